@@ -1,0 +1,50 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "xen-swiftgen",
+    products: [
+        .executable(name: "xen-swiftgen", targets: ["xen-swiftgen"]),
+        .library(name: "XenSwiftGen", targets: ["XenSwiftGen"]),
+        // Pre-generated bindings for the installed libxen-dev headers: no libclang, no headers needed.
+        .library(name: "XenPublic", targets: ["XenPublic"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // Stage 0: libclang, declared by hand and loaded with dlopen (no unsafeFlags, any LLVM version).
+        .target(name: "CLibClang"),
+        .target(name: "LibClang", dependencies: ["CLibClang"]),
+        // Stage 1: the IR, plain Codable values. Never imports libclang.
+        .target(name: "XenIR"),
+        // Stage 2: reader, libclang to IR.
+        .target(name: "XenReader", dependencies: ["LibClang", "XenIR"]),
+        // Stage 3: checks and the op ledger.
+        .target(name: "XenChecks", dependencies: ["XenIR"]),
+        // Stage 4: emitter, IR to Swift through the templates.
+        .target(
+            name: "XenEmitter",
+            dependencies: ["XenIR", "XenTemplates", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .target(name: "XenTemplates", path: "Templates", exclude: ["README.md"], resources: [.copy("swift")]),
+        // Stage 5: delivery, config, pipeline and atomic output.
+        .target(name: "XenSwiftGen", dependencies: ["LibClang", "XenIR", "XenReader", "XenChecks", "XenEmitter"]),
+        .executableTarget(
+            name: "xen-swiftgen",
+            dependencies: ["XenSwiftGen", "XenIR", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Vendored output for the installed headers.
+        .target(name: "XenPublic", path: "Generated"),
+
+        .testTarget(name: "XenReaderTests", dependencies: ["XenReader", "XenIR", "LibClang"]),
+        .testTarget(name: "XenEmitterTests", dependencies: ["XenEmitter", "XenIR"]),
+        .testTarget(
+            name: "XenSwiftGenTests",
+            dependencies: ["XenSwiftGen", "XenChecks", "XenIR", "xen-swiftgen"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

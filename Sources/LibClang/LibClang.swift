@@ -1,0 +1,72 @@
+import CLibClang
+
+/// A loaded libclang: the function table resolved from one shared library.
+///
+/// libclang is opened at run time so that the package links against nothing and works with any
+/// libclang from LLVM 6 on (Debian's `libclang-dev`, or the Swift toolchain's own copy).
+public final class LibClang: @unchecked Sendable {
+    /// The resolved C functions. Immutable after loading, hence safe to share.
+    let api: XSGLibClang
+    /// The path the library was loaded from.
+    public let path: String
+
+    /// Loads the first usable libclang from `candidates`.
+    /// - Parameter candidates: Paths to try, in order (see ``LibraryLocator``).
+    /// - Returns: The loaded library.
+    /// - Throws: ``LibClangError/notFound(tried:)`` when none of them loads.
+    public static func load(candidates: [LibraryLocator.Candidate]) throws -> LibClang {
+        var tried: [String] = []
+        for candidate in candidates {
+            var api = XSGLibClang()
+            var message = [CChar](repeating: 0, count: 512)
+            if xsg_libclang_open(candidate.path, &api, &message, message.count) == 0 {
+                return LibClang(api: api, path: candidate.path)
+            }
+            let reason = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            tried.append("\(candidate.path) (\(candidate.origin): \(reason))")
+        }
+        throw LibClangError.notFound(tried: tried)
+    }
+
+    /// Loads libclang from the locations the environment allows, in the documented order.
+    /// - Parameter environment: The process environment (`LIBCLANG_PATH` is read from it).
+    /// - Returns: The loaded library.
+    /// - Throws: ``LibClangError`` when no candidate loads.
+    public static func load(environment: [String: String]) throws -> LibClang {
+        let locator = LibraryLocator(environment: environment)
+        if let explicit = environment["LIBCLANG_PATH"], !explicit.isEmpty {
+            // An explicit choice is never silently replaced by another libclang.
+            return try load(candidates: locator.explicitCandidates(explicit))
+        }
+        return try load(candidates: locator.candidates())
+    }
+
+    private init(api: XSGLibClang, path: String) {
+        self.api = api
+        self.path = path
+    }
+
+    /// The library's own version string, such as `Debian clang version 14.0.6`.
+    public var version: String { string(api.getClangVersion()) }
+
+    /// Converts and disposes a `CXString`.
+    func string(_ value: CXString) -> String {
+        defer { api.disposeString(value) }
+        guard let pointer = api.getCString(value) else { return "" }
+        return String(cString: pointer)
+    }
+}
+
+/// Why libclang could not be used.
+public enum LibClangError: Error, CustomStringConvertible {
+    /// No candidate library loaded.
+    case notFound(tried: [String])
+
+    public var description: String {
+        switch self {
+        case .notFound(let tried):
+            let list = tried.isEmpty ? "no candidates" : tried.joined(separator: "; ")
+            return "cannot load libclang (tried \(list)); install it with 'apt-get install libclang-dev' or set LIBCLANG_PATH to libclang.so or its folder"
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import CLibClang
+
+/// A parsed translation unit. Owns its libclang index and unit; not safe for concurrent use.
+public final class TranslationUnit: @unchecked Sendable {
+    let clang: LibClang
+    private let index: CXIndex
+    let unit: CXTranslationUnit
+    /// File names by libclang's file handle, so each name is converted once.
+    private var fileNames: [UnsafeMutableRawPointer: String] = [:]
+
+    /// Parses `contents` as the main file `path` with `arguments` (as given to the clang driver).
+    /// - Parameters:
+    ///   - clang: The loaded library.
+    ///   - path: The main file's name; it need not exist on disk.
+    ///   - contents: The main file's text.
+    ///   - arguments: Command-line arguments such as `-D__XEN_TOOLS__`.
+    /// - Throws: ``TranslationUnitError`` when libclang cannot produce a unit at all.
+    public init(clang: LibClang, path: String, contents: String, arguments: [String]) throws {
+        self.clang = clang
+        guard let index = clang.api.createIndex(0, 0) else { throw TranslationUnitError.noIndex }
+        self.index = index
+        var unit: CXTranslationUnit?
+        // DetailedPreprocessingRecord (0x01) keeps macro definitions as cursors.
+        let options: UInt32 = 0x01
+        let code = path.withCString { cPath in
+            contents.withCString { cContents in
+                var unsaved = CXUnsavedFile(Filename: cPath, Contents: cContents, Length: UInt(contents.utf8.count))
+                return withCStrings(arguments) { argv in
+                    clang.api.parseTranslationUnit2(index, cPath, argv, Int32(arguments.count), &unsaved, 1, options, &unit)
+                }
+            }
+        }
+        guard code == 0, let unit else {
+            clang.api.disposeIndex(index)
+            throw TranslationUnitError.parseFailed(code: Int(code))
+        }
+        self.unit = unit
+    }
+
+    deinit {
+        clang.api.disposeTranslationUnit(unit)
+        clang.api.disposeIndex(index)
+    }
+
+    /// Every diagnostic clang produced, in order.
+    public var diagnostics: [ClangDiagnostic] {
+        (0..<clang.api.getNumDiagnostics(unit)).compactMap { position in
+            guard let diagnostic = clang.api.getDiagnostic(unit, position) else { return nil }
+            defer { clang.api.disposeDiagnostic(diagnostic) }
+            return ClangDiagnostic(
+                severity: ClangDiagnostic.Severity(rawValue: Int(clang.api.getDiagnosticSeverity(diagnostic))) ?? .error,
+                location: location(clang.api.getDiagnosticLocation(diagnostic)),
+                message: clang.string(clang.api.getDiagnosticSpelling(diagnostic))
+            )
+        }
+    }
+
+    /// The unit's root cursor.
+    public var cursor: Cursor { Cursor(raw: clang.api.getTranslationUnitCursor(unit), unit: self) }
+
+    /// Every file the unit read, main file included, as clang named them.
+    public var includedFiles: [String] {
+        final class Collector { var files: [UnsafeMutableRawPointer] = [] }
+        let collector = Collector()
+        clang.api.getInclusions(unit, { file, _, _, data in
+            guard let file, let data else { return }
+            Unmanaged<Collector>.fromOpaque(data).takeUnretainedValue().files.append(file)
+        }, Unmanaged.passUnretained(collector).toOpaque())
+        return collector.files.map(fileName)
+    }
+
+    /// Raw tokens of a whole file, comments included, inactive preprocessor branches included.
+    /// - Parameter path: The file, as clang named it.
+    /// - Returns: The tokens, or `nil` when the unit did not read that file.
+    public func tokens(inFile path: String) -> [Token]? {
+        guard let file = clang.api.getFile(unit, path) else { return nil }
+        var size = 0
+        guard clang.api.getFileContents(unit, file, &size) != nil else { return nil }
+        let range = clang.api.getRange(
+            clang.api.getLocationForOffset(unit, file, 0),
+            clang.api.getLocationForOffset(unit, file, UInt32(size))
+        )
+        var raw: UnsafeMutablePointer<CXToken>?
+        var count: UInt32 = 0
+        clang.api.tokenize(unit, range, &raw, &count)
+        guard let raw else { return [] }
+        defer { clang.api.disposeTokens(unit, raw, count) }
+        let contents = fileBytes(file, size: size)
+        var tokens: [Token] = []
+        tokens.reserveCapacity(Int(count))
+        for position in 0..<Int(count) {
+            let token = raw[position]
+            let extent = clang.api.getTokenExtent(unit, token)
+            guard let start = location(clang.api.getRangeStart(extent)),
+                let end = location(clang.api.getRangeEnd(extent)),
+                start.offset <= end.offset, end.offset <= contents.count
+            else { continue }
+            let kind = Token.Kind(rawValue: Int(clang.api.getTokenKind(token))) ?? .punctuation
+            let spelling = String(decoding: contents[start.offset..<end.offset], as: UTF8.self)
+            tokens.append(Token(kind: kind, spelling: spelling, start: start, endLine: end.line))
+        }
+        return tokens
+    }
+
+    /// The spans of `path` that the preprocessor skipped (inactive `#if` branches).
+    /// - Parameter path: The file, as clang named it.
+    /// - Returns: The skipped spans, in file order.
+    public func skippedSpans(inFile path: String) -> [SourceSpan] {
+        guard let file = clang.api.getFile(unit, path), let list = clang.api.getSkippedRanges(unit, file) else { return [] }
+        defer { clang.api.disposeSourceRangeList(list) }
+        return (0..<Int(list.pointee.count)).compactMap { position in
+            let range = list.pointee.ranges[position]
+            guard let start = location(clang.api.getRangeStart(range)), let end = location(clang.api.getRangeEnd(range))
+            else { return nil }
+            return SourceSpan(file: start.file, start: start, end: end)
+        }
+    }
+
+    /// The bytes of a file the unit read.
+    private func fileBytes(_ file: CXFile, size: Int) -> UnsafeBufferPointer<UInt8> {
+        var length = 0
+        guard let pointer = clang.api.getFileContents(unit, file, &length) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: length)
+    }
+
+    /// Converts a libclang location to its spelling location, or `nil` for a location in no file.
+    func location(_ raw: CXSourceLocation) -> SourceLocation? {
+        var file: CXFile?
+        var line: UInt32 = 0
+        var column: UInt32 = 0
+        var offset: UInt32 = 0
+        clang.api.getSpellingLocation(raw, &file, &line, &column, &offset)
+        guard let file else { return nil }
+        return SourceLocation(file: fileName(file), line: Int(line), column: Int(column), offset: Int(offset))
+    }
+
+    /// The name of a file handle, cached.
+    private func fileName(_ file: UnsafeMutableRawPointer) -> String {
+        if let name = fileNames[file] { return name }
+        let name = clang.string(clang.api.getFileName(file))
+        fileNames[file] = name
+        return name
+    }
+}
+
+/// Why a translation unit could not be created.
+public enum TranslationUnitError: Error, CustomStringConvertible {
+    case noIndex
+    case parseFailed(code: Int)
+
+    public var description: String {
+        switch self {
+        case .noIndex: return "libclang could not create an index"
+        case .parseFailed(let code): return "libclang could not parse the translation unit (CXErrorCode \(code))"
+        }
+    }
+}
+
+/// Calls `body` with a NUL-terminated C array of C strings that lives for the duration of the call.
+private func withCStrings<Result>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> Result) -> Result {
+    let copies = strings.map { strdup($0) }
+    defer { copies.forEach { free($0) } }
+    let pointers: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } } + [nil]
+    return pointers.withUnsafeBufferPointer { body($0.baseAddress) }
+}

@@ -1,0 +1,64 @@
+import XenIR
+
+/// Everything the family template needs, computed in Swift so the template stays logic-less.
+struct FamilyContext {
+    /// One enum case (a live or obsolete op).
+    struct Case {
+        var name: String
+        var bareName: String
+        var cName: String
+        var literal: String
+        var docLines: [String]
+        var isDeprecated: Bool
+        var deprecationMessage: String
+    }
+
+    /// One retired op, emitted as an unavailable static member.
+    struct Retired {
+        var name: String
+        var cName: String
+        var literal: String
+        var docLines: [String]
+        var message: String
+        var renamed: String?
+        var hasRenamed: Bool
+    }
+
+    /// An alias member (`#define A B`).
+    struct Alias {
+        var name: String
+        var target: String
+        var docLines: [String]
+    }
+
+    /// One entry of the number guard: every number once, named after its C macro.
+    struct GuardEntry {
+        var cName: String
+        var literal: String
+        var comment: String
+    }
+
+    /// One arm of the case → guard switch.
+    struct GuardLink {
+        var caseName: String
+        var cName: String
+    }
+
+    var typeName: String
+    var guardName: String
+    var rawType: String
+    var prefix: String
+    var header: String
+    var summaryLines: [String]
+    var accessLevel: String
+    var hasInterfaceVersion: Bool
+    var interfaceVersionName: String
+    var interfaceVersionLiteral: String
+    var interfaceVersionLocation: String
+    var cases: [Case]
+    var retired: [Retired]
+    var hasRetired: Bool
+    var aliases: [Alias]
+    var guardEntries: [GuardEntry]
+    var guardLinks: [GuardLink]
+}

@@ -1,0 +1,123 @@
+import XenIR
+
+extension SwiftEmitter {
+    /// Builds the template context of one family: names, literals and doc text.
+    /// - Parameters:
+    ///   - family: The family from the IR.
+    ///   - reserved: Numbers the ledger reserves that the headers no longer show, with their former names.
+    /// - Returns: The context.
+    /// - Throws: ``GeneratorDiagnostic`` when two ops map to one Swift name.
+    func makeFamilyContext(_ family: OpFamily, reserved: [ReservedNumber]) throws -> FamilyContext {
+        let defined = family.definedOps
+        var caseNames: [String: Op] = [:]
+        var cases: [FamilyContext.Case] = []
+        for op in defined {
+            let name = SwiftNaming.caseName(op.name, prefix: family.prefix)
+            if let other = caseNames[name] {
+                throw GeneratorDiagnostic(.error, at: op.location,
+                    "\(op.name) and \(other.name) both become Swift case '\(name)'; rename one in the family table or exclude it")
+            }
+            caseNames[name] = op
+            let message = [op.marker, op.replacement.map { "use \($0)" }].compactMap { $0 }.joined(separator: "; ")
+            cases.append(FamilyContext.Case(
+                name: name, bareName: SwiftNaming.bare(name), cName: op.name, literal: SwiftNaming.integerLiteral(op.number),
+                docLines: docLines(for: op), isDeprecated: op.status == .obsolete,
+                deprecationMessage: SwiftNaming.stringLiteral(message.isEmpty ? "\(op.name) is obsolete" : message)
+            ))
+        }
+
+        var retired: [FamilyContext.Retired] = []
+        var retiredNames = Set<String>()
+        for op in family.retiredOps {
+            let name = SwiftNaming.caseName(op.name, prefix: family.prefix)
+            guard caseNames[name] == nil, retiredNames.insert(name).inserted else { continue }
+            let renamed = op.replacement.flatMap { replacement in
+                defined.first { $0.name == replacement }.map { SwiftNaming.bare(SwiftNaming.caseName($0.name, prefix: family.prefix)) }
+            }
+            let reason = op.marker.map { ": \($0)" } ?? ""
+            retired.append(FamilyContext.Retired(
+                name: name, cName: op.name, literal: SwiftNaming.integerLiteral(op.number), docLines: docLines(for: op),
+                message: SwiftNaming.stringLiteral("\(op.name) (\(op.number)) was retired\(reason)"),
+                renamed: renamed.map { SwiftNaming.stringLiteral($0) }, hasRenamed: renamed != nil
+            ))
+        }
+
+        let aliases = makeAliases(family, caseNames: caseNames)
+        let (guardEntries, guardLinks) = makeGuard(family, cases: cases, reserved: reserved)
+        let version = family.interfaceVersion
+        return FamilyContext(
+            typeName: family.swiftName, guardName: family.swiftName + "NumberGuard", rawType: family.rawType,
+            prefix: family.prefix, header: family.file, summaryLines: (family.summary ?? "").split(separator: "\n").map(String.init),
+            accessLevel: accessLevel, hasInterfaceVersion: version != nil, interfaceVersionName: version?.name ?? "",
+            interfaceVersionLiteral: version.map { SwiftNaming.integerLiteral($0.value, hex: $0.spelling.lowercased().hasPrefix("0x")) } ?? "",
+            interfaceVersionLocation: version.map { "\($0.location.file):\($0.location.line)" } ?? "",
+            cases: cases, retired: retired, hasRetired: !retired.isEmpty, aliases: aliases,
+            guardEntries: guardEntries, guardLinks: guardLinks
+        )
+    }
+
+    /// Alias members: names that are not ops; when a name has several definitions, the active one.
+    private func makeAliases(_ family: OpFamily, caseNames: [String: Op]) -> [FamilyContext.Alias] {
+        var result: [FamilyContext.Alias] = []
+        var seen = Set<String>()
+        let opNames = Set(family.ops.map(\.name))
+        for alias in family.aliases where !opNames.contains(alias.name) {
+            let candidates = family.aliases.filter { $0.name == alias.name }
+            let chosen = candidates.count == 1 ? alias : candidates.first { $0.isActive }
+            guard let chosen, chosen == alias, seen.insert(alias.name).inserted else { continue }
+            let name = SwiftNaming.caseName(alias.name, prefix: family.prefix)
+            let target = SwiftNaming.caseName(alias.target, prefix: family.prefix)
+            guard caseNames[name] == nil, caseNames[target] != nil else { continue }
+            var doc = ["`\(alias.name)`, an alias of `\(alias.target)` (\(alias.file):\(alias.line))."]
+            if let condition = alias.condition { doc += ["", "Defined in C only when `\(condition)`."] }
+            result.append(FamilyContext.Alias(name: name, target: target, docLines: doc))
+        }
+        return result
+    }
+
+    /// The guard enum's entries (every number once) and the switch arms tying each case to its entry.
+    private func makeGuard(_ family: OpFamily, cases: [FamilyContext.Case], reserved: [ReservedNumber])
+        -> ([FamilyContext.GuardEntry], [FamilyContext.GuardLink])
+    {
+        var entries: [UInt64: FamilyContext.GuardEntry] = [:]
+        for op in family.definedOps where entries[op.number] == nil {
+            entries[op.number] = .init(cName: op.name, literal: SwiftNaming.integerLiteral(op.number), comment: op.status.rawValue)
+        }
+        for op in family.retiredOps where entries[op.number] == nil {
+            entries[op.number] = .init(cName: op.name, literal: SwiftNaming.integerLiteral(op.number),
+                                       comment: "retired" + (op.marker.map { ": \($0)" } ?? ""))
+        }
+        for number in reserved where entries[number.number] == nil {
+            entries[number.number] = .init(cName: number.name, literal: SwiftNaming.integerLiteral(number.number),
+                                           comment: "reserved by the ledger" + (number.marker.map { ": \($0)" } ?? ""))
+        }
+        let links = cases.map { FamilyContext.GuardLink(caseName: $0.name, cName: $0.cName) }
+        return (entries.keys.sorted().compactMap { entries[$0] }, links)
+    }
+
+    /// Doc comment lines for an op: C name, number and place, then the header's own text.
+    private func docLines(for op: Op) -> [String] {
+        var lines = ["`\(op.name)` (\(op.number)), \(op.file):\(op.line)."]
+        if let doc = op.doc { lines += [""] + doc.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        if let marker = op.marker { lines += ["", "Header note: \(marker)"] }
+        if let condition = op.condition { lines += ["", "Defined in C only when `\(condition)`."] }
+        return lines.map { $0.isEmpty ? "" : " " + $0 }
+    }
+}
+
+/// A number the ledger keeps reserved although the headers no longer mention it.
+public struct ReservedNumber: Sendable, Equatable {
+    /// The last C name that used it.
+    public var name: String
+    /// The number.
+    public var number: UInt64
+    /// Why it is reserved.
+    public var marker: String?
+
+    /// Creates a reservation.
+    public init(name: String, number: UInt64, marker: String?) {
+        self.name = name
+        self.number = number
+        self.marker = marker
+    }
+}

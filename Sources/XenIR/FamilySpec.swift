@@ -1,0 +1,49 @@
+/// One row of the family table: how to find an op family in the headers.
+///
+/// The table is data, not code: the built-in default covers the Xen families, and a config file can
+/// add rows or replace rows by name.
+public struct FamilySpec: Codable, Sendable, Equatable {
+    /// Short unique name, such as `domctl`.
+    public var name: String
+    /// Macro prefix of the ops, such as `XEN_DOMCTL_`. When several families match a macro, the
+    /// longest prefix wins, so nested sub-op lists (`XENMEM_access_op_`) can share a parent's prefix.
+    public var prefix: String
+    /// Header declaring the family, relative to the tree, such as `domctl.h`.
+    public var header: String
+    /// A record whose body holds the op list (`xen_domctl`); other macros with the prefix are ignored.
+    public var within: String?
+    /// The emitted Swift enum name.
+    public var swiftName: String
+    /// The Swift integer type matching the C field that carries the op.
+    public var rawType: String
+    /// The interface version macro to attach, if any.
+    public var interfaceVersion: String?
+    /// Macro name prefixes that share `prefix` but are not ops (flags, limits).
+    public var exclude: [String]?
+    /// One-line description for the docs.
+    public var summary: String?
+
+    /// Creates a table row. See the properties for the meaning of each parameter.
+    public init(
+        name: String, prefix: String, header: String, within: String? = nil, swiftName: String,
+        rawType: String = "UInt32", interfaceVersion: String? = nil, exclude: [String]? = nil, summary: String? = nil
+    ) {
+        self.name = name
+        self.prefix = prefix
+        self.header = header
+        self.within = within
+        self.swiftName = swiftName
+        self.rawType = rawType
+        self.interfaceVersion = interfaceVersion
+        self.exclude = exclude
+        self.summary = summary
+    }
+
+    /// Whether `macro` belongs to this family by name (prefix matched, longer than it, not excluded).
+    /// - Parameter macro: A macro name.
+    /// - Returns: `true` when the name fits.
+    public func matches(_ macro: String) -> Bool {
+        macro.hasPrefix(prefix) && macro.count > prefix.count
+            && !(exclude ?? []).contains { macro.hasPrefix($0) }
+    }
+}

@@ -1,0 +1,159 @@
+import LibClang
+import XenIR
+
+/// Builds op families from scanned headers: assigns each `#define` and each tombstone to the family
+/// with the longest matching prefix whose region holds it, and applies the status rules.
+struct FamilyReader {
+    /// The family table.
+    var specs: [FamilySpec]
+    /// Byte ranges of top-level records, by header and record name.
+    var recordSpans: [String: [String: SourceSpan]]
+    /// Every define of every header read, by name, to resolve interface versions.
+    var allDefines: [String: ScannedHeader.Define]
+    /// Converts a clang path to a tree-relative one.
+    var relativePath: (String) -> String
+
+    /// Reads every family declared in `header`.
+    /// - Parameters:
+    ///   - header: The scanned header.
+    ///   - warnings: Receives wording warnings.
+    /// - Returns: The families, in table order.
+    /// - Throws: ``GeneratorDiagnostic`` when a `within` record is missing.
+    func families(in header: ScannedHeader, warnings: inout [GeneratorDiagnostic]) throws -> [OpFamily] {
+        let specsHere = specs.filter { $0.header == header.file }
+        var regions: [String: SourceSpan?] = [:]
+        for spec in specsHere {
+            if let within = spec.within {
+                guard let span = recordSpans[header.file]?[within] else {
+                    throw GeneratorDiagnostic(.error, at: SourcePosition(file: header.file, line: 1),
+                        "family '\(spec.name)' expects its ops inside 'struct \(within)', which \(header.file) does not define")
+                }
+                regions[spec.name] = span
+            } else {
+                regions[spec.name] = .some(nil)
+            }
+        }
+        func owner(of name: String, at offset: Int) -> FamilySpec? {
+            specsHere.filter { spec in
+                guard spec.matches(name) else { return false }
+                guard let region = regions[spec.name] ?? nil else { return true }
+                return region.start.offset <= offset && offset < region.end.offset
+            }.max { $0.prefix.count < $1.prefix.count }
+        }
+
+        var ops: [String: [Op]] = [:]
+        var aliasCandidates: [(FamilySpec, ScannedHeader.Define, String)] = []
+        let docs = DocCommentIndex(comments: header.comments)
+
+        for define in header.defines where !define.isFunctionLike {
+            guard let spec = owner(of: define.name, at: define.location.offset) else { continue }
+            if let number = Self.literalValue(define.value) {
+                ops[spec.name, default: []].append(liveOp(define, number: number, docs: docs))
+            } else if define.value.count == 1, define.value[0].kind == .identifier {
+                aliasCandidates.append((spec, define, define.value[0].spelling))
+            }
+        }
+        for comment in header.comments {
+            for tombstone in MarkerParser.tombstones(in: comment.token.spelling) {
+                guard let spec = owner(of: tombstone.name, at: comment.token.start.offset) else { continue }
+                var marker = tombstone.marker
+                if marker.isEmpty { marker = MarkerParser.prose(of: comment.token.spelling) ?? docs.prose(endingBefore: comment.token.start.line) ?? "" }
+                let line = comment.token.start.line + tombstone.lineIndex
+                let column = tombstone.lineIndex == 0 ? comment.token.start.column + 2 + tombstone.columnInLine : tombstone.columnInLine + 1
+                let position = SourcePosition(file: header.file, line: line, column: column)
+                if !MarkerParser.isKnownTombstoneWording(marker) {
+                    warnings.append(GeneratorDiagnostic(.warning, at: position,
+                        "unknown marker wording \"\(marker)\" on \(tombstone.name); treated as retired"))
+                }
+                ops[spec.name, default: []].append(Op(
+                    name: tombstone.name, number: tombstone.number, status: .retired, marker: marker.isEmpty ? nil : marker,
+                    replacement: MarkerParser.replacement(in: marker), condition: comment.condition, isActive: comment.isActive,
+                    file: header.file, line: line, column: column
+                ))
+            }
+        }
+
+        return specsHere.map { spec in
+            var familyOps = (ops[spec.name] ?? []).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+            let names = Set(familyOps.map(\.name))
+            for index in familyOps.indices {
+                familyOps[index].replacement = familyOps[index].replacement.map { resolve($0, spec: spec, names: names) }
+            }
+            let aliases = aliasCandidates.filter { $0.0.name == spec.name && names.contains($0.2) }.map { _, define, target in
+                OpAlias(name: define.name, target: target, condition: define.condition, isActive: define.isActive,
+                        file: header.file, line: define.location.line)
+            }
+            return OpFamily(
+                name: spec.name, prefix: spec.prefix, swiftName: spec.swiftName, rawType: spec.rawType, file: spec.header,
+                within: spec.within, summary: spec.summary, interfaceVersion: interfaceVersion(spec), ops: familyOps, aliases: aliases
+            )
+        }
+    }
+
+    /// A `#define` with a number: live, or obsolete when its own comment or the comment above says so.
+    private func liveOp(_ define: ScannedHeader.Define, number: UInt64, docs: DocCommentIndex) -> Op {
+        let trailing = define.trailingComment.flatMap { MarkerParser.prose(of: $0.spelling) }
+        let doc = docs.prose(endingBefore: define.location.line)
+        var status = OpStatus.live
+        var marker = trailing
+        var replacement = trailing.flatMap(MarkerParser.replacement(in:))
+        if let trailing, MarkerParser.saysObsolete(trailing) { status = .obsolete }
+        if let doc, doc.lowercased().hasPrefix("deprecated by"), let target = MarkerParser.replacement(in: doc) {
+            status = .obsolete
+            marker = marker ?? doc
+            replacement = target
+        }
+        return Op(
+            name: define.name, number: number, status: status, marker: marker, replacement: replacement,
+            condition: define.condition, isActive: define.isActive, file: relativePath(define.location.file),
+            line: define.location.line, column: define.location.column, doc: doc
+        )
+    }
+
+    /// A replacement as a C name when it names an op of the family, else as written.
+    private func resolve(_ replacement: String, spec: FamilySpec, names: Set<String>) -> String {
+        if names.contains(replacement) { return replacement }
+        if names.contains(spec.prefix + replacement) { return spec.prefix + replacement }
+        return replacement
+    }
+
+    /// The family's interface version, resolving one level of `#define A B`.
+    private func interfaceVersion(_ spec: FamilySpec) -> InterfaceVersion? {
+        guard let name = spec.interfaceVersion, var define = allDefines[name] else { return nil }
+        if define.value.count == 1, define.value[0].kind == .identifier, let target = allDefines[define.value[0].spelling] {
+            define = target
+        }
+        guard let value = Self.literalValue(define.value) else { return nil }
+        return InterfaceVersion(
+            name: name, value: value, spelling: define.value.map(\.spelling).joined(),
+            location: SourcePosition(file: relativePath(define.location.file), line: define.location.line, column: define.location.column)
+        )
+    }
+
+    /// The value of `5`, `0x15u` or `(5)`; `nil` for anything else.
+    static func literalValue(_ tokens: [Token]) -> UInt64? {
+        var tokens = tokens[...]
+        if tokens.count == 3, tokens.first?.spelling == "(", tokens.last?.spelling == ")" { tokens = tokens.dropFirst().dropLast() }
+        guard tokens.count == 1, let token = tokens.first, token.kind == .literal else { return nil }
+        return MarkerParser.integer(token.spelling)
+    }
+}
+
+/// Finds the comment block that ends on the line just above a definition.
+struct DocCommentIndex {
+    private var byEndLine: [Int: ScannedHeader.Comment] = [:]
+
+    init(comments: [ScannedHeader.Comment]) {
+        for comment in comments where !comment.isTrailing {
+            byEndLine[comment.token.endLine] = comment
+        }
+    }
+
+    /// The prose of the own-line comment ending on `line - 1`, unless it holds tombstones.
+    func prose(endingBefore line: Int) -> String? {
+        guard let comment = byEndLine[line - 1], MarkerParser.tombstones(in: comment.token.spelling).isEmpty else { return nil }
+        let lines = MarkerParser.lines(of: comment.token.spelling)
+        let text = lines.drop { $0.isEmpty }.reversed().drop { $0.isEmpty }.reversed().joined(separator: "\n")
+        return text.isEmpty ? nil : text
+    }
+}

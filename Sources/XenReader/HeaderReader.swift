@@ -1,0 +1,114 @@
+import Foundation
+import LibClang
+import XenIR
+
+/// Reads a Xen header tree with libclang into the IR.
+///
+/// One parse per configuration: a virtual main file includes `<stdint.h>` (the headers are not
+/// self-contained) and every family header; libclang's raw tokens of each header then give the
+/// `#define`s and comments, including those in inactive `#if` branches.
+public struct HeaderReader {
+    /// What to read and how.
+    public struct Options: Sendable {
+        /// The family table.
+        public var families: [FamilySpec]
+        /// Macros defined for the parse, such as `__XEN_TOOLS__`.
+        public var defines: [String]
+        /// The clang target triple.
+        public var target: String
+
+        /// - Parameters:
+        ///   - families: The family table.
+        ///   - defines: Macros to define.
+        ///   - target: The clang target triple.
+        public init(families: [FamilySpec], defines: [String] = ["__XEN_TOOLS__"], target: String = "x86_64-linux-gnu") {
+            self.families = families
+            self.defines = defines
+            self.target = target
+        }
+    }
+
+    /// What a read produced.
+    public struct Result: Sendable {
+        /// The IR.
+        public var interface: XenInterface
+        /// Non-fatal findings (unknown marker wording).
+        public var warnings: [GeneratorDiagnostic]
+        /// Absolute paths of every file clang read, for build-system dependency tracking.
+        public var filesRead: [String]
+    }
+
+    private let clang: LibClang
+
+    /// - Parameter clang: The loaded libclang.
+    public init(clang: LibClang) {
+        self.clang = clang
+    }
+
+    /// Parses the tree and builds the IR.
+    /// - Parameters:
+    ///   - tree: The header tree.
+    ///   - options: Families and configuration.
+    /// - Returns: The IR and warnings.
+    /// - Throws: ``ReaderError`` with clang's errors, or a ``GeneratorDiagnostic``.
+    public func read(_ tree: HeaderTree, options: Options) throws -> Result {
+        let headers = try tree.headers(for: options.families)
+        let mainPath = tree.root + "/.xen-swiftgen-main.c"
+        let source = (["#include <stdint.h>"] + headers.map { "#include \"\($0)\"" }).joined(separator: "\n") + "\n"
+        let arguments = ["-x", "c", "-std=gnu11", "-target", options.target, "-ffreestanding", "-Wno-everything"]
+            + options.defines.map { "-D" + $0 }
+        let unit = try TranslationUnit(clang: clang, path: mainPath, contents: source, arguments: arguments)
+        let errors = unit.diagnostics.filter { $0.severity >= .error }
+        if !errors.isEmpty { throw ReaderError(diagnostics: errors) }
+
+        let filesRead = Array(Set(unit.includedFiles.map(HeaderTree.normalize))).filter { $0 != mainPath }.sorted()
+        let treeFiles = filesRead.filter { $0.hasPrefix(tree.root + "/") }
+        var scanned: [String: ScannedHeader] = [:]
+        var allDefines: [String: ScannedHeader.Define] = [:]
+        let scanner = DirectiveScanner()
+        for file in treeFiles {
+            guard let tokens = unit.tokens(inFile: file) else { continue }
+            let header = scanner.scan(tokens: tokens, file: tree.relative(file), skipped: unit.skippedSpans(inFile: file))
+            scanned[header.file] = header
+            for define in header.defines where define.isActive && allDefines[define.name] == nil {
+                allDefines[define.name] = define
+            }
+        }
+        let familyReader = FamilyReader(
+            specs: options.families, recordSpans: recordSpans(unit, tree: tree), allDefines: allDefines, relativePath: tree.relative
+        )
+        var warnings: [GeneratorDiagnostic] = []
+        var byName: [String: OpFamily] = [:]
+        for header in headers {
+            guard let scannedHeader = scanned[header] else { continue }
+            for family in try familyReader.families(in: scannedHeader, warnings: &warnings) { byName[family.name] = family }
+        }
+        let families = options.families.compactMap { byName[$0.name] }
+        let interface = XenInterface(defines: options.defines, headers: treeFiles.map(tree.relative).sorted(), families: families)
+        return Result(interface: interface, warnings: warnings, filesRead: filesRead)
+    }
+
+    /// Spans of top-level struct and union definitions, by relative header and name.
+    private func recordSpans(_ unit: TranslationUnit, tree: HeaderTree) -> [String: [String: SourceSpan]] {
+        var spans: [String: [String: SourceSpan]] = [:]
+        for cursor in unit.cursor.children {
+            guard let kind = cursor.kind, kind == .structDecl || kind == .unionDecl, cursor.isDefinition,
+                let extent = cursor.extent else { continue }
+            spans[tree.relative(extent.file), default: [:]][cursor.spelling] = extent
+        }
+        return spans
+    }
+}
+
+/// Clang rejected the headers.
+public struct ReaderError: Error, CustomStringConvertible {
+    /// Clang's errors, in order.
+    public var diagnostics: [ClangDiagnostic]
+
+    public var description: String {
+        diagnostics.map { diagnostic in
+            let place = diagnostic.location.map { "\(HeaderTree.normalize($0.file)):\($0.line):\($0.column): " } ?? ""
+            return "\(place)error: \(diagnostic.message)"
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import XenIR
+
+/// A folder laid out like Xen's `include/public` (`/usr/include/xen`): `xen.h`, `domctl.h`, `hvm/…`.
+public struct HeaderTree: Sendable {
+    /// The folder as the user named it (used to print diagnostics).
+    public let displayPath: String
+    /// The folder as an absolute, lexically normalised path.
+    public let root: String
+
+    /// Validates `path` as a header tree.
+    /// - Parameter path: The folder, absolute or relative to the current directory.
+    /// - Throws: ``GeneratorDiagnostic`` when the folder is missing or is not a folder.
+    public init(path: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw GeneratorDiagnostic(.error, at: nil, "Xen header folder '\(path)' does not exist; install libxen-dev or pass --xen-headers DIR")
+        }
+        guard isDirectory.boolValue else {
+            throw GeneratorDiagnostic(.error, at: nil, "Xen header folder '\(path)' is not a folder")
+        }
+        displayPath = path
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        root = Self.normalize(absolute)
+    }
+
+    /// The headers of `specs` that exist in the tree, in table order, without duplicates.
+    /// - Parameter specs: The family table.
+    /// - Returns: Relative header paths.
+    /// - Throws: ``GeneratorDiagnostic`` when none of them exists, or one exists but cannot be read.
+    public func headers(for specs: [FamilySpec]) throws -> [String] {
+        var seen = Set<String>()
+        let wanted = specs.map(\.header).filter { seen.insert($0).inserted }
+        let present = wanted.filter { FileManager.default.fileExists(atPath: root + "/" + $0) }
+        guard !present.isEmpty else {
+            throw GeneratorDiagnostic(.error, at: nil,
+                "'\(displayPath)' holds none of the expected Xen headers (\(wanted.prefix(4).joined(separator: ", ")), …); point --xen-headers at the folder that contains domctl.h")
+        }
+        for header in present where !FileManager.default.isReadableFile(atPath: root + "/" + header) {
+            throw GeneratorDiagnostic(.error, at: SourcePosition(file: header, line: 1), "cannot read header: permission denied")
+        }
+        return present
+    }
+
+    /// A clang file path made relative to the tree (absolute when it lies outside it).
+    /// - Parameter path: A path as clang reports it.
+    /// - Returns: The relative path.
+    public func relative(_ path: String) -> String {
+        let normal = Self.normalize(path)
+        return normal.hasPrefix(root + "/") ? String(normal.dropFirst(root.count + 1)) : normal
+    }
+
+    /// Removes `.` and `..` components and duplicate slashes without touching the file system.
+    static func normalize(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            if part == "." || part.isEmpty { continue }
+            if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+
+/// Reads what Xen's comments say about ops: tombstones (`/* #define XEN_DOMCTL_getmemlist 6 Removed */`),
+/// obsolescence wording, and replacements ("use X", "Moved into X", "Deprecated by X").
+///
+/// It works on the text of one comment token that libclang lexed; it never sees C code.
+public enum MarkerParser {
+    /// A `#define` written inside a comment.
+    public struct Tombstone: Equatable, Sendable {
+        /// The macro name.
+        public var name: String
+        /// The number.
+        public var number: UInt64
+        /// The text after the number on the same line, tidied (leading dashes dropped).
+        public var marker: String
+        /// Index of the comment line (0 is the line the comment starts on).
+        public var lineIndex: Int
+        /// 0-based character position of the `#` within that raw line.
+        public var columnInLine: Int
+    }
+
+    /// Wording that marks an op as gone or going.
+    static let obsoleteWords = ["obsolete", "removed", "dropped", "reserved", "deprecated"]
+    /// Wording a tombstone may carry without a warning.
+    static let knownTombstoneWords = obsoleteWords + ["moved", "use ", "unused", "do not reuse", "no longer", "replaced"]
+
+    /// The comment's lines with `/*`, `*/`, `//` and leading `*` removed and whitespace trimmed.
+    /// - Parameter comment: A comment token's text.
+    /// - Returns: One entry per source line.
+    public static func lines(of comment: String) -> [String] {
+        rawLines(of: comment).map { trim($0) }
+    }
+
+    /// The prose of a comment: its non-empty lines that are not tombstones, joined by spaces.
+    /// - Parameter comment: A comment token's text.
+    /// - Returns: The prose, or `nil` when there is none.
+    public static func prose(of comment: String) -> String? {
+        let text = lines(of: comment).filter { !$0.isEmpty && parseDefine($0) == nil }.joined(separator: " ")
+        return text.isEmpty ? nil : text
+    }
+
+    /// Every `#define NAME NUMBER` inside a comment.
+    /// - Parameter comment: A comment token's text.
+    /// - Returns: The tombstones in order.
+    public static func tombstones(in comment: String) -> [Tombstone] {
+        var result: [Tombstone] = []
+        for (index, raw) in rawLines(of: comment).enumerated() {
+            guard let parsed = parseDefine(trim(raw)) else { continue }
+            let column = raw.distance(from: raw.startIndex, to: raw.firstIndex(of: "#") ?? raw.startIndex)
+            result.append(Tombstone(name: parsed.name, number: parsed.number, marker: parsed.rest, lineIndex: index, columnInLine: column))
+        }
+        return result
+    }
+
+    /// Whether the wording says the op is obsolete.
+    /// - Parameter marker: Marker text.
+    /// - Returns: `true` for obsolete, removed, dropped, reserved or deprecated.
+    public static func saysObsolete(_ marker: String) -> Bool {
+        let lower = marker.lowercased()
+        return obsoleteWords.contains { lower.contains($0) }
+    }
+
+    /// Whether a tombstone's wording is one the generator understands (an empty one is).
+    /// - Parameter marker: Marker text.
+    /// - Returns: `true` when known.
+    public static func isKnownTombstoneWording(_ marker: String) -> Bool {
+        let lower = marker.lowercased()
+        return lower.isEmpty || knownTombstoneWords.contains { lower.contains($0) }
+    }
+
+    /// The name after "use", "moved into" or "deprecated by", if any.
+    /// - Parameter marker: Marker text.
+    /// - Returns: The replacement as written (a C name or a short name).
+    public static func replacement(in marker: String) -> String? {
+        let lower = marker.lowercased()
+        for phrase in ["deprecated by ", "moved into ", "use "] {
+            guard let range = lower.range(of: phrase) else { continue }
+            // "use X" counts only as its own clause ("Obsolete - use X"), not inside prose ("in use please").
+            if phrase == "use " {
+                let before = lower[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+                if let last = before.last, !"-,;:(".contains(last) { continue }
+            }
+            let offset = lower.distance(from: lower.startIndex, to: range.upperBound)
+            let tail = marker.dropFirst(offset)
+            let name = tail.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+            if !name.isEmpty { return String(name) }
+        }
+        return nil
+    }
+
+    /// Parses a C integer literal (decimal, hex, octal; `u`/`l` suffixes allowed).
+    /// - Parameter spelling: The literal as written.
+    /// - Returns: Its value, or `nil` when it is not an integer literal.
+    public static func integer(_ spelling: String) -> UInt64? {
+        var text = Substring(spelling)
+        while let last = text.last, "uUlL".contains(last) { text = text.dropLast() }
+        guard let first = text.first, first.isNumber else { return nil }
+        if text.hasPrefix("0x") || text.hasPrefix("0X") { return UInt64(text.dropFirst(2), radix: 16) }
+        if text.count > 1, text.hasPrefix("0") { return UInt64(text.dropFirst(), radix: 8) }
+        return UInt64(text, radix: 10)
+    }
+
+    /// `#define NAME NUMBER rest` in one trimmed comment line.
+    static func parseDefine(_ line: String) -> (name: String, number: UInt64, rest: String)? {
+        var rest = Substring(line)
+        guard rest.hasPrefix("#") else { return nil }
+        rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" }
+        guard rest.hasPrefix("define") else { return nil }
+        rest = rest.dropFirst("define".count)
+        guard let space = rest.first, space == " " || space == "\t" else { return nil }
+        rest = rest.drop { $0 == " " || $0 == "\t" }
+        let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        guard let first = name.first, first.isLetter || first == "_" else { return nil }
+        rest = rest.dropFirst(name.count).drop { $0 == " " || $0 == "\t" }
+        let literal = rest.prefix { $0.isLetter || $0.isNumber }
+        guard let number = integer(String(literal)) else { return nil }
+        rest = rest.dropFirst(literal.count)
+        if let next = rest.first, next != " ", next != "\t" { return nil }
+        return (String(name), number, tidy(String(rest)))
+    }
+
+    /// Marker text without surrounding blanks, leading dashes, or a closing `*/` remnant.
+    static func tidy(_ text: String) -> String {
+        var result = Substring(text).trimmingCharacters(in: " \t")
+        while result.hasPrefix("-") { result = Substring(result.dropFirst()).trimmingCharacters(in: " \t") }
+        return String(result)
+    }
+
+    /// Source lines of the comment with the delimiters removed but positions otherwise kept.
+    private static func rawLines(of comment: String) -> [String] {
+        var text = Substring(comment)
+        if text.hasPrefix("/*") {
+            text = text.dropFirst(2)
+            if text.hasSuffix("*/") { text = text.dropLast(2) }
+        } else if text.hasPrefix("//") {
+            text = text.dropFirst(2)
+        }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        }
+    }
+
+    /// Drops blanks and decorative asterisks from both ends.
+    private static func trim(_ line: String) -> String {
+        String(Substring(line).trimmingCharacters(in: " \t*"))
+    }
+}
+
+extension Substring {
+    /// Drops leading and trailing characters from `set`.
+    func trimmingCharacters(in set: String) -> Substring {
+        var result = self
+        while let first = result.first, set.contains(first) { result = result.dropFirst() }
+        while let last = result.last, set.contains(last) { result = result.dropLast() }
+        return result
+    }
+}

@@ -1,0 +1,58 @@
+import XenIR
+
+/// The family table used when a config adds nothing: every Xen op family the generator knows.
+///
+/// Each row is data. A config file can add rows or replace one by giving the same `name`.
+public enum BuiltinFamilies {
+    /// The default table, in emission order.
+    public static let all: [FamilySpec] = [
+        FamilySpec(name: "hypercall", prefix: "__HYPERVISOR_", header: "xen.h", swiftName: "Hypercall", rawType: "UInt64",
+                   interfaceVersion: "__XEN_LATEST_INTERFACE_VERSION__", summary: "Hypercall numbers."),
+        FamilySpec(name: "domctl", prefix: "XEN_DOMCTL_", header: "domctl.h", within: "xen_domctl", swiftName: "DomctlOp",
+                   interfaceVersion: "XEN_DOMCTL_INTERFACE_VERSION", summary: "Domain control commands (`struct xen_domctl.cmd`)."),
+        FamilySpec(name: "domctl-vmtrace", prefix: "XEN_DOMCTL_vmtrace_", header: "domctl.h", within: "xen_domctl_vmtrace_op",
+                   swiftName: "DomctlVmtraceOp", summary: "`struct xen_domctl_vmtrace_op.cmd`."),
+        FamilySpec(name: "sysctl", prefix: "XEN_SYSCTL_", header: "sysctl.h", within: "xen_sysctl", swiftName: "SysctlOp",
+                   interfaceVersion: "XEN_SYSCTL_INTERFACE_VERSION", summary: "System control commands (`struct xen_sysctl.cmd`)."),
+        FamilySpec(name: "sysctl-tbuf", prefix: "XEN_SYSCTL_TBUFOP_", header: "sysctl.h", swiftName: "SysctlTbufOp",
+                   summary: "`struct xen_sysctl_tbuf_op.cmd`."),
+        FamilySpec(name: "sysctl-perfc", prefix: "XEN_SYSCTL_PERFCOP_", header: "sysctl.h", swiftName: "SysctlPerfcOp",
+                   summary: "`struct xen_sysctl_perfc_op.cmd`."),
+        FamilySpec(name: "sysctl-lockprof", prefix: "XEN_SYSCTL_LOCKPROF_", header: "sysctl.h", swiftName: "SysctlLockprofOp",
+                   summary: "`struct xen_sysctl_lockprof_op.cmd`."),
+        FamilySpec(name: "sysctl-cpupool", prefix: "XEN_SYSCTL_CPUPOOL_OP_", header: "sysctl.h", swiftName: "SysctlCpupoolOp",
+                   summary: "`struct xen_sysctl_cpupool_op.op`."),
+        FamilySpec(name: "sysctl-scheduler", prefix: "XEN_SYSCTL_SCHEDOP_", header: "sysctl.h", swiftName: "SysctlSchedulerOp",
+                   summary: "`struct xen_sysctl_scheduler_op.cmd`."),
+        FamilySpec(name: "sysctl-coverage", prefix: "XEN_SYSCTL_COVERAGE_", header: "sysctl.h", swiftName: "SysctlCoverageOp",
+                   summary: "`struct xen_sysctl_coverage_op.cmd`."),
+        FamilySpec(name: "sysctl-livepatch", prefix: "XEN_SYSCTL_LIVEPATCH_", header: "sysctl.h", swiftName: "SysctlLivepatchOp",
+                   summary: "`struct xen_sysctl_livepatch_op.cmd`."),
+        FamilySpec(name: "memory", prefix: "XENMEM_", header: "memory.h", swiftName: "MemoryOp",
+                   exclude: ["XENMEM_resource_", "XENMEM_RDM_"], summary: "`HYPERVISOR_memory_op` commands."),
+        FamilySpec(name: "memory-paging", prefix: "XENMEM_paging_op_", header: "memory.h", swiftName: "MemoryPagingOp",
+                   rawType: "UInt8", summary: "`struct xen_mem_paging_op.op`."),
+        FamilySpec(name: "memory-access", prefix: "XENMEM_access_op_", header: "memory.h", swiftName: "MemoryAccessOp",
+                   rawType: "UInt8", summary: "`struct xen_mem_access_op.op`."),
+        FamilySpec(name: "memory-sharing", prefix: "XENMEM_sharing_op_", header: "memory.h", swiftName: "MemorySharingOp",
+                   rawType: "UInt8", summary: "`struct xen_mem_sharing_op.op`."),
+        FamilySpec(name: "platform", prefix: "XENPF_", header: "platform.h", within: nil, swiftName: "PlatformOp",
+                   interfaceVersion: "XENPF_INTERFACE_VERSION", exclude: ["XENPF_INTERFACE_VERSION", "XENPF_ACPI_SLEEP_"],
+                   summary: "Platform commands (`struct xen_platform_op.cmd`)."),
+        FamilySpec(name: "physdev", prefix: "PHYSDEVOP_", header: "physdev.h", swiftName: "PhysdevOp",
+                   exclude: ["PHYSDEVOP_DBGP_", "PHYSDEVOP_IRQ_"], summary: "`HYPERVISOR_physdev_op` commands."),
+        FamilySpec(name: "hvm", prefix: "HVMOP_", header: "hvm/hvm_op.h", swiftName: "HVMOp",
+                   exclude: ["HVMOP_ALTP2M_", "HVMOP_TRACE_"], summary: "`HYPERVISOR_hvm_op` commands."),
+        FamilySpec(name: "hvm-altp2m", prefix: "HVMOP_altp2m_", header: "hvm/hvm_op.h", within: "xen_hvm_altp2m_op",
+                   swiftName: "HVMAltp2mOp", summary: "`struct xen_hvm_altp2m_op.cmd`."),
+        FamilySpec(name: "vcpu", prefix: "VCPUOP_", header: "vcpu.h", swiftName: "VCPUOp", summary: "`HYPERVISOR_vcpu_op` commands."),
+        FamilySpec(name: "sched", prefix: "SCHEDOP_", header: "sched.h", swiftName: "SchedOp", summary: "`HYPERVISOR_sched_op` commands."),
+        FamilySpec(name: "event-channel", prefix: "EVTCHNOP_", header: "event_channel.h", swiftName: "EventChannelOp",
+                   summary: "`HYPERVISOR_event_channel_op` commands."),
+        FamilySpec(name: "grant-table", prefix: "GNTTABOP_", header: "grant_table.h", swiftName: "GrantTableOp",
+                   summary: "`HYPERVISOR_grant_table_op` commands."),
+        FamilySpec(name: "dm", prefix: "XEN_DMOP_", header: "hvm/dm_op.h", swiftName: "DMOp",
+                   exclude: ["XEN_DMOP_IO_RANGE_", "XEN_DMOP_MEM_TYPE_", "XEN_DMOP_IOREQ_", "XEN_DMOP_no_gfns", "XEN_DMOP_EVENT_", "XEN_DMOP_MEM_CACHEATTR_"],
+                   summary: "Device-model commands (`struct xen_dm_op.op`)."),
+    ]
+}

@@ -1,0 +1,68 @@
+import Foundation
+import XenIR
+
+/// The settings of a run, from a config file (JSON), with command-line flags taking precedence.
+///
+/// Every key is optional. Relative paths are resolved against the config file's folder.
+public struct Config: Codable, Sendable, Equatable {
+    /// Folder of Xen public headers. Default `/usr/include/xen`.
+    public var xenHeaders: String?
+    /// Output folder. Default `Generated`.
+    public var output: String?
+    /// A template folder that overrides the built-in templates.
+    public var templates: String?
+    /// `public` (default) or `internal`.
+    public var accessLevel: String?
+    /// Names of the families to emit. Default: every family whose header exists.
+    public var families: [String]?
+    /// Rows added to the built-in family table, or replacing the row with the same name.
+    public var familyTable: [FamilySpec]?
+    /// Macros defined for the parse. Default `["__XEN_TOOLS__"]`.
+    public var defines: [String]?
+    /// Clang target triple. Default `x86_64-linux-gnu`.
+    public var target: String?
+    /// The op ledger file.
+    public var ledger: String?
+
+    /// Creates an empty config.
+    public init(
+        xenHeaders: String? = nil, output: String? = nil, templates: String? = nil, accessLevel: String? = nil,
+        families: [String]? = nil, familyTable: [FamilySpec]? = nil, defines: [String]? = nil, target: String? = nil,
+        ledger: String? = nil
+    ) {
+        self.xenHeaders = xenHeaders
+        self.output = output
+        self.templates = templates
+        self.accessLevel = accessLevel
+        self.families = families
+        self.familyTable = familyTable
+        self.defines = defines
+        self.target = target
+        self.ledger = ledger
+    }
+
+    /// The keys a config file may hold, for the unknown-key check.
+    static let knownKeys: Set<String> = [
+        "xenHeaders", "output", "templates", "accessLevel", "families", "familyTable", "defines", "target", "ledger",
+    ]
+    /// The keys of a `familyTable` row.
+    static let knownFamilyKeys: Set<String> = [
+        "name", "prefix", "header", "within", "swiftName", "rawType", "interfaceVersion", "exclude", "summary",
+    ]
+
+    /// The family table after applying `familyTable` and `families` to the built-in one.
+    /// - Returns: The rows to read, in order.
+    /// - Throws: ``GeneratorDiagnostic`` when `families` names an unknown family.
+    public func resolvedFamilies() throws -> [FamilySpec] {
+        var table = BuiltinFamilies.all
+        for row in familyTable ?? [] {
+            if let index = table.firstIndex(where: { $0.name == row.name }) { table[index] = row } else { table.append(row) }
+        }
+        guard let selected = families else { return table }
+        for name in selected where !table.contains(where: { $0.name == name }) {
+            throw GeneratorDiagnostic(.error, at: nil,
+                "config: families names unknown family '\(name)' (known: \(table.map(\.name).joined(separator: ", ")))")
+        }
+        return table.filter { selected.contains($0.name) }
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import XenIR
+import XenSwiftGen
+
+/// Options every subcommand shares. Flags override the config file's keys.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .customLong("xen-headers"), help: ArgumentHelp(
+        "Folder of Xen public headers (the one holding domctl.h).", discussion: "Default: /usr/include/xen.", valueName: "dir"))
+    var xenHeaders: String?
+
+    @Option(help: ArgumentHelp("JSON config file; its relative paths are resolved against its own folder.", valueName: "file"))
+    var config: String?
+
+    @Option(name: .customLong("define"), help: ArgumentHelp(
+        "Define a macro for the parse (repeatable). Replaces the default __XEN_TOOLS__.", valueName: "name"))
+    var defines: [String] = []
+
+    @Option(help: ArgumentHelp("Clang target triple for the parse.", discussion: "Default: x86_64-linux-gnu.", valueName: "triple"))
+    var target: String?
+
+    @Flag(help: "Print what was read and how long each stage took, on standard error.")
+    var verbose = false
+
+    /// The config file (if any) with these flags applied on top.
+    func mergedConfig() throws -> Config {
+        var merged = try config.map(ConfigLoader.load) ?? Config()
+        if let xenHeaders { merged.xenHeaders = xenHeaders }
+        if !defines.isEmpty { merged.defines = defines }
+        if let target { merged.target = target }
+        return merged
+    }
+
+    /// A generator that logs to standard error when `--verbose` is set.
+    func makeGenerator() -> Generator {
+        let verbose = self.verbose
+        return Generator(environment: ProcessInfo.processInfo.environment) { line in
+            if verbose { Diagnostics.print(line) }
+        }
+    }
+}
+
+/// Prints to standard error and turns failures into a non-zero exit.
+enum Diagnostics {
+    /// Writes one line to standard error.
+    static func print(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// Runs `body`; on a generator failure prints it and exits with status 1.
+    static func reporting<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let failure as GenerationFailure {
+            print(failure.text)
+        } catch let diagnostic as GeneratorDiagnostic {
+            print(diagnostic.rendered(root: ""))
+        }
+        throw ExitCode.failure
+    }
+}

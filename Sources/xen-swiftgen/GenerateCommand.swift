@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import XenSwiftGen
+
+/// `xen-swiftgen generate`.
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Generate Swift bindings into an output folder.",
+        discussion: """
+            Writes one <SwiftName>.swift per op family plus XenOperation.swift. Files are written only when \
+            complete (staged, then renamed into place) and only when their bytes change; generated files \
+            that are no longer produced are removed. Nothing outside the output folder is touched.
+
+            Exit status: 0 on success, 1 on any error (a reused op number, a clang error, a bad config, …), \
+            and 1 with --check when the folder is stale.
+            """
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: ArgumentHelp("Output folder.", discussion: "Default: ./Generated.", valueName: "dir"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Template folder overriding the built-in templates (missing ones fall back).", valueName: "dir"))
+    var templates: String?
+
+    @Option(name: .customLong("access-level"), help: ArgumentHelp("Access level of the emitted API: public, internal or package."))
+    var accessLevel: String?
+
+    @Flag(help: "Write nothing; exit 1 with a summary when the output folder differs from what would be generated.")
+    var check = false
+
+    func validate() throws {
+        if let accessLevel, !["public", "internal", "package"].contains(accessLevel) {
+            throw ValidationError("--access-level must be public, internal or package, not '\(accessLevel)'.")
+        }
+    }
+
+    func run() throws {
+        try Diagnostics.reporting {
+            var config = try common.mergedConfig()
+            if let output { config.output = output }
+            if let templates { config.templates = templates }
+            if let accessLevel { config.accessLevel = accessLevel }
+            let request = try Generator.Request(config: config)
+            let generator = common.makeGenerator()
+            let outcome = try generator.generate(request)
+            for warning in outcome.warnings { Diagnostics.print(warning.rendered(root: request.xenHeaders)) }
+            let writer = OutputWriter(folder: request.output)
+            if check {
+                let plan = try writer.plan(outcome.files)
+                guard plan.isCurrent else {
+                    let lines = plan.added.map { "  missing: \($0)" } + plan.changed.map { "  differs: \($0)" }
+                        + plan.removed.map { "  stale:   \($0)" }
+                    throw GenerationFailure(text: (["error: '\(request.output)' is not current with \(request.xenHeaders) "
+                        + "(run 'xen-swiftgen generate' to update it):"] + lines).joined(separator: "\n"))
+                }
+                if common.verbose { Diagnostics.print("\(request.output) is current (\(plan.unchanged.count) files)") }
+                return
+            }
+            let plan = try writer.write(outcome.files)
+            if common.verbose {
+                Diagnostics.print("wrote \(plan.added.count + plan.changed.count) files, \(plan.unchanged.count) unchanged, "
+                    + "\(plan.removed.count) removed in \(writer.folder.path)")
+            }
+        }
+    }
+}
