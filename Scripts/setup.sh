@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what xen-swiftgen needs and is missing: libclang (libclang-dev) and the Xen public
+# headers (libxen-dev). Safe to run again: it installs nothing when both are present.
+set -euo pipefail
+
+missing=()
+dpkg -s libclang-dev >/dev/null 2>&1 || missing+=(libclang-dev)
+dpkg -s libxen-dev >/dev/null 2>&1 || missing+=(libxen-dev)
+for extra in "$@"; do dpkg -s "$extra" >/dev/null 2>&1 || missing+=("$extra"); done
+
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "setup: installing ${missing[*]}" >&2
+    sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,36 @@
+import Foundation
+
+/// Locations the end-to-end tests need: the package root, the built CLI, fixtures, the real headers.
+enum Paths {
+    /// The package root (the folder holding Package.swift).
+    static let packageRoot: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+        }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    }()
+
+    /// The `xen-swiftgen` executable built beside the test bundle.
+    static let cli: URL = {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+            Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
+            packageRoot.appendingPathComponent(".build/debug"),
+        ]
+        for folder in candidates {
+            let url = folder.appendingPathComponent("xen-swiftgen")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return packageRoot.appendingPathComponent(".build/debug/xen-swiftgen")
+    }()
+
+    /// The installed Xen headers.
+    static let realHeaders = "/usr/include/xen"
+
+    /// A fixture folder of this test target.
+    static func fixture(_ name: String) -> URL {
+        packageRoot.appendingPathComponent("Tests/XenSwiftGenTests/Fixtures").appendingPathComponent(name)
+    }
+}
