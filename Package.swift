@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(
             name: "XenSwiftGenTests",
             dependencies: ["XenSwiftGen", "XenChecks", "XenIR", "xen-swiftgen"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+import XenIR
+
+/// The reader on the installed libxen-dev headers, through the real CLI and the real libclang.
+@Suite struct RealHeadersTests {
+    /// `dump-ir` of `/usr/include/xen`, decoded.
+    static func realInterface() throws -> XenInterface {
+        let result = try xenSwiftGen(["dump-ir", "--xen-headers", Paths.realHeaders])
+        guard result.status == 0 else { throw TestFailure("dump-ir failed: \(result.stderr)") }
+        return try JSONDecoder().decode(XenInterface.self, from: Data(result.stdout.utf8))
+    }
+
+    static func op(_ interface: XenInterface, _ family: String, _ name: String) throws -> Op {
+        guard let op = interface.family(named: family)?.ops.first(where: { $0.name == name }) else {
+            throw TestFailure("\(name) not found in \(family)")
+        }
+        return op
+    }
+
+    @Test("every family of the issue is found with ops")
+    func families() throws {
+        let interface = try Self.realInterface()
+        for name in ["hypercall", "domctl", "sysctl", "memory", "platform", "physdev", "hvm", "vcpu", "sched",
+                     "event-channel", "grant-table", "dm", "sysctl-cpupool"] {
+            let family = try #require(interface.family(named: name), "missing family \(name)")
+            #expect(family.ops.count >= 2, "\(name) has \(family.ops.count) ops")
+        }
+        #expect(interface.family(named: "domctl")?.interfaceVersion?.value == 0x15)
+        #expect(interface.family(named: "sysctl")?.interfaceVersion?.name == "XEN_SYSCTL_INTERFACE_VERSION")
+        #expect(interface.family(named: "hypercall")?.interfaceVersion?.name == "__XEN_LATEST_INTERFACE_VERSION__")
+    }
+
+    @Test("domctl statuses, markers and replacements follow the header comments")
+    func domctl() throws {
+        let interface = try Self.realInterface()
+        let getdomaininfo = try Self.op(interface, "domctl", "XEN_DOMCTL_getdomaininfo")
+        #expect(getdomaininfo.status == .live && getdomaininfo.number == 5 && getdomaininfo.file == "domctl.h")
+        let getmemlist = try Self.op(interface, "domctl", "XEN_DOMCTL_getmemlist")
+        #expect(getmemlist.status == .retired && getmemlist.number == 6 && getmemlist.marker == "Removed")
+        #expect(getmemlist.line == getdomaininfo.line + 1)
+        let pageframe = try Self.op(interface, "domctl", "XEN_DOMCTL_getpageframeinfo")
+        #expect(pageframe.status == .retired && pageframe.replacement == "XEN_DOMCTL_getpageframeinfo3")
+        let realMode = try Self.op(interface, "domctl", "XEN_DOMCTL_real_mode_area")
+        #expect(realMode.status == .obsolete && realMode.marker == "Obsolete PPC only")
+        let evtchn = try Self.op(interface, "domctl", "XEN_DOMCTL_set_max_evtchn")
+        #expect(evtchn.status == .retired && evtchn.replacement == "XEN_DOMCTL_createdomain")
+        let pin = try Self.op(interface, "domctl", "XEN_DOMCTL_pin_mem_cacheattr")
+        #expect(pin.status == .retired && pin.marker == "Removed - use dmop")
+        let softReset = try Self.op(interface, "domctl", "XEN_DOMCTL_soft_reset_cont")
+        #expect(softReset.condition == "defined(__XEN__)" && !softReset.isActive)
+        let archSetup = try Self.op(interface, "domctl", "XEN_DOMCTL_arch_setup")
+        #expect(archSetup.status == .retired && archSetup.number == 23 && archSetup.condition == "defined(__XEN__)")
+        // Nested lists with the same prefix stay in their own family.
+        #expect(interface.family(named: "domctl")?.ops.contains { $0.name == "XEN_DOMCTL_vmtrace_enable" } == false)
+        #expect(interface.family(named: "domctl-vmtrace")?.ops.map(\.number) == [1, 2, 3, 4, 5, 6])
+    }
+
+    @Test("tombstones without wording, in comment blocks, and after a REMOVED banner")
+    func otherTombstones() throws {
+        let interface = try Self.realInterface()
+        let tmem = try Self.op(interface, "sysctl", "XEN_SYSCTL_tmem_op")
+        #expect(tmem.status == .retired && tmem.number == 24 && tmem.marker == nil)
+        let emulate = try Self.op(interface, "memory-access", "XENMEM_access_op_enable_emulate")
+        #expect(emulate.status == .retired && emulate.number == 2 && emulate.replacement == nil)
+        #expect(emulate.marker?.contains("please do not reuse them") == true)
+        let translate = try Self.op(interface, "memory", "XENMEM_translate_gpfn_list")
+        #expect(translate.status == .retired && translate.marker == "REMOVED")
+    }
+
+    @Test("deprecated-by comments, informational markers and aliases")
+    func deprecatedAndAliases() throws {
+        let interface = try Self.realInterface()
+        let setMemAccess = try Self.op(interface, "hvm", "HVMOP_set_mem_access")
+        #expect(setMemAccess.status == .obsolete && setMemAccess.replacement == "XENMEM_access_op_set_access")
+        let compat = try Self.op(interface, "hypercall", "__HYPERVISOR_event_channel_op_compat")
+        #expect(compat.status == .live && compat.marker == "compat since 0x00030202")
+        let aliases = interface.family(named: "hypercall")?.aliases ?? []
+        #expect(aliases.contains { $0.name == "__HYPERVISOR_dom0_op" && $0.target == "__HYPERVISOR_platform_op" })
+        #expect(interface.family(named: "hypercall")?.ops.contains { $0.name == "__HYPERVISOR_dom0_op" } == false)
+    }
+
+    @Test("the generated Swift for the real headers typechecks in Swift 6 mode without warnings")
+    func generatedCompiles() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let generate = try xenSwiftGen(["generate", "--xen-headers", Paths.realHeaders, "--output", folder.path])
+        #expect(generate.status == 0, "\(generate.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }.sorted()
+        #expect(files.contains("DomctlOp.swift") && files.contains("Hypercall.swift"))
+        let compile = try swiftc(["-typecheck", "-swift-version", "6"] + files, in: folder)
+        #expect(compile.status == 0, "\(compile.stderr)")
+        #expect(!compile.stderr.contains("warning:"), "\(compile.stderr)")
+    }
+
+    @Test("using a retired op is a compile error with the header's reason and a rename fix-it")
+    func retiredOpsDoNotCompile() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try xenSwiftGen(["generate", "--xen-headers", Paths.realHeaders, "--output", folder.path])
+        let consumer = "let a = DomctlOp.getmemlist\nlet b: DomctlOp = .getpageframeinfo\n"
+        try consumer.write(to: folder.appendingPathComponent("consumer.swift"), atomically: true, encoding: .utf8)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }.sorted()
+        let compile = try swiftc(["-typecheck", "-swift-version", "6", "-diagnostic-style", "llvm"] + files, in: folder)
+        #expect(compile.status != 0)
+        #expect(compile.stderr.contains(
+            "consumer.swift:1:18: error: 'getmemlist' is unavailable: XEN_DOMCTL_getmemlist (6) was retired: Removed"))
+        #expect(compile.stderr.contains(
+            "consumer.swift:2:20: error: 'getpageframeinfo' has been renamed to 'getpageframeinfo3': "
+                + "XEN_DOMCTL_getpageframeinfo (7) was retired: Obsolete - use getpageframeinfo3"))
+        // The fix-it line under the caret.
+        #expect(compile.stderr.contains("                   getpageframeinfo3\n"))
+    }
+}
+
+/// A test precondition that did not hold.
+struct TestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
