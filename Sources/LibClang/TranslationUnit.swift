@@ -15,21 +15,28 @@ public final class TranslationUnit: @unchecked Sendable {
     ///   - path: The main file's name; it need not exist on disk.
     ///   - contents: The main file's text.
     ///   - arguments: Command-line arguments such as `-D__XEN_TOOLS__`.
+    ///   - virtualFiles: Further in-memory files by path (for example stand-ins for headers that
+    ///     are not part of the tree); they need not exist on disk.
     /// - Throws: ``TranslationUnitError`` when libclang cannot produce a unit at all.
-    public init(clang: LibClang, path: String, contents: String, arguments: [String]) throws {
+    public init(clang: LibClang, path: String, contents: String, arguments: [String], virtualFiles: [String: String] = [:]) throws {
         self.clang = clang
         guard let index = clang.api.createIndex(0, 0) else { throw TranslationUnitError.noIndex }
         self.index = index
         var unit: CXTranslationUnit?
         // DetailedPreprocessingRecord (0x01) keeps macro definitions as cursors.
         let options: UInt32 = 0x01
-        let code = path.withCString { cPath in
-            contents.withCString { cContents in
-                var unsaved = CXUnsavedFile(Filename: cPath, Contents: cContents, Length: UInt(contents.utf8.count))
-                return withCStrings(arguments) { argv in
-                    clang.api.parseTranslationUnit2(index, cPath, argv, Int32(arguments.count), &unsaved, 1, options, &unit)
-                }
-            }
+        let files = [(path, contents)] + virtualFiles.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        let names = files.map { strdup($0.0) }
+        let texts = files.map { strdup($0.1) }
+        defer {
+            names.forEach { free($0) }
+            texts.forEach { free($0) }
+        }
+        var unsaved = files.indices.map { position in
+            CXUnsavedFile(Filename: names[position], Contents: texts[position], Length: UInt(files[position].1.utf8.count))
+        }
+        let code = withCStrings(arguments) { argv in
+            clang.api.parseTranslationUnit2(index, names[0], argv, Int32(arguments.count), &unsaved, UInt32(unsaved.count), options, &unit)
         }
         guard code == 0, let unit else {
             clang.api.disposeIndex(index)

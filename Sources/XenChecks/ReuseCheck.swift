@@ -4,22 +4,31 @@ import XenIR
 /// a live op on a retired number, and two live ops on one number.
 public enum ReuseCheck {
     /// Checks every family.
-    /// - Parameter interface: The IR.
+    /// - Parameters:
+    ///   - interface: The IR.
+    ///   - acknowledgements: Reviewed reuses, reported as notes instead of errors.
     /// - Returns: Errors with notes pointing at the earlier user of the number.
-    public static func check(_ interface: XenInterface) -> [GeneratorDiagnostic] {
-        interface.families.flatMap(check)
+    public static func check(_ interface: XenInterface, acknowledgements: [Acknowledgement] = []) -> [GeneratorDiagnostic] {
+        interface.families.flatMap { check($0, acknowledgements: acknowledgements) }
     }
 
     /// Checks one family.
-    /// - Parameter family: The family.
-    /// - Returns: The errors, in source order.
-    public static func check(_ family: OpFamily) -> [GeneratorDiagnostic] {
+    /// - Parameters:
+    ///   - family: The family.
+    ///   - acknowledgements: Reviewed reuses.
+    /// - Returns: The findings, in source order.
+    public static func check(_ family: OpFamily, acknowledgements: [Acknowledgement] = []) -> [GeneratorDiagnostic] {
         var diagnostics: [GeneratorDiagnostic] = []
         var firstDefined: [UInt64: Op] = [:]
         let tombstones = Dictionary(grouping: family.retiredOps, by: \.number)
         for op in family.definedOps {
-            if let retired = tombstones[op.number]?.first(where: { $0.name != op.name }) {
-                diagnostics.append(reuse(op, of: retired))
+            for retired in tombstones[op.number] ?? [] where retired.name != op.name {
+                if let acknowledgement = acknowledgements.covering(family: family.name, number: op.number, from: retired.name, to: op.name) {
+                    diagnostics.append(GeneratorDiagnostic(.note, at: op.location,
+                        "\(op.name) takes \(op.number) from retired \(retired.name), as acknowledged: \(acknowledgement.reason)"))
+                } else {
+                    diagnostics.append(reuse(op, of: retired))
+                }
             }
             if let earlier = firstDefined[op.number], earlier.name != op.name {
                 diagnostics.append(GeneratorDiagnostic(

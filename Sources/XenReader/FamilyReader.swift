@@ -14,24 +14,28 @@ struct FamilyReader {
     var relativePath: (String) -> String
 
     /// Reads every family declared in `header`.
+    ///
+    /// A family whose `within` record the header does not define (an older or newer Xen, a fixture)
+    /// is absent from this version of the headers and is skipped, with its name added to `skipped`.
     /// - Parameters:
     ///   - header: The scanned header.
     ///   - warnings: Receives wording warnings.
+    ///   - skipped: Receives the names of families skipped for a missing `within` record.
     /// - Returns: The families, in table order.
-    /// - Throws: ``GeneratorDiagnostic`` when a `within` record is missing.
-    func families(in header: ScannedHeader, warnings: inout [GeneratorDiagnostic]) throws -> [OpFamily] {
-        let specsHere = specs.filter { $0.header == header.file }
+    func families(in header: ScannedHeader, warnings: inout [GeneratorDiagnostic], skipped: inout [String]) -> [OpFamily] {
+        var specsHere: [FamilySpec] = []
         var regions: [String: SourceSpan?] = [:]
-        for spec in specsHere {
+        for spec in specs where spec.header == header.file {
             if let within = spec.within {
                 guard let span = recordSpans[header.file]?[within] else {
-                    throw GeneratorDiagnostic(.error, at: SourcePosition(file: header.file, line: 1),
-                        "family '\(spec.name)' expects its ops inside 'struct \(within)', which \(header.file) does not define")
+                    skipped.append(spec.name)
+                    continue
                 }
                 regions[spec.name] = span
             } else {
                 regions[spec.name] = .some(nil)
             }
+            specsHere.append(spec)
         }
         func owner(of name: String, at offset: Int) -> FamilySpec? {
             specsHere.filter { spec in

@@ -16,15 +16,23 @@ public struct HeaderReader {
         public var defines: [String]
         /// The clang target triple.
         public var target: String
+        /// In-memory stand-ins for headers outside the public tree, by include path
+        /// (`xen/lib.h`, which the headers include under `__XEN__`).
+        public var standIns: [String: String]
 
         /// - Parameters:
         ///   - families: The family table.
         ///   - defines: Macros to define.
         ///   - target: The clang target triple.
-        public init(families: [FamilySpec], defines: [String] = ["__XEN_TOOLS__"], target: String = "x86_64-linux-gnu") {
+        ///   - standIns: Stand-in headers by include path.
+        public init(
+            families: [FamilySpec], defines: [String] = ["__XEN_TOOLS__"], target: String = "x86_64-linux-gnu",
+            standIns: [String: String] = [:]
+        ) {
             self.families = families
             self.defines = defines
             self.target = target
+            self.standIns = standIns
         }
     }
 
@@ -36,6 +44,8 @@ public struct HeaderReader {
         public var warnings: [GeneratorDiagnostic]
         /// Absolute paths of every file clang read, for build-system dependency tracking.
         public var filesRead: [String]
+        /// Families of the table that this header version does not have (their `within` record is missing).
+        public var skippedFamilies: [String]
     }
 
     private let clang: LibClang
@@ -55,13 +65,16 @@ public struct HeaderReader {
         let headers = try tree.headers(for: options.families)
         let mainPath = tree.root + "/.xen-swiftgen-main.c"
         let source = (["#include <stdint.h>"] + headers.map { "#include \"\($0)\"" }).joined(separator: "\n") + "\n"
+        let standInRoot = tree.root + "/.xen-swiftgen-stand-ins"
         let arguments = ["-x", "c", "-std=gnu11", "-target", options.target, "-ffreestanding", "-Wno-everything"]
-            + options.defines.map { "-D" + $0 }
-        let unit = try TranslationUnit(clang: clang, path: mainPath, contents: source, arguments: arguments)
+            + options.defines.map { "-D" + $0 } + (options.standIns.isEmpty ? [] : ["-I", standInRoot])
+        let virtualFiles = Dictionary(uniqueKeysWithValues: options.standIns.map { (standInRoot + "/" + $0.key, $0.value) })
+        let unit = try TranslationUnit(clang: clang, path: mainPath, contents: source, arguments: arguments, virtualFiles: virtualFiles)
         let errors = unit.diagnostics.filter { $0.severity >= .error }
         if !errors.isEmpty { throw ReaderError(diagnostics: errors) }
 
-        let filesRead = Array(Set(unit.includedFiles.map(HeaderTree.normalize))).filter { $0 != mainPath }.sorted()
+        let filesRead = Array(Set(unit.includedFiles.map(HeaderTree.normalize)))
+            .filter { $0 != mainPath && !$0.hasPrefix(standInRoot + "/") }.sorted()
         let treeFiles = filesRead.filter { $0.hasPrefix(tree.root + "/") }
         var scanned: [String: ScannedHeader] = [:]
         var allDefines: [String: ScannedHeader.Define] = [:]
@@ -79,13 +92,14 @@ public struct HeaderReader {
         )
         var warnings: [GeneratorDiagnostic] = []
         var byName: [String: OpFamily] = [:]
+        var skipped: [String] = []
         for header in headers {
             guard let scannedHeader = scanned[header] else { continue }
-            for family in try familyReader.families(in: scannedHeader, warnings: &warnings) { byName[family.name] = family }
+            for family in familyReader.families(in: scannedHeader, warnings: &warnings, skipped: &skipped) { byName[family.name] = family }
         }
         let families = options.families.compactMap { byName[$0.name] }
         let interface = XenInterface(defines: options.defines, headers: treeFiles.map(tree.relative).sorted(), families: families)
-        return Result(interface: interface, warnings: warnings, filesRead: filesRead)
+        return Result(interface: interface, warnings: warnings, filesRead: filesRead, skippedFamilies: skipped)
     }
 
     /// Spans of top-level struct and union definitions, by relative header and name.

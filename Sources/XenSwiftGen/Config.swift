@@ -1,4 +1,5 @@
 import Foundation
+import XenChecks
 import XenIR
 
 /// The settings of a run, from a config file (JSON), with command-line flags taking precedence.
@@ -23,12 +24,14 @@ public struct Config: Codable, Sendable, Equatable {
     public var target: String?
     /// The op ledger file.
     public var ledger: String?
+    /// Reviewed renames and reuses (`family`, `number`, `from`, `to`, `reason`).
+    public var acknowledgements: [Acknowledgement]?
 
     /// Creates an empty config.
     public init(
         xenHeaders: String? = nil, output: String? = nil, templates: String? = nil, accessLevel: String? = nil,
         families: [String]? = nil, familyTable: [FamilySpec]? = nil, defines: [String]? = nil, target: String? = nil,
-        ledger: String? = nil
+        ledger: String? = nil, acknowledgements: [Acknowledgement]? = nil
     ) {
         self.xenHeaders = xenHeaders
         self.output = output
@@ -39,11 +42,13 @@ public struct Config: Codable, Sendable, Equatable {
         self.defines = defines
         self.target = target
         self.ledger = ledger
+        self.acknowledgements = acknowledgements
     }
 
     /// The keys a config file may hold, for the unknown-key check.
     static let knownKeys: Set<String> = [
         "xenHeaders", "output", "templates", "accessLevel", "families", "familyTable", "defines", "target", "ledger",
+        "acknowledgements",
     ]
     /// The keys of a `familyTable` row.
     static let knownFamilyKeys: Set<String> = [

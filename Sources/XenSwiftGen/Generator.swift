@@ -23,6 +23,14 @@ public struct Generator {
         public var defines: [String]
         /// Clang target triple.
         public var target: String
+        /// The ledger file, if any.
+        public var ledger: String?
+        /// Create the ledger when it does not exist (and write the merged ledger after a clean run).
+        public var updateLedger = false
+        /// Treat retirements without an interface version bump as errors.
+        public var strict = false
+        /// Reviewed renames and reuses from the config.
+        public var acknowledgements: [Acknowledgement]
 
         /// Builds a request from a config, filling defaults.
         /// - Parameter config: The merged config.
@@ -35,6 +43,8 @@ public struct Generator {
             families = try config.resolvedFamilies()
             defines = config.defines ?? ["__XEN_TOOLS__"]
             target = config.target ?? "x86_64-linux-gnu"
+            ledger = config.ledger
+            acknowledgements = config.acknowledgements ?? []
         }
     }
 
@@ -48,6 +58,8 @@ public struct Generator {
         public var warnings: [GeneratorDiagnostic]
         /// Every file clang read.
         public var filesRead: [String]
+        /// The merged ledger, when a ledger was given; write it only after the output.
+        public var ledger: Ledger?
     }
 
     /// Receives progress lines for `--verbose`.
@@ -63,10 +75,12 @@ public struct Generator {
     }
 
     /// Reads the headers into the IR.
-    /// - Parameter request: The run's settings.
+    /// - Parameters:
+    ///   - request: The run's settings.
+    ///   - standIns: In-memory stand-ins for headers outside the tree, by include path.
     /// - Returns: The reader's result.
     /// - Throws: ``GenerationFailure``.
-    public func read(_ request: Request) throws -> HeaderReader.Result {
+    public func read(_ request: Request, standIns: [String: String] = [:]) throws -> HeaderReader.Result {
         let tree = try HeaderTree(path: request.xenHeaders)
         let clang = try timed("load libclang") {
             do { return try LibClang.load(environment: environment) } catch let error as LibClangError {
@@ -74,7 +88,9 @@ public struct Generator {
             }
         }
         log("libclang: \(clang.path) (\(clang.version))")
-        let options = HeaderReader.Options(families: request.families, defines: request.defines, target: request.target)
+        let options = HeaderReader.Options(
+            families: request.families, defines: request.defines, target: request.target, standIns: standIns
+        )
         let result = try timed("read headers") {
             do { return try HeaderReader(clang: clang).read(tree, options: options) } catch let error as ReaderError {
                 throw GenerationFailure(text: error.description)
@@ -82,24 +98,60 @@ public struct Generator {
         }
         log("read \(result.interface.headers.count) headers: \(result.interface.families.count) families, "
             + "\(result.interface.families.reduce(0) { $0 + $1.ops.count }) ops")
+        if !result.skippedFamilies.isEmpty {
+            log("families not in these headers: \(result.skippedFamilies.joined(separator: ", "))")
+        }
         return result
     }
 
     /// Reads, checks and emits, without writing.
     /// - Parameter request: The run's settings.
     /// - Returns: The files and findings.
-    /// - Throws: ``GenerationFailure`` with every error found.
+    /// - Throws: ``GenerationFailure`` with every error found (and the warnings and notes around them).
     public func generate(_ request: Request) throws -> Outcome {
         let tree = try HeaderTree(path: request.xenHeaders)
+        let previousLedger = try request.ledger.map { try LedgerFile.load($0, allowMissing: request.updateLedger) }
         let result = try read(request)
-        let errors = timed("check") { ReuseCheck.check(result.interface) }
-        if !errors.isEmpty { throw GenerationFailure(diagnostics: errors, root: tree.displayPath) }
+        let acknowledgements = request.acknowledgements + (previousLedger?.acknowledgements ?? [])
+        var findings = timed("check") { ReuseCheck.check(result.interface, acknowledgements: acknowledgements) }
+        var reserved: [String: [ReservedNumber]] = [:]
+        var mergedLedger: Ledger?
+        if let previousLedger, let path = request.ledger {
+            let merge = timed("merge ledger") {
+                LedgerMerge(previous: previousLedger, acknowledgements: request.acknowledgements, ledgerPath: path, strict: request.strict)
+                    .merge(result.interface)
+            }
+            findings += merge.diagnostics
+            reserved = merge.reserved
+            mergedLedger = merge.ledger
+        }
+        if findings.contains(where: { $0.severity == .error }) {
+            throw GenerationFailure(diagnostics: result.warnings + findings, root: tree.displayPath)
+        }
+        let interface = Self.applying(acknowledgements, to: result.interface)
         let emitter = try SwiftEmitter(options: .init(
             accessLevel: request.accessLevel, templatesDirectory: request.templates.map { URL(fileURLWithPath: $0) }
         ))
         for (name, source) in emitter.templateSources.sorted(by: { $0.key < $1.key }) { log("template \(name): \(source)") }
-        let files = try timed("emit") { try emitter.emit(result.interface) }
-        return Outcome(interface: result.interface, files: files, warnings: result.warnings, filesRead: result.filesRead)
+        let files = try timed("emit") { try emitter.emit(interface, reserved: reserved) }
+        return Outcome(
+            interface: interface, files: files, warnings: result.warnings + findings, filesRead: result.filesRead, ledger: mergedLedger
+        )
+    }
+
+    /// Gives each acknowledged retired op its successor as replacement, so its fix-it renames to it.
+    static func applying(_ acknowledgements: [Acknowledgement], to interface: XenInterface) -> XenInterface {
+        var result = interface
+        for acknowledgement in acknowledgements {
+            guard let familyIndex = result.families.firstIndex(where: { $0.name == acknowledgement.family }) else { continue }
+            for opIndex in result.families[familyIndex].ops.indices {
+                let op = result.families[familyIndex].ops[opIndex]
+                if op.name == acknowledgement.from, op.status == .retired, op.replacement == nil {
+                    result.families[familyIndex].ops[opIndex].replacement = acknowledgement.to
+                }
+            }
+        }
+        return result
     }
 
     /// Runs `body`, logging how long it took.

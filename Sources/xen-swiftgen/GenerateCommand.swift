@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import XenIR
 import XenSwiftGen
 
 /// `xen-swiftgen generate`.
@@ -31,9 +32,24 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Write nothing; exit 1 with a summary when the output folder differs from what would be generated.")
     var check = false
 
+    @Option(help: ArgumentHelp(
+        "Op ledger (JSON) recording every number each family has ever used, across header versions.",
+        discussion: "A number held in the ledger by another name fails the run; a number that vanished stays reserved.",
+        valueName: "file"))
+    var ledger: String?
+
+    @Flag(name: .customLong("update-ledger"), help: "Write the merged ledger (creating it if needed), only when the run has no errors.")
+    var updateLedger = false
+
+    @Flag(help: "Treat ops retired without an interface version bump as errors, not warnings.")
+    var strict = false
+
     func validate() throws {
         if let accessLevel, !["public", "internal", "package"].contains(accessLevel) {
             throw ValidationError("--access-level must be public, internal or package, not '\(accessLevel)'.")
+        }
+        if updateLedger && check {
+            throw ValidationError("--update-ledger and --check cannot be combined: --check writes nothing.")
         }
     }
 
@@ -43,7 +59,13 @@ struct GenerateCommand: ParsableCommand {
             if let output { config.output = output }
             if let templates { config.templates = templates }
             if let accessLevel { config.accessLevel = accessLevel }
-            let request = try Generator.Request(config: config)
+            if let ledger { config.ledger = ledger }
+            var request = try Generator.Request(config: config)
+            request.updateLedger = updateLedger
+            request.strict = strict
+            if updateLedger && request.ledger == nil {
+                throw GeneratorDiagnostic(.error, at: nil, "--update-ledger needs a ledger: pass --ledger FILE or set 'ledger' in the config")
+            }
             let generator = common.makeGenerator()
             let outcome = try generator.generate(request)
             for warning in outcome.warnings { Diagnostics.print(warning.rendered(root: request.xenHeaders)) }
@@ -60,6 +82,10 @@ struct GenerateCommand: ParsableCommand {
                 return
             }
             let plan = try writer.write(outcome.files)
+            if updateLedger, let merged = outcome.ledger, let path = request.ledger {
+                let changed = try LedgerFile.write(merged, to: path)
+                if common.verbose { Diagnostics.print(changed ? "updated ledger \(path)" : "ledger \(path) unchanged") }
+            }
             if common.verbose {
                 Diagnostics.print("wrote \(plan.added.count + plan.changed.count) files, \(plan.unchanged.count) unchanged, "
                     + "\(plan.removed.count) removed in \(writer.folder.path)")

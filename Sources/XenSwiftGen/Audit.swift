@@ -1,0 +1,82 @@
+import Foundation
+import XenChecks
+import XenIR
+import XenReader
+
+/// Reads the headers under several configurations and reports reuses that only some of them show.
+///
+/// The tools configuration (`__XEN_TOOLS__`) hides what is compiled only into the hypervisor
+/// (`#ifdef __XEN__`), and the reverse; a number retired in one and live in the other is exactly
+/// the kind of reuse a single-configuration run cannot see.
+public struct Audit {
+    /// One configuration to parse under.
+    public struct Configuration: Sendable, Equatable {
+        /// A short label for reports, such as `__XEN__`.
+        public var label: String
+        /// Macros to define.
+        public var defines: [String]
+        /// Clang target triple.
+        public var target: String
+        /// Stand-ins for headers outside the public tree.
+        public var standIns: [String: String]
+
+        /// Creates a configuration.
+        public init(label: String, defines: [String], target: String, standIns: [String: String] = [:]) {
+            self.label = label
+            self.defines = defines
+            self.target = target
+            self.standIns = standIns
+        }
+
+        /// The tools configuration and the hypervisor configuration for `target`.
+        /// Under `__XEN__`, hvm/save.h includes the hypervisor's `xen/lib.h` for `BUG()`; an in-memory
+        /// stand-in supplies just that macro.
+        public static func standard(target: String) -> [Configuration] {
+            let suffix = target == "x86_64-linux-gnu" ? "" : " (\(target))"
+            return [
+                Configuration(label: "__XEN_TOOLS__" + suffix, defines: ["__XEN_TOOLS__"], target: target),
+                Configuration(label: "__XEN__" + suffix, defines: ["__XEN__"], target: target,
+                              standIns: ["xen/lib.h": "#define BUG() do { } while (0)\n"]),
+            ]
+        }
+    }
+
+    /// One reuse, and where it shows.
+    public struct Finding: Sendable {
+        /// The reuse, as the checks report it.
+        public var diagnostic: GeneratorDiagnostic
+        /// Labels of the configurations that show it.
+        public var seenUnder: [String]
+    }
+
+    private let generator: Generator
+
+    /// - Parameter generator: The pipeline used to read each configuration.
+    public init(generator: Generator) {
+        self.generator = generator
+    }
+
+    /// Runs every configuration and merges the findings.
+    /// - Parameters:
+    ///   - request: Families, headers and acknowledgements (its defines and target are replaced).
+    ///   - configurations: The configurations.
+    /// - Returns: Every reuse, each with the configurations that show it, in first-seen order.
+    /// - Throws: ``GenerationFailure`` when a configuration cannot be parsed.
+    public func run(_ request: Generator.Request, configurations: [Configuration]) throws -> [Finding] {
+        var findings: [Finding] = []
+        for configuration in configurations {
+            var options = request
+            options.defines = configuration.defines
+            options.target = configuration.target
+            let interface = try generator.read(options, standIns: configuration.standIns).interface
+            for diagnostic in ReuseCheck.check(interface, acknowledgements: request.acknowledgements) {
+                if let index = findings.firstIndex(where: { $0.diagnostic == diagnostic }) {
+                    findings[index].seenUnder.append(configuration.label)
+                } else {
+                    findings.append(Finding(diagnostic: diagnostic, seenUnder: [configuration.label]))
+                }
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import XenIR
+import XenSwiftGen
+
+/// `xen-swiftgen audit`.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Parse the headers under the tools and the hypervisor configuration and report number reuses.",
+        discussion: """
+            `generate` reads the headers as the tools see them (-D__XEN_TOOLS__), so an op compiled only into \
+            the hypervisor (#ifdef __XEN__) is invisible to it. `audit` parses under both configurations \
+            (and under every --target given), runs the reuse checks on each, and prints every reuse with the \
+            configurations that show it. On the libxen-dev headers it reports that XEN_DOMCTL 23 is retired as \
+            arch_setup but live as soft_reset_cont under __XEN__.
+
+            Findings are warnings (exit 0); --strict makes them errors (exit 1). Acknowledgements in the \
+            config turn a reviewed reuse into a note.
+            """
+    )
+
+    @Option(name: .customLong("xen-headers"), help: ArgumentHelp("Folder of Xen public headers.", discussion: "Default: /usr/include/xen.", valueName: "dir"))
+    var xenHeaders: String?
+
+    @Option(help: ArgumentHelp("JSON config file (families, acknowledgements).", valueName: "file"))
+    var config: String?
+
+    @Option(name: .customLong("target"), help: ArgumentHelp("Clang target triple to audit (repeatable).", discussion: "Default: x86_64-linux-gnu.", valueName: "triple"))
+    var targets: [String] = []
+
+    @Flag(help: "Exit 1 when any reuse is found.")
+    var strict = false
+
+    @Flag(help: "Print stage timings on standard error.")
+    var verbose = false
+
+    func run() throws {
+        try Diagnostics.reporting {
+            var merged = try config.map(ConfigLoader.load) ?? Config()
+            if let xenHeaders { merged.xenHeaders = xenHeaders }
+            let request = try Generator.Request(config: merged)
+            let verbose = self.verbose
+            let generator = Generator(environment: ProcessInfo.processInfo.environment) { if verbose { Diagnostics.print($0) } }
+            let configurations = (targets.isEmpty ? ["x86_64-linux-gnu"] : targets).flatMap(Audit.Configuration.standard)
+            let findings = try Audit(generator: generator).run(request, configurations: configurations)
+            let all = configurations.map(\.label)
+            for finding in findings {
+                var diagnostic = finding.diagnostic
+                if diagnostic.severity == .error { diagnostic.severity = strict ? .error : .warning }
+                let scope = finding.seenUnder.count == all.count
+                    ? "in every configuration" : "only under \(finding.seenUnder.joined(separator: ", "))"
+                diagnostic.message += " [\(scope)]"
+                print(diagnostic.rendered(root: request.xenHeaders))
+            }
+            let reuses = findings.filter { $0.diagnostic.severity == .error }.count
+            print("audit: \(reuses) reuse\(reuses == 1 ? "" : "s") in \(all.count) configurations (\(all.joined(separator: ", ")))")
+            if strict && reuses > 0 { throw ExitCode.failure }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/*
+ * Fixture: createdomain retired without an interface version bump
+ * Modelled on xen/include/public/domctl.h; read by the real libclang.
+ */
+#ifndef __XEN_PUBLIC_DOMCTL_H__
+#define __XEN_PUBLIC_DOMCTL_H__
+
+#include <stdint.h>
+
+#define XEN_DOMCTL_INTERFACE_VERSION 0x00000004
+
+/* XEN_DOMCTL_getdomaininfo */
+struct xen_domctl_getdomaininfo {
+    uint32_t domain;
+    uint32_t flags;
+};
+
+struct xen_domctl {
+    uint32_t cmd;
+/* #define XEN_DOMCTL_createdomain              1 Obsolete */
+#define XEN_DOMCTL_getdomaininfo                5
+/* #define XEN_DOMCTL_getmemlist                6 Removed */
+#define XEN_DOMCTL_vm_event_op                  7
+    uint32_t interface_version; /* XEN_DOMCTL_INTERFACE_VERSION */
+    uint16_t domain;
+};
+
+#endif /* __XEN_PUBLIC_DOMCTL_H__ */
