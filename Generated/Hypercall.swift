@@ -236,9 +236,9 @@ public enum Hypercall: UInt64, CaseIterable, Sendable, XenOperation {
         }
     }
 
-    ///`__HYPERVISOR_dom0_op`, an alias of `__HYPERVISOR_platform_op` (xen.h:150).
+    /// `__HYPERVISOR_dom0_op`, an alias of `__HYPERVISOR_platform_op` (xen.h:150).
     ///
-    ///Defined in C only when `__XEN_INTERFACE_VERSION__ < 0x00030204`.
+    /// Defined in C only when `__XEN_INTERFACE_VERSION__ < 0x00030204`.
     public static var dom0Op: Self { .platformOp }
 }
 

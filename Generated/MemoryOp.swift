@@ -244,9 +244,9 @@ public enum MemoryOp: UInt32, CaseIterable, Sendable, XenOperation {
         }
     }
 
-    ///`XENMEM_add_to_physmap_range`, an alias of `XENMEM_add_to_physmap_batch` (memory.h:283).
+    /// `XENMEM_add_to_physmap_range`, an alias of `XENMEM_add_to_physmap_batch` (memory.h:283).
     ///
-    ///Defined in C only when `__XEN_INTERFACE_VERSION__ < 0x00040400`.
+    /// Defined in C only when `__XEN_INTERFACE_VERSION__ < 0x00040400`.
     public static var addToPhysmapRange: Self { .addToPhysmapBatch }
 
     /// `XENMEM_translate_gpfn_list` (8), memory.h:306.

@@ -157,19 +157,19 @@ public enum PhysdevOp: UInt32, CaseIterable, Sendable, XenOperation {
         }
     }
 
-    ///`PHYSDEVOP_ASSIGN_VECTOR`, an alias of `PHYSDEVOP_alloc_irq_vector` (physdev.h:344).
+    /// `PHYSDEVOP_ASSIGN_VECTOR`, an alias of `PHYSDEVOP_alloc_irq_vector` (physdev.h:344).
     ///
-    ///Defined in C only when `__XEN_INTERFACE_VERSION__ < 0x00040600`.
+    /// Defined in C only when `__XEN_INTERFACE_VERSION__ < 0x00040600`.
     public static var assignVector: Self { .allocIrqVector }
 
-    ///`PHYSDEVOP_FREE_VECTOR`, an alias of `PHYSDEVOP_free_irq_vector` (physdev.h:345).
+    /// `PHYSDEVOP_FREE_VECTOR`, an alias of `PHYSDEVOP_free_irq_vector` (physdev.h:345).
     ///
-    ///Defined in C only when `__XEN_INTERFACE_VERSION__ < 0x00040600`.
+    /// Defined in C only when `__XEN_INTERFACE_VERSION__ < 0x00040600`.
     public static var freeVector: Self { .freeIrqVector }
 
-    ///`PHYSDEVOP_pirq_eoi_gmfn`, an alias of `PHYSDEVOP_pirq_eoi_gmfn_v2` (physdev.h:353).
+    /// `PHYSDEVOP_pirq_eoi_gmfn`, an alias of `PHYSDEVOP_pirq_eoi_gmfn_v2` (physdev.h:353).
     ///
-    ///Defined in C only when `!(__XEN_INTERFACE_VERSION__ < 0x00040200)`.
+    /// Defined in C only when `!(__XEN_INTERFACE_VERSION__ < 0x00040200)`.
     public static var pirqEoiGmfn: Self { .pirqEoiGmfnV2 }
 }
 

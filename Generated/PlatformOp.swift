@@ -143,9 +143,9 @@ public enum PlatformOp: UInt32, CaseIterable, Sendable, XenOperation {
         }
     }
 
-    ///`XENPF_settime`, an alias of `XENPF_settime64` (platform.h:42).
+    /// `XENPF_settime`, an alias of `XENPF_settime64` (platform.h:42).
     ///
-    ///Defined in C only when `!(__XEN_INTERFACE_VERSION__ < 0x00040600)`.
+    /// Defined in C only when `!(__XEN_INTERFACE_VERSION__ < 0x00040600)`.
     public static var settime: Self { .settime64 }
 }
 

@@ -70,7 +70,7 @@ extension SwiftEmitter {
             guard caseNames[name] == nil, caseNames[target] != nil else { continue }
             var doc = ["`\(alias.name)`, an alias of `\(alias.target)` (\(alias.file):\(alias.line))."]
             if let condition = alias.condition { doc += ["", "Defined in C only when `\(condition)`."] }
-            result.append(FamilyContext.Alias(name: name, target: target, docLines: doc))
+            result.append(FamilyContext.Alias(name: name, target: target, docLines: doc.map { $0.isEmpty ? "" : " " + $0 }))
         }
         return result
     }

@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+import XenIR
+
+/// The IR is plain data: dumped as JSON and read back, it is unchanged.
+@Suite struct IRRoundTripTests {
+    @Test("dump-ir of the real headers decodes and re-encodes to the same bytes")
+    func roundTrip() throws {
+        let result = try xenSwiftGen(["dump-ir", "--xen-headers", Paths.realHeaders])
+        #expect(result.status == 0)
+        let interface = try JSONDecoder().decode(XenInterface.self, from: Data(result.stdout.utf8))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let again = String(decoding: try encoder.encode(interface), as: UTF8.self) + "\n"
+        #expect(again == result.stdout)
+    }
+
+    @Test("the documented op keys are present")
+    func stableKeys() throws {
+        let result = try xenSwiftGen(["dump-ir", "--xen-headers", Paths.realHeaders])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let families = try #require(object["families"] as? [[String: Any]])
+        let domctl = try #require(families.first { $0["name"] as? String == "domctl" })
+        for key in ["name", "prefix", "interfaceVersion", "ops"] { #expect(domctl[key] != nil, "family key \(key)") }
+        let ops = try #require(domctl["ops"] as? [[String: Any]])
+        let retired = try #require(ops.first { $0["name"] as? String == "XEN_DOMCTL_getpageframeinfo" })
+        for key in ["name", "number", "status", "marker", "replacement", "file", "line"] { #expect(retired[key] != nil, "op key \(key)") }
+        let conditional = try #require(ops.first { $0["name"] as? String == "XEN_DOMCTL_soft_reset_cont" })
+        #expect(conditional["condition"] as? String == "defined(__XEN__)")
+    }
+}
