@@ -20,7 +20,14 @@ struct FamilyReader {
     /// - Returns: The families, in table order.
     /// - Throws: ``GeneratorDiagnostic`` when a `within` record is missing.
     func families(in header: ScannedHeader, warnings: inout [GeneratorDiagnostic]) throws -> [OpFamily] {
-        let specsHere = specs.filter { $0.header == header.file }
+        // A nested list that this header version does not have at all (older Xen before vmtrace) is
+        // simply absent; its record missing while its names are present is an error.
+        let specsHere = specs.filter { spec in
+            guard spec.header == header.file, let within = spec.within, recordSpans[header.file]?[within] == nil else {
+                return spec.header == header.file
+            }
+            return Self.mentions(header, spec)
+        }
         var regions: [String: SourceSpan?] = [:]
         for spec in specsHere {
             if let within = spec.within {
@@ -88,6 +95,12 @@ struct FamilyReader {
                 within: spec.within, summary: spec.summary, interfaceVersion: interfaceVersion(spec), ops: familyOps, aliases: aliases
             )
         }
+    }
+
+    /// Whether any `#define` or tombstone of `header` has a name of `spec`'s family.
+    static func mentions(_ header: ScannedHeader, _ spec: FamilySpec) -> Bool {
+        header.defines.contains { spec.matches($0.name) }
+            || header.comments.contains { MarkerParser.tombstones(in: $0.token.spelling).contains { spec.matches($0.name) } }
     }
 
     /// A `#define` with a number: live, or obsolete when its own comment or the comment above says so.

@@ -11,11 +11,23 @@ public enum ConfigLoader {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw GeneratorDiagnostic(.error, at: nil, "\(path): cannot read config file")
         }
+        return try decode(data: data, path: path)
+    }
+
+    /// Validates and decodes config bytes (the part of ``load(_:)`` that never touches the disk).
+    /// - Parameters:
+    ///   - data: The file's bytes.
+    ///   - path: The file's path, for messages and for resolving relative paths.
+    /// - Returns: The config, with relative paths resolved against the folder of `path`.
+    /// - Throws: ``GeneratorDiagnostic`` naming the file and the key's path (or the line, for syntax errors).
+    public static func decode(data: Data, path: String) throws -> Config {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw GeneratorDiagnostic(.error, at: nil, "\(path): \(JSONErrorText.describe(error, data: data))")
+            let (position, text) = JSONErrorText.describe(error, data: data)
+            throw GeneratorDiagnostic(.error, at: position.map { SourcePosition(file: path, line: $0.line, column: $0.column) },
+                                      position == nil ? "\(path): \(text)" : text)
         }
         guard let root = object as? [String: Any] else {
             throw GeneratorDiagnostic(.error, at: nil, "\(path): the config must be a JSON object")
@@ -36,6 +48,11 @@ public enum ConfigLoader {
             config = try JSONDecoder().decode(Config.self, from: data)
         } catch let error as DecodingError {
             throw GeneratorDiagnostic(.error, at: nil, "\(path): \(JSONErrorText.describe(error))")
+        }
+        for (index, row) in (config.familyTable ?? []).enumerated() where !SwiftIdentifier.isValid(row.swiftName) {
+            // The name becomes a type and a file name: it must not carry a path.
+            throw GeneratorDiagnostic(.error, at: nil,
+                "\(path): 'familyTable[\(index)].swiftName' must be a Swift type name, not '\(row.swiftName)'")
         }
         if let accessLevel = config.accessLevel, !["public", "internal", "package"].contains(accessLevel) {
             throw GeneratorDiagnostic(.error, at: nil, "\(path): 'accessLevel' must be public, internal or package, not '\(accessLevel)'")
@@ -78,21 +95,34 @@ enum JSONErrorText {
         }
     }
 
-    /// A syntax error, with the line it is on when the parser says where.
-    static func describe(_ error: Error, data: Data) -> String {
-        let nsError = error as NSError
-        if let index = nsError.userInfo["NSJSONSerializationErrorIndex"] as? Int {
-            let prefix = data.prefix(index)
-            let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
-            return "line \(line): invalid JSON"
+    /// A syntax error as a sentence, with the line and column when the parser names an offset.
+    /// - Parameters:
+    ///   - error: The error `JSONSerialization` threw.
+    ///   - data: The bytes it read.
+    /// - Returns: The position (1-based) if known, and the text.
+    static func describe(_ error: Error, data: Data) -> (position: (line: Int, column: Int)?, text: String) {
+        let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? ""
+        // swift-foundation says "… around character 36." or "… starting from character 2." (0-based bytes).
+        let words = detail.split(separator: " ")
+        guard let index = words.firstIndex(of: "character"), index + 1 < words.count,
+            let offset = Int(words[index + 1].filter(\.isNumber))
+        else {
+            return (nil, detail.isEmpty ? "invalid JSON" : "invalid JSON (\(detail.hasSuffix(".") ? String(detail.dropLast()) : detail))")
         }
-        return "invalid JSON (\(nsError.localizedDescription))"
+        let prefix = data.prefix(max(0, min(offset, data.count)))
+        let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
+        let column = prefix.count - (prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
+        let reason = words[..<(index > 0 && ["around", "from"].contains(words[index - 1]) ? index - 1 : index)]
+        let cleaned = reason.last == "starting" ? reason.dropLast() : reason[...]
+        return ((line, column), "invalid JSON (\(cleaned.joined(separator: " ")))")
     }
 
     private static func typeName(_ type: Any.Type) -> String {
         switch type {
         case is String.Type: return "a string"
         case is [String].Type: return "an array of strings"
+        case is [Any].Type: return "an array"
+        case is [String: Any].Type: return "an object"
         case is Int.Type, is UInt64.Type, is Int64.Type: return "an integer"
         case is Bool.Type: return "a boolean"
         default: return "\(type)"
