@@ -33,13 +33,13 @@ public enum ConfigLoader {
             throw GeneratorDiagnostic(.error, at: nil, "\(path): the config must be a JSON object")
         }
         for key in root.keys.sorted() where !Config.knownKeys.contains(key) {
-            throw GeneratorDiagnostic(.error, at: nil, "\(path): unknown key '\(key)' (known: \(Config.knownKeys.sorted().joined(separator: ", ")))")
+            throw GeneratorDiagnostic(.error, at: nil, "\(path): unknown key '\(JSONErrorText.escaped(key))' (known: \(Config.knownKeys.sorted().joined(separator: ", ")))")
         }
         if let rows = root["familyTable"] as? [Any] {
             for (index, row) in rows.enumerated() {
                 guard let fields = row as? [String: Any] else { continue }
                 for key in fields.keys.sorted() where !Config.knownFamilyKeys.contains(key) {
-                    throw GeneratorDiagnostic(.error, at: nil, "\(path): unknown key 'familyTable[\(index)].\(key)'")
+                    throw GeneratorDiagnostic(.error, at: nil, "\(path): unknown key 'familyTable[\(index)].\(JSONErrorText.escaped(key))'")
                 }
             }
         }
@@ -52,10 +52,10 @@ public enum ConfigLoader {
         for (index, row) in (config.familyTable ?? []).enumerated() where !SwiftIdentifier.isValid(row.swiftName) {
             // The name becomes a type and a file name: it must not carry a path.
             throw GeneratorDiagnostic(.error, at: nil,
-                "\(path): 'familyTable[\(index)].swiftName' must be a Swift type name, not '\(row.swiftName)'")
+                "\(path): 'familyTable[\(index)].swiftName' must be a Swift type name, not '\(JSONErrorText.escaped(row.swiftName))'")
         }
         if let accessLevel = config.accessLevel, !["public", "internal", "package"].contains(accessLevel) {
-            throw GeneratorDiagnostic(.error, at: nil, "\(path): 'accessLevel' must be public, internal or package, not '\(accessLevel)'")
+            throw GeneratorDiagnostic(.error, at: nil, "\(path): 'accessLevel' must be public, internal or package, not '\(JSONErrorText.escaped(accessLevel))'")
         }
         let folder = (path as NSString).deletingLastPathComponent
         func resolve(_ value: String?) -> String? {
@@ -77,7 +77,7 @@ enum JSONErrorText {
         func path(_ codingPath: [CodingKey]) -> String {
             var text = ""
             for key in codingPath {
-                if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
+                if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + escaped(key.stringValue) }
             }
             return text.isEmpty ? "(top level)" : text
         }
@@ -89,7 +89,7 @@ enum JSONErrorText {
         case .keyNotFound(let key, let context):
             return "'\(path(context.codingPath + [key]))' is missing"
         case .dataCorrupted(let context):
-            return "'\(path(context.codingPath))': \(context.debugDescription)"
+            return "'\(path(context.codingPath))': \(escaped(context.debugDescription))"
         @unknown default:
             return "\(error)"
         }
@@ -115,6 +115,28 @@ enum JSONErrorText {
         let reason = words[..<(index > 0 && ["around", "from"].contains(words[index - 1]) ? index - 1 : index)]
         let cleaned = reason.last == "starting" ? reason.dropLast() : reason[...]
         return ((line, column), "invalid JSON (\(cleaned.joined(separator: " ")))")
+    }
+
+    /// User text made safe for a one-line message: control characters become Swift-style escapes.
+    /// - Parameter text: A key or value from the config.
+    /// - Returns: The text with `\n`, `\t`, `\r` and other controls escaped.
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\\": result += "\\\\"
+            default:
+                if scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{85}" {
+                    result += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
     }
 
     private static func typeName(_ type: Any.Type) -> String {
