@@ -101,20 +101,22 @@ enum JSONErrorText {
     ///   - data: The bytes it read.
     /// - Returns: The position (1-based) if known, and the text.
     static func describe(_ error: Error, data: Data) -> (position: (line: Int, column: Int)?, text: String) {
-        let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? ""
-        // swift-foundation says "… around character 36." or "… starting from character 2." (0-based bytes).
+        let detail = escaped(((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "")
+        // swift-foundation ends with "… around character 36.", "… starting from character 2." or "… at 11."
+        // (0-based byte offsets).
         let words = detail.split(separator: " ")
-        guard let index = words.firstIndex(of: "character"), index + 1 < words.count,
-            let offset = Int(words[index + 1].filter(\.isNumber))
-        else {
+        let offsetWord = words.indices.dropLast().first { index in
+            ["character", "at"].contains(words[index]) && Int(words[index + 1].filter(\.isNumber)) != nil
+        }
+        guard let index = offsetWord, let offset = Int(words[index + 1].filter(\.isNumber)) else {
             return (nil, detail.isEmpty ? "invalid JSON" : "invalid JSON (\(detail.hasSuffix(".") ? String(detail.dropLast()) : detail))")
         }
         let prefix = data.prefix(max(0, min(offset, data.count)))
         let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
         let column = prefix.count - (prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
-        let reason = words[..<(index > 0 && ["around", "from"].contains(words[index - 1]) ? index - 1 : index)]
-        let cleaned = reason.last == "starting" ? reason.dropLast() : reason[...]
-        return ((line, column), "invalid JSON (\(cleaned.joined(separator: " ")))")
+        var reason = words[..<index]
+        while let last = reason.last, ["around", "from", "starting"].contains(last) { reason = reason.dropLast() }
+        return ((line, column), "invalid JSON (\(reason.joined(separator: " ")))")
     }
 
     /// User text made safe for a one-line message: control characters become Swift-style escapes.
