@@ -13,4 +13,7 @@ public struct Token: Sendable, Hashable {
     public var start: SourceLocation
     /// Line on which the token ends (comments can span lines).
     public var endLine: Int
+    /// Whether the source bytes were valid UTF-8. When not, `spelling` reads them as Latin-1, which maps
+    /// every byte to one character, so no byte is lost and the result does not depend on the locale.
+    public var isValidUTF8 = true
 }

@@ -104,8 +104,10 @@ public final class TranslationUnit: @unchecked Sendable {
                 start.offset <= end.offset, end.offset <= contents.count
             else { continue }
             let kind = Token.Kind(rawValue: Int(clang.api.getTokenKind(token))) ?? .punctuation
-            let spelling = String(decoding: contents[start.offset..<end.offset], as: UTF8.self)
-            tokens.append(Token(kind: kind, spelling: spelling, start: start, endLine: end.line))
+            let bytes = UnsafeBufferPointer(rebasing: contents[start.offset..<end.offset])
+            let utf8 = String(validating: bytes, as: UTF8.self)
+            let spelling = utf8 ?? String(bytes.map { Character(Unicode.Scalar($0)) })
+            tokens.append(Token(kind: kind, spelling: spelling, start: start, endLine: end.line, isValidUTF8: utf8 != nil))
         }
         return tokens
     }

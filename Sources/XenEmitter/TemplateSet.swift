@@ -40,6 +40,7 @@ struct TemplateSet {
             guard let file = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
                 throw GeneratorDiagnostic(.error, at: nil, "template '\(name).mustache' not found")
             }
+            if let directory, file.deletingLastPathComponent() == directory { try Self.checkInside(file, directory) }
             guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8) else {
                 throw GeneratorDiagnostic(.error, at: SourcePosition(file: file.path, line: 1), "cannot read template")
             }
@@ -52,6 +53,20 @@ struct TemplateSet {
         }
         self.library = library
         self.sources = sources
+    }
+
+    /// Refuses a user template that a symlink (of the file or of a folder on its way) leads outside the folder.
+    /// - Parameters:
+    ///   - file: A template in the user folder.
+    ///   - directory: The user folder.
+    /// - Throws: ``GeneratorDiagnostic`` naming where the link leads.
+    private static func checkInside(_ file: URL, _ directory: URL) throws {
+        let folder = directory.resolvingSymlinksInPath().path
+        let target = file.resolvingSymlinksInPath().path
+        guard target.hasPrefix(folder + "/") else {
+            throw GeneratorDiagnostic(.error, at: nil,
+                "refusing template '\(file.path)': it is a symbolic link to '\(target)', outside the template folder")
+        }
     }
 
     /// Renders `name` with `context`.

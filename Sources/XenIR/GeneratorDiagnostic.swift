@@ -28,7 +28,8 @@ public struct GeneratorDiagnostic: Codable, Sendable, Equatable, Error {
     public func rendered(root: String) -> String {
         var line = ""
         if let location {
-            let path = location.file.hasPrefix("/") ? location.file : (root.hasSuffix("/") ? root : root + "/") + location.file
+            let path = location.file.hasPrefix("/") || root.isEmpty
+                ? location.file : (root.hasSuffix("/") ? root : root + "/") + location.file
             line = "\(path):\(location.line):\(location.column): "
         }
         line += "\(severity.rawValue): \(message)"

@@ -15,27 +15,36 @@ struct FamilyReader {
 
     /// Reads every family declared in `header`.
     ///
-    /// A family whose `within` record the header does not define (an older or newer Xen, a fixture)
-    /// is absent from this version of the headers and is skipped, with its name added to `skipped`.
+    /// A family whose `within` record the header does not define, and whose names do not appear
+    /// (an older Xen, a fixture), is absent from this version and is added to `skipped`.
     /// - Parameters:
     ///   - header: The scanned header.
     ///   - warnings: Receives wording warnings.
     ///   - skipped: Receives the names of families skipped for a missing `within` record.
     /// - Returns: The families, in table order.
-    func families(in header: ScannedHeader, warnings: inout [GeneratorDiagnostic], skipped: inout [String]) -> [OpFamily] {
-        var specsHere: [FamilySpec] = []
+    /// - Throws: ``GeneratorDiagnostic`` when a `within` record is missing although the family's names appear.
+    func families(in header: ScannedHeader, warnings: inout [GeneratorDiagnostic], skipped: inout [String]) throws -> [OpFamily] {
+        // A nested list that this header version does not have at all (older Xen before vmtrace) is
+        // simply absent; its record missing while its names are present is an error.
+        let specsHere = specs.filter { spec in
+            guard spec.header == header.file, let within = spec.within, recordSpans[header.file]?[within] == nil else {
+                return spec.header == header.file
+            }
+            if Self.mentions(header, spec) { return true }
+            skipped.append(spec.name)
+            return false
+        }
         var regions: [String: SourceSpan?] = [:]
-        for spec in specs where spec.header == header.file {
+        for spec in specsHere {
             if let within = spec.within {
                 guard let span = recordSpans[header.file]?[within] else {
-                    skipped.append(spec.name)
-                    continue
+                    throw GeneratorDiagnostic(.error, at: SourcePosition(file: header.file, line: 1),
+                        "family '\(spec.name)' expects its ops inside 'struct \(within)', which \(header.file) does not define")
                 }
                 regions[spec.name] = span
             } else {
                 regions[spec.name] = .some(nil)
             }
-            specsHere.append(spec)
         }
         func owner(of name: String, at offset: Int) -> FamilySpec? {
             specsHere.filter { spec in
@@ -92,6 +101,12 @@ struct FamilyReader {
                 within: spec.within, summary: spec.summary, interfaceVersion: interfaceVersion(spec), ops: familyOps, aliases: aliases
             )
         }
+    }
+
+    /// Whether any `#define` or tombstone of `header` has a name of `spec`'s family.
+    static func mentions(_ header: ScannedHeader, _ spec: FamilySpec) -> Bool {
+        header.defines.contains { spec.matches($0.name) }
+            || header.comments.contains { MarkerParser.tombstones(in: $0.token.spelling).contains { spec.matches($0.name) } }
     }
 
     /// A `#define` with a number: live, or obsolete when its own comment or the comment above says so.

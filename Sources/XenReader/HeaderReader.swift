@@ -71,7 +71,7 @@ public struct HeaderReader {
         let virtualFiles = Dictionary(uniqueKeysWithValues: options.standIns.map { (standInRoot + "/" + $0.key, $0.value) })
         let unit = try TranslationUnit(clang: clang, path: mainPath, contents: source, arguments: arguments, virtualFiles: virtualFiles)
         let errors = unit.diagnostics.filter { $0.severity >= .error }
-        if !errors.isEmpty { throw ReaderError(diagnostics: errors) }
+        if !errors.isEmpty { throw ReaderError(diagnostics: errors, tree: tree) }
 
         let filesRead = Array(Set(unit.includedFiles.map(HeaderTree.normalize)))
             .filter { $0 != mainPath && !$0.hasPrefix(standInRoot + "/") }.sorted()
@@ -79,8 +79,14 @@ public struct HeaderReader {
         var scanned: [String: ScannedHeader] = [:]
         var allDefines: [String: ScannedHeader.Define] = [:]
         let scanner = DirectiveScanner()
+        var warnings: [GeneratorDiagnostic] = []
         for file in treeFiles {
             guard let tokens = unit.tokens(inFile: file) else { continue }
+            for token in tokens where !token.isValidUTF8 {
+                warnings.append(GeneratorDiagnostic(.warning,
+                    at: SourcePosition(file: tree.relative(file), line: token.start.line, column: token.start.column),
+                    "\(token.kind == .comment ? "comment" : "token") is not valid UTF-8; its bytes are read as Latin-1"))
+            }
             let header = scanner.scan(tokens: tokens, file: tree.relative(file), skipped: unit.skippedSpans(inFile: file))
             scanned[header.file] = header
             for define in header.defines where define.isActive && allDefines[define.name] == nil {
@@ -90,12 +96,11 @@ public struct HeaderReader {
         let familyReader = FamilyReader(
             specs: options.families, recordSpans: recordSpans(unit, tree: tree), allDefines: allDefines, relativePath: tree.relative
         )
-        var warnings: [GeneratorDiagnostic] = []
         var byName: [String: OpFamily] = [:]
         var skipped: [String] = []
         for header in headers {
             guard let scannedHeader = scanned[header] else { continue }
-            for family in familyReader.families(in: scannedHeader, warnings: &warnings, skipped: &skipped) { byName[family.name] = family }
+            for family in try familyReader.families(in: scannedHeader, warnings: &warnings, skipped: &skipped) { byName[family.name] = family }
         }
         let families = options.families.compactMap { byName[$0.name] }
         let interface = XenInterface(defines: options.defines, headers: treeFiles.map(tree.relative).sorted(), families: families)
@@ -118,11 +123,19 @@ public struct HeaderReader {
 public struct ReaderError: Error, CustomStringConvertible {
     /// Clang's errors, in order.
     public var diagnostics: [ClangDiagnostic]
+    /// The tree, so paths inside it print as the user named the folder.
+    var tree: HeaderTree?
 
     public var description: String {
         diagnostics.map { diagnostic in
-            let place = diagnostic.location.map { "\(HeaderTree.normalize($0.file)):\($0.line):\($0.column): " } ?? ""
-            return "\(place)error: \(diagnostic.message)"
+            let place = diagnostic.location.map { location -> String in
+                let path = HeaderTree.normalize(location.file)
+                let shown = tree.map { path.hasPrefix($0.root + "/") ? $0.display($0.relative(path)) : path } ?? path
+                return "\(shown):\(location.line):\(location.column): "
+            } ?? ""
+            // Clang's messages can span lines (macro expansion notes); one problem, one line.
+            let message = diagnostic.message.split(whereSeparator: \.isNewline).joined(separator: " ")
+            return "\(place)error: \(message)"
         }.joined(separator: "\n")
     }
 }

@@ -27,19 +27,34 @@ public struct HeaderTree: Sendable {
     /// The headers of `specs` that exist in the tree, in table order, without duplicates.
     /// - Parameter specs: The family table.
     /// - Returns: Relative header paths.
-    /// - Throws: ``GeneratorDiagnostic`` when none of them exists, or one exists but cannot be read.
+    /// - Throws: ``GeneratorDiagnostic`` when none of them exists, or one exists but cannot be read or is empty.
     public func headers(for specs: [FamilySpec]) throws -> [String] {
         var seen = Set<String>()
         let wanted = specs.map(\.header).filter { seen.insert($0).inserted }
-        let present = wanted.filter { FileManager.default.fileExists(atPath: root + "/" + $0) }
+        // lstat, not stat: a dangling symlink is a header that cannot be read, not a missing one.
+        let present = wanted.filter { (try? FileManager.default.attributesOfItem(atPath: root + "/" + $0)) != nil }
         guard !present.isEmpty else {
             throw GeneratorDiagnostic(.error, at: nil,
                 "'\(displayPath)' holds none of the expected Xen headers (\(wanted.prefix(4).joined(separator: ", ")), …); point --xen-headers at the folder that contains domctl.h")
         }
-        for header in present where !FileManager.default.isReadableFile(atPath: root + "/" + header) {
-            throw GeneratorDiagnostic(.error, at: SourcePosition(file: header, line: 1), "cannot read header: permission denied")
+        for header in present {
+            let families = specs.filter { $0.header == header }.map(\.name).joined(separator: ", ")
+            switch HeaderFile.probe(root + "/" + header) {
+            case .readable: break
+            case .empty:
+                throw GeneratorDiagnostic(.error, at: nil, "header '\(display(header))' is empty; it should declare the ops of \(families)")
+            case .unreadable(let reason):
+                throw GeneratorDiagnostic(.error, at: nil, "cannot read header '\(display(header))': \(reason)")
+            }
         }
         return present
+    }
+
+    /// A tree-relative path as the user would write it: the folder as given, then the path.
+    /// - Parameter relative: A path relative to the tree.
+    /// - Returns: The path for messages.
+    public func display(_ relative: String) -> String {
+        (displayPath.hasSuffix("/") ? displayPath : displayPath + "/") + relative
     }
 
     /// A clang file path made relative to the tree (absolute when it lies outside it).

@@ -135,7 +135,8 @@ public enum MarkerParser {
         } else if text.hasPrefix("//") {
             text = text.dropFirst(2)
         }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        // "\r\n" is one Character in Swift: split on it too, or a CRLF header's comment is one long line.
+        return text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map { line in
             line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
         }
     }

@@ -66,7 +66,7 @@ public struct Config: Codable, Sendable, Equatable {
         guard let selected = families else { return table }
         for name in selected where !table.contains(where: { $0.name == name }) {
             throw GeneratorDiagnostic(.error, at: nil,
-                "config: families names unknown family '\(name)' (known: \(table.map(\.name).joined(separator: ", ")))")
+                "config: families names unknown family '\(JSONErrorText.escaped(name))' (known: \(table.map(\.name).joined(separator: ", ")))")
         }
         return table.filter { selected.contains($0.name) }
     }

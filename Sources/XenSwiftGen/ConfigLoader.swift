@@ -11,23 +11,35 @@ public enum ConfigLoader {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw GeneratorDiagnostic(.error, at: nil, "\(path): cannot read config file")
         }
+        return try decode(data: data, path: path)
+    }
+
+    /// Validates and decodes config bytes (the part of ``load(_:)`` that never touches the disk).
+    /// - Parameters:
+    ///   - data: The file's bytes.
+    ///   - path: The file's path, for messages and for resolving relative paths.
+    /// - Returns: The config, with relative paths resolved against the folder of `path`.
+    /// - Throws: ``GeneratorDiagnostic`` naming the file and the key's path (or the line, for syntax errors).
+    public static func decode(data: Data, path: String) throws -> Config {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw GeneratorDiagnostic(.error, at: nil, "\(path): \(JSONErrorText.describe(error, data: data))")
+            let (position, text) = JSONErrorText.describe(error, data: data)
+            throw GeneratorDiagnostic(.error, at: position.map { SourcePosition(file: path, line: $0.line, column: $0.column) },
+                                      position == nil ? "\(path): \(text)" : text)
         }
         guard let root = object as? [String: Any] else {
             throw GeneratorDiagnostic(.error, at: nil, "\(path): the config must be a JSON object")
         }
         for key in root.keys.sorted() where !Config.knownKeys.contains(key) {
-            throw GeneratorDiagnostic(.error, at: nil, "\(path): unknown key '\(key)' (known: \(Config.knownKeys.sorted().joined(separator: ", ")))")
+            throw GeneratorDiagnostic(.error, at: nil, "\(path): unknown key '\(JSONErrorText.escaped(key))' (known: \(Config.knownKeys.sorted().joined(separator: ", ")))")
         }
         if let rows = root["familyTable"] as? [Any] {
             for (index, row) in rows.enumerated() {
                 guard let fields = row as? [String: Any] else { continue }
                 for key in fields.keys.sorted() where !Config.knownFamilyKeys.contains(key) {
-                    throw GeneratorDiagnostic(.error, at: nil, "\(path): unknown key 'familyTable[\(index)].\(key)'")
+                    throw GeneratorDiagnostic(.error, at: nil, "\(path): unknown key 'familyTable[\(index)].\(JSONErrorText.escaped(key))'")
                 }
             }
         }
@@ -37,8 +49,13 @@ public enum ConfigLoader {
         } catch let error as DecodingError {
             throw GeneratorDiagnostic(.error, at: nil, "\(path): \(JSONErrorText.describe(error))")
         }
+        for (index, row) in (config.familyTable ?? []).enumerated() where !SwiftIdentifier.isValid(row.swiftName) {
+            // The name becomes a type and a file name: it must not carry a path.
+            throw GeneratorDiagnostic(.error, at: nil,
+                "\(path): 'familyTable[\(index)].swiftName' must be a Swift type name, not '\(JSONErrorText.escaped(row.swiftName))'")
+        }
         if let accessLevel = config.accessLevel, !["public", "internal", "package"].contains(accessLevel) {
-            throw GeneratorDiagnostic(.error, at: nil, "\(path): 'accessLevel' must be public, internal or package, not '\(accessLevel)'")
+            throw GeneratorDiagnostic(.error, at: nil, "\(path): 'accessLevel' must be public, internal or package, not '\(JSONErrorText.escaped(accessLevel))'")
         }
         let folder = (path as NSString).deletingLastPathComponent
         func resolve(_ value: String?) -> String? {
@@ -60,7 +77,7 @@ enum JSONErrorText {
         func path(_ codingPath: [CodingKey]) -> String {
             var text = ""
             for key in codingPath {
-                if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
+                if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + escaped(key.stringValue) }
             }
             return text.isEmpty ? "(top level)" : text
         }
@@ -72,27 +89,64 @@ enum JSONErrorText {
         case .keyNotFound(let key, let context):
             return "'\(path(context.codingPath + [key]))' is missing"
         case .dataCorrupted(let context):
-            return "'\(path(context.codingPath))': \(context.debugDescription)"
+            return "'\(path(context.codingPath))': \(escaped(context.debugDescription))"
         @unknown default:
             return "\(error)"
         }
     }
 
-    /// A syntax error, with the line it is on when the parser says where.
-    static func describe(_ error: Error, data: Data) -> String {
-        let nsError = error as NSError
-        if let index = nsError.userInfo["NSJSONSerializationErrorIndex"] as? Int {
-            let prefix = data.prefix(index)
-            let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
-            return "line \(line): invalid JSON"
+    /// A syntax error as a sentence, with the line and column when the parser names an offset.
+    /// - Parameters:
+    ///   - error: The error `JSONSerialization` threw.
+    ///   - data: The bytes it read.
+    /// - Returns: The position (1-based) if known, and the text.
+    static func describe(_ error: Error, data: Data) -> (position: (line: Int, column: Int)?, text: String) {
+        let detail = escaped(((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "")
+        // swift-foundation ends with "… around character 36.", "… starting from character 2." or "… at 11."
+        // (0-based byte offsets).
+        let words = detail.split(separator: " ")
+        let offsetWord = words.indices.dropLast().first { index in
+            ["character", "at"].contains(words[index]) && Int(words[index + 1].filter(\.isNumber)) != nil
         }
-        return "invalid JSON (\(nsError.localizedDescription))"
+        guard let index = offsetWord, let offset = Int(words[index + 1].filter(\.isNumber)) else {
+            return (nil, detail.isEmpty ? "invalid JSON" : "invalid JSON (\(detail.hasSuffix(".") ? String(detail.dropLast()) : detail))")
+        }
+        let prefix = data.prefix(max(0, min(offset, data.count)))
+        let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
+        let column = prefix.count - (prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
+        var reason = words[..<index]
+        while let last = reason.last, ["around", "from", "starting"].contains(last) { reason = reason.dropLast() }
+        return ((line, column), "invalid JSON (\(reason.joined(separator: " ")))")
+    }
+
+    /// User text made safe for a one-line message: control characters become Swift-style escapes.
+    /// - Parameter text: A key or value from the config.
+    /// - Returns: The text with `\n`, `\t`, `\r` and other controls escaped.
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\\": result += "\\\\"
+            default:
+                if scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{85}" {
+                    result += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
     }
 
     private static func typeName(_ type: Any.Type) -> String {
         switch type {
         case is String.Type: return "a string"
         case is [String].Type: return "an array of strings"
+        case is [Any].Type: return "an array"
+        case is [String: Any].Type: return "an object"
         case is Int.Type, is UInt64.Type, is Int64.Type: return "an integer"
         case is Bool.Type: return "a boolean"
         default: return "\(type)"

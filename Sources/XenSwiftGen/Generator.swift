@@ -82,6 +82,16 @@ public struct Generator {
     /// - Throws: ``GenerationFailure``.
     public func read(_ request: Request, standIns: [String: String] = [:]) throws -> HeaderReader.Result {
         let tree = try HeaderTree(path: request.xenHeaders)
+        do {
+            return try read(tree, request: request, standIns: standIns)
+        } catch let diagnostic as GeneratorDiagnostic where diagnostic.location != nil {
+            // Reader findings carry tree-relative paths; print them under the folder the user named.
+            throw GenerationFailure(diagnostics: [diagnostic], root: tree.displayPath)
+        }
+    }
+
+    /// Loads libclang and reads `tree`.
+    private func read(_ tree: HeaderTree, request: Request, standIns: [String: String]) throws -> HeaderReader.Result {
         let clang = try timed("load libclang") {
             do { return try LibClang.load(environment: environment) } catch let error as LibClangError {
                 throw GeneratorDiagnostic(.error, at: nil, error.description)

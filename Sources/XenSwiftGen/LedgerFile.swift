@@ -31,7 +31,9 @@ public enum LedgerFile {
         do {
             _ = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw GeneratorDiagnostic(.error, at: nil, "\(path): \(JSONErrorText.describe(error, data: data))")
+            let (position, text) = JSONErrorText.describe(error, data: data)
+            throw GeneratorDiagnostic(.error, at: position.map { SourcePosition(file: path, line: $0.line, column: $0.column) },
+                                      position == nil ? "\(path): \(text)" : text)
         }
         let ledger: Ledger
         do {

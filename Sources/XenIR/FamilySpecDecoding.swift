@@ -1,0 +1,24 @@
+extension FamilySpec {
+    /// The JSON keys of a row (the synthesized `CodingKeys` stay for encoding).
+    private enum RowKey: String, CodingKey {
+        case name, prefix, header, within, swiftName, rawType, interfaceVersion, exclude, summary
+    }
+
+    /// Decodes a row in which `rawType` is optional (default `UInt32`), as the config documents.
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` for a missing required key or a wrong type.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RowKey.self)
+        self.init(
+            name: try container.decode(String.self, forKey: .name),
+            prefix: try container.decode(String.self, forKey: .prefix),
+            header: try container.decode(String.self, forKey: .header),
+            within: try container.decodeIfPresent(String.self, forKey: .within),
+            swiftName: try container.decode(String.self, forKey: .swiftName),
+            rawType: try container.decodeIfPresent(String.self, forKey: .rawType) ?? "UInt32",
+            interfaceVersion: try container.decodeIfPresent(String.self, forKey: .interfaceVersion),
+            exclude: try container.decodeIfPresent([String].self, forKey: .exclude),
+            summary: try container.decodeIfPresent(String.self, forKey: .summary)
+        )
+    }
+}

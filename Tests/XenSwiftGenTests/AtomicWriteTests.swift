@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+
+/// A run's output appears all together or not at all, and a killed run never costs the previous output.
+@Suite struct AtomicWriteTests {
+    /// A domctl.h with `count` ops, so a run has real work to do.
+    static func largeTree(ops count: Int) throws -> URL {
+        let tree = try makeTemporaryFolder("large")
+        var text = "#define XEN_DOMCTL_INTERFACE_VERSION 0x00000015\nstruct xen_domctl {\n    uint32_t cmd;\n"
+        for number in 1...count {
+            if number % 7 == 0 {
+                text += "/* #define XEN_DOMCTL_op\(number)    \(number) Removed */\n"
+            } else {
+                text += "#define XEN_DOMCTL_op\(number)    \(number)\n"
+            }
+        }
+        text += "    uint32_t interface_version;\n};\n"
+        try Data(text.utf8).write(to: tree.appendingPathComponent("domctl.h"))
+        return tree
+    }
+
+    /// The output files of `folder`: staging folders are bookkeeping, never output.
+    static func outputFiles(_ folder: URL) -> [String: Data] {
+        snapshot(folder).filter { !$0.key.hasPrefix(".xen-swiftgen-staging-") }
+    }
+
+    /// Staging folders present in `folder`.
+    static func stagingFolders(_ folder: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasPrefix(".xen-swiftgen-staging-") }
+    }
+
+    /// The complete output for `tree`, from an uninterrupted run into an empty folder.
+    static func completeOutput(_ tree: URL) throws -> [String: Data] {
+        let folder = try makeTemporaryFolder("complete")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try xenSwiftGen(["generate", "--xen-headers", tree.path, "--output", folder.path])
+        guard result.status == 0 else { throw TestFailure("generate failed: \(result.stderr)") }
+        return snapshot(folder)
+    }
+
+    @Test("a run killed as soon as it starts leaves the previous output, and the next run completes")
+    func killedAtStart() throws {
+        let tree = try Self.largeTree(ops: 3000)
+        defer { try? FileManager.default.removeItem(at: tree) }
+        let complete = try Self.completeOutput(tree)
+        #expect(complete != OutputBaseline.files)
+        let output = try OutputBaseline.populatedFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        for _ in 0..<3 {
+            let process = Process()
+            process.executableURL = Paths.cli
+            process.arguments = ["generate", "--xen-headers", tree.path, "--output", output.path]
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let files = Self.outputFiles(output)
+            #expect(files == OutputBaseline.files || files == complete, "a mix of old and new output")
+        }
+        let result = try xenSwiftGen(["generate", "--xen-headers", tree.path, "--output", output.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(snapshot(output) == complete)
+    }
+
+    /// Where the fault injection kills the run, what the folder holds right after, and what the next run reports.
+    struct KillPoint: CustomTestStringConvertible, Sendable {
+        var point: String
+        /// Whether the output files are still the previous ones right after the kill.
+        var keepsPrevious: Bool
+        /// The next run's `--verbose` summary: "wrote 0" shows the killed run's update was finished by recovery.
+        var nextSummary: String
+        var testDescription: String { point }
+    }
+
+    static let killPoints = [
+        KillPoint(point: "staged", keepsPrevious: true, nextSummary: "wrote 1 files, 1 unchanged, 23 removed"),
+        KillPoint(point: "committed", keepsPrevious: true, nextSummary: "wrote 0 files, 2 unchanged, 0 removed"),
+        // Between renames the folder holds both; the committed manifest makes the next run finish the update.
+        KillPoint(point: "renamed-1", keepsPrevious: false, nextSummary: "wrote 0 files, 2 unchanged, 0 removed"),
+    ]
+
+    @Test("a run killed at each step of the commit loses nothing; the next run finishes or discards it", arguments: killPoints)
+    func killedDuringCommit(_ kill: KillPoint) throws {
+        let tree = try Self.largeTree(ops: 300)
+        defer { try? FileManager.default.removeItem(at: tree) }
+        let complete = try Self.completeOutput(tree)
+        let output = try OutputBaseline.populatedFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let killed = try xenSwiftGen(["generate", "--xen-headers", tree.path, "--output", output.path],
+                                     environment: ["XEN_SWIFTGEN_KILL_AT": kill.point])
+        #expect(killed.status == SIGKILL)
+        #expect(Self.stagingFolders(output).count == 1)
+        if kill.keepsPrevious { #expect(Self.outputFiles(output) == OutputBaseline.files) }
+        let next = try xenSwiftGen(["generate", "--verbose", "--xen-headers", tree.path, "--output", output.path])
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(next.stderr.contains("\(kill.nextSummary) in \(output.path)"), "\(next.stderr)")
+        #expect(snapshot(output) == complete)
+    }
+
+    @Test("stale staging folders are removed and never counted as output; a live one is left alone")
+    func staleStaging() throws {
+        let output = try OutputBaseline.populatedFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let stale = output.appendingPathComponent(".xen-swiftgen-staging-stale")
+        try FileManager.default.createDirectory(at: stale, withIntermediateDirectories: false)
+        try Data("// Generated by xen-swiftgen\nstale\n".utf8).write(to: stale.appendingPathComponent("DomctlOp.swift"))
+        try Data("junk".utf8).write(to: output.appendingPathComponent(".xen-swiftgen-staging-file"))
+        // A live run's folder: this process holds its lock.
+        let live = output.appendingPathComponent(".xen-swiftgen-staging-live")
+        try FileManager.default.createDirectory(at: live, withIntermediateDirectories: false)
+        let descriptor = open(live.path, O_RDONLY | O_DIRECTORY)
+        defer { close(descriptor) }
+        #expect(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+
+        let check = try xenSwiftGen(["generate", "--check", "--xen-headers", Paths.realHeaders, "--output", output.path])
+        #expect(check.status == 0, "staging entries must not make the folder stale: \(check.stderr)")
+        let result = try xenSwiftGen(["generate", "--verbose", "--xen-headers", Paths.realHeaders, "--output", output.path])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("wrote 0 files, 25 unchanged, 0 removed"), "\(result.stderr)")
+        #expect(Self.stagingFolders(output) == [".xen-swiftgen-staging-live"])
+        #expect(Self.outputFiles(output) == OutputBaseline.files)
+    }
+
+    @Test("an unchanged file keeps its modification time")
+    func unchangedFilesUntouched() throws {
+        let output = try OutputBaseline.populatedFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let file = output.appendingPathComponent("DomctlOp.swift").path
+        let old = Date(timeIntervalSince1970: 1_000_000_000)
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: file)
+        let result = try xenSwiftGen(["generate", "--xen-headers", Paths.realHeaders, "--output", output.path])
+        #expect(result.status == 0)
+        #expect(try FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date == old)
+    }
+}

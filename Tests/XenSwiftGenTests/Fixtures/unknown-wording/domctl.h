@@ -1,0 +1,14 @@
+/* A tombstone whose wording the generator does not know: retired, with a warning. */
+#ifndef __XEN_PUBLIC_DOMCTL_H__
+#define __XEN_PUBLIC_DOMCTL_H__
+
+#define XEN_DOMCTL_INTERFACE_VERSION 0x00000015
+
+struct xen_domctl {
+    uint32_t cmd;
+#define XEN_DOMCTL_getdomaininfo                  5
+/* #define XEN_DOMCTL_getmemlist                  6 Gone fishing */
+    uint32_t interface_version; /* XEN_DOMCTL_INTERFACE_VERSION */
+};
+
+#endif
