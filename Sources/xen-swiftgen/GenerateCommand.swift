@@ -31,6 +31,12 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Write nothing; exit 1 with a summary when the output folder differs from what would be generated.")
     var check = false
 
+    @Option(name: .customLong("single-file"), help: ArgumentHelp(
+        "Write everything into one file with this name (such as XenBindings.swift) instead of one file per family.",
+        discussion: "The build tool plugin uses it: a build command must name its outputs before the generator runs.",
+        valueName: "name"))
+    var singleFile: String?
+
     func validate() throws {
         if let accessLevel, !["public", "internal", "package"].contains(accessLevel) {
             throw ValidationError("--access-level must be public, internal or package, not '\(accessLevel)'.")
@@ -47,9 +53,10 @@ struct GenerateCommand: ParsableCommand {
             let generator = common.makeGenerator()
             let outcome = try generator.generate(request)
             for warning in outcome.warnings { Diagnostics.print(warning.rendered(root: request.xenHeaders)) }
+            let files = try singleFile.map { [try SingleFileBundle.bundle(outcome.files, named: $0)] } ?? outcome.files
             let writer = OutputWriter(folder: request.output)
             if check {
-                let plan = try writer.plan(outcome.files)
+                let plan = try writer.plan(files)
                 guard plan.isCurrent else {
                     let lines = plan.added.map { "  missing: \($0)" } + plan.changed.map { "  differs: \($0)" }
                         + plan.removed.map { "  stale:   \($0)" }
@@ -59,7 +66,7 @@ struct GenerateCommand: ParsableCommand {
                 if common.verbose { Diagnostics.print("\(request.output) is current (\(plan.unchanged.count) files)") }
                 return
             }
-            let plan = try writer.write(outcome.files)
+            let plan = try writer.write(files)
             if common.verbose {
                 Diagnostics.print("wrote \(plan.added.count + plan.changed.count) files, \(plan.unchanged.count) unchanged, "
                     + "\(plan.removed.count) removed in \(writer.folder.path)")
