@@ -29,6 +29,16 @@ struct ConsumerPackage {
         folder.appendingPathComponent(path)
     }
 
+    /// Removes the build tool plugin from the manifest, for the generate-and-commit workflow.
+    /// - Throws: When the manifest does not apply the plugin in the expected words.
+    func dropBuildPlugin() throws {
+        let url = file("Package.swift")
+        let manifest = try String(contentsOf: url, encoding: .utf8)
+        let edited = manifest.replacingOccurrences(of: #"plugins: [.plugin(name: "XenSwiftGenPlugin", package: "xen-swiftgen")]"#, with: "plugins: []")
+        guard edited != manifest else { throw TestFailure("Package.swift does not apply XenSwiftGenPlugin as expected") }
+        try edited.write(to: url, atomically: true, encoding: .utf8)
+    }
+
     /// Runs `swift <subcommand> --scratch-path <scratch> <arguments>` in the copy.
     /// - Parameters:
     ///   - subcommand: `build` or `package`.
