@@ -20,7 +20,9 @@ struct PluginInputs {
         if let templates = keys["templates"] as? String {
             files += Self.files(under: resolve(templates), withSuffix: ".mustache")
         }
-        if let ledger = keys["ledger"] as? String {
+        // A ledger that does not exist yet is no input; once created, it joins the list at the
+        // next plan, and the changed list re-runs the command.
+        if let ledger = keys["ledger"] as? String, FileManager.default.fileExists(atPath: resolve(ledger).path) {
             files.append(resolve(ledger))
         }
         return files
