@@ -8,6 +8,10 @@ let package = Package(
         .library(name: "XenSwiftGen", targets: ["XenSwiftGen"]),
         // Pre-generated bindings for the installed libxen-dev headers: no libclang, no headers needed.
         .library(name: "XenPublic", targets: ["XenPublic"]),
+        // Generate at build time from a target's xen-swiftgen-config.json.
+        .plugin(name: "XenSwiftGenPlugin", targets: ["XenSwiftGenPlugin"]),
+        // `swift package generate-xen-bindings`: generate into the package, to commit the output.
+        .plugin(name: "GenerateXenBindings", targets: ["GenerateXenBindings"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -37,6 +41,16 @@ let package = Package(
         ),
         // Vendored output for the installed headers.
         .target(name: "XenPublic", path: "Generated"),
+        // Delivery as SwiftPM plugins, both running the CLI built from source.
+        .plugin(name: "XenSwiftGenPlugin", capability: .buildTool(), dependencies: ["xen-swiftgen"]),
+        .plugin(
+            name: "GenerateXenBindings",
+            capability: .command(
+                intent: .custom(verb: "generate-xen-bindings", description: "Generate Swift bindings for Xen headers into the package."),
+                permissions: [.writeToPackageDirectory(reason: "To write the generated Swift files (and the op ledger) into the package.")]
+            ),
+            dependencies: ["xen-swiftgen"]
+        ),
 
         .testTarget(name: "XenReaderTests", dependencies: ["XenReader", "XenIR", "LibClang"]),
         .testTarget(name: "XenEmitterTests", dependencies: ["XenEmitter", "XenIR"]),

@@ -44,6 +44,12 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Treat ops retired without an interface version bump as errors, not warnings.")
     var strict = false
 
+    @Option(name: .customLong("single-file"), help: ArgumentHelp(
+        "Write everything into one file with this name (such as XenBindings.swift) instead of one file per family.",
+        discussion: "The build tool plugin uses it: a build command must name its outputs before the generator runs.",
+        valueName: "name"))
+    var singleFile: String?
+
     func validate() throws {
         if let accessLevel, !["public", "internal", "package"].contains(accessLevel) {
             throw ValidationError("--access-level must be public, internal or package, not '\(accessLevel)'.")
@@ -69,9 +75,10 @@ struct GenerateCommand: ParsableCommand {
             let generator = common.makeGenerator()
             let outcome = try generator.generate(request)
             for warning in outcome.warnings { Diagnostics.print(warning.rendered(root: request.xenHeaders)) }
+            let files = try singleFile.map { [try SingleFileBundle.bundle(outcome.files, named: $0)] } ?? outcome.files
             let writer = OutputWriter(folder: request.output)
             if check {
-                let plan = try writer.plan(outcome.files)
+                let plan = try writer.plan(files)
                 guard plan.isCurrent else {
                     let lines = plan.added.map { "  missing: \($0)" } + plan.changed.map { "  differs: \($0)" }
                         + plan.removed.map { "  stale:   \($0)" }
@@ -81,7 +88,7 @@ struct GenerateCommand: ParsableCommand {
                 if common.verbose { Diagnostics.print("\(request.output) is current (\(plan.unchanged.count) files)") }
                 return
             }
-            let plan = try writer.write(outcome.files)
+            let plan = try writer.write(files)
             if updateLedger, let merged = outcome.ledger, let path = request.ledger {
                 let changed = try LedgerFile.write(merged, to: path)
                 if common.verbose { Diagnostics.print(changed ? "updated ledger \(path)" : "ledger \(path) unchanged") }

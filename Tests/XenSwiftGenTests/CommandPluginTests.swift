@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+/// `swift package generate-xen-bindings` in a copy of `Examples/PluginConsumer` whose target does
+/// not apply the build tool plugin: the generate-and-commit workflow.
+@Suite struct CommandPluginTests {
+    /// The plugin's command line, with the write permission granted.
+    static func command(_ arguments: [String]) -> [String] {
+        ["--allow-writing-to-package-directory", "generate-xen-bindings"] + arguments
+    }
+
+    @Test("with the package's config it writes bindings the target then compiles, and --check reaches generate")
+    func packageConfig() throws {
+        let consumer = try ConsumerPackage(example: "PluginConsumer")
+        defer { consumer.remove() }
+        try consumer.dropBuildPlugin()
+        try FileManager.default.removeItem(at: consumer.file("Sources/PluginConsumer/xen-swiftgen-config.json"))
+        try #"{ "families": ["hypercall", "domctl"], "output": "Sources/PluginConsumer/XenBindings", "accessLevel": "internal" }"#
+            .write(to: consumer.file("xen-swiftgen-config.json"), atomically: true, encoding: .utf8)
+
+        let write = try consumer.swift("package", Self.command([]))
+        try #require(write.status == 0, "\(write.stdout)\n\(write.stderr)")
+        let folder = consumer.file("Sources/PluginConsumer/XenBindings")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            == ["DomctlOp.swift", "Hypercall.swift", "XenOperation.swift"])
+        let build = try consumer.swift("build")
+        try #require(build.status == 0, "\(build.stdout)\n\(build.stderr)")
+        #expect(!(build.stdout + build.stderr).contains("warning:"), "\(build.stdout)\n\(build.stderr)")
+        #expect(try consumer.runProduct("PluginConsumer").stdout
+            == "XEN_DOMCTL_getdomaininfo = 5 (XEN_DOMCTL_ from domctl.h, via __HYPERVISOR_domctl)\n")
+
+        let current = try consumer.swift("package", Self.command(["--check"]))
+        #expect(current.status == 0, "\(current.stdout)\n\(current.stderr)")
+        let domctl = folder.appendingPathComponent("DomctlOp.swift")
+        try (try String(contentsOf: domctl, encoding: .utf8) + "// a hand edit\n").write(to: domctl, atomically: true, encoding: .utf8)
+        let stale = try consumer.swift("package", Self.command(["--check"]))
+        #expect(stale.status != 0)
+        // SwiftPM relays what a command plugin's tools print on its own standard output.
+        let log = stale.stdout + stale.stderr
+        #expect(log.contains("error: '\(folder.path)' is not current with /usr/include/xen"), "\(log)")
+        #expect(log.contains("\n  differs: DomctlOp.swift\n"), "\(log)")
+    }
+
+    @Test("--target uses the target's config and writes among its sources; a target without one is refused")
+    func targetConfig() throws {
+        let consumer = try ConsumerPackage(example: "PluginConsumer")
+        defer { consumer.remove() }
+        try consumer.dropBuildPlugin()
+        let config = consumer.file("Sources/PluginConsumer/xen-swiftgen-config.json")
+        let saved = try Data(contentsOf: config)
+        try FileManager.default.removeItem(at: config)
+        let refused = try consumer.swift("package", Self.command(["--target", "PluginConsumer"]))
+        #expect(refused.status != 0)
+        #expect((refused.stdout + refused.stderr).contains(
+            "no xen-swiftgen-config.json in \(consumer.file("Sources/PluginConsumer").path); add one or pass --config FILE"),
+            "\(refused.stdout)\n\(refused.stderr)")
+
+        try saved.write(to: config)
+        let write = try consumer.swift("package", Self.command(["--target", "PluginConsumer"]))
+        try #require(write.status == 0, "\(write.stdout)\n\(write.stderr)")
+        let folder = consumer.file("Sources/PluginConsumer/Generated")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            == ["DomctlOp.swift", "Hypercall.swift", "SysctlOp.swift", "XenOperation.swift"])
+        // The target's config chose internal access.
+        let domctl = try String(contentsOf: folder.appendingPathComponent("DomctlOp.swift"), encoding: .utf8)
+        #expect(domctl.contains("\ninternal enum DomctlOp: UInt32"))
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// A copy of one of the packages in `Examples/`, in a temporary folder outside the repository,
+/// depending on this package by absolute path, with its own fresh build folder: a clean state.
+struct ConsumerPackage {
+    /// The copy's root folder.
+    let folder: URL
+    /// The copy's build folder (`--scratch-path`).
+    let scratch: URL
+
+    /// Copies `Examples/<example>` (its manifest and sources only, never a build folder).
+    /// - Parameter example: The example's folder name, such as `PluginConsumer`.
+    /// - Throws: When the copy cannot be made.
+    init(example: String) throws {
+        let source = Paths.packageRoot.appendingPathComponent("Examples").appendingPathComponent(example)
+        folder = try makeTemporaryFolder("xsg-\(example)")
+        scratch = folder.appendingPathComponent(".build-consumer")
+        try FileManager.default.copyItem(at: source.appendingPathComponent("Sources"), to: folder.appendingPathComponent("Sources"))
+        let manifest = try String(contentsOf: source.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let relocated = manifest.replacingOccurrences(of: "path: \"../..\"", with: "path: \"\(Paths.packageRoot.path)\"")
+        guard relocated != manifest else { throw TestFailure("\(example)/Package.swift has no path: \"../..\" dependency") }
+        try relocated.write(to: folder.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
+    }
+
+    /// A file of the copy.
+    /// - Parameter path: Relative to the copy's root.
+    /// - Returns: Its URL.
+    func file(_ path: String) -> URL {
+        folder.appendingPathComponent(path)
+    }
+
+    /// Removes the build tool plugin from the manifest, for the generate-and-commit workflow.
+    /// - Throws: When the manifest does not apply the plugin in the expected words.
+    func dropBuildPlugin() throws {
+        let url = file("Package.swift")
+        let manifest = try String(contentsOf: url, encoding: .utf8)
+        let edited = manifest.replacingOccurrences(of: #"plugins: [.plugin(name: "XenSwiftGenPlugin", package: "xen-swiftgen")]"#, with: "plugins: []")
+        guard edited != manifest else { throw TestFailure("Package.swift does not apply XenSwiftGenPlugin as expected") }
+        try edited.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    /// Runs `swift <subcommand> --scratch-path <scratch> <arguments>` in the copy.
+    /// - Parameters:
+    ///   - subcommand: `build` or `package`.
+    ///   - arguments: The rest of the command line.
+    /// - Returns: Exit status and output.
+    func swift(_ subcommand: String, _ arguments: [String] = []) throws -> RunResult {
+        try run(URL(fileURLWithPath: "/usr/bin/env"), ["swift", subcommand, "--scratch-path", scratch.path] + arguments, in: folder)
+    }
+
+    /// Runs a product the copy built.
+    /// - Parameter product: The executable's name.
+    /// - Returns: Exit status and output.
+    func runProduct(_ product: String) throws -> RunResult {
+        try run(scratch.appendingPathComponent("debug").appendingPathComponent(product), [])
+    }
+
+    /// Deletes the copy and its build folder.
+    func remove() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+}
