@@ -60,7 +60,9 @@ public enum ConfigLoader {
         let folder = (path as NSString).deletingLastPathComponent
         func resolve(_ value: String?) -> String? {
             guard let value, !value.hasPrefix("/") else { return value }
-            return folder.isEmpty ? value : folder + "/" + value
+            guard !folder.isEmpty else { return value }
+            // Lexically tidy (`Sources/App/../../headers` → `headers`) so messages name the file plainly.
+            return URL(fileURLWithPath: folder + "/" + value).standardized.path
         }
         config.xenHeaders = resolve(config.xenHeaders)
         config.output = resolve(config.output)
