@@ -33,12 +33,18 @@ struct FamilyReader {
                 regions[spec.name] = .some(nil)
             }
         }
+        // Longest prefix first (table order among equals), so the first match is the owner and a
+        // look-up neither builds a list nor visits every spec.
+        let byPrefixLength = specsHere.enumerated().sorted { lhs, rhs in
+            lhs.element.prefix.count != rhs.element.prefix.count
+                ? lhs.element.prefix.count > rhs.element.prefix.count : lhs.offset < rhs.offset
+        }.map { spec in (spec: spec.element, region: regions[spec.element.name] ?? nil) }
         func owner(of name: String, at offset: Int) -> FamilySpec? {
-            specsHere.filter { spec in
-                guard spec.matches(name) else { return false }
-                guard let region = regions[spec.name] ?? nil else { return true }
+            byPrefixLength.first { candidate in
+                guard candidate.spec.matches(name) else { return false }
+                guard let region = candidate.region else { return true }
                 return region.start.offset <= offset && offset < region.end.offset
-            }.max { $0.prefix.count < $1.prefix.count }
+            }?.spec
         }
 
         var ops: [String: [Op]] = [:]
