@@ -68,11 +68,12 @@ hyperfine --style basic --warmup "$WARMUP" --runs "$RUNS" --export-json "$WORK/r
     --prepare true -n "c': bindgen --no-layout-tests" "bindgen --no-layout-tests $TU -o $WORK/plain.rs -- $CFLAGS"
 
 median() { jq -r --arg name "$1" '.results[] | select(.command == $name) | .median * 1000' "$WORK/results.json"; }
-A=$(median "a: clang -fsyntax-only")
-B=$(median "b: xen-swiftgen generate (empty output)")
-B2=$(median "b': xen-swiftgen generate (output current)")
-C=$(median "c: bindgen (layout tests)")
-C2=$(median "c': bindgen --no-layout-tests")
+# CPU time (user + system, mean): less sensitive than wall time to other jobs on the machine.
+cpu() { jq -r --arg name "$1" '.results[] | select(.command == $name) | (.user + .system) * 1000' "$WORK/results.json"; }
+NAMES=("a: clang -fsyntax-only" "b: xen-swiftgen generate (empty output)" "b': xen-swiftgen generate (output current)"
+    "c: bindgen (layout tests)" "c': bindgen --no-layout-tests")
+A=$(median "${NAMES[0]}") B=$(median "${NAMES[1]}") B2=$(median "${NAMES[2]}") C=$(median "${NAMES[3]}") C2=$(median "${NAMES[4]}")
+CPU_A=$(cpu "${NAMES[0]}") CPU_B=$(cpu "${NAMES[1]}") CPU_C=$(cpu "${NAMES[3]}")
 
 # Peak memory, one run each (kB, as GNU time reports it).
 peak() { /usr/bin/time -v "$@" 2>&1 >/dev/null | sed -n 's/.*Maximum resident set size (kbytes): //p'; }
@@ -84,7 +85,7 @@ MEM_C=$(peak bindgen "$TU" -o "$WORK/mem.rs" -- $CFLAGS)
 # The generated module as a consumer's build sees it.
 SWIFTC=${SWIFTC:-swiftc}
 hyperfine --style basic --warmup 1 --runs "${TYPECHECK_RUNS:-3}" --export-json "$WORK/typecheck.json" \
-    -n "swiftc -typecheck (generated module)" \
+    -n "swiftc -typecheck (generated module, $("$SWIFTC" --version 2>&1 | head -n 1))" \
     "$SWIFTC -typecheck -swift-version 6 -module-name XenPublic $WORK/cold/*.swift"
 TYPECHECK=$(jq -r '.results[0].median' "$WORK/typecheck.json")
 FILES=$(ls "$WORK/cold"/*.swift | wc -l)
@@ -105,15 +106,16 @@ ratio() { jq -n --argjson x "$1" --argjson y "$2" '$x / $y * 100 | round / 100';
 verdict() { if jq -e -n "$1" >/dev/null; then echo "meets target"; else echo "MISSES target"; fi; }
 
 echo
-echo "== medians (ms) =="
-printf '  %-45s %8.1f   peak RSS %6d kB\n' "a:  clang -fsyntax-only" "$A" "$MEM_A"
-printf '  %-45s %8.1f   peak RSS %6d kB\n' "b:  xen-swiftgen generate (empty output)" "$B" "$MEM_B"
-printf '  %-45s %8.1f\n' "b': xen-swiftgen generate (output current)" "$B2"
-printf '  %-45s %8.1f   peak RSS %6d kB\n' "c:  bindgen (layout tests)" "$C" "$MEM_C"
-printf '  %-45s %8.1f\n' "c': bindgen --no-layout-tests" "$C2"
-echo "== ratios =="
-echo "  b/a   = $(ratio "$B" "$A")   (target <= 3: $(verdict "$B <= 3 * $A"))"
-echo "  c/b   = $(ratio "$C" "$B")   (target >= 4: $(verdict "$C >= 4 * $B"))"
+echo "== wall-time medians (ms), CPU time (user+sys, mean, ms), peak RSS =="
+row() { printf '  %-44s %8.1f %8.1f   %s\n' "$1" "$2" "$3" "${4:+peak RSS $4 kB}"; }
+row "a:  clang -fsyntax-only" "$A" "$CPU_A" "$MEM_A"
+row "b:  xen-swiftgen generate (empty output)" "$B" "$CPU_B" "$MEM_B"
+row "b': xen-swiftgen generate (output current)" "$B2" "$(cpu "${NAMES[2]}")" ""
+row "c:  bindgen (layout tests)" "$C" "$CPU_C" "$MEM_C"
+row "c': bindgen --no-layout-tests" "$C2" "$(cpu "${NAMES[4]}")" ""
+echo "== ratios of wall-time medians (CPU-time ratios in brackets) =="
+echo "  b/a   = $(ratio "$B" "$A")   [$(ratio "$CPU_B" "$CPU_A")]   target <= 3: $(verdict "$B <= 3 * $A")"
+echo "  c/b   = $(ratio "$C" "$B")   [$(ratio "$CPU_C" "$CPU_B")]   target >= 4: $(verdict "$C >= 4 * $B")"
 echo "  c'/b  = $(ratio "$C2" "$B")"
 echo "  b'/a  = $(ratio "$B2" "$A")"
 echo "== generated module =="

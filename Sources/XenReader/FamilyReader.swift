@@ -54,7 +54,7 @@ struct FamilyReader {
         for define in header.defines where !define.isFunctionLike {
             guard let spec = owner(of: define.name, at: define.location.offset) else { continue }
             if let number = Self.literalValue(define.value) {
-                ops[spec.name, default: []].append(liveOp(define, number: number, docs: docs))
+                ops[spec.name, default: []].append(liveOp(define, number: number, file: header.file, docs: docs))
             } else if define.value.count == 1, define.value[0].kind == .identifier {
                 aliasCandidates.append((spec, define, define.value[0].spelling))
             }
@@ -97,7 +97,14 @@ struct FamilyReader {
     }
 
     /// A `#define` with a number: live, or obsolete when its own comment or the comment above says so.
-    private func liveOp(_ define: ScannedHeader.Define, number: UInt64, docs: DocCommentIndex) -> Op {
+    /// - Parameters:
+    ///   - define: The `#define`.
+    ///   - number: Its value.
+    ///   - file: The header's relative path (every define of a scanned header is in that header, so
+    ///     its path is not normalised again for each op).
+    ///   - docs: The header's doc comments.
+    /// - Returns: The op.
+    private func liveOp(_ define: ScannedHeader.Define, number: UInt64, file: String, docs: DocCommentIndex) -> Op {
         let trailing = define.trailingComment.flatMap { MarkerParser.prose(of: $0.spelling) }
         let doc = docs.prose(endingBefore: define.location.line)
         var status = OpStatus.live
@@ -111,7 +118,7 @@ struct FamilyReader {
         }
         return Op(
             name: define.name, number: number, status: status, marker: marker, replacement: replacement,
-            condition: define.condition, isActive: define.isActive, file: relativePath(define.location.file),
+            condition: define.condition, isActive: define.isActive, file: file,
             line: define.location.line, column: define.location.column, doc: doc
         )
     }
