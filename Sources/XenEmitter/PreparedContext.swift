@@ -12,20 +12,22 @@ enum PreparedContext {
     /// - Parameter value: A template context.
     /// - Returns: A value that renders exactly as `value` does.
     static func make(_ value: Any) -> Any {
-        // Leaves and values with their own lookup rules are kept; checking them first avoids a Mirror.
-        switch value {
-        case is String, is Bool, is any BinaryInteger, is MustacheParent, is MustacheCustomRenderable,
-            is MustacheLambda, is MustacheCustomRepresentation:
-            return value
-        case let array as [Any]:
+        // Concrete casts first: a cast to a protocol scans the conformance tables for each new type.
+        if value is String || value is Bool { return value }
+        if let array = value as? [Any] {
             let elements = array.map(make)
             // Arrays of plain values stay typed, so transforms such as `sorted` keep working on them.
             return elements.contains { $0 is [String: Any] || $0 is [Any] } ? elements : value
-        default:
-            break
         }
         let mirror = Mirror(reflecting: value)
         guard mirror.displayStyle == .struct || mirror.displayStyle == .class else { return value }
+        // Values with their own lookup or rendering rules are left to swift-mustache.
+        switch value {
+        case is MustacheParent, is MustacheCustomRenderable, is MustacheLambda, is MustacheCustomRepresentation:
+            return value
+        default:
+            break
+        }
         var fields: [String: Any] = [:]
         for child in mirror.children {
             // Mirror lookups take the first child with the name and unwrap one level of Optional.
