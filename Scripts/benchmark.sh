@@ -14,11 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The floor's clang should be the driver of the same LLVM as the libclang that the generator and
-# bindgen load (llvm-config's, Debian's libclang-dev): bindgen also takes its builtin include folder
-# from that clang (llvm-config --bindir) instead of mixing in the Swift toolchain's newer headers.
-LLVM_MAJOR=$(llvm-config --version 2>/dev/null | cut -d. -f1 || true)
-Scripts/setup.sh hyperfine bindgen time jq ${LLVM_MAJOR:+clang-$LLVM_MAJOR}
+Scripts/setup.sh hyperfine bindgen time jq
 
 RUNS=${RUNS:-20}
 WARMUP=${WARMUP:-3}
@@ -30,30 +26,43 @@ BIN=$PWD/.build/release/xen-swiftgen
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/xen-swiftgen-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 
+# All three tools use one LLVM: the libclang the generator loads (its documented search order), the
+# clang driver of the same version for the floor (installed when missing), and bindgen pointed at
+# both. bindgen otherwise takes its builtin headers from whichever clang is first on PATH (the Swift
+# toolchain's, a newer LLVM), which does not even parse with -ffreestanding.
+LIBCLANG_LINE=$("$BIN" generate --xen-headers "$XEN_HEADERS" --output "$WORK/probe" --verbose 2>&1 | sed -n 's/^libclang: //p')
+LIBCLANG=${LIBCLANG_LINE%% *}
+LLVM_MAJOR=$(sed -n 's/.*clang version \([0-9]*\)\..*/\1/p' <<<"$LIBCLANG_LINE")
+if [ -z "${CLANG:-}" ]; then
+    if [ -n "$LLVM_MAJOR" ] && ! command -v "clang-$LLVM_MAJOR" >/dev/null 2>&1; then
+        Scripts/setup.sh "clang-$LLVM_MAJOR" || echo "benchmark: clang-$LLVM_MAJOR not installable; using PATH's clang" >&2
+    fi
+    for candidate in ${LLVM_MAJOR:+clang-$LLVM_MAJOR} clang; do
+        if command -v "$candidate" >/dev/null 2>&1; then CLANG=$(command -v "$candidate"); break; fi
+    done
+fi
+# Only bindgen gets these: the generator is timed with its own search (including llvm-config).
+BINDGEN="env LIBCLANG_PATH=$LIBCLANG CLANG_PATH=$CLANG bindgen"
+
 # The headers come from the tool itself: each family's header, in family-table order, exactly the
 # list its own virtual main file includes.
 mapfile -t HEADERS < <("$BIN" dump-ir --xen-headers "$XEN_HEADERS" | jq -r '.families[].file' | awk '!seen[$0]++')
 TU=$WORK/xen-all.h
 for header in "${HEADERS[@]}"; do echo "#include \"$XEN_HEADERS/$header\""; done >"$TU"
-
-if [ -z "${CLANG:-}" ]; then
-    for candidate in ${LLVM_MAJOR:+clang-$LLVM_MAJOR} clang; do
-        if command -v "$candidate" >/dev/null 2>&1; then CLANG=$(command -v "$candidate"); break; fi
-    done
-fi
 # The generator's own parse arguments (HeaderReader), with stdint.h first and the tools define.
 CFLAGS="-x c -std=gnu11 -target x86_64-linux-gnu -ffreestanding -Wno-everything -include stdint.h -D__XEN_TOOLS__"
 
 echo "headers (${#HEADERS[@]}): ${HEADERS[*]}"
+echo "libclang:    $LIBCLANG_LINE (generator and bindgen)"
 echo "floor clang: $CLANG ($("$CLANG" --version | head -n 1))"
-echo "generator:   $BIN ($("$BIN" generate --xen-headers "$XEN_HEADERS" --output "$WORK/probe" --verbose 2>&1 | sed -n 's/^libclang: //p'))"
+echo "generator:   $BIN"
 echo "bindgen:     $(bindgen --version)"
-echo "machine:     $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "machine:     $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo
 
 # Sanity: every command must succeed once before it is timed.
 "$CLANG" $CFLAGS -fsyntax-only "$TU"
-bindgen "$TU" -o "$WORK/check.rs" -- $CFLAGS
+$BINDGEN "$TU" -o "$WORK/check.rs" -- $CFLAGS
 "$BIN" generate --xen-headers "$XEN_HEADERS" --output "$WORK/current" # (b') starts current
 
 # `generate` writes only changed files, so (b) gets an empty output folder before every run; the
@@ -64,8 +73,8 @@ hyperfine --style basic --warmup "$WARMUP" --runs "$RUNS" --export-json "$WORK/r
     "$BIN generate --xen-headers $XEN_HEADERS --output $WORK/cold" \
     --prepare true -n "b': xen-swiftgen generate (output current)" \
     "$BIN generate --xen-headers $XEN_HEADERS --output $WORK/current" \
-    --prepare true -n "c: bindgen (layout tests)" "bindgen $TU -o $WORK/layout.rs -- $CFLAGS" \
-    --prepare true -n "c': bindgen --no-layout-tests" "bindgen --no-layout-tests $TU -o $WORK/plain.rs -- $CFLAGS"
+    --prepare true -n "c: bindgen (layout tests)" "$BINDGEN $TU -o $WORK/layout.rs -- $CFLAGS" \
+    --prepare true -n "c': bindgen --no-layout-tests" "$BINDGEN --no-layout-tests $TU -o $WORK/plain.rs -- $CFLAGS"
 
 median() { jq -r --arg name "$1" '.results[] | select(.command == $name) | .median * 1000' "$WORK/results.json"; }
 # CPU time (user + system, mean): less sensitive than wall time to other jobs on the machine.
@@ -80,7 +89,7 @@ peak() { /usr/bin/time -v "$@" 2>&1 >/dev/null | sed -n 's/.*Maximum resident se
 MEM_A=$(peak "$CLANG" $CFLAGS -fsyntax-only "$TU")
 rm -rf "$WORK/mem"
 MEM_B=$(peak "$BIN" generate --xen-headers "$XEN_HEADERS" --output "$WORK/mem")
-MEM_C=$(peak bindgen "$TU" -o "$WORK/mem.rs" -- $CFLAGS)
+MEM_C=$(peak $BINDGEN "$TU" -o "$WORK/mem.rs" -- $CFLAGS)
 
 # The generated module as a consumer's build sees it.
 SWIFTC=${SWIFTC:-swiftc}
