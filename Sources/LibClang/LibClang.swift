@@ -40,7 +40,11 @@ public final class LibClang: @unchecked Sendable {
         throw LibClangError.notFound(tried: tried)
     }
 
-    /// The first candidate that loads; each failure is appended to `tried`.
+    /// The first candidate that loads.
+    /// - Parameters:
+    ///   - candidates: Paths to try, in order.
+    ///   - tried: Receives one line per candidate that failed, with the reason.
+    /// - Returns: The loaded library, or `nil` when none loads.
     private static func firstLoadable(_ candidates: [LibraryLocator.Candidate], tried: inout [String]) -> LibClang? {
         for candidate in candidates {
             var api = XSGLibClang()

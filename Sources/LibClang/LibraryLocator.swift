@@ -44,7 +44,10 @@ public struct LibraryLocator: Sendable {
     public var stages: [() -> [Candidate]] {
         let locator = self
         return [
-            { locator.llvmConfigLibDir().map { locator.libraries(in: $0).map { Candidate(path: $0, origin: "llvm-config") } } ?? [] },
+            {
+                guard let libdir = locator.llvmConfigLibDir() else { return [] }
+                return locator.libraries(in: libdir).map { Candidate(path: $0, origin: "llvm-config") }
+            },
             { locator.systemLibraries().map { Candidate(path: $0, origin: "system") } },
             { locator.toolchainLibraries().map { Candidate(path: $0, origin: "Swift toolchain") } },
         ]

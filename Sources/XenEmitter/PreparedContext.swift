@@ -49,5 +49,6 @@ private protocol OptionalValue {
 }
 
 extension Optional: OptionalValue {
+    /// The wrapped value as `Any`, or `nil`.
     fileprivate var wrapped: Any? { map { $0 } }
 }
