@@ -16,15 +16,7 @@ public final class LibClang: @unchecked Sendable {
     /// - Throws: ``LibClangError/notFound(tried:)`` when none of them loads.
     public static func load(candidates: [LibraryLocator.Candidate]) throws -> LibClang {
         var tried: [String] = []
-        for candidate in candidates {
-            var api = XSGLibClang()
-            var message = [CChar](repeating: 0, count: 512)
-            if xsg_libclang_open(candidate.path, &api, &message, message.count) == 0 {
-                return LibClang(api: api, path: candidate.path)
-            }
-            let reason = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            tried.append("\(candidate.path) (\(candidate.origin): \(reason))")
-        }
+        if let clang = firstLoadable(candidates, tried: &tried) { return clang }
         throw LibClangError.notFound(tried: tried)
     }
 
@@ -38,7 +30,32 @@ public final class LibClang: @unchecked Sendable {
             // An explicit choice is never silently replaced by another libclang.
             return try load(candidates: locator.explicitCandidates(explicit))
         }
-        return try load(candidates: locator.candidates())
+        // Stage by stage: later stages (directory scans) run only when earlier candidates fail.
+        var tried: [String] = []
+        var seen = Set<String>()
+        for stage in locator.stages {
+            let fresh = stage().filter { seen.insert($0.path).inserted }
+            if let clang = firstLoadable(fresh, tried: &tried) { return clang }
+        }
+        throw LibClangError.notFound(tried: tried)
+    }
+
+    /// The first candidate that loads.
+    /// - Parameters:
+    ///   - candidates: Paths to try, in order.
+    ///   - tried: Receives one line per candidate that failed, with the reason.
+    /// - Returns: The loaded library, or `nil` when none loads.
+    private static func firstLoadable(_ candidates: [LibraryLocator.Candidate], tried: inout [String]) -> LibClang? {
+        for candidate in candidates {
+            var api = XSGLibClang()
+            var message = [CChar](repeating: 0, count: 512)
+            if xsg_libclang_open(candidate.path, &api, &message, message.count) == 0 {
+                return LibClang(api: api, path: candidate.path)
+            }
+            let reason = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            tried.append("\(candidate.path) (\(candidate.origin): \(reason))")
+        }
+        return nil
     }
 
     private init(api: XSGLibClang, path: String) {

@@ -35,14 +35,22 @@ public struct LibraryLocator: Sendable {
     /// Every candidate outside `LIBCLANG_PATH`, best first, without duplicates.
     /// - Returns: The ordered candidates.
     public func candidates() -> [Candidate] {
-        var result: [Candidate] = []
-        if let libdir = llvmConfigLibDir() {
-            result += libraries(in: libdir).map { Candidate(path: $0, origin: "llvm-config") }
-        }
-        result += systemLibraries().map { Candidate(path: $0, origin: "system") }
-        result += toolchainLibraries().map { Candidate(path: $0, origin: "Swift toolchain") }
         var seen = Set<String>()
-        return result.filter { seen.insert($0.path).inserted }
+        return stages.flatMap { $0() }.filter { seen.insert($0.path).inserted }
+    }
+
+    /// The search order as separate stages, best first. Each stage is computed only when asked for,
+    /// so a run that loads `llvm-config`'s libclang never scans the system library folders.
+    public var stages: [() -> [Candidate]] {
+        let locator = self
+        return [
+            {
+                guard let libdir = locator.llvmConfigLibDir() else { return [] }
+                return locator.libraries(in: libdir).map { Candidate(path: $0, origin: "llvm-config") }
+            },
+            { locator.systemLibraries().map { Candidate(path: $0, origin: "system") } },
+            { locator.toolchainLibraries().map { Candidate(path: $0, origin: "Swift toolchain") } },
+        ]
     }
 
     /// libclang files in `folder`, highest version first.
@@ -104,18 +112,9 @@ public struct LibraryLocator: Sendable {
     private func llvmConfigLibDir() -> String? {
         let path = environment["PATH"] ?? ""
         guard let tool = path.split(separator: ":").map({ "\($0)/llvm-config" })
-            .first(where: { fileManager.isExecutableFile(atPath: $0) }) else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["--libdir"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            .first(where: { fileManager.isExecutableFile(atPath: $0) }),
+            let output = ToolRunner.standardOutput(of: tool, arguments: ["--libdir"]) else { return nil }
+        let text = output.trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? nil : text
     }
 

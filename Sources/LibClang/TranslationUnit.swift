@@ -8,6 +8,8 @@ public final class TranslationUnit: @unchecked Sendable {
     let unit: CXTranslationUnit
     /// File names by libclang's file handle, so each name is converted once.
     private var fileNames: [UnsafeMutableRawPointer: String] = [:]
+    /// The most recently named file handle.
+    private var lastFileName: (file: UnsafeMutableRawPointer, name: String)?
 
     /// Parses `contents` as the main file `path` with `arguments` (as given to the clang driver).
     /// - Parameters:
@@ -146,9 +148,16 @@ public final class TranslationUnit: @unchecked Sendable {
 
     /// The name of a file handle, cached.
     private func fileName(_ file: UnsafeMutableRawPointer) -> String {
-        if let name = fileNames[file] { return name }
-        let name = clang.string(clang.api.getFileName(file))
-        fileNames[file] = name
+        // Locations come in runs from one file (every token of a header): skip the hash look-up then.
+        if let last = lastFileName, last.file == file { return last.name }
+        let name: String
+        if let cached = fileNames[file] {
+            name = cached
+        } else {
+            name = clang.string(clang.api.getFileName(file))
+            fileNames[file] = name
+        }
+        lastFileName = (file, name)
         return name
     }
 }

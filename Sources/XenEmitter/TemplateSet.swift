@@ -76,7 +76,7 @@ struct TemplateSet {
     /// - Returns: The text.
     /// - Throws: ``GeneratorDiagnostic`` when the template is unknown.
     func render(_ name: String, _ context: Any) throws -> String {
-        guard let text = library.render(context, withTemplate: name) else {
+        guard let text = library.render(PreparedContext.make(context), withTemplate: name) else {
             throw GeneratorDiagnostic(.error, at: nil, "template '\(name)' is not loaded")
         }
         return text

@@ -35,9 +35,8 @@ struct DirectiveScanner {
         var position = 0
         var previousLine = 0
         var directiveCount = 0
-        func isActive(_ token: Token) -> Bool {
-            !skipped.contains { $0.start.offset <= token.start.offset && token.start.offset < $0.end.offset }
-        }
+        let skippedRanges = SkippedRanges(skipped)
+        func isActive(_ token: Token) -> Bool { !skippedRanges.contains(token.start.offset) }
         func condition() -> String? {
             let parts = frames.compactMap(\.text)
             return parts.isEmpty ? nil : parts.joined(separator: " && ")
@@ -136,5 +135,31 @@ struct DirectiveScanner {
             previous = token
         }
         return text
+    }
+}
+
+/// The byte ranges the preprocessor skipped, sorted, so that each look-up is a binary search instead
+/// of a scan of every range (the scanner asks once per `#define` and once per comment).
+private struct SkippedRanges {
+    /// Half-open `start..<end` offsets, sorted by start. Skipped ranges never overlap.
+    private let ranges: [Range<Int>]
+
+    /// - Parameter spans: The skipped spans of one file, in any order.
+    init(_ spans: [SourceSpan]) {
+        ranges = spans.map { $0.start.offset..<max($0.start.offset, $0.end.offset) }.sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    /// Whether `offset` lies in a skipped range.
+    /// - Parameter offset: A byte offset in the file.
+    /// - Returns: `true` when the preprocessor skipped it.
+    func contains(_ offset: Int) -> Bool {
+        // The last range starting at or before `offset` is the only one that can hold it.
+        var low = 0
+        var high = ranges.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ranges[middle].lowerBound <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 && ranges[low - 1].contains(offset)
     }
 }

@@ -46,12 +46,18 @@ struct FamilyReader {
                 regions[spec.name] = .some(nil)
             }
         }
+        // Longest prefix first (table order among equals), so the first match is the owner and a
+        // look-up neither builds a list nor visits every spec.
+        let byPrefixLength = specsHere.enumerated().sorted { lhs, rhs in
+            lhs.element.prefix.count != rhs.element.prefix.count
+                ? lhs.element.prefix.count > rhs.element.prefix.count : lhs.offset < rhs.offset
+        }.map { spec in (spec: spec.element, region: regions[spec.element.name] ?? nil) }
         func owner(of name: String, at offset: Int) -> FamilySpec? {
-            specsHere.filter { spec in
-                guard spec.matches(name) else { return false }
-                guard let region = regions[spec.name] ?? nil else { return true }
+            byPrefixLength.first { candidate in
+                guard candidate.spec.matches(name) else { return false }
+                guard let region = candidate.region else { return true }
                 return region.start.offset <= offset && offset < region.end.offset
-            }.max { $0.prefix.count < $1.prefix.count }
+            }?.spec
         }
 
         var ops: [String: [Op]] = [:]
@@ -61,7 +67,7 @@ struct FamilyReader {
         for define in header.defines where !define.isFunctionLike {
             guard let spec = owner(of: define.name, at: define.location.offset) else { continue }
             if let number = Self.literalValue(define.value) {
-                ops[spec.name, default: []].append(liveOp(define, number: number, docs: docs))
+                ops[spec.name, default: []].append(liveOp(define, number: number, file: header.file, docs: docs))
             } else if define.value.count == 1, define.value[0].kind == .identifier {
                 aliasCandidates.append((spec, define, define.value[0].spelling))
             }
@@ -110,7 +116,14 @@ struct FamilyReader {
     }
 
     /// A `#define` with a number: live, or obsolete when its own comment or the comment above says so.
-    private func liveOp(_ define: ScannedHeader.Define, number: UInt64, docs: DocCommentIndex) -> Op {
+    /// - Parameters:
+    ///   - define: The `#define`.
+    ///   - number: Its value.
+    ///   - file: The header's relative path (every define of a scanned header is in that header, so
+    ///     its path is not normalised again for each op).
+    ///   - docs: The header's doc comments.
+    /// - Returns: The op.
+    private func liveOp(_ define: ScannedHeader.Define, number: UInt64, file: String, docs: DocCommentIndex) -> Op {
         let trailing = define.trailingComment.flatMap { MarkerParser.prose(of: $0.spelling) }
         let doc = docs.prose(endingBefore: define.location.line)
         var status = OpStatus.live
@@ -124,7 +137,7 @@ struct FamilyReader {
         }
         return Op(
             name: define.name, number: number, status: status, marker: marker, replacement: replacement,
-            condition: define.condition, isActive: define.isActive, file: relativePath(define.location.file),
+            condition: define.condition, isActive: define.isActive, file: file,
             line: define.location.line, column: define.location.column, doc: doc
         )
     }

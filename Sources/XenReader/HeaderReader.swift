@@ -110,10 +110,14 @@ public struct HeaderReader {
     /// Spans of top-level struct and union definitions, by relative header and name.
     private func recordSpans(_ unit: TranslationUnit, tree: HeaderTree) -> [String: [String: SourceSpan]] {
         var spans: [String: [String: SourceSpan]] = [:]
+        // Hundreds of records share a few files: normalise each file's path once.
+        var relativePaths: [String: String] = [:]
         for cursor in unit.cursor.children {
             guard let kind = cursor.kind, kind == .structDecl || kind == .unionDecl, cursor.isDefinition,
                 let extent = cursor.extent else { continue }
-            spans[tree.relative(extent.file), default: [:]][cursor.spelling] = extent
+            let file = relativePaths[extent.file] ?? tree.relative(extent.file)
+            relativePaths[extent.file] = file
+            spans[file, default: [:]][cursor.spelling] = extent
         }
         return spans
     }
