@@ -1,0 +1,77 @@
+import XenIR
+
+extension SwiftEmitter {
+    /// Builds the typed commands of one request family.
+    /// - Parameters:
+    ///   - request: The op → payload bindings.
+    ///   - family: The op family.
+    ///   - records: Every record by name.
+    ///   - naming: Swift names.
+    /// - Returns: The context.
+    /// - Throws: ``GeneratorDiagnostic`` when the request record is missing.
+    func makeCommandContext(_ request: RequestBinding, family: OpFamily, records: [String: Record], naming: RecordNaming)
+        throws -> CommandContext
+    {
+        guard let record = records[request.record] else {
+            throw GeneratorDiagnostic(.error, at: nil, "request record '\(request.record)' of family '\(family.name)' was not read")
+        }
+        let mapper = SwiftTypeMapper(naming: naming)
+        let names = naming.fieldNames[record.name] ?? RecordNaming.storedNames(of: record)
+        func property(_ cName: String) -> String {
+            zip(record.fields, names).first { $0.0.name == cName }.map(\.1) ?? cName
+        }
+        let opsByName = Dictionary(family.ops.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var groups: [CommandContext.Group] = []
+        for binding in request.bindings {
+            let payloadType = binding.record.map(naming.typeName) ?? "XenNoPayload"
+            let command = CommandContext.Command(
+                name: SwiftNaming.caseName(binding.op, prefix: family.prefix), docLines: commandDoc(binding, op: opsByName[binding.op], request: request)
+            )
+            if let index = groups.firstIndex(where: { $0.payloadType == payloadType }) {
+                groups[index].commands.append(command)
+            } else {
+                groups.append(.init(payloadType: payloadType, commands: [command]))
+            }
+        }
+        let unmapped = request.unmapped.map { entry in
+            let text = "xen-swiftgen cannot bind \(entry.op) to a payload: \(entry.reason); add it to the family's payloadMembers"
+            return CommandContext.Unmapped(
+                name: SwiftNaming.caseName(entry.op, prefix: family.prefix),
+                docLines: [" `\(entry.op)`: \(text)."], message: SwiftNaming.stringLiteral(text)
+            )
+        }
+        let skipped = Set([request.opField, request.unionField] + (request.versionField.map { [$0] } ?? []))
+        let extra = zip(record.fields, names).compactMap { field, name -> CommandContext.ExtraField? in
+            guard let cName = field.name, !skipped.contains(cName), !cName.hasPrefix("_pad"), !cName.hasPrefix("pad") else { return nil }
+            return .init(name: name, cName: cName, type: mapper.swiftType(field.type))
+        }
+        let example = request.bindings.first { $0.record != nil }
+        return CommandContext(
+            header: family.file, accessLevel: accessLevel, prefix: family.prefix,
+            commandType: RecordNaming.upperCamel(family.name) + "Command", opType: family.swiftName,
+            requestType: naming.typeName(record.name), requestCName: "struct \(record.name)", unionField: request.unionField,
+            opField: request.opField, opProperty: property(request.opField), hasVersion: request.versionField != nil,
+            versionFieldDoc: request.versionField ?? "", versionProperty: request.versionField.map(property) ?? "",
+            unionProperty: property(request.unionField),
+            exampleOp: example.map { SwiftNaming.caseName($0.op, prefix: family.prefix) } ?? "",
+            examplePayload: example?.record.map(naming.typeName) ?? "XenNoPayload",
+            groups: groups, unmapped: unmapped, hasUnmapped: !unmapped.isEmpty, extraFields: extra
+        )
+    }
+
+    /// Doc lines of a command: the op, its payload member, and where the binding comes from.
+    private func commandDoc(_ binding: RequestBinding.Binding, op: Op?, request: RequestBinding) -> [String] {
+        let number = op.map { " (\($0.number))" } ?? ""
+        let payload = binding.member.map { "payload `\(request.unionField).\($0)` (`struct \(binding.record ?? "")`)" } ?? "no payload"
+        let source: String
+        switch binding.source {
+        case .comment: source = "the comment above the payload struct"
+        case .memberName: source = "the union member's name"
+        case .commentAndMemberName: source = "the comment above the payload struct and the union member's name"
+        case .override: source = "the family table's payloadMembers"
+        }
+        var lines = ["`\(binding.op)`\(number) with \(payload); bound by \(source)."]
+        if let doc = op?.doc { lines += [""] + doc.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        return lines.map { $0.isEmpty ? "" : " " + $0 }
+    }
+}

@@ -1,0 +1,160 @@
+import XenIR
+
+extension SwiftEmitter {
+    /// Builds the mirror of one record: stored fields at clang's offsets with explicit padding (tail
+    /// padding too, since a Swift struct's size stops at its last field), unions as aligned storage with
+    /// typed accessors, bitfields as bytes with accessors, and anonymous members with forwarding properties.
+    /// - Parameters:
+    ///   - record: The record.
+    ///   - interface: The IR, to look up nested records.
+    ///   - naming: Swift names.
+    /// - Returns: The context.
+    /// - Throws: ``GeneratorDiagnostic`` when the record cannot be mirrored exactly.
+    func makeRecordContext(_ record: Record, records: [String: Record], naming: RecordNaming) throws -> RecordContext {
+        let mapper = SwiftTypeMapper(naming: naming)
+        let names = naming.fieldNames[record.name] ?? RecordNaming.storedNames(of: record)
+        var members: [RecordContext.Member] = []
+        for field in record.fields {
+            if case .opaque(let spelling) = field.type {
+                throw GeneratorDiagnostic(.error, at: SourcePosition(file: record.file, line: field.line),
+                    "field '\(field.name ?? "")' of '\(record.name)' has type '\(spelling)', which xen-swiftgen cannot mirror")
+            }
+        }
+        if record.kind == .union {
+            guard [1, 2, 4, 8].contains(record.alignment), record.size % record.alignment == 0 else {
+                throw GeneratorDiagnostic(.error, at: record.location,
+                    "union '\(record.name)' has alignment \(record.alignment), which xen-swiftgen cannot mirror")
+            }
+            members.append(.init(
+                docLines: [" The union's bytes: \(record.size) bytes, aligned to \(record.alignment) like the C union."],
+                name: "_storage", type: "InlineArray<\(record.size / record.alignment), UInt\(record.alignment * 8)>",
+                zero: ".init(repeating: 0)", isPrivateStorage: true
+            ))
+            for (field, name) in zip(record.fields, names) where field.name != "" {
+                members.append(.init(docLines: fieldDoc(field), name: name, type: mapper.swiftType(field.type), zero: "", isUnionMember: true))
+            }
+        } else {
+            members += try structMembers(record, names: names, mapper: mapper)
+        }
+        members += forwards(record, names: names, records: records, naming: naming, mapper: mapper)
+        let typeName = naming.typeName(record.name)
+        let parentTypeName = record.parent.map(naming.typeName) ?? ""
+        return RecordContext(
+            docLines: recordDoc(record), accessLevel: accessLevel,
+            declName: record.isNested ? RecordNaming.nestedName(of: record) : typeName, parentTypeName: parentTypeName,
+            isNested: record.isNested, indent: record.isNested ? "    " : "", members: members
+        )
+    }
+
+    /// The stored members of a struct, with padding wherever clang leaves a gap.
+    private func structMembers(_ record: Record, names: [String], mapper: SwiftTypeMapper) throws -> [RecordContext.Member] {
+        var members: [RecordContext.Member] = []
+        var end = 0
+        var paddingCount = 0
+        var bitsCount = 0
+        func pad(to offset: Int, line: Int) throws {
+            guard offset >= end else {
+                throw GeneratorDiagnostic(.error, at: SourcePosition(file: record.file, line: line),
+                    "'\(record.name)' has overlapping fields at offset \(offset); xen-swiftgen cannot mirror it")
+            }
+            guard offset > end else { return }
+            members.append(.init(
+                docLines: [" \(offset - end) bytes of padding that C leaves here."], name: "_padding\(paddingCount)",
+                type: "InlineArray<\(offset - end), UInt8>", zero: ".init(repeating: 0)", isPrivateStorage: true
+            ))
+            paddingCount += 1
+            end = offset
+        }
+        var index = 0
+        while index < record.fields.count {
+            let field = record.fields[index]
+            guard field.isBitField else {
+                try pad(to: field.offset, line: field.line)
+                members.append(.init(docLines: fieldDoc(field), name: names[index], type: mapper.swiftType(field.type),
+                                     zero: mapper.zeroValue(field.type), isStored: true))
+                end = field.offset + field.size
+                index += 1
+                continue
+            }
+            var run = index
+            while run < record.fields.count, record.fields[run].isBitField { run += 1 }
+            let fields = record.fields[index..<run]
+            let firstBit = fields.compactMap(\.bitOffset).min() ?? 0
+            let endBit = fields.map { ($0.bitOffset ?? 0) + ($0.bitWidth ?? 0) }.max() ?? 0
+            let start = firstBit / 8
+            try pad(to: start, line: field.line)
+            let storage = "_bits\(bitsCount)"
+            bitsCount += 1
+            let bytes = (endBit + 7) / 8 - start
+            members.append(.init(docLines: [" Storage of the bitfields that follow, \(bytes) bytes."], name: storage,
+                                 type: "InlineArray<\(bytes), UInt8>", zero: ".init(repeating: 0)", isPrivateStorage: true))
+            for position in index..<run where record.fields[position].name?.isEmpty == false {
+                let bitField = record.fields[position]
+                var isSigned = false
+                if case .integer(_, let signed) = bitField.type { isSigned = signed }
+                members.append(.init(
+                    docLines: fieldDoc(bitField), name: names[position], type: mapper.swiftType(bitField.type), zero: "",
+                    isBitField: true, storage: storage, bitOffset: (bitField.bitOffset ?? 0) - start * 8,
+                    bitWidth: bitField.bitWidth ?? 0, isSigned: isSigned
+                ))
+            }
+            end = start + bytes
+            index = run
+        }
+        try pad(to: record.size, line: record.line)
+        return members
+    }
+
+    /// Properties that reach the fields of anonymous members from the parent, as C allows.
+    private func forwards(
+        _ record: Record, names: [String], records: [String: Record], naming: RecordNaming, mapper: SwiftTypeMapper
+    ) -> [RecordContext.Member] {
+        var taken = Set(names.map(SwiftNaming.bare))
+        var result: [RecordContext.Member] = []
+        for (field, name) in zip(record.fields, names) where field.name == nil {
+            guard case .record(let nested) = field.type, let anonymous = records[nested] else { continue }
+            for (forwarded, type) in visibleFields(of: anonymous, records: records, naming: naming, mapper: mapper)
+            where taken.insert(SwiftNaming.bare(forwarded)).inserted {
+                result.append(.init(docLines: [" `\(SwiftNaming.bare(forwarded))` of the anonymous member `\(name)`."],
+                                    name: forwarded, type: type, zero: "", isForward: true, via: name))
+            }
+        }
+        return result
+    }
+
+    /// The names a C program can use on a record: its named fields and, through anonymous members, theirs.
+    private func visibleFields(of record: Record, records: [String: Record], naming: RecordNaming, mapper: SwiftTypeMapper)
+        -> [(String, String)]
+    {
+        let names = naming.fieldNames[record.name] ?? RecordNaming.storedNames(of: record)
+        var result: [(String, String)] = []
+        for (field, name) in zip(record.fields, names) {
+            if field.name == nil {
+                if case .record(let nested) = field.type, let anonymous = records[nested] {
+                    result += visibleFields(of: anonymous, records: records, naming: naming, mapper: mapper)
+                }
+            } else if field.name?.isEmpty == false {
+                result.append((name, mapper.swiftType(field.type)))
+            }
+        }
+        return result
+    }
+
+    /// Doc lines of a record: the header's text, then the C declaration and its layout.
+    private func recordDoc(_ record: Record) -> [String] {
+        var lines = record.doc.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + [""] } ?? []
+        let what = record.isNested
+            ? (record.member.map { "The \(record.kind.rawValue) of `\(record.parent ?? "").\($0)`" } ?? "An anonymous \(record.kind.rawValue) member of `\(record.parent ?? "")`")
+            : "`\(record.kind.rawValue) \(record.name)`"
+        lines.append("\(what) (\(record.file):\(record.line)): \(record.size) bytes, aligned to \(record.alignment).")
+        return lines.map { $0.isEmpty ? "" : " " + $0 }
+    }
+
+    /// Doc lines of a field: the header's text, then the C type and offset.
+    private func fieldDoc(_ field: RecordField) -> [String] {
+        var lines = field.doc.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + [""] } ?? []
+        let bits = field.bitWidth.map { ", bits \(field.bitOffset ?? 0)..<\((field.bitOffset ?? 0) + $0)" } ?? ""
+        lines.append("C: `\(field.cType) \(field.name ?? "")` at offset \(field.offset)\(bits).")
+        return lines.map { $0.isEmpty ? "" : " " + $0 }
+    }
+}

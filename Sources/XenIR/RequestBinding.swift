@@ -1,0 +1,78 @@
+/// How the ops of one family travel in a request record: which field carries the op number, which
+/// the interface version, and which union member is each op's payload.
+public struct RequestBinding: Codable, Sendable, Equatable {
+    /// Why an op is bound the way it is.
+    public enum Source: String, Codable, Sendable, Equatable {
+        /// A `/* XEN_DOMCTL_xxx */` comment above the payload struct.
+        case comment
+        /// A union member named like the op.
+        case memberName
+        /// The comment and the member name agree.
+        case commentAndMemberName
+        /// The family table or config (`payloads`).
+        case override
+    }
+
+    /// One op bound to a payload, or to none.
+    public struct Binding: Codable, Sendable, Equatable {
+        /// The op's C name.
+        public var op: String
+        /// The union member, or `nil` when the op takes no payload.
+        public var member: String?
+        /// The member's record, or `nil` when the op takes no payload.
+        public var record: String?
+        /// Where the binding comes from.
+        public var source: Source
+
+        /// Creates a binding.
+        public init(op: String, member: String?, record: String?, source: Source) {
+            self.op = op
+            self.member = member
+            self.record = record
+            self.source = source
+        }
+    }
+
+    /// A live op the generator could not bind.
+    public struct Unmapped: Codable, Sendable, Equatable {
+        /// The op's C name.
+        public var op: String
+        /// One sentence.
+        public var reason: String
+
+        /// Creates an entry.
+        public init(op: String, reason: String) {
+            self.op = op
+            self.reason = reason
+        }
+    }
+
+    /// The family name, such as `domctl`.
+    public var family: String
+    /// The request record, such as `xen_domctl`.
+    public var record: String
+    /// The field that carries the op number, such as `cmd`.
+    public var opField: String
+    /// The field that carries the interface version, when the request has one.
+    public var versionField: String?
+    /// The union of payloads, such as `u`.
+    public var unionField: String
+    /// Bound ops, in op order.
+    public var bindings: [Binding]
+    /// Live ops left unbound, in op order.
+    public var unmapped: [Unmapped]
+
+    /// Creates a request binding. See the properties for the meaning of each parameter.
+    public init(
+        family: String, record: String, opField: String, versionField: String?, unionField: String,
+        bindings: [Binding], unmapped: [Unmapped]
+    ) {
+        self.family = family
+        self.record = record
+        self.opField = opField
+        self.versionField = versionField
+        self.unionField = unionField
+        self.bindings = bindings
+        self.unmapped = unmapped
+    }
+}
