@@ -13,11 +13,36 @@ public struct RecordNaming: Sendable {
     public private(set) var fieldNames: [String: [String]] = [:]
     /// Swift type name by enum name.
     public private(set) var enumNames: [String: String] = [:]
+    /// Unqualified names of top-level records, after collisions are resolved.
+    private var topLevelNames: [String: String] = [:]
+
+    /// Types of the generated support files, which records must not shadow.
+    static let supportTypeNames = ["XenOperation", "XenGuestHandle64", "XenNoPayload", "XenRecordLayout"]
+
+    /// The typed-command type of a family, such as `DomctlCommand` for `domctl`.
+    /// - Parameter family: The family name.
+    /// - Returns: The Swift type name.
+    public static func commandTypeName(family: String) -> String {
+        upperCamel(family) + "Command"
+    }
 
     /// Names every record and enum of `interface`.
     /// - Parameter interface: The IR.
     public init(_ interface: XenInterface) {
         let byName = Dictionary(interface.records.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        // Top-level names share the module with the op enums and the support types: a record whose
+        // name is taken gets a `Record` suffix (`struct physdev_op` → `PhysdevOpRecord`).
+        var taken = Set(Self.supportTypeNames)
+        for family in interface.families {
+            taken.formUnion([family.swiftName, family.swiftName + "NumberGuard", Self.commandTypeName(family: family.name)])
+        }
+        for record in interface.records where !record.isNested {
+            var name = Self.upperCamel(record.name)
+            if taken.contains(name) { name += "Record" }
+            while taken.contains(name) { name += "_" }
+            taken.insert(name)
+            topLevelNames[record.name] = name
+        }
         for record in interface.records {
             typeNames[record.name] = typeName(of: record, records: byName)
             fieldNames[record.name] = Self.storedNames(of: record)
@@ -52,7 +77,7 @@ public struct RecordNaming: Sendable {
     /// - Parameter name: A C identifier.
     /// - Returns: The Swift type name.
     public static func upperCamel(_ name: String) -> String {
-        let lower = SwiftNaming.bare(SwiftNaming.caseName(name, prefix: ""))
+        let lower = SwiftNaming.bare(SwiftNaming.caseName(String(name.map { $0 == "-" ? "_" : $0 }), prefix: ""))
         var result = lower.prefix(1).uppercased() + lower.dropFirst()
         if result.first == "_" { result = "X" + result }
         // `Outer.Type` and `Outer.Protocol` would name a metatype, not a nested record.
@@ -81,7 +106,9 @@ public struct RecordNaming: Sendable {
 
     /// The qualified name of a record: nested records are qualified by their parent's name.
     private func typeName(of record: Record, records: [String: Record]) -> String {
-        guard let parent = record.parent, let parentRecord = records[parent] else { return Self.upperCamel(record.name) }
+        guard let parent = record.parent, let parentRecord = records[parent] else {
+            return topLevelNames[record.name] ?? Self.upperCamel(record.name)
+        }
         return typeName(of: parentRecord, records: records) + "." + Self.nestedName(of: record)
     }
 }

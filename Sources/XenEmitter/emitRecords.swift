@@ -87,7 +87,7 @@ extension SwiftEmitter {
             while !used.insert(function).inserted { function += "_" }
             let names = naming.fieldNames[record.name] ?? RecordNaming.storedNames(of: record)
             let fields = record.kind == .union ? [] : zip(record.fields, names).compactMap { field, name -> LayoutContext.Entry.Field? in
-                guard !field.isBitField else { return nil }
+                guard !field.isBitField, field.size > 0 else { return nil }
                 return .init(name: name, offset: field.offset, label: SwiftNaming.stringLiteral("\(record.name).\(field.name ?? name)"))
             }
             return LayoutContext.Entry(

@@ -48,7 +48,7 @@ extension SwiftEmitter {
         let example = request.bindings.first { $0.record != nil }
         return CommandContext(
             header: family.file, accessLevel: accessLevel, prefix: family.prefix,
-            commandType: RecordNaming.upperCamel(family.name) + "Command", opType: family.swiftName,
+            commandType: RecordNaming.commandTypeName(family: family.name), opType: family.swiftName,
             requestType: naming.typeName(record.name), requestCName: "struct \(record.name)", unionField: request.unionField,
             opField: request.opField, opProperty: property(request.opField), hasVersion: request.versionField != nil,
             versionFieldDoc: request.versionField ?? "", versionProperty: request.versionField.map(property) ?? "",

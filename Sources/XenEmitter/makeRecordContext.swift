@@ -69,6 +69,12 @@ extension SwiftEmitter {
         while index < record.fields.count {
             let field = record.fields[index]
             guard field.isBitField else {
+                // A flexible array member (`uint32_t optarr[]`) has no bytes in the record; Swift would
+                // put a zero-sized property at offset 0, so it is described in the doc instead.
+                guard field.size > 0 else {
+                    index += 1
+                    continue
+                }
                 try pad(to: field.offset, line: field.line)
                 members.append(.init(docLines: fieldDoc(field), name: names[index], type: mapper.swiftType(field.type),
                                      zero: mapper.zeroValue(field.type), isStored: true))
@@ -81,13 +87,25 @@ extension SwiftEmitter {
             let fields = record.fields[index..<run]
             let firstBit = fields.compactMap(\.bitOffset).min() ?? 0
             let endBit = fields.map { ($0.bitOffset ?? 0) + ($0.bitWidth ?? 0) }.max() ?? 0
-            let start = firstBit / 8
+            // Store the bits in units of the declared type (so the record keeps C's alignment) when those
+            // units fit before the next field; otherwise in bytes.
+            let limit = run < record.fields.count ? record.fields[run].offset : record.size
+            var unit = field.size
+            var start = firstBit / 8
+            if [1, 2, 4, 8].contains(unit), (firstBit / 8) % unit == 0 {
+                let units = ((endBit + 7) / 8 - start + unit - 1) / unit
+                if start + units * unit > limit { unit = 1 }
+            } else {
+                unit = 1
+            }
+            start = firstBit / 8 / unit * unit
             try pad(to: start, line: field.line)
             let storage = "_bits\(bitsCount)"
             bitsCount += 1
-            let bytes = (endBit + 7) / 8 - start
+            let count = ((endBit + 7) / 8 - start + unit - 1) / unit
+            let bytes = count * unit
             members.append(.init(docLines: [" Storage of the bitfields that follow, \(bytes) bytes."], name: storage,
-                                 type: "InlineArray<\(bytes), UInt8>", zero: ".init(repeating: 0)", isPrivateStorage: true))
+                                 type: "InlineArray<\(count), UInt\(unit * 8)>", zero: ".init(repeating: 0)", isPrivateStorage: true))
             for position in index..<run where record.fields[position].name?.isEmpty == false {
                 let bitField = record.fields[position]
                 var isSigned = false
@@ -147,6 +165,9 @@ extension SwiftEmitter {
             ? (record.member.map { "The \(record.kind.rawValue) of `\(record.parent ?? "").\($0)`" } ?? "An anonymous \(record.kind.rawValue) member of `\(record.parent ?? "")`")
             : "`\(record.kind.rawValue) \(record.name)`"
         lines.append("\(what) (\(record.file):\(record.line)): \(record.size) bytes, aligned to \(record.alignment).")
+        for field in record.fields where field.size == 0 && record.kind == .struct {
+            lines += ["", "The flexible array member `\(field.cType) \(field.name ?? "")` follows the record in memory; it is not part of the Swift value."]
+        }
         return lines.map { $0.isEmpty ? "" : " " + $0 }
     }
 
