@@ -241,8 +241,8 @@ extension DmCommand where Payload == XenDmOpNrVcpus {
 }
 
 extension XenDmOp {
-    /// A request for `command`: `op` and `` are filled in, `payload` is
-    /// placed in `u`, and every other byte is zero.
+    /// A request for `command`: it fills in `op`, places
+    /// `payload` in `u`, and leaves every other byte zero.
     /// - Parameters:
     ///   - command: The op and, through its type, the payload type.
     ///   - payload: The op's payload.

@@ -154,8 +154,8 @@ extension PlatformCommand where Payload == XenpfSymdata {
 }
 
 extension XenPlatformOp {
-    /// A request for `command`: `cmd` and `interface_version` are filled in, `payload` is
-    /// placed in `u`, and every other byte is zero.
+    /// A request for `command`: it fills in `cmd` and `interface_version`, places
+    /// `payload` in `u`, and leaves every other byte zero.
     /// - Parameters:
     ///   - command: The op and, through its type, the payload type.
     ///   - payload: The op's payload.

@@ -34,7 +34,7 @@ extension SwiftEmitter {
                 members.append(.init(docLines: fieldDoc(field), name: name, type: mapper.swiftType(field.type), zero: "", isUnionMember: true))
             }
         } else {
-            members += try structMembers(record, names: names, mapper: mapper)
+            members += try structMembers(record, names: names, mapper: mapper, records: records)
         }
         members += forwards(record, names: names, records: records, naming: naming, mapper: mapper)
         let typeName = naming.typeName(record.name)
@@ -47,8 +47,12 @@ extension SwiftEmitter {
     }
 
     /// The stored members of a struct, with padding wherever clang leaves a gap.
-    private func structMembers(_ record: Record, names: [String], mapper: SwiftTypeMapper) throws -> [RecordContext.Member] {
+    private func structMembers(_ record: Record, names: [String], mapper: SwiftTypeMapper, records: [String: Record])
+        throws -> [RecordContext.Member]
+    {
         var members: [RecordContext.Member] = []
+        // The largest alignment among the stored members, which is the Swift struct's alignment.
+        var alignment = 1
         var end = 0
         var paddingCount = 0
         var bitsCount = 0
@@ -78,6 +82,7 @@ extension SwiftEmitter {
                 try pad(to: field.offset, line: field.line)
                 members.append(.init(docLines: fieldDoc(field), name: names[index], type: mapper.swiftType(field.type),
                                      zero: mapper.zeroValue(field.type), isStored: true))
+                alignment = max(alignment, Self.alignment(of: field, records: records))
                 end = field.offset + field.size
                 index += 1
                 continue
@@ -104,6 +109,7 @@ extension SwiftEmitter {
             bitsCount += 1
             let count = ((endBit + 7) / 8 - start + unit - 1) / unit
             let bytes = count * unit
+            alignment = max(alignment, unit)
             members.append(.init(docLines: [" Storage of the bitfields that follow, \(bytes) bytes."], name: storage,
                                  type: "InlineArray<\(count), UInt\(unit * 8)>", zero: ".init(repeating: 0)", isPrivateStorage: true))
             for position in index..<run where record.fields[position].name?.isEmpty == false {
@@ -120,7 +126,29 @@ extension SwiftEmitter {
             index = run
         }
         try pad(to: record.size, line: record.line)
+        if alignment < record.alignment {
+            // C's alignment comes from something Swift does not store (a flexible array member, an
+            // alignment attribute), and a Swift struct cannot be given an alignment of its own.
+            throw GeneratorDiagnostic(.error, at: record.location,
+                "'\(record.name)' is aligned to \(record.alignment) by no field Swift can store (its widest stored field is aligned to \(alignment)); xen-swiftgen cannot mirror it exactly")
+        }
         return members
+    }
+
+    /// The alignment of a stored field's Swift type, which is C's alignment of the field's type.
+    static func alignment(of field: RecordField, records: [String: Record]) -> Int {
+        var type = field.type
+        var count = 1
+        while case .array(let element, let elements) = type {
+            type = element
+            count *= max(elements, 1)
+        }
+        while case .typedef(_, let underlying) = type { type = underlying }
+        switch type {
+        case .record(let name): return records[name]?.alignment ?? 1
+        case .guestHandle, .pointer: return 8
+        default: return max(field.size / count, 1)
+        }
     }
 
     /// Properties that reach the fields of anonymous members from the parent, as C allows.

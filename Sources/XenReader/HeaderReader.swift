@@ -88,7 +88,7 @@ public struct HeaderReader {
         let (records, enums) = try readRecords(unit, tree: tree, specs: readSpecs, comments: RecordComments(headers: scanned))
         let recordsByName = Dictionary(records.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let requests = try readSpecs.compactMap { spec in
-            try byName[spec.name].flatMap { try PayloadBinder(spec: spec, records: recordsByName).bind($0) }
+            try byName[spec.name].flatMap { try PayloadBinder(spec: spec, records: recordsByName).bind($0, warnings: &warnings) }
         }
         let interface = XenInterface(
             defines: options.defines, headers: treeFiles.map(tree.relative).sorted(), families: families,

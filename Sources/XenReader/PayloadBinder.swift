@@ -14,10 +14,15 @@ struct PayloadBinder {
     var records: [String: Record]
 
     /// Binds the ops of `family` in its request record.
-    /// - Parameter family: The family read from the headers.
+    ///
+    /// An explicit binding for an op these headers do not define is a warning (the built-in table
+    /// serves several header versions); one that names a missing member leaves its op unbound.
+    /// - Parameters:
+    ///   - family: The family read from the headers.
+    ///   - warnings: Receives findings about explicit bindings.
     /// - Returns: The bindings, or `nil` when the family has no request record.
-    /// - Throws: ``GeneratorDiagnostic`` when the request record or an explicit binding names something that does not exist.
-    func bind(_ family: OpFamily) throws -> RequestBinding? {
+    /// - Throws: ``GeneratorDiagnostic`` when the request record or one of its fields does not exist.
+    func bind(_ family: OpFamily, warnings: inout [GeneratorDiagnostic]) throws -> RequestBinding? {
         guard let request = spec.request else { return nil }
         let place = SourcePosition(file: family.file, line: 1)
         guard let requestRecord = records[request.record] else {
@@ -40,20 +45,21 @@ struct PayloadBinder {
         }
         let liveOps = family.ops.filter { $0.status == .live && $0.isActive }
         let overrides = spec.payloadMembers ?? [:]
-        for (op, member) in overrides.sorted(by: { $0.key < $1.key }) {
-            guard family.ops.contains(where: { $0.name == op }) else {
-                throw GeneratorDiagnostic(.error, at: place, "family '\(spec.name)': payloadMembers names unknown op '\(op)'")
-            }
-            guard member.isEmpty || members[member] != nil else {
-                throw GeneratorDiagnostic(.error, at: union.location,
-                    "family '\(spec.name)': payloadMembers binds \(op) to '\(member)', which is not a record member of '\(request.unionField)'")
-            }
+        for op in overrides.keys.sorted() where !family.ops.contains(where: { $0.name == op }) {
+            warnings.append(GeneratorDiagnostic(.warning, at: place,
+                "family '\(spec.name)': payloadMembers names '\(op)', which these headers do not define; ignored"))
         }
         let commented = opsNamedInComments(members: members)
         var bindings: [RequestBinding.Binding] = []
         var unmapped: [RequestBinding.Unmapped] = []
         for op in liveOps {
             if let member = overrides[op.name] {
+                guard member.isEmpty || members[member] != nil else {
+                    unmapped.append(.init(op: op.name, reason: "payloadMembers binds it to '\(member)', which is not a record member of '\(request.unionField)'"))
+                    warnings.append(GeneratorDiagnostic(.warning, at: op.location,
+                        "family '\(spec.name)': payloadMembers binds \(op.name) to '\(member)', which is not a record member of '\(request.unionField)'; left unbound"))
+                    continue
+                }
                 bindings.append(.init(op: op.name, member: member.isEmpty ? nil : member,
                                       record: member.isEmpty ? nil : members[member], source: .override))
                 continue

@@ -81,7 +81,11 @@ public struct Generator {
             }
         }
         log("read \(result.interface.headers.count) headers: \(result.interface.families.count) families, "
-            + "\(result.interface.families.reduce(0) { $0 + $1.ops.count }) ops")
+            + "\(result.interface.families.reduce(0) { $0 + $1.ops.count }) ops, \(result.interface.records.count) records")
+        for request in result.interface.requests {
+            log("payloads of \(request.family): \(request.bindings.count) ops bound, \(request.unmapped.count) not mapped")
+            for entry in request.unmapped { log("  not mapped: \(entry.op): \(entry.reason)") }
+        }
         return result
     }
 
@@ -98,7 +102,11 @@ public struct Generator {
             accessLevel: request.accessLevel, templatesDirectory: request.templates.map { URL(fileURLWithPath: $0) }
         ))
         for (name, source) in emitter.templateSources.sorted(by: { $0.key < $1.key }) { log("template \(name): \(source)") }
-        let files = try timed("emit") { try emitter.emit(result.interface) }
+        let files = try timed("emit") {
+            do { return try emitter.emit(result.interface) } catch let diagnostic as GeneratorDiagnostic {
+                throw GenerationFailure(diagnostics: [diagnostic], root: tree.displayPath)
+            }
+        }
         return Outcome(interface: result.interface, files: files, warnings: result.warnings, filesRead: result.filesRead)
     }
 

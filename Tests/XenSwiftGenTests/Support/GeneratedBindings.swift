@@ -8,6 +8,8 @@ struct GeneratedBindings {
     var folder: URL
     /// The IR.
     var interface: XenInterface
+    /// The header tree the C programs include from (`<xen/…>` for the installed headers).
+    var headerRoot: String? = nil
 
     /// The generated `.swift` files, sorted.
     var swiftFiles: [String] {
@@ -22,6 +24,22 @@ struct GeneratedBindings {
         let generate = try xenSwiftGen(["generate", "--xen-headers", Paths.realHeaders, "--output", folder.path])
         guard generate.status == 0 else { throw TestFailure("generate failed: \(generate.stderr)") }
         return GeneratedBindings(folder: folder, interface: try RealHeadersTests.realInterface())
+    }
+
+    /// Generates the bindings for a fixture tree with its `config.json`.
+    /// - Parameter name: The fixture folder's name.
+    /// - Returns: The folder, the IR, and the tree for the C programs.
+    /// - Throws: ``TestFailure`` when the CLI fails.
+    static func fixture(_ name: String) throws -> GeneratedBindings {
+        let tree = Paths.fixture(name).path
+        let arguments = ["--xen-headers", tree, "--config", tree + "/config.json"]
+        let folder = try makeTemporaryFolder("xsg-fixture")
+        let generate = try xenSwiftGen(["generate", "--output", folder.path] + arguments)
+        guard generate.status == 0 else { throw TestFailure("generate failed: \(generate.stderr)") }
+        let dump = try xenSwiftGen(["dump-ir"] + arguments)
+        guard dump.status == 0 else { throw TestFailure("dump-ir failed: \(dump.stderr)") }
+        let interface = try JSONDecoder().decode(XenInterface.self, from: Data(dump.stdout.utf8))
+        return GeneratedBindings(folder: folder, interface: interface, headerRoot: tree)
     }
 
     /// Compiles `main` (a Swift program) together with the generated files and runs it.
@@ -46,7 +64,8 @@ struct GeneratedBindings {
         let file = folder.appendingPathComponent("probe.c")
         try source.write(to: file, atomically: true, encoding: .utf8)
         let build = try run(URL(fileURLWithPath: "/usr/bin/env"),
-                            ["cc", "-std=gnu11", "-include", "stdint.h", "-D__XEN_TOOLS__", "-o", "c-probe", "probe.c"], in: folder)
+                            ["cc", "-std=gnu11", "-include", "stdint.h", "-D__XEN_TOOLS__"] + (headerRoot.map { ["-I", $0] } ?? [])
+                                + ["-o", "c-probe", "probe.c"], in: folder)
         guard build.status == 0 else { throw TestFailure("cc failed:\n\(build.stderr.prefix(4000))") }
         let result = try run(folder.appendingPathComponent("c-probe"), [])
         guard result.status == 0 else { throw TestFailure("C probe failed: \(result.stderr)") }
@@ -57,6 +76,6 @@ struct GeneratedBindings {
     var cIncludes: String {
         (["#include <stddef.h>", "#include <stdio.h>", "#include <string.h>"]
             + interface.families.map(\.file).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-                .map { "#include <xen/\($0)>" }).joined(separator: "\n")
+                .map { headerRoot == nil ? "#include <xen/\($0)>" : "#include \"\($0)\"" }).joined(separator: "\n")
     }
 }
