@@ -7,9 +7,9 @@ public indirect enum TypeRef: Codable, Sendable, Equatable, Hashable {
     /// `void`, only as a pointee.
     case void
     /// A struct or union, by ``Record/name``.
-    case record(String)
+    case record(name: String)
     /// A C enum, by ``CEnum/name``.
-    case enumeration(String)
+    case enumeration(name: String)
     /// A typedef declared in the header tree for an integer or enum type, such as `domid_t`.
     case typedef(name: String, underlying: TypeRef)
     /// `T name[count]`.

@@ -69,7 +69,7 @@ struct RecordReader {
                 readRecord(child, name: nestedName, parent: name, member: nil)
                 let offset = anonymousMemberOffset(child, in: type)
                 fields.append(RecordField(
-                    name: nil, type: .record(nestedName), cType: child.type.spelling, offset: offset,
+                    name: nil, type: .record(name: nestedName), cType: child.type.spelling, offset: offset,
                     size: max(child.type.size, 0), line: child.location?.line ?? 0
                 ))
             }
@@ -113,13 +113,13 @@ struct RecordReader {
             let declaration = type.declaration
             if declaration.isAnonymous {
                 readRecord(declaration, name: nestedName, parent: parent, member: member)
-                return .record(nestedName)
+                return .record(name: nestedName)
             }
             let name = declaration.spelling
             readRecord(declaration, name: name, parent: nil, member: nil)
-            return .record(name)
+            return .record(name: name)
         case .enumeration:
-            return .enumeration(readEnum(type.declaration, fallbackName: nestedName))
+            return .enumeration(name: readEnum(type.declaration, fallbackName: nestedName))
         case .constantArray, .incompleteArray:
             let element = resolve(type.arrayElementType, nestedName: nestedName, parent: parent, member: member)
             return .array(element: element, count: max(type.arraySize, 0))
@@ -145,7 +145,7 @@ struct RecordReader {
         if canonical.kind == TypeKind.record.rawValue, canonical.declaration.isAnonymous {
             // `typedef struct { … } name_t;`: the typedef names the record.
             readRecord(canonical.declaration, name: name, parent: nil, member: nil)
-            return .record(name)
+            return .record(name: name)
         }
         let underlying = resolve(declaration.typedefUnderlyingType, nestedName: nestedName, parent: parent, member: member)
         let inTree = declaration.location.map { tree.relative($0.file) != HeaderTree.normalize($0.file) } ?? false

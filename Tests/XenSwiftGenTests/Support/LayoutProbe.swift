@@ -127,7 +127,7 @@ struct LayoutProbe {
     func absoluteSwiftOffsets(_ output: Output) -> [String: Int] {
         func hop(_ record: Record) -> Int {
             guard record.isNested, record.member == nil, let parent = record.parent.flatMap({ records[$0] }),
-                let index = parent.fields.firstIndex(where: { $0.name == nil && $0.type == .record(record.name) })
+                let index = parent.fields.firstIndex(where: { $0.name == nil && $0.type == .record(name: record.name) })
             else { return 0 }
             return hop(parent) + (output.fields[parent.name + "#\(index)"]?.first ?? -1_000_000)
         }
