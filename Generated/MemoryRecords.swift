@@ -787,3 +787,14 @@ public struct XenMachphysMapping: Sendable, BitwiseCopyable {
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() {}
 }
+
+/// `struct xen_memory_domain` (memory.h:134): 2 bytes, aligned to 2.
+public struct XenMemoryDomain: Sendable, BitwiseCopyable {
+    /// [IN] Domain information is being queried for.
+    ///
+    /// C: `domid_t domid` at offset 0.
+    public var domid: Domid = 0
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() {}
+}

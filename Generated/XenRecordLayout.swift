@@ -4,9 +4,9 @@
 /// mirrors still have it: size, alignment, stride and the offset of every stored field.
 public enum XenRecordLayout {
     /// How many records the check covers.
-    public static let recordCount = 370
+    public static let recordCount = 371
     /// How many field offsets the check covers.
-    public static let fieldCount = 1097
+    public static let fieldCount = 1098
 
     /// Every difference between the Swift mirrors and clang's layout, one sentence each; empty when all match.
     /// - Returns: The differences.
@@ -218,6 +218,7 @@ public enum XenRecordLayout {
         checkXenReservedDeviceMemoryMapDev(&found)
         checkXenMachphysMfnList(&found)
         checkXenMachphysMapping(&found)
+        checkXenMemoryDomain(&found)
         checkXenPlatformOp(&found)
         checkXenPlatformOpU(&found)
         checkXenpfSettime64(&found)
@@ -2026,6 +2027,12 @@ public enum XenRecordLayout {
         expect(\XenMachphysMapping.vStart, 0, "xen_machphys_mapping.v_start", &found)
         expect(\XenMachphysMapping.vEnd, 8, "xen_machphys_mapping.v_end", &found)
         expect(\XenMachphysMapping.maxMfn, 16, "xen_machphys_mapping.max_mfn", &found)
+    }
+
+    /// `xen_memory_domain`.
+    private static func checkXenMemoryDomain(_ found: inout [String]) {
+        expect(XenMemoryDomain.self, "xen_memory_domain", size: 2, alignment: 2, &found)
+        expect(\XenMemoryDomain.domid, 0, "xen_memory_domain.domid", &found)
     }
 
     /// `xen_platform_op`.

@@ -31,6 +31,8 @@ struct CommandContext {
     var prefix: String
     var commandType: String
     var opType: String
+    /// Whether the payload travels in a request record (else it is the hypercall's argument).
+    var hasRequest: Bool
     var requestType: String
     var requestCName: String
     var unionField: String

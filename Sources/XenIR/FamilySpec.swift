@@ -27,14 +27,19 @@ public struct FamilySpec: Codable, Sendable, Equatable {
     /// More records to mirror (the payload structs of families without a request record).
     public var payloads: [String]?
     /// Explicit op → union member bindings, for ops the header comments and member names do not
-    /// bind; an empty member means the op takes no payload.
+    /// bind; an empty member means the op takes no payload. For a family with `payloadArgument`,
+    /// the value is the payload struct's tag instead.
     public var payloadMembers: [String: String]?
+    /// Whether the family's hypercall takes its payload as a separate argument, named by comments
+    /// such as `@arg == pointer to physdev_eoi structure` on each op.
+    public var payloadArgument: Bool?
 
     /// Creates a table row. See the properties for the meaning of each parameter.
     public init(
         name: String, prefix: String, header: String, within: String? = nil, swiftName: String,
         rawType: String = "UInt32", interfaceVersion: String? = nil, exclude: [String]? = nil, summary: String? = nil,
-        request: RequestSpec? = nil, payloads: [String]? = nil, payloadMembers: [String: String]? = nil
+        request: RequestSpec? = nil, payloads: [String]? = nil, payloadMembers: [String: String]? = nil,
+        payloadArgument: Bool? = nil
     ) {
         self.name = name
         self.prefix = prefix
@@ -48,6 +53,7 @@ public struct FamilySpec: Codable, Sendable, Equatable {
         self.request = request
         self.payloads = payloads
         self.payloadMembers = payloadMembers
+        self.payloadArgument = payloadArgument
     }
 
     /// Whether `macro` belongs to this family by name (prefix matched, longer than it, not excluded).

@@ -85,10 +85,16 @@ public struct HeaderReader {
         }
         let families = options.families.compactMap { byName[$0.name] }
         let readSpecs = options.families.filter { byName[$0.name] != nil }
-        let (records, enums) = try readRecords(unit, tree: tree, specs: readSpecs, comments: RecordComments(headers: scanned))
+        let (records, enums) = try readRecords(
+            unit, tree: tree, specs: readSpecs, families: byName, comments: RecordComments(headers: scanned)
+        )
         let recordsByName = Dictionary(records.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let requests = try readSpecs.compactMap { spec in
-            try byName[spec.name].flatMap { try PayloadBinder(spec: spec, records: recordsByName).bind($0, warnings: &warnings) }
+        let requests = try readSpecs.compactMap { spec -> RequestBinding? in
+            guard let family = byName[spec.name] else { return nil }
+            if spec.payloadArgument == true, spec.request == nil {
+                return ArgumentPayloadBinder(spec: spec).bind(family, records: recordsByName, warnings: &warnings)
+            }
+            return try PayloadBinder(spec: spec, records: recordsByName).bind(family, warnings: &warnings)
         }
         let interface = XenInterface(
             defines: options.defines, headers: treeFiles.map(tree.relative).sorted(), families: families,
@@ -97,10 +103,11 @@ public struct HeaderReader {
         return Result(interface: interface, warnings: warnings, filesRead: filesRead)
     }
 
-    /// Reads the request and payload records the family table names, and everything they reach.
-    private func readRecords(_ unit: TranslationUnit, tree: HeaderTree, specs: [FamilySpec], comments: RecordComments)
-        throws -> ([Record], [CEnum])
-    {
+    /// Reads the request and payload records the family table names, the structs that `arg ==`
+    /// comments name for argument-payload families, and everything they reach.
+    private func readRecords(
+        _ unit: TranslationUnit, tree: HeaderTree, specs: [FamilySpec], families: [String: OpFamily], comments: RecordComments
+    ) throws -> ([Record], [CEnum]) {
         var definitions: [String: Cursor] = [:]
         for cursor in unit.cursor.children {
             guard let kind = cursor.kind, kind == .structDecl || kind == .unionDecl, cursor.isDefinition,
@@ -115,6 +122,11 @@ public struct HeaderReader {
                         "family '\(spec.name)' names record 'struct \(root)', which the headers do not define")
                 }
                 reader.readRoot(cursor)
+            }
+            if spec.payloadArgument == true, spec.request == nil, let family = families[spec.name] {
+                for name in ArgumentPayloadBinder(spec: spec).namedRecords(family, isRecord: { definitions[$0] != nil }) {
+                    if let cursor = definitions[name] { reader.readRoot(cursor) }
+                }
             }
         }
         return (reader.orderedRecords, reader.orderedEnums)

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import XenIR
 
 /// A request accepts only its op's payload type: anything else is a compile error.
 @Suite struct TypedCommandTests {
-    @Test("a payload of the wrong type, a missing payload, and a payload for a no-payload op do not compile")
+    @Test("a payload of the wrong type, a missing payload, a payload for a no-payload op, and a wrong argument struct do not compile")
     func wrongPayloadDoesNotCompile() throws {
         let bindings = try GeneratedBindings.real()
         defer { try? FileManager.default.removeItem(at: bindings.folder) }
@@ -12,6 +13,10 @@ import Testing
             let b = XenSysctl(.physinfo, payload: XenDomctlGetdomaininfo())
             let c = XenDomctl(.maxMem, domain: 1)
             let d = XenDomctl(.pausedomain, domain: 1, payload: XenDomctlMaxMem())
+            func call() -> Int {
+                var poll = SchedPoll()
+                return SchedCommand.shutdown.withArgument(&poll) { _, _ in 0 }
+            }
 
             """
         try consumer.write(to: bindings.folder.appendingPathComponent("consumer.swift"), atomically: true, encoding: .utf8)
@@ -25,6 +30,8 @@ import Testing
             "consumer.swift:3:20: error: static property 'maxMem' requires the types 'XenNoPayload' and 'XenDomctlMaxMem' be equivalent"))
         #expect(compile.stderr.contains(
             "consumer.swift:4:53: error: cannot convert value of type 'XenDomctlMaxMem' to expected argument type 'XenNoPayload'"))
+        #expect(compile.stderr.contains(
+            "consumer.swift:7:47: error: cannot convert value of type 'SchedPoll' to expected argument type 'SchedShutdown'"))
     }
 
     @Test("the right payload compiles, in Swift 6 mode without warnings")
@@ -36,11 +43,41 @@ import Testing
             let b = XenDomctl(.pausedomain, domain: 1)
             let c = XenPlatformOp(.getCpuinfo, payload: XenpfPcpuinfo())
             let d: [DomctlCommand<XenDomctlVcpuaffinity>] = [.setvcpuaffinity, .getvcpuaffinity]
+            func call() -> Bool {
+                var shutdown = SchedShutdown()
+                var none = XenNoPayload()
+                return SchedCommand.shutdown.withArgument(&shutdown) { op, argument in op == 2 && argument != nil }
+                    && SchedCommand.yield.withArgument(&none) { _, argument in argument == nil }
+            }
 
             """
         try consumer.write(to: bindings.folder.appendingPathComponent("consumer.swift"), atomically: true, encoding: .utf8)
         let compile = try swiftc(["-typecheck", "-swift-version", "6"] + bindings.swiftFiles, in: bindings.folder)
         #expect(compile.status == 0, "\(compile.stderr)")
         #expect(!compile.stderr.contains("warning:"), "\(compile.stderr)")
+    }
+}
+
+/// Families whose hypercall takes the payload as its argument bind ops from `arg ==` comments.
+@Suite struct ArgumentPayloadTests {
+    @Test("physdev, sched, vcpu and memory ops are bound from their arg comments; unclear ones are not")
+    func realBindings() throws {
+        let interface = try RealHeadersTests.realInterface()
+        func binding(_ family: String, _ op: String) -> RequestBinding.Binding? {
+            interface.requests.first { $0.family == family }?.bindings.first { $0.op == op }
+        }
+        func unmapped(_ family: String) -> [String] {
+            interface.requests.first { $0.family == family }?.unmapped.map(\.op) ?? []
+        }
+        #expect(binding("physdev", "PHYSDEVOP_eoi")?.record == "physdev_eoi")
+        #expect(binding("sched", "SCHEDOP_shutdown_code")?.record == "sched_shutdown")
+        #expect(binding("sched", "SCHEDOP_yield").map { $0.record == nil && $0.source == .argumentComment } == true)
+        #expect(binding("vcpu", "VCPUOP_get_physid")?.record == "vcpu_get_physid")
+        #expect(binding("memory", "XENMEM_current_reservation")?.record == "xen_memory_domain")
+        // "@extra_arg == For PV or ARM guests this is a pointer to …" names no struct; a comment over
+        // several defines binds only the first one.
+        #expect(unmapped("vcpu").contains("VCPUOP_initialise"))
+        #expect(unmapped("memory").contains("XENMEM_decrease_reservation"))
+        #expect(interface.record(named: "sched_shutdown") != nil)
     }
 }
