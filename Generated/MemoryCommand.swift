@@ -21,6 +21,45 @@ extension MemoryCommand where Payload == XenMemoryReservation {
     /// number of extents successfully allocated or freed.
     /// arg == addr of struct xen_memory_reservation.
     public static var increaseReservation: Self { Self(.increaseReservation) }
+    /// `XENMEM_decrease_reservation` (1) with payload `struct xen_memory_reservation`; bound by the family table's payloadMembers.
+    public static var decreaseReservation: Self { Self(.decreaseReservation) }
+    /// `XENMEM_populate_physmap` (6) with payload `struct xen_memory_reservation`; bound by the family table's payloadMembers.
+    public static var populatePhysmap: Self { Self(.populatePhysmap) }
+    /// `XENMEM_claim_pages` (24) with payload `struct xen_memory_reservation`; bound by the family table's payloadMembers.
+    ///
+    /// Attempt to stake a claim for a domain on a quantity of pages
+    /// of system RAM, but _not_ assign specific pageframes.  Only
+    /// arithmetic is performed so the hypercall is very fast and need
+    /// not be preemptible, thus sidestepping time-of-check-time-of-use
+    /// races for memory allocation.  Returns 0 if the hypervisor page
+    /// allocator has atomically and successfully claimed the requested
+    /// number of pages, else non-zero.
+    ///
+    /// Any domain may have only one active claim.  When sufficient memory
+    /// has been allocated to resolve the claim, the claim silently expires.
+    /// Claiming zero pages effectively resets any outstanding claim and
+    /// is always successful.
+    ///
+    /// Note that a valid claim may be staked even after memory has been
+    /// allocated for a domain.  In this case, the claim is not incremental,
+    /// i.e. if the domain's total page count is 3, and a claim is staked
+    /// for 10, only 7 additional pages are claimed.
+    ///
+    /// Caller must be privileged or the hypercall fails.
+    public static var claimPages: Self { Self(.claimPages) }
+}
+
+extension MemoryCommand where Payload == XenMemoryExchange {
+    /// `XENMEM_exchange` (11) with payload `struct xen_memory_exchange`; bound by the family table's payloadMembers.
+    ///
+    /// An atomic exchange of memory pages. If return code is zero then
+    /// @out.extent_list provides GMFNs of the newly-allocated memory.
+    /// Returns zero on complete success, otherwise a negative error code.
+    /// On complete success then always @nr_exchanged == @in.nr_extents.
+    /// On partial success @nr_exchanged indicates how much work was done.
+    ///
+    /// Note that only PV guests can use this operation.
+    public static var exchange: Self { Self(.exchange) }
 }
 
 extension MemoryCommand where Payload == XenNoPayload {
@@ -39,6 +78,8 @@ extension MemoryCommand where Payload == XenMemoryDomain {
     /// specified domain (may be DOMID_SELF). Returns -ve errcode on failure.
     /// arg == addr of struct xen_memory_domain.
     public static var currentReservation: Self { Self(.currentReservation) }
+    /// `XENMEM_maximum_reservation` (4) with payload `struct xen_memory_domain`; bound by the family table's payloadMembers.
+    public static var maximumReservation: Self { Self(.maximumReservation) }
     /// `XENMEM_maximum_gpfn` (14) with payload `struct xen_memory_domain`; bound by the op's `arg ==` comment.
     ///
     /// Returns the maximum GFN in use by the specified domain (may be DOMID_SELF).
@@ -55,6 +96,14 @@ extension MemoryCommand where Payload == XenMachphysMfnList {
     /// this command.
     /// arg == addr of xen_machphys_mfn_list_t.
     public static var machphysMfnList: Self { Self(.machphysMfnList) }
+    /// `XENMEM_machphys_compat_mfn_list` (25) with payload `struct xen_machphys_mfn_list`; bound by the family table's payloadMembers.
+    ///
+    /// For a compat caller, this is identical to XENMEM_machphys_mfn_list.
+    ///
+    /// For a non compat caller, this functions similarly to
+    /// XENMEM_machphys_mfn_list, but returns the mfns making up the compatibility
+    /// m2p table.
+    public static var machphysCompatMfnList: Self { Self(.machphysCompatMfnList) }
 }
 
 extension MemoryCommand where Payload == XenMachphysMapping {
@@ -74,6 +123,13 @@ extension MemoryCommand where Payload == XenAddToPhysmap {
     /// physical address space (translated guests only).
     /// arg == addr of xen_add_to_physmap_t.
     public static var addToPhysmap: Self { Self(.addToPhysmap) }
+}
+
+extension MemoryCommand where Payload == XenAddToPhysmapBatch {
+    /// `XENMEM_add_to_physmap_batch` (23) with payload `struct xen_add_to_physmap_batch`; bound by the family table's payloadMembers.
+    ///
+    /// A batched version of add_to_physmap.
+    public static var addToPhysmapBatch: Self { Self(.addToPhysmapBatch) }
 }
 
 extension MemoryCommand where Payload == XenRemoveFromPhysmap {
@@ -111,58 +167,60 @@ extension MemoryCommand where Payload == XenForeignMemoryMap {
     public static var setMemoryMap: Self { Self(.setMemoryMap) }
 }
 
+extension MemoryCommand where Payload == XenPodTarget {
+    /// `XENMEM_set_pod_target` (16) with payload `struct xen_pod_target`; bound by the family table's payloadMembers.
+    public static var setPodTarget: Self { Self(.setPodTarget) }
+    /// `XENMEM_get_pod_target` (17) with payload `struct xen_pod_target`; bound by the family table's payloadMembers.
+    public static var getPodTarget: Self { Self(.getPodTarget) }
+}
+
+extension MemoryCommand where Payload == XenMemPagingOp {
+    /// `XENMEM_paging_op` (20) with payload `struct xen_mem_paging_op`; bound by the family table's payloadMembers.
+    public static var pagingOp: Self { Self(.pagingOp) }
+}
+
+extension MemoryCommand where Payload == XenMemAccessOp {
+    /// `XENMEM_access_op` (21) with payload `struct xen_mem_access_op`; bound by the family table's payloadMembers.
+    public static var accessOp: Self { Self(.accessOp) }
+}
+
+extension MemoryCommand where Payload == XenMemSharingOp {
+    /// `XENMEM_sharing_op` (22) with payload `struct xen_mem_sharing_op`; bound by the family table's payloadMembers.
+    public static var sharingOp: Self { Self(.sharingOp) }
+}
+
+extension MemoryCommand where Payload == XenReservedDeviceMemoryMap {
+    /// `XENMEM_reserved_device_memory_map` (27) with payload `struct xen_reserved_device_memory_map`; bound by the family table's payloadMembers.
+    ///
+    /// With some legacy devices, certain guest-physical addresses cannot safely
+    /// be used for other purposes, e.g. to map guest RAM.  This hypercall
+    /// enumerates those regions so the toolstack can avoid using them.
+    public static var reservedDeviceMemoryMap: Self { Self(.reservedDeviceMemoryMap) }
+}
+
+extension MemoryCommand where Payload == XenMemAcquireResource {
+    /// `XENMEM_acquire_resource` (28) with payload `struct xen_mem_acquire_resource`; bound by the family table's payloadMembers.
+    ///
+    /// Get the pages for a particular guest resource, so that they can be
+    /// mapped directly by a tools domain.
+    public static var acquireResource: Self { Self(.acquireResource) }
+}
+
+extension MemoryCommand where Payload == XenVnumaTopologyInfo {
+    /// `XENMEM_get_vnumainfo` (26) with payload `struct xen_vnuma_topology_info`; bound by the family table's payloadMembers.
+    ///
+    /// XENMEM_get_vnumainfo used by guest to get
+    /// vNUMA topology from hypervisor.
+    public static var getVnumainfo: Self { Self(.getVnumainfo) }
+}
+
 extension MemoryCommand {
-    /// `XENMEM_decrease_reservation`: xen-swiftgen cannot bind XENMEM_decrease_reservation to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind XENMEM_decrease_reservation to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var decreaseReservation: MemoryCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XENMEM_decrease_reservation to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `XENMEM_populate_physmap`: xen-swiftgen cannot bind XENMEM_populate_physmap to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind XENMEM_populate_physmap to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var populatePhysmap: MemoryCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XENMEM_populate_physmap to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `XENMEM_exchange`: xen-swiftgen cannot bind XENMEM_exchange to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind XENMEM_exchange to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var exchange: MemoryCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XENMEM_exchange to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `XENMEM_maximum_reservation`: xen-swiftgen cannot bind XENMEM_maximum_reservation to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind XENMEM_maximum_reservation to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var maximumReservation: MemoryCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XENMEM_maximum_reservation to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `XENMEM_machphys_compat_mfn_list`: xen-swiftgen cannot bind XENMEM_machphys_compat_mfn_list to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind XENMEM_machphys_compat_mfn_list to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var machphysCompatMfnList: MemoryCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XENMEM_machphys_compat_mfn_list to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `XENMEM_add_to_physmap_batch`: xen-swiftgen cannot bind XENMEM_add_to_physmap_batch to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind XENMEM_add_to_physmap_batch to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var addToPhysmapBatch: MemoryCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XENMEM_add_to_physmap_batch to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `XENMEM_set_pod_target`: xen-swiftgen cannot bind XENMEM_set_pod_target to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind XENMEM_set_pod_target to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var setPodTarget: MemoryCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XENMEM_set_pod_target to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `XENMEM_get_pod_target`: xen-swiftgen cannot bind XENMEM_get_pod_target to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind XENMEM_get_pod_target to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var getPodTarget: MemoryCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XENMEM_get_pod_target to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
     /// `XENMEM_get_sharing_freed_pages`: xen-swiftgen cannot bind XENMEM_get_sharing_freed_pages to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
     @available(*, unavailable, message: "xen-swiftgen cannot bind XENMEM_get_sharing_freed_pages to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
     public static var getSharingFreedPages: MemoryCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XENMEM_get_sharing_freed_pages to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
     /// `XENMEM_get_sharing_shared_pages`: xen-swiftgen cannot bind XENMEM_get_sharing_shared_pages to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
     @available(*, unavailable, message: "xen-swiftgen cannot bind XENMEM_get_sharing_shared_pages to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
     public static var getSharingSharedPages: MemoryCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XENMEM_get_sharing_shared_pages to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `XENMEM_paging_op`: xen-swiftgen cannot bind XENMEM_paging_op to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind XENMEM_paging_op to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var pagingOp: MemoryCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XENMEM_paging_op to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `XENMEM_access_op`: xen-swiftgen cannot bind XENMEM_access_op to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind XENMEM_access_op to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var accessOp: MemoryCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XENMEM_access_op to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `XENMEM_sharing_op`: xen-swiftgen cannot bind XENMEM_sharing_op to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind XENMEM_sharing_op to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var sharingOp: MemoryCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XENMEM_sharing_op to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `XENMEM_claim_pages`: xen-swiftgen cannot bind XENMEM_claim_pages to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind XENMEM_claim_pages to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var claimPages: MemoryCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XENMEM_claim_pages to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `XENMEM_reserved_device_memory_map`: xen-swiftgen cannot bind XENMEM_reserved_device_memory_map to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind XENMEM_reserved_device_memory_map to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var reservedDeviceMemoryMap: MemoryCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XENMEM_reserved_device_memory_map to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `XENMEM_acquire_resource`: xen-swiftgen cannot bind XENMEM_acquire_resource to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind XENMEM_acquire_resource to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var acquireResource: MemoryCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XENMEM_acquire_resource to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `XENMEM_get_vnumainfo`: xen-swiftgen cannot bind XENMEM_get_vnumainfo to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind XENMEM_get_vnumainfo to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var getVnumainfo: MemoryCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XENMEM_get_vnumainfo to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
 }
 
 extension MemoryCommand {

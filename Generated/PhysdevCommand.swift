@@ -22,6 +22,25 @@ extension PhysdevCommand where Payload == PhysdevEoi {
     public static var eoi: Self { Self(.eoi) }
 }
 
+extension PhysdevCommand where Payload == PhysdevPirqEoiGmfn {
+    /// `PHYSDEVOP_pirq_eoi_gmfn_v1` (17) with payload `struct physdev_pirq_eoi_gmfn`; bound by the family table's payloadMembers.
+    ///
+    /// Register a shared page for the hypervisor to indicate whether the guest
+    /// must issue PHYSDEVOP_eoi. The semantics of PHYSDEVOP_eoi change slightly
+    /// once the guest used this function in that the associated event channel
+    /// will automatically get unmasked. The page registered is used as a bit
+    /// array indexed by Xen's PIRQ value.
+    public static var pirqEoiGmfnV1: Self { Self(.pirqEoiGmfnV1) }
+    /// `PHYSDEVOP_pirq_eoi_gmfn_v2` (28) with payload `struct physdev_pirq_eoi_gmfn`; bound by the family table's payloadMembers.
+    ///
+    /// Register a shared page for the hypervisor to indicate whether the
+    /// guest must issue PHYSDEVOP_eoi. This hypercall is very similar to
+    /// PHYSDEVOP_pirq_eoi_gmfn_v1 but it doesn't change the semantics of
+    /// PHYSDEVOP_eoi. The page registered is used as a bit array indexed by
+    /// Xen's PIRQ value.
+    public static var pirqEoiGmfnV2: Self { Self(.pirqEoiGmfnV2) }
+}
+
 extension PhysdevCommand where Payload == PhysdevIrqStatusQuery {
     /// `PHYSDEVOP_irq_status_query` (5) with payload `struct physdev_irq_status_query`; bound by the op's `arg ==` comment.
     ///
@@ -52,6 +71,8 @@ extension PhysdevCommand where Payload == PhysdevApic {
     /// Read or write an IO-APIC register.
     /// @arg == pointer to physdev_apic structure.
     public static var apicRead: Self { Self(.apicRead) }
+    /// `PHYSDEVOP_apic_write` (9) with payload `struct physdev_apic`; bound by the family table's payloadMembers.
+    public static var apicWrite: Self { Self(.apicWrite) }
 }
 
 extension PhysdevCommand where Payload == PhysdevIrq {
@@ -60,66 +81,77 @@ extension PhysdevCommand where Payload == PhysdevIrq {
     /// Allocate or free a physical upcall vector for the specified IRQ line.
     /// @arg == pointer to physdev_irq structure.
     public static var allocIrqVector: Self { Self(.allocIrqVector) }
+    /// `PHYSDEVOP_free_irq_vector` (11) with payload `struct physdev_irq`; bound by the family table's payloadMembers.
+    public static var freeIrqVector: Self { Self(.freeIrqVector) }
 }
 
-extension PhysdevCommand {
-    /// `PHYSDEVOP_pirq_eoi_gmfn_v1`: xen-swiftgen cannot bind PHYSDEVOP_pirq_eoi_gmfn_v1 to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind PHYSDEVOP_pirq_eoi_gmfn_v1 to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var pirqEoiGmfnV1: PhysdevCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind PHYSDEVOP_pirq_eoi_gmfn_v1 to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `PHYSDEVOP_pirq_eoi_gmfn_v2`: xen-swiftgen cannot bind PHYSDEVOP_pirq_eoi_gmfn_v2 to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind PHYSDEVOP_pirq_eoi_gmfn_v2 to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var pirqEoiGmfnV2: PhysdevCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind PHYSDEVOP_pirq_eoi_gmfn_v2 to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `PHYSDEVOP_apic_write`: xen-swiftgen cannot bind PHYSDEVOP_apic_write to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind PHYSDEVOP_apic_write to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var apicWrite: PhysdevCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind PHYSDEVOP_apic_write to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `PHYSDEVOP_free_irq_vector`: xen-swiftgen cannot bind PHYSDEVOP_free_irq_vector to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind PHYSDEVOP_free_irq_vector to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var freeIrqVector: PhysdevCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind PHYSDEVOP_free_irq_vector to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `PHYSDEVOP_map_pirq`: xen-swiftgen cannot bind PHYSDEVOP_map_pirq to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind PHYSDEVOP_map_pirq to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var mapPirq: PhysdevCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind PHYSDEVOP_map_pirq to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `PHYSDEVOP_unmap_pirq`: xen-swiftgen cannot bind PHYSDEVOP_unmap_pirq to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind PHYSDEVOP_unmap_pirq to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var unmapPirq: PhysdevCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind PHYSDEVOP_unmap_pirq to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `PHYSDEVOP_manage_pci_add`: xen-swiftgen cannot bind PHYSDEVOP_manage_pci_add to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind PHYSDEVOP_manage_pci_add to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var managePciAdd: PhysdevCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind PHYSDEVOP_manage_pci_add to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `PHYSDEVOP_manage_pci_remove`: xen-swiftgen cannot bind PHYSDEVOP_manage_pci_remove to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind PHYSDEVOP_manage_pci_remove to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var managePciRemove: PhysdevCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind PHYSDEVOP_manage_pci_remove to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `PHYSDEVOP_restore_msi`: xen-swiftgen cannot bind PHYSDEVOP_restore_msi to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind PHYSDEVOP_restore_msi to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var restoreMsi: PhysdevCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind PHYSDEVOP_restore_msi to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `PHYSDEVOP_manage_pci_add_ext`: xen-swiftgen cannot bind PHYSDEVOP_manage_pci_add_ext to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind PHYSDEVOP_manage_pci_add_ext to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var managePciAddExt: PhysdevCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind PHYSDEVOP_manage_pci_add_ext to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `PHYSDEVOP_setup_gsi`: xen-swiftgen cannot bind PHYSDEVOP_setup_gsi to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind PHYSDEVOP_setup_gsi to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var setupGsi: PhysdevCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind PHYSDEVOP_setup_gsi to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `PHYSDEVOP_get_free_pirq`: xen-swiftgen cannot bind PHYSDEVOP_get_free_pirq to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind PHYSDEVOP_get_free_pirq to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var getFreePirq: PhysdevCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind PHYSDEVOP_get_free_pirq to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `PHYSDEVOP_pci_mmcfg_reserved`: xen-swiftgen cannot bind PHYSDEVOP_pci_mmcfg_reserved to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind PHYSDEVOP_pci_mmcfg_reserved to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var pciMmcfgReserved: PhysdevCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind PHYSDEVOP_pci_mmcfg_reserved to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `PHYSDEVOP_pci_device_add`: xen-swiftgen cannot bind PHYSDEVOP_pci_device_add to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind PHYSDEVOP_pci_device_add to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var pciDeviceAdd: PhysdevCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind PHYSDEVOP_pci_device_add to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `PHYSDEVOP_pci_device_remove`: xen-swiftgen cannot bind PHYSDEVOP_pci_device_remove to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind PHYSDEVOP_pci_device_remove to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var pciDeviceRemove: PhysdevCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind PHYSDEVOP_pci_device_remove to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `PHYSDEVOP_restore_msi_ext`: xen-swiftgen cannot bind PHYSDEVOP_restore_msi_ext to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind PHYSDEVOP_restore_msi_ext to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var restoreMsiExt: PhysdevCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind PHYSDEVOP_restore_msi_ext to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `PHYSDEVOP_prepare_msix`: xen-swiftgen cannot bind PHYSDEVOP_prepare_msix to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind PHYSDEVOP_prepare_msix to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var prepareMsix: PhysdevCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind PHYSDEVOP_prepare_msix to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `PHYSDEVOP_release_msix`: xen-swiftgen cannot bind PHYSDEVOP_release_msix to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind PHYSDEVOP_release_msix to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var releaseMsix: PhysdevCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind PHYSDEVOP_release_msix to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `PHYSDEVOP_dbgp_op`: xen-swiftgen cannot bind PHYSDEVOP_dbgp_op to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind PHYSDEVOP_dbgp_op to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var dbgpOp: PhysdevCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind PHYSDEVOP_dbgp_op to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
+extension PhysdevCommand where Payload == PhysdevMapPirq {
+    /// `PHYSDEVOP_map_pirq` (13) with payload `struct physdev_map_pirq`; bound by the family table's payloadMembers.
+    public static var mapPirq: Self { Self(.mapPirq) }
+}
+
+extension PhysdevCommand where Payload == PhysdevUnmapPirq {
+    /// `PHYSDEVOP_unmap_pirq` (14) with payload `struct physdev_unmap_pirq`; bound by the family table's payloadMembers.
+    public static var unmapPirq: Self { Self(.unmapPirq) }
+}
+
+extension PhysdevCommand where Payload == PhysdevManagePci {
+    /// `PHYSDEVOP_manage_pci_add` (15) with payload `struct physdev_manage_pci`; bound by the family table's payloadMembers.
+    public static var managePciAdd: Self { Self(.managePciAdd) }
+    /// `PHYSDEVOP_manage_pci_remove` (16) with payload `struct physdev_manage_pci`; bound by the family table's payloadMembers.
+    public static var managePciRemove: Self { Self(.managePciRemove) }
+}
+
+extension PhysdevCommand where Payload == PhysdevRestoreMsi {
+    /// `PHYSDEVOP_restore_msi` (19) with payload `struct physdev_restore_msi`; bound by the family table's payloadMembers.
+    public static var restoreMsi: Self { Self(.restoreMsi) }
+}
+
+extension PhysdevCommand where Payload == PhysdevManagePciExt {
+    /// `PHYSDEVOP_manage_pci_add_ext` (20) with payload `struct physdev_manage_pci_ext`; bound by the family table's payloadMembers.
+    public static var managePciAddExt: Self { Self(.managePciAddExt) }
+}
+
+extension PhysdevCommand where Payload == PhysdevSetupGsi {
+    /// `PHYSDEVOP_setup_gsi` (21) with payload `struct physdev_setup_gsi`; bound by the family table's payloadMembers.
+    public static var setupGsi: Self { Self(.setupGsi) }
+}
+
+extension PhysdevCommand where Payload == PhysdevGetFreePirq {
+    /// `PHYSDEVOP_get_free_pirq` (23) with payload `struct physdev_get_free_pirq`; bound by the family table's payloadMembers.
+    ///
+    /// type is MAP_PIRQ_TYPE_GSI or MAP_PIRQ_TYPE_MSI
+    /// the hypercall returns a free pirq
+    public static var getFreePirq: Self { Self(.getFreePirq) }
+}
+
+extension PhysdevCommand where Payload == PhysdevPciMmcfgReserved {
+    /// `PHYSDEVOP_pci_mmcfg_reserved` (24) with payload `struct physdev_pci_mmcfg_reserved`; bound by the family table's payloadMembers.
+    public static var pciMmcfgReserved: Self { Self(.pciMmcfgReserved) }
+}
+
+extension PhysdevCommand where Payload == PhysdevPciDeviceAdd {
+    /// `PHYSDEVOP_pci_device_add` (25) with payload `struct physdev_pci_device_add`; bound by the family table's payloadMembers.
+    public static var pciDeviceAdd: Self { Self(.pciDeviceAdd) }
+}
+
+extension PhysdevCommand where Payload == PhysdevPciDevice {
+    /// `PHYSDEVOP_pci_device_remove` (26) with payload `struct physdev_pci_device`; bound by the family table's payloadMembers.
+    public static var pciDeviceRemove: Self { Self(.pciDeviceRemove) }
+    /// `PHYSDEVOP_restore_msi_ext` (27) with payload `struct physdev_pci_device`; bound by the family table's payloadMembers.
+    public static var restoreMsiExt: Self { Self(.restoreMsiExt) }
+    /// `PHYSDEVOP_prepare_msix` (30) with payload `struct physdev_pci_device`; bound by the family table's payloadMembers.
+    ///
+    /// Dom0 should use these two to announce MMIO resources assigned to
+    /// MSI-X capable devices won't (prepare) or may (release) change.
+    public static var prepareMsix: Self { Self(.prepareMsix) }
+    /// `PHYSDEVOP_release_msix` (31) with payload `struct physdev_pci_device`; bound by the family table's payloadMembers.
+    public static var releaseMsix: Self { Self(.releaseMsix) }
+}
+
+extension PhysdevCommand where Payload == PhysdevDbgpOp {
+    /// `PHYSDEVOP_dbgp_op` (29) with payload `struct physdev_dbgp_op`; bound by the family table's payloadMembers.
+    public static var dbgpOp: Self { Self(.dbgpOp) }
 }
 
 extension PhysdevCommand {

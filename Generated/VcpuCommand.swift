@@ -14,6 +14,41 @@ public struct VcpuCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
     }
 }
 
+extension VcpuCommand where Payload == XenNoPayload {
+    /// `VCPUOP_up` (1) with no payload; bound by the family table's payloadMembers.
+    ///
+    /// Bring up a VCPU. This makes the VCPU runnable. This operation will fail
+    /// if the VCPU has not been initialised (VCPUOP_initialise).
+    public static var up: Self { Self(.up) }
+    /// `VCPUOP_down` (2) with no payload; bound by the family table's payloadMembers.
+    ///
+    /// Bring down a VCPU (i.e., make it non-runnable).
+    /// There are a few caveats that callers should observe:
+    /// 1. This operation may return, and VCPU_is_up may return false, before the
+    /// VCPU stops running (i.e., the command is asynchronous). It is a good
+    /// idea to ensure that the VCPU has entered a non-critical loop before
+    /// bringing it down. Alternatively, this operation is guaranteed
+    /// synchronous if invoked by the VCPU itself.
+    /// 2. After a VCPU is initialised, there is currently no way to drop all its
+    /// references to domain memory. Even a VCPU that is down still holds
+    /// memory references via its pagetable base pointer and GDT. It is good
+    /// practise to move a VCPU onto an 'idle' or default page table, LDT and
+    /// GDT before bringing it down.
+    public static var down: Self { Self(.down) }
+    /// `VCPUOP_is_up` (3) with no payload; bound by the family table's payloadMembers.
+    ///
+    /// Returns 1 if the given VCPU is up.
+    public static var isUp: Self { Self(.isUp) }
+    /// `VCPUOP_stop_periodic_timer` (7) with no payload; bound by the op's `arg ==` comment.
+    public static var stopPeriodicTimer: Self { Self(.stopPeriodicTimer) }
+    /// `VCPUOP_stop_singleshot_timer` (9) with no payload; bound by the op's `arg ==` comment.
+    public static var stopSingleshotTimer: Self { Self(.stopSingleshotTimer) }
+    /// `VCPUOP_send_nmi` (11) with no payload; bound by the op's `arg ==` comment.
+    ///
+    /// Send an NMI to the specified VCPU. @extra_arg == NULL.
+    public static var sendNmi: Self { Self(.sendNmi) }
+}
+
 extension VcpuCommand where Payload == VcpuRunstateInfo {
     /// `VCPUOP_get_runstate_info` (4) with payload `struct vcpu_runstate_info`; bound by the op's `arg ==` comment.
     ///
@@ -49,17 +84,6 @@ extension VcpuCommand where Payload == VcpuSetPeriodicTimer {
     public static var setPeriodicTimer: Self { Self(.setPeriodicTimer) }
 }
 
-extension VcpuCommand where Payload == XenNoPayload {
-    /// `VCPUOP_stop_periodic_timer` (7) with no payload; bound by the op's `arg ==` comment.
-    public static var stopPeriodicTimer: Self { Self(.stopPeriodicTimer) }
-    /// `VCPUOP_stop_singleshot_timer` (9) with no payload; bound by the op's `arg ==` comment.
-    public static var stopSingleshotTimer: Self { Self(.stopSingleshotTimer) }
-    /// `VCPUOP_send_nmi` (11) with no payload; bound by the op's `arg ==` comment.
-    ///
-    /// Send an NMI to the specified VCPU. @extra_arg == NULL.
-    public static var sendNmi: Self { Self(.sendNmi) }
-}
-
 extension VcpuCommand where Payload == VcpuSetSingleshotTimer {
     /// `VCPUOP_set_singleshot_timer` (8) with payload `struct vcpu_set_singleshot_timer`; bound by the op's `arg ==` comment.
     ///
@@ -91,22 +115,30 @@ extension VcpuCommand where Payload == VcpuGetPhysid {
     public static var getPhysid: Self { Self(.getPhysid) }
 }
 
+extension VcpuCommand where Payload == VcpuRegisterTimeMemoryArea {
+    /// `VCPUOP_register_vcpu_time_memory_area` (13) with payload `struct vcpu_register_time_memory_area`; bound by the family table's payloadMembers.
+    ///
+    /// Register a memory location to get a secondary copy of the vcpu time
+    /// parameters.  The master copy still exists as part of the vcpu shared
+    /// memory area, and this secondary copy is updated whenever the master copy
+    /// is updated (and using the same versioning scheme for synchronisation).
+    ///
+    /// The intent is that this copy may be mapped (RO) into userspace so
+    /// that usermode can compute system time using the time info and the
+    /// tsc.  Usermode will see an array of vcpu_time_info structures, one
+    /// for each vcpu, and choose the right one by an existing mechanism
+    /// which allows it to get the current vcpu number (such as via a
+    /// segment limit).  It can then apply the normal algorithm to compute
+    /// system time from the tsc.
+    ///
+    /// @extra_arg == pointer to vcpu_register_time_info_memory_area structure.
+    public static var registerVcpuTimeMemoryArea: Self { Self(.registerVcpuTimeMemoryArea) }
+}
+
 extension VcpuCommand {
     /// `VCPUOP_initialise`: xen-swiftgen cannot bind VCPUOP_initialise to a payload: its comment names 'For' as the argument, which is no struct the headers define; add it to the family's payloadMembers.
     @available(*, unavailable, message: "xen-swiftgen cannot bind VCPUOP_initialise to a payload: its comment names 'For' as the argument, which is no struct the headers define; add it to the family's payloadMembers")
     public static var initialise: VcpuCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind VCPUOP_initialise to a payload: its comment names 'For' as the argument, which is no struct the headers define; add it to the family's payloadMembers") }
-    /// `VCPUOP_up`: xen-swiftgen cannot bind VCPUOP_up to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind VCPUOP_up to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var up: VcpuCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind VCPUOP_up to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `VCPUOP_down`: xen-swiftgen cannot bind VCPUOP_down to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind VCPUOP_down to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var down: VcpuCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind VCPUOP_down to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `VCPUOP_is_up`: xen-swiftgen cannot bind VCPUOP_is_up to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind VCPUOP_is_up to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var isUp: VcpuCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind VCPUOP_is_up to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
-    /// `VCPUOP_register_vcpu_time_memory_area`: xen-swiftgen cannot bind VCPUOP_register_vcpu_time_memory_area to a payload: its comment names 'vcpu_register_time_info_memory_area' as the argument, which is no struct the headers define; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind VCPUOP_register_vcpu_time_memory_area to a payload: its comment names 'vcpu_register_time_info_memory_area' as the argument, which is no struct the headers define; add it to the family's payloadMembers")
-    public static var registerVcpuTimeMemoryArea: VcpuCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind VCPUOP_register_vcpu_time_memory_area to a payload: its comment names 'vcpu_register_time_info_memory_area' as the argument, which is no struct the headers define; add it to the family's payloadMembers") }
 }
 
 extension VcpuCommand {

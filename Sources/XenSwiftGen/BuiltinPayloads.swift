@@ -50,6 +50,56 @@ enum BuiltinPayloads {
         "XENPF_get_symbol": "symdata",
     ]
 
+    /// `HYPERVISOR_memory_op` ops whose comment does not name their argument (`xen/common/memory.c`).
+    static let memoryArguments: [String: String] = [
+        "XENMEM_decrease_reservation": "xen_memory_reservation",
+        "XENMEM_populate_physmap": "xen_memory_reservation",
+        "XENMEM_claim_pages": "xen_memory_reservation",
+        "XENMEM_maximum_reservation": "xen_memory_domain",
+        "XENMEM_exchange": "xen_memory_exchange",
+        "XENMEM_add_to_physmap_batch": "xen_add_to_physmap_batch",
+        "XENMEM_set_pod_target": "xen_pod_target",
+        "XENMEM_get_pod_target": "xen_pod_target",
+        "XENMEM_paging_op": "xen_mem_paging_op",
+        "XENMEM_access_op": "xen_mem_access_op",
+        "XENMEM_sharing_op": "xen_mem_sharing_op",
+        "XENMEM_acquire_resource": "xen_mem_acquire_resource",
+        "XENMEM_get_vnumainfo": "xen_vnuma_topology_info",
+        "XENMEM_reserved_device_memory_map": "xen_reserved_device_memory_map",
+        "XENMEM_machphys_compat_mfn_list": "xen_machphys_mfn_list",
+    ]
+
+    /// `HYPERVISOR_physdev_op` ops whose comment does not name their argument (`xen/arch/x86/physdev.c`).
+    static let physdevArguments: [String: String] = [
+        "PHYSDEVOP_apic_write": "physdev_apic",
+        "PHYSDEVOP_free_irq_vector": "physdev_irq",
+        "PHYSDEVOP_pirq_eoi_gmfn_v1": "physdev_pirq_eoi_gmfn",
+        "PHYSDEVOP_pirq_eoi_gmfn_v2": "physdev_pirq_eoi_gmfn",
+        "PHYSDEVOP_map_pirq": "physdev_map_pirq",
+        "PHYSDEVOP_unmap_pirq": "physdev_unmap_pirq",
+        "PHYSDEVOP_manage_pci_add": "physdev_manage_pci",
+        "PHYSDEVOP_manage_pci_remove": "physdev_manage_pci",
+        "PHYSDEVOP_manage_pci_add_ext": "physdev_manage_pci_ext",
+        "PHYSDEVOP_restore_msi": "physdev_restore_msi",
+        "PHYSDEVOP_restore_msi_ext": "physdev_pci_device",
+        "PHYSDEVOP_setup_gsi": "physdev_setup_gsi",
+        "PHYSDEVOP_get_free_pirq": "physdev_get_free_pirq",
+        "PHYSDEVOP_pci_mmcfg_reserved": "physdev_pci_mmcfg_reserved",
+        "PHYSDEVOP_pci_device_add": "physdev_pci_device_add",
+        "PHYSDEVOP_pci_device_remove": "physdev_pci_device",
+        "PHYSDEVOP_prepare_msix": "physdev_pci_device",
+        "PHYSDEVOP_release_msix": "physdev_pci_device",
+        "PHYSDEVOP_dbgp_op": "physdev_dbgp_op",
+    ]
+
+    /// `HYPERVISOR_vcpu_op` ops whose comment does not name their argument (`xen/common/domain.c`).
+    static let vcpuArguments: [String: String] = [
+        "VCPUOP_up": "",
+        "VCPUOP_down": "",
+        "VCPUOP_is_up": "",
+        "VCPUOP_register_vcpu_time_memory_area": "vcpu_register_time_memory_area",
+    ]
+
     /// `HYPERVISOR_memory_op` argument structs.
     static let memoryRecords = [
         "xen_memory_reservation", "xen_memory_exchange", "xen_add_to_physmap", "xen_add_to_physmap_batch",
