@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "XenEmitterTests", dependencies: ["XenEmitter", "XenIR"]),
         .testTarget(
             name: "XenSwiftGenTests",
-            dependencies: ["XenSwiftGen", "XenChecks", "XenIR", "xen-swiftgen"],
+            dependencies: ["XenSwiftGen", "XenChecks", "XenIR", "XenEmitter", "xen-swiftgen"],
             exclude: ["Fixtures"]
         ),
     ],

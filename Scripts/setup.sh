@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Installs what xen-swiftgen needs and is missing: libclang (libclang-dev) and the Xen public
-# headers (libxen-dev). Safe to run again: it installs nothing when both are present.
+# Installs what xen-swiftgen needs and is missing: libclang (libclang-dev), the Xen public
+# headers (libxen-dev), and a C compiler for the layout tests. Safe to run again: it installs
+# nothing when all are present.
 set -euo pipefail
 
 missing=()
 dpkg -s libclang-dev >/dev/null 2>&1 || missing+=(libclang-dev)
 dpkg -s libxen-dev >/dev/null 2>&1 || missing+=(libxen-dev)
+# The layout and byte-image tests build C programs against the headers.
+command -v cc >/dev/null 2>&1 || missing+=(gcc)
 for extra in "$@"; do dpkg -s "$extra" >/dev/null 2>&1 || missing+=("$extra"); done
 
 if [ ${#missing[@]} -gt 0 ]; then

@@ -53,6 +53,8 @@ int xsg_libclang_open(const char *path, XSGLibClang *api, char *error, size_t er
     XSG_BIND(getEnumConstantDeclValue, clang_getEnumConstantDeclValue);
     XSG_BIND(getEnumDeclIntegerType, clang_getEnumDeclIntegerType);
     XSG_BIND(Cursor_isMacroFunctionLike, clang_Cursor_isMacroFunctionLike);
+    XSG_BIND(Cursor_isAnonymousRecordDecl, clang_Cursor_isAnonymousRecordDecl);
+    XSG_BIND(Type_getOffsetOf, clang_Type_getOffsetOf);
     XSG_BIND(getTypeSpelling, clang_getTypeSpelling);
     XSG_BIND(Type_getSizeOf, clang_Type_getSizeOf);
     XSG_BIND(Type_getAlignOf, clang_Type_getAlignOf);

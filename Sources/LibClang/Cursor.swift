@@ -52,6 +52,8 @@ public struct Cursor {
     public var enumIntegerType: ClangType { ClangType(raw: api.getEnumDeclIntegerType(raw), unit: unit) }
     /// Whether a macro definition takes parameters.
     public var isMacroFunctionLike: Bool { api.Cursor_isMacroFunctionLike(raw) != 0 }
+    /// Whether this record is a C11 anonymous member (`union { … };` with no field name).
+    public var isAnonymousRecordDecl: Bool { api.Cursor_isAnonymousRecordDecl(raw) != 0 }
 
     /// The direct children, in source order.
     public var children: [Cursor] {
@@ -95,4 +97,10 @@ public struct ClangType {
     public var namedType: ClangType { ClangType(raw: api.Type_getNamedType(raw), unit: unit) }
     /// A typedef type's name.
     public var typedefName: String { unit.clang.string(api.getTypedefName(raw)) }
+    /// The offset in bits of the field `name` (also found inside anonymous members), or a negative error code.
+    /// - Parameter name: A field name.
+    /// - Returns: The offset in bits.
+    public func offsetInBits(ofField name: String) -> Int {
+        Int(name.withCString { api.Type_getOffsetOf(raw, $0) })
+    }
 }

@@ -46,6 +46,7 @@ public struct SwiftEmitter {
             let context = try makeFamilyContext(family, reserved: reserved[family.name] ?? [])
             files.append(GeneratedFile(path: family.swiftName + ".swift", contents: try templates.render("family", context)))
         }
+        files += try emitRecords(interface)
         return files.sorted { $0.path < $1.path }
     }
 }

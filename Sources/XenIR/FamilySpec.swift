@@ -22,11 +22,24 @@ public struct FamilySpec: Codable, Sendable, Equatable {
     public var exclude: [String]?
     /// One-line description for the docs.
     public var summary: String?
+    /// The request record that carries the ops and their payloads, such as `xen_domctl`.
+    public var request: RequestSpec?
+    /// More records to mirror (the payload structs of families without a request record).
+    public var payloads: [String]?
+    /// Explicit op → union member bindings, for ops the header comments and member names do not
+    /// bind; an empty member means the op takes no payload. For a family with `payloadArgument`,
+    /// the value is the payload struct's tag instead.
+    public var payloadMembers: [String: String]?
+    /// Whether the family's hypercall takes its payload as a separate argument, named by comments
+    /// such as `@arg == pointer to physdev_eoi structure` on each op.
+    public var payloadArgument: Bool?
 
     /// Creates a table row. See the properties for the meaning of each parameter.
     public init(
         name: String, prefix: String, header: String, within: String? = nil, swiftName: String,
-        rawType: String = "UInt32", interfaceVersion: String? = nil, exclude: [String]? = nil, summary: String? = nil
+        rawType: String = "UInt32", interfaceVersion: String? = nil, exclude: [String]? = nil, summary: String? = nil,
+        request: RequestSpec? = nil, payloads: [String]? = nil, payloadMembers: [String: String]? = nil,
+        payloadArgument: Bool? = nil
     ) {
         self.name = name
         self.prefix = prefix
@@ -37,6 +50,10 @@ public struct FamilySpec: Codable, Sendable, Equatable {
         self.interfaceVersion = interfaceVersion
         self.exclude = exclude
         self.summary = summary
+        self.request = request
+        self.payloads = payloads
+        self.payloadMembers = payloadMembers
+        self.payloadArgument = payloadArgument
     }
 
     /// Whether `macro` belongs to this family by name (prefix matched, longer than it, not excluded).
@@ -45,5 +62,29 @@ public struct FamilySpec: Codable, Sendable, Equatable {
     public func matches(_ macro: String) -> Bool {
         macro.hasPrefix(prefix) && macro.count > prefix.count
             && !(exclude ?? []).contains { macro.hasPrefix($0) }
+    }
+}
+
+/// The request record of a family: `struct xen_domctl { uint32_t cmd; uint32_t interface_version; …; union { … } u; }`.
+public struct RequestSpec: Codable, Sendable, Equatable {
+    /// The record's tag, such as `xen_domctl`.
+    public var record: String
+    /// The field that carries the op number.
+    public var opField: String
+    /// The field that carries the interface version, if any.
+    public var versionField: String?
+    /// The union of payloads.
+    public var unionField: String
+
+    /// - Parameters:
+    ///   - record: The record's tag.
+    ///   - opField: The op field.
+    ///   - versionField: The interface version field.
+    ///   - unionField: The payload union.
+    public init(record: String, opField: String = "cmd", versionField: String? = "interface_version", unionField: String = "u") {
+        self.record = record
+        self.opField = opField
+        self.versionField = versionField
+        self.unionField = unionField
     }
 }

@@ -2,6 +2,7 @@ extension FamilySpec {
     /// The JSON keys of a row (the synthesized `CodingKeys` stay for encoding).
     private enum RowKey: String, CodingKey {
         case name, prefix, header, within, swiftName, rawType, interfaceVersion, exclude, summary
+        case request, payloads, payloadMembers, payloadArgument
     }
 
     /// Decodes a row in which `rawType` is optional (default `UInt32`), as the config documents.
@@ -18,7 +19,32 @@ extension FamilySpec {
             rawType: try container.decodeIfPresent(String.self, forKey: .rawType) ?? "UInt32",
             interfaceVersion: try container.decodeIfPresent(String.self, forKey: .interfaceVersion),
             exclude: try container.decodeIfPresent([String].self, forKey: .exclude),
-            summary: try container.decodeIfPresent(String.self, forKey: .summary)
+            summary: try container.decodeIfPresent(String.self, forKey: .summary),
+            request: try container.decodeIfPresent(RequestSpec.self, forKey: .request),
+            payloads: try container.decodeIfPresent([String].self, forKey: .payloads),
+            payloadMembers: try container.decodeIfPresent([String: String].self, forKey: .payloadMembers),
+            payloadArgument: try container.decodeIfPresent(Bool.self, forKey: .payloadArgument)
+        )
+    }
+}
+
+extension RequestSpec {
+    /// The JSON keys of a request description.
+    private enum RequestKey: String, CodingKey {
+        case record, opField, versionField, unionField
+    }
+
+    /// Decodes a request description in which every key but `record` has the Xen default.
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` for a missing `record` or a wrong type.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RequestKey.self)
+        self.init(
+            record: try container.decode(String.self, forKey: .record),
+            opField: try container.decodeIfPresent(String.self, forKey: .opField) ?? "cmd",
+            versionField: container.contains(.versionField)
+                ? try container.decodeIfPresent(String.self, forKey: .versionField) : "interface_version",
+            unionField: try container.decodeIfPresent(String.self, forKey: .unionField) ?? "u"
         )
     }
 }

@@ -9,15 +9,37 @@ public struct XenInterface: Codable, Sendable, Equatable {
     public var headers: [String]
     /// Op families, in the order of the family table.
     public var families: [OpFamily]
+    /// Structs and unions reachable from the request and payload roots, parents before nested records.
+    public var records: [Record]
+    /// C enums used by those records.
+    public var enums: [CEnum]
+    /// For each family with a request record: which payload each op takes.
+    public var requests: [RequestBinding]
 
     /// - Parameters:
     ///   - defines: The preprocessor configuration.
     ///   - headers: The headers read, relative to the tree.
     ///   - families: The op families.
-    public init(defines: [String], headers: [String], families: [OpFamily]) {
+    ///   - records: The reachable records.
+    ///   - enums: The C enums they use.
+    ///   - requests: The op → payload bindings.
+    public init(
+        defines: [String], headers: [String], families: [OpFamily], records: [Record] = [], enums: [CEnum] = [],
+        requests: [RequestBinding] = []
+    ) {
         self.defines = defines
         self.headers = headers
         self.families = families
+        self.records = records
+        self.enums = enums
+        self.requests = requests
+    }
+
+    /// The record keyed `name`, if any.
+    /// - Parameter name: A ``Record/name``.
+    /// - Returns: The record.
+    public func record(named name: String) -> Record? {
+        records.first { $0.name == name }
     }
 
     /// The family with `name`, if any.

@@ -103,8 +103,52 @@ public struct HeaderReader {
             for family in try familyReader.families(in: scannedHeader, warnings: &warnings, skipped: &skipped) { byName[family.name] = family }
         }
         let families = options.families.compactMap { byName[$0.name] }
-        let interface = XenInterface(defines: options.defines, headers: treeFiles.map(tree.relative).sorted(), families: families)
+        let readSpecs = options.families.filter { byName[$0.name] != nil }
+        let (records, enums) = try readRecords(
+            unit, tree: tree, specs: readSpecs, families: byName, comments: RecordComments(headers: scanned)
+        )
+        let recordsByName = Dictionary(records.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let requests = try readSpecs.compactMap { spec -> RequestBinding? in
+            guard let family = byName[spec.name] else { return nil }
+            if spec.payloadArgument == true, spec.request == nil {
+                return ArgumentPayloadBinder(spec: spec).bind(family, records: recordsByName, warnings: &warnings)
+            }
+            return try PayloadBinder(spec: spec, records: recordsByName).bind(family, warnings: &warnings)
+        }
+        let interface = XenInterface(
+            defines: options.defines, headers: treeFiles.map(tree.relative).sorted(), families: families,
+            records: records, enums: enums, requests: requests
+        )
         return Result(interface: interface, warnings: warnings, filesRead: filesRead, skippedFamilies: skipped)
+    }
+
+    /// Reads the request and payload records the family table names, the structs that `arg ==`
+    /// comments name for argument-payload families, and everything they reach.
+    private func readRecords(
+        _ unit: TranslationUnit, tree: HeaderTree, specs: [FamilySpec], families: [String: OpFamily], comments: RecordComments
+    ) throws -> ([Record], [CEnum]) {
+        var definitions: [String: Cursor] = [:]
+        for cursor in unit.cursor.children {
+            guard let kind = cursor.kind, kind == .structDecl || kind == .unionDecl, cursor.isDefinition,
+                !cursor.isAnonymous, definitions[cursor.spelling] == nil else { continue }
+            definitions[cursor.spelling] = cursor
+        }
+        var reader = RecordReader(tree: tree, comments: comments)
+        for spec in specs {
+            for root in (spec.request.map { [$0.record] } ?? []) + (spec.payloads ?? []) {
+                guard let cursor = definitions[root] else {
+                    throw GeneratorDiagnostic(.error, at: SourcePosition(file: spec.header, line: 1),
+                        "family '\(spec.name)' names record 'struct \(root)', which the headers do not define")
+                }
+                reader.readRoot(cursor)
+            }
+            if spec.payloadArgument == true, spec.request == nil, let family = families[spec.name] {
+                for name in ArgumentPayloadBinder(spec: spec).namedRecords(family, isRecord: { definitions[$0] != nil }) {
+                    if let cursor = definitions[name] { reader.readRoot(cursor) }
+                }
+            }
+        }
+        return (reader.orderedRecords, reader.orderedEnums)
     }
 
     /// Spans of top-level struct and union definitions, by relative header and name.

@@ -107,7 +107,16 @@ public struct Generator {
             }
         }
         log("read \(result.interface.headers.count) headers: \(result.interface.families.count) families, "
-            + "\(result.interface.families.reduce(0) { $0 + $1.ops.count }) ops")
+            + "\(result.interface.families.reduce(0) { $0 + $1.ops.count }) ops, \(result.interface.records.count) records")
+        for request in result.interface.requests {
+            log("payloads of \(request.family): \(request.bindings.count) ops bound, \(request.unmapped.count) not mapped")
+            for entry in request.unmapped { log("  not mapped: \(entry.op): \(entry.reason)") }
+        }
+        let bound = Set(result.interface.requests.map(\.family))
+        for spec in request.families where spec.request != nil && !bound.contains(spec.name)
+            && result.interface.family(named: spec.name) != nil {
+            log("no typed commands for \(spec.name): these headers lack its request record or payload union")
+        }
         if !result.skippedFamilies.isEmpty {
             log("families not in these headers: \(result.skippedFamilies.joined(separator: ", "))")
         }
@@ -143,12 +152,15 @@ public struct Generator {
             accessLevel: request.accessLevel, templatesDirectory: request.templates.map { URL(fileURLWithPath: $0) }
         ))
         for (name, source) in emitter.templateSources.sorted(by: { $0.key < $1.key }) { log("template \(name): \(source)") }
-        let files = try timed("emit") { try emitter.emit(interface, reserved: reserved) }
+        let files = try timed("emit") {
+            do { return try emitter.emit(interface, reserved: reserved) } catch let diagnostic as GeneratorDiagnostic {
+                throw GenerationFailure(diagnostics: [diagnostic], root: tree.displayPath)
+            }
+        }
         return Outcome(
             interface: interface, files: files, warnings: result.warnings + findings, filesRead: result.filesRead, ledger: mergedLedger
         )
     }
-
     /// Gives each acknowledged retired op its successor as replacement, so its fix-it renames to it.
     static func applying(_ acknowledgements: [Acknowledgement], to interface: XenInterface) -> XenInterface {
         var result = interface

@@ -11,7 +11,10 @@ struct DumpIRCommand: ParsableCommand {
             The object has `defines`, `headers` and `families`. Each family has `name`, `prefix`, `swiftName`, \
             `rawType`, `file`, `interfaceVersion` (when it has one), `ops` and `aliases`. Each op has `name` \
             (the C macro), `number`, `status` (live, obsolete or retired), `marker`, `replacement`, \
-            `condition`, `isActive`, `file`, `line`, `column` and `doc`. Keys are sorted; absent values are omitted.
+            `condition`, `isActive`, `file`, `line`, `column` and `doc`. `records` holds every mirrored struct \
+            and union (`name`, `kind`, `size`, `alignment`, `fields` with `offset`, `size`, `type`, …), `enums` \
+            the C enums they use, and `requests` the op → payload bindings of each request family with the \
+            ops left `unmapped`. Keys are sorted; absent values are omitted.
             """
     )
 

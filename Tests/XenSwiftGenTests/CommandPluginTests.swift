@@ -22,7 +22,9 @@ import Testing
         try #require(write.status == 0, "\(write.stdout)\n\(write.stderr)")
         let folder = consumer.file("Sources/PluginConsumer/XenBindings")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-            == ["DomctlOp.swift", "Hypercall.swift", "XenOperation.swift"])
+            == ["ArchX86HvmSaveRecords.swift", "ArchX86XenRecords.swift", "ArchX86XenX8664Records.swift", "DomctlCommand.swift",
+                "DomctlOp.swift", "DomctlRecords.swift", "Hypercall.swift", "MemoryRecords.swift", "XenOperation.swift",
+                "XenRecordLayout.swift", "XenRecordSupport.swift", "XenRecords.swift"])
         let build = try consumer.swift("build")
         try #require(build.status == 0, "\(build.stdout)\n\(build.stderr)")
         #expect(!(build.stdout + build.stderr).contains("warning:"), "\(build.stdout)\n\(build.stderr)")
@@ -60,7 +62,10 @@ import Testing
         try #require(write.status == 0, "\(write.stdout)\n\(write.stderr)")
         let folder = consumer.file("Sources/PluginConsumer/Generated")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-            == ["DomctlOp.swift", "Hypercall.swift", "SysctlOp.swift", "XenOperation.swift"])
+            == ["ArchX86HvmSaveRecords.swift", "ArchX86XenRecords.swift", "ArchX86XenX8664Records.swift", "DomctlCommand.swift",
+                "DomctlOp.swift", "DomctlRecords.swift", "Hypercall.swift", "MemoryRecords.swift", "PhysdevRecords.swift",
+                "SysctlCommand.swift", "SysctlOp.swift", "SysctlRecords.swift", "XenOperation.swift", "XenRecordLayout.swift",
+                "XenRecordSupport.swift", "XenRecords.swift"])
         // The target's config chose internal access.
         let domctl = try String(contentsOf: folder.appendingPathComponent("DomctlOp.swift"), encoding: .utf8)
         #expect(domctl.contains("\ninternal enum DomctlOp: UInt32"))

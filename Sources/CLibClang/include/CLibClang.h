@@ -63,6 +63,8 @@ typedef struct {
     long long (*getEnumConstantDeclValue)(CXCursor);
     CXType (*getEnumDeclIntegerType)(CXCursor);
     unsigned (*Cursor_isMacroFunctionLike)(CXCursor);
+    unsigned (*Cursor_isAnonymousRecordDecl)(CXCursor);
+    long long (*Type_getOffsetOf)(CXType, const char *);
 
     CXString (*getTypeSpelling)(CXType);
     long long (*Type_getSizeOf)(CXType);

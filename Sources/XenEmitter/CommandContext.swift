@@ -1,0 +1,51 @@
+/// Everything the commands template needs for one request family.
+struct CommandContext {
+    /// One static member binding an op to its payload.
+    struct Command {
+        var name: String
+        var docLines: [String]
+    }
+
+    /// The commands that share one payload type.
+    struct Group {
+        var payloadType: String
+        var commands: [Command]
+    }
+
+    /// An op the generator could not bind, emitted as an unavailable member that says why.
+    struct Unmapped {
+        var name: String
+        var docLines: [String]
+        var message: String
+    }
+
+    /// A request field other than the op, version, union and padding, taken as an initializer parameter.
+    struct ExtraField {
+        var name: String
+        var cName: String
+        var type: String
+    }
+
+    var header: String
+    var accessLevel: String
+    var prefix: String
+    var commandType: String
+    var opType: String
+    /// Whether the payload travels in a request record (else it is the hypercall's argument).
+    var hasRequest: Bool
+    var requestType: String
+    var requestCName: String
+    var unionField: String
+    var opField: String
+    var opProperty: String
+    var hasVersion: Bool
+    var versionFieldDoc: String
+    var versionProperty: String
+    var unionProperty: String
+    var exampleOp: String
+    var examplePayload: String
+    var groups: [Group]
+    var unmapped: [Unmapped]
+    var hasUnmapped: Bool
+    var extraFields: [ExtraField]
+}

@@ -1,0 +1,46 @@
+/// Everything the records template needs for one output file (the records of one header).
+struct RecordFileContext {
+    /// The header the records come from.
+    var header: String
+    /// The records, parents before the records nested in them.
+    var records: [RecordContext]
+}
+
+/// One Swift mirror of a C struct or union.
+struct RecordContext {
+    /// One declaration inside the mirror.
+    struct Member {
+        var docLines: [String]
+        var name: String
+        var type: String
+        var zero: String
+        /// A stored property visible to users.
+        var isStored = false
+        /// Bytes that C leaves unused (alignment or tail padding), or a union's storage.
+        var isPrivateStorage = false
+        /// A union member: a computed property over the union's storage.
+        var isUnionMember = false
+        /// A bitfield: a computed property over a storage byte array.
+        var isBitField = false
+        /// A field of an anonymous member, reachable from the parent as in C.
+        var isForward = false
+        /// For bitfields: the storage property, the first bit inside it, the width, and whether to sign-extend.
+        var storage = ""
+        var bitOffset = 0
+        var bitWidth = 0
+        var isSigned = false
+        /// For forwards: the anonymous member's property.
+        var via = ""
+    }
+
+    var docLines: [String]
+    var accessLevel: String
+    /// The name the record is declared under (unqualified for nested records).
+    var declName: String
+    /// For nested records: the type to extend.
+    var parentTypeName: String
+    var isNested: Bool
+    /// Four spaces inside an extension, else nothing.
+    var indent: String
+    var members: [Member]
+}

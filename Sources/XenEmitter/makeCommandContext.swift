@@ -1,0 +1,94 @@
+import XenIR
+
+extension SwiftEmitter {
+    /// Builds the typed commands of one family: static members binding each op to its payload type,
+    /// and either request initializers (a family with a request record) or an argument funnel.
+    /// - Parameters:
+    ///   - request: The op → payload bindings.
+    ///   - family: The op family.
+    ///   - records: Every record by name.
+    ///   - naming: Swift names.
+    /// - Returns: The context.
+    /// - Throws: ``GeneratorDiagnostic`` when the request record is missing.
+    func makeCommandContext(_ request: RequestBinding, family: OpFamily, records: [String: Record], naming: RecordNaming)
+        throws -> CommandContext
+    {
+        let opsByName = Dictionary(family.ops.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var groups: [CommandContext.Group] = []
+        for binding in request.bindings {
+            let payloadType = binding.record.map(naming.typeName) ?? "XenNoPayload"
+            let command = CommandContext.Command(
+                name: SwiftNaming.caseName(binding.op, prefix: family.prefix), docLines: commandDoc(binding, op: opsByName[binding.op], request: request)
+            )
+            if let index = groups.firstIndex(where: { $0.payloadType == payloadType }) {
+                groups[index].commands.append(command)
+            } else {
+                groups.append(.init(payloadType: payloadType, commands: [command]))
+            }
+        }
+        let unmapped = request.unmapped.map { entry in
+            let text = "xen-swiftgen cannot bind \(entry.op) to a payload: \(entry.reason); add it to the family's payloadMembers"
+            return CommandContext.Unmapped(
+                name: SwiftNaming.caseName(entry.op, prefix: family.prefix),
+                docLines: [" `\(entry.op)`: \(text)."], message: SwiftNaming.stringLiteral(text)
+            )
+        }
+        let example = request.bindings.first { $0.record != nil }
+        var context = CommandContext(
+            header: family.file, accessLevel: accessLevel, prefix: family.prefix,
+            commandType: RecordNaming.commandTypeName(family: family.name), opType: family.swiftName,
+            hasRequest: false, requestType: "", requestCName: "", unionField: "", opField: "", opProperty: "",
+            hasVersion: false, versionFieldDoc: "", versionProperty: "", unionProperty: "",
+            exampleOp: example.map { SwiftNaming.caseName($0.op, prefix: family.prefix) } ?? "",
+            examplePayload: example?.record.map(naming.typeName) ?? "XenNoPayload",
+            groups: groups, unmapped: unmapped, hasUnmapped: !unmapped.isEmpty, extraFields: []
+        )
+        guard let recordName = request.record, let opField = request.opField, let unionField = request.unionField else { return context }
+        guard let record = records[recordName] else {
+            throw GeneratorDiagnostic(.error, at: nil, "request record '\(recordName)' of family '\(family.name)' was not read")
+        }
+        let mapper = SwiftTypeMapper(naming: naming)
+        let names = naming.fieldNames[record.name] ?? RecordNaming.storedNames(of: record)
+        func property(_ cName: String) -> String {
+            zip(record.fields, names).first { $0.0.name == cName }.map(\.1) ?? cName
+        }
+        let skipped = Set([opField, unionField] + (request.versionField.map { [$0] } ?? []))
+        context.extraFields = zip(record.fields, names).compactMap { field, name -> CommandContext.ExtraField? in
+            guard let cName = field.name, !skipped.contains(cName), !cName.hasPrefix("_pad"), !cName.hasPrefix("pad") else { return nil }
+            return .init(name: name, cName: cName, type: mapper.swiftType(field.type))
+        }
+        context.hasRequest = true
+        context.requestType = naming.typeName(record.name)
+        context.requestCName = "struct \(record.name)"
+        context.unionField = unionField
+        context.opField = opField
+        context.opProperty = property(opField)
+        context.hasVersion = request.versionField != nil && family.interfaceVersion != nil
+        context.versionFieldDoc = request.versionField ?? ""
+        context.versionProperty = request.versionField.map(property) ?? ""
+        context.unionProperty = property(unionField)
+        return context
+    }
+
+    /// Doc lines of a command: the op, its payload, and where the binding comes from.
+    private func commandDoc(_ binding: RequestBinding.Binding, op: Op?, request: RequestBinding) -> [String] {
+        let number = op.map { " (\($0.number))" } ?? ""
+        let payload: String
+        if let record = binding.record {
+            payload = binding.member.map { "payload `\(request.unionField ?? "").\($0)` (`struct \(record)`)" } ?? "payload `struct \(record)`"
+        } else {
+            payload = "no payload"
+        }
+        let source: String
+        switch binding.source {
+        case .comment: source = "the comment above the payload struct"
+        case .memberName: source = "the union member's name"
+        case .commentAndMemberName: source = "the comment above the payload struct and the union member's name"
+        case .override: source = "the family table's payloadMembers"
+        case .argumentComment: source = "the op's `arg ==` comment"
+        }
+        var lines = ["`\(binding.op)`\(number) with \(payload); bound by \(source)."]
+        if let doc = op?.doc { lines += [""] + doc.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        return lines.map { $0.isEmpty ? "" : " " + $0 }
+    }
+}
