@@ -109,12 +109,16 @@ public enum MemoryOp: UInt32, CaseIterable, Sendable, XenOperation {
     case getPodTarget = 17
     /// `XENMEM_get_sharing_freed_pages` (18), memory.h:377.
     ///
+    /// No payload mapping: the generator could not bind this op to a payload (its comment does not say what the argument points to), so it has no typed command; add it to the family's `payloadMembers` in the config.
+    ///
     /// Get the number of MFNs saved through memory sharing.
     /// The call never fails.
     ///
     /// Defined in C only when `defined(__XEN__) || defined(__XEN_TOOLS__)`.
     case getSharingFreedPages = 18
     /// `XENMEM_get_sharing_shared_pages` (19), memory.h:378.
+    ///
+    /// No payload mapping: the generator could not bind this op to a payload (its comment does not say what the argument points to), so it has no typed command; add it to the family's `payloadMembers` in the config.
     ///
     /// Defined in C only when `defined(__XEN__) || defined(__XEN_TOOLS__)`.
     case getSharingSharedPages = 19

@@ -43,7 +43,9 @@ public struct SwiftEmitter {
         var files: [GeneratedFile] = []
         files.append(GeneratedFile(path: "XenOperation.swift", contents: try templates.render("support", SupportContext(accessLevel: accessLevel))))
         for family in interface.families {
-            let context = try makeFamilyContext(family, reserved: reserved[family.name] ?? [])
+            let context = try makeFamilyContext(
+                family, reserved: reserved[family.name] ?? [], binding: interface.requests.first { $0.family == family.name }
+            )
             files.append(GeneratedFile(path: family.swiftName + ".swift", contents: try templates.render("family", context)))
         }
         files += try emitRecords(interface)

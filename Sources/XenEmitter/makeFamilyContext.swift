@@ -5,9 +5,11 @@ extension SwiftEmitter {
     /// - Parameters:
     ///   - family: The family from the IR.
     ///   - reserved: Numbers the ledger reserves that the headers no longer show, with their former names.
+    ///   - binding: The family's op → payload binding, when it has typed commands.
     /// - Returns: The context.
     /// - Throws: ``GeneratorDiagnostic`` when two ops map to one Swift name.
-    func makeFamilyContext(_ family: OpFamily, reserved: [ReservedNumber]) throws -> FamilyContext {
+    func makeFamilyContext(_ family: OpFamily, reserved: [ReservedNumber], binding: RequestBinding? = nil) throws -> FamilyContext {
+        let unmapped = Dictionary((binding?.unmapped ?? []).map { ($0.op, $0.reason) }, uniquingKeysWith: { first, _ in first })
         let defined = family.definedOps
         var caseNames: [String: Op] = [:]
         var cases: [FamilyContext.Case] = []
@@ -21,7 +23,7 @@ extension SwiftEmitter {
             let message = [op.marker, op.replacement.map { "use \($0)" }].compactMap { $0 }.joined(separator: "; ")
             cases.append(FamilyContext.Case(
                 name: name, bareName: SwiftNaming.bare(name), cName: op.name, literal: SwiftNaming.integerLiteral(op.number),
-                docLines: docLines(for: op), isDeprecated: op.status == .obsolete,
+                docLines: docLines(for: op, unmappedReason: unmapped[op.name]), isDeprecated: op.status == .obsolete,
                 deprecationMessage: SwiftNaming.stringLiteral(message.isEmpty ? "\(op.name) is obsolete" : message)
             ))
         }
@@ -96,8 +98,12 @@ extension SwiftEmitter {
     }
 
     /// Doc comment lines for an op: C name, number and place, then the header's own text.
-    private func docLines(for op: Op) -> [String] {
+    private func docLines(for op: Op, unmappedReason: String? = nil) -> [String] {
         var lines = ["`\(op.name)` (\(op.number)), \(op.file):\(op.line)."]
+        if let unmappedReason {
+            lines += ["", "No payload mapping: the generator could not bind this op to a payload (\(unmappedReason)), "
+                + "so it has no typed command; add it to the family's `payloadMembers` in the config."]
+        }
         if let doc = op.doc { lines += [""] + doc.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
         if let marker = op.marker { lines += ["", "Header note: \(marker)"] }
         if let condition = op.condition { lines += ["", "Defined in C only when `\(condition)`."] }

@@ -89,3 +89,22 @@ import XenIR
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 }
+
+/// The op enum's doc comments say when an op has no payload mapping.
+@Suite struct UnmappedDocTests {
+    @Test("unmapped ops carry a 'No payload mapping' doc line naming the reason; bound ops do not")
+    func docLine() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try xenSwiftGen(["generate", "--output", folder.path] + PayloadBindingTests.arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try String(contentsOf: folder.appendingPathComponent("DomctlOp.swift"), encoding: .utf8)
+        let lines = text.components(separatedBy: "\n")
+        let epsilon = try #require(lines.firstIndex { $0.hasPrefix("    case epsilon = ") })
+        let epsilonDoc = lines[..<epsilon].reversed().prefix { $0.hasPrefix("    ///") }
+        #expect(epsilonDoc.contains { $0.contains("No payload mapping: the generator could not bind this op to a payload "
+            + "(no comment names it above a payload struct and no member of 'u' is named 'epsilon')") })
+        let alpha = try #require(lines.firstIndex { $0.hasPrefix("    case alpha = ") })
+        #expect(!lines[..<alpha].reversed().prefix { $0.hasPrefix("    ///") }.contains { $0.contains("No payload mapping") })
+    }
+}
