@@ -119,6 +119,9 @@ struct RecordReader {
             return resolveTypedef(type, nestedName: nestedName, parent: parent, member: member)
         case .record:
             let declaration = type.declaration
+            // An incomplete record (declared, never defined: `struct dt_device_node`, a hypervisor
+            // type that domctl.h points to under __XEN__) has no layout; only pointers to it exist.
+            if type.size < 0 { return .opaque(spelling: portable(type.spelling)) }
             if declaration.isAnonymous {
                 readRecord(declaration, name: nestedName, parent: parent, member: member)
                 return .record(name: nestedName)

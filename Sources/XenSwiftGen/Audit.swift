@@ -28,6 +28,10 @@ public struct Audit {
             self.standIns = standIns
         }
 
+        /// Under `__XEN__`, hvm/save.h includes the hypervisor's own `xen/lib.h` for `BUG()`, which is no
+        /// public header; this in-memory stand-in supplies just that macro.
+        public static let hypervisorStandIns = ["xen/lib.h": "#define BUG() do { } while (0)\n"]
+
         /// The tools configuration and the hypervisor configuration for `target`.
         /// Under `__XEN__`, hvm/save.h includes the hypervisor's `xen/lib.h` for `BUG()`; an in-memory
         /// stand-in supplies just that macro.
@@ -35,8 +39,7 @@ public struct Audit {
             let suffix = target == "x86_64-linux-gnu" ? "" : " (\(target))"
             return [
                 Configuration(label: "__XEN_TOOLS__" + suffix, defines: ["__XEN_TOOLS__"], target: target),
-                Configuration(label: "__XEN__" + suffix, defines: ["__XEN__"], target: target,
-                              standIns: ["xen/lib.h": "#define BUG() do { } while (0)\n"]),
+                Configuration(label: "__XEN__" + suffix, defines: ["__XEN__"], target: target, standIns: hypervisorStandIns),
             ]
         }
     }

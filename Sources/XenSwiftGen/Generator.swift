@@ -83,7 +83,9 @@ public struct Generator {
     public func read(_ request: Request, standIns: [String: String] = [:]) throws -> HeaderReader.Result {
         let tree = try HeaderTree(path: request.xenHeaders)
         do {
-            return try read(tree, request: request, standIns: standIns)
+            // `--define __XEN__` reads the headers as the hypervisor does, which needs its `xen/lib.h`.
+            let needed = standIns.isEmpty && request.defines.contains("__XEN__") ? Audit.Configuration.hypervisorStandIns : standIns
+            return try read(tree, request: request, standIns: needed)
         } catch let diagnostic as GeneratorDiagnostic where diagnostic.location != nil {
             // Reader findings carry tree-relative paths; print them under the folder the user named.
             throw GenerationFailure(diagnostics: [diagnostic], root: tree.displayPath)
