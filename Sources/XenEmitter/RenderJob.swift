@@ -9,6 +9,8 @@ struct RenderJob {
     var template: String
     /// The template's values.
     var context: any MustacheParent
+    /// Roughly how many lines the file will have; only the order the jobs start in depends on it.
+    var weight = 1
 }
 
 extension TemplateSet {
@@ -22,7 +24,10 @@ extension TemplateSet {
     /// - Throws: The first failure in job order, as a serial loop would report it.
     func render(_ jobs: [RenderJob]) throws -> [GeneratedFile] {
         let batch = RenderBatch(jobs)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+        // Largest first, so no big file starts last while the other core sits idle.
+        let order = jobs.indices.sorted { jobs[$0].weight > jobs[$1].weight }
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { turn in
+            let index = order[turn]
             let job = batch.jobs[index]
             batch.results[index] = Result { try render(job.template, job.context) }
         }

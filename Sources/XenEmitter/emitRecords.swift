@@ -22,12 +22,15 @@ extension SwiftEmitter {
         }
         for header in headerOrder {
             let context = RecordFileContext(header: header, records: byHeader[header] ?? [])
-            jobs.append(RenderJob(path: Self.recordFileName(header), template: "records", context: context))
+            jobs.append(RenderJob(path: Self.recordFileName(header), template: "records", context: context,
+                                  weight: context.records.reduce(0) { $0 + $1.members.count * 4 }))
         }
 
         jobs.append(RenderJob(path: "XenRecordSupport.swift", template: "record-support",
                               context: try makeSupportContext(interface, naming: naming)))
-        jobs.append(RenderJob(path: "XenRecordLayout.swift", template: "layout", context: makeLayoutContext(interface, naming: naming)))
+        let layout = makeLayoutContext(interface, naming: naming)
+        jobs.append(RenderJob(path: "XenRecordLayout.swift", template: "layout", context: layout,
+                              weight: layout.fieldCount + layout.recordCount * 8))
         for request in interface.requests {
             guard let family = interface.family(named: request.family) else { continue }
             let context = try makeCommandContext(request, family: family, records: records, naming: naming)
