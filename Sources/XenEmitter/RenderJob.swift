@@ -1,4 +1,3 @@
-import Dispatch
 import Mustache
 
 /// One file to render: a template, its context and where the text goes.
@@ -23,39 +22,10 @@ extension TemplateSet {
     /// - Returns: The files, sorted by path.
     /// - Throws: The first failure in job order, as a serial loop would report it.
     func render(_ jobs: [RenderJob]) throws -> [GeneratedFile] {
-        let batch = RenderBatch(jobs)
-        // Largest first, so no big file starts last while the other core sits idle.
-        let order = jobs.indices.sorted { jobs[$0].weight > jobs[$1].weight }
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { turn in
-            let index = order[turn]
-            let job = batch.jobs[index]
-            batch.results[index] = Result { try render(job.template, job.context) }
+        let largestFirst = jobs.indices.sorted { jobs[$0].weight > jobs[$1].weight }
+        let results = concurrentMap(jobs, startOrder: largestFirst) { job in
+            Result { GeneratedFile(path: job.path, contents: try render(job.template, job.context)) }
         }
-        let results = Array(batch.results)
-        return try zip(jobs, results).map { job, result in GeneratedFile(path: job.path, contents: try result.get()) }
-            .sorted { $0.path < $1.path }
-    }
-}
-
-/// The jobs and result slots one parallel render shares between its threads.
-///
-/// `@unchecked`: the contexts are plain values that nothing mutates while rendering, and iteration
-/// `i` writes only slot `i`, so no two threads touch the same memory.
-private final class RenderBatch: @unchecked Sendable {
-    /// The files to render.
-    let jobs: [RenderJob]
-    /// One slot per job.
-    let results: UnsafeMutableBufferPointer<Result<String, any Error>>
-
-    /// - Parameter jobs: The files to render.
-    init(_ jobs: [RenderJob]) {
-        self.jobs = jobs
-        results = .allocate(capacity: jobs.count)
-        results.initialize(repeating: .success(""))
-    }
-
-    deinit {
-        results.deinitialize()
-        results.deallocate()
+        return try results.map { try $0.get() }.sorted { $0.path < $1.path }
     }
 }
