@@ -53,7 +53,7 @@ let package = Package(
         ),
 
         .testTarget(name: "XenReaderTests", dependencies: ["XenReader", "XenIR", "LibClang"]),
-        .testTarget(name: "XenEmitterTests", dependencies: ["XenEmitter", "XenIR"]),
+        .testTarget(name: "XenEmitterTests", dependencies: ["XenEmitter", "XenIR", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(
             name: "XenSwiftGenTests",
             dependencies: ["XenSwiftGen", "XenChecks", "XenIR", "XenEmitter", "xen-swiftgen"],

@@ -40,16 +40,15 @@ public struct SwiftEmitter {
     /// - Returns: The files, sorted by path.
     /// - Throws: ``GeneratorDiagnostic`` on naming collisions or template failures.
     public func emit(_ interface: XenInterface, reserved: [String: [ReservedNumber]] = [:]) throws -> [GeneratedFile] {
-        var files: [GeneratedFile] = []
-        files.append(GeneratedFile(path: "XenOperation.swift", contents: try templates.render("support", SupportContext(accessLevel: accessLevel))))
+        var jobs = [RenderJob(path: "XenOperation.swift", template: "support", context: SupportContext(accessLevel: accessLevel))]
         for family in interface.families {
             let context = try makeFamilyContext(
                 family, reserved: reserved[family.name] ?? [], binding: interface.requests.first { $0.family == family.name }
             )
-            files.append(GeneratedFile(path: family.swiftName + ".swift", contents: try templates.render("family", context)))
+            jobs.append(RenderJob(path: family.swiftName + ".swift", template: "family", context: context))
         }
-        files += try emitRecords(interface)
-        return files.sorted { $0.path < $1.path }
+        jobs += try recordJobs(interface)
+        return try templates.render(jobs)
     }
 }
 

@@ -72,11 +72,11 @@ struct TemplateSet {
     /// Renders `name` with `context`.
     /// - Parameters:
     ///   - name: A template name without extension.
-    ///   - context: The values.
+    ///   - context: The values: a context that answers its own lookups (see TemplateFields.swift).
     /// - Returns: The text.
     /// - Throws: ``GeneratorDiagnostic`` when the template is unknown.
-    func render(_ name: String, _ context: Any) throws -> String {
-        guard let text = library.render(PreparedContext.make(context), withTemplate: name) else {
+    func render(_ name: String, _ context: any MustacheParent) throws -> String {
+        guard let text = library.render(context, withTemplate: name) else {
             throw GeneratorDiagnostic(.error, at: nil, "template '\(name)' is not loaded")
         }
         return text

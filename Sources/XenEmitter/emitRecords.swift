@@ -4,13 +4,13 @@ extension SwiftEmitter {
     /// Emits the record mirrors (one file per header), the typed commands (one file per request
     /// family), the support types and the layout checks.
     /// - Parameter interface: The IR.
-    /// - Returns: The files; empty when the interface has no records.
+    /// - Returns: The files to render; empty when the interface has no records.
     /// - Throws: ``GeneratorDiagnostic`` when a record cannot be mirrored or two names collide.
-    func emitRecords(_ interface: XenInterface) throws -> [GeneratedFile] {
+    func recordJobs(_ interface: XenInterface) throws -> [RenderJob] {
         guard !interface.records.isEmpty else { return [] }
         let naming = RecordNaming(interface)
         let records = Dictionary(interface.records.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        var files: [GeneratedFile] = []
+        var jobs: [RenderJob] = []
 
         var byHeader: [String: [RecordContext]] = [:]
         var headerOrder: [String] = []
@@ -22,19 +22,21 @@ extension SwiftEmitter {
         }
         for header in headerOrder {
             let context = RecordFileContext(header: header, records: byHeader[header] ?? [])
-            files.append(GeneratedFile(path: Self.recordFileName(header), contents: try templates.render("records", context)))
+            jobs.append(RenderJob(path: Self.recordFileName(header), template: "records", context: context,
+                                  weight: context.records.reduce(0) { $0 + $1.members.count * 4 }))
         }
 
-        files.append(GeneratedFile(path: "XenRecordSupport.swift",
-                                   contents: try templates.render("record-support", try makeSupportContext(interface, naming: naming))))
-        files.append(GeneratedFile(path: "XenRecordLayout.swift",
-                                   contents: try templates.render("layout", makeLayoutContext(interface, naming: naming))))
+        jobs.append(RenderJob(path: "XenRecordSupport.swift", template: "record-support",
+                              context: try makeSupportContext(interface, naming: naming)))
+        let layout = makeLayoutContext(interface, naming: naming)
+        jobs.append(RenderJob(path: "XenRecordLayout.swift", template: "layout", context: layout,
+                              weight: layout.fieldCount + layout.recordCount * 8))
         for request in interface.requests {
             guard let family = interface.family(named: request.family) else { continue }
             let context = try makeCommandContext(request, family: family, records: records, naming: naming)
-            files.append(GeneratedFile(path: context.commandType + ".swift", contents: try templates.render("commands", context)))
+            jobs.append(RenderJob(path: context.commandType + ".swift", template: "commands", context: context))
         }
-        return files
+        return jobs
     }
 
     /// `arch-x86/xen-x86_64.h` → `ArchX86XenX8664Records.swift`.

@@ -67,11 +67,36 @@ public struct HeaderTree: Sendable {
 
     /// Removes `.` and `..` components and duplicate slashes without touching the file system.
     static func normalize(_ path: String) -> String {
+        // Clang reports nearly every path already normal, for every cursor the reader resolves:
+        // checking is a byte scan, rebuilding allocates a string per component.
+        if isNormal(path) { return path }
         var parts: [Substring] = []
         for part in path.split(separator: "/") {
             if part == "." || part.isEmpty { continue }
             if part == ".." { _ = parts.popLast() } else { parts.append(part) }
         }
         return "/" + parts.joined(separator: "/")
+    }
+
+    /// Whether `normalize` would return `path` unchanged: absolute, no empty, `.` or `..` component,
+    /// no trailing slash.
+    private static func isNormal(_ path: String) -> Bool {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var bytes = path.utf8.makeIterator()
+        guard bytes.next() == slash else { return false }
+        // The current component: its length, and whether it is all dots so far.
+        var length = 0
+        var onlyDots = true
+        while let byte = bytes.next() {
+            if byte == slash {
+                if length == 0 || (onlyDots && length <= 2) { return false }
+                length = 0
+                onlyDots = true
+            } else {
+                length += 1
+                onlyDots = onlyDots && byte == dot
+            }
+        }
+        return length > 0 && !(onlyDots && length <= 2)
     }
 }

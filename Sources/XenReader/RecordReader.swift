@@ -24,6 +24,8 @@ struct RecordReader {
     private(set) var records: [String: Record] = [:]
     /// Record names in the order they were first reached (parents before the records they contain).
     private(set) var order: [String] = []
+    /// The names in `order`, for the visited check (`order.contains` made reading quadratic).
+    private var reached: Set<String> = []
     private(set) var enums: [String: CEnum] = [:]
     private(set) var enumOrder: [String] = []
 
@@ -39,7 +41,9 @@ struct RecordReader {
     /// `struct (unnamed struct at /usr/include/xen/arch-x86/xen.h:164:5)`, and the output must not
     /// depend on where the headers live.
     private func portable(_ spelling: String) -> String {
-        spelling.replacingOccurrences(of: tree.root + "/", with: "")
+        // Only a spelling that names a file has a slash; skip the Foundation search for the rest.
+        guard spelling.utf8.contains(UInt8(ascii: "/")) else { return spelling }
+        return spelling.replacingOccurrences(of: tree.root + "/", with: "")
     }
 
     /// Reads the record declared as `struct tag` or `union tag` and everything it reaches.
@@ -55,7 +59,7 @@ struct RecordReader {
 
     /// Reads one record definition under `name`.
     private mutating func readRecord(_ cursor: Cursor, name: String, parent: String?, member: String?) {
-        guard !order.contains(name) else { return }
+        guard reached.insert(name).inserted else { return }
         order.append(name)
         let type = cursor.type
         var fields: [RecordField] = []

@@ -83,7 +83,11 @@ public struct OutputWriter {
         }
         let staging = try StagingFolder(in: folder)
         defer { staging.discard() }
-        for file in files where pending.contains(file.path) { try staging.stage(file) }
+        // Foundation syncs every file it writes; writing them side by side overlaps those waits.
+        let folder = staging.url
+        try concurrentMap(files.filter { pending.contains($0.path) }) { file in
+            Result { try StagingFolder.stage(file, in: folder) }
+        }.forEach { try $0.get() }
         FaultInjection.point("staged")
         try staging.commit(writes: files.map(\.path).filter(pending.contains), removals: plan.removed)
         FaultInjection.point("committed")

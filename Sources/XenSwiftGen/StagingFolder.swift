@@ -39,11 +39,13 @@ final class StagingFolder {
 
     deinit { close(descriptor) }
 
-    /// Writes one file into the staging folder.
-    /// - Parameter file: The file; its path is a plain name.
+    /// Writes one file into a staging folder; safe to call for different files at once.
+    /// - Parameters:
+    ///   - file: The file; its path is a plain name.
+    ///   - folder: The staging folder.
     /// - Throws: ``GeneratorDiagnostic`` when it cannot be written.
-    func stage(_ file: GeneratedFile) throws {
-        let target = url.appendingPathComponent(file.path)
+    static func stage(_ file: GeneratedFile, in folder: URL) throws {
+        let target = folder.appendingPathComponent(file.path)
         do {
             try Data(file.contents.utf8).write(to: target)
         } catch {
