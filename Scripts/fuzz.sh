@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Bounded libFuzzer runs of the marker-comment parser and the config decoder.
+# Bounded libFuzzer runs of the marker-comment parser, the config decoder and the ledger decoder.
 #
 #   Scripts/fuzz.sh [SECONDS_PER_TARGET]     (default 60)
 #
@@ -20,7 +20,7 @@ build() {  # target, harness, sources...
     rm -rf "$module"; mkdir -p "$module"
     # One module: drop imports of the package's own modules.
     for source in "$harness" "$@"; do
-        sed -E '/^import (XenIR|XenEmitter|XenReader|LibClang)$/d' "$source" > "$module/$(basename "$source")"
+        sed -E '/^import (XenIR|XenEmitter|XenReader|XenChecks|LibClang)$/d' "$source" > "$module/$(basename "$source")"
     done
     swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name "Fuzz${target//-/}" \
         "$module"/*.swift -o "$work/$target/fuzzer" 2> "$work/$target/build.log" \
@@ -45,9 +45,15 @@ run() {  # target
 }
 
 build marker Fuzz/MarkerParserFuzz.swift Sources/XenReader/MarkerParser.swift
-build config Fuzz/ConfigLoaderFuzz.swift Sources/XenIR/*.swift Sources/XenSwiftGen/Config.swift \
-    Sources/XenSwiftGen/ConfigLoader.swift Sources/XenSwiftGen/BuiltinFamilies.swift Sources/XenSwiftGen/SwiftIdentifier.swift
+build config Fuzz/ConfigLoaderFuzz.swift Sources/XenIR/*.swift Sources/XenChecks/Acknowledgement.swift Sources/XenSwiftGen/Config.swift \
+    Sources/XenSwiftGen/ConfigLoader.swift Sources/XenSwiftGen/BuiltinFamilies.swift Sources/XenSwiftGen/BuiltinPayloads.swift \
+    Sources/XenSwiftGen/SwiftIdentifier.swift
+build ledger Fuzz/LedgerFileFuzz.swift Sources/XenIR/*.swift Sources/XenChecks/Acknowledgement.swift Sources/XenChecks/Ledger.swift \
+    Sources/XenSwiftGen/LedgerFile.swift Sources/XenSwiftGen/ConfigLoader.swift Sources/XenSwiftGen/Config.swift \
+    Sources/XenSwiftGen/BuiltinFamilies.swift Sources/XenSwiftGen/BuiltinPayloads.swift Sources/XenSwiftGen/SwiftIdentifier.swift \
+    Sources/XenSwiftGen/SystemErrorText.swift
 failed=0
 run marker || failed=1
 run config || failed=1
+run ledger || failed=1
 exit $failed

@@ -83,7 +83,7 @@ public enum LedgerFile {
         do {
             try data.write(to: URL(fileURLWithPath: temporary))
         } catch {
-            throw GeneratorDiagnostic(.error, at: nil, "\(path): cannot write ledger: \(OutputWriter.reason(error))")
+            throw GeneratorDiagnostic(.error, at: nil, "\(path): cannot write ledger: \(SystemErrorText.reason(error))")
         }
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))

@@ -107,7 +107,7 @@ public struct OutputWriter {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw GeneratorDiagnostic(.error, at: nil, "cannot create output folder '\(folder.path)': \(Self.reason(error))")
+            throw GeneratorDiagnostic(.error, at: nil, "cannot create output folder '\(folder.path)': \(SystemErrorText.reason(error))")
         }
     }
 
@@ -131,15 +131,5 @@ public struct OutputWriter {
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: Self.generatedMarker.utf8.count)) ?? Data()
         return head == Data(Self.generatedMarker.utf8)
-    }
-
-    /// The operating system's reason, without Foundation's long wrapper text.
-    static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileWriteNoPermissionError { return "Permission denied" }
-        return nsError.localizedDescription
     }
 }

@@ -49,7 +49,7 @@ final class StagingFolder {
         do {
             try Data(file.contents.utf8).write(to: target)
         } catch {
-            throw GeneratorDiagnostic(.error, at: nil, "cannot write '\(target.path)': \(OutputWriter.reason(error))")
+            throw GeneratorDiagnostic(.error, at: nil, "cannot write '\(target.path)': \(SystemErrorText.reason(error))")
         }
     }
 
@@ -65,7 +65,7 @@ final class StagingFolder {
         do {
             try Data(text.utf8).write(to: temporary)
         } catch {
-            throw GeneratorDiagnostic(.error, at: nil, "cannot write '\(temporary.path)': \(OutputWriter.reason(error))")
+            throw GeneratorDiagnostic(.error, at: nil, "cannot write '\(temporary.path)': \(SystemErrorText.reason(error))")
         }
         guard rename(temporary.path, url.appendingPathComponent(Self.manifestName).path) == 0 else {
             throw GeneratorDiagnostic(.error, at: nil, "cannot commit '\(url.path)': \(String(cString: strerror(errno)))")
