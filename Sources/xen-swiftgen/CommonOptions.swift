@@ -13,7 +13,8 @@ struct CommonOptions: ParsableArguments {
     var config: String?
 
     @Option(name: .customLong("define"), help: ArgumentHelp(
-        "Define a macro for the parse (repeatable). Replaces the default __XEN_TOOLS__.", valueName: "name"))
+        "Define a macro for the parse (repeatable). Replaces the default __XEN_TOOLS__.",
+        discussion: "With __XEN__ (the hypervisor's view) an in-memory stand-in for its xen/lib.h is supplied.", valueName: "name"))
     var defines: [String] = []
 
     @Option(help: ArgumentHelp("Clang target triple for the parse.", discussion: "Default: x86_64-linux-gnu.", valueName: "triple"))
