@@ -71,7 +71,7 @@ public struct HeaderReader {
         let virtualFiles = Dictionary(uniqueKeysWithValues: options.standIns.map { (standInRoot + "/" + $0.key, $0.value) })
         let unit = try TranslationUnit(clang: clang, path: mainPath, contents: source, arguments: arguments, virtualFiles: virtualFiles)
         let errors = unit.diagnostics.filter { $0.severity >= .error }
-        if !errors.isEmpty { throw ReaderError(diagnostics: errors, tree: tree) }
+        if !errors.isEmpty { throw ReaderError(errors, tree: tree) }
 
         let filesRead = Array(Set(unit.includedFiles.map(HeaderTree.normalize)))
             .filter { $0 != mainPath && !$0.hasPrefix(standInRoot + "/") }.sorted()
@@ -169,21 +169,25 @@ public struct HeaderReader {
 
 /// Clang rejected the headers.
 public struct ReaderError: Error, CustomStringConvertible {
-    /// Clang's errors, in order.
-    public var diagnostics: [ClangDiagnostic]
-    /// The tree, so paths inside it print as the user named the folder.
-    var tree: HeaderTree?
+    /// Clang's errors, in order, with tree-relative locations (absolute outside the tree).
+    public var diagnostics: [GeneratorDiagnostic]
+    /// The header folder as the user named it, for printing.
+    public var root: String
+
+    /// Converts clang's errors.
+    /// - Parameters:
+    ///   - errors: Clang's diagnostics.
+    ///   - tree: The tree the paths are made relative to.
+    init(_ errors: [ClangDiagnostic], tree: HeaderTree) {
+        diagnostics = errors.map { error in
+            let position = error.location.map { SourcePosition(file: tree.relative($0.file), line: $0.line, column: $0.column) }
+            // Clang's messages can span lines (macro expansion notes); one problem, one line.
+            return GeneratorDiagnostic(.error, at: position, error.message.split(whereSeparator: \.isNewline).joined(separator: " "))
+        }
+        root = tree.displayPath
+    }
 
     public var description: String {
-        diagnostics.map { diagnostic in
-            let place = diagnostic.location.map { location -> String in
-                let path = HeaderTree.normalize(location.file)
-                let shown = tree.map { path.hasPrefix($0.root + "/") ? $0.display($0.relative(path)) : path } ?? path
-                return "\(shown):\(location.line):\(location.column): "
-            } ?? ""
-            // Clang's messages can span lines (macro expansion notes); one problem, one line.
-            let message = diagnostic.message.split(whereSeparator: \.isNewline).joined(separator: " ")
-            return "\(place)error: \(message)"
-        }.joined(separator: "\n")
+        diagnostics.map { $0.rendered(root: root) }.joined(separator: "\n")
     }
 }

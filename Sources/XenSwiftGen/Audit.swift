@@ -17,29 +17,21 @@ public struct Audit {
         public var defines: [String]
         /// Clang target triple.
         public var target: String
-        /// Stand-ins for headers outside the public tree.
-        public var standIns: [String: String]
 
         /// Creates a configuration.
-        public init(label: String, defines: [String], target: String, standIns: [String: String] = [:]) {
+        public init(label: String, defines: [String], target: String) {
             self.label = label
             self.defines = defines
             self.target = target
-            self.standIns = standIns
         }
 
-        /// Under `__XEN__`, hvm/save.h includes the hypervisor's own `xen/lib.h` for `BUG()`, which is no
-        /// public header; this in-memory stand-in supplies just that macro.
-        public static let hypervisorStandIns = ["xen/lib.h": "#define BUG() do { } while (0)\n"]
-
-        /// The tools configuration and the hypervisor configuration for `target`.
-        /// Under `__XEN__`, hvm/save.h includes the hypervisor's `xen/lib.h` for `BUG()`; an in-memory
-        /// stand-in supplies just that macro.
+        /// The tools configuration and the hypervisor configuration for `target` (the generator supplies
+        /// the hypervisor's `xen/lib.h` stand-in itself, see ``Generator/read(_:)``).
         public static func standard(target: String) -> [Configuration] {
             let suffix = target == "x86_64-linux-gnu" ? "" : " (\(target))"
             return [
                 Configuration(label: "__XEN_TOOLS__" + suffix, defines: ["__XEN_TOOLS__"], target: target),
-                Configuration(label: "__XEN__" + suffix, defines: ["__XEN__"], target: target, standIns: hypervisorStandIns),
+                Configuration(label: "__XEN__" + suffix, defines: ["__XEN__"], target: target),
             ]
         }
     }
@@ -71,7 +63,7 @@ public struct Audit {
             var options = request
             options.defines = configuration.defines
             options.target = configuration.target
-            let interface = try generator.read(options, standIns: configuration.standIns).interface
+            let interface = try generator.read(options).interface
             for diagnostic in ReuseCheck.check(interface, acknowledgements: request.acknowledgements) {
                 if let index = findings.firstIndex(where: { $0.diagnostic == diagnostic }) {
                     findings[index].seenUnder.append(configuration.label)

@@ -74,18 +74,20 @@ public struct Generator {
         self.log = log
     }
 
-    /// Reads the headers into the IR.
-    /// - Parameters:
-    ///   - request: The run's settings.
-    ///   - standIns: In-memory stand-ins for headers outside the tree, by include path.
+    /// Under `__XEN__`, hvm/save.h includes the hypervisor's own `xen/lib.h` for `BUG()`, which is no
+    /// public header; this in-memory stand-in supplies just that macro.
+    static let hypervisorStandIns = ["xen/lib.h": "#define BUG() do { } while (0)\n"]
+
+    /// Reads the headers into the IR. Under `__XEN__` (the hypervisor's view) the reader gets
+    /// ``hypervisorStandIns``.
+    /// - Parameter request: The run's settings.
     /// - Returns: The reader's result.
     /// - Throws: ``GenerationFailure``.
-    public func read(_ request: Request, standIns: [String: String] = [:]) throws -> HeaderReader.Result {
+    public func read(_ request: Request) throws -> HeaderReader.Result {
         let tree = try HeaderTree(path: request.xenHeaders)
         do {
-            // `--define __XEN__` reads the headers as the hypervisor does, which needs its `xen/lib.h`.
-            let needed = standIns.isEmpty && request.defines.contains("__XEN__") ? Audit.Configuration.hypervisorStandIns : standIns
-            return try read(tree, request: request, standIns: needed)
+            let standIns = request.defines.contains("__XEN__") ? Self.hypervisorStandIns : [:]
+            return try read(tree, request: request, standIns: standIns)
         } catch let diagnostic as GeneratorDiagnostic where diagnostic.location != nil {
             // Reader findings carry tree-relative paths; print them under the folder the user named.
             throw GenerationFailure(diagnostics: [diagnostic], root: tree.displayPath)
@@ -130,9 +132,9 @@ public struct Generator {
     /// - Returns: The files and findings.
     /// - Throws: ``GenerationFailure`` with every error found (and the warnings and notes around them).
     public func generate(_ request: Request) throws -> Outcome {
-        let tree = try HeaderTree(path: request.xenHeaders)
         let previousLedger = try request.ledger.map { try LedgerFile.load($0, allowMissing: request.updateLedger) }
         let result = try read(request)
+        let root = request.xenHeaders  // the folder as the user named it, as `read` prints it
         let acknowledgements = request.acknowledgements + (previousLedger?.acknowledgements ?? [])
         var findings = timed("check") { ReuseCheck.check(result.interface, acknowledgements: acknowledgements) }
         var reserved: [String: [ReservedNumber]] = [:]
@@ -147,7 +149,7 @@ public struct Generator {
             mergedLedger = merge.ledger
         }
         if findings.contains(where: { $0.severity == .error }) {
-            throw GenerationFailure(diagnostics: result.warnings + findings, root: tree.displayPath)
+            throw GenerationFailure(diagnostics: result.warnings + findings, root: root)
         }
         let interface = Self.applying(acknowledgements, to: result.interface)
         let emitter = try SwiftEmitter(options: .init(
@@ -156,13 +158,14 @@ public struct Generator {
         for (name, source) in emitter.templateSources.sorted(by: { $0.key < $1.key }) { log("template \(name): \(source)") }
         let files = try timed("emit") {
             do { return try emitter.emit(interface, reserved: reserved) } catch let diagnostic as GeneratorDiagnostic {
-                throw GenerationFailure(diagnostics: [diagnostic], root: tree.displayPath)
+                throw GenerationFailure(diagnostics: [diagnostic], root: root)
             }
         }
         return Outcome(
             interface: interface, files: files, warnings: result.warnings + findings, filesRead: result.filesRead, ledger: mergedLedger
         )
     }
+
     /// Gives each acknowledged retired op its successor as replacement, so its fix-it renames to it.
     static func applying(_ acknowledgements: [Acknowledgement], to interface: XenInterface) -> XenInterface {
         var result = interface
