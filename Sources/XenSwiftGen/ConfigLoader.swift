@@ -25,9 +25,7 @@ public enum ConfigLoader {
         do {
             object = try JSONSerialization.jsonObject(with: data)
         } catch {
-            let (position, text) = JSONErrorText.describe(error, data: data)
-            throw GeneratorDiagnostic(.error, at: position.map { SourcePosition(file: path, line: $0.line, column: $0.column) },
-                                      position == nil ? "\(path): \(text)" : text)
+            throw JSONErrorText.syntaxError(error, data: data, path: path)
         }
         guard let root = object as? [String: Any] else {
             throw GeneratorDiagnostic(.error, at: nil, "\(path): the config must be a JSON object")
@@ -119,6 +117,18 @@ enum JSONErrorText {
         var reason = words[..<index]
         while let last = reason.last, ["around", "from", "starting"].contains(last) { reason = reason.dropLast() }
         return ((line, column), "invalid JSON (\(reason.joined(separator: " ")))")
+    }
+
+    /// The diagnostic for a JSON syntax error in `path`: at `path:line:col` when the parser says where.
+    /// - Parameters:
+    ///   - error: The error `JSONSerialization` threw.
+    ///   - data: The bytes it read.
+    ///   - path: The file, for the message.
+    /// - Returns: One error.
+    static func syntaxError(_ error: Error, data: Data, path: String) -> GeneratorDiagnostic {
+        let (position, text) = describe(error, data: data)
+        return GeneratorDiagnostic(.error, at: position.map { SourcePosition(file: path, line: $0.line, column: $0.column) },
+                                   position == nil ? "\(path): \(text)" : text)
     }
 
     /// User text made safe for a one-line message: control characters become Swift-style escapes.

@@ -28,17 +28,12 @@ public enum LedgerFile {
     /// - Returns: The ledger.
     /// - Throws: ``GeneratorDiagnostic`` for invalid JSON, wrong shapes and duplicate numbers.
     public static func decode(_ data: Data, path: String) throws -> Ledger {
-        do {
-            _ = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            let (position, text) = JSONErrorText.describe(error, data: data)
-            throw GeneratorDiagnostic(.error, at: position.map { SourcePosition(file: path, line: $0.line, column: $0.column) },
-                                      position == nil ? "\(path): \(text)" : text)
-        }
         let ledger: Ledger
         do {
             ledger = try JSONDecoder().decode(Ledger.self, from: data)
         } catch let error as DecodingError {
+            // Only a failed decode parses again, to tell a syntax error (with its line) from a wrong shape.
+            do { _ = try JSONSerialization.jsonObject(with: data) } catch { throw JSONErrorText.syntaxError(error, data: data, path: path) }
             throw GeneratorDiagnostic(.error, at: nil, "\(path): \(JSONErrorText.describe(error))")
         }
         guard ledger.formatVersion == 1 else {
