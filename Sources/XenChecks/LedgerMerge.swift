@@ -49,16 +49,17 @@ public struct LedgerMerge {
             allAcknowledgements.append(acknowledgement)
         }
         ledger.acknowledgements = allAcknowledgements
-        let fallbackVersion = interface.family(named: "hypercall")?.interfaceVersion?.spelling
+        // A family without a version of its own is versioned with the whole interface.
+        let interfaceVersion = interface.family(named: "hypercall")?.interfaceVersion
         var diagnostics: [GeneratorDiagnostic] = []
         var reserved: [String: [ReservedNumber]] = [:]
         for family in interface.families {
             let old = previous.family(named: family.name)
+            let version = family.interfaceVersion ?? interfaceVersion
             var merged = FamilyMerge(
-                family: family, previous: old, version: family.interfaceVersion?.spelling ?? fallbackVersion,
-                acknowledgements: allAcknowledgements, ledgerPath: ledgerPath
+                family: family, previous: old, version: version?.spelling, acknowledgements: allAcknowledgements, ledgerPath: ledgerPath
             ).run()
-            if let bump = versionBumpFinding(family, previous: old, retired: merged.newlyRetired, fallback: fallbackVersion) {
+            if let bump = versionBumpFinding(family, previous: old, retired: merged.newlyRetired, now: version) {
                 merged.diagnostics.append(bump)
             }
             diagnostics += merged.diagnostics
@@ -74,19 +75,18 @@ public struct LedgerMerge {
     }
 
     /// The warning (or error) for retirements without an interface version increase.
-    private func versionBumpFinding(_ family: OpFamily, previous: LedgerFamily?, retired: [String], fallback: String?) -> GeneratorDiagnostic? {
-        guard !retired.isEmpty, let before = previous?.interfaceVersion.flatMap(Self.parseVersion),
-            let nowText = family.interfaceVersion?.spelling ?? fallback, let now = Self.parseVersion(nowText), now <= before
+    private func versionBumpFinding(_ family: OpFamily, previous: LedgerFamily?, retired: [String], now: InterfaceVersion?) -> GeneratorDiagnostic? {
+        guard !retired.isEmpty, let before = previous?.interfaceVersion.flatMap(Self.parseVersion), let now, now.value <= before
         else { return nil }
         let name = family.interfaceVersion?.name ?? "the interface version"
         let place = family.interfaceVersion?.location ?? SourcePosition(file: family.file, line: 1)
         return GeneratorDiagnostic(
             strict ? .error : .warning, at: place,
-            "\(retired.joined(separator: ", ")) retired since the last run, but \(name) is still \(nowText); bump it so old callers are refused"
+            "\(retired.joined(separator: ", ")) retired since the last run, but \(name) is still \(now.spelling); bump it so old callers are refused"
         )
     }
 
-    /// Parses `0x00000015` or `21`.
+    /// Parses a version as the ledger stores it (`0x00000015` or `21`).
     static func parseVersion(_ text: String) -> UInt64? {
         let lower = text.lowercased()
         if lower.hasPrefix("0x") { return UInt64(lower.dropFirst(2), radix: 16) }
