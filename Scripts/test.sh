@@ -3,7 +3,13 @@
 # vendored Generated/ folder is current, and run every test. .ci/run calls exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-Scripts/setup.sh
+Scripts/setup.sh locales
+# DeterminismTests run the generator under these locales; Debian images ship only C and POSIX.
+for spec in tr_TR:UTF-8 de_DE:ISO-8859-1; do
+    name="${spec%%:*}.${spec#*:}"
+    normal=$(echo "$name" | tr 'A-Z' 'a-z' | tr -d '-')
+    locale -a | tr 'A-Z' 'a-z' | grep -qx "$normal" || localedef -i "${spec%%:*}" -f "${spec#*:}" "$name"
+done
 swift build --build-tests
 .build/debug/xen-swiftgen generate --check
 swift test --skip-build

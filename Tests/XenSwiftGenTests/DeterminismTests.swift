@@ -39,6 +39,12 @@ import Testing
     func locale() throws {
         let tree = URL(fileURLWithPath: Paths.realHeaders)
         let reference = try Self.outputs(tree, environment: ["LANG": "C", "LC_ALL": "C"])
+        // Only an installed locale is a real test (an unknown one falls back to C); Scripts/test.sh makes them.
+        let installed = try run(URL(fileURLWithPath: "/usr/bin/env"), ["locale", "-a"]).stdout
+            .split(separator: "\n").map { $0.lowercased().replacingOccurrences(of: "-", with: "") }
+        for locale in ["tr_TR.UTF-8", "de_DE.ISO-8859-1"] {
+            try #require(installed.contains(locale.lowercased().replacingOccurrences(of: "-", with: "")), "locale \(locale) is not installed")
+        }
         for locale in ["C.UTF-8", "POSIX", "tr_TR.UTF-8", "de_DE.ISO-8859-1"] {
             let other = try Self.outputs(tree, environment: ["LANG": locale, "LC_ALL": locale, "LC_CTYPE": locale, "LC_COLLATE": locale])
             #expect(other == reference, "\(locale)")
