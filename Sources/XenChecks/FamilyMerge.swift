@@ -54,9 +54,19 @@ struct FamilyMerge {
                     entries[number] = newEntry(tombstone)
                     continue
                 }
+                if old.status != .retired { newlyRetired.append(old.name) }
                 if old.name == tombstone.name {
-                    if old.status != .retired { newlyRetired.append(old.name) }
                     entries[number] = updated(old, with: tombstone)
+                } else {
+                    // The header's history names another op than the ledger's: say so, keep the ledger's name.
+                    diagnostics.append(GeneratorDiagnostic(.warning, at: tombstone.location,
+                        "the tombstone retires \(tombstone.name) on \(number), but \(ledgerPath) records \(old.name) there; "
+                            + "\(number) stays reserved under \(old.name)"))
+                    var entry = old
+                    entry.status = .retired
+                    entry.marker = tombstone.marker
+                    entry.lastSeen = version
+                    entries[number] = entry
                 }
             } else if let old {
                 if old.status != .retired {

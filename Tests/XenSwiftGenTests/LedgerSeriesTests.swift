@@ -109,3 +109,32 @@ import XenIR
         #expect(numbers == [1, 2, 5, 6, 7])
     }
 }
+
+/// A tombstone whose name differs from the ledger's record for that number is not passed silently.
+@Suite struct LedgerTombstoneNameTests {
+    @Test("a tombstone under another name than the ledger's warns and keeps the number reserved under the ledger's name")
+    func mismatchedTombstone() throws {
+        let work = try makeTemporaryFolder("ledger")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let ledger = work.appendingPathComponent("ledger.json")
+        let output = work.appendingPathComponent("out")
+        let v1 = Paths.fixture("ledger-series/v1")
+        let first = try xenSwiftGen(["generate", "--xen-headers", v1.path, "--output", output.path, "--ledger", ledger.path, "--update-ledger"])
+        #expect(first.status == 0, "\(first.stderr)")
+        // v1 with XEN_DOMCTL_mem_event_op (7) replaced by a tombstone for another name, version bumped.
+        let tree = work.appendingPathComponent("tree")
+        try FileManager.default.createDirectory(at: tree, withIntermediateDirectories: true)
+        let text = try String(contentsOf: v1.appendingPathComponent("domctl.h"), encoding: .utf8)
+            .replacingOccurrences(of: "#define XEN_DOMCTL_mem_event_op                 7",
+                                  with: "/* #define XEN_DOMCTL_old_event_op            7 Removed */")
+            .replacingOccurrences(of: "XEN_DOMCTL_INTERFACE_VERSION 0x00000001", with: "XEN_DOMCTL_INTERFACE_VERSION 0x00000002")
+        try text.write(to: tree.appendingPathComponent("domctl.h"), atomically: true, encoding: .utf8)
+        let second = try xenSwiftGen(["generate", "--xen-headers", tree.path, "--output", output.path, "--ledger", ledger.path, "--update-ledger"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("\(tree.path)/domctl.h:24:4: warning: the tombstone retires XEN_DOMCTL_old_event_op on 7, "
+            + "but \(ledger.path) records XEN_DOMCTL_mem_event_op there; 7 stays reserved under XEN_DOMCTL_mem_event_op"), "\(second.stderr)")
+        let entry = try #require(try JSONDecoder().decode(Ledger.self, from: Data(contentsOf: ledger)).family(named: "domctl")?
+            .numbers.first { $0.number == 7 })
+        #expect(entry.name == "XEN_DOMCTL_mem_event_op" && entry.status == .retired && entry.marker == "Removed")
+    }
+}
