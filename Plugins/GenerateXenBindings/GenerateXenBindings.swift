@@ -19,6 +19,13 @@ struct GenerateXenBindings: CommandPlugin {
     ///   - arguments: The command line after the verb.
     /// - Throws: ``CommandFailure`` when a target is unknown, a target has no config, or the tool fails.
     func performCommand(context: PluginContext, arguments: [String]) async throws {
+        // ArgumentExtractor drops a trailing `--target` without a value; that is a mistake to report.
+        for (index, argument) in arguments.enumerated() where argument == "--target" {
+            guard index + 1 < arguments.count, !arguments[index + 1].hasPrefix("-") else {
+                throw CommandFailure("--target needs a target name (--target NAME); the package's targets are: "
+                    + context.package.targets.map(\.name).sorted().joined(separator: ", "))
+            }
+        }
         var extractor = ArgumentExtractor(arguments)
         let targetNames = extractor.extractOption(named: "target")
         let passThrough = extractor.remainingArguments
@@ -42,7 +49,7 @@ struct GenerateXenBindings: CommandPlugin {
     ///   - required: Whether a missing config file in `folder` is an error.
     /// - Throws: ``CommandFailure`` when the config is missing or the tool exits non-zero.
     private func run(_ tool: URL, in folder: URL, passThrough: [String], hasConfig: Bool, required: Bool) throws {
-        var arguments = ["generate"]
+        var arguments = ["generate", "--caller", "command-plugin"]
         let config = folder.appending(path: Self.configFileName)
         if !hasConfig {
             if FileManager.default.fileExists(atPath: config.path) {

@@ -50,6 +50,7 @@ struct FamilyContext {
     var prefix: String
     var header: String
     var summaryLines: [String]
+    var hasSummary: Bool
     var accessLevel: String
     var hasInterfaceVersion: Bool
     var interfaceVersionName: String

@@ -31,6 +31,7 @@ extension FamilyContext: MustacheParent {
         case "prefix": self.prefix
         case "header": self.header
         case "summaryLines": self.summaryLines
+        case "hasSummary": self.hasSummary
         case "accessLevel": self.accessLevel
         case "hasInterfaceVersion": self.hasInterfaceVersion
         case "interfaceVersionName": self.interfaceVersionName

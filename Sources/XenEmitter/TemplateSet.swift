@@ -31,10 +31,14 @@ struct TemplateSet {
         var library = MustacheLibrary()
         var sources: [String: String] = [:]
         var names = Set(Self.required)
+        var userFiles: [String] = []
         for folder in [builtin, directory].compactMap({ $0 }) {
             let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            names.formUnion(files.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) })
+            let found = files.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) }
+            names.formUnion(found)
+            if folder == directory { userFiles = found }
         }
+        var texts: [String: String] = [:]
         for name in names.sorted() {
             let candidates = [directory, builtin].compactMap { $0?.appendingPathComponent(name + ".mustache") }
             guard let file = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
@@ -44,6 +48,7 @@ struct TemplateSet {
             guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8) else {
                 throw GeneratorDiagnostic(.error, at: SourcePosition(file: file.path, line: 1), "cannot read template")
             }
+            texts[name] = text
             do {
                 try library.register("{{% CONTENT_TYPE: TEXT}}\n" + text, named: name)
             } catch {
@@ -51,6 +56,7 @@ struct TemplateSet {
             }
             sources[name] = file.path
         }
+        if let directory { try TemplateNames.check(userFiles: userFiles, texts: texts, folder: directory) }
         self.library = library
         self.sources = sources
     }

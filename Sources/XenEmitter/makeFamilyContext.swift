@@ -50,6 +50,7 @@ extension SwiftEmitter {
         return FamilyContext(
             typeName: family.swiftName, guardName: family.swiftName + "NumberGuard", rawType: family.rawType,
             prefix: family.prefix, header: family.file, summaryLines: (family.summary ?? "").split(separator: "\n").map(String.init),
+            hasSummary: !(family.summary ?? "").isEmpty,
             accessLevel: accessLevel, hasInterfaceVersion: version != nil, interfaceVersionName: version?.name ?? "",
             interfaceVersionLiteral: version.map { SwiftNaming.integerLiteral($0.value, hex: $0.spelling.lowercased().hasPrefix("0x")) } ?? "",
             interfaceVersionLocation: version.map { "\($0.location.file):\($0.location.line)" } ?? "",

@@ -58,6 +58,9 @@ struct ArgumentPayloadBinder {
                 bindings.append(.init(op: op.name, member: nil, record: nil, source: .argumentComment))
             case .unknown(let word)?:
                 unmapped.append(.init(op: op.name, reason: "its comment names '\(word)' as the argument, which is no struct the headers define"))
+            case .several(let words)?:
+                unmapped.append(.init(op: op.name, reason: "its comment names more than one argument struct ("
+                    + words.joined(separator: ", ") + ")"))
             case nil:
                 unmapped.append(.init(op: op.name, reason: "its comment does not say what the argument points to"))
             }
@@ -71,6 +74,7 @@ struct ArgumentPayloadBinder {
         case record(String)
         case none
         case unknown(String)
+        case several([String])
     }
 
     /// Reads `arg == …` from the op's comment above, then from its trailing comment.
@@ -78,12 +82,35 @@ struct ArgumentPayloadBinder {
         for text in [op.doc, op.marker].compactMap({ $0 }) {
             guard let word = Self.argumentWord(in: text) else { continue }
             if word == "NULL" { return Named.none }
-            for candidate in [word, word.hasSuffix("_t") ? String(word.dropLast(2)) : nil].compactMap({ $0 }) where isRecord(candidate) {
-                return .record(candidate)
-            }
+            if let record = Self.record(named: word, isRecord: isRecord) { return .record(record) }
+            // Prose such as "For PV guests this is a pointer to a vcpu_guest_context structure …":
+            // the structs are the words after each "pointer to".
+            var pointees: [String] = []
+            for pointee in Self.pointees(in: text) where !pointees.contains(pointee) { pointees.append(pointee) }
+            if pointees.count > 1 { return .several(pointees) }
+            if let only = pointees.first { return Self.record(named: only, isRecord: isRecord).map(Named.record) ?? .unknown(only) }
             return .unknown(word)
         }
         return nil
+    }
+
+    /// The record `word` names, with or without its `_t` suffix.
+    private static func record(named word: String, isRecord: (String) -> Bool) -> String? {
+        [word, word.hasSuffix("_t") ? String(word.dropLast(2)) : nil].compactMap { $0 }.first(where: isRecord)
+    }
+
+    /// The identifiers that follow "pointer to" (skipping `a`, `an`, `struct`) anywhere in `text`.
+    static func pointees(in text: String) -> [String] {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "*" }).map(String.init)
+        var result: [String] = []
+        for index in words.indices.dropLast() where words[index] == "pointer" && words[index + 1] == "to" {
+            let rest = words[(index + 2)...].map { $0.trimmingCharacters(in: ".,;") }.drop { ["a", "an", "struct"].contains($0) }
+            if let word = rest.first, let head = word.first, head.isLetter || head == "_",
+                word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+                result.append(word)
+            }
+        }
+        return result
     }
 
     /// The identifier after `arg ==` (also `@arg`, `@extra_arg`), skipping `pointer to`, `addr of` and `struct`.

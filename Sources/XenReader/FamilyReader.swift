@@ -4,8 +4,11 @@ import XenIR
 /// Builds op families from scanned headers: assigns each `#define` and each tombstone to the family
 /// with the longest matching prefix whose region holds it, and applies the status rules.
 struct FamilyReader {
-    /// The family table.
+    /// The whole family table: ops are assigned among all of its rows.
     var specs: [FamilySpec]
+    /// The families to return; ops owned by other rows are dropped, so what a family holds never
+    /// depends on which others are selected.
+    var selected: Set<String>
     /// Byte ranges of top-level records, by header and record name.
     var recordSpans: [String: [String: SourceSpan]]
     /// Every define of every header read, by name, to resolve interface versions.
@@ -31,13 +34,17 @@ struct FamilyReader {
                 return spec.header == header.file
             }
             if Self.mentions(header, spec) { return true }
-            skipped.append(spec.name)
+            if selected.contains(spec.name) { skipped.append(spec.name) }
             return false
         }
         var regions: [String: SourceSpan?] = [:]
         for spec in specsHere {
             if let within = spec.within {
                 guard let span = recordSpans[header.file]?[within] else {
+                    guard selected.contains(spec.name) else {
+                        regions[spec.name] = .some(nil)
+                        continue
+                    }
                     throw GeneratorDiagnostic(.error, at: SourcePosition(file: header.file, line: 1),
                         "family '\(spec.name)' expects its ops inside 'struct \(within)', which \(header.file) does not define")
                 }
@@ -65,7 +72,7 @@ struct FamilyReader {
         let docs = DocCommentIndex(comments: header.comments)
 
         for define in header.defines where !define.isFunctionLike {
-            guard let spec = owner(of: define.name, at: define.location.offset) else { continue }
+            guard let spec = owner(of: define.name, at: define.location.offset), selected.contains(spec.name) else { continue }
             if let number = Self.literalValue(define.value) {
                 ops[spec.name, default: []].append(liveOp(define, number: number, file: header.file, docs: docs))
             } else if define.value.count == 1, define.value[0].kind == .identifier {
@@ -74,7 +81,7 @@ struct FamilyReader {
         }
         for comment in header.comments {
             for tombstone in MarkerParser.tombstones(in: comment.token.spelling) {
-                guard let spec = owner(of: tombstone.name, at: comment.token.start.offset) else { continue }
+                guard let spec = owner(of: tombstone.name, at: comment.token.start.offset), selected.contains(spec.name) else { continue }
                 var marker = tombstone.marker
                 if marker.isEmpty { marker = MarkerParser.prose(of: comment.token.spelling) ?? docs.prose(endingBefore: comment.token.start.line) ?? "" }
                 let line = comment.token.start.line + tombstone.lineIndex
@@ -92,7 +99,7 @@ struct FamilyReader {
             }
         }
 
-        return specsHere.map { spec in
+        return specsHere.filter { selected.contains($0.name) }.map { spec in
             var familyOps = (ops[spec.name] ?? []).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
             let names = Set(familyOps.map(\.name))
             for index in familyOps.indices {

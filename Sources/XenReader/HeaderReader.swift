@@ -10,8 +10,12 @@ import XenIR
 public struct HeaderReader {
     /// What to read and how.
     public struct Options: Sendable {
-        /// The family table.
+        /// The families to read.
         public var families: [FamilySpec]
+        /// The whole family table. Ops go to the family with the longest matching prefix among all of
+        /// its rows, selected or not, so that a nested sub-op list (`XENMEM_access_op_*`) never lands
+        /// in its parent family when only the parent is selected.
+        public var table: [FamilySpec]
         /// Macros defined for the parse, such as `__XEN_TOOLS__`.
         public var defines: [String]
         /// The clang target triple.
@@ -21,15 +25,17 @@ public struct HeaderReader {
         public var standIns: [String: String]
 
         /// - Parameters:
-        ///   - families: The family table.
+        ///   - families: The families to read.
+        ///   - table: The whole family table; `nil` means `families`.
         ///   - defines: Macros to define.
         ///   - target: The clang target triple.
         ///   - standIns: Stand-in headers by include path.
         public init(
-            families: [FamilySpec], defines: [String] = ["__XEN_TOOLS__"], target: String = "x86_64-linux-gnu",
-            standIns: [String: String] = [:]
+            families: [FamilySpec], table: [FamilySpec]? = nil, defines: [String] = ["__XEN_TOOLS__"],
+            target: String = "x86_64-linux-gnu", standIns: [String: String] = [:]
         ) {
             self.families = families
+            self.table = table ?? families
             self.defines = defines
             self.target = target
             self.standIns = standIns
@@ -69,7 +75,14 @@ public struct HeaderReader {
         let arguments = ["-x", "c", "-std=gnu11", "-target", options.target, "-ffreestanding", "-Wno-everything"]
             + options.defines.map { "-D" + $0 } + (options.standIns.isEmpty ? [] : ["-I", standInRoot])
         let virtualFiles = Dictionary(uniqueKeysWithValues: options.standIns.map { (standInRoot + "/" + $0.key, $0.value) })
-        let unit = try TranslationUnit(clang: clang, path: mainPath, contents: source, arguments: arguments, virtualFiles: virtualFiles)
+        let unit: TranslationUnit
+        do {
+            unit = try TranslationUnit(clang: clang, path: mainPath, contents: source, arguments: arguments, virtualFiles: virtualFiles)
+        } catch let error as TranslationUnitError {
+            // The usual cause is a target triple clang does not know; name it.
+            throw GeneratorDiagnostic(.error, at: nil, "\(error.description) for target '\(options.target)'; "
+                + "check that clang knows this target triple (such as x86_64-linux-gnu or aarch64-linux-gnu)")
+        }
         let errors = unit.diagnostics.filter { $0.severity >= .error }
         if !errors.isEmpty { throw ReaderError(errors, tree: tree) }
 
@@ -93,8 +106,10 @@ public struct HeaderReader {
                 allDefines[define.name] = define
             }
         }
+        let selected = Set(options.families.map(\.name))
         let familyReader = FamilyReader(
-            specs: options.families, recordSpans: recordSpans(unit, tree: tree), allDefines: allDefines, relativePath: tree.relative
+            specs: options.table + options.families.filter { spec in !options.table.contains { $0.name == spec.name } },
+            selected: selected, recordSpans: recordSpans(unit, tree: tree), allDefines: allDefines, relativePath: tree.relative
         )
         var byName: [String: OpFamily] = [:]
         var skipped: [String] = []

@@ -7,19 +7,24 @@ public struct HeaderTree: Sendable {
     public let displayPath: String
     /// The folder as an absolute, lexically normalised path.
     public let root: String
+    /// How the user names the folder (a flag or a config key), for hints.
+    public let setting: String
 
     /// Validates `path` as a header tree.
-    /// - Parameter path: The folder, absolute or relative to the current directory.
+    /// - Parameters:
+    ///   - path: The folder, absolute or relative to the current directory.
+    ///   - setting: How the user names the folder, for hints (`--xen-headers DIR`).
     /// - Throws: ``GeneratorDiagnostic`` when the folder is missing or is not a folder.
-    public init(path: String) throws {
+    public init(path: String, setting: String = "--xen-headers DIR") throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw GeneratorDiagnostic(.error, at: nil, "Xen header folder '\(path)' does not exist; install libxen-dev or pass --xen-headers DIR")
+            throw GeneratorDiagnostic(.error, at: nil, "Xen header folder '\(path)' does not exist; install libxen-dev or set \(setting)")
         }
         guard isDirectory.boolValue else {
             throw GeneratorDiagnostic(.error, at: nil, "Xen header folder '\(path)' is not a folder")
         }
         displayPath = path
+        self.setting = setting
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         root = Self.normalize(absolute)
     }
@@ -35,7 +40,7 @@ public struct HeaderTree: Sendable {
         let present = wanted.filter { (try? FileManager.default.attributesOfItem(atPath: root + "/" + $0)) != nil }
         guard !present.isEmpty else {
             throw GeneratorDiagnostic(.error, at: nil,
-                "'\(displayPath)' holds none of the expected Xen headers (\(wanted.prefix(4).joined(separator: ", ")), …); point --xen-headers at the folder that contains domctl.h")
+                "'\(displayPath)' holds none of the expected Xen headers (\(wanted.prefix(4).joined(separator: ", ")), …); set \(setting) to the folder that contains domctl.h")
         }
         for header in present {
             let families = specs.filter { $0.header == header }.map(\.name).joined(separator: ", ")

@@ -56,18 +56,26 @@ public struct Config: Codable, Sendable, Equatable {
         "request", "payloads", "payloadMembers", "payloadArgument",
     ]
 
-    /// The family table after applying `familyTable` and `families` to the built-in one.
-    /// - Returns: The rows to read, in order.
-    /// - Throws: ``GeneratorDiagnostic`` when `families` names an unknown family.
-    public func resolvedFamilies() throws -> [FamilySpec] {
+    /// The built-in family table with `familyTable`'s rows added or replacing rows of the same name.
+    /// - Returns: Every row, in order.
+    public func resolvedTable() -> [FamilySpec] {
         var table = BuiltinFamilies.all
         for row in familyTable ?? [] {
             if let index = table.firstIndex(where: { $0.name == row.name }) { table[index] = row } else { table.append(row) }
         }
+        return table
+    }
+
+    /// The rows of ``resolvedTable()`` that `families` selects (all when it is absent).
+    /// - Parameter source: Where `families` came from, for the message (the config file's path).
+    /// - Returns: The rows to emit, in table order.
+    /// - Throws: ``GeneratorDiagnostic`` when `families` names an unknown family.
+    public func resolvedFamilies(source: String = "config") throws -> [FamilySpec] {
+        let table = resolvedTable()
         guard let selected = families else { return table }
         for name in selected where !table.contains(where: { $0.name == name }) {
             throw GeneratorDiagnostic(.error, at: nil,
-                "config: families names unknown family '\(JSONErrorText.escaped(name))' (known: \(table.map(\.name).joined(separator: ", ")))")
+                "\(source): 'families' names unknown family '\(JSONErrorText.escaped(name))' (known: \(table.map(\.name).joined(separator: ", ")))")
         }
         return table.filter { selected.contains($0.name) }
     }

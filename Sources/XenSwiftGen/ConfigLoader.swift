@@ -8,8 +8,15 @@ public enum ConfigLoader {
     /// - Returns: The config, with relative paths resolved against the file's folder.
     /// - Throws: ``GeneratorDiagnostic`` naming the file (and line, for syntax errors).
     public static func load(_ path: String) throws -> Config {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw GeneratorDiagnostic(.error, at: nil, "\(path): cannot read config file")
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw GeneratorDiagnostic(.error, at: nil, "\(path): cannot read config file: it is a folder, not a file")
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw GeneratorDiagnostic(.error, at: nil, "\(path): cannot read config file: \(SystemErrorText.reason(error))")
         }
         return try decode(data: data, path: path)
     }
@@ -27,6 +34,7 @@ public enum ConfigLoader {
         } catch {
             throw JSONErrorText.syntaxError(error, data: data, path: path)
         }
+        try JSONErrorText.rejectTrailingComma(in: data, path: path)
         guard let root = object as? [String: Any] else {
             throw GeneratorDiagnostic(.error, at: nil, "\(path): the config must be a JSON object")
         }
@@ -55,6 +63,7 @@ public enum ConfigLoader {
         if let accessLevel = config.accessLevel, !["public", "internal", "package"].contains(accessLevel) {
             throw GeneratorDiagnostic(.error, at: nil, "\(path): 'accessLevel' must be public, internal or package, not '\(JSONErrorText.escaped(accessLevel))'")
         }
+        _ = try config.resolvedFamilies(source: path)
         let folder = (path as NSString).deletingLastPathComponent
         func resolve(_ value: String?) -> String? {
             guard let value, !value.hasPrefix("/") else { return value }
@@ -111,12 +120,52 @@ enum JSONErrorText {
         guard let index = offsetWord, let offset = Int(words[index + 1].filter(\.isNumber)) else {
             return (nil, detail.isEmpty ? "invalid JSON" : "invalid JSON (\(detail.hasSuffix(".") ? String(detail.dropLast()) : detail))")
         }
-        let prefix = data.prefix(max(0, min(offset, data.count)))
-        let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
-        let column = prefix.count - (prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
         var reason = words[..<index]
         while let last = reason.last, ["around", "from", "starting"].contains(last) { reason = reason.dropLast() }
-        return ((line, column), "invalid JSON (\(reason.joined(separator: " ")))")
+        return (position(of: offset, in: data), "invalid JSON (\(reason.joined(separator: " ")))")
+    }
+
+    /// The 1-based line and column of a byte offset.
+    static func position(of offset: Int, in data: Data) -> (line: Int, column: Int) {
+        let prefix = data.prefix(max(0, min(offset, data.count)))
+        let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
+        return (line, prefix.count - (prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1)
+    }
+
+    /// Throws at the first comma that ends an object or array (`[1, 2,]`), which Foundation's parser
+    /// accepts although JSON does not.
+    /// - Parameters:
+    ///   - data: JSON text that otherwise parses.
+    ///   - path: The file, for the message.
+    /// - Throws: ``GeneratorDiagnostic`` at the comma's line and column.
+    static func rejectTrailingComma(in data: Data, path: String) throws {
+        var inString = false
+        var escaped = false
+        var pendingComma: Int?
+        for (offset, byte) in data.enumerated() {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
+                continue
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                if let comma = pendingComma {
+                    let (line, column) = position(of: comma, in: data)
+                    throw GeneratorDiagnostic(.error, at: SourcePosition(file: path, line: line, column: column),
+                        "invalid JSON (a comma may not end an \(byte == UInt8(ascii: "}") ? "object" : "array"))")
+                }
+            case UInt8(ascii: ","):
+                pendingComma = offset
+                continue
+            case UInt8(ascii: "\""):
+                inString = true
+            default:
+                break
+            }
+            pendingComma = nil
+        }
     }
 
     /// The diagnostic for a JSON syntax error in `path`: at `path:line:col` when the parser says where.

@@ -17,8 +17,10 @@ public struct Generator {
         public var templates: String?
         /// `public`, `internal` or `package`.
         public var accessLevel: String
-        /// The family table to read.
+        /// The families to read and emit.
         public var families: [FamilySpec]
+        /// The whole family table, which decides which family owns each op whatever is selected.
+        public var familyTable: [FamilySpec]
         /// Macros for the parse.
         public var defines: [String]
         /// Clang target triple.
@@ -29,6 +31,8 @@ public struct Generator {
         public var updateLedger = false
         /// Treat retirements without an interface version bump as errors.
         public var strict = false
+        /// Who runs the generator, for hints.
+        public var caller = Caller.commandLine
         /// Reviewed renames and reuses from the config.
         public var acknowledgements: [Acknowledgement]
 
@@ -41,6 +45,7 @@ public struct Generator {
             templates = config.templates
             accessLevel = config.accessLevel ?? "public"
             families = try config.resolvedFamilies()
+            familyTable = config.resolvedTable()
             defines = config.defines ?? ["__XEN_TOOLS__"]
             target = config.target ?? "x86_64-linux-gnu"
             ledger = config.ledger
@@ -84,7 +89,7 @@ public struct Generator {
     /// - Returns: The reader's result.
     /// - Throws: ``GenerationFailure``.
     public func read(_ request: Request) throws -> HeaderReader.Result {
-        let tree = try HeaderTree(path: request.xenHeaders)
+        let tree = try HeaderTree(path: request.xenHeaders, setting: request.caller.headerFolderSetting)
         do {
             let standIns = request.defines.contains("__XEN__") ? Self.hypervisorStandIns : [:]
             return try read(tree, request: request, standIns: standIns)
@@ -103,7 +108,7 @@ public struct Generator {
         }
         log("libclang: \(clang.path) (\(clang.version))")
         let options = HeaderReader.Options(
-            families: request.families, defines: request.defines, target: request.target, standIns: standIns
+            families: request.families, table: request.familyTable, defines: request.defines, target: request.target, standIns: standIns
         )
         let result = try timed("read headers") {
             do { return try HeaderReader(clang: clang).read(tree, options: options) } catch let error as ReaderError {
@@ -166,16 +171,28 @@ public struct Generator {
         )
     }
 
-    /// Gives each acknowledged retired op its successor as replacement, so its fix-it renames to it.
+    /// Gives each acknowledged old name its successor as replacement, so its fix-it renames to it.
+    ///
+    /// When the headers still hold the old name's tombstone, that retired op gets the replacement.
+    /// When they no longer mention it (the tombstone was deleted, or the rename left none), the old
+    /// name becomes a retired op of its own, placed at its successor's definition, so code written
+    /// against the old name still gets the unavailable member and its fix-it.
     static func applying(_ acknowledgements: [Acknowledgement], to interface: XenInterface) -> XenInterface {
         var result = interface
         for acknowledgement in acknowledgements {
             guard let familyIndex = result.families.firstIndex(where: { $0.name == acknowledgement.family }) else { continue }
-            for opIndex in result.families[familyIndex].ops.indices {
-                let op = result.families[familyIndex].ops[opIndex]
-                if op.name == acknowledgement.from, op.status == .retired, op.replacement == nil {
-                    result.families[familyIndex].ops[opIndex].replacement = acknowledgement.to
+            let ops = result.families[familyIndex].ops
+            if let index = ops.firstIndex(where: { $0.name == acknowledgement.from }) {
+                if ops[index].status == .retired, ops[index].replacement == nil {
+                    result.families[familyIndex].ops[index].replacement = acknowledgement.to
                 }
+            } else if let successor = ops.first(where: { $0.name == acknowledgement.to && $0.number == acknowledgement.number && $0.status != .retired }) {
+                result.families[familyIndex].ops.append(Op(
+                    name: acknowledgement.from, number: acknowledgement.number, status: .retired,
+                    marker: "renamed to \(acknowledgement.to) (acknowledged: \(acknowledgement.reason))", replacement: acknowledgement.to,
+                    condition: successor.condition, isActive: successor.isActive,
+                    file: successor.file, line: successor.line, column: successor.column
+                ))
             }
         }
         return result

@@ -36,6 +36,7 @@ public enum LedgerFile {
             do { _ = try JSONSerialization.jsonObject(with: data) } catch { throw JSONErrorText.syntaxError(error, data: data, path: path) }
             throw GeneratorDiagnostic(.error, at: nil, "\(path): \(JSONErrorText.describe(error))")
         }
+        try JSONErrorText.rejectTrailingComma(in: data, path: path)
         guard ledger.formatVersion == 1 else {
             throw GeneratorDiagnostic(.error, at: nil, "\(path): unsupported ledger formatVersion \(ledger.formatVersion) (this xen-swiftgen writes 1)")
         }

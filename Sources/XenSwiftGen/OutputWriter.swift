@@ -41,6 +41,7 @@ public struct OutputWriter {
     /// - Returns: The differences.
     /// - Throws: ``GeneratorDiagnostic`` for unsafe paths.
     public func plan(_ files: [GeneratedFile]) throws -> Plan {
+        _ = try folderExists()
         var plan = Plan()
         for file in files {
             let target = try destination(of: file.path)
@@ -95,15 +96,20 @@ public struct OutputWriter {
         return plan
     }
 
+    /// Whether the output folder exists.
+    /// - Throws: ``GeneratorDiagnostic`` when its path is taken by something that is not a folder.
+    private func folderExists() throws -> Bool {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else { return false }
+        guard isDirectory.boolValue else {
+            throw GeneratorDiagnostic(.error, at: nil, "cannot use '\(folder.path)' as the output folder: it is a file, not a folder")
+        }
+        return true
+    }
+
     /// Creates the output folder when missing.
     private func createFolder() throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                throw GeneratorDiagnostic(.error, at: nil, "cannot use '\(folder.path)' as the output folder: it is a file, not a folder")
-            }
-            return
-        }
+        if try folderExists() { return }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {

@@ -11,7 +11,13 @@ enum SystemErrorText {
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(underlying.code)))
         }
-        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileWriteNoPermissionError { return "Permission denied" }
+        if nsError.domain == NSCocoaErrorDomain {
+            switch nsError.code {
+            case NSFileWriteNoPermissionError, NSFileReadNoPermissionError: return "Permission denied"
+            case NSFileReadNoSuchFileError, NSFileNoSuchFileError: return "No such file or directory"
+            default: break
+            }
+        }
         return nsError.localizedDescription
     }
 }

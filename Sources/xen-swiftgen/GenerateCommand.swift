@@ -15,8 +15,11 @@ struct GenerateCommand: ParsableCommand {
             complete (staged, then renamed into place) and only when their bytes change; generated files \
             that are no longer produced are removed. Nothing outside the output folder is touched.
 
-            Exit status: 0 on success, 1 on any error (a reused op number, a clang error, a bad config, …), \
-            and 1 with --check when the folder is stale.
+            Families: every family of the table unless the config's "families" key selects some; \
+            `xen-swiftgen families` lists their names.
+
+            Exit status: 0 on success, 1 on any error (a reused op number, a clang error, a bad config, …) \
+            and with --check when the folder is stale, 64 when the command line is wrong.
             """
     )
 
@@ -52,12 +55,29 @@ struct GenerateCommand: ParsableCommand {
         valueName: "name"))
     var singleFile: String?
 
+    @Flag(name: .customLong("skip-unchanged"), help: ArgumentHelp(
+        "Do nothing when no input changed since the last complete run into the output folder.",
+        discussion: """
+            Inputs are this xen-swiftgen build, the arguments, LIBCLANG_PATH, the config, every file under the \
+            header folder and the template folder, the ledger, and the output files themselves; their sizes, \
+            modification times and inodes are kept in <output>/.xen-swiftgen-inputs. That file's modification \
+            time is refreshed on every run, so a build system that lists it as an input runs the command every \
+            time and lets the generator decide (the build tool plugin works so).
+            """))
+    var skipUnchanged = false
+
+    @Option(help: ArgumentHelp("Who runs the generator (command-line, build-plugin, command-plugin), for hints.", visibility: .hidden))
+    var caller: Caller = .commandLine
+
     func validate() throws {
         if let accessLevel, !["public", "internal", "package"].contains(accessLevel) {
             throw ValidationError("--access-level must be public, internal or package, not '\(accessLevel)'.")
         }
         if updateLedger && check {
             throw ValidationError("--update-ledger and --check cannot be combined: --check writes nothing.")
+        }
+        if skipUnchanged && check {
+            throw ValidationError("--skip-unchanged and --check cannot be combined: --check always compares the output.")
         }
     }
 
@@ -71,34 +91,44 @@ struct GenerateCommand: ParsableCommand {
             var request = try Generator.Request(config: config)
             request.updateLedger = updateLedger
             request.strict = strict
+            request.caller = caller
             if updateLedger && request.ledger == nil {
                 throw GeneratorDiagnostic(.error, at: nil, "--update-ledger needs a ledger: pass --ledger FILE or set 'ledger' in the config")
             }
-            let generator = common.makeGenerator()
-            let outcome = try generator.generate(request)
+            let writer = OutputWriter(folder: request.output)
+            let fingerprint = InputFingerprint.inputs(
+                of: request, config: common.config, arguments: Array(CommandLine.arguments.dropFirst()),
+                environment: ProcessInfo.processInfo.environment)
+            if skipUnchanged, let stored = InputFingerprint.stored(in: writer.folder), stored == fingerprint.addingOutputs(in: writer.folder) {
+                try stored.store(in: writer.folder)
+                print("xen-swiftgen: \(writer.folder.path) is up to date (no input changed since the last run)")
+                return
+            }
+            let outcome = try common.makeGenerator().generate(request)
             for warning in outcome.warnings { Diagnostics.print(warning.rendered(root: request.xenHeaders)) }
             let files = try singleFile.map { [try SingleFileBundle.bundle(outcome.files, named: $0)] } ?? outcome.files
-            let writer = OutputWriter(folder: request.output)
             if check {
                 let plan = try writer.plan(files)
                 guard plan.isCurrent else {
                     let lines = plan.added.map { "  missing: \($0)" } + plan.changed.map { "  differs: \($0)" }
                         + plan.removed.map { "  stale:   \($0)" }
                     throw GenerationFailure(text: (["error: '\(request.output)' is not current with \(request.xenHeaders) "
-                        + "(run 'xen-swiftgen generate' to update it):"] + lines).joined(separator: "\n"))
+                        + "(run '\(caller.regenerateCommand)' to update it):"] + lines).joined(separator: "\n"))
                 }
-                if common.verbose { Diagnostics.print("\(request.output) is current (\(plan.unchanged.count) files)") }
+                print("xen-swiftgen: \(writer.folder.path) is current with \(request.xenHeaders) (\(plan.unchanged.count) files checked)")
                 return
             }
             let plan = try writer.write(files)
             if updateLedger, let merged = outcome.ledger, let path = request.ledger {
                 let changed = try LedgerFile.write(merged, to: path)
-                if common.verbose { Diagnostics.print(changed ? "updated ledger \(path)" : "ledger \(path) unchanged") }
+                print("xen-swiftgen: \(changed ? "updated" : "kept") the ledger \(path)")
             }
-            if common.verbose {
-                Diagnostics.print("wrote \(plan.added.count + plan.changed.count) files, \(plan.unchanged.count) unchanged, "
-                    + "\(plan.removed.count) removed in \(writer.folder.path)")
-            }
+            if skipUnchanged { try fingerprint.addingOutputs(in: writer.folder).store(in: writer.folder) }
+            print("xen-swiftgen: \(outcome.interface.families.count) op families and \(outcome.interface.records.count) records "
+                + "from \(request.xenHeaders) -> \(writer.folder.path): \(plan.added.count) added, \(plan.changed.count) changed, "
+                + "\(plan.unchanged.count) unchanged, \(plan.removed.count) removed")
         }
     }
 }
+
+extension Caller: ExpressibleByArgument {}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import XenSwiftGen
 
 /// The `xen-swiftgen` command.
 @main
@@ -15,7 +16,13 @@ struct XenSwiftGenCommand: ParsableCommand {
               xen-swiftgen generate                       # /usr/include/xen -> ./Generated
               xen-swiftgen generate --check               # fail when ./Generated is stale
               xen-swiftgen dump-ir | jq '.families[0]'    # inspect what was read
+              xen-swiftgen families                       # the names the config's "families" key takes
+
+            Exit status: 0 on success; 1 when the run fails (a reused op number, a clang error, a bad \
+            config, a stale folder under --check, …); 64 when the command line itself is wrong (an unknown \
+            option, a missing or invalid value).
             """,
-        subcommands: [GenerateCommand.self, DumpIRCommand.self, AuditCommand.self]
+        version: ToolVersion.current,
+        subcommands: [GenerateCommand.self, DumpIRCommand.self, AuditCommand.self, FamiliesCommand.self]
     )
 }

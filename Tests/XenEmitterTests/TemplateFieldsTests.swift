@@ -10,7 +10,7 @@ import Testing
     static var roots: [(String, Any)] { [
         ("support", SupportContext(accessLevel: "public")),
         ("family", FamilyContext(
-            typeName: "T", guardName: "G", rawType: "R", prefix: "P", header: "H", summaryLines: ["s1", "s2"],
+            typeName: "T", guardName: "G", rawType: "R", prefix: "P", header: "H", summaryLines: ["s1", "s2"], hasSummary: true,
             accessLevel: "A", hasInterfaceVersion: true, interfaceVersionName: "IVN", interfaceVersionLiteral: "IVL",
             interfaceVersionLocation: "IVLoc",
             cases: [.init(name: "n", bareName: "b", cName: "c", literal: "1", docLines: ["d"], isDeprecated: true, deprecationMessage: "m")],

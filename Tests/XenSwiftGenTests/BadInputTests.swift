@@ -28,7 +28,7 @@ import XenSwiftGen
     func missingHeaderFolder() throws {
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-xen-\(UUID().uuidString)").path
         try expectRejected(["--xen-headers", missing]) { _ in
-            "error: Xen header folder '\(missing)' does not exist; install libxen-dev or pass --xen-headers DIR"
+            "error: Xen header folder '\(missing)' does not exist; install libxen-dev or set --xen-headers DIR (or 'xenHeaders' in the config)"
         }
     }
 
@@ -37,7 +37,7 @@ import XenSwiftGen
         let tree = Paths.fixture("unrelated").path
         try expectRejected(["--xen-headers", tree]) { _ in
             "error: '\(tree)' holds none of the expected Xen headers (xen.h, domctl.h, sysctl.h, memory.h, …); "
-                + "point --xen-headers at the folder that contains domctl.h"
+                + "set --xen-headers DIR (or 'xenHeaders' in the config) to the folder that contains domctl.h"
         }
     }
 
@@ -159,6 +159,34 @@ import XenSwiftGen
         }
     }
 
+    @Test("a config with a trailing comma is no JSON: the comma's line and column")
+    func configTrailingComma() throws {
+        let folder = try makeTemporaryFolder("config")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("xen-swiftgen.json")
+        try Data("{\n  \"families\": [\"domctl\", \"sysctl\",],\n  \"output\": \"x\"\n}\n".utf8).write(to: file)
+        try expectRejected(["--config", file.path, "--xen-headers", Paths.realHeaders]) { _ in
+            "\(file.path):2:34: error: invalid JSON (a comma may not end an array)"
+        }
+    }
+
+    @Test("a config file that does not exist, or is a folder, says why")
+    func configUnreadable() throws {
+        let folder = try makeTemporaryFolder("config")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let missing = folder.appendingPathComponent("missing.json").path
+        try expectRejected(["--config", missing]) { _ in "error: \(missing): cannot read config file: No such file or directory" }
+        try expectRejected(["--config", folder.path]) { _ in "error: \(folder.path): cannot read config file: it is a folder, not a file" }
+    }
+
+    @Test("a target triple clang does not know is named")
+    func unknownTarget() throws {
+        try expectRejected(["--xen-headers", Paths.realHeaders, "--target", "bogus-triple"]) { _ in
+            "error: libclang could not parse the translation unit (CXErrorCode 1) for target 'bogus-triple'; "
+                + "check that clang knows this target triple (such as x86_64-linux-gnu or aarch64-linux-gnu)"
+        }
+    }
+
     /// A valid ledger for the v1 fixture, written by the real CLI.
     func validLedger(in folder: URL) throws -> URL {
         let ledger = folder.appendingPathComponent("ledger.json")
@@ -213,6 +241,10 @@ import XenSwiftGen
         #expect(result.status == 1)
         #expect(result.stderr == "error: cannot use '\(file.path)' as the output folder: it is a file, not a folder\n")
         #expect(snapshot(folder) == ["Generated": Data("keep me\n".utf8)])
+        // --check says the same instead of listing every file as missing.
+        let check = try xenSwiftGen(["generate", "--xen-headers", Paths.realHeaders, "--output", file.path, "--check"])
+        #expect(check.status == 1)
+        #expect(check.stderr == "error: cannot use '\(file.path)' as the output folder: it is a file, not a folder\n")
     }
 
     @Test("an unwritable output: a folder stands where a changed file must go")

@@ -9,11 +9,19 @@ import Testing
         ["--allow-writing-to-package-directory", "generate-xen-bindings"] + arguments
     }
 
-    @Test("with the package's config it writes bindings the target then compiles, and --check reaches generate")
-    func packageConfig() throws {
+    /// One consumer for every step (its first command builds this whole package).
+    @Test("the package's config, --check with the plugin's own hint, --target with a target's config, and --target without a name")
+    func commandPlugin() throws {
         let consumer = try ConsumerPackage(example: "PluginConsumer")
         defer { consumer.remove() }
         try consumer.dropBuildPlugin()
+        try Self.targetConfig(consumer)
+        try Self.packageConfig(consumer)
+    }
+
+    /// With the package's config it writes bindings the target then compiles, and --check reaches generate.
+    static func packageConfig(_ consumer: ConsumerPackage) throws {
+        try FileManager.default.removeItem(at: consumer.file("Sources/PluginConsumer/Generated"))
         try FileManager.default.removeItem(at: consumer.file("Sources/PluginConsumer/xen-swiftgen-config.json"))
         try #"{ "families": ["hypercall", "domctl"], "output": "Sources/PluginConsumer/XenBindings", "accessLevel": "internal" }"#
             .write(to: consumer.file("xen-swiftgen-config.json"), atomically: true, encoding: .utf8)
@@ -39,15 +47,18 @@ import Testing
         #expect(stale.status != 0)
         // SwiftPM relays what a command plugin's tools print on its own standard output.
         let log = stale.stdout + stale.stderr
-        #expect(log.contains("error: '\(folder.path)' is not current with /usr/include/xen"), "\(log)")
+        #expect(log.contains("error: '\(folder.path)' is not current with /usr/include/xen "
+            + "(run 'swift package --allow-writing-to-package-directory generate-xen-bindings' to update it):"), "\(log)")
         #expect(log.contains("\n  differs: DomctlOp.swift\n"), "\(log)")
     }
 
-    @Test("--target uses the target's config and writes among its sources; a target without one is refused")
-    func targetConfig() throws {
-        let consumer = try ConsumerPackage(example: "PluginConsumer")
-        defer { consumer.remove() }
-        try consumer.dropBuildPlugin()
+    /// --target uses the target's config and writes among its sources; a target without one, or a
+    /// --target without a name, is refused.
+    static func targetConfig(_ consumer: ConsumerPackage) throws {
+        let nameless = try consumer.swift("package", Self.command(["--target"]))
+        #expect(nameless.status != 0)
+        #expect((nameless.stdout + nameless.stderr).contains("--target needs a target name (--target NAME); the package's targets are: PluginConsumer"),
+                "\(nameless.stdout)\n\(nameless.stderr)")
         let config = consumer.file("Sources/PluginConsumer/xen-swiftgen-config.json")
         let saved = try Data(contentsOf: config)
         try FileManager.default.removeItem(at: config)

@@ -66,6 +66,11 @@ import XenIR
         let guardText = try String(contentsOf: output.appendingPathComponent("DomctlOp.swift"), encoding: .utf8)
         #expect(guardText.contains("    case XEN_DOMCTL_vm_event_op = 7 // live\n"))
         #expect(!guardText.contains("case XEN_DOMCTL_mem_event_op"))
+        // v4 has no tombstone for the old name, yet code written against it still gets the fix-it.
+        #expect(guardText.contains("""
+                @available(*, unavailable, renamed: "vmEventOp", message: "XEN_DOMCTL_mem_event_op (7) was retired: \
+            renamed to XEN_DOMCTL_vm_event_op (acknowledged: 
+            """), "\(guardText)")
 
         // v5: destroydomain vanished without a tombstone: a warning, and 2 stays reserved.
         let v5 = try generate("v5", ledger: ledger, output: output, extra: ["--update-ledger"])

@@ -74,9 +74,13 @@ import XenIR
         #expect(binding("sched", "SCHEDOP_yield").map { $0.record == nil && $0.source == .argumentComment } == true)
         #expect(binding("vcpu", "VCPUOP_get_physid")?.record == "vcpu_get_physid")
         #expect(binding("memory", "XENMEM_current_reservation")?.record == "xen_memory_domain")
-        // "@extra_arg == For PV or ARM guests this is a pointer to …" names no struct; a comment over
-        // several defines binds only the first one, the others come from the family table.
+        // "@extra_arg == For PV or ARM guests this is a pointer to a vcpu_guest_context … For x86 HVM
+        // based guests this is a pointer to a vcpu_hvm_context": two structs, so no binding, and the
+        // reason says so; a comment over several defines binds only the first one, the others come
+        // from the family table.
         #expect(unmapped("vcpu") == ["VCPUOP_initialise"])
+        #expect(interface.requests.first { $0.family == "vcpu" }?.unmapped.first?.reason
+            == "its comment names more than one argument struct (vcpu_guest_context, vcpu_hvm_context)")
         #expect(binding("memory", "XENMEM_decrease_reservation").map { $0.record == "xen_memory_reservation" && $0.source == .override } == true)
         #expect(unmapped("memory") == ["XENMEM_get_sharing_freed_pages", "XENMEM_get_sharing_shared_pages"])
         #expect(interface.record(named: "sched_shutdown") != nil)
