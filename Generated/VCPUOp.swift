@@ -7,7 +7,7 @@
 public enum VCPUOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// `VCPUOP_initialise` (0), vcpu.h:32.
     ///
-    /// No payload mapping: the generator could not bind this op to a payload (its comment names 'For' as the argument, which is no struct the headers define), so it has no typed command; add it to the family's `payloadMembers` in the config.
+    /// No payload mapping: the generator could not bind this op to a payload (its comment names more than one argument struct (vcpu_guest_context, vcpu_hvm_context)), so it has no typed command; add it to the family's `payloadMembers` in the config.
     ///
     /// Initialise a VCPU. Each VCPU can be initialised only once. A
     /// newly-initialised VCPU will not run until it is brought up by VCPUOP_up.

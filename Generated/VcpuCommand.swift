@@ -136,9 +136,9 @@ extension VcpuCommand where Payload == VcpuRegisterTimeMemoryArea {
 }
 
 extension VcpuCommand {
-    /// `VCPUOP_initialise`: xen-swiftgen cannot bind VCPUOP_initialise to a payload: its comment names 'For' as the argument, which is no struct the headers define; add it to the family's payloadMembers.
-    @available(*, unavailable, message: "xen-swiftgen cannot bind VCPUOP_initialise to a payload: its comment names 'For' as the argument, which is no struct the headers define; add it to the family's payloadMembers")
-    public static var initialise: VcpuCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind VCPUOP_initialise to a payload: its comment names 'For' as the argument, which is no struct the headers define; add it to the family's payloadMembers") }
+    /// `VCPUOP_initialise`: xen-swiftgen cannot bind VCPUOP_initialise to a payload: its comment names more than one argument struct (vcpu_guest_context, vcpu_hvm_context); add it to the family's payloadMembers.
+    @available(*, unavailable, message: "xen-swiftgen cannot bind VCPUOP_initialise to a payload: its comment names more than one argument struct (vcpu_guest_context, vcpu_hvm_context); add it to the family's payloadMembers")
+    public static var initialise: VcpuCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind VCPUOP_initialise to a payload: its comment names more than one argument struct (vcpu_guest_context, vcpu_hvm_context); add it to the family's payloadMembers") }
 }
 
 extension VcpuCommand {
