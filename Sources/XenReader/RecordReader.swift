@@ -42,7 +42,7 @@ struct RecordReader {
     /// Reads the record declared as `struct tag` or `union tag` and everything it reaches.
     /// - Parameter cursor: The record's definition.
     mutating func readRoot(_ cursor: Cursor) {
-        readRecord(cursor, name: cursor.spelling, parent: nil, member: nil)
+        readRecord(cursor, name: cursor.declaredName ?? cursor.spelling, parent: nil, member: nil)
     }
 
     /// The records in reach order.
@@ -121,11 +121,10 @@ struct RecordReader {
             // An incomplete record (declared, never defined: `struct dt_device_node`, a hypervisor
             // type that domctl.h points to under __XEN__) has no layout; only pointers to it exist.
             if type.size < 0 { return .opaque(spelling: cTypes.portable(type.spelling)) }
-            if declaration.isAnonymous {
+            guard let name = declaration.declaredName else {
                 readRecord(declaration, name: nestedName, parent: parent, member: member)
                 return .record(name: nestedName)
             }
-            let name = declaration.spelling
             readRecord(declaration, name: name, parent: nil, member: nil)
             return .record(name: name)
         case .enumeration:
@@ -151,12 +150,7 @@ struct RecordReader {
         if name.hasPrefix(Self.guestHandlePrefix), let pointee = guestHandlePointee(type) {
             return .guestHandle(pointee: pointee)
         }
-        let canonical = type.canonical
-        if canonical.kind == TypeKind.record.rawValue, canonical.declaration.isAnonymous {
-            // `typedef struct { … } name_t;`: the typedef names the record.
-            readRecord(canonical.declaration, name: name, parent: nil, member: nil)
-            return .record(name: name)
-        }
+        // `typedef struct { … } name_t;` needs no case here: the record's declared name is the typedef's.
         let underlying = resolve(declaration.typedefUnderlyingType, nestedName: nestedName, parent: parent, member: member)
         let inTree = declaration.location.map { tree.relative($0.file) != HeaderTree.normalize($0.file) } ?? false
         switch underlying {
@@ -194,7 +188,7 @@ struct RecordReader {
 
     /// Reads an enum declaration once.
     private mutating func readEnum(_ cursor: Cursor, fallbackName: String) -> String {
-        let name = cursor.isAnonymous ? fallbackName : cursor.spelling
+        let name = cursor.declaredName ?? fallbackName
         guard enums[name] == nil else { return name }
         let location = cursor.location
         let file = location.map { tree.relative($0.file) } ?? ""
