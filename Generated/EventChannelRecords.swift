@@ -11,7 +11,7 @@ public struct EvtchnOp: Sendable, BitwiseCopyable {
     ///
     /// C: `uint32_t cmd` at offset 0.
     public var cmd: UInt32 = 0
-    /// C: `union (unnamed union at hvm/../event_channel.h:309:5) u` at offset 4.
+    /// C: `union (unnamed union at event_channel.h:309:5) u` at offset 4.
     public var u: EvtchnOp.U = .init()
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -266,7 +266,7 @@ public struct EvtchnStatus: Sendable, BitwiseCopyable {
     ///
     /// C: `uint32_t vcpu` at offset 12.
     public var vcpu: UInt32 = 0
-    /// C: `union (unnamed union at hvm/../event_channel.h:205:5) u` at offset 16.
+    /// C: `union (unnamed union at event_channel.h:205:5) u` at offset 16.
     public var u: EvtchnStatus.U = .init()
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -280,14 +280,14 @@ extension EvtchnStatus {
         private var _storage: InlineArray<2, UInt32> = .init(repeating: 0)
         /// EVTCHNSTAT_unbound
         ///
-        /// C: `struct (unnamed struct at hvm/../event_channel.h:206:9) unbound` at offset 0.
+        /// C: `struct (unnamed struct at event_channel.h:206:9) unbound` at offset 0.
         public var unbound: EvtchnStatus.U.Unbound {
             get { xenUnionLoad(self, as: EvtchnStatus.U.Unbound.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// EVTCHNSTAT_interdomain
         ///
-        /// C: `struct (unnamed struct at hvm/../event_channel.h:209:9) interdomain` at offset 0.
+        /// C: `struct (unnamed struct at event_channel.h:209:9) interdomain` at offset 0.
         public var interdomain: EvtchnStatus.U.Interdomain {
             get { xenUnionLoad(self, as: EvtchnStatus.U.Interdomain.self) }
             set { xenUnionStore(newValue, into: &self) }

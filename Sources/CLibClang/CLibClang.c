@@ -43,7 +43,6 @@ int xsg_libclang_open(const char *path, XSGLibClang *api, char *error, size_t er
     XSG_BIND(getCursorLocation, clang_getCursorLocation);
     XSG_BIND(getCursorExtent, clang_getCursorExtent);
     XSG_BIND(getCursorType, clang_getCursorType);
-    XSG_BIND(Cursor_getRawCommentText, clang_Cursor_getRawCommentText);
     XSG_BIND(Cursor_isAnonymous, clang_Cursor_isAnonymous);
     XSG_BIND(Cursor_isBitField, clang_Cursor_isBitField);
     XSG_BIND(getFieldDeclBitWidth, clang_getFieldDeclBitWidth);
@@ -65,7 +64,7 @@ int xsg_libclang_open(const char *path, XSGLibClang *api, char *error, size_t er
     XSG_BIND(getPointeeType, clang_getPointeeType);
     XSG_BIND(Type_getNamedType, clang_Type_getNamedType);
     XSG_BIND(getTypedefName, clang_getTypedefName);
-    XSG_BIND(getSpellingLocation, clang_getSpellingLocation);
+    XSG_BIND(getFileLocation, clang_getFileLocation);
     XSG_BIND(getFileName, clang_getFileName);
     XSG_BIND(getFile, clang_getFile);
     XSG_BIND(getFileContents, clang_getFileContents);

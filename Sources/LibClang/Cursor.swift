@@ -29,11 +29,6 @@ public struct Cursor {
     }
     /// The declaration's type.
     public var type: ClangType { ClangType(raw: api.getCursorType(raw), unit: unit) }
-    /// The doc comment attached to the declaration, as written.
-    public var rawComment: String? {
-        let text = unit.clang.string(api.Cursor_getRawCommentText(raw))
-        return text.isEmpty ? nil : text
-    }
     /// Whether this is an anonymous struct, union or enum.
     public var isAnonymous: Bool { api.Cursor_isAnonymous(raw) != 0 }
     /// Whether this field is a bitfield.

@@ -135,13 +135,18 @@ public final class TranslationUnit: @unchecked Sendable {
         return UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: length)
     }
 
-    /// Converts a libclang location to its spelling location, or `nil` for a location in no file.
+    /// Converts a libclang location to its file location, or `nil` for a location in no file.
+    ///
+    /// The file location (a macro's expansion, or a macro argument's spelling) is what
+    /// `clang_getSpellingLocation` returned up to LLVM 18; from LLVM 19 on, that function returns the
+    /// place inside the macro definition or in clang's scratch buffer, so the reader would see other
+    /// lines, or no file, for the same declaration with another libclang.
     func location(_ raw: CXSourceLocation) -> SourceLocation? {
         var file: CXFile?
         var line: UInt32 = 0
         var column: UInt32 = 0
         var offset: UInt32 = 0
-        clang.api.getSpellingLocation(raw, &file, &line, &column, &offset)
+        clang.api.getFileLocation(raw, &file, &line, &column, &offset)
         guard let file else { return nil }
         return SourceLocation(file: fileName(file), line: Int(line), column: Int(column), offset: Int(offset))
     }

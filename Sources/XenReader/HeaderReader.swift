@@ -72,9 +72,12 @@ public struct HeaderReader {
         let mainPath = tree.root + "/.xen-swiftgen-main.c"
         let source = (["#include <stdint.h>"] + headers.map { "#include \"\($0)\"" }).joined(separator: "\n") + "\n"
         let standInRoot = tree.root + "/.xen-swiftgen-stand-ins"
+        // -I comes before the system folders, so <stdint.h> is ours whatever libclang and libc are installed.
         let arguments = ["-x", "c", "-std=gnu11", "-target", options.target, "-ffreestanding", "-Wno-everything"]
             + options.defines.map { "-D" + $0 } + (options.standIns.isEmpty ? [] : ["-I", standInRoot])
-        let virtualFiles = Dictionary(uniqueKeysWithValues: options.standIns.map { (standInRoot + "/" + $0.key, $0.value) })
+            + ["-I", FreestandingHeaders.root]
+        let virtualFiles = Dictionary(uniqueKeysWithValues: options.standIns.map { (standInRoot + "/" + $0.key, $0.value) }
+            + FreestandingHeaders.files.map { (FreestandingHeaders.root + "/" + $0.key, $0.value) })
         let unit: TranslationUnit
         do {
             unit = try TranslationUnit(clang: clang, path: mainPath, contents: source, arguments: arguments, virtualFiles: virtualFiles)
@@ -87,7 +90,7 @@ public struct HeaderReader {
         if !errors.isEmpty { throw ReaderError(errors, tree: tree) }
 
         let filesRead = Array(Set(unit.includedFiles.map(HeaderTree.normalize)))
-            .filter { $0 != mainPath && !$0.hasPrefix(standInRoot + "/") }.sorted()
+            .filter { $0 != mainPath && !$0.hasPrefix(standInRoot + "/") && !$0.hasPrefix(FreestandingHeaders.root + "/") }.sorted()
         let treeFiles = filesRead.filter { $0.hasPrefix(tree.root + "/") }
         var scanned: [String: ScannedHeader] = [:]
         var allDefines: [String: ScannedHeader.Define] = [:]
@@ -145,8 +148,8 @@ public struct HeaderReader {
         var definitions: [String: Cursor] = [:]
         for cursor in unit.cursor.children {
             guard let kind = cursor.kind, kind == .structDecl || kind == .unionDecl, cursor.isDefinition,
-                !cursor.isAnonymous, definitions[cursor.spelling] == nil else { continue }
-            definitions[cursor.spelling] = cursor
+                let name = cursor.declaredName, definitions[name] == nil else { continue }
+            definitions[name] = cursor
         }
         var reader = RecordReader(tree: tree, comments: comments)
         for spec in specs {
@@ -173,10 +176,10 @@ public struct HeaderReader {
         var relativePaths: [String: String] = [:]
         for cursor in unit.cursor.children {
             guard let kind = cursor.kind, kind == .structDecl || kind == .unionDecl, cursor.isDefinition,
-                let extent = cursor.extent else { continue }
+                let name = cursor.declaredName, let extent = cursor.extent else { continue }
             let file = relativePaths[extent.file] ?? tree.relative(extent.file)
             relativePaths[extent.file] = file
-            spans[file, default: [:]][cursor.spelling] = extent
+            spans[file, default: [:]][name] = extent
         }
         return spans
     }

@@ -9,7 +9,7 @@ import XenIR
 /// `clang_Cursor_getOffsetOfField`), never from our own layout rules.
 struct RecordReader {
     /// `CXTypeKind` values the reader distinguishes.
-    private enum TypeKind: Int32 {
+    enum TypeKind: Int32 {
         case void = 2, bool = 3, charU = 4, uChar = 5, uShort = 8, uInt = 9, uLong = 10, uLongLong = 11, uInt128 = 12
         case charS = 13, sChar = 14, short = 16, int = 17, long = 18, longLong = 19, int128 = 20
         case pointer = 101, record = 105, enumeration = 106, typedef = 107, constantArray = 112, incompleteArray = 114
@@ -21,6 +21,7 @@ struct RecordReader {
 
     private let tree: HeaderTree
     private let comments: RecordComments
+    private let cTypes: CTypeSpelling
     private(set) var records: [String: Record] = [:]
     /// Record names in the order they were first reached (parents before the records they contain).
     private(set) var order: [String] = []
@@ -35,21 +36,13 @@ struct RecordReader {
     init(tree: HeaderTree, comments: RecordComments) {
         self.tree = tree
         self.comments = comments
-    }
-
-    /// A C type spelling without the tree's absolute path: clang names anonymous records
-    /// `struct (unnamed struct at /usr/include/xen/arch-x86/xen.h:164:5)`, and the output must not
-    /// depend on where the headers live.
-    private func portable(_ spelling: String) -> String {
-        // Only a spelling that names a file has a slash; skip the Foundation search for the rest.
-        guard spelling.utf8.contains(UInt8(ascii: "/")) else { return spelling }
-        return spelling.replacingOccurrences(of: tree.root + "/", with: "")
+        cTypes = CTypeSpelling(tree: tree)
     }
 
     /// Reads the record declared as `struct tag` or `union tag` and everything it reaches.
     /// - Parameter cursor: The record's definition.
     mutating func readRoot(_ cursor: Cursor) {
-        readRecord(cursor, name: cursor.spelling, parent: nil, member: nil)
+        readRecord(cursor, name: cursor.declaredName ?? cursor.spelling, parent: nil, member: nil)
     }
 
     /// The records in reach order.
@@ -64,6 +57,8 @@ struct RecordReader {
         let type = cursor.type
         var fields: [RecordField] = []
         var anonymousCount = 0
+        // Clang qualifies an anonymous member by the named record around it; nested names start with it.
+        let scope = String(name.prefix { $0 != "." })
         for child in cursor.children {
             if child.kind == .fieldDecl {
                 let fieldName = child.spelling
@@ -71,7 +66,7 @@ struct RecordReader {
                 let bits = child.offsetOfField
                 let line = child.location?.line ?? 0
                 fields.append(RecordField(
-                    name: fieldName, type: fieldType, cType: portable(child.type.spelling), offset: bits / 8, size: max(child.type.size, 0),
+                    name: fieldName, type: fieldType, cType: cTypes.spelling(of: child.type, scope: scope), offset: bits / 8, size: max(child.type.size, 0),
                     bitOffset: child.isBitField ? bits : nil, bitWidth: child.isBitField ? child.bitWidth : nil,
                     line: line, doc: child.location.flatMap { comments.doc(file: tree.relative($0.file), line: line, trailingLine: line) }
                 ))
@@ -81,7 +76,7 @@ struct RecordReader {
                 readRecord(child, name: nestedName, parent: name, member: nil)
                 let offset = anonymousMemberOffset(child, in: type)
                 fields.append(RecordField(
-                    name: nil, type: .record(name: nestedName), cType: portable(child.type.spelling), offset: offset,
+                    name: nil, type: .record(name: nestedName), cType: cTypes.spelling(of: child.type, scope: scope), offset: offset,
                     size: max(child.type.size, 0), line: child.location?.line ?? 0
                 ))
             }
@@ -125,12 +120,11 @@ struct RecordReader {
             let declaration = type.declaration
             // An incomplete record (declared, never defined: `struct dt_device_node`, a hypervisor
             // type that domctl.h points to under __XEN__) has no layout; only pointers to it exist.
-            if type.size < 0 { return .opaque(spelling: portable(type.spelling)) }
-            if declaration.isAnonymous {
+            if type.size < 0 { return .opaque(spelling: cTypes.portable(type.spelling)) }
+            guard let name = declaration.declaredName else {
                 readRecord(declaration, name: nestedName, parent: parent, member: member)
                 return .record(name: nestedName)
             }
-            let name = declaration.spelling
             readRecord(declaration, name: name, parent: nil, member: nil)
             return .record(name: name)
         case .enumeration:
@@ -156,12 +150,7 @@ struct RecordReader {
         if name.hasPrefix(Self.guestHandlePrefix), let pointee = guestHandlePointee(type) {
             return .guestHandle(pointee: pointee)
         }
-        let canonical = type.canonical
-        if canonical.kind == TypeKind.record.rawValue, canonical.declaration.isAnonymous {
-            // `typedef struct { … } name_t;`: the typedef names the record.
-            readRecord(canonical.declaration, name: name, parent: nil, member: nil)
-            return .record(name: name)
-        }
+        // `typedef struct { … } name_t;` needs no case here: the record's declared name is the typedef's.
         let underlying = resolve(declaration.typedefUnderlyingType, nestedName: nestedName, parent: parent, member: member)
         let inTree = declaration.location.map { tree.relative($0.file) != HeaderTree.normalize($0.file) } ?? false
         switch underlying {
@@ -186,20 +175,20 @@ struct RecordReader {
     /// A builtin integer by its size and signedness, or an opaque type.
     private func integerOrOpaque(_ type: ClangType) -> TypeRef {
         let canonical = type.canonical
-        guard let kind = TypeKind(rawValue: canonical.kind) else { return .opaque(spelling: portable(type.spelling)) }
+        guard let kind = TypeKind(rawValue: canonical.kind) else { return .opaque(spelling: cTypes.portable(type.spelling)) }
         let bits = canonical.size * 8
         switch kind {
         case .charU, .uChar, .uShort, .uInt, .uLong, .uLongLong, .uInt128: return .integer(bits: bits, signed: false)
         case .charS, .sChar, .short, .int, .long, .longLong, .int128: return .integer(bits: bits, signed: true)
         case .bool: return .bool
         case .void: return .void
-        default: return .opaque(spelling: portable(type.spelling))
+        default: return .opaque(spelling: cTypes.portable(type.spelling))
         }
     }
 
     /// Reads an enum declaration once.
     private mutating func readEnum(_ cursor: Cursor, fallbackName: String) -> String {
-        let name = cursor.isAnonymous ? fallbackName : cursor.spelling
+        let name = cursor.declaredName ?? fallbackName
         guard enums[name] == nil else { return name }
         let location = cursor.location
         let file = location.map { tree.relative($0.file) } ?? ""

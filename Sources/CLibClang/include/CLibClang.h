@@ -53,7 +53,6 @@ typedef struct {
     CXSourceLocation (*getCursorLocation)(CXCursor);
     CXSourceRange (*getCursorExtent)(CXCursor);
     CXType (*getCursorType)(CXCursor);
-    CXString (*Cursor_getRawCommentText)(CXCursor);
     unsigned (*Cursor_isAnonymous)(CXCursor);
     unsigned (*Cursor_isBitField)(CXCursor);
     int (*getFieldDeclBitWidth)(CXCursor);
@@ -77,7 +76,7 @@ typedef struct {
     CXType (*Type_getNamedType)(CXType);
     CXString (*getTypedefName)(CXType);
 
-    void (*getSpellingLocation)(CXSourceLocation, CXFile *, unsigned *, unsigned *, unsigned *);
+    void (*getFileLocation)(CXSourceLocation, CXFile *, unsigned *, unsigned *, unsigned *);
     CXString (*getFileName)(CXFile);
     CXFile (*getFile)(CXTranslationUnit, const char *);
     const char *(*getFileContents)(CXTranslationUnit, CXFile, size_t *);
