@@ -60,7 +60,7 @@ public struct Config: Codable, Sendable, Equatable {
     /// - Returns: The rows to read, in order.
     /// - Throws: ``GeneratorDiagnostic`` when `families` names an unknown family.
     public func resolvedFamilies() throws -> [FamilySpec] {
-        var table = BuiltinFamilies.all
+        var table = try BuiltinFamilies.table()
         for row in familyTable ?? [] {
             if let index = table.firstIndex(where: { $0.name == row.name }) { table[index] = row } else { table.append(row) }
         }
