@@ -69,7 +69,13 @@ public struct HeaderReader {
         let arguments = ["-x", "c", "-std=gnu11", "-target", options.target, "-ffreestanding", "-Wno-everything"]
             + options.defines.map { "-D" + $0 } + (options.standIns.isEmpty ? [] : ["-I", standInRoot])
         let virtualFiles = Dictionary(uniqueKeysWithValues: options.standIns.map { (standInRoot + "/" + $0.key, $0.value) })
-        let unit = try TranslationUnit(clang: clang, path: mainPath, contents: source, arguments: arguments, virtualFiles: virtualFiles)
+        let unit: TranslationUnit
+        do {
+            unit = try TranslationUnit(clang: clang, path: mainPath, contents: source, arguments: arguments, virtualFiles: virtualFiles)
+        } catch let error as TranslationUnitError {
+            throw GeneratorDiagnostic(.error, at: nil,
+                "\(tree.displayPath): \(error.description) for target '\(options.target)'; check --target and --define")
+        }
         let errors = unit.diagnostics.filter { $0.severity >= .error }
         if !errors.isEmpty { throw ReaderError(errors, tree: tree) }
 
