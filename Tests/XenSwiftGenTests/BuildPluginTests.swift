@@ -14,6 +14,8 @@ import Testing
         let clean = try consumer.swift("build")
         try #require(clean.status == 0, "\(clean.stdout)\n\(clean.stderr)")
         #expect(clean.stdout.contains(Self.generating))
+        // Positive control for the "nothing recompiled" check below: a build that compiles says so in this exact form.
+        #expect(clean.stdout.contains("Compiling PluginConsumer"), "\(clean.stdout)")
         #expect(!(clean.stdout + clean.stderr).contains("warning:"), "\(clean.stdout)\n\(clean.stderr)")
         let output = try consumer.runProduct("PluginConsumer")
         #expect(output.stdout == "XEN_DOMCTL_getdomaininfo = 5 (XEN_DOMCTL_ from domctl.h, via __HYPERVISOR_domctl)\n")
@@ -61,6 +63,7 @@ import Testing
         let fixed = try consumer.swift("build")
         try #require(fixed.status == 0, "\(fixed.stdout)\n\(fixed.stderr)")
         #expect(fixed.stdout.contains(Self.generating))
+        #expect(fixed.stdout.contains("Compiling PluginConsumer"), "new bindings must be recompiled: \(fixed.stdout)")
         #expect(try consumer.runProduct("PluginConsumer").stdout == "8\n")
     }
 }
