@@ -34,7 +34,12 @@ let package = Package(
         ),
         .target(name: "XenTemplates", path: "Templates", exclude: ["README.md"], resources: [.copy("swift")]),
         // Stage 5: delivery, config, pipeline and atomic output.
-        .target(name: "XenSwiftGen", dependencies: ["LibClang", "XenIR", "XenReader", "XenChecks", "XenEmitter"]),
+        .target(
+            name: "XenSwiftGen", dependencies: ["LibClang", "XenIR", "XenReader", "XenChecks", "XenEmitter"],
+            resources: [.embedInCode("BuiltinFamilies.json")],
+            // The kill points of the atomicity tests exist in debug builds only; release binaries carry no test hook.
+            swiftSettings: [.define("XEN_SWIFTGEN_TEST_HOOKS", .when(configuration: .debug))]
+        ),
         .executableTarget(
             name: "xen-swiftgen",
             dependencies: ["XenSwiftGen", "XenIR", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -52,6 +57,7 @@ let package = Package(
             dependencies: ["xen-swiftgen"]
         ),
 
+        .testTarget(name: "XenChecksTests", dependencies: ["XenChecks", "XenIR"]),
         .testTarget(name: "XenReaderTests", dependencies: ["XenReader", "XenIR", "LibClang"]),
         .testTarget(name: "XenEmitterTests", dependencies: ["XenEmitter", "XenIR", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(

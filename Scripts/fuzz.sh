@@ -13,6 +13,10 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 work=.build/fuzz
 mkdir -p "$work"
+# SwiftPM embeds BuiltinFamilies.json as `PackageResources.BuiltinFamilies_json`; outside SwiftPM, write that enum here.
+{ printf 'enum PackageResources {\n    static let BuiltinFamilies_json: [UInt8] = ['
+  od -An -v -tu1 Sources/XenSwiftGen/BuiltinFamilies.json | tr -s ' \n' ',' | sed 's/^,//; s/,$//'
+  printf ']\n}\n'; } > "$work/PackageResources.swift"
 
 build() {  # target, harness, sources...
     local target=$1 harness=$2; shift 2
@@ -46,11 +50,11 @@ run() {  # target
 
 build marker Fuzz/MarkerParserFuzz.swift Sources/XenReader/MarkerParser.swift
 build config Fuzz/ConfigLoaderFuzz.swift Sources/XenIR/*.swift Sources/XenChecks/Acknowledgement.swift Sources/XenSwiftGen/Config.swift \
-    Sources/XenSwiftGen/ConfigLoader.swift Sources/XenSwiftGen/BuiltinFamilies.swift Sources/XenSwiftGen/BuiltinPayloads.swift \
+    Sources/XenSwiftGen/ConfigLoader.swift Sources/XenSwiftGen/BuiltinFamilies.swift "$work/PackageResources.swift" \
     Sources/XenSwiftGen/SwiftIdentifier.swift
 build ledger Fuzz/LedgerFileFuzz.swift Sources/XenIR/*.swift Sources/XenChecks/Acknowledgement.swift Sources/XenChecks/Ledger.swift \
     Sources/XenSwiftGen/LedgerFile.swift Sources/XenSwiftGen/ConfigLoader.swift Sources/XenSwiftGen/Config.swift \
-    Sources/XenSwiftGen/BuiltinFamilies.swift Sources/XenSwiftGen/BuiltinPayloads.swift Sources/XenSwiftGen/SwiftIdentifier.swift \
+    Sources/XenSwiftGen/BuiltinFamilies.swift "$work/PackageResources.swift" Sources/XenSwiftGen/SwiftIdentifier.swift \
     Sources/XenSwiftGen/SystemErrorText.swift
 failed=0
 run marker || failed=1

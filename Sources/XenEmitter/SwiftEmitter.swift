@@ -48,7 +48,12 @@ public struct SwiftEmitter {
             jobs.append(RenderJob(path: family.swiftName + ".swift", template: "family", context: context))
         }
         jobs += try recordJobs(interface)
-        return try templates.render(jobs)
+        let files = try templates.render(jobs)
+        let families = Dictionary(jobs.compactMap { job in (job.context as? FamilyContext).map { (job.path, $0) } }) { first, _ in first }
+        for file in files {
+            if let context = families[file.path] { try NumberGuardCheck.verify(file.contents, path: file.path, context: context) }
+        }
+        return files
     }
 }
 

@@ -82,9 +82,9 @@ public struct HeaderReader {
         do {
             unit = try TranslationUnit(clang: clang, path: mainPath, contents: source, arguments: arguments, virtualFiles: virtualFiles)
         } catch let error as TranslationUnitError {
-            // The usual cause is a target triple clang does not know; name it.
-            throw GeneratorDiagnostic(.error, at: nil, "\(error.description) for target '\(options.target)'; "
-                + "check that clang knows this target triple (such as x86_64-linux-gnu or aarch64-linux-gnu)")
+            throw GeneratorDiagnostic(.error, at: nil,
+                "\(tree.displayPath): \(error.description) for target '\(options.target)'; "
+                    + "check that clang knows this target triple (such as x86_64-linux-gnu or aarch64-linux-gnu)")
         }
         let errors = unit.diagnostics.filter { $0.severity >= .error }
         if !errors.isEmpty { throw ReaderError(errors, tree: tree) }

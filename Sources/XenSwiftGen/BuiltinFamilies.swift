@@ -1,69 +1,49 @@
+import Foundation
 import XenIR
 
 /// The family table used when a config adds nothing: every Xen op family the generator knows.
 ///
-/// Each row is data. A config file can add rows or replace one by giving the same `name`.
+/// The table is data: `BuiltinFamilies.json`, a config file holding only `familyTable`, in exactly the
+/// schema users write, decoded by ``ConfigLoader`` (embedded in the binary, so no resource bundle is
+/// needed at run time). A config file can add rows or replace one by giving the same `name`.
+///
+/// Where the payload data of the rows comes from:
+/// - `payloadMembers` of `domctl`, `sysctl` and `platform`: op → union member bindings that neither a
+///   header comment nor a member name gives, each taken from the hypervisor's handler of the op (the
+///   member it reads from `op->u`, or `""` when it reads none): `xen/common/domctl.c`,
+///   `xen/arch/x86/domctl.c` and `gdbsx.c`, `xen/drivers/passthrough/pci.c` and `device_tree.c`
+///   (device assignment), `xen/common/sysctl.c`, `xen/arch/x86/sysctl.c`, `xen/arch/x86/platform_hypercall.c`.
+/// - `payloadMembers` of `memory`, `physdev` and `vcpu` (families with `payloadArgument`): op → payload
+///   struct tag, from `xen/common/memory.c`, `xen/arch/x86/physdev.c` and `xen/common/domain.c`; some
+///   of these ops also have a comment the binder cannot read, or share one with another op.
+///
+/// All 68 bindings were checked against those handlers (Xen sources from 4.7 to after 4.19; 4.17-era
+/// changes confirmed from their patches). One could not be: x86 has no handler case for
+/// `PHYSDEVOP_free_irq_vector` (it returns -ENOSYS); its entry follows the header's shared comment with
+/// `PHYSDEVOP_alloc_irq_vector` ("@arg == pointer to physdev_irq").
+///
+/// `payloads`: the payload structs of families whose hypercalls take the payload as a separate
+/// argument instead of inside a request record (and the compat `struct physdev_op` and
+/// `struct evtchn_op`); they are mirrored with their layout, not bound to ops.
 public enum BuiltinFamilies {
+    /// The name the built-in table goes by in messages.
+    public static let sourceName = "BuiltinFamilies.json (built in)"
+
     /// The default table, in emission order.
-    public static let all: [FamilySpec] = [
-        FamilySpec(name: "hypercall", prefix: "__HYPERVISOR_", header: "xen.h", swiftName: "Hypercall", rawType: "UInt64",
-                   interfaceVersion: "__XEN_LATEST_INTERFACE_VERSION__", summary: "Hypercall numbers."),
-        FamilySpec(name: "domctl", prefix: "XEN_DOMCTL_", header: "domctl.h", within: "xen_domctl", swiftName: "DomctlOp",
-                   interfaceVersion: "XEN_DOMCTL_INTERFACE_VERSION", summary: "Domain control commands (`struct xen_domctl.cmd`).",
-                   request: RequestSpec(record: "xen_domctl"), payloadMembers: BuiltinPayloads.domctlMembers),
-        FamilySpec(name: "domctl-vmtrace", prefix: "XEN_DOMCTL_vmtrace_", header: "domctl.h", within: "xen_domctl_vmtrace_op",
-                   swiftName: "DomctlVmtraceOp", summary: "`struct xen_domctl_vmtrace_op.cmd`."),
-        FamilySpec(name: "sysctl", prefix: "XEN_SYSCTL_", header: "sysctl.h", within: "xen_sysctl", swiftName: "SysctlOp",
-                   interfaceVersion: "XEN_SYSCTL_INTERFACE_VERSION", summary: "System control commands (`struct xen_sysctl.cmd`).",
-                   request: RequestSpec(record: "xen_sysctl"), payloadMembers: BuiltinPayloads.sysctlMembers),
-        FamilySpec(name: "sysctl-tbuf", prefix: "XEN_SYSCTL_TBUFOP_", header: "sysctl.h", swiftName: "SysctlTbufOp",
-                   summary: "`struct xen_sysctl_tbuf_op.cmd`."),
-        FamilySpec(name: "sysctl-perfc", prefix: "XEN_SYSCTL_PERFCOP_", header: "sysctl.h", swiftName: "SysctlPerfcOp",
-                   summary: "`struct xen_sysctl_perfc_op.cmd`."),
-        FamilySpec(name: "sysctl-lockprof", prefix: "XEN_SYSCTL_LOCKPROF_", header: "sysctl.h", swiftName: "SysctlLockprofOp",
-                   summary: "`struct xen_sysctl_lockprof_op.cmd`."),
-        FamilySpec(name: "sysctl-cpupool", prefix: "XEN_SYSCTL_CPUPOOL_OP_", header: "sysctl.h", swiftName: "SysctlCpupoolOp",
-                   summary: "`struct xen_sysctl_cpupool_op.op`."),
-        FamilySpec(name: "sysctl-scheduler", prefix: "XEN_SYSCTL_SCHEDOP_", header: "sysctl.h", swiftName: "SysctlSchedulerOp",
-                   summary: "`struct xen_sysctl_scheduler_op.cmd`."),
-        FamilySpec(name: "sysctl-coverage", prefix: "XEN_SYSCTL_COVERAGE_", header: "sysctl.h", swiftName: "SysctlCoverageOp",
-                   summary: "`struct xen_sysctl_coverage_op.cmd`."),
-        FamilySpec(name: "sysctl-livepatch", prefix: "XEN_SYSCTL_LIVEPATCH_", header: "sysctl.h", swiftName: "SysctlLivepatchOp",
-                   summary: "`struct xen_sysctl_livepatch_op.cmd`."),
-        FamilySpec(name: "memory", prefix: "XENMEM_", header: "memory.h", swiftName: "MemoryOp",
-                   exclude: ["XENMEM_resource_", "XENMEM_RDM_"], summary: "`HYPERVISOR_memory_op` commands.",
-                   payloads: BuiltinPayloads.memoryRecords, payloadMembers: BuiltinPayloads.memoryArguments, payloadArgument: true),
-        FamilySpec(name: "memory-paging", prefix: "XENMEM_paging_op_", header: "memory.h", swiftName: "MemoryPagingOp",
-                   rawType: "UInt8", summary: "`struct xen_mem_paging_op.op`."),
-        FamilySpec(name: "memory-access", prefix: "XENMEM_access_op_", header: "memory.h", swiftName: "MemoryAccessOp",
-                   rawType: "UInt8", summary: "`struct xen_mem_access_op.op`."),
-        FamilySpec(name: "memory-sharing", prefix: "XENMEM_sharing_op_", header: "memory.h", swiftName: "MemorySharingOp",
-                   rawType: "UInt8", summary: "`struct xen_mem_sharing_op.op`."),
-        FamilySpec(name: "platform", prefix: "XENPF_", header: "platform.h", within: nil, swiftName: "PlatformOp",
-                   interfaceVersion: "XENPF_INTERFACE_VERSION", exclude: ["XENPF_INTERFACE_VERSION", "XENPF_ACPI_SLEEP_"],
-                   summary: "Platform commands (`struct xen_platform_op.cmd`).", request: RequestSpec(record: "xen_platform_op"),
-                   payloadMembers: BuiltinPayloads.platformMembers),
-        FamilySpec(name: "physdev", prefix: "PHYSDEVOP_", header: "physdev.h", swiftName: "PhysdevOp",
-                   exclude: ["PHYSDEVOP_DBGP_", "PHYSDEVOP_IRQ_"], summary: "`HYPERVISOR_physdev_op` commands.",
-                   payloads: BuiltinPayloads.physdevRecords, payloadMembers: BuiltinPayloads.physdevArguments, payloadArgument: true),
-        FamilySpec(name: "hvm", prefix: "HVMOP_", header: "hvm/hvm_op.h", swiftName: "HVMOp",
-                   exclude: ["HVMOP_ALTP2M_", "HVMOP_TRACE_"], summary: "`HYPERVISOR_hvm_op` commands.",
-                   payloads: BuiltinPayloads.hvmRecords),
-        FamilySpec(name: "hvm-altp2m", prefix: "HVMOP_altp2m_", header: "hvm/hvm_op.h", within: "xen_hvm_altp2m_op",
-                   swiftName: "HVMAltp2mOp", summary: "`struct xen_hvm_altp2m_op.cmd`."),
-        FamilySpec(name: "vcpu", prefix: "VCPUOP_", header: "vcpu.h", swiftName: "VCPUOp", summary: "`HYPERVISOR_vcpu_op` commands.",
-                   payloads: BuiltinPayloads.vcpuRecords, payloadMembers: BuiltinPayloads.vcpuArguments, payloadArgument: true),
-        FamilySpec(name: "sched", prefix: "SCHEDOP_", header: "sched.h", swiftName: "SchedOp", summary: "`HYPERVISOR_sched_op` commands.",
-                   payloads: BuiltinPayloads.schedRecords, payloadArgument: true),
-        FamilySpec(name: "event-channel", prefix: "EVTCHNOP_", header: "event_channel.h", swiftName: "EventChannelOp",
-                   summary: "`HYPERVISOR_event_channel_op` commands.",
-                   payloads: BuiltinPayloads.eventChannelRecords),
-        FamilySpec(name: "grant-table", prefix: "GNTTABOP_", header: "grant_table.h", swiftName: "GrantTableOp",
-                   summary: "`HYPERVISOR_grant_table_op` commands.",
-                   payloads: BuiltinPayloads.grantTableRecords),
-        FamilySpec(name: "dm", prefix: "XEN_DMOP_", header: "hvm/dm_op.h", swiftName: "DMOp",
-                   exclude: ["XEN_DMOP_IO_RANGE_", "XEN_DMOP_MEM_TYPE_", "XEN_DMOP_IOREQ_", "XEN_DMOP_no_gfns", "XEN_DMOP_EVENT_", "XEN_DMOP_MEM_CACHEATTR_"],
-                   summary: "Device-model commands (`struct xen_dm_op.op`).",
-                   request: RequestSpec(record: "xen_dm_op", opField: "op", versionField: nil)),
-    ]
+    /// - Returns: The rows of `BuiltinFamilies.json`.
+    /// - Throws: ``GeneratorDiagnostic`` if the embedded table does not decode (a broken build).
+    public static func table() throws -> [FamilySpec] {
+        try decoded.get()
+    }
+
+    /// The table, decoded once.
+    private static let decoded = Result { () throws(GeneratorDiagnostic) -> [FamilySpec] in
+        do {
+            return try ConfigLoader.decode(data: Data(PackageResources.BuiltinFamilies_json), path: sourceName).familyTable ?? []
+        } catch let diagnostic as GeneratorDiagnostic {
+            throw diagnostic
+        } catch {
+            throw GeneratorDiagnostic(.error, at: nil, "\(sourceName): \(error)")
+        }
+    }
 }

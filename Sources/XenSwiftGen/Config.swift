@@ -58,8 +58,9 @@ public struct Config: Codable, Sendable, Equatable {
 
     /// The built-in family table with `familyTable`'s rows added or replacing rows of the same name.
     /// - Returns: Every row, in order.
-    public func resolvedTable() -> [FamilySpec] {
-        var table = BuiltinFamilies.all
+    /// - Throws: ``GeneratorDiagnostic`` when the built-in table cannot be read.
+    public func resolvedTable() throws -> [FamilySpec] {
+        var table = try BuiltinFamilies.table()
         for row in familyTable ?? [] {
             if let index = table.firstIndex(where: { $0.name == row.name }) { table[index] = row } else { table.append(row) }
         }
@@ -71,7 +72,7 @@ public struct Config: Codable, Sendable, Equatable {
     /// - Returns: The rows to emit, in table order.
     /// - Throws: ``GeneratorDiagnostic`` when `families` names an unknown family.
     public func resolvedFamilies(source: String = "config") throws -> [FamilySpec] {
-        let table = resolvedTable()
+        let table = try resolvedTable()
         guard let selected = families else { return table }
         for name in selected where !table.contains(where: { $0.name == name }) {
             throw GeneratorDiagnostic(.error, at: nil,

@@ -1,17 +1,24 @@
 import Foundation
 
-/// Kills the process at a named point of the output commit, for the atomicity tests.
+/// Kills the process at a named point of a run, for the atomicity tests. Debug builds only.
 ///
-/// Set `XEN_SWIFTGEN_KILL_AT` to `staged`, `committed` or `renamed-N` (after the N-th rename) and the
-/// run sends itself SIGKILL there, exactly as an interrupted build would be killed. Unset, it does nothing.
+/// In a debug build (`XEN_SWIFTGEN_TEST_HOOKS`, defined by Package.swift for the debug configuration),
+/// set `XEN_SWIFTGEN_KILL_AT` to `started`, `staged`, `committed` or `renamed-N` (after the N-th rename)
+/// and the run sends itself SIGKILL there, exactly as an interrupted build would be killed. Unset, it
+/// does nothing. A release build compiles `point(_:)` to nothing and never reads the variable.
 enum FaultInjection {
+    #if XEN_SWIFTGEN_TEST_HOOKS
     /// The requested point, read once.
     private static let target = ProcessInfo.processInfo.environment["XEN_SWIFTGEN_KILL_AT"]
+    #endif
 
-    /// Sends SIGKILL to this process when `name` is the requested point.
+    /// Sends SIGKILL to this process when `name` is the requested point (debug builds only).
     /// - Parameter name: The point reached.
-    static func point(_ name: String) {
-        guard let target, target == name else { return }
+    @inline(__always)
+    static func point(_ name: @autoclosure () -> String) {
+        #if XEN_SWIFTGEN_TEST_HOOKS
+        guard let target, target == name() else { return }
         kill(getpid(), SIGKILL)
+        #endif
     }
 }

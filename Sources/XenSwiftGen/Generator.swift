@@ -45,7 +45,7 @@ public struct Generator {
             templates = config.templates
             accessLevel = config.accessLevel ?? "public"
             families = try config.resolvedFamilies()
-            familyTable = config.resolvedTable()
+            familyTable = try config.resolvedTable()
             defines = config.defines ?? ["__XEN_TOOLS__"]
             target = config.target ?? "x86_64-linux-gnu"
             ledger = config.ledger
@@ -112,7 +112,7 @@ public struct Generator {
         )
         let result = try timed("read headers") {
             do { return try HeaderReader(clang: clang).read(tree, options: options) } catch let error as ReaderError {
-                throw GenerationFailure(text: error.description)
+                throw GenerationFailure(diagnostics: error.diagnostics, root: error.root)
             }
         }
         log("read \(result.interface.headers.count) headers: \(result.interface.families.count) families, "
@@ -137,6 +137,7 @@ public struct Generator {
     /// - Returns: The files and findings.
     /// - Throws: ``GenerationFailure`` with every error found (and the warnings and notes around them).
     public func generate(_ request: Request) throws -> Outcome {
+        FaultInjection.point("started")
         let previousLedger = try request.ledger.map { try LedgerFile.load($0, allowMissing: request.updateLedger) }
         let result = try read(request)
         let root = request.xenHeaders  // the folder as the user named it, as `read` prints it
@@ -209,22 +210,23 @@ public struct Generator {
     }
 }
 
-/// A run failed; `text` is ready to print (one diagnostic per line, compiler format).
+/// A run failed with `diagnostics`, printed with ``GeneratorDiagnostic/rendered(root:)`` (one per line, compiler format).
 public struct GenerationFailure: Error, CustomStringConvertible {
-    /// The rendered diagnostics.
-    public var text: String
-
-    /// - Parameter text: Pre-rendered text.
-    public init(text: String) {
-        self.text = text
-    }
+    /// The errors, with the warnings and notes around them.
+    public var diagnostics: [GeneratorDiagnostic]
+    /// The header folder as the user named it: tree-relative locations are printed under it.
+    public var root: String
 
     /// - Parameters:
     ///   - diagnostics: The errors.
     ///   - root: The header folder as the user named it.
     public init(diagnostics: [GeneratorDiagnostic], root: String) {
-        text = diagnostics.map { $0.rendered(root: root) }.joined(separator: "\n")
+        self.diagnostics = diagnostics
+        self.root = root
     }
+
+    /// The rendered diagnostics.
+    public var text: String { diagnostics.map { $0.rendered(root: root) }.joined(separator: "\n") }
 
     public var description: String { text }
 }

@@ -56,6 +56,11 @@ enum Diagnostics {
             print(failure.text)
         } catch let diagnostic as GeneratorDiagnostic {
             print(diagnostic.rendered(root: ""))
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            // Anything else still leaves as one compiler-format line.
+            print(GeneratorDiagnostic(.error, at: nil, "\(error)").rendered(root: ""))
         }
         throw ExitCode.failure
     }

@@ -21,7 +21,7 @@ struct FamiliesCommand: ParsableCommand {
         try Diagnostics.reporting {
             let loaded = try config.map(ConfigLoader.load) ?? Config()
             let selected = Set(try loaded.resolvedFamilies().map(\.name))
-            let rows = loaded.resolvedTable().map { spec in
+            let rows = try loaded.resolvedTable().map { spec in
                 [(loaded.families != nil && selected.contains(spec.name) ? "* " : "  ") + spec.name, spec.prefix, spec.header, spec.swiftName]
             }
             let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }

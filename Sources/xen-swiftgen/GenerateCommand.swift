@@ -110,10 +110,11 @@ struct GenerateCommand: ParsableCommand {
             if check {
                 let plan = try writer.plan(files)
                 guard plan.isCurrent else {
-                    let lines = plan.added.map { "  missing: \($0)" } + plan.changed.map { "  differs: \($0)" }
-                        + plan.removed.map { "  stale:   \($0)" }
-                    throw GenerationFailure(text: (["error: '\(request.output)' is not current with \(request.xenHeaders) "
-                        + "(run '\(caller.regenerateCommand)' to update it):"] + lines).joined(separator: "\n"))
+                    let notes = plan.added.map { "missing: \($0)" } + plan.changed.map { "differs: \($0)" }
+                        + plan.removed.map { "stale: \($0)" }
+                    throw GeneratorDiagnostic(.error, at: nil,
+                        "'\(request.output)' is not current with \(request.xenHeaders) (run '\(caller.regenerateCommand)' to update it)",
+                        notes: notes.map { GeneratorDiagnostic(.note, at: nil, $0) })
                 }
                 print("xen-swiftgen: \(writer.folder.path) is current with \(request.xenHeaders) (\(plan.unchanged.count) files checked)")
                 return

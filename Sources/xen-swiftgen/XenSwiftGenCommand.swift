@@ -1,5 +1,7 @@
 import ArgumentParser
 import XenSwiftGen
+import Foundation
+import XenIR
 
 /// The `xen-swiftgen` command.
 @main
@@ -25,4 +27,26 @@ struct XenSwiftGenCommand: ParsableCommand {
         version: ToolVersion.current,
         subcommands: [GenerateCommand.self, DumpIRCommand.self, AuditCommand.self, FamiliesCommand.self]
     )
+
+    /// Parses and runs a command. Usage errors (an unknown option, a failed validation) are printed
+    /// through the same compiler-format renderer as every other error, then the usage line; `--help`
+    /// and the exit codes of the commands pass through unchanged.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error where exitCode(for: error) == .failure || exitCode(for: error) == .validationFailure {
+            // ArgumentParser's text is "Error: <message>", then the usage lines: the message goes through
+            // the one renderer (which writes "error: "), the usage follows as it is.
+            var lines = fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if let first = lines.first, !first.isEmpty {
+                let message = first.hasPrefix("Error: ") ? String(first.dropFirst("Error: ".count)) : first
+                lines[0] = GeneratorDiagnostic(.error, at: nil, message).rendered(root: "")
+                Diagnostics.print(lines.joined(separator: "\n").trimmingCharacters(in: .newlines))
+            }
+            exit(withError: ExitCode(exitCode(for: error).rawValue))
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

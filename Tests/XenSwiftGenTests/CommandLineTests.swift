@@ -13,7 +13,7 @@ import Testing
         #expect(helpText.contains("64 when the command line itself is wrong"), "\(help.stdout)")
         let usage = try xenSwiftGen(["generate", "--no-such-flag"])
         #expect(usage.status == 64)
-        #expect(usage.stderr.hasPrefix("Error: Unknown option '--no-such-flag'"))
+        #expect(usage.stderr.hasPrefix("error: Unknown option '--no-such-flag'"), "\(usage.stderr)")
     }
 
     @Test("generate says what it wrote and where; --check says what it checked")

@@ -72,4 +72,42 @@ import Testing
         let tombstoneLine = try line(of: "case XEN_DOMCTL_getmemlist = 6", in: file)
         #expect(result.stderr.contains("DomctlOp.swift:\(tombstoneLine):34: error: raw value for enum case is not unique"), "\(result.stderr)")
     }
+
+    /// Runs `generate` on the real headers with `family.mustache` edited by `edit`, into a folder holding the baseline.
+    func generateWithFamilyTemplate(_ edit: (String) -> String) throws -> (RunResult, unchanged: Bool) {
+        let baseline = try OutputBaseline.files()
+        let builtin = Paths.packageRoot.appendingPathComponent("Templates/swift/family.mustache")
+        let templates = try makeTemporaryFolder("templates")
+        defer { try? FileManager.default.removeItem(at: templates) }
+        let original = try String(contentsOf: builtin, encoding: .utf8)
+        let edited = edit(original)
+        #expect(edited != original, "the edit did not apply")
+        try edited.write(to: templates.appendingPathComponent("family.mustache"), atomically: true, encoding: .utf8)
+        let output = try OutputBaseline.populatedFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try xenSwiftGen(["generate", "--xen-headers", Paths.realHeaders, "--output", output.path, "--templates", templates.path])
+        return (result, snapshot(output) == baseline)
+    }
+
+    @Test("a template that drops the guard enum and its switch fails the run, and nothing is written")
+    func templateDropsGuard() throws {
+        let (result, unchanged) = try generateWithFamilyTemplate { text in
+            String(text[..<(text.range(of: "/// Every number `{{prefix}}*` has ever used")?.lowerBound ?? text.endIndex)])
+        }
+        #expect(result.status == 1)
+        #expect(result.stderr == "error: the family template rendered DMOp.swift without 'enum DMOpNumberGuard: UInt32'; "
+            + "the number guard must stay in every family file\n")
+        #expect(unchanged, "a refused run changed the output folder")
+    }
+
+    @Test("a template that keeps the guard enum but drops the switch tying the op enum to it fails the run")
+    func templateDropsGuardSwitch() throws {
+        let (result, unchanged) = try generateWithFamilyTemplate { text in
+            String(text[..<(text.range(of: "extension {{typeName}} {\n    /// Ties every case")?.lowerBound ?? text.endIndex)])
+        }
+        #expect(result.status == 1)
+        #expect(result.stderr == "error: the family template rendered DMOp.swift without 'var numberGuard: DMOpNumberGuard'; "
+            + "the number guard must stay in every family file\n")
+        #expect(unchanged)
+    }
 }

@@ -75,10 +75,10 @@ import Testing
         let stale = try xenSwiftGen(arguments)
         #expect(stale.status == 1)
         #expect(stale.stderr == """
-            error: '\(copy.path)' is not current with \(Paths.realHeaders) (run 'xen-swiftgen generate' to update it):
-              missing: SchedOp.swift
-              differs: DomctlOp.swift
-              stale:   OldOp.swift
+            error: '\(copy.path)' is not current with \(Paths.realHeaders) (run 'xen-swiftgen generate' to update it)
+            note: missing: SchedOp.swift
+            note: differs: DomctlOp.swift
+            note: stale: OldOp.swift
 
             """)
         #expect(snapshot(copy) == before, "--check wrote to the folder")

@@ -80,6 +80,16 @@ struct LayoutProbe {
             "func layout<T>(_ name: String, _: T.Type) {",
             "    print(\"R\\t\\(name)\\t\\(MemoryLayout<T>.size)\\t\\(MemoryLayout<T>.alignment)\\t\\(MemoryLayout<T>.stride)\")",
             "}",
+            // A union member's offset, measured: store a value whose bytes are all ones into a zeroed union
+            // and find the first byte that changed.
+            "func unionOffset<U, M>(_ union: U, _ store: (inout U, M) -> Void, _ member: M) -> Int? {",
+            "    var value = member",
+            "    withUnsafeMutableBytes(of: &value) { for i in $0.indices { $0[i] = 0xff } }",
+            "    var copy = union",
+            "    withUnsafeMutableBytes(of: &copy) { for i in $0.indices { $0[i] = 0 } }",
+            "    store(&copy, value)",
+            "    return withUnsafeBytes(of: copy) { $0.firstIndex(of: 0xff) }",
+            "}",
             "func field(_ name: String, _ index: Int, _ offset: Int?, _ size: Int) {",
             "    print(\"F\\t\\(name)\\t\\(index)\\t\\(offset.map(String.init) ?? \"nil\")\\t\\(size)\")",
             "}",
@@ -95,7 +105,9 @@ struct LayoutProbe {
                     let baseType = naming.typeName(base(of: record).name)
                     lines.append("do { var v = \(baseType)(); v.\(property) = ~0; bytes(\(name), \(index), v) }")
                 } else {
-                    let offset = record.kind == .union ? "0" : "MemoryLayout<\(type)>.offset(of: \\\(type).\(property))"
+                    let offset = record.kind == .union
+                        ? "unionOffset(\(type)(), { $0.\(property) = $1 }, \(type)().\(property))"
+                        : "MemoryLayout<\(type)>.offset(of: \\\(type).\(property))"
                     lines.append("field(\(name), \(index), \(offset), MemoryLayout.size(ofValue: \(type)().\(property)))")
                 }
             }
@@ -120,6 +132,24 @@ struct LayoutProbe {
                 }
             }
         }
+    }
+
+    /// The keys (`record#index`) the C probe must print for fields, from the IR alone.
+    func expectedFieldKeys() -> Set<String> {
+        var keys: Set<String> = []
+        for record in interface.records where cType(base(of: record)) != nil {
+            for (index, field) in comparable(record) where !field.isBitField { keys.insert(record.name + "#\(index)") }
+        }
+        return keys
+    }
+
+    /// The keys the C probe must print for bitfields, from the IR alone.
+    func expectedBitFieldKeys() -> Set<String> {
+        var keys: Set<String> = []
+        for record in interface.records where cType(base(of: record)) != nil {
+            for (index, field) in comparable(record) where field.isBitField { keys.insert(record.name + "#\(index)") }
+        }
+        return keys
     }
 
     /// Swift field offsets made relative to the same base record as C's: anonymous members add

@@ -5,20 +5,32 @@ import Foundation
 /// Failure tests copy it into their output folder first, so "nothing created, changed or deleted"
 /// is checked against a full, realistic folder rather than an empty one.
 enum OutputBaseline {
-    /// The baseline files (relative path → bytes).
-    static let files: [String: Data] = {
-        let folder = try! makeTemporaryFolder("baseline")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try! xenSwiftGen(["generate", "--xen-headers", Paths.realHeaders, "--output", folder.path])
-        precondition(result.status == 0, "baseline generation failed: \(result.stderr)")
-        return snapshot(folder)
-    }()
+    /// The baseline files (relative path → bytes); a failure to make them fails each test that needs them.
+    /// - Throws: ``TestFailure`` when the baseline run failed.
+    static func files() throws -> [String: Data] {
+        try made.get()
+    }
+
+    /// The baseline, made once per test run.
+    private static let made = Result { () throws(TestFailure) -> [String: Data] in
+        do {
+            let folder = try makeTemporaryFolder("baseline")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let result = try xenSwiftGen(["generate", "--xen-headers", Paths.realHeaders, "--output", folder.path])
+            guard result.status == 0 else { throw TestFailure("baseline generation failed: \(result.stderr)") }
+            return snapshot(folder)
+        } catch let failure as TestFailure {
+            throw failure
+        } catch {
+            throw TestFailure("baseline generation failed: \(error)")
+        }
+    }
 
     /// A fresh temporary output folder holding the baseline.
     /// - Returns: The folder; the caller removes it.
     static func populatedFolder() throws -> URL {
         let folder = try makeTemporaryFolder("out")
-        for (path, data) in files { try data.write(to: folder.appendingPathComponent(path)) }
+        for (path, data) in try files() { try data.write(to: folder.appendingPathComponent(path)) }
         return folder
     }
 }

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Mutation check: applies deliberate faults to the generator one at a time, rebuilds, runs the tests
+# that guard the faulted code, and shows that they fail. Every file is restored afterwards, also on
+# Ctrl-C or an error. Slow (one incremental build per fault, about 2-4 minutes each on 2 cores), so
+# it is not part of Scripts/test.sh or CI; run it after changing the tests.
+#
+#   Scripts/mutation.sh            # all faults
+#   Scripts/mutation.sh 2 4        # only faults 2 and 4
+#
+# Exit status 0 when every fault was caught (its tests failed), 1 otherwise.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+# name | file | perl substitution (must change the file) | test filter (regex for swift test --filter)
+faults=(
+  "reuse check ignores retired numbers|Sources/XenChecks/ReuseCheck.swift|s/Dictionary\(grouping: family\.retiredOps, by: \\\\.number\)/Dictionary(grouping: [Op](), by: \\\\.number)/|ReuseCheckTests|ReuseDetectionTests/everyRetiredNumberIsGuarded"
+  "off-by-one in struct padding|Sources/XenEmitter/makeRecordContext.swift|s/type: \"InlineArray<\\\\\(offset - end\), UInt8>\"/type: \"InlineArray<\\\\(offset - end - 1), UInt8>\"/|ReferenceOutputTests|generatedLayoutCheck"
+  "marker parser treats \"Removed\" as live|Sources/XenReader/MarkerParser.swift|s/\[\"obsolete\", \"removed\", /[\"obsolete\", /|ReaderStageTests|MarkerParserTests"
+  "guard enum drops its last entry|Sources/XenEmitter/makeFamilyContext.swift|s/entries\.keys\.sorted\(\)\.compactMap/entries.keys.sorted().dropLast().compactMap/|FamilyEmissionTests"
+  "ledger forgets numbers that vanished|Sources/XenChecks/FamilyMerge.swift|s/\} else if let old \{\n                if old\.status != \.retired \{/} else if let old {\n                if false, old.status != .retired {/|LedgerMergeTests"
+  "an acknowledgement covers any number|Sources/XenChecks/Acknowledgement.swift|s/self\.family == family && self\.number == number/self.family == family/|ReuseCheckTests"
+  "writer lets '..' reach a later check|Sources/XenSwiftGen/OutputWriter.swift|s/!path\.contains\(\"\/\"\), path != \"\.\.\", /!path.contains(\"\/\"), /|writerRefusesEscapes"
+  "family template check skipped|Sources/XenEmitter/SwiftEmitter.swift|s/if let context = families\[file\.path\] \{ try NumberGuardCheck/if let context = families[file.path], false { try NumberGuardCheck/|templateDropsGuard"
+  "family exclusions ignored|Sources/XenIR/FamilySpec.swift|s/&& !\(exclude \?\? \[\]\)\.contains/\&\& !([String]()).contains/|RealHeadersTests/families"
+  "union members stored one byte off|Templates/swift/record-support.mustache|s/\\\$0\.storeBytes\(of: member, as: Member\.self\)/\\\$0.storeBytes(of: member, toByteOffset: MemoryLayout<Member>.size < MemoryLayout<Union>.size ? 1 : 0, as: Member.self)/|RecordLayoutTests"
+  "ledger rename allowed without acknowledgement|Sources/XenChecks/FamilyMerge.swift|s/\} else if let acknowledgement = acknowledgements\.covering\(family: family\.name, number: number, from: old\.name, to: op\.name\) \{/} else if let acknowledgement = acknowledgements.first ?? Optional(Acknowledgement(family: \"\", number: 0, from: \"\", to: \"\", reason: \"\")) {/|LedgerMergeTests"
+)
+
+selected=("$@")
+touched=()
+restore() {
+    for file in "${touched[@]}"; do git checkout --quiet -- "$file"; done
+    touched=()
+}
+trap 'restore; exit 130' INT TERM
+trap restore EXIT
+
+if ! git diff --quiet -- Sources Templates; then
+    echo "mutation: Sources/ or Templates/ has uncommitted changes; commit or stash them first (the script restores files with git checkout)" >&2
+    exit 2
+fi
+
+caught=0 total=0 results=()
+for index in "${!faults[@]}"; do
+    number=$((index + 1))
+    if [ ${#selected[@]} -gt 0 ] && [[ ! " ${selected[*]} " =~ " $number " ]]; then continue; fi
+    IFS='|' read -r name file substitution filter <<< "${faults[$index]}"
+    filter="${faults[$index]#*|*|*|}"
+    total=$((total + 1))
+    touched=("$file")
+    perl -0pi -e "$substitution" "$file"
+    if git diff --quiet -- "$file"; then
+        echo "mutation $number ($name): the fault did not apply to $file; update the script" >&2
+        results+=("$number. $name: NOT APPLIED")
+        restore
+        continue
+    fi
+    echo "mutation $number: $name ($file)"
+    if ! swift build --build-tests > .build/mutation-build.log 2>&1; then
+        # A fault the compiler rejects is caught too, but say so: it tests the compiler, not the suite.
+        echo "  build failed (see .build/mutation-build.log)"
+        results+=("$number. $name: caught by the compiler")
+        caught=$((caught + 1))
+    elif swift test --skip-build --filter "$filter" > .build/mutation-test.log 2>&1; then
+        echo "  NOT CAUGHT: $filter passed"
+        results+=("$number. $name: NOT CAUGHT by $filter")
+    else
+        failing=$(grep -cE "✘ Test .* recorded an issue|✘ Test .*failed" .build/mutation-test.log || true)
+        echo "  caught: $filter failed ($failing failing test lines)"
+        results+=("$number. $name: caught by $filter")
+        caught=$((caught + 1))
+    fi
+    restore
+done
+# Leave the build matching the restored sources.
+swift build --build-tests > .build/mutation-build.log 2>&1 || echo "mutation: rebuilding the restored sources failed" >&2
+printf '%s\n' "${results[@]}"
+echo "mutation: $caught of $total faults caught"
+[ "$caught" -eq "$total" ]

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+import XenIR
+import XenSwiftGen
+
+/// The built-in family table is `Sources/XenSwiftGen/BuiltinFamilies.json`, a config file in the schema
+/// users write, embedded in the binary and decoded by the config decoder.
+@Suite struct BuiltinTableTests {
+    @Test("the embedded table is the JSON file in the sources, decoded as a user's config")
+    func embeddedIsTheFile() throws {
+        let file = Paths.packageRoot.appendingPathComponent("Sources/XenSwiftGen/BuiltinFamilies.json")
+        let config = try ConfigLoader.decode(data: try Data(contentsOf: file), path: file.path)
+        #expect(config.familyTable == (try BuiltinFamilies.table()))
+        // Only the table: a built-in file that set other keys would change every run's defaults.
+        #expect(config == Config(familyTable: config.familyTable))
+    }
+
+    @Test("the table's facts: 24 families in emission order, 68 explicit payload bindings, Xen's request layouts")
+    func facts() throws {
+        let table = try BuiltinFamilies.table()
+        #expect(table.map(\.name) == [
+            "hypercall", "domctl", "domctl-vmtrace", "sysctl", "sysctl-tbuf", "sysctl-perfc", "sysctl-lockprof", "sysctl-cpupool",
+            "sysctl-scheduler", "sysctl-coverage", "sysctl-livepatch", "memory", "memory-paging", "memory-access", "memory-sharing",
+            "platform", "physdev", "hvm", "hvm-altp2m", "vcpu", "sched", "event-channel", "grant-table", "dm",
+        ])
+        let bindings = table.map { ($0.name, $0.payloadMembers?.count ?? 0) }.filter { $0.1 > 0 }
+        #expect(bindings.map(\.0) == ["domctl", "sysctl", "memory", "platform", "physdev", "vcpu"])
+        #expect(bindings.map(\.1) == [17, 4, 15, 9, 19, 4])
+        #expect(bindings.map(\.1).reduce(0, +) == 68)
+        let byName = Dictionary(uniqueKeysWithValues: table.map { ($0.name, $0) })
+        #expect(byName["domctl"]?.request == RequestSpec(record: "xen_domctl"))
+        // dm_op carries no interface version: an explicit null, not the default.
+        #expect(byName["dm"]?.request == RequestSpec(record: "xen_dm_op", opField: "op", versionField: nil))
+        #expect(byName["hypercall"]?.rawType == "UInt64")
+        #expect(byName["memory-paging"]?.rawType == "UInt8")
+        #expect(byName["domctl-vmtrace"]?.rawType == "UInt32")
+        #expect(byName["domctl"]?.payloadMembers?["XEN_DOMCTL_gdbsx_guestmemio"] == "gdbsx_guest_memio")
+        #expect(byName["physdev"]?.payloadMembers?["PHYSDEVOP_free_irq_vector"] == "physdev_irq")
+        #expect(byName["physdev"]?.payloadArgument == true)
+        #expect(byName["grant-table"]?.payloads?.count == 12)
+    }
+
+    @Test("a config row replaces the built-in row of the same name; a new name is appended")
+    func configOverrides() throws {
+        let row = FamilySpec(name: "domctl", prefix: "XEN_DOMCTL_", header: "domctl.h", swiftName: "MyDomctl")
+        let extra = FamilySpec(name: "mine", prefix: "MY_", header: "mine.h", swiftName: "MyOp")
+        let resolved = try Config(familyTable: [row, extra]).resolvedFamilies()
+        #expect(resolved.count == 25)
+        #expect(resolved[1] == row)
+        #expect(resolved.last == extra)
+    }
+}
