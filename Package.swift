@@ -15,7 +15,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // Stage 0: libclang, declared by hand and loaded with dlopen (no unsafeFlags, any LLVM version).
@@ -28,10 +27,7 @@ let package = Package(
         // Stage 3: checks and the op ledger.
         .target(name: "XenChecks", dependencies: ["XenIR"]),
         // Stage 4: emitter, IR to Swift through the templates.
-        .target(
-            name: "XenEmitter",
-            dependencies: ["XenIR", "XenTemplates", .product(name: "Mustache", package: "swift-mustache")]
-        ),
+        .target(name: "XenEmitter", dependencies: ["XenIR", "XenTemplates"]),
         .target(name: "XenTemplates", path: "Templates", exclude: ["README.md"], resources: [.copy("swift")]),
         // Stage 5: delivery, config, pipeline and atomic output.
         .target(name: "XenSwiftGen", dependencies: ["LibClang", "XenIR", "XenReader", "XenChecks", "XenEmitter"]),
@@ -53,7 +49,7 @@ let package = Package(
         ),
 
         .testTarget(name: "XenReaderTests", dependencies: ["XenReader", "XenIR", "LibClang"]),
-        .testTarget(name: "XenEmitterTests", dependencies: ["XenEmitter", "XenIR", .product(name: "Mustache", package: "swift-mustache")]),
+        .testTarget(name: "XenEmitterTests", dependencies: ["XenEmitter", "XenIR"]),
         .testTarget(
             name: "XenSwiftGenTests",
             dependencies: ["XenSwiftGen", "XenChecks", "XenIR", "XenEmitter", "xen-swiftgen"],
