@@ -13,6 +13,10 @@ let package = Package(
         // `swift package generate-xen-bindings`: generate into the package, to commit the output.
         .plugin(name: "GenerateXenBindings", targets: ["GenerateXenBindings"]),
     ],
+    traits: [
+        // XenPublic leaves out its run-time layout self-check (XenRecordLayout, a fifth of its code) unless this is on.
+        .trait(name: "LayoutCheck", description: "Compile XenRecordLayout, the run-time layout self-check, into XenPublic."),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
@@ -36,7 +40,10 @@ let package = Package(
             dependencies: ["XenSwiftGen", "XenIR", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Vendored output for the installed headers.
-        .target(name: "XenPublic", path: "Generated"),
+        .target(
+            name: "XenPublic", path: "Generated",
+            swiftSettings: [.define("XEN_SWIFTGEN_LAYOUT_OPT_IN"), .define("XEN_SWIFTGEN_LAYOUT_CHECK", .when(traits: ["LayoutCheck"]))]
+        ),
         // Delivery as SwiftPM plugins, both running the CLI built from source.
         .plugin(name: "XenSwiftGenPlugin", capability: .buildTool(), dependencies: ["xen-swiftgen"]),
         .plugin(
