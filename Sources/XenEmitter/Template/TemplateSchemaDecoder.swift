@@ -93,11 +93,18 @@ final class TemplateSchemaDecoder: Decoder {
         /// - Parameter type: The type.
         /// - Returns: Its shape and a placeholder.
         static func placeholder<T>(for type: T.Type) -> (TemplateSchema, T)? {
-            if let value = "" as? T { return (.text, value) }
-            if let value = false as? T { return (.bool, value) }
-            if let integer = T.self as? any BinaryInteger.Type, let value = integer.init(0 as Int) as? T { return (.int, value) }
-            return nil
+            // Metatype comparisons, not casts to protocols: a failed conformance lookup scans every conformance record.
+            if T.self == String.self { return ("" as? T).map { (.text, $0) } }
+            if T.self == Bool.self { return (false as? T).map { (.bool, $0) } }
+            guard let zero = integerZeros.first(where: { $0.type == T.self })?.zero as? T else { return nil }
+            return (.int, zero)
         }
+
+        /// Every integer type with its zero.
+        private static var integerZeros: [(type: Any.Type, zero: Any)] { [
+            (Int.self, 0 as Int), (Int8.self, 0 as Int8), (Int16.self, 0 as Int16), (Int32.self, 0 as Int32), (Int64.self, 0 as Int64),
+            (UInt.self, 0 as UInt), (UInt8.self, 0 as UInt8), (UInt16.self, 0 as UInt16), (UInt32.self, 0 as UInt32), (UInt64.self, 0 as UInt64),
+        ] }
     }
 }
 

@@ -12,18 +12,27 @@ final class TemplateValueEncoder: Encoder {
     /// - Returns: Its encoded form.
     /// - Throws: `EncodingError` for a value templates cannot show (a floating-point number).
     static func encode<T: Encodable>(_ value: T) throws -> TemplateValue {
-        switch value {
-        case let text as String: return .text(text)
-        case let flag as Bool: return .bool(flag)
-        case let number as Int: return .int(number)
-        case let number as any BinaryInteger: return .int(Int(number))
-        case is any BinaryFloatingPoint:
-            throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "templates print no floating-point values"))
-        default:
-            let encoder = TemplateValueEncoder()
-            try value.encode(to: encoder)
-            return encoder.value
-        }
+        // Metatype comparisons, not casts to protocols: a failed conformance lookup costs more than the whole encode.
+        if T.self == String.self, let text = value as? String { return .text(text) }
+        if T.self == Int.self, let number = value as? Int { return .int(number) }
+        if T.self == Bool.self, let flag = value as? Bool { return .bool(flag) }
+        // Anything else encodes itself; other integers and floating-point numbers arrive at the typed overloads.
+        let encoder = TemplateValueEncoder()
+        try value.encode(to: encoder)
+        return encoder.value
+    }
+
+    /// A printable primitive's value.
+    /// - Parameter value: An integer.
+    /// - Returns: Its template value.
+    static func primitive<I: BinaryInteger>(_ value: I) -> TemplateValue { .int(Int(value)) }
+
+    /// The error for a floating-point value: it has no one printed form, so templates do not take it.
+    /// - Parameter value: The value.
+    /// - Returns: Never.
+    /// - Throws: Always.
+    static func floatingPoint(_ value: Any) throws -> TemplateValue {
+        throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "templates print no floating-point values"))
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
@@ -67,18 +76,18 @@ private struct KeyedValueContainer<Key: CodingKey>: KeyedEncodingContainerProtoc
     mutating func encodeNil(forKey key: Key) throws { encoder.append(.null) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
     mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws { try put(value) }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
-    mutating func encode(_ value: String, forKey key: Key) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { encoder.append(.bool(value)) }
+    mutating func encode(_ value: String, forKey key: Key) throws { encoder.append(.text(value)) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { encoder.append(TemplateValueEncoder.primitive(value)) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { encoder.append(TemplateValueEncoder.primitive(value)) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { encoder.append(TemplateValueEncoder.primitive(value)) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { encoder.append(TemplateValueEncoder.primitive(value)) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { encoder.append(TemplateValueEncoder.primitive(value)) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { encoder.append(TemplateValueEncoder.primitive(value)) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { encoder.append(TemplateValueEncoder.primitive(value)) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { encoder.append(TemplateValueEncoder.primitive(value)) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { encoder.append(TemplateValueEncoder.primitive(value)) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { encoder.append(TemplateValueEncoder.primitive(value)) }
     mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try put(value) }
     mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { try put(value) }
     mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { try put(value) }
@@ -91,8 +100,8 @@ private struct KeyedValueContainer<Key: CodingKey>: KeyedEncodingContainerProtoc
     mutating func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws { try put(value) }
     mutating func encodeIfPresent(_ value: UInt32?, forKey key: Key) throws { try put(value) }
     mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws { try put(value) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { encoder.append(try TemplateValueEncoder.floatingPoint(value)) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { encoder.append(try TemplateValueEncoder.floatingPoint(value)) }
     mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { try put(value) }
     mutating func encodeIfPresent(_ value: Float?, forKey key: Key) throws { try put(value) }
 
@@ -124,20 +133,20 @@ private struct UnkeyedValueContainer: UnkeyedEncodingContainer {
 
     mutating func encodeNil() throws { encoder.append(.null); count += 1 }
     mutating func encode<T: Encodable>(_ value: T) throws { encoder.append(try TemplateValueEncoder.encode(value)); count += 1 }
-    mutating func encode(_ value: Bool) throws { encoder.append(try TemplateValueEncoder.encode(value)); count += 1 }
-    mutating func encode(_ value: String) throws { encoder.append(try TemplateValueEncoder.encode(value)); count += 1 }
-    mutating func encode(_ value: Int) throws { encoder.append(try TemplateValueEncoder.encode(value)); count += 1 }
-    mutating func encode(_ value: Int8) throws { encoder.append(try TemplateValueEncoder.encode(value)); count += 1 }
-    mutating func encode(_ value: Int16) throws { encoder.append(try TemplateValueEncoder.encode(value)); count += 1 }
-    mutating func encode(_ value: Int32) throws { encoder.append(try TemplateValueEncoder.encode(value)); count += 1 }
-    mutating func encode(_ value: Int64) throws { encoder.append(try TemplateValueEncoder.encode(value)); count += 1 }
-    mutating func encode(_ value: UInt) throws { encoder.append(try TemplateValueEncoder.encode(value)); count += 1 }
-    mutating func encode(_ value: UInt8) throws { encoder.append(try TemplateValueEncoder.encode(value)); count += 1 }
-    mutating func encode(_ value: UInt16) throws { encoder.append(try TemplateValueEncoder.encode(value)); count += 1 }
-    mutating func encode(_ value: UInt32) throws { encoder.append(try TemplateValueEncoder.encode(value)); count += 1 }
-    mutating func encode(_ value: UInt64) throws { encoder.append(try TemplateValueEncoder.encode(value)); count += 1 }
-    mutating func encode(_ value: Double) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
-    mutating func encode(_ value: Float) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
+    mutating func encode(_ value: Bool) throws { encoder.append(.bool(value)); count += 1 }
+    mutating func encode(_ value: String) throws { encoder.append(.text(value)); count += 1 }
+    mutating func encode(_ value: Int) throws { encoder.append(TemplateValueEncoder.primitive(value)); count += 1 }
+    mutating func encode(_ value: Int8) throws { encoder.append(TemplateValueEncoder.primitive(value)); count += 1 }
+    mutating func encode(_ value: Int16) throws { encoder.append(TemplateValueEncoder.primitive(value)); count += 1 }
+    mutating func encode(_ value: Int32) throws { encoder.append(TemplateValueEncoder.primitive(value)); count += 1 }
+    mutating func encode(_ value: Int64) throws { encoder.append(TemplateValueEncoder.primitive(value)); count += 1 }
+    mutating func encode(_ value: UInt) throws { encoder.append(TemplateValueEncoder.primitive(value)); count += 1 }
+    mutating func encode(_ value: UInt8) throws { encoder.append(TemplateValueEncoder.primitive(value)); count += 1 }
+    mutating func encode(_ value: UInt16) throws { encoder.append(TemplateValueEncoder.primitive(value)); count += 1 }
+    mutating func encode(_ value: UInt32) throws { encoder.append(TemplateValueEncoder.primitive(value)); count += 1 }
+    mutating func encode(_ value: UInt64) throws { encoder.append(TemplateValueEncoder.primitive(value)); count += 1 }
+    mutating func encode(_ value: Double) throws { encoder.append(try TemplateValueEncoder.floatingPoint(value)) }
+    mutating func encode(_ value: Float) throws { encoder.append(try TemplateValueEncoder.floatingPoint(value)) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         preconditionFailure("template contexts use synthesized Codable conformances")
@@ -157,18 +166,18 @@ private struct SingleValueContainer: SingleValueEncodingContainer {
 
     mutating func encodeNil() throws { encoder.append(.null) }
     mutating func encode<T: Encodable>(_ value: T) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
-    mutating func encode(_ value: Bool) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
-    mutating func encode(_ value: String) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
-    mutating func encode(_ value: Int) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
-    mutating func encode(_ value: Int8) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
-    mutating func encode(_ value: Int16) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
-    mutating func encode(_ value: Int32) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
-    mutating func encode(_ value: Int64) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
-    mutating func encode(_ value: UInt) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
-    mutating func encode(_ value: UInt8) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
-    mutating func encode(_ value: UInt16) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
-    mutating func encode(_ value: UInt32) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
-    mutating func encode(_ value: UInt64) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
-    mutating func encode(_ value: Double) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
-    mutating func encode(_ value: Float) throws { encoder.append(try TemplateValueEncoder.encode(value)) }
+    mutating func encode(_ value: Bool) throws { encoder.append(.bool(value)) }
+    mutating func encode(_ value: String) throws { encoder.append(.text(value)) }
+    mutating func encode(_ value: Int) throws { encoder.append(TemplateValueEncoder.primitive(value)) }
+    mutating func encode(_ value: Int8) throws { encoder.append(TemplateValueEncoder.primitive(value)) }
+    mutating func encode(_ value: Int16) throws { encoder.append(TemplateValueEncoder.primitive(value)) }
+    mutating func encode(_ value: Int32) throws { encoder.append(TemplateValueEncoder.primitive(value)) }
+    mutating func encode(_ value: Int64) throws { encoder.append(TemplateValueEncoder.primitive(value)) }
+    mutating func encode(_ value: UInt) throws { encoder.append(TemplateValueEncoder.primitive(value)) }
+    mutating func encode(_ value: UInt8) throws { encoder.append(TemplateValueEncoder.primitive(value)) }
+    mutating func encode(_ value: UInt16) throws { encoder.append(TemplateValueEncoder.primitive(value)) }
+    mutating func encode(_ value: UInt32) throws { encoder.append(TemplateValueEncoder.primitive(value)) }
+    mutating func encode(_ value: UInt64) throws { encoder.append(TemplateValueEncoder.primitive(value)) }
+    mutating func encode(_ value: Double) throws { encoder.append(try TemplateValueEncoder.floatingPoint(value)) }
+    mutating func encode(_ value: Float) throws { encoder.append(try TemplateValueEncoder.floatingPoint(value)) }
 }
