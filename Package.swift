@@ -13,9 +13,12 @@ let package = Package(
         // `swift package generate-xen-bindings`: generate into the package, to commit the output.
         .plugin(name: "GenerateXenBindings", targets: ["GenerateXenBindings"]),
     ],
+    traits: [
+        // XenPublic leaves out its run-time layout self-check (XenRecordLayout, a fifth of its code) unless this is on.
+        .trait(name: "LayoutCheck", description: "Compile XenRecordLayout, the run-time layout self-check, into XenPublic."),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // Stage 0: libclang, declared by hand and loaded with dlopen (no unsafeFlags, any LLVM version).
@@ -28,10 +31,7 @@ let package = Package(
         // Stage 3: checks and the op ledger.
         .target(name: "XenChecks", dependencies: ["XenIR"]),
         // Stage 4: emitter, IR to Swift through the templates.
-        .target(
-            name: "XenEmitter",
-            dependencies: ["XenIR", "XenTemplates", .product(name: "Mustache", package: "swift-mustache")]
-        ),
+        .target(name: "XenEmitter", dependencies: ["XenIR", "XenTemplates"]),
         .target(name: "XenTemplates", path: "Templates", exclude: ["README.md"], resources: [.copy("swift")]),
         // Stage 5: delivery, config, pipeline and atomic output.
         .target(
@@ -45,7 +45,10 @@ let package = Package(
             dependencies: ["XenSwiftGen", "XenIR", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Vendored output for the installed headers.
-        .target(name: "XenPublic", path: "Generated"),
+        .target(
+            name: "XenPublic", path: "Generated",
+            swiftSettings: [.define("XEN_SWIFTGEN_LAYOUT_OPT_IN"), .define("XEN_SWIFTGEN_LAYOUT_CHECK", .when(traits: ["LayoutCheck"]))]
+        ),
         // Delivery as SwiftPM plugins, both running the CLI built from source.
         .plugin(name: "XenSwiftGenPlugin", capability: .buildTool(), dependencies: ["xen-swiftgen"]),
         .plugin(
@@ -59,7 +62,7 @@ let package = Package(
 
         .testTarget(name: "XenChecksTests", dependencies: ["XenChecks", "XenIR"]),
         .testTarget(name: "XenReaderTests", dependencies: ["XenReader", "XenIR", "LibClang"]),
-        .testTarget(name: "XenEmitterTests", dependencies: ["XenEmitter", "XenIR", .product(name: "Mustache", package: "swift-mustache")]),
+        .testTarget(name: "XenEmitterTests", dependencies: ["XenEmitter", "XenIR"]),
         .testTarget(
             name: "XenSwiftGenTests",
             dependencies: ["XenSwiftGen", "XenChecks", "XenIR", "XenEmitter", "LibClang", "xen-swiftgen"],

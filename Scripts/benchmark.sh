@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
-# Generation speed, side by side in ONE hyperfine run (machines are noisy; only the ratios of one
-# run mean anything):
-#   (a) clang -fsyntax-only on one translation unit that includes every header the generator reads
-#       (the floor: what parsing alone costs);
+# The four figures of the performance goals (issue 15), each with its goal beside it. Timings of one
+# hyperfine run side by side (machines are noisy; only the ratios of one run mean anything):
+#   (a) the floor: clang -fsyntax-only on one translation unit that includes every header the
+#       generator reads, once per target of the default target set, one after the other;
 #   (b) xen-swiftgen generate (release build) on the real header set, into a fresh folder per run;
+#   (b1) the same for the first target alone (only timed when the default set has more than one);
 #   (b') the same with an output folder that is already current (the no-change run of a build);
-#   (c) Debian's bindgen on the same translation unit, with and without layout tests.
-# Then: medians, the ratios b/a and c/b against the targets, peak memory (/usr/bin/time -v), the
-# time swiftc takes to typecheck the generated module, and the build-plugin no-op rebuild hook.
+#   (c) Debian's bindgen on the same translation unit (first target), with and without layout tests.
+# Then: 1. b/a <= 3   2. c/b1 >= 4   (wall medians and CPU time, plus callgrind instruction counts,
+#   which other jobs on the machine do not change)   3. a clean debug build of the vendored XenPublic
+#   <= 5 s and its release build <= 10 s (swift build, wall and CPU)   4. peak RSS of generate <= 1.5x
+#   clang's. Also: swiftc -typecheck of the generated module and the build-plugin no-op rebuild hook.
 #
 # Usage: Scripts/benchmark.sh            (RUNS=N and WARMUP=N override the hyperfine counts;
 #                                          XEN_HEADERS=DIR the header folder; CLANG=path the floor's clang;
-#                                          TYPECHECK_RUNS=N and SWIFTC=path for the typecheck timing)
+#                                          TARGETS="triple ..." the default target set (the floor parses
+#                                          once per target; set it to the generator's default set);
+#                                          BUILD_RUNS=N the XenPublic builds; CALLGRIND=0 skips the
+#                                          instruction counts; TYPECHECK_RUNS=N and SWIFTC=path for the
+#                                          typecheck timing; PLUGIN_BENCH=0 skips the plugin consumer)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +27,10 @@ Scripts/setup.sh hyperfine bindgen time jq
 RUNS=${RUNS:-20}
 WARMUP=${WARMUP:-3}
 XEN_HEADERS=${XEN_HEADERS:-/usr/include/xen}
+# The generator's default target set (`generate` without --target). One target until multi-arch
+# parsing lands (issue 12); then this becomes "x86_64-linux-gnu aarch64-linux-gnu".
+read -r -a TARGET_LIST <<<"${TARGETS:-x86_64-linux-gnu}"
+FIRST_TARGET=${TARGET_LIST[0]}
 
 swift build -c release --product xen-swiftgen >&2
 BIN=$PWD/.build/release/xen-swiftgen
@@ -50,10 +61,16 @@ BINDGEN="env LIBCLANG_PATH=$LIBCLANG CLANG_PATH=$CLANG bindgen"
 mapfile -t HEADERS < <("$BIN" dump-ir --xen-headers "$XEN_HEADERS" | jq -r '.families[].file' | awk '!seen[$0]++')
 TU=$WORK/xen-all.h
 for header in "${HEADERS[@]}"; do echo "#include \"$XEN_HEADERS/$header\""; done >"$TU"
-# The generator's own parse arguments (HeaderReader), with stdint.h first and the tools define.
-CFLAGS="-x c -std=gnu11 -target x86_64-linux-gnu -ffreestanding -Wno-everything -include stdint.h -D__XEN_TOOLS__"
+# The generator's own parse arguments (HeaderReader), with stdint.h first and the tools define;
+# CFLAGS (for bindgen and the one-target figures) has the first target.
+BASEFLAGS="-x c -std=gnu11 -ffreestanding -Wno-everything -include stdint.h -D__XEN_TOOLS__"
+CFLAGS="$BASEFLAGS -target $FIRST_TARGET"
+# The floor: one parse per target of the default set, one after the other.
+FLOOR=""
+for target in "${TARGET_LIST[@]}"; do FLOOR+="${FLOOR:+ && }$CLANG $BASEFLAGS -target $target -fsyntax-only $TU"; done
 
 echo "headers (${#HEADERS[@]}): ${HEADERS[*]}"
+echo "targets:     ${TARGET_LIST[*]} (the floor parses once per target)"
 echo "libclang:    $LIBCLANG_LINE (generator and bindgen)"
 echo "floor clang: $CLANG ($("$CLANG" --version | head -n 1))"
 echo "generator:   $BIN"
@@ -62,16 +79,23 @@ echo "machine:     $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), load
 echo
 
 # Sanity: every command must succeed once before it is timed.
-"$CLANG" $CFLAGS -fsyntax-only "$TU"
+bash -c "$FLOOR"
 $BINDGEN "$TU" -o "$WORK/check.rs" -- $CFLAGS
 "$BIN" generate --xen-headers "$XEN_HEADERS" --output "$WORK/current" # (b') starts current
 
 # `generate` writes only changed files, so (b) gets an empty output folder before every run; the
 # --prepare list is positional, one per command.
+# With more than one default target, (b1) times the generator on the first target alone for c/b1.
+ONE_TARGET=()
+if [ ${#TARGET_LIST[@]} -gt 1 ]; then
+    ONE_TARGET=(--prepare "rm -rf $WORK/one" -n "b1: xen-swiftgen generate (first target only)"
+        "$BIN generate --xen-headers $XEN_HEADERS --target $FIRST_TARGET --output $WORK/one")
+fi
 hyperfine --style basic --warmup "$WARMUP" --runs "$RUNS" --export-json "$WORK/results.json" \
-    --prepare true -n "a: clang -fsyntax-only" "$CLANG $CFLAGS -fsyntax-only $TU" \
+    --prepare true -n "a: clang -fsyntax-only (x${#TARGET_LIST[@]} targets)" "$FLOOR" \
     --prepare "rm -rf $WORK/cold" -n "b: xen-swiftgen generate (empty output)" \
     "$BIN generate --xen-headers $XEN_HEADERS --output $WORK/cold" \
+    "${ONE_TARGET[@]}" \
     --prepare true -n "b': xen-swiftgen generate (output current)" \
     "$BIN generate --xen-headers $XEN_HEADERS --output $WORK/current" \
     --prepare true -n "c: bindgen (layout tests)" "$BINDGEN $TU -o $WORK/layout.rs -- $CFLAGS" \
@@ -80,14 +104,39 @@ hyperfine --style basic --warmup "$WARMUP" --runs "$RUNS" --export-json "$WORK/r
 median() { jq -r --arg name "$1" '.results[] | select(.command == $name) | .median * 1000' "$WORK/results.json"; }
 # CPU time (user + system, mean): less sensitive than wall time to other jobs on the machine.
 cpu() { jq -r --arg name "$1" '.results[] | select(.command == $name) | (.user + .system) * 1000' "$WORK/results.json"; }
-NAMES=("a: clang -fsyntax-only" "b: xen-swiftgen generate (empty output)" "b': xen-swiftgen generate (output current)"
+NAMES=("a: clang -fsyntax-only (x${#TARGET_LIST[@]} targets)" "b: xen-swiftgen generate (empty output)" "b': xen-swiftgen generate (output current)"
     "c: bindgen (layout tests)" "c': bindgen --no-layout-tests")
 A=$(median "${NAMES[0]}") B=$(median "${NAMES[1]}") B2=$(median "${NAMES[2]}") C=$(median "${NAMES[3]}") C2=$(median "${NAMES[4]}")
 CPU_A=$(cpu "${NAMES[0]}") CPU_B=$(cpu "${NAMES[1]}") CPU_C=$(cpu "${NAMES[3]}")
+B1=$B CPU_B1=$CPU_B B1_NAME="b"
+if [ ${#TARGET_LIST[@]} -gt 1 ]; then
+    B1=$(median "b1: xen-swiftgen generate (first target only)") CPU_B1=$(cpu "b1: xen-swiftgen generate (first target only)") B1_NAME="b1"
+fi
+
+# Instructions (callgrind), one run each: the figure other jobs on a shared machine do not change.
+# The generator's threads are serialised under valgrind; their instructions all count.
+instructions() {
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | sed -n 's/.*Collected : //p' | tail -n 1
+}
+if [ "${CALLGRIND:-1}" != "0" ]; then
+    Scripts/setup.sh valgrind
+    INS_A=0
+    for target in "${TARGET_LIST[@]}"; do
+        INS_A=$((INS_A + $(instructions "$CLANG" $BASEFLAGS -target "$target" -fsyntax-only "$TU")))
+    done
+    rm -rf "$WORK/grind"
+    INS_B=$(instructions "$BIN" generate --xen-headers "$XEN_HEADERS" --output "$WORK/grind")
+    INS_C=$(instructions $BINDGEN "$TU" -o "$WORK/grind.rs" -- $CFLAGS)
+    INS_B1=$INS_B
+    if [ ${#TARGET_LIST[@]} -gt 1 ]; then
+        rm -rf "$WORK/grind1"
+        INS_B1=$(instructions "$BIN" generate --xen-headers "$XEN_HEADERS" --target "$FIRST_TARGET" --output "$WORK/grind1")
+    fi
+fi
 
 # Peak memory, one run each (kB, as GNU time reports it).
 peak() { /usr/bin/time -v "$@" 2>&1 >/dev/null | sed -n 's/.*Maximum resident set size (kbytes): //p'; }
-MEM_A=$(peak "$CLANG" $CFLAGS -fsyntax-only "$TU")
+MEM_A=$(peak bash -c "$FLOOR")
 rm -rf "$WORK/mem"
 MEM_B=$(peak "$BIN" generate --xen-headers "$XEN_HEADERS" --output "$WORK/mem")
 MEM_C=$(peak $BINDGEN "$TU" -o "$WORK/mem.rs" -- $CFLAGS)
@@ -100,6 +149,22 @@ hyperfine --style basic --warmup 1 --runs "${TYPECHECK_RUNS:-3}" --export-json "
 TYPECHECK=$(jq -r '.results[0].median' "$WORK/typecheck.json")
 FILES=$(ls "$WORK/cold"/*.swift | wc -l)
 LINES=$(cat "$WORK/cold"/*.swift | wc -l)
+
+# Goal 3: what a consumer pays for XenPublic. A clean `swift build --target XenPublic` of this
+# package (its own scratch folder; dependencies resolved and the manifest compiled beforehand, so
+# only the build of the Generated/ target is timed, SwiftPM's planning included), debug and release;
+# then the debug build with the opt-in layout check (package trait LayoutCheck) for its cost.
+BUILD_RUNS=${BUILD_RUNS:-3}
+XP=(swift build --target XenPublic --scratch-path "$WORK/xenpublic")
+"${XP[@]}" >/dev/null 2>&1
+hyperfine --style basic --warmup 0 --runs "$BUILD_RUNS" --export-json "$WORK/xenpublic.json" \
+    --prepare "swift package --scratch-path $WORK/xenpublic clean" -n "XenPublic debug" "${XP[*]}" \
+    --prepare "swift package --scratch-path $WORK/xenpublic clean" -n "XenPublic release" "${XP[*]} -c release" \
+    --prepare "swift package --scratch-path $WORK/xenpublic clean" -n "XenPublic debug, trait LayoutCheck" "${XP[*]} --traits LayoutCheck"
+xp() { jq -r --arg name "$1" '.results[] | select(.command == $name) | "\(.median) \(.user + .system)"' "$WORK/xenpublic.json"; }
+read -r XP_DEBUG XP_DEBUG_CPU <<<"$(xp "XenPublic debug")"
+read -r XP_RELEASE XP_RELEASE_CPU <<<"$(xp "XenPublic release")"
+read -r XP_LAYOUT XP_LAYOUT_CPU <<<"$(xp "XenPublic debug, trait LayoutCheck")"
 
 # --- Build-plugin no-op rebuild (issue 6, scope 2) ---------------------------------------------------
 # In a copy of Examples/PluginConsumer outside the repository: a clean build, the one documented
@@ -132,17 +197,26 @@ verdict() { if jq -e -n "$1" >/dev/null; then echo "meets target"; else echo "MI
 echo
 echo "== wall-time medians (ms), CPU time (user+sys, mean, ms), peak RSS =="
 row() { printf '  %-44s %8.1f %8.1f   %s\n' "$1" "$2" "$3" "${4:+peak RSS $4 kB}"; }
-row "a:  clang -fsyntax-only" "$A" "$CPU_A" "$MEM_A"
+row "a:  clang -fsyntax-only (x${#TARGET_LIST[@]} targets)" "$A" "$CPU_A" "$MEM_A"
 row "b:  xen-swiftgen generate (empty output)" "$B" "$CPU_B" "$MEM_B"
+[ "$B1_NAME" = "b1" ] && row "b1: xen-swiftgen generate (first target)" "$B1" "$CPU_B1" ""
 row "b': xen-swiftgen generate (output current)" "$B2" "$(cpu "${NAMES[2]}")" ""
 row "c:  bindgen (layout tests)" "$C" "$CPU_C" "$MEM_C"
 row "c': bindgen --no-layout-tests" "$C2" "$(cpu "${NAMES[4]}")" ""
-echo "== ratios of wall-time medians (CPU-time ratios in brackets) =="
-echo "  b/a   = $(ratio "$B" "$A")   [$(ratio "$CPU_B" "$CPU_A")]   target <= 3: $(verdict "$B <= 3 * $A") [CPU: $(verdict "$CPU_B <= 3 * $CPU_A")]"
-echo "  c/b   = $(ratio "$C" "$B")   [$(ratio "$CPU_C" "$CPU_B")]   target >= 4: $(verdict "$C >= 4 * $B") [CPU: $(verdict "$CPU_C >= 4 * $CPU_B")]"
-echo "  c'/b  = $(ratio "$C2" "$B")"
-echo "  b'/a  = $(ratio "$B2" "$A")"
-echo "== generated module =="
-printf '  swiftc -typecheck, %d files, %d lines: %.2f s (target <= 5 s: %s)\n' "$FILES" "$LINES" "$TYPECHECK" \
-    "$(verdict "$TYPECHECK <= 5")"
+if [ -n "${INS_A:-}" ]; then
+    echo "== instructions (callgrind, one run each) =="
+    printf '  a: %s   b: %s   %s: %s   c: %s\n' "$INS_A" "$INS_B" "$B1_NAME" "$INS_B1" "$INS_C"
+fi
+echo "== the four goals =="
+echo "  1. b/a    = $(ratio "$B" "$A") wall, $(ratio "$CPU_B" "$CPU_A") CPU${INS_A:+, $(ratio "$INS_B" "$INS_A") instructions}" \
+    "   goal <= 3: $(verdict "$B <= 3 * $A") (wall), $(verdict "$CPU_B <= 3 * $CPU_A") (CPU)${INS_A:+, $(verdict "$INS_B <= 3 * $INS_A") (instructions)}"
+echo "  2. c/$B1_NAME   = $(ratio "$C" "$B1") wall, $(ratio "$CPU_C" "$CPU_B1") CPU${INS_A:+, $(ratio "$INS_C" "$INS_B1") instructions}" \
+    "   goal >= 4: $(verdict "$C >= 4 * $B1") (wall), $(verdict "$CPU_C >= 4 * $CPU_B1") (CPU)${INS_A:+, $(verdict "$INS_C >= 4 * $INS_B1") (instructions)}"
+printf '  3. XenPublic clean build: debug %.1f s (CPU %.1f s), goal <= 5 s: %s; release %.1f s (CPU %.1f s), goal <= 10 s: %s\n' \
+    "$XP_DEBUG" "$XP_DEBUG_CPU" "$(verdict "$XP_DEBUG <= 5")" "$XP_RELEASE" "$XP_RELEASE_CPU" "$(verdict "$XP_RELEASE <= 10")"
+printf '     (debug with the opt-in layout check, trait LayoutCheck: %.1f s, CPU %.1f s)\n' "$XP_LAYOUT" "$XP_LAYOUT_CPU"
+echo "  4. peak RSS b/a = $(ratio "$MEM_B" "$MEM_A") ($MEM_B kB / $MEM_A kB)   goal <= 1.5: $(verdict "$MEM_B <= 1.5 * $MEM_A")"
+echo "== more =="
+echo "  c'/$B1_NAME  = $(ratio "$C2" "$B1");  b'/a = $(ratio "$B2" "$A")"
+printf '  swiftc -typecheck, %d files, %d lines: %.2f s\n' "$FILES" "$LINES" "$TYPECHECK"
 echo "  $(plugin_noop_rebuild)"

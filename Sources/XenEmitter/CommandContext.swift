@@ -1,26 +1,26 @@
 /// Everything the commands template needs for one request family.
-struct CommandContext {
+struct CommandContext: TemplateContext {
     /// One static member binding an op to its payload.
-    struct Command {
+    struct Command: Codable {
         var name: String
         var docLines: [String]
     }
 
     /// The commands that share one payload type.
-    struct Group {
+    struct Group: Codable {
         var payloadType: String
         var commands: [Command]
     }
 
     /// An op the generator could not bind, emitted as an unavailable member that says why.
-    struct Unmapped {
+    struct Unmapped: Codable {
         var name: String
         var docLines: [String]
         var message: String
     }
 
     /// A request field other than the op, version, union and padding, taken as an initializer parameter.
-    struct ExtraField {
+    struct ExtraField: Codable {
         var name: String
         var cName: String
         var type: String

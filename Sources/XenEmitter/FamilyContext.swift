@@ -1,9 +1,9 @@
 import XenIR
 
 /// Everything the family template needs, computed in Swift so the template stays logic-less.
-struct FamilyContext {
+struct FamilyContext: TemplateContext {
     /// One enum case (a live or obsolete op).
-    struct Case {
+    struct Case: Codable {
         var name: String
         var bareName: String
         var cName: String
@@ -14,7 +14,7 @@ struct FamilyContext {
     }
 
     /// One retired op, emitted as an unavailable static member.
-    struct Retired {
+    struct Retired: Codable {
         var name: String
         var cName: String
         var literal: String
@@ -25,21 +25,21 @@ struct FamilyContext {
     }
 
     /// An alias member (`#define A B`).
-    struct Alias {
+    struct Alias: Codable {
         var name: String
         var target: String
         var docLines: [String]
     }
 
     /// One entry of the number guard: every number once, named after its C macro.
-    struct GuardEntry {
+    struct GuardEntry: Codable {
         var cName: String
         var literal: String
         var comment: String
     }
 
     /// One arm of the case → guard switch.
-    struct GuardLink {
+    struct GuardLink: Codable {
         var caseName: String
         var cName: String
     }

@@ -1,9 +1,9 @@
 /// Everything the layout-check template needs.
-struct LayoutContext {
+struct LayoutContext: TemplateContext {
     /// One record's expected layout.
-    struct Entry {
+    struct Entry: Codable {
         /// One stored field's expected offset.
-        struct Field {
+        struct Field: Codable {
             var name: String
             var offset: Int
             var label: String
@@ -26,9 +26,9 @@ struct LayoutContext {
 }
 
 /// Context of the record support file: guest handles, typedefs and enums.
-struct RecordSupportContext {
+struct RecordSupportContext: TemplateContext {
     /// A typedef of an integer or enum, as a type alias.
-    struct Typedef {
+    struct Typedef: Codable {
         var name: String
         var cName: String
         var cType: String
@@ -36,9 +36,9 @@ struct RecordSupportContext {
     }
 
     /// A C enum, as a struct of named values (the hypervisor may return values the header lacks).
-    struct Enum {
+    struct Enum: Codable {
         /// One enumerator.
-        struct Constant {
+        struct Constant: Codable {
             var name: String
             var cName: String
             var value: String

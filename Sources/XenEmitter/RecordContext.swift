@@ -1,5 +1,5 @@
 /// Everything the records template needs for one output file (the records of one header).
-struct RecordFileContext {
+struct RecordFileContext: TemplateContext {
     /// The header the records come from.
     var header: String
     /// The records, parents before the records nested in them.
@@ -7,9 +7,9 @@ struct RecordFileContext {
 }
 
 /// One Swift mirror of a C struct or union.
-struct RecordContext {
+struct RecordContext: Codable {
     /// One declaration inside the mirror.
-    struct Member {
+    struct Member: Codable {
         var docLines: [String]
         var name: String
         var type: String

@@ -1,5 +1,3 @@
-import Mustache
-
 /// One file to render: a template, its context and where the text goes.
 struct RenderJob {
     /// Path relative to the output folder.
@@ -7,7 +5,7 @@ struct RenderJob {
     /// A template name without extension.
     var template: String
     /// The template's values.
-    var context: any MustacheParent
+    var context: any TemplateContext
     /// Roughly how many lines the file will have; only the order the jobs start in depends on it.
     var weight = 1
 }

@@ -58,7 +58,7 @@ public struct SwiftEmitter {
 }
 
 /// Context of the support file shared by all families.
-struct SupportContext {
+struct SupportContext: TemplateContext {
     var accessLevel: String
 }
 

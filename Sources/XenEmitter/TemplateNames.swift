@@ -13,11 +13,12 @@ enum TemplateNames {
     /// - Throws: ``GeneratorDiagnostic`` naming the file, the known names and the closest one.
     static func check(userFiles: [String], texts: [String: String], folder: URL) throws {
         let partials = Set(texts.values.flatMap(partialNames(in:)))
-        for name in userFiles.sorted() where !TemplateSet.required.contains(name) && !partials.contains(name) {
-            let closest = TemplateSet.required.min { distance(name, $0) < distance(name, $1) }
+        let rendered = TemplateSet.contexts.keys.sorted()
+        for name in userFiles.sorted() where !rendered.contains(name) && !partials.contains(name) {
+            let closest = rendered.min { distance(name, $0) < distance(name, $1) }
             let hint = closest.flatMap { distance(name, $0) <= 2 ? "; did you mean '\($0).mustache'?" : nil } ?? ""
             throw GeneratorDiagnostic(.error, at: SourcePosition(file: folder.appendingPathComponent(name + ".mustache").path, line: 1),
-                "'\(name).mustache' is not a template xen-swiftgen renders (\(TemplateSet.required.sorted().joined(separator: ", "))) "
+                "'\(name).mustache' is not a template xen-swiftgen renders (\(rendered.joined(separator: ", "))) "
                     + "and no template includes it as a partial\(hint)")
         }
     }

@@ -1,23 +1,33 @@
 import Foundation
-import Mustache
 import XenIR
 import XenTemplates
 
-/// The Mustache templates, from a user folder (`--templates DIR`) with the built-in ones as fallback.
+/// The Mustache templates, from a user folder (`--templates DIR`) with the built-in ones as fallback,
+/// each compiled once against the context type it renders (so a misspelled name is an error at load,
+/// with its place, not an empty string in the output).
 ///
-/// Every template is rendered as plain text: the `CONTENT_TYPE: TEXT` pragma is added on load, so
-/// Mustache's HTML escaping never touches Swift source (`<`, `&`, `"`).
+/// Rendering is plain text: nothing is HTML-escaped (`{{x}}`, `{{{x}}}` and `{{&x}}` are the same),
+/// since the output is Swift source.
 struct TemplateSet {
-    /// Templates every emission needs.
-    static let required = ["family", "support", "records", "record-support", "commands", "layout"]
+    /// The templates every emission renders, and the context type each receives (documented in Templates/README.md).
+    static let contexts: [String: any TemplateContext.Type] = [
+        "family": FamilyContext.self,
+        "support": SupportContext.self,
+        "records": RecordFileContext.self,
+        "record-support": RecordSupportContext.self,
+        "commands": CommandContext.self,
+        "layout": LayoutContext.self,
+    ]
 
-    private let library: MustacheLibrary
+    /// The compiled templates by name.
+    private let plans: [String: TemplatePlan]
     /// Where each template came from, for `--verbose`.
     let sources: [String: String]
 
-    /// Loads the templates.
+    /// Loads and compiles the templates.
     /// - Parameter directory: A user template folder, or `nil` for the built-in set.
-    /// - Throws: ``GeneratorDiagnostic`` when a folder or template cannot be read or parsed.
+    /// - Throws: ``GeneratorDiagnostic`` when a folder or template cannot be read, parsed or compiled
+    ///   (`file:line:col` of the mistake).
     init(directory: URL?) throws {
         guard let builtin = BuiltinTemplates.directory else {
             throw GeneratorDiagnostic(.error, at: nil, "the built-in templates are missing from the xen-swiftgen installation")
@@ -28,9 +38,9 @@ struct TemplateSet {
                 throw GeneratorDiagnostic(.error, at: nil, "template folder '\(directory.path)' does not exist")
             }
         }
-        var library = MustacheLibrary()
+        var parsed: [String: TemplateCompiler.ParsedTemplate] = [:]
         var sources: [String: String] = [:]
-        var names = Set(Self.required)
+        var names = Set(Self.contexts.keys)
         var userFiles: [String] = []
         for folder in [builtin, directory].compactMap({ $0 }) {
             let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
@@ -50,14 +60,21 @@ struct TemplateSet {
             }
             texts[name] = text
             do {
-                try library.register("{{% CONTENT_TYPE: TEXT}}\n" + text, named: name)
+                parsed[name] = .init(path: file.path, syntax: try TemplateParser.parse(text))
             } catch {
-                throw GeneratorDiagnostic(.error, at: SourcePosition(file: file.path, line: 1), "template does not parse: \(error)")
+                let place = error.place ?? TemplatePlace(line: 1, column: 1)
+                throw GeneratorDiagnostic(.error, at: SourcePosition(file: file.path, line: place.line, column: place.column),
+                                          "template does not parse: \(error.message)")
             }
             sources[name] = file.path
         }
         if let directory { try TemplateNames.check(userFiles: userFiles, texts: texts, folder: directory) }
-        self.library = library
+        let compiler = TemplateCompiler(templates: parsed)
+        var plans: [String: TemplatePlan] = [:]
+        for (name, context) in Self.contexts.sorted(by: { $0.key < $1.key }) {
+            plans[name] = try compiler.compile(name, for: context)
+        }
+        self.plans = plans
         self.sources = sources
     }
 
@@ -78,13 +95,20 @@ struct TemplateSet {
     /// Renders `name` with `context`.
     /// - Parameters:
     ///   - name: A template name without extension.
-    ///   - context: The values: a context that answers its own lookups (see TemplateFields.swift).
+    ///   - context: The values, of the type the template was compiled for.
     /// - Returns: The text.
-    /// - Throws: ``GeneratorDiagnostic`` when the template is unknown.
-    func render(_ name: String, _ context: any MustacheParent) throws -> String {
-        guard let text = library.render(context, withTemplate: name) else {
+    /// - Throws: ``GeneratorDiagnostic`` when the template is unknown or `context` is not its context type.
+    func render<Context: TemplateContext>(_ name: String, _ context: Context) throws -> String {
+        guard let plan = plans[name] else {
             throw GeneratorDiagnostic(.error, at: nil, "template '\(name)' is not loaded")
         }
-        return text
+        guard plan.contextType == ObjectIdentifier(Context.self) else {
+            throw GeneratorDiagnostic(.error, at: nil, "template '\(name)' renders \(plan.contextTypeName), not \(Context.self)")
+        }
+        do {
+            return plan.render(try TemplateValueEncoder.encode(context))
+        } catch {
+            throw GeneratorDiagnostic(.error, at: nil, "template '\(name)': cannot encode \(Context.self): \(error)")
+        }
     }
 }

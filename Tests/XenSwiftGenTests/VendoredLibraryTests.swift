@@ -31,7 +31,7 @@ import Testing
         #expect((manifest.targets["XenReader"]?["dependencies"] as? [Any])?.isEmpty == false)
     }
 
-    @Test("Examples/VendoredConsumer builds from a clean state, compiling XenPublic and none of the generator")
+    @Test("Examples/VendoredConsumer builds from a clean state, compiling XenPublic and none of the generator; the layout check is opt-in")
     func vendoredConsumerBuilds() throws {
         let consumer = try ConsumerPackage(example: "VendoredConsumer")
         defer { consumer.remove() }
@@ -41,6 +41,22 @@ import Testing
         #expect(output.stdout == "XEN_DOMCTL_getdomaininfo = 5 (XEN_DOMCTL_ from domctl.h, via __HYPERVISOR_domctl)\n")
         // SwiftPM lays out a folder for every target it plans, but only compiled ones hold objects.
         #expect(try Self.compiledModules(in: consumer.scratch.appendingPathComponent("debug")) == ["VendoredConsumer", "XenPublic"])
+
+        // The run-time layout self-check is opt-in for XenPublic consumers (package trait LayoutCheck): absent by
+        // default, compiled in and finding nothing with the trait. `XenRecordLayout` mangles as `15XenRecordLayoutO`.
+        let layoutObject = consumer.scratch.appendingPathComponent("debug/XenPublic.build/XenRecordLayout.swift.o")
+        #expect(try Data(contentsOf: layoutObject).range(of: Data("15XenRecordLayoutO".utf8)) == nil)
+        let manifest = try String(contentsOf: consumer.file("Package.swift"), encoding: .utf8)
+        let root = "path: \"\(Paths.packageRoot.path)\""
+        try #require(manifest.contains(root))
+        try manifest.replacingOccurrences(of: root, with: root + ", traits: [\"LayoutCheck\"]")
+            .write(to: consumer.file("Package.swift"), atomically: true, encoding: .utf8)
+        try "import XenPublic\nprint(XenRecordLayout.recordCount, XenRecordLayout.mismatches())\n"
+            .write(to: consumer.file("Sources/VendoredConsumer/main.swift"), atomically: true, encoding: .utf8)
+        let checked = try consumer.swift("build")
+        try #require(checked.status == 0, "\(checked.stdout)\n\(checked.stderr)")
+        let check = try consumer.runProduct("VendoredConsumer")
+        #expect(check.stdout.hasSuffix(" []\n") && !check.stdout.hasPrefix("0 "), "layout check: \(check.stdout)")
     }
 
     /// The modules of a build folder that have object files, sorted.
