@@ -27,6 +27,8 @@ let package = Package(
         .target(name: "XenReader", dependencies: ["LibClang", "XenIR"]),
         // Stage 3: checks and the op ledger.
         .target(name: "XenChecks", dependencies: ["XenIR"]),
+        // Stage 3b: merge, one IR per target → what every target shares and what differs.
+        .target(name: "XenMerge", dependencies: ["XenIR"]),
         // Stage 4: emitter, IR to Swift through the templates.
         .target(
             name: "XenEmitter",
@@ -34,7 +36,7 @@ let package = Package(
         ),
         .target(name: "XenTemplates", path: "Templates", exclude: ["README.md"], resources: [.copy("swift")]),
         // Stage 5: delivery, config, pipeline and atomic output.
-        .target(name: "XenSwiftGen", dependencies: ["LibClang", "XenIR", "XenReader", "XenChecks", "XenEmitter"]),
+        .target(name: "XenSwiftGen", dependencies: ["LibClang", "XenIR", "XenReader", "XenChecks", "XenMerge", "XenEmitter"]),
         .executableTarget(
             name: "xen-swiftgen",
             dependencies: ["XenSwiftGen", "XenIR", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -56,7 +58,7 @@ let package = Package(
         .testTarget(name: "XenEmitterTests", dependencies: ["XenEmitter", "XenIR", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(
             name: "XenSwiftGenTests",
-            dependencies: ["XenSwiftGen", "XenChecks", "XenIR", "XenEmitter", "xen-swiftgen"],
+            dependencies: ["XenSwiftGen", "XenChecks", "XenIR", "XenMerge", "XenEmitter", "xen-swiftgen"],
             exclude: ["Fixtures"]
         ),
     ],

@@ -372,3 +372,31 @@ extension RecordSupportContext.Enum.Constant: MustacheParent {
         }
     }
 }
+
+extension ArchitectureBranches: MustacheParent {
+    /// The stored property named `name`, as a template sees it.
+    /// - Parameter name: A property name.
+    /// - Returns: Its value, or `nil` when there is no such property (or it is `nil`).
+    func child(named name: String) -> Any? {
+        switch name {
+        case "branches": self.branches
+        case "architectures": self.architectures
+        default: nil
+        }
+    }
+}
+
+extension ArchitectureBranches.Branch: MustacheParent {
+    /// The stored property named `name`, as a template sees it.
+    /// - Parameter name: A property name.
+    /// - Returns: Its value, or `nil` when there is no such property (or it is `nil`).
+    func child(named name: String) -> Any? {
+        switch name {
+        case "keyword": self.keyword
+        case "architecture": self.architecture
+        case "text": self.text
+        case "hasText": self.hasText
+        default: nil
+        }
+    }
+}

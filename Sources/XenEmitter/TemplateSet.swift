@@ -9,7 +9,7 @@ import XenTemplates
 /// Mustache's HTML escaping never touches Swift source (`<`, `&`, `"`).
 struct TemplateSet {
     /// Templates every emission needs.
-    static let required = ["family", "support", "records", "record-support", "commands", "layout"]
+    static let required = ["family", "support", "records", "record-support", "commands", "layout", "architectures"]
 
     private let library: MustacheLibrary
     /// Where each template came from, for `--verbose`.

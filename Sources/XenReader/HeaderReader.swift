@@ -26,7 +26,7 @@ public struct HeaderReader {
         ///   - target: The clang target triple.
         ///   - standIns: Stand-in headers by include path.
         public init(
-            families: [FamilySpec], defines: [String] = ["__XEN_TOOLS__"], target: String = "x86_64-linux-gnu",
+            families: [FamilySpec], defines: [String] = ["__XEN_TOOLS__"], target: String,
             standIns: [String: String] = [:]
         ) {
             self.families = families
