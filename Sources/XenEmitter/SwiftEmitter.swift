@@ -51,7 +51,9 @@ public struct SwiftEmitter {
             }
             let reservedHere = index < reserved.count ? reserved[index] : [:]
             for family in interface.families {
-                guard let variant = slot(.family(family.name)) else { continue }
+                // The number guard also holds the ledger's reserved numbers, which are per target.
+                let sameReserved = reserved.allSatisfy { $0[family.name] == reserved.first?[family.name] }
+                guard let variant = sameReserved ? slot(.family(family.name)) : .some(index) else { continue }
                 let context = try makeFamilyContext(
                     family, reserved: reservedHere[family.name] ?? [], binding: interface.requests.first { $0.family == family.name }
                 )

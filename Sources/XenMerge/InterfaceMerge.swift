@@ -13,12 +13,13 @@ public enum InterfaceMerge {
         let interfaces = variants.map(\.interface)
         guard let first = interfaces.first else { return MergedInterface(variants: [], shared: []) }
         var shared = Set<MergedInterface.Declaration>()
-        for family in first.families where interfaces.allSatisfy({ $0.family(named: family.name) == family }) {
-            shared.insert(.family(family.name))
+        // The op enum documents each op's payload binding, so a family is shared only with its binding.
+        for family in first.families {
             let binding = first.requests.first { $0.family == family.name }
-            if binding != nil, interfaces.allSatisfy({ $0.requests.first { $0.family == family.name } == binding }) {
-                shared.insert(.commands(family.name))
-            }
+            guard interfaces.allSatisfy({ $0.family(named: family.name) == family && $0.requests.first { $0.family == family.name } == binding })
+            else { continue }
+            shared.insert(.family(family.name))
+            if binding != nil { shared.insert(.commands(family.name)) }
         }
         let groups = interfaces.map(recordGroups)
         for (root, records) in groups[0] where groups.allSatisfy({ $0[root] == records }) {
