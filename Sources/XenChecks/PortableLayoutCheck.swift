@@ -7,8 +7,9 @@ import XenIR
 /// them, enums and guest handles over a fixed-width integer, and structs of those with explicit
 /// padding. Swift gives each of these the same size, alignment and stride on every 64-bit
 /// little-endian target, which is what makes a host-compiled `MemoryLayout` a proof of the arm64
-/// layouts. A pointer (stored as pointer-sized `UInt`), a 128-bit or odd-sized integer, floating
-/// point or any type the reader keeps opaque could differ, so the run stops with the field's place.
+/// layouts (a C pointer is stored as `UInt64`, never as pointer-sized `UInt`). A 128-bit or odd-sized
+/// integer, floating point or any type the reader keeps opaque could differ, so the run stops with
+/// the field's place.
 /// (A union is stored as `InlineArray`s of fixed-width integers; its members are only read through it.)
 public enum PortableLayoutCheck {
     /// Checks every stored field of every record.
@@ -41,7 +42,8 @@ public enum PortableLayoutCheck {
         case .typedef(_, let underlying), .array(let underlying, _):
             return problem(underlying, enums: enums)
         case .pointer:
-            return "is a pointer, stored as pointer-sized UInt"
+            // Stored as `UInt64`: every supported target is LP64, and the C layout checks see its 8 bytes.
+            return nil
         case .void:
             return "is void"
         case .opaque(let spelling):

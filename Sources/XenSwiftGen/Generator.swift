@@ -175,7 +175,14 @@ public struct Generator: Sendable {
             if mergedLedger == nil { mergedLedger = merge.ledger }
         }
         findings = Self.unique(findings)
-        let warnings = Self.unique(results.flatMap(\.warnings))
+        // A reader warning only some targets raise is about an architecture's own part of the headers
+        // (the family table binding an x86-only payload, read on arm64): it goes to the log, not to the user.
+        let warnings = Self.unique(results.flatMap(\.warnings)).filter { warning in
+            let raisedBy = zip(request.targets, results).filter { $0.1.warnings.contains(warning) }.map(\.0.triple)
+            if raisedBy.count == results.count { return true }
+            log("\(warning.rendered(root: root)) [only for \(raisedBy.joined(separator: ", "))]")
+            return false
+        }
         if findings.contains(where: { $0.severity == .error }) {
             throw GenerationFailure(diagnostics: warnings + findings, root: root)
         }
