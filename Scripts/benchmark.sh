@@ -5,6 +5,8 @@
 #       (the floor: what parsing alone costs);
 #   (b) xen-swiftgen generate (release build) on the real header set, into a fresh folder per run;
 #   (b') the same with an output folder that is already current (the no-change run of a build);
+#   (b1) generate for the first default target only (--target once), for the cost of the second target
+#       (the default reads x86_64 and aarch64 in parallel; the goal is b/b1 far below 2);
 #   (c) Debian's bindgen on the same translation unit, with and without layout tests.
 # Then: medians, the ratios b/a and c/b against the targets, peak memory (/usr/bin/time -v), the
 # time swiftc takes to typecheck the generated module, and the build-plugin no-op rebuild hook.
@@ -74,6 +76,8 @@ hyperfine --style basic --warmup "$WARMUP" --runs "$RUNS" --export-json "$WORK/r
     "$BIN generate --xen-headers $XEN_HEADERS --output $WORK/cold" \
     --prepare true -n "b': xen-swiftgen generate (output current)" \
     "$BIN generate --xen-headers $XEN_HEADERS --output $WORK/current" \
+    --prepare "rm -rf $WORK/single" -n "b1: xen-swiftgen generate, one target" \
+    "$BIN generate --xen-headers $XEN_HEADERS --output $WORK/single --target x86_64-linux-gnu" \
     --prepare true -n "c: bindgen (layout tests)" "$BINDGEN $TU -o $WORK/layout.rs -- $CFLAGS" \
     --prepare true -n "c': bindgen --no-layout-tests" "$BINDGEN --no-layout-tests $TU -o $WORK/plain.rs -- $CFLAGS"
 
@@ -84,6 +88,7 @@ NAMES=("a: clang -fsyntax-only" "b: xen-swiftgen generate (empty output)" "b': x
     "c: bindgen (layout tests)" "c': bindgen --no-layout-tests")
 A=$(median "${NAMES[0]}") B=$(median "${NAMES[1]}") B2=$(median "${NAMES[2]}") C=$(median "${NAMES[3]}") C2=$(median "${NAMES[4]}")
 CPU_A=$(cpu "${NAMES[0]}") CPU_B=$(cpu "${NAMES[1]}") CPU_C=$(cpu "${NAMES[3]}")
+B1=$(median "b1: xen-swiftgen generate, one target") CPU_B1=$(cpu "b1: xen-swiftgen generate, one target")
 
 # Peak memory, one run each (kB, as GNU time reports it).
 peak() { /usr/bin/time -v "$@" 2>&1 >/dev/null | sed -n 's/.*Maximum resident set size (kbytes): //p'; }
@@ -135,6 +140,7 @@ row() { printf '  %-44s %8.1f %8.1f   %s\n' "$1" "$2" "$3" "${4:+peak RSS $4 kB}
 row "a:  clang -fsyntax-only" "$A" "$CPU_A" "$MEM_A"
 row "b:  xen-swiftgen generate (empty output)" "$B" "$CPU_B" "$MEM_B"
 row "b': xen-swiftgen generate (output current)" "$B2" "$(cpu "${NAMES[2]}")" ""
+row "b1: xen-swiftgen generate, one target" "$B1" "$CPU_B1" ""
 row "c:  bindgen (layout tests)" "$C" "$CPU_C" "$MEM_C"
 row "c': bindgen --no-layout-tests" "$C2" "$(cpu "${NAMES[4]}")" ""
 echo "== ratios of wall-time medians (CPU-time ratios in brackets) =="
@@ -142,6 +148,8 @@ echo "  b/a   = $(ratio "$B" "$A")   [$(ratio "$CPU_B" "$CPU_A")]   target <= 3:
 echo "  c/b   = $(ratio "$C" "$B")   [$(ratio "$CPU_C" "$CPU_B")]   target >= 4: $(verdict "$C >= 4 * $B") [CPU: $(verdict "$CPU_C >= 4 * $CPU_B")]"
 echo "  c'/b  = $(ratio "$C2" "$B")"
 echo "  b'/a  = $(ratio "$B2" "$A")"
+echo "  b/b1  = $(ratio "$B" "$B1")   [$(ratio "$CPU_B" "$CPU_B1")]   second target costs $(jq -n "($B - $B1) | round") ms wall, \
+$(jq -n "($CPU_B - $CPU_B1) | round") ms CPU; goal b/b1 < 2 (far less than twice one target): $(verdict "$B < 2 * $B1")"
 echo "== generated module =="
 printf '  swiftc -typecheck, %d files, %d lines: %.2f s (target <= 5 s: %s)\n' "$FILES" "$LINES" "$TYPECHECK" \
     "$(verdict "$TYPECHECK <= 5")"
