@@ -19,7 +19,9 @@ struct ArchitectureBranches {
     var branches: [Branch]
     /// The architectures generated for, for the `#error` message (`x86_64 and arm64`).
     var architectures: String
+}
 
+extension ArchitectureBranches {
     /// A chain with one branch per target.
     /// - Parameters:
     ///   - targets: The targets, in order.
@@ -66,14 +68,18 @@ extension SwiftEmitter {
             }
             var contents = header + "\n" + (shared[path] ?? []).map(body).joined()
             if !perTarget.isEmpty || path == Self.guardFile {
-                let texts = perTarget.mapValues { parts in
-                    String(parts.map(body).joined().drop { $0 == "\n" }.reversed().drop { $0 == "\n" }.reversed())
-                }
+                let texts = perTarget.mapValues { parts in Self.trimmingNewlines(parts.map(body).joined()) }
                 let chain = try templates.render("architectures", ArchitectureBranches(targets: targets, texts: texts))
                 contents += (contents.hasSuffix("\n\n") || contents == header + "\n" ? "" : "\n") + chain
             }
             files.append(GeneratedFile(path: path, contents: contents))
         }
         return files
+    }
+
+    /// `text` without leading and trailing newlines (a branch's text sits between directive lines).
+    static func trimmingNewlines(_ text: String) -> String {
+        guard let first = text.firstIndex(where: { $0 != "\n" }), let last = text.lastIndex(where: { $0 != "\n" }) else { return "" }
+        return String(text[first...last])
     }
 }

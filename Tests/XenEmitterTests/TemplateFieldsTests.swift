@@ -45,10 +45,13 @@ import Testing
             accessLevel: "A", typedefs: [.init(name: "tn", cName: "tc", cType: "tct", type: "tt")],
             enums: [.init(name: "en", rawType: "er", docLines: ["ed"], constants: [.init(name: "kn", cName: "kc", value: "7", doc: "kd")])]
         )),
+        ("architectures", ArchitectureBranches(
+            branches: [.init(keyword: "k", architecture: "a", text: "t", hasText: true)], architectures: "as"
+        )),
     ] }
 
     @Test("every stored property answers under its own name with its own value; other names are nil",
-          arguments: ["support", "family", "records", "commands", "layout", "record-support"])
+          arguments: ["support", "family", "records", "commands", "layout", "record-support", "architectures"])
     func matchesMirror(root: String) throws {
         let value = try #require(Self.roots.first { $0.0 == root }?.1)
         var checked = 0
