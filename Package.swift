@@ -30,12 +30,14 @@ let package = Package(
         .target(name: "XenReader", dependencies: ["LibClang", "XenIR"]),
         // Stage 3: checks and the op ledger.
         .target(name: "XenChecks", dependencies: ["XenIR"]),
+        // Stage 3b: merge, one IR per target → what every target shares and what differs.
+        .target(name: "XenMerge", dependencies: ["XenIR"]),
         // Stage 4: emitter, IR to Swift through the templates.
         .target(name: "XenEmitter", dependencies: ["XenIR", "XenTemplates"]),
         .target(name: "XenTemplates", path: "Templates", exclude: ["README.md"], resources: [.copy("swift")]),
         // Stage 5: delivery, config, pipeline and atomic output.
         .target(
-            name: "XenSwiftGen", dependencies: ["LibClang", "XenIR", "XenReader", "XenChecks", "XenEmitter"],
+            name: "XenSwiftGen", dependencies: ["LibClang", "XenIR", "XenReader", "XenChecks", "XenMerge", "XenEmitter"],
             resources: [.embedInCode("BuiltinFamilies.json")],
             // The kill points of the atomicity tests exist in debug builds only; release binaries carry no test hook.
             swiftSettings: [.define("XEN_SWIFTGEN_TEST_HOOKS", .when(configuration: .debug))]
@@ -65,7 +67,7 @@ let package = Package(
         .testTarget(name: "XenEmitterTests", dependencies: ["XenEmitter", "XenIR"]),
         .testTarget(
             name: "XenSwiftGenTests",
-            dependencies: ["XenSwiftGen", "XenChecks", "XenIR", "XenEmitter", "LibClang", "xen-swiftgen"],
+            dependencies: ["XenSwiftGen", "XenChecks", "XenIR", "XenMerge", "XenEmitter", "LibClang", "xen-swiftgen"],
             exclude: ["Fixtures"]
         ),
     ],

@@ -94,19 +94,6 @@ public struct PhysdevSetIopl: Sendable, BitwiseCopyable {
     public init() {}
 }
 
-/// `struct physdev_set_iobitmap` (physdev.h:92): 16 bytes, aligned to 8.
-public struct PhysdevSetIobitmap: Sendable, BitwiseCopyable {
-    /// C: `__guest_handle_uint8 bitmap` at offset 0.
-    public var bitmap: XenGuestHandle64<UInt8> = .init()
-    /// C: `uint32_t nr_ports` at offset 8.
-    public var nrPorts: UInt32 = 0
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
-}
-
 /// `struct physdev_apic` (physdev.h:110): 16 bytes, aligned to 8.
 public struct PhysdevApic: Sendable, BitwiseCopyable {
     /// IN
@@ -396,3 +383,33 @@ public struct PhysdevRestoreMsi: Sendable, BitwiseCopyable {
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() {}
 }
+
+#if arch(x86_64)
+/// `struct physdev_set_iobitmap` (physdev.h:92): 16 bytes, aligned to 8.
+public struct PhysdevSetIobitmap: Sendable, BitwiseCopyable {
+    /// C: `__guest_handle_uint8 bitmap` at offset 0.
+    public var bitmap: XenGuestHandle64<UInt8> = .init()
+    /// C: `uint32_t nr_ports` at offset 8.
+    public var nrPorts: UInt32 = 0
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() {}
+}
+#elseif arch(arm64)
+/// `struct physdev_set_iobitmap` (physdev.h:92): 16 bytes, aligned to 8.
+public struct PhysdevSetIobitmap: Sendable, BitwiseCopyable {
+    /// C: `__guest_handle_64_uint8 bitmap` at offset 0.
+    public var bitmap: XenGuestHandle64<UInt8> = .init()
+    /// C: `uint32_t nr_ports` at offset 8.
+    public var nrPorts: UInt32 = 0
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() {}
+}
+#else
+#error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")
+#endif

@@ -11,21 +11,6 @@ public struct SchedShutdown: Sendable, BitwiseCopyable {
     public init() {}
 }
 
-/// `struct sched_poll` (sched.h:124): 24 bytes, aligned to 8.
-public struct SchedPoll: Sendable, BitwiseCopyable {
-    /// C: `__guest_handle_evtchn_port_t ports` at offset 0.
-    public var ports: XenGuestHandle64<EvtchnPort> = .init()
-    /// C: `unsigned int nr_ports` at offset 8.
-    public var nrPorts: UInt32 = 0
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
-    /// C: `uint64_t timeout` at offset 16.
-    public var timeout: UInt64 = 0
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
-}
-
 /// `struct sched_remote_shutdown` (sched.h:132): 8 bytes, aligned to 4.
 public struct SchedRemoteShutdown: Sendable, BitwiseCopyable {
     /// Remote domain ID
@@ -66,3 +51,37 @@ public struct SchedPinOverride: Sendable, BitwiseCopyable {
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() {}
 }
+
+#if arch(x86_64)
+/// `struct sched_poll` (sched.h:124): 24 bytes, aligned to 8.
+public struct SchedPoll: Sendable, BitwiseCopyable {
+    /// C: `__guest_handle_evtchn_port_t ports` at offset 0.
+    public var ports: XenGuestHandle64<EvtchnPort> = .init()
+    /// C: `unsigned int nr_ports` at offset 8.
+    public var nrPorts: UInt32 = 0
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    /// C: `uint64_t timeout` at offset 16.
+    public var timeout: UInt64 = 0
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() {}
+}
+#elseif arch(arm64)
+/// `struct sched_poll` (sched.h:124): 24 bytes, aligned to 8.
+public struct SchedPoll: Sendable, BitwiseCopyable {
+    /// C: `__guest_handle_64_evtchn_port_t ports` at offset 0.
+    public var ports: XenGuestHandle64<EvtchnPort> = .init()
+    /// C: `unsigned int nr_ports` at offset 8.
+    public var nrPorts: UInt32 = 0
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    /// C: `uint64_t timeout` at offset 16.
+    public var timeout: UInt64 = 0
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() {}
+}
+#else
+#error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")
+#endif

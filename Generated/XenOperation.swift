@@ -10,3 +10,9 @@ public protocol XenOperation: RawRepresentable, CaseIterable, Hashable, Sendable
     /// The C macro name of this op, such as `XEN_DOMCTL_getdomaininfo`.
     var cName: String { get }
 }
+
+#if arch(x86_64)
+#elseif arch(arm64)
+#else
+#error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")
+#endif

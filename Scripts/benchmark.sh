@@ -218,5 +218,9 @@ printf '     (debug with the opt-in layout check, trait LayoutCheck: %.1f s, CPU
 echo "  4. peak RSS b/a = $(ratio "$MEM_B" "$MEM_A") ($MEM_B kB / $MEM_A kB)   goal <= 1.5: $(verdict "$MEM_B <= 1.5 * $MEM_A")"
 echo "== more =="
 echo "  c'/$B1_NAME  = $(ratio "$C2" "$B1");  b'/a = $(ratio "$B2" "$A")"
+if [ "$B1_NAME" = "b1" ]; then
+    echo "  b/b1  = $(ratio "$B" "$B1")   [$(ratio "$CPU_B" "$CPU_B1")]   the second target costs $(jq -n "($B - $B1) | round") ms wall," \
+        "$(jq -n "($CPU_B - $CPU_B1) | round") ms CPU; goal b/b1 < 2 (far less than twice one target): $(verdict "$B < 2 * $B1")"
+fi
 printf '  swiftc -typecheck, %d files, %d lines: %.2f s\n' "$FILES" "$LINES" "$TYPECHECK"
 echo "  $(plugin_noop_rebuild)"

@@ -27,16 +27,22 @@ public struct RecordNaming: Sendable {
     }
 
     /// Names every record and enum of `interface`.
-    /// - Parameter interface: The IR.
-    public init(_ interface: XenInterface) {
+    /// - Parameters:
+    ///   - interface: The IR.
+    ///   - module: Every IR whose declarations share the Swift module (one per target of a merged
+    ///     output, `interface` among them); top-level names are resolved over all of them, so a record
+    ///     has the same Swift name on every target. Empty for `interface` alone.
+    public init(_ interface: XenInterface, module: [XenInterface] = []) {
         let byName = Dictionary(interface.records.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let all = module.isEmpty ? [interface] : module
         // Top-level names share the module with the op enums and the support types: a record whose
         // name is taken gets a `Record` suffix (`struct physdev_op` → `PhysdevOpRecord`).
         var taken = Set(Self.supportTypeNames)
-        for family in interface.families {
+        for family in all.flatMap(\.families) {
             taken.formUnion([family.swiftName, family.swiftName + "NumberGuard", Self.commandTypeName(family: family.name)])
         }
-        for record in interface.records where !record.isNested {
+        var seen = Set<String>()
+        for record in all.flatMap(\.records) where !record.isNested && seen.insert(record.name).inserted {
             var name = Self.upperCamel(record.name)
             if taken.contains(name) { name += "Record" }
             while taken.contains(name) { name += "_" }

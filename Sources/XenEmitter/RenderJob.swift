@@ -8,6 +8,9 @@ struct RenderJob {
     var context: any TemplateContext
     /// Roughly how many lines the file will have; only the order the jobs start in depends on it.
     var weight = 1
+    /// The target (index into the merged interface's variants) whose `#if arch` branch the text goes
+    /// in; `nil` for text shared by every target.
+    var variant: Int? = nil
 }
 
 extension TemplateSet {
@@ -17,13 +20,13 @@ extension TemplateSet {
     /// `generate`'s time, so they run in parallel. Each result lands in its job's slot and the files
     /// are sorted by path afterwards, so the output does not depend on the order they finish in.
     /// - Parameter jobs: The files to render.
-    /// - Returns: The files, sorted by path.
+    /// - Returns: Each job's text, in job order.
     /// - Throws: The first failure in job order, as a serial loop would report it.
-    func render(_ jobs: [RenderJob]) throws -> [GeneratedFile] {
+    func render(_ jobs: [RenderJob]) throws -> [String] {
         let largestFirst = jobs.indices.sorted { jobs[$0].weight > jobs[$1].weight }
         let results = concurrentMap(jobs, startOrder: largestFirst) { job in
-            Result { GeneratedFile(path: job.path, contents: try render(job.template, job.context)) }
+            Result { try render(job.template, job.context) }
         }
-        return try results.map { try $0.get() }.sorted { $0.path < $1.path }
+        return try results.map { try $0.get() }
     }
 }

@@ -33,27 +33,39 @@ public struct SwiftEmitter {
     /// Where each template was loaded from, by name.
     public var templateSources: [String: String] { templates.sources }
 
-    /// Emits every file for `interface`.
+    /// Emits every file for a merged interface: shared declarations once, every other one in its
+    /// target's `#if arch(…)` branch, and an `#error` for any other architecture.
     /// - Parameters:
-    ///   - interface: The IR.
-    ///   - reserved: Ledger-reserved numbers by family name.
+    ///   - merged: The targets' IRs and what they share.
+    ///   - reserved: Ledger-reserved numbers by family name, one dictionary per target (or none).
     /// - Returns: The files, sorted by path.
     /// - Throws: ``GeneratorDiagnostic`` on naming collisions or template failures.
-    public func emit(_ interface: XenInterface, reserved: [String: [ReservedNumber]] = [:]) throws -> [GeneratedFile] {
+    public func emit(_ merged: MergedInterface, reserved: [[String: [ReservedNumber]]] = []) throws -> [GeneratedFile] {
         var jobs = [RenderJob(path: "XenOperation.swift", template: "support", context: SupportContext(accessLevel: accessLevel))]
-        for family in interface.families {
-            let context = try makeFamilyContext(
-                family, reserved: reserved[family.name] ?? [], binding: interface.requests.first { $0.family == family.name }
-            )
-            jobs.append(RenderJob(path: family.swiftName + ".swift", template: "family", context: context))
+        let module = merged.variants.map(\.interface)
+        for (index, variant) in merged.variants.enumerated() {
+            let interface = variant.interface
+            // A shared declaration is rendered from the first target only; the others skip it.
+            let slot: (MergedInterface.Declaration) -> Int?? = { declaration in
+                merged.isShared(declaration) ? (index == 0 ? .some(nil) : nil) : .some(index)
+            }
+            let reservedHere = index < reserved.count ? reserved[index] : [:]
+            for family in interface.families {
+                // The number guard also holds the ledger's reserved numbers, which are per target.
+                let sameReserved = reserved.allSatisfy { $0[family.name] == reserved.first?[family.name] }
+                guard let variant = sameReserved ? slot(.family(family.name)) : .some(index) else { continue }
+                let context = try makeFamilyContext(
+                    family, reserved: reservedHere[family.name] ?? [], binding: interface.requests.first { $0.family == family.name }
+                )
+                jobs.append(RenderJob(path: family.swiftName + ".swift", template: "family", context: context, variant: variant))
+            }
+            jobs += try recordJobs(interface, naming: RecordNaming(interface, module: module), slot: slot)
         }
-        jobs += try recordJobs(interface)
-        let files = try templates.render(jobs)
-        let families = Dictionary(jobs.compactMap { job in (job.context as? FamilyContext).map { (job.path, $0) } }) { first, _ in first }
-        for file in files {
-            if let context = families[file.path] { try NumberGuardCheck.verify(file.contents, path: file.path, context: context) }
+        let texts = try templates.render(jobs)
+        for (job, text) in zip(jobs, texts) {
+            if let context = job.context as? FamilyContext { try NumberGuardCheck.verify(text, path: job.path, context: context) }
         }
-        return files
+        return try assemble(jobs, texts: texts, targets: merged.variants.map(\.target))
     }
 }
 

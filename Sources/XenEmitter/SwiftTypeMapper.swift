@@ -19,7 +19,8 @@ struct SwiftTypeMapper {
         case .typedef(let name, _): return RecordNaming.typedefName(name)
         case .array(let element, let count): return "InlineArray<\(count), \(swiftType(element))>"
         case .guestHandle(let pointee): return "XenGuestHandle64<\(swiftType(pointee))>"
-        case .pointer: return "UInt"
+        // A C pointer is 8 bytes on every supported (LP64) target; a fixed-width integer, not pointer-sized `UInt`.
+        case .pointer: return "UInt64"
         case .opaque: return "UInt8"
         }
     }

@@ -2,39 +2,53 @@ import XenIR
 
 extension SwiftEmitter {
     /// Emits the record mirrors (one file per header), the typed commands (one file per request
-    /// family), the support types and the layout checks.
-    /// - Parameter interface: The IR.
+    /// family), the support types and the layout checks of one target.
+    /// - Parameters:
+    ///   - interface: The target's IR.
+    ///   - naming: Swift names, resolved over every target of the output.
+    ///   - slot: Where a declaration's text goes: `.some(nil)` shared, `.some(i)` target `i`'s branch,
+    ///     `nil` not rendered from this target (another target renders the shared text).
     /// - Returns: The files to render; empty when the interface has no records.
     /// - Throws: ``GeneratorDiagnostic`` when a record cannot be mirrored or two names collide.
-    func recordJobs(_ interface: XenInterface) throws -> [RenderJob] {
+    func recordJobs(
+        _ interface: XenInterface, naming: RecordNaming, slot: (MergedInterface.Declaration) -> Int??
+    ) throws -> [RenderJob] {
         guard !interface.records.isEmpty else { return [] }
-        let naming = RecordNaming(interface)
         let records = Dictionary(interface.records.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var jobs: [RenderJob] = []
 
-        var byHeader: [String: [RecordContext]] = [:]
-        var headerOrder: [String] = []
-        for record in interface.records {
-            var root = record
-            while let parent = root.parent, let parentRecord = records[parent] { root = parentRecord }
-            if byHeader[root.file] == nil { headerOrder.append(root.file) }
-            byHeader[root.file, default: []].append(try makeRecordContext(record, records: records, naming: naming))
+        struct Part: Hashable {
+            var header: String
+            var variant: Int?
         }
-        for header in headerOrder {
-            let context = RecordFileContext(header: header, records: byHeader[header] ?? [])
-            jobs.append(RenderJob(path: Self.recordFileName(header), template: "records", context: context,
-                                  weight: context.records.reduce(0) { $0 + $1.members.count * 4 }))
+        var byPart: [Part: [RecordContext]] = [:]
+        var partOrder: [Part] = []
+        for record in interface.records {
+            let root = record.root(in: records)
+            guard let variant = slot(.record(root.name)) else { continue }
+            let part = Part(header: root.file, variant: variant)
+            if byPart[part] == nil { partOrder.append(part) }
+            byPart[part, default: []].append(try makeRecordContext(record, records: records, naming: naming))
+        }
+        for part in partOrder {
+            let context = RecordFileContext(header: part.header, records: byPart[part] ?? [])
+            jobs.append(RenderJob(path: Self.recordFileName(part.header), template: "records", context: context,
+                                  weight: context.records.reduce(0) { $0 + $1.members.count * 4 }, variant: part.variant))
         }
 
-        jobs.append(RenderJob(path: "XenRecordSupport.swift", template: "record-support",
-                              context: try makeSupportContext(interface, naming: naming)))
-        let layout = makeLayoutContext(interface, naming: naming)
-        jobs.append(RenderJob(path: "XenRecordLayout.swift", template: "layout", context: layout,
-                              weight: layout.fieldCount + layout.recordCount * 8))
+        if let variant = slot(.recordSupport) {
+            jobs.append(RenderJob(path: "XenRecordSupport.swift", template: "record-support",
+                                  context: try makeSupportContext(interface, naming: naming), variant: variant))
+        }
+        if let variant = slot(.recordLayout) {
+            let layout = makeLayoutContext(interface, naming: naming)
+            jobs.append(RenderJob(path: "XenRecordLayout.swift", template: "layout", context: layout,
+                                  weight: layout.fieldCount + layout.recordCount * 8, variant: variant))
+        }
         for request in interface.requests {
-            guard let family = interface.family(named: request.family) else { continue }
+            guard let family = interface.family(named: request.family), let variant = slot(.commands(request.family)) else { continue }
             let context = try makeCommandContext(request, family: family, records: records, naming: naming)
-            jobs.append(RenderJob(path: context.commandType + ".swift", template: "commands", context: context))
+            jobs.append(RenderJob(path: context.commandType + ".swift", template: "commands", context: context, variant: variant))
         }
         return jobs
     }

@@ -51,4 +51,13 @@ public struct Record: Codable, Sendable, Equatable {
     public var isNested: Bool { parent != nil }
     /// Where the record is declared.
     public var location: SourcePosition { SourcePosition(file: file, line: line) }
+
+    /// The top-level record this one is nested in (itself when it is top-level).
+    /// - Parameter records: Every record of the interface by name.
+    /// - Returns: The top-level record.
+    public func root(in records: [String: Record]) -> Record {
+        var root = self
+        while let parent = root.parent, let parentRecord = records[parent] { root = parentRecord }
+        return root
+    }
 }

@@ -31,8 +31,8 @@ public struct HeaderReader {
         ///   - target: The clang target triple.
         ///   - standIns: Stand-in headers by include path.
         public init(
-            families: [FamilySpec], table: [FamilySpec]? = nil, defines: [String] = ["__XEN_TOOLS__"],
-            target: String = "x86_64-linux-gnu", standIns: [String: String] = [:]
+            families: [FamilySpec], table: [FamilySpec]? = nil, defines: [String] = ["__XEN_TOOLS__"], target: String,
+            standIns: [String: String] = [:]
         ) {
             self.families = families
             self.table = table ?? families

@@ -26,9 +26,13 @@ public struct Audit {
         }
 
         /// The tools configuration and the hypervisor configuration for `target` (the generator supplies
-        /// the hypervisor's `xen/lib.h` stand-in itself, see ``Generator/read(_:)``).
-        public static func standard(target: String) -> [Configuration] {
-            let suffix = target == "x86_64-linux-gnu" ? "" : " (\(target))"
+        /// the hypervisor's `xen/lib.h` stand-in itself, see ``Generator/readTargets(_:)``).
+        /// - Parameters:
+        ///   - target: A clang triple.
+        ///   - labelled: Whether labels name the triple (when several targets are audited).
+        /// - Returns: The two configurations.
+        public static func standard(target: String, labelled: Bool) -> [Configuration] {
+            let suffix = labelled ? " (\(target))" : ""
             return [
                 Configuration(label: "__XEN_TOOLS__" + suffix, defines: ["__XEN_TOOLS__"], target: target),
                 Configuration(label: "__XEN__" + suffix, defines: ["__XEN__"], target: target),
@@ -62,7 +66,7 @@ public struct Audit {
         for configuration in configurations {
             var options = request
             options.defines = configuration.defines
-            options.target = configuration.target
+            options.targets = try TargetArchitecture.resolve([configuration.target])
             let interface = try generator.read(options).interface
             for diagnostic in ReuseCheck.check(interface, acknowledgements: request.acknowledgements) {
                 if let index = findings.firstIndex(where: { $0.diagnostic == diagnostic }) {

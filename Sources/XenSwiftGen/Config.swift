@@ -20,7 +20,10 @@ public struct Config: Codable, Sendable, Equatable {
     public var familyTable: [FamilySpec]?
     /// Macros defined for the parse. Default `["__XEN_TOOLS__"]`.
     public var defines: [String]?
-    /// Clang target triple. Default `x86_64-linux-gnu`.
+    /// Clang target triples to read and emit for, one `#if arch` branch each.
+    /// Default ``TargetArchitecture/defaultTriples`` (x86_64 and aarch64).
+    public var targets: [String]?
+    /// The former single-target key: `"target": T` means `"targets": [T]`. Not together with `targets`.
     public var target: String?
     /// The op ledger file.
     public var ledger: String?
@@ -30,7 +33,8 @@ public struct Config: Codable, Sendable, Equatable {
     /// Creates an empty config.
     public init(
         xenHeaders: String? = nil, output: String? = nil, templates: String? = nil, accessLevel: String? = nil,
-        families: [String]? = nil, familyTable: [FamilySpec]? = nil, defines: [String]? = nil, target: String? = nil,
+        families: [String]? = nil, familyTable: [FamilySpec]? = nil, defines: [String]? = nil, targets: [String]? = nil,
+        target: String? = nil,
         ledger: String? = nil, acknowledgements: [Acknowledgement]? = nil
     ) {
         self.xenHeaders = xenHeaders
@@ -40,6 +44,7 @@ public struct Config: Codable, Sendable, Equatable {
         self.families = families
         self.familyTable = familyTable
         self.defines = defines
+        self.targets = targets
         self.target = target
         self.ledger = ledger
         self.acknowledgements = acknowledgements
@@ -47,7 +52,7 @@ public struct Config: Codable, Sendable, Equatable {
 
     /// The keys a config file may hold, for the unknown-key check.
     static let knownKeys: Set<String> = [
-        "xenHeaders", "output", "templates", "accessLevel", "families", "familyTable", "defines", "target", "ledger",
+        "xenHeaders", "output", "templates", "accessLevel", "families", "familyTable", "defines", "targets", "target", "ledger",
         "acknowledgements",
     ]
     /// The keys of a `familyTable` row.
@@ -55,6 +60,19 @@ public struct Config: Codable, Sendable, Equatable {
         "name", "prefix", "header", "within", "swiftName", "rawType", "interfaceVersion", "exclude", "summary",
         "request", "payloads", "payloadMembers", "payloadArgument",
     ]
+
+    /// The target triples of the run: `targets`, else the one of `target`, else the defaults.
+    /// - Returns: The triples, in order.
+    /// - Throws: ``GeneratorDiagnostic`` when both keys are set.
+    public func resolvedTargets() throws -> [String] {
+        if let targets {
+            guard target == nil else {
+                throw GeneratorDiagnostic(.error, at: nil, "config: set 'targets' or the older 'target', not both")
+            }
+            return targets
+        }
+        return target.map { [$0] } ?? TargetArchitecture.defaultTriples
+    }
 
     /// The built-in family table with `familyTable`'s rows added or replacing rows of the same name.
     /// - Returns: Every row, in order.

@@ -3,10 +3,11 @@ import LibClang
 import XenChecks
 import XenEmitter
 import XenIR
+import XenMerge
 import XenReader
 
 /// The whole pipeline: headers → reader → IR → checks → emitter → output folder.
-public struct Generator {
+public struct Generator: Sendable {
     /// Everything a run needs, after config and flags are merged.
     public struct Request: Sendable {
         /// The header folder.
@@ -23,8 +24,8 @@ public struct Generator {
         public var familyTable: [FamilySpec]
         /// Macros for the parse.
         public var defines: [String]
-        /// Clang target triple.
-        public var target: String
+        /// The targets to read and emit for, in order (one `#if arch` branch each).
+        public var targets: [TargetArchitecture]
         /// The ledger file, if any.
         public var ledger: String?
         /// Create the ledger when it does not exist (and write the merged ledger after a clean run).
@@ -47,7 +48,7 @@ public struct Generator {
             families = try config.resolvedFamilies()
             familyTable = try config.resolvedTable()
             defines = config.defines ?? ["__XEN_TOOLS__"]
-            target = config.target ?? "x86_64-linux-gnu"
+            targets = try TargetArchitecture.resolve(try config.resolvedTargets())
             ledger = config.ledger
             acknowledgements = config.acknowledgements ?? []
         }
@@ -55,8 +56,8 @@ public struct Generator {
 
     /// What `generate` produced.
     public struct Outcome: Sendable {
-        /// The IR.
-        public var interface: XenInterface
+        /// The targets' IRs and what they share.
+        public var merged: MergedInterface
         /// The emitted files.
         public var files: [GeneratedFile]
         /// Warnings to print.
@@ -83,39 +84,58 @@ public struct Generator {
     /// public header; this in-memory stand-in supplies just that macro.
     static let hypervisorStandIns = ["xen/lib.h": "#define BUG() do { } while (0)\n"]
 
-    /// Reads the headers into the IR. Under `__XEN__` (the hypervisor's view) the reader gets
-    /// ``hypervisorStandIns``.
+    /// Reads the headers into the IR for the first target of the request (what `dump-ir` prints).
     /// - Parameter request: The run's settings.
     /// - Returns: The reader's result.
     /// - Throws: ``GenerationFailure``.
     public func read(_ request: Request) throws -> HeaderReader.Result {
+        var first = request
+        first.targets = Array(request.targets.prefix(1))
+        guard let result = try readTargets(first).first else { throw GeneratorDiagnostic(.error, at: nil, "no target to read") }
+        return result
+    }
+
+    /// Reads the headers once per target, the targets in parallel (each parse has its own libclang
+    /// index), with libclang loaded once. Under `__XEN__` (the hypervisor's view) the reader gets
+    /// ``hypervisorStandIns``.
+    /// - Parameter request: The run's settings.
+    /// - Returns: One result per target, in target order.
+    /// - Throws: ``GenerationFailure`` with the first failure in target order.
+    public func readTargets(_ request: Request) throws -> [HeaderReader.Result] {
         let tree = try HeaderTree(path: request.xenHeaders, setting: request.caller.headerFolderSetting)
         do {
+            let clang = try timed("load libclang") {
+                do { return try LibClang.load(environment: environment) } catch let error as LibClangError {
+                    throw GeneratorDiagnostic(.error, at: nil, error.description)
+                }
+            }
+            log("libclang: \(clang.path) (\(clang.version))")
             let standIns = request.defines.contains("__XEN__") ? Self.hypervisorStandIns : [:]
-            return try read(tree, request: request, standIns: standIns)
+            let results = timed("read headers (\(request.targets.map(\.triple).joined(separator: ", ")))") {
+                concurrentMap(request.targets) { target in
+                    Result { try read(tree, clang: clang, request: request, target: target, standIns: standIns) }
+                }
+            }
+            return try results.map { try $0.get() }
         } catch let diagnostic as GeneratorDiagnostic where diagnostic.location != nil {
             // Reader findings carry tree-relative paths; print them under the folder the user named.
             throw GenerationFailure(diagnostics: [diagnostic], root: tree.displayPath)
         }
     }
 
-    /// Loads libclang and reads `tree`.
-    private func read(_ tree: HeaderTree, request: Request, standIns: [String: String]) throws -> HeaderReader.Result {
-        let clang = try timed("load libclang") {
-            do { return try LibClang.load(environment: environment) } catch let error as LibClangError {
-                throw GeneratorDiagnostic(.error, at: nil, error.description)
-            }
-        }
-        log("libclang: \(clang.path) (\(clang.version))")
+    /// Reads `tree` for one target.
+    private func read(
+        _ tree: HeaderTree, clang: LibClang, request: Request, target: TargetArchitecture, standIns: [String: String]
+    ) throws -> HeaderReader.Result {
         let options = HeaderReader.Options(
-            families: request.families, table: request.familyTable, defines: request.defines, target: request.target, standIns: standIns
+            families: request.families, table: request.familyTable, defines: request.defines, target: target.triple, standIns: standIns
         )
-        let result = try timed("read headers") {
+        let result = try timed("read \(target.triple)") {
             do { return try HeaderReader(clang: clang).read(tree, options: options) } catch let error as ReaderError {
                 throw GenerationFailure(diagnostics: error.diagnostics, root: error.root)
             }
         }
-        log("read \(result.interface.headers.count) headers: \(result.interface.families.count) families, "
+        log("\(target.triple): read \(result.interface.headers.count) headers: \(result.interface.families.count) families, "
             + "\(result.interface.families.reduce(0) { $0 + $1.ops.count }) ops, \(result.interface.records.count) records")
         for request in result.interface.requests {
             log("payloads of \(request.family): \(request.bindings.count) ops bound, \(request.unmapped.count) not mapped")
@@ -132,44 +152,69 @@ public struct Generator {
         return result
     }
 
-    /// Reads, checks and emits, without writing.
+    /// Reads (each target in parallel), checks each target, merges and emits, without writing.
     /// - Parameter request: The run's settings.
     /// - Returns: The files and findings.
     /// - Throws: ``GenerationFailure`` with every error found (and the warnings and notes around them).
     public func generate(_ request: Request) throws -> Outcome {
         FaultInjection.point("started")
         let previousLedger = try request.ledger.map { try LedgerFile.load($0, allowMissing: request.updateLedger) }
-        let result = try read(request)
+        let results = try readTargets(request)
         let root = request.xenHeaders  // the folder as the user named it, as `read` prints it
         let acknowledgements = request.acknowledgements + (previousLedger?.acknowledgements ?? [])
-        var findings = timed("check") { ReuseCheck.check(result.interface, acknowledgements: acknowledgements) }
-        var reserved: [String: [ReservedNumber]] = [:]
+        // The checks see each target's IR on its own: a reuse under one architecture's `#if` fails the run.
+        var findings: [GeneratorDiagnostic] = []
+        var reserved: [[String: [ReservedNumber]]] = []
         var mergedLedger: Ledger?
-        if let previousLedger, let path = request.ledger {
+        for result in results {
+            findings += timed("check") {
+                ReuseCheck.check(result.interface, acknowledgements: acknowledgements) + PortableLayoutCheck.check(result.interface)
+            }
+            guard let previousLedger, let path = request.ledger else { continue }
             let merge = timed("merge ledger") {
                 LedgerMerge(previous: previousLedger, acknowledgements: request.acknowledgements, ledgerPath: path, strict: request.strict)
                     .merge(result.interface)
             }
             findings += merge.diagnostics
-            reserved = merge.reserved
-            mergedLedger = merge.ledger
+            reserved.append(merge.reserved)
+            // The ledger records the first target's view; every target's reserved numbers guard its own branch.
+            if mergedLedger == nil { mergedLedger = merge.ledger }
+        }
+        findings = Self.unique(findings)
+        // A reader warning only some targets raise is about an architecture's own part of the headers
+        // (the family table binding an x86-only payload, read on arm64): it goes to the log, not to the user.
+        let warnings = Self.unique(results.flatMap(\.warnings)).filter { warning in
+            let raisedBy = zip(request.targets, results).filter { $0.1.warnings.contains(warning) }.map(\.0.triple)
+            if raisedBy.count == results.count { return true }
+            log("\(warning.rendered(root: root)) [only for \(raisedBy.joined(separator: ", "))]")
+            return false
         }
         if findings.contains(where: { $0.severity == .error }) {
-            throw GenerationFailure(diagnostics: result.warnings + findings, root: root)
+            throw GenerationFailure(diagnostics: warnings + findings, root: root)
         }
-        let interface = Self.applying(acknowledgements, to: result.interface)
+        let variants = zip(request.targets, results).map { target, result in
+            MergedInterface.Variant(target: target, interface: Self.applying(acknowledgements, to: result.interface))
+        }
+        let merged = timed("merge targets") { InterfaceMerge.merge(variants) }
+        log("targets share \(merged.shared.count) declarations")
         let emitter = try SwiftEmitter(options: .init(
             accessLevel: request.accessLevel, templatesDirectory: request.templates.map { URL(fileURLWithPath: $0) }
         ))
         for (name, source) in emitter.templateSources.sorted(by: { $0.key < $1.key }) { log("template \(name): \(source)") }
         let files = try timed("emit") {
-            do { return try emitter.emit(interface, reserved: reserved) } catch let diagnostic as GeneratorDiagnostic {
+            do { return try emitter.emit(merged, reserved: reserved) } catch let diagnostic as GeneratorDiagnostic {
                 throw GenerationFailure(diagnostics: [diagnostic], root: root)
             }
         }
-        return Outcome(
-            interface: interface, files: files, warnings: result.warnings + findings, filesRead: result.filesRead, ledger: mergedLedger
-        )
+        let filesRead = Array(Set(results.flatMap(\.filesRead))).sorted()
+        return Outcome(merged: merged, files: files, warnings: warnings + findings, filesRead: filesRead, ledger: mergedLedger)
+    }
+
+    /// `diagnostics` without repeats (the targets share most headers, so they share most findings), in first-seen order.
+    static func unique(_ diagnostics: [GeneratorDiagnostic]) -> [GeneratorDiagnostic] {
+        var result: [GeneratorDiagnostic] = []
+        for diagnostic in diagnostics where !result.contains(diagnostic) { result.append(diagnostic) }
+        return result
     }
 
     /// Gives each acknowledged old name its successor as replacement, so its fix-it renames to it.

@@ -26,7 +26,7 @@ struct AuditCommand: ParsableCommand {
     @Option(help: ArgumentHelp("JSON config file (families, acknowledgements).", valueName: "file"))
     var config: String?
 
-    @Option(name: .customLong("target"), help: ArgumentHelp("Clang target triple to audit (repeatable).", discussion: "Default: x86_64-linux-gnu.", valueName: "triple"))
+    @Option(name: .customLong("target"), help: ArgumentHelp("Clang target triple to audit (repeatable).", discussion: "Default: the targets generate reads (the config's, else \(TargetArchitecture.defaultTriples.joined(separator: " and "))).", valueName: "triple"))
     var targets: [String] = []
 
     @Flag(help: "Exit 1 when any reuse is found.")
@@ -39,10 +39,14 @@ struct AuditCommand: ParsableCommand {
         try Diagnostics.reporting {
             var merged = try config.map(ConfigLoader.load) ?? Config()
             if let xenHeaders { merged.xenHeaders = xenHeaders }
+            if !targets.isEmpty {
+                merged.targets = targets
+                merged.target = nil
+            }
             let request = try Generator.Request(config: merged)
             let verbose = self.verbose
             let generator = Generator(environment: ProcessInfo.processInfo.environment) { if verbose { Diagnostics.print($0) } }
-            let configurations = (targets.isEmpty ? ["x86_64-linux-gnu"] : targets).flatMap(Audit.Configuration.standard)
+            let configurations = request.targets.flatMap { Audit.Configuration.standard(target: $0.triple, labelled: request.targets.count > 1) }
             let findings = try Audit(generator: generator).run(request, configurations: configurations)
             let all = configurations.map(\.label)
             for finding in findings {

@@ -17,8 +17,11 @@ struct CommonOptions: ParsableArguments {
         discussion: "With __XEN__ (the hypervisor's view) an in-memory stand-in for its xen/lib.h is supplied.", valueName: "name"))
     var defines: [String] = []
 
-    @Option(help: ArgumentHelp("Clang target triple for the parse.", discussion: "Default: x86_64-linux-gnu.", valueName: "triple"))
-    var target: String?
+    @Option(name: .customLong("target"), help: ArgumentHelp(
+        "Clang target triple to read and emit for (repeatable; one #if arch branch each).",
+        discussion: "Default: \(TargetArchitecture.defaultTriples.joined(separator: " and ")). Replaces the config's targets. "
+            + "dump-ir prints the first target's IR.", valueName: "triple"))
+    var targets: [String] = []
 
     @Flag(help: "Print what was read and how long each stage took, on standard error.")
     var verbose = false
@@ -28,7 +31,10 @@ struct CommonOptions: ParsableArguments {
         var merged = try config.map(ConfigLoader.load) ?? Config()
         if let xenHeaders { merged.xenHeaders = xenHeaders }
         if !defines.isEmpty { merged.defines = defines }
-        if let target { merged.target = target }
+        if !targets.isEmpty {
+            merged.targets = targets
+            merged.target = nil
+        }
         return merged
     }
 

@@ -5,7 +5,7 @@ import Testing
 @Suite struct AuditTests {
     @Test("audit reports DOMCTL 23: retired as arch_setup, live as soft_reset_cont under __XEN__ only")
     func domctl23() throws {
-        let result = try xenSwiftGen(["audit", "--xen-headers", Paths.realHeaders])
+        let result = try xenSwiftGen(["audit", "--xen-headers", Paths.realHeaders, "--target", "x86_64-linux-gnu"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.hasPrefix("/usr/include/xen/domctl.h:")
@@ -16,7 +16,7 @@ import Testing
 
     @Test("audit --strict turns the finding into a failure")
     func strict() throws {
-        let result = try xenSwiftGen(["audit", "--xen-headers", Paths.realHeaders, "--strict"])
+        let result = try xenSwiftGen(["audit", "--xen-headers", Paths.realHeaders, "--target", "x86_64-linux-gnu", "--strict"])
         #expect(result.status == 1)
         #expect(result.stdout.contains("error: XEN_DOMCTL_soft_reset_cont reuses 23"))
     }

@@ -26,6 +26,58 @@ struct GeneratedBindings {
         return GeneratedBindings(folder: folder, interface: try RealHeadersTests.realInterface())
     }
 
+    /// Generates the bindings for `/usr/include/xen` for the given targets, with the IR of one of them.
+    /// - Parameters:
+    ///   - targets: `--target` triples (none: the default targets).
+    ///   - irTarget: The triple whose IR `dump-ir` gives.
+    /// - Returns: The folder and the IR.
+    /// - Throws: ``TestFailure`` when the CLI fails.
+    static func real(targets: [String], irTarget: String) throws -> GeneratedBindings {
+        let folder = try makeTemporaryFolder("xsg-records")
+        let flags = targets.flatMap { ["--target", $0] }
+        let generate = try xenSwiftGen(["generate", "--xen-headers", Paths.realHeaders, "--output", folder.path] + flags)
+        guard generate.status == 0 else { throw TestFailure("generate failed: \(generate.stderr)") }
+        let dump = try xenSwiftGen(["dump-ir", "--xen-headers", Paths.realHeaders, "--target", irTarget])
+        guard dump.status == 0 else { throw TestFailure("dump-ir failed: \(dump.stderr)") }
+        return GeneratedBindings(folder: folder, interface: try JSONDecoder().decode(XenInterface.self, from: Data(dump.stdout.utf8)))
+    }
+
+    /// A copy of these bindings in which the `architecture` branch of every `#if arch` chain is the
+    /// active one on this machine: `arch(architecture)` becomes `true`, every other `arch(…)` `false`,
+    /// and the compiler picks the branches as it would on that architecture.
+    /// - Parameters:
+    ///   - architecture: A Swift architecture, such as `arm64`.
+    ///   - interface: The IR of that architecture.
+    /// - Returns: The copy (the caller removes its folder).
+    /// - Throws: When a file cannot be copied.
+    func hostView(of architecture: String, interface: XenInterface) throws -> GeneratedBindings {
+        let copy = try makeTemporaryFolder("xsg-\(architecture)-view")
+        for file in swiftFiles {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            let resolved = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+                guard line.hasPrefix("#if arch(") || line.hasPrefix("#elseif arch(") else { return line }
+                let keyword = line.hasPrefix("#if") ? "#if" : "#elseif"
+                return Substring(keyword + (line.hasSuffix("arch(\(architecture))") ? " true" : " false"))
+            }.joined(separator: "\n")
+            try resolved.write(to: copy.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        }
+        return GeneratedBindings(folder: copy, interface: interface)
+    }
+
+    /// Compiles `source` (a C program) for `target` without linking or running it.
+    /// - Parameters:
+    ///   - source: The program.
+    ///   - target: A clang target triple.
+    /// - Returns: clang's status and messages.
+    /// - Throws: When clang cannot be started.
+    func checkC(_ source: String, target: String) throws -> RunResult {
+        let file = folder.appendingPathComponent("probe-\(target).c")
+        try source.write(to: file, atomically: true, encoding: .utf8)
+        return try run(URL(fileURLWithPath: "/usr/bin/env"),
+                       ["clang", "-target", target, "-ffreestanding", "-fsyntax-only", "-std=gnu11", "-w", "-ferror-limit=0",
+                        "-include", "stdint.h", "-D__XEN_TOOLS__", file.lastPathComponent], in: folder)
+    }
+
     /// Generates the bindings for a fixture tree with its `config.json`.
     /// - Parameter name: The fixture folder's name.
     /// - Returns: The folder, the IR, and the tree for the C programs.
@@ -74,7 +126,12 @@ struct GeneratedBindings {
 
     /// `#include <xen/…>` lines for every family header of the IR.
     var cIncludes: String {
-        (["#include <stddef.h>", "#include <stdio.h>", "#include <string.h>"]
+        (["#include <stdio.h>", "#include <string.h>", headerIncludes]).joined(separator: "\n")
+    }
+
+    /// `<stddef.h>` and the family headers only: what a freestanding, compile-only program for another target includes.
+    var headerIncludes: String {
+        (["#include <stddef.h>"]
             + interface.families.map(\.file).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
                 .map { headerRoot == nil ? "#include <xen/\($0)>" : "#include \"\($0)\"" }).joined(separator: "\n")
     }

@@ -70,6 +70,39 @@ struct LayoutProbe {
         return lines.joined(separator: "\n")
     }
 
+    /// A compile-only C program (for a target this machine cannot run) that asserts, with one
+    /// `_Static_assert` each, that the C compiler's `sizeof`, `__alignof__`, `offsetof` and field
+    /// `sizeof` equal what the Swift probe printed. Bitfields are not covered (their bit image needs a run).
+    /// - Parameters:
+    ///   - includes: The `#include` lines.
+    ///   - swift: The Swift probe's output.
+    /// - Returns: The program and how many assertions it makes.
+    func cStaticAsserts(includes: String, swift: Output) -> (source: String, count: Int) {
+        let offsets = absoluteSwiftOffsets(swift)
+        var lines = [includes, ""]
+        func assert(_ expression: String, _ value: Int?, _ message: String) {
+            // A value the Swift probe lacks cannot match anything C says.
+            lines.append("_Static_assert(\(expression) == \(value.map(String.init) ?? "-1"), \(cString(message)));")
+        }
+        for record in interface.records {
+            if let type = cType(record) {
+                let numbers = swift.records[record.name]
+                assert("sizeof(\(type))", numbers?.first, "size of \(record.name)")
+                assert("__alignof__(\(type))", numbers.map { $0[1] }, "alignment of \(record.name)")
+                assert("sizeof(\(type))", numbers?.last, "stride of \(record.name)")
+            }
+            guard let baseType = cType(base(of: record)) else { continue }
+            for (index, field) in comparable(record) where !field.isBitField {
+                let key = record.name + "#\(index)"
+                let cName = field.name ?? ""
+                assert("offsetof(\(baseType), \(cName))", offsets[key], "offset of \(record.name).\(cName)")
+                assert("sizeof(((\(baseType) *)0)->\(cName))", swift.fields[key]?.last, "size of \(record.name).\(cName)")
+            }
+        }
+        let count = lines.count - 2
+        return (lines.joined(separator: "\n") + "\n", count)
+    }
+
     /// The Swift program.
     func swiftProgram() -> String {
         var lines = [

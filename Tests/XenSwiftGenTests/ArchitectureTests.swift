@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+import XenIR
+
+/// The multi-architecture output: the arm64 branch against the C compiler for aarch64, each branch
+/// against the single-target output, and the `#error` for every other architecture.
+@Suite struct ArchitectureTests {
+    /// The `#error` text of the architecture chains, up to the generated architectures.
+    static let errorText = "error: xen-swiftgen generated these declarations for x86_64 and arm64 only"
+
+    @Test("the arm64 branch, compiled on this machine, has clang -target aarch64's layout: every size, alignment, stride, field offset and size")
+    func arm64LayoutMatchesClang() throws {
+        let merged = try GeneratedBindings.real(targets: [], irTarget: "aarch64-linux-gnu")
+        defer { try? FileManager.default.removeItem(at: merged.folder) }
+        // Sound because PortableLayoutCheck lets only types with one layout on every 64-bit
+        // little-endian Swift target be stored (README, "Architectures").
+        let arm = try merged.hostView(of: "arm64", interface: merged.interface)
+        defer { try? FileManager.default.removeItem(at: arm.folder) }
+        #expect(arm.interface.record(named: "xen_arch_domainconfig")?.file == "arch-arm.h", "not the aarch64 IR")
+
+        let probe = LayoutProbe(arm.interface)
+        let output = try arm.runSwift(probe.swiftProgram() + "for mismatch in XenRecordLayout.mismatches() { print(\"M\\t\\(mismatch)\") }\n")
+        let swift = LayoutProbe.Output(output)
+        // The generated check compares the same mirrors with the numbers clang gave the generator for aarch64.
+        #expect(!output.contains("\nM\t") && !output.hasPrefix("M\t"), "\(output.split(separator: "\n").filter { $0.hasPrefix("M\t") }.prefix(20))")
+
+        let (source, count) = probe.cStaticAsserts(includes: arm.headerIncludes, swift: swift)
+        let clang = try arm.checkC(source, target: "aarch64-linux-gnu")
+        #expect(clang.status == 0, "clang -target aarch64-linux-gnu disagrees with the Swift arm64 layouts:\n\(clang.stderr.prefix(6000))")
+        #expect(count > 3000, "only \(count) assertions")
+        // The assertions bite: for x86_64 the same numbers are wrong (its records have other layouts).
+        let x86 = try arm.checkC(source, target: "x86_64-linux-gnu")
+        #expect(x86.status != 0 && x86.stderr.contains("static assertion failed"), "the arm64 numbers also hold on x86_64: \(x86.stderr.prefix(2000))")
+        print("arm64: \(count) static assertions (sizes, alignments, strides, field offsets and sizes of \(probe.interface.records.count) records) hold under clang -target aarch64-linux-gnu")
+    }
+
+    @Test("each branch of the merged output is the single-target output of its architecture", arguments: [
+        ("aarch64-linux-gnu", "arm64"), ("x86_64-linux-gnu", "x86_64"),
+    ])
+    func branchEqualsSingleTarget(triple: String, architecture: String) throws {
+        let merged = try GeneratedBindings.real(targets: [], irTarget: triple)
+        defer { try? FileManager.default.removeItem(at: merged.folder) }
+        let single = try GeneratedBindings.real(targets: [triple], irTarget: triple)
+        defer { try? FileManager.default.removeItem(at: single.folder) }
+        let mergedFiles = try Self.resolvedFiles(merged, architecture: architecture)
+        let singleFiles = try Self.resolvedFiles(single, architecture: architecture)
+        #expect(mergedFiles.keys.sorted() == singleFiles.keys.sorted())
+        var lines = 0
+        for (file, expected) in singleFiles.sorted(by: { $0.key < $1.key }) {
+            let actual = mergedFiles[file] ?? []
+            let difference = Set(actual).symmetricDifference(expected).sorted().prefix(10)
+            #expect(actual == expected, "\(file): the merged \(architecture) branch differs from the \(triple) output: \(difference)")
+            lines += expected.count
+        }
+        #expect(lines > 10_000)
+        // The single-target output still refuses other architectures.
+        let guardText = try String(contentsOf: single.folder.appendingPathComponent("XenOperation.swift"), encoding: .utf8)
+        #expect(guardText.contains("#if arch(\(architecture))\n#else\n#error(\"xen-swiftgen generated these declarations for \(architecture) only"))
+    }
+
+    @Test("an architecture without a branch fails to compile with the #error, in every file that has architecture branches; x86_64 and arm64 do not", arguments: [
+        "riscv64-unknown-linux-gnu", "powerpc64le-unknown-linux-gnu", "s390x-unknown-linux-gnu", "i686-unknown-linux-gnu",
+        "armv7-unknown-linux-gnueabihf", "x86_64-unknown-linux-gnu", "aarch64-unknown-linux-gnu",
+    ])
+    func unsupportedArchitectureFails(target: String) throws {
+        let bindings = try GeneratedBindings.real(targets: [], irTarget: "x86_64-linux-gnu")
+        defer { try? FileManager.default.removeItem(at: bindings.folder) }
+        var chained: [String] = []
+        for file in bindings.swiftFiles {
+            let text = try String(contentsOf: bindings.folder.appendingPathComponent(file), encoding: .utf8)
+            if text.contains("\n#if arch(") { chained.append(file) }
+        }
+        #expect(chained.contains("XenOperation.swift") && chained.contains("ArchArmRecords.swift") && chained.count > 5)
+        // With -parse-stdlib the compiler needs no standard library for `target`, yet evaluates every
+        // `#if arch` as it would there and reports each active `#error` (type errors are expected and ignored).
+        let result = try swiftc(["-typecheck", "-parse-stdlib", "-target", target] + bindings.swiftFiles, in: bindings.folder)
+        let errors = result.stderr.split(separator: "\n").filter { $0.contains(Self.errorText) && !$0.hasPrefix(" ") }
+        let files = errors.compactMap { $0.split(separator: ":").first.map(String.init) }.map { ($0 as NSString).lastPathComponent }
+        if target.hasPrefix("x86_64") || target.hasPrefix("aarch64") {
+            #expect(errors.isEmpty, "\(errors)")
+            // The chains are evaluated: something of the active branch was type-checked.
+            #expect(result.stderr.contains("error:"))
+        } else {
+            #expect(files.sorted() == chained.sorted(), "files without the #error on \(target): \(Set(chained).subtracting(files).sorted())")
+        }
+    }
+
+    /// Every generated file as the compiler sees it on `architecture`: the active branch of each
+    /// `#if arch` chain, without the directives, header comments and blank lines, sorted; files
+    /// with nothing left are left out.
+    static func resolvedFiles(_ bindings: GeneratedBindings, architecture: String) throws -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for file in bindings.swiftFiles {
+            let text = try String(contentsOf: bindings.folder.appendingPathComponent(file), encoding: .utf8)
+            var active = true
+            var taken = false
+            var lines: [String] = []
+            for line in text.split(separator: "\n").map(String.init) {
+                if line.hasPrefix("#if arch(") || line.hasPrefix("#elseif arch(") {
+                    let matches = line.hasSuffix("arch(\(architecture))")
+                    if line.hasPrefix("#if") { taken = false }
+                    active = matches && !taken
+                    taken = taken || matches
+                } else if line == "#else" {
+                    active = !taken
+                } else if line == "#endif" {
+                    active = true
+                } else if active, !line.hasPrefix("// Generated by xen-swiftgen"), !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                    lines.append(line)
+                }
+            }
+            if !lines.isEmpty { result[file] = lines.sorted() }
+        }
+        return result
+    }
+}
