@@ -34,7 +34,10 @@ let package = Package(
         ),
         .target(name: "XenTemplates", path: "Templates", exclude: ["README.md"], resources: [.copy("swift")]),
         // Stage 5: delivery, config, pipeline and atomic output.
-        .target(name: "XenSwiftGen", dependencies: ["LibClang", "XenIR", "XenReader", "XenChecks", "XenEmitter"]),
+        .target(
+            name: "XenSwiftGen", dependencies: ["LibClang", "XenIR", "XenReader", "XenChecks", "XenEmitter"],
+            resources: [.copy("History")]  // the history ledger of every Xen release, and its acknowledgements
+        ),
         .executableTarget(
             name: "xen-swiftgen",
             dependencies: ["XenSwiftGen", "XenIR", .product(name: "ArgumentParser", package: "swift-argument-parser")]

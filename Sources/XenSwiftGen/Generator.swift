@@ -31,6 +31,8 @@ public struct Generator {
         public var strict = false
         /// Reviewed renames and reuses from the config.
         public var acknowledgements: [Acknowledgement]
+        /// A history ledger to guard the numbers with (the CLI passes ``ShippedHistory`` unless `--no-history`).
+        public var history: Ledger?
 
         /// Builds a request from a config, filling defaults.
         /// - Parameter config: The merged config.
@@ -147,6 +149,15 @@ public struct Generator {
             findings += merge.diagnostics
             reserved = merge.reserved
             mergedLedger = merge.ledger
+        }
+        if let history = request.history {
+            let guarded = timed("check history") {
+                HistoryGuard(history: history, acknowledgements: request.acknowledgements, source: ShippedHistory.name).check(result.interface)
+            }
+            findings += guarded.diagnostics
+            reserved.merge(guarded.reserved) { fromLedger, fromHistory in
+                fromLedger + fromHistory.filter { number in !fromLedger.contains { $0.number == number.number } }
+            }
         }
         if findings.contains(where: { $0.severity == .error }) {
             throw GenerationFailure(diagnostics: result.warnings + findings, root: root)

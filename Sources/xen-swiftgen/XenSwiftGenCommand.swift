@@ -16,6 +16,6 @@ struct XenSwiftGenCommand: ParsableCommand {
               xen-swiftgen generate --check               # fail when ./Generated is stale
               xen-swiftgen dump-ir | jq '.families[0]'    # inspect what was read
             """,
-        subcommands: [GenerateCommand.self, DumpIRCommand.self, AuditCommand.self]
+        subcommands: [GenerateCommand.self, DumpIRCommand.self, AuditCommand.self, HistoryCommand.self, DiffCommand.self]
     )
 }
