@@ -67,9 +67,9 @@ public enum RecordComparison {
                     changes.append(RecordChange(record: record.name, kind: .offset, field: name, before: "\(was.offset)",
                                                 after: "\(field.offset)", location: at))
                 }
-                if was.cType != field.cType || was.size != field.size {
-                    changes.append(RecordChange(record: record.name, kind: .type, field: name, before: "\(was.cType) (\(was.size) bytes)",
-                                                after: "\(field.cType) (\(field.size) bytes)", location: at))
+                if Self.spelling(was.cType) != Self.spelling(field.cType) || was.size != field.size {
+                    changes.append(RecordChange(record: record.name, kind: .type, field: name, before: "\(Self.spelling(was.cType)) (\(was.size) bytes)",
+                                                after: "\(Self.spelling(field.cType)) (\(field.size) bytes)", location: at))
                 }
             }
             for field in previous.fields {
@@ -78,6 +78,19 @@ public enum RecordComparison {
             }
         }
         return changes
+    }
+
+    /// A C type spelling without the source position clang puts in the names of untagged records
+    /// (`union (unnamed union at domctl.h:1194:5)` → `union (unnamed union)`): moving a declaration is no change.
+    static func spelling(_ cType: String) -> String {
+        var result = ""
+        var rest = Substring(cType)
+        while let open = rest.firstRange(of: "(unnamed ") ?? rest.firstRange(of: "(anonymous "),
+              let at = rest[open.upperBound...].firstRange(of: " at "), let close = rest[at.upperBound...].firstIndex(of: ")") {
+            result += rest[..<at.lowerBound]
+            rest = rest[close...]
+        }
+        return result + rest
     }
 
     /// Whether a change breaks callers built against the old layout (a field added at the end of a

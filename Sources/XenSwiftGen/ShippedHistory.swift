@@ -31,6 +31,18 @@ public enum ShippedHistory {
         return try LedgerFile.decode(data, path: url.path)
     }
 
+    /// The shipped ledger, restricted to the families that `table` takes unchanged from the built-in
+    /// table: a family whose row a config replaces describes another interface than Xen's history.
+    /// - Parameter table: The run's family table.
+    /// - Returns: The ledger for those families.
+    /// - Throws: ``GeneratorDiagnostic`` when the resource is missing or invalid.
+    public static func load(for table: [FamilySpec]) throws -> Ledger {
+        var ledger = try load()
+        let builtin = Set(table.filter { spec in BuiltinFamilies.all.contains(spec) }.map(\.name))
+        ledger.families.removeAll { !builtin.contains($0.name) }
+        return ledger
+    }
+
     /// Loads a list of acknowledgements (a JSON array).
     /// - Parameter path: The file.
     /// - Returns: The acknowledgements.

@@ -76,7 +76,7 @@ struct GenerateCommand: ParsableCommand {
             var request = try Generator.Request(config: config)
             request.updateLedger = updateLedger
             request.strict = strict
-            if !noHistory { request.history = try ShippedHistory.load() }
+            if !noHistory { request.history = try ShippedHistory.load(for: request.families) }
             if updateLedger && request.ledger == nil {
                 throw GeneratorDiagnostic(.error, at: nil, "--update-ledger needs a ledger: pass --ledger FILE or set 'ledger' in the config")
             }

@@ -36,14 +36,18 @@ enum HistoryBundle {
     }
 
     /// Writes out a revision's header tree into a new temporary folder (the caller removes it).
-    /// - Parameter revision: A tag or commit of the bundle.
+    /// - Parameters:
+    ///   - revision: A tag or commit of the bundle.
+    ///   - subfolder: Write the tree into this subfolder of the returned folder instead.
     /// - Returns: The folder.
-    static func tree(_ revision: String) throws -> URL {
+    static func tree(_ revision: String, subfolder: String? = nil) throws -> URL {
         let repository = try repository()
-        let folder = try makeTemporaryFolder("xsg-tree")
+        let parent = try makeTemporaryFolder("xsg-tree")
+        let folder = subfolder.map { parent.appendingPathComponent($0) } ?? parent
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let result = try run(URL(fileURLWithPath: "/bin/sh"), ["-c", "git -C \"$0\" archive \"$1\" | tar -x -C \"$2\"", repository, revision, folder.path])
         guard result.status == 0 else { throw TestFailure("cannot write out \(revision): \(result.stderr)") }
-        return folder
+        return parent
     }
 
     /// Runs git in the clone.
