@@ -38,7 +38,8 @@ let package = Package(
         // Stage 5: delivery, config, pipeline and atomic output.
         .target(
             name: "XenSwiftGen", dependencies: ["LibClang", "XenIR", "XenReader", "XenChecks", "XenMerge", "XenEmitter"],
-            resources: [.embedInCode("BuiltinFamilies.json")],
+            // The built-in family table, and the history ledger of every Xen release with its acknowledgements.
+            resources: [.embedInCode("BuiltinFamilies.json"), .copy("History")],
             // The kill points of the atomicity tests exist in debug builds only; release binaries carry no test hook.
             swiftSettings: [.define("XEN_SWIFTGEN_TEST_HOOKS", .when(configuration: .debug))]
         ),

@@ -477,6 +477,7 @@ enum DomctlOpNumberGuard: UInt32 {
     case XEN_DOMCTL_set_vcpu_msrs = 73 // live
     case XEN_DOMCTL_setvnumainfo = 74 // live
     case XEN_DOMCTL_psr_cmt_op = 75 // live
+    case XEN_DOMCTL_arm_configure_domain = 76 // reserved by the ledger: XEN_DOMCTL_arm_configure_domain in RELEASE-4.5.0 … RELEASE-4.5.5 (vanished)
     case XEN_DOMCTL_monitor_op = 77 // live
     case XEN_DOMCTL_psr_alloc = 78 // live
     case XEN_DOMCTL_soft_reset = 79 // live
@@ -487,6 +488,10 @@ enum DomctlOpNumberGuard: UInt32 {
     case XEN_DOMCTL_vmtrace_op = 84 // live
     case XEN_DOMCTL_get_paging_mempool_size = 85 // live
     case XEN_DOMCTL_set_paging_mempool_size = 86 // live
+    case XEN_DOMCTL_dt_overlay = 87 // reserved by the ledger: XEN_DOMCTL_dt_overlay in RELEASE-4.19.0 … RELEASE-4.22.0
+    case XEN_DOMCTL_gsi_permission = 88 // reserved by the ledger: XEN_DOMCTL_gsi_permission in RELEASE-4.20.0 … RELEASE-4.22.0
+    case XEN_DOMCTL_set_llc_colors = 89 // reserved by the ledger: XEN_DOMCTL_set_llc_colors in RELEASE-4.20.0 … RELEASE-4.22.0
+    case XEN_DOMCTL_get_domain_state = 90 // reserved by the ledger: XEN_DOMCTL_get_domain_state in RELEASE-4.21.0 … RELEASE-4.22.0 (stable interface)
     case XEN_DOMCTL_gdbsx_guestmemio = 1000 // live
     case XEN_DOMCTL_gdbsx_pausevcpu = 1001 // live
     case XEN_DOMCTL_gdbsx_unpausevcpu = 1002 // live

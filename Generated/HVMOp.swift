@@ -108,13 +108,27 @@ public enum HVMOp: UInt32, CaseIterable, Sendable, XenOperation {
 enum HVMOpNumberGuard: UInt32 {
     case HVMOP_set_param = 0 // live
     case HVMOP_get_param = 1 // live
+    case HVMOP_set_pci_intx_level_2 = 2 // reserved by the ledger: HVMOP_set_pci_intx_level in RELEASE-4.0.0 … RELEASE-4.8.5 (vanished)
+    case HVMOP_set_isa_irq_level_3 = 3 // reserved by the ledger: HVMOP_set_isa_irq_level in RELEASE-4.0.0 … RELEASE-4.8.5 (vanished)
+    case HVMOP_set_pci_link_route_4 = 4 // reserved by the ledger: HVMOP_set_pci_link_route in RELEASE-4.0.0 … RELEASE-4.8.5 (vanished)
     case HVMOP_flush_tlbs = 5 // live
+    case HVMOP_track_dirty_vram = 6 // reserved by the ledger: HVMOP_track_dirty_vram in RELEASE-4.0.0 … RELEASE-4.8.5 (vanished)
+    case HVMOP_modified_memory = 7 // reserved by the ledger: HVMOP_modified_memory in RELEASE-4.0.0 … RELEASE-4.8.5 (vanished)
+    case HVMOP_set_mem_type = 8 // reserved by the ledger: HVMOP_set_mem_type in RELEASE-4.0.0 … RELEASE-4.8.5 (vanished)
     case HVMOP_pagetable_dying = 9 // live
     case HVMOP_get_time = 10 // live
     case HVMOP_xentrace = 11 // live
     case HVMOP_set_mem_access = 12 // obsolete
     case HVMOP_get_mem_access = 13 // obsolete
+    case HVMOP_inject_trap = 14 // reserved by the ledger: HVMOP_inject_trap in RELEASE-4.1.0 … RELEASE-4.8.5 (vanished)
     case HVMOP_get_mem_type = 15 // live
+    case HVMOP_inject_msi = 16 // reserved by the ledger: HVMOP_inject_msi in RELEASE-4.2.0 … RELEASE-4.8.5 (vanished)
+    case HVMOP_create_ioreq_server = 17 // reserved by the ledger: HVMOP_create_ioreq_server in RELEASE-4.5.0 … RELEASE-4.8.5 (vanished)
+    case HVMOP_get_ioreq_server_info = 18 // reserved by the ledger: HVMOP_get_ioreq_server_info in RELEASE-4.5.0 … RELEASE-4.8.5 (vanished)
+    case HVMOP_map_io_range_to_ioreq_server = 19 // reserved by the ledger: HVMOP_map_io_range_to_ioreq_server in RELEASE-4.5.0 … RELEASE-4.8.5 (vanished)
+    case HVMOP_unmap_io_range_from_ioreq_server = 20 // reserved by the ledger: HVMOP_unmap_io_range_from_ioreq_server in RELEASE-4.5.0 … RELEASE-4.8.5 (vanished)
+    case HVMOP_destroy_ioreq_server = 21 // reserved by the ledger: HVMOP_destroy_ioreq_server in RELEASE-4.5.0 … RELEASE-4.8.5 (vanished)
+    case HVMOP_set_ioreq_server_state = 22 // reserved by the ledger: HVMOP_set_ioreq_server_state in RELEASE-4.5.0 … RELEASE-4.8.5 (vanished)
     case HVMOP_set_evtchn_upcall_vector = 23 // live
     case HVMOP_guest_request_vm_event = 24 // live
     case HVMOP_altp2m = 25 // live

@@ -202,6 +202,7 @@ enum PhysdevOpNumberGuard: UInt32 {
     case PHYSDEVOP_dbgp_op = 29 // live
     case PHYSDEVOP_prepare_msix = 30 // live
     case PHYSDEVOP_release_msix = 31 // live
+    case PHYSDEVOP_pci_device_reset = 32 // reserved by the ledger: PHYSDEVOP_pci_device_reset in RELEASE-4.20.0 … RELEASE-4.22.0
 }
 
 extension PhysdevOp {

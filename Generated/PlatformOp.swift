@@ -175,6 +175,9 @@ enum PlatformOpNumberGuard: UInt32 {
     case XENPF_resource_op = 61 // live
     case XENPF_settime64 = 62 // live
     case XENPF_get_symbol = 63 // live
+    case XENPF_get_dom0_console = 64 // reserved by the ledger: XENPF_get_dom0_console in RELEASE-4.18.0 … RELEASE-4.22.0
+    case XENPF_get_ucode_revision = 65 // reserved by the ledger: XENPF_get_ucode_revision in RELEASE-4.18.0 … RELEASE-4.22.0
+    case XENPF_microcode_update2 = 66 // reserved by the ledger: XENPF_microcode_update2 in RELEASE-4.20.0 … RELEASE-4.22.0
 }
 
 extension PlatformOp {

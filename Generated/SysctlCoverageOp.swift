@@ -47,6 +47,7 @@ enum SysctlCoverageOpNumberGuard: UInt32 {
     case XEN_SYSCTL_COVERAGE_get_size = 0 // live
     case XEN_SYSCTL_COVERAGE_read = 1 // live
     case XEN_SYSCTL_COVERAGE_reset = 2 // live
+    case XEN_SYSCTL_COVERAGE_read_and_reset = 3 // reserved by the ledger: XEN_SYSCTL_COVERAGE_read_and_reset in RELEASE-4.3.0 … RELEASE-4.8.5 (vanished)
 }
 
 extension SysctlCoverageOp {

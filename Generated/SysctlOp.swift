@@ -169,6 +169,7 @@ enum SysctlOpNumberGuard: UInt32 {
     case XEN_SYSCTL_livepatch_op = 27 // live
     case XEN_SYSCTL_set_parameter = 28 // retired
     case XEN_SYSCTL_get_cpu_policy = 29 // live
+    case XEN_SYSCTL_dt_overlay = 30 // reserved by the ledger: XEN_SYSCTL_dt_overlay in RELEASE-4.18.0 … RELEASE-4.22.0
 }
 
 extension SysctlOp {

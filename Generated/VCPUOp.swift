@@ -189,6 +189,8 @@ enum VCPUOpNumberGuard: UInt32 {
     case VCPUOP_send_nmi = 11 // live
     case VCPUOP_get_physid = 12 // live
     case VCPUOP_register_vcpu_time_memory_area = 13 // live
+    case VCPUOP_register_runstate_phys_area = 14 // reserved by the ledger: VCPUOP_register_runstate_phys_area in RELEASE-4.18.0 … RELEASE-4.22.0
+    case VCPUOP_register_vcpu_time_phys_area = 15 // reserved by the ledger: VCPUOP_register_vcpu_time_phys_area in RELEASE-4.18.0 … RELEASE-4.22.0
 }
 
 extension VCPUOp {

@@ -224,3 +224,30 @@ if [ "$B1_NAME" = "b1" ]; then
 fi
 printf '  swiftc -typecheck, %d files, %d lines: %.2f s\n' "$FILES" "$LINES" "$TYPECHECK"
 echo "  $(plugin_noop_rebuild)"
+
+# --- History (issue 13): the history ledger of every release tag, and the diff of two releases ------
+# From the history bundle (../shared/xen-history/xen-public.bundle or XEN_HISTORY_BUNDLE), with the
+# release build. Per release: the ledger time over the number of tags (equal trees are read once).
+# References side by side: one `generate` (b above) per release read. HISTORY_BENCH=0 skips.
+history_bench() {
+    if [ "${HISTORY_BENCH:-1}" = "0" ]; then echo "  history: skipped (HISTORY_BENCH=0)"; return; fi
+    local bundle=${XEN_HISTORY_BUNDLE:-$PWD/../shared/xen-history/xen-public.bundle}
+    if [ ! -f "$bundle" ]; then echo "  history: bundle missing at $bundle (set XEN_HISTORY_BUNDLE)"; return 1; fi
+    git clone -q --no-checkout "$bundle" "$WORK/xen-public"
+    local tags acks=Sources/XenSwiftGen/History/acknowledgements.json
+    tags=$(git -C "$WORK/xen-public" tag -l 'RELEASE-4.*' | wc -l)
+    hyperfine --style basic --runs "${HISTORY_RUNS:-1}" --export-json "$WORK/history.json" \
+        -n "history (RELEASE-4.*, $tags tags)" \
+        "$BIN history --xen-git $WORK/xen-public --acknowledgements $acks --output $WORK/history-ledger.json" >&2
+    hyperfine --style basic --warmup 1 --runs "${DIFF_RUNS:-5}" --export-json "$WORK/diff.json" \
+        -n "diff RELEASE-4.10.4 RELEASE-4.11.0" \
+        "$BIN diff RELEASE-4.10.4 RELEASE-4.11.0 --xen-git $WORK/xen-public" >&2
+    local history diff
+    history=$(jq -r '.results[0].median' "$WORK/history.json")
+    diff=$(jq -r '.results[0].median * 1000' "$WORK/diff.json")
+    printf '  history ledger, %d release tags: %.1f s, %.0f ms per release (generate b: %.0f ms)\n' \
+        "$tags" "$history" "$(jq -n "$history * 1000 / $tags")" "$B"
+    printf '  diff of two releases (git archive + read, twice): %.0f ms = %.2f x generate b\n' "$diff" "$(jq -n "$diff / $B")"
+}
+echo "== history (issue 13) =="
+history_bench

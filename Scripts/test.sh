@@ -12,4 +12,7 @@ for spec in tr_TR:UTF-8 de_DE:ISO-8859-1; do
 done
 swift build --build-tests
 .build/debug/xen-swiftgen generate --check
+# Every Xen release generates: the latest patch of each RELEASE-4.* series and master, from the history
+# bundle (../shared/xen-history/xen-public.bundle or $XEN_HISTORY_BUNDLE; missing, this fails).
+Scripts/corpus.sh --releases --tool .build/debug/xen-swiftgen
 swift test --skip-build

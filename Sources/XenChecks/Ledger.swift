@@ -71,11 +71,13 @@ public struct LedgerEntry: Codable, Sendable, Equatable {
     public var marker: String?
     /// Names that held the number before an acknowledged rename.
     public var formerNames: [String]?
+    /// In a history ledger: every name the number had, with the releases that show it, oldest first.
+    public var history: [LedgerName]?
 
     /// Creates an entry.
     public init(
         number: UInt64, name: String, status: OpStatus, firstSeen: String?, lastSeen: String?, marker: String?,
-        formerNames: [String]? = nil
+        formerNames: [String]? = nil, history: [LedgerName]? = nil
     ) {
         self.number = number
         self.name = name
@@ -84,5 +86,6 @@ public struct LedgerEntry: Codable, Sendable, Equatable {
         self.lastSeen = lastSeen
         self.marker = marker
         self.formerNames = formerNames
+        self.history = history
     }
 }

@@ -32,13 +32,12 @@ struct ArgumentPayloadBinder {
     ///   - family: The family read from the headers.
     ///   - records: The records read.
     ///   - warnings: Receives findings about explicit bindings.
+    ///   - gaps: Receives the ops `payloadMembers` names that these headers do not define.
     /// - Returns: The bindings.
-    func bind(_ family: OpFamily, records: [String: Record], warnings: inout [GeneratorDiagnostic]) -> RequestBinding {
+    func bind(_ family: OpFamily, records: [String: Record], warnings: inout [GeneratorDiagnostic], gaps: inout TableGaps) -> RequestBinding {
         let overrides = spec.payloadMembers ?? [:]
-        let place = SourcePosition(file: family.file, line: 1)
         for op in overrides.keys.sorted() where !family.ops.contains(where: { $0.name == op }) {
-            warnings.append(GeneratorDiagnostic(.warning, at: place,
-                "family '\(spec.name)': payloadMembers names '\(op)', which these headers do not define; ignored"))
+            gaps.members.append("\(spec.name): \(op)")
         }
         var bindings: [RequestBinding.Binding] = []
         var unmapped: [RequestBinding.Unmapped] = []

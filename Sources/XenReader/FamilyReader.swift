@@ -66,13 +66,29 @@ struct FamilyReader {
                 return region.start.offset <= offset && offset < region.end.offset
             }?.spec
         }
+        // In a family that lists its ops between records, a `#define` inside a struct body is a value of
+        // one of that struct's fields (`HVMOP_TRAP_nmi` in `struct xen_hvm_inject_trap.type`, Xen 4.2 to
+        // 4.8), not an op. Families whose every op sits in a struct body (`XEN_SYSCTL_TBUFOP_*`) keep them.
+        let bodies = (recordSpans[header.file] ?? [:]).values.map { $0.start.offset..<$0.end.offset }
+        func inBody(_ offset: Int) -> Bool { bodies.contains { $0.contains(offset) } }
+        var listedBetweenRecords = Set<String>()
+        for define in header.defines where !define.isFunctionLike && Self.literalValue(define.value) != nil {
+            if let spec = owner(of: define.name, at: define.location.offset), spec.within == nil, !inBody(define.location.offset) {
+                listedBetweenRecords.insert(spec.name)
+            }
+        }
+        func defineOwner(of name: String, at offset: Int) -> FamilySpec? {
+            guard let spec = owner(of: name, at: offset) else { return nil }
+            if listedBetweenRecords.contains(spec.name), inBody(offset) { return nil }
+            return spec
+        }
 
         var ops: [String: [Op]] = [:]
         var aliasCandidates: [(FamilySpec, ScannedHeader.Define, String)] = []
         let docs = DocCommentIndex(comments: header.comments)
 
         for define in header.defines where !define.isFunctionLike {
-            guard let spec = owner(of: define.name, at: define.location.offset), selected.contains(spec.name) else { continue }
+            guard let spec = defineOwner(of: define.name, at: define.location.offset), selected.contains(spec.name) else { continue }
             if let number = Self.literalValue(define.value) {
                 ops[spec.name, default: []].append(liveOp(define, number: number, file: header.file, docs: docs))
             } else if define.value.count == 1, define.value[0].kind == .identifier {

@@ -52,6 +52,8 @@ public struct HeaderReader {
         public var filesRead: [String]
         /// Families of the table that this header version does not have (their `within` record is missing).
         public var skippedFamilies: [String]
+        /// Every table entry these headers lack (also reported as one warning in `warnings`).
+        public var gaps = TableGaps()
     }
 
     private let clang: LibClang
@@ -122,29 +124,38 @@ public struct HeaderReader {
         }
         let families = options.families.compactMap { byName[$0.name] }
         let readSpecs = options.families.filter { byName[$0.name] != nil }
-        let (records, enums) = try readRecords(
-            unit, tree: tree, specs: readSpecs, families: byName, comments: RecordComments(headers: scanned)
+        var gaps = TableGaps()
+        // Families missing from a whole public tree (it holds xen.h) are missing from this Xen version; a
+        // partial tree (a fixture with only domctl.h) is no Xen version and lacks no family.
+        if FileManager.default.fileExists(atPath: tree.root + "/xen.h") {
+            gaps.families = options.families.filter { byName[$0.name] == nil }.map(\.name)
+        }
+        let (records, enums) = readRecords(
+            unit, tree: tree, specs: readSpecs, families: byName, comments: RecordComments(headers: scanned), gaps: &gaps
         )
         let recordsByName = Dictionary(records.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let requests = try readSpecs.compactMap { spec -> RequestBinding? in
             guard let family = byName[spec.name] else { return nil }
             if spec.payloadArgument == true, spec.request == nil {
-                return ArgumentPayloadBinder(spec: spec).bind(family, records: recordsByName, warnings: &warnings)
+                return ArgumentPayloadBinder(spec: spec).bind(family, records: recordsByName, warnings: &warnings, gaps: &gaps)
             }
-            return try PayloadBinder(spec: spec, records: recordsByName).bind(family, warnings: &warnings)
+            return try PayloadBinder(spec: spec, records: recordsByName).bind(family, warnings: &warnings, gaps: &gaps)
         }
+        if let warning = gaps.warning { warnings.append(warning) }
         let interface = XenInterface(
             defines: options.defines, headers: treeFiles.map(tree.relative).sorted(), families: families,
             records: records, enums: enums, requests: requests
         )
-        return Result(interface: interface, warnings: warnings, filesRead: filesRead, skippedFamilies: skipped)
+        return Result(interface: interface, warnings: warnings, filesRead: filesRead, skippedFamilies: skipped, gaps: gaps)
     }
 
     /// Reads the request and payload records the family table names, the structs that `arg ==`
-    /// comments name for argument-payload families, and everything they reach.
+    /// comments name for argument-payload families, and everything they reach. A named record these
+    /// headers do not define goes to `gaps`.
     private func readRecords(
-        _ unit: TranslationUnit, tree: HeaderTree, specs: [FamilySpec], families: [String: OpFamily], comments: RecordComments
-    ) throws -> ([Record], [CEnum]) {
+        _ unit: TranslationUnit, tree: HeaderTree, specs: [FamilySpec], families: [String: OpFamily], comments: RecordComments,
+        gaps: inout TableGaps
+    ) -> ([Record], [CEnum]) {
         var definitions: [String: Cursor] = [:]
         for cursor in unit.cursor.children {
             guard let kind = cursor.kind, kind == .structDecl || kind == .unionDecl, cursor.isDefinition,
@@ -155,8 +166,8 @@ public struct HeaderReader {
         for spec in specs {
             for root in (spec.request.map { [$0.record] } ?? []) + (spec.payloads ?? []) {
                 guard let cursor = definitions[root] else {
-                    throw GeneratorDiagnostic(.error, at: SourcePosition(file: spec.header, line: 1),
-                        "family '\(spec.name)' names record 'struct \(root)', which the headers do not define")
+                    gaps.records.append("\(spec.name): struct \(root)")
+                    continue
                 }
                 reader.readRoot(cursor)
             }

@@ -20,11 +20,11 @@ struct PayloadBinder {
     /// - Parameters:
     ///   - family: The family read from the headers.
     ///   - warnings: Receives findings about explicit bindings.
+    ///   - gaps: Receives the ops `payloadMembers` names that these headers do not define.
     /// - Returns: The bindings, or `nil` when the family has no request record.
     /// - Throws: ``GeneratorDiagnostic`` when the request record or one of its fields does not exist.
-    func bind(_ family: OpFamily, warnings: inout [GeneratorDiagnostic]) throws -> RequestBinding? {
+    func bind(_ family: OpFamily, warnings: inout [GeneratorDiagnostic], gaps: inout TableGaps) throws -> RequestBinding? {
         guard let request = spec.request else { return nil }
-        let place = SourcePosition(file: family.file, line: 1)
         // A tree without the request record or its payload union (an older Xen, a fixture that only
         // lists ops) gets no typed commands for the family: nothing can be bound, so nothing is.
         guard let requestRecord = records[request.record] else { return nil }
@@ -45,8 +45,7 @@ struct PayloadBinder {
         let liveOps = family.ops.filter { $0.status == .live && $0.isActive }
         let overrides = spec.payloadMembers ?? [:]
         for op in overrides.keys.sorted() where !family.ops.contains(where: { $0.name == op }) {
-            warnings.append(GeneratorDiagnostic(.warning, at: place,
-                "family '\(spec.name)': payloadMembers names '\(op)', which these headers do not define; ignored"))
+            gaps.members.append("\(spec.name): \(op)")
         }
         let commented = opsNamedInComments(members: members)
         var bindings: [RequestBinding.Binding] = []

@@ -36,6 +36,8 @@ public struct Generator: Sendable {
         public var caller = Caller.commandLine
         /// Reviewed renames and reuses from the config.
         public var acknowledgements: [Acknowledgement]
+        /// A history ledger to guard the numbers with (the CLI passes ``ShippedHistory`` unless `--no-history`).
+        public var history: Ledger?
 
         /// Builds a request from a config, filling defaults.
         /// - Parameter config: The merged config.
@@ -188,6 +190,16 @@ public struct Generator: Sendable {
             if raisedBy.count == results.count { return true }
             log("\(warning.rendered(root: root)) [only for \(raisedBy.joined(separator: ", "))]")
             return false
+        }
+        // Xen's history guards Xen's public headers (a tree with xen.h, any release), not a partial tree such as a fixture.
+        if let history = request.history, FileManager.default.fileExists(atPath: URL(fileURLWithPath: request.xenHeaders).appendingPathComponent("xen.h").path) {
+            let guarded = timed("check history") {
+                HistoryGuard(history: history, acknowledgements: request.acknowledgements, source: ShippedHistory.name).check(result.interface)
+            }
+            findings += guarded.diagnostics
+            reserved.merge(guarded.reserved) { fromLedger, fromHistory in
+                fromLedger + fromHistory.filter { number in !fromLedger.contains { $0.number == number.number } }
+            }
         }
         if findings.contains(where: { $0.severity == .error }) {
             throw GenerationFailure(diagnostics: warnings + findings, root: root)

@@ -49,6 +49,11 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Treat ops retired without an interface version bump as errors, not warnings.")
     var strict = false
 
+    @Flag(name: .customLong("no-history"), help: ArgumentHelp(
+        "Do not apply the shipped history of every Xen release.",
+        discussion: "By default a number any Xen release gave to another name fails the run, and numbers the headers no longer show stay reserved."))
+    var noHistory = false
+
     @Option(name: .customLong("single-file"), help: ArgumentHelp(
         "Write everything into one file with this name (such as XenBindings.swift) instead of one file per family.",
         discussion: "The build tool plugin uses it: a build command must name its outputs before the generator runs.",
@@ -92,6 +97,7 @@ struct GenerateCommand: ParsableCommand {
             request.updateLedger = updateLedger
             request.strict = strict
             request.caller = caller
+            if !noHistory { request.history = try ShippedHistory.load(for: request.families) }
             if updateLedger && request.ledger == nil {
                 throw GeneratorDiagnostic(.error, at: nil, "--update-ledger needs a ledger: pass --ledger FILE or set 'ledger' in the config")
             }

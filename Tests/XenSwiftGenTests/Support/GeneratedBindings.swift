@@ -10,6 +10,9 @@ struct GeneratedBindings {
     var interface: XenInterface
     /// The header tree the C programs include from (`<xen/…>` for the installed headers).
     var headerRoot: String? = nil
+    /// A folder holding the headers as `xen/…`, searched by the C programs' `<xen/…>` includes (a release
+    /// tree: its own `features.h` must not shadow the C library's, so it is not searched directly).
+    var includeParent: String? = nil
 
     /// The generated `.swift` files, sorted.
     var swiftFiles: [String] {
@@ -117,6 +120,7 @@ struct GeneratedBindings {
         try source.write(to: file, atomically: true, encoding: .utf8)
         let build = try run(URL(fileURLWithPath: "/usr/bin/env"),
                             ["cc", "-std=gnu11", "-include", "stdint.h", "-D__XEN_TOOLS__"] + (headerRoot.map { ["-I", $0] } ?? [])
+                                + (includeParent.map { ["-I", $0] } ?? [])
                                 + ["-o", "c-probe", "probe.c"], in: folder)
         guard build.status == 0 else { throw TestFailure("cc failed:\n\(build.stderr.prefix(4000))") }
         let result = try run(folder.appendingPathComponent("c-probe"), [])
@@ -134,5 +138,21 @@ struct GeneratedBindings {
         (["#include <stddef.h>"]
             + interface.families.map(\.file).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
                 .map { headerRoot == nil ? "#include <xen/\($0)>" : "#include \"\($0)\"" }).joined(separator: "\n")
+    }
+}
+
+extension GeneratedBindings {
+    /// Generates the bindings for a release tree (from the history bundle) with the built-in table.
+    /// - Parameter tree: The header folder, named `xen` (the C programs include `<xen/…>` from its parent).
+    /// - Returns: The folder, the IR, and the include folder for the C programs.
+    /// - Throws: ``TestFailure`` when the CLI fails.
+    static func tree(_ tree: String) throws -> GeneratedBindings {
+        let folder = try makeTemporaryFolder("xsg-release")
+        let generate = try xenSwiftGen(["generate", "--xen-headers", tree, "--output", folder.path])
+        guard generate.status == 0 else { throw TestFailure("generate failed: \(generate.stderr)") }
+        let dump = try xenSwiftGen(["dump-ir", "--xen-headers", tree])
+        guard dump.status == 0 else { throw TestFailure("dump-ir failed: \(dump.stderr)") }
+        let interface = try JSONDecoder().decode(XenInterface.self, from: Data(dump.stdout.utf8))
+        return GeneratedBindings(folder: folder, interface: interface, includeParent: URL(fileURLWithPath: tree).deletingLastPathComponent().path)
     }
 }

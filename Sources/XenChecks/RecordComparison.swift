@@ -1,0 +1,101 @@
+import XenIR
+
+/// One layout difference of a record both versions mirror.
+public struct RecordChange: Codable, Sendable, Equatable {
+    /// What changed.
+    public enum Kind: String, Codable, Sendable {
+        case size, alignment, offset, type, fieldAdded, fieldRemoved
+    }
+
+    /// The record's key.
+    public var record: String
+    /// The kind.
+    public var kind: Kind
+    /// The field, for field changes.
+    public var field: String?
+    /// The old value (size, alignment, offset, C type).
+    public var before: String?
+    /// The new value.
+    public var after: String?
+    /// Where the new version declares the record (or the field).
+    public var location: SourcePosition
+
+    /// A one-line description.
+    public var summary: String {
+        let subject = field.map { "\(record).\($0)" } ?? record
+        switch kind {
+        case .size: return "\(subject): size \(before ?? "?") -> \(after ?? "?")"
+        case .alignment: return "\(subject): alignment \(before ?? "?") -> \(after ?? "?")"
+        case .offset: return "\(subject): offset \(before ?? "?") -> \(after ?? "?")"
+        case .type: return "\(subject): type \(before ?? "?") -> \(after ?? "?")"
+        case .fieldAdded: return "\(subject): field added (\(after ?? "?"))"
+        case .fieldRemoved: return "\(subject): field removed (was \(before ?? "?"))"
+        }
+    }
+}
+
+/// Compares the records two versions both mirror, by layout: size, alignment, and each field's offset and C type.
+public enum RecordComparison {
+    /// The changes, by record name.
+    /// - Parameters:
+    ///   - old: The earlier version's records.
+    ///   - new: The later version's records.
+    /// - Returns: The layout changes.
+    public static func compare(_ old: [Record], _ new: [Record]) -> [RecordChange] {
+        let before = Dictionary(old.map { ($0.name, $0) }) { first, _ in first }
+        var changes: [RecordChange] = []
+        for record in new.sorted(by: { $0.name < $1.name }) {
+            guard let previous = before[record.name] else { continue }
+            let place = record.location
+            if previous.size != record.size {
+                changes.append(RecordChange(record: record.name, kind: .size, before: "\(previous.size)", after: "\(record.size)", location: place))
+            }
+            if previous.alignment != record.alignment {
+                changes.append(RecordChange(record: record.name, kind: .alignment, before: "\(previous.alignment)",
+                                            after: "\(record.alignment)", location: place))
+            }
+            let oldFields = Dictionary(previous.fields.compactMap { field in field.name.map { ($0, field) } }) { first, _ in first }
+            let newNames = Set(record.fields.compactMap(\.name))
+            for field in record.fields {
+                guard let name = field.name else { continue }
+                let at = SourcePosition(file: record.file, line: field.line)
+                guard let was = oldFields[name] else {
+                    changes.append(RecordChange(record: record.name, kind: .fieldAdded, field: name, after: field.cType, location: at))
+                    continue
+                }
+                if was.offset != field.offset || was.bitOffset != field.bitOffset {
+                    changes.append(RecordChange(record: record.name, kind: .offset, field: name, before: "\(was.offset)",
+                                                after: "\(field.offset)", location: at))
+                }
+                if Self.spelling(was.cType) != Self.spelling(field.cType) || was.size != field.size {
+                    changes.append(RecordChange(record: record.name, kind: .type, field: name, before: "\(Self.spelling(was.cType)) (\(was.size) bytes)",
+                                                after: "\(Self.spelling(field.cType)) (\(field.size) bytes)", location: at))
+                }
+            }
+            for field in previous.fields {
+                guard let name = field.name, !newNames.contains(name) else { continue }
+                changes.append(RecordChange(record: record.name, kind: .fieldRemoved, field: name, before: field.cType, location: place))
+            }
+        }
+        return changes
+    }
+
+    /// A C type spelling without the source position clang puts in the names of untagged records
+    /// (`union (unnamed union at domctl.h:1194:5)` → `union (unnamed union)`): moving a declaration is no change.
+    static func spelling(_ cType: String) -> String {
+        var result = ""
+        var rest = Substring(cType)
+        while let open = rest.firstRange(of: "(unnamed ") ?? rest.firstRange(of: "(anonymous "),
+              let at = rest[open.upperBound...].firstRange(of: " at "), let close = rest[at.upperBound...].firstIndex(of: ")") {
+            result += rest[..<at.lowerBound]
+            rest = rest[close...]
+        }
+        return result + rest
+    }
+
+    /// Whether a change breaks callers built against the old layout (a field added at the end of a
+    /// union member that does not grow the record does not).
+    public static func isIncompatible(_ change: RecordChange) -> Bool {
+        change.kind != .fieldAdded
+    }
+}

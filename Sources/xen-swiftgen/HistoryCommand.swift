@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import XenChecks
+import XenIR
+import XenSwiftGen
+
+/// `xen-swiftgen history`: the history ledger of a git repository's releases.
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Build the history ledger of every release tag of a Xen git repository.",
+        discussion: """
+            Walks the tags matching --tags in version order, reads each one's header tree, and records for each \
+            family and number every name it had, with first and last release, interface version, status and \
+            marker. A number passing to another name fails the run unless an acknowledgement covers it. \
+            The ledger shipped with xen-swiftgen is this command's output on the Xen history bundle:
+              xen-swiftgen history --xen-git /tmp/xen-public \\
+                --acknowledgements Sources/XenSwiftGen/History/acknowledgements.json \\
+                --output Sources/XenSwiftGen/History/xen-history.json
+            """
+    )
+
+    @Option(name: .customLong("xen-git"), help: ArgumentHelp("Git repository whose root is laid out like include/public.", valueName: "repo"))
+    var xenGit: String
+
+    @Option(help: ArgumentHelp("Tags to walk (a git tag -l pattern).", valueName: "glob"))
+    var tags = ShippedHistory.tags
+
+    @Option(help: ArgumentHelp("Reviewed renames and reuses (JSON array of {family, number, from, to, reason}).", valueName: "file"))
+    var acknowledgements: String?
+
+    @Option(help: ArgumentHelp("Write the ledger here (default: standard output).", valueName: "file"))
+    var output: String?
+
+    @Flag(help: "Write nothing; exit 1 when --output differs from the ledger built now.")
+    var check = false
+
+    @Flag(help: "Print every release with its time, and every acknowledged rename or reuse, on standard error.")
+    var verbose = false
+
+    func validate() throws {
+        if check && output == nil { throw ValidationError("--check needs --output FILE to compare with.") }
+    }
+
+    func run() throws {
+        try Diagnostics.reporting {
+            let acknowledged = try acknowledgements.map(ShippedHistory.acknowledgements(at:)) ?? []
+            let trees = try GitTrees(repository: xenGit)
+            let releases = try trees.tags(matching: tags)
+            let reader = try TreeReader(
+                environment: ProcessInfo.processInfo.environment, families: BuiltinFamilies.all, defines: ["__XEN_TOOLS__"],
+                target: "x86_64-linux-gnu"
+            )
+            let verbose = self.verbose
+            let clock = ContinuousClock()
+            let start = clock.now
+            let outcome = try HistoryBuilder(trees: trees, reader: reader).build(releases, acknowledgements: acknowledged) { timing in
+                if verbose { Diagnostics.print(String(format: "%@: %.3f s", timing.release, timing.seconds)) }
+            }
+            let elapsed = clock.now - start
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            for event in outcome.fold.events where event.acknowledged != nil && verbose {
+                Diagnostics.print("note: \(event.release): \(event.family) \(event.number): \(event.from) (\(event.fromRange)) -> \(event.to) "
+                    + "(\(event.kind.rawValue)), acknowledged: \(event.acknowledged ?? "")")
+            }
+            let missing = outcome.fold.unacknowledged
+            if !missing.isEmpty {
+                let lines = missing.map { event in
+                    "error: \(event.release): \(event.family) \(event.number) passes from \(event.from) (\(event.fromRange)) to \(event.to) "
+                        + "(\(event.kind.rawValue)) without an acknowledgement; add "
+                        + "{\"family\": \"\(event.family)\", \"number\": \(event.number), \"from\": \"\(event.from)\", \"to\": \"\(event.to)\", \"reason\": \"…\"}"
+                }
+                throw GenerationFailure(text: lines.joined(separator: "\n"))
+            }
+            Diagnostics.print(String(format: "history: %d releases (%@ … %@) in %.1f s, %.0f ms per release (equal trees read once); %d renames and reuses, all acknowledged",
+                                     releases.count, releases.first ?? "", releases.last ?? "", seconds,
+                                     seconds * 1000 / Double(max(releases.count, 1)), outcome.fold.events.count))
+            let data = try LedgerFile.encode(outcome.fold.ledger)
+            guard let output else {
+                FileHandle.standardOutput.write(data)
+                return
+            }
+            if check {
+                guard FileManager.default.contents(atPath: output) == data else {
+                    throw GenerationFailure(text: "error: \(output) differs from the history built from \(xenGit) (\(tags)); "
+                        + "rebuild it with the same command and --output without --check")
+                }
+                return
+            }
+            try LedgerFile.write(outcome.fold.ledger, to: output)
+        }
+    }
+}

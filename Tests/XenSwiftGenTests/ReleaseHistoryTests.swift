@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+import XenChecks
+import XenIR
+import XenSwiftGen
+
+/// Xen releases other than the installed one, from the history bundle: they generate, their output
+/// compiles and matches the C compiler's layout, and replaying the history finds exactly the reviewed
+/// renames and reuses. (Every release tag is run by `Scripts/corpus.sh --releases` in `Scripts/test.sh`.)
+@Suite struct ReleaseHistoryTests {
+    @Test("RELEASE-4.0.4 generates; what the table names but 4.0 lacks is one warning, not an error")
+    func oldReleaseWarnsOnce() throws {
+        let tree = try HistoryBundle.tree("RELEASE-4.0.4")
+        let output = try makeTemporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: tree)
+            try? FileManager.default.removeItem(at: output)
+        }
+        let result = try xenSwiftGen(["generate", "--xen-headers", tree.path, "--output", output.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(result.stderr)")
+        #expect(lines.first?.hasPrefix("warning: these headers lack 58 entries of the family table, skipped: "
+            + "families domctl-vmtrace, hvm-altp2m, dm; records memory: struct xen_add_to_physmap_batch, ") == true, "\(result.stderr)")
+        #expect(result.stderr.contains("payloadMembers ops domctl: XEN_DOMCTL_get_cpu_policy, "))
+    }
+
+    @Test("the oldest and the newest release: output compiles and every record matches the C compiler", arguments: ["RELEASE-4.0.4", "master"])
+    func layoutMatchesC(release: String) throws {
+        let parent = try HistoryBundle.tree(release, subfolder: "xen")
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let bindings = try GeneratedBindings.tree(parent.appendingPathComponent("xen").path)
+        defer { try? FileManager.default.removeItem(at: bindings.folder) }
+        let probe = LayoutProbe(bindings.interface)
+        let c = LayoutProbe.Output(try bindings.runC(probe.cProgram(includes: bindings.cIncludes)))
+        let swift = LayoutProbe.Output(try bindings.runSwift(probe.swiftProgram()))
+        let swiftOffsets = probe.absoluteSwiftOffsets(swift)
+        #expect(c.records.count > 100)
+        for (name, expected) in c.records.sorted(by: { $0.key < $1.key }) {
+            #expect(swift.records[name] == expected + [expected[0]], "\(release) \(name): Swift \(swift.records[name] ?? []), C \(expected)")
+        }
+        for (key, expected) in c.fields.sorted(by: { $0.key < $1.key }) {
+            #expect(swiftOffsets[key] == expected[0], "\(release) \(key): Swift offset \(swiftOffsets[key].map(String.init) ?? "none"), C \(expected[0])")
+        }
+    }
+
+    @Test("replay: the ledger of the releases before N, applied to N by generate's check, reports exactly the renames and reuses the history finds in N")
+    func replay() throws {
+        let repository = try HistoryBundle.repository()
+        let releases = try HistoryBundle.latestReleases()
+        let reader = try TreeReader(environment: ProcessInfo.processInfo.environment, families: BuiltinFamilies.all,
+                                    defines: ["__XEN_TOOLS__"], target: "x86_64-linux-gnu")
+        let builder = HistoryBuilder(trees: try GitTrees(repository: repository), reader: reader)
+        let shipped = try ShippedHistory.load()
+        var fold = HistoryFold(acknowledgements: [])
+        var found: [String] = []
+        for release in releases {
+            let interface = try builder.read(release)
+            let guarded = HistoryGuard(history: fold.ledger, source: "replay").check(interface)
+            let reported = guarded.diagnostics.filter { $0.severity == .error }.map { diagnostic in
+                diagnostic.message.replacingOccurrences(of: #" in RELEASE.*$"#, with: "", options: .regularExpression)
+            }
+            let before = fold.events.count
+            fold.add(interface, release: release)
+            let events = fold.events[before...]
+            let expected = events.map { "\($0.to) reuses \($0.number), which Xen gave to \($0.from)" }
+            #expect(reported.sorted() == expected.sorted(), "\(release)")
+            found += events.map { "\($0.family) \($0.number) \($0.from) -> \($0.to)" }
+            print("replay \(release): \(events.map { "\($0.family) \($0.number) \($0.from) -> \($0.to) (\($0.kind.rawValue))" })")
+        }
+        let acknowledged = shipped.acknowledgements.map { "\($0.family) \($0.number) \($0.from) -> \($0.to)" }
+        #expect(found.sorted() == acknowledged.sorted())
+    }
+}
