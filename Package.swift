@@ -8,6 +8,8 @@ let package = Package(
         .library(name: "XenSwiftGen", targets: ["XenSwiftGen"]),
         // Pre-generated bindings for the installed libxen-dev headers: no libclang, no headers needed.
         .library(name: "XenPublic", targets: ["XenPublic"]),
+        // The hypercall runtime and the support types every generated module imports.
+        .library(name: "XenHypercall", targets: ["XenHypercall"]),
         // Generate at build time from a target's xen-swiftgen-config.json.
         .plugin(name: "XenSwiftGenPlugin", targets: ["XenSwiftGenPlugin"]),
         // `swift package generate-xen-bindings`: generate into the package, to commit the output.
@@ -40,7 +42,9 @@ let package = Package(
             dependencies: ["XenSwiftGen", "XenIR", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Vendored output for the installed headers.
-        .target(name: "XenPublic", path: "Generated"),
+        .target(name: "XenPublic", dependencies: ["XenHypercall"], path: "Generated"),
+        // Runtime: privcmd channel, hypercall-safe buffers, typed errors. Needs neither libclang nor XenPublic.
+        .target(name: "XenHypercall"),
         // Delivery as SwiftPM plugins, both running the CLI built from source.
         .plugin(name: "XenSwiftGenPlugin", capability: .buildTool(), dependencies: ["xen-swiftgen"]),
         .plugin(
