@@ -207,6 +207,10 @@ extension CommandContext: MustacheParent {
         case "unmapped": self.unmapped
         case "hasUnmapped": self.hasUnmapped
         case "extraFields": self.extraFields
+        case "hasHypercall": self.hasHypercall
+        case "hypercallCName": self.hypercallCName
+        case "hypercallNumber": self.hypercallNumber
+        case "callMethod": self.callMethod
         default: nil
         }
     }
