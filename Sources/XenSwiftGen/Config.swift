@@ -53,7 +53,7 @@ public struct Config: Codable, Sendable, Equatable {
     /// The keys of a `familyTable` row.
     static let knownFamilyKeys: Set<String> = [
         "name", "prefix", "header", "within", "swiftName", "rawType", "interfaceVersion", "exclude", "summary",
-        "request", "payloads", "payloadMembers", "payloadArgument",
+        "request", "payloads", "payloadMembers", "payloadArgument", "hypercall",
     ]
 
     /// The family table after applying `familyTable` and `families` to the built-in one.
