@@ -56,11 +56,12 @@ let package = Package(
             dependencies: ["xen-swiftgen"]
         ),
 
+        .testTarget(name: "XenHypercallTests", dependencies: ["XenHypercall"]),
         .testTarget(name: "XenReaderTests", dependencies: ["XenReader", "XenIR", "LibClang"]),
         .testTarget(name: "XenEmitterTests", dependencies: ["XenEmitter", "XenIR", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(
             name: "XenSwiftGenTests",
-            dependencies: ["XenSwiftGen", "XenChecks", "XenIR", "XenEmitter", "xen-swiftgen"],
+            dependencies: ["XenSwiftGen", "XenChecks", "XenIR", "XenEmitter", "xen-swiftgen", "XenHypercall"],
             exclude: ["Fixtures"]
         ),
     ],
