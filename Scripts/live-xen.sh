@@ -82,6 +82,7 @@ cat > "$root/init" <<'INIT'
 mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev
 insmod /lib/xen-privcmd.ko
 echo "LIVE BEGIN"
+echo "LIVE RECORD dom0 up $(cut -d" " -f1 /proc/uptime) s when the tests start"
 if /bin/live-c /out/c.txt && /bin/live-swift dump /out/swift.txt && [ -s /out/c.txt ]; then
     if diff /out/c.txt /out/swift.txt > /out/diff.txt; then
         echo "LIVE PASS getdomaininfo(0), physinfo and getdomaininfolist are equal in Swift and C ($(wc -l < /out/c.txt) values)"
@@ -94,6 +95,7 @@ else
 fi
 /bin/live-swift checks /retired.txt
 /bin/xenlist | sed 's/^/XENLIST| /'
+echo "LIVE RECORD dom0 up $(cut -d" " -f1 /proc/uptime) s when the tests end"
 echo "LIVE DONE"
 poweroff -f
 INIT
@@ -103,7 +105,7 @@ chmod +x "$root/init"
 # 5. Boot. SMAP and SMEP are off: with them, TCG's PV dom0 dies at its first exception.
 echo "live-xen: booting Xen 4.17 under qemu-system-x86_64" >&2
 start=$(date +%s)
-timeout 170 qemu-system-x86_64 -machine q35 -cpu max,-smap,-smep -m 1024 -smp 2 -nographic -no-reboot \
+timeout 300 qemu-system-x86_64 -machine q35 -cpu max,-smap,-smep -m 1024 -smp 2 -nographic -no-reboot \
     -kernel "$work/xen" -append "console=com1 dom0_mem=512M,max:512M" \
     -initrd "$kernel console=hvc0 quiet,$work/initrd.gz" < /dev/null 2>&1 | tr -d '\r' > "$work/console.log" || true
 echo "live-xen: the VM ran $(( $(date +%s) - start )) s; console in $work/console.log" >&2
