@@ -14,6 +14,7 @@ func runChecks(_ xen: XenHypervisor, retired: String) async throws {
     check("xen_version is 4.17", version >> 16 == 4 && version & 0xFFFF == 17, "\(version >> 16).\(version & 0xFFFF)")
     record("hypercall memory from \(xen.memory.usesHypercallDevice ? "/dev/xen/hypercall" : "MAP_LOCKED anonymous pages")")
 
+    try otherFamilies(xen)
     let domain = try lifecycleUntilDestroy(xen)
     retiredNumbers(xen, list: retired, domain: domain)
     try destroy(xen, domain)
