@@ -8,6 +8,8 @@ let package = Package(
         .library(name: "XenSwiftGen", targets: ["XenSwiftGen"]),
         // Pre-generated bindings for the installed libxen-dev headers: no libclang, no headers needed.
         .library(name: "XenPublic", targets: ["XenPublic"]),
+        // The hypercall runtime and the support types every generated module imports.
+        .library(name: "XenHypercall", targets: ["XenHypercall"]),
         // Generate at build time from a target's xen-swiftgen-config.json.
         .plugin(name: "XenSwiftGenPlugin", targets: ["XenSwiftGenPlugin"]),
         // `swift package generate-xen-bindings`: generate into the package, to commit the output.
@@ -49,9 +51,11 @@ let package = Package(
         ),
         // Vendored output for the installed headers.
         .target(
-            name: "XenPublic", path: "Generated",
+            name: "XenPublic", dependencies: ["XenHypercall"], path: "Generated",
             swiftSettings: [.define("XEN_SWIFTGEN_LAYOUT_OPT_IN"), .define("XEN_SWIFTGEN_LAYOUT_CHECK", .when(traits: ["LayoutCheck"]))]
         ),
+        // Runtime: privcmd channel, hypercall-safe buffers, typed errors. Needs neither libclang nor XenPublic.
+        .target(name: "XenHypercall"),
         // Delivery as SwiftPM plugins, both running the CLI built from source.
         .plugin(name: "XenSwiftGenPlugin", capability: .buildTool(), dependencies: ["xen-swiftgen"]),
         .plugin(
@@ -63,12 +67,13 @@ let package = Package(
             dependencies: ["xen-swiftgen"]
         ),
 
+        .testTarget(name: "XenHypercallTests", dependencies: ["XenHypercall"]),
         .testTarget(name: "XenChecksTests", dependencies: ["XenChecks", "XenIR"]),
         .testTarget(name: "XenReaderTests", dependencies: ["XenReader", "XenIR", "LibClang"]),
         .testTarget(name: "XenEmitterTests", dependencies: ["XenEmitter", "XenIR"]),
         .testTarget(
             name: "XenSwiftGenTests",
-            dependencies: ["XenSwiftGen", "XenChecks", "XenIR", "XenMerge", "XenEmitter", "LibClang", "xen-swiftgen"],
+            dependencies: ["XenSwiftGen", "XenChecks", "XenIR", "XenMerge", "XenEmitter", "LibClang", "xen-swiftgen", "XenHypercall"],
             exclude: ["Fixtures"]
         ),
     ],

@@ -15,6 +15,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: installing ${missing[*]}" >&2
     sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    # Others may be installing too: wait for the dpkg lock instead of failing.
     $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${missing[@]}" >/dev/null
 fi

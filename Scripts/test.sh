@@ -16,3 +16,5 @@ swift build --build-tests
 # bundle (../shared/xen-history/xen-public.bundle or $XEN_HISTORY_BUNDLE; missing, this fails).
 Scripts/corpus.sh --releases --tool .build/debug/xen-swiftgen
 swift test --skip-build
+# The live suite: a real Xen 4.17 under QEMU, booted by the project's own script (see README, "Talking to Xen").
+Scripts/live-xen.sh

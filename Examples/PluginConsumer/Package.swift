@@ -11,6 +11,8 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "PluginConsumer",
+            // The generated code imports the runtime, which also issues its requests.
+            dependencies: [.product(name: "XenHypercall", package: "xen-swiftgen")],
             plugins: [.plugin(name: "XenSwiftGenPlugin", package: "xen-swiftgen")]
         ),
     ],

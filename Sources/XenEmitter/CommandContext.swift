@@ -48,4 +48,12 @@ struct CommandContext: TemplateContext {
     var unmapped: [Unmapped]
     var hasUnmapped: Bool
     var extraFields: [ExtraField]
+    /// Whether the family table names the hypercall, so the runtime glue (`XenRequest`, `XenHypervisor` calls) is emitted.
+    var hasHypercall = false
+    /// `__HYPERVISOR_domctl`.
+    var hypercallCName = ""
+    /// Its number, as a literal.
+    var hypercallNumber = ""
+    /// The `XenHypervisor` method that issues the family's commands, such as `domctl`.
+    var callMethod = ""
 }

@@ -45,9 +45,10 @@ extension SwiftEmitter {
             jobs.append(RenderJob(path: "XenRecordLayout.swift", template: "layout", context: layout,
                                   weight: layout.fieldCount + layout.recordCount * 8, variant: variant))
         }
+        let hypercalls = Dictionary(interface.families.flatMap(\.definedOps).map { ($0.name, $0.number) }, uniquingKeysWith: { first, _ in first })
         for request in interface.requests {
             guard let family = interface.family(named: request.family), let variant = slot(.commands(request.family)) else { continue }
-            let context = try makeCommandContext(request, family: family, records: records, naming: naming)
+            let context = try makeCommandContext(request, family: family, records: records, naming: naming, hypercalls: hypercalls)
             jobs.append(RenderJob(path: context.commandType + ".swift", template: "commands", context: context, variant: variant))
         }
         return jobs

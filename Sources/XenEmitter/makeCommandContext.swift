@@ -8,10 +8,12 @@ extension SwiftEmitter {
     ///   - family: The op family.
     ///   - records: Every record by name.
     ///   - naming: Swift names.
+    ///   - hypercalls: The numbers of the `__HYPERVISOR_*` ops, by C name, for the runtime glue.
     /// - Returns: The context.
     /// - Throws: ``GeneratorDiagnostic`` when the request record is missing.
-    func makeCommandContext(_ request: RequestBinding, family: OpFamily, records: [String: Record], naming: RecordNaming)
-        throws -> CommandContext
+    func makeCommandContext(
+        _ request: RequestBinding, family: OpFamily, records: [String: Record], naming: RecordNaming, hypercalls: [String: UInt64]
+    ) throws -> CommandContext
     {
         let opsByName = Dictionary(family.ops.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var groups: [CommandContext.Group] = []
@@ -43,6 +45,12 @@ extension SwiftEmitter {
             examplePayload: example?.record.map(naming.typeName) ?? "XenNoPayload",
             groups: groups, unmapped: unmapped, hasUnmapped: !unmapped.isEmpty, extraFields: []
         )
+        if let hypercall = family.hypercall, let number = hypercalls[hypercall] {
+            context.hasHypercall = true
+            context.hypercallCName = hypercall
+            context.hypercallNumber = SwiftNaming.integerLiteral(number)
+            context.callMethod = SwiftNaming.caseName(family.name.replacingOccurrences(of: "-", with: "_"), prefix: "")
+        }
         guard let recordName = request.record, let opField = request.opField, let unionField = request.unionField else { return context }
         guard let record = records[recordName] else {
             throw GeneratorDiagnostic(.error, at: nil, "request record '\(recordName)' of family '\(family.name)' was not read")

@@ -33,13 +33,16 @@ public struct FamilySpec: Codable, Sendable, Equatable {
     /// Whether the family's hypercall takes its payload as a separate argument, named by comments
     /// such as `@arg == pointer to physdev_eoi structure` on each op.
     public var payloadArgument: Bool?
+    /// The `__HYPERVISOR_*` macro of the hypercall that carries the family's request record or
+    /// payload argument as `(cmd, arg)`, such as `__HYPERVISOR_domctl`; the runtime glue needs it.
+    public var hypercall: String?
 
     /// Creates a table row. See the properties for the meaning of each parameter.
     public init(
         name: String, prefix: String, header: String, within: String? = nil, swiftName: String,
         rawType: String = "UInt32", interfaceVersion: String? = nil, exclude: [String]? = nil, summary: String? = nil,
         request: RequestSpec? = nil, payloads: [String]? = nil, payloadMembers: [String: String]? = nil,
-        payloadArgument: Bool? = nil
+        payloadArgument: Bool? = nil, hypercall: String? = nil
     ) {
         self.name = name
         self.prefix = prefix
@@ -54,6 +57,7 @@ public struct FamilySpec: Codable, Sendable, Equatable {
         self.payloads = payloads
         self.payloadMembers = payloadMembers
         self.payloadArgument = payloadArgument
+        self.hypercall = hypercall
     }
 
     /// Whether `macro` belongs to this family by name (prefix matched, longer than it, not excluded).

@@ -2,7 +2,7 @@ extension FamilySpec {
     /// The JSON keys of a row (the synthesized `CodingKeys` stay for encoding).
     private enum RowKey: String, CodingKey {
         case name, prefix, header, within, swiftName, rawType, interfaceVersion, exclude, summary
-        case request, payloads, payloadMembers, payloadArgument
+        case request, payloads, payloadMembers, payloadArgument, hypercall
     }
 
     /// Decodes a row in which `rawType` is optional (default `UInt32`), as the config documents.
@@ -23,7 +23,8 @@ extension FamilySpec {
             request: try container.decodeIfPresent(RequestSpec.self, forKey: .request),
             payloads: try container.decodeIfPresent([String].self, forKey: .payloads),
             payloadMembers: try container.decodeIfPresent([String: String].self, forKey: .payloadMembers),
-            payloadArgument: try container.decodeIfPresent(Bool.self, forKey: .payloadArgument)
+            payloadArgument: try container.decodeIfPresent(Bool.self, forKey: .payloadArgument),
+            hypercall: try container.decodeIfPresent(String.self, forKey: .hypercall)
         )
     }
 }

@@ -21,11 +21,14 @@ public struct OpFamily: Codable, Sendable, Equatable {
     public var ops: [Op]
     /// `#define A B` where `B` is an op of this family.
     public var aliases: [OpAlias]
+    /// The `__HYPERVISOR_*` macro of the hypercall that carries the family as `(cmd, arg)`, from the family table.
+    public var hypercall: String?
 
     /// Creates a family. See the properties for the meaning of each parameter.
     public init(
         name: String, prefix: String, swiftName: String, rawType: String, file: String, within: String? = nil,
-        summary: String? = nil, interfaceVersion: InterfaceVersion? = nil, ops: [Op] = [], aliases: [OpAlias] = []
+        summary: String? = nil, interfaceVersion: InterfaceVersion? = nil, ops: [Op] = [], aliases: [OpAlias] = [],
+        hypercall: String? = nil
     ) {
         self.name = name
         self.prefix = prefix
@@ -37,6 +40,7 @@ public struct OpFamily: Codable, Sendable, Equatable {
         self.interfaceVersion = interfaceVersion
         self.ops = ops
         self.aliases = aliases
+        self.hypercall = hypercall
     }
 
     /// Ops that are defined in this configuration (live or obsolete), in source order.

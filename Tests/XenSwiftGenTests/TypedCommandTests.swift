@@ -39,6 +39,7 @@ import XenIR
         let bindings = try GeneratedBindings.real()
         defer { try? FileManager.default.removeItem(at: bindings.folder) }
         let consumer = """
+            import XenHypercall
             let a = XenDomctl(.getdomaininfo, domain: 1, payload: XenDomctlGetdomaininfo())
             let b = XenDomctl(.pausedomain, domain: 1)
             let c = XenPlatformOp(.getCpuinfo, payload: XenpfPcpuinfo())

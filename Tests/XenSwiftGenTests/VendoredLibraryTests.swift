@@ -19,19 +19,22 @@ import Testing
         return (byName("targets"), byName("products"))
     }
 
-    @Test("product XenPublic is the Generated/ target alone, with no dependency on libclang, the reader or any package")
+    @Test("product XenPublic is the Generated/ target on the XenHypercall runtime alone: no libclang, no reader, no package")
     func targetGraph() throws {
         let manifest = try Self.manifestTargets()
         let product = try #require(manifest.products["XenPublic"])
         #expect(product["targets"] as? [String] == ["XenPublic"])
         let target = try #require(manifest.targets["XenPublic"])
         #expect(target["path"] as? String == "Generated")
-        #expect((target["dependencies"] as? [Any])?.isEmpty == true, "XenPublic depends on \(target["dependencies"] ?? "?")")
+        let dependencies = (target["dependencies"] as? [[String: Any]] ?? []).compactMap { ($0["byName"] as? [Any])?.first as? String }
+        #expect(dependencies == ["XenHypercall"], "XenPublic depends on \(target["dependencies"] ?? "?")")
+        let runtime = try #require(manifest.targets["XenHypercall"])
+        #expect((runtime["dependencies"] as? [Any])?.isEmpty == true, "XenHypercall depends on \(runtime["dependencies"] ?? "?")")
         // The same manifest does declare the generator's chain, so the empty list above is meaningful.
         #expect((manifest.targets["XenReader"]?["dependencies"] as? [Any])?.isEmpty == false)
     }
 
-    @Test("Examples/VendoredConsumer builds from a clean state, compiling XenPublic and none of the generator; the layout check is opt-in")
+    @Test("Examples/VendoredConsumer builds from a clean state, compiling XenPublic, its runtime and none of the generator; the layout check is opt-in")
     func vendoredConsumerBuilds() throws {
         let consumer = try ConsumerPackage(example: "VendoredConsumer")
         defer { consumer.remove() }
@@ -40,7 +43,7 @@ import Testing
         let output = try consumer.runProduct("VendoredConsumer")
         #expect(output.stdout == "XEN_DOMCTL_getdomaininfo = 5 (XEN_DOMCTL_ from domctl.h, via __HYPERVISOR_domctl)\n")
         // SwiftPM lays out a folder for every target it plans, but only compiled ones hold objects.
-        #expect(try Self.compiledModules(in: consumer.scratch.appendingPathComponent("debug")) == ["VendoredConsumer", "XenPublic"])
+        #expect(try Self.compiledModules(in: consumer.scratch.appendingPathComponent("debug")) == ["VendoredConsumer", "XenHypercall", "XenPublic"])
 
         // The run-time layout self-check is opt-in for XenPublic consumers (package trait LayoutCheck): absent by
         // default, compiled in and finding nothing with the trait. `XenRecordLayout` mangles as `15XenRecordLayoutO`.

@@ -97,14 +97,15 @@ struct GeneratedBindings {
         return GeneratedBindings(folder: folder, interface: interface, headerRoot: tree)
     }
 
-    /// Compiles `main` (a Swift program) together with the generated files and runs it.
-    /// - Parameter main: The program's `main.swift`.
+    /// Compiles `main` (a Swift program) together with the generated files and the XenHypercall
+    /// runtime they import, and runs it.
+    /// - Parameter main: The program's `main.swift`; it sees the runtime's types (`XenGuestHandle64`, …) too.
     /// - Returns: Its standard output.
     /// - Throws: ``TestFailure`` when it does not compile or fails.
     func runSwift(_ main: String) throws -> String {
-        try main.write(to: folder.appendingPathComponent("main.swift"), atomically: true, encoding: .utf8)
+        try ("import XenHypercall\n" + main).write(to: folder.appendingPathComponent("main.swift"), atomically: true, encoding: .utf8)
         let files = swiftFiles
-        let build = try swiftc(["-swift-version", "6", "-Onone", "-o", "swift-probe"] + files, in: folder)
+        let build = try swiftc(["-swift-version", "6", "-Onone", "-o", "swift-probe"] + files + Paths.runtimeObjects, in: folder)
         guard build.status == 0 else { throw TestFailure("swiftc failed:\n\(build.stderr.prefix(4000))") }
         let result = try run(folder.appendingPathComponent("swift-probe"), [])
         guard result.status == 0 else { throw TestFailure("swift probe failed: \(result.stderr)") }

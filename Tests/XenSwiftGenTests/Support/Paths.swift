@@ -26,6 +26,16 @@ enum Paths {
         return packageRoot.appendingPathComponent(".build/debug/xen-swiftgen")
     }()
 
+    /// The build's module folder, holding `XenHypercall.swiftmodule` (the test target depends on it).
+    static let modules = cli.deletingLastPathComponent().appendingPathComponent("Modules")
+
+    /// The object files of the XenHypercall runtime, to link programs built from generated files.
+    static var runtimeObjects: [String] {
+        let folder = cli.deletingLastPathComponent().appendingPathComponent("XenHypercall.build")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".o") }.sorted().map { folder.appendingPathComponent($0).path }
+    }
+
     /// The installed Xen headers.
     static let realHeaders = "/usr/include/xen"
 

@@ -44,9 +44,10 @@ func xenSwiftGen(_ arguments: [String], environment: [String: String] = [:], in 
     try run(Paths.cli, arguments, environment: environment, in: directory)
 }
 
-/// Runs `swiftc` from PATH (the toolchain running the tests).
+/// Runs `swiftc` from PATH (the toolchain running the tests), with the built XenHypercall module on
+/// the import path, since every generated file imports it.
 func swiftc(_ arguments: [String], in directory: URL? = nil) throws -> RunResult {
-    try run(URL(fileURLWithPath: "/usr/bin/env"), ["swiftc"] + arguments, in: directory)
+    try run(URL(fileURLWithPath: "/usr/bin/env"), ["swiftc", "-I", Paths.modules.path] + arguments, in: directory)
 }
 
 /// A fresh temporary folder, removed by the caller with `try? FileManager.default.removeItem(at:)`.

@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import XenHypercall
+import XenPublic
+
+// `xl list` without xenstore (so no names): every domain from one XEN_SYSCTL_getdomaininfolist,
+// whose results Xen writes through a guest handle into a hypercall-safe buffer.
+
+/// `xl list`'s state column: running, blocked, paused, shutdown, crashed, dying.
+/// - Parameter flags: `XEN_DOMINF_*`.
+/// - Returns: Six characters, `-` for a flag that is off.
+func state(_ flags: UInt32) -> String {
+    let shutdown = flags & (1 << 2) != 0
+    let crashed = shutdown && (flags >> 16) & 0xFF == 3 // SHUTDOWN_crash
+    let marks: [(Bool, Character)] = [
+        (flags & (1 << 5) != 0, "r"), (flags & (1 << 4) != 0, "b"), (flags & (1 << 3) != 0, "p"),
+        (shutdown && !crashed, "s"), (crashed, "c"), (flags & (1 << 0) != 0, "d"),
+    ]
+    return String(marks.map { $0.0 ? $0.1 : "-" })
+}
+
+/// Right-aligns `text` in `width` columns.
+func pad(_ text: String, _ width: Int) -> String {
+    String(repeating: " ", count: max(0, width - text.count)) + text
+}
+
+do {
+    let xen = try XenHypervisor()
+    let domains = try xen.withBuffer(of: XenDomctlGetdomaininfo.self, capacity: 256) { buffer in
+        var request = XenSysctlGetdomaininfolist()
+        request.firstDomain = 0
+        request.maxDomains = UInt32(buffer.capacity)
+        request.buffer = try buffer.handle(elements: buffer.capacity)
+        let reply = try xen.sysctl(.getdomaininfolist, payload: request)
+        return buffer.prefix(Int(reply.numDomains))
+    }
+    print("   ID   Mem(MiB)  Max(MiB)  VCPUs  State    Time(s)")
+    for info in domains {
+        let pageKiB = UInt64(getpagesize() / 1024)
+        let mem = info.totPages * pageKiB / 1024
+        let max = info.maxPages == UInt64(UInt32.max) || info.maxPages == UInt64.max ? "-" : String(info.maxPages * pageKiB / 1024)
+        let seconds = Double(info.cpuTime) / 1e9
+        let time = String(Int(seconds)) + "." + String(Int(seconds * 10) % 10)
+        print(pad(String(info.domain), 5), pad(String(mem), 10), pad(max, 9), pad(String(info.nrOnlineVcpus), 6),
+              " " + state(info.flags), pad(time, 10))
+    }
+} catch {
+    // Every failure is a XenHypercallError: its description names the op and Xen's errno.
+    let message = "xenlist: \(error)\n"
+    _ = message.withCString { write(2, $0, strlen($0)) }
+    exit(1)
+}

@@ -1,0 +1,123 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A connection to the hypervisor from a Xen domain (dom0, or a domain allowed to issue hypercalls):
+/// the privcmd channel plus hypercall-safe memory. Requests and guest-handle buffers are bounced
+/// through that memory, so callers never touch locked pages.
+///
+/// `Sendable`: it holds only descriptors, and every call uses its own buffers, so several tasks may
+/// issue requests at once.
+public final class XenHypervisor: Sendable {
+    /// The privcmd channel.
+    public let channel: PrivcmdChannel
+    /// Where request and guest-handle buffers come from.
+    public let memory: HypercallMemory
+
+    /// Opens the privcmd device and, when present, `/dev/xen/hypercall`.
+    /// - Parameters:
+    ///   - privcmd: The privcmd device.
+    ///   - hypercallDevice: The hypercall buffer device; without it, locked anonymous memory is used.
+    /// - Throws: ``XenHypercallError/privcmdUnavailable(path:errno:)`` saying why and how to fix it.
+    public init(privcmd: String = "/dev/xen/privcmd", hypercallDevice: String = "/dev/xen/hypercall") throws(XenHypercallError) {
+        channel = try PrivcmdChannel(path: privcmd)
+        let device = open(hypercallDevice, O_RDWR | O_CLOEXEC)
+        memory = HypercallMemory(device: device >= 0 ? device : nil)
+    }
+
+    deinit {
+        if let device = memory.device { close(device) }
+    }
+
+    /// Issues a plain hypercall whose arguments are numbers (no memory), such as
+    /// `xen_version(XENVER_version, NULL)`.
+    /// - Parameters:
+    ///   - call: The hypercall, a case of the generated `Hypercall` enum.
+    ///   - arguments: Up to five arguments.
+    /// - Returns: The hypercall's result.
+    /// - Throws: ``XenHypercallError/hypercallFailed(operation:errno:)``.
+    public func hypercall<Call: XenOperation>(_ call: Call, _ arguments: UInt64...) throws(XenHypercallError) -> Int {
+        try channel.hypercall(UInt64(call.rawValue), arguments, operation: call.cName)
+    }
+
+    /// Issues `request` through its hypercall, bounced through hypercall-safe memory, and returns it
+    /// as Xen wrote it back.
+    /// - Parameter request: A request record, such as a `XenDomctl` built from a typed command.
+    /// - Returns: The request after the hypercall.
+    /// - Throws: ``XenHypercallError/interfaceVersionMismatch(operation:bindings:hypervisor:)`` when Xen
+    ///   speaks another interface version, else ``XenHypercallError/hypercallFailed(operation:errno:)``.
+    public func issue<Request: XenRequest>(_ request: Request) throws(XenHypercallError) -> Request {
+        let buffer = try XenBuffer<Request>(capacity: 1, in: memory)
+        buffer[0] = request
+        do {
+            _ = try channel.hypercall(Request.hypercall, [buffer.handle.address], operation: request.operationName)
+        } catch {
+            if error.errno == .EACCES, let versioned = request as? any XenVersionedRequest,
+               let mismatch = versionMismatch(versioned) {
+                throw mismatch
+            }
+            throw error
+        }
+        return buffer[0]
+    }
+
+    /// Issues `hypercall(op, arguments…, &payload)` for the argument families (memory, physdev, sched,
+    /// and with `arguments` vcpu), the payload bounced through hypercall-safe memory.
+    /// - Parameters:
+    ///   - hypercall: The `__HYPERVISOR_*` number.
+    ///   - operation: The op.
+    ///   - arguments: Arguments between the op and the payload (the vcpu of `vcpu_op`).
+    ///   - payload: The payload; an empty one is passed as NULL.
+    /// - Returns: The hypercall's result and the payload as Xen left it.
+    /// - Throws: ``XenHypercallError/hypercallFailed(operation:errno:)``.
+    public func call<Operation: XenOperation, Payload: BitwiseCopyable>(
+        hypercall: UInt64, operation: Operation, arguments: [UInt64] = [], payload: Payload
+    ) throws(XenHypercallError) -> (result: Int, payload: Payload) {
+        let buffer = try XenBuffer<Payload>(capacity: 1, in: memory)
+        buffer[0] = payload
+        let address = MemoryLayout<Payload>.size == 0 ? 0 : buffer.handle.address
+        let result = try channel.hypercall(hypercall, [UInt64(operation.rawValue)] + arguments + [address], operation: operation.cName)
+        return (result, buffer[0])
+    }
+
+    /// Calls `body` with a zero-filled buffer of `capacity` elements in hypercall-safe memory, for a
+    /// guest handle of a request; the buffer is unmapped when `body` returns.
+    /// - Parameters:
+    ///   - element: The element type.
+    ///   - capacity: The number of elements.
+    ///   - body: Builds and issues the request, and reads the buffer.
+    /// - Returns: What `body` returns.
+    /// - Throws: ``XenHypercallError/hypercallMemoryUnavailable(bytes:errno:)``, or what `body` throws.
+    public func withBuffer<Element: BitwiseCopyable, Result>(
+        of element: Element.Type, capacity: Int, _ body: (borrowing XenBuffer<Element>) throws -> Result
+    ) throws -> Result {
+        let buffer = try XenBuffer<Element>(capacity: capacity, in: memory)
+        return try body(buffer)
+    }
+
+    /// Whether `request`'s EACCES is an interface-version mismatch, and which version Xen speaks.
+    ///
+    /// Xen checks the version before anything else and refuses any other with EACCES; an op number no
+    /// family uses (the maximum) passes that check and then fails harmlessly (ENOSYS). Trying the
+    /// versions one by one with that op finds the hypervisor's.
+    /// - Parameter request: The refused request.
+    /// - Returns: The mismatch error, or `nil` when Xen refuses every version (a plain permission error).
+    func versionMismatch<Request: XenVersionedRequest>(_ request: Request) -> XenHypercallError? {
+        let carried = request.requestInterfaceVersion
+        let buffer: XenBuffer<Request>
+        do { buffer = try XenBuffer<Request>(capacity: 1, in: memory) } catch { return nil }
+        for candidate in UInt32(0)...0xFF where candidate != carried {
+            var probe = request
+            probe.requestInterfaceVersion = candidate
+            probe.operationNumber = .max
+            buffer[0] = probe
+            do {
+                _ = try channel.hypercall(Request.hypercall, [buffer.handle.address], operation: probe.operationName)
+            } catch where error.errno == .EACCES {
+                continue
+            } catch {}
+            return .interfaceVersionMismatch(operation: request.operationName, bindings: carried, hypervisor: candidate)
+        }
+        return nil
+    }
+}

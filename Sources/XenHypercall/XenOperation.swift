@@ -1,0 +1,23 @@
+/// An op family of the Xen hypercall interface: an enum of the ops that are defined in the
+/// headers, whose raw value is the number passed to the hypervisor.
+///
+/// The generated op enums (`DomctlOp`, `Hypercall`, …) conform, whether they come from `XenPublic` or
+/// from the build plugin in your own module, so code written against this protocol serves both.
+public protocol XenOperation: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue: FixedWidthInteger {
+    /// The C macro prefix of the family, such as `XEN_DOMCTL_`.
+    static var cPrefix: String { get }
+    /// The header that declares the family, relative to the Xen include folder.
+    static var header: String { get }
+    /// The C macro name of this op, such as `XEN_DOMCTL_getdomaininfo`.
+    var cName: String { get }
+}
+
+extension XenOperation {
+    /// The C name of the op with number `number`, or the family prefix and the number when the
+    /// bindings define no such op (a retired or unknown number issued raw).
+    /// - Parameter number: An op number of this family.
+    /// - Returns: A name for messages, such as `XEN_DOMCTL_getdomaininfo` or `XEN_DOMCTL_6`.
+    public static func cName(of number: RawValue) -> String {
+        Self(rawValue: number)?.cName ?? "\(cPrefix)\(number)"
+    }
+}

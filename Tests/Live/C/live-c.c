@@ -1,0 +1,83 @@
+/* The same calls as live-swift's "dump", written in C against the real Xen headers, for the live
+ * test (Scripts/live-xen.sh) to compare inside the same dom0. Usage: live-c FILE */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#include <xen/xen.h>
+#include <xen/domctl.h>
+#include <xen/sysctl.h>
+#include <xen/sys/privcmd.h>
+
+static int privcmd;
+
+/* Hypercall-safe memory: locked anonymous pages, as libxencall's fallback. */
+static void *locked(size_t bytes) {
+    void *p = mmap(NULL, (bytes + 4095) & ~4095UL, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_LOCKED, -1, 0);
+    if (p == MAP_FAILED) { perror("mmap"); _exit(1); }
+    return p;
+}
+
+static long hypercall(unsigned long op, void *arg) {
+    privcmd_hypercall_t call = { op, { (unsigned long)arg } };
+    long r = ioctl(privcmd, IOCTL_PRIVCMD_HYPERCALL, &call);
+    if (r < 0) { fprintf(stderr, "hypercall %lu: %s\n", op, strerror(errno)); _exit(1); }
+    return r;
+}
+
+static void info_lines(FILE *out, const char *p, const struct xen_domctl_getdomaininfo *i) {
+    fprintf(out, "%s.domain=%u\n%s.flags=%u\n", p, i->domain, p, i->flags & ~(XEN_DOMINF_blocked | XEN_DOMINF_running));
+    fprintf(out, "%s.tot_pages=%llu\n%s.max_pages=%llu\n", p, (unsigned long long)i->tot_pages, p, (unsigned long long)i->max_pages);
+    fprintf(out, "%s.outstanding_pages=%llu\n%s.shr_pages=%llu\n", p, (unsigned long long)i->outstanding_pages, p, (unsigned long long)i->shr_pages);
+    fprintf(out, "%s.paged_pages=%llu\n%s.shared_info_frame=%llu\n", p, (unsigned long long)i->paged_pages, p, (unsigned long long)i->shared_info_frame);
+    fprintf(out, "%s.nr_online_vcpus=%u\n%s.max_vcpu_id=%u\n%s.ssidref=%u\n%s.handle=", p, i->nr_online_vcpus, p, i->max_vcpu_id, p, i->ssidref, p);
+    for (int k = 0; k < 16; k++) fprintf(out, k ? ":%x" : "%x", i->handle[k]);
+    fprintf(out, "\n%s.cpupool=%u\n%s.gpaddr_bits=%u\n", p, i->cpupool, p, i->gpaddr_bits);
+    fprintf(out, "%s.emulation_flags=%u\n%s.misc_flags=%u\n", p, i->arch_config.emulation_flags, p, i->arch_config.misc_flags);
+}
+
+int main(int argc, char **argv) {
+    if (argc != 2) { fprintf(stderr, "usage: live-c FILE\n"); return 2; }
+    privcmd = open("/dev/xen/privcmd", O_RDWR);
+    if (privcmd < 0) { perror("/dev/xen/privcmd"); return 1; }
+    FILE *out = fopen(argv[1], "w");
+    if (!out) { perror(argv[1]); return 1; }
+
+    struct xen_domctl *domctl = locked(sizeof *domctl);
+    memset(domctl, 0, sizeof *domctl);
+    domctl->cmd = XEN_DOMCTL_getdomaininfo;
+    domctl->interface_version = XEN_DOMCTL_INTERFACE_VERSION;
+    domctl->domain = 0;
+    hypercall(__HYPERVISOR_domctl, domctl);
+    info_lines(out, "getdomaininfo0", &domctl->u.getdomaininfo);
+
+    struct xen_sysctl *sysctl = locked(sizeof *sysctl);
+    memset(sysctl, 0, sizeof *sysctl);
+    sysctl->cmd = XEN_SYSCTL_physinfo;
+    sysctl->interface_version = XEN_SYSCTL_INTERFACE_VERSION;
+    hypercall(__HYPERVISOR_sysctl, sysctl);
+    struct xen_sysctl_physinfo *pi = &sysctl->u.physinfo;
+    fprintf(out, "physinfo.threads_per_core=%u\nphysinfo.cores_per_socket=%u\nphysinfo.nr_cpus=%u\n", pi->threads_per_core, pi->cores_per_socket, pi->nr_cpus);
+    fprintf(out, "physinfo.max_cpu_id=%u\nphysinfo.nr_nodes=%u\nphysinfo.max_node_id=%u\n", pi->max_cpu_id, pi->nr_nodes, pi->max_node_id);
+    fprintf(out, "physinfo.cpu_khz=%u\nphysinfo.capabilities=%u\nphysinfo.arch_capabilities=%u\n", pi->cpu_khz, pi->capabilities, pi->arch_capabilities);
+    fprintf(out, "physinfo.total_pages=%llu\nphysinfo.outstanding_pages=%llu\nphysinfo.max_mfn=%llu\nphysinfo.hw_cap=",
+            (unsigned long long)pi->total_pages, (unsigned long long)pi->outstanding_pages, (unsigned long long)pi->max_mfn);
+    for (int k = 0; k < 8; k++) fprintf(out, k ? ",%x" : "%x", pi->hw_cap[k]);
+    fprintf(out, "\n");
+
+    struct xen_domctl_getdomaininfo *list = locked(64 * sizeof *list);
+    memset(sysctl, 0, sizeof *sysctl);
+    sysctl->cmd = XEN_SYSCTL_getdomaininfolist;
+    sysctl->interface_version = XEN_SYSCTL_INTERFACE_VERSION;
+    sysctl->u.getdomaininfolist.first_domain = 0;
+    sysctl->u.getdomaininfolist.max_domains = 64;
+    set_xen_guest_handle(sysctl->u.getdomaininfolist.buffer, list);
+    hypercall(__HYPERVISOR_sysctl, sysctl);
+    fprintf(out, "list.num_domains=%u\n", sysctl->u.getdomaininfolist.num_domains);
+    for (unsigned k = 0; k < sysctl->u.getdomaininfolist.num_domains; k++) info_lines(out, "list", &list[k]);
+    fclose(out);
+    return 0;
+}
