@@ -18,7 +18,11 @@ public enum ConfigLoader {
         } catch {
             throw GeneratorDiagnostic(.error, at: nil, "\(path): cannot read config file: \(SystemErrorText.reason(error))")
         }
-        return try decode(data: data, path: path)
+        let config = try decode(data: data, path: path)
+        // A user's selection is checked here, against the built-in table (which is itself decoded
+        // by `decode`, so the check cannot live there).
+        _ = try config.resolvedFamilies(source: path)
+        return config
     }
 
     /// Validates and decodes config bytes (the part of ``load(_:)`` that never touches the disk).
@@ -63,7 +67,6 @@ public enum ConfigLoader {
         if let accessLevel = config.accessLevel, !["public", "internal", "package"].contains(accessLevel) {
             throw GeneratorDiagnostic(.error, at: nil, "\(path): 'accessLevel' must be public, internal or package, not '\(JSONErrorText.escaped(accessLevel))'")
         }
-        _ = try config.resolvedFamilies(source: path)
         let folder = (path as NSString).deletingLastPathComponent
         func resolve(_ value: String?) -> String? {
             guard let value, !value.hasPrefix("/") else { return value }
