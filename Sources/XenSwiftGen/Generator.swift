@@ -168,19 +168,35 @@ public struct Generator: Sendable {
         var findings: [GeneratorDiagnostic] = []
         var reserved: [[String: [ReservedNumber]]] = []
         var mergedLedger: Ledger?
+        // Xen's history guards Xen's public headers (a tree with xen.h, any release), not a partial tree such as a fixture.
+        let history = request.history.flatMap { history in
+            FileManager.default.fileExists(atPath: URL(fileURLWithPath: request.xenHeaders).appendingPathComponent("xen.h").path) ? history : nil
+        }
         for result in results {
             findings += timed("check") {
                 ReuseCheck.check(result.interface, acknowledgements: acknowledgements) + PortableLayoutCheck.check(result.interface)
             }
-            guard let previousLedger, let path = request.ledger else { continue }
-            let merge = timed("merge ledger") {
-                LedgerMerge(previous: previousLedger, acknowledgements: request.acknowledgements, ledgerPath: path, strict: request.strict)
-                    .merge(result.interface)
+            var reservedHere: [String: [ReservedNumber]] = [:]
+            if let previousLedger, let path = request.ledger {
+                let merge = timed("merge ledger") {
+                    LedgerMerge(previous: previousLedger, acknowledgements: request.acknowledgements, ledgerPath: path, strict: request.strict)
+                        .merge(result.interface)
+                }
+                findings += merge.diagnostics
+                reservedHere = merge.reserved
+                // The ledger records the first target's view; every target's reserved numbers guard its own branch.
+                if mergedLedger == nil { mergedLedger = merge.ledger }
             }
-            findings += merge.diagnostics
-            reserved.append(merge.reserved)
-            // The ledger records the first target's view; every target's reserved numbers guard its own branch.
-            if mergedLedger == nil { mergedLedger = merge.ledger }
+            if let history {
+                let guarded = timed("check history") {
+                    HistoryGuard(history: history, acknowledgements: request.acknowledgements, source: ShippedHistory.name).check(result.interface)
+                }
+                findings += guarded.diagnostics
+                reservedHere.merge(guarded.reserved) { fromLedger, fromHistory in
+                    fromLedger + fromHistory.filter { number in !fromLedger.contains { $0.number == number.number } }
+                }
+            }
+            reserved.append(reservedHere)
         }
         findings = Self.unique(findings)
         // A reader warning only some targets raise is about an architecture's own part of the headers
@@ -190,16 +206,6 @@ public struct Generator: Sendable {
             if raisedBy.count == results.count { return true }
             log("\(warning.rendered(root: root)) [only for \(raisedBy.joined(separator: ", "))]")
             return false
-        }
-        // Xen's history guards Xen's public headers (a tree with xen.h, any release), not a partial tree such as a fixture.
-        if let history = request.history, FileManager.default.fileExists(atPath: URL(fileURLWithPath: request.xenHeaders).appendingPathComponent("xen.h").path) {
-            let guarded = timed("check history") {
-                HistoryGuard(history: history, acknowledgements: request.acknowledgements, source: ShippedHistory.name).check(result.interface)
-            }
-            findings += guarded.diagnostics
-            reserved.merge(guarded.reserved) { fromLedger, fromHistory in
-                fromLedger + fromHistory.filter { number in !fromLedger.contains { $0.number == number.number } }
-            }
         }
         if findings.contains(where: { $0.severity == .error }) {
             throw GenerationFailure(diagnostics: warnings + findings, root: root)

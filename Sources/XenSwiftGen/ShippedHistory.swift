@@ -38,7 +38,8 @@ public enum ShippedHistory {
     /// - Throws: ``GeneratorDiagnostic`` when the resource is missing or invalid.
     public static func load(for table: [FamilySpec]) throws -> Ledger {
         var ledger = try load()
-        let builtin = Set(table.filter { spec in BuiltinFamilies.all.contains(spec) }.map(\.name))
+        let all = try BuiltinFamilies.table()
+        let builtin = Set(table.filter { spec in all.contains(spec) }.map(\.name))
         ledger.families.removeAll { !builtin.contains($0.name) }
         return ledger
     }

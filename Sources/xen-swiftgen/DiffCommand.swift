@@ -41,7 +41,7 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         let diff = try Diagnostics.reporting { () throws -> InterfaceDiff in
             let reader = try TreeReader(
-                environment: ProcessInfo.processInfo.environment, families: BuiltinFamilies.all, defines: ["__XEN_TOOLS__"],
+                environment: ProcessInfo.processInfo.environment, families: try BuiltinFamilies.table(), defines: ["__XEN_TOOLS__"],
                 target: "x86_64-linux-gnu"
             )
             let before = try read(old, reader: reader)

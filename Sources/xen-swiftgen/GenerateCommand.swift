@@ -131,8 +131,10 @@ struct GenerateCommand: ParsableCommand {
                 print("xen-swiftgen: \(changed ? "updated" : "kept") the ledger \(path)")
             }
             if skipUnchanged { try fingerprint.addingOutputs(in: writer.folder).store(in: writer.folder) }
-            print("xen-swiftgen: \(outcome.interface.families.count) op families and \(outcome.interface.records.count) records "
-                + "from \(request.xenHeaders) -> \(writer.folder.path): \(plan.added.count) added, \(plan.changed.count) changed, "
+            let first = outcome.merged.variants.first?.interface
+            let targets = outcome.merged.variants.map(\.target.triple).joined(separator: ", ")
+            print("xen-swiftgen: \(first?.families.count ?? 0) op families and \(first?.records.count ?? 0) records "
+                + "from \(request.xenHeaders) (\(targets)) -> \(writer.folder.path): \(plan.added.count) added, \(plan.changed.count) changed, "
                 + "\(plan.unchanged.count) unchanged, \(plan.removed.count) removed")
         }
     }

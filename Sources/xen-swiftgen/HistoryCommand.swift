@@ -48,7 +48,7 @@ struct HistoryCommand: ParsableCommand {
             let trees = try GitTrees(repository: xenGit)
             let releases = try trees.tags(matching: tags)
             let reader = try TreeReader(
-                environment: ProcessInfo.processInfo.environment, families: BuiltinFamilies.all, defines: ["__XEN_TOOLS__"],
+                environment: ProcessInfo.processInfo.environment, families: try BuiltinFamilies.table(), defines: ["__XEN_TOOLS__"],
                 target: "x86_64-linux-gnu"
             )
             let verbose = self.verbose
@@ -65,12 +65,13 @@ struct HistoryCommand: ParsableCommand {
             }
             let missing = outcome.fold.unacknowledged
             if !missing.isEmpty {
-                let lines = missing.map { event in
-                    "error: \(event.release): \(event.family) \(event.number) passes from \(event.from) (\(event.fromRange)) to \(event.to) "
+                let errors = missing.map { event in
+                    GeneratorDiagnostic(.error, at: nil,
+                        "\(event.release): \(event.family) \(event.number) passes from \(event.from) (\(event.fromRange)) to \(event.to) "
                         + "(\(event.kind.rawValue)) without an acknowledgement; add "
-                        + "{\"family\": \"\(event.family)\", \"number\": \(event.number), \"from\": \"\(event.from)\", \"to\": \"\(event.to)\", \"reason\": \"…\"}"
+                        + "{\"family\": \"\(event.family)\", \"number\": \(event.number), \"from\": \"\(event.from)\", \"to\": \"\(event.to)\", \"reason\": \"…\"}")
                 }
-                throw GenerationFailure(text: lines.joined(separator: "\n"))
+                throw GenerationFailure(diagnostics: errors, root: "")
             }
             Diagnostics.print(String(format: "history: %d releases (%@ … %@) in %.1f s, %.0f ms per release (equal trees read once); %d renames and reuses, all acknowledged",
                                      releases.count, releases.first ?? "", releases.last ?? "", seconds,
@@ -82,7 +83,7 @@ struct HistoryCommand: ParsableCommand {
             }
             if check {
                 guard FileManager.default.contents(atPath: output) == data else {
-                    throw GenerationFailure(text: "error: \(output) differs from the history built from \(xenGit) (\(tags)); "
+                    throw GeneratorDiagnostic(.error, at: nil, "\(output) differs from the history built from \(xenGit) (\(tags)); "
                         + "rebuild it with the same command and --output without --check")
                 }
                 return

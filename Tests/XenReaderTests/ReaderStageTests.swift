@@ -143,8 +143,9 @@ import XenIR
             Op(name: "XEN_DOMCTL_old", number: 5, status: .retired, file: "domctl.h", line: 6),
         ])
         var warnings: [GeneratorDiagnostic] = []
+        var gaps = TableGaps()
         let binding = try #require(try PayloadBinder(spec: spec, records: Self.requestRecords(betaDoc: "XEN_DOMCTL_setbeta"))
-            .bind(family, warnings: &warnings))
+            .bind(family, warnings: &warnings, gaps: &gaps))
         #expect(binding.bindings == [
             .init(op: "XEN_DOMCTL_alpha", member: "alpha", record: "xen_domctl_alpha", source: .memberName),
             .init(op: "XEN_DOMCTL_setbeta", member: "beta", record: "xen_domctl_beta", source: .comment),
@@ -152,11 +153,12 @@ import XenIR
         ])
         #expect(binding.unmapped == [.init(op: "XEN_DOMCTL_lonely",
             reason: "no comment names it above a payload struct and no member of 'u' is named 'lonely'")])
-        #expect(warnings == [GeneratorDiagnostic(.warning, at: SourcePosition(file: "domctl.h", line: 1),
-            "family 'domctl': payloadMembers names 'XEN_DOMCTL_ghost', which these headers do not define; ignored")])
+        // An op the table binds but these headers lack is a table gap (one warning per run), not a finding here.
+        #expect(warnings.isEmpty)
+        #expect(gaps.members == ["domctl: XEN_DOMCTL_ghost"])
         // Without the request record, nothing is bound (an older tree).
         var none: [GeneratorDiagnostic] = []
-        #expect(try PayloadBinder(spec: spec, records: [:]).bind(family, warnings: &none) == nil)
+        #expect(try PayloadBinder(spec: spec, records: [:]).bind(family, warnings: &none, gaps: &gaps) == nil)
     }
 
     @Test("the argument binder reads the struct an `@arg ==` comment points at")

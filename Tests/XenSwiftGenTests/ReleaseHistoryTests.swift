@@ -48,7 +48,7 @@ import XenSwiftGen
     func replay() throws {
         let repository = try HistoryBundle.repository()
         let releases = try HistoryBundle.latestReleases()
-        let reader = try TreeReader(environment: ProcessInfo.processInfo.environment, families: BuiltinFamilies.all,
+        let reader = try TreeReader(environment: ProcessInfo.processInfo.environment, families: try BuiltinFamilies.table(),
                                     defines: ["__XEN_TOOLS__"], target: "x86_64-linux-gnu")
         let builder = HistoryBuilder(trees: try GitTrees(repository: repository), reader: reader)
         let shipped = try ShippedHistory.load()
