@@ -19,7 +19,7 @@ import Testing
     static func fixture(_ name: String) -> String { Paths.fixture(name).path }
     static let cases: [Case] = [
         Case(type: "GeneratorDiagnostic (no place)", arguments: ["generate", "--xen-headers", "/nonexistent-xen"],
-             firstLine: "error: Xen header folder '/nonexistent-xen' does not exist; install libxen-dev or pass --xen-headers DIR"),
+             firstLine: "error: Xen header folder '/nonexistent-xen' does not exist; install libxen-dev or set --xen-headers DIR (or 'xenHeaders' in the config)"),
         Case(type: "GenerationFailure (reuse, with a place)", arguments: ["generate", "--xen-headers", fixture("reused-retired")],
              firstLine: fixture("reused-retired") + "/domctl.h:11:9: error: XEN_DOMCTL_getmemmap reuses 6, retired from XEN_DOMCTL_getmemlist (\"Removed\")"),
         Case(type: "ReaderError (clang's own error)", arguments: ["generate", "--xen-headers", fixture("syntax-error")],
