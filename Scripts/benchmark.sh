@@ -116,21 +116,30 @@ fi
 # Instructions (callgrind), one run each: the figure other jobs on a shared machine do not change.
 # The generator's threads are serialised under valgrind; their instructions all count.
 instructions() {
-    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | sed -n 's/.*Collected : //p' | tail -n 1
+    local count
+    count=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | sed -n 's/.*Collected : //p' | tail -n 1)
+    [ -n "$count" ] || { echo "benchmark: callgrind gave no count for: $*" >&2; exit 1; }
+    echo "$count"
 }
 if [ "${CALLGRIND:-1}" != "0" ]; then
     Scripts/setup.sh valgrind
+    # valgrind cannot read the debug info swiftc writes ("Possibly corrupted debuginfo file"): count a
+    # copy without it, with the template resources beside it where Bundle.module looks.
+    mkdir -p "$WORK/grind-bin"
+    strip --strip-debug -o "$WORK/grind-bin/xen-swiftgen" "$BIN"
+    cp -R "$(dirname "$BIN")/xen-swiftgen_XenTemplates.resources" "$WORK/grind-bin/"
     INS_A=0
     for target in "${TARGET_LIST[@]}"; do
         INS_A=$((INS_A + $(instructions "$CLANG" $BASEFLAGS -target "$target" -fsyntax-only "$TU")))
     done
     rm -rf "$WORK/grind"
-    INS_B=$(instructions "$BIN" generate --xen-headers "$XEN_HEADERS" --output "$WORK/grind")
-    INS_C=$(instructions $BINDGEN "$TU" -o "$WORK/grind.rs" -- $CFLAGS)
+    INS_B=$(instructions "$WORK/grind-bin/xen-swiftgen" generate --xen-headers "$XEN_HEADERS" --output "$WORK/grind")
+    # Through `env` callgrind would count `env`: the variables are set for the function instead.
+    INS_C=$(LIBCLANG_PATH=$LIBCLANG CLANG_PATH=$CLANG instructions bindgen "$TU" -o "$WORK/grind.rs" -- $CFLAGS)
     INS_B1=$INS_B
     if [ ${#TARGET_LIST[@]} -gt 1 ]; then
         rm -rf "$WORK/grind1"
-        INS_B1=$(instructions "$BIN" generate --xen-headers "$XEN_HEADERS" --target "$FIRST_TARGET" --output "$WORK/grind1")
+        INS_B1=$(instructions "$WORK/grind-bin/xen-swiftgen" generate --xen-headers "$XEN_HEADERS" --target "$FIRST_TARGET" --output "$WORK/grind1")
     fi
 fi
 
