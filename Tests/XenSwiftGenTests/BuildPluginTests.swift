@@ -17,6 +17,11 @@ import Testing
         #expect(!(clean.stdout + clean.stderr).contains("warning:"), "\(clean.stdout)\n\(clean.stderr)")
         let output = try consumer.runProduct("PluginConsumer")
         #expect(output.stdout == "XEN_DOMCTL_getdomaininfo = 5 (XEN_DOMCTL_ from domctl.h, via __HYPERVISOR_domctl)\n")
+        // The plugin's output is multi-architecture, whichever machine builds: arm64's records are in it too.
+        let files = FileManager.default.enumerator(atPath: consumer.scratch.path)?.compactMap { $0 as? String } ?? []
+        let bundle = try #require(files.first { $0.hasSuffix("/XenBindings.swift") }, "no XenBindings.swift under \(consumer.scratch.path)")
+        let bindings = try String(contentsOf: consumer.scratch.appendingPathComponent(bundle), encoding: .utf8)
+        #expect(bindings.contains("// MARK: - ArchArmRecords.swift") && bindings.contains("\n#elseif arch(arm64)\n"))
 
         // The build right after a clean build relinks the tool and so runs it once more (SwiftPM's
         // doing, documented in the README); from then on a no-op build must not run it.
