@@ -1,5 +1,6 @@
 import Foundation
 import XenChecks
+import XenEmitter
 import XenIR
 import XenReader
 
@@ -62,12 +63,18 @@ public struct Audit {
     /// - Returns: Every reuse, each with the configurations that show it, in first-seen order.
     /// - Throws: ``GenerationFailure`` when a configuration cannot be parsed.
     public func run(_ request: Generator.Request, configurations: [Configuration]) throws -> [Finding] {
+        // The configurations are independent parses (one libclang index each): read them in parallel.
+        let generator = self.generator
+        let interfaces = try concurrentMap(configurations) { configuration in
+            Result {
+                var options = request
+                options.defines = configuration.defines
+                options.targets = try TargetArchitecture.resolve([configuration.target])
+                return try generator.read(options).interface
+            }
+        }.map { try $0.get() }
         var findings: [Finding] = []
-        for configuration in configurations {
-            var options = request
-            options.defines = configuration.defines
-            options.targets = try TargetArchitecture.resolve([configuration.target])
-            let interface = try generator.read(options).interface
+        for (configuration, interface) in zip(configurations, interfaces) {
             for diagnostic in ReuseCheck.check(interface, acknowledgements: request.acknowledgements) {
                 if let index = findings.firstIndex(where: { $0.diagnostic == diagnostic }) {
                     findings[index].seenUnder.append(configuration.label)

@@ -30,9 +30,12 @@ import Testing
         try #require(write.status == 0, "\(write.stdout)\n\(write.stderr)")
         let folder = consumer.file("Sources/PluginConsumer/XenBindings")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-            == ["ArchX86HvmSaveRecords.swift", "ArchX86XenRecords.swift", "ArchX86XenX8664Records.swift", "DomctlCommand.swift",
+            == ["ArchArmRecords.swift", "ArchX86HvmSaveRecords.swift", "ArchX86XenRecords.swift", "ArchX86XenX8664Records.swift", "DomctlCommand.swift",
                 "DomctlOp.swift", "DomctlRecords.swift", "Hypercall.swift", "MemoryRecords.swift", "XenOperation.swift",
                 "XenRecordLayout.swift", "XenRecordSupport.swift", "XenRecords.swift"])
+        // Multi-architecture by default: each architecture's records in its branch, others refused.
+        let arm = try String(contentsOf: folder.appendingPathComponent("ArchArmRecords.swift"), encoding: .utf8)
+        #expect(arm.contains("\n#elseif arch(arm64)\n") && arm.contains("\n#error(\"xen-swiftgen generated these declarations for x86_64 and arm64 only"))
         let build = try consumer.swift("build")
         try #require(build.status == 0, "\(build.stdout)\n\(build.stderr)")
         #expect(!(build.stdout + build.stderr).contains("warning:"), "\(build.stdout)\n\(build.stderr)")
@@ -72,7 +75,7 @@ import Testing
         try #require(write.status == 0, "\(write.stdout)\n\(write.stderr)")
         let folder = consumer.file("Sources/PluginConsumer/Generated")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-            == ["ArchX86HvmSaveRecords.swift", "ArchX86XenRecords.swift", "ArchX86XenX8664Records.swift", "DomctlCommand.swift",
+            == ["ArchArmRecords.swift", "ArchX86HvmSaveRecords.swift", "ArchX86XenRecords.swift", "ArchX86XenX8664Records.swift", "DomctlCommand.swift",
                 "DomctlOp.swift", "DomctlRecords.swift", "Hypercall.swift", "MemoryRecords.swift", "PhysdevRecords.swift",
                 "SysctlCommand.swift", "SysctlOp.swift", "SysctlRecords.swift", "XenOperation.swift", "XenRecordLayout.swift",
                 "XenRecordSupport.swift", "XenRecords.swift"])
