@@ -85,7 +85,8 @@ extension SwiftEmitter {
             let prefix = Self.commonPrefix(cEnum.constants.map(\.name))
             return RecordSupportContext.Enum(
                 name: naming.enumNames[cEnum.name] ?? RecordNaming.upperCamel(cEnum.name), rawType: mapper.swiftType(cEnum.integerType),
-                docLines: ((cEnum.doc.map { [$0, ""] } ?? []) + ["`enum \(cEnum.name)` (\(cEnum.file):\(cEnum.line))."]).map { " " + $0 },
+                docLines: ((cEnum.doc.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + [""] } ?? [])
+                    + ["`enum \(cEnum.name)` (\(cEnum.file):\(cEnum.line))."]).map { " " + $0 },
                 constants: cEnum.constants.map { constant in
                     .init(name: SwiftNaming.caseName(constant.name, prefix: prefix), cName: constant.name, value: String(constant.value),
                           doc: constant.doc.map { " " + $0.replacingOccurrences(of: "\n", with: " ") } ?? "")

@@ -120,7 +120,10 @@ public struct HeaderReader {
         var skipped: [String] = []
         for header in headers {
             guard let scannedHeader = scanned[header] else { continue }
-            for family in try familyReader.families(in: scannedHeader, warnings: &warnings, skipped: &skipped) { byName[family.name] = family }
+            // A family without a defined op in this version (`XENMEM_access_op_*` before Xen 4.2) is absent from it.
+            for family in try familyReader.families(in: scannedHeader, warnings: &warnings, skipped: &skipped) where !family.definedOps.isEmpty {
+                byName[family.name] = family
+            }
         }
         let families = options.families.compactMap { byName[$0.name] }
         let readSpecs = options.families.filter { byName[$0.name] != nil }
