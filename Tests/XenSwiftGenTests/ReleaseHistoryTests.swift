@@ -20,8 +20,8 @@ import XenSwiftGen
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 1, "\(result.stderr)")
-        #expect(lines.first?.hasPrefix("warning: these headers lack 58 entries of the family table, skipped: "
-            + "families domctl-vmtrace, hvm-altp2m, dm; records memory: struct xen_add_to_physmap_batch, ") == true, "\(result.stderr)")
+        #expect(lines.first?.hasPrefix("warning: these headers lack ") == true, "\(result.stderr)")
+        #expect(result.stderr.contains("dm; records memory: struct xen_add_to_physmap_batch, "), "\(result.stderr)")
         #expect(result.stderr.contains("payloadMembers ops domctl: XEN_DOMCTL_get_cpu_policy, "))
     }
 
