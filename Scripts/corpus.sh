@@ -7,7 +7,7 @@
 #   crash    killed by a signal
 #   hang     still running after TIMEOUT seconds
 # Prints the counts, the slowest commit, and writes every non-ok run to $OUT/failures.log.
-# Exits 1 when any run is "other", "crash" or "hang".
+# Exits 1 when any run is "other", "crash" or "hang", and with --releases also when one is "located".
 #
 # Usage: Scripts/corpus.sh [--all | --releases | --tags GLOB] [--typecheck] [--tool PATH] [-- generate options]
 #   --all        every commit of master (about 2,225)
@@ -120,3 +120,8 @@ sort -k2 -g -r "$OUT/results" | head -n 1 | awk '{printf "  slowest:  %s (%s) %.
 awk '{sum += $2} END {if (NR) printf "  mean:     %.2fs per revision\n", sum / NR}' "$OUT/results"
 if [ -s "$OUT/failures.log" ]; then echo "  details:  $OUT/failures.log"; fi
 if grep -Eq '^(other|crash|hang|typecheck|layout) ' "$OUT/results"; then exit 1; fi
+# Every release must generate: for the release tags even a located error fails the run.
+if [ "$MODE" = releases ] && grep -Eq '^located ' "$OUT/results"; then
+    echo "corpus: a release tag did not generate (see $OUT/failures.log)" >&2
+    exit 1
+fi

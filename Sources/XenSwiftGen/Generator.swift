@@ -26,6 +26,10 @@ public struct Generator: Sendable {
         public var defines: [String]
         /// The targets to read and emit for, in order (one `#if arch` branch each).
         public var targets: [TargetArchitecture]
+        /// Whether `targets` is the default set (neither the config nor the command line chose it):
+        /// then a target the headers do not build for (Xen before 4.3 has no arm64) is left out with
+        /// a warning instead of failing the run.
+        public var targetsAreDefault = false
         /// The ledger file, if any.
         public var ledger: String?
         /// Create the ledger when it does not exist (and write the merged ledger after a clean run).
@@ -51,6 +55,7 @@ public struct Generator: Sendable {
             familyTable = try config.resolvedTable()
             defines = config.defines ?? ["__XEN_TOOLS__"]
             targets = try TargetArchitecture.resolve(try config.resolvedTargets())
+            targetsAreDefault = config.targets == nil && config.target == nil
             ledger = config.ledger
             acknowledgements = config.acknowledgements ?? []
         }
@@ -97,6 +102,43 @@ public struct Generator: Sendable {
         return result
     }
 
+    /// ``readTargets(_:)``, leaving out default targets that the headers do not build for.
+    ///
+    /// With the default targets, a target whose parse fails with clang errors while another target's
+    /// succeeds is dropped from `request`, and every remaining result carries one warning naming it
+    /// and clang's first error; the output's `#error` guard then refuses that architecture. Targets
+    /// the user chose are never dropped.
+    /// - Parameter request: The run's settings; its `targets` lose the dropped ones.
+    /// - Returns: One result per remaining target, in target order.
+    /// - Throws: ``GenerationFailure`` as ``readTargets(_:)`` does.
+    func readSupportedTargets(_ request: inout Request) throws -> [HeaderReader.Result] {
+        let attempts = try readEachTarget(request)
+        guard request.targetsAreDefault, attempts.count > 1 else { return try attempts.map { try $0.get() } }
+        guard attempts.contains(where: { (try? $0.get()) != nil }) else { return try attempts.map { try $0.get() } }
+        var kept: [TargetArchitecture] = []
+        var results: [HeaderReader.Result] = []
+        var notes: [GeneratorDiagnostic] = []
+        for (target, attempt) in zip(request.targets, attempts) {
+            switch attempt {
+            case .success(let result):
+                kept.append(target)
+                results.append(result)
+            case .failure(let failure as GenerationFailure):
+                let first = failure.diagnostics.first.map { $0.rendered(root: failure.root) } ?? "clang errors"
+                notes.append(GeneratorDiagnostic(.warning, at: nil,
+                    "these headers do not build for \(target.triple) (\(first)); generating for the other targets only"))
+            case .failure(let error):
+                throw error
+            }
+        }
+        request.targets = kept
+        return results.map { result in
+            var result = result
+            result.warnings = notes + result.warnings
+            return result
+        }
+    }
+
     /// Reads the headers once per target, the targets in parallel (each parse has its own libclang
     /// index), with libclang loaded once. Under `__XEN__` (the hypervisor's view) the reader gets
     /// ``hypervisorStandIns``.
@@ -104,6 +146,14 @@ public struct Generator: Sendable {
     /// - Returns: One result per target, in target order.
     /// - Throws: ``GenerationFailure`` with the first failure in target order.
     public func readTargets(_ request: Request) throws -> [HeaderReader.Result] {
+        try readEachTarget(request).map { try $0.get() }
+    }
+
+    /// Each target's read, or its failure, in target order; the targets in parallel.
+    /// - Parameter request: The run's settings.
+    /// - Returns: One outcome per target.
+    /// - Throws: ``GenerationFailure`` when the tree or libclang cannot be used at all.
+    private func readEachTarget(_ request: Request) throws -> [Result<HeaderReader.Result, Error>] {
         let tree = try HeaderTree(path: request.xenHeaders, setting: request.caller.headerFolderSetting)
         do {
             let clang = try timed("load libclang") {
@@ -118,7 +168,12 @@ public struct Generator: Sendable {
                     Result { try read(tree, clang: clang, request: request, target: target, standIns: standIns) }
                 }
             }
-            return try results.map { try $0.get() }
+            return results.map { result in
+                result.mapError { error in
+                    guard let diagnostic = error as? GeneratorDiagnostic, diagnostic.location != nil else { return error }
+                    return GenerationFailure(diagnostics: [diagnostic], root: tree.displayPath)
+                }
+            }
         } catch let diagnostic as GeneratorDiagnostic where diagnostic.location != nil {
             // Reader findings carry tree-relative paths; print them under the folder the user named.
             throw GenerationFailure(diagnostics: [diagnostic], root: tree.displayPath)
@@ -161,7 +216,8 @@ public struct Generator: Sendable {
     public func generate(_ request: Request) throws -> Outcome {
         FaultInjection.point("started")
         let previousLedger = try request.ledger.map { try LedgerFile.load($0, allowMissing: request.updateLedger) }
-        let results = try readTargets(request)
+        var request = request
+        let results = try readSupportedTargets(&request)
         let root = request.xenHeaders  // the folder as the user named it, as `read` prints it
         let acknowledgements = request.acknowledgements + (previousLedger?.acknowledgements ?? [])
         // The checks see each target's IR on its own: a reuse under one architecture's `#if` fails the run.
