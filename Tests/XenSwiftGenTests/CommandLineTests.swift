@@ -95,6 +95,6 @@ import Testing
         let result = try xenSwiftGen(["generate", "--xen-headers", Paths.realHeaders, "--config", config.path, "--output", output.path])
         try #require(result.status == 0, "\(result.stderr)")
         let argo = try String(contentsOf: output.appendingPathComponent("ArgoOp.swift"), encoding: .utf8)
-        #expect(argo.contains("instead.\n\n/// The `XEN_ARGO_OP_*` ops of `argo.h`"), "\(argo.prefix(400))")
+        #expect(argo.contains("\nimport XenHypercall\n\n/// The `XEN_ARGO_OP_*` ops of `argo.h`"), "\(argo.prefix(400))")
     }
 }
