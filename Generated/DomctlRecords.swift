@@ -1058,8 +1058,6 @@ public struct XenDomctlPagingMempool: Sendable, BitwiseCopyable {
 }
 
 #if arch(x86_64)
-import XenHypercall
-
 /// `struct xen_domctl` (domctl.h:1195): 144 bytes, aligned to 8.
 public struct XenDomctl: Sendable, BitwiseCopyable {
     /// C: `uint32_t cmd` at offset 0.
@@ -1982,8 +1980,6 @@ public struct XenDomctlVnuma: Sendable, BitwiseCopyable {
     public init() {}
 }
 #elseif arch(arm64)
-import XenHypercall
-
 /// `struct xen_domctl` (domctl.h:1195): 144 bytes, aligned to 8.
 public struct XenDomctl: Sendable, BitwiseCopyable {
     /// C: `uint32_t cmd` at offset 0.

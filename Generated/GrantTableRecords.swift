@@ -332,8 +332,6 @@ extension GnttabCacheFlush {
 }
 
 #if arch(x86_64)
-import XenHypercall
-
 /// GNTTABOP_setup_table: Set up a grant table for <dom> comprising at least
 /// <nr_frames> pages. The frame addresses are written to the <frame_list>.
 /// Only <nr_frames> addresses are written, even if the table is larger.
@@ -397,8 +395,6 @@ public struct GnttabGetStatusFrames: Sendable, BitwiseCopyable {
     public init() {}
 }
 #elseif arch(arm64)
-import XenHypercall
-
 /// GNTTABOP_setup_table: Set up a grant table for <dom> comprising at least
 /// <nr_frames> pages. The frame addresses are written to the <frame_list>.
 /// Only <nr_frames> addresses are written, even if the table is larger.

@@ -340,8 +340,6 @@ public struct XenHvmGetTime: Sendable, BitwiseCopyable {
 }
 
 #if arch(x86_64)
-import XenHypercall
-
 /// `struct xen_hvm_altp2m_set_mem_access_multi` (hvm/hvm_op.h:269): 32 bytes, aligned to 8.
 public struct XenHvmAltp2mSetMemAccessMulti: Sendable, BitwiseCopyable {
     /// view
@@ -372,8 +370,6 @@ public struct XenHvmAltp2mSetMemAccessMulti: Sendable, BitwiseCopyable {
     public init() {}
 }
 #elseif arch(arm64)
-import XenHypercall
-
 /// `struct xen_hvm_altp2m_set_mem_access_multi` (hvm/hvm_op.h:269): 32 bytes, aligned to 8.
 public struct XenHvmAltp2mSetMemAccessMulti: Sendable, BitwiseCopyable {
     /// view

@@ -410,8 +410,6 @@ public struct XenMemoryDomain: Sendable, BitwiseCopyable {
 }
 
 #if arch(x86_64)
-import XenHypercall
-
 /// `struct xen_memory_reservation` (memory.h:46): 32 bytes, aligned to 8.
 public struct XenMemoryReservation: Sendable, BitwiseCopyable {
     /// XENMEM_increase_reservation:
@@ -804,8 +802,6 @@ public struct XenMachphysMfnList: Sendable, BitwiseCopyable {
     public init() {}
 }
 #elseif arch(arm64)
-import XenHypercall
-
 /// `struct xen_memory_reservation` (memory.h:46): 32 bytes, aligned to 8.
 public struct XenMemoryReservation: Sendable, BitwiseCopyable {
     /// XENMEM_increase_reservation:

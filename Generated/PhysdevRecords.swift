@@ -387,8 +387,6 @@ public struct PhysdevRestoreMsi: Sendable, BitwiseCopyable {
 }
 
 #if arch(x86_64)
-import XenHypercall
-
 /// `struct physdev_set_iobitmap` (physdev.h:92): 16 bytes, aligned to 8.
 public struct PhysdevSetIobitmap: Sendable, BitwiseCopyable {
     /// C: `__guest_handle_uint8 bitmap` at offset 0.
@@ -402,8 +400,6 @@ public struct PhysdevSetIobitmap: Sendable, BitwiseCopyable {
     public init() {}
 }
 #elseif arch(arm64)
-import XenHypercall
-
 /// `struct physdev_set_iobitmap` (physdev.h:92): 16 bytes, aligned to 8.
 public struct PhysdevSetIobitmap: Sendable, BitwiseCopyable {
     /// C: `__guest_handle_64_uint8 bitmap` at offset 0.

@@ -598,8 +598,6 @@ extension XenpfResourceEntry {
 }
 
 #if arch(x86_64)
-import XenHypercall
-
 /// `struct xenpf_microcode_update` (platform.h:98): 16 bytes, aligned to 8.
 public struct XenpfMicrocodeUpdate: Sendable, BitwiseCopyable {
     /// IN variables.
@@ -1335,8 +1333,6 @@ public struct XenpfSymdata: Sendable, BitwiseCopyable {
     public init() {}
 }
 #elseif arch(arm64)
-import XenHypercall
-
 /// `struct xenpf_microcode_update` (platform.h:98): 16 bytes, aligned to 8.
 public struct XenpfMicrocodeUpdate: Sendable, BitwiseCopyable {
     /// IN variables.

@@ -55,8 +55,6 @@ public struct SchedPinOverride: Sendable, BitwiseCopyable {
 }
 
 #if arch(x86_64)
-import XenHypercall
-
 /// `struct sched_poll` (sched.h:124): 24 bytes, aligned to 8.
 public struct SchedPoll: Sendable, BitwiseCopyable {
     /// C: `__guest_handle_evtchn_port_t ports` at offset 0.
@@ -72,8 +70,6 @@ public struct SchedPoll: Sendable, BitwiseCopyable {
     public init() {}
 }
 #elseif arch(arm64)
-import XenHypercall
-
 /// `struct sched_poll` (sched.h:124): 24 bytes, aligned to 8.
 public struct SchedPoll: Sendable, BitwiseCopyable {
     /// C: `__guest_handle_64_evtchn_port_t ports` at offset 0.

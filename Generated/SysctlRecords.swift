@@ -754,8 +754,6 @@ public struct XenSysctlLivepatchAction: Sendable, BitwiseCopyable {
 }
 
 #if arch(x86_64)
-import XenHypercall
-
 /// `struct xen_sysctl` (sysctl.h:1055): 136 bytes, aligned to 8.
 public struct XenSysctl: Sendable, BitwiseCopyable {
     /// C: `uint32_t cmd` at offset 0.
@@ -1565,8 +1563,6 @@ public struct XenSysctlCpuPolicy: Sendable, BitwiseCopyable {
     public init() {}
 }
 #elseif arch(arm64)
-import XenHypercall
-
 /// `struct xen_sysctl` (sysctl.h:1055): 136 bytes, aligned to 8.
 public struct XenSysctl: Sendable, BitwiseCopyable {
     /// C: `uint32_t cmd` at offset 0.

@@ -79,8 +79,6 @@ public struct VcpuGetPhysid: Sendable, BitwiseCopyable {
 }
 
 #if arch(x86_64)
-import XenHypercall
-
 /// `struct vcpu_register_runstate_memory_area` (vcpu.h:116): 8 bytes, aligned to 8.
 public struct VcpuRegisterRunstateMemoryArea: Sendable, BitwiseCopyable {
     /// C: `union (unnamed union at vcpu.h:117:5) addr` at offset 0.
@@ -151,8 +149,6 @@ extension VcpuRegisterTimeMemoryArea {
     }
 }
 #elseif arch(arm64)
-import XenHypercall
-
 /// `struct vcpu_register_runstate_memory_area` (vcpu.h:116): 8 bytes, aligned to 8.
 public struct VcpuRegisterRunstateMemoryArea: Sendable, BitwiseCopyable {
     /// C: `union (unnamed union at vcpu.h:117:5) addr` at offset 0.

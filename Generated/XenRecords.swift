@@ -44,8 +44,6 @@ public struct VcpuTimeInfo: Sendable, BitwiseCopyable {
 }
 
 #if arch(x86_64)
-import XenHypercall
-
 /// `struct xenctl_bitmap` (xen.h:1013): 16 bytes, aligned to 8.
 public struct XenctlBitmap: Sendable, BitwiseCopyable {
     /// C: `__guest_handle_uint8 bitmap` at offset 0.
@@ -59,8 +57,6 @@ public struct XenctlBitmap: Sendable, BitwiseCopyable {
     public init() {}
 }
 #elseif arch(arm64)
-import XenHypercall
-
 /// `struct xenctl_bitmap` (xen.h:1013): 16 bytes, aligned to 8.
 public struct XenctlBitmap: Sendable, BitwiseCopyable {
     /// C: `__guest_handle_64_uint8 bitmap` at offset 0.

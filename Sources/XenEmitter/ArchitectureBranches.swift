@@ -48,6 +48,20 @@ extension SwiftEmitter {
     ///   - targets: The targets, in order.
     /// - Returns: The files, sorted by path.
     /// - Throws: ``GeneratorDiagnostic`` when the chain template fails.
+    /// The lines every rendered part of a file starts with: the header comment and the `import`s
+    /// after it, written once per file (not again inside an architecture branch).
+    /// - Parameter text: A rendered part.
+    /// - Returns: The header line through the last leading `import` line, each with its newline.
+    static func preamble(of text: String) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let header = lines.first else { return "" }
+        var end = 0
+        for (index, line) in lines.enumerated().dropFirst() {
+            if line.hasPrefix("import ") { end = index } else if !line.isEmpty { break }
+        }
+        return (end == 0 ? [header] : Array(lines[...end])).joined(separator: "\n") + "\n"
+    }
+
     func assemble(_ jobs: [RenderJob], texts: [String], targets: [TargetArchitecture]) throws -> [GeneratedFile] {
         var shared: [String: [String]] = [:]
         var branches: [String: [Int: [String]]] = [:]
@@ -62,15 +76,15 @@ extension SwiftEmitter {
         for path in Set(shared.keys).union(branches.keys).sorted() {
             let perTarget = branches[path] ?? [:]
             let pieces = (shared[path] ?? []) + perTarget.keys.sorted().flatMap { perTarget[$0] ?? [] }
-            let header = pieces.first.map { String($0.prefix { $0 != "\n" }) } ?? ""
+            let preamble = Self.preamble(of: pieces.first ?? "")
             func body(_ text: String) -> Substring {
-                text.hasPrefix(header + "\n") ? text.dropFirst(header.count + 1) : Substring(text)
+                text.hasPrefix(preamble) ? text.dropFirst(preamble.count) : Substring(text)
             }
-            var contents = header + "\n" + (shared[path] ?? []).map(body).joined()
+            var contents = preamble + (shared[path] ?? []).map(body).joined()
             if !perTarget.isEmpty || path == Self.guardFile {
                 let texts = perTarget.mapValues { parts in Self.trimmingNewlines(parts.map(body).joined()) }
                 let chain = try templates.render("architectures", ArchitectureBranches(targets: targets, texts: texts))
-                contents += (contents.hasSuffix("\n\n") || contents == header + "\n" ? "" : "\n") + chain
+                contents += (contents.hasSuffix("\n\n") ? "" : "\n") + chain
             }
             files.append(GeneratedFile(path: path, contents: contents))
         }

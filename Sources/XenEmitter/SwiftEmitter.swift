@@ -62,7 +62,8 @@ public struct SwiftEmitter {
             jobs += try recordJobs(interface, naming: RecordNaming(interface, module: module), slot: slot)
         }
         let texts = try templates.render(jobs)
-        for (job, text) in zip(jobs, texts) {
+        // In file order, so the first file reported does not depend on the order the jobs were made in.
+        for (job, text) in zip(jobs, texts).sorted(by: { $0.0.path < $1.0.path }) {
             if let context = job.context as? FamilyContext { try NumberGuardCheck.verify(text, path: job.path, context: context) }
         }
         return try assemble(jobs, texts: texts, targets: merged.variants.map(\.target))

@@ -131,6 +131,10 @@ struct GenerateCommand: ParsableCommand {
                 print("xen-swiftgen: \(changed ? "updated" : "kept") the ledger \(path)")
             }
             if skipUnchanged { try fingerprint.addingOutputs(in: writer.folder).store(in: writer.folder) }
+            if common.verbose {
+                Diagnostics.print("wrote \(plan.added.count + plan.changed.count) files, \(plan.unchanged.count) unchanged, "
+                    + "\(plan.removed.count) removed in \(writer.folder.path)")
+            }
             let first = outcome.merged.variants.first?.interface
             let targets = outcome.merged.variants.map(\.target.triple).joined(separator: ", ")
             print("xen-swiftgen: \(first?.families.count ?? 0) op families and \(first?.records.count ?? 0) records "

@@ -50,7 +50,7 @@ import Testing
         // SwiftPM relays what a command plugin's tools print on its own standard output.
         let log = stale.stdout + stale.stderr
         #expect(log.contains("error: '\(folder.path)' is not current with /usr/include/xen "
-            + "(run 'swift package --allow-writing-to-package-directory generate-xen-bindings' to update it):"), "\(log)")
+            + "(run 'swift package --allow-writing-to-package-directory generate-xen-bindings' to update it)"), "\(log)")
         #expect(log.contains("\nnote: differs: DomctlOp.swift\n"), "\(log)")
     }
 
