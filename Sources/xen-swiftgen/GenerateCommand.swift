@@ -97,19 +97,21 @@ struct GenerateCommand: ParsableCommand {
             request.updateLedger = updateLedger
             request.strict = strict
             request.caller = caller
-            if !noHistory { request.history = try ShippedHistory.load(for: request.families) }
             if updateLedger && request.ledger == nil {
                 throw GeneratorDiagnostic(.error, at: nil, "--update-ledger needs a ledger: pass --ledger FILE or set 'ledger' in the config")
             }
             let writer = OutputWriter(folder: request.output)
-            let fingerprint = InputFingerprint.inputs(
+            // Only --skip-unchanged needs the fingerprint: a plain run does not stat the header tree.
+            let fingerprint = skipUnchanged ? InputFingerprint.inputs(
                 of: request, config: common.config, arguments: Array(CommandLine.arguments.dropFirst()),
-                environment: ProcessInfo.processInfo.environment)
-            if skipUnchanged, let stored = InputFingerprint.stored(in: writer.folder), stored == fingerprint.addingOutputs(in: writer.folder) {
+                environment: ProcessInfo.processInfo.environment) : nil
+            if let fingerprint, let stored = InputFingerprint.stored(in: writer.folder), stored == fingerprint.addingOutputs(in: writer.folder) {
                 try stored.store(in: writer.folder)
                 print("xen-swiftgen: \(writer.folder.path) is up to date (no input changed since the last run)")
                 return
             }
+            // The shipped history is part of this build of the tool, which the fingerprint covers.
+            if !noHistory { request.history = try ShippedHistory.load(for: request.families) }
             let outcome = try common.makeGenerator().generate(request)
             for warning in outcome.warnings { Diagnostics.print(warning.rendered(root: request.xenHeaders)) }
             let files = try singleFile.map { [try SingleFileBundle.bundle(outcome.files, named: $0)] } ?? outcome.files
@@ -130,7 +132,7 @@ struct GenerateCommand: ParsableCommand {
                 let changed = try LedgerFile.write(merged, to: path)
                 print("xen-swiftgen: \(changed ? "updated" : "kept") the ledger \(path)")
             }
-            if skipUnchanged { try fingerprint.addingOutputs(in: writer.folder).store(in: writer.folder) }
+            try fingerprint?.addingOutputs(in: writer.folder).store(in: writer.folder)
             if common.verbose {
                 Diagnostics.print("wrote \(plan.added.count + plan.changed.count) files, \(plan.unchanged.count) unchanged, "
                     + "\(plan.removed.count) removed in \(writer.folder.path)")
