@@ -11,6 +11,8 @@ public struct FamilySpec: Codable, Sendable, Equatable {
     /// Header declaring the family, relative to the tree, such as `domctl.h`.
     public var header: String
     /// A record whose body holds the op list (`xen_domctl`); other macros with the prefix are ignored.
+    /// A header whose record holds none of the family's numbers (Xen 4.0's `sysctl.h` lists them before
+    /// `struct xen_sysctl`) is read as if the family had no `within`.
     public var within: String?
     /// The emitted Swift enum name.
     public var swiftName: String

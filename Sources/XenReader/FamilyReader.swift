@@ -48,7 +48,9 @@ struct FamilyReader {
                     throw GeneratorDiagnostic(.error, at: SourcePosition(file: header.file, line: 1),
                         "family '\(spec.name)' expects its ops inside 'struct \(within)', which \(header.file) does not define")
                 }
-                regions[spec.name] = span
+                // Xen 4.0's sysctl.h lists its commands between the records, before `struct xen_sysctl`:
+                // a record that holds none of the family's numbers does not bound it.
+                regions[spec.name] = Self.holdsNumbers(of: spec, in: header, span: span) ? span : .some(nil)
             } else {
                 regions[spec.name] = .some(nil)
             }
@@ -73,7 +75,7 @@ struct FamilyReader {
         func inBody(_ offset: Int) -> Bool { bodies.contains { $0.contains(offset) } }
         var listedBetweenRecords = Set<String>()
         for define in header.defines where !define.isFunctionLike && Self.literalValue(define.value) != nil {
-            if let spec = owner(of: define.name, at: define.location.offset), spec.within == nil, !inBody(define.location.offset) {
+            if let spec = owner(of: define.name, at: define.location.offset), (regions[spec.name] ?? nil) == nil, !inBody(define.location.offset) {
                 listedBetweenRecords.insert(spec.name)
             }
         }
@@ -88,7 +90,8 @@ struct FamilyReader {
         let docs = DocCommentIndex(comments: header.comments)
 
         for define in header.defines where !define.isFunctionLike {
-            guard let spec = defineOwner(of: define.name, at: define.location.offset), selected.contains(spec.name) else { continue }
+            guard let spec = defineOwner(of: define.name, at: define.location.offset), selected.contains(spec.name),
+                  define.name != spec.interfaceVersion else { continue }
             if let number = Self.literalValue(define.value) {
                 ops[spec.name, default: []].append(liveOp(define, number: number, file: header.file, docs: docs))
             } else if define.value.count == 1, define.value[0].kind == .identifier {
@@ -130,6 +133,14 @@ struct FamilyReader {
                 within: spec.within, summary: spec.summary, interfaceVersion: interfaceVersion(spec), ops: familyOps, aliases: aliases,
                 hypercall: spec.hypercall
             )
+        }
+    }
+
+    /// Whether `span` holds a numbered `#define` with a name of `spec`'s family.
+    static func holdsNumbers(of spec: FamilySpec, in header: ScannedHeader, span: SourceSpan) -> Bool {
+        header.defines.contains { define in
+            span.start.offset <= define.location.offset && define.location.offset < span.end.offset
+                && !define.isFunctionLike && spec.matches(define.name) && literalValue(define.value) != nil
         }
     }
 
