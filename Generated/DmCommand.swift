@@ -268,3 +268,45 @@ extension XenDmOp {
         xenUnionLoad(u, as: Payload.self)
     }
 }
+
+extension XenDmOp: XenRequest {
+    /// The op family of `op`.
+    public typealias Operation = DMOp
+    /// `__HYPERVISOR_dm_op`, the hypercall that carries the request.
+    public static var hypercall: UInt64 { 41 }
+    /// `op`.
+    public var operationNumber: DMOp.RawValue {
+        get { op }
+        set { op = newValue }
+    }
+}
+
+extension XenHypervisor {
+    /// Issues `command` through `__HYPERVISOR_dm_op` and returns the payload as Xen wrote it back.
+    /// - Parameters:
+    ///   - command: The op and, through its type, the payload type.
+    ///   - domain: `domid_t domid`, the hypercall's argument.
+    ///   - payload: The op's payload.
+    ///   - buffers: More memory the op points Xen at, passed as `bufs[1…]` after the request.
+    /// - Returns: The payload after the hypercall.
+    /// - Throws: ``XenHypercallError`` naming the op and Xen's errno.
+    public func dm<Payload>(
+        _ command: DmCommand<Payload>, domain: UInt16, payload: Payload,
+        buffers: [XenBufferRegion] = []
+    ) throws(XenHypercallError) -> Payload {
+        let request = XenDmOp(command, payload: payload)
+        let arguments: [UInt64] = [UInt64(domain)]
+        return try issue(request, arguments: arguments, buffers: buffers).payload(for: command)
+    }
+
+    /// Issues `command`, an op without a payload, through `__HYPERVISOR_dm_op`.
+    /// - Parameters:
+    ///   - command: The op.
+    ///   - domain: `domid_t domid`, the hypercall's argument.
+    /// - Throws: ``XenHypercallError`` naming the op and Xen's errno.
+    public func dm(
+        _ command: DmCommand<XenNoPayload>, domain: UInt16
+    ) throws(XenHypercallError) {
+        _ = try dm(command, domain: domain, payload: XenNoPayload())
+    }
+}

@@ -382,7 +382,8 @@ extension XenHypervisor {
     public func domctl<Payload>(
         _ command: DomctlCommand<Payload>, domain: Domid, payload: Payload
     ) throws(XenHypercallError) -> Payload {
-        try issue(XenDomctl(command, domain: domain, payload: payload)).payload(for: command)
+        let request = XenDomctl(command, domain: domain, payload: payload)
+        return try issue(request).payload(for: command)
     }
 
     /// Issues `command`, an op without a payload, through `__HYPERVISOR_domctl`.
@@ -390,8 +391,10 @@ extension XenHypervisor {
     ///   - command: The op.
     ///   - domain: `domain`.
     /// - Throws: ``XenHypercallError`` naming the op and Xen's errno, or the interface-version mismatch.
-    public func domctl(_ command: DomctlCommand<XenNoPayload>, domain: Domid) throws(XenHypercallError) {
-        _ = try issue(XenDomctl(command, domain: domain))
+    public func domctl(
+        _ command: DomctlCommand<XenNoPayload>, domain: Domid
+    ) throws(XenHypercallError) {
+        _ = try domctl(command, domain: domain, payload: XenNoPayload())
     }
 }
 #elseif arch(arm64)
@@ -774,7 +777,8 @@ extension XenHypervisor {
     public func domctl<Payload>(
         _ command: DomctlCommand<Payload>, domain: Domid, payload: Payload
     ) throws(XenHypercallError) -> Payload {
-        try issue(XenDomctl(command, domain: domain, payload: payload)).payload(for: command)
+        let request = XenDomctl(command, domain: domain, payload: payload)
+        return try issue(request).payload(for: command)
     }
 
     /// Issues `command`, an op without a payload, through `__HYPERVISOR_domctl`.
@@ -782,8 +786,10 @@ extension XenHypervisor {
     ///   - command: The op.
     ///   - domain: `domain`.
     /// - Throws: ``XenHypercallError`` naming the op and Xen's errno, or the interface-version mismatch.
-    public func domctl(_ command: DomctlCommand<XenNoPayload>, domain: Domid) throws(XenHypercallError) {
-        _ = try issue(XenDomctl(command, domain: domain))
+    public func domctl(
+        _ command: DomctlCommand<XenNoPayload>, domain: Domid
+    ) throws(XenHypercallError) {
+        _ = try domctl(command, domain: domain, payload: XenNoPayload())
     }
 }
 #else

@@ -252,6 +252,7 @@ extension XenHypervisor {
     public func memory<Payload>(
         _ command: MemoryCommand<Payload>, payload: Payload
     ) throws(XenHypercallError) -> (result: Int, payload: Payload) {
-        try call(hypercall: 12, operation: command.op, payload: payload)
+        try call(
+            hypercall: 12, operation: command.op, payload: payload)
     }
 }

@@ -183,6 +183,7 @@ extension XenHypervisor {
     public func physdev<Payload>(
         _ command: PhysdevCommand<Payload>, payload: Payload
     ) throws(XenHypercallError) -> (result: Int, payload: Payload) {
-        try call(hypercall: 33, operation: command.op, payload: payload)
+        try call(
+            hypercall: 33, operation: command.op, payload: payload)
     }
 }

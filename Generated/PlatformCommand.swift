@@ -212,14 +212,17 @@ extension XenHypervisor {
     public func platform<Payload>(
         _ command: PlatformCommand<Payload>, payload: Payload
     ) throws(XenHypercallError) -> Payload {
-        try issue(XenPlatformOp(command, payload: payload)).payload(for: command)
+        let request = XenPlatformOp(command, payload: payload)
+        return try issue(request).payload(for: command)
     }
 
     /// Issues `command`, an op without a payload, through `__HYPERVISOR_platform_op`.
     /// - Parameters:
     ///   - command: The op.
     /// - Throws: ``XenHypercallError`` naming the op and Xen's errno, or the interface-version mismatch.
-    public func platform(_ command: PlatformCommand<XenNoPayload>) throws(XenHypercallError) {
-        _ = try issue(XenPlatformOp(command))
+    public func platform(
+        _ command: PlatformCommand<XenNoPayload>
+    ) throws(XenHypercallError) {
+        _ = try platform(command, payload: XenNoPayload())
     }
 }

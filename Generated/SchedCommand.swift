@@ -127,6 +127,7 @@ extension XenHypervisor {
     public func sched<Payload>(
         _ command: SchedCommand<Payload>, payload: Payload
     ) throws(XenHypercallError) -> (result: Int, payload: Payload) {
-        try call(hypercall: 29, operation: command.op, payload: payload)
+        try call(
+            hypercall: 29, operation: command.op, payload: payload)
     }
 }

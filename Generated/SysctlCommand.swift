@@ -205,15 +205,18 @@ extension XenHypervisor {
     public func sysctl<Payload>(
         _ command: SysctlCommand<Payload>, payload: Payload
     ) throws(XenHypercallError) -> Payload {
-        try issue(XenSysctl(command, payload: payload)).payload(for: command)
+        let request = XenSysctl(command, payload: payload)
+        return try issue(request).payload(for: command)
     }
 
     /// Issues `command`, an op without a payload, through `__HYPERVISOR_sysctl`.
     /// - Parameters:
     ///   - command: The op.
     /// - Throws: ``XenHypercallError`` naming the op and Xen's errno, or the interface-version mismatch.
-    public func sysctl(_ command: SysctlCommand<XenNoPayload>) throws(XenHypercallError) {
-        _ = try issue(XenSysctl(command))
+    public func sysctl(
+        _ command: SysctlCommand<XenNoPayload>
+    ) throws(XenHypercallError) {
+        _ = try sysctl(command, payload: XenNoPayload())
     }
 }
 #elseif arch(arm64)
@@ -420,15 +423,18 @@ extension XenHypervisor {
     public func sysctl<Payload>(
         _ command: SysctlCommand<Payload>, payload: Payload
     ) throws(XenHypercallError) -> Payload {
-        try issue(XenSysctl(command, payload: payload)).payload(for: command)
+        let request = XenSysctl(command, payload: payload)
+        return try issue(request).payload(for: command)
     }
 
     /// Issues `command`, an op without a payload, through `__HYPERVISOR_sysctl`.
     /// - Parameters:
     ///   - command: The op.
     /// - Throws: ``XenHypercallError`` naming the op and Xen's errno, or the interface-version mismatch.
-    public func sysctl(_ command: SysctlCommand<XenNoPayload>) throws(XenHypercallError) {
-        _ = try issue(XenSysctl(command))
+    public func sysctl(
+        _ command: SysctlCommand<XenNoPayload>
+    ) throws(XenHypercallError) {
+        _ = try sysctl(command, payload: XenNoPayload())
     }
 }
 #else

@@ -159,3 +159,19 @@ extension VcpuCommand {
         }
     }
 }
+
+extension XenHypervisor {
+    /// Issues `__HYPERVISOR_vcpu_op(command, vcpu, &payload)`, the payload bounced through hypercall-safe memory.
+    /// - Parameters:
+    ///   - command: The op and, through its type, the payload type.
+    ///   - vcpu: `unsigned int vcpuid`, the hypercall's argument.
+    ///   - payload: The op's payload.
+    /// - Returns: The hypercall's result and the payload as Xen left it.
+    /// - Throws: ``XenHypercallError`` naming the op and Xen's errno.
+    public func vcpu<Payload>(
+        _ command: VcpuCommand<Payload>, vcpu: UInt32, payload: Payload
+    ) throws(XenHypercallError) -> (result: Int, payload: Payload) {
+        try call(
+            hypercall: 24, operation: command.op, arguments: [UInt64(vcpu)], payload: payload)
+    }
+}

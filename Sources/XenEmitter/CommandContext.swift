@@ -26,6 +26,18 @@ struct CommandContext: TemplateContext {
         var type: String
     }
 
+    /// A number the hypercall takes besides the op and the payload, as a parameter of the call method.
+    struct Argument: Codable {
+        /// The Swift label, such as `vcpu`.
+        var label: String
+        /// The Swift type, such as `UInt32`.
+        var type: String
+        /// The C parameter, such as `unsigned int vcpuid`.
+        var c: String
+        /// Whether it is the last one (no comma after it).
+        var last: Bool
+    }
+
     var header: String
     var accessLevel: String
     var prefix: String
@@ -56,4 +68,10 @@ struct CommandContext: TemplateContext {
     var hypercallNumber = ""
     /// The `XenHypervisor` method that issues the family's commands, such as `domctl`.
     var callMethod = ""
+    /// The hypercall's numbers besides the op and the payload (the vcpu of `vcpu_op`, the domain of `dm_op`).
+    var hypercallArguments: [Argument] = []
+    /// Whether there are any.
+    var hasHypercallArguments = false
+    /// Whether the request travels as `bufs[0]` of a buffer array (`dm_op`), so the call takes more buffers.
+    var bufferArray = false
 }

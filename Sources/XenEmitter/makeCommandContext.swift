@@ -50,6 +50,20 @@ extension SwiftEmitter {
             context.hypercallCName = hypercall
             context.hypercallNumber = SwiftNaming.integerLiteral(number)
             context.callMethod = SwiftNaming.caseName(family.name.replacingOccurrences(of: "-", with: "_"), prefix: "")
+            let arguments = family.hypercallArguments ?? []
+            context.hypercallArguments = arguments.enumerated().map { index, argument in
+                .init(label: argument.label, type: argument.type, c: argument.c, last: index == arguments.count - 1)
+            }
+            context.hasHypercallArguments = !arguments.isEmpty
+            context.bufferArray = family.bufferArray ?? false
+            // The runtime has two shapes for a request: its address alone (domctl), or `bufs[0]` of a
+            // buffer array after some numbers (dm_op). An argument family has no buffer array.
+            let hasRecord = request.record != nil
+            if context.bufferArray != hasRecord && (context.bufferArray || context.hasHypercallArguments) {
+                throw GeneratorDiagnostic(.error, at: nil, context.bufferArray
+                    ? "family '\(family.name)': bufferArray needs a request record, the buffer the array starts with"
+                    : "family '\(family.name)': hypercallArguments with a request record need bufferArray: the hypercall takes the request's address alone")
+            }
         }
         guard let recordName = request.record, let opField = request.opField, let unionField = request.unionField else { return context }
         guard let record = records[recordName] else {

@@ -61,6 +61,28 @@ public final class XenHypervisor: Sendable {
         return buffer[0]
     }
 
+    /// Issues `request` as the first of an array of buffers, `hypercall(arguments…, nr_bufs, bufs)`
+    /// (the shape of `HYPERVISOR_dm_op(domid, nr_bufs, bufs)`), bounced through hypercall-safe memory,
+    /// and returns it as Xen wrote it back.
+    /// - Parameters:
+    ///   - request: A request record, such as a `XenDmOp` built from a typed command.
+    ///   - arguments: The numbers before the buffer count (the domain of `dm_op`).
+    ///   - buffers: More buffers the op points Xen at, passed as `bufs[1…]`.
+    /// - Returns: The request after the hypercall.
+    /// - Throws: ``XenHypercallError/hypercallFailed(operation:errno:)``.
+    public func issue<Request: XenRequest>(
+        _ request: Request, arguments: [UInt64], buffers: [XenBufferRegion] = []
+    ) throws(XenHypercallError) -> Request {
+        let buffer = try XenBuffer<Request>(capacity: 1, in: memory)
+        buffer[0] = request
+        let array = try XenBuffer<XenBufferRegion>(capacity: 1 + buffers.count, in: memory)
+        array[0] = try buffer.region(elements: 1)
+        for (index, region) in buffers.enumerated() { array[index + 1] = region }
+        _ = try channel.hypercall(
+            Request.hypercall, arguments + [UInt64(array.capacity), array.handle.address], operation: request.operationName)
+        return buffer[0]
+    }
+
     /// Issues `hypercall(op, arguments…, &payload)` for the argument families (memory, physdev, sched,
     /// and with `arguments` vcpu), the payload bounced through hypercall-safe memory.
     /// - Parameters:

@@ -38,13 +38,20 @@ public struct FamilySpec: Codable, Sendable, Equatable {
     /// The `__HYPERVISOR_*` macro of the hypercall that carries the family's request record or
     /// payload argument as `(cmd, arg)`, such as `__HYPERVISOR_domctl`; the runtime glue needs it.
     public var hypercall: String?
+    /// Numbers the hypercall takes between the op and the payload (`vcpu_op`'s vcpu), or before the
+    /// buffers (`dm_op`'s domain), in order.
+    public var hypercallArguments: [HypercallArgument]?
+    /// Whether the hypercall takes `(arguments…, nr_bufs, bufs)`, an array of buffers whose first
+    /// is the request record (`dm_op`), instead of the request's address.
+    public var bufferArray: Bool?
 
     /// Creates a table row. See the properties for the meaning of each parameter.
     public init(
         name: String, prefix: String, header: String, within: String? = nil, swiftName: String,
         rawType: String = "UInt32", interfaceVersion: String? = nil, exclude: [String]? = nil, summary: String? = nil,
         request: RequestSpec? = nil, payloads: [String]? = nil, payloadMembers: [String: String]? = nil,
-        payloadArgument: Bool? = nil, hypercall: String? = nil
+        payloadArgument: Bool? = nil, hypercall: String? = nil, hypercallArguments: [HypercallArgument]? = nil,
+        bufferArray: Bool? = nil
     ) {
         self.name = name
         self.prefix = prefix
@@ -60,6 +67,8 @@ public struct FamilySpec: Codable, Sendable, Equatable {
         self.payloadMembers = payloadMembers
         self.payloadArgument = payloadArgument
         self.hypercall = hypercall
+        self.hypercallArguments = hypercallArguments
+        self.bufferArray = bufferArray
     }
 
     /// Whether `macro` belongs to this family by name (prefix matched, longer than it, not excluded).

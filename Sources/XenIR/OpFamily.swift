@@ -23,12 +23,16 @@ public struct OpFamily: Codable, Sendable, Equatable {
     public var aliases: [OpAlias]
     /// The `__HYPERVISOR_*` macro of the hypercall that carries the family as `(cmd, arg)`, from the family table.
     public var hypercall: String?
+    /// Numbers the hypercall takes besides the op and the payload, from the family table.
+    public var hypercallArguments: [HypercallArgument]?
+    /// Whether the hypercall takes an array of buffers whose first is the request, from the family table.
+    public var bufferArray: Bool?
 
     /// Creates a family. See the properties for the meaning of each parameter.
     public init(
         name: String, prefix: String, swiftName: String, rawType: String, file: String, within: String? = nil,
         summary: String? = nil, interfaceVersion: InterfaceVersion? = nil, ops: [Op] = [], aliases: [OpAlias] = [],
-        hypercall: String? = nil
+        hypercall: String? = nil, hypercallArguments: [HypercallArgument]? = nil, bufferArray: Bool? = nil
     ) {
         self.name = name
         self.prefix = prefix
@@ -41,6 +45,8 @@ public struct OpFamily: Codable, Sendable, Equatable {
         self.ops = ops
         self.aliases = aliases
         self.hypercall = hypercall
+        self.hypercallArguments = hypercallArguments
+        self.bufferArray = bufferArray
     }
 
     /// Ops that are defined in this configuration (live or obsolete), in source order.

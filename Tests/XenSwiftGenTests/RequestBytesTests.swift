@@ -67,6 +67,21 @@ import Testing
             s.u.getdomaininfolist.max_domains = 16;
             set_xen_guest_handle(s.u.getdomaininfolist.buffer, (xen_domctl_getdomaininfo_t *)(uintptr_t)0x7f00aabbcc00ULL);
             dump("getdomaininfolist", &s, sizeof s);
+
+            struct xen_dm_op op;
+
+            memset(&op, 0, sizeof op);
+            op.op = XEN_DMOP_set_isa_irq_level;
+            op.u.set_isa_irq_level.isa_irq = 5;
+            op.u.set_isa_irq_level.level = 1;
+            dump("set_isa_irq_level", &op, sizeof op);
+
+            xen_dm_op_buf_t buf;
+
+            memset(&buf, 0, sizeof buf);
+            set_xen_guest_handle(buf.h, (void *)(uintptr_t)0x7f0011223340ULL);
+            buf.size = sizeof op;
+            dump("dm_op_buf", &buf, sizeof buf);
             return 0;
         }
         """
@@ -111,18 +126,25 @@ import Testing
         list.buffer = XenGuestHandle64<XenDomctlGetdomaininfo>(address: 0x7f00aabbcc00)
         dump("getdomaininfolist", XenSysctl(.getdomaininfolist, payload: list))
 
+        var irq = XenDmOpSetIsaIrqLevel()
+        irq.isaIrq = 5
+        irq.level = 1
+        dump("set_isa_irq_level", XenDmOp(.setIsaIrqLevel, payload: irq))
+        // bufs[0] of dm_op as the runtime builds it for a XenDmOp.
+        dump("dm_op_buf", XenBufferRegion(address: 0x7f0011223340, size: UInt64(MemoryLayout<XenDmOp>.size)))
+
         // Reading the payload back through the same command gives the typed value.
         let back = getdomaininfo.payload(for: .getdomaininfo)
         print("readback", back.totPages == info.totPages, back.cpupool, getdomaininfo.u.getdomaininfo.handle[3])
         """
 
-    @Test("getdomaininfo, max_mem, setvcpuaffinity (guest handle), pausedomain, physinfo and getdomaininfolist bytes equal C's")
+    @Test("getdomaininfo, max_mem, setvcpuaffinity (guest handle), pausedomain, physinfo, getdomaininfolist, a dm_op and its buffer entry: bytes equal C's")
     func bytesMatchC() throws {
         let bindings = try GeneratedBindings.real()
         defer { try? FileManager.default.removeItem(at: bindings.folder) }
         let c = try bindings.runC(bindings.cIncludes + "\n\n" + Self.cProgram).split(separator: "\n").map(String.init)
         let swift = try bindings.runSwift(Self.swiftProgram).split(separator: "\n").map(String.init)
-        #expect(c.count == 6 && swift.count == c.count + 1)
+        #expect(c.count == 8 && swift.count == c.count + 1)
         for (cLine, swiftLine) in zip(c, swift) {
             #expect(swiftLine == cLine)
         }

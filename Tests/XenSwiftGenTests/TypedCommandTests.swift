@@ -17,6 +17,11 @@ import XenIR
                 var poll = SchedPoll()
                 return SchedCommand.shutdown.withArgument(&poll) { _, _ in 0 }
             }
+            func e(_ xen: XenHypervisor) throws {
+                _ = try xen.dm(.nrVcpus, domain: 1, payload: XenDmOpSetIsaIrqLevel())
+                _ = try xen.vcpu(.isUp, payload: XenNoPayload())
+            }
+            import XenHypercall
 
             """
         try consumer.write(to: bindings.folder.appendingPathComponent("consumer.swift"), atomically: true, encoding: .utf8)
@@ -32,6 +37,33 @@ import XenIR
             "consumer.swift:4:53: error: cannot convert value of type 'XenDomctlMaxMem' to expected argument type 'XenNoPayload'"))
         #expect(compile.stderr.contains(
             "consumer.swift:7:47: error: cannot convert value of type 'SchedPoll' to expected argument type 'SchedShutdown'"))
+        #expect(compile.stderr.contains(
+            "consumer.swift:10:50: error: cannot convert value of type 'XenDmOpSetIsaIrqLevel' to expected argument type 'XenDmOpNrVcpus'"))
+        #expect(compile.stderr.contains("consumer.swift:11:27: error: missing argument for parameter 'vcpu' in call"))
+    }
+
+    @Test("a family table row whose call shape the runtime has no call for is a clear error, and nothing is written")
+    func impossibleCallShape() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let table = try JSONSerialization.jsonObject(with: Data(contentsOf: Paths.packageRoot
+            .appendingPathComponent("Sources/XenSwiftGen/BuiltinFamilies.json"))) as? [String: Any]
+        var sched = try #require((table?["familyTable"] as? [[String: Any]])?.first { $0["name"] as? String == "sched" })
+        sched["bufferArray"] = true
+        var domctl = try #require((table?["familyTable"] as? [[String: Any]])?.first { $0["name"] as? String == "domctl" })
+        domctl["hypercallArguments"] = [["label": "vcpu", "type": "UInt32", "c": "unsigned int vcpuid"]]
+        for (row, message) in [
+            (sched, "error: family 'sched': bufferArray needs a request record, the buffer the array starts with"),
+            (domctl, "error: family 'domctl': hypercallArguments with a request record need bufferArray: the hypercall takes the request's address alone"),
+        ] {
+            let config = folder.appendingPathComponent("config.json")
+            try JSONSerialization.data(withJSONObject: ["familyTable": [row]]).write(to: config)
+            let output = folder.appendingPathComponent("out")
+            let result = try xenSwiftGen(["generate", "--config", config.path, "--output", output.path])
+            #expect(result.status == 1)
+            #expect(result.stderr.contains(message), "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: output.path))
+        }
     }
 
     @Test("the right payload compiles, in Swift 6 mode without warnings")

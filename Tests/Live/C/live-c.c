@@ -10,6 +10,8 @@
 #include <xen/xen.h>
 #include <xen/domctl.h>
 #include <xen/sysctl.h>
+#include <xen/vcpu.h>
+#include <xen/hvm/dm_op.h>
 #include <xen/sys/privcmd.h>
 
 static int privcmd;
@@ -25,6 +27,29 @@ static long hypercall(unsigned long op, void *arg) {
     privcmd_hypercall_t call = { op, { (unsigned long)arg } };
     long r = ioctl(privcmd, IOCTL_PRIVCMD_HYPERCALL, &call);
     if (r < 0) { fprintf(stderr, "hypercall %lu: %s\n", op, strerror(errno)); _exit(1); }
+    return r;
+}
+
+/* A hypercall of three arguments: its result, or minus Xen's errno (the program goes on). */
+static long hypercall3(unsigned long op, unsigned long a, unsigned long b, unsigned long c) {
+    privcmd_hypercall_t call = { op, { a, b, c } };
+    long r = ioctl(privcmd, IOCTL_PRIVCMD_HYPERCALL, &call);
+    return r < 0 ? -errno : r;
+}
+
+/* HYPERVISOR_dm_op(domid, nr_bufs, bufs) with XEN_DMOP_nr_vcpus in bufs[0] and nr_bufs - 1 more
+ * empty buffers: Xen's answer. */
+static long dm_nr_vcpus(domid_t domid, unsigned nr_bufs) {
+    struct xen_dm_op *op = locked(sizeof *op);
+    xen_dm_op_buf_t *bufs = locked(nr_bufs * sizeof *bufs);
+    memset(op, 0, sizeof *op);
+    memset(bufs, 0, nr_bufs * sizeof *bufs);
+    op->op = XEN_DMOP_nr_vcpus;
+    set_xen_guest_handle(bufs[0].h, op);
+    bufs[0].size = sizeof *op;
+    long r = hypercall3(__HYPERVISOR_dm_op, domid, nr_bufs, (unsigned long)bufs);
+    munmap(op, 4096);
+    munmap(bufs, 4096);
     return r;
 }
 
@@ -78,6 +103,18 @@ int main(int argc, char **argv) {
     hypercall(__HYPERVISOR_sysctl, sysctl);
     fprintf(out, "list.num_domains=%u\n", sysctl->u.getdomaininfolist.num_domains);
     for (unsigned k = 0; k < sysctl->u.getdomaininfolist.num_domains; k++) info_lines(out, "list", &list[k]);
+
+    /* vcpu_op: the vcpu between the op and the argument. */
+    fprintf(out, "vcpu_op.is_up.v0=%ld\n", hypercall3(__HYPERVISOR_vcpu_op, VCPUOP_is_up, 0, 0));
+    struct vcpu_runstate_info *runstate = locked(sizeof *runstate);
+    memset(runstate, 0, sizeof *runstate);
+    long r = hypercall3(__HYPERVISOR_vcpu_op, VCPUOP_get_runstate_info, 0, (unsigned long)runstate);
+    fprintf(out, "vcpu_op.get_runstate_info.v0=%ld\nvcpu_op.get_runstate_info.v0.state=%d\n", r, runstate->state);
+    /* dm_op: the request as bufs[0] of an array of buffers. Xen reads the array before it looks the
+     * domain up, so a wrong count or address would answer E2BIG or EFAULT instead. */
+    fprintf(out, "dm_op.nr_vcpus.d0=%ld\n", dm_nr_vcpus(0, 1));
+    fprintf(out, "dm_op.nr_vcpus.d32000=%ld\n", dm_nr_vcpus(32000, 1));
+    fprintf(out, "dm_op.nr_vcpus.d32000.3bufs=%ld\n", dm_nr_vcpus(32000, 3));
     fclose(out);
     return 0;
 }

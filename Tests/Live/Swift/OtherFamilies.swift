@@ -2,7 +2,7 @@ import XenHypercall
 import XenPublic
 
 /// The other call shapes: platform_op (a request record), memory and sched (the payload as the
-/// argument, typed glue), and vcpu_op through the generic call with its vcpu argument.
+/// argument), vcpu_op (its vcpu between the op and the payload) and dm_op (a buffer array), all typed.
 /// - Parameter xen: The hypervisor.
 /// - Throws: ``XenHypercallError`` from a call that must succeed.
 func otherFamilies(_ xen: XenHypervisor) throws {
@@ -24,6 +24,43 @@ func otherFamilies(_ xen: XenHypervisor) throws {
     check("XENPF_get_cpuinfo says CPU 0 is online", info.flags & 1 != 0, "flags \(info.flags)") // XEN_PCPU_FLAGS_ONLINE
     record("XENPF_get_cpuinfo(0): max_present \(info.maxPresent), flags \(info.flags)")
 
-    let up = try xen.call(hypercall: Hypercall.vcpuOp.rawValue, operation: VCPUOp.isUp, arguments: [0], payload: XenNoPayload())
+    let up = try xen.vcpu(.isUp, vcpu: 0, payload: XenNoPayload())
     check("VCPUOP_is_up(0) of dom0 is 1", up.result == 1, "\(up.result)")
+    let runstate = try xen.vcpu(.getRunstateInfo, vcpu: 0, payload: VcpuRunstateInfo()).payload
+    check("VCPUOP_get_runstate_info(0): the calling vcpu is running", runstate.state == 0, "state \(runstate.state)") // RUNSTATE_running
+    record("VCPUOP_get_runstate_info(0): state \(runstate.state), \(runstate.time[0]) ns running")
+
+    let missing = failure { _ = try xen.dm(.nrVcpus, domain: 32000, payload: XenDmOpNrVcpus()) }
+    check("dm_op on a domain that does not exist: ESRCH as the typed error",
+          missing as? XenHypercallError == .hypercallFailed(operation: "XEN_DMOP_nr_vcpus", errno: .ESRCH), "\(String(describing: missing))")
+    let own = failure { _ = try xen.dm(.nrVcpus, domain: 0, payload: XenDmOpNrVcpus()) }
+    record("XEN_DMOP_nr_vcpus on d0 from d0: \(own.map { "\($0)" } ?? "success")")
+}
+
+/// vcpu_op and dm_op through their typed calls, as the C program makes them: Xen's answers as
+/// `key=value` lines (a result, or minus Xen's errno).
+/// - Parameter xen: The hypervisor.
+/// - Returns: The lines.
+/// - Throws: ``XenHypercallError`` from the buffers.
+func vcpuAndDeviceModelLines(_ xen: XenHypervisor) throws -> [String] {
+    func answer(_ body: () throws -> Int) -> Int {
+        do { return try body() } catch { return -Int((error as? XenHypercallError)?.errno?.rawValue ?? 0) }
+    }
+    var text = ["vcpu_op.is_up.v0=\(answer { try xen.vcpu(.isUp, vcpu: 0, payload: XenNoPayload()).result })"]
+    var state: Int32 = 0
+    let runstate = answer {
+        let (result, info) = try xen.vcpu(.getRunstateInfo, vcpu: 0, payload: VcpuRunstateInfo())
+        state = info.state
+        return result
+    }
+    text += ["vcpu_op.get_runstate_info.v0=\(runstate)", "vcpu_op.get_runstate_info.v0.state=\(state)"]
+    text.append("dm_op.nr_vcpus.d0=\(answer { Int(try xen.dm(.nrVcpus, domain: 0, payload: XenDmOpNrVcpus()).vcpus) })")
+    text.append("dm_op.nr_vcpus.d32000=\(answer { Int(try xen.dm(.nrVcpus, domain: 32000, payload: XenDmOpNrVcpus()).vcpus) })")
+    // Two more (empty) buffers after the request: three in all, more than Xen takes.
+    let three = try xen.withBuffer(of: UInt8.self, capacity: 1) { empty in
+        let region = try empty.region(elements: 0)
+        return answer { Int(try xen.dm(.nrVcpus, domain: 32000, payload: XenDmOpNrVcpus(), buffers: [region, region]).vcpus) }
+    }
+    text.append("dm_op.nr_vcpus.d32000.3bufs=\(three)")
+    return text
 }

@@ -39,6 +39,7 @@ func dump(_ xen: XenHypervisor, to path: String) throws {
         let reply = try xen.sysctl(.getdomaininfolist, payload: request)
         return ["list.num_domains=\(reply.numDomains)"] + buffer.prefix(Int(reply.numDomains)).flatMap { lines($0, "list") }
     }
+    text += try vcpuAndDeviceModelLines(xen)
     guard let file = fopen(path, "w") else { throw XenHypercallError.privcmdUnavailable(path: path, errno: XenErrno(rawValue: errno)) }
     for line in text { fputs(line + "\n", file) }
     fclose(file)
