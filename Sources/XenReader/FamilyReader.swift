@@ -38,6 +38,7 @@ struct FamilyReader {
             return false
         }
         var regions: [String: SourceSpan?] = [:]
+        var listedBeforeRecord = Set<String>()
         for spec in specsHere {
             if let within = spec.within {
                 guard let span = recordSpans[header.file]?[within] else {
@@ -48,9 +49,14 @@ struct FamilyReader {
                     throw GeneratorDiagnostic(.error, at: SourcePosition(file: header.file, line: 1),
                         "family '\(spec.name)' expects its ops inside 'struct \(within)', which \(header.file) does not define")
                 }
-                // Xen 4.0's sysctl.h lists its commands between the records, before `struct xen_sysctl`:
+                // Xen 4.0's sysctl.h (and domctl.h before 4.0) list their commands between the records:
                 // a record that holds none of the family's numbers does not bound it.
-                regions[spec.name] = Self.holdsNumbers(of: spec, in: header, span: span) ? span : .some(nil)
+                if Self.holdsNumbers(of: spec, in: header, span: span) {
+                    regions[spec.name] = span
+                } else {
+                    regions[spec.name] = .some(nil)
+                    listedBeforeRecord.insert(spec.name)
+                }
             } else {
                 regions[spec.name] = .some(nil)
             }
@@ -92,6 +98,9 @@ struct FamilyReader {
         for define in header.defines where !define.isFunctionLike {
             guard let spec = defineOwner(of: define.name, at: define.location.offset), selected.contains(spec.name),
                   define.name != spec.interfaceVersion else { continue }
+            // Among the constants around such a list (`XEN_DOMCTL_SHADOW_OP_OFF` in Xen 3.4's domctl.h),
+            // the ops are the lower-case names (`XEN_DOMCTL_shadow_op`), as everywhere in Xen.
+            if listedBeforeRecord.contains(spec.name), !define.name.dropFirst(spec.prefix.count).contains(where: \.isLowercase) { continue }
             if let number = Self.literalValue(define.value) {
                 ops[spec.name, default: []].append(liveOp(define, number: number, file: header.file, docs: docs))
             } else if define.value.count == 1, define.value[0].kind == .identifier {
