@@ -34,7 +34,23 @@ import XenSwiftGen
         #expect(!sysctl.contains("interfaceVersion = 7"), "the interface version macro is not a command: \(sysctl)")
     }
 
-    @Test("the oldest and the newest release: output compiles and every record matches the C compiler", arguments: ["RELEASE-4.0.4", "master"])
+    @Test("a 3.x tree whose domctl.h lists its commands before struct xen_domctl: the lower-case names are the ops")
+    func commandsBeforeTheRequestRecord() throws {
+        let tree = try HistoryBundle.tree("3.4.0-rc3")
+        defer { try? FileManager.default.removeItem(at: tree) }
+        let result = try xenSwiftGen(["dump-ir", "--xen-headers", tree.path, "--target", "x86_64-linux-gnu"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let interface = try JSONDecoder().decode(XenInterface.self, from: Data(result.stdout.utf8))
+        let domctl = try #require(interface.family(named: "domctl"))
+        let names = Dictionary(domctl.ops.map { ($0.name, $0.number) }, uniquingKeysWith: { first, _ in first })
+        #expect(names["XEN_DOMCTL_createdomain"] == 1 && names["XEN_DOMCTL_shadow_op"] == 10, "\(names)")
+        // Around the list: shadow_op's sub-ops (upper case) and the scheduler's sub-op list.
+        #expect(names["XEN_DOMCTL_SHADOW_OP_ENABLE_TEST"] == nil && names["XEN_DOMCTL_SCHEDOP_getinfo"] == nil, "\(names)")
+        #expect(domctl.interfaceVersion?.value == 5)
+        #expect(names["XEN_DOMCTL_INTERFACE_VERSION"] == nil)
+    }
+
+    @Test("the oldest and the newest release: output compiles and every record matches the C compiler", arguments: ["3.4.0-rc3", "RELEASE-4.0.4", "master"])
     func layoutMatchesC(release: String) throws {
         let parent = try HistoryBundle.tree(release, subfolder: "xen")
         defer { try? FileManager.default.removeItem(at: parent) }
