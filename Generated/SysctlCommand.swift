@@ -201,7 +201,7 @@ extension XenHypervisor {
     ///   - command: The op and, through its type, the payload type.
     ///   - payload: The op's payload.
     /// - Returns: The payload after the hypercall.
-    /// - Throws: ``XenHypercallError`` naming the op and Xen's errno, or the interface-version mismatch.
+    /// - Throws: `XenHypercallError` naming the op and Xen's errno, or the interface-version mismatch.
     public func sysctl<Payload>(
         _ command: SysctlCommand<Payload>, payload: Payload
     ) throws(XenHypercallError) -> Payload {
@@ -211,7 +211,7 @@ extension XenHypervisor {
     /// Issues `command`, an op without a payload, through `__HYPERVISOR_sysctl`.
     /// - Parameters:
     ///   - command: The op.
-    /// - Throws: ``XenHypercallError`` naming the op and Xen's errno, or the interface-version mismatch.
+    /// - Throws: `XenHypercallError` naming the op and Xen's errno, or the interface-version mismatch.
     public func sysctl(_ command: SysctlCommand<XenNoPayload>) throws(XenHypercallError) {
         _ = try issue(XenSysctl(command))
     }
@@ -416,7 +416,7 @@ extension XenHypervisor {
     ///   - command: The op and, through its type, the payload type.
     ///   - payload: The op's payload.
     /// - Returns: The payload after the hypercall.
-    /// - Throws: ``XenHypercallError`` naming the op and Xen's errno, or the interface-version mismatch.
+    /// - Throws: `XenHypercallError` naming the op and Xen's errno, or the interface-version mismatch.
     public func sysctl<Payload>(
         _ command: SysctlCommand<Payload>, payload: Payload
     ) throws(XenHypercallError) -> Payload {
@@ -426,7 +426,7 @@ extension XenHypervisor {
     /// Issues `command`, an op without a payload, through `__HYPERVISOR_sysctl`.
     /// - Parameters:
     ///   - command: The op.
-    /// - Throws: ``XenHypercallError`` naming the op and Xen's errno, or the interface-version mismatch.
+    /// - Throws: `XenHypercallError` naming the op and Xen's errno, or the interface-version mismatch.
     public func sysctl(_ command: SysctlCommand<XenNoPayload>) throws(XenHypercallError) {
         _ = try issue(XenSysctl(command))
     }
