@@ -13,6 +13,7 @@ HTML comment on the line before it (readers of GitHub and of DocC do not see it)
                                  repository (the built xen-swiftgen first on PATH) and what it
                                  prints, stdout and stderr, must equal the lines below it; SCRATCH
                                  (a path such as /tmp/xx) is replaced by a fresh folder
+  <!-- check: config -->         a config file: `xen-swiftgen families --config` accepts it
   <!-- check: diagnostic CODE -->  CODE (Swift, one line) must not compile, and every line of the
                                  block must end one of the compiler's error lines for it
   <!-- check: none REASON -->    not checked, and the reason says why
@@ -99,6 +100,8 @@ class Check:
             self.excerpt(where, argument, body)
         elif kind == "run":
             self.transcript(where, argument, body)
+        elif kind == "config":
+            self.config(where, body)
         elif kind == "diagnostic":
             self.diagnostics.append((where, argument, body))
         elif kind is not None:
@@ -119,6 +122,15 @@ class Check:
                 position = text.index(line, position) + 1
             except ValueError:
                 return self.fail(where, f"'{line}' is not in {source} (after line {position})")
+        self.passed += 1
+
+    def config(self, where, body):
+        path = os.path.join(self.work, "xen-swiftgen-config.json")
+        with open(path, "w", encoding="utf-8") as file:
+            file.write("\n".join(body) + "\n")
+        status, output = run([os.path.join(self.bin_path, "xen-swiftgen"), "families", "--config", path])
+        if status != 0:
+            return self.fail(where, "xen-swiftgen does not accept this config: " + output.strip().replace(path, "block"))
         self.passed += 1
 
     def transcript(self, where, scratch, body):
