@@ -173,20 +173,26 @@ class Check:
             return
         files = {}
         for number, (where, body) in enumerate(self.compiled):
-            imports = ["import XenHypercall", "import XenPublic"]
-            rest = [l for l in body if not re.match(r"^import \w+\s*(//.*)?$", l)]
-            imports += [l for l in body if re.match(r"^import \w+\s*(//.*)?$", l)]
+            is_import = [bool(re.match(r"^import \w+\s*(//.*)?$", l)) for l in body]
+            imports = ["import XenHypercall", "import XenPublic"] + [l for l, hoisted in zip(body, is_import) if hoisted]
+            # Hoisted imports leave a blank line, so line i of the body stays line i of the function.
+            rest = ["" if hoisted else l for l, hoisted in zip(body, is_import)]
             text = f"// {where}\nfunc example{number}() throws {{\n" + "\n".join(rest) + "\n}\n"
-            files[self.swift_file(f"Example{number}.swift", imports, text)] = where
+            files[self.swift_file(f"Example{number}.swift", imports, text)] = (where, len(imports) + 2)
         status, output = run(["swiftc", "-swift-version", "6", "-parse-as-library", "-wmo", "-c",
                               "-module-name", "DocExamples", "-I", os.path.join(self.bin_path, "Modules"),
                               "-o", os.path.join(self.work, "DocExamples.o")] + list(files))
-        failed = {where for file, where in files.items() if any(l.startswith(file + ":") and ": error: " in l for l in output.split("\n"))}
-        if status != 0 and not failed:
+        lines = output.split("\n")
+        if status != 0 and not any(": error: " in l and l.split(":")[0] in files for l in lines):
             self.fail("doc-examples", "the examples did not compile:\n" + output)
-        for file, where in files.items():
-            if where in failed:
-                errors = [l.replace(file, "block") for l in output.split("\n") if l.startswith(file + ":") and ": error: " in l]
+        for file, (where, header) in files.items():
+            path, fence = where.rsplit(":", 1)
+            errors = []
+            for line in lines:
+                match = re.match(re.escape(file) + r":(\d+):(\d+): error: (.*)$", line)
+                if match:
+                    errors.append(f"{path}:{int(fence) + int(match.group(1)) - header}:{match.group(2)}: error: {match.group(3)}")
+            if errors:
                 self.fail(where, "this Swift block does not compile:\n    " + "\n    ".join(errors))
             else:
                 self.passed += 1
