@@ -13,12 +13,13 @@ for spec in tr_TR:UTF-8 de_DE:ISO-8859-1; do
 done
 swift build --build-tests
 .build/debug/xen-swiftgen generate --check
-# The DocC catalogs build without a warning, and every example in the README and the articles compiles
-# (shell transcripts marked for it are run and compared).
-Scripts/docs.sh
 # Every Xen release generates: the latest patch of each RELEASE-4.* series and master, from the history
 # bundle (../shared/xen-history/xen-public.bundle or $XEN_HISTORY_BUNDLE; missing, this fails).
 Scripts/corpus.sh --releases --tool .build/debug/xen-swiftgen
 swift test --skip-build
 # The live suite: a real Xen 4.17 under QEMU, booted by the project's own script (see Sources/XenHypercall/XenHypercall.docc/TalkingToXen.md).
 Scripts/live-xen.sh
+# Every example in the README and the articles compiles (transcripts marked for it are run and compared),
+# and the DocC catalogs build without a warning. Last: the documentation build recompiles the targets
+# with its own flags.
+Scripts/docs.sh
