@@ -289,7 +289,7 @@ extension XenHypervisor {
     ///   - payload: The op's payload.
     ///   - buffers: More memory the op points Xen at, passed as `bufs[1…]` after the request.
     /// - Returns: The payload after the hypercall.
-    /// - Throws: ``XenHypercallError`` naming the op and Xen's errno.
+    /// - Throws: `XenHypercallError` naming the op and Xen's errno.
     public func dm<Payload>(
         _ command: DmCommand<Payload>, domain: UInt16, payload: Payload,
         buffers: [XenBufferRegion] = []
@@ -303,7 +303,7 @@ extension XenHypervisor {
     /// - Parameters:
     ///   - command: The op.
     ///   - domain: `domid_t domid`, the hypercall's argument.
-    /// - Throws: ``XenHypercallError`` naming the op and Xen's errno.
+    /// - Throws: `XenHypercallError` naming the op and Xen's errno.
     public func dm(
         _ command: DmCommand<XenNoPayload>, domain: UInt16
     ) throws(XenHypercallError) {

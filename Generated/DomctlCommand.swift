@@ -378,7 +378,7 @@ extension XenHypervisor {
     ///   - domain: `domain`.
     ///   - payload: The op's payload.
     /// - Returns: The payload after the hypercall.
-    /// - Throws: ``XenHypercallError`` naming the op and Xen's errno, or the interface-version mismatch.
+    /// - Throws: `XenHypercallError` naming the op and Xen's errno, or the interface-version mismatch.
     public func domctl<Payload>(
         _ command: DomctlCommand<Payload>, domain: Domid, payload: Payload
     ) throws(XenHypercallError) -> Payload {
@@ -390,7 +390,7 @@ extension XenHypervisor {
     /// - Parameters:
     ///   - command: The op.
     ///   - domain: `domain`.
-    /// - Throws: ``XenHypercallError`` naming the op and Xen's errno, or the interface-version mismatch.
+    /// - Throws: `XenHypercallError` naming the op and Xen's errno, or the interface-version mismatch.
     public func domctl(
         _ command: DomctlCommand<XenNoPayload>, domain: Domid
     ) throws(XenHypercallError) {
@@ -773,7 +773,7 @@ extension XenHypervisor {
     ///   - domain: `domain`.
     ///   - payload: The op's payload.
     /// - Returns: The payload after the hypercall.
-    /// - Throws: ``XenHypercallError`` naming the op and Xen's errno, or the interface-version mismatch.
+    /// - Throws: `XenHypercallError` naming the op and Xen's errno, or the interface-version mismatch.
     public func domctl<Payload>(
         _ command: DomctlCommand<Payload>, domain: Domid, payload: Payload
     ) throws(XenHypercallError) -> Payload {
@@ -785,7 +785,7 @@ extension XenHypervisor {
     /// - Parameters:
     ///   - command: The op.
     ///   - domain: `domain`.
-    /// - Throws: ``XenHypercallError`` naming the op and Xen's errno, or the interface-version mismatch.
+    /// - Throws: `XenHypercallError` naming the op and Xen's errno, or the interface-version mismatch.
     public func domctl(
         _ command: DomctlCommand<XenNoPayload>, domain: Domid
     ) throws(XenHypercallError) {

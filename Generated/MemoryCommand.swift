@@ -248,7 +248,7 @@ extension XenHypervisor {
     ///   - command: The op and, through its type, the payload type.
     ///   - payload: The op's payload.
     /// - Returns: The hypercall's result and the payload as Xen left it.
-    /// - Throws: ``XenHypercallError`` naming the op and Xen's errno.
+    /// - Throws: `XenHypercallError` naming the op and Xen's errno.
     public func memory<Payload>(
         _ command: MemoryCommand<Payload>, payload: Payload
     ) throws(XenHypercallError) -> (result: Int, payload: Payload) {

@@ -208,7 +208,7 @@ extension XenHypervisor {
     ///   - command: The op and, through its type, the payload type.
     ///   - payload: The op's payload.
     /// - Returns: The payload after the hypercall.
-    /// - Throws: ``XenHypercallError`` naming the op and Xen's errno, or the interface-version mismatch.
+    /// - Throws: `XenHypercallError` naming the op and Xen's errno, or the interface-version mismatch.
     public func platform<Payload>(
         _ command: PlatformCommand<Payload>, payload: Payload
     ) throws(XenHypercallError) -> Payload {
@@ -219,7 +219,7 @@ extension XenHypervisor {
     /// Issues `command`, an op without a payload, through `__HYPERVISOR_platform_op`.
     /// - Parameters:
     ///   - command: The op.
-    /// - Throws: ``XenHypercallError`` naming the op and Xen's errno, or the interface-version mismatch.
+    /// - Throws: `XenHypercallError` naming the op and Xen's errno, or the interface-version mismatch.
     public func platform(
         _ command: PlatformCommand<XenNoPayload>
     ) throws(XenHypercallError) {

@@ -201,7 +201,7 @@ extension XenHypervisor {
     ///   - command: The op and, through its type, the payload type.
     ///   - payload: The op's payload.
     /// - Returns: The payload after the hypercall.
-    /// - Throws: ``XenHypercallError`` naming the op and Xen's errno, or the interface-version mismatch.
+    /// - Throws: `XenHypercallError` naming the op and Xen's errno, or the interface-version mismatch.
     public func sysctl<Payload>(
         _ command: SysctlCommand<Payload>, payload: Payload
     ) throws(XenHypercallError) -> Payload {
@@ -212,7 +212,7 @@ extension XenHypervisor {
     /// Issues `command`, an op without a payload, through `__HYPERVISOR_sysctl`.
     /// - Parameters:
     ///   - command: The op.
-    /// - Throws: ``XenHypercallError`` naming the op and Xen's errno, or the interface-version mismatch.
+    /// - Throws: `XenHypercallError` naming the op and Xen's errno, or the interface-version mismatch.
     public func sysctl(
         _ command: SysctlCommand<XenNoPayload>
     ) throws(XenHypercallError) {
@@ -419,7 +419,7 @@ extension XenHypervisor {
     ///   - command: The op and, through its type, the payload type.
     ///   - payload: The op's payload.
     /// - Returns: The payload after the hypercall.
-    /// - Throws: ``XenHypercallError`` naming the op and Xen's errno, or the interface-version mismatch.
+    /// - Throws: `XenHypercallError` naming the op and Xen's errno, or the interface-version mismatch.
     public func sysctl<Payload>(
         _ command: SysctlCommand<Payload>, payload: Payload
     ) throws(XenHypercallError) -> Payload {
@@ -430,7 +430,7 @@ extension XenHypervisor {
     /// Issues `command`, an op without a payload, through `__HYPERVISOR_sysctl`.
     /// - Parameters:
     ///   - command: The op.
-    /// - Throws: ``XenHypercallError`` naming the op and Xen's errno, or the interface-version mismatch.
+    /// - Throws: `XenHypercallError` naming the op and Xen's errno, or the interface-version mismatch.
     public func sysctl(
         _ command: SysctlCommand<XenNoPayload>
     ) throws(XenHypercallError) {

@@ -167,7 +167,7 @@ extension XenHypervisor {
     ///   - vcpu: `unsigned int vcpuid`, the hypercall's argument.
     ///   - payload: The op's payload.
     /// - Returns: The hypercall's result and the payload as Xen left it.
-    /// - Throws: ``XenHypercallError`` naming the op and Xen's errno.
+    /// - Throws: `XenHypercallError` naming the op and Xen's errno.
     public func vcpu<Payload>(
         _ command: VcpuCommand<Payload>, vcpu: UInt32, payload: Payload
     ) throws(XenHypercallError) -> (result: Int, payload: Payload) {

@@ -3,7 +3,8 @@
 # vendored Generated/ folder is current, and run every test. .ci/run calls exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-Scripts/setup.sh locales
+# python3 runs Scripts/doc-examples.py (called by Scripts/docs.sh).
+Scripts/setup.sh locales python3
 # DeterminismTests run the generator under these locales; Debian images ship only C and POSIX.
 for spec in tr_TR:UTF-8 de_DE:ISO-8859-1; do
     name="${spec%%:*}.${spec#*:}"
@@ -16,5 +17,9 @@ swift build --build-tests
 # bundle (../shared/xen-history/xen-public.bundle or $XEN_HISTORY_BUNDLE; missing, this fails).
 Scripts/corpus.sh --releases --tool .build/debug/xen-swiftgen
 swift test --skip-build
-# The live suite: a real Xen 4.17 under QEMU, booted by the project's own script (see README, "Talking to Xen").
+# The live suite: a real Xen 4.17 under QEMU, booted by the project's own script (see Sources/XenHypercall/XenHypercall.docc/TalkingToXen.md).
 Scripts/live-xen.sh
+# Every example in the README and the articles compiles (transcripts marked for it are run and compared),
+# and the DocC catalogs build without a warning. Last: the documentation build recompiles the targets
+# with its own flags.
+Scripts/docs.sh

@@ -31,7 +31,7 @@ public enum BuiltinFamilies {
 
     /// The default table, in emission order.
     /// - Returns: The rows of `BuiltinFamilies.json`.
-    /// - Throws: ``GeneratorDiagnostic`` if the embedded table does not decode (a broken build).
+    /// - Throws: `GeneratorDiagnostic` if the embedded table does not decode (a broken build).
     public static func table() throws -> [FamilySpec] {
         try decoded.get()
     }

@@ -21,7 +21,7 @@ public struct Config: Codable, Sendable, Equatable {
     /// Macros defined for the parse. Default `["__XEN_TOOLS__"]`.
     public var defines: [String]?
     /// Clang target triples to read and emit for, one `#if arch` branch each.
-    /// Default ``TargetArchitecture/defaultTriples`` (x86_64 and aarch64).
+    /// Default `TargetArchitecture.defaultTriples` (x86_64 and aarch64).
     public var targets: [String]?
     /// The former single-target key: `"target": T` means `"targets": [T]`. Not together with `targets`.
     public var target: String?
@@ -63,7 +63,7 @@ public struct Config: Codable, Sendable, Equatable {
 
     /// The target triples of the run: `targets`, else the one of `target`, else the defaults.
     /// - Returns: The triples, in order.
-    /// - Throws: ``GeneratorDiagnostic`` when both keys are set.
+    /// - Throws: `GeneratorDiagnostic` when both keys are set.
     public func resolvedTargets() throws -> [String] {
         if let targets {
             guard target == nil else {
@@ -76,7 +76,7 @@ public struct Config: Codable, Sendable, Equatable {
 
     /// The built-in family table with `familyTable`'s rows added or replacing rows of the same name.
     /// - Returns: Every row, in order.
-    /// - Throws: ``GeneratorDiagnostic`` when the built-in table cannot be read.
+    /// - Throws: `GeneratorDiagnostic` when the built-in table cannot be read.
     public func resolvedTable() throws -> [FamilySpec] {
         var table = try BuiltinFamilies.table()
         for row in familyTable ?? [] {
@@ -88,7 +88,7 @@ public struct Config: Codable, Sendable, Equatable {
     /// The rows of ``resolvedTable()`` that `families` selects (all when it is absent).
     /// - Parameter source: Where `families` came from, for the message (the config file's path).
     /// - Returns: The rows to emit, in table order.
-    /// - Throws: ``GeneratorDiagnostic`` when `families` names an unknown family.
+    /// - Throws: `GeneratorDiagnostic` when `families` names an unknown family.
     public func resolvedFamilies(source: String = "config") throws -> [FamilySpec] {
         let table = try resolvedTable()
         guard let selected = families else { return table }

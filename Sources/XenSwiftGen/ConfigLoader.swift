@@ -6,7 +6,7 @@ public enum ConfigLoader {
     /// Loads and validates `path`.
     /// - Parameter path: A JSON config file.
     /// - Returns: The config, with relative paths resolved against the file's folder.
-    /// - Throws: ``GeneratorDiagnostic`` naming the file (and line, for syntax errors).
+    /// - Throws: `GeneratorDiagnostic` naming the file (and line, for syntax errors).
     public static func load(_ path: String) throws -> Config {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -30,7 +30,7 @@ public enum ConfigLoader {
     ///   - data: The file's bytes.
     ///   - path: The file's path, for messages and for resolving relative paths.
     /// - Returns: The config, with relative paths resolved against the folder of `path`.
-    /// - Throws: ``GeneratorDiagnostic`` naming the file and the key's path (or the line, for syntax errors).
+    /// - Throws: `GeneratorDiagnostic` naming the file and the key's path (or the line, for syntax errors).
     public static func decode(data: Data, path: String) throws -> Config {
         let object: Any
         do {
@@ -140,7 +140,7 @@ enum JSONErrorText {
     /// - Parameters:
     ///   - data: JSON text that otherwise parses.
     ///   - path: The file, for the message.
-    /// - Throws: ``GeneratorDiagnostic`` at the comma's line and column.
+    /// - Throws: `GeneratorDiagnostic` at the comma's line and column.
     static func rejectTrailingComma(in data: Data, path: String) throws {
         var inString = false
         var escaped = false

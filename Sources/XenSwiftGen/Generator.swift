@@ -45,7 +45,7 @@ public struct Generator: Sendable {
 
         /// Builds a request from a config, filling defaults.
         /// - Parameter config: The merged config.
-        /// - Throws: ``GeneratorDiagnostic`` when the family selection is invalid.
+        /// - Throws: `GeneratorDiagnostic` when the family selection is invalid.
         public init(config: Config) throws {
             xenHeaders = config.xenHeaders ?? "/usr/include/xen"
             output = config.output ?? "Generated"
@@ -141,7 +141,7 @@ public struct Generator: Sendable {
 
     /// Reads the headers once per target, the targets in parallel (each parse has its own libclang
     /// index), with libclang loaded once. Under `__XEN__` (the hypervisor's view) the reader gets
-    /// ``hypervisorStandIns``.
+    /// `hypervisorStandIns`.
     /// - Parameter request: The run's settings.
     /// - Returns: One result per target, in target order.
     /// - Throws: ``GenerationFailure`` with the first failure in target order.
@@ -329,7 +329,7 @@ public struct Generator: Sendable {
     }
 }
 
-/// A run failed with `diagnostics`, printed with ``GeneratorDiagnostic/rendered(root:)`` (one per line, compiler format).
+/// A run failed with `diagnostics`, printed with `GeneratorDiagnostic.rendered(root:)` (one per line, compiler format).
 public struct GenerationFailure: Error, CustomStringConvertible {
     /// The errors, with the warnings and notes around them.
     public var diagnostics: [GeneratorDiagnostic]

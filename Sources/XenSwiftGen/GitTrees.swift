@@ -8,7 +8,7 @@ public struct GitTrees: Sendable {
     public var repository: String
 
     /// - Parameter repository: The repository's folder.
-    /// - Throws: ``GeneratorDiagnostic`` when it is no git repository.
+    /// - Throws: `GeneratorDiagnostic` when it is no git repository.
     public init(repository: String) throws {
         self.repository = repository
         let probe = try Self.git(["-C", repository, "rev-parse", "--git-dir"])
@@ -20,7 +20,7 @@ public struct GitTrees: Sendable {
     /// Tags matching `glob`, oldest version first (`git tag --sort=v:refname`).
     /// - Parameter glob: A `git tag -l` pattern such as `RELEASE-4.*`.
     /// - Returns: The tag names.
-    /// - Throws: ``GeneratorDiagnostic`` when git fails or nothing matches.
+    /// - Throws: `GeneratorDiagnostic` when git fails or nothing matches.
     public func tags(matching glob: String) throws -> [String] {
         let result = try Self.git(["-C", repository, "tag", "-l", "--sort=v:refname", glob])
         guard result.status == 0 else { throw GeneratorDiagnostic(.error, at: nil, "\(repository): git tag failed: \(result.errorLine)") }
@@ -32,7 +32,7 @@ public struct GitTrees: Sendable {
     /// The tree object of a revision (equal trees hold equal headers).
     /// - Parameter revision: A tag, branch or commit.
     /// - Returns: The tree's object id.
-    /// - Throws: ``GeneratorDiagnostic`` when the revision does not exist.
+    /// - Throws: `GeneratorDiagnostic` when the revision does not exist.
     public func treeID(_ revision: String) throws -> String {
         let result = try Self.git(["-C", repository, "rev-parse", "--verify", "--quiet", revision + "^{tree}"])
         guard result.status == 0 else { throw GeneratorDiagnostic(.error, at: nil, "\(repository): no revision '\(revision)'") }
@@ -42,7 +42,7 @@ public struct GitTrees: Sendable {
     /// Writes the files of `revision` into a new temporary folder (`git archive | tar -x`).
     /// - Parameter revision: A tag, branch or commit.
     /// - Returns: The folder; the caller removes it.
-    /// - Throws: ``GeneratorDiagnostic`` when git or tar fails.
+    /// - Throws: `GeneratorDiagnostic` when git or tar fails.
     public func checkout(_ revision: String) throws -> URL {
         _ = try treeID(revision)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xen-swiftgen-tree-\(UUID().uuidString)")

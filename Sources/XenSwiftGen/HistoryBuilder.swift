@@ -3,7 +3,7 @@ import XenChecks
 import XenIR
 
 /// Builds a history ledger from a git repository's release tags, oldest version first: each tag's
-/// header tree is written out, read, and folded into the ledger (``HistoryFold``).
+/// header tree is written out, read, and folded into the ledger (`HistoryFold`).
 public struct HistoryBuilder {
     /// How long one release took.
     public struct Timing: Sendable {

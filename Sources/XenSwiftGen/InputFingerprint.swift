@@ -59,7 +59,7 @@ public struct InputFingerprint: Equatable, Sendable {
     /// Keeps this fingerprint in `folder`: written (atomically) when its bytes differ, and in any case
     /// given a fresh modification time, so a build system that tracks the file runs the command again.
     /// - Parameter folder: The output folder.
-    /// - Throws: ``GeneratorDiagnostic`` when the file cannot be written.
+    /// - Throws: `GeneratorDiagnostic` when the file cannot be written.
     public func store(in folder: URL) throws {
         let url = folder.appendingPathComponent(Self.fileName)
         let data = Data((lines.joined(separator: "\n") + "\n").utf8)

@@ -9,7 +9,7 @@ public enum LedgerFile {
     ///   - path: The file.
     ///   - allowMissing: Return an empty ledger when the file does not exist (for `--update-ledger`).
     /// - Returns: The ledger.
-    /// - Throws: ``GeneratorDiagnostic`` naming the file and the line or key at fault.
+    /// - Throws: `GeneratorDiagnostic` naming the file and the line or key at fault.
     public static func load(_ path: String, allowMissing: Bool) throws -> Ledger {
         guard FileManager.default.fileExists(atPath: path) else {
             if allowMissing { return Ledger() }
@@ -26,7 +26,7 @@ public enum LedgerFile {
     ///   - data: The file's bytes.
     ///   - path: The file's name, for messages.
     /// - Returns: The ledger.
-    /// - Throws: ``GeneratorDiagnostic`` for invalid JSON, wrong shapes and duplicate numbers.
+    /// - Throws: `GeneratorDiagnostic` for invalid JSON, wrong shapes and duplicate numbers.
     public static func decode(_ data: Data, path: String) throws -> Ledger {
         let ledger: Ledger
         do {
@@ -70,7 +70,7 @@ public enum LedgerFile {
     ///   - ledger: The ledger.
     ///   - path: The file.
     /// - Returns: Whether the file changed.
-    /// - Throws: ``GeneratorDiagnostic`` when the file cannot be written.
+    /// - Throws: `GeneratorDiagnostic` when the file cannot be written.
     @discardableResult
     public static func write(_ ledger: Ledger, to path: String) throws -> Bool {
         let data = try encode(ledger)

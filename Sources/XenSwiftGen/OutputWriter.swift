@@ -39,7 +39,7 @@ public struct OutputWriter {
     /// Compares `files` with the folder's contents without writing anything.
     /// - Parameter files: The new output.
     /// - Returns: The differences.
-    /// - Throws: ``GeneratorDiagnostic`` for unsafe paths.
+    /// - Throws: `GeneratorDiagnostic` for unsafe paths.
     public func plan(_ files: [GeneratedFile]) throws -> Plan {
         _ = try folderExists()
         var plan = Plan()
@@ -66,7 +66,7 @@ public struct OutputWriter {
     /// killed after it leaves a manifest, and the next run finishes the renames before anything else.
     /// - Parameter files: The new output.
     /// - Returns: What was changed.
-    /// - Throws: ``GeneratorDiagnostic`` when the folder cannot be written; nothing is changed then.
+    /// - Throws: `GeneratorDiagnostic` when the folder cannot be written; nothing is changed then.
     @discardableResult
     public func write(_ files: [GeneratedFile]) throws -> Plan {
         try createFolder()
@@ -97,7 +97,7 @@ public struct OutputWriter {
     }
 
     /// Whether the output folder exists.
-    /// - Throws: ``GeneratorDiagnostic`` when its path is taken by something that is not a folder.
+    /// - Throws: `GeneratorDiagnostic` when its path is taken by something that is not a folder.
     private func folderExists() throws -> Bool {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else { return false }

@@ -23,7 +23,7 @@ public enum ShippedHistory {
 
     /// Loads the shipped ledger.
     /// - Returns: The ledger.
-    /// - Throws: ``GeneratorDiagnostic`` when the resource is missing or invalid.
+    /// - Throws: `GeneratorDiagnostic` when the resource is missing or invalid.
     public static func load() throws -> Ledger {
         guard let url, let data = FileManager.default.contents(atPath: url.path) else {
             throw GeneratorDiagnostic(.error, at: nil, "\(name) (History/xen-history.json) is missing from the tool's resources; pass --no-history")
@@ -35,7 +35,7 @@ public enum ShippedHistory {
     /// table: a family whose row a config replaces describes another interface than Xen's history.
     /// - Parameter table: The run's family table.
     /// - Returns: The ledger for those families.
-    /// - Throws: ``GeneratorDiagnostic`` when the resource is missing or invalid.
+    /// - Throws: `GeneratorDiagnostic` when the resource is missing or invalid.
     public static func load(for table: [FamilySpec]) throws -> Ledger {
         var ledger = try load()
         let all = try BuiltinFamilies.table()
@@ -47,7 +47,7 @@ public enum ShippedHistory {
     /// Loads a list of acknowledgements (a JSON array).
     /// - Parameter path: The file.
     /// - Returns: The acknowledgements.
-    /// - Throws: ``GeneratorDiagnostic`` naming the file.
+    /// - Throws: `GeneratorDiagnostic` naming the file.
     public static func acknowledgements(at path: String) throws -> [Acknowledgement] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw GeneratorDiagnostic(.error, at: nil, "\(path): cannot read acknowledgements")

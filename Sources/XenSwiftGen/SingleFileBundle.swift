@@ -16,7 +16,7 @@ public enum SingleFileBundle {
     ///   - files: The emitted files.
     ///   - name: The bundle's file name, such as `XenBindings.swift`.
     /// - Returns: The single file.
-    /// - Throws: ``GeneratorDiagnostic`` when `name` is not a plain `.swift` file name.
+    /// - Throws: `GeneratorDiagnostic` when `name` is not a plain `.swift` file name.
     public static func bundle(_ files: [GeneratedFile], named name: String) throws -> GeneratedFile {
         guard name.hasSuffix(".swift"), name.count > ".swift".count, !name.contains("/"), !name.hasPrefix(".") else {
             throw GeneratorDiagnostic(.error, at: nil, "--single-file needs a plain file name ending in .swift, not '\(name)'")

@@ -22,7 +22,7 @@ final class StagingFolder {
 
     /// Creates and locks a new staging folder in `output`.
     /// - Parameter output: The output folder.
-    /// - Throws: ``GeneratorDiagnostic`` when the folder cannot be written.
+    /// - Throws: `GeneratorDiagnostic` when the folder cannot be written.
     init(in output: URL) throws {
         self.output = output
         url = output.appendingPathComponent(Self.prefix + UUID().uuidString.lowercased())
@@ -43,7 +43,7 @@ final class StagingFolder {
     /// - Parameters:
     ///   - file: The file; its path is a plain name.
     ///   - folder: The staging folder.
-    /// - Throws: ``GeneratorDiagnostic`` when it cannot be written.
+    /// - Throws: `GeneratorDiagnostic` when it cannot be written.
     static func stage(_ file: GeneratedFile, in folder: URL) throws {
         let target = folder.appendingPathComponent(file.path)
         do {
@@ -57,7 +57,7 @@ final class StagingFolder {
     /// - Parameters:
     ///   - writes: Staged names to move into the output folder.
     ///   - removals: Generated files to remove from it.
-    /// - Throws: ``GeneratorDiagnostic`` when the manifest cannot be written.
+    /// - Throws: `GeneratorDiagnostic` when the manifest cannot be written.
     func commit(writes: [String], removals: [String]) throws {
         let lines = writes.map { "write \($0)" } + removals.map { "remove \($0)" }
         let text = lines.joined(separator: "\n") + "\n"
@@ -74,7 +74,7 @@ final class StagingFolder {
 
     /// Carries out the manifest: renames staged files into place and removes stale generated files.
     /// - Parameter isGenerated: Whether an output file was written by xen-swiftgen (only those are removed).
-    /// - Throws: ``GeneratorDiagnostic`` when a rename fails; the manifest stays for the next run.
+    /// - Throws: `GeneratorDiagnostic` when a rename fails; the manifest stays for the next run.
     func publish(isGenerated: (URL) -> Bool) throws {
         try Self.publish(url, into: output, isGenerated: isGenerated)
     }
@@ -88,7 +88,7 @@ final class StagingFolder {
     /// - Parameters:
     ///   - output: The output folder.
     ///   - isGenerated: Whether an output file was written by xen-swiftgen.
-    /// - Throws: ``GeneratorDiagnostic`` when a committed update cannot be finished.
+    /// - Throws: `GeneratorDiagnostic` when a committed update cannot be finished.
     static func recover(in output: URL, isGenerated: (URL) -> Bool) throws {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
         for name in names.sorted() where name.hasPrefix(prefix) {

@@ -14,7 +14,7 @@ public struct TreeReader {
     ///   - families: The family table.
     ///   - defines: Macros for the parse.
     ///   - target: The clang target triple.
-    /// - Throws: ``GeneratorDiagnostic`` when libclang cannot be loaded.
+    /// - Throws: `GeneratorDiagnostic` when libclang cannot be loaded.
     public init(environment: [String: String], families: [FamilySpec], defines: [String], target: String) throws {
         do { clang = try LibClang.load(environment: environment) } catch let error as LibClangError {
             throw GeneratorDiagnostic(.error, at: nil, error.description)

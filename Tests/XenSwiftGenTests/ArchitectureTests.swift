@@ -13,7 +13,7 @@ import XenIR
         let merged = try GeneratedBindings.real(targets: [], irTarget: "aarch64-linux-gnu")
         defer { try? FileManager.default.removeItem(at: merged.folder) }
         // Sound because PortableLayoutCheck lets only types with one layout on every 64-bit
-        // little-endian Swift target be stored (README, "Architectures").
+        // little-endian Swift target be stored (the Architectures article).
         let arm = try merged.hostView(of: "arm64", interface: merged.interface)
         defer { try? FileManager.default.removeItem(at: arm.folder) }
         #expect(arm.interface.record(named: "xen_arch_domainconfig")?.file == "arch-arm.h", "not the aarch64 IR")

@@ -123,6 +123,24 @@ import Testing
         #expect(Self.outputFiles(output) == baseline)
     }
 
+    @Test("a DocC catalog in the output folder (XenPublic's lives in Generated/) is never removed and never makes it stale")
+    func doccCatalogSurvives() throws {
+        let baseline = try OutputBaseline.files()
+        let output = try OutputBaseline.populatedFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let catalog = output.appendingPathComponent("XenPublic.docc")
+        try FileManager.default.copyItem(at: Paths.packageRoot.appendingPathComponent("Generated/XenPublic.docc"), to: catalog)
+        let before = snapshot(catalog)
+        #expect(!before.isEmpty)
+
+        let check = try xenSwiftGen(["generate", "--check", "--xen-headers", Paths.realHeaders, "--output", output.path])
+        #expect(check.status == 0, "a catalog must not make the folder stale: \(check.stderr)")
+        let result = try xenSwiftGen(["generate", "--verbose", "--xen-headers", Paths.realHeaders, "--output", output.path])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("wrote 0 files, \(baseline.count) unchanged, 0 removed"), "\(result.stderr)")
+        #expect(snapshot(catalog) == before)
+    }
+
     @Test("an unchanged file keeps its modification time")
     func unchangedFilesUntouched() throws {
         let output = try OutputBaseline.populatedFolder()

@@ -13,7 +13,7 @@ import XenIR
         return Dictionary(uniqueKeysWithValues: interface.families.map { ($0.name, $0) })
     }()
 
-    /// The built-in table's family names, written out here as the README lists them.
+    /// The built-in table's family names, written out here as the config article (ConfigFile.md) lists them.
     static let tableNames: [String] = [
         "hypercall", "domctl", "domctl-vmtrace", "sysctl", "sysctl-tbuf", "sysctl-perfc", "sysctl-lockprof",
         "sysctl-cpupool", "sysctl-scheduler", "sysctl-coverage", "sysctl-livepatch", "memory", "memory-paging",

@@ -23,7 +23,7 @@ import XenSwiftGen
         #expect(result.stderr.contains("19 renames and reuses, all acknowledged"), "\(result.stderr)")
         let built = try Data(contentsOf: output)
         let shipped = try Data(contentsOf: Self.historyFolder.appendingPathComponent("xen-history.json"))
-        #expect(built == shipped, "Sources/XenSwiftGen/History/xen-history.json is stale: rebuild it with `xen-swiftgen history` (see README)")
+        #expect(built == shipped, "Sources/XenSwiftGen/History/xen-history.json is stale: rebuild it with `xen-swiftgen history` (see the article Sources/XenSwiftGen/XenSwiftGen.docc/XensHistory.md)")
     }
 
     @Test("a rename in the history without an acknowledgement fails the build of the ledger and says what to add")
