@@ -17,33 +17,38 @@ enum NumberGuardCheck {
     ///   - context: The family's template context.
     /// - Throws: ``GeneratorDiagnostic`` naming the first missing piece.
     static func verify(_ contents: String, path: String, context: FamilyContext) throws {
-        let enumDeclaration = "enum \(context.guardName): \(context.rawType) {"
-        let guardProperty = "var numberGuard: \(context.guardName)"
-        var caseLines = Set<Substring>()
+        let enumDeclaration = Array("enum \(context.guardName): \(context.rawType) {".utf8)
+        let guardProperty = Array("var numberGuard: \(context.guardName)".utf8)
+        var caseLines = Set<String>()
         var hasEnum = false
         var hasProperty = false
-        let bytes = contents.utf8
-        var lineStart = bytes.startIndex
-        while lineStart < bytes.endIndex {
-            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
-            // The line without its indentation: templates may indent as they like.
-            let line = bytes[lineStart..<lineEnd].drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
-            if line.starts(with: "case ".utf8) {
-                var spaces = 0
-                let end = line.firstIndex { byte in
-                    if byte == UInt8(ascii: " ") { spaces += 1 }
-                    return spaces == 4
-                } ?? line.endIndex
-                caseLines.insert(Substring(line[..<end]))
+        var text = contents
+        text.withUTF8 { bytes in
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                // The line without its indentation: templates may indent as they like.
+                var first = lineStart
+                while first < lineEnd, bytes[first] == UInt8(ascii: " ") || bytes[first] == UInt8(ascii: "\t") { first += 1 }
+                let line = UnsafeBufferPointer(rebasing: bytes[first..<lineEnd])
+                if line.starts(with: "case ".utf8) {
+                    var spaces = 0
+                    let end = line.firstIndex { byte in
+                        if byte == UInt8(ascii: " ") { spaces += 1 }
+                        return spaces == 4
+                    } ?? line.endIndex
+                    caseLines.insert(String(decoding: UnsafeBufferPointer(rebasing: line[..<end]), as: UTF8.self))
+                }
+                hasEnum = hasEnum || contains(line, enumDeclaration)
+                hasProperty = hasProperty || contains(line, guardProperty)
+                lineStart = lineEnd + 1
             }
-            hasEnum = hasEnum || contains(line, enumDeclaration)
-            hasProperty = hasProperty || contains(line, guardProperty)
-            lineStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
         }
         var missing: String?
         if !hasEnum {
             missing = "'enum \(context.guardName): \(context.rawType)'"
-        } else if let entry = context.guardEntries.first(where: { !caseLines.contains(Substring("case \($0.cName) = \($0.literal)")) }) {
+        } else if let entry = context.guardEntries.first(where: { !caseLines.contains("case \($0.cName) = \($0.literal)") }) {
             missing = "'case \(entry.cName) = \(entry.literal)' in \(context.guardName)"
         } else if !hasProperty {
             missing = "'var numberGuard: \(context.guardName)'"
@@ -56,15 +61,14 @@ enum NumberGuardCheck {
 
     /// Whether `needle` occurs in `line`, compared byte by byte.
     /// - Parameters:
-    ///   - line: One line of a rendered file.
-    ///   - needle: The text looked for.
+    ///   - line: The bytes of one line of a rendered file.
+    ///   - needle: The bytes looked for.
     /// - Returns: `true` when it occurs.
-    private static func contains(_ line: Substring.UTF8View, _ needle: String) -> Bool {
-        guard let first = needle.utf8.first else { return true }
-        var rest = line[...]
-        while let start = rest.firstIndex(of: first) {
-            if rest[start...].starts(with: needle.utf8) { return true }
-            rest = rest[rest.index(after: start)...]
+    private static func contains(_ line: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let head = needle.first else { return true }
+        guard needle.count <= line.count else { return false }
+        for start in 0...(line.count - needle.count) where line[start] == head {
+            if line[start..<(start + needle.count)].elementsEqual(needle) { return true }
         }
         return false
     }
