@@ -9,17 +9,17 @@ public struct XenArchDomainconfig: Sendable, BitwiseCopyable {
     /// IN/OUT
     ///
     /// C: `uint8_t gic_version` at offset 0.
-    public var gicVersion: UInt8 = 0
+    public var gicVersion: UInt8
     /// 1 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<1, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<1, UInt8>
     /// IN
     ///
     /// C: `uint16_t tee_type` at offset 2.
-    public var teeType: UInt16 = 0
+    public var teeType: UInt16
     /// IN
     ///
     /// C: `uint32_t nr_spis` at offset 4.
-    public var nrSpis: UInt32 = 0
+    public var nrSpis: UInt32
     /// OUT
     /// Based on the property clock-frequency in the DT timer node.
     /// The property may be present when the bootloader/firmware doesn't
@@ -32,10 +32,10 @@ public struct XenArchDomainconfig: Sendable, BitwiseCopyable {
     /// > 0 => Value of the property
     ///
     /// C: `uint32_t clock_frequency` at offset 8.
-    public var clockFrequency: UInt32 = 0
+    public var clockFrequency: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct vcpu_guest_context` (arch-arm.h:276): 352 bytes, aligned to 8.
@@ -43,122 +43,122 @@ public struct VcpuGuestContext: Sendable, BitwiseCopyable {
     /// VGCF_
     ///
     /// C: `uint32_t flags` at offset 0.
-    public var flags: UInt32 = 0
+    public var flags: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// Core CPU registers
     ///
     /// C: `struct vcpu_guest_core_regs user_regs` at offset 8.
-    public var userRegs: VcpuGuestCoreRegs = .init()
+    public var userRegs: VcpuGuestCoreRegs
     /// C: `uint64_t sctlr` at offset 320.
-    public var sctlr: UInt64 = 0
+    public var sctlr: UInt64
     /// C: `uint64_t ttbcr` at offset 328.
-    public var ttbcr: UInt64 = 0
+    public var ttbcr: UInt64
     /// C: `uint64_t ttbr0` at offset 336.
-    public var ttbr0: UInt64 = 0
+    public var ttbr0: UInt64
     /// C: `uint64_t ttbr1` at offset 344.
-    public var ttbr1: UInt64 = 0
+    public var ttbr1: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct vcpu_guest_core_regs` (arch-arm.h:212): 312 bytes, aligned to 8.
 public struct VcpuGuestCoreRegs: Sendable, BitwiseCopyable {
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:215:5) ` at offset 0.
-    public var _anonymous0: VcpuGuestCoreRegs.Anonymous0 = .init()
+    public var _anonymous0: VcpuGuestCoreRegs.Anonymous0
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:216:5) ` at offset 8.
-    public var _anonymous1: VcpuGuestCoreRegs.Anonymous1 = .init()
+    public var _anonymous1: VcpuGuestCoreRegs.Anonymous1
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:217:5) ` at offset 16.
-    public var _anonymous2: VcpuGuestCoreRegs.Anonymous2 = .init()
+    public var _anonymous2: VcpuGuestCoreRegs.Anonymous2
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:218:5) ` at offset 24.
-    public var _anonymous3: VcpuGuestCoreRegs.Anonymous3 = .init()
+    public var _anonymous3: VcpuGuestCoreRegs.Anonymous3
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:219:5) ` at offset 32.
-    public var _anonymous4: VcpuGuestCoreRegs.Anonymous4 = .init()
+    public var _anonymous4: VcpuGuestCoreRegs.Anonymous4
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:220:5) ` at offset 40.
-    public var _anonymous5: VcpuGuestCoreRegs.Anonymous5 = .init()
+    public var _anonymous5: VcpuGuestCoreRegs.Anonymous5
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:221:5) ` at offset 48.
-    public var _anonymous6: VcpuGuestCoreRegs.Anonymous6 = .init()
+    public var _anonymous6: VcpuGuestCoreRegs.Anonymous6
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:222:5) ` at offset 56.
-    public var _anonymous7: VcpuGuestCoreRegs.Anonymous7 = .init()
+    public var _anonymous7: VcpuGuestCoreRegs.Anonymous7
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:223:5) ` at offset 64.
-    public var _anonymous8: VcpuGuestCoreRegs.Anonymous8 = .init()
+    public var _anonymous8: VcpuGuestCoreRegs.Anonymous8
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:224:5) ` at offset 72.
-    public var _anonymous9: VcpuGuestCoreRegs.Anonymous9 = .init()
+    public var _anonymous9: VcpuGuestCoreRegs.Anonymous9
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:225:5) ` at offset 80.
-    public var _anonymous10: VcpuGuestCoreRegs.Anonymous10 = .init()
+    public var _anonymous10: VcpuGuestCoreRegs.Anonymous10
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:226:5) ` at offset 88.
-    public var _anonymous11: VcpuGuestCoreRegs.Anonymous11 = .init()
+    public var _anonymous11: VcpuGuestCoreRegs.Anonymous11
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:227:5) ` at offset 96.
-    public var _anonymous12: VcpuGuestCoreRegs.Anonymous12 = .init()
+    public var _anonymous12: VcpuGuestCoreRegs.Anonymous12
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:229:5) ` at offset 104.
-    public var _anonymous13: VcpuGuestCoreRegs.Anonymous13 = .init()
+    public var _anonymous13: VcpuGuestCoreRegs.Anonymous13
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:230:5) ` at offset 112.
-    public var _anonymous14: VcpuGuestCoreRegs.Anonymous14 = .init()
+    public var _anonymous14: VcpuGuestCoreRegs.Anonymous14
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:232:5) ` at offset 120.
-    public var _anonymous15: VcpuGuestCoreRegs.Anonymous15 = .init()
+    public var _anonymous15: VcpuGuestCoreRegs.Anonymous15
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:234:5) ` at offset 128.
-    public var _anonymous16: VcpuGuestCoreRegs.Anonymous16 = .init()
+    public var _anonymous16: VcpuGuestCoreRegs.Anonymous16
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:235:5) ` at offset 136.
-    public var _anonymous17: VcpuGuestCoreRegs.Anonymous17 = .init()
+    public var _anonymous17: VcpuGuestCoreRegs.Anonymous17
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:237:5) ` at offset 144.
-    public var _anonymous18: VcpuGuestCoreRegs.Anonymous18 = .init()
+    public var _anonymous18: VcpuGuestCoreRegs.Anonymous18
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:238:5) ` at offset 152.
-    public var _anonymous19: VcpuGuestCoreRegs.Anonymous19 = .init()
+    public var _anonymous19: VcpuGuestCoreRegs.Anonymous19
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:240:5) ` at offset 160.
-    public var _anonymous20: VcpuGuestCoreRegs.Anonymous20 = .init()
+    public var _anonymous20: VcpuGuestCoreRegs.Anonymous20
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:241:5) ` at offset 168.
-    public var _anonymous21: VcpuGuestCoreRegs.Anonymous21 = .init()
+    public var _anonymous21: VcpuGuestCoreRegs.Anonymous21
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:243:5) ` at offset 176.
-    public var _anonymous22: VcpuGuestCoreRegs.Anonymous22 = .init()
+    public var _anonymous22: VcpuGuestCoreRegs.Anonymous22
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:244:5) ` at offset 184.
-    public var _anonymous23: VcpuGuestCoreRegs.Anonymous23 = .init()
+    public var _anonymous23: VcpuGuestCoreRegs.Anonymous23
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:246:5) ` at offset 192.
-    public var _anonymous24: VcpuGuestCoreRegs.Anonymous24 = .init()
+    public var _anonymous24: VcpuGuestCoreRegs.Anonymous24
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:247:5) ` at offset 200.
-    public var _anonymous25: VcpuGuestCoreRegs.Anonymous25 = .init()
+    public var _anonymous25: VcpuGuestCoreRegs.Anonymous25
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:248:5) ` at offset 208.
-    public var _anonymous26: VcpuGuestCoreRegs.Anonymous26 = .init()
+    public var _anonymous26: VcpuGuestCoreRegs.Anonymous26
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:249:5) ` at offset 216.
-    public var _anonymous27: VcpuGuestCoreRegs.Anonymous27 = .init()
+    public var _anonymous27: VcpuGuestCoreRegs.Anonymous27
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:250:5) ` at offset 224.
-    public var _anonymous28: VcpuGuestCoreRegs.Anonymous28 = .init()
+    public var _anonymous28: VcpuGuestCoreRegs.Anonymous28
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:252:5) ` at offset 232.
-    public var _anonymous29: VcpuGuestCoreRegs.Anonymous29 = .init()
+    public var _anonymous29: VcpuGuestCoreRegs.Anonymous29
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:253:5) ` at offset 240.
-    public var _anonymous30: VcpuGuestCoreRegs.Anonymous30 = .init()
+    public var _anonymous30: VcpuGuestCoreRegs.Anonymous30
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:256:5) ` at offset 248.
-    public var _anonymous31: VcpuGuestCoreRegs.Anonymous31 = .init()
+    public var _anonymous31: VcpuGuestCoreRegs.Anonymous31
     /// SPSR_EL2
     ///
     /// C: `uint64_t cpsr` at offset 256.
-    public var cpsr: UInt64 = 0
+    public var cpsr: UInt64
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:259:5) ` at offset 264.
-    public var _anonymous32: VcpuGuestCoreRegs.Anonymous32 = .init()
+    public var _anonymous32: VcpuGuestCoreRegs.Anonymous32
     /// AArch32 guests only
     ///
     /// C: `uint32_t spsr_fiq` at offset 272.
-    public var spsrFiq: UInt32 = 0
+    public var spsrFiq: UInt32
     /// AArch32 guests only
     ///
     /// C: `uint32_t spsr_irq` at offset 276.
-    public var spsrIrq: UInt32 = 0
+    public var spsrIrq: UInt32
     /// AArch32 guests only
     ///
     /// C: `uint32_t spsr_und` at offset 280.
-    public var spsrUnd: UInt32 = 0
+    public var spsrUnd: UInt32
     /// AArch32 guests only
     ///
     /// C: `uint32_t spsr_abt` at offset 284.
-    public var spsrAbt: UInt32 = 0
+    public var spsrAbt: UInt32
     /// AArch64 guests only
     ///
     /// C: `uint64_t sp_el0` at offset 288.
-    public var spEl0: UInt64 = 0
+    public var spEl0: UInt64
     /// C: `uint64_t sp_el1` at offset 296.
-    public var spEl1: UInt64 = 0
+    public var spEl1: UInt64
     /// C: `uint64_t elr_el1` at offset 304.
-    public var elrEl1: UInt64 = 0
+    public var elrEl1: UInt64
     /// `x0` of the anonymous member `_anonymous0`.
     public var x0: UInt64 {
         get { _anonymous0.x0 }
@@ -491,14 +491,14 @@ public struct VcpuGuestCoreRegs: Sendable, BitwiseCopyable {
     }
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:215): 8 bytes, aligned to 8.
     public struct Anonymous0: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// Aarch64       Aarch32
         ///
         /// C: `uint64_t x0` at offset 0.
@@ -515,7 +515,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -523,7 +523,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:216): 8 bytes, aligned to 8.
     public struct Anonymous1: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t x1` at offset 0.
         public var x1: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -536,7 +536,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -544,7 +544,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:217): 8 bytes, aligned to 8.
     public struct Anonymous2: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t x2` at offset 0.
         public var x2: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -557,7 +557,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -565,7 +565,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:218): 8 bytes, aligned to 8.
     public struct Anonymous3: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t x3` at offset 0.
         public var x3: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -578,7 +578,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -586,7 +586,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:219): 8 bytes, aligned to 8.
     public struct Anonymous4: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t x4` at offset 0.
         public var x4: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -599,7 +599,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -607,7 +607,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:220): 8 bytes, aligned to 8.
     public struct Anonymous5: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t x5` at offset 0.
         public var x5: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -620,7 +620,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -628,7 +628,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:221): 8 bytes, aligned to 8.
     public struct Anonymous6: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t x6` at offset 0.
         public var x6: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -641,7 +641,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -649,7 +649,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:222): 8 bytes, aligned to 8.
     public struct Anonymous7: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t x7` at offset 0.
         public var x7: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -662,7 +662,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -670,7 +670,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:223): 8 bytes, aligned to 8.
     public struct Anonymous8: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t x8` at offset 0.
         public var x8: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -683,7 +683,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -691,7 +691,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:224): 8 bytes, aligned to 8.
     public struct Anonymous9: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t x9` at offset 0.
         public var x9: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -704,7 +704,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -712,7 +712,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:225): 8 bytes, aligned to 8.
     public struct Anonymous10: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t x10` at offset 0.
         public var x10: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -725,7 +725,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -733,7 +733,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:226): 8 bytes, aligned to 8.
     public struct Anonymous11: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t x11` at offset 0.
         public var x11: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -746,7 +746,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -754,7 +754,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:227): 8 bytes, aligned to 8.
     public struct Anonymous12: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t x12` at offset 0.
         public var x12: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -767,7 +767,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -775,7 +775,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:229): 8 bytes, aligned to 8.
     public struct Anonymous13: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t x13` at offset 0.
         public var x13: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -788,7 +788,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -796,7 +796,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:230): 8 bytes, aligned to 8.
     public struct Anonymous14: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t x14` at offset 0.
         public var x14: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -809,7 +809,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -817,7 +817,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:232): 8 bytes, aligned to 8.
     public struct Anonymous15: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t x15` at offset 0.
         public var x15: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -830,7 +830,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -838,7 +838,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:234): 8 bytes, aligned to 8.
     public struct Anonymous16: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t x16` at offset 0.
         public var x16: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -851,7 +851,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -859,7 +859,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:235): 8 bytes, aligned to 8.
     public struct Anonymous17: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t x17` at offset 0.
         public var x17: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -872,7 +872,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -880,7 +880,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:237): 8 bytes, aligned to 8.
     public struct Anonymous18: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t x18` at offset 0.
         public var x18: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -893,7 +893,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -901,7 +901,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:238): 8 bytes, aligned to 8.
     public struct Anonymous19: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t x19` at offset 0.
         public var x19: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -914,7 +914,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -922,7 +922,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:240): 8 bytes, aligned to 8.
     public struct Anonymous20: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t x20` at offset 0.
         public var x20: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -935,7 +935,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -943,7 +943,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:241): 8 bytes, aligned to 8.
     public struct Anonymous21: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t x21` at offset 0.
         public var x21: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -956,7 +956,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -964,7 +964,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:243): 8 bytes, aligned to 8.
     public struct Anonymous22: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t x22` at offset 0.
         public var x22: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -977,7 +977,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -985,7 +985,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:244): 8 bytes, aligned to 8.
     public struct Anonymous23: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t x23` at offset 0.
         public var x23: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -998,7 +998,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1006,7 +1006,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:246): 8 bytes, aligned to 8.
     public struct Anonymous24: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t x24` at offset 0.
         public var x24: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -1019,7 +1019,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1027,7 +1027,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:247): 8 bytes, aligned to 8.
     public struct Anonymous25: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t x25` at offset 0.
         public var x25: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -1040,7 +1040,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1048,7 +1048,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:248): 8 bytes, aligned to 8.
     public struct Anonymous26: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t x26` at offset 0.
         public var x26: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -1061,7 +1061,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1069,7 +1069,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:249): 8 bytes, aligned to 8.
     public struct Anonymous27: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t x27` at offset 0.
         public var x27: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -1082,7 +1082,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1090,7 +1090,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:250): 8 bytes, aligned to 8.
     public struct Anonymous28: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t x28` at offset 0.
         public var x28: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -1103,7 +1103,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1111,7 +1111,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:252): 8 bytes, aligned to 8.
     public struct Anonymous29: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t x29` at offset 0.
         public var x29: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -1124,7 +1124,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1132,7 +1132,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:253): 8 bytes, aligned to 8.
     public struct Anonymous30: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t x30` at offset 0.
         public var x30: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -1145,7 +1145,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1153,7 +1153,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:256): 8 bytes, aligned to 8.
     public struct Anonymous31: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// Return address and mode
         /// ELR_EL2
         ///
@@ -1172,7 +1172,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1180,7 +1180,7 @@ extension VcpuGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:259): 8 bytes, aligned to 8.
     public struct Anonymous32: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// AArch64
         ///
         /// C: `uint64_t spsr_el1` at offset 0.
@@ -1197,7 +1197,7 @@ extension VcpuGuestCoreRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 #else

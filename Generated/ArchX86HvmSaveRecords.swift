@@ -6,16 +6,16 @@ import XenHypercall
 /// `struct hvm_vmce_vcpu` (arch-x86/hvm/save.h:600): 32 bytes, aligned to 8.
 public struct HvmVmceVcpu: Sendable, BitwiseCopyable {
     /// C: `uint64_t caps` at offset 0.
-    public var caps: UInt64 = 0
+    public var caps: UInt64
     /// C: `uint64_t mci_ctl2_bank0` at offset 8.
-    public var mciCtl2Bank0: UInt64 = 0
+    public var mciCtl2Bank0: UInt64
     /// C: `uint64_t mci_ctl2_bank1` at offset 16.
-    public var mciCtl2Bank1: UInt64 = 0
+    public var mciCtl2Bank1: UInt64
     /// C: `uint64_t mcg_ext_ctl` at offset 24.
-    public var mcgExtCtl: UInt64 = 0
+    public var mcgExtCtl: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 #elseif arch(arm64)
 #else

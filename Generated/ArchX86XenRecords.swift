@@ -9,12 +9,12 @@ import XenHypercall
 /// `struct xen_arch_domainconfig` (arch-x86/xen.h:265): 8 bytes, aligned to 4.
 public struct XenArchDomainconfig: Sendable, BitwiseCopyable {
     /// C: `uint32_t emulation_flags` at offset 0.
-    public var emulationFlags: UInt32 = 0
+    public var emulationFlags: UInt32
     /// C: `uint32_t misc_flags` at offset 4.
-    public var miscFlags: UInt32 = 0
+    public var miscFlags: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// The following is all CPU context. Note that the fpu_ctxt block is filled
@@ -33,73 +33,73 @@ public struct VcpuGuestContext: Sendable, BitwiseCopyable {
     /// User-level FPU registers
     ///
     /// C: `struct (unnamed struct at arch-x86/xen.h:164:5) fpu_ctxt` at offset 0.
-    public var fpuCtxt: VcpuGuestContext.FpuCtxt = .init()
+    public var fpuCtxt: VcpuGuestContext.FpuCtxt
     /// VGCF_* flags
     ///
     /// C: `unsigned long flags` at offset 512.
-    public var flags: UInt64 = 0
+    public var flags: UInt64
     /// User-level CPU registers
     ///
     /// C: `struct cpu_user_regs user_regs` at offset 520.
-    public var userRegs: CpuUserRegs = .init()
+    public var userRegs: CpuUserRegs
     /// Virtual IDT
     ///
     /// C: `struct trap_info[256] trap_ctxt` at offset 720.
-    public var trapCtxt: InlineArray<256, TrapInfo> = .init(repeating: .init())
+    public var trapCtxt: InlineArray<256, TrapInfo>
     /// LDT (linear address, # ents)
     ///
     /// C: `unsigned long ldt_base` at offset 4816.
-    public var ldtBase: UInt64 = 0
+    public var ldtBase: UInt64
     /// LDT (linear address, # ents)
     ///
     /// C: `unsigned long ldt_ents` at offset 4824.
-    public var ldtEnts: UInt64 = 0
+    public var ldtEnts: UInt64
     /// GDT (machine frames, # ents)
     ///
     /// C: `unsigned long[16] gdt_frames` at offset 4832.
-    public var gdtFrames: InlineArray<16, UInt64> = .init(repeating: 0)
+    public var gdtFrames: InlineArray<16, UInt64>
     /// GDT (machine frames, # ents)
     ///
     /// C: `unsigned long gdt_ents` at offset 4960.
-    public var gdtEnts: UInt64 = 0
+    public var gdtEnts: UInt64
     /// Virtual TSS (only SS1/SP1)
     ///
     /// C: `unsigned long kernel_ss` at offset 4968.
-    public var kernelSs: UInt64 = 0
+    public var kernelSs: UInt64
     /// Virtual TSS (only SS1/SP1)
     ///
     /// C: `unsigned long kernel_sp` at offset 4976.
-    public var kernelSp: UInt64 = 0
+    public var kernelSp: UInt64
     /// NB. User pagetable on x86/64 is placed in ctrlreg[1].
     /// CR0-CR7 (control registers)
     ///
     /// C: `unsigned long[8] ctrlreg` at offset 4984.
-    public var ctrlreg: InlineArray<8, UInt64> = .init(repeating: 0)
+    public var ctrlreg: InlineArray<8, UInt64>
     /// DB0-DB7 (debug registers)
     ///
     /// C: `unsigned long[8] debugreg` at offset 5048.
-    public var debugreg: InlineArray<8, UInt64> = .init(repeating: 0)
+    public var debugreg: InlineArray<8, UInt64>
     /// C: `unsigned long event_callback_eip` at offset 5112.
-    public var eventCallbackEip: UInt64 = 0
+    public var eventCallbackEip: UInt64
     /// C: `unsigned long failsafe_callback_eip` at offset 5120.
-    public var failsafeCallbackEip: UInt64 = 0
+    public var failsafeCallbackEip: UInt64
     /// C: `unsigned long syscall_callback_eip` at offset 5128.
-    public var syscallCallbackEip: UInt64 = 0
+    public var syscallCallbackEip: UInt64
     /// VMASST_TYPE_* bitmap
     ///
     /// C: `unsigned long vm_assist` at offset 5136.
-    public var vmAssist: UInt64 = 0
+    public var vmAssist: UInt64
     /// Segment base addresses.
     ///
     /// C: `uint64_t fs_base` at offset 5144.
-    public var fsBase: UInt64 = 0
+    public var fsBase: UInt64
     /// C: `uint64_t gs_base_kernel` at offset 5152.
-    public var gsBaseKernel: UInt64 = 0
+    public var gsBaseKernel: UInt64
     /// C: `uint64_t gs_base_user` at offset 5160.
-    public var gsBaseUser: UInt64 = 0
+    public var gsBaseUser: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension VcpuGuestContext {
@@ -111,10 +111,10 @@ extension VcpuGuestContext {
         /// User-level FPU registers
         ///
         /// C: `char[512] x` at offset 0.
-        public var x: InlineArray<512, Int8> = .init(repeating: 0)
+        public var x: InlineArray<512, Int8>
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -123,24 +123,24 @@ public struct TrapInfo: Sendable, BitwiseCopyable {
     /// exception vector
     ///
     /// C: `uint8_t vector` at offset 0.
-    public var vector: UInt8 = 0
+    public var vector: UInt8
     /// 0-3: privilege level; 4: clear event enable?
     ///
     /// C: `uint8_t flags` at offset 1.
-    public var flags: UInt8 = 0
+    public var flags: UInt8
     /// code selector
     ///
     /// C: `uint16_t cs` at offset 2.
-    public var cs: UInt16 = 0
+    public var cs: UInt16
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// code offset
     ///
     /// C: `unsigned long address` at offset 8.
-    public var address: UInt64 = 0
+    public var address: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// Representations of architectural CPUID and MSR information.  Used as the
@@ -149,35 +149,35 @@ public struct TrapInfo: Sendable, BitwiseCopyable {
 /// `struct xen_cpuid_leaf` (arch-x86/xen.h:315): 24 bytes, aligned to 4.
 public struct XenCpuidLeaf: Sendable, BitwiseCopyable {
     /// C: `uint32_t leaf` at offset 0.
-    public var leaf: UInt32 = 0
+    public var leaf: UInt32
     /// C: `uint32_t subleaf` at offset 4.
-    public var subleaf: UInt32 = 0
+    public var subleaf: UInt32
     /// C: `uint32_t a` at offset 8.
-    public var a: UInt32 = 0
+    public var a: UInt32
     /// C: `uint32_t b` at offset 12.
-    public var b: UInt32 = 0
+    public var b: UInt32
     /// C: `uint32_t c` at offset 16.
-    public var c: UInt32 = 0
+    public var c: UInt32
     /// C: `uint32_t d` at offset 20.
-    public var d: UInt32 = 0
+    public var d: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_msr_entry` (arch-x86/xen.h:322): 16 bytes, aligned to 8.
 public struct XenMsrEntry: Sendable, BitwiseCopyable {
     /// C: `uint32_t idx` at offset 0.
-    public var idx: UInt32 = 0
+    public var idx: UInt32
     /// Reserved MBZ.
     ///
     /// C: `uint32_t flags` at offset 4.
-    public var flags: UInt32 = 0
+    public var flags: UInt32
     /// C: `uint64_t val` at offset 8.
-    public var val: UInt64 = 0
+    public var val: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 #elseif arch(arm64)
 #else

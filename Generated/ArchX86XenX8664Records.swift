@@ -6,77 +6,77 @@ import XenHypercall
 /// `struct cpu_user_regs` (arch-x86/xen-x86_64.h:162): 200 bytes, aligned to 8.
 public struct CpuUserRegs: Sendable, BitwiseCopyable {
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:163:5) ` at offset 0.
-    public var _anonymous0: CpuUserRegs.Anonymous0 = .init()
+    public var _anonymous0: CpuUserRegs.Anonymous0
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:164:5) ` at offset 8.
-    public var _anonymous1: CpuUserRegs.Anonymous1 = .init()
+    public var _anonymous1: CpuUserRegs.Anonymous1
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:165:5) ` at offset 16.
-    public var _anonymous2: CpuUserRegs.Anonymous2 = .init()
+    public var _anonymous2: CpuUserRegs.Anonymous2
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:166:5) ` at offset 24.
-    public var _anonymous3: CpuUserRegs.Anonymous3 = .init()
+    public var _anonymous3: CpuUserRegs.Anonymous3
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:167:5) ` at offset 32.
-    public var _anonymous4: CpuUserRegs.Anonymous4 = .init()
+    public var _anonymous4: CpuUserRegs.Anonymous4
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:168:5) ` at offset 40.
-    public var _anonymous5: CpuUserRegs.Anonymous5 = .init()
+    public var _anonymous5: CpuUserRegs.Anonymous5
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:169:5) ` at offset 48.
-    public var _anonymous6: CpuUserRegs.Anonymous6 = .init()
+    public var _anonymous6: CpuUserRegs.Anonymous6
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:170:5) ` at offset 56.
-    public var _anonymous7: CpuUserRegs.Anonymous7 = .init()
+    public var _anonymous7: CpuUserRegs.Anonymous7
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:171:5) ` at offset 64.
-    public var _anonymous8: CpuUserRegs.Anonymous8 = .init()
+    public var _anonymous8: CpuUserRegs.Anonymous8
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:172:5) ` at offset 72.
-    public var _anonymous9: CpuUserRegs.Anonymous9 = .init()
+    public var _anonymous9: CpuUserRegs.Anonymous9
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:173:5) ` at offset 80.
-    public var _anonymous10: CpuUserRegs.Anonymous10 = .init()
+    public var _anonymous10: CpuUserRegs.Anonymous10
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:174:5) ` at offset 88.
-    public var _anonymous11: CpuUserRegs.Anonymous11 = .init()
+    public var _anonymous11: CpuUserRegs.Anonymous11
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:175:5) ` at offset 96.
-    public var _anonymous12: CpuUserRegs.Anonymous12 = .init()
+    public var _anonymous12: CpuUserRegs.Anonymous12
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:176:5) ` at offset 104.
-    public var _anonymous13: CpuUserRegs.Anonymous13 = .init()
+    public var _anonymous13: CpuUserRegs.Anonymous13
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:177:5) ` at offset 112.
-    public var _anonymous14: CpuUserRegs.Anonymous14 = .init()
+    public var _anonymous14: CpuUserRegs.Anonymous14
     /// private
     ///
     /// C: `uint32_t error_code` at offset 120.
-    public var errorCode: UInt32 = 0
+    public var errorCode: UInt32
     /// private
     ///
     /// C: `uint32_t entry_vector` at offset 124.
-    public var entryVector: UInt32 = 0
+    public var entryVector: UInt32
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:180:5) ` at offset 128.
-    public var _anonymous15: CpuUserRegs.Anonymous15 = .init()
+    public var _anonymous15: CpuUserRegs.Anonymous15
     /// C: `uint16_t cs` at offset 136.
-    public var cs: UInt16 = 0
+    public var cs: UInt16
     /// C: `uint16_t[1] _pad0` at offset 138.
-    public var pad0: InlineArray<1, UInt16> = .init(repeating: 0)
+    public var pad0: InlineArray<1, UInt16>
     /// C: `uint8_t saved_upcall_mask` at offset 140.
-    public var savedUpcallMask: UInt8 = 0
+    public var savedUpcallMask: UInt8
     /// C: `uint8_t[3] _pad1` at offset 141.
-    public var pad1: InlineArray<3, UInt8> = .init(repeating: 0)
+    public var pad1: InlineArray<3, UInt8>
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:184:5) ` at offset 144.
-    public var _anonymous16: CpuUserRegs.Anonymous16 = .init()
+    public var _anonymous16: CpuUserRegs.Anonymous16
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:185:5) ` at offset 152.
-    public var _anonymous17: CpuUserRegs.Anonymous17 = .init()
+    public var _anonymous17: CpuUserRegs.Anonymous17
     /// C: `uint16_t ss` at offset 160.
-    public var ss: UInt16 = 0
+    public var ss: UInt16
     /// C: `uint16_t[3] _pad2` at offset 162.
-    public var pad2: InlineArray<3, UInt16> = .init(repeating: 0)
+    public var pad2: InlineArray<3, UInt16>
     /// C: `uint16_t es` at offset 168.
-    public var es: UInt16 = 0
+    public var es: UInt16
     /// C: `uint16_t[3] _pad3` at offset 170.
-    public var pad3: InlineArray<3, UInt16> = .init(repeating: 0)
+    public var pad3: InlineArray<3, UInt16>
     /// C: `uint16_t ds` at offset 176.
-    public var ds: UInt16 = 0
+    public var ds: UInt16
     /// C: `uint16_t[3] _pad4` at offset 178.
-    public var pad4: InlineArray<3, UInt16> = .init(repeating: 0)
+    public var pad4: InlineArray<3, UInt16>
     /// C: `uint16_t fs` at offset 184.
-    public var fs: UInt16 = 0
+    public var fs: UInt16
     /// C: `uint16_t[3] _pad5` at offset 186.
-    public var pad5: InlineArray<3, UInt16> = .init(repeating: 0)
+    public var pad5: InlineArray<3, UInt16>
     /// C: `uint16_t gs` at offset 192.
-    public var gs: UInt16 = 0
+    public var gs: UInt16
     /// C: `uint16_t[3] _pad6` at offset 194.
-    public var pad6: InlineArray<3, UInt16> = .init(repeating: 0)
+    public var pad6: InlineArray<3, UInt16>
     /// `r15` of the anonymous member `_anonymous0`.
     public var r15: UInt64 {
         get { _anonymous0.r15 }
@@ -449,14 +449,14 @@ public struct CpuUserRegs: Sendable, BitwiseCopyable {
     }
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension CpuUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:163): 8 bytes, aligned to 8.
     public struct Anonymous0: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t r15` at offset 0.
         public var r15: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -479,7 +479,7 @@ extension CpuUserRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -487,7 +487,7 @@ extension CpuUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:164): 8 bytes, aligned to 8.
     public struct Anonymous1: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t r14` at offset 0.
         public var r14: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -510,7 +510,7 @@ extension CpuUserRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -518,7 +518,7 @@ extension CpuUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:165): 8 bytes, aligned to 8.
     public struct Anonymous2: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t r13` at offset 0.
         public var r13: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -541,7 +541,7 @@ extension CpuUserRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -549,7 +549,7 @@ extension CpuUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:166): 8 bytes, aligned to 8.
     public struct Anonymous3: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t r12` at offset 0.
         public var r12: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -572,7 +572,7 @@ extension CpuUserRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -580,7 +580,7 @@ extension CpuUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:167): 8 bytes, aligned to 8.
     public struct Anonymous4: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t rbp` at offset 0.
         public var rbp: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -603,7 +603,7 @@ extension CpuUserRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -611,7 +611,7 @@ extension CpuUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:168): 8 bytes, aligned to 8.
     public struct Anonymous5: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t rbx` at offset 0.
         public var rbx: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -644,7 +644,7 @@ extension CpuUserRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -652,12 +652,12 @@ extension CpuUserRegs.Anonymous5 {
     /// An anonymous struct member of `cpu_user_regs.(anonymous 5)` (arch-x86/xen-x86_64.h:168): 2 bytes, aligned to 1.
     public struct Anonymous0: Sendable, BitwiseCopyable {
         /// C: `uint8_t bl` at offset 0.
-        public var bl: UInt8 = 0
+        public var bl: UInt8
         /// C: `uint8_t bh` at offset 1.
-        public var bh: UInt8 = 0
+        public var bh: UInt8
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -665,7 +665,7 @@ extension CpuUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:169): 8 bytes, aligned to 8.
     public struct Anonymous6: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t r11` at offset 0.
         public var r11: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -688,7 +688,7 @@ extension CpuUserRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -696,7 +696,7 @@ extension CpuUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:170): 8 bytes, aligned to 8.
     public struct Anonymous7: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t r10` at offset 0.
         public var r10: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -719,7 +719,7 @@ extension CpuUserRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -727,7 +727,7 @@ extension CpuUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:171): 8 bytes, aligned to 8.
     public struct Anonymous8: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t r9` at offset 0.
         public var r9: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -750,7 +750,7 @@ extension CpuUserRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -758,7 +758,7 @@ extension CpuUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:172): 8 bytes, aligned to 8.
     public struct Anonymous9: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t r8` at offset 0.
         public var r8: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -781,7 +781,7 @@ extension CpuUserRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -789,7 +789,7 @@ extension CpuUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:173): 8 bytes, aligned to 8.
     public struct Anonymous10: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t rax` at offset 0.
         public var rax: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -822,7 +822,7 @@ extension CpuUserRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -830,12 +830,12 @@ extension CpuUserRegs.Anonymous10 {
     /// An anonymous struct member of `cpu_user_regs.(anonymous 10)` (arch-x86/xen-x86_64.h:173): 2 bytes, aligned to 1.
     public struct Anonymous0: Sendable, BitwiseCopyable {
         /// C: `uint8_t al` at offset 0.
-        public var al: UInt8 = 0
+        public var al: UInt8
         /// C: `uint8_t ah` at offset 1.
-        public var ah: UInt8 = 0
+        public var ah: UInt8
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -843,7 +843,7 @@ extension CpuUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:174): 8 bytes, aligned to 8.
     public struct Anonymous11: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t rcx` at offset 0.
         public var rcx: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -876,7 +876,7 @@ extension CpuUserRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -884,12 +884,12 @@ extension CpuUserRegs.Anonymous11 {
     /// An anonymous struct member of `cpu_user_regs.(anonymous 11)` (arch-x86/xen-x86_64.h:174): 2 bytes, aligned to 1.
     public struct Anonymous0: Sendable, BitwiseCopyable {
         /// C: `uint8_t cl` at offset 0.
-        public var cl: UInt8 = 0
+        public var cl: UInt8
         /// C: `uint8_t ch` at offset 1.
-        public var ch: UInt8 = 0
+        public var ch: UInt8
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -897,7 +897,7 @@ extension CpuUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:175): 8 bytes, aligned to 8.
     public struct Anonymous12: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t rdx` at offset 0.
         public var rdx: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -930,7 +930,7 @@ extension CpuUserRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -938,12 +938,12 @@ extension CpuUserRegs.Anonymous12 {
     /// An anonymous struct member of `cpu_user_regs.(anonymous 12)` (arch-x86/xen-x86_64.h:175): 2 bytes, aligned to 1.
     public struct Anonymous0: Sendable, BitwiseCopyable {
         /// C: `uint8_t dl` at offset 0.
-        public var dl: UInt8 = 0
+        public var dl: UInt8
         /// C: `uint8_t dh` at offset 1.
-        public var dh: UInt8 = 0
+        public var dh: UInt8
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -951,7 +951,7 @@ extension CpuUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:176): 8 bytes, aligned to 8.
     public struct Anonymous13: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t rsi` at offset 0.
         public var rsi: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -974,7 +974,7 @@ extension CpuUserRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -982,7 +982,7 @@ extension CpuUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:177): 8 bytes, aligned to 8.
     public struct Anonymous14: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t rdi` at offset 0.
         public var rdi: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -1005,7 +1005,7 @@ extension CpuUserRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1013,7 +1013,7 @@ extension CpuUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:180): 8 bytes, aligned to 8.
     public struct Anonymous15: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t rip` at offset 0.
         public var rip: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -1031,7 +1031,7 @@ extension CpuUserRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1039,7 +1039,7 @@ extension CpuUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:184): 8 bytes, aligned to 8.
     public struct Anonymous16: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// rflags.IF == !saved_upcall_mask
         ///
         /// C: `uint64_t rflags` at offset 0.
@@ -1063,7 +1063,7 @@ extension CpuUserRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1071,7 +1071,7 @@ extension CpuUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:185): 8 bytes, aligned to 8.
     public struct Anonymous17: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t rsp` at offset 0.
         public var rsp: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -1094,7 +1094,7 @@ extension CpuUserRegs {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 #elseif arch(arm64)

@@ -11,10 +11,10 @@ public struct XenDomctlNodeaffinity: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `struct xenctl_bitmap nodemap` at offset 0.
-    public var nodemap: XenctlBitmap = .init()
+    public var nodemap: XenctlBitmap
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// Get/set which physical cpus a vcpu can execute on.
@@ -26,9 +26,9 @@ public struct XenDomctlVcpuaffinity: Sendable, BitwiseCopyable {
     /// IN variables.
     ///
     /// C: `uint32_t vcpu` at offset 0.
-    public var vcpu: UInt32 = 0
+    public var vcpu: UInt32
     /// C: `uint32_t flags` at offset 4.
-    public var flags: UInt32 = 0
+    public var flags: UInt32
     /// IN/OUT variables.
     ///
     /// Both are IN/OUT for XEN_DOMCTL_setvcpuaffinity, in which case they
@@ -45,23 +45,23 @@ public struct XenDomctlVcpuaffinity: Sendable, BitwiseCopyable {
     /// default values), without intersecting or altering them in any way.
     ///
     /// C: `struct xenctl_bitmap cpumap_hard` at offset 8.
-    public var cpumapHard: XenctlBitmap = .init()
+    public var cpumapHard: XenctlBitmap
     /// C: `struct xenctl_bitmap cpumap_soft` at offset 24.
-    public var cpumapSoft: XenctlBitmap = .init()
+    public var cpumapSoft: XenctlBitmap
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_domctl_shadow_op_stats` (domctl.h:246): 8 bytes, aligned to 4.
 public struct XenDomctlShadowOpStats: Sendable, BitwiseCopyable {
     /// C: `uint32_t fault_count` at offset 0.
-    public var faultCount: UInt32 = 0
+    public var faultCount: UInt32
     /// C: `uint32_t dirty_count` at offset 4.
-    public var dirtyCount: UInt32 = 0
+    public var dirtyCount: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_DOMCTL_max_mem
@@ -71,10 +71,10 @@ public struct XenDomctlMaxMem: Sendable, BitwiseCopyable {
     /// IN variables.
     ///
     /// C: `uint64_t max_memkb` at offset 0.
-    public var maxMemkb: UInt64 = 0
+    public var maxMemkb: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_DOMCTL_getvcpuinfo
@@ -84,35 +84,35 @@ public struct XenDomctlGetvcpuinfo: Sendable, BitwiseCopyable {
     /// IN variables.
     ///
     /// C: `uint32_t vcpu` at offset 0.
-    public var vcpu: UInt32 = 0
+    public var vcpu: UInt32
     /// OUT variables.
     /// currently online (not hotplugged)?
     ///
     /// C: `uint8_t online` at offset 4.
-    public var online: UInt8 = 0
+    public var online: UInt8
     /// blocked waiting for an event?
     ///
     /// C: `uint8_t blocked` at offset 5.
-    public var blocked: UInt8 = 0
+    public var blocked: UInt8
     /// currently scheduled on its CPU?
     ///
     /// C: `uint8_t running` at offset 6.
-    public var running: UInt8 = 0
+    public var running: UInt8
     /// 1 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<1, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<1, UInt8>
     /// total cpu time consumed (ns)
     ///
     /// C: `uint64_t cpu_time` at offset 8.
-    public var cpuTime: UInt64 = 0
+    public var cpuTime: UInt64
     /// current mapping
     ///
     /// C: `uint32_t cpu` at offset 16.
-    public var cpu: UInt32 = 0
+    public var cpu: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding1: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_DOMCTL_max_vcpus:
@@ -127,63 +127,63 @@ public struct XenDomctlMaxVcpus: Sendable, BitwiseCopyable {
     /// maximum number of vcpus
     ///
     /// C: `uint32_t max` at offset 0.
-    public var max: UInt32 = 0
+    public var max: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_domctl_sched_credit` (domctl.h:364): 4 bytes, aligned to 2.
 public struct XenDomctlSchedCredit: Sendable, BitwiseCopyable {
     /// C: `uint16_t weight` at offset 0.
-    public var weight: UInt16 = 0
+    public var weight: UInt16
     /// C: `uint16_t cap` at offset 2.
-    public var cap: UInt16 = 0
+    public var cap: UInt16
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_domctl_sched_credit2` (domctl.h:369): 4 bytes, aligned to 2.
 public struct XenDomctlSchedCredit2: Sendable, BitwiseCopyable {
     /// C: `uint16_t weight` at offset 0.
-    public var weight: UInt16 = 0
+    public var weight: UInt16
     /// C: `uint16_t cap` at offset 2.
-    public var cap: UInt16 = 0
+    public var cap: UInt16
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_domctl_sched_rtds` (domctl.h:374): 12 bytes, aligned to 4.
 public struct XenDomctlSchedRtds: Sendable, BitwiseCopyable {
     /// C: `uint32_t period` at offset 0.
-    public var period: UInt32 = 0
+    public var period: UInt32
     /// C: `uint32_t budget` at offset 4.
-    public var budget: UInt32 = 0
+    public var budget: UInt32
     /// C: `uint32_t flags` at offset 8.
-    public var flags: UInt32 = 0
+    public var flags: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_domctl_schedparam_vcpu` (domctl.h:383): 16 bytes, aligned to 4.
 public struct XenDomctlSchedparamVcpu: Sendable, BitwiseCopyable {
     /// C: `union (unnamed union at domctl.h:384:5) u` at offset 0.
-    public var u: XenDomctlSchedparamVcpu.U = .init()
+    public var u: XenDomctlSchedparamVcpu.U
     /// C: `uint32_t vcpuid` at offset 12.
-    public var vcpuid: UInt32 = 0
+    public var vcpuid: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenDomctlSchedparamVcpu {
     /// The union of `xen_domctl_schedparam_vcpu.u` (domctl.h:384): 12 bytes, aligned to 4.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 12 bytes, aligned to 4 like the C union.
-        private var _storage: InlineArray<3, UInt32> = .init(repeating: 0)
+        private var _storage: InlineArray<3, UInt32>
         /// C: `struct xen_domctl_sched_credit credit` at offset 0.
         public var credit: XenDomctlSchedCredit {
             get { xenUnionLoad(self, as: XenDomctlSchedCredit.self) }
@@ -201,7 +201,7 @@ extension XenDomctlSchedparamVcpu {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -210,10 +210,10 @@ extension XenDomctlSchedparamVcpu {
 /// `struct xen_domctl_setdomainhandle` (domctl.h:431): 16 bytes, aligned to 1.
 public struct XenDomctlSetdomainhandle: Sendable, BitwiseCopyable {
     /// C: `xen_domain_handle_t handle` at offset 0.
-    public var handle: InlineArray<16, UInt8> = .init(repeating: 0)
+    public var handle: InlineArray<16, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_DOMCTL_setdebugging
@@ -221,10 +221,10 @@ public struct XenDomctlSetdomainhandle: Sendable, BitwiseCopyable {
 /// `struct xen_domctl_setdebugging` (domctl.h:437): 1 bytes, aligned to 1.
 public struct XenDomctlSetdebugging: Sendable, BitwiseCopyable {
     /// C: `uint8_t enable` at offset 0.
-    public var enable: UInt8 = 0
+    public var enable: UInt8
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_DOMCTL_irq_permission
@@ -232,16 +232,16 @@ public struct XenDomctlSetdebugging: Sendable, BitwiseCopyable {
 /// `struct xen_domctl_irq_permission` (domctl.h:443): 8 bytes, aligned to 4.
 public struct XenDomctlIrqPermission: Sendable, BitwiseCopyable {
     /// C: `uint32_t pirq` at offset 0.
-    public var pirq: UInt32 = 0
+    public var pirq: UInt32
     /// flag to specify enable/disable of IRQ access
     ///
     /// C: `uint8_t allow_access` at offset 4.
-    public var allowAccess: UInt8 = 0
+    public var allowAccess: UInt8
     /// C: `uint8_t[3] pad` at offset 5.
-    public var pad: InlineArray<3, UInt8> = .init(repeating: 0)
+    public var pad: InlineArray<3, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_DOMCTL_iomem_permission
@@ -251,20 +251,20 @@ public struct XenDomctlIomemPermission: Sendable, BitwiseCopyable {
     /// first page (physical page number) in range
     ///
     /// C: `uint64_t first_mfn` at offset 0.
-    public var firstMfn: UInt64 = 0
+    public var firstMfn: UInt64
     /// number of pages in range (>0)
     ///
     /// C: `uint64_t nr_mfns` at offset 8.
-    public var nrMfns: UInt64 = 0
+    public var nrMfns: UInt64
     /// allow (!0) or deny (0) access to range?
     ///
     /// C: `uint8_t allow_access` at offset 16.
-    public var allowAccess: UInt8 = 0
+    public var allowAccess: UInt8
     /// 7 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<7, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<7, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_DOMCTL_ioport_permission
@@ -274,20 +274,20 @@ public struct XenDomctlIoportPermission: Sendable, BitwiseCopyable {
     /// first port int range
     ///
     /// C: `uint32_t first_port` at offset 0.
-    public var firstPort: UInt32 = 0
+    public var firstPort: UInt32
     /// size of port range
     ///
     /// C: `uint32_t nr_ports` at offset 4.
-    public var nrPorts: UInt32 = 0
+    public var nrPorts: UInt32
     /// allow or deny access to range?
     ///
     /// C: `uint8_t allow_access` at offset 8.
-    public var allowAccess: UInt8 = 0
+    public var allowAccess: UInt8
     /// 3 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<3, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<3, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_DOMCTL_hypercall_init
@@ -297,10 +297,10 @@ public struct XenDomctlHypercallInit: Sendable, BitwiseCopyable {
     /// GMFN to be initialised
     ///
     /// C: `uint64_t gmfn` at offset 0.
-    public var gmfn: UInt64 = 0
+    public var gmfn: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_DOMCTL_settimeoffset
@@ -310,10 +310,10 @@ public struct XenDomctlSettimeoffset: Sendable, BitwiseCopyable {
     /// applied to domain wallclock time
     ///
     /// C: `int64_t time_offset_seconds` at offset 0.
-    public var timeOffsetSeconds: Int64 = 0
+    public var timeOffsetSeconds: Int64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_DOMCTL_gettscinfo
@@ -324,18 +324,18 @@ public struct XenDomctlTscInfo: Sendable, BitwiseCopyable {
     /// IN/OUT
     ///
     /// C: `uint32_t tsc_mode` at offset 0.
-    public var tscMode: UInt32 = 0
+    public var tscMode: UInt32
     /// C: `uint32_t gtsc_khz` at offset 4.
-    public var gtscKhz: UInt32 = 0
+    public var gtscKhz: UInt32
     /// C: `uint32_t incarnation` at offset 8.
-    public var incarnation: UInt32 = 0
+    public var incarnation: UInt32
     /// C: `uint32_t pad` at offset 12.
-    public var pad: UInt32 = 0
+    public var pad: UInt32
     /// C: `uint64_t elapsed_nsec` at offset 16.
-    public var elapsedNsec: UInt64 = 0
+    public var elapsedNsec: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_DOMCTL_set_address_size
@@ -344,10 +344,10 @@ public struct XenDomctlTscInfo: Sendable, BitwiseCopyable {
 /// `struct xen_domctl_address_size` (domctl.h:489): 4 bytes, aligned to 4.
 public struct XenDomctlAddressSize: Sendable, BitwiseCopyable {
     /// C: `uint32_t size` at offset 0.
-    public var size: UInt32 = 0
+    public var size: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_domctl_sendtrigger` (domctl.h:500): 8 bytes, aligned to 4.
@@ -355,36 +355,36 @@ public struct XenDomctlSendtrigger: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint32_t trigger` at offset 0.
-    public var trigger: UInt32 = 0
+    public var trigger: UInt32
     /// IN
     ///
     /// C: `uint32_t vcpu` at offset 4.
-    public var vcpu: UInt32 = 0
+    public var vcpu: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_domctl_bind_pt_irq` (domctl.h:561): 24 bytes, aligned to 8.
 public struct XenDomctlBindPtIrq: Sendable, BitwiseCopyable {
     /// C: `uint32_t machine_irq` at offset 0.
-    public var machineIrq: UInt32 = 0
+    public var machineIrq: UInt32
     /// enum pt_irq_type
     ///
     /// C: `uint32_t irq_type` at offset 4.
-    public var irqType: UInt32 = 0
+    public var irqType: UInt32
     /// C: `union (unnamed union at domctl.h:565:5) u` at offset 8.
-    public var u: XenDomctlBindPtIrq.U = .init()
+    public var u: XenDomctlBindPtIrq.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenDomctlBindPtIrq {
     /// The union of `xen_domctl_bind_pt_irq.u` (domctl.h:565): 16 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 16 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<2, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<2, UInt64>
         /// C: `struct (unnamed struct at domctl.h:566:9) isa` at offset 0.
         public var isa: XenDomctlBindPtIrq.U.Isa {
             get { xenUnionLoad(self, as: XenDomctlBindPtIrq.U.Isa.self) }
@@ -407,7 +407,7 @@ extension XenDomctlBindPtIrq {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -415,10 +415,10 @@ extension XenDomctlBindPtIrq.U {
     /// The struct of `xen_domctl_bind_pt_irq.u.isa` (domctl.h:566): 1 bytes, aligned to 1.
     public struct Isa: Sendable, BitwiseCopyable {
         /// C: `uint8_t isa_irq` at offset 0.
-        public var isaIrq: UInt8 = 0
+        public var isaIrq: UInt8
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -426,14 +426,14 @@ extension XenDomctlBindPtIrq.U {
     /// The struct of `xen_domctl_bind_pt_irq.u.pci` (domctl.h:569): 3 bytes, aligned to 1.
     public struct Pci: Sendable, BitwiseCopyable {
         /// C: `uint8_t bus` at offset 0.
-        public var bus: UInt8 = 0
+        public var bus: UInt8
         /// C: `uint8_t device` at offset 1.
-        public var device: UInt8 = 0
+        public var device: UInt8
         /// C: `uint8_t intx` at offset 2.
-        public var intx: UInt8 = 0
+        public var intx: UInt8
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -441,16 +441,16 @@ extension XenDomctlBindPtIrq.U {
     /// The struct of `xen_domctl_bind_pt_irq.u.msi` (domctl.h:574): 16 bytes, aligned to 8.
     public struct Msi: Sendable, BitwiseCopyable {
         /// C: `uint8_t gvec` at offset 0.
-        public var gvec: UInt8 = 0
+        public var gvec: UInt8
         /// 3 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<3, UInt8> = .init(repeating: 0)
+        private var _padding0: InlineArray<3, UInt8>
         /// C: `uint32_t gflags` at offset 4.
-        public var gflags: UInt32 = 0
+        public var gflags: UInt32
         /// C: `uint64_t gtable` at offset 8.
-        public var gtable: UInt64 = 0
+        public var gtable: UInt64
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -458,10 +458,10 @@ extension XenDomctlBindPtIrq.U {
     /// The struct of `xen_domctl_bind_pt_irq.u.spi` (domctl.h:586): 2 bytes, aligned to 2.
     public struct Spi: Sendable, BitwiseCopyable {
         /// C: `uint16_t spi` at offset 0.
-        public var spi: UInt16 = 0
+        public var spi: UInt16
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -470,26 +470,26 @@ public struct XenDomctlMemoryMapping: Sendable, BitwiseCopyable {
     /// first page (hvm guest phys page) in range
     ///
     /// C: `uint64_t first_gfn` at offset 0.
-    public var firstGfn: UInt64 = 0
+    public var firstGfn: UInt64
     /// first page (machine page) in range
     ///
     /// C: `uint64_t first_mfn` at offset 8.
-    public var firstMfn: UInt64 = 0
+    public var firstMfn: UInt64
     /// number of pages in range (>0)
     ///
     /// C: `uint64_t nr_mfns` at offset 16.
-    public var nrMfns: UInt64 = 0
+    public var nrMfns: UInt64
     /// add or remove mapping
     ///
     /// C: `uint32_t add_mapping` at offset 24.
-    public var addMapping: UInt32 = 0
+    public var addMapping: UInt32
     /// padding for 64-bit aligned structure
     ///
     /// C: `uint32_t padding` at offset 28.
-    public var padding: UInt32 = 0
+    public var padding: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// Bind machine I/O port range -> HVM I/O port range.
@@ -500,22 +500,22 @@ public struct XenDomctlIoportMapping: Sendable, BitwiseCopyable {
     /// first guest IO port
     ///
     /// C: `uint32_t first_gport` at offset 0.
-    public var firstGport: UInt32 = 0
+    public var firstGport: UInt32
     /// first machine IO port
     ///
     /// C: `uint32_t first_mport` at offset 4.
-    public var firstMport: UInt32 = 0
+    public var firstMport: UInt32
     /// size of port range
     ///
     /// C: `uint32_t nr_ports` at offset 8.
-    public var nrPorts: UInt32 = 0
+    public var nrPorts: UInt32
     /// add or remove mapping
     ///
     /// C: `uint32_t add_mapping` at offset 12.
-    public var addMapping: UInt32 = 0
+    public var addMapping: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// Set the target domain for a domain
@@ -524,10 +524,10 @@ public struct XenDomctlIoportMapping: Sendable, BitwiseCopyable {
 /// `struct xen_domctl_set_target` (domctl.h:672): 2 bytes, aligned to 2.
 public struct XenDomctlSetTarget: Sendable, BitwiseCopyable {
     /// C: `domid_t target` at offset 0.
-    public var target: Domid = 0
+    public var target: Domid
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// Arranges that if the domain suspends (specifically, if it shuts
@@ -551,10 +551,10 @@ public struct XenDomctlSubscribe: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint32_t port` at offset 0.
-    public var port: UInt32 = 0
+    public var port: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_domctl_debug_op` (domctl.h:724): 8 bytes, aligned to 4.
@@ -562,14 +562,14 @@ public struct XenDomctlDebugOp: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint32_t op` at offset 0.
-    public var op: UInt32 = 0
+    public var op: UInt32
     /// IN
     ///
     /// C: `uint32_t vcpu` at offset 4.
-    public var vcpu: UInt32 = 0
+    public var vcpu: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// Use for teardown/setup of helper<->hypervisor interface for paging,
@@ -580,23 +580,23 @@ public struct XenDomctlVmEventOp: Sendable, BitwiseCopyable {
     /// XEN_VM_EVENT_
     ///
     /// C: `uint32_t op` at offset 0.
-    public var op: UInt32 = 0
+    public var op: UInt32
     /// XEN_DOMCTL_VM_EVENT_OP_
     ///
     /// C: `uint32_t mode` at offset 4.
-    public var mode: UInt32 = 0
+    public var mode: UInt32
     /// C: `union (unnamed union at domctl.h:857:5) u` at offset 8.
-    public var u: XenDomctlVmEventOp.U = .init()
+    public var u: XenDomctlVmEventOp.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenDomctlVmEventOp {
     /// The union of `xen_domctl_vm_event_op.u` (domctl.h:857): 4 bytes, aligned to 4.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 4 bytes, aligned to 4 like the C union.
-        private var _storage: InlineArray<1, UInt32> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt32>
         /// C: `struct (unnamed struct at domctl.h:858:9) enable` at offset 0.
         public var enable: XenDomctlVmEventOp.U.Enable {
             get { xenUnionLoad(self, as: XenDomctlVmEventOp.U.Enable.self) }
@@ -609,7 +609,7 @@ extension XenDomctlVmEventOp {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -619,10 +619,10 @@ extension XenDomctlVmEventOp.U {
         /// OUT: event channel for ring
         ///
         /// C: `uint32_t port` at offset 0.
-        public var port: UInt32 = 0
+        public var port: UInt32
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -631,19 +631,19 @@ public struct XenDomctlMemSharingOp: Sendable, BitwiseCopyable {
     /// XEN_DOMCTL_MEM_SHARING_
     ///
     /// C: `uint8_t op` at offset 0.
-    public var op: UInt8 = 0
+    public var op: UInt8
     /// C: `union (unnamed union at domctl.h:876:5) u` at offset 1.
-    public var u: XenDomctlMemSharingOp.U = .init()
+    public var u: XenDomctlMemSharingOp.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenDomctlMemSharingOp {
     /// The union of `xen_domctl_mem_sharing_op.u` (domctl.h:876): 1 bytes, aligned to 1.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 1 bytes, aligned to 1 like the C union.
-        private var _storage: InlineArray<1, UInt8> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt8>
         /// CONTROL
         ///
         /// C: `uint8_t enable` at offset 0.
@@ -653,7 +653,7 @@ extension XenDomctlMemSharingOp {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -664,10 +664,10 @@ extension XenDomctlMemSharingOp {
 /// `struct xen_domctl_set_access_required` (domctl.h:919): 1 bytes, aligned to 1.
 public struct XenDomctlSetAccessRequired: Sendable, BitwiseCopyable {
     /// C: `uint8_t access_required` at offset 0.
-    public var accessRequired: UInt8 = 0
+    public var accessRequired: UInt8
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_domctl_audit_p2m` (domctl.h:881): 24 bytes, aligned to 8.
@@ -675,14 +675,14 @@ public struct XenDomctlAuditP2m: Sendable, BitwiseCopyable {
     /// OUT error counts
     ///
     /// C: `uint64_t orphans` at offset 0.
-    public var orphans: UInt64 = 0
+    public var orphans: UInt64
     /// C: `uint64_t m2p_bad` at offset 8.
-    public var m2pBad: UInt64 = 0
+    public var m2pBad: UInt64
     /// C: `uint64_t p2m_bad` at offset 16.
-    public var p2mBad: UInt64 = 0
+    public var p2mBad: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_domctl_set_virq_handler` (domctl.h:888): 4 bytes, aligned to 4.
@@ -690,10 +690,10 @@ public struct XenDomctlSetVirqHandler: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint32_t virq` at offset 0.
-    public var virq: UInt32 = 0
+    public var virq: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_DOMCTL_gdbsx_guestmemio      guest mem io
@@ -704,44 +704,44 @@ public struct XenDomctlGdbsxMemio: Sendable, BitwiseCopyable {
     /// optional: init_mm.pgd[3] value
     ///
     /// C: `uint64_t pgd3val` at offset 0.
-    public var pgd3val: UInt64 = 0
+    public var pgd3val: UInt64
     /// guest virtual address
     ///
     /// C: `uint64_t gva` at offset 8.
-    public var gva: UInt64 = 0
+    public var gva: UInt64
     /// user buffer virtual address
     ///
     /// C: `uint64_t uva` at offset 16.
-    public var uva: UInt64 = 0
+    public var uva: UInt64
     /// number of bytes to read/write
     ///
     /// C: `uint32_t len` at offset 24.
-    public var len: UInt32 = 0
+    public var len: UInt32
     /// 0 = read from guest. 1 = write to guest
     ///
     /// C: `uint8_t gwr` at offset 28.
-    public var gwr: UInt8 = 0
+    public var gwr: UInt8
     /// 3 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<3, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<3, UInt8>
     /// OUT
     /// bytes remaining to be copied
     ///
     /// C: `uint32_t remain` at offset 32.
-    public var remain: UInt32 = 0
+    public var remain: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding1: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_domctl_set_broken_page_p2m` (domctl.h:923): 8 bytes, aligned to 8.
 public struct XenDomctlSetBrokenPageP2m: Sendable, BitwiseCopyable {
     /// C: `uint64_t pfn` at offset 0.
-    public var pfn: UInt64 = 0
+    public var pfn: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// ARM: Clean and invalidate caches associated with given region of
@@ -752,14 +752,14 @@ public struct XenDomctlCacheflush: Sendable, BitwiseCopyable {
     /// IN: page range to flush.
     ///
     /// C: `xen_pfn_t start_pfn` at offset 0.
-    public var startPfn: XenPfn = 0
+    public var startPfn: XenPfn
     /// IN: page range to flush.
     ///
     /// C: `xen_pfn_t nr_pfns` at offset 8.
-    public var nrPfns: XenPfn = 0
+    public var nrPfns: XenPfn
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_DOMCTL_gdbsx_pausevcpu
@@ -770,10 +770,10 @@ public struct XenDomctlGdbsxPauseunpVcpu: Sendable, BitwiseCopyable {
     /// which vcpu
     ///
     /// C: `uint32_t vcpu` at offset 0.
-    public var vcpu: UInt32 = 0
+    public var vcpu: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_DOMCTL_gdbsx_domstatus
@@ -784,31 +784,31 @@ public struct XenDomctlGdbsxDomstatus: Sendable, BitwiseCopyable {
     /// is the domain paused
     ///
     /// C: `uint8_t paused` at offset 0.
-    public var paused: UInt8 = 0
+    public var paused: UInt8
     /// 3 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<3, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<3, UInt8>
     /// any vcpu in an event?
     ///
     /// C: `uint32_t vcpu_id` at offset 4.
-    public var vcpuId: UInt32 = 0
+    public var vcpuId: UInt32
     /// if yes, what event?
     ///
     /// C: `uint32_t vcpu_ev` at offset 8.
-    public var vcpuEv: UInt32 = 0
+    public var vcpuEv: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_domctl_psr_cmt_op` (domctl.h:1020): 8 bytes, aligned to 4.
 public struct XenDomctlPsrCmtOp: Sendable, BitwiseCopyable {
     /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// C: `uint32_t data` at offset 4.
-    public var data: UInt32 = 0
+    public var data: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_domctl_monitor_op` (domctl.h:1068): 24 bytes, aligned to 8.
@@ -816,7 +816,7 @@ public struct XenDomctlMonitorOp: Sendable, BitwiseCopyable {
     /// XEN_DOMCTL_MONITOR_OP_
     ///
     /// C: `uint32_t op` at offset 0.
-    public var op: UInt32 = 0
+    public var op: UInt32
     /// When used with ENABLE/DISABLE this has to be set to
     /// the requested XEN_DOMCTL_MONITOR_EVENT_* value.
     /// With GET_CAPABILITIES this field returns a bitmap of
@@ -824,12 +824,12 @@ public struct XenDomctlMonitorOp: Sendable, BitwiseCopyable {
     /// (1 << XEN_DOMCTL_MONITOR_EVENT_*).
     ///
     /// C: `uint32_t event` at offset 4.
-    public var event: UInt32 = 0
+    public var event: UInt32
     /// C: `union (unnamed union at domctl.h:1083:5) u` at offset 8.
-    public var u: XenDomctlMonitorOp.U = .init()
+    public var u: XenDomctlMonitorOp.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenDomctlMonitorOp {
@@ -838,7 +838,7 @@ extension XenDomctlMonitorOp {
     /// The union of `xen_domctl_monitor_op.u` (domctl.h:1083): 16 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 16 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<2, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<2, UInt64>
         /// C: `struct (unnamed struct at domctl.h:1084:9) mov_to_cr` at offset 0.
         public var movToCr: XenDomctlMonitorOp.U.MovToCr {
             get { xenUnionLoad(self, as: XenDomctlMonitorOp.U.MovToCr.self) }
@@ -866,7 +866,7 @@ extension XenDomctlMonitorOp {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -876,29 +876,29 @@ extension XenDomctlMonitorOp.U {
         /// Which control register
         ///
         /// C: `uint8_t index` at offset 0.
-        public var index: UInt8 = 0
+        public var index: UInt8
         /// Pause vCPU until response
         ///
         /// C: `uint8_t sync` at offset 1.
-        public var sync: UInt8 = 0
+        public var sync: UInt8
         /// Send event only on a change of value
         ///
         /// C: `uint8_t onchangeonly` at offset 2.
-        public var onchangeonly: UInt8 = 0
+        public var onchangeonly: UInt8
         /// Allignment padding
         ///
         /// C: `uint8_t pad1` at offset 3.
-        public var pad1: UInt8 = 0
+        public var pad1: UInt8
         /// C: `uint32_t pad2` at offset 4.
-        public var pad2: UInt32 = 0
+        public var pad2: UInt32
         /// Send event only if the changed bit in the control register
         /// is not masked.
         ///
         /// C: `uint64_t bitmask` at offset 8.
-        public var bitmask: UInt64 = 0
+        public var bitmask: UInt64
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -906,16 +906,16 @@ extension XenDomctlMonitorOp.U {
     /// The struct of `xen_domctl_monitor_op.u.mov_to_msr` (domctl.h:1101): 8 bytes, aligned to 4.
     public struct MovToMsr: Sendable, BitwiseCopyable {
         /// C: `uint32_t msr` at offset 0.
-        public var msr: UInt32 = 0
+        public var msr: UInt32
         /// Send event only on a change of value
         ///
         /// C: `uint8_t onchangeonly` at offset 4.
-        public var onchangeonly: UInt8 = 0
+        public var onchangeonly: UInt8
         /// 3 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<3, UInt8> = .init(repeating: 0)
+        private var _padding0: InlineArray<3, UInt8>
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -925,12 +925,12 @@ extension XenDomctlMonitorOp.U {
         /// Pause vCPU until response
         ///
         /// C: `uint8_t sync` at offset 0.
-        public var sync: UInt8 = 0
+        public var sync: UInt8
         /// C: `uint8_t allow_userspace` at offset 1.
-        public var allowUserspace: UInt8 = 0
+        public var allowUserspace: UInt8
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -940,10 +940,10 @@ extension XenDomctlMonitorOp.U {
         /// Pause vCPU until response
         ///
         /// C: `uint8_t sync` at offset 0.
-        public var sync: UInt8 = 0
+        public var sync: UInt8
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -953,10 +953,10 @@ extension XenDomctlMonitorOp.U {
         /// Send event and don't process vmexit
         ///
         /// C: `uint8_t sync` at offset 0.
-        public var sync: UInt8 = 0
+        public var sync: UInt8
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -965,18 +965,18 @@ public struct XenDomctlPsrAlloc: Sendable, BitwiseCopyable {
     /// IN: XEN_DOMCTL_PSR_
     ///
     /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// IN
     ///
     /// C: `uint32_t target` at offset 4.
-    public var target: UInt32 = 0
+    public var target: UInt32
     /// IN/OUT
     ///
     /// C: `uint64_t data` at offset 8.
-    public var data: UInt64 = 0
+    public var data: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_DOMCTL_vuart_op
@@ -986,28 +986,28 @@ public struct XenDomctlVuartOp: Sendable, BitwiseCopyable {
     /// XEN_DOMCTL_VUART_OP_
     ///
     /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// IN - type of vuart. Currently only vpl011 supported.
     ///
     /// C: `uint32_t type` at offset 4.
-    public var type: UInt32 = 0
+    public var type: UInt32
     /// IN - guest gfn to be used as a ring buffer.
     ///
     /// C: `uint64_t gfn` at offset 8.
-    public var gfn: UInt64 = 0
+    public var gfn: UInt64
     /// IN - domid of domain running the backend console.
     ///
     /// C: `domid_t console_domid` at offset 16.
-    public var consoleDomid: Domid = 0
+    public var consoleDomid: Domid
     /// C: `uint8_t[2] pad` at offset 18.
-    public var pad: InlineArray<2, UInt8> = .init(repeating: 0)
+    public var pad: InlineArray<2, UInt8>
     /// OUT - remote port of the event channel used for sending ring buffer events.
     ///
     /// C: `evtchn_port_t evtchn` at offset 20.
-    public var evtchn: EvtchnPort = 0
+    public var evtchn: EvtchnPort
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_DOMCTL_vmtrace_op: Perform VM tracing operations.
@@ -1017,22 +1017,22 @@ public struct XenDomctlVmtraceOp: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// IN
     ///
     /// C: `uint32_t vcpu` at offset 4.
-    public var vcpu: UInt32 = 0
+    public var vcpu: UInt32
     /// IN     - @cmd specific data.
     ///
     /// C: `uint64_t key` at offset 8.
-    public var key: UInt64 = 0
+    public var key: UInt64
     /// IN/OUT - @cmd specific data.
     ///
     /// C: `uint64_t value` at offset 16.
-    public var value: UInt64 = 0
+    public var value: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_DOMCTL_get_paging_mempool_size / XEN_DOMCTL_set_paging_mempool_size.
@@ -1051,37 +1051,37 @@ public struct XenDomctlPagingMempool: Sendable, BitwiseCopyable {
     /// Size in bytes.
     ///
     /// C: `uint64_t size` at offset 0.
-    public var size: UInt64 = 0
+    public var size: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 #if arch(x86_64)
 /// `struct xen_domctl` (domctl.h:1195): 144 bytes, aligned to 8.
 public struct XenDomctl: Sendable, BitwiseCopyable {
     /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// XEN_DOMCTL_INTERFACE_VERSION
     ///
     /// C: `uint32_t interface_version` at offset 4.
-    public var interfaceVersion: UInt32 = 0
+    public var interfaceVersion: UInt32
     /// C: `domid_t domain` at offset 8.
-    public var domain: Domid = 0
+    public var domain: Domid
     /// C: `uint16_t[3] _pad` at offset 10.
-    public var pad: InlineArray<3, UInt16> = .init(repeating: 0)
+    public var pad: InlineArray<3, UInt16>
     /// C: `union (unnamed union at domctl.h:1289:5) u` at offset 16.
-    public var u: XenDomctl.U = .init()
+    public var u: XenDomctl.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenDomctl {
     /// The union of `xen_domctl.u` (domctl.h:1289): 128 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 128 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<16, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<16, UInt64>
         /// C: `struct xen_domctl_createdomain createdomain` at offset 0.
         public var createdomain: XenDomctlCreatedomain {
             get { xenUnionLoad(self, as: XenDomctlCreatedomain.self) }
@@ -1349,7 +1349,7 @@ extension XenDomctl {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1363,41 +1363,41 @@ public struct XenDomctlCreatedomain: Sendable, BitwiseCopyable {
     /// IN parameters
     ///
     /// C: `uint32_t ssidref` at offset 0.
-    public var ssidref: UInt32 = 0
+    public var ssidref: UInt32
     /// C: `xen_domain_handle_t handle` at offset 4.
-    public var handle: InlineArray<16, UInt8> = .init(repeating: 0)
+    public var handle: InlineArray<16, UInt8>
     /// C: `uint32_t flags` at offset 20.
-    public var flags: UInt32 = 0
+    public var flags: UInt32
     /// C: `uint32_t iommu_opts` at offset 24.
-    public var iommuOpts: UInt32 = 0
+    public var iommuOpts: UInt32
     /// Various domain limits, which impact the quantity of resources
     /// (global mapping space, xenheap, etc) a guest may consume.  For
     /// max_grant_frames and max_maptrack_frames, < 0 means "use the
     /// default maximum value in the hypervisor".
     ///
     /// C: `uint32_t max_vcpus` at offset 28.
-    public var maxVcpus: UInt32 = 0
+    public var maxVcpus: UInt32
     /// C: `uint32_t max_evtchn_port` at offset 32.
-    public var maxEvtchnPort: UInt32 = 0
+    public var maxEvtchnPort: UInt32
     /// C: `int32_t max_grant_frames` at offset 36.
-    public var maxGrantFrames: Int32 = 0
+    public var maxGrantFrames: Int32
     /// C: `int32_t max_maptrack_frames` at offset 40.
-    public var maxMaptrackFrames: Int32 = 0
+    public var maxMaptrackFrames: Int32
     /// C: `uint32_t grant_opts` at offset 44.
-    public var grantOpts: UInt32 = 0
+    public var grantOpts: UInt32
     /// Per-vCPU buffer size in bytes.  0 to disable.
     ///
     /// C: `uint32_t vmtrace_size` at offset 48.
-    public var vmtraceSize: UInt32 = 0
+    public var vmtraceSize: UInt32
     /// CPU pool to use; specify 0 or a specific existing pool
     ///
     /// C: `uint32_t cpupool_id` at offset 52.
-    public var cpupoolId: UInt32 = 0
+    public var cpupoolId: UInt32
     /// C: `struct xen_arch_domainconfig arch` at offset 56.
-    public var arch: XenArchDomainconfig = .init()
+    public var arch: XenArchDomainconfig
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_DOMCTL_getdomaininfo
@@ -1408,54 +1408,54 @@ public struct XenDomctlGetdomaininfo: Sendable, BitwiseCopyable {
     /// Also echoed in domctl.domain
     ///
     /// C: `domid_t domain` at offset 0.
-    public var domain: Domid = 0
+    public var domain: Domid
     /// C: `uint16_t pad1` at offset 2.
-    public var pad1: UInt16 = 0
+    public var pad1: UInt16
     /// XEN_DOMINF_
     ///
     /// C: `uint32_t flags` at offset 4.
-    public var flags: UInt32 = 0
+    public var flags: UInt32
     /// C: `uint64_t tot_pages` at offset 8.
-    public var totPages: UInt64 = 0
+    public var totPages: UInt64
     /// C: `uint64_t max_pages` at offset 16.
-    public var maxPages: UInt64 = 0
+    public var maxPages: UInt64
     /// C: `uint64_t outstanding_pages` at offset 24.
-    public var outstandingPages: UInt64 = 0
+    public var outstandingPages: UInt64
     /// C: `uint64_t shr_pages` at offset 32.
-    public var shrPages: UInt64 = 0
+    public var shrPages: UInt64
     /// C: `uint64_t paged_pages` at offset 40.
-    public var pagedPages: UInt64 = 0
+    public var pagedPages: UInt64
     /// GMFN of shared_info struct
     ///
     /// C: `uint64_t shared_info_frame` at offset 48.
-    public var sharedInfoFrame: UInt64 = 0
+    public var sharedInfoFrame: UInt64
     /// C: `uint64_t cpu_time` at offset 56.
-    public var cpuTime: UInt64 = 0
+    public var cpuTime: UInt64
     /// Number of VCPUs currently online.
     ///
     /// C: `uint32_t nr_online_vcpus` at offset 64.
-    public var nrOnlineVcpus: UInt32 = 0
+    public var nrOnlineVcpus: UInt32
     /// Maximum VCPUID in use by this domain.
     ///
     /// C: `uint32_t max_vcpu_id` at offset 68.
-    public var maxVcpuId: UInt32 = 0
+    public var maxVcpuId: UInt32
     /// C: `uint32_t ssidref` at offset 72.
-    public var ssidref: UInt32 = 0
+    public var ssidref: UInt32
     /// C: `xen_domain_handle_t handle` at offset 76.
-    public var handle: InlineArray<16, UInt8> = .init(repeating: 0)
+    public var handle: InlineArray<16, UInt8>
     /// C: `uint32_t cpupool` at offset 92.
-    public var cpupool: UInt32 = 0
+    public var cpupool: UInt32
     /// Guest physical address space size.
     ///
     /// C: `uint8_t gpaddr_bits` at offset 96.
-    public var gpaddrBits: UInt8 = 0
+    public var gpaddrBits: UInt8
     /// C: `uint8_t[7] pad2` at offset 97.
-    public var pad2: InlineArray<7, UInt8> = .init(repeating: 0)
+    public var pad2: InlineArray<7, UInt8>
     /// C: `struct xen_arch_domainconfig arch_config` at offset 104.
-    public var archConfig: XenArchDomainconfig = .init()
+    public var archConfig: XenArchDomainconfig
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_DOMCTL_getpageframeinfo3
@@ -1467,14 +1467,14 @@ public struct XenDomctlGetpageframeinfo3: Sendable, BitwiseCopyable {
     /// IN variables.
     ///
     /// C: `uint64_t num` at offset 0.
-    public var num: UInt64 = 0
+    public var num: UInt64
     /// IN/OUT variables.
     ///
     /// C: `__guest_handle_xen_pfn_t array` at offset 8.
-    public var array: XenGuestHandle64<XenPfn> = .init()
+    public var array: XenGuestHandle64<XenPfn>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_domctl_shadow_op` (domctl.h:251): 40 bytes, aligned to 8.
@@ -1483,32 +1483,32 @@ public struct XenDomctlShadowOp: Sendable, BitwiseCopyable {
     /// XEN_DOMCTL_SHADOW_OP_
     ///
     /// C: `uint32_t op` at offset 0.
-    public var op: UInt32 = 0
+    public var op: UInt32
     /// OP_ENABLE: XEN_DOMCTL_SHADOW_ENABLE_
     /// OP_PEAK / OP_CLEAN: XEN_DOMCTL_SHADOW_LOGDIRTY_
     ///
     /// C: `uint32_t mode` at offset 4.
-    public var mode: UInt32 = 0
+    public var mode: UInt32
     /// OP_GET_ALLOCATION / OP_SET_ALLOCATION
     /// Shadow memory allocation in MB
     ///
     /// C: `uint32_t mb` at offset 8.
-    public var mb: UInt32 = 0
+    public var mb: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// OP_PEEK / OP_CLEAN
     ///
     /// C: `__guest_handle_uint8 dirty_bitmap` at offset 16.
-    public var dirtyBitmap: XenGuestHandle64<UInt8> = .init()
+    public var dirtyBitmap: XenGuestHandle64<UInt8>
     /// Size of buffer. Updated with actual size.
     ///
     /// C: `uint64_t pages` at offset 24.
-    public var pages: UInt64 = 0
+    public var pages: UInt64
     /// C: `struct xen_domctl_shadow_op_stats stats` at offset 32.
-    public var stats: XenDomctlShadowOpStats = .init()
+    public var stats: XenDomctlShadowOpStats
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_DOMCTL_setvcpucontext
@@ -1519,16 +1519,16 @@ public struct XenDomctlVcpucontext: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint32_t vcpu` at offset 0.
-    public var vcpu: UInt32 = 0
+    public var vcpu: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// IN/OUT
     ///
     /// C: `__guest_handle_vcpu_guest_context_t ctxt` at offset 8.
-    public var ctxt: XenGuestHandle64<VcpuGuestContext> = .init()
+    public var ctxt: XenGuestHandle64<VcpuGuestContext>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_domctl_scheduler_op` (domctl.h:409): 24 bytes, aligned to 8.
@@ -1536,16 +1536,16 @@ public struct XenDomctlSchedulerOp: Sendable, BitwiseCopyable {
     /// XEN_SCHEDULER_
     ///
     /// C: `uint32_t sched_id` at offset 0.
-    public var schedId: UInt32 = 0
+    public var schedId: UInt32
     /// XEN_DOMCTL_SCHEDOP_
     ///
     /// C: `uint32_t cmd` at offset 4.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// C: `union (unnamed union at domctl.h:413:5) u` at offset 8.
-    public var u: XenDomctlSchedulerOp.U = .init()
+    public var u: XenDomctlSchedulerOp.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenDomctlSchedulerOp {
@@ -1554,7 +1554,7 @@ extension XenDomctlSchedulerOp {
     /// The union of `xen_domctl_scheduler_op.u` (domctl.h:413): 16 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 16 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<2, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<2, UInt64>
         /// C: `struct xen_domctl_sched_credit credit` at offset 0.
         public var credit: XenDomctlSchedCredit {
             get { xenUnionLoad(self, as: XenDomctlSchedCredit.self) }
@@ -1577,7 +1577,7 @@ extension XenDomctlSchedulerOp {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1585,17 +1585,17 @@ extension XenDomctlSchedulerOp.U {
     /// The struct of `xen_domctl_scheduler_op.u.v` (domctl.h:417): 16 bytes, aligned to 8.
     public struct V: Sendable, BitwiseCopyable {
         /// C: `__guest_handle_xen_domctl_schedparam_vcpu_t vcpus` at offset 0.
-        public var vcpus: XenGuestHandle64<XenDomctlSchedparamVcpu> = .init()
+        public var vcpus: XenGuestHandle64<XenDomctlSchedparamVcpu>
         /// IN: Number of elements in vcpus array.
         /// OUT: Number of processed elements of vcpus array.
         ///
         /// C: `uint32_t nr_vcpus` at offset 8.
-        public var nrVcpus: UInt32 = 0
+        public var nrVcpus: UInt32
         /// C: `uint32_t padding` at offset 12.
-        public var padding: UInt32 = 0
+        public var padding: UInt32
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1607,16 +1607,16 @@ public struct XenDomctlHvmcontext: Sendable, BitwiseCopyable {
     /// IN/OUT: size of buffer / bytes filled
     ///
     /// C: `uint32_t size` at offset 0.
-    public var size: UInt32 = 0
+    public var size: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// IN/OUT: data, or call gethvmcontext with NULL buffer to get size req'd
     ///
     /// C: `__guest_handle_uint8 buffer` at offset 8.
-    public var buffer: XenGuestHandle64<UInt8> = .init()
+    public var buffer: XenGuestHandle64<UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// Request a particular record from the HVM context
@@ -1627,22 +1627,22 @@ public struct XenDomctlHvmcontextPartial: Sendable, BitwiseCopyable {
     /// IN: Type of record required
     ///
     /// C: `uint32_t type` at offset 0.
-    public var type: UInt32 = 0
+    public var type: UInt32
     /// IN: Instance of that type
     ///
     /// C: `uint32_t instance` at offset 4.
-    public var instance: UInt32 = 0
+    public var instance: UInt32
     /// IN: size of buffer
     ///
     /// C: `uint64_t bufsz` at offset 8.
-    public var bufsz: UInt64 = 0
+    public var bufsz: UInt64
     /// OUT: buffer to write record into
     ///
     /// C: `__guest_handle_uint8 buffer` at offset 16.
-    public var buffer: XenGuestHandle64<UInt8> = .init()
+    public var buffer: XenGuestHandle64<UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// Retrieve sibling devices information of machine_sbdf
@@ -1653,24 +1653,24 @@ public struct XenDomctlGetDeviceGroup: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint32_t machine_sbdf` at offset 0.
-    public var machineSbdf: UInt32 = 0
+    public var machineSbdf: UInt32
     /// IN
     ///
     /// C: `uint32_t max_sdevs` at offset 4.
-    public var maxSdevs: UInt32 = 0
+    public var maxSdevs: UInt32
     /// OUT
     ///
     /// C: `uint32_t num_sdevs` at offset 8.
-    public var numSdevs: UInt32 = 0
+    public var numSdevs: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// OUT
     ///
     /// C: `__guest_handle_uint32 sdev_array` at offset 16.
-    public var sdevArray: XenGuestHandle64<UInt32> = .init()
+    public var sdevArray: XenGuestHandle64<UInt32>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_domctl_assign_device` (domctl.h:523): 24 bytes, aligned to 8.
@@ -1679,21 +1679,21 @@ public struct XenDomctlAssignDevice: Sendable, BitwiseCopyable {
     /// XEN_DOMCTL_DEV_
     ///
     /// C: `uint32_t dev` at offset 0.
-    public var dev: UInt32 = 0
+    public var dev: UInt32
     /// C: `uint32_t flags` at offset 4.
-    public var flags: UInt32 = 0
+    public var flags: UInt32
     /// C: `union (unnamed union at domctl.h:528:5) u` at offset 8.
-    public var u: XenDomctlAssignDevice.U = .init()
+    public var u: XenDomctlAssignDevice.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenDomctlAssignDevice {
     /// The union of `xen_domctl_assign_device.u` (domctl.h:528): 16 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 16 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<2, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<2, UInt64>
         /// C: `struct (unnamed struct at domctl.h:529:9) pci` at offset 0.
         public var pci: XenDomctlAssignDevice.U.Pci {
             get { xenUnionLoad(self, as: XenDomctlAssignDevice.U.Pci.self) }
@@ -1706,7 +1706,7 @@ extension XenDomctlAssignDevice {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1716,10 +1716,10 @@ extension XenDomctlAssignDevice.U {
         /// machine PCI ID of assigned device
         ///
         /// C: `uint32_t machine_sbdf` at offset 0.
-        public var machineSbdf: UInt32 = 0
+        public var machineSbdf: UInt32
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1729,16 +1729,16 @@ extension XenDomctlAssignDevice.U {
         /// Length of the path
         ///
         /// C: `uint32_t size` at offset 0.
-        public var size: UInt32 = 0
+        public var size: UInt32
         /// 4 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+        private var _padding0: InlineArray<4, UInt8>
         /// Path to the device tree node
         ///
         /// C: `__guest_handle_char path` at offset 8.
-        public var path: XenGuestHandle64<Int8> = .init()
+        public var path: XenGuestHandle64<Int8>
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1750,31 +1750,31 @@ public struct XenDomctlExtVcpucontext: Sendable, BitwiseCopyable {
     /// IN: VCPU that this call applies to.
     ///
     /// C: `uint32_t vcpu` at offset 0.
-    public var vcpu: UInt32 = 0
+    public var vcpu: UInt32
     /// SET: Size of struct (IN)
     /// GET: Size of struct (OUT, up to 128 bytes)
     ///
     /// C: `uint32_t size` at offset 4.
-    public var size: UInt32 = 0
+    public var size: UInt32
     /// SYSCALL from 32-bit mode and SYSENTER callback information.
     /// NB. SYSCALL from 64-bit mode is contained in vcpu_guest_context_t
     ///
     /// C: `uint64_t syscall32_callback_eip` at offset 8.
-    public var syscall32CallbackEip: UInt64 = 0
+    public var syscall32CallbackEip: UInt64
     /// C: `uint64_t sysenter_callback_eip` at offset 16.
-    public var sysenterCallbackEip: UInt64 = 0
+    public var sysenterCallbackEip: UInt64
     /// C: `uint16_t syscall32_callback_cs` at offset 24.
-    public var syscall32CallbackCs: UInt16 = 0
+    public var syscall32CallbackCs: UInt16
     /// C: `uint16_t sysenter_callback_cs` at offset 26.
-    public var sysenterCallbackCs: UInt16 = 0
+    public var sysenterCallbackCs: UInt16
     /// C: `uint8_t syscall32_disables_events` at offset 28.
-    public var syscall32DisablesEvents: UInt8 = 0
+    public var syscall32DisablesEvents: UInt8
     /// C: `uint8_t sysenter_disables_events` at offset 29.
-    public var sysenterDisablesEvents: UInt8 = 0
+    public var sysenterDisablesEvents: UInt8
     /// 2 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<2, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<2, UInt8>
     /// C: `union xen_domctl_ext_vcpucontext::(anonymous at domctl.h:658:5) ` at offset 32.
-    public var _anonymous0: XenDomctlExtVcpucontext.Anonymous0 = .init()
+    public var _anonymous0: XenDomctlExtVcpucontext.Anonymous0
     /// `mcgCap` of the anonymous member `_anonymous0`.
     public var mcgCap: UInt64 {
         get { _anonymous0.mcgCap }
@@ -1787,14 +1787,14 @@ public struct XenDomctlExtVcpucontext: Sendable, BitwiseCopyable {
     }
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenDomctlExtVcpucontext {
     /// An anonymous union member of `xen_domctl_ext_vcpucontext` (domctl.h:658): 32 bytes, aligned to 8.
     public struct Anonymous0: Sendable, BitwiseCopyable {
         /// The union's bytes: 32 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<4, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<4, UInt64>
         /// C: `uint64_t mcg_cap` at offset 0.
         public var mcgCap: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -1807,7 +1807,7 @@ extension XenDomctlExtVcpucontext {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1820,39 +1820,39 @@ public struct XenDomctlCpuPolicy: Sendable, BitwiseCopyable {
     /// IN/OUT: Number of leaves in/written to 'leaves'
     ///
     /// C: `uint32_t nr_leaves` at offset 0.
-    public var nrLeaves: UInt32 = 0
+    public var nrLeaves: UInt32
     /// IN/OUT: Number of MSRs in/written to 'msrs'
     ///
     /// C: `uint32_t nr_msrs` at offset 4.
-    public var nrMsrs: UInt32 = 0
+    public var nrMsrs: UInt32
     /// IN/OUT
     ///
     /// C: `__guest_handle_xen_cpuid_leaf_t leaves` at offset 8.
-    public var leaves: XenGuestHandle64<XenCpuidLeaf> = .init()
+    public var leaves: XenGuestHandle64<XenCpuidLeaf>
     /// IN/OUT
     ///
     /// C: `__guest_handle_xen_msr_entry_t msrs` at offset 16.
-    public var msrs: XenGuestHandle64<XenMsrEntry> = .init()
+    public var msrs: XenGuestHandle64<XenMsrEntry>
     /// OUT, set_policy only.  Written in some (but not all) error cases to
     /// identify the CPUID leaf/subleaf and/or MSR which auditing objects to.
     ///
     /// C: `uint32_t err_leaf` at offset 24.
-    public var errLeaf: UInt32 = 0
+    public var errLeaf: UInt32
     /// OUT, set_policy only.  Written in some (but not all) error cases to
     /// identify the CPUID leaf/subleaf and/or MSR which auditing objects to.
     ///
     /// C: `uint32_t err_subleaf` at offset 28.
-    public var errSubleaf: UInt32 = 0
+    public var errSubleaf: UInt32
     /// OUT, set_policy only.  Written in some (but not all) error cases to
     /// identify the CPUID leaf/subleaf and/or MSR which auditing objects to.
     ///
     /// C: `uint32_t err_msr` at offset 32.
-    public var errMsr: UInt32 = 0
+    public var errMsr: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_DOMCTL_setvcpuextstate
@@ -1863,9 +1863,9 @@ public struct XenDomctlVcpuextstate: Sendable, BitwiseCopyable {
     /// IN: VCPU that this call applies to.
     ///
     /// C: `uint32_t vcpu` at offset 0.
-    public var vcpu: UInt32 = 0
+    public var vcpu: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// SET: Ignored.
     /// GET: xfeature support mask of struct (IN/OUT)
     /// xfeature mask is served as identifications of the saving format
@@ -1873,17 +1873,17 @@ public struct XenDomctlVcpuextstate: Sendable, BitwiseCopyable {
     /// whether it can restore.
     ///
     /// C: `uint64_t xfeature_mask` at offset 8.
-    public var xfeatureMask: UInt64 = 0
+    public var xfeatureMask: UInt64
     /// SET: Size of struct (IN)
     /// GET: Size of struct (IN/OUT)
     ///
     /// C: `uint64_t size` at offset 16.
-    public var size: UInt64 = 0
+    public var size: UInt64
     /// C: `__guest_handle_uint64 buffer` at offset 24.
-    public var buffer: XenGuestHandle64<UInt64> = .init()
+    public var buffer: XenGuestHandle64<UInt64>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_DOMCTL_set_vcpu_msrs / XEN_DOMCTL_get_vcpu_msrs.
@@ -1907,31 +1907,31 @@ public struct XenDomctlVcpuMsrs: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint32_t vcpu` at offset 0.
-    public var vcpu: UInt32 = 0
+    public var vcpu: UInt32
     /// IN/OUT
     ///
     /// C: `uint32_t msr_count` at offset 4.
-    public var msrCount: UInt32 = 0
+    public var msrCount: UInt32
     /// IN/OUT
     ///
     /// C: `__guest_handle_xen_domctl_vcpu_msr_t msrs` at offset 8.
-    public var msrs: XenGuestHandle64<XenDomctlVcpuMsr> = .init()
+    public var msrs: XenGuestHandle64<XenDomctlVcpuMsr>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_domctl_vcpu_msr` (domctl.h:953): 16 bytes, aligned to 8.
 public struct XenDomctlVcpuMsr: Sendable, BitwiseCopyable {
     /// C: `uint32_t index` at offset 0.
-    public var index: UInt32 = 0
+    public var index: UInt32
     /// C: `uint32_t reserved` at offset 4.
-    public var reserved: UInt32 = 0
+    public var reserved: UInt32
     /// C: `uint64_t value` at offset 8.
-    public var value: UInt64 = 0
+    public var value: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_DOMCTL_setvnumainfo: specifies a virtual NUMA topology for the guest
@@ -1941,69 +1941,69 @@ public struct XenDomctlVnuma: Sendable, BitwiseCopyable {
     /// IN: number of vNUMA nodes to setup. Shall be greater than 0
     ///
     /// C: `uint32_t nr_vnodes` at offset 0.
-    public var nrVnodes: UInt32 = 0
+    public var nrVnodes: UInt32
     /// IN: number of memory ranges to setup
     ///
     /// C: `uint32_t nr_vmemranges` at offset 4.
-    public var nrVmemranges: UInt32 = 0
+    public var nrVmemranges: UInt32
     /// IN: number of vCPUs of the domain (used as size of the vcpu_to_vnode
     /// array declared below). Shall be equal to the domain's max_vcpus.
     ///
     /// C: `uint32_t nr_vcpus` at offset 8.
-    public var nrVcpus: UInt32 = 0
+    public var nrVcpus: UInt32
     /// must be zero
     ///
     /// C: `uint32_t pad` at offset 12.
-    public var pad: UInt32 = 0
+    public var pad: UInt32
     /// IN: array for specifying the distances of the vNUMA nodes
     /// between each others. Shall have nr_vnodes*nr_vnodes elements.
     ///
     /// C: `__guest_handle_uint vdistance` at offset 16.
-    public var vdistance: XenGuestHandle64<UInt32> = .init()
+    public var vdistance: XenGuestHandle64<UInt32>
     /// IN: array for specifying to what vNUMA node each vCPU belongs.
     /// Shall have nr_vcpus elements.
     ///
     /// C: `__guest_handle_uint vcpu_to_vnode` at offset 24.
-    public var vcpuToVnode: XenGuestHandle64<UInt32> = .init()
+    public var vcpuToVnode: XenGuestHandle64<UInt32>
     /// IN: array for specifying on what physical NUMA node each vNUMA
     /// node is placed. Shall have nr_vnodes elements.
     ///
     /// C: `__guest_handle_uint vnode_to_pnode` at offset 32.
-    public var vnodeToPnode: XenGuestHandle64<UInt32> = .init()
+    public var vnodeToPnode: XenGuestHandle64<UInt32>
     /// IN: array for specifying the memory ranges. Shall have
     /// nr_vmemranges elements.
     ///
     /// C: `__guest_handle_xen_vmemrange_t vmemrange` at offset 40.
-    public var vmemrange: XenGuestHandle64<XenVmemrange> = .init()
+    public var vmemrange: XenGuestHandle64<XenVmemrange>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 #elseif arch(arm64)
 /// `struct xen_domctl` (domctl.h:1195): 144 bytes, aligned to 8.
 public struct XenDomctl: Sendable, BitwiseCopyable {
     /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// XEN_DOMCTL_INTERFACE_VERSION
     ///
     /// C: `uint32_t interface_version` at offset 4.
-    public var interfaceVersion: UInt32 = 0
+    public var interfaceVersion: UInt32
     /// C: `domid_t domain` at offset 8.
-    public var domain: Domid = 0
+    public var domain: Domid
     /// C: `uint16_t[3] _pad` at offset 10.
-    public var pad: InlineArray<3, UInt16> = .init(repeating: 0)
+    public var pad: InlineArray<3, UInt16>
     /// C: `union (unnamed union at domctl.h:1289:5) u` at offset 16.
-    public var u: XenDomctl.U = .init()
+    public var u: XenDomctl.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenDomctl {
     /// The union of `xen_domctl.u` (domctl.h:1289): 128 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 128 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<16, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<16, UInt64>
         /// C: `struct xen_domctl_createdomain createdomain` at offset 0.
         public var createdomain: XenDomctlCreatedomain {
             get { xenUnionLoad(self, as: XenDomctlCreatedomain.self) }
@@ -2256,7 +2256,7 @@ extension XenDomctl {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -2270,41 +2270,41 @@ public struct XenDomctlCreatedomain: Sendable, BitwiseCopyable {
     /// IN parameters
     ///
     /// C: `uint32_t ssidref` at offset 0.
-    public var ssidref: UInt32 = 0
+    public var ssidref: UInt32
     /// C: `xen_domain_handle_t handle` at offset 4.
-    public var handle: InlineArray<16, UInt8> = .init(repeating: 0)
+    public var handle: InlineArray<16, UInt8>
     /// C: `uint32_t flags` at offset 20.
-    public var flags: UInt32 = 0
+    public var flags: UInt32
     /// C: `uint32_t iommu_opts` at offset 24.
-    public var iommuOpts: UInt32 = 0
+    public var iommuOpts: UInt32
     /// Various domain limits, which impact the quantity of resources
     /// (global mapping space, xenheap, etc) a guest may consume.  For
     /// max_grant_frames and max_maptrack_frames, < 0 means "use the
     /// default maximum value in the hypervisor".
     ///
     /// C: `uint32_t max_vcpus` at offset 28.
-    public var maxVcpus: UInt32 = 0
+    public var maxVcpus: UInt32
     /// C: `uint32_t max_evtchn_port` at offset 32.
-    public var maxEvtchnPort: UInt32 = 0
+    public var maxEvtchnPort: UInt32
     /// C: `int32_t max_grant_frames` at offset 36.
-    public var maxGrantFrames: Int32 = 0
+    public var maxGrantFrames: Int32
     /// C: `int32_t max_maptrack_frames` at offset 40.
-    public var maxMaptrackFrames: Int32 = 0
+    public var maxMaptrackFrames: Int32
     /// C: `uint32_t grant_opts` at offset 44.
-    public var grantOpts: UInt32 = 0
+    public var grantOpts: UInt32
     /// Per-vCPU buffer size in bytes.  0 to disable.
     ///
     /// C: `uint32_t vmtrace_size` at offset 48.
-    public var vmtraceSize: UInt32 = 0
+    public var vmtraceSize: UInt32
     /// CPU pool to use; specify 0 or a specific existing pool
     ///
     /// C: `uint32_t cpupool_id` at offset 52.
-    public var cpupoolId: UInt32 = 0
+    public var cpupoolId: UInt32
     /// C: `struct xen_arch_domainconfig arch` at offset 56.
-    public var arch: XenArchDomainconfig = .init()
+    public var arch: XenArchDomainconfig
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_DOMCTL_getdomaininfo
@@ -2315,56 +2315,56 @@ public struct XenDomctlGetdomaininfo: Sendable, BitwiseCopyable {
     /// Also echoed in domctl.domain
     ///
     /// C: `domid_t domain` at offset 0.
-    public var domain: Domid = 0
+    public var domain: Domid
     /// C: `uint16_t pad1` at offset 2.
-    public var pad1: UInt16 = 0
+    public var pad1: UInt16
     /// XEN_DOMINF_
     ///
     /// C: `uint32_t flags` at offset 4.
-    public var flags: UInt32 = 0
+    public var flags: UInt32
     /// C: `uint64_t tot_pages` at offset 8.
-    public var totPages: UInt64 = 0
+    public var totPages: UInt64
     /// C: `uint64_t max_pages` at offset 16.
-    public var maxPages: UInt64 = 0
+    public var maxPages: UInt64
     /// C: `uint64_t outstanding_pages` at offset 24.
-    public var outstandingPages: UInt64 = 0
+    public var outstandingPages: UInt64
     /// C: `uint64_t shr_pages` at offset 32.
-    public var shrPages: UInt64 = 0
+    public var shrPages: UInt64
     /// C: `uint64_t paged_pages` at offset 40.
-    public var pagedPages: UInt64 = 0
+    public var pagedPages: UInt64
     /// GMFN of shared_info struct
     ///
     /// C: `uint64_t shared_info_frame` at offset 48.
-    public var sharedInfoFrame: UInt64 = 0
+    public var sharedInfoFrame: UInt64
     /// C: `uint64_t cpu_time` at offset 56.
-    public var cpuTime: UInt64 = 0
+    public var cpuTime: UInt64
     /// Number of VCPUs currently online.
     ///
     /// C: `uint32_t nr_online_vcpus` at offset 64.
-    public var nrOnlineVcpus: UInt32 = 0
+    public var nrOnlineVcpus: UInt32
     /// Maximum VCPUID in use by this domain.
     ///
     /// C: `uint32_t max_vcpu_id` at offset 68.
-    public var maxVcpuId: UInt32 = 0
+    public var maxVcpuId: UInt32
     /// C: `uint32_t ssidref` at offset 72.
-    public var ssidref: UInt32 = 0
+    public var ssidref: UInt32
     /// C: `xen_domain_handle_t handle` at offset 76.
-    public var handle: InlineArray<16, UInt8> = .init(repeating: 0)
+    public var handle: InlineArray<16, UInt8>
     /// C: `uint32_t cpupool` at offset 92.
-    public var cpupool: UInt32 = 0
+    public var cpupool: UInt32
     /// Guest physical address space size.
     ///
     /// C: `uint8_t gpaddr_bits` at offset 96.
-    public var gpaddrBits: UInt8 = 0
+    public var gpaddrBits: UInt8
     /// C: `uint8_t[7] pad2` at offset 97.
-    public var pad2: InlineArray<7, UInt8> = .init(repeating: 0)
+    public var pad2: InlineArray<7, UInt8>
     /// C: `struct xen_arch_domainconfig arch_config` at offset 104.
-    public var archConfig: XenArchDomainconfig = .init()
+    public var archConfig: XenArchDomainconfig
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_DOMCTL_getpageframeinfo3
@@ -2376,14 +2376,14 @@ public struct XenDomctlGetpageframeinfo3: Sendable, BitwiseCopyable {
     /// IN variables.
     ///
     /// C: `uint64_t num` at offset 0.
-    public var num: UInt64 = 0
+    public var num: UInt64
     /// IN/OUT variables.
     ///
     /// C: `__guest_handle_64_xen_pfn_t array` at offset 8.
-    public var array: XenGuestHandle64<XenPfn> = .init()
+    public var array: XenGuestHandle64<XenPfn>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_domctl_shadow_op` (domctl.h:251): 40 bytes, aligned to 8.
@@ -2392,32 +2392,32 @@ public struct XenDomctlShadowOp: Sendable, BitwiseCopyable {
     /// XEN_DOMCTL_SHADOW_OP_
     ///
     /// C: `uint32_t op` at offset 0.
-    public var op: UInt32 = 0
+    public var op: UInt32
     /// OP_ENABLE: XEN_DOMCTL_SHADOW_ENABLE_
     /// OP_PEAK / OP_CLEAN: XEN_DOMCTL_SHADOW_LOGDIRTY_
     ///
     /// C: `uint32_t mode` at offset 4.
-    public var mode: UInt32 = 0
+    public var mode: UInt32
     /// OP_GET_ALLOCATION / OP_SET_ALLOCATION
     /// Shadow memory allocation in MB
     ///
     /// C: `uint32_t mb` at offset 8.
-    public var mb: UInt32 = 0
+    public var mb: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// OP_PEEK / OP_CLEAN
     ///
     /// C: `__guest_handle_64_uint8 dirty_bitmap` at offset 16.
-    public var dirtyBitmap: XenGuestHandle64<UInt8> = .init()
+    public var dirtyBitmap: XenGuestHandle64<UInt8>
     /// Size of buffer. Updated with actual size.
     ///
     /// C: `uint64_t pages` at offset 24.
-    public var pages: UInt64 = 0
+    public var pages: UInt64
     /// C: `struct xen_domctl_shadow_op_stats stats` at offset 32.
-    public var stats: XenDomctlShadowOpStats = .init()
+    public var stats: XenDomctlShadowOpStats
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_DOMCTL_setvcpucontext
@@ -2428,16 +2428,16 @@ public struct XenDomctlVcpucontext: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint32_t vcpu` at offset 0.
-    public var vcpu: UInt32 = 0
+    public var vcpu: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// IN/OUT
     ///
     /// C: `__guest_handle_64_vcpu_guest_context_t ctxt` at offset 8.
-    public var ctxt: XenGuestHandle64<VcpuGuestContext> = .init()
+    public var ctxt: XenGuestHandle64<VcpuGuestContext>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_domctl_scheduler_op` (domctl.h:409): 24 bytes, aligned to 8.
@@ -2445,16 +2445,16 @@ public struct XenDomctlSchedulerOp: Sendable, BitwiseCopyable {
     /// XEN_SCHEDULER_
     ///
     /// C: `uint32_t sched_id` at offset 0.
-    public var schedId: UInt32 = 0
+    public var schedId: UInt32
     /// XEN_DOMCTL_SCHEDOP_
     ///
     /// C: `uint32_t cmd` at offset 4.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// C: `union (unnamed union at domctl.h:413:5) u` at offset 8.
-    public var u: XenDomctlSchedulerOp.U = .init()
+    public var u: XenDomctlSchedulerOp.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenDomctlSchedulerOp {
@@ -2463,7 +2463,7 @@ extension XenDomctlSchedulerOp {
     /// The union of `xen_domctl_scheduler_op.u` (domctl.h:413): 16 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 16 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<2, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<2, UInt64>
         /// C: `struct xen_domctl_sched_credit credit` at offset 0.
         public var credit: XenDomctlSchedCredit {
             get { xenUnionLoad(self, as: XenDomctlSchedCredit.self) }
@@ -2486,7 +2486,7 @@ extension XenDomctlSchedulerOp {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -2494,17 +2494,17 @@ extension XenDomctlSchedulerOp.U {
     /// The struct of `xen_domctl_scheduler_op.u.v` (domctl.h:417): 16 bytes, aligned to 8.
     public struct V: Sendable, BitwiseCopyable {
         /// C: `__guest_handle_64_xen_domctl_schedparam_vcpu_t vcpus` at offset 0.
-        public var vcpus: XenGuestHandle64<XenDomctlSchedparamVcpu> = .init()
+        public var vcpus: XenGuestHandle64<XenDomctlSchedparamVcpu>
         /// IN: Number of elements in vcpus array.
         /// OUT: Number of processed elements of vcpus array.
         ///
         /// C: `uint32_t nr_vcpus` at offset 8.
-        public var nrVcpus: UInt32 = 0
+        public var nrVcpus: UInt32
         /// C: `uint32_t padding` at offset 12.
-        public var padding: UInt32 = 0
+        public var padding: UInt32
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -2516,16 +2516,16 @@ public struct XenDomctlHvmcontext: Sendable, BitwiseCopyable {
     /// IN/OUT: size of buffer / bytes filled
     ///
     /// C: `uint32_t size` at offset 0.
-    public var size: UInt32 = 0
+    public var size: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// IN/OUT: data, or call gethvmcontext with NULL buffer to get size req'd
     ///
     /// C: `__guest_handle_64_uint8 buffer` at offset 8.
-    public var buffer: XenGuestHandle64<UInt8> = .init()
+    public var buffer: XenGuestHandle64<UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// Request a particular record from the HVM context
@@ -2536,22 +2536,22 @@ public struct XenDomctlHvmcontextPartial: Sendable, BitwiseCopyable {
     /// IN: Type of record required
     ///
     /// C: `uint32_t type` at offset 0.
-    public var type: UInt32 = 0
+    public var type: UInt32
     /// IN: Instance of that type
     ///
     /// C: `uint32_t instance` at offset 4.
-    public var instance: UInt32 = 0
+    public var instance: UInt32
     /// IN: size of buffer
     ///
     /// C: `uint64_t bufsz` at offset 8.
-    public var bufsz: UInt64 = 0
+    public var bufsz: UInt64
     /// OUT: buffer to write record into
     ///
     /// C: `__guest_handle_64_uint8 buffer` at offset 16.
-    public var buffer: XenGuestHandle64<UInt8> = .init()
+    public var buffer: XenGuestHandle64<UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// Retrieve sibling devices information of machine_sbdf
@@ -2562,24 +2562,24 @@ public struct XenDomctlGetDeviceGroup: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint32_t machine_sbdf` at offset 0.
-    public var machineSbdf: UInt32 = 0
+    public var machineSbdf: UInt32
     /// IN
     ///
     /// C: `uint32_t max_sdevs` at offset 4.
-    public var maxSdevs: UInt32 = 0
+    public var maxSdevs: UInt32
     /// OUT
     ///
     /// C: `uint32_t num_sdevs` at offset 8.
-    public var numSdevs: UInt32 = 0
+    public var numSdevs: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// OUT
     ///
     /// C: `__guest_handle_64_uint32 sdev_array` at offset 16.
-    public var sdevArray: XenGuestHandle64<UInt32> = .init()
+    public var sdevArray: XenGuestHandle64<UInt32>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_domctl_assign_device` (domctl.h:523): 24 bytes, aligned to 8.
@@ -2588,21 +2588,21 @@ public struct XenDomctlAssignDevice: Sendable, BitwiseCopyable {
     /// XEN_DOMCTL_DEV_
     ///
     /// C: `uint32_t dev` at offset 0.
-    public var dev: UInt32 = 0
+    public var dev: UInt32
     /// C: `uint32_t flags` at offset 4.
-    public var flags: UInt32 = 0
+    public var flags: UInt32
     /// C: `union (unnamed union at domctl.h:528:5) u` at offset 8.
-    public var u: XenDomctlAssignDevice.U = .init()
+    public var u: XenDomctlAssignDevice.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenDomctlAssignDevice {
     /// The union of `xen_domctl_assign_device.u` (domctl.h:528): 16 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 16 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<2, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<2, UInt64>
         /// C: `struct (unnamed struct at domctl.h:529:9) pci` at offset 0.
         public var pci: XenDomctlAssignDevice.U.Pci {
             get { xenUnionLoad(self, as: XenDomctlAssignDevice.U.Pci.self) }
@@ -2615,7 +2615,7 @@ extension XenDomctlAssignDevice {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -2625,10 +2625,10 @@ extension XenDomctlAssignDevice.U {
         /// machine PCI ID of assigned device
         ///
         /// C: `uint32_t machine_sbdf` at offset 0.
-        public var machineSbdf: UInt32 = 0
+        public var machineSbdf: UInt32
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -2638,16 +2638,16 @@ extension XenDomctlAssignDevice.U {
         /// Length of the path
         ///
         /// C: `uint32_t size` at offset 0.
-        public var size: UInt32 = 0
+        public var size: UInt32
         /// 4 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+        private var _padding0: InlineArray<4, UInt8>
         /// Path to the device tree node
         ///
         /// C: `__guest_handle_64_char path` at offset 8.
-        public var path: XenGuestHandle64<UInt8> = .init()
+        public var path: XenGuestHandle64<UInt8>
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -2659,15 +2659,15 @@ public struct XenDomctlExtVcpucontext: Sendable, BitwiseCopyable {
     /// IN: VCPU that this call applies to.
     ///
     /// C: `uint32_t vcpu` at offset 0.
-    public var vcpu: UInt32 = 0
+    public var vcpu: UInt32
     /// SET: Size of struct (IN)
     /// GET: Size of struct (OUT, up to 128 bytes)
     ///
     /// C: `uint32_t size` at offset 4.
-    public var size: UInt32 = 0
+    public var size: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_DOMCTL_setvnumainfo: specifies a virtual NUMA topology for the guest
@@ -2677,43 +2677,43 @@ public struct XenDomctlVnuma: Sendable, BitwiseCopyable {
     /// IN: number of vNUMA nodes to setup. Shall be greater than 0
     ///
     /// C: `uint32_t nr_vnodes` at offset 0.
-    public var nrVnodes: UInt32 = 0
+    public var nrVnodes: UInt32
     /// IN: number of memory ranges to setup
     ///
     /// C: `uint32_t nr_vmemranges` at offset 4.
-    public var nrVmemranges: UInt32 = 0
+    public var nrVmemranges: UInt32
     /// IN: number of vCPUs of the domain (used as size of the vcpu_to_vnode
     /// array declared below). Shall be equal to the domain's max_vcpus.
     ///
     /// C: `uint32_t nr_vcpus` at offset 8.
-    public var nrVcpus: UInt32 = 0
+    public var nrVcpus: UInt32
     /// must be zero
     ///
     /// C: `uint32_t pad` at offset 12.
-    public var pad: UInt32 = 0
+    public var pad: UInt32
     /// IN: array for specifying the distances of the vNUMA nodes
     /// between each others. Shall have nr_vnodes*nr_vnodes elements.
     ///
     /// C: `__guest_handle_64_uint vdistance` at offset 16.
-    public var vdistance: XenGuestHandle64<UInt32> = .init()
+    public var vdistance: XenGuestHandle64<UInt32>
     /// IN: array for specifying to what vNUMA node each vCPU belongs.
     /// Shall have nr_vcpus elements.
     ///
     /// C: `__guest_handle_64_uint vcpu_to_vnode` at offset 24.
-    public var vcpuToVnode: XenGuestHandle64<UInt32> = .init()
+    public var vcpuToVnode: XenGuestHandle64<UInt32>
     /// IN: array for specifying on what physical NUMA node each vNUMA
     /// node is placed. Shall have nr_vnodes elements.
     ///
     /// C: `__guest_handle_64_uint vnode_to_pnode` at offset 32.
-    public var vnodeToPnode: XenGuestHandle64<UInt32> = .init()
+    public var vnodeToPnode: XenGuestHandle64<UInt32>
     /// IN: array for specifying the memory ranges. Shall have
     /// nr_vmemranges elements.
     ///
     /// C: `__guest_handle_64_xen_vmemrange_t vmemrange` at offset 40.
-    public var vmemrange: XenGuestHandle64<XenVmemrange> = .init()
+    public var vmemrange: XenGuestHandle64<XenVmemrange>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 #else
 #error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")

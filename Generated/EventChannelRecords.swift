@@ -12,19 +12,19 @@ public struct EvtchnOp: Sendable, BitwiseCopyable {
     /// enum event_channel_op
     ///
     /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// C: `union (unnamed union at event_channel.h:309:5) u` at offset 4.
-    public var u: EvtchnOp.U = .init()
+    public var u: EvtchnOp.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension EvtchnOp {
     /// The union of `evtchn_op.u` (event_channel.h:309): 24 bytes, aligned to 4.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 24 bytes, aligned to 4 like the C union.
-        private var _storage: InlineArray<6, UInt32> = .init(repeating: 0)
+        private var _storage: InlineArray<6, UInt32>
         /// C: `evtchn_alloc_unbound_t alloc_unbound` at offset 0.
         public var allocUnbound: EvtchnAllocUnbound {
             get { xenUnionLoad(self, as: EvtchnAllocUnbound.self) }
@@ -77,7 +77,7 @@ extension EvtchnOp {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -93,18 +93,18 @@ public struct EvtchnAllocUnbound: Sendable, BitwiseCopyable {
     /// IN parameters
     ///
     /// C: `domid_t dom` at offset 0.
-    public var dom: Domid = 0
+    public var dom: Domid
     /// IN parameters
     ///
     /// C: `domid_t remote_dom` at offset 2.
-    public var remoteDom: Domid = 0
+    public var remoteDom: Domid
     /// OUT parameters
     ///
     /// C: `evtchn_port_t port` at offset 4.
-    public var port: EvtchnPort = 0
+    public var port: EvtchnPort
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// EVTCHNOP_bind_interdomain: Construct an interdomain event channel between
@@ -131,18 +131,18 @@ public struct EvtchnBindInterdomain: Sendable, BitwiseCopyable {
     /// IN parameters.
     ///
     /// C: `domid_t remote_dom` at offset 0.
-    public var remoteDom: Domid = 0
+    public var remoteDom: Domid
     /// 2 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<2, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<2, UInt8>
     /// C: `evtchn_port_t remote_port` at offset 4.
-    public var remotePort: EvtchnPort = 0
+    public var remotePort: EvtchnPort
     /// OUT parameters.
     ///
     /// C: `evtchn_port_t local_port` at offset 8.
-    public var localPort: EvtchnPort = 0
+    public var localPort: EvtchnPort
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// EVTCHNOP_bind_virq: Bind a local event channel to VIRQ <irq> on specified
@@ -162,16 +162,16 @@ public struct EvtchnBindVirq: Sendable, BitwiseCopyable {
     /// enum virq
     ///
     /// C: `uint32_t virq` at offset 0.
-    public var virq: UInt32 = 0
+    public var virq: UInt32
     /// C: `uint32_t vcpu` at offset 4.
-    public var vcpu: UInt32 = 0
+    public var vcpu: UInt32
     /// OUT parameters.
     ///
     /// C: `evtchn_port_t port` at offset 8.
-    public var port: EvtchnPort = 0
+    public var port: EvtchnPort
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// EVTCHNOP_bind_pirq: Bind a local event channel to a real IRQ (PIRQ <irq>).
@@ -184,18 +184,18 @@ public struct EvtchnBindPirq: Sendable, BitwiseCopyable {
     /// IN parameters.
     ///
     /// C: `uint32_t pirq` at offset 0.
-    public var pirq: UInt32 = 0
+    public var pirq: UInt32
     /// BIND_PIRQ__
     ///
     /// C: `uint32_t flags` at offset 4.
-    public var flags: UInt32 = 0
+    public var flags: UInt32
     /// OUT parameters.
     ///
     /// C: `evtchn_port_t port` at offset 8.
-    public var port: EvtchnPort = 0
+    public var port: EvtchnPort
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// EVTCHNOP_bind_ipi: Bind a local event channel to receive events.
@@ -206,14 +206,14 @@ public struct EvtchnBindPirq: Sendable, BitwiseCopyable {
 /// `struct evtchn_bind_ipi` (event_channel.h:156): 8 bytes, aligned to 4.
 public struct EvtchnBindIpi: Sendable, BitwiseCopyable {
     /// C: `uint32_t vcpu` at offset 0.
-    public var vcpu: UInt32 = 0
+    public var vcpu: UInt32
     /// OUT parameters.
     ///
     /// C: `evtchn_port_t port` at offset 4.
-    public var port: EvtchnPort = 0
+    public var port: EvtchnPort
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// EVTCHNOP_close: Close a local event channel <port>. If the channel is
@@ -225,10 +225,10 @@ public struct EvtchnClose: Sendable, BitwiseCopyable {
     /// IN parameters.
     ///
     /// C: `evtchn_port_t port` at offset 0.
-    public var port: EvtchnPort = 0
+    public var port: EvtchnPort
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// EVTCHNOP_send: Send an event to the remote end of the channel whose local
@@ -239,10 +239,10 @@ public struct EvtchnSend: Sendable, BitwiseCopyable {
     /// IN parameters.
     ///
     /// C: `evtchn_port_t port` at offset 0.
-    public var port: EvtchnPort = 0
+    public var port: EvtchnPort
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// EVTCHNOP_status: Get the current status of the communication channel which
@@ -257,29 +257,29 @@ public struct EvtchnStatus: Sendable, BitwiseCopyable {
     /// IN parameters
     ///
     /// C: `domid_t dom` at offset 0.
-    public var dom: Domid = 0
+    public var dom: Domid
     /// 2 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<2, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<2, UInt8>
     /// C: `evtchn_port_t port` at offset 4.
-    public var port: EvtchnPort = 0
+    public var port: EvtchnPort
     /// C: `uint32_t status` at offset 8.
-    public var status: UInt32 = 0
+    public var status: UInt32
     /// VCPU to which this channel is bound.
     ///
     /// C: `uint32_t vcpu` at offset 12.
-    public var vcpu: UInt32 = 0
+    public var vcpu: UInt32
     /// C: `union (unnamed union at event_channel.h:205:5) u` at offset 16.
-    public var u: EvtchnStatus.U = .init()
+    public var u: EvtchnStatus.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension EvtchnStatus {
     /// The union of `evtchn_status.u` (event_channel.h:205): 8 bytes, aligned to 4.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 4 like the C union.
-        private var _storage: InlineArray<2, UInt32> = .init(repeating: 0)
+        private var _storage: InlineArray<2, UInt32>
         /// EVTCHNSTAT_unbound
         ///
         /// C: `struct (unnamed struct at event_channel.h:206:9) unbound` at offset 0.
@@ -310,7 +310,7 @@ extension EvtchnStatus {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -318,10 +318,10 @@ extension EvtchnStatus.U {
     /// The struct of `evtchn_status.u.unbound` (event_channel.h:206): 2 bytes, aligned to 2.
     public struct Unbound: Sendable, BitwiseCopyable {
         /// C: `domid_t dom` at offset 0.
-        public var dom: Domid = 0
+        public var dom: Domid
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -329,14 +329,14 @@ extension EvtchnStatus.U {
     /// The struct of `evtchn_status.u.interdomain` (event_channel.h:209): 8 bytes, aligned to 4.
     public struct Interdomain: Sendable, BitwiseCopyable {
         /// C: `domid_t dom` at offset 0.
-        public var dom: Domid = 0
+        public var dom: Domid
         /// 2 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<2, UInt8> = .init(repeating: 0)
+        private var _padding0: InlineArray<2, UInt8>
         /// C: `evtchn_port_t port` at offset 4.
-        public var port: EvtchnPort = 0
+        public var port: EvtchnPort
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -356,12 +356,12 @@ public struct EvtchnBindVcpu: Sendable, BitwiseCopyable {
     /// IN parameters.
     ///
     /// C: `evtchn_port_t port` at offset 0.
-    public var port: EvtchnPort = 0
+    public var port: EvtchnPort
     /// C: `uint32_t vcpu` at offset 4.
-    public var vcpu: UInt32 = 0
+    public var vcpu: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// EVTCHNOP_unmask: Unmask the specified local event-channel port and deliver
@@ -372,10 +372,10 @@ public struct EvtchnUnmask: Sendable, BitwiseCopyable {
     /// IN parameters.
     ///
     /// C: `evtchn_port_t port` at offset 0.
-    public var port: EvtchnPort = 0
+    public var port: EvtchnPort
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// EVTCHNOP_init_control: initialize the control block for the FIFO ABI.
@@ -389,20 +389,20 @@ public struct EvtchnInitControl: Sendable, BitwiseCopyable {
     /// IN parameters.
     ///
     /// C: `uint64_t control_gfn` at offset 0.
-    public var controlGfn: UInt64 = 0
+    public var controlGfn: UInt64
     /// C: `uint32_t offset` at offset 8.
-    public var offset: UInt32 = 0
+    public var offset: UInt32
     /// C: `uint32_t vcpu` at offset 12.
-    public var vcpu: UInt32 = 0
+    public var vcpu: UInt32
     /// OUT parameters.
     ///
     /// C: `uint8_t link_bits` at offset 16.
-    public var linkBits: UInt8 = 0
+    public var linkBits: UInt8
     /// C: `uint8_t[7] _pad` at offset 17.
-    public var pad: InlineArray<7, UInt8> = .init(repeating: 0)
+    public var pad: InlineArray<7, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// EVTCHNOP_expand_array: add an additional page to the event array.
@@ -412,10 +412,10 @@ public struct EvtchnExpandArray: Sendable, BitwiseCopyable {
     /// IN parameters.
     ///
     /// C: `uint64_t array_gfn` at offset 0.
-    public var arrayGfn: UInt64 = 0
+    public var arrayGfn: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// EVTCHNOP_set_priority: set the priority for an event channel.
@@ -425,12 +425,12 @@ public struct EvtchnSetPriority: Sendable, BitwiseCopyable {
     /// IN parameters.
     ///
     /// C: `evtchn_port_t port` at offset 0.
-    public var port: EvtchnPort = 0
+    public var port: EvtchnPort
     /// C: `uint32_t priority` at offset 4.
-    public var priority: UInt32 = 0
+    public var priority: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// EVTCHNOP_reset: Close all event channels associated with specified domain.
@@ -447,8 +447,8 @@ public struct EvtchnReset: Sendable, BitwiseCopyable {
     /// IN parameters.
     ///
     /// C: `domid_t dom` at offset 0.
-    public var dom: Domid = 0
+    public var dom: Domid
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }

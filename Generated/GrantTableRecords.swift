@@ -23,27 +23,27 @@ public struct GnttabMapGrantRef: Sendable, BitwiseCopyable {
     /// IN parameters.
     ///
     /// C: `uint64_t host_addr` at offset 0.
-    public var hostAddr: UInt64 = 0
+    public var hostAddr: UInt64
     /// GNTMAP_
     ///
     /// C: `uint32_t flags` at offset 8.
-    public var flags: UInt32 = 0
+    public var flags: UInt32
     /// C: `grant_ref_t ref` at offset 12.
-    public var ref: GrantRef = 0
+    public var ref: GrantRef
     /// C: `domid_t dom` at offset 16.
-    public var dom: Domid = 0
+    public var dom: Domid
     /// OUT parameters.
     /// => enum grant_status
     ///
     /// C: `int16_t status` at offset 18.
-    public var status: Int16 = 0
+    public var status: Int16
     /// C: `grant_handle_t handle` at offset 20.
-    public var handle: GrantHandle = 0
+    public var handle: GrantHandle
     /// C: `uint64_t dev_bus_addr` at offset 24.
-    public var devBusAddr: UInt64 = 0
+    public var devBusAddr: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// GNTTABOP_unmap_grant_ref: Destroy one or more grant-reference mappings
@@ -61,44 +61,44 @@ public struct GnttabUnmapGrantRef: Sendable, BitwiseCopyable {
     /// IN parameters.
     ///
     /// C: `uint64_t host_addr` at offset 0.
-    public var hostAddr: UInt64 = 0
+    public var hostAddr: UInt64
     /// C: `uint64_t dev_bus_addr` at offset 8.
-    public var devBusAddr: UInt64 = 0
+    public var devBusAddr: UInt64
     /// C: `grant_handle_t handle` at offset 16.
-    public var handle: GrantHandle = 0
+    public var handle: GrantHandle
     /// OUT parameters.
     /// => enum grant_status
     ///
     /// C: `int16_t status` at offset 20.
-    public var status: Int16 = 0
+    public var status: Int16
     /// 2 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<2, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<2, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct gnttab_copy` (grant_table.h:443): 40 bytes, aligned to 8.
 public struct GnttabCopy: Sendable, BitwiseCopyable {
     /// C: `struct gnttab_copy_ptr source` at offset 0.
-    public var source: GnttabCopyPtr = .init()
+    public var source: GnttabCopyPtr
     /// C: `struct gnttab_copy_ptr dest` at offset 16.
-    public var dest: GnttabCopyPtr = .init()
+    public var dest: GnttabCopyPtr
     /// C: `uint16_t len` at offset 32.
-    public var len: UInt16 = 0
+    public var len: UInt16
     /// GNTCOPY_
     ///
     /// C: `uint16_t flags` at offset 34.
-    public var flags: UInt16 = 0
+    public var flags: UInt16
     /// OUT parameters.
     ///
     /// C: `int16_t status` at offset 36.
-    public var status: Int16 = 0
+    public var status: Int16
     /// 2 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<2, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<2, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// IN parameters.
@@ -106,23 +106,23 @@ public struct GnttabCopy: Sendable, BitwiseCopyable {
 /// `struct gnttab_copy_ptr` (grant_table.h:445): 16 bytes, aligned to 8.
 public struct GnttabCopyPtr: Sendable, BitwiseCopyable {
     /// C: `union (unnamed union at grant_table.h:446:9) u` at offset 0.
-    public var u: GnttabCopyPtr.U = .init()
+    public var u: GnttabCopyPtr.U
     /// C: `domid_t domid` at offset 8.
-    public var domid: Domid = 0
+    public var domid: Domid
     /// C: `uint16_t offset` at offset 10.
-    public var offset: UInt16 = 0
+    public var offset: UInt16
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension GnttabCopyPtr {
     /// The union of `gnttab_copy_ptr.u` (grant_table.h:446): 8 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `grant_ref_t ref` at offset 0.
         public var ref: GrantRef {
             get { xenUnionLoad(self, as: GrantRef.self) }
@@ -135,7 +135,7 @@ extension GnttabCopyPtr {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -150,24 +150,24 @@ public struct GnttabQuerySize: Sendable, BitwiseCopyable {
     /// IN parameters.
     ///
     /// C: `domid_t dom` at offset 0.
-    public var dom: Domid = 0
+    public var dom: Domid
     /// 2 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<2, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<2, UInt8>
     /// OUT parameters.
     ///
     /// C: `uint32_t nr_frames` at offset 4.
-    public var nrFrames: UInt32 = 0
+    public var nrFrames: UInt32
     /// C: `uint32_t max_nr_frames` at offset 8.
-    public var maxNrFrames: UInt32 = 0
+    public var maxNrFrames: UInt32
     /// => enum grant_status
     ///
     /// C: `int16_t status` at offset 12.
-    public var status: Int16 = 0
+    public var status: Int16
     /// 2 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<2, UInt8> = .init(repeating: 0)
+    private var _padding1: InlineArray<2, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// GNTTABOP_transfer: Transfer <frame> to a foreign domain. The foreign domain
@@ -183,22 +183,22 @@ public struct GnttabTransfer: Sendable, BitwiseCopyable {
     /// IN parameters.
     ///
     /// C: `xen_pfn_t mfn` at offset 0.
-    public var mfn: XenPfn = 0
+    public var mfn: XenPfn
     /// C: `domid_t domid` at offset 8.
-    public var domid: Domid = 0
+    public var domid: Domid
     /// 2 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<2, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<2, UInt8>
     /// C: `grant_ref_t ref` at offset 12.
-    public var ref: GrantRef = 0
+    public var ref: GrantRef
     /// OUT parameters.
     ///
     /// C: `int16_t status` at offset 16.
-    public var status: Int16 = 0
+    public var status: Int16
     /// 6 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<6, UInt8> = .init(repeating: 0)
+    private var _padding1: InlineArray<6, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// GNTTABOP_dump_table: Dump the contents of the grant table to the
@@ -209,15 +209,15 @@ public struct GnttabDumpTable: Sendable, BitwiseCopyable {
     /// IN parameters.
     ///
     /// C: `domid_t dom` at offset 0.
-    public var dom: Domid = 0
+    public var dom: Domid
     /// OUT parameters.
     /// => enum grant_status
     ///
     /// C: `int16_t status` at offset 2.
-    public var status: Int16 = 0
+    public var status: Int16
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// GNTTABOP_unmap_and_replace: Destroy one or more grant-reference mappings
@@ -235,21 +235,21 @@ public struct GnttabUnmapAndReplace: Sendable, BitwiseCopyable {
     /// IN parameters.
     ///
     /// C: `uint64_t host_addr` at offset 0.
-    public var hostAddr: UInt64 = 0
+    public var hostAddr: UInt64
     /// C: `uint64_t new_addr` at offset 8.
-    public var newAddr: UInt64 = 0
+    public var newAddr: UInt64
     /// C: `grant_handle_t handle` at offset 16.
-    public var handle: GrantHandle = 0
+    public var handle: GrantHandle
     /// OUT parameters.
     /// => enum grant_status
     ///
     /// C: `int16_t status` at offset 20.
-    public var status: Int16 = 0
+    public var status: Int16
     /// 2 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<2, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<2, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// GNTTABOP_set_version: Request a particular version of the grant
@@ -262,10 +262,10 @@ public struct GnttabSetVersion: Sendable, BitwiseCopyable {
     /// IN/OUT parameters
     ///
     /// C: `uint32_t version` at offset 0.
-    public var version: UInt32 = 0
+    public var version: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// GNTTABOP_get_version: Get the grant table version which is in
@@ -276,16 +276,16 @@ public struct GnttabGetVersion: Sendable, BitwiseCopyable {
     /// IN parameters
     ///
     /// C: `domid_t dom` at offset 0.
-    public var dom: Domid = 0
+    public var dom: Domid
     /// C: `uint16_t pad` at offset 2.
-    public var pad: UInt16 = 0
+    public var pad: UInt16
     /// OUT parameters
     ///
     /// C: `uint32_t version` at offset 4.
-    public var version: UInt32 = 0
+    public var version: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// Issue one or more cache maintenance operations on a portion of a
@@ -294,27 +294,27 @@ public struct GnttabGetVersion: Sendable, BitwiseCopyable {
 /// `struct gnttab_cache_flush` (grant_table.h:570): 16 bytes, aligned to 8.
 public struct GnttabCacheFlush: Sendable, BitwiseCopyable {
     /// C: `union (unnamed union at grant_table.h:571:5) a` at offset 0.
-    public var a: GnttabCacheFlush.A = .init()
+    public var a: GnttabCacheFlush.A
     /// offset from start of grant
     ///
     /// C: `uint16_t offset` at offset 8.
-    public var offset: UInt16 = 0
+    public var offset: UInt16
     /// size within the grant
     ///
     /// C: `uint16_t length` at offset 10.
-    public var length: UInt16 = 0
+    public var length: UInt16
     /// C: `uint32_t op` at offset 12.
-    public var op: UInt32 = 0
+    public var op: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension GnttabCacheFlush {
     /// The union of `gnttab_cache_flush.a` (grant_table.h:571): 8 bytes, aligned to 8.
     public struct A: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t dev_bus_addr` at offset 0.
         public var devBusAddr: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -327,7 +327,7 @@ extension GnttabCacheFlush {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -345,23 +345,23 @@ public struct GnttabSetupTable: Sendable, BitwiseCopyable {
     /// IN parameters.
     ///
     /// C: `domid_t dom` at offset 0.
-    public var dom: Domid = 0
+    public var dom: Domid
     /// 2 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<2, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<2, UInt8>
     /// C: `uint32_t nr_frames` at offset 4.
-    public var nrFrames: UInt32 = 0
+    public var nrFrames: UInt32
     /// OUT parameters.
     /// => enum grant_status
     ///
     /// C: `int16_t status` at offset 8.
-    public var status: Int16 = 0
+    public var status: Int16
     /// 6 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<6, UInt8> = .init(repeating: 0)
+    private var _padding1: InlineArray<6, UInt8>
     /// C: `__guest_handle_xen_pfn_t frame_list` at offset 16.
-    public var frameList: XenGuestHandle64<XenPfn> = .init()
+    public var frameList: XenGuestHandle64<XenPfn>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// GNTTABOP_get_status_frames: Get the list of frames used to store grant
@@ -380,19 +380,19 @@ public struct GnttabGetStatusFrames: Sendable, BitwiseCopyable {
     /// IN parameters.
     ///
     /// C: `uint32_t nr_frames` at offset 0.
-    public var nrFrames: UInt32 = 0
+    public var nrFrames: UInt32
     /// C: `domid_t dom` at offset 4.
-    public var dom: Domid = 0
+    public var dom: Domid
     /// OUT parameters.
     /// => enum grant_status
     ///
     /// C: `int16_t status` at offset 6.
-    public var status: Int16 = 0
+    public var status: Int16
     /// C: `__guest_handle_uint64_t frame_list` at offset 8.
-    public var frameList: XenGuestHandle64<UInt64> = .init()
+    public var frameList: XenGuestHandle64<UInt64>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 #elseif arch(arm64)
 /// GNTTABOP_setup_table: Set up a grant table for <dom> comprising at least
@@ -408,23 +408,23 @@ public struct GnttabSetupTable: Sendable, BitwiseCopyable {
     /// IN parameters.
     ///
     /// C: `domid_t dom` at offset 0.
-    public var dom: Domid = 0
+    public var dom: Domid
     /// 2 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<2, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<2, UInt8>
     /// C: `uint32_t nr_frames` at offset 4.
-    public var nrFrames: UInt32 = 0
+    public var nrFrames: UInt32
     /// OUT parameters.
     /// => enum grant_status
     ///
     /// C: `int16_t status` at offset 8.
-    public var status: Int16 = 0
+    public var status: Int16
     /// 6 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<6, UInt8> = .init(repeating: 0)
+    private var _padding1: InlineArray<6, UInt8>
     /// C: `__guest_handle_64_xen_pfn_t frame_list` at offset 16.
-    public var frameList: XenGuestHandle64<XenPfn> = .init()
+    public var frameList: XenGuestHandle64<XenPfn>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// GNTTABOP_get_status_frames: Get the list of frames used to store grant
@@ -443,19 +443,19 @@ public struct GnttabGetStatusFrames: Sendable, BitwiseCopyable {
     /// IN parameters.
     ///
     /// C: `uint32_t nr_frames` at offset 0.
-    public var nrFrames: UInt32 = 0
+    public var nrFrames: UInt32
     /// C: `domid_t dom` at offset 4.
-    public var dom: Domid = 0
+    public var dom: Domid
     /// OUT parameters.
     /// => enum grant_status
     ///
     /// C: `int16_t status` at offset 6.
-    public var status: Int16 = 0
+    public var status: Int16
     /// C: `__guest_handle_64_uint64_t frame_list` at offset 8.
-    public var frameList: XenGuestHandle64<UInt64> = .init()
+    public var frameList: XenGuestHandle64<UInt64>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 #else
 #error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")

@@ -5,21 +5,21 @@ import XenHypercall
 /// `struct xen_dm_op` (hvm/dm_op.h:447): 32 bytes, aligned to 8.
 public struct XenDmOp: Sendable, BitwiseCopyable {
     /// C: `uint32_t op` at offset 0.
-    public var op: UInt32 = 0
+    public var op: UInt32
     /// C: `uint32_t pad` at offset 4.
-    public var pad: UInt32 = 0
+    public var pad: UInt32
     /// C: `union (unnamed union at hvm/dm_op.h:450:5) u` at offset 8.
-    public var u: XenDmOp.U = .init()
+    public var u: XenDmOp.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenDmOp {
     /// The union of `xen_dm_op.u` (hvm/dm_op.h:450): 24 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 24 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<3, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<3, UInt64>
         /// C: `xen_dm_op_create_ioreq_server_t create_ioreq_server` at offset 0.
         public var createIoreqServer: XenDmOpCreateIoreqServer {
             get { xenUnionLoad(self, as: XenDmOpCreateIoreqServer.self) }
@@ -122,7 +122,7 @@ extension XenDmOp {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -131,16 +131,16 @@ public struct XenDmOpCreateIoreqServer: Sendable, BitwiseCopyable {
     /// IN - should server handle buffered ioreqs
     ///
     /// C: `uint8_t handle_bufioreq` at offset 0.
-    public var handleBufioreq: UInt8 = 0
+    public var handleBufioreq: UInt8
     /// C: `uint8_t[3] pad` at offset 1.
-    public var pad: InlineArray<3, UInt8> = .init(repeating: 0)
+    public var pad: InlineArray<3, UInt8>
     /// OUT - server id
     ///
     /// C: `ioservid_t id` at offset 4.
-    public var id: Ioservid = 0
+    public var id: Ioservid
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_dm_op_get_ioreq_server_info` (hvm/dm_op.h:81): 24 bytes, aligned to 8.
@@ -148,26 +148,26 @@ public struct XenDmOpGetIoreqServerInfo: Sendable, BitwiseCopyable {
     /// IN - server id
     ///
     /// C: `ioservid_t id` at offset 0.
-    public var id: Ioservid = 0
+    public var id: Ioservid
     /// IN - flags
     ///
     /// C: `uint16_t flags` at offset 2.
-    public var flags: UInt16 = 0
+    public var flags: UInt16
     /// OUT - buffered ioreq port
     ///
     /// C: `evtchn_port_t bufioreq_port` at offset 4.
-    public var bufioreqPort: EvtchnPort = 0
+    public var bufioreqPort: EvtchnPort
     /// OUT - sync ioreq gfn (see block comment above)
     ///
     /// C: `uint64_t ioreq_gfn` at offset 8.
-    public var ioreqGfn: UInt64 = 0
+    public var ioreqGfn: UInt64
     /// OUT - buffered ioreq gfn (see block comment above)
     ///
     /// C: `uint64_t bufioreq_gfn` at offset 16.
-    public var bufioreqGfn: UInt64 = 0
+    public var bufioreqGfn: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_dm_op_ioreq_server_range` (hvm/dm_op.h:121): 24 bytes, aligned to 8.
@@ -175,24 +175,24 @@ public struct XenDmOpIoreqServerRange: Sendable, BitwiseCopyable {
     /// IN - server id
     ///
     /// C: `ioservid_t id` at offset 0.
-    public var id: Ioservid = 0
+    public var id: Ioservid
     /// C: `uint16_t pad` at offset 2.
-    public var pad: UInt16 = 0
+    public var pad: UInt16
     /// IN - type of range
     ///
     /// C: `uint32_t type` at offset 4.
-    public var type: UInt32 = 0
+    public var type: UInt32
     /// IN - inclusive start and end of range
     ///
     /// C: `uint64_t start` at offset 8.
-    public var start: UInt64 = 0
+    public var start: UInt64
     /// IN - inclusive start and end of range
     ///
     /// C: `uint64_t end` at offset 16.
-    public var end: UInt64 = 0
+    public var end: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_dm_op_set_ioreq_server_state` (hvm/dm_op.h:152): 4 bytes, aligned to 2.
@@ -200,16 +200,16 @@ public struct XenDmOpSetIoreqServerState: Sendable, BitwiseCopyable {
     /// IN - server id
     ///
     /// C: `ioservid_t id` at offset 0.
-    public var id: Ioservid = 0
+    public var id: Ioservid
     /// IN - enabled?
     ///
     /// C: `uint8_t enabled` at offset 2.
-    public var enabled: UInt8 = 0
+    public var enabled: UInt8
     /// C: `uint8_t pad` at offset 3.
-    public var pad: UInt8 = 0
+    public var pad: UInt8
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_dm_op_destroy_ioreq_server` (hvm/dm_op.h:168): 4 bytes, aligned to 2.
@@ -217,12 +217,12 @@ public struct XenDmOpDestroyIoreqServer: Sendable, BitwiseCopyable {
     /// IN - server id
     ///
     /// C: `ioservid_t id` at offset 0.
-    public var id: Ioservid = 0
+    public var id: Ioservid
     /// C: `uint16_t pad` at offset 2.
-    public var pad: UInt16 = 0
+    public var pad: UInt16
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_dm_op_track_dirty_vram` (hvm/dm_op.h:184): 16 bytes, aligned to 8.
@@ -230,16 +230,16 @@ public struct XenDmOpTrackDirtyVram: Sendable, BitwiseCopyable {
     /// IN - number of pages to be tracked
     ///
     /// C: `uint32_t nr` at offset 0.
-    public var nr: UInt32 = 0
+    public var nr: UInt32
     /// C: `uint32_t pad` at offset 4.
-    public var pad: UInt32 = 0
+    public var pad: UInt32
     /// IN - first pfn to track
     ///
     /// C: `uint64_t first_pfn` at offset 8.
-    public var firstPfn: UInt64 = 0
+    public var firstPfn: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_dm_op_set_pci_intx_level` (hvm/dm_op.h:199): 6 bytes, aligned to 2.
@@ -247,20 +247,20 @@ public struct XenDmOpSetPciIntxLevel: Sendable, BitwiseCopyable {
     /// IN - PCI INTx identification (domain:bus:device:intx)
     ///
     /// C: `uint16_t domain` at offset 0.
-    public var domain: UInt16 = 0
+    public var domain: UInt16
     /// C: `uint8_t bus` at offset 2.
-    public var bus: UInt8 = 0
+    public var bus: UInt8
     /// C: `uint8_t device` at offset 3.
-    public var device: UInt8 = 0
+    public var device: UInt8
     /// C: `uint8_t intx` at offset 4.
-    public var intx: UInt8 = 0
+    public var intx: UInt8
     /// IN - Level: 0 -> deasserted, 1 -> asserted
     ///
     /// C: `uint8_t level` at offset 5.
-    public var level: UInt8 = 0
+    public var level: UInt8
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_dm_op_set_isa_irq_level` (hvm/dm_op.h:214): 2 bytes, aligned to 1.
@@ -268,29 +268,29 @@ public struct XenDmOpSetIsaIrqLevel: Sendable, BitwiseCopyable {
     /// IN - ISA IRQ (0-15)
     ///
     /// C: `uint8_t isa_irq` at offset 0.
-    public var isaIrq: UInt8 = 0
+    public var isaIrq: UInt8
     /// IN - Level: 0 -> deasserted, 1 -> asserted
     ///
     /// C: `uint8_t level` at offset 1.
-    public var level: UInt8 = 0
+    public var level: UInt8
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_dm_op_set_irq_level` (hvm/dm_op.h:424): 8 bytes, aligned to 4.
 public struct XenDmOpSetIrqLevel: Sendable, BitwiseCopyable {
     /// C: `uint32_t irq` at offset 0.
-    public var irq: UInt32 = 0
+    public var irq: UInt32
     /// IN - Level: 0 -> deasserted, 1 -> asserted
     ///
     /// C: `uint8_t level` at offset 4.
-    public var level: UInt8 = 0
+    public var level: UInt8
     /// C: `uint8_t[3] pad` at offset 5.
-    public var pad: InlineArray<3, UInt8> = .init(repeating: 0)
+    public var pad: InlineArray<3, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_dm_op_set_pci_link_route` (hvm/dm_op.h:227): 2 bytes, aligned to 1.
@@ -298,14 +298,14 @@ public struct XenDmOpSetPciLinkRoute: Sendable, BitwiseCopyable {
     /// PCI INTx line (0-3)
     ///
     /// C: `uint8_t link` at offset 0.
-    public var link: UInt8 = 0
+    public var link: UInt8
     /// ISA IRQ (1-15) or 0 -> disable link
     ///
     /// C: `uint8_t isa_irq` at offset 1.
-    public var isaIrq: UInt8 = 0
+    public var isaIrq: UInt8
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_dm_op_modified_memory` (hvm/dm_op.h:248): 8 bytes, aligned to 4.
@@ -314,14 +314,14 @@ public struct XenDmOpModifiedMemory: Sendable, BitwiseCopyable {
     /// OUT -returns n+1 for failing extent
     ///
     /// C: `uint32_t nr_extents` at offset 0.
-    public var nrExtents: UInt32 = 0
+    public var nrExtents: UInt32
     /// IN/OUT - Must be set to 0
     ///
     /// C: `uint32_t opaque` at offset 4.
-    public var opaque: UInt32 = 0
+    public var opaque: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_dm_op_set_mem_type` (hvm/dm_op.h:278): 16 bytes, aligned to 8.
@@ -329,20 +329,20 @@ public struct XenDmOpSetMemType: Sendable, BitwiseCopyable {
     /// IN - number of contiguous pages
     ///
     /// C: `uint32_t nr` at offset 0.
-    public var nr: UInt32 = 0
+    public var nr: UInt32
     /// IN - new hvmmem_type_t of region
     ///
     /// C: `uint16_t mem_type` at offset 4.
-    public var memType: UInt16 = 0
+    public var memType: UInt16
     /// C: `uint16_t pad` at offset 6.
-    public var pad: UInt16 = 0
+    public var pad: UInt16
     /// IN - first pfn in region
     ///
     /// C: `uint64_t first_pfn` at offset 8.
-    public var firstPfn: UInt64 = 0
+    public var firstPfn: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_dm_op_inject_event` (hvm/dm_op.h:298): 24 bytes, aligned to 8.
@@ -350,34 +350,34 @@ public struct XenDmOpInjectEvent: Sendable, BitwiseCopyable {
     /// IN - index of vCPU
     ///
     /// C: `uint32_t vcpuid` at offset 0.
-    public var vcpuid: UInt32 = 0
+    public var vcpuid: UInt32
     /// IN - interrupt vector
     ///
     /// C: `uint8_t vector` at offset 4.
-    public var vector: UInt8 = 0
+    public var vector: UInt8
     /// IN - event type (DMOP_EVENT_* )
     ///
     /// C: `uint8_t type` at offset 5.
-    public var type: UInt8 = 0
+    public var type: UInt8
     /// IN - instruction length
     ///
     /// C: `uint8_t insn_len` at offset 6.
-    public var insnLen: UInt8 = 0
+    public var insnLen: UInt8
     /// C: `uint8_t pad0` at offset 7.
-    public var pad0: UInt8 = 0
+    public var pad0: UInt8
     /// IN - error code (or ~0 to skip)
     ///
     /// C: `uint32_t error_code` at offset 8.
-    public var errorCode: UInt32 = 0
+    public var errorCode: UInt32
     /// C: `uint32_t pad1` at offset 12.
-    public var pad1: UInt32 = 0
+    public var pad1: UInt32
     /// IN - type-specific extra data (%cr2 for #PF, pending_dbg for #DB)
     ///
     /// C: `uint64_t cr2` at offset 16.
-    public var cr2: UInt64 = 0
+    public var cr2: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_dm_op_inject_msi` (hvm/dm_op.h:328): 16 bytes, aligned to 8.
@@ -385,16 +385,16 @@ public struct XenDmOpInjectMsi: Sendable, BitwiseCopyable {
     /// IN - MSI data (lower 32 bits)
     ///
     /// C: `uint32_t data` at offset 0.
-    public var data: UInt32 = 0
+    public var data: UInt32
     /// C: `uint32_t pad` at offset 4.
-    public var pad: UInt32 = 0
+    public var pad: UInt32
     /// IN - MSI address (0xfeexxxxx)
     ///
     /// C: `uint64_t addr` at offset 8.
-    public var addr: UInt64 = 0
+    public var addr: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_dm_op_map_mem_type_to_ioreq_server` (hvm/dm_op.h:349): 16 bytes, aligned to 8.
@@ -402,22 +402,22 @@ public struct XenDmOpMapMemTypeToIoreqServer: Sendable, BitwiseCopyable {
     /// IN - ioreq server id
     ///
     /// C: `ioservid_t id` at offset 0.
-    public var id: Ioservid = 0
+    public var id: Ioservid
     /// IN - memory type
     ///
     /// C: `uint16_t type` at offset 2.
-    public var type: UInt16 = 0
+    public var type: UInt16
     /// IN - types of accesses to be forwarded to the ioreq server. flags with 0 means to unmap the ioreq server
     ///
     /// C: `uint32_t flags` at offset 4.
-    public var flags: UInt32 = 0
+    public var flags: UInt32
     /// IN/OUT - only used for hypercall continuation, has to be set to zero by the caller
     ///
     /// C: `uint64_t opaque` at offset 8.
-    public var opaque: UInt64 = 0
+    public var opaque: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_dm_op_remote_shutdown` (hvm/dm_op.h:370): 4 bytes, aligned to 4.
@@ -425,10 +425,10 @@ public struct XenDmOpRemoteShutdown: Sendable, BitwiseCopyable {
     /// SHUTDOWN_* => enum sched_shutdown_reason
     ///
     /// C: `uint32_t reason` at offset 0.
-    public var reason: UInt32 = 0
+    public var reason: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_dm_op_relocate_memory` (hvm/dm_op.h:383): 24 bytes, aligned to 8.
@@ -437,20 +437,20 @@ public struct XenDmOpRelocateMemory: Sendable, BitwiseCopyable {
     /// Number of GFNs to process.
     ///
     /// C: `uint32_t size` at offset 0.
-    public var size: UInt32 = 0
+    public var size: UInt32
     /// C: `uint32_t pad` at offset 4.
-    public var pad: UInt32 = 0
+    public var pad: UInt32
     /// Starting GFN to relocate.
     ///
     /// C: `uint64_t src_gfn` at offset 8.
-    public var srcGfn: UInt64 = 0
+    public var srcGfn: UInt64
     /// Starting GFN where GFNs should be relocated.
     ///
     /// C: `uint64_t dst_gfn` at offset 16.
-    public var dstGfn: UInt64 = 0
+    public var dstGfn: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_dm_op_pin_memory_cacheattr` (hvm/dm_op.h:401): 24 bytes, aligned to 8.
@@ -458,20 +458,20 @@ public struct XenDmOpPinMemoryCacheattr: Sendable, BitwiseCopyable {
     /// Start gfn.
     ///
     /// C: `uint64_t start` at offset 0.
-    public var start: UInt64 = 0
+    public var start: UInt64
     /// End gfn.
     ///
     /// C: `uint64_t end` at offset 8.
-    public var end: UInt64 = 0
+    public var end: UInt64
     /// XEN_DMOP_MEM_CACHEATTR_
     ///
     /// C: `uint32_t type` at offset 16.
-    public var type: UInt32 = 0
+    public var type: UInt32
     /// C: `uint32_t pad` at offset 20.
-    public var pad: UInt32 = 0
+    public var pad: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_dm_op_nr_vcpus` (hvm/dm_op.h:442): 4 bytes, aligned to 4.
@@ -479,8 +479,8 @@ public struct XenDmOpNrVcpus: Sendable, BitwiseCopyable {
     /// OUT
     ///
     /// C: `uint32_t vcpus` at offset 0.
-    public var vcpus: UInt32 = 0
+    public var vcpus: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }

@@ -7,20 +7,20 @@ public struct XenHvmParam: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `domid_t domid` at offset 0.
-    public var domid: Domid = 0
+    public var domid: Domid
     /// C: `uint16_t pad` at offset 2.
-    public var pad: UInt16 = 0
+    public var pad: UInt16
     /// IN
     ///
     /// C: `uint32_t index` at offset 4.
-    public var index: UInt32 = 0
+    public var index: UInt32
     /// IN/OUT
     ///
     /// C: `uint64_t value` at offset 8.
-    public var value: UInt64 = 0
+    public var value: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_hvm_altp2m_op` (hvm/hvm_op.h:310): 80 bytes, aligned to 8.
@@ -28,27 +28,27 @@ public struct XenHvmAltp2mOp: Sendable, BitwiseCopyable {
     /// HVMOP_ALTP2M_INTERFACE_VERSION
     ///
     /// C: `uint32_t version` at offset 0.
-    public var version: UInt32 = 0
+    public var version: UInt32
     /// C: `uint32_t cmd` at offset 4.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// C: `domid_t domain` at offset 8.
-    public var domain: Domid = 0
+    public var domain: Domid
     /// C: `uint16_t pad1` at offset 10.
-    public var pad1: UInt16 = 0
+    public var pad1: UInt16
     /// C: `uint32_t pad2` at offset 12.
-    public var pad2: UInt32 = 0
+    public var pad2: UInt32
     /// C: `union (unnamed union at hvm/hvm_op.h:347:5) u` at offset 16.
-    public var u: XenHvmAltp2mOp.U = .init()
+    public var u: XenHvmAltp2mOp.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenHvmAltp2mOp {
     /// The union of `xen_hvm_altp2m_op.u` (hvm/hvm_op.h:347): 64 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 64 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<8, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<8, UInt64>
         /// C: `struct xen_hvm_altp2m_domain_state domain_state` at offset 0.
         public var domainState: XenHvmAltp2mDomainState {
             get { xenUnionLoad(self, as: XenHvmAltp2mDomainState.self) }
@@ -111,7 +111,7 @@ extension XenHvmAltp2mOp {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -120,25 +120,25 @@ public struct XenHvmAltp2mDomainState: Sendable, BitwiseCopyable {
     /// IN or OUT variable on/off
     ///
     /// C: `uint8_t state` at offset 0.
-    public var state: UInt8 = 0
+    public var state: UInt8
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_hvm_altp2m_vcpu_enable_notify` (hvm/hvm_op.h:220): 16 bytes, aligned to 8.
 public struct XenHvmAltp2mVcpuEnableNotify: Sendable, BitwiseCopyable {
     /// C: `uint32_t vcpu_id` at offset 0.
-    public var vcpuId: UInt32 = 0
+    public var vcpuId: UInt32
     /// C: `uint32_t pad` at offset 4.
-    public var pad: UInt32 = 0
+    public var pad: UInt32
     /// #VE info area gfn
     ///
     /// C: `uint64_t gfn` at offset 8.
-    public var gfn: UInt64 = 0
+    public var gfn: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_hvm_altp2m_view` (hvm/hvm_op.h:235): 4 bytes, aligned to 2.
@@ -146,14 +146,14 @@ public struct XenHvmAltp2mView: Sendable, BitwiseCopyable {
     /// IN/OUT variable
     ///
     /// C: `uint16_t view` at offset 0.
-    public var view: UInt16 = 0
+    public var view: UInt16
     /// xenmem_access_t
     ///
     /// C: `uint16_t hvmmem_default_access` at offset 2.
-    public var hvmmemDefaultAccess: UInt16 = 0
+    public var hvmmemDefaultAccess: UInt16
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_hvm_altp2m_mem_access` (hvm/hvm_op.h:257): 16 bytes, aligned to 8.
@@ -161,21 +161,21 @@ public struct XenHvmAltp2mMemAccess: Sendable, BitwiseCopyable {
     /// view
     ///
     /// C: `uint16_t view` at offset 0.
-    public var view: UInt16 = 0
+    public var view: UInt16
     /// Memory type
     /// xenmem_access_t
     ///
     /// C: `uint16_t access` at offset 2.
-    public var access: UInt16 = 0
+    public var access: UInt16
     /// C: `uint32_t pad` at offset 4.
-    public var pad: UInt32 = 0
+    public var pad: UInt32
     /// gfn
     ///
     /// C: `uint64_t gfn` at offset 8.
-    public var gfn: UInt64 = 0
+    public var gfn: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_hvm_altp2m_change_gfn` (hvm/hvm_op.h:286): 24 bytes, aligned to 8.
@@ -183,105 +183,105 @@ public struct XenHvmAltp2mChangeGfn: Sendable, BitwiseCopyable {
     /// view
     ///
     /// C: `uint16_t view` at offset 0.
-    public var view: UInt16 = 0
+    public var view: UInt16
     /// C: `uint16_t pad1` at offset 2.
-    public var pad1: UInt16 = 0
+    public var pad1: UInt16
     /// C: `uint32_t pad2` at offset 4.
-    public var pad2: UInt32 = 0
+    public var pad2: UInt32
     /// old gfn
     ///
     /// C: `uint64_t old_gfn` at offset 8.
-    public var oldGfn: UInt64 = 0
+    public var oldGfn: UInt64
     /// new gfn, INVALID_GFN (~0UL) means revert
     ///
     /// C: `uint64_t new_gfn` at offset 16.
-    public var newGfn: UInt64 = 0
+    public var newGfn: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_hvm_altp2m_suppress_ve` (hvm/hvm_op.h:25): 16 bytes, aligned to 8.
 public struct XenHvmAltp2mSuppressVe: Sendable, BitwiseCopyable {
     /// C: `uint16_t view` at offset 0.
-    public var view: UInt16 = 0
+    public var view: UInt16
     /// Boolean type.
     ///
     /// C: `uint8_t suppress_ve` at offset 2.
-    public var suppressVe: UInt8 = 0
+    public var suppressVe: UInt8
     /// C: `uint8_t pad1` at offset 3.
-    public var pad1: UInt8 = 0
+    public var pad1: UInt8
     /// C: `uint32_t pad2` at offset 4.
-    public var pad2: UInt32 = 0
+    public var pad2: UInt32
     /// C: `uint64_t gfn` at offset 8.
-    public var gfn: UInt64 = 0
+    public var gfn: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_hvm_altp2m_suppress_ve_multi` (hvm/hvm_op.h:33): 32 bytes, aligned to 8.
 public struct XenHvmAltp2mSuppressVeMulti: Sendable, BitwiseCopyable {
     /// C: `uint16_t view` at offset 0.
-    public var view: UInt16 = 0
+    public var view: UInt16
     /// Boolean type.
     ///
     /// C: `uint8_t suppress_ve` at offset 2.
-    public var suppressVe: UInt8 = 0
+    public var suppressVe: UInt8
     /// C: `uint8_t pad1` at offset 3.
-    public var pad1: UInt8 = 0
+    public var pad1: UInt8
     /// Should be set to 0.
     ///
     /// C: `int32_t first_error` at offset 4.
-    public var firstError: Int32 = 0
+    public var firstError: Int32
     /// Value may be updated.
     ///
     /// C: `uint64_t first_gfn` at offset 8.
-    public var firstGfn: UInt64 = 0
+    public var firstGfn: UInt64
     /// C: `uint64_t last_gfn` at offset 16.
-    public var lastGfn: UInt64 = 0
+    public var lastGfn: UInt64
     /// Gfn of the first error.
     ///
     /// C: `uint64_t first_error_gfn` at offset 24.
-    public var firstErrorGfn: UInt64 = 0
+    public var firstErrorGfn: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_hvm_altp2m_vcpu_disable_notify` (hvm/hvm_op.h:229): 4 bytes, aligned to 4.
 public struct XenHvmAltp2mVcpuDisableNotify: Sendable, BitwiseCopyable {
     /// C: `uint32_t vcpu_id` at offset 0.
-    public var vcpuId: UInt32 = 0
+    public var vcpuId: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_hvm_altp2m_get_vcpu_p2m_idx` (hvm/hvm_op.h:299): 8 bytes, aligned to 4.
 public struct XenHvmAltp2mGetVcpuP2mIdx: Sendable, BitwiseCopyable {
     /// C: `uint32_t vcpu_id` at offset 0.
-    public var vcpuId: UInt32 = 0
+    public var vcpuId: UInt32
     /// C: `uint16_t altp2m_idx` at offset 4.
-    public var altp2mIdx: UInt16 = 0
+    public var altp2mIdx: UInt16
     /// 2 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<2, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<2, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_hvm_altp2m_set_visibility` (hvm/hvm_op.h:304): 4 bytes, aligned to 2.
 public struct XenHvmAltp2mSetVisibility: Sendable, BitwiseCopyable {
     /// C: `uint16_t altp2m_idx` at offset 0.
-    public var altp2mIdx: UInt16 = 0
+    public var altp2mIdx: UInt16
     /// C: `uint8_t visible` at offset 2.
-    public var visible: UInt8 = 0
+    public var visible: UInt8
     /// C: `uint8_t pad` at offset 3.
-    public var pad: UInt8 = 0
+    public var pad: UInt8
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// Return hvmmem_type_t for the specified pfn.
@@ -291,22 +291,22 @@ public struct XenHvmGetMemType: Sendable, BitwiseCopyable {
     /// Domain to be queried.
     ///
     /// C: `domid_t domid` at offset 0.
-    public var domid: Domid = 0
+    public var domid: Domid
     /// OUT variable.
     ///
     /// C: `uint16_t mem_type` at offset 2.
-    public var memType: UInt16 = 0
+    public var memType: UInt16
     /// align next field on 8-byte boundary
     ///
     /// C: `uint16_t[2] pad` at offset 4.
-    public var pad: InlineArray<2, UInt16> = .init(repeating: 0)
+    public var pad: InlineArray<2, UInt16>
     /// IN variable.
     ///
     /// C: `uint64_t pfn` at offset 8.
-    public var pfn: UInt64 = 0
+    public var pfn: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_hvm_pagetable_dying` (hvm/hvm_op.h:118): 16 bytes, aligned to 8.
@@ -314,18 +314,18 @@ public struct XenHvmPagetableDying: Sendable, BitwiseCopyable {
     /// Domain with a pagetable about to be destroyed.
     ///
     /// C: `domid_t domid` at offset 0.
-    public var domid: Domid = 0
+    public var domid: Domid
     /// align next field on 8-byte boundary
     ///
     /// C: `uint16_t[3] pad` at offset 2.
-    public var pad: InlineArray<3, UInt16> = .init(repeating: 0)
+    public var pad: InlineArray<3, UInt16>
     /// guest physical address of the toplevel pagetable dying
     ///
     /// C: `uint64_t gpa` at offset 8.
-    public var gpa: UInt64 = 0
+    public var gpa: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_hvm_get_time` (hvm/hvm_op.h:130): 8 bytes, aligned to 8.
@@ -333,10 +333,10 @@ public struct XenHvmGetTime: Sendable, BitwiseCopyable {
     /// OUT
     ///
     /// C: `uint64_t now` at offset 0.
-    public var now: UInt64 = 0
+    public var now: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 #if arch(x86_64)
@@ -345,29 +345,29 @@ public struct XenHvmAltp2mSetMemAccessMulti: Sendable, BitwiseCopyable {
     /// view
     ///
     /// C: `uint16_t view` at offset 0.
-    public var view: UInt16 = 0
+    public var view: UInt16
     /// C: `uint16_t pad` at offset 2.
-    public var pad: UInt16 = 0
+    public var pad: UInt16
     /// Number of pages
     ///
     /// C: `uint32_t nr` at offset 4.
-    public var nr: UInt32 = 0
+    public var nr: UInt32
     /// Used for continuation purposes.
     /// Must be set to zero upon initial invocation.
     ///
     /// C: `uint64_t opaque` at offset 8.
-    public var opaque: UInt64 = 0
+    public var opaque: UInt64
     /// List of pfns to set access for
     ///
     /// C: `__guest_handle_const_uint64 pfn_list` at offset 16.
-    public var pfnList: XenGuestHandle64<UInt64> = .init()
+    public var pfnList: XenGuestHandle64<UInt64>
     /// Corresponding list of access settings for pfn_list
     ///
     /// C: `__guest_handle_const_uint8 access_list` at offset 24.
-    public var accessList: XenGuestHandle64<UInt8> = .init()
+    public var accessList: XenGuestHandle64<UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 #elseif arch(arm64)
 /// `struct xen_hvm_altp2m_set_mem_access_multi` (hvm/hvm_op.h:269): 32 bytes, aligned to 8.
@@ -375,29 +375,29 @@ public struct XenHvmAltp2mSetMemAccessMulti: Sendable, BitwiseCopyable {
     /// view
     ///
     /// C: `uint16_t view` at offset 0.
-    public var view: UInt16 = 0
+    public var view: UInt16
     /// C: `uint16_t pad` at offset 2.
-    public var pad: UInt16 = 0
+    public var pad: UInt16
     /// Number of pages
     ///
     /// C: `uint32_t nr` at offset 4.
-    public var nr: UInt32 = 0
+    public var nr: UInt32
     /// Used for continuation purposes.
     /// Must be set to zero upon initial invocation.
     ///
     /// C: `uint64_t opaque` at offset 8.
-    public var opaque: UInt64 = 0
+    public var opaque: UInt64
     /// List of pfns to set access for
     ///
     /// C: `__guest_handle_64_const_uint64 pfn_list` at offset 16.
-    public var pfnList: XenGuestHandle64<UInt64> = .init()
+    public var pfnList: XenGuestHandle64<UInt64>
     /// Corresponding list of access settings for pfn_list
     ///
     /// C: `__guest_handle_64_const_uint8 access_list` at offset 24.
-    public var accessList: XenGuestHandle64<UInt8> = .init()
+    public var accessList: XenGuestHandle64<UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 #else
 #error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")

@@ -7,16 +7,16 @@ import XenHypercall
 /// `struct xen_vmemrange` (memory.h:692): 24 bytes, aligned to 8.
 public struct XenVmemrange: Sendable, BitwiseCopyable {
     /// C: `uint64_t start` at offset 0.
-    public var start: UInt64 = 0
+    public var start: UInt64
     /// C: `uint64_t end` at offset 8.
-    public var end: UInt64 = 0
+    public var end: UInt64
     /// C: `unsigned int flags` at offset 16.
-    public var flags: UInt32 = 0
+    public var flags: UInt32
     /// C: `unsigned int nid` at offset 20.
-    public var nid: UInt32 = 0
+    public var nid: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_memory_exchange` (memory.h:92): 72 bytes, aligned to 8.
@@ -25,7 +25,7 @@ public struct XenMemoryExchange: Sendable, BitwiseCopyable {
     /// Note that @in.address_bits is ignored and unused.
     ///
     /// C: `struct xen_memory_reservation in` at offset 0.
-    public var `in`: XenMemoryReservation = .init()
+    public var `in`: XenMemoryReservation
     /// [IN/OUT] Details of new memory extents.
     /// We require that:
     /// 1. @in.domid == @out.domid
@@ -36,7 +36,7 @@ public struct XenMemoryExchange: Sendable, BitwiseCopyable {
     /// 5. @out.extent_start is overwritten with allocated GMFN bases
     ///
     /// C: `struct xen_memory_reservation out` at offset 32.
-    public var out: XenMemoryReservation = .init()
+    public var out: XenMemoryReservation
     /// [OUT] Number of input extents that were successfully exchanged:
     /// 1. The first @nr_exchanged input extents were successfully
     /// deallocated.
@@ -48,10 +48,10 @@ public struct XenMemoryExchange: Sendable, BitwiseCopyable {
     /// 5. THIS FIELD MUST BE INITIALISED TO ZERO BY THE CALLER!
     ///
     /// C: `xen_ulong_t nr_exchanged` at offset 64.
-    public var nrExchanged: XenUlong = 0
+    public var nrExchanged: XenUlong
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_add_to_physmap` (memory.h:228): 24 bytes, aligned to 8.
@@ -59,32 +59,32 @@ public struct XenAddToPhysmap: Sendable, BitwiseCopyable {
     /// Which domain to change the mapping for.
     ///
     /// C: `domid_t domid` at offset 0.
-    public var domid: Domid = 0
+    public var domid: Domid
     /// Number of pages to go through for gmfn_range
     ///
     /// C: `uint16_t size` at offset 2.
-    public var size: UInt16 = 0
+    public var size: UInt16
     /// => enum phys_map_space
     ///
     /// C: `unsigned int space` at offset 4.
-    public var space: UInt32 = 0
+    public var space: UInt32
     /// Index into space being mapped.
     ///
     /// C: `xen_ulong_t idx` at offset 8.
-    public var idx: XenUlong = 0
+    public var idx: XenUlong
     /// GPFN in domid where the source mapping page should appear.
     ///
     /// C: `xen_pfn_t gpfn` at offset 16.
-    public var gpfn: XenPfn = 0
+    public var gpfn: XenPfn
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `union xen_add_to_physmap_batch_extra` (memory.h:262): 2 bytes, aligned to 2.
 public struct XenAddToPhysmapBatchExtra: Sendable, BitwiseCopyable {
     /// The union's bytes: 2 bytes, aligned to 2 like the C union.
-    private var _storage: InlineArray<1, UInt16> = .init(repeating: 0)
+    private var _storage: InlineArray<1, UInt16>
     /// gmfn_foreign
     ///
     /// C: `domid_t foreign_domid` at offset 0.
@@ -101,7 +101,7 @@ public struct XenAddToPhysmapBatchExtra: Sendable, BitwiseCopyable {
     }
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_remove_from_physmap` (memory.h:295): 16 bytes, aligned to 8.
@@ -109,29 +109,29 @@ public struct XenRemoveFromPhysmap: Sendable, BitwiseCopyable {
     /// Which domain to change the mapping for.
     ///
     /// C: `domid_t domid` at offset 0.
-    public var domid: Domid = 0
+    public var domid: Domid
     /// 6 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<6, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<6, UInt8>
     /// GPFN of the current mapping of the page.
     ///
     /// C: `xen_pfn_t gpfn` at offset 8.
-    public var gpfn: XenPfn = 0
+    public var gpfn: XenPfn
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_foreign_memory_map` (memory.h:346): 24 bytes, aligned to 8.
 public struct XenForeignMemoryMap: Sendable, BitwiseCopyable {
     /// C: `domid_t domid` at offset 0.
-    public var domid: Domid = 0
+    public var domid: Domid
     /// 6 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<6, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<6, UInt8>
     /// C: `struct xen_memory_map map` at offset 8.
-    public var map: XenMemoryMap = .init()
+    public var map: XenMemoryMap
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_pod_target` (memory.h:355): 40 bytes, aligned to 8.
@@ -139,24 +139,24 @@ public struct XenPodTarget: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint64_t target_pages` at offset 0.
-    public var targetPages: UInt64 = 0
+    public var targetPages: UInt64
     /// OUT
     ///
     /// C: `uint64_t tot_pages` at offset 8.
-    public var totPages: UInt64 = 0
+    public var totPages: UInt64
     /// C: `uint64_t pod_cache_pages` at offset 16.
-    public var podCachePages: UInt64 = 0
+    public var podCachePages: UInt64
     /// C: `uint64_t pod_entries` at offset 24.
-    public var podEntries: UInt64 = 0
+    public var podEntries: UInt64
     /// IN
     ///
     /// C: `domid_t domid` at offset 32.
-    public var domid: Domid = 0
+    public var domid: Domid
     /// 6 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<6, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<6, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_mem_sharing_op` (memory.h:494): 48 bytes, aligned to 8.
@@ -164,25 +164,25 @@ public struct XenMemSharingOp: Sendable, BitwiseCopyable {
     /// XENMEM_sharing_op_
     ///
     /// C: `uint8_t op` at offset 0.
-    public var op: UInt8 = 0
+    public var op: UInt8
     /// 1 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<1, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<1, UInt8>
     /// C: `domid_t domain` at offset 2.
-    public var domain: Domid = 0
+    public var domain: Domid
     /// 4 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding1: InlineArray<4, UInt8>
     /// C: `union (unnamed union at memory.h:498:5) u` at offset 8.
-    public var u: XenMemSharingOp.U = .init()
+    public var u: XenMemSharingOp.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenMemSharingOp {
     /// The union of `xen_mem_sharing_op.u` (memory.h:498): 40 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 40 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<5, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<5, UInt64>
         /// C: `struct mem_sharing_op_nominate nominate` at offset 0.
         public var nominate: MemSharingOpNominate {
             get { xenUnionLoad(self, as: MemSharingOpNominate.self) }
@@ -210,28 +210,28 @@ extension XenMemSharingOp {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
 /// `struct mem_sharing_op_nominate` (memory.h:499): 16 bytes, aligned to 8.
 public struct MemSharingOpNominate: Sendable, BitwiseCopyable {
     /// C: `union (unnamed union at memory.h:500:13) u` at offset 0.
-    public var u: MemSharingOpNominate.U = .init()
+    public var u: MemSharingOpNominate.U
     /// OUT: the handle
     ///
     /// C: `uint64_t handle` at offset 8.
-    public var handle: UInt64 = 0
+    public var handle: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension MemSharingOpNominate {
     /// The union of `mem_sharing_op_nominate.u` (memory.h:500): 8 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// IN: gfn to nominate
         ///
         /// C: `uint64_t gfn` at offset 0.
@@ -248,7 +248,7 @@ extension MemSharingOpNominate {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -257,28 +257,28 @@ public struct MemSharingOpShare: Sendable, BitwiseCopyable {
     /// IN: the gfn of the source page
     ///
     /// C: `uint64_t source_gfn` at offset 0.
-    public var sourceGfn: UInt64 = 0
+    public var sourceGfn: UInt64
     /// IN: handle to the source page
     ///
     /// C: `uint64_t source_handle` at offset 8.
-    public var sourceHandle: UInt64 = 0
+    public var sourceHandle: UInt64
     /// IN: the client gfn
     ///
     /// C: `uint64_t client_gfn` at offset 16.
-    public var clientGfn: UInt64 = 0
+    public var clientGfn: UInt64
     /// IN: handle to the client page
     ///
     /// C: `uint64_t client_handle` at offset 24.
-    public var clientHandle: UInt64 = 0
+    public var clientHandle: UInt64
     /// IN: the client domain id
     ///
     /// C: `domid_t client_domain` at offset 32.
-    public var clientDomain: Domid = 0
+    public var clientDomain: Domid
     /// 6 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<6, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<6, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct mem_sharing_op_range` (memory.h:513): 32 bytes, aligned to 8.
@@ -286,42 +286,42 @@ public struct MemSharingOpRange: Sendable, BitwiseCopyable {
     /// IN: the first gfn
     ///
     /// C: `uint64_t first_gfn` at offset 0.
-    public var firstGfn: UInt64 = 0
+    public var firstGfn: UInt64
     /// IN: the last gfn
     ///
     /// C: `uint64_t last_gfn` at offset 8.
-    public var lastGfn: UInt64 = 0
+    public var lastGfn: UInt64
     /// Must be set to 0
     ///
     /// C: `uint64_t opaque` at offset 16.
-    public var opaque: UInt64 = 0
+    public var opaque: UInt64
     /// IN: the client domain id
     ///
     /// C: `domid_t client_domain` at offset 24.
-    public var clientDomain: Domid = 0
+    public var clientDomain: Domid
     /// Must be set to 0
     ///
     /// C: `uint16_t[3] _pad` at offset 26.
-    public var pad: InlineArray<3, UInt16> = .init(repeating: 0)
+    public var pad: InlineArray<3, UInt16>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct mem_sharing_op_debug` (memory.h:520): 8 bytes, aligned to 8.
 public struct MemSharingOpDebug: Sendable, BitwiseCopyable {
     /// C: `union (unnamed union at memory.h:521:13) u` at offset 0.
-    public var u: MemSharingOpDebug.U = .init()
+    public var u: MemSharingOpDebug.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension MemSharingOpDebug {
     /// The union of `mem_sharing_op_debug.u` (memory.h:521): 8 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// IN: gfn to debug
         ///
         /// C: `uint64_t gfn` at offset 0.
@@ -345,7 +345,7 @@ extension MemSharingOpDebug {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -354,29 +354,29 @@ public struct MemSharingOpFork: Sendable, BitwiseCopyable {
     /// IN: parent's domain id
     ///
     /// C: `domid_t parent_domain` at offset 0.
-    public var parentDomain: Domid = 0
+    public var parentDomain: Domid
     /// IN: optional settings
     ///
     /// C: `uint16_t flags` at offset 2.
-    public var flags: UInt16 = 0
+    public var flags: UInt16
     /// Must be set to 0
     ///
     /// C: `uint32_t pad` at offset 4.
-    public var pad: UInt32 = 0
+    public var pad: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_reserved_device_memory` (memory.h:577): 16 bytes, aligned to 8.
 public struct XenReservedDeviceMemory: Sendable, BitwiseCopyable {
     /// C: `xen_pfn_t start_pfn` at offset 0.
-    public var startPfn: XenPfn = 0
+    public var startPfn: XenPfn
     /// C: `xen_ulong_t nr_pages` at offset 8.
-    public var nrPages: XenUlong = 0
+    public var nrPages: XenUlong
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_machphys_mapping` (memory.h:200): 24 bytes, aligned to 8.
@@ -384,18 +384,18 @@ public struct XenMachphysMapping: Sendable, BitwiseCopyable {
     /// Start and end virtual addresses.
     ///
     /// C: `xen_ulong_t v_start` at offset 0.
-    public var vStart: XenUlong = 0
+    public var vStart: XenUlong
     /// Start and end virtual addresses.
     ///
     /// C: `xen_ulong_t v_end` at offset 8.
-    public var vEnd: XenUlong = 0
+    public var vEnd: XenUlong
     /// Maximum MFN that can be looked up.
     ///
     /// C: `xen_ulong_t max_mfn` at offset 16.
-    public var maxMfn: XenUlong = 0
+    public var maxMfn: XenUlong
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_memory_domain` (memory.h:134): 2 bytes, aligned to 2.
@@ -403,10 +403,10 @@ public struct XenMemoryDomain: Sendable, BitwiseCopyable {
     /// [IN] Domain information is being queried for.
     ///
     /// C: `domid_t domid` at offset 0.
-    public var domid: Domid = 0
+    public var domid: Domid
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 #if arch(x86_64)
@@ -424,27 +424,27 @@ public struct XenMemoryReservation: Sendable, BitwiseCopyable {
     /// IN: must be zero
     ///
     /// C: `__guest_handle_xen_pfn_t extent_start` at offset 0.
-    public var extentStart: XenGuestHandle64<XenPfn> = .init()
+    public var extentStart: XenGuestHandle64<XenPfn>
     /// Number of extents, and size/alignment of each (2^extent_order pages).
     ///
     /// C: `xen_ulong_t nr_extents` at offset 8.
-    public var nrExtents: XenUlong = 0
+    public var nrExtents: XenUlong
     /// C: `unsigned int extent_order` at offset 16.
-    public var extentOrder: UInt32 = 0
+    public var extentOrder: UInt32
     /// XENMEMF flags.
     ///
     /// C: `unsigned int mem_flags` at offset 20.
-    public var memFlags: UInt32 = 0
+    public var memFlags: UInt32
     /// Domain whose reservation is being changed.
     /// Unprivileged domains can specify only DOMID_SELF.
     ///
     /// C: `domid_t domid` at offset 24.
-    public var domid: Domid = 0
+    public var domid: Domid
     /// 6 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<6, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<6, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_add_to_physmap_batch` (memory.h:250): 32 bytes, aligned to 8.
@@ -453,32 +453,32 @@ public struct XenAddToPhysmapBatch: Sendable, BitwiseCopyable {
     /// Which domain to change the mapping for.
     ///
     /// C: `domid_t domid` at offset 0.
-    public var domid: Domid = 0
+    public var domid: Domid
     /// => enum phys_map_space
     ///
     /// C: `uint16_t space` at offset 2.
-    public var space: UInt16 = 0
+    public var space: UInt16
     /// Number of pages to go through
     ///
     /// C: `uint16_t size` at offset 4.
-    public var size: UInt16 = 0
+    public var size: UInt16
     /// C: `union xen_add_to_physmap_batch_extra u` at offset 6.
-    public var u: XenAddToPhysmapBatchExtra = .init()
+    public var u: XenAddToPhysmapBatchExtra
     /// Indexes into space being mapped.
     ///
     /// C: `__guest_handle_xen_ulong_t idxs` at offset 8.
-    public var idxs: XenGuestHandle64<XenUlong> = .init()
+    public var idxs: XenGuestHandle64<XenUlong>
     /// GPFN in domid where the source mapping page should appear.
     ///
     /// C: `__guest_handle_xen_pfn_t gpfns` at offset 16.
-    public var gpfns: XenGuestHandle64<XenPfn> = .init()
+    public var gpfns: XenGuestHandle64<XenPfn>
     /// Per index error code.
     ///
     /// C: `__guest_handle_int errs` at offset 24.
-    public var errs: XenGuestHandle64<Int32> = .init()
+    public var errs: XenGuestHandle64<Int32>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_memory_map` (memory.h:314): 16 bytes, aligned to 8.
@@ -488,17 +488,17 @@ public struct XenMemoryMap: Sendable, BitwiseCopyable {
     /// buffer.
     ///
     /// C: `unsigned int nr_entries` at offset 0.
-    public var nrEntries: UInt32 = 0
+    public var nrEntries: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// Entries in the buffer are in the same format as returned by the
     /// BIOS INT 0x15 EAX=0xE820 call.
     ///
     /// C: `__guest_handle_void buffer` at offset 8.
-    public var buffer: XenGuestHandle64<Void> = .init()
+    public var buffer: XenGuestHandle64<Void>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_mem_paging_op` (memory.h:385): 24 bytes, aligned to 8.
@@ -506,24 +506,24 @@ public struct XenMemPagingOp: Sendable, BitwiseCopyable {
     /// XENMEM_paging_op_
     ///
     /// C: `uint8_t op` at offset 0.
-    public var op: UInt8 = 0
+    public var op: UInt8
     /// 1 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<1, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<1, UInt8>
     /// C: `domid_t domain` at offset 2.
-    public var domain: Domid = 0
+    public var domain: Domid
     /// 4 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding1: InlineArray<4, UInt8>
     /// IN: (XENMEM_paging_op_prep) buffer to immediately fill page from
     ///
     /// C: `__guest_handle_const_uint8 buffer` at offset 8.
-    public var buffer: XenGuestHandle64<UInt8> = .init()
+    public var buffer: XenGuestHandle64<UInt8>
     /// IN:  gfn of page being operated on
     ///
     /// C: `uint64_t gfn` at offset 16.
-    public var gfn: UInt64 = 0
+    public var gfn: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_mem_access_op` (memory.h:433): 32 bytes, aligned to 8.
@@ -531,38 +531,38 @@ public struct XenMemAccessOp: Sendable, BitwiseCopyable {
     /// XENMEM_access_op_
     ///
     /// C: `uint8_t op` at offset 0.
-    public var op: UInt8 = 0
+    public var op: UInt8
     /// xenmem_access_t
     ///
     /// C: `uint8_t access` at offset 1.
-    public var access: UInt8 = 0
+    public var access: UInt8
     /// C: `domid_t domid` at offset 2.
-    public var domid: Domid = 0
+    public var domid: Domid
     /// Number of pages for set op (or size of pfn_list for
     /// XENMEM_access_op_set_access_multi)
     /// Ignored on setting default access and other ops
     ///
     /// C: `uint32_t nr` at offset 4.
-    public var nr: UInt32 = 0
+    public var nr: UInt32
     /// First pfn for set op
     /// pfn for get op
     /// ~0ull is used to set and get the default access for pages
     ///
     /// C: `uint64_t pfn` at offset 8.
-    public var pfn: UInt64 = 0
+    public var pfn: UInt64
     /// List of pfns to set access for
     /// Used only with XENMEM_access_op_set_access_multi
     ///
     /// C: `__guest_handle_const_uint64 pfn_list` at offset 16.
-    public var pfnList: XenGuestHandle64<UInt64> = .init()
+    public var pfnList: XenGuestHandle64<UInt64>
     /// Corresponding list of access settings for pfn_list
     /// Used only with XENMEM_access_op_set_access_multi
     ///
     /// C: `__guest_handle_const_uint8 access_list` at offset 24.
-    public var accessList: XenGuestHandle64<UInt8> = .init()
+    public var accessList: XenGuestHandle64<UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_mem_acquire_resource` (memory.h:612): 32 bytes, aligned to 8.
@@ -570,11 +570,11 @@ public struct XenMemAcquireResource: Sendable, BitwiseCopyable {
     /// IN - The domain whose resource is to be mapped
     ///
     /// C: `domid_t domid` at offset 0.
-    public var domid: Domid = 0
+    public var domid: Domid
     /// IN - the type of resource
     ///
     /// C: `uint16_t type` at offset 2.
-    public var type: UInt16 = 0
+    public var type: UInt16
     /// IN - a type-specific resource identifier, which must be zero
     /// unless stated otherwise.
     ///
@@ -582,7 +582,7 @@ public struct XenMemAcquireResource: Sendable, BitwiseCopyable {
     /// type == XENMEM_resource_grant_table -> id defined below
     ///
     /// C: `uint32_t id` at offset 4.
-    public var id: UInt32 = 0
+    public var id: UInt32
     /// IN/OUT
     ///
     /// As an IN parameter number of frames of the resource to be mapped.
@@ -598,7 +598,7 @@ public struct XenMemAcquireResource: Sendable, BitwiseCopyable {
     /// two calls.
     ///
     /// C: `uint32_t nr_frames` at offset 8.
-    public var nrFrames: UInt32 = 0
+    public var nrFrames: UInt32
     /// Padding field, must be zero on input.
     /// In a previous version this was an output field with the lowest bit
     /// named XENMEM_rsrc_acq_caller_owned. Future versions of this interface
@@ -606,13 +606,13 @@ public struct XenMemAcquireResource: Sendable, BitwiseCopyable {
     /// input.
     ///
     /// C: `uint32_t pad` at offset 12.
-    public var pad: UInt32 = 0
+    public var pad: UInt32
     /// IN - the index of the initial frame to be mapped. This parameter
     /// is ignored if nr_frames is 0.  This value may be updated
     /// over the course of the operation.
     ///
     /// C: `uint64_t frame` at offset 16.
-    public var frame: UInt64 = 0
+    public var frame: UInt64
     /// IN/OUT - If the tools domain is PV then, upon return, frame_list
     /// will be populated with the MFNs of the resource.
     /// If the tools domain is HVM then it is expected that, on
@@ -625,10 +625,10 @@ public struct XenMemAcquireResource: Sendable, BitwiseCopyable {
     /// value may be updated over the course of the operation.
     ///
     /// C: `__guest_handle_xen_pfn_t frame_list` at offset 24.
-    public var frameList: XenGuestHandle64<XenPfn> = .init()
+    public var frameList: XenGuestHandle64<XenPfn>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// vNUMA topology specifies vNUMA node number, distance table,
@@ -644,26 +644,26 @@ public struct XenVnumaTopologyInfo: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `domid_t domid` at offset 0.
-    public var domid: Domid = 0
+    public var domid: Domid
     /// C: `uint16_t pad` at offset 2.
-    public var pad: UInt16 = 0
+    public var pad: UInt16
     /// IN/OUT
     ///
     /// C: `unsigned int nr_vnodes` at offset 4.
-    public var nrVnodes: UInt32 = 0
+    public var nrVnodes: UInt32
     /// C: `unsigned int nr_vcpus` at offset 8.
-    public var nrVcpus: UInt32 = 0
+    public var nrVcpus: UInt32
     /// C: `unsigned int nr_vmemranges` at offset 12.
-    public var nrVmemranges: UInt32 = 0
+    public var nrVmemranges: UInt32
     /// C: `union (unnamed union at memory.h:718:5) vdistance` at offset 16.
-    public var vdistance: XenVnumaTopologyInfo.Vdistance = .init()
+    public var vdistance: XenVnumaTopologyInfo.Vdistance
     /// C: `union (unnamed union at memory.h:722:5) vcpu_to_vnode` at offset 24.
-    public var vcpuToVnode: XenVnumaTopologyInfo.VcpuToVnode = .init()
+    public var vcpuToVnode: XenVnumaTopologyInfo.VcpuToVnode
     /// C: `union (unnamed union at memory.h:726:5) vmemrange` at offset 32.
-    public var vmemrange: XenVnumaTopologyInfo.Vmemrange = .init()
+    public var vmemrange: XenVnumaTopologyInfo.Vmemrange
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenVnumaTopologyInfo {
@@ -672,7 +672,7 @@ extension XenVnumaTopologyInfo {
     /// The union of `xen_vnuma_topology_info.vdistance` (memory.h:718): 8 bytes, aligned to 8.
     public struct Vdistance: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `__guest_handle_uint h` at offset 0.
         public var h: XenGuestHandle64<UInt32> {
             get { xenUnionLoad(self, as: XenGuestHandle64<UInt32>.self) }
@@ -685,7 +685,7 @@ extension XenVnumaTopologyInfo {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -693,7 +693,7 @@ extension XenVnumaTopologyInfo {
     /// The union of `xen_vnuma_topology_info.vcpu_to_vnode` (memory.h:722): 8 bytes, aligned to 8.
     public struct VcpuToVnode: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `__guest_handle_uint h` at offset 0.
         public var h: XenGuestHandle64<UInt32> {
             get { xenUnionLoad(self, as: XenGuestHandle64<UInt32>.self) }
@@ -706,7 +706,7 @@ extension XenVnumaTopologyInfo {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -714,7 +714,7 @@ extension XenVnumaTopologyInfo {
     /// The union of `xen_vnuma_topology_info.vmemrange` (memory.h:726): 8 bytes, aligned to 8.
     public struct Vmemrange: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `__guest_handle_xen_vmemrange_t h` at offset 0.
         public var h: XenGuestHandle64<XenVmemrange> {
             get { xenUnionLoad(self, as: XenGuestHandle64<XenVmemrange>.self) }
@@ -727,7 +727,7 @@ extension XenVnumaTopologyInfo {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -736,25 +736,25 @@ public struct XenReservedDeviceMemoryMap: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint32_t flags` at offset 0.
-    public var flags: UInt32 = 0
+    public var flags: UInt32
     /// IN/OUT
     ///
     /// Gets set to the required number of entries when too low,
     /// signaled by error code -ERANGE.
     ///
     /// C: `unsigned int nr_entries` at offset 4.
-    public var nrEntries: UInt32 = 0
+    public var nrEntries: UInt32
     /// OUT
     ///
     /// C: `__guest_handle_xen_reserved_device_memory_t buffer` at offset 8.
-    public var buffer: XenGuestHandle64<XenReservedDeviceMemory> = .init()
+    public var buffer: XenGuestHandle64<XenReservedDeviceMemory>
     /// C: `union (unnamed union at memory.h:598:5) dev` at offset 16.
-    public var dev: XenReservedDeviceMemoryMap.Dev = .init()
+    public var dev: XenReservedDeviceMemoryMap.Dev
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenReservedDeviceMemoryMap {
@@ -763,7 +763,7 @@ extension XenReservedDeviceMemoryMap {
     /// The union of `xen_reserved_device_memory_map.dev` (memory.h:598): 4 bytes, aligned to 2.
     public struct Dev: Sendable, BitwiseCopyable {
         /// The union's bytes: 4 bytes, aligned to 2 like the C union.
-        private var _storage: InlineArray<2, UInt16> = .init(repeating: 0)
+        private var _storage: InlineArray<2, UInt16>
         /// C: `physdev_pci_device_t pci` at offset 0.
         public var pci: PhysdevPciDevice {
             get { xenUnionLoad(self, as: PhysdevPciDevice.self) }
@@ -771,7 +771,7 @@ extension XenReservedDeviceMemoryMap {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -781,25 +781,25 @@ public struct XenMachphysMfnList: Sendable, BitwiseCopyable {
     /// machphys table is smaller than max_extents * 2MB.
     ///
     /// C: `unsigned int max_extents` at offset 0.
-    public var maxExtents: UInt32 = 0
+    public var maxExtents: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// Pointer to buffer to fill with list of extent starts. If there are
     /// any large discontiguities in the machine address space, 2MB gaps in
     /// the machphys table will be represented by an MFN base of zero.
     ///
     /// C: `__guest_handle_xen_pfn_t extent_start` at offset 8.
-    public var extentStart: XenGuestHandle64<XenPfn> = .init()
+    public var extentStart: XenGuestHandle64<XenPfn>
     /// Number of extents written to the above array. This will be smaller
     /// than 'max_extents' if the machphys table is smaller than max_e * 2MB.
     ///
     /// C: `unsigned int nr_extents` at offset 16.
-    public var nrExtents: UInt32 = 0
+    public var nrExtents: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding1: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 #elseif arch(arm64)
 /// `struct xen_memory_reservation` (memory.h:46): 32 bytes, aligned to 8.
@@ -816,27 +816,27 @@ public struct XenMemoryReservation: Sendable, BitwiseCopyable {
     /// IN: must be zero
     ///
     /// C: `__guest_handle_64_xen_pfn_t extent_start` at offset 0.
-    public var extentStart: XenGuestHandle64<XenPfn> = .init()
+    public var extentStart: XenGuestHandle64<XenPfn>
     /// Number of extents, and size/alignment of each (2^extent_order pages).
     ///
     /// C: `xen_ulong_t nr_extents` at offset 8.
-    public var nrExtents: XenUlong = 0
+    public var nrExtents: XenUlong
     /// C: `unsigned int extent_order` at offset 16.
-    public var extentOrder: UInt32 = 0
+    public var extentOrder: UInt32
     /// XENMEMF flags.
     ///
     /// C: `unsigned int mem_flags` at offset 20.
-    public var memFlags: UInt32 = 0
+    public var memFlags: UInt32
     /// Domain whose reservation is being changed.
     /// Unprivileged domains can specify only DOMID_SELF.
     ///
     /// C: `domid_t domid` at offset 24.
-    public var domid: Domid = 0
+    public var domid: Domid
     /// 6 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<6, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<6, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_add_to_physmap_batch` (memory.h:250): 32 bytes, aligned to 8.
@@ -845,32 +845,32 @@ public struct XenAddToPhysmapBatch: Sendable, BitwiseCopyable {
     /// Which domain to change the mapping for.
     ///
     /// C: `domid_t domid` at offset 0.
-    public var domid: Domid = 0
+    public var domid: Domid
     /// => enum phys_map_space
     ///
     /// C: `uint16_t space` at offset 2.
-    public var space: UInt16 = 0
+    public var space: UInt16
     /// Number of pages to go through
     ///
     /// C: `uint16_t size` at offset 4.
-    public var size: UInt16 = 0
+    public var size: UInt16
     /// C: `union xen_add_to_physmap_batch_extra u` at offset 6.
-    public var u: XenAddToPhysmapBatchExtra = .init()
+    public var u: XenAddToPhysmapBatchExtra
     /// Indexes into space being mapped.
     ///
     /// C: `__guest_handle_64_xen_ulong_t idxs` at offset 8.
-    public var idxs: XenGuestHandle64<XenUlong> = .init()
+    public var idxs: XenGuestHandle64<XenUlong>
     /// GPFN in domid where the source mapping page should appear.
     ///
     /// C: `__guest_handle_64_xen_pfn_t gpfns` at offset 16.
-    public var gpfns: XenGuestHandle64<XenPfn> = .init()
+    public var gpfns: XenGuestHandle64<XenPfn>
     /// Per index error code.
     ///
     /// C: `__guest_handle_64_int errs` at offset 24.
-    public var errs: XenGuestHandle64<Int32> = .init()
+    public var errs: XenGuestHandle64<Int32>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_memory_map` (memory.h:314): 16 bytes, aligned to 8.
@@ -880,17 +880,17 @@ public struct XenMemoryMap: Sendable, BitwiseCopyable {
     /// buffer.
     ///
     /// C: `unsigned int nr_entries` at offset 0.
-    public var nrEntries: UInt32 = 0
+    public var nrEntries: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// Entries in the buffer are in the same format as returned by the
     /// BIOS INT 0x15 EAX=0xE820 call.
     ///
     /// C: `__guest_handle_64_void buffer` at offset 8.
-    public var buffer: XenGuestHandle64<Void> = .init()
+    public var buffer: XenGuestHandle64<Void>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_mem_paging_op` (memory.h:385): 24 bytes, aligned to 8.
@@ -898,24 +898,24 @@ public struct XenMemPagingOp: Sendable, BitwiseCopyable {
     /// XENMEM_paging_op_
     ///
     /// C: `uint8_t op` at offset 0.
-    public var op: UInt8 = 0
+    public var op: UInt8
     /// 1 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<1, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<1, UInt8>
     /// C: `domid_t domain` at offset 2.
-    public var domain: Domid = 0
+    public var domain: Domid
     /// 4 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding1: InlineArray<4, UInt8>
     /// IN: (XENMEM_paging_op_prep) buffer to immediately fill page from
     ///
     /// C: `__guest_handle_64_const_uint8 buffer` at offset 8.
-    public var buffer: XenGuestHandle64<UInt8> = .init()
+    public var buffer: XenGuestHandle64<UInt8>
     /// IN:  gfn of page being operated on
     ///
     /// C: `uint64_t gfn` at offset 16.
-    public var gfn: UInt64 = 0
+    public var gfn: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_mem_access_op` (memory.h:433): 32 bytes, aligned to 8.
@@ -923,38 +923,38 @@ public struct XenMemAccessOp: Sendable, BitwiseCopyable {
     /// XENMEM_access_op_
     ///
     /// C: `uint8_t op` at offset 0.
-    public var op: UInt8 = 0
+    public var op: UInt8
     /// xenmem_access_t
     ///
     /// C: `uint8_t access` at offset 1.
-    public var access: UInt8 = 0
+    public var access: UInt8
     /// C: `domid_t domid` at offset 2.
-    public var domid: Domid = 0
+    public var domid: Domid
     /// Number of pages for set op (or size of pfn_list for
     /// XENMEM_access_op_set_access_multi)
     /// Ignored on setting default access and other ops
     ///
     /// C: `uint32_t nr` at offset 4.
-    public var nr: UInt32 = 0
+    public var nr: UInt32
     /// First pfn for set op
     /// pfn for get op
     /// ~0ull is used to set and get the default access for pages
     ///
     /// C: `uint64_t pfn` at offset 8.
-    public var pfn: UInt64 = 0
+    public var pfn: UInt64
     /// List of pfns to set access for
     /// Used only with XENMEM_access_op_set_access_multi
     ///
     /// C: `__guest_handle_64_const_uint64 pfn_list` at offset 16.
-    public var pfnList: XenGuestHandle64<UInt64> = .init()
+    public var pfnList: XenGuestHandle64<UInt64>
     /// Corresponding list of access settings for pfn_list
     /// Used only with XENMEM_access_op_set_access_multi
     ///
     /// C: `__guest_handle_64_const_uint8 access_list` at offset 24.
-    public var accessList: XenGuestHandle64<UInt8> = .init()
+    public var accessList: XenGuestHandle64<UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_mem_acquire_resource` (memory.h:612): 32 bytes, aligned to 8.
@@ -962,11 +962,11 @@ public struct XenMemAcquireResource: Sendable, BitwiseCopyable {
     /// IN - The domain whose resource is to be mapped
     ///
     /// C: `domid_t domid` at offset 0.
-    public var domid: Domid = 0
+    public var domid: Domid
     /// IN - the type of resource
     ///
     /// C: `uint16_t type` at offset 2.
-    public var type: UInt16 = 0
+    public var type: UInt16
     /// IN - a type-specific resource identifier, which must be zero
     /// unless stated otherwise.
     ///
@@ -974,7 +974,7 @@ public struct XenMemAcquireResource: Sendable, BitwiseCopyable {
     /// type == XENMEM_resource_grant_table -> id defined below
     ///
     /// C: `uint32_t id` at offset 4.
-    public var id: UInt32 = 0
+    public var id: UInt32
     /// IN/OUT
     ///
     /// As an IN parameter number of frames of the resource to be mapped.
@@ -990,7 +990,7 @@ public struct XenMemAcquireResource: Sendable, BitwiseCopyable {
     /// two calls.
     ///
     /// C: `uint32_t nr_frames` at offset 8.
-    public var nrFrames: UInt32 = 0
+    public var nrFrames: UInt32
     /// Padding field, must be zero on input.
     /// In a previous version this was an output field with the lowest bit
     /// named XENMEM_rsrc_acq_caller_owned. Future versions of this interface
@@ -998,13 +998,13 @@ public struct XenMemAcquireResource: Sendable, BitwiseCopyable {
     /// input.
     ///
     /// C: `uint32_t pad` at offset 12.
-    public var pad: UInt32 = 0
+    public var pad: UInt32
     /// IN - the index of the initial frame to be mapped. This parameter
     /// is ignored if nr_frames is 0.  This value may be updated
     /// over the course of the operation.
     ///
     /// C: `uint64_t frame` at offset 16.
-    public var frame: UInt64 = 0
+    public var frame: UInt64
     /// IN/OUT - If the tools domain is PV then, upon return, frame_list
     /// will be populated with the MFNs of the resource.
     /// If the tools domain is HVM then it is expected that, on
@@ -1017,10 +1017,10 @@ public struct XenMemAcquireResource: Sendable, BitwiseCopyable {
     /// value may be updated over the course of the operation.
     ///
     /// C: `__guest_handle_64_xen_pfn_t frame_list` at offset 24.
-    public var frameList: XenGuestHandle64<XenPfn> = .init()
+    public var frameList: XenGuestHandle64<XenPfn>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// vNUMA topology specifies vNUMA node number, distance table,
@@ -1036,26 +1036,26 @@ public struct XenVnumaTopologyInfo: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `domid_t domid` at offset 0.
-    public var domid: Domid = 0
+    public var domid: Domid
     /// C: `uint16_t pad` at offset 2.
-    public var pad: UInt16 = 0
+    public var pad: UInt16
     /// IN/OUT
     ///
     /// C: `unsigned int nr_vnodes` at offset 4.
-    public var nrVnodes: UInt32 = 0
+    public var nrVnodes: UInt32
     /// C: `unsigned int nr_vcpus` at offset 8.
-    public var nrVcpus: UInt32 = 0
+    public var nrVcpus: UInt32
     /// C: `unsigned int nr_vmemranges` at offset 12.
-    public var nrVmemranges: UInt32 = 0
+    public var nrVmemranges: UInt32
     /// C: `union (unnamed union at memory.h:718:5) vdistance` at offset 16.
-    public var vdistance: XenVnumaTopologyInfo.Vdistance = .init()
+    public var vdistance: XenVnumaTopologyInfo.Vdistance
     /// C: `union (unnamed union at memory.h:722:5) vcpu_to_vnode` at offset 24.
-    public var vcpuToVnode: XenVnumaTopologyInfo.VcpuToVnode = .init()
+    public var vcpuToVnode: XenVnumaTopologyInfo.VcpuToVnode
     /// C: `union (unnamed union at memory.h:726:5) vmemrange` at offset 32.
-    public var vmemrange: XenVnumaTopologyInfo.Vmemrange = .init()
+    public var vmemrange: XenVnumaTopologyInfo.Vmemrange
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenVnumaTopologyInfo {
@@ -1064,7 +1064,7 @@ extension XenVnumaTopologyInfo {
     /// The union of `xen_vnuma_topology_info.vdistance` (memory.h:718): 8 bytes, aligned to 8.
     public struct Vdistance: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `__guest_handle_64_uint h` at offset 0.
         public var h: XenGuestHandle64<UInt32> {
             get { xenUnionLoad(self, as: XenGuestHandle64<UInt32>.self) }
@@ -1077,7 +1077,7 @@ extension XenVnumaTopologyInfo {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1085,7 +1085,7 @@ extension XenVnumaTopologyInfo {
     /// The union of `xen_vnuma_topology_info.vcpu_to_vnode` (memory.h:722): 8 bytes, aligned to 8.
     public struct VcpuToVnode: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `__guest_handle_64_uint h` at offset 0.
         public var h: XenGuestHandle64<UInt32> {
             get { xenUnionLoad(self, as: XenGuestHandle64<UInt32>.self) }
@@ -1098,7 +1098,7 @@ extension XenVnumaTopologyInfo {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1106,7 +1106,7 @@ extension XenVnumaTopologyInfo {
     /// The union of `xen_vnuma_topology_info.vmemrange` (memory.h:726): 8 bytes, aligned to 8.
     public struct Vmemrange: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `__guest_handle_64_xen_vmemrange_t h` at offset 0.
         public var h: XenGuestHandle64<XenVmemrange> {
             get { xenUnionLoad(self, as: XenGuestHandle64<XenVmemrange>.self) }
@@ -1119,7 +1119,7 @@ extension XenVnumaTopologyInfo {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1128,25 +1128,25 @@ public struct XenReservedDeviceMemoryMap: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint32_t flags` at offset 0.
-    public var flags: UInt32 = 0
+    public var flags: UInt32
     /// IN/OUT
     ///
     /// Gets set to the required number of entries when too low,
     /// signaled by error code -ERANGE.
     ///
     /// C: `unsigned int nr_entries` at offset 4.
-    public var nrEntries: UInt32 = 0
+    public var nrEntries: UInt32
     /// OUT
     ///
     /// C: `__guest_handle_64_xen_reserved_device_memory_t buffer` at offset 8.
-    public var buffer: XenGuestHandle64<XenReservedDeviceMemory> = .init()
+    public var buffer: XenGuestHandle64<XenReservedDeviceMemory>
     /// C: `union (unnamed union at memory.h:598:5) dev` at offset 16.
-    public var dev: XenReservedDeviceMemoryMap.Dev = .init()
+    public var dev: XenReservedDeviceMemoryMap.Dev
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenReservedDeviceMemoryMap {
@@ -1155,7 +1155,7 @@ extension XenReservedDeviceMemoryMap {
     /// The union of `xen_reserved_device_memory_map.dev` (memory.h:598): 4 bytes, aligned to 2.
     public struct Dev: Sendable, BitwiseCopyable {
         /// The union's bytes: 4 bytes, aligned to 2 like the C union.
-        private var _storage: InlineArray<2, UInt16> = .init(repeating: 0)
+        private var _storage: InlineArray<2, UInt16>
         /// C: `physdev_pci_device_t pci` at offset 0.
         public var pci: PhysdevPciDevice {
             get { xenUnionLoad(self, as: PhysdevPciDevice.self) }
@@ -1163,7 +1163,7 @@ extension XenReservedDeviceMemoryMap {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1173,25 +1173,25 @@ public struct XenMachphysMfnList: Sendable, BitwiseCopyable {
     /// machphys table is smaller than max_extents * 2MB.
     ///
     /// C: `unsigned int max_extents` at offset 0.
-    public var maxExtents: UInt32 = 0
+    public var maxExtents: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// Pointer to buffer to fill with list of extent starts. If there are
     /// any large discontiguities in the machine address space, 2MB gaps in
     /// the machphys table will be represented by an MFN base of zero.
     ///
     /// C: `__guest_handle_64_xen_pfn_t extent_start` at offset 8.
-    public var extentStart: XenGuestHandle64<XenPfn> = .init()
+    public var extentStart: XenGuestHandle64<XenPfn>
     /// Number of extents written to the above array. This will be smaller
     /// than 'max_extents' if the machphys table is smaller than max_e * 2MB.
     ///
     /// C: `unsigned int nr_extents` at offset 16.
-    public var nrExtents: UInt32 = 0
+    public var nrExtents: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding1: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 #else
 #error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")

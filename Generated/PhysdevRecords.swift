@@ -7,14 +7,14 @@ public struct PhysdevPciDevice: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint16_t seg` at offset 0.
-    public var seg: UInt16 = 0
+    public var seg: UInt16
     /// C: `uint8_t bus` at offset 2.
-    public var bus: UInt8 = 0
+    public var bus: UInt8
     /// C: `uint8_t devfn` at offset 3.
-    public var devfn: UInt8 = 0
+    public var devfn: UInt8
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// Argument to physdev_op_compat() hypercall. Superceded by new physdev_op()
@@ -23,21 +23,21 @@ public struct PhysdevPciDevice: Sendable, BitwiseCopyable {
 /// `struct physdev_op` (physdev.h:212): 24 bytes, aligned to 8.
 public struct PhysdevOpRecord: Sendable, BitwiseCopyable {
     /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// C: `union (unnamed union at physdev.h:214:5) u` at offset 8.
-    public var u: PhysdevOpRecord.U = .init()
+    public var u: PhysdevOpRecord.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension PhysdevOpRecord {
     /// The union of `physdev_op.u` (physdev.h:214): 16 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 16 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<2, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<2, UInt64>
         /// C: `physdev_irq_status_query_t irq_status_query` at offset 0.
         public var irqStatusQuery: PhysdevIrqStatusQuery {
             get { xenUnionLoad(self, as: PhysdevIrqStatusQuery.self) }
@@ -65,7 +65,7 @@ extension PhysdevOpRecord {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -74,15 +74,15 @@ public struct PhysdevIrqStatusQuery: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint32_t irq` at offset 0.
-    public var irq: UInt32 = 0
+    public var irq: UInt32
     /// OUT
     /// XENIRQSTAT_
     ///
     /// C: `uint32_t flags` at offset 4.
-    public var flags: UInt32 = 0
+    public var flags: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct physdev_set_iopl` (physdev.h:80): 4 bytes, aligned to 4.
@@ -90,10 +90,10 @@ public struct PhysdevSetIopl: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint32_t iopl` at offset 0.
-    public var iopl: UInt32 = 0
+    public var iopl: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct physdev_apic` (physdev.h:110): 16 bytes, aligned to 8.
@@ -101,16 +101,16 @@ public struct PhysdevApic: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `unsigned long apic_physbase` at offset 0.
-    public var apicPhysbase: UInt64 = 0
+    public var apicPhysbase: UInt64
     /// C: `uint32_t reg` at offset 8.
-    public var reg: UInt32 = 0
+    public var reg: UInt32
     /// IN or OUT
     ///
     /// C: `uint32_t value` at offset 12.
-    public var value: UInt32 = 0
+    public var value: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct physdev_irq` (physdev.h:126): 8 bytes, aligned to 4.
@@ -118,70 +118,70 @@ public struct PhysdevIrq: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint32_t irq` at offset 0.
-    public var irq: UInt32 = 0
+    public var irq: UInt32
     /// IN or OUT
     ///
     /// C: `uint32_t vector` at offset 4.
-    public var vector: UInt32 = 0
+    public var vector: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct physdev_map_pirq` (physdev.h:142): 40 bytes, aligned to 8.
 public struct PhysdevMapPirq: Sendable, BitwiseCopyable {
     /// C: `domid_t domid` at offset 0.
-    public var domid: Domid = 0
+    public var domid: Domid
     /// 2 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<2, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<2, UInt8>
     /// IN
     ///
     /// C: `int type` at offset 4.
-    public var type: Int32 = 0
+    public var type: Int32
     /// IN (ignored for ..._MULTI_MSI)
     ///
     /// C: `int index` at offset 8.
-    public var index: Int32 = 0
+    public var index: Int32
     /// IN or OUT
     ///
     /// C: `int pirq` at offset 12.
-    public var pirq: Int32 = 0
+    public var pirq: Int32
     /// IN - high 16 bits hold segment for ..._MSI_SEG and ..._MULTI_MSI
     ///
     /// C: `int bus` at offset 16.
-    public var bus: Int32 = 0
+    public var bus: Int32
     /// IN
     ///
     /// C: `int devfn` at offset 20.
-    public var devfn: Int32 = 0
+    public var devfn: Int32
     /// IN (also OUT for ..._MULTI_MSI)
     ///
     /// C: `int entry_nr` at offset 24.
-    public var entryNr: Int32 = 0
+    public var entryNr: Int32
     /// 4 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding1: InlineArray<4, UInt8>
     /// IN
     ///
     /// C: `uint64_t table_base` at offset 32.
-    public var tableBase: UInt64 = 0
+    public var tableBase: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct physdev_unmap_pirq` (physdev.h:163): 8 bytes, aligned to 4.
 public struct PhysdevUnmapPirq: Sendable, BitwiseCopyable {
     /// C: `domid_t domid` at offset 0.
-    public var domid: Domid = 0
+    public var domid: Domid
     /// 2 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<2, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<2, UInt8>
     /// IN
     ///
     /// C: `int pirq` at offset 4.
-    public var pirq: Int32 = 0
+    public var pirq: Int32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct physdev_manage_pci` (physdev.h:174): 2 bytes, aligned to 1.
@@ -189,12 +189,12 @@ public struct PhysdevManagePci: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint8_t bus` at offset 0.
-    public var bus: UInt8 = 0
+    public var bus: UInt8
     /// C: `uint8_t devfn` at offset 1.
-    public var devfn: UInt8 = 0
+    public var devfn: UInt8
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct physdev_manage_pci_ext` (physdev.h:193): 16 bytes, aligned to 4.
@@ -202,34 +202,34 @@ public struct PhysdevManagePciExt: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint8_t bus` at offset 0.
-    public var bus: UInt8 = 0
+    public var bus: UInt8
     /// C: `uint8_t devfn` at offset 1.
-    public var devfn: UInt8 = 0
+    public var devfn: UInt8
     /// 2 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<2, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<2, UInt8>
     /// C: `uint32_t is_extfn` at offset 4.
-    public var isExtfn: UInt32 = 0
+    public var isExtfn: UInt32
     /// C: `uint32_t is_virtfn` at offset 8.
-    public var isVirtfn: UInt32 = 0
+    public var isVirtfn: UInt32
     /// C: `struct (unnamed struct at physdev.h:199:5) physfn` at offset 12.
-    public var physfn: PhysdevManagePciExt.Physfn = .init()
+    public var physfn: PhysdevManagePciExt.Physfn
     /// 2 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<2, UInt8> = .init(repeating: 0)
+    private var _padding1: InlineArray<2, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension PhysdevManagePciExt {
     /// The struct of `physdev_manage_pci_ext.physfn` (physdev.h:199): 2 bytes, aligned to 1.
     public struct Physfn: Sendable, BitwiseCopyable {
         /// C: `uint8_t bus` at offset 0.
-        public var bus: UInt8 = 0
+        public var bus: UInt8
         /// C: `uint8_t devfn` at offset 1.
-        public var devfn: UInt8 = 0
+        public var devfn: UInt8
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -240,52 +240,52 @@ public struct PhysdevPciDeviceAdd: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint16_t seg` at offset 0.
-    public var seg: UInt16 = 0
+    public var seg: UInt16
     /// C: `uint8_t bus` at offset 2.
-    public var bus: UInt8 = 0
+    public var bus: UInt8
     /// C: `uint8_t devfn` at offset 3.
-    public var devfn: UInt8 = 0
+    public var devfn: UInt8
     /// C: `uint32_t flags` at offset 4.
-    public var flags: UInt32 = 0
+    public var flags: UInt32
     /// C: `struct (unnamed struct at physdev.h:277:5) physfn` at offset 8.
-    public var physfn: PhysdevPciDeviceAdd.Physfn = .init()
+    public var physfn: PhysdevPciDeviceAdd.Physfn
     /// 2 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<2, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<2, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension PhysdevPciDeviceAdd {
     /// The struct of `physdev_pci_device_add.physfn` (physdev.h:277): 2 bytes, aligned to 1.
     public struct Physfn: Sendable, BitwiseCopyable {
         /// C: `uint8_t bus` at offset 0.
-        public var bus: UInt8 = 0
+        public var bus: UInt8
         /// C: `uint8_t devfn` at offset 1.
-        public var devfn: UInt8 = 0
+        public var devfn: UInt8
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
 /// `struct physdev_setup_gsi` (physdev.h:226): 8 bytes, aligned to 4.
 public struct PhysdevSetupGsi: Sendable, BitwiseCopyable {
     /// C: `int gsi` at offset 0.
-    public var gsi: Int32 = 0
+    public var gsi: Int32
     /// IN
     ///
     /// C: `uint8_t triggering` at offset 4.
-    public var triggering: UInt8 = 0
+    public var triggering: UInt8
     /// IN
     ///
     /// C: `uint8_t polarity` at offset 5.
-    public var polarity: UInt8 = 0
+    public var polarity: UInt8
     /// 2 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<2, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<2, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct physdev_get_free_pirq` (physdev.h:243): 8 bytes, aligned to 4.
@@ -293,31 +293,31 @@ public struct PhysdevGetFreePirq: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `int type` at offset 0.
-    public var type: Int32 = 0
+    public var type: Int32
     /// OUT
     ///
     /// C: `uint32_t pirq` at offset 4.
-    public var pirq: UInt32 = 0
+    public var pirq: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct physdev_pci_mmcfg_reserved` (physdev.h:256): 16 bytes, aligned to 8.
 public struct PhysdevPciMmcfgReserved: Sendable, BitwiseCopyable {
     /// C: `uint64_t address` at offset 0.
-    public var address: UInt64 = 0
+    public var address: UInt64
     /// C: `uint16_t segment` at offset 8.
-    public var segment: UInt16 = 0
+    public var segment: UInt16
     /// C: `uint8_t start_bus` at offset 10.
-    public var startBus: UInt8 = 0
+    public var startBus: UInt8
     /// C: `uint8_t end_bus` at offset 11.
-    public var endBus: UInt8 = 0
+    public var endBus: UInt8
     /// C: `uint32_t flags` at offset 12.
-    public var flags: UInt32 = 0
+    public var flags: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct physdev_dbgp_op` (physdev.h:315): 6 bytes, aligned to 2.
@@ -325,21 +325,21 @@ public struct PhysdevDbgpOp: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint8_t op` at offset 0.
-    public var op: UInt8 = 0
+    public var op: UInt8
     /// C: `uint8_t bus` at offset 1.
-    public var bus: UInt8 = 0
+    public var bus: UInt8
     /// C: `union (unnamed union at physdev.h:319:5) u` at offset 2.
-    public var u: PhysdevDbgpOp.U = .init()
+    public var u: PhysdevDbgpOp.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension PhysdevDbgpOp {
     /// The union of `physdev_dbgp_op.u` (physdev.h:319): 4 bytes, aligned to 2.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 4 bytes, aligned to 2 like the C union.
-        private var _storage: InlineArray<2, UInt16> = .init(repeating: 0)
+        private var _storage: InlineArray<2, UInt16>
         /// C: `physdev_pci_device_t pci` at offset 0.
         public var pci: PhysdevPciDevice {
             get { xenUnionLoad(self, as: PhysdevPciDevice.self) }
@@ -347,7 +347,7 @@ extension PhysdevDbgpOp {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -356,10 +356,10 @@ public struct PhysdevEoi: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint32_t irq` at offset 0.
-    public var irq: UInt32 = 0
+    public var irq: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct physdev_pirq_eoi_gmfn` (physdev.h:46): 8 bytes, aligned to 8.
@@ -367,10 +367,10 @@ public struct PhysdevPirqEoiGmfn: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `xen_pfn_t gmfn` at offset 0.
-    public var gmfn: XenPfn = 0
+    public var gmfn: XenPfn
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct physdev_restore_msi` (physdev.h:184): 2 bytes, aligned to 1.
@@ -378,39 +378,39 @@ public struct PhysdevRestoreMsi: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint8_t bus` at offset 0.
-    public var bus: UInt8 = 0
+    public var bus: UInt8
     /// C: `uint8_t devfn` at offset 1.
-    public var devfn: UInt8 = 0
+    public var devfn: UInt8
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 #if arch(x86_64)
 /// `struct physdev_set_iobitmap` (physdev.h:92): 16 bytes, aligned to 8.
 public struct PhysdevSetIobitmap: Sendable, BitwiseCopyable {
     /// C: `__guest_handle_uint8 bitmap` at offset 0.
-    public var bitmap: XenGuestHandle64<UInt8> = .init()
+    public var bitmap: XenGuestHandle64<UInt8>
     /// C: `uint32_t nr_ports` at offset 8.
-    public var nrPorts: UInt32 = 0
+    public var nrPorts: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 #elseif arch(arm64)
 /// `struct physdev_set_iobitmap` (physdev.h:92): 16 bytes, aligned to 8.
 public struct PhysdevSetIobitmap: Sendable, BitwiseCopyable {
     /// C: `__guest_handle_64_uint8 bitmap` at offset 0.
-    public var bitmap: XenGuestHandle64<UInt8> = .init()
+    public var bitmap: XenGuestHandle64<UInt8>
     /// C: `uint32_t nr_ports` at offset 8.
-    public var nrPorts: UInt32 = 0
+    public var nrPorts: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 #else
 #error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")

@@ -8,23 +8,23 @@ import XenHypercall
 /// `struct xen_platform_op` (platform.h:612): 136 bytes, aligned to 8.
 public struct XenPlatformOp: Sendable, BitwiseCopyable {
     /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// XENPF_INTERFACE_VERSION
     ///
     /// C: `uint32_t interface_version` at offset 4.
-    public var interfaceVersion: UInt32 = 0
+    public var interfaceVersion: UInt32
     /// C: `union (unnamed union at platform.h:615:5) u` at offset 8.
-    public var u: XenPlatformOp.U = .init()
+    public var u: XenPlatformOp.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenPlatformOp {
     /// The union of `xen_platform_op.u` (platform.h:615): 128 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 128 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<16, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<16, UInt64>
         /// C: `xenpf_settime_t settime` at offset 0.
         public var settime: XenpfSettime64 {
             get { xenUnionLoad(self, as: XenpfSettime64.self) }
@@ -142,7 +142,7 @@ extension XenPlatformOp {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -151,16 +151,16 @@ public struct XenpfSettime64: Sendable, BitwiseCopyable {
     /// IN variables.
     ///
     /// C: `uint64_t secs` at offset 0.
-    public var secs: UInt64 = 0
+    public var secs: UInt64
     /// C: `uint32_t nsecs` at offset 8.
-    public var nsecs: UInt32 = 0
+    public var nsecs: UInt32
     /// C: `uint32_t mbz` at offset 12.
-    public var mbz: UInt32 = 0
+    public var mbz: UInt32
     /// C: `uint64_t system_time` at offset 16.
-    public var systemTime: UInt64 = 0
+    public var systemTime: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xenpf_settime32` (platform.h:22): 16 bytes, aligned to 8.
@@ -168,14 +168,14 @@ public struct XenpfSettime32: Sendable, BitwiseCopyable {
     /// IN variables.
     ///
     /// C: `uint32_t secs` at offset 0.
-    public var secs: UInt32 = 0
+    public var secs: UInt32
     /// C: `uint32_t nsecs` at offset 4.
-    public var nsecs: UInt32 = 0
+    public var nsecs: UInt32
     /// C: `uint64_t system_time` at offset 8.
-    public var systemTime: UInt64 = 0
+    public var systemTime: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xenpf_add_memtype` (platform.h:56): 32 bytes, aligned to 8.
@@ -183,22 +183,22 @@ public struct XenpfAddMemtype: Sendable, BitwiseCopyable {
     /// IN variables.
     ///
     /// C: `xen_pfn_t mfn` at offset 0.
-    public var mfn: XenPfn = 0
+    public var mfn: XenPfn
     /// C: `uint64_t nr_mfns` at offset 8.
-    public var nrMfns: UInt64 = 0
+    public var nrMfns: UInt64
     /// C: `uint32_t type` at offset 16.
-    public var type: UInt32 = 0
+    public var type: UInt32
     /// OUT variables.
     ///
     /// C: `uint32_t handle` at offset 20.
-    public var handle: UInt32 = 0
+    public var handle: UInt32
     /// C: `uint32_t reg` at offset 24.
-    public var reg: UInt32 = 0
+    public var reg: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xenpf_del_memtype` (platform.h:76): 8 bytes, aligned to 4.
@@ -206,12 +206,12 @@ public struct XenpfDelMemtype: Sendable, BitwiseCopyable {
     /// IN variables.
     ///
     /// C: `uint32_t handle` at offset 0.
-    public var handle: UInt32 = 0
+    public var handle: UInt32
     /// C: `uint32_t reg` at offset 4.
-    public var reg: UInt32 = 0
+    public var reg: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xenpf_read_memtype` (platform.h:86): 32 bytes, aligned to 8.
@@ -219,22 +219,22 @@ public struct XenpfReadMemtype: Sendable, BitwiseCopyable {
     /// IN variables.
     ///
     /// C: `uint32_t reg` at offset 0.
-    public var reg: UInt32 = 0
+    public var reg: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// OUT variables.
     ///
     /// C: `xen_pfn_t mfn` at offset 8.
-    public var mfn: XenPfn = 0
+    public var mfn: XenPfn
     /// C: `uint64_t nr_mfns` at offset 16.
-    public var nrMfns: UInt64 = 0
+    public var nrMfns: UInt64
     /// C: `uint32_t type` at offset 24.
-    public var type: UInt32 = 0
+    public var type: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding1: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xenpf_platform_quirk` (platform.h:110): 4 bytes, aligned to 4.
@@ -242,54 +242,54 @@ public struct XenpfPlatformQuirk: Sendable, BitwiseCopyable {
     /// IN variables.
     ///
     /// C: `uint32_t quirk_id` at offset 0.
-    public var quirkId: UInt32 = 0
+    public var quirkId: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xenpf_efi_time` (platform.h:130): 16 bytes, aligned to 4.
 public struct XenpfEfiTime: Sendable, BitwiseCopyable {
     /// C: `uint16_t year` at offset 0.
-    public var year: UInt16 = 0
+    public var year: UInt16
     /// C: `uint8_t month` at offset 2.
-    public var month: UInt8 = 0
+    public var month: UInt8
     /// C: `uint8_t day` at offset 3.
-    public var day: UInt8 = 0
+    public var day: UInt8
     /// C: `uint8_t hour` at offset 4.
-    public var hour: UInt8 = 0
+    public var hour: UInt8
     /// C: `uint8_t min` at offset 5.
-    public var min: UInt8 = 0
+    public var min: UInt8
     /// C: `uint8_t sec` at offset 6.
-    public var sec: UInt8 = 0
+    public var sec: UInt8
     /// 1 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<1, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<1, UInt8>
     /// C: `uint32_t ns` at offset 8.
-    public var ns: UInt32 = 0
+    public var ns: UInt32
     /// C: `int16_t tz` at offset 12.
-    public var tz: Int16 = 0
+    public var tz: Int16
     /// C: `uint8_t daylight` at offset 14.
-    public var daylight: UInt8 = 0
+    public var daylight: UInt8
     /// 1 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<1, UInt8> = .init(repeating: 0)
+    private var _padding1: InlineArray<1, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xenpf_efi_guid` (platform.h:142): 16 bytes, aligned to 4.
 public struct XenpfEfiGuid: Sendable, BitwiseCopyable {
     /// C: `uint32_t data1` at offset 0.
-    public var data1: UInt32 = 0
+    public var data1: UInt32
     /// C: `uint16_t data2` at offset 4.
-    public var data2: UInt16 = 0
+    public var data2: UInt16
     /// C: `uint16_t data3` at offset 6.
-    public var data3: UInt16 = 0
+    public var data3: UInt16
     /// C: `uint8_t[8] data4` at offset 8.
-    public var data4: InlineArray<8, UInt8> = .init(repeating: 0)
+    public var data4: InlineArray<8, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xenpf_enter_acpi_sleep` (platform.h:303): 12 bytes, aligned to 4.
@@ -297,22 +297,22 @@ public struct XenpfEnterAcpiSleep: Sendable, BitwiseCopyable {
     /// PM1a control / sleep type A.
     ///
     /// C: `uint16_t val_a` at offset 0.
-    public var valA: UInt16 = 0
+    public var valA: UInt16
     /// PM1b control / sleep type B.
     ///
     /// C: `uint16_t val_b` at offset 2.
-    public var valB: UInt16 = 0
+    public var valB: UInt16
     /// Which state to enter (Sn).
     ///
     /// C: `uint32_t sleep_state` at offset 4.
-    public var sleepState: UInt32 = 0
+    public var sleepState: UInt32
     /// XENPF_ACPI_SLEEP_*.
     ///
     /// C: `uint32_t flags` at offset 8.
-    public var flags: UInt32 = 0
+    public var flags: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xenpf_change_freq` (platform.h:320): 16 bytes, aligned to 8.
@@ -321,24 +321,24 @@ public struct XenpfChangeFreq: Sendable, BitwiseCopyable {
     /// Must be zero.
     ///
     /// C: `uint32_t flags` at offset 0.
-    public var flags: UInt32 = 0
+    public var flags: UInt32
     /// Physical cpu.
     ///
     /// C: `uint32_t cpu` at offset 4.
-    public var cpu: UInt32 = 0
+    public var cpu: UInt32
     /// New frequency (Hz).
     ///
     /// C: `uint64_t freq` at offset 8.
-    public var freq: UInt64 = 0
+    public var freq: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_processor_flags` (platform.h:400): 4 bytes, aligned to 4.
 public struct XenProcessorFlags: Sendable, BitwiseCopyable {
     /// Storage of the bitfields that follow, 4 bytes.
-    private var _bits0: InlineArray<1, UInt32> = .init(repeating: 0)
+    private var _bits0: InlineArray<1, UInt32>
     /// C: `uint32_t bm_control` at offset 0, bits 0..<1.
     public var bmControl: UInt32 {
         get { UInt32(truncatingIfNeeded: xenBits(_bits0, at: 0, width: 1, signed: false)) }
@@ -366,24 +366,24 @@ public struct XenProcessorFlags: Sendable, BitwiseCopyable {
     }
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_power_register` (platform.h:373): 24 bytes, aligned to 8.
 public struct XenPowerRegister: Sendable, BitwiseCopyable {
     /// C: `uint32_t space_id` at offset 0.
-    public var spaceId: UInt32 = 0
+    public var spaceId: UInt32
     /// C: `uint32_t bit_width` at offset 4.
-    public var bitWidth: UInt32 = 0
+    public var bitWidth: UInt32
     /// C: `uint32_t bit_offset` at offset 8.
-    public var bitOffset: UInt32 = 0
+    public var bitOffset: UInt32
     /// C: `uint32_t access_size` at offset 12.
-    public var accessSize: UInt32 = 0
+    public var accessSize: UInt32
     /// C: `uint64_t address` at offset 16.
-    public var address: UInt64 = 0
+    public var address: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_processor_csd` (platform.h:381): 12 bytes, aligned to 4.
@@ -391,41 +391,41 @@ public struct XenProcessorCsd: Sendable, BitwiseCopyable {
     /// domain number of one dependent group
     ///
     /// C: `uint32_t domain` at offset 0.
-    public var domain: UInt32 = 0
+    public var domain: UInt32
     /// coordination type
     ///
     /// C: `uint32_t coord_type` at offset 4.
-    public var coordType: UInt32 = 0
+    public var coordType: UInt32
     /// number of processors in same domain
     ///
     /// C: `uint32_t num` at offset 8.
-    public var num: UInt32 = 0
+    public var num: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_pct_register` (platform.h:414): 16 bytes, aligned to 8.
 public struct XenPctRegister: Sendable, BitwiseCopyable {
     /// C: `uint8_t descriptor` at offset 0.
-    public var descriptor: UInt8 = 0
+    public var descriptor: UInt8
     /// 1 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<1, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<1, UInt8>
     /// C: `uint16_t length` at offset 2.
-    public var length: UInt16 = 0
+    public var length: UInt16
     /// C: `uint8_t space_id` at offset 4.
-    public var spaceId: UInt8 = 0
+    public var spaceId: UInt8
     /// C: `uint8_t bit_width` at offset 5.
-    public var bitWidth: UInt8 = 0
+    public var bitWidth: UInt8
     /// C: `uint8_t bit_offset` at offset 6.
-    public var bitOffset: UInt8 = 0
+    public var bitOffset: UInt8
     /// C: `uint8_t reserved` at offset 7.
-    public var reserved: UInt8 = 0
+    public var reserved: UInt8
     /// C: `uint64_t address` at offset 8.
-    public var address: UInt64 = 0
+    public var address: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_processor_px` (platform.h:424): 48 bytes, aligned to 8.
@@ -433,47 +433,47 @@ public struct XenProcessorPx: Sendable, BitwiseCopyable {
     /// megahertz
     ///
     /// C: `uint64_t core_frequency` at offset 0.
-    public var coreFrequency: UInt64 = 0
+    public var coreFrequency: UInt64
     /// milliWatts
     ///
     /// C: `uint64_t power` at offset 8.
-    public var power: UInt64 = 0
+    public var power: UInt64
     /// microseconds
     ///
     /// C: `uint64_t transition_latency` at offset 16.
-    public var transitionLatency: UInt64 = 0
+    public var transitionLatency: UInt64
     /// microseconds
     ///
     /// C: `uint64_t bus_master_latency` at offset 24.
-    public var busMasterLatency: UInt64 = 0
+    public var busMasterLatency: UInt64
     /// control value
     ///
     /// C: `uint64_t control` at offset 32.
-    public var control: UInt64 = 0
+    public var control: UInt64
     /// success indicator
     ///
     /// C: `uint64_t status` at offset 40.
-    public var status: UInt64 = 0
+    public var status: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_psd_package` (platform.h:435): 40 bytes, aligned to 8.
 public struct XenPsdPackage: Sendable, BitwiseCopyable {
     /// C: `uint64_t num_entries` at offset 0.
-    public var numEntries: UInt64 = 0
+    public var numEntries: UInt64
     /// C: `uint64_t revision` at offset 8.
-    public var revision: UInt64 = 0
+    public var revision: UInt64
     /// C: `uint64_t domain` at offset 16.
-    public var domain: UInt64 = 0
+    public var domain: UInt64
     /// C: `uint64_t coord_type` at offset 24.
-    public var coordType: UInt64 = 0
+    public var coordType: UInt64
     /// C: `uint64_t num_processors` at offset 32.
-    public var numProcessors: UInt64 = 0
+    public var numProcessors: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xenpf_pcpuinfo` (platform.h:474): 20 bytes, aligned to 4.
@@ -481,58 +481,58 @@ public struct XenpfPcpuinfo: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint32_t xen_cpuid` at offset 0.
-    public var xenCpuid: UInt32 = 0
+    public var xenCpuid: UInt32
     /// OUT
     /// The maxium cpu_id that is present
     ///
     /// C: `uint32_t max_present` at offset 4.
-    public var maxPresent: UInt32 = 0
+    public var maxPresent: UInt32
     /// C: `uint32_t flags` at offset 8.
-    public var flags: UInt32 = 0
+    public var flags: UInt32
     /// C: `uint32_t apic_id` at offset 12.
-    public var apicId: UInt32 = 0
+    public var apicId: UInt32
     /// C: `uint32_t acpi_id` at offset 16.
-    public var acpiId: UInt32 = 0
+    public var acpiId: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xenpf_cpu_ol` (platform.h:507): 4 bytes, aligned to 4.
 public struct XenpfCpuOl: Sendable, BitwiseCopyable {
     /// C: `uint32_t cpuid` at offset 0.
-    public var cpuid: UInt32 = 0
+    public var cpuid: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xenpf_cpu_hotadd` (platform.h:515): 12 bytes, aligned to 4.
 public struct XenpfCpuHotadd: Sendable, BitwiseCopyable {
     /// C: `uint32_t apic_id` at offset 0.
-    public var apicId: UInt32 = 0
+    public var apicId: UInt32
     /// C: `uint32_t acpi_id` at offset 4.
-    public var acpiId: UInt32 = 0
+    public var acpiId: UInt32
     /// C: `uint32_t pxm` at offset 8.
-    public var pxm: UInt32 = 0
+    public var pxm: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xenpf_mem_hotadd` (platform.h:524): 24 bytes, aligned to 8.
 public struct XenpfMemHotadd: Sendable, BitwiseCopyable {
     /// C: `uint64_t spfn` at offset 0.
-    public var spfn: UInt64 = 0
+    public var spfn: UInt64
     /// C: `uint64_t epfn` at offset 8.
-    public var epfn: UInt64 = 0
+    public var epfn: UInt64
     /// C: `uint32_t pxm` at offset 16.
-    public var pxm: UInt32 = 0
+    public var pxm: UInt32
     /// C: `uint32_t flags` at offset 20.
-    public var flags: UInt32 = 0
+    public var flags: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xenpf_core_parking` (platform.h:537): 8 bytes, aligned to 4.
@@ -540,43 +540,43 @@ public struct XenpfCoreParking: Sendable, BitwiseCopyable {
     /// IN variables
     ///
     /// C: `uint32_t type` at offset 0.
-    public var type: UInt32 = 0
+    public var type: UInt32
     /// IN variables:  set cpu nums expected to be idled
     /// OUT variables: get cpu nums actually be idled
     ///
     /// C: `uint32_t idle_nums` at offset 4.
-    public var idleNums: UInt32 = 0
+    public var idleNums: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xenpf_resource_entry` (platform.h:570): 24 bytes, aligned to 8.
 public struct XenpfResourceEntry: Sendable, BitwiseCopyable {
     /// C: `union (unnamed union at platform.h:571:5) u` at offset 0.
-    public var u: XenpfResourceEntry.U = .init()
+    public var u: XenpfResourceEntry.U
     /// IN: padding and must be zero
     ///
     /// C: `uint32_t rsvd` at offset 4.
-    public var rsvd: UInt32 = 0
+    public var rsvd: UInt32
     /// IN: resource address to access
     ///
     /// C: `uint64_t idx` at offset 8.
-    public var idx: UInt64 = 0
+    public var idx: UInt64
     /// IN/OUT: resource value to set/get
     ///
     /// C: `uint64_t val` at offset 16.
-    public var val: UInt64 = 0
+    public var val: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenpfResourceEntry {
     /// The union of `xenpf_resource_entry.u` (platform.h:571): 4 bytes, aligned to 4.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 4 bytes, aligned to 4 like the C union.
-        private var _storage: InlineArray<1, UInt32> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt32>
         /// IN: XEN_RESOURCE_OP_
         ///
         /// C: `uint32_t cmd` at offset 0.
@@ -593,7 +593,7 @@ extension XenpfResourceEntry {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -604,42 +604,42 @@ public struct XenpfMicrocodeUpdate: Sendable, BitwiseCopyable {
     /// Pointer to microcode data
     ///
     /// C: `__guest_handle_const_void data` at offset 0.
-    public var data: XenGuestHandle64<Void> = .init()
+    public var data: XenGuestHandle64<Void>
     /// Length of microcode data.
     ///
     /// C: `uint32_t length` at offset 8.
-    public var length: UInt32 = 0
+    public var length: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xenpf_efi_runtime_call` (platform.h:149): 56 bytes, aligned to 8.
 public struct XenpfEfiRuntimeCall: Sendable, BitwiseCopyable {
     /// C: `uint32_t function` at offset 0.
-    public var function: UInt32 = 0
+    public var function: UInt32
     /// This field is generally used for per sub-function flags (defined
     /// below), except for the XEN_EFI_get_next_high_monotonic_count case,
     /// where it holds the single returned value.
     ///
     /// C: `uint32_t misc` at offset 4.
-    public var misc: UInt32 = 0
+    public var misc: UInt32
     /// C: `xen_ulong_t status` at offset 8.
-    public var status: XenUlong = 0
+    public var status: XenUlong
     /// C: `union (unnamed union at platform.h:158:5) u` at offset 16.
-    public var u: XenpfEfiRuntimeCall.U = .init()
+    public var u: XenpfEfiRuntimeCall.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenpfEfiRuntimeCall {
     /// The union of `xenpf_efi_runtime_call.u` (platform.h:158): 40 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 40 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<5, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<5, UInt64>
         /// C: `struct (unnamed struct at platform.h:160:9) get_time` at offset 0.
         public var getTime: XenpfEfiRuntimeCall.U.GetTime {
             get { xenUnionLoad(self, as: XenpfEfiRuntimeCall.U.GetTime.self) }
@@ -692,7 +692,7 @@ extension XenpfEfiRuntimeCall {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -700,14 +700,14 @@ extension XenpfEfiRuntimeCall.U {
     /// The struct of `xenpf_efi_runtime_call.u.get_time` (platform.h:160): 24 bytes, aligned to 4.
     public struct GetTime: Sendable, BitwiseCopyable {
         /// C: `struct xenpf_efi_time time` at offset 0.
-        public var time: XenpfEfiTime = .init()
+        public var time: XenpfEfiTime
         /// C: `uint32_t resolution` at offset 16.
-        public var resolution: UInt32 = 0
+        public var resolution: UInt32
         /// C: `uint32_t accuracy` at offset 20.
-        public var accuracy: UInt32 = 0
+        public var accuracy: UInt32
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -717,16 +717,16 @@ extension XenpfEfiRuntimeCall.U {
         /// UCS-2/UTF-16 string
         ///
         /// C: `__guest_handle_void name` at offset 0.
-        public var name: XenGuestHandle64<Void> = .init()
+        public var name: XenGuestHandle64<Void>
         /// C: `xen_ulong_t size` at offset 8.
-        public var size: XenUlong = 0
+        public var size: XenUlong
         /// C: `__guest_handle_void data` at offset 16.
-        public var data: XenGuestHandle64<Void> = .init()
+        public var data: XenGuestHandle64<Void>
         /// C: `struct xenpf_efi_guid vendor_guid` at offset 24.
-        public var vendorGuid: XenpfEfiGuid = .init()
+        public var vendorGuid: XenpfEfiGuid
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -736,16 +736,16 @@ extension XenpfEfiRuntimeCall.U {
         /// UCS-2/UTF-16 string
         ///
         /// C: `__guest_handle_void name` at offset 0.
-        public var name: XenGuestHandle64<Void> = .init()
+        public var name: XenGuestHandle64<Void>
         /// C: `xen_ulong_t size` at offset 8.
-        public var size: XenUlong = 0
+        public var size: XenUlong
         /// C: `__guest_handle_void data` at offset 16.
-        public var data: XenGuestHandle64<Void> = .init()
+        public var data: XenGuestHandle64<Void>
         /// C: `struct xenpf_efi_guid vendor_guid` at offset 24.
-        public var vendorGuid: XenpfEfiGuid = .init()
+        public var vendorGuid: XenpfEfiGuid
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -753,16 +753,16 @@ extension XenpfEfiRuntimeCall.U {
     /// The struct of `xenpf_efi_runtime_call.u.get_next_variable_name` (platform.h:186): 32 bytes, aligned to 8.
     public struct GetNextVariableName: Sendable, BitwiseCopyable {
         /// C: `xen_ulong_t size` at offset 0.
-        public var size: XenUlong = 0
+        public var size: XenUlong
         /// UCS-2/UTF-16 string
         ///
         /// C: `__guest_handle_void name` at offset 8.
-        public var name: XenGuestHandle64<Void> = .init()
+        public var name: XenGuestHandle64<Void>
         /// C: `struct xenpf_efi_guid vendor_guid` at offset 16.
-        public var vendorGuid: XenpfEfiGuid = .init()
+        public var vendorGuid: XenpfEfiGuid
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -770,18 +770,18 @@ extension XenpfEfiRuntimeCall.U {
     /// The struct of `xenpf_efi_runtime_call.u.query_variable_info` (platform.h:193): 32 bytes, aligned to 8.
     public struct QueryVariableInfo: Sendable, BitwiseCopyable {
         /// C: `uint32_t attr` at offset 0.
-        public var attr: UInt32 = 0
+        public var attr: UInt32
         /// 4 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+        private var _padding0: InlineArray<4, UInt8>
         /// C: `uint64_t max_store_size` at offset 8.
-        public var maxStoreSize: UInt64 = 0
+        public var maxStoreSize: UInt64
         /// C: `uint64_t remain_store_size` at offset 16.
-        public var remainStoreSize: UInt64 = 0
+        public var remainStoreSize: UInt64
         /// C: `uint64_t max_size` at offset 24.
-        public var maxSize: UInt64 = 0
+        public var maxSize: UInt64
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -789,18 +789,18 @@ extension XenpfEfiRuntimeCall.U {
     /// The struct of `xenpf_efi_runtime_call.u.query_capsule_capabilities` (platform.h:200): 32 bytes, aligned to 8.
     public struct QueryCapsuleCapabilities: Sendable, BitwiseCopyable {
         /// C: `__guest_handle_void capsule_header_array` at offset 0.
-        public var capsuleHeaderArray: XenGuestHandle64<Void> = .init()
+        public var capsuleHeaderArray: XenGuestHandle64<Void>
         /// C: `xen_ulong_t capsule_count` at offset 8.
-        public var capsuleCount: XenUlong = 0
+        public var capsuleCount: XenUlong
         /// C: `uint64_t max_capsule_size` at offset 16.
-        public var maxCapsuleSize: UInt64 = 0
+        public var maxCapsuleSize: UInt64
         /// C: `uint32_t reset_type` at offset 24.
-        public var resetType: UInt32 = 0
+        public var resetType: UInt32
         /// 4 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+        private var _padding0: InlineArray<4, UInt8>
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -808,16 +808,16 @@ extension XenpfEfiRuntimeCall.U {
     /// The struct of `xenpf_efi_runtime_call.u.update_capsule` (platform.h:207): 24 bytes, aligned to 8.
     public struct UpdateCapsule: Sendable, BitwiseCopyable {
         /// C: `__guest_handle_void capsule_header_array` at offset 0.
-        public var capsuleHeaderArray: XenGuestHandle64<Void> = .init()
+        public var capsuleHeaderArray: XenGuestHandle64<Void>
         /// C: `xen_ulong_t capsule_count` at offset 8.
-        public var capsuleCount: XenUlong = 0
+        public var capsuleCount: XenUlong
         /// machine address
         ///
         /// C: `uint64_t sg_list` at offset 16.
-        public var sgList: UInt64 = 0
+        public var sgList: UInt64
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -826,14 +826,14 @@ public struct XenpfFirmwareInfo: Sendable, BitwiseCopyable {
     /// IN variables.
     ///
     /// C: `uint32_t type` at offset 0.
-    public var type: UInt32 = 0
+    public var type: UInt32
     /// C: `uint32_t index` at offset 4.
-    public var index: UInt32 = 0
+    public var index: UInt32
     /// C: `union (unnamed union at platform.h:235:5) u` at offset 8.
-    public var u: XenpfFirmwareInfo.U = .init()
+    public var u: XenpfFirmwareInfo.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenpfFirmwareInfo {
@@ -842,7 +842,7 @@ extension XenpfFirmwareInfo {
     /// The union of `xenpf_firmware_info.u` (platform.h:235): 32 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 32 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<4, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<4, UInt64>
         /// XEN_FW_DISK_INFO
         ///
         /// C: `struct (unnamed struct at platform.h:236:9) disk_info` at offset 0.
@@ -881,7 +881,7 @@ extension XenpfFirmwareInfo {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -892,36 +892,36 @@ extension XenpfFirmwareInfo.U {
         /// %dl: bios device number
         ///
         /// C: `uint8_t device` at offset 0.
-        public var device: UInt8 = 0
+        public var device: UInt8
         /// %ah: major version
         ///
         /// C: `uint8_t version` at offset 1.
-        public var version: UInt8 = 0
+        public var version: UInt8
         /// %cx: support bitmap
         ///
         /// C: `uint16_t interface_support` at offset 2.
-        public var interfaceSupport: UInt16 = 0
+        public var interfaceSupport: UInt16
         /// Int13, Fn08: Legacy Get Device Parameters.
         /// %cl[7:6]:%ch: max cyl #
         ///
         /// C: `uint16_t legacy_max_cylinder` at offset 4.
-        public var legacyMaxCylinder: UInt16 = 0
+        public var legacyMaxCylinder: UInt16
         /// %dh: max head #
         ///
         /// C: `uint8_t legacy_max_head` at offset 6.
-        public var legacyMaxHead: UInt8 = 0
+        public var legacyMaxHead: UInt8
         /// %cl[5:0]: max sector #
         ///
         /// C: `uint8_t legacy_sectors_per_track` at offset 7.
-        public var legacySectorsPerTrack: UInt8 = 0
+        public var legacySectorsPerTrack: UInt8
         /// Int13, Fn41: Get Device Parameters (as filled into %ds:%esi).
         /// NB. First uint16_t of buffer must be set to buffer size.
         ///
         /// C: `__guest_handle_void edd_params` at offset 8.
-        public var eddParams: XenGuestHandle64<Void> = .init()
+        public var eddParams: XenGuestHandle64<Void>
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -931,16 +931,16 @@ extension XenpfFirmwareInfo.U {
         /// bios device number
         ///
         /// C: `uint8_t device` at offset 0.
-        public var device: UInt8 = 0
+        public var device: UInt8
         /// 3 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<3, UInt8> = .init(repeating: 0)
+        private var _padding0: InlineArray<3, UInt8>
         /// offset 0x1b8 in mbr
         ///
         /// C: `uint32_t mbr_signature` at offset 4.
-        public var mbrSignature: UInt32 = 0
+        public var mbrSignature: UInt32
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -950,25 +950,25 @@ extension XenpfFirmwareInfo.U {
         /// Int10, AX=4F15: Get EDID info.
         ///
         /// C: `uint8_t capabilities` at offset 0.
-        public var capabilities: UInt8 = 0
+        public var capabilities: UInt8
         /// C: `uint8_t edid_transfer_time` at offset 1.
-        public var edidTransferTime: UInt8 = 0
+        public var edidTransferTime: UInt8
         /// 6 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<6, UInt8> = .init(repeating: 0)
+        private var _padding0: InlineArray<6, UInt8>
         /// must refer to 128-byte buffer
         ///
         /// C: `__guest_handle_uint8 edid` at offset 8.
-        public var edid: XenGuestHandle64<UInt8> = .init()
+        public var edid: XenGuestHandle64<UInt8>
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
 /// `union xenpf_efi_info` (platform.h:260): 32 bytes, aligned to 8.
 public struct XenpfEfiInfo: Sendable, BitwiseCopyable {
     /// The union's bytes: 32 bytes, aligned to 8 like the C union.
-    private var _storage: InlineArray<4, UInt64> = .init(repeating: 0)
+    private var _storage: InlineArray<4, UInt64>
     /// C: `uint32_t version` at offset 0.
     public var version: UInt32 {
         get { xenUnionLoad(self, as: UInt32.self) }
@@ -1001,7 +1001,7 @@ public struct XenpfEfiInfo: Sendable, BitwiseCopyable {
     }
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenpfEfiInfo {
@@ -1010,14 +1010,14 @@ extension XenpfEfiInfo {
         /// EFI_CONFIGURATION_TABLE
         ///
         /// C: `uint64_t addr` at offset 0.
-        public var addr: UInt64 = 0
+        public var addr: UInt64
         /// C: `uint32_t nent` at offset 8.
-        public var nent: UInt32 = 0
+        public var nent: UInt32
         /// 4 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+        private var _padding0: InlineArray<4, UInt8>
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1025,18 +1025,18 @@ extension XenpfEfiInfo {
     /// The struct of `xenpf_efi_info.vendor` (platform.h:266): 16 bytes, aligned to 8.
     public struct Vendor: Sendable, BitwiseCopyable {
         /// C: `uint32_t revision` at offset 0.
-        public var revision: UInt32 = 0
+        public var revision: UInt32
         /// input, in bytes
         ///
         /// C: `uint32_t bufsz` at offset 4.
-        public var bufsz: UInt32 = 0
+        public var bufsz: UInt32
         /// UCS-2/UTF-16 string
         ///
         /// C: `__guest_handle_void name` at offset 8.
-        public var name: XenGuestHandle64<Void> = .init()
+        public var name: XenGuestHandle64<Void>
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1044,18 +1044,18 @@ extension XenpfEfiInfo {
     /// The struct of `xenpf_efi_info.mem` (platform.h:271): 32 bytes, aligned to 8.
     public struct Mem: Sendable, BitwiseCopyable {
         /// C: `uint64_t addr` at offset 0.
-        public var addr: UInt64 = 0
+        public var addr: UInt64
         /// C: `uint64_t size` at offset 8.
-        public var size: UInt64 = 0
+        public var size: UInt64
         /// C: `uint64_t attr` at offset 16.
-        public var attr: UInt64 = 0
+        public var attr: UInt64
         /// C: `uint32_t type` at offset 24.
-        public var type: UInt32 = 0
+        public var type: UInt32
         /// 4 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+        private var _padding0: InlineArray<4, UInt8>
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1065,24 +1065,24 @@ extension XenpfEfiInfo {
         /// IN variables
         ///
         /// C: `uint16_t segment` at offset 0.
-        public var segment: UInt16 = 0
+        public var segment: UInt16
         /// C: `uint8_t bus` at offset 2.
-        public var bus: UInt8 = 0
+        public var bus: UInt8
         /// C: `uint8_t devfn` at offset 3.
-        public var devfn: UInt8 = 0
+        public var devfn: UInt8
         /// C: `uint16_t vendor` at offset 4.
-        public var vendor: UInt16 = 0
+        public var vendor: UInt16
         /// C: `uint16_t devid` at offset 6.
-        public var devid: UInt16 = 0
+        public var devid: UInt16
         /// OUT variables
         ///
         /// C: `uint64_t address` at offset 8.
-        public var address: UInt64 = 0
+        public var address: UInt64
         /// C: `xen_ulong_t size` at offset 16.
-        public var size: XenUlong = 0
+        public var size: XenUlong
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1092,12 +1092,12 @@ extension XenpfEfiInfo {
         /// OUT variables
         ///
         /// C: `uint64_t address` at offset 0.
-        public var address: UInt64 = 0
+        public var address: UInt64
         /// C: `xen_ulong_t size` at offset 8.
-        public var size: XenUlong = 0
+        public var size: XenUlong
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1107,26 +1107,26 @@ public struct XenpfGetidletime: Sendable, BitwiseCopyable {
     /// IN: CPUs to interrogate; OUT: subset of IN which are present
     ///
     /// C: `__guest_handle_uint8 cpumap_bitmap` at offset 0.
-    public var cpumapBitmap: XenGuestHandle64<UInt8> = .init()
+    public var cpumapBitmap: XenGuestHandle64<UInt8>
     /// IN variables
     /// Size of cpumap bitmap.
     ///
     /// C: `uint32_t cpumap_nr_cpus` at offset 8.
-    public var cpumapNrCpus: UInt32 = 0
+    public var cpumapNrCpus: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// Must be indexable for every cpu in cpumap_bitmap.
     ///
     /// C: `__guest_handle_uint64 idletime` at offset 16.
-    public var idletime: XenGuestHandle64<UInt64> = .init()
+    public var idletime: XenGuestHandle64<UInt64>
     /// OUT variables
     /// System time when the idletime snapshots were taken.
     ///
     /// C: `uint64_t now` at offset 24.
-    public var now: UInt64 = 0
+    public var now: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xenpf_set_processor_pminfo` (platform.h:460): 112 bytes, aligned to 8.
@@ -1135,23 +1135,23 @@ public struct XenpfSetProcessorPminfo: Sendable, BitwiseCopyable {
     /// ACPI CPU ID
     ///
     /// C: `uint32_t id` at offset 0.
-    public var id: UInt32 = 0
+    public var id: UInt32
     /// {XEN_PM_CX, XEN_PM_PX}
     ///
     /// C: `uint32_t type` at offset 4.
-    public var type: UInt32 = 0
+    public var type: UInt32
     /// C: `union (unnamed union at platform.h:464:5) u` at offset 8.
-    public var u: XenpfSetProcessorPminfo.U = .init()
+    public var u: XenpfSetProcessorPminfo.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenpfSetProcessorPminfo {
     /// The union of `xenpf_set_processor_pminfo.u` (platform.h:464): 104 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 104 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<13, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<13, UInt64>
         /// Cx: _CST/_CSD
         ///
         /// C: `struct xen_processor_power power` at offset 0.
@@ -1175,7 +1175,7 @@ extension XenpfSetProcessorPminfo {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1184,18 +1184,18 @@ public struct XenProcessorPower: Sendable, BitwiseCopyable {
     /// number of C state entries in array below
     ///
     /// C: `uint32_t count` at offset 0.
-    public var count: UInt32 = 0
+    public var count: UInt32
     /// global flags of this processor
     ///
     /// C: `struct xen_processor_flags flags` at offset 4.
-    public var flags: XenProcessorFlags = .init()
+    public var flags: XenProcessorFlags
     /// supported c states
     ///
     /// C: `__guest_handle_xen_processor_cx_t states` at offset 8.
-    public var states: XenGuestHandle64<XenProcessorCx> = .init()
+    public var states: XenGuestHandle64<XenProcessorCx>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_processor_cx` (platform.h:389): 48 bytes, aligned to 8.
@@ -1203,32 +1203,32 @@ public struct XenProcessorCx: Sendable, BitwiseCopyable {
     /// GAS for Cx trigger register
     ///
     /// C: `struct xen_power_register reg` at offset 0.
-    public var reg: XenPowerRegister = .init()
+    public var reg: XenPowerRegister
     /// cstate value, c0: 0, c1: 1, ...
     ///
     /// C: `uint8_t type` at offset 24.
-    public var type: UInt8 = 0
+    public var type: UInt8
     /// 3 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<3, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<3, UInt8>
     /// worst latency (ms) to enter/exit this cstate
     ///
     /// C: `uint32_t latency` at offset 28.
-    public var latency: UInt32 = 0
+    public var latency: UInt32
     /// average power consumption(mW)
     ///
     /// C: `uint32_t power` at offset 32.
-    public var power: UInt32 = 0
+    public var power: UInt32
     /// number of dependency entries
     ///
     /// C: `uint32_t dpcnt` at offset 36.
-    public var dpcnt: UInt32 = 0
+    public var dpcnt: UInt32
     /// NULL if no dependency
     ///
     /// C: `__guest_handle_xen_processor_csd_t dp` at offset 40.
-    public var dp: XenGuestHandle64<XenProcessorCsd> = .init()
+    public var dp: XenGuestHandle64<XenProcessorCsd>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_processor_performance` (platform.h:443): 104 bytes, aligned to 8.
@@ -1236,32 +1236,32 @@ public struct XenProcessorPerformance: Sendable, BitwiseCopyable {
     /// flag for Px sub info type
     ///
     /// C: `uint32_t flags` at offset 0.
-    public var flags: UInt32 = 0
+    public var flags: UInt32
     /// Platform limitation on freq usage
     ///
     /// C: `uint32_t platform_limit` at offset 4.
-    public var platformLimit: UInt32 = 0
+    public var platformLimit: UInt32
     /// C: `struct xen_pct_register control_register` at offset 8.
-    public var controlRegister: XenPctRegister = .init()
+    public var controlRegister: XenPctRegister
     /// C: `struct xen_pct_register status_register` at offset 24.
-    public var statusRegister: XenPctRegister = .init()
+    public var statusRegister: XenPctRegister
     /// total available performance states
     ///
     /// C: `uint32_t state_count` at offset 40.
-    public var stateCount: UInt32 = 0
+    public var stateCount: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// C: `__guest_handle_xen_processor_px_t states` at offset 48.
-    public var states: XenGuestHandle64<XenProcessorPx> = .init()
+    public var states: XenGuestHandle64<XenProcessorPx>
     /// C: `struct xen_psd_package domain_info` at offset 56.
-    public var domainInfo: XenPsdPackage = .init()
+    public var domainInfo: XenPsdPackage
     /// C: `uint32_t shared_type` at offset 96.
-    public var sharedType: UInt32 = 0
+    public var sharedType: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding1: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xenpf_pcpu_version` (platform.h:491): 32 bytes, aligned to 4.
@@ -1269,23 +1269,23 @@ public struct XenpfPcpuVersion: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint32_t xen_cpuid` at offset 0.
-    public var xenCpuid: UInt32 = 0
+    public var xenCpuid: UInt32
     /// OUT
     /// The maxium cpu_id that is present
     ///
     /// C: `uint32_t max_present` at offset 4.
-    public var maxPresent: UInt32 = 0
+    public var maxPresent: UInt32
     /// C: `char[12] vendor_id` at offset 8.
-    public var vendorId: InlineArray<12, Int8> = .init(repeating: 0)
+    public var vendorId: InlineArray<12, Int8>
     /// C: `uint32_t family` at offset 20.
-    public var family: UInt32 = 0
+    public var family: UInt32
     /// C: `uint32_t model` at offset 24.
-    public var model: UInt32 = 0
+    public var model: UInt32
     /// C: `uint32_t stepping` at offset 28.
-    public var stepping: UInt32 = 0
+    public var stepping: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xenpf_resource_op` (platform.h:582): 16 bytes, aligned to 8.
@@ -1293,16 +1293,16 @@ public struct XenpfResourceOp: Sendable, BitwiseCopyable {
     /// number of resource entry
     ///
     /// C: `uint32_t nr_entries` at offset 0.
-    public var nrEntries: UInt32 = 0
+    public var nrEntries: UInt32
     /// which cpu to run
     ///
     /// C: `uint32_t cpu` at offset 4.
-    public var cpu: UInt32 = 0
+    public var cpu: UInt32
     /// C: `__guest_handle_xenpf_resource_entry_t entries` at offset 8.
-    public var entries: XenGuestHandle64<XenpfResourceEntry> = .init()
+    public var entries: XenGuestHandle64<XenpfResourceEntry>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xenpf_symdata` (platform.h:591): 32 bytes, aligned to 8.
@@ -1311,26 +1311,26 @@ public struct XenpfSymdata: Sendable, BitwiseCopyable {
     /// IN:  size of name buffer
     ///
     /// C: `uint32_t namelen` at offset 0.
-    public var namelen: UInt32 = 0
+    public var namelen: UInt32
     /// OUT: strlen(name) of hypervisor symbol (may be
     /// larger than what's been copied to guest)
     /// IN:  Symbol to read
     ///
     /// C: `uint32_t symnum` at offset 4.
-    public var symnum: UInt32 = 0
+    public var symnum: UInt32
     /// OUT variables
     ///
     /// C: `__guest_handle_char name` at offset 8.
-    public var name: XenGuestHandle64<Int8> = .init()
+    public var name: XenGuestHandle64<Int8>
     /// C: `uint64_t address` at offset 16.
-    public var address: UInt64 = 0
+    public var address: UInt64
     /// C: `char type` at offset 24.
-    public var type: Int8 = 0
+    public var type: Int8
     /// 7 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<7, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<7, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 #elseif arch(arm64)
 /// `struct xenpf_microcode_update` (platform.h:98): 16 bytes, aligned to 8.
@@ -1339,42 +1339,42 @@ public struct XenpfMicrocodeUpdate: Sendable, BitwiseCopyable {
     /// Pointer to microcode data
     ///
     /// C: `__guest_handle_64_const_void data` at offset 0.
-    public var data: XenGuestHandle64<Void> = .init()
+    public var data: XenGuestHandle64<Void>
     /// Length of microcode data.
     ///
     /// C: `uint32_t length` at offset 8.
-    public var length: UInt32 = 0
+    public var length: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xenpf_efi_runtime_call` (platform.h:149): 56 bytes, aligned to 8.
 public struct XenpfEfiRuntimeCall: Sendable, BitwiseCopyable {
     /// C: `uint32_t function` at offset 0.
-    public var function: UInt32 = 0
+    public var function: UInt32
     /// This field is generally used for per sub-function flags (defined
     /// below), except for the XEN_EFI_get_next_high_monotonic_count case,
     /// where it holds the single returned value.
     ///
     /// C: `uint32_t misc` at offset 4.
-    public var misc: UInt32 = 0
+    public var misc: UInt32
     /// C: `xen_ulong_t status` at offset 8.
-    public var status: XenUlong = 0
+    public var status: XenUlong
     /// C: `union (unnamed union at platform.h:158:5) u` at offset 16.
-    public var u: XenpfEfiRuntimeCall.U = .init()
+    public var u: XenpfEfiRuntimeCall.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenpfEfiRuntimeCall {
     /// The union of `xenpf_efi_runtime_call.u` (platform.h:158): 40 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 40 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<5, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<5, UInt64>
         /// C: `struct (unnamed struct at platform.h:160:9) get_time` at offset 0.
         public var getTime: XenpfEfiRuntimeCall.U.GetTime {
             get { xenUnionLoad(self, as: XenpfEfiRuntimeCall.U.GetTime.self) }
@@ -1427,7 +1427,7 @@ extension XenpfEfiRuntimeCall {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1435,14 +1435,14 @@ extension XenpfEfiRuntimeCall.U {
     /// The struct of `xenpf_efi_runtime_call.u.get_time` (platform.h:160): 24 bytes, aligned to 4.
     public struct GetTime: Sendable, BitwiseCopyable {
         /// C: `struct xenpf_efi_time time` at offset 0.
-        public var time: XenpfEfiTime = .init()
+        public var time: XenpfEfiTime
         /// C: `uint32_t resolution` at offset 16.
-        public var resolution: UInt32 = 0
+        public var resolution: UInt32
         /// C: `uint32_t accuracy` at offset 20.
-        public var accuracy: UInt32 = 0
+        public var accuracy: UInt32
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1452,16 +1452,16 @@ extension XenpfEfiRuntimeCall.U {
         /// UCS-2/UTF-16 string
         ///
         /// C: `__guest_handle_64_void name` at offset 0.
-        public var name: XenGuestHandle64<Void> = .init()
+        public var name: XenGuestHandle64<Void>
         /// C: `xen_ulong_t size` at offset 8.
-        public var size: XenUlong = 0
+        public var size: XenUlong
         /// C: `__guest_handle_64_void data` at offset 16.
-        public var data: XenGuestHandle64<Void> = .init()
+        public var data: XenGuestHandle64<Void>
         /// C: `struct xenpf_efi_guid vendor_guid` at offset 24.
-        public var vendorGuid: XenpfEfiGuid = .init()
+        public var vendorGuid: XenpfEfiGuid
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1471,16 +1471,16 @@ extension XenpfEfiRuntimeCall.U {
         /// UCS-2/UTF-16 string
         ///
         /// C: `__guest_handle_64_void name` at offset 0.
-        public var name: XenGuestHandle64<Void> = .init()
+        public var name: XenGuestHandle64<Void>
         /// C: `xen_ulong_t size` at offset 8.
-        public var size: XenUlong = 0
+        public var size: XenUlong
         /// C: `__guest_handle_64_void data` at offset 16.
-        public var data: XenGuestHandle64<Void> = .init()
+        public var data: XenGuestHandle64<Void>
         /// C: `struct xenpf_efi_guid vendor_guid` at offset 24.
-        public var vendorGuid: XenpfEfiGuid = .init()
+        public var vendorGuid: XenpfEfiGuid
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1488,16 +1488,16 @@ extension XenpfEfiRuntimeCall.U {
     /// The struct of `xenpf_efi_runtime_call.u.get_next_variable_name` (platform.h:186): 32 bytes, aligned to 8.
     public struct GetNextVariableName: Sendable, BitwiseCopyable {
         /// C: `xen_ulong_t size` at offset 0.
-        public var size: XenUlong = 0
+        public var size: XenUlong
         /// UCS-2/UTF-16 string
         ///
         /// C: `__guest_handle_64_void name` at offset 8.
-        public var name: XenGuestHandle64<Void> = .init()
+        public var name: XenGuestHandle64<Void>
         /// C: `struct xenpf_efi_guid vendor_guid` at offset 16.
-        public var vendorGuid: XenpfEfiGuid = .init()
+        public var vendorGuid: XenpfEfiGuid
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1505,18 +1505,18 @@ extension XenpfEfiRuntimeCall.U {
     /// The struct of `xenpf_efi_runtime_call.u.query_variable_info` (platform.h:193): 32 bytes, aligned to 8.
     public struct QueryVariableInfo: Sendable, BitwiseCopyable {
         /// C: `uint32_t attr` at offset 0.
-        public var attr: UInt32 = 0
+        public var attr: UInt32
         /// 4 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+        private var _padding0: InlineArray<4, UInt8>
         /// C: `uint64_t max_store_size` at offset 8.
-        public var maxStoreSize: UInt64 = 0
+        public var maxStoreSize: UInt64
         /// C: `uint64_t remain_store_size` at offset 16.
-        public var remainStoreSize: UInt64 = 0
+        public var remainStoreSize: UInt64
         /// C: `uint64_t max_size` at offset 24.
-        public var maxSize: UInt64 = 0
+        public var maxSize: UInt64
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1524,18 +1524,18 @@ extension XenpfEfiRuntimeCall.U {
     /// The struct of `xenpf_efi_runtime_call.u.query_capsule_capabilities` (platform.h:200): 32 bytes, aligned to 8.
     public struct QueryCapsuleCapabilities: Sendable, BitwiseCopyable {
         /// C: `__guest_handle_64_void capsule_header_array` at offset 0.
-        public var capsuleHeaderArray: XenGuestHandle64<Void> = .init()
+        public var capsuleHeaderArray: XenGuestHandle64<Void>
         /// C: `xen_ulong_t capsule_count` at offset 8.
-        public var capsuleCount: XenUlong = 0
+        public var capsuleCount: XenUlong
         /// C: `uint64_t max_capsule_size` at offset 16.
-        public var maxCapsuleSize: UInt64 = 0
+        public var maxCapsuleSize: UInt64
         /// C: `uint32_t reset_type` at offset 24.
-        public var resetType: UInt32 = 0
+        public var resetType: UInt32
         /// 4 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+        private var _padding0: InlineArray<4, UInt8>
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1543,16 +1543,16 @@ extension XenpfEfiRuntimeCall.U {
     /// The struct of `xenpf_efi_runtime_call.u.update_capsule` (platform.h:207): 24 bytes, aligned to 8.
     public struct UpdateCapsule: Sendable, BitwiseCopyable {
         /// C: `__guest_handle_64_void capsule_header_array` at offset 0.
-        public var capsuleHeaderArray: XenGuestHandle64<Void> = .init()
+        public var capsuleHeaderArray: XenGuestHandle64<Void>
         /// C: `xen_ulong_t capsule_count` at offset 8.
-        public var capsuleCount: XenUlong = 0
+        public var capsuleCount: XenUlong
         /// machine address
         ///
         /// C: `uint64_t sg_list` at offset 16.
-        public var sgList: UInt64 = 0
+        public var sgList: UInt64
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1561,14 +1561,14 @@ public struct XenpfFirmwareInfo: Sendable, BitwiseCopyable {
     /// IN variables.
     ///
     /// C: `uint32_t type` at offset 0.
-    public var type: UInt32 = 0
+    public var type: UInt32
     /// C: `uint32_t index` at offset 4.
-    public var index: UInt32 = 0
+    public var index: UInt32
     /// C: `union (unnamed union at platform.h:235:5) u` at offset 8.
-    public var u: XenpfFirmwareInfo.U = .init()
+    public var u: XenpfFirmwareInfo.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenpfFirmwareInfo {
@@ -1577,7 +1577,7 @@ extension XenpfFirmwareInfo {
     /// The union of `xenpf_firmware_info.u` (platform.h:235): 32 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 32 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<4, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<4, UInt64>
         /// XEN_FW_DISK_INFO
         ///
         /// C: `struct (unnamed struct at platform.h:236:9) disk_info` at offset 0.
@@ -1616,7 +1616,7 @@ extension XenpfFirmwareInfo {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1627,36 +1627,36 @@ extension XenpfFirmwareInfo.U {
         /// %dl: bios device number
         ///
         /// C: `uint8_t device` at offset 0.
-        public var device: UInt8 = 0
+        public var device: UInt8
         /// %ah: major version
         ///
         /// C: `uint8_t version` at offset 1.
-        public var version: UInt8 = 0
+        public var version: UInt8
         /// %cx: support bitmap
         ///
         /// C: `uint16_t interface_support` at offset 2.
-        public var interfaceSupport: UInt16 = 0
+        public var interfaceSupport: UInt16
         /// Int13, Fn08: Legacy Get Device Parameters.
         /// %cl[7:6]:%ch: max cyl #
         ///
         /// C: `uint16_t legacy_max_cylinder` at offset 4.
-        public var legacyMaxCylinder: UInt16 = 0
+        public var legacyMaxCylinder: UInt16
         /// %dh: max head #
         ///
         /// C: `uint8_t legacy_max_head` at offset 6.
-        public var legacyMaxHead: UInt8 = 0
+        public var legacyMaxHead: UInt8
         /// %cl[5:0]: max sector #
         ///
         /// C: `uint8_t legacy_sectors_per_track` at offset 7.
-        public var legacySectorsPerTrack: UInt8 = 0
+        public var legacySectorsPerTrack: UInt8
         /// Int13, Fn41: Get Device Parameters (as filled into %ds:%esi).
         /// NB. First uint16_t of buffer must be set to buffer size.
         ///
         /// C: `__guest_handle_64_void edd_params` at offset 8.
-        public var eddParams: XenGuestHandle64<Void> = .init()
+        public var eddParams: XenGuestHandle64<Void>
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1666,16 +1666,16 @@ extension XenpfFirmwareInfo.U {
         /// bios device number
         ///
         /// C: `uint8_t device` at offset 0.
-        public var device: UInt8 = 0
+        public var device: UInt8
         /// 3 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<3, UInt8> = .init(repeating: 0)
+        private var _padding0: InlineArray<3, UInt8>
         /// offset 0x1b8 in mbr
         ///
         /// C: `uint32_t mbr_signature` at offset 4.
-        public var mbrSignature: UInt32 = 0
+        public var mbrSignature: UInt32
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1685,25 +1685,25 @@ extension XenpfFirmwareInfo.U {
         /// Int10, AX=4F15: Get EDID info.
         ///
         /// C: `uint8_t capabilities` at offset 0.
-        public var capabilities: UInt8 = 0
+        public var capabilities: UInt8
         /// C: `uint8_t edid_transfer_time` at offset 1.
-        public var edidTransferTime: UInt8 = 0
+        public var edidTransferTime: UInt8
         /// 6 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<6, UInt8> = .init(repeating: 0)
+        private var _padding0: InlineArray<6, UInt8>
         /// must refer to 128-byte buffer
         ///
         /// C: `__guest_handle_64_uint8 edid` at offset 8.
-        public var edid: XenGuestHandle64<UInt8> = .init()
+        public var edid: XenGuestHandle64<UInt8>
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
 /// `union xenpf_efi_info` (platform.h:260): 32 bytes, aligned to 8.
 public struct XenpfEfiInfo: Sendable, BitwiseCopyable {
     /// The union's bytes: 32 bytes, aligned to 8 like the C union.
-    private var _storage: InlineArray<4, UInt64> = .init(repeating: 0)
+    private var _storage: InlineArray<4, UInt64>
     /// C: `uint32_t version` at offset 0.
     public var version: UInt32 {
         get { xenUnionLoad(self, as: UInt32.self) }
@@ -1736,7 +1736,7 @@ public struct XenpfEfiInfo: Sendable, BitwiseCopyable {
     }
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenpfEfiInfo {
@@ -1745,14 +1745,14 @@ extension XenpfEfiInfo {
         /// EFI_CONFIGURATION_TABLE
         ///
         /// C: `uint64_t addr` at offset 0.
-        public var addr: UInt64 = 0
+        public var addr: UInt64
         /// C: `uint32_t nent` at offset 8.
-        public var nent: UInt32 = 0
+        public var nent: UInt32
         /// 4 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+        private var _padding0: InlineArray<4, UInt8>
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1760,18 +1760,18 @@ extension XenpfEfiInfo {
     /// The struct of `xenpf_efi_info.vendor` (platform.h:266): 16 bytes, aligned to 8.
     public struct Vendor: Sendable, BitwiseCopyable {
         /// C: `uint32_t revision` at offset 0.
-        public var revision: UInt32 = 0
+        public var revision: UInt32
         /// input, in bytes
         ///
         /// C: `uint32_t bufsz` at offset 4.
-        public var bufsz: UInt32 = 0
+        public var bufsz: UInt32
         /// UCS-2/UTF-16 string
         ///
         /// C: `__guest_handle_64_void name` at offset 8.
-        public var name: XenGuestHandle64<Void> = .init()
+        public var name: XenGuestHandle64<Void>
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1779,18 +1779,18 @@ extension XenpfEfiInfo {
     /// The struct of `xenpf_efi_info.mem` (platform.h:271): 32 bytes, aligned to 8.
     public struct Mem: Sendable, BitwiseCopyable {
         /// C: `uint64_t addr` at offset 0.
-        public var addr: UInt64 = 0
+        public var addr: UInt64
         /// C: `uint64_t size` at offset 8.
-        public var size: UInt64 = 0
+        public var size: UInt64
         /// C: `uint64_t attr` at offset 16.
-        public var attr: UInt64 = 0
+        public var attr: UInt64
         /// C: `uint32_t type` at offset 24.
-        public var type: UInt32 = 0
+        public var type: UInt32
         /// 4 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+        private var _padding0: InlineArray<4, UInt8>
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1800,24 +1800,24 @@ extension XenpfEfiInfo {
         /// IN variables
         ///
         /// C: `uint16_t segment` at offset 0.
-        public var segment: UInt16 = 0
+        public var segment: UInt16
         /// C: `uint8_t bus` at offset 2.
-        public var bus: UInt8 = 0
+        public var bus: UInt8
         /// C: `uint8_t devfn` at offset 3.
-        public var devfn: UInt8 = 0
+        public var devfn: UInt8
         /// C: `uint16_t vendor` at offset 4.
-        public var vendor: UInt16 = 0
+        public var vendor: UInt16
         /// C: `uint16_t devid` at offset 6.
-        public var devid: UInt16 = 0
+        public var devid: UInt16
         /// OUT variables
         ///
         /// C: `uint64_t address` at offset 8.
-        public var address: UInt64 = 0
+        public var address: UInt64
         /// C: `xen_ulong_t size` at offset 16.
-        public var size: XenUlong = 0
+        public var size: XenUlong
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1827,12 +1827,12 @@ extension XenpfEfiInfo {
         /// OUT variables
         ///
         /// C: `uint64_t address` at offset 0.
-        public var address: UInt64 = 0
+        public var address: UInt64
         /// C: `xen_ulong_t size` at offset 8.
-        public var size: XenUlong = 0
+        public var size: XenUlong
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1842,26 +1842,26 @@ public struct XenpfGetidletime: Sendable, BitwiseCopyable {
     /// IN: CPUs to interrogate; OUT: subset of IN which are present
     ///
     /// C: `__guest_handle_64_uint8 cpumap_bitmap` at offset 0.
-    public var cpumapBitmap: XenGuestHandle64<UInt8> = .init()
+    public var cpumapBitmap: XenGuestHandle64<UInt8>
     /// IN variables
     /// Size of cpumap bitmap.
     ///
     /// C: `uint32_t cpumap_nr_cpus` at offset 8.
-    public var cpumapNrCpus: UInt32 = 0
+    public var cpumapNrCpus: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// Must be indexable for every cpu in cpumap_bitmap.
     ///
     /// C: `__guest_handle_64_uint64 idletime` at offset 16.
-    public var idletime: XenGuestHandle64<UInt64> = .init()
+    public var idletime: XenGuestHandle64<UInt64>
     /// OUT variables
     /// System time when the idletime snapshots were taken.
     ///
     /// C: `uint64_t now` at offset 24.
-    public var now: UInt64 = 0
+    public var now: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xenpf_set_processor_pminfo` (platform.h:460): 112 bytes, aligned to 8.
@@ -1870,23 +1870,23 @@ public struct XenpfSetProcessorPminfo: Sendable, BitwiseCopyable {
     /// ACPI CPU ID
     ///
     /// C: `uint32_t id` at offset 0.
-    public var id: UInt32 = 0
+    public var id: UInt32
     /// {XEN_PM_CX, XEN_PM_PX}
     ///
     /// C: `uint32_t type` at offset 4.
-    public var type: UInt32 = 0
+    public var type: UInt32
     /// C: `union (unnamed union at platform.h:464:5) u` at offset 8.
-    public var u: XenpfSetProcessorPminfo.U = .init()
+    public var u: XenpfSetProcessorPminfo.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenpfSetProcessorPminfo {
     /// The union of `xenpf_set_processor_pminfo.u` (platform.h:464): 104 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 104 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<13, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<13, UInt64>
         /// Cx: _CST/_CSD
         ///
         /// C: `struct xen_processor_power power` at offset 0.
@@ -1910,7 +1910,7 @@ extension XenpfSetProcessorPminfo {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1919,18 +1919,18 @@ public struct XenProcessorPower: Sendable, BitwiseCopyable {
     /// number of C state entries in array below
     ///
     /// C: `uint32_t count` at offset 0.
-    public var count: UInt32 = 0
+    public var count: UInt32
     /// global flags of this processor
     ///
     /// C: `struct xen_processor_flags flags` at offset 4.
-    public var flags: XenProcessorFlags = .init()
+    public var flags: XenProcessorFlags
     /// supported c states
     ///
     /// C: `__guest_handle_64_xen_processor_cx_t states` at offset 8.
-    public var states: XenGuestHandle64<XenProcessorCx> = .init()
+    public var states: XenGuestHandle64<XenProcessorCx>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_processor_cx` (platform.h:389): 48 bytes, aligned to 8.
@@ -1938,32 +1938,32 @@ public struct XenProcessorCx: Sendable, BitwiseCopyable {
     /// GAS for Cx trigger register
     ///
     /// C: `struct xen_power_register reg` at offset 0.
-    public var reg: XenPowerRegister = .init()
+    public var reg: XenPowerRegister
     /// cstate value, c0: 0, c1: 1, ...
     ///
     /// C: `uint8_t type` at offset 24.
-    public var type: UInt8 = 0
+    public var type: UInt8
     /// 3 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<3, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<3, UInt8>
     /// worst latency (ms) to enter/exit this cstate
     ///
     /// C: `uint32_t latency` at offset 28.
-    public var latency: UInt32 = 0
+    public var latency: UInt32
     /// average power consumption(mW)
     ///
     /// C: `uint32_t power` at offset 32.
-    public var power: UInt32 = 0
+    public var power: UInt32
     /// number of dependency entries
     ///
     /// C: `uint32_t dpcnt` at offset 36.
-    public var dpcnt: UInt32 = 0
+    public var dpcnt: UInt32
     /// NULL if no dependency
     ///
     /// C: `__guest_handle_64_xen_processor_csd_t dp` at offset 40.
-    public var dp: XenGuestHandle64<XenProcessorCsd> = .init()
+    public var dp: XenGuestHandle64<XenProcessorCsd>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_processor_performance` (platform.h:443): 104 bytes, aligned to 8.
@@ -1971,32 +1971,32 @@ public struct XenProcessorPerformance: Sendable, BitwiseCopyable {
     /// flag for Px sub info type
     ///
     /// C: `uint32_t flags` at offset 0.
-    public var flags: UInt32 = 0
+    public var flags: UInt32
     /// Platform limitation on freq usage
     ///
     /// C: `uint32_t platform_limit` at offset 4.
-    public var platformLimit: UInt32 = 0
+    public var platformLimit: UInt32
     /// C: `struct xen_pct_register control_register` at offset 8.
-    public var controlRegister: XenPctRegister = .init()
+    public var controlRegister: XenPctRegister
     /// C: `struct xen_pct_register status_register` at offset 24.
-    public var statusRegister: XenPctRegister = .init()
+    public var statusRegister: XenPctRegister
     /// total available performance states
     ///
     /// C: `uint32_t state_count` at offset 40.
-    public var stateCount: UInt32 = 0
+    public var stateCount: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// C: `__guest_handle_64_xen_processor_px_t states` at offset 48.
-    public var states: XenGuestHandle64<XenProcessorPx> = .init()
+    public var states: XenGuestHandle64<XenProcessorPx>
     /// C: `struct xen_psd_package domain_info` at offset 56.
-    public var domainInfo: XenPsdPackage = .init()
+    public var domainInfo: XenPsdPackage
     /// C: `uint32_t shared_type` at offset 96.
-    public var sharedType: UInt32 = 0
+    public var sharedType: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding1: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xenpf_pcpu_version` (platform.h:491): 32 bytes, aligned to 4.
@@ -2004,23 +2004,23 @@ public struct XenpfPcpuVersion: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint32_t xen_cpuid` at offset 0.
-    public var xenCpuid: UInt32 = 0
+    public var xenCpuid: UInt32
     /// OUT
     /// The maxium cpu_id that is present
     ///
     /// C: `uint32_t max_present` at offset 4.
-    public var maxPresent: UInt32 = 0
+    public var maxPresent: UInt32
     /// C: `char[12] vendor_id` at offset 8.
-    public var vendorId: InlineArray<12, UInt8> = .init(repeating: 0)
+    public var vendorId: InlineArray<12, UInt8>
     /// C: `uint32_t family` at offset 20.
-    public var family: UInt32 = 0
+    public var family: UInt32
     /// C: `uint32_t model` at offset 24.
-    public var model: UInt32 = 0
+    public var model: UInt32
     /// C: `uint32_t stepping` at offset 28.
-    public var stepping: UInt32 = 0
+    public var stepping: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xenpf_resource_op` (platform.h:582): 16 bytes, aligned to 8.
@@ -2028,16 +2028,16 @@ public struct XenpfResourceOp: Sendable, BitwiseCopyable {
     /// number of resource entry
     ///
     /// C: `uint32_t nr_entries` at offset 0.
-    public var nrEntries: UInt32 = 0
+    public var nrEntries: UInt32
     /// which cpu to run
     ///
     /// C: `uint32_t cpu` at offset 4.
-    public var cpu: UInt32 = 0
+    public var cpu: UInt32
     /// C: `__guest_handle_64_xenpf_resource_entry_t entries` at offset 8.
-    public var entries: XenGuestHandle64<XenpfResourceEntry> = .init()
+    public var entries: XenGuestHandle64<XenpfResourceEntry>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xenpf_symdata` (platform.h:591): 32 bytes, aligned to 8.
@@ -2046,26 +2046,26 @@ public struct XenpfSymdata: Sendable, BitwiseCopyable {
     /// IN:  size of name buffer
     ///
     /// C: `uint32_t namelen` at offset 0.
-    public var namelen: UInt32 = 0
+    public var namelen: UInt32
     /// OUT: strlen(name) of hypervisor symbol (may be
     /// larger than what's been copied to guest)
     /// IN:  Symbol to read
     ///
     /// C: `uint32_t symnum` at offset 4.
-    public var symnum: UInt32 = 0
+    public var symnum: UInt32
     /// OUT variables
     ///
     /// C: `__guest_handle_64_char name` at offset 8.
-    public var name: XenGuestHandle64<UInt8> = .init()
+    public var name: XenGuestHandle64<UInt8>
     /// C: `uint64_t address` at offset 16.
-    public var address: UInt64 = 0
+    public var address: UInt64
     /// C: `char type` at offset 24.
-    public var type: UInt8 = 0
+    public var type: UInt8
     /// 7 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<7, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<7, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 #else
 #error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")

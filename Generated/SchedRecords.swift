@@ -7,10 +7,10 @@ public struct SchedShutdown: Sendable, BitwiseCopyable {
     /// SHUTDOWN_* => enum sched_shutdown_reason
     ///
     /// C: `unsigned int reason` at offset 0.
-    public var reason: UInt32 = 0
+    public var reason: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct sched_remote_shutdown` (sched.h:132): 8 bytes, aligned to 4.
@@ -18,16 +18,16 @@ public struct SchedRemoteShutdown: Sendable, BitwiseCopyable {
     /// Remote domain ID
     ///
     /// C: `domid_t domain_id` at offset 0.
-    public var domainId: Domid = 0
+    public var domainId: Domid
     /// 2 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<2, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<2, UInt8>
     /// SHUTDOWN_* => enum sched_shutdown_reason
     ///
     /// C: `unsigned int reason` at offset 4.
-    public var reason: UInt32 = 0
+    public var reason: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct sched_watchdog` (sched.h:139): 8 bytes, aligned to 4.
@@ -35,54 +35,54 @@ public struct SchedWatchdog: Sendable, BitwiseCopyable {
     /// watchdog ID
     ///
     /// C: `uint32_t id` at offset 0.
-    public var id: UInt32 = 0
+    public var id: UInt32
     /// timeout
     ///
     /// C: `uint32_t timeout` at offset 4.
-    public var timeout: UInt32 = 0
+    public var timeout: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct sched_pin_override` (sched.h:146): 4 bytes, aligned to 4.
 public struct SchedPinOverride: Sendable, BitwiseCopyable {
     /// C: `int32_t pcpu` at offset 0.
-    public var pcpu: Int32 = 0
+    public var pcpu: Int32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 #if arch(x86_64)
 /// `struct sched_poll` (sched.h:124): 24 bytes, aligned to 8.
 public struct SchedPoll: Sendable, BitwiseCopyable {
     /// C: `__guest_handle_evtchn_port_t ports` at offset 0.
-    public var ports: XenGuestHandle64<EvtchnPort> = .init()
+    public var ports: XenGuestHandle64<EvtchnPort>
     /// C: `unsigned int nr_ports` at offset 8.
-    public var nrPorts: UInt32 = 0
+    public var nrPorts: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// C: `uint64_t timeout` at offset 16.
-    public var timeout: UInt64 = 0
+    public var timeout: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 #elseif arch(arm64)
 /// `struct sched_poll` (sched.h:124): 24 bytes, aligned to 8.
 public struct SchedPoll: Sendable, BitwiseCopyable {
     /// C: `__guest_handle_64_evtchn_port_t ports` at offset 0.
-    public var ports: XenGuestHandle64<EvtchnPort> = .init()
+    public var ports: XenGuestHandle64<EvtchnPort>
     /// C: `unsigned int nr_ports` at offset 8.
-    public var nrPorts: UInt32 = 0
+    public var nrPorts: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// C: `uint64_t timeout` at offset 16.
-    public var timeout: UInt64 = 0
+    public var timeout: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 #else
 #error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")

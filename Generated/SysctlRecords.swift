@@ -8,107 +8,107 @@ import XenHypercall
 /// `struct xen_sysctl_tbuf_op` (sysctl.h:46): 48 bytes, aligned to 8.
 public struct XenSysctlTbufOp: Sendable, BitwiseCopyable {
     /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// IN/OUT variables
     ///
     /// C: `struct xenctl_bitmap cpu_mask` at offset 8.
-    public var cpuMask: XenctlBitmap = .init()
+    public var cpuMask: XenctlBitmap
     /// C: `uint32_t evt_mask` at offset 24.
-    public var evtMask: UInt32 = 0
+    public var evtMask: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding1: InlineArray<4, UInt8>
     /// OUT variables
     ///
     /// C: `uint64_t buffer_mfn` at offset 32.
-    public var bufferMfn: UInt64 = 0
+    public var bufferMfn: UInt64
     /// Also an IN variable!
     ///
     /// C: `uint32_t size` at offset 40.
-    public var size: UInt32 = 0
+    public var size: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding2: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding2: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_physinfo` (sysctl.h:97): 112 bytes, aligned to 8.
 public struct XenSysctlPhysinfo: Sendable, BitwiseCopyable {
     /// C: `uint32_t threads_per_core` at offset 0.
-    public var threadsPerCore: UInt32 = 0
+    public var threadsPerCore: UInt32
     /// C: `uint32_t cores_per_socket` at offset 4.
-    public var coresPerSocket: UInt32 = 0
+    public var coresPerSocket: UInt32
     /// # CPUs currently online
     ///
     /// C: `uint32_t nr_cpus` at offset 8.
-    public var nrCpus: UInt32 = 0
+    public var nrCpus: UInt32
     /// Largest possible CPU ID on this host
     ///
     /// C: `uint32_t max_cpu_id` at offset 12.
-    public var maxCpuId: UInt32 = 0
+    public var maxCpuId: UInt32
     /// # nodes currently online
     ///
     /// C: `uint32_t nr_nodes` at offset 16.
-    public var nrNodes: UInt32 = 0
+    public var nrNodes: UInt32
     /// Largest possible node ID on this host
     ///
     /// C: `uint32_t max_node_id` at offset 20.
-    public var maxNodeId: UInt32 = 0
+    public var maxNodeId: UInt32
     /// C: `uint32_t cpu_khz` at offset 24.
-    public var cpuKhz: UInt32 = 0
+    public var cpuKhz: UInt32
     /// XEN_SYSCTL_PHYSCAP_???
     ///
     /// C: `uint32_t capabilities` at offset 28.
-    public var capabilities: UInt32 = 0
+    public var capabilities: UInt32
     /// XEN_SYSCTL_PHYSCAP_{X86,ARM,...}_???
     ///
     /// C: `uint32_t arch_capabilities` at offset 32.
-    public var archCapabilities: UInt32 = 0
+    public var archCapabilities: UInt32
     /// C: `uint32_t pad` at offset 36.
-    public var pad: UInt32 = 0
+    public var pad: UInt32
     /// C: `uint64_t total_pages` at offset 40.
-    public var totalPages: UInt64 = 0
+    public var totalPages: UInt64
     /// C: `uint64_t free_pages` at offset 48.
-    public var freePages: UInt64 = 0
+    public var freePages: UInt64
     /// C: `uint64_t scrub_pages` at offset 56.
-    public var scrubPages: UInt64 = 0
+    public var scrubPages: UInt64
     /// C: `uint64_t outstanding_pages` at offset 64.
-    public var outstandingPages: UInt64 = 0
+    public var outstandingPages: UInt64
     /// Largest possible MFN on this host
     ///
     /// C: `uint64_t max_mfn` at offset 72.
-    public var maxMfn: UInt64 = 0
+    public var maxMfn: UInt64
     /// C: `uint32_t[8] hw_cap` at offset 80.
-    public var hwCap: InlineArray<8, UInt32> = .init(repeating: 0)
+    public var hwCap: InlineArray<8, UInt32>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_cputopo` (sysctl.h:473): 12 bytes, aligned to 4.
 public struct XenSysctlCputopo: Sendable, BitwiseCopyable {
     /// C: `uint32_t core` at offset 0.
-    public var core: UInt32 = 0
+    public var core: UInt32
     /// C: `uint32_t socket` at offset 4.
-    public var socket: UInt32 = 0
+    public var socket: UInt32
     /// C: `uint32_t node` at offset 8.
-    public var node: UInt32 = 0
+    public var node: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_meminfo` (sysctl.h:502): 16 bytes, aligned to 8.
 public struct XenSysctlMeminfo: Sendable, BitwiseCopyable {
     /// C: `uint64_t memsize` at offset 0.
-    public var memsize: UInt64 = 0
+    public var memsize: UInt64
     /// C: `uint64_t memfree` at offset 8.
-    public var memfree: UInt64 = 0
+    public var memfree: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// Get the ID of the current scheduler.
@@ -119,10 +119,10 @@ public struct XenSysctlSchedId: Sendable, BitwiseCopyable {
     /// OUT variable
     ///
     /// C: `uint32_t sched_id` at offset 0.
-    public var schedId: UInt32 = 0
+    public var schedId: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// Get physical CPU information.
@@ -131,10 +131,10 @@ public struct XenSysctlSchedId: Sendable, BitwiseCopyable {
 /// `struct xen_sysctl_cpuinfo` (sysctl.h:171): 8 bytes, aligned to 8.
 public struct XenSysctlCpuinfo: Sendable, BitwiseCopyable {
     /// C: `uint64_t idletime` at offset 0.
-    public var idletime: UInt64 = 0
+    public var idletime: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_SYSCTL_availheap
@@ -145,47 +145,47 @@ public struct XenSysctlAvailheap: Sendable, BitwiseCopyable {
     /// Smallest address width (zero if don't care).
     ///
     /// C: `uint32_t min_bitwidth` at offset 0.
-    public var minBitwidth: UInt32 = 0
+    public var minBitwidth: UInt32
     /// Largest address width (zero if don't care).
     ///
     /// C: `uint32_t max_bitwidth` at offset 4.
-    public var maxBitwidth: UInt32 = 0
+    public var maxBitwidth: UInt32
     /// NUMA node of interest (-1 for all nodes).
     ///
     /// C: `int32_t node` at offset 8.
-    public var node: Int32 = 0
+    public var node: Int32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// OUT variables.
     /// Bytes available in the specified region.
     ///
     /// C: `uint64_t avail_bytes` at offset 16.
-    public var availBytes: UInt64 = 0
+    public var availBytes: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_get_pmstat` (sysctl.h:231): 64 bytes, aligned to 8.
 public struct XenSysctlGetPmstat: Sendable, BitwiseCopyable {
     /// C: `uint32_t type` at offset 0.
-    public var type: UInt32 = 0
+    public var type: UInt32
     /// C: `uint32_t cpuid` at offset 4.
-    public var cpuid: UInt32 = 0
+    public var cpuid: UInt32
     /// other struct for tx, etc
     ///
     /// C: `union (unnamed union at sysctl.h:243:5) u` at offset 8.
-    public var u: XenSysctlGetPmstat.U = .init()
+    public var u: XenSysctlGetPmstat.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenSysctlGetPmstat {
     /// The union of `xen_sysctl_get_pmstat.u` (sysctl.h:243): 56 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 56 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<7, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<7, UInt64>
         /// C: `struct pm_px_stat getpx` at offset 0.
         public var getpx: PmPxStat {
             get { xenUnionLoad(self, as: PmPxStat.self) }
@@ -198,7 +198,7 @@ extension XenSysctlGetPmstat {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -209,18 +209,18 @@ public struct PmPxVal: Sendable, BitwiseCopyable {
     /// Px core frequency
     ///
     /// C: `uint64_t freq` at offset 0.
-    public var freq: UInt64 = 0
+    public var freq: UInt64
     /// Px residency time
     ///
     /// C: `uint64_t residency` at offset 8.
-    public var residency: UInt64 = 0
+    public var residency: UInt64
     /// Px transition count
     ///
     /// C: `uint64_t count` at offset 16.
-    public var count: UInt64 = 0
+    public var count: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_SYSCTL_cpu_hotplug
@@ -231,34 +231,34 @@ public struct XenSysctlCpuHotplug: Sendable, BitwiseCopyable {
     /// Physical cpu.
     ///
     /// C: `uint32_t cpu` at offset 0.
-    public var cpu: UInt32 = 0
+    public var cpu: UInt32
     /// hotplug opcode
     ///
     /// C: `uint32_t op` at offset 4.
-    public var op: UInt32 = 0
+    public var op: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_pm_op` (sysctl.h:346): 128 bytes, aligned to 8.
 public struct XenSysctlPmOp: Sendable, BitwiseCopyable {
     /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// C: `uint32_t cpuid` at offset 4.
-    public var cpuid: UInt32 = 0
+    public var cpuid: UInt32
     /// C: `union (unnamed union at sysctl.h:377:5) u` at offset 8.
-    public var u: XenSysctlPmOp.U = .init()
+    public var u: XenSysctlPmOp.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenSysctlPmOp {
     /// The union of `xen_sysctl_pm_op.u` (sysctl.h:377): 120 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 120 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<15, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<15, UInt64>
         /// C: `struct xen_get_cpufreq_para get_para` at offset 0.
         public var getPara: XenGetCpufreqPara {
             get { xenUnionLoad(self, as: XenGetCpufreqPara.self) }
@@ -296,7 +296,7 @@ extension XenSysctlPmOp {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -307,36 +307,36 @@ extension XenSysctlPmOp {
 /// `struct xen_userspace` (sysctl.h:283): 4 bytes, aligned to 4.
 public struct XenUserspace: Sendable, BitwiseCopyable {
     /// C: `uint32_t scaling_setspeed` at offset 0.
-    public var scalingSetspeed: UInt32 = 0
+    public var scalingSetspeed: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_ondemand` (sysctl.h:287): 16 bytes, aligned to 4.
 public struct XenOndemand: Sendable, BitwiseCopyable {
     /// C: `uint32_t sampling_rate_max` at offset 0.
-    public var samplingRateMax: UInt32 = 0
+    public var samplingRateMax: UInt32
     /// C: `uint32_t sampling_rate_min` at offset 4.
-    public var samplingRateMin: UInt32 = 0
+    public var samplingRateMin: UInt32
     /// C: `uint32_t sampling_rate` at offset 8.
-    public var samplingRate: UInt32 = 0
+    public var samplingRate: UInt32
     /// C: `uint32_t up_threshold` at offset 12.
-    public var upThreshold: UInt32 = 0
+    public var upThreshold: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_set_cpufreq_para` (sysctl.h:335): 8 bytes, aligned to 4.
 public struct XenSetCpufreqPara: Sendable, BitwiseCopyable {
     /// C: `uint32_t ctrl_type` at offset 0.
-    public var ctrlType: UInt32 = 0
+    public var ctrlType: UInt32
     /// C: `uint32_t ctrl_value` at offset 4.
-    public var ctrlValue: UInt32 = 0
+    public var ctrlValue: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_cpupool_op` (sysctl.h:547): 40 bytes, aligned to 8.
@@ -344,34 +344,34 @@ public struct XenSysctlCpupoolOp: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint32_t op` at offset 0.
-    public var op: UInt32 = 0
+    public var op: UInt32
     /// IN: CDIARM OUT: CI
     ///
     /// C: `uint32_t cpupool_id` at offset 4.
-    public var cpupoolId: UInt32 = 0
+    public var cpupoolId: UInt32
     /// IN: C      OUT: I
     ///
     /// C: `uint32_t sched_id` at offset 8.
-    public var schedId: UInt32 = 0
+    public var schedId: UInt32
     /// IN: M
     ///
     /// C: `uint32_t domid` at offset 12.
-    public var domid: UInt32 = 0
+    public var domid: UInt32
     /// IN: AR
     ///
     /// C: `uint32_t cpu` at offset 16.
-    public var cpu: UInt32 = 0
+    public var cpu: UInt32
     /// OUT: I
     ///
     /// C: `uint32_t n_dom` at offset 20.
-    public var nDom: UInt32 = 0
+    public var nDom: UInt32
     /// OUT: IF
     ///
     /// C: `struct xenctl_bitmap cpumap` at offset 24.
-    public var cpumap: XenctlBitmap = .init()
+    public var cpumap: XenctlBitmap
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_scheduler_op` (sysctl.h:650): 32 bytes, aligned to 8.
@@ -379,29 +379,29 @@ public struct XenSysctlSchedulerOp: Sendable, BitwiseCopyable {
     /// Cpupool whose scheduler is to be targetted.
     ///
     /// C: `uint32_t cpupool_id` at offset 0.
-    public var cpupoolId: UInt32 = 0
+    public var cpupoolId: UInt32
     /// XEN_SCHEDULER_* (domctl.h)
     ///
     /// C: `uint32_t sched_id` at offset 4.
-    public var schedId: UInt32 = 0
+    public var schedId: UInt32
     /// XEN_SYSCTL_SCHEDOP_
     ///
     /// C: `uint32_t cmd` at offset 8.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// C: `union (unnamed union at sysctl.h:654:5) u` at offset 16.
-    public var u: XenSysctlSchedulerOp.U = .init()
+    public var u: XenSysctlSchedulerOp.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenSysctlSchedulerOp {
     /// The union of `xen_sysctl_scheduler_op.u` (sysctl.h:654): 16 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 16 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<2, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<2, UInt64>
         /// C: `struct xen_sysctl_sched_arinc653 sched_arinc653` at offset 0.
         public var schedArinc653: XenSysctlSchedArinc653 {
             get { xenUnionLoad(self, as: XenSysctlSchedArinc653.self) }
@@ -419,7 +419,7 @@ extension XenSysctlSchedulerOp {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -432,19 +432,19 @@ public struct XenSysctlArinc653Schedule: Sendable, BitwiseCopyable {
     /// in nanoseconds.
     ///
     /// C: `uint64_t major_frame` at offset 0.
-    public var majorFrame: UInt64 = 0
+    public var majorFrame: UInt64
     /// num_sched_entries holds how many of the entries in the
     /// sched_entries[] array are valid.
     ///
     /// C: `uint8_t num_sched_entries` at offset 8.
-    public var numSchedEntries: UInt8 = 0
+    public var numSchedEntries: UInt8
     /// 7 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<7, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<7, UInt8>
     /// C: `struct (unnamed struct at sysctl.h:606:5)[64] sched_entries` at offset 16.
-    public var schedEntries: InlineArray<64, XenSysctlArinc653Schedule.SchedEntries> = .init(repeating: .init())
+    public var schedEntries: InlineArray<64, XenSysctlArinc653Schedule.SchedEntries>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenSysctlArinc653Schedule {
@@ -455,46 +455,46 @@ extension XenSysctlArinc653Schedule {
         /// dom_handle must match a domain's UUID
         ///
         /// C: `xen_domain_handle_t dom_handle` at offset 0.
-        public var domHandle: InlineArray<16, UInt8> = .init(repeating: 0)
+        public var domHandle: InlineArray<16, UInt8>
         /// If a domain has multiple VCPUs, vcpu_id specifies which one
         /// this schedule entry applies to. It should be set to 0 if
         /// there is only one VCPU for the domain.
         ///
         /// C: `uint32_t vcpu_id` at offset 16.
-        public var vcpuId: UInt32 = 0
+        public var vcpuId: UInt32
         /// 4 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+        private var _padding0: InlineArray<4, UInt8>
         /// runtime specifies the amount of time that should be allocated
         /// to this VCPU per major frame. It is specified in nanoseconds
         ///
         /// C: `uint64_t runtime` at offset 24.
-        public var runtime: UInt64 = 0
+        public var runtime: UInt64
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
 /// `struct xen_sysctl_credit_schedule` (sysctl.h:628): 12 bytes, aligned to 4.
 public struct XenSysctlCreditSchedule: Sendable, BitwiseCopyable {
     /// C: `uint32_t tslice_ms` at offset 0.
-    public var tsliceMs: UInt32 = 0
+    public var tsliceMs: UInt32
     /// C: `uint32_t ratelimit_us` at offset 4.
-    public var ratelimitUs: UInt32 = 0
+    public var ratelimitUs: UInt32
     /// C: `uint32_t vcpu_migr_delay_us` at offset 8.
-    public var vcpuMigrDelayUs: UInt32 = 0
+    public var vcpuMigrDelayUs: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_credit2_schedule` (sysctl.h:642): 4 bytes, aligned to 4.
 public struct XenSysctlCredit2Schedule: Sendable, BitwiseCopyable {
     /// C: `uint32_t ratelimit_us` at offset 0.
-    public var ratelimitUs: UInt32 = 0
+    public var ratelimitUs: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_psr_cmt_op` (sysctl.h:707): 16 bytes, aligned to 8.
@@ -502,23 +502,23 @@ public struct XenSysctlPsrCmtOp: Sendable, BitwiseCopyable {
     /// IN: XEN_SYSCTL_PSR_CMT_
     ///
     /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// padding variable, may be extended for future use
     ///
     /// C: `uint32_t flags` at offset 4.
-    public var flags: UInt32 = 0
+    public var flags: UInt32
     /// C: `union (unnamed union at sysctl.h:710:5) u` at offset 8.
-    public var u: XenSysctlPsrCmtOp.U = .init()
+    public var u: XenSysctlPsrCmtOp.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenSysctlPsrCmtOp {
     /// The union of `xen_sysctl_psr_cmt_op.u` (sysctl.h:710): 8 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// OUT
         ///
         /// C: `uint64_t data` at offset 0.
@@ -533,7 +533,7 @@ extension XenSysctlPsrCmtOp {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -543,12 +543,12 @@ extension XenSysctlPsrCmtOp.U {
         /// IN
         ///
         /// C: `uint32_t cpu` at offset 0.
-        public var cpu: UInt32 = 0
+        public var cpu: UInt32
         /// C: `uint32_t rsvd` at offset 4.
-        public var rsvd: UInt32 = 0
+        public var rsvd: UInt32
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -557,23 +557,23 @@ public struct XenSysctlPsrAlloc: Sendable, BitwiseCopyable {
     /// IN: XEN_SYSCTL_PSR_
     ///
     /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// IN
     ///
     /// C: `uint32_t target` at offset 4.
-    public var target: UInt32 = 0
+    public var target: UInt32
     /// C: `union (unnamed union at sysctl.h:747:5) u` at offset 8.
-    public var u: XenSysctlPsrAlloc.U = .init()
+    public var u: XenSysctlPsrAlloc.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenSysctlPsrAlloc {
     /// The union of `xen_sysctl_psr_alloc.u` (sysctl.h:747): 12 bytes, aligned to 4.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 12 bytes, aligned to 4 like the C union.
-        private var _storage: InlineArray<3, UInt32> = .init(repeating: 0)
+        private var _storage: InlineArray<3, UInt32>
         /// C: `struct (unnamed struct at sysctl.h:748:9) cat_info` at offset 0.
         public var catInfo: XenSysctlPsrAlloc.U.CatInfo {
             get { xenUnionLoad(self, as: XenSysctlPsrAlloc.U.CatInfo.self) }
@@ -586,7 +586,7 @@ extension XenSysctlPsrAlloc {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -596,18 +596,18 @@ extension XenSysctlPsrAlloc.U {
         /// OUT: CBM length
         ///
         /// C: `uint32_t cbm_len` at offset 0.
-        public var cbmLen: UInt32 = 0
+        public var cbmLen: UInt32
         /// OUT: Maximum COS
         ///
         /// C: `uint32_t cos_max` at offset 4.
-        public var cosMax: UInt32 = 0
+        public var cosMax: UInt32
         /// OUT: CAT flags
         ///
         /// C: `uint32_t flags` at offset 8.
-        public var flags: UInt32 = 0
+        public var flags: UInt32
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -617,18 +617,18 @@ extension XenSysctlPsrAlloc.U {
         /// OUT: Maximum throttle
         ///
         /// C: `uint32_t thrtl_max` at offset 0.
-        public var thrtlMax: UInt32 = 0
+        public var thrtlMax: UInt32
         /// OUT: Maximum COS
         ///
         /// C: `uint32_t cos_max` at offset 4.
-        public var cosMax: UInt32 = 0
+        public var cosMax: UInt32
         /// OUT: MBA flags
         ///
         /// C: `uint32_t flags` at offset 8.
-        public var flags: UInt32 = 0
+        public var flags: UInt32
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -640,10 +640,10 @@ extension XenSysctlPsrAlloc.U {
 /// `struct xen_sysctl_cpu_levelling_caps` (sysctl.h:770): 4 bytes, aligned to 4.
 public struct XenSysctlCpuLevellingCaps: Sendable, BitwiseCopyable {
     /// C: `uint32_t caps` at offset 0.
-    public var caps: UInt32 = 0
+    public var caps: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_livepatch_op` (sysctl.h:1010): 72 bytes, aligned to 8.
@@ -651,23 +651,23 @@ public struct XenSysctlLivepatchOp: Sendable, BitwiseCopyable {
     /// IN: XEN_SYSCTL_LIVEPATCH_*.
     ///
     /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// IN: Always zero.
     ///
     /// C: `uint32_t pad` at offset 4.
-    public var pad: UInt32 = 0
+    public var pad: UInt32
     /// C: `union (unnamed union at sysctl.h:1013:5) u` at offset 8.
-    public var u: XenSysctlLivepatchOp.U = .init()
+    public var u: XenSysctlLivepatchOp.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenSysctlLivepatchOp {
     /// The union of `xen_sysctl_livepatch_op.u` (sysctl.h:1013): 64 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 64 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<8, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<8, UInt64>
         /// C: `struct xen_sysctl_livepatch_upload upload` at offset 0.
         public var upload: XenSysctlLivepatchUpload {
             get { xenUnionLoad(self, as: XenSysctlLivepatchUpload.self) }
@@ -690,7 +690,7 @@ extension XenSysctlLivepatchOp {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -699,14 +699,14 @@ public struct XenLivepatchStatus: Sendable, BitwiseCopyable {
     /// OUT: LIVEPATCH_STATE_*.
     ///
     /// C: `uint32_t state` at offset 0.
-    public var state: UInt32 = 0
+    public var state: UInt32
     /// OUT: 0 if no error, otherwise -XEN_EXX.
     ///
     /// C: `int32_t rc` at offset 4.
-    public var rc: Int32 = 0
+    public var rc: Int32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_livepatch_get` (sysctl.h:925): 24 bytes, aligned to 8.
@@ -714,14 +714,14 @@ public struct XenSysctlLivepatchGet: Sendable, BitwiseCopyable {
     /// IN, name of the payload.
     ///
     /// C: `struct xen_livepatch_name name` at offset 0.
-    public var name: XenLivepatchName = .init()
+    public var name: XenLivepatchName
     /// IN/OUT, state of it.
     ///
     /// C: `struct xen_livepatch_status status` at offset 16.
-    public var status: XenLivepatchStatus = .init()
+    public var status: XenLivepatchStatus
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_livepatch_action` (sysctl.h:987): 32 bytes, aligned to 8.
@@ -729,51 +729,51 @@ public struct XenSysctlLivepatchAction: Sendable, BitwiseCopyable {
     /// IN, name of the patch.
     ///
     /// C: `struct xen_livepatch_name name` at offset 0.
-    public var name: XenLivepatchName = .init()
+    public var name: XenLivepatchName
     /// IN: LIVEPATCH_ACTION_*.
     ///
     /// C: `uint32_t cmd` at offset 16.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// IN: If zero then uses
     ///
     /// C: `uint32_t timeout` at offset 20.
-    public var timeout: UInt32 = 0
+    public var timeout: UInt32
     /// IN: action flags.
     ///
     /// C: `uint32_t flags` at offset 24.
-    public var flags: UInt32 = 0
+    public var flags: UInt32
     /// Provide additional parameters
     /// for an action.
     /// IN: Always zero.
     ///
     /// C: `uint32_t pad` at offset 28.
-    public var pad: UInt32 = 0
+    public var pad: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 #if arch(x86_64)
 /// `struct xen_sysctl` (sysctl.h:1055): 136 bytes, aligned to 8.
 public struct XenSysctl: Sendable, BitwiseCopyable {
     /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// XEN_SYSCTL_INTERFACE_VERSION
     ///
     /// C: `uint32_t interface_version` at offset 4.
-    public var interfaceVersion: UInt32 = 0
+    public var interfaceVersion: UInt32
     /// C: `union (unnamed union at sysctl.h:1086:5) u` at offset 8.
-    public var u: XenSysctl.U = .init()
+    public var u: XenSysctl.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenSysctl {
     /// The union of `xen_sysctl.u` (sysctl.h:1086): 128 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 128 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<16, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<16, UInt64>
         /// C: `struct xen_sysctl_readconsole readconsole` at offset 0.
         public var readconsole: XenSysctlReadconsole {
             get { xenUnionLoad(self, as: XenSysctlReadconsole.self) }
@@ -911,7 +911,7 @@ extension XenSysctl {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -923,33 +923,33 @@ public struct XenSysctlReadconsole: Sendable, BitwiseCopyable {
     /// IN: Non-zero -> clear after reading.
     ///
     /// C: `uint8_t clear` at offset 0.
-    public var clear: UInt8 = 0
+    public var clear: UInt8
     /// IN: Non-zero -> start index specified by @index field.
     ///
     /// C: `uint8_t incremental` at offset 1.
-    public var incremental: UInt8 = 0
+    public var incremental: UInt8
     /// C: `uint8_t pad0` at offset 2.
-    public var pad0: UInt8 = 0
+    public var pad0: UInt8
     /// C: `uint8_t pad1` at offset 3.
-    public var pad1: UInt8 = 0
+    public var pad1: UInt8
     /// IN:  Start index for consuming from ring buffer (if @incremental);
     /// OUT: End index after consuming from ring buffer.
     ///
     /// C: `uint32_t index` at offset 4.
-    public var index: UInt32 = 0
+    public var index: UInt32
     /// IN: Virtual address to write console data.
     ///
     /// C: `__guest_handle_char buffer` at offset 8.
-    public var buffer: XenGuestHandle64<Int8> = .init()
+    public var buffer: XenGuestHandle64<Int8>
     /// IN: Size of buffer; OUT: Bytes written to buffer.
     ///
     /// C: `uint32_t count` at offset 16.
-    public var count: UInt32 = 0
+    public var count: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// IN:
@@ -966,14 +966,14 @@ public struct XenSysctlReadconsole: Sendable, BitwiseCopyable {
 /// `struct xen_sysctl_cputopoinfo` (sysctl.h:493): 16 bytes, aligned to 8.
 public struct XenSysctlCputopoinfo: Sendable, BitwiseCopyable {
     /// C: `uint32_t num_cpus` at offset 0.
-    public var numCpus: UInt32 = 0
+    public var numCpus: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// C: `__guest_handle_xen_sysctl_cputopo_t cputopo` at offset 8.
-    public var cputopo: XenGuestHandle64<XenSysctlCputopo> = .init()
+    public var cputopo: XenGuestHandle64<XenSysctlCputopo>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_pcitopoinfo` (sysctl.h:721): 24 bytes, aligned to 8.
@@ -982,13 +982,13 @@ public struct XenSysctlPcitopoinfo: Sendable, BitwiseCopyable {
     /// OUT: Number of processed elements of those arrays.
     ///
     /// C: `uint32_t num_devs` at offset 0.
-    public var numDevs: UInt32 = 0
+    public var numDevs: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// IN: list of devices for which node IDs are requested.
     ///
     /// C: `__guest_handle_physdev_pci_device_t devs` at offset 8.
-    public var devs: XenGuestHandle64<PhysdevPciDevice> = .init()
+    public var devs: XenGuestHandle64<PhysdevPciDevice>
     /// OUT: node identifier for each device.
     /// If information for a particular device is not available then
     /// corresponding entry will be set to XEN_INVALID_NODE_ID. If
@@ -996,29 +996,29 @@ public struct XenSysctlPcitopoinfo: Sendable, BitwiseCopyable {
     /// will be provided.
     ///
     /// C: `__guest_handle_uint32 nodes` at offset 16.
-    public var nodes: XenGuestHandle64<UInt32> = .init()
+    public var nodes: XenGuestHandle64<UInt32>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_numainfo` (sysctl.h:525): 24 bytes, aligned to 8.
 public struct XenSysctlNumainfo: Sendable, BitwiseCopyable {
     /// C: `uint32_t num_nodes` at offset 0.
-    public var numNodes: UInt32 = 0
+    public var numNodes: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// C: `__guest_handle_xen_sysctl_meminfo_t meminfo` at offset 8.
-    public var meminfo: XenGuestHandle64<XenSysctlMeminfo> = .init()
+    public var meminfo: XenGuestHandle64<XenSysctlMeminfo>
     /// Distance between nodes 'i' and 'j' is stored in index 'i*N + j',
     /// where N is the number of nodes that will be returned in 'num_nodes'
     /// (i.e. not 'num_nodes' provided by the caller)
     ///
     /// C: `__guest_handle_uint32 distance` at offset 16.
-    public var distance: XenGuestHandle64<UInt32> = .init()
+    public var distance: XenGuestHandle64<UInt32>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_perfc_op` (sysctl.h:139): 32 bytes, aligned to 8.
@@ -1027,29 +1027,29 @@ public struct XenSysctlPerfcOp: Sendable, BitwiseCopyable {
     /// XEN_SYSCTL_PERFCOP_???
     ///
     /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// OUT variables.
     /// number of counters description
     ///
     /// C: `uint32_t nr_counters` at offset 4.
-    public var nrCounters: UInt32 = 0
+    public var nrCounters: UInt32
     /// number of values
     ///
     /// C: `uint32_t nr_vals` at offset 8.
-    public var nrVals: UInt32 = 0
+    public var nrVals: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// counter information (or NULL)
     ///
     /// C: `__guest_handle_xen_sysctl_perfc_desc_t desc` at offset 16.
-    public var desc: XenGuestHandle64<XenSysctlPerfcDesc> = .init()
+    public var desc: XenGuestHandle64<XenSysctlPerfcDesc>
     /// counter values (or NULL)
     ///
     /// C: `__guest_handle_xen_sysctl_perfc_val_t val` at offset 24.
-    public var val: XenGuestHandle64<XenSysctlPerfcVal> = .init()
+    public var val: XenGuestHandle64<XenSysctlPerfcVal>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_perfc_desc` (sysctl.h:130): 84 bytes, aligned to 4.
@@ -1057,14 +1057,14 @@ public struct XenSysctlPerfcDesc: Sendable, BitwiseCopyable {
     /// name of perf counter
     ///
     /// C: `char[80] name` at offset 0.
-    public var name: InlineArray<80, Int8> = .init(repeating: 0)
+    public var name: InlineArray<80, Int8>
     /// number of values for this counter
     ///
     /// C: `uint32_t nr_vals` at offset 80.
-    public var nrVals: UInt32 = 0
+    public var nrVals: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_SYSCTL_getdomaininfolist
@@ -1074,22 +1074,22 @@ public struct XenSysctlGetdomaininfolist: Sendable, BitwiseCopyable {
     /// IN variables.
     ///
     /// C: `domid_t first_domain` at offset 0.
-    public var firstDomain: Domid = 0
+    public var firstDomain: Domid
     /// 2 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<2, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<2, UInt8>
     /// C: `uint32_t max_domains` at offset 4.
-    public var maxDomains: UInt32 = 0
+    public var maxDomains: UInt32
     /// C: `__guest_handle_xen_domctl_getdomaininfo_t buffer` at offset 8.
-    public var buffer: XenGuestHandle64<XenDomctlGetdomaininfo> = .init()
+    public var buffer: XenGuestHandle64<XenDomctlGetdomaininfo>
     /// OUT variables.
     ///
     /// C: `uint32_t num_domains` at offset 16.
-    public var numDomains: UInt32 = 0
+    public var numDomains: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding1: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// Inject debug keys into Xen.
@@ -1100,14 +1100,14 @@ public struct XenSysctlDebugKeys: Sendable, BitwiseCopyable {
     /// IN variables.
     ///
     /// C: `__guest_handle_const_char keys` at offset 0.
-    public var keys: XenGuestHandle64<Int8> = .init()
+    public var keys: XenGuestHandle64<Int8>
     /// C: `uint32_t nr_keys` at offset 8.
-    public var nrKeys: UInt32 = 0
+    public var nrKeys: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_getcpuinfo` (sysctl.h:176): 24 bytes, aligned to 8.
@@ -1115,20 +1115,20 @@ public struct XenSysctlGetcpuinfo: Sendable, BitwiseCopyable {
     /// IN variables.
     ///
     /// C: `uint32_t max_cpus` at offset 0.
-    public var maxCpus: UInt32 = 0
+    public var maxCpus: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// C: `__guest_handle_xen_sysctl_cpuinfo_t info` at offset 8.
-    public var info: XenGuestHandle64<XenSysctlCpuinfo> = .init()
+    public var info: XenGuestHandle64<XenSysctlCpuinfo>
     /// OUT variables.
     ///
     /// C: `uint32_t nr_cpus` at offset 16.
-    public var nrCpus: UInt32 = 0
+    public var nrCpus: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding1: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct pm_px_stat` (sysctl.h:203): 24 bytes, aligned to 8.
@@ -1136,30 +1136,30 @@ public struct PmPxStat: Sendable, BitwiseCopyable {
     /// total Px states
     ///
     /// C: `uint8_t total` at offset 0.
-    public var total: UInt8 = 0
+    public var total: UInt8
     /// usable Px states
     ///
     /// C: `uint8_t usable` at offset 1.
-    public var usable: UInt8 = 0
+    public var usable: UInt8
     /// last Px state
     ///
     /// C: `uint8_t last` at offset 2.
-    public var last: UInt8 = 0
+    public var last: UInt8
     /// current Px state
     ///
     /// C: `uint8_t cur` at offset 3.
-    public var cur: UInt8 = 0
+    public var cur: UInt8
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// Px transition table
     ///
     /// C: `__guest_handle_uint64 trans_pt` at offset 8.
-    public var transPt: XenGuestHandle64<UInt64> = .init()
+    public var transPt: XenGuestHandle64<UInt64>
     /// C: `__guest_handle_pm_px_val_t pt` at offset 16.
-    public var pt: XenGuestHandle64<PmPxVal> = .init()
+    public var pt: XenGuestHandle64<PmPxVal>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct pm_cx_stat` (sysctl.h:212): 56 bytes, aligned to 8.
@@ -1167,31 +1167,31 @@ public struct PmCxStat: Sendable, BitwiseCopyable {
     /// entry nr in triggers & residencies, including C0
     ///
     /// C: `uint32_t nr` at offset 0.
-    public var nr: UInt32 = 0
+    public var nr: UInt32
     /// last Cx state
     ///
     /// C: `uint32_t last` at offset 4.
-    public var last: UInt32 = 0
+    public var last: UInt32
     /// idle time from boot
     ///
     /// C: `uint64_t idle_time` at offset 8.
-    public var idleTime: UInt64 = 0
+    public var idleTime: UInt64
     /// Cx trigger counts
     ///
     /// C: `__guest_handle_uint64 triggers` at offset 16.
-    public var triggers: XenGuestHandle64<UInt64> = .init()
+    public var triggers: XenGuestHandle64<UInt64>
     /// Cx residencies
     ///
     /// C: `__guest_handle_uint64 residencies` at offset 24.
-    public var residencies: XenGuestHandle64<UInt64> = .init()
+    public var residencies: XenGuestHandle64<UInt64>
     /// entry nr in pc[]
     ///
     /// C: `uint32_t nr_pc` at offset 32.
-    public var nrPc: UInt32 = 0
+    public var nrPc: UInt32
     /// entry nr in cc[]
     ///
     /// C: `uint32_t nr_cc` at offset 36.
-    public var nrCc: UInt32 = 0
+    public var nrCc: UInt32
     /// These two arrays may (and generally will) have unused slots; slots not
     /// having a corresponding hardware register will not be written by the
     /// hypervisor. It is therefore up to the caller to put a suitable sentinel
@@ -1199,12 +1199,12 @@ public struct PmCxStat: Sendable, BitwiseCopyable {
     /// Indexing is 1-biased (PC1/CC1 being at index 0).
     ///
     /// C: `__guest_handle_uint64 pc` at offset 40.
-    public var pc: XenGuestHandle64<UInt64> = .init()
+    public var pc: XenGuestHandle64<UInt64>
     /// C: `__guest_handle_uint64 cc` at offset 48.
-    public var cc: XenGuestHandle64<UInt64> = .init()
+    public var cc: XenGuestHandle64<UInt64>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_get_cpufreq_para` (sysctl.h:300): 120 bytes, aligned to 8.
@@ -1212,47 +1212,47 @@ public struct XenGetCpufreqPara: Sendable, BitwiseCopyable {
     /// IN/OUT variable
     ///
     /// C: `uint32_t cpu_num` at offset 0.
-    public var cpuNum: UInt32 = 0
+    public var cpuNum: UInt32
     /// C: `uint32_t freq_num` at offset 4.
-    public var freqNum: UInt32 = 0
+    public var freqNum: UInt32
     /// C: `uint32_t gov_num` at offset 8.
-    public var govNum: UInt32 = 0
+    public var govNum: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// for all governors
     /// OUT variable
     ///
     /// C: `__guest_handle_uint32 affected_cpus` at offset 16.
-    public var affectedCpus: XenGuestHandle64<UInt32> = .init()
+    public var affectedCpus: XenGuestHandle64<UInt32>
     /// C: `__guest_handle_uint32 scaling_available_frequencies` at offset 24.
-    public var scalingAvailableFrequencies: XenGuestHandle64<UInt32> = .init()
+    public var scalingAvailableFrequencies: XenGuestHandle64<UInt32>
     /// C: `__guest_handle_char scaling_available_governors` at offset 32.
-    public var scalingAvailableGovernors: XenGuestHandle64<Int8> = .init()
+    public var scalingAvailableGovernors: XenGuestHandle64<Int8>
     /// C: `char[16] scaling_driver` at offset 40.
-    public var scalingDriver: InlineArray<16, Int8> = .init(repeating: 0)
+    public var scalingDriver: InlineArray<16, Int8>
     /// C: `uint32_t cpuinfo_cur_freq` at offset 56.
-    public var cpuinfoCurFreq: UInt32 = 0
+    public var cpuinfoCurFreq: UInt32
     /// C: `uint32_t cpuinfo_max_freq` at offset 60.
-    public var cpuinfoMaxFreq: UInt32 = 0
+    public var cpuinfoMaxFreq: UInt32
     /// C: `uint32_t cpuinfo_min_freq` at offset 64.
-    public var cpuinfoMinFreq: UInt32 = 0
+    public var cpuinfoMinFreq: UInt32
     /// C: `uint32_t scaling_cur_freq` at offset 68.
-    public var scalingCurFreq: UInt32 = 0
+    public var scalingCurFreq: UInt32
     /// C: `char[16] scaling_governor` at offset 72.
-    public var scalingGovernor: InlineArray<16, Int8> = .init(repeating: 0)
+    public var scalingGovernor: InlineArray<16, Int8>
     /// C: `uint32_t scaling_max_freq` at offset 88.
-    public var scalingMaxFreq: UInt32 = 0
+    public var scalingMaxFreq: UInt32
     /// C: `uint32_t scaling_min_freq` at offset 92.
-    public var scalingMinFreq: UInt32 = 0
+    public var scalingMinFreq: UInt32
     /// C: `union (unnamed union at sysctl.h:323:5) u` at offset 96.
-    public var u: XenGetCpufreqPara.U = .init()
+    public var u: XenGetCpufreqPara.U
     /// C: `int32_t turbo_enabled` at offset 112.
-    public var turboEnabled: Int32 = 0
+    public var turboEnabled: Int32
     /// 4 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding1: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenGetCpufreqPara {
@@ -1261,7 +1261,7 @@ extension XenGetCpufreqPara {
     /// The union of `xen_get_cpufreq_para.u` (sysctl.h:323): 16 bytes, aligned to 4.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 16 bytes, aligned to 4 like the C union.
-        private var _storage: InlineArray<4, UInt32> = .init(repeating: 0)
+        private var _storage: InlineArray<4, UInt32>
         /// C: `struct xen_userspace userspace` at offset 0.
         public var userspace: XenUserspace {
             get { xenUnionLoad(self, as: XenUserspace.self) }
@@ -1274,17 +1274,17 @@ extension XenGetCpufreqPara {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
 /// `struct xen_set_cpufreq_gov` (sysctl.h:331): 16 bytes, aligned to 1.
 public struct XenSetCpufreqGov: Sendable, BitwiseCopyable {
     /// C: `char[16] scaling_governor` at offset 0.
-    public var scalingGovernor: InlineArray<16, Int8> = .init(repeating: 0)
+    public var scalingGovernor: InlineArray<16, Int8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_SYSCTL_page_offline_op
@@ -1292,22 +1292,22 @@ public struct XenSetCpufreqGov: Sendable, BitwiseCopyable {
 /// `struct xen_sysctl_page_offline_op` (sysctl.h:390): 24 bytes, aligned to 8.
 public struct XenSysctlPageOfflineOp: Sendable, BitwiseCopyable {
     /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// C: `uint32_t start` at offset 4.
-    public var start: UInt32 = 0
+    public var start: UInt32
     /// C: `uint32_t end` at offset 8.
-    public var end: UInt32 = 0
+    public var end: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// OUT: result of page offline request
     /// bit 0~15: result flags
     /// bit 16~31: owner
     ///
     /// C: `__guest_handle_uint32 status` at offset 16.
-    public var status: XenGuestHandle64<UInt32> = .init()
+    public var status: XenGuestHandle64<UInt32>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_lockprof_op` (sysctl.h:457): 32 bytes, aligned to 8.
@@ -1316,29 +1316,29 @@ public struct XenSysctlLockprofOp: Sendable, BitwiseCopyable {
     /// XEN_SYSCTL_LOCKPROF_???
     ///
     /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// size of output buffer
     ///
     /// C: `uint32_t max_elem` at offset 4.
-    public var maxElem: UInt32 = 0
+    public var maxElem: UInt32
     /// OUT variables (query only).
     /// number of elements available
     ///
     /// C: `uint32_t nr_elem` at offset 8.
-    public var nrElem: UInt32 = 0
+    public var nrElem: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// nsecs of profile measurement
     ///
     /// C: `uint64_t time` at offset 16.
-    public var time: UInt64 = 0
+    public var time: UInt64
     /// profile information (or NULL)
     ///
     /// C: `__guest_handle_xen_sysctl_lockprof_data_t data` at offset 24.
-    public var data: XenGuestHandle64<XenSysctlLockprofData> = .init()
+    public var data: XenGuestHandle64<XenSysctlLockprofData>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_lockprof_data` (sysctl.h:446): 80 bytes, aligned to 8.
@@ -1346,60 +1346,60 @@ public struct XenSysctlLockprofData: Sendable, BitwiseCopyable {
     /// lock name (may include up to 2 %d specifiers)
     ///
     /// C: `char[40] name` at offset 0.
-    public var name: InlineArray<40, Int8> = .init(repeating: 0)
+    public var name: InlineArray<40, Int8>
     /// LOCKPROF_TYPE_???
     ///
     /// C: `int32_t type` at offset 40.
-    public var type: Int32 = 0
+    public var type: Int32
     /// index (e.g. domain id)
     ///
     /// C: `int32_t idx` at offset 44.
-    public var idx: Int32 = 0
+    public var idx: Int32
     /// # of locking succeeded
     ///
     /// C: `uint64_t lock_cnt` at offset 48.
-    public var lockCnt: UInt64 = 0
+    public var lockCnt: UInt64
     /// # of wait for lock
     ///
     /// C: `uint64_t block_cnt` at offset 56.
-    public var blockCnt: UInt64 = 0
+    public var blockCnt: UInt64
     /// nsecs lock held
     ///
     /// C: `uint64_t lock_time` at offset 64.
-    public var lockTime: UInt64 = 0
+    public var lockTime: UInt64
     /// nsecs waited for lock
     ///
     /// C: `uint64_t block_time` at offset 72.
-    public var blockTime: UInt64 = 0
+    public var blockTime: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_sched_arinc653` (sysctl.h:655): 8 bytes, aligned to 8.
 public struct XenSysctlSchedArinc653: Sendable, BitwiseCopyable {
     /// C: `__guest_handle_xen_sysctl_arinc653_schedule_t schedule` at offset 0.
-    public var schedule: XenGuestHandle64<XenSysctlArinc653Schedule> = .init()
+    public var schedule: XenGuestHandle64<XenSysctlArinc653Schedule>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_coverage_op` (sysctl.h:695): 16 bytes, aligned to 8.
 public struct XenSysctlCoverageOp: Sendable, BitwiseCopyable {
     /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// IN/OUT: size of the buffer
     ///
     /// C: `uint32_t size` at offset 4.
-    public var size: UInt32 = 0
+    public var size: UInt32
     /// OUT
     ///
     /// C: `__guest_handle_char buffer` at offset 8.
-    public var buffer: XenGuestHandle64<Int8> = .init()
+    public var buffer: XenGuestHandle64<Int8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_SYSCTL_get_cpu_featureset (x86 specific)
@@ -1417,18 +1417,18 @@ public struct XenSysctlCpuFeatureset: Sendable, BitwiseCopyable {
     /// IN: Which featureset to query?
     ///
     /// C: `uint32_t index` at offset 0.
-    public var index: UInt32 = 0
+    public var index: UInt32
     /// IN/OUT: Number of entries in/written to 'features', or the maximum number of features if the guest handle is NULL.  NB. All featuresets come from the same numberspace, so have the same maximum length.
     ///
     /// C: `uint32_t nr_features` at offset 4.
-    public var nrFeatures: UInt32 = 0
+    public var nrFeatures: UInt32
     /// OUT:
     ///
     /// C: `__guest_handle_uint32 features` at offset 8.
-    public var features: XenGuestHandle64<UInt32> = .init()
+    public var features: XenGuestHandle64<UInt32>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_livepatch_upload` (sysctl.h:900): 32 bytes, aligned to 8.
@@ -1436,18 +1436,18 @@ public struct XenSysctlLivepatchUpload: Sendable, BitwiseCopyable {
     /// IN, name of the patch.
     ///
     /// C: `struct xen_livepatch_name name` at offset 0.
-    public var name: XenLivepatchName = .init()
+    public var name: XenLivepatchName
     /// IN, size of the ELF file.
     ///
     /// C: `uint64_t size` at offset 16.
-    public var size: UInt64 = 0
+    public var size: UInt64
     /// IN, the ELF file.
     ///
     /// C: `__guest_handle_uint8 payload` at offset 24.
-    public var payload: XenGuestHandle64<UInt8> = .init()
+    public var payload: XenGuestHandle64<UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_livepatch_name` (sysctl.h:877): 16 bytes, aligned to 8.
@@ -1455,18 +1455,18 @@ public struct XenLivepatchName: Sendable, BitwiseCopyable {
     /// IN: pointer to name.
     ///
     /// C: `__guest_handle_char name` at offset 0.
-    public var name: XenGuestHandle64<Int8> = .init()
+    public var name: XenGuestHandle64<Int8>
     /// IN: size of name. May be upto XEN_LIVEPATCH_NAME_SIZE.
     ///
     /// C: `uint16_t size` at offset 8.
-    public var size: UInt16 = 0
+    public var size: UInt16
     /// IN: MUST be zero.
     ///
     /// C: `uint16_t[3] pad` at offset 10.
-    public var pad: InlineArray<3, UInt16> = .init(repeating: 0)
+    public var pad: InlineArray<3, UInt16>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_livepatch_list` (sysctl.h:954): 64 bytes, aligned to 8.
@@ -1474,50 +1474,50 @@ public struct XenSysctlLivepatchList: Sendable, BitwiseCopyable {
     /// OUT: Hypervisor stamps value. If varies between calls, we are getting stale data.
     ///
     /// C: `uint32_t version` at offset 0.
-    public var version: UInt32 = 0
+    public var version: UInt32
     /// IN: Index into hypervisor list.
     ///
     /// C: `uint32_t idx` at offset 4.
-    public var idx: UInt32 = 0
+    public var idx: UInt32
     /// IN: How many status, name, and len should fill out. Can be zero to get amount of payloads and version. OUT: How many payloads left.
     ///
     /// C: `uint32_t nr` at offset 8.
-    public var nr: UInt32 = 0
+    public var nr: UInt32
     /// IN: Must be zero.
     ///
     /// C: `uint32_t pad` at offset 12.
-    public var pad: UInt32 = 0
+    public var pad: UInt32
     /// OUT: Total size of all transfer names
     ///
     /// C: `uint32_t name_total_size` at offset 16.
-    public var nameTotalSize: UInt32 = 0
+    public var nameTotalSize: UInt32
     /// OUT: Total size of all transfer metadata
     ///
     /// C: `uint32_t metadata_total_size` at offset 20.
-    public var metadataTotalSize: UInt32 = 0
+    public var metadataTotalSize: UInt32
     /// OUT. Must have enough space allocate for nr of them.
     ///
     /// C: `__guest_handle_xen_livepatch_status_t status` at offset 24.
-    public var status: XenGuestHandle64<XenLivepatchStatus> = .init()
+    public var status: XenGuestHandle64<XenLivepatchStatus>
     /// OUT: Array of names. Each member may have an arbitrary length up to XEN_LIVEPATCH_NAME_SIZE bytes. Must have nr of them.
     ///
     /// C: `__guest_handle_char name` at offset 32.
-    public var name: XenGuestHandle64<Int8> = .init()
+    public var name: XenGuestHandle64<Int8>
     /// OUT: Array of lengths of name's. Must have nr of them.
     ///
     /// C: `__guest_handle_uint32 len` at offset 40.
-    public var len: XenGuestHandle64<UInt32> = .init()
+    public var len: XenGuestHandle64<UInt32>
     /// OUT: Array of metadata strings. Each member may have an arbitrary length. Must have nr of them.
     ///
     /// C: `__guest_handle_char metadata` at offset 48.
-    public var metadata: XenGuestHandle64<Int8> = .init()
+    public var metadata: XenGuestHandle64<Int8>
     /// OUT: Array of lengths of metadata's. Must have nr of them.
     ///
     /// C: `__guest_handle_uint32 metadata_len` at offset 56.
-    public var metadataLen: XenGuestHandle64<UInt32> = .init()
+    public var metadataLen: XenGuestHandle64<UInt32>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_SYSCTL_get_cpu_policy (x86 specific)
@@ -1537,52 +1537,52 @@ public struct XenSysctlCpuPolicy: Sendable, BitwiseCopyable {
     /// IN: Which policy to query?
     ///
     /// C: `uint32_t index` at offset 0.
-    public var index: UInt32 = 0
+    public var index: UInt32
     /// IN/OUT: Number of leaves in/written to 'leaves', or the max number if 'leaves' is NULL.
     ///
     /// C: `uint32_t nr_leaves` at offset 4.
-    public var nrLeaves: UInt32 = 0
+    public var nrLeaves: UInt32
     /// IN/OUT: Number of MSRs in/written to 'msrs', or the max number of if 'msrs' is NULL.
     ///
     /// C: `uint32_t nr_msrs` at offset 8.
-    public var nrMsrs: UInt32 = 0
+    public var nrMsrs: UInt32
     /// Must be zero.
     ///
     /// C: `uint32_t _rsvd` at offset 12.
-    public var rsvd: UInt32 = 0
+    public var rsvd: UInt32
     /// OUT
     ///
     /// C: `__guest_handle_xen_cpuid_leaf_t leaves` at offset 16.
-    public var leaves: XenGuestHandle64<XenCpuidLeaf> = .init()
+    public var leaves: XenGuestHandle64<XenCpuidLeaf>
     /// OUT
     ///
     /// C: `__guest_handle_xen_msr_entry_t msrs` at offset 24.
-    public var msrs: XenGuestHandle64<XenMsrEntry> = .init()
+    public var msrs: XenGuestHandle64<XenMsrEntry>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 #elseif arch(arm64)
 /// `struct xen_sysctl` (sysctl.h:1055): 136 bytes, aligned to 8.
 public struct XenSysctl: Sendable, BitwiseCopyable {
     /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// XEN_SYSCTL_INTERFACE_VERSION
     ///
     /// C: `uint32_t interface_version` at offset 4.
-    public var interfaceVersion: UInt32 = 0
+    public var interfaceVersion: UInt32
     /// C: `union (unnamed union at sysctl.h:1086:5) u` at offset 8.
-    public var u: XenSysctl.U = .init()
+    public var u: XenSysctl.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenSysctl {
     /// The union of `xen_sysctl.u` (sysctl.h:1086): 128 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 128 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<16, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<16, UInt64>
         /// C: `struct xen_sysctl_readconsole readconsole` at offset 0.
         public var readconsole: XenSysctlReadconsole {
             get { xenUnionLoad(self, as: XenSysctlReadconsole.self) }
@@ -1715,7 +1715,7 @@ extension XenSysctl {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -1727,33 +1727,33 @@ public struct XenSysctlReadconsole: Sendable, BitwiseCopyable {
     /// IN: Non-zero -> clear after reading.
     ///
     /// C: `uint8_t clear` at offset 0.
-    public var clear: UInt8 = 0
+    public var clear: UInt8
     /// IN: Non-zero -> start index specified by @index field.
     ///
     /// C: `uint8_t incremental` at offset 1.
-    public var incremental: UInt8 = 0
+    public var incremental: UInt8
     /// C: `uint8_t pad0` at offset 2.
-    public var pad0: UInt8 = 0
+    public var pad0: UInt8
     /// C: `uint8_t pad1` at offset 3.
-    public var pad1: UInt8 = 0
+    public var pad1: UInt8
     /// IN:  Start index for consuming from ring buffer (if @incremental);
     /// OUT: End index after consuming from ring buffer.
     ///
     /// C: `uint32_t index` at offset 4.
-    public var index: UInt32 = 0
+    public var index: UInt32
     /// IN: Virtual address to write console data.
     ///
     /// C: `__guest_handle_64_char buffer` at offset 8.
-    public var buffer: XenGuestHandle64<UInt8> = .init()
+    public var buffer: XenGuestHandle64<UInt8>
     /// IN: Size of buffer; OUT: Bytes written to buffer.
     ///
     /// C: `uint32_t count` at offset 16.
-    public var count: UInt32 = 0
+    public var count: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// IN:
@@ -1770,14 +1770,14 @@ public struct XenSysctlReadconsole: Sendable, BitwiseCopyable {
 /// `struct xen_sysctl_cputopoinfo` (sysctl.h:493): 16 bytes, aligned to 8.
 public struct XenSysctlCputopoinfo: Sendable, BitwiseCopyable {
     /// C: `uint32_t num_cpus` at offset 0.
-    public var numCpus: UInt32 = 0
+    public var numCpus: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// C: `__guest_handle_64_xen_sysctl_cputopo_t cputopo` at offset 8.
-    public var cputopo: XenGuestHandle64<XenSysctlCputopo> = .init()
+    public var cputopo: XenGuestHandle64<XenSysctlCputopo>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_pcitopoinfo` (sysctl.h:721): 24 bytes, aligned to 8.
@@ -1786,13 +1786,13 @@ public struct XenSysctlPcitopoinfo: Sendable, BitwiseCopyable {
     /// OUT: Number of processed elements of those arrays.
     ///
     /// C: `uint32_t num_devs` at offset 0.
-    public var numDevs: UInt32 = 0
+    public var numDevs: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// IN: list of devices for which node IDs are requested.
     ///
     /// C: `__guest_handle_64_physdev_pci_device_t devs` at offset 8.
-    public var devs: XenGuestHandle64<PhysdevPciDevice> = .init()
+    public var devs: XenGuestHandle64<PhysdevPciDevice>
     /// OUT: node identifier for each device.
     /// If information for a particular device is not available then
     /// corresponding entry will be set to XEN_INVALID_NODE_ID. If
@@ -1800,29 +1800,29 @@ public struct XenSysctlPcitopoinfo: Sendable, BitwiseCopyable {
     /// will be provided.
     ///
     /// C: `__guest_handle_64_uint32 nodes` at offset 16.
-    public var nodes: XenGuestHandle64<UInt32> = .init()
+    public var nodes: XenGuestHandle64<UInt32>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_numainfo` (sysctl.h:525): 24 bytes, aligned to 8.
 public struct XenSysctlNumainfo: Sendable, BitwiseCopyable {
     /// C: `uint32_t num_nodes` at offset 0.
-    public var numNodes: UInt32 = 0
+    public var numNodes: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// C: `__guest_handle_64_xen_sysctl_meminfo_t meminfo` at offset 8.
-    public var meminfo: XenGuestHandle64<XenSysctlMeminfo> = .init()
+    public var meminfo: XenGuestHandle64<XenSysctlMeminfo>
     /// Distance between nodes 'i' and 'j' is stored in index 'i*N + j',
     /// where N is the number of nodes that will be returned in 'num_nodes'
     /// (i.e. not 'num_nodes' provided by the caller)
     ///
     /// C: `__guest_handle_64_uint32 distance` at offset 16.
-    public var distance: XenGuestHandle64<UInt32> = .init()
+    public var distance: XenGuestHandle64<UInt32>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_perfc_op` (sysctl.h:139): 32 bytes, aligned to 8.
@@ -1831,29 +1831,29 @@ public struct XenSysctlPerfcOp: Sendable, BitwiseCopyable {
     /// XEN_SYSCTL_PERFCOP_???
     ///
     /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// OUT variables.
     /// number of counters description
     ///
     /// C: `uint32_t nr_counters` at offset 4.
-    public var nrCounters: UInt32 = 0
+    public var nrCounters: UInt32
     /// number of values
     ///
     /// C: `uint32_t nr_vals` at offset 8.
-    public var nrVals: UInt32 = 0
+    public var nrVals: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// counter information (or NULL)
     ///
     /// C: `__guest_handle_64_xen_sysctl_perfc_desc_t desc` at offset 16.
-    public var desc: XenGuestHandle64<XenSysctlPerfcDesc> = .init()
+    public var desc: XenGuestHandle64<XenSysctlPerfcDesc>
     /// counter values (or NULL)
     ///
     /// C: `__guest_handle_64_xen_sysctl_perfc_val_t val` at offset 24.
-    public var val: XenGuestHandle64<XenSysctlPerfcVal> = .init()
+    public var val: XenGuestHandle64<XenSysctlPerfcVal>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_perfc_desc` (sysctl.h:130): 84 bytes, aligned to 4.
@@ -1861,14 +1861,14 @@ public struct XenSysctlPerfcDesc: Sendable, BitwiseCopyable {
     /// name of perf counter
     ///
     /// C: `char[80] name` at offset 0.
-    public var name: InlineArray<80, UInt8> = .init(repeating: 0)
+    public var name: InlineArray<80, UInt8>
     /// number of values for this counter
     ///
     /// C: `uint32_t nr_vals` at offset 80.
-    public var nrVals: UInt32 = 0
+    public var nrVals: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_SYSCTL_getdomaininfolist
@@ -1878,22 +1878,22 @@ public struct XenSysctlGetdomaininfolist: Sendable, BitwiseCopyable {
     /// IN variables.
     ///
     /// C: `domid_t first_domain` at offset 0.
-    public var firstDomain: Domid = 0
+    public var firstDomain: Domid
     /// 2 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<2, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<2, UInt8>
     /// C: `uint32_t max_domains` at offset 4.
-    public var maxDomains: UInt32 = 0
+    public var maxDomains: UInt32
     /// C: `__guest_handle_64_xen_domctl_getdomaininfo_t buffer` at offset 8.
-    public var buffer: XenGuestHandle64<XenDomctlGetdomaininfo> = .init()
+    public var buffer: XenGuestHandle64<XenDomctlGetdomaininfo>
     /// OUT variables.
     ///
     /// C: `uint32_t num_domains` at offset 16.
-    public var numDomains: UInt32 = 0
+    public var numDomains: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding1: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// Inject debug keys into Xen.
@@ -1904,14 +1904,14 @@ public struct XenSysctlDebugKeys: Sendable, BitwiseCopyable {
     /// IN variables.
     ///
     /// C: `__guest_handle_64_const_char keys` at offset 0.
-    public var keys: XenGuestHandle64<UInt8> = .init()
+    public var keys: XenGuestHandle64<UInt8>
     /// C: `uint32_t nr_keys` at offset 8.
-    public var nrKeys: UInt32 = 0
+    public var nrKeys: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_getcpuinfo` (sysctl.h:176): 24 bytes, aligned to 8.
@@ -1919,20 +1919,20 @@ public struct XenSysctlGetcpuinfo: Sendable, BitwiseCopyable {
     /// IN variables.
     ///
     /// C: `uint32_t max_cpus` at offset 0.
-    public var maxCpus: UInt32 = 0
+    public var maxCpus: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// C: `__guest_handle_64_xen_sysctl_cpuinfo_t info` at offset 8.
-    public var info: XenGuestHandle64<XenSysctlCpuinfo> = .init()
+    public var info: XenGuestHandle64<XenSysctlCpuinfo>
     /// OUT variables.
     ///
     /// C: `uint32_t nr_cpus` at offset 16.
-    public var nrCpus: UInt32 = 0
+    public var nrCpus: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding1: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct pm_px_stat` (sysctl.h:203): 24 bytes, aligned to 8.
@@ -1940,30 +1940,30 @@ public struct PmPxStat: Sendable, BitwiseCopyable {
     /// total Px states
     ///
     /// C: `uint8_t total` at offset 0.
-    public var total: UInt8 = 0
+    public var total: UInt8
     /// usable Px states
     ///
     /// C: `uint8_t usable` at offset 1.
-    public var usable: UInt8 = 0
+    public var usable: UInt8
     /// last Px state
     ///
     /// C: `uint8_t last` at offset 2.
-    public var last: UInt8 = 0
+    public var last: UInt8
     /// current Px state
     ///
     /// C: `uint8_t cur` at offset 3.
-    public var cur: UInt8 = 0
+    public var cur: UInt8
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// Px transition table
     ///
     /// C: `__guest_handle_64_uint64 trans_pt` at offset 8.
-    public var transPt: XenGuestHandle64<UInt64> = .init()
+    public var transPt: XenGuestHandle64<UInt64>
     /// C: `__guest_handle_64_pm_px_val_t pt` at offset 16.
-    public var pt: XenGuestHandle64<PmPxVal> = .init()
+    public var pt: XenGuestHandle64<PmPxVal>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct pm_cx_stat` (sysctl.h:212): 56 bytes, aligned to 8.
@@ -1971,31 +1971,31 @@ public struct PmCxStat: Sendable, BitwiseCopyable {
     /// entry nr in triggers & residencies, including C0
     ///
     /// C: `uint32_t nr` at offset 0.
-    public var nr: UInt32 = 0
+    public var nr: UInt32
     /// last Cx state
     ///
     /// C: `uint32_t last` at offset 4.
-    public var last: UInt32 = 0
+    public var last: UInt32
     /// idle time from boot
     ///
     /// C: `uint64_t idle_time` at offset 8.
-    public var idleTime: UInt64 = 0
+    public var idleTime: UInt64
     /// Cx trigger counts
     ///
     /// C: `__guest_handle_64_uint64 triggers` at offset 16.
-    public var triggers: XenGuestHandle64<UInt64> = .init()
+    public var triggers: XenGuestHandle64<UInt64>
     /// Cx residencies
     ///
     /// C: `__guest_handle_64_uint64 residencies` at offset 24.
-    public var residencies: XenGuestHandle64<UInt64> = .init()
+    public var residencies: XenGuestHandle64<UInt64>
     /// entry nr in pc[]
     ///
     /// C: `uint32_t nr_pc` at offset 32.
-    public var nrPc: UInt32 = 0
+    public var nrPc: UInt32
     /// entry nr in cc[]
     ///
     /// C: `uint32_t nr_cc` at offset 36.
-    public var nrCc: UInt32 = 0
+    public var nrCc: UInt32
     /// These two arrays may (and generally will) have unused slots; slots not
     /// having a corresponding hardware register will not be written by the
     /// hypervisor. It is therefore up to the caller to put a suitable sentinel
@@ -2003,12 +2003,12 @@ public struct PmCxStat: Sendable, BitwiseCopyable {
     /// Indexing is 1-biased (PC1/CC1 being at index 0).
     ///
     /// C: `__guest_handle_64_uint64 pc` at offset 40.
-    public var pc: XenGuestHandle64<UInt64> = .init()
+    public var pc: XenGuestHandle64<UInt64>
     /// C: `__guest_handle_64_uint64 cc` at offset 48.
-    public var cc: XenGuestHandle64<UInt64> = .init()
+    public var cc: XenGuestHandle64<UInt64>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_get_cpufreq_para` (sysctl.h:300): 120 bytes, aligned to 8.
@@ -2016,47 +2016,47 @@ public struct XenGetCpufreqPara: Sendable, BitwiseCopyable {
     /// IN/OUT variable
     ///
     /// C: `uint32_t cpu_num` at offset 0.
-    public var cpuNum: UInt32 = 0
+    public var cpuNum: UInt32
     /// C: `uint32_t freq_num` at offset 4.
-    public var freqNum: UInt32 = 0
+    public var freqNum: UInt32
     /// C: `uint32_t gov_num` at offset 8.
-    public var govNum: UInt32 = 0
+    public var govNum: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// for all governors
     /// OUT variable
     ///
     /// C: `__guest_handle_64_uint32 affected_cpus` at offset 16.
-    public var affectedCpus: XenGuestHandle64<UInt32> = .init()
+    public var affectedCpus: XenGuestHandle64<UInt32>
     /// C: `__guest_handle_64_uint32 scaling_available_frequencies` at offset 24.
-    public var scalingAvailableFrequencies: XenGuestHandle64<UInt32> = .init()
+    public var scalingAvailableFrequencies: XenGuestHandle64<UInt32>
     /// C: `__guest_handle_64_char scaling_available_governors` at offset 32.
-    public var scalingAvailableGovernors: XenGuestHandle64<UInt8> = .init()
+    public var scalingAvailableGovernors: XenGuestHandle64<UInt8>
     /// C: `char[16] scaling_driver` at offset 40.
-    public var scalingDriver: InlineArray<16, UInt8> = .init(repeating: 0)
+    public var scalingDriver: InlineArray<16, UInt8>
     /// C: `uint32_t cpuinfo_cur_freq` at offset 56.
-    public var cpuinfoCurFreq: UInt32 = 0
+    public var cpuinfoCurFreq: UInt32
     /// C: `uint32_t cpuinfo_max_freq` at offset 60.
-    public var cpuinfoMaxFreq: UInt32 = 0
+    public var cpuinfoMaxFreq: UInt32
     /// C: `uint32_t cpuinfo_min_freq` at offset 64.
-    public var cpuinfoMinFreq: UInt32 = 0
+    public var cpuinfoMinFreq: UInt32
     /// C: `uint32_t scaling_cur_freq` at offset 68.
-    public var scalingCurFreq: UInt32 = 0
+    public var scalingCurFreq: UInt32
     /// C: `char[16] scaling_governor` at offset 72.
-    public var scalingGovernor: InlineArray<16, UInt8> = .init(repeating: 0)
+    public var scalingGovernor: InlineArray<16, UInt8>
     /// C: `uint32_t scaling_max_freq` at offset 88.
-    public var scalingMaxFreq: UInt32 = 0
+    public var scalingMaxFreq: UInt32
     /// C: `uint32_t scaling_min_freq` at offset 92.
-    public var scalingMinFreq: UInt32 = 0
+    public var scalingMinFreq: UInt32
     /// C: `union (unnamed union at sysctl.h:323:5) u` at offset 96.
-    public var u: XenGetCpufreqPara.U = .init()
+    public var u: XenGetCpufreqPara.U
     /// C: `int32_t turbo_enabled` at offset 112.
-    public var turboEnabled: Int32 = 0
+    public var turboEnabled: Int32
     /// 4 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding1: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenGetCpufreqPara {
@@ -2065,7 +2065,7 @@ extension XenGetCpufreqPara {
     /// The union of `xen_get_cpufreq_para.u` (sysctl.h:323): 16 bytes, aligned to 4.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 16 bytes, aligned to 4 like the C union.
-        private var _storage: InlineArray<4, UInt32> = .init(repeating: 0)
+        private var _storage: InlineArray<4, UInt32>
         /// C: `struct xen_userspace userspace` at offset 0.
         public var userspace: XenUserspace {
             get { xenUnionLoad(self, as: XenUserspace.self) }
@@ -2078,17 +2078,17 @@ extension XenGetCpufreqPara {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
 /// `struct xen_set_cpufreq_gov` (sysctl.h:331): 16 bytes, aligned to 1.
 public struct XenSetCpufreqGov: Sendable, BitwiseCopyable {
     /// C: `char[16] scaling_governor` at offset 0.
-    public var scalingGovernor: InlineArray<16, UInt8> = .init(repeating: 0)
+    public var scalingGovernor: InlineArray<16, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_SYSCTL_page_offline_op
@@ -2096,22 +2096,22 @@ public struct XenSetCpufreqGov: Sendable, BitwiseCopyable {
 /// `struct xen_sysctl_page_offline_op` (sysctl.h:390): 24 bytes, aligned to 8.
 public struct XenSysctlPageOfflineOp: Sendable, BitwiseCopyable {
     /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// C: `uint32_t start` at offset 4.
-    public var start: UInt32 = 0
+    public var start: UInt32
     /// C: `uint32_t end` at offset 8.
-    public var end: UInt32 = 0
+    public var end: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// OUT: result of page offline request
     /// bit 0~15: result flags
     /// bit 16~31: owner
     ///
     /// C: `__guest_handle_64_uint32 status` at offset 16.
-    public var status: XenGuestHandle64<UInt32> = .init()
+    public var status: XenGuestHandle64<UInt32>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_lockprof_op` (sysctl.h:457): 32 bytes, aligned to 8.
@@ -2120,29 +2120,29 @@ public struct XenSysctlLockprofOp: Sendable, BitwiseCopyable {
     /// XEN_SYSCTL_LOCKPROF_???
     ///
     /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// size of output buffer
     ///
     /// C: `uint32_t max_elem` at offset 4.
-    public var maxElem: UInt32 = 0
+    public var maxElem: UInt32
     /// OUT variables (query only).
     /// number of elements available
     ///
     /// C: `uint32_t nr_elem` at offset 8.
-    public var nrElem: UInt32 = 0
+    public var nrElem: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// nsecs of profile measurement
     ///
     /// C: `uint64_t time` at offset 16.
-    public var time: UInt64 = 0
+    public var time: UInt64
     /// profile information (or NULL)
     ///
     /// C: `__guest_handle_64_xen_sysctl_lockprof_data_t data` at offset 24.
-    public var data: XenGuestHandle64<XenSysctlLockprofData> = .init()
+    public var data: XenGuestHandle64<XenSysctlLockprofData>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_lockprof_data` (sysctl.h:446): 80 bytes, aligned to 8.
@@ -2150,60 +2150,60 @@ public struct XenSysctlLockprofData: Sendable, BitwiseCopyable {
     /// lock name (may include up to 2 %d specifiers)
     ///
     /// C: `char[40] name` at offset 0.
-    public var name: InlineArray<40, UInt8> = .init(repeating: 0)
+    public var name: InlineArray<40, UInt8>
     /// LOCKPROF_TYPE_???
     ///
     /// C: `int32_t type` at offset 40.
-    public var type: Int32 = 0
+    public var type: Int32
     /// index (e.g. domain id)
     ///
     /// C: `int32_t idx` at offset 44.
-    public var idx: Int32 = 0
+    public var idx: Int32
     /// # of locking succeeded
     ///
     /// C: `uint64_t lock_cnt` at offset 48.
-    public var lockCnt: UInt64 = 0
+    public var lockCnt: UInt64
     /// # of wait for lock
     ///
     /// C: `uint64_t block_cnt` at offset 56.
-    public var blockCnt: UInt64 = 0
+    public var blockCnt: UInt64
     /// nsecs lock held
     ///
     /// C: `uint64_t lock_time` at offset 64.
-    public var lockTime: UInt64 = 0
+    public var lockTime: UInt64
     /// nsecs waited for lock
     ///
     /// C: `uint64_t block_time` at offset 72.
-    public var blockTime: UInt64 = 0
+    public var blockTime: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_sched_arinc653` (sysctl.h:655): 8 bytes, aligned to 8.
 public struct XenSysctlSchedArinc653: Sendable, BitwiseCopyable {
     /// C: `__guest_handle_64_xen_sysctl_arinc653_schedule_t schedule` at offset 0.
-    public var schedule: XenGuestHandle64<XenSysctlArinc653Schedule> = .init()
+    public var schedule: XenGuestHandle64<XenSysctlArinc653Schedule>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_coverage_op` (sysctl.h:695): 16 bytes, aligned to 8.
 public struct XenSysctlCoverageOp: Sendable, BitwiseCopyable {
     /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// IN/OUT: size of the buffer
     ///
     /// C: `uint32_t size` at offset 4.
-    public var size: UInt32 = 0
+    public var size: UInt32
     /// OUT
     ///
     /// C: `__guest_handle_64_char buffer` at offset 8.
-    public var buffer: XenGuestHandle64<UInt8> = .init()
+    public var buffer: XenGuestHandle64<UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// XEN_SYSCTL_get_cpu_featureset (x86 specific)
@@ -2221,18 +2221,18 @@ public struct XenSysctlCpuFeatureset: Sendable, BitwiseCopyable {
     /// IN: Which featureset to query?
     ///
     /// C: `uint32_t index` at offset 0.
-    public var index: UInt32 = 0
+    public var index: UInt32
     /// IN/OUT: Number of entries in/written to 'features', or the maximum number of features if the guest handle is NULL.  NB. All featuresets come from the same numberspace, so have the same maximum length.
     ///
     /// C: `uint32_t nr_features` at offset 4.
-    public var nrFeatures: UInt32 = 0
+    public var nrFeatures: UInt32
     /// OUT:
     ///
     /// C: `__guest_handle_64_uint32 features` at offset 8.
-    public var features: XenGuestHandle64<UInt32> = .init()
+    public var features: XenGuestHandle64<UInt32>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_livepatch_upload` (sysctl.h:900): 32 bytes, aligned to 8.
@@ -2240,18 +2240,18 @@ public struct XenSysctlLivepatchUpload: Sendable, BitwiseCopyable {
     /// IN, name of the patch.
     ///
     /// C: `struct xen_livepatch_name name` at offset 0.
-    public var name: XenLivepatchName = .init()
+    public var name: XenLivepatchName
     /// IN, size of the ELF file.
     ///
     /// C: `uint64_t size` at offset 16.
-    public var size: UInt64 = 0
+    public var size: UInt64
     /// IN, the ELF file.
     ///
     /// C: `__guest_handle_64_uint8 payload` at offset 24.
-    public var payload: XenGuestHandle64<UInt8> = .init()
+    public var payload: XenGuestHandle64<UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_livepatch_name` (sysctl.h:877): 16 bytes, aligned to 8.
@@ -2259,18 +2259,18 @@ public struct XenLivepatchName: Sendable, BitwiseCopyable {
     /// IN: pointer to name.
     ///
     /// C: `__guest_handle_64_char name` at offset 0.
-    public var name: XenGuestHandle64<UInt8> = .init()
+    public var name: XenGuestHandle64<UInt8>
     /// IN: size of name. May be upto XEN_LIVEPATCH_NAME_SIZE.
     ///
     /// C: `uint16_t size` at offset 8.
-    public var size: UInt16 = 0
+    public var size: UInt16
     /// IN: MUST be zero.
     ///
     /// C: `uint16_t[3] pad` at offset 10.
-    public var pad: InlineArray<3, UInt16> = .init(repeating: 0)
+    public var pad: InlineArray<3, UInt16>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_sysctl_livepatch_list` (sysctl.h:954): 64 bytes, aligned to 8.
@@ -2278,50 +2278,50 @@ public struct XenSysctlLivepatchList: Sendable, BitwiseCopyable {
     /// OUT: Hypervisor stamps value. If varies between calls, we are getting stale data.
     ///
     /// C: `uint32_t version` at offset 0.
-    public var version: UInt32 = 0
+    public var version: UInt32
     /// IN: Index into hypervisor list.
     ///
     /// C: `uint32_t idx` at offset 4.
-    public var idx: UInt32 = 0
+    public var idx: UInt32
     /// IN: How many status, name, and len should fill out. Can be zero to get amount of payloads and version. OUT: How many payloads left.
     ///
     /// C: `uint32_t nr` at offset 8.
-    public var nr: UInt32 = 0
+    public var nr: UInt32
     /// IN: Must be zero.
     ///
     /// C: `uint32_t pad` at offset 12.
-    public var pad: UInt32 = 0
+    public var pad: UInt32
     /// OUT: Total size of all transfer names
     ///
     /// C: `uint32_t name_total_size` at offset 16.
-    public var nameTotalSize: UInt32 = 0
+    public var nameTotalSize: UInt32
     /// OUT: Total size of all transfer metadata
     ///
     /// C: `uint32_t metadata_total_size` at offset 20.
-    public var metadataTotalSize: UInt32 = 0
+    public var metadataTotalSize: UInt32
     /// OUT. Must have enough space allocate for nr of them.
     ///
     /// C: `__guest_handle_64_xen_livepatch_status_t status` at offset 24.
-    public var status: XenGuestHandle64<XenLivepatchStatus> = .init()
+    public var status: XenGuestHandle64<XenLivepatchStatus>
     /// OUT: Array of names. Each member may have an arbitrary length up to XEN_LIVEPATCH_NAME_SIZE bytes. Must have nr of them.
     ///
     /// C: `__guest_handle_64_char name` at offset 32.
-    public var name: XenGuestHandle64<UInt8> = .init()
+    public var name: XenGuestHandle64<UInt8>
     /// OUT: Array of lengths of name's. Must have nr of them.
     ///
     /// C: `__guest_handle_64_uint32 len` at offset 40.
-    public var len: XenGuestHandle64<UInt32> = .init()
+    public var len: XenGuestHandle64<UInt32>
     /// OUT: Array of metadata strings. Each member may have an arbitrary length. Must have nr of them.
     ///
     /// C: `__guest_handle_64_char metadata` at offset 48.
-    public var metadata: XenGuestHandle64<UInt8> = .init()
+    public var metadata: XenGuestHandle64<UInt8>
     /// OUT: Array of lengths of metadata's. Must have nr of them.
     ///
     /// C: `__guest_handle_64_uint32 metadata_len` at offset 56.
-    public var metadataLen: XenGuestHandle64<UInt32> = .init()
+    public var metadataLen: XenGuestHandle64<UInt32>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 #else
 #error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")

@@ -7,30 +7,30 @@ public struct VcpuRunstateInfo: Sendable, BitwiseCopyable {
     /// VCPU's current state (RUNSTATE_*).
     ///
     /// C: `int state` at offset 0.
-    public var state: Int32 = 0
+    public var state: Int32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// When was current state entered (system time, ns)?
     ///
     /// C: `uint64_t state_entry_time` at offset 8.
-    public var stateEntryTime: UInt64 = 0
+    public var stateEntryTime: UInt64
     /// Time spent in each RUNSTATE_* (ns). The sum of these times is
     /// guaranteed not to drift from system time.
     ///
     /// C: `uint64_t[4] time` at offset 16.
-    public var time: InlineArray<4, UInt64> = .init(repeating: 0)
+    public var time: InlineArray<4, UInt64>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct vcpu_set_periodic_timer` (vcpu.h:133): 8 bytes, aligned to 8.
 public struct VcpuSetPeriodicTimer: Sendable, BitwiseCopyable {
     /// C: `uint64_t period_ns` at offset 0.
-    public var periodNs: UInt64 = 0
+    public var periodNs: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct vcpu_set_singleshot_timer` (vcpu.h:145): 16 bytes, aligned to 8.
@@ -38,16 +38,16 @@ public struct VcpuSetSingleshotTimer: Sendable, BitwiseCopyable {
     /// Absolute system time value in nanoseconds.
     ///
     /// C: `uint64_t timeout_abs_ns` at offset 0.
-    public var timeoutAbsNs: UInt64 = 0
+    public var timeoutAbsNs: UInt64
     /// VCPU_SSHOTTMR_???
     ///
     /// C: `uint32_t flags` at offset 8.
-    public var flags: UInt32 = 0
+    public var flags: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct vcpu_register_vcpu_info` (vcpu.h:170): 16 bytes, aligned to 8.
@@ -55,44 +55,44 @@ public struct VcpuRegisterVcpuInfo: Sendable, BitwiseCopyable {
     /// mfn of page to place vcpu_info
     ///
     /// C: `uint64_t mfn` at offset 0.
-    public var mfn: UInt64 = 0
+    public var mfn: UInt64
     /// offset within page
     ///
     /// C: `uint32_t offset` at offset 8.
-    public var offset: UInt32 = 0
+    public var offset: UInt32
     /// unused
     ///
     /// C: `uint32_t rsvd` at offset 12.
-    public var rsvd: UInt32 = 0
+    public var rsvd: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct vcpu_get_physid` (vcpu.h:188): 8 bytes, aligned to 8.
 public struct VcpuGetPhysid: Sendable, BitwiseCopyable {
     /// C: `uint64_t phys_id` at offset 0.
-    public var physId: UInt64 = 0
+    public var physId: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 #if arch(x86_64)
 /// `struct vcpu_register_runstate_memory_area` (vcpu.h:116): 8 bytes, aligned to 8.
 public struct VcpuRegisterRunstateMemoryArea: Sendable, BitwiseCopyable {
     /// C: `union (unnamed union at vcpu.h:117:5) addr` at offset 0.
-    public var addr: VcpuRegisterRunstateMemoryArea.Addr = .init()
+    public var addr: VcpuRegisterRunstateMemoryArea.Addr
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension VcpuRegisterRunstateMemoryArea {
     /// The union of `vcpu_register_runstate_memory_area.addr` (vcpu.h:117): 8 bytes, aligned to 8.
     public struct Addr: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `__guest_handle_vcpu_runstate_info_t h` at offset 0.
         public var h: XenGuestHandle64<VcpuRunstateInfo> {
             get { xenUnionLoad(self, as: XenGuestHandle64<VcpuRunstateInfo>.self) }
@@ -110,24 +110,24 @@ extension VcpuRegisterRunstateMemoryArea {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
 /// `struct vcpu_register_time_memory_area` (vcpu.h:214): 8 bytes, aligned to 8.
 public struct VcpuRegisterTimeMemoryArea: Sendable, BitwiseCopyable {
     /// C: `union (unnamed union at vcpu.h:215:5) addr` at offset 0.
-    public var addr: VcpuRegisterTimeMemoryArea.Addr = .init()
+    public var addr: VcpuRegisterTimeMemoryArea.Addr
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension VcpuRegisterTimeMemoryArea {
     /// The union of `vcpu_register_time_memory_area.addr` (vcpu.h:215): 8 bytes, aligned to 8.
     public struct Addr: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `__guest_handle_vcpu_time_info_t h` at offset 0.
         public var h: XenGuestHandle64<VcpuTimeInfo> {
             get { xenUnionLoad(self, as: XenGuestHandle64<VcpuTimeInfo>.self) }
@@ -145,24 +145,24 @@ extension VcpuRegisterTimeMemoryArea {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 #elseif arch(arm64)
 /// `struct vcpu_register_runstate_memory_area` (vcpu.h:116): 8 bytes, aligned to 8.
 public struct VcpuRegisterRunstateMemoryArea: Sendable, BitwiseCopyable {
     /// C: `union (unnamed union at vcpu.h:117:5) addr` at offset 0.
-    public var addr: VcpuRegisterRunstateMemoryArea.Addr = .init()
+    public var addr: VcpuRegisterRunstateMemoryArea.Addr
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension VcpuRegisterRunstateMemoryArea {
     /// The union of `vcpu_register_runstate_memory_area.addr` (vcpu.h:117): 8 bytes, aligned to 8.
     public struct Addr: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `__guest_handle_64_vcpu_runstate_info_t h` at offset 0.
         public var h: XenGuestHandle64<VcpuRunstateInfo> {
             get { xenUnionLoad(self, as: XenGuestHandle64<VcpuRunstateInfo>.self) }
@@ -180,24 +180,24 @@ extension VcpuRegisterRunstateMemoryArea {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
 /// `struct vcpu_register_time_memory_area` (vcpu.h:214): 8 bytes, aligned to 8.
 public struct VcpuRegisterTimeMemoryArea: Sendable, BitwiseCopyable {
     /// C: `union (unnamed union at vcpu.h:215:5) addr` at offset 0.
-    public var addr: VcpuRegisterTimeMemoryArea.Addr = .init()
+    public var addr: VcpuRegisterTimeMemoryArea.Addr
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension VcpuRegisterTimeMemoryArea {
     /// The union of `vcpu_register_time_memory_area.addr` (vcpu.h:215): 8 bytes, aligned to 8.
     public struct Addr: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `__guest_handle_64_vcpu_time_info_t h` at offset 0.
         public var h: XenGuestHandle64<VcpuTimeInfo> {
             get { xenUnionLoad(self, as: XenGuestHandle64<VcpuTimeInfo>.self) }
@@ -215,7 +215,7 @@ extension VcpuRegisterTimeMemoryArea {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 #else

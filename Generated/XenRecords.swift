@@ -13,17 +13,17 @@ public struct VcpuTimeInfo: Sendable, BitwiseCopyable {
     /// Linux's seqlock: see the implementations of read_seqbegin/read_seqretry.
     ///
     /// C: `uint32_t version` at offset 0.
-    public var version: UInt32 = 0
+    public var version: UInt32
     /// C: `uint32_t pad0` at offset 4.
-    public var pad0: UInt32 = 0
+    public var pad0: UInt32
     /// TSC at last update of time vals.
     ///
     /// C: `uint64_t tsc_timestamp` at offset 8.
-    public var tscTimestamp: UInt64 = 0
+    public var tscTimestamp: UInt64
     /// Time, in nanosecs, since boot.
     ///
     /// C: `uint64_t system_time` at offset 16.
-    public var systemTime: UInt64 = 0
+    public var systemTime: UInt64
     /// Current system time:
     /// system_time +
     /// ((((tsc - tsc_timestamp) << tsc_shift) * tsc_to_system_mul) >> 32)
@@ -31,43 +31,43 @@ public struct VcpuTimeInfo: Sendable, BitwiseCopyable {
     /// ((10^9 << 32) / tsc_to_system_mul) >> tsc_shift
     ///
     /// C: `uint32_t tsc_to_system_mul` at offset 24.
-    public var tscToSystemMul: UInt32 = 0
+    public var tscToSystemMul: UInt32
     /// C: `int8_t tsc_shift` at offset 28.
-    public var tscShift: Int8 = 0
+    public var tscShift: Int8
     /// C: `uint8_t flags` at offset 29.
-    public var flags: UInt8 = 0
+    public var flags: UInt8
     /// C: `uint8_t[2] pad1` at offset 30.
-    public var pad1: InlineArray<2, UInt8> = .init(repeating: 0)
+    public var pad1: InlineArray<2, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 #if arch(x86_64)
 /// `struct xenctl_bitmap` (xen.h:1013): 16 bytes, aligned to 8.
 public struct XenctlBitmap: Sendable, BitwiseCopyable {
     /// C: `__guest_handle_uint8 bitmap` at offset 0.
-    public var bitmap: XenGuestHandle64<UInt8> = .init()
+    public var bitmap: XenGuestHandle64<UInt8>
     /// C: `uint32_t nr_bits` at offset 8.
-    public var nrBits: UInt32 = 0
+    public var nrBits: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 #elseif arch(arm64)
 /// `struct xenctl_bitmap` (xen.h:1013): 16 bytes, aligned to 8.
 public struct XenctlBitmap: Sendable, BitwiseCopyable {
     /// C: `__guest_handle_64_uint8 bitmap` at offset 0.
-    public var bitmap: XenGuestHandle64<UInt8> = .init()
+    public var bitmap: XenGuestHandle64<UInt8>
     /// C: `uint32_t nr_bits` at offset 8.
-    public var nrBits: UInt32 = 0
+    public var nrBits: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 #else
 #error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")

@@ -14,8 +14,9 @@
 #
 # Usage: Scripts/benchmark.sh            (RUNS=N and WARMUP=N override the hyperfine counts;
 #                                          XEN_HEADERS=DIR the header folder; CLANG=path the floor's clang;
-#                                          TARGETS="triple ..." the default target set (the floor parses
-#                                          once per target; set it to the generator's default set);
+#                                          TARGETS="triple ..." the target set (default: the generator's
+#                                          own default set, read from its summary line; the floor
+#                                          parses once per target);
 #                                          BUILD_RUNS=N the XenPublic builds; CALLGRIND=0 skips the
 #                                          instruction counts; TYPECHECK_RUNS=N and SWIFTC=path for the
 #                                          typecheck timing; PLUGIN_BENCH=0 skips the plugin consumer)
@@ -27,10 +28,6 @@ Scripts/setup.sh hyperfine bindgen time jq
 RUNS=${RUNS:-20}
 WARMUP=${WARMUP:-3}
 XEN_HEADERS=${XEN_HEADERS:-/usr/include/xen}
-# The generator's default target set (`generate` without --target). One target until multi-arch
-# parsing lands (issue 12); then this becomes "x86_64-linux-gnu aarch64-linux-gnu".
-read -r -a TARGET_LIST <<<"${TARGETS:-x86_64-linux-gnu}"
-FIRST_TARGET=${TARGET_LIST[0]}
 
 swift build -c release --product xen-swiftgen >&2
 BIN=$PWD/.build/release/xen-swiftgen
@@ -38,11 +35,22 @@ BIN=$PWD/.build/release/xen-swiftgen
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/xen-swiftgen-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 
+# One probe run: the libclang it loads (below) and its default target set (`generate` without
+# --target), which its summary line names: "... from DIR (x86_64-linux-gnu, aarch64-linux-gnu) -> ...".
+PROBE=$("$BIN" generate --xen-headers "$XEN_HEADERS" --output "$WORK/probe" --verbose 2>&1)
+DEFAULT_TARGETS=$(sed -n 's/^xen-swiftgen: .* from .* (\([^)]*\)) -> .*/\1/p' <<<"$PROBE" | tr -d ',')
+[ -n "${TARGETS:-$DEFAULT_TARGETS}" ] || { echo "benchmark: cannot read the generator's default targets from its summary line" >&2; exit 1; }
+read -r -a TARGET_LIST <<<"${TARGETS:-$DEFAULT_TARGETS}"
+FIRST_TARGET=${TARGET_LIST[0]}
+# With TARGETS set, (b) generates for exactly those targets too (else it is the plain default run).
+GEN_TARGETS=""
+if [ -n "${TARGETS:-}" ]; then for target in "${TARGET_LIST[@]}"; do GEN_TARGETS+=" --target $target"; done; fi
+
 # All three tools use one LLVM: the libclang the generator loads (its documented search order), the
 # clang driver of the same version for the floor (installed when missing), and bindgen pointed at
 # both. bindgen otherwise takes its builtin headers from whichever clang is first on PATH (the Swift
 # toolchain's, a newer LLVM), which does not even parse with -ffreestanding.
-LIBCLANG_LINE=$("$BIN" generate --xen-headers "$XEN_HEADERS" --output "$WORK/probe" --verbose 2>&1 | sed -n 's/^libclang: //p')
+LIBCLANG_LINE=$(sed -n 's/^libclang: //p' <<<"$PROBE")
 LIBCLANG=${LIBCLANG_LINE%% *}
 LLVM_MAJOR=$(sed -n 's/.*clang version \([0-9]*\)\..*/\1/p' <<<"$LIBCLANG_LINE")
 if [ -z "${CLANG:-}" ]; then
@@ -81,7 +89,7 @@ echo
 # Sanity: every command must succeed once before it is timed.
 bash -c "$FLOOR"
 $BINDGEN "$TU" -o "$WORK/check.rs" -- $CFLAGS
-"$BIN" generate --xen-headers "$XEN_HEADERS" --output "$WORK/current" # (b') starts current
+"$BIN" generate --xen-headers "$XEN_HEADERS" $GEN_TARGETS --output "$WORK/current" # (b') starts current
 
 # `generate` writes only changed files, so (b) gets an empty output folder before every run; the
 # --prepare list is positional, one per command.
@@ -94,10 +102,10 @@ fi
 hyperfine --style basic --warmup "$WARMUP" --runs "$RUNS" --export-json "$WORK/results.json" \
     --prepare true -n "a: clang -fsyntax-only (x${#TARGET_LIST[@]} targets)" "$FLOOR" \
     --prepare "rm -rf $WORK/cold" -n "b: xen-swiftgen generate (empty output)" \
-    "$BIN generate --xen-headers $XEN_HEADERS --output $WORK/cold" \
+    "$BIN generate --xen-headers $XEN_HEADERS$GEN_TARGETS --output $WORK/cold" \
     "${ONE_TARGET[@]}" \
     --prepare true -n "b': xen-swiftgen generate (output current)" \
-    "$BIN generate --xen-headers $XEN_HEADERS --output $WORK/current" \
+    "$BIN generate --xen-headers $XEN_HEADERS$GEN_TARGETS --output $WORK/current" \
     --prepare true -n "c: bindgen (layout tests)" "$BINDGEN $TU -o $WORK/layout.rs -- $CFLAGS" \
     --prepare true -n "c': bindgen --no-layout-tests" "$BINDGEN --no-layout-tests $TU -o $WORK/plain.rs -- $CFLAGS"
 
@@ -133,7 +141,7 @@ if [ "${CALLGRIND:-1}" != "0" ]; then
         INS_A=$((INS_A + $(instructions "$CLANG" $BASEFLAGS -target "$target" -fsyntax-only "$TU")))
     done
     rm -rf "$WORK/grind"
-    INS_B=$(instructions "$WORK/grind-bin/xen-swiftgen" generate --xen-headers "$XEN_HEADERS" --output "$WORK/grind")
+    INS_B=$(instructions "$WORK/grind-bin/xen-swiftgen" generate --xen-headers "$XEN_HEADERS" $GEN_TARGETS --output "$WORK/grind")
     # Through `env` callgrind would count `env`: the variables are set for the function instead.
     INS_C=$(LIBCLANG_PATH=$LIBCLANG CLANG_PATH=$CLANG instructions bindgen "$TU" -o "$WORK/grind.rs" -- $CFLAGS)
     INS_B1=$INS_B
@@ -147,17 +155,8 @@ fi
 peak() { /usr/bin/time -v "$@" 2>&1 >/dev/null | sed -n 's/.*Maximum resident set size (kbytes): //p'; }
 MEM_A=$(peak bash -c "$FLOOR")
 rm -rf "$WORK/mem"
-MEM_B=$(peak "$BIN" generate --xen-headers "$XEN_HEADERS" --output "$WORK/mem")
+MEM_B=$(peak "$BIN" generate --xen-headers "$XEN_HEADERS" $GEN_TARGETS --output "$WORK/mem")
 MEM_C=$(peak $BINDGEN "$TU" -o "$WORK/mem.rs" -- $CFLAGS)
-
-# The generated module as a consumer's build sees it.
-SWIFTC=${SWIFTC:-swiftc}
-hyperfine --style basic --warmup 1 --runs "${TYPECHECK_RUNS:-3}" --export-json "$WORK/typecheck.json" \
-    -n "swiftc -typecheck (generated module, $("$SWIFTC" --version 2>&1 | head -n 1))" \
-    "$SWIFTC -typecheck -swift-version 6 -module-name XenPublic $WORK/cold/*.swift"
-TYPECHECK=$(jq -r '.results[0].median' "$WORK/typecheck.json")
-FILES=$(ls "$WORK/cold"/*.swift | wc -l)
-LINES=$(cat "$WORK/cold"/*.swift | wc -l)
 
 # Goal 3: what a consumer pays for XenPublic. A clean `swift build --target XenPublic` of this
 # package (its own scratch folder; dependencies resolved and the manifest compiled beforehand, so
@@ -166,6 +165,19 @@ LINES=$(cat "$WORK/cold"/*.swift | wc -l)
 BUILD_RUNS=${BUILD_RUNS:-3}
 XP=(swift build --target XenPublic --scratch-path "$WORK/xenpublic")
 "${XP[@]}" >/dev/null 2>&1
+
+# The generated module as a consumer's build sees it: it imports XenHypercall, whose module the
+# untimed build above left in the scratch folder (kept aside, as the timed builds clean it).
+mkdir -p "$WORK/modules"
+cp -R "$WORK/xenpublic/debug/Modules/XenHypercall.swiftmodule" "$WORK/modules/"
+SWIFTC=${SWIFTC:-swiftc}
+hyperfine --style basic --warmup 1 --runs "${TYPECHECK_RUNS:-3}" --export-json "$WORK/typecheck.json" \
+    -n "swiftc -typecheck (generated module, $("$SWIFTC" --version 2>&1 | head -n 1))" \
+    "$SWIFTC -typecheck -swift-version 6 -module-name XenPublic -I $WORK/modules $WORK/cold/*.swift"
+TYPECHECK=$(jq -r '.results[0].median' "$WORK/typecheck.json")
+FILES=$(ls "$WORK/cold"/*.swift | wc -l)
+LINES=$(cat "$WORK/cold"/*.swift | wc -l)
+
 hyperfine --style basic --warmup 0 --runs "$BUILD_RUNS" --export-json "$WORK/xenpublic.json" \
     --prepare "swift package --scratch-path $WORK/xenpublic clean" -n "XenPublic debug" "${XP[*]}" \
     --prepare "swift package --scratch-path $WORK/xenpublic clean" -n "XenPublic release" "${XP[*]} -c release" \

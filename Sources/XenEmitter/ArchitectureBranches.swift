@@ -40,6 +40,29 @@ extension SwiftEmitter {
     /// The file that carries the module's architecture guard even when nothing in the output differs.
     static let guardFile = "XenOperation.swift"
 
+    /// The lines every rendered part of a file starts with: the header comment and the `import`s
+    /// after it, written once per file (not again inside an architecture branch).
+    /// - Parameter text: A rendered part.
+    /// - Returns: The header line through the last leading `import` line, each with its newline.
+    static func preamble(of text: String) -> String {
+        // Only the first lines are looked at: the header, then `import` and empty lines.
+        var end = text.startIndex
+        var lineStart = text.startIndex
+        var isHeader = true
+        while lineStart < text.endIndex {
+            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+            let line = text[lineStart..<lineEnd]
+            if isHeader || line.hasPrefix("import ") {
+                end = lineEnd
+            } else if !line.isEmpty {
+                break
+            }
+            isHeader = false
+            lineStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+        }
+        return String(text[..<end]) + "\n"
+    }
+
     /// Puts the rendered parts of each file together: the header line once, the shared text, then
     /// the per-target texts in one architecture chain.
     /// - Parameters:
@@ -48,20 +71,6 @@ extension SwiftEmitter {
     ///   - targets: The targets, in order.
     /// - Returns: The files, sorted by path.
     /// - Throws: ``GeneratorDiagnostic`` when the chain template fails.
-    /// The lines every rendered part of a file starts with: the header comment and the `import`s
-    /// after it, written once per file (not again inside an architecture branch).
-    /// - Parameter text: A rendered part.
-    /// - Returns: The header line through the last leading `import` line, each with its newline.
-    static func preamble(of text: String) -> String {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let header = lines.first else { return "" }
-        var end = 0
-        for (index, line) in lines.enumerated().dropFirst() {
-            if line.hasPrefix("import ") { end = index } else if !line.isEmpty { break }
-        }
-        return (end == 0 ? [header] : Array(lines[...end])).joined(separator: "\n") + "\n"
-    }
-
     func assemble(_ jobs: [RenderJob], texts: [String], targets: [TargetArchitecture]) throws -> [GeneratedFile] {
         var shared: [String: [String]] = [:]
         var branches: [String: [Int: [String]]] = [:]
@@ -78,7 +87,8 @@ extension SwiftEmitter {
             let pieces = (shared[path] ?? []) + perTarget.keys.sorted().flatMap { perTarget[$0] ?? [] }
             let preamble = Self.preamble(of: pieces.first ?? "")
             func body(_ text: String) -> Substring {
-                text.hasPrefix(preamble) ? text.dropFirst(preamble.count) : Substring(text)
+                // By UTF-8 length: the preamble is a prefix, so no characters need counting.
+                text.hasPrefix(preamble) ? Substring(text.utf8.dropFirst(preamble.utf8.count)) : Substring(text)
             }
             var contents = preamble + (shared[path] ?? []).map(body).joined()
             if !perTarget.isEmpty || path == Self.guardFile {

@@ -20,6 +20,7 @@ public enum SwiftNaming {
     ///   - prefix: The family prefix, such as `XEN_DOMCTL_`.
     /// - Returns: The identifier, escaped when it is a keyword.
     public static func caseName(_ cName: String, prefix: String) -> String {
+        if let name = asciiCaseName(cName, prefix: prefix) { return name }
         let stem = cName.hasPrefix(prefix) ? String(cName.dropFirst(prefix.count)) : cName
         let words = stem.split(separator: "_").map { word -> String in
             word.allSatisfy { !$0.isLowercase } ? word.lowercased() : String(word)
@@ -33,17 +34,55 @@ public enum SwiftNaming {
         return keywords.contains(name) ? "`\(name)`" : name
     }
 
+    /// ``caseName(_:prefix:)`` for ASCII names (every C identifier), on bytes: the same rule without
+    /// the Unicode case tables and grapheme breaking, which made naming a noticeable part of a run.
+    /// - Parameters:
+    ///   - cName: The macro name.
+    ///   - prefix: The family prefix.
+    /// - Returns: The identifier, or `nil` when either is not ASCII.
+    private static func asciiCaseName(_ cName: String, prefix: String) -> String? {
+        let bytes = Array(cName.utf8), prefixBytes = Array(prefix.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }), prefixBytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let stem = bytes.starts(with: prefixBytes) ? bytes[prefixBytes.count...] : bytes[...]
+        func isLower(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+        func isUpper(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+        func lower(_ byte: UInt8) -> UInt8 { isUpper(byte) ? byte + 32 : byte }
+        func upper(_ byte: UInt8) -> UInt8 { isLower(byte) ? byte - 32 : byte }
+        var name: [UInt8] = []
+        name.reserveCapacity(stem.count + 3)
+        for (index, word) in stem.split(separator: UInt8(ascii: "_")).enumerated() {
+            // A word with no lowercase letter is written in capitals: lowercase all of it.
+            let allCaps = !word.contains(where: isLower)
+            for (offset, byte) in zip(word.indices, word) {
+                if offset == word.startIndex {
+                    name.append(index == 0 ? lower(byte) : upper(allCaps ? lower(byte) : byte))
+                } else {
+                    name.append(allCaps ? lower(byte) : byte)
+                }
+            }
+        }
+        guard let head = name.first else { return "_" }
+        if head >= UInt8(ascii: "0") && head <= UInt8(ascii: "9") { name.insert(UInt8(ascii: "_"), at: 0) }
+        let text = String(decoding: name, as: UTF8.self)
+        return keywords.contains(text) ? "`\(text)`" : text
+    }
+
     /// `name` without backticks, for use inside strings such as `renamed:`.
     /// - Parameter name: A possibly escaped identifier.
     /// - Returns: The bare identifier.
     public static func bare(_ name: String) -> String {
-        name.filter { $0 != "`" }
+        name.utf8.contains(UInt8(ascii: "`")) ? name.filter { $0 != "`" } : name
     }
 
     /// A Swift string literal (with quotes) holding `text` on one line.
     /// - Parameter text: Any text.
     /// - Returns: The escaped literal.
     public static func stringLiteral(_ text: String) -> String {
+        // Most text needs no escaping: then it is copied whole, not scalar by scalar.
+        let needsEscaping = text.utf8.contains { byte in
+            byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\t")
+        }
+        if !needsEscaping { return "\"" + text + "\"" }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

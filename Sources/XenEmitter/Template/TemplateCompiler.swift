@@ -36,7 +36,7 @@ struct TemplateCompiler {
             throw GeneratorDiagnostic(.error, at: nil, "'\(Context.self)' cannot be a template context: \(error)")
         }
         let nodes = try compile(template.syntax, file: template.path, frames: [Frame(schema: schema)], lists: 0, partials: [name])
-        return TemplatePlan(nodes: nodes, contextType: ObjectIdentifier(context), contextTypeName: String(describing: context))
+        return TemplatePlan(nodes: nodes, contextType: ObjectIdentifier(context), contextTypeName: _typeName(context, qualified: false))
     }
 
     /// Compiles nodes.

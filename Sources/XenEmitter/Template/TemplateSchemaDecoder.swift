@@ -33,8 +33,10 @@ final class TemplateSchemaDecoder: Decoder {
         }
         let decoder = TemplateSchemaDecoder(depth: depth + 1)
         let value = try T(from: decoder)
-        // `Module.Outer.Inner` → `Outer.Inner`: how the documentation names the context types.
-        let name = String(reflecting: T.self).split(separator: ".").dropFirst().joined(separator: ".")
+        // `Module.Outer.Inner` → `Outer.Inner`: how the documentation names the context types. `_typeName`
+        // reads the metadata directly; `String(reflecting:)` first casts the metatype to every printing
+        // protocol, and each failed cast scans all conformance records.
+        let name = _typeName(T.self, qualified: true).split(separator: ".").dropFirst().joined(separator: ".")
         return (decoder.shape ?? .record(name, decoder.fields), value)
     }
 

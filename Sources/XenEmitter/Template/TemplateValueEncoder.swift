@@ -1,8 +1,22 @@
 /// Encodes a context into a ``TemplateValue`` through its synthesized `encode(to:)`: one pass per
 /// render, after which every lookup is an index (no name is looked up while rendering).
 final class TemplateValueEncoder: Encoder {
+    /// What the value is so far: nothing yet, a struct's fields or an array's elements.
+    private enum Kind { case single, record, list }
+    private var kind = Kind.single
+    /// A single value, before any container was asked for.
+    private var single: TemplateValue = .null
+    /// The fields or elements so far, appended in place (not through a copy held in an enum).
+    private var elements: [TemplateValue] = []
+
     /// What was encoded.
-    fileprivate var value: TemplateValue = .null
+    fileprivate var value: TemplateValue {
+        switch kind {
+        case .single: single
+        case .record: .record(elements)
+        case .list: .list(elements)
+        }
+    }
 
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
@@ -36,12 +50,14 @@ final class TemplateValueEncoder: Encoder {
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        value = .record([])
+        kind = .record
+        elements = []
         return KeyedEncodingContainer(KeyedValueContainer<Key>(encoder: self))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        value = .list([])
+        kind = .list
+        elements = []
         return UnkeyedValueContainer(encoder: self)
     }
 
@@ -52,18 +68,7 @@ final class TemplateValueEncoder: Encoder {
     /// Appends a field or an element.
     /// - Parameter element: Its encoded form.
     fileprivate func append(_ element: TemplateValue) {
-        switch value {
-        case .record(var fields):
-            value = .null
-            fields.append(element)
-            value = .record(fields)
-        case .list(var elements):
-            value = .null
-            elements.append(element)
-            value = .list(elements)
-        default:
-            value = element
-        }
+        if kind == .single { single = element } else { elements.append(element) }
     }
 }
 

@@ -5,16 +5,16 @@ import XenHypercall
 /// `struct xen_domctl` (domctl.h:18): 12 bytes, aligned to 4.
 public struct XenDomctl: Sendable, BitwiseCopyable {
     /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// XEN_DOMCTL_INTERFACE_VERSION
     ///
     /// C: `uint32_t interface_version` at offset 4.
-    public var interfaceVersion: UInt32 = 0
+    public var interfaceVersion: UInt32
     /// C: `uint16_t domain` at offset 8.
-    public var domain: UInt16 = 0
+    public var domain: UInt16
     /// 2 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<2, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<2, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }

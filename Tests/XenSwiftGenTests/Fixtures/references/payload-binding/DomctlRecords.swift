@@ -5,27 +5,27 @@ import XenHypercall
 /// `struct xen_domctl` (domctl.h:50): 80 bytes, aligned to 8.
 public struct XenDomctl: Sendable, BitwiseCopyable {
     /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// XEN_DOMCTL_INTERFACE_VERSION
     ///
     /// C: `uint32_t interface_version` at offset 4.
-    public var interfaceVersion: UInt32 = 0
+    public var interfaceVersion: UInt32
     /// C: `uint16_t domain` at offset 8.
-    public var domain: UInt16 = 0
+    public var domain: UInt16
     /// C: `uint16_t[3] _pad` at offset 10.
-    public var pad: InlineArray<3, UInt16> = .init(repeating: 0)
+    public var pad: InlineArray<3, UInt16>
     /// C: `union (unnamed union at domctl.h:63:5) u` at offset 16.
-    public var u: XenDomctl.U = .init()
+    public var u: XenDomctl.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenDomctl {
     /// The union of `xen_domctl.u` (domctl.h:63): 64 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 64 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<8, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<8, UInt64>
         /// C: `struct xen_domctl_alpha alpha` at offset 0.
         public var alpha: XenDomctlAlpha {
             get { xenUnionLoad(self, as: XenDomctlAlpha.self) }
@@ -58,7 +58,7 @@ extension XenDomctl {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }
 
@@ -69,18 +69,18 @@ public struct XenDomctlAlpha: Sendable, BitwiseCopyable {
     /// How many.
     ///
     /// C: `uint32_t count` at offset 0.
-    public var count: UInt32 = 0
+    public var count: UInt32
     /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<4, UInt8>
     /// C: `uint64_t total` at offset 8.
-    public var total: UInt64 = 0
+    public var total: UInt64
     /// C: `uint8_t flag` at offset 16.
-    public var flag: UInt8 = 0
+    public var flag: UInt8
     /// 7 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<7, UInt8> = .init(repeating: 0)
+    private var _padding1: InlineArray<7, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// Shared by two ops.
@@ -92,14 +92,14 @@ public struct XenDomctlAlpha: Sendable, BitwiseCopyable {
 /// The flexible array member `uint32_t[] data` follows the record in memory; it is not part of the Swift value.
 public struct XenDomctlShared: Sendable, BitwiseCopyable {
     /// C: `uint32_t id` at offset 0.
-    public var id: UInt32 = 0
+    public var id: UInt32
     /// C: `uint16_t[3] pad` at offset 4.
-    public var pad: InlineArray<3, UInt16> = .init(repeating: 0)
+    public var pad: InlineArray<3, UInt16>
     /// 2 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<2, UInt8> = .init(repeating: 0)
+    private var _padding0: InlineArray<2, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// The comment names gamma, but the member named gamma is another struct.
@@ -108,19 +108,19 @@ public struct XenDomctlShared: Sendable, BitwiseCopyable {
 /// `struct xen_domctl_delta` (domctl.h:25): 4 bytes, aligned to 4.
 public struct XenDomctlDelta: Sendable, BitwiseCopyable {
     /// C: `uint32_t value` at offset 0.
-    public var value: UInt32 = 0
+    public var value: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_domctl_gamma` (domctl.h:29): 4 bytes, aligned to 4.
 public struct XenDomctlGamma: Sendable, BitwiseCopyable {
     /// C: `uint32_t other` at offset 0.
-    public var other: UInt32 = 0
+    public var other: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 /// Bits, an enum, and an anonymous union.
@@ -128,7 +128,7 @@ public struct XenDomctlGamma: Sendable, BitwiseCopyable {
 /// `struct xen_domctl_bits` (domctl.h:39): 16 bytes, aligned to 8.
 public struct XenDomctlBits: Sendable, BitwiseCopyable {
     /// Storage of the bitfields that follow, 4 bytes.
-    private var _bits0: InlineArray<1, UInt32> = .init(repeating: 0)
+    private var _bits0: InlineArray<1, UInt32>
     /// C: `uint32_t enabled` at offset 0, bits 0..<1.
     public var enabled: UInt32 {
         get { UInt32(truncatingIfNeeded: xenBits(_bits0, at: 0, width: 1, signed: false)) }
@@ -145,9 +145,9 @@ public struct XenDomctlBits: Sendable, BitwiseCopyable {
         set { xenSetBits(&_bits0, at: 4, width: 4, to: UInt64(truncatingIfNeeded: newValue)) }
     }
     /// C: `enum fixture_mode mode` at offset 4.
-    public var mode: FixtureMode = .init()
+    public var mode: FixtureMode
     /// C: `union xen_domctl_bits::(anonymous at domctl.h:44:5) ` at offset 8.
-    public var _anonymous0: XenDomctlBits.Anonymous0 = .init()
+    public var _anonymous0: XenDomctlBits.Anonymous0
     /// `wide` of the anonymous member `_anonymous0`.
     public var wide: UInt64 {
         get { _anonymous0.wide }
@@ -160,14 +160,14 @@ public struct XenDomctlBits: Sendable, BitwiseCopyable {
     }
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
 
 extension XenDomctlBits {
     /// An anonymous union member of `xen_domctl_bits` (domctl.h:44): 8 bytes, aligned to 8.
     public struct Anonymous0: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64> = .init(repeating: 0)
+        private var _storage: InlineArray<1, UInt64>
         /// C: `uint64_t wide` at offset 0.
         public var wide: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -180,6 +180,6 @@ extension XenDomctlBits {
         }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() {}
+        public init() { self = xenZeroed() }
     }
 }

@@ -5,12 +5,12 @@ import XenHypercall
 /// `struct xen_domctl` (domctl.h:7): 8 bytes, aligned to 4.
 public struct XenDomctl: Sendable, BitwiseCopyable {
     /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32 = 0
+    public var cmd: UInt32
     /// XEN_DOMCTL_INTERFACE_VERSION
     ///
     /// C: `uint32_t interface_version` at offset 4.
-    public var interfaceVersion: UInt32 = 0
+    public var interfaceVersion: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() {}
+    public init() { self = xenZeroed() }
 }
