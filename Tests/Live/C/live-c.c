@@ -109,7 +109,9 @@ int main(int argc, char **argv) {
     struct vcpu_runstate_info *runstate = locked(sizeof *runstate);
     memset(runstate, 0, sizeof *runstate);
     long r = hypercall3(__HYPERVISOR_vcpu_op, VCPUOP_get_runstate_info, 0, (unsigned long)runstate);
-    fprintf(out, "vcpu_op.get_runstate_info.v0=%ld\nvcpu_op.get_runstate_info.v0.state=%d\n", r, runstate->state);
+    /* Which of dom0's vcpus runs this program varies, so vcpu 0 may be running, runnable or blocked:
+     * only "not offline" is stable. */
+    fprintf(out, "vcpu_op.get_runstate_info.v0=%ld\nvcpu_op.get_runstate_info.v0.online=%d\n", r, runstate->state != RUNSTATE_offline);
     /* dm_op: the request as bufs[0] of an array of buffers. Xen reads the array before it looks the
      * domain up, so a wrong count or address would answer E2BIG or EFAULT instead. */
     fprintf(out, "dm_op.nr_vcpus.d0=%ld\n", dm_nr_vcpus(0, 1));
