@@ -59,10 +59,13 @@ extension SwiftEmitter {
             // The runtime has two shapes for a request: its address alone (domctl), or `bufs[0]` of a
             // buffer array after some numbers (dm_op). An argument family has no buffer array.
             let hasRecord = request.record != nil
-            if context.bufferArray != hasRecord && (context.bufferArray || context.hasHypercallArguments) {
-                throw GeneratorDiagnostic(.error, at: nil, context.bufferArray
-                    ? "family '\(family.name)': bufferArray needs a request record, the buffer the array starts with"
-                    : "family '\(family.name)': hypercallArguments with a request record need bufferArray: the hypercall takes the request's address alone")
+            if context.bufferArray, !hasRecord {
+                throw GeneratorDiagnostic(.error, at: nil,
+                    "family '\(family.name)': bufferArray needs a request record, the buffer the array starts with")
+            }
+            if context.hasHypercallArguments, hasRecord, !context.bufferArray {
+                throw GeneratorDiagnostic(.error, at: nil,
+                    "family '\(family.name)': hypercallArguments with a request record need bufferArray: the hypercall takes the request's address alone")
             }
         }
         guard let recordName = request.record, let opField = request.opField, let unionField = request.unionField else { return context }
