@@ -116,7 +116,9 @@ ELAPSED=$(( $(date +%s) - START ))
 
 echo "corpus: $TOTAL revisions in ${ELAPSED}s"
 awk '{count[$1]++} END {for (s in count) printf "  %-9s %d\n", s, count[s]}' "$OUT/results" | sort
-sort -k2 -g -r "$OUT/results" | head -n 1 | awk '{printf "  slowest:  %s (%s) %.2fs\n", $4, $3, $2}'
+# One pass, no `sort | head`: under pipefail, head closing the pipe on a long list killed the script
+# here (SIGPIPE), before the mean and the exit checks below.
+awk 'NR == 1 || $2 > max { max = $2; rev = $3; label = $4 } END { if (NR) printf "  slowest:  %s (%s) %.2fs\n", label, rev, max }' "$OUT/results"
 awk '{sum += $2} END {if (NR) printf "  mean:     %.2fs per revision\n", sum / NR}' "$OUT/results"
 if [ -s "$OUT/failures.log" ]; then echo "  details:  $OUT/failures.log"; fi
 if grep -Eq '^(other|crash|hang|typecheck|layout) ' "$OUT/results"; then exit 1; fi
