@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // `swift package generate-documentation` (Scripts/docs.sh): the DocC catalogs of the generator, runtime and XenPublic.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // Tests only: SwiftParser proves that hostile header text never changes the generated declarations.
+        .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
     ],
     targets: [
         // Stage 0: libclang, declared by hand and loaded with dlopen (no unsafeFlags, any LLVM version).
@@ -72,7 +74,12 @@ let package = Package(
         .testTarget(name: "XenHypercallTests", dependencies: ["XenHypercall"]),
         .testTarget(name: "XenChecksTests", dependencies: ["XenChecks", "XenIR"]),
         .testTarget(name: "XenReaderTests", dependencies: ["XenReader", "XenIR", "LibClang"]),
-        .testTarget(name: "XenEmitterTests", dependencies: ["XenEmitter", "XenIR"]),
+        .testTarget(
+            name: "XenEmitterTests",
+            dependencies: [
+                "XenEmitter", "XenIR", .product(name: "SwiftParser", package: "swift-syntax"), .product(name: "SwiftSyntax", package: "swift-syntax"),
+            ]
+        ),
         .testTarget(
             name: "XenSwiftGenTests",
             dependencies: ["XenSwiftGen", "XenChecks", "XenIR", "XenMerge", "XenEmitter", "LibClang", "xen-swiftgen", "XenHypercall"],

@@ -51,6 +51,7 @@ public struct SwiftEmitter {
             }
             let reservedHere = index < reserved.count ? reserved[index] : [:]
             for family in interface.families {
+                try CodeInputCheck.check(family, reserved: reservedHere[family.name] ?? [])
                 // The number guard also holds the ledger's reserved numbers, which are per target.
                 let sameReserved = reserved.allSatisfy { $0[family.name] == reserved.first?[family.name] }
                 guard let variant = sameReserved ? slot(.family(family.name)) : .some(index) else { continue }

@@ -74,27 +74,6 @@ public enum SwiftNaming {
         name.utf8.contains(UInt8(ascii: "`")) ? name.filter { $0 != "`" } : name
     }
 
-    /// A Swift string literal (with quotes) holding `text` on one line.
-    /// - Parameter text: Any text.
-    /// - Returns: The escaped literal.
-    public static func stringLiteral(_ text: String) -> String {
-        // Most text needs no escaping: then it is copied whole, not scalar by scalar.
-        let needsEscaping = text.utf8.contains { byte in
-            byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\t")
-        }
-        if !needsEscaping { return "\"" + text + "\"" }
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n", "\r", "\t": result += " "
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
-
     /// An integer literal in the style of the header (hex for values written in hex).
     /// - Parameters:
     ///   - value: The number.

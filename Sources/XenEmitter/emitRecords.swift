@@ -85,11 +85,11 @@ extension SwiftEmitter {
             let prefix = Self.commonPrefix(cEnum.constants.map(\.name))
             return RecordSupportContext.Enum(
                 name: naming.enumNames[cEnum.name] ?? RecordNaming.upperCamel(cEnum.name), rawType: mapper.swiftType(cEnum.integerType),
-                docLines: ((cEnum.doc.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + [""] } ?? [])
-                    + ["`enum \(cEnum.name)` (\(cEnum.file):\(cEnum.line))."]).map { " " + $0 },
+                docLines: SwiftText.docCommentLines((cEnum.doc.map { [$0, ""] } ?? []) + ["`enum \(cEnum.name)` (\(cEnum.file):\(cEnum.line))."])
+                    .map { " " + $0 },
                 constants: cEnum.constants.map { constant in
                     .init(name: SwiftNaming.caseName(constant.name, prefix: prefix), cName: constant.name, value: String(constant.value),
-                          doc: constant.doc.map { " " + $0.replacingOccurrences(of: "\n", with: " ") } ?? "")
+                          doc: constant.doc.map { " " + SwiftText.lineComment($0) } ?? "")
                 }
             )
         }
@@ -106,10 +106,10 @@ extension SwiftEmitter {
             let names = naming.fieldNames[record.name] ?? RecordNaming.storedNames(of: record)
             let fields = record.kind == .union ? [] : zip(record.fields, names).compactMap { field, name -> LayoutContext.Entry.Field? in
                 guard !field.isBitField, field.size > 0 else { return nil }
-                return .init(name: name, offset: field.offset, label: SwiftNaming.stringLiteral("\(record.name).\(field.name ?? name)"))
+                return .init(name: name, offset: field.offset, label: SwiftText.stringLiteral("\(record.name).\(field.name ?? name)"))
             }
             return LayoutContext.Entry(
-                cName: record.name, cNameLiteral: SwiftNaming.stringLiteral(record.name), function: function, type: type,
+                cName: record.name, cNameLiteral: SwiftText.stringLiteral(record.name), function: function, type: type,
                 size: record.size, alignment: record.alignment, fields: fields
             )
         }

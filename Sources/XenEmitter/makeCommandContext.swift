@@ -32,7 +32,7 @@ extension SwiftEmitter {
             let text = "xen-swiftgen cannot bind \(entry.op) to a payload: \(entry.reason); add it to the family's payloadMembers"
             return CommandContext.Unmapped(
                 name: SwiftNaming.caseName(entry.op, prefix: family.prefix),
-                docLines: [" `\(entry.op)`: \(text)."], message: SwiftNaming.stringLiteral(text)
+                docLines: SwiftText.docCommentLines([" `\(entry.op)`: \(text)."]), message: SwiftText.stringLiteral(text)
             )
         }
         let example = request.bindings.first { $0.record != nil }
@@ -113,7 +113,7 @@ extension SwiftEmitter {
         case .argumentComment: source = "the op's `arg ==` comment"
         }
         var lines = ["`\(binding.op)`\(number) with \(payload); bound by \(source)."]
-        if let doc = op?.doc { lines += [""] + doc.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
-        return lines.map { $0.isEmpty ? "" : " " + $0 }
+        if let doc = op?.doc { lines += ["", doc] }
+        return SwiftText.docCommentLines(lines).map { $0.isEmpty ? "" : " " + $0 }
     }
 }

@@ -24,7 +24,7 @@ extension SwiftEmitter {
             cases.append(FamilyContext.Case(
                 name: name, bareName: SwiftNaming.bare(name), cName: op.name, literal: SwiftNaming.integerLiteral(op.number),
                 docLines: docLines(for: op, unmappedReason: unmapped[op.name]), isDeprecated: op.status == .obsolete,
-                deprecationMessage: SwiftNaming.stringLiteral(message.isEmpty ? "\(op.name) is obsolete" : message)
+                deprecationMessage: SwiftText.stringLiteral(message.isEmpty ? "\(op.name) is obsolete" : message)
             ))
         }
 
@@ -39,8 +39,8 @@ extension SwiftEmitter {
             let reason = op.marker.map { ": \($0)" } ?? ""
             retired.append(FamilyContext.Retired(
                 name: name, cName: op.name, literal: SwiftNaming.integerLiteral(op.number), docLines: docLines(for: op),
-                message: SwiftNaming.stringLiteral("\(op.name) (\(op.number)) was retired\(reason)"),
-                renamed: renamed.map { SwiftNaming.stringLiteral($0) }, hasRenamed: renamed != nil
+                message: SwiftText.stringLiteral("\(op.name) (\(op.number)) was retired\(reason)"),
+                renamed: renamed.map { SwiftText.stringLiteral($0) }, hasRenamed: renamed != nil
             ))
         }
 
@@ -49,11 +49,11 @@ extension SwiftEmitter {
         let version = family.interfaceVersion
         return FamilyContext(
             typeName: family.swiftName, guardName: family.swiftName + "NumberGuard", rawType: family.rawType,
-            prefix: family.prefix, header: family.file, summaryLines: (family.summary ?? "").split(separator: "\n").map(String.init),
+            prefix: family.prefix, header: family.file, summaryLines: family.summary.map { SwiftText.docCommentLines($0) } ?? [],
             hasSummary: !(family.summary ?? "").isEmpty,
             accessLevel: accessLevel, hasInterfaceVersion: version != nil, interfaceVersionName: version?.name ?? "",
             interfaceVersionLiteral: version.map { SwiftNaming.integerLiteral($0.value, hex: $0.spelling.lowercased().hasPrefix("0x")) } ?? "",
-            interfaceVersionLocation: version.map { "\($0.location.file):\($0.location.line)" } ?? "",
+            interfaceVersionLocation: version.map { SwiftText.lineComment("\($0.location.file):\($0.location.line)") } ?? "",
             cases: cases, retired: retired, hasRetired: !retired.isEmpty, aliases: aliases,
             guardEntries: guardEntries, guardLinks: guardLinks
         )
@@ -73,7 +73,7 @@ extension SwiftEmitter {
             guard caseNames[name] == nil, caseNames[target] != nil else { continue }
             var doc = ["`\(alias.name)`, an alias of `\(alias.target)` (\(alias.file):\(alias.line))."]
             if let condition = alias.condition { doc += ["", "Defined in C only when `\(condition)`."] }
-            result.append(FamilyContext.Alias(name: name, target: target, docLines: doc.map { $0.isEmpty ? "" : " " + $0 }))
+            result.append(FamilyContext.Alias(name: name, target: target, docLines: SwiftText.docCommentLines(doc).map { $0.isEmpty ? "" : " " + $0 }))
         }
         return result
     }
@@ -84,15 +84,15 @@ extension SwiftEmitter {
     {
         var entries: [UInt64: FamilyContext.GuardEntry] = [:]
         for op in family.definedOps where entries[op.number] == nil {
-            entries[op.number] = .init(cName: op.name, literal: SwiftNaming.integerLiteral(op.number), comment: op.status.rawValue)
+            entries[op.number] = .init(cName: op.name, literal: SwiftNaming.integerLiteral(op.number), comment: SwiftText.lineComment(op.status.rawValue))
         }
         for op in family.retiredOps where entries[op.number] == nil {
             entries[op.number] = .init(cName: op.name, literal: SwiftNaming.integerLiteral(op.number),
-                                       comment: "retired" + (op.marker.map { ": \($0)" } ?? ""))
+                                       comment: SwiftText.lineComment("retired" + (op.marker.map { ": \($0)" } ?? "")))
         }
         for number in reserved where entries[number.number] == nil {
             entries[number.number] = .init(cName: number.name, literal: SwiftNaming.integerLiteral(number.number),
-                                           comment: "reserved by the ledger" + (number.marker.map { ": \($0)" } ?? ""))
+                                           comment: SwiftText.lineComment("reserved by the ledger" + (number.marker.map { ": \($0)" } ?? "")))
         }
         let links = cases.map { FamilyContext.GuardLink(caseName: $0.name, cName: $0.cName) }
         return (entries.keys.sorted().compactMap { entries[$0] }, links)
@@ -108,6 +108,6 @@ extension SwiftEmitter {
         if let doc = op.doc { lines += [""] + doc.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
         if let marker = op.marker { lines += ["", "Header note: \(marker)"] }
         if let condition = op.condition { lines += ["", "Defined in C only when `\(condition)`."] }
-        return lines.map { $0.isEmpty ? "" : " " + $0 }
+        return SwiftText.docCommentLines(lines).map { $0.isEmpty ? "" : " " + $0 }
     }
 }

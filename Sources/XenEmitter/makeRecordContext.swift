@@ -196,7 +196,7 @@ extension SwiftEmitter {
         for field in record.fields where field.size == 0 && record.kind == .struct {
             lines += ["", "The flexible array member `\(field.cType) \(field.name ?? "")` follows the record in memory; it is not part of the Swift value."]
         }
-        return lines.map { $0.isEmpty ? "" : " " + $0 }
+        return SwiftText.docCommentLines(lines).map { $0.isEmpty ? "" : " " + $0 }
     }
 
     /// Doc lines of a field: the header's text, then the C type and offset.
@@ -204,6 +204,6 @@ extension SwiftEmitter {
         var lines = field.doc.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + [""] } ?? []
         let bits = field.bitWidth.map { ", bits \(field.bitOffset ?? 0)..<\((field.bitOffset ?? 0) + $0)" } ?? ""
         lines.append("C: `\(field.cType) \(field.name ?? "")` at offset \(field.offset)\(bits).")
-        return lines.map { $0.isEmpty ? "" : " " + $0 }
+        return SwiftText.docCommentLines(lines).map { $0.isEmpty ? "" : " " + $0 }
     }
 }

@@ -112,7 +112,8 @@ public enum MarkerParser {
         rest = rest.dropFirst("define".count)
         guard let space = rest.first, space == " " || space == "\t" else { return nil }
         rest = rest.drop { $0 == " " || $0 == "\t" }
-        let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        // Only ASCII C identifiers name ops (a name in another script is prose, not a tombstone).
+        let name = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
         guard let first = name.first, first.isLetter || first == "_" else { return nil }
         rest = rest.dropFirst(name.count).drop { $0 == " " || $0 == "\t" }
         let literal = rest.prefix { $0.isLetter || $0.isNumber }

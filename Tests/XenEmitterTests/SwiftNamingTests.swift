@@ -19,6 +19,6 @@ import Testing
 
     @Test("string literals escape quotes and backslashes and stay on one line")
     func literals() {
-        #expect(SwiftNaming.stringLiteral("a \"b\" \\ c\nd") == "\"a \\\"b\\\" \\\\ c d\"")
+        #expect(SwiftText.stringLiteral("a \"b\" \\ c\nd") == "\"a \\\"b\\\" \\\\ c d\"")
     }
 }

@@ -1,0 +1,133 @@
+/// Header text is untrusted input (it comes from patches anyone can send), and generated files are
+/// compiled by people who trust them. Text from headers, ledgers and configs reaches the output only
+/// through these functions, one per output context, so that it can never end a comment or a string
+/// and become code, and never reorders what a reader sees.
+///
+/// What each context must not contain:
+/// - every line terminator Swift's lexer ends a `//` comment at (LF, CR), and the ones editors and
+///   other tools break lines at (VT, FF, NEL U+0085, LS U+2028, PS U+2029);
+/// - the other C0 controls, DEL and the C1 controls (NUL included);
+/// - the bidirectional controls of the Trojan Source pattern (U+202A–U+202E, U+2066–U+2069) and the
+///   implicit marks (U+200E, U+200F, U+061C).
+/// Controls and bidi characters are written as visible `\u{…}` text; line terminators split a doc
+/// comment into lines and become spaces elsewhere.
+public enum SwiftText {
+    /// Whether `scalar` ends a line for Swift or for an editor.
+    static func isLineTerminator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
+
+    /// Whether `scalar` must not appear as itself in generated text (a control or a bidi control; tab is kept).
+    static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09: return false
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+
+    /// The visible form of a hidden scalar.
+    static func visible(_ scalar: Unicode.Scalar) -> String {
+        "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+    }
+
+    /// Whether `text` needs no change in any context (the common case: plain ASCII prose).
+    static func isPlain(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F || $0 == 0x09 }
+    }
+
+    /// The lines of a `///` doc comment holding `text`: split at every line terminator, hidden
+    /// characters made visible. Each returned line is safe after `///`.
+    /// - Parameter text: Any text, possibly of several lines.
+    /// - Returns: One or more lines.
+    public static func docCommentLines(_ text: String) -> [String] {
+        if isPlain(text) { return [text] }
+        var lines: [String] = []
+        var line = ""
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            if isLineTerminator(scalar) {
+                // CRLF is one line break.
+                if !(previousWasCR && scalar == "\n") {
+                    lines.append(line)
+                    line = ""
+                }
+                previousWasCR = scalar == "\r"
+                continue
+            }
+            previousWasCR = false
+            if isHidden(scalar) { line += visible(scalar) } else { line.unicodeScalars.append(scalar) }
+        }
+        lines.append(line)
+        return lines
+    }
+
+    /// Doc comment lines for already split `lines` (each may still hold terminators).
+    /// - Parameter lines: Lines of doc text.
+    /// - Returns: Lines safe after `///`.
+    public static func docCommentLines(_ lines: [String]) -> [String] {
+        lines.allSatisfy(isPlain) ? lines : lines.flatMap(docCommentLines)
+    }
+
+    /// Text for one `//` line comment, or one line of a doc comment that must stay one line: line
+    /// terminators become spaces, hidden characters visible.
+    /// - Parameter text: Any text.
+    /// - Returns: One line.
+    public static func lineComment(_ text: String) -> String {
+        if isPlain(text) { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if isLineTerminator(scalar) {
+                result += " "
+            } else if isHidden(scalar) {
+                result += visible(scalar)
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// A Swift string literal (with its quotes) whose value is `text` on one line: backslash and quote
+    /// escaped, line terminators and tabs as spaces, hidden characters as `\u{…}` escapes (so the
+    /// value keeps them, but the source shows them).
+    /// - Parameter text: Any text.
+    /// - Returns: The literal.
+    public static func stringLiteral(_ text: String) -> String {
+        let needsEscaping = !isPlain(text) || text.utf8.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") || $0 == 0x09 }
+        if !needsEscaping { return "\"" + text + "\"" }
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\t": result += " "
+            default:
+                if isLineTerminator(scalar) {
+                    result += " "
+                } else if isHidden(scalar) {
+                    result += visible(scalar)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    /// Whether `name` is an ASCII C identifier (`[A-Za-z_][A-Za-z0-9_]*`), the only names the output
+    /// takes from headers as code.
+    /// - Parameter name: A name.
+    /// - Returns: `true` when it is one.
+    public static func isASCIIIdentifier(_ name: String) -> Bool {
+        guard let first = name.utf8.first, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return false }
+        return name.utf8.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
+        }
+    }
+}
