@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Bounded libFuzzer runs of the marker-comment parser, the config decoder and the ledger decoder.
+# Bounded libFuzzer runs of the marker-comment parser, the config decoder, the ledger decoder and the
+# escaping of header text (SwiftText).
 #
 #   Scripts/fuzz.sh [SECONDS_PER_TARGET]     (default 60)
 #
@@ -56,8 +57,10 @@ build ledger Fuzz/LedgerFileFuzz.swift Sources/XenIR/*.swift Sources/XenChecks/A
     Sources/XenSwiftGen/LedgerFile.swift Sources/XenSwiftGen/ConfigLoader.swift Sources/XenSwiftGen/Config.swift \
     Sources/XenSwiftGen/BuiltinFamilies.swift "$work/PackageResources.swift" Sources/XenSwiftGen/SwiftIdentifier.swift \
     Sources/XenSwiftGen/SystemErrorText.swift
+build swift-text Fuzz/SwiftTextFuzz.swift Sources/XenEmitter/SwiftText.swift
 failed=0
 run marker || failed=1
 run config || failed=1
 run ledger || failed=1
+run swift-text || failed=1
 exit $failed

@@ -25,7 +25,10 @@ struct XenSwiftGenCommand: ParsableCommand {
             option, a missing or invalid value).
             """,
         version: ToolVersion.current,
-        subcommands: [GenerateCommand.self, DumpIRCommand.self, AuditCommand.self, FamiliesCommand.self, HistoryCommand.self, DiffCommand.self]
+        subcommands: [
+            GenerateCommand.self, DumpIRCommand.self, AuditCommand.self, FamiliesCommand.self, CoverageCommand.self, HistoryCommand.self,
+            DiffCommand.self,
+        ]
     )
 
     /// Parses and runs a command. Usage errors (an unknown option, a failed validation) are printed

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import XenSwiftGen
+
+/// `xen-swiftgen coverage`: what the family table leaves out of each family, and why, so that
+/// nothing with a family's prefix is dropped in silence.
+struct CoverageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coverage",
+        abstract: "List the macros with a family's prefix that are not ops, each with its reason.",
+        discussion: """
+            The reader takes a macro as an op of a family by its name alone: the longest matching \
+            prefix, the family table's 'exclude' list, and the row's 'opNames' rule (ops continue in lower \
+            case after the prefix, such as XEN_DOMCTL_getdomaininfo; constants around them are upper case, \
+            such as XEN_DOMCTL_CDF_hvm). Every other macro or tombstone with a selected family's prefix is \
+            printed here, one per line in compiler format (file:line:column: note: NAME (family): reason), \
+            followed by a count per family. The first target's parse is shown.
+            """
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        try Diagnostics.reporting {
+            let request = try Generator.Request(config: try common.mergedConfig())
+            let result = try common.makeGenerator().read(request)
+            let root = request.xenHeaders.hasSuffix("/") ? request.xenHeaders : request.xenHeaders + "/"
+            for entry in result.leftOut {
+                print("\(root)\(entry.position.file):\(entry.position.line):\(entry.position.column): note: "
+                    + "\(entry.name) (\(entry.family)): \(entry.reason)")
+            }
+            let counts = Dictionary(grouping: result.leftOut, by: \.family).mapValues(\.count)
+            let ops = Dictionary(uniqueKeysWithValues: result.interface.families.map { ($0.name, $0.ops.count) })
+            for family in request.families.map(\.name) where ops[family] != nil || counts[family] != nil {
+                print("coverage: \(family): \(ops[family] ?? 0) ops and tombstones, \(counts[family] ?? 0) other macros with its prefix")
+            }
+        }
+    }
+}
