@@ -104,6 +104,15 @@ struct FamilyReader {
             }
         }
         for comment in header.comments {
+            // A retired number written as anything but an integer literal is not read: say so, never drop it in silence.
+            for unread in MarkerParser.unreadDefines(in: comment.token.spelling) {
+                guard case .op(let spec) = classify(unread.name, isFunctionLike: false) else { continue }
+                let line = comment.token.start.line + unread.lineIndex
+                let column = unread.lineIndex == 0 ? comment.token.start.column + 2 + unread.columnInLine : unread.columnInLine + 1
+                warnings.append(GeneratorDiagnostic(.warning, at: SourcePosition(file: header.file, line: line, column: column),
+                    "'#define \(unread.name)' in a comment has no integer literal after the name, so it is not read as a retired "
+                        + "\(spec.name) number; write the number as a literal"))
+            }
             for tombstone in MarkerParser.tombstones(in: comment.token.spelling) {
                 let line = comment.token.start.line + tombstone.lineIndex
                 let column = tombstone.lineIndex == 0 ? comment.token.start.column + 2 + tombstone.columnInLine : tombstone.columnInLine + 1

@@ -55,6 +55,34 @@ public enum MarkerParser {
         return result
     }
 
+    /// The `#define NAME …` lines of a comment that are no tombstone because no integer literal follows
+    /// the name (`/* #define XEN_DOMCTL_x (3 + 3) Removed */`), so that the reader can say so.
+    /// - Parameter comment: A comment token's text.
+    /// - Returns: Each such name with its line index and the `#`'s column in that raw line.
+    public static func unreadDefines(in comment: String) -> [(name: String, lineIndex: Int, columnInLine: Int)] {
+        guard comment.utf8.contains(UInt8(ascii: "#")) else { return [] }
+        var result: [(name: String, lineIndex: Int, columnInLine: Int)] = []
+        for (index, raw) in rawLines(of: comment).enumerated() {
+            let line = trim(raw)
+            guard parseDefine(line) == nil, let name = definedName(line) else { continue }
+            result.append((name, index, raw.distance(from: raw.startIndex, to: raw.firstIndex(of: "#") ?? raw.startIndex)))
+        }
+        return result
+    }
+
+    /// The name of a `#define NAME` line, whatever follows it.
+    static func definedName(_ line: String) -> String? {
+        var rest = Substring(line)
+        guard rest.hasPrefix("#") else { return nil }
+        rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" }
+        guard rest.hasPrefix("define") else { return nil }
+        rest = rest.dropFirst("define".count)
+        guard let space = rest.first, space == " " || space == "\t" else { return nil }
+        let name = rest.drop { $0 == " " || $0 == "\t" }.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+        guard let first = name.first, first.isLetter || first == "_" else { return nil }
+        return String(name)
+    }
+
     /// Whether the wording says the op is obsolete.
     /// - Parameter marker: Marker text.
     /// - Returns: `true` for obsolete, removed, dropped, reserved or deprecated.

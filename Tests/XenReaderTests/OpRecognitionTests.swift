@@ -65,3 +65,23 @@ import XenIR
         #expect(leftOut.map(\.reason) == ["excluded by the family table (exclude 'XEN_DOMCTL_FLAG_')"])
     }
 }
+
+extension OpRecognitionTests {
+    @Test("a tombstone whose number is no literal is not read, and a warning says so at the comment")
+    func unreadTombstoneWarns() throws {
+        let scanned = try ReaderStageTests.scan("""
+            /* #define XEN_DOMCTL_gone (3 + 3) Removed */
+            #define XEN_DOMCTL_live 5
+            """)
+        let reader = FamilyReader(specs: [Self.domctl], selected: ["domctl"], recordSpans: [:], allDefines: [:], relativePath: { $0 })
+        var warnings: [GeneratorDiagnostic] = []
+        var skipped: [String] = []
+        var leftOut: [LeftOutMacro] = []
+        let family = try #require(try reader.families(in: scanned, warnings: &warnings, skipped: &skipped, leftOut: &leftOut).first)
+        #expect(family.ops.map(\.name) == ["XEN_DOMCTL_live"])
+        #expect(warnings.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.message)" } == [
+            "1:4 '#define XEN_DOMCTL_gone' in a comment has no integer literal after the name, so it is not read as a retired domctl "
+                + "number; write the number as a literal",
+        ])
+    }
+}
