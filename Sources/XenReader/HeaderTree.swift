@@ -25,7 +25,7 @@ public struct HeaderTree: Sendable {
         }
         displayPath = path
         self.setting = setting
-        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let absolute = try WorkingDirectory.absolute(path, naming: "the Xen header folder")
         root = Self.normalize(absolute)
     }
 
