@@ -19,7 +19,7 @@ public enum WorkingDirectory {
             throw GeneratorDiagnostic(.error, at: nil,
                 "cannot find \(what) '\(path)': it is relative and the working directory no longer exists (\(String(cString: strerror(errno))))")
         }
-        let directory = String(cString: buffer)
+        let directory = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         return directory == "/" ? "/" + path : directory + "/" + path
     }
 }

@@ -232,7 +232,8 @@ struct Journal {
                 FaultInjection.point("renamed-\(index + 1)")
             case .remove(let name, let inode):
                 let (target, kept) = (output.appendingPathComponent(name), staging.appendingPathComponent(name))
-                guard StagingFolder.inode(target) == inode else { continue }
+                // Only a generated file is ever removed, whatever a journal found in the folder says.
+                guard StagingFolder.inode(target) == inode, OutputWriter.isGeneratedFile(target) else { continue }
                 try Self.move(target, to: kept, failing: "cannot remove '\(target.path)'")
                 FaultInjection.point("renamed-\(index + 1)")
             case .legacyWrite(let name):
