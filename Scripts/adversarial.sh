@@ -75,9 +75,10 @@ run_case() {
     find "$work" -path "$OUT" -prune -o -path "$work/tmp" -prune -o -print | LC_ALL=C sort >"$result.tree-before"
     ls -A / >"$result.root-before"
     touch "$result.marker"
-    (cd "$work/cwd" && export TMPDIR=$work/tmp HOME=$work/home && ulimit -v 8000000 \
-        && exec timeout -s KILL "${spec[timeout]:-60}" bash -c "${spec[run]}") >"$result.stdout" 2>"$result.stderr"
-    local status=$?
+    # In a command substitution, so that the shell's "Killed" report of a timed-out run goes nowhere.
+    local status
+    status=$( (cd "$work/cwd" && export TMPDIR=$work/tmp HOME=$work/home && ulimit -v 8000000 \
+        && exec timeout -s KILL "${spec[timeout]:-60}" bash -c "${spec[run]}") >"$result.stdout" 2>"$result.stderr"; echo $?) 2>/dev/null
     local expected_status=${spec[exit]:-1}
     [ "$status" = "$expected_status" ] || problems+=("exit status $status, expected $expected_status")
     local first expected
