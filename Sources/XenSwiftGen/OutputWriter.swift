@@ -46,8 +46,9 @@ public struct OutputWriter {
         "/usr/share", "/usr/src",
     ]
 
-    /// Refuses an output folder that a run must never write into: a system folder, the header
-    /// folder, or a folder inside it. Symlinks are resolved, so another name for one is refused too.
+    /// Refuses an output folder that a run must never write into: a system folder or the header
+    /// folder itself (a folder inside it is fine: the generated files are no headers). Symlinks are
+    /// resolved, so another name for one is refused too.
     /// - Parameters:
     ///   - headers: The header folder.
     ///   - setting: How the user names the output folder, for the message.
@@ -58,8 +59,8 @@ public struct OutputWriter {
             throw GeneratorDiagnostic(.error, at: nil, "refusing \(setting) '\(folder.path)': it is a system folder, not a folder for generated files")
         }
         let headerFolder = Self.resolved(URL(fileURLWithPath: try WorkingDirectory.absolute(headers, naming: "the header folder")).standardizedFileURL.path)
-        if real == headerFolder || real.hasPrefix(headerFolder == "/" ? "/" : headerFolder + "/") {
-            throw GeneratorDiagnostic(.error, at: nil, "refusing \(setting) '\(folder.path)': it is the header folder '\(headers)' or inside it")
+        if real == headerFolder {
+            throw GeneratorDiagnostic(.error, at: nil, "refusing \(setting) '\(folder.path)': it is the header folder")
         }
     }
 
