@@ -12,6 +12,11 @@ public enum ConfigLoader {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw GeneratorDiagnostic(.error, at: nil, "\(path): cannot read config file: it is a folder, not a file")
         }
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            // A FIFO would block the read, a device never end it.
+            throw GeneratorDiagnostic(.error, at: nil, "\(path): cannot read config file: it is not a regular file (a FIFO, a device or a socket)")
+        }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
