@@ -131,9 +131,11 @@ public struct OutputWriter {
         // Check every destination before staging anything, so a blocked one cannot leave half an update.
         for file in files where pending.contains(file.path) {
             let target = try destination(of: file.path)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                throw GeneratorDiagnostic(.error, at: nil, "cannot replace '\(target.path)': it is a folder, not a file")
+            var status = stat()
+            // Only a regular file is ever replaced: a folder, a FIFO or a device there is the user's.
+            if lstat(target.path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+                let what = status.st_mode & S_IFMT == S_IFDIR ? "it is a folder, not a file" : "it is not a regular file"
+                throw GeneratorDiagnostic(.error, at: nil, "cannot replace '\(target.path)': \(what)")
             }
         }
         let staging = try StagingFolder(in: folder)
