@@ -52,11 +52,11 @@ run() {  # target
 build marker Fuzz/MarkerParserFuzz.swift Sources/XenReader/MarkerParser.swift
 build config Fuzz/ConfigLoaderFuzz.swift Sources/XenIR/*.swift Sources/XenChecks/Acknowledgement.swift Sources/XenSwiftGen/Config.swift \
     Sources/XenSwiftGen/ConfigLoader.swift Sources/XenSwiftGen/BuiltinFamilies.swift "$work/PackageResources.swift" \
-    Sources/XenSwiftGen/SwiftIdentifier.swift
+    Sources/XenSwiftGen/SwiftIdentifier.swift Sources/XenSwiftGen/MacroDefinition.swift Sources/XenSwiftGen/SystemErrorText.swift
 build ledger Fuzz/LedgerFileFuzz.swift Sources/XenIR/*.swift Sources/XenChecks/Acknowledgement.swift Sources/XenChecks/Ledger.swift \
     Sources/XenSwiftGen/LedgerFile.swift Sources/XenSwiftGen/ConfigLoader.swift Sources/XenSwiftGen/Config.swift \
     Sources/XenSwiftGen/BuiltinFamilies.swift "$work/PackageResources.swift" Sources/XenSwiftGen/SwiftIdentifier.swift \
-    Sources/XenSwiftGen/SystemErrorText.swift
+    Sources/XenSwiftGen/SystemErrorText.swift Sources/XenSwiftGen/MacroDefinition.swift Sources/XenChecks/LedgerName.swift
 build swift-text Fuzz/SwiftTextFuzz.swift Sources/XenEmitter/SwiftText.swift
 failed=0
 run marker || failed=1

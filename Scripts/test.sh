@@ -17,6 +17,9 @@ swift build --build-tests
 # bundle (../shared/xen-history/xen-public.bundle or $XEN_HISTORY_BUNDLE; missing, this fails).
 Scripts/corpus.sh --releases --tool .build/debug/xen-swiftgen
 swift test --skip-build
+# Hostile and careless inputs against the built CLI: each case's exit status, first error line, an
+# untouched output folder and nothing written outside it (Tests/Adversarial/cases.txt).
+Scripts/adversarial.sh --binary .build/debug/xen-swiftgen
 # The live suite: a real Xen 4.17 under QEMU, booted by the project's own script (see Sources/XenHypercall/XenHypercall.docc/TalkingToXen.md).
 Scripts/live-xen.sh
 # Every example in the README and the articles compiles (transcripts marked for it are run and compared),

@@ -47,6 +47,10 @@ public final class LibClang: @unchecked Sendable {
     /// - Returns: The loaded library, or `nil` when none loads.
     private static func firstLoadable(_ candidates: [LibraryLocator.Candidate], tried: inout [String]) -> LibClang? {
         for candidate in candidates {
+            if let problem = SharedObjectCheck.problem(candidate.path) {
+                tried.append("\(candidate.path) (\(candidate.origin): \(candidate.path): \(problem))")
+                continue
+            }
             var api = XSGLibClang()
             var message = [CChar](repeating: 0, count: 512)
             if xsg_libclang_open(candidate.path, &api, &message, message.count) == 0 {

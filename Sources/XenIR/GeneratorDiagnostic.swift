@@ -22,6 +22,30 @@ public struct GeneratorDiagnostic: Codable, Sendable, Equatable, Error {
         self.notes = notes
     }
 
+    /// `text` with every character that would end or hide a line (C0 and C1 controls, U+2028,
+    /// U+2029) written as an escape, so a message is one line whatever the user's input held
+    /// (a revision or a path with a newline, a terminal escape sequence).
+    /// - Parameter text: A message or a path.
+    /// - Returns: The text on one line.
+    public static func oneLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where needsEscape(scalar): result += "\\u{\(String(scalar.value, radix: 16))}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
+    }
+
     /// `path:line:col: severity: message`, followed by the notes on their own lines.
     /// - Parameter root: The header folder as the user named it, joined in front of relative paths.
     /// - Returns: The rendered text, one line per diagnostic.
@@ -30,9 +54,9 @@ public struct GeneratorDiagnostic: Codable, Sendable, Equatable, Error {
         if let location {
             let path = location.file.hasPrefix("/") || root.isEmpty
                 ? location.file : (root.hasSuffix("/") ? root : root + "/") + location.file
-            line = "\(path):\(location.line):\(location.column): "
+            line = "\(Self.oneLine(path)):\(location.line):\(location.column): "
         }
-        line += "\(severity.rawValue): \(message)"
+        line += "\(severity.rawValue): \(Self.oneLine(message))"
         return ([line] + notes.map { $0.rendered(root: root) }).joined(separator: "\n")
     }
 }

@@ -15,10 +15,17 @@ public struct TargetArchitecture: Codable, Sendable, Equatable, Hashable {
 
     /// Resolves a triple.
     /// - Parameter triple: A clang target triple.
-    /// - Throws: ``GeneratorDiagnostic`` for an architecture whose layouts the generator cannot prove.
+    /// - Throws: ``GeneratorDiagnostic`` for an architecture or ABI whose layouts the generator cannot
+    ///   prove: only Linux with the GNU (LP64) environment is, so `x86_64-linux-gnux32` (32-bit
+    ///   pointers), `aarch64-linux-gnu_ilp32` and `x86_64-windows-gnu` (LLP64) are refused, though
+    ///   their CPU is supported.
     public init(triple: String) throws {
-        let architecture = String(triple.prefix { $0 != "-" })
-        guard let swift = Self.swiftArchitectures[architecture] else {
+        let parts = triple.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        let architecture = parts[0]
+        // ARCH-linux-gnu or ARCH-VENDOR-linux-gnu, the environment optional (clang then assumes gnu).
+        let system = Array(parts.dropFirst(parts.count >= 3 && parts[1] != "linux" ? 2 : 1))
+        let isLinuxLP64 = system.first == "linux" && (system.count == 1 || (system.count == 2 && system[1] == "gnu"))
+        guard let swift = Self.swiftArchitectures[architecture], isLinuxLP64 else {
             throw GeneratorDiagnostic(.error, at: nil,
                 "target '\(triple)' is not supported: xen-swiftgen generates for \(Self.defaultTriples.joined(separator: " and ")) "
                     + "(64-bit little-endian targets whose layouts it can prove)")

@@ -25,7 +25,7 @@ public struct HeaderTree: Sendable {
         }
         displayPath = path
         self.setting = setting
-        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let absolute = try WorkingDirectory.absolute(path, naming: "the Xen header folder")
         root = Self.normalize(absolute)
     }
 
@@ -52,7 +52,62 @@ public struct HeaderTree: Sendable {
                 throw GeneratorDiagnostic(.error, at: nil, "cannot read header '\(display(header))': \(reason)")
             }
         }
+        try checkIncludes(from: present)
         return present
+    }
+
+    /// Follows the `#include "…"` directives of `headers` through the tree before clang does, and
+    /// refuses one that reaches a file clang must not read (a FIFO, a device, a socket, a file over
+    /// the size limit), at the directive's place. Clang would block on a FIFO forever, and read
+    /// `/dev/zero` until LLVM aborts with `LLVM ERROR: out of memory` and no place.
+    ///
+    /// A quoted name is looked up as clang does first: beside the including file, then in the tree's
+    /// root (where the main file is); an absolute name as it is. Files in the tree are followed in
+    /// turn. `<…>` names are clang's search (its own freestanding headers, then the system's).
+    /// - Parameter headers: Tree-relative headers, already probed.
+    /// - Throws: ``GeneratorDiagnostic`` at the `#include` line.
+    func checkIncludes(from headers: [String]) throws {
+        var queue = headers
+        var seen = Set(headers)
+        while let header = queue.popLast() {
+            guard let data = FileManager.default.contents(atPath: root + "/" + header) else { continue }
+            let folder = (header as NSString).deletingLastPathComponent
+            for (index, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+                guard let (name, column) = Self.quotedInclude(Array(line)) else { continue }
+                let candidates = name.hasPrefix("/") ? [name]
+                    : [Self.normalize(root + "/" + (folder.isEmpty ? "" : folder + "/") + name), Self.normalize(root + "/" + name)]
+                for candidate in candidates {
+                    var status = stat()
+                    guard stat(candidate, &status) == 0 else { continue }
+                    if let problem = HeaderFile.problem(with: status) {
+                        throw GeneratorDiagnostic(.error, at: SourcePosition(file: header, line: index + 1, column: column),
+                            "'#include \"\(name)\"' reaches '\(candidate)': \(problem)")
+                    }
+                    let relative = relative(candidate)
+                    if !relative.hasPrefix("/"), seen.insert(relative).inserted { queue.append(relative) }
+                    break
+                }
+            }
+        }
+    }
+
+    /// The name and 1-based column of `# include "name"` (or `include_next`) on one line, if it is one.
+    static func quotedInclude(_ line: [UInt8]) -> (name: String, column: Int)? {
+        var index = 0
+        func skipBlanks() { while index < line.count, line[index] == UInt8(ascii: " ") || line[index] == UInt8(ascii: "\t") { index += 1 } }
+        skipBlanks()
+        guard index < line.count, line[index] == UInt8(ascii: "#") else { return nil }
+        let column = index + 1
+        index += 1
+        skipBlanks()
+        for keyword in ["include_next", "include"] where line[index...].starts(with: keyword.utf8) {
+            index += keyword.utf8.count
+            skipBlanks()
+            guard index < line.count, line[index] == UInt8(ascii: "\"") else { return nil }
+            guard let end = line[(index + 1)...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+            return (String(decoding: line[(index + 1)..<end], as: UTF8.self), column)
+        }
+        return nil
     }
 
     /// A tree-relative path as the user would write it: the folder as given, then the path.

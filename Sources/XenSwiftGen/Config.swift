@@ -95,6 +95,10 @@ public struct Config: Codable, Sendable, Equatable {
     public func resolvedFamilies(source: String = "config") throws -> [FamilySpec] {
         let table = try resolvedTable()
         guard let selected = families else { return table }
+        guard !selected.isEmpty else {
+            throw GeneratorDiagnostic(.error, at: nil,
+                "\(source): 'families' is empty; name at least one family (known: \(table.map(\.name).joined(separator: ", ")))")
+        }
         for name in selected where !table.contains(where: { $0.name == name }) {
             throw GeneratorDiagnostic(.error, at: nil,
                 "\(source): 'families' names unknown family '\(JSONErrorText.escaped(name))' (known: \(table.map(\.name).joined(separator: ", ")))")

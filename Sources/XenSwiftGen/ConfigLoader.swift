@@ -12,6 +12,11 @@ public enum ConfigLoader {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw GeneratorDiagnostic(.error, at: nil, "\(path): cannot read config file: it is a folder, not a file")
         }
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            // A FIFO would block the read, a device never end it.
+            throw GeneratorDiagnostic(.error, at: nil, "\(path): cannot read config file: it is not a regular file (a FIFO, a device or a socket)")
+        }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -39,6 +44,7 @@ public enum ConfigLoader {
             throw JSONErrorText.syntaxError(error, data: data, path: path)
         }
         try JSONErrorText.rejectTrailingComma(in: data, path: path)
+        try JSONErrorText.rejectDuplicateKeys(in: data, path: path)
         guard let root = object as? [String: Any] else {
             throw GeneratorDiagnostic(.error, at: nil, "\(path): the config must be a JSON object")
         }
@@ -63,6 +69,11 @@ public enum ConfigLoader {
             // The name becomes a type and a file name: it must not carry a path.
             throw GeneratorDiagnostic(.error, at: nil,
                 "\(path): 'familyTable[\(index)].swiftName' must be a Swift type name, not '\(JSONErrorText.escaped(row.swiftName))'")
+        }
+        for (index, define) in (config.defines ?? []).enumerated() {
+            if let problem = MacroDefinition.problem(define) {
+                throw GeneratorDiagnostic(.error, at: nil, "\(path): 'defines[\(index)]' \(problem)")
+            }
         }
         if let accessLevel = config.accessLevel, !["public", "internal", "package"].contains(accessLevel) {
             throw GeneratorDiagnostic(.error, at: nil, "\(path): 'accessLevel' must be public, internal or package, not '\(JSONErrorText.escaped(accessLevel))'")
@@ -168,6 +179,53 @@ enum JSONErrorText {
                 break
             }
             pendingComma = nil
+        }
+    }
+
+    /// Throws at the second occurrence of a key in one object. `JSONSerialization` keeps one of the
+    /// two silently, and the decoder and the unknown-key check could read different ones.
+    /// - Parameters:
+    ///   - data: JSON text that otherwise parses.
+    ///   - path: The file, for the message.
+    /// - Throws: `GeneratorDiagnostic` at the repeated key's line and column.
+    static func rejectDuplicateKeys(in data: Data, path: String) throws {
+        /// One open object (its keys so far, and whether the next string is a key) or array.
+        struct Frame {
+            var isObject: Bool
+            var keys: [String: Int] = [:]
+            var expectsKey = true
+        }
+        var stack: [Frame] = []
+        var stringStart: Int?
+        var inEscape = false
+        let bytes = [UInt8](data)
+        for (offset, byte) in bytes.enumerated() {
+            if let start = stringStart {
+                if inEscape { inEscape = false } else if byte == UInt8(ascii: "\\") { inEscape = true } else if byte == UInt8(ascii: "\"") {
+                    stringStart = nil
+                    guard var frame = stack.last, frame.isObject, frame.expectsKey else { continue }
+                    let literal = Data(bytes[start...offset])
+                    let key = (try? JSONSerialization.jsonObject(with: literal, options: .fragmentsAllowed) as? String) ?? ""
+                    if let first = frame.keys[key] {
+                        let (line, column) = position(of: start, in: data)
+                        let earlier = position(of: first, in: data)
+                        throw GeneratorDiagnostic(.error, at: SourcePosition(file: path, line: line, column: column),
+                            "duplicate key '\(escaped(key))' (first at line \(earlier.line), column \(earlier.column))")
+                    }
+                    frame.keys[key] = start
+                    frame.expectsKey = false
+                    stack[stack.count - 1] = frame
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): stringStart = offset
+            case UInt8(ascii: "{"): stack.append(Frame(isObject: true))
+            case UInt8(ascii: "["): stack.append(Frame(isObject: false))
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): _ = stack.popLast()
+            case UInt8(ascii: ","): if stack.last?.isObject == true { stack[stack.count - 1].expectsKey = true }
+            default: break
+            }
         }
     }
 

@@ -45,8 +45,14 @@ public struct GitTrees: Sendable {
     /// - Throws: `GeneratorDiagnostic` when git or tar fails.
     public func checkout(_ revision: String) throws -> URL {
         _ = try treeID(revision)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xen-swiftgen-tree-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let temporary = FileManager.default.temporaryDirectory
+        var isDirectory: ObjCBool = false
+        // A missing TMPDIR is the user's mistake to hear about, not a folder to create.
+        guard FileManager.default.fileExists(atPath: temporary.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw GeneratorDiagnostic(.error, at: nil, "the temporary folder '\(temporary.path)' (TMPDIR) does not exist or is not a folder")
+        }
+        let folder = temporary.appendingPathComponent("xen-swiftgen-tree-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
         let archive = Process()
         archive.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         archive.arguments = ["git", "-C", repository, "archive", revision]

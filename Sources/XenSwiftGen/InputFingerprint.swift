@@ -50,6 +50,8 @@ public struct InputFingerprint: Equatable, Sendable {
     /// - Parameter folder: The output folder.
     /// - Returns: The stored fingerprint, or `nil` when there is none.
     public static func stored(in folder: URL) -> Self? {
+        // A symlink is never our file: it is not read (and ``store(in:)`` refuses it).
+        guard !isSymbolicLink(folder.appendingPathComponent(fileName)) else { return nil }
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path), !data.isEmpty else {
             return nil
         }
@@ -63,15 +65,25 @@ public struct InputFingerprint: Equatable, Sendable {
     public func store(in folder: URL) throws {
         let url = folder.appendingPathComponent(Self.fileName)
         let data = Data((lines.joined(separator: "\n") + "\n").utf8)
+        // Writing or touching through a symlink would change a file outside the output folder.
+        guard !Self.isSymbolicLink(url) else {
+            throw GeneratorDiagnostic(.error, at: nil, "refusing to write '\(url.path)': it is a symbolic link")
+        }
         do {
             if FileManager.default.contents(atPath: url.path) != data {
                 try data.write(to: url, options: .atomic)
-            } else if utimensat(AT_FDCWD, url.path, nil, 0) != 0 {
+            } else if utimensat(AT_FDCWD, url.path, nil, AT_SYMLINK_NOFOLLOW) != 0 {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(errno))])
             }
         } catch {
             throw GeneratorDiagnostic(.error, at: nil, "cannot write '\(url.path)': \(SystemErrorText.reason(error))")
         }
+    }
+
+    /// Whether `url` itself is a symbolic link.
+    static func isSymbolicLink(_ url: URL) -> Bool {
+        var status = stat()
+        return lstat(url.path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
     }
 
     /// The lines of every regular file under `root`, by path relative to it.

@@ -26,6 +26,12 @@ struct CommonOptions: ParsableArguments {
     @Flag(help: "Print what was read and how long each stage took, on standard error.")
     var verbose = false
 
+    func validate() throws {
+        for define in defines {
+            if let problem = MacroDefinition.problem(define) { throw ValidationError(GeneratorDiagnostic.oneLine("--define \(problem)")) }
+        }
+    }
+
     /// The config file (if any) with these flags applied on top.
     func mergedConfig() throws -> Config {
         var merged = try config.map(ConfigLoader.load) ?? Config()

@@ -100,7 +100,8 @@ struct GenerateCommand: ParsableCommand {
             if updateLedger && request.ledger == nil {
                 throw GeneratorDiagnostic(.error, at: nil, "--update-ledger needs a ledger: pass --ledger FILE or set 'ledger' in the config")
             }
-            let writer = OutputWriter(folder: request.output)
+            let writer = try OutputWriter(folder: request.output)
+            try writer.refuseUnsafeFolder(headers: request.xenHeaders, setting: output != nil ? "--output" : "output folder")
             // Only --skip-unchanged needs the fingerprint: a plain run does not stat the header tree.
             let fingerprint = skipUnchanged ? InputFingerprint.inputs(
                 of: request, config: common.config, arguments: Array(CommandLine.arguments.dropFirst()),

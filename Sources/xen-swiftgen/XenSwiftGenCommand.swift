@@ -35,6 +35,10 @@ struct XenSwiftGenCommand: ParsableCommand {
     /// through the same compiler-format renderer as every other error, then the usage line; `--help`
     /// and the exit codes of the commands pass through unchanged.
     static func main() {
+        if let message = nonUTF8Argument() {
+            Diagnostics.print(GeneratorDiagnostic(.error, at: nil, message).rendered(root: ""))
+            exit(withError: ExitCode(64))
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -51,5 +55,33 @@ struct XenSwiftGenCommand: ParsableCommand {
         } catch {
             exit(withError: error)
         }
+    }
+
+    /// The refusal of the first argument whose bytes are not UTF-8, if any.
+    ///
+    /// Swift reads the command line as UTF-8 and replaces a byte it cannot decode with U+FFFD, so a
+    /// folder named with such a byte would turn into another folder. Refusing is the honest answer.
+    /// - Returns: One line, with the bad bytes written as `\xNN`.
+    static func nonUTF8Argument() -> String? {
+        for index in 1..<Int(CommandLine.argc) {
+            guard let pointer = CommandLine.unsafeArgv[index] else { continue }
+            let bytes = Array(UnsafeBufferPointer(start: pointer, count: strlen(pointer))).map { UInt8(bitPattern: $0) }
+            var iterator = bytes.makeIterator()
+            var decoder = UTF8()
+            var valid = true
+            decoding: while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue: continue
+                case .emptyInput: break decoding
+                case .error:
+                    valid = false
+                    break decoding
+                }
+            }
+            if valid { continue }
+            let shown = bytes.map { $0 >= 0x20 && $0 < 0x7F ? String(UnicodeScalar($0)) : String(format: "\\x%02X", $0) }.joined()
+            return "argument \(index) ('\(shown)') is not valid UTF-8; xen-swiftgen refuses it rather than read it as another name"
+        }
+        return nil
     }
 }

@@ -152,4 +152,86 @@ import Testing
         #expect(result.status == 0)
         #expect(try FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date == old)
     }
+
+    /// The files a run of `tree` into a copy of the baseline writes, in the order it publishes them
+    /// (read from the journal of a run killed at its commit point).
+    static func publishOrder(_ tree: URL) throws -> [String] {
+        let output = try OutputBaseline.populatedFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let killed = try xenSwiftGen(["generate", "--xen-headers", tree.path, "--output", output.path],
+                                     environment: ["XEN_SWIFTGEN_KILL_AT": "committed"])
+        guard killed.status == SIGKILL, let staging = stagingFolders(output).first else { throw TestFailure("no journal: \(killed.stderr)") }
+        let manifest = try String(contentsOf: output.appendingPathComponent(staging).appendingPathComponent("manifest"), encoding: .utf8)
+        return manifest.split(separator: "\n").filter { $0.hasPrefix("write ") }.compactMap { $0.split(separator: " ").last.map(String.init) }
+    }
+
+    @Test("when the second of the renames fails (an immutable file), the first is undone: the folder is exactly as before, no journal is left")
+    func failedRenameIsUndone() throws {
+        let tree = try Self.largeTree(ops: 40)
+        defer { try? FileManager.default.removeItem(at: tree) }
+        let order = try Self.publishOrder(tree)
+        try #require(order.count >= 3, "\(order)")
+        let output = try OutputBaseline.populatedFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        try Data("mine\n".utf8).write(to: output.appendingPathComponent("notes.txt"))
+        let before = snapshot(output)
+        let blocked = output.appendingPathComponent(order[1])
+        // An immutable file cannot be replaced, not even by root (ext4, tmpfs, xfs and btrfs have the flag).
+        let chattr = try run(URL(fileURLWithPath: "/usr/bin/env"), ["chattr", "+i", blocked.path])
+        try #require(chattr.status == 0, "chattr +i is needed for this test: \(chattr.stderr)")
+        defer { _ = try? run(URL(fileURLWithPath: "/usr/bin/env"), ["chattr", "-i", blocked.path]) }
+        let result = try xenSwiftGen(["generate", "--xen-headers", tree.path, "--output", output.path])
+        #expect(result.status == 1)
+        #expect(result.stderr == "error: cannot replace '\(blocked.path)': Operation not permitted; the output folder was left as it was\n")
+        #expect(snapshot(output) == before, "a failed run left the folder half updated")
+        #expect(Self.stagingFolders(output).isEmpty)
+    }
+
+    @Test("after a run killed between renames, --check reports the half-published folder; the next run finishes it")
+    func checkReportsHalfPublished() throws {
+        let tree = try Self.largeTree(ops: 40)
+        defer { try? FileManager.default.removeItem(at: tree) }
+        let complete = try Self.completeOutput(tree)
+        let output = try OutputBaseline.populatedFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let killed = try xenSwiftGen(["generate", "--xen-headers", tree.path, "--output", output.path],
+                                     environment: ["XEN_SWIFTGEN_KILL_AT": "renamed-2"])
+        #expect(killed.status == SIGKILL)
+        let staging = try #require(Self.stagingFolders(output).first)
+        let check = try xenSwiftGen(["generate", "--check", "--xen-headers", tree.path, "--output", output.path])
+        #expect(check.status == 1)
+        #expect(check.stderr == "error: '\(output.path)' is half published: a run was stopped while publishing (\(staging)); "
+            + "the next generate finishes or undoes that update\n")
+        let next = try xenSwiftGen(["generate", "--xen-headers", tree.path, "--output", output.path])
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(snapshot(output) == complete)
+    }
+
+    @Test("two runs started together into one empty folder both succeed (they take turns on the folder's lock)")
+    func concurrentRunsIntoEmptyFolder() throws {
+        let tree = try Self.largeTree(ops: 300)
+        defer { try? FileManager.default.removeItem(at: tree) }
+        let complete = try Self.completeOutput(tree)
+        let parent = try makeTemporaryFolder("concurrent")
+        defer { try? FileManager.default.removeItem(at: parent) }
+        for attempt in 1...8 {
+            let output = parent.appendingPathComponent("out-\(attempt)")
+            let results = concurrentRuns(2) { _ in try? xenSwiftGen(["generate", "--xen-headers", tree.path, "--output", output.path]) }
+            for result in results {
+                #expect(result?.status == 0, "attempt \(attempt): \(result?.stderr ?? "did not run")")
+            }
+            #expect(snapshot(output) == complete)
+        }
+    }
+}
+
+/// Runs `body` `count` times at once and returns the results in order.
+func concurrentRuns<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
+    nonisolated(unsafe) var results = [T?](repeating: nil, count: count)
+    let lock = NSLock()
+    DispatchQueue.concurrentPerform(iterations: count) { index in
+        let value = body(index)
+        lock.withLock { results[index] = value }
+    }
+    return results.compactMap { $0 }
 }

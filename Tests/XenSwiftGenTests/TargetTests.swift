@@ -20,9 +20,18 @@ import XenSwiftGen
         (#"{"target": "x86_64-linux-gnu", "targets": ["aarch64-linux-gnu"]}"#, "error: config: set 'targets' or the older 'target', not both"),
         (#"{"targets": ["riscv64-linux-gnu"]}"#, "error: target 'riscv64-linux-gnu' is not supported: xen-swiftgen generates for "
             + "x86_64-linux-gnu and aarch64-linux-gnu (64-bit little-endian targets whose layouts it can prove)"),
-        (#"{"targets": ["aarch64-linux-gnu", "arm64-apple-macos"]}"#, "error: targets 'aarch64-linux-gnu' and 'arm64-apple-macos' are "
+        (#"{"targets": ["aarch64-linux-gnu", "arm64-linux-gnu"]}"#, "error: targets 'aarch64-linux-gnu' and 'arm64-linux-gnu' are "
             + "both arm64; name one triple per architecture"),
         (#"{"targets": []}"#, "error: no target: name at least one target triple"),
+        // Supported CPUs under ABIs whose layouts differ (32-bit pointers, LLP64) or are unproven.
+        (#"{"targets": ["x86_64-linux-gnux32"]}"#, "error: target 'x86_64-linux-gnux32' is not supported: xen-swiftgen generates for "
+            + "x86_64-linux-gnu and aarch64-linux-gnu (64-bit little-endian targets whose layouts it can prove)"),
+        (#"{"targets": ["x86_64-windows-gnu"]}"#, "error: target 'x86_64-windows-gnu' is not supported: xen-swiftgen generates for "
+            + "x86_64-linux-gnu and aarch64-linux-gnu (64-bit little-endian targets whose layouts it can prove)"),
+        (#"{"targets": ["aarch64-linux-gnu_ilp32"]}"#, "error: target 'aarch64-linux-gnu_ilp32' is not supported: xen-swiftgen generates for "
+            + "x86_64-linux-gnu and aarch64-linux-gnu (64-bit little-endian targets whose layouts it can prove)"),
+        (#"{"targets": ["arm64-apple-macos"]}"#, "error: target 'arm64-apple-macos' is not supported: xen-swiftgen generates for "
+            + "x86_64-linux-gnu and aarch64-linux-gnu (64-bit little-endian targets whose layouts it can prove)"),
     ])
     func refused(json: String, message: String) throws {
         let config = try ConfigLoader.decode(data: Data(json.utf8), path: "c.json")
