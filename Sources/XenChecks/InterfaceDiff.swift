@@ -33,7 +33,7 @@ public struct InterfaceDiff: Codable, Sendable, Equatable {
 
         /// Whether the family has an incompatible change of its own (ops or the payloads of its versioned ops).
         public var isIncompatible: Bool {
-            changes.contains { $0.kind.isIncompatible } || payloadChanges.contains(where: RecordComparison.isIncompatible)
+            changes.contains { $0.kind.needsBump } || payloadChanges.contains(where: RecordComparison.isIncompatible)
         }
 
         /// Changes no version bump can make right: a number given to another name while retired or still
@@ -116,7 +116,7 @@ public struct InterfaceDiff: Codable, Sendable, Equatable {
             let versionedChanges = changes.filter { !stable.contains($0.from ?? $0.to ?? "") || [.reused, .removed, .tombstoneDropped].contains($0.kind) }
             guard !changes.isEmpty || !payloadChanges.isEmpty || !stableChanges.isEmpty
                     || before?.interfaceVersion?.value != after?.interfaceVersion?.value else { continue }
-            let incompatible = versionedChanges.contains { $0.kind.isIncompatible } || payloadChanges.contains(where: RecordComparison.isIncompatible)
+            let incompatible = versionedChanges.contains { $0.kind.needsBump } || payloadChanges.contains(where: RecordComparison.isIncompatible)
             var missingBump = false
             if incompatible, let was = before?.interfaceVersion?.value, let now = after?.interfaceVersion?.value, now <= was { missingBump = true }
             families.append(FamilyDiff(

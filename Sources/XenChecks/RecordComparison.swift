@@ -5,6 +5,10 @@ public struct RecordChange: Codable, Sendable, Equatable {
     /// What changed.
     public enum Kind: String, Codable, Sendable {
         case size, alignment, offset, type, fieldAdded, fieldRemoved
+        /// A field under another name at the same offset with the same type (a union member renamed with its op).
+        case fieldRenamed
+        /// A field's type spelled differently but laid out alike (`XEN_GUEST_HANDLE(ulong)` to `XEN_GUEST_HANDLE(xen_pfn_t)`).
+        case typeRenamed
     }
 
     /// The record's key.
@@ -30,6 +34,8 @@ public struct RecordChange: Codable, Sendable, Equatable {
         case .type: return "\(subject): type \(before ?? "?") -> \(after ?? "?")"
         case .fieldAdded: return "\(subject): field added (\(after ?? "?"))"
         case .fieldRemoved: return "\(subject): field removed (was \(before ?? "?"))"
+        case .typeRenamed: return "\(subject): type \(before ?? "?") -> \(after ?? "?") (same layout)"
+        case .fieldRenamed: return "\(record).\(before ?? "?"): field renamed to \(field ?? "?") (same offset and type)"
         }
     }
 }
@@ -43,6 +49,27 @@ public enum RecordComparison {
     /// - Returns: The layout changes.
     public static func compare(_ old: [Record], _ new: [Record]) -> [RecordChange] {
         let before = Dictionary(old.map { ($0.name, $0) }) { first, _ in first }
+        let after = Dictionary(new.map { ($0.name, $0) }) { first, _ in first }
+        // Same type, or records of another name laid out alike (a payload struct renamed with its op).
+        func sameType(_ was: RecordField, _ now: RecordField) -> Bool {
+            was.size == now.size && (Self.spelling(was.cType) == Self.spelling(now.cType) || sameShape(was.type, now.type))
+        }
+        // Laid out alike: integers of one width and signedness, whatever the typedef; guest handles and
+        // pointers to such; records with the same size and field offsets; arrays of such.
+        func sameShape(_ was: TypeRef, _ now: TypeRef) -> Bool {
+            switch (was, now) {
+            case (.typedef(_, let a), _): return sameShape(a, now)
+            case (_, .typedef(_, let b)): return sameShape(was, b)
+            case (.integer(let a, let x), .integer(let b, let y)): return a == b && x == y
+            case (.guestHandle(let a), .guestHandle(let b)), (.pointer(let a), .pointer(let b)): return sameShape(a, b)
+            case (.array(let a, let m), .array(let b, let n)): return m == n && sameShape(a, b)
+            case (.record(let a), .record(let b)):
+                guard let old = before[a], let new = after[b] else { return a == b }
+                return old.size == new.size && old.alignment == new.alignment
+                    && old.fields.map { [$0.offset, $0.size, $0.bitOffset ?? -1] } == new.fields.map { [$0.offset, $0.size, $0.bitOffset ?? -1] }
+            default: return was == now
+            }
+        }
         var changes: [RecordChange] = []
         for record in new.sorted(by: { $0.name < $1.name }) {
             guard let previous = before[record.name] else { continue }
@@ -56,9 +83,24 @@ public enum RecordComparison {
             }
             let oldFields = Dictionary(previous.fields.compactMap { field in field.name.map { ($0, field) } }) { first, _ in first }
             let newNames = Set(record.fields.compactMap(\.name))
+            // A field that left and one that came at the same offset with the same type: one field renamed.
+            var renamedFrom: [String: String] = [:]
+            var gone = previous.fields.filter { $0.name.map { !newNames.contains($0) } ?? false }
+            for field in record.fields {
+                guard let name = field.name, oldFields[name] == nil,
+                      let index = gone.firstIndex(where: { $0.offset == field.offset && $0.bitOffset == field.bitOffset && $0.size == field.size
+                          && sameType($0, field) }) else { continue }
+                renamedFrom[name] = gone[index].name
+                gone.remove(at: index)
+            }
+            let renamedAway = Set(renamedFrom.values)
             for field in record.fields {
                 guard let name = field.name else { continue }
                 let at = SourcePosition(file: record.file, line: field.line)
+                if let from = renamedFrom[name] {
+                    changes.append(RecordChange(record: record.name, kind: .fieldRenamed, field: name, before: from, after: name, location: at))
+                    continue
+                }
                 guard let was = oldFields[name] else {
                     changes.append(RecordChange(record: record.name, kind: .fieldAdded, field: name, after: field.cType, location: at))
                     continue
@@ -68,12 +110,12 @@ public enum RecordComparison {
                                                 after: "\(field.offset)", location: at))
                 }
                 if Self.spelling(was.cType) != Self.spelling(field.cType) || was.size != field.size {
-                    changes.append(RecordChange(record: record.name, kind: .type, field: name, before: "\(Self.spelling(was.cType)) (\(was.size) bytes)",
+                    changes.append(RecordChange(record: record.name, kind: sameType(was, field) ? .typeRenamed : .type, field: name, before: "\(Self.spelling(was.cType)) (\(was.size) bytes)",
                                                 after: "\(Self.spelling(field.cType)) (\(field.size) bytes)", location: at))
                 }
             }
             for field in previous.fields {
-                guard let name = field.name, !newNames.contains(name) else { continue }
+                guard let name = field.name, !newNames.contains(name), !renamedAway.contains(name) else { continue }
                 changes.append(RecordChange(record: record.name, kind: .fieldRemoved, field: name, before: field.cType, location: place))
             }
         }
@@ -96,6 +138,6 @@ public enum RecordComparison {
     /// Whether a change breaks callers built against the old layout (a field added at the end of a
     /// union member that does not grow the record does not).
     public static func isIncompatible(_ change: RecordChange) -> Bool {
-        change.kind != .fieldAdded
+        ![.fieldAdded, .fieldRenamed, .typeRenamed].contains(change.kind)
     }
 }

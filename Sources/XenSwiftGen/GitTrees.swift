@@ -124,11 +124,13 @@ public struct GitTrees: Sendable {
     }
 
     /// Runs git in the repository and returns its output lines, or throws naming the command.
-    /// - Parameter arguments: git's arguments (after `-C REPO`).
+    /// - Parameters:
+    ///   - arguments: git's arguments (after `-C REPO`).
+    ///   - input: Standard input for git.
     /// - Returns: The lines of standard output.
     /// - Throws: `GeneratorDiagnostic` when git fails.
-    public func lines(_ arguments: [String]) throws -> [String] {
-        let result = try Self.git(["-C", repository] + arguments)
+    public func lines(_ arguments: [String], input: String? = nil) throws -> [String] {
+        let result = try Self.git(["-C", repository] + arguments, input: input)
         guard result.status == 0 else {
             throw GeneratorDiagnostic(.error, at: nil, "\(repository): git \(arguments.first ?? "") failed: \(result.errorLine)")
         }

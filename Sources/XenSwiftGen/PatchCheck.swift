@@ -34,8 +34,67 @@ public struct PatchCheck {
     /// - Returns: The diff.
     /// - Throws: ``GenerationFailure`` or `GeneratorDiagnostic` naming the repository and revision at fault.
     public func compare(revision old: String, _ new: String, in trees: GitTrees) throws -> InterfaceDiff {
-        let before = try reader.read(revision: old, of: trees)
-        let after = try reader.read(revision: new, of: trees)
+        var cache = RevisionCache()
+        return try compare(revision: old, new, in: trees, cache: &cache)
+    }
+
+    /// Recently read trees by tree id: checking a series commit by commit reads each tree once.
+    public struct RevisionCache {
+        var entries: [(tree: String, revision: TreeReader.Revision)] = []
+
+        /// An empty cache.
+        public init() {}
+    }
+
+    /// One commit of a series checked against its first parent.
+    public struct SeriesEntry {
+        /// The commit.
+        public var commit: String
+        /// Its committer date, `YYYY-MM-DD`.
+        public var date: String
+        /// Its subject line.
+        public var subject: String
+        /// The diff, or the error that stopped reading either tree.
+        public var result: Result<InterfaceDiff, Error>
+    }
+
+    /// Checks every commit of `old..new` (merges left out, oldest first) against its first parent.
+    /// - Parameters:
+    ///   - old: The base (excluded).
+    ///   - new: The last commit of the series.
+    ///   - trees: The repository.
+    ///   - each: Called with each commit's check, in order.
+    /// - Throws: `GeneratorDiagnostic` when git cannot list the series.
+    public func series(from old: String, to new: String, in trees: GitTrees, each: (SeriesEntry) -> Void) throws {
+        let lines = try trees.lines(["rev-list", "--reverse", "--no-merges", "--format=%H %cs %s", "\(try trees.commit(old))..\(try trees.commit(new))"])
+        var cache = RevisionCache()
+        for line in lines where !line.hasPrefix("commit ") {
+            let words = line.split(separator: " ", maxSplits: 2).map(String.init)
+            guard words.count >= 2 else { continue }
+            let commit = words[0]
+            let result = Result { try compare(revision: commit + "^", commit, in: trees, cache: &cache) }
+            each(SeriesEntry(commit: commit, date: words[1], subject: words.count > 2 ? words[2] : "", result: result))
+        }
+    }
+
+    /// A revision read through the cache.
+    private func read(_ revision: String, of trees: GitTrees, cache: inout RevisionCache) throws -> TreeReader.Revision {
+        let tree = try trees.treeID(revision)
+        if let hit = cache.entries.first(where: { $0.tree == tree }) {
+            var revisionHit = hit.revision
+            revisionHit.label = revisionHit.headerFolder.isEmpty ? revision : "\(revision)/\(revisionHit.headerFolder)"
+            return revisionHit
+        }
+        let read = try reader.read(revision: revision, of: trees)
+        cache.entries.append((tree, read))
+        if cache.entries.count > 4 { cache.entries.removeFirst() }
+        return read
+    }
+
+    /// ``compare(revision:_:in:)`` through a cache.
+    func compare(revision old: String, _ new: String, in trees: GitTrees, cache: inout RevisionCache) throws -> InterfaceDiff {
+        let before = try read(old, of: trees, cache: &cache)
+        let after = try read(new, of: trees, cache: &cache)
         var diff = InterfaceDiff.compare(before.interface, after.interface, oldLabel: old, newLabel: new)
         diff.oldFolder = before.headerFolder
         diff.newFolder = after.headerFolder

@@ -44,11 +44,17 @@ struct DiffCommand: ParsableCommand {
     @Flag(help: "Exit 1 when the patch check fails (a missing bump, a reuse, a number without a tombstone, a stable op broken).")
     var strict = false
 
+    @Flag(help: ArgumentHelp("Check every commit of OLD..NEW against its parent (a patch series; needs --xen-git, text only).",
+        discussion: "Prints each commit with findings, its lines, and one verdict line per commit: check: COMMIT DATE VERDICT SUBJECT."))
+    var each = false
+
     func validate() throws {
         guard ["text", "json", "sarif"].contains(format) else { throw ValidationError("--format must be text, json or sarif, not '\(format)'.") }
+        if each && (xenGit == nil || format != "text") { throw ValidationError("--each checks commits of --xen-git and prints text.") }
     }
 
     func run() throws {
+        if each { return try runSeries() }
         let diff = try Diagnostics.reporting { () throws -> InterfaceDiff in
             let reader = try TreeReader(
                 environment: ProcessInfo.processInfo.environment, families: try BuiltinFamilies.table(), defines: ["__XEN_TOOLS__"],
@@ -70,5 +76,42 @@ struct DiffCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data((lines + [diff.summary]).map { $0 + "\n" }.joined().utf8))
         }
         if strict && diff.fails { throw ExitCode.failure }
+    }
+
+    /// `--each`: every commit of the range against its parent.
+    private func runSeries() throws {
+        var failed = 0
+        try Diagnostics.reporting {
+            let reader = try TreeReader(
+                environment: ProcessInfo.processInfo.environment, families: try BuiltinFamilies.table(), defines: ["__XEN_TOOLS__"],
+                target: "x86_64-linux-gnu"
+            )
+            let trees = try GitTrees(repository: xenGit ?? ".")
+            let strict = self.strict
+            try PatchCheck(reader: reader).series(from: old, to: new, in: trees) { entry in
+                var lines: [String] = []
+                let verdict: String
+                switch entry.result {
+                case .success(let diff):
+                    let findings = diff.diagnostics(strict: strict).filter { $0.severity != .note }
+                    if !findings.isEmpty { lines = ["commit \(entry.commit) \(entry.date) \(entry.subject)"] + findings.map { $0.rendered(root: "") } }
+                    var kinds: [String] = []
+                    if diff.missesBump { kinds.append("missing-bump") }
+                    if diff.families.contains(where: { !$0.forbidden.isEmpty }) { kinds.append("reuse-or-vanish") }
+                    if diff.families.contains(where: { !$0.stableBreaks.isEmpty }) { kinds.append("stable-break") }
+                    if diff.families.contains(where: { $0.bumpedInCycle != nil }) { kinds.append("cycle-bump") }
+                    if diff.fails { failed += 1 }
+                    verdict = kinds.isEmpty ? (findings.isEmpty ? "clean" : "warnings") : kinds.joined(separator: ",")
+                case .failure(let error):
+                    let text = (error as? GenerationFailure)?.diagnostics.first { $0.severity == .error }?.rendered(root: "")
+                        ?? (error as? GeneratorDiagnostic)?.message ?? "\(error)"
+                    verdict = "unreadable"
+                    lines = ["commit \(entry.commit) \(entry.date) \(entry.subject)", "note: not read: \(text)"]
+                }
+                lines.append("check: \(entry.commit.prefix(12)) \(entry.date) \(verdict) \(entry.subject)")
+                FileHandle.standardOutput.write(Data(lines.map { $0 + "\n" }.joined().utf8))
+            }
+        }
+        if strict && failed > 0 { throw ExitCode.failure }
     }
 }
