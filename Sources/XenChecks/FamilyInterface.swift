@@ -18,22 +18,23 @@ extension InterfaceDiff {
         return reduced
     }
 
-    /// Whether two versions of a family name the same interface: one is the other plus compatible
-    /// changes (additions), in either direction, so two branches that each added ops still agree.
+    /// Whether two versions of a family name the same interface, in either order (two branches of one
+    /// value): a number both have under different names or statuses (one side retired it), or a record
+    /// an op carries or reaches laid out differently. Numbers only one side has are additions of that side.
     /// - Parameters:
     ///   - a: One version (reduced or whole).
     ///   - b: The other.
     ///   - family: The family.
-    /// - Returns: `nil` when they agree, else the changes from `a` to `b` that break a caller.
+    /// - Returns: `nil` when they agree, else the differences, as changes from `a` to `b`.
     public static func incompatibility(_ a: XenInterface, _ b: XenInterface, family: String) -> [String]? {
-        func breaking(_ from: XenInterface, _ to: XenInterface) -> [String] {
+        func breaking(_ from: XenInterface, _ to: XenInterface, reverse: Bool) -> [String] {
             guard let diff = compare(from, to, oldLabel: "a", newLabel: "b").families.first(where: { $0.family == family }) else { return [] }
             let stable = Set(diff.stableOps ?? [])
-            return diff.changes.filter { $0.kind.needsBump && !stable.contains($0.from ?? $0.to ?? "") }.map(\.summary)
-                + diff.payloadChanges.filter(RecordComparison.isIncompatible).map(\.summary)
+            let ops = diff.changes.filter { $0.kind.needsBump && ![.removed, .tombstoneDropped].contains($0.kind) && !stable.contains($0.from ?? $0.to ?? "") }
+            return ops.map { reverse ? "reverted: " + $0.summary : $0.summary }
+                + diff.payloadChanges.filter(RecordComparison.isIncompatible).map(\.summary).filter { _ in !reverse }
         }
-        let forward = breaking(a, b)
-        if forward.isEmpty || breaking(b, a).isEmpty { return nil }
-        return forward
+        let differences = breaking(a, b, reverse: false) + breaking(b, a, reverse: true)
+        return differences.isEmpty ? nil : differences
     }
 }

@@ -136,8 +136,12 @@ struct HistoryCommand: ParsableCommand {
                 guard many else { continue }
                 collisions += 1
                 let one = value.interfaces[0], two = value.interfaces[1]
+                func name(_ interface: VersionAudit.Interface) -> String {
+                    let releases = interface.releases
+                    return interface.samples[0].label + (releases.isEmpty ? "" : " [released as \(releases.prefix(3).joined(separator: ", "))\(releases.count > 3 ? ", …" : "")]")
+                }
                 lines.append("warning: \(value.family) \(value.spelling) named \(value.interfaces.count) different interfaces: "
-                    + "\(one.samples[0].label) and \(two.samples[0].label) (\(two.differences.first ?? "?"))")
+                    + "\(name(one)) and \(name(two)) (\(two.differences.first ?? "?"))")
             }
             for (commit, reason) in report.unreadable { lines.append("note: \(commit.prefix(10)): not read: \(reason)") }
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

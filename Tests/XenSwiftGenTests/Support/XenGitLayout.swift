@@ -36,7 +36,12 @@ enum XenGitLayout {
                 git config user.email test@example.org; git config user.name test
                 echo "Xen hypervisor (test layout)" > README
                 put() { rm -rf xen/include/public; mkdir -p xen/include/public; git -C "$B" archive "$1" | tar -x -C xen/include/public; }
-                commit() { git add -A; git commit -qm "$1"; }
+                # One commit a minute, so that commits sort by date as they were made.
+                N=0
+                commit() {
+                    N=$((N + 1)); export GIT_AUTHOR_DATE="2020-01-01T00:$(printf %02d $N):00Z" GIT_COMMITTER_DATE="2020-01-01T00:$(printf %02d $N):00Z"
+                    git add -A; git commit -qm "$1"
+                }
                 D=xen/include/public/domctl.h
                 put RELEASE-4.10.0; commit "branch point"
                 git checkout -q -b stable-4.10

@@ -1,0 +1,39 @@
+import Testing
+import XenChecks
+import XenIR
+
+/// What the layout comparison counts as a break of the binary interface.
+@Suite struct RecordComparisonTests {
+    private func record(_ name: String, size: Int = 16, _ fields: [RecordField]) -> Record {
+        Record(name: name, kind: .struct, size: size, alignment: 8, fields: fields, file: "domctl.h", line: 1)
+    }
+
+    private func field(_ name: String, _ type: TypeRef, _ cType: String, offset: Int, size: Int = 8) -> RecordField {
+        RecordField(name: name, type: type, cType: cType, offset: offset, size: size, line: 2)
+    }
+
+    @Test("a field renamed at the same offset with the same type is no break; a changed offset is")
+    func renamedField() {
+        let old = record("r", [field("pad", .integer(bits: 64, signed: false), "uint64_t", offset: 0)])
+        let renamed = record("r", [field("flags", .integer(bits: 64, signed: false), "uint64_t", offset: 0)])
+        let changes = RecordComparison.compare([old], [renamed])
+        #expect(changes.map(\.kind) == [.fieldRenamed])
+        #expect(!changes.contains(where: RecordComparison.isIncompatible))
+        let moved = record("r", [field("flags", .integer(bits: 64, signed: false), "uint64_t", offset: 8)])
+        #expect(RecordComparison.compare([old], [moved]).contains(where: RecordComparison.isIncompatible))
+    }
+
+    @Test("a guest handle spelled anew with a pointee of the same layout is no break; one of another width is")
+    func respelledHandle() {
+        let ulong = TypeRef.guestHandle(pointee: .integer(bits: 64, signed: false))
+        let pfn = TypeRef.guestHandle(pointee: .typedef(name: "xen_pfn_t", underlying: .integer(bits: 64, signed: false)))
+        let narrow = TypeRef.guestHandle(pointee: .integer(bits: 32, signed: false))
+        let old = record("r", [field("buffer", ulong, "__guest_handle_ulong", offset: 0)])
+        let same = RecordComparison.compare([old], [record("r", [field("buffer", pfn, "__guest_handle_xen_pfn_t", offset: 0)])])
+        #expect(same.map(\.kind) == [.typeRenamed])
+        #expect(!same.contains(where: RecordComparison.isIncompatible))
+        let other = RecordComparison.compare([old], [record("r", [field("buffer", narrow, "__guest_handle_uint32", offset: 0)])])
+        #expect(other.map(\.kind) == [.type])
+        #expect(other.contains(where: RecordComparison.isIncompatible))
+    }
+}
