@@ -35,7 +35,7 @@ public struct RecordChange: Codable, Sendable, Equatable {
         case .fieldAdded: return "\(subject): field added (\(after ?? "?"))"
         case .fieldRemoved: return "\(subject): field removed (was \(before ?? "?"))"
         case .typeRenamed: return "\(subject): type \(before ?? "?") -> \(after ?? "?") (same layout)"
-        case .fieldRenamed: return "\(record).\(before ?? "?"): field renamed to \(field ?? "?") (same offset and type)"
+        case .fieldRenamed: return "\(record).\(before ?? "?"): field renamed to \(field ?? "?") (same offset and layout)"
         }
     }
 }
@@ -54,21 +54,11 @@ public enum RecordComparison {
         func sameType(_ was: RecordField, _ now: RecordField) -> Bool {
             was.size == now.size && (Self.spelling(was.cType) == Self.spelling(now.cType) || sameShape(was.type, now.type))
         }
-        // Laid out alike: integers of one width and signedness, whatever the typedef; guest handles and
-        // pointers to such; records with the same size and field offsets; arrays of such.
+        // Laid out alike: the same scalars (integers by width and signedness, guest handles, pointers)
+        // at the same offsets, whatever the typedefs, record names and nesting (a field wrapped in a struct).
         func sameShape(_ was: TypeRef, _ now: TypeRef) -> Bool {
-            switch (was, now) {
-            case (.typedef(_, let a), _): return sameShape(a, now)
-            case (_, .typedef(_, let b)): return sameShape(was, b)
-            case (.integer(let a, let x), .integer(let b, let y)): return a == b && x == y
-            case (.guestHandle(let a), .guestHandle(let b)), (.pointer(let a), .pointer(let b)): return sameShape(a, b)
-            case (.array(let a, let m), .array(let b, let n)): return m == n && sameShape(a, b)
-            case (.record(let a), .record(let b)):
-                guard let old = before[a], let new = after[b] else { return a == b }
-                return old.size == new.size && old.alignment == new.alignment
-                    && old.fields.map { [$0.offset, $0.size, $0.bitOffset ?? -1] } == new.fields.map { [$0.offset, $0.size, $0.bitOffset ?? -1] }
-            default: return was == now
-            }
+            guard let old = leaves(was, records: before), let new = leaves(now, records: after) else { return was == now }
+            return old == new
         }
         var changes: [RecordChange] = []
         for record in new.sorted(by: { $0.name < $1.name }) {
@@ -139,5 +129,51 @@ public enum RecordComparison {
     /// union member that does not grow the record does not).
     public static func isIncompatible(_ change: RecordChange) -> Bool {
         ![.fieldAdded, .fieldRenamed, .typeRenamed].contains(change.kind)
+    }
+
+    /// The scalars a type is made of, with their offsets: `i4u@0` for a `uint32_t` at offset 0, `h8@8` for a
+    /// guest handle at 8. `nil` when a record is unknown or an array too long to spell out.
+    static func leaves(_ type: TypeRef, records: [String: Record], at base: Int = 0) -> [String]? {
+        switch type {
+        case .integer(let bits, let signed): return ["i\(bits / 8)\(signed ? "s" : "u")@\(base)"]
+        case .bool: return ["b@\(base)"]
+        case .typedef(_, let underlying): return leaves(underlying, records: records, at: base)
+        // A handle is 8 bytes wherever it points; what it points to is part of the interface too.
+        case .guestHandle(let pointee), .pointer(let pointee):
+            return ["h@\(base)->" + (leaves(pointee, records: records)?.joined(separator: ",") ?? "\(pointee)")]
+        case .enumeration: return ["e@\(base)"]
+        case .array(let element, let count):
+            guard count <= 256, let one = leaves(element, records: records, at: 0), let stride = elementSize(element, records: records) else { return nil }
+            return (0..<count).flatMap { index in one.map { leaf in shifted(leaf, by: base + index * stride) } }
+        case .record(let name):
+            guard let record = records[name] else { return nil }
+            var result: [String] = []
+            for field in record.fields {
+                guard let inner = leaves(field.type, records: records, at: base + field.offset) else { return nil }
+                result += inner
+            }
+            return record.kind == .union ? ["u\(record.size)@\(base):" + result.joined(separator: ",")] : result
+        case .void, .opaque: return nil
+        }
+    }
+
+    /// The size of an array element, when it is known.
+    private static func elementSize(_ type: TypeRef, records: [String: Record]) -> Int? {
+        switch type {
+        case .integer(let bits, _): bits / 8
+        case .bool: 1
+        case .typedef(_, let underlying): elementSize(underlying, records: records)
+        case .guestHandle, .pointer: 8
+        case .record(let name): records[name]?.size
+        default: nil
+        }
+    }
+
+    /// A leaf moved by `offset`.
+    private static func shifted(_ leaf: String, by offset: Int) -> String {
+        guard let at = leaf.firstIndex(of: "@") else { return leaf }
+        let rest = leaf[leaf.index(after: at)...]
+        let digits = rest.prefix { $0.isNumber }
+        return leaf[..<at] + "@" + String((Int(digits) ?? 0) + offset) + rest.dropFirst(digits.count)
     }
 }

@@ -36,4 +36,20 @@ import XenIR
         #expect(other.map(\.kind) == [.type])
         #expect(other.contains(where: RecordComparison.isIncompatible))
     }
+
+    @Test("a field wrapped in a struct at the same offset (4.21's altp2m_opts -> altp2m.opts) is no break; a wider one is")
+    func wrappedField() {
+        let u32 = TypeRef.integer(bits: 32, signed: false)
+        let old = record("c", [field("altp2m_opts", u32, "uint32_t", offset: 8, size: 4)])
+        let wrapper = Record(name: "c.altp2m", kind: .struct, size: 4, alignment: 4, fields: [field("opts", u32, "uint32_t", offset: 0, size: 4)],
+                             parent: "c", file: "domctl.h", line: 3)
+        let new = record("c", [field("altp2m", .record(name: "c.altp2m"), "struct (unnamed struct)", offset: 8, size: 4)])
+        let changes = RecordComparison.compare([old], [new, wrapper])
+        #expect(changes.map(\.kind) == [.fieldRenamed], "\(changes)")
+        let wide = Record(name: "c.altp2m", kind: .struct, size: 4, alignment: 4,
+                          fields: [field("opts", .integer(bits: 16, signed: false), "uint16_t", offset: 0, size: 2),
+                                   field("nr", .integer(bits: 16, signed: false), "uint16_t", offset: 2, size: 2)],
+                          parent: "c", file: "domctl.h", line: 3)
+        #expect(RecordComparison.compare([old], [new, wide]).contains(where: RecordComparison.isIncompatible))
+    }
 }
