@@ -57,6 +57,16 @@ public struct InterfaceDiff: Codable, Sendable, Equatable {
     /// Layout changes of every mirrored record both versions have.
     public var records: [RecordChange]
 
+    /// Creates a diff. See the properties for the meaning of each parameter.
+    public init(old: String, new: String, oldFolder: String?, newFolder: String?, families: [FamilyDiff], records: [RecordChange]) {
+        self.old = old
+        self.new = new
+        self.oldFolder = oldFolder
+        self.newFolder = newFolder
+        self.families = families
+        self.records = records
+    }
+
     /// Whether any family misses an interface version bump.
     public var missesBump: Bool { families.contains { $0.missingBump } }
 

@@ -102,10 +102,12 @@ public struct GitTrees: Sendable {
         archive.standardOutput = pipe
         extract.standardInput = pipe
         archive.standardError = FileHandle.nullDevice
+        let archived = Self.exitSignal(archive)
+        let extracted = Self.exitSignal(extract)
         try archive.run()
         try extract.run()
-        archive.waitUntilExit()
-        extract.waitUntilExit()
+        archived.wait()
+        extracted.wait()
         guard archive.terminationStatus == 0, extract.terminationStatus == 0 else {
             try? FileManager.default.removeItem(at: folder)
             throw GeneratorDiagnostic(.error, at: nil, "\(repository): cannot write out the headers of '\(revision)' (git archive | tar -x failed)")
@@ -142,6 +144,14 @@ public struct GitTrees: Sendable {
         try Self.git(["-C", repository, "merge-base", "--is-ancestor", ancestor, descendant]).status == 0
     }
 
+    /// Signalled when `process` exits. `waitUntilExit()` polls its run loop every 50 ms on Linux, which
+    /// adds up over the dozen git commands of one patch check.
+    static func exitSignal(_ process: Process) -> DispatchSemaphore {
+        let semaphore = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in semaphore.signal() }
+        return semaphore
+    }
+
     /// What a git command printed.
     struct Output {
         var status: Int32
@@ -162,6 +172,7 @@ public struct GitTrees: Sendable {
         process.standardError = err
         let inPipe = input.map { _ in Pipe() }
         if let inPipe { process.standardInput = inPipe } else { process.standardInput = FileHandle.nullDevice }
+        let exited = exitSignal(process)
         try process.run()
         if let inPipe, let input {
             inPipe.fileHandleForWriting.write(Data(input.utf8))
@@ -173,7 +184,7 @@ public struct GitTrees: Sendable {
         DispatchQueue.global().async(group: group) { errorData = err.fileHandleForReading.readDataToEndOfFile() }
         let data = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
-        process.waitUntilExit()
+        exited.wait()
         return Output(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self),
                       error: String(decoding: errorData, as: UTF8.self))
     }

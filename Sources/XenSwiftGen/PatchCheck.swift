@@ -1,5 +1,6 @@
 import Foundation
 import XenChecks
+import XenEmitter
 import XenIR
 
 /// The interface diff of two header versions, as a patch check: two folders, or two revisions of a
@@ -93,8 +94,25 @@ public struct PatchCheck {
 
     /// ``compare(revision:_:in:)`` through a cache.
     func compare(revision old: String, _ new: String, in trees: GitTrees, cache: inout RevisionCache) throws -> InterfaceDiff {
-        let before = try read(old, of: trees, cache: &cache)
-        let after = try read(new, of: trees, cache: &cache)
+        // A patch that does not touch the public headers: nothing to read (most patches in a CI run).
+        let (oldTree, newTree) = (try trees.treeID(old), try trees.treeID(new))
+        if oldTree == newTree {
+            let folder = try trees.headerFolder(at: new)
+            return InterfaceDiff(old: old, new: new, oldFolder: folder, newFolder: folder, families: [], records: [])
+        }
+        let before: TreeReader.Revision
+        let after: TreeReader.Revision
+        if cache.entries.contains(where: { $0.tree == oldTree || $0.tree == newTree }) {
+            before = try read(old, of: trees, cache: &cache)
+            after = try read(new, of: trees, cache: &cache)
+        } else {
+            // Two independent parses: one per core.
+            let reader = self.reader
+            let both = concurrentMap([old, new]) { revision in Result { try reader.read(revision: revision, of: trees) } }
+            before = try both[0].get()
+            after = try both[1].get()
+            cache.entries += [(oldTree, before), (newTree, after)]
+        }
         var diff = InterfaceDiff.compare(before.interface, after.interface, oldLabel: old, newLabel: new)
         diff.oldFolder = before.headerFolder
         diff.newFolder = after.headerFolder

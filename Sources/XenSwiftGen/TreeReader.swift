@@ -4,7 +4,7 @@ import XenIR
 import XenReader
 
 /// Reads many header trees into the IR with one loaded libclang (the history walks a hundred releases).
-public struct TreeReader {
+public struct TreeReader: Sendable {
     private let clang: LibClang
     private let options: HeaderReader.Options
 
@@ -47,7 +47,7 @@ public struct TreeReader {
     }
 
     /// A revision's headers, read.
-    public struct Revision {
+    public struct Revision: Sendable {
         /// The IR.
         public var interface: XenInterface
         /// Where the revision keeps the headers, relative to the repository's root (`""` for the root).
