@@ -1,5 +1,6 @@
 import Foundation
 import XenChecks
+import XenEmitter
 import XenIR
 
 /// Where the development cycle of a revision starts, in a repository with Xen's release tags: Xen bumps
@@ -32,16 +33,20 @@ public struct DevelopmentCycle {
     /// - Throws: `GeneratorDiagnostic` when git fails.
     public func start(of revision: String) throws -> Start? {
         let commit = try trees.commit(revision)
-        var candidates: [Start] = []
-        if let tag = try? trees.lines(["describe", "--tags", "--abbrev=0", "--match", "RELEASE-*", commit]).first,
-           let tagged = try? trees.commit(tag) {
-            candidates.append(Start(label: tag, commit: tagged))
-        }
-        if let release = try trees.lines(["tag", "--no-contains", commit, "-l", "RELEASE-*.0", "--sort=-v:refname"]).first,
-           let base = try? trees.lines(["merge-base", release, commit]).first {
+        // The two walks are independent and each takes a few hundred milliseconds on xen.git: run them together.
+        let trees = self.trees
+        let found = concurrentMap([0, 1]) { which -> Start? in
+            if which == 0 {
+                guard let tag = try? trees.lines(["describe", "--tags", "--abbrev=0", "--match", "RELEASE-*", commit]).first,
+                      let tagged = try? trees.commit(tag) else { return nil }
+                return Start(label: tag, commit: tagged)
+            }
+            guard let release = try? trees.lines(["tag", "--no-contains", commit, "-l", "RELEASE-*.0", "--sort=-v:refname"]).first,
+                  let base = try? trees.lines(["merge-base", release, commit]).first else { return nil }
             let tagged = try? trees.commit(release)
-            candidates.append(Start(label: tagged == base ? release : "\(release) branch point \(base.prefix(10))", commit: base))
+            return Start(label: tagged == base ? release : "\(release) branch point \(base.prefix(10))", commit: base)
         }
+        let candidates = found.compactMap { $0 }
         guard var latest = candidates.first else { return nil }
         for candidate in candidates.dropFirst() where try trees.isAncestor(latest.commit, of: candidate.commit) {
             latest = candidate
