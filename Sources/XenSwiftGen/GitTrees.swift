@@ -104,8 +104,8 @@ public struct GitTrees: Sendable {
         archive.standardError = FileHandle.nullDevice
         let archived = Self.exitSignal(archive)
         let extracted = Self.exitSignal(extract)
-        try archive.run()
-        try extract.run()
+        try Self.launch(archive)
+        try Self.launch(extract)
         archived.wait()
         extracted.wait()
         guard archive.terminationStatus == 0, extract.terminationStatus == 0 else {
@@ -144,6 +144,17 @@ public struct GitTrees: Sendable {
         try Self.git(["-C", repository, "merge-base", "--is-ancestor", ancestor, descendant]).status == 0
     }
 
+    /// Serialises `Process.run()`: Foundation on Linux crashed (a bad pointer in `Process.run`) when two
+    /// threads started processes at once, as the two parallel reads of a patch check do.
+    private static let launching = NSLock()
+
+    /// Starts `process`, one launch at a time.
+    static func launch(_ process: Process) throws {
+        launching.lock()
+        defer { launching.unlock() }
+        try process.run()
+    }
+
     /// Signalled when `process` exits. `waitUntilExit()` polls its run loop every 50 ms on Linux, which
     /// adds up over the dozen git commands of one patch check.
     static func exitSignal(_ process: Process) -> DispatchSemaphore {
@@ -173,7 +184,7 @@ public struct GitTrees: Sendable {
         let inPipe = input.map { _ in Pipe() }
         if let inPipe { process.standardInput = inPipe } else { process.standardInput = FileHandle.nullDevice }
         let exited = exitSignal(process)
-        try process.run()
+        try launch(process)
         if let inPipe, let input {
             inPipe.fileHandleForWriting.write(Data(input.utf8))
             try? inPipe.fileHandleForWriting.close()
