@@ -76,7 +76,7 @@ public struct GitTrees: Sendable {
     }
 
     /// A revision's headers written out.
-    public struct Checkout {
+    public struct Checkout: Sendable {
         /// The temporary folder holding the headers (laid out like `include/public`); the caller removes it.
         public var folder: URL
         /// Where the revision keeps them, relative to the repository's root (`""` for the root).
@@ -106,6 +106,7 @@ public struct GitTrees: Sendable {
         let extracted = Self.exitSignal(extract)
         try Self.launch(archive)
         try Self.launch(extract)
+        Self.close(pipe)
         archived.wait()
         extracted.wait()
         guard archive.terminationStatus == 0, extract.terminationStatus == 0 else {
@@ -144,15 +145,15 @@ public struct GitTrees: Sendable {
         try Self.git(["-C", repository, "merge-base", "--is-ancestor", ancestor, descendant]).status == 0
     }
 
-    /// Serialises `Process.run()`: Foundation on Linux crashed (a bad pointer in `Process.run`) when two
-    /// threads started processes at once, as the two parallel reads of a patch check do.
-    private static let launching = NSLock()
-
-    /// Starts `process`, one launch at a time.
+    /// Starts `process`.
     static func launch(_ process: Process) throws {
-        launching.lock()
-        defer { launching.unlock() }
         try process.run()
+    }
+
+    /// Closes both ends of a pipe in this process (after the children that use it have started).
+    static func close(_ pipe: Pipe) {
+        try? pipe.fileHandleForReading.close()
+        try? pipe.fileHandleForWriting.close()
     }
 
     /// Signalled when `process` exits. `waitUntilExit()` polls its run loop every 50 ms on Linux, which
@@ -185,7 +186,12 @@ public struct GitTrees: Sendable {
         if let inPipe { process.standardInput = inPipe } else { process.standardInput = FileHandle.nullDevice }
         let exited = exitSignal(process)
         try launch(process)
+        // The parent's copies of the child's ends: left open, every call leaked pipes until Foundation
+        // crashed in Process.run at about a thousand descriptors.
+        try? out.fileHandleForWriting.close()
+        try? err.fileHandleForWriting.close()
         if let inPipe, let input {
+            try? inPipe.fileHandleForReading.close()
             inPipe.fileHandleForWriting.write(Data(input.utf8))
             try? inPipe.fileHandleForWriting.close()
         }
@@ -195,6 +201,8 @@ public struct GitTrees: Sendable {
         DispatchQueue.global().async(group: group) { errorData = err.fileHandleForReading.readDataToEndOfFile() }
         let data = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
+        try? out.fileHandleForReading.close()
+        try? err.fileHandleForReading.close()
         exited.wait()
         return Output(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self),
                       error: String(decoding: errorData, as: UTF8.self))

@@ -106,9 +106,11 @@ public struct PatchCheck {
             before = try read(old, of: trees, cache: &cache)
             after = try read(new, of: trees, cache: &cache)
         } else {
-            // Two independent parses: one per core.
+            // Two independent parses, one per core; the trees are written out first, on this thread.
+            let checkouts = [try trees.checkout(old), try trees.checkout(new)]
+            defer { for checkout in checkouts { try? FileManager.default.removeItem(at: checkout.folder) } }
             let reader = self.reader
-            let both = concurrentMap([old, new]) { revision in Result { try reader.read(revision: revision, of: trees) } }
+            let both = concurrentMap(Array(zip(checkouts, [old, new]))) { pair in Result { try reader.read(pair.0, revision: pair.1) } }
             before = try both[0].get()
             after = try both[1].get()
             cache.entries += [(oldTree, before), (newTree, after)]

@@ -66,6 +66,16 @@ public struct TreeReader: Sendable {
     public func read(revision: String, of trees: GitTrees) throws -> Revision {
         let checkout = try trees.checkout(revision)
         defer { try? FileManager.default.removeItem(at: checkout.folder) }
+        return try read(checkout, revision: revision)
+    }
+
+    /// Reads a revision's headers already written out (starts no process, so it can run beside another read).
+    /// - Parameters:
+    ///   - checkout: The written-out headers.
+    ///   - revision: The revision, for messages.
+    /// - Returns: The IR and where the headers are.
+    /// - Throws: ``GenerationFailure`` naming the revision.
+    public func read(_ checkout: GitTrees.Checkout, revision: String) throws -> Revision {
         let label = checkout.headerFolder.isEmpty ? revision : "\(revision)/\(checkout.headerFolder)"
         let interface = try read(checkout.folder.path, label: label, setting: "--xen-git REPO").interface
         return Revision(interface: interface, headerFolder: checkout.headerFolder, label: label)
