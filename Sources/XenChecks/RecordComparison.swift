@@ -64,6 +64,18 @@ public enum RecordComparison {
         for record in new.sorted(by: { $0.name < $1.name }) {
             guard let previous = before[record.name] else { continue }
             let place = record.location
+            // The same scalars at the same offsets under other names (a pad that became a field, names
+            // shuffled): only renames, reported by offset.
+            if previous.size == record.size, previous.alignment == record.alignment, previous.fields.map(\.name) != record.fields.map(\.name),
+               let old = leaves(.record(name: previous.name), records: before), old == leaves(.record(name: record.name), records: after) {
+                let oldNames = Dictionary(previous.fields.compactMap { field in field.name.map { (field.offset, $0) } }) { first, _ in first }
+                for field in record.fields {
+                    guard let name = field.name, let was = oldNames[field.offset], was != name else { continue }
+                    changes.append(RecordChange(record: record.name, kind: .fieldRenamed, field: name, before: was, after: name,
+                                                location: SourcePosition(file: record.file, line: field.line)))
+                }
+                continue
+            }
             if previous.size != record.size {
                 changes.append(RecordChange(record: record.name, kind: .size, before: "\(previous.size)", after: "\(record.size)", location: place))
             }

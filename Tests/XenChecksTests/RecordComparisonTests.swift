@@ -52,4 +52,16 @@ import XenIR
                           parent: "c", file: "domctl.h", line: 3)
         #expect(RecordComparison.compare([old], [new, wide]).contains(where: RecordComparison.isIncompatible))
     }
+
+    @Test("names shuffled over the same scalars (4.21's get_domain_state: pad0 -> caps, pad1 -> pad0) are renames by offset")
+    func shuffledNames() {
+        let u16 = TypeRef.integer(bits: 16, signed: false), u32 = TypeRef.integer(bits: 32, signed: false)
+        let old = record("s", size: 8, [field("state", u16, "uint16_t", offset: 0, size: 2), field("pad0", u16, "uint16_t", offset: 2, size: 2),
+                                        field("pad1", u32, "uint32_t", offset: 4, size: 4)])
+        let new = record("s", size: 8, [field("state", u16, "uint16_t", offset: 0, size: 2), field("caps", u16, "uint16_t", offset: 2, size: 2),
+                                        field("pad0", u32, "uint32_t", offset: 4, size: 4)])
+        let changes = RecordComparison.compare([old], [new])
+        #expect(changes.map(\.summary) == ["s.pad0: field renamed to caps (same offset and layout)", "s.pad1: field renamed to pad0 (same offset and layout)"])
+        #expect(!changes.contains(where: RecordComparison.isIncompatible))
+    }
 }
