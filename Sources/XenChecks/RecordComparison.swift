@@ -7,6 +7,8 @@ public struct RecordChange: Codable, Sendable, Equatable {
         case size, alignment, offset, type, fieldAdded, fieldRemoved
         /// A field under another name at the same offset with the same type (a union member renamed with its op).
         case fieldRenamed
+        /// A member dropped from a union that keeps its size and alignment (an alias such as `_eax`).
+        case aliasRemoved
         /// A field's type spelled differently but laid out alike (`XEN_GUEST_HANDLE(ulong)` to `XEN_GUEST_HANDLE(xen_pfn_t)`).
         case typeRenamed
     }
@@ -34,6 +36,7 @@ public struct RecordChange: Codable, Sendable, Equatable {
         case .type: return "\(subject): type \(before ?? "?") -> \(after ?? "?")"
         case .fieldAdded: return "\(subject): field added (\(after ?? "?"))"
         case .fieldRemoved: return "\(subject): field removed (was \(before ?? "?"))"
+        case .aliasRemoved: return "\(subject): union member removed (was \(before ?? "?")); the union keeps its size"
         case .typeRenamed: return "\(subject): type \(before ?? "?") -> \(after ?? "?") (same layout)"
         case .fieldRenamed: return "\(record).\(before ?? "?"): field renamed to \(field ?? "?") (same offset and layout)"
         }
@@ -52,7 +55,16 @@ public enum RecordComparison {
         let after = Dictionary(new.map { ($0.name, $0) }) { first, _ in first }
         // Same type, or records of another name laid out alike (a payload struct renamed with its op).
         func sameType(_ was: RecordField, _ now: RecordField) -> Bool {
-            was.size == now.size && (Self.spelling(was.cType) == Self.spelling(now.cType) || sameShape(was.type, now.type))
+            guard was.size == now.size else { return false }
+            if Self.spelling(was.cType) == Self.spelling(now.cType) || sameShape(was.type, now.type) { return true }
+            // A field wrapped in a union of aliases (or the aliases dropped again): one member is laid out as the field was.
+            return unionMember(of: now.type, in: after, shapedLike: was.type, in: before)
+                || unionMember(of: was.type, in: before, shapedLike: now.type, in: after)
+        }
+        func unionMember(of union: TypeRef, in records: [String: Record], shapedLike type: TypeRef, in typeRecords: [String: Record]) -> Bool {
+            guard case .record(let name) = union, let record = records[name], record.kind == .union,
+                  let wanted = leaves(type, records: typeRecords) else { return false }
+            return record.fields.contains { $0.offset == 0 && leaves($0.type, records: records) == wanted }
         }
         // Laid out alike: the same scalars (integers by width and signedness, guest handles, pointers)
         // at the same offsets, whatever the typedefs, record names and nesting (a field wrapped in a struct).
@@ -87,7 +99,21 @@ public enum RecordComparison {
             let newNames = Set(record.fields.compactMap(\.name))
             // A field that left and one that came at the same offset with the same type: one field renamed.
             var renamedFrom: [String: String] = [:]
+            var renamedInto = Set<String>()
             var gone = previous.fields.filter { $0.name.map { !newNames.contains($0) } ?? false }
+            // A field moved into an anonymous union at its offset, beside aliases (`uint64_t r15` into
+            // `union { uint64_t r15; uint32_t r15d; }`): the union's member keeps the name, offset and layout.
+            for field in record.fields where field.name == nil {
+                guard case .record(let name) = field.type, let union = after[name], union.kind == .union else { continue }
+                for member in union.fields {
+                    guard let index = gone.firstIndex(where: { $0.name == member.name && $0.offset == field.offset + member.offset
+                        && $0.size == member.size && sameShape($0.type, member.type) }), let moved = gone[index].name else { continue }
+                    changes.append(RecordChange(record: record.name, kind: .fieldRenamed, field: "\(moved) (in an anonymous union)", before: moved,
+                                                after: moved, location: SourcePosition(file: record.file, line: field.line)))
+                    renamedInto.insert(moved)
+                    gone.remove(at: index)
+                }
+            }
             for field in record.fields {
                 guard let name = field.name, oldFields[name] == nil,
                       let index = gone.firstIndex(where: { $0.offset == field.offset && $0.bitOffset == field.bitOffset && $0.size == field.size
@@ -95,7 +121,7 @@ public enum RecordComparison {
                 renamedFrom[name] = gone[index].name
                 gone.remove(at: index)
             }
-            let renamedAway = Set(renamedFrom.values)
+            let renamedAway = Set(renamedFrom.values).union(renamedInto)
             for field in record.fields {
                 guard let name = field.name else { continue }
                 let at = SourcePosition(file: record.file, line: field.line)
@@ -118,7 +144,10 @@ public enum RecordComparison {
             }
             for field in previous.fields {
                 guard let name = field.name, !newNames.contains(name), !renamedAway.contains(name) else { continue }
-                changes.append(RecordChange(record: record.name, kind: .fieldRemoved, field: name, before: field.cType, location: place))
+                // An alias dropped from a union that keeps its size and alignment moves nothing else.
+                let alias = record.kind == .union && previous.size == record.size && previous.alignment == record.alignment
+                changes.append(RecordChange(record: record.name, kind: alias ? .aliasRemoved : .fieldRemoved, field: name, before: field.cType,
+                                            location: place))
             }
         }
         return changes
@@ -140,7 +169,7 @@ public enum RecordComparison {
     /// Whether a change breaks callers built against the old layout (a field added at the end of a
     /// union member that does not grow the record does not).
     public static func isIncompatible(_ change: RecordChange) -> Bool {
-        ![.fieldAdded, .fieldRenamed, .typeRenamed].contains(change.kind)
+        ![.fieldAdded, .fieldRenamed, .typeRenamed, .aliasRemoved].contains(change.kind)
     }
 
     /// The scalars a type is made of, with their offsets: `i4u@0` for a `uint32_t` at offset 0, `h8@8` for a

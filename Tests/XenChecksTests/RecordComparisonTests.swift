@@ -64,4 +64,18 @@ import XenIR
         #expect(changes.map(\.summary) == ["s.pad0: field renamed to caps (same offset and layout)", "s.pad1: field renamed to pad0 (same offset and layout)"])
         #expect(!changes.contains(where: RecordComparison.isIncompatible))
     }
+
+    @Test("an alias dropped from a union that keeps its size is no break (2017's _eax); a member that shrinks the union is")
+    func unionAlias() {
+        let u64 = TypeRef.integer(bits: 64, signed: false), u32 = TypeRef.integer(bits: 32, signed: false)
+        func union(_ fields: [RecordField], size: Int) -> Record {
+            Record(name: "u", kind: .union, size: size, alignment: size, fields: fields, file: "x.h", line: 1)
+        }
+        let old = union([field("rax", u64, "uint64_t", offset: 0), field("_eax", u32, "uint32_t", offset: 0, size: 4)], size: 8)
+        let dropped = RecordComparison.compare([old], [union([field("rax", u64, "uint64_t", offset: 0)], size: 8)])
+        #expect(dropped.map(\.kind) == [.aliasRemoved])
+        #expect(!dropped.contains(where: RecordComparison.isIncompatible))
+        let shrunk = RecordComparison.compare([old], [union([field("_eax", u32, "uint32_t", offset: 0, size: 4)], size: 4)])
+        #expect(shrunk.contains(where: RecordComparison.isIncompatible))
+    }
 }
