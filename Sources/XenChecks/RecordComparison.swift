@@ -7,7 +7,7 @@ public struct RecordChange: Codable, Sendable, Equatable {
         case size, alignment, offset, type, fieldAdded, fieldRemoved
         /// A field under another name at the same offset with the same type (a union member renamed with its op).
         case fieldRenamed
-        /// A member dropped from a union that keeps its size and alignment (an alias such as `_eax`).
+        /// A member dropped from an anonymous union that keeps its size and alignment (an alias such as `_eax`).
         case aliasRemoved
         /// A field's type spelled differently but laid out alike (`XEN_GUEST_HANDLE(ulong)` to `XEN_GUEST_HANDLE(xen_pfn_t)`).
         case typeRenamed
@@ -144,8 +144,10 @@ public enum RecordComparison {
             }
             for field in previous.fields {
                 guard let name = field.name, !newNames.contains(name), !renamedAway.contains(name) else { continue }
-                // An alias dropped from a union that keeps its size and alignment moves nothing else.
-                let alias = record.kind == .union && previous.size == record.size && previous.alignment == record.alignment
+                // An alias dropped from an anonymous union that keeps its size and alignment moves nothing else. A named
+                // union (`xen_domctl.u`, `xen_sysctl_pm_op.u`) is a payload per sub-op: a member dropped is a payload gone.
+                let anonymous = record.name.split(separator: ".").last.map { $0.hasPrefix("(anonymous") || $0.hasPrefix("(unnamed") } ?? false
+                let alias = anonymous && record.kind == .union && previous.size == record.size && previous.alignment == record.alignment
                 changes.append(RecordChange(record: record.name, kind: alias ? .aliasRemoved : .fieldRemoved, field: name, before: field.cType,
                                             location: place))
             }

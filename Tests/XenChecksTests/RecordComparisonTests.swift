@@ -69,7 +69,8 @@ import XenIR
     func unionAlias() {
         let u64 = TypeRef.integer(bits: 64, signed: false), u32 = TypeRef.integer(bits: 32, signed: false)
         func union(_ fields: [RecordField], size: Int) -> Record {
-            Record(name: "u", kind: .union, size: size, alignment: size, fields: fields, file: "x.h", line: 1)
+            Record(name: "cpu_user_regs.(anonymous 1)", kind: .union, size: size, alignment: size, fields: fields, parent: "cpu_user_regs",
+                   file: "x.h", line: 1)
         }
         let old = union([field("rax", u64, "uint64_t", offset: 0), field("_eax", u32, "uint32_t", offset: 0, size: 4)], size: 8)
         let dropped = RecordComparison.compare([old], [union([field("rax", u64, "uint64_t", offset: 0)], size: 8)])
@@ -77,5 +78,10 @@ import XenIR
         #expect(!dropped.contains(where: RecordComparison.isIncompatible))
         let shrunk = RecordComparison.compare([old], [union([field("_eax", u32, "uint32_t", offset: 0, size: 4)], size: 4)])
         #expect(shrunk.contains(where: RecordComparison.isIncompatible))
+        // A named union is a payload per sub-op: a member dropped is a payload gone.
+        let payload = Record(name: "xen_domctl.u", kind: .union, size: 8, alignment: 8, fields: old.fields, parent: "xen_domctl", file: "x.h", line: 1)
+        let payloadDropped = Record(name: "xen_domctl.u", kind: .union, size: 8, alignment: 8, fields: [old.fields[0]], parent: "xen_domctl",
+                                    file: "x.h", line: 1)
+        #expect(RecordComparison.compare([payload], [payloadDropped]).map(\.kind) == [.fieldRemoved])
     }
 }
