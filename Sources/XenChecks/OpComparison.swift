@@ -28,6 +28,11 @@ public struct OpChange: Codable, Sendable, Equatable {
             case .retired, .renamed, .renumbered, .reused, .removed, .tombstoneDropped: true
             }
         }
+
+        /// Whether the change asks for an interface version bump: an incompatible change of the binary
+        /// interface. A rename keeps the number (and the payload, whose layout is checked on its own), so old
+        /// binaries still work: it breaks only source that names the op.
+        public var needsBump: Bool { isIncompatible && self != .renamed }
     }
 
     /// The kind of change.

@@ -14,8 +14,9 @@ public struct HeaderTree: Sendable {
     /// - Parameters:
     ///   - path: The folder, absolute or relative to the current directory.
     ///   - setting: How the user names the folder, for hints (`--xen-headers DIR`).
+    ///   - displayPath: How messages name the folder, when not by `path` (a revision written out to a temporary folder).
     /// - Throws: ``GeneratorDiagnostic`` when the folder is missing or is not a folder.
-    public init(path: String, setting: String = "--xen-headers DIR") throws {
+    public init(path: String, setting: String = "--xen-headers DIR", displayPath: String? = nil) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw GeneratorDiagnostic(.error, at: nil, "Xen header folder '\(path)' does not exist; install libxen-dev or set \(setting)")
@@ -23,7 +24,7 @@ public struct HeaderTree: Sendable {
         guard isDirectory.boolValue else {
             throw GeneratorDiagnostic(.error, at: nil, "Xen header folder '\(path)' is not a folder")
         }
-        displayPath = path
+        self.displayPath = displayPath ?? path
         self.setting = setting
         let absolute = try WorkingDirectory.absolute(path, naming: "the Xen header folder")
         root = Self.normalize(absolute)

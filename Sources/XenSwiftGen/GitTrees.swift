@@ -1,10 +1,18 @@
 import Foundation
 import XenIR
 
-/// Header trees from a git repository laid out like Xen's `include/public` (the history bundle, or
-/// a clone of it): release tags in version order, and any revision written out with `git archive`.
+/// Header trees from a git repository: a clone of xen.git (work tree, bare or worktree), where the
+/// public headers live in `xen/include/public`, or a repository laid out like `include/public` itself
+/// (the history bundle). Release tags in version order, and any revision's headers written out with
+/// `git archive`.
 public struct GitTrees: Sendable {
-    /// The repository (a work tree or a bare clone).
+    /// Where a revision may keep the public headers, and a header each such folder holds: xen.git
+    /// since 2004, xen.git before it (Xen 1.x), and a repository whose root is the folder itself.
+    public static let headerFolders: [(folder: String, marker: String)] = [
+        ("xen/include/public", "xen.h"), ("xen/include/hypervisor-ifs", "hypervisor-if.h"), ("", "xen.h"), ("", "domctl.h"),
+    ]
+
+    /// The repository as the user named it.
     public var repository: String
 
     /// - Parameter repository: The repository's folder.
@@ -24,27 +32,64 @@ public struct GitTrees: Sendable {
     public func tags(matching glob: String) throws -> [String] {
         let result = try Self.git(["-C", repository, "tag", "-l", "--sort=v:refname", glob])
         guard result.status == 0 else { throw GeneratorDiagnostic(.error, at: nil, "\(repository): git tag failed: \(result.errorLine)") }
-        let tags = result.output.split(separator: "\n").map(String.init)
+        let tags = result.lines
         guard !tags.isEmpty else { throw GeneratorDiagnostic(.error, at: nil, "\(repository): no tag matches '\(glob)'") }
         return tags
     }
 
-    /// The tree object of a revision (equal trees hold equal headers).
+    /// The commit a revision names.
     /// - Parameter revision: A tag, branch or commit.
-    /// - Returns: The tree's object id.
-    /// - Throws: `GeneratorDiagnostic` when the revision does not exist.
-    public func treeID(_ revision: String) throws -> String {
-        let result = try Self.git(["-C", repository, "rev-parse", "--verify", "--quiet", revision + "^{tree}"])
+    /// - Returns: The commit's full id.
+    /// - Throws: `GeneratorDiagnostic` naming the repository and the revision when it does not exist.
+    public func commit(_ revision: String) throws -> String {
+        let result = try Self.git(["-C", repository, "rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"])
         guard result.status == 0 else { throw GeneratorDiagnostic(.error, at: nil, "\(repository): no revision '\(revision)'") }
         return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Writes the files of `revision` into a new temporary folder (`git archive | tar -x`).
+    /// The folder of `revision` that holds the public headers (see ``headerFolders``), `""` for the root.
     /// - Parameter revision: A tag, branch or commit.
-    /// - Returns: The folder; the caller removes it.
-    /// - Throws: `GeneratorDiagnostic` when git or tar fails.
-    public func checkout(_ revision: String) throws -> URL {
-        _ = try treeID(revision)
+    /// - Returns: The folder, relative to the repository's root.
+    /// - Throws: `GeneratorDiagnostic` naming the repository and revision when it has none of them.
+    public func headerFolder(at revision: String) throws -> String {
+        let commit = try commit(revision)
+        let probe = try Self.git(["-C", repository, "cat-file", "--batch-check"],
+                                 input: Self.headerFolders.map { "\(commit):\($0.folder.isEmpty ? "" : $0.folder + "/")\($0.marker)\n" }.joined())
+        let answers = probe.lines
+        for (candidate, answer) in zip(Self.headerFolders, answers) where !answer.hasSuffix(" missing") && answer.contains(" blob ") {
+            return candidate.folder
+        }
+        let places = Self.headerFolders.map { $0.folder.isEmpty ? "the root" : $0.folder + "/" }
+        throw GeneratorDiagnostic(.error, at: nil,
+            "\(repository): revision '\(revision)' has no Xen public headers (looked for xen.h in \(Array(Set(places)).sorted().joined(separator: ", ")))")
+    }
+
+    /// The tree object of a revision's header folder (equal trees hold equal headers).
+    /// - Parameter revision: A tag, branch or commit.
+    /// - Returns: The tree's object id.
+    /// - Throws: `GeneratorDiagnostic` when the revision does not exist or has no headers.
+    public func treeID(_ revision: String) throws -> String {
+        let folder = try headerFolder(at: revision)
+        let result = try Self.git(["-C", repository, "rev-parse", "--verify", "--quiet", "--end-of-options", "\(revision)^{commit}:\(folder)"])
+        guard result.status == 0 else { throw GeneratorDiagnostic(.error, at: nil, "\(repository): no revision '\(revision)'") }
+        return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A revision's headers written out.
+    public struct Checkout: Sendable {
+        /// The temporary folder holding the headers (laid out like `include/public`); the caller removes it.
+        public var folder: URL
+        /// Where the revision keeps them, relative to the repository's root (`""` for the root).
+        public var headerFolder: String
+    }
+
+    /// Writes the public headers of `revision` into a new temporary folder (`git archive REV:FOLDER | tar -x`):
+    /// only the header folder, so a whole xen.git tree is never written out.
+    /// - Parameter revision: A tag, branch or commit.
+    /// - Returns: The folder and where the revision keeps the headers.
+    /// - Throws: `GeneratorDiagnostic` naming the repository and revision when git or tar fails.
+    public func checkout(_ revision: String) throws -> Checkout {
+        let headerFolder = try headerFolder(at: revision)
         let temporary = FileManager.default.temporaryDirectory
         var isDirectory: ObjCBool = false
         // A missing TMPDIR is the user's mistake to hear about, not a folder to create.
@@ -55,7 +100,7 @@ public struct GitTrees: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
         let archive = Process()
         archive.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        archive.arguments = ["git", "-C", repository, "archive", revision]
+        archive.arguments = ["git", "-C", repository, "archive", "--format=tar", "\(revision)^{commit}:\(headerFolder)"]
         let extract = Process()
         extract.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         extract.arguments = ["tar", "-x", "-C", folder.path]
@@ -63,15 +108,66 @@ public struct GitTrees: Sendable {
         archive.standardOutput = pipe
         extract.standardInput = pipe
         archive.standardError = FileHandle.nullDevice
-        try archive.run()
-        try extract.run()
-        archive.waitUntilExit()
-        extract.waitUntilExit()
+        let archived = Self.exitSignal(archive)
+        let extracted = Self.exitSignal(extract)
+        try Self.launch(archive)
+        try Self.launch(extract)
+        Self.close(pipe)
+        archived.wait()
+        extracted.wait()
         guard archive.terminationStatus == 0, extract.terminationStatus == 0 else {
             try? FileManager.default.removeItem(at: folder)
-            throw GeneratorDiagnostic(.error, at: nil, "\(repository): cannot write out '\(revision)' (git archive | tar -x failed)")
+            throw GeneratorDiagnostic(.error, at: nil, "\(repository): cannot write out the headers of '\(revision)' (git archive | tar -x failed)")
         }
-        return folder
+        return Checkout(folder: folder, headerFolder: headerFolder)
+    }
+
+    /// The text of one file at a revision, or `nil` when it has none.
+    /// - Parameters:
+    ///   - path: The path relative to the repository's root.
+    ///   - revision: A commit.
+    /// - Returns: The file's text.
+    public func file(_ path: String, at revision: String) throws -> String? {
+        let result = try Self.git(["-C", repository, "cat-file", "blob", "\(revision):\(path)"])
+        return result.status == 0 ? result.output : nil
+    }
+
+    /// Runs git in the repository and returns its output lines, or throws naming the command.
+    /// - Parameters:
+    ///   - arguments: git's arguments (after `-C REPO`).
+    ///   - input: Standard input for git.
+    /// - Returns: The lines of standard output.
+    /// - Throws: `GeneratorDiagnostic` when git fails.
+    public func lines(_ arguments: [String], input: String? = nil) throws -> [String] {
+        let result = try Self.git(["-C", repository] + arguments, input: input)
+        guard result.status == 0 else {
+            throw GeneratorDiagnostic(.error, at: nil, "\(repository): git \(arguments.first ?? "") failed: \(result.errorLine)")
+        }
+        return result.lines
+    }
+
+    /// Whether `ancestor` is an ancestor of `descendant` (or the same commit).
+    public func isAncestor(_ ancestor: String, of descendant: String) throws -> Bool {
+        try Self.git(["-C", repository, "merge-base", "--is-ancestor", ancestor, descendant]).status == 0
+    }
+
+    /// Starts `process`.
+    static func launch(_ process: Process) throws {
+        try process.run()
+    }
+
+    /// Closes both ends of a pipe in this process (after the children that use it have started).
+    static func close(_ pipe: Pipe) {
+        try? pipe.fileHandleForReading.close()
+        try? pipe.fileHandleForWriting.close()
+    }
+
+    /// Signalled when `process` exits. `waitUntilExit()` polls its run loop every 50 ms on Linux, which
+    /// adds up over the dozen git commands of one patch check.
+    static func exitSignal(_ process: Process) -> DispatchSemaphore {
+        let semaphore = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in semaphore.signal() }
+        return semaphore
     }
 
     /// What a git command printed.
@@ -80,10 +176,11 @@ public struct GitTrees: Sendable {
         var output: String
         var error: String
         var errorLine: String { error.split(separator: "\n").first.map(String.init) ?? "exit status \(status)" }
+        var lines: [String] { output.split(separator: "\n").map(String.init) }
     }
 
-    /// Runs git with `arguments`.
-    static func git(_ arguments: [String]) throws -> Output {
+    /// Runs git with `arguments`, feeding it `input` on standard input.
+    static func git(_ arguments: [String], input: String? = nil) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments
@@ -91,10 +188,28 @@ public struct GitTrees: Sendable {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        try process.run()
-        let errorData = err.fileHandleForReading.readDataToEndOfFile()
+        let inPipe = input.map { _ in Pipe() }
+        if let inPipe { process.standardInput = inPipe } else { process.standardInput = FileHandle.nullDevice }
+        let exited = exitSignal(process)
+        try launch(process)
+        // The parent's copies of the child's ends: left open, every call leaked pipes until Foundation
+        // crashed in Process.run at about a thousand descriptors.
+        try? out.fileHandleForWriting.close()
+        try? err.fileHandleForWriting.close()
+        if let inPipe, let input {
+            try? inPipe.fileHandleForReading.close()
+            inPipe.fileHandleForWriting.write(Data(input.utf8))
+            try? inPipe.fileHandleForWriting.close()
+        }
+        // Read both pipes concurrently so neither can fill up and stall git.
+        nonisolated(unsafe) var errorData = Data()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { errorData = err.fileHandleForReading.readDataToEndOfFile() }
         let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        group.wait()
+        try? out.fileHandleForReading.close()
+        try? err.fileHandleForReading.close()
+        exited.wait()
         return Output(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self),
                       error: String(decoding: errorData, as: UTF8.self))
     }

@@ -70,8 +70,6 @@ public struct HistoryBuilder {
     /// - Returns: Its IR.
     /// - Throws: ``GenerationFailure`` naming the revision.
     public func read(_ revision: String) throws -> XenInterface {
-        let folder = try trees.checkout(revision)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        return try reader.read(folder.path, label: revision).interface
+        try reader.read(revision: revision, of: trees).interface
     }
 }

@@ -16,9 +16,18 @@ struct AuditCommand: ParsableCommand {
             arch_setup but live as soft_reset_cont under __XEN__.
 
             Findings are warnings (exit 0); --strict makes them errors (exit 1). Acknowledgements in the \
-            config turn a reviewed reuse into a note.
+            config turn a reviewed reuse into a note. With --xen-git, the headers are those of --revision \
+            (default HEAD) of a xen.git clone (xen/include/public) or of the history bundle.
             """
     )
+
+    @Option(name: .customLong("xen-git"), help: ArgumentHelp(
+        "Audit the headers of a revision of this git repository (a xen.git clone, or the history bundle's) instead of --xen-headers.",
+        valueName: "repo"))
+    var xenGit: String?
+
+    @Option(help: ArgumentHelp("The revision of --xen-git to audit.", valueName: "rev"))
+    var revision = "HEAD"
 
     @Option(name: .customLong("xen-headers"), help: ArgumentHelp("Folder of Xen public headers.", discussion: "Default: /usr/include/xen.", valueName: "dir"))
     var xenHeaders: String?
@@ -35,10 +44,24 @@ struct AuditCommand: ParsableCommand {
     @Flag(help: "Print stage timings on standard error.")
     var verbose = false
 
+    func validate() throws {
+        if xenGit != nil && xenHeaders != nil { throw ValidationError("--xen-git and --xen-headers name two header sources; give one.") }
+    }
+
     func run() throws {
         try Diagnostics.reporting {
             var merged = try config.map(ConfigLoader.load) ?? Config()
             if let xenHeaders { merged.xenHeaders = xenHeaders }
+            // A revision is written out to a temporary folder; messages name the revision instead.
+            var label: String?
+            var checkout: GitTrees.Checkout?
+            defer { if let checkout { try? FileManager.default.removeItem(at: checkout.folder) } }
+            if let xenGit {
+                let trees = try GitTrees(repository: xenGit)
+                checkout = try trees.checkout(revision)
+                merged.xenHeaders = checkout?.folder.path
+                label = checkout.map { $0.headerFolder.isEmpty ? revision : "\(revision)/\($0.headerFolder)" }
+            }
             if !targets.isEmpty {
                 merged.targets = targets
                 merged.target = nil
@@ -47,7 +70,13 @@ struct AuditCommand: ParsableCommand {
             let verbose = self.verbose
             let generator = Generator(environment: ProcessInfo.processInfo.environment) { if verbose { Diagnostics.print($0) } }
             let configurations = request.targets.flatMap { Audit.Configuration.standard(target: $0.triple, labelled: request.targets.count > 1) }
-            let findings = try Audit(generator: generator).run(request, configurations: configurations)
+            let findings: [Audit.Finding]
+            do {
+                findings = try Audit(generator: generator).run(request, configurations: configurations)
+            } catch var failure as GenerationFailure {
+                if let label { failure.root = label }
+                throw failure
+            }
             let all = configurations.map(\.label)
             for finding in findings {
                 var diagnostic = finding.diagnostic
@@ -55,7 +84,7 @@ struct AuditCommand: ParsableCommand {
                 let scope = finding.seenUnder.count == all.count
                     ? "in every configuration" : "only under \(finding.seenUnder.joined(separator: ", "))"
                 diagnostic.message += " [\(scope)]"
-                print(diagnostic.rendered(root: request.xenHeaders))
+                print(diagnostic.rendered(root: label ?? request.xenHeaders))
             }
             let reuses = findings.filter { $0.diagnostic.severity == .error }.count
             print("audit: \(reuses) reuse\(reuses == 1 ? "" : "s") in \(all.count) configurations (\(all.joined(separator: ", ")))")

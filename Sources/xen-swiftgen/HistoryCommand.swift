@@ -20,8 +20,16 @@ struct HistoryCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .customLong("xen-git"), help: ArgumentHelp("Git repository whose root is laid out like include/public.", valueName: "repo"))
+    @Option(name: .customLong("xen-git"), help: ArgumentHelp(
+        "Git repository: a xen.git clone (work tree or bare; headers in xen/include/public), or one laid out like include/public.",
+        valueName: "repo"))
     var xenGit: String
+
+    @Flag(help: ArgumentHelp("Report interface-version values that named two different interfaces, over every branch and tag.",
+        discussion: "Reads the headers at every branch and tag and at every commit that changed a version line (and its parent), "
+            + "and lists per versioned family each value with the interfaces (ops, and the layouts of the records they carry or reach) "
+            + "it named; a value that named two is a warning naming a commit of each. Progress on standard error when it is a terminal."))
+    var versions = false
 
     @Option(help: ArgumentHelp("Tags to walk (a git tag -l pattern).", valueName: "glob"))
     var tags = ShippedHistory.tags
@@ -40,9 +48,13 @@ struct HistoryCommand: ParsableCommand {
 
     func validate() throws {
         if check && output == nil { throw ValidationError("--check needs --output FILE to compare with.") }
+        if versions && (check || output != nil || acknowledgements != nil) {
+            throw ValidationError("--versions prints a report; it takes none of --output, --check, --acknowledgements.")
+        }
     }
 
     func run() throws {
+        if versions { return try runVersions() }
         try Diagnostics.reporting {
             let acknowledged = try acknowledgements.map(ShippedHistory.acknowledgements(at:)) ?? []
             let trees = try GitTrees(repository: xenGit)
@@ -89,6 +101,53 @@ struct HistoryCommand: ParsableCommand {
                 return
             }
             try LedgerFile.write(outcome.fold.ledger, to: output)
+        }
+    }
+
+    /// `--versions`: the version-collision report.
+    private func runVersions() throws {
+        try Diagnostics.reporting {
+            let trees = try GitTrees(repository: xenGit)
+            let table = try BuiltinFamilies.table()
+            let reader = try TreeReader(environment: ProcessInfo.processInfo.environment, families: table, defines: ["__XEN_TOOLS__"],
+                                        target: "x86_64-linux-gnu")
+            let terminal = isatty(STDERR_FILENO) == 1
+            let clock = ContinuousClock()
+            let start = clock.now
+            let report = try VersionAudit(trees: trees, reader: reader, specs: table).run { done, total in
+                guard terminal else { return }
+                FileHandle.standardError.write(Data("\rversions: \(done) of \(total) header trees read".utf8))
+                if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+            }
+            let elapsed = clock.now - start
+            var lines: [String] = []
+            var collisions = 0
+            for value in report.values {
+                let many = value.interfaces.count > 1
+                lines.append("\(value.family) \(value.spelling): \(value.interfaces.count) interface\(many ? "s" : "")")
+                for (index, interface) in value.interfaces.enumerated() {
+                    let first = interface.samples[0]
+                    let releases = interface.releases
+                    lines.append("  \(index + 1). from \(first.label), \(interface.samples.count) commits read"
+                        + (releases.isEmpty ? "" : "; released as \(releases.joined(separator: ", "))"))
+                    for difference in interface.differences.prefix(6) { lines.append("     differs from 1: \(difference)") }
+                    if interface.differences.count > 6 { lines.append("     … and \(interface.differences.count - 6) more") }
+                }
+                guard many else { continue }
+                collisions += 1
+                let one = value.interfaces[0], two = value.interfaces[1]
+                func name(_ interface: VersionAudit.Interface) -> String {
+                    let releases = interface.releases
+                    return interface.samples[0].label + (releases.isEmpty ? "" : " [released as \(releases.prefix(3).joined(separator: ", "))\(releases.count > 3 ? ", …" : "")]")
+                }
+                lines.append("warning: \(value.family) \(value.spelling) named \(value.interfaces.count) different interfaces: "
+                    + "\(name(one)) and \(name(two)) (\(two.differences.first ?? "?"))")
+            }
+            for (commit, reason) in report.unreadable { lines.append("note: \(commit.prefix(10)): not read: \(reason)") }
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            lines.append(String(format: "versions: %d refs, %d commits, %d header trees read (%d unreadable) in %.0f s; %d values, %d named more than one interface",
+                                report.refs, report.commits, report.trees, report.unreadable.count, seconds, report.values.count, collisions))
+            FileHandle.standardOutput.write(Data(lines.map { $0 + "\n" }.joined().utf8))
         }
     }
 }
