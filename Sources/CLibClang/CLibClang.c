@@ -50,6 +50,7 @@ int xsg_libclang_open(const char *path, XSGLibClang *api, char *error, size_t er
     XSG_BIND(isCursorDefinition, clang_isCursorDefinition);
     XSG_BIND(getTypedefDeclUnderlyingType, clang_getTypedefDeclUnderlyingType);
     XSG_BIND(getEnumConstantDeclValue, clang_getEnumConstantDeclValue);
+    XSG_BIND(getEnumConstantDeclUnsignedValue, clang_getEnumConstantDeclUnsignedValue);
     XSG_BIND(getEnumDeclIntegerType, clang_getEnumDeclIntegerType);
     XSG_BIND(Cursor_isMacroFunctionLike, clang_Cursor_isMacroFunctionLike);
     XSG_BIND(Cursor_isAnonymousRecordDecl, clang_Cursor_isAnonymousRecordDecl);

@@ -43,6 +43,8 @@ public struct Cursor {
     public var typedefUnderlyingType: ClangType { ClangType(raw: api.getTypedefDeclUnderlyingType(raw), unit: unit) }
     /// An enumerator's value.
     public var enumConstantValue: Int64 { api.getEnumConstantDeclValue(raw) }
+    /// An enumerator's value, zero-extended (for enums whose integer type is unsigned).
+    public var enumConstantUnsignedValue: UInt64 { api.getEnumConstantDeclUnsignedValue(raw) }
     /// An enum's integer type.
     public var enumIntegerType: ClangType { ClangType(raw: api.getEnumDeclIntegerType(raw), unit: unit) }
     /// Whether a macro definition takes parameters.

@@ -16,4 +16,7 @@ public struct Token: Sendable, Hashable {
     /// Whether the source bytes were valid UTF-8. When not, `spelling` reads them as Latin-1, which maps
     /// every byte to one character, so no byte is lost and the result does not depend on the locale.
     public var isValidUTF8 = true
+    /// Whether a backslash-newline lies between the previous token and this one, so that this token
+    /// continues the previous token's logical line (a `#define` written over several lines).
+    public var continuesLine = false
 }

@@ -98,6 +98,7 @@ public final class TranslationUnit: @unchecked Sendable {
         let contents = fileBytes(file, size: size)
         var tokens: [Token] = []
         tokens.reserveCapacity(Int(count))
+        var previousEnd = 0
         for position in 0..<Int(count) {
             let token = raw[position]
             let extent = clang.api.getTokenExtent(unit, token)
@@ -109,9 +110,25 @@ public final class TranslationUnit: @unchecked Sendable {
             let bytes = UnsafeBufferPointer(rebasing: contents[start.offset..<end.offset])
             let utf8 = String(validating: bytes, as: UTF8.self)
             let spelling = utf8 ?? String(bytes.map { Character(Unicode.Scalar($0)) })
-            tokens.append(Token(kind: kind, spelling: spelling, start: start, endLine: end.line, isValidUTF8: utf8 != nil))
+            let continuesLine = previousEnd <= start.offset
+                && Self.hasLineContinuation(UnsafeBufferPointer(rebasing: contents[previousEnd..<start.offset]))
+            previousEnd = end.offset
+            tokens.append(Token(kind: kind, spelling: spelling, start: start, endLine: end.line, isValidUTF8: utf8 != nil,
+                                continuesLine: continuesLine))
         }
         return tokens
+    }
+
+    /// Whether the bytes between two tokens hold a backslash-newline (a line continuation).
+    private static func hasLineContinuation(_ gap: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = gap.startIndex
+        while let backslash = gap[index...].firstIndex(of: UInt8(ascii: "\\")) {
+            var next = backslash + 1
+            if next < gap.endIndex, gap[next] == UInt8(ascii: "\r") { next += 1 }
+            if next < gap.endIndex, gap[next] == UInt8(ascii: "\n") { return true }
+            index = backslash + 1
+        }
+        return false
     }
 
     /// The spans of `path` that the preprocessor skipped (inactive `#if` branches).

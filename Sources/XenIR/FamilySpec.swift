@@ -22,6 +22,8 @@ public struct FamilySpec: Codable, Sendable, Equatable {
     public var interfaceVersion: String?
     /// Macro name prefixes that share `prefix` but are not ops (flags, limits).
     public var exclude: [String]?
+    /// Which names with the prefix are ops; `nil` means ``OpNameRule/lowercase``.
+    public var opNames: OpNameRule?
     /// One-line description for the docs.
     public var summary: String?
     /// The request record that carries the ops and their payloads, such as `xen_domctl`.
@@ -51,7 +53,8 @@ public struct FamilySpec: Codable, Sendable, Equatable {
     /// Creates a table row. See the properties for the meaning of each parameter.
     public init(
         name: String, prefix: String, header: String, within: String? = nil, swiftName: String,
-        rawType: String = "UInt32", interfaceVersion: String? = nil, exclude: [String]? = nil, summary: String? = nil,
+        rawType: String = "UInt32", interfaceVersion: String? = nil, exclude: [String]? = nil, opNames: OpNameRule? = nil,
+        summary: String? = nil,
         request: RequestSpec? = nil, payloads: [String]? = nil, payloadMembers: [String: String]? = nil,
         payloadArgument: Bool? = nil, hypercall: String? = nil, hypercallArguments: [HypercallArgument]? = nil,
         bufferArray: Bool? = nil, hypercallNumbers: Bool? = nil
@@ -64,6 +67,7 @@ public struct FamilySpec: Codable, Sendable, Equatable {
         self.rawType = rawType
         self.interfaceVersion = interfaceVersion
         self.exclude = exclude
+        self.opNames = opNames
         self.summary = summary
         self.request = request
         self.payloads = payloads
@@ -73,6 +77,13 @@ public struct FamilySpec: Codable, Sendable, Equatable {
         self.hypercallArguments = hypercallArguments
         self.bufferArray = bufferArray
         self.hypercallNumbers = hypercallNumbers
+    }
+
+    /// Whether `macro` is an op name of this family: it belongs to it by name and its ``opNames`` rule admits it.
+    /// - Parameter macro: A macro name.
+    /// - Returns: `true` for an op name.
+    public func takesAsOp(_ macro: String) -> Bool {
+        matches(macro) && (opNames ?? .lowercase).admits(macro, prefix: prefix)
     }
 
     /// Whether `macro` belongs to this family by name (prefix matched, longer than it, not excluded).

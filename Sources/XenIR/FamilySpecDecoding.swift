@@ -1,7 +1,7 @@
 extension FamilySpec {
     /// The JSON keys of a row (the synthesized `CodingKeys` stay for encoding).
     private enum RowKey: String, CodingKey {
-        case name, prefix, header, within, swiftName, rawType, interfaceVersion, exclude, summary
+        case name, prefix, header, within, swiftName, rawType, interfaceVersion, exclude, opNames, summary
         case request, payloads, payloadMembers, payloadArgument, hypercall, hypercallArguments, bufferArray, hypercallNumbers
     }
 
@@ -19,6 +19,7 @@ extension FamilySpec {
             rawType: try container.decodeIfPresent(String.self, forKey: .rawType) ?? "UInt32",
             interfaceVersion: try container.decodeIfPresent(String.self, forKey: .interfaceVersion),
             exclude: try container.decodeIfPresent([String].self, forKey: .exclude),
+            opNames: try container.decodeIfPresent(OpNameRule.self, forKey: .opNames),
             summary: try container.decodeIfPresent(String.self, forKey: .summary),
             request: try container.decodeIfPresent(RequestSpec.self, forKey: .request),
             payloads: try container.decodeIfPresent([String].self, forKey: .payloads),

@@ -43,7 +43,7 @@ struct DirectiveScanner {
         }
         while position < tokens.count {
             let token = tokens[position]
-            let startsLine = token.start.line > previousLine
+            let startsLine = token.start.line > previousLine && !token.continuesLine
             if token.kind == .punctuation, token.spelling == "#", startsLine {
                 let lineEnd = directiveEnd(tokens, from: position)
                 let body = Array(tokens[(position + 1)..<lineEnd])
@@ -101,7 +101,7 @@ struct DirectiveScanner {
     private func directiveEnd(_ tokens: [Token], from start: Int) -> Int {
         var end = start + 1
         var line = tokens[start].start.line
-        while end < tokens.count, tokens[end].start.line == line {
+        while end < tokens.count, tokens[end].start.line == line || tokens[end].continuesLine {
             line = tokens[end].endLine
             end += 1
         }

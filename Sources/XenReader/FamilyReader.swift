@@ -26,7 +26,9 @@ struct FamilyReader {
     ///   - skipped: Receives the names of families skipped for a missing `within` record.
     /// - Returns: The families, in table order.
     /// - Throws: ``GeneratorDiagnostic`` when a `within` record is missing although the family's names appear.
-    func families(in header: ScannedHeader, warnings: inout [GeneratorDiagnostic], skipped: inout [String]) throws -> [OpFamily] {
+    func families(
+        in header: ScannedHeader, warnings: inout [GeneratorDiagnostic], skipped: inout [String], leftOut: inout [LeftOutMacro]
+    ) throws -> [OpFamily] {
         // A nested list that this header version does not have at all (older Xen before vmtrace) is
         // simply absent; its record missing while its names are present is an error.
         let specsHere = specs.filter { spec in
@@ -37,84 +39,85 @@ struct FamilyReader {
             if selected.contains(spec.name) { skipped.append(spec.name) }
             return false
         }
-        var regions: [String: SourceSpan?] = [:]
-        var listedBeforeRecord = Set<String>()
-        for spec in specsHere {
-            if let within = spec.within {
-                guard let span = recordSpans[header.file]?[within] else {
-                    guard selected.contains(spec.name) else {
-                        regions[spec.name] = .some(nil)
-                        continue
-                    }
-                    throw GeneratorDiagnostic(.error, at: SourcePosition(file: header.file, line: 1),
-                        "family '\(spec.name)' expects its ops inside 'struct \(within)', which \(header.file) does not define")
-                }
-                // Xen 4.0's sysctl.h (and domctl.h before 4.0) list their commands between the records:
-                // a record that holds none of the family's numbers does not bound it.
-                if Self.holdsNumbers(of: spec, in: header, span: span) {
-                    regions[spec.name] = span
-                } else {
-                    regions[spec.name] = .some(nil)
-                    listedBeforeRecord.insert(spec.name)
-                }
-            } else {
-                regions[spec.name] = .some(nil)
+        for spec in specsHere where selected.contains(spec.name) {
+            if let within = spec.within, recordSpans[header.file]?[within] == nil {
+                throw GeneratorDiagnostic(.error, at: SourcePosition(file: header.file, line: 1),
+                    "family '\(spec.name)' expects its ops inside 'struct \(within)', which \(header.file) does not define")
             }
         }
-        // Longest prefix first (table order among equals), so the first match is the owner and a
-        // look-up neither builds a list nor visits every spec.
+        // Which family a name belongs to is decided by the name alone (the longest matching prefix, the
+        // table's excludes), never by where the macro stands: a number defined after the struct, or in
+        // another branch, is the family's as much as one inside it. Longest prefix first (table order
+        // among equals), so the first match is the owner.
         let byPrefixLength = specsHere.enumerated().sorted { lhs, rhs in
             lhs.element.prefix.count != rhs.element.prefix.count
                 ? lhs.element.prefix.count > rhs.element.prefix.count : lhs.offset < rhs.offset
-        }.map { spec in (spec: spec.element, region: regions[spec.element.name] ?? nil) }
-        func owner(of name: String, at offset: Int) -> FamilySpec? {
-            byPrefixLength.first { candidate in
-                guard candidate.spec.matches(name) else { return false }
-                guard let region = candidate.region else { return true }
-                return region.start.offset <= offset && offset < region.end.offset
-            }?.spec
-        }
-        // In a family that lists its ops between records, a `#define` inside a struct body is a value of
-        // one of that struct's fields (`HVMOP_TRAP_nmi` in `struct xen_hvm_inject_trap.type`, Xen 4.2 to
-        // 4.8), not an op. Families whose every op sits in a struct body (`XEN_SYSCTL_TBUFOP_*`) keep them.
-        let bodies = (recordSpans[header.file] ?? [:]).values.map { $0.start.offset..<$0.end.offset }
-        func inBody(_ offset: Int) -> Bool { bodies.contains { $0.contains(offset) } }
-        var listedBetweenRecords = Set<String>()
-        for define in header.defines where !define.isFunctionLike && Self.literalValue(define.value) != nil {
-            if let spec = owner(of: define.name, at: define.location.offset), (regions[spec.name] ?? nil) == nil, !inBody(define.location.offset) {
-                listedBetweenRecords.insert(spec.name)
+        }.map(\.element)
+        func owner(of name: String) -> FamilySpec? { byPrefixLength.first { $0.matches(name) } }
+        /// The selected family whose op `name` is, or the selected family it is left out of with the reason.
+        func classify(_ name: String, isFunctionLike: Bool) -> Classification {
+            guard let spec = owner(of: name) else {
+                if let spec = byPrefixLength.first(where: { name.hasPrefix($0.prefix) && name.count > $0.prefix.count }),
+                    selected.contains(spec.name), let excluded = spec.exclude?.first(where: { name.hasPrefix($0) })
+                {
+                    return .leftOut(spec, "excluded by the family table (exclude '\(excluded)')", byNameRule: false)
+                }
+                return .elsewhere
             }
+            guard selected.contains(spec.name) else { return .elsewhere }
+            if name == spec.interfaceVersion { return .leftOut(spec, "the family's interface version", byNameRule: false) }
+            if isFunctionLike { return .leftOut(spec, "a function-like macro", byNameRule: false) }
+            if !spec.takesAsOp(name) { return .leftOut(spec, (spec.opNames ?? .lowercase).leftOutReason, byNameRule: true) }
+            return .op(spec)
         }
-        func defineOwner(of name: String, at offset: Int) -> FamilySpec? {
-            guard let spec = owner(of: name, at: offset) else { return nil }
-            if listedBetweenRecords.contains(spec.name), inBody(offset) { return nil }
-            return spec
+        func leave(_ name: String, _ spec: FamilySpec, _ reason: String, at position: SourcePosition) {
+            leftOut.append(LeftOutMacro(name: name, family: spec.name, position: position, reason: reason))
         }
 
         var ops: [String: [Op]] = [:]
         var aliasCandidates: [(FamilySpec, ScannedHeader.Define, String)] = []
+        // A name the rule leaves out may still be an alias of an op (`PHYSDEVOP_ASSIGN_VECTOR PHYSDEVOP_alloc_irq_vector`).
+        var aliasOnlyCandidates: [(FamilySpec, ScannedHeader.Define, String, String)] = []
         let docs = DocCommentIndex(comments: header.comments)
 
-        for define in header.defines where !define.isFunctionLike {
-            guard let spec = defineOwner(of: define.name, at: define.location.offset), selected.contains(spec.name),
-                  define.name != spec.interfaceVersion else { continue }
-            // Among the constants around such a list (`XEN_DOMCTL_SHADOW_OP_OFF` in Xen 3.4's domctl.h),
-            // the ops are the lower-case names (`XEN_DOMCTL_shadow_op`), as everywhere in Xen.
-            if listedBeforeRecord.contains(spec.name), !define.name.dropFirst(spec.prefix.count).contains(where: \.isLowercase) { continue }
-            if let number = Self.literalValue(define.value) {
-                ops[spec.name, default: []].append(liveOp(define, number: number, file: header.file, docs: docs))
-            } else if define.value.count == 1, define.value[0].kind == .identifier {
-                aliasCandidates.append((spec, define, define.value[0].spelling))
+        for define in header.defines {
+            let position = SourcePosition(file: header.file, line: define.location.line, column: define.location.column)
+            let aliasTarget = define.value.count == 1 && define.value[0].kind == .identifier ? define.value[0].spelling : nil
+            let spec: FamilySpec
+            switch classify(define.name, isFunctionLike: define.isFunctionLike) {
+            case .elsewhere: continue
+            case .leftOut(let owner, let reason, let byNameRule):
+                if byNameRule, let aliasTarget {
+                    aliasOnlyCandidates.append((owner, define, aliasTarget, reason))
+                } else {
+                    leave(define.name, owner, reason, at: position)
+                }
+                continue
+            case .op(let owner): spec = owner
+            }
+            // `#define XENMEM_maximum_gpfn XENMEM_maximum_pfn` may be an alias of another op: decided once every op is known.
+            if let aliasTarget {
+                aliasCandidates.append((spec, define, aliasTarget))
+            } else {
+                ops[spec.name, default: []].append(
+                    liveOp(define, number: try Self.number(of: define, spec: spec, file: header.file), file: header.file, docs: docs))
             }
         }
         for comment in header.comments {
             for tombstone in MarkerParser.tombstones(in: comment.token.spelling) {
-                guard let spec = owner(of: tombstone.name, at: comment.token.start.offset), selected.contains(spec.name) else { continue }
-                var marker = tombstone.marker
-                if marker.isEmpty { marker = MarkerParser.prose(of: comment.token.spelling) ?? docs.prose(endingBefore: comment.token.start.line) ?? "" }
                 let line = comment.token.start.line + tombstone.lineIndex
                 let column = tombstone.lineIndex == 0 ? comment.token.start.column + 2 + tombstone.columnInLine : tombstone.columnInLine + 1
                 let position = SourcePosition(file: header.file, line: line, column: column)
+                let spec: FamilySpec
+                switch classify(tombstone.name, isFunctionLike: false) {
+                case .elsewhere: continue
+                case .leftOut(let owner, let reason, _):
+                    leave(tombstone.name, owner, reason, at: position)
+                    continue
+                case .op(let owner): spec = owner
+                }
+                var marker = tombstone.marker
+                if marker.isEmpty { marker = MarkerParser.prose(of: comment.token.spelling) ?? docs.prose(endingBefore: comment.token.start.line) ?? "" }
                 if !MarkerParser.isKnownTombstoneWording(marker) {
                     warnings.append(GeneratorDiagnostic(.warning, at: position,
                         "unknown marker wording \"\(marker)\" on \(tombstone.name); treated as retired"))
@@ -127,13 +130,34 @@ struct FamilyReader {
             }
         }
 
+        // A name that is no op of the family (`#define SIX 6`, then `#define XEN_DOMCTL_x SIX`) gives its value.
+        var confirmedAliases: [(FamilySpec, ScannedHeader.Define, String)] = []
+        for candidate in aliasCandidates {
+            let (spec, define, target) = candidate
+            if (ops[spec.name] ?? []).contains(where: { $0.name == target }) {
+                confirmedAliases.append(candidate)
+            } else {
+                ops[spec.name, default: []].append(
+                    liveOp(define, number: try Self.number(of: define, spec: spec, file: header.file), file: header.file, docs: docs))
+            }
+        }
+
+        for (spec, define, target, reason) in aliasOnlyCandidates {
+            if (ops[spec.name] ?? []).contains(where: { $0.name == target }) {
+                confirmedAliases.append((spec, define, target))
+            } else {
+                leave(define.name, spec, reason, at: SourcePosition(file: header.file, line: define.location.line, column: define.location.column))
+            }
+        }
+
         return specsHere.filter { selected.contains($0.name) }.map { spec in
             var familyOps = (ops[spec.name] ?? []).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
             let names = Set(familyOps.map(\.name))
             for index in familyOps.indices {
                 familyOps[index].replacement = familyOps[index].replacement.map { resolve($0, spec: spec, names: names) }
             }
-            let aliases = aliasCandidates.filter { $0.0.name == spec.name && names.contains($0.2) }.map { _, define, target in
+            let aliases = confirmedAliases.filter { $0.0.name == spec.name && names.contains($0.2) }
+                .sorted { $0.1.location.offset < $1.1.location.offset }.map { _, define, target in
                 OpAlias(name: define.name, target: target, condition: define.condition, isActive: define.isActive,
                         file: header.file, line: define.location.line)
             }
@@ -143,14 +167,6 @@ struct FamilyReader {
                 hypercall: spec.hypercall, hypercallArguments: spec.hypercallArguments, bufferArray: spec.bufferArray,
                 hypercallNumbers: spec.hypercallNumbers
             )
-        }
-    }
-
-    /// Whether `span` holds a numbered `#define` with a name of `spec`'s family.
-    static func holdsNumbers(of spec: FamilySpec, in header: ScannedHeader, span: SourceSpan) -> Bool {
-        header.defines.contains { define in
-            span.start.offset <= define.location.offset && define.location.offset < span.end.offset
-                && !define.isFunctionLike && spec.matches(define.name) && literalValue(define.value) != nil
         }
     }
 
@@ -200,19 +216,34 @@ struct FamilyReader {
         if define.value.count == 1, define.value[0].kind == .identifier, let target = allDefines[define.value[0].spelling] {
             define = target
         }
-        guard let value = Self.literalValue(define.value) else { return nil }
+        guard let value = define.evaluated?.number else { return nil }
         return InterfaceVersion(
             name: name, value: value, spelling: define.value.map(\.spelling).joined(),
             location: SourcePosition(file: relativePath(define.location.file), line: define.location.line, column: define.location.column)
         )
     }
 
-    /// The value of `5`, `0x15u` or `(5)`; `nil` for anything else.
-    static func literalValue(_ tokens: [Token]) -> UInt64? {
-        var tokens = tokens[...]
-        if tokens.count == 3, tokens.first?.spelling == "(", tokens.last?.spelling == ")" { tokens = tokens.dropFirst().dropLast() }
-        guard tokens.count == 1, let token = tokens.first, token.kind == .literal else { return nil }
-        return MarkerParser.integer(token.spelling)
+    /// The number clang gave an op's `#define`.
+    /// - Parameters:
+    ///   - define: The op's `#define`.
+    ///   - spec: Its family.
+    ///   - file: The header, relative to the tree.
+    /// - Returns: The number.
+    /// - Throws: ``GeneratorDiagnostic`` at the define when the value is negative or no integer constant.
+    static func number(of define: ScannedHeader.Define, spec: FamilySpec, file: String) throws -> UInt64 {
+        let position = SourcePosition(file: file, line: define.location.line, column: define.location.column)
+        switch define.evaluated {
+        case .number(let value):
+            return value
+        case .negative(let value):
+            throw GeneratorDiagnostic(.error, at: position,
+                "\(define.name) has the negative value \(value); a \(spec.name) op number is never negative")
+        case .invalid(let reason):
+            throw GeneratorDiagnostic(.error, at: position,
+                "the value of \(define.name) is no integer constant (\(reason)); a \(spec.name) op needs a number")
+        case nil:
+            throw GeneratorDiagnostic(.error, at: position, "the value of \(define.name) was not evaluated")
+        }
     }
 }
 
@@ -233,4 +264,15 @@ struct DocCommentIndex {
         let text = lines.drop { $0.isEmpty }.reversed().drop { $0.isEmpty }.reversed().joined(separator: "\n")
         return text.isEmpty ? nil : text
     }
+}
+
+/// What the family table makes of a macro name in a family's header.
+enum Classification {
+    /// An op of this selected family.
+    case op(FamilySpec)
+    /// A name with this selected family's prefix that is no op, with the reason; `byNameRule` when only
+    /// the family's ``OpNameRule`` leaves it out (it may still be an alias of an op).
+    case leftOut(FamilySpec, String, byNameRule: Bool)
+    /// Another family's name, or no family's.
+    case elsewhere
 }

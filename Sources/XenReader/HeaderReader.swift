@@ -54,6 +54,8 @@ public struct HeaderReader {
         public var skippedFamilies: [String]
         /// Every table entry these headers lack (also reported as one warning in `warnings`).
         public var gaps = TableGaps()
+        /// Macros with a selected family's prefix that are no op, with the reason, in header order.
+        public var leftOut: [LeftOutMacro] = []
     }
 
     private let clang: LibClang
@@ -96,6 +98,7 @@ public struct HeaderReader {
         let treeFiles = filesRead.filter { $0.hasPrefix(tree.root + "/") }
         var scanned: [String: ScannedHeader] = [:]
         var allDefines: [String: ScannedHeader.Define] = [:]
+        var scanOrder: [String] = []
         let scanner = DirectiveScanner()
         var warnings: [GeneratorDiagnostic] = []
         for file in treeFiles {
@@ -107,21 +110,31 @@ public struct HeaderReader {
             }
             let header = scanner.scan(tokens: tokens, file: tree.relative(file), skipped: unit.skippedSpans(inFile: file))
             scanned[header.file] = header
-            for define in header.defines where define.isActive && allDefines[define.name] == nil {
+            scanOrder.append(header.file)
+        }
+        let specs = options.table + options.families.filter { spec in !options.table.contains { $0.name == spec.name } }
+        try evaluateValues(
+            of: &scanned, in: scanOrder, specs: specs,
+            parse: ValueEvaluator.Parse(clang: clang, mainPath: mainPath, source: source, arguments: arguments, virtualFiles: virtualFiles)
+        )
+        for file in scanOrder {
+            for define in scanned[file]?.defines ?? [] where define.isActive && allDefines[define.name] == nil {
                 allDefines[define.name] = define
             }
         }
         let selected = Set(options.families.map(\.name))
         let familyReader = FamilyReader(
-            specs: options.table + options.families.filter { spec in !options.table.contains { $0.name == spec.name } },
+            specs: specs,
             selected: selected, recordSpans: recordSpans(unit, tree: tree), allDefines: allDefines, relativePath: tree.relative
         )
         var byName: [String: OpFamily] = [:]
         var skipped: [String] = []
+        var leftOut: [LeftOutMacro] = []
         for header in headers {
             guard let scannedHeader = scanned[header] else { continue }
             // A family without a defined op in this version (`XENMEM_access_op_*` before Xen 4.2) is absent from it.
-            for family in try familyReader.families(in: scannedHeader, warnings: &warnings, skipped: &skipped) where !family.definedOps.isEmpty {
+            for family in try familyReader.families(in: scannedHeader, warnings: &warnings, skipped: &skipped, leftOut: &leftOut)
+            where !family.definedOps.isEmpty {
                 byName[family.name] = family
             }
         }
@@ -149,7 +162,38 @@ public struct HeaderReader {
             defines: options.defines, headers: treeFiles.map(tree.relative).sorted(), families: families,
             records: records, enums: enums, requests: requests
         )
-        return Result(interface: interface, warnings: warnings, filesRead: filesRead, skippedFamilies: skipped, gaps: gaps)
+        return Result(interface: interface, warnings: warnings, filesRead: filesRead, skippedFamilies: skipped, gaps: gaps, leftOut: leftOut)
+    }
+
+    /// Has clang evaluate, in one extra parse, every `#define` the family table may take a number from:
+    /// each object-like macro whose name has the prefix of a row declared in its header, and every
+    /// interface-version macro. The values land in the defines' `evaluated`.
+    private func evaluateValues(
+        of scanned: inout [String: ScannedHeader], in order: [String], specs: [FamilySpec], parse: ValueEvaluator.Parse
+    ) throws {
+        let versionNames = Set(specs.compactMap(\.interfaceVersion))
+        var specsByHeader: [String: [FamilySpec]] = [:]
+        for spec in specs { specsByHeader[spec.header, default: []].append(spec) }
+        var subjects: [(file: String, indices: [Int])] = []
+        var expressions: [[Token]] = []
+        for file in order {
+            guard let header = scanned[file] else { continue }
+            let here = specsByHeader[file] ?? []
+            let indices = header.defines.indices.filter { index in
+                let define = header.defines[index]
+                return !define.isFunctionLike && (versionNames.contains(define.name) || here.contains { $0.matches(define.name) })
+            }
+            subjects.append((file, indices))
+            expressions += indices.map { header.defines[$0].value }
+        }
+        var values = try ValueEvaluator.evaluate(expressions, parse: parse)[...]
+        for subject in subjects {
+            guard var header = scanned[subject.file] else { continue }
+            for index in subject.indices {
+                header.defines[index].evaluated = values.popFirst()
+            }
+            scanned[subject.file] = header
+        }
     }
 
     /// Reads the request and payload records the family table names, the structs that `arg ==`

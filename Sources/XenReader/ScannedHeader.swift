@@ -19,6 +19,9 @@ struct ScannedHeader {
         var condition: String?
         /// Whether the line is compiled in under this configuration.
         var isActive: Bool
+        /// The value clang gave the replacement list (``ValueEvaluator``), for the defines the reader
+        /// takes numbers from; `nil` for the others.
+        var evaluated: ValueEvaluator.Value? = nil
     }
 
     /// A comment token that is not the trailing comment of a directive.

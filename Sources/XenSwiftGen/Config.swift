@@ -57,7 +57,7 @@ public struct Config: Codable, Sendable, Equatable {
     ]
     /// The keys of a `familyTable` row.
     static let knownFamilyKeys: Set<String> = [
-        "name", "prefix", "header", "within", "swiftName", "rawType", "interfaceVersion", "exclude", "summary",
+        "name", "prefix", "header", "within", "swiftName", "rawType", "interfaceVersion", "exclude", "opNames", "summary",
         "request", "payloads", "payloadMembers", "payloadArgument", "hypercall", "hypercallArguments", "bufferArray", "hypercallNumbers",
     ]
 
@@ -80,6 +80,9 @@ public struct Config: Codable, Sendable, Equatable {
     public func resolvedTable() throws -> [FamilySpec] {
         var table = try BuiltinFamilies.table()
         for row in familyTable ?? [] {
+            if let problem = row.problem {
+                throw GeneratorDiagnostic(.error, at: nil, "familyTable row '\(JSONErrorText.escaped(row.name))': \(problem)")
+            }
             if let index = table.firstIndex(where: { $0.name == row.name }) { table[index] = row } else { table.append(row) }
         }
         return table

@@ -60,6 +60,7 @@ typedef struct {
     unsigned (*isCursorDefinition)(CXCursor);
     CXType (*getTypedefDeclUnderlyingType)(CXCursor);
     long long (*getEnumConstantDeclValue)(CXCursor);
+    unsigned long long (*getEnumConstantDeclUnsignedValue)(CXCursor);
     CXType (*getEnumDeclIntegerType)(CXCursor);
     unsigned (*Cursor_isMacroFunctionLike)(CXCursor);
     unsigned (*Cursor_isAnonymousRecordDecl)(CXCursor);

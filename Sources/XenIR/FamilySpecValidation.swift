@@ -1,0 +1,33 @@
+extension FamilySpec {
+    /// What is wrong with this row, as a sentence, or `nil` when nothing is. Its names reach the
+    /// generated code (as identifiers, in string literals and comments), so every name is an ASCII C
+    /// identifier, the header a plain relative path, and the raw type one of ``OpRawType``.
+    public var problem: String? {
+        func isIdentifier(_ text: String) -> Bool {
+            guard let first = text.utf8.first, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return false }
+            return text.utf8.allSatisfy { byte in
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
+            }
+        }
+        func isRelativePath(_ text: String) -> Bool {
+            !text.isEmpty && !text.hasPrefix("/") && !text.split(separator: "/").contains("..")
+                && text.utf8.allSatisfy { byte in
+                    isIdentifier(String(UnicodeScalar(byte))) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+                        || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                }
+        }
+        if !isIdentifier(prefix) { return "'prefix' must be a C identifier prefix (letters, digits, '_')" }
+        if !isIdentifier(swiftName) { return "'swiftName' must be an ASCII identifier" }
+        if !isRelativePath(header) { return "'header' must be a relative path of letters, digits, '_', '-', '.' and '/'" }
+        if OpRawType(rawValue: rawType) == nil {
+            return "'rawType' must be one of \(OpRawType.allCases.map(\.rawValue).joined(separator: ", "))"
+        }
+        let names = [within, interfaceVersion, hypercall, request?.record, request?.opField, request?.versionField, request?.unionField]
+            .compactMap { $0 } + (exclude ?? []) + (payloads ?? []) + Array((payloadMembers ?? [:]).keys)
+        if let bad = names.first(where: { !isIdentifier($0) }) {
+            return "'\(bad.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 ? String($0) : "?" }.joined())' is no C identifier"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,14 @@
+import XenIR
+
+/// A macro with a selected family's prefix that the family table does not take as an op, and why:
+/// nothing with a family's prefix is dropped in silence (`xen-swiftgen coverage` lists these).
+public struct LeftOutMacro: Sendable, Hashable, Codable {
+    /// The macro (or tombstone) name.
+    public var name: String
+    /// The family whose prefix it has.
+    public var family: String
+    /// Where it is, relative to the tree.
+    public var position: SourcePosition
+    /// Why it is no op.
+    public var reason: String
+}

@@ -1,0 +1,127 @@
+import LibClang
+import XenIR
+
+/// The one value evaluator: clang decides the integer value of every macro the reader takes a number
+/// from (ops, interface versions, constants), whatever its spelling: `6`, `(3 + 3)`, `+6`, `SIX`,
+/// `0x6ULL`, a value placed after the struct, or an ioctl number built by `_IOC(…, sizeof(struct …))`.
+///
+/// The values come from a second parse of the same headers whose main file adds, after the
+/// includes, one enumeration per expression, each on a line of its own:
+/// `enum __xsg_eN { __xsg_vN = (tokens) };`. clang evaluates the enumerator; an error on that line
+/// is that expression's. A macro in an inactive branch is evaluated from its own tokens, so its value
+/// is the one it would have if its branch were taken with the active macros around it.
+struct ValueEvaluator {
+    /// What clang made of one expression.
+    enum Value: Equatable, Sendable {
+        /// A non-negative integer that fits 64 bits.
+        case number(UInt64)
+        /// A negative integer.
+        case negative(Int64)
+        /// Not an integer constant expression in this configuration; clang's reason.
+        case invalid(String)
+
+        /// The number, when the value is one.
+        var number: UInt64? {
+            if case .number(let value) = self { return value }
+            return nil
+        }
+    }
+
+    /// How the headers are parsed: the same inputs as the reader's own parse.
+    struct Parse {
+        /// The clang library.
+        var clang: LibClang
+        /// The virtual main file's path.
+        var mainPath: String
+        /// The main file's text (the includes).
+        var source: String
+        /// Arguments to the clang driver.
+        var arguments: [String]
+        /// In-memory files by path.
+        var virtualFiles: [String: String]
+    }
+
+    /// Prefix of the synthesized names; no Xen macro starts with it.
+    private static let tag = "__xen_swiftgen_value_"
+
+    /// Evaluates each replacement list.
+    /// - Parameters:
+    ///   - expressions: Replacement lists, as raw tokens (comments excluded).
+    ///   - parse: How to parse the headers.
+    /// - Returns: One value per expression, in order.
+    /// - Throws: ``GeneratorDiagnostic`` when libclang cannot parse at all.
+    static func evaluate(_ expressions: [[Token]], parse: Parse) throws -> [Value] {
+        guard !expressions.isEmpty else { return [] }
+        var values = [Value?](repeating: nil, count: expressions.count)
+        var lines: [String] = []
+        var lineOfExpression: [Int: Int] = [:]
+        let firstLine = parse.source.split(separator: "\n", omittingEmptySubsequences: false).count
+        for (index, tokens) in expressions.enumerated() {
+            if let reason = refusal(tokens) {
+                values[index] = .invalid(reason)
+                continue
+            }
+            lineOfExpression[firstLine + lines.count] = index
+            let text = tokens.map(\.spelling).joined(separator: " ")
+            lines.append("enum \(tag)e\(index) { \(tag)v\(index) = (\(text)) };")
+        }
+        if !lines.isEmpty {
+            let contents = parse.source + lines.joined(separator: "\n") + "\n"
+            let unit: TranslationUnit
+            do {
+                unit = try TranslationUnit(
+                    clang: parse.clang, path: parse.mainPath, contents: contents, arguments: parse.arguments, virtualFiles: parse.virtualFiles
+                )
+            } catch let error as TranslationUnitError {
+                throw GeneratorDiagnostic(.error, at: nil, "evaluating macro values: \(error.description)")
+            }
+            var unattributed: String?
+            for diagnostic in unit.diagnostics where diagnostic.severity >= .error {
+                let message = diagnostic.message.split(whereSeparator: \.isNewline).joined(separator: " ")
+                if let location = diagnostic.location, location.file == parse.mainPath, let index = lineOfExpression[location.line] {
+                    if values[index] == nil { values[index] = .invalid(message) }
+                } else if unattributed == nil {
+                    unattributed = message
+                }
+            }
+            for cursor in unit.cursor.children where cursor.kind == .enumDecl {
+                let name = cursor.spelling
+                guard name.hasPrefix(tag + "e"), let index = Int(name.dropFirst(tag.count + 1)), index < values.count,
+                    values[index] == nil, let constant = cursor.children.first(where: { $0.kind == .enumConstantDecl })
+                else { continue }
+                values[index] = isUnsigned(cursor.enumIntegerType.canonical.kind)
+                    ? .number(constant.enumConstantUnsignedValue)
+                    : constant.enumConstantValue < 0 ? .negative(constant.enumConstantValue) : .number(UInt64(constant.enumConstantValue))
+            }
+            // An error clang placed in a header (inside a macro body) cannot say which line it came from;
+            // the expressions it may belong to are the ones left without a value.
+            if let unattributed {
+                for index in values.indices where values[index] == nil { values[index] = .invalid(unattributed) }
+            }
+        }
+        return values.map { $0 ?? .invalid("clang gave it no value") }
+    }
+
+    /// Why a replacement list is no expression at all, before clang sees it: empty, or holding tokens
+    /// that would end the synthesized declaration (`;`, braces) or a directive.
+    private static func refusal(_ tokens: [Token]) -> String? {
+        if tokens.isEmpty { return "the macro has no value" }
+        if let token = tokens.first(where: { [";", "{", "}", "#", "##"].contains($0.spelling) }) {
+            return "'\(token.spelling)' cannot appear in an integer constant expression"
+        }
+        // Unbalanced brackets would reach into the next line's declaration.
+        var depth = 0
+        for token in tokens where token.kind == .punctuation {
+            switch token.spelling {
+            case "(", "[": depth += 1
+            case ")", "]": depth -= 1
+            default: continue
+            }
+            if depth < 0 { break }
+        }
+        return depth == 0 ? nil : "unbalanced parentheses"
+    }
+
+    /// Whether a `CXTypeKind` is an unsigned integer type (`CXType_Bool` … `CXType_UInt128`).
+    private static func isUnsigned(_ kind: Int32) -> Bool { (3...12).contains(kind) }
+}
