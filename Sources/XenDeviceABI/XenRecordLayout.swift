@@ -8,9 +8,9 @@
 /// mirrors still have it: size, alignment, stride and the offset of every stored field.
 package enum XenRecordLayout {
     /// How many records the check covers.
-    package static let recordCount = 16
+    package static let recordCount = 21
     /// How many field offsets the check covers.
-    package static let fieldCount = 68
+    package static let fieldCount = 74
 
     /// Every difference between the Swift mirrors and clang's layout, one sentence each; empty when all match.
     /// - Returns: The differences.
@@ -21,6 +21,11 @@ package enum XenRecordLayout {
         checkArchVcpuInfo(&found)
         checkVcpuTimeInfo(&found)
         checkArchSharedInfo(&found)
+        checkIoctlEvtchnBindVirq(&found)
+        checkIoctlEvtchnBindInterdomain(&found)
+        checkIoctlEvtchnBindUnboundPort(&found)
+        checkIoctlEvtchnUnbind(&found)
+        checkIoctlEvtchnNotify(&found)
         checkIoctlGntallocAllocGref(&found)
         checkIoctlGntallocDeallocGref(&found)
         checkIoctlGntallocUnmapNotify(&found)
@@ -87,6 +92,37 @@ package enum XenRecordLayout {
         expect(\ArchSharedInfo.p2mCr3, 24, "arch_shared_info.p2m_cr3", &found)
         expect(\ArchSharedInfo.p2mVaddr, 32, "arch_shared_info.p2m_vaddr", &found)
         expect(\ArchSharedInfo.p2mGeneration, 40, "arch_shared_info.p2m_generation", &found)
+    }
+
+    /// `ioctl_evtchn_bind_virq`.
+    private static func checkIoctlEvtchnBindVirq(_ found: inout [String]) {
+        expect(IoctlEvtchnBindVirq.self, "ioctl_evtchn_bind_virq", size: 4, alignment: 4, &found)
+        expect(\IoctlEvtchnBindVirq.virq, 0, "ioctl_evtchn_bind_virq.virq", &found)
+    }
+
+    /// `ioctl_evtchn_bind_interdomain`.
+    private static func checkIoctlEvtchnBindInterdomain(_ found: inout [String]) {
+        expect(IoctlEvtchnBindInterdomain.self, "ioctl_evtchn_bind_interdomain", size: 8, alignment: 4, &found)
+        expect(\IoctlEvtchnBindInterdomain.remoteDomain, 0, "ioctl_evtchn_bind_interdomain.remote_domain", &found)
+        expect(\IoctlEvtchnBindInterdomain.remotePort, 4, "ioctl_evtchn_bind_interdomain.remote_port", &found)
+    }
+
+    /// `ioctl_evtchn_bind_unbound_port`.
+    private static func checkIoctlEvtchnBindUnboundPort(_ found: inout [String]) {
+        expect(IoctlEvtchnBindUnboundPort.self, "ioctl_evtchn_bind_unbound_port", size: 4, alignment: 4, &found)
+        expect(\IoctlEvtchnBindUnboundPort.remoteDomain, 0, "ioctl_evtchn_bind_unbound_port.remote_domain", &found)
+    }
+
+    /// `ioctl_evtchn_unbind`.
+    private static func checkIoctlEvtchnUnbind(_ found: inout [String]) {
+        expect(IoctlEvtchnUnbind.self, "ioctl_evtchn_unbind", size: 4, alignment: 4, &found)
+        expect(\IoctlEvtchnUnbind.port, 0, "ioctl_evtchn_unbind.port", &found)
+    }
+
+    /// `ioctl_evtchn_notify`.
+    private static func checkIoctlEvtchnNotify(_ found: inout [String]) {
+        expect(IoctlEvtchnNotify.self, "ioctl_evtchn_notify", size: 4, alignment: 4, &found)
+        expect(\IoctlEvtchnNotify.port, 0, "ioctl_evtchn_notify.port", &found)
     }
 
     /// `ioctl_gntalloc_alloc_gref`.

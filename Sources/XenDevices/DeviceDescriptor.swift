@@ -38,31 +38,33 @@ struct DeviceDescriptor: ~Copyable, Sendable {
 
     /// `ioctl(raw, request, &argument)`.
     /// - Parameters:
-    ///   - request: The request number.
+    ///   - request: The request: a case of a generated `IOCTL_*` enum, whose C name the error carries.
     ///   - argument: The argument record, which the kernel may write back.
-    ///   - operation: The C name of the request, for the error.
     /// - Returns: The ioctl's non-negative result.
     /// - Throws: ``XenDeviceError/callFailed(operation:errno:)``.
     @discardableResult
-    func control<Argument: BitwiseCopyable>(_ request: UInt, _ argument: inout Argument, operation: String) throws(XenDeviceError) -> Int32 {
+    func control<Request: XenOperation, Argument: BitwiseCopyable>(
+        _ request: Request, _ argument: inout Argument
+    ) throws(XenDeviceError) -> Int32 {
+        let number = UInt(request.rawValue)
         let result = withUnsafeMutableBytes(of: &argument) { bytes in
-            bytes.baseAddress.map { ioctl(raw, request, $0) } ?? ioctl(raw, request)
+            bytes.baseAddress.map { ioctl(raw, number, $0) } ?? ioctl(raw, number)
         }
-        guard result >= 0 else { throw .callFailed(operation: operation, errno: XenErrno(rawValue: errno)) }
+        guard result >= 0 else { throw .callFailed(operation: request.cName, errno: XenErrno(rawValue: errno)) }
         return result
     }
 
-    /// `ioctl(raw, request, pointer)` for an argument of variable size.
+    /// `ioctl(raw, request, pointer)` for an argument of variable size, or none.
     /// - Parameters:
-    ///   - request: The request number.
-    ///   - pointer: The argument.
-    ///   - operation: The C name of the request, for the error.
+    ///   - request: The request: a case of a generated `IOCTL_*` enum.
+    ///   - pointer: The argument, or `nil`.
     /// - Returns: The ioctl's non-negative result.
     /// - Throws: ``XenDeviceError/callFailed(operation:errno:)``.
     @discardableResult
-    func control(_ request: UInt, pointer: UnsafeMutableRawPointer?, operation: String) throws(XenDeviceError) -> Int32 {
-        let result = pointer.map { ioctl(raw, request, $0) } ?? ioctl(raw, request)
-        guard result >= 0 else { throw .callFailed(operation: operation, errno: XenErrno(rawValue: errno)) }
+    func control<Request: XenOperation>(_ request: Request, pointer: UnsafeMutableRawPointer?) throws(XenDeviceError) -> Int32 {
+        let number = UInt(request.rawValue)
+        let result = pointer.map { ioctl(raw, number, $0) } ?? ioctl(raw, number)
+        guard result >= 0 else { throw .callFailed(operation: request.cName, errno: XenErrno(rawValue: errno)) }
         return result
     }
 

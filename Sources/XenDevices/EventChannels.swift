@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import XenDeviceABI
 import XenHypercall
 
 /// The event-channel device, `/dev/xen/evtchn` (what libxenevtchn's handle is): bind ports, notify
@@ -37,8 +38,9 @@ public struct EventChannels: ~Copyable, Sendable {
     /// - Returns: The local port.
     /// - Throws: ``XenDeviceError/callFailed(operation:errno:)``.
     public func bindUnbound(remoteDomain: UInt32) throws(XenDeviceError) -> UInt32 {
-        var argument = remoteDomain
-        return UInt32(try device.control(DeviceIoctl.evtchnBindUnboundPort, &argument, operation: "IOCTL_EVTCHN_BIND_UNBOUND_PORT"))
+        var argument = IoctlEvtchnBindUnboundPort()
+        argument.remoteDomain = remoteDomain
+        return UInt32(try device.control(EvtchnIoctl.bindUnboundPort, &argument))
     }
 
     /// Binds a local port to `remotePort` of `remoteDomain` (`IOCTL_EVTCHN_BIND_INTERDOMAIN`).
@@ -48,8 +50,10 @@ public struct EventChannels: ~Copyable, Sendable {
     /// - Returns: The local port (pending at once).
     /// - Throws: ``XenDeviceError/callFailed(operation:errno:)``.
     public func bindInterdomain(remoteDomain: UInt32, remotePort: UInt32) throws(XenDeviceError) -> UInt32 {
-        var argument = (remoteDomain, remotePort)
-        return UInt32(try device.control(DeviceIoctl.evtchnBindInterdomain, &argument, operation: "IOCTL_EVTCHN_BIND_INTERDOMAIN"))
+        var argument = IoctlEvtchnBindInterdomain()
+        argument.remoteDomain = remoteDomain
+        argument.remotePort = remotePort
+        return UInt32(try device.control(EvtchnIoctl.bindInterdomain, &argument))
     }
 
     /// Binds a virtual IRQ (`VIRQ_*` of `xen.h`) to a local port (`IOCTL_EVTCHN_BIND_VIRQ`).
@@ -57,30 +61,33 @@ public struct EventChannels: ~Copyable, Sendable {
     /// - Returns: The local port.
     /// - Throws: ``XenDeviceError/callFailed(operation:errno:)``; EEXIST when another binding has it.
     public func bindVirtualIRQ(_ virq: UInt32) throws(XenDeviceError) -> UInt32 {
-        var argument = virq
-        return UInt32(try device.control(DeviceIoctl.evtchnBindVirq, &argument, operation: "IOCTL_EVTCHN_BIND_VIRQ"))
+        var argument = IoctlEvtchnBindVirq()
+        argument.virq = virq
+        return UInt32(try device.control(EvtchnIoctl.bindVirq, &argument))
     }
 
     /// Sends an event on `port` (`IOCTL_EVTCHN_NOTIFY`).
     /// - Parameter port: A local port bound through this device.
     /// - Throws: ``XenDeviceError/callFailed(operation:errno:)``.
     public func notify(_ port: UInt32) throws(XenDeviceError) {
-        var argument = port
-        try device.control(DeviceIoctl.evtchnNotify, &argument, operation: "IOCTL_EVTCHN_NOTIFY")
+        var argument = IoctlEvtchnNotify()
+        argument.port = port
+        try device.control(EvtchnIoctl.notify, &argument)
     }
 
     /// Closes `port` (`IOCTL_EVTCHN_UNBIND`).
     /// - Parameter port: A local port bound through this device.
     /// - Throws: ``XenDeviceError/callFailed(operation:errno:)``.
     public func unbind(_ port: UInt32) throws(XenDeviceError) {
-        var argument = port
-        try device.control(DeviceIoctl.evtchnUnbind, &argument, operation: "IOCTL_EVTCHN_UNBIND")
+        var argument = IoctlEvtchnUnbind()
+        argument.port = port
+        try device.control(EvtchnIoctl.unbind, &argument)
     }
 
     /// Unbinds every port of this device (`IOCTL_EVTCHN_RESET`).
     /// - Throws: ``XenDeviceError/callFailed(operation:errno:)``.
     public func reset() throws(XenDeviceError) {
-        try device.control(DeviceIoctl.evtchnReset, pointer: nil, operation: "IOCTL_EVTCHN_RESET")
+        try device.control(EvtchnIoctl.reset, pointer: nil)
     }
 
     /// The next port that fired, waiting at most `timeout` (a blocking `read` of the device after `poll`).

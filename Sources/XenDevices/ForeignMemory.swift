@@ -44,7 +44,7 @@ public struct ForeignMemory: ~Copyable, Sendable {
                 batch.arr = UInt64(UInt(bitPattern: frameBuffer.baseAddress))
                 batch.err = UInt64(UInt(bitPattern: errorBuffer.baseAddress))
                 return Result { () throws(XenDeviceError) in
-                    try device.control(DeviceIoctl.privcmdMmapbatchV2, &batch, operation: "IOCTL_PRIVCMD_MMAPBATCH_V2")
+                    try device.control(PrivcmdIoctl.mmapbatchV2, &batch)
                 }
             }
         }
@@ -68,7 +68,7 @@ public struct ForeignMemory: ~Copyable, Sendable {
         resource.dom = domain
         resource.type = type
         resource.id = id
-        try device.control(DeviceIoctl.privcmdMmapResource, &resource, operation: "IOCTL_PRIVCMD_MMAP_RESOURCE")
+        try device.control(PrivcmdIoctl.mmapResource, &resource)
         return Int(resource.num)
     }
 
@@ -95,7 +95,7 @@ public struct ForeignMemory: ~Copyable, Sendable {
         resource.num = UInt64(count)
         resource.addr = UInt64(UInt(bitPattern: base))
         do {
-            try device.control(DeviceIoctl.privcmdMmapResource, &resource, operation: "IOCTL_PRIVCMD_MMAP_RESOURCE")
+            try device.control(PrivcmdIoctl.mmapResource, &resource)
         } catch {
             munmap(base, length)
             throw error

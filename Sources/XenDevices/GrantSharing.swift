@@ -39,7 +39,7 @@ public struct GrantSharing: ~Copyable, Sendable {
         header.flags = writable ? UInt16(GntallocFlag.writable.rawValue) : 0
         header.count = UInt32(count)
         argument.storeBytes(of: header, as: IoctlGntallocAllocGref.self)
-        try device.control(DeviceIoctl.gntallocAllocGref, pointer: argument, operation: "IOCTL_GNTALLOC_ALLOC_GREF")
+        try device.control(GntallocIoctl.allocGref, pointer: argument)
         let index = argument.load(as: IoctlGntallocAllocGref.self).index
         let references = (0..<count).map { argument.load(fromByteOffset: idsOffset + 4 * $0, as: UInt32.self) }
         let mapped: UnsafeMutableRawPointer
@@ -58,7 +58,7 @@ public struct GrantSharing: ~Copyable, Sendable {
         var argument = IoctlGntallocDeallocGref()
         argument.index = index
         argument.count = UInt32(count)
-        _ = try? device.control(DeviceIoctl.gntallocDeallocGref, &argument, operation: "IOCTL_GNTALLOC_DEALLOC_GREF")
+        _ = try? device.control(GntallocIoctl.deallocGref, &argument)
     }
 }
 

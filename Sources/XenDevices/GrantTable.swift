@@ -45,7 +45,7 @@ public final class GrantTable: Sendable {
             grant.ref = reference
             argument.storeBytes(of: grant, toByteOffset: refsOffset + refStride * position, as: IoctlGntdevGrantRef.self)
         }
-        try device.control(DeviceIoctl.gntdevMapGrantRef, pointer: argument, operation: "IOCTL_GNTDEV_MAP_GRANT_REF")
+        try device.control(GntdevIoctl.mapGrantRef, pointer: argument)
         let index = argument.load(as: IoctlGntdevMapGrantRef.self).index
         let length = references.count * pageSize
         do {
@@ -62,7 +62,7 @@ public final class GrantTable: Sendable {
         var argument = IoctlGntdevUnmapGrantRef()
         argument.index = index
         argument.count = UInt32(count)
-        _ = try? device.control(DeviceIoctl.gntdevUnmapGrantRef, &argument, operation: "IOCTL_GNTDEV_UNMAP_GRANT_REF")
+        _ = try? device.control(GntdevIoctl.unmapGrantRef, &argument)
     }
 }
 
