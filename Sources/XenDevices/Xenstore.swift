@@ -291,9 +291,12 @@ public final class Xenstore: Sendable {
     /// The next queued or readable event for `token`, without waiting.
     func nextEvent(token: String) throws(XenDeviceError) -> WatchEvent? {
         try connection.withLock { (connection: inout Connection) throws(XenDeviceError) -> WatchEvent? in
-            while connection.events[token]?.isEmpty ?? true, try connection.descriptor.waitReadable(timeout: .zero) {
-                // Only events arrive unasked: every reply is read by its request, under this lock.
-                _ = try Self.receive(&connection, operation: "XS_WATCH_EVENT")
+            // Only events arrive unasked: every reply is read by its request, under this lock. Whole
+            // messages already read (behind a reply, in the same read) come first, then the descriptor.
+            while connection.events[token]?.isEmpty ?? true {
+                if Self.parse(&connection) != nil { continue }
+                guard try connection.descriptor.waitReadable(timeout: .zero) else { break }
+                try Self.fill(&connection, operation: "XS_WATCH_EVENT")
             }
             guard var queue = connection.events[token], !queue.isEmpty else { return nil }
             let event = queue.removeFirst()
@@ -349,22 +352,32 @@ public final class Xenstore: Sendable {
     private static func receive(
         _ connection: inout Connection, operation: String
     ) throws(XenDeviceError) -> (header: XsdSockmsg, payload: [UInt8]) {
-        let headerSize = MemoryLayout<XsdSockmsg>.size
         while true {
-            if connection.buffer.count >= headerSize {
-                let header = connection.buffer.withUnsafeBytes { $0.loadUnaligned(as: XsdSockmsg.self) }
-                let total = headerSize + Int(header.len)
-                if connection.buffer.count >= total {
-                    let payload = Array(connection.buffer[headerSize..<total])
-                    connection.buffer.removeFirst(total)
-                    if header.type == XenstoreMessageType.watchEvent.rawValue {
-                        let parts = strings(payload)
-                        if parts.count >= 2 { connection.events[parts[1], default: []].append(WatchEvent(path: parts[0], token: parts[1])) }
-                    }
-                    return (header, payload)
-                }
-            }
-            var chunk = [UInt8](repeating: 0, count: 4096 + headerSize)
+            if let message = parse(&connection) { return message }
+            try fill(&connection, operation: operation)
+        }
+    }
+
+    /// The first whole message of what has been read, if there is one; a watch event is also queued.
+    private static func parse(_ connection: inout Connection) -> (header: XsdSockmsg, payload: [UInt8])? {
+        let headerSize = MemoryLayout<XsdSockmsg>.size
+        guard connection.buffer.count >= headerSize else { return nil }
+        let header = connection.buffer.withUnsafeBytes { $0.loadUnaligned(as: XsdSockmsg.self) }
+        let total = headerSize + Int(header.len)
+        guard connection.buffer.count >= total else { return nil }
+        let payload = Array(connection.buffer[headerSize..<total])
+        connection.buffer.removeFirst(total)
+        if header.type == XenstoreMessageType.watchEvent.rawValue {
+            let parts = strings(payload)
+            if parts.count >= 2 { connection.events[parts[1], default: []].append(WatchEvent(path: parts[0], token: parts[1])) }
+        }
+        return (header, payload)
+    }
+
+    /// Reads what the descriptor has (blocking until something comes) onto the buffer.
+    private static func fill(_ connection: inout Connection, operation: String) throws(XenDeviceError) {
+        var chunk = [UInt8](repeating: 0, count: 4096 + MemoryLayout<XsdSockmsg>.size)
+        while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(connection.descriptor.raw, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
@@ -372,6 +385,7 @@ public final class Xenstore: Sendable {
             }
             guard count > 0 else { throw .protocolViolation(operation: operation, detail: "xenstored closed the connection") }
             connection.buffer += chunk[0..<count]
+            return
         }
     }
 

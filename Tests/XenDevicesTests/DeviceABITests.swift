@@ -109,13 +109,19 @@ struct DeviceABITests {
         #expect(throws: XenDeviceError.unavailable(path: path, errno: .ENOENT)) { _ = try Xenstore(transport: .socket(path)) }
     }
 
-    @Test("an ioctl on a device that is not the driver fails naming the ioctl")
+    @Test("an ioctl on a file that is not the driver fails naming the ioctl; a read that is not a port fails too")
     func wrongDevice() throws {
-        let channels = try EventChannels(path: "/dev/null")
+        // A regular file of this test's own, as in the runtime's leak test: its ioctls fail with ENOTTY.
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("evtchn-\(UUID().uuidString)").path
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let channels = try EventChannels(path: path)
         #expect(throws: XenDeviceError.callFailed(operation: "IOCTL_EVTCHN_NOTIFY", errno: XenErrno(rawValue: ENOTTY))) {
             try channels.notify(1)
         }
-        // /dev/null is always readable and reads nothing: not a 4-byte port.
-        #expect(throws: XenDeviceError.callFailed(operation: "read /dev/null", errno: XenErrno(rawValue: EIO))) { _ = try channels.pending(timeout: .zero) }
+        // An empty file is always readable and reads nothing: not a 4-byte port.
+        #expect(throws: XenDeviceError.callFailed(operation: "read \(path)", errno: XenErrno(rawValue: EIO))) {
+            _ = try channels.pending(timeout: .zero)
+        }
     }
 }

@@ -34,16 +34,23 @@ struct XenstoreProtocolTests {
     }
 
     /// Writes one message to `fd`.
-    static func send(_ fd: Int32, type: XenstoreMessageType, request: UInt32, transaction: UInt32 = 0, _ payload: [UInt8]) {
+    static func send(
+        _ fd: Int32, type: XenstoreMessageType, request: UInt32, transaction: UInt32 = 0, _ payload: [UInt8],
+        then next: (XenstoreMessageType, [UInt8])? = nil
+    ) {
         var bytes: [UInt8] = []
         for word in [type.rawValue, request, transaction, UInt32(payload.count)] { withUnsafeBytes(of: word) { bytes += $0 } }
         bytes += payload
+        if let (nextType, nextPayload) = next {
+            for word in [nextType.rawValue, 0, 0, UInt32(nextPayload.count)] { withUnsafeBytes(of: word) { bytes += $0 } }
+            bytes += nextPayload
+        }
         _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
     }
 
     static func z(_ text: String) -> [UInt8] { Array(text.utf8) + [0] }
 
-    @Test("events before replies are queued; EAGAIN at commit retries the transaction; replies parse")
+    @Test("events before a reply and events read with a reply are delivered; EAGAIN at commit retries the transaction; replies parse")
     func scriptedServer() async throws {
         var pair: [Int32] = [0, 0]
         #expect(socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &pair) == 0)
@@ -54,9 +61,14 @@ struct XenstoreProtocolTests {
             while let message = Self.receive(server) {
                 log.append(message.type)
                 switch XenstoreMessageType(rawValue: message.type) {
-                case .watch:
+                case .watch where message.payload.suffix(4).elementsEqual(Self.z("tok")):
+                    // As /dev/xen/xenbus may: the watch's first event before the reply.
                     Self.send(server, type: .watchEvent, request: 0, Self.z("/a") + Self.z("tok"))
                     Self.send(server, type: .watch, request: message.request, Self.z("OK"))
+                case .watch:
+                    // As xenstored's socket does: the reply and the first event in one write, read at once.
+                    Self.send(server, type: .watch, request: message.request, Self.z("OK"),
+                              then: (.watchEvent, Self.z("/b") + Self.z("tok2")))
                 case .read:
                     Self.send(server, type: .watchEvent, request: 0, Self.z("/a/b") + Self.z("tok"))
                     if message.payload == Self.z("/missing") {
@@ -86,6 +98,8 @@ struct XenstoreProtocolTests {
         thread.start()
         let store = Xenstore(descriptor: DeviceDescriptor(owning: pair[0], path: "scripted"), transport: .socket("scripted"))
         let watch = try store.watch("/a", token: "tok")
+        let other = try store.watch("/b", token: "tok2")
+        #expect(try await other.next(timeout: .seconds(5)) == Xenstore.WatchEvent(path: "/b", token: "tok2"))
         #expect(try store.read("/a/b") == "hello")
         #expect(throws: XenDeviceError.xenstore(operation: "XS_READ", path: "/missing", error: "ENOENT")) { _ = try store.read("/missing") }
         #expect(XenDeviceError.xenstore(operation: "XS_READ", path: "/missing", error: "ENOENT").errno == .ENOENT)
@@ -102,6 +116,7 @@ struct XenstoreProtocolTests {
         #expect(try store.directory("/a") == ["a", "dir"])
         #expect(try store.permissions("/a") == [.init(domain: 0, access: .none), .init(domain: 5, access: .read)])
         watch.cancel()
+        other.cancel()
         #expect(try await watch.next(timeout: .zero) == nil)
         #expect(log.types.filter { $0 == XenstoreMessageType.transactionEnd.rawValue }.count == 2)
     }

@@ -49,6 +49,21 @@ if !overDevice {
         record("evtchn failed \(error)")
     }
 
+    // Swift only (the C library has no async interface): ports as an async sequence that owns its device.
+    do {
+        let receiver = try EventChannels()
+        let sender = try EventChannels()
+        let unbound = try receiver.bindUnbound(remoteDomain: 0)
+        let bound = try sender.bindInterdomain(remoteDomain: 0, remotePort: unbound)
+        let events = receiver.events()
+        try sender.notify(bound)
+        var iterator = events.makeAsyncIterator()
+        let port = try await iterator.next()
+        print("LIVE \(port == unbound ? "PASS" : "FAIL") evtchn events(): a notify arrives through the async sequence (port \(port.map(String.init) ?? "none"))")
+    } catch {
+        print("LIVE FAIL evtchn events(): \(error)")
+    }
+
     // Grant tables: a page shared with gntalloc, mapped back with gntdev.
     do {
         let sharing = try GrantSharing()
