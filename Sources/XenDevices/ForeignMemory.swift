@@ -11,7 +11,7 @@ public struct ForeignMemory: ~Copyable, Sendable {
     let device: DeviceDescriptor
 
     /// `DOMID_SELF` of `xen.h`: a PV dom0 maps its own frames with it (its own domid is refused, ESRCH).
-    public static let selfDomain: UInt16 = 0x7FF0
+    public static let selfDomain: UInt16 = XenDomid.`self`.rawValue
 
     /// Opens the privcmd device.
     /// - Parameter path: The device, `/dev/xen/privcmd` unless a test says otherwise.

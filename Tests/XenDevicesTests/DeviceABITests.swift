@@ -52,7 +52,7 @@ struct DeviceABITests {
         return values
     }
 
-    @Test("the generated ioctl numbers are the headers' macros as the C compiler evaluates them")
+    @Test("the generated ioctl numbers and DOMID_* are the headers' macros as the C compiler evaluates them")
     func ioctlNumbers() throws {
         var ours: [(String, UInt32)] = []
         for request in EvtchnIoctl.allCases { ours.append((request.cName, request.rawValue)) }
@@ -60,6 +60,8 @@ struct DeviceABITests {
         for request in GntdevIoctl.allCases { ours.append((request.cName, request.rawValue)) }
         for request in PrivcmdIoctl.allCases { ours.append((request.cName, request.rawValue)) }
         #expect(ours.count >= 20)
+        for domain in XenDomid.allCases { ours.append((domain.cName, UInt32(domain.rawValue))) }
+        #expect(ForeignMemory.selfDomain == XenDomid.`self`.rawValue)
         let c = try Self.cValues(ours.map { ($0.0, $0.0) })
         for (name, value) in ours {
             #expect(c[name] == UInt64(value), "\(name): C \(c[name].map { String($0, radix: 16) } ?? "missing"), Swift \(String(value, radix: 16))")
