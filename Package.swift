@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "XenPublic", targets: ["XenPublic"]),
         // The hypercall runtime and the support types every generated module imports.
         .library(name: "XenHypercall", targets: ["XenHypercall"]),
+        // Linux's Xen devices for dom0 tools: event channels, grant sharing and mapping, foreign memory, xenstore.
+        .library(name: "XenDevices", targets: ["XenDevices"]),
         // Generate at build time from a target's xen-swiftgen-config.json.
         .plugin(name: "XenSwiftGenPlugin", targets: ["XenSwiftGenPlugin"]),
         // `swift package generate-xen-bindings`: generate into the package, to commit the output.
@@ -60,6 +62,13 @@ let package = Package(
         ),
         // Runtime: privcmd channel, hypercall-safe buffers, typed errors. Needs neither libclang nor XenPublic.
         .target(name: "XenHypercall"),
+        // The device ABI (xen/sys/*.h, io/xs_wire.h), generated from its own config; `package` access.
+        .target(
+            name: "XenDeviceABI", dependencies: ["XenHypercall"], exclude: ["xen-swiftgen-config.json"],
+            swiftSettings: [.define("XEN_SWIFTGEN_LAYOUT_OPT_IN"), .define("XEN_SWIFTGEN_LAYOUT_CHECK", .when(traits: ["LayoutCheck"]))]
+        ),
+        // The devices, one small type each over its descriptor. Needs neither libclang nor XenPublic.
+        .target(name: "XenDevices", dependencies: ["XenHypercall", "XenDeviceABI"]),
         // Delivery as SwiftPM plugins, both running the CLI built from source.
         .plugin(name: "XenSwiftGenPlugin", capability: .buildTool(), dependencies: ["xen-swiftgen"]),
         .plugin(
@@ -72,6 +81,7 @@ let package = Package(
         ),
 
         .testTarget(name: "XenHypercallTests", dependencies: ["XenHypercall"]),
+        .testTarget(name: "XenDevicesTests", dependencies: ["XenDevices", "XenHypercall"]),
         .testTarget(name: "XenChecksTests", dependencies: ["XenChecks", "XenIR"]),
         .testTarget(name: "XenReaderTests", dependencies: ["XenReader", "XenIR", "LibClang"]),
         .testTarget(

@@ -6,7 +6,7 @@ import XenHypercall
 ///
 /// The `__HYPERVISOR_*` ops of `xen.h` that are defined (live or obsolete). Retired ops are not
 /// cases: they are unavailable members, so old code fails to compile with a fix-it.
-public enum Hypercall: UInt64, CaseIterable, Sendable, XenOperation {
+public enum Hypercall: UInt64, CaseIterable, Sendable, XenOperation, XenHypercallNumber {
     /// `__HYPERVISOR_set_trap_table` (0), xen.h:75.
     case setTrapTable = 0
     /// `__HYPERVISOR_mmu_update` (1), xen.h:76.

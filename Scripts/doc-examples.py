@@ -5,7 +5,7 @@ Called by Scripts/docs.sh after the package is built. What each fenced block mus
 HTML comment on the line before it (readers of GitHub and of DocC do not see it):
 
   (none), on a ```swift block    compiled, with every other such block, in one module importing
-                                 XenPublic and XenHypercall (the block's body becomes a function)
+                                 XenPublic and XenHypercall (the block's body becomes an async throwing function)
   <!-- check: manifest -->       a Package.swift fragment, type-checked against PackageDescription
   <!-- check: excerpt FILE -->   every line is in FILE, in order; a line that is only `...`, `…`
                                  or starts with `// …` stands for lines left out
@@ -177,7 +177,7 @@ class Check:
             imports = ["import XenHypercall", "import XenPublic"] + [l for l, hoisted in zip(body, is_import) if hoisted]
             # Hoisted imports leave a blank line, so line i of the body stays line i of the function.
             rest = ["" if hoisted else l for l, hoisted in zip(body, is_import)]
-            text = f"// {where}\nfunc example{number}() throws {{\n" + "\n".join(rest) + "\n}\n"
+            text = f"// {where}\nfunc example{number}() async throws {{\n" + "\n".join(rest) + "\n}\n"
             files[self.swift_file(f"Example{number}.swift", imports, text)] = (where, len(imports) + 2)
         status, output = run(["swiftc", "-swift-version", "6", "-parse-as-library", "-wmo", "-c",
                               "-module-name", "DocExamples", "-I", os.path.join(self.bin_path, "Modules"),

@@ -28,6 +28,10 @@ kernel_package=$(apt-cache depends linux-image-amd64 2>/dev/null | awk '/Depends
 [ -n "$kernel_package" ] || fail "cannot resolve linux-image-amd64 to a kernel package"
 download xen-hypervisor-4.17-amd64
 download "$kernel_package"
+# Debian's C xenstored and the shared libraries it needs, plus the xenstore tool (see TalkingToXen.md).
+xenstore_packages="xen-utils-4.17 libxenmisc4.17 libxenevtchn1 libxengnttab1 libxencall1 libxenforeignmemory1
+    libxendevicemodel1 libxentoollog1 libxentoolcore1 libxenstore4 xenstore-utils libc6 libgcc-s1"
+for package in $xenstore_packages; do download "$package"; done
 if [ ! -e "$work/unpacked/.done-$kernel_package" ]; then
     rm -rf "$work/unpacked"
     for deb in "$work/debs/xen-hypervisor-4.17-amd64"_*.deb "$work/debs/$kernel_package"_*.deb; do dpkg -x "$deb" "$work/unpacked"; done
@@ -38,9 +42,40 @@ kernel=$(ls "$work"/unpacked/boot/vmlinuz-* 2>/dev/null | head -1)
 privcmd=$(find "$work/unpacked/lib/modules" -name 'xen-privcmd.ko*' | head -1)
 [ -n "$xen_gz" ] && [ -n "$kernel" ] && [ -n "$privcmd" ] || fail "the packages lack xen-4.17-amd64.gz, vmlinuz or xen-privcmd.ko"
 gunzip -c "$xen_gz" > "$work/xen"
+# xenstored, the xenstore tool and their shared libraries (DT_NEEDED, recursively), in the paths they have.
+xs="$work/xenstored"
+if [ ! -e "$xs/.done" ]; then
+    rm -rf "$work/unpacked-xs" "$xs" && mkdir -p "$xs"
+    for package in $xenstore_packages; do dpkg -x "$(ls "$work/debs/$package"_*.deb | head -1)" "$work/unpacked-xs"; done
+    binaries="usr/lib/xen-4.17/bin/xenstored usr/bin/xenstore"
+    for binary in $binaries; do mkdir -p "$xs/$(dirname "$binary")"; cp -a "$work/unpacked-xs/$binary" "$xs/$binary"; done
+    todo=$(for binary in $binaries; do objdump -p "$work/unpacked-xs/$binary" | awk '/NEEDED/ { print $2 }'; done | sort -u); seen=""
+    while [ -n "$todo" ]; do
+        next=""
+        for lib in $todo; do
+            case " $seen " in *" $lib "*) continue ;; esac
+            seen="$seen $lib"
+            found=$(cd "$work/unpacked-xs" && find lib usr/lib -maxdepth 2 -name "$lib" | head -1)
+            [ -n "$found" ] || fail "xenstored needs $lib, which the packages lack"
+            mkdir -p "$xs/$(dirname "$found")" && cp -L "$work/unpacked-xs/$found" "$xs/$found"
+            next="$next $(objdump -p "$work/unpacked-xs/$found" | awk '/NEEDED/ { print $2 }')"
+        done
+        todo=$(echo $next | tr ' ' '\n' | sort -u)
+    done
+    mkdir -p "$xs/lib/x86_64-linux-gnu" "$xs/lib64"
+    # glibc loads libgcc_s for pthread_cancel (libxenstore's xs_close); ld.so by its absolute path.
+    cp -L "$work/unpacked-xs/lib/x86_64-linux-gnu/libgcc_s.so.1" "$xs/lib/x86_64-linux-gnu/"
+    cp -L "$work/unpacked-xs/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2" "$xs/lib/x86_64-linux-gnu/" 2>/dev/null \
+        || cp -L "$work/unpacked-xs/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2" "$xs/lib/x86_64-linux-gnu/"
+    ln -sf /lib/x86_64-linux-gnu/ld-linux-x86-64.so.2 "$xs/lib64/ld-linux-x86-64.so.2"
+    for tool in read write ls; do ln -sf xenstore "$xs/usr/bin/xenstore-$tool"; done
+    rm -rf "$work/unpacked-xs"
+    touch "$xs/.done"
+fi
 
 # 2. Static test programs: the runtime and XenPublic as static libraries, then the executables.
-swiftc_flags=(-swift-version 6 -Onone -I "$work/swift/modules")
+# One package name, so that the device layer and the live programs may use XenDeviceABI's `package` records.
+swiftc_flags=(-swift-version 6 -Onone -I "$work/swift/modules" -package-name xen_swiftgen)
 library() { # module sources...
     local module=$1; shift
     local archive="$work/swift/lib$module.a"
@@ -53,14 +88,22 @@ library() { # module sources...
 program() { # name sources...
     local name=$1; shift
     echo "live-xen: building $name" >&2
-    swiftc "${swiftc_flags[@]}" -static-executable -o "$work/swift/$name" "$@" -L "$work/swift" -lXenPublic -lXenHypercall -lswiftGlibc -lm \
+    swiftc "${swiftc_flags[@]}" -static-executable -o "$work/swift/$name" "$@" -L "$work/swift" -lXenDevices -lXenDeviceABI -lXenPublic -lXenHypercall -lswiftGlibc -lswiftSynchronization -lm \
         2> >(grep -v 'statically linked applications requires at runtime' >&2) || fail "cannot build $name"
 }
 library XenHypercall Sources/XenHypercall/*.swift
 library XenPublic Generated/*.swift
+library XenDeviceABI Sources/XenDeviceABI/*.swift
+library XenDevices Sources/XenDevices/*.swift
 program live-swift Tests/Live/Swift/*.swift
+program live-devices Tests/Live/Devices/*.swift
 program xenlist Examples/XenList/Sources/XenList/*.swift
 cc -static -std=gnu11 -D__XEN_TOOLS__ -include stdint.h -o "$work/live-c" Tests/Live/C/live-c.c || fail "cannot build live-c"
+# The C side of the device checks: Xen's stable libraries, statically (libxen-dev's .a files). The static
+# libxenstore has no reader thread, so the C program watches on a handle of its own, over the socket only.
+cc -static -std=gnu11 -D__XEN_TOOLS__ -o "$work/devices-c" Tests/Live/C/devices-c.c -lxenstore -lxenctrl -lxenforeignmemory \
+    -lxengnttab -lxenevtchn -lxendevicemodel -lxencall -lxentoollog -lxentoolcore \
+    2> >(grep -v 'statically linked applications requires at runtime' >&2) || fail "cannot build devices-c"
 
 # 3. The retired domctl and sysctl numbers of the real headers, from the generator's IR.
 [ -x .build/debug/xen-swiftgen ] || swift build --product xen-swiftgen >&2 || fail "cannot build xen-swiftgen"
@@ -73,14 +116,22 @@ jq -r '.families[] | select(.name == "domctl" or .name == "sysctl") | .name as $
 root="$work/initramfs"
 rm -rf "$root" && mkdir -p "$root"/{bin,dev,proc,sys,tmp,out,lib}
 cp /bin/busybox "$root/bin/"
-for tool in sh mount insmod diff cat wc sed poweroff sleep ls; do ln -s busybox "$root/bin/$tool"; done
-case "$privcmd" in *.xz) xz -dc "$privcmd" > "$root/lib/xen-privcmd.ko" ;; *) cp "$privcmd" "$root/lib/xen-privcmd.ko" ;; esac
-cp "$work/swift/live-swift" "$work/swift/xenlist" "$work/live-c" "$root/bin/"
+for tool in sh mount insmod diff cat wc sed poweroff sleep ls mkdir usleep grep; do ln -s busybox "$root/bin/$tool"; done
+# The device modules, in this order (xenfs needs xen-privcmd).
+for module in xen-privcmd xen-evtchn xen-gntdev xen-gntalloc xenfs; do
+    file=$(find "$work/unpacked/lib/modules" -name "$module.ko*" | head -1)
+    [ -n "$file" ] || fail "the kernel package lacks $module.ko"
+    case "$file" in *.xz) xz -dc "$file" > "$root/lib/$module.ko" ;; *) cp "$file" "$root/lib/$module.ko" ;; esac
+done
+(cd "$xs" && tar cf - --exclude=.done .) | (cd "$root" && tar xf -)
+cp "$work/swift/live-swift" "$work/swift/live-devices" "$work/swift/xenlist" "$work/live-c" "$work/devices-c" "$root/bin/"
 cp "$work/retired.txt" "$root/retired.txt"
 cat > "$root/init" <<'INIT'
 #!/bin/sh
+export PATH=/bin:/usr/bin
 mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev
-insmod /lib/xen-privcmd.ko
+for module in xen-privcmd xen-evtchn xen-gntdev xen-gntalloc xenfs; do insmod /lib/$module.ko || echo "LIVE FAIL insmod $module"; done
+mount -t xenfs xenfs /proc/xen || echo "LIVE FAIL mount xenfs on /proc/xen"
 echo "LIVE BEGIN"
 echo "LIVE RECORD dom0 up $(cut -d" " -f1 /proc/uptime) s when the tests start"
 if /bin/live-c /out/c.txt && /bin/live-swift dump /out/swift.txt && [ -s /out/c.txt ]; then
@@ -94,7 +145,30 @@ else
     echo "LIVE FAIL the C and Swift dumps ran"
 fi
 /bin/live-swift checks /retired.txt
+# Xenstore: Debian's C xenstored; dom0's name as xen-init-dom0 writes it at boot.
+mkdir -p /var/run/xenstored /var/run/xen
+/usr/lib/xen-4.17/bin/xenstored --pid-file /var/run/xen/xenstored.pid || echo "LIVE FAIL xenstored starts"
+i=0; while [ ! -S /var/run/xenstored/socket ] && [ $i -lt 100 ]; do usleep 100000; i=$((i+1)); done
+xenstore-write /local/domain/0/name Domain-0 || echo "LIVE FAIL xenstore-write dom0's name"
+# The device checks: the same calls through the C libraries and through XenDevices, compared.
+device_check() { # label C-file Swift-file
+    if [ -s "$2" ] && diff "$2" "$3" > /out/devices-diff.txt; then
+        echo "LIVE PASS $1 ($(wc -l < "$3") results equal to the C libraries')"
+    else
+        echo "LIVE FAIL $1: the results differ from the C libraries'"; sed 's/^/LIVE RECORD diff /' /out/devices-diff.txt
+    fi
+}
+/bin/devices-c /out/devices-c.txt /live-c || echo "LIVE FAIL devices-c ran"
+/bin/live-devices /out/devices-swift.txt /live-swift || echo "LIVE FAIL live-devices ran"
+device_check "event channel loopback, gntalloc page mapped back with gntdev, foreign map of dom0's shared_info, xenstore over the socket" \
+    /out/devices-c.txt /out/devices-swift.txt
+/bin/live-devices /out/devices-xenbus.txt /live-xenbus xenbus || echo "LIVE FAIL live-devices xenbus ran"
+grep '^xs ' /out/devices-c.txt > /out/devices-c-xs.txt
+device_check "xenstore over /dev/xen/xenbus (read, write, directory, permissions, transaction retry, watch)" \
+    /out/devices-c-xs.txt /out/devices-xenbus.txt
+sed 's/^/LIVE RECORD device /' /out/devices-swift.txt
 /bin/xenlist | sed 's/^/XENLIST| /'
+if /bin/xenlist | grep -q '^Domain-0  *0 '; then echo "LIVE PASS xenlist names dom0 Domain-0 from xenstore"; else echo "LIVE FAIL xenlist names dom0 Domain-0 from xenstore"; fi
 echo "LIVE RECORD dom0 up $(cut -d" " -f1 /proc/uptime) s when the tests end"
 echo "LIVE DONE"
 poweroff -f

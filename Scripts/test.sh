@@ -13,6 +13,8 @@ for spec in tr_TR:UTF-8 de_DE:ISO-8859-1; do
 done
 swift build --build-tests
 .build/debug/xen-swiftgen generate --check
+# The device ABI (xen/sys/*.h, io/xs_wire.h) that XenDevices uses, vendored from its own config.
+.build/debug/xen-swiftgen generate --config Sources/XenDeviceABI/xen-swiftgen-config.json --check
 # Every Xen release generates: the latest patch of each RELEASE-4.* series and master, from the history
 # bundle (../shared/xen-history/xen-public.bundle or $XEN_HISTORY_BUNDLE; missing, this fails).
 Scripts/corpus.sh --releases --tool .build/debug/xen-swiftgen

@@ -1,5 +1,5 @@
 // swift-tools-version: 6.2
-// A dom0 tool in the spirit of `xl list`, on the pre-generated bindings and the hypercall runtime.
+// A dom0 tool in the spirit of `xl list`, on the pre-generated bindings, the hypercall runtime and the devices (xenstore).
 import PackageDescription
 
 let package = Package(
@@ -14,6 +14,7 @@ let package = Package(
             dependencies: [
                 .product(name: "XenPublic", package: "xen-swiftgen"),
                 .product(name: "XenHypercall", package: "xen-swiftgen"),
+                .product(name: "XenDevices", package: "xen-swiftgen"),
             ]
         ),
     ],

@@ -62,4 +62,6 @@ struct FamilyContext: TemplateContext {
     var aliases: [Alias]
     var guardEntries: [GuardEntry]
     var guardLinks: [GuardLink]
+    /// Whether the enum lists the hypercall numbers, and so conforms to `XenHypercallNumber`.
+    var hypercallNumbers: Bool
 }

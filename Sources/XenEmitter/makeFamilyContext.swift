@@ -55,7 +55,7 @@ extension SwiftEmitter {
             interfaceVersionLiteral: version.map { SwiftNaming.integerLiteral($0.value, hex: $0.spelling.lowercased().hasPrefix("0x")) } ?? "",
             interfaceVersionLocation: version.map { SwiftText.lineComment("\($0.location.file):\($0.location.line)") } ?? "",
             cases: cases, retired: retired, hasRetired: !retired.isEmpty, aliases: aliases,
-            guardEntries: guardEntries, guardLinks: guardLinks
+            guardEntries: guardEntries, guardLinks: guardLinks, hypercallNumbers: family.hypercallNumbers ?? false
         )
     }
 

@@ -5,14 +5,23 @@ import Glibc
 /// Where memory that Xen may read and write during a hypercall comes from: pages of
 /// `/dev/xen/hypercall` when the kernel offers it (as libxencall does), else anonymous pages mapped
 /// with `MAP_LOCKED`, which cannot be paged out while Xen uses them.
-public struct HypercallMemory: Sendable {
+///
+/// A class that owns its descriptor and closes it when the last reference goes: a copy of
+/// ``XenHypervisor/memory`` kept after the hypervisor connection is gone still maps from an open
+/// descriptor, never from a closed one or one the process has since reused. (Mappings already made
+/// stay valid on their own after the close.)
+public final class HypercallMemory: Sendable {
     /// The open `/dev/xen/hypercall`, or `nil` for locked anonymous memory.
     let device: Int32?
 
     /// Memory from `device`, or locked anonymous memory when it is `nil`.
-    /// - Parameter device: An open `/dev/xen/hypercall` descriptor (the owner keeps it open).
+    /// - Parameter device: An open `/dev/xen/hypercall` descriptor, which this value now owns and closes.
     init(device: Int32?) {
         self.device = device
+    }
+
+    deinit {
+        if let device { close(device) }
     }
 
     /// Locked anonymous memory, which needs no Xen device (for tests and tools off Xen).

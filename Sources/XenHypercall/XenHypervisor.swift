@@ -25,18 +25,15 @@ public final class XenHypervisor: Sendable {
         memory = HypercallMemory(device: device >= 0 ? device : nil)
     }
 
-    deinit {
-        if let device = memory.device { close(device) }
-    }
-
     /// Issues a plain hypercall whose arguments are numbers (no memory), such as
     /// `xen_version(XENVER_version, NULL)`.
     /// - Parameters:
-    ///   - call: The hypercall, a case of the generated `Hypercall` enum.
+    ///   - call: The hypercall, a case of the generated `Hypercall` enum (only it is a
+    ///     ``XenHypercallNumber``: an op of another family is not a hypercall number).
     ///   - arguments: Up to five arguments.
     /// - Returns: The hypercall's result.
     /// - Throws: ``XenHypercallError/hypercallFailed(operation:errno:)``.
-    public func hypercall<Call: XenOperation>(_ call: Call, _ arguments: UInt64...) throws(XenHypercallError) -> Int {
+    public func hypercall<Call: XenHypercallNumber>(_ call: Call, _ arguments: UInt64...) throws(XenHypercallError) -> Int {
         try channel.hypercall(UInt64(call.rawValue), arguments, operation: call.cName)
     }
 

@@ -21,3 +21,10 @@ extension XenOperation {
         Self(rawValue: number)?.cName ?? "\(cPrefix)\(number)"
     }
 }
+
+/// The hypercall numbers themselves (`__HYPERVISOR_*`): the generated `Hypercall` enum conforms (its
+/// family table row has `hypercallNumbers`), and no other op family does.
+///
+/// ``XenHypervisor/hypercall(_:_:)`` takes only this, so an op of another family, whose number means
+/// something else (`DomctlOp.getdomaininfo` is 5, `__HYPERVISOR_set_callbacks` too), does not compile.
+public protocol XenHypercallNumber: XenOperation {}

@@ -46,6 +46,9 @@ public struct FamilySpec: Codable, Sendable, Equatable {
     /// Whether the hypercall takes `(arguments…, nr_bufs, bufs)`, an array of buffers whose first
     /// is the request record (`dm_op`), instead of the request's address.
     public var bufferArray: Bool?
+    /// Whether the ops are the hypercall numbers themselves (`__HYPERVISOR_*`): the enum then conforms to
+    /// `XenHypercallNumber`, the only op type `XenHypervisor.hypercall(_:_:)` accepts.
+    public var hypercallNumbers: Bool?
 
     /// Creates a table row. See the properties for the meaning of each parameter.
     public init(
@@ -54,7 +57,7 @@ public struct FamilySpec: Codable, Sendable, Equatable {
         summary: String? = nil,
         request: RequestSpec? = nil, payloads: [String]? = nil, payloadMembers: [String: String]? = nil,
         payloadArgument: Bool? = nil, hypercall: String? = nil, hypercallArguments: [HypercallArgument]? = nil,
-        bufferArray: Bool? = nil
+        bufferArray: Bool? = nil, hypercallNumbers: Bool? = nil
     ) {
         self.name = name
         self.prefix = prefix
@@ -73,6 +76,7 @@ public struct FamilySpec: Codable, Sendable, Equatable {
         self.hypercall = hypercall
         self.hypercallArguments = hypercallArguments
         self.bufferArray = bufferArray
+        self.hypercallNumbers = hypercallNumbers
     }
 
     /// Whether `macro` is an op name of this family: it belongs to it by name and its ``opNames`` rule admits it.

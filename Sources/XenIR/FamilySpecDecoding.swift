@@ -2,7 +2,7 @@ extension FamilySpec {
     /// The JSON keys of a row (the synthesized `CodingKeys` stay for encoding).
     private enum RowKey: String, CodingKey {
         case name, prefix, header, within, swiftName, rawType, interfaceVersion, exclude, opNames, summary
-        case request, payloads, payloadMembers, payloadArgument, hypercall, hypercallArguments, bufferArray
+        case request, payloads, payloadMembers, payloadArgument, hypercall, hypercallArguments, bufferArray, hypercallNumbers
     }
 
     /// Decodes a row in which `rawType` is optional (default `UInt32`), as the config documents.
@@ -27,7 +27,8 @@ extension FamilySpec {
             payloadArgument: try container.decodeIfPresent(Bool.self, forKey: .payloadArgument),
             hypercall: try container.decodeIfPresent(String.self, forKey: .hypercall),
             hypercallArguments: try container.decodeIfPresent([HypercallArgument].self, forKey: .hypercallArguments),
-            bufferArray: try container.decodeIfPresent(Bool.self, forKey: .bufferArray)
+            bufferArray: try container.decodeIfPresent(Bool.self, forKey: .bufferArray),
+            hypercallNumbers: try container.decodeIfPresent(Bool.self, forKey: .hypercallNumbers)
         )
     }
 }

@@ -27,12 +27,15 @@ public struct OpFamily: Codable, Sendable, Equatable {
     public var hypercallArguments: [HypercallArgument]?
     /// Whether the hypercall takes an array of buffers whose first is the request, from the family table.
     public var bufferArray: Bool?
+    /// Whether the ops are the hypercall numbers themselves, from the family table.
+    public var hypercallNumbers: Bool?
 
     /// Creates a family. See the properties for the meaning of each parameter.
     public init(
         name: String, prefix: String, swiftName: String, rawType: String, file: String, within: String? = nil,
         summary: String? = nil, interfaceVersion: InterfaceVersion? = nil, ops: [Op] = [], aliases: [OpAlias] = [],
-        hypercall: String? = nil, hypercallArguments: [HypercallArgument]? = nil, bufferArray: Bool? = nil
+        hypercall: String? = nil, hypercallArguments: [HypercallArgument]? = nil, bufferArray: Bool? = nil,
+        hypercallNumbers: Bool? = nil
     ) {
         self.name = name
         self.prefix = prefix
@@ -47,6 +50,7 @@ public struct OpFamily: Codable, Sendable, Equatable {
         self.hypercall = hypercall
         self.hypercallArguments = hypercallArguments
         self.bufferArray = bufferArray
+        self.hypercallNumbers = hypercallNumbers
     }
 
     /// Ops that are defined in this configuration (live or obsolete), in source order.

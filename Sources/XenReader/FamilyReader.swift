@@ -173,7 +173,8 @@ struct FamilyReader {
             return OpFamily(
                 name: spec.name, prefix: spec.prefix, swiftName: spec.swiftName, rawType: spec.rawType, file: spec.header,
                 within: spec.within, summary: spec.summary, interfaceVersion: interfaceVersion(spec), ops: familyOps, aliases: aliases,
-                hypercall: spec.hypercall, hypercallArguments: spec.hypercallArguments, bufferArray: spec.bufferArray
+                hypercall: spec.hypercall, hypercallArguments: spec.hypercallArguments, bufferArray: spec.bufferArray,
+                hypercallNumbers: spec.hypercallNumbers
             )
         }
     }

@@ -58,7 +58,7 @@ public struct Config: Codable, Sendable, Equatable {
     /// The keys of a `familyTable` row.
     static let knownFamilyKeys: Set<String> = [
         "name", "prefix", "header", "within", "swiftName", "rawType", "interfaceVersion", "exclude", "opNames", "summary",
-        "request", "payloads", "payloadMembers", "payloadArgument", "hypercall", "hypercallArguments", "bufferArray",
+        "request", "payloads", "payloadMembers", "payloadArgument", "hypercall", "hypercallArguments", "bufferArray", "hypercallNumbers",
     ]
 
     /// The target triples of the run: `targets`, else the one of `target`, else the defaults.

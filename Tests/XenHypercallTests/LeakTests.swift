@@ -38,7 +38,7 @@ struct LeakTests {
         do {
             let xen = try XenHypervisor(privcmd: device, hypercallDevice: "/dev/xen/no-such-hypercall")
             for _ in 0..<100 {
-                #expect(throws: XenHypercallError.self) { try xen.hypercall(ProbeOp.five) }
+                #expect(throws: XenHypercallError.self) { try xen.hypercall(ProbeHypercall.five) }
                 #expect(throws: XenHypercallError.self) { try xen.call(hypercall: 29, operation: ProbeOp.five, payload: UInt64(1)) }
                 #expect(throws: XenHypercallError.self) { try xen.issue(ProbeRequest()) }
             }

@@ -79,3 +79,11 @@ enum ProbeOp: UInt32, XenOperation {
     static let header = "probe.h"
     var cName: String { "PROBE_five" }
 }
+
+/// A made-up hypercall table with one hypercall, as the generated `Hypercall` enum conforms.
+enum ProbeHypercall: UInt64, XenHypercallNumber {
+    case five = 5
+    static let cPrefix = "__PROBE_"
+    static let header = "probe.h"
+    var cName: String { "__PROBE_five" }
+}

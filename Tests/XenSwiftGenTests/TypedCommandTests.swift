@@ -66,6 +66,28 @@ import XenIR
         }
     }
 
+    @Test("a plain hypercall takes only a hypercall number: an op of another family does not compile")
+    func opIsNotAHypercallNumber() throws {
+        let bindings = try GeneratedBindings.real()
+        defer { try? FileManager.default.removeItem(at: bindings.folder) }
+        // DomctlOp.getdomaininfo is 5, as __HYPERVISOR_set_callbacks is: before the fix this issued hypercall 5.
+        let consumer = """
+            func f(_ xen: XenHypervisor) throws -> Int {
+                _ = try xen.hypercall(Hypercall.xenVersion, 0, 0)
+                return try xen.hypercall(DomctlOp.getdomaininfo)
+            }
+            import XenHypercall
+
+            """
+        try consumer.write(to: bindings.folder.appendingPathComponent("consumer.swift"), atomically: true, encoding: .utf8)
+        let compile = try swiftc(["-typecheck", "-swift-version", "6", "-diagnostic-style", "llvm"] + bindings.swiftFiles, in: bindings.folder)
+        #expect(compile.status != 0)
+        let errors = compile.stderr.split(separator: "\n").filter { $0.contains("error:") }
+        #expect(errors == [
+            "consumer.swift:3:20: error: instance method 'hypercall' requires that 'DomctlOp' conform to 'XenHypercallNumber'"
+        ], "\(compile.stderr)")
+    }
+
     @Test("the right payload compiles, in Swift 6 mode without warnings")
     func rightPayloadCompiles() throws {
         let bindings = try GeneratedBindings.real()

@@ -1,11 +1,12 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import XenDevices
 import XenHypercall
 import XenPublic
 
-// `xl list` without xenstore (so no names): every domain from one XEN_SYSCTL_getdomaininfolist,
-// whose results Xen writes through a guest handle into a hypercall-safe buffer.
+// `xl list`: every domain from one XEN_SYSCTL_getdomaininfolist, whose results Xen writes through a
+// guest handle into a hypercall-safe buffer, named from xenstore (`/local/domain/<id>/name`).
 
 /// `xl list`'s state column: running, blocked, paused, shutdown, crashed, dying.
 /// - Parameter flags: `XEN_DOMINF_*`.
@@ -35,14 +36,20 @@ do {
         let reply = try xen.sysctl(.getdomaininfolist, payload: request)
         return buffer.prefix(Int(reply.numDomains))
     }
-    print("   ID   Mem(MiB)  Max(MiB)  VCPUs  State    Time(s)")
+    // Names live in xenstore; without it (no xenstored, no xenbus) the tool still lists the domains.
+    let store = try? Xenstore()
+    func name(_ domain: UInt16) -> String {
+        (try? store?.read("/local/domain/\(domain)/name")) ?? "-"
+    }
+    print("Name                    ID   Mem(MiB)  Max(MiB)  VCPUs  State    Time(s)")
     for info in domains {
         let pageKiB = UInt64(getpagesize() / 1024)
         let mem = info.totPages * pageKiB / 1024
         let max = info.maxPages == UInt64(UInt32.max) || info.maxPages == UInt64.max ? "-" : String(info.maxPages * pageKiB / 1024)
         let seconds = Double(info.cpuTime) / 1e9
         let time = String(Int(seconds)) + "." + String(Int(seconds * 10) % 10)
-        print(pad(String(info.domain), 5), pad(String(mem), 10), pad(max, 9), pad(String(info.nrOnlineVcpus), 6),
+        let label = name(info.domain)
+        print(label + String(repeating: " ", count: Swift.max(1, 22 - label.count)), pad(String(info.domain), 5), pad(String(mem), 10), pad(max, 9), pad(String(info.nrOnlineVcpus), 6),
               " " + state(info.flags), pad(time, 10))
     }
 } catch {
