@@ -49,11 +49,8 @@ struct FamilyReader {
         // table's excludes), never by where the macro stands: a number defined after the struct, or in
         // another branch, is the family's as much as one inside it. Longest prefix first (table order
         // among equals), so the first match is the owner.
-        let byPrefixLength = specsHere.enumerated().sorted { lhs, rhs in
-            lhs.element.prefix.count != rhs.element.prefix.count
-                ? lhs.element.prefix.count > rhs.element.prefix.count : lhs.offset < rhs.offset
-        }.map(\.element)
-        func owner(of name: String) -> FamilySpec? { byPrefixLength.first { $0.matches(name) } }
+        let byPrefixLength = specsHere.byPrefixLength
+        func owner(of name: String) -> FamilySpec? { byPrefixLength.owner(of: name) }
         /// The selected family whose op `name` is, or the selected family it is left out of with the reason.
         func classify(_ name: String, isFunctionLike: Bool) -> Classification {
             guard let spec = owner(of: name) else {

@@ -165,23 +165,31 @@ public struct HeaderReader {
         return Result(interface: interface, warnings: warnings, filesRead: filesRead, skippedFamilies: skipped, gaps: gaps, leftOut: leftOut)
     }
 
-    /// Has clang evaluate, in one extra parse, every `#define` the family table may take a number from:
-    /// each object-like macro whose name has the prefix of a row declared in its header, and every
-    /// interface-version macro. The values land in the defines' `evaluated`.
+    /// Gives every `#define` the family table takes a number from its value (``ValueEvaluator``): each
+    /// object-like macro that is an op name of the row owning it in its header, and every
+    /// interface-version macro. An op name whose value is another op's name (an alias) is left to the
+    /// family reader. The values land in the defines' `evaluated`.
     private func evaluateValues(
         of scanned: inout [String: ScannedHeader], in order: [String], specs: [FamilySpec], parse: ValueEvaluator.Parse
     ) throws {
         let versionNames = Set(specs.compactMap(\.interfaceVersion))
         var specsByHeader: [String: [FamilySpec]] = [:]
         for spec in specs { specsByHeader[spec.header, default: []].append(spec) }
+        specsByHeader = specsByHeader.mapValues(\.byPrefixLength)
         var subjects: [(file: String, indices: [Int])] = []
         var expressions: [[Token]] = []
         for file in order {
             guard let header = scanned[file] else { continue }
             let here = specsByHeader[file] ?? []
+            func isOpName(_ name: String) -> Bool { here.owner(of: name)?.takesAsOp(name) ?? false }
+            let opNames = Set(header.defines.lazy.filter { !$0.isFunctionLike }.map(\.name).filter(isOpName))
             let indices = header.defines.indices.filter { index in
                 let define = header.defines[index]
-                return !define.isFunctionLike && (versionNames.contains(define.name) || here.contains { $0.matches(define.name) })
+                if define.isFunctionLike { return false }
+                if versionNames.contains(define.name) { return true }
+                guard opNames.contains(define.name) else { return false }
+                let isAlias = define.value.count == 1 && define.value[0].kind == .identifier && opNames.contains(define.value[0].spelling)
+                return !isAlias
             }
             subjects.append((file, indices))
             expressions += indices.map { header.defines[$0].value }

@@ -57,6 +57,10 @@ struct ValueEvaluator {
         var lineOfExpression: [Int: Int] = [:]
         let firstLine = parse.source.split(separator: "\n", omittingEmptySubsequences: false).count
         for (index, tokens) in expressions.enumerated() {
+            if let value = integerLiteral(tokens) {
+                values[index] = .number(value)
+                continue
+            }
             if let reason = refusal(tokens) {
                 values[index] = .invalid(reason)
                 continue
@@ -100,6 +104,43 @@ struct ValueEvaluator {
             }
         }
         return values.map { $0 ?? .invalid("clang gave it no value") }
+    }
+
+    /// The value of a replacement list that is one C integer literal (`5`, `0x15U`, `017`, `6ull`),
+    /// read by C's own grammar for it (ISO C 6.4.4.1: a decimal, octal or hexadecimal constant, then
+    /// at most one `u`/`U` and one `l`/`L`/`ll`/`LL` in either order), so that headers whose numbers
+    /// are all plain literals need no second parse. Any other spelling, a malformed literal or one
+    /// beyond 64 bits goes to clang, which then decides or refuses it.
+    /// - Parameter tokens: A replacement list.
+    /// - Returns: The value, or `nil` when clang must decide.
+    static func integerLiteral(_ tokens: [Token]) -> UInt64? {
+        guard tokens.count == 1, let token = tokens.first, token.kind == .literal else { return nil }
+        var digits = Substring(token.spelling)
+        // The suffix: at most one unsigned and one long part, in either order.
+        var sawUnsigned = false, sawLong = false
+        while let last = digits.last, "uUlL".contains(last) {
+            if last == "u" || last == "U" {
+                guard !sawUnsigned else { return nil }
+                sawUnsigned = true
+                digits = digits.dropLast()
+            } else {
+                guard !sawLong else { return nil }
+                sawLong = true
+                let long = digits.hasSuffix("ll") || digits.hasSuffix("LL") ? 2 : 1
+                digits = digits.dropLast(long)
+            }
+        }
+        let radix: Int
+        if digits.hasPrefix("0x") || digits.hasPrefix("0X") {
+            digits = digits.dropFirst(2)
+            radix = 16
+        } else if digits.hasPrefix("0") {
+            radix = 8
+        } else {
+            radix = 10
+        }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isHexDigit }) else { return nil }
+        return UInt64(digits, radix: radix)
     }
 
     /// Why a replacement list is no expression at all, before clang sees it: empty, or holding tokens

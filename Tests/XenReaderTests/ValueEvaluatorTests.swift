@@ -57,3 +57,22 @@ import XenIR
         }
     }
 }
+
+extension ValueEvaluatorTests {
+    @Test("a lone integer literal is read by C's grammar, and gives what clang gives for the same spelling in parentheses")
+    func literalFastPathEqualsClang() throws {
+        let spellings = ["0", "5", "0x15U", "017", "6ull", "6LLU", "0XffUL", "4294967296", "18446744073709551615ULL", "5uu", "08", "6lL", "0x"]
+        let text = spellings.enumerated().map { "#define A_\($0.offset) \($0.element)\n#define B_\($0.offset) (\($0.element))" }
+            .joined(separator: "\n")
+        let values = try Self.values(text)
+        for (index, spelling) in spellings.enumerated() {
+            let literal = values["A_\(index)"], clang = values["B_\(index)"]
+            switch (literal, clang) {
+            case (.number(let a), .number(let b)): #expect(a == b, "\(spelling): \(a) vs clang's \(b)")
+            case (.invalid, .invalid): break
+            default: Issue.record("\(spelling): \(String(describing: literal)) vs clang's \(String(describing: clang))")
+            }
+        }
+        #expect(values["A_2"] == .number(0x15) && values["A_3"] == .number(15) && values["A_8"] == .number(UInt64.max))
+    }
+}
