@@ -245,22 +245,7 @@ enum JSONErrorText {
     /// - Parameter text: A key or value from the config.
     /// - Returns: The text with `\n`, `\t`, `\r` and other controls escaped.
     static func escaped(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\\": result += "\\\\"
-            default:
-                if scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{85}" {
-                    result += "\\u{\(String(scalar.value, radix: 16))}"
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result
+        GeneratorDiagnostic.oneLine(text.replacingOccurrences(of: "\\", with: "\\\\"))
     }
 
     private static func typeName(_ type: Any.Type) -> String {

@@ -12,6 +12,24 @@ enum FaultInjection {
     private static let target = ProcessInfo.processInfo.environment["XEN_SWIFTGEN_KILL_AT"]
     #endif
 
+    #if XEN_SWIFTGEN_TEST_HOOKS
+    /// The step that must fail, read once.
+    private static let failure = ProcessInfo.processInfo.environment["XEN_SWIFTGEN_FAIL_AT"]
+    #endif
+
+    /// Whether the step `name` must fail (debug builds only: `XEN_SWIFTGEN_FAIL_AT=undo`, so the
+    /// tests can reach the path where an update can be neither finished nor undone).
+    /// - Parameter name: The step.
+    /// - Returns: `true` when `XEN_SWIFTGEN_FAIL_AT` names it; always `false` in a release build.
+    @inline(__always)
+    static func fails(_ name: @autoclosure () -> String) -> Bool {
+        #if XEN_SWIFTGEN_TEST_HOOKS
+        return failure == name()
+        #else
+        return false
+        #endif
+    }
+
     /// Sends SIGKILL to this process when `name` is the requested point (debug builds only).
     /// - Parameter name: The point reached.
     @inline(__always)

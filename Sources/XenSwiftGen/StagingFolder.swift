@@ -33,6 +33,8 @@ final class StagingFolder {
     let output: URL
     /// The open descriptor that holds the lock.
     private let descriptor: Int32
+    /// Set when an update could be neither finished nor undone: the journal must outlive this run.
+    private var keepsJournal = false
 
     /// Creates and locks a new staging folder in `output`; the caller holds the output folder's lock.
     /// - Parameter output: The output folder.
@@ -108,6 +110,7 @@ final class StagingFolder {
             do {
                 try journal.backward()
             } catch let undo as GeneratorDiagnostic {
+                keepsJournal = true
                 throw GeneratorDiagnostic(.error, at: nil,
                     "\(failure.message); undoing the update failed too (\(undo.message)): '\(output.path)' is half updated, "
                         + "and the next run finishes or undoes the update from \(url.lastPathComponent)")
@@ -116,8 +119,10 @@ final class StagingFolder {
         }
     }
 
-    /// Removes the staging folder (after publishing, or after a failure before the commit point).
+    /// Removes the staging folder (after publishing, or after a failure that left the folder as it
+    /// was); keeps it when it holds the journal of an update that is neither finished nor undone.
     func discard() {
+        guard !keepsJournal else { return }
         try? FileManager.default.removeItem(at: url)
     }
 
@@ -250,6 +255,7 @@ struct Journal {
     /// Undoes every step taken, last first.
     /// - Throws: `GeneratorDiagnostic` at the first step that cannot be undone.
     func backward() throws {
+        if FaultInjection.fails("undo") { throw GeneratorDiagnostic(.error, at: nil, "injected failure (XEN_SWIFTGEN_FAIL_AT=undo)") }
         for step in steps.reversed() {
             switch step {
             case .write(let name, let inode):

@@ -187,6 +187,34 @@ import Testing
         #expect(Self.stagingFolders(output).isEmpty)
     }
 
+    @Test("when the undo fails too, the journal stays: the error says so, --check reports it, and the next run finishes the update")
+    func failedUndoKeepsJournal() throws {
+        let tree = try Self.largeTree(ops: 40)
+        defer { try? FileManager.default.removeItem(at: tree) }
+        let order = try Self.publishOrder(tree)
+        try #require(order.count >= 3, "\(order)")
+        let complete = try Self.completeOutput(tree)
+        let output = try OutputBaseline.populatedFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let blocked = output.appendingPathComponent(order[1])
+        let chattr = try run(URL(fileURLWithPath: "/usr/bin/env"), ["chattr", "+i", blocked.path])
+        try #require(chattr.status == 0, "chattr +i is needed for this test: \(chattr.stderr)")
+        let result = try xenSwiftGen(["generate", "--xen-headers", tree.path, "--output", output.path],
+                                     environment: ["XEN_SWIFTGEN_FAIL_AT": "undo"])
+        _ = try run(URL(fileURLWithPath: "/usr/bin/env"), ["chattr", "-i", blocked.path])
+        #expect(result.status == 1)
+        let staging = try #require(Self.stagingFolders(output).first, "the journal was removed: \(result.stderr)")
+        #expect(result.stderr == "error: cannot replace '\(blocked.path)': Operation not permitted; undoing the update failed too "
+            + "(injected failure (XEN_SWIFTGEN_FAIL_AT=undo)): '\(output.path)' is half updated, and the next run finishes or undoes "
+            + "the update from \(staging)\n")
+        let check = try xenSwiftGen(["generate", "--check", "--xen-headers", tree.path, "--output", output.path])
+        #expect(check.status == 1)
+        #expect(check.stderr.contains("is half published"), "\(check.stderr)")
+        let next = try xenSwiftGen(["generate", "--xen-headers", tree.path, "--output", output.path])
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(snapshot(output) == complete)
+    }
+
     @Test("after a run killed between renames, --check reports the half-published folder; the next run finishes it")
     func checkReportsHalfPublished() throws {
         let tree = try Self.largeTree(ops: 40)
