@@ -111,7 +111,11 @@ public struct InterfaceDiff: Codable, Sendable, Equatable {
         for name in names {
             let before = old.family(named: name)
             let after = new.family(named: name)
+            // An op moved under a condition the parse leaves out (`#if __XEN_INTERFACE_VERSION__ < 0x00040900`, 2017's
+            // HVMOPs that became dm_ops) is still defined there and still holds its number: not removed.
+            let inactive = Set((after?.ops ?? []).filter { !$0.isActive && $0.status != .retired }.map { "\($0.number) \($0.name)" })
             let changes = OpComparison.compare(before.map(OpSnapshot.init) ?? OpSnapshot(), after.map(OpSnapshot.init) ?? OpSnapshot())
+                .filter { $0.kind != .removed || !inactive.contains("\($0.number) \($0.from ?? "")") }
             let stable = Set(((after?.definedOps ?? []) + (before?.definedOps ?? [])).filter(isStable).map(\.name))
             let payloads = payloadRecords(of: name, in: new, records: newRecords, excluding: stable)
             let stablePayloads = payloadRecords(of: name, in: new, records: newRecords, only: stable).subtracting(payloads)

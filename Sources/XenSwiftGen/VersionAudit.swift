@@ -5,7 +5,7 @@ import XenIR
 /// Finds interface-version values that named two different interfaces: reads the headers at every
 /// branch and tag of a repository and at every commit that changed a version macro (and its parent,
 /// the last commit of the value before), then groups, per family, the trees by version value; trees
-/// of one value that are not one another's compatible extension (``InterfaceDiff/incompatibility(_:_:family:)``)
+/// of one value that are not one another's compatible extension (`InterfaceDiff.incompatibility(_:_:family:)`)
 /// are different interfaces under one value.
 public struct VersionAudit {
     /// One commit read.
