@@ -74,7 +74,9 @@ public struct HeaderTree: Sendable {
             guard let data = FileManager.default.contents(atPath: root + "/" + header) else { continue }
             let folder = (header as NSString).deletingLastPathComponent
             for (index, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-                guard let (name, column) = Self.quotedInclude(Array(line)) else { continue }
+                // Only a line whose first non-blank byte is '#' can be a directive: no copy for the others.
+                guard line.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) == UInt8(ascii: "#"),
+                    let (name, column) = Self.quotedInclude(Array(line)) else { continue }
                 let candidates = name.hasPrefix("/") ? [name]
                     : [Self.normalize(root + "/" + (folder.isEmpty ? "" : folder + "/") + name), Self.normalize(root + "/" + name)]
                 for candidate in candidates {

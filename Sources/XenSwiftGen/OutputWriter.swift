@@ -113,7 +113,7 @@ public struct OutputWriter {
     ///
     /// Runs into one folder take turns (an exclusive `flock` on the folder). The new files are staged
     /// first, then a manifest is written as the commit point, then each file is exchanged into place
-    /// (see ``StagingFolder``). A step that fails undoes the steps before it; a run killed before the
+    /// (see `StagingFolder`). A step that fails undoes the steps before it; a run killed before the
     /// commit point leaves the folder as it was; a run killed after it leaves the journal, and the
     /// next run finishes (or, when that cannot be done, undoes) the update before anything else.
     /// - Parameter files: The new output.
