@@ -1,3 +1,5 @@
+import XenIR
+
 /// Header text is untrusted input (it comes from patches anyone can send), and generated files are
 /// compiled by people who trust them. Text from headers, ledgers and configs reaches the output only
 /// through these functions, one per output context, so that it can never end a comment or a string
@@ -119,15 +121,9 @@ public enum SwiftText {
         return result + "\""
     }
 
-    /// Whether `name` is an ASCII C identifier (`[A-Za-z_][A-Za-z0-9_]*`), the only names the output
-    /// takes from headers as code.
+    /// Whether `name` is an ASCII C identifier, the only names the output takes from headers as code
+    /// (``CIdentifier``).
     /// - Parameter name: A name.
     /// - Returns: `true` when it is one.
-    public static func isASCIIIdentifier(_ name: String) -> Bool {
-        guard let first = name.utf8.first, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return false }
-        return name.utf8.allSatisfy { byte in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
-        }
-    }
+    public static func isASCIIIdentifier(_ name: String) -> Bool { CIdentifier.isValid(name) }
 }

@@ -3,19 +3,10 @@ extension FamilySpec {
     /// generated code (as identifiers, in string literals and comments), so every name is an ASCII C
     /// identifier, the header a plain relative path, and the raw type one of ``OpRawType``.
     public var problem: String? {
-        func isIdentifier(_ text: String) -> Bool {
-            guard let first = text.utf8.first, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return false }
-            return text.utf8.allSatisfy { byte in
-                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
-            }
-        }
+        let isIdentifier = CIdentifier.isValid
         func isRelativePath(_ text: String) -> Bool {
             !text.isEmpty && !text.hasPrefix("/") && !text.split(separator: "/").contains("..")
-                && text.utf8.allSatisfy { byte in
-                    isIdentifier(String(UnicodeScalar(byte))) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
-                        || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                }
+                && text.utf8.allSatisfy { CIdentifier.isIdentifierByte($0) || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
         }
         if !isIdentifier(prefix) { return "'prefix' must be a C identifier prefix (letters, digits, '_')" }
         if !isIdentifier(swiftName) { return "'swiftName' must be an ASCII identifier" }
