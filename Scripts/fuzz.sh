@@ -57,7 +57,7 @@ build ledger Fuzz/LedgerFileFuzz.swift Sources/XenIR/*.swift Sources/XenChecks/A
     Sources/XenSwiftGen/LedgerFile.swift Sources/XenSwiftGen/ConfigLoader.swift Sources/XenSwiftGen/Config.swift \
     Sources/XenSwiftGen/BuiltinFamilies.swift "$work/PackageResources.swift" Sources/XenSwiftGen/SwiftIdentifier.swift \
     Sources/XenSwiftGen/SystemErrorText.swift Sources/XenSwiftGen/MacroDefinition.swift Sources/XenChecks/LedgerName.swift
-build swift-text Fuzz/SwiftTextFuzz.swift Sources/XenEmitter/SwiftText.swift Sources/XenIR/CIdentifier.swift
+build swift-text Fuzz/SwiftTextFuzz.swift Sources/XenEmitter/SwiftText.swift Sources/XenIR/CIdentifier.swift Sources/XenIR/UnsafeScalar.swift
 failed=0
 run marker || failed=1
 run config || failed=1

@@ -14,23 +14,11 @@ import XenIR
 /// Controls and bidi characters are written as visible `\u{…}` text; line terminators split a doc
 /// comment into lines and become spaces elsewhere.
 public enum SwiftText {
-    /// Whether `scalar` ends a line for Swift or for an editor.
-    static func isLineTerminator(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: return true
-        default: return false
-        }
-    }
+    /// Whether `scalar` ends a line (``UnsafeScalar/isLineTerminator(_:)``).
+    static func isLineTerminator(_ scalar: Unicode.Scalar) -> Bool { UnsafeScalar.isLineTerminator(scalar) }
 
-    /// Whether `scalar` must not appear as itself in generated text (a control or a bidi control; tab is kept).
-    static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09: return false
-        case 0x00...0x1F, 0x7F...0x9F: return true
-        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
-        default: return false
-        }
-    }
+    /// Whether `scalar` is shown as an escape (``UnsafeScalar/isHidden(_:)``).
+    static func isHidden(_ scalar: Unicode.Scalar) -> Bool { UnsafeScalar.isHidden(scalar) }
 
     /// The visible form of a hidden scalar.
     static func visible(_ scalar: Unicode.Scalar) -> String {
@@ -82,16 +70,19 @@ public enum SwiftText {
     public static func lineComment(_ text: String) -> String {
         if isPlain(text) { return text }
         var result = ""
-        for scalar in text.unicodeScalars {
-            if isLineTerminator(scalar) {
-                result += " "
-            } else if isHidden(scalar) {
-                result += visible(scalar)
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
+        for scalar in text.unicodeScalars { appendOnOneLine(scalar, to: &result) }
         return result
+    }
+
+    /// Appends `scalar` to one line of text: a line terminator as a space, a hidden scalar visible.
+    private static func appendOnOneLine(_ scalar: Unicode.Scalar, to result: inout String) {
+        if isLineTerminator(scalar) {
+            result += " "
+        } else if isHidden(scalar) {
+            result += visible(scalar)
+        } else {
+            result.unicodeScalars.append(scalar)
+        }
     }
 
     /// A Swift string literal (with its quotes) whose value is `text` on one line: backslash and quote
@@ -108,14 +99,7 @@ public enum SwiftText {
             case "\\": result += "\\\\"
             case "\"": result += "\\\""
             case "\t": result += " "
-            default:
-                if isLineTerminator(scalar) {
-                    result += " "
-                } else if isHidden(scalar) {
-                    result += visible(scalar)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
+            default: appendOnOneLine(scalar, to: &result)
             }
         }
         return result + "\""

@@ -22,8 +22,8 @@ public struct GeneratorDiagnostic: Codable, Sendable, Equatable, Error {
         self.notes = notes
     }
 
-    /// `text` with every character that would end or hide a line (C0 and C1 controls, U+2028,
-    /// U+2029) written as an escape, so a message is one line whatever the user's input held
+    /// `text` with every character that would end or hide a line, or reorder what a terminal shows
+    /// (``UnsafeScalar``: controls, line terminators, bidi controls), and tab written as an escape, so a message is one line whatever the user's input held
     /// (a revision or a path with a newline, a terminal escape sequence).
     /// - Parameter text: A message or a path.
     /// - Returns: The text on one line.
@@ -43,7 +43,7 @@ public struct GeneratorDiagnostic: Codable, Sendable, Equatable, Error {
     }
 
     private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
+        scalar == "\t" || UnsafeScalar.isLineTerminator(scalar) || UnsafeScalar.isHidden(scalar)
     }
 
     /// `path:line:col: severity: message`, followed by the notes on their own lines.

@@ -79,7 +79,7 @@ struct FamilyReader {
 
         for define in header.defines {
             let position = SourcePosition(file: header.file, line: define.location.line, column: define.location.column)
-            let aliasTarget = define.value.count == 1 && define.value[0].kind == .identifier ? define.value[0].spelling : nil
+            let aliasTarget = define.aliasTarget
             let spec: FamilySpec
             switch classify(define.name, isFunctionLike: define.isFunctionLike) {
             case .elsewhere: continue

@@ -188,8 +188,7 @@ public struct HeaderReader {
                 if define.isFunctionLike { return false }
                 if versionNames.contains(define.name) { return true }
                 guard opNames.contains(define.name) else { return false }
-                let isAlias = define.value.count == 1 && define.value[0].kind == .identifier && opNames.contains(define.value[0].spelling)
-                return !isAlias
+                return !(define.aliasTarget.map(opNames.contains) ?? false)
             }
             subjects.append((file, indices))
             expressions += indices.map { header.defines[$0].value }

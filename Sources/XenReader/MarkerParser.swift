@@ -71,16 +71,21 @@ public enum MarkerParser {
     }
 
     /// The name of a `#define NAME` line, whatever follows it.
-    static func definedName(_ line: String) -> String? {
+    static func definedName(_ line: String) -> String? { defineHead(line).map { String($0.name) } }
+
+    /// `#define NAME` at the start of a trimmed comment line: the name (an ASCII C identifier; a name in
+    /// another script is prose, not a tombstone) and what follows it.
+    static func defineHead(_ line: String) -> (name: Substring, rest: Substring)? {
         var rest = Substring(line)
         guard rest.hasPrefix("#") else { return nil }
         rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" }
         guard rest.hasPrefix("define") else { return nil }
         rest = rest.dropFirst("define".count)
         guard let space = rest.first, space == " " || space == "\t" else { return nil }
-        let name = rest.drop { $0 == " " || $0 == "\t" }.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+        rest = rest.drop { $0 == " " || $0 == "\t" }
+        let name = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
         guard let first = name.first, first.isLetter || first == "_" else { return nil }
-        return String(name)
+        return (name, rest.dropFirst(name.count))
     }
 
     /// Whether the wording says the op is obsolete.
@@ -133,17 +138,8 @@ public enum MarkerParser {
 
     /// `#define NAME NUMBER rest` in one trimmed comment line.
     static func parseDefine(_ line: String) -> (name: String, number: UInt64, rest: String)? {
-        var rest = Substring(line)
-        guard rest.hasPrefix("#") else { return nil }
-        rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" }
-        guard rest.hasPrefix("define") else { return nil }
-        rest = rest.dropFirst("define".count)
-        guard let space = rest.first, space == " " || space == "\t" else { return nil }
-        rest = rest.drop { $0 == " " || $0 == "\t" }
-        // Only ASCII C identifiers name ops (a name in another script is prose, not a tombstone).
-        let name = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
-        guard let first = name.first, first.isLetter || first == "_" else { return nil }
-        rest = rest.dropFirst(name.count).drop { $0 == " " || $0 == "\t" }
+        guard let (name, after) = defineHead(line) else { return nil }
+        var rest = after.drop { $0 == " " || $0 == "\t" }
         let literal = rest.prefix { $0.isLetter || $0.isNumber }
         guard let number = integer(String(literal)) else { return nil }
         rest = rest.dropFirst(literal.count)

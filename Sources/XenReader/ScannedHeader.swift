@@ -22,6 +22,10 @@ struct ScannedHeader {
         /// The value clang gave the replacement list (``ValueEvaluator``), for the defines the reader
         /// takes numbers from; `nil` for the others.
         var evaluated: ValueEvaluator.Value? = nil
+
+        /// The name a one-identifier value names (`#define XENMEM_maximum_gpfn XENMEM_maximum_pfn`): the
+        /// define may be an alias of that op.
+        var aliasTarget: String? { value.count == 1 && value[0].kind == .identifier ? value[0].spelling : nil }
     }
 
     /// A comment token that is not the trailing comment of a directive.
