@@ -41,7 +41,7 @@ let package = Package(
         // Stage 3b: merge, one IR per target → what every target shares and what differs.
         .target(name: "XenMerge", dependencies: ["XenIR"]),
         // Stage 4: emitter, IR to Swift through the templates.
-        .target(name: "XenEmitter", dependencies: ["XenIR", "XenTemplates"]),
+        .target(name: "XenEmitter", dependencies: ["XenIR", "XenMerge", "XenTemplates"]),
         .target(name: "XenTemplates", path: "Templates", exclude: ["README.md"], resources: [.copy("swift")]),
         // Stage 5: delivery, config, pipeline and atomic output.
         .target(
@@ -84,6 +84,7 @@ let package = Package(
         .testTarget(name: "XenDevicesTests", dependencies: ["XenDevices", "XenHypercall"]),
         .testTarget(name: "XenChecksTests", dependencies: ["XenChecks", "XenIR"]),
         .testTarget(name: "XenReaderTests", dependencies: ["XenReader", "XenIR", "LibClang"]),
+        .testTarget(name: "XenMergeTests", dependencies: ["XenMerge", "XenIR"]),
         .testTarget(
             name: "XenEmitterTests",
             dependencies: [

@@ -2,8 +2,7 @@
 
 import XenHypercall
 
-#if arch(x86_64)
-#elseif arch(arm64)
+#if arch(arm64)
 /// `struct xen_arch_domainconfig` (arch-arm.h:300): 12 bytes, aligned to 4.
 public struct XenArchDomainconfig: Sendable, BitwiseCopyable {
     /// IN/OUT
@@ -1200,6 +1199,4 @@ extension VcpuGuestCoreRegs {
         public init() { self = xenZeroed() }
     }
 }
-#else
-#error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")
 #endif

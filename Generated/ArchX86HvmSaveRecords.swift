@@ -17,7 +17,4 @@ public struct HvmVmceVcpu: Sendable, BitwiseCopyable {
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
-#elseif arch(arm64)
-#else
-#error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")
 #endif

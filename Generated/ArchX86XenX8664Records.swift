@@ -1097,7 +1097,4 @@ extension CpuUserRegs {
         public init() { self = xenZeroed() }
     }
 }
-#elseif arch(arm64)
-#else
-#error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")
 #endif

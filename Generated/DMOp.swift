@@ -176,29 +176,32 @@ public enum DMOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// mapped via XENMEM_acquire_resource.
     case nrVcpus = 20
 
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    public static let allCases: [DMOp] = [
-        1,
-        2,
-        3,
-        4,
-        5,
-        6,
-        7,
-        8,
-        9,
-        10,
-        11,
-        12,
-        13,
-        14,
-        15,
-        16,
-        17,
-        18,
-        19,
-        20,
-    ].compactMap(Self.init(rawValue:))
+    /// Every case, in header order. Written out because Swift does not synthesize it when a case is
+    /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
+    public static let allCases: [DMOp] = {
+        var rawValues: [UInt32] = []
+        rawValues.append(1)
+        rawValues.append(2)
+        rawValues.append(3)
+        rawValues.append(4)
+        rawValues.append(5)
+        rawValues.append(6)
+        rawValues.append(7)
+        rawValues.append(8)
+        rawValues.append(9)
+        rawValues.append(10)
+        rawValues.append(11)
+        rawValues.append(12)
+        rawValues.append(13)
+        rawValues.append(14)
+        rawValues.append(15)
+        rawValues.append(16)
+        rawValues.append(17)
+        rawValues.append(18)
+        rawValues.append(19)
+        rawValues.append(20)
+        return rawValues.compactMap(Self.init(rawValue:))
+    }()
 
     /// The C macro prefix of the family.
     public static let cPrefix = "XEN_DMOP_"

@@ -2,7 +2,6 @@
 
 import XenHypercall
 
-#if arch(x86_64)
 /// A `XEN_DOMCTL_*` op together with the payload type it takes in `struct xen_domctl.u`.
 ///
 /// Only the generated static members create commands, so every command carries the payload type
@@ -214,12 +213,14 @@ extension DomctlCommand where Payload == XenDomctlGetpageframeinfo3 {
     public static var getpageframeinfo3: Self { Self(.getpageframeinfo3) }
 }
 
+#if arch(x86_64)
 extension DomctlCommand where Payload == XenDomctlVcpuextstate {
     /// `XEN_DOMCTL_setvcpuextstate` (62) with payload `u.vcpuextstate` (`struct xen_domctl_vcpuextstate`); bound by the comment above the payload struct.
     public static var setvcpuextstate: Self { Self(.setvcpuextstate) }
     /// `XEN_DOMCTL_getvcpuextstate` (63) with payload `u.vcpuextstate` (`struct xen_domctl_vcpuextstate`); bound by the comment above the payload struct.
     public static var getvcpuextstate: Self { Self(.getvcpuextstate) }
 }
+#endif
 
 extension DomctlCommand where Payload == XenDomctlSetAccessRequired {
     /// `XEN_DOMCTL_set_access_required` (64) with payload `u.access_required` (`struct xen_domctl_set_access_required`); bound by the family table's payloadMembers.
@@ -253,12 +254,14 @@ extension DomctlCommand where Payload == XenDomctlCacheflush {
     public static var cacheflush: Self { Self(.cacheflush) }
 }
 
+#if arch(x86_64)
 extension DomctlCommand where Payload == XenDomctlVcpuMsrs {
     /// `XEN_DOMCTL_get_vcpu_msrs` (72) with payload `u.vcpu_msrs` (`struct xen_domctl_vcpu_msrs`); bound by the family table's payloadMembers.
     public static var getVcpuMsrs: Self { Self(.getVcpuMsrs) }
     /// `XEN_DOMCTL_set_vcpu_msrs` (73) with payload `u.vcpu_msrs` (`struct xen_domctl_vcpu_msrs`); bound by the family table's payloadMembers.
     public static var setVcpuMsrs: Self { Self(.setVcpuMsrs) }
 }
+#endif
 
 extension DomctlCommand where Payload == XenDomctlVnuma {
     /// `XEN_DOMCTL_setvnumainfo` (74) with payload `u.vnuma` (`struct xen_domctl_vnuma`); bound by the family table's payloadMembers.
@@ -285,12 +288,14 @@ extension DomctlCommand where Payload == XenDomctlVuartOp {
     public static var vuartOp: Self { Self(.vuartOp) }
 }
 
+#if arch(x86_64)
 extension DomctlCommand where Payload == XenDomctlCpuPolicy {
     /// `XEN_DOMCTL_get_cpu_policy` (82) with payload `u.cpu_policy` (`struct xen_domctl_cpu_policy`); bound by the family table's payloadMembers.
     public static var getCpuPolicy: Self { Self(.getCpuPolicy) }
     /// `XEN_DOMCTL_set_cpu_policy` (83) with payload `u.cpu_policy` (`struct xen_domctl_cpu_policy`); bound by the family table's payloadMembers.
     public static var setCpuPolicy: Self { Self(.setCpuPolicy) }
 }
+#endif
 
 extension DomctlCommand where Payload == XenDomctlVmtraceOp {
     /// `XEN_DOMCTL_vmtrace_op` (84) with payload `u.vmtrace_op` (`struct xen_domctl_vmtrace_op`); bound by the union member's name.
@@ -321,400 +326,43 @@ extension DomctlCommand where Payload == XenDomctlGdbsxDomstatus {
     public static var gdbsxDomstatus: Self { Self(.gdbsxDomstatus) }
 }
 
-extension XenDomctl {
-    /// A request for `command`: it fills in `cmd` and `interface_version`, places
-    /// `payload` in `u`, and leaves every other byte zero.
-    /// - Parameters:
-    ///   - command: The op and, through its type, the payload type.
-    ///   - domain: `domain`.
-    ///   - payload: The op's payload.
-    public init<Payload>(_ command: DomctlCommand<Payload>, domain: Domid, payload: Payload) {
-        self.init()
-        cmd = command.op.rawValue
-        interfaceVersion = DomctlOp.interfaceVersion
-        self.domain = domain
-        xenUnionStore(payload, into: &u)
-    }
-
-    /// A request for an op that takes no payload.
-    /// - Parameters:
-    ///   - command: The op.
-    ///   - domain: `domain`.
-    public init(_ command: DomctlCommand<XenNoPayload>, domain: Domid) {
-        self.init(command, domain: domain, payload: XenNoPayload())
-    }
-
-    /// The payload of `command` as it is now in `u` (after the hypercall wrote its results).
-    /// - Parameter command: The op the request was built for.
-    /// - Returns: The payload.
-    public func payload<Payload>(for command: DomctlCommand<Payload>) -> Payload {
-        xenUnionLoad(u, as: Payload.self)
-    }
-}
-
-extension XenDomctl: XenVersionedRequest {
-    /// The op family of `cmd`.
-    public typealias Operation = DomctlOp
-    /// `__HYPERVISOR_domctl`, the hypercall that carries the request.
-    public static var hypercall: UInt64 { 36 }
-    /// `cmd`.
-    public var operationNumber: DomctlOp.RawValue {
-        get { cmd }
-        set { cmd = newValue }
-    }
-    /// The interface version of the headers these bindings came from.
-    public static var bindingsInterfaceVersion: UInt32 { DomctlOp.interfaceVersion }
-    /// `interface_version`.
-    public var requestInterfaceVersion: UInt32 {
-        get { interfaceVersion }
-        set { interfaceVersion = newValue }
-    }
-}
-
-extension XenHypervisor {
-    /// Issues `command` through `__HYPERVISOR_domctl` and returns the payload as Xen wrote it back.
-    /// - Parameters:
-    ///   - command: The op and, through its type, the payload type.
-    ///   - domain: `domain`.
-    ///   - payload: The op's payload.
-    /// - Returns: The payload after the hypercall.
-    /// - Throws: `XenHypercallError` naming the op and Xen's errno, or the interface-version mismatch.
-    public func domctl<Payload>(
-        _ command: DomctlCommand<Payload>, domain: Domid, payload: Payload
-    ) throws(XenHypercallError) -> Payload {
-        let request = XenDomctl(command, domain: domain, payload: payload)
-        return try issue(request).payload(for: command)
-    }
-
-    /// Issues `command`, an op without a payload, through `__HYPERVISOR_domctl`.
-    /// - Parameters:
-    ///   - command: The op.
-    ///   - domain: `domain`.
-    /// - Throws: `XenHypercallError` naming the op and Xen's errno, or the interface-version mismatch.
-    public func domctl(
-        _ command: DomctlCommand<XenNoPayload>, domain: Domid
-    ) throws(XenHypercallError) {
-        _ = try domctl(command, domain: domain, payload: XenNoPayload())
-    }
-}
-#elseif arch(arm64)
-/// A `XEN_DOMCTL_*` op together with the payload type it takes in `struct xen_domctl.u`.
-///
-/// Only the generated static members create commands, so every command carries the payload type
-/// that its op reads: `XenDomctl(.createdomain, …, payload:)` accepts a `XenDomctlCreatedomain`
-/// and nothing else. Ops that take no payload have `Payload == XenNoPayload`.
-public struct DomctlCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
-    /// The op.
-    public let op: DomctlOp
-
-    /// Binds `op` to `Payload`; internal, so that no other binding can be made.
-    init(_ op: DomctlOp) {
-        self.op = op
-    }
-}
-
-extension DomctlCommand where Payload == XenDomctlCreatedomain {
-    /// `XEN_DOMCTL_createdomain` (1) with payload `u.createdomain` (`struct xen_domctl_createdomain`); bound by the comment above the payload struct and the union member's name.
-    public static var createdomain: Self { Self(.createdomain) }
-}
-
-extension DomctlCommand where Payload == XenNoPayload {
-    /// `XEN_DOMCTL_destroydomain` (2) with no payload; bound by the family table's payloadMembers.
-    public static var destroydomain: Self { Self(.destroydomain) }
-    /// `XEN_DOMCTL_pausedomain` (3) with no payload; bound by the family table's payloadMembers.
-    public static var pausedomain: Self { Self(.pausedomain) }
-    /// `XEN_DOMCTL_unpausedomain` (4) with no payload; bound by the family table's payloadMembers.
-    public static var unpausedomain: Self { Self(.unpausedomain) }
-    /// `XEN_DOMCTL_resumedomain` (27) with no payload; bound by the family table's payloadMembers.
-    public static var resumedomain: Self { Self(.resumedomain) }
-    /// `XEN_DOMCTL_soft_reset` (79) with no payload; bound by the family table's payloadMembers.
-    public static var softReset: Self { Self(.softReset) }
-}
-
-extension DomctlCommand where Payload == XenDomctlGetdomaininfo {
-    /// `XEN_DOMCTL_getdomaininfo` (5) with payload `u.getdomaininfo` (`struct xen_domctl_getdomaininfo`); bound by the comment above the payload struct and the union member's name.
-    public static var getdomaininfo: Self { Self(.getdomaininfo) }
-}
-
-extension DomctlCommand where Payload == XenDomctlVcpuaffinity {
-    /// `XEN_DOMCTL_setvcpuaffinity` (9) with payload `u.vcpuaffinity` (`struct xen_domctl_vcpuaffinity`); bound by the comment above the payload struct.
-    public static var setvcpuaffinity: Self { Self(.setvcpuaffinity) }
-    /// `XEN_DOMCTL_getvcpuaffinity` (25) with payload `u.vcpuaffinity` (`struct xen_domctl_vcpuaffinity`); bound by the comment above the payload struct.
-    public static var getvcpuaffinity: Self { Self(.getvcpuaffinity) }
-}
-
-extension DomctlCommand where Payload == XenDomctlShadowOp {
-    /// `XEN_DOMCTL_shadow_op` (10) with payload `u.shadow_op` (`struct xen_domctl_shadow_op`); bound by the union member's name.
-    public static var shadowOp: Self { Self(.shadowOp) }
-}
-
-extension DomctlCommand where Payload == XenDomctlMaxMem {
-    /// `XEN_DOMCTL_max_mem` (11) with payload `u.max_mem` (`struct xen_domctl_max_mem`); bound by the comment above the payload struct and the union member's name.
-    public static var maxMem: Self { Self(.maxMem) }
-}
-
-extension DomctlCommand where Payload == XenDomctlVcpucontext {
-    /// `XEN_DOMCTL_setvcpucontext` (12) with payload `u.vcpucontext` (`struct xen_domctl_vcpucontext`); bound by the comment above the payload struct.
-    public static var setvcpucontext: Self { Self(.setvcpucontext) }
-    /// `XEN_DOMCTL_getvcpucontext` (13) with payload `u.vcpucontext` (`struct xen_domctl_vcpucontext`); bound by the comment above the payload struct.
-    public static var getvcpucontext: Self { Self(.getvcpucontext) }
-}
-
-extension DomctlCommand where Payload == XenDomctlGetvcpuinfo {
-    /// `XEN_DOMCTL_getvcpuinfo` (14) with payload `u.getvcpuinfo` (`struct xen_domctl_getvcpuinfo`); bound by the comment above the payload struct and the union member's name.
-    public static var getvcpuinfo: Self { Self(.getvcpuinfo) }
-}
-
-extension DomctlCommand where Payload == XenDomctlMaxVcpus {
-    /// `XEN_DOMCTL_max_vcpus` (15) with payload `u.max_vcpus` (`struct xen_domctl_max_vcpus`); bound by the union member's name.
-    public static var maxVcpus: Self { Self(.maxVcpus) }
-}
-
-extension DomctlCommand where Payload == XenDomctlSchedulerOp {
-    /// `XEN_DOMCTL_scheduler_op` (16) with payload `u.scheduler_op` (`struct xen_domctl_scheduler_op`); bound by the union member's name.
-    public static var schedulerOp: Self { Self(.schedulerOp) }
-}
-
-extension DomctlCommand where Payload == XenDomctlSetdomainhandle {
-    /// `XEN_DOMCTL_setdomainhandle` (17) with payload `u.setdomainhandle` (`struct xen_domctl_setdomainhandle`); bound by the comment above the payload struct and the union member's name.
-    public static var setdomainhandle: Self { Self(.setdomainhandle) }
-}
-
-extension DomctlCommand where Payload == XenDomctlSetdebugging {
-    /// `XEN_DOMCTL_setdebugging` (18) with payload `u.setdebugging` (`struct xen_domctl_setdebugging`); bound by the comment above the payload struct and the union member's name.
-    public static var setdebugging: Self { Self(.setdebugging) }
-}
-
-extension DomctlCommand where Payload == XenDomctlIrqPermission {
-    /// `XEN_DOMCTL_irq_permission` (19) with payload `u.irq_permission` (`struct xen_domctl_irq_permission`); bound by the comment above the payload struct and the union member's name.
-    public static var irqPermission: Self { Self(.irqPermission) }
-}
-
-extension DomctlCommand where Payload == XenDomctlIomemPermission {
-    /// `XEN_DOMCTL_iomem_permission` (20) with payload `u.iomem_permission` (`struct xen_domctl_iomem_permission`); bound by the comment above the payload struct and the union member's name.
-    public static var iomemPermission: Self { Self(.iomemPermission) }
-}
-
-extension DomctlCommand where Payload == XenDomctlIoportPermission {
-    /// `XEN_DOMCTL_ioport_permission` (21) with payload `u.ioport_permission` (`struct xen_domctl_ioport_permission`); bound by the comment above the payload struct and the union member's name.
-    public static var ioportPermission: Self { Self(.ioportPermission) }
-}
-
-extension DomctlCommand where Payload == XenDomctlHypercallInit {
-    /// `XEN_DOMCTL_hypercall_init` (22) with payload `u.hypercall_init` (`struct xen_domctl_hypercall_init`); bound by the comment above the payload struct and the union member's name.
-    public static var hypercallInit: Self { Self(.hypercallInit) }
-}
-
-extension DomctlCommand where Payload == XenDomctlSettimeoffset {
-    /// `XEN_DOMCTL_settimeoffset` (24) with payload `u.settimeoffset` (`struct xen_domctl_settimeoffset`); bound by the comment above the payload struct and the union member's name.
-    public static var settimeoffset: Self { Self(.settimeoffset) }
-}
-
-extension DomctlCommand where Payload == XenDomctlSendtrigger {
-    /// `XEN_DOMCTL_sendtrigger` (28) with payload `u.sendtrigger` (`struct xen_domctl_sendtrigger`); bound by the union member's name.
-    public static var sendtrigger: Self { Self(.sendtrigger) }
-}
-
-extension DomctlCommand where Payload == XenDomctlSubscribe {
-    /// `XEN_DOMCTL_subscribe` (29) with payload `u.subscribe` (`struct xen_domctl_subscribe`); bound by the comment above the payload struct and the union member's name.
-    public static var subscribe: Self { Self(.subscribe) }
-}
-
-extension DomctlCommand where Payload == XenDomctlHvmcontext {
-    /// `XEN_DOMCTL_gethvmcontext` (33) with payload `u.hvmcontext` (`struct xen_domctl_hvmcontext`); bound by the comment above the payload struct.
-    public static var gethvmcontext: Self { Self(.gethvmcontext) }
-    /// `XEN_DOMCTL_sethvmcontext` (34) with payload `u.hvmcontext` (`struct xen_domctl_hvmcontext`); bound by the comment above the payload struct.
-    public static var sethvmcontext: Self { Self(.sethvmcontext) }
-}
-
-extension DomctlCommand where Payload == XenDomctlAddressSize {
-    /// `XEN_DOMCTL_set_address_size` (35) with payload `u.address_size` (`struct xen_domctl_address_size`); bound by the comment above the payload struct.
-    public static var setAddressSize: Self { Self(.setAddressSize) }
-    /// `XEN_DOMCTL_get_address_size` (36) with payload `u.address_size` (`struct xen_domctl_address_size`); bound by the comment above the payload struct.
-    public static var getAddressSize: Self { Self(.getAddressSize) }
-}
-
-extension DomctlCommand where Payload == XenDomctlAssignDevice {
-    /// `XEN_DOMCTL_assign_device` (37) with payload `u.assign_device` (`struct xen_domctl_assign_device`); bound by the union member's name.
-    public static var assignDevice: Self { Self(.assignDevice) }
-    /// `XEN_DOMCTL_test_assign_device` (45) with payload `u.assign_device` (`struct xen_domctl_assign_device`); bound by the family table's payloadMembers.
-    public static var testAssignDevice: Self { Self(.testAssignDevice) }
-    /// `XEN_DOMCTL_deassign_device` (47) with payload `u.assign_device` (`struct xen_domctl_assign_device`); bound by the family table's payloadMembers.
-    public static var deassignDevice: Self { Self(.deassignDevice) }
-}
-
-extension DomctlCommand where Payload == XenDomctlBindPtIrq {
-    /// `XEN_DOMCTL_bind_pt_irq` (38) with payload `u.bind_pt_irq` (`struct xen_domctl_bind_pt_irq`); bound by the union member's name.
-    public static var bindPtIrq: Self { Self(.bindPtIrq) }
-    /// `XEN_DOMCTL_unbind_pt_irq` (48) with payload `u.bind_pt_irq` (`struct xen_domctl_bind_pt_irq`); bound by the family table's payloadMembers.
-    public static var unbindPtIrq: Self { Self(.unbindPtIrq) }
-}
-
-extension DomctlCommand where Payload == XenDomctlMemoryMapping {
-    /// `XEN_DOMCTL_memory_mapping` (39) with payload `u.memory_mapping` (`struct xen_domctl_memory_mapping`); bound by the union member's name.
-    public static var memoryMapping: Self { Self(.memoryMapping) }
-}
-
-extension DomctlCommand where Payload == XenDomctlIoportMapping {
-    /// `XEN_DOMCTL_ioport_mapping` (40) with payload `u.ioport_mapping` (`struct xen_domctl_ioport_mapping`); bound by the comment above the payload struct and the union member's name.
-    public static var ioportMapping: Self { Self(.ioportMapping) }
-}
-
-extension DomctlCommand where Payload == XenDomctlExtVcpucontext {
-    /// `XEN_DOMCTL_set_ext_vcpucontext` (42) with payload `u.ext_vcpucontext` (`struct xen_domctl_ext_vcpucontext`); bound by the comment above the payload struct.
-    public static var setExtVcpucontext: Self { Self(.setExtVcpucontext) }
-    /// `XEN_DOMCTL_get_ext_vcpucontext` (43) with payload `u.ext_vcpucontext` (`struct xen_domctl_ext_vcpucontext`); bound by the comment above the payload struct.
-    public static var getExtVcpucontext: Self { Self(.getExtVcpucontext) }
-}
-
-extension DomctlCommand where Payload == XenDomctlSetTarget {
-    /// `XEN_DOMCTL_set_target` (46) with payload `u.set_target` (`struct xen_domctl_set_target`); bound by the comment above the payload struct and the union member's name.
-    public static var setTarget: Self { Self(.setTarget) }
-}
-
-extension DomctlCommand where Payload == XenDomctlGetDeviceGroup {
-    /// `XEN_DOMCTL_get_device_group` (50) with payload `u.get_device_group` (`struct xen_domctl_get_device_group`); bound by the comment above the payload struct and the union member's name.
-    public static var getDeviceGroup: Self { Self(.getDeviceGroup) }
-}
-
-extension DomctlCommand where Payload == XenDomctlDebugOp {
-    /// `XEN_DOMCTL_debug_op` (54) with payload `u.debug_op` (`struct xen_domctl_debug_op`); bound by the union member's name.
-    public static var debugOp: Self { Self(.debugOp) }
-}
-
-extension DomctlCommand where Payload == XenDomctlHvmcontextPartial {
-    /// `XEN_DOMCTL_gethvmcontext_partial` (55) with payload `u.hvmcontext_partial` (`struct xen_domctl_hvmcontext_partial`); bound by the comment above the payload struct.
-    public static var gethvmcontextPartial: Self { Self(.gethvmcontextPartial) }
-}
-
-extension DomctlCommand where Payload == XenDomctlVmEventOp {
-    /// `XEN_DOMCTL_vm_event_op` (56) with payload `u.vm_event_op` (`struct xen_domctl_vm_event_op`); bound by the union member's name.
-    public static var vmEventOp: Self { Self(.vmEventOp) }
-}
-
-extension DomctlCommand where Payload == XenDomctlMemSharingOp {
-    /// `XEN_DOMCTL_mem_sharing_op` (57) with payload `u.mem_sharing_op` (`struct xen_domctl_mem_sharing_op`); bound by the union member's name.
-    public static var memSharingOp: Self { Self(.memSharingOp) }
-}
-
-extension DomctlCommand where Payload == XenDomctlTscInfo {
-    /// `XEN_DOMCTL_gettscinfo` (59) with payload `u.tsc_info` (`struct xen_domctl_tsc_info`); bound by the comment above the payload struct.
-    public static var gettscinfo: Self { Self(.gettscinfo) }
-    /// `XEN_DOMCTL_settscinfo` (60) with payload `u.tsc_info` (`struct xen_domctl_tsc_info`); bound by the comment above the payload struct.
-    public static var settscinfo: Self { Self(.settscinfo) }
-}
-
-extension DomctlCommand where Payload == XenDomctlGetpageframeinfo3 {
-    /// `XEN_DOMCTL_getpageframeinfo3` (61) with payload `u.getpageframeinfo3` (`struct xen_domctl_getpageframeinfo3`); bound by the comment above the payload struct and the union member's name.
-    public static var getpageframeinfo3: Self { Self(.getpageframeinfo3) }
-}
-
-extension DomctlCommand where Payload == XenDomctlSetAccessRequired {
-    /// `XEN_DOMCTL_set_access_required` (64) with payload `u.access_required` (`struct xen_domctl_set_access_required`); bound by the family table's payloadMembers.
-    public static var setAccessRequired: Self { Self(.setAccessRequired) }
-}
-
-extension DomctlCommand where Payload == XenDomctlAuditP2m {
-    /// `XEN_DOMCTL_audit_p2m` (65) with payload `u.audit_p2m` (`struct xen_domctl_audit_p2m`); bound by the union member's name.
-    public static var auditP2m: Self { Self(.auditP2m) }
-}
-
-extension DomctlCommand where Payload == XenDomctlSetVirqHandler {
-    /// `XEN_DOMCTL_set_virq_handler` (66) with payload `u.set_virq_handler` (`struct xen_domctl_set_virq_handler`); bound by the union member's name.
-    public static var setVirqHandler: Self { Self(.setVirqHandler) }
-}
-
-extension DomctlCommand where Payload == XenDomctlSetBrokenPageP2m {
-    /// `XEN_DOMCTL_set_broken_page_p2m` (67) with payload `u.set_broken_page_p2m` (`struct xen_domctl_set_broken_page_p2m`); bound by the union member's name.
-    public static var setBrokenPageP2m: Self { Self(.setBrokenPageP2m) }
-}
-
-extension DomctlCommand where Payload == XenDomctlNodeaffinity {
-    /// `XEN_DOMCTL_setnodeaffinity` (68) with payload `u.nodeaffinity` (`struct xen_domctl_nodeaffinity`); bound by the comment above the payload struct.
-    public static var setnodeaffinity: Self { Self(.setnodeaffinity) }
-    /// `XEN_DOMCTL_getnodeaffinity` (69) with payload `u.nodeaffinity` (`struct xen_domctl_nodeaffinity`); bound by the comment above the payload struct.
-    public static var getnodeaffinity: Self { Self(.getnodeaffinity) }
-}
-
-extension DomctlCommand where Payload == XenDomctlCacheflush {
-    /// `XEN_DOMCTL_cacheflush` (71) with payload `u.cacheflush` (`struct xen_domctl_cacheflush`); bound by the union member's name.
-    public static var cacheflush: Self { Self(.cacheflush) }
-}
-
-extension DomctlCommand where Payload == XenDomctlVnuma {
-    /// `XEN_DOMCTL_setvnumainfo` (74) with payload `u.vnuma` (`struct xen_domctl_vnuma`); bound by the family table's payloadMembers.
-    public static var setvnumainfo: Self { Self(.setvnumainfo) }
-}
-
-extension DomctlCommand where Payload == XenDomctlPsrCmtOp {
-    /// `XEN_DOMCTL_psr_cmt_op` (75) with payload `u.psr_cmt_op` (`struct xen_domctl_psr_cmt_op`); bound by the union member's name.
-    public static var psrCmtOp: Self { Self(.psrCmtOp) }
-}
-
-extension DomctlCommand where Payload == XenDomctlMonitorOp {
-    /// `XEN_DOMCTL_monitor_op` (77) with payload `u.monitor_op` (`struct xen_domctl_monitor_op`); bound by the union member's name.
-    public static var monitorOp: Self { Self(.monitorOp) }
-}
-
-extension DomctlCommand where Payload == XenDomctlPsrAlloc {
-    /// `XEN_DOMCTL_psr_alloc` (78) with payload `u.psr_alloc` (`struct xen_domctl_psr_alloc`); bound by the union member's name.
-    public static var psrAlloc: Self { Self(.psrAlloc) }
-}
-
-extension DomctlCommand where Payload == XenDomctlVuartOp {
-    /// `XEN_DOMCTL_vuart_op` (81) with payload `u.vuart_op` (`struct xen_domctl_vuart_op`); bound by the comment above the payload struct and the union member's name.
-    public static var vuartOp: Self { Self(.vuartOp) }
-}
-
-extension DomctlCommand where Payload == XenDomctlVmtraceOp {
-    /// `XEN_DOMCTL_vmtrace_op` (84) with payload `u.vmtrace_op` (`struct xen_domctl_vmtrace_op`); bound by the union member's name.
-    public static var vmtraceOp: Self { Self(.vmtraceOp) }
-}
-
-extension DomctlCommand where Payload == XenDomctlPagingMempool {
-    /// `XEN_DOMCTL_get_paging_mempool_size` (85) with payload `u.paging_mempool` (`struct xen_domctl_paging_mempool`); bound by the family table's payloadMembers.
-    public static var getPagingMempoolSize: Self { Self(.getPagingMempoolSize) }
-    /// `XEN_DOMCTL_set_paging_mempool_size` (86) with payload `u.paging_mempool` (`struct xen_domctl_paging_mempool`); bound by the family table's payloadMembers.
-    public static var setPagingMempoolSize: Self { Self(.setPagingMempoolSize) }
-}
-
-extension DomctlCommand where Payload == XenDomctlGdbsxMemio {
-    /// `XEN_DOMCTL_gdbsx_guestmemio` (1000) with payload `u.gdbsx_guest_memio` (`struct xen_domctl_gdbsx_memio`); bound by the family table's payloadMembers.
-    public static var gdbsxGuestmemio: Self { Self(.gdbsxGuestmemio) }
-}
-
-extension DomctlCommand where Payload == XenDomctlGdbsxPauseunpVcpu {
-    /// `XEN_DOMCTL_gdbsx_pausevcpu` (1001) with payload `u.gdbsx_pauseunp_vcpu` (`struct xen_domctl_gdbsx_pauseunp_vcpu`); bound by the comment above the payload struct.
-    public static var gdbsxPausevcpu: Self { Self(.gdbsxPausevcpu) }
-    /// `XEN_DOMCTL_gdbsx_unpausevcpu` (1002) with payload `u.gdbsx_pauseunp_vcpu` (`struct xen_domctl_gdbsx_pauseunp_vcpu`); bound by the comment above the payload struct.
-    public static var gdbsxUnpausevcpu: Self { Self(.gdbsxUnpausevcpu) }
-}
-
-extension DomctlCommand where Payload == XenDomctlGdbsxDomstatus {
-    /// `XEN_DOMCTL_gdbsx_domstatus` (1003) with payload `u.gdbsx_domstatus` (`struct xen_domctl_gdbsx_domstatus`); bound by the comment above the payload struct and the union member's name.
-    public static var gdbsxDomstatus: Self { Self(.gdbsxDomstatus) }
-}
-
+#if arch(arm64)
 extension DomctlCommand {
     /// `XEN_DOMCTL_setvcpuextstate`: xen-swiftgen cannot bind XEN_DOMCTL_setvcpuextstate to a payload: no comment names it above a payload struct and no member of 'u' is named 'setvcpuextstate'; add it to the family's payloadMembers.
     @available(*, unavailable, message: "xen-swiftgen cannot bind XEN_DOMCTL_setvcpuextstate to a payload: no comment names it above a payload struct and no member of 'u' is named 'setvcpuextstate'; add it to the family's payloadMembers")
     public static var setvcpuextstate: DomctlCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XEN_DOMCTL_setvcpuextstate to a payload: no comment names it above a payload struct and no member of 'u' is named 'setvcpuextstate'; add it to the family's payloadMembers") }
+}
+
+extension DomctlCommand {
     /// `XEN_DOMCTL_getvcpuextstate`: xen-swiftgen cannot bind XEN_DOMCTL_getvcpuextstate to a payload: no comment names it above a payload struct and no member of 'u' is named 'getvcpuextstate'; add it to the family's payloadMembers.
     @available(*, unavailable, message: "xen-swiftgen cannot bind XEN_DOMCTL_getvcpuextstate to a payload: no comment names it above a payload struct and no member of 'u' is named 'getvcpuextstate'; add it to the family's payloadMembers")
     public static var getvcpuextstate: DomctlCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XEN_DOMCTL_getvcpuextstate to a payload: no comment names it above a payload struct and no member of 'u' is named 'getvcpuextstate'; add it to the family's payloadMembers") }
+}
+
+extension DomctlCommand {
     /// `XEN_DOMCTL_get_vcpu_msrs`: xen-swiftgen cannot bind XEN_DOMCTL_get_vcpu_msrs to a payload: payloadMembers binds it to 'vcpu_msrs', which is not a record member of 'u'; add it to the family's payloadMembers.
     @available(*, unavailable, message: "xen-swiftgen cannot bind XEN_DOMCTL_get_vcpu_msrs to a payload: payloadMembers binds it to 'vcpu_msrs', which is not a record member of 'u'; add it to the family's payloadMembers")
     public static var getVcpuMsrs: DomctlCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XEN_DOMCTL_get_vcpu_msrs to a payload: payloadMembers binds it to 'vcpu_msrs', which is not a record member of 'u'; add it to the family's payloadMembers") }
+}
+
+extension DomctlCommand {
     /// `XEN_DOMCTL_set_vcpu_msrs`: xen-swiftgen cannot bind XEN_DOMCTL_set_vcpu_msrs to a payload: payloadMembers binds it to 'vcpu_msrs', which is not a record member of 'u'; add it to the family's payloadMembers.
     @available(*, unavailable, message: "xen-swiftgen cannot bind XEN_DOMCTL_set_vcpu_msrs to a payload: payloadMembers binds it to 'vcpu_msrs', which is not a record member of 'u'; add it to the family's payloadMembers")
     public static var setVcpuMsrs: DomctlCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XEN_DOMCTL_set_vcpu_msrs to a payload: payloadMembers binds it to 'vcpu_msrs', which is not a record member of 'u'; add it to the family's payloadMembers") }
+}
+
+extension DomctlCommand {
     /// `XEN_DOMCTL_get_cpu_policy`: xen-swiftgen cannot bind XEN_DOMCTL_get_cpu_policy to a payload: payloadMembers binds it to 'cpu_policy', which is not a record member of 'u'; add it to the family's payloadMembers.
     @available(*, unavailable, message: "xen-swiftgen cannot bind XEN_DOMCTL_get_cpu_policy to a payload: payloadMembers binds it to 'cpu_policy', which is not a record member of 'u'; add it to the family's payloadMembers")
     public static var getCpuPolicy: DomctlCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XEN_DOMCTL_get_cpu_policy to a payload: payloadMembers binds it to 'cpu_policy', which is not a record member of 'u'; add it to the family's payloadMembers") }
+}
+
+extension DomctlCommand {
     /// `XEN_DOMCTL_set_cpu_policy`: xen-swiftgen cannot bind XEN_DOMCTL_set_cpu_policy to a payload: payloadMembers binds it to 'cpu_policy', which is not a record member of 'u'; add it to the family's payloadMembers.
     @available(*, unavailable, message: "xen-swiftgen cannot bind XEN_DOMCTL_set_cpu_policy to a payload: payloadMembers binds it to 'cpu_policy', which is not a record member of 'u'; add it to the family's payloadMembers")
     public static var setCpuPolicy: DomctlCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XEN_DOMCTL_set_cpu_policy to a payload: payloadMembers binds it to 'cpu_policy', which is not a record member of 'u'; add it to the family's payloadMembers") }
 }
+#endif
 
 extension XenDomctl {
     /// A request for `command`: it fills in `cmd` and `interface_version`, places
@@ -792,6 +440,3 @@ extension XenHypervisor {
         _ = try domctl(command, domain: domain, payload: XenNoPayload())
     }
 }
-#else
-#error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")
-#endif

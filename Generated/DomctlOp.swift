@@ -2,7 +2,6 @@
 
 import XenHypercall
 
-#if arch(x86_64)
 /// Domain control commands (`struct xen_domctl.cmd`).
 ///
 /// The `XEN_DOMCTL_*` ops of `domctl.h` that are defined (live or obsolete). Retired ops are not
@@ -110,586 +109,12 @@ public enum DomctlOp: UInt32, CaseIterable, Sendable, XenOperation {
     case settscinfo = 60
     /// `XEN_DOMCTL_getpageframeinfo3` (61), domctl.h:1257.
     case getpageframeinfo3 = 61
+#if arch(x86_64)
     /// `XEN_DOMCTL_setvcpuextstate` (62), domctl.h:1258.
     case setvcpuextstate = 62
     /// `XEN_DOMCTL_getvcpuextstate` (63), domctl.h:1259.
     case getvcpuextstate = 63
-    /// `XEN_DOMCTL_set_access_required` (64), domctl.h:1260.
-    case setAccessRequired = 64
-    /// `XEN_DOMCTL_audit_p2m` (65), domctl.h:1261.
-    case auditP2m = 65
-    /// `XEN_DOMCTL_set_virq_handler` (66), domctl.h:1262.
-    case setVirqHandler = 66
-    /// `XEN_DOMCTL_set_broken_page_p2m` (67), domctl.h:1263.
-    case setBrokenPageP2m = 67
-    /// `XEN_DOMCTL_setnodeaffinity` (68), domctl.h:1264.
-    case setnodeaffinity = 68
-    /// `XEN_DOMCTL_getnodeaffinity` (69), domctl.h:1265.
-    case getnodeaffinity = 69
-    /// `XEN_DOMCTL_cacheflush` (71), domctl.h:1267.
-    case cacheflush = 71
-    /// `XEN_DOMCTL_get_vcpu_msrs` (72), domctl.h:1268.
-    case getVcpuMsrs = 72
-    /// `XEN_DOMCTL_set_vcpu_msrs` (73), domctl.h:1269.
-    case setVcpuMsrs = 73
-    /// `XEN_DOMCTL_setvnumainfo` (74), domctl.h:1270.
-    case setvnumainfo = 74
-    /// `XEN_DOMCTL_psr_cmt_op` (75), domctl.h:1271.
-    case psrCmtOp = 75
-    /// `XEN_DOMCTL_monitor_op` (77), domctl.h:1272.
-    case monitorOp = 77
-    /// `XEN_DOMCTL_psr_alloc` (78), domctl.h:1273.
-    case psrAlloc = 78
-    /// `XEN_DOMCTL_soft_reset` (79), domctl.h:1274.
-    case softReset = 79
-    /// `XEN_DOMCTL_vuart_op` (81), domctl.h:1276.
-    case vuartOp = 81
-    /// `XEN_DOMCTL_get_cpu_policy` (82), domctl.h:1277.
-    case getCpuPolicy = 82
-    /// `XEN_DOMCTL_set_cpu_policy` (83), domctl.h:1278.
-    case setCpuPolicy = 83
-    /// `XEN_DOMCTL_vmtrace_op` (84), domctl.h:1279.
-    case vmtraceOp = 84
-    /// `XEN_DOMCTL_get_paging_mempool_size` (85), domctl.h:1280.
-    case getPagingMempoolSize = 85
-    /// `XEN_DOMCTL_set_paging_mempool_size` (86), domctl.h:1281.
-    case setPagingMempoolSize = 86
-    /// `XEN_DOMCTL_gdbsx_guestmemio` (1000), domctl.h:1282.
-    case gdbsxGuestmemio = 1000
-    /// `XEN_DOMCTL_gdbsx_pausevcpu` (1001), domctl.h:1283.
-    case gdbsxPausevcpu = 1001
-    /// `XEN_DOMCTL_gdbsx_unpausevcpu` (1002), domctl.h:1284.
-    case gdbsxUnpausevcpu = 1002
-    /// `XEN_DOMCTL_gdbsx_domstatus` (1003), domctl.h:1285.
-    case gdbsxDomstatus = 1003
-
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    public static let allCases: [DomctlOp] = [
-        1,
-        2,
-        3,
-        4,
-        5,
-        9,
-        10,
-        11,
-        12,
-        13,
-        14,
-        15,
-        16,
-        17,
-        18,
-        19,
-        20,
-        21,
-        22,
-        24,
-        25,
-        26,
-        27,
-        28,
-        29,
-        33,
-        34,
-        35,
-        36,
-        37,
-        38,
-        39,
-        40,
-        42,
-        43,
-        44,
-        45,
-        46,
-        47,
-        48,
-        50,
-        54,
-        55,
-        56,
-        57,
-        59,
-        60,
-        61,
-        62,
-        63,
-        64,
-        65,
-        66,
-        67,
-        68,
-        69,
-        71,
-        72,
-        73,
-        74,
-        75,
-        77,
-        78,
-        79,
-        81,
-        82,
-        83,
-        84,
-        85,
-        86,
-        1000,
-        1001,
-        1002,
-        1003,
-    ].compactMap(Self.init(rawValue:))
-
-    /// The C macro prefix of the family.
-    public static let cPrefix = "XEN_DOMCTL_"
-    /// The header that declares the family.
-    public static let header = "domctl.h"
-
-    /// `XEN_DOMCTL_INTERFACE_VERSION` (domctl.h:24): the version a request must carry.
-    public static let interfaceVersion: UInt32 = 0x15
-
-    /// The C macro name of this op.
-    public var cName: String {
-        switch self {
-        case .createdomain: "XEN_DOMCTL_createdomain"
-        case .destroydomain: "XEN_DOMCTL_destroydomain"
-        case .pausedomain: "XEN_DOMCTL_pausedomain"
-        case .unpausedomain: "XEN_DOMCTL_unpausedomain"
-        case .getdomaininfo: "XEN_DOMCTL_getdomaininfo"
-        case .setvcpuaffinity: "XEN_DOMCTL_setvcpuaffinity"
-        case .shadowOp: "XEN_DOMCTL_shadow_op"
-        case .maxMem: "XEN_DOMCTL_max_mem"
-        case .setvcpucontext: "XEN_DOMCTL_setvcpucontext"
-        case .getvcpucontext: "XEN_DOMCTL_getvcpucontext"
-        case .getvcpuinfo: "XEN_DOMCTL_getvcpuinfo"
-        case .maxVcpus: "XEN_DOMCTL_max_vcpus"
-        case .schedulerOp: "XEN_DOMCTL_scheduler_op"
-        case .setdomainhandle: "XEN_DOMCTL_setdomainhandle"
-        case .setdebugging: "XEN_DOMCTL_setdebugging"
-        case .irqPermission: "XEN_DOMCTL_irq_permission"
-        case .iomemPermission: "XEN_DOMCTL_iomem_permission"
-        case .ioportPermission: "XEN_DOMCTL_ioport_permission"
-        case .hypercallInit: "XEN_DOMCTL_hypercall_init"
-        case .settimeoffset: "XEN_DOMCTL_settimeoffset"
-        case .getvcpuaffinity: "XEN_DOMCTL_getvcpuaffinity"
-        case .realModeArea: "XEN_DOMCTL_real_mode_area"
-        case .resumedomain: "XEN_DOMCTL_resumedomain"
-        case .sendtrigger: "XEN_DOMCTL_sendtrigger"
-        case .subscribe: "XEN_DOMCTL_subscribe"
-        case .gethvmcontext: "XEN_DOMCTL_gethvmcontext"
-        case .sethvmcontext: "XEN_DOMCTL_sethvmcontext"
-        case .setAddressSize: "XEN_DOMCTL_set_address_size"
-        case .getAddressSize: "XEN_DOMCTL_get_address_size"
-        case .assignDevice: "XEN_DOMCTL_assign_device"
-        case .bindPtIrq: "XEN_DOMCTL_bind_pt_irq"
-        case .memoryMapping: "XEN_DOMCTL_memory_mapping"
-        case .ioportMapping: "XEN_DOMCTL_ioport_mapping"
-        case .setExtVcpucontext: "XEN_DOMCTL_set_ext_vcpucontext"
-        case .getExtVcpucontext: "XEN_DOMCTL_get_ext_vcpucontext"
-        case .setOptFeature: "XEN_DOMCTL_set_opt_feature"
-        case .testAssignDevice: "XEN_DOMCTL_test_assign_device"
-        case .setTarget: "XEN_DOMCTL_set_target"
-        case .deassignDevice: "XEN_DOMCTL_deassign_device"
-        case .unbindPtIrq: "XEN_DOMCTL_unbind_pt_irq"
-        case .getDeviceGroup: "XEN_DOMCTL_get_device_group"
-        case .debugOp: "XEN_DOMCTL_debug_op"
-        case .gethvmcontextPartial: "XEN_DOMCTL_gethvmcontext_partial"
-        case .vmEventOp: "XEN_DOMCTL_vm_event_op"
-        case .memSharingOp: "XEN_DOMCTL_mem_sharing_op"
-        case .gettscinfo: "XEN_DOMCTL_gettscinfo"
-        case .settscinfo: "XEN_DOMCTL_settscinfo"
-        case .getpageframeinfo3: "XEN_DOMCTL_getpageframeinfo3"
-        case .setvcpuextstate: "XEN_DOMCTL_setvcpuextstate"
-        case .getvcpuextstate: "XEN_DOMCTL_getvcpuextstate"
-        case .setAccessRequired: "XEN_DOMCTL_set_access_required"
-        case .auditP2m: "XEN_DOMCTL_audit_p2m"
-        case .setVirqHandler: "XEN_DOMCTL_set_virq_handler"
-        case .setBrokenPageP2m: "XEN_DOMCTL_set_broken_page_p2m"
-        case .setnodeaffinity: "XEN_DOMCTL_setnodeaffinity"
-        case .getnodeaffinity: "XEN_DOMCTL_getnodeaffinity"
-        case .cacheflush: "XEN_DOMCTL_cacheflush"
-        case .getVcpuMsrs: "XEN_DOMCTL_get_vcpu_msrs"
-        case .setVcpuMsrs: "XEN_DOMCTL_set_vcpu_msrs"
-        case .setvnumainfo: "XEN_DOMCTL_setvnumainfo"
-        case .psrCmtOp: "XEN_DOMCTL_psr_cmt_op"
-        case .monitorOp: "XEN_DOMCTL_monitor_op"
-        case .psrAlloc: "XEN_DOMCTL_psr_alloc"
-        case .softReset: "XEN_DOMCTL_soft_reset"
-        case .vuartOp: "XEN_DOMCTL_vuart_op"
-        case .getCpuPolicy: "XEN_DOMCTL_get_cpu_policy"
-        case .setCpuPolicy: "XEN_DOMCTL_set_cpu_policy"
-        case .vmtraceOp: "XEN_DOMCTL_vmtrace_op"
-        case .getPagingMempoolSize: "XEN_DOMCTL_get_paging_mempool_size"
-        case .setPagingMempoolSize: "XEN_DOMCTL_set_paging_mempool_size"
-        case .gdbsxGuestmemio: "XEN_DOMCTL_gdbsx_guestmemio"
-        case .gdbsxPausevcpu: "XEN_DOMCTL_gdbsx_pausevcpu"
-        case .gdbsxUnpausevcpu: "XEN_DOMCTL_gdbsx_unpausevcpu"
-        case .gdbsxDomstatus: "XEN_DOMCTL_gdbsx_domstatus"
-        }
-    }
-
-    /// `XEN_DOMCTL_getmemlist` (6), domctl.h:1202.
-    ///
-    /// Header note: Removed
-    @available(*, unavailable, message: "XEN_DOMCTL_getmemlist (6) was retired: Removed")
-    public static var getmemlist: Self { fatalError("XEN_DOMCTL_getmemlist (6) was retired: Removed") }
-
-    /// `XEN_DOMCTL_getpageframeinfo` (7), domctl.h:1203.
-    ///
-    /// Header note: Obsolete - use getpageframeinfo3
-    @available(*, unavailable, renamed: "getpageframeinfo3", message: "XEN_DOMCTL_getpageframeinfo (7) was retired: Obsolete - use getpageframeinfo3")
-    public static var getpageframeinfo: Self { fatalError("XEN_DOMCTL_getpageframeinfo (7) was retired: Obsolete - use getpageframeinfo3") }
-
-    /// `XEN_DOMCTL_getpageframeinfo2` (8), domctl.h:1204.
-    ///
-    /// Header note: Obsolete - use getpageframeinfo3
-    @available(*, unavailable, renamed: "getpageframeinfo3", message: "XEN_DOMCTL_getpageframeinfo2 (8) was retired: Obsolete - use getpageframeinfo3")
-    public static var getpageframeinfo2: Self { fatalError("XEN_DOMCTL_getpageframeinfo2 (8) was retired: Obsolete - use getpageframeinfo3") }
-
-    /// `XEN_DOMCTL_arch_setup` (23), domctl.h:1220.
-    ///
-    /// Header note: Obsolete IA64 only
-    ///
-    /// Defined in C only when `defined(__XEN__)`.
-    @available(*, unavailable, message: "XEN_DOMCTL_arch_setup (23) was retired: Obsolete IA64 only")
-    public static var archSetup: Self { fatalError("XEN_DOMCTL_arch_setup (23) was retired: Obsolete IA64 only") }
-
-    /// `XEN_DOMCTL_pin_mem_cacheattr` (41), domctl.h:1237.
-    ///
-    /// Header note: Removed - use dmop
-    @available(*, unavailable, message: "XEN_DOMCTL_pin_mem_cacheattr (41) was retired: Removed - use dmop")
-    public static var pinMemCacheattr: Self { fatalError("XEN_DOMCTL_pin_mem_cacheattr (41) was retired: Removed - use dmop") }
-
-    /// `XEN_DOMCTL_set_cpuid` (49), domctl.h:1245.
-    ///
-    /// Header note: Obsolete - use set_cpu_policy
-    @available(*, unavailable, renamed: "setCpuPolicy", message: "XEN_DOMCTL_set_cpuid (49) was retired: Obsolete - use set_cpu_policy")
-    public static var setCpuid: Self { fatalError("XEN_DOMCTL_set_cpuid (49) was retired: Obsolete - use set_cpu_policy") }
-
-    /// `XEN_DOMCTL_set_machine_address_size` (51), domctl.h:1247.
-    ///
-    /// Header note: Obsolete
-    @available(*, unavailable, message: "XEN_DOMCTL_set_machine_address_size (51) was retired: Obsolete")
-    public static var setMachineAddressSize: Self { fatalError("XEN_DOMCTL_set_machine_address_size (51) was retired: Obsolete") }
-
-    /// `XEN_DOMCTL_get_machine_address_size` (52), domctl.h:1248.
-    ///
-    /// Header note: Obsolete
-    @available(*, unavailable, message: "XEN_DOMCTL_get_machine_address_size (52) was retired: Obsolete")
-    public static var getMachineAddressSize: Self { fatalError("XEN_DOMCTL_get_machine_address_size (52) was retired: Obsolete") }
-
-    /// `XEN_DOMCTL_suppress_spurious_page_faults` (53), domctl.h:1249.
-    ///
-    /// Header note: Obsolete
-    @available(*, unavailable, message: "XEN_DOMCTL_suppress_spurious_page_faults (53) was retired: Obsolete")
-    public static var suppressSpuriousPageFaults: Self { fatalError("XEN_DOMCTL_suppress_spurious_page_faults (53) was retired: Obsolete") }
-
-    /// `XEN_DOMCTL_disable_migrate` (58), domctl.h:1254.
-    ///
-    /// Header note: Obsolete
-    @available(*, unavailable, message: "XEN_DOMCTL_disable_migrate (58) was retired: Obsolete")
-    public static var disableMigrate: Self { fatalError("XEN_DOMCTL_disable_migrate (58) was retired: Obsolete") }
-
-    /// `XEN_DOMCTL_set_max_evtchn` (70), domctl.h:1266.
-    ///
-    /// Header note: Moved into XEN_DOMCTL_createdomain
-    @available(*, unavailable, renamed: "createdomain", message: "XEN_DOMCTL_set_max_evtchn (70) was retired: Moved into XEN_DOMCTL_createdomain")
-    public static var setMaxEvtchn: Self { fatalError("XEN_DOMCTL_set_max_evtchn (70) was retired: Moved into XEN_DOMCTL_createdomain") }
-
-    /// `XEN_DOMCTL_set_gnttab_limits` (80), domctl.h:1275.
-    ///
-    /// Header note: Moved into XEN_DOMCTL_createdomain
-    @available(*, unavailable, renamed: "createdomain", message: "XEN_DOMCTL_set_gnttab_limits (80) was retired: Moved into XEN_DOMCTL_createdomain")
-    public static var setGnttabLimits: Self { fatalError("XEN_DOMCTL_set_gnttab_limits (80) was retired: Moved into XEN_DOMCTL_createdomain") }
-}
-
-/// Every number `XEN_DOMCTL_*` has ever used, each exactly once: live, obsolete, retired and
-/// ledger-reserved. Giving a used number a second name fails to compile with
-/// "raw value for enum case is not unique".
-enum DomctlOpNumberGuard: UInt32 {
-    case XEN_DOMCTL_createdomain = 1 // live
-    case XEN_DOMCTL_destroydomain = 2 // live
-    case XEN_DOMCTL_pausedomain = 3 // live
-    case XEN_DOMCTL_unpausedomain = 4 // live
-    case XEN_DOMCTL_getdomaininfo = 5 // live
-    case XEN_DOMCTL_getmemlist = 6 // retired: Removed
-    case XEN_DOMCTL_getpageframeinfo = 7 // retired: Obsolete - use getpageframeinfo3
-    case XEN_DOMCTL_getpageframeinfo2 = 8 // retired: Obsolete - use getpageframeinfo3
-    case XEN_DOMCTL_setvcpuaffinity = 9 // live
-    case XEN_DOMCTL_shadow_op = 10 // live
-    case XEN_DOMCTL_max_mem = 11 // live
-    case XEN_DOMCTL_setvcpucontext = 12 // live
-    case XEN_DOMCTL_getvcpucontext = 13 // live
-    case XEN_DOMCTL_getvcpuinfo = 14 // live
-    case XEN_DOMCTL_max_vcpus = 15 // live
-    case XEN_DOMCTL_scheduler_op = 16 // live
-    case XEN_DOMCTL_setdomainhandle = 17 // live
-    case XEN_DOMCTL_setdebugging = 18 // live
-    case XEN_DOMCTL_irq_permission = 19 // live
-    case XEN_DOMCTL_iomem_permission = 20 // live
-    case XEN_DOMCTL_ioport_permission = 21 // live
-    case XEN_DOMCTL_hypercall_init = 22 // live
-    case XEN_DOMCTL_arch_setup = 23 // retired: Obsolete IA64 only
-    case XEN_DOMCTL_settimeoffset = 24 // live
-    case XEN_DOMCTL_getvcpuaffinity = 25 // live
-    case XEN_DOMCTL_real_mode_area = 26 // obsolete
-    case XEN_DOMCTL_resumedomain = 27 // live
-    case XEN_DOMCTL_sendtrigger = 28 // live
-    case XEN_DOMCTL_subscribe = 29 // live
-    case XEN_DOMCTL_gethvmcontext = 33 // live
-    case XEN_DOMCTL_sethvmcontext = 34 // live
-    case XEN_DOMCTL_set_address_size = 35 // live
-    case XEN_DOMCTL_get_address_size = 36 // live
-    case XEN_DOMCTL_assign_device = 37 // live
-    case XEN_DOMCTL_bind_pt_irq = 38 // live
-    case XEN_DOMCTL_memory_mapping = 39 // live
-    case XEN_DOMCTL_ioport_mapping = 40 // live
-    case XEN_DOMCTL_pin_mem_cacheattr = 41 // retired: Removed - use dmop
-    case XEN_DOMCTL_set_ext_vcpucontext = 42 // live
-    case XEN_DOMCTL_get_ext_vcpucontext = 43 // live
-    case XEN_DOMCTL_set_opt_feature = 44 // obsolete
-    case XEN_DOMCTL_test_assign_device = 45 // live
-    case XEN_DOMCTL_set_target = 46 // live
-    case XEN_DOMCTL_deassign_device = 47 // live
-    case XEN_DOMCTL_unbind_pt_irq = 48 // live
-    case XEN_DOMCTL_set_cpuid = 49 // retired: Obsolete - use set_cpu_policy
-    case XEN_DOMCTL_get_device_group = 50 // live
-    case XEN_DOMCTL_set_machine_address_size = 51 // retired: Obsolete
-    case XEN_DOMCTL_get_machine_address_size = 52 // retired: Obsolete
-    case XEN_DOMCTL_suppress_spurious_page_faults = 53 // retired: Obsolete
-    case XEN_DOMCTL_debug_op = 54 // live
-    case XEN_DOMCTL_gethvmcontext_partial = 55 // live
-    case XEN_DOMCTL_vm_event_op = 56 // live
-    case XEN_DOMCTL_mem_sharing_op = 57 // live
-    case XEN_DOMCTL_disable_migrate = 58 // retired: Obsolete
-    case XEN_DOMCTL_gettscinfo = 59 // live
-    case XEN_DOMCTL_settscinfo = 60 // live
-    case XEN_DOMCTL_getpageframeinfo3 = 61 // live
-    case XEN_DOMCTL_setvcpuextstate = 62 // live
-    case XEN_DOMCTL_getvcpuextstate = 63 // live
-    case XEN_DOMCTL_set_access_required = 64 // live
-    case XEN_DOMCTL_audit_p2m = 65 // live
-    case XEN_DOMCTL_set_virq_handler = 66 // live
-    case XEN_DOMCTL_set_broken_page_p2m = 67 // live
-    case XEN_DOMCTL_setnodeaffinity = 68 // live
-    case XEN_DOMCTL_getnodeaffinity = 69 // live
-    case XEN_DOMCTL_set_max_evtchn = 70 // retired: Moved into XEN_DOMCTL_createdomain
-    case XEN_DOMCTL_cacheflush = 71 // live
-    case XEN_DOMCTL_get_vcpu_msrs = 72 // live
-    case XEN_DOMCTL_set_vcpu_msrs = 73 // live
-    case XEN_DOMCTL_setvnumainfo = 74 // live
-    case XEN_DOMCTL_psr_cmt_op = 75 // live
-    case XEN_DOMCTL_arm_configure_domain = 76 // reserved by the ledger: XEN_DOMCTL_arm_configure_domain in RELEASE-4.5.0 … RELEASE-4.5.5 (vanished)
-    case XEN_DOMCTL_monitor_op = 77 // live
-    case XEN_DOMCTL_psr_alloc = 78 // live
-    case XEN_DOMCTL_soft_reset = 79 // live
-    case XEN_DOMCTL_set_gnttab_limits = 80 // retired: Moved into XEN_DOMCTL_createdomain
-    case XEN_DOMCTL_vuart_op = 81 // live
-    case XEN_DOMCTL_get_cpu_policy = 82 // live
-    case XEN_DOMCTL_set_cpu_policy = 83 // live
-    case XEN_DOMCTL_vmtrace_op = 84 // live
-    case XEN_DOMCTL_get_paging_mempool_size = 85 // live
-    case XEN_DOMCTL_set_paging_mempool_size = 86 // live
-    case XEN_DOMCTL_dt_overlay = 87 // reserved by the ledger: XEN_DOMCTL_dt_overlay in RELEASE-4.19.0 … RELEASE-4.22.0
-    case XEN_DOMCTL_gsi_permission = 88 // reserved by the ledger: XEN_DOMCTL_gsi_permission in RELEASE-4.20.0 … RELEASE-4.22.0
-    case XEN_DOMCTL_set_llc_colors = 89 // reserved by the ledger: XEN_DOMCTL_set_llc_colors in RELEASE-4.20.0 … RELEASE-4.22.0
-    case XEN_DOMCTL_get_domain_state = 90 // reserved by the ledger: XEN_DOMCTL_get_domain_state in RELEASE-4.21.0 … RELEASE-4.22.0 (stable interface)
-    case XEN_DOMCTL_gdbsx_guestmemio = 1000 // live
-    case XEN_DOMCTL_gdbsx_pausevcpu = 1001 // live
-    case XEN_DOMCTL_gdbsx_unpausevcpu = 1002 // live
-    case XEN_DOMCTL_gdbsx_domstatus = 1003 // live
-}
-
-extension DomctlOp {
-    /// Ties every case to its guard entry, so a case added by hand must also enter the guard.
-    var numberGuard: DomctlOpNumberGuard {
-        switch self {
-        case .createdomain: .XEN_DOMCTL_createdomain
-        case .destroydomain: .XEN_DOMCTL_destroydomain
-        case .pausedomain: .XEN_DOMCTL_pausedomain
-        case .unpausedomain: .XEN_DOMCTL_unpausedomain
-        case .getdomaininfo: .XEN_DOMCTL_getdomaininfo
-        case .setvcpuaffinity: .XEN_DOMCTL_setvcpuaffinity
-        case .shadowOp: .XEN_DOMCTL_shadow_op
-        case .maxMem: .XEN_DOMCTL_max_mem
-        case .setvcpucontext: .XEN_DOMCTL_setvcpucontext
-        case .getvcpucontext: .XEN_DOMCTL_getvcpucontext
-        case .getvcpuinfo: .XEN_DOMCTL_getvcpuinfo
-        case .maxVcpus: .XEN_DOMCTL_max_vcpus
-        case .schedulerOp: .XEN_DOMCTL_scheduler_op
-        case .setdomainhandle: .XEN_DOMCTL_setdomainhandle
-        case .setdebugging: .XEN_DOMCTL_setdebugging
-        case .irqPermission: .XEN_DOMCTL_irq_permission
-        case .iomemPermission: .XEN_DOMCTL_iomem_permission
-        case .ioportPermission: .XEN_DOMCTL_ioport_permission
-        case .hypercallInit: .XEN_DOMCTL_hypercall_init
-        case .settimeoffset: .XEN_DOMCTL_settimeoffset
-        case .getvcpuaffinity: .XEN_DOMCTL_getvcpuaffinity
-        case .realModeArea: .XEN_DOMCTL_real_mode_area
-        case .resumedomain: .XEN_DOMCTL_resumedomain
-        case .sendtrigger: .XEN_DOMCTL_sendtrigger
-        case .subscribe: .XEN_DOMCTL_subscribe
-        case .gethvmcontext: .XEN_DOMCTL_gethvmcontext
-        case .sethvmcontext: .XEN_DOMCTL_sethvmcontext
-        case .setAddressSize: .XEN_DOMCTL_set_address_size
-        case .getAddressSize: .XEN_DOMCTL_get_address_size
-        case .assignDevice: .XEN_DOMCTL_assign_device
-        case .bindPtIrq: .XEN_DOMCTL_bind_pt_irq
-        case .memoryMapping: .XEN_DOMCTL_memory_mapping
-        case .ioportMapping: .XEN_DOMCTL_ioport_mapping
-        case .setExtVcpucontext: .XEN_DOMCTL_set_ext_vcpucontext
-        case .getExtVcpucontext: .XEN_DOMCTL_get_ext_vcpucontext
-        case .setOptFeature: .XEN_DOMCTL_set_opt_feature
-        case .testAssignDevice: .XEN_DOMCTL_test_assign_device
-        case .setTarget: .XEN_DOMCTL_set_target
-        case .deassignDevice: .XEN_DOMCTL_deassign_device
-        case .unbindPtIrq: .XEN_DOMCTL_unbind_pt_irq
-        case .getDeviceGroup: .XEN_DOMCTL_get_device_group
-        case .debugOp: .XEN_DOMCTL_debug_op
-        case .gethvmcontextPartial: .XEN_DOMCTL_gethvmcontext_partial
-        case .vmEventOp: .XEN_DOMCTL_vm_event_op
-        case .memSharingOp: .XEN_DOMCTL_mem_sharing_op
-        case .gettscinfo: .XEN_DOMCTL_gettscinfo
-        case .settscinfo: .XEN_DOMCTL_settscinfo
-        case .getpageframeinfo3: .XEN_DOMCTL_getpageframeinfo3
-        case .setvcpuextstate: .XEN_DOMCTL_setvcpuextstate
-        case .getvcpuextstate: .XEN_DOMCTL_getvcpuextstate
-        case .setAccessRequired: .XEN_DOMCTL_set_access_required
-        case .auditP2m: .XEN_DOMCTL_audit_p2m
-        case .setVirqHandler: .XEN_DOMCTL_set_virq_handler
-        case .setBrokenPageP2m: .XEN_DOMCTL_set_broken_page_p2m
-        case .setnodeaffinity: .XEN_DOMCTL_setnodeaffinity
-        case .getnodeaffinity: .XEN_DOMCTL_getnodeaffinity
-        case .cacheflush: .XEN_DOMCTL_cacheflush
-        case .getVcpuMsrs: .XEN_DOMCTL_get_vcpu_msrs
-        case .setVcpuMsrs: .XEN_DOMCTL_set_vcpu_msrs
-        case .setvnumainfo: .XEN_DOMCTL_setvnumainfo
-        case .psrCmtOp: .XEN_DOMCTL_psr_cmt_op
-        case .monitorOp: .XEN_DOMCTL_monitor_op
-        case .psrAlloc: .XEN_DOMCTL_psr_alloc
-        case .softReset: .XEN_DOMCTL_soft_reset
-        case .vuartOp: .XEN_DOMCTL_vuart_op
-        case .getCpuPolicy: .XEN_DOMCTL_get_cpu_policy
-        case .setCpuPolicy: .XEN_DOMCTL_set_cpu_policy
-        case .vmtraceOp: .XEN_DOMCTL_vmtrace_op
-        case .getPagingMempoolSize: .XEN_DOMCTL_get_paging_mempool_size
-        case .setPagingMempoolSize: .XEN_DOMCTL_set_paging_mempool_size
-        case .gdbsxGuestmemio: .XEN_DOMCTL_gdbsx_guestmemio
-        case .gdbsxPausevcpu: .XEN_DOMCTL_gdbsx_pausevcpu
-        case .gdbsxUnpausevcpu: .XEN_DOMCTL_gdbsx_unpausevcpu
-        case .gdbsxDomstatus: .XEN_DOMCTL_gdbsx_domstatus
-        }
-    }
-}
 #elseif arch(arm64)
-/// Domain control commands (`struct xen_domctl.cmd`).
-///
-/// The `XEN_DOMCTL_*` ops of `domctl.h` that are defined (live or obsolete). Retired ops are not
-/// cases: they are unavailable members, so old code fails to compile with a fix-it.
-public enum DomctlOp: UInt32, CaseIterable, Sendable, XenOperation {
-    /// `XEN_DOMCTL_createdomain` (1), domctl.h:1197.
-    case createdomain = 1
-    /// `XEN_DOMCTL_destroydomain` (2), domctl.h:1198.
-    case destroydomain = 2
-    /// `XEN_DOMCTL_pausedomain` (3), domctl.h:1199.
-    case pausedomain = 3
-    /// `XEN_DOMCTL_unpausedomain` (4), domctl.h:1200.
-    case unpausedomain = 4
-    /// `XEN_DOMCTL_getdomaininfo` (5), domctl.h:1201.
-    case getdomaininfo = 5
-    /// `XEN_DOMCTL_setvcpuaffinity` (9), domctl.h:1205.
-    case setvcpuaffinity = 9
-    /// `XEN_DOMCTL_shadow_op` (10), domctl.h:1206.
-    case shadowOp = 10
-    /// `XEN_DOMCTL_max_mem` (11), domctl.h:1207.
-    case maxMem = 11
-    /// `XEN_DOMCTL_setvcpucontext` (12), domctl.h:1208.
-    case setvcpucontext = 12
-    /// `XEN_DOMCTL_getvcpucontext` (13), domctl.h:1209.
-    case getvcpucontext = 13
-    /// `XEN_DOMCTL_getvcpuinfo` (14), domctl.h:1210.
-    case getvcpuinfo = 14
-    /// `XEN_DOMCTL_max_vcpus` (15), domctl.h:1211.
-    case maxVcpus = 15
-    /// `XEN_DOMCTL_scheduler_op` (16), domctl.h:1212.
-    case schedulerOp = 16
-    /// `XEN_DOMCTL_setdomainhandle` (17), domctl.h:1213.
-    case setdomainhandle = 17
-    /// `XEN_DOMCTL_setdebugging` (18), domctl.h:1214.
-    case setdebugging = 18
-    /// `XEN_DOMCTL_irq_permission` (19), domctl.h:1215.
-    case irqPermission = 19
-    /// `XEN_DOMCTL_iomem_permission` (20), domctl.h:1216.
-    case iomemPermission = 20
-    /// `XEN_DOMCTL_ioport_permission` (21), domctl.h:1217.
-    case ioportPermission = 21
-    /// `XEN_DOMCTL_hypercall_init` (22), domctl.h:1218.
-    case hypercallInit = 22
-    /// `XEN_DOMCTL_settimeoffset` (24), domctl.h:1223.
-    case settimeoffset = 24
-    /// `XEN_DOMCTL_getvcpuaffinity` (25), domctl.h:1224.
-    case getvcpuaffinity = 25
-    /// `XEN_DOMCTL_real_mode_area` (26), domctl.h:1225.
-    ///
-    /// Header note: Obsolete PPC only
-    @available(*, deprecated, message: "Obsolete PPC only")
-    case realModeArea = 26
-    /// `XEN_DOMCTL_resumedomain` (27), domctl.h:1226.
-    case resumedomain = 27
-    /// `XEN_DOMCTL_sendtrigger` (28), domctl.h:1227.
-    case sendtrigger = 28
-    /// `XEN_DOMCTL_subscribe` (29), domctl.h:1228.
-    case subscribe = 29
-    /// `XEN_DOMCTL_gethvmcontext` (33), domctl.h:1229.
-    case gethvmcontext = 33
-    /// `XEN_DOMCTL_sethvmcontext` (34), domctl.h:1230.
-    case sethvmcontext = 34
-    /// `XEN_DOMCTL_set_address_size` (35), domctl.h:1231.
-    case setAddressSize = 35
-    /// `XEN_DOMCTL_get_address_size` (36), domctl.h:1232.
-    case getAddressSize = 36
-    /// `XEN_DOMCTL_assign_device` (37), domctl.h:1233.
-    case assignDevice = 37
-    /// `XEN_DOMCTL_bind_pt_irq` (38), domctl.h:1234.
-    case bindPtIrq = 38
-    /// `XEN_DOMCTL_memory_mapping` (39), domctl.h:1235.
-    case memoryMapping = 39
-    /// `XEN_DOMCTL_ioport_mapping` (40), domctl.h:1236.
-    case ioportMapping = 40
-    /// `XEN_DOMCTL_set_ext_vcpucontext` (42), domctl.h:1238.
-    case setExtVcpucontext = 42
-    /// `XEN_DOMCTL_get_ext_vcpucontext` (43), domctl.h:1239.
-    case getExtVcpucontext = 43
-    /// `XEN_DOMCTL_set_opt_feature` (44), domctl.h:1240.
-    ///
-    /// Header note: Obsolete IA64 only
-    @available(*, deprecated, message: "Obsolete IA64 only")
-    case setOptFeature = 44
-    /// `XEN_DOMCTL_test_assign_device` (45), domctl.h:1241.
-    case testAssignDevice = 45
-    /// `XEN_DOMCTL_set_target` (46), domctl.h:1242.
-    case setTarget = 46
-    /// `XEN_DOMCTL_deassign_device` (47), domctl.h:1243.
-    case deassignDevice = 47
-    /// `XEN_DOMCTL_unbind_pt_irq` (48), domctl.h:1244.
-    case unbindPtIrq = 48
-    /// `XEN_DOMCTL_get_device_group` (50), domctl.h:1246.
-    case getDeviceGroup = 50
-    /// `XEN_DOMCTL_debug_op` (54), domctl.h:1250.
-    case debugOp = 54
-    /// `XEN_DOMCTL_gethvmcontext_partial` (55), domctl.h:1251.
-    case gethvmcontextPartial = 55
-    /// `XEN_DOMCTL_vm_event_op` (56), domctl.h:1252.
-    case vmEventOp = 56
-    /// `XEN_DOMCTL_mem_sharing_op` (57), domctl.h:1253.
-    case memSharingOp = 57
-    /// `XEN_DOMCTL_gettscinfo` (59), domctl.h:1255.
-    case gettscinfo = 59
-    /// `XEN_DOMCTL_settscinfo` (60), domctl.h:1256.
-    case settscinfo = 60
-    /// `XEN_DOMCTL_getpageframeinfo3` (61), domctl.h:1257.
-    case getpageframeinfo3 = 61
     /// `XEN_DOMCTL_setvcpuextstate` (62), domctl.h:1258.
     ///
     /// No payload mapping: the generator could not bind this op to a payload (no comment names it above a payload struct and no member of 'u' is named 'setvcpuextstate'), so it has no typed command; add it to the family's `payloadMembers` in the config.
@@ -698,6 +123,7 @@ public enum DomctlOp: UInt32, CaseIterable, Sendable, XenOperation {
     ///
     /// No payload mapping: the generator could not bind this op to a payload (no comment names it above a payload struct and no member of 'u' is named 'getvcpuextstate'), so it has no typed command; add it to the family's `payloadMembers` in the config.
     case getvcpuextstate = 63
+#endif
     /// `XEN_DOMCTL_set_access_required` (64), domctl.h:1260.
     case setAccessRequired = 64
     /// `XEN_DOMCTL_audit_p2m` (65), domctl.h:1261.
@@ -712,6 +138,12 @@ public enum DomctlOp: UInt32, CaseIterable, Sendable, XenOperation {
     case getnodeaffinity = 69
     /// `XEN_DOMCTL_cacheflush` (71), domctl.h:1267.
     case cacheflush = 71
+#if arch(x86_64)
+    /// `XEN_DOMCTL_get_vcpu_msrs` (72), domctl.h:1268.
+    case getVcpuMsrs = 72
+    /// `XEN_DOMCTL_set_vcpu_msrs` (73), domctl.h:1269.
+    case setVcpuMsrs = 73
+#elseif arch(arm64)
     /// `XEN_DOMCTL_get_vcpu_msrs` (72), domctl.h:1268.
     ///
     /// No payload mapping: the generator could not bind this op to a payload (payloadMembers binds it to 'vcpu_msrs', which is not a record member of 'u'), so it has no typed command; add it to the family's `payloadMembers` in the config.
@@ -720,6 +152,7 @@ public enum DomctlOp: UInt32, CaseIterable, Sendable, XenOperation {
     ///
     /// No payload mapping: the generator could not bind this op to a payload (payloadMembers binds it to 'vcpu_msrs', which is not a record member of 'u'), so it has no typed command; add it to the family's `payloadMembers` in the config.
     case setVcpuMsrs = 73
+#endif
     /// `XEN_DOMCTL_setvnumainfo` (74), domctl.h:1270.
     case setvnumainfo = 74
     /// `XEN_DOMCTL_psr_cmt_op` (75), domctl.h:1271.
@@ -732,6 +165,12 @@ public enum DomctlOp: UInt32, CaseIterable, Sendable, XenOperation {
     case softReset = 79
     /// `XEN_DOMCTL_vuart_op` (81), domctl.h:1276.
     case vuartOp = 81
+#if arch(x86_64)
+    /// `XEN_DOMCTL_get_cpu_policy` (82), domctl.h:1277.
+    case getCpuPolicy = 82
+    /// `XEN_DOMCTL_set_cpu_policy` (83), domctl.h:1278.
+    case setCpuPolicy = 83
+#elseif arch(arm64)
     /// `XEN_DOMCTL_get_cpu_policy` (82), domctl.h:1277.
     ///
     /// No payload mapping: the generator could not bind this op to a payload (payloadMembers binds it to 'cpu_policy', which is not a record member of 'u'), so it has no typed command; add it to the family's `payloadMembers` in the config.
@@ -740,6 +179,7 @@ public enum DomctlOp: UInt32, CaseIterable, Sendable, XenOperation {
     ///
     /// No payload mapping: the generator could not bind this op to a payload (payloadMembers binds it to 'cpu_policy', which is not a record member of 'u'), so it has no typed command; add it to the family's `payloadMembers` in the config.
     case setCpuPolicy = 83
+#endif
     /// `XEN_DOMCTL_vmtrace_op` (84), domctl.h:1279.
     case vmtraceOp = 84
     /// `XEN_DOMCTL_get_paging_mempool_size` (85), domctl.h:1280.
@@ -755,83 +195,101 @@ public enum DomctlOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// `XEN_DOMCTL_gdbsx_domstatus` (1003), domctl.h:1285.
     case gdbsxDomstatus = 1003
 
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    public static let allCases: [DomctlOp] = [
-        1,
-        2,
-        3,
-        4,
-        5,
-        9,
-        10,
-        11,
-        12,
-        13,
-        14,
-        15,
-        16,
-        17,
-        18,
-        19,
-        20,
-        21,
-        22,
-        24,
-        25,
-        26,
-        27,
-        28,
-        29,
-        33,
-        34,
-        35,
-        36,
-        37,
-        38,
-        39,
-        40,
-        42,
-        43,
-        44,
-        45,
-        46,
-        47,
-        48,
-        50,
-        54,
-        55,
-        56,
-        57,
-        59,
-        60,
-        61,
-        62,
-        63,
-        64,
-        65,
-        66,
-        67,
-        68,
-        69,
-        71,
-        72,
-        73,
-        74,
-        75,
-        77,
-        78,
-        79,
-        81,
-        82,
-        83,
-        84,
-        85,
-        86,
-        1000,
-        1001,
-        1002,
-        1003,
-    ].compactMap(Self.init(rawValue:))
+    /// Every case, in header order. Written out because Swift does not synthesize it when a case is
+    /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
+    public static let allCases: [DomctlOp] = {
+        var rawValues: [UInt32] = []
+        rawValues.append(1)
+        rawValues.append(2)
+        rawValues.append(3)
+        rawValues.append(4)
+        rawValues.append(5)
+        rawValues.append(9)
+        rawValues.append(10)
+        rawValues.append(11)
+        rawValues.append(12)
+        rawValues.append(13)
+        rawValues.append(14)
+        rawValues.append(15)
+        rawValues.append(16)
+        rawValues.append(17)
+        rawValues.append(18)
+        rawValues.append(19)
+        rawValues.append(20)
+        rawValues.append(21)
+        rawValues.append(22)
+        rawValues.append(24)
+        rawValues.append(25)
+        rawValues.append(26)
+        rawValues.append(27)
+        rawValues.append(28)
+        rawValues.append(29)
+        rawValues.append(33)
+        rawValues.append(34)
+        rawValues.append(35)
+        rawValues.append(36)
+        rawValues.append(37)
+        rawValues.append(38)
+        rawValues.append(39)
+        rawValues.append(40)
+        rawValues.append(42)
+        rawValues.append(43)
+        rawValues.append(44)
+        rawValues.append(45)
+        rawValues.append(46)
+        rawValues.append(47)
+        rawValues.append(48)
+        rawValues.append(50)
+        rawValues.append(54)
+        rawValues.append(55)
+        rawValues.append(56)
+        rawValues.append(57)
+        rawValues.append(59)
+        rawValues.append(60)
+        rawValues.append(61)
+#if arch(x86_64)
+        rawValues.append(62)
+        rawValues.append(63)
+#elseif arch(arm64)
+        rawValues.append(62)
+        rawValues.append(63)
+#endif
+        rawValues.append(64)
+        rawValues.append(65)
+        rawValues.append(66)
+        rawValues.append(67)
+        rawValues.append(68)
+        rawValues.append(69)
+        rawValues.append(71)
+#if arch(x86_64)
+        rawValues.append(72)
+        rawValues.append(73)
+#elseif arch(arm64)
+        rawValues.append(72)
+        rawValues.append(73)
+#endif
+        rawValues.append(74)
+        rawValues.append(75)
+        rawValues.append(77)
+        rawValues.append(78)
+        rawValues.append(79)
+        rawValues.append(81)
+#if arch(x86_64)
+        rawValues.append(82)
+        rawValues.append(83)
+#elseif arch(arm64)
+        rawValues.append(82)
+        rawValues.append(83)
+#endif
+        rawValues.append(84)
+        rawValues.append(85)
+        rawValues.append(86)
+        rawValues.append(1000)
+        rawValues.append(1001)
+        rawValues.append(1002)
+        rawValues.append(1003)
+        return rawValues.compactMap(Self.init(rawValue:))
+    }()
 
     /// The C macro prefix of the family.
     public static let cPrefix = "XEN_DOMCTL_"
@@ -892,8 +350,13 @@ public enum DomctlOp: UInt32, CaseIterable, Sendable, XenOperation {
         case .gettscinfo: "XEN_DOMCTL_gettscinfo"
         case .settscinfo: "XEN_DOMCTL_settscinfo"
         case .getpageframeinfo3: "XEN_DOMCTL_getpageframeinfo3"
+#if arch(x86_64)
         case .setvcpuextstate: "XEN_DOMCTL_setvcpuextstate"
         case .getvcpuextstate: "XEN_DOMCTL_getvcpuextstate"
+#elseif arch(arm64)
+        case .setvcpuextstate: "XEN_DOMCTL_setvcpuextstate"
+        case .getvcpuextstate: "XEN_DOMCTL_getvcpuextstate"
+#endif
         case .setAccessRequired: "XEN_DOMCTL_set_access_required"
         case .auditP2m: "XEN_DOMCTL_audit_p2m"
         case .setVirqHandler: "XEN_DOMCTL_set_virq_handler"
@@ -901,16 +364,26 @@ public enum DomctlOp: UInt32, CaseIterable, Sendable, XenOperation {
         case .setnodeaffinity: "XEN_DOMCTL_setnodeaffinity"
         case .getnodeaffinity: "XEN_DOMCTL_getnodeaffinity"
         case .cacheflush: "XEN_DOMCTL_cacheflush"
+#if arch(x86_64)
         case .getVcpuMsrs: "XEN_DOMCTL_get_vcpu_msrs"
         case .setVcpuMsrs: "XEN_DOMCTL_set_vcpu_msrs"
+#elseif arch(arm64)
+        case .getVcpuMsrs: "XEN_DOMCTL_get_vcpu_msrs"
+        case .setVcpuMsrs: "XEN_DOMCTL_set_vcpu_msrs"
+#endif
         case .setvnumainfo: "XEN_DOMCTL_setvnumainfo"
         case .psrCmtOp: "XEN_DOMCTL_psr_cmt_op"
         case .monitorOp: "XEN_DOMCTL_monitor_op"
         case .psrAlloc: "XEN_DOMCTL_psr_alloc"
         case .softReset: "XEN_DOMCTL_soft_reset"
         case .vuartOp: "XEN_DOMCTL_vuart_op"
+#if arch(x86_64)
         case .getCpuPolicy: "XEN_DOMCTL_get_cpu_policy"
         case .setCpuPolicy: "XEN_DOMCTL_set_cpu_policy"
+#elseif arch(arm64)
+        case .getCpuPolicy: "XEN_DOMCTL_get_cpu_policy"
+        case .setCpuPolicy: "XEN_DOMCTL_set_cpu_policy"
+#endif
         case .vmtraceOp: "XEN_DOMCTL_vmtrace_op"
         case .getPagingMempoolSize: "XEN_DOMCTL_get_paging_mempool_size"
         case .setPagingMempoolSize: "XEN_DOMCTL_set_paging_mempool_size"
@@ -1174,6 +647,3 @@ extension DomctlOp {
         }
     }
 }
-#else
-#error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")
-#endif

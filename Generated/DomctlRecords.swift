@@ -2,6 +2,544 @@
 
 import XenHypercall
 
+/// `struct xen_domctl` (domctl.h:1195): 144 bytes, aligned to 8.
+public struct XenDomctl: Sendable, BitwiseCopyable {
+    /// C: `uint32_t cmd` at offset 0.
+    public var cmd: UInt32
+    /// XEN_DOMCTL_INTERFACE_VERSION
+    ///
+    /// C: `uint32_t interface_version` at offset 4.
+    public var interfaceVersion: UInt32
+    /// C: `domid_t domain` at offset 8.
+    public var domain: Domid
+    /// C: `uint16_t[3] _pad` at offset 10.
+    public var pad: InlineArray<3, UInt16>
+    /// C: `union (unnamed union at domctl.h:1289:5) u` at offset 16.
+    public var u: XenDomctl.U
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+extension XenDomctl {
+    /// The union of `xen_domctl.u` (domctl.h:1289): 128 bytes, aligned to 8.
+    public struct U: Sendable, BitwiseCopyable {
+        /// The union's bytes: 128 bytes, aligned to 8 like the C union.
+        private var _storage: InlineArray<16, UInt64>
+        /// C: `struct xen_domctl_createdomain createdomain` at offset 0.
+        public var createdomain: XenDomctlCreatedomain {
+            get { xenUnionLoad(self, as: XenDomctlCreatedomain.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_getdomaininfo getdomaininfo` at offset 0.
+        public var getdomaininfo: XenDomctlGetdomaininfo {
+            get { xenUnionLoad(self, as: XenDomctlGetdomaininfo.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_getpageframeinfo3 getpageframeinfo3` at offset 0.
+        public var getpageframeinfo3: XenDomctlGetpageframeinfo3 {
+            get { xenUnionLoad(self, as: XenDomctlGetpageframeinfo3.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_nodeaffinity nodeaffinity` at offset 0.
+        public var nodeaffinity: XenDomctlNodeaffinity {
+            get { xenUnionLoad(self, as: XenDomctlNodeaffinity.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_vcpuaffinity vcpuaffinity` at offset 0.
+        public var vcpuaffinity: XenDomctlVcpuaffinity {
+            get { xenUnionLoad(self, as: XenDomctlVcpuaffinity.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_shadow_op shadow_op` at offset 0.
+        public var shadowOp: XenDomctlShadowOp {
+            get { xenUnionLoad(self, as: XenDomctlShadowOp.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_max_mem max_mem` at offset 0.
+        public var maxMem: XenDomctlMaxMem {
+            get { xenUnionLoad(self, as: XenDomctlMaxMem.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_vcpucontext vcpucontext` at offset 0.
+        public var vcpucontext: XenDomctlVcpucontext {
+            get { xenUnionLoad(self, as: XenDomctlVcpucontext.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_getvcpuinfo getvcpuinfo` at offset 0.
+        public var getvcpuinfo: XenDomctlGetvcpuinfo {
+            get { xenUnionLoad(self, as: XenDomctlGetvcpuinfo.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_max_vcpus max_vcpus` at offset 0.
+        public var maxVcpus: XenDomctlMaxVcpus {
+            get { xenUnionLoad(self, as: XenDomctlMaxVcpus.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_scheduler_op scheduler_op` at offset 0.
+        public var schedulerOp: XenDomctlSchedulerOp {
+            get { xenUnionLoad(self, as: XenDomctlSchedulerOp.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_setdomainhandle setdomainhandle` at offset 0.
+        public var setdomainhandle: XenDomctlSetdomainhandle {
+            get { xenUnionLoad(self, as: XenDomctlSetdomainhandle.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_setdebugging setdebugging` at offset 0.
+        public var setdebugging: XenDomctlSetdebugging {
+            get { xenUnionLoad(self, as: XenDomctlSetdebugging.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_irq_permission irq_permission` at offset 0.
+        public var irqPermission: XenDomctlIrqPermission {
+            get { xenUnionLoad(self, as: XenDomctlIrqPermission.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_iomem_permission iomem_permission` at offset 0.
+        public var iomemPermission: XenDomctlIomemPermission {
+            get { xenUnionLoad(self, as: XenDomctlIomemPermission.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_ioport_permission ioport_permission` at offset 0.
+        public var ioportPermission: XenDomctlIoportPermission {
+            get { xenUnionLoad(self, as: XenDomctlIoportPermission.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_hypercall_init hypercall_init` at offset 0.
+        public var hypercallInit: XenDomctlHypercallInit {
+            get { xenUnionLoad(self, as: XenDomctlHypercallInit.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_settimeoffset settimeoffset` at offset 0.
+        public var settimeoffset: XenDomctlSettimeoffset {
+            get { xenUnionLoad(self, as: XenDomctlSettimeoffset.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_tsc_info tsc_info` at offset 0.
+        public var tscInfo: XenDomctlTscInfo {
+            get { xenUnionLoad(self, as: XenDomctlTscInfo.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_hvmcontext hvmcontext` at offset 0.
+        public var hvmcontext: XenDomctlHvmcontext {
+            get { xenUnionLoad(self, as: XenDomctlHvmcontext.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_hvmcontext_partial hvmcontext_partial` at offset 0.
+        public var hvmcontextPartial: XenDomctlHvmcontextPartial {
+            get { xenUnionLoad(self, as: XenDomctlHvmcontextPartial.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_address_size address_size` at offset 0.
+        public var addressSize: XenDomctlAddressSize {
+            get { xenUnionLoad(self, as: XenDomctlAddressSize.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_sendtrigger sendtrigger` at offset 0.
+        public var sendtrigger: XenDomctlSendtrigger {
+            get { xenUnionLoad(self, as: XenDomctlSendtrigger.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_get_device_group get_device_group` at offset 0.
+        public var getDeviceGroup: XenDomctlGetDeviceGroup {
+            get { xenUnionLoad(self, as: XenDomctlGetDeviceGroup.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_assign_device assign_device` at offset 0.
+        public var assignDevice: XenDomctlAssignDevice {
+            get { xenUnionLoad(self, as: XenDomctlAssignDevice.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_bind_pt_irq bind_pt_irq` at offset 0.
+        public var bindPtIrq: XenDomctlBindPtIrq {
+            get { xenUnionLoad(self, as: XenDomctlBindPtIrq.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_memory_mapping memory_mapping` at offset 0.
+        public var memoryMapping: XenDomctlMemoryMapping {
+            get { xenUnionLoad(self, as: XenDomctlMemoryMapping.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_ioport_mapping ioport_mapping` at offset 0.
+        public var ioportMapping: XenDomctlIoportMapping {
+            get { xenUnionLoad(self, as: XenDomctlIoportMapping.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_ext_vcpucontext ext_vcpucontext` at offset 0.
+        public var extVcpucontext: XenDomctlExtVcpucontext {
+            get { xenUnionLoad(self, as: XenDomctlExtVcpucontext.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_set_target set_target` at offset 0.
+        public var setTarget: XenDomctlSetTarget {
+            get { xenUnionLoad(self, as: XenDomctlSetTarget.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_subscribe subscribe` at offset 0.
+        public var subscribe: XenDomctlSubscribe {
+            get { xenUnionLoad(self, as: XenDomctlSubscribe.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_debug_op debug_op` at offset 0.
+        public var debugOp: XenDomctlDebugOp {
+            get { xenUnionLoad(self, as: XenDomctlDebugOp.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_vm_event_op vm_event_op` at offset 0.
+        public var vmEventOp: XenDomctlVmEventOp {
+            get { xenUnionLoad(self, as: XenDomctlVmEventOp.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_mem_sharing_op mem_sharing_op` at offset 0.
+        public var memSharingOp: XenDomctlMemSharingOp {
+            get { xenUnionLoad(self, as: XenDomctlMemSharingOp.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+#if arch(x86_64)
+        /// C: `struct xen_domctl_cpu_policy cpu_policy` at offset 0.
+        public var cpuPolicy: XenDomctlCpuPolicy {
+            get { xenUnionLoad(self, as: XenDomctlCpuPolicy.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_vcpuextstate vcpuextstate` at offset 0.
+        public var vcpuextstate: XenDomctlVcpuextstate {
+            get { xenUnionLoad(self, as: XenDomctlVcpuextstate.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_vcpu_msrs vcpu_msrs` at offset 0.
+        public var vcpuMsrs: XenDomctlVcpuMsrs {
+            get { xenUnionLoad(self, as: XenDomctlVcpuMsrs.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+#endif
+        /// C: `struct xen_domctl_set_access_required access_required` at offset 0.
+        public var accessRequired: XenDomctlSetAccessRequired {
+            get { xenUnionLoad(self, as: XenDomctlSetAccessRequired.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_audit_p2m audit_p2m` at offset 0.
+        public var auditP2m: XenDomctlAuditP2m {
+            get { xenUnionLoad(self, as: XenDomctlAuditP2m.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_set_virq_handler set_virq_handler` at offset 0.
+        public var setVirqHandler: XenDomctlSetVirqHandler {
+            get { xenUnionLoad(self, as: XenDomctlSetVirqHandler.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_gdbsx_memio gdbsx_guest_memio` at offset 0.
+        public var gdbsxGuestMemio: XenDomctlGdbsxMemio {
+            get { xenUnionLoad(self, as: XenDomctlGdbsxMemio.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_set_broken_page_p2m set_broken_page_p2m` at offset 0.
+        public var setBrokenPageP2m: XenDomctlSetBrokenPageP2m {
+            get { xenUnionLoad(self, as: XenDomctlSetBrokenPageP2m.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_cacheflush cacheflush` at offset 0.
+        public var cacheflush: XenDomctlCacheflush {
+            get { xenUnionLoad(self, as: XenDomctlCacheflush.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_gdbsx_pauseunp_vcpu gdbsx_pauseunp_vcpu` at offset 0.
+        public var gdbsxPauseunpVcpu: XenDomctlGdbsxPauseunpVcpu {
+            get { xenUnionLoad(self, as: XenDomctlGdbsxPauseunpVcpu.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_gdbsx_domstatus gdbsx_domstatus` at offset 0.
+        public var gdbsxDomstatus: XenDomctlGdbsxDomstatus {
+            get { xenUnionLoad(self, as: XenDomctlGdbsxDomstatus.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_vnuma vnuma` at offset 0.
+        public var vnuma: XenDomctlVnuma {
+            get { xenUnionLoad(self, as: XenDomctlVnuma.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_psr_cmt_op psr_cmt_op` at offset 0.
+        public var psrCmtOp: XenDomctlPsrCmtOp {
+            get { xenUnionLoad(self, as: XenDomctlPsrCmtOp.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_monitor_op monitor_op` at offset 0.
+        public var monitorOp: XenDomctlMonitorOp {
+            get { xenUnionLoad(self, as: XenDomctlMonitorOp.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_psr_alloc psr_alloc` at offset 0.
+        public var psrAlloc: XenDomctlPsrAlloc {
+            get { xenUnionLoad(self, as: XenDomctlPsrAlloc.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_vuart_op vuart_op` at offset 0.
+        public var vuartOp: XenDomctlVuartOp {
+            get { xenUnionLoad(self, as: XenDomctlVuartOp.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_vmtrace_op vmtrace_op` at offset 0.
+        public var vmtraceOp: XenDomctlVmtraceOp {
+            get { xenUnionLoad(self, as: XenDomctlVmtraceOp.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_paging_mempool paging_mempool` at offset 0.
+        public var pagingMempool: XenDomctlPagingMempool {
+            get { xenUnionLoad(self, as: XenDomctlPagingMempool.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `uint8_t[128] pad` at offset 0.
+        public var pad: InlineArray<128, UInt8> {
+            get { xenUnionLoad(self, as: InlineArray<128, UInt8>.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+#if arch(x86_64)
+/// NB. xen_domctl.domain is an IN/OUT parameter for this operation.
+/// If it is specified as an invalid value (0 or >= DOMID_FIRST_RESERVED),
+/// an id is auto-allocated and returned.
+/// XEN_DOMCTL_createdomain
+///
+/// `struct xen_domctl_createdomain` (domctl.h:32): 64 bytes, aligned to 4.
+public struct XenDomctlCreatedomain: Sendable, BitwiseCopyable {
+    /// IN parameters
+    ///
+    /// C: `uint32_t ssidref` at offset 0.
+    public var ssidref: UInt32
+    /// C: `xen_domain_handle_t handle` at offset 4.
+    public var handle: InlineArray<16, UInt8>
+    /// C: `uint32_t flags` at offset 20.
+    public var flags: UInt32
+    /// C: `uint32_t iommu_opts` at offset 24.
+    public var iommuOpts: UInt32
+    /// Various domain limits, which impact the quantity of resources
+    /// (global mapping space, xenheap, etc) a guest may consume.  For
+    /// max_grant_frames and max_maptrack_frames, < 0 means "use the
+    /// default maximum value in the hypervisor".
+    ///
+    /// C: `uint32_t max_vcpus` at offset 28.
+    public var maxVcpus: UInt32
+    /// C: `uint32_t max_evtchn_port` at offset 32.
+    public var maxEvtchnPort: UInt32
+    /// C: `int32_t max_grant_frames` at offset 36.
+    public var maxGrantFrames: Int32
+    /// C: `int32_t max_maptrack_frames` at offset 40.
+    public var maxMaptrackFrames: Int32
+    /// C: `uint32_t grant_opts` at offset 44.
+    public var grantOpts: UInt32
+    /// Per-vCPU buffer size in bytes.  0 to disable.
+    ///
+    /// C: `uint32_t vmtrace_size` at offset 48.
+    public var vmtraceSize: UInt32
+    /// CPU pool to use; specify 0 or a specific existing pool
+    ///
+    /// C: `uint32_t cpupool_id` at offset 52.
+    public var cpupoolId: UInt32
+    /// C: `struct xen_arch_domainconfig arch` at offset 56.
+    public var arch: XenArchDomainconfig
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// XEN_DOMCTL_getdomaininfo
+///
+/// `struct xen_domctl_getdomaininfo` (domctl.h:99): 112 bytes, aligned to 8.
+public struct XenDomctlGetdomaininfo: Sendable, BitwiseCopyable {
+    /// OUT variables.
+    /// Also echoed in domctl.domain
+    ///
+    /// C: `domid_t domain` at offset 0.
+    public var domain: Domid
+    /// C: `uint16_t pad1` at offset 2.
+    public var pad1: UInt16
+    /// XEN_DOMINF_
+    ///
+    /// C: `uint32_t flags` at offset 4.
+    public var flags: UInt32
+    /// C: `uint64_t tot_pages` at offset 8.
+    public var totPages: UInt64
+    /// C: `uint64_t max_pages` at offset 16.
+    public var maxPages: UInt64
+    /// C: `uint64_t outstanding_pages` at offset 24.
+    public var outstandingPages: UInt64
+    /// C: `uint64_t shr_pages` at offset 32.
+    public var shrPages: UInt64
+    /// C: `uint64_t paged_pages` at offset 40.
+    public var pagedPages: UInt64
+    /// GMFN of shared_info struct
+    ///
+    /// C: `uint64_t shared_info_frame` at offset 48.
+    public var sharedInfoFrame: UInt64
+    /// C: `uint64_t cpu_time` at offset 56.
+    public var cpuTime: UInt64
+    /// Number of VCPUs currently online.
+    ///
+    /// C: `uint32_t nr_online_vcpus` at offset 64.
+    public var nrOnlineVcpus: UInt32
+    /// Maximum VCPUID in use by this domain.
+    ///
+    /// C: `uint32_t max_vcpu_id` at offset 68.
+    public var maxVcpuId: UInt32
+    /// C: `uint32_t ssidref` at offset 72.
+    public var ssidref: UInt32
+    /// C: `xen_domain_handle_t handle` at offset 76.
+    public var handle: InlineArray<16, UInt8>
+    /// C: `uint32_t cpupool` at offset 92.
+    public var cpupool: UInt32
+    /// Guest physical address space size.
+    ///
+    /// C: `uint8_t gpaddr_bits` at offset 96.
+    public var gpaddrBits: UInt8
+    /// C: `uint8_t[7] pad2` at offset 97.
+    public var pad2: InlineArray<7, UInt8>
+    /// C: `struct xen_arch_domainconfig arch_config` at offset 104.
+    public var archConfig: XenArchDomainconfig
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+#elseif arch(arm64)
+/// NB. xen_domctl.domain is an IN/OUT parameter for this operation.
+/// If it is specified as an invalid value (0 or >= DOMID_FIRST_RESERVED),
+/// an id is auto-allocated and returned.
+/// XEN_DOMCTL_createdomain
+///
+/// `struct xen_domctl_createdomain` (domctl.h:32): 68 bytes, aligned to 4.
+public struct XenDomctlCreatedomain: Sendable, BitwiseCopyable {
+    /// IN parameters
+    ///
+    /// C: `uint32_t ssidref` at offset 0.
+    public var ssidref: UInt32
+    /// C: `xen_domain_handle_t handle` at offset 4.
+    public var handle: InlineArray<16, UInt8>
+    /// C: `uint32_t flags` at offset 20.
+    public var flags: UInt32
+    /// C: `uint32_t iommu_opts` at offset 24.
+    public var iommuOpts: UInt32
+    /// Various domain limits, which impact the quantity of resources
+    /// (global mapping space, xenheap, etc) a guest may consume.  For
+    /// max_grant_frames and max_maptrack_frames, < 0 means "use the
+    /// default maximum value in the hypervisor".
+    ///
+    /// C: `uint32_t max_vcpus` at offset 28.
+    public var maxVcpus: UInt32
+    /// C: `uint32_t max_evtchn_port` at offset 32.
+    public var maxEvtchnPort: UInt32
+    /// C: `int32_t max_grant_frames` at offset 36.
+    public var maxGrantFrames: Int32
+    /// C: `int32_t max_maptrack_frames` at offset 40.
+    public var maxMaptrackFrames: Int32
+    /// C: `uint32_t grant_opts` at offset 44.
+    public var grantOpts: UInt32
+    /// Per-vCPU buffer size in bytes.  0 to disable.
+    ///
+    /// C: `uint32_t vmtrace_size` at offset 48.
+    public var vmtraceSize: UInt32
+    /// CPU pool to use; specify 0 or a specific existing pool
+    ///
+    /// C: `uint32_t cpupool_id` at offset 52.
+    public var cpupoolId: UInt32
+    /// C: `struct xen_arch_domainconfig arch` at offset 56.
+    public var arch: XenArchDomainconfig
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// XEN_DOMCTL_getdomaininfo
+///
+/// `struct xen_domctl_getdomaininfo` (domctl.h:99): 120 bytes, aligned to 8.
+public struct XenDomctlGetdomaininfo: Sendable, BitwiseCopyable {
+    /// OUT variables.
+    /// Also echoed in domctl.domain
+    ///
+    /// C: `domid_t domain` at offset 0.
+    public var domain: Domid
+    /// C: `uint16_t pad1` at offset 2.
+    public var pad1: UInt16
+    /// XEN_DOMINF_
+    ///
+    /// C: `uint32_t flags` at offset 4.
+    public var flags: UInt32
+    /// C: `uint64_t tot_pages` at offset 8.
+    public var totPages: UInt64
+    /// C: `uint64_t max_pages` at offset 16.
+    public var maxPages: UInt64
+    /// C: `uint64_t outstanding_pages` at offset 24.
+    public var outstandingPages: UInt64
+    /// C: `uint64_t shr_pages` at offset 32.
+    public var shrPages: UInt64
+    /// C: `uint64_t paged_pages` at offset 40.
+    public var pagedPages: UInt64
+    /// GMFN of shared_info struct
+    ///
+    /// C: `uint64_t shared_info_frame` at offset 48.
+    public var sharedInfoFrame: UInt64
+    /// C: `uint64_t cpu_time` at offset 56.
+    public var cpuTime: UInt64
+    /// Number of VCPUs currently online.
+    ///
+    /// C: `uint32_t nr_online_vcpus` at offset 64.
+    public var nrOnlineVcpus: UInt32
+    /// Maximum VCPUID in use by this domain.
+    ///
+    /// C: `uint32_t max_vcpu_id` at offset 68.
+    public var maxVcpuId: UInt32
+    /// C: `uint32_t ssidref` at offset 72.
+    public var ssidref: UInt32
+    /// C: `xen_domain_handle_t handle` at offset 76.
+    public var handle: InlineArray<16, UInt8>
+    /// C: `uint32_t cpupool` at offset 92.
+    public var cpupool: UInt32
+    /// Guest physical address space size.
+    ///
+    /// C: `uint8_t gpaddr_bits` at offset 96.
+    public var gpaddrBits: UInt8
+    /// C: `uint8_t[7] pad2` at offset 97.
+    public var pad2: InlineArray<7, UInt8>
+    /// C: `struct xen_arch_domainconfig arch_config` at offset 104.
+    public var archConfig: XenArchDomainconfig
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+#endif
+
+/// XEN_DOMCTL_getpageframeinfo3
+/// Both value `num' and `array' may get modified by the hypercall to allow
+/// preemption.
+///
+/// `struct xen_domctl_getpageframeinfo3` (domctl.h:175): 16 bytes, aligned to 8.
+public struct XenDomctlGetpageframeinfo3: Sendable, BitwiseCopyable {
+    /// IN variables.
+    ///
+    /// C: `uint64_t num` at offset 0.
+    public var num: UInt64
+#if arch(x86_64)
+    /// IN/OUT variables.
+    ///
+    /// C: `__guest_handle_xen_pfn_t array` at offset 8.
+    public var array: XenGuestHandle64<XenPfn>
+#elseif arch(arm64)
+    /// IN/OUT variables.
+    ///
+    /// C: `__guest_handle_64_xen_pfn_t array` at offset 8.
+    public var array: XenGuestHandle64<XenPfn>
+#endif
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
 /// Get/set the NUMA node(s) with which the guest has affinity with.
 /// XEN_DOMCTL_setnodeaffinity
 /// XEN_DOMCTL_getnodeaffinity
@@ -53,6 +591,47 @@ public struct XenDomctlVcpuaffinity: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
+/// `struct xen_domctl_shadow_op` (domctl.h:251): 40 bytes, aligned to 8.
+public struct XenDomctlShadowOp: Sendable, BitwiseCopyable {
+    /// IN variables.
+    /// XEN_DOMCTL_SHADOW_OP_
+    ///
+    /// C: `uint32_t op` at offset 0.
+    public var op: UInt32
+    /// OP_ENABLE: XEN_DOMCTL_SHADOW_ENABLE_
+    /// OP_PEAK / OP_CLEAN: XEN_DOMCTL_SHADOW_LOGDIRTY_
+    ///
+    /// C: `uint32_t mode` at offset 4.
+    public var mode: UInt32
+    /// OP_GET_ALLOCATION / OP_SET_ALLOCATION
+    /// Shadow memory allocation in MB
+    ///
+    /// C: `uint32_t mb` at offset 8.
+    public var mb: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+#if arch(x86_64)
+    /// OP_PEEK / OP_CLEAN
+    ///
+    /// C: `__guest_handle_uint8 dirty_bitmap` at offset 16.
+    public var dirtyBitmap: XenGuestHandle64<UInt8>
+#elseif arch(arm64)
+    /// OP_PEEK / OP_CLEAN
+    ///
+    /// C: `__guest_handle_64_uint8 dirty_bitmap` at offset 16.
+    public var dirtyBitmap: XenGuestHandle64<UInt8>
+#endif
+    /// Size of buffer. Updated with actual size.
+    ///
+    /// C: `uint64_t pages` at offset 24.
+    public var pages: UInt64
+    /// C: `struct xen_domctl_shadow_op_stats stats` at offset 32.
+    public var stats: XenDomctlShadowOpStats
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
 /// `struct xen_domctl_shadow_op_stats` (domctl.h:246): 8 bytes, aligned to 4.
 public struct XenDomctlShadowOpStats: Sendable, BitwiseCopyable {
     /// C: `uint32_t fault_count` at offset 0.
@@ -72,6 +651,33 @@ public struct XenDomctlMaxMem: Sendable, BitwiseCopyable {
     ///
     /// C: `uint64_t max_memkb` at offset 0.
     public var maxMemkb: UInt64
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// XEN_DOMCTL_setvcpucontext
+/// XEN_DOMCTL_getvcpucontext
+///
+/// `struct xen_domctl_vcpucontext` (domctl.h:278): 16 bytes, aligned to 8.
+public struct XenDomctlVcpucontext: Sendable, BitwiseCopyable {
+    /// IN
+    ///
+    /// C: `uint32_t vcpu` at offset 0.
+    public var vcpu: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+#if arch(x86_64)
+    /// IN/OUT
+    ///
+    /// C: `__guest_handle_vcpu_guest_context_t ctxt` at offset 8.
+    public var ctxt: XenGuestHandle64<VcpuGuestContext>
+#elseif arch(arm64)
+    /// IN/OUT
+    ///
+    /// C: `__guest_handle_64_vcpu_guest_context_t ctxt` at offset 8.
+    public var ctxt: XenGuestHandle64<VcpuGuestContext>
+#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -133,6 +739,56 @@ public struct XenDomctlMaxVcpus: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
+/// `struct xen_domctl_scheduler_op` (domctl.h:409): 24 bytes, aligned to 8.
+public struct XenDomctlSchedulerOp: Sendable, BitwiseCopyable {
+    /// XEN_SCHEDULER_
+    ///
+    /// C: `uint32_t sched_id` at offset 0.
+    public var schedId: UInt32
+    /// XEN_DOMCTL_SCHEDOP_
+    ///
+    /// C: `uint32_t cmd` at offset 4.
+    public var cmd: UInt32
+    /// C: `union (unnamed union at domctl.h:413:5) u` at offset 8.
+    public var u: XenDomctlSchedulerOp.U
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+extension XenDomctlSchedulerOp {
+    /// IN/OUT
+    ///
+    /// The union of `xen_domctl_scheduler_op.u` (domctl.h:413): 16 bytes, aligned to 8.
+    public struct U: Sendable, BitwiseCopyable {
+        /// The union's bytes: 16 bytes, aligned to 8 like the C union.
+        private var _storage: InlineArray<2, UInt64>
+        /// C: `struct xen_domctl_sched_credit credit` at offset 0.
+        public var credit: XenDomctlSchedCredit {
+            get { xenUnionLoad(self, as: XenDomctlSchedCredit.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_sched_credit2 credit2` at offset 0.
+        public var credit2: XenDomctlSchedCredit2 {
+            get { xenUnionLoad(self, as: XenDomctlSchedCredit2.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_sched_rtds rtds` at offset 0.
+        public var rtds: XenDomctlSchedRtds {
+            get { xenUnionLoad(self, as: XenDomctlSchedRtds.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct (unnamed struct at domctl.h:417:9) v` at offset 0.
+        public var v: XenDomctlSchedulerOp.U.V {
+            get { xenUnionLoad(self, as: XenDomctlSchedulerOp.U.V.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
 /// `struct xen_domctl_sched_credit` (domctl.h:364): 4 bytes, aligned to 2.
 public struct XenDomctlSchedCredit: Sendable, BitwiseCopyable {
     /// C: `uint16_t weight` at offset 0.
@@ -166,6 +822,29 @@ public struct XenDomctlSchedRtds: Sendable, BitwiseCopyable {
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
+}
+
+extension XenDomctlSchedulerOp.U {
+    /// The struct of `xen_domctl_scheduler_op.u.v` (domctl.h:417): 16 bytes, aligned to 8.
+    public struct V: Sendable, BitwiseCopyable {
+#if arch(x86_64)
+        /// C: `__guest_handle_xen_domctl_schedparam_vcpu_t vcpus` at offset 0.
+        public var vcpus: XenGuestHandle64<XenDomctlSchedparamVcpu>
+#elseif arch(arm64)
+        /// C: `__guest_handle_64_xen_domctl_schedparam_vcpu_t vcpus` at offset 0.
+        public var vcpus: XenGuestHandle64<XenDomctlSchedparamVcpu>
+#endif
+        /// IN: Number of elements in vcpus array.
+        /// OUT: Number of processed elements of vcpus array.
+        ///
+        /// C: `uint32_t nr_vcpus` at offset 8.
+        public var nrVcpus: UInt32
+        /// C: `uint32_t padding` at offset 12.
+        public var padding: UInt32
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
 }
 
 /// `struct xen_domctl_schedparam_vcpu` (domctl.h:383): 16 bytes, aligned to 4.
@@ -338,6 +1017,66 @@ public struct XenDomctlTscInfo: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
+/// XEN_DOMCTL_gethvmcontext
+/// XEN_DOMCTL_sethvmcontext
+///
+/// `struct xen_domctl_hvmcontext` (domctl.h:479): 16 bytes, aligned to 8.
+public struct XenDomctlHvmcontext: Sendable, BitwiseCopyable {
+    /// IN/OUT: size of buffer / bytes filled
+    ///
+    /// C: `uint32_t size` at offset 0.
+    public var size: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+#if arch(x86_64)
+    /// IN/OUT: data, or call gethvmcontext with NULL buffer to get size req'd
+    ///
+    /// C: `__guest_handle_uint8 buffer` at offset 8.
+    public var buffer: XenGuestHandle64<UInt8>
+#elseif arch(arm64)
+    /// IN/OUT: data, or call gethvmcontext with NULL buffer to get size req'd
+    ///
+    /// C: `__guest_handle_64_uint8 buffer` at offset 8.
+    public var buffer: XenGuestHandle64<UInt8>
+#endif
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// Request a particular record from the HVM context
+/// XEN_DOMCTL_gethvmcontext_partial
+///
+/// `struct xen_domctl_hvmcontext_partial` (domctl.h:733): 24 bytes, aligned to 8.
+public struct XenDomctlHvmcontextPartial: Sendable, BitwiseCopyable {
+    /// IN: Type of record required
+    ///
+    /// C: `uint32_t type` at offset 0.
+    public var type: UInt32
+    /// IN: Instance of that type
+    ///
+    /// C: `uint32_t instance` at offset 4.
+    public var instance: UInt32
+    /// IN: size of buffer
+    ///
+    /// C: `uint64_t bufsz` at offset 8.
+    public var bufsz: UInt64
+#if arch(x86_64)
+    /// OUT: buffer to write record into
+    ///
+    /// C: `__guest_handle_uint8 buffer` at offset 16.
+    public var buffer: XenGuestHandle64<UInt8>
+#elseif arch(arm64)
+    /// OUT: buffer to write record into
+    ///
+    /// C: `__guest_handle_64_uint8 buffer` at offset 16.
+    public var buffer: XenGuestHandle64<UInt8>
+#endif
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
 /// XEN_DOMCTL_set_address_size
 /// XEN_DOMCTL_get_address_size
 ///
@@ -363,6 +1102,117 @@ public struct XenDomctlSendtrigger: Sendable, BitwiseCopyable {
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
+}
+
+/// Retrieve sibling devices information of machine_sbdf
+/// XEN_DOMCTL_get_device_group
+///
+/// `struct xen_domctl_get_device_group` (domctl.h:544): 24 bytes, aligned to 8.
+public struct XenDomctlGetDeviceGroup: Sendable, BitwiseCopyable {
+    /// IN
+    ///
+    /// C: `uint32_t machine_sbdf` at offset 0.
+    public var machineSbdf: UInt32
+    /// IN
+    ///
+    /// C: `uint32_t max_sdevs` at offset 4.
+    public var maxSdevs: UInt32
+    /// OUT
+    ///
+    /// C: `uint32_t num_sdevs` at offset 8.
+    public var numSdevs: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+#if arch(x86_64)
+    /// OUT
+    ///
+    /// C: `__guest_handle_uint32 sdev_array` at offset 16.
+    public var sdevArray: XenGuestHandle64<UInt32>
+#elseif arch(arm64)
+    /// OUT
+    ///
+    /// C: `__guest_handle_64_uint32 sdev_array` at offset 16.
+    public var sdevArray: XenGuestHandle64<UInt32>
+#endif
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct xen_domctl_assign_device` (domctl.h:523): 24 bytes, aligned to 8.
+public struct XenDomctlAssignDevice: Sendable, BitwiseCopyable {
+    /// IN
+    /// XEN_DOMCTL_DEV_
+    ///
+    /// C: `uint32_t dev` at offset 0.
+    public var dev: UInt32
+    /// C: `uint32_t flags` at offset 4.
+    public var flags: UInt32
+    /// C: `union (unnamed union at domctl.h:528:5) u` at offset 8.
+    public var u: XenDomctlAssignDevice.U
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+extension XenDomctlAssignDevice {
+    /// The union of `xen_domctl_assign_device.u` (domctl.h:528): 16 bytes, aligned to 8.
+    public struct U: Sendable, BitwiseCopyable {
+        /// The union's bytes: 16 bytes, aligned to 8 like the C union.
+        private var _storage: InlineArray<2, UInt64>
+        /// C: `struct (unnamed struct at domctl.h:529:9) pci` at offset 0.
+        public var pci: XenDomctlAssignDevice.U.Pci {
+            get { xenUnionLoad(self, as: XenDomctlAssignDevice.U.Pci.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct (unnamed struct at domctl.h:532:9) dt` at offset 0.
+        public var dt: XenDomctlAssignDevice.U.Dt {
+            get { xenUnionLoad(self, as: XenDomctlAssignDevice.U.Dt.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+extension XenDomctlAssignDevice.U {
+    /// The struct of `xen_domctl_assign_device.u.pci` (domctl.h:529): 4 bytes, aligned to 4.
+    public struct Pci: Sendable, BitwiseCopyable {
+        /// machine PCI ID of assigned device
+        ///
+        /// C: `uint32_t machine_sbdf` at offset 0.
+        public var machineSbdf: UInt32
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+extension XenDomctlAssignDevice.U {
+    /// The struct of `xen_domctl_assign_device.u.dt` (domctl.h:532): 16 bytes, aligned to 8.
+    public struct Dt: Sendable, BitwiseCopyable {
+        /// Length of the path
+        ///
+        /// C: `uint32_t size` at offset 0.
+        public var size: UInt32
+        /// 4 bytes of padding that C leaves here.
+        private var _padding0: InlineArray<4, UInt8>
+#if arch(x86_64)
+        /// Path to the device tree node
+        ///
+        /// C: `__guest_handle_char path` at offset 8.
+        public var path: XenGuestHandle64<Int8>
+#elseif arch(arm64)
+        /// Path to the device tree node
+        ///
+        /// C: `__guest_handle_64_char path` at offset 8.
+        public var path: XenGuestHandle64<UInt8>
+#endif
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
 }
 
 /// `struct xen_domctl_bind_pt_irq` (domctl.h:561): 24 bytes, aligned to 8.
@@ -518,6 +1368,97 @@ public struct XenDomctlIoportMapping: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
+#if arch(x86_64)
+/// XEN_DOMCTL_set_ext_vcpucontext
+/// XEN_DOMCTL_get_ext_vcpucontext
+///
+/// `struct xen_domctl_ext_vcpucontext` (domctl.h:640): 64 bytes, aligned to 8.
+public struct XenDomctlExtVcpucontext: Sendable, BitwiseCopyable {
+    /// IN: VCPU that this call applies to.
+    ///
+    /// C: `uint32_t vcpu` at offset 0.
+    public var vcpu: UInt32
+    /// SET: Size of struct (IN)
+    /// GET: Size of struct (OUT, up to 128 bytes)
+    ///
+    /// C: `uint32_t size` at offset 4.
+    public var size: UInt32
+    /// SYSCALL from 32-bit mode and SYSENTER callback information.
+    /// NB. SYSCALL from 64-bit mode is contained in vcpu_guest_context_t
+    ///
+    /// C: `uint64_t syscall32_callback_eip` at offset 8.
+    public var syscall32CallbackEip: UInt64
+    /// C: `uint64_t sysenter_callback_eip` at offset 16.
+    public var sysenterCallbackEip: UInt64
+    /// C: `uint16_t syscall32_callback_cs` at offset 24.
+    public var syscall32CallbackCs: UInt16
+    /// C: `uint16_t sysenter_callback_cs` at offset 26.
+    public var sysenterCallbackCs: UInt16
+    /// C: `uint8_t syscall32_disables_events` at offset 28.
+    public var syscall32DisablesEvents: UInt8
+    /// C: `uint8_t sysenter_disables_events` at offset 29.
+    public var sysenterDisablesEvents: UInt8
+    /// 2 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<2, UInt8>
+    /// C: `union xen_domctl_ext_vcpucontext::(anonymous at domctl.h:658:5) ` at offset 32.
+    public var _anonymous0: XenDomctlExtVcpucontext.Anonymous0
+    /// `mcgCap` of the anonymous member `_anonymous0`.
+    public var mcgCap: UInt64 {
+        get { _anonymous0.mcgCap }
+        set { _anonymous0.mcgCap = newValue }
+    }
+    /// `vmce` of the anonymous member `_anonymous0`.
+    public var vmce: HvmVmceVcpu {
+        get { _anonymous0.vmce }
+        set { _anonymous0.vmce = newValue }
+    }
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+extension XenDomctlExtVcpucontext {
+    /// An anonymous union member of `xen_domctl_ext_vcpucontext` (domctl.h:658): 32 bytes, aligned to 8.
+    public struct Anonymous0: Sendable, BitwiseCopyable {
+        /// The union's bytes: 32 bytes, aligned to 8 like the C union.
+        private var _storage: InlineArray<4, UInt64>
+        /// C: `uint64_t mcg_cap` at offset 0.
+        public var mcgCap: UInt64 {
+            get { xenUnionLoad(self, as: UInt64.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct hvm_vmce_vcpu vmce` at offset 0.
+        public var vmce: HvmVmceVcpu {
+            get { xenUnionLoad(self, as: HvmVmceVcpu.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+#elseif arch(arm64)
+/// XEN_DOMCTL_set_ext_vcpucontext
+/// XEN_DOMCTL_get_ext_vcpucontext
+///
+/// `struct xen_domctl_ext_vcpucontext` (domctl.h:640): 8 bytes, aligned to 4.
+public struct XenDomctlExtVcpucontext: Sendable, BitwiseCopyable {
+    /// IN: VCPU that this call applies to.
+    ///
+    /// C: `uint32_t vcpu` at offset 0.
+    public var vcpu: UInt32
+    /// SET: Size of struct (IN)
+    /// GET: Size of struct (OUT, up to 128 bytes)
+    ///
+    /// C: `uint32_t size` at offset 4.
+    public var size: UInt32
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+#endif
+
 /// Set the target domain for a domain
 /// XEN_DOMCTL_set_target
 ///
@@ -657,6 +1598,131 @@ extension XenDomctlMemSharingOp {
     }
 }
 
+#if arch(x86_64)
+/// XEN_DOMCTL_{get,set}_cpu_policy (x86 specific)
+///
+/// Query or set the CPUID and MSR policies for a specific domain.
+///
+/// `struct xen_domctl_cpu_policy` (domctl.h:684): 40 bytes, aligned to 8.
+public struct XenDomctlCpuPolicy: Sendable, BitwiseCopyable {
+    /// IN/OUT: Number of leaves in/written to 'leaves'
+    ///
+    /// C: `uint32_t nr_leaves` at offset 0.
+    public var nrLeaves: UInt32
+    /// IN/OUT: Number of MSRs in/written to 'msrs'
+    ///
+    /// C: `uint32_t nr_msrs` at offset 4.
+    public var nrMsrs: UInt32
+    /// IN/OUT
+    ///
+    /// C: `__guest_handle_xen_cpuid_leaf_t leaves` at offset 8.
+    public var leaves: XenGuestHandle64<XenCpuidLeaf>
+    /// IN/OUT
+    ///
+    /// C: `__guest_handle_xen_msr_entry_t msrs` at offset 16.
+    public var msrs: XenGuestHandle64<XenMsrEntry>
+    /// OUT, set_policy only.  Written in some (but not all) error cases to
+    /// identify the CPUID leaf/subleaf and/or MSR which auditing objects to.
+    ///
+    /// C: `uint32_t err_leaf` at offset 24.
+    public var errLeaf: UInt32
+    /// OUT, set_policy only.  Written in some (but not all) error cases to
+    /// identify the CPUID leaf/subleaf and/or MSR which auditing objects to.
+    ///
+    /// C: `uint32_t err_subleaf` at offset 28.
+    public var errSubleaf: UInt32
+    /// OUT, set_policy only.  Written in some (but not all) error cases to
+    /// identify the CPUID leaf/subleaf and/or MSR which auditing objects to.
+    ///
+    /// C: `uint32_t err_msr` at offset 32.
+    public var errMsr: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// XEN_DOMCTL_setvcpuextstate
+/// XEN_DOMCTL_getvcpuextstate
+///
+/// `struct xen_domctl_vcpuextstate` (domctl.h:895): 32 bytes, aligned to 8.
+public struct XenDomctlVcpuextstate: Sendable, BitwiseCopyable {
+    /// IN: VCPU that this call applies to.
+    ///
+    /// C: `uint32_t vcpu` at offset 0.
+    public var vcpu: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+    /// SET: Ignored.
+    /// GET: xfeature support mask of struct (IN/OUT)
+    /// xfeature mask is served as identifications of the saving format
+    /// so that compatible CPUs can have a check on format to decide
+    /// whether it can restore.
+    ///
+    /// C: `uint64_t xfeature_mask` at offset 8.
+    public var xfeatureMask: UInt64
+    /// SET: Size of struct (IN)
+    /// GET: Size of struct (IN/OUT)
+    ///
+    /// C: `uint64_t size` at offset 16.
+    public var size: UInt64
+    /// C: `__guest_handle_uint64 buffer` at offset 24.
+    public var buffer: XenGuestHandle64<UInt64>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// XEN_DOMCTL_set_vcpu_msrs / XEN_DOMCTL_get_vcpu_msrs.
+///
+/// Input:
+/// - A NULL 'msrs' guest handle is a request for the maximum 'msr_count'.
+/// - Otherwise, 'msr_count' is the number of entries in 'msrs'.
+///
+/// Output for get:
+/// - If 'msr_count' is less than the number Xen needs to write, -ENOBUFS shall
+/// be returned and 'msr_count' updated to reflect the intended number.
+/// - On success, 'msr_count' shall indicate the number of MSRs written, which
+/// may be less than the maximum if some are not currently used by the vcpu.
+///
+/// Output for set:
+/// - If Xen encounters an error with a specific MSR, -EINVAL shall be returned
+/// and 'msr_count' shall be set to the offending index, to aid debugging.
+///
+/// `struct xen_domctl_vcpu_msrs` (domctl.h:978): 16 bytes, aligned to 8.
+public struct XenDomctlVcpuMsrs: Sendable, BitwiseCopyable {
+    /// IN
+    ///
+    /// C: `uint32_t vcpu` at offset 0.
+    public var vcpu: UInt32
+    /// IN/OUT
+    ///
+    /// C: `uint32_t msr_count` at offset 4.
+    public var msrCount: UInt32
+    /// IN/OUT
+    ///
+    /// C: `__guest_handle_xen_domctl_vcpu_msr_t msrs` at offset 8.
+    public var msrs: XenGuestHandle64<XenDomctlVcpuMsr>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct xen_domctl_vcpu_msr` (domctl.h:953): 16 bytes, aligned to 8.
+public struct XenDomctlVcpuMsr: Sendable, BitwiseCopyable {
+    /// C: `uint32_t index` at offset 0.
+    public var index: UInt32
+    /// C: `uint32_t reserved` at offset 4.
+    public var reserved: UInt32
+    /// C: `uint64_t value` at offset 8.
+    public var value: UInt64
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+#endif
+
 /// XEN_DOMCTL_set_access_required: sets whether a memory event listener
 /// must be present to handle page access events: if false, the page
 /// access will revert to full permissions if no one is listening;
@@ -795,6 +1861,75 @@ public struct XenDomctlGdbsxDomstatus: Sendable, BitwiseCopyable {
     ///
     /// C: `uint32_t vcpu_ev` at offset 8.
     public var vcpuEv: UInt32
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// XEN_DOMCTL_setvnumainfo: specifies a virtual NUMA topology for the guest
+///
+/// `struct xen_domctl_vnuma` (domctl.h:986): 48 bytes, aligned to 8.
+public struct XenDomctlVnuma: Sendable, BitwiseCopyable {
+    /// IN: number of vNUMA nodes to setup. Shall be greater than 0
+    ///
+    /// C: `uint32_t nr_vnodes` at offset 0.
+    public var nrVnodes: UInt32
+    /// IN: number of memory ranges to setup
+    ///
+    /// C: `uint32_t nr_vmemranges` at offset 4.
+    public var nrVmemranges: UInt32
+    /// IN: number of vCPUs of the domain (used as size of the vcpu_to_vnode
+    /// array declared below). Shall be equal to the domain's max_vcpus.
+    ///
+    /// C: `uint32_t nr_vcpus` at offset 8.
+    public var nrVcpus: UInt32
+    /// must be zero
+    ///
+    /// C: `uint32_t pad` at offset 12.
+    public var pad: UInt32
+#if arch(x86_64)
+    /// IN: array for specifying the distances of the vNUMA nodes
+    /// between each others. Shall have nr_vnodes*nr_vnodes elements.
+    ///
+    /// C: `__guest_handle_uint vdistance` at offset 16.
+    public var vdistance: XenGuestHandle64<UInt32>
+    /// IN: array for specifying to what vNUMA node each vCPU belongs.
+    /// Shall have nr_vcpus elements.
+    ///
+    /// C: `__guest_handle_uint vcpu_to_vnode` at offset 24.
+    public var vcpuToVnode: XenGuestHandle64<UInt32>
+    /// IN: array for specifying on what physical NUMA node each vNUMA
+    /// node is placed. Shall have nr_vnodes elements.
+    ///
+    /// C: `__guest_handle_uint vnode_to_pnode` at offset 32.
+    public var vnodeToPnode: XenGuestHandle64<UInt32>
+    /// IN: array for specifying the memory ranges. Shall have
+    /// nr_vmemranges elements.
+    ///
+    /// C: `__guest_handle_xen_vmemrange_t vmemrange` at offset 40.
+    public var vmemrange: XenGuestHandle64<XenVmemrange>
+#elseif arch(arm64)
+    /// IN: array for specifying the distances of the vNUMA nodes
+    /// between each others. Shall have nr_vnodes*nr_vnodes elements.
+    ///
+    /// C: `__guest_handle_64_uint vdistance` at offset 16.
+    public var vdistance: XenGuestHandle64<UInt32>
+    /// IN: array for specifying to what vNUMA node each vCPU belongs.
+    /// Shall have nr_vcpus elements.
+    ///
+    /// C: `__guest_handle_64_uint vcpu_to_vnode` at offset 24.
+    public var vcpuToVnode: XenGuestHandle64<UInt32>
+    /// IN: array for specifying on what physical NUMA node each vNUMA
+    /// node is placed. Shall have nr_vnodes elements.
+    ///
+    /// C: `__guest_handle_64_uint vnode_to_pnode` at offset 32.
+    public var vnodeToPnode: XenGuestHandle64<UInt32>
+    /// IN: array for specifying the memory ranges. Shall have
+    /// nr_vmemranges elements.
+    ///
+    /// C: `__guest_handle_64_xen_vmemrange_t vmemrange` at offset 40.
+    public var vmemrange: XenGuestHandle64<XenVmemrange>
+#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -1056,1665 +2191,3 @@ public struct XenDomctlPagingMempool: Sendable, BitwiseCopyable {
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
-
-#if arch(x86_64)
-/// `struct xen_domctl` (domctl.h:1195): 144 bytes, aligned to 8.
-public struct XenDomctl: Sendable, BitwiseCopyable {
-    /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32
-    /// XEN_DOMCTL_INTERFACE_VERSION
-    ///
-    /// C: `uint32_t interface_version` at offset 4.
-    public var interfaceVersion: UInt32
-    /// C: `domid_t domain` at offset 8.
-    public var domain: Domid
-    /// C: `uint16_t[3] _pad` at offset 10.
-    public var pad: InlineArray<3, UInt16>
-    /// C: `union (unnamed union at domctl.h:1289:5) u` at offset 16.
-    public var u: XenDomctl.U
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension XenDomctl {
-    /// The union of `xen_domctl.u` (domctl.h:1289): 128 bytes, aligned to 8.
-    public struct U: Sendable, BitwiseCopyable {
-        /// The union's bytes: 128 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<16, UInt64>
-        /// C: `struct xen_domctl_createdomain createdomain` at offset 0.
-        public var createdomain: XenDomctlCreatedomain {
-            get { xenUnionLoad(self, as: XenDomctlCreatedomain.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_getdomaininfo getdomaininfo` at offset 0.
-        public var getdomaininfo: XenDomctlGetdomaininfo {
-            get { xenUnionLoad(self, as: XenDomctlGetdomaininfo.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_getpageframeinfo3 getpageframeinfo3` at offset 0.
-        public var getpageframeinfo3: XenDomctlGetpageframeinfo3 {
-            get { xenUnionLoad(self, as: XenDomctlGetpageframeinfo3.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_nodeaffinity nodeaffinity` at offset 0.
-        public var nodeaffinity: XenDomctlNodeaffinity {
-            get { xenUnionLoad(self, as: XenDomctlNodeaffinity.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_vcpuaffinity vcpuaffinity` at offset 0.
-        public var vcpuaffinity: XenDomctlVcpuaffinity {
-            get { xenUnionLoad(self, as: XenDomctlVcpuaffinity.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_shadow_op shadow_op` at offset 0.
-        public var shadowOp: XenDomctlShadowOp {
-            get { xenUnionLoad(self, as: XenDomctlShadowOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_max_mem max_mem` at offset 0.
-        public var maxMem: XenDomctlMaxMem {
-            get { xenUnionLoad(self, as: XenDomctlMaxMem.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_vcpucontext vcpucontext` at offset 0.
-        public var vcpucontext: XenDomctlVcpucontext {
-            get { xenUnionLoad(self, as: XenDomctlVcpucontext.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_getvcpuinfo getvcpuinfo` at offset 0.
-        public var getvcpuinfo: XenDomctlGetvcpuinfo {
-            get { xenUnionLoad(self, as: XenDomctlGetvcpuinfo.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_max_vcpus max_vcpus` at offset 0.
-        public var maxVcpus: XenDomctlMaxVcpus {
-            get { xenUnionLoad(self, as: XenDomctlMaxVcpus.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_scheduler_op scheduler_op` at offset 0.
-        public var schedulerOp: XenDomctlSchedulerOp {
-            get { xenUnionLoad(self, as: XenDomctlSchedulerOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_setdomainhandle setdomainhandle` at offset 0.
-        public var setdomainhandle: XenDomctlSetdomainhandle {
-            get { xenUnionLoad(self, as: XenDomctlSetdomainhandle.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_setdebugging setdebugging` at offset 0.
-        public var setdebugging: XenDomctlSetdebugging {
-            get { xenUnionLoad(self, as: XenDomctlSetdebugging.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_irq_permission irq_permission` at offset 0.
-        public var irqPermission: XenDomctlIrqPermission {
-            get { xenUnionLoad(self, as: XenDomctlIrqPermission.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_iomem_permission iomem_permission` at offset 0.
-        public var iomemPermission: XenDomctlIomemPermission {
-            get { xenUnionLoad(self, as: XenDomctlIomemPermission.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_ioport_permission ioport_permission` at offset 0.
-        public var ioportPermission: XenDomctlIoportPermission {
-            get { xenUnionLoad(self, as: XenDomctlIoportPermission.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_hypercall_init hypercall_init` at offset 0.
-        public var hypercallInit: XenDomctlHypercallInit {
-            get { xenUnionLoad(self, as: XenDomctlHypercallInit.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_settimeoffset settimeoffset` at offset 0.
-        public var settimeoffset: XenDomctlSettimeoffset {
-            get { xenUnionLoad(self, as: XenDomctlSettimeoffset.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_tsc_info tsc_info` at offset 0.
-        public var tscInfo: XenDomctlTscInfo {
-            get { xenUnionLoad(self, as: XenDomctlTscInfo.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_hvmcontext hvmcontext` at offset 0.
-        public var hvmcontext: XenDomctlHvmcontext {
-            get { xenUnionLoad(self, as: XenDomctlHvmcontext.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_hvmcontext_partial hvmcontext_partial` at offset 0.
-        public var hvmcontextPartial: XenDomctlHvmcontextPartial {
-            get { xenUnionLoad(self, as: XenDomctlHvmcontextPartial.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_address_size address_size` at offset 0.
-        public var addressSize: XenDomctlAddressSize {
-            get { xenUnionLoad(self, as: XenDomctlAddressSize.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_sendtrigger sendtrigger` at offset 0.
-        public var sendtrigger: XenDomctlSendtrigger {
-            get { xenUnionLoad(self, as: XenDomctlSendtrigger.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_get_device_group get_device_group` at offset 0.
-        public var getDeviceGroup: XenDomctlGetDeviceGroup {
-            get { xenUnionLoad(self, as: XenDomctlGetDeviceGroup.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_assign_device assign_device` at offset 0.
-        public var assignDevice: XenDomctlAssignDevice {
-            get { xenUnionLoad(self, as: XenDomctlAssignDevice.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_bind_pt_irq bind_pt_irq` at offset 0.
-        public var bindPtIrq: XenDomctlBindPtIrq {
-            get { xenUnionLoad(self, as: XenDomctlBindPtIrq.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_memory_mapping memory_mapping` at offset 0.
-        public var memoryMapping: XenDomctlMemoryMapping {
-            get { xenUnionLoad(self, as: XenDomctlMemoryMapping.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_ioport_mapping ioport_mapping` at offset 0.
-        public var ioportMapping: XenDomctlIoportMapping {
-            get { xenUnionLoad(self, as: XenDomctlIoportMapping.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_ext_vcpucontext ext_vcpucontext` at offset 0.
-        public var extVcpucontext: XenDomctlExtVcpucontext {
-            get { xenUnionLoad(self, as: XenDomctlExtVcpucontext.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_set_target set_target` at offset 0.
-        public var setTarget: XenDomctlSetTarget {
-            get { xenUnionLoad(self, as: XenDomctlSetTarget.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_subscribe subscribe` at offset 0.
-        public var subscribe: XenDomctlSubscribe {
-            get { xenUnionLoad(self, as: XenDomctlSubscribe.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_debug_op debug_op` at offset 0.
-        public var debugOp: XenDomctlDebugOp {
-            get { xenUnionLoad(self, as: XenDomctlDebugOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_vm_event_op vm_event_op` at offset 0.
-        public var vmEventOp: XenDomctlVmEventOp {
-            get { xenUnionLoad(self, as: XenDomctlVmEventOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_mem_sharing_op mem_sharing_op` at offset 0.
-        public var memSharingOp: XenDomctlMemSharingOp {
-            get { xenUnionLoad(self, as: XenDomctlMemSharingOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_cpu_policy cpu_policy` at offset 0.
-        public var cpuPolicy: XenDomctlCpuPolicy {
-            get { xenUnionLoad(self, as: XenDomctlCpuPolicy.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_vcpuextstate vcpuextstate` at offset 0.
-        public var vcpuextstate: XenDomctlVcpuextstate {
-            get { xenUnionLoad(self, as: XenDomctlVcpuextstate.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_vcpu_msrs vcpu_msrs` at offset 0.
-        public var vcpuMsrs: XenDomctlVcpuMsrs {
-            get { xenUnionLoad(self, as: XenDomctlVcpuMsrs.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_set_access_required access_required` at offset 0.
-        public var accessRequired: XenDomctlSetAccessRequired {
-            get { xenUnionLoad(self, as: XenDomctlSetAccessRequired.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_audit_p2m audit_p2m` at offset 0.
-        public var auditP2m: XenDomctlAuditP2m {
-            get { xenUnionLoad(self, as: XenDomctlAuditP2m.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_set_virq_handler set_virq_handler` at offset 0.
-        public var setVirqHandler: XenDomctlSetVirqHandler {
-            get { xenUnionLoad(self, as: XenDomctlSetVirqHandler.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_gdbsx_memio gdbsx_guest_memio` at offset 0.
-        public var gdbsxGuestMemio: XenDomctlGdbsxMemio {
-            get { xenUnionLoad(self, as: XenDomctlGdbsxMemio.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_set_broken_page_p2m set_broken_page_p2m` at offset 0.
-        public var setBrokenPageP2m: XenDomctlSetBrokenPageP2m {
-            get { xenUnionLoad(self, as: XenDomctlSetBrokenPageP2m.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_cacheflush cacheflush` at offset 0.
-        public var cacheflush: XenDomctlCacheflush {
-            get { xenUnionLoad(self, as: XenDomctlCacheflush.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_gdbsx_pauseunp_vcpu gdbsx_pauseunp_vcpu` at offset 0.
-        public var gdbsxPauseunpVcpu: XenDomctlGdbsxPauseunpVcpu {
-            get { xenUnionLoad(self, as: XenDomctlGdbsxPauseunpVcpu.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_gdbsx_domstatus gdbsx_domstatus` at offset 0.
-        public var gdbsxDomstatus: XenDomctlGdbsxDomstatus {
-            get { xenUnionLoad(self, as: XenDomctlGdbsxDomstatus.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_vnuma vnuma` at offset 0.
-        public var vnuma: XenDomctlVnuma {
-            get { xenUnionLoad(self, as: XenDomctlVnuma.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_psr_cmt_op psr_cmt_op` at offset 0.
-        public var psrCmtOp: XenDomctlPsrCmtOp {
-            get { xenUnionLoad(self, as: XenDomctlPsrCmtOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_monitor_op monitor_op` at offset 0.
-        public var monitorOp: XenDomctlMonitorOp {
-            get { xenUnionLoad(self, as: XenDomctlMonitorOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_psr_alloc psr_alloc` at offset 0.
-        public var psrAlloc: XenDomctlPsrAlloc {
-            get { xenUnionLoad(self, as: XenDomctlPsrAlloc.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_vuart_op vuart_op` at offset 0.
-        public var vuartOp: XenDomctlVuartOp {
-            get { xenUnionLoad(self, as: XenDomctlVuartOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_vmtrace_op vmtrace_op` at offset 0.
-        public var vmtraceOp: XenDomctlVmtraceOp {
-            get { xenUnionLoad(self, as: XenDomctlVmtraceOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_paging_mempool paging_mempool` at offset 0.
-        public var pagingMempool: XenDomctlPagingMempool {
-            get { xenUnionLoad(self, as: XenDomctlPagingMempool.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `uint8_t[128] pad` at offset 0.
-        public var pad: InlineArray<128, UInt8> {
-            get { xenUnionLoad(self, as: InlineArray<128, UInt8>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// NB. xen_domctl.domain is an IN/OUT parameter for this operation.
-/// If it is specified as an invalid value (0 or >= DOMID_FIRST_RESERVED),
-/// an id is auto-allocated and returned.
-/// XEN_DOMCTL_createdomain
-///
-/// `struct xen_domctl_createdomain` (domctl.h:32): 64 bytes, aligned to 4.
-public struct XenDomctlCreatedomain: Sendable, BitwiseCopyable {
-    /// IN parameters
-    ///
-    /// C: `uint32_t ssidref` at offset 0.
-    public var ssidref: UInt32
-    /// C: `xen_domain_handle_t handle` at offset 4.
-    public var handle: InlineArray<16, UInt8>
-    /// C: `uint32_t flags` at offset 20.
-    public var flags: UInt32
-    /// C: `uint32_t iommu_opts` at offset 24.
-    public var iommuOpts: UInt32
-    /// Various domain limits, which impact the quantity of resources
-    /// (global mapping space, xenheap, etc) a guest may consume.  For
-    /// max_grant_frames and max_maptrack_frames, < 0 means "use the
-    /// default maximum value in the hypervisor".
-    ///
-    /// C: `uint32_t max_vcpus` at offset 28.
-    public var maxVcpus: UInt32
-    /// C: `uint32_t max_evtchn_port` at offset 32.
-    public var maxEvtchnPort: UInt32
-    /// C: `int32_t max_grant_frames` at offset 36.
-    public var maxGrantFrames: Int32
-    /// C: `int32_t max_maptrack_frames` at offset 40.
-    public var maxMaptrackFrames: Int32
-    /// C: `uint32_t grant_opts` at offset 44.
-    public var grantOpts: UInt32
-    /// Per-vCPU buffer size in bytes.  0 to disable.
-    ///
-    /// C: `uint32_t vmtrace_size` at offset 48.
-    public var vmtraceSize: UInt32
-    /// CPU pool to use; specify 0 or a specific existing pool
-    ///
-    /// C: `uint32_t cpupool_id` at offset 52.
-    public var cpupoolId: UInt32
-    /// C: `struct xen_arch_domainconfig arch` at offset 56.
-    public var arch: XenArchDomainconfig
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// XEN_DOMCTL_getdomaininfo
-///
-/// `struct xen_domctl_getdomaininfo` (domctl.h:99): 112 bytes, aligned to 8.
-public struct XenDomctlGetdomaininfo: Sendable, BitwiseCopyable {
-    /// OUT variables.
-    /// Also echoed in domctl.domain
-    ///
-    /// C: `domid_t domain` at offset 0.
-    public var domain: Domid
-    /// C: `uint16_t pad1` at offset 2.
-    public var pad1: UInt16
-    /// XEN_DOMINF_
-    ///
-    /// C: `uint32_t flags` at offset 4.
-    public var flags: UInt32
-    /// C: `uint64_t tot_pages` at offset 8.
-    public var totPages: UInt64
-    /// C: `uint64_t max_pages` at offset 16.
-    public var maxPages: UInt64
-    /// C: `uint64_t outstanding_pages` at offset 24.
-    public var outstandingPages: UInt64
-    /// C: `uint64_t shr_pages` at offset 32.
-    public var shrPages: UInt64
-    /// C: `uint64_t paged_pages` at offset 40.
-    public var pagedPages: UInt64
-    /// GMFN of shared_info struct
-    ///
-    /// C: `uint64_t shared_info_frame` at offset 48.
-    public var sharedInfoFrame: UInt64
-    /// C: `uint64_t cpu_time` at offset 56.
-    public var cpuTime: UInt64
-    /// Number of VCPUs currently online.
-    ///
-    /// C: `uint32_t nr_online_vcpus` at offset 64.
-    public var nrOnlineVcpus: UInt32
-    /// Maximum VCPUID in use by this domain.
-    ///
-    /// C: `uint32_t max_vcpu_id` at offset 68.
-    public var maxVcpuId: UInt32
-    /// C: `uint32_t ssidref` at offset 72.
-    public var ssidref: UInt32
-    /// C: `xen_domain_handle_t handle` at offset 76.
-    public var handle: InlineArray<16, UInt8>
-    /// C: `uint32_t cpupool` at offset 92.
-    public var cpupool: UInt32
-    /// Guest physical address space size.
-    ///
-    /// C: `uint8_t gpaddr_bits` at offset 96.
-    public var gpaddrBits: UInt8
-    /// C: `uint8_t[7] pad2` at offset 97.
-    public var pad2: InlineArray<7, UInt8>
-    /// C: `struct xen_arch_domainconfig arch_config` at offset 104.
-    public var archConfig: XenArchDomainconfig
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// XEN_DOMCTL_getpageframeinfo3
-/// Both value `num' and `array' may get modified by the hypercall to allow
-/// preemption.
-///
-/// `struct xen_domctl_getpageframeinfo3` (domctl.h:175): 16 bytes, aligned to 8.
-public struct XenDomctlGetpageframeinfo3: Sendable, BitwiseCopyable {
-    /// IN variables.
-    ///
-    /// C: `uint64_t num` at offset 0.
-    public var num: UInt64
-    /// IN/OUT variables.
-    ///
-    /// C: `__guest_handle_xen_pfn_t array` at offset 8.
-    public var array: XenGuestHandle64<XenPfn>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_domctl_shadow_op` (domctl.h:251): 40 bytes, aligned to 8.
-public struct XenDomctlShadowOp: Sendable, BitwiseCopyable {
-    /// IN variables.
-    /// XEN_DOMCTL_SHADOW_OP_
-    ///
-    /// C: `uint32_t op` at offset 0.
-    public var op: UInt32
-    /// OP_ENABLE: XEN_DOMCTL_SHADOW_ENABLE_
-    /// OP_PEAK / OP_CLEAN: XEN_DOMCTL_SHADOW_LOGDIRTY_
-    ///
-    /// C: `uint32_t mode` at offset 4.
-    public var mode: UInt32
-    /// OP_GET_ALLOCATION / OP_SET_ALLOCATION
-    /// Shadow memory allocation in MB
-    ///
-    /// C: `uint32_t mb` at offset 8.
-    public var mb: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// OP_PEEK / OP_CLEAN
-    ///
-    /// C: `__guest_handle_uint8 dirty_bitmap` at offset 16.
-    public var dirtyBitmap: XenGuestHandle64<UInt8>
-    /// Size of buffer. Updated with actual size.
-    ///
-    /// C: `uint64_t pages` at offset 24.
-    public var pages: UInt64
-    /// C: `struct xen_domctl_shadow_op_stats stats` at offset 32.
-    public var stats: XenDomctlShadowOpStats
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// XEN_DOMCTL_setvcpucontext
-/// XEN_DOMCTL_getvcpucontext
-///
-/// `struct xen_domctl_vcpucontext` (domctl.h:278): 16 bytes, aligned to 8.
-public struct XenDomctlVcpucontext: Sendable, BitwiseCopyable {
-    /// IN
-    ///
-    /// C: `uint32_t vcpu` at offset 0.
-    public var vcpu: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// IN/OUT
-    ///
-    /// C: `__guest_handle_vcpu_guest_context_t ctxt` at offset 8.
-    public var ctxt: XenGuestHandle64<VcpuGuestContext>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_domctl_scheduler_op` (domctl.h:409): 24 bytes, aligned to 8.
-public struct XenDomctlSchedulerOp: Sendable, BitwiseCopyable {
-    /// XEN_SCHEDULER_
-    ///
-    /// C: `uint32_t sched_id` at offset 0.
-    public var schedId: UInt32
-    /// XEN_DOMCTL_SCHEDOP_
-    ///
-    /// C: `uint32_t cmd` at offset 4.
-    public var cmd: UInt32
-    /// C: `union (unnamed union at domctl.h:413:5) u` at offset 8.
-    public var u: XenDomctlSchedulerOp.U
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension XenDomctlSchedulerOp {
-    /// IN/OUT
-    ///
-    /// The union of `xen_domctl_scheduler_op.u` (domctl.h:413): 16 bytes, aligned to 8.
-    public struct U: Sendable, BitwiseCopyable {
-        /// The union's bytes: 16 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<2, UInt64>
-        /// C: `struct xen_domctl_sched_credit credit` at offset 0.
-        public var credit: XenDomctlSchedCredit {
-            get { xenUnionLoad(self, as: XenDomctlSchedCredit.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_sched_credit2 credit2` at offset 0.
-        public var credit2: XenDomctlSchedCredit2 {
-            get { xenUnionLoad(self, as: XenDomctlSchedCredit2.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_sched_rtds rtds` at offset 0.
-        public var rtds: XenDomctlSchedRtds {
-            get { xenUnionLoad(self, as: XenDomctlSchedRtds.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct (unnamed struct at domctl.h:417:9) v` at offset 0.
-        public var v: XenDomctlSchedulerOp.U.V {
-            get { xenUnionLoad(self, as: XenDomctlSchedulerOp.U.V.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenDomctlSchedulerOp.U {
-    /// The struct of `xen_domctl_scheduler_op.u.v` (domctl.h:417): 16 bytes, aligned to 8.
-    public struct V: Sendable, BitwiseCopyable {
-        /// C: `__guest_handle_xen_domctl_schedparam_vcpu_t vcpus` at offset 0.
-        public var vcpus: XenGuestHandle64<XenDomctlSchedparamVcpu>
-        /// IN: Number of elements in vcpus array.
-        /// OUT: Number of processed elements of vcpus array.
-        ///
-        /// C: `uint32_t nr_vcpus` at offset 8.
-        public var nrVcpus: UInt32
-        /// C: `uint32_t padding` at offset 12.
-        public var padding: UInt32
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// XEN_DOMCTL_gethvmcontext
-/// XEN_DOMCTL_sethvmcontext
-///
-/// `struct xen_domctl_hvmcontext` (domctl.h:479): 16 bytes, aligned to 8.
-public struct XenDomctlHvmcontext: Sendable, BitwiseCopyable {
-    /// IN/OUT: size of buffer / bytes filled
-    ///
-    /// C: `uint32_t size` at offset 0.
-    public var size: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// IN/OUT: data, or call gethvmcontext with NULL buffer to get size req'd
-    ///
-    /// C: `__guest_handle_uint8 buffer` at offset 8.
-    public var buffer: XenGuestHandle64<UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// Request a particular record from the HVM context
-/// XEN_DOMCTL_gethvmcontext_partial
-///
-/// `struct xen_domctl_hvmcontext_partial` (domctl.h:733): 24 bytes, aligned to 8.
-public struct XenDomctlHvmcontextPartial: Sendable, BitwiseCopyable {
-    /// IN: Type of record required
-    ///
-    /// C: `uint32_t type` at offset 0.
-    public var type: UInt32
-    /// IN: Instance of that type
-    ///
-    /// C: `uint32_t instance` at offset 4.
-    public var instance: UInt32
-    /// IN: size of buffer
-    ///
-    /// C: `uint64_t bufsz` at offset 8.
-    public var bufsz: UInt64
-    /// OUT: buffer to write record into
-    ///
-    /// C: `__guest_handle_uint8 buffer` at offset 16.
-    public var buffer: XenGuestHandle64<UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// Retrieve sibling devices information of machine_sbdf
-/// XEN_DOMCTL_get_device_group
-///
-/// `struct xen_domctl_get_device_group` (domctl.h:544): 24 bytes, aligned to 8.
-public struct XenDomctlGetDeviceGroup: Sendable, BitwiseCopyable {
-    /// IN
-    ///
-    /// C: `uint32_t machine_sbdf` at offset 0.
-    public var machineSbdf: UInt32
-    /// IN
-    ///
-    /// C: `uint32_t max_sdevs` at offset 4.
-    public var maxSdevs: UInt32
-    /// OUT
-    ///
-    /// C: `uint32_t num_sdevs` at offset 8.
-    public var numSdevs: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// OUT
-    ///
-    /// C: `__guest_handle_uint32 sdev_array` at offset 16.
-    public var sdevArray: XenGuestHandle64<UInt32>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_domctl_assign_device` (domctl.h:523): 24 bytes, aligned to 8.
-public struct XenDomctlAssignDevice: Sendable, BitwiseCopyable {
-    /// IN
-    /// XEN_DOMCTL_DEV_
-    ///
-    /// C: `uint32_t dev` at offset 0.
-    public var dev: UInt32
-    /// C: `uint32_t flags` at offset 4.
-    public var flags: UInt32
-    /// C: `union (unnamed union at domctl.h:528:5) u` at offset 8.
-    public var u: XenDomctlAssignDevice.U
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension XenDomctlAssignDevice {
-    /// The union of `xen_domctl_assign_device.u` (domctl.h:528): 16 bytes, aligned to 8.
-    public struct U: Sendable, BitwiseCopyable {
-        /// The union's bytes: 16 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<2, UInt64>
-        /// C: `struct (unnamed struct at domctl.h:529:9) pci` at offset 0.
-        public var pci: XenDomctlAssignDevice.U.Pci {
-            get { xenUnionLoad(self, as: XenDomctlAssignDevice.U.Pci.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct (unnamed struct at domctl.h:532:9) dt` at offset 0.
-        public var dt: XenDomctlAssignDevice.U.Dt {
-            get { xenUnionLoad(self, as: XenDomctlAssignDevice.U.Dt.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenDomctlAssignDevice.U {
-    /// The struct of `xen_domctl_assign_device.u.pci` (domctl.h:529): 4 bytes, aligned to 4.
-    public struct Pci: Sendable, BitwiseCopyable {
-        /// machine PCI ID of assigned device
-        ///
-        /// C: `uint32_t machine_sbdf` at offset 0.
-        public var machineSbdf: UInt32
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenDomctlAssignDevice.U {
-    /// The struct of `xen_domctl_assign_device.u.dt` (domctl.h:532): 16 bytes, aligned to 8.
-    public struct Dt: Sendable, BitwiseCopyable {
-        /// Length of the path
-        ///
-        /// C: `uint32_t size` at offset 0.
-        public var size: UInt32
-        /// 4 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<4, UInt8>
-        /// Path to the device tree node
-        ///
-        /// C: `__guest_handle_char path` at offset 8.
-        public var path: XenGuestHandle64<Int8>
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// XEN_DOMCTL_set_ext_vcpucontext
-/// XEN_DOMCTL_get_ext_vcpucontext
-///
-/// `struct xen_domctl_ext_vcpucontext` (domctl.h:640): 64 bytes, aligned to 8.
-public struct XenDomctlExtVcpucontext: Sendable, BitwiseCopyable {
-    /// IN: VCPU that this call applies to.
-    ///
-    /// C: `uint32_t vcpu` at offset 0.
-    public var vcpu: UInt32
-    /// SET: Size of struct (IN)
-    /// GET: Size of struct (OUT, up to 128 bytes)
-    ///
-    /// C: `uint32_t size` at offset 4.
-    public var size: UInt32
-    /// SYSCALL from 32-bit mode and SYSENTER callback information.
-    /// NB. SYSCALL from 64-bit mode is contained in vcpu_guest_context_t
-    ///
-    /// C: `uint64_t syscall32_callback_eip` at offset 8.
-    public var syscall32CallbackEip: UInt64
-    /// C: `uint64_t sysenter_callback_eip` at offset 16.
-    public var sysenterCallbackEip: UInt64
-    /// C: `uint16_t syscall32_callback_cs` at offset 24.
-    public var syscall32CallbackCs: UInt16
-    /// C: `uint16_t sysenter_callback_cs` at offset 26.
-    public var sysenterCallbackCs: UInt16
-    /// C: `uint8_t syscall32_disables_events` at offset 28.
-    public var syscall32DisablesEvents: UInt8
-    /// C: `uint8_t sysenter_disables_events` at offset 29.
-    public var sysenterDisablesEvents: UInt8
-    /// 2 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<2, UInt8>
-    /// C: `union xen_domctl_ext_vcpucontext::(anonymous at domctl.h:658:5) ` at offset 32.
-    public var _anonymous0: XenDomctlExtVcpucontext.Anonymous0
-    /// `mcgCap` of the anonymous member `_anonymous0`.
-    public var mcgCap: UInt64 {
-        get { _anonymous0.mcgCap }
-        set { _anonymous0.mcgCap = newValue }
-    }
-    /// `vmce` of the anonymous member `_anonymous0`.
-    public var vmce: HvmVmceVcpu {
-        get { _anonymous0.vmce }
-        set { _anonymous0.vmce = newValue }
-    }
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension XenDomctlExtVcpucontext {
-    /// An anonymous union member of `xen_domctl_ext_vcpucontext` (domctl.h:658): 32 bytes, aligned to 8.
-    public struct Anonymous0: Sendable, BitwiseCopyable {
-        /// The union's bytes: 32 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<4, UInt64>
-        /// C: `uint64_t mcg_cap` at offset 0.
-        public var mcgCap: UInt64 {
-            get { xenUnionLoad(self, as: UInt64.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct hvm_vmce_vcpu vmce` at offset 0.
-        public var vmce: HvmVmceVcpu {
-            get { xenUnionLoad(self, as: HvmVmceVcpu.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// XEN_DOMCTL_{get,set}_cpu_policy (x86 specific)
-///
-/// Query or set the CPUID and MSR policies for a specific domain.
-///
-/// `struct xen_domctl_cpu_policy` (domctl.h:684): 40 bytes, aligned to 8.
-public struct XenDomctlCpuPolicy: Sendable, BitwiseCopyable {
-    /// IN/OUT: Number of leaves in/written to 'leaves'
-    ///
-    /// C: `uint32_t nr_leaves` at offset 0.
-    public var nrLeaves: UInt32
-    /// IN/OUT: Number of MSRs in/written to 'msrs'
-    ///
-    /// C: `uint32_t nr_msrs` at offset 4.
-    public var nrMsrs: UInt32
-    /// IN/OUT
-    ///
-    /// C: `__guest_handle_xen_cpuid_leaf_t leaves` at offset 8.
-    public var leaves: XenGuestHandle64<XenCpuidLeaf>
-    /// IN/OUT
-    ///
-    /// C: `__guest_handle_xen_msr_entry_t msrs` at offset 16.
-    public var msrs: XenGuestHandle64<XenMsrEntry>
-    /// OUT, set_policy only.  Written in some (but not all) error cases to
-    /// identify the CPUID leaf/subleaf and/or MSR which auditing objects to.
-    ///
-    /// C: `uint32_t err_leaf` at offset 24.
-    public var errLeaf: UInt32
-    /// OUT, set_policy only.  Written in some (but not all) error cases to
-    /// identify the CPUID leaf/subleaf and/or MSR which auditing objects to.
-    ///
-    /// C: `uint32_t err_subleaf` at offset 28.
-    public var errSubleaf: UInt32
-    /// OUT, set_policy only.  Written in some (but not all) error cases to
-    /// identify the CPUID leaf/subleaf and/or MSR which auditing objects to.
-    ///
-    /// C: `uint32_t err_msr` at offset 32.
-    public var errMsr: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// XEN_DOMCTL_setvcpuextstate
-/// XEN_DOMCTL_getvcpuextstate
-///
-/// `struct xen_domctl_vcpuextstate` (domctl.h:895): 32 bytes, aligned to 8.
-public struct XenDomctlVcpuextstate: Sendable, BitwiseCopyable {
-    /// IN: VCPU that this call applies to.
-    ///
-    /// C: `uint32_t vcpu` at offset 0.
-    public var vcpu: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// SET: Ignored.
-    /// GET: xfeature support mask of struct (IN/OUT)
-    /// xfeature mask is served as identifications of the saving format
-    /// so that compatible CPUs can have a check on format to decide
-    /// whether it can restore.
-    ///
-    /// C: `uint64_t xfeature_mask` at offset 8.
-    public var xfeatureMask: UInt64
-    /// SET: Size of struct (IN)
-    /// GET: Size of struct (IN/OUT)
-    ///
-    /// C: `uint64_t size` at offset 16.
-    public var size: UInt64
-    /// C: `__guest_handle_uint64 buffer` at offset 24.
-    public var buffer: XenGuestHandle64<UInt64>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// XEN_DOMCTL_set_vcpu_msrs / XEN_DOMCTL_get_vcpu_msrs.
-///
-/// Input:
-/// - A NULL 'msrs' guest handle is a request for the maximum 'msr_count'.
-/// - Otherwise, 'msr_count' is the number of entries in 'msrs'.
-///
-/// Output for get:
-/// - If 'msr_count' is less than the number Xen needs to write, -ENOBUFS shall
-/// be returned and 'msr_count' updated to reflect the intended number.
-/// - On success, 'msr_count' shall indicate the number of MSRs written, which
-/// may be less than the maximum if some are not currently used by the vcpu.
-///
-/// Output for set:
-/// - If Xen encounters an error with a specific MSR, -EINVAL shall be returned
-/// and 'msr_count' shall be set to the offending index, to aid debugging.
-///
-/// `struct xen_domctl_vcpu_msrs` (domctl.h:978): 16 bytes, aligned to 8.
-public struct XenDomctlVcpuMsrs: Sendable, BitwiseCopyable {
-    /// IN
-    ///
-    /// C: `uint32_t vcpu` at offset 0.
-    public var vcpu: UInt32
-    /// IN/OUT
-    ///
-    /// C: `uint32_t msr_count` at offset 4.
-    public var msrCount: UInt32
-    /// IN/OUT
-    ///
-    /// C: `__guest_handle_xen_domctl_vcpu_msr_t msrs` at offset 8.
-    public var msrs: XenGuestHandle64<XenDomctlVcpuMsr>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_domctl_vcpu_msr` (domctl.h:953): 16 bytes, aligned to 8.
-public struct XenDomctlVcpuMsr: Sendable, BitwiseCopyable {
-    /// C: `uint32_t index` at offset 0.
-    public var index: UInt32
-    /// C: `uint32_t reserved` at offset 4.
-    public var reserved: UInt32
-    /// C: `uint64_t value` at offset 8.
-    public var value: UInt64
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// XEN_DOMCTL_setvnumainfo: specifies a virtual NUMA topology for the guest
-///
-/// `struct xen_domctl_vnuma` (domctl.h:986): 48 bytes, aligned to 8.
-public struct XenDomctlVnuma: Sendable, BitwiseCopyable {
-    /// IN: number of vNUMA nodes to setup. Shall be greater than 0
-    ///
-    /// C: `uint32_t nr_vnodes` at offset 0.
-    public var nrVnodes: UInt32
-    /// IN: number of memory ranges to setup
-    ///
-    /// C: `uint32_t nr_vmemranges` at offset 4.
-    public var nrVmemranges: UInt32
-    /// IN: number of vCPUs of the domain (used as size of the vcpu_to_vnode
-    /// array declared below). Shall be equal to the domain's max_vcpus.
-    ///
-    /// C: `uint32_t nr_vcpus` at offset 8.
-    public var nrVcpus: UInt32
-    /// must be zero
-    ///
-    /// C: `uint32_t pad` at offset 12.
-    public var pad: UInt32
-    /// IN: array for specifying the distances of the vNUMA nodes
-    /// between each others. Shall have nr_vnodes*nr_vnodes elements.
-    ///
-    /// C: `__guest_handle_uint vdistance` at offset 16.
-    public var vdistance: XenGuestHandle64<UInt32>
-    /// IN: array for specifying to what vNUMA node each vCPU belongs.
-    /// Shall have nr_vcpus elements.
-    ///
-    /// C: `__guest_handle_uint vcpu_to_vnode` at offset 24.
-    public var vcpuToVnode: XenGuestHandle64<UInt32>
-    /// IN: array for specifying on what physical NUMA node each vNUMA
-    /// node is placed. Shall have nr_vnodes elements.
-    ///
-    /// C: `__guest_handle_uint vnode_to_pnode` at offset 32.
-    public var vnodeToPnode: XenGuestHandle64<UInt32>
-    /// IN: array for specifying the memory ranges. Shall have
-    /// nr_vmemranges elements.
-    ///
-    /// C: `__guest_handle_xen_vmemrange_t vmemrange` at offset 40.
-    public var vmemrange: XenGuestHandle64<XenVmemrange>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-#elseif arch(arm64)
-/// `struct xen_domctl` (domctl.h:1195): 144 bytes, aligned to 8.
-public struct XenDomctl: Sendable, BitwiseCopyable {
-    /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32
-    /// XEN_DOMCTL_INTERFACE_VERSION
-    ///
-    /// C: `uint32_t interface_version` at offset 4.
-    public var interfaceVersion: UInt32
-    /// C: `domid_t domain` at offset 8.
-    public var domain: Domid
-    /// C: `uint16_t[3] _pad` at offset 10.
-    public var pad: InlineArray<3, UInt16>
-    /// C: `union (unnamed union at domctl.h:1289:5) u` at offset 16.
-    public var u: XenDomctl.U
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension XenDomctl {
-    /// The union of `xen_domctl.u` (domctl.h:1289): 128 bytes, aligned to 8.
-    public struct U: Sendable, BitwiseCopyable {
-        /// The union's bytes: 128 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<16, UInt64>
-        /// C: `struct xen_domctl_createdomain createdomain` at offset 0.
-        public var createdomain: XenDomctlCreatedomain {
-            get { xenUnionLoad(self, as: XenDomctlCreatedomain.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_getdomaininfo getdomaininfo` at offset 0.
-        public var getdomaininfo: XenDomctlGetdomaininfo {
-            get { xenUnionLoad(self, as: XenDomctlGetdomaininfo.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_getpageframeinfo3 getpageframeinfo3` at offset 0.
-        public var getpageframeinfo3: XenDomctlGetpageframeinfo3 {
-            get { xenUnionLoad(self, as: XenDomctlGetpageframeinfo3.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_nodeaffinity nodeaffinity` at offset 0.
-        public var nodeaffinity: XenDomctlNodeaffinity {
-            get { xenUnionLoad(self, as: XenDomctlNodeaffinity.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_vcpuaffinity vcpuaffinity` at offset 0.
-        public var vcpuaffinity: XenDomctlVcpuaffinity {
-            get { xenUnionLoad(self, as: XenDomctlVcpuaffinity.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_shadow_op shadow_op` at offset 0.
-        public var shadowOp: XenDomctlShadowOp {
-            get { xenUnionLoad(self, as: XenDomctlShadowOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_max_mem max_mem` at offset 0.
-        public var maxMem: XenDomctlMaxMem {
-            get { xenUnionLoad(self, as: XenDomctlMaxMem.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_vcpucontext vcpucontext` at offset 0.
-        public var vcpucontext: XenDomctlVcpucontext {
-            get { xenUnionLoad(self, as: XenDomctlVcpucontext.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_getvcpuinfo getvcpuinfo` at offset 0.
-        public var getvcpuinfo: XenDomctlGetvcpuinfo {
-            get { xenUnionLoad(self, as: XenDomctlGetvcpuinfo.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_max_vcpus max_vcpus` at offset 0.
-        public var maxVcpus: XenDomctlMaxVcpus {
-            get { xenUnionLoad(self, as: XenDomctlMaxVcpus.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_scheduler_op scheduler_op` at offset 0.
-        public var schedulerOp: XenDomctlSchedulerOp {
-            get { xenUnionLoad(self, as: XenDomctlSchedulerOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_setdomainhandle setdomainhandle` at offset 0.
-        public var setdomainhandle: XenDomctlSetdomainhandle {
-            get { xenUnionLoad(self, as: XenDomctlSetdomainhandle.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_setdebugging setdebugging` at offset 0.
-        public var setdebugging: XenDomctlSetdebugging {
-            get { xenUnionLoad(self, as: XenDomctlSetdebugging.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_irq_permission irq_permission` at offset 0.
-        public var irqPermission: XenDomctlIrqPermission {
-            get { xenUnionLoad(self, as: XenDomctlIrqPermission.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_iomem_permission iomem_permission` at offset 0.
-        public var iomemPermission: XenDomctlIomemPermission {
-            get { xenUnionLoad(self, as: XenDomctlIomemPermission.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_ioport_permission ioport_permission` at offset 0.
-        public var ioportPermission: XenDomctlIoportPermission {
-            get { xenUnionLoad(self, as: XenDomctlIoportPermission.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_hypercall_init hypercall_init` at offset 0.
-        public var hypercallInit: XenDomctlHypercallInit {
-            get { xenUnionLoad(self, as: XenDomctlHypercallInit.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_settimeoffset settimeoffset` at offset 0.
-        public var settimeoffset: XenDomctlSettimeoffset {
-            get { xenUnionLoad(self, as: XenDomctlSettimeoffset.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_tsc_info tsc_info` at offset 0.
-        public var tscInfo: XenDomctlTscInfo {
-            get { xenUnionLoad(self, as: XenDomctlTscInfo.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_hvmcontext hvmcontext` at offset 0.
-        public var hvmcontext: XenDomctlHvmcontext {
-            get { xenUnionLoad(self, as: XenDomctlHvmcontext.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_hvmcontext_partial hvmcontext_partial` at offset 0.
-        public var hvmcontextPartial: XenDomctlHvmcontextPartial {
-            get { xenUnionLoad(self, as: XenDomctlHvmcontextPartial.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_address_size address_size` at offset 0.
-        public var addressSize: XenDomctlAddressSize {
-            get { xenUnionLoad(self, as: XenDomctlAddressSize.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_sendtrigger sendtrigger` at offset 0.
-        public var sendtrigger: XenDomctlSendtrigger {
-            get { xenUnionLoad(self, as: XenDomctlSendtrigger.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_get_device_group get_device_group` at offset 0.
-        public var getDeviceGroup: XenDomctlGetDeviceGroup {
-            get { xenUnionLoad(self, as: XenDomctlGetDeviceGroup.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_assign_device assign_device` at offset 0.
-        public var assignDevice: XenDomctlAssignDevice {
-            get { xenUnionLoad(self, as: XenDomctlAssignDevice.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_bind_pt_irq bind_pt_irq` at offset 0.
-        public var bindPtIrq: XenDomctlBindPtIrq {
-            get { xenUnionLoad(self, as: XenDomctlBindPtIrq.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_memory_mapping memory_mapping` at offset 0.
-        public var memoryMapping: XenDomctlMemoryMapping {
-            get { xenUnionLoad(self, as: XenDomctlMemoryMapping.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_ioport_mapping ioport_mapping` at offset 0.
-        public var ioportMapping: XenDomctlIoportMapping {
-            get { xenUnionLoad(self, as: XenDomctlIoportMapping.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_ext_vcpucontext ext_vcpucontext` at offset 0.
-        public var extVcpucontext: XenDomctlExtVcpucontext {
-            get { xenUnionLoad(self, as: XenDomctlExtVcpucontext.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_set_target set_target` at offset 0.
-        public var setTarget: XenDomctlSetTarget {
-            get { xenUnionLoad(self, as: XenDomctlSetTarget.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_subscribe subscribe` at offset 0.
-        public var subscribe: XenDomctlSubscribe {
-            get { xenUnionLoad(self, as: XenDomctlSubscribe.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_debug_op debug_op` at offset 0.
-        public var debugOp: XenDomctlDebugOp {
-            get { xenUnionLoad(self, as: XenDomctlDebugOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_vm_event_op vm_event_op` at offset 0.
-        public var vmEventOp: XenDomctlVmEventOp {
-            get { xenUnionLoad(self, as: XenDomctlVmEventOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_mem_sharing_op mem_sharing_op` at offset 0.
-        public var memSharingOp: XenDomctlMemSharingOp {
-            get { xenUnionLoad(self, as: XenDomctlMemSharingOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_set_access_required access_required` at offset 0.
-        public var accessRequired: XenDomctlSetAccessRequired {
-            get { xenUnionLoad(self, as: XenDomctlSetAccessRequired.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_audit_p2m audit_p2m` at offset 0.
-        public var auditP2m: XenDomctlAuditP2m {
-            get { xenUnionLoad(self, as: XenDomctlAuditP2m.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_set_virq_handler set_virq_handler` at offset 0.
-        public var setVirqHandler: XenDomctlSetVirqHandler {
-            get { xenUnionLoad(self, as: XenDomctlSetVirqHandler.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_gdbsx_memio gdbsx_guest_memio` at offset 0.
-        public var gdbsxGuestMemio: XenDomctlGdbsxMemio {
-            get { xenUnionLoad(self, as: XenDomctlGdbsxMemio.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_set_broken_page_p2m set_broken_page_p2m` at offset 0.
-        public var setBrokenPageP2m: XenDomctlSetBrokenPageP2m {
-            get { xenUnionLoad(self, as: XenDomctlSetBrokenPageP2m.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_cacheflush cacheflush` at offset 0.
-        public var cacheflush: XenDomctlCacheflush {
-            get { xenUnionLoad(self, as: XenDomctlCacheflush.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_gdbsx_pauseunp_vcpu gdbsx_pauseunp_vcpu` at offset 0.
-        public var gdbsxPauseunpVcpu: XenDomctlGdbsxPauseunpVcpu {
-            get { xenUnionLoad(self, as: XenDomctlGdbsxPauseunpVcpu.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_gdbsx_domstatus gdbsx_domstatus` at offset 0.
-        public var gdbsxDomstatus: XenDomctlGdbsxDomstatus {
-            get { xenUnionLoad(self, as: XenDomctlGdbsxDomstatus.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_vnuma vnuma` at offset 0.
-        public var vnuma: XenDomctlVnuma {
-            get { xenUnionLoad(self, as: XenDomctlVnuma.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_psr_cmt_op psr_cmt_op` at offset 0.
-        public var psrCmtOp: XenDomctlPsrCmtOp {
-            get { xenUnionLoad(self, as: XenDomctlPsrCmtOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_monitor_op monitor_op` at offset 0.
-        public var monitorOp: XenDomctlMonitorOp {
-            get { xenUnionLoad(self, as: XenDomctlMonitorOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_psr_alloc psr_alloc` at offset 0.
-        public var psrAlloc: XenDomctlPsrAlloc {
-            get { xenUnionLoad(self, as: XenDomctlPsrAlloc.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_vuart_op vuart_op` at offset 0.
-        public var vuartOp: XenDomctlVuartOp {
-            get { xenUnionLoad(self, as: XenDomctlVuartOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_vmtrace_op vmtrace_op` at offset 0.
-        public var vmtraceOp: XenDomctlVmtraceOp {
-            get { xenUnionLoad(self, as: XenDomctlVmtraceOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_paging_mempool paging_mempool` at offset 0.
-        public var pagingMempool: XenDomctlPagingMempool {
-            get { xenUnionLoad(self, as: XenDomctlPagingMempool.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `uint8_t[128] pad` at offset 0.
-        public var pad: InlineArray<128, UInt8> {
-            get { xenUnionLoad(self, as: InlineArray<128, UInt8>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// NB. xen_domctl.domain is an IN/OUT parameter for this operation.
-/// If it is specified as an invalid value (0 or >= DOMID_FIRST_RESERVED),
-/// an id is auto-allocated and returned.
-/// XEN_DOMCTL_createdomain
-///
-/// `struct xen_domctl_createdomain` (domctl.h:32): 68 bytes, aligned to 4.
-public struct XenDomctlCreatedomain: Sendable, BitwiseCopyable {
-    /// IN parameters
-    ///
-    /// C: `uint32_t ssidref` at offset 0.
-    public var ssidref: UInt32
-    /// C: `xen_domain_handle_t handle` at offset 4.
-    public var handle: InlineArray<16, UInt8>
-    /// C: `uint32_t flags` at offset 20.
-    public var flags: UInt32
-    /// C: `uint32_t iommu_opts` at offset 24.
-    public var iommuOpts: UInt32
-    /// Various domain limits, which impact the quantity of resources
-    /// (global mapping space, xenheap, etc) a guest may consume.  For
-    /// max_grant_frames and max_maptrack_frames, < 0 means "use the
-    /// default maximum value in the hypervisor".
-    ///
-    /// C: `uint32_t max_vcpus` at offset 28.
-    public var maxVcpus: UInt32
-    /// C: `uint32_t max_evtchn_port` at offset 32.
-    public var maxEvtchnPort: UInt32
-    /// C: `int32_t max_grant_frames` at offset 36.
-    public var maxGrantFrames: Int32
-    /// C: `int32_t max_maptrack_frames` at offset 40.
-    public var maxMaptrackFrames: Int32
-    /// C: `uint32_t grant_opts` at offset 44.
-    public var grantOpts: UInt32
-    /// Per-vCPU buffer size in bytes.  0 to disable.
-    ///
-    /// C: `uint32_t vmtrace_size` at offset 48.
-    public var vmtraceSize: UInt32
-    /// CPU pool to use; specify 0 or a specific existing pool
-    ///
-    /// C: `uint32_t cpupool_id` at offset 52.
-    public var cpupoolId: UInt32
-    /// C: `struct xen_arch_domainconfig arch` at offset 56.
-    public var arch: XenArchDomainconfig
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// XEN_DOMCTL_getdomaininfo
-///
-/// `struct xen_domctl_getdomaininfo` (domctl.h:99): 120 bytes, aligned to 8.
-public struct XenDomctlGetdomaininfo: Sendable, BitwiseCopyable {
-    /// OUT variables.
-    /// Also echoed in domctl.domain
-    ///
-    /// C: `domid_t domain` at offset 0.
-    public var domain: Domid
-    /// C: `uint16_t pad1` at offset 2.
-    public var pad1: UInt16
-    /// XEN_DOMINF_
-    ///
-    /// C: `uint32_t flags` at offset 4.
-    public var flags: UInt32
-    /// C: `uint64_t tot_pages` at offset 8.
-    public var totPages: UInt64
-    /// C: `uint64_t max_pages` at offset 16.
-    public var maxPages: UInt64
-    /// C: `uint64_t outstanding_pages` at offset 24.
-    public var outstandingPages: UInt64
-    /// C: `uint64_t shr_pages` at offset 32.
-    public var shrPages: UInt64
-    /// C: `uint64_t paged_pages` at offset 40.
-    public var pagedPages: UInt64
-    /// GMFN of shared_info struct
-    ///
-    /// C: `uint64_t shared_info_frame` at offset 48.
-    public var sharedInfoFrame: UInt64
-    /// C: `uint64_t cpu_time` at offset 56.
-    public var cpuTime: UInt64
-    /// Number of VCPUs currently online.
-    ///
-    /// C: `uint32_t nr_online_vcpus` at offset 64.
-    public var nrOnlineVcpus: UInt32
-    /// Maximum VCPUID in use by this domain.
-    ///
-    /// C: `uint32_t max_vcpu_id` at offset 68.
-    public var maxVcpuId: UInt32
-    /// C: `uint32_t ssidref` at offset 72.
-    public var ssidref: UInt32
-    /// C: `xen_domain_handle_t handle` at offset 76.
-    public var handle: InlineArray<16, UInt8>
-    /// C: `uint32_t cpupool` at offset 92.
-    public var cpupool: UInt32
-    /// Guest physical address space size.
-    ///
-    /// C: `uint8_t gpaddr_bits` at offset 96.
-    public var gpaddrBits: UInt8
-    /// C: `uint8_t[7] pad2` at offset 97.
-    public var pad2: InlineArray<7, UInt8>
-    /// C: `struct xen_arch_domainconfig arch_config` at offset 104.
-    public var archConfig: XenArchDomainconfig
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// XEN_DOMCTL_getpageframeinfo3
-/// Both value `num' and `array' may get modified by the hypercall to allow
-/// preemption.
-///
-/// `struct xen_domctl_getpageframeinfo3` (domctl.h:175): 16 bytes, aligned to 8.
-public struct XenDomctlGetpageframeinfo3: Sendable, BitwiseCopyable {
-    /// IN variables.
-    ///
-    /// C: `uint64_t num` at offset 0.
-    public var num: UInt64
-    /// IN/OUT variables.
-    ///
-    /// C: `__guest_handle_64_xen_pfn_t array` at offset 8.
-    public var array: XenGuestHandle64<XenPfn>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_domctl_shadow_op` (domctl.h:251): 40 bytes, aligned to 8.
-public struct XenDomctlShadowOp: Sendable, BitwiseCopyable {
-    /// IN variables.
-    /// XEN_DOMCTL_SHADOW_OP_
-    ///
-    /// C: `uint32_t op` at offset 0.
-    public var op: UInt32
-    /// OP_ENABLE: XEN_DOMCTL_SHADOW_ENABLE_
-    /// OP_PEAK / OP_CLEAN: XEN_DOMCTL_SHADOW_LOGDIRTY_
-    ///
-    /// C: `uint32_t mode` at offset 4.
-    public var mode: UInt32
-    /// OP_GET_ALLOCATION / OP_SET_ALLOCATION
-    /// Shadow memory allocation in MB
-    ///
-    /// C: `uint32_t mb` at offset 8.
-    public var mb: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// OP_PEEK / OP_CLEAN
-    ///
-    /// C: `__guest_handle_64_uint8 dirty_bitmap` at offset 16.
-    public var dirtyBitmap: XenGuestHandle64<UInt8>
-    /// Size of buffer. Updated with actual size.
-    ///
-    /// C: `uint64_t pages` at offset 24.
-    public var pages: UInt64
-    /// C: `struct xen_domctl_shadow_op_stats stats` at offset 32.
-    public var stats: XenDomctlShadowOpStats
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// XEN_DOMCTL_setvcpucontext
-/// XEN_DOMCTL_getvcpucontext
-///
-/// `struct xen_domctl_vcpucontext` (domctl.h:278): 16 bytes, aligned to 8.
-public struct XenDomctlVcpucontext: Sendable, BitwiseCopyable {
-    /// IN
-    ///
-    /// C: `uint32_t vcpu` at offset 0.
-    public var vcpu: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// IN/OUT
-    ///
-    /// C: `__guest_handle_64_vcpu_guest_context_t ctxt` at offset 8.
-    public var ctxt: XenGuestHandle64<VcpuGuestContext>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_domctl_scheduler_op` (domctl.h:409): 24 bytes, aligned to 8.
-public struct XenDomctlSchedulerOp: Sendable, BitwiseCopyable {
-    /// XEN_SCHEDULER_
-    ///
-    /// C: `uint32_t sched_id` at offset 0.
-    public var schedId: UInt32
-    /// XEN_DOMCTL_SCHEDOP_
-    ///
-    /// C: `uint32_t cmd` at offset 4.
-    public var cmd: UInt32
-    /// C: `union (unnamed union at domctl.h:413:5) u` at offset 8.
-    public var u: XenDomctlSchedulerOp.U
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension XenDomctlSchedulerOp {
-    /// IN/OUT
-    ///
-    /// The union of `xen_domctl_scheduler_op.u` (domctl.h:413): 16 bytes, aligned to 8.
-    public struct U: Sendable, BitwiseCopyable {
-        /// The union's bytes: 16 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<2, UInt64>
-        /// C: `struct xen_domctl_sched_credit credit` at offset 0.
-        public var credit: XenDomctlSchedCredit {
-            get { xenUnionLoad(self, as: XenDomctlSchedCredit.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_sched_credit2 credit2` at offset 0.
-        public var credit2: XenDomctlSchedCredit2 {
-            get { xenUnionLoad(self, as: XenDomctlSchedCredit2.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_domctl_sched_rtds rtds` at offset 0.
-        public var rtds: XenDomctlSchedRtds {
-            get { xenUnionLoad(self, as: XenDomctlSchedRtds.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct (unnamed struct at domctl.h:417:9) v` at offset 0.
-        public var v: XenDomctlSchedulerOp.U.V {
-            get { xenUnionLoad(self, as: XenDomctlSchedulerOp.U.V.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenDomctlSchedulerOp.U {
-    /// The struct of `xen_domctl_scheduler_op.u.v` (domctl.h:417): 16 bytes, aligned to 8.
-    public struct V: Sendable, BitwiseCopyable {
-        /// C: `__guest_handle_64_xen_domctl_schedparam_vcpu_t vcpus` at offset 0.
-        public var vcpus: XenGuestHandle64<XenDomctlSchedparamVcpu>
-        /// IN: Number of elements in vcpus array.
-        /// OUT: Number of processed elements of vcpus array.
-        ///
-        /// C: `uint32_t nr_vcpus` at offset 8.
-        public var nrVcpus: UInt32
-        /// C: `uint32_t padding` at offset 12.
-        public var padding: UInt32
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// XEN_DOMCTL_gethvmcontext
-/// XEN_DOMCTL_sethvmcontext
-///
-/// `struct xen_domctl_hvmcontext` (domctl.h:479): 16 bytes, aligned to 8.
-public struct XenDomctlHvmcontext: Sendable, BitwiseCopyable {
-    /// IN/OUT: size of buffer / bytes filled
-    ///
-    /// C: `uint32_t size` at offset 0.
-    public var size: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// IN/OUT: data, or call gethvmcontext with NULL buffer to get size req'd
-    ///
-    /// C: `__guest_handle_64_uint8 buffer` at offset 8.
-    public var buffer: XenGuestHandle64<UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// Request a particular record from the HVM context
-/// XEN_DOMCTL_gethvmcontext_partial
-///
-/// `struct xen_domctl_hvmcontext_partial` (domctl.h:733): 24 bytes, aligned to 8.
-public struct XenDomctlHvmcontextPartial: Sendable, BitwiseCopyable {
-    /// IN: Type of record required
-    ///
-    /// C: `uint32_t type` at offset 0.
-    public var type: UInt32
-    /// IN: Instance of that type
-    ///
-    /// C: `uint32_t instance` at offset 4.
-    public var instance: UInt32
-    /// IN: size of buffer
-    ///
-    /// C: `uint64_t bufsz` at offset 8.
-    public var bufsz: UInt64
-    /// OUT: buffer to write record into
-    ///
-    /// C: `__guest_handle_64_uint8 buffer` at offset 16.
-    public var buffer: XenGuestHandle64<UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// Retrieve sibling devices information of machine_sbdf
-/// XEN_DOMCTL_get_device_group
-///
-/// `struct xen_domctl_get_device_group` (domctl.h:544): 24 bytes, aligned to 8.
-public struct XenDomctlGetDeviceGroup: Sendable, BitwiseCopyable {
-    /// IN
-    ///
-    /// C: `uint32_t machine_sbdf` at offset 0.
-    public var machineSbdf: UInt32
-    /// IN
-    ///
-    /// C: `uint32_t max_sdevs` at offset 4.
-    public var maxSdevs: UInt32
-    /// OUT
-    ///
-    /// C: `uint32_t num_sdevs` at offset 8.
-    public var numSdevs: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// OUT
-    ///
-    /// C: `__guest_handle_64_uint32 sdev_array` at offset 16.
-    public var sdevArray: XenGuestHandle64<UInt32>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_domctl_assign_device` (domctl.h:523): 24 bytes, aligned to 8.
-public struct XenDomctlAssignDevice: Sendable, BitwiseCopyable {
-    /// IN
-    /// XEN_DOMCTL_DEV_
-    ///
-    /// C: `uint32_t dev` at offset 0.
-    public var dev: UInt32
-    /// C: `uint32_t flags` at offset 4.
-    public var flags: UInt32
-    /// C: `union (unnamed union at domctl.h:528:5) u` at offset 8.
-    public var u: XenDomctlAssignDevice.U
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension XenDomctlAssignDevice {
-    /// The union of `xen_domctl_assign_device.u` (domctl.h:528): 16 bytes, aligned to 8.
-    public struct U: Sendable, BitwiseCopyable {
-        /// The union's bytes: 16 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<2, UInt64>
-        /// C: `struct (unnamed struct at domctl.h:529:9) pci` at offset 0.
-        public var pci: XenDomctlAssignDevice.U.Pci {
-            get { xenUnionLoad(self, as: XenDomctlAssignDevice.U.Pci.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct (unnamed struct at domctl.h:532:9) dt` at offset 0.
-        public var dt: XenDomctlAssignDevice.U.Dt {
-            get { xenUnionLoad(self, as: XenDomctlAssignDevice.U.Dt.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenDomctlAssignDevice.U {
-    /// The struct of `xen_domctl_assign_device.u.pci` (domctl.h:529): 4 bytes, aligned to 4.
-    public struct Pci: Sendable, BitwiseCopyable {
-        /// machine PCI ID of assigned device
-        ///
-        /// C: `uint32_t machine_sbdf` at offset 0.
-        public var machineSbdf: UInt32
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenDomctlAssignDevice.U {
-    /// The struct of `xen_domctl_assign_device.u.dt` (domctl.h:532): 16 bytes, aligned to 8.
-    public struct Dt: Sendable, BitwiseCopyable {
-        /// Length of the path
-        ///
-        /// C: `uint32_t size` at offset 0.
-        public var size: UInt32
-        /// 4 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<4, UInt8>
-        /// Path to the device tree node
-        ///
-        /// C: `__guest_handle_64_char path` at offset 8.
-        public var path: XenGuestHandle64<UInt8>
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// XEN_DOMCTL_set_ext_vcpucontext
-/// XEN_DOMCTL_get_ext_vcpucontext
-///
-/// `struct xen_domctl_ext_vcpucontext` (domctl.h:640): 8 bytes, aligned to 4.
-public struct XenDomctlExtVcpucontext: Sendable, BitwiseCopyable {
-    /// IN: VCPU that this call applies to.
-    ///
-    /// C: `uint32_t vcpu` at offset 0.
-    public var vcpu: UInt32
-    /// SET: Size of struct (IN)
-    /// GET: Size of struct (OUT, up to 128 bytes)
-    ///
-    /// C: `uint32_t size` at offset 4.
-    public var size: UInt32
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// XEN_DOMCTL_setvnumainfo: specifies a virtual NUMA topology for the guest
-///
-/// `struct xen_domctl_vnuma` (domctl.h:986): 48 bytes, aligned to 8.
-public struct XenDomctlVnuma: Sendable, BitwiseCopyable {
-    /// IN: number of vNUMA nodes to setup. Shall be greater than 0
-    ///
-    /// C: `uint32_t nr_vnodes` at offset 0.
-    public var nrVnodes: UInt32
-    /// IN: number of memory ranges to setup
-    ///
-    /// C: `uint32_t nr_vmemranges` at offset 4.
-    public var nrVmemranges: UInt32
-    /// IN: number of vCPUs of the domain (used as size of the vcpu_to_vnode
-    /// array declared below). Shall be equal to the domain's max_vcpus.
-    ///
-    /// C: `uint32_t nr_vcpus` at offset 8.
-    public var nrVcpus: UInt32
-    /// must be zero
-    ///
-    /// C: `uint32_t pad` at offset 12.
-    public var pad: UInt32
-    /// IN: array for specifying the distances of the vNUMA nodes
-    /// between each others. Shall have nr_vnodes*nr_vnodes elements.
-    ///
-    /// C: `__guest_handle_64_uint vdistance` at offset 16.
-    public var vdistance: XenGuestHandle64<UInt32>
-    /// IN: array for specifying to what vNUMA node each vCPU belongs.
-    /// Shall have nr_vcpus elements.
-    ///
-    /// C: `__guest_handle_64_uint vcpu_to_vnode` at offset 24.
-    public var vcpuToVnode: XenGuestHandle64<UInt32>
-    /// IN: array for specifying on what physical NUMA node each vNUMA
-    /// node is placed. Shall have nr_vnodes elements.
-    ///
-    /// C: `__guest_handle_64_uint vnode_to_pnode` at offset 32.
-    public var vnodeToPnode: XenGuestHandle64<UInt32>
-    /// IN: array for specifying the memory ranges. Shall have
-    /// nr_vmemranges elements.
-    ///
-    /// C: `__guest_handle_64_xen_vmemrange_t vmemrange` at offset 40.
-    public var vmemrange: XenGuestHandle64<XenVmemrange>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-#else
-#error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")
-#endif

@@ -33,15 +33,18 @@ public enum DomctlVmtraceOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// `XEN_DOMCTL_vmtrace_set_option` (6), domctl.h:1190.
     case setOption = 6
 
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    public static let allCases: [DomctlVmtraceOp] = [
-        1,
-        2,
-        3,
-        4,
-        5,
-        6,
-    ].compactMap(Self.init(rawValue:))
+    /// Every case, in header order. Written out because Swift does not synthesize it when a case is
+    /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
+    public static let allCases: [DomctlVmtraceOp] = {
+        var rawValues: [UInt32] = []
+        rawValues.append(1)
+        rawValues.append(2)
+        rawValues.append(3)
+        rawValues.append(4)
+        rawValues.append(5)
+        rawValues.append(6)
+        return rawValues.compactMap(Self.init(rawValue:))
+    }()
 
     /// The C macro prefix of the family.
     public static let cPrefix = "XEN_DOMCTL_vmtrace_"

@@ -2,6 +2,43 @@
 
 import XenHypercall
 
+/// GNTTABOP_setup_table: Set up a grant table for <dom> comprising at least
+/// <nr_frames> pages. The frame addresses are written to the <frame_list>.
+/// Only <nr_frames> addresses are written, even if the table is larger.
+/// NOTES:
+/// 1. <dom> may be specified as DOMID_SELF.
+/// 2. Only a sufficiently-privileged domain may specify <dom> != DOMID_SELF.
+/// 3. Xen may not support more than a single grant-table page per domain.
+///
+/// `struct gnttab_setup_table` (grant_table.h:371): 24 bytes, aligned to 8.
+public struct GnttabSetupTable: Sendable, BitwiseCopyable {
+    /// IN parameters.
+    ///
+    /// C: `domid_t dom` at offset 0.
+    public var dom: Domid
+    /// 2 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<2, UInt8>
+    /// C: `uint32_t nr_frames` at offset 4.
+    public var nrFrames: UInt32
+    /// OUT parameters.
+    /// => enum grant_status
+    ///
+    /// C: `int16_t status` at offset 8.
+    public var status: Int16
+    /// 6 bytes of padding that C leaves here.
+    private var _padding1: InlineArray<6, UInt8>
+#if arch(x86_64)
+    /// C: `__guest_handle_xen_pfn_t frame_list` at offset 16.
+    public var frameList: XenGuestHandle64<XenPfn>
+#elseif arch(arm64)
+    /// C: `__guest_handle_64_xen_pfn_t frame_list` at offset 16.
+    public var frameList: XenGuestHandle64<XenPfn>
+#endif
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
 /// GNTTABOP_map_grant_ref: Map the grant entry (<dom>,<ref>) for access
 /// by devices and/or host CPUs. If successful, <handle> is a tracking number
 /// that must be presented later to destroy the mapping(s). On error, <status>
@@ -268,6 +305,42 @@ public struct GnttabSetVersion: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
+/// GNTTABOP_get_status_frames: Get the list of frames used to store grant
+/// status for <dom>. In grant format version 2, the status is separated
+/// from the other shared grant fields to allow more efficient synchronization
+/// using barriers instead of atomic cmpexch operations.
+/// <nr_frames> specify the size of vector <frame_list>.
+/// The frame addresses are returned in the <frame_list>.
+/// Only <nr_frames> addresses are returned, even if the table is larger.
+/// NOTES:
+/// 1. <dom> may be specified as DOMID_SELF.
+/// 2. Only a sufficiently-privileged domain may specify <dom> != DOMID_SELF.
+///
+/// `struct gnttab_get_status_frames` (grant_table.h:528): 16 bytes, aligned to 8.
+public struct GnttabGetStatusFrames: Sendable, BitwiseCopyable {
+    /// IN parameters.
+    ///
+    /// C: `uint32_t nr_frames` at offset 0.
+    public var nrFrames: UInt32
+    /// C: `domid_t dom` at offset 4.
+    public var dom: Domid
+    /// OUT parameters.
+    /// => enum grant_status
+    ///
+    /// C: `int16_t status` at offset 6.
+    public var status: Int16
+#if arch(x86_64)
+    /// C: `__guest_handle_uint64_t frame_list` at offset 8.
+    public var frameList: XenGuestHandle64<UInt64>
+#elseif arch(arm64)
+    /// C: `__guest_handle_64_uint64_t frame_list` at offset 8.
+    public var frameList: XenGuestHandle64<UInt64>
+#endif
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
 /// GNTTABOP_get_version: Get the grant table version which is in
 /// effect for domain <dom>.
 ///
@@ -330,133 +403,3 @@ extension GnttabCacheFlush {
         public init() { self = xenZeroed() }
     }
 }
-
-#if arch(x86_64)
-/// GNTTABOP_setup_table: Set up a grant table for <dom> comprising at least
-/// <nr_frames> pages. The frame addresses are written to the <frame_list>.
-/// Only <nr_frames> addresses are written, even if the table is larger.
-/// NOTES:
-/// 1. <dom> may be specified as DOMID_SELF.
-/// 2. Only a sufficiently-privileged domain may specify <dom> != DOMID_SELF.
-/// 3. Xen may not support more than a single grant-table page per domain.
-///
-/// `struct gnttab_setup_table` (grant_table.h:371): 24 bytes, aligned to 8.
-public struct GnttabSetupTable: Sendable, BitwiseCopyable {
-    /// IN parameters.
-    ///
-    /// C: `domid_t dom` at offset 0.
-    public var dom: Domid
-    /// 2 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<2, UInt8>
-    /// C: `uint32_t nr_frames` at offset 4.
-    public var nrFrames: UInt32
-    /// OUT parameters.
-    /// => enum grant_status
-    ///
-    /// C: `int16_t status` at offset 8.
-    public var status: Int16
-    /// 6 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<6, UInt8>
-    /// C: `__guest_handle_xen_pfn_t frame_list` at offset 16.
-    public var frameList: XenGuestHandle64<XenPfn>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// GNTTABOP_get_status_frames: Get the list of frames used to store grant
-/// status for <dom>. In grant format version 2, the status is separated
-/// from the other shared grant fields to allow more efficient synchronization
-/// using barriers instead of atomic cmpexch operations.
-/// <nr_frames> specify the size of vector <frame_list>.
-/// The frame addresses are returned in the <frame_list>.
-/// Only <nr_frames> addresses are returned, even if the table is larger.
-/// NOTES:
-/// 1. <dom> may be specified as DOMID_SELF.
-/// 2. Only a sufficiently-privileged domain may specify <dom> != DOMID_SELF.
-///
-/// `struct gnttab_get_status_frames` (grant_table.h:528): 16 bytes, aligned to 8.
-public struct GnttabGetStatusFrames: Sendable, BitwiseCopyable {
-    /// IN parameters.
-    ///
-    /// C: `uint32_t nr_frames` at offset 0.
-    public var nrFrames: UInt32
-    /// C: `domid_t dom` at offset 4.
-    public var dom: Domid
-    /// OUT parameters.
-    /// => enum grant_status
-    ///
-    /// C: `int16_t status` at offset 6.
-    public var status: Int16
-    /// C: `__guest_handle_uint64_t frame_list` at offset 8.
-    public var frameList: XenGuestHandle64<UInt64>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-#elseif arch(arm64)
-/// GNTTABOP_setup_table: Set up a grant table for <dom> comprising at least
-/// <nr_frames> pages. The frame addresses are written to the <frame_list>.
-/// Only <nr_frames> addresses are written, even if the table is larger.
-/// NOTES:
-/// 1. <dom> may be specified as DOMID_SELF.
-/// 2. Only a sufficiently-privileged domain may specify <dom> != DOMID_SELF.
-/// 3. Xen may not support more than a single grant-table page per domain.
-///
-/// `struct gnttab_setup_table` (grant_table.h:371): 24 bytes, aligned to 8.
-public struct GnttabSetupTable: Sendable, BitwiseCopyable {
-    /// IN parameters.
-    ///
-    /// C: `domid_t dom` at offset 0.
-    public var dom: Domid
-    /// 2 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<2, UInt8>
-    /// C: `uint32_t nr_frames` at offset 4.
-    public var nrFrames: UInt32
-    /// OUT parameters.
-    /// => enum grant_status
-    ///
-    /// C: `int16_t status` at offset 8.
-    public var status: Int16
-    /// 6 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<6, UInt8>
-    /// C: `__guest_handle_64_xen_pfn_t frame_list` at offset 16.
-    public var frameList: XenGuestHandle64<XenPfn>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// GNTTABOP_get_status_frames: Get the list of frames used to store grant
-/// status for <dom>. In grant format version 2, the status is separated
-/// from the other shared grant fields to allow more efficient synchronization
-/// using barriers instead of atomic cmpexch operations.
-/// <nr_frames> specify the size of vector <frame_list>.
-/// The frame addresses are returned in the <frame_list>.
-/// Only <nr_frames> addresses are returned, even if the table is larger.
-/// NOTES:
-/// 1. <dom> may be specified as DOMID_SELF.
-/// 2. Only a sufficiently-privileged domain may specify <dom> != DOMID_SELF.
-///
-/// `struct gnttab_get_status_frames` (grant_table.h:528): 16 bytes, aligned to 8.
-public struct GnttabGetStatusFrames: Sendable, BitwiseCopyable {
-    /// IN parameters.
-    ///
-    /// C: `uint32_t nr_frames` at offset 0.
-    public var nrFrames: UInt32
-    /// C: `domid_t dom` at offset 4.
-    public var dom: Domid
-    /// OUT parameters.
-    /// => enum grant_status
-    ///
-    /// C: `int16_t status` at offset 6.
-    public var status: Int16
-    /// C: `__guest_handle_64_uint64_t frame_list` at offset 8.
-    public var frameList: XenGuestHandle64<UInt64>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-#else
-#error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")
-#endif

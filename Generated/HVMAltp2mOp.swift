@@ -70,25 +70,28 @@ public enum HVMAltp2mOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// Set visibility for a given altp2m view
     case setVisibility = 16
 
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    public static let allCases: [HVMAltp2mOp] = [
-        1,
-        2,
-        3,
-        4,
-        5,
-        6,
-        7,
-        8,
-        9,
-        10,
-        11,
-        12,
-        13,
-        14,
-        15,
-        16,
-    ].compactMap(Self.init(rawValue:))
+    /// Every case, in header order. Written out because Swift does not synthesize it when a case is
+    /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
+    public static let allCases: [HVMAltp2mOp] = {
+        var rawValues: [UInt32] = []
+        rawValues.append(1)
+        rawValues.append(2)
+        rawValues.append(3)
+        rawValues.append(4)
+        rawValues.append(5)
+        rawValues.append(6)
+        rawValues.append(7)
+        rawValues.append(8)
+        rawValues.append(9)
+        rawValues.append(10)
+        rawValues.append(11)
+        rawValues.append(12)
+        rawValues.append(13)
+        rawValues.append(14)
+        rawValues.append(15)
+        rawValues.append(16)
+        return rawValues.compactMap(Self.init(rawValue:))
+    }()
 
     /// The C macro prefix of the family.
     public static let cPrefix = "HVMOP_altp2m_"

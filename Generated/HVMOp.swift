@@ -2,7 +2,6 @@
 
 import XenHypercall
 
-#if arch(x86_64)
 /// `HYPERVISOR_hvm_op` commands.
 ///
 /// The `HVMOP_*` ops of `hvm/hvm_op.h` that are defined (live or obsolete). Retired ops are not
@@ -48,6 +47,7 @@ public enum HVMOp: UInt32, CaseIterable, Sendable, XenOperation {
     case getMemAccess = 13
     /// `HVMOP_get_mem_type` (15), hvm/hvm_op.h:155.
     case getMemType = 15
+#if arch(x86_64)
     /// `HVMOP_set_evtchn_upcall_vector` (23), hvm/hvm_op.h:196.
     ///
     /// HVMOP_set_evtchn_upcall_vector: Set a <vector> that should be used for event
@@ -58,245 +58,115 @@ public enum HVMOp: UInt32, CaseIterable, Sendable, XenOperation {
     ///
     /// Defined in C only when `defined(__i386__) || defined(__x86_64__)`.
     case setEvtchnUpcallVector = 23
-    /// `HVMOP_guest_request_vm_event` (24), hvm/hvm_op.h:206.
-    case guestRequestVmEvent = 24
-    /// `HVMOP_altp2m` (25), hvm/hvm_op.h:209.
-    ///
-    /// HVMOP_altp2m: perform altp2m state operations
-    case altp2m = 25
-
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    public static let allCases: [HVMOp] = [
-        0,
-        1,
-        5,
-        9,
-        10,
-        11,
-        12,
-        13,
-        15,
-        23,
-        24,
-        25,
-    ].compactMap(Self.init(rawValue:))
-
-    /// The C macro prefix of the family.
-    public static let cPrefix = "HVMOP_"
-    /// The header that declares the family.
-    public static let header = "hvm/hvm_op.h"
-
-    /// The C macro name of this op.
-    public var cName: String {
-        switch self {
-        case .setParam: "HVMOP_set_param"
-        case .getParam: "HVMOP_get_param"
-        case .flushTlbs: "HVMOP_flush_tlbs"
-        case .pagetableDying: "HVMOP_pagetable_dying"
-        case .getTime: "HVMOP_get_time"
-        case .xentrace: "HVMOP_xentrace"
-        case .setMemAccess: "HVMOP_set_mem_access"
-        case .getMemAccess: "HVMOP_get_mem_access"
-        case .getMemType: "HVMOP_get_mem_type"
-        case .setEvtchnUpcallVector: "HVMOP_set_evtchn_upcall_vector"
-        case .guestRequestVmEvent: "HVMOP_guest_request_vm_event"
-        case .altp2m: "HVMOP_altp2m"
-        }
-    }
-}
-
-/// Every number `HVMOP_*` has ever used, each exactly once: live, obsolete, retired and
-/// ledger-reserved. Giving a used number a second name fails to compile with
-/// "raw value for enum case is not unique".
-enum HVMOpNumberGuard: UInt32 {
-    case HVMOP_set_param = 0 // live
-    case HVMOP_get_param = 1 // live
-    case HVMOP_set_pci_intx_level_2 = 2 // reserved by the ledger: HVMOP_set_pci_intx_level in RELEASE-4.0.0 … RELEASE-4.8.5 (vanished)
-    case HVMOP_set_isa_irq_level_3 = 3 // reserved by the ledger: HVMOP_set_isa_irq_level in RELEASE-4.0.0 … RELEASE-4.8.5 (vanished)
-    case HVMOP_set_pci_link_route_4 = 4 // reserved by the ledger: HVMOP_set_pci_link_route in RELEASE-4.0.0 … RELEASE-4.8.5 (vanished)
-    case HVMOP_flush_tlbs = 5 // live
-    case HVMOP_track_dirty_vram = 6 // reserved by the ledger: HVMOP_track_dirty_vram in RELEASE-4.0.0 … RELEASE-4.8.5 (vanished)
-    case HVMOP_modified_memory = 7 // reserved by the ledger: HVMOP_modified_memory in RELEASE-4.0.0 … RELEASE-4.8.5 (vanished)
-    case HVMOP_set_mem_type = 8 // reserved by the ledger: HVMOP_set_mem_type in RELEASE-4.0.0 … RELEASE-4.8.5 (vanished)
-    case HVMOP_pagetable_dying = 9 // live
-    case HVMOP_get_time = 10 // live
-    case HVMOP_xentrace = 11 // live
-    case HVMOP_set_mem_access = 12 // obsolete
-    case HVMOP_get_mem_access = 13 // obsolete
-    case HVMOP_inject_trap = 14 // reserved by the ledger: HVMOP_inject_trap in RELEASE-4.1.0 … RELEASE-4.8.5 (vanished)
-    case HVMOP_get_mem_type = 15 // live
-    case HVMOP_inject_msi = 16 // reserved by the ledger: HVMOP_inject_msi in RELEASE-4.2.0 … RELEASE-4.8.5 (vanished)
-    case HVMOP_create_ioreq_server = 17 // reserved by the ledger: HVMOP_create_ioreq_server in RELEASE-4.5.0 … RELEASE-4.8.5 (vanished)
-    case HVMOP_get_ioreq_server_info = 18 // reserved by the ledger: HVMOP_get_ioreq_server_info in RELEASE-4.5.0 … RELEASE-4.8.5 (vanished)
-    case HVMOP_map_io_range_to_ioreq_server = 19 // reserved by the ledger: HVMOP_map_io_range_to_ioreq_server in RELEASE-4.5.0 … RELEASE-4.8.5 (vanished)
-    case HVMOP_unmap_io_range_from_ioreq_server = 20 // reserved by the ledger: HVMOP_unmap_io_range_from_ioreq_server in RELEASE-4.5.0 … RELEASE-4.8.5 (vanished)
-    case HVMOP_destroy_ioreq_server = 21 // reserved by the ledger: HVMOP_destroy_ioreq_server in RELEASE-4.5.0 … RELEASE-4.8.5 (vanished)
-    case HVMOP_set_ioreq_server_state = 22 // reserved by the ledger: HVMOP_set_ioreq_server_state in RELEASE-4.5.0 … RELEASE-4.8.5 (vanished)
-    case HVMOP_set_evtchn_upcall_vector = 23 // live
-    case HVMOP_guest_request_vm_event = 24 // live
-    case HVMOP_altp2m = 25 // live
-}
-
-extension HVMOp {
-    /// Ties every case to its guard entry, so a case added by hand must also enter the guard.
-    var numberGuard: HVMOpNumberGuard {
-        switch self {
-        case .setParam: .HVMOP_set_param
-        case .getParam: .HVMOP_get_param
-        case .flushTlbs: .HVMOP_flush_tlbs
-        case .pagetableDying: .HVMOP_pagetable_dying
-        case .getTime: .HVMOP_get_time
-        case .xentrace: .HVMOP_xentrace
-        case .setMemAccess: .HVMOP_set_mem_access
-        case .getMemAccess: .HVMOP_get_mem_access
-        case .getMemType: .HVMOP_get_mem_type
-        case .setEvtchnUpcallVector: .HVMOP_set_evtchn_upcall_vector
-        case .guestRequestVmEvent: .HVMOP_guest_request_vm_event
-        case .altp2m: .HVMOP_altp2m
-        }
-    }
-}
-#elseif arch(arm64)
-/// `HYPERVISOR_hvm_op` commands.
-///
-/// The `HVMOP_*` ops of `hvm/hvm_op.h` that are defined (live or obsolete). Retired ops are not
-/// cases: they are unavailable members, so old code fails to compile with a fix-it.
-public enum HVMOp: UInt32, CaseIterable, Sendable, XenOperation {
-    /// `HVMOP_set_param` (0), hvm/hvm_op.h:14.
-    ///
-    /// Get/set subcommands: extra argument == pointer to xen_hvm_param struct.
-    case setParam = 0
-    /// `HVMOP_get_param` (1), hvm/hvm_op.h:15.
-    case getParam = 1
-    /// `HVMOP_flush_tlbs` (5), hvm/hvm_op.h:86.
-    ///
-    /// Flushes all VCPU TLBs: @arg must be NULL.
-    case flushTlbs = 5
-    /// `HVMOP_pagetable_dying` (9), hvm/hvm_op.h:117.
-    ///
-    /// Hint from PV drivers for pagetable destruction.
-    case pagetableDying = 9
-    /// `HVMOP_get_time` (10), hvm/hvm_op.h:129.
-    ///
-    /// Get the current Xen time, in nanoseconds since system boot.
-    case getTime = 10
-    /// `HVMOP_xentrace` (11), hvm/hvm_op.h:136.
-    case xentrace = 11
-    /// `HVMOP_set_mem_access` (12), hvm/hvm_op.h:148.
-    ///
-    /// Deprecated by XENMEM_access_op_set_access
-    ///
-    /// Header note: Deprecated by XENMEM_access_op_set_access
-    ///
-    /// Defined in C only when `defined(__XEN__) || defined(__XEN_TOOLS__)`.
-    @available(*, deprecated, message: "Deprecated by XENMEM_access_op_set_access; use XENMEM_access_op_set_access")
-    case setMemAccess = 12
-    /// `HVMOP_get_mem_access` (13), hvm/hvm_op.h:151.
-    ///
-    /// Deprecated by XENMEM_access_op_get_access
-    ///
-    /// Header note: Deprecated by XENMEM_access_op_get_access
-    ///
-    /// Defined in C only when `defined(__XEN__) || defined(__XEN_TOOLS__)`.
-    @available(*, deprecated, message: "Deprecated by XENMEM_access_op_get_access; use XENMEM_access_op_get_access")
-    case getMemAccess = 13
-    /// `HVMOP_get_mem_type` (15), hvm/hvm_op.h:155.
-    case getMemType = 15
-    /// `HVMOP_guest_request_vm_event` (24), hvm/hvm_op.h:206.
-    case guestRequestVmEvent = 24
-    /// `HVMOP_altp2m` (25), hvm/hvm_op.h:209.
-    ///
-    /// HVMOP_altp2m: perform altp2m state operations
-    case altp2m = 25
-
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    public static let allCases: [HVMOp] = [
-        0,
-        1,
-        5,
-        9,
-        10,
-        11,
-        12,
-        13,
-        15,
-        24,
-        25,
-    ].compactMap(Self.init(rawValue:))
-
-    /// The C macro prefix of the family.
-    public static let cPrefix = "HVMOP_"
-    /// The header that declares the family.
-    public static let header = "hvm/hvm_op.h"
-
-    /// The C macro name of this op.
-    public var cName: String {
-        switch self {
-        case .setParam: "HVMOP_set_param"
-        case .getParam: "HVMOP_get_param"
-        case .flushTlbs: "HVMOP_flush_tlbs"
-        case .pagetableDying: "HVMOP_pagetable_dying"
-        case .getTime: "HVMOP_get_time"
-        case .xentrace: "HVMOP_xentrace"
-        case .setMemAccess: "HVMOP_set_mem_access"
-        case .getMemAccess: "HVMOP_get_mem_access"
-        case .getMemType: "HVMOP_get_mem_type"
-        case .guestRequestVmEvent: "HVMOP_guest_request_vm_event"
-        case .altp2m: "HVMOP_altp2m"
-        }
-    }
-}
-
-/// Every number `HVMOP_*` has ever used, each exactly once: live, obsolete, retired and
-/// ledger-reserved. Giving a used number a second name fails to compile with
-/// "raw value for enum case is not unique".
-enum HVMOpNumberGuard: UInt32 {
-    case HVMOP_set_param = 0 // live
-    case HVMOP_get_param = 1 // live
-    case HVMOP_set_pci_intx_level_2 = 2 // reserved by the ledger: HVMOP_set_pci_intx_level in RELEASE-4.0.0 … RELEASE-4.8.5 (vanished)
-    case HVMOP_set_isa_irq_level_3 = 3 // reserved by the ledger: HVMOP_set_isa_irq_level in RELEASE-4.0.0 … RELEASE-4.8.5 (vanished)
-    case HVMOP_set_pci_link_route_4 = 4 // reserved by the ledger: HVMOP_set_pci_link_route in RELEASE-4.0.0 … RELEASE-4.8.5 (vanished)
-    case HVMOP_flush_tlbs = 5 // live
-    case HVMOP_track_dirty_vram = 6 // reserved by the ledger: HVMOP_track_dirty_vram in RELEASE-4.0.0 … RELEASE-4.8.5 (vanished)
-    case HVMOP_modified_memory = 7 // reserved by the ledger: HVMOP_modified_memory in RELEASE-4.0.0 … RELEASE-4.8.5 (vanished)
-    case HVMOP_set_mem_type = 8 // reserved by the ledger: HVMOP_set_mem_type in RELEASE-4.0.0 … RELEASE-4.8.5 (vanished)
-    case HVMOP_pagetable_dying = 9 // live
-    case HVMOP_get_time = 10 // live
-    case HVMOP_xentrace = 11 // live
-    case HVMOP_set_mem_access = 12 // obsolete
-    case HVMOP_get_mem_access = 13 // obsolete
-    case HVMOP_inject_trap = 14 // reserved by the ledger: HVMOP_inject_trap in RELEASE-4.1.0 … RELEASE-4.8.5 (vanished)
-    case HVMOP_get_mem_type = 15 // live
-    case HVMOP_inject_msi = 16 // reserved by the ledger: HVMOP_inject_msi in RELEASE-4.2.0 … RELEASE-4.8.5 (vanished)
-    case HVMOP_create_ioreq_server = 17 // reserved by the ledger: HVMOP_create_ioreq_server in RELEASE-4.5.0 … RELEASE-4.8.5 (vanished)
-    case HVMOP_get_ioreq_server_info = 18 // reserved by the ledger: HVMOP_get_ioreq_server_info in RELEASE-4.5.0 … RELEASE-4.8.5 (vanished)
-    case HVMOP_map_io_range_to_ioreq_server = 19 // reserved by the ledger: HVMOP_map_io_range_to_ioreq_server in RELEASE-4.5.0 … RELEASE-4.8.5 (vanished)
-    case HVMOP_unmap_io_range_from_ioreq_server = 20 // reserved by the ledger: HVMOP_unmap_io_range_from_ioreq_server in RELEASE-4.5.0 … RELEASE-4.8.5 (vanished)
-    case HVMOP_destroy_ioreq_server = 21 // reserved by the ledger: HVMOP_destroy_ioreq_server in RELEASE-4.5.0 … RELEASE-4.8.5 (vanished)
-    case HVMOP_set_ioreq_server_state = 22 // reserved by the ledger: HVMOP_set_ioreq_server_state in RELEASE-4.5.0 … RELEASE-4.8.5 (vanished)
-    case HVMOP_set_evtchn_upcall_vector_23 = 23 // reserved by the ledger: HVMOP_set_evtchn_upcall_vector in RELEASE-4.6.0 … RELEASE-4.22.0
-    case HVMOP_guest_request_vm_event = 24 // live
-    case HVMOP_altp2m = 25 // live
-}
-
-extension HVMOp {
-    /// Ties every case to its guard entry, so a case added by hand must also enter the guard.
-    var numberGuard: HVMOpNumberGuard {
-        switch self {
-        case .setParam: .HVMOP_set_param
-        case .getParam: .HVMOP_get_param
-        case .flushTlbs: .HVMOP_flush_tlbs
-        case .pagetableDying: .HVMOP_pagetable_dying
-        case .getTime: .HVMOP_get_time
-        case .xentrace: .HVMOP_xentrace
-        case .setMemAccess: .HVMOP_set_mem_access
-        case .getMemAccess: .HVMOP_get_mem_access
-        case .getMemType: .HVMOP_get_mem_type
-        case .guestRequestVmEvent: .HVMOP_guest_request_vm_event
-        case .altp2m: .HVMOP_altp2m
-        }
-    }
-}
-#else
-#error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")
 #endif
+    /// `HVMOP_guest_request_vm_event` (24), hvm/hvm_op.h:206.
+    case guestRequestVmEvent = 24
+    /// `HVMOP_altp2m` (25), hvm/hvm_op.h:209.
+    ///
+    /// HVMOP_altp2m: perform altp2m state operations
+    case altp2m = 25
+
+    /// Every case, in header order. Written out because Swift does not synthesize it when a case is
+    /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
+    public static let allCases: [HVMOp] = {
+        var rawValues: [UInt32] = []
+        rawValues.append(0)
+        rawValues.append(1)
+        rawValues.append(5)
+        rawValues.append(9)
+        rawValues.append(10)
+        rawValues.append(11)
+        rawValues.append(12)
+        rawValues.append(13)
+        rawValues.append(15)
+#if arch(x86_64)
+        rawValues.append(23)
+#endif
+        rawValues.append(24)
+        rawValues.append(25)
+        return rawValues.compactMap(Self.init(rawValue:))
+    }()
+
+    /// The C macro prefix of the family.
+    public static let cPrefix = "HVMOP_"
+    /// The header that declares the family.
+    public static let header = "hvm/hvm_op.h"
+
+    /// The C macro name of this op.
+    public var cName: String {
+        switch self {
+        case .setParam: "HVMOP_set_param"
+        case .getParam: "HVMOP_get_param"
+        case .flushTlbs: "HVMOP_flush_tlbs"
+        case .pagetableDying: "HVMOP_pagetable_dying"
+        case .getTime: "HVMOP_get_time"
+        case .xentrace: "HVMOP_xentrace"
+        case .setMemAccess: "HVMOP_set_mem_access"
+        case .getMemAccess: "HVMOP_get_mem_access"
+        case .getMemType: "HVMOP_get_mem_type"
+#if arch(x86_64)
+        case .setEvtchnUpcallVector: "HVMOP_set_evtchn_upcall_vector"
+#endif
+        case .guestRequestVmEvent: "HVMOP_guest_request_vm_event"
+        case .altp2m: "HVMOP_altp2m"
+        }
+    }
+}
+
+/// Every number `HVMOP_*` has ever used, each exactly once: live, obsolete, retired and
+/// ledger-reserved. Giving a used number a second name fails to compile with
+/// "raw value for enum case is not unique".
+enum HVMOpNumberGuard: UInt32 {
+    case HVMOP_set_param = 0 // live
+    case HVMOP_get_param = 1 // live
+    case HVMOP_set_pci_intx_level_2 = 2 // reserved by the ledger: HVMOP_set_pci_intx_level in RELEASE-4.0.0 … RELEASE-4.8.5 (vanished)
+    case HVMOP_set_isa_irq_level_3 = 3 // reserved by the ledger: HVMOP_set_isa_irq_level in RELEASE-4.0.0 … RELEASE-4.8.5 (vanished)
+    case HVMOP_set_pci_link_route_4 = 4 // reserved by the ledger: HVMOP_set_pci_link_route in RELEASE-4.0.0 … RELEASE-4.8.5 (vanished)
+    case HVMOP_flush_tlbs = 5 // live
+    case HVMOP_track_dirty_vram = 6 // reserved by the ledger: HVMOP_track_dirty_vram in RELEASE-4.0.0 … RELEASE-4.8.5 (vanished)
+    case HVMOP_modified_memory = 7 // reserved by the ledger: HVMOP_modified_memory in RELEASE-4.0.0 … RELEASE-4.8.5 (vanished)
+    case HVMOP_set_mem_type = 8 // reserved by the ledger: HVMOP_set_mem_type in RELEASE-4.0.0 … RELEASE-4.8.5 (vanished)
+    case HVMOP_pagetable_dying = 9 // live
+    case HVMOP_get_time = 10 // live
+    case HVMOP_xentrace = 11 // live
+    case HVMOP_set_mem_access = 12 // obsolete
+    case HVMOP_get_mem_access = 13 // obsolete
+    case HVMOP_inject_trap = 14 // reserved by the ledger: HVMOP_inject_trap in RELEASE-4.1.0 … RELEASE-4.8.5 (vanished)
+    case HVMOP_get_mem_type = 15 // live
+    case HVMOP_inject_msi = 16 // reserved by the ledger: HVMOP_inject_msi in RELEASE-4.2.0 … RELEASE-4.8.5 (vanished)
+    case HVMOP_create_ioreq_server = 17 // reserved by the ledger: HVMOP_create_ioreq_server in RELEASE-4.5.0 … RELEASE-4.8.5 (vanished)
+    case HVMOP_get_ioreq_server_info = 18 // reserved by the ledger: HVMOP_get_ioreq_server_info in RELEASE-4.5.0 … RELEASE-4.8.5 (vanished)
+    case HVMOP_map_io_range_to_ioreq_server = 19 // reserved by the ledger: HVMOP_map_io_range_to_ioreq_server in RELEASE-4.5.0 … RELEASE-4.8.5 (vanished)
+    case HVMOP_unmap_io_range_from_ioreq_server = 20 // reserved by the ledger: HVMOP_unmap_io_range_from_ioreq_server in RELEASE-4.5.0 … RELEASE-4.8.5 (vanished)
+    case HVMOP_destroy_ioreq_server = 21 // reserved by the ledger: HVMOP_destroy_ioreq_server in RELEASE-4.5.0 … RELEASE-4.8.5 (vanished)
+    case HVMOP_set_ioreq_server_state = 22 // reserved by the ledger: HVMOP_set_ioreq_server_state in RELEASE-4.5.0 … RELEASE-4.8.5 (vanished)
+#if arch(x86_64)
+    case HVMOP_set_evtchn_upcall_vector = 23 // live
+#elseif arch(arm64)
+    case HVMOP_set_evtchn_upcall_vector_23 = 23 // reserved by the ledger: HVMOP_set_evtchn_upcall_vector in RELEASE-4.6.0 … RELEASE-4.22.0
+#endif
+    case HVMOP_guest_request_vm_event = 24 // live
+    case HVMOP_altp2m = 25 // live
+}
+
+extension HVMOp {
+    /// Ties every case to its guard entry, so a case added by hand must also enter the guard.
+    var numberGuard: HVMOpNumberGuard {
+        switch self {
+        case .setParam: .HVMOP_set_param
+        case .getParam: .HVMOP_get_param
+        case .flushTlbs: .HVMOP_flush_tlbs
+        case .pagetableDying: .HVMOP_pagetable_dying
+        case .getTime: .HVMOP_get_time
+        case .xentrace: .HVMOP_xentrace
+        case .setMemAccess: .HVMOP_set_mem_access
+        case .getMemAccess: .HVMOP_get_mem_access
+        case .getMemType: .HVMOP_get_mem_type
+#if arch(x86_64)
+        case .setEvtchnUpcallVector: .HVMOP_set_evtchn_upcall_vector
+#endif
+        case .guestRequestVmEvent: .HVMOP_guest_request_vm_event
+        case .altp2m: .HVMOP_altp2m
+        }
+    }
+}

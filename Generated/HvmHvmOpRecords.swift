@@ -201,6 +201,47 @@ public struct XenHvmAltp2mChangeGfn: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
+/// `struct xen_hvm_altp2m_set_mem_access_multi` (hvm/hvm_op.h:269): 32 bytes, aligned to 8.
+public struct XenHvmAltp2mSetMemAccessMulti: Sendable, BitwiseCopyable {
+    /// view
+    ///
+    /// C: `uint16_t view` at offset 0.
+    public var view: UInt16
+    /// C: `uint16_t pad` at offset 2.
+    public var pad: UInt16
+    /// Number of pages
+    ///
+    /// C: `uint32_t nr` at offset 4.
+    public var nr: UInt32
+    /// Used for continuation purposes.
+    /// Must be set to zero upon initial invocation.
+    ///
+    /// C: `uint64_t opaque` at offset 8.
+    public var opaque: UInt64
+#if arch(x86_64)
+    /// List of pfns to set access for
+    ///
+    /// C: `__guest_handle_const_uint64 pfn_list` at offset 16.
+    public var pfnList: XenGuestHandle64<UInt64>
+    /// Corresponding list of access settings for pfn_list
+    ///
+    /// C: `__guest_handle_const_uint8 access_list` at offset 24.
+    public var accessList: XenGuestHandle64<UInt8>
+#elseif arch(arm64)
+    /// List of pfns to set access for
+    ///
+    /// C: `__guest_handle_64_const_uint64 pfn_list` at offset 16.
+    public var pfnList: XenGuestHandle64<UInt64>
+    /// Corresponding list of access settings for pfn_list
+    ///
+    /// C: `__guest_handle_64_const_uint8 access_list` at offset 24.
+    public var accessList: XenGuestHandle64<UInt8>
+#endif
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
 /// `struct xen_hvm_altp2m_suppress_ve` (hvm/hvm_op.h:25): 16 bytes, aligned to 8.
 public struct XenHvmAltp2mSuppressVe: Sendable, BitwiseCopyable {
     /// C: `uint16_t view` at offset 0.
@@ -338,67 +379,3 @@ public struct XenHvmGetTime: Sendable, BitwiseCopyable {
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
-
-#if arch(x86_64)
-/// `struct xen_hvm_altp2m_set_mem_access_multi` (hvm/hvm_op.h:269): 32 bytes, aligned to 8.
-public struct XenHvmAltp2mSetMemAccessMulti: Sendable, BitwiseCopyable {
-    /// view
-    ///
-    /// C: `uint16_t view` at offset 0.
-    public var view: UInt16
-    /// C: `uint16_t pad` at offset 2.
-    public var pad: UInt16
-    /// Number of pages
-    ///
-    /// C: `uint32_t nr` at offset 4.
-    public var nr: UInt32
-    /// Used for continuation purposes.
-    /// Must be set to zero upon initial invocation.
-    ///
-    /// C: `uint64_t opaque` at offset 8.
-    public var opaque: UInt64
-    /// List of pfns to set access for
-    ///
-    /// C: `__guest_handle_const_uint64 pfn_list` at offset 16.
-    public var pfnList: XenGuestHandle64<UInt64>
-    /// Corresponding list of access settings for pfn_list
-    ///
-    /// C: `__guest_handle_const_uint8 access_list` at offset 24.
-    public var accessList: XenGuestHandle64<UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-#elseif arch(arm64)
-/// `struct xen_hvm_altp2m_set_mem_access_multi` (hvm/hvm_op.h:269): 32 bytes, aligned to 8.
-public struct XenHvmAltp2mSetMemAccessMulti: Sendable, BitwiseCopyable {
-    /// view
-    ///
-    /// C: `uint16_t view` at offset 0.
-    public var view: UInt16
-    /// C: `uint16_t pad` at offset 2.
-    public var pad: UInt16
-    /// Number of pages
-    ///
-    /// C: `uint32_t nr` at offset 4.
-    public var nr: UInt32
-    /// Used for continuation purposes.
-    /// Must be set to zero upon initial invocation.
-    ///
-    /// C: `uint64_t opaque` at offset 8.
-    public var opaque: UInt64
-    /// List of pfns to set access for
-    ///
-    /// C: `__guest_handle_64_const_uint64 pfn_list` at offset 16.
-    public var pfnList: XenGuestHandle64<UInt64>
-    /// Corresponding list of access settings for pfn_list
-    ///
-    /// C: `__guest_handle_64_const_uint8 access_list` at offset 24.
-    public var accessList: XenGuestHandle64<UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-#else
-#error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")
-#endif

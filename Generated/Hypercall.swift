@@ -120,59 +120,62 @@ public enum Hypercall: UInt64, CaseIterable, Sendable, XenOperation, XenHypercal
     /// `__HYPERVISOR_arch_7` (55), xen.h:126.
     case arch7 = 55
 
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    public static let allCases: [Hypercall] = [
-        0,
-        1,
-        2,
-        3,
-        4,
-        5,
-        6,
-        7,
-        8,
-        9,
-        10,
-        12,
-        13,
-        14,
-        15,
-        16,
-        17,
-        18,
-        19,
-        20,
-        21,
-        22,
-        23,
-        24,
-        25,
-        26,
-        27,
-        28,
-        29,
-        30,
-        31,
-        32,
-        33,
-        34,
-        35,
-        36,
-        37,
-        38,
-        39,
-        40,
-        41,
-        42,
-        48,
-        49,
-        50,
-        51,
-        52,
-        53,
-        54,
-        55,
-    ].compactMap(Self.init(rawValue:))
+    /// Every case, in header order. Written out because Swift does not synthesize it when a case is
+    /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
+    public static let allCases: [Hypercall] = {
+        var rawValues: [UInt64] = []
+        rawValues.append(0)
+        rawValues.append(1)
+        rawValues.append(2)
+        rawValues.append(3)
+        rawValues.append(4)
+        rawValues.append(5)
+        rawValues.append(6)
+        rawValues.append(7)
+        rawValues.append(8)
+        rawValues.append(9)
+        rawValues.append(10)
+        rawValues.append(12)
+        rawValues.append(13)
+        rawValues.append(14)
+        rawValues.append(15)
+        rawValues.append(16)
+        rawValues.append(17)
+        rawValues.append(18)
+        rawValues.append(19)
+        rawValues.append(20)
+        rawValues.append(21)
+        rawValues.append(22)
+        rawValues.append(23)
+        rawValues.append(24)
+        rawValues.append(25)
+        rawValues.append(26)
+        rawValues.append(27)
+        rawValues.append(28)
+        rawValues.append(29)
+        rawValues.append(30)
+        rawValues.append(31)
+        rawValues.append(32)
+        rawValues.append(33)
+        rawValues.append(34)
+        rawValues.append(35)
+        rawValues.append(36)
+        rawValues.append(37)
+        rawValues.append(38)
+        rawValues.append(39)
+        rawValues.append(40)
+        rawValues.append(41)
+        rawValues.append(42)
+        rawValues.append(48)
+        rawValues.append(49)
+        rawValues.append(50)
+        rawValues.append(51)
+        rawValues.append(52)
+        rawValues.append(53)
+        rawValues.append(54)
+        rawValues.append(55)
+        return rawValues.compactMap(Self.init(rawValue:))
+    }()
 
     /// The C macro prefix of the family.
     public static let cPrefix = "__HYPERVISOR_"

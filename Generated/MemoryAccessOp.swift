@@ -20,12 +20,15 @@ public enum MemoryAccessOp: UInt8, CaseIterable, Sendable, XenOperation {
     /// Defined in C only when `defined(__XEN__) || defined(__XEN_TOOLS__)`.
     case setAccessMulti = 4
 
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    public static let allCases: [MemoryAccessOp] = [
-        0,
-        1,
-        4,
-    ].compactMap(Self.init(rawValue:))
+    /// Every case, in header order. Written out because Swift does not synthesize it when a case is
+    /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
+    public static let allCases: [MemoryAccessOp] = {
+        var rawValues: [UInt8] = []
+        rawValues.append(0)
+        rawValues.append(1)
+        rawValues.append(4)
+        return rawValues.compactMap(Self.init(rawValue:))
+    }()
 
     /// The C macro prefix of the family.
     public static let cPrefix = "XENMEM_access_op_"

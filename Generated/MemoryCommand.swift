@@ -220,6 +220,9 @@ extension MemoryCommand {
     /// `XENMEM_get_sharing_freed_pages`: xen-swiftgen cannot bind XENMEM_get_sharing_freed_pages to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
     @available(*, unavailable, message: "xen-swiftgen cannot bind XENMEM_get_sharing_freed_pages to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
     public static var getSharingFreedPages: MemoryCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XENMEM_get_sharing_freed_pages to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
+}
+
+extension MemoryCommand {
     /// `XENMEM_get_sharing_shared_pages`: xen-swiftgen cannot bind XENMEM_get_sharing_shared_pages to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
     @available(*, unavailable, message: "xen-swiftgen cannot bind XENMEM_get_sharing_shared_pages to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
     public static var getSharingSharedPages: MemoryCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XENMEM_get_sharing_shared_pages to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }

@@ -179,37 +179,40 @@ public enum MemoryOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// vNUMA topology from hypervisor.
     case getVnumainfo = 26
 
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    public static let allCases: [MemoryOp] = [
-        0,
-        1,
-        6,
-        11,
-        2,
-        3,
-        4,
-        14,
-        5,
-        25,
-        12,
-        7,
-        23,
-        15,
-        9,
-        10,
-        13,
-        16,
-        17,
-        18,
-        19,
-        20,
-        21,
-        22,
-        24,
-        27,
-        28,
-        26,
-    ].compactMap(Self.init(rawValue:))
+    /// Every case, in header order. Written out because Swift does not synthesize it when a case is
+    /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
+    public static let allCases: [MemoryOp] = {
+        var rawValues: [UInt32] = []
+        rawValues.append(0)
+        rawValues.append(1)
+        rawValues.append(6)
+        rawValues.append(11)
+        rawValues.append(2)
+        rawValues.append(3)
+        rawValues.append(4)
+        rawValues.append(14)
+        rawValues.append(5)
+        rawValues.append(25)
+        rawValues.append(12)
+        rawValues.append(7)
+        rawValues.append(23)
+        rawValues.append(15)
+        rawValues.append(9)
+        rawValues.append(10)
+        rawValues.append(13)
+        rawValues.append(16)
+        rawValues.append(17)
+        rawValues.append(18)
+        rawValues.append(19)
+        rawValues.append(20)
+        rawValues.append(21)
+        rawValues.append(22)
+        rawValues.append(24)
+        rawValues.append(27)
+        rawValues.append(28)
+        rawValues.append(26)
+        return rawValues.compactMap(Self.init(rawValue:))
+    }()
 
     /// The C macro prefix of the family.
     public static let cPrefix = "XENMEM_"

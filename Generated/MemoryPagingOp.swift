@@ -20,12 +20,15 @@ public enum MemoryPagingOp: UInt8, CaseIterable, Sendable, XenOperation {
     /// Defined in C only when `defined(__XEN__) || defined(__XEN_TOOLS__)`.
     case prep = 2
 
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    public static let allCases: [MemoryPagingOp] = [
-        0,
-        1,
-        2,
-    ].compactMap(Self.init(rawValue:))
+    /// Every case, in header order. Written out because Swift does not synthesize it when a case is
+    /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
+    public static let allCases: [MemoryPagingOp] = {
+        var rawValues: [UInt8] = []
+        rawValues.append(0)
+        rawValues.append(1)
+        rawValues.append(2)
+        return rawValues.compactMap(Self.init(rawValue:))
+    }()
 
     /// The C macro prefix of the family.
     public static let cPrefix = "XENMEM_paging_op_"

@@ -19,6 +19,59 @@ public struct XenVmemrange: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
+/// `struct xen_memory_reservation` (memory.h:46): 32 bytes, aligned to 8.
+public struct XenMemoryReservation: Sendable, BitwiseCopyable {
+#if arch(x86_64)
+    /// XENMEM_increase_reservation:
+    /// OUT: MFN (*not* GMFN) bases of extents that were allocated
+    /// XENMEM_decrease_reservation:
+    /// IN:  GMFN bases of extents to free
+    /// XENMEM_populate_physmap:
+    /// IN:  GPFN bases of extents to populate with memory
+    /// OUT: GMFN bases of extents that were allocated
+    /// (NB. This command also updates the mach_to_phys translation table)
+    /// XENMEM_claim_pages:
+    /// IN: must be zero
+    ///
+    /// C: `__guest_handle_xen_pfn_t extent_start` at offset 0.
+    public var extentStart: XenGuestHandle64<XenPfn>
+#elseif arch(arm64)
+    /// XENMEM_increase_reservation:
+    /// OUT: MFN (*not* GMFN) bases of extents that were allocated
+    /// XENMEM_decrease_reservation:
+    /// IN:  GMFN bases of extents to free
+    /// XENMEM_populate_physmap:
+    /// IN:  GPFN bases of extents to populate with memory
+    /// OUT: GMFN bases of extents that were allocated
+    /// (NB. This command also updates the mach_to_phys translation table)
+    /// XENMEM_claim_pages:
+    /// IN: must be zero
+    ///
+    /// C: `__guest_handle_64_xen_pfn_t extent_start` at offset 0.
+    public var extentStart: XenGuestHandle64<XenPfn>
+#endif
+    /// Number of extents, and size/alignment of each (2^extent_order pages).
+    ///
+    /// C: `xen_ulong_t nr_extents` at offset 8.
+    public var nrExtents: XenUlong
+    /// C: `unsigned int extent_order` at offset 16.
+    public var extentOrder: UInt32
+    /// XENMEMF flags.
+    ///
+    /// C: `unsigned int mem_flags` at offset 20.
+    public var memFlags: UInt32
+    /// Domain whose reservation is being changed.
+    /// Unprivileged domains can specify only DOMID_SELF.
+    ///
+    /// C: `domid_t domid` at offset 24.
+    public var domid: Domid
+    /// 6 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<6, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
 /// `struct xen_memory_exchange` (memory.h:92): 72 bytes, aligned to 8.
 public struct XenMemoryExchange: Sendable, BitwiseCopyable {
     /// [IN] Details of memory extents to be exchanged (GMFN bases).
@@ -81,6 +134,55 @@ public struct XenAddToPhysmap: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
+/// `struct xen_add_to_physmap_batch` (memory.h:250): 32 bytes, aligned to 8.
+public struct XenAddToPhysmapBatch: Sendable, BitwiseCopyable {
+    /// IN
+    /// Which domain to change the mapping for.
+    ///
+    /// C: `domid_t domid` at offset 0.
+    public var domid: Domid
+    /// => enum phys_map_space
+    ///
+    /// C: `uint16_t space` at offset 2.
+    public var space: UInt16
+    /// Number of pages to go through
+    ///
+    /// C: `uint16_t size` at offset 4.
+    public var size: UInt16
+    /// C: `union xen_add_to_physmap_batch_extra u` at offset 6.
+    public var u: XenAddToPhysmapBatchExtra
+#if arch(x86_64)
+    /// Indexes into space being mapped.
+    ///
+    /// C: `__guest_handle_xen_ulong_t idxs` at offset 8.
+    public var idxs: XenGuestHandle64<XenUlong>
+    /// GPFN in domid where the source mapping page should appear.
+    ///
+    /// C: `__guest_handle_xen_pfn_t gpfns` at offset 16.
+    public var gpfns: XenGuestHandle64<XenPfn>
+    /// Per index error code.
+    ///
+    /// C: `__guest_handle_int errs` at offset 24.
+    public var errs: XenGuestHandle64<Int32>
+#elseif arch(arm64)
+    /// Indexes into space being mapped.
+    ///
+    /// C: `__guest_handle_64_xen_ulong_t idxs` at offset 8.
+    public var idxs: XenGuestHandle64<XenUlong>
+    /// GPFN in domid where the source mapping page should appear.
+    ///
+    /// C: `__guest_handle_64_xen_pfn_t gpfns` at offset 16.
+    public var gpfns: XenGuestHandle64<XenPfn>
+    /// Per index error code.
+    ///
+    /// C: `__guest_handle_64_int errs` at offset 24.
+    public var errs: XenGuestHandle64<Int32>
+#endif
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
 /// `union xen_add_to_physmap_batch_extra` (memory.h:262): 2 bytes, aligned to 2.
 public struct XenAddToPhysmapBatchExtra: Sendable, BitwiseCopyable {
     /// The union's bytes: 2 bytes, aligned to 2 like the C union.
@@ -121,6 +223,34 @@ public struct XenRemoveFromPhysmap: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
+/// `struct xen_memory_map` (memory.h:314): 16 bytes, aligned to 8.
+public struct XenMemoryMap: Sendable, BitwiseCopyable {
+    /// On call the number of entries which can be stored in buffer. On
+    /// return the number of entries which have been stored in
+    /// buffer.
+    ///
+    /// C: `unsigned int nr_entries` at offset 0.
+    public var nrEntries: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+#if arch(x86_64)
+    /// Entries in the buffer are in the same format as returned by the
+    /// BIOS INT 0x15 EAX=0xE820 call.
+    ///
+    /// C: `__guest_handle_void buffer` at offset 8.
+    public var buffer: XenGuestHandle64<Void>
+#elseif arch(arm64)
+    /// Entries in the buffer are in the same format as returned by the
+    /// BIOS INT 0x15 EAX=0xE820 call.
+    ///
+    /// C: `__guest_handle_64_void buffer` at offset 8.
+    public var buffer: XenGuestHandle64<Void>
+#endif
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
 /// `struct xen_foreign_memory_map` (memory.h:346): 24 bytes, aligned to 8.
 public struct XenForeignMemoryMap: Sendable, BitwiseCopyable {
     /// C: `domid_t domid` at offset 0.
@@ -154,6 +284,90 @@ public struct XenPodTarget: Sendable, BitwiseCopyable {
     public var domid: Domid
     /// 6 bytes of padding that C leaves here.
     private var _padding0: InlineArray<6, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct xen_mem_paging_op` (memory.h:385): 24 bytes, aligned to 8.
+public struct XenMemPagingOp: Sendable, BitwiseCopyable {
+    /// XENMEM_paging_op_
+    ///
+    /// C: `uint8_t op` at offset 0.
+    public var op: UInt8
+    /// 1 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<1, UInt8>
+    /// C: `domid_t domain` at offset 2.
+    public var domain: Domid
+    /// 4 bytes of padding that C leaves here.
+    private var _padding1: InlineArray<4, UInt8>
+#if arch(x86_64)
+    /// IN: (XENMEM_paging_op_prep) buffer to immediately fill page from
+    ///
+    /// C: `__guest_handle_const_uint8 buffer` at offset 8.
+    public var buffer: XenGuestHandle64<UInt8>
+#elseif arch(arm64)
+    /// IN: (XENMEM_paging_op_prep) buffer to immediately fill page from
+    ///
+    /// C: `__guest_handle_64_const_uint8 buffer` at offset 8.
+    public var buffer: XenGuestHandle64<UInt8>
+#endif
+    /// IN:  gfn of page being operated on
+    ///
+    /// C: `uint64_t gfn` at offset 16.
+    public var gfn: UInt64
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct xen_mem_access_op` (memory.h:433): 32 bytes, aligned to 8.
+public struct XenMemAccessOp: Sendable, BitwiseCopyable {
+    /// XENMEM_access_op_
+    ///
+    /// C: `uint8_t op` at offset 0.
+    public var op: UInt8
+    /// xenmem_access_t
+    ///
+    /// C: `uint8_t access` at offset 1.
+    public var access: UInt8
+    /// C: `domid_t domid` at offset 2.
+    public var domid: Domid
+    /// Number of pages for set op (or size of pfn_list for
+    /// XENMEM_access_op_set_access_multi)
+    /// Ignored on setting default access and other ops
+    ///
+    /// C: `uint32_t nr` at offset 4.
+    public var nr: UInt32
+    /// First pfn for set op
+    /// pfn for get op
+    /// ~0ull is used to set and get the default access for pages
+    ///
+    /// C: `uint64_t pfn` at offset 8.
+    public var pfn: UInt64
+#if arch(x86_64)
+    /// List of pfns to set access for
+    /// Used only with XENMEM_access_op_set_access_multi
+    ///
+    /// C: `__guest_handle_const_uint64 pfn_list` at offset 16.
+    public var pfnList: XenGuestHandle64<UInt64>
+    /// Corresponding list of access settings for pfn_list
+    /// Used only with XENMEM_access_op_set_access_multi
+    ///
+    /// C: `__guest_handle_const_uint8 access_list` at offset 24.
+    public var accessList: XenGuestHandle64<UInt8>
+#elseif arch(arm64)
+    /// List of pfns to set access for
+    /// Used only with XENMEM_access_op_set_access_multi
+    ///
+    /// C: `__guest_handle_64_const_uint64 pfn_list` at offset 16.
+    public var pfnList: XenGuestHandle64<UInt64>
+    /// Corresponding list of access settings for pfn_list
+    /// Used only with XENMEM_access_op_set_access_multi
+    ///
+    /// C: `__guest_handle_64_const_uint8 access_list` at offset 24.
+    public var accessList: XenGuestHandle64<UInt8>
+#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -368,12 +582,305 @@ public struct MemSharingOpFork: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
+/// `struct xen_mem_acquire_resource` (memory.h:612): 32 bytes, aligned to 8.
+public struct XenMemAcquireResource: Sendable, BitwiseCopyable {
+    /// IN - The domain whose resource is to be mapped
+    ///
+    /// C: `domid_t domid` at offset 0.
+    public var domid: Domid
+    /// IN - the type of resource
+    ///
+    /// C: `uint16_t type` at offset 2.
+    public var type: UInt16
+    /// IN - a type-specific resource identifier, which must be zero
+    /// unless stated otherwise.
+    ///
+    /// type == XENMEM_resource_ioreq_server -> id == ioreq server id
+    /// type == XENMEM_resource_grant_table -> id defined below
+    ///
+    /// C: `uint32_t id` at offset 4.
+    public var id: UInt32
+    /// IN/OUT
+    ///
+    /// As an IN parameter number of frames of the resource to be mapped.
+    /// This value may be updated over the course of the operation.
+    ///
+    /// When frame_list is NULL and nr_frames is 0, this is interpreted as a
+    /// request for the size of the resource, which shall be returned in the
+    /// nr_frames field.
+    ///
+    /// The size of a resource will never be zero, but a nonzero result doesn't
+    /// guarantee that a subsequent mapping request will be successful.  There
+    /// are further type/id specific constraints which may change between the
+    /// two calls.
+    ///
+    /// C: `uint32_t nr_frames` at offset 8.
+    public var nrFrames: UInt32
+    /// Padding field, must be zero on input.
+    /// In a previous version this was an output field with the lowest bit
+    /// named XENMEM_rsrc_acq_caller_owned. Future versions of this interface
+    /// will not reuse this bit as an output with the field being zero on
+    /// input.
+    ///
+    /// C: `uint32_t pad` at offset 12.
+    public var pad: UInt32
+    /// IN - the index of the initial frame to be mapped. This parameter
+    /// is ignored if nr_frames is 0.  This value may be updated
+    /// over the course of the operation.
+    ///
+    /// C: `uint64_t frame` at offset 16.
+    public var frame: UInt64
+#if arch(x86_64)
+    /// IN/OUT - If the tools domain is PV then, upon return, frame_list
+    /// will be populated with the MFNs of the resource.
+    /// If the tools domain is HVM then it is expected that, on
+    /// entry, frame_list will be populated with a list of GFNs
+    /// that will be mapped to the MFNs of the resource.
+    /// If -EIO is returned then the frame_list has only been
+    /// partially mapped and it is up to the caller to unmap all
+    /// the GFNs.
+    /// This parameter may be NULL if nr_frames is 0.  This
+    /// value may be updated over the course of the operation.
+    ///
+    /// C: `__guest_handle_xen_pfn_t frame_list` at offset 24.
+    public var frameList: XenGuestHandle64<XenPfn>
+#elseif arch(arm64)
+    /// IN/OUT - If the tools domain is PV then, upon return, frame_list
+    /// will be populated with the MFNs of the resource.
+    /// If the tools domain is HVM then it is expected that, on
+    /// entry, frame_list will be populated with a list of GFNs
+    /// that will be mapped to the MFNs of the resource.
+    /// If -EIO is returned then the frame_list has only been
+    /// partially mapped and it is up to the caller to unmap all
+    /// the GFNs.
+    /// This parameter may be NULL if nr_frames is 0.  This
+    /// value may be updated over the course of the operation.
+    ///
+    /// C: `__guest_handle_64_xen_pfn_t frame_list` at offset 24.
+    public var frameList: XenGuestHandle64<XenPfn>
+#endif
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// vNUMA topology specifies vNUMA node number, distance table,
+/// memory ranges and vcpu mapping provided for guests.
+/// XENMEM_get_vnumainfo hypercall expects to see from guest
+/// nr_vnodes, nr_vmemranges and nr_vcpus to indicate available memory.
+/// After filling guests structures, nr_vnodes, nr_vmemranges and nr_vcpus
+/// copied back to guest. Domain returns expected values of nr_vnodes,
+/// nr_vmemranges and nr_vcpus to guest if the values where incorrect.
+///
+/// `struct xen_vnuma_topology_info` (memory.h:709): 40 bytes, aligned to 8.
+public struct XenVnumaTopologyInfo: Sendable, BitwiseCopyable {
+    /// IN
+    ///
+    /// C: `domid_t domid` at offset 0.
+    public var domid: Domid
+    /// C: `uint16_t pad` at offset 2.
+    public var pad: UInt16
+    /// IN/OUT
+    ///
+    /// C: `unsigned int nr_vnodes` at offset 4.
+    public var nrVnodes: UInt32
+    /// C: `unsigned int nr_vcpus` at offset 8.
+    public var nrVcpus: UInt32
+    /// C: `unsigned int nr_vmemranges` at offset 12.
+    public var nrVmemranges: UInt32
+    /// C: `union (unnamed union at memory.h:718:5) vdistance` at offset 16.
+    public var vdistance: XenVnumaTopologyInfo.Vdistance
+    /// C: `union (unnamed union at memory.h:722:5) vcpu_to_vnode` at offset 24.
+    public var vcpuToVnode: XenVnumaTopologyInfo.VcpuToVnode
+    /// C: `union (unnamed union at memory.h:726:5) vmemrange` at offset 32.
+    public var vmemrange: XenVnumaTopologyInfo.Vmemrange
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+extension XenVnumaTopologyInfo {
+    /// OUT
+    ///
+    /// The union of `xen_vnuma_topology_info.vdistance` (memory.h:718): 8 bytes, aligned to 8.
+    public struct Vdistance: Sendable, BitwiseCopyable {
+        /// The union's bytes: 8 bytes, aligned to 8 like the C union.
+        private var _storage: InlineArray<1, UInt64>
+#if arch(x86_64)
+        /// C: `__guest_handle_uint h` at offset 0.
+        public var h: XenGuestHandle64<UInt32> {
+            get { xenUnionLoad(self, as: XenGuestHandle64<UInt32>.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+#elseif arch(arm64)
+        /// C: `__guest_handle_64_uint h` at offset 0.
+        public var h: XenGuestHandle64<UInt32> {
+            get { xenUnionLoad(self, as: XenGuestHandle64<UInt32>.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+#endif
+        /// C: `uint64_t pad` at offset 0.
+        public var pad: UInt64 {
+            get { xenUnionLoad(self, as: UInt64.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+extension XenVnumaTopologyInfo {
+    /// The union of `xen_vnuma_topology_info.vcpu_to_vnode` (memory.h:722): 8 bytes, aligned to 8.
+    public struct VcpuToVnode: Sendable, BitwiseCopyable {
+        /// The union's bytes: 8 bytes, aligned to 8 like the C union.
+        private var _storage: InlineArray<1, UInt64>
+#if arch(x86_64)
+        /// C: `__guest_handle_uint h` at offset 0.
+        public var h: XenGuestHandle64<UInt32> {
+            get { xenUnionLoad(self, as: XenGuestHandle64<UInt32>.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+#elseif arch(arm64)
+        /// C: `__guest_handle_64_uint h` at offset 0.
+        public var h: XenGuestHandle64<UInt32> {
+            get { xenUnionLoad(self, as: XenGuestHandle64<UInt32>.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+#endif
+        /// C: `uint64_t pad` at offset 0.
+        public var pad: UInt64 {
+            get { xenUnionLoad(self, as: UInt64.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+extension XenVnumaTopologyInfo {
+    /// The union of `xen_vnuma_topology_info.vmemrange` (memory.h:726): 8 bytes, aligned to 8.
+    public struct Vmemrange: Sendable, BitwiseCopyable {
+        /// The union's bytes: 8 bytes, aligned to 8 like the C union.
+        private var _storage: InlineArray<1, UInt64>
+#if arch(x86_64)
+        /// C: `__guest_handle_xen_vmemrange_t h` at offset 0.
+        public var h: XenGuestHandle64<XenVmemrange> {
+            get { xenUnionLoad(self, as: XenGuestHandle64<XenVmemrange>.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+#elseif arch(arm64)
+        /// C: `__guest_handle_64_xen_vmemrange_t h` at offset 0.
+        public var h: XenGuestHandle64<XenVmemrange> {
+            get { xenUnionLoad(self, as: XenGuestHandle64<XenVmemrange>.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+#endif
+        /// C: `uint64_t pad` at offset 0.
+        public var pad: UInt64 {
+            get { xenUnionLoad(self, as: UInt64.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+/// `struct xen_reserved_device_memory_map` (memory.h:584): 24 bytes, aligned to 8.
+public struct XenReservedDeviceMemoryMap: Sendable, BitwiseCopyable {
+    /// IN
+    ///
+    /// C: `uint32_t flags` at offset 0.
+    public var flags: UInt32
+    /// IN/OUT
+    ///
+    /// Gets set to the required number of entries when too low,
+    /// signaled by error code -ERANGE.
+    ///
+    /// C: `unsigned int nr_entries` at offset 4.
+    public var nrEntries: UInt32
+#if arch(x86_64)
+    /// OUT
+    ///
+    /// C: `__guest_handle_xen_reserved_device_memory_t buffer` at offset 8.
+    public var buffer: XenGuestHandle64<XenReservedDeviceMemory>
+#elseif arch(arm64)
+    /// OUT
+    ///
+    /// C: `__guest_handle_64_xen_reserved_device_memory_t buffer` at offset 8.
+    public var buffer: XenGuestHandle64<XenReservedDeviceMemory>
+#endif
+    /// C: `union (unnamed union at memory.h:598:5) dev` at offset 16.
+    public var dev: XenReservedDeviceMemoryMap.Dev
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
 /// `struct xen_reserved_device_memory` (memory.h:577): 16 bytes, aligned to 8.
 public struct XenReservedDeviceMemory: Sendable, BitwiseCopyable {
     /// C: `xen_pfn_t start_pfn` at offset 0.
     public var startPfn: XenPfn
     /// C: `xen_ulong_t nr_pages` at offset 8.
     public var nrPages: XenUlong
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+extension XenReservedDeviceMemoryMap {
+    /// IN
+    ///
+    /// The union of `xen_reserved_device_memory_map.dev` (memory.h:598): 4 bytes, aligned to 2.
+    public struct Dev: Sendable, BitwiseCopyable {
+        /// The union's bytes: 4 bytes, aligned to 2 like the C union.
+        private var _storage: InlineArray<2, UInt16>
+        /// C: `physdev_pci_device_t pci` at offset 0.
+        public var pci: PhysdevPciDevice {
+            get { xenUnionLoad(self, as: PhysdevPciDevice.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+/// `struct xen_machphys_mfn_list` (memory.h:161): 24 bytes, aligned to 8.
+public struct XenMachphysMfnList: Sendable, BitwiseCopyable {
+    /// Size of the 'extent_start' array. Fewer entries will be filled if the
+    /// machphys table is smaller than max_extents * 2MB.
+    ///
+    /// C: `unsigned int max_extents` at offset 0.
+    public var maxExtents: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+#if arch(x86_64)
+    /// Pointer to buffer to fill with list of extent starts. If there are
+    /// any large discontiguities in the machine address space, 2MB gaps in
+    /// the machphys table will be represented by an MFN base of zero.
+    ///
+    /// C: `__guest_handle_xen_pfn_t extent_start` at offset 8.
+    public var extentStart: XenGuestHandle64<XenPfn>
+#elseif arch(arm64)
+    /// Pointer to buffer to fill with list of extent starts. If there are
+    /// any large discontiguities in the machine address space, 2MB gaps in
+    /// the machphys table will be represented by an MFN base of zero.
+    ///
+    /// C: `__guest_handle_64_xen_pfn_t extent_start` at offset 8.
+    public var extentStart: XenGuestHandle64<XenPfn>
+#endif
+    /// Number of extents written to the above array. This will be smaller
+    /// than 'max_extents' if the machphys table is smaller than max_e * 2MB.
+    ///
+    /// C: `unsigned int nr_extents` at offset 16.
+    public var nrExtents: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding1: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -408,791 +915,3 @@ public struct XenMemoryDomain: Sendable, BitwiseCopyable {
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
-
-#if arch(x86_64)
-/// `struct xen_memory_reservation` (memory.h:46): 32 bytes, aligned to 8.
-public struct XenMemoryReservation: Sendable, BitwiseCopyable {
-    /// XENMEM_increase_reservation:
-    /// OUT: MFN (*not* GMFN) bases of extents that were allocated
-    /// XENMEM_decrease_reservation:
-    /// IN:  GMFN bases of extents to free
-    /// XENMEM_populate_physmap:
-    /// IN:  GPFN bases of extents to populate with memory
-    /// OUT: GMFN bases of extents that were allocated
-    /// (NB. This command also updates the mach_to_phys translation table)
-    /// XENMEM_claim_pages:
-    /// IN: must be zero
-    ///
-    /// C: `__guest_handle_xen_pfn_t extent_start` at offset 0.
-    public var extentStart: XenGuestHandle64<XenPfn>
-    /// Number of extents, and size/alignment of each (2^extent_order pages).
-    ///
-    /// C: `xen_ulong_t nr_extents` at offset 8.
-    public var nrExtents: XenUlong
-    /// C: `unsigned int extent_order` at offset 16.
-    public var extentOrder: UInt32
-    /// XENMEMF flags.
-    ///
-    /// C: `unsigned int mem_flags` at offset 20.
-    public var memFlags: UInt32
-    /// Domain whose reservation is being changed.
-    /// Unprivileged domains can specify only DOMID_SELF.
-    ///
-    /// C: `domid_t domid` at offset 24.
-    public var domid: Domid
-    /// 6 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<6, UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_add_to_physmap_batch` (memory.h:250): 32 bytes, aligned to 8.
-public struct XenAddToPhysmapBatch: Sendable, BitwiseCopyable {
-    /// IN
-    /// Which domain to change the mapping for.
-    ///
-    /// C: `domid_t domid` at offset 0.
-    public var domid: Domid
-    /// => enum phys_map_space
-    ///
-    /// C: `uint16_t space` at offset 2.
-    public var space: UInt16
-    /// Number of pages to go through
-    ///
-    /// C: `uint16_t size` at offset 4.
-    public var size: UInt16
-    /// C: `union xen_add_to_physmap_batch_extra u` at offset 6.
-    public var u: XenAddToPhysmapBatchExtra
-    /// Indexes into space being mapped.
-    ///
-    /// C: `__guest_handle_xen_ulong_t idxs` at offset 8.
-    public var idxs: XenGuestHandle64<XenUlong>
-    /// GPFN in domid where the source mapping page should appear.
-    ///
-    /// C: `__guest_handle_xen_pfn_t gpfns` at offset 16.
-    public var gpfns: XenGuestHandle64<XenPfn>
-    /// Per index error code.
-    ///
-    /// C: `__guest_handle_int errs` at offset 24.
-    public var errs: XenGuestHandle64<Int32>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_memory_map` (memory.h:314): 16 bytes, aligned to 8.
-public struct XenMemoryMap: Sendable, BitwiseCopyable {
-    /// On call the number of entries which can be stored in buffer. On
-    /// return the number of entries which have been stored in
-    /// buffer.
-    ///
-    /// C: `unsigned int nr_entries` at offset 0.
-    public var nrEntries: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// Entries in the buffer are in the same format as returned by the
-    /// BIOS INT 0x15 EAX=0xE820 call.
-    ///
-    /// C: `__guest_handle_void buffer` at offset 8.
-    public var buffer: XenGuestHandle64<Void>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_mem_paging_op` (memory.h:385): 24 bytes, aligned to 8.
-public struct XenMemPagingOp: Sendable, BitwiseCopyable {
-    /// XENMEM_paging_op_
-    ///
-    /// C: `uint8_t op` at offset 0.
-    public var op: UInt8
-    /// 1 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<1, UInt8>
-    /// C: `domid_t domain` at offset 2.
-    public var domain: Domid
-    /// 4 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<4, UInt8>
-    /// IN: (XENMEM_paging_op_prep) buffer to immediately fill page from
-    ///
-    /// C: `__guest_handle_const_uint8 buffer` at offset 8.
-    public var buffer: XenGuestHandle64<UInt8>
-    /// IN:  gfn of page being operated on
-    ///
-    /// C: `uint64_t gfn` at offset 16.
-    public var gfn: UInt64
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_mem_access_op` (memory.h:433): 32 bytes, aligned to 8.
-public struct XenMemAccessOp: Sendable, BitwiseCopyable {
-    /// XENMEM_access_op_
-    ///
-    /// C: `uint8_t op` at offset 0.
-    public var op: UInt8
-    /// xenmem_access_t
-    ///
-    /// C: `uint8_t access` at offset 1.
-    public var access: UInt8
-    /// C: `domid_t domid` at offset 2.
-    public var domid: Domid
-    /// Number of pages for set op (or size of pfn_list for
-    /// XENMEM_access_op_set_access_multi)
-    /// Ignored on setting default access and other ops
-    ///
-    /// C: `uint32_t nr` at offset 4.
-    public var nr: UInt32
-    /// First pfn for set op
-    /// pfn for get op
-    /// ~0ull is used to set and get the default access for pages
-    ///
-    /// C: `uint64_t pfn` at offset 8.
-    public var pfn: UInt64
-    /// List of pfns to set access for
-    /// Used only with XENMEM_access_op_set_access_multi
-    ///
-    /// C: `__guest_handle_const_uint64 pfn_list` at offset 16.
-    public var pfnList: XenGuestHandle64<UInt64>
-    /// Corresponding list of access settings for pfn_list
-    /// Used only with XENMEM_access_op_set_access_multi
-    ///
-    /// C: `__guest_handle_const_uint8 access_list` at offset 24.
-    public var accessList: XenGuestHandle64<UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_mem_acquire_resource` (memory.h:612): 32 bytes, aligned to 8.
-public struct XenMemAcquireResource: Sendable, BitwiseCopyable {
-    /// IN - The domain whose resource is to be mapped
-    ///
-    /// C: `domid_t domid` at offset 0.
-    public var domid: Domid
-    /// IN - the type of resource
-    ///
-    /// C: `uint16_t type` at offset 2.
-    public var type: UInt16
-    /// IN - a type-specific resource identifier, which must be zero
-    /// unless stated otherwise.
-    ///
-    /// type == XENMEM_resource_ioreq_server -> id == ioreq server id
-    /// type == XENMEM_resource_grant_table -> id defined below
-    ///
-    /// C: `uint32_t id` at offset 4.
-    public var id: UInt32
-    /// IN/OUT
-    ///
-    /// As an IN parameter number of frames of the resource to be mapped.
-    /// This value may be updated over the course of the operation.
-    ///
-    /// When frame_list is NULL and nr_frames is 0, this is interpreted as a
-    /// request for the size of the resource, which shall be returned in the
-    /// nr_frames field.
-    ///
-    /// The size of a resource will never be zero, but a nonzero result doesn't
-    /// guarantee that a subsequent mapping request will be successful.  There
-    /// are further type/id specific constraints which may change between the
-    /// two calls.
-    ///
-    /// C: `uint32_t nr_frames` at offset 8.
-    public var nrFrames: UInt32
-    /// Padding field, must be zero on input.
-    /// In a previous version this was an output field with the lowest bit
-    /// named XENMEM_rsrc_acq_caller_owned. Future versions of this interface
-    /// will not reuse this bit as an output with the field being zero on
-    /// input.
-    ///
-    /// C: `uint32_t pad` at offset 12.
-    public var pad: UInt32
-    /// IN - the index of the initial frame to be mapped. This parameter
-    /// is ignored if nr_frames is 0.  This value may be updated
-    /// over the course of the operation.
-    ///
-    /// C: `uint64_t frame` at offset 16.
-    public var frame: UInt64
-    /// IN/OUT - If the tools domain is PV then, upon return, frame_list
-    /// will be populated with the MFNs of the resource.
-    /// If the tools domain is HVM then it is expected that, on
-    /// entry, frame_list will be populated with a list of GFNs
-    /// that will be mapped to the MFNs of the resource.
-    /// If -EIO is returned then the frame_list has only been
-    /// partially mapped and it is up to the caller to unmap all
-    /// the GFNs.
-    /// This parameter may be NULL if nr_frames is 0.  This
-    /// value may be updated over the course of the operation.
-    ///
-    /// C: `__guest_handle_xen_pfn_t frame_list` at offset 24.
-    public var frameList: XenGuestHandle64<XenPfn>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// vNUMA topology specifies vNUMA node number, distance table,
-/// memory ranges and vcpu mapping provided for guests.
-/// XENMEM_get_vnumainfo hypercall expects to see from guest
-/// nr_vnodes, nr_vmemranges and nr_vcpus to indicate available memory.
-/// After filling guests structures, nr_vnodes, nr_vmemranges and nr_vcpus
-/// copied back to guest. Domain returns expected values of nr_vnodes,
-/// nr_vmemranges and nr_vcpus to guest if the values where incorrect.
-///
-/// `struct xen_vnuma_topology_info` (memory.h:709): 40 bytes, aligned to 8.
-public struct XenVnumaTopologyInfo: Sendable, BitwiseCopyable {
-    /// IN
-    ///
-    /// C: `domid_t domid` at offset 0.
-    public var domid: Domid
-    /// C: `uint16_t pad` at offset 2.
-    public var pad: UInt16
-    /// IN/OUT
-    ///
-    /// C: `unsigned int nr_vnodes` at offset 4.
-    public var nrVnodes: UInt32
-    /// C: `unsigned int nr_vcpus` at offset 8.
-    public var nrVcpus: UInt32
-    /// C: `unsigned int nr_vmemranges` at offset 12.
-    public var nrVmemranges: UInt32
-    /// C: `union (unnamed union at memory.h:718:5) vdistance` at offset 16.
-    public var vdistance: XenVnumaTopologyInfo.Vdistance
-    /// C: `union (unnamed union at memory.h:722:5) vcpu_to_vnode` at offset 24.
-    public var vcpuToVnode: XenVnumaTopologyInfo.VcpuToVnode
-    /// C: `union (unnamed union at memory.h:726:5) vmemrange` at offset 32.
-    public var vmemrange: XenVnumaTopologyInfo.Vmemrange
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension XenVnumaTopologyInfo {
-    /// OUT
-    ///
-    /// The union of `xen_vnuma_topology_info.vdistance` (memory.h:718): 8 bytes, aligned to 8.
-    public struct Vdistance: Sendable, BitwiseCopyable {
-        /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64>
-        /// C: `__guest_handle_uint h` at offset 0.
-        public var h: XenGuestHandle64<UInt32> {
-            get { xenUnionLoad(self, as: XenGuestHandle64<UInt32>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `uint64_t pad` at offset 0.
-        public var pad: UInt64 {
-            get { xenUnionLoad(self, as: UInt64.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenVnumaTopologyInfo {
-    /// The union of `xen_vnuma_topology_info.vcpu_to_vnode` (memory.h:722): 8 bytes, aligned to 8.
-    public struct VcpuToVnode: Sendable, BitwiseCopyable {
-        /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64>
-        /// C: `__guest_handle_uint h` at offset 0.
-        public var h: XenGuestHandle64<UInt32> {
-            get { xenUnionLoad(self, as: XenGuestHandle64<UInt32>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `uint64_t pad` at offset 0.
-        public var pad: UInt64 {
-            get { xenUnionLoad(self, as: UInt64.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenVnumaTopologyInfo {
-    /// The union of `xen_vnuma_topology_info.vmemrange` (memory.h:726): 8 bytes, aligned to 8.
-    public struct Vmemrange: Sendable, BitwiseCopyable {
-        /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64>
-        /// C: `__guest_handle_xen_vmemrange_t h` at offset 0.
-        public var h: XenGuestHandle64<XenVmemrange> {
-            get { xenUnionLoad(self, as: XenGuestHandle64<XenVmemrange>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `uint64_t pad` at offset 0.
-        public var pad: UInt64 {
-            get { xenUnionLoad(self, as: UInt64.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// `struct xen_reserved_device_memory_map` (memory.h:584): 24 bytes, aligned to 8.
-public struct XenReservedDeviceMemoryMap: Sendable, BitwiseCopyable {
-    /// IN
-    ///
-    /// C: `uint32_t flags` at offset 0.
-    public var flags: UInt32
-    /// IN/OUT
-    ///
-    /// Gets set to the required number of entries when too low,
-    /// signaled by error code -ERANGE.
-    ///
-    /// C: `unsigned int nr_entries` at offset 4.
-    public var nrEntries: UInt32
-    /// OUT
-    ///
-    /// C: `__guest_handle_xen_reserved_device_memory_t buffer` at offset 8.
-    public var buffer: XenGuestHandle64<XenReservedDeviceMemory>
-    /// C: `union (unnamed union at memory.h:598:5) dev` at offset 16.
-    public var dev: XenReservedDeviceMemoryMap.Dev
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension XenReservedDeviceMemoryMap {
-    /// IN
-    ///
-    /// The union of `xen_reserved_device_memory_map.dev` (memory.h:598): 4 bytes, aligned to 2.
-    public struct Dev: Sendable, BitwiseCopyable {
-        /// The union's bytes: 4 bytes, aligned to 2 like the C union.
-        private var _storage: InlineArray<2, UInt16>
-        /// C: `physdev_pci_device_t pci` at offset 0.
-        public var pci: PhysdevPciDevice {
-            get { xenUnionLoad(self, as: PhysdevPciDevice.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// `struct xen_machphys_mfn_list` (memory.h:161): 24 bytes, aligned to 8.
-public struct XenMachphysMfnList: Sendable, BitwiseCopyable {
-    /// Size of the 'extent_start' array. Fewer entries will be filled if the
-    /// machphys table is smaller than max_extents * 2MB.
-    ///
-    /// C: `unsigned int max_extents` at offset 0.
-    public var maxExtents: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// Pointer to buffer to fill with list of extent starts. If there are
-    /// any large discontiguities in the machine address space, 2MB gaps in
-    /// the machphys table will be represented by an MFN base of zero.
-    ///
-    /// C: `__guest_handle_xen_pfn_t extent_start` at offset 8.
-    public var extentStart: XenGuestHandle64<XenPfn>
-    /// Number of extents written to the above array. This will be smaller
-    /// than 'max_extents' if the machphys table is smaller than max_e * 2MB.
-    ///
-    /// C: `unsigned int nr_extents` at offset 16.
-    public var nrExtents: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<4, UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-#elseif arch(arm64)
-/// `struct xen_memory_reservation` (memory.h:46): 32 bytes, aligned to 8.
-public struct XenMemoryReservation: Sendable, BitwiseCopyable {
-    /// XENMEM_increase_reservation:
-    /// OUT: MFN (*not* GMFN) bases of extents that were allocated
-    /// XENMEM_decrease_reservation:
-    /// IN:  GMFN bases of extents to free
-    /// XENMEM_populate_physmap:
-    /// IN:  GPFN bases of extents to populate with memory
-    /// OUT: GMFN bases of extents that were allocated
-    /// (NB. This command also updates the mach_to_phys translation table)
-    /// XENMEM_claim_pages:
-    /// IN: must be zero
-    ///
-    /// C: `__guest_handle_64_xen_pfn_t extent_start` at offset 0.
-    public var extentStart: XenGuestHandle64<XenPfn>
-    /// Number of extents, and size/alignment of each (2^extent_order pages).
-    ///
-    /// C: `xen_ulong_t nr_extents` at offset 8.
-    public var nrExtents: XenUlong
-    /// C: `unsigned int extent_order` at offset 16.
-    public var extentOrder: UInt32
-    /// XENMEMF flags.
-    ///
-    /// C: `unsigned int mem_flags` at offset 20.
-    public var memFlags: UInt32
-    /// Domain whose reservation is being changed.
-    /// Unprivileged domains can specify only DOMID_SELF.
-    ///
-    /// C: `domid_t domid` at offset 24.
-    public var domid: Domid
-    /// 6 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<6, UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_add_to_physmap_batch` (memory.h:250): 32 bytes, aligned to 8.
-public struct XenAddToPhysmapBatch: Sendable, BitwiseCopyable {
-    /// IN
-    /// Which domain to change the mapping for.
-    ///
-    /// C: `domid_t domid` at offset 0.
-    public var domid: Domid
-    /// => enum phys_map_space
-    ///
-    /// C: `uint16_t space` at offset 2.
-    public var space: UInt16
-    /// Number of pages to go through
-    ///
-    /// C: `uint16_t size` at offset 4.
-    public var size: UInt16
-    /// C: `union xen_add_to_physmap_batch_extra u` at offset 6.
-    public var u: XenAddToPhysmapBatchExtra
-    /// Indexes into space being mapped.
-    ///
-    /// C: `__guest_handle_64_xen_ulong_t idxs` at offset 8.
-    public var idxs: XenGuestHandle64<XenUlong>
-    /// GPFN in domid where the source mapping page should appear.
-    ///
-    /// C: `__guest_handle_64_xen_pfn_t gpfns` at offset 16.
-    public var gpfns: XenGuestHandle64<XenPfn>
-    /// Per index error code.
-    ///
-    /// C: `__guest_handle_64_int errs` at offset 24.
-    public var errs: XenGuestHandle64<Int32>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_memory_map` (memory.h:314): 16 bytes, aligned to 8.
-public struct XenMemoryMap: Sendable, BitwiseCopyable {
-    /// On call the number of entries which can be stored in buffer. On
-    /// return the number of entries which have been stored in
-    /// buffer.
-    ///
-    /// C: `unsigned int nr_entries` at offset 0.
-    public var nrEntries: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// Entries in the buffer are in the same format as returned by the
-    /// BIOS INT 0x15 EAX=0xE820 call.
-    ///
-    /// C: `__guest_handle_64_void buffer` at offset 8.
-    public var buffer: XenGuestHandle64<Void>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_mem_paging_op` (memory.h:385): 24 bytes, aligned to 8.
-public struct XenMemPagingOp: Sendable, BitwiseCopyable {
-    /// XENMEM_paging_op_
-    ///
-    /// C: `uint8_t op` at offset 0.
-    public var op: UInt8
-    /// 1 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<1, UInt8>
-    /// C: `domid_t domain` at offset 2.
-    public var domain: Domid
-    /// 4 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<4, UInt8>
-    /// IN: (XENMEM_paging_op_prep) buffer to immediately fill page from
-    ///
-    /// C: `__guest_handle_64_const_uint8 buffer` at offset 8.
-    public var buffer: XenGuestHandle64<UInt8>
-    /// IN:  gfn of page being operated on
-    ///
-    /// C: `uint64_t gfn` at offset 16.
-    public var gfn: UInt64
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_mem_access_op` (memory.h:433): 32 bytes, aligned to 8.
-public struct XenMemAccessOp: Sendable, BitwiseCopyable {
-    /// XENMEM_access_op_
-    ///
-    /// C: `uint8_t op` at offset 0.
-    public var op: UInt8
-    /// xenmem_access_t
-    ///
-    /// C: `uint8_t access` at offset 1.
-    public var access: UInt8
-    /// C: `domid_t domid` at offset 2.
-    public var domid: Domid
-    /// Number of pages for set op (or size of pfn_list for
-    /// XENMEM_access_op_set_access_multi)
-    /// Ignored on setting default access and other ops
-    ///
-    /// C: `uint32_t nr` at offset 4.
-    public var nr: UInt32
-    /// First pfn for set op
-    /// pfn for get op
-    /// ~0ull is used to set and get the default access for pages
-    ///
-    /// C: `uint64_t pfn` at offset 8.
-    public var pfn: UInt64
-    /// List of pfns to set access for
-    /// Used only with XENMEM_access_op_set_access_multi
-    ///
-    /// C: `__guest_handle_64_const_uint64 pfn_list` at offset 16.
-    public var pfnList: XenGuestHandle64<UInt64>
-    /// Corresponding list of access settings for pfn_list
-    /// Used only with XENMEM_access_op_set_access_multi
-    ///
-    /// C: `__guest_handle_64_const_uint8 access_list` at offset 24.
-    public var accessList: XenGuestHandle64<UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_mem_acquire_resource` (memory.h:612): 32 bytes, aligned to 8.
-public struct XenMemAcquireResource: Sendable, BitwiseCopyable {
-    /// IN - The domain whose resource is to be mapped
-    ///
-    /// C: `domid_t domid` at offset 0.
-    public var domid: Domid
-    /// IN - the type of resource
-    ///
-    /// C: `uint16_t type` at offset 2.
-    public var type: UInt16
-    /// IN - a type-specific resource identifier, which must be zero
-    /// unless stated otherwise.
-    ///
-    /// type == XENMEM_resource_ioreq_server -> id == ioreq server id
-    /// type == XENMEM_resource_grant_table -> id defined below
-    ///
-    /// C: `uint32_t id` at offset 4.
-    public var id: UInt32
-    /// IN/OUT
-    ///
-    /// As an IN parameter number of frames of the resource to be mapped.
-    /// This value may be updated over the course of the operation.
-    ///
-    /// When frame_list is NULL and nr_frames is 0, this is interpreted as a
-    /// request for the size of the resource, which shall be returned in the
-    /// nr_frames field.
-    ///
-    /// The size of a resource will never be zero, but a nonzero result doesn't
-    /// guarantee that a subsequent mapping request will be successful.  There
-    /// are further type/id specific constraints which may change between the
-    /// two calls.
-    ///
-    /// C: `uint32_t nr_frames` at offset 8.
-    public var nrFrames: UInt32
-    /// Padding field, must be zero on input.
-    /// In a previous version this was an output field with the lowest bit
-    /// named XENMEM_rsrc_acq_caller_owned. Future versions of this interface
-    /// will not reuse this bit as an output with the field being zero on
-    /// input.
-    ///
-    /// C: `uint32_t pad` at offset 12.
-    public var pad: UInt32
-    /// IN - the index of the initial frame to be mapped. This parameter
-    /// is ignored if nr_frames is 0.  This value may be updated
-    /// over the course of the operation.
-    ///
-    /// C: `uint64_t frame` at offset 16.
-    public var frame: UInt64
-    /// IN/OUT - If the tools domain is PV then, upon return, frame_list
-    /// will be populated with the MFNs of the resource.
-    /// If the tools domain is HVM then it is expected that, on
-    /// entry, frame_list will be populated with a list of GFNs
-    /// that will be mapped to the MFNs of the resource.
-    /// If -EIO is returned then the frame_list has only been
-    /// partially mapped and it is up to the caller to unmap all
-    /// the GFNs.
-    /// This parameter may be NULL if nr_frames is 0.  This
-    /// value may be updated over the course of the operation.
-    ///
-    /// C: `__guest_handle_64_xen_pfn_t frame_list` at offset 24.
-    public var frameList: XenGuestHandle64<XenPfn>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// vNUMA topology specifies vNUMA node number, distance table,
-/// memory ranges and vcpu mapping provided for guests.
-/// XENMEM_get_vnumainfo hypercall expects to see from guest
-/// nr_vnodes, nr_vmemranges and nr_vcpus to indicate available memory.
-/// After filling guests structures, nr_vnodes, nr_vmemranges and nr_vcpus
-/// copied back to guest. Domain returns expected values of nr_vnodes,
-/// nr_vmemranges and nr_vcpus to guest if the values where incorrect.
-///
-/// `struct xen_vnuma_topology_info` (memory.h:709): 40 bytes, aligned to 8.
-public struct XenVnumaTopologyInfo: Sendable, BitwiseCopyable {
-    /// IN
-    ///
-    /// C: `domid_t domid` at offset 0.
-    public var domid: Domid
-    /// C: `uint16_t pad` at offset 2.
-    public var pad: UInt16
-    /// IN/OUT
-    ///
-    /// C: `unsigned int nr_vnodes` at offset 4.
-    public var nrVnodes: UInt32
-    /// C: `unsigned int nr_vcpus` at offset 8.
-    public var nrVcpus: UInt32
-    /// C: `unsigned int nr_vmemranges` at offset 12.
-    public var nrVmemranges: UInt32
-    /// C: `union (unnamed union at memory.h:718:5) vdistance` at offset 16.
-    public var vdistance: XenVnumaTopologyInfo.Vdistance
-    /// C: `union (unnamed union at memory.h:722:5) vcpu_to_vnode` at offset 24.
-    public var vcpuToVnode: XenVnumaTopologyInfo.VcpuToVnode
-    /// C: `union (unnamed union at memory.h:726:5) vmemrange` at offset 32.
-    public var vmemrange: XenVnumaTopologyInfo.Vmemrange
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension XenVnumaTopologyInfo {
-    /// OUT
-    ///
-    /// The union of `xen_vnuma_topology_info.vdistance` (memory.h:718): 8 bytes, aligned to 8.
-    public struct Vdistance: Sendable, BitwiseCopyable {
-        /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64>
-        /// C: `__guest_handle_64_uint h` at offset 0.
-        public var h: XenGuestHandle64<UInt32> {
-            get { xenUnionLoad(self, as: XenGuestHandle64<UInt32>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `uint64_t pad` at offset 0.
-        public var pad: UInt64 {
-            get { xenUnionLoad(self, as: UInt64.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenVnumaTopologyInfo {
-    /// The union of `xen_vnuma_topology_info.vcpu_to_vnode` (memory.h:722): 8 bytes, aligned to 8.
-    public struct VcpuToVnode: Sendable, BitwiseCopyable {
-        /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64>
-        /// C: `__guest_handle_64_uint h` at offset 0.
-        public var h: XenGuestHandle64<UInt32> {
-            get { xenUnionLoad(self, as: XenGuestHandle64<UInt32>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `uint64_t pad` at offset 0.
-        public var pad: UInt64 {
-            get { xenUnionLoad(self, as: UInt64.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenVnumaTopologyInfo {
-    /// The union of `xen_vnuma_topology_info.vmemrange` (memory.h:726): 8 bytes, aligned to 8.
-    public struct Vmemrange: Sendable, BitwiseCopyable {
-        /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64>
-        /// C: `__guest_handle_64_xen_vmemrange_t h` at offset 0.
-        public var h: XenGuestHandle64<XenVmemrange> {
-            get { xenUnionLoad(self, as: XenGuestHandle64<XenVmemrange>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `uint64_t pad` at offset 0.
-        public var pad: UInt64 {
-            get { xenUnionLoad(self, as: UInt64.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// `struct xen_reserved_device_memory_map` (memory.h:584): 24 bytes, aligned to 8.
-public struct XenReservedDeviceMemoryMap: Sendable, BitwiseCopyable {
-    /// IN
-    ///
-    /// C: `uint32_t flags` at offset 0.
-    public var flags: UInt32
-    /// IN/OUT
-    ///
-    /// Gets set to the required number of entries when too low,
-    /// signaled by error code -ERANGE.
-    ///
-    /// C: `unsigned int nr_entries` at offset 4.
-    public var nrEntries: UInt32
-    /// OUT
-    ///
-    /// C: `__guest_handle_64_xen_reserved_device_memory_t buffer` at offset 8.
-    public var buffer: XenGuestHandle64<XenReservedDeviceMemory>
-    /// C: `union (unnamed union at memory.h:598:5) dev` at offset 16.
-    public var dev: XenReservedDeviceMemoryMap.Dev
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension XenReservedDeviceMemoryMap {
-    /// IN
-    ///
-    /// The union of `xen_reserved_device_memory_map.dev` (memory.h:598): 4 bytes, aligned to 2.
-    public struct Dev: Sendable, BitwiseCopyable {
-        /// The union's bytes: 4 bytes, aligned to 2 like the C union.
-        private var _storage: InlineArray<2, UInt16>
-        /// C: `physdev_pci_device_t pci` at offset 0.
-        public var pci: PhysdevPciDevice {
-            get { xenUnionLoad(self, as: PhysdevPciDevice.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// `struct xen_machphys_mfn_list` (memory.h:161): 24 bytes, aligned to 8.
-public struct XenMachphysMfnList: Sendable, BitwiseCopyable {
-    /// Size of the 'extent_start' array. Fewer entries will be filled if the
-    /// machphys table is smaller than max_extents * 2MB.
-    ///
-    /// C: `unsigned int max_extents` at offset 0.
-    public var maxExtents: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// Pointer to buffer to fill with list of extent starts. If there are
-    /// any large discontiguities in the machine address space, 2MB gaps in
-    /// the machphys table will be represented by an MFN base of zero.
-    ///
-    /// C: `__guest_handle_64_xen_pfn_t extent_start` at offset 8.
-    public var extentStart: XenGuestHandle64<XenPfn>
-    /// Number of extents written to the above array. This will be smaller
-    /// than 'max_extents' if the machphys table is smaller than max_e * 2MB.
-    ///
-    /// C: `unsigned int nr_extents` at offset 16.
-    public var nrExtents: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<4, UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-#else
-#error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")
-#endif

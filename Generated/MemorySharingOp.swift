@@ -52,20 +52,23 @@ public enum MemorySharingOp: UInt8, CaseIterable, Sendable, XenOperation {
     /// Defined in C only when `defined(__XEN__) || defined(__XEN_TOOLS__)`.
     case forkReset = 10
 
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    public static let allCases: [MemorySharingOp] = [
-        0,
-        1,
-        2,
-        3,
-        4,
-        5,
-        6,
-        7,
-        8,
-        9,
-        10,
-    ].compactMap(Self.init(rawValue:))
+    /// Every case, in header order. Written out because Swift does not synthesize it when a case is
+    /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
+    public static let allCases: [MemorySharingOp] = {
+        var rawValues: [UInt8] = []
+        rawValues.append(0)
+        rawValues.append(1)
+        rawValues.append(2)
+        rawValues.append(3)
+        rawValues.append(4)
+        rawValues.append(5)
+        rawValues.append(6)
+        rawValues.append(7)
+        rawValues.append(8)
+        rawValues.append(9)
+        rawValues.append(10)
+        return rawValues.compactMap(Self.init(rawValue:))
+    }()
 
     /// The C macro prefix of the family.
     public static let cPrefix = "XENMEM_sharing_op_"

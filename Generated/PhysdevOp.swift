@@ -94,34 +94,37 @@ public enum PhysdevOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// `PHYSDEVOP_dbgp_op` (29), physdev.h:314.
     case dbgpOp = 29
 
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    public static let allCases: [PhysdevOp] = [
-        12,
-        17,
-        28,
-        5,
-        6,
-        7,
-        8,
-        9,
-        10,
-        11,
-        13,
-        14,
-        15,
-        16,
-        19,
-        20,
-        21,
-        23,
-        24,
-        25,
-        26,
-        27,
-        30,
-        31,
-        29,
-    ].compactMap(Self.init(rawValue:))
+    /// Every case, in header order. Written out because Swift does not synthesize it when a case is
+    /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
+    public static let allCases: [PhysdevOp] = {
+        var rawValues: [UInt32] = []
+        rawValues.append(12)
+        rawValues.append(17)
+        rawValues.append(28)
+        rawValues.append(5)
+        rawValues.append(6)
+        rawValues.append(7)
+        rawValues.append(8)
+        rawValues.append(9)
+        rawValues.append(10)
+        rawValues.append(11)
+        rawValues.append(13)
+        rawValues.append(14)
+        rawValues.append(15)
+        rawValues.append(16)
+        rawValues.append(19)
+        rawValues.append(20)
+        rawValues.append(21)
+        rawValues.append(23)
+        rawValues.append(24)
+        rawValues.append(25)
+        rawValues.append(26)
+        rawValues.append(27)
+        rawValues.append(30)
+        rawValues.append(31)
+        rawValues.append(29)
+        return rawValues.compactMap(Self.init(rawValue:))
+    }()
 
     /// The C macro prefix of the family.
     public static let cPrefix = "PHYSDEVOP_"

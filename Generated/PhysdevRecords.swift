@@ -96,6 +96,24 @@ public struct PhysdevSetIopl: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
+/// `struct physdev_set_iobitmap` (physdev.h:92): 16 bytes, aligned to 8.
+public struct PhysdevSetIobitmap: Sendable, BitwiseCopyable {
+#if arch(x86_64)
+    /// C: `__guest_handle_uint8 bitmap` at offset 0.
+    public var bitmap: XenGuestHandle64<UInt8>
+#elseif arch(arm64)
+    /// C: `__guest_handle_64_uint8 bitmap` at offset 0.
+    public var bitmap: XenGuestHandle64<UInt8>
+#endif
+    /// C: `uint32_t nr_ports` at offset 8.
+    public var nrPorts: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
 /// `struct physdev_apic` (physdev.h:110): 16 bytes, aligned to 8.
 public struct PhysdevApic: Sendable, BitwiseCopyable {
     /// IN
@@ -385,33 +403,3 @@ public struct PhysdevRestoreMsi: Sendable, BitwiseCopyable {
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
-
-#if arch(x86_64)
-/// `struct physdev_set_iobitmap` (physdev.h:92): 16 bytes, aligned to 8.
-public struct PhysdevSetIobitmap: Sendable, BitwiseCopyable {
-    /// C: `__guest_handle_uint8 bitmap` at offset 0.
-    public var bitmap: XenGuestHandle64<UInt8>
-    /// C: `uint32_t nr_ports` at offset 8.
-    public var nrPorts: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-#elseif arch(arm64)
-/// `struct physdev_set_iobitmap` (physdev.h:92): 16 bytes, aligned to 8.
-public struct PhysdevSetIobitmap: Sendable, BitwiseCopyable {
-    /// C: `__guest_handle_64_uint8 bitmap` at offset 0.
-    public var bitmap: XenGuestHandle64<UInt8>
-    /// C: `uint32_t nr_ports` at offset 8.
-    public var nrPorts: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-#else
-#error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")
-#endif

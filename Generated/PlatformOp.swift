@@ -83,31 +83,34 @@ public enum PlatformOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// `XENPF_get_symbol` (63), platform.h:590.
     case getSymbol = 63
 
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    public static let allCases: [PlatformOp] = [
-        17,
-        62,
-        31,
-        32,
-        33,
-        35,
-        39,
-        49,
-        50,
-        51,
-        52,
-        53,
-        54,
-        55,
-        48,
-        56,
-        57,
-        58,
-        59,
-        60,
-        61,
-        63,
-    ].compactMap(Self.init(rawValue:))
+    /// Every case, in header order. Written out because Swift does not synthesize it when a case is
+    /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
+    public static let allCases: [PlatformOp] = {
+        var rawValues: [UInt32] = []
+        rawValues.append(17)
+        rawValues.append(62)
+        rawValues.append(31)
+        rawValues.append(32)
+        rawValues.append(33)
+        rawValues.append(35)
+        rawValues.append(39)
+        rawValues.append(49)
+        rawValues.append(50)
+        rawValues.append(51)
+        rawValues.append(52)
+        rawValues.append(53)
+        rawValues.append(54)
+        rawValues.append(55)
+        rawValues.append(48)
+        rawValues.append(56)
+        rawValues.append(57)
+        rawValues.append(58)
+        rawValues.append(59)
+        rawValues.append(60)
+        rawValues.append(61)
+        rawValues.append(63)
+        return rawValues.compactMap(Self.init(rawValue:))
+    }()
 
     /// The C macro prefix of the family.
     public static let cPrefix = "XENPF_"

@@ -237,6 +237,32 @@ public struct XenpfReadMemtype: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
+/// `struct xenpf_microcode_update` (platform.h:98): 16 bytes, aligned to 8.
+public struct XenpfMicrocodeUpdate: Sendable, BitwiseCopyable {
+#if arch(x86_64)
+    /// IN variables.
+    /// Pointer to microcode data
+    ///
+    /// C: `__guest_handle_const_void data` at offset 0.
+    public var data: XenGuestHandle64<Void>
+#elseif arch(arm64)
+    /// IN variables.
+    /// Pointer to microcode data
+    ///
+    /// C: `__guest_handle_64_const_void data` at offset 0.
+    public var data: XenGuestHandle64<Void>
+#endif
+    /// Length of microcode data.
+    ///
+    /// C: `uint32_t length` at offset 8.
+    public var length: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
 /// `struct xenpf_platform_quirk` (platform.h:110): 4 bytes, aligned to 4.
 public struct XenpfPlatformQuirk: Sendable, BitwiseCopyable {
     /// IN variables.
@@ -246,6 +272,101 @@ public struct XenpfPlatformQuirk: Sendable, BitwiseCopyable {
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
+}
+
+/// `struct xenpf_efi_runtime_call` (platform.h:149): 56 bytes, aligned to 8.
+public struct XenpfEfiRuntimeCall: Sendable, BitwiseCopyable {
+    /// C: `uint32_t function` at offset 0.
+    public var function: UInt32
+    /// This field is generally used for per sub-function flags (defined
+    /// below), except for the XEN_EFI_get_next_high_monotonic_count case,
+    /// where it holds the single returned value.
+    ///
+    /// C: `uint32_t misc` at offset 4.
+    public var misc: UInt32
+    /// C: `xen_ulong_t status` at offset 8.
+    public var status: XenUlong
+    /// C: `union (unnamed union at platform.h:158:5) u` at offset 16.
+    public var u: XenpfEfiRuntimeCall.U
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+extension XenpfEfiRuntimeCall {
+    /// The union of `xenpf_efi_runtime_call.u` (platform.h:158): 40 bytes, aligned to 8.
+    public struct U: Sendable, BitwiseCopyable {
+        /// The union's bytes: 40 bytes, aligned to 8 like the C union.
+        private var _storage: InlineArray<5, UInt64>
+        /// C: `struct (unnamed struct at platform.h:160:9) get_time` at offset 0.
+        public var getTime: XenpfEfiRuntimeCall.U.GetTime {
+            get { xenUnionLoad(self, as: XenpfEfiRuntimeCall.U.GetTime.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xenpf_efi_time set_time` at offset 0.
+        public var setTime: XenpfEfiTime {
+            get { xenUnionLoad(self, as: XenpfEfiTime.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xenpf_efi_time get_wakeup_time` at offset 0.
+        public var getWakeupTime: XenpfEfiTime {
+            get { xenUnionLoad(self, as: XenpfEfiTime.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xenpf_efi_time set_wakeup_time` at offset 0.
+        public var setWakeupTime: XenpfEfiTime {
+            get { xenUnionLoad(self, as: XenpfEfiTime.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct (unnamed struct at platform.h:179:9) get_variable` at offset 0.
+        public var getVariable: XenpfEfiRuntimeCall.U.GetVariable {
+            get { xenUnionLoad(self, as: XenpfEfiRuntimeCall.U.GetVariable.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct (unnamed struct at platform.h:179:9) set_variable` at offset 0.
+        public var setVariable: XenpfEfiRuntimeCall.U.SetVariable {
+            get { xenUnionLoad(self, as: XenpfEfiRuntimeCall.U.SetVariable.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct (unnamed struct at platform.h:186:9) get_next_variable_name` at offset 0.
+        public var getNextVariableName: XenpfEfiRuntimeCall.U.GetNextVariableName {
+            get { xenUnionLoad(self, as: XenpfEfiRuntimeCall.U.GetNextVariableName.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct (unnamed struct at platform.h:193:9) query_variable_info` at offset 0.
+        public var queryVariableInfo: XenpfEfiRuntimeCall.U.QueryVariableInfo {
+            get { xenUnionLoad(self, as: XenpfEfiRuntimeCall.U.QueryVariableInfo.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct (unnamed struct at platform.h:200:9) query_capsule_capabilities` at offset 0.
+        public var queryCapsuleCapabilities: XenpfEfiRuntimeCall.U.QueryCapsuleCapabilities {
+            get { xenUnionLoad(self, as: XenpfEfiRuntimeCall.U.QueryCapsuleCapabilities.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct (unnamed struct at platform.h:207:9) update_capsule` at offset 0.
+        public var updateCapsule: XenpfEfiRuntimeCall.U.UpdateCapsule {
+            get { xenUnionLoad(self, as: XenpfEfiRuntimeCall.U.UpdateCapsule.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+extension XenpfEfiRuntimeCall.U {
+    /// The struct of `xenpf_efi_runtime_call.u.get_time` (platform.h:160): 24 bytes, aligned to 4.
+    public struct GetTime: Sendable, BitwiseCopyable {
+        /// C: `struct xenpf_efi_time time` at offset 0.
+        public var time: XenpfEfiTime
+        /// C: `uint32_t resolution` at offset 16.
+        public var resolution: UInt32
+        /// C: `uint32_t accuracy` at offset 20.
+        public var accuracy: UInt32
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
 }
 
 /// `struct xenpf_efi_time` (platform.h:130): 16 bytes, aligned to 4.
@@ -277,6 +398,37 @@ public struct XenpfEfiTime: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
+extension XenpfEfiRuntimeCall.U {
+    /// The struct of `xenpf_efi_runtime_call.u.get_variable` (platform.h:179): 40 bytes, aligned to 8.
+    public struct GetVariable: Sendable, BitwiseCopyable {
+#if arch(x86_64)
+        /// UCS-2/UTF-16 string
+        ///
+        /// C: `__guest_handle_void name` at offset 0.
+        public var name: XenGuestHandle64<Void>
+#elseif arch(arm64)
+        /// UCS-2/UTF-16 string
+        ///
+        /// C: `__guest_handle_64_void name` at offset 0.
+        public var name: XenGuestHandle64<Void>
+#endif
+        /// C: `xen_ulong_t size` at offset 8.
+        public var size: XenUlong
+#if arch(x86_64)
+        /// C: `__guest_handle_void data` at offset 16.
+        public var data: XenGuestHandle64<Void>
+#elseif arch(arm64)
+        /// C: `__guest_handle_64_void data` at offset 16.
+        public var data: XenGuestHandle64<Void>
+#endif
+        /// C: `struct xenpf_efi_guid vendor_guid` at offset 24.
+        public var vendorGuid: XenpfEfiGuid
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
 /// `struct xenpf_efi_guid` (platform.h:142): 16 bytes, aligned to 4.
 public struct XenpfEfiGuid: Sendable, BitwiseCopyable {
     /// C: `uint32_t data1` at offset 0.
@@ -290,6 +442,428 @@ public struct XenpfEfiGuid: Sendable, BitwiseCopyable {
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
+}
+
+extension XenpfEfiRuntimeCall.U {
+    /// The struct of `xenpf_efi_runtime_call.u.set_variable` (platform.h:179): 40 bytes, aligned to 8.
+    public struct SetVariable: Sendable, BitwiseCopyable {
+#if arch(x86_64)
+        /// UCS-2/UTF-16 string
+        ///
+        /// C: `__guest_handle_void name` at offset 0.
+        public var name: XenGuestHandle64<Void>
+#elseif arch(arm64)
+        /// UCS-2/UTF-16 string
+        ///
+        /// C: `__guest_handle_64_void name` at offset 0.
+        public var name: XenGuestHandle64<Void>
+#endif
+        /// C: `xen_ulong_t size` at offset 8.
+        public var size: XenUlong
+#if arch(x86_64)
+        /// C: `__guest_handle_void data` at offset 16.
+        public var data: XenGuestHandle64<Void>
+#elseif arch(arm64)
+        /// C: `__guest_handle_64_void data` at offset 16.
+        public var data: XenGuestHandle64<Void>
+#endif
+        /// C: `struct xenpf_efi_guid vendor_guid` at offset 24.
+        public var vendorGuid: XenpfEfiGuid
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+extension XenpfEfiRuntimeCall.U {
+    /// The struct of `xenpf_efi_runtime_call.u.get_next_variable_name` (platform.h:186): 32 bytes, aligned to 8.
+    public struct GetNextVariableName: Sendable, BitwiseCopyable {
+        /// C: `xen_ulong_t size` at offset 0.
+        public var size: XenUlong
+#if arch(x86_64)
+        /// UCS-2/UTF-16 string
+        ///
+        /// C: `__guest_handle_void name` at offset 8.
+        public var name: XenGuestHandle64<Void>
+#elseif arch(arm64)
+        /// UCS-2/UTF-16 string
+        ///
+        /// C: `__guest_handle_64_void name` at offset 8.
+        public var name: XenGuestHandle64<Void>
+#endif
+        /// C: `struct xenpf_efi_guid vendor_guid` at offset 16.
+        public var vendorGuid: XenpfEfiGuid
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+extension XenpfEfiRuntimeCall.U {
+    /// The struct of `xenpf_efi_runtime_call.u.query_variable_info` (platform.h:193): 32 bytes, aligned to 8.
+    public struct QueryVariableInfo: Sendable, BitwiseCopyable {
+        /// C: `uint32_t attr` at offset 0.
+        public var attr: UInt32
+        /// 4 bytes of padding that C leaves here.
+        private var _padding0: InlineArray<4, UInt8>
+        /// C: `uint64_t max_store_size` at offset 8.
+        public var maxStoreSize: UInt64
+        /// C: `uint64_t remain_store_size` at offset 16.
+        public var remainStoreSize: UInt64
+        /// C: `uint64_t max_size` at offset 24.
+        public var maxSize: UInt64
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+extension XenpfEfiRuntimeCall.U {
+    /// The struct of `xenpf_efi_runtime_call.u.query_capsule_capabilities` (platform.h:200): 32 bytes, aligned to 8.
+    public struct QueryCapsuleCapabilities: Sendable, BitwiseCopyable {
+#if arch(x86_64)
+        /// C: `__guest_handle_void capsule_header_array` at offset 0.
+        public var capsuleHeaderArray: XenGuestHandle64<Void>
+#elseif arch(arm64)
+        /// C: `__guest_handle_64_void capsule_header_array` at offset 0.
+        public var capsuleHeaderArray: XenGuestHandle64<Void>
+#endif
+        /// C: `xen_ulong_t capsule_count` at offset 8.
+        public var capsuleCount: XenUlong
+        /// C: `uint64_t max_capsule_size` at offset 16.
+        public var maxCapsuleSize: UInt64
+        /// C: `uint32_t reset_type` at offset 24.
+        public var resetType: UInt32
+        /// 4 bytes of padding that C leaves here.
+        private var _padding0: InlineArray<4, UInt8>
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+extension XenpfEfiRuntimeCall.U {
+    /// The struct of `xenpf_efi_runtime_call.u.update_capsule` (platform.h:207): 24 bytes, aligned to 8.
+    public struct UpdateCapsule: Sendable, BitwiseCopyable {
+#if arch(x86_64)
+        /// C: `__guest_handle_void capsule_header_array` at offset 0.
+        public var capsuleHeaderArray: XenGuestHandle64<Void>
+#elseif arch(arm64)
+        /// C: `__guest_handle_64_void capsule_header_array` at offset 0.
+        public var capsuleHeaderArray: XenGuestHandle64<Void>
+#endif
+        /// C: `xen_ulong_t capsule_count` at offset 8.
+        public var capsuleCount: XenUlong
+        /// machine address
+        ///
+        /// C: `uint64_t sg_list` at offset 16.
+        public var sgList: UInt64
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+/// `struct xenpf_firmware_info` (platform.h:230): 40 bytes, aligned to 8.
+public struct XenpfFirmwareInfo: Sendable, BitwiseCopyable {
+    /// IN variables.
+    ///
+    /// C: `uint32_t type` at offset 0.
+    public var type: UInt32
+    /// C: `uint32_t index` at offset 4.
+    public var index: UInt32
+    /// C: `union (unnamed union at platform.h:235:5) u` at offset 8.
+    public var u: XenpfFirmwareInfo.U
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+extension XenpfFirmwareInfo {
+    /// OUT variables.
+    ///
+    /// The union of `xenpf_firmware_info.u` (platform.h:235): 32 bytes, aligned to 8.
+    public struct U: Sendable, BitwiseCopyable {
+        /// The union's bytes: 32 bytes, aligned to 8 like the C union.
+        private var _storage: InlineArray<4, UInt64>
+        /// XEN_FW_DISK_INFO
+        ///
+        /// C: `struct (unnamed struct at platform.h:236:9) disk_info` at offset 0.
+        public var diskInfo: XenpfFirmwareInfo.U.DiskInfo {
+            get { xenUnionLoad(self, as: XenpfFirmwareInfo.U.DiskInfo.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// XEN_FW_DISK_MBR_SIGNATURE
+        ///
+        /// C: `struct (unnamed struct at platform.h:249:9) disk_mbr_signature` at offset 0.
+        public var diskMbrSignature: XenpfFirmwareInfo.U.DiskMbrSignature {
+            get { xenUnionLoad(self, as: XenpfFirmwareInfo.U.DiskMbrSignature.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// XEN_FW_VBEDDC_INFO
+        ///
+        /// C: `struct (unnamed struct at platform.h:253:9) vbeddc_info` at offset 0.
+        public var vbeddcInfo: XenpfFirmwareInfo.U.VbeddcInfo {
+            get { xenUnionLoad(self, as: XenpfFirmwareInfo.U.VbeddcInfo.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// XEN_FW_EFI_INFO
+        ///
+        /// C: `union xenpf_efi_info efi_info` at offset 0.
+        public var efiInfo: XenpfEfiInfo {
+            get { xenUnionLoad(self, as: XenpfEfiInfo.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// Int16, Fn02: Get keyboard shift flags.
+        /// XEN_FW_KBD_SHIFT_FLAGS
+        ///
+        /// C: `uint8_t kbd_shift_flags` at offset 0.
+        public var kbdShiftFlags: UInt8 {
+            get { xenUnionLoad(self, as: UInt8.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+extension XenpfFirmwareInfo.U {
+    /// The struct of `xenpf_firmware_info.u.disk_info` (platform.h:236): 16 bytes, aligned to 8.
+    public struct DiskInfo: Sendable, BitwiseCopyable {
+        /// Int13, Fn48: Check Extensions Present.
+        /// %dl: bios device number
+        ///
+        /// C: `uint8_t device` at offset 0.
+        public var device: UInt8
+        /// %ah: major version
+        ///
+        /// C: `uint8_t version` at offset 1.
+        public var version: UInt8
+        /// %cx: support bitmap
+        ///
+        /// C: `uint16_t interface_support` at offset 2.
+        public var interfaceSupport: UInt16
+        /// Int13, Fn08: Legacy Get Device Parameters.
+        /// %cl[7:6]:%ch: max cyl #
+        ///
+        /// C: `uint16_t legacy_max_cylinder` at offset 4.
+        public var legacyMaxCylinder: UInt16
+        /// %dh: max head #
+        ///
+        /// C: `uint8_t legacy_max_head` at offset 6.
+        public var legacyMaxHead: UInt8
+        /// %cl[5:0]: max sector #
+        ///
+        /// C: `uint8_t legacy_sectors_per_track` at offset 7.
+        public var legacySectorsPerTrack: UInt8
+#if arch(x86_64)
+        /// Int13, Fn41: Get Device Parameters (as filled into %ds:%esi).
+        /// NB. First uint16_t of buffer must be set to buffer size.
+        ///
+        /// C: `__guest_handle_void edd_params` at offset 8.
+        public var eddParams: XenGuestHandle64<Void>
+#elseif arch(arm64)
+        /// Int13, Fn41: Get Device Parameters (as filled into %ds:%esi).
+        /// NB. First uint16_t of buffer must be set to buffer size.
+        ///
+        /// C: `__guest_handle_64_void edd_params` at offset 8.
+        public var eddParams: XenGuestHandle64<Void>
+#endif
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+extension XenpfFirmwareInfo.U {
+    /// The struct of `xenpf_firmware_info.u.disk_mbr_signature` (platform.h:249): 8 bytes, aligned to 4.
+    public struct DiskMbrSignature: Sendable, BitwiseCopyable {
+        /// bios device number
+        ///
+        /// C: `uint8_t device` at offset 0.
+        public var device: UInt8
+        /// 3 bytes of padding that C leaves here.
+        private var _padding0: InlineArray<3, UInt8>
+        /// offset 0x1b8 in mbr
+        ///
+        /// C: `uint32_t mbr_signature` at offset 4.
+        public var mbrSignature: UInt32
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+extension XenpfFirmwareInfo.U {
+    /// The struct of `xenpf_firmware_info.u.vbeddc_info` (platform.h:253): 16 bytes, aligned to 8.
+    public struct VbeddcInfo: Sendable, BitwiseCopyable {
+        /// Int10, AX=4F15: Get EDID info.
+        ///
+        /// C: `uint8_t capabilities` at offset 0.
+        public var capabilities: UInt8
+        /// C: `uint8_t edid_transfer_time` at offset 1.
+        public var edidTransferTime: UInt8
+        /// 6 bytes of padding that C leaves here.
+        private var _padding0: InlineArray<6, UInt8>
+#if arch(x86_64)
+        /// must refer to 128-byte buffer
+        ///
+        /// C: `__guest_handle_uint8 edid` at offset 8.
+        public var edid: XenGuestHandle64<UInt8>
+#elseif arch(arm64)
+        /// must refer to 128-byte buffer
+        ///
+        /// C: `__guest_handle_64_uint8 edid` at offset 8.
+        public var edid: XenGuestHandle64<UInt8>
+#endif
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+/// `union xenpf_efi_info` (platform.h:260): 32 bytes, aligned to 8.
+public struct XenpfEfiInfo: Sendable, BitwiseCopyable {
+    /// The union's bytes: 32 bytes, aligned to 8 like the C union.
+    private var _storage: InlineArray<4, UInt64>
+    /// C: `uint32_t version` at offset 0.
+    public var version: UInt32 {
+        get { xenUnionLoad(self, as: UInt32.self) }
+        set { xenUnionStore(newValue, into: &self) }
+    }
+    /// C: `struct (unnamed struct at platform.h:262:13) cfg` at offset 0.
+    public var cfg: XenpfEfiInfo.Cfg {
+        get { xenUnionLoad(self, as: XenpfEfiInfo.Cfg.self) }
+        set { xenUnionStore(newValue, into: &self) }
+    }
+    /// C: `struct (unnamed struct at platform.h:266:13) vendor` at offset 0.
+    public var vendor: XenpfEfiInfo.Vendor {
+        get { xenUnionLoad(self, as: XenpfEfiInfo.Vendor.self) }
+        set { xenUnionStore(newValue, into: &self) }
+    }
+    /// C: `struct (unnamed struct at platform.h:271:13) mem` at offset 0.
+    public var mem: XenpfEfiInfo.Mem {
+        get { xenUnionLoad(self, as: XenpfEfiInfo.Mem.self) }
+        set { xenUnionStore(newValue, into: &self) }
+    }
+    /// C: `struct (unnamed struct at platform.h:277:13) pci_rom` at offset 0.
+    public var pciRom: XenpfEfiInfo.PciRom {
+        get { xenUnionLoad(self, as: XenpfEfiInfo.PciRom.self) }
+        set { xenUnionStore(newValue, into: &self) }
+    }
+    /// C: `struct (unnamed struct at platform.h:288:13) apple_properties` at offset 0.
+    public var appleProperties: XenpfEfiInfo.AppleProperties {
+        get { xenUnionLoad(self, as: XenpfEfiInfo.AppleProperties.self) }
+        set { xenUnionStore(newValue, into: &self) }
+    }
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+extension XenpfEfiInfo {
+    /// The struct of `xenpf_efi_info.cfg` (platform.h:262): 16 bytes, aligned to 8.
+    public struct Cfg: Sendable, BitwiseCopyable {
+        /// EFI_CONFIGURATION_TABLE
+        ///
+        /// C: `uint64_t addr` at offset 0.
+        public var addr: UInt64
+        /// C: `uint32_t nent` at offset 8.
+        public var nent: UInt32
+        /// 4 bytes of padding that C leaves here.
+        private var _padding0: InlineArray<4, UInt8>
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+extension XenpfEfiInfo {
+    /// The struct of `xenpf_efi_info.vendor` (platform.h:266): 16 bytes, aligned to 8.
+    public struct Vendor: Sendable, BitwiseCopyable {
+        /// C: `uint32_t revision` at offset 0.
+        public var revision: UInt32
+        /// input, in bytes
+        ///
+        /// C: `uint32_t bufsz` at offset 4.
+        public var bufsz: UInt32
+#if arch(x86_64)
+        /// UCS-2/UTF-16 string
+        ///
+        /// C: `__guest_handle_void name` at offset 8.
+        public var name: XenGuestHandle64<Void>
+#elseif arch(arm64)
+        /// UCS-2/UTF-16 string
+        ///
+        /// C: `__guest_handle_64_void name` at offset 8.
+        public var name: XenGuestHandle64<Void>
+#endif
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+extension XenpfEfiInfo {
+    /// The struct of `xenpf_efi_info.mem` (platform.h:271): 32 bytes, aligned to 8.
+    public struct Mem: Sendable, BitwiseCopyable {
+        /// C: `uint64_t addr` at offset 0.
+        public var addr: UInt64
+        /// C: `uint64_t size` at offset 8.
+        public var size: UInt64
+        /// C: `uint64_t attr` at offset 16.
+        public var attr: UInt64
+        /// C: `uint32_t type` at offset 24.
+        public var type: UInt32
+        /// 4 bytes of padding that C leaves here.
+        private var _padding0: InlineArray<4, UInt8>
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+extension XenpfEfiInfo {
+    /// The struct of `xenpf_efi_info.pci_rom` (platform.h:277): 24 bytes, aligned to 8.
+    public struct PciRom: Sendable, BitwiseCopyable {
+        /// IN variables
+        ///
+        /// C: `uint16_t segment` at offset 0.
+        public var segment: UInt16
+        /// C: `uint8_t bus` at offset 2.
+        public var bus: UInt8
+        /// C: `uint8_t devfn` at offset 3.
+        public var devfn: UInt8
+        /// C: `uint16_t vendor` at offset 4.
+        public var vendor: UInt16
+        /// C: `uint16_t devid` at offset 6.
+        public var devid: UInt16
+        /// OUT variables
+        ///
+        /// C: `uint64_t address` at offset 8.
+        public var address: UInt64
+        /// C: `xen_ulong_t size` at offset 16.
+        public var size: XenUlong
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+extension XenpfEfiInfo {
+    /// The struct of `xenpf_efi_info.apple_properties` (platform.h:288): 16 bytes, aligned to 8.
+    public struct AppleProperties: Sendable, BitwiseCopyable {
+        /// OUT variables
+        ///
+        /// C: `uint64_t address` at offset 0.
+        public var address: UInt64
+        /// C: `xen_ulong_t size` at offset 8.
+        public var size: XenUlong
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
 }
 
 /// `struct xenpf_enter_acpi_sleep` (platform.h:303): 12 bytes, aligned to 4.
@@ -335,6 +909,135 @@ public struct XenpfChangeFreq: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
+/// `struct xenpf_getidletime` (platform.h:338): 32 bytes, aligned to 8.
+public struct XenpfGetidletime: Sendable, BitwiseCopyable {
+#if arch(x86_64)
+    /// IN/OUT variables
+    /// IN: CPUs to interrogate; OUT: subset of IN which are present
+    ///
+    /// C: `__guest_handle_uint8 cpumap_bitmap` at offset 0.
+    public var cpumapBitmap: XenGuestHandle64<UInt8>
+#elseif arch(arm64)
+    /// IN/OUT variables
+    /// IN: CPUs to interrogate; OUT: subset of IN which are present
+    ///
+    /// C: `__guest_handle_64_uint8 cpumap_bitmap` at offset 0.
+    public var cpumapBitmap: XenGuestHandle64<UInt8>
+#endif
+    /// IN variables
+    /// Size of cpumap bitmap.
+    ///
+    /// C: `uint32_t cpumap_nr_cpus` at offset 8.
+    public var cpumapNrCpus: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+#if arch(x86_64)
+    /// Must be indexable for every cpu in cpumap_bitmap.
+    ///
+    /// C: `__guest_handle_uint64 idletime` at offset 16.
+    public var idletime: XenGuestHandle64<UInt64>
+#elseif arch(arm64)
+    /// Must be indexable for every cpu in cpumap_bitmap.
+    ///
+    /// C: `__guest_handle_64_uint64 idletime` at offset 16.
+    public var idletime: XenGuestHandle64<UInt64>
+#endif
+    /// OUT variables
+    /// System time when the idletime snapshots were taken.
+    ///
+    /// C: `uint64_t now` at offset 24.
+    public var now: UInt64
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct xenpf_set_processor_pminfo` (platform.h:460): 112 bytes, aligned to 8.
+public struct XenpfSetProcessorPminfo: Sendable, BitwiseCopyable {
+    /// IN variables
+    /// ACPI CPU ID
+    ///
+    /// C: `uint32_t id` at offset 0.
+    public var id: UInt32
+    /// {XEN_PM_CX, XEN_PM_PX}
+    ///
+    /// C: `uint32_t type` at offset 4.
+    public var type: UInt32
+    /// C: `union (unnamed union at platform.h:464:5) u` at offset 8.
+    public var u: XenpfSetProcessorPminfo.U
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+extension XenpfSetProcessorPminfo {
+    /// The union of `xenpf_set_processor_pminfo.u` (platform.h:464): 104 bytes, aligned to 8.
+    public struct U: Sendable, BitwiseCopyable {
+        /// The union's bytes: 104 bytes, aligned to 8 like the C union.
+        private var _storage: InlineArray<13, UInt64>
+        /// Cx: _CST/_CSD
+        ///
+        /// C: `struct xen_processor_power power` at offset 0.
+        public var power: XenProcessorPower {
+            get { xenUnionLoad(self, as: XenProcessorPower.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// Px: _PPC/_PCT/_PSS/_PSD
+        ///
+        /// C: `struct xen_processor_performance perf` at offset 0.
+        public var perf: XenProcessorPerformance {
+            get { xenUnionLoad(self, as: XenProcessorPerformance.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+#if arch(x86_64)
+        /// _PDC
+        ///
+        /// C: `__guest_handle_uint32 pdc` at offset 0.
+        public var pdc: XenGuestHandle64<UInt32> {
+            get { xenUnionLoad(self, as: XenGuestHandle64<UInt32>.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+#elseif arch(arm64)
+        /// _PDC
+        ///
+        /// C: `__guest_handle_64_uint32 pdc` at offset 0.
+        public var pdc: XenGuestHandle64<UInt32> {
+            get { xenUnionLoad(self, as: XenGuestHandle64<UInt32>.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+#endif
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+/// `struct xen_processor_power` (platform.h:408): 16 bytes, aligned to 8.
+public struct XenProcessorPower: Sendable, BitwiseCopyable {
+    /// number of C state entries in array below
+    ///
+    /// C: `uint32_t count` at offset 0.
+    public var count: UInt32
+    /// global flags of this processor
+    ///
+    /// C: `struct xen_processor_flags flags` at offset 4.
+    public var flags: XenProcessorFlags
+#if arch(x86_64)
+    /// supported c states
+    ///
+    /// C: `__guest_handle_xen_processor_cx_t states` at offset 8.
+    public var states: XenGuestHandle64<XenProcessorCx>
+#elseif arch(arm64)
+    /// supported c states
+    ///
+    /// C: `__guest_handle_64_xen_processor_cx_t states` at offset 8.
+    public var states: XenGuestHandle64<XenProcessorCx>
+#endif
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
 /// `struct xen_processor_flags` (platform.h:400): 4 bytes, aligned to 4.
 public struct XenProcessorFlags: Sendable, BitwiseCopyable {
     /// Storage of the bitfields that follow, 4 bytes.
@@ -364,6 +1067,46 @@ public struct XenProcessorFlags: Sendable, BitwiseCopyable {
         get { UInt32(truncatingIfNeeded: xenBits(_bits0, at: 4, width: 1, signed: false)) }
         set { xenSetBits(&_bits0, at: 4, width: 1, to: UInt64(truncatingIfNeeded: newValue)) }
     }
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct xen_processor_cx` (platform.h:389): 48 bytes, aligned to 8.
+public struct XenProcessorCx: Sendable, BitwiseCopyable {
+    /// GAS for Cx trigger register
+    ///
+    /// C: `struct xen_power_register reg` at offset 0.
+    public var reg: XenPowerRegister
+    /// cstate value, c0: 0, c1: 1, ...
+    ///
+    /// C: `uint8_t type` at offset 24.
+    public var type: UInt8
+    /// 3 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<3, UInt8>
+    /// worst latency (ms) to enter/exit this cstate
+    ///
+    /// C: `uint32_t latency` at offset 28.
+    public var latency: UInt32
+    /// average power consumption(mW)
+    ///
+    /// C: `uint32_t power` at offset 32.
+    public var power: UInt32
+    /// number of dependency entries
+    ///
+    /// C: `uint32_t dpcnt` at offset 36.
+    public var dpcnt: UInt32
+#if arch(x86_64)
+    /// NULL if no dependency
+    ///
+    /// C: `__guest_handle_xen_processor_csd_t dp` at offset 40.
+    public var dp: XenGuestHandle64<XenProcessorCsd>
+#elseif arch(arm64)
+    /// NULL if no dependency
+    ///
+    /// C: `__guest_handle_64_xen_processor_csd_t dp` at offset 40.
+    public var dp: XenGuestHandle64<XenProcessorCsd>
+#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -400,6 +1143,44 @@ public struct XenProcessorCsd: Sendable, BitwiseCopyable {
     ///
     /// C: `uint32_t num` at offset 8.
     public var num: UInt32
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct xen_processor_performance` (platform.h:443): 104 bytes, aligned to 8.
+public struct XenProcessorPerformance: Sendable, BitwiseCopyable {
+    /// flag for Px sub info type
+    ///
+    /// C: `uint32_t flags` at offset 0.
+    public var flags: UInt32
+    /// Platform limitation on freq usage
+    ///
+    /// C: `uint32_t platform_limit` at offset 4.
+    public var platformLimit: UInt32
+    /// C: `struct xen_pct_register control_register` at offset 8.
+    public var controlRegister: XenPctRegister
+    /// C: `struct xen_pct_register status_register` at offset 24.
+    public var statusRegister: XenPctRegister
+    /// total available performance states
+    ///
+    /// C: `uint32_t state_count` at offset 40.
+    public var stateCount: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+#if arch(x86_64)
+    /// C: `__guest_handle_xen_processor_px_t states` at offset 48.
+    public var states: XenGuestHandle64<XenProcessorPx>
+#elseif arch(arm64)
+    /// C: `__guest_handle_64_xen_processor_px_t states` at offset 48.
+    public var states: XenGuestHandle64<XenProcessorPx>
+#endif
+    /// C: `struct xen_psd_package domain_info` at offset 56.
+    public var domainInfo: XenPsdPackage
+    /// C: `uint32_t shared_type` at offset 96.
+    public var sharedType: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding1: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -498,6 +1279,35 @@ public struct XenpfPcpuinfo: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
+/// `struct xenpf_pcpu_version` (platform.h:491): 32 bytes, aligned to 4.
+public struct XenpfPcpuVersion: Sendable, BitwiseCopyable {
+    /// IN
+    ///
+    /// C: `uint32_t xen_cpuid` at offset 0.
+    public var xenCpuid: UInt32
+    /// OUT
+    /// The maxium cpu_id that is present
+    ///
+    /// C: `uint32_t max_present` at offset 4.
+    public var maxPresent: UInt32
+#if arch(x86_64)
+    /// C: `char[12] vendor_id` at offset 8.
+    public var vendorId: InlineArray<12, Int8>
+#elseif arch(arm64)
+    /// C: `char[12] vendor_id` at offset 8.
+    public var vendorId: InlineArray<12, UInt8>
+#endif
+    /// C: `uint32_t family` at offset 20.
+    public var family: UInt32
+    /// C: `uint32_t model` at offset 24.
+    public var model: UInt32
+    /// C: `uint32_t stepping` at offset 28.
+    public var stepping: UInt32
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
 /// `struct xenpf_cpu_ol` (platform.h:507): 4 bytes, aligned to 4.
 public struct XenpfCpuOl: Sendable, BitwiseCopyable {
     /// C: `uint32_t cpuid` at offset 0.
@@ -551,6 +1361,28 @@ public struct XenpfCoreParking: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
+/// `struct xenpf_resource_op` (platform.h:582): 16 bytes, aligned to 8.
+public struct XenpfResourceOp: Sendable, BitwiseCopyable {
+    /// number of resource entry
+    ///
+    /// C: `uint32_t nr_entries` at offset 0.
+    public var nrEntries: UInt32
+    /// which cpu to run
+    ///
+    /// C: `uint32_t cpu` at offset 4.
+    public var cpu: UInt32
+#if arch(x86_64)
+    /// C: `__guest_handle_xenpf_resource_entry_t entries` at offset 8.
+    public var entries: XenGuestHandle64<XenpfResourceEntry>
+#elseif arch(arm64)
+    /// C: `__guest_handle_64_xenpf_resource_entry_t entries` at offset 8.
+    public var entries: XenGuestHandle64<XenpfResourceEntry>
+#endif
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
 /// `struct xenpf_resource_entry` (platform.h:570): 24 bytes, aligned to 8.
 public struct XenpfResourceEntry: Sendable, BitwiseCopyable {
     /// C: `union (unnamed union at platform.h:571:5) u` at offset 0.
@@ -597,714 +1429,6 @@ extension XenpfResourceEntry {
     }
 }
 
-#if arch(x86_64)
-/// `struct xenpf_microcode_update` (platform.h:98): 16 bytes, aligned to 8.
-public struct XenpfMicrocodeUpdate: Sendable, BitwiseCopyable {
-    /// IN variables.
-    /// Pointer to microcode data
-    ///
-    /// C: `__guest_handle_const_void data` at offset 0.
-    public var data: XenGuestHandle64<Void>
-    /// Length of microcode data.
-    ///
-    /// C: `uint32_t length` at offset 8.
-    public var length: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xenpf_efi_runtime_call` (platform.h:149): 56 bytes, aligned to 8.
-public struct XenpfEfiRuntimeCall: Sendable, BitwiseCopyable {
-    /// C: `uint32_t function` at offset 0.
-    public var function: UInt32
-    /// This field is generally used for per sub-function flags (defined
-    /// below), except for the XEN_EFI_get_next_high_monotonic_count case,
-    /// where it holds the single returned value.
-    ///
-    /// C: `uint32_t misc` at offset 4.
-    public var misc: UInt32
-    /// C: `xen_ulong_t status` at offset 8.
-    public var status: XenUlong
-    /// C: `union (unnamed union at platform.h:158:5) u` at offset 16.
-    public var u: XenpfEfiRuntimeCall.U
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension XenpfEfiRuntimeCall {
-    /// The union of `xenpf_efi_runtime_call.u` (platform.h:158): 40 bytes, aligned to 8.
-    public struct U: Sendable, BitwiseCopyable {
-        /// The union's bytes: 40 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<5, UInt64>
-        /// C: `struct (unnamed struct at platform.h:160:9) get_time` at offset 0.
-        public var getTime: XenpfEfiRuntimeCall.U.GetTime {
-            get { xenUnionLoad(self, as: XenpfEfiRuntimeCall.U.GetTime.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xenpf_efi_time set_time` at offset 0.
-        public var setTime: XenpfEfiTime {
-            get { xenUnionLoad(self, as: XenpfEfiTime.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xenpf_efi_time get_wakeup_time` at offset 0.
-        public var getWakeupTime: XenpfEfiTime {
-            get { xenUnionLoad(self, as: XenpfEfiTime.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xenpf_efi_time set_wakeup_time` at offset 0.
-        public var setWakeupTime: XenpfEfiTime {
-            get { xenUnionLoad(self, as: XenpfEfiTime.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct (unnamed struct at platform.h:179:9) get_variable` at offset 0.
-        public var getVariable: XenpfEfiRuntimeCall.U.GetVariable {
-            get { xenUnionLoad(self, as: XenpfEfiRuntimeCall.U.GetVariable.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct (unnamed struct at platform.h:179:9) set_variable` at offset 0.
-        public var setVariable: XenpfEfiRuntimeCall.U.SetVariable {
-            get { xenUnionLoad(self, as: XenpfEfiRuntimeCall.U.SetVariable.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct (unnamed struct at platform.h:186:9) get_next_variable_name` at offset 0.
-        public var getNextVariableName: XenpfEfiRuntimeCall.U.GetNextVariableName {
-            get { xenUnionLoad(self, as: XenpfEfiRuntimeCall.U.GetNextVariableName.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct (unnamed struct at platform.h:193:9) query_variable_info` at offset 0.
-        public var queryVariableInfo: XenpfEfiRuntimeCall.U.QueryVariableInfo {
-            get { xenUnionLoad(self, as: XenpfEfiRuntimeCall.U.QueryVariableInfo.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct (unnamed struct at platform.h:200:9) query_capsule_capabilities` at offset 0.
-        public var queryCapsuleCapabilities: XenpfEfiRuntimeCall.U.QueryCapsuleCapabilities {
-            get { xenUnionLoad(self, as: XenpfEfiRuntimeCall.U.QueryCapsuleCapabilities.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct (unnamed struct at platform.h:207:9) update_capsule` at offset 0.
-        public var updateCapsule: XenpfEfiRuntimeCall.U.UpdateCapsule {
-            get { xenUnionLoad(self, as: XenpfEfiRuntimeCall.U.UpdateCapsule.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenpfEfiRuntimeCall.U {
-    /// The struct of `xenpf_efi_runtime_call.u.get_time` (platform.h:160): 24 bytes, aligned to 4.
-    public struct GetTime: Sendable, BitwiseCopyable {
-        /// C: `struct xenpf_efi_time time` at offset 0.
-        public var time: XenpfEfiTime
-        /// C: `uint32_t resolution` at offset 16.
-        public var resolution: UInt32
-        /// C: `uint32_t accuracy` at offset 20.
-        public var accuracy: UInt32
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenpfEfiRuntimeCall.U {
-    /// The struct of `xenpf_efi_runtime_call.u.get_variable` (platform.h:179): 40 bytes, aligned to 8.
-    public struct GetVariable: Sendable, BitwiseCopyable {
-        /// UCS-2/UTF-16 string
-        ///
-        /// C: `__guest_handle_void name` at offset 0.
-        public var name: XenGuestHandle64<Void>
-        /// C: `xen_ulong_t size` at offset 8.
-        public var size: XenUlong
-        /// C: `__guest_handle_void data` at offset 16.
-        public var data: XenGuestHandle64<Void>
-        /// C: `struct xenpf_efi_guid vendor_guid` at offset 24.
-        public var vendorGuid: XenpfEfiGuid
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenpfEfiRuntimeCall.U {
-    /// The struct of `xenpf_efi_runtime_call.u.set_variable` (platform.h:179): 40 bytes, aligned to 8.
-    public struct SetVariable: Sendable, BitwiseCopyable {
-        /// UCS-2/UTF-16 string
-        ///
-        /// C: `__guest_handle_void name` at offset 0.
-        public var name: XenGuestHandle64<Void>
-        /// C: `xen_ulong_t size` at offset 8.
-        public var size: XenUlong
-        /// C: `__guest_handle_void data` at offset 16.
-        public var data: XenGuestHandle64<Void>
-        /// C: `struct xenpf_efi_guid vendor_guid` at offset 24.
-        public var vendorGuid: XenpfEfiGuid
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenpfEfiRuntimeCall.U {
-    /// The struct of `xenpf_efi_runtime_call.u.get_next_variable_name` (platform.h:186): 32 bytes, aligned to 8.
-    public struct GetNextVariableName: Sendable, BitwiseCopyable {
-        /// C: `xen_ulong_t size` at offset 0.
-        public var size: XenUlong
-        /// UCS-2/UTF-16 string
-        ///
-        /// C: `__guest_handle_void name` at offset 8.
-        public var name: XenGuestHandle64<Void>
-        /// C: `struct xenpf_efi_guid vendor_guid` at offset 16.
-        public var vendorGuid: XenpfEfiGuid
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenpfEfiRuntimeCall.U {
-    /// The struct of `xenpf_efi_runtime_call.u.query_variable_info` (platform.h:193): 32 bytes, aligned to 8.
-    public struct QueryVariableInfo: Sendable, BitwiseCopyable {
-        /// C: `uint32_t attr` at offset 0.
-        public var attr: UInt32
-        /// 4 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<4, UInt8>
-        /// C: `uint64_t max_store_size` at offset 8.
-        public var maxStoreSize: UInt64
-        /// C: `uint64_t remain_store_size` at offset 16.
-        public var remainStoreSize: UInt64
-        /// C: `uint64_t max_size` at offset 24.
-        public var maxSize: UInt64
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenpfEfiRuntimeCall.U {
-    /// The struct of `xenpf_efi_runtime_call.u.query_capsule_capabilities` (platform.h:200): 32 bytes, aligned to 8.
-    public struct QueryCapsuleCapabilities: Sendable, BitwiseCopyable {
-        /// C: `__guest_handle_void capsule_header_array` at offset 0.
-        public var capsuleHeaderArray: XenGuestHandle64<Void>
-        /// C: `xen_ulong_t capsule_count` at offset 8.
-        public var capsuleCount: XenUlong
-        /// C: `uint64_t max_capsule_size` at offset 16.
-        public var maxCapsuleSize: UInt64
-        /// C: `uint32_t reset_type` at offset 24.
-        public var resetType: UInt32
-        /// 4 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<4, UInt8>
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenpfEfiRuntimeCall.U {
-    /// The struct of `xenpf_efi_runtime_call.u.update_capsule` (platform.h:207): 24 bytes, aligned to 8.
-    public struct UpdateCapsule: Sendable, BitwiseCopyable {
-        /// C: `__guest_handle_void capsule_header_array` at offset 0.
-        public var capsuleHeaderArray: XenGuestHandle64<Void>
-        /// C: `xen_ulong_t capsule_count` at offset 8.
-        public var capsuleCount: XenUlong
-        /// machine address
-        ///
-        /// C: `uint64_t sg_list` at offset 16.
-        public var sgList: UInt64
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// `struct xenpf_firmware_info` (platform.h:230): 40 bytes, aligned to 8.
-public struct XenpfFirmwareInfo: Sendable, BitwiseCopyable {
-    /// IN variables.
-    ///
-    /// C: `uint32_t type` at offset 0.
-    public var type: UInt32
-    /// C: `uint32_t index` at offset 4.
-    public var index: UInt32
-    /// C: `union (unnamed union at platform.h:235:5) u` at offset 8.
-    public var u: XenpfFirmwareInfo.U
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension XenpfFirmwareInfo {
-    /// OUT variables.
-    ///
-    /// The union of `xenpf_firmware_info.u` (platform.h:235): 32 bytes, aligned to 8.
-    public struct U: Sendable, BitwiseCopyable {
-        /// The union's bytes: 32 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<4, UInt64>
-        /// XEN_FW_DISK_INFO
-        ///
-        /// C: `struct (unnamed struct at platform.h:236:9) disk_info` at offset 0.
-        public var diskInfo: XenpfFirmwareInfo.U.DiskInfo {
-            get { xenUnionLoad(self, as: XenpfFirmwareInfo.U.DiskInfo.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// XEN_FW_DISK_MBR_SIGNATURE
-        ///
-        /// C: `struct (unnamed struct at platform.h:249:9) disk_mbr_signature` at offset 0.
-        public var diskMbrSignature: XenpfFirmwareInfo.U.DiskMbrSignature {
-            get { xenUnionLoad(self, as: XenpfFirmwareInfo.U.DiskMbrSignature.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// XEN_FW_VBEDDC_INFO
-        ///
-        /// C: `struct (unnamed struct at platform.h:253:9) vbeddc_info` at offset 0.
-        public var vbeddcInfo: XenpfFirmwareInfo.U.VbeddcInfo {
-            get { xenUnionLoad(self, as: XenpfFirmwareInfo.U.VbeddcInfo.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// XEN_FW_EFI_INFO
-        ///
-        /// C: `union xenpf_efi_info efi_info` at offset 0.
-        public var efiInfo: XenpfEfiInfo {
-            get { xenUnionLoad(self, as: XenpfEfiInfo.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// Int16, Fn02: Get keyboard shift flags.
-        /// XEN_FW_KBD_SHIFT_FLAGS
-        ///
-        /// C: `uint8_t kbd_shift_flags` at offset 0.
-        public var kbdShiftFlags: UInt8 {
-            get { xenUnionLoad(self, as: UInt8.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenpfFirmwareInfo.U {
-    /// The struct of `xenpf_firmware_info.u.disk_info` (platform.h:236): 16 bytes, aligned to 8.
-    public struct DiskInfo: Sendable, BitwiseCopyable {
-        /// Int13, Fn48: Check Extensions Present.
-        /// %dl: bios device number
-        ///
-        /// C: `uint8_t device` at offset 0.
-        public var device: UInt8
-        /// %ah: major version
-        ///
-        /// C: `uint8_t version` at offset 1.
-        public var version: UInt8
-        /// %cx: support bitmap
-        ///
-        /// C: `uint16_t interface_support` at offset 2.
-        public var interfaceSupport: UInt16
-        /// Int13, Fn08: Legacy Get Device Parameters.
-        /// %cl[7:6]:%ch: max cyl #
-        ///
-        /// C: `uint16_t legacy_max_cylinder` at offset 4.
-        public var legacyMaxCylinder: UInt16
-        /// %dh: max head #
-        ///
-        /// C: `uint8_t legacy_max_head` at offset 6.
-        public var legacyMaxHead: UInt8
-        /// %cl[5:0]: max sector #
-        ///
-        /// C: `uint8_t legacy_sectors_per_track` at offset 7.
-        public var legacySectorsPerTrack: UInt8
-        /// Int13, Fn41: Get Device Parameters (as filled into %ds:%esi).
-        /// NB. First uint16_t of buffer must be set to buffer size.
-        ///
-        /// C: `__guest_handle_void edd_params` at offset 8.
-        public var eddParams: XenGuestHandle64<Void>
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenpfFirmwareInfo.U {
-    /// The struct of `xenpf_firmware_info.u.disk_mbr_signature` (platform.h:249): 8 bytes, aligned to 4.
-    public struct DiskMbrSignature: Sendable, BitwiseCopyable {
-        /// bios device number
-        ///
-        /// C: `uint8_t device` at offset 0.
-        public var device: UInt8
-        /// 3 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<3, UInt8>
-        /// offset 0x1b8 in mbr
-        ///
-        /// C: `uint32_t mbr_signature` at offset 4.
-        public var mbrSignature: UInt32
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenpfFirmwareInfo.U {
-    /// The struct of `xenpf_firmware_info.u.vbeddc_info` (platform.h:253): 16 bytes, aligned to 8.
-    public struct VbeddcInfo: Sendable, BitwiseCopyable {
-        /// Int10, AX=4F15: Get EDID info.
-        ///
-        /// C: `uint8_t capabilities` at offset 0.
-        public var capabilities: UInt8
-        /// C: `uint8_t edid_transfer_time` at offset 1.
-        public var edidTransferTime: UInt8
-        /// 6 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<6, UInt8>
-        /// must refer to 128-byte buffer
-        ///
-        /// C: `__guest_handle_uint8 edid` at offset 8.
-        public var edid: XenGuestHandle64<UInt8>
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// `union xenpf_efi_info` (platform.h:260): 32 bytes, aligned to 8.
-public struct XenpfEfiInfo: Sendable, BitwiseCopyable {
-    /// The union's bytes: 32 bytes, aligned to 8 like the C union.
-    private var _storage: InlineArray<4, UInt64>
-    /// C: `uint32_t version` at offset 0.
-    public var version: UInt32 {
-        get { xenUnionLoad(self, as: UInt32.self) }
-        set { xenUnionStore(newValue, into: &self) }
-    }
-    /// C: `struct (unnamed struct at platform.h:262:13) cfg` at offset 0.
-    public var cfg: XenpfEfiInfo.Cfg {
-        get { xenUnionLoad(self, as: XenpfEfiInfo.Cfg.self) }
-        set { xenUnionStore(newValue, into: &self) }
-    }
-    /// C: `struct (unnamed struct at platform.h:266:13) vendor` at offset 0.
-    public var vendor: XenpfEfiInfo.Vendor {
-        get { xenUnionLoad(self, as: XenpfEfiInfo.Vendor.self) }
-        set { xenUnionStore(newValue, into: &self) }
-    }
-    /// C: `struct (unnamed struct at platform.h:271:13) mem` at offset 0.
-    public var mem: XenpfEfiInfo.Mem {
-        get { xenUnionLoad(self, as: XenpfEfiInfo.Mem.self) }
-        set { xenUnionStore(newValue, into: &self) }
-    }
-    /// C: `struct (unnamed struct at platform.h:277:13) pci_rom` at offset 0.
-    public var pciRom: XenpfEfiInfo.PciRom {
-        get { xenUnionLoad(self, as: XenpfEfiInfo.PciRom.self) }
-        set { xenUnionStore(newValue, into: &self) }
-    }
-    /// C: `struct (unnamed struct at platform.h:288:13) apple_properties` at offset 0.
-    public var appleProperties: XenpfEfiInfo.AppleProperties {
-        get { xenUnionLoad(self, as: XenpfEfiInfo.AppleProperties.self) }
-        set { xenUnionStore(newValue, into: &self) }
-    }
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension XenpfEfiInfo {
-    /// The struct of `xenpf_efi_info.cfg` (platform.h:262): 16 bytes, aligned to 8.
-    public struct Cfg: Sendable, BitwiseCopyable {
-        /// EFI_CONFIGURATION_TABLE
-        ///
-        /// C: `uint64_t addr` at offset 0.
-        public var addr: UInt64
-        /// C: `uint32_t nent` at offset 8.
-        public var nent: UInt32
-        /// 4 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<4, UInt8>
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenpfEfiInfo {
-    /// The struct of `xenpf_efi_info.vendor` (platform.h:266): 16 bytes, aligned to 8.
-    public struct Vendor: Sendable, BitwiseCopyable {
-        /// C: `uint32_t revision` at offset 0.
-        public var revision: UInt32
-        /// input, in bytes
-        ///
-        /// C: `uint32_t bufsz` at offset 4.
-        public var bufsz: UInt32
-        /// UCS-2/UTF-16 string
-        ///
-        /// C: `__guest_handle_void name` at offset 8.
-        public var name: XenGuestHandle64<Void>
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenpfEfiInfo {
-    /// The struct of `xenpf_efi_info.mem` (platform.h:271): 32 bytes, aligned to 8.
-    public struct Mem: Sendable, BitwiseCopyable {
-        /// C: `uint64_t addr` at offset 0.
-        public var addr: UInt64
-        /// C: `uint64_t size` at offset 8.
-        public var size: UInt64
-        /// C: `uint64_t attr` at offset 16.
-        public var attr: UInt64
-        /// C: `uint32_t type` at offset 24.
-        public var type: UInt32
-        /// 4 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<4, UInt8>
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenpfEfiInfo {
-    /// The struct of `xenpf_efi_info.pci_rom` (platform.h:277): 24 bytes, aligned to 8.
-    public struct PciRom: Sendable, BitwiseCopyable {
-        /// IN variables
-        ///
-        /// C: `uint16_t segment` at offset 0.
-        public var segment: UInt16
-        /// C: `uint8_t bus` at offset 2.
-        public var bus: UInt8
-        /// C: `uint8_t devfn` at offset 3.
-        public var devfn: UInt8
-        /// C: `uint16_t vendor` at offset 4.
-        public var vendor: UInt16
-        /// C: `uint16_t devid` at offset 6.
-        public var devid: UInt16
-        /// OUT variables
-        ///
-        /// C: `uint64_t address` at offset 8.
-        public var address: UInt64
-        /// C: `xen_ulong_t size` at offset 16.
-        public var size: XenUlong
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenpfEfiInfo {
-    /// The struct of `xenpf_efi_info.apple_properties` (platform.h:288): 16 bytes, aligned to 8.
-    public struct AppleProperties: Sendable, BitwiseCopyable {
-        /// OUT variables
-        ///
-        /// C: `uint64_t address` at offset 0.
-        public var address: UInt64
-        /// C: `xen_ulong_t size` at offset 8.
-        public var size: XenUlong
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// `struct xenpf_getidletime` (platform.h:338): 32 bytes, aligned to 8.
-public struct XenpfGetidletime: Sendable, BitwiseCopyable {
-    /// IN/OUT variables
-    /// IN: CPUs to interrogate; OUT: subset of IN which are present
-    ///
-    /// C: `__guest_handle_uint8 cpumap_bitmap` at offset 0.
-    public var cpumapBitmap: XenGuestHandle64<UInt8>
-    /// IN variables
-    /// Size of cpumap bitmap.
-    ///
-    /// C: `uint32_t cpumap_nr_cpus` at offset 8.
-    public var cpumapNrCpus: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// Must be indexable for every cpu in cpumap_bitmap.
-    ///
-    /// C: `__guest_handle_uint64 idletime` at offset 16.
-    public var idletime: XenGuestHandle64<UInt64>
-    /// OUT variables
-    /// System time when the idletime snapshots were taken.
-    ///
-    /// C: `uint64_t now` at offset 24.
-    public var now: UInt64
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xenpf_set_processor_pminfo` (platform.h:460): 112 bytes, aligned to 8.
-public struct XenpfSetProcessorPminfo: Sendable, BitwiseCopyable {
-    /// IN variables
-    /// ACPI CPU ID
-    ///
-    /// C: `uint32_t id` at offset 0.
-    public var id: UInt32
-    /// {XEN_PM_CX, XEN_PM_PX}
-    ///
-    /// C: `uint32_t type` at offset 4.
-    public var type: UInt32
-    /// C: `union (unnamed union at platform.h:464:5) u` at offset 8.
-    public var u: XenpfSetProcessorPminfo.U
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension XenpfSetProcessorPminfo {
-    /// The union of `xenpf_set_processor_pminfo.u` (platform.h:464): 104 bytes, aligned to 8.
-    public struct U: Sendable, BitwiseCopyable {
-        /// The union's bytes: 104 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<13, UInt64>
-        /// Cx: _CST/_CSD
-        ///
-        /// C: `struct xen_processor_power power` at offset 0.
-        public var power: XenProcessorPower {
-            get { xenUnionLoad(self, as: XenProcessorPower.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// Px: _PPC/_PCT/_PSS/_PSD
-        ///
-        /// C: `struct xen_processor_performance perf` at offset 0.
-        public var perf: XenProcessorPerformance {
-            get { xenUnionLoad(self, as: XenProcessorPerformance.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// _PDC
-        ///
-        /// C: `__guest_handle_uint32 pdc` at offset 0.
-        public var pdc: XenGuestHandle64<UInt32> {
-            get { xenUnionLoad(self, as: XenGuestHandle64<UInt32>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// `struct xen_processor_power` (platform.h:408): 16 bytes, aligned to 8.
-public struct XenProcessorPower: Sendable, BitwiseCopyable {
-    /// number of C state entries in array below
-    ///
-    /// C: `uint32_t count` at offset 0.
-    public var count: UInt32
-    /// global flags of this processor
-    ///
-    /// C: `struct xen_processor_flags flags` at offset 4.
-    public var flags: XenProcessorFlags
-    /// supported c states
-    ///
-    /// C: `__guest_handle_xen_processor_cx_t states` at offset 8.
-    public var states: XenGuestHandle64<XenProcessorCx>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_processor_cx` (platform.h:389): 48 bytes, aligned to 8.
-public struct XenProcessorCx: Sendable, BitwiseCopyable {
-    /// GAS for Cx trigger register
-    ///
-    /// C: `struct xen_power_register reg` at offset 0.
-    public var reg: XenPowerRegister
-    /// cstate value, c0: 0, c1: 1, ...
-    ///
-    /// C: `uint8_t type` at offset 24.
-    public var type: UInt8
-    /// 3 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<3, UInt8>
-    /// worst latency (ms) to enter/exit this cstate
-    ///
-    /// C: `uint32_t latency` at offset 28.
-    public var latency: UInt32
-    /// average power consumption(mW)
-    ///
-    /// C: `uint32_t power` at offset 32.
-    public var power: UInt32
-    /// number of dependency entries
-    ///
-    /// C: `uint32_t dpcnt` at offset 36.
-    public var dpcnt: UInt32
-    /// NULL if no dependency
-    ///
-    /// C: `__guest_handle_xen_processor_csd_t dp` at offset 40.
-    public var dp: XenGuestHandle64<XenProcessorCsd>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_processor_performance` (platform.h:443): 104 bytes, aligned to 8.
-public struct XenProcessorPerformance: Sendable, BitwiseCopyable {
-    /// flag for Px sub info type
-    ///
-    /// C: `uint32_t flags` at offset 0.
-    public var flags: UInt32
-    /// Platform limitation on freq usage
-    ///
-    /// C: `uint32_t platform_limit` at offset 4.
-    public var platformLimit: UInt32
-    /// C: `struct xen_pct_register control_register` at offset 8.
-    public var controlRegister: XenPctRegister
-    /// C: `struct xen_pct_register status_register` at offset 24.
-    public var statusRegister: XenPctRegister
-    /// total available performance states
-    ///
-    /// C: `uint32_t state_count` at offset 40.
-    public var stateCount: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// C: `__guest_handle_xen_processor_px_t states` at offset 48.
-    public var states: XenGuestHandle64<XenProcessorPx>
-    /// C: `struct xen_psd_package domain_info` at offset 56.
-    public var domainInfo: XenPsdPackage
-    /// C: `uint32_t shared_type` at offset 96.
-    public var sharedType: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<4, UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xenpf_pcpu_version` (platform.h:491): 32 bytes, aligned to 4.
-public struct XenpfPcpuVersion: Sendable, BitwiseCopyable {
-    /// IN
-    ///
-    /// C: `uint32_t xen_cpuid` at offset 0.
-    public var xenCpuid: UInt32
-    /// OUT
-    /// The maxium cpu_id that is present
-    ///
-    /// C: `uint32_t max_present` at offset 4.
-    public var maxPresent: UInt32
-    /// C: `char[12] vendor_id` at offset 8.
-    public var vendorId: InlineArray<12, Int8>
-    /// C: `uint32_t family` at offset 20.
-    public var family: UInt32
-    /// C: `uint32_t model` at offset 24.
-    public var model: UInt32
-    /// C: `uint32_t stepping` at offset 28.
-    public var stepping: UInt32
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xenpf_resource_op` (platform.h:582): 16 bytes, aligned to 8.
-public struct XenpfResourceOp: Sendable, BitwiseCopyable {
-    /// number of resource entry
-    ///
-    /// C: `uint32_t nr_entries` at offset 0.
-    public var nrEntries: UInt32
-    /// which cpu to run
-    ///
-    /// C: `uint32_t cpu` at offset 4.
-    public var cpu: UInt32
-    /// C: `__guest_handle_xenpf_resource_entry_t entries` at offset 8.
-    public var entries: XenGuestHandle64<XenpfResourceEntry>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
 /// `struct xenpf_symdata` (platform.h:591): 32 bytes, aligned to 8.
 public struct XenpfSymdata: Sendable, BitwiseCopyable {
     /// IN/OUT variables
@@ -1318,755 +1442,29 @@ public struct XenpfSymdata: Sendable, BitwiseCopyable {
     ///
     /// C: `uint32_t symnum` at offset 4.
     public var symnum: UInt32
+#if arch(x86_64)
     /// OUT variables
     ///
     /// C: `__guest_handle_char name` at offset 8.
     public var name: XenGuestHandle64<Int8>
-    /// C: `uint64_t address` at offset 16.
-    public var address: UInt64
-    /// C: `char type` at offset 24.
-    public var type: Int8
-    /// 7 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<7, UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
 #elseif arch(arm64)
-/// `struct xenpf_microcode_update` (platform.h:98): 16 bytes, aligned to 8.
-public struct XenpfMicrocodeUpdate: Sendable, BitwiseCopyable {
-    /// IN variables.
-    /// Pointer to microcode data
-    ///
-    /// C: `__guest_handle_64_const_void data` at offset 0.
-    public var data: XenGuestHandle64<Void>
-    /// Length of microcode data.
-    ///
-    /// C: `uint32_t length` at offset 8.
-    public var length: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xenpf_efi_runtime_call` (platform.h:149): 56 bytes, aligned to 8.
-public struct XenpfEfiRuntimeCall: Sendable, BitwiseCopyable {
-    /// C: `uint32_t function` at offset 0.
-    public var function: UInt32
-    /// This field is generally used for per sub-function flags (defined
-    /// below), except for the XEN_EFI_get_next_high_monotonic_count case,
-    /// where it holds the single returned value.
-    ///
-    /// C: `uint32_t misc` at offset 4.
-    public var misc: UInt32
-    /// C: `xen_ulong_t status` at offset 8.
-    public var status: XenUlong
-    /// C: `union (unnamed union at platform.h:158:5) u` at offset 16.
-    public var u: XenpfEfiRuntimeCall.U
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension XenpfEfiRuntimeCall {
-    /// The union of `xenpf_efi_runtime_call.u` (platform.h:158): 40 bytes, aligned to 8.
-    public struct U: Sendable, BitwiseCopyable {
-        /// The union's bytes: 40 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<5, UInt64>
-        /// C: `struct (unnamed struct at platform.h:160:9) get_time` at offset 0.
-        public var getTime: XenpfEfiRuntimeCall.U.GetTime {
-            get { xenUnionLoad(self, as: XenpfEfiRuntimeCall.U.GetTime.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xenpf_efi_time set_time` at offset 0.
-        public var setTime: XenpfEfiTime {
-            get { xenUnionLoad(self, as: XenpfEfiTime.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xenpf_efi_time get_wakeup_time` at offset 0.
-        public var getWakeupTime: XenpfEfiTime {
-            get { xenUnionLoad(self, as: XenpfEfiTime.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xenpf_efi_time set_wakeup_time` at offset 0.
-        public var setWakeupTime: XenpfEfiTime {
-            get { xenUnionLoad(self, as: XenpfEfiTime.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct (unnamed struct at platform.h:179:9) get_variable` at offset 0.
-        public var getVariable: XenpfEfiRuntimeCall.U.GetVariable {
-            get { xenUnionLoad(self, as: XenpfEfiRuntimeCall.U.GetVariable.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct (unnamed struct at platform.h:179:9) set_variable` at offset 0.
-        public var setVariable: XenpfEfiRuntimeCall.U.SetVariable {
-            get { xenUnionLoad(self, as: XenpfEfiRuntimeCall.U.SetVariable.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct (unnamed struct at platform.h:186:9) get_next_variable_name` at offset 0.
-        public var getNextVariableName: XenpfEfiRuntimeCall.U.GetNextVariableName {
-            get { xenUnionLoad(self, as: XenpfEfiRuntimeCall.U.GetNextVariableName.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct (unnamed struct at platform.h:193:9) query_variable_info` at offset 0.
-        public var queryVariableInfo: XenpfEfiRuntimeCall.U.QueryVariableInfo {
-            get { xenUnionLoad(self, as: XenpfEfiRuntimeCall.U.QueryVariableInfo.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct (unnamed struct at platform.h:200:9) query_capsule_capabilities` at offset 0.
-        public var queryCapsuleCapabilities: XenpfEfiRuntimeCall.U.QueryCapsuleCapabilities {
-            get { xenUnionLoad(self, as: XenpfEfiRuntimeCall.U.QueryCapsuleCapabilities.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct (unnamed struct at platform.h:207:9) update_capsule` at offset 0.
-        public var updateCapsule: XenpfEfiRuntimeCall.U.UpdateCapsule {
-            get { xenUnionLoad(self, as: XenpfEfiRuntimeCall.U.UpdateCapsule.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenpfEfiRuntimeCall.U {
-    /// The struct of `xenpf_efi_runtime_call.u.get_time` (platform.h:160): 24 bytes, aligned to 4.
-    public struct GetTime: Sendable, BitwiseCopyable {
-        /// C: `struct xenpf_efi_time time` at offset 0.
-        public var time: XenpfEfiTime
-        /// C: `uint32_t resolution` at offset 16.
-        public var resolution: UInt32
-        /// C: `uint32_t accuracy` at offset 20.
-        public var accuracy: UInt32
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenpfEfiRuntimeCall.U {
-    /// The struct of `xenpf_efi_runtime_call.u.get_variable` (platform.h:179): 40 bytes, aligned to 8.
-    public struct GetVariable: Sendable, BitwiseCopyable {
-        /// UCS-2/UTF-16 string
-        ///
-        /// C: `__guest_handle_64_void name` at offset 0.
-        public var name: XenGuestHandle64<Void>
-        /// C: `xen_ulong_t size` at offset 8.
-        public var size: XenUlong
-        /// C: `__guest_handle_64_void data` at offset 16.
-        public var data: XenGuestHandle64<Void>
-        /// C: `struct xenpf_efi_guid vendor_guid` at offset 24.
-        public var vendorGuid: XenpfEfiGuid
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenpfEfiRuntimeCall.U {
-    /// The struct of `xenpf_efi_runtime_call.u.set_variable` (platform.h:179): 40 bytes, aligned to 8.
-    public struct SetVariable: Sendable, BitwiseCopyable {
-        /// UCS-2/UTF-16 string
-        ///
-        /// C: `__guest_handle_64_void name` at offset 0.
-        public var name: XenGuestHandle64<Void>
-        /// C: `xen_ulong_t size` at offset 8.
-        public var size: XenUlong
-        /// C: `__guest_handle_64_void data` at offset 16.
-        public var data: XenGuestHandle64<Void>
-        /// C: `struct xenpf_efi_guid vendor_guid` at offset 24.
-        public var vendorGuid: XenpfEfiGuid
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenpfEfiRuntimeCall.U {
-    /// The struct of `xenpf_efi_runtime_call.u.get_next_variable_name` (platform.h:186): 32 bytes, aligned to 8.
-    public struct GetNextVariableName: Sendable, BitwiseCopyable {
-        /// C: `xen_ulong_t size` at offset 0.
-        public var size: XenUlong
-        /// UCS-2/UTF-16 string
-        ///
-        /// C: `__guest_handle_64_void name` at offset 8.
-        public var name: XenGuestHandle64<Void>
-        /// C: `struct xenpf_efi_guid vendor_guid` at offset 16.
-        public var vendorGuid: XenpfEfiGuid
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenpfEfiRuntimeCall.U {
-    /// The struct of `xenpf_efi_runtime_call.u.query_variable_info` (platform.h:193): 32 bytes, aligned to 8.
-    public struct QueryVariableInfo: Sendable, BitwiseCopyable {
-        /// C: `uint32_t attr` at offset 0.
-        public var attr: UInt32
-        /// 4 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<4, UInt8>
-        /// C: `uint64_t max_store_size` at offset 8.
-        public var maxStoreSize: UInt64
-        /// C: `uint64_t remain_store_size` at offset 16.
-        public var remainStoreSize: UInt64
-        /// C: `uint64_t max_size` at offset 24.
-        public var maxSize: UInt64
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenpfEfiRuntimeCall.U {
-    /// The struct of `xenpf_efi_runtime_call.u.query_capsule_capabilities` (platform.h:200): 32 bytes, aligned to 8.
-    public struct QueryCapsuleCapabilities: Sendable, BitwiseCopyable {
-        /// C: `__guest_handle_64_void capsule_header_array` at offset 0.
-        public var capsuleHeaderArray: XenGuestHandle64<Void>
-        /// C: `xen_ulong_t capsule_count` at offset 8.
-        public var capsuleCount: XenUlong
-        /// C: `uint64_t max_capsule_size` at offset 16.
-        public var maxCapsuleSize: UInt64
-        /// C: `uint32_t reset_type` at offset 24.
-        public var resetType: UInt32
-        /// 4 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<4, UInt8>
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenpfEfiRuntimeCall.U {
-    /// The struct of `xenpf_efi_runtime_call.u.update_capsule` (platform.h:207): 24 bytes, aligned to 8.
-    public struct UpdateCapsule: Sendable, BitwiseCopyable {
-        /// C: `__guest_handle_64_void capsule_header_array` at offset 0.
-        public var capsuleHeaderArray: XenGuestHandle64<Void>
-        /// C: `xen_ulong_t capsule_count` at offset 8.
-        public var capsuleCount: XenUlong
-        /// machine address
-        ///
-        /// C: `uint64_t sg_list` at offset 16.
-        public var sgList: UInt64
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// `struct xenpf_firmware_info` (platform.h:230): 40 bytes, aligned to 8.
-public struct XenpfFirmwareInfo: Sendable, BitwiseCopyable {
-    /// IN variables.
-    ///
-    /// C: `uint32_t type` at offset 0.
-    public var type: UInt32
-    /// C: `uint32_t index` at offset 4.
-    public var index: UInt32
-    /// C: `union (unnamed union at platform.h:235:5) u` at offset 8.
-    public var u: XenpfFirmwareInfo.U
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension XenpfFirmwareInfo {
-    /// OUT variables.
-    ///
-    /// The union of `xenpf_firmware_info.u` (platform.h:235): 32 bytes, aligned to 8.
-    public struct U: Sendable, BitwiseCopyable {
-        /// The union's bytes: 32 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<4, UInt64>
-        /// XEN_FW_DISK_INFO
-        ///
-        /// C: `struct (unnamed struct at platform.h:236:9) disk_info` at offset 0.
-        public var diskInfo: XenpfFirmwareInfo.U.DiskInfo {
-            get { xenUnionLoad(self, as: XenpfFirmwareInfo.U.DiskInfo.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// XEN_FW_DISK_MBR_SIGNATURE
-        ///
-        /// C: `struct (unnamed struct at platform.h:249:9) disk_mbr_signature` at offset 0.
-        public var diskMbrSignature: XenpfFirmwareInfo.U.DiskMbrSignature {
-            get { xenUnionLoad(self, as: XenpfFirmwareInfo.U.DiskMbrSignature.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// XEN_FW_VBEDDC_INFO
-        ///
-        /// C: `struct (unnamed struct at platform.h:253:9) vbeddc_info` at offset 0.
-        public var vbeddcInfo: XenpfFirmwareInfo.U.VbeddcInfo {
-            get { xenUnionLoad(self, as: XenpfFirmwareInfo.U.VbeddcInfo.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// XEN_FW_EFI_INFO
-        ///
-        /// C: `union xenpf_efi_info efi_info` at offset 0.
-        public var efiInfo: XenpfEfiInfo {
-            get { xenUnionLoad(self, as: XenpfEfiInfo.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// Int16, Fn02: Get keyboard shift flags.
-        /// XEN_FW_KBD_SHIFT_FLAGS
-        ///
-        /// C: `uint8_t kbd_shift_flags` at offset 0.
-        public var kbdShiftFlags: UInt8 {
-            get { xenUnionLoad(self, as: UInt8.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenpfFirmwareInfo.U {
-    /// The struct of `xenpf_firmware_info.u.disk_info` (platform.h:236): 16 bytes, aligned to 8.
-    public struct DiskInfo: Sendable, BitwiseCopyable {
-        /// Int13, Fn48: Check Extensions Present.
-        /// %dl: bios device number
-        ///
-        /// C: `uint8_t device` at offset 0.
-        public var device: UInt8
-        /// %ah: major version
-        ///
-        /// C: `uint8_t version` at offset 1.
-        public var version: UInt8
-        /// %cx: support bitmap
-        ///
-        /// C: `uint16_t interface_support` at offset 2.
-        public var interfaceSupport: UInt16
-        /// Int13, Fn08: Legacy Get Device Parameters.
-        /// %cl[7:6]:%ch: max cyl #
-        ///
-        /// C: `uint16_t legacy_max_cylinder` at offset 4.
-        public var legacyMaxCylinder: UInt16
-        /// %dh: max head #
-        ///
-        /// C: `uint8_t legacy_max_head` at offset 6.
-        public var legacyMaxHead: UInt8
-        /// %cl[5:0]: max sector #
-        ///
-        /// C: `uint8_t legacy_sectors_per_track` at offset 7.
-        public var legacySectorsPerTrack: UInt8
-        /// Int13, Fn41: Get Device Parameters (as filled into %ds:%esi).
-        /// NB. First uint16_t of buffer must be set to buffer size.
-        ///
-        /// C: `__guest_handle_64_void edd_params` at offset 8.
-        public var eddParams: XenGuestHandle64<Void>
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenpfFirmwareInfo.U {
-    /// The struct of `xenpf_firmware_info.u.disk_mbr_signature` (platform.h:249): 8 bytes, aligned to 4.
-    public struct DiskMbrSignature: Sendable, BitwiseCopyable {
-        /// bios device number
-        ///
-        /// C: `uint8_t device` at offset 0.
-        public var device: UInt8
-        /// 3 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<3, UInt8>
-        /// offset 0x1b8 in mbr
-        ///
-        /// C: `uint32_t mbr_signature` at offset 4.
-        public var mbrSignature: UInt32
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenpfFirmwareInfo.U {
-    /// The struct of `xenpf_firmware_info.u.vbeddc_info` (platform.h:253): 16 bytes, aligned to 8.
-    public struct VbeddcInfo: Sendable, BitwiseCopyable {
-        /// Int10, AX=4F15: Get EDID info.
-        ///
-        /// C: `uint8_t capabilities` at offset 0.
-        public var capabilities: UInt8
-        /// C: `uint8_t edid_transfer_time` at offset 1.
-        public var edidTransferTime: UInt8
-        /// 6 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<6, UInt8>
-        /// must refer to 128-byte buffer
-        ///
-        /// C: `__guest_handle_64_uint8 edid` at offset 8.
-        public var edid: XenGuestHandle64<UInt8>
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// `union xenpf_efi_info` (platform.h:260): 32 bytes, aligned to 8.
-public struct XenpfEfiInfo: Sendable, BitwiseCopyable {
-    /// The union's bytes: 32 bytes, aligned to 8 like the C union.
-    private var _storage: InlineArray<4, UInt64>
-    /// C: `uint32_t version` at offset 0.
-    public var version: UInt32 {
-        get { xenUnionLoad(self, as: UInt32.self) }
-        set { xenUnionStore(newValue, into: &self) }
-    }
-    /// C: `struct (unnamed struct at platform.h:262:13) cfg` at offset 0.
-    public var cfg: XenpfEfiInfo.Cfg {
-        get { xenUnionLoad(self, as: XenpfEfiInfo.Cfg.self) }
-        set { xenUnionStore(newValue, into: &self) }
-    }
-    /// C: `struct (unnamed struct at platform.h:266:13) vendor` at offset 0.
-    public var vendor: XenpfEfiInfo.Vendor {
-        get { xenUnionLoad(self, as: XenpfEfiInfo.Vendor.self) }
-        set { xenUnionStore(newValue, into: &self) }
-    }
-    /// C: `struct (unnamed struct at platform.h:271:13) mem` at offset 0.
-    public var mem: XenpfEfiInfo.Mem {
-        get { xenUnionLoad(self, as: XenpfEfiInfo.Mem.self) }
-        set { xenUnionStore(newValue, into: &self) }
-    }
-    /// C: `struct (unnamed struct at platform.h:277:13) pci_rom` at offset 0.
-    public var pciRom: XenpfEfiInfo.PciRom {
-        get { xenUnionLoad(self, as: XenpfEfiInfo.PciRom.self) }
-        set { xenUnionStore(newValue, into: &self) }
-    }
-    /// C: `struct (unnamed struct at platform.h:288:13) apple_properties` at offset 0.
-    public var appleProperties: XenpfEfiInfo.AppleProperties {
-        get { xenUnionLoad(self, as: XenpfEfiInfo.AppleProperties.self) }
-        set { xenUnionStore(newValue, into: &self) }
-    }
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension XenpfEfiInfo {
-    /// The struct of `xenpf_efi_info.cfg` (platform.h:262): 16 bytes, aligned to 8.
-    public struct Cfg: Sendable, BitwiseCopyable {
-        /// EFI_CONFIGURATION_TABLE
-        ///
-        /// C: `uint64_t addr` at offset 0.
-        public var addr: UInt64
-        /// C: `uint32_t nent` at offset 8.
-        public var nent: UInt32
-        /// 4 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<4, UInt8>
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenpfEfiInfo {
-    /// The struct of `xenpf_efi_info.vendor` (platform.h:266): 16 bytes, aligned to 8.
-    public struct Vendor: Sendable, BitwiseCopyable {
-        /// C: `uint32_t revision` at offset 0.
-        public var revision: UInt32
-        /// input, in bytes
-        ///
-        /// C: `uint32_t bufsz` at offset 4.
-        public var bufsz: UInt32
-        /// UCS-2/UTF-16 string
-        ///
-        /// C: `__guest_handle_64_void name` at offset 8.
-        public var name: XenGuestHandle64<Void>
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenpfEfiInfo {
-    /// The struct of `xenpf_efi_info.mem` (platform.h:271): 32 bytes, aligned to 8.
-    public struct Mem: Sendable, BitwiseCopyable {
-        /// C: `uint64_t addr` at offset 0.
-        public var addr: UInt64
-        /// C: `uint64_t size` at offset 8.
-        public var size: UInt64
-        /// C: `uint64_t attr` at offset 16.
-        public var attr: UInt64
-        /// C: `uint32_t type` at offset 24.
-        public var type: UInt32
-        /// 4 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<4, UInt8>
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenpfEfiInfo {
-    /// The struct of `xenpf_efi_info.pci_rom` (platform.h:277): 24 bytes, aligned to 8.
-    public struct PciRom: Sendable, BitwiseCopyable {
-        /// IN variables
-        ///
-        /// C: `uint16_t segment` at offset 0.
-        public var segment: UInt16
-        /// C: `uint8_t bus` at offset 2.
-        public var bus: UInt8
-        /// C: `uint8_t devfn` at offset 3.
-        public var devfn: UInt8
-        /// C: `uint16_t vendor` at offset 4.
-        public var vendor: UInt16
-        /// C: `uint16_t devid` at offset 6.
-        public var devid: UInt16
-        /// OUT variables
-        ///
-        /// C: `uint64_t address` at offset 8.
-        public var address: UInt64
-        /// C: `xen_ulong_t size` at offset 16.
-        public var size: XenUlong
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenpfEfiInfo {
-    /// The struct of `xenpf_efi_info.apple_properties` (platform.h:288): 16 bytes, aligned to 8.
-    public struct AppleProperties: Sendable, BitwiseCopyable {
-        /// OUT variables
-        ///
-        /// C: `uint64_t address` at offset 0.
-        public var address: UInt64
-        /// C: `xen_ulong_t size` at offset 8.
-        public var size: XenUlong
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// `struct xenpf_getidletime` (platform.h:338): 32 bytes, aligned to 8.
-public struct XenpfGetidletime: Sendable, BitwiseCopyable {
-    /// IN/OUT variables
-    /// IN: CPUs to interrogate; OUT: subset of IN which are present
-    ///
-    /// C: `__guest_handle_64_uint8 cpumap_bitmap` at offset 0.
-    public var cpumapBitmap: XenGuestHandle64<UInt8>
-    /// IN variables
-    /// Size of cpumap bitmap.
-    ///
-    /// C: `uint32_t cpumap_nr_cpus` at offset 8.
-    public var cpumapNrCpus: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// Must be indexable for every cpu in cpumap_bitmap.
-    ///
-    /// C: `__guest_handle_64_uint64 idletime` at offset 16.
-    public var idletime: XenGuestHandle64<UInt64>
-    /// OUT variables
-    /// System time when the idletime snapshots were taken.
-    ///
-    /// C: `uint64_t now` at offset 24.
-    public var now: UInt64
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xenpf_set_processor_pminfo` (platform.h:460): 112 bytes, aligned to 8.
-public struct XenpfSetProcessorPminfo: Sendable, BitwiseCopyable {
-    /// IN variables
-    /// ACPI CPU ID
-    ///
-    /// C: `uint32_t id` at offset 0.
-    public var id: UInt32
-    /// {XEN_PM_CX, XEN_PM_PX}
-    ///
-    /// C: `uint32_t type` at offset 4.
-    public var type: UInt32
-    /// C: `union (unnamed union at platform.h:464:5) u` at offset 8.
-    public var u: XenpfSetProcessorPminfo.U
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension XenpfSetProcessorPminfo {
-    /// The union of `xenpf_set_processor_pminfo.u` (platform.h:464): 104 bytes, aligned to 8.
-    public struct U: Sendable, BitwiseCopyable {
-        /// The union's bytes: 104 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<13, UInt64>
-        /// Cx: _CST/_CSD
-        ///
-        /// C: `struct xen_processor_power power` at offset 0.
-        public var power: XenProcessorPower {
-            get { xenUnionLoad(self, as: XenProcessorPower.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// Px: _PPC/_PCT/_PSS/_PSD
-        ///
-        /// C: `struct xen_processor_performance perf` at offset 0.
-        public var perf: XenProcessorPerformance {
-            get { xenUnionLoad(self, as: XenProcessorPerformance.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// _PDC
-        ///
-        /// C: `__guest_handle_64_uint32 pdc` at offset 0.
-        public var pdc: XenGuestHandle64<UInt32> {
-            get { xenUnionLoad(self, as: XenGuestHandle64<UInt32>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// `struct xen_processor_power` (platform.h:408): 16 bytes, aligned to 8.
-public struct XenProcessorPower: Sendable, BitwiseCopyable {
-    /// number of C state entries in array below
-    ///
-    /// C: `uint32_t count` at offset 0.
-    public var count: UInt32
-    /// global flags of this processor
-    ///
-    /// C: `struct xen_processor_flags flags` at offset 4.
-    public var flags: XenProcessorFlags
-    /// supported c states
-    ///
-    /// C: `__guest_handle_64_xen_processor_cx_t states` at offset 8.
-    public var states: XenGuestHandle64<XenProcessorCx>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_processor_cx` (platform.h:389): 48 bytes, aligned to 8.
-public struct XenProcessorCx: Sendable, BitwiseCopyable {
-    /// GAS for Cx trigger register
-    ///
-    /// C: `struct xen_power_register reg` at offset 0.
-    public var reg: XenPowerRegister
-    /// cstate value, c0: 0, c1: 1, ...
-    ///
-    /// C: `uint8_t type` at offset 24.
-    public var type: UInt8
-    /// 3 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<3, UInt8>
-    /// worst latency (ms) to enter/exit this cstate
-    ///
-    /// C: `uint32_t latency` at offset 28.
-    public var latency: UInt32
-    /// average power consumption(mW)
-    ///
-    /// C: `uint32_t power` at offset 32.
-    public var power: UInt32
-    /// number of dependency entries
-    ///
-    /// C: `uint32_t dpcnt` at offset 36.
-    public var dpcnt: UInt32
-    /// NULL if no dependency
-    ///
-    /// C: `__guest_handle_64_xen_processor_csd_t dp` at offset 40.
-    public var dp: XenGuestHandle64<XenProcessorCsd>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_processor_performance` (platform.h:443): 104 bytes, aligned to 8.
-public struct XenProcessorPerformance: Sendable, BitwiseCopyable {
-    /// flag for Px sub info type
-    ///
-    /// C: `uint32_t flags` at offset 0.
-    public var flags: UInt32
-    /// Platform limitation on freq usage
-    ///
-    /// C: `uint32_t platform_limit` at offset 4.
-    public var platformLimit: UInt32
-    /// C: `struct xen_pct_register control_register` at offset 8.
-    public var controlRegister: XenPctRegister
-    /// C: `struct xen_pct_register status_register` at offset 24.
-    public var statusRegister: XenPctRegister
-    /// total available performance states
-    ///
-    /// C: `uint32_t state_count` at offset 40.
-    public var stateCount: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// C: `__guest_handle_64_xen_processor_px_t states` at offset 48.
-    public var states: XenGuestHandle64<XenProcessorPx>
-    /// C: `struct xen_psd_package domain_info` at offset 56.
-    public var domainInfo: XenPsdPackage
-    /// C: `uint32_t shared_type` at offset 96.
-    public var sharedType: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<4, UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xenpf_pcpu_version` (platform.h:491): 32 bytes, aligned to 4.
-public struct XenpfPcpuVersion: Sendable, BitwiseCopyable {
-    /// IN
-    ///
-    /// C: `uint32_t xen_cpuid` at offset 0.
-    public var xenCpuid: UInt32
-    /// OUT
-    /// The maxium cpu_id that is present
-    ///
-    /// C: `uint32_t max_present` at offset 4.
-    public var maxPresent: UInt32
-    /// C: `char[12] vendor_id` at offset 8.
-    public var vendorId: InlineArray<12, UInt8>
-    /// C: `uint32_t family` at offset 20.
-    public var family: UInt32
-    /// C: `uint32_t model` at offset 24.
-    public var model: UInt32
-    /// C: `uint32_t stepping` at offset 28.
-    public var stepping: UInt32
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xenpf_resource_op` (platform.h:582): 16 bytes, aligned to 8.
-public struct XenpfResourceOp: Sendable, BitwiseCopyable {
-    /// number of resource entry
-    ///
-    /// C: `uint32_t nr_entries` at offset 0.
-    public var nrEntries: UInt32
-    /// which cpu to run
-    ///
-    /// C: `uint32_t cpu` at offset 4.
-    public var cpu: UInt32
-    /// C: `__guest_handle_64_xenpf_resource_entry_t entries` at offset 8.
-    public var entries: XenGuestHandle64<XenpfResourceEntry>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xenpf_symdata` (platform.h:591): 32 bytes, aligned to 8.
-public struct XenpfSymdata: Sendable, BitwiseCopyable {
-    /// IN/OUT variables
-    /// IN:  size of name buffer
-    ///
-    /// C: `uint32_t namelen` at offset 0.
-    public var namelen: UInt32
-    /// OUT: strlen(name) of hypervisor symbol (may be
-    /// larger than what's been copied to guest)
-    /// IN:  Symbol to read
-    ///
-    /// C: `uint32_t symnum` at offset 4.
-    public var symnum: UInt32
     /// OUT variables
     ///
     /// C: `__guest_handle_64_char name` at offset 8.
     public var name: XenGuestHandle64<UInt8>
+#endif
     /// C: `uint64_t address` at offset 16.
     public var address: UInt64
+#if arch(x86_64)
+    /// C: `char type` at offset 24.
+    public var type: Int8
+#elseif arch(arm64)
     /// C: `char type` at offset 24.
     public var type: UInt8
+#endif
     /// 7 bytes of padding that C leaves here.
     private var _padding0: InlineArray<7, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
-#else
-#error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")
-#endif

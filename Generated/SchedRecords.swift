@@ -13,6 +13,26 @@ public struct SchedShutdown: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
+/// `struct sched_poll` (sched.h:124): 24 bytes, aligned to 8.
+public struct SchedPoll: Sendable, BitwiseCopyable {
+#if arch(x86_64)
+    /// C: `__guest_handle_evtchn_port_t ports` at offset 0.
+    public var ports: XenGuestHandle64<EvtchnPort>
+#elseif arch(arm64)
+    /// C: `__guest_handle_64_evtchn_port_t ports` at offset 0.
+    public var ports: XenGuestHandle64<EvtchnPort>
+#endif
+    /// C: `unsigned int nr_ports` at offset 8.
+    public var nrPorts: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+    /// C: `uint64_t timeout` at offset 16.
+    public var timeout: UInt64
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
 /// `struct sched_remote_shutdown` (sched.h:132): 8 bytes, aligned to 4.
 public struct SchedRemoteShutdown: Sendable, BitwiseCopyable {
     /// Remote domain ID
@@ -53,37 +73,3 @@ public struct SchedPinOverride: Sendable, BitwiseCopyable {
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
-
-#if arch(x86_64)
-/// `struct sched_poll` (sched.h:124): 24 bytes, aligned to 8.
-public struct SchedPoll: Sendable, BitwiseCopyable {
-    /// C: `__guest_handle_evtchn_port_t ports` at offset 0.
-    public var ports: XenGuestHandle64<EvtchnPort>
-    /// C: `unsigned int nr_ports` at offset 8.
-    public var nrPorts: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// C: `uint64_t timeout` at offset 16.
-    public var timeout: UInt64
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-#elseif arch(arm64)
-/// `struct sched_poll` (sched.h:124): 24 bytes, aligned to 8.
-public struct SchedPoll: Sendable, BitwiseCopyable {
-    /// C: `__guest_handle_64_evtchn_port_t ports` at offset 0.
-    public var ports: XenGuestHandle64<EvtchnPort>
-    /// C: `unsigned int nr_ports` at offset 8.
-    public var nrPorts: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// C: `uint64_t timeout` at offset 16.
-    public var timeout: UInt64
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-#else
-#error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")
-#endif

@@ -2,7 +2,6 @@
 
 import XenHypercall
 
-#if arch(x86_64)
 /// A `XEN_SYSCTL_*` op together with the payload type it takes in `struct xen_sysctl.u`.
 ///
 /// Only the generated static members create commands, so every command carries the payload type
@@ -143,228 +142,20 @@ extension SysctlCommand where Payload == XenSysctlLivepatchOp {
     public static var livepatchOp: Self { Self(.livepatchOp) }
 }
 
+#if arch(x86_64)
 extension SysctlCommand where Payload == XenSysctlCpuPolicy {
     /// `XEN_SYSCTL_get_cpu_policy` (29) with payload `u.cpu_policy` (`struct xen_sysctl_cpu_policy`); bound by the family table's payloadMembers.
     public static var getCpuPolicy: Self { Self(.getCpuPolicy) }
 }
+#endif
 
-extension XenSysctl {
-    /// A request for `command`: it fills in `cmd` and `interface_version`, places
-    /// `payload` in `u`, and leaves every other byte zero.
-    /// - Parameters:
-    ///   - command: The op and, through its type, the payload type.
-    ///   - payload: The op's payload.
-    public init<Payload>(_ command: SysctlCommand<Payload>, payload: Payload) {
-        self.init()
-        cmd = command.op.rawValue
-        interfaceVersion = SysctlOp.interfaceVersion
-        xenUnionStore(payload, into: &u)
-    }
-
-    /// A request for an op that takes no payload.
-    /// - Parameters:
-    ///   - command: The op.
-    public init(_ command: SysctlCommand<XenNoPayload>) {
-        self.init(command, payload: XenNoPayload())
-    }
-
-    /// The payload of `command` as it is now in `u` (after the hypercall wrote its results).
-    /// - Parameter command: The op the request was built for.
-    /// - Returns: The payload.
-    public func payload<Payload>(for command: SysctlCommand<Payload>) -> Payload {
-        xenUnionLoad(u, as: Payload.self)
-    }
-}
-
-extension XenSysctl: XenVersionedRequest {
-    /// The op family of `cmd`.
-    public typealias Operation = SysctlOp
-    /// `__HYPERVISOR_sysctl`, the hypercall that carries the request.
-    public static var hypercall: UInt64 { 35 }
-    /// `cmd`.
-    public var operationNumber: SysctlOp.RawValue {
-        get { cmd }
-        set { cmd = newValue }
-    }
-    /// The interface version of the headers these bindings came from.
-    public static var bindingsInterfaceVersion: UInt32 { SysctlOp.interfaceVersion }
-    /// `interface_version`.
-    public var requestInterfaceVersion: UInt32 {
-        get { interfaceVersion }
-        set { interfaceVersion = newValue }
-    }
-}
-
-extension XenHypervisor {
-    /// Issues `command` through `__HYPERVISOR_sysctl` and returns the payload as Xen wrote it back.
-    /// - Parameters:
-    ///   - command: The op and, through its type, the payload type.
-    ///   - payload: The op's payload.
-    /// - Returns: The payload after the hypercall.
-    /// - Throws: `XenHypercallError` naming the op and Xen's errno, or the interface-version mismatch.
-    public func sysctl<Payload>(
-        _ command: SysctlCommand<Payload>, payload: Payload
-    ) throws(XenHypercallError) -> Payload {
-        let request = XenSysctl(command, payload: payload)
-        return try issue(request).payload(for: command)
-    }
-
-    /// Issues `command`, an op without a payload, through `__HYPERVISOR_sysctl`.
-    /// - Parameters:
-    ///   - command: The op.
-    /// - Throws: `XenHypercallError` naming the op and Xen's errno, or the interface-version mismatch.
-    public func sysctl(
-        _ command: SysctlCommand<XenNoPayload>
-    ) throws(XenHypercallError) {
-        _ = try sysctl(command, payload: XenNoPayload())
-    }
-}
-#elseif arch(arm64)
-/// A `XEN_SYSCTL_*` op together with the payload type it takes in `struct xen_sysctl.u`.
-///
-/// Only the generated static members create commands, so every command carries the payload type
-/// that its op reads: `XenSysctl(.readconsole, …, payload:)` accepts a `XenSysctlReadconsole`
-/// and nothing else. Ops that take no payload have `Payload == XenNoPayload`.
-public struct SysctlCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
-    /// The op.
-    public let op: SysctlOp
-
-    /// Binds `op` to `Payload`; internal, so that no other binding can be made.
-    init(_ op: SysctlOp) {
-        self.op = op
-    }
-}
-
-extension SysctlCommand where Payload == XenSysctlReadconsole {
-    /// `XEN_SYSCTL_readconsole` (1) with payload `u.readconsole` (`struct xen_sysctl_readconsole`); bound by the comment above the payload struct and the union member's name.
-    public static var readconsole: Self { Self(.readconsole) }
-}
-
-extension SysctlCommand where Payload == XenSysctlTbufOp {
-    /// `XEN_SYSCTL_tbuf_op` (2) with payload `u.tbuf_op` (`struct xen_sysctl_tbuf_op`); bound by the comment above the payload struct and the union member's name.
-    public static var tbufOp: Self { Self(.tbufOp) }
-}
-
-extension SysctlCommand where Payload == XenSysctlPhysinfo {
-    /// `XEN_SYSCTL_physinfo` (3) with payload `u.physinfo` (`struct xen_sysctl_physinfo`); bound by the union member's name.
-    public static var physinfo: Self { Self(.physinfo) }
-}
-
-extension SysctlCommand where Payload == XenSysctlSchedId {
-    /// `XEN_SYSCTL_sched_id` (4) with payload `u.sched_id` (`struct xen_sysctl_sched_id`); bound by the comment above the payload struct and the union member's name.
-    public static var schedId: Self { Self(.schedId) }
-}
-
-extension SysctlCommand where Payload == XenSysctlPerfcOp {
-    /// `XEN_SYSCTL_perfc_op` (5) with payload `u.perfc_op` (`struct xen_sysctl_perfc_op`); bound by the union member's name.
-    public static var perfcOp: Self { Self(.perfcOp) }
-}
-
-extension SysctlCommand where Payload == XenSysctlGetdomaininfolist {
-    /// `XEN_SYSCTL_getdomaininfolist` (6) with payload `u.getdomaininfolist` (`struct xen_sysctl_getdomaininfolist`); bound by the comment above the payload struct and the union member's name.
-    public static var getdomaininfolist: Self { Self(.getdomaininfolist) }
-}
-
-extension SysctlCommand where Payload == XenSysctlDebugKeys {
-    /// `XEN_SYSCTL_debug_keys` (7) with payload `u.debug_keys` (`struct xen_sysctl_debug_keys`); bound by the comment above the payload struct and the union member's name.
-    public static var debugKeys: Self { Self(.debugKeys) }
-}
-
-extension SysctlCommand where Payload == XenSysctlGetcpuinfo {
-    /// `XEN_SYSCTL_getcpuinfo` (8) with payload `u.getcpuinfo` (`struct xen_sysctl_getcpuinfo`); bound by the union member's name.
-    public static var getcpuinfo: Self { Self(.getcpuinfo) }
-}
-
-extension SysctlCommand where Payload == XenSysctlAvailheap {
-    /// `XEN_SYSCTL_availheap` (9) with payload `u.availheap` (`struct xen_sysctl_availheap`); bound by the comment above the payload struct and the union member's name.
-    public static var availheap: Self { Self(.availheap) }
-}
-
-extension SysctlCommand where Payload == XenSysctlGetPmstat {
-    /// `XEN_SYSCTL_get_pmstat` (10) with payload `u.get_pmstat` (`struct xen_sysctl_get_pmstat`); bound by the union member's name.
-    public static var getPmstat: Self { Self(.getPmstat) }
-}
-
-extension SysctlCommand where Payload == XenSysctlCpuHotplug {
-    /// `XEN_SYSCTL_cpu_hotplug` (11) with payload `u.cpu_hotplug` (`struct xen_sysctl_cpu_hotplug`); bound by the comment above the payload struct and the union member's name.
-    public static var cpuHotplug: Self { Self(.cpuHotplug) }
-}
-
-extension SysctlCommand where Payload == XenSysctlPmOp {
-    /// `XEN_SYSCTL_pm_op` (12) with payload `u.pm_op` (`struct xen_sysctl_pm_op`); bound by the union member's name.
-    public static var pmOp: Self { Self(.pmOp) }
-}
-
-extension SysctlCommand where Payload == XenSysctlPageOfflineOp {
-    /// `XEN_SYSCTL_page_offline_op` (14) with payload `u.page_offline` (`struct xen_sysctl_page_offline_op`); bound by the comment above the payload struct.
-    public static var pageOfflineOp: Self { Self(.pageOfflineOp) }
-}
-
-extension SysctlCommand where Payload == XenSysctlLockprofOp {
-    /// `XEN_SYSCTL_lockprof_op` (15) with payload `u.lockprof_op` (`struct xen_sysctl_lockprof_op`); bound by the union member's name.
-    public static var lockprofOp: Self { Self(.lockprofOp) }
-}
-
-extension SysctlCommand where Payload == XenSysctlCputopoinfo {
-    /// `XEN_SYSCTL_cputopoinfo` (16) with payload `u.cputopoinfo` (`struct xen_sysctl_cputopoinfo`); bound by the union member's name.
-    public static var cputopoinfo: Self { Self(.cputopoinfo) }
-}
-
-extension SysctlCommand where Payload == XenSysctlNumainfo {
-    /// `XEN_SYSCTL_numainfo` (17) with payload `u.numainfo` (`struct xen_sysctl_numainfo`); bound by the union member's name.
-    public static var numainfo: Self { Self(.numainfo) }
-}
-
-extension SysctlCommand where Payload == XenSysctlCpupoolOp {
-    /// `XEN_SYSCTL_cpupool_op` (18) with payload `u.cpupool_op` (`struct xen_sysctl_cpupool_op`); bound by the union member's name.
-    public static var cpupoolOp: Self { Self(.cpupoolOp) }
-}
-
-extension SysctlCommand where Payload == XenSysctlSchedulerOp {
-    /// `XEN_SYSCTL_scheduler_op` (19) with payload `u.scheduler_op` (`struct xen_sysctl_scheduler_op`); bound by the union member's name.
-    public static var schedulerOp: Self { Self(.schedulerOp) }
-}
-
-extension SysctlCommand where Payload == XenSysctlCoverageOp {
-    /// `XEN_SYSCTL_coverage_op` (20) with payload `u.coverage_op` (`struct xen_sysctl_coverage_op`); bound by the union member's name.
-    public static var coverageOp: Self { Self(.coverageOp) }
-}
-
-extension SysctlCommand where Payload == XenSysctlPsrCmtOp {
-    /// `XEN_SYSCTL_psr_cmt_op` (21) with payload `u.psr_cmt_op` (`struct xen_sysctl_psr_cmt_op`); bound by the union member's name.
-    public static var psrCmtOp: Self { Self(.psrCmtOp) }
-}
-
-extension SysctlCommand where Payload == XenSysctlPcitopoinfo {
-    /// `XEN_SYSCTL_pcitopoinfo` (22) with payload `u.pcitopoinfo` (`struct xen_sysctl_pcitopoinfo`); bound by the union member's name.
-    public static var pcitopoinfo: Self { Self(.pcitopoinfo) }
-}
-
-extension SysctlCommand where Payload == XenSysctlPsrAlloc {
-    /// `XEN_SYSCTL_psr_alloc` (23) with payload `u.psr_alloc` (`struct xen_sysctl_psr_alloc`); bound by the union member's name.
-    public static var psrAlloc: Self { Self(.psrAlloc) }
-}
-
-extension SysctlCommand where Payload == XenSysctlCpuLevellingCaps {
-    /// `XEN_SYSCTL_get_cpu_levelling_caps` (25) with payload `u.cpu_levelling_caps` (`struct xen_sysctl_cpu_levelling_caps`); bound by the family table's payloadMembers.
-    public static var getCpuLevellingCaps: Self { Self(.getCpuLevellingCaps) }
-}
-
-extension SysctlCommand where Payload == XenSysctlCpuFeatureset {
-    /// `XEN_SYSCTL_get_cpu_featureset` (26) with payload `u.cpu_featureset` (`struct xen_sysctl_cpu_featureset`); bound by the family table's payloadMembers.
-    public static var getCpuFeatureset: Self { Self(.getCpuFeatureset) }
-}
-
-extension SysctlCommand where Payload == XenSysctlLivepatchOp {
-    /// `XEN_SYSCTL_livepatch_op` (27) with payload `u.livepatch` (`struct xen_sysctl_livepatch_op`); bound by the family table's payloadMembers.
-    public static var livepatchOp: Self { Self(.livepatchOp) }
-}
-
+#if arch(arm64)
 extension SysctlCommand {
     /// `XEN_SYSCTL_get_cpu_policy`: xen-swiftgen cannot bind XEN_SYSCTL_get_cpu_policy to a payload: payloadMembers binds it to 'cpu_policy', which is not a record member of 'u'; add it to the family's payloadMembers.
     @available(*, unavailable, message: "xen-swiftgen cannot bind XEN_SYSCTL_get_cpu_policy to a payload: payloadMembers binds it to 'cpu_policy', which is not a record member of 'u'; add it to the family's payloadMembers")
     public static var getCpuPolicy: SysctlCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XEN_SYSCTL_get_cpu_policy to a payload: payloadMembers binds it to 'cpu_policy', which is not a record member of 'u'; add it to the family's payloadMembers") }
 }
+#endif
 
 extension XenSysctl {
     /// A request for `command`: it fills in `cmd` and `interface_version`, places
@@ -437,6 +228,3 @@ extension XenHypervisor {
         _ = try sysctl(command, payload: XenNoPayload())
     }
 }
-#else
-#error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")
-#endif

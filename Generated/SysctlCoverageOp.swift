@@ -20,12 +20,15 @@ public enum SysctlCoverageOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// Header note: Reset all counters
     case reset = 2
 
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    public static let allCases: [SysctlCoverageOp] = [
-        0,
-        1,
-        2,
-    ].compactMap(Self.init(rawValue:))
+    /// Every case, in header order. Written out because Swift does not synthesize it when a case is
+    /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
+    public static let allCases: [SysctlCoverageOp] = {
+        var rawValues: [UInt32] = []
+        rawValues.append(0)
+        rawValues.append(1)
+        rawValues.append(2)
+        return rawValues.compactMap(Self.init(rawValue:))
+    }()
 
     /// The C macro prefix of the family.
     public static let cPrefix = "XEN_SYSCTL_COVERAGE_"

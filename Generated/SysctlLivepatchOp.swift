@@ -63,13 +63,16 @@ public enum SysctlLivepatchOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// by using either XEN_SYSCTL_LIVEPATCH_GET or XEN_SYSCTL_LIVEPATCH_LIST hypercall.
     case action = 3
 
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    public static let allCases: [SysctlLivepatchOp] = [
-        0,
-        1,
-        2,
-        3,
-    ].compactMap(Self.init(rawValue:))
+    /// Every case, in header order. Written out because Swift does not synthesize it when a case is
+    /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
+    public static let allCases: [SysctlLivepatchOp] = {
+        var rawValues: [UInt32] = []
+        rawValues.append(0)
+        rawValues.append(1)
+        rawValues.append(2)
+        rawValues.append(3)
+        return rawValues.compactMap(Self.init(rawValue:))
+    }()
 
     /// The C macro prefix of the family.
     public static let cPrefix = "XEN_SYSCTL_LIVEPATCH_"

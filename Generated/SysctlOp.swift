@@ -2,7 +2,6 @@
 
 import XenHypercall
 
-#if arch(x86_64)
 /// System control commands (`struct xen_sysctl.cmd`).
 ///
 /// The `XEN_SYSCTL_*` ops of `sysctl.h` that are defined (live or obsolete). Retired ops are not
@@ -58,246 +57,52 @@ public enum SysctlOp: UInt32, CaseIterable, Sendable, XenOperation {
     case getCpuFeatureset = 26
     /// `XEN_SYSCTL_livepatch_op` (27), sysctl.h:1082.
     case livepatchOp = 27
+#if arch(x86_64)
     /// `XEN_SYSCTL_get_cpu_policy` (29), sysctl.h:1084.
     case getCpuPolicy = 29
-
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    public static let allCases: [SysctlOp] = [
-        1,
-        2,
-        3,
-        4,
-        5,
-        6,
-        7,
-        8,
-        9,
-        10,
-        11,
-        12,
-        14,
-        15,
-        16,
-        17,
-        18,
-        19,
-        20,
-        21,
-        22,
-        23,
-        25,
-        26,
-        27,
-        29,
-    ].compactMap(Self.init(rawValue:))
-
-    /// The C macro prefix of the family.
-    public static let cPrefix = "XEN_SYSCTL_"
-    /// The header that declares the family.
-    public static let header = "sysctl.h"
-
-    /// `XEN_SYSCTL_INTERFACE_VERSION` (sysctl.h:21): the version a request must carry.
-    public static let interfaceVersion: UInt32 = 0x15
-
-    /// The C macro name of this op.
-    public var cName: String {
-        switch self {
-        case .readconsole: "XEN_SYSCTL_readconsole"
-        case .tbufOp: "XEN_SYSCTL_tbuf_op"
-        case .physinfo: "XEN_SYSCTL_physinfo"
-        case .schedId: "XEN_SYSCTL_sched_id"
-        case .perfcOp: "XEN_SYSCTL_perfc_op"
-        case .getdomaininfolist: "XEN_SYSCTL_getdomaininfolist"
-        case .debugKeys: "XEN_SYSCTL_debug_keys"
-        case .getcpuinfo: "XEN_SYSCTL_getcpuinfo"
-        case .availheap: "XEN_SYSCTL_availheap"
-        case .getPmstat: "XEN_SYSCTL_get_pmstat"
-        case .cpuHotplug: "XEN_SYSCTL_cpu_hotplug"
-        case .pmOp: "XEN_SYSCTL_pm_op"
-        case .pageOfflineOp: "XEN_SYSCTL_page_offline_op"
-        case .lockprofOp: "XEN_SYSCTL_lockprof_op"
-        case .cputopoinfo: "XEN_SYSCTL_cputopoinfo"
-        case .numainfo: "XEN_SYSCTL_numainfo"
-        case .cpupoolOp: "XEN_SYSCTL_cpupool_op"
-        case .schedulerOp: "XEN_SYSCTL_scheduler_op"
-        case .coverageOp: "XEN_SYSCTL_coverage_op"
-        case .psrCmtOp: "XEN_SYSCTL_psr_cmt_op"
-        case .pcitopoinfo: "XEN_SYSCTL_pcitopoinfo"
-        case .psrAlloc: "XEN_SYSCTL_psr_alloc"
-        case .getCpuLevellingCaps: "XEN_SYSCTL_get_cpu_levelling_caps"
-        case .getCpuFeatureset: "XEN_SYSCTL_get_cpu_featureset"
-        case .livepatchOp: "XEN_SYSCTL_livepatch_op"
-        case .getCpuPolicy: "XEN_SYSCTL_get_cpu_policy"
-        }
-    }
-
-    /// `XEN_SYSCTL_tmem_op` (24), sysctl.h:1079.
-    @available(*, unavailable, message: "XEN_SYSCTL_tmem_op (24) was retired")
-    public static var tmemOp: Self { fatalError("XEN_SYSCTL_tmem_op (24) was retired") }
-
-    /// `XEN_SYSCTL_set_parameter` (28), sysctl.h:1083.
-    @available(*, unavailable, message: "XEN_SYSCTL_set_parameter (28) was retired")
-    public static var setParameter: Self { fatalError("XEN_SYSCTL_set_parameter (28) was retired") }
-}
-
-/// Every number `XEN_SYSCTL_*` has ever used, each exactly once: live, obsolete, retired and
-/// ledger-reserved. Giving a used number a second name fails to compile with
-/// "raw value for enum case is not unique".
-enum SysctlOpNumberGuard: UInt32 {
-    case XEN_SYSCTL_readconsole = 1 // live
-    case XEN_SYSCTL_tbuf_op = 2 // live
-    case XEN_SYSCTL_physinfo = 3 // live
-    case XEN_SYSCTL_sched_id = 4 // live
-    case XEN_SYSCTL_perfc_op = 5 // live
-    case XEN_SYSCTL_getdomaininfolist = 6 // live
-    case XEN_SYSCTL_debug_keys = 7 // live
-    case XEN_SYSCTL_getcpuinfo = 8 // live
-    case XEN_SYSCTL_availheap = 9 // live
-    case XEN_SYSCTL_get_pmstat = 10 // live
-    case XEN_SYSCTL_cpu_hotplug = 11 // live
-    case XEN_SYSCTL_pm_op = 12 // live
-    case XEN_SYSCTL_page_offline_op = 14 // live
-    case XEN_SYSCTL_lockprof_op = 15 // live
-    case XEN_SYSCTL_cputopoinfo = 16 // live
-    case XEN_SYSCTL_numainfo = 17 // live
-    case XEN_SYSCTL_cpupool_op = 18 // live
-    case XEN_SYSCTL_scheduler_op = 19 // live
-    case XEN_SYSCTL_coverage_op = 20 // live
-    case XEN_SYSCTL_psr_cmt_op = 21 // live
-    case XEN_SYSCTL_pcitopoinfo = 22 // live
-    case XEN_SYSCTL_psr_alloc = 23 // live
-    case XEN_SYSCTL_tmem_op = 24 // retired
-    case XEN_SYSCTL_get_cpu_levelling_caps = 25 // live
-    case XEN_SYSCTL_get_cpu_featureset = 26 // live
-    case XEN_SYSCTL_livepatch_op = 27 // live
-    case XEN_SYSCTL_set_parameter = 28 // retired
-    case XEN_SYSCTL_get_cpu_policy = 29 // live
-    case XEN_SYSCTL_dt_overlay = 30 // reserved by the ledger: XEN_SYSCTL_dt_overlay in RELEASE-4.18.0 … RELEASE-4.22.0
-}
-
-extension SysctlOp {
-    /// Ties every case to its guard entry, so a case added by hand must also enter the guard.
-    var numberGuard: SysctlOpNumberGuard {
-        switch self {
-        case .readconsole: .XEN_SYSCTL_readconsole
-        case .tbufOp: .XEN_SYSCTL_tbuf_op
-        case .physinfo: .XEN_SYSCTL_physinfo
-        case .schedId: .XEN_SYSCTL_sched_id
-        case .perfcOp: .XEN_SYSCTL_perfc_op
-        case .getdomaininfolist: .XEN_SYSCTL_getdomaininfolist
-        case .debugKeys: .XEN_SYSCTL_debug_keys
-        case .getcpuinfo: .XEN_SYSCTL_getcpuinfo
-        case .availheap: .XEN_SYSCTL_availheap
-        case .getPmstat: .XEN_SYSCTL_get_pmstat
-        case .cpuHotplug: .XEN_SYSCTL_cpu_hotplug
-        case .pmOp: .XEN_SYSCTL_pm_op
-        case .pageOfflineOp: .XEN_SYSCTL_page_offline_op
-        case .lockprofOp: .XEN_SYSCTL_lockprof_op
-        case .cputopoinfo: .XEN_SYSCTL_cputopoinfo
-        case .numainfo: .XEN_SYSCTL_numainfo
-        case .cpupoolOp: .XEN_SYSCTL_cpupool_op
-        case .schedulerOp: .XEN_SYSCTL_scheduler_op
-        case .coverageOp: .XEN_SYSCTL_coverage_op
-        case .psrCmtOp: .XEN_SYSCTL_psr_cmt_op
-        case .pcitopoinfo: .XEN_SYSCTL_pcitopoinfo
-        case .psrAlloc: .XEN_SYSCTL_psr_alloc
-        case .getCpuLevellingCaps: .XEN_SYSCTL_get_cpu_levelling_caps
-        case .getCpuFeatureset: .XEN_SYSCTL_get_cpu_featureset
-        case .livepatchOp: .XEN_SYSCTL_livepatch_op
-        case .getCpuPolicy: .XEN_SYSCTL_get_cpu_policy
-        }
-    }
-}
 #elseif arch(arm64)
-/// System control commands (`struct xen_sysctl.cmd`).
-///
-/// The `XEN_SYSCTL_*` ops of `sysctl.h` that are defined (live or obsolete). Retired ops are not
-/// cases: they are unavailable members, so old code fails to compile with a fix-it.
-public enum SysctlOp: UInt32, CaseIterable, Sendable, XenOperation {
-    /// `XEN_SYSCTL_readconsole` (1), sysctl.h:1057.
-    case readconsole = 1
-    /// `XEN_SYSCTL_tbuf_op` (2), sysctl.h:1058.
-    case tbufOp = 2
-    /// `XEN_SYSCTL_physinfo` (3), sysctl.h:1059.
-    case physinfo = 3
-    /// `XEN_SYSCTL_sched_id` (4), sysctl.h:1060.
-    case schedId = 4
-    /// `XEN_SYSCTL_perfc_op` (5), sysctl.h:1061.
-    case perfcOp = 5
-    /// `XEN_SYSCTL_getdomaininfolist` (6), sysctl.h:1062.
-    case getdomaininfolist = 6
-    /// `XEN_SYSCTL_debug_keys` (7), sysctl.h:1063.
-    case debugKeys = 7
-    /// `XEN_SYSCTL_getcpuinfo` (8), sysctl.h:1064.
-    case getcpuinfo = 8
-    /// `XEN_SYSCTL_availheap` (9), sysctl.h:1065.
-    case availheap = 9
-    /// `XEN_SYSCTL_get_pmstat` (10), sysctl.h:1066.
-    case getPmstat = 10
-    /// `XEN_SYSCTL_cpu_hotplug` (11), sysctl.h:1067.
-    case cpuHotplug = 11
-    /// `XEN_SYSCTL_pm_op` (12), sysctl.h:1068.
-    case pmOp = 12
-    /// `XEN_SYSCTL_page_offline_op` (14), sysctl.h:1069.
-    case pageOfflineOp = 14
-    /// `XEN_SYSCTL_lockprof_op` (15), sysctl.h:1070.
-    case lockprofOp = 15
-    /// `XEN_SYSCTL_cputopoinfo` (16), sysctl.h:1071.
-    case cputopoinfo = 16
-    /// `XEN_SYSCTL_numainfo` (17), sysctl.h:1072.
-    case numainfo = 17
-    /// `XEN_SYSCTL_cpupool_op` (18), sysctl.h:1073.
-    case cpupoolOp = 18
-    /// `XEN_SYSCTL_scheduler_op` (19), sysctl.h:1074.
-    case schedulerOp = 19
-    /// `XEN_SYSCTL_coverage_op` (20), sysctl.h:1075.
-    case coverageOp = 20
-    /// `XEN_SYSCTL_psr_cmt_op` (21), sysctl.h:1076.
-    case psrCmtOp = 21
-    /// `XEN_SYSCTL_pcitopoinfo` (22), sysctl.h:1077.
-    case pcitopoinfo = 22
-    /// `XEN_SYSCTL_psr_alloc` (23), sysctl.h:1078.
-    case psrAlloc = 23
-    /// `XEN_SYSCTL_get_cpu_levelling_caps` (25), sysctl.h:1080.
-    case getCpuLevellingCaps = 25
-    /// `XEN_SYSCTL_get_cpu_featureset` (26), sysctl.h:1081.
-    case getCpuFeatureset = 26
-    /// `XEN_SYSCTL_livepatch_op` (27), sysctl.h:1082.
-    case livepatchOp = 27
     /// `XEN_SYSCTL_get_cpu_policy` (29), sysctl.h:1084.
     ///
     /// No payload mapping: the generator could not bind this op to a payload (payloadMembers binds it to 'cpu_policy', which is not a record member of 'u'), so it has no typed command; add it to the family's `payloadMembers` in the config.
     case getCpuPolicy = 29
+#endif
 
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    public static let allCases: [SysctlOp] = [
-        1,
-        2,
-        3,
-        4,
-        5,
-        6,
-        7,
-        8,
-        9,
-        10,
-        11,
-        12,
-        14,
-        15,
-        16,
-        17,
-        18,
-        19,
-        20,
-        21,
-        22,
-        23,
-        25,
-        26,
-        27,
-        29,
-    ].compactMap(Self.init(rawValue:))
+    /// Every case, in header order. Written out because Swift does not synthesize it when a case is
+    /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
+    public static let allCases: [SysctlOp] = {
+        var rawValues: [UInt32] = []
+        rawValues.append(1)
+        rawValues.append(2)
+        rawValues.append(3)
+        rawValues.append(4)
+        rawValues.append(5)
+        rawValues.append(6)
+        rawValues.append(7)
+        rawValues.append(8)
+        rawValues.append(9)
+        rawValues.append(10)
+        rawValues.append(11)
+        rawValues.append(12)
+        rawValues.append(14)
+        rawValues.append(15)
+        rawValues.append(16)
+        rawValues.append(17)
+        rawValues.append(18)
+        rawValues.append(19)
+        rawValues.append(20)
+        rawValues.append(21)
+        rawValues.append(22)
+        rawValues.append(23)
+        rawValues.append(25)
+        rawValues.append(26)
+        rawValues.append(27)
+#if arch(x86_64)
+        rawValues.append(29)
+#elseif arch(arm64)
+        rawValues.append(29)
+#endif
+        return rawValues.compactMap(Self.init(rawValue:))
+    }()
 
     /// The C macro prefix of the family.
     public static let cPrefix = "XEN_SYSCTL_"
@@ -335,7 +140,11 @@ public enum SysctlOp: UInt32, CaseIterable, Sendable, XenOperation {
         case .getCpuLevellingCaps: "XEN_SYSCTL_get_cpu_levelling_caps"
         case .getCpuFeatureset: "XEN_SYSCTL_get_cpu_featureset"
         case .livepatchOp: "XEN_SYSCTL_livepatch_op"
+#if arch(x86_64)
         case .getCpuPolicy: "XEN_SYSCTL_get_cpu_policy"
+#elseif arch(arm64)
+        case .getCpuPolicy: "XEN_SYSCTL_get_cpu_policy"
+#endif
         }
     }
 
@@ -416,6 +225,3 @@ extension SysctlOp {
         }
     }
 }
-#else
-#error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")
-#endif

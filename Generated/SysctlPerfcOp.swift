@@ -18,11 +18,14 @@ public enum SysctlPerfcOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// Header note: Get perfctr information.
     case query = 2
 
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    public static let allCases: [SysctlPerfcOp] = [
-        1,
-        2,
-    ].compactMap(Self.init(rawValue:))
+    /// Every case, in header order. Written out because Swift does not synthesize it when a case is
+    /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
+    public static let allCases: [SysctlPerfcOp] = {
+        var rawValues: [UInt32] = []
+        rawValues.append(1)
+        rawValues.append(2)
+        return rawValues.compactMap(Self.init(rawValue:))
+    }()
 
     /// The C macro prefix of the family.
     public static let cPrefix = "XEN_SYSCTL_PERFCOP_"

@@ -2,6 +2,213 @@
 
 import XenHypercall
 
+/// `struct xen_sysctl` (sysctl.h:1055): 136 bytes, aligned to 8.
+public struct XenSysctl: Sendable, BitwiseCopyable {
+    /// C: `uint32_t cmd` at offset 0.
+    public var cmd: UInt32
+    /// XEN_SYSCTL_INTERFACE_VERSION
+    ///
+    /// C: `uint32_t interface_version` at offset 4.
+    public var interfaceVersion: UInt32
+    /// C: `union (unnamed union at sysctl.h:1086:5) u` at offset 8.
+    public var u: XenSysctl.U
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+extension XenSysctl {
+    /// The union of `xen_sysctl.u` (sysctl.h:1086): 128 bytes, aligned to 8.
+    public struct U: Sendable, BitwiseCopyable {
+        /// The union's bytes: 128 bytes, aligned to 8 like the C union.
+        private var _storage: InlineArray<16, UInt64>
+        /// C: `struct xen_sysctl_readconsole readconsole` at offset 0.
+        public var readconsole: XenSysctlReadconsole {
+            get { xenUnionLoad(self, as: XenSysctlReadconsole.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_sysctl_tbuf_op tbuf_op` at offset 0.
+        public var tbufOp: XenSysctlTbufOp {
+            get { xenUnionLoad(self, as: XenSysctlTbufOp.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_sysctl_physinfo physinfo` at offset 0.
+        public var physinfo: XenSysctlPhysinfo {
+            get { xenUnionLoad(self, as: XenSysctlPhysinfo.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_sysctl_cputopoinfo cputopoinfo` at offset 0.
+        public var cputopoinfo: XenSysctlCputopoinfo {
+            get { xenUnionLoad(self, as: XenSysctlCputopoinfo.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_sysctl_pcitopoinfo pcitopoinfo` at offset 0.
+        public var pcitopoinfo: XenSysctlPcitopoinfo {
+            get { xenUnionLoad(self, as: XenSysctlPcitopoinfo.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_sysctl_numainfo numainfo` at offset 0.
+        public var numainfo: XenSysctlNumainfo {
+            get { xenUnionLoad(self, as: XenSysctlNumainfo.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_sysctl_sched_id sched_id` at offset 0.
+        public var schedId: XenSysctlSchedId {
+            get { xenUnionLoad(self, as: XenSysctlSchedId.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_sysctl_perfc_op perfc_op` at offset 0.
+        public var perfcOp: XenSysctlPerfcOp {
+            get { xenUnionLoad(self, as: XenSysctlPerfcOp.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_sysctl_getdomaininfolist getdomaininfolist` at offset 0.
+        public var getdomaininfolist: XenSysctlGetdomaininfolist {
+            get { xenUnionLoad(self, as: XenSysctlGetdomaininfolist.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_sysctl_debug_keys debug_keys` at offset 0.
+        public var debugKeys: XenSysctlDebugKeys {
+            get { xenUnionLoad(self, as: XenSysctlDebugKeys.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_sysctl_getcpuinfo getcpuinfo` at offset 0.
+        public var getcpuinfo: XenSysctlGetcpuinfo {
+            get { xenUnionLoad(self, as: XenSysctlGetcpuinfo.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_sysctl_availheap availheap` at offset 0.
+        public var availheap: XenSysctlAvailheap {
+            get { xenUnionLoad(self, as: XenSysctlAvailheap.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_sysctl_get_pmstat get_pmstat` at offset 0.
+        public var getPmstat: XenSysctlGetPmstat {
+            get { xenUnionLoad(self, as: XenSysctlGetPmstat.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_sysctl_cpu_hotplug cpu_hotplug` at offset 0.
+        public var cpuHotplug: XenSysctlCpuHotplug {
+            get { xenUnionLoad(self, as: XenSysctlCpuHotplug.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_sysctl_pm_op pm_op` at offset 0.
+        public var pmOp: XenSysctlPmOp {
+            get { xenUnionLoad(self, as: XenSysctlPmOp.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_sysctl_page_offline_op page_offline` at offset 0.
+        public var pageOffline: XenSysctlPageOfflineOp {
+            get { xenUnionLoad(self, as: XenSysctlPageOfflineOp.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_sysctl_lockprof_op lockprof_op` at offset 0.
+        public var lockprofOp: XenSysctlLockprofOp {
+            get { xenUnionLoad(self, as: XenSysctlLockprofOp.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_sysctl_cpupool_op cpupool_op` at offset 0.
+        public var cpupoolOp: XenSysctlCpupoolOp {
+            get { xenUnionLoad(self, as: XenSysctlCpupoolOp.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_sysctl_scheduler_op scheduler_op` at offset 0.
+        public var schedulerOp: XenSysctlSchedulerOp {
+            get { xenUnionLoad(self, as: XenSysctlSchedulerOp.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_sysctl_coverage_op coverage_op` at offset 0.
+        public var coverageOp: XenSysctlCoverageOp {
+            get { xenUnionLoad(self, as: XenSysctlCoverageOp.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_sysctl_psr_cmt_op psr_cmt_op` at offset 0.
+        public var psrCmtOp: XenSysctlPsrCmtOp {
+            get { xenUnionLoad(self, as: XenSysctlPsrCmtOp.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_sysctl_psr_alloc psr_alloc` at offset 0.
+        public var psrAlloc: XenSysctlPsrAlloc {
+            get { xenUnionLoad(self, as: XenSysctlPsrAlloc.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_sysctl_cpu_levelling_caps cpu_levelling_caps` at offset 0.
+        public var cpuLevellingCaps: XenSysctlCpuLevellingCaps {
+            get { xenUnionLoad(self, as: XenSysctlCpuLevellingCaps.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_sysctl_cpu_featureset cpu_featureset` at offset 0.
+        public var cpuFeatureset: XenSysctlCpuFeatureset {
+            get { xenUnionLoad(self, as: XenSysctlCpuFeatureset.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_sysctl_livepatch_op livepatch` at offset 0.
+        public var livepatch: XenSysctlLivepatchOp {
+            get { xenUnionLoad(self, as: XenSysctlLivepatchOp.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+#if arch(x86_64)
+        /// C: `struct xen_sysctl_cpu_policy cpu_policy` at offset 0.
+        public var cpuPolicy: XenSysctlCpuPolicy {
+            get { xenUnionLoad(self, as: XenSysctlCpuPolicy.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+#endif
+        /// C: `uint8_t[128] pad` at offset 0.
+        public var pad: InlineArray<128, UInt8> {
+            get { xenUnionLoad(self, as: InlineArray<128, UInt8>.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+/// Read console content from Xen buffer ring.
+/// XEN_SYSCTL_readconsole
+///
+/// `struct xen_sysctl_readconsole` (sysctl.h:27): 24 bytes, aligned to 8.
+public struct XenSysctlReadconsole: Sendable, BitwiseCopyable {
+    /// IN: Non-zero -> clear after reading.
+    ///
+    /// C: `uint8_t clear` at offset 0.
+    public var clear: UInt8
+    /// IN: Non-zero -> start index specified by @index field.
+    ///
+    /// C: `uint8_t incremental` at offset 1.
+    public var incremental: UInt8
+    /// C: `uint8_t pad0` at offset 2.
+    public var pad0: UInt8
+    /// C: `uint8_t pad1` at offset 3.
+    public var pad1: UInt8
+    /// IN:  Start index for consuming from ring buffer (if @incremental);
+    /// OUT: End index after consuming from ring buffer.
+    ///
+    /// C: `uint32_t index` at offset 4.
+    public var index: UInt32
+#if arch(x86_64)
+    /// IN: Virtual address to write console data.
+    ///
+    /// C: `__guest_handle_char buffer` at offset 8.
+    public var buffer: XenGuestHandle64<Int8>
+#elseif arch(arm64)
+    /// IN: Virtual address to write console data.
+    ///
+    /// C: `__guest_handle_64_char buffer` at offset 8.
+    public var buffer: XenGuestHandle64<UInt8>
+#endif
+    /// IN: Size of buffer; OUT: Bytes written to buffer.
+    ///
+    /// C: `uint32_t count` at offset 16.
+    public var count: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
 /// Get trace buffers machine base address
 /// XEN_SYSCTL_tbuf_op
 ///
@@ -87,6 +294,35 @@ public struct XenSysctlPhysinfo: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
+/// IN:
+/// - a NULL 'cputopo' handle is a request for maximun 'num_cpus'.
+/// - otherwise it's the number of entries in 'cputopo'
+///
+/// OUT:
+/// - If 'num_cpus' is less than the number Xen wants to write but the handle
+/// handle is not a NULL one, partial data gets returned and 'num_cpus' gets
+/// updated to reflect the intended number.
+/// - Otherwise, 'num_cpus' shall indicate the number of entries written, which
+/// may be less than the input value.
+///
+/// `struct xen_sysctl_cputopoinfo` (sysctl.h:493): 16 bytes, aligned to 8.
+public struct XenSysctlCputopoinfo: Sendable, BitwiseCopyable {
+    /// C: `uint32_t num_cpus` at offset 0.
+    public var numCpus: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+#if arch(x86_64)
+    /// C: `__guest_handle_xen_sysctl_cputopo_t cputopo` at offset 8.
+    public var cputopo: XenGuestHandle64<XenSysctlCputopo>
+#elseif arch(arm64)
+    /// C: `__guest_handle_64_xen_sysctl_cputopo_t cputopo` at offset 8.
+    public var cputopo: XenGuestHandle64<XenSysctlCputopo>
+#endif
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
 /// `struct xen_sysctl_cputopo` (sysctl.h:473): 12 bytes, aligned to 4.
 public struct XenSysctlCputopo: Sendable, BitwiseCopyable {
     /// C: `uint32_t core` at offset 0.
@@ -95,6 +331,77 @@ public struct XenSysctlCputopo: Sendable, BitwiseCopyable {
     public var socket: UInt32
     /// C: `uint32_t node` at offset 8.
     public var node: UInt32
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct xen_sysctl_pcitopoinfo` (sysctl.h:721): 24 bytes, aligned to 8.
+public struct XenSysctlPcitopoinfo: Sendable, BitwiseCopyable {
+    /// IN: Number of elements in 'devs' and 'nodes' arrays.
+    /// OUT: Number of processed elements of those arrays.
+    ///
+    /// C: `uint32_t num_devs` at offset 0.
+    public var numDevs: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+#if arch(x86_64)
+    /// IN: list of devices for which node IDs are requested.
+    ///
+    /// C: `__guest_handle_physdev_pci_device_t devs` at offset 8.
+    public var devs: XenGuestHandle64<PhysdevPciDevice>
+    /// OUT: node identifier for each device.
+    /// If information for a particular device is not available then
+    /// corresponding entry will be set to XEN_INVALID_NODE_ID. If
+    /// device is not known to the hypervisor then XEN_INVALID_DEV
+    /// will be provided.
+    ///
+    /// C: `__guest_handle_uint32 nodes` at offset 16.
+    public var nodes: XenGuestHandle64<UInt32>
+#elseif arch(arm64)
+    /// IN: list of devices for which node IDs are requested.
+    ///
+    /// C: `__guest_handle_64_physdev_pci_device_t devs` at offset 8.
+    public var devs: XenGuestHandle64<PhysdevPciDevice>
+    /// OUT: node identifier for each device.
+    /// If information for a particular device is not available then
+    /// corresponding entry will be set to XEN_INVALID_NODE_ID. If
+    /// device is not known to the hypervisor then XEN_INVALID_DEV
+    /// will be provided.
+    ///
+    /// C: `__guest_handle_64_uint32 nodes` at offset 16.
+    public var nodes: XenGuestHandle64<UInt32>
+#endif
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct xen_sysctl_numainfo` (sysctl.h:525): 24 bytes, aligned to 8.
+public struct XenSysctlNumainfo: Sendable, BitwiseCopyable {
+    /// C: `uint32_t num_nodes` at offset 0.
+    public var numNodes: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+#if arch(x86_64)
+    /// C: `__guest_handle_xen_sysctl_meminfo_t meminfo` at offset 8.
+    public var meminfo: XenGuestHandle64<XenSysctlMeminfo>
+    /// Distance between nodes 'i' and 'j' is stored in index 'i*N + j',
+    /// where N is the number of nodes that will be returned in 'num_nodes'
+    /// (i.e. not 'num_nodes' provided by the caller)
+    ///
+    /// C: `__guest_handle_uint32 distance` at offset 16.
+    public var distance: XenGuestHandle64<UInt32>
+#elseif arch(arm64)
+    /// C: `__guest_handle_64_xen_sysctl_meminfo_t meminfo` at offset 8.
+    public var meminfo: XenGuestHandle64<XenSysctlMeminfo>
+    /// Distance between nodes 'i' and 'j' is stored in index 'i*N + j',
+    /// where N is the number of nodes that will be returned in 'num_nodes'
+    /// (i.e. not 'num_nodes' provided by the caller)
+    ///
+    /// C: `__guest_handle_64_uint32 distance` at offset 16.
+    public var distance: XenGuestHandle64<UInt32>
+#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -120,6 +427,151 @@ public struct XenSysctlSchedId: Sendable, BitwiseCopyable {
     ///
     /// C: `uint32_t sched_id` at offset 0.
     public var schedId: UInt32
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct xen_sysctl_perfc_op` (sysctl.h:139): 32 bytes, aligned to 8.
+public struct XenSysctlPerfcOp: Sendable, BitwiseCopyable {
+    /// IN variables.
+    /// XEN_SYSCTL_PERFCOP_???
+    ///
+    /// C: `uint32_t cmd` at offset 0.
+    public var cmd: UInt32
+    /// OUT variables.
+    /// number of counters description
+    ///
+    /// C: `uint32_t nr_counters` at offset 4.
+    public var nrCounters: UInt32
+    /// number of values
+    ///
+    /// C: `uint32_t nr_vals` at offset 8.
+    public var nrVals: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+#if arch(x86_64)
+    /// counter information (or NULL)
+    ///
+    /// C: `__guest_handle_xen_sysctl_perfc_desc_t desc` at offset 16.
+    public var desc: XenGuestHandle64<XenSysctlPerfcDesc>
+    /// counter values (or NULL)
+    ///
+    /// C: `__guest_handle_xen_sysctl_perfc_val_t val` at offset 24.
+    public var val: XenGuestHandle64<XenSysctlPerfcVal>
+#elseif arch(arm64)
+    /// counter information (or NULL)
+    ///
+    /// C: `__guest_handle_64_xen_sysctl_perfc_desc_t desc` at offset 16.
+    public var desc: XenGuestHandle64<XenSysctlPerfcDesc>
+    /// counter values (or NULL)
+    ///
+    /// C: `__guest_handle_64_xen_sysctl_perfc_val_t val` at offset 24.
+    public var val: XenGuestHandle64<XenSysctlPerfcVal>
+#endif
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct xen_sysctl_perfc_desc` (sysctl.h:130): 84 bytes, aligned to 4.
+public struct XenSysctlPerfcDesc: Sendable, BitwiseCopyable {
+#if arch(x86_64)
+    /// name of perf counter
+    ///
+    /// C: `char[80] name` at offset 0.
+    public var name: InlineArray<80, Int8>
+#elseif arch(arm64)
+    /// name of perf counter
+    ///
+    /// C: `char[80] name` at offset 0.
+    public var name: InlineArray<80, UInt8>
+#endif
+    /// number of values for this counter
+    ///
+    /// C: `uint32_t nr_vals` at offset 80.
+    public var nrVals: UInt32
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// XEN_SYSCTL_getdomaininfolist
+///
+/// `struct xen_sysctl_getdomaininfolist` (sysctl.h:152): 24 bytes, aligned to 8.
+public struct XenSysctlGetdomaininfolist: Sendable, BitwiseCopyable {
+    /// IN variables.
+    ///
+    /// C: `domid_t first_domain` at offset 0.
+    public var firstDomain: Domid
+    /// 2 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<2, UInt8>
+    /// C: `uint32_t max_domains` at offset 4.
+    public var maxDomains: UInt32
+#if arch(x86_64)
+    /// C: `__guest_handle_xen_domctl_getdomaininfo_t buffer` at offset 8.
+    public var buffer: XenGuestHandle64<XenDomctlGetdomaininfo>
+#elseif arch(arm64)
+    /// C: `__guest_handle_64_xen_domctl_getdomaininfo_t buffer` at offset 8.
+    public var buffer: XenGuestHandle64<XenDomctlGetdomaininfo>
+#endif
+    /// OUT variables.
+    ///
+    /// C: `uint32_t num_domains` at offset 16.
+    public var numDomains: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding1: InlineArray<4, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// Inject debug keys into Xen.
+/// XEN_SYSCTL_debug_keys
+///
+/// `struct xen_sysctl_debug_keys` (sysctl.h:163): 16 bytes, aligned to 8.
+public struct XenSysctlDebugKeys: Sendable, BitwiseCopyable {
+#if arch(x86_64)
+    /// IN variables.
+    ///
+    /// C: `__guest_handle_const_char keys` at offset 0.
+    public var keys: XenGuestHandle64<Int8>
+#elseif arch(arm64)
+    /// IN variables.
+    ///
+    /// C: `__guest_handle_64_const_char keys` at offset 0.
+    public var keys: XenGuestHandle64<UInt8>
+#endif
+    /// C: `uint32_t nr_keys` at offset 8.
+    public var nrKeys: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct xen_sysctl_getcpuinfo` (sysctl.h:176): 24 bytes, aligned to 8.
+public struct XenSysctlGetcpuinfo: Sendable, BitwiseCopyable {
+    /// IN variables.
+    ///
+    /// C: `uint32_t max_cpus` at offset 0.
+    public var maxCpus: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+#if arch(x86_64)
+    /// C: `__guest_handle_xen_sysctl_cpuinfo_t info` at offset 8.
+    public var info: XenGuestHandle64<XenSysctlCpuinfo>
+#elseif arch(arm64)
+    /// C: `__guest_handle_64_xen_sysctl_cpuinfo_t info` at offset 8.
+    public var info: XenGuestHandle64<XenSysctlCpuinfo>
+#endif
+    /// OUT variables.
+    ///
+    /// C: `uint32_t nr_cpus` at offset 16.
+    public var nrCpus: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding1: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -202,6 +654,46 @@ extension XenSysctlGetPmstat {
     }
 }
 
+/// `struct pm_px_stat` (sysctl.h:203): 24 bytes, aligned to 8.
+public struct PmPxStat: Sendable, BitwiseCopyable {
+    /// total Px states
+    ///
+    /// C: `uint8_t total` at offset 0.
+    public var total: UInt8
+    /// usable Px states
+    ///
+    /// C: `uint8_t usable` at offset 1.
+    public var usable: UInt8
+    /// last Px state
+    ///
+    /// C: `uint8_t last` at offset 2.
+    public var last: UInt8
+    /// current Px state
+    ///
+    /// C: `uint8_t cur` at offset 3.
+    public var cur: UInt8
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+#if arch(x86_64)
+    /// Px transition table
+    ///
+    /// C: `__guest_handle_uint64 trans_pt` at offset 8.
+    public var transPt: XenGuestHandle64<UInt64>
+    /// C: `__guest_handle_pm_px_val_t pt` at offset 16.
+    public var pt: XenGuestHandle64<PmPxVal>
+#elseif arch(arm64)
+    /// Px transition table
+    ///
+    /// C: `__guest_handle_64_uint64 trans_pt` at offset 8.
+    public var transPt: XenGuestHandle64<UInt64>
+    /// C: `__guest_handle_64_pm_px_val_t pt` at offset 16.
+    public var pt: XenGuestHandle64<PmPxVal>
+#endif
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
 /// XEN_SYSCTL_get_pmstat
 ///
 /// `struct pm_px_val` (sysctl.h:195): 24 bytes, aligned to 8.
@@ -218,6 +710,75 @@ public struct PmPxVal: Sendable, BitwiseCopyable {
     ///
     /// C: `uint64_t count` at offset 16.
     public var count: UInt64
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct pm_cx_stat` (sysctl.h:212): 56 bytes, aligned to 8.
+public struct PmCxStat: Sendable, BitwiseCopyable {
+    /// entry nr in triggers & residencies, including C0
+    ///
+    /// C: `uint32_t nr` at offset 0.
+    public var nr: UInt32
+    /// last Cx state
+    ///
+    /// C: `uint32_t last` at offset 4.
+    public var last: UInt32
+    /// idle time from boot
+    ///
+    /// C: `uint64_t idle_time` at offset 8.
+    public var idleTime: UInt64
+#if arch(x86_64)
+    /// Cx trigger counts
+    ///
+    /// C: `__guest_handle_uint64 triggers` at offset 16.
+    public var triggers: XenGuestHandle64<UInt64>
+    /// Cx residencies
+    ///
+    /// C: `__guest_handle_uint64 residencies` at offset 24.
+    public var residencies: XenGuestHandle64<UInt64>
+#elseif arch(arm64)
+    /// Cx trigger counts
+    ///
+    /// C: `__guest_handle_64_uint64 triggers` at offset 16.
+    public var triggers: XenGuestHandle64<UInt64>
+    /// Cx residencies
+    ///
+    /// C: `__guest_handle_64_uint64 residencies` at offset 24.
+    public var residencies: XenGuestHandle64<UInt64>
+#endif
+    /// entry nr in pc[]
+    ///
+    /// C: `uint32_t nr_pc` at offset 32.
+    public var nrPc: UInt32
+    /// entry nr in cc[]
+    ///
+    /// C: `uint32_t nr_cc` at offset 36.
+    public var nrCc: UInt32
+#if arch(x86_64)
+    /// These two arrays may (and generally will) have unused slots; slots not
+    /// having a corresponding hardware register will not be written by the
+    /// hypervisor. It is therefore up to the caller to put a suitable sentinel
+    /// into all slots before invoking the function.
+    /// Indexing is 1-biased (PC1/CC1 being at index 0).
+    ///
+    /// C: `__guest_handle_uint64 pc` at offset 40.
+    public var pc: XenGuestHandle64<UInt64>
+    /// C: `__guest_handle_uint64 cc` at offset 48.
+    public var cc: XenGuestHandle64<UInt64>
+#elseif arch(arm64)
+    /// These two arrays may (and generally will) have unused slots; slots not
+    /// having a corresponding hardware register will not be written by the
+    /// hypervisor. It is therefore up to the caller to put a suitable sentinel
+    /// into all slots before invoking the function.
+    /// Indexing is 1-biased (PC1/CC1 being at index 0).
+    ///
+    /// C: `__guest_handle_64_uint64 pc` at offset 40.
+    public var pc: XenGuestHandle64<UInt64>
+    /// C: `__guest_handle_64_uint64 cc` at offset 48.
+    public var cc: XenGuestHandle64<UInt64>
+#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -300,6 +861,96 @@ extension XenSysctlPmOp {
     }
 }
 
+/// `struct xen_get_cpufreq_para` (sysctl.h:300): 120 bytes, aligned to 8.
+public struct XenGetCpufreqPara: Sendable, BitwiseCopyable {
+    /// IN/OUT variable
+    ///
+    /// C: `uint32_t cpu_num` at offset 0.
+    public var cpuNum: UInt32
+    /// C: `uint32_t freq_num` at offset 4.
+    public var freqNum: UInt32
+    /// C: `uint32_t gov_num` at offset 8.
+    public var govNum: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+#if arch(x86_64)
+    /// for all governors
+    /// OUT variable
+    ///
+    /// C: `__guest_handle_uint32 affected_cpus` at offset 16.
+    public var affectedCpus: XenGuestHandle64<UInt32>
+    /// C: `__guest_handle_uint32 scaling_available_frequencies` at offset 24.
+    public var scalingAvailableFrequencies: XenGuestHandle64<UInt32>
+    /// C: `__guest_handle_char scaling_available_governors` at offset 32.
+    public var scalingAvailableGovernors: XenGuestHandle64<Int8>
+    /// C: `char[16] scaling_driver` at offset 40.
+    public var scalingDriver: InlineArray<16, Int8>
+#elseif arch(arm64)
+    /// for all governors
+    /// OUT variable
+    ///
+    /// C: `__guest_handle_64_uint32 affected_cpus` at offset 16.
+    public var affectedCpus: XenGuestHandle64<UInt32>
+    /// C: `__guest_handle_64_uint32 scaling_available_frequencies` at offset 24.
+    public var scalingAvailableFrequencies: XenGuestHandle64<UInt32>
+    /// C: `__guest_handle_64_char scaling_available_governors` at offset 32.
+    public var scalingAvailableGovernors: XenGuestHandle64<UInt8>
+    /// C: `char[16] scaling_driver` at offset 40.
+    public var scalingDriver: InlineArray<16, UInt8>
+#endif
+    /// C: `uint32_t cpuinfo_cur_freq` at offset 56.
+    public var cpuinfoCurFreq: UInt32
+    /// C: `uint32_t cpuinfo_max_freq` at offset 60.
+    public var cpuinfoMaxFreq: UInt32
+    /// C: `uint32_t cpuinfo_min_freq` at offset 64.
+    public var cpuinfoMinFreq: UInt32
+    /// C: `uint32_t scaling_cur_freq` at offset 68.
+    public var scalingCurFreq: UInt32
+#if arch(x86_64)
+    /// C: `char[16] scaling_governor` at offset 72.
+    public var scalingGovernor: InlineArray<16, Int8>
+#elseif arch(arm64)
+    /// C: `char[16] scaling_governor` at offset 72.
+    public var scalingGovernor: InlineArray<16, UInt8>
+#endif
+    /// C: `uint32_t scaling_max_freq` at offset 88.
+    public var scalingMaxFreq: UInt32
+    /// C: `uint32_t scaling_min_freq` at offset 92.
+    public var scalingMinFreq: UInt32
+    /// C: `union (unnamed union at sysctl.h:323:5) u` at offset 96.
+    public var u: XenGetCpufreqPara.U
+    /// C: `int32_t turbo_enabled` at offset 112.
+    public var turboEnabled: Int32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding1: InlineArray<4, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+extension XenGetCpufreqPara {
+    /// for specific governor
+    ///
+    /// The union of `xen_get_cpufreq_para.u` (sysctl.h:323): 16 bytes, aligned to 4.
+    public struct U: Sendable, BitwiseCopyable {
+        /// The union's bytes: 16 bytes, aligned to 4 like the C union.
+        private var _storage: InlineArray<4, UInt32>
+        /// C: `struct xen_userspace userspace` at offset 0.
+        public var userspace: XenUserspace {
+            get { xenUnionLoad(self, as: XenUserspace.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_ondemand ondemand` at offset 0.
+        public var ondemand: XenOndemand {
+            get { xenUnionLoad(self, as: XenOndemand.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
 /// Get/set xen power management, include
 /// 1. cpufreq governors and related parameters
 /// XEN_SYSCTL_pm_op
@@ -328,12 +979,138 @@ public struct XenOndemand: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
+/// `struct xen_set_cpufreq_gov` (sysctl.h:331): 16 bytes, aligned to 1.
+public struct XenSetCpufreqGov: Sendable, BitwiseCopyable {
+#if arch(x86_64)
+    /// C: `char[16] scaling_governor` at offset 0.
+    public var scalingGovernor: InlineArray<16, Int8>
+#elseif arch(arm64)
+    /// C: `char[16] scaling_governor` at offset 0.
+    public var scalingGovernor: InlineArray<16, UInt8>
+#endif
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
 /// `struct xen_set_cpufreq_para` (sysctl.h:335): 8 bytes, aligned to 4.
 public struct XenSetCpufreqPara: Sendable, BitwiseCopyable {
     /// C: `uint32_t ctrl_type` at offset 0.
     public var ctrlType: UInt32
     /// C: `uint32_t ctrl_value` at offset 4.
     public var ctrlValue: UInt32
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// XEN_SYSCTL_page_offline_op
+///
+/// `struct xen_sysctl_page_offline_op` (sysctl.h:390): 24 bytes, aligned to 8.
+public struct XenSysctlPageOfflineOp: Sendable, BitwiseCopyable {
+    /// C: `uint32_t cmd` at offset 0.
+    public var cmd: UInt32
+    /// C: `uint32_t start` at offset 4.
+    public var start: UInt32
+    /// C: `uint32_t end` at offset 8.
+    public var end: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+#if arch(x86_64)
+    /// OUT: result of page offline request
+    /// bit 0~15: result flags
+    /// bit 16~31: owner
+    ///
+    /// C: `__guest_handle_uint32 status` at offset 16.
+    public var status: XenGuestHandle64<UInt32>
+#elseif arch(arm64)
+    /// OUT: result of page offline request
+    /// bit 0~15: result flags
+    /// bit 16~31: owner
+    ///
+    /// C: `__guest_handle_64_uint32 status` at offset 16.
+    public var status: XenGuestHandle64<UInt32>
+#endif
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct xen_sysctl_lockprof_op` (sysctl.h:457): 32 bytes, aligned to 8.
+public struct XenSysctlLockprofOp: Sendable, BitwiseCopyable {
+    /// IN variables.
+    /// XEN_SYSCTL_LOCKPROF_???
+    ///
+    /// C: `uint32_t cmd` at offset 0.
+    public var cmd: UInt32
+    /// size of output buffer
+    ///
+    /// C: `uint32_t max_elem` at offset 4.
+    public var maxElem: UInt32
+    /// OUT variables (query only).
+    /// number of elements available
+    ///
+    /// C: `uint32_t nr_elem` at offset 8.
+    public var nrElem: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+    /// nsecs of profile measurement
+    ///
+    /// C: `uint64_t time` at offset 16.
+    public var time: UInt64
+#if arch(x86_64)
+    /// profile information (or NULL)
+    ///
+    /// C: `__guest_handle_xen_sysctl_lockprof_data_t data` at offset 24.
+    public var data: XenGuestHandle64<XenSysctlLockprofData>
+#elseif arch(arm64)
+    /// profile information (or NULL)
+    ///
+    /// C: `__guest_handle_64_xen_sysctl_lockprof_data_t data` at offset 24.
+    public var data: XenGuestHandle64<XenSysctlLockprofData>
+#endif
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct xen_sysctl_lockprof_data` (sysctl.h:446): 80 bytes, aligned to 8.
+public struct XenSysctlLockprofData: Sendable, BitwiseCopyable {
+#if arch(x86_64)
+    /// lock name (may include up to 2 %d specifiers)
+    ///
+    /// C: `char[40] name` at offset 0.
+    public var name: InlineArray<40, Int8>
+#elseif arch(arm64)
+    /// lock name (may include up to 2 %d specifiers)
+    ///
+    /// C: `char[40] name` at offset 0.
+    public var name: InlineArray<40, UInt8>
+#endif
+    /// LOCKPROF_TYPE_???
+    ///
+    /// C: `int32_t type` at offset 40.
+    public var type: Int32
+    /// index (e.g. domain id)
+    ///
+    /// C: `int32_t idx` at offset 44.
+    public var idx: Int32
+    /// # of locking succeeded
+    ///
+    /// C: `uint64_t lock_cnt` at offset 48.
+    public var lockCnt: UInt64
+    /// # of wait for lock
+    ///
+    /// C: `uint64_t block_cnt` at offset 56.
+    public var blockCnt: UInt64
+    /// nsecs lock held
+    ///
+    /// C: `uint64_t lock_time` at offset 64.
+    public var lockTime: UInt64
+    /// nsecs waited for lock
+    ///
+    /// C: `uint64_t block_time` at offset 72.
+    public var blockTime: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -423,6 +1200,20 @@ extension XenSysctlSchedulerOp {
     }
 }
 
+/// `struct xen_sysctl_sched_arinc653` (sysctl.h:655): 8 bytes, aligned to 8.
+public struct XenSysctlSchedArinc653: Sendable, BitwiseCopyable {
+#if arch(x86_64)
+    /// C: `__guest_handle_xen_sysctl_arinc653_schedule_t schedule` at offset 0.
+    public var schedule: XenGuestHandle64<XenSysctlArinc653Schedule>
+#elseif arch(arm64)
+    /// C: `__guest_handle_64_xen_sysctl_arinc653_schedule_t schedule` at offset 0.
+    public var schedule: XenGuestHandle64<XenSysctlArinc653Schedule>
+#endif
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
 /// This structure is used to pass a new ARINC653 schedule from a
 /// privileged domain (ie dom0) to Xen.
 ///
@@ -492,6 +1283,30 @@ public struct XenSysctlCreditSchedule: Sendable, BitwiseCopyable {
 public struct XenSysctlCredit2Schedule: Sendable, BitwiseCopyable {
     /// C: `uint32_t ratelimit_us` at offset 0.
     public var ratelimitUs: UInt32
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct xen_sysctl_coverage_op` (sysctl.h:695): 16 bytes, aligned to 8.
+public struct XenSysctlCoverageOp: Sendable, BitwiseCopyable {
+    /// C: `uint32_t cmd` at offset 0.
+    public var cmd: UInt32
+    /// IN/OUT: size of the buffer
+    ///
+    /// C: `uint32_t size` at offset 4.
+    public var size: UInt32
+#if arch(x86_64)
+    /// OUT
+    ///
+    /// C: `__guest_handle_char buffer` at offset 8.
+    public var buffer: XenGuestHandle64<Int8>
+#elseif arch(arm64)
+    /// OUT
+    ///
+    /// C: `__guest_handle_64_char buffer` at offset 8.
+    public var buffer: XenGuestHandle64<UInt8>
+#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -646,6 +1461,42 @@ public struct XenSysctlCpuLevellingCaps: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
+/// XEN_SYSCTL_get_cpu_featureset (x86 specific)
+///
+/// Return information about featuresets available on this host.
+/// -  Raw: The real cpuid values.
+/// - Host: The values Xen is using, (after command line overrides, etc).
+/// -   PV: Maximum set of features which can be given to a PV guest.
+/// -  HVM: Maximum set of features which can be given to a HVM guest.
+/// May fail with -EOPNOTSUPP if querying for PV or HVM data when support is
+/// compiled out of Xen.
+///
+/// `struct xen_sysctl_cpu_featureset` (sysctl.h:794): 16 bytes, aligned to 8.
+public struct XenSysctlCpuFeatureset: Sendable, BitwiseCopyable {
+    /// IN: Which featureset to query?
+    ///
+    /// C: `uint32_t index` at offset 0.
+    public var index: UInt32
+    /// IN/OUT: Number of entries in/written to 'features', or the maximum number of features if the guest handle is NULL.  NB. All featuresets come from the same numberspace, so have the same maximum length.
+    ///
+    /// C: `uint32_t nr_features` at offset 4.
+    public var nrFeatures: UInt32
+#if arch(x86_64)
+    /// OUT:
+    ///
+    /// C: `__guest_handle_uint32 features` at offset 8.
+    public var features: XenGuestHandle64<UInt32>
+#elseif arch(arm64)
+    /// OUT:
+    ///
+    /// C: `__guest_handle_64_uint32 features` at offset 8.
+    public var features: XenGuestHandle64<UInt32>
+#endif
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
 /// `struct xen_sysctl_livepatch_op` (sysctl.h:1010): 72 bytes, aligned to 8.
 public struct XenSysctlLivepatchOp: Sendable, BitwiseCopyable {
     /// IN: XEN_SYSCTL_LIVEPATCH_*.
@@ -692,6 +1543,132 @@ extension XenSysctlLivepatchOp {
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
         public init() { self = xenZeroed() }
     }
+}
+
+/// `struct xen_sysctl_livepatch_upload` (sysctl.h:900): 32 bytes, aligned to 8.
+public struct XenSysctlLivepatchUpload: Sendable, BitwiseCopyable {
+    /// IN, name of the patch.
+    ///
+    /// C: `struct xen_livepatch_name name` at offset 0.
+    public var name: XenLivepatchName
+    /// IN, size of the ELF file.
+    ///
+    /// C: `uint64_t size` at offset 16.
+    public var size: UInt64
+#if arch(x86_64)
+    /// IN, the ELF file.
+    ///
+    /// C: `__guest_handle_uint8 payload` at offset 24.
+    public var payload: XenGuestHandle64<UInt8>
+#elseif arch(arm64)
+    /// IN, the ELF file.
+    ///
+    /// C: `__guest_handle_64_uint8 payload` at offset 24.
+    public var payload: XenGuestHandle64<UInt8>
+#endif
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct xen_livepatch_name` (sysctl.h:877): 16 bytes, aligned to 8.
+public struct XenLivepatchName: Sendable, BitwiseCopyable {
+#if arch(x86_64)
+    /// IN: pointer to name.
+    ///
+    /// C: `__guest_handle_char name` at offset 0.
+    public var name: XenGuestHandle64<Int8>
+#elseif arch(arm64)
+    /// IN: pointer to name.
+    ///
+    /// C: `__guest_handle_64_char name` at offset 0.
+    public var name: XenGuestHandle64<UInt8>
+#endif
+    /// IN: size of name. May be upto XEN_LIVEPATCH_NAME_SIZE.
+    ///
+    /// C: `uint16_t size` at offset 8.
+    public var size: UInt16
+    /// IN: MUST be zero.
+    ///
+    /// C: `uint16_t[3] pad` at offset 10.
+    public var pad: InlineArray<3, UInt16>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct xen_sysctl_livepatch_list` (sysctl.h:954): 64 bytes, aligned to 8.
+public struct XenSysctlLivepatchList: Sendable, BitwiseCopyable {
+    /// OUT: Hypervisor stamps value. If varies between calls, we are getting stale data.
+    ///
+    /// C: `uint32_t version` at offset 0.
+    public var version: UInt32
+    /// IN: Index into hypervisor list.
+    ///
+    /// C: `uint32_t idx` at offset 4.
+    public var idx: UInt32
+    /// IN: How many status, name, and len should fill out. Can be zero to get amount of payloads and version. OUT: How many payloads left.
+    ///
+    /// C: `uint32_t nr` at offset 8.
+    public var nr: UInt32
+    /// IN: Must be zero.
+    ///
+    /// C: `uint32_t pad` at offset 12.
+    public var pad: UInt32
+    /// OUT: Total size of all transfer names
+    ///
+    /// C: `uint32_t name_total_size` at offset 16.
+    public var nameTotalSize: UInt32
+    /// OUT: Total size of all transfer metadata
+    ///
+    /// C: `uint32_t metadata_total_size` at offset 20.
+    public var metadataTotalSize: UInt32
+#if arch(x86_64)
+    /// OUT. Must have enough space allocate for nr of them.
+    ///
+    /// C: `__guest_handle_xen_livepatch_status_t status` at offset 24.
+    public var status: XenGuestHandle64<XenLivepatchStatus>
+    /// OUT: Array of names. Each member may have an arbitrary length up to XEN_LIVEPATCH_NAME_SIZE bytes. Must have nr of them.
+    ///
+    /// C: `__guest_handle_char name` at offset 32.
+    public var name: XenGuestHandle64<Int8>
+    /// OUT: Array of lengths of name's. Must have nr of them.
+    ///
+    /// C: `__guest_handle_uint32 len` at offset 40.
+    public var len: XenGuestHandle64<UInt32>
+    /// OUT: Array of metadata strings. Each member may have an arbitrary length. Must have nr of them.
+    ///
+    /// C: `__guest_handle_char metadata` at offset 48.
+    public var metadata: XenGuestHandle64<Int8>
+    /// OUT: Array of lengths of metadata's. Must have nr of them.
+    ///
+    /// C: `__guest_handle_uint32 metadata_len` at offset 56.
+    public var metadataLen: XenGuestHandle64<UInt32>
+#elseif arch(arm64)
+    /// OUT. Must have enough space allocate for nr of them.
+    ///
+    /// C: `__guest_handle_64_xen_livepatch_status_t status` at offset 24.
+    public var status: XenGuestHandle64<XenLivepatchStatus>
+    /// OUT: Array of names. Each member may have an arbitrary length up to XEN_LIVEPATCH_NAME_SIZE bytes. Must have nr of them.
+    ///
+    /// C: `__guest_handle_64_char name` at offset 32.
+    public var name: XenGuestHandle64<UInt8>
+    /// OUT: Array of lengths of name's. Must have nr of them.
+    ///
+    /// C: `__guest_handle_64_uint32 len` at offset 40.
+    public var len: XenGuestHandle64<UInt32>
+    /// OUT: Array of metadata strings. Each member may have an arbitrary length. Must have nr of them.
+    ///
+    /// C: `__guest_handle_64_char metadata` at offset 48.
+    public var metadata: XenGuestHandle64<UInt8>
+    /// OUT: Array of lengths of metadata's. Must have nr of them.
+    ///
+    /// C: `__guest_handle_64_uint32 metadata_len` at offset 56.
+    public var metadataLen: XenGuestHandle64<UInt32>
+#endif
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
 }
 
 /// `struct xen_livepatch_status` (sysctl.h:916): 8 bytes, aligned to 4.
@@ -754,772 +1731,6 @@ public struct XenSysctlLivepatchAction: Sendable, BitwiseCopyable {
 }
 
 #if arch(x86_64)
-/// `struct xen_sysctl` (sysctl.h:1055): 136 bytes, aligned to 8.
-public struct XenSysctl: Sendable, BitwiseCopyable {
-    /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32
-    /// XEN_SYSCTL_INTERFACE_VERSION
-    ///
-    /// C: `uint32_t interface_version` at offset 4.
-    public var interfaceVersion: UInt32
-    /// C: `union (unnamed union at sysctl.h:1086:5) u` at offset 8.
-    public var u: XenSysctl.U
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension XenSysctl {
-    /// The union of `xen_sysctl.u` (sysctl.h:1086): 128 bytes, aligned to 8.
-    public struct U: Sendable, BitwiseCopyable {
-        /// The union's bytes: 128 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<16, UInt64>
-        /// C: `struct xen_sysctl_readconsole readconsole` at offset 0.
-        public var readconsole: XenSysctlReadconsole {
-            get { xenUnionLoad(self, as: XenSysctlReadconsole.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_tbuf_op tbuf_op` at offset 0.
-        public var tbufOp: XenSysctlTbufOp {
-            get { xenUnionLoad(self, as: XenSysctlTbufOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_physinfo physinfo` at offset 0.
-        public var physinfo: XenSysctlPhysinfo {
-            get { xenUnionLoad(self, as: XenSysctlPhysinfo.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_cputopoinfo cputopoinfo` at offset 0.
-        public var cputopoinfo: XenSysctlCputopoinfo {
-            get { xenUnionLoad(self, as: XenSysctlCputopoinfo.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_pcitopoinfo pcitopoinfo` at offset 0.
-        public var pcitopoinfo: XenSysctlPcitopoinfo {
-            get { xenUnionLoad(self, as: XenSysctlPcitopoinfo.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_numainfo numainfo` at offset 0.
-        public var numainfo: XenSysctlNumainfo {
-            get { xenUnionLoad(self, as: XenSysctlNumainfo.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_sched_id sched_id` at offset 0.
-        public var schedId: XenSysctlSchedId {
-            get { xenUnionLoad(self, as: XenSysctlSchedId.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_perfc_op perfc_op` at offset 0.
-        public var perfcOp: XenSysctlPerfcOp {
-            get { xenUnionLoad(self, as: XenSysctlPerfcOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_getdomaininfolist getdomaininfolist` at offset 0.
-        public var getdomaininfolist: XenSysctlGetdomaininfolist {
-            get { xenUnionLoad(self, as: XenSysctlGetdomaininfolist.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_debug_keys debug_keys` at offset 0.
-        public var debugKeys: XenSysctlDebugKeys {
-            get { xenUnionLoad(self, as: XenSysctlDebugKeys.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_getcpuinfo getcpuinfo` at offset 0.
-        public var getcpuinfo: XenSysctlGetcpuinfo {
-            get { xenUnionLoad(self, as: XenSysctlGetcpuinfo.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_availheap availheap` at offset 0.
-        public var availheap: XenSysctlAvailheap {
-            get { xenUnionLoad(self, as: XenSysctlAvailheap.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_get_pmstat get_pmstat` at offset 0.
-        public var getPmstat: XenSysctlGetPmstat {
-            get { xenUnionLoad(self, as: XenSysctlGetPmstat.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_cpu_hotplug cpu_hotplug` at offset 0.
-        public var cpuHotplug: XenSysctlCpuHotplug {
-            get { xenUnionLoad(self, as: XenSysctlCpuHotplug.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_pm_op pm_op` at offset 0.
-        public var pmOp: XenSysctlPmOp {
-            get { xenUnionLoad(self, as: XenSysctlPmOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_page_offline_op page_offline` at offset 0.
-        public var pageOffline: XenSysctlPageOfflineOp {
-            get { xenUnionLoad(self, as: XenSysctlPageOfflineOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_lockprof_op lockprof_op` at offset 0.
-        public var lockprofOp: XenSysctlLockprofOp {
-            get { xenUnionLoad(self, as: XenSysctlLockprofOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_cpupool_op cpupool_op` at offset 0.
-        public var cpupoolOp: XenSysctlCpupoolOp {
-            get { xenUnionLoad(self, as: XenSysctlCpupoolOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_scheduler_op scheduler_op` at offset 0.
-        public var schedulerOp: XenSysctlSchedulerOp {
-            get { xenUnionLoad(self, as: XenSysctlSchedulerOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_coverage_op coverage_op` at offset 0.
-        public var coverageOp: XenSysctlCoverageOp {
-            get { xenUnionLoad(self, as: XenSysctlCoverageOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_psr_cmt_op psr_cmt_op` at offset 0.
-        public var psrCmtOp: XenSysctlPsrCmtOp {
-            get { xenUnionLoad(self, as: XenSysctlPsrCmtOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_psr_alloc psr_alloc` at offset 0.
-        public var psrAlloc: XenSysctlPsrAlloc {
-            get { xenUnionLoad(self, as: XenSysctlPsrAlloc.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_cpu_levelling_caps cpu_levelling_caps` at offset 0.
-        public var cpuLevellingCaps: XenSysctlCpuLevellingCaps {
-            get { xenUnionLoad(self, as: XenSysctlCpuLevellingCaps.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_cpu_featureset cpu_featureset` at offset 0.
-        public var cpuFeatureset: XenSysctlCpuFeatureset {
-            get { xenUnionLoad(self, as: XenSysctlCpuFeatureset.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_livepatch_op livepatch` at offset 0.
-        public var livepatch: XenSysctlLivepatchOp {
-            get { xenUnionLoad(self, as: XenSysctlLivepatchOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_cpu_policy cpu_policy` at offset 0.
-        public var cpuPolicy: XenSysctlCpuPolicy {
-            get { xenUnionLoad(self, as: XenSysctlCpuPolicy.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `uint8_t[128] pad` at offset 0.
-        public var pad: InlineArray<128, UInt8> {
-            get { xenUnionLoad(self, as: InlineArray<128, UInt8>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// Read console content from Xen buffer ring.
-/// XEN_SYSCTL_readconsole
-///
-/// `struct xen_sysctl_readconsole` (sysctl.h:27): 24 bytes, aligned to 8.
-public struct XenSysctlReadconsole: Sendable, BitwiseCopyable {
-    /// IN: Non-zero -> clear after reading.
-    ///
-    /// C: `uint8_t clear` at offset 0.
-    public var clear: UInt8
-    /// IN: Non-zero -> start index specified by @index field.
-    ///
-    /// C: `uint8_t incremental` at offset 1.
-    public var incremental: UInt8
-    /// C: `uint8_t pad0` at offset 2.
-    public var pad0: UInt8
-    /// C: `uint8_t pad1` at offset 3.
-    public var pad1: UInt8
-    /// IN:  Start index for consuming from ring buffer (if @incremental);
-    /// OUT: End index after consuming from ring buffer.
-    ///
-    /// C: `uint32_t index` at offset 4.
-    public var index: UInt32
-    /// IN: Virtual address to write console data.
-    ///
-    /// C: `__guest_handle_char buffer` at offset 8.
-    public var buffer: XenGuestHandle64<Int8>
-    /// IN: Size of buffer; OUT: Bytes written to buffer.
-    ///
-    /// C: `uint32_t count` at offset 16.
-    public var count: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// IN:
-/// - a NULL 'cputopo' handle is a request for maximun 'num_cpus'.
-/// - otherwise it's the number of entries in 'cputopo'
-///
-/// OUT:
-/// - If 'num_cpus' is less than the number Xen wants to write but the handle
-/// handle is not a NULL one, partial data gets returned and 'num_cpus' gets
-/// updated to reflect the intended number.
-/// - Otherwise, 'num_cpus' shall indicate the number of entries written, which
-/// may be less than the input value.
-///
-/// `struct xen_sysctl_cputopoinfo` (sysctl.h:493): 16 bytes, aligned to 8.
-public struct XenSysctlCputopoinfo: Sendable, BitwiseCopyable {
-    /// C: `uint32_t num_cpus` at offset 0.
-    public var numCpus: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// C: `__guest_handle_xen_sysctl_cputopo_t cputopo` at offset 8.
-    public var cputopo: XenGuestHandle64<XenSysctlCputopo>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_sysctl_pcitopoinfo` (sysctl.h:721): 24 bytes, aligned to 8.
-public struct XenSysctlPcitopoinfo: Sendable, BitwiseCopyable {
-    /// IN: Number of elements in 'devs' and 'nodes' arrays.
-    /// OUT: Number of processed elements of those arrays.
-    ///
-    /// C: `uint32_t num_devs` at offset 0.
-    public var numDevs: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// IN: list of devices for which node IDs are requested.
-    ///
-    /// C: `__guest_handle_physdev_pci_device_t devs` at offset 8.
-    public var devs: XenGuestHandle64<PhysdevPciDevice>
-    /// OUT: node identifier for each device.
-    /// If information for a particular device is not available then
-    /// corresponding entry will be set to XEN_INVALID_NODE_ID. If
-    /// device is not known to the hypervisor then XEN_INVALID_DEV
-    /// will be provided.
-    ///
-    /// C: `__guest_handle_uint32 nodes` at offset 16.
-    public var nodes: XenGuestHandle64<UInt32>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_sysctl_numainfo` (sysctl.h:525): 24 bytes, aligned to 8.
-public struct XenSysctlNumainfo: Sendable, BitwiseCopyable {
-    /// C: `uint32_t num_nodes` at offset 0.
-    public var numNodes: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// C: `__guest_handle_xen_sysctl_meminfo_t meminfo` at offset 8.
-    public var meminfo: XenGuestHandle64<XenSysctlMeminfo>
-    /// Distance between nodes 'i' and 'j' is stored in index 'i*N + j',
-    /// where N is the number of nodes that will be returned in 'num_nodes'
-    /// (i.e. not 'num_nodes' provided by the caller)
-    ///
-    /// C: `__guest_handle_uint32 distance` at offset 16.
-    public var distance: XenGuestHandle64<UInt32>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_sysctl_perfc_op` (sysctl.h:139): 32 bytes, aligned to 8.
-public struct XenSysctlPerfcOp: Sendable, BitwiseCopyable {
-    /// IN variables.
-    /// XEN_SYSCTL_PERFCOP_???
-    ///
-    /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32
-    /// OUT variables.
-    /// number of counters description
-    ///
-    /// C: `uint32_t nr_counters` at offset 4.
-    public var nrCounters: UInt32
-    /// number of values
-    ///
-    /// C: `uint32_t nr_vals` at offset 8.
-    public var nrVals: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// counter information (or NULL)
-    ///
-    /// C: `__guest_handle_xen_sysctl_perfc_desc_t desc` at offset 16.
-    public var desc: XenGuestHandle64<XenSysctlPerfcDesc>
-    /// counter values (or NULL)
-    ///
-    /// C: `__guest_handle_xen_sysctl_perfc_val_t val` at offset 24.
-    public var val: XenGuestHandle64<XenSysctlPerfcVal>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_sysctl_perfc_desc` (sysctl.h:130): 84 bytes, aligned to 4.
-public struct XenSysctlPerfcDesc: Sendable, BitwiseCopyable {
-    /// name of perf counter
-    ///
-    /// C: `char[80] name` at offset 0.
-    public var name: InlineArray<80, Int8>
-    /// number of values for this counter
-    ///
-    /// C: `uint32_t nr_vals` at offset 80.
-    public var nrVals: UInt32
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// XEN_SYSCTL_getdomaininfolist
-///
-/// `struct xen_sysctl_getdomaininfolist` (sysctl.h:152): 24 bytes, aligned to 8.
-public struct XenSysctlGetdomaininfolist: Sendable, BitwiseCopyable {
-    /// IN variables.
-    ///
-    /// C: `domid_t first_domain` at offset 0.
-    public var firstDomain: Domid
-    /// 2 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<2, UInt8>
-    /// C: `uint32_t max_domains` at offset 4.
-    public var maxDomains: UInt32
-    /// C: `__guest_handle_xen_domctl_getdomaininfo_t buffer` at offset 8.
-    public var buffer: XenGuestHandle64<XenDomctlGetdomaininfo>
-    /// OUT variables.
-    ///
-    /// C: `uint32_t num_domains` at offset 16.
-    public var numDomains: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<4, UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// Inject debug keys into Xen.
-/// XEN_SYSCTL_debug_keys
-///
-/// `struct xen_sysctl_debug_keys` (sysctl.h:163): 16 bytes, aligned to 8.
-public struct XenSysctlDebugKeys: Sendable, BitwiseCopyable {
-    /// IN variables.
-    ///
-    /// C: `__guest_handle_const_char keys` at offset 0.
-    public var keys: XenGuestHandle64<Int8>
-    /// C: `uint32_t nr_keys` at offset 8.
-    public var nrKeys: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_sysctl_getcpuinfo` (sysctl.h:176): 24 bytes, aligned to 8.
-public struct XenSysctlGetcpuinfo: Sendable, BitwiseCopyable {
-    /// IN variables.
-    ///
-    /// C: `uint32_t max_cpus` at offset 0.
-    public var maxCpus: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// C: `__guest_handle_xen_sysctl_cpuinfo_t info` at offset 8.
-    public var info: XenGuestHandle64<XenSysctlCpuinfo>
-    /// OUT variables.
-    ///
-    /// C: `uint32_t nr_cpus` at offset 16.
-    public var nrCpus: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<4, UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct pm_px_stat` (sysctl.h:203): 24 bytes, aligned to 8.
-public struct PmPxStat: Sendable, BitwiseCopyable {
-    /// total Px states
-    ///
-    /// C: `uint8_t total` at offset 0.
-    public var total: UInt8
-    /// usable Px states
-    ///
-    /// C: `uint8_t usable` at offset 1.
-    public var usable: UInt8
-    /// last Px state
-    ///
-    /// C: `uint8_t last` at offset 2.
-    public var last: UInt8
-    /// current Px state
-    ///
-    /// C: `uint8_t cur` at offset 3.
-    public var cur: UInt8
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// Px transition table
-    ///
-    /// C: `__guest_handle_uint64 trans_pt` at offset 8.
-    public var transPt: XenGuestHandle64<UInt64>
-    /// C: `__guest_handle_pm_px_val_t pt` at offset 16.
-    public var pt: XenGuestHandle64<PmPxVal>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct pm_cx_stat` (sysctl.h:212): 56 bytes, aligned to 8.
-public struct PmCxStat: Sendable, BitwiseCopyable {
-    /// entry nr in triggers & residencies, including C0
-    ///
-    /// C: `uint32_t nr` at offset 0.
-    public var nr: UInt32
-    /// last Cx state
-    ///
-    /// C: `uint32_t last` at offset 4.
-    public var last: UInt32
-    /// idle time from boot
-    ///
-    /// C: `uint64_t idle_time` at offset 8.
-    public var idleTime: UInt64
-    /// Cx trigger counts
-    ///
-    /// C: `__guest_handle_uint64 triggers` at offset 16.
-    public var triggers: XenGuestHandle64<UInt64>
-    /// Cx residencies
-    ///
-    /// C: `__guest_handle_uint64 residencies` at offset 24.
-    public var residencies: XenGuestHandle64<UInt64>
-    /// entry nr in pc[]
-    ///
-    /// C: `uint32_t nr_pc` at offset 32.
-    public var nrPc: UInt32
-    /// entry nr in cc[]
-    ///
-    /// C: `uint32_t nr_cc` at offset 36.
-    public var nrCc: UInt32
-    /// These two arrays may (and generally will) have unused slots; slots not
-    /// having a corresponding hardware register will not be written by the
-    /// hypervisor. It is therefore up to the caller to put a suitable sentinel
-    /// into all slots before invoking the function.
-    /// Indexing is 1-biased (PC1/CC1 being at index 0).
-    ///
-    /// C: `__guest_handle_uint64 pc` at offset 40.
-    public var pc: XenGuestHandle64<UInt64>
-    /// C: `__guest_handle_uint64 cc` at offset 48.
-    public var cc: XenGuestHandle64<UInt64>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_get_cpufreq_para` (sysctl.h:300): 120 bytes, aligned to 8.
-public struct XenGetCpufreqPara: Sendable, BitwiseCopyable {
-    /// IN/OUT variable
-    ///
-    /// C: `uint32_t cpu_num` at offset 0.
-    public var cpuNum: UInt32
-    /// C: `uint32_t freq_num` at offset 4.
-    public var freqNum: UInt32
-    /// C: `uint32_t gov_num` at offset 8.
-    public var govNum: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// for all governors
-    /// OUT variable
-    ///
-    /// C: `__guest_handle_uint32 affected_cpus` at offset 16.
-    public var affectedCpus: XenGuestHandle64<UInt32>
-    /// C: `__guest_handle_uint32 scaling_available_frequencies` at offset 24.
-    public var scalingAvailableFrequencies: XenGuestHandle64<UInt32>
-    /// C: `__guest_handle_char scaling_available_governors` at offset 32.
-    public var scalingAvailableGovernors: XenGuestHandle64<Int8>
-    /// C: `char[16] scaling_driver` at offset 40.
-    public var scalingDriver: InlineArray<16, Int8>
-    /// C: `uint32_t cpuinfo_cur_freq` at offset 56.
-    public var cpuinfoCurFreq: UInt32
-    /// C: `uint32_t cpuinfo_max_freq` at offset 60.
-    public var cpuinfoMaxFreq: UInt32
-    /// C: `uint32_t cpuinfo_min_freq` at offset 64.
-    public var cpuinfoMinFreq: UInt32
-    /// C: `uint32_t scaling_cur_freq` at offset 68.
-    public var scalingCurFreq: UInt32
-    /// C: `char[16] scaling_governor` at offset 72.
-    public var scalingGovernor: InlineArray<16, Int8>
-    /// C: `uint32_t scaling_max_freq` at offset 88.
-    public var scalingMaxFreq: UInt32
-    /// C: `uint32_t scaling_min_freq` at offset 92.
-    public var scalingMinFreq: UInt32
-    /// C: `union (unnamed union at sysctl.h:323:5) u` at offset 96.
-    public var u: XenGetCpufreqPara.U
-    /// C: `int32_t turbo_enabled` at offset 112.
-    public var turboEnabled: Int32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<4, UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension XenGetCpufreqPara {
-    /// for specific governor
-    ///
-    /// The union of `xen_get_cpufreq_para.u` (sysctl.h:323): 16 bytes, aligned to 4.
-    public struct U: Sendable, BitwiseCopyable {
-        /// The union's bytes: 16 bytes, aligned to 4 like the C union.
-        private var _storage: InlineArray<4, UInt32>
-        /// C: `struct xen_userspace userspace` at offset 0.
-        public var userspace: XenUserspace {
-            get { xenUnionLoad(self, as: XenUserspace.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_ondemand ondemand` at offset 0.
-        public var ondemand: XenOndemand {
-            get { xenUnionLoad(self, as: XenOndemand.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// `struct xen_set_cpufreq_gov` (sysctl.h:331): 16 bytes, aligned to 1.
-public struct XenSetCpufreqGov: Sendable, BitwiseCopyable {
-    /// C: `char[16] scaling_governor` at offset 0.
-    public var scalingGovernor: InlineArray<16, Int8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// XEN_SYSCTL_page_offline_op
-///
-/// `struct xen_sysctl_page_offline_op` (sysctl.h:390): 24 bytes, aligned to 8.
-public struct XenSysctlPageOfflineOp: Sendable, BitwiseCopyable {
-    /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32
-    /// C: `uint32_t start` at offset 4.
-    public var start: UInt32
-    /// C: `uint32_t end` at offset 8.
-    public var end: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// OUT: result of page offline request
-    /// bit 0~15: result flags
-    /// bit 16~31: owner
-    ///
-    /// C: `__guest_handle_uint32 status` at offset 16.
-    public var status: XenGuestHandle64<UInt32>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_sysctl_lockprof_op` (sysctl.h:457): 32 bytes, aligned to 8.
-public struct XenSysctlLockprofOp: Sendable, BitwiseCopyable {
-    /// IN variables.
-    /// XEN_SYSCTL_LOCKPROF_???
-    ///
-    /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32
-    /// size of output buffer
-    ///
-    /// C: `uint32_t max_elem` at offset 4.
-    public var maxElem: UInt32
-    /// OUT variables (query only).
-    /// number of elements available
-    ///
-    /// C: `uint32_t nr_elem` at offset 8.
-    public var nrElem: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// nsecs of profile measurement
-    ///
-    /// C: `uint64_t time` at offset 16.
-    public var time: UInt64
-    /// profile information (or NULL)
-    ///
-    /// C: `__guest_handle_xen_sysctl_lockprof_data_t data` at offset 24.
-    public var data: XenGuestHandle64<XenSysctlLockprofData>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_sysctl_lockprof_data` (sysctl.h:446): 80 bytes, aligned to 8.
-public struct XenSysctlLockprofData: Sendable, BitwiseCopyable {
-    /// lock name (may include up to 2 %d specifiers)
-    ///
-    /// C: `char[40] name` at offset 0.
-    public var name: InlineArray<40, Int8>
-    /// LOCKPROF_TYPE_???
-    ///
-    /// C: `int32_t type` at offset 40.
-    public var type: Int32
-    /// index (e.g. domain id)
-    ///
-    /// C: `int32_t idx` at offset 44.
-    public var idx: Int32
-    /// # of locking succeeded
-    ///
-    /// C: `uint64_t lock_cnt` at offset 48.
-    public var lockCnt: UInt64
-    /// # of wait for lock
-    ///
-    /// C: `uint64_t block_cnt` at offset 56.
-    public var blockCnt: UInt64
-    /// nsecs lock held
-    ///
-    /// C: `uint64_t lock_time` at offset 64.
-    public var lockTime: UInt64
-    /// nsecs waited for lock
-    ///
-    /// C: `uint64_t block_time` at offset 72.
-    public var blockTime: UInt64
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_sysctl_sched_arinc653` (sysctl.h:655): 8 bytes, aligned to 8.
-public struct XenSysctlSchedArinc653: Sendable, BitwiseCopyable {
-    /// C: `__guest_handle_xen_sysctl_arinc653_schedule_t schedule` at offset 0.
-    public var schedule: XenGuestHandle64<XenSysctlArinc653Schedule>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_sysctl_coverage_op` (sysctl.h:695): 16 bytes, aligned to 8.
-public struct XenSysctlCoverageOp: Sendable, BitwiseCopyable {
-    /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32
-    /// IN/OUT: size of the buffer
-    ///
-    /// C: `uint32_t size` at offset 4.
-    public var size: UInt32
-    /// OUT
-    ///
-    /// C: `__guest_handle_char buffer` at offset 8.
-    public var buffer: XenGuestHandle64<Int8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// XEN_SYSCTL_get_cpu_featureset (x86 specific)
-///
-/// Return information about featuresets available on this host.
-/// -  Raw: The real cpuid values.
-/// - Host: The values Xen is using, (after command line overrides, etc).
-/// -   PV: Maximum set of features which can be given to a PV guest.
-/// -  HVM: Maximum set of features which can be given to a HVM guest.
-/// May fail with -EOPNOTSUPP if querying for PV or HVM data when support is
-/// compiled out of Xen.
-///
-/// `struct xen_sysctl_cpu_featureset` (sysctl.h:794): 16 bytes, aligned to 8.
-public struct XenSysctlCpuFeatureset: Sendable, BitwiseCopyable {
-    /// IN: Which featureset to query?
-    ///
-    /// C: `uint32_t index` at offset 0.
-    public var index: UInt32
-    /// IN/OUT: Number of entries in/written to 'features', or the maximum number of features if the guest handle is NULL.  NB. All featuresets come from the same numberspace, so have the same maximum length.
-    ///
-    /// C: `uint32_t nr_features` at offset 4.
-    public var nrFeatures: UInt32
-    /// OUT:
-    ///
-    /// C: `__guest_handle_uint32 features` at offset 8.
-    public var features: XenGuestHandle64<UInt32>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_sysctl_livepatch_upload` (sysctl.h:900): 32 bytes, aligned to 8.
-public struct XenSysctlLivepatchUpload: Sendable, BitwiseCopyable {
-    /// IN, name of the patch.
-    ///
-    /// C: `struct xen_livepatch_name name` at offset 0.
-    public var name: XenLivepatchName
-    /// IN, size of the ELF file.
-    ///
-    /// C: `uint64_t size` at offset 16.
-    public var size: UInt64
-    /// IN, the ELF file.
-    ///
-    /// C: `__guest_handle_uint8 payload` at offset 24.
-    public var payload: XenGuestHandle64<UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_livepatch_name` (sysctl.h:877): 16 bytes, aligned to 8.
-public struct XenLivepatchName: Sendable, BitwiseCopyable {
-    /// IN: pointer to name.
-    ///
-    /// C: `__guest_handle_char name` at offset 0.
-    public var name: XenGuestHandle64<Int8>
-    /// IN: size of name. May be upto XEN_LIVEPATCH_NAME_SIZE.
-    ///
-    /// C: `uint16_t size` at offset 8.
-    public var size: UInt16
-    /// IN: MUST be zero.
-    ///
-    /// C: `uint16_t[3] pad` at offset 10.
-    public var pad: InlineArray<3, UInt16>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_sysctl_livepatch_list` (sysctl.h:954): 64 bytes, aligned to 8.
-public struct XenSysctlLivepatchList: Sendable, BitwiseCopyable {
-    /// OUT: Hypervisor stamps value. If varies between calls, we are getting stale data.
-    ///
-    /// C: `uint32_t version` at offset 0.
-    public var version: UInt32
-    /// IN: Index into hypervisor list.
-    ///
-    /// C: `uint32_t idx` at offset 4.
-    public var idx: UInt32
-    /// IN: How many status, name, and len should fill out. Can be zero to get amount of payloads and version. OUT: How many payloads left.
-    ///
-    /// C: `uint32_t nr` at offset 8.
-    public var nr: UInt32
-    /// IN: Must be zero.
-    ///
-    /// C: `uint32_t pad` at offset 12.
-    public var pad: UInt32
-    /// OUT: Total size of all transfer names
-    ///
-    /// C: `uint32_t name_total_size` at offset 16.
-    public var nameTotalSize: UInt32
-    /// OUT: Total size of all transfer metadata
-    ///
-    /// C: `uint32_t metadata_total_size` at offset 20.
-    public var metadataTotalSize: UInt32
-    /// OUT. Must have enough space allocate for nr of them.
-    ///
-    /// C: `__guest_handle_xen_livepatch_status_t status` at offset 24.
-    public var status: XenGuestHandle64<XenLivepatchStatus>
-    /// OUT: Array of names. Each member may have an arbitrary length up to XEN_LIVEPATCH_NAME_SIZE bytes. Must have nr of them.
-    ///
-    /// C: `__guest_handle_char name` at offset 32.
-    public var name: XenGuestHandle64<Int8>
-    /// OUT: Array of lengths of name's. Must have nr of them.
-    ///
-    /// C: `__guest_handle_uint32 len` at offset 40.
-    public var len: XenGuestHandle64<UInt32>
-    /// OUT: Array of metadata strings. Each member may have an arbitrary length. Must have nr of them.
-    ///
-    /// C: `__guest_handle_char metadata` at offset 48.
-    public var metadata: XenGuestHandle64<Int8>
-    /// OUT: Array of lengths of metadata's. Must have nr of them.
-    ///
-    /// C: `__guest_handle_uint32 metadata_len` at offset 56.
-    public var metadataLen: XenGuestHandle64<UInt32>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
 /// XEN_SYSCTL_get_cpu_policy (x86 specific)
 ///
 /// Return information about CPUID and MSR policies available on this host.
@@ -1562,767 +1773,4 @@ public struct XenSysctlCpuPolicy: Sendable, BitwiseCopyable {
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
-#elseif arch(arm64)
-/// `struct xen_sysctl` (sysctl.h:1055): 136 bytes, aligned to 8.
-public struct XenSysctl: Sendable, BitwiseCopyable {
-    /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32
-    /// XEN_SYSCTL_INTERFACE_VERSION
-    ///
-    /// C: `uint32_t interface_version` at offset 4.
-    public var interfaceVersion: UInt32
-    /// C: `union (unnamed union at sysctl.h:1086:5) u` at offset 8.
-    public var u: XenSysctl.U
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension XenSysctl {
-    /// The union of `xen_sysctl.u` (sysctl.h:1086): 128 bytes, aligned to 8.
-    public struct U: Sendable, BitwiseCopyable {
-        /// The union's bytes: 128 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<16, UInt64>
-        /// C: `struct xen_sysctl_readconsole readconsole` at offset 0.
-        public var readconsole: XenSysctlReadconsole {
-            get { xenUnionLoad(self, as: XenSysctlReadconsole.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_tbuf_op tbuf_op` at offset 0.
-        public var tbufOp: XenSysctlTbufOp {
-            get { xenUnionLoad(self, as: XenSysctlTbufOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_physinfo physinfo` at offset 0.
-        public var physinfo: XenSysctlPhysinfo {
-            get { xenUnionLoad(self, as: XenSysctlPhysinfo.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_cputopoinfo cputopoinfo` at offset 0.
-        public var cputopoinfo: XenSysctlCputopoinfo {
-            get { xenUnionLoad(self, as: XenSysctlCputopoinfo.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_pcitopoinfo pcitopoinfo` at offset 0.
-        public var pcitopoinfo: XenSysctlPcitopoinfo {
-            get { xenUnionLoad(self, as: XenSysctlPcitopoinfo.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_numainfo numainfo` at offset 0.
-        public var numainfo: XenSysctlNumainfo {
-            get { xenUnionLoad(self, as: XenSysctlNumainfo.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_sched_id sched_id` at offset 0.
-        public var schedId: XenSysctlSchedId {
-            get { xenUnionLoad(self, as: XenSysctlSchedId.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_perfc_op perfc_op` at offset 0.
-        public var perfcOp: XenSysctlPerfcOp {
-            get { xenUnionLoad(self, as: XenSysctlPerfcOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_getdomaininfolist getdomaininfolist` at offset 0.
-        public var getdomaininfolist: XenSysctlGetdomaininfolist {
-            get { xenUnionLoad(self, as: XenSysctlGetdomaininfolist.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_debug_keys debug_keys` at offset 0.
-        public var debugKeys: XenSysctlDebugKeys {
-            get { xenUnionLoad(self, as: XenSysctlDebugKeys.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_getcpuinfo getcpuinfo` at offset 0.
-        public var getcpuinfo: XenSysctlGetcpuinfo {
-            get { xenUnionLoad(self, as: XenSysctlGetcpuinfo.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_availheap availheap` at offset 0.
-        public var availheap: XenSysctlAvailheap {
-            get { xenUnionLoad(self, as: XenSysctlAvailheap.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_get_pmstat get_pmstat` at offset 0.
-        public var getPmstat: XenSysctlGetPmstat {
-            get { xenUnionLoad(self, as: XenSysctlGetPmstat.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_cpu_hotplug cpu_hotplug` at offset 0.
-        public var cpuHotplug: XenSysctlCpuHotplug {
-            get { xenUnionLoad(self, as: XenSysctlCpuHotplug.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_pm_op pm_op` at offset 0.
-        public var pmOp: XenSysctlPmOp {
-            get { xenUnionLoad(self, as: XenSysctlPmOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_page_offline_op page_offline` at offset 0.
-        public var pageOffline: XenSysctlPageOfflineOp {
-            get { xenUnionLoad(self, as: XenSysctlPageOfflineOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_lockprof_op lockprof_op` at offset 0.
-        public var lockprofOp: XenSysctlLockprofOp {
-            get { xenUnionLoad(self, as: XenSysctlLockprofOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_cpupool_op cpupool_op` at offset 0.
-        public var cpupoolOp: XenSysctlCpupoolOp {
-            get { xenUnionLoad(self, as: XenSysctlCpupoolOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_scheduler_op scheduler_op` at offset 0.
-        public var schedulerOp: XenSysctlSchedulerOp {
-            get { xenUnionLoad(self, as: XenSysctlSchedulerOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_coverage_op coverage_op` at offset 0.
-        public var coverageOp: XenSysctlCoverageOp {
-            get { xenUnionLoad(self, as: XenSysctlCoverageOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_psr_cmt_op psr_cmt_op` at offset 0.
-        public var psrCmtOp: XenSysctlPsrCmtOp {
-            get { xenUnionLoad(self, as: XenSysctlPsrCmtOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_psr_alloc psr_alloc` at offset 0.
-        public var psrAlloc: XenSysctlPsrAlloc {
-            get { xenUnionLoad(self, as: XenSysctlPsrAlloc.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_cpu_levelling_caps cpu_levelling_caps` at offset 0.
-        public var cpuLevellingCaps: XenSysctlCpuLevellingCaps {
-            get { xenUnionLoad(self, as: XenSysctlCpuLevellingCaps.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_cpu_featureset cpu_featureset` at offset 0.
-        public var cpuFeatureset: XenSysctlCpuFeatureset {
-            get { xenUnionLoad(self, as: XenSysctlCpuFeatureset.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_sysctl_livepatch_op livepatch` at offset 0.
-        public var livepatch: XenSysctlLivepatchOp {
-            get { xenUnionLoad(self, as: XenSysctlLivepatchOp.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `uint8_t[128] pad` at offset 0.
-        public var pad: InlineArray<128, UInt8> {
-            get { xenUnionLoad(self, as: InlineArray<128, UInt8>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// Read console content from Xen buffer ring.
-/// XEN_SYSCTL_readconsole
-///
-/// `struct xen_sysctl_readconsole` (sysctl.h:27): 24 bytes, aligned to 8.
-public struct XenSysctlReadconsole: Sendable, BitwiseCopyable {
-    /// IN: Non-zero -> clear after reading.
-    ///
-    /// C: `uint8_t clear` at offset 0.
-    public var clear: UInt8
-    /// IN: Non-zero -> start index specified by @index field.
-    ///
-    /// C: `uint8_t incremental` at offset 1.
-    public var incremental: UInt8
-    /// C: `uint8_t pad0` at offset 2.
-    public var pad0: UInt8
-    /// C: `uint8_t pad1` at offset 3.
-    public var pad1: UInt8
-    /// IN:  Start index for consuming from ring buffer (if @incremental);
-    /// OUT: End index after consuming from ring buffer.
-    ///
-    /// C: `uint32_t index` at offset 4.
-    public var index: UInt32
-    /// IN: Virtual address to write console data.
-    ///
-    /// C: `__guest_handle_64_char buffer` at offset 8.
-    public var buffer: XenGuestHandle64<UInt8>
-    /// IN: Size of buffer; OUT: Bytes written to buffer.
-    ///
-    /// C: `uint32_t count` at offset 16.
-    public var count: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// IN:
-/// - a NULL 'cputopo' handle is a request for maximun 'num_cpus'.
-/// - otherwise it's the number of entries in 'cputopo'
-///
-/// OUT:
-/// - If 'num_cpus' is less than the number Xen wants to write but the handle
-/// handle is not a NULL one, partial data gets returned and 'num_cpus' gets
-/// updated to reflect the intended number.
-/// - Otherwise, 'num_cpus' shall indicate the number of entries written, which
-/// may be less than the input value.
-///
-/// `struct xen_sysctl_cputopoinfo` (sysctl.h:493): 16 bytes, aligned to 8.
-public struct XenSysctlCputopoinfo: Sendable, BitwiseCopyable {
-    /// C: `uint32_t num_cpus` at offset 0.
-    public var numCpus: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// C: `__guest_handle_64_xen_sysctl_cputopo_t cputopo` at offset 8.
-    public var cputopo: XenGuestHandle64<XenSysctlCputopo>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_sysctl_pcitopoinfo` (sysctl.h:721): 24 bytes, aligned to 8.
-public struct XenSysctlPcitopoinfo: Sendable, BitwiseCopyable {
-    /// IN: Number of elements in 'devs' and 'nodes' arrays.
-    /// OUT: Number of processed elements of those arrays.
-    ///
-    /// C: `uint32_t num_devs` at offset 0.
-    public var numDevs: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// IN: list of devices for which node IDs are requested.
-    ///
-    /// C: `__guest_handle_64_physdev_pci_device_t devs` at offset 8.
-    public var devs: XenGuestHandle64<PhysdevPciDevice>
-    /// OUT: node identifier for each device.
-    /// If information for a particular device is not available then
-    /// corresponding entry will be set to XEN_INVALID_NODE_ID. If
-    /// device is not known to the hypervisor then XEN_INVALID_DEV
-    /// will be provided.
-    ///
-    /// C: `__guest_handle_64_uint32 nodes` at offset 16.
-    public var nodes: XenGuestHandle64<UInt32>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_sysctl_numainfo` (sysctl.h:525): 24 bytes, aligned to 8.
-public struct XenSysctlNumainfo: Sendable, BitwiseCopyable {
-    /// C: `uint32_t num_nodes` at offset 0.
-    public var numNodes: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// C: `__guest_handle_64_xen_sysctl_meminfo_t meminfo` at offset 8.
-    public var meminfo: XenGuestHandle64<XenSysctlMeminfo>
-    /// Distance between nodes 'i' and 'j' is stored in index 'i*N + j',
-    /// where N is the number of nodes that will be returned in 'num_nodes'
-    /// (i.e. not 'num_nodes' provided by the caller)
-    ///
-    /// C: `__guest_handle_64_uint32 distance` at offset 16.
-    public var distance: XenGuestHandle64<UInt32>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_sysctl_perfc_op` (sysctl.h:139): 32 bytes, aligned to 8.
-public struct XenSysctlPerfcOp: Sendable, BitwiseCopyable {
-    /// IN variables.
-    /// XEN_SYSCTL_PERFCOP_???
-    ///
-    /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32
-    /// OUT variables.
-    /// number of counters description
-    ///
-    /// C: `uint32_t nr_counters` at offset 4.
-    public var nrCounters: UInt32
-    /// number of values
-    ///
-    /// C: `uint32_t nr_vals` at offset 8.
-    public var nrVals: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// counter information (or NULL)
-    ///
-    /// C: `__guest_handle_64_xen_sysctl_perfc_desc_t desc` at offset 16.
-    public var desc: XenGuestHandle64<XenSysctlPerfcDesc>
-    /// counter values (or NULL)
-    ///
-    /// C: `__guest_handle_64_xen_sysctl_perfc_val_t val` at offset 24.
-    public var val: XenGuestHandle64<XenSysctlPerfcVal>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_sysctl_perfc_desc` (sysctl.h:130): 84 bytes, aligned to 4.
-public struct XenSysctlPerfcDesc: Sendable, BitwiseCopyable {
-    /// name of perf counter
-    ///
-    /// C: `char[80] name` at offset 0.
-    public var name: InlineArray<80, UInt8>
-    /// number of values for this counter
-    ///
-    /// C: `uint32_t nr_vals` at offset 80.
-    public var nrVals: UInt32
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// XEN_SYSCTL_getdomaininfolist
-///
-/// `struct xen_sysctl_getdomaininfolist` (sysctl.h:152): 24 bytes, aligned to 8.
-public struct XenSysctlGetdomaininfolist: Sendable, BitwiseCopyable {
-    /// IN variables.
-    ///
-    /// C: `domid_t first_domain` at offset 0.
-    public var firstDomain: Domid
-    /// 2 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<2, UInt8>
-    /// C: `uint32_t max_domains` at offset 4.
-    public var maxDomains: UInt32
-    /// C: `__guest_handle_64_xen_domctl_getdomaininfo_t buffer` at offset 8.
-    public var buffer: XenGuestHandle64<XenDomctlGetdomaininfo>
-    /// OUT variables.
-    ///
-    /// C: `uint32_t num_domains` at offset 16.
-    public var numDomains: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<4, UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// Inject debug keys into Xen.
-/// XEN_SYSCTL_debug_keys
-///
-/// `struct xen_sysctl_debug_keys` (sysctl.h:163): 16 bytes, aligned to 8.
-public struct XenSysctlDebugKeys: Sendable, BitwiseCopyable {
-    /// IN variables.
-    ///
-    /// C: `__guest_handle_64_const_char keys` at offset 0.
-    public var keys: XenGuestHandle64<UInt8>
-    /// C: `uint32_t nr_keys` at offset 8.
-    public var nrKeys: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_sysctl_getcpuinfo` (sysctl.h:176): 24 bytes, aligned to 8.
-public struct XenSysctlGetcpuinfo: Sendable, BitwiseCopyable {
-    /// IN variables.
-    ///
-    /// C: `uint32_t max_cpus` at offset 0.
-    public var maxCpus: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// C: `__guest_handle_64_xen_sysctl_cpuinfo_t info` at offset 8.
-    public var info: XenGuestHandle64<XenSysctlCpuinfo>
-    /// OUT variables.
-    ///
-    /// C: `uint32_t nr_cpus` at offset 16.
-    public var nrCpus: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<4, UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct pm_px_stat` (sysctl.h:203): 24 bytes, aligned to 8.
-public struct PmPxStat: Sendable, BitwiseCopyable {
-    /// total Px states
-    ///
-    /// C: `uint8_t total` at offset 0.
-    public var total: UInt8
-    /// usable Px states
-    ///
-    /// C: `uint8_t usable` at offset 1.
-    public var usable: UInt8
-    /// last Px state
-    ///
-    /// C: `uint8_t last` at offset 2.
-    public var last: UInt8
-    /// current Px state
-    ///
-    /// C: `uint8_t cur` at offset 3.
-    public var cur: UInt8
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// Px transition table
-    ///
-    /// C: `__guest_handle_64_uint64 trans_pt` at offset 8.
-    public var transPt: XenGuestHandle64<UInt64>
-    /// C: `__guest_handle_64_pm_px_val_t pt` at offset 16.
-    public var pt: XenGuestHandle64<PmPxVal>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct pm_cx_stat` (sysctl.h:212): 56 bytes, aligned to 8.
-public struct PmCxStat: Sendable, BitwiseCopyable {
-    /// entry nr in triggers & residencies, including C0
-    ///
-    /// C: `uint32_t nr` at offset 0.
-    public var nr: UInt32
-    /// last Cx state
-    ///
-    /// C: `uint32_t last` at offset 4.
-    public var last: UInt32
-    /// idle time from boot
-    ///
-    /// C: `uint64_t idle_time` at offset 8.
-    public var idleTime: UInt64
-    /// Cx trigger counts
-    ///
-    /// C: `__guest_handle_64_uint64 triggers` at offset 16.
-    public var triggers: XenGuestHandle64<UInt64>
-    /// Cx residencies
-    ///
-    /// C: `__guest_handle_64_uint64 residencies` at offset 24.
-    public var residencies: XenGuestHandle64<UInt64>
-    /// entry nr in pc[]
-    ///
-    /// C: `uint32_t nr_pc` at offset 32.
-    public var nrPc: UInt32
-    /// entry nr in cc[]
-    ///
-    /// C: `uint32_t nr_cc` at offset 36.
-    public var nrCc: UInt32
-    /// These two arrays may (and generally will) have unused slots; slots not
-    /// having a corresponding hardware register will not be written by the
-    /// hypervisor. It is therefore up to the caller to put a suitable sentinel
-    /// into all slots before invoking the function.
-    /// Indexing is 1-biased (PC1/CC1 being at index 0).
-    ///
-    /// C: `__guest_handle_64_uint64 pc` at offset 40.
-    public var pc: XenGuestHandle64<UInt64>
-    /// C: `__guest_handle_64_uint64 cc` at offset 48.
-    public var cc: XenGuestHandle64<UInt64>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_get_cpufreq_para` (sysctl.h:300): 120 bytes, aligned to 8.
-public struct XenGetCpufreqPara: Sendable, BitwiseCopyable {
-    /// IN/OUT variable
-    ///
-    /// C: `uint32_t cpu_num` at offset 0.
-    public var cpuNum: UInt32
-    /// C: `uint32_t freq_num` at offset 4.
-    public var freqNum: UInt32
-    /// C: `uint32_t gov_num` at offset 8.
-    public var govNum: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// for all governors
-    /// OUT variable
-    ///
-    /// C: `__guest_handle_64_uint32 affected_cpus` at offset 16.
-    public var affectedCpus: XenGuestHandle64<UInt32>
-    /// C: `__guest_handle_64_uint32 scaling_available_frequencies` at offset 24.
-    public var scalingAvailableFrequencies: XenGuestHandle64<UInt32>
-    /// C: `__guest_handle_64_char scaling_available_governors` at offset 32.
-    public var scalingAvailableGovernors: XenGuestHandle64<UInt8>
-    /// C: `char[16] scaling_driver` at offset 40.
-    public var scalingDriver: InlineArray<16, UInt8>
-    /// C: `uint32_t cpuinfo_cur_freq` at offset 56.
-    public var cpuinfoCurFreq: UInt32
-    /// C: `uint32_t cpuinfo_max_freq` at offset 60.
-    public var cpuinfoMaxFreq: UInt32
-    /// C: `uint32_t cpuinfo_min_freq` at offset 64.
-    public var cpuinfoMinFreq: UInt32
-    /// C: `uint32_t scaling_cur_freq` at offset 68.
-    public var scalingCurFreq: UInt32
-    /// C: `char[16] scaling_governor` at offset 72.
-    public var scalingGovernor: InlineArray<16, UInt8>
-    /// C: `uint32_t scaling_max_freq` at offset 88.
-    public var scalingMaxFreq: UInt32
-    /// C: `uint32_t scaling_min_freq` at offset 92.
-    public var scalingMinFreq: UInt32
-    /// C: `union (unnamed union at sysctl.h:323:5) u` at offset 96.
-    public var u: XenGetCpufreqPara.U
-    /// C: `int32_t turbo_enabled` at offset 112.
-    public var turboEnabled: Int32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<4, UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension XenGetCpufreqPara {
-    /// for specific governor
-    ///
-    /// The union of `xen_get_cpufreq_para.u` (sysctl.h:323): 16 bytes, aligned to 4.
-    public struct U: Sendable, BitwiseCopyable {
-        /// The union's bytes: 16 bytes, aligned to 4 like the C union.
-        private var _storage: InlineArray<4, UInt32>
-        /// C: `struct xen_userspace userspace` at offset 0.
-        public var userspace: XenUserspace {
-            get { xenUnionLoad(self, as: XenUserspace.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct xen_ondemand ondemand` at offset 0.
-        public var ondemand: XenOndemand {
-            get { xenUnionLoad(self, as: XenOndemand.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// `struct xen_set_cpufreq_gov` (sysctl.h:331): 16 bytes, aligned to 1.
-public struct XenSetCpufreqGov: Sendable, BitwiseCopyable {
-    /// C: `char[16] scaling_governor` at offset 0.
-    public var scalingGovernor: InlineArray<16, UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// XEN_SYSCTL_page_offline_op
-///
-/// `struct xen_sysctl_page_offline_op` (sysctl.h:390): 24 bytes, aligned to 8.
-public struct XenSysctlPageOfflineOp: Sendable, BitwiseCopyable {
-    /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32
-    /// C: `uint32_t start` at offset 4.
-    public var start: UInt32
-    /// C: `uint32_t end` at offset 8.
-    public var end: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// OUT: result of page offline request
-    /// bit 0~15: result flags
-    /// bit 16~31: owner
-    ///
-    /// C: `__guest_handle_64_uint32 status` at offset 16.
-    public var status: XenGuestHandle64<UInt32>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_sysctl_lockprof_op` (sysctl.h:457): 32 bytes, aligned to 8.
-public struct XenSysctlLockprofOp: Sendable, BitwiseCopyable {
-    /// IN variables.
-    /// XEN_SYSCTL_LOCKPROF_???
-    ///
-    /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32
-    /// size of output buffer
-    ///
-    /// C: `uint32_t max_elem` at offset 4.
-    public var maxElem: UInt32
-    /// OUT variables (query only).
-    /// number of elements available
-    ///
-    /// C: `uint32_t nr_elem` at offset 8.
-    public var nrElem: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// nsecs of profile measurement
-    ///
-    /// C: `uint64_t time` at offset 16.
-    public var time: UInt64
-    /// profile information (or NULL)
-    ///
-    /// C: `__guest_handle_64_xen_sysctl_lockprof_data_t data` at offset 24.
-    public var data: XenGuestHandle64<XenSysctlLockprofData>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_sysctl_lockprof_data` (sysctl.h:446): 80 bytes, aligned to 8.
-public struct XenSysctlLockprofData: Sendable, BitwiseCopyable {
-    /// lock name (may include up to 2 %d specifiers)
-    ///
-    /// C: `char[40] name` at offset 0.
-    public var name: InlineArray<40, UInt8>
-    /// LOCKPROF_TYPE_???
-    ///
-    /// C: `int32_t type` at offset 40.
-    public var type: Int32
-    /// index (e.g. domain id)
-    ///
-    /// C: `int32_t idx` at offset 44.
-    public var idx: Int32
-    /// # of locking succeeded
-    ///
-    /// C: `uint64_t lock_cnt` at offset 48.
-    public var lockCnt: UInt64
-    /// # of wait for lock
-    ///
-    /// C: `uint64_t block_cnt` at offset 56.
-    public var blockCnt: UInt64
-    /// nsecs lock held
-    ///
-    /// C: `uint64_t lock_time` at offset 64.
-    public var lockTime: UInt64
-    /// nsecs waited for lock
-    ///
-    /// C: `uint64_t block_time` at offset 72.
-    public var blockTime: UInt64
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_sysctl_sched_arinc653` (sysctl.h:655): 8 bytes, aligned to 8.
-public struct XenSysctlSchedArinc653: Sendable, BitwiseCopyable {
-    /// C: `__guest_handle_64_xen_sysctl_arinc653_schedule_t schedule` at offset 0.
-    public var schedule: XenGuestHandle64<XenSysctlArinc653Schedule>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_sysctl_coverage_op` (sysctl.h:695): 16 bytes, aligned to 8.
-public struct XenSysctlCoverageOp: Sendable, BitwiseCopyable {
-    /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32
-    /// IN/OUT: size of the buffer
-    ///
-    /// C: `uint32_t size` at offset 4.
-    public var size: UInt32
-    /// OUT
-    ///
-    /// C: `__guest_handle_64_char buffer` at offset 8.
-    public var buffer: XenGuestHandle64<UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// XEN_SYSCTL_get_cpu_featureset (x86 specific)
-///
-/// Return information about featuresets available on this host.
-/// -  Raw: The real cpuid values.
-/// - Host: The values Xen is using, (after command line overrides, etc).
-/// -   PV: Maximum set of features which can be given to a PV guest.
-/// -  HVM: Maximum set of features which can be given to a HVM guest.
-/// May fail with -EOPNOTSUPP if querying for PV or HVM data when support is
-/// compiled out of Xen.
-///
-/// `struct xen_sysctl_cpu_featureset` (sysctl.h:794): 16 bytes, aligned to 8.
-public struct XenSysctlCpuFeatureset: Sendable, BitwiseCopyable {
-    /// IN: Which featureset to query?
-    ///
-    /// C: `uint32_t index` at offset 0.
-    public var index: UInt32
-    /// IN/OUT: Number of entries in/written to 'features', or the maximum number of features if the guest handle is NULL.  NB. All featuresets come from the same numberspace, so have the same maximum length.
-    ///
-    /// C: `uint32_t nr_features` at offset 4.
-    public var nrFeatures: UInt32
-    /// OUT:
-    ///
-    /// C: `__guest_handle_64_uint32 features` at offset 8.
-    public var features: XenGuestHandle64<UInt32>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_sysctl_livepatch_upload` (sysctl.h:900): 32 bytes, aligned to 8.
-public struct XenSysctlLivepatchUpload: Sendable, BitwiseCopyable {
-    /// IN, name of the patch.
-    ///
-    /// C: `struct xen_livepatch_name name` at offset 0.
-    public var name: XenLivepatchName
-    /// IN, size of the ELF file.
-    ///
-    /// C: `uint64_t size` at offset 16.
-    public var size: UInt64
-    /// IN, the ELF file.
-    ///
-    /// C: `__guest_handle_64_uint8 payload` at offset 24.
-    public var payload: XenGuestHandle64<UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_livepatch_name` (sysctl.h:877): 16 bytes, aligned to 8.
-public struct XenLivepatchName: Sendable, BitwiseCopyable {
-    /// IN: pointer to name.
-    ///
-    /// C: `__guest_handle_64_char name` at offset 0.
-    public var name: XenGuestHandle64<UInt8>
-    /// IN: size of name. May be upto XEN_LIVEPATCH_NAME_SIZE.
-    ///
-    /// C: `uint16_t size` at offset 8.
-    public var size: UInt16
-    /// IN: MUST be zero.
-    ///
-    /// C: `uint16_t[3] pad` at offset 10.
-    public var pad: InlineArray<3, UInt16>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_sysctl_livepatch_list` (sysctl.h:954): 64 bytes, aligned to 8.
-public struct XenSysctlLivepatchList: Sendable, BitwiseCopyable {
-    /// OUT: Hypervisor stamps value. If varies between calls, we are getting stale data.
-    ///
-    /// C: `uint32_t version` at offset 0.
-    public var version: UInt32
-    /// IN: Index into hypervisor list.
-    ///
-    /// C: `uint32_t idx` at offset 4.
-    public var idx: UInt32
-    /// IN: How many status, name, and len should fill out. Can be zero to get amount of payloads and version. OUT: How many payloads left.
-    ///
-    /// C: `uint32_t nr` at offset 8.
-    public var nr: UInt32
-    /// IN: Must be zero.
-    ///
-    /// C: `uint32_t pad` at offset 12.
-    public var pad: UInt32
-    /// OUT: Total size of all transfer names
-    ///
-    /// C: `uint32_t name_total_size` at offset 16.
-    public var nameTotalSize: UInt32
-    /// OUT: Total size of all transfer metadata
-    ///
-    /// C: `uint32_t metadata_total_size` at offset 20.
-    public var metadataTotalSize: UInt32
-    /// OUT. Must have enough space allocate for nr of them.
-    ///
-    /// C: `__guest_handle_64_xen_livepatch_status_t status` at offset 24.
-    public var status: XenGuestHandle64<XenLivepatchStatus>
-    /// OUT: Array of names. Each member may have an arbitrary length up to XEN_LIVEPATCH_NAME_SIZE bytes. Must have nr of them.
-    ///
-    /// C: `__guest_handle_64_char name` at offset 32.
-    public var name: XenGuestHandle64<UInt8>
-    /// OUT: Array of lengths of name's. Must have nr of them.
-    ///
-    /// C: `__guest_handle_64_uint32 len` at offset 40.
-    public var len: XenGuestHandle64<UInt32>
-    /// OUT: Array of metadata strings. Each member may have an arbitrary length. Must have nr of them.
-    ///
-    /// C: `__guest_handle_64_char metadata` at offset 48.
-    public var metadata: XenGuestHandle64<UInt8>
-    /// OUT: Array of lengths of metadata's. Must have nr of them.
-    ///
-    /// C: `__guest_handle_64_uint32 metadata_len` at offset 56.
-    public var metadataLen: XenGuestHandle64<UInt32>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-#else
-#error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")
 #endif

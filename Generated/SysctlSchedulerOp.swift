@@ -14,11 +14,14 @@ public enum SysctlSchedulerOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// `XEN_SYSCTL_SCHEDOP_getinfo` (1), sysctl.h:649.
     case getinfo = 1
 
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    public static let allCases: [SysctlSchedulerOp] = [
-        0,
-        1,
-    ].compactMap(Self.init(rawValue:))
+    /// Every case, in header order. Written out because Swift does not synthesize it when a case is
+    /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
+    public static let allCases: [SysctlSchedulerOp] = {
+        var rawValues: [UInt32] = []
+        rawValues.append(0)
+        rawValues.append(1)
+        return rawValues.compactMap(Self.init(rawValue:))
+    }()
 
     /// The C macro prefix of the family.
     public static let cPrefix = "XEN_SYSCTL_SCHEDOP_"

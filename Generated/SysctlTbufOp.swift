@@ -22,15 +22,18 @@ public enum SysctlTbufOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// `XEN_SYSCTL_TBUFOP_disable` (5), sysctl.h:53.
     case disable = 5
 
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    public static let allCases: [SysctlTbufOp] = [
-        0,
-        1,
-        2,
-        3,
-        4,
-        5,
-    ].compactMap(Self.init(rawValue:))
+    /// Every case, in header order. Written out because Swift does not synthesize it when a case is
+    /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
+    public static let allCases: [SysctlTbufOp] = {
+        var rawValues: [UInt32] = []
+        rawValues.append(0)
+        rawValues.append(1)
+        rawValues.append(2)
+        rawValues.append(3)
+        rawValues.append(4)
+        rawValues.append(5)
+        return rawValues.compactMap(Self.init(rawValue:))
+    }()
 
     /// The C macro prefix of the family.
     public static let cPrefix = "XEN_SYSCTL_TBUFOP_"

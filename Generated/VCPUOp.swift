@@ -129,23 +129,26 @@ public enum VCPUOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// @extra_arg == pointer to vcpu_register_time_info_memory_area structure.
     case registerVcpuTimeMemoryArea = 13
 
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    public static let allCases: [VCPUOp] = [
-        0,
-        1,
-        2,
-        3,
-        4,
-        5,
-        6,
-        7,
-        8,
-        9,
-        10,
-        11,
-        12,
-        13,
-    ].compactMap(Self.init(rawValue:))
+    /// Every case, in header order. Written out because Swift does not synthesize it when a case is
+    /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
+    public static let allCases: [VCPUOp] = {
+        var rawValues: [UInt32] = []
+        rawValues.append(0)
+        rawValues.append(1)
+        rawValues.append(2)
+        rawValues.append(3)
+        rawValues.append(4)
+        rawValues.append(5)
+        rawValues.append(6)
+        rawValues.append(7)
+        rawValues.append(8)
+        rawValues.append(9)
+        rawValues.append(10)
+        rawValues.append(11)
+        rawValues.append(12)
+        rawValues.append(13)
+        return rawValues.compactMap(Self.init(rawValue:))
+    }()
 
     /// The C macro prefix of the family.
     public static let cPrefix = "VCPUOP_"

@@ -24,6 +24,49 @@ public struct VcpuRunstateInfo: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
+/// `struct vcpu_register_runstate_memory_area` (vcpu.h:116): 8 bytes, aligned to 8.
+public struct VcpuRegisterRunstateMemoryArea: Sendable, BitwiseCopyable {
+    /// C: `union (unnamed union at vcpu.h:117:5) addr` at offset 0.
+    public var addr: VcpuRegisterRunstateMemoryArea.Addr
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+extension VcpuRegisterRunstateMemoryArea {
+    /// The union of `vcpu_register_runstate_memory_area.addr` (vcpu.h:117): 8 bytes, aligned to 8.
+    public struct Addr: Sendable, BitwiseCopyable {
+        /// The union's bytes: 8 bytes, aligned to 8 like the C union.
+        private var _storage: InlineArray<1, UInt64>
+#if arch(x86_64)
+        /// C: `__guest_handle_vcpu_runstate_info_t h` at offset 0.
+        public var h: XenGuestHandle64<VcpuRunstateInfo> {
+            get { xenUnionLoad(self, as: XenGuestHandle64<VcpuRunstateInfo>.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+#elseif arch(arm64)
+        /// C: `__guest_handle_64_vcpu_runstate_info_t h` at offset 0.
+        public var h: XenGuestHandle64<VcpuRunstateInfo> {
+            get { xenUnionLoad(self, as: XenGuestHandle64<VcpuRunstateInfo>.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+#endif
+        /// C: `struct vcpu_runstate_info * v` at offset 0.
+        public var v: UInt64 {
+            get { xenUnionLoad(self, as: UInt64.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `uint64_t p` at offset 0.
+        public var p: UInt64 {
+            get { xenUnionLoad(self, as: UInt64.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
 /// `struct vcpu_set_periodic_timer` (vcpu.h:133): 8 bytes, aligned to 8.
 public struct VcpuSetPeriodicTimer: Sendable, BitwiseCopyable {
     /// C: `uint64_t period_ns` at offset 0.
@@ -78,42 +121,6 @@ public struct VcpuGetPhysid: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-#if arch(x86_64)
-/// `struct vcpu_register_runstate_memory_area` (vcpu.h:116): 8 bytes, aligned to 8.
-public struct VcpuRegisterRunstateMemoryArea: Sendable, BitwiseCopyable {
-    /// C: `union (unnamed union at vcpu.h:117:5) addr` at offset 0.
-    public var addr: VcpuRegisterRunstateMemoryArea.Addr
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension VcpuRegisterRunstateMemoryArea {
-    /// The union of `vcpu_register_runstate_memory_area.addr` (vcpu.h:117): 8 bytes, aligned to 8.
-    public struct Addr: Sendable, BitwiseCopyable {
-        /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64>
-        /// C: `__guest_handle_vcpu_runstate_info_t h` at offset 0.
-        public var h: XenGuestHandle64<VcpuRunstateInfo> {
-            get { xenUnionLoad(self, as: XenGuestHandle64<VcpuRunstateInfo>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct vcpu_runstate_info * v` at offset 0.
-        public var v: UInt64 {
-            get { xenUnionLoad(self, as: UInt64.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `uint64_t p` at offset 0.
-        public var p: UInt64 {
-            get { xenUnionLoad(self, as: UInt64.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
 /// `struct vcpu_register_time_memory_area` (vcpu.h:214): 8 bytes, aligned to 8.
 public struct VcpuRegisterTimeMemoryArea: Sendable, BitwiseCopyable {
     /// C: `union (unnamed union at vcpu.h:215:5) addr` at offset 0.
@@ -128,81 +135,19 @@ extension VcpuRegisterTimeMemoryArea {
     public struct Addr: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
+#if arch(x86_64)
         /// C: `__guest_handle_vcpu_time_info_t h` at offset 0.
         public var h: XenGuestHandle64<VcpuTimeInfo> {
             get { xenUnionLoad(self, as: XenGuestHandle64<VcpuTimeInfo>.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-        /// C: `struct vcpu_time_info * v` at offset 0.
-        public var v: UInt64 {
-            get { xenUnionLoad(self, as: UInt64.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `uint64_t p` at offset 0.
-        public var p: UInt64 {
-            get { xenUnionLoad(self, as: UInt64.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
 #elseif arch(arm64)
-/// `struct vcpu_register_runstate_memory_area` (vcpu.h:116): 8 bytes, aligned to 8.
-public struct VcpuRegisterRunstateMemoryArea: Sendable, BitwiseCopyable {
-    /// C: `union (unnamed union at vcpu.h:117:5) addr` at offset 0.
-    public var addr: VcpuRegisterRunstateMemoryArea.Addr
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension VcpuRegisterRunstateMemoryArea {
-    /// The union of `vcpu_register_runstate_memory_area.addr` (vcpu.h:117): 8 bytes, aligned to 8.
-    public struct Addr: Sendable, BitwiseCopyable {
-        /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64>
-        /// C: `__guest_handle_64_vcpu_runstate_info_t h` at offset 0.
-        public var h: XenGuestHandle64<VcpuRunstateInfo> {
-            get { xenUnionLoad(self, as: XenGuestHandle64<VcpuRunstateInfo>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct vcpu_runstate_info * v` at offset 0.
-        public var v: UInt64 {
-            get { xenUnionLoad(self, as: UInt64.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `uint64_t p` at offset 0.
-        public var p: UInt64 {
-            get { xenUnionLoad(self, as: UInt64.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// `struct vcpu_register_time_memory_area` (vcpu.h:214): 8 bytes, aligned to 8.
-public struct VcpuRegisterTimeMemoryArea: Sendable, BitwiseCopyable {
-    /// C: `union (unnamed union at vcpu.h:215:5) addr` at offset 0.
-    public var addr: VcpuRegisterTimeMemoryArea.Addr
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension VcpuRegisterTimeMemoryArea {
-    /// The union of `vcpu_register_time_memory_area.addr` (vcpu.h:215): 8 bytes, aligned to 8.
-    public struct Addr: Sendable, BitwiseCopyable {
-        /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64>
         /// C: `__guest_handle_64_vcpu_time_info_t h` at offset 0.
         public var h: XenGuestHandle64<VcpuTimeInfo> {
             get { xenUnionLoad(self, as: XenGuestHandle64<VcpuTimeInfo>.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
+#endif
         /// C: `struct vcpu_time_info * v` at offset 0.
         public var v: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -218,6 +163,3 @@ extension VcpuRegisterTimeMemoryArea {
         public init() { self = xenZeroed() }
     }
 }
-#else
-#error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")
-#endif

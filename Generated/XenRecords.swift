@@ -2,6 +2,24 @@
 
 import XenHypercall
 
+/// `struct xenctl_bitmap` (xen.h:1013): 16 bytes, aligned to 8.
+public struct XenctlBitmap: Sendable, BitwiseCopyable {
+#if arch(x86_64)
+    /// C: `__guest_handle_uint8 bitmap` at offset 0.
+    public var bitmap: XenGuestHandle64<UInt8>
+#elseif arch(arm64)
+    /// C: `__guest_handle_64_uint8 bitmap` at offset 0.
+    public var bitmap: XenGuestHandle64<UInt8>
+#endif
+    /// C: `uint32_t nr_bits` at offset 8.
+    public var nrBits: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
 /// `struct vcpu_time_info` (xen.h:643): 32 bytes, aligned to 8.
 public struct VcpuTimeInfo: Sendable, BitwiseCopyable {
     /// Updates to the following values are preceded and followed by an
@@ -42,33 +60,3 @@ public struct VcpuTimeInfo: Sendable, BitwiseCopyable {
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
-
-#if arch(x86_64)
-/// `struct xenctl_bitmap` (xen.h:1013): 16 bytes, aligned to 8.
-public struct XenctlBitmap: Sendable, BitwiseCopyable {
-    /// C: `__guest_handle_uint8 bitmap` at offset 0.
-    public var bitmap: XenGuestHandle64<UInt8>
-    /// C: `uint32_t nr_bits` at offset 8.
-    public var nrBits: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-#elseif arch(arm64)
-/// `struct xenctl_bitmap` (xen.h:1013): 16 bytes, aligned to 8.
-public struct XenctlBitmap: Sendable, BitwiseCopyable {
-    /// C: `__guest_handle_64_uint8 bitmap` at offset 0.
-    public var bitmap: XenGuestHandle64<UInt8>
-    /// C: `uint32_t nr_bits` at offset 8.
-    public var nrBits: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-#else
-#error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")
-#endif

@@ -45,16 +45,19 @@ package enum EvtchnIoctl: UInt32, CaseIterable, Sendable, XenOperation {
     /// can be notified as usual.
     case restrictDomid = 148742
 
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    package static let allCases: [EvtchnIoctl] = [
-        279808,
-        541953,
-        279810,
-        279811,
-        279812,
-        17669,
-        148742,
-    ].compactMap(Self.init(rawValue:))
+    /// Every case, in header order. Written out because Swift does not synthesize it when a case is
+    /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
+    package static let allCases: [EvtchnIoctl] = {
+        var rawValues: [UInt32] = []
+        rawValues.append(279808)
+        rawValues.append(541953)
+        rawValues.append(279810)
+        rawValues.append(279811)
+        rawValues.append(279812)
+        rawValues.append(17669)
+        rawValues.append(148742)
+        return rawValues.compactMap(Self.init(rawValue:))
+    }()
 
     /// The C macro prefix of the family.
     package static let cPrefix = "IOCTL_EVTCHN_"

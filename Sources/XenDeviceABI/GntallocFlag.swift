@@ -10,10 +10,13 @@ package enum GntallocFlag: UInt16, CaseIterable, Sendable, XenOperation {
     /// `GNTALLOC_FLAG_WRITABLE` (1), sys/gntalloc.h:35.
     case writable = 1
 
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    package static let allCases: [GntallocFlag] = [
-        1,
-    ].compactMap(Self.init(rawValue:))
+    /// Every case, in header order. Written out because Swift does not synthesize it when a case is
+    /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
+    package static let allCases: [GntallocFlag] = {
+        var rawValues: [UInt16] = []
+        rawValues.append(1)
+        return rawValues.compactMap(Self.init(rawValue:))
+    }()
 
     /// The C macro prefix of the family.
     package static let cPrefix = "GNTALLOC_FLAG_"

@@ -28,12 +28,15 @@ package enum GntallocIoctl: UInt32, CaseIterable, Sendable, XenOperation {
     /// to occur.
     case setUnmapNotify = 1066759
 
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    package static let allCases: [GntallocIoctl] = [
-        1591045,
-        1066758,
-        1066759,
-    ].compactMap(Self.init(rawValue:))
+    /// Every case, in header order. Written out because Swift does not synthesize it when a case is
+    /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
+    package static let allCases: [GntallocIoctl] = {
+        var rawValues: [UInt32] = []
+        rawValues.append(1591045)
+        rawValues.append(1066758)
+        rawValues.append(1066759)
+        return rawValues.compactMap(Self.init(rawValue:))
+    }()
 
     /// The C macro prefix of the family.
     package static let cPrefix = "IOCTL_GNTALLOC_"

@@ -78,19 +78,22 @@ package enum GntdevIoctl: UInt32, CaseIterable, Sendable, XenOperation {
     /// IOCTL_GNTDEV_DMABUF_IMP_TO_REFS.
     case dmabufImpRelease = 542476
 
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    package static let allCases: [GntdevIoctl] = [
-        1591040,
-        1066753,
-        1591042,
-        280323,
-        1066759,
-        1066760,
-        1328905,
-        542474,
-        1328907,
-        542476,
-    ].compactMap(Self.init(rawValue:))
+    /// Every case, in header order. Written out because Swift does not synthesize it when a case is
+    /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
+    package static let allCases: [GntdevIoctl] = {
+        var rawValues: [UInt32] = []
+        rawValues.append(1591040)
+        rawValues.append(1066753)
+        rawValues.append(1591042)
+        rawValues.append(280323)
+        rawValues.append(1066759)
+        rawValues.append(1066760)
+        rawValues.append(1328905)
+        rawValues.append(542474)
+        rawValues.append(1328907)
+        rawValues.append(542476)
+        return rawValues.compactMap(Self.init(rawValue:))
+    }()
 
     /// The C macro prefix of the family.
     package static let cPrefix = "IOCTL_GNTDEV_"

@@ -16,11 +16,14 @@ package enum GntdevUnmapNotify: UInt32, CaseIterable, Sendable, XenOperation {
     /// Send an interrupt on the indicated event channel
     case sendEvent = 2
 
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    package static let allCases: [GntdevUnmapNotify] = [
-        1,
-        2,
-    ].compactMap(Self.init(rawValue:))
+    /// Every case, in header order. Written out because Swift does not synthesize it when a case is
+    /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
+    package static let allCases: [GntdevUnmapNotify] = {
+        var rawValues: [UInt32] = []
+        rawValues.append(1)
+        rawValues.append(2)
+        return rawValues.compactMap(Self.init(rawValue:))
+    }()
 
     /// The C macro prefix of the family.
     package static let cPrefix = "UNMAP_NOTIFY_"

@@ -28,17 +28,20 @@ package enum PrivcmdIoctl: UInt32, CaseIterable, Sendable, XenOperation {
     /// `IOCTL_PRIVCMD_UNIMPLEMENTED` (20735), sys/privcmd.h:117.
     case unimplemented = 20735
 
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    package static let allCases: [PrivcmdIoctl] = [
-        3166208,
-        1069058,
-        1593347,
-        2117636,
-        1069061,
-        151558,
-        2117639,
-        20735,
-    ].compactMap(Self.init(rawValue:))
+    /// Every case, in header order. Written out because Swift does not synthesize it when a case is
+    /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
+    package static let allCases: [PrivcmdIoctl] = {
+        var rawValues: [UInt32] = []
+        rawValues.append(3166208)
+        rawValues.append(1069058)
+        rawValues.append(1593347)
+        rawValues.append(2117636)
+        rawValues.append(1069061)
+        rawValues.append(151558)
+        rawValues.append(2117639)
+        rawValues.append(20735)
+        return rawValues.compactMap(Self.init(rawValue:))
+    }()
 
     /// The C macro prefix of the family.
     package static let cPrefix = "IOCTL_PRIVCMD_"

@@ -12,11 +12,14 @@ package enum PrivcmdMmapbatchError: UInt32, CaseIterable, Sendable, XenOperation
     /// `PRIVCMD_MMAPBATCH_PAGED_ERROR` (2147483648), sys/privcmd.h:68.
     case pagedError = 2147483648
 
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    package static let allCases: [PrivcmdMmapbatchError] = [
-        4026531840,
-        2147483648,
-    ].compactMap(Self.init(rawValue:))
+    /// Every case, in header order. Written out because Swift does not synthesize it when a case is
+    /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
+    package static let allCases: [PrivcmdMmapbatchError] = {
+        var rawValues: [UInt32] = []
+        rawValues.append(4026531840)
+        rawValues.append(2147483648)
+        return rawValues.compactMap(Self.init(rawValue:))
+    }()
 
     /// The C macro prefix of the family.
     package static let cPrefix = "PRIVCMD_MMAPBATCH_"

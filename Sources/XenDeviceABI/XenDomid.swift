@@ -46,15 +46,18 @@ package enum XenDomid: UInt16, CaseIterable, Sendable, XenOperation {
     /// Idle domain.
     case idle = 32767
 
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    package static let allCases: [XenDomid] = [
-        32752,
-        32753,
-        32754,
-        32755,
-        32756,
-        32767,
-    ].compactMap(Self.init(rawValue:))
+    /// Every case, in header order. Written out because Swift does not synthesize it when a case is
+    /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
+    package static let allCases: [XenDomid] = {
+        var rawValues: [UInt16] = []
+        rawValues.append(32752)
+        rawValues.append(32753)
+        rawValues.append(32754)
+        rawValues.append(32755)
+        rawValues.append(32756)
+        rawValues.append(32767)
+        return rawValues.compactMap(Self.init(rawValue:))
+    }()
 
     /// The C macro prefix of the family.
     package static let cPrefix = "DOMID_"

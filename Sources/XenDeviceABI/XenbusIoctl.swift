@@ -12,11 +12,14 @@ package enum XenbusIoctl: UInt32, CaseIterable, Sendable, XenOperation {
     /// `IOCTL_XENBUS_BACKEND_SETUP` (16897), sys/xenbus_dev.h:41.
     case backendSetup = 16897
 
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    package static let allCases: [XenbusIoctl] = [
-        16896,
-        16897,
-    ].compactMap(Self.init(rawValue:))
+    /// Every case, in header order. Written out because Swift does not synthesize it when a case is
+    /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
+    package static let allCases: [XenbusIoctl] = {
+        var rawValues: [UInt32] = []
+        rawValues.append(16896)
+        rawValues.append(16897)
+        return rawValues.compactMap(Self.init(rawValue:))
+    }()
 
     /// The C macro prefix of the family.
     package static let cPrefix = "IOCTL_XENBUS_"

@@ -16,11 +16,14 @@ package enum XenstoreServerFeature: UInt32, CaseIterable, Sendable, XenOperation
     /// The presence of the "error" field in the ring page
     case error = 2
 
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    package static let allCases: [XenstoreServerFeature] = [
-        1,
-        2,
-    ].compactMap(Self.init(rawValue:))
+    /// Every case, in header order. Written out because Swift does not synthesize it when a case is
+    /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
+    package static let allCases: [XenstoreServerFeature] = {
+        var rawValues: [UInt32] = []
+        rawValues.append(1)
+        rawValues.append(2)
+        return rawValues.compactMap(Self.init(rawValue:))
+    }()
 
     /// The C macro prefix of the family.
     package static let cPrefix = "XENSTORE_SERVER_FEATURE_"

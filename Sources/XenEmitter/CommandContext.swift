@@ -1,33 +1,33 @@
 /// Everything the commands template needs for one request family.
-struct CommandContext: TemplateContext {
+struct CommandContext: TemplateContext, Equatable {
     /// One static member binding an op to its payload.
-    struct Command: Codable {
+    struct Command: Codable, Equatable, Sendable {
         var name: String
         var docLines: [String]
     }
 
     /// The commands that share one payload type.
-    struct Group: Codable {
+    struct Group: Codable, Equatable, Sendable {
         var payloadType: String
-        var commands: [Command]
+        var commands: [Conditional<Command>]
     }
 
     /// An op the generator could not bind, emitted as an unavailable member that says why.
-    struct Unmapped: Codable {
+    struct Unmapped: Codable, Equatable, Sendable {
         var name: String
         var docLines: [String]
         var message: String
     }
 
     /// A request field other than the op, version, union and padding, taken as an initializer parameter.
-    struct ExtraField: Codable {
+    struct ExtraField: Codable, Equatable, Sendable {
         var name: String
         var cName: String
         var type: String
     }
 
     /// A number the hypercall takes besides the op and the payload, as a parameter of the call method.
-    struct Argument: Codable {
+    struct Argument: Codable, Equatable, Sendable {
         /// The Swift label, such as `vcpu`.
         var label: String
         /// The Swift type, such as `UInt32`.
@@ -56,9 +56,9 @@ struct CommandContext: TemplateContext {
     var unionProperty: String
     var exampleOp: String
     var examplePayload: String
-    var groups: [Group]
-    var unmapped: [Unmapped]
-    var hasUnmapped: Bool
+    var groups: [Conditional<Group>]
+    /// Each unmapped op is its own extension, so one that only some targets have sits alone under `#if`.
+    var unmapped: [Conditional<Unmapped>]
     var extraFields: [ExtraField]
     /// Whether the family table names the hypercall, so the runtime glue (`XenRequest`, `XenHypervisor` calls) is emitted.
     var hasHypercall = false

@@ -1,9 +1,9 @@
 import XenIR
 
 /// Everything the family template needs, computed in Swift so the template stays logic-less.
-struct FamilyContext: TemplateContext {
+struct FamilyContext: TemplateContext, Equatable {
     /// One enum case (a live or obsolete op).
-    struct Case: Codable {
+    struct Case: Codable, Equatable, Sendable {
         var name: String
         var bareName: String
         var cName: String
@@ -14,7 +14,7 @@ struct FamilyContext: TemplateContext {
     }
 
     /// One retired op, emitted as an unavailable static member.
-    struct Retired: Codable {
+    struct Retired: Codable, Equatable, Sendable {
         var name: String
         var cName: String
         var literal: String
@@ -25,21 +25,21 @@ struct FamilyContext: TemplateContext {
     }
 
     /// An alias member (`#define A B`).
-    struct Alias: Codable {
+    struct Alias: Codable, Equatable, Sendable {
         var name: String
         var target: String
         var docLines: [String]
     }
 
     /// One entry of the number guard: every number once, named after its C macro.
-    struct GuardEntry: Codable {
+    struct GuardEntry: Codable, Equatable, Sendable {
         var cName: String
         var literal: String
         var comment: String
     }
 
     /// One arm of the case → guard switch.
-    struct GuardLink: Codable {
+    struct GuardLink: Codable, Equatable, Sendable {
         var caseName: String
         var cName: String
     }
@@ -56,12 +56,12 @@ struct FamilyContext: TemplateContext {
     var interfaceVersionName: String
     var interfaceVersionLiteral: String
     var interfaceVersionLocation: String
-    var cases: [Case]
-    var retired: [Retired]
+    var cases: [Conditional<Case>]
+    var retired: [Conditional<Retired>]
     var hasRetired: Bool
-    var aliases: [Alias]
-    var guardEntries: [GuardEntry]
-    var guardLinks: [GuardLink]
+    var aliases: [Conditional<Alias>]
+    var guardEntries: [Conditional<GuardEntry>]
+    var guardLinks: [Conditional<GuardLink>]
     /// Whether the enum lists the hypercall numbers, and so conforms to `XenHypercallNumber`.
     var hypercallNumbers: Bool
 }

@@ -1,9 +1,9 @@
 /// Everything the layout-check template needs.
-struct LayoutContext: TemplateContext {
+struct LayoutContext: TemplateContext, Equatable {
     /// One record's expected layout.
-    struct Entry: Codable {
+    struct Entry: Codable, Equatable, Sendable {
         /// One stored field's expected offset.
-        struct Field: Codable {
+        struct Field: Codable, Equatable, Sendable {
             var name: String
             var offset: Int
             var label: String
@@ -18,17 +18,23 @@ struct LayoutContext: TemplateContext {
         var fields: [Field]
     }
 
+    /// The record and field counts of one target.
+    struct Counts: Codable, Equatable, Sendable {
+        var recordCount: Int
+        var fieldCount: Int
+    }
+
     var accessLevel: String
     var target: String
-    var recordCount: Int
-    var fieldCount: Int
-    var records: [Entry]
+    /// How many records and field offsets the check covers (they differ between targets).
+    var counts: [Conditional<Counts>]
+    var records: [Conditional<Entry>]
 }
 
 /// Context of the record support file: guest handles, typedefs and enums.
-struct RecordSupportContext: TemplateContext {
+struct RecordSupportContext: TemplateContext, Equatable {
     /// A typedef of an integer or enum, as a type alias.
-    struct Typedef: Codable {
+    struct Typedef: Codable, Equatable, Sendable {
         var name: String
         var cName: String
         var cType: String
@@ -36,9 +42,9 @@ struct RecordSupportContext: TemplateContext {
     }
 
     /// A C enum, as a struct of named values (the hypervisor may return values the header lacks).
-    struct Enum: Codable {
+    struct Enum: Codable, Equatable, Sendable {
         /// One enumerator.
-        struct Constant: Codable {
+        struct Constant: Codable, Equatable, Sendable {
             var name: String
             var cName: String
             var value: String
@@ -52,6 +58,6 @@ struct RecordSupportContext: TemplateContext {
     }
 
     var accessLevel: String
-    var typedefs: [Typedef]
-    var enums: [Enum]
+    var typedefs: [Conditional<Typedef>]
+    var enums: [Conditional<Enum>]
 }

@@ -48,7 +48,7 @@ enum NumberGuardCheck {
         var missing: String?
         if !hasEnum {
             missing = "'enum \(context.guardName): \(context.rawType)'"
-        } else if let entry = context.guardEntries.first(where: { !caseLines.contains("case \($0.cName) = \($0.literal)") }) {
+        } else if let entry = context.guardEntries.map(\.member).first(where: { !caseLines.contains("case \($0.cName) = \($0.literal)") }) {
             missing = "'case \(entry.cName) = \(entry.literal)' in \(context.guardName)"
         } else if !hasProperty {
             missing = "'var numberGuard: \(context.guardName)'"

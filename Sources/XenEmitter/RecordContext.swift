@@ -1,15 +1,15 @@
 /// Everything the records template needs for one output file (the records of one header).
-struct RecordFileContext: TemplateContext {
+struct RecordFileContext: TemplateContext, Equatable {
     /// The header the records come from.
     var header: String
     /// The records, parents before the records nested in them.
-    var records: [RecordContext]
+    var records: [Conditional<RecordContext>]
 }
 
 /// One Swift mirror of a C struct or union.
-struct RecordContext: Codable {
+struct RecordContext: Codable, Equatable, Sendable {
     /// One declaration inside the mirror.
-    struct Member: Codable {
+    struct Member: Codable, Equatable, Sendable {
         var docLines: [String]
         var name: String
         var type: String
@@ -42,5 +42,5 @@ struct RecordContext: Codable {
     var isNested: Bool
     /// Four spaces inside an extension, else nothing.
     var indent: String
-    var members: [Member]
+    var members: [Conditional<Member>]
 }

@@ -8,9 +8,10 @@ struct RenderJob {
     var context: any TemplateContext
     /// Roughly how many lines the file will have; only the order the jobs start in depends on it.
     var weight = 1
-    /// The target (index into the merged interface's variants) whose `#if arch` branch the text goes
-    /// in; `nil` for text shared by every target.
-    var variant: Int? = nil
+    /// The header the file is generated from, for its banner.
+    var header: String? = nil
+    /// `#if arch(…)` when only some targets have this text; `nil` for text every target shares.
+    var ifLine: String? = nil
 }
 
 extension TemplateSet {

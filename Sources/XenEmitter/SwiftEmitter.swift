@@ -33,42 +33,107 @@ public struct SwiftEmitter {
     /// Where each template was loaded from, by name.
     public var templateSources: [String: String] { templates.sources }
 
-    /// Emits every file for a merged interface: shared declarations once, every other one in its
-    /// target's `#if arch(…)` branch, and an `#error` for any other architecture.
+    /// Emits every file for a merged interface: each target's contexts are merged member by member,
+    /// so what every target has is written once and only what differs sits under `#if arch(…)`; any
+    /// other architecture gets an `#error`.
     /// - Parameters:
-    ///   - merged: The targets' IRs and what they share.
+    ///   - merged: The targets' IRs.
     ///   - reserved: Ledger-reserved numbers by family name, one dictionary per target (or none).
     /// - Returns: The files, sorted by path.
     /// - Throws: ``GeneratorDiagnostic`` on naming collisions or template failures.
     public func emit(_ merged: MergedInterface, reserved: [[String: [ReservedNumber]]] = []) throws -> [GeneratedFile] {
-        var jobs = [RenderJob(path: "XenOperation.swift", template: "support", context: SupportContext(accessLevel: accessLevel))]
         let module = merged.variants.map(\.interface)
+        var outputs: [TargetOutput] = []
         for (index, variant) in merged.variants.enumerated() {
             let interface = variant.interface
-            // A shared declaration is rendered from the first target only; the others skip it.
-            let slot: (MergedInterface.Declaration) -> Int?? = { declaration in
-                merged.isShared(declaration) ? (index == 0 ? .some(nil) : nil) : .some(index)
-            }
             let reservedHere = index < reserved.count ? reserved[index] : [:]
+            var output = TargetOutput()
             for family in interface.families {
-                try CodeInputCheck.check(family, reserved: reservedHere[family.name] ?? [])
-                // The number guard also holds the ledger's reserved numbers, which are per target.
-                let sameReserved = reserved.allSatisfy { $0[family.name] == reserved.first?[family.name] }
-                guard let variant = sameReserved ? slot(.family(family.name)) : .some(index) else { continue }
-                let context = try makeFamilyContext(
-                    family, reserved: reservedHere[family.name] ?? [], binding: interface.requests.first { $0.family == family.name }
+                let familyReserved = reservedHere[family.name] ?? []
+                try CodeInputCheck.check(family, reserved: familyReserved)
+                output.families[OutputFiles.family(family)] = try makeFamilyContext(
+                    family, reserved: familyReserved, binding: interface.requests.first { $0.family == family.name }
                 )
-                jobs.append(RenderJob(path: family.swiftName + ".swift", template: "family", context: context, variant: variant))
             }
-            jobs += try recordJobs(interface, naming: RecordNaming(interface, module: module), slot: slot)
+            try addRecords(interface, naming: RecordNaming(interface, module: module), to: &output)
+            outputs.append(output)
+        }
+        let conditions = TargetConditions(targets: merged.variants.map(\.target))
+        var jobs = [RenderJob(path: OutputFiles.support, template: "support", context: SupportContext(accessLevel: accessLevel))]
+        jobs += mergedJobs(outputs.map(\.families), template: "family", conditions, merge: FamilyContext.merged) { context in
+            (context.header, context.cases.count)
+        }
+        jobs += mergedJobs(outputs.map(\.records), template: "records", conditions, merge: RecordFileContext.merged) { context in
+            (context.header, context.records.reduce(0) { $0 + $1.member.members.count * 4 })
+        }
+        jobs += mergedJobs(outputs.map(\.commands), template: "commands", conditions, merge: CommandContext.merged) { context in
+            (context.header, context.groups.count)
+        }
+        jobs += mergedJobs(outputs.map { $0.recordSupport.map { [OutputFiles.recordSupport: $0] } ?? [:] }, template: "record-support",
+                           conditions, merge: RecordSupportContext.merged) { _ in (nil, 1) }
+        jobs += mergedJobs(outputs.map { $0.layout.map { [OutputFiles.layout: $0] } ?? [:] }, template: "layout",
+                           conditions, merge: LayoutContext.merged) { context in
+            (nil, context.records.reduce(0) { $0 + $1.member.fields.count + 8 })
         }
         let texts = try templates.render(jobs)
         // In file order, so the first file reported does not depend on the order the jobs were made in.
         for (job, text) in zip(jobs, texts).sorted(by: { $0.0.path < $1.0.path }) {
             if let context = job.context as? FamilyContext { try NumberGuardCheck.verify(text, path: job.path, context: context) }
         }
-        return try assemble(jobs, texts: texts, targets: merged.variants.map(\.target))
+        var files: [String: OutputFile] = [:]
+        for (job, text) in zip(jobs, texts) {
+            files[job.path, default: OutputFile(path: job.path, header: job.header, imports: OutputFiles.imports(template: job.template))]
+                .sections.append(.init(ifLine: job.ifLine, text: text))
+        }
+        files[OutputFiles.support]?.trailer = conditions.unsupportedArchitectureGuard
+        return files.keys.sorted().compactMap { files[$0] }.map { GeneratedFile(path: $0.path, contents: $0.contents) }
     }
+
+    /// The render jobs of one template's files: for each path, the contexts of the targets that have
+    /// it merged into one job, or, when they differ outside their member lists, one job per target
+    /// under its `#if`.
+    /// - Parameters:
+    ///   - perTarget: Each target's contexts by path.
+    ///   - template: The template that renders them.
+    ///   - conditions: The targets' conditions.
+    ///   - merge: The context's merge.
+    ///   - describe: The header a context's file is generated from (for the banner) and its rough size.
+    private func mergedJobs<Context: TemplateContext & Equatable>(
+        _ perTarget: [[String: Context]], template: String, _ conditions: TargetConditions,
+        merge: ([(variant: Int, context: Context)], Availability, TargetConditions) -> Context?,
+        describe: (Context) -> (header: String?, weight: Int)
+    ) -> [RenderJob] {
+        var jobs: [RenderJob] = []
+        for path in Set(perTarget.flatMap(\.keys)).sorted() {
+            let parts = perTarget.enumerated().compactMap { variant, contexts in contexts[path].map { (variant: variant, context: $0) } }
+            let availability = Availability(parts.map(\.variant))
+            let pieces: [(ifLine: String?, context: Context)]
+            if let context = merge(parts, availability, conditions) {
+                pieces = [(conditions.ifLine(availability, within: conditions.everywhere), context)]
+            } else {
+                pieces = parts.map { (conditions.ifLine(Availability([$0.variant]), within: conditions.everywhere), $0.context) }
+            }
+            for piece in pieces {
+                let (header, weight) = describe(piece.context)
+                jobs.append(RenderJob(path: path, template: template, context: piece.context, weight: weight, header: header, ifLine: piece.ifLine))
+            }
+        }
+        return jobs
+    }
+}
+
+/// One target's output before the targets merge: each file's template context, by path.
+struct TargetOutput {
+    /// The op enums.
+    var families: [String: FamilyContext] = [:]
+    /// The record mirrors, one file per header.
+    var records: [String: RecordFileContext] = [:]
+    /// The typed commands.
+    var commands: [String: CommandContext] = [:]
+    /// The typedefs and enums the records use.
+    var recordSupport: RecordSupportContext?
+    /// The layout table.
+    var layout: LayoutContext?
 }
 
 /// Context of the support file shared by all families.

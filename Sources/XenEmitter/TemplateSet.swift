@@ -17,7 +17,6 @@ struct TemplateSet {
         "record-support": RecordSupportContext.self,
         "commands": CommandContext.self,
         "layout": LayoutContext.self,
-        "architectures": ArchitectureBranches.self,
     ]
 
     /// The compiled templates by name.

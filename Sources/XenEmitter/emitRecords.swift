@@ -1,64 +1,30 @@
 import XenIR
 
 extension SwiftEmitter {
-    /// Emits the record mirrors (one file per header), the typed commands (one file per request
-    /// family), the support types and the layout checks of one target.
+    /// Adds one target's record mirrors (one file per header), typed commands (one file per request
+    /// family), support types and layout table to its output.
     /// - Parameters:
     ///   - interface: The target's IR.
     ///   - naming: Swift names, resolved over every target of the output.
-    ///   - slot: Where a declaration's text goes: `.some(nil)` shared, `.some(i)` target `i`'s branch,
-    ///     `nil` not rendered from this target (another target renders the shared text).
-    /// - Returns: The files to render; empty when the interface has no records.
+    ///   - output: The target's output so far.
     /// - Throws: ``GeneratorDiagnostic`` when a record cannot be mirrored or two names collide.
-    func recordJobs(
-        _ interface: XenInterface, naming: RecordNaming, slot: (MergedInterface.Declaration) -> Int??
-    ) throws -> [RenderJob] {
-        guard !interface.records.isEmpty else { return [] }
+    func addRecords(_ interface: XenInterface, naming: RecordNaming, to output: inout TargetOutput) throws {
+        guard !interface.records.isEmpty else { return }
         let records = Dictionary(interface.records.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        var jobs: [RenderJob] = []
-
-        struct Part: Hashable {
-            var header: String
-            var variant: Int?
-        }
-        var byPart: [Part: [RecordContext]] = [:]
-        var partOrder: [Part] = []
         for record in interface.records {
-            let root = record.root(in: records)
-            guard let variant = slot(.record(root.name)) else { continue }
-            let part = Part(header: root.file, variant: variant)
-            if byPart[part] == nil { partOrder.append(part) }
-            byPart[part, default: []].append(try makeRecordContext(record, records: records, naming: naming))
+            let header = record.root(in: records).file
+            let context = try makeRecordContext(record, records: records, naming: naming)
+            output.records[OutputFiles.records(header: header), default: RecordFileContext(header: header, records: [])]
+                .records.append(Conditional(context))
         }
-        for part in partOrder {
-            let context = RecordFileContext(header: part.header, records: byPart[part] ?? [])
-            jobs.append(RenderJob(path: Self.recordFileName(part.header), template: "records", context: context,
-                                  weight: context.records.reduce(0) { $0 + $1.members.count * 4 }, variant: part.variant))
-        }
-
-        if let variant = slot(.recordSupport) {
-            jobs.append(RenderJob(path: "XenRecordSupport.swift", template: "record-support",
-                                  context: try makeSupportContext(interface, naming: naming), variant: variant))
-        }
-        if let variant = slot(.recordLayout) {
-            let layout = makeLayoutContext(interface, naming: naming)
-            jobs.append(RenderJob(path: "XenRecordLayout.swift", template: "layout", context: layout,
-                                  weight: layout.fieldCount + layout.recordCount * 8, variant: variant))
-        }
+        output.recordSupport = try makeSupportContext(interface, naming: naming)
+        output.layout = makeLayoutContext(interface, naming: naming)
         let hypercalls = Dictionary(interface.families.flatMap(\.definedOps).map { ($0.name, $0.number) }, uniquingKeysWith: { first, _ in first })
         for request in interface.requests {
-            guard let family = interface.family(named: request.family), let variant = slot(.commands(request.family)) else { continue }
+            guard let family = interface.family(named: request.family) else { continue }
             let context = try makeCommandContext(request, family: family, records: records, naming: naming, hypercalls: hypercalls)
-            jobs.append(RenderJob(path: context.commandType + ".swift", template: "commands", context: context, variant: variant))
+            output.commands[OutputFiles.commands(context.commandType)] = context
         }
-        return jobs
-    }
-
-    /// `arch-x86/xen-x86_64.h` → `ArchX86XenX8664Records.swift`.
-    static func recordFileName(_ header: String) -> String {
-        let stem = header.hasSuffix(".h") ? String(header.dropLast(2)) : header
-        let words = stem.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-        return words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined() + "Records.swift"
     }
 
     /// Typedefs and enums used by the records.
@@ -93,7 +59,8 @@ extension SwiftEmitter {
                 }
             )
         }
-        return RecordSupportContext(accessLevel: accessLevel, typedefs: typedefs.keys.sorted().compactMap { typedefs[$0] }, enums: enums)
+        return RecordSupportContext(accessLevel: accessLevel, typedefs: typedefs.keys.sorted().compactMap { typedefs[$0] }.everywhere(),
+                                    enums: enums.everywhere())
     }
 
     /// The expected layout of every record, from clang.
@@ -114,8 +81,9 @@ extension SwiftEmitter {
             )
         }
         return LayoutContext(
-            accessLevel: accessLevel, target: interface.defines.joined(separator: " "), recordCount: entries.count,
-            fieldCount: entries.reduce(0) { $0 + $1.fields.count }, records: entries
+            accessLevel: accessLevel, target: interface.defines.joined(separator: " "),
+            counts: [Conditional(LayoutContext.Counts(recordCount: entries.count, fieldCount: entries.reduce(0) { $0 + $1.fields.count }))],
+            records: entries.everywhere()
         )
     }
 

@@ -23,9 +23,9 @@ extension SwiftEmitter {
                 name: SwiftNaming.caseName(binding.op, prefix: family.prefix), docLines: commandDoc(binding, op: opsByName[binding.op], request: request)
             )
             if let index = groups.firstIndex(where: { $0.payloadType == payloadType }) {
-                groups[index].commands.append(command)
+                groups[index].commands.append(Conditional(command))
             } else {
-                groups.append(.init(payloadType: payloadType, commands: [command]))
+                groups.append(.init(payloadType: payloadType, commands: [Conditional(command)]))
             }
         }
         let unmapped = request.unmapped.map { entry in
@@ -43,7 +43,7 @@ extension SwiftEmitter {
             hasVersion: false, versionFieldDoc: "", versionProperty: "", unionProperty: "",
             exampleOp: example.map { SwiftNaming.caseName($0.op, prefix: family.prefix) } ?? "",
             examplePayload: example?.record.map(naming.typeName) ?? "XenNoPayload",
-            groups: groups, unmapped: unmapped, hasUnmapped: !unmapped.isEmpty, extraFields: []
+            groups: groups.everywhere(), unmapped: unmapped.everywhere(), extraFields: []
         )
         if let hypercall = family.hypercall, let number = hypercalls[hypercall] {
             context.hasHypercall = true

@@ -54,8 +54,8 @@ extension SwiftEmitter {
             accessLevel: accessLevel, hasInterfaceVersion: version != nil, interfaceVersionName: version?.name ?? "",
             interfaceVersionLiteral: version.map { SwiftNaming.integerLiteral($0.value, hex: $0.spelling.lowercased().hasPrefix("0x")) } ?? "",
             interfaceVersionLocation: version.map { SwiftText.lineComment("\($0.location.file):\($0.location.line)") } ?? "",
-            cases: cases, retired: retired, hasRetired: !retired.isEmpty, aliases: aliases,
-            guardEntries: guardEntries, guardLinks: guardLinks, hypercallNumbers: family.hypercallNumbers ?? false
+            cases: cases.everywhere(), retired: retired.everywhere(), hasRetired: !retired.isEmpty,
+            aliases: aliases.everywhere(), guardEntries: guardEntries.everywhere(), guardLinks: guardLinks.everywhere(), hypercallNumbers: family.hypercallNumbers ?? false
         )
     }
 

@@ -42,7 +42,7 @@ extension SwiftEmitter {
         return RecordContext(
             docLines: recordDoc(record), accessLevel: accessLevel,
             declName: record.isNested ? RecordNaming.nestedName(of: record) : typeName, parentTypeName: parentTypeName,
-            isNested: record.isNested, indent: record.isNested ? "    " : "", members: members
+            isNested: record.isNested, indent: record.isNested ? "    " : "", members: members.everywhere()
         )
     }
 

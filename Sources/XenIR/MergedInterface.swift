@@ -1,22 +1,8 @@
-/// The IRs of one header tree read for several targets, and which declarations are the same on all.
+/// The IRs of one header tree read for several targets: the hand-off between the checks and the emitter.
 ///
-/// The hand-off between the merge stage and the emitter: the emitter writes a shared declaration
-/// once and every other one under `#if arch(…)`, one branch per target.
+/// The emitter merges what the targets have in common member by member (``Availability``), so a case,
+/// field or command every target has is written once and only what differs sits under `#if arch(…)`.
 public struct MergedInterface: Codable, Sendable, Equatable {
-    /// One emitted declaration, as the merge compares them.
-    public enum Declaration: Codable, Sendable, Hashable {
-        /// An op family's enum, retired members and number guard, by family name.
-        case family(String)
-        /// A family's typed commands, by family name.
-        case commands(String)
-        /// A top-level record with the records nested in it, by the top-level record's name.
-        case record(String)
-        /// The typedefs and enums the records use.
-        case recordSupport
-        /// The table of every record's layout.
-        case recordLayout
-    }
-
     /// One target's IR.
     public struct Variant: Codable, Sendable, Equatable {
         /// The target.
@@ -33,23 +19,11 @@ public struct MergedInterface: Codable, Sendable, Equatable {
         }
     }
 
-    /// The targets' IRs, in target order.
+    /// The targets' IRs, in target order; an ``Availability`` counts its variants in this order.
     public var variants: [Variant]
-    /// Declarations present and equal on every target.
-    public var shared: Set<Declaration>
 
-    /// - Parameters:
-    ///   - variants: The targets' IRs.
-    ///   - shared: The declarations equal on every target.
-    public init(variants: [Variant], shared: Set<Declaration>) {
+    /// - Parameter variants: The targets' IRs, in target order.
+    public init(variants: [Variant]) {
         self.variants = variants
-        self.shared = shared
-    }
-
-    /// Whether `declaration` is emitted once for every target.
-    /// - Parameter declaration: A declaration.
-    /// - Returns: `true` when it is the same on every target.
-    public func isShared(_ declaration: Declaration) -> Bool {
-        shared.contains(declaration)
     }
 }

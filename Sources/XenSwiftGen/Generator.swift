@@ -3,7 +3,6 @@ import LibClang
 import XenChecks
 import XenEmitter
 import XenIR
-import XenMerge
 import XenReader
 
 /// The whole pipeline: headers → reader → IR → checks → emitter → output folder.
@@ -269,8 +268,7 @@ public struct Generator: Sendable {
         let variants = zip(request.targets, results).map { target, result in
             MergedInterface.Variant(target: target, interface: Self.applying(acknowledgements, to: result.interface))
         }
-        let merged = timed("merge targets") { InterfaceMerge.merge(variants) }
-        log("targets share \(merged.shared.count) declarations")
+        let merged = MergedInterface(variants: variants)
         let emitter = try SwiftEmitter(options: .init(
             accessLevel: request.accessLevel, templatesDirectory: request.templates.map { URL(fileURLWithPath: $0) }
         ))

@@ -52,7 +52,7 @@ import XenIR
     static func files(_ text: String) throws -> [String: String] {
         let variant = MergedInterface.Variant(target: try TargetArchitecture(triple: "x86_64-linux-gnu"), interface: interface(text))
         let files = try SwiftEmitter(options: .init()).emit(
-            MergedInterface(variants: [variant], shared: [.family("domctl"), .record("xen_domctl_createdomain")]),
+            MergedInterface(variants: [variant]),
             reserved: [["domctl": [ReservedNumber(name: "XEN_DOMCTL_gone", number: 9, marker: "vanished " + text)]]])
         return Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.contents) })
     }

@@ -61,7 +61,7 @@ import Testing
         // The edit: retired ops rendered as guard entries under a second name, as a careless template might.
         let edited = try String(contentsOf: builtin, encoding: .utf8).replacingOccurrences(
             of: "{{#guardEntries}}",
-            with: "{{#retired}}\n    case {{name}}Again = {{literal}}\n{{/retired}}\n{{#guardEntries}}")
+            with: "{{#retired}}\n{{#member}}\n    case {{name}}Again = {{literal}}\n{{/member}}\n{{/retired}}\n{{#guardEntries}}")
         try edited.write(to: templates.appendingPathComponent("family.mustache"), atomically: true, encoding: .utf8)
         let root = try generated(templates: templates)
         defer { try? FileManager.default.removeItem(at: root) }

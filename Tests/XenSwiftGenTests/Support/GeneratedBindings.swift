@@ -57,11 +57,7 @@ struct GeneratedBindings {
         let copy = try makeTemporaryFolder("xsg-\(architecture)-view")
         for file in swiftFiles {
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-            let resolved = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
-                guard line.hasPrefix("#if arch(") || line.hasPrefix("#elseif arch(") else { return line }
-                let keyword = line.hasPrefix("#if") ? "#if" : "#elseif"
-                return Substring(keyword + (line.hasSuffix("arch(\(architecture))") ? " true" : " false"))
-            }.joined(separator: "\n")
+            let resolved = ArchitectureConditions.resolving(text, as: architecture)
             try resolved.write(to: copy.appendingPathComponent(file), atomically: true, encoding: .utf8)
         }
         return GeneratedBindings(folder: copy, interface: interface)

@@ -18,14 +18,17 @@ public enum DomctlOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// `XEN_DOMCTL_mem_event_op` (7), domctl.h:24.
     case memEventOp = 7
 
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    public static let allCases: [DomctlOp] = [
-        1,
-        2,
-        5,
-        6,
-        7,
-    ].compactMap(Self.init(rawValue:))
+    /// Every case, in header order. Written out because Swift does not synthesize it when a case is
+    /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
+    public static let allCases: [DomctlOp] = {
+        var rawValues: [UInt32] = []
+        rawValues.append(1)
+        rawValues.append(2)
+        rawValues.append(5)
+        rawValues.append(6)
+        rawValues.append(7)
+        return rawValues.compactMap(Self.init(rawValue:))
+    }()
 
     /// The C macro prefix of the family.
     public static let cPrefix = "XEN_DOMCTL_"

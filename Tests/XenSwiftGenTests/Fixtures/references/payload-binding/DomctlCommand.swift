@@ -45,6 +45,9 @@ extension DomctlCommand {
     /// `XEN_DOMCTL_gamma`: xen-swiftgen cannot bind XEN_DOMCTL_gamma to a payload: the header comment points at member 'delta' but the member named 'gamma' is another one; add it to the family's payloadMembers.
     @available(*, unavailable, message: "xen-swiftgen cannot bind XEN_DOMCTL_gamma to a payload: the header comment points at member 'delta' but the member named 'gamma' is another one; add it to the family's payloadMembers")
     public static var gamma: DomctlCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XEN_DOMCTL_gamma to a payload: the header comment points at member 'delta' but the member named 'gamma' is another one; add it to the family's payloadMembers") }
+}
+
+extension DomctlCommand {
     /// `XEN_DOMCTL_epsilon`: xen-swiftgen cannot bind XEN_DOMCTL_epsilon to a payload: no comment names it above a payload struct and no member of 'u' is named 'epsilon'; add it to the family's payloadMembers.
     @available(*, unavailable, message: "xen-swiftgen cannot bind XEN_DOMCTL_epsilon to a payload: no comment names it above a payload struct and no member of 'u' is named 'epsilon'; add it to the family's payloadMembers")
     public static var epsilon: DomctlCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XEN_DOMCTL_epsilon to a payload: no comment names it above a payload struct and no member of 'u' is named 'epsilon'; add it to the family's payloadMembers") }

@@ -10,10 +10,13 @@ public enum DomctlOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// `XEN_DOMCTL_getdomaininfo` (5), domctl.h:9.
     case getdomaininfo = 5
 
-    /// Every case, in header order. Written out because Swift does not synthesize it when a case is deprecated.
-    public static let allCases: [DomctlOp] = [
-        5,
-    ].compactMap(Self.init(rawValue:))
+    /// Every case, in header order. Written out because Swift does not synthesize it when a case is
+    /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
+    public static let allCases: [DomctlOp] = {
+        var rawValues: [UInt32] = []
+        rawValues.append(5)
+        return rawValues.compactMap(Self.init(rawValue:))
+    }()
 
     /// The C macro prefix of the family.
     public static let cPrefix = "XEN_DOMCTL_"

@@ -1,0 +1,84 @@
+import XenIR
+import XenMerge
+
+// How the context of each template merges across targets: the parts outside the member lists must be
+// equal (else each target renders its own copy, under its `#if`), and each member list folds by
+// ``MemberFold``, so a case, field, command, layout entry or typedef identical on every target is
+// written once and only what differs sits under `#if arch(…)`.
+
+extension FamilyContext {
+    /// The family file of several targets as one.
+    static func merged(_ parts: [(variant: Int, context: Self)], within file: Availability, by conditions: TargetConditions) -> Self? {
+        conditions.merge(parts) { context, all in
+            context.cases = conditions.members(all.map { ($0.variant, $0.context.cases) }, within: file)
+            context.retired = conditions.members(all.map { ($0.variant, $0.context.retired) }, within: file)
+            context.hasRetired = !context.retired.isEmpty
+            context.aliases = conditions.members(all.map { ($0.variant, $0.context.aliases) }, within: file)
+            context.guardEntries = conditions.members(all.map { ($0.variant, $0.context.guardEntries) }, within: file)
+            context.guardLinks = conditions.members(all.map { ($0.variant, $0.context.guardLinks) }, within: file)
+        }
+    }
+}
+
+extension CommandContext {
+    /// The typed commands of several targets as one.
+    static func merged(_ parts: [(variant: Int, context: Self)], within file: Availability, by conditions: TargetConditions) -> Self? {
+        conditions.merge(parts) { context, all in
+            context.groups = conditions.members(
+                all.map { ($0.variant, $0.context.groups) }, within: file, matching: { $0.payloadType == $1.payloadType }
+            ) { groups in
+                var group = groups[0].value
+                group.commands = conditions.members(groups.map { ($0.variant, $0.value.commands) },
+                                                    within: Availability(groups.map(\.variant)))
+                return group
+            }
+            context.unmapped = conditions.members(all.map { ($0.variant, $0.context.unmapped) }, within: file)
+        }
+    }
+}
+
+extension RecordFileContext {
+    /// The records of one header on several targets as one file: a record whose declaration is the
+    /// same everywhere is written once, with only its differing members under `#if`.
+    static func merged(_ parts: [(variant: Int, context: Self)], within file: Availability, by conditions: TargetConditions) -> Self? {
+        conditions.merge(parts) { context, all in
+            context.records = conditions.members(
+                all.map { ($0.variant, $0.context.records) }, within: file, matching: { $0.withoutMembers == $1.withoutMembers }
+            ) { records in
+                var record = records[0].value
+                record.members = conditions.members(records.map { ($0.variant, $0.value.members) },
+                                                    within: Availability(records.map(\.variant)))
+                return record
+            }
+        }
+    }
+}
+
+extension RecordContext {
+    /// The declaration without its members: two targets declare the same record when these are equal.
+    var withoutMembers: Self {
+        var shell = self
+        shell.members = []
+        return shell
+    }
+}
+
+extension LayoutContext {
+    /// The layout table of several targets as one.
+    static func merged(_ parts: [(variant: Int, context: Self)], within file: Availability, by conditions: TargetConditions) -> Self? {
+        conditions.merge(parts) { context, all in
+            context.counts = conditions.members(all.map { ($0.variant, $0.context.counts) }, within: file)
+            context.records = conditions.members(all.map { ($0.variant, $0.context.records) }, within: file)
+        }
+    }
+}
+
+extension RecordSupportContext {
+    /// The typedefs and enums of several targets as one file.
+    static func merged(_ parts: [(variant: Int, context: Self)], within file: Availability, by conditions: TargetConditions) -> Self? {
+        conditions.merge(parts) { context, all in
+            context.typedefs = conditions.members(all.map { ($0.variant, $0.context.typedefs) }, within: file)
+            context.enums = conditions.members(all.map { ($0.variant, $0.context.enums) }, within: file)
+        }
+    }
+}
