@@ -39,7 +39,7 @@ let package = Package(
         // Stage 3: checks and the op ledger.
         .target(name: "XenChecks", dependencies: ["XenIR"]),
         // Stage 3b: merge, one IR per target → what every target shares and what differs.
-        .target(name: "XenMerge", dependencies: ["XenIR"]),
+        .target(name: "XenMerge", dependencies: ["XenIR", "XenChecks"]),
         // Stage 4: emitter, IR to Swift through the templates.
         .target(name: "XenEmitter", dependencies: ["XenIR", "XenMerge", "XenTemplates"]),
         .target(name: "XenTemplates", path: "Templates", exclude: ["README.md"], resources: [.copy("swift")]),

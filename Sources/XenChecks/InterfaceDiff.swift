@@ -146,7 +146,7 @@ public struct InterfaceDiff: Codable, Sendable, Equatable {
     /// Whether an op's marker says it is a stable interface (`/* stable interface */`, Xen 4.21 on):
     /// its callers pass interface version 0.
     public static func isStable(_ op: Op) -> Bool {
-        op.marker?.lowercased().contains("stable interface") ?? false
+        op.isStableInterface
     }
 
     /// The records a family's ops carry (request record, bound payloads) and every record they reach:
@@ -159,7 +159,7 @@ public struct InterfaceDiff: Codable, Sendable, Equatable {
     ///   - excluding: Ops whose payloads are left out (with the request union's members that carry them).
     ///   - only: When given, start from these ops' payloads alone (not from the request record).
     /// - Returns: The record names.
-    static func payloadRecords(of family: String, in interface: XenInterface, records: [String: Record],
+    public static func payloadRecords(of family: String, in interface: XenInterface, records: [String: Record],
                                excluding: Set<String> = [], only: Set<String>? = nil) -> Set<String> {
         guard let request = interface.requests.first(where: { $0.family == family }) else { return [] }
         let bindings = request.bindings.filter { only?.contains($0.op) ?? !excluding.contains($0.op) }

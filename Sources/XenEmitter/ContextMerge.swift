@@ -16,6 +16,11 @@ extension FamilyContext {
             context.aliases = conditions.members(all.map { ($0.variant, $0.context.aliases) }, within: file)
             context.guardEntries = conditions.members(all.map { ($0.variant, $0.context.guardEntries) }, within: file)
             context.guardLinks = conditions.members(all.map { ($0.variant, $0.context.guardLinks) }, within: file)
+            context.releaseGroups = conditions.members(all.map { ($0.variant, $0.context.releaseGroups) }, within: file)
+            context.interfaceVersions = conditions.members(all.map { ($0.variant, $0.context.interfaceVersions) }, within: file)
+            context.hasInterfaceVersions = !context.interfaceVersions.isEmpty
+            context.stableCases = conditions.members(all.map { ($0.variant, $0.context.stableCases) }, within: file)
+            context.hasStableCases = !context.stableCases.isEmpty
         }
     }
 }

@@ -38,6 +38,27 @@ struct FamilyContext: TemplateContext, Equatable {
         var comment: String
     }
 
+    /// Ops whose releases differ from the whole set, by raw value, with the releases that can take them.
+    struct ReleaseGroup: Codable, Equatable, Sendable {
+        /// `90, 91` (raw values, so a case another target lacks still compiles).
+        var literals: String
+        /// `[XenRelease(4, 21), XenRelease(4, 22)]`.
+        var releases: String
+    }
+
+    /// One release's interface version.
+    struct VersionEntry: Codable, Equatable, Sendable {
+        var major: Int
+        var minor: Int
+        var literal: String
+    }
+
+    /// An op the header marks `/* stable interface */`, by raw value.
+    struct StableCase: Codable, Equatable, Sendable {
+        var literal: String
+        var cName: String
+    }
+
     /// One arm of the case → guard switch.
     struct GuardLink: Codable, Equatable, Sendable {
         var caseName: String
@@ -64,4 +85,18 @@ struct FamilyContext: TemplateContext, Equatable {
     var guardLinks: [Conditional<GuardLink>]
     /// Whether the enum lists the hypercall numbers, and so conforms to `XenHypercallNumber`.
     var hypercallNumbers: Bool
+    /// Whether the output spans several releases (then the release tables below are emitted).
+    var hasReleases = false
+    /// `[XenRelease(4, 16), …]`: the releases of the set, oldest first.
+    var releaseSetLiteral = ""
+    /// Ops that not every release of the set can take.
+    var releaseGroups: [Conditional<ReleaseGroup>] = []
+    /// Whether the family has an interface version in some release of the set.
+    var hasInterfaceVersions = false
+    /// The family's interface version in each release of the set that has one.
+    var interfaceVersions: [Conditional<VersionEntry>] = []
+    /// Whether any op is a stable interface.
+    var hasStableCases = false
+    /// The ops marked `/* stable interface */`.
+    var stableCases: [Conditional<StableCase>] = []
 }

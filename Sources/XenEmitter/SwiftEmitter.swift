@@ -52,7 +52,7 @@ public struct SwiftEmitter {
                 let familyReserved = reservedHere[family.name] ?? []
                 try CodeInputCheck.check(family, reserved: familyReserved)
                 output.families[OutputFiles.family(family)] = try makeFamilyContext(
-                    family, reserved: familyReserved, binding: interface.requests.first { $0.family == family.name }
+                    family, reserved: familyReserved, binding: interface.requests.first { $0.family == family.name }, releases: interface.releases
                 )
             }
             try addRecords(interface, naming: RecordNaming(interface, module: module), to: &output)

@@ -6,9 +6,12 @@ extension SwiftEmitter {
     ///   - family: The family from the IR.
     ///   - reserved: Numbers the ledger reserves that the headers no longer show, with their former names.
     ///   - binding: The family's op → payload binding, when it has typed commands.
+    ///   - releases: The releases the output spans, oldest first; `nil` for one header tree.
     /// - Returns: The context.
     /// - Throws: ``GeneratorDiagnostic`` when two ops map to one Swift name.
-    func makeFamilyContext(_ family: OpFamily, reserved: [ReservedNumber], binding: RequestBinding? = nil) throws -> FamilyContext {
+    func makeFamilyContext(
+        _ family: OpFamily, reserved: [ReservedNumber], binding: RequestBinding? = nil, releases: [ReleaseVersion]? = nil
+    ) throws -> FamilyContext {
         let unmapped = Dictionary((binding?.unmapped ?? []).map { ($0.op, $0.reason) }, uniquingKeysWith: { first, _ in first })
         let defined = family.definedOps
         var caseNames: [String: Op] = [:]
@@ -23,7 +26,7 @@ extension SwiftEmitter {
             let message = [op.marker, op.replacement.map { "use \($0)" }].compactMap { $0 }.joined(separator: "; ")
             cases.append(FamilyContext.Case(
                 name: name, bareName: SwiftNaming.bare(name), cName: op.name, literal: SwiftNaming.integerLiteral(op.number),
-                docLines: docLines(for: op, unmappedReason: unmapped[op.name]), isDeprecated: op.status == .obsolete,
+                docLines: docLines(for: op, unmappedReason: unmapped[op.name], releases: releases), isDeprecated: op.status == .obsolete,
                 deprecationMessage: SwiftText.stringLiteral(message.isEmpty ? "\(op.name) is obsolete" : message)
             ))
         }
@@ -47,7 +50,7 @@ extension SwiftEmitter {
         let aliases = makeAliases(family, caseNames: caseNames)
         let (guardEntries, guardLinks) = makeGuard(family, cases: cases, reserved: reserved)
         let version = family.interfaceVersion
-        return FamilyContext(
+        var context = FamilyContext(
             typeName: family.swiftName, guardName: family.swiftName + "NumberGuard", rawType: family.rawType,
             prefix: family.prefix, header: family.file, summaryLines: family.summary.map { SwiftText.docCommentLines($0) } ?? [],
             hasSummary: !(family.summary ?? "").isEmpty,
@@ -57,6 +60,40 @@ extension SwiftEmitter {
             cases: cases.everywhere(), retired: retired.everywhere(), hasRetired: !retired.isEmpty,
             aliases: aliases.everywhere(), guardEntries: guardEntries.everywhere(), guardLinks: guardLinks.everywhere(), hypercallNumbers: family.hypercallNumbers ?? false
         )
+        context.stableCases = defined.filter(\.isStableInterface).map {
+            FamilyContext.StableCase(literal: SwiftNaming.integerLiteral($0.number), cName: $0.name)
+        }.everywhere()
+        context.hasStableCases = !context.stableCases.isEmpty
+        if let releases {
+            context.hasReleases = true
+            context.releaseSetLiteral = Self.releaseLiteral(releases)
+            // Ops grouped by the releases that can take them, in the order they first occur.
+            var groups: [(releases: [ReleaseVersion], literals: [String])] = []
+            for op in defined where (op.releases ?? releases) != releases {
+                let taken = op.releases ?? []
+                if let index = groups.firstIndex(where: { $0.releases == taken }) {
+                    groups[index].literals.append(SwiftNaming.integerLiteral(op.number))
+                } else {
+                    groups.append((taken, [SwiftNaming.integerLiteral(op.number)]))
+                }
+            }
+            context.releaseGroups = groups.map {
+                FamilyContext.ReleaseGroup(literals: $0.literals.joined(separator: ", "), releases: Self.releaseLiteral($0.releases))
+            }.everywhere()
+            context.interfaceVersions = (family.interfaceVersions ?? []).map { entry in
+                FamilyContext.VersionEntry(
+                    major: entry.release.major, minor: entry.release.minor,
+                    literal: SwiftNaming.integerLiteral(entry.value, hex: version?.spelling.lowercased().hasPrefix("0x") ?? true)
+                )
+            }.everywhere()
+            context.hasInterfaceVersions = !context.interfaceVersions.isEmpty
+        }
+        return context
+    }
+
+    /// `[XenRelease(4, 16), XenRelease(4, 17)]`.
+    static func releaseLiteral(_ releases: [ReleaseVersion]) -> String {
+        "[" + releases.map { "XenRelease(\($0.major), \($0.minor))" }.joined(separator: ", ") + "]"
     }
 
     /// Alias members: names that are not ops; when a name has several definitions, the active one.
@@ -99,8 +136,15 @@ extension SwiftEmitter {
     }
 
     /// Doc comment lines for an op: C name, number and place, then the header's own text.
-    private func docLines(for op: Op, unmappedReason: String? = nil) -> [String] {
+    private func docLines(for op: Op, unmappedReason: String? = nil, releases: [ReleaseVersion]? = nil) -> [String] {
         var lines = ["`\(op.name)` (\(op.number)), \(op.file):\(op.line)."]
+        if let releases, let own = op.releases, own != releases {
+            lines += ["", own.isEmpty
+                ? "No release of the set can take it as these bindings lay it out: issuing it throws `unavailableOnRelease`."
+                : "Xen \(own.map(\.description).joined(separator: ", ")) only (of \(releases.map(\.description).joined(separator: ", "))): "
+                    + "on another release issuing it throws `unavailableOnRelease` and sends nothing."]
+        }
+        if op.isStableInterface { lines += ["", "A stable interface: it is sent with interface version 0."] }
         if let unmappedReason {
             lines += ["", "No payload mapping: the generator could not bind this op to a payload (\(unmappedReason)), "
                 + "so it has no typed command; add it to the family's `payloadMembers` in the config."]

@@ -12,13 +12,19 @@ public enum XenHypercallError: Error, Sendable, Hashable, CustomStringConvertibl
     case bufferTooSmall(element: String, capacity: Int, requested: Int)
     /// No hypercall-safe memory of `bytes` bytes could be mapped.
     case hypercallMemoryUnavailable(bytes: Int, errno: XenErrno)
+    /// The running release (`running`) lacks `operation`, or lays its payload out otherwise than these
+    /// bindings do; `releases` can take it. Nothing was sent.
+    case unavailableOnRelease(operation: String, running: XenRelease, releases: [XenRelease])
+    /// These bindings were generated for `releases`, and the hypervisor runs `running`, which is not
+    /// among them. Nothing was sent.
+    case releaseNotCovered(operation: String, running: XenRelease, releases: [XenRelease])
 
     /// The errno of a failed hypercall or device, if the error has one.
     public var errno: XenErrno? {
         switch self {
         case .privcmdUnavailable(_, let errno), .hypercallFailed(_, let errno), .hypercallMemoryUnavailable(_, let errno): errno
         case .interfaceVersionMismatch: .EACCES
-        case .bufferTooSmall: nil
+        case .bufferTooSmall, .unavailableOnRelease, .releaseNotCovered: nil
         }
     }
 
@@ -36,6 +42,13 @@ public enum XenHypercallError: Error, Sendable, Hashable, CustomStringConvertibl
             "guest-handle buffer too small: it holds \(capacity) × \(element), but the request lets Xen write \(requested)"
         case .hypercallMemoryUnavailable(let bytes, let errno):
             "cannot map \(bytes) bytes of hypercall-safe memory: \(errno); raise RLIMIT_MEMLOCK (ulimit -l) or use /dev/xen/hypercall"
+        case .unavailableOnRelease(let operation, let running, let releases):
+            "\(operation) is not available on Xen \(running): "
+                + (releases.isEmpty ? "no release of these bindings has it as they lay it out" : "these bindings have it for Xen \(XenRelease.list(releases))")
+                + "; nothing was sent"
+        case .releaseNotCovered(let operation, let running, let releases):
+            "\(operation) not sent: the hypervisor runs Xen \(running), and these bindings were generated for Xen \(XenRelease.list(releases)); "
+                + "regenerate them with that release among --release"
         }
     }
 

@@ -13,6 +13,15 @@ public final class XenHypervisor: Sendable {
     public let channel: PrivcmdChannel
     /// Where request and guest-handle buffers come from.
     public let memory: HypercallMemory
+    /// The release the hypervisor runs, from `XENVER_version`, learned once when the connection opens;
+    /// `nil` when Xen did not answer. Bindings generated for several releases pick each request's
+    /// interface version by it, and refuse ops the release cannot take before sending anything.
+    public let release: XenRelease?
+
+    /// `__HYPERVISOR_xen_version` and its `XENVER_version` command (xen.h, version.h): part of the
+    /// stable ABI since Xen 3.0, so the runtime may ask before it knows anything else.
+    static let xenVersionHypercall: UInt64 = 17
+    static let xenVersionCommand: UInt64 = 0
 
     /// Opens the privcmd device and, when present, `/dev/xen/hypercall`.
     /// - Parameters:
@@ -23,6 +32,36 @@ public final class XenHypervisor: Sendable {
         channel = try PrivcmdChannel(path: privcmd)
         let device = open(hypercallDevice, O_RDWR | O_CLOEXEC)
         memory = HypercallMemory(device: device >= 0 ? device : nil)
+        let word = try? channel.hypercall(Self.xenVersionHypercall, [Self.xenVersionCommand, 0], operation: "XENVER_version")
+        release = word.map(XenRelease.init(versionWord:))
+    }
+
+    /// Refuses `operation` before anything is sent when the running release cannot take it as these
+    /// bindings lay it out.
+    /// - Parameter operation: The op about to be issued.
+    /// - Throws: ``XenHypercallError/unavailableOnRelease(operation:running:releases:)``.
+    public func requireRelease<Operation: XenOperation>(for operation: Operation) throws(XenHypercallError) {
+        guard let release, let releases = operation.releases, !releases.contains(release) else { return }
+        if let set = Operation.releaseSet, !set.contains(release) {
+            throw .releaseNotCovered(operation: operation.cName, running: release, releases: set)
+        }
+        throw .unavailableOnRelease(operation: operation.cName, running: release, releases: releases)
+    }
+
+    /// `request` with the interface version the running release wants: 0 for a stable op, the
+    /// release's own for bindings generated for several releases, else as built.
+    func versioned<Request: XenRequest>(_ request: Request) throws(XenHypercallError) -> Request {
+        guard var versioned = request as? any XenVersionedRequest else { return request }
+        let operation = Request.Operation(rawValue: request.operationNumber)
+        if let operation { try requireRelease(for: operation) }
+        if operation?.isStableInterface == true {
+            versioned.requestInterfaceVersion = 0
+        } else if let release, let version = Request.Operation.interfaceVersion(on: release) {
+            versioned.requestInterfaceVersion = version
+        } else if let release, let set = Request.Operation.releaseSet, !set.contains(release) {
+            throw .releaseNotCovered(operation: request.operationName, running: release, releases: set)
+        }
+        return versioned as? Request ?? request
     }
 
     /// Issues a plain hypercall whose arguments are numbers (no memory), such as
@@ -44,6 +83,7 @@ public final class XenHypervisor: Sendable {
     /// - Throws: ``XenHypercallError/interfaceVersionMismatch(operation:bindings:hypervisor:)`` when Xen
     ///   speaks another interface version, else ``XenHypercallError/hypercallFailed(operation:errno:)``.
     public func issue<Request: XenRequest>(_ request: Request) throws(XenHypercallError) -> Request {
+        let request = try versioned(request)
         let buffer = try XenBuffer<Request>(capacity: 1, in: memory)
         buffer[0] = request
         do {
@@ -70,6 +110,7 @@ public final class XenHypervisor: Sendable {
     public func issue<Request: XenRequest>(
         _ request: Request, arguments: [UInt64], buffers: [XenBufferRegion] = []
     ) throws(XenHypercallError) -> Request {
+        let request = try versioned(request)
         let buffer = try XenBuffer<Request>(capacity: 1, in: memory)
         buffer[0] = request
         let array = try XenBuffer<XenBufferRegion>(capacity: 1 + buffers.count, in: memory)
@@ -92,6 +133,7 @@ public final class XenHypervisor: Sendable {
     public func call<Operation: XenOperation, Payload: BitwiseCopyable>(
         hypercall: UInt64, operation: Operation, arguments: [UInt64] = [], payload: Payload
     ) throws(XenHypercallError) -> (result: Int, payload: Payload) {
+        try requireRelease(for: operation)
         let buffer = try XenBuffer<Payload>(capacity: 1, in: memory)
         buffer[0] = payload
         let address = MemoryLayout<Payload>.size == 0 ? 0 : buffer.handle.address

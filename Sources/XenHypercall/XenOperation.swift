@@ -10,6 +10,27 @@ public protocol XenOperation: RawRepresentable, CaseIterable, Hashable, Sendable
     static var header: String { get }
     /// The C macro name of this op, such as `XEN_DOMCTL_getdomaininfo`.
     var cName: String { get }
+    /// For bindings generated for several releases: the releases whose headers define this op with
+    /// the payload layout the bindings have; `nil` for bindings of one header tree.
+    var releases: [XenRelease]? { get }
+    /// Whether the header marks the op `/* stable interface */`: Xen then wants interface version 0.
+    var isStableInterface: Bool { get }
+    /// For bindings generated for several releases: the releases they were generated for, oldest first.
+    static var releaseSet: [XenRelease]? { get }
+    /// For bindings generated for several releases: the family's interface version in `release`'s
+    /// headers, or `nil` when the bindings were not generated for it (or the family has none).
+    static func interfaceVersion(on release: XenRelease) -> UInt32?
+}
+
+extension XenOperation {
+    /// `nil`: bindings of one header tree.
+    public var releases: [XenRelease]? { nil }
+    /// `false` unless the generated enum says otherwise.
+    public var isStableInterface: Bool { false }
+    /// `nil`: bindings of one header tree.
+    public static var releaseSet: [XenRelease]? { nil }
+    /// `nil`: bindings of one header tree.
+    public static func interfaceVersion(on release: XenRelease) -> UInt32? { nil }
 }
 
 extension XenOperation {

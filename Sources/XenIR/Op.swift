@@ -22,6 +22,9 @@ public struct Op: Codable, Sendable, Equatable {
     public var column: Int
     /// The comment block directly above the op, without comment markers.
     public var doc: String?
+    /// In an output that spans several releases: the releases whose headers define the op with the
+    /// payload layout the output has (``ReleaseMerge`` in `XenMerge` decides); `nil` for one tree.
+    public var releases: [ReleaseVersion]?
 
     /// Creates an op. See the properties for the meaning of each parameter.
     public init(
@@ -98,4 +101,12 @@ public struct SourcePosition: Codable, Sendable, Equatable, Hashable, CustomStri
     }
 
     public var description: String { "\(file):\(line):\(column)" }
+}
+
+extension Op {
+    /// Whether the header marks the op `/* stable interface */` (Xen 4.21 on): callers send interface
+    /// version 0, and Xen refuses any other (`is_stable_domctl` in xen/common/domctl.c).
+    public var isStableInterface: Bool {
+        marker?.lowercased().contains("stable interface") ?? false
+    }
 }

@@ -29,6 +29,8 @@ public struct OpFamily: Codable, Sendable, Equatable {
     public var bufferArray: Bool?
     /// Whether the ops are the hypercall numbers themselves, from the family table.
     public var hypercallNumbers: Bool?
+    /// In an output that spans several releases: the interface version of each release that has one.
+    public var interfaceVersions: [ReleaseInterfaceVersion]?
 
     /// Creates a family. See the properties for the meaning of each parameter.
     public init(

@@ -15,6 +15,9 @@ public struct XenInterface: Codable, Sendable, Equatable {
     public var enums: [CEnum]
     /// For each family with a request record: which payload each op takes.
     public var requests: [RequestBinding]
+    /// The releases the IR spans, oldest first, when it was folded from several releases' headers
+    /// (its declarations are the newest release's); `nil` for one header tree.
+    public var releases: [ReleaseVersion]?
 
     /// - Parameters:
     ///   - defines: The preprocessor configuration.

@@ -29,6 +29,12 @@ public struct Config: Codable, Sendable, Equatable {
     public var ledger: String?
     /// Reviewed renames and reuses (`family`, `number`, `from`, `to`, `reason`).
     public var acknowledgements: [Acknowledgement]?
+    /// Revisions of `xenGit` (release tags such as `RELEASE-4.17.7`), one per release series, to
+    /// generate one output for: every op of any of them, each usable on the releases that can take it.
+    /// Replaces `xenHeaders`.
+    public var releases: [String]?
+    /// The git repository `releases` are read from: a clone of xen.git or the history bundle's.
+    public var xenGit: String?
 
     /// Creates an empty config.
     public init(
@@ -53,7 +59,7 @@ public struct Config: Codable, Sendable, Equatable {
     /// The keys a config file may hold, for the unknown-key check.
     static let knownKeys: Set<String> = [
         "xenHeaders", "output", "templates", "accessLevel", "families", "familyTable", "defines", "targets", "target", "ledger",
-        "acknowledgements",
+        "acknowledgements", "releases", "xenGit",
     ]
     /// The keys of a `familyTable` row.
     static let knownFamilyKeys: Set<String> = [

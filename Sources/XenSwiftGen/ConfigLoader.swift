@@ -89,6 +89,7 @@ public enum ConfigLoader {
         config.output = resolve(config.output)
         config.templates = resolve(config.templates)
         config.ledger = resolve(config.ledger)
+        config.xenGit = resolve(config.xenGit)
         return config
     }
 }

@@ -41,6 +41,10 @@ public struct Generator: Sendable {
         public var acknowledgements: [Acknowledgement]
         /// A history ledger to guard the numbers with (the CLI passes ``ShippedHistory`` unless `--no-history`).
         public var history: Ledger?
+        /// Revisions of ``xenGit`` to read instead of ``xenHeaders``, one per release series; empty for one tree.
+        public var releases: [String]
+        /// The repository ``releases`` come from.
+        public var xenGit: String?
 
         /// Builds a request from a config, filling defaults.
         /// - Parameter config: The merged config.
@@ -57,6 +61,11 @@ public struct Generator: Sendable {
             targetsAreDefault = config.targets == nil && config.target == nil
             ledger = config.ledger
             acknowledgements = config.acknowledgements ?? []
+            releases = config.releases ?? []
+            xenGit = config.xenGit
+            if !releases.isEmpty && xenGit == nil {
+                throw GeneratorDiagnostic(.error, at: nil, "'releases' are revisions of a git repository: set 'xenGit' (or pass --xen-git) too")
+            }
         }
     }
 
@@ -75,7 +84,7 @@ public struct Generator: Sendable {
     }
 
     /// Receives progress lines for `--verbose`.
-    private let log: @Sendable (String) -> Void
+    let log: @Sendable (String) -> Void
     private let environment: [String: String]
 
     /// - Parameters:
@@ -216,7 +225,7 @@ public struct Generator: Sendable {
         FaultInjection.point("started")
         let previousLedger = try request.ledger.map { try LedgerFile.load($0, allowMissing: request.updateLedger) }
         var request = request
-        let results = try readSupportedTargets(&request)
+        let results = try request.releases.isEmpty ? readSupportedTargets(&request) : readReleases(&request)
         let root = request.xenHeaders  // the folder as the user named it, as `read` prints it
         let acknowledgements = request.acknowledgements + (previousLedger?.acknowledgements ?? [])
         // The checks see each target's IR on its own: a reuse under one architecture's `#if` fails the run.
@@ -225,7 +234,8 @@ public struct Generator: Sendable {
         var mergedLedger: Ledger?
         // Xen's history guards Xen's public headers (a tree with xen.h, any release), not a partial tree such as a fixture.
         let history = request.history.flatMap { history in
-            FileManager.default.fileExists(atPath: URL(fileURLWithPath: request.xenHeaders).appendingPathComponent("xen.h").path) ? history : nil
+            !request.releases.isEmpty || FileManager.default.fileExists(atPath: URL(fileURLWithPath: request.xenHeaders).appendingPathComponent("xen.h").path)
+                ? history : nil
         }
         for result in results {
             findings += timed("check") {
@@ -317,7 +327,7 @@ public struct Generator: Sendable {
     }
 
     /// Runs `body`, logging how long it took.
-    private func timed<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
+    func timed<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
         let clock = ContinuousClock()
         let start = clock.now
         let value = try body()

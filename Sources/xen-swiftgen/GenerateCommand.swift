@@ -34,6 +34,17 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .customLong("access-level"), help: ArgumentHelp("Access level of the emitted API: public, internal or package."))
     var accessLevel: String?
 
+    @Option(name: .customLong("release"), help: ArgumentHelp(
+        "A revision of --xen-git to generate for (repeatable, one per release series, such as RELEASE-4.17.7).",
+        discussion: "Several releases give one output: every op any of them defines, each usable on the releases whose headers "
+            + "lay its payload out as the output does; the runtime sends each release its own interface version. Replaces --xen-headers.",
+        valueName: "revision"))
+    var releases: [String] = []
+
+    @Option(name: .customLong("xen-git"), help: ArgumentHelp(
+        "The git repository --release names revisions of (a clone of xen.git, or of the history bundle).", valueName: "repo"))
+    var xenGit: String?
+
     @Flag(help: "Write nothing; exit 1 with a summary when the output folder differs from what would be generated.")
     var check = false
 
@@ -93,6 +104,8 @@ struct GenerateCommand: ParsableCommand {
             if let templates { config.templates = templates }
             if let accessLevel { config.accessLevel = accessLevel }
             if let ledger { config.ledger = ledger }
+            if !releases.isEmpty { config.releases = releases }
+            if let xenGit { config.xenGit = xenGit }
             var request = try Generator.Request(config: config)
             request.updateLedger = updateLedger
             request.strict = strict
@@ -122,10 +135,10 @@ struct GenerateCommand: ParsableCommand {
                     let notes = plan.added.map { "missing: \($0)" } + plan.changed.map { "differs: \($0)" }
                         + plan.removed.map { "stale: \($0)" }
                     throw GeneratorDiagnostic(.error, at: nil,
-                        "'\(request.output)' is not current with \(request.xenHeaders) (run '\(caller.regenerateCommand)' to update it)",
+                        "'\(request.output)' is not current with \(request.sourceDescription) (run '\(caller.regenerateCommand)' to update it)",
                         notes: notes.map { GeneratorDiagnostic(.note, at: nil, $0) })
                 }
-                print("xen-swiftgen: \(writer.folder.path) is current with \(request.xenHeaders) (\(plan.unchanged.count) files checked)")
+                print("xen-swiftgen: \(writer.folder.path) is current with \(request.sourceDescription) (\(plan.unchanged.count) files checked)")
                 return
             }
             let plan = try writer.write(files)
@@ -141,7 +154,7 @@ struct GenerateCommand: ParsableCommand {
             let first = outcome.merged.variants.first?.interface
             let targets = outcome.merged.variants.map(\.target.triple).joined(separator: ", ")
             print("xen-swiftgen: \(first?.families.count ?? 0) op families and \(first?.records.count ?? 0) records "
-                + "from \(request.xenHeaders) (\(targets)) -> \(writer.folder.path): \(plan.added.count) added, \(plan.changed.count) changed, "
+                + "from \(request.sourceDescription) (\(targets)) -> \(writer.folder.path): \(plan.added.count) added, \(plan.changed.count) changed, "
                 + "\(plan.unchanged.count) unchanged, \(plan.removed.count) removed")
         }
     }

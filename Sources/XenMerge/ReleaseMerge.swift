@@ -1,0 +1,116 @@
+import XenChecks
+import XenIR
+
+/// Folds the IRs of several Xen releases, read for one target, into one IR that serves all of them:
+/// the declarations are the newest release's, every op any release defines is an op of the output,
+/// and each op records the releases that can take it as the output lays it out.
+///
+/// The rule for the ops is ``MemberFold``'s (an op is the same op in every release that names it); the
+/// rule for "can take it" is the checks' record comparison: the release defines the op, binds it to
+/// the payload of the same name, and neither that payload (with every record it reaches) nor the
+/// request record around it differs from the output's in a way that breaks callers.
+public enum ReleaseMerge {
+    /// One release's IR.
+    public struct Release: Sendable {
+        /// The release.
+        public var version: ReleaseVersion
+        /// Its IR.
+        public var interface: XenInterface
+
+        /// - Parameters:
+        ///   - version: The release.
+        ///   - interface: Its IR.
+        public init(version: ReleaseVersion, interface: XenInterface) {
+            self.version = version
+            self.interface = interface
+        }
+    }
+
+    /// Folds `releases`.
+    /// - Parameter releases: The releases' IRs for one target, in any order (two of one series are refused).
+    /// - Returns: The folded IR, with ``XenInterface/releases``, ``Op/releases`` and
+    ///   ``OpFamily/interfaceVersions`` set.
+    /// - Throws: ``GeneratorDiagnostic`` for an empty set or a series given twice.
+    public static func merge(_ releases: [Release]) throws -> XenInterface {
+        let ordered = releases.sorted { $0.version < $1.version }
+        for (earlier, later) in zip(ordered, ordered.dropFirst()) where earlier.version == later.version {
+            throw GeneratorDiagnostic(.error, at: nil, "two releases of series \(later.version) in the set; name one revision per series")
+        }
+        guard let newest = ordered.last else { throw GeneratorDiagnostic(.error, at: nil, "no release to read: name at least one") }
+        var result = newest.interface
+        result.releases = ordered.map(\.version)
+        let familyNames = MemberFold.fold(ordered.map { $0.interface.families.map(\.name) }).map(\.value)
+        result.families = familyNames.compactMap { name in
+            family(named: name, in: ordered, output: newest.interface)
+        }
+        return result
+    }
+
+    /// One family over the releases that have it.
+    private static func family(named name: String, in releases: [Release], output: XenInterface) -> OpFamily? {
+        let having = releases.filter { $0.interface.family(named: name) != nil }
+        guard var family = having.last?.interface.family(named: name) else { return nil }
+        // Every op any release has, in header order; an op defined in some release is taken as the
+        // newest release that defines it wrote it, else as the newest tombstone.
+        let folded = MemberFold.fold(having.map { $0.interface.family(named: name)?.ops ?? [] }, matching: { $0.name == $1.name }) { parts in
+            (parts.last { isDefined($0.value) } ?? parts[parts.count - 1]).value
+        }
+        var ops: [Op] = []
+        var numbers: [UInt64: String] = [:]
+        // Newest first, so that a number two releases define under two names keeps the newest name.
+        for member in folded.reversed() {
+            var op = member.value
+            if isDefined(op) {
+                if let newer = numbers[op.number], newer != op.name {
+                    // Renamed between the releases: the old name becomes a retired member whose fix-it is the new one.
+                    op.status = .retired
+                    op.replacement = newer
+                    op.marker = op.marker ?? "renamed \(newer) in a later release"
+                } else {
+                    numbers[op.number] = op.name
+                    op.releases = having.filter { canTake(op, family: name, in: $0.interface, output: output) }.map(\.version)
+                }
+            }
+            ops.insert(op, at: 0)
+        }
+        family.ops = ops
+        let versions = having.compactMap { release in
+            release.interface.family(named: name)?.interfaceVersion.map { ReleaseInterfaceVersion(release: release.version, value: $0.value) }
+        }
+        family.interfaceVersions = versions.isEmpty ? nil : versions
+        return family
+    }
+
+    /// Whether an op is a case of the output (live or obsolete, compiled in).
+    private static func isDefined(_ op: Op) -> Bool {
+        op.status != .retired && op.isActive
+    }
+
+    /// Whether `interface` (one release) defines `op` with the payload layout `output` gives it.
+    private static func canTake(_ op: Op, family: String, in interface: XenInterface, output: XenInterface) -> Bool {
+        guard let own = interface.family(named: family)?.ops.first(where: { $0.name == op.name }), isDefined(own), own.number == op.number
+        else { return false }
+        guard let request = output.requests.first(where: { $0.family == family }),
+              let binding = request.bindings.first(where: { $0.op == op.name })
+        else { return true }
+        guard let theirs = interface.requests.first(where: { $0.family == family }),
+              let theirBinding = theirs.bindings.first(where: { $0.op == op.name }),
+              theirBinding.record == binding.record, theirs.record == request.record
+        else { return false }
+        let outputRecords = Dictionary(output.records.map { ($0.name, $0) }) { first, _ in first }
+        let theirRecords = Dictionary(interface.records.map { ($0.name, $0) }) { first, _ in first }
+        // The payload with every record it reaches, and the request record around it (its other union members left out).
+        let otherOps = Set(request.bindings.map(\.op)).subtracting([op.name])
+        var reached = InterfaceDiff.payloadRecords(of: family, in: output, records: outputRecords, excluding: otherOps)
+        reached.formUnion(InterfaceDiff.payloadRecords(of: family, in: interface, records: theirRecords, excluding: otherOps))
+        let changes = RecordComparison.compare(
+            reached.sorted().compactMap { theirRecords[$0] }, reached.sorted().compactMap { outputRecords[$0] }
+        )
+        // Of the request's payload union only its size, alignment and this op's member matter: the other
+        // members are other ops' payloads.
+        let unions = Set(output.records.filter { $0.parent == request.record && $0.member == request.unionField }.map(\.name))
+        return !changes.contains { change in
+            RecordComparison.isIncompatible(change) && !(unions.contains(change.record) && change.field != nil && change.field != binding.member)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Testing
+import XenIR
+import XenMerge
+
+/// Folding releases: the union of ops, each with the releases that define it, renames kept as
+/// retired members with a fix-it, every release's interface version, and the series parsed from tags.
+@Suite struct ReleaseMergeTests {
+    static func family(_ ops: [(String, UInt64)], version: UInt64) -> OpFamily {
+        OpFamily(name: "domctl", prefix: "XEN_DOMCTL_", swiftName: "DomctlOp", rawType: "UInt32", file: "domctl.h",
+                 interfaceVersion: InterfaceVersion(name: "XEN_DOMCTL_INTERFACE_VERSION", value: version, spelling: "0x\(version)",
+                                                    location: SourcePosition(file: "domctl.h", line: 1)),
+                 ops: ops.map { Op(name: $0.0, number: $0.1, status: .live, file: "domctl.h", line: Int($0.1) + 2) })
+    }
+
+    static func release(_ minor: Int, _ ops: [(String, UInt64)], version: UInt64) -> ReleaseMerge.Release {
+        ReleaseMerge.Release(version: ReleaseVersion(major: 4, minor: minor),
+                             interface: XenInterface(defines: [], headers: ["domctl.h"], families: [family(ops, version: version)]))
+    }
+
+    @Test("an op added later is available from its release on; one renamed keeps the newest name, the old one a retired fix-it")
+    func opsOverReleases() throws {
+        let merged = try ReleaseMerge.merge([
+            Self.release(18, [("XEN_DOMCTL_a", 1), ("XEN_DOMCTL_old", 2)], version: 0x16),
+            Self.release(17, [("XEN_DOMCTL_a", 1), ("XEN_DOMCTL_old", 2)], version: 0x15),
+            Self.release(19, [("XEN_DOMCTL_a", 1), ("XEN_DOMCTL_new", 2), ("XEN_DOMCTL_b", 3)], version: 0x17),
+        ])
+        let v17 = ReleaseVersion(major: 4, minor: 17), v18 = ReleaseVersion(major: 4, minor: 18), v19 = ReleaseVersion(major: 4, minor: 19)
+        #expect(merged.releases == [v17, v18, v19])
+        let family = try #require(merged.family(named: "domctl"))
+        let ops = Dictionary(uniqueKeysWithValues: family.ops.map { ($0.name, $0) })
+        #expect(ops["XEN_DOMCTL_a"]?.releases == [v17, v18, v19])
+        #expect(ops["XEN_DOMCTL_b"]?.releases == [v19])
+        #expect(ops["XEN_DOMCTL_new"]?.releases == [v19])
+        #expect(ops["XEN_DOMCTL_old"]?.status == .retired && ops["XEN_DOMCTL_old"]?.replacement == "XEN_DOMCTL_new")
+        #expect(family.interfaceVersions?.map(\.value) == [0x15, 0x16, 0x17])
+        #expect(family.interfaceVersions?.map(\.release) == [v17, v18, v19])
+    }
+
+    @Test("two revisions of one series, and no release, are refused")
+    func refused() {
+        #expect(throws: GeneratorDiagnostic.self) { try ReleaseMerge.merge([Self.release(17, [], version: 1), Self.release(17, [], version: 1)]) }
+        #expect(throws: GeneratorDiagnostic.self) { try ReleaseMerge.merge([]) }
+    }
+
+    @Test("a revision's series: release tags, stable branches, candidates; none in master")
+    func series() {
+        #expect(ReleaseVersion(revision: "RELEASE-4.17.7") == ReleaseVersion(major: 4, minor: 17))
+        #expect(ReleaseVersion(revision: "stable-4.9") == ReleaseVersion(major: 4, minor: 9))
+        #expect(ReleaseVersion(revision: "4.21.0-rc3") == ReleaseVersion(major: 4, minor: 21))
+        #expect(ReleaseVersion(revision: "master") == nil)
+        #expect(ReleaseVersion(revision: "RELEASE-4") == nil)
+        #expect(ReleaseVersion(major: 4, minor: 9) < ReleaseVersion(major: 4, minor: 10))
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+/// One output for several releases (`generate --xen-git REPO --release …`): every release's interface
+/// version from its own header, each op usable on the releases whose C compiler lays its payload out
+/// as the output does, a stable op marked, and the output compiling.
+@Suite struct ReleaseSetTests {
+    /// The latest patch of each series 4.16 … 4.22, as the shared hypervisor images are.
+    static let releases = ["RELEASE-4.16.7", "RELEASE-4.17.7", "RELEASE-4.18.6", "RELEASE-4.19.6", "RELEASE-4.20.4",
+                           "RELEASE-4.21.2", "RELEASE-4.22.0"]
+
+    /// `sizeof(struct NAME)` under clang for x86_64, with `revision`'s headers: the oracle.
+    static func cSize(_ record: String, header: String, revision: String) throws -> Int {
+        let tree = try HistoryBundle.tree(revision, subfolder: "xen")
+        defer { try? FileManager.default.removeItem(at: tree) }
+        let source = tree.appendingPathComponent("probe.c")
+        try "#include <stdio.h>\n#include <stdint.h>\n#include <xen/\(header)>\nint main(void) { printf(\"%zu\", sizeof(struct \(record))); return 0; }\n"
+            .write(to: source, atomically: true, encoding: .utf8)
+        let binary = tree.appendingPathComponent("probe")
+        let build = try run(URL(fileURLWithPath: "/usr/bin/env"),
+                            ["cc", "-D__XEN_TOOLS__", "-I", tree.path, "-o", binary.path, source.path])
+        guard build.status == 0 else { throw TestFailure("cc failed for \(revision): \(build.stderr)") }
+        let output = try run(binary, [])
+        guard let size = Int(output.stdout) else { throw TestFailure("probe printed '\(output.stdout)'") }
+        return size
+    }
+
+    /// `#define NAME VALUE` of `header` at `revision`, read with grep-level text: the oracle.
+    static func defineValue(_ name: String, header: String, revision: String) throws -> String {
+        let text = try HistoryBundle.git(["show", "\(revision):\(header)"])
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("#define \(name) ") }),
+              let value = line.split(separator: " ", omittingEmptySubsequences: true).dropFirst(2).first
+        else { throw TestFailure("\(revision):\(header) defines no \(name)") }
+        return String(value)
+    }
+
+    /// The release list of the `releases` switch arm that lists `literal` (the first such arm), or `nil`.
+    static func releases(ofRawValue literal: String, in text: String) -> String? {
+        for line in text.split(separator: "\n") where line.hasPrefix("        case ") && line.contains(": [XenRelease(") {
+            let parts = line.dropFirst("        case ".count).components(separatedBy: ": [")
+            if parts[0].components(separatedBy: ", ").contains(literal) { return "[" + parts.dropFirst().joined(separator: ": [") }
+        }
+        return nil
+    }
+
+    @Test("seven releases give one output: interface versions from each header, ops per payload layout, a stable op, and it compiles")
+    func sevenReleases() throws {
+        let output = try makeTemporaryFolder("xsg-releases")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let generate = try xenSwiftGen(["generate", "--xen-git", try HistoryBundle.repository(), "--output", output.path]
+            + Self.releases.flatMap { ["--release", $0] })
+        #expect(generate.status == 0, "\(generate.stderr)")
+        #expect(generate.stdout.contains("RELEASE-4.16.7 … RELEASE-4.22.0 (7 releases)"), "\(generate.stdout)")
+        let sysctl = try String(contentsOf: output.appendingPathComponent("SysctlOp.swift"), encoding: .utf8)
+        let domctl = try String(contentsOf: output.appendingPathComponent("DomctlOp.swift"), encoding: .utf8)
+
+        // Every release's own interface versions, as its header defines them.
+        for revision in Self.releases {
+            let series = revision.dropFirst("RELEASE-".count).split(separator: ".").prefix(2).map(String.init)
+            for (text, macro, header) in [(sysctl, "XEN_SYSCTL_INTERFACE_VERSION", "sysctl.h"), (domctl, "XEN_DOMCTL_INTERFACE_VERSION", "domctl.h")] {
+                let value = try Self.defineValue(macro, header: header, revision: revision)
+                let literal = "0x" + String(UInt64(value.dropFirst(2), radix: 16) ?? 0, radix: 16)
+                #expect(text.contains("        case (\(series[0]), \(series[1])): \(literal)\n"), "\(macro) of \(revision) is \(value)")
+            }
+        }
+
+        // physinfo: exactly the releases whose C compiler gives the newest release's size.
+        let sizes = try Self.releases.map { try Self.cSize("xen_sysctl_physinfo", header: "sysctl.h", revision: $0) }
+        let same = zip(Self.releases, sizes).filter { $0.1 == sizes.last }.map { $0.0.dropFirst("RELEASE-".count).split(separator: ".").prefix(2).joined(separator: ", ") }
+        #expect(sizes.first != sizes.last, "the oracle needs a release whose physinfo differs: \(sizes)")
+        let expected = "[" + same.map { "XenRelease(\($0))" }.joined(separator: ", ") + "]"
+        #expect(Self.releases(ofRawValue: "3", in: sysctl) == expected, "physinfo's releases are not \(same)")
+
+        // get_domain_state: only the releases that define it, sent as a stable interface.
+        #expect(domctl.contains("case getDomainState = 90"))
+        #expect(domctl.contains("        case 90: true // XEN_DOMCTL_get_domain_state\n"))
+        #expect(Self.releases(ofRawValue: "90", in: domctl) == "[XenRelease(4, 21), XenRelease(4, 22)]")
+        #expect(domctl.contains("public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), "
+            + "XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }"))
+
+        // The output compiles against the runtime.
+        let files = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".swift") }.sorted()
+        let compile = try swiftc(["-typecheck", "-swift-version", "6"] + files, in: output)
+        #expect(compile.status == 0, "\(compile.stderr.prefix(3000))")
+    }
+
+    @Test("a revision that names no release series, and releases without a repository, are one-line errors")
+    func badReleases() throws {
+        let output = try makeTemporaryFolder("xsg-releases-bad")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let repository = try HistoryBundle.repository()
+        let master = try xenSwiftGen(["generate", "--xen-git", repository, "--release", "master", "--output", output.path])
+        #expect(master.status != 0)
+        #expect(master.stderr == "error: \(repository): revision 'master' names no release series (MAJOR.MINOR, as in RELEASE-4.17.7 or stable-4.17)\n")
+        let twice = try xenSwiftGen(["generate", "--xen-git", repository, "--release", "RELEASE-4.17.6", "--release", "RELEASE-4.17.7",
+                                     "--output", output.path])
+        #expect(twice.stderr.hasSuffix("error: two releases of series 4.17 in the set; name one revision per series\n"), "\(twice.stderr)")
+        let config = output.appendingPathComponent("config.json")
+        try #"{"releases": ["RELEASE-4.17.7"]}"#.write(to: config, atomically: true, encoding: .utf8)
+        let noRepository = try xenSwiftGen(["generate", "--config", config.path, "--output", output.appendingPathComponent("out").path])
+        #expect(noRepository.stderr == "error: 'releases' are revisions of a git repository: set 'xenGit' (or pass --xen-git) too\n", "\(noRepository.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["config.json"])
+    }
+}
