@@ -13,7 +13,7 @@ import XenSwiftGen
             try ConfigLoader.decode(data: Data(json.utf8), path: "fuzz/config.json")
         }
         #expect(error.rendered(root: "") == "error: fuzz/config.json: unknown key 'x\\nHeaders' (known: accessLevel, acknowledgements, defines, "
-            + "families, familyTable, ledger, output, target, targets, templates, xenHeaders)")
+            + "families, familyTable, ledger, output, releases, target, targets, templates, xenGit, xenHeaders)")
     }
 
     @Test("fuzz crash 2: a JSON syntax error quoting a newline gave a two-line error")
