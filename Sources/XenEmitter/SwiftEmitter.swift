@@ -5,15 +5,15 @@ import XenIR
 public struct SwiftEmitter {
     /// Emission settings.
     public struct Options: Sendable {
-        /// `public` or `internal` for the emitted API.
-        public var accessLevel: String
+        /// The access level of the emitted API.
+        public var accessLevel: AccessLevel
         /// A user template folder; built-in templates fill the gaps.
         public var templatesDirectory: URL?
 
         /// - Parameters:
-        ///   - accessLevel: `public` or `internal`.
+        ///   - accessLevel: The access level of the emitted API.
         ///   - templatesDirectory: A user template folder, or `nil`.
-        public init(accessLevel: String = "public", templatesDirectory: URL? = nil) {
+        public init(accessLevel: AccessLevel = .public, templatesDirectory: URL? = nil) {
             self.accessLevel = accessLevel
             self.templatesDirectory = templatesDirectory
         }
@@ -27,7 +27,7 @@ public struct SwiftEmitter {
     /// - Throws: ``GeneratorDiagnostic`` when the templates cannot be loaded.
     public init(options: Options) throws {
         templates = try TemplateSet(directory: options.templatesDirectory)
-        accessLevel = options.accessLevel
+        accessLevel = options.accessLevel.rawValue
     }
 
     /// Where each template was loaded from, by name.
@@ -36,11 +36,10 @@ public struct SwiftEmitter {
     /// Emits every file for a merged interface: shared declarations once, every other one in its
     /// target's `#if arch(…)` branch, and an `#error` for any other architecture.
     /// - Parameters:
-    ///   - merged: The targets' IRs and what they share.
-    ///   - reserved: Ledger-reserved numbers by family name, one dictionary per target (or none).
+    /// - Parameter merged: The targets' IRs (each family with its reserved numbers) and what they share.
     /// - Returns: The files, sorted by path.
     /// - Throws: ``GeneratorDiagnostic`` on naming collisions or template failures.
-    public func emit(_ merged: MergedInterface, reserved: [[String: [ReservedNumber]]] = []) throws -> [GeneratedFile] {
+    public func emit(_ merged: MergedInterface) throws -> [GeneratedFile] {
         var jobs = [RenderJob(path: "XenOperation.swift", template: "support", context: SupportContext(accessLevel: accessLevel))]
         let module = merged.variants.map(\.interface)
         for (index, variant) in merged.variants.enumerated() {
@@ -49,15 +48,10 @@ public struct SwiftEmitter {
             let slot: (MergedInterface.Declaration) -> Int?? = { declaration in
                 merged.isShared(declaration) ? (index == 0 ? .some(nil) : nil) : .some(index)
             }
-            let reservedHere = index < reserved.count ? reserved[index] : [:]
             for family in interface.families {
-                try CodeInputCheck.check(family, reserved: reservedHere[family.name] ?? [])
-                // The number guard also holds the ledger's reserved numbers, which are per target.
-                let sameReserved = reserved.allSatisfy { $0[family.name] == reserved.first?[family.name] }
-                guard let variant = sameReserved ? slot(.family(family.name)) : .some(index) else { continue }
-                let context = try makeFamilyContext(
-                    family, reserved: reservedHere[family.name] ?? [], binding: interface.requests.first { $0.family == family.name }
-                )
+                try CodeInputCheck.check(family)
+                guard let variant = slot(.family(family.name)) else { continue }
+                let context = try makeFamilyContext(family, binding: interface.requests.first { $0.family == family.name })
                 jobs.append(RenderJob(path: family.swiftName + ".swift", template: "family", context: context, variant: variant))
             }
             jobs += try recordJobs(interface, naming: RecordNaming(interface, module: module), slot: slot)

@@ -29,13 +29,16 @@ public struct OpFamily: Codable, Sendable, Equatable {
     public var bufferArray: Bool?
     /// Whether the ops are the hypercall numbers themselves, from the family table.
     public var hypercallNumbers: Bool?
+    /// Numbers the ledger or the release history keeps reserved that the headers no longer show, with the names that held
+    /// them; set by the checks (``NumberClaims``), `nil` as the reader leaves it.
+    public var reserved: [ReservedNumber]?
 
     /// Creates a family. See the properties for the meaning of each parameter.
     public init(
         name: String, prefix: String, swiftName: String, rawType: String, file: String, within: String? = nil,
         summary: String? = nil, interfaceVersion: InterfaceVersion? = nil, ops: [Op] = [], aliases: [OpAlias] = [],
         hypercall: String? = nil, hypercallArguments: [HypercallArgument]? = nil, bufferArray: Bool? = nil,
-        hypercallNumbers: Bool? = nil
+        hypercallNumbers: Bool? = nil, reserved: [ReservedNumber]? = nil
     ) {
         self.name = name
         self.prefix = prefix
@@ -51,6 +54,7 @@ public struct OpFamily: Codable, Sendable, Equatable {
         self.hypercallArguments = hypercallArguments
         self.bufferArray = bufferArray
         self.hypercallNumbers = hypercallNumbers
+        self.reserved = reserved
     }
 
     /// Ops that are defined in this configuration (live or obsolete), in source order.
