@@ -1,7 +1,7 @@
 import XenIR
 
 /// What the number-ownership rules leave for the emitter, written into the IR: each family gets the
-/// numbers its ledger and history keep reserved (``OpFamily/reserved``), and each acknowledged old
+/// numbers its ledger and history keep reserved (`OpFamily.reserved`), and each acknowledged old
 /// name its successor as replacement, so its fix-it renames to it.
 public enum OwnershipResolution {
     /// The IR the emitter reads.

@@ -6,7 +6,7 @@ import XenIR
 /// whatever got past the reader, output that does not compile (or compiles into something else) is
 /// never written.
 enum CodeInputCheck {
-    /// Checks one family and the numbers its ledger reserves (``OpFamily/reserved``).
+    /// Checks one family and the numbers its ledger reserves (`OpFamily.reserved`).
     /// - Parameter family: The family.
     /// - Throws: ``GeneratorDiagnostic`` at the op (or naming the ledger entry) that cannot be emitted.
     static func check(_ family: OpFamily) throws {

@@ -3,7 +3,7 @@ import XenIR
 extension SwiftEmitter {
     /// Builds the template context of one family: names, literals and doc text.
     /// - Parameters:
-    ///   - family: The family from the IR, with the numbers its ledger and history reserve (``OpFamily/reserved``).
+    ///   - family: The family from the IR, with the numbers its ledger and history reserve (`OpFamily.reserved`).
     ///   - binding: The family's op → payload binding, when it has typed commands.
     /// - Returns: The context.
     /// - Throws: ``GeneratorDiagnostic`` when two ops map to one Swift name.

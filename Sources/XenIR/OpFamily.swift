@@ -30,7 +30,7 @@ public struct OpFamily: Codable, Sendable, Equatable {
     /// Whether the ops are the hypercall numbers themselves, from the family table.
     public var hypercallNumbers: Bool?
     /// Numbers the ledger or the release history keeps reserved that the headers no longer show, with the names that held
-    /// them; set by the checks (``NumberClaims``), `nil` as the reader leaves it.
+    /// them; set by the checks (`NumberClaims` in XenChecks), `nil` as the reader leaves it.
     public var reserved: [ReservedNumber]?
 
     /// Creates a family. See the properties for the meaning of each parameter.
