@@ -53,7 +53,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "xen-swiftgen",
-            dependencies: ["XenSwiftGen", "XenIR", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["XenSwiftGen", "XenChecks", "XenIR", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Vendored output for the installed headers.
         .target(
@@ -81,10 +81,11 @@ let package = Package(
         ),
 
         .testTarget(name: "XenHypercallTests", dependencies: ["XenHypercall"]),
-        .testTarget(name: "XenDevicesTests", dependencies: ["XenDevices", "XenHypercall"]),
+        .testTarget(name: "XenDevicesTests", dependencies: ["XenDevices", "XenDeviceABI", "XenHypercall"]),
+        .testTarget(name: "XenIRTests", dependencies: ["XenIR"]),
         .testTarget(name: "XenChecksTests", dependencies: ["XenChecks", "XenIR"]),
-        .testTarget(name: "XenReaderTests", dependencies: ["XenReader", "XenIR", "LibClang"]),
         .testTarget(name: "XenMergeTests", dependencies: ["XenMerge", "XenIR"]),
+        .testTarget(name: "XenReaderTests", dependencies: ["XenReader", "XenIR", "LibClang"]),
         .testTarget(
             name: "XenEmitterTests",
             dependencies: [

@@ -11,18 +11,18 @@ import PackagePlugin
 @main
 struct GenerateXenBindings: CommandPlugin {
     /// The config file looked up in the package or target folder.
-    static let configFileName = "xen-swiftgen-config.json"
+    static let configFileName = xenSwiftGenConfigFileName
 
     /// Runs the generator once per selected folder.
     /// - Parameters:
     ///   - context: The plugin context (the package, tools).
     ///   - arguments: The command line after the verb.
-    /// - Throws: ``CommandFailure`` when a target is unknown, a target has no config, or the tool fails.
+    /// - Throws: ``PluginFailure`` when a target is unknown, a target has no config, or the tool fails.
     func performCommand(context: PluginContext, arguments: [String]) async throws {
         // ArgumentExtractor drops a trailing `--target` without a value; that is a mistake to report.
         for (index, argument) in arguments.enumerated() where argument == "--target" {
             guard index + 1 < arguments.count, !arguments[index + 1].hasPrefix("-") else {
-                throw CommandFailure("--target needs a target name (--target NAME); the package's targets are: "
+                throw PluginFailure("--target needs a target name (--target NAME); the package's targets are: "
                     + context.package.targets.map(\.name).sorted().joined(separator: ", "))
             }
         }
@@ -47,7 +47,7 @@ struct GenerateXenBindings: CommandPlugin {
     ///   - passThrough: Arguments for `generate`.
     ///   - hasConfig: Whether `passThrough` already names a config.
     ///   - required: Whether a missing config file in `folder` is an error.
-    /// - Throws: ``CommandFailure`` when the config is missing or the tool exits non-zero.
+    /// - Throws: ``PluginFailure`` when the config is missing or the tool exits non-zero.
     private func run(_ tool: URL, in folder: URL, passThrough: [String], hasConfig: Bool, required: Bool) throws {
         var arguments = ["generate", "--caller", "command-plugin"]
         let config = folder.appending(path: Self.configFileName)
@@ -55,7 +55,7 @@ struct GenerateXenBindings: CommandPlugin {
             if FileManager.default.fileExists(atPath: config.path) {
                 arguments += ["--config", config.path]
             } else if required {
-                throw CommandFailure("no \(Self.configFileName) in \(folder.path); add one or pass --config FILE")
+                throw PluginFailure("no \(Self.configFileName) in \(folder.path); add one or pass --config FILE")
             }
         }
         arguments += passThrough
@@ -67,18 +67,7 @@ struct GenerateXenBindings: CommandPlugin {
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw CommandFailure("xen-swiftgen generate failed in \(folder.path) (exit status \(process.terminationStatus))")
+            throw PluginFailure("xen-swiftgen generate failed in \(folder.path) (exit status \(process.terminationStatus))")
         }
-    }
-}
-
-/// A failed run, shown by SwiftPM as the command's error.
-struct CommandFailure: Error, CustomStringConvertible {
-    /// One sentence.
-    let description: String
-
-    /// - Parameter description: One sentence.
-    init(_ description: String) {
-        self.description = description
     }
 }

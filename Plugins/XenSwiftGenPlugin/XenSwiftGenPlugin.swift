@@ -14,7 +14,7 @@ import PackagePlugin
 @main
 struct XenSwiftGenPlugin: BuildToolPlugin {
     /// The config file the plugin looks for among the target's files.
-    static let configFileName = "xen-swiftgen-config.json"
+    static let configFileName = xenSwiftGenConfigFileName
     /// The one output file. Its name is fixed because outputs are declared before the tool runs.
     static let outputFileName = "XenBindings.swift"
 
@@ -56,16 +56,5 @@ struct XenSwiftGenPlugin: BuildToolPlugin {
                 outputFiles: [folder.appending(path: Self.outputFileName)]
             )
         ]
-    }
-}
-
-/// A planning failure, shown by SwiftPM as the build error.
-struct PluginFailure: Error, CustomStringConvertible {
-    /// One sentence for the build log.
-    let description: String
-
-    /// - Parameter description: One sentence for the build log.
-    init(_ description: String) {
-        self.description = description
     }
 }

@@ -15,8 +15,6 @@ public struct Cursor {
 
     /// The kind, or `nil` for kinds the reader does not name.
     public var kind: Kind? { Kind(rawValue: api.getCursorKind(raw)) }
-    /// The raw `CXCursorKind` value.
-    public var rawKind: Int32 { api.getCursorKind(raw) }
     /// The declared name (empty for anonymous declarations).
     public var spelling: String { unit.clang.string(api.getCursorSpelling(raw)) }
     /// Where the declaration's name is.
@@ -47,8 +45,6 @@ public struct Cursor {
     public var enumConstantUnsignedValue: UInt64 { api.getEnumConstantDeclUnsignedValue(raw) }
     /// An enum's integer type.
     public var enumIntegerType: ClangType { ClangType(raw: api.getEnumDeclIntegerType(raw), unit: unit) }
-    /// Whether a macro definition takes parameters.
-    public var isMacroFunctionLike: Bool { api.Cursor_isMacroFunctionLike(raw) != 0 }
     /// Whether this record is a C11 anonymous member (`union { … };` with no field name).
     public var isAnonymousRecordDecl: Bool { api.Cursor_isAnonymousRecordDecl(raw) != 0 }
 

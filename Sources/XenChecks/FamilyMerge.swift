@@ -18,17 +18,22 @@ struct FamilyMerge {
     let ledgerPath: String
 
     func run() -> Result {
+        var claims = NumberClaims(family, acknowledgements: acknowledgements)
+        if let previous { claims.record(ledger: previous, path: ledgerPath) }
         var entries = Dictionary((previous?.numbers ?? []).map { ($0.number, $0) }) { first, _ in first }
-        var diagnostics: [GeneratorDiagnostic] = []
+        var findings: [NumberFinding] = []
         var newlyRetired: [String] = []
         var defined: [UInt64: Op] = [:]
         for op in family.definedOps where defined[op.number] == nil { defined[op.number] = op }
         var tombstones: [UInt64: [Op]] = [:]
         for op in family.retiredOps { tombstones[op.number, default: []].append(op) }
-        let numbers = Set(entries.keys).union(defined.keys).union(tombstones.keys).sorted()
 
-        for number in numbers {
+        for number in claims.numbers {
             let old = entries[number]
+            let recorded = claims.on(number).first { if case .ledger = $0.provenance { true } else { false } }
+            func finding(_ kind: NumberFinding.Kind, _ claim: NumberClaim) -> NumberFinding {
+                NumberFinding(kind, family: family.name, file: family.file, number: number, claim: claim, earlier: recorded)
+            }
             if let op = defined[number] {
                 guard let old else {
                     entries[number] = newEntry(op)
@@ -36,18 +41,17 @@ struct FamilyMerge {
                 }
                 if old.name == op.name {
                     entries[number] = updated(old, with: op)
-                } else if let acknowledgement = acknowledgements.covering(family: family.name, number: number, from: old.name, to: op.name) {
-                    diagnostics.append(GeneratorDiagnostic(.note, at: op.location,
-                        "\(op.name) takes \(number) from \(old.name), as acknowledged: \(acknowledgement.reason)"))
+                } else if let acknowledgement = claims.acknowledgement(number: number, from: old.name, to: op.name) {
+                    findings.append(finding(.acknowledged(reason: acknowledgement.reason), NumberClaim(op)))
                     var entry = newEntry(op)
                     entry.firstSeen = old.firstSeen
                     entry.formerNames = (old.formerNames ?? []) + [old.name]
                     entries[number] = entry
-                } else if tombstones[number]?.contains(where: { $0.name == old.name }) == true {
-                    // The header still shows the tombstone: ReuseCheck reports this with both places.
+                } else if claims.on(number).contains(where: { $0.isHeader && $0.kind == .retired && $0.holder == old.name }) {
+                    // The header still shows the tombstone: the header findings report this with both places.
                     continue
                 } else {
-                    diagnostics.append(conflict(op, old: old))
+                    findings.append(finding(.reuse, NumberClaim(op)))
                 }
             } else if let tombstone = tombstones[number]?.first(where: { $0.name == old?.name }) ?? tombstones[number]?.first {
                 guard let old else {
@@ -59,25 +63,20 @@ struct FamilyMerge {
                     entries[number] = updated(old, with: tombstone)
                 } else {
                     // The header's history names another op than the ledger's: say so, keep the ledger's name.
-                    diagnostics.append(GeneratorDiagnostic(.warning, at: tombstone.location,
-                        "the tombstone retires \(tombstone.name) on \(number), but \(ledgerPath) records \(old.name) there; "
-                            + "\(number) stays reserved under \(old.name)"))
+                    findings.append(finding(.tombstoneDisagrees, NumberClaim(tombstone)))
                     var entry = old
                     entry.status = .retired
                     entry.marker = tombstone.marker
                     entry.lastSeen = version
                     entries[number] = entry
                 }
-            } else if let old {
-                if old.status != .retired {
-                    newlyRetired.append(old.name)
-                    diagnostics.append(GeneratorDiagnostic(.warning, at: SourcePosition(file: family.file, line: 1),
-                        "\(old.name) (\(number)) vanished from \(family.file) without a tombstone; the ledger keeps \(number) reserved"))
-                    var entry = old
-                    entry.status = .retired
-                    entry.marker = "vanished"
-                    entries[number] = entry
-                }
+            } else if let old, let recorded, old.status != .retired {
+                newlyRetired.append(old.name)
+                findings.append(finding(.vanished, recorded))
+                var entry = old
+                entry.status = .retired
+                entry.marker = Defaults.vanishedMarker
+                entries[number] = entry
             }
         }
 
@@ -88,7 +87,7 @@ struct FamilyMerge {
             name: family.name, prefix: family.prefix, interfaceVersion: version ?? previous?.interfaceVersion,
             numbers: entries.values.sorted { $0.number < $1.number }
         )
-        return Result(family: ledgerFamily, diagnostics: diagnostics, reserved: reserved, newlyRetired: newlyRetired)
+        return Result(family: ledgerFamily, diagnostics: findings.map(\.diagnostic), reserved: reserved, newlyRetired: newlyRetired)
     }
 
     /// A first sighting.
@@ -103,19 +102,5 @@ struct FamilyMerge {
         result.marker = op.marker
         result.lastSeen = version
         return result
-    }
-
-    /// The error for `op` taking a number the ledger gives to another name.
-    private func conflict(_ op: Op, old: LedgerEntry) -> GeneratorDiagnostic {
-        let marker = old.marker.map { " (\"\($0)\")" } ?? ""
-        let message = old.status == .retired
-            ? "\(op.name) reuses \(op.number), retired from \(old.name)\(marker)"
-            : "\(op.name) takes \(op.number), which the ledger records for \(old.name) (\(old.status.rawValue))"
-        let seen = old.lastSeen.map { ", last seen in interface version \($0)" } ?? ""
-        return GeneratorDiagnostic(.error, at: op.location, message, notes: [
-            GeneratorDiagnostic(.note, at: nil, "\(ledgerPath) records \(old.name) on \(op.number)\(seen); "
-                + "if this is an intended rename, add an acknowledgement (family \(family.name), number \(op.number), "
-                + "from \(old.name), to \(op.name), reason)"),
-        ])
     }
 }

@@ -50,7 +50,7 @@ public struct HistoryFold: Sendable {
     ///   - interface: The release's IR.
     ///   - release: Its name (a tag), recorded as first or last release.
     public mutating func add(_ interface: XenInterface, release: String) {
-        let sharedVersion = interface.family(named: "hypercall")?.interfaceVersion
+        let sharedVersion = interface.family(named: Defaults.sharedVersionFamily)?.interfaceVersion
         for family in interface.families {
             let version = (family.interfaceVersion ?? sharedVersion)?.spelling
             var ledgerFamily = ledger.family(named: family.name)
@@ -99,7 +99,7 @@ public struct HistoryFold: Sendable {
             }
             for (number, var entry) in entries where now.byNumber[number] == nil && entry.status != .retired {
                 entry.status = .retired
-                entry.marker = "vanished"
+                entry.marker = Defaults.vanishedMarker
                 entries[number] = entry
             }
             ledgerFamily.numbers = entries.values.sorted { $0.number < $1.number }

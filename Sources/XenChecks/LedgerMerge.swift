@@ -50,7 +50,7 @@ public struct LedgerMerge {
         }
         ledger.acknowledgements = allAcknowledgements
         // A family without a version of its own is versioned with the whole interface.
-        let interfaceVersion = interface.family(named: "hypercall")?.interfaceVersion
+        let interfaceVersion = interface.family(named: Defaults.sharedVersionFamily)?.interfaceVersion
         var diagnostics: [GeneratorDiagnostic] = []
         var reserved: [String: [ReservedNumber]] = [:]
         for family in interface.families {

@@ -6,12 +6,10 @@ import XenIR
 /// whatever got past the reader, output that does not compile (or compiles into something else) is
 /// never written.
 enum CodeInputCheck {
-    /// Checks one family and the numbers the ledger reserves for it.
-    /// - Parameters:
-    ///   - family: The family.
-    ///   - reserved: Its ledger-reserved numbers.
+    /// Checks one family and the numbers its ledger reserves (`OpFamily.reserved`).
+    /// - Parameter family: The family.
     /// - Throws: ``GeneratorDiagnostic`` at the op (or naming the ledger entry) that cannot be emitted.
-    static func check(_ family: OpFamily, reserved: [ReservedNumber]) throws {
+    static func check(_ family: OpFamily) throws {
         guard let rawType = OpRawType(rawValue: family.rawType) else {
             throw GeneratorDiagnostic(.error, at: nil, "family '\(family.name)' has the raw type '\(SwiftText.lineComment(family.rawType))'; "
                 + "it must be one of \(OpRawType.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -32,7 +30,7 @@ enum CodeInputCheck {
             throw GeneratorDiagnostic(.error, at: SourcePosition(file: alias.file, line: alias.line),
                 "the alias '\(SwiftText.lineComment(alias.name))' is not an ASCII C identifier")
         }
-        for number in reserved {
+        for number in family.reserved ?? [] {
             guard SwiftText.isASCIIIdentifier(number.name) else {
                 throw GeneratorDiagnostic(.error, at: nil,
                     "the ledger reserves \(family.name) \(number.number) for '\(SwiftText.lineComment(number.name))', which is not an ASCII C identifier")

@@ -5,15 +5,15 @@ import XenIR
 public struct SwiftEmitter {
     /// Emission settings.
     public struct Options: Sendable {
-        /// `public` or `internal` for the emitted API.
-        public var accessLevel: String
+        /// The access level of the emitted API.
+        public var accessLevel: AccessLevel
         /// A user template folder; built-in templates fill the gaps.
         public var templatesDirectory: URL?
 
         /// - Parameters:
-        ///   - accessLevel: `public` or `internal`.
+        ///   - accessLevel: The access level of the emitted API.
         ///   - templatesDirectory: A user template folder, or `nil`.
-        public init(accessLevel: String = "public", templatesDirectory: URL? = nil) {
+        public init(accessLevel: AccessLevel = .public, templatesDirectory: URL? = nil) {
             self.accessLevel = accessLevel
             self.templatesDirectory = templatesDirectory
         }
@@ -27,7 +27,7 @@ public struct SwiftEmitter {
     /// - Throws: ``GeneratorDiagnostic`` when the templates cannot be loaded.
     public init(options: Options) throws {
         templates = try TemplateSet(directory: options.templatesDirectory)
-        accessLevel = options.accessLevel
+        accessLevel = options.accessLevel.rawValue
     }
 
     /// Where each template was loaded from, by name.
@@ -36,23 +36,19 @@ public struct SwiftEmitter {
     /// Emits every file for a merged interface: each target's contexts are merged member by member,
     /// so what every target has is written once and only what differs sits under `#if arch(…)`; any
     /// other architecture gets an `#error`.
-    /// - Parameters:
-    ///   - merged: The targets' IRs.
-    ///   - reserved: Ledger-reserved numbers by family name, one dictionary per target (or none).
+    /// - Parameter merged: The targets' IRs, each family with the numbers its ledger and history reserve (`OpFamily.reserved`).
     /// - Returns: The files, sorted by path.
     /// - Throws: ``GeneratorDiagnostic`` on naming collisions or template failures.
-    public func emit(_ merged: MergedInterface, reserved: [[String: [ReservedNumber]]] = []) throws -> [GeneratedFile] {
+    public func emit(_ merged: MergedInterface) throws -> [GeneratedFile] {
         let module = merged.variants.map(\.interface)
         var outputs: [TargetOutput] = []
-        for (index, variant) in merged.variants.enumerated() {
+        for variant in merged.variants {
             let interface = variant.interface
-            let reservedHere = index < reserved.count ? reserved[index] : [:]
             var output = TargetOutput()
             for family in interface.families {
-                let familyReserved = reservedHere[family.name] ?? []
-                try CodeInputCheck.check(family, reserved: familyReserved)
+                try CodeInputCheck.check(family)
                 output.families[OutputFiles.family(family)] = try makeFamilyContext(
-                    family, reserved: familyReserved, binding: interface.requests.first { $0.family == family.name }, releases: interface.releases
+                    family, binding: interface.requests.first { $0.family == family.name }, releases: interface.releases
                 )
             }
             try addRecords(interface, naming: RecordNaming(interface, module: module), to: &output)

@@ -3,14 +3,13 @@ import XenIR
 extension SwiftEmitter {
     /// Builds the template context of one family: names, literals and doc text.
     /// - Parameters:
-    ///   - family: The family from the IR.
-    ///   - reserved: Numbers the ledger reserves that the headers no longer show, with their former names.
+    ///   - family: The family from the IR, with the numbers its ledger and history reserve (`OpFamily.reserved`).
     ///   - binding: The family's op → payload binding, when it has typed commands.
     ///   - releases: The releases the output spans, oldest first; `nil` for one header tree.
     /// - Returns: The context.
     /// - Throws: ``GeneratorDiagnostic`` when two ops map to one Swift name.
     func makeFamilyContext(
-        _ family: OpFamily, reserved: [ReservedNumber], binding: RequestBinding? = nil, releases: [ReleaseVersion]? = nil
+        _ family: OpFamily, binding: RequestBinding? = nil, releases: [ReleaseVersion]? = nil
     ) throws -> FamilyContext {
         let unmapped = Dictionary((binding?.unmapped ?? []).map { ($0.op, $0.reason) }, uniquingKeysWith: { first, _ in first })
         let defined = family.definedOps
@@ -48,7 +47,7 @@ extension SwiftEmitter {
         }
 
         let aliases = makeAliases(family, caseNames: caseNames)
-        let (guardEntries, guardLinks) = makeGuard(family, cases: cases, reserved: reserved)
+        let (guardEntries, guardLinks) = makeGuard(family, cases: cases)
         let version = family.interfaceVersion
         var context = FamilyContext(
             typeName: family.swiftName, guardName: family.swiftName + "NumberGuard", rawType: family.rawType,
@@ -116,7 +115,7 @@ extension SwiftEmitter {
     }
 
     /// The guard enum's entries (every number once) and the switch arms tying each case to its entry.
-    private func makeGuard(_ family: OpFamily, cases: [FamilyContext.Case], reserved: [ReservedNumber])
+    private func makeGuard(_ family: OpFamily, cases: [FamilyContext.Case])
         -> ([FamilyContext.GuardEntry], [FamilyContext.GuardLink])
     {
         var entries: [UInt64: FamilyContext.GuardEntry] = [:]
@@ -127,7 +126,7 @@ extension SwiftEmitter {
             entries[op.number] = .init(cName: op.name, literal: SwiftNaming.integerLiteral(op.number),
                                        comment: SwiftText.lineComment("retired" + (op.marker.map { ": \($0)" } ?? "")))
         }
-        for number in reserved where entries[number.number] == nil {
+        for number in family.reserved ?? [] where entries[number.number] == nil {
             entries[number.number] = .init(cName: number.name, literal: SwiftNaming.integerLiteral(number.number),
                                            comment: SwiftText.lineComment("reserved by the ledger" + (number.marker.map { ": \($0)" } ?? "")))
         }

@@ -1,9 +1,12 @@
 extension FamilySpec {
     /// The JSON keys of a row (the synthesized `CodingKeys` stay for encoding).
-    private enum RowKey: String, CodingKey {
+    private enum RowKey: String, CodingKey, CaseIterable {
         case name, prefix, header, within, swiftName, rawType, interfaceVersion, exclude, opNames, summary
         case request, payloads, payloadMembers, payloadArgument, hypercall, hypercallArguments, bufferArray, hypercallNumbers
     }
+
+    /// The keys a row may hold (a config's unknown-key check reads them here).
+    public static let jsonKeys = Set(RowKey.allCases.map(\.rawValue))
 
     /// Decodes a row in which `rawType` is optional (default `UInt32`), as the config documents.
     /// - Parameter decoder: The decoder.

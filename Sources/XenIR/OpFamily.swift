@@ -31,13 +31,16 @@ public struct OpFamily: Codable, Sendable, Equatable {
     public var hypercallNumbers: Bool?
     /// In an output that spans several releases: the interface version of each release that has one.
     public var interfaceVersions: [ReleaseInterfaceVersion]?
+    /// Numbers the ledger or the release history keeps reserved that the headers no longer show, with the names that held
+    /// them; set by the checks (`NumberClaims` in XenChecks), `nil` as the reader leaves it.
+    public var reserved: [ReservedNumber]?
 
     /// Creates a family. See the properties for the meaning of each parameter.
     public init(
         name: String, prefix: String, swiftName: String, rawType: String, file: String, within: String? = nil,
         summary: String? = nil, interfaceVersion: InterfaceVersion? = nil, ops: [Op] = [], aliases: [OpAlias] = [],
         hypercall: String? = nil, hypercallArguments: [HypercallArgument]? = nil, bufferArray: Bool? = nil,
-        hypercallNumbers: Bool? = nil
+        hypercallNumbers: Bool? = nil, reserved: [ReservedNumber]? = nil
     ) {
         self.name = name
         self.prefix = prefix
@@ -53,6 +56,7 @@ public struct OpFamily: Codable, Sendable, Equatable {
         self.hypercallArguments = hypercallArguments
         self.bufferArray = bufferArray
         self.hypercallNumbers = hypercallNumbers
+        self.reserved = reserved
     }
 
     /// Ops that are defined in this configuration (live or obsolete), in source order.

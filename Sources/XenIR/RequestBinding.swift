@@ -61,8 +61,6 @@ public struct RequestBinding: Codable, Sendable, Equatable {
     public var versionField: String?
     /// The union of payloads, such as `u`.
     public var unionField: String?
-    /// Whether the family's payloads travel in a request record.
-    public var hasRequestRecord: Bool { record != nil }
     /// Bound ops, in op order.
     public var bindings: [Binding]
     /// Live ops left unbound, in op order.

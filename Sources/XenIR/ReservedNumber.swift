@@ -1,5 +1,6 @@
-/// A number the ledger keeps reserved although the headers no longer mention it.
-public struct ReservedNumber: Sendable, Equatable {
+/// A number the ledger or the release history keeps reserved although the headers no longer mention it;
+/// part of its family in the IR (``OpFamily/reserved``), so the emitter's number guard reads it there.
+public struct ReservedNumber: Codable, Sendable, Equatable {
     /// The last C name that used it.
     public var name: String
     /// The number.

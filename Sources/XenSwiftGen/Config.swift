@@ -12,8 +12,8 @@ public struct Config: Codable, Sendable, Equatable {
     public var output: String?
     /// A template folder that overrides the built-in templates.
     public var templates: String?
-    /// `public` (default) or `internal`.
-    public var accessLevel: String?
+    /// The access level of the emitted API: `public` (default), `internal` or `package`.
+    public var accessLevel: AccessLevel?
     /// Names of the families to emit. Default: every family whose header exists.
     public var families: [String]?
     /// Rows added to the built-in family table, or replacing the row with the same name.
@@ -38,7 +38,7 @@ public struct Config: Codable, Sendable, Equatable {
 
     /// Creates an empty config.
     public init(
-        xenHeaders: String? = nil, output: String? = nil, templates: String? = nil, accessLevel: String? = nil,
+        xenHeaders: String? = nil, output: String? = nil, templates: String? = nil, accessLevel: AccessLevel? = nil,
         families: [String]? = nil, familyTable: [FamilySpec]? = nil, defines: [String]? = nil, targets: [String]? = nil,
         target: String? = nil,
         ledger: String? = nil, acknowledgements: [Acknowledgement]? = nil
@@ -56,16 +56,15 @@ public struct Config: Codable, Sendable, Equatable {
         self.acknowledgements = acknowledgements
     }
 
+    /// The keys of a config file; the unknown-key check reads them here.
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case xenHeaders, output, templates, accessLevel, families, familyTable, defines, targets, target, ledger, acknowledgements, releases, xenGit
+    }
+
     /// The keys a config file may hold, for the unknown-key check.
-    static let knownKeys: Set<String> = [
-        "xenHeaders", "output", "templates", "accessLevel", "families", "familyTable", "defines", "targets", "target", "ledger",
-        "acknowledgements", "releases", "xenGit",
-    ]
+    static let knownKeys = Set(CodingKeys.allCases.map(\.rawValue))
     /// The keys of a `familyTable` row.
-    static let knownFamilyKeys: Set<String> = [
-        "name", "prefix", "header", "within", "swiftName", "rawType", "interfaceVersion", "exclude", "opNames", "summary",
-        "request", "payloads", "payloadMembers", "payloadArgument", "hypercall", "hypercallArguments", "bufferArray", "hypercallNumbers",
-    ]
+    static let knownFamilyKeys = FamilySpec.jsonKeys
 
     /// The target triples of the run: `targets`, else the one of `target`, else the defaults.
     /// - Returns: The triples, in order.

@@ -75,9 +75,6 @@ public enum ConfigLoader {
                 throw GeneratorDiagnostic(.error, at: nil, "\(path): 'defines[\(index)]' \(problem)")
             }
         }
-        if let accessLevel = config.accessLevel, !["public", "internal", "package"].contains(accessLevel) {
-            throw GeneratorDiagnostic(.error, at: nil, "\(path): 'accessLevel' must be public, internal or package, not '\(JSONErrorText.escaped(accessLevel))'")
-        }
         let folder = (path as NSString).deletingLastPathComponent
         func resolve(_ value: String?) -> String? {
             guard let value, !value.hasPrefix("/") else { return value }

@@ -11,12 +11,10 @@ public struct Generator: Sendable {
     public struct Request: Sendable {
         /// The header folder.
         public var xenHeaders: String
-        /// The output folder.
-        public var output: String
         /// A user template folder.
         public var templates: String?
         /// `public`, `internal` or `package`.
-        public var accessLevel: String
+        public var accessLevel: AccessLevel
         /// The families to read and emit.
         public var families: [FamilySpec]
         /// The whole family table, which decides which family owns each op whatever is selected.
@@ -50,13 +48,12 @@ public struct Generator: Sendable {
         /// - Parameter config: The merged config.
         /// - Throws: `GeneratorDiagnostic` when the family selection is invalid.
         public init(config: Config) throws {
-            xenHeaders = config.xenHeaders ?? "/usr/include/xen"
-            output = config.output ?? "Generated"
+            xenHeaders = config.xenHeaders ?? Defaults.xenHeaders
             templates = config.templates
-            accessLevel = config.accessLevel ?? "public"
+            accessLevel = config.accessLevel ?? .public
             families = try config.resolvedFamilies()
             familyTable = try config.resolvedTable()
-            defines = config.defines ?? ["__XEN_TOOLS__"]
+            defines = config.defines ?? Defaults.defines
             targets = try TargetArchitecture.resolve(try config.resolvedTargets())
             targetsAreDefault = config.targets == nil && config.target == nil
             ledger = config.ledger
@@ -230,11 +227,12 @@ public struct Generator: Sendable {
         let acknowledgements = request.acknowledgements + (previousLedger?.acknowledgements ?? [])
         // The checks see each target's IR on its own: a reuse under one architecture's `#if` fails the run.
         var findings: [GeneratorDiagnostic] = []
-        var reserved: [[String: [ReservedNumber]]] = []
+        var checked: [XenInterface] = []
         var mergedLedger: Ledger?
         // Xen's history guards Xen's public headers (a tree with xen.h, any release), not a partial tree such as a fixture.
         let history = request.history.flatMap { history in
-            !request.releases.isEmpty || FileManager.default.fileExists(atPath: URL(fileURLWithPath: request.xenHeaders).appendingPathComponent("xen.h").path)
+            !request.releases.isEmpty
+                || FileManager.default.fileExists(atPath: URL(fileURLWithPath: request.xenHeaders).appendingPathComponent(Defaults.rootHeader).path)
                 ? history : nil
         }
         for result in results {
@@ -261,7 +259,7 @@ public struct Generator: Sendable {
                     fromLedger + fromHistory.filter { number in !fromLedger.contains { $0.number == number.number } }
                 }
             }
-            reserved.append(reservedHere)
+            checked.append(OwnershipResolution.resolve(result.interface, reserved: reservedHere, acknowledgements: acknowledgements))
         }
         findings = Self.unique(findings)
         // A reader warning only some targets raise is about an architecture's own part of the headers
@@ -275,16 +273,14 @@ public struct Generator: Sendable {
         if findings.contains(where: { $0.severity == .error }) {
             throw GenerationFailure(diagnostics: warnings + findings, root: root)
         }
-        let variants = zip(request.targets, results).map { target, result in
-            MergedInterface.Variant(target: target, interface: Self.applying(acknowledgements, to: result.interface))
-        }
+        let variants = zip(request.targets, checked).map { MergedInterface.Variant(target: $0, interface: $1) }
         let merged = MergedInterface(variants: variants)
         let emitter = try SwiftEmitter(options: .init(
             accessLevel: request.accessLevel, templatesDirectory: request.templates.map { URL(fileURLWithPath: $0) }
         ))
         for (name, source) in emitter.templateSources.sorted(by: { $0.key < $1.key }) { log("template \(name): \(source)") }
         let files = try timed("emit") {
-            do { return try emitter.emit(merged, reserved: reserved) } catch let diagnostic as GeneratorDiagnostic {
+            do { return try emitter.emit(merged) } catch let diagnostic as GeneratorDiagnostic {
                 throw GenerationFailure(diagnostics: [diagnostic], root: root)
             }
         }
@@ -296,33 +292,6 @@ public struct Generator: Sendable {
     static func unique(_ diagnostics: [GeneratorDiagnostic]) -> [GeneratorDiagnostic] {
         var result: [GeneratorDiagnostic] = []
         for diagnostic in diagnostics where !result.contains(diagnostic) { result.append(diagnostic) }
-        return result
-    }
-
-    /// Gives each acknowledged old name its successor as replacement, so its fix-it renames to it.
-    ///
-    /// When the headers still hold the old name's tombstone, that retired op gets the replacement.
-    /// When they no longer mention it (the tombstone was deleted, or the rename left none), the old
-    /// name becomes a retired op of its own, placed at its successor's definition, so code written
-    /// against the old name still gets the unavailable member and its fix-it.
-    static func applying(_ acknowledgements: [Acknowledgement], to interface: XenInterface) -> XenInterface {
-        var result = interface
-        for acknowledgement in acknowledgements {
-            guard let familyIndex = result.families.firstIndex(where: { $0.name == acknowledgement.family }) else { continue }
-            let ops = result.families[familyIndex].ops
-            if let index = ops.firstIndex(where: { $0.name == acknowledgement.from }) {
-                if ops[index].status == .retired, ops[index].replacement == nil {
-                    result.families[familyIndex].ops[index].replacement = acknowledgement.to
-                }
-            } else if let successor = ops.first(where: { $0.name == acknowledgement.to && $0.number == acknowledgement.number && $0.status != .retired }) {
-                result.families[familyIndex].ops.append(Op(
-                    name: acknowledgement.from, number: acknowledgement.number, status: .retired,
-                    marker: "renamed to \(acknowledgement.to) (acknowledged: \(acknowledgement.reason))", replacement: acknowledgement.to,
-                    condition: successor.condition, isActive: successor.isActive,
-                    file: successor.file, line: successor.line, column: successor.column
-                ))
-            }
-        }
         return result
     }
 

@@ -16,11 +16,6 @@ public enum ShippedHistory {
         Bundle.module.url(forResource: "xen-history", withExtension: "json", subdirectory: "History")
     }
 
-    /// The reviewed renames and reuses of Xen's history, the input of the build.
-    public static var acknowledgementsURL: URL? {
-        Bundle.module.url(forResource: "acknowledgements", withExtension: "json", subdirectory: "History")
-    }
-
     /// Loads the shipped ledger.
     /// - Returns: The ledger.
     /// - Throws: `GeneratorDiagnostic` when the resource is missing or invalid.

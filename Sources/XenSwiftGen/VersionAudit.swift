@@ -87,7 +87,7 @@ public struct VersionAudit {
             refCount += 1
         }
         // Commits that changed a versioned header's version line, and their parents.
-        let headers = Set(specs.filter { $0.interfaceVersion != nil && $0.name != "hypercall" }.map(\.header)).sorted()
+        let headers = Set(specs.filter { $0.interfaceVersion != nil && $0.name != Defaults.sharedVersionFamily }.map(\.header)).sorted()
         let paths = GitTrees.headerFolders.map(\.folder).reduce(into: [String]()) { result, folder in
             for header in headers { result.append(folder.isEmpty ? header : "\(folder)/\(header)") }
         }
@@ -123,7 +123,7 @@ public struct VersionAudit {
             do {
                 let interface = try reader.read(revision: commit, of: trees).interface
                 var families: [String: XenInterface] = [:]
-                for family in interface.families where family.interfaceVersion != nil && family.name != "hypercall" {
+                for family in interface.families where family.interfaceVersion != nil && family.name != Defaults.sharedVersionFamily {
                     families[family.name] = InterfaceDiff.restrict(interface, to: family.name)
                 }
                 reduced[tree] = families

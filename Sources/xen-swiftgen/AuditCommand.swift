@@ -29,29 +29,21 @@ struct AuditCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The revision of --xen-git to audit.", valueName: "rev"))
     var revision = "HEAD"
 
-    @Option(name: .customLong("xen-headers"), help: ArgumentHelp("Folder of Xen public headers.", discussion: "Default: /usr/include/xen.", valueName: "dir"))
-    var xenHeaders: String?
-
-    @Option(help: ArgumentHelp("JSON config file (families, acknowledgements).", valueName: "file"))
-    var config: String?
-
-    @Option(name: .customLong("target"), help: ArgumentHelp("Clang target triple to audit (repeatable).", discussion: "Default: the targets generate reads (the config's, else \(TargetArchitecture.defaultTriples.joined(separator: " and "))).", valueName: "triple"))
-    var targets: [String] = []
+    @OptionGroup var common: CommonOptions
 
     @Flag(help: "Exit 1 when any reuse is found.")
     var strict = false
 
-    @Flag(help: "Print stage timings on standard error.")
-    var verbose = false
-
     func validate() throws {
-        if xenGit != nil && xenHeaders != nil { throw ValidationError("--xen-git and --xen-headers name two header sources; give one.") }
+        if xenGit != nil && common.xenHeaders != nil { throw ValidationError("--xen-git and --xen-headers name two header sources; give one.") }
+        if !common.defines.isEmpty {
+            throw ValidationError("--define does not apply to audit: it parses under __XEN_TOOLS__ and under __XEN__ itself.")
+        }
     }
 
     func run() throws {
         try Diagnostics.reporting {
-            var merged = try config.map(ConfigLoader.load) ?? Config()
-            if let xenHeaders { merged.xenHeaders = xenHeaders }
+            var merged = try common.mergedConfig()
             // A revision is written out to a temporary folder; messages name the revision instead.
             var label: String?
             var checkout: GitTrees.Checkout?
@@ -62,13 +54,8 @@ struct AuditCommand: ParsableCommand {
                 merged.xenHeaders = checkout?.folder.path
                 label = checkout.map { $0.headerFolder.isEmpty ? revision : "\(revision)/\($0.headerFolder)" }
             }
-            if !targets.isEmpty {
-                merged.targets = targets
-                merged.target = nil
-            }
             let request = try Generator.Request(config: merged)
-            let verbose = self.verbose
-            let generator = Generator(environment: ProcessInfo.processInfo.environment) { if verbose { Diagnostics.print($0) } }
+            let generator = common.makeGenerator()
             let configurations = request.targets.flatMap { Audit.Configuration.standard(target: $0.triple, labelled: request.targets.count > 1) }
             let findings: [Audit.Finding]
             do {

@@ -77,3 +77,6 @@ enum Diagnostics {
         throw ExitCode.failure
     }
 }
+
+/// `--access-level public|internal|package`; any other word is refused with the levels listed.
+extension AccessLevel: ExpressibleByArgument {}

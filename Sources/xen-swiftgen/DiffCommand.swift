@@ -57,7 +57,7 @@ struct DiffCommand: ParsableCommand {
         if each { return try runSeries() }
         let diff = try Diagnostics.reporting { () throws -> InterfaceDiff in
             let reader = try TreeReader(
-                environment: ProcessInfo.processInfo.environment, families: try BuiltinFamilies.table(), defines: ["__XEN_TOOLS__"],
+                environment: ProcessInfo.processInfo.environment, families: try BuiltinFamilies.table(), defines: Defaults.defines,
                 target: "x86_64-linux-gnu"
             )
             let check = PatchCheck(reader: reader)
@@ -83,7 +83,7 @@ struct DiffCommand: ParsableCommand {
         var failed = 0
         try Diagnostics.reporting {
             let reader = try TreeReader(
-                environment: ProcessInfo.processInfo.environment, families: try BuiltinFamilies.table(), defines: ["__XEN_TOOLS__"],
+                environment: ProcessInfo.processInfo.environment, families: try BuiltinFamilies.table(), defines: Defaults.defines,
                 target: "x86_64-linux-gnu"
             )
             let trees = try GitTrees(repository: xenGit ?? ".")

@@ -32,7 +32,7 @@ struct GenerateCommand: ParsableCommand {
     var templates: String?
 
     @Option(name: .customLong("access-level"), help: ArgumentHelp("Access level of the emitted API: public, internal or package."))
-    var accessLevel: String?
+    var accessLevel: AccessLevel?
 
     @Option(name: .customLong("release"), help: ArgumentHelp(
         "A revision of --xen-git to generate for (repeatable, one per release series, such as RELEASE-4.17.7).",
@@ -86,9 +86,6 @@ struct GenerateCommand: ParsableCommand {
     var caller: Caller = .commandLine
 
     func validate() throws {
-        if let accessLevel, !["public", "internal", "package"].contains(accessLevel) {
-            throw ValidationError("--access-level must be public, internal or package, not '\(accessLevel)'.")
-        }
         if updateLedger && check {
             throw ValidationError("--update-ledger and --check cannot be combined: --check writes nothing.")
         }
@@ -113,7 +110,9 @@ struct GenerateCommand: ParsableCommand {
             if updateLedger && request.ledger == nil {
                 throw GeneratorDiagnostic(.error, at: nil, "--update-ledger needs a ledger: pass --ledger FILE or set 'ledger' in the config")
             }
-            let writer = try OutputWriter(folder: request.output)
+            // The output folder is the writer's alone: the generator produces files, never paths.
+            let outputFolder = config.output ?? Defaults.output
+            let writer = try OutputWriter(folder: outputFolder)
             try writer.refuseUnsafeFolder(headers: request.xenHeaders, setting: output != nil ? "--output" : "output folder")
             // Only --skip-unchanged needs the fingerprint: a plain run does not stat the header tree.
             let fingerprint = skipUnchanged ? InputFingerprint.inputs(
@@ -135,7 +134,7 @@ struct GenerateCommand: ParsableCommand {
                     let notes = plan.added.map { "missing: \($0)" } + plan.changed.map { "differs: \($0)" }
                         + plan.removed.map { "stale: \($0)" }
                     throw GeneratorDiagnostic(.error, at: nil,
-                        "'\(request.output)' is not current with \(request.sourceDescription) (run '\(caller.regenerateCommand)' to update it)",
+                        "'\(outputFolder)' is not current with \(request.sourceDescription) (run '\(caller.regenerateCommand)' to update it)",
                         notes: notes.map { GeneratorDiagnostic(.note, at: nil, $0) })
                 }
                 print("xen-swiftgen: \(writer.folder.path) is current with \(request.sourceDescription) (\(plan.unchanged.count) files checked)")

@@ -60,7 +60,7 @@ struct HistoryCommand: ParsableCommand {
             let trees = try GitTrees(repository: xenGit)
             let releases = try trees.tags(matching: tags)
             let reader = try TreeReader(
-                environment: ProcessInfo.processInfo.environment, families: try BuiltinFamilies.table(), defines: ["__XEN_TOOLS__"],
+                environment: ProcessInfo.processInfo.environment, families: try BuiltinFamilies.table(), defines: Defaults.defines,
                 target: "x86_64-linux-gnu"
             )
             let verbose = self.verbose
@@ -109,7 +109,7 @@ struct HistoryCommand: ParsableCommand {
         try Diagnostics.reporting {
             let trees = try GitTrees(repository: xenGit)
             let table = try BuiltinFamilies.table()
-            let reader = try TreeReader(environment: ProcessInfo.processInfo.environment, families: table, defines: ["__XEN_TOOLS__"],
+            let reader = try TreeReader(environment: ProcessInfo.processInfo.environment, families: table, defines: Defaults.defines,
                                         target: "x86_64-linux-gnu")
             let terminal = isatty(STDERR_FILENO) == 1
             let clock = ContinuousClock()

@@ -22,10 +22,11 @@ import XenIR
     /// The rendered DomctlOp.swift, its lines without indentation.
     static func lines(reserved: [ReservedNumber] = []) throws -> [String] {
         // One target, so the file is the family's text with no `#if arch` inside.
+        var family = family
+        family.reserved = reserved.isEmpty ? nil : reserved
         let variant = MergedInterface.Variant(
             target: try TargetArchitecture(triple: "x86_64-linux-gnu"), interface: XenInterface(defines: [], headers: ["domctl.h"], families: [family]))
-        let files = try SwiftEmitter(options: .init()).emit(
-            MergedInterface(variants: [variant]), reserved: [["domctl": reserved]])
+        let files = try SwiftEmitter(options: .init()).emit(MergedInterface(variants: [variant]))
         #expect(files.map(\.path) == ["DomctlOp.swift", "XenOperation.swift"])
         let text = try #require(files.first { $0.path == "DomctlOp.swift" }).contents
         return text.split(separator: "\n").map { String($0.drop { $0 == " " }) }

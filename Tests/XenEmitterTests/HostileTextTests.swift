@@ -50,10 +50,11 @@ import XenIR
 
     /// The emitted files for `text`, by path.
     static func files(_ text: String) throws -> [String: String] {
-        let variant = MergedInterface.Variant(target: try TargetArchitecture(triple: "x86_64-linux-gnu"), interface: interface(text))
+        var interface = interface(text)
+        interface.families[0].reserved = [ReservedNumber(name: "XEN_DOMCTL_gone", number: 9, marker: "vanished " + text)]
+        let variant = MergedInterface.Variant(target: try TargetArchitecture(triple: "x86_64-linux-gnu"), interface: interface)
         let files = try SwiftEmitter(options: .init()).emit(
-            MergedInterface(variants: [variant]),
-            reserved: [["domctl": [ReservedNumber(name: "XEN_DOMCTL_gone", number: 9, marker: "vanished " + text)]]])
+            MergedInterface(variants: [variant]))
         return Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.contents) })
     }
 
