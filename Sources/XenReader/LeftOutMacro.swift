@@ -12,3 +12,16 @@ public struct LeftOutMacro: Sendable, Hashable, Codable {
     /// Why it is no op.
     public var reason: String
 }
+
+/// A named record of a row's ``FamilySpec/recordHeaders`` that is not mirrored, and why
+/// (`xen-swiftgen coverage` lists these).
+public struct LeftOutRecord: Sendable, Hashable, Codable {
+    /// The record's tag.
+    public var name: String
+    /// The row whose record headers hold it.
+    public var family: String
+    /// Where it is defined, relative to the tree.
+    public var position: SourcePosition
+    /// Why it is not mirrored.
+    public var reason: String
+}
