@@ -140,6 +140,12 @@ struct FamilyReader {
 
         for spec in specsHere where selected.contains(spec.name) {
             guard let enumeration = spec.enumeration.flatMap({ enumerations[$0] }) else { continue }
+            for member in enumeration.members {
+                guard case .leftOut(let owner, let reason, _) = classify(member.name, isFunctionLike: false), owner.name == spec.name
+                else { continue }
+                leave(member.name, owner, reason,
+                      at: SourcePosition(file: header.file, line: member.location.line, column: member.location.column))
+            }
             ops[spec.name, default: []] += enumeration.ops(of: spec, in: header, isOp: { name in
                 if case .op(let owner) = classify(name, isFunctionLike: false) { return owner.name == spec.name }
                 return false

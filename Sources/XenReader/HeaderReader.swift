@@ -256,18 +256,30 @@ public struct HeaderReader {
                 }
             }
         }
+        // The other named records of the tree's headers: no selected row mirrors them. Listed, never dropped in silence.
+        let listed = Set(leftOut.map(\.name))
+        for cursor in headerRecordRoots(unit, tree: tree, headers: nil)
+        where !reader.hasRead(cursor.declaredName ?? "") && !listed.contains(cursor.declaredName ?? "") {
+            guard let location = cursor.location, let name = cursor.declaredName else { continue }
+            leftOut.append(LeftOutRecord(
+                name: name, family: nil,
+                position: SourcePosition(file: tree.relative(location.file), line: location.line, column: location.column),
+                reason: "no selected row mirrors its header's records (recordHeaders) and no payload reaches it"))
+        }
         return (reader.orderedRecords, reader.orderedEnums)
     }
 
     /// The named struct and union definitions of `headers` at top level, in parse order: the roots of a
     /// row with ``FamilySpec/recordHeaders``. Named records nested in them are reached through their fields;
     /// the guest handle wrappers (`__guest_handle_*`) are no records of their own but a field's type.
-    private func headerRecordRoots(_ unit: TranslationUnit, tree: HeaderTree, headers: Set<String>) -> [Cursor] {
+    /// - Parameter headers: The headers, or `nil` for every header of the tree.
+    private func headerRecordRoots(_ unit: TranslationUnit, tree: HeaderTree, headers: Set<String>?) -> [Cursor] {
         var seen: Set<String> = []
         return unit.cursor.children.filter { cursor in
             guard let kind = cursor.kind, kind == .structDecl || kind == .unionDecl, cursor.isDefinition,
                 let name = cursor.declaredName, !name.hasPrefix(RecordReader.guestHandlePrefix),
-                let file = cursor.location?.file, headers.contains(tree.relative(file)) else { return false }
+                let file = cursor.location?.file, tree.relative(file) != HeaderTree.normalize(file),
+                headers?.contains(tree.relative(file)) ?? true else { return false }
             return seen.insert(name).inserted
         }
     }

@@ -67,6 +67,9 @@ struct RecordReader {
         return nil
     }
 
+    /// Whether the record named `name` was read.
+    func hasRead(_ name: String) -> Bool { records[name] != nil }
+
     /// The records in reach order.
     var orderedRecords: [Record] { order.compactMap { records[$0] } }
     /// The enums in reach order.

@@ -39,7 +39,7 @@ struct CoverageCommand: ParsableCommand {
             }
             for entry in result.leftOutRecords {
                 print("\(root)\(entry.position.file):\(entry.position.line):\(entry.position.column): note: "
-                    + "\(entry.name) (\(entry.family)): record not mirrored: \(entry.reason)")
+                    + "\(entry.name) (\(entry.family ?? "no row")): record not mirrored: \(entry.reason)")
             }
             for line in HeaderCoverage.lines(of: result) { print(line) }
         }
