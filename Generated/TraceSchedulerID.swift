@@ -44,6 +44,12 @@ public enum TraceSchedulerID: UInt32, CaseIterable, Sendable, XenOperation {
         case .snull: "TRC_SCHED_SNULL"
         }
     }
+
+    /// `XEN_SCHEDULER_SEDF` (2), trace.h:61.
+    ///
+    /// Header note: (Removed)
+    @available(*, unavailable, message: "XEN_SCHEDULER_SEDF (2) was retired: (Removed)")
+    public static var xenSchedulerSedf: Self { fatalError("XEN_SCHEDULER_SEDF (2) was retired: (Removed)") }
 }
 
 /// Every number `TRC_SCHED_*` has ever used, each exactly once: live, obsolete, retired and
@@ -52,7 +58,7 @@ public enum TraceSchedulerID: UInt32, CaseIterable, Sendable, XenOperation {
 enum TraceSchedulerIDNumberGuard: UInt32 {
     case TRC_SCHED_CSCHED = 0 // live
     case TRC_SCHED_CSCHED2 = 1 // live
-    case TRC_SCHED_SEDF = 2 // reserved by the ledger: TRC_SCHED_SEDF in RELEASE-4.3.0 … RELEASE-4.5.5 (vanished)
+    case XEN_SCHEDULER_SEDF = 2 // retired: (Removed)
     case TRC_SCHED_ARINC653 = 3 // live
     case TRC_SCHED_RTDS = 4 // live
     case TRC_SCHED_SNULL = 5 // live

@@ -61,6 +61,10 @@ public struct FamilySpec: Codable, Sendable, Equatable {
     /// Headers the parse includes before `header`, for a header that is not self-contained
     /// (`arch-x86/xen-mca.h` uses `xen.h`'s types without including it).
     public var includes: [String]?
+    /// Further prefixes that names of the family carry in its header: `trace.h` retires
+    /// `XEN_SCHEDULER_SEDF 2` among its `TRC_SCHED_*` scheduler ids. The longest-prefix rule still
+    /// orders rows by `prefix`.
+    public var otherPrefixes: [String]?
 
     /// Creates a table row. See the properties for the meaning of each parameter.
     public init(
@@ -70,7 +74,7 @@ public struct FamilySpec: Codable, Sendable, Equatable {
         request: RequestSpec? = nil, payloads: [String]? = nil, payloadMembers: [String: String]? = nil,
         payloadArgument: Bool? = nil, hypercall: String? = nil, hypercallArguments: [HypercallArgument]? = nil,
         bufferArray: Bool? = nil, hypercallNumbers: Bool? = nil, enumeration: String? = nil, recordHeaders: [String]? = nil,
-        includes: [String]? = nil
+        includes: [String]? = nil, otherPrefixes: [String]? = nil
     ) {
         self.name = name
         self.prefix = prefix
@@ -93,21 +97,28 @@ public struct FamilySpec: Codable, Sendable, Equatable {
         self.enumeration = enumeration
         self.recordHeaders = recordHeaders
         self.includes = includes
+        self.otherPrefixes = otherPrefixes
     }
 
     /// Whether `macro` is an op name of this family: it belongs to it by name and its ``opNames`` rule admits it.
     /// - Parameter macro: A macro name.
     /// - Returns: `true` for an op name.
     public func takesAsOp(_ macro: String) -> Bool {
-        matches(macro) && (opNames ?? .lowercase).admits(macro, prefix: prefix)
+        guard let matched = matchedPrefix(of: macro) else { return false }
+        return (opNames ?? .lowercase).admits(macro, prefix: matched)
     }
 
-    /// Whether `macro` belongs to this family by name (prefix matched, longer than it, not excluded).
+    /// Whether `macro` belongs to this family by name (a prefix matched, longer than it, not excluded).
     /// - Parameter macro: A macro name.
     /// - Returns: `true` when the name fits.
-    public func matches(_ macro: String) -> Bool {
-        macro.hasPrefix(prefix) && macro.count > prefix.count
-            && !(exclude ?? []).contains { macro.hasPrefix($0) }
+    public func matches(_ macro: String) -> Bool { matchedPrefix(of: macro) != nil }
+
+    /// The prefix (`prefix`, else one of ``otherPrefixes``) that `macro` belongs to this family by.
+    /// - Parameter macro: A macro name.
+    /// - Returns: The prefix, or `nil` when the name does not fit.
+    public func matchedPrefix(of macro: String) -> String? {
+        guard !(exclude ?? []).contains(where: { macro.hasPrefix($0) }) else { return nil }
+        return ([prefix] + (otherPrefixes ?? [])).first { macro.hasPrefix($0) && macro.count > $0.count }
     }
 }
 

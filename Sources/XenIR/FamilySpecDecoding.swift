@@ -3,7 +3,7 @@ extension FamilySpec {
     private enum RowKey: String, CodingKey {
         case name, prefix, header, within, swiftName, rawType, interfaceVersion, exclude, opNames, summary
         case request, payloads, payloadMembers, payloadArgument, hypercall, hypercallArguments, bufferArray, hypercallNumbers
-        case enumeration, recordHeaders, includes
+        case enumeration, recordHeaders, includes, otherPrefixes
     }
 
     /// Decodes a row in which `rawType` is optional (default `UInt32`), as the config documents.
@@ -32,7 +32,8 @@ extension FamilySpec {
             hypercallNumbers: try container.decodeIfPresent(Bool.self, forKey: .hypercallNumbers),
             enumeration: try container.decodeIfPresent(String.self, forKey: .enumeration),
             recordHeaders: try container.decodeIfPresent([String].self, forKey: .recordHeaders),
-            includes: try container.decodeIfPresent([String].self, forKey: .includes)
+            includes: try container.decodeIfPresent([String].self, forKey: .includes),
+            otherPrefixes: try container.decodeIfPresent([String].self, forKey: .otherPrefixes)
         )
     }
 }

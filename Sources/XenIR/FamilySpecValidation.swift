@@ -9,6 +9,7 @@ extension FamilySpec {
                 && text.utf8.allSatisfy { CIdentifier.isIdentifierByte($0) || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
         }
         if !isIdentifier(prefix) { return "'prefix' must be a C identifier prefix (letters, digits, '_')" }
+        if !(otherPrefixes ?? []).allSatisfy(isIdentifier) { return "'otherPrefixes' must be C identifier prefixes (letters, digits, '_')" }
         if !isIdentifier(swiftName) { return "'swiftName' must be an ASCII identifier" }
         if !isRelativePath(header) { return "'header' must be a relative path of letters, digits, '_', '-', '.' and '/'" }
         if let bad = ((recordHeaders ?? []) + (includes ?? [])).first(where: { !isRelativePath($0) }) {

@@ -59,7 +59,7 @@ public struct Config: Codable, Sendable, Equatable {
     static let knownFamilyKeys: Set<String> = [
         "name", "prefix", "header", "within", "swiftName", "rawType", "interfaceVersion", "exclude", "opNames", "summary",
         "request", "payloads", "payloadMembers", "payloadArgument", "hypercall", "hypercallArguments", "bufferArray", "hypercallNumbers",
-        "enumeration", "recordHeaders", "includes",
+        "enumeration", "recordHeaders", "includes", "otherPrefixes",
     ]
 
     /// The target triples of the run: `targets`, else the one of `target`, else the defaults.

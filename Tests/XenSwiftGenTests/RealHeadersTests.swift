@@ -40,7 +40,7 @@ import XenSwiftGen
         // "obsolete since 0x00040400", "Obsolete:" and "No longer implemented".
         let tombstones: [(String, Int, Int, Int)] = [
             ("xenstore-message", 22, 0, 1), ("scheduler", 5, 0, 1), ("kexec", 5, 2, 0), ("kexec-range", 6, 1, 0), ("flask", 23, 2, 0),
-            ("domctl-shadow-op", 8, 0, 1), ("features", 17, 0, 1),
+            ("domctl-shadow-op", 8, 0, 1), ("features", 17, 0, 1), ("trace-scheduler", 5, 0, 1),
         ]
         for (name, live, obsolete, retired) in tombstones {
             let family = try #require(interface.family(named: name), "missing family \(name)")
@@ -50,6 +50,9 @@ import XenSwiftGen
         #expect(interface.family(named: "xenstore-message")?.ops.first { $0.status == .retired }.map { [$0.name, "\($0.number)"] }
             == ["XS_RESTRICT", "20"])
         #expect(interface.family(named: "scheduler")?.ops.first { $0.status == .retired }?.name == "XEN_SCHEDULER_SEDF")
+        // trace.h retires its scheduler id 2 under domctl.h's name (the row's otherPrefixes).
+        #expect(interface.family(named: "trace-scheduler")?.ops.first { $0.status == .retired }.map { [$0.name, "\($0.number)"] }
+            == ["XEN_SCHEDULER_SEDF", "2"])
         // Every row of the built-in table but the three of records only (hvm-save, console, 9pfs).
         #expect(interface.families.count == (try BuiltinFamilies.table()).count - 3)
         #expect(interface.family(named: "domctl")?.interfaceVersion?.value == 0x15)
