@@ -1213,20 +1213,6 @@ public struct XenPmuArch: Sendable, BitwiseCopyable {
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
-
-/// `struct arch_vcpu_info` (arch-arm.h:324): 0 bytes, aligned to 1.
-public struct ArchVcpuInfo: Sendable, BitwiseCopyable {
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct arch_shared_info` (arch-arm.h:328): 0 bytes, aligned to 1.
-public struct ArchSharedInfo: Sendable, BitwiseCopyable {
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
 #else
 #error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")
 #endif

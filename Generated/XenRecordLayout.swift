@@ -9,9 +9,9 @@
 /// mirrors still have it: size, alignment, stride and the offset of every stored field.
 public enum XenRecordLayout {
     /// How many records the check covers.
-    public static let recordCount = 791
+    public static let recordCount = 788
     /// How many field offsets the check covers.
-    public static let fieldCount = 2595
+    public static let fieldCount = 2593
 
     /// Every difference between the Swift mirrors and clang's layout, one sentence each; empty when all match.
     /// - Returns: The differences.
@@ -685,8 +685,6 @@ public enum XenRecordLayout {
         checkXenPcieAerOp(&found)
         checkXenPciSharedinfo(&found)
         checkHvmSaveDescriptor(&found)
-        checkHvmSaveEnd(&found)
-        checkHvmSaveTypeEnd(&found)
         checkHvmSaveHeader(&found)
         checkHvmSaveTypeHeader(&found)
         checkHvmHwCpu(&found)
@@ -777,7 +775,6 @@ public enum XenRecordLayout {
         checkDom0VgaConsoleInfoU(&found)
         checkDom0VgaConsoleInfoUTextMode3(&found)
         checkDom0VgaConsoleInfoUVesaLfb(&found)
-        checkXenUuidT(&found)
         checkEvtchnFifoControlBlock(&found)
         checkUsbifRequestSegment(&found)
         checkUsbifUrbRequest(&found)
@@ -6196,17 +6193,6 @@ public enum XenRecordLayout {
         expect(\HvmSaveDescriptor.length, 4, "hvm_save_descriptor.length", &found)
     }
 
-    /// `hvm_save_end`.
-    private static func checkHvmSaveEnd(_ found: inout [String]) {
-        expect(HvmSaveEnd.self, "hvm_save_end", size: 0, alignment: 1, &found)
-    }
-
-    /// `__HVM_SAVE_TYPE_END`.
-    private static func checkHvmSaveTypeEnd(_ found: inout [String]) {
-        expect(HvmSaveTypeEnd.self, "__HVM_SAVE_TYPE_END", size: 1, alignment: 1, &found)
-        expect(\HvmSaveTypeEnd.cpt, 0, "__HVM_SAVE_TYPE_END.cpt", &found)
-    }
-
     /// `hvm_save_header`.
     private static func checkHvmSaveHeader(_ found: inout [String]) {
         expect(HvmSaveHeader.self, "hvm_save_header", size: 24, alignment: 8, &found)
@@ -7133,12 +7119,6 @@ public enum XenRecordLayout {
         expect(\Dom0VgaConsoleInfo.U.VesaLfb.extLfbBase, 32, "dom0_vga_console_info.u.vesa_lfb.ext_lfb_base", &found)
     }
 
-    /// `xen_uuid_t`.
-    private static func checkXenUuidT(_ found: inout [String]) {
-        expect(XenUuidT.self, "xen_uuid_t", size: 16, alignment: 1, &found)
-        expect(\XenUuidT.a, 0, "xen_uuid_t.a", &found)
-    }
-
     /// `evtchn_fifo_control_block`.
     private static func checkEvtchnFifoControlBlock(_ found: inout [String]) {
         expect(EvtchnFifoControlBlock.self, "evtchn_fifo_control_block", size: 72, alignment: 4, &found)
@@ -7387,9 +7367,9 @@ public enum XenRecordLayout {
 /// mirrors still have it: size, alignment, stride and the offset of every stored field.
 public enum XenRecordLayout {
     /// How many records the check covers.
-    public static let recordCount = 736
+    public static let recordCount = 729
     /// How many field offsets the check covers.
-    public static let fieldCount = 2189
+    public static let fieldCount = 2176
 
     /// Every difference between the Swift mirrors and clang's layout, one sentence each; empty when all match.
     /// - Returns: The differences.
@@ -8062,8 +8042,6 @@ public enum XenRecordLayout {
         checkXenPcieAerOp(&found)
         checkXenPciSharedinfo(&found)
         checkHvmSaveDescriptor(&found)
-        checkHvmSaveEnd(&found)
-        checkHvmSaveTypeEnd(&found)
         checkXenconsInterface(&found)
         checkXen9pfsDataIntf(&found)
         checkXen9pfsData(&found)
@@ -8091,16 +8069,11 @@ public enum XenRecordLayout {
         checkMmuextOpArg2(&found)
         checkMmuUpdate(&found)
         checkMulticallEntry(&found)
-        checkVcpuInfo(&found)
-        checkArchVcpuInfo(&found)
-        checkSharedInfo(&found)
-        checkArchSharedInfo(&found)
         checkXenMultibootModList(&found)
         checkDom0VgaConsoleInfo(&found)
         checkDom0VgaConsoleInfoU(&found)
         checkDom0VgaConsoleInfoUTextMode3(&found)
         checkDom0VgaConsoleInfoUVesaLfb(&found)
-        checkXenUuidT(&found)
         checkEvtchnFifoControlBlock(&found)
         checkUsbifRequestSegment(&found)
         checkUsbifUrbRequest(&found)
@@ -13441,17 +13414,6 @@ public enum XenRecordLayout {
         expect(\HvmSaveDescriptor.length, 4, "hvm_save_descriptor.length", &found)
     }
 
-    /// `hvm_save_end`.
-    private static func checkHvmSaveEnd(_ found: inout [String]) {
-        expect(HvmSaveEnd.self, "hvm_save_end", size: 0, alignment: 1, &found)
-    }
-
-    /// `__HVM_SAVE_TYPE_END`.
-    private static func checkHvmSaveTypeEnd(_ found: inout [String]) {
-        expect(HvmSaveTypeEnd.self, "__HVM_SAVE_TYPE_END", size: 1, alignment: 1, &found)
-        expect(\HvmSaveTypeEnd.cpt, 0, "__HVM_SAVE_TYPE_END.cpt", &found)
-    }
-
     /// `xencons_interface`.
     private static func checkXenconsInterface(_ found: inout [String]) {
         expect(XenconsInterface.self, "xencons_interface", size: 3088, alignment: 4, &found)
@@ -13690,37 +13652,6 @@ public enum XenRecordLayout {
         expect(\MulticallEntry.args, 16, "multicall_entry.args", &found)
     }
 
-    /// `vcpu_info`.
-    private static func checkVcpuInfo(_ found: inout [String]) {
-        expect(VcpuInfo.self, "vcpu_info", size: 48, alignment: 8, &found)
-        expect(\VcpuInfo.evtchnUpcallPending, 0, "vcpu_info.evtchn_upcall_pending", &found)
-        expect(\VcpuInfo.pad0, 1, "vcpu_info.pad0", &found)
-        expect(\VcpuInfo.evtchnPendingSel, 8, "vcpu_info.evtchn_pending_sel", &found)
-        expect(\VcpuInfo.time, 16, "vcpu_info.time", &found)
-    }
-
-    /// `arch_vcpu_info`.
-    private static func checkArchVcpuInfo(_ found: inout [String]) {
-        expect(ArchVcpuInfo.self, "arch_vcpu_info", size: 0, alignment: 1, &found)
-    }
-
-    /// `shared_info`.
-    private static func checkSharedInfo(_ found: inout [String]) {
-        expect(SharedInfo.self, "shared_info", size: 1088, alignment: 8, &found)
-        expect(\SharedInfo.vcpuInfo, 0, "shared_info.vcpu_info", &found)
-        expect(\SharedInfo.evtchnPending, 48, "shared_info.evtchn_pending", &found)
-        expect(\SharedInfo.evtchnMask, 560, "shared_info.evtchn_mask", &found)
-        expect(\SharedInfo.wcVersion, 1072, "shared_info.wc_version", &found)
-        expect(\SharedInfo.wcSec, 1076, "shared_info.wc_sec", &found)
-        expect(\SharedInfo.wcNsec, 1080, "shared_info.wc_nsec", &found)
-        expect(\SharedInfo.wcSecHi, 1084, "shared_info.wc_sec_hi", &found)
-    }
-
-    /// `arch_shared_info`.
-    private static func checkArchSharedInfo(_ found: inout [String]) {
-        expect(ArchSharedInfo.self, "arch_shared_info", size: 0, alignment: 1, &found)
-    }
-
     /// `xen_multiboot_mod_list`.
     private static func checkXenMultibootModList(_ found: inout [String]) {
         expect(XenMultibootModList.self, "xen_multiboot_mod_list", size: 16, alignment: 4, &found)
@@ -13773,12 +13704,6 @@ public enum XenRecordLayout {
         expect(\Dom0VgaConsoleInfo.U.VesaLfb.modeAttrs, 28, "dom0_vga_console_info.u.vesa_lfb.mode_attrs", &found)
         expect(\Dom0VgaConsoleInfo.U.VesaLfb.pad, 30, "dom0_vga_console_info.u.vesa_lfb.pad", &found)
         expect(\Dom0VgaConsoleInfo.U.VesaLfb.extLfbBase, 32, "dom0_vga_console_info.u.vesa_lfb.ext_lfb_base", &found)
-    }
-
-    /// `xen_uuid_t`.
-    private static func checkXenUuidT(_ found: inout [String]) {
-        expect(XenUuidT.self, "xen_uuid_t", size: 16, alignment: 1, &found)
-        expect(\XenUuidT.a, 0, "xen_uuid_t.a", &found)
     }
 
     /// `evtchn_fifo_control_block`.

@@ -255,15 +255,6 @@ extension Dom0VgaConsoleInfo.U {
     }
 }
 
-/// `struct xen_uuid_t` (xen.h:966): 16 bytes, aligned to 1.
-public struct XenUuidT: Sendable, BitwiseCopyable {
-    /// C: `uint8_t[16] a` at offset 0.
-    public var a: InlineArray<16, UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
 #if arch(x86_64)
 /// `struct xenctl_bitmap` (xen.h:1013): 16 bytes, aligned to 8.
 public struct XenctlBitmap: Sendable, BitwiseCopyable {
@@ -677,119 +668,6 @@ extension MmuextOp {
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
         public init() { self = xenZeroed() }
     }
-}
-
-/// `struct vcpu_info` (xen.h:678): 48 bytes, aligned to 8.
-///
-/// The flexible array member `struct arch_vcpu_info arch` follows the record in memory; it is not part of the Swift value.
-public struct VcpuInfo: Sendable, BitwiseCopyable {
-    /// 'evtchn_upcall_pending' is written non-zero by Xen to indicate
-    /// a pending notification for a particular VCPU. It is then cleared
-    /// by the guest OS /before/ checking for pending work, thus avoiding
-    /// a set-and-check race. Note that the mask is only accessed by Xen
-    /// on the CPU that is currently hosting the VCPU. This means that the
-    /// pending and mask flags can be updated by the guest without special
-    /// synchronisation (i.e., no need for the x86 LOCK prefix).
-    /// This may seem suboptimal because if the pending flag is set by
-    /// a different CPU then an IPI may be scheduled even when the mask
-    /// is set. However, note:
-    /// 1. The task of 'interrupt holdoff' is covered by the per-event-
-    /// channel mask bits. A 'noisy' event that is continually being
-    /// triggered can be masked at source at this very precise
-    /// granularity.
-    /// 2. The main purpose of the per-VCPU mask is therefore to restrict
-    /// reentrant execution: whether for concurrency control, or to
-    /// prevent unbounded stack usage. Whatever the purpose, we expect
-    /// that the mask will be asserted only for short periods at a time,
-    /// and so the likelihood of a 'spurious' IPI is suitably small.
-    /// The mask is read before making an event upcall to the guest: a
-    /// non-zero mask therefore guarantees that the VCPU will not receive
-    /// an upcall activation. The mask is cleared when the VCPU requests
-    /// to block: this avoids wakeup-waiting races.
-    ///
-    /// C: `uint8_t evtchn_upcall_pending` at offset 0.
-    public var evtchnUpcallPending: UInt8
-    /// C: `uint8_t pad0` at offset 1.
-    public var pad0: UInt8
-    /// 6 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<6, UInt8>
-    /// C: `xen_ulong_t evtchn_pending_sel` at offset 8.
-    public var evtchnPendingSel: XenUlong
-    /// C: `vcpu_time_info_t time` at offset 16.
-    public var time: VcpuTimeInfo
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `incontents 200 startofday_shared Start-of-day shared data structure
-/// Xen/kernel shared data -- pointer provided in start_info.
-///
-/// This structure is defined to be both smaller than a page, and the
-/// only data on the shared page, but may vary in actual size even within
-/// compatible Xen versions; guests should not rely on the size
-/// of this structure remaining constant.
-///
-/// `struct shared_info` (xen.h:727): 1088 bytes, aligned to 8.
-///
-/// The flexible array member `struct arch_shared_info arch` follows the record in memory; it is not part of the Swift value.
-public struct SharedInfo: Sendable, BitwiseCopyable {
-    /// C: `struct vcpu_info[1] vcpu_info` at offset 0.
-    public var vcpuInfo: InlineArray<1, VcpuInfo>
-    /// A domain can create "event channels" on which it can send and receive
-    /// asynchronous event notifications. There are three classes of event that
-    /// are delivered by this mechanism:
-    /// 1. Bi-directional inter- and intra-domain connections. Domains must
-    /// arrange out-of-band to set up a connection (usually by allocating
-    /// an unbound 'listener' port and avertising that via a storage service
-    /// such as xenstore).
-    /// 2. Physical interrupts. A domain with suitable hardware-access
-    /// privileges can bind an event-channel port to a physical interrupt
-    /// source.
-    /// 3. Virtual interrupts ('events'). A domain can bind an event-channel
-    /// port to a virtual interrupt source, such as the virtual-timer
-    /// device or the emergency console.
-    ///
-    /// Event channels are addressed by a "port index". Each channel is
-    /// associated with two bits of information:
-    /// 1. PENDING -- notifies the domain that there is a pending notification
-    /// to be processed. This bit is cleared by the guest.
-    /// 2. MASK -- if this bit is clear then a 0->1 transition of PENDING
-    /// will cause an asynchronous upcall to be scheduled. This bit is only
-    /// updated by the guest. It is read-only within Xen. If a channel
-    /// becomes pending while the channel is masked then the 'edge' is lost
-    /// (i.e., when the channel is unmasked, the guest must manually handle
-    /// pending notifications as no upcall will be scheduled by Xen).
-    ///
-    /// To expedite scanning of pending notifications, any 0->1 pending
-    /// transition on an unmasked channel causes a corresponding bit in a
-    /// per-vcpu selector word to be set. Each bit in the selector covers a
-    /// 'C long' in the PENDING bitfield array.
-    ///
-    /// C: `xen_ulong_t[64] evtchn_pending` at offset 48.
-    public var evtchnPending: InlineArray<64, XenUlong>
-    /// C: `xen_ulong_t[64] evtchn_mask` at offset 560.
-    public var evtchnMask: InlineArray<64, XenUlong>
-    /// Wallclock time: updated by control software or RTC emulation.
-    /// Guests should base their gettimeofday() syscall on this
-    /// wallclock-base value.
-    /// The values of wc_sec and wc_nsec are offsets from the Unix epoch
-    /// adjusted by the domain's 'time offset' (in seconds) as set either
-    /// by XEN_DOMCTL_settimeoffset, or adjusted via a guest write to the
-    /// emulated RTC.
-    /// Version counter: see vcpu_time_info_t.
-    ///
-    /// C: `uint32_t wc_version` at offset 1072.
-    public var wcVersion: UInt32
-    /// C: `uint32_t wc_sec` at offset 1076.
-    public var wcSec: UInt32
-    /// C: `uint32_t wc_nsec` at offset 1080.
-    public var wcNsec: UInt32
-    /// C: `uint32_t wc_sec_hi` at offset 1084.
-    public var wcSecHi: UInt32
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
 }
 #else
 #error("xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target")

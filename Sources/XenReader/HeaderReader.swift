@@ -271,13 +271,15 @@ public struct HeaderReader {
 
     /// The named struct and union definitions of `headers` at top level, in parse order: the roots of a
     /// row with ``FamilySpec/recordHeaders``. Named records nested in them are reached through their fields;
-    /// the guest handle wrappers (`__guest_handle_*`) are no records of their own but a field's type.
+    /// the guest handle wrappers (`__guest_handle_*`) are no records of their own but a field's type, and
+    /// an untagged record named by a typedef (`typedef struct { … } xen_uuid_t`) has no tag that names it.
     /// - Parameter headers: The headers, or `nil` for every header of the tree.
     private func headerRecordRoots(_ unit: TranslationUnit, tree: HeaderTree, headers: Set<String>?) -> [Cursor] {
         var seen: Set<String> = []
         return unit.cursor.children.filter { cursor in
             guard let kind = cursor.kind, kind == .structDecl || kind == .unionDecl, cursor.isDefinition,
                 let name = cursor.declaredName, !name.hasPrefix(RecordReader.guestHandlePrefix),
+                cursor.type.spelling.hasPrefix("struct ") || cursor.type.spelling.hasPrefix("union "),
                 let file = cursor.location?.file, tree.relative(file) != HeaderTree.normalize(file),
                 headers?.contains(tree.relative(file)) ?? true else { return false }
             return seen.insert(name).inserted

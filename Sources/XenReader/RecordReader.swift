@@ -51,16 +51,21 @@ struct RecordReader {
     /// Reads the record like ``readRoot(_:)`` when every record it reaches can be laid out by stored
     /// fields; otherwise reads nothing and says why. A Swift struct takes its alignment from its stored
     /// properties only, so a record that C aligns through a flexible array member alone
-    /// (`struct hvm_msr { uint32_t count; struct hvm_one_msr msr[]; }`, aligned to 8) has no exact mirror.
+    /// (`struct hvm_msr { uint32_t count; struct hvm_one_msr msr[]; }`, aligned to 8) has no exact mirror,
+    /// nor has an empty struct (`struct arch_vcpu_info { }` on Arm), whose C stride is 0.
     /// - Parameter cursor: The record's definition.
     /// - Returns: `nil` when read, else the reason it was left out.
     mutating func readRootIfMirrorable(_ cursor: Cursor) -> String? {
         var trial = self
         trial.readRoot(cursor)
         for name in trial.order[order.count...] {
-            guard let record = trial.records[name], let stored = trial.storedAlignment[name], stored < record.alignment else { continue }
-            let what = name == trial.order[order.count] ? "it is" : "it reaches '\(name)', which is"
-            return "\(what) aligned to \(record.alignment) by no field with bytes (its widest is aligned to \(stored)); "
+            guard let record = trial.records[name] else { continue }
+            let what = name == trial.order[order.count] ? "it" : "it reaches '\(name)', which"
+            if record.size == 0 {
+                return "\(what) has no bytes (an empty struct, a GNU C extension): C's stride is 0, a Swift struct's at least 1"
+            }
+            guard let stored = trial.storedAlignment[name], stored < record.alignment else { continue }
+            return "\(what) is aligned to \(record.alignment) by no field with bytes (its widest is aligned to \(stored)); "
                 + "a Swift struct takes its alignment from stored fields only"
         }
         self = trial
