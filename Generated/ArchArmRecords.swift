@@ -1199,4 +1199,17 @@ extension VcpuGuestCoreRegs {
         public init() { self = xenZeroed() }
     }
 }
+
+/// Stub definition of PMU structure
+///
+/// `struct xen_pmu_arch` (arch-arm.h:496): 1 bytes, aligned to 1.
+public struct XenPmuArch: Sendable, BitwiseCopyable {
+    /// Stub definition of PMU structure
+    ///
+    /// C: `uint8_t dummy` at offset 0.
+    public var dummy: UInt8
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
 #endif

@@ -17,4 +17,1473 @@ public struct HvmVmceVcpu: Sendable, BitwiseCopyable {
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
+
+/// `struct hvm_save_header` (arch-x86/hvm/save.h:21): 24 bytes, aligned to 8.
+public struct HvmSaveHeader: Sendable, BitwiseCopyable {
+    /// Must be HVM_FILE_MAGIC
+    ///
+    /// C: `uint32_t magic` at offset 0.
+    public var magic: UInt32
+    /// File format version
+    ///
+    /// C: `uint32_t version` at offset 4.
+    public var version: UInt32
+    /// Version of Xen that saved this file
+    ///
+    /// C: `uint64_t changeset` at offset 8.
+    public var changeset: UInt64
+    /// CPUID[0x01][%eax] on the saving machine
+    ///
+    /// C: `uint32_t cpuid` at offset 16.
+    public var cpuid: UInt32
+    /// Guest's TSC frequency in kHz
+    ///
+    /// C: `uint32_t gtsc_khz` at offset 20.
+    public var gtscKhz: UInt32
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct __HVM_SAVE_TYPE_HEADER` (arch-x86/hvm/save.h:29): 32 bytes, aligned to 8.
+public struct HvmSaveTypeHeader: Sendable, BitwiseCopyable {
+    /// C: `struct hvm_save_header t` at offset 0.
+    public var t: HvmSaveHeader
+    /// C: `char[1] c` at offset 24.
+    public var c: InlineArray<1, Int8>
+    /// C: `char[1] cpt` at offset 25.
+    public var cpt: InlineArray<1, Int8>
+    /// 6 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<6, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct hvm_hw_cpu` (arch-x86/hvm/save.h:40): 1032 bytes, aligned to 8.
+public struct HvmHwCpu: Sendable, BitwiseCopyable {
+    /// C: `uint8_t[512] fpu_regs` at offset 0.
+    public var fpuRegs: InlineArray<512, UInt8>
+    /// C: `uint64_t rax` at offset 512.
+    public var rax: UInt64
+    /// C: `uint64_t rbx` at offset 520.
+    public var rbx: UInt64
+    /// C: `uint64_t rcx` at offset 528.
+    public var rcx: UInt64
+    /// C: `uint64_t rdx` at offset 536.
+    public var rdx: UInt64
+    /// C: `uint64_t rbp` at offset 544.
+    public var rbp: UInt64
+    /// C: `uint64_t rsi` at offset 552.
+    public var rsi: UInt64
+    /// C: `uint64_t rdi` at offset 560.
+    public var rdi: UInt64
+    /// C: `uint64_t rsp` at offset 568.
+    public var rsp: UInt64
+    /// C: `uint64_t r8` at offset 576.
+    public var r8: UInt64
+    /// C: `uint64_t r9` at offset 584.
+    public var r9: UInt64
+    /// C: `uint64_t r10` at offset 592.
+    public var r10: UInt64
+    /// C: `uint64_t r11` at offset 600.
+    public var r11: UInt64
+    /// C: `uint64_t r12` at offset 608.
+    public var r12: UInt64
+    /// C: `uint64_t r13` at offset 616.
+    public var r13: UInt64
+    /// C: `uint64_t r14` at offset 624.
+    public var r14: UInt64
+    /// C: `uint64_t r15` at offset 632.
+    public var r15: UInt64
+    /// C: `uint64_t rip` at offset 640.
+    public var rip: UInt64
+    /// C: `uint64_t rflags` at offset 648.
+    public var rflags: UInt64
+    /// C: `uint64_t cr0` at offset 656.
+    public var cr0: UInt64
+    /// C: `uint64_t cr2` at offset 664.
+    public var cr2: UInt64
+    /// C: `uint64_t cr3` at offset 672.
+    public var cr3: UInt64
+    /// C: `uint64_t cr4` at offset 680.
+    public var cr4: UInt64
+    /// C: `uint64_t dr0` at offset 688.
+    public var dr0: UInt64
+    /// C: `uint64_t dr1` at offset 696.
+    public var dr1: UInt64
+    /// C: `uint64_t dr2` at offset 704.
+    public var dr2: UInt64
+    /// C: `uint64_t dr3` at offset 712.
+    public var dr3: UInt64
+    /// C: `uint64_t dr6` at offset 720.
+    public var dr6: UInt64
+    /// C: `uint64_t dr7` at offset 728.
+    public var dr7: UInt64
+    /// C: `uint32_t cs_sel` at offset 736.
+    public var csSel: UInt32
+    /// C: `uint32_t ds_sel` at offset 740.
+    public var dsSel: UInt32
+    /// C: `uint32_t es_sel` at offset 744.
+    public var esSel: UInt32
+    /// C: `uint32_t fs_sel` at offset 748.
+    public var fsSel: UInt32
+    /// C: `uint32_t gs_sel` at offset 752.
+    public var gsSel: UInt32
+    /// C: `uint32_t ss_sel` at offset 756.
+    public var ssSel: UInt32
+    /// C: `uint32_t tr_sel` at offset 760.
+    public var trSel: UInt32
+    /// C: `uint32_t ldtr_sel` at offset 764.
+    public var ldtrSel: UInt32
+    /// C: `uint32_t cs_limit` at offset 768.
+    public var csLimit: UInt32
+    /// C: `uint32_t ds_limit` at offset 772.
+    public var dsLimit: UInt32
+    /// C: `uint32_t es_limit` at offset 776.
+    public var esLimit: UInt32
+    /// C: `uint32_t fs_limit` at offset 780.
+    public var fsLimit: UInt32
+    /// C: `uint32_t gs_limit` at offset 784.
+    public var gsLimit: UInt32
+    /// C: `uint32_t ss_limit` at offset 788.
+    public var ssLimit: UInt32
+    /// C: `uint32_t tr_limit` at offset 792.
+    public var trLimit: UInt32
+    /// C: `uint32_t ldtr_limit` at offset 796.
+    public var ldtrLimit: UInt32
+    /// C: `uint32_t idtr_limit` at offset 800.
+    public var idtrLimit: UInt32
+    /// C: `uint32_t gdtr_limit` at offset 804.
+    public var gdtrLimit: UInt32
+    /// C: `uint64_t cs_base` at offset 808.
+    public var csBase: UInt64
+    /// C: `uint64_t ds_base` at offset 816.
+    public var dsBase: UInt64
+    /// C: `uint64_t es_base` at offset 824.
+    public var esBase: UInt64
+    /// C: `uint64_t fs_base` at offset 832.
+    public var fsBase: UInt64
+    /// C: `uint64_t gs_base` at offset 840.
+    public var gsBase: UInt64
+    /// C: `uint64_t ss_base` at offset 848.
+    public var ssBase: UInt64
+    /// C: `uint64_t tr_base` at offset 856.
+    public var trBase: UInt64
+    /// C: `uint64_t ldtr_base` at offset 864.
+    public var ldtrBase: UInt64
+    /// C: `uint64_t idtr_base` at offset 872.
+    public var idtrBase: UInt64
+    /// C: `uint64_t gdtr_base` at offset 880.
+    public var gdtrBase: UInt64
+    /// C: `uint32_t cs_arbytes` at offset 888.
+    public var csArbytes: UInt32
+    /// C: `uint32_t ds_arbytes` at offset 892.
+    public var dsArbytes: UInt32
+    /// C: `uint32_t es_arbytes` at offset 896.
+    public var esArbytes: UInt32
+    /// C: `uint32_t fs_arbytes` at offset 900.
+    public var fsArbytes: UInt32
+    /// C: `uint32_t gs_arbytes` at offset 904.
+    public var gsArbytes: UInt32
+    /// C: `uint32_t ss_arbytes` at offset 908.
+    public var ssArbytes: UInt32
+    /// C: `uint32_t tr_arbytes` at offset 912.
+    public var trArbytes: UInt32
+    /// C: `uint32_t ldtr_arbytes` at offset 916.
+    public var ldtrArbytes: UInt32
+    /// C: `uint64_t sysenter_cs` at offset 920.
+    public var sysenterCs: UInt64
+    /// C: `uint64_t sysenter_esp` at offset 928.
+    public var sysenterEsp: UInt64
+    /// C: `uint64_t sysenter_eip` at offset 936.
+    public var sysenterEip: UInt64
+    /// msr for em64t
+    ///
+    /// C: `uint64_t shadow_gs` at offset 944.
+    public var shadowGs: UInt64
+    /// msr content saved/restored.
+    /// Obsolete, ignored.
+    ///
+    /// C: `uint64_t msr_flags` at offset 952.
+    public var msrFlags: UInt64
+    /// C: `uint64_t msr_lstar` at offset 960.
+    public var msrLstar: UInt64
+    /// C: `uint64_t msr_star` at offset 968.
+    public var msrStar: UInt64
+    /// C: `uint64_t msr_cstar` at offset 976.
+    public var msrCstar: UInt64
+    /// C: `uint64_t msr_syscall_mask` at offset 984.
+    public var msrSyscallMask: UInt64
+    /// C: `uint64_t msr_efer` at offset 992.
+    public var msrEfer: UInt64
+    /// C: `uint64_t msr_tsc_aux` at offset 1000.
+    public var msrTscAux: UInt64
+    /// guest's idea of what rdtsc() would return
+    ///
+    /// C: `uint64_t tsc` at offset 1008.
+    public var tsc: UInt64
+    /// C: `union hvm_hw_cpu::(anonymous at arch-x86/hvm/save.h:135:5) ` at offset 1016.
+    public var _anonymous0: HvmHwCpu.Anonymous0
+    /// error code for pending event
+    ///
+    /// C: `uint32_t error_code` at offset 1020.
+    public var errorCode: UInt32
+    /// C: `uint32_t flags` at offset 1024.
+    public var flags: UInt32
+    /// C: `uint32_t pad0` at offset 1028.
+    public var pad0: UInt32
+    /// `pendingEvent` of the anonymous member `_anonymous0`.
+    public var pendingEvent: UInt32 {
+        get { _anonymous0.pendingEvent }
+        set { _anonymous0.pendingEvent = newValue }
+    }
+    /// `pendingVector` of the anonymous member `_anonymous0`.
+    public var pendingVector: UInt8 {
+        get { _anonymous0.pendingVector }
+        set { _anonymous0.pendingVector = newValue }
+    }
+    /// `pendingType` of the anonymous member `_anonymous0`.
+    public var pendingType: UInt8 {
+        get { _anonymous0.pendingType }
+        set { _anonymous0.pendingType = newValue }
+    }
+    /// `pendingErrorValid` of the anonymous member `_anonymous0`.
+    public var pendingErrorValid: UInt8 {
+        get { _anonymous0.pendingErrorValid }
+        set { _anonymous0.pendingErrorValid = newValue }
+    }
+    /// `pendingReserved` of the anonymous member `_anonymous0`.
+    public var pendingReserved: UInt32 {
+        get { _anonymous0.pendingReserved }
+        set { _anonymous0.pendingReserved = newValue }
+    }
+    /// `pendingValid` of the anonymous member `_anonymous0`.
+    public var pendingValid: UInt8 {
+        get { _anonymous0.pendingValid }
+        set { _anonymous0.pendingValid = newValue }
+    }
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+extension HvmHwCpu {
+    /// An anonymous union member of `hvm_hw_cpu` (arch-x86/hvm/save.h:135): 4 bytes, aligned to 4.
+    public struct Anonymous0: Sendable, BitwiseCopyable {
+        /// The union's bytes: 4 bytes, aligned to 4 like the C union.
+        private var _storage: InlineArray<1, UInt32>
+        /// C: `uint32_t pending_event` at offset 0.
+        public var pendingEvent: UInt32 {
+            get { xenUnionLoad(self, as: UInt32.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct hvm_hw_cpu::(anonymous at arch-x86/hvm/save.h:137:9) ` at offset 0.
+        public var _anonymous0: HvmHwCpu.Anonymous0.Anonymous0 {
+            get { xenUnionLoad(self, as: HvmHwCpu.Anonymous0.Anonymous0.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// `pendingVector` of the anonymous member `_anonymous0`.
+        public var pendingVector: UInt8 {
+            get { _anonymous0.pendingVector }
+            set { _anonymous0.pendingVector = newValue }
+        }
+        /// `pendingType` of the anonymous member `_anonymous0`.
+        public var pendingType: UInt8 {
+            get { _anonymous0.pendingType }
+            set { _anonymous0.pendingType = newValue }
+        }
+        /// `pendingErrorValid` of the anonymous member `_anonymous0`.
+        public var pendingErrorValid: UInt8 {
+            get { _anonymous0.pendingErrorValid }
+            set { _anonymous0.pendingErrorValid = newValue }
+        }
+        /// `pendingReserved` of the anonymous member `_anonymous0`.
+        public var pendingReserved: UInt32 {
+            get { _anonymous0.pendingReserved }
+            set { _anonymous0.pendingReserved = newValue }
+        }
+        /// `pendingValid` of the anonymous member `_anonymous0`.
+        public var pendingValid: UInt8 {
+            get { _anonymous0.pendingValid }
+            set { _anonymous0.pendingValid = newValue }
+        }
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+extension HvmHwCpu.Anonymous0 {
+    /// An anonymous struct member of `hvm_hw_cpu.(anonymous 0)` (arch-x86/hvm/save.h:137): 4 bytes, aligned to 4.
+    public struct Anonymous0: Sendable, BitwiseCopyable {
+        /// Storage of the bitfields that follow, 4 bytes.
+        private var _bits0: InlineArray<1, UInt32>
+        /// C: `uint8_t pending_vector` at offset 0, bits 0..<8.
+        public var pendingVector: UInt8 {
+            get { UInt8(truncatingIfNeeded: xenBits(_bits0, at: 0, width: 8, signed: false)) }
+            set { xenSetBits(&_bits0, at: 0, width: 8, to: UInt64(truncatingIfNeeded: newValue)) }
+        }
+        /// C: `uint8_t pending_type` at offset 1, bits 8..<11.
+        public var pendingType: UInt8 {
+            get { UInt8(truncatingIfNeeded: xenBits(_bits0, at: 8, width: 3, signed: false)) }
+            set { xenSetBits(&_bits0, at: 8, width: 3, to: UInt64(truncatingIfNeeded: newValue)) }
+        }
+        /// C: `uint8_t pending_error_valid` at offset 1, bits 11..<12.
+        public var pendingErrorValid: UInt8 {
+            get { UInt8(truncatingIfNeeded: xenBits(_bits0, at: 11, width: 1, signed: false)) }
+            set { xenSetBits(&_bits0, at: 11, width: 1, to: UInt64(truncatingIfNeeded: newValue)) }
+        }
+        /// C: `uint32_t pending_reserved` at offset 1, bits 12..<31.
+        public var pendingReserved: UInt32 {
+            get { UInt32(truncatingIfNeeded: xenBits(_bits0, at: 12, width: 19, signed: false)) }
+            set { xenSetBits(&_bits0, at: 12, width: 19, to: UInt64(truncatingIfNeeded: newValue)) }
+        }
+        /// C: `uint8_t pending_valid` at offset 3, bits 31..<32.
+        public var pendingValid: UInt8 {
+            get { UInt8(truncatingIfNeeded: xenBits(_bits0, at: 31, width: 1, signed: false)) }
+            set { xenSetBits(&_bits0, at: 31, width: 1, to: UInt64(truncatingIfNeeded: newValue)) }
+        }
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+/// `struct hvm_hw_cpu_compat` (arch-x86/hvm/save.h:154): 1016 bytes, aligned to 8.
+public struct HvmHwCpuCompat: Sendable, BitwiseCopyable {
+    /// C: `uint8_t[512] fpu_regs` at offset 0.
+    public var fpuRegs: InlineArray<512, UInt8>
+    /// C: `uint64_t rax` at offset 512.
+    public var rax: UInt64
+    /// C: `uint64_t rbx` at offset 520.
+    public var rbx: UInt64
+    /// C: `uint64_t rcx` at offset 528.
+    public var rcx: UInt64
+    /// C: `uint64_t rdx` at offset 536.
+    public var rdx: UInt64
+    /// C: `uint64_t rbp` at offset 544.
+    public var rbp: UInt64
+    /// C: `uint64_t rsi` at offset 552.
+    public var rsi: UInt64
+    /// C: `uint64_t rdi` at offset 560.
+    public var rdi: UInt64
+    /// C: `uint64_t rsp` at offset 568.
+    public var rsp: UInt64
+    /// C: `uint64_t r8` at offset 576.
+    public var r8: UInt64
+    /// C: `uint64_t r9` at offset 584.
+    public var r9: UInt64
+    /// C: `uint64_t r10` at offset 592.
+    public var r10: UInt64
+    /// C: `uint64_t r11` at offset 600.
+    public var r11: UInt64
+    /// C: `uint64_t r12` at offset 608.
+    public var r12: UInt64
+    /// C: `uint64_t r13` at offset 616.
+    public var r13: UInt64
+    /// C: `uint64_t r14` at offset 624.
+    public var r14: UInt64
+    /// C: `uint64_t r15` at offset 632.
+    public var r15: UInt64
+    /// C: `uint64_t rip` at offset 640.
+    public var rip: UInt64
+    /// C: `uint64_t rflags` at offset 648.
+    public var rflags: UInt64
+    /// C: `uint64_t cr0` at offset 656.
+    public var cr0: UInt64
+    /// C: `uint64_t cr2` at offset 664.
+    public var cr2: UInt64
+    /// C: `uint64_t cr3` at offset 672.
+    public var cr3: UInt64
+    /// C: `uint64_t cr4` at offset 680.
+    public var cr4: UInt64
+    /// C: `uint64_t dr0` at offset 688.
+    public var dr0: UInt64
+    /// C: `uint64_t dr1` at offset 696.
+    public var dr1: UInt64
+    /// C: `uint64_t dr2` at offset 704.
+    public var dr2: UInt64
+    /// C: `uint64_t dr3` at offset 712.
+    public var dr3: UInt64
+    /// C: `uint64_t dr6` at offset 720.
+    public var dr6: UInt64
+    /// C: `uint64_t dr7` at offset 728.
+    public var dr7: UInt64
+    /// C: `uint32_t cs_sel` at offset 736.
+    public var csSel: UInt32
+    /// C: `uint32_t ds_sel` at offset 740.
+    public var dsSel: UInt32
+    /// C: `uint32_t es_sel` at offset 744.
+    public var esSel: UInt32
+    /// C: `uint32_t fs_sel` at offset 748.
+    public var fsSel: UInt32
+    /// C: `uint32_t gs_sel` at offset 752.
+    public var gsSel: UInt32
+    /// C: `uint32_t ss_sel` at offset 756.
+    public var ssSel: UInt32
+    /// C: `uint32_t tr_sel` at offset 760.
+    public var trSel: UInt32
+    /// C: `uint32_t ldtr_sel` at offset 764.
+    public var ldtrSel: UInt32
+    /// C: `uint32_t cs_limit` at offset 768.
+    public var csLimit: UInt32
+    /// C: `uint32_t ds_limit` at offset 772.
+    public var dsLimit: UInt32
+    /// C: `uint32_t es_limit` at offset 776.
+    public var esLimit: UInt32
+    /// C: `uint32_t fs_limit` at offset 780.
+    public var fsLimit: UInt32
+    /// C: `uint32_t gs_limit` at offset 784.
+    public var gsLimit: UInt32
+    /// C: `uint32_t ss_limit` at offset 788.
+    public var ssLimit: UInt32
+    /// C: `uint32_t tr_limit` at offset 792.
+    public var trLimit: UInt32
+    /// C: `uint32_t ldtr_limit` at offset 796.
+    public var ldtrLimit: UInt32
+    /// C: `uint32_t idtr_limit` at offset 800.
+    public var idtrLimit: UInt32
+    /// C: `uint32_t gdtr_limit` at offset 804.
+    public var gdtrLimit: UInt32
+    /// C: `uint64_t cs_base` at offset 808.
+    public var csBase: UInt64
+    /// C: `uint64_t ds_base` at offset 816.
+    public var dsBase: UInt64
+    /// C: `uint64_t es_base` at offset 824.
+    public var esBase: UInt64
+    /// C: `uint64_t fs_base` at offset 832.
+    public var fsBase: UInt64
+    /// C: `uint64_t gs_base` at offset 840.
+    public var gsBase: UInt64
+    /// C: `uint64_t ss_base` at offset 848.
+    public var ssBase: UInt64
+    /// C: `uint64_t tr_base` at offset 856.
+    public var trBase: UInt64
+    /// C: `uint64_t ldtr_base` at offset 864.
+    public var ldtrBase: UInt64
+    /// C: `uint64_t idtr_base` at offset 872.
+    public var idtrBase: UInt64
+    /// C: `uint64_t gdtr_base` at offset 880.
+    public var gdtrBase: UInt64
+    /// C: `uint32_t cs_arbytes` at offset 888.
+    public var csArbytes: UInt32
+    /// C: `uint32_t ds_arbytes` at offset 892.
+    public var dsArbytes: UInt32
+    /// C: `uint32_t es_arbytes` at offset 896.
+    public var esArbytes: UInt32
+    /// C: `uint32_t fs_arbytes` at offset 900.
+    public var fsArbytes: UInt32
+    /// C: `uint32_t gs_arbytes` at offset 904.
+    public var gsArbytes: UInt32
+    /// C: `uint32_t ss_arbytes` at offset 908.
+    public var ssArbytes: UInt32
+    /// C: `uint32_t tr_arbytes` at offset 912.
+    public var trArbytes: UInt32
+    /// C: `uint32_t ldtr_arbytes` at offset 916.
+    public var ldtrArbytes: UInt32
+    /// C: `uint64_t sysenter_cs` at offset 920.
+    public var sysenterCs: UInt64
+    /// C: `uint64_t sysenter_esp` at offset 928.
+    public var sysenterEsp: UInt64
+    /// C: `uint64_t sysenter_eip` at offset 936.
+    public var sysenterEip: UInt64
+    /// msr for em64t
+    ///
+    /// C: `uint64_t shadow_gs` at offset 944.
+    public var shadowGs: UInt64
+    /// msr content saved/restored.
+    /// Obsolete, ignored.
+    ///
+    /// C: `uint64_t msr_flags` at offset 952.
+    public var msrFlags: UInt64
+    /// C: `uint64_t msr_lstar` at offset 960.
+    public var msrLstar: UInt64
+    /// C: `uint64_t msr_star` at offset 968.
+    public var msrStar: UInt64
+    /// C: `uint64_t msr_cstar` at offset 976.
+    public var msrCstar: UInt64
+    /// C: `uint64_t msr_syscall_mask` at offset 984.
+    public var msrSyscallMask: UInt64
+    /// C: `uint64_t msr_efer` at offset 992.
+    public var msrEfer: UInt64
+    /// guest's idea of what rdtsc() would return
+    ///
+    /// C: `uint64_t tsc` at offset 1000.
+    public var tsc: UInt64
+    /// C: `union hvm_hw_cpu_compat::(anonymous at arch-x86/hvm/save.h:249:5) ` at offset 1008.
+    public var _anonymous0: HvmHwCpuCompat.Anonymous0
+    /// error code for pending event
+    ///
+    /// C: `uint32_t error_code` at offset 1012.
+    public var errorCode: UInt32
+    /// `pendingEvent` of the anonymous member `_anonymous0`.
+    public var pendingEvent: UInt32 {
+        get { _anonymous0.pendingEvent }
+        set { _anonymous0.pendingEvent = newValue }
+    }
+    /// `pendingVector` of the anonymous member `_anonymous0`.
+    public var pendingVector: UInt8 {
+        get { _anonymous0.pendingVector }
+        set { _anonymous0.pendingVector = newValue }
+    }
+    /// `pendingType` of the anonymous member `_anonymous0`.
+    public var pendingType: UInt8 {
+        get { _anonymous0.pendingType }
+        set { _anonymous0.pendingType = newValue }
+    }
+    /// `pendingErrorValid` of the anonymous member `_anonymous0`.
+    public var pendingErrorValid: UInt8 {
+        get { _anonymous0.pendingErrorValid }
+        set { _anonymous0.pendingErrorValid = newValue }
+    }
+    /// `pendingReserved` of the anonymous member `_anonymous0`.
+    public var pendingReserved: UInt32 {
+        get { _anonymous0.pendingReserved }
+        set { _anonymous0.pendingReserved = newValue }
+    }
+    /// `pendingValid` of the anonymous member `_anonymous0`.
+    public var pendingValid: UInt8 {
+        get { _anonymous0.pendingValid }
+        set { _anonymous0.pendingValid = newValue }
+    }
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+extension HvmHwCpuCompat {
+    /// An anonymous union member of `hvm_hw_cpu_compat` (arch-x86/hvm/save.h:249): 4 bytes, aligned to 4.
+    public struct Anonymous0: Sendable, BitwiseCopyable {
+        /// The union's bytes: 4 bytes, aligned to 4 like the C union.
+        private var _storage: InlineArray<1, UInt32>
+        /// C: `uint32_t pending_event` at offset 0.
+        public var pendingEvent: UInt32 {
+            get { xenUnionLoad(self, as: UInt32.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct hvm_hw_cpu_compat::(anonymous at arch-x86/hvm/save.h:251:9) ` at offset 0.
+        public var _anonymous0: HvmHwCpuCompat.Anonymous0.Anonymous0 {
+            get { xenUnionLoad(self, as: HvmHwCpuCompat.Anonymous0.Anonymous0.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// `pendingVector` of the anonymous member `_anonymous0`.
+        public var pendingVector: UInt8 {
+            get { _anonymous0.pendingVector }
+            set { _anonymous0.pendingVector = newValue }
+        }
+        /// `pendingType` of the anonymous member `_anonymous0`.
+        public var pendingType: UInt8 {
+            get { _anonymous0.pendingType }
+            set { _anonymous0.pendingType = newValue }
+        }
+        /// `pendingErrorValid` of the anonymous member `_anonymous0`.
+        public var pendingErrorValid: UInt8 {
+            get { _anonymous0.pendingErrorValid }
+            set { _anonymous0.pendingErrorValid = newValue }
+        }
+        /// `pendingReserved` of the anonymous member `_anonymous0`.
+        public var pendingReserved: UInt32 {
+            get { _anonymous0.pendingReserved }
+            set { _anonymous0.pendingReserved = newValue }
+        }
+        /// `pendingValid` of the anonymous member `_anonymous0`.
+        public var pendingValid: UInt8 {
+            get { _anonymous0.pendingValid }
+            set { _anonymous0.pendingValid = newValue }
+        }
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+extension HvmHwCpuCompat.Anonymous0 {
+    /// An anonymous struct member of `hvm_hw_cpu_compat.(anonymous 0)` (arch-x86/hvm/save.h:251): 4 bytes, aligned to 4.
+    public struct Anonymous0: Sendable, BitwiseCopyable {
+        /// Storage of the bitfields that follow, 4 bytes.
+        private var _bits0: InlineArray<1, UInt32>
+        /// C: `uint8_t pending_vector` at offset 0, bits 0..<8.
+        public var pendingVector: UInt8 {
+            get { UInt8(truncatingIfNeeded: xenBits(_bits0, at: 0, width: 8, signed: false)) }
+            set { xenSetBits(&_bits0, at: 0, width: 8, to: UInt64(truncatingIfNeeded: newValue)) }
+        }
+        /// C: `uint8_t pending_type` at offset 1, bits 8..<11.
+        public var pendingType: UInt8 {
+            get { UInt8(truncatingIfNeeded: xenBits(_bits0, at: 8, width: 3, signed: false)) }
+            set { xenSetBits(&_bits0, at: 8, width: 3, to: UInt64(truncatingIfNeeded: newValue)) }
+        }
+        /// C: `uint8_t pending_error_valid` at offset 1, bits 11..<12.
+        public var pendingErrorValid: UInt8 {
+            get { UInt8(truncatingIfNeeded: xenBits(_bits0, at: 11, width: 1, signed: false)) }
+            set { xenSetBits(&_bits0, at: 11, width: 1, to: UInt64(truncatingIfNeeded: newValue)) }
+        }
+        /// C: `uint32_t pending_reserved` at offset 1, bits 12..<31.
+        public var pendingReserved: UInt32 {
+            get { UInt32(truncatingIfNeeded: xenBits(_bits0, at: 12, width: 19, signed: false)) }
+            set { xenSetBits(&_bits0, at: 12, width: 19, to: UInt64(truncatingIfNeeded: newValue)) }
+        }
+        /// C: `uint8_t pending_valid` at offset 3, bits 31..<32.
+        public var pendingValid: UInt8 {
+            get { UInt8(truncatingIfNeeded: xenBits(_bits0, at: 31, width: 1, signed: false)) }
+            set { xenSetBits(&_bits0, at: 31, width: 1, to: UInt64(truncatingIfNeeded: newValue)) }
+        }
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+/// `struct __HVM_SAVE_TYPE_CPU` (arch-x86/hvm/save.h:287): 1040 bytes, aligned to 8.
+public struct HvmSaveTypeCpu: Sendable, BitwiseCopyable {
+    /// C: `struct hvm_hw_cpu t` at offset 0.
+    public var t: HvmHwCpu
+    /// C: `char[2] c` at offset 1032.
+    public var c: InlineArray<2, Int8>
+    /// C: `char[2] cpt` at offset 1034.
+    public var cpt: InlineArray<2, Int8>
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct hvm_hw_vpic` (arch-x86/hvm/save.h:294): 8 bytes, aligned to 1.
+public struct HvmHwVpic: Sendable, BitwiseCopyable {
+    /// IR line bitmasks.
+    ///
+    /// C: `uint8_t irr` at offset 0.
+    public var irr: UInt8
+    /// C: `uint8_t imr` at offset 1.
+    public var imr: UInt8
+    /// C: `uint8_t isr` at offset 2.
+    public var isr: UInt8
+    /// Line IRx maps to IRQ irq_base+x
+    ///
+    /// C: `uint8_t irq_base` at offset 3.
+    public var irqBase: UInt8
+    /// Storage of the bitfields that follow, 2 bytes.
+    private var _bits0: InlineArray<2, UInt8>
+    /// Where are we in ICW2-4 initialisation (0 means no init in progress)?
+    /// Bits 0-1 (=x): Next write at A=1 sets ICW(x+1).
+    /// Bit 2: ICW1.IC4  (1 == ICW4 included in init sequence)
+    /// Bit 3: ICW1.SNGL (0 == ICW3 included in init sequence)
+    ///
+    /// C: `uint8_t init_state` at offset 4, bits 32..<36.
+    public var initState: UInt8 {
+        get { UInt8(truncatingIfNeeded: xenBits(_bits0, at: 0, width: 4, signed: false)) }
+        set { xenSetBits(&_bits0, at: 0, width: 4, to: UInt64(truncatingIfNeeded: newValue)) }
+    }
+    /// IR line with highest priority.
+    ///
+    /// C: `uint8_t priority_add` at offset 4, bits 36..<40.
+    public var priorityAdd: UInt8 {
+        get { UInt8(truncatingIfNeeded: xenBits(_bits0, at: 4, width: 4, signed: false)) }
+        set { xenSetBits(&_bits0, at: 4, width: 4, to: UInt64(truncatingIfNeeded: newValue)) }
+    }
+    /// Reads from A=0 obtain ISR or IRR?
+    ///
+    /// C: `uint8_t readsel_isr` at offset 5, bits 40..<41.
+    public var readselIsr: UInt8 {
+        get { UInt8(truncatingIfNeeded: xenBits(_bits0, at: 8, width: 1, signed: false)) }
+        set { xenSetBits(&_bits0, at: 8, width: 1, to: UInt64(truncatingIfNeeded: newValue)) }
+    }
+    /// Reads perform a polling read?
+    ///
+    /// C: `uint8_t poll` at offset 5, bits 41..<42.
+    public var poll: UInt8 {
+        get { UInt8(truncatingIfNeeded: xenBits(_bits0, at: 9, width: 1, signed: false)) }
+        set { xenSetBits(&_bits0, at: 9, width: 1, to: UInt64(truncatingIfNeeded: newValue)) }
+    }
+    /// Automatically clear IRQs from the ISR during INTA?
+    ///
+    /// C: `uint8_t auto_eoi` at offset 5, bits 42..<43.
+    public var autoEoi: UInt8 {
+        get { UInt8(truncatingIfNeeded: xenBits(_bits0, at: 10, width: 1, signed: false)) }
+        set { xenSetBits(&_bits0, at: 10, width: 1, to: UInt64(truncatingIfNeeded: newValue)) }
+    }
+    /// Automatically rotate IRQ priorities during AEOI?
+    ///
+    /// C: `uint8_t rotate_on_auto_eoi` at offset 5, bits 43..<44.
+    public var rotateOnAutoEoi: UInt8 {
+        get { UInt8(truncatingIfNeeded: xenBits(_bits0, at: 11, width: 1, signed: false)) }
+        set { xenSetBits(&_bits0, at: 11, width: 1, to: UInt64(truncatingIfNeeded: newValue)) }
+    }
+    /// Exclude slave inputs when considering in-service IRQs?
+    ///
+    /// C: `uint8_t special_fully_nested_mode` at offset 5, bits 44..<45.
+    public var specialFullyNestedMode: UInt8 {
+        get { UInt8(truncatingIfNeeded: xenBits(_bits0, at: 12, width: 1, signed: false)) }
+        set { xenSetBits(&_bits0, at: 12, width: 1, to: UInt64(truncatingIfNeeded: newValue)) }
+    }
+    /// Special mask mode excludes masked IRs from AEOI and priority checks.
+    ///
+    /// C: `uint8_t special_mask_mode` at offset 5, bits 45..<46.
+    public var specialMaskMode: UInt8 {
+        get { UInt8(truncatingIfNeeded: xenBits(_bits0, at: 13, width: 1, signed: false)) }
+        set { xenSetBits(&_bits0, at: 13, width: 1, to: UInt64(truncatingIfNeeded: newValue)) }
+    }
+    /// Is this a master PIC or slave PIC? (NB. This is not programmable.)
+    ///
+    /// C: `uint8_t is_master` at offset 5, bits 46..<47.
+    public var isMaster: UInt8 {
+        get { UInt8(truncatingIfNeeded: xenBits(_bits0, at: 14, width: 1, signed: false)) }
+        set { xenSetBits(&_bits0, at: 14, width: 1, to: UInt64(truncatingIfNeeded: newValue)) }
+    }
+    /// Edge/trigger selection.
+    ///
+    /// C: `uint8_t elcr` at offset 6.
+    public var elcr: UInt8
+    /// Virtual INT output.
+    ///
+    /// C: `uint8_t int_output` at offset 7.
+    public var intOutput: UInt8
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct __HVM_SAVE_TYPE_PIC` (arch-x86/hvm/save.h:342): 12 bytes, aligned to 1.
+public struct HvmSaveTypePic: Sendable, BitwiseCopyable {
+    /// C: `struct hvm_hw_vpic t` at offset 0.
+    public var t: HvmHwVpic
+    /// C: `char[3] c` at offset 8.
+    public var c: InlineArray<3, Int8>
+    /// C: `char[1] cpt` at offset 11.
+    public var cpt: InlineArray<1, Int8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `union vioapic_redir_entry` (arch-x86/hvm/save.h:349): 8 bytes, aligned to 8.
+public struct VioapicRedirEntry: Sendable, BitwiseCopyable {
+    /// The union's bytes: 8 bytes, aligned to 8 like the C union.
+    private var _storage: InlineArray<1, UInt64>
+    /// C: `uint64_t bits` at offset 0.
+    public var bits: UInt64 {
+        get { xenUnionLoad(self, as: UInt64.self) }
+        set { xenUnionStore(newValue, into: &self) }
+    }
+    /// C: `struct (unnamed struct at arch-x86/hvm/save.h:352:5) fields` at offset 0.
+    public var fields: VioapicRedirEntry.Fields {
+        get { xenUnionLoad(self, as: VioapicRedirEntry.Fields.self) }
+        set { xenUnionStore(newValue, into: &self) }
+    }
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+extension VioapicRedirEntry {
+    /// The struct of `vioapic_redir_entry.fields` (arch-x86/hvm/save.h:352): 8 bytes, aligned to 1.
+    public struct Fields: Sendable, BitwiseCopyable {
+        /// C: `uint8_t vector` at offset 0.
+        public var vector: UInt8
+        /// Storage of the bitfields that follow, 2 bytes.
+        private var _bits0: InlineArray<2, UInt8>
+        /// C: `uint8_t delivery_mode` at offset 1, bits 8..<11.
+        public var deliveryMode: UInt8 {
+            get { UInt8(truncatingIfNeeded: xenBits(_bits0, at: 0, width: 3, signed: false)) }
+            set { xenSetBits(&_bits0, at: 0, width: 3, to: UInt64(truncatingIfNeeded: newValue)) }
+        }
+        /// C: `uint8_t dest_mode` at offset 1, bits 11..<12.
+        public var destMode: UInt8 {
+            get { UInt8(truncatingIfNeeded: xenBits(_bits0, at: 3, width: 1, signed: false)) }
+            set { xenSetBits(&_bits0, at: 3, width: 1, to: UInt64(truncatingIfNeeded: newValue)) }
+        }
+        /// C: `uint8_t delivery_status` at offset 1, bits 12..<13.
+        public var deliveryStatus: UInt8 {
+            get { UInt8(truncatingIfNeeded: xenBits(_bits0, at: 4, width: 1, signed: false)) }
+            set { xenSetBits(&_bits0, at: 4, width: 1, to: UInt64(truncatingIfNeeded: newValue)) }
+        }
+        /// C: `uint8_t polarity` at offset 1, bits 13..<14.
+        public var polarity: UInt8 {
+            get { UInt8(truncatingIfNeeded: xenBits(_bits0, at: 5, width: 1, signed: false)) }
+            set { xenSetBits(&_bits0, at: 5, width: 1, to: UInt64(truncatingIfNeeded: newValue)) }
+        }
+        /// C: `uint8_t remote_irr` at offset 1, bits 14..<15.
+        public var remoteIrr: UInt8 {
+            get { UInt8(truncatingIfNeeded: xenBits(_bits0, at: 6, width: 1, signed: false)) }
+            set { xenSetBits(&_bits0, at: 6, width: 1, to: UInt64(truncatingIfNeeded: newValue)) }
+        }
+        /// C: `uint8_t trig_mode` at offset 1, bits 15..<16.
+        public var trigMode: UInt8 {
+            get { UInt8(truncatingIfNeeded: xenBits(_bits0, at: 7, width: 1, signed: false)) }
+            set { xenSetBits(&_bits0, at: 7, width: 1, to: UInt64(truncatingIfNeeded: newValue)) }
+        }
+        /// C: `uint8_t mask` at offset 2, bits 16..<17.
+        public var mask: UInt8 {
+            get { UInt8(truncatingIfNeeded: xenBits(_bits0, at: 8, width: 1, signed: false)) }
+            set { xenSetBits(&_bits0, at: 8, width: 1, to: UInt64(truncatingIfNeeded: newValue)) }
+        }
+        /// C: `uint8_t reserve` at offset 2, bits 17..<24.
+        public var reserve: UInt8 {
+            get { UInt8(truncatingIfNeeded: xenBits(_bits0, at: 9, width: 7, signed: false)) }
+            set { xenSetBits(&_bits0, at: 9, width: 7, to: UInt64(truncatingIfNeeded: newValue)) }
+        }
+        /// C: `uint8_t[4] reserved` at offset 3.
+        public var reserved: InlineArray<4, UInt8>
+        /// C: `uint8_t dest_id` at offset 7.
+        public var destId: UInt8
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+/// `struct hvm_hw_vioapic` (arch-x86/hvm/save.h:377): 400 bytes, aligned to 8.
+public struct HvmHwVioapic: Sendable, BitwiseCopyable {
+    /// C: `uint64_t base_address` at offset 0.
+    public var baseAddress: UInt64
+    /// C: `uint32_t ioregsel` at offset 8.
+    public var ioregsel: UInt32
+    /// C: `uint32_t id` at offset 12.
+    public var id: UInt32
+    /// C: `union vioapic_redir_entry[48] redirtbl` at offset 16.
+    public var redirtbl: InlineArray<48, VioapicRedirEntry>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct __HVM_SAVE_TYPE_IOAPIC` (arch-x86/hvm/save.h:385): 408 bytes, aligned to 8.
+public struct HvmSaveTypeIoapic: Sendable, BitwiseCopyable {
+    /// C: `struct hvm_hw_vioapic t` at offset 0.
+    public var t: HvmHwVioapic
+    /// C: `char[4] c` at offset 400.
+    public var c: InlineArray<4, Int8>
+    /// C: `char[1] cpt` at offset 404.
+    public var cpt: InlineArray<1, Int8>
+    /// 3 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<3, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct hvm_hw_lapic` (arch-x86/hvm/save.h:392): 24 bytes, aligned to 8.
+public struct HvmHwLapic: Sendable, BitwiseCopyable {
+    /// C: `uint64_t apic_base_msr` at offset 0.
+    public var apicBaseMsr: UInt64
+    /// VLAPIC_xx_DISABLED
+    ///
+    /// C: `uint32_t disabled` at offset 8.
+    public var disabled: UInt32
+    /// C: `uint32_t timer_divisor` at offset 12.
+    public var timerDivisor: UInt32
+    /// C: `uint64_t tdt_msr` at offset 16.
+    public var tdtMsr: UInt64
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct __HVM_SAVE_TYPE_LAPIC` (arch-x86/hvm/save.h:399): 32 bytes, aligned to 8.
+public struct HvmSaveTypeLapic: Sendable, BitwiseCopyable {
+    /// C: `struct hvm_hw_lapic t` at offset 0.
+    public var t: HvmHwLapic
+    /// C: `char[5] c` at offset 24.
+    public var c: InlineArray<5, Int8>
+    /// C: `char[1] cpt` at offset 29.
+    public var cpt: InlineArray<1, Int8>
+    /// 2 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<2, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct hvm_hw_lapic_regs` (arch-x86/hvm/save.h:401): 1024 bytes, aligned to 1.
+public struct HvmHwLapicRegs: Sendable, BitwiseCopyable {
+    /// C: `uint8_t[1024] data` at offset 0.
+    public var data: InlineArray<1024, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct __HVM_SAVE_TYPE_LAPIC_REGS` (arch-x86/hvm/save.h:405): 1031 bytes, aligned to 1.
+public struct HvmSaveTypeLapicRegs: Sendable, BitwiseCopyable {
+    /// C: `struct hvm_hw_lapic_regs t` at offset 0.
+    public var t: HvmHwLapicRegs
+    /// C: `char[6] c` at offset 1024.
+    public var c: InlineArray<6, Int8>
+    /// C: `char[1] cpt` at offset 1030.
+    public var cpt: InlineArray<1, Int8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct hvm_hw_pci_irqs` (arch-x86/hvm/save.h:412): 16 bytes, aligned to 8.
+public struct HvmHwPciIrqs: Sendable, BitwiseCopyable {
+    /// C: `union hvm_hw_pci_irqs::(anonymous at arch-x86/hvm/save.h:417:5) ` at offset 0.
+    public var _anonymous0: HvmHwPciIrqs.Anonymous0
+    /// `i` of the anonymous member `_anonymous0`.
+    public var i: InlineArray<2, UInt64> {
+        get { _anonymous0.i }
+        set { _anonymous0.i = newValue }
+    }
+    /// `pad` of the anonymous member `_anonymous0`.
+    public var pad: InlineArray<2, UInt64> {
+        get { _anonymous0.pad }
+        set { _anonymous0.pad = newValue }
+    }
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+extension HvmHwPciIrqs {
+    /// An anonymous union member of `hvm_hw_pci_irqs` (arch-x86/hvm/save.h:417): 16 bytes, aligned to 8.
+    public struct Anonymous0: Sendable, BitwiseCopyable {
+        /// The union's bytes: 16 bytes, aligned to 8 like the C union.
+        private var _storage: InlineArray<2, UInt64>
+        /// DECLARE_BITMAP(i, 32*4);
+        ///
+        /// C: `unsigned long[2] i` at offset 0.
+        public var i: InlineArray<2, UInt64> {
+            get { xenUnionLoad(self, as: InlineArray<2, UInt64>.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `uint64_t[2] pad` at offset 0.
+        public var pad: InlineArray<2, UInt64> {
+            get { xenUnionLoad(self, as: InlineArray<2, UInt64>.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+/// `struct __HVM_SAVE_TYPE_PCI_IRQ` (arch-x86/hvm/save.h:423): 24 bytes, aligned to 8.
+public struct HvmSaveTypePciIrq: Sendable, BitwiseCopyable {
+    /// C: `struct hvm_hw_pci_irqs t` at offset 0.
+    public var t: HvmHwPciIrqs
+    /// C: `char[7] c` at offset 16.
+    public var c: InlineArray<7, Int8>
+    /// C: `char[1] cpt` at offset 23.
+    public var cpt: InlineArray<1, Int8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct hvm_hw_isa_irqs` (arch-x86/hvm/save.h:425): 8 bytes, aligned to 8.
+public struct HvmHwIsaIrqs: Sendable, BitwiseCopyable {
+    /// C: `union hvm_hw_isa_irqs::(anonymous at arch-x86/hvm/save.h:430:5) ` at offset 0.
+    public var _anonymous0: HvmHwIsaIrqs.Anonymous0
+    /// `i` of the anonymous member `_anonymous0`.
+    public var i: InlineArray<1, UInt64> {
+        get { _anonymous0.i }
+        set { _anonymous0.i = newValue }
+    }
+    /// `pad` of the anonymous member `_anonymous0`.
+    public var pad: InlineArray<1, UInt64> {
+        get { _anonymous0.pad }
+        set { _anonymous0.pad = newValue }
+    }
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+extension HvmHwIsaIrqs {
+    /// An anonymous union member of `hvm_hw_isa_irqs` (arch-x86/hvm/save.h:430): 8 bytes, aligned to 8.
+    public struct Anonymous0: Sendable, BitwiseCopyable {
+        /// The union's bytes: 8 bytes, aligned to 8 like the C union.
+        private var _storage: InlineArray<1, UInt64>
+        /// DECLARE_BITMAP(i, 16);
+        ///
+        /// C: `unsigned long[1] i` at offset 0.
+        public var i: InlineArray<1, UInt64> {
+            get { xenUnionLoad(self, as: InlineArray<1, UInt64>.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `uint64_t[1] pad` at offset 0.
+        public var pad: InlineArray<1, UInt64> {
+            get { xenUnionLoad(self, as: InlineArray<1, UInt64>.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+/// `struct __HVM_SAVE_TYPE_ISA_IRQ` (arch-x86/hvm/save.h:436): 24 bytes, aligned to 8.
+public struct HvmSaveTypeIsaIrq: Sendable, BitwiseCopyable {
+    /// C: `struct hvm_hw_isa_irqs t` at offset 0.
+    public var t: HvmHwIsaIrqs
+    /// C: `char[8] c` at offset 8.
+    public var c: InlineArray<8, Int8>
+    /// C: `char[1] cpt` at offset 16.
+    public var cpt: InlineArray<1, Int8>
+    /// 7 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<7, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct hvm_hw_pci_link` (arch-x86/hvm/save.h:438): 8 bytes, aligned to 1.
+public struct HvmHwPciLink: Sendable, BitwiseCopyable {
+    /// PCI-ISA interrupt router.
+    /// Each PCI <device:INTx#> is 'wire-ORed' into one of four links using
+    /// the traditional 'barber's pole' mapping ((device + INTx#) & 3).
+    /// The router provides a programmable mapping from each link to a GSI.
+    ///
+    /// C: `uint8_t[4] route` at offset 0.
+    public var route: InlineArray<4, UInt8>
+    /// C: `uint8_t[4] pad0` at offset 4.
+    public var pad0: InlineArray<4, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct __HVM_SAVE_TYPE_PCI_LINK` (arch-x86/hvm/save.h:449): 18 bytes, aligned to 1.
+public struct HvmSaveTypePciLink: Sendable, BitwiseCopyable {
+    /// C: `struct hvm_hw_pci_link t` at offset 0.
+    public var t: HvmHwPciLink
+    /// C: `char[9] c` at offset 8.
+    public var c: InlineArray<9, Int8>
+    /// C: `char[1] cpt` at offset 17.
+    public var cpt: InlineArray<1, Int8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct hvm_hw_pit` (arch-x86/hvm/save.h:455): 56 bytes, aligned to 4.
+public struct HvmHwPit: Sendable, BitwiseCopyable {
+    /// 3 x 16 bytes
+    ///
+    /// C: `struct hvm_hw_pit_channel[3] channels` at offset 0.
+    public var channels: InlineArray<3, HvmHwPitChannel>
+    /// C: `uint32_t speaker_data_on` at offset 48.
+    public var speakerDataOn: UInt32
+    /// C: `uint32_t pad0` at offset 52.
+    public var pad0: UInt32
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct hvm_hw_pit_channel` (arch-x86/hvm/save.h:456): 16 bytes, aligned to 4.
+public struct HvmHwPitChannel: Sendable, BitwiseCopyable {
+    /// can be 65536
+    ///
+    /// C: `uint32_t count` at offset 0.
+    public var count: UInt32
+    /// C: `uint16_t latched_count` at offset 4.
+    public var latchedCount: UInt16
+    /// C: `uint8_t count_latched` at offset 6.
+    public var countLatched: UInt8
+    /// C: `uint8_t status_latched` at offset 7.
+    public var statusLatched: UInt8
+    /// C: `uint8_t status` at offset 8.
+    public var status: UInt8
+    /// C: `uint8_t read_state` at offset 9.
+    public var readState: UInt8
+    /// C: `uint8_t write_state` at offset 10.
+    public var writeState: UInt8
+    /// C: `uint8_t write_latch` at offset 11.
+    public var writeLatch: UInt8
+    /// C: `uint8_t rw_mode` at offset 12.
+    public var rwMode: UInt8
+    /// C: `uint8_t mode` at offset 13.
+    public var mode: UInt8
+    /// not supported
+    ///
+    /// C: `uint8_t bcd` at offset 14.
+    public var bcd: UInt8
+    /// timer start
+    ///
+    /// C: `uint8_t gate` at offset 15.
+    public var gate: UInt8
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct __HVM_SAVE_TYPE_PIT` (arch-x86/hvm/save.h:474): 68 bytes, aligned to 4.
+public struct HvmSaveTypePit: Sendable, BitwiseCopyable {
+    /// C: `struct hvm_hw_pit t` at offset 0.
+    public var t: HvmHwPit
+    /// C: `char[10] c` at offset 56.
+    public var c: InlineArray<10, Int8>
+    /// C: `char[1] cpt` at offset 66.
+    public var cpt: InlineArray<1, Int8>
+    /// 1 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<1, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct hvm_hw_rtc` (arch-x86/hvm/save.h:482): 24 bytes, aligned to 8.
+public struct HvmHwRtc: Sendable, BitwiseCopyable {
+    /// CMOS bytes
+    ///
+    /// C: `uint8_t[14] cmos_data` at offset 0.
+    public var cmosData: InlineArray<14, UInt8>
+    /// Index register for 2-part operations
+    ///
+    /// C: `uint8_t cmos_index` at offset 14.
+    public var cmosIndex: UInt8
+    /// C: `uint8_t pad0` at offset 15.
+    public var pad0: UInt8
+    /// RTC offset from host time
+    ///
+    /// C: `int64_t rtc_offset` at offset 16.
+    public var rtcOffset: Int64
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct __HVM_SAVE_TYPE_RTC` (arch-x86/hvm/save.h:492): 40 bytes, aligned to 8.
+public struct HvmSaveTypeRtc: Sendable, BitwiseCopyable {
+    /// C: `struct hvm_hw_rtc t` at offset 0.
+    public var t: HvmHwRtc
+    /// C: `char[11] c` at offset 24.
+    public var c: InlineArray<11, Int8>
+    /// C: `char[1] cpt` at offset 35.
+    public var cpt: InlineArray<1, Int8>
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct hvm_hw_hpet` (arch-x86/hvm/save.h:500): 1048 bytes, aligned to 8.
+public struct HvmHwHpet: Sendable, BitwiseCopyable {
+    /// Memory-mapped, software visible registers
+    /// capabilities
+    ///
+    /// C: `uint64_t capability` at offset 0.
+    public var capability: UInt64
+    /// reserved
+    ///
+    /// C: `uint64_t res0` at offset 8.
+    public var res0: UInt64
+    /// configuration
+    ///
+    /// C: `uint64_t config` at offset 16.
+    public var config: UInt64
+    /// reserved
+    ///
+    /// C: `uint64_t res1` at offset 24.
+    public var res1: UInt64
+    /// interrupt status reg
+    ///
+    /// C: `uint64_t isr` at offset 32.
+    public var isr: UInt64
+    /// reserved
+    ///
+    /// C: `uint64_t[25] res2` at offset 40.
+    public var res2: InlineArray<25, UInt64>
+    /// main counter
+    ///
+    /// C: `uint64_t mc64` at offset 240.
+    public var mc64: UInt64
+    /// reserved
+    ///
+    /// C: `uint64_t res3` at offset 248.
+    public var res3: UInt64
+    /// C: `struct (unnamed struct at arch-x86/hvm/save.h:510:5)[3] timers` at offset 256.
+    public var timers: InlineArray<3, HvmHwHpet.Timers>
+    /// reserved, up to 0x3ff
+    ///
+    /// C: `uint64_t[84] res5` at offset 352.
+    public var res5: InlineArray<84, UInt64>
+    /// Hidden register state
+    /// Last value written to comparator
+    ///
+    /// C: `uint64_t[3] period` at offset 1024.
+    public var period: InlineArray<3, UInt64>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+extension HvmHwHpet {
+    /// The struct of `hvm_hw_hpet.timers` (arch-x86/hvm/save.h:510): 32 bytes, aligned to 8.
+    public struct Timers: Sendable, BitwiseCopyable {
+        /// configuration/cap
+        ///
+        /// C: `uint64_t config` at offset 0.
+        public var config: UInt64
+        /// comparator
+        ///
+        /// C: `uint64_t cmp` at offset 8.
+        public var cmp: UInt64
+        /// FSB route, not supported now
+        ///
+        /// C: `uint64_t fsb` at offset 16.
+        public var fsb: UInt64
+        /// reserved
+        ///
+        /// C: `uint64_t res4` at offset 24.
+        public var res4: UInt64
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+/// `struct __HVM_SAVE_TYPE_HPET` (arch-x86/hvm/save.h:522): 1064 bytes, aligned to 8.
+public struct HvmSaveTypeHpet: Sendable, BitwiseCopyable {
+    /// C: `struct hvm_hw_hpet t` at offset 0.
+    public var t: HvmHwHpet
+    /// C: `char[12] c` at offset 1048.
+    public var c: InlineArray<12, Int8>
+    /// C: `char[1] cpt` at offset 1060.
+    public var cpt: InlineArray<1, Int8>
+    /// 3 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<3, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct hvm_hw_pmtimer` (arch-x86/hvm/save.h:529): 8 bytes, aligned to 4.
+public struct HvmHwPmtimer: Sendable, BitwiseCopyable {
+    /// PM_TMR_BLK.TMR_VAL: 32bit free-running counter
+    ///
+    /// C: `uint32_t tmr_val` at offset 0.
+    public var tmrVal: UInt32
+    /// PM1a_EVT_BLK.PM1a_STS: status register
+    ///
+    /// C: `uint16_t pm1a_sts` at offset 4.
+    public var pm1aSts: UInt16
+    /// PM1a_EVT_BLK.PM1a_EN: enable register
+    ///
+    /// C: `uint16_t pm1a_en` at offset 6.
+    public var pm1aEn: UInt16
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct __HVM_SAVE_TYPE_PMTIMER` (arch-x86/hvm/save.h:535): 24 bytes, aligned to 4.
+public struct HvmSaveTypePmtimer: Sendable, BitwiseCopyable {
+    /// C: `struct hvm_hw_pmtimer t` at offset 0.
+    public var t: HvmHwPmtimer
+    /// C: `char[13] c` at offset 8.
+    public var c: InlineArray<13, Int8>
+    /// C: `char[1] cpt` at offset 21.
+    public var cpt: InlineArray<1, Int8>
+    /// 2 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<2, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct hvm_hw_mtrr` (arch-x86/hvm/save.h:541): 240 bytes, aligned to 8.
+public struct HvmHwMtrr: Sendable, BitwiseCopyable {
+    /// C: `uint64_t msr_pat_cr` at offset 0.
+    public var msrPatCr: UInt64
+    /// mtrr physbase & physmask msr pair
+    ///
+    /// C: `uint64_t[16] msr_mtrr_var` at offset 8.
+    public var msrMtrrVar: InlineArray<16, UInt64>
+    /// C: `uint64_t[11] msr_mtrr_fixed` at offset 136.
+    public var msrMtrrFixed: InlineArray<11, UInt64>
+    /// C: `uint64_t msr_mtrr_cap` at offset 224.
+    public var msrMtrrCap: UInt64
+    /// C: `uint64_t msr_mtrr_def_type` at offset 232.
+    public var msrMtrrDefType: UInt64
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct __HVM_SAVE_TYPE_MTRR` (arch-x86/hvm/save.h:552): 256 bytes, aligned to 8.
+public struct HvmSaveTypeMtrr: Sendable, BitwiseCopyable {
+    /// C: `struct hvm_hw_mtrr t` at offset 0.
+    public var t: HvmHwMtrr
+    /// C: `char[14] c` at offset 240.
+    public var c: InlineArray<14, Int8>
+    /// C: `char[1] cpt` at offset 254.
+    public var cpt: InlineArray<1, Int8>
+    /// 1 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<1, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct hvm_hw_cpu_xsave` (arch-x86/hvm/save.h:558): 600 bytes, aligned to 8.
+public struct HvmHwCpuXsave: Sendable, BitwiseCopyable {
+    /// Ignored
+    ///
+    /// C: `uint64_t xfeature_mask` at offset 0.
+    public var xfeatureMask: UInt64
+    /// Updated by XSETBV
+    ///
+    /// C: `uint64_t xcr0` at offset 8.
+    public var xcr0: UInt64
+    /// Updated by XSETBV
+    ///
+    /// C: `uint64_t xcr0_accum` at offset 16.
+    public var xcr0Accum: UInt64
+    /// C: `struct (unnamed struct at arch-x86/hvm/save.h:562:5) save_area` at offset 24.
+    public var saveArea: HvmHwCpuXsave.SaveArea
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+extension HvmHwCpuXsave {
+    /// The struct of `hvm_hw_cpu_xsave.save_area` (arch-x86/hvm/save.h:562): 576 bytes, aligned to 8.
+    public struct SaveArea: Sendable, BitwiseCopyable {
+        /// C: `struct (unnamed struct at arch-x86/hvm/save.h:563:9) fpu_sse` at offset 0.
+        public var fpuSse: HvmHwCpuXsave.SaveArea.FpuSse
+        /// The 64-byte header
+        ///
+        /// C: `struct hvm_hw_cpu_xsave_hdr xsave_hdr` at offset 512.
+        public var xsaveHdr: HvmHwCpuXsaveHdr
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+extension HvmHwCpuXsave.SaveArea {
+    /// The struct of `hvm_hw_cpu_xsave.save_area.fpu_sse` (arch-x86/hvm/save.h:563): 512 bytes, aligned to 1.
+    public struct FpuSse: Sendable, BitwiseCopyable {
+        /// C: `char[512] x` at offset 0.
+        public var x: InlineArray<512, Int8>
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+/// `struct hvm_hw_cpu_xsave_hdr` (arch-x86/hvm/save.h:565): 64 bytes, aligned to 8.
+public struct HvmHwCpuXsaveHdr: Sendable, BitwiseCopyable {
+    /// Updated by XRSTOR
+    ///
+    /// C: `uint64_t xstate_bv` at offset 0.
+    public var xstateBv: UInt64
+    /// Updated by XRSTOR{C,S}
+    ///
+    /// C: `uint64_t xcomp_bv` at offset 8.
+    public var xcompBv: UInt64
+    /// C: `uint64_t[6] reserved` at offset 16.
+    public var reserved: InlineArray<6, UInt64>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct hvm_viridian_domain_context` (arch-x86/hvm/save.h:579): 32 bytes, aligned to 8.
+public struct HvmViridianDomainContext: Sendable, BitwiseCopyable {
+    /// C: `uint64_t hypercall_gpa` at offset 0.
+    public var hypercallGpa: UInt64
+    /// C: `uint64_t guest_os_id` at offset 8.
+    public var guestOsId: UInt64
+    /// C: `uint64_t time_ref_count` at offset 16.
+    public var timeRefCount: UInt64
+    /// C: `uint64_t reference_tsc` at offset 24.
+    public var referenceTsc: UInt64
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct __HVM_SAVE_TYPE_VIRIDIAN_DOMAIN` (arch-x86/hvm/save.h:586): 48 bytes, aligned to 8.
+public struct HvmSaveTypeViridianDomain: Sendable, BitwiseCopyable {
+    /// C: `struct hvm_viridian_domain_context t` at offset 0.
+    public var t: HvmViridianDomainContext
+    /// C: `char[15] c` at offset 32.
+    public var c: InlineArray<15, Int8>
+    /// C: `char[1] cpt` at offset 47.
+    public var cpt: InlineArray<1, Int8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct hvm_viridian_vcpu_context` (arch-x86/hvm/save.h:588): 216 bytes, aligned to 8.
+public struct HvmViridianVcpuContext: Sendable, BitwiseCopyable {
+    /// C: `uint64_t vp_assist_msr` at offset 0.
+    public var vpAssistMsr: UInt64
+    /// C: `uint8_t apic_assist_pending` at offset 8.
+    public var apicAssistPending: UInt8
+    /// C: `uint8_t[7] _pad` at offset 9.
+    public var pad: InlineArray<7, UInt8>
+    /// C: `uint64_t simp_msr` at offset 16.
+    public var simpMsr: UInt64
+    /// C: `uint64_t[16] sint_msr` at offset 24.
+    public var sintMsr: InlineArray<16, UInt64>
+    /// C: `uint64_t[4] stimer_config_msr` at offset 152.
+    public var stimerConfigMsr: InlineArray<4, UInt64>
+    /// C: `uint64_t[4] stimer_count_msr` at offset 184.
+    public var stimerCountMsr: InlineArray<4, UInt64>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct __HVM_SAVE_TYPE_VIRIDIAN_VCPU` (arch-x86/hvm/save.h:598): 240 bytes, aligned to 8.
+public struct HvmSaveTypeViridianVcpu: Sendable, BitwiseCopyable {
+    /// C: `struct hvm_viridian_vcpu_context t` at offset 0.
+    public var t: HvmViridianVcpuContext
+    /// C: `char[17] c` at offset 216.
+    public var c: InlineArray<17, Int8>
+    /// C: `char[1] cpt` at offset 233.
+    public var cpt: InlineArray<1, Int8>
+    /// 6 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<6, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct __HVM_SAVE_TYPE_VMCE_VCPU` (arch-x86/hvm/save.h:607): 56 bytes, aligned to 8.
+public struct HvmSaveTypeVmceVcpu: Sendable, BitwiseCopyable {
+    /// C: `struct hvm_vmce_vcpu t` at offset 0.
+    public var t: HvmVmceVcpu
+    /// C: `char[18] c` at offset 32.
+    public var c: InlineArray<18, Int8>
+    /// C: `char[1] cpt` at offset 50.
+    public var cpt: InlineArray<1, Int8>
+    /// 5 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<5, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct hvm_tsc_adjust` (arch-x86/hvm/save.h:609): 8 bytes, aligned to 8.
+public struct HvmTscAdjust: Sendable, BitwiseCopyable {
+    /// C: `uint64_t tsc_adjust` at offset 0.
+    public var tscAdjust: UInt64
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct __HVM_SAVE_TYPE_TSC_ADJUST` (arch-x86/hvm/save.h:613): 32 bytes, aligned to 8.
+public struct HvmSaveTypeTscAdjust: Sendable, BitwiseCopyable {
+    /// C: `struct hvm_tsc_adjust t` at offset 0.
+    public var t: HvmTscAdjust
+    /// C: `char[19] c` at offset 8.
+    public var c: InlineArray<19, Int8>
+    /// C: `char[1] cpt` at offset 27.
+    public var cpt: InlineArray<1, Int8>
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
 #endif

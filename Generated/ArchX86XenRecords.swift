@@ -179,4 +179,54 @@ public struct XenMsrEntry: Sendable, BitwiseCopyable {
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
+
+/// `struct arch_shared_info` (arch-x86/xen.h:217): 48 bytes, aligned to 8.
+public struct ArchSharedInfo: Sendable, BitwiseCopyable {
+    /// Number of valid entries in the p2m table(s) anchored at
+    /// pfn_to_mfn_frame_list_list and/or p2m_vaddr.
+    ///
+    /// C: `unsigned long max_pfn` at offset 0.
+    public var maxPfn: UInt64
+    /// Frame containing list of mfns containing list of mfns containing p2m.
+    /// A value of 0 indicates it has not yet been set up, ~0 indicates it has
+    /// been set to invalid e.g. due to the p2m being too large for the 3-level
+    /// p2m tree. In this case the linear mapper p2m list anchored at p2m_vaddr
+    /// is to be used.
+    ///
+    /// C: `xen_pfn_t pfn_to_mfn_frame_list_list` at offset 8.
+    public var pfnToMfnFrameListList: XenPfn
+    /// C: `unsigned long nmi_reason` at offset 16.
+    public var nmiReason: UInt64
+    /// Following three fields are valid if p2m_cr3 contains a value different
+    /// from 0.
+    /// p2m_cr3 is the root of the address space where p2m_vaddr is valid.
+    /// p2m_cr3 is in the same format as a cr3 value in the vcpu register state
+    /// and holds the folded machine frame number (via xen_pfn_to_cr3) of a
+    /// L3 or L4 page table.
+    /// p2m_vaddr holds the virtual address of the linear p2m list. All entries
+    /// in the range [0...max_pfn[ are accessible via this pointer.
+    /// p2m_generation will be incremented by the guest before and after each
+    /// change of the mappings of the p2m list. p2m_generation starts at 0 and
+    /// a value with the least significant bit set indicates that a mapping
+    /// update is in progress. This allows guest external software (e.g. in Dom0)
+    /// to verify that read mappings are consistent and whether they have changed
+    /// since the last check.
+    /// Modifying a p2m element in the linear p2m list is allowed via an atomic
+    /// write only.
+    /// cr3 value of the p2m address space
+    ///
+    /// C: `unsigned long p2m_cr3` at offset 24.
+    public var p2mCr3: UInt64
+    /// virtual address of the p2m list
+    ///
+    /// C: `unsigned long p2m_vaddr` at offset 32.
+    public var p2mVaddr: UInt64
+    /// generation count of p2m mapping
+    ///
+    /// C: `unsigned long p2m_generation` at offset 40.
+    public var p2mGeneration: UInt64
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
 #endif

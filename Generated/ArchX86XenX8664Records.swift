@@ -1097,4 +1097,17 @@ extension CpuUserRegs {
         public init() { self = xenZeroed() }
     }
 }
+
+/// `struct arch_vcpu_info` (arch-x86/xen-x86_64.h:204): 16 bytes, aligned to 8.
+public struct ArchVcpuInfo: Sendable, BitwiseCopyable {
+    /// C: `unsigned long cr2` at offset 0.
+    public var cr2: UInt64
+    /// sizeof(vcpu_info_t) == 64
+    ///
+    /// C: `unsigned long pad` at offset 8.
+    public var pad: UInt64
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
 #endif

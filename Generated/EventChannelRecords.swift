@@ -452,3 +452,16 @@ public struct EvtchnReset: Sendable, BitwiseCopyable {
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
+
+/// `struct evtchn_fifo_control_block` (event_channel.h:354): 72 bytes, aligned to 4.
+public struct EvtchnFifoControlBlock: Sendable, BitwiseCopyable {
+    /// C: `uint32_t ready` at offset 0.
+    public var ready: UInt32
+    /// C: `uint32_t _rsvd` at offset 4.
+    public var rsvd: UInt32
+    /// C: `uint32_t[16] head` at offset 8.
+    public var head: InlineArray<16, UInt32>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}

@@ -9,14 +9,14 @@
 public enum XenRecordLayout {
 #if arch(x86_64)
     /// How many records the check covers.
-    public static let recordCount = 371
+    public static let recordCount = 788
     /// How many field offsets the check covers.
-    public static let fieldCount = 1098
+    public static let fieldCount = 2593
 #elseif arch(arm64)
     /// How many records the check covers.
-    public static let recordCount = 371
+    public static let recordCount = 729
     /// How many field offsets the check covers.
-    public static let fieldCount = 1038
+    public static let fieldCount = 2176
 #endif
 
     /// Every difference between the Swift mirrors and clang's layout, one sentence each; empty when all match.
@@ -446,6 +446,441 @@ public enum XenRecordLayout {
         checkXenDmOpRelocateMemory(&found)
         checkXenDmOpPinMemoryCacheattr(&found)
         checkXenDmOpNrVcpus(&found)
+        checkXsdErrors(&found)
+        checkXsdSockmsg(&found)
+        checkXenstoreDomainInterface(&found)
+#if arch(x86_64)
+        checkXenKexecImage(&found)
+#elseif arch(arm64)
+        checkXenKexecImage(&found)
+#endif
+        checkXenKexecExec(&found)
+#if arch(x86_64)
+        checkXenKexecLoadV1(&found)
+#elseif arch(arm64)
+        checkXenKexecLoadV1(&found)
+#endif
+        checkXenKexecRange(&found)
+        checkXenKexecSegment(&found)
+        checkXenKexecSegmentBuf(&found)
+        checkXenKexecLoad(&found)
+        checkXenKexecLoadSegments(&found)
+        checkXenKexecUnload(&found)
+        checkXenKexecStatus(&found)
+        checkXenFlaskLoad(&found)
+        checkXenFlaskSetenforce(&found)
+        checkXenFlaskSidContext(&found)
+        checkXenFlaskAccess(&found)
+        checkXenFlaskTransition(&found)
+        checkXenFlaskBoolean(&found)
+        checkXenFlaskSetavcThreshold(&found)
+        checkXenFlaskHashStats(&found)
+        checkXenFlaskCacheStats(&found)
+        checkXenFlaskOcontext(&found)
+        checkXenFlaskPeersid(&found)
+        checkXenFlaskRelabel(&found)
+        checkXenFlaskDevicetreeLabel(&found)
+        checkXenFlaskOp(&found)
+        checkXenFlaskOpU(&found)
+        checkXenCompileInfo(&found)
+        checkXenPlatformParameters(&found)
+        checkXenFeatureInfo(&found)
+        checkXenBuildId(&found)
+        checkVmEventX86SelectorReg(&found)
+        checkVmEventRegsX86(&found)
+        checkVmEventRegsArm(&found)
+        checkVmEventMemAccess(&found)
+        checkVmEventWriteCtrlreg(&found)
+        checkVmEventSinglestep(&found)
+        checkVmEventFastSinglestep(&found)
+        checkVmEventDebug(&found)
+        checkVmEventMovToMsr(&found)
+        checkVmEventDescAccess(&found)
+        checkVmEventDescAccessArch(&found)
+        checkVmEventDescAccessArchVmx(&found)
+        checkVmEventCpuid(&found)
+        checkVmEventInterruptX86(&found)
+        checkVmEventPaging(&found)
+        checkVmEventSharing(&found)
+        checkVmEventEmulReadData(&found)
+        checkVmEventEmulInsnData(&found)
+        checkVmEventVmexit(&found)
+        checkVmEventVmexitArch(&found)
+        checkVmEventVmexitArchVmx(&found)
+        checkVmEventSt(&found)
+        checkVmEventStU(&found)
+        checkVmEventStUInterrupt(&found)
+        checkVmEventStData(&found)
+        checkVmEventStDataRegs(&found)
+        checkVmEventStDataEmul(&found)
+        checkVmEventSringEntry(&found)
+        checkVmEventSring(&found)
+        checkVmEventSringPvt(&found)
+        checkVmEventSringPvtNetif(&found)
+        checkVmEventSringPvtTapifUser(&found)
+        checkVmEventFrontRing(&found)
+        checkVmEventBackRing(&found)
+        checkBlkifRequestSegment(&found)
+        checkBlkifRequest(&found)
+        checkBlkifRequestDiscard(&found)
+        checkBlkifRequestIndirect(&found)
+        checkBlkifResponse(&found)
+        checkBlkifSringEntry(&found)
+        checkBlkifSring(&found)
+        checkBlkifSringPvt(&found)
+        checkBlkifSringPvtNetif(&found)
+        checkBlkifSringPvtTapifUser(&found)
+        checkBlkifFrontRing(&found)
+        checkBlkifBackRing(&found)
+        checkIoreq(&found)
+        checkSharedIopage(&found)
+        checkBufIoreq(&found)
+        checkBufferedIopage(&found)
+        checkPvcallsDataIntf(&found)
+        checkPvcallsData(&found)
+        checkXenPvcallsRequest(&found)
+        checkXenPvcallsRequestU(&found)
+        checkXenPvcallsSocket(&found)
+        checkXenPvcallsConnect(&found)
+        checkXenPvcallsRelease(&found)
+        checkXenPvcallsBind(&found)
+        checkXenPvcallsListen(&found)
+        checkXenPvcallsAccept(&found)
+        checkXenPvcallsPoll(&found)
+        checkXenPvcallsDummy(&found)
+        checkXenPvcallsResponse(&found)
+        checkXenPvcallsResponseU(&found)
+        checkXenPvcallsSocketRecord(&found)
+        checkXenPvcallsConnectRecord(&found)
+        checkXenPvcallsReleaseRecord(&found)
+        checkXenPvcallsBindRecord(&found)
+        checkXenPvcallsListenRecord(&found)
+        checkXenPvcallsAcceptRecord(&found)
+        checkXenPvcallsPollRecord(&found)
+        checkXenPvcallsDummyRecord(&found)
+        checkXenPvcallsSringEntry(&found)
+        checkXenPvcallsSring(&found)
+        checkXenPvcallsSringPvt(&found)
+        checkXenPvcallsSringPvtNetif(&found)
+        checkXenPvcallsSringPvtTapifUser(&found)
+        checkXenPvcallsFrontRing(&found)
+        checkXenPvcallsBackRing(&found)
+        checkXencameraConfigReq(&found)
+        checkXencameraFrameRateReq(&found)
+        checkXencameraBufRequest(&found)
+        checkXencameraBufCreateReq(&found)
+        checkXencameraPageDirectory(&found)
+        checkXencameraIndex(&found)
+        checkXencameraCtrlValue(&found)
+        checkXencameraGetCtrlReq(&found)
+        checkXencameraConfigResp(&found)
+        checkXencameraBufGetLayoutResp(&found)
+        checkXencameraCtrlEnumResp(&found)
+        checkXencameraFrameAvailEvt(&found)
+        checkXencameraReq(&found)
+        checkXencameraReqReq(&found)
+        checkXencameraResp(&found)
+        checkXencameraRespResp(&found)
+        checkXencameraEvt(&found)
+        checkXencameraEvtEvt(&found)
+        checkXenCameraifSringEntry(&found)
+        checkXenCameraifSring(&found)
+        checkXenCameraifSringPvt(&found)
+        checkXenCameraifSringPvtNetif(&found)
+        checkXenCameraifSringPvtTapifUser(&found)
+        checkXenCameraifFrontRing(&found)
+        checkXenCameraifBackRing(&found)
+        checkXencameraEventPage(&found)
+        checkFsifOpenRequest(&found)
+        checkFsifCloseRequest(&found)
+        checkFsifReadRequest(&found)
+        checkFsifWriteRequest(&found)
+        checkFsifStatRequest(&found)
+        checkFsifStatResponse(&found)
+        checkFsifTruncateRequest(&found)
+        checkFsifRemoveRequest(&found)
+        checkFsifRenameRequest(&found)
+        checkFsifCreateRequest(&found)
+        checkFsifListRequest(&found)
+        checkFsifChmodRequest(&found)
+        checkFsifSpaceRequest(&found)
+        checkFsifSyncRequest(&found)
+        checkFsifRequest(&found)
+        checkFsifRequestU(&found)
+        checkFsifResponse(&found)
+        checkFsifResponseU(&found)
+        checkFsifSringEntry(&found)
+        checkFsifSring(&found)
+        checkFsifSringPvt(&found)
+        checkFsifSringPvtNetif(&found)
+        checkFsifSringPvtTapifUser(&found)
+        checkFsifFrontRing(&found)
+        checkFsifBackRing(&found)
+        checkXendisplDbufCreateReq(&found)
+        checkXendisplPageDirectory(&found)
+        checkXendisplDbufDestroyReq(&found)
+        checkXendisplFbAttachReq(&found)
+        checkXendisplFbDetachReq(&found)
+        checkXendisplSetConfigReq(&found)
+        checkXendisplPageFlipReq(&found)
+        checkXendisplGetEdidReq(&found)
+        checkXendisplGetEdidResp(&found)
+        checkXendisplPgFlipEvt(&found)
+        checkXendisplReq(&found)
+        checkXendisplReqOp(&found)
+        checkXendisplResp(&found)
+        checkXendisplRespOp(&found)
+        checkXendisplEvt(&found)
+        checkXendisplEvtOp(&found)
+        checkXenDisplifSringEntry(&found)
+        checkXenDisplifSring(&found)
+        checkXenDisplifSringPvt(&found)
+        checkXenDisplifSringPvtNetif(&found)
+        checkXenDisplifSringPvtTapifUser(&found)
+        checkXenDisplifFrontRing(&found)
+        checkXenDisplifBackRing(&found)
+        checkXendisplEventPage(&found)
+        checkXenNetifCtrlRequest(&found)
+        checkXenNetifCtrlResponse(&found)
+        checkXenNetifGref(&found)
+        checkXenNetifCtrlSringEntry(&found)
+        checkXenNetifCtrlSring(&found)
+        checkXenNetifCtrlSringPvt(&found)
+        checkXenNetifCtrlSringPvtNetif(&found)
+        checkXenNetifCtrlSringPvtTapifUser(&found)
+        checkXenNetifCtrlFrontRing(&found)
+        checkXenNetifCtrlBackRing(&found)
+        checkNetifTxRequest(&found)
+        checkNetifExtraInfo(&found)
+        checkNetifExtraInfoU(&found)
+        checkNetifExtraInfoUGso(&found)
+        checkNetifExtraInfoUMcast(&found)
+        checkNetifExtraInfoUHash(&found)
+        checkNetifTxResponse(&found)
+        checkNetifRxRequest(&found)
+        checkNetifRxResponse(&found)
+        checkNetifTxSringEntry(&found)
+        checkNetifTxSring(&found)
+        checkNetifTxSringPvt(&found)
+        checkNetifTxSringPvtNetif(&found)
+        checkNetifTxSringPvtTapifUser(&found)
+        checkNetifTxFrontRing(&found)
+        checkNetifTxBackRing(&found)
+        checkNetifRxSringEntry(&found)
+        checkNetifRxSring(&found)
+        checkNetifRxSringPvt(&found)
+        checkNetifRxSringPvtNetif(&found)
+        checkNetifRxSringPvtTapifUser(&found)
+        checkNetifRxFrontRing(&found)
+        checkNetifRxBackRing(&found)
+        checkXensndOpenReq(&found)
+        checkXensndPageDirectory(&found)
+        checkXensndRwReq(&found)
+        checkXensndTriggerReq(&found)
+        checkXensndQueryHwParam(&found)
+        checkXensndQueryHwParamRates(&found)
+        checkXensndQueryHwParamChannels(&found)
+        checkXensndQueryHwParamBuffer(&found)
+        checkXensndQueryHwParamPeriod(&found)
+        checkXensndCurPosEvt(&found)
+        checkXensndReq(&found)
+        checkXensndReqOp(&found)
+        checkXensndResp(&found)
+        checkXensndRespResp(&found)
+        checkXensndEvt(&found)
+        checkXensndEvtOp(&found)
+        checkXenSndifSringEntry(&found)
+        checkXenSndifSring(&found)
+        checkXenSndifSringPvt(&found)
+        checkXenSndifSringPvtNetif(&found)
+        checkXenSndifSringPvtTapifUser(&found)
+        checkXenSndifFrontRing(&found)
+        checkXenSndifBackRing(&found)
+        checkXensndEventPage(&found)
+        checkEventLog(&found)
+        checkXenoprofBuf(&found)
+        checkXenoprofInit(&found)
+        checkXenoprofGetBuffer(&found)
+        checkXenoprofCounter(&found)
+        checkXenoprofPassive(&found)
+        checkXenoprofIbsCounter(&found)
+        checkScsiifRequestSegment(&found)
+        checkVscsiifRequest(&found)
+        checkVscsiifSgList(&found)
+        checkVscsiifResponse(&found)
+        checkVscsiifSringEntry(&found)
+        checkVscsiifSring(&found)
+        checkVscsiifSringPvt(&found)
+        checkVscsiifSringPvtNetif(&found)
+        checkVscsiifSringPvtTapifUser(&found)
+        checkVscsiifFrontRing(&found)
+        checkVscsiifBackRing(&found)
+#if arch(x86_64)
+        checkXenPmuCntrPair(&found)
+        checkXenPmuIntelCtxt(&found)
+        checkXenPmuRegs(&found)
+#endif
+        checkXenPmuParams(&found)
+        checkXenPmuParamsVersion(&found)
+#if arch(arm64)
+        checkXenPmuData(&found)
+        checkXenPmuArch(&found)
+#endif
+        checkCallbackRegister(&found)
+        checkCallbackUnregister(&found)
+        checkXenHypfsDirentry(&found)
+        checkXenHypfsDirlistentry(&found)
+        checkXenkbdMotion(&found)
+        checkXenkbdKey(&found)
+        checkXenkbdPosition(&found)
+        checkXenkbdMtouch(&found)
+        checkXenkbdMtouchU(&found)
+        checkXenkbdMtouchUPos(&found)
+        checkXenkbdMtouchUShape(&found)
+        checkXenkbdInEvent(&found)
+        checkXenkbdOutEvent(&found)
+        checkXenkbdPage(&found)
+        checkXennmiCallback(&found)
+        checkVcpuHvmX8632(&found)
+        checkVcpuHvmX8664(&found)
+        checkVcpuHvmContext(&found)
+        checkVcpuHvmContextCpuRegs(&found)
+        checkHvmStartInfo(&found)
+        checkHvmModlistEntry(&found)
+        checkHvmMemmapTableEntry(&found)
+        checkTpmifTxRequest(&found)
+        checkTpmifRing(&found)
+        checkTpmifTxInterface(&found)
+        checkTpmifSharedPage(&found)
+        checkXenMsixEntry(&found)
+        checkXenPciOp(&found)
+        checkXenPcieAerOp(&found)
+        checkXenPciSharedinfo(&found)
+        checkHvmSaveDescriptor(&found)
+#if arch(x86_64)
+        checkHvmSaveHeader(&found)
+        checkHvmSaveTypeHeader(&found)
+        checkHvmHwCpu(&found)
+        checkHvmHwCpuAnonymous0(&found)
+        checkHvmHwCpuAnonymous0Anonymous0(&found)
+        checkHvmHwCpuCompat(&found)
+        checkHvmHwCpuCompatAnonymous0(&found)
+        checkHvmHwCpuCompatAnonymous0Anonymous0(&found)
+        checkHvmSaveTypeCpu(&found)
+        checkHvmHwVpic(&found)
+        checkHvmSaveTypePic(&found)
+        checkVioapicRedirEntry(&found)
+        checkVioapicRedirEntryFields(&found)
+        checkHvmHwVioapic(&found)
+        checkHvmSaveTypeIoapic(&found)
+        checkHvmHwLapic(&found)
+        checkHvmSaveTypeLapic(&found)
+        checkHvmHwLapicRegs(&found)
+        checkHvmSaveTypeLapicRegs(&found)
+        checkHvmHwPciIrqs(&found)
+        checkHvmHwPciIrqsAnonymous0(&found)
+        checkHvmSaveTypePciIrq(&found)
+        checkHvmHwIsaIrqs(&found)
+        checkHvmHwIsaIrqsAnonymous0(&found)
+        checkHvmSaveTypeIsaIrq(&found)
+        checkHvmHwPciLink(&found)
+        checkHvmSaveTypePciLink(&found)
+        checkHvmHwPit(&found)
+        checkHvmHwPitChannel(&found)
+        checkHvmSaveTypePit(&found)
+        checkHvmHwRtc(&found)
+        checkHvmSaveTypeRtc(&found)
+        checkHvmHwHpet(&found)
+        checkHvmHwHpetTimers(&found)
+        checkHvmSaveTypeHpet(&found)
+        checkHvmHwPmtimer(&found)
+        checkHvmSaveTypePmtimer(&found)
+        checkHvmHwMtrr(&found)
+        checkHvmSaveTypeMtrr(&found)
+        checkHvmHwCpuXsave(&found)
+        checkHvmHwCpuXsaveSaveArea(&found)
+        checkHvmHwCpuXsaveSaveAreaFpuSse(&found)
+        checkHvmHwCpuXsaveHdr(&found)
+        checkHvmViridianDomainContext(&found)
+        checkHvmSaveTypeViridianDomain(&found)
+        checkHvmViridianVcpuContext(&found)
+        checkHvmSaveTypeViridianVcpu(&found)
+        checkHvmSaveTypeVmceVcpu(&found)
+        checkHvmTscAdjust(&found)
+        checkHvmSaveTypeTscAdjust(&found)
+#endif
+        checkXenconsInterface(&found)
+        checkXen9pfsDataIntf(&found)
+        checkXen9pfsData(&found)
+        checkMcinfoCommon(&found)
+        checkMcinfoGlobal(&found)
+        checkMcinfoBank(&found)
+        checkMcinfoMsr(&found)
+        checkMcinfoExtended(&found)
+        checkPageOfflineAction(&found)
+        checkCpuOfflineAction(&found)
+        checkMcinfoRecovery(&found)
+        checkMcinfoRecoveryActionInfo(&found)
+        checkMcInfo(&found)
+        checkMcinfoLogicalCpu(&found)
+        checkXenMcFetch(&found)
+        checkXenMcNotifydomain(&found)
+        checkXenMcPhyscpuinfo(&found)
+        checkXenMcMsrinject(&found)
+        checkXenMcMceinject(&found)
+        checkXenMcInjectV2(&found)
+        checkXenMc(&found)
+        checkXenMcU(&found)
+        checkMmuextOp(&found)
+        checkMmuextOpArg1(&found)
+        checkMmuextOpArg2(&found)
+        checkMmuUpdate(&found)
+        checkMulticallEntry(&found)
+#if arch(x86_64)
+        checkVcpuInfo(&found)
+        checkArchVcpuInfo(&found)
+        checkSharedInfo(&found)
+        checkArchSharedInfo(&found)
+        checkStartInfo(&found)
+        checkStartInfoConsole(&found)
+        checkStartInfoConsoleDomU(&found)
+        checkStartInfoConsoleDom0(&found)
+#endif
+        checkXenMultibootModList(&found)
+        checkDom0VgaConsoleInfo(&found)
+        checkDom0VgaConsoleInfoU(&found)
+        checkDom0VgaConsoleInfoUTextMode3(&found)
+        checkDom0VgaConsoleInfoUVesaLfb(&found)
+        checkEvtchnFifoControlBlock(&found)
+        checkUsbifRequestSegment(&found)
+        checkUsbifUrbRequest(&found)
+        checkUsbifUrbRequestU(&found)
+        checkUsbifUrbRequestUIsoc(&found)
+        checkUsbifUrbRequestUIntr(&found)
+        checkUsbifUrbRequestUUnlink(&found)
+        checkUsbifUrbResponse(&found)
+        checkUsbifUrbSringEntry(&found)
+        checkUsbifUrbSring(&found)
+        checkUsbifUrbSringPvt(&found)
+        checkUsbifUrbSringPvtNetif(&found)
+        checkUsbifUrbSringPvtTapifUser(&found)
+        checkUsbifUrbFrontRing(&found)
+        checkUsbifUrbBackRing(&found)
+        checkUsbifConnRequest(&found)
+        checkUsbifConnResponse(&found)
+        checkUsbifConnSringEntry(&found)
+        checkUsbifConnSring(&found)
+        checkUsbifConnSringPvt(&found)
+        checkUsbifConnSringPvtNetif(&found)
+        checkUsbifConnSringPvtTapifUser(&found)
+        checkUsbifConnFrontRing(&found)
+        checkUsbifConnBackRing(&found)
+        checkTRec(&found)
+        checkTRecU(&found)
+        checkTRecUCycles(&found)
+        checkTRecUNocycles(&found)
+        checkTBuf(&found)
+        checkTInfo(&found)
         return found
     }
 
@@ -3691,6 +4126,3630 @@ public enum XenRecordLayout {
     private static func checkXenDmOpNrVcpus(_ found: inout [String]) {
         expect(XenDmOpNrVcpus.self, "xen_dm_op_nr_vcpus", size: 4, alignment: 4, &found)
         expect(\XenDmOpNrVcpus.vcpus, 0, "xen_dm_op_nr_vcpus.vcpus", &found)
+    }
+
+    /// `xsd_errors`.
+    private static func checkXsdErrors(_ found: inout [String]) {
+        expect(XsdErrors.self, "xsd_errors", size: 16, alignment: 8, &found)
+        expect(\XsdErrors.errnum, 0, "xsd_errors.errnum", &found)
+        expect(\XsdErrors.errstring, 8, "xsd_errors.errstring", &found)
+    }
+
+    /// `xsd_sockmsg`.
+    private static func checkXsdSockmsg(_ found: inout [String]) {
+        expect(XsdSockmsg.self, "xsd_sockmsg", size: 16, alignment: 4, &found)
+        expect(\XsdSockmsg.type, 0, "xsd_sockmsg.type", &found)
+        expect(\XsdSockmsg.reqId, 4, "xsd_sockmsg.req_id", &found)
+        expect(\XsdSockmsg.txId, 8, "xsd_sockmsg.tx_id", &found)
+        expect(\XsdSockmsg.len, 12, "xsd_sockmsg.len", &found)
+    }
+
+    /// `xenstore_domain_interface`.
+    private static func checkXenstoreDomainInterface(_ found: inout [String]) {
+        expect(XenstoreDomainInterface.self, "xenstore_domain_interface", size: 2076, alignment: 4, &found)
+        expect(\XenstoreDomainInterface.req, 0, "xenstore_domain_interface.req", &found)
+        expect(\XenstoreDomainInterface.rsp, 1024, "xenstore_domain_interface.rsp", &found)
+        expect(\XenstoreDomainInterface.reqCons, 2048, "xenstore_domain_interface.req_cons", &found)
+        expect(\XenstoreDomainInterface.reqProd, 2052, "xenstore_domain_interface.req_prod", &found)
+        expect(\XenstoreDomainInterface.rspCons, 2056, "xenstore_domain_interface.rsp_cons", &found)
+        expect(\XenstoreDomainInterface.rspProd, 2060, "xenstore_domain_interface.rsp_prod", &found)
+        expect(\XenstoreDomainInterface.serverFeatures, 2064, "xenstore_domain_interface.server_features", &found)
+        expect(\XenstoreDomainInterface.connection, 2068, "xenstore_domain_interface.connection", &found)
+        expect(\XenstoreDomainInterface.error, 2072, "xenstore_domain_interface.error", &found)
+    }
+
+#if arch(x86_64)
+    /// `xen_kexec_image`.
+    private static func checkXenKexecImage(_ found: inout [String]) {
+        expect(XenKexecImage.self, "xen_kexec_image", size: 152, alignment: 8, &found)
+        expect(\XenKexecImage.pageList, 0, "xen_kexec_image.page_list", &found)
+        expect(\XenKexecImage.indirectionPage, 136, "xen_kexec_image.indirection_page", &found)
+        expect(\XenKexecImage.startAddress, 144, "xen_kexec_image.start_address", &found)
+    }
+
+#elseif arch(arm64)
+    /// `xen_kexec_image`.
+    private static func checkXenKexecImage(_ found: inout [String]) {
+        expect(XenKexecImage.self, "xen_kexec_image", size: 16, alignment: 8, &found)
+        expect(\XenKexecImage.indirectionPage, 0, "xen_kexec_image.indirection_page", &found)
+        expect(\XenKexecImage.startAddress, 8, "xen_kexec_image.start_address", &found)
+    }
+#endif
+
+    /// `xen_kexec_exec`.
+    private static func checkXenKexecExec(_ found: inout [String]) {
+        expect(XenKexecExec.self, "xen_kexec_exec", size: 4, alignment: 4, &found)
+        expect(\XenKexecExec.type, 0, "xen_kexec_exec.type", &found)
+    }
+
+#if arch(x86_64)
+    /// `xen_kexec_load_v1`.
+    private static func checkXenKexecLoadV1(_ found: inout [String]) {
+        expect(XenKexecLoadV1.self, "xen_kexec_load_v1", size: 160, alignment: 8, &found)
+        expect(\XenKexecLoadV1.type, 0, "xen_kexec_load_v1.type", &found)
+        expect(\XenKexecLoadV1.image, 8, "xen_kexec_load_v1.image", &found)
+    }
+
+#elseif arch(arm64)
+    /// `xen_kexec_load_v1`.
+    private static func checkXenKexecLoadV1(_ found: inout [String]) {
+        expect(XenKexecLoadV1.self, "xen_kexec_load_v1", size: 24, alignment: 8, &found)
+        expect(\XenKexecLoadV1.type, 0, "xen_kexec_load_v1.type", &found)
+        expect(\XenKexecLoadV1.image, 8, "xen_kexec_load_v1.image", &found)
+    }
+#endif
+
+    /// `xen_kexec_range`.
+    private static func checkXenKexecRange(_ found: inout [String]) {
+        expect(XenKexecRange.self, "xen_kexec_range", size: 24, alignment: 8, &found)
+        expect(\XenKexecRange.range, 0, "xen_kexec_range.range", &found)
+        expect(\XenKexecRange.nr, 4, "xen_kexec_range.nr", &found)
+        expect(\XenKexecRange.size, 8, "xen_kexec_range.size", &found)
+        expect(\XenKexecRange.start, 16, "xen_kexec_range.start", &found)
+    }
+
+    /// `xen_kexec_segment`.
+    private static func checkXenKexecSegment(_ found: inout [String]) {
+        expect(XenKexecSegment.self, "xen_kexec_segment", size: 32, alignment: 8, &found)
+        expect(\XenKexecSegment.buf, 0, "xen_kexec_segment.buf", &found)
+        expect(\XenKexecSegment.bufSize, 8, "xen_kexec_segment.buf_size", &found)
+        expect(\XenKexecSegment.destMaddr, 16, "xen_kexec_segment.dest_maddr", &found)
+        expect(\XenKexecSegment.destSize, 24, "xen_kexec_segment.dest_size", &found)
+    }
+
+    /// `xen_kexec_segment.buf`.
+    private static func checkXenKexecSegmentBuf(_ found: inout [String]) {
+        expect(XenKexecSegment.Buf.self, "xen_kexec_segment.buf", size: 8, alignment: 8, &found)
+    }
+
+    /// `xen_kexec_load`.
+    private static func checkXenKexecLoad(_ found: inout [String]) {
+        expect(XenKexecLoad.self, "xen_kexec_load", size: 24, alignment: 8, &found)
+        expect(\XenKexecLoad.type, 0, "xen_kexec_load.type", &found)
+        expect(\XenKexecLoad.pad, 1, "xen_kexec_load._pad", &found)
+        expect(\XenKexecLoad.arch, 2, "xen_kexec_load.arch", &found)
+        expect(\XenKexecLoad.nrSegments, 4, "xen_kexec_load.nr_segments", &found)
+        expect(\XenKexecLoad.segments, 8, "xen_kexec_load.segments", &found)
+        expect(\XenKexecLoad.entryMaddr, 16, "xen_kexec_load.entry_maddr", &found)
+    }
+
+    /// `xen_kexec_load.segments`.
+    private static func checkXenKexecLoadSegments(_ found: inout [String]) {
+        expect(XenKexecLoad.Segments.self, "xen_kexec_load.segments", size: 8, alignment: 8, &found)
+    }
+
+    /// `xen_kexec_unload`.
+    private static func checkXenKexecUnload(_ found: inout [String]) {
+        expect(XenKexecUnload.self, "xen_kexec_unload", size: 1, alignment: 1, &found)
+        expect(\XenKexecUnload.type, 0, "xen_kexec_unload.type", &found)
+    }
+
+    /// `xen_kexec_status`.
+    private static func checkXenKexecStatus(_ found: inout [String]) {
+        expect(XenKexecStatus.self, "xen_kexec_status", size: 1, alignment: 1, &found)
+        expect(\XenKexecStatus.type, 0, "xen_kexec_status.type", &found)
+    }
+
+    /// `xen_flask_load`.
+    private static func checkXenFlaskLoad(_ found: inout [String]) {
+        expect(XenFlaskLoad.self, "xen_flask_load", size: 16, alignment: 8, &found)
+        expect(\XenFlaskLoad.buffer, 0, "xen_flask_load.buffer", &found)
+        expect(\XenFlaskLoad.size, 8, "xen_flask_load.size", &found)
+    }
+
+    /// `xen_flask_setenforce`.
+    private static func checkXenFlaskSetenforce(_ found: inout [String]) {
+        expect(XenFlaskSetenforce.self, "xen_flask_setenforce", size: 4, alignment: 4, &found)
+        expect(\XenFlaskSetenforce.enforcing, 0, "xen_flask_setenforce.enforcing", &found)
+    }
+
+    /// `xen_flask_sid_context`.
+    private static func checkXenFlaskSidContext(_ found: inout [String]) {
+        expect(XenFlaskSidContext.self, "xen_flask_sid_context", size: 16, alignment: 8, &found)
+        expect(\XenFlaskSidContext.sid, 0, "xen_flask_sid_context.sid", &found)
+        expect(\XenFlaskSidContext.size, 4, "xen_flask_sid_context.size", &found)
+        expect(\XenFlaskSidContext.context, 8, "xen_flask_sid_context.context", &found)
+    }
+
+    /// `xen_flask_access`.
+    private static func checkXenFlaskAccess(_ found: inout [String]) {
+        expect(XenFlaskAccess.self, "xen_flask_access", size: 32, alignment: 4, &found)
+        expect(\XenFlaskAccess.ssid, 0, "xen_flask_access.ssid", &found)
+        expect(\XenFlaskAccess.tsid, 4, "xen_flask_access.tsid", &found)
+        expect(\XenFlaskAccess.tclass, 8, "xen_flask_access.tclass", &found)
+        expect(\XenFlaskAccess.req, 12, "xen_flask_access.req", &found)
+        expect(\XenFlaskAccess.allowed, 16, "xen_flask_access.allowed", &found)
+        expect(\XenFlaskAccess.auditAllow, 20, "xen_flask_access.audit_allow", &found)
+        expect(\XenFlaskAccess.auditDeny, 24, "xen_flask_access.audit_deny", &found)
+        expect(\XenFlaskAccess.seqno, 28, "xen_flask_access.seqno", &found)
+    }
+
+    /// `xen_flask_transition`.
+    private static func checkXenFlaskTransition(_ found: inout [String]) {
+        expect(XenFlaskTransition.self, "xen_flask_transition", size: 16, alignment: 4, &found)
+        expect(\XenFlaskTransition.ssid, 0, "xen_flask_transition.ssid", &found)
+        expect(\XenFlaskTransition.tsid, 4, "xen_flask_transition.tsid", &found)
+        expect(\XenFlaskTransition.tclass, 8, "xen_flask_transition.tclass", &found)
+        expect(\XenFlaskTransition.newsid, 12, "xen_flask_transition.newsid", &found)
+    }
+
+    /// `xen_flask_boolean`.
+    private static func checkXenFlaskBoolean(_ found: inout [String]) {
+        expect(XenFlaskBoolean.self, "xen_flask_boolean", size: 24, alignment: 8, &found)
+        expect(\XenFlaskBoolean.boolId, 0, "xen_flask_boolean.bool_id", &found)
+        expect(\XenFlaskBoolean.enforcing, 4, "xen_flask_boolean.enforcing", &found)
+        expect(\XenFlaskBoolean.pending, 5, "xen_flask_boolean.pending", &found)
+        expect(\XenFlaskBoolean.newValue, 6, "xen_flask_boolean.new_value", &found)
+        expect(\XenFlaskBoolean.commit, 7, "xen_flask_boolean.commit", &found)
+        expect(\XenFlaskBoolean.size, 8, "xen_flask_boolean.size", &found)
+        expect(\XenFlaskBoolean.name, 16, "xen_flask_boolean.name", &found)
+    }
+
+    /// `xen_flask_setavc_threshold`.
+    private static func checkXenFlaskSetavcThreshold(_ found: inout [String]) {
+        expect(XenFlaskSetavcThreshold.self, "xen_flask_setavc_threshold", size: 4, alignment: 4, &found)
+        expect(\XenFlaskSetavcThreshold.threshold, 0, "xen_flask_setavc_threshold.threshold", &found)
+    }
+
+    /// `xen_flask_hash_stats`.
+    private static func checkXenFlaskHashStats(_ found: inout [String]) {
+        expect(XenFlaskHashStats.self, "xen_flask_hash_stats", size: 16, alignment: 4, &found)
+        expect(\XenFlaskHashStats.entries, 0, "xen_flask_hash_stats.entries", &found)
+        expect(\XenFlaskHashStats.bucketsUsed, 4, "xen_flask_hash_stats.buckets_used", &found)
+        expect(\XenFlaskHashStats.bucketsTotal, 8, "xen_flask_hash_stats.buckets_total", &found)
+        expect(\XenFlaskHashStats.maxChainLen, 12, "xen_flask_hash_stats.max_chain_len", &found)
+    }
+
+    /// `xen_flask_cache_stats`.
+    private static func checkXenFlaskCacheStats(_ found: inout [String]) {
+        expect(XenFlaskCacheStats.self, "xen_flask_cache_stats", size: 28, alignment: 4, &found)
+        expect(\XenFlaskCacheStats.cpu, 0, "xen_flask_cache_stats.cpu", &found)
+        expect(\XenFlaskCacheStats.lookups, 4, "xen_flask_cache_stats.lookups", &found)
+        expect(\XenFlaskCacheStats.hits, 8, "xen_flask_cache_stats.hits", &found)
+        expect(\XenFlaskCacheStats.misses, 12, "xen_flask_cache_stats.misses", &found)
+        expect(\XenFlaskCacheStats.allocations, 16, "xen_flask_cache_stats.allocations", &found)
+        expect(\XenFlaskCacheStats.reclaims, 20, "xen_flask_cache_stats.reclaims", &found)
+        expect(\XenFlaskCacheStats.frees, 24, "xen_flask_cache_stats.frees", &found)
+    }
+
+    /// `xen_flask_ocontext`.
+    private static func checkXenFlaskOcontext(_ found: inout [String]) {
+        expect(XenFlaskOcontext.self, "xen_flask_ocontext", size: 24, alignment: 8, &found)
+        expect(\XenFlaskOcontext.ocon, 0, "xen_flask_ocontext.ocon", &found)
+        expect(\XenFlaskOcontext.sid, 4, "xen_flask_ocontext.sid", &found)
+        expect(\XenFlaskOcontext.low, 8, "xen_flask_ocontext.low", &found)
+        expect(\XenFlaskOcontext.high, 16, "xen_flask_ocontext.high", &found)
+    }
+
+    /// `xen_flask_peersid`.
+    private static func checkXenFlaskPeersid(_ found: inout [String]) {
+        expect(XenFlaskPeersid.self, "xen_flask_peersid", size: 8, alignment: 4, &found)
+        expect(\XenFlaskPeersid.evtchn, 0, "xen_flask_peersid.evtchn", &found)
+        expect(\XenFlaskPeersid.sid, 4, "xen_flask_peersid.sid", &found)
+    }
+
+    /// `xen_flask_relabel`.
+    private static func checkXenFlaskRelabel(_ found: inout [String]) {
+        expect(XenFlaskRelabel.self, "xen_flask_relabel", size: 8, alignment: 4, &found)
+        expect(\XenFlaskRelabel.domid, 0, "xen_flask_relabel.domid", &found)
+        expect(\XenFlaskRelabel.sid, 4, "xen_flask_relabel.sid", &found)
+    }
+
+    /// `xen_flask_devicetree_label`.
+    private static func checkXenFlaskDevicetreeLabel(_ found: inout [String]) {
+        expect(XenFlaskDevicetreeLabel.self, "xen_flask_devicetree_label", size: 16, alignment: 8, &found)
+        expect(\XenFlaskDevicetreeLabel.sid, 0, "xen_flask_devicetree_label.sid", &found)
+        expect(\XenFlaskDevicetreeLabel.length, 4, "xen_flask_devicetree_label.length", &found)
+        expect(\XenFlaskDevicetreeLabel.path, 8, "xen_flask_devicetree_label.path", &found)
+    }
+
+    /// `xen_flask_op`.
+    private static func checkXenFlaskOp(_ found: inout [String]) {
+        expect(XenFlaskOp.self, "xen_flask_op", size: 40, alignment: 8, &found)
+        expect(\XenFlaskOp.cmd, 0, "xen_flask_op.cmd", &found)
+        expect(\XenFlaskOp.interfaceVersion, 4, "xen_flask_op.interface_version", &found)
+        expect(\XenFlaskOp.u, 8, "xen_flask_op.u", &found)
+    }
+
+    /// `xen_flask_op.u`.
+    private static func checkXenFlaskOpU(_ found: inout [String]) {
+        expect(XenFlaskOp.U.self, "xen_flask_op.u", size: 32, alignment: 8, &found)
+    }
+
+    /// `xen_compile_info`.
+    private static func checkXenCompileInfo(_ found: inout [String]) {
+        expect(XenCompileInfo.self, "xen_compile_info", size: 144, alignment: 1, &found)
+        expect(\XenCompileInfo.compiler, 0, "xen_compile_info.compiler", &found)
+        expect(\XenCompileInfo.compileBy, 64, "xen_compile_info.compile_by", &found)
+        expect(\XenCompileInfo.compileDomain, 80, "xen_compile_info.compile_domain", &found)
+        expect(\XenCompileInfo.compileDate, 112, "xen_compile_info.compile_date", &found)
+    }
+
+    /// `xen_platform_parameters`.
+    private static func checkXenPlatformParameters(_ found: inout [String]) {
+        expect(XenPlatformParameters.self, "xen_platform_parameters", size: 8, alignment: 8, &found)
+        expect(\XenPlatformParameters.virtStart, 0, "xen_platform_parameters.virt_start", &found)
+    }
+
+    /// `xen_feature_info`.
+    private static func checkXenFeatureInfo(_ found: inout [String]) {
+        expect(XenFeatureInfo.self, "xen_feature_info", size: 8, alignment: 4, &found)
+        expect(\XenFeatureInfo.submapIdx, 0, "xen_feature_info.submap_idx", &found)
+        expect(\XenFeatureInfo.submap, 4, "xen_feature_info.submap", &found)
+    }
+
+    /// `xen_build_id`.
+    private static func checkXenBuildId(_ found: inout [String]) {
+        expect(XenBuildId.self, "xen_build_id", size: 4, alignment: 4, &found)
+        expect(\XenBuildId.len, 0, "xen_build_id.len", &found)
+    }
+
+    /// `vm_event_x86_selector_reg`.
+    private static func checkVmEventX86SelectorReg(_ found: inout [String]) {
+        expect(VmEventX86SelectorReg.self, "vm_event_x86_selector_reg", size: 4, alignment: 4, &found)
+    }
+
+    /// `vm_event_regs_x86`.
+    private static func checkVmEventRegsX86(_ found: inout [String]) {
+        expect(VmEventRegsX86.self, "vm_event_regs_x86", size: 344, alignment: 8, &found)
+        expect(\VmEventRegsX86.rax, 0, "vm_event_regs_x86.rax", &found)
+        expect(\VmEventRegsX86.rcx, 8, "vm_event_regs_x86.rcx", &found)
+        expect(\VmEventRegsX86.rdx, 16, "vm_event_regs_x86.rdx", &found)
+        expect(\VmEventRegsX86.rbx, 24, "vm_event_regs_x86.rbx", &found)
+        expect(\VmEventRegsX86.rsp, 32, "vm_event_regs_x86.rsp", &found)
+        expect(\VmEventRegsX86.rbp, 40, "vm_event_regs_x86.rbp", &found)
+        expect(\VmEventRegsX86.rsi, 48, "vm_event_regs_x86.rsi", &found)
+        expect(\VmEventRegsX86.rdi, 56, "vm_event_regs_x86.rdi", &found)
+        expect(\VmEventRegsX86.r8, 64, "vm_event_regs_x86.r8", &found)
+        expect(\VmEventRegsX86.r9, 72, "vm_event_regs_x86.r9", &found)
+        expect(\VmEventRegsX86.r10, 80, "vm_event_regs_x86.r10", &found)
+        expect(\VmEventRegsX86.r11, 88, "vm_event_regs_x86.r11", &found)
+        expect(\VmEventRegsX86.r12, 96, "vm_event_regs_x86.r12", &found)
+        expect(\VmEventRegsX86.r13, 104, "vm_event_regs_x86.r13", &found)
+        expect(\VmEventRegsX86.r14, 112, "vm_event_regs_x86.r14", &found)
+        expect(\VmEventRegsX86.r15, 120, "vm_event_regs_x86.r15", &found)
+        expect(\VmEventRegsX86.rflags, 128, "vm_event_regs_x86.rflags", &found)
+        expect(\VmEventRegsX86.dr6, 136, "vm_event_regs_x86.dr6", &found)
+        expect(\VmEventRegsX86.dr7, 144, "vm_event_regs_x86.dr7", &found)
+        expect(\VmEventRegsX86.rip, 152, "vm_event_regs_x86.rip", &found)
+        expect(\VmEventRegsX86.cr0, 160, "vm_event_regs_x86.cr0", &found)
+        expect(\VmEventRegsX86.cr2, 168, "vm_event_regs_x86.cr2", &found)
+        expect(\VmEventRegsX86.cr3, 176, "vm_event_regs_x86.cr3", &found)
+        expect(\VmEventRegsX86.cr4, 184, "vm_event_regs_x86.cr4", &found)
+        expect(\VmEventRegsX86.sysenterCs, 192, "vm_event_regs_x86.sysenter_cs", &found)
+        expect(\VmEventRegsX86.sysenterEsp, 200, "vm_event_regs_x86.sysenter_esp", &found)
+        expect(\VmEventRegsX86.sysenterEip, 208, "vm_event_regs_x86.sysenter_eip", &found)
+        expect(\VmEventRegsX86.msrEfer, 216, "vm_event_regs_x86.msr_efer", &found)
+        expect(\VmEventRegsX86.msrStar, 224, "vm_event_regs_x86.msr_star", &found)
+        expect(\VmEventRegsX86.msrLstar, 232, "vm_event_regs_x86.msr_lstar", &found)
+        expect(\VmEventRegsX86.gdtrBase, 240, "vm_event_regs_x86.gdtr_base", &found)
+        expect(\VmEventRegsX86.nptBase, 248, "vm_event_regs_x86.npt_base", &found)
+        expect(\VmEventRegsX86.vmtracePos, 256, "vm_event_regs_x86.vmtrace_pos", &found)
+        expect(\VmEventRegsX86.csBase, 264, "vm_event_regs_x86.cs_base", &found)
+        expect(\VmEventRegsX86.ssBase, 268, "vm_event_regs_x86.ss_base", &found)
+        expect(\VmEventRegsX86.dsBase, 272, "vm_event_regs_x86.ds_base", &found)
+        expect(\VmEventRegsX86.esBase, 276, "vm_event_regs_x86.es_base", &found)
+        expect(\VmEventRegsX86.fsBase, 280, "vm_event_regs_x86.fs_base", &found)
+        expect(\VmEventRegsX86.gsBase, 288, "vm_event_regs_x86.gs_base", &found)
+        expect(\VmEventRegsX86.cs, 296, "vm_event_regs_x86.cs", &found)
+        expect(\VmEventRegsX86.ss, 300, "vm_event_regs_x86.ss", &found)
+        expect(\VmEventRegsX86.ds, 304, "vm_event_regs_x86.ds", &found)
+        expect(\VmEventRegsX86.es, 308, "vm_event_regs_x86.es", &found)
+        expect(\VmEventRegsX86.fs, 312, "vm_event_regs_x86.fs", &found)
+        expect(\VmEventRegsX86.gs, 316, "vm_event_regs_x86.gs", &found)
+        expect(\VmEventRegsX86.shadowGs, 320, "vm_event_regs_x86.shadow_gs", &found)
+        expect(\VmEventRegsX86.gdtrLimit, 328, "vm_event_regs_x86.gdtr_limit", &found)
+        expect(\VmEventRegsX86.csSel, 330, "vm_event_regs_x86.cs_sel", &found)
+        expect(\VmEventRegsX86.ssSel, 332, "vm_event_regs_x86.ss_sel", &found)
+        expect(\VmEventRegsX86.dsSel, 334, "vm_event_regs_x86.ds_sel", &found)
+        expect(\VmEventRegsX86.esSel, 336, "vm_event_regs_x86.es_sel", &found)
+        expect(\VmEventRegsX86.fsSel, 338, "vm_event_regs_x86.fs_sel", &found)
+        expect(\VmEventRegsX86.gsSel, 340, "vm_event_regs_x86.gs_sel", &found)
+        expect(\VmEventRegsX86.pad, 342, "vm_event_regs_x86._pad", &found)
+    }
+
+    /// `vm_event_regs_arm`.
+    private static func checkVmEventRegsArm(_ found: inout [String]) {
+        expect(VmEventRegsArm.self, "vm_event_regs_arm", size: 40, alignment: 8, &found)
+        expect(\VmEventRegsArm.ttbr0, 0, "vm_event_regs_arm.ttbr0", &found)
+        expect(\VmEventRegsArm.ttbr1, 8, "vm_event_regs_arm.ttbr1", &found)
+        expect(\VmEventRegsArm.ttbcr, 16, "vm_event_regs_arm.ttbcr", &found)
+        expect(\VmEventRegsArm.pc, 24, "vm_event_regs_arm.pc", &found)
+        expect(\VmEventRegsArm.cpsr, 32, "vm_event_regs_arm.cpsr", &found)
+    }
+
+    /// `vm_event_mem_access`.
+    private static func checkVmEventMemAccess(_ found: inout [String]) {
+        expect(VmEventMemAccess.self, "vm_event_mem_access", size: 32, alignment: 8, &found)
+        expect(\VmEventMemAccess.gfn, 0, "vm_event_mem_access.gfn", &found)
+        expect(\VmEventMemAccess.offset, 8, "vm_event_mem_access.offset", &found)
+        expect(\VmEventMemAccess.gla, 16, "vm_event_mem_access.gla", &found)
+        expect(\VmEventMemAccess.flags, 24, "vm_event_mem_access.flags", &found)
+        expect(\VmEventMemAccess.pad, 28, "vm_event_mem_access._pad", &found)
+    }
+
+    /// `vm_event_write_ctrlreg`.
+    private static func checkVmEventWriteCtrlreg(_ found: inout [String]) {
+        expect(VmEventWriteCtrlreg.self, "vm_event_write_ctrlreg", size: 24, alignment: 8, &found)
+        expect(\VmEventWriteCtrlreg.index, 0, "vm_event_write_ctrlreg.index", &found)
+        expect(\VmEventWriteCtrlreg.pad, 4, "vm_event_write_ctrlreg._pad", &found)
+        expect(\VmEventWriteCtrlreg.newValue, 8, "vm_event_write_ctrlreg.new_value", &found)
+        expect(\VmEventWriteCtrlreg.oldValue, 16, "vm_event_write_ctrlreg.old_value", &found)
+    }
+
+    /// `vm_event_singlestep`.
+    private static func checkVmEventSinglestep(_ found: inout [String]) {
+        expect(VmEventSinglestep.self, "vm_event_singlestep", size: 8, alignment: 8, &found)
+        expect(\VmEventSinglestep.gfn, 0, "vm_event_singlestep.gfn", &found)
+    }
+
+    /// `vm_event_fast_singlestep`.
+    private static func checkVmEventFastSinglestep(_ found: inout [String]) {
+        expect(VmEventFastSinglestep.self, "vm_event_fast_singlestep", size: 2, alignment: 2, &found)
+        expect(\VmEventFastSinglestep.p2midx, 0, "vm_event_fast_singlestep.p2midx", &found)
+    }
+
+    /// `vm_event_debug`.
+    private static func checkVmEventDebug(_ found: inout [String]) {
+        expect(VmEventDebug.self, "vm_event_debug", size: 24, alignment: 8, &found)
+        expect(\VmEventDebug.gfn, 0, "vm_event_debug.gfn", &found)
+        expect(\VmEventDebug.pendingDbg, 8, "vm_event_debug.pending_dbg", &found)
+        expect(\VmEventDebug.insnLength, 16, "vm_event_debug.insn_length", &found)
+        expect(\VmEventDebug.type, 20, "vm_event_debug.type", &found)
+        expect(\VmEventDebug.pad, 21, "vm_event_debug._pad", &found)
+    }
+
+    /// `vm_event_mov_to_msr`.
+    private static func checkVmEventMovToMsr(_ found: inout [String]) {
+        expect(VmEventMovToMsr.self, "vm_event_mov_to_msr", size: 24, alignment: 8, &found)
+        expect(\VmEventMovToMsr.msr, 0, "vm_event_mov_to_msr.msr", &found)
+        expect(\VmEventMovToMsr.newValue, 8, "vm_event_mov_to_msr.new_value", &found)
+        expect(\VmEventMovToMsr.oldValue, 16, "vm_event_mov_to_msr.old_value", &found)
+    }
+
+    /// `vm_event_desc_access`.
+    private static func checkVmEventDescAccess(_ found: inout [String]) {
+        expect(VmEventDescAccess.self, "vm_event_desc_access", size: 24, alignment: 8, &found)
+        expect(\VmEventDescAccess.arch, 0, "vm_event_desc_access.arch", &found)
+        expect(\VmEventDescAccess.descriptor, 16, "vm_event_desc_access.descriptor", &found)
+        expect(\VmEventDescAccess.isWrite, 17, "vm_event_desc_access.is_write", &found)
+        expect(\VmEventDescAccess.pad, 18, "vm_event_desc_access._pad", &found)
+    }
+
+    /// `vm_event_desc_access.arch`.
+    private static func checkVmEventDescAccessArch(_ found: inout [String]) {
+        expect(VmEventDescAccess.Arch.self, "vm_event_desc_access.arch", size: 16, alignment: 8, &found)
+    }
+
+    /// `vm_event_desc_access.arch.vmx`.
+    private static func checkVmEventDescAccessArchVmx(_ found: inout [String]) {
+        expect(VmEventDescAccess.Arch.Vmx.self, "vm_event_desc_access.arch.vmx", size: 16, alignment: 8, &found)
+        expect(\VmEventDescAccess.Arch.Vmx.instrInfo, 0, "vm_event_desc_access.arch.vmx.instr_info", &found)
+        expect(\VmEventDescAccess.Arch.Vmx.pad1, 4, "vm_event_desc_access.arch.vmx._pad1", &found)
+        expect(\VmEventDescAccess.Arch.Vmx.exitQualification, 8, "vm_event_desc_access.arch.vmx.exit_qualification", &found)
+    }
+
+    /// `vm_event_cpuid`.
+    private static func checkVmEventCpuid(_ found: inout [String]) {
+        expect(VmEventCpuid.self, "vm_event_cpuid", size: 16, alignment: 4, &found)
+        expect(\VmEventCpuid.insnLength, 0, "vm_event_cpuid.insn_length", &found)
+        expect(\VmEventCpuid.leaf, 4, "vm_event_cpuid.leaf", &found)
+        expect(\VmEventCpuid.subleaf, 8, "vm_event_cpuid.subleaf", &found)
+        expect(\VmEventCpuid.pad, 12, "vm_event_cpuid._pad", &found)
+    }
+
+    /// `vm_event_interrupt_x86`.
+    private static func checkVmEventInterruptX86(_ found: inout [String]) {
+        expect(VmEventInterruptX86.self, "vm_event_interrupt_x86", size: 24, alignment: 8, &found)
+        expect(\VmEventInterruptX86.vector, 0, "vm_event_interrupt_x86.vector", &found)
+        expect(\VmEventInterruptX86.type, 4, "vm_event_interrupt_x86.type", &found)
+        expect(\VmEventInterruptX86.errorCode, 8, "vm_event_interrupt_x86.error_code", &found)
+        expect(\VmEventInterruptX86.pad, 12, "vm_event_interrupt_x86._pad", &found)
+        expect(\VmEventInterruptX86.cr2, 16, "vm_event_interrupt_x86.cr2", &found)
+    }
+
+    /// `vm_event_paging`.
+    private static func checkVmEventPaging(_ found: inout [String]) {
+        expect(VmEventPaging.self, "vm_event_paging", size: 16, alignment: 8, &found)
+        expect(\VmEventPaging.gfn, 0, "vm_event_paging.gfn", &found)
+        expect(\VmEventPaging.p2mt, 8, "vm_event_paging.p2mt", &found)
+        expect(\VmEventPaging.flags, 12, "vm_event_paging.flags", &found)
+    }
+
+    /// `vm_event_sharing`.
+    private static func checkVmEventSharing(_ found: inout [String]) {
+        expect(VmEventSharing.self, "vm_event_sharing", size: 16, alignment: 8, &found)
+        expect(\VmEventSharing.gfn, 0, "vm_event_sharing.gfn", &found)
+        expect(\VmEventSharing.p2mt, 8, "vm_event_sharing.p2mt", &found)
+        expect(\VmEventSharing.pad, 12, "vm_event_sharing._pad", &found)
+    }
+
+    /// `vm_event_emul_read_data`.
+    private static func checkVmEventEmulReadData(_ found: inout [String]) {
+        expect(VmEventEmulReadData.self, "vm_event_emul_read_data", size: 344, alignment: 4, &found)
+        expect(\VmEventEmulReadData.size, 0, "vm_event_emul_read_data.size", &found)
+        expect(\VmEventEmulReadData.data, 4, "vm_event_emul_read_data.data", &found)
+    }
+
+    /// `vm_event_emul_insn_data`.
+    private static func checkVmEventEmulInsnData(_ found: inout [String]) {
+        expect(VmEventEmulInsnData.self, "vm_event_emul_insn_data", size: 16, alignment: 1, &found)
+        expect(\VmEventEmulInsnData.data, 0, "vm_event_emul_insn_data.data", &found)
+    }
+
+    /// `vm_event_vmexit`.
+    private static func checkVmEventVmexit(_ found: inout [String]) {
+        expect(VmEventVmexit.self, "vm_event_vmexit", size: 16, alignment: 8, &found)
+        expect(\VmEventVmexit.arch, 0, "vm_event_vmexit.arch", &found)
+    }
+
+    /// `vm_event_vmexit.arch`.
+    private static func checkVmEventVmexitArch(_ found: inout [String]) {
+        expect(VmEventVmexit.Arch.self, "vm_event_vmexit.arch", size: 16, alignment: 8, &found)
+        expect(\VmEventVmexit.Arch.vmx, 0, "vm_event_vmexit.arch.vmx", &found)
+    }
+
+    /// `vm_event_vmexit.arch.vmx`.
+    private static func checkVmEventVmexitArchVmx(_ found: inout [String]) {
+        expect(VmEventVmexit.Arch.Vmx.self, "vm_event_vmexit.arch.vmx", size: 16, alignment: 8, &found)
+        expect(\VmEventVmexit.Arch.Vmx.reason, 0, "vm_event_vmexit.arch.vmx.reason", &found)
+        expect(\VmEventVmexit.Arch.Vmx.qualification, 8, "vm_event_vmexit.arch.vmx.qualification", &found)
+    }
+
+    /// `vm_event_st`.
+    private static func checkVmEventSt(_ found: inout [String]) {
+        expect(VmEventSt.self, "vm_event_st", size: 400, alignment: 8, &found)
+        expect(\VmEventSt.version, 0, "vm_event_st.version", &found)
+        expect(\VmEventSt.flags, 4, "vm_event_st.flags", &found)
+        expect(\VmEventSt.reason, 8, "vm_event_st.reason", &found)
+        expect(\VmEventSt.vcpuId, 12, "vm_event_st.vcpu_id", &found)
+        expect(\VmEventSt.altp2mIdx, 16, "vm_event_st.altp2m_idx", &found)
+        expect(\VmEventSt.pad, 18, "vm_event_st._pad", &found)
+        expect(\VmEventSt.u, 24, "vm_event_st.u", &found)
+        expect(\VmEventSt.data, 56, "vm_event_st.data", &found)
+    }
+
+    /// `vm_event_st.u`.
+    private static func checkVmEventStU(_ found: inout [String]) {
+        expect(VmEventSt.U.self, "vm_event_st.u", size: 32, alignment: 8, &found)
+    }
+
+    /// `vm_event_st.u.interrupt`.
+    private static func checkVmEventStUInterrupt(_ found: inout [String]) {
+        expect(VmEventSt.U.Interrupt.self, "vm_event_st.u.interrupt", size: 24, alignment: 8, &found)
+    }
+
+    /// `vm_event_st.data`.
+    private static func checkVmEventStData(_ found: inout [String]) {
+        expect(VmEventSt.Data.self, "vm_event_st.data", size: 344, alignment: 8, &found)
+    }
+
+    /// `vm_event_st.data.regs`.
+    private static func checkVmEventStDataRegs(_ found: inout [String]) {
+        expect(VmEventSt.Data.Regs.self, "vm_event_st.data.regs", size: 344, alignment: 8, &found)
+    }
+
+    /// `vm_event_st.data.emul`.
+    private static func checkVmEventStDataEmul(_ found: inout [String]) {
+        expect(VmEventSt.Data.Emul.self, "vm_event_st.data.emul", size: 344, alignment: 4, &found)
+    }
+
+    /// `vm_event_sring_entry`.
+    private static func checkVmEventSringEntry(_ found: inout [String]) {
+        expect(VmEventSringEntry.self, "vm_event_sring_entry", size: 400, alignment: 8, &found)
+    }
+
+    /// `vm_event_sring`.
+    private static func checkVmEventSring(_ found: inout [String]) {
+        expect(VmEventSring.self, "vm_event_sring", size: 464, alignment: 8, &found)
+        expect(\VmEventSring.reqProd, 0, "vm_event_sring.req_prod", &found)
+        expect(\VmEventSring.reqEvent, 4, "vm_event_sring.req_event", &found)
+        expect(\VmEventSring.rspProd, 8, "vm_event_sring.rsp_prod", &found)
+        expect(\VmEventSring.rspEvent, 12, "vm_event_sring.rsp_event", &found)
+        expect(\VmEventSring.pvt, 16, "vm_event_sring.pvt", &found)
+        expect(\VmEventSring.pad, 20, "vm_event_sring.__pad", &found)
+        expect(\VmEventSring.ring, 64, "vm_event_sring.ring", &found)
+    }
+
+    /// `vm_event_sring.pvt`.
+    private static func checkVmEventSringPvt(_ found: inout [String]) {
+        expect(VmEventSring.Pvt.self, "vm_event_sring.pvt", size: 4, alignment: 1, &found)
+    }
+
+    /// `vm_event_sring.pvt.netif`.
+    private static func checkVmEventSringPvtNetif(_ found: inout [String]) {
+        expect(VmEventSring.Pvt.Netif.self, "vm_event_sring.pvt.netif", size: 1, alignment: 1, &found)
+        expect(\VmEventSring.Pvt.Netif.smartpollActive, 0, "vm_event_sring.pvt.netif.smartpoll_active", &found)
+    }
+
+    /// `vm_event_sring.pvt.tapif_user`.
+    private static func checkVmEventSringPvtTapifUser(_ found: inout [String]) {
+        expect(VmEventSring.Pvt.TapifUser.self, "vm_event_sring.pvt.tapif_user", size: 1, alignment: 1, &found)
+        expect(\VmEventSring.Pvt.TapifUser.msg, 0, "vm_event_sring.pvt.tapif_user.msg", &found)
+    }
+
+    /// `vm_event_front_ring`.
+    private static func checkVmEventFrontRing(_ found: inout [String]) {
+        expect(VmEventFrontRing.self, "vm_event_front_ring", size: 24, alignment: 8, &found)
+        expect(\VmEventFrontRing.reqProdPvt, 0, "vm_event_front_ring.req_prod_pvt", &found)
+        expect(\VmEventFrontRing.rspCons, 4, "vm_event_front_ring.rsp_cons", &found)
+        expect(\VmEventFrontRing.nrEnts, 8, "vm_event_front_ring.nr_ents", &found)
+        expect(\VmEventFrontRing.sring, 16, "vm_event_front_ring.sring", &found)
+    }
+
+    /// `vm_event_back_ring`.
+    private static func checkVmEventBackRing(_ found: inout [String]) {
+        expect(VmEventBackRing.self, "vm_event_back_ring", size: 24, alignment: 8, &found)
+        expect(\VmEventBackRing.rspProdPvt, 0, "vm_event_back_ring.rsp_prod_pvt", &found)
+        expect(\VmEventBackRing.reqCons, 4, "vm_event_back_ring.req_cons", &found)
+        expect(\VmEventBackRing.nrEnts, 8, "vm_event_back_ring.nr_ents", &found)
+        expect(\VmEventBackRing.sring, 16, "vm_event_back_ring.sring", &found)
+    }
+
+    /// `blkif_request_segment`.
+    private static func checkBlkifRequestSegment(_ found: inout [String]) {
+        expect(BlkifRequestSegment.self, "blkif_request_segment", size: 8, alignment: 4, &found)
+        expect(\BlkifRequestSegment.gref, 0, "blkif_request_segment.gref", &found)
+        expect(\BlkifRequestSegment.firstSect, 4, "blkif_request_segment.first_sect", &found)
+        expect(\BlkifRequestSegment.lastSect, 5, "blkif_request_segment.last_sect", &found)
+    }
+
+    /// `blkif_request`.
+    private static func checkBlkifRequest(_ found: inout [String]) {
+        expect(BlkifRequest.self, "blkif_request", size: 112, alignment: 8, &found)
+        expect(\BlkifRequest.operation, 0, "blkif_request.operation", &found)
+        expect(\BlkifRequest.nrSegments, 1, "blkif_request.nr_segments", &found)
+        expect(\BlkifRequest.handle, 2, "blkif_request.handle", &found)
+        expect(\BlkifRequest.id, 8, "blkif_request.id", &found)
+        expect(\BlkifRequest.sectorNumber, 16, "blkif_request.sector_number", &found)
+        expect(\BlkifRequest.seg, 24, "blkif_request.seg", &found)
+    }
+
+    /// `blkif_request_discard`.
+    private static func checkBlkifRequestDiscard(_ found: inout [String]) {
+        expect(BlkifRequestDiscard.self, "blkif_request_discard", size: 32, alignment: 8, &found)
+        expect(\BlkifRequestDiscard.operation, 0, "blkif_request_discard.operation", &found)
+        expect(\BlkifRequestDiscard.flag, 1, "blkif_request_discard.flag", &found)
+        expect(\BlkifRequestDiscard.handle, 2, "blkif_request_discard.handle", &found)
+        expect(\BlkifRequestDiscard.id, 8, "blkif_request_discard.id", &found)
+        expect(\BlkifRequestDiscard.sectorNumber, 16, "blkif_request_discard.sector_number", &found)
+        expect(\BlkifRequestDiscard.nrSectors, 24, "blkif_request_discard.nr_sectors", &found)
+    }
+
+    /// `blkif_request_indirect`.
+    private static func checkBlkifRequestIndirect(_ found: inout [String]) {
+        expect(BlkifRequestIndirect.self, "blkif_request_indirect", size: 64, alignment: 8, &found)
+        expect(\BlkifRequestIndirect.operation, 0, "blkif_request_indirect.operation", &found)
+        expect(\BlkifRequestIndirect.indirectOp, 1, "blkif_request_indirect.indirect_op", &found)
+        expect(\BlkifRequestIndirect.nrSegments, 2, "blkif_request_indirect.nr_segments", &found)
+        expect(\BlkifRequestIndirect.id, 8, "blkif_request_indirect.id", &found)
+        expect(\BlkifRequestIndirect.sectorNumber, 16, "blkif_request_indirect.sector_number", &found)
+        expect(\BlkifRequestIndirect.handle, 24, "blkif_request_indirect.handle", &found)
+        expect(\BlkifRequestIndirect.indirectGrefs, 28, "blkif_request_indirect.indirect_grefs", &found)
+    }
+
+    /// `blkif_response`.
+    private static func checkBlkifResponse(_ found: inout [String]) {
+        expect(BlkifResponse.self, "blkif_response", size: 16, alignment: 8, &found)
+        expect(\BlkifResponse.id, 0, "blkif_response.id", &found)
+        expect(\BlkifResponse.operation, 8, "blkif_response.operation", &found)
+        expect(\BlkifResponse.status, 10, "blkif_response.status", &found)
+    }
+
+    /// `blkif_sring_entry`.
+    private static func checkBlkifSringEntry(_ found: inout [String]) {
+        expect(BlkifSringEntry.self, "blkif_sring_entry", size: 112, alignment: 8, &found)
+    }
+
+    /// `blkif_sring`.
+    private static func checkBlkifSring(_ found: inout [String]) {
+        expect(BlkifSring.self, "blkif_sring", size: 176, alignment: 8, &found)
+        expect(\BlkifSring.reqProd, 0, "blkif_sring.req_prod", &found)
+        expect(\BlkifSring.reqEvent, 4, "blkif_sring.req_event", &found)
+        expect(\BlkifSring.rspProd, 8, "blkif_sring.rsp_prod", &found)
+        expect(\BlkifSring.rspEvent, 12, "blkif_sring.rsp_event", &found)
+        expect(\BlkifSring.pvt, 16, "blkif_sring.pvt", &found)
+        expect(\BlkifSring.pad, 20, "blkif_sring.__pad", &found)
+        expect(\BlkifSring.ring, 64, "blkif_sring.ring", &found)
+    }
+
+    /// `blkif_sring.pvt`.
+    private static func checkBlkifSringPvt(_ found: inout [String]) {
+        expect(BlkifSring.Pvt.self, "blkif_sring.pvt", size: 4, alignment: 1, &found)
+    }
+
+    /// `blkif_sring.pvt.netif`.
+    private static func checkBlkifSringPvtNetif(_ found: inout [String]) {
+        expect(BlkifSring.Pvt.Netif.self, "blkif_sring.pvt.netif", size: 1, alignment: 1, &found)
+        expect(\BlkifSring.Pvt.Netif.smartpollActive, 0, "blkif_sring.pvt.netif.smartpoll_active", &found)
+    }
+
+    /// `blkif_sring.pvt.tapif_user`.
+    private static func checkBlkifSringPvtTapifUser(_ found: inout [String]) {
+        expect(BlkifSring.Pvt.TapifUser.self, "blkif_sring.pvt.tapif_user", size: 1, alignment: 1, &found)
+        expect(\BlkifSring.Pvt.TapifUser.msg, 0, "blkif_sring.pvt.tapif_user.msg", &found)
+    }
+
+    /// `blkif_front_ring`.
+    private static func checkBlkifFrontRing(_ found: inout [String]) {
+        expect(BlkifFrontRing.self, "blkif_front_ring", size: 24, alignment: 8, &found)
+        expect(\BlkifFrontRing.reqProdPvt, 0, "blkif_front_ring.req_prod_pvt", &found)
+        expect(\BlkifFrontRing.rspCons, 4, "blkif_front_ring.rsp_cons", &found)
+        expect(\BlkifFrontRing.nrEnts, 8, "blkif_front_ring.nr_ents", &found)
+        expect(\BlkifFrontRing.sring, 16, "blkif_front_ring.sring", &found)
+    }
+
+    /// `blkif_back_ring`.
+    private static func checkBlkifBackRing(_ found: inout [String]) {
+        expect(BlkifBackRing.self, "blkif_back_ring", size: 24, alignment: 8, &found)
+        expect(\BlkifBackRing.rspProdPvt, 0, "blkif_back_ring.rsp_prod_pvt", &found)
+        expect(\BlkifBackRing.reqCons, 4, "blkif_back_ring.req_cons", &found)
+        expect(\BlkifBackRing.nrEnts, 8, "blkif_back_ring.nr_ents", &found)
+        expect(\BlkifBackRing.sring, 16, "blkif_back_ring.sring", &found)
+    }
+
+    /// `ioreq`.
+    private static func checkIoreq(_ found: inout [String]) {
+        expect(Ioreq.self, "ioreq", size: 32, alignment: 8, &found)
+        expect(\Ioreq.addr, 0, "ioreq.addr", &found)
+        expect(\Ioreq.data, 8, "ioreq.data", &found)
+        expect(\Ioreq.count, 16, "ioreq.count", &found)
+        expect(\Ioreq.size, 20, "ioreq.size", &found)
+        expect(\Ioreq.vpEport, 24, "ioreq.vp_eport", &found)
+        expect(\Ioreq.pad0, 28, "ioreq._pad0", &found)
+        expect(\Ioreq.type, 31, "ioreq.type", &found)
+    }
+
+    /// `shared_iopage`.
+    private static func checkSharedIopage(_ found: inout [String]) {
+        expect(SharedIopage.self, "shared_iopage", size: 32, alignment: 8, &found)
+        expect(\SharedIopage.vcpuIoreq, 0, "shared_iopage.vcpu_ioreq", &found)
+    }
+
+    /// `buf_ioreq`.
+    private static func checkBufIoreq(_ found: inout [String]) {
+        expect(BufIoreq.self, "buf_ioreq", size: 8, alignment: 4, &found)
+        expect(\BufIoreq.type, 0, "buf_ioreq.type", &found)
+        expect(\BufIoreq.data, 4, "buf_ioreq.data", &found)
+    }
+
+    /// `buffered_iopage`.
+    private static func checkBufferedIopage(_ found: inout [String]) {
+        expect(BufferedIopage.self, "buffered_iopage", size: 4096, alignment: 4, &found)
+        expect(\BufferedIopage.readPointer, 0, "buffered_iopage.read_pointer", &found)
+        expect(\BufferedIopage.writePointer, 4, "buffered_iopage.write_pointer", &found)
+        expect(\BufferedIopage.bufIoreq, 8, "buffered_iopage.buf_ioreq", &found)
+    }
+
+    /// `pvcalls_data_intf`.
+    private static func checkPvcallsDataIntf(_ found: inout [String]) {
+        expect(PvcallsDataIntf.self, "pvcalls_data_intf", size: 132, alignment: 4, &found)
+        expect(\PvcallsDataIntf.inCons, 0, "pvcalls_data_intf.in_cons", &found)
+        expect(\PvcallsDataIntf.inProd, 4, "pvcalls_data_intf.in_prod", &found)
+        expect(\PvcallsDataIntf.inError, 8, "pvcalls_data_intf.in_error", &found)
+        expect(\PvcallsDataIntf.pad1, 12, "pvcalls_data_intf.pad1", &found)
+        expect(\PvcallsDataIntf.outCons, 64, "pvcalls_data_intf.out_cons", &found)
+        expect(\PvcallsDataIntf.outProd, 68, "pvcalls_data_intf.out_prod", &found)
+        expect(\PvcallsDataIntf.outError, 72, "pvcalls_data_intf.out_error", &found)
+        expect(\PvcallsDataIntf.pad2, 76, "pvcalls_data_intf.pad2", &found)
+        expect(\PvcallsDataIntf.ringOrder, 128, "pvcalls_data_intf.ring_order", &found)
+    }
+
+    /// `pvcalls_data`.
+    private static func checkPvcallsData(_ found: inout [String]) {
+        expect(PvcallsData.self, "pvcalls_data", size: 16, alignment: 8, &found)
+        expect(\PvcallsData.`in`, 0, "pvcalls_data.in", &found)
+        expect(\PvcallsData.out, 8, "pvcalls_data.out", &found)
+    }
+
+    /// `xen_pvcalls_request`.
+    private static func checkXenPvcallsRequest(_ found: inout [String]) {
+        expect(XenPvcallsRequest.self, "xen_pvcalls_request", size: 64, alignment: 8, &found)
+        expect(\XenPvcallsRequest.reqId, 0, "xen_pvcalls_request.req_id", &found)
+        expect(\XenPvcallsRequest.cmd, 4, "xen_pvcalls_request.cmd", &found)
+        expect(\XenPvcallsRequest.u, 8, "xen_pvcalls_request.u", &found)
+    }
+
+    /// `xen_pvcalls_request.u`.
+    private static func checkXenPvcallsRequestU(_ found: inout [String]) {
+        expect(XenPvcallsRequest.U.self, "xen_pvcalls_request.u", size: 56, alignment: 8, &found)
+    }
+
+    /// `xen_pvcalls_socket`.
+    private static func checkXenPvcallsSocket(_ found: inout [String]) {
+        expect(XenPvcallsSocket.self, "xen_pvcalls_socket", size: 24, alignment: 8, &found)
+        expect(\XenPvcallsSocket.id, 0, "xen_pvcalls_socket.id", &found)
+        expect(\XenPvcallsSocket.domain, 8, "xen_pvcalls_socket.domain", &found)
+        expect(\XenPvcallsSocket.type, 12, "xen_pvcalls_socket.type", &found)
+        expect(\XenPvcallsSocket.`protocol`, 16, "xen_pvcalls_socket.protocol", &found)
+        expect(\XenPvcallsSocket.pad, 20, "xen_pvcalls_socket.pad", &found)
+    }
+
+    /// `xen_pvcalls_connect`.
+    private static func checkXenPvcallsConnect(_ found: inout [String]) {
+        expect(XenPvcallsConnect.self, "xen_pvcalls_connect", size: 56, alignment: 8, &found)
+        expect(\XenPvcallsConnect.id, 0, "xen_pvcalls_connect.id", &found)
+        expect(\XenPvcallsConnect.addr, 8, "xen_pvcalls_connect.addr", &found)
+        expect(\XenPvcallsConnect.len, 36, "xen_pvcalls_connect.len", &found)
+        expect(\XenPvcallsConnect.flags, 40, "xen_pvcalls_connect.flags", &found)
+        expect(\XenPvcallsConnect.ref, 44, "xen_pvcalls_connect.ref", &found)
+        expect(\XenPvcallsConnect.evtchn, 48, "xen_pvcalls_connect.evtchn", &found)
+        expect(\XenPvcallsConnect.pad, 52, "xen_pvcalls_connect.pad", &found)
+    }
+
+    /// `xen_pvcalls_release`.
+    private static func checkXenPvcallsRelease(_ found: inout [String]) {
+        expect(XenPvcallsRelease.self, "xen_pvcalls_release", size: 16, alignment: 8, &found)
+        expect(\XenPvcallsRelease.id, 0, "xen_pvcalls_release.id", &found)
+        expect(\XenPvcallsRelease.reuse, 8, "xen_pvcalls_release.reuse", &found)
+        expect(\XenPvcallsRelease.pad, 9, "xen_pvcalls_release.pad", &found)
+    }
+
+    /// `xen_pvcalls_bind`.
+    private static func checkXenPvcallsBind(_ found: inout [String]) {
+        expect(XenPvcallsBind.self, "xen_pvcalls_bind", size: 40, alignment: 8, &found)
+        expect(\XenPvcallsBind.id, 0, "xen_pvcalls_bind.id", &found)
+        expect(\XenPvcallsBind.addr, 8, "xen_pvcalls_bind.addr", &found)
+        expect(\XenPvcallsBind.len, 36, "xen_pvcalls_bind.len", &found)
+    }
+
+    /// `xen_pvcalls_listen`.
+    private static func checkXenPvcallsListen(_ found: inout [String]) {
+        expect(XenPvcallsListen.self, "xen_pvcalls_listen", size: 16, alignment: 8, &found)
+        expect(\XenPvcallsListen.id, 0, "xen_pvcalls_listen.id", &found)
+        expect(\XenPvcallsListen.backlog, 8, "xen_pvcalls_listen.backlog", &found)
+        expect(\XenPvcallsListen.pad, 12, "xen_pvcalls_listen.pad", &found)
+    }
+
+    /// `xen_pvcalls_accept`.
+    private static func checkXenPvcallsAccept(_ found: inout [String]) {
+        expect(XenPvcallsAccept.self, "xen_pvcalls_accept", size: 24, alignment: 8, &found)
+        expect(\XenPvcallsAccept.id, 0, "xen_pvcalls_accept.id", &found)
+        expect(\XenPvcallsAccept.idNew, 8, "xen_pvcalls_accept.id_new", &found)
+        expect(\XenPvcallsAccept.ref, 16, "xen_pvcalls_accept.ref", &found)
+        expect(\XenPvcallsAccept.evtchn, 20, "xen_pvcalls_accept.evtchn", &found)
+    }
+
+    /// `xen_pvcalls_poll`.
+    private static func checkXenPvcallsPoll(_ found: inout [String]) {
+        expect(XenPvcallsPoll.self, "xen_pvcalls_poll", size: 8, alignment: 8, &found)
+        expect(\XenPvcallsPoll.id, 0, "xen_pvcalls_poll.id", &found)
+    }
+
+    /// `xen_pvcalls_dummy`.
+    private static func checkXenPvcallsDummy(_ found: inout [String]) {
+        expect(XenPvcallsDummy.self, "xen_pvcalls_dummy", size: 56, alignment: 1, &found)
+        expect(\XenPvcallsDummy.dummy, 0, "xen_pvcalls_dummy.dummy", &found)
+    }
+
+    /// `xen_pvcalls_response`.
+    private static func checkXenPvcallsResponse(_ found: inout [String]) {
+        expect(XenPvcallsResponse.self, "xen_pvcalls_response", size: 24, alignment: 8, &found)
+        expect(\XenPvcallsResponse.reqId, 0, "xen_pvcalls_response.req_id", &found)
+        expect(\XenPvcallsResponse.cmd, 4, "xen_pvcalls_response.cmd", &found)
+        expect(\XenPvcallsResponse.ret, 8, "xen_pvcalls_response.ret", &found)
+        expect(\XenPvcallsResponse.pad, 12, "xen_pvcalls_response.pad", &found)
+        expect(\XenPvcallsResponse.u, 16, "xen_pvcalls_response.u", &found)
+    }
+
+    /// `xen_pvcalls_response.u`.
+    private static func checkXenPvcallsResponseU(_ found: inout [String]) {
+        expect(XenPvcallsResponse.U.self, "xen_pvcalls_response.u", size: 8, alignment: 8, &found)
+    }
+
+    /// `_xen_pvcalls_socket`.
+    private static func checkXenPvcallsSocketRecord(_ found: inout [String]) {
+        expect(XenPvcallsSocketRecord.self, "_xen_pvcalls_socket", size: 8, alignment: 8, &found)
+        expect(\XenPvcallsSocketRecord.id, 0, "_xen_pvcalls_socket.id", &found)
+    }
+
+    /// `_xen_pvcalls_connect`.
+    private static func checkXenPvcallsConnectRecord(_ found: inout [String]) {
+        expect(XenPvcallsConnectRecord.self, "_xen_pvcalls_connect", size: 8, alignment: 8, &found)
+        expect(\XenPvcallsConnectRecord.id, 0, "_xen_pvcalls_connect.id", &found)
+    }
+
+    /// `_xen_pvcalls_release`.
+    private static func checkXenPvcallsReleaseRecord(_ found: inout [String]) {
+        expect(XenPvcallsReleaseRecord.self, "_xen_pvcalls_release", size: 8, alignment: 8, &found)
+        expect(\XenPvcallsReleaseRecord.id, 0, "_xen_pvcalls_release.id", &found)
+    }
+
+    /// `_xen_pvcalls_bind`.
+    private static func checkXenPvcallsBindRecord(_ found: inout [String]) {
+        expect(XenPvcallsBindRecord.self, "_xen_pvcalls_bind", size: 8, alignment: 8, &found)
+        expect(\XenPvcallsBindRecord.id, 0, "_xen_pvcalls_bind.id", &found)
+    }
+
+    /// `_xen_pvcalls_listen`.
+    private static func checkXenPvcallsListenRecord(_ found: inout [String]) {
+        expect(XenPvcallsListenRecord.self, "_xen_pvcalls_listen", size: 8, alignment: 8, &found)
+        expect(\XenPvcallsListenRecord.id, 0, "_xen_pvcalls_listen.id", &found)
+    }
+
+    /// `_xen_pvcalls_accept`.
+    private static func checkXenPvcallsAcceptRecord(_ found: inout [String]) {
+        expect(XenPvcallsAcceptRecord.self, "_xen_pvcalls_accept", size: 8, alignment: 8, &found)
+        expect(\XenPvcallsAcceptRecord.id, 0, "_xen_pvcalls_accept.id", &found)
+    }
+
+    /// `_xen_pvcalls_poll`.
+    private static func checkXenPvcallsPollRecord(_ found: inout [String]) {
+        expect(XenPvcallsPollRecord.self, "_xen_pvcalls_poll", size: 8, alignment: 8, &found)
+        expect(\XenPvcallsPollRecord.id, 0, "_xen_pvcalls_poll.id", &found)
+    }
+
+    /// `_xen_pvcalls_dummy`.
+    private static func checkXenPvcallsDummyRecord(_ found: inout [String]) {
+        expect(XenPvcallsDummyRecord.self, "_xen_pvcalls_dummy", size: 8, alignment: 1, &found)
+        expect(\XenPvcallsDummyRecord.dummy, 0, "_xen_pvcalls_dummy.dummy", &found)
+    }
+
+    /// `xen_pvcalls_sring_entry`.
+    private static func checkXenPvcallsSringEntry(_ found: inout [String]) {
+        expect(XenPvcallsSringEntry.self, "xen_pvcalls_sring_entry", size: 64, alignment: 8, &found)
+    }
+
+    /// `xen_pvcalls_sring`.
+    private static func checkXenPvcallsSring(_ found: inout [String]) {
+        expect(XenPvcallsSring.self, "xen_pvcalls_sring", size: 128, alignment: 8, &found)
+        expect(\XenPvcallsSring.reqProd, 0, "xen_pvcalls_sring.req_prod", &found)
+        expect(\XenPvcallsSring.reqEvent, 4, "xen_pvcalls_sring.req_event", &found)
+        expect(\XenPvcallsSring.rspProd, 8, "xen_pvcalls_sring.rsp_prod", &found)
+        expect(\XenPvcallsSring.rspEvent, 12, "xen_pvcalls_sring.rsp_event", &found)
+        expect(\XenPvcallsSring.pvt, 16, "xen_pvcalls_sring.pvt", &found)
+        expect(\XenPvcallsSring.pad, 20, "xen_pvcalls_sring.__pad", &found)
+        expect(\XenPvcallsSring.ring, 64, "xen_pvcalls_sring.ring", &found)
+    }
+
+    /// `xen_pvcalls_sring.pvt`.
+    private static func checkXenPvcallsSringPvt(_ found: inout [String]) {
+        expect(XenPvcallsSring.Pvt.self, "xen_pvcalls_sring.pvt", size: 4, alignment: 1, &found)
+    }
+
+    /// `xen_pvcalls_sring.pvt.netif`.
+    private static func checkXenPvcallsSringPvtNetif(_ found: inout [String]) {
+        expect(XenPvcallsSring.Pvt.Netif.self, "xen_pvcalls_sring.pvt.netif", size: 1, alignment: 1, &found)
+        expect(\XenPvcallsSring.Pvt.Netif.smartpollActive, 0, "xen_pvcalls_sring.pvt.netif.smartpoll_active", &found)
+    }
+
+    /// `xen_pvcalls_sring.pvt.tapif_user`.
+    private static func checkXenPvcallsSringPvtTapifUser(_ found: inout [String]) {
+        expect(XenPvcallsSring.Pvt.TapifUser.self, "xen_pvcalls_sring.pvt.tapif_user", size: 1, alignment: 1, &found)
+        expect(\XenPvcallsSring.Pvt.TapifUser.msg, 0, "xen_pvcalls_sring.pvt.tapif_user.msg", &found)
+    }
+
+    /// `xen_pvcalls_front_ring`.
+    private static func checkXenPvcallsFrontRing(_ found: inout [String]) {
+        expect(XenPvcallsFrontRing.self, "xen_pvcalls_front_ring", size: 24, alignment: 8, &found)
+        expect(\XenPvcallsFrontRing.reqProdPvt, 0, "xen_pvcalls_front_ring.req_prod_pvt", &found)
+        expect(\XenPvcallsFrontRing.rspCons, 4, "xen_pvcalls_front_ring.rsp_cons", &found)
+        expect(\XenPvcallsFrontRing.nrEnts, 8, "xen_pvcalls_front_ring.nr_ents", &found)
+        expect(\XenPvcallsFrontRing.sring, 16, "xen_pvcalls_front_ring.sring", &found)
+    }
+
+    /// `xen_pvcalls_back_ring`.
+    private static func checkXenPvcallsBackRing(_ found: inout [String]) {
+        expect(XenPvcallsBackRing.self, "xen_pvcalls_back_ring", size: 24, alignment: 8, &found)
+        expect(\XenPvcallsBackRing.rspProdPvt, 0, "xen_pvcalls_back_ring.rsp_prod_pvt", &found)
+        expect(\XenPvcallsBackRing.reqCons, 4, "xen_pvcalls_back_ring.req_cons", &found)
+        expect(\XenPvcallsBackRing.nrEnts, 8, "xen_pvcalls_back_ring.nr_ents", &found)
+        expect(\XenPvcallsBackRing.sring, 16, "xen_pvcalls_back_ring.sring", &found)
+    }
+
+    /// `xencamera_config_req`.
+    private static func checkXencameraConfigReq(_ found: inout [String]) {
+        expect(XencameraConfigReq.self, "xencamera_config_req", size: 12, alignment: 4, &found)
+        expect(\XencameraConfigReq.pixelFormat, 0, "xencamera_config_req.pixel_format", &found)
+        expect(\XencameraConfigReq.width, 4, "xencamera_config_req.width", &found)
+        expect(\XencameraConfigReq.height, 8, "xencamera_config_req.height", &found)
+    }
+
+    /// `xencamera_frame_rate_req`.
+    private static func checkXencameraFrameRateReq(_ found: inout [String]) {
+        expect(XencameraFrameRateReq.self, "xencamera_frame_rate_req", size: 8, alignment: 4, &found)
+        expect(\XencameraFrameRateReq.frameRateNumer, 0, "xencamera_frame_rate_req.frame_rate_numer", &found)
+        expect(\XencameraFrameRateReq.frameRateDenom, 4, "xencamera_frame_rate_req.frame_rate_denom", &found)
+    }
+
+    /// `xencamera_buf_request`.
+    private static func checkXencameraBufRequest(_ found: inout [String]) {
+        expect(XencameraBufRequest.self, "xencamera_buf_request", size: 1, alignment: 1, &found)
+        expect(\XencameraBufRequest.numBufs, 0, "xencamera_buf_request.num_bufs", &found)
+    }
+
+    /// `xencamera_buf_create_req`.
+    private static func checkXencameraBufCreateReq(_ found: inout [String]) {
+        expect(XencameraBufCreateReq.self, "xencamera_buf_create_req", size: 24, alignment: 4, &found)
+        expect(\XencameraBufCreateReq.index, 0, "xencamera_buf_create_req.index", &found)
+        expect(\XencameraBufCreateReq.reserved, 1, "xencamera_buf_create_req.reserved", &found)
+        expect(\XencameraBufCreateReq.planeOffset, 4, "xencamera_buf_create_req.plane_offset", &found)
+        expect(\XencameraBufCreateReq.grefDirectory, 20, "xencamera_buf_create_req.gref_directory", &found)
+    }
+
+    /// `xencamera_page_directory`.
+    private static func checkXencameraPageDirectory(_ found: inout [String]) {
+        expect(XencameraPageDirectory.self, "xencamera_page_directory", size: 8, alignment: 4, &found)
+        expect(\XencameraPageDirectory.grefDirNextPage, 0, "xencamera_page_directory.gref_dir_next_page", &found)
+        expect(\XencameraPageDirectory.gref, 4, "xencamera_page_directory.gref", &found)
+    }
+
+    /// `xencamera_index`.
+    private static func checkXencameraIndex(_ found: inout [String]) {
+        expect(XencameraIndex.self, "xencamera_index", size: 1, alignment: 1, &found)
+        expect(\XencameraIndex.index, 0, "xencamera_index.index", &found)
+    }
+
+    /// `xencamera_ctrl_value`.
+    private static func checkXencameraCtrlValue(_ found: inout [String]) {
+        expect(XencameraCtrlValue.self, "xencamera_ctrl_value", size: 16, alignment: 8, &found)
+        expect(\XencameraCtrlValue.type, 0, "xencamera_ctrl_value.type", &found)
+        expect(\XencameraCtrlValue.reserved, 1, "xencamera_ctrl_value.reserved", &found)
+        expect(\XencameraCtrlValue.value, 8, "xencamera_ctrl_value.value", &found)
+    }
+
+    /// `xencamera_get_ctrl_req`.
+    private static func checkXencameraGetCtrlReq(_ found: inout [String]) {
+        expect(XencameraGetCtrlReq.self, "xencamera_get_ctrl_req", size: 1, alignment: 1, &found)
+        expect(\XencameraGetCtrlReq.type, 0, "xencamera_get_ctrl_req.type", &found)
+    }
+
+    /// `xencamera_config_resp`.
+    private static func checkXencameraConfigResp(_ found: inout [String]) {
+        expect(XencameraConfigResp.self, "xencamera_config_resp", size: 44, alignment: 4, &found)
+        expect(\XencameraConfigResp.pixelFormat, 0, "xencamera_config_resp.pixel_format", &found)
+        expect(\XencameraConfigResp.width, 4, "xencamera_config_resp.width", &found)
+        expect(\XencameraConfigResp.height, 8, "xencamera_config_resp.height", &found)
+        expect(\XencameraConfigResp.colorspace, 12, "xencamera_config_resp.colorspace", &found)
+        expect(\XencameraConfigResp.xferFunc, 16, "xencamera_config_resp.xfer_func", &found)
+        expect(\XencameraConfigResp.ycbcrEnc, 20, "xencamera_config_resp.ycbcr_enc", &found)
+        expect(\XencameraConfigResp.quantization, 24, "xencamera_config_resp.quantization", &found)
+        expect(\XencameraConfigResp.displAspRatioNumer, 28, "xencamera_config_resp.displ_asp_ratio_numer", &found)
+        expect(\XencameraConfigResp.displAspRatioDenom, 32, "xencamera_config_resp.displ_asp_ratio_denom", &found)
+        expect(\XencameraConfigResp.frameRateNumer, 36, "xencamera_config_resp.frame_rate_numer", &found)
+        expect(\XencameraConfigResp.frameRateDenom, 40, "xencamera_config_resp.frame_rate_denom", &found)
+    }
+
+    /// `xencamera_buf_get_layout_resp`.
+    private static func checkXencameraBufGetLayoutResp(_ found: inout [String]) {
+        expect(XencameraBufGetLayoutResp.self, "xencamera_buf_get_layout_resp", size: 40, alignment: 4, &found)
+        expect(\XencameraBufGetLayoutResp.numPlanes, 0, "xencamera_buf_get_layout_resp.num_planes", &found)
+        expect(\XencameraBufGetLayoutResp.reserved, 1, "xencamera_buf_get_layout_resp.reserved", &found)
+        expect(\XencameraBufGetLayoutResp.size, 4, "xencamera_buf_get_layout_resp.size", &found)
+        expect(\XencameraBufGetLayoutResp.planeSize, 8, "xencamera_buf_get_layout_resp.plane_size", &found)
+        expect(\XencameraBufGetLayoutResp.planeStride, 24, "xencamera_buf_get_layout_resp.plane_stride", &found)
+    }
+
+    /// `xencamera_ctrl_enum_resp`.
+    private static func checkXencameraCtrlEnumResp(_ found: inout [String]) {
+        expect(XencameraCtrlEnumResp.self, "xencamera_ctrl_enum_resp", size: 40, alignment: 8, &found)
+        expect(\XencameraCtrlEnumResp.index, 0, "xencamera_ctrl_enum_resp.index", &found)
+        expect(\XencameraCtrlEnumResp.type, 1, "xencamera_ctrl_enum_resp.type", &found)
+        expect(\XencameraCtrlEnumResp.reserved, 2, "xencamera_ctrl_enum_resp.reserved", &found)
+        expect(\XencameraCtrlEnumResp.flags, 4, "xencamera_ctrl_enum_resp.flags", &found)
+        expect(\XencameraCtrlEnumResp.min, 8, "xencamera_ctrl_enum_resp.min", &found)
+        expect(\XencameraCtrlEnumResp.max, 16, "xencamera_ctrl_enum_resp.max", &found)
+        expect(\XencameraCtrlEnumResp.step, 24, "xencamera_ctrl_enum_resp.step", &found)
+        expect(\XencameraCtrlEnumResp.defVal, 32, "xencamera_ctrl_enum_resp.def_val", &found)
+    }
+
+    /// `xencamera_frame_avail_evt`.
+    private static func checkXencameraFrameAvailEvt(_ found: inout [String]) {
+        expect(XencameraFrameAvailEvt.self, "xencamera_frame_avail_evt", size: 12, alignment: 4, &found)
+        expect(\XencameraFrameAvailEvt.index, 0, "xencamera_frame_avail_evt.index", &found)
+        expect(\XencameraFrameAvailEvt.reserved, 1, "xencamera_frame_avail_evt.reserved", &found)
+        expect(\XencameraFrameAvailEvt.usedSz, 4, "xencamera_frame_avail_evt.used_sz", &found)
+        expect(\XencameraFrameAvailEvt.seqNum, 8, "xencamera_frame_avail_evt.seq_num", &found)
+    }
+
+    /// `xencamera_req`.
+    private static func checkXencameraReq(_ found: inout [String]) {
+        expect(XencameraReq.self, "xencamera_req", size: 64, alignment: 8, &found)
+        expect(\XencameraReq.id, 0, "xencamera_req.id", &found)
+        expect(\XencameraReq.operation, 2, "xencamera_req.operation", &found)
+        expect(\XencameraReq.reserved, 3, "xencamera_req.reserved", &found)
+        expect(\XencameraReq.req, 8, "xencamera_req.req", &found)
+    }
+
+    /// `xencamera_req.req`.
+    private static func checkXencameraReqReq(_ found: inout [String]) {
+        expect(XencameraReq.Req.self, "xencamera_req.req", size: 56, alignment: 8, &found)
+    }
+
+    /// `xencamera_resp`.
+    private static func checkXencameraResp(_ found: inout [String]) {
+        expect(XencameraResp.self, "xencamera_resp", size: 64, alignment: 8, &found)
+        expect(\XencameraResp.id, 0, "xencamera_resp.id", &found)
+        expect(\XencameraResp.operation, 2, "xencamera_resp.operation", &found)
+        expect(\XencameraResp.reserved, 3, "xencamera_resp.reserved", &found)
+        expect(\XencameraResp.status, 4, "xencamera_resp.status", &found)
+        expect(\XencameraResp.resp, 8, "xencamera_resp.resp", &found)
+    }
+
+    /// `xencamera_resp.resp`.
+    private static func checkXencameraRespResp(_ found: inout [String]) {
+        expect(XencameraResp.Resp.self, "xencamera_resp.resp", size: 56, alignment: 8, &found)
+    }
+
+    /// `xencamera_evt`.
+    private static func checkXencameraEvt(_ found: inout [String]) {
+        expect(XencameraEvt.self, "xencamera_evt", size: 64, alignment: 8, &found)
+        expect(\XencameraEvt.id, 0, "xencamera_evt.id", &found)
+        expect(\XencameraEvt.type, 2, "xencamera_evt.type", &found)
+        expect(\XencameraEvt.reserved, 3, "xencamera_evt.reserved", &found)
+        expect(\XencameraEvt.evt, 8, "xencamera_evt.evt", &found)
+    }
+
+    /// `xencamera_evt.evt`.
+    private static func checkXencameraEvtEvt(_ found: inout [String]) {
+        expect(XencameraEvt.Evt.self, "xencamera_evt.evt", size: 56, alignment: 8, &found)
+    }
+
+    /// `xen_cameraif_sring_entry`.
+    private static func checkXenCameraifSringEntry(_ found: inout [String]) {
+        expect(XenCameraifSringEntry.self, "xen_cameraif_sring_entry", size: 64, alignment: 8, &found)
+    }
+
+    /// `xen_cameraif_sring`.
+    private static func checkXenCameraifSring(_ found: inout [String]) {
+        expect(XenCameraifSring.self, "xen_cameraif_sring", size: 128, alignment: 8, &found)
+        expect(\XenCameraifSring.reqProd, 0, "xen_cameraif_sring.req_prod", &found)
+        expect(\XenCameraifSring.reqEvent, 4, "xen_cameraif_sring.req_event", &found)
+        expect(\XenCameraifSring.rspProd, 8, "xen_cameraif_sring.rsp_prod", &found)
+        expect(\XenCameraifSring.rspEvent, 12, "xen_cameraif_sring.rsp_event", &found)
+        expect(\XenCameraifSring.pvt, 16, "xen_cameraif_sring.pvt", &found)
+        expect(\XenCameraifSring.pad, 20, "xen_cameraif_sring.__pad", &found)
+        expect(\XenCameraifSring.ring, 64, "xen_cameraif_sring.ring", &found)
+    }
+
+    /// `xen_cameraif_sring.pvt`.
+    private static func checkXenCameraifSringPvt(_ found: inout [String]) {
+        expect(XenCameraifSring.Pvt.self, "xen_cameraif_sring.pvt", size: 4, alignment: 1, &found)
+    }
+
+    /// `xen_cameraif_sring.pvt.netif`.
+    private static func checkXenCameraifSringPvtNetif(_ found: inout [String]) {
+        expect(XenCameraifSring.Pvt.Netif.self, "xen_cameraif_sring.pvt.netif", size: 1, alignment: 1, &found)
+        expect(\XenCameraifSring.Pvt.Netif.smartpollActive, 0, "xen_cameraif_sring.pvt.netif.smartpoll_active", &found)
+    }
+
+    /// `xen_cameraif_sring.pvt.tapif_user`.
+    private static func checkXenCameraifSringPvtTapifUser(_ found: inout [String]) {
+        expect(XenCameraifSring.Pvt.TapifUser.self, "xen_cameraif_sring.pvt.tapif_user", size: 1, alignment: 1, &found)
+        expect(\XenCameraifSring.Pvt.TapifUser.msg, 0, "xen_cameraif_sring.pvt.tapif_user.msg", &found)
+    }
+
+    /// `xen_cameraif_front_ring`.
+    private static func checkXenCameraifFrontRing(_ found: inout [String]) {
+        expect(XenCameraifFrontRing.self, "xen_cameraif_front_ring", size: 24, alignment: 8, &found)
+        expect(\XenCameraifFrontRing.reqProdPvt, 0, "xen_cameraif_front_ring.req_prod_pvt", &found)
+        expect(\XenCameraifFrontRing.rspCons, 4, "xen_cameraif_front_ring.rsp_cons", &found)
+        expect(\XenCameraifFrontRing.nrEnts, 8, "xen_cameraif_front_ring.nr_ents", &found)
+        expect(\XenCameraifFrontRing.sring, 16, "xen_cameraif_front_ring.sring", &found)
+    }
+
+    /// `xen_cameraif_back_ring`.
+    private static func checkXenCameraifBackRing(_ found: inout [String]) {
+        expect(XenCameraifBackRing.self, "xen_cameraif_back_ring", size: 24, alignment: 8, &found)
+        expect(\XenCameraifBackRing.rspProdPvt, 0, "xen_cameraif_back_ring.rsp_prod_pvt", &found)
+        expect(\XenCameraifBackRing.reqCons, 4, "xen_cameraif_back_ring.req_cons", &found)
+        expect(\XenCameraifBackRing.nrEnts, 8, "xen_cameraif_back_ring.nr_ents", &found)
+        expect(\XenCameraifBackRing.sring, 16, "xen_cameraif_back_ring.sring", &found)
+    }
+
+    /// `xencamera_event_page`.
+    private static func checkXencameraEventPage(_ found: inout [String]) {
+        expect(XencameraEventPage.self, "xencamera_event_page", size: 64, alignment: 4, &found)
+        expect(\XencameraEventPage.inCons, 0, "xencamera_event_page.in_cons", &found)
+        expect(\XencameraEventPage.inProd, 4, "xencamera_event_page.in_prod", &found)
+        expect(\XencameraEventPage.reserved, 8, "xencamera_event_page.reserved", &found)
+    }
+
+    /// `fsif_open_request`.
+    private static func checkFsifOpenRequest(_ found: inout [String]) {
+        expect(FsifOpenRequest.self, "fsif_open_request", size: 4, alignment: 4, &found)
+        expect(\FsifOpenRequest.gref, 0, "fsif_open_request.gref", &found)
+    }
+
+    /// `fsif_close_request`.
+    private static func checkFsifCloseRequest(_ found: inout [String]) {
+        expect(FsifCloseRequest.self, "fsif_close_request", size: 4, alignment: 4, &found)
+        expect(\FsifCloseRequest.fd, 0, "fsif_close_request.fd", &found)
+    }
+
+    /// `fsif_read_request`.
+    private static func checkFsifReadRequest(_ found: inout [String]) {
+        expect(FsifReadRequest.self, "fsif_read_request", size: 32, alignment: 8, &found)
+        expect(\FsifReadRequest.fd, 0, "fsif_read_request.fd", &found)
+        expect(\FsifReadRequest.pad, 4, "fsif_read_request.pad", &found)
+        expect(\FsifReadRequest.len, 8, "fsif_read_request.len", &found)
+        expect(\FsifReadRequest.offset, 16, "fsif_read_request.offset", &found)
+        expect(\FsifReadRequest.grefs, 24, "fsif_read_request.grefs", &found)
+    }
+
+    /// `fsif_write_request`.
+    private static func checkFsifWriteRequest(_ found: inout [String]) {
+        expect(FsifWriteRequest.self, "fsif_write_request", size: 32, alignment: 8, &found)
+        expect(\FsifWriteRequest.fd, 0, "fsif_write_request.fd", &found)
+        expect(\FsifWriteRequest.pad, 4, "fsif_write_request.pad", &found)
+        expect(\FsifWriteRequest.len, 8, "fsif_write_request.len", &found)
+        expect(\FsifWriteRequest.offset, 16, "fsif_write_request.offset", &found)
+        expect(\FsifWriteRequest.grefs, 24, "fsif_write_request.grefs", &found)
+    }
+
+    /// `fsif_stat_request`.
+    private static func checkFsifStatRequest(_ found: inout [String]) {
+        expect(FsifStatRequest.self, "fsif_stat_request", size: 4, alignment: 4, &found)
+        expect(\FsifStatRequest.fd, 0, "fsif_stat_request.fd", &found)
+    }
+
+    /// `fsif_stat_response`.
+    private static func checkFsifStatResponse(_ found: inout [String]) {
+        expect(FsifStatResponse.self, "fsif_stat_response", size: 48, alignment: 8, &found)
+        expect(\FsifStatResponse.statMode, 0, "fsif_stat_response.stat_mode", &found)
+        expect(\FsifStatResponse.statUid, 4, "fsif_stat_response.stat_uid", &found)
+        expect(\FsifStatResponse.statGid, 8, "fsif_stat_response.stat_gid", &found)
+        expect(\FsifStatResponse.statRet, 12, "fsif_stat_response.stat_ret", &found)
+        expect(\FsifStatResponse.statSize, 16, "fsif_stat_response.stat_size", &found)
+        expect(\FsifStatResponse.statAtime, 24, "fsif_stat_response.stat_atime", &found)
+        expect(\FsifStatResponse.statMtime, 32, "fsif_stat_response.stat_mtime", &found)
+        expect(\FsifStatResponse.statCtime, 40, "fsif_stat_response.stat_ctime", &found)
+    }
+
+    /// `fsif_truncate_request`.
+    private static func checkFsifTruncateRequest(_ found: inout [String]) {
+        expect(FsifTruncateRequest.self, "fsif_truncate_request", size: 16, alignment: 8, &found)
+        expect(\FsifTruncateRequest.fd, 0, "fsif_truncate_request.fd", &found)
+        expect(\FsifTruncateRequest.pad, 4, "fsif_truncate_request.pad", &found)
+        expect(\FsifTruncateRequest.length, 8, "fsif_truncate_request.length", &found)
+    }
+
+    /// `fsif_remove_request`.
+    private static func checkFsifRemoveRequest(_ found: inout [String]) {
+        expect(FsifRemoveRequest.self, "fsif_remove_request", size: 4, alignment: 4, &found)
+        expect(\FsifRemoveRequest.gref, 0, "fsif_remove_request.gref", &found)
+    }
+
+    /// `fsif_rename_request`.
+    private static func checkFsifRenameRequest(_ found: inout [String]) {
+        expect(FsifRenameRequest.self, "fsif_rename_request", size: 8, alignment: 4, &found)
+        expect(\FsifRenameRequest.oldNameOffset, 0, "fsif_rename_request.old_name_offset", &found)
+        expect(\FsifRenameRequest.newNameOffset, 2, "fsif_rename_request.new_name_offset", &found)
+        expect(\FsifRenameRequest.gref, 4, "fsif_rename_request.gref", &found)
+    }
+
+    /// `fsif_create_request`.
+    private static func checkFsifCreateRequest(_ found: inout [String]) {
+        expect(FsifCreateRequest.self, "fsif_create_request", size: 12, alignment: 4, &found)
+        expect(\FsifCreateRequest.directory, 0, "fsif_create_request.directory", &found)
+        expect(\FsifCreateRequest.pad, 1, "fsif_create_request.pad", &found)
+        expect(\FsifCreateRequest.pad2, 2, "fsif_create_request.pad2", &found)
+        expect(\FsifCreateRequest.mode, 4, "fsif_create_request.mode", &found)
+        expect(\FsifCreateRequest.gref, 8, "fsif_create_request.gref", &found)
+    }
+
+    /// `fsif_list_request`.
+    private static func checkFsifListRequest(_ found: inout [String]) {
+        expect(FsifListRequest.self, "fsif_list_request", size: 8, alignment: 4, &found)
+        expect(\FsifListRequest.offset, 0, "fsif_list_request.offset", &found)
+        expect(\FsifListRequest.gref, 4, "fsif_list_request.gref", &found)
+    }
+
+    /// `fsif_chmod_request`.
+    private static func checkFsifChmodRequest(_ found: inout [String]) {
+        expect(FsifChmodRequest.self, "fsif_chmod_request", size: 8, alignment: 4, &found)
+        expect(\FsifChmodRequest.fd, 0, "fsif_chmod_request.fd", &found)
+        expect(\FsifChmodRequest.mode, 4, "fsif_chmod_request.mode", &found)
+    }
+
+    /// `fsif_space_request`.
+    private static func checkFsifSpaceRequest(_ found: inout [String]) {
+        expect(FsifSpaceRequest.self, "fsif_space_request", size: 4, alignment: 4, &found)
+        expect(\FsifSpaceRequest.gref, 0, "fsif_space_request.gref", &found)
+    }
+
+    /// `fsif_sync_request`.
+    private static func checkFsifSyncRequest(_ found: inout [String]) {
+        expect(FsifSyncRequest.self, "fsif_sync_request", size: 4, alignment: 4, &found)
+        expect(\FsifSyncRequest.fd, 0, "fsif_sync_request.fd", &found)
+    }
+
+    /// `fsif_request`.
+    private static func checkFsifRequest(_ found: inout [String]) {
+        expect(FsifRequest.self, "fsif_request", size: 40, alignment: 8, &found)
+        expect(\FsifRequest.type, 0, "fsif_request.type", &found)
+        expect(\FsifRequest.pad, 1, "fsif_request.pad", &found)
+        expect(\FsifRequest.id, 2, "fsif_request.id", &found)
+        expect(\FsifRequest.pad2, 4, "fsif_request.pad2", &found)
+        expect(\FsifRequest.u, 8, "fsif_request.u", &found)
+    }
+
+    /// `fsif_request.u`.
+    private static func checkFsifRequestU(_ found: inout [String]) {
+        expect(FsifRequest.U.self, "fsif_request.u", size: 32, alignment: 8, &found)
+    }
+
+    /// `fsif_response`.
+    private static func checkFsifResponse(_ found: inout [String]) {
+        expect(FsifResponse.self, "fsif_response", size: 56, alignment: 8, &found)
+        expect(\FsifResponse.id, 0, "fsif_response.id", &found)
+        expect(\FsifResponse.pad1, 2, "fsif_response.pad1", &found)
+        expect(\FsifResponse.pad2, 4, "fsif_response.pad2", &found)
+        expect(\FsifResponse.u, 8, "fsif_response.u", &found)
+    }
+
+    /// `fsif_response.u`.
+    private static func checkFsifResponseU(_ found: inout [String]) {
+        expect(FsifResponse.U.self, "fsif_response.u", size: 48, alignment: 8, &found)
+    }
+
+    /// `fsif_sring_entry`.
+    private static func checkFsifSringEntry(_ found: inout [String]) {
+        expect(FsifSringEntry.self, "fsif_sring_entry", size: 56, alignment: 8, &found)
+    }
+
+    /// `fsif_sring`.
+    private static func checkFsifSring(_ found: inout [String]) {
+        expect(FsifSring.self, "fsif_sring", size: 120, alignment: 8, &found)
+        expect(\FsifSring.reqProd, 0, "fsif_sring.req_prod", &found)
+        expect(\FsifSring.reqEvent, 4, "fsif_sring.req_event", &found)
+        expect(\FsifSring.rspProd, 8, "fsif_sring.rsp_prod", &found)
+        expect(\FsifSring.rspEvent, 12, "fsif_sring.rsp_event", &found)
+        expect(\FsifSring.pvt, 16, "fsif_sring.pvt", &found)
+        expect(\FsifSring.pad, 20, "fsif_sring.__pad", &found)
+        expect(\FsifSring.ring, 64, "fsif_sring.ring", &found)
+    }
+
+    /// `fsif_sring.pvt`.
+    private static func checkFsifSringPvt(_ found: inout [String]) {
+        expect(FsifSring.Pvt.self, "fsif_sring.pvt", size: 4, alignment: 1, &found)
+    }
+
+    /// `fsif_sring.pvt.netif`.
+    private static func checkFsifSringPvtNetif(_ found: inout [String]) {
+        expect(FsifSring.Pvt.Netif.self, "fsif_sring.pvt.netif", size: 1, alignment: 1, &found)
+        expect(\FsifSring.Pvt.Netif.smartpollActive, 0, "fsif_sring.pvt.netif.smartpoll_active", &found)
+    }
+
+    /// `fsif_sring.pvt.tapif_user`.
+    private static func checkFsifSringPvtTapifUser(_ found: inout [String]) {
+        expect(FsifSring.Pvt.TapifUser.self, "fsif_sring.pvt.tapif_user", size: 1, alignment: 1, &found)
+        expect(\FsifSring.Pvt.TapifUser.msg, 0, "fsif_sring.pvt.tapif_user.msg", &found)
+    }
+
+    /// `fsif_front_ring`.
+    private static func checkFsifFrontRing(_ found: inout [String]) {
+        expect(FsifFrontRing.self, "fsif_front_ring", size: 24, alignment: 8, &found)
+        expect(\FsifFrontRing.reqProdPvt, 0, "fsif_front_ring.req_prod_pvt", &found)
+        expect(\FsifFrontRing.rspCons, 4, "fsif_front_ring.rsp_cons", &found)
+        expect(\FsifFrontRing.nrEnts, 8, "fsif_front_ring.nr_ents", &found)
+        expect(\FsifFrontRing.sring, 16, "fsif_front_ring.sring", &found)
+    }
+
+    /// `fsif_back_ring`.
+    private static func checkFsifBackRing(_ found: inout [String]) {
+        expect(FsifBackRing.self, "fsif_back_ring", size: 24, alignment: 8, &found)
+        expect(\FsifBackRing.rspProdPvt, 0, "fsif_back_ring.rsp_prod_pvt", &found)
+        expect(\FsifBackRing.reqCons, 4, "fsif_back_ring.req_cons", &found)
+        expect(\FsifBackRing.nrEnts, 8, "fsif_back_ring.nr_ents", &found)
+        expect(\FsifBackRing.sring, 16, "fsif_back_ring.sring", &found)
+    }
+
+    /// `xendispl_dbuf_create_req`.
+    private static func checkXendisplDbufCreateReq(_ found: inout [String]) {
+        expect(XendisplDbufCreateReq.self, "xendispl_dbuf_create_req", size: 40, alignment: 8, &found)
+        expect(\XendisplDbufCreateReq.dbufCookie, 0, "xendispl_dbuf_create_req.dbuf_cookie", &found)
+        expect(\XendisplDbufCreateReq.width, 8, "xendispl_dbuf_create_req.width", &found)
+        expect(\XendisplDbufCreateReq.height, 12, "xendispl_dbuf_create_req.height", &found)
+        expect(\XendisplDbufCreateReq.bpp, 16, "xendispl_dbuf_create_req.bpp", &found)
+        expect(\XendisplDbufCreateReq.bufferSz, 20, "xendispl_dbuf_create_req.buffer_sz", &found)
+        expect(\XendisplDbufCreateReq.flags, 24, "xendispl_dbuf_create_req.flags", &found)
+        expect(\XendisplDbufCreateReq.grefDirectory, 28, "xendispl_dbuf_create_req.gref_directory", &found)
+        expect(\XendisplDbufCreateReq.dataOfs, 32, "xendispl_dbuf_create_req.data_ofs", &found)
+    }
+
+    /// `xendispl_page_directory`.
+    private static func checkXendisplPageDirectory(_ found: inout [String]) {
+        expect(XendisplPageDirectory.self, "xendispl_page_directory", size: 8, alignment: 4, &found)
+        expect(\XendisplPageDirectory.grefDirNextPage, 0, "xendispl_page_directory.gref_dir_next_page", &found)
+        expect(\XendisplPageDirectory.gref, 4, "xendispl_page_directory.gref", &found)
+    }
+
+    /// `xendispl_dbuf_destroy_req`.
+    private static func checkXendisplDbufDestroyReq(_ found: inout [String]) {
+        expect(XendisplDbufDestroyReq.self, "xendispl_dbuf_destroy_req", size: 8, alignment: 8, &found)
+        expect(\XendisplDbufDestroyReq.dbufCookie, 0, "xendispl_dbuf_destroy_req.dbuf_cookie", &found)
+    }
+
+    /// `xendispl_fb_attach_req`.
+    private static func checkXendisplFbAttachReq(_ found: inout [String]) {
+        expect(XendisplFbAttachReq.self, "xendispl_fb_attach_req", size: 32, alignment: 8, &found)
+        expect(\XendisplFbAttachReq.dbufCookie, 0, "xendispl_fb_attach_req.dbuf_cookie", &found)
+        expect(\XendisplFbAttachReq.fbCookie, 8, "xendispl_fb_attach_req.fb_cookie", &found)
+        expect(\XendisplFbAttachReq.width, 16, "xendispl_fb_attach_req.width", &found)
+        expect(\XendisplFbAttachReq.height, 20, "xendispl_fb_attach_req.height", &found)
+        expect(\XendisplFbAttachReq.pixelFormat, 24, "xendispl_fb_attach_req.pixel_format", &found)
+    }
+
+    /// `xendispl_fb_detach_req`.
+    private static func checkXendisplFbDetachReq(_ found: inout [String]) {
+        expect(XendisplFbDetachReq.self, "xendispl_fb_detach_req", size: 8, alignment: 8, &found)
+        expect(\XendisplFbDetachReq.fbCookie, 0, "xendispl_fb_detach_req.fb_cookie", &found)
+    }
+
+    /// `xendispl_set_config_req`.
+    private static func checkXendisplSetConfigReq(_ found: inout [String]) {
+        expect(XendisplSetConfigReq.self, "xendispl_set_config_req", size: 32, alignment: 8, &found)
+        expect(\XendisplSetConfigReq.fbCookie, 0, "xendispl_set_config_req.fb_cookie", &found)
+        expect(\XendisplSetConfigReq.x, 8, "xendispl_set_config_req.x", &found)
+        expect(\XendisplSetConfigReq.y, 12, "xendispl_set_config_req.y", &found)
+        expect(\XendisplSetConfigReq.width, 16, "xendispl_set_config_req.width", &found)
+        expect(\XendisplSetConfigReq.height, 20, "xendispl_set_config_req.height", &found)
+        expect(\XendisplSetConfigReq.bpp, 24, "xendispl_set_config_req.bpp", &found)
+    }
+
+    /// `xendispl_page_flip_req`.
+    private static func checkXendisplPageFlipReq(_ found: inout [String]) {
+        expect(XendisplPageFlipReq.self, "xendispl_page_flip_req", size: 8, alignment: 8, &found)
+        expect(\XendisplPageFlipReq.fbCookie, 0, "xendispl_page_flip_req.fb_cookie", &found)
+    }
+
+    /// `xendispl_get_edid_req`.
+    private static func checkXendisplGetEdidReq(_ found: inout [String]) {
+        expect(XendisplGetEdidReq.self, "xendispl_get_edid_req", size: 8, alignment: 4, &found)
+        expect(\XendisplGetEdidReq.bufferSz, 0, "xendispl_get_edid_req.buffer_sz", &found)
+        expect(\XendisplGetEdidReq.grefDirectory, 4, "xendispl_get_edid_req.gref_directory", &found)
+    }
+
+    /// `xendispl_get_edid_resp`.
+    private static func checkXendisplGetEdidResp(_ found: inout [String]) {
+        expect(XendisplGetEdidResp.self, "xendispl_get_edid_resp", size: 4, alignment: 4, &found)
+        expect(\XendisplGetEdidResp.edidSz, 0, "xendispl_get_edid_resp.edid_sz", &found)
+    }
+
+    /// `xendispl_pg_flip_evt`.
+    private static func checkXendisplPgFlipEvt(_ found: inout [String]) {
+        expect(XendisplPgFlipEvt.self, "xendispl_pg_flip_evt", size: 8, alignment: 8, &found)
+        expect(\XendisplPgFlipEvt.fbCookie, 0, "xendispl_pg_flip_evt.fb_cookie", &found)
+    }
+
+    /// `xendispl_req`.
+    private static func checkXendisplReq(_ found: inout [String]) {
+        expect(XendisplReq.self, "xendispl_req", size: 64, alignment: 8, &found)
+        expect(\XendisplReq.id, 0, "xendispl_req.id", &found)
+        expect(\XendisplReq.operation, 2, "xendispl_req.operation", &found)
+        expect(\XendisplReq.reserved, 3, "xendispl_req.reserved", &found)
+        expect(\XendisplReq.op, 8, "xendispl_req.op", &found)
+    }
+
+    /// `xendispl_req.op`.
+    private static func checkXendisplReqOp(_ found: inout [String]) {
+        expect(XendisplReq.Op.self, "xendispl_req.op", size: 56, alignment: 8, &found)
+    }
+
+    /// `xendispl_resp`.
+    private static func checkXendisplResp(_ found: inout [String]) {
+        expect(XendisplResp.self, "xendispl_resp", size: 64, alignment: 4, &found)
+        expect(\XendisplResp.id, 0, "xendispl_resp.id", &found)
+        expect(\XendisplResp.operation, 2, "xendispl_resp.operation", &found)
+        expect(\XendisplResp.reserved, 3, "xendispl_resp.reserved", &found)
+        expect(\XendisplResp.status, 4, "xendispl_resp.status", &found)
+        expect(\XendisplResp.op, 8, "xendispl_resp.op", &found)
+    }
+
+    /// `xendispl_resp.op`.
+    private static func checkXendisplRespOp(_ found: inout [String]) {
+        expect(XendisplResp.Op.self, "xendispl_resp.op", size: 56, alignment: 4, &found)
+    }
+
+    /// `xendispl_evt`.
+    private static func checkXendisplEvt(_ found: inout [String]) {
+        expect(XendisplEvt.self, "xendispl_evt", size: 64, alignment: 8, &found)
+        expect(\XendisplEvt.id, 0, "xendispl_evt.id", &found)
+        expect(\XendisplEvt.type, 2, "xendispl_evt.type", &found)
+        expect(\XendisplEvt.reserved, 3, "xendispl_evt.reserved", &found)
+        expect(\XendisplEvt.op, 8, "xendispl_evt.op", &found)
+    }
+
+    /// `xendispl_evt.op`.
+    private static func checkXendisplEvtOp(_ found: inout [String]) {
+        expect(XendisplEvt.Op.self, "xendispl_evt.op", size: 56, alignment: 8, &found)
+    }
+
+    /// `xen_displif_sring_entry`.
+    private static func checkXenDisplifSringEntry(_ found: inout [String]) {
+        expect(XenDisplifSringEntry.self, "xen_displif_sring_entry", size: 64, alignment: 8, &found)
+    }
+
+    /// `xen_displif_sring`.
+    private static func checkXenDisplifSring(_ found: inout [String]) {
+        expect(XenDisplifSring.self, "xen_displif_sring", size: 128, alignment: 8, &found)
+        expect(\XenDisplifSring.reqProd, 0, "xen_displif_sring.req_prod", &found)
+        expect(\XenDisplifSring.reqEvent, 4, "xen_displif_sring.req_event", &found)
+        expect(\XenDisplifSring.rspProd, 8, "xen_displif_sring.rsp_prod", &found)
+        expect(\XenDisplifSring.rspEvent, 12, "xen_displif_sring.rsp_event", &found)
+        expect(\XenDisplifSring.pvt, 16, "xen_displif_sring.pvt", &found)
+        expect(\XenDisplifSring.pad, 20, "xen_displif_sring.__pad", &found)
+        expect(\XenDisplifSring.ring, 64, "xen_displif_sring.ring", &found)
+    }
+
+    /// `xen_displif_sring.pvt`.
+    private static func checkXenDisplifSringPvt(_ found: inout [String]) {
+        expect(XenDisplifSring.Pvt.self, "xen_displif_sring.pvt", size: 4, alignment: 1, &found)
+    }
+
+    /// `xen_displif_sring.pvt.netif`.
+    private static func checkXenDisplifSringPvtNetif(_ found: inout [String]) {
+        expect(XenDisplifSring.Pvt.Netif.self, "xen_displif_sring.pvt.netif", size: 1, alignment: 1, &found)
+        expect(\XenDisplifSring.Pvt.Netif.smartpollActive, 0, "xen_displif_sring.pvt.netif.smartpoll_active", &found)
+    }
+
+    /// `xen_displif_sring.pvt.tapif_user`.
+    private static func checkXenDisplifSringPvtTapifUser(_ found: inout [String]) {
+        expect(XenDisplifSring.Pvt.TapifUser.self, "xen_displif_sring.pvt.tapif_user", size: 1, alignment: 1, &found)
+        expect(\XenDisplifSring.Pvt.TapifUser.msg, 0, "xen_displif_sring.pvt.tapif_user.msg", &found)
+    }
+
+    /// `xen_displif_front_ring`.
+    private static func checkXenDisplifFrontRing(_ found: inout [String]) {
+        expect(XenDisplifFrontRing.self, "xen_displif_front_ring", size: 24, alignment: 8, &found)
+        expect(\XenDisplifFrontRing.reqProdPvt, 0, "xen_displif_front_ring.req_prod_pvt", &found)
+        expect(\XenDisplifFrontRing.rspCons, 4, "xen_displif_front_ring.rsp_cons", &found)
+        expect(\XenDisplifFrontRing.nrEnts, 8, "xen_displif_front_ring.nr_ents", &found)
+        expect(\XenDisplifFrontRing.sring, 16, "xen_displif_front_ring.sring", &found)
+    }
+
+    /// `xen_displif_back_ring`.
+    private static func checkXenDisplifBackRing(_ found: inout [String]) {
+        expect(XenDisplifBackRing.self, "xen_displif_back_ring", size: 24, alignment: 8, &found)
+        expect(\XenDisplifBackRing.rspProdPvt, 0, "xen_displif_back_ring.rsp_prod_pvt", &found)
+        expect(\XenDisplifBackRing.reqCons, 4, "xen_displif_back_ring.req_cons", &found)
+        expect(\XenDisplifBackRing.nrEnts, 8, "xen_displif_back_ring.nr_ents", &found)
+        expect(\XenDisplifBackRing.sring, 16, "xen_displif_back_ring.sring", &found)
+    }
+
+    /// `xendispl_event_page`.
+    private static func checkXendisplEventPage(_ found: inout [String]) {
+        expect(XendisplEventPage.self, "xendispl_event_page", size: 64, alignment: 4, &found)
+        expect(\XendisplEventPage.inCons, 0, "xendispl_event_page.in_cons", &found)
+        expect(\XendisplEventPage.inProd, 4, "xendispl_event_page.in_prod", &found)
+        expect(\XendisplEventPage.reserved, 8, "xendispl_event_page.reserved", &found)
+    }
+
+    /// `xen_netif_ctrl_request`.
+    private static func checkXenNetifCtrlRequest(_ found: inout [String]) {
+        expect(XenNetifCtrlRequest.self, "xen_netif_ctrl_request", size: 16, alignment: 4, &found)
+        expect(\XenNetifCtrlRequest.id, 0, "xen_netif_ctrl_request.id", &found)
+        expect(\XenNetifCtrlRequest.type, 2, "xen_netif_ctrl_request.type", &found)
+        expect(\XenNetifCtrlRequest.data, 4, "xen_netif_ctrl_request.data", &found)
+    }
+
+    /// `xen_netif_ctrl_response`.
+    private static func checkXenNetifCtrlResponse(_ found: inout [String]) {
+        expect(XenNetifCtrlResponse.self, "xen_netif_ctrl_response", size: 12, alignment: 4, &found)
+        expect(\XenNetifCtrlResponse.id, 0, "xen_netif_ctrl_response.id", &found)
+        expect(\XenNetifCtrlResponse.type, 2, "xen_netif_ctrl_response.type", &found)
+        expect(\XenNetifCtrlResponse.status, 4, "xen_netif_ctrl_response.status", &found)
+        expect(\XenNetifCtrlResponse.data, 8, "xen_netif_ctrl_response.data", &found)
+    }
+
+    /// `xen_netif_gref`.
+    private static func checkXenNetifGref(_ found: inout [String]) {
+        expect(XenNetifGref.self, "xen_netif_gref", size: 8, alignment: 4, &found)
+        expect(\XenNetifGref.ref, 0, "xen_netif_gref.ref", &found)
+        expect(\XenNetifGref.flags, 4, "xen_netif_gref.flags", &found)
+        expect(\XenNetifGref.status, 6, "xen_netif_gref.status", &found)
+    }
+
+    /// `xen_netif_ctrl_sring_entry`.
+    private static func checkXenNetifCtrlSringEntry(_ found: inout [String]) {
+        expect(XenNetifCtrlSringEntry.self, "xen_netif_ctrl_sring_entry", size: 16, alignment: 4, &found)
+    }
+
+    /// `xen_netif_ctrl_sring`.
+    private static func checkXenNetifCtrlSring(_ found: inout [String]) {
+        expect(XenNetifCtrlSring.self, "xen_netif_ctrl_sring", size: 80, alignment: 4, &found)
+        expect(\XenNetifCtrlSring.reqProd, 0, "xen_netif_ctrl_sring.req_prod", &found)
+        expect(\XenNetifCtrlSring.reqEvent, 4, "xen_netif_ctrl_sring.req_event", &found)
+        expect(\XenNetifCtrlSring.rspProd, 8, "xen_netif_ctrl_sring.rsp_prod", &found)
+        expect(\XenNetifCtrlSring.rspEvent, 12, "xen_netif_ctrl_sring.rsp_event", &found)
+        expect(\XenNetifCtrlSring.pvt, 16, "xen_netif_ctrl_sring.pvt", &found)
+        expect(\XenNetifCtrlSring.pad, 20, "xen_netif_ctrl_sring.__pad", &found)
+        expect(\XenNetifCtrlSring.ring, 64, "xen_netif_ctrl_sring.ring", &found)
+    }
+
+    /// `xen_netif_ctrl_sring.pvt`.
+    private static func checkXenNetifCtrlSringPvt(_ found: inout [String]) {
+        expect(XenNetifCtrlSring.Pvt.self, "xen_netif_ctrl_sring.pvt", size: 4, alignment: 1, &found)
+    }
+
+    /// `xen_netif_ctrl_sring.pvt.netif`.
+    private static func checkXenNetifCtrlSringPvtNetif(_ found: inout [String]) {
+        expect(XenNetifCtrlSring.Pvt.Netif.self, "xen_netif_ctrl_sring.pvt.netif", size: 1, alignment: 1, &found)
+        expect(\XenNetifCtrlSring.Pvt.Netif.smartpollActive, 0, "xen_netif_ctrl_sring.pvt.netif.smartpoll_active", &found)
+    }
+
+    /// `xen_netif_ctrl_sring.pvt.tapif_user`.
+    private static func checkXenNetifCtrlSringPvtTapifUser(_ found: inout [String]) {
+        expect(XenNetifCtrlSring.Pvt.TapifUser.self, "xen_netif_ctrl_sring.pvt.tapif_user", size: 1, alignment: 1, &found)
+        expect(\XenNetifCtrlSring.Pvt.TapifUser.msg, 0, "xen_netif_ctrl_sring.pvt.tapif_user.msg", &found)
+    }
+
+    /// `xen_netif_ctrl_front_ring`.
+    private static func checkXenNetifCtrlFrontRing(_ found: inout [String]) {
+        expect(XenNetifCtrlFrontRing.self, "xen_netif_ctrl_front_ring", size: 24, alignment: 8, &found)
+        expect(\XenNetifCtrlFrontRing.reqProdPvt, 0, "xen_netif_ctrl_front_ring.req_prod_pvt", &found)
+        expect(\XenNetifCtrlFrontRing.rspCons, 4, "xen_netif_ctrl_front_ring.rsp_cons", &found)
+        expect(\XenNetifCtrlFrontRing.nrEnts, 8, "xen_netif_ctrl_front_ring.nr_ents", &found)
+        expect(\XenNetifCtrlFrontRing.sring, 16, "xen_netif_ctrl_front_ring.sring", &found)
+    }
+
+    /// `xen_netif_ctrl_back_ring`.
+    private static func checkXenNetifCtrlBackRing(_ found: inout [String]) {
+        expect(XenNetifCtrlBackRing.self, "xen_netif_ctrl_back_ring", size: 24, alignment: 8, &found)
+        expect(\XenNetifCtrlBackRing.rspProdPvt, 0, "xen_netif_ctrl_back_ring.rsp_prod_pvt", &found)
+        expect(\XenNetifCtrlBackRing.reqCons, 4, "xen_netif_ctrl_back_ring.req_cons", &found)
+        expect(\XenNetifCtrlBackRing.nrEnts, 8, "xen_netif_ctrl_back_ring.nr_ents", &found)
+        expect(\XenNetifCtrlBackRing.sring, 16, "xen_netif_ctrl_back_ring.sring", &found)
+    }
+
+    /// `netif_tx_request`.
+    private static func checkNetifTxRequest(_ found: inout [String]) {
+        expect(NetifTxRequest.self, "netif_tx_request", size: 12, alignment: 4, &found)
+        expect(\NetifTxRequest.gref, 0, "netif_tx_request.gref", &found)
+        expect(\NetifTxRequest.offset, 4, "netif_tx_request.offset", &found)
+        expect(\NetifTxRequest.flags, 6, "netif_tx_request.flags", &found)
+        expect(\NetifTxRequest.id, 8, "netif_tx_request.id", &found)
+        expect(\NetifTxRequest.size, 10, "netif_tx_request.size", &found)
+    }
+
+    /// `netif_extra_info`.
+    private static func checkNetifExtraInfo(_ found: inout [String]) {
+        expect(NetifExtraInfo.self, "netif_extra_info", size: 8, alignment: 2, &found)
+        expect(\NetifExtraInfo.type, 0, "netif_extra_info.type", &found)
+        expect(\NetifExtraInfo.flags, 1, "netif_extra_info.flags", &found)
+        expect(\NetifExtraInfo.u, 2, "netif_extra_info.u", &found)
+    }
+
+    /// `netif_extra_info.u`.
+    private static func checkNetifExtraInfoU(_ found: inout [String]) {
+        expect(NetifExtraInfo.U.self, "netif_extra_info.u", size: 6, alignment: 2, &found)
+    }
+
+    /// `netif_extra_info.u.gso`.
+    private static func checkNetifExtraInfoUGso(_ found: inout [String]) {
+        expect(NetifExtraInfo.U.Gso.self, "netif_extra_info.u.gso", size: 6, alignment: 2, &found)
+        expect(\NetifExtraInfo.U.Gso.size, 0, "netif_extra_info.u.gso.size", &found)
+        expect(\NetifExtraInfo.U.Gso.type, 2, "netif_extra_info.u.gso.type", &found)
+        expect(\NetifExtraInfo.U.Gso.pad, 3, "netif_extra_info.u.gso.pad", &found)
+        expect(\NetifExtraInfo.U.Gso.features, 4, "netif_extra_info.u.gso.features", &found)
+    }
+
+    /// `netif_extra_info.u.mcast`.
+    private static func checkNetifExtraInfoUMcast(_ found: inout [String]) {
+        expect(NetifExtraInfo.U.Mcast.self, "netif_extra_info.u.mcast", size: 6, alignment: 1, &found)
+        expect(\NetifExtraInfo.U.Mcast.addr, 0, "netif_extra_info.u.mcast.addr", &found)
+    }
+
+    /// `netif_extra_info.u.hash`.
+    private static func checkNetifExtraInfoUHash(_ found: inout [String]) {
+        expect(NetifExtraInfo.U.Hash.self, "netif_extra_info.u.hash", size: 6, alignment: 1, &found)
+        expect(\NetifExtraInfo.U.Hash.type, 0, "netif_extra_info.u.hash.type", &found)
+        expect(\NetifExtraInfo.U.Hash.algorithm, 1, "netif_extra_info.u.hash.algorithm", &found)
+        expect(\NetifExtraInfo.U.Hash.value, 2, "netif_extra_info.u.hash.value", &found)
+    }
+
+    /// `netif_tx_response`.
+    private static func checkNetifTxResponse(_ found: inout [String]) {
+        expect(NetifTxResponse.self, "netif_tx_response", size: 4, alignment: 2, &found)
+        expect(\NetifTxResponse.id, 0, "netif_tx_response.id", &found)
+        expect(\NetifTxResponse.status, 2, "netif_tx_response.status", &found)
+    }
+
+    /// `netif_rx_request`.
+    private static func checkNetifRxRequest(_ found: inout [String]) {
+        expect(NetifRxRequest.self, "netif_rx_request", size: 8, alignment: 4, &found)
+        expect(\NetifRxRequest.id, 0, "netif_rx_request.id", &found)
+        expect(\NetifRxRequest.pad, 2, "netif_rx_request.pad", &found)
+        expect(\NetifRxRequest.gref, 4, "netif_rx_request.gref", &found)
+    }
+
+    /// `netif_rx_response`.
+    private static func checkNetifRxResponse(_ found: inout [String]) {
+        expect(NetifRxResponse.self, "netif_rx_response", size: 8, alignment: 2, &found)
+        expect(\NetifRxResponse.id, 0, "netif_rx_response.id", &found)
+        expect(\NetifRxResponse.offset, 2, "netif_rx_response.offset", &found)
+        expect(\NetifRxResponse.flags, 4, "netif_rx_response.flags", &found)
+        expect(\NetifRxResponse.status, 6, "netif_rx_response.status", &found)
+    }
+
+    /// `netif_tx_sring_entry`.
+    private static func checkNetifTxSringEntry(_ found: inout [String]) {
+        expect(NetifTxSringEntry.self, "netif_tx_sring_entry", size: 12, alignment: 4, &found)
+    }
+
+    /// `netif_tx_sring`.
+    private static func checkNetifTxSring(_ found: inout [String]) {
+        expect(NetifTxSring.self, "netif_tx_sring", size: 76, alignment: 4, &found)
+        expect(\NetifTxSring.reqProd, 0, "netif_tx_sring.req_prod", &found)
+        expect(\NetifTxSring.reqEvent, 4, "netif_tx_sring.req_event", &found)
+        expect(\NetifTxSring.rspProd, 8, "netif_tx_sring.rsp_prod", &found)
+        expect(\NetifTxSring.rspEvent, 12, "netif_tx_sring.rsp_event", &found)
+        expect(\NetifTxSring.pvt, 16, "netif_tx_sring.pvt", &found)
+        expect(\NetifTxSring.pad, 20, "netif_tx_sring.__pad", &found)
+        expect(\NetifTxSring.ring, 64, "netif_tx_sring.ring", &found)
+    }
+
+    /// `netif_tx_sring.pvt`.
+    private static func checkNetifTxSringPvt(_ found: inout [String]) {
+        expect(NetifTxSring.Pvt.self, "netif_tx_sring.pvt", size: 4, alignment: 1, &found)
+    }
+
+    /// `netif_tx_sring.pvt.netif`.
+    private static func checkNetifTxSringPvtNetif(_ found: inout [String]) {
+        expect(NetifTxSring.Pvt.Netif.self, "netif_tx_sring.pvt.netif", size: 1, alignment: 1, &found)
+        expect(\NetifTxSring.Pvt.Netif.smartpollActive, 0, "netif_tx_sring.pvt.netif.smartpoll_active", &found)
+    }
+
+    /// `netif_tx_sring.pvt.tapif_user`.
+    private static func checkNetifTxSringPvtTapifUser(_ found: inout [String]) {
+        expect(NetifTxSring.Pvt.TapifUser.self, "netif_tx_sring.pvt.tapif_user", size: 1, alignment: 1, &found)
+        expect(\NetifTxSring.Pvt.TapifUser.msg, 0, "netif_tx_sring.pvt.tapif_user.msg", &found)
+    }
+
+    /// `netif_tx_front_ring`.
+    private static func checkNetifTxFrontRing(_ found: inout [String]) {
+        expect(NetifTxFrontRing.self, "netif_tx_front_ring", size: 24, alignment: 8, &found)
+        expect(\NetifTxFrontRing.reqProdPvt, 0, "netif_tx_front_ring.req_prod_pvt", &found)
+        expect(\NetifTxFrontRing.rspCons, 4, "netif_tx_front_ring.rsp_cons", &found)
+        expect(\NetifTxFrontRing.nrEnts, 8, "netif_tx_front_ring.nr_ents", &found)
+        expect(\NetifTxFrontRing.sring, 16, "netif_tx_front_ring.sring", &found)
+    }
+
+    /// `netif_tx_back_ring`.
+    private static func checkNetifTxBackRing(_ found: inout [String]) {
+        expect(NetifTxBackRing.self, "netif_tx_back_ring", size: 24, alignment: 8, &found)
+        expect(\NetifTxBackRing.rspProdPvt, 0, "netif_tx_back_ring.rsp_prod_pvt", &found)
+        expect(\NetifTxBackRing.reqCons, 4, "netif_tx_back_ring.req_cons", &found)
+        expect(\NetifTxBackRing.nrEnts, 8, "netif_tx_back_ring.nr_ents", &found)
+        expect(\NetifTxBackRing.sring, 16, "netif_tx_back_ring.sring", &found)
+    }
+
+    /// `netif_rx_sring_entry`.
+    private static func checkNetifRxSringEntry(_ found: inout [String]) {
+        expect(NetifRxSringEntry.self, "netif_rx_sring_entry", size: 8, alignment: 4, &found)
+    }
+
+    /// `netif_rx_sring`.
+    private static func checkNetifRxSring(_ found: inout [String]) {
+        expect(NetifRxSring.self, "netif_rx_sring", size: 72, alignment: 4, &found)
+        expect(\NetifRxSring.reqProd, 0, "netif_rx_sring.req_prod", &found)
+        expect(\NetifRxSring.reqEvent, 4, "netif_rx_sring.req_event", &found)
+        expect(\NetifRxSring.rspProd, 8, "netif_rx_sring.rsp_prod", &found)
+        expect(\NetifRxSring.rspEvent, 12, "netif_rx_sring.rsp_event", &found)
+        expect(\NetifRxSring.pvt, 16, "netif_rx_sring.pvt", &found)
+        expect(\NetifRxSring.pad, 20, "netif_rx_sring.__pad", &found)
+        expect(\NetifRxSring.ring, 64, "netif_rx_sring.ring", &found)
+    }
+
+    /// `netif_rx_sring.pvt`.
+    private static func checkNetifRxSringPvt(_ found: inout [String]) {
+        expect(NetifRxSring.Pvt.self, "netif_rx_sring.pvt", size: 4, alignment: 1, &found)
+    }
+
+    /// `netif_rx_sring.pvt.netif`.
+    private static func checkNetifRxSringPvtNetif(_ found: inout [String]) {
+        expect(NetifRxSring.Pvt.Netif.self, "netif_rx_sring.pvt.netif", size: 1, alignment: 1, &found)
+        expect(\NetifRxSring.Pvt.Netif.smartpollActive, 0, "netif_rx_sring.pvt.netif.smartpoll_active", &found)
+    }
+
+    /// `netif_rx_sring.pvt.tapif_user`.
+    private static func checkNetifRxSringPvtTapifUser(_ found: inout [String]) {
+        expect(NetifRxSring.Pvt.TapifUser.self, "netif_rx_sring.pvt.tapif_user", size: 1, alignment: 1, &found)
+        expect(\NetifRxSring.Pvt.TapifUser.msg, 0, "netif_rx_sring.pvt.tapif_user.msg", &found)
+    }
+
+    /// `netif_rx_front_ring`.
+    private static func checkNetifRxFrontRing(_ found: inout [String]) {
+        expect(NetifRxFrontRing.self, "netif_rx_front_ring", size: 24, alignment: 8, &found)
+        expect(\NetifRxFrontRing.reqProdPvt, 0, "netif_rx_front_ring.req_prod_pvt", &found)
+        expect(\NetifRxFrontRing.rspCons, 4, "netif_rx_front_ring.rsp_cons", &found)
+        expect(\NetifRxFrontRing.nrEnts, 8, "netif_rx_front_ring.nr_ents", &found)
+        expect(\NetifRxFrontRing.sring, 16, "netif_rx_front_ring.sring", &found)
+    }
+
+    /// `netif_rx_back_ring`.
+    private static func checkNetifRxBackRing(_ found: inout [String]) {
+        expect(NetifRxBackRing.self, "netif_rx_back_ring", size: 24, alignment: 8, &found)
+        expect(\NetifRxBackRing.rspProdPvt, 0, "netif_rx_back_ring.rsp_prod_pvt", &found)
+        expect(\NetifRxBackRing.reqCons, 4, "netif_rx_back_ring.req_cons", &found)
+        expect(\NetifRxBackRing.nrEnts, 8, "netif_rx_back_ring.nr_ents", &found)
+        expect(\NetifRxBackRing.sring, 16, "netif_rx_back_ring.sring", &found)
+    }
+
+    /// `xensnd_open_req`.
+    private static func checkXensndOpenReq(_ found: inout [String]) {
+        expect(XensndOpenReq.self, "xensnd_open_req", size: 20, alignment: 4, &found)
+        expect(\XensndOpenReq.pcmRate, 0, "xensnd_open_req.pcm_rate", &found)
+        expect(\XensndOpenReq.pcmFormat, 4, "xensnd_open_req.pcm_format", &found)
+        expect(\XensndOpenReq.pcmChannels, 5, "xensnd_open_req.pcm_channels", &found)
+        expect(\XensndOpenReq.reserved, 6, "xensnd_open_req.reserved", &found)
+        expect(\XensndOpenReq.bufferSz, 8, "xensnd_open_req.buffer_sz", &found)
+        expect(\XensndOpenReq.grefDirectory, 12, "xensnd_open_req.gref_directory", &found)
+        expect(\XensndOpenReq.periodSz, 16, "xensnd_open_req.period_sz", &found)
+    }
+
+    /// `xensnd_page_directory`.
+    private static func checkXensndPageDirectory(_ found: inout [String]) {
+        expect(XensndPageDirectory.self, "xensnd_page_directory", size: 8, alignment: 4, &found)
+        expect(\XensndPageDirectory.grefDirNextPage, 0, "xensnd_page_directory.gref_dir_next_page", &found)
+        expect(\XensndPageDirectory.gref, 4, "xensnd_page_directory.gref", &found)
+    }
+
+    /// `xensnd_rw_req`.
+    private static func checkXensndRwReq(_ found: inout [String]) {
+        expect(XensndRwReq.self, "xensnd_rw_req", size: 8, alignment: 4, &found)
+        expect(\XensndRwReq.offset, 0, "xensnd_rw_req.offset", &found)
+        expect(\XensndRwReq.length, 4, "xensnd_rw_req.length", &found)
+    }
+
+    /// `xensnd_trigger_req`.
+    private static func checkXensndTriggerReq(_ found: inout [String]) {
+        expect(XensndTriggerReq.self, "xensnd_trigger_req", size: 1, alignment: 1, &found)
+        expect(\XensndTriggerReq.type, 0, "xensnd_trigger_req.type", &found)
+    }
+
+    /// `xensnd_query_hw_param`.
+    private static func checkXensndQueryHwParam(_ found: inout [String]) {
+        expect(XensndQueryHwParam.self, "xensnd_query_hw_param", size: 40, alignment: 8, &found)
+        expect(\XensndQueryHwParam.formats, 0, "xensnd_query_hw_param.formats", &found)
+        expect(\XensndQueryHwParam.rates, 8, "xensnd_query_hw_param.rates", &found)
+        expect(\XensndQueryHwParam.channels, 16, "xensnd_query_hw_param.channels", &found)
+        expect(\XensndQueryHwParam.buffer, 24, "xensnd_query_hw_param.buffer", &found)
+        expect(\XensndQueryHwParam.period, 32, "xensnd_query_hw_param.period", &found)
+    }
+
+    /// `xensnd_query_hw_param.rates`.
+    private static func checkXensndQueryHwParamRates(_ found: inout [String]) {
+        expect(XensndQueryHwParam.Rates.self, "xensnd_query_hw_param.rates", size: 8, alignment: 4, &found)
+        expect(\XensndQueryHwParam.Rates.min, 0, "xensnd_query_hw_param.rates.min", &found)
+        expect(\XensndQueryHwParam.Rates.max, 4, "xensnd_query_hw_param.rates.max", &found)
+    }
+
+    /// `xensnd_query_hw_param.channels`.
+    private static func checkXensndQueryHwParamChannels(_ found: inout [String]) {
+        expect(XensndQueryHwParam.Channels.self, "xensnd_query_hw_param.channels", size: 8, alignment: 4, &found)
+        expect(\XensndQueryHwParam.Channels.min, 0, "xensnd_query_hw_param.channels.min", &found)
+        expect(\XensndQueryHwParam.Channels.max, 4, "xensnd_query_hw_param.channels.max", &found)
+    }
+
+    /// `xensnd_query_hw_param.buffer`.
+    private static func checkXensndQueryHwParamBuffer(_ found: inout [String]) {
+        expect(XensndQueryHwParam.Buffer.self, "xensnd_query_hw_param.buffer", size: 8, alignment: 4, &found)
+        expect(\XensndQueryHwParam.Buffer.min, 0, "xensnd_query_hw_param.buffer.min", &found)
+        expect(\XensndQueryHwParam.Buffer.max, 4, "xensnd_query_hw_param.buffer.max", &found)
+    }
+
+    /// `xensnd_query_hw_param.period`.
+    private static func checkXensndQueryHwParamPeriod(_ found: inout [String]) {
+        expect(XensndQueryHwParam.Period.self, "xensnd_query_hw_param.period", size: 8, alignment: 4, &found)
+        expect(\XensndQueryHwParam.Period.min, 0, "xensnd_query_hw_param.period.min", &found)
+        expect(\XensndQueryHwParam.Period.max, 4, "xensnd_query_hw_param.period.max", &found)
+    }
+
+    /// `xensnd_cur_pos_evt`.
+    private static func checkXensndCurPosEvt(_ found: inout [String]) {
+        expect(XensndCurPosEvt.self, "xensnd_cur_pos_evt", size: 8, alignment: 8, &found)
+        expect(\XensndCurPosEvt.position, 0, "xensnd_cur_pos_evt.position", &found)
+    }
+
+    /// `xensnd_req`.
+    private static func checkXensndReq(_ found: inout [String]) {
+        expect(XensndReq.self, "xensnd_req", size: 64, alignment: 8, &found)
+        expect(\XensndReq.id, 0, "xensnd_req.id", &found)
+        expect(\XensndReq.operation, 2, "xensnd_req.operation", &found)
+        expect(\XensndReq.reserved, 3, "xensnd_req.reserved", &found)
+        expect(\XensndReq.op, 8, "xensnd_req.op", &found)
+    }
+
+    /// `xensnd_req.op`.
+    private static func checkXensndReqOp(_ found: inout [String]) {
+        expect(XensndReq.Op.self, "xensnd_req.op", size: 56, alignment: 8, &found)
+    }
+
+    /// `xensnd_resp`.
+    private static func checkXensndResp(_ found: inout [String]) {
+        expect(XensndResp.self, "xensnd_resp", size: 64, alignment: 8, &found)
+        expect(\XensndResp.id, 0, "xensnd_resp.id", &found)
+        expect(\XensndResp.operation, 2, "xensnd_resp.operation", &found)
+        expect(\XensndResp.reserved, 3, "xensnd_resp.reserved", &found)
+        expect(\XensndResp.status, 4, "xensnd_resp.status", &found)
+        expect(\XensndResp.resp, 8, "xensnd_resp.resp", &found)
+    }
+
+    /// `xensnd_resp.resp`.
+    private static func checkXensndRespResp(_ found: inout [String]) {
+        expect(XensndResp.Resp.self, "xensnd_resp.resp", size: 56, alignment: 8, &found)
+    }
+
+    /// `xensnd_evt`.
+    private static func checkXensndEvt(_ found: inout [String]) {
+        expect(XensndEvt.self, "xensnd_evt", size: 64, alignment: 8, &found)
+        expect(\XensndEvt.id, 0, "xensnd_evt.id", &found)
+        expect(\XensndEvt.type, 2, "xensnd_evt.type", &found)
+        expect(\XensndEvt.reserved, 3, "xensnd_evt.reserved", &found)
+        expect(\XensndEvt.op, 8, "xensnd_evt.op", &found)
+    }
+
+    /// `xensnd_evt.op`.
+    private static func checkXensndEvtOp(_ found: inout [String]) {
+        expect(XensndEvt.Op.self, "xensnd_evt.op", size: 56, alignment: 8, &found)
+    }
+
+    /// `xen_sndif_sring_entry`.
+    private static func checkXenSndifSringEntry(_ found: inout [String]) {
+        expect(XenSndifSringEntry.self, "xen_sndif_sring_entry", size: 64, alignment: 8, &found)
+    }
+
+    /// `xen_sndif_sring`.
+    private static func checkXenSndifSring(_ found: inout [String]) {
+        expect(XenSndifSring.self, "xen_sndif_sring", size: 128, alignment: 8, &found)
+        expect(\XenSndifSring.reqProd, 0, "xen_sndif_sring.req_prod", &found)
+        expect(\XenSndifSring.reqEvent, 4, "xen_sndif_sring.req_event", &found)
+        expect(\XenSndifSring.rspProd, 8, "xen_sndif_sring.rsp_prod", &found)
+        expect(\XenSndifSring.rspEvent, 12, "xen_sndif_sring.rsp_event", &found)
+        expect(\XenSndifSring.pvt, 16, "xen_sndif_sring.pvt", &found)
+        expect(\XenSndifSring.pad, 20, "xen_sndif_sring.__pad", &found)
+        expect(\XenSndifSring.ring, 64, "xen_sndif_sring.ring", &found)
+    }
+
+    /// `xen_sndif_sring.pvt`.
+    private static func checkXenSndifSringPvt(_ found: inout [String]) {
+        expect(XenSndifSring.Pvt.self, "xen_sndif_sring.pvt", size: 4, alignment: 1, &found)
+    }
+
+    /// `xen_sndif_sring.pvt.netif`.
+    private static func checkXenSndifSringPvtNetif(_ found: inout [String]) {
+        expect(XenSndifSring.Pvt.Netif.self, "xen_sndif_sring.pvt.netif", size: 1, alignment: 1, &found)
+        expect(\XenSndifSring.Pvt.Netif.smartpollActive, 0, "xen_sndif_sring.pvt.netif.smartpoll_active", &found)
+    }
+
+    /// `xen_sndif_sring.pvt.tapif_user`.
+    private static func checkXenSndifSringPvtTapifUser(_ found: inout [String]) {
+        expect(XenSndifSring.Pvt.TapifUser.self, "xen_sndif_sring.pvt.tapif_user", size: 1, alignment: 1, &found)
+        expect(\XenSndifSring.Pvt.TapifUser.msg, 0, "xen_sndif_sring.pvt.tapif_user.msg", &found)
+    }
+
+    /// `xen_sndif_front_ring`.
+    private static func checkXenSndifFrontRing(_ found: inout [String]) {
+        expect(XenSndifFrontRing.self, "xen_sndif_front_ring", size: 24, alignment: 8, &found)
+        expect(\XenSndifFrontRing.reqProdPvt, 0, "xen_sndif_front_ring.req_prod_pvt", &found)
+        expect(\XenSndifFrontRing.rspCons, 4, "xen_sndif_front_ring.rsp_cons", &found)
+        expect(\XenSndifFrontRing.nrEnts, 8, "xen_sndif_front_ring.nr_ents", &found)
+        expect(\XenSndifFrontRing.sring, 16, "xen_sndif_front_ring.sring", &found)
+    }
+
+    /// `xen_sndif_back_ring`.
+    private static func checkXenSndifBackRing(_ found: inout [String]) {
+        expect(XenSndifBackRing.self, "xen_sndif_back_ring", size: 24, alignment: 8, &found)
+        expect(\XenSndifBackRing.rspProdPvt, 0, "xen_sndif_back_ring.rsp_prod_pvt", &found)
+        expect(\XenSndifBackRing.reqCons, 4, "xen_sndif_back_ring.req_cons", &found)
+        expect(\XenSndifBackRing.nrEnts, 8, "xen_sndif_back_ring.nr_ents", &found)
+        expect(\XenSndifBackRing.sring, 16, "xen_sndif_back_ring.sring", &found)
+    }
+
+    /// `xensnd_event_page`.
+    private static func checkXensndEventPage(_ found: inout [String]) {
+        expect(XensndEventPage.self, "xensnd_event_page", size: 64, alignment: 4, &found)
+        expect(\XensndEventPage.inCons, 0, "xensnd_event_page.in_cons", &found)
+        expect(\XensndEventPage.inProd, 4, "xensnd_event_page.in_prod", &found)
+        expect(\XensndEventPage.reserved, 8, "xensnd_event_page.reserved", &found)
+    }
+
+    /// `event_log`.
+    private static func checkEventLog(_ found: inout [String]) {
+        expect(EventLog.self, "event_log", size: 16, alignment: 8, &found)
+        expect(\EventLog.eip, 0, "event_log.eip", &found)
+        expect(\EventLog.mode, 8, "event_log.mode", &found)
+        expect(\EventLog.event, 9, "event_log.event", &found)
+    }
+
+    /// `xenoprof_buf`.
+    private static func checkXenoprofBuf(_ found: inout [String]) {
+        expect(XenoprofBuf.self, "xenoprof_buf", size: 64, alignment: 8, &found)
+        expect(\XenoprofBuf.eventHead, 0, "xenoprof_buf.event_head", &found)
+        expect(\XenoprofBuf.eventTail, 4, "xenoprof_buf.event_tail", &found)
+        expect(\XenoprofBuf.eventSize, 8, "xenoprof_buf.event_size", &found)
+        expect(\XenoprofBuf.vcpuId, 12, "xenoprof_buf.vcpu_id", &found)
+        expect(\XenoprofBuf.xenSamples, 16, "xenoprof_buf.xen_samples", &found)
+        expect(\XenoprofBuf.kernelSamples, 24, "xenoprof_buf.kernel_samples", &found)
+        expect(\XenoprofBuf.userSamples, 32, "xenoprof_buf.user_samples", &found)
+        expect(\XenoprofBuf.lostSamples, 40, "xenoprof_buf.lost_samples", &found)
+        expect(\XenoprofBuf.eventLog, 48, "xenoprof_buf.event_log", &found)
+    }
+
+    /// `xenoprof_init`.
+    private static func checkXenoprofInit(_ found: inout [String]) {
+        expect(XenoprofInit.self, "xenoprof_init", size: 72, alignment: 4, &found)
+        expect(\XenoprofInit.numEvents, 0, "xenoprof_init.num_events", &found)
+        expect(\XenoprofInit.isPrimary, 4, "xenoprof_init.is_primary", &found)
+        expect(\XenoprofInit.cpuType, 8, "xenoprof_init.cpu_type", &found)
+    }
+
+    /// `xenoprof_get_buffer`.
+    private static func checkXenoprofGetBuffer(_ found: inout [String]) {
+        expect(XenoprofGetBuffer.self, "xenoprof_get_buffer", size: 24, alignment: 8, &found)
+        expect(\XenoprofGetBuffer.maxSamples, 0, "xenoprof_get_buffer.max_samples", &found)
+        expect(\XenoprofGetBuffer.nbuf, 4, "xenoprof_get_buffer.nbuf", &found)
+        expect(\XenoprofGetBuffer.bufsize, 8, "xenoprof_get_buffer.bufsize", &found)
+        expect(\XenoprofGetBuffer.bufGmaddr, 16, "xenoprof_get_buffer.buf_gmaddr", &found)
+    }
+
+    /// `xenoprof_counter`.
+    private static func checkXenoprofCounter(_ found: inout [String]) {
+        expect(XenoprofCounter.self, "xenoprof_counter", size: 48, alignment: 8, &found)
+        expect(\XenoprofCounter.ind, 0, "xenoprof_counter.ind", &found)
+        expect(\XenoprofCounter.count, 8, "xenoprof_counter.count", &found)
+        expect(\XenoprofCounter.enabled, 16, "xenoprof_counter.enabled", &found)
+        expect(\XenoprofCounter.event, 20, "xenoprof_counter.event", &found)
+        expect(\XenoprofCounter.hypervisor, 24, "xenoprof_counter.hypervisor", &found)
+        expect(\XenoprofCounter.kernel, 28, "xenoprof_counter.kernel", &found)
+        expect(\XenoprofCounter.user, 32, "xenoprof_counter.user", &found)
+        expect(\XenoprofCounter.unitMask, 40, "xenoprof_counter.unit_mask", &found)
+    }
+
+    /// `xenoprof_passive`.
+    private static func checkXenoprofPassive(_ found: inout [String]) {
+        expect(XenoprofPassive.self, "xenoprof_passive", size: 24, alignment: 8, &found)
+        expect(\XenoprofPassive.domainId, 0, "xenoprof_passive.domain_id", &found)
+        expect(\XenoprofPassive.maxSamples, 4, "xenoprof_passive.max_samples", &found)
+        expect(\XenoprofPassive.nbuf, 8, "xenoprof_passive.nbuf", &found)
+        expect(\XenoprofPassive.bufsize, 12, "xenoprof_passive.bufsize", &found)
+        expect(\XenoprofPassive.bufGmaddr, 16, "xenoprof_passive.buf_gmaddr", &found)
+    }
+
+    /// `xenoprof_ibs_counter`.
+    private static func checkXenoprofIbsCounter(_ found: inout [String]) {
+        expect(XenoprofIbsCounter.self, "xenoprof_ibs_counter", size: 48, alignment: 8, &found)
+        expect(\XenoprofIbsCounter.opEnabled, 0, "xenoprof_ibs_counter.op_enabled", &found)
+        expect(\XenoprofIbsCounter.fetchEnabled, 8, "xenoprof_ibs_counter.fetch_enabled", &found)
+        expect(\XenoprofIbsCounter.maxCntFetch, 16, "xenoprof_ibs_counter.max_cnt_fetch", &found)
+        expect(\XenoprofIbsCounter.maxCntOp, 24, "xenoprof_ibs_counter.max_cnt_op", &found)
+        expect(\XenoprofIbsCounter.randEn, 32, "xenoprof_ibs_counter.rand_en", &found)
+        expect(\XenoprofIbsCounter.dispatchedOps, 40, "xenoprof_ibs_counter.dispatched_ops", &found)
+    }
+
+    /// `scsiif_request_segment`.
+    private static func checkScsiifRequestSegment(_ found: inout [String]) {
+        expect(ScsiifRequestSegment.self, "scsiif_request_segment", size: 8, alignment: 4, &found)
+        expect(\ScsiifRequestSegment.gref, 0, "scsiif_request_segment.gref", &found)
+        expect(\ScsiifRequestSegment.offset, 4, "scsiif_request_segment.offset", &found)
+        expect(\ScsiifRequestSegment.length, 6, "scsiif_request_segment.length", &found)
+    }
+
+    /// `vscsiif_request`.
+    private static func checkVscsiifRequest(_ found: inout [String]) {
+        expect(VscsiifRequest.self, "vscsiif_request", size: 252, alignment: 4, &found)
+        expect(\VscsiifRequest.rqid, 0, "vscsiif_request.rqid", &found)
+        expect(\VscsiifRequest.act, 2, "vscsiif_request.act", &found)
+        expect(\VscsiifRequest.cmdLen, 3, "vscsiif_request.cmd_len", &found)
+        expect(\VscsiifRequest.cmnd, 4, "vscsiif_request.cmnd", &found)
+        expect(\VscsiifRequest.timeoutPerCommand, 20, "vscsiif_request.timeout_per_command", &found)
+        expect(\VscsiifRequest.channel, 22, "vscsiif_request.channel", &found)
+        expect(\VscsiifRequest.id, 24, "vscsiif_request.id", &found)
+        expect(\VscsiifRequest.lun, 26, "vscsiif_request.lun", &found)
+        expect(\VscsiifRequest.refRqid, 28, "vscsiif_request.ref_rqid", &found)
+        expect(\VscsiifRequest.scDataDirection, 30, "vscsiif_request.sc_data_direction", &found)
+        expect(\VscsiifRequest.nrSegments, 31, "vscsiif_request.nr_segments", &found)
+        expect(\VscsiifRequest.seg, 32, "vscsiif_request.seg", &found)
+        expect(\VscsiifRequest.reserved, 240, "vscsiif_request.reserved", &found)
+    }
+
+    /// `vscsiif_sg_list`.
+    private static func checkVscsiifSgList(_ found: inout [String]) {
+        expect(VscsiifSgList.self, "vscsiif_sg_list", size: 252, alignment: 4, &found)
+        expect(\VscsiifSgList.rqid, 0, "vscsiif_sg_list.rqid", &found)
+        expect(\VscsiifSgList.act, 2, "vscsiif_sg_list.act", &found)
+        expect(\VscsiifSgList.nrSegments, 3, "vscsiif_sg_list.nr_segments", &found)
+        expect(\VscsiifSgList.seg, 4, "vscsiif_sg_list.seg", &found)
+    }
+
+    /// `vscsiif_response`.
+    private static func checkVscsiifResponse(_ found: inout [String]) {
+        expect(VscsiifResponse.self, "vscsiif_response", size: 252, alignment: 4, &found)
+        expect(\VscsiifResponse.rqid, 0, "vscsiif_response.rqid", &found)
+        expect(\VscsiifResponse.act, 2, "vscsiif_response.act", &found)
+        expect(\VscsiifResponse.senseLen, 3, "vscsiif_response.sense_len", &found)
+        expect(\VscsiifResponse.senseBuffer, 4, "vscsiif_response.sense_buffer", &found)
+        expect(\VscsiifResponse.rslt, 100, "vscsiif_response.rslt", &found)
+        expect(\VscsiifResponse.residualLen, 104, "vscsiif_response.residual_len", &found)
+        expect(\VscsiifResponse.reserved, 108, "vscsiif_response.reserved", &found)
+    }
+
+    /// `vscsiif_sring_entry`.
+    private static func checkVscsiifSringEntry(_ found: inout [String]) {
+        expect(VscsiifSringEntry.self, "vscsiif_sring_entry", size: 252, alignment: 4, &found)
+    }
+
+    /// `vscsiif_sring`.
+    private static func checkVscsiifSring(_ found: inout [String]) {
+        expect(VscsiifSring.self, "vscsiif_sring", size: 316, alignment: 4, &found)
+        expect(\VscsiifSring.reqProd, 0, "vscsiif_sring.req_prod", &found)
+        expect(\VscsiifSring.reqEvent, 4, "vscsiif_sring.req_event", &found)
+        expect(\VscsiifSring.rspProd, 8, "vscsiif_sring.rsp_prod", &found)
+        expect(\VscsiifSring.rspEvent, 12, "vscsiif_sring.rsp_event", &found)
+        expect(\VscsiifSring.pvt, 16, "vscsiif_sring.pvt", &found)
+        expect(\VscsiifSring.pad, 20, "vscsiif_sring.__pad", &found)
+        expect(\VscsiifSring.ring, 64, "vscsiif_sring.ring", &found)
+    }
+
+    /// `vscsiif_sring.pvt`.
+    private static func checkVscsiifSringPvt(_ found: inout [String]) {
+        expect(VscsiifSring.Pvt.self, "vscsiif_sring.pvt", size: 4, alignment: 1, &found)
+    }
+
+    /// `vscsiif_sring.pvt.netif`.
+    private static func checkVscsiifSringPvtNetif(_ found: inout [String]) {
+        expect(VscsiifSring.Pvt.Netif.self, "vscsiif_sring.pvt.netif", size: 1, alignment: 1, &found)
+        expect(\VscsiifSring.Pvt.Netif.smartpollActive, 0, "vscsiif_sring.pvt.netif.smartpoll_active", &found)
+    }
+
+    /// `vscsiif_sring.pvt.tapif_user`.
+    private static func checkVscsiifSringPvtTapifUser(_ found: inout [String]) {
+        expect(VscsiifSring.Pvt.TapifUser.self, "vscsiif_sring.pvt.tapif_user", size: 1, alignment: 1, &found)
+        expect(\VscsiifSring.Pvt.TapifUser.msg, 0, "vscsiif_sring.pvt.tapif_user.msg", &found)
+    }
+
+    /// `vscsiif_front_ring`.
+    private static func checkVscsiifFrontRing(_ found: inout [String]) {
+        expect(VscsiifFrontRing.self, "vscsiif_front_ring", size: 24, alignment: 8, &found)
+        expect(\VscsiifFrontRing.reqProdPvt, 0, "vscsiif_front_ring.req_prod_pvt", &found)
+        expect(\VscsiifFrontRing.rspCons, 4, "vscsiif_front_ring.rsp_cons", &found)
+        expect(\VscsiifFrontRing.nrEnts, 8, "vscsiif_front_ring.nr_ents", &found)
+        expect(\VscsiifFrontRing.sring, 16, "vscsiif_front_ring.sring", &found)
+    }
+
+    /// `vscsiif_back_ring`.
+    private static func checkVscsiifBackRing(_ found: inout [String]) {
+        expect(VscsiifBackRing.self, "vscsiif_back_ring", size: 24, alignment: 8, &found)
+        expect(\VscsiifBackRing.rspProdPvt, 0, "vscsiif_back_ring.rsp_prod_pvt", &found)
+        expect(\VscsiifBackRing.reqCons, 4, "vscsiif_back_ring.req_cons", &found)
+        expect(\VscsiifBackRing.nrEnts, 8, "vscsiif_back_ring.nr_ents", &found)
+        expect(\VscsiifBackRing.sring, 16, "vscsiif_back_ring.sring", &found)
+    }
+
+#if arch(x86_64)
+    /// `xen_pmu_cntr_pair`.
+    private static func checkXenPmuCntrPair(_ found: inout [String]) {
+        expect(XenPmuCntrPair.self, "xen_pmu_cntr_pair", size: 16, alignment: 8, &found)
+        expect(\XenPmuCntrPair.counter, 0, "xen_pmu_cntr_pair.counter", &found)
+        expect(\XenPmuCntrPair.control, 8, "xen_pmu_cntr_pair.control", &found)
+    }
+
+    /// `xen_pmu_intel_ctxt`.
+    private static func checkXenPmuIntelCtxt(_ found: inout [String]) {
+        expect(XenPmuIntelCtxt.self, "xen_pmu_intel_ctxt", size: 64, alignment: 8, &found)
+        expect(\XenPmuIntelCtxt.fixedCounters, 0, "xen_pmu_intel_ctxt.fixed_counters", &found)
+        expect(\XenPmuIntelCtxt.archCounters, 4, "xen_pmu_intel_ctxt.arch_counters", &found)
+        expect(\XenPmuIntelCtxt.globalCtrl, 8, "xen_pmu_intel_ctxt.global_ctrl", &found)
+        expect(\XenPmuIntelCtxt.globalOvfCtrl, 16, "xen_pmu_intel_ctxt.global_ovf_ctrl", &found)
+        expect(\XenPmuIntelCtxt.globalStatus, 24, "xen_pmu_intel_ctxt.global_status", &found)
+        expect(\XenPmuIntelCtxt.fixedCtrl, 32, "xen_pmu_intel_ctxt.fixed_ctrl", &found)
+        expect(\XenPmuIntelCtxt.dsArea, 40, "xen_pmu_intel_ctxt.ds_area", &found)
+        expect(\XenPmuIntelCtxt.pebsEnable, 48, "xen_pmu_intel_ctxt.pebs_enable", &found)
+        expect(\XenPmuIntelCtxt.debugctl, 56, "xen_pmu_intel_ctxt.debugctl", &found)
+    }
+
+    /// `xen_pmu_regs`.
+    private static func checkXenPmuRegs(_ found: inout [String]) {
+        expect(XenPmuRegs.self, "xen_pmu_regs", size: 32, alignment: 8, &found)
+        expect(\XenPmuRegs.ip, 0, "xen_pmu_regs.ip", &found)
+        expect(\XenPmuRegs.sp, 8, "xen_pmu_regs.sp", &found)
+        expect(\XenPmuRegs.flags, 16, "xen_pmu_regs.flags", &found)
+        expect(\XenPmuRegs.cs, 24, "xen_pmu_regs.cs", &found)
+        expect(\XenPmuRegs.ss, 26, "xen_pmu_regs.ss", &found)
+        expect(\XenPmuRegs.cpl, 28, "xen_pmu_regs.cpl", &found)
+        expect(\XenPmuRegs.pad, 29, "xen_pmu_regs.pad", &found)
+    }
+#endif
+
+    /// `xen_pmu_params`.
+    private static func checkXenPmuParams(_ found: inout [String]) {
+        expect(XenPmuParams.self, "xen_pmu_params", size: 24, alignment: 8, &found)
+        expect(\XenPmuParams.version, 0, "xen_pmu_params.version", &found)
+        expect(\XenPmuParams.val, 8, "xen_pmu_params.val", &found)
+        expect(\XenPmuParams.vcpu, 16, "xen_pmu_params.vcpu", &found)
+        expect(\XenPmuParams.pad, 20, "xen_pmu_params.pad", &found)
+    }
+
+    /// `xen_pmu_params.version`.
+    private static func checkXenPmuParamsVersion(_ found: inout [String]) {
+        expect(XenPmuParams.Version.self, "xen_pmu_params.version", size: 8, alignment: 4, &found)
+        expect(\XenPmuParams.Version.maj, 0, "xen_pmu_params.version.maj", &found)
+        expect(\XenPmuParams.Version.min, 4, "xen_pmu_params.version.min", &found)
+    }
+
+#if arch(arm64)
+    /// `xen_pmu_data`.
+    private static func checkXenPmuData(_ found: inout [String]) {
+        expect(XenPmuData.self, "xen_pmu_data", size: 20, alignment: 4, &found)
+        expect(\XenPmuData.vcpuId, 0, "xen_pmu_data.vcpu_id", &found)
+        expect(\XenPmuData.pcpuId, 4, "xen_pmu_data.pcpu_id", &found)
+        expect(\XenPmuData.domainId, 8, "xen_pmu_data.domain_id", &found)
+        expect(\XenPmuData.pad, 10, "xen_pmu_data.pad", &found)
+        expect(\XenPmuData.pmu, 16, "xen_pmu_data.pmu", &found)
+    }
+
+    /// `xen_pmu_arch`.
+    private static func checkXenPmuArch(_ found: inout [String]) {
+        expect(XenPmuArch.self, "xen_pmu_arch", size: 1, alignment: 1, &found)
+        expect(\XenPmuArch.dummy, 0, "xen_pmu_arch.dummy", &found)
+    }
+#endif
+
+    /// `callback_register`.
+    private static func checkCallbackRegister(_ found: inout [String]) {
+        expect(CallbackRegister.self, "callback_register", size: 16, alignment: 8, &found)
+        expect(\CallbackRegister.type, 0, "callback_register.type", &found)
+        expect(\CallbackRegister.flags, 2, "callback_register.flags", &found)
+        expect(\CallbackRegister.address, 8, "callback_register.address", &found)
+    }
+
+    /// `callback_unregister`.
+    private static func checkCallbackUnregister(_ found: inout [String]) {
+        expect(CallbackUnregister.self, "callback_unregister", size: 4, alignment: 2, &found)
+        expect(\CallbackUnregister.type, 0, "callback_unregister.type", &found)
+        expect(\CallbackUnregister.unused, 2, "callback_unregister._unused", &found)
+    }
+
+    /// `xen_hypfs_direntry`.
+    private static func checkXenHypfsDirentry(_ found: inout [String]) {
+        expect(XenHypfsDirentry.self, "xen_hypfs_direntry", size: 12, alignment: 4, &found)
+        expect(\XenHypfsDirentry.type, 0, "xen_hypfs_direntry.type", &found)
+        expect(\XenHypfsDirentry.encoding, 1, "xen_hypfs_direntry.encoding", &found)
+        expect(\XenHypfsDirentry.pad, 2, "xen_hypfs_direntry.pad", &found)
+        expect(\XenHypfsDirentry.contentLen, 4, "xen_hypfs_direntry.content_len", &found)
+        expect(\XenHypfsDirentry.maxWriteLen, 8, "xen_hypfs_direntry.max_write_len", &found)
+    }
+
+    /// `xen_hypfs_dirlistentry`.
+    private static func checkXenHypfsDirlistentry(_ found: inout [String]) {
+        expect(XenHypfsDirlistentry.self, "xen_hypfs_dirlistentry", size: 16, alignment: 4, &found)
+        expect(\XenHypfsDirlistentry.e, 0, "xen_hypfs_dirlistentry.e", &found)
+        expect(\XenHypfsDirlistentry.offNext, 12, "xen_hypfs_dirlistentry.off_next", &found)
+    }
+
+    /// `xenkbd_motion`.
+    private static func checkXenkbdMotion(_ found: inout [String]) {
+        expect(XenkbdMotion.self, "xenkbd_motion", size: 16, alignment: 4, &found)
+        expect(\XenkbdMotion.type, 0, "xenkbd_motion.type", &found)
+        expect(\XenkbdMotion.relX, 4, "xenkbd_motion.rel_x", &found)
+        expect(\XenkbdMotion.relY, 8, "xenkbd_motion.rel_y", &found)
+        expect(\XenkbdMotion.relZ, 12, "xenkbd_motion.rel_z", &found)
+    }
+
+    /// `xenkbd_key`.
+    private static func checkXenkbdKey(_ found: inout [String]) {
+        expect(XenkbdKey.self, "xenkbd_key", size: 8, alignment: 4, &found)
+        expect(\XenkbdKey.type, 0, "xenkbd_key.type", &found)
+        expect(\XenkbdKey.pressed, 1, "xenkbd_key.pressed", &found)
+        expect(\XenkbdKey.keycode, 4, "xenkbd_key.keycode", &found)
+    }
+
+    /// `xenkbd_position`.
+    private static func checkXenkbdPosition(_ found: inout [String]) {
+        expect(XenkbdPosition.self, "xenkbd_position", size: 16, alignment: 4, &found)
+        expect(\XenkbdPosition.type, 0, "xenkbd_position.type", &found)
+        expect(\XenkbdPosition.absX, 4, "xenkbd_position.abs_x", &found)
+        expect(\XenkbdPosition.absY, 8, "xenkbd_position.abs_y", &found)
+        expect(\XenkbdPosition.relZ, 12, "xenkbd_position.rel_z", &found)
+    }
+
+    /// `xenkbd_mtouch`.
+    private static func checkXenkbdMtouch(_ found: inout [String]) {
+        expect(XenkbdMtouch.self, "xenkbd_mtouch", size: 16, alignment: 4, &found)
+        expect(\XenkbdMtouch.type, 0, "xenkbd_mtouch.type", &found)
+        expect(\XenkbdMtouch.eventType, 1, "xenkbd_mtouch.event_type", &found)
+        expect(\XenkbdMtouch.contactId, 2, "xenkbd_mtouch.contact_id", &found)
+        expect(\XenkbdMtouch.reserved, 3, "xenkbd_mtouch.reserved", &found)
+        expect(\XenkbdMtouch.u, 8, "xenkbd_mtouch.u", &found)
+    }
+
+    /// `xenkbd_mtouch.u`.
+    private static func checkXenkbdMtouchU(_ found: inout [String]) {
+        expect(XenkbdMtouch.U.self, "xenkbd_mtouch.u", size: 8, alignment: 4, &found)
+    }
+
+    /// `xenkbd_mtouch.u.pos`.
+    private static func checkXenkbdMtouchUPos(_ found: inout [String]) {
+        expect(XenkbdMtouch.U.Pos.self, "xenkbd_mtouch.u.pos", size: 8, alignment: 4, &found)
+        expect(\XenkbdMtouch.U.Pos.absX, 0, "xenkbd_mtouch.u.pos.abs_x", &found)
+        expect(\XenkbdMtouch.U.Pos.absY, 4, "xenkbd_mtouch.u.pos.abs_y", &found)
+    }
+
+    /// `xenkbd_mtouch.u.shape`.
+    private static func checkXenkbdMtouchUShape(_ found: inout [String]) {
+        expect(XenkbdMtouch.U.Shape.self, "xenkbd_mtouch.u.shape", size: 8, alignment: 4, &found)
+        expect(\XenkbdMtouch.U.Shape.major, 0, "xenkbd_mtouch.u.shape.major", &found)
+        expect(\XenkbdMtouch.U.Shape.minor, 4, "xenkbd_mtouch.u.shape.minor", &found)
+    }
+
+    /// `xenkbd_in_event`.
+    private static func checkXenkbdInEvent(_ found: inout [String]) {
+        expect(XenkbdInEvent.self, "xenkbd_in_event", size: 40, alignment: 4, &found)
+    }
+
+    /// `xenkbd_out_event`.
+    private static func checkXenkbdOutEvent(_ found: inout [String]) {
+        expect(XenkbdOutEvent.self, "xenkbd_out_event", size: 40, alignment: 1, &found)
+    }
+
+    /// `xenkbd_page`.
+    private static func checkXenkbdPage(_ found: inout [String]) {
+        expect(XenkbdPage.self, "xenkbd_page", size: 16, alignment: 4, &found)
+        expect(\XenkbdPage.inCons, 0, "xenkbd_page.in_cons", &found)
+        expect(\XenkbdPage.inProd, 4, "xenkbd_page.in_prod", &found)
+        expect(\XenkbdPage.outCons, 8, "xenkbd_page.out_cons", &found)
+        expect(\XenkbdPage.outProd, 12, "xenkbd_page.out_prod", &found)
+    }
+
+    /// `xennmi_callback`.
+    private static func checkXennmiCallback(_ found: inout [String]) {
+        expect(XennmiCallback.self, "xennmi_callback", size: 16, alignment: 8, &found)
+        expect(\XennmiCallback.handlerAddress, 0, "xennmi_callback.handler_address", &found)
+        expect(\XennmiCallback.pad, 8, "xennmi_callback.pad", &found)
+    }
+
+    /// `vcpu_hvm_x86_32`.
+    private static func checkVcpuHvmX8632(_ found: inout [String]) {
+        expect(VcpuHvmX8632.self, "vcpu_hvm_x86_32", size: 120, alignment: 8, &found)
+        expect(\VcpuHvmX8632.eax, 0, "vcpu_hvm_x86_32.eax", &found)
+        expect(\VcpuHvmX8632.ecx, 4, "vcpu_hvm_x86_32.ecx", &found)
+        expect(\VcpuHvmX8632.edx, 8, "vcpu_hvm_x86_32.edx", &found)
+        expect(\VcpuHvmX8632.ebx, 12, "vcpu_hvm_x86_32.ebx", &found)
+        expect(\VcpuHvmX8632.esp, 16, "vcpu_hvm_x86_32.esp", &found)
+        expect(\VcpuHvmX8632.ebp, 20, "vcpu_hvm_x86_32.ebp", &found)
+        expect(\VcpuHvmX8632.esi, 24, "vcpu_hvm_x86_32.esi", &found)
+        expect(\VcpuHvmX8632.edi, 28, "vcpu_hvm_x86_32.edi", &found)
+        expect(\VcpuHvmX8632.eip, 32, "vcpu_hvm_x86_32.eip", &found)
+        expect(\VcpuHvmX8632.eflags, 36, "vcpu_hvm_x86_32.eflags", &found)
+        expect(\VcpuHvmX8632.cr0, 40, "vcpu_hvm_x86_32.cr0", &found)
+        expect(\VcpuHvmX8632.cr3, 44, "vcpu_hvm_x86_32.cr3", &found)
+        expect(\VcpuHvmX8632.cr4, 48, "vcpu_hvm_x86_32.cr4", &found)
+        expect(\VcpuHvmX8632.pad1, 52, "vcpu_hvm_x86_32.pad1", &found)
+        expect(\VcpuHvmX8632.efer, 56, "vcpu_hvm_x86_32.efer", &found)
+        expect(\VcpuHvmX8632.csBase, 64, "vcpu_hvm_x86_32.cs_base", &found)
+        expect(\VcpuHvmX8632.dsBase, 68, "vcpu_hvm_x86_32.ds_base", &found)
+        expect(\VcpuHvmX8632.ssBase, 72, "vcpu_hvm_x86_32.ss_base", &found)
+        expect(\VcpuHvmX8632.esBase, 76, "vcpu_hvm_x86_32.es_base", &found)
+        expect(\VcpuHvmX8632.trBase, 80, "vcpu_hvm_x86_32.tr_base", &found)
+        expect(\VcpuHvmX8632.csLimit, 84, "vcpu_hvm_x86_32.cs_limit", &found)
+        expect(\VcpuHvmX8632.dsLimit, 88, "vcpu_hvm_x86_32.ds_limit", &found)
+        expect(\VcpuHvmX8632.ssLimit, 92, "vcpu_hvm_x86_32.ss_limit", &found)
+        expect(\VcpuHvmX8632.esLimit, 96, "vcpu_hvm_x86_32.es_limit", &found)
+        expect(\VcpuHvmX8632.trLimit, 100, "vcpu_hvm_x86_32.tr_limit", &found)
+        expect(\VcpuHvmX8632.csAr, 104, "vcpu_hvm_x86_32.cs_ar", &found)
+        expect(\VcpuHvmX8632.dsAr, 106, "vcpu_hvm_x86_32.ds_ar", &found)
+        expect(\VcpuHvmX8632.ssAr, 108, "vcpu_hvm_x86_32.ss_ar", &found)
+        expect(\VcpuHvmX8632.esAr, 110, "vcpu_hvm_x86_32.es_ar", &found)
+        expect(\VcpuHvmX8632.trAr, 112, "vcpu_hvm_x86_32.tr_ar", &found)
+        expect(\VcpuHvmX8632.pad2, 114, "vcpu_hvm_x86_32.pad2", &found)
+    }
+
+    /// `vcpu_hvm_x86_64`.
+    private static func checkVcpuHvmX8664(_ found: inout [String]) {
+        expect(VcpuHvmX8664.self, "vcpu_hvm_x86_64", size: 112, alignment: 8, &found)
+        expect(\VcpuHvmX8664.rax, 0, "vcpu_hvm_x86_64.rax", &found)
+        expect(\VcpuHvmX8664.rcx, 8, "vcpu_hvm_x86_64.rcx", &found)
+        expect(\VcpuHvmX8664.rdx, 16, "vcpu_hvm_x86_64.rdx", &found)
+        expect(\VcpuHvmX8664.rbx, 24, "vcpu_hvm_x86_64.rbx", &found)
+        expect(\VcpuHvmX8664.rsp, 32, "vcpu_hvm_x86_64.rsp", &found)
+        expect(\VcpuHvmX8664.rbp, 40, "vcpu_hvm_x86_64.rbp", &found)
+        expect(\VcpuHvmX8664.rsi, 48, "vcpu_hvm_x86_64.rsi", &found)
+        expect(\VcpuHvmX8664.rdi, 56, "vcpu_hvm_x86_64.rdi", &found)
+        expect(\VcpuHvmX8664.rip, 64, "vcpu_hvm_x86_64.rip", &found)
+        expect(\VcpuHvmX8664.rflags, 72, "vcpu_hvm_x86_64.rflags", &found)
+        expect(\VcpuHvmX8664.cr0, 80, "vcpu_hvm_x86_64.cr0", &found)
+        expect(\VcpuHvmX8664.cr3, 88, "vcpu_hvm_x86_64.cr3", &found)
+        expect(\VcpuHvmX8664.cr4, 96, "vcpu_hvm_x86_64.cr4", &found)
+        expect(\VcpuHvmX8664.efer, 104, "vcpu_hvm_x86_64.efer", &found)
+    }
+
+    /// `vcpu_hvm_context`.
+    private static func checkVcpuHvmContext(_ found: inout [String]) {
+        expect(VcpuHvmContext.self, "vcpu_hvm_context", size: 128, alignment: 8, &found)
+        expect(\VcpuHvmContext.mode, 0, "vcpu_hvm_context.mode", &found)
+        expect(\VcpuHvmContext.pad, 4, "vcpu_hvm_context.pad", &found)
+        expect(\VcpuHvmContext.cpuRegs, 8, "vcpu_hvm_context.cpu_regs", &found)
+    }
+
+    /// `vcpu_hvm_context.cpu_regs`.
+    private static func checkVcpuHvmContextCpuRegs(_ found: inout [String]) {
+        expect(VcpuHvmContext.CpuRegs.self, "vcpu_hvm_context.cpu_regs", size: 120, alignment: 8, &found)
+    }
+
+    /// `hvm_start_info`.
+    private static func checkHvmStartInfo(_ found: inout [String]) {
+        expect(HvmStartInfo.self, "hvm_start_info", size: 56, alignment: 8, &found)
+        expect(\HvmStartInfo.magic, 0, "hvm_start_info.magic", &found)
+        expect(\HvmStartInfo.version, 4, "hvm_start_info.version", &found)
+        expect(\HvmStartInfo.flags, 8, "hvm_start_info.flags", &found)
+        expect(\HvmStartInfo.nrModules, 12, "hvm_start_info.nr_modules", &found)
+        expect(\HvmStartInfo.modlistPaddr, 16, "hvm_start_info.modlist_paddr", &found)
+        expect(\HvmStartInfo.cmdlinePaddr, 24, "hvm_start_info.cmdline_paddr", &found)
+        expect(\HvmStartInfo.rsdpPaddr, 32, "hvm_start_info.rsdp_paddr", &found)
+        expect(\HvmStartInfo.memmapPaddr, 40, "hvm_start_info.memmap_paddr", &found)
+        expect(\HvmStartInfo.memmapEntries, 48, "hvm_start_info.memmap_entries", &found)
+        expect(\HvmStartInfo.reserved, 52, "hvm_start_info.reserved", &found)
+    }
+
+    /// `hvm_modlist_entry`.
+    private static func checkHvmModlistEntry(_ found: inout [String]) {
+        expect(HvmModlistEntry.self, "hvm_modlist_entry", size: 32, alignment: 8, &found)
+        expect(\HvmModlistEntry.paddr, 0, "hvm_modlist_entry.paddr", &found)
+        expect(\HvmModlistEntry.size, 8, "hvm_modlist_entry.size", &found)
+        expect(\HvmModlistEntry.cmdlinePaddr, 16, "hvm_modlist_entry.cmdline_paddr", &found)
+        expect(\HvmModlistEntry.reserved, 24, "hvm_modlist_entry.reserved", &found)
+    }
+
+    /// `hvm_memmap_table_entry`.
+    private static func checkHvmMemmapTableEntry(_ found: inout [String]) {
+        expect(HvmMemmapTableEntry.self, "hvm_memmap_table_entry", size: 24, alignment: 8, &found)
+        expect(\HvmMemmapTableEntry.addr, 0, "hvm_memmap_table_entry.addr", &found)
+        expect(\HvmMemmapTableEntry.size, 8, "hvm_memmap_table_entry.size", &found)
+        expect(\HvmMemmapTableEntry.type, 16, "hvm_memmap_table_entry.type", &found)
+        expect(\HvmMemmapTableEntry.reserved, 20, "hvm_memmap_table_entry.reserved", &found)
+    }
+
+    /// `tpmif_tx_request`.
+    private static func checkTpmifTxRequest(_ found: inout [String]) {
+        expect(TpmifTxRequest.self, "tpmif_tx_request", size: 16, alignment: 8, &found)
+        expect(\TpmifTxRequest.addr, 0, "tpmif_tx_request.addr", &found)
+        expect(\TpmifTxRequest.ref, 8, "tpmif_tx_request.ref", &found)
+        expect(\TpmifTxRequest.unused, 12, "tpmif_tx_request.unused", &found)
+        expect(\TpmifTxRequest.size, 14, "tpmif_tx_request.size", &found)
+    }
+
+    /// `tpmif_ring`.
+    private static func checkTpmifRing(_ found: inout [String]) {
+        expect(TpmifRing.self, "tpmif_ring", size: 16, alignment: 8, &found)
+        expect(\TpmifRing.req, 0, "tpmif_ring.req", &found)
+    }
+
+    /// `tpmif_tx_interface`.
+    private static func checkTpmifTxInterface(_ found: inout [String]) {
+        expect(TpmifTxInterface.self, "tpmif_tx_interface", size: 16, alignment: 8, &found)
+        expect(\TpmifTxInterface.ring, 0, "tpmif_tx_interface.ring", &found)
+    }
+
+    /// `tpmif_shared_page`.
+    private static func checkTpmifSharedPage(_ found: inout [String]) {
+        expect(TpmifSharedPage.self, "tpmif_shared_page", size: 8, alignment: 4, &found)
+        expect(\TpmifSharedPage.length, 0, "tpmif_shared_page.length", &found)
+        expect(\TpmifSharedPage.state, 4, "tpmif_shared_page.state", &found)
+        expect(\TpmifSharedPage.locality, 5, "tpmif_shared_page.locality", &found)
+        expect(\TpmifSharedPage.pad, 6, "tpmif_shared_page.pad", &found)
+        expect(\TpmifSharedPage.nrExtraPages, 7, "tpmif_shared_page.nr_extra_pages", &found)
+    }
+
+    /// `xen_msix_entry`.
+    private static func checkXenMsixEntry(_ found: inout [String]) {
+        expect(XenMsixEntry.self, "xen_msix_entry", size: 4, alignment: 2, &found)
+        expect(\XenMsixEntry.vector, 0, "xen_msix_entry.vector", &found)
+        expect(\XenMsixEntry.entry, 2, "xen_msix_entry.entry", &found)
+    }
+
+    /// `xen_pci_op`.
+    private static func checkXenPciOp(_ found: inout [String]) {
+        expect(XenPciOp.self, "xen_pci_op", size: 548, alignment: 4, &found)
+        expect(\XenPciOp.cmd, 0, "xen_pci_op.cmd", &found)
+        expect(\XenPciOp.err, 4, "xen_pci_op.err", &found)
+        expect(\XenPciOp.domain, 8, "xen_pci_op.domain", &found)
+        expect(\XenPciOp.bus, 12, "xen_pci_op.bus", &found)
+        expect(\XenPciOp.devfn, 16, "xen_pci_op.devfn", &found)
+        expect(\XenPciOp.offset, 20, "xen_pci_op.offset", &found)
+        expect(\XenPciOp.size, 24, "xen_pci_op.size", &found)
+        expect(\XenPciOp.value, 28, "xen_pci_op.value", &found)
+        expect(\XenPciOp.info, 32, "xen_pci_op.info", &found)
+        expect(\XenPciOp.msixEntries, 36, "xen_pci_op.msix_entries", &found)
+    }
+
+    /// `xen_pcie_aer_op`.
+    private static func checkXenPcieAerOp(_ found: inout [String]) {
+        expect(XenPcieAerOp.self, "xen_pcie_aer_op", size: 20, alignment: 4, &found)
+        expect(\XenPcieAerOp.cmd, 0, "xen_pcie_aer_op.cmd", &found)
+        expect(\XenPcieAerOp.err, 4, "xen_pcie_aer_op.err", &found)
+        expect(\XenPcieAerOp.domain, 8, "xen_pcie_aer_op.domain", &found)
+        expect(\XenPcieAerOp.bus, 12, "xen_pcie_aer_op.bus", &found)
+        expect(\XenPcieAerOp.devfn, 16, "xen_pcie_aer_op.devfn", &found)
+    }
+
+    /// `xen_pci_sharedinfo`.
+    private static func checkXenPciSharedinfo(_ found: inout [String]) {
+        expect(XenPciSharedinfo.self, "xen_pci_sharedinfo", size: 572, alignment: 4, &found)
+        expect(\XenPciSharedinfo.flags, 0, "xen_pci_sharedinfo.flags", &found)
+        expect(\XenPciSharedinfo.op, 4, "xen_pci_sharedinfo.op", &found)
+        expect(\XenPciSharedinfo.aerOp, 552, "xen_pci_sharedinfo.aer_op", &found)
+    }
+
+    /// `hvm_save_descriptor`.
+    private static func checkHvmSaveDescriptor(_ found: inout [String]) {
+        expect(HvmSaveDescriptor.self, "hvm_save_descriptor", size: 8, alignment: 4, &found)
+        expect(\HvmSaveDescriptor.typecode, 0, "hvm_save_descriptor.typecode", &found)
+        expect(\HvmSaveDescriptor.instance, 2, "hvm_save_descriptor.instance", &found)
+        expect(\HvmSaveDescriptor.length, 4, "hvm_save_descriptor.length", &found)
+    }
+
+#if arch(x86_64)
+    /// `hvm_save_header`.
+    private static func checkHvmSaveHeader(_ found: inout [String]) {
+        expect(HvmSaveHeader.self, "hvm_save_header", size: 24, alignment: 8, &found)
+        expect(\HvmSaveHeader.magic, 0, "hvm_save_header.magic", &found)
+        expect(\HvmSaveHeader.version, 4, "hvm_save_header.version", &found)
+        expect(\HvmSaveHeader.changeset, 8, "hvm_save_header.changeset", &found)
+        expect(\HvmSaveHeader.cpuid, 16, "hvm_save_header.cpuid", &found)
+        expect(\HvmSaveHeader.gtscKhz, 20, "hvm_save_header.gtsc_khz", &found)
+    }
+
+    /// `__HVM_SAVE_TYPE_HEADER`.
+    private static func checkHvmSaveTypeHeader(_ found: inout [String]) {
+        expect(HvmSaveTypeHeader.self, "__HVM_SAVE_TYPE_HEADER", size: 32, alignment: 8, &found)
+        expect(\HvmSaveTypeHeader.t, 0, "__HVM_SAVE_TYPE_HEADER.t", &found)
+        expect(\HvmSaveTypeHeader.c, 24, "__HVM_SAVE_TYPE_HEADER.c", &found)
+        expect(\HvmSaveTypeHeader.cpt, 25, "__HVM_SAVE_TYPE_HEADER.cpt", &found)
+    }
+
+    /// `hvm_hw_cpu`.
+    private static func checkHvmHwCpu(_ found: inout [String]) {
+        expect(HvmHwCpu.self, "hvm_hw_cpu", size: 1032, alignment: 8, &found)
+        expect(\HvmHwCpu.fpuRegs, 0, "hvm_hw_cpu.fpu_regs", &found)
+        expect(\HvmHwCpu.rax, 512, "hvm_hw_cpu.rax", &found)
+        expect(\HvmHwCpu.rbx, 520, "hvm_hw_cpu.rbx", &found)
+        expect(\HvmHwCpu.rcx, 528, "hvm_hw_cpu.rcx", &found)
+        expect(\HvmHwCpu.rdx, 536, "hvm_hw_cpu.rdx", &found)
+        expect(\HvmHwCpu.rbp, 544, "hvm_hw_cpu.rbp", &found)
+        expect(\HvmHwCpu.rsi, 552, "hvm_hw_cpu.rsi", &found)
+        expect(\HvmHwCpu.rdi, 560, "hvm_hw_cpu.rdi", &found)
+        expect(\HvmHwCpu.rsp, 568, "hvm_hw_cpu.rsp", &found)
+        expect(\HvmHwCpu.r8, 576, "hvm_hw_cpu.r8", &found)
+        expect(\HvmHwCpu.r9, 584, "hvm_hw_cpu.r9", &found)
+        expect(\HvmHwCpu.r10, 592, "hvm_hw_cpu.r10", &found)
+        expect(\HvmHwCpu.r11, 600, "hvm_hw_cpu.r11", &found)
+        expect(\HvmHwCpu.r12, 608, "hvm_hw_cpu.r12", &found)
+        expect(\HvmHwCpu.r13, 616, "hvm_hw_cpu.r13", &found)
+        expect(\HvmHwCpu.r14, 624, "hvm_hw_cpu.r14", &found)
+        expect(\HvmHwCpu.r15, 632, "hvm_hw_cpu.r15", &found)
+        expect(\HvmHwCpu.rip, 640, "hvm_hw_cpu.rip", &found)
+        expect(\HvmHwCpu.rflags, 648, "hvm_hw_cpu.rflags", &found)
+        expect(\HvmHwCpu.cr0, 656, "hvm_hw_cpu.cr0", &found)
+        expect(\HvmHwCpu.cr2, 664, "hvm_hw_cpu.cr2", &found)
+        expect(\HvmHwCpu.cr3, 672, "hvm_hw_cpu.cr3", &found)
+        expect(\HvmHwCpu.cr4, 680, "hvm_hw_cpu.cr4", &found)
+        expect(\HvmHwCpu.dr0, 688, "hvm_hw_cpu.dr0", &found)
+        expect(\HvmHwCpu.dr1, 696, "hvm_hw_cpu.dr1", &found)
+        expect(\HvmHwCpu.dr2, 704, "hvm_hw_cpu.dr2", &found)
+        expect(\HvmHwCpu.dr3, 712, "hvm_hw_cpu.dr3", &found)
+        expect(\HvmHwCpu.dr6, 720, "hvm_hw_cpu.dr6", &found)
+        expect(\HvmHwCpu.dr7, 728, "hvm_hw_cpu.dr7", &found)
+        expect(\HvmHwCpu.csSel, 736, "hvm_hw_cpu.cs_sel", &found)
+        expect(\HvmHwCpu.dsSel, 740, "hvm_hw_cpu.ds_sel", &found)
+        expect(\HvmHwCpu.esSel, 744, "hvm_hw_cpu.es_sel", &found)
+        expect(\HvmHwCpu.fsSel, 748, "hvm_hw_cpu.fs_sel", &found)
+        expect(\HvmHwCpu.gsSel, 752, "hvm_hw_cpu.gs_sel", &found)
+        expect(\HvmHwCpu.ssSel, 756, "hvm_hw_cpu.ss_sel", &found)
+        expect(\HvmHwCpu.trSel, 760, "hvm_hw_cpu.tr_sel", &found)
+        expect(\HvmHwCpu.ldtrSel, 764, "hvm_hw_cpu.ldtr_sel", &found)
+        expect(\HvmHwCpu.csLimit, 768, "hvm_hw_cpu.cs_limit", &found)
+        expect(\HvmHwCpu.dsLimit, 772, "hvm_hw_cpu.ds_limit", &found)
+        expect(\HvmHwCpu.esLimit, 776, "hvm_hw_cpu.es_limit", &found)
+        expect(\HvmHwCpu.fsLimit, 780, "hvm_hw_cpu.fs_limit", &found)
+        expect(\HvmHwCpu.gsLimit, 784, "hvm_hw_cpu.gs_limit", &found)
+        expect(\HvmHwCpu.ssLimit, 788, "hvm_hw_cpu.ss_limit", &found)
+        expect(\HvmHwCpu.trLimit, 792, "hvm_hw_cpu.tr_limit", &found)
+        expect(\HvmHwCpu.ldtrLimit, 796, "hvm_hw_cpu.ldtr_limit", &found)
+        expect(\HvmHwCpu.idtrLimit, 800, "hvm_hw_cpu.idtr_limit", &found)
+        expect(\HvmHwCpu.gdtrLimit, 804, "hvm_hw_cpu.gdtr_limit", &found)
+        expect(\HvmHwCpu.csBase, 808, "hvm_hw_cpu.cs_base", &found)
+        expect(\HvmHwCpu.dsBase, 816, "hvm_hw_cpu.ds_base", &found)
+        expect(\HvmHwCpu.esBase, 824, "hvm_hw_cpu.es_base", &found)
+        expect(\HvmHwCpu.fsBase, 832, "hvm_hw_cpu.fs_base", &found)
+        expect(\HvmHwCpu.gsBase, 840, "hvm_hw_cpu.gs_base", &found)
+        expect(\HvmHwCpu.ssBase, 848, "hvm_hw_cpu.ss_base", &found)
+        expect(\HvmHwCpu.trBase, 856, "hvm_hw_cpu.tr_base", &found)
+        expect(\HvmHwCpu.ldtrBase, 864, "hvm_hw_cpu.ldtr_base", &found)
+        expect(\HvmHwCpu.idtrBase, 872, "hvm_hw_cpu.idtr_base", &found)
+        expect(\HvmHwCpu.gdtrBase, 880, "hvm_hw_cpu.gdtr_base", &found)
+        expect(\HvmHwCpu.csArbytes, 888, "hvm_hw_cpu.cs_arbytes", &found)
+        expect(\HvmHwCpu.dsArbytes, 892, "hvm_hw_cpu.ds_arbytes", &found)
+        expect(\HvmHwCpu.esArbytes, 896, "hvm_hw_cpu.es_arbytes", &found)
+        expect(\HvmHwCpu.fsArbytes, 900, "hvm_hw_cpu.fs_arbytes", &found)
+        expect(\HvmHwCpu.gsArbytes, 904, "hvm_hw_cpu.gs_arbytes", &found)
+        expect(\HvmHwCpu.ssArbytes, 908, "hvm_hw_cpu.ss_arbytes", &found)
+        expect(\HvmHwCpu.trArbytes, 912, "hvm_hw_cpu.tr_arbytes", &found)
+        expect(\HvmHwCpu.ldtrArbytes, 916, "hvm_hw_cpu.ldtr_arbytes", &found)
+        expect(\HvmHwCpu.sysenterCs, 920, "hvm_hw_cpu.sysenter_cs", &found)
+        expect(\HvmHwCpu.sysenterEsp, 928, "hvm_hw_cpu.sysenter_esp", &found)
+        expect(\HvmHwCpu.sysenterEip, 936, "hvm_hw_cpu.sysenter_eip", &found)
+        expect(\HvmHwCpu.shadowGs, 944, "hvm_hw_cpu.shadow_gs", &found)
+        expect(\HvmHwCpu.msrFlags, 952, "hvm_hw_cpu.msr_flags", &found)
+        expect(\HvmHwCpu.msrLstar, 960, "hvm_hw_cpu.msr_lstar", &found)
+        expect(\HvmHwCpu.msrStar, 968, "hvm_hw_cpu.msr_star", &found)
+        expect(\HvmHwCpu.msrCstar, 976, "hvm_hw_cpu.msr_cstar", &found)
+        expect(\HvmHwCpu.msrSyscallMask, 984, "hvm_hw_cpu.msr_syscall_mask", &found)
+        expect(\HvmHwCpu.msrEfer, 992, "hvm_hw_cpu.msr_efer", &found)
+        expect(\HvmHwCpu.msrTscAux, 1000, "hvm_hw_cpu.msr_tsc_aux", &found)
+        expect(\HvmHwCpu.tsc, 1008, "hvm_hw_cpu.tsc", &found)
+        expect(\HvmHwCpu._anonymous0, 1016, "hvm_hw_cpu._anonymous0", &found)
+        expect(\HvmHwCpu.errorCode, 1020, "hvm_hw_cpu.error_code", &found)
+        expect(\HvmHwCpu.flags, 1024, "hvm_hw_cpu.flags", &found)
+        expect(\HvmHwCpu.pad0, 1028, "hvm_hw_cpu.pad0", &found)
+    }
+
+    /// `hvm_hw_cpu.(anonymous 0)`.
+    private static func checkHvmHwCpuAnonymous0(_ found: inout [String]) {
+        expect(HvmHwCpu.Anonymous0.self, "hvm_hw_cpu.(anonymous 0)", size: 4, alignment: 4, &found)
+    }
+
+    /// `hvm_hw_cpu.(anonymous 0).(anonymous 0)`.
+    private static func checkHvmHwCpuAnonymous0Anonymous0(_ found: inout [String]) {
+        expect(HvmHwCpu.Anonymous0.Anonymous0.self, "hvm_hw_cpu.(anonymous 0).(anonymous 0)", size: 4, alignment: 4, &found)
+    }
+
+    /// `hvm_hw_cpu_compat`.
+    private static func checkHvmHwCpuCompat(_ found: inout [String]) {
+        expect(HvmHwCpuCompat.self, "hvm_hw_cpu_compat", size: 1016, alignment: 8, &found)
+        expect(\HvmHwCpuCompat.fpuRegs, 0, "hvm_hw_cpu_compat.fpu_regs", &found)
+        expect(\HvmHwCpuCompat.rax, 512, "hvm_hw_cpu_compat.rax", &found)
+        expect(\HvmHwCpuCompat.rbx, 520, "hvm_hw_cpu_compat.rbx", &found)
+        expect(\HvmHwCpuCompat.rcx, 528, "hvm_hw_cpu_compat.rcx", &found)
+        expect(\HvmHwCpuCompat.rdx, 536, "hvm_hw_cpu_compat.rdx", &found)
+        expect(\HvmHwCpuCompat.rbp, 544, "hvm_hw_cpu_compat.rbp", &found)
+        expect(\HvmHwCpuCompat.rsi, 552, "hvm_hw_cpu_compat.rsi", &found)
+        expect(\HvmHwCpuCompat.rdi, 560, "hvm_hw_cpu_compat.rdi", &found)
+        expect(\HvmHwCpuCompat.rsp, 568, "hvm_hw_cpu_compat.rsp", &found)
+        expect(\HvmHwCpuCompat.r8, 576, "hvm_hw_cpu_compat.r8", &found)
+        expect(\HvmHwCpuCompat.r9, 584, "hvm_hw_cpu_compat.r9", &found)
+        expect(\HvmHwCpuCompat.r10, 592, "hvm_hw_cpu_compat.r10", &found)
+        expect(\HvmHwCpuCompat.r11, 600, "hvm_hw_cpu_compat.r11", &found)
+        expect(\HvmHwCpuCompat.r12, 608, "hvm_hw_cpu_compat.r12", &found)
+        expect(\HvmHwCpuCompat.r13, 616, "hvm_hw_cpu_compat.r13", &found)
+        expect(\HvmHwCpuCompat.r14, 624, "hvm_hw_cpu_compat.r14", &found)
+        expect(\HvmHwCpuCompat.r15, 632, "hvm_hw_cpu_compat.r15", &found)
+        expect(\HvmHwCpuCompat.rip, 640, "hvm_hw_cpu_compat.rip", &found)
+        expect(\HvmHwCpuCompat.rflags, 648, "hvm_hw_cpu_compat.rflags", &found)
+        expect(\HvmHwCpuCompat.cr0, 656, "hvm_hw_cpu_compat.cr0", &found)
+        expect(\HvmHwCpuCompat.cr2, 664, "hvm_hw_cpu_compat.cr2", &found)
+        expect(\HvmHwCpuCompat.cr3, 672, "hvm_hw_cpu_compat.cr3", &found)
+        expect(\HvmHwCpuCompat.cr4, 680, "hvm_hw_cpu_compat.cr4", &found)
+        expect(\HvmHwCpuCompat.dr0, 688, "hvm_hw_cpu_compat.dr0", &found)
+        expect(\HvmHwCpuCompat.dr1, 696, "hvm_hw_cpu_compat.dr1", &found)
+        expect(\HvmHwCpuCompat.dr2, 704, "hvm_hw_cpu_compat.dr2", &found)
+        expect(\HvmHwCpuCompat.dr3, 712, "hvm_hw_cpu_compat.dr3", &found)
+        expect(\HvmHwCpuCompat.dr6, 720, "hvm_hw_cpu_compat.dr6", &found)
+        expect(\HvmHwCpuCompat.dr7, 728, "hvm_hw_cpu_compat.dr7", &found)
+        expect(\HvmHwCpuCompat.csSel, 736, "hvm_hw_cpu_compat.cs_sel", &found)
+        expect(\HvmHwCpuCompat.dsSel, 740, "hvm_hw_cpu_compat.ds_sel", &found)
+        expect(\HvmHwCpuCompat.esSel, 744, "hvm_hw_cpu_compat.es_sel", &found)
+        expect(\HvmHwCpuCompat.fsSel, 748, "hvm_hw_cpu_compat.fs_sel", &found)
+        expect(\HvmHwCpuCompat.gsSel, 752, "hvm_hw_cpu_compat.gs_sel", &found)
+        expect(\HvmHwCpuCompat.ssSel, 756, "hvm_hw_cpu_compat.ss_sel", &found)
+        expect(\HvmHwCpuCompat.trSel, 760, "hvm_hw_cpu_compat.tr_sel", &found)
+        expect(\HvmHwCpuCompat.ldtrSel, 764, "hvm_hw_cpu_compat.ldtr_sel", &found)
+        expect(\HvmHwCpuCompat.csLimit, 768, "hvm_hw_cpu_compat.cs_limit", &found)
+        expect(\HvmHwCpuCompat.dsLimit, 772, "hvm_hw_cpu_compat.ds_limit", &found)
+        expect(\HvmHwCpuCompat.esLimit, 776, "hvm_hw_cpu_compat.es_limit", &found)
+        expect(\HvmHwCpuCompat.fsLimit, 780, "hvm_hw_cpu_compat.fs_limit", &found)
+        expect(\HvmHwCpuCompat.gsLimit, 784, "hvm_hw_cpu_compat.gs_limit", &found)
+        expect(\HvmHwCpuCompat.ssLimit, 788, "hvm_hw_cpu_compat.ss_limit", &found)
+        expect(\HvmHwCpuCompat.trLimit, 792, "hvm_hw_cpu_compat.tr_limit", &found)
+        expect(\HvmHwCpuCompat.ldtrLimit, 796, "hvm_hw_cpu_compat.ldtr_limit", &found)
+        expect(\HvmHwCpuCompat.idtrLimit, 800, "hvm_hw_cpu_compat.idtr_limit", &found)
+        expect(\HvmHwCpuCompat.gdtrLimit, 804, "hvm_hw_cpu_compat.gdtr_limit", &found)
+        expect(\HvmHwCpuCompat.csBase, 808, "hvm_hw_cpu_compat.cs_base", &found)
+        expect(\HvmHwCpuCompat.dsBase, 816, "hvm_hw_cpu_compat.ds_base", &found)
+        expect(\HvmHwCpuCompat.esBase, 824, "hvm_hw_cpu_compat.es_base", &found)
+        expect(\HvmHwCpuCompat.fsBase, 832, "hvm_hw_cpu_compat.fs_base", &found)
+        expect(\HvmHwCpuCompat.gsBase, 840, "hvm_hw_cpu_compat.gs_base", &found)
+        expect(\HvmHwCpuCompat.ssBase, 848, "hvm_hw_cpu_compat.ss_base", &found)
+        expect(\HvmHwCpuCompat.trBase, 856, "hvm_hw_cpu_compat.tr_base", &found)
+        expect(\HvmHwCpuCompat.ldtrBase, 864, "hvm_hw_cpu_compat.ldtr_base", &found)
+        expect(\HvmHwCpuCompat.idtrBase, 872, "hvm_hw_cpu_compat.idtr_base", &found)
+        expect(\HvmHwCpuCompat.gdtrBase, 880, "hvm_hw_cpu_compat.gdtr_base", &found)
+        expect(\HvmHwCpuCompat.csArbytes, 888, "hvm_hw_cpu_compat.cs_arbytes", &found)
+        expect(\HvmHwCpuCompat.dsArbytes, 892, "hvm_hw_cpu_compat.ds_arbytes", &found)
+        expect(\HvmHwCpuCompat.esArbytes, 896, "hvm_hw_cpu_compat.es_arbytes", &found)
+        expect(\HvmHwCpuCompat.fsArbytes, 900, "hvm_hw_cpu_compat.fs_arbytes", &found)
+        expect(\HvmHwCpuCompat.gsArbytes, 904, "hvm_hw_cpu_compat.gs_arbytes", &found)
+        expect(\HvmHwCpuCompat.ssArbytes, 908, "hvm_hw_cpu_compat.ss_arbytes", &found)
+        expect(\HvmHwCpuCompat.trArbytes, 912, "hvm_hw_cpu_compat.tr_arbytes", &found)
+        expect(\HvmHwCpuCompat.ldtrArbytes, 916, "hvm_hw_cpu_compat.ldtr_arbytes", &found)
+        expect(\HvmHwCpuCompat.sysenterCs, 920, "hvm_hw_cpu_compat.sysenter_cs", &found)
+        expect(\HvmHwCpuCompat.sysenterEsp, 928, "hvm_hw_cpu_compat.sysenter_esp", &found)
+        expect(\HvmHwCpuCompat.sysenterEip, 936, "hvm_hw_cpu_compat.sysenter_eip", &found)
+        expect(\HvmHwCpuCompat.shadowGs, 944, "hvm_hw_cpu_compat.shadow_gs", &found)
+        expect(\HvmHwCpuCompat.msrFlags, 952, "hvm_hw_cpu_compat.msr_flags", &found)
+        expect(\HvmHwCpuCompat.msrLstar, 960, "hvm_hw_cpu_compat.msr_lstar", &found)
+        expect(\HvmHwCpuCompat.msrStar, 968, "hvm_hw_cpu_compat.msr_star", &found)
+        expect(\HvmHwCpuCompat.msrCstar, 976, "hvm_hw_cpu_compat.msr_cstar", &found)
+        expect(\HvmHwCpuCompat.msrSyscallMask, 984, "hvm_hw_cpu_compat.msr_syscall_mask", &found)
+        expect(\HvmHwCpuCompat.msrEfer, 992, "hvm_hw_cpu_compat.msr_efer", &found)
+        expect(\HvmHwCpuCompat.tsc, 1000, "hvm_hw_cpu_compat.tsc", &found)
+        expect(\HvmHwCpuCompat._anonymous0, 1008, "hvm_hw_cpu_compat._anonymous0", &found)
+        expect(\HvmHwCpuCompat.errorCode, 1012, "hvm_hw_cpu_compat.error_code", &found)
+    }
+
+    /// `hvm_hw_cpu_compat.(anonymous 0)`.
+    private static func checkHvmHwCpuCompatAnonymous0(_ found: inout [String]) {
+        expect(HvmHwCpuCompat.Anonymous0.self, "hvm_hw_cpu_compat.(anonymous 0)", size: 4, alignment: 4, &found)
+    }
+
+    /// `hvm_hw_cpu_compat.(anonymous 0).(anonymous 0)`.
+    private static func checkHvmHwCpuCompatAnonymous0Anonymous0(_ found: inout [String]) {
+        expect(HvmHwCpuCompat.Anonymous0.Anonymous0.self, "hvm_hw_cpu_compat.(anonymous 0).(anonymous 0)", size: 4, alignment: 4, &found)
+    }
+
+    /// `__HVM_SAVE_TYPE_CPU`.
+    private static func checkHvmSaveTypeCpu(_ found: inout [String]) {
+        expect(HvmSaveTypeCpu.self, "__HVM_SAVE_TYPE_CPU", size: 1040, alignment: 8, &found)
+        expect(\HvmSaveTypeCpu.t, 0, "__HVM_SAVE_TYPE_CPU.t", &found)
+        expect(\HvmSaveTypeCpu.c, 1032, "__HVM_SAVE_TYPE_CPU.c", &found)
+        expect(\HvmSaveTypeCpu.cpt, 1034, "__HVM_SAVE_TYPE_CPU.cpt", &found)
+    }
+
+    /// `hvm_hw_vpic`.
+    private static func checkHvmHwVpic(_ found: inout [String]) {
+        expect(HvmHwVpic.self, "hvm_hw_vpic", size: 8, alignment: 1, &found)
+        expect(\HvmHwVpic.irr, 0, "hvm_hw_vpic.irr", &found)
+        expect(\HvmHwVpic.imr, 1, "hvm_hw_vpic.imr", &found)
+        expect(\HvmHwVpic.isr, 2, "hvm_hw_vpic.isr", &found)
+        expect(\HvmHwVpic.irqBase, 3, "hvm_hw_vpic.irq_base", &found)
+        expect(\HvmHwVpic.elcr, 6, "hvm_hw_vpic.elcr", &found)
+        expect(\HvmHwVpic.intOutput, 7, "hvm_hw_vpic.int_output", &found)
+    }
+
+    /// `__HVM_SAVE_TYPE_PIC`.
+    private static func checkHvmSaveTypePic(_ found: inout [String]) {
+        expect(HvmSaveTypePic.self, "__HVM_SAVE_TYPE_PIC", size: 12, alignment: 1, &found)
+        expect(\HvmSaveTypePic.t, 0, "__HVM_SAVE_TYPE_PIC.t", &found)
+        expect(\HvmSaveTypePic.c, 8, "__HVM_SAVE_TYPE_PIC.c", &found)
+        expect(\HvmSaveTypePic.cpt, 11, "__HVM_SAVE_TYPE_PIC.cpt", &found)
+    }
+
+    /// `vioapic_redir_entry`.
+    private static func checkVioapicRedirEntry(_ found: inout [String]) {
+        expect(VioapicRedirEntry.self, "vioapic_redir_entry", size: 8, alignment: 8, &found)
+    }
+
+    /// `vioapic_redir_entry.fields`.
+    private static func checkVioapicRedirEntryFields(_ found: inout [String]) {
+        expect(VioapicRedirEntry.Fields.self, "vioapic_redir_entry.fields", size: 8, alignment: 1, &found)
+        expect(\VioapicRedirEntry.Fields.vector, 0, "vioapic_redir_entry.fields.vector", &found)
+        expect(\VioapicRedirEntry.Fields.reserved, 3, "vioapic_redir_entry.fields.reserved", &found)
+        expect(\VioapicRedirEntry.Fields.destId, 7, "vioapic_redir_entry.fields.dest_id", &found)
+    }
+
+    /// `hvm_hw_vioapic`.
+    private static func checkHvmHwVioapic(_ found: inout [String]) {
+        expect(HvmHwVioapic.self, "hvm_hw_vioapic", size: 400, alignment: 8, &found)
+        expect(\HvmHwVioapic.baseAddress, 0, "hvm_hw_vioapic.base_address", &found)
+        expect(\HvmHwVioapic.ioregsel, 8, "hvm_hw_vioapic.ioregsel", &found)
+        expect(\HvmHwVioapic.id, 12, "hvm_hw_vioapic.id", &found)
+        expect(\HvmHwVioapic.redirtbl, 16, "hvm_hw_vioapic.redirtbl", &found)
+    }
+
+    /// `__HVM_SAVE_TYPE_IOAPIC`.
+    private static func checkHvmSaveTypeIoapic(_ found: inout [String]) {
+        expect(HvmSaveTypeIoapic.self, "__HVM_SAVE_TYPE_IOAPIC", size: 408, alignment: 8, &found)
+        expect(\HvmSaveTypeIoapic.t, 0, "__HVM_SAVE_TYPE_IOAPIC.t", &found)
+        expect(\HvmSaveTypeIoapic.c, 400, "__HVM_SAVE_TYPE_IOAPIC.c", &found)
+        expect(\HvmSaveTypeIoapic.cpt, 404, "__HVM_SAVE_TYPE_IOAPIC.cpt", &found)
+    }
+
+    /// `hvm_hw_lapic`.
+    private static func checkHvmHwLapic(_ found: inout [String]) {
+        expect(HvmHwLapic.self, "hvm_hw_lapic", size: 24, alignment: 8, &found)
+        expect(\HvmHwLapic.apicBaseMsr, 0, "hvm_hw_lapic.apic_base_msr", &found)
+        expect(\HvmHwLapic.disabled, 8, "hvm_hw_lapic.disabled", &found)
+        expect(\HvmHwLapic.timerDivisor, 12, "hvm_hw_lapic.timer_divisor", &found)
+        expect(\HvmHwLapic.tdtMsr, 16, "hvm_hw_lapic.tdt_msr", &found)
+    }
+
+    /// `__HVM_SAVE_TYPE_LAPIC`.
+    private static func checkHvmSaveTypeLapic(_ found: inout [String]) {
+        expect(HvmSaveTypeLapic.self, "__HVM_SAVE_TYPE_LAPIC", size: 32, alignment: 8, &found)
+        expect(\HvmSaveTypeLapic.t, 0, "__HVM_SAVE_TYPE_LAPIC.t", &found)
+        expect(\HvmSaveTypeLapic.c, 24, "__HVM_SAVE_TYPE_LAPIC.c", &found)
+        expect(\HvmSaveTypeLapic.cpt, 29, "__HVM_SAVE_TYPE_LAPIC.cpt", &found)
+    }
+
+    /// `hvm_hw_lapic_regs`.
+    private static func checkHvmHwLapicRegs(_ found: inout [String]) {
+        expect(HvmHwLapicRegs.self, "hvm_hw_lapic_regs", size: 1024, alignment: 1, &found)
+        expect(\HvmHwLapicRegs.data, 0, "hvm_hw_lapic_regs.data", &found)
+    }
+
+    /// `__HVM_SAVE_TYPE_LAPIC_REGS`.
+    private static func checkHvmSaveTypeLapicRegs(_ found: inout [String]) {
+        expect(HvmSaveTypeLapicRegs.self, "__HVM_SAVE_TYPE_LAPIC_REGS", size: 1031, alignment: 1, &found)
+        expect(\HvmSaveTypeLapicRegs.t, 0, "__HVM_SAVE_TYPE_LAPIC_REGS.t", &found)
+        expect(\HvmSaveTypeLapicRegs.c, 1024, "__HVM_SAVE_TYPE_LAPIC_REGS.c", &found)
+        expect(\HvmSaveTypeLapicRegs.cpt, 1030, "__HVM_SAVE_TYPE_LAPIC_REGS.cpt", &found)
+    }
+
+    /// `hvm_hw_pci_irqs`.
+    private static func checkHvmHwPciIrqs(_ found: inout [String]) {
+        expect(HvmHwPciIrqs.self, "hvm_hw_pci_irqs", size: 16, alignment: 8, &found)
+        expect(\HvmHwPciIrqs._anonymous0, 0, "hvm_hw_pci_irqs._anonymous0", &found)
+    }
+
+    /// `hvm_hw_pci_irqs.(anonymous 0)`.
+    private static func checkHvmHwPciIrqsAnonymous0(_ found: inout [String]) {
+        expect(HvmHwPciIrqs.Anonymous0.self, "hvm_hw_pci_irqs.(anonymous 0)", size: 16, alignment: 8, &found)
+    }
+
+    /// `__HVM_SAVE_TYPE_PCI_IRQ`.
+    private static func checkHvmSaveTypePciIrq(_ found: inout [String]) {
+        expect(HvmSaveTypePciIrq.self, "__HVM_SAVE_TYPE_PCI_IRQ", size: 24, alignment: 8, &found)
+        expect(\HvmSaveTypePciIrq.t, 0, "__HVM_SAVE_TYPE_PCI_IRQ.t", &found)
+        expect(\HvmSaveTypePciIrq.c, 16, "__HVM_SAVE_TYPE_PCI_IRQ.c", &found)
+        expect(\HvmSaveTypePciIrq.cpt, 23, "__HVM_SAVE_TYPE_PCI_IRQ.cpt", &found)
+    }
+
+    /// `hvm_hw_isa_irqs`.
+    private static func checkHvmHwIsaIrqs(_ found: inout [String]) {
+        expect(HvmHwIsaIrqs.self, "hvm_hw_isa_irqs", size: 8, alignment: 8, &found)
+        expect(\HvmHwIsaIrqs._anonymous0, 0, "hvm_hw_isa_irqs._anonymous0", &found)
+    }
+
+    /// `hvm_hw_isa_irqs.(anonymous 0)`.
+    private static func checkHvmHwIsaIrqsAnonymous0(_ found: inout [String]) {
+        expect(HvmHwIsaIrqs.Anonymous0.self, "hvm_hw_isa_irqs.(anonymous 0)", size: 8, alignment: 8, &found)
+    }
+
+    /// `__HVM_SAVE_TYPE_ISA_IRQ`.
+    private static func checkHvmSaveTypeIsaIrq(_ found: inout [String]) {
+        expect(HvmSaveTypeIsaIrq.self, "__HVM_SAVE_TYPE_ISA_IRQ", size: 24, alignment: 8, &found)
+        expect(\HvmSaveTypeIsaIrq.t, 0, "__HVM_SAVE_TYPE_ISA_IRQ.t", &found)
+        expect(\HvmSaveTypeIsaIrq.c, 8, "__HVM_SAVE_TYPE_ISA_IRQ.c", &found)
+        expect(\HvmSaveTypeIsaIrq.cpt, 16, "__HVM_SAVE_TYPE_ISA_IRQ.cpt", &found)
+    }
+
+    /// `hvm_hw_pci_link`.
+    private static func checkHvmHwPciLink(_ found: inout [String]) {
+        expect(HvmHwPciLink.self, "hvm_hw_pci_link", size: 8, alignment: 1, &found)
+        expect(\HvmHwPciLink.route, 0, "hvm_hw_pci_link.route", &found)
+        expect(\HvmHwPciLink.pad0, 4, "hvm_hw_pci_link.pad0", &found)
+    }
+
+    /// `__HVM_SAVE_TYPE_PCI_LINK`.
+    private static func checkHvmSaveTypePciLink(_ found: inout [String]) {
+        expect(HvmSaveTypePciLink.self, "__HVM_SAVE_TYPE_PCI_LINK", size: 18, alignment: 1, &found)
+        expect(\HvmSaveTypePciLink.t, 0, "__HVM_SAVE_TYPE_PCI_LINK.t", &found)
+        expect(\HvmSaveTypePciLink.c, 8, "__HVM_SAVE_TYPE_PCI_LINK.c", &found)
+        expect(\HvmSaveTypePciLink.cpt, 17, "__HVM_SAVE_TYPE_PCI_LINK.cpt", &found)
+    }
+
+    /// `hvm_hw_pit`.
+    private static func checkHvmHwPit(_ found: inout [String]) {
+        expect(HvmHwPit.self, "hvm_hw_pit", size: 56, alignment: 4, &found)
+        expect(\HvmHwPit.channels, 0, "hvm_hw_pit.channels", &found)
+        expect(\HvmHwPit.speakerDataOn, 48, "hvm_hw_pit.speaker_data_on", &found)
+        expect(\HvmHwPit.pad0, 52, "hvm_hw_pit.pad0", &found)
+    }
+
+    /// `hvm_hw_pit_channel`.
+    private static func checkHvmHwPitChannel(_ found: inout [String]) {
+        expect(HvmHwPitChannel.self, "hvm_hw_pit_channel", size: 16, alignment: 4, &found)
+        expect(\HvmHwPitChannel.count, 0, "hvm_hw_pit_channel.count", &found)
+        expect(\HvmHwPitChannel.latchedCount, 4, "hvm_hw_pit_channel.latched_count", &found)
+        expect(\HvmHwPitChannel.countLatched, 6, "hvm_hw_pit_channel.count_latched", &found)
+        expect(\HvmHwPitChannel.statusLatched, 7, "hvm_hw_pit_channel.status_latched", &found)
+        expect(\HvmHwPitChannel.status, 8, "hvm_hw_pit_channel.status", &found)
+        expect(\HvmHwPitChannel.readState, 9, "hvm_hw_pit_channel.read_state", &found)
+        expect(\HvmHwPitChannel.writeState, 10, "hvm_hw_pit_channel.write_state", &found)
+        expect(\HvmHwPitChannel.writeLatch, 11, "hvm_hw_pit_channel.write_latch", &found)
+        expect(\HvmHwPitChannel.rwMode, 12, "hvm_hw_pit_channel.rw_mode", &found)
+        expect(\HvmHwPitChannel.mode, 13, "hvm_hw_pit_channel.mode", &found)
+        expect(\HvmHwPitChannel.bcd, 14, "hvm_hw_pit_channel.bcd", &found)
+        expect(\HvmHwPitChannel.gate, 15, "hvm_hw_pit_channel.gate", &found)
+    }
+
+    /// `__HVM_SAVE_TYPE_PIT`.
+    private static func checkHvmSaveTypePit(_ found: inout [String]) {
+        expect(HvmSaveTypePit.self, "__HVM_SAVE_TYPE_PIT", size: 68, alignment: 4, &found)
+        expect(\HvmSaveTypePit.t, 0, "__HVM_SAVE_TYPE_PIT.t", &found)
+        expect(\HvmSaveTypePit.c, 56, "__HVM_SAVE_TYPE_PIT.c", &found)
+        expect(\HvmSaveTypePit.cpt, 66, "__HVM_SAVE_TYPE_PIT.cpt", &found)
+    }
+
+    /// `hvm_hw_rtc`.
+    private static func checkHvmHwRtc(_ found: inout [String]) {
+        expect(HvmHwRtc.self, "hvm_hw_rtc", size: 24, alignment: 8, &found)
+        expect(\HvmHwRtc.cmosData, 0, "hvm_hw_rtc.cmos_data", &found)
+        expect(\HvmHwRtc.cmosIndex, 14, "hvm_hw_rtc.cmos_index", &found)
+        expect(\HvmHwRtc.pad0, 15, "hvm_hw_rtc.pad0", &found)
+        expect(\HvmHwRtc.rtcOffset, 16, "hvm_hw_rtc.rtc_offset", &found)
+    }
+
+    /// `__HVM_SAVE_TYPE_RTC`.
+    private static func checkHvmSaveTypeRtc(_ found: inout [String]) {
+        expect(HvmSaveTypeRtc.self, "__HVM_SAVE_TYPE_RTC", size: 40, alignment: 8, &found)
+        expect(\HvmSaveTypeRtc.t, 0, "__HVM_SAVE_TYPE_RTC.t", &found)
+        expect(\HvmSaveTypeRtc.c, 24, "__HVM_SAVE_TYPE_RTC.c", &found)
+        expect(\HvmSaveTypeRtc.cpt, 35, "__HVM_SAVE_TYPE_RTC.cpt", &found)
+    }
+
+    /// `hvm_hw_hpet`.
+    private static func checkHvmHwHpet(_ found: inout [String]) {
+        expect(HvmHwHpet.self, "hvm_hw_hpet", size: 1048, alignment: 8, &found)
+        expect(\HvmHwHpet.capability, 0, "hvm_hw_hpet.capability", &found)
+        expect(\HvmHwHpet.res0, 8, "hvm_hw_hpet.res0", &found)
+        expect(\HvmHwHpet.config, 16, "hvm_hw_hpet.config", &found)
+        expect(\HvmHwHpet.res1, 24, "hvm_hw_hpet.res1", &found)
+        expect(\HvmHwHpet.isr, 32, "hvm_hw_hpet.isr", &found)
+        expect(\HvmHwHpet.res2, 40, "hvm_hw_hpet.res2", &found)
+        expect(\HvmHwHpet.mc64, 240, "hvm_hw_hpet.mc64", &found)
+        expect(\HvmHwHpet.res3, 248, "hvm_hw_hpet.res3", &found)
+        expect(\HvmHwHpet.timers, 256, "hvm_hw_hpet.timers", &found)
+        expect(\HvmHwHpet.res5, 352, "hvm_hw_hpet.res5", &found)
+        expect(\HvmHwHpet.period, 1024, "hvm_hw_hpet.period", &found)
+    }
+
+    /// `hvm_hw_hpet.timers`.
+    private static func checkHvmHwHpetTimers(_ found: inout [String]) {
+        expect(HvmHwHpet.Timers.self, "hvm_hw_hpet.timers", size: 32, alignment: 8, &found)
+        expect(\HvmHwHpet.Timers.config, 0, "hvm_hw_hpet.timers.config", &found)
+        expect(\HvmHwHpet.Timers.cmp, 8, "hvm_hw_hpet.timers.cmp", &found)
+        expect(\HvmHwHpet.Timers.fsb, 16, "hvm_hw_hpet.timers.fsb", &found)
+        expect(\HvmHwHpet.Timers.res4, 24, "hvm_hw_hpet.timers.res4", &found)
+    }
+
+    /// `__HVM_SAVE_TYPE_HPET`.
+    private static func checkHvmSaveTypeHpet(_ found: inout [String]) {
+        expect(HvmSaveTypeHpet.self, "__HVM_SAVE_TYPE_HPET", size: 1064, alignment: 8, &found)
+        expect(\HvmSaveTypeHpet.t, 0, "__HVM_SAVE_TYPE_HPET.t", &found)
+        expect(\HvmSaveTypeHpet.c, 1048, "__HVM_SAVE_TYPE_HPET.c", &found)
+        expect(\HvmSaveTypeHpet.cpt, 1060, "__HVM_SAVE_TYPE_HPET.cpt", &found)
+    }
+
+    /// `hvm_hw_pmtimer`.
+    private static func checkHvmHwPmtimer(_ found: inout [String]) {
+        expect(HvmHwPmtimer.self, "hvm_hw_pmtimer", size: 8, alignment: 4, &found)
+        expect(\HvmHwPmtimer.tmrVal, 0, "hvm_hw_pmtimer.tmr_val", &found)
+        expect(\HvmHwPmtimer.pm1aSts, 4, "hvm_hw_pmtimer.pm1a_sts", &found)
+        expect(\HvmHwPmtimer.pm1aEn, 6, "hvm_hw_pmtimer.pm1a_en", &found)
+    }
+
+    /// `__HVM_SAVE_TYPE_PMTIMER`.
+    private static func checkHvmSaveTypePmtimer(_ found: inout [String]) {
+        expect(HvmSaveTypePmtimer.self, "__HVM_SAVE_TYPE_PMTIMER", size: 24, alignment: 4, &found)
+        expect(\HvmSaveTypePmtimer.t, 0, "__HVM_SAVE_TYPE_PMTIMER.t", &found)
+        expect(\HvmSaveTypePmtimer.c, 8, "__HVM_SAVE_TYPE_PMTIMER.c", &found)
+        expect(\HvmSaveTypePmtimer.cpt, 21, "__HVM_SAVE_TYPE_PMTIMER.cpt", &found)
+    }
+
+    /// `hvm_hw_mtrr`.
+    private static func checkHvmHwMtrr(_ found: inout [String]) {
+        expect(HvmHwMtrr.self, "hvm_hw_mtrr", size: 240, alignment: 8, &found)
+        expect(\HvmHwMtrr.msrPatCr, 0, "hvm_hw_mtrr.msr_pat_cr", &found)
+        expect(\HvmHwMtrr.msrMtrrVar, 8, "hvm_hw_mtrr.msr_mtrr_var", &found)
+        expect(\HvmHwMtrr.msrMtrrFixed, 136, "hvm_hw_mtrr.msr_mtrr_fixed", &found)
+        expect(\HvmHwMtrr.msrMtrrCap, 224, "hvm_hw_mtrr.msr_mtrr_cap", &found)
+        expect(\HvmHwMtrr.msrMtrrDefType, 232, "hvm_hw_mtrr.msr_mtrr_def_type", &found)
+    }
+
+    /// `__HVM_SAVE_TYPE_MTRR`.
+    private static func checkHvmSaveTypeMtrr(_ found: inout [String]) {
+        expect(HvmSaveTypeMtrr.self, "__HVM_SAVE_TYPE_MTRR", size: 256, alignment: 8, &found)
+        expect(\HvmSaveTypeMtrr.t, 0, "__HVM_SAVE_TYPE_MTRR.t", &found)
+        expect(\HvmSaveTypeMtrr.c, 240, "__HVM_SAVE_TYPE_MTRR.c", &found)
+        expect(\HvmSaveTypeMtrr.cpt, 254, "__HVM_SAVE_TYPE_MTRR.cpt", &found)
+    }
+
+    /// `hvm_hw_cpu_xsave`.
+    private static func checkHvmHwCpuXsave(_ found: inout [String]) {
+        expect(HvmHwCpuXsave.self, "hvm_hw_cpu_xsave", size: 600, alignment: 8, &found)
+        expect(\HvmHwCpuXsave.xfeatureMask, 0, "hvm_hw_cpu_xsave.xfeature_mask", &found)
+        expect(\HvmHwCpuXsave.xcr0, 8, "hvm_hw_cpu_xsave.xcr0", &found)
+        expect(\HvmHwCpuXsave.xcr0Accum, 16, "hvm_hw_cpu_xsave.xcr0_accum", &found)
+        expect(\HvmHwCpuXsave.saveArea, 24, "hvm_hw_cpu_xsave.save_area", &found)
+    }
+
+    /// `hvm_hw_cpu_xsave.save_area`.
+    private static func checkHvmHwCpuXsaveSaveArea(_ found: inout [String]) {
+        expect(HvmHwCpuXsave.SaveArea.self, "hvm_hw_cpu_xsave.save_area", size: 576, alignment: 8, &found)
+        expect(\HvmHwCpuXsave.SaveArea.fpuSse, 0, "hvm_hw_cpu_xsave.save_area.fpu_sse", &found)
+        expect(\HvmHwCpuXsave.SaveArea.xsaveHdr, 512, "hvm_hw_cpu_xsave.save_area.xsave_hdr", &found)
+    }
+
+    /// `hvm_hw_cpu_xsave.save_area.fpu_sse`.
+    private static func checkHvmHwCpuXsaveSaveAreaFpuSse(_ found: inout [String]) {
+        expect(HvmHwCpuXsave.SaveArea.FpuSse.self, "hvm_hw_cpu_xsave.save_area.fpu_sse", size: 512, alignment: 1, &found)
+        expect(\HvmHwCpuXsave.SaveArea.FpuSse.x, 0, "hvm_hw_cpu_xsave.save_area.fpu_sse.x", &found)
+    }
+
+    /// `hvm_hw_cpu_xsave_hdr`.
+    private static func checkHvmHwCpuXsaveHdr(_ found: inout [String]) {
+        expect(HvmHwCpuXsaveHdr.self, "hvm_hw_cpu_xsave_hdr", size: 64, alignment: 8, &found)
+        expect(\HvmHwCpuXsaveHdr.xstateBv, 0, "hvm_hw_cpu_xsave_hdr.xstate_bv", &found)
+        expect(\HvmHwCpuXsaveHdr.xcompBv, 8, "hvm_hw_cpu_xsave_hdr.xcomp_bv", &found)
+        expect(\HvmHwCpuXsaveHdr.reserved, 16, "hvm_hw_cpu_xsave_hdr.reserved", &found)
+    }
+
+    /// `hvm_viridian_domain_context`.
+    private static func checkHvmViridianDomainContext(_ found: inout [String]) {
+        expect(HvmViridianDomainContext.self, "hvm_viridian_domain_context", size: 32, alignment: 8, &found)
+        expect(\HvmViridianDomainContext.hypercallGpa, 0, "hvm_viridian_domain_context.hypercall_gpa", &found)
+        expect(\HvmViridianDomainContext.guestOsId, 8, "hvm_viridian_domain_context.guest_os_id", &found)
+        expect(\HvmViridianDomainContext.timeRefCount, 16, "hvm_viridian_domain_context.time_ref_count", &found)
+        expect(\HvmViridianDomainContext.referenceTsc, 24, "hvm_viridian_domain_context.reference_tsc", &found)
+    }
+
+    /// `__HVM_SAVE_TYPE_VIRIDIAN_DOMAIN`.
+    private static func checkHvmSaveTypeViridianDomain(_ found: inout [String]) {
+        expect(HvmSaveTypeViridianDomain.self, "__HVM_SAVE_TYPE_VIRIDIAN_DOMAIN", size: 48, alignment: 8, &found)
+        expect(\HvmSaveTypeViridianDomain.t, 0, "__HVM_SAVE_TYPE_VIRIDIAN_DOMAIN.t", &found)
+        expect(\HvmSaveTypeViridianDomain.c, 32, "__HVM_SAVE_TYPE_VIRIDIAN_DOMAIN.c", &found)
+        expect(\HvmSaveTypeViridianDomain.cpt, 47, "__HVM_SAVE_TYPE_VIRIDIAN_DOMAIN.cpt", &found)
+    }
+
+    /// `hvm_viridian_vcpu_context`.
+    private static func checkHvmViridianVcpuContext(_ found: inout [String]) {
+        expect(HvmViridianVcpuContext.self, "hvm_viridian_vcpu_context", size: 216, alignment: 8, &found)
+        expect(\HvmViridianVcpuContext.vpAssistMsr, 0, "hvm_viridian_vcpu_context.vp_assist_msr", &found)
+        expect(\HvmViridianVcpuContext.apicAssistPending, 8, "hvm_viridian_vcpu_context.apic_assist_pending", &found)
+        expect(\HvmViridianVcpuContext.pad, 9, "hvm_viridian_vcpu_context._pad", &found)
+        expect(\HvmViridianVcpuContext.simpMsr, 16, "hvm_viridian_vcpu_context.simp_msr", &found)
+        expect(\HvmViridianVcpuContext.sintMsr, 24, "hvm_viridian_vcpu_context.sint_msr", &found)
+        expect(\HvmViridianVcpuContext.stimerConfigMsr, 152, "hvm_viridian_vcpu_context.stimer_config_msr", &found)
+        expect(\HvmViridianVcpuContext.stimerCountMsr, 184, "hvm_viridian_vcpu_context.stimer_count_msr", &found)
+    }
+
+    /// `__HVM_SAVE_TYPE_VIRIDIAN_VCPU`.
+    private static func checkHvmSaveTypeViridianVcpu(_ found: inout [String]) {
+        expect(HvmSaveTypeViridianVcpu.self, "__HVM_SAVE_TYPE_VIRIDIAN_VCPU", size: 240, alignment: 8, &found)
+        expect(\HvmSaveTypeViridianVcpu.t, 0, "__HVM_SAVE_TYPE_VIRIDIAN_VCPU.t", &found)
+        expect(\HvmSaveTypeViridianVcpu.c, 216, "__HVM_SAVE_TYPE_VIRIDIAN_VCPU.c", &found)
+        expect(\HvmSaveTypeViridianVcpu.cpt, 233, "__HVM_SAVE_TYPE_VIRIDIAN_VCPU.cpt", &found)
+    }
+
+    /// `__HVM_SAVE_TYPE_VMCE_VCPU`.
+    private static func checkHvmSaveTypeVmceVcpu(_ found: inout [String]) {
+        expect(HvmSaveTypeVmceVcpu.self, "__HVM_SAVE_TYPE_VMCE_VCPU", size: 56, alignment: 8, &found)
+        expect(\HvmSaveTypeVmceVcpu.t, 0, "__HVM_SAVE_TYPE_VMCE_VCPU.t", &found)
+        expect(\HvmSaveTypeVmceVcpu.c, 32, "__HVM_SAVE_TYPE_VMCE_VCPU.c", &found)
+        expect(\HvmSaveTypeVmceVcpu.cpt, 50, "__HVM_SAVE_TYPE_VMCE_VCPU.cpt", &found)
+    }
+
+    /// `hvm_tsc_adjust`.
+    private static func checkHvmTscAdjust(_ found: inout [String]) {
+        expect(HvmTscAdjust.self, "hvm_tsc_adjust", size: 8, alignment: 8, &found)
+        expect(\HvmTscAdjust.tscAdjust, 0, "hvm_tsc_adjust.tsc_adjust", &found)
+    }
+
+    /// `__HVM_SAVE_TYPE_TSC_ADJUST`.
+    private static func checkHvmSaveTypeTscAdjust(_ found: inout [String]) {
+        expect(HvmSaveTypeTscAdjust.self, "__HVM_SAVE_TYPE_TSC_ADJUST", size: 32, alignment: 8, &found)
+        expect(\HvmSaveTypeTscAdjust.t, 0, "__HVM_SAVE_TYPE_TSC_ADJUST.t", &found)
+        expect(\HvmSaveTypeTscAdjust.c, 8, "__HVM_SAVE_TYPE_TSC_ADJUST.c", &found)
+        expect(\HvmSaveTypeTscAdjust.cpt, 27, "__HVM_SAVE_TYPE_TSC_ADJUST.cpt", &found)
+    }
+#endif
+
+    /// `xencons_interface`.
+    private static func checkXenconsInterface(_ found: inout [String]) {
+        expect(XenconsInterface.self, "xencons_interface", size: 3088, alignment: 4, &found)
+        expect(\XenconsInterface.`in`, 0, "xencons_interface.in", &found)
+        expect(\XenconsInterface.out, 1024, "xencons_interface.out", &found)
+        expect(\XenconsInterface.inCons, 3072, "xencons_interface.in_cons", &found)
+        expect(\XenconsInterface.inProd, 3076, "xencons_interface.in_prod", &found)
+        expect(\XenconsInterface.outCons, 3080, "xencons_interface.out_cons", &found)
+        expect(\XenconsInterface.outProd, 3084, "xencons_interface.out_prod", &found)
+    }
+
+    /// `xen_9pfs_data_intf`.
+    private static func checkXen9pfsDataIntf(_ found: inout [String]) {
+        expect(Xen9pfsDataIntf.self, "xen_9pfs_data_intf", size: 132, alignment: 4, &found)
+        expect(\Xen9pfsDataIntf.inCons, 0, "xen_9pfs_data_intf.in_cons", &found)
+        expect(\Xen9pfsDataIntf.inProd, 4, "xen_9pfs_data_intf.in_prod", &found)
+        expect(\Xen9pfsDataIntf.pad1, 8, "xen_9pfs_data_intf.pad1", &found)
+        expect(\Xen9pfsDataIntf.outCons, 64, "xen_9pfs_data_intf.out_cons", &found)
+        expect(\Xen9pfsDataIntf.outProd, 68, "xen_9pfs_data_intf.out_prod", &found)
+        expect(\Xen9pfsDataIntf.pad2, 72, "xen_9pfs_data_intf.pad2", &found)
+        expect(\Xen9pfsDataIntf.ringOrder, 128, "xen_9pfs_data_intf.ring_order", &found)
+    }
+
+    /// `xen_9pfs_data`.
+    private static func checkXen9pfsData(_ found: inout [String]) {
+        expect(Xen9pfsData.self, "xen_9pfs_data", size: 16, alignment: 8, &found)
+        expect(\Xen9pfsData.`in`, 0, "xen_9pfs_data.in", &found)
+        expect(\Xen9pfsData.out, 8, "xen_9pfs_data.out", &found)
+    }
+
+    /// `mcinfo_common`.
+    private static func checkMcinfoCommon(_ found: inout [String]) {
+        expect(McinfoCommon.self, "mcinfo_common", size: 4, alignment: 2, &found)
+        expect(\McinfoCommon.type, 0, "mcinfo_common.type", &found)
+        expect(\McinfoCommon.size, 2, "mcinfo_common.size", &found)
+    }
+
+    /// `mcinfo_global`.
+    private static func checkMcinfoGlobal(_ found: inout [String]) {
+        expect(McinfoGlobal.self, "mcinfo_global", size: 32, alignment: 8, &found)
+        expect(\McinfoGlobal.common, 0, "mcinfo_global.common", &found)
+        expect(\McinfoGlobal.mcDomid, 4, "mcinfo_global.mc_domid", &found)
+        expect(\McinfoGlobal.mcVcpuid, 6, "mcinfo_global.mc_vcpuid", &found)
+        expect(\McinfoGlobal.mcSocketid, 8, "mcinfo_global.mc_socketid", &found)
+        expect(\McinfoGlobal.mcCoreid, 12, "mcinfo_global.mc_coreid", &found)
+        expect(\McinfoGlobal.mcCoreThreadid, 14, "mcinfo_global.mc_core_threadid", &found)
+        expect(\McinfoGlobal.mcApicid, 16, "mcinfo_global.mc_apicid", &found)
+        expect(\McinfoGlobal.mcFlags, 20, "mcinfo_global.mc_flags", &found)
+        expect(\McinfoGlobal.mcGstatus, 24, "mcinfo_global.mc_gstatus", &found)
+    }
+
+    /// `mcinfo_bank`.
+    private static func checkMcinfoBank(_ found: inout [String]) {
+        expect(McinfoBank.self, "mcinfo_bank", size: 48, alignment: 8, &found)
+        expect(\McinfoBank.common, 0, "mcinfo_bank.common", &found)
+        expect(\McinfoBank.mcBank, 4, "mcinfo_bank.mc_bank", &found)
+        expect(\McinfoBank.mcDomid, 6, "mcinfo_bank.mc_domid", &found)
+        expect(\McinfoBank.mcStatus, 8, "mcinfo_bank.mc_status", &found)
+        expect(\McinfoBank.mcAddr, 16, "mcinfo_bank.mc_addr", &found)
+        expect(\McinfoBank.mcMisc, 24, "mcinfo_bank.mc_misc", &found)
+        expect(\McinfoBank.mcCtrl2, 32, "mcinfo_bank.mc_ctrl2", &found)
+        expect(\McinfoBank.mcTsc, 40, "mcinfo_bank.mc_tsc", &found)
+    }
+
+    /// `mcinfo_msr`.
+    private static func checkMcinfoMsr(_ found: inout [String]) {
+        expect(McinfoMsr.self, "mcinfo_msr", size: 16, alignment: 8, &found)
+        expect(\McinfoMsr.reg, 0, "mcinfo_msr.reg", &found)
+        expect(\McinfoMsr.value, 8, "mcinfo_msr.value", &found)
+    }
+
+    /// `mcinfo_extended`.
+    private static func checkMcinfoExtended(_ found: inout [String]) {
+        expect(McinfoExtended.self, "mcinfo_extended", size: 520, alignment: 8, &found)
+        expect(\McinfoExtended.common, 0, "mcinfo_extended.common", &found)
+        expect(\McinfoExtended.mcMsrs, 4, "mcinfo_extended.mc_msrs", &found)
+        expect(\McinfoExtended.mcMsr, 8, "mcinfo_extended.mc_msr", &found)
+    }
+
+    /// `page_offline_action`.
+    private static func checkPageOfflineAction(_ found: inout [String]) {
+        expect(PageOfflineAction.self, "page_offline_action", size: 16, alignment: 8, &found)
+        expect(\PageOfflineAction.mfn, 0, "page_offline_action.mfn", &found)
+        expect(\PageOfflineAction.status, 8, "page_offline_action.status", &found)
+    }
+
+    /// `cpu_offline_action`.
+    private static func checkCpuOfflineAction(_ found: inout [String]) {
+        expect(CpuOfflineAction.self, "cpu_offline_action", size: 8, alignment: 4, &found)
+        expect(\CpuOfflineAction.mcSocketid, 0, "cpu_offline_action.mc_socketid", &found)
+        expect(\CpuOfflineAction.mcCoreid, 4, "cpu_offline_action.mc_coreid", &found)
+        expect(\CpuOfflineAction.mcCoreThreadid, 6, "cpu_offline_action.mc_core_threadid", &found)
+    }
+
+    /// `mcinfo_recovery`.
+    private static func checkMcinfoRecovery(_ found: inout [String]) {
+        expect(McinfoRecovery.self, "mcinfo_recovery", size: 24, alignment: 8, &found)
+        expect(\McinfoRecovery.common, 0, "mcinfo_recovery.common", &found)
+        expect(\McinfoRecovery.mcBank, 4, "mcinfo_recovery.mc_bank", &found)
+        expect(\McinfoRecovery.actionFlags, 6, "mcinfo_recovery.action_flags", &found)
+        expect(\McinfoRecovery.actionTypes, 7, "mcinfo_recovery.action_types", &found)
+        expect(\McinfoRecovery.actionInfo, 8, "mcinfo_recovery.action_info", &found)
+    }
+
+    /// `mcinfo_recovery.action_info`.
+    private static func checkMcinfoRecoveryActionInfo(_ found: inout [String]) {
+        expect(McinfoRecovery.ActionInfo.self, "mcinfo_recovery.action_info", size: 16, alignment: 8, &found)
+    }
+
+    /// `mc_info`.
+    private static func checkMcInfo(_ found: inout [String]) {
+        expect(McInfo.self, "mc_info", size: 768, alignment: 8, &found)
+        expect(\McInfo.miNentries, 0, "mc_info.mi_nentries", &found)
+        expect(\McInfo.flags, 4, "mc_info.flags", &found)
+        expect(\McInfo.miData, 8, "mc_info.mi_data", &found)
+    }
+
+    /// `mcinfo_logical_cpu`.
+    private static func checkMcinfoLogicalCpu(_ found: inout [String]) {
+        expect(McinfoLogicalCpu.self, "mcinfo_logical_cpu", size: 304, alignment: 8, &found)
+        expect(\McinfoLogicalCpu.mcCpunr, 0, "mcinfo_logical_cpu.mc_cpunr", &found)
+        expect(\McinfoLogicalCpu.mcChipid, 4, "mcinfo_logical_cpu.mc_chipid", &found)
+        expect(\McinfoLogicalCpu.mcCoreid, 8, "mcinfo_logical_cpu.mc_coreid", &found)
+        expect(\McinfoLogicalCpu.mcThreadid, 10, "mcinfo_logical_cpu.mc_threadid", &found)
+        expect(\McinfoLogicalCpu.mcApicid, 12, "mcinfo_logical_cpu.mc_apicid", &found)
+        expect(\McinfoLogicalCpu.mcClusterid, 16, "mcinfo_logical_cpu.mc_clusterid", &found)
+        expect(\McinfoLogicalCpu.mcNcores, 20, "mcinfo_logical_cpu.mc_ncores", &found)
+        expect(\McinfoLogicalCpu.mcNcoresActive, 24, "mcinfo_logical_cpu.mc_ncores_active", &found)
+        expect(\McinfoLogicalCpu.mcNthreads, 28, "mcinfo_logical_cpu.mc_nthreads", &found)
+        expect(\McinfoLogicalCpu.mcCpuidLevel, 32, "mcinfo_logical_cpu.mc_cpuid_level", &found)
+        expect(\McinfoLogicalCpu.mcFamily, 36, "mcinfo_logical_cpu.mc_family", &found)
+        expect(\McinfoLogicalCpu.mcVendor, 40, "mcinfo_logical_cpu.mc_vendor", &found)
+        expect(\McinfoLogicalCpu.mcModel, 44, "mcinfo_logical_cpu.mc_model", &found)
+        expect(\McinfoLogicalCpu.mcStep, 48, "mcinfo_logical_cpu.mc_step", &found)
+        expect(\McinfoLogicalCpu.mcVendorid, 52, "mcinfo_logical_cpu.mc_vendorid", &found)
+        expect(\McinfoLogicalCpu.mcBrandid, 68, "mcinfo_logical_cpu.mc_brandid", &found)
+        expect(\McinfoLogicalCpu.mcCpuCaps, 132, "mcinfo_logical_cpu.mc_cpu_caps", &found)
+        expect(\McinfoLogicalCpu.mcCacheSize, 160, "mcinfo_logical_cpu.mc_cache_size", &found)
+        expect(\McinfoLogicalCpu.mcCacheAlignment, 164, "mcinfo_logical_cpu.mc_cache_alignment", &found)
+        expect(\McinfoLogicalCpu.mcNmsrvals, 168, "mcinfo_logical_cpu.mc_nmsrvals", &found)
+        expect(\McinfoLogicalCpu.mcMsrvalues, 176, "mcinfo_logical_cpu.mc_msrvalues", &found)
+    }
+
+    /// `xen_mc_fetch`.
+    private static func checkXenMcFetch(_ found: inout [String]) {
+        expect(XenMcFetch.self, "xen_mc_fetch", size: 24, alignment: 8, &found)
+        expect(\XenMcFetch.flags, 0, "xen_mc_fetch.flags", &found)
+        expect(\XenMcFetch.pad0, 4, "xen_mc_fetch._pad0", &found)
+        expect(\XenMcFetch.fetchId, 8, "xen_mc_fetch.fetch_id", &found)
+        expect(\XenMcFetch.data, 16, "xen_mc_fetch.data", &found)
+    }
+
+    /// `xen_mc_notifydomain`.
+    private static func checkXenMcNotifydomain(_ found: inout [String]) {
+        expect(XenMcNotifydomain.self, "xen_mc_notifydomain", size: 8, alignment: 4, &found)
+        expect(\XenMcNotifydomain.mcDomid, 0, "xen_mc_notifydomain.mc_domid", &found)
+        expect(\XenMcNotifydomain.mcVcpuid, 2, "xen_mc_notifydomain.mc_vcpuid", &found)
+        expect(\XenMcNotifydomain.flags, 4, "xen_mc_notifydomain.flags", &found)
+    }
+
+    /// `xen_mc_physcpuinfo`.
+    private static func checkXenMcPhyscpuinfo(_ found: inout [String]) {
+        expect(XenMcPhyscpuinfo.self, "xen_mc_physcpuinfo", size: 16, alignment: 8, &found)
+        expect(\XenMcPhyscpuinfo.ncpus, 0, "xen_mc_physcpuinfo.ncpus", &found)
+        expect(\XenMcPhyscpuinfo.pad0, 4, "xen_mc_physcpuinfo._pad0", &found)
+        expect(\XenMcPhyscpuinfo.info, 8, "xen_mc_physcpuinfo.info", &found)
+    }
+
+    /// `xen_mc_msrinject`.
+    private static func checkXenMcMsrinject(_ found: inout [String]) {
+        expect(XenMcMsrinject.self, "xen_mc_msrinject", size: 144, alignment: 8, &found)
+        expect(\XenMcMsrinject.mcinjCpunr, 0, "xen_mc_msrinject.mcinj_cpunr", &found)
+        expect(\XenMcMsrinject.mcinjFlags, 4, "xen_mc_msrinject.mcinj_flags", &found)
+        expect(\XenMcMsrinject.mcinjCount, 8, "xen_mc_msrinject.mcinj_count", &found)
+        expect(\XenMcMsrinject.mcinjDomid, 12, "xen_mc_msrinject.mcinj_domid", &found)
+        expect(\XenMcMsrinject.pad0, 14, "xen_mc_msrinject._pad0", &found)
+        expect(\XenMcMsrinject.mcinjMsr, 16, "xen_mc_msrinject.mcinj_msr", &found)
+    }
+
+    /// `xen_mc_mceinject`.
+    private static func checkXenMcMceinject(_ found: inout [String]) {
+        expect(XenMcMceinject.self, "xen_mc_mceinject", size: 4, alignment: 4, &found)
+        expect(\XenMcMceinject.mceinjCpunr, 0, "xen_mc_mceinject.mceinj_cpunr", &found)
+    }
+
+    /// `xen_mc_inject_v2`.
+    private static func checkXenMcInjectV2(_ found: inout [String]) {
+        expect(XenMcInjectV2.self, "xen_mc_inject_v2", size: 24, alignment: 8, &found)
+        expect(\XenMcInjectV2.flags, 0, "xen_mc_inject_v2.flags", &found)
+        expect(\XenMcInjectV2.cpumap, 8, "xen_mc_inject_v2.cpumap", &found)
+    }
+
+    /// `xen_mc`.
+    private static func checkXenMc(_ found: inout [String]) {
+        expect(XenMc.self, "xen_mc", size: 152, alignment: 8, &found)
+        expect(\XenMc.cmd, 0, "xen_mc.cmd", &found)
+        expect(\XenMc.interfaceVersion, 4, "xen_mc.interface_version", &found)
+        expect(\XenMc.u, 8, "xen_mc.u", &found)
+    }
+
+    /// `xen_mc.u`.
+    private static func checkXenMcU(_ found: inout [String]) {
+        expect(XenMc.U.self, "xen_mc.u", size: 144, alignment: 8, &found)
+    }
+
+    /// `mmuext_op`.
+    private static func checkMmuextOp(_ found: inout [String]) {
+        expect(MmuextOp.self, "mmuext_op", size: 24, alignment: 8, &found)
+        expect(\MmuextOp.cmd, 0, "mmuext_op.cmd", &found)
+        expect(\MmuextOp.arg1, 8, "mmuext_op.arg1", &found)
+        expect(\MmuextOp.arg2, 16, "mmuext_op.arg2", &found)
+    }
+
+    /// `mmuext_op.arg1`.
+    private static func checkMmuextOpArg1(_ found: inout [String]) {
+        expect(MmuextOp.Arg1.self, "mmuext_op.arg1", size: 8, alignment: 8, &found)
+    }
+
+    /// `mmuext_op.arg2`.
+    private static func checkMmuextOpArg2(_ found: inout [String]) {
+        expect(MmuextOp.Arg2.self, "mmuext_op.arg2", size: 8, alignment: 8, &found)
+    }
+
+    /// `mmu_update`.
+    private static func checkMmuUpdate(_ found: inout [String]) {
+        expect(MmuUpdate.self, "mmu_update", size: 16, alignment: 8, &found)
+        expect(\MmuUpdate.ptr, 0, "mmu_update.ptr", &found)
+        expect(\MmuUpdate.val, 8, "mmu_update.val", &found)
+    }
+
+    /// `multicall_entry`.
+    private static func checkMulticallEntry(_ found: inout [String]) {
+        expect(MulticallEntry.self, "multicall_entry", size: 64, alignment: 8, &found)
+        expect(\MulticallEntry.op, 0, "multicall_entry.op", &found)
+        expect(\MulticallEntry.result, 8, "multicall_entry.result", &found)
+        expect(\MulticallEntry.args, 16, "multicall_entry.args", &found)
+    }
+
+#if arch(x86_64)
+    /// `vcpu_info`.
+    private static func checkVcpuInfo(_ found: inout [String]) {
+        expect(VcpuInfo.self, "vcpu_info", size: 64, alignment: 8, &found)
+        expect(\VcpuInfo.evtchnUpcallPending, 0, "vcpu_info.evtchn_upcall_pending", &found)
+        expect(\VcpuInfo.evtchnUpcallMask, 1, "vcpu_info.evtchn_upcall_mask", &found)
+        expect(\VcpuInfo.evtchnPendingSel, 8, "vcpu_info.evtchn_pending_sel", &found)
+        expect(\VcpuInfo.arch, 16, "vcpu_info.arch", &found)
+        expect(\VcpuInfo.time, 32, "vcpu_info.time", &found)
+    }
+
+    /// `arch_vcpu_info`.
+    private static func checkArchVcpuInfo(_ found: inout [String]) {
+        expect(ArchVcpuInfo.self, "arch_vcpu_info", size: 16, alignment: 8, &found)
+        expect(\ArchVcpuInfo.cr2, 0, "arch_vcpu_info.cr2", &found)
+        expect(\ArchVcpuInfo.pad, 8, "arch_vcpu_info.pad", &found)
+    }
+
+    /// `shared_info`.
+    private static func checkSharedInfo(_ found: inout [String]) {
+        expect(SharedInfo.self, "shared_info", size: 3136, alignment: 8, &found)
+        expect(\SharedInfo.vcpuInfo, 0, "shared_info.vcpu_info", &found)
+        expect(\SharedInfo.evtchnPending, 2048, "shared_info.evtchn_pending", &found)
+        expect(\SharedInfo.evtchnMask, 2560, "shared_info.evtchn_mask", &found)
+        expect(\SharedInfo.wcVersion, 3072, "shared_info.wc_version", &found)
+        expect(\SharedInfo.wcSec, 3076, "shared_info.wc_sec", &found)
+        expect(\SharedInfo.wcNsec, 3080, "shared_info.wc_nsec", &found)
+        expect(\SharedInfo.wcSecHi, 3084, "shared_info.wc_sec_hi", &found)
+        expect(\SharedInfo.arch, 3088, "shared_info.arch", &found)
+    }
+
+    /// `arch_shared_info`.
+    private static func checkArchSharedInfo(_ found: inout [String]) {
+        expect(ArchSharedInfo.self, "arch_shared_info", size: 48, alignment: 8, &found)
+        expect(\ArchSharedInfo.maxPfn, 0, "arch_shared_info.max_pfn", &found)
+        expect(\ArchSharedInfo.pfnToMfnFrameListList, 8, "arch_shared_info.pfn_to_mfn_frame_list_list", &found)
+        expect(\ArchSharedInfo.nmiReason, 16, "arch_shared_info.nmi_reason", &found)
+        expect(\ArchSharedInfo.p2mCr3, 24, "arch_shared_info.p2m_cr3", &found)
+        expect(\ArchSharedInfo.p2mVaddr, 32, "arch_shared_info.p2m_vaddr", &found)
+        expect(\ArchSharedInfo.p2mGeneration, 40, "arch_shared_info.p2m_generation", &found)
+    }
+
+    /// `start_info`.
+    private static func checkStartInfo(_ found: inout [String]) {
+        expect(StartInfo.self, "start_info", size: 1168, alignment: 8, &found)
+        expect(\StartInfo.magic, 0, "start_info.magic", &found)
+        expect(\StartInfo.nrPages, 32, "start_info.nr_pages", &found)
+        expect(\StartInfo.sharedInfo, 40, "start_info.shared_info", &found)
+        expect(\StartInfo.flags, 48, "start_info.flags", &found)
+        expect(\StartInfo.storeMfn, 56, "start_info.store_mfn", &found)
+        expect(\StartInfo.storeEvtchn, 64, "start_info.store_evtchn", &found)
+        expect(\StartInfo.console, 72, "start_info.console", &found)
+        expect(\StartInfo.ptBase, 88, "start_info.pt_base", &found)
+        expect(\StartInfo.nrPtFrames, 96, "start_info.nr_pt_frames", &found)
+        expect(\StartInfo.mfnList, 104, "start_info.mfn_list", &found)
+        expect(\StartInfo.modStart, 112, "start_info.mod_start", &found)
+        expect(\StartInfo.modLen, 120, "start_info.mod_len", &found)
+        expect(\StartInfo.cmdLine, 128, "start_info.cmd_line", &found)
+        expect(\StartInfo.firstP2mPfn, 1152, "start_info.first_p2m_pfn", &found)
+        expect(\StartInfo.nrP2mFrames, 1160, "start_info.nr_p2m_frames", &found)
+    }
+
+    /// `start_info.console`.
+    private static func checkStartInfoConsole(_ found: inout [String]) {
+        expect(StartInfo.Console.self, "start_info.console", size: 16, alignment: 8, &found)
+    }
+
+    /// `start_info.console.domU`.
+    private static func checkStartInfoConsoleDomU(_ found: inout [String]) {
+        expect(StartInfo.Console.DomU.self, "start_info.console.domU", size: 16, alignment: 8, &found)
+        expect(\StartInfo.Console.DomU.mfn, 0, "start_info.console.domU.mfn", &found)
+        expect(\StartInfo.Console.DomU.evtchn, 8, "start_info.console.domU.evtchn", &found)
+    }
+
+    /// `start_info.console.dom0`.
+    private static func checkStartInfoConsoleDom0(_ found: inout [String]) {
+        expect(StartInfo.Console.Dom0.self, "start_info.console.dom0", size: 8, alignment: 4, &found)
+        expect(\StartInfo.Console.Dom0.infoOff, 0, "start_info.console.dom0.info_off", &found)
+        expect(\StartInfo.Console.Dom0.infoSize, 4, "start_info.console.dom0.info_size", &found)
+    }
+#endif
+
+    /// `xen_multiboot_mod_list`.
+    private static func checkXenMultibootModList(_ found: inout [String]) {
+        expect(XenMultibootModList.self, "xen_multiboot_mod_list", size: 16, alignment: 4, &found)
+        expect(\XenMultibootModList.modStart, 0, "xen_multiboot_mod_list.mod_start", &found)
+        expect(\XenMultibootModList.modEnd, 4, "xen_multiboot_mod_list.mod_end", &found)
+        expect(\XenMultibootModList.cmdline, 8, "xen_multiboot_mod_list.cmdline", &found)
+        expect(\XenMultibootModList.pad, 12, "xen_multiboot_mod_list.pad", &found)
+    }
+
+    /// `dom0_vga_console_info`.
+    private static func checkDom0VgaConsoleInfo(_ found: inout [String]) {
+        expect(Dom0VgaConsoleInfo.self, "dom0_vga_console_info", size: 40, alignment: 4, &found)
+        expect(\Dom0VgaConsoleInfo.videoType, 0, "dom0_vga_console_info.video_type", &found)
+        expect(\Dom0VgaConsoleInfo.u, 4, "dom0_vga_console_info.u", &found)
+    }
+
+    /// `dom0_vga_console_info.u`.
+    private static func checkDom0VgaConsoleInfoU(_ found: inout [String]) {
+        expect(Dom0VgaConsoleInfo.U.self, "dom0_vga_console_info.u", size: 36, alignment: 4, &found)
+    }
+
+    /// `dom0_vga_console_info.u.text_mode_3`.
+    private static func checkDom0VgaConsoleInfoUTextMode3(_ found: inout [String]) {
+        expect(Dom0VgaConsoleInfo.U.TextMode3.self, "dom0_vga_console_info.u.text_mode_3", size: 10, alignment: 2, &found)
+        expect(\Dom0VgaConsoleInfo.U.TextMode3.fontHeight, 0, "dom0_vga_console_info.u.text_mode_3.font_height", &found)
+        expect(\Dom0VgaConsoleInfo.U.TextMode3.cursorX, 2, "dom0_vga_console_info.u.text_mode_3.cursor_x", &found)
+        expect(\Dom0VgaConsoleInfo.U.TextMode3.cursorY, 4, "dom0_vga_console_info.u.text_mode_3.cursor_y", &found)
+        expect(\Dom0VgaConsoleInfo.U.TextMode3.rows, 6, "dom0_vga_console_info.u.text_mode_3.rows", &found)
+        expect(\Dom0VgaConsoleInfo.U.TextMode3.columns, 8, "dom0_vga_console_info.u.text_mode_3.columns", &found)
+    }
+
+    /// `dom0_vga_console_info.u.vesa_lfb`.
+    private static func checkDom0VgaConsoleInfoUVesaLfb(_ found: inout [String]) {
+        expect(Dom0VgaConsoleInfo.U.VesaLfb.self, "dom0_vga_console_info.u.vesa_lfb", size: 36, alignment: 4, &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.width, 0, "dom0_vga_console_info.u.vesa_lfb.width", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.height, 2, "dom0_vga_console_info.u.vesa_lfb.height", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.bytesPerLine, 4, "dom0_vga_console_info.u.vesa_lfb.bytes_per_line", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.bitsPerPixel, 6, "dom0_vga_console_info.u.vesa_lfb.bits_per_pixel", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.lfbBase, 8, "dom0_vga_console_info.u.vesa_lfb.lfb_base", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.lfbSize, 12, "dom0_vga_console_info.u.vesa_lfb.lfb_size", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.redPos, 16, "dom0_vga_console_info.u.vesa_lfb.red_pos", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.redSize, 17, "dom0_vga_console_info.u.vesa_lfb.red_size", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.greenPos, 18, "dom0_vga_console_info.u.vesa_lfb.green_pos", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.greenSize, 19, "dom0_vga_console_info.u.vesa_lfb.green_size", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.bluePos, 20, "dom0_vga_console_info.u.vesa_lfb.blue_pos", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.blueSize, 21, "dom0_vga_console_info.u.vesa_lfb.blue_size", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.rsvdPos, 22, "dom0_vga_console_info.u.vesa_lfb.rsvd_pos", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.rsvdSize, 23, "dom0_vga_console_info.u.vesa_lfb.rsvd_size", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.gblCaps, 24, "dom0_vga_console_info.u.vesa_lfb.gbl_caps", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.modeAttrs, 28, "dom0_vga_console_info.u.vesa_lfb.mode_attrs", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.pad, 30, "dom0_vga_console_info.u.vesa_lfb.pad", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.extLfbBase, 32, "dom0_vga_console_info.u.vesa_lfb.ext_lfb_base", &found)
+    }
+
+    /// `evtchn_fifo_control_block`.
+    private static func checkEvtchnFifoControlBlock(_ found: inout [String]) {
+        expect(EvtchnFifoControlBlock.self, "evtchn_fifo_control_block", size: 72, alignment: 4, &found)
+        expect(\EvtchnFifoControlBlock.ready, 0, "evtchn_fifo_control_block.ready", &found)
+        expect(\EvtchnFifoControlBlock.rsvd, 4, "evtchn_fifo_control_block._rsvd", &found)
+        expect(\EvtchnFifoControlBlock.head, 8, "evtchn_fifo_control_block.head", &found)
+    }
+
+    /// `usbif_request_segment`.
+    private static func checkUsbifRequestSegment(_ found: inout [String]) {
+        expect(UsbifRequestSegment.self, "usbif_request_segment", size: 8, alignment: 4, &found)
+        expect(\UsbifRequestSegment.gref, 0, "usbif_request_segment.gref", &found)
+        expect(\UsbifRequestSegment.offset, 4, "usbif_request_segment.offset", &found)
+        expect(\UsbifRequestSegment.length, 6, "usbif_request_segment.length", &found)
+    }
+
+    /// `usbif_urb_request`.
+    private static func checkUsbifUrbRequest(_ found: inout [String]) {
+        expect(UsbifUrbRequest.self, "usbif_urb_request", size: 148, alignment: 4, &found)
+        expect(\UsbifUrbRequest.id, 0, "usbif_urb_request.id", &found)
+        expect(\UsbifUrbRequest.nrBufferSegs, 2, "usbif_urb_request.nr_buffer_segs", &found)
+        expect(\UsbifUrbRequest.pipe, 4, "usbif_urb_request.pipe", &found)
+        expect(\UsbifUrbRequest.transferFlags, 8, "usbif_urb_request.transfer_flags", &found)
+        expect(\UsbifUrbRequest.bufferLength, 10, "usbif_urb_request.buffer_length", &found)
+        expect(\UsbifUrbRequest.u, 12, "usbif_urb_request.u", &found)
+        expect(\UsbifUrbRequest.seg, 20, "usbif_urb_request.seg", &found)
+    }
+
+    /// `usbif_urb_request.u`.
+    private static func checkUsbifUrbRequestU(_ found: inout [String]) {
+        expect(UsbifUrbRequest.U.self, "usbif_urb_request.u", size: 8, alignment: 2, &found)
+    }
+
+    /// `usbif_urb_request.u.isoc`.
+    private static func checkUsbifUrbRequestUIsoc(_ found: inout [String]) {
+        expect(UsbifUrbRequest.U.Isoc.self, "usbif_urb_request.u.isoc", size: 8, alignment: 2, &found)
+        expect(\UsbifUrbRequest.U.Isoc.interval, 0, "usbif_urb_request.u.isoc.interval", &found)
+        expect(\UsbifUrbRequest.U.Isoc.startFrame, 2, "usbif_urb_request.u.isoc.start_frame", &found)
+        expect(\UsbifUrbRequest.U.Isoc.numberOfPackets, 4, "usbif_urb_request.u.isoc.number_of_packets", &found)
+        expect(\UsbifUrbRequest.U.Isoc.nrFrameDescSegs, 6, "usbif_urb_request.u.isoc.nr_frame_desc_segs", &found)
+    }
+
+    /// `usbif_urb_request.u.intr`.
+    private static func checkUsbifUrbRequestUIntr(_ found: inout [String]) {
+        expect(UsbifUrbRequest.U.Intr.self, "usbif_urb_request.u.intr", size: 8, alignment: 2, &found)
+        expect(\UsbifUrbRequest.U.Intr.interval, 0, "usbif_urb_request.u.intr.interval", &found)
+        expect(\UsbifUrbRequest.U.Intr.pad, 2, "usbif_urb_request.u.intr.pad", &found)
+    }
+
+    /// `usbif_urb_request.u.unlink`.
+    private static func checkUsbifUrbRequestUUnlink(_ found: inout [String]) {
+        expect(UsbifUrbRequest.U.Unlink.self, "usbif_urb_request.u.unlink", size: 8, alignment: 2, &found)
+        expect(\UsbifUrbRequest.U.Unlink.unlinkId, 0, "usbif_urb_request.u.unlink.unlink_id", &found)
+        expect(\UsbifUrbRequest.U.Unlink.pad, 2, "usbif_urb_request.u.unlink.pad", &found)
+    }
+
+    /// `usbif_urb_response`.
+    private static func checkUsbifUrbResponse(_ found: inout [String]) {
+        expect(UsbifUrbResponse.self, "usbif_urb_response", size: 16, alignment: 4, &found)
+        expect(\UsbifUrbResponse.id, 0, "usbif_urb_response.id", &found)
+        expect(\UsbifUrbResponse.startFrame, 2, "usbif_urb_response.start_frame", &found)
+        expect(\UsbifUrbResponse.status, 4, "usbif_urb_response.status", &found)
+        expect(\UsbifUrbResponse.actualLength, 8, "usbif_urb_response.actual_length", &found)
+        expect(\UsbifUrbResponse.errorCount, 12, "usbif_urb_response.error_count", &found)
+    }
+
+    /// `usbif_urb_sring_entry`.
+    private static func checkUsbifUrbSringEntry(_ found: inout [String]) {
+        expect(UsbifUrbSringEntry.self, "usbif_urb_sring_entry", size: 148, alignment: 4, &found)
+    }
+
+    /// `usbif_urb_sring`.
+    private static func checkUsbifUrbSring(_ found: inout [String]) {
+        expect(UsbifUrbSring.self, "usbif_urb_sring", size: 212, alignment: 4, &found)
+        expect(\UsbifUrbSring.reqProd, 0, "usbif_urb_sring.req_prod", &found)
+        expect(\UsbifUrbSring.reqEvent, 4, "usbif_urb_sring.req_event", &found)
+        expect(\UsbifUrbSring.rspProd, 8, "usbif_urb_sring.rsp_prod", &found)
+        expect(\UsbifUrbSring.rspEvent, 12, "usbif_urb_sring.rsp_event", &found)
+        expect(\UsbifUrbSring.pvt, 16, "usbif_urb_sring.pvt", &found)
+        expect(\UsbifUrbSring.pad, 20, "usbif_urb_sring.__pad", &found)
+        expect(\UsbifUrbSring.ring, 64, "usbif_urb_sring.ring", &found)
+    }
+
+    /// `usbif_urb_sring.pvt`.
+    private static func checkUsbifUrbSringPvt(_ found: inout [String]) {
+        expect(UsbifUrbSring.Pvt.self, "usbif_urb_sring.pvt", size: 4, alignment: 1, &found)
+    }
+
+    /// `usbif_urb_sring.pvt.netif`.
+    private static func checkUsbifUrbSringPvtNetif(_ found: inout [String]) {
+        expect(UsbifUrbSring.Pvt.Netif.self, "usbif_urb_sring.pvt.netif", size: 1, alignment: 1, &found)
+        expect(\UsbifUrbSring.Pvt.Netif.smartpollActive, 0, "usbif_urb_sring.pvt.netif.smartpoll_active", &found)
+    }
+
+    /// `usbif_urb_sring.pvt.tapif_user`.
+    private static func checkUsbifUrbSringPvtTapifUser(_ found: inout [String]) {
+        expect(UsbifUrbSring.Pvt.TapifUser.self, "usbif_urb_sring.pvt.tapif_user", size: 1, alignment: 1, &found)
+        expect(\UsbifUrbSring.Pvt.TapifUser.msg, 0, "usbif_urb_sring.pvt.tapif_user.msg", &found)
+    }
+
+    /// `usbif_urb_front_ring`.
+    private static func checkUsbifUrbFrontRing(_ found: inout [String]) {
+        expect(UsbifUrbFrontRing.self, "usbif_urb_front_ring", size: 24, alignment: 8, &found)
+        expect(\UsbifUrbFrontRing.reqProdPvt, 0, "usbif_urb_front_ring.req_prod_pvt", &found)
+        expect(\UsbifUrbFrontRing.rspCons, 4, "usbif_urb_front_ring.rsp_cons", &found)
+        expect(\UsbifUrbFrontRing.nrEnts, 8, "usbif_urb_front_ring.nr_ents", &found)
+        expect(\UsbifUrbFrontRing.sring, 16, "usbif_urb_front_ring.sring", &found)
+    }
+
+    /// `usbif_urb_back_ring`.
+    private static func checkUsbifUrbBackRing(_ found: inout [String]) {
+        expect(UsbifUrbBackRing.self, "usbif_urb_back_ring", size: 24, alignment: 8, &found)
+        expect(\UsbifUrbBackRing.rspProdPvt, 0, "usbif_urb_back_ring.rsp_prod_pvt", &found)
+        expect(\UsbifUrbBackRing.reqCons, 4, "usbif_urb_back_ring.req_cons", &found)
+        expect(\UsbifUrbBackRing.nrEnts, 8, "usbif_urb_back_ring.nr_ents", &found)
+        expect(\UsbifUrbBackRing.sring, 16, "usbif_urb_back_ring.sring", &found)
+    }
+
+    /// `usbif_conn_request`.
+    private static func checkUsbifConnRequest(_ found: inout [String]) {
+        expect(UsbifConnRequest.self, "usbif_conn_request", size: 2, alignment: 2, &found)
+        expect(\UsbifConnRequest.id, 0, "usbif_conn_request.id", &found)
+    }
+
+    /// `usbif_conn_response`.
+    private static func checkUsbifConnResponse(_ found: inout [String]) {
+        expect(UsbifConnResponse.self, "usbif_conn_response", size: 4, alignment: 2, &found)
+        expect(\UsbifConnResponse.id, 0, "usbif_conn_response.id", &found)
+        expect(\UsbifConnResponse.portnum, 2, "usbif_conn_response.portnum", &found)
+        expect(\UsbifConnResponse.speed, 3, "usbif_conn_response.speed", &found)
+    }
+
+    /// `usbif_conn_sring_entry`.
+    private static func checkUsbifConnSringEntry(_ found: inout [String]) {
+        expect(UsbifConnSringEntry.self, "usbif_conn_sring_entry", size: 4, alignment: 2, &found)
+    }
+
+    /// `usbif_conn_sring`.
+    private static func checkUsbifConnSring(_ found: inout [String]) {
+        expect(UsbifConnSring.self, "usbif_conn_sring", size: 68, alignment: 4, &found)
+        expect(\UsbifConnSring.reqProd, 0, "usbif_conn_sring.req_prod", &found)
+        expect(\UsbifConnSring.reqEvent, 4, "usbif_conn_sring.req_event", &found)
+        expect(\UsbifConnSring.rspProd, 8, "usbif_conn_sring.rsp_prod", &found)
+        expect(\UsbifConnSring.rspEvent, 12, "usbif_conn_sring.rsp_event", &found)
+        expect(\UsbifConnSring.pvt, 16, "usbif_conn_sring.pvt", &found)
+        expect(\UsbifConnSring.pad, 20, "usbif_conn_sring.__pad", &found)
+        expect(\UsbifConnSring.ring, 64, "usbif_conn_sring.ring", &found)
+    }
+
+    /// `usbif_conn_sring.pvt`.
+    private static func checkUsbifConnSringPvt(_ found: inout [String]) {
+        expect(UsbifConnSring.Pvt.self, "usbif_conn_sring.pvt", size: 4, alignment: 1, &found)
+    }
+
+    /// `usbif_conn_sring.pvt.netif`.
+    private static func checkUsbifConnSringPvtNetif(_ found: inout [String]) {
+        expect(UsbifConnSring.Pvt.Netif.self, "usbif_conn_sring.pvt.netif", size: 1, alignment: 1, &found)
+        expect(\UsbifConnSring.Pvt.Netif.smartpollActive, 0, "usbif_conn_sring.pvt.netif.smartpoll_active", &found)
+    }
+
+    /// `usbif_conn_sring.pvt.tapif_user`.
+    private static func checkUsbifConnSringPvtTapifUser(_ found: inout [String]) {
+        expect(UsbifConnSring.Pvt.TapifUser.self, "usbif_conn_sring.pvt.tapif_user", size: 1, alignment: 1, &found)
+        expect(\UsbifConnSring.Pvt.TapifUser.msg, 0, "usbif_conn_sring.pvt.tapif_user.msg", &found)
+    }
+
+    /// `usbif_conn_front_ring`.
+    private static func checkUsbifConnFrontRing(_ found: inout [String]) {
+        expect(UsbifConnFrontRing.self, "usbif_conn_front_ring", size: 24, alignment: 8, &found)
+        expect(\UsbifConnFrontRing.reqProdPvt, 0, "usbif_conn_front_ring.req_prod_pvt", &found)
+        expect(\UsbifConnFrontRing.rspCons, 4, "usbif_conn_front_ring.rsp_cons", &found)
+        expect(\UsbifConnFrontRing.nrEnts, 8, "usbif_conn_front_ring.nr_ents", &found)
+        expect(\UsbifConnFrontRing.sring, 16, "usbif_conn_front_ring.sring", &found)
+    }
+
+    /// `usbif_conn_back_ring`.
+    private static func checkUsbifConnBackRing(_ found: inout [String]) {
+        expect(UsbifConnBackRing.self, "usbif_conn_back_ring", size: 24, alignment: 8, &found)
+        expect(\UsbifConnBackRing.rspProdPvt, 0, "usbif_conn_back_ring.rsp_prod_pvt", &found)
+        expect(\UsbifConnBackRing.reqCons, 4, "usbif_conn_back_ring.req_cons", &found)
+        expect(\UsbifConnBackRing.nrEnts, 8, "usbif_conn_back_ring.nr_ents", &found)
+        expect(\UsbifConnBackRing.sring, 16, "usbif_conn_back_ring.sring", &found)
+    }
+
+    /// `t_rec`.
+    private static func checkTRec(_ found: inout [String]) {
+        expect(TRec.self, "t_rec", size: 40, alignment: 4, &found)
+        expect(\TRec.u, 4, "t_rec.u", &found)
+    }
+
+    /// `t_rec.u`.
+    private static func checkTRecU(_ found: inout [String]) {
+        expect(TRec.U.self, "t_rec.u", size: 36, alignment: 4, &found)
+    }
+
+    /// `t_rec.u.cycles`.
+    private static func checkTRecUCycles(_ found: inout [String]) {
+        expect(TRec.U.Cycles.self, "t_rec.u.cycles", size: 36, alignment: 4, &found)
+        expect(\TRec.U.Cycles.cyclesLo, 0, "t_rec.u.cycles.cycles_lo", &found)
+        expect(\TRec.U.Cycles.cyclesHi, 4, "t_rec.u.cycles.cycles_hi", &found)
+        expect(\TRec.U.Cycles.extraU32, 8, "t_rec.u.cycles.extra_u32", &found)
+    }
+
+    /// `t_rec.u.nocycles`.
+    private static func checkTRecUNocycles(_ found: inout [String]) {
+        expect(TRec.U.Nocycles.self, "t_rec.u.nocycles", size: 28, alignment: 4, &found)
+        expect(\TRec.U.Nocycles.extraU32, 0, "t_rec.u.nocycles.extra_u32", &found)
+    }
+
+    /// `t_buf`.
+    private static func checkTBuf(_ found: inout [String]) {
+        expect(TBuf.self, "t_buf", size: 8, alignment: 4, &found)
+        expect(\TBuf.cons, 0, "t_buf.cons", &found)
+        expect(\TBuf.prod, 4, "t_buf.prod", &found)
+    }
+
+    /// `t_info`.
+    private static func checkTInfo(_ found: inout [String]) {
+        expect(TInfo.self, "t_info", size: 2, alignment: 2, &found)
+        expect(\TInfo.tbufSize, 0, "t_info.tbuf_size", &found)
     }
 
     /// Compares a type's size, alignment and stride with C's `sizeof` and `_Alignof`.

@@ -2,6 +2,15 @@
 
 import XenHypercall
 
+/// `RING_IDX` (uint32_t).
+public typealias RingIdx = UInt32
+
+/// `XENCONS_RING_IDX` (uint32_t).
+public typealias XenconsRingIdx = UInt32
+
+/// `XENSTORE_RING_IDX` (uint32_t).
+public typealias XenstoreRingIdx = UInt32
+
 /// `domid_t` (uint16_t).
 public typealias Domid = UInt16
 
@@ -16,6 +25,9 @@ public typealias GrantRef = UInt32
 
 /// `ioservid_t` (uint16_t).
 public typealias Ioservid = UInt16
+
+/// `xen_callback_t` (uint64_t).
+public typealias XenCallback = UInt64
 
 /// `xen_pfn_t` (uint64_t).
 public typealias XenPfn = UInt64

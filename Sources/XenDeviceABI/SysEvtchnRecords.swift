@@ -48,3 +48,12 @@ package struct IoctlEvtchnNotify: Sendable, BitwiseCopyable {
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     package init() { self = xenZeroed() }
 }
+
+/// `struct ioctl_evtchn_restrict_domid` (sys/evtchn.h:99): 2 bytes, aligned to 2.
+package struct IoctlEvtchnRestrictDomid: Sendable, BitwiseCopyable {
+    /// C: `domid_t domid` at offset 0.
+    package var domid: Domid
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    package init() { self = xenZeroed() }
+}

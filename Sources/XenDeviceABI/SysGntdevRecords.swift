@@ -59,6 +59,41 @@ package struct IoctlGntdevUnmapGrantRef: Sendable, BitwiseCopyable {
     package init() { self = xenZeroed() }
 }
 
+/// `struct ioctl_gntdev_get_offset_for_vaddr` (sys/gntdev.h:94): 24 bytes, aligned to 8.
+package struct IoctlGntdevGetOffsetForVaddr: Sendable, BitwiseCopyable {
+    /// IN parameters
+    /// The virtual address of the first mapped page in a range.
+    ///
+    /// C: `uint64_t vaddr` at offset 0.
+    package var vaddr: UInt64
+    /// OUT parameters
+    /// The offset that was used in the initial mmap() operation.
+    ///
+    /// C: `uint64_t offset` at offset 8.
+    package var offset: UInt64
+    /// The number of pages mapped in the VM area that begins at @vaddr.
+    ///
+    /// C: `uint32_t count` at offset 16.
+    package var count: UInt32
+    /// C: `uint32_t pad` at offset 20.
+    package var pad: UInt32
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    package init() { self = xenZeroed() }
+}
+
+/// `struct ioctl_gntdev_set_max_grants` (sys/gntdev.h:114): 4 bytes, aligned to 4.
+package struct IoctlGntdevSetMaxGrants: Sendable, BitwiseCopyable {
+    /// IN parameter
+    /// The maximum number of grants that may be mapped at once.
+    ///
+    /// C: `uint32_t count` at offset 0.
+    package var count: UInt32
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    package init() { self = xenZeroed() }
+}
+
 /// `struct ioctl_gntdev_unmap_notify` (sys/gntdev.h:132): 16 bytes, aligned to 8.
 package struct IoctlGntdevUnmapNotify: Sendable, BitwiseCopyable {
     /// IN parameters
@@ -77,6 +112,195 @@ package struct IoctlGntdevUnmapNotify: Sendable, BitwiseCopyable {
     ///
     /// C: `uint32_t event_channel_port` at offset 12.
     package var eventChannelPort: UInt32
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    package init() { self = xenZeroed() }
+}
+
+/// `struct ioctl_gntdev_grant_copy_segment` (sys/gntdev.h:151): 24 bytes, aligned to 8.
+package struct IoctlGntdevGrantCopySegment: Sendable, BitwiseCopyable {
+    /// C: `union (unnamed union at sys/gntdev.h:152:5) source` at offset 0.
+    package var source: IoctlGntdevGrantCopySegment.Source
+    /// C: `union (unnamed union at sys/gntdev.h:152:5) dest` at offset 8.
+    package var dest: IoctlGntdevGrantCopySegment.Dest
+    /// C: `uint16_t len` at offset 16.
+    package var len: UInt16
+    /// C: `uint16_t flags` at offset 18.
+    package var flags: UInt16
+    /// C: `int16_t status` at offset 20.
+    package var status: Int16
+    /// 2 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<2, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    package init() { self = xenZeroed() }
+}
+
+extension IoctlGntdevGrantCopySegment {
+    /// The union of `ioctl_gntdev_grant_copy_segment.source` (sys/gntdev.h:152): 8 bytes, aligned to 8.
+    package struct Source: Sendable, BitwiseCopyable {
+        /// The union's bytes: 8 bytes, aligned to 8 like the C union.
+        private var _storage: InlineArray<1, UInt64>
+        /// C: `void * virt` at offset 0.
+        package var virt: UInt64 {
+            get { xenUnionLoad(self, as: UInt64.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct (unnamed struct at sys/gntdev.h:154:9) foreign` at offset 0.
+        package var foreign: IoctlGntdevGrantCopySegment.Source.Foreign {
+            get { xenUnionLoad(self, as: IoctlGntdevGrantCopySegment.Source.Foreign.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        package init() { self = xenZeroed() }
+    }
+}
+
+extension IoctlGntdevGrantCopySegment.Source {
+    /// The struct of `ioctl_gntdev_grant_copy_segment.source.foreign` (sys/gntdev.h:154): 8 bytes, aligned to 4.
+    package struct Foreign: Sendable, BitwiseCopyable {
+        /// C: `uint32_t ref` at offset 0.
+        package var ref: UInt32
+        /// C: `uint16_t offset` at offset 4.
+        package var offset: UInt16
+        /// C: `uint16_t domid` at offset 6.
+        package var domid: UInt16
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        package init() { self = xenZeroed() }
+    }
+}
+
+extension IoctlGntdevGrantCopySegment {
+    /// The union of `ioctl_gntdev_grant_copy_segment.dest` (sys/gntdev.h:152): 8 bytes, aligned to 8.
+    package struct Dest: Sendable, BitwiseCopyable {
+        /// The union's bytes: 8 bytes, aligned to 8 like the C union.
+        private var _storage: InlineArray<1, UInt64>
+        /// C: `void * virt` at offset 0.
+        package var virt: UInt64 {
+            get { xenUnionLoad(self, as: UInt64.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct (unnamed struct at sys/gntdev.h:154:9) foreign` at offset 0.
+        package var foreign: IoctlGntdevGrantCopySegment.Dest.Foreign {
+            get { xenUnionLoad(self, as: IoctlGntdevGrantCopySegment.Dest.Foreign.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        package init() { self = xenZeroed() }
+    }
+}
+
+extension IoctlGntdevGrantCopySegment.Dest {
+    /// The struct of `ioctl_gntdev_grant_copy_segment.dest.foreign` (sys/gntdev.h:154): 8 bytes, aligned to 4.
+    package struct Foreign: Sendable, BitwiseCopyable {
+        /// C: `uint32_t ref` at offset 0.
+        package var ref: UInt32
+        /// C: `uint16_t offset` at offset 4.
+        package var offset: UInt16
+        /// C: `uint16_t domid` at offset 6.
+        package var domid: UInt16
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        package init() { self = xenZeroed() }
+    }
+}
+
+/// `struct ioctl_gntdev_grant_copy` (sys/gntdev.h:167): 16 bytes, aligned to 8.
+package struct IoctlGntdevGrantCopy: Sendable, BitwiseCopyable {
+    /// C: `unsigned int count` at offset 0.
+    package var count: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+    /// C: `struct ioctl_gntdev_grant_copy_segment * segments` at offset 8.
+    package var segments: UInt64
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    package init() { self = xenZeroed() }
+}
+
+/// `struct ioctl_gntdev_dmabuf_exp_from_refs` (sys/gntdev.h:205): 20 bytes, aligned to 4.
+package struct IoctlGntdevDmabufExpFromRefs: Sendable, BitwiseCopyable {
+    /// IN parameters.
+    /// Specific options for this dma-buf: see GNTDEV_DMABUF_FLAG_XXX.
+    ///
+    /// C: `uint32_t flags` at offset 0.
+    package var flags: UInt32
+    /// Number of grant references in @refs array.
+    ///
+    /// C: `uint32_t count` at offset 4.
+    package var count: UInt32
+    /// OUT parameters.
+    /// File descriptor of the dma-buf.
+    ///
+    /// C: `uint32_t fd` at offset 8.
+    package var fd: UInt32
+    /// The domain ID of the grant references to be mapped.
+    ///
+    /// C: `uint32_t domid` at offset 12.
+    package var domid: UInt32
+    /// Variable IN parameter.
+    /// Array of grant references of size @count.
+    ///
+    /// C: `uint32_t[1] refs` at offset 16.
+    package var refs: InlineArray<1, UInt32>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    package init() { self = xenZeroed() }
+}
+
+/// `struct ioctl_gntdev_dmabuf_exp_wait_released` (sys/gntdev.h:235): 8 bytes, aligned to 4.
+package struct IoctlGntdevDmabufExpWaitReleased: Sendable, BitwiseCopyable {
+    /// IN parameters
+    ///
+    /// C: `uint32_t fd` at offset 0.
+    package var fd: UInt32
+    /// C: `uint32_t wait_to_ms` at offset 4.
+    package var waitToMs: UInt32
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    package init() { self = xenZeroed() }
+}
+
+/// `struct ioctl_gntdev_dmabuf_imp_to_refs` (sys/gntdev.h:248): 20 bytes, aligned to 4.
+package struct IoctlGntdevDmabufImpToRefs: Sendable, BitwiseCopyable {
+    /// IN parameters.
+    /// File descriptor of the dma-buf.
+    ///
+    /// C: `uint32_t fd` at offset 0.
+    package var fd: UInt32
+    /// Number of grant references in @refs array.
+    ///
+    /// C: `uint32_t count` at offset 4.
+    package var count: UInt32
+    /// The domain ID for which references to be granted.
+    ///
+    /// C: `uint32_t domid` at offset 8.
+    package var domid: UInt32
+    /// Reserved - must be zero.
+    ///
+    /// C: `uint32_t reserved` at offset 12.
+    package var reserved: UInt32
+    /// OUT parameters.
+    /// Array of grant references of size @count.
+    ///
+    /// C: `uint32_t[1] refs` at offset 16.
+    package var refs: InlineArray<1, UInt32>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    package init() { self = xenZeroed() }
+}
+
+/// `struct ioctl_gntdev_dmabuf_imp_release` (sys/gntdev.h:271): 8 bytes, aligned to 4.
+package struct IoctlGntdevDmabufImpRelease: Sendable, BitwiseCopyable {
+    /// IN parameters
+    ///
+    /// C: `uint32_t fd` at offset 0.
+    package var fd: UInt32
+    /// C: `uint32_t reserved` at offset 4.
+    package var reserved: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     package init() { self = xenZeroed() }

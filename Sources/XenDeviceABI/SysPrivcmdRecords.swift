@@ -13,6 +13,61 @@ package struct PrivcmdHypercall: Sendable, BitwiseCopyable {
     package init() { self = xenZeroed() }
 }
 
+/// `struct privcmd_mmap_entry` (sys/privcmd.h:48): 24 bytes, aligned to 8.
+package struct PrivcmdMmapEntry: Sendable, BitwiseCopyable {
+    /// C: `__u64 va` at offset 0.
+    package var va: UInt64
+    /// C: `__u64 mfn` at offset 8.
+    package var mfn: UInt64
+    /// C: `__u64 npages` at offset 16.
+    package var npages: UInt64
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    package init() { self = xenZeroed() }
+}
+
+/// `struct privcmd_mmap` (sys/privcmd.h:54): 16 bytes, aligned to 8.
+package struct PrivcmdMmap: Sendable, BitwiseCopyable {
+    /// C: `int num` at offset 0.
+    package var num: Int32
+    /// target domain
+    ///
+    /// C: `domid_t dom` at offset 4.
+    package var dom: Domid
+    /// 2 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<2, UInt8>
+    /// C: `privcmd_mmap_entry_t * entry` at offset 8.
+    package var entry: UInt64
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    package init() { self = xenZeroed() }
+}
+
+/// `struct privcmd_mmapbatch` (sys/privcmd.h:60): 24 bytes, aligned to 8.
+package struct PrivcmdMmapbatch: Sendable, BitwiseCopyable {
+    /// number of pages to populate
+    ///
+    /// C: `int num` at offset 0.
+    package var num: Int32
+    /// target domain
+    ///
+    /// C: `domid_t dom` at offset 4.
+    package var dom: Domid
+    /// 2 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<2, UInt8>
+    /// virtual address
+    ///
+    /// C: `__u64 addr` at offset 8.
+    package var addr: UInt64
+    /// array of mfns - top nibble set on err
+    ///
+    /// C: `xen_pfn_t * arr` at offset 16.
+    package var arr: UInt64
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    package init() { self = xenZeroed() }
+}
+
 /// `struct privcmd_mmapbatch_v2` (sys/privcmd.h:70): 32 bytes, aligned to 8.
 package struct PrivcmdMmapbatchV2: Sendable, BitwiseCopyable {
     /// number of pages to populate
@@ -37,6 +92,32 @@ package struct PrivcmdMmapbatchV2: Sendable, BitwiseCopyable {
     ///
     /// C: `int * err` at offset 24.
     package var err: UInt64
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    package init() { self = xenZeroed() }
+}
+
+/// `struct privcmd_dm_op_buf` (sys/privcmd.h:78): 16 bytes, aligned to 8.
+package struct PrivcmdDmOpBuf: Sendable, BitwiseCopyable {
+    /// C: `void * uptr` at offset 0.
+    package var uptr: UInt64
+    /// C: `unsigned long size` at offset 8.
+    package var size: UInt64
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    package init() { self = xenZeroed() }
+}
+
+/// `struct privcmd_dm_op` (sys/privcmd.h:83): 16 bytes, aligned to 8.
+package struct PrivcmdDmOp: Sendable, BitwiseCopyable {
+    /// C: `domid_t dom` at offset 0.
+    package var dom: Domid
+    /// C: `__u16 num` at offset 2.
+    package var num: UInt16
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+    /// C: `const privcmd_dm_op_buf_t * ubufs` at offset 8.
+    package var ubufs: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     package init() { self = xenZeroed() }

@@ -8,9 +8,9 @@
 /// mirrors still have it: size, alignment, stride and the offset of every stored field.
 package enum XenRecordLayout {
     /// How many records the check covers.
-    package static let recordCount = 21
+    package static let recordCount = 39
     /// How many field offsets the check covers.
-    package static let fieldCount = 74
+    package static let fieldCount = 122
 
     /// Every difference between the Swift mirrors and clang's layout, one sentence each; empty when all match.
     /// - Returns: The differences.
@@ -26,15 +26,33 @@ package enum XenRecordLayout {
         checkIoctlEvtchnBindUnboundPort(&found)
         checkIoctlEvtchnUnbind(&found)
         checkIoctlEvtchnNotify(&found)
+        checkIoctlEvtchnRestrictDomid(&found)
         checkIoctlGntallocAllocGref(&found)
         checkIoctlGntallocDeallocGref(&found)
         checkIoctlGntallocUnmapNotify(&found)
         checkIoctlGntdevGrantRef(&found)
         checkIoctlGntdevMapGrantRef(&found)
         checkIoctlGntdevUnmapGrantRef(&found)
+        checkIoctlGntdevGetOffsetForVaddr(&found)
+        checkIoctlGntdevSetMaxGrants(&found)
         checkIoctlGntdevUnmapNotify(&found)
+        checkIoctlGntdevGrantCopySegment(&found)
+        checkIoctlGntdevGrantCopySegmentSource(&found)
+        checkIoctlGntdevGrantCopySegmentSourceForeign(&found)
+        checkIoctlGntdevGrantCopySegmentDest(&found)
+        checkIoctlGntdevGrantCopySegmentDestForeign(&found)
+        checkIoctlGntdevGrantCopy(&found)
+        checkIoctlGntdevDmabufExpFromRefs(&found)
+        checkIoctlGntdevDmabufExpWaitReleased(&found)
+        checkIoctlGntdevDmabufImpToRefs(&found)
+        checkIoctlGntdevDmabufImpRelease(&found)
         checkPrivcmdHypercall(&found)
+        checkPrivcmdMmapEntry(&found)
+        checkPrivcmdMmap(&found)
+        checkPrivcmdMmapbatch(&found)
         checkPrivcmdMmapbatchV2(&found)
+        checkPrivcmdDmOpBuf(&found)
+        checkPrivcmdDmOp(&found)
         checkPrivcmdMmapResource(&found)
         checkXsdSockmsg(&found)
         return found
@@ -125,6 +143,12 @@ package enum XenRecordLayout {
         expect(\IoctlEvtchnNotify.port, 0, "ioctl_evtchn_notify.port", &found)
     }
 
+    /// `ioctl_evtchn_restrict_domid`.
+    private static func checkIoctlEvtchnRestrictDomid(_ found: inout [String]) {
+        expect(IoctlEvtchnRestrictDomid.self, "ioctl_evtchn_restrict_domid", size: 2, alignment: 2, &found)
+        expect(\IoctlEvtchnRestrictDomid.domid, 0, "ioctl_evtchn_restrict_domid.domid", &found)
+    }
+
     /// `ioctl_gntalloc_alloc_gref`.
     private static func checkIoctlGntallocAllocGref(_ found: inout [String]) {
         expect(IoctlGntallocAllocGref.self, "ioctl_gntalloc_alloc_gref", size: 24, alignment: 8, &found)
@@ -174,6 +198,21 @@ package enum XenRecordLayout {
         expect(\IoctlGntdevUnmapGrantRef.pad, 12, "ioctl_gntdev_unmap_grant_ref.pad", &found)
     }
 
+    /// `ioctl_gntdev_get_offset_for_vaddr`.
+    private static func checkIoctlGntdevGetOffsetForVaddr(_ found: inout [String]) {
+        expect(IoctlGntdevGetOffsetForVaddr.self, "ioctl_gntdev_get_offset_for_vaddr", size: 24, alignment: 8, &found)
+        expect(\IoctlGntdevGetOffsetForVaddr.vaddr, 0, "ioctl_gntdev_get_offset_for_vaddr.vaddr", &found)
+        expect(\IoctlGntdevGetOffsetForVaddr.offset, 8, "ioctl_gntdev_get_offset_for_vaddr.offset", &found)
+        expect(\IoctlGntdevGetOffsetForVaddr.count, 16, "ioctl_gntdev_get_offset_for_vaddr.count", &found)
+        expect(\IoctlGntdevGetOffsetForVaddr.pad, 20, "ioctl_gntdev_get_offset_for_vaddr.pad", &found)
+    }
+
+    /// `ioctl_gntdev_set_max_grants`.
+    private static func checkIoctlGntdevSetMaxGrants(_ found: inout [String]) {
+        expect(IoctlGntdevSetMaxGrants.self, "ioctl_gntdev_set_max_grants", size: 4, alignment: 4, &found)
+        expect(\IoctlGntdevSetMaxGrants.count, 0, "ioctl_gntdev_set_max_grants.count", &found)
+    }
+
     /// `ioctl_gntdev_unmap_notify`.
     private static func checkIoctlGntdevUnmapNotify(_ found: inout [String]) {
         expect(IoctlGntdevUnmapNotify.self, "ioctl_gntdev_unmap_notify", size: 16, alignment: 8, &found)
@@ -182,11 +221,113 @@ package enum XenRecordLayout {
         expect(\IoctlGntdevUnmapNotify.eventChannelPort, 12, "ioctl_gntdev_unmap_notify.event_channel_port", &found)
     }
 
+    /// `ioctl_gntdev_grant_copy_segment`.
+    private static func checkIoctlGntdevGrantCopySegment(_ found: inout [String]) {
+        expect(IoctlGntdevGrantCopySegment.self, "ioctl_gntdev_grant_copy_segment", size: 24, alignment: 8, &found)
+        expect(\IoctlGntdevGrantCopySegment.source, 0, "ioctl_gntdev_grant_copy_segment.source", &found)
+        expect(\IoctlGntdevGrantCopySegment.dest, 8, "ioctl_gntdev_grant_copy_segment.dest", &found)
+        expect(\IoctlGntdevGrantCopySegment.len, 16, "ioctl_gntdev_grant_copy_segment.len", &found)
+        expect(\IoctlGntdevGrantCopySegment.flags, 18, "ioctl_gntdev_grant_copy_segment.flags", &found)
+        expect(\IoctlGntdevGrantCopySegment.status, 20, "ioctl_gntdev_grant_copy_segment.status", &found)
+    }
+
+    /// `ioctl_gntdev_grant_copy_segment.source`.
+    private static func checkIoctlGntdevGrantCopySegmentSource(_ found: inout [String]) {
+        expect(IoctlGntdevGrantCopySegment.Source.self, "ioctl_gntdev_grant_copy_segment.source", size: 8, alignment: 8, &found)
+    }
+
+    /// `ioctl_gntdev_grant_copy_segment.source.foreign`.
+    private static func checkIoctlGntdevGrantCopySegmentSourceForeign(_ found: inout [String]) {
+        expect(IoctlGntdevGrantCopySegment.Source.Foreign.self, "ioctl_gntdev_grant_copy_segment.source.foreign", size: 8, alignment: 4, &found)
+        expect(\IoctlGntdevGrantCopySegment.Source.Foreign.ref, 0, "ioctl_gntdev_grant_copy_segment.source.foreign.ref", &found)
+        expect(\IoctlGntdevGrantCopySegment.Source.Foreign.offset, 4, "ioctl_gntdev_grant_copy_segment.source.foreign.offset", &found)
+        expect(\IoctlGntdevGrantCopySegment.Source.Foreign.domid, 6, "ioctl_gntdev_grant_copy_segment.source.foreign.domid", &found)
+    }
+
+    /// `ioctl_gntdev_grant_copy_segment.dest`.
+    private static func checkIoctlGntdevGrantCopySegmentDest(_ found: inout [String]) {
+        expect(IoctlGntdevGrantCopySegment.Dest.self, "ioctl_gntdev_grant_copy_segment.dest", size: 8, alignment: 8, &found)
+    }
+
+    /// `ioctl_gntdev_grant_copy_segment.dest.foreign`.
+    private static func checkIoctlGntdevGrantCopySegmentDestForeign(_ found: inout [String]) {
+        expect(IoctlGntdevGrantCopySegment.Dest.Foreign.self, "ioctl_gntdev_grant_copy_segment.dest.foreign", size: 8, alignment: 4, &found)
+        expect(\IoctlGntdevGrantCopySegment.Dest.Foreign.ref, 0, "ioctl_gntdev_grant_copy_segment.dest.foreign.ref", &found)
+        expect(\IoctlGntdevGrantCopySegment.Dest.Foreign.offset, 4, "ioctl_gntdev_grant_copy_segment.dest.foreign.offset", &found)
+        expect(\IoctlGntdevGrantCopySegment.Dest.Foreign.domid, 6, "ioctl_gntdev_grant_copy_segment.dest.foreign.domid", &found)
+    }
+
+    /// `ioctl_gntdev_grant_copy`.
+    private static func checkIoctlGntdevGrantCopy(_ found: inout [String]) {
+        expect(IoctlGntdevGrantCopy.self, "ioctl_gntdev_grant_copy", size: 16, alignment: 8, &found)
+        expect(\IoctlGntdevGrantCopy.count, 0, "ioctl_gntdev_grant_copy.count", &found)
+        expect(\IoctlGntdevGrantCopy.segments, 8, "ioctl_gntdev_grant_copy.segments", &found)
+    }
+
+    /// `ioctl_gntdev_dmabuf_exp_from_refs`.
+    private static func checkIoctlGntdevDmabufExpFromRefs(_ found: inout [String]) {
+        expect(IoctlGntdevDmabufExpFromRefs.self, "ioctl_gntdev_dmabuf_exp_from_refs", size: 20, alignment: 4, &found)
+        expect(\IoctlGntdevDmabufExpFromRefs.flags, 0, "ioctl_gntdev_dmabuf_exp_from_refs.flags", &found)
+        expect(\IoctlGntdevDmabufExpFromRefs.count, 4, "ioctl_gntdev_dmabuf_exp_from_refs.count", &found)
+        expect(\IoctlGntdevDmabufExpFromRefs.fd, 8, "ioctl_gntdev_dmabuf_exp_from_refs.fd", &found)
+        expect(\IoctlGntdevDmabufExpFromRefs.domid, 12, "ioctl_gntdev_dmabuf_exp_from_refs.domid", &found)
+        expect(\IoctlGntdevDmabufExpFromRefs.refs, 16, "ioctl_gntdev_dmabuf_exp_from_refs.refs", &found)
+    }
+
+    /// `ioctl_gntdev_dmabuf_exp_wait_released`.
+    private static func checkIoctlGntdevDmabufExpWaitReleased(_ found: inout [String]) {
+        expect(IoctlGntdevDmabufExpWaitReleased.self, "ioctl_gntdev_dmabuf_exp_wait_released", size: 8, alignment: 4, &found)
+        expect(\IoctlGntdevDmabufExpWaitReleased.fd, 0, "ioctl_gntdev_dmabuf_exp_wait_released.fd", &found)
+        expect(\IoctlGntdevDmabufExpWaitReleased.waitToMs, 4, "ioctl_gntdev_dmabuf_exp_wait_released.wait_to_ms", &found)
+    }
+
+    /// `ioctl_gntdev_dmabuf_imp_to_refs`.
+    private static func checkIoctlGntdevDmabufImpToRefs(_ found: inout [String]) {
+        expect(IoctlGntdevDmabufImpToRefs.self, "ioctl_gntdev_dmabuf_imp_to_refs", size: 20, alignment: 4, &found)
+        expect(\IoctlGntdevDmabufImpToRefs.fd, 0, "ioctl_gntdev_dmabuf_imp_to_refs.fd", &found)
+        expect(\IoctlGntdevDmabufImpToRefs.count, 4, "ioctl_gntdev_dmabuf_imp_to_refs.count", &found)
+        expect(\IoctlGntdevDmabufImpToRefs.domid, 8, "ioctl_gntdev_dmabuf_imp_to_refs.domid", &found)
+        expect(\IoctlGntdevDmabufImpToRefs.reserved, 12, "ioctl_gntdev_dmabuf_imp_to_refs.reserved", &found)
+        expect(\IoctlGntdevDmabufImpToRefs.refs, 16, "ioctl_gntdev_dmabuf_imp_to_refs.refs", &found)
+    }
+
+    /// `ioctl_gntdev_dmabuf_imp_release`.
+    private static func checkIoctlGntdevDmabufImpRelease(_ found: inout [String]) {
+        expect(IoctlGntdevDmabufImpRelease.self, "ioctl_gntdev_dmabuf_imp_release", size: 8, alignment: 4, &found)
+        expect(\IoctlGntdevDmabufImpRelease.fd, 0, "ioctl_gntdev_dmabuf_imp_release.fd", &found)
+        expect(\IoctlGntdevDmabufImpRelease.reserved, 4, "ioctl_gntdev_dmabuf_imp_release.reserved", &found)
+    }
+
     /// `privcmd_hypercall`.
     private static func checkPrivcmdHypercall(_ found: inout [String]) {
         expect(PrivcmdHypercall.self, "privcmd_hypercall", size: 48, alignment: 8, &found)
         expect(\PrivcmdHypercall.op, 0, "privcmd_hypercall.op", &found)
         expect(\PrivcmdHypercall.arg, 8, "privcmd_hypercall.arg", &found)
+    }
+
+    /// `privcmd_mmap_entry`.
+    private static func checkPrivcmdMmapEntry(_ found: inout [String]) {
+        expect(PrivcmdMmapEntry.self, "privcmd_mmap_entry", size: 24, alignment: 8, &found)
+        expect(\PrivcmdMmapEntry.va, 0, "privcmd_mmap_entry.va", &found)
+        expect(\PrivcmdMmapEntry.mfn, 8, "privcmd_mmap_entry.mfn", &found)
+        expect(\PrivcmdMmapEntry.npages, 16, "privcmd_mmap_entry.npages", &found)
+    }
+
+    /// `privcmd_mmap`.
+    private static func checkPrivcmdMmap(_ found: inout [String]) {
+        expect(PrivcmdMmap.self, "privcmd_mmap", size: 16, alignment: 8, &found)
+        expect(\PrivcmdMmap.num, 0, "privcmd_mmap.num", &found)
+        expect(\PrivcmdMmap.dom, 4, "privcmd_mmap.dom", &found)
+        expect(\PrivcmdMmap.entry, 8, "privcmd_mmap.entry", &found)
+    }
+
+    /// `privcmd_mmapbatch`.
+    private static func checkPrivcmdMmapbatch(_ found: inout [String]) {
+        expect(PrivcmdMmapbatch.self, "privcmd_mmapbatch", size: 24, alignment: 8, &found)
+        expect(\PrivcmdMmapbatch.num, 0, "privcmd_mmapbatch.num", &found)
+        expect(\PrivcmdMmapbatch.dom, 4, "privcmd_mmapbatch.dom", &found)
+        expect(\PrivcmdMmapbatch.addr, 8, "privcmd_mmapbatch.addr", &found)
+        expect(\PrivcmdMmapbatch.arr, 16, "privcmd_mmapbatch.arr", &found)
     }
 
     /// `privcmd_mmapbatch_v2`.
@@ -197,6 +338,21 @@ package enum XenRecordLayout {
         expect(\PrivcmdMmapbatchV2.addr, 8, "privcmd_mmapbatch_v2.addr", &found)
         expect(\PrivcmdMmapbatchV2.arr, 16, "privcmd_mmapbatch_v2.arr", &found)
         expect(\PrivcmdMmapbatchV2.err, 24, "privcmd_mmapbatch_v2.err", &found)
+    }
+
+    /// `privcmd_dm_op_buf`.
+    private static func checkPrivcmdDmOpBuf(_ found: inout [String]) {
+        expect(PrivcmdDmOpBuf.self, "privcmd_dm_op_buf", size: 16, alignment: 8, &found)
+        expect(\PrivcmdDmOpBuf.uptr, 0, "privcmd_dm_op_buf.uptr", &found)
+        expect(\PrivcmdDmOpBuf.size, 8, "privcmd_dm_op_buf.size", &found)
+    }
+
+    /// `privcmd_dm_op`.
+    private static func checkPrivcmdDmOp(_ found: inout [String]) {
+        expect(PrivcmdDmOp.self, "privcmd_dm_op", size: 16, alignment: 8, &found)
+        expect(\PrivcmdDmOp.dom, 0, "privcmd_dm_op.dom", &found)
+        expect(\PrivcmdDmOp.num, 2, "privcmd_dm_op.num", &found)
+        expect(\PrivcmdDmOp.ubufs, 8, "privcmd_dm_op.ubufs", &found)
     }
 
     /// `privcmd_mmap_resource`.

@@ -92,10 +92,11 @@ extension SwiftEmitter {
             let fields = record.fields[index..<run]
             let firstBit = fields.compactMap(\.bitOffset).min() ?? 0
             let endBit = fields.map { ($0.bitOffset ?? 0) + ($0.bitWidth ?? 0) }.max() ?? 0
-            // Store the bits in units of the declared type (so the record keeps C's alignment) when those
-            // units fit before the next field; otherwise in bytes.
+            // Store the bits in units of the widest declared type of the run (so the record keeps C's
+            // alignment: `uint8_t a:8; uint32_t b:19;` aligns to 4) when those units fit before the next
+            // field; otherwise in bytes.
             let limit = run < record.fields.count ? record.fields[run].offset : record.size
-            var unit = field.size
+            var unit = fields.map(\.size).max() ?? field.size
             var start = firstBit / 8
             if [1, 2, 4, 8].contains(unit), (firstBit / 8) % unit == 0 {
                 let units = ((endBit + 7) / 8 - start + unit - 1) / unit

@@ -49,6 +49,22 @@ public struct FamilySpec: Codable, Sendable, Equatable {
     /// Whether the ops are the hypercall numbers themselves (`__HYPERVISOR_*`): the enum then conforms to
     /// `XenHypercallNumber`, the only op type `XenHypervisor.hypercall(_:_:)` accepts.
     public var hypercallNumbers: Bool?
+    /// A C `enum` of the header whose enumerators are the ops (`xsd_sockmsg_type`: `XS_*`), instead of
+    /// `#define`s. A comment between two enumerators that names a removed member of the family, where the
+    /// values skip exactly one number, is that member's tombstone with the skipped number.
+    public var enumeration: String?
+    /// Headers whose every named struct and union the family also mirrors (and everything they reach),
+    /// besides its request and `payloads`: the records of a protocol header, usually the row's own
+    /// `header`, or headers it includes (`hvm/save.h` includes `arch-x86/hvm/save.h` on x86 only). Such
+    /// a row is read wherever its header is, even when its prefix names no op there (records only).
+    public var recordHeaders: [String]?
+    /// Headers the parse includes before `header`, for a header that is not self-contained
+    /// (`arch-x86/xen-mca.h` uses `xen.h`'s types without including it).
+    public var includes: [String]?
+    /// Further prefixes that names of the family carry in its header: `trace.h` retires
+    /// `XEN_SCHEDULER_SEDF 2` among its `TRC_SCHED_*` scheduler ids. The longest-prefix rule still
+    /// orders rows by `prefix`.
+    public var otherPrefixes: [String]?
 
     /// Creates a table row. See the properties for the meaning of each parameter.
     public init(
@@ -57,7 +73,8 @@ public struct FamilySpec: Codable, Sendable, Equatable {
         summary: String? = nil,
         request: RequestSpec? = nil, payloads: [String]? = nil, payloadMembers: [String: String]? = nil,
         payloadArgument: Bool? = nil, hypercall: String? = nil, hypercallArguments: [HypercallArgument]? = nil,
-        bufferArray: Bool? = nil, hypercallNumbers: Bool? = nil
+        bufferArray: Bool? = nil, hypercallNumbers: Bool? = nil, enumeration: String? = nil, recordHeaders: [String]? = nil,
+        includes: [String]? = nil, otherPrefixes: [String]? = nil
     ) {
         self.name = name
         self.prefix = prefix
@@ -77,21 +94,31 @@ public struct FamilySpec: Codable, Sendable, Equatable {
         self.hypercallArguments = hypercallArguments
         self.bufferArray = bufferArray
         self.hypercallNumbers = hypercallNumbers
+        self.enumeration = enumeration
+        self.recordHeaders = recordHeaders
+        self.includes = includes
+        self.otherPrefixes = otherPrefixes
     }
 
     /// Whether `macro` is an op name of this family: it belongs to it by name and its ``opNames`` rule admits it.
     /// - Parameter macro: A macro name.
     /// - Returns: `true` for an op name.
     public func takesAsOp(_ macro: String) -> Bool {
-        matches(macro) && (opNames ?? .lowercase).admits(macro, prefix: prefix)
+        guard let matched = matchedPrefix(of: macro) else { return false }
+        return (opNames ?? .lowercase).admits(macro, prefix: matched)
     }
 
-    /// Whether `macro` belongs to this family by name (prefix matched, longer than it, not excluded).
+    /// Whether `macro` belongs to this family by name (a prefix matched, longer than it, not excluded).
     /// - Parameter macro: A macro name.
     /// - Returns: `true` when the name fits.
-    public func matches(_ macro: String) -> Bool {
-        macro.hasPrefix(prefix) && macro.count > prefix.count
-            && !(exclude ?? []).contains { macro.hasPrefix($0) }
+    public func matches(_ macro: String) -> Bool { matchedPrefix(of: macro) != nil }
+
+    /// The prefix (`prefix`, else one of ``otherPrefixes``) that `macro` belongs to this family by.
+    /// - Parameter macro: A macro name.
+    /// - Returns: The prefix, or `nil` when the name does not fit.
+    public func matchedPrefix(of macro: String) -> String? {
+        guard !(exclude ?? []).contains(where: { macro.hasPrefix($0) }) else { return nil }
+        return ([prefix] + (otherPrefixes ?? [])).first { macro.hasPrefix($0) && macro.count > $0.count }
     }
 }
 

@@ -3,6 +3,7 @@ extension FamilySpec {
     private enum RowKey: String, CodingKey, CaseIterable {
         case name, prefix, header, within, swiftName, rawType, interfaceVersion, exclude, opNames, summary
         case request, payloads, payloadMembers, payloadArgument, hypercall, hypercallArguments, bufferArray, hypercallNumbers
+        case enumeration, recordHeaders, includes, otherPrefixes
     }
 
     /// The keys a row may hold (a config's unknown-key check reads them here).
@@ -31,7 +32,11 @@ extension FamilySpec {
             hypercall: try container.decodeIfPresent(String.self, forKey: .hypercall),
             hypercallArguments: try container.decodeIfPresent([HypercallArgument].self, forKey: .hypercallArguments),
             bufferArray: try container.decodeIfPresent(Bool.self, forKey: .bufferArray),
-            hypercallNumbers: try container.decodeIfPresent(Bool.self, forKey: .hypercallNumbers)
+            hypercallNumbers: try container.decodeIfPresent(Bool.self, forKey: .hypercallNumbers),
+            enumeration: try container.decodeIfPresent(String.self, forKey: .enumeration),
+            recordHeaders: try container.decodeIfPresent([String].self, forKey: .recordHeaders),
+            includes: try container.decodeIfPresent([String].self, forKey: .includes),
+            otherPrefixes: try container.decodeIfPresent([String].self, forKey: .otherPrefixes)
         )
     }
 }

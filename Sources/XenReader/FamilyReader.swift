@@ -15,6 +15,8 @@ struct FamilyReader {
     var allDefines: [String: ScannedHeader.Define]
     /// Converts a clang path to a tree-relative one.
     var relativePath: (String) -> String
+    /// The C enums that rows with an ``FamilySpec/enumeration`` take their ops from, by tag.
+    var enumerations: [String: EnumeratedFamily] = [:]
 
     /// Reads every family declared in `header`.
     ///
@@ -134,6 +136,20 @@ struct FamilyReader {
                     file: header.file, line: line, column: column
                 ))
             }
+        }
+
+        for spec in specsHere where selected.contains(spec.name) {
+            guard let enumeration = spec.enumeration.flatMap({ enumerations[$0] }) else { continue }
+            for member in enumeration.members {
+                guard case .leftOut(let owner, let reason, _) = classify(member.name, isFunctionLike: false), owner.name == spec.name
+                else { continue }
+                leave(member.name, owner, reason,
+                      at: SourcePosition(file: header.file, line: member.location.line, column: member.location.column))
+            }
+            ops[spec.name, default: []] += enumeration.ops(of: spec, in: header, isOp: { name in
+                if case .op(let owner) = classify(name, isFunctionLike: false) { return owner.name == spec.name }
+                return false
+            }, docs: docs, warnings: &warnings)
         }
 
         // A name that is no op of the family (`#define SIX 6`, then `#define XEN_DOMCTL_x SIX`) gives its value.

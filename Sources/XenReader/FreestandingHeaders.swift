@@ -1,6 +1,6 @@
 /// The C library headers the reader supplies itself, in memory, so that every libclang reads the same text.
 ///
-/// The Xen headers need `<stdint.h>` first. Which file clang finds for it depends on the libclang:
+/// The Xen headers need `<stdint.h>` first (and the ring macros `<stddef.h>`). Which file clang finds for it depends on the libclang:
 /// Debian's LLVM 14 takes its own freestanding header from its resource folder, while the Swift
 /// toolchain's LLVM 21 looks for its resource folder relative to the working directory, misses it,
 /// and takes glibc's, which exists only for the host's architecture (so `-target aarch64-linux-gnu`
@@ -11,7 +11,7 @@ enum FreestandingHeaders {
     static let root = "/.xen-swiftgen-freestanding"
 
     /// The headers by name.
-    static let files: [String: String] = ["stdint.h": stdint]
+    static let files: [String: String] = ["stdint.h": stdint, "stddef.h": stddef]
 
     /// `<stdint.h>`: the exact-width, least, fast, pointer and max integer types with their limits and constants.
     private static let stdint = """
@@ -78,6 +78,25 @@ enum FreestandingHeaders {
         #define UINT64_C(value) XEN_SWIFTGEN_SUFFIXED(value, __UINT64_C_SUFFIX__)
         #define INTMAX_C(value) XEN_SWIFTGEN_SUFFIXED(value, __INTMAX_C_SUFFIX__)
         #define UINTMAX_C(value) XEN_SWIFTGEN_SUFFIXED(value, __UINTMAX_C_SUFFIX__)
+        #endif
+
+        """
+
+    /// `<stddef.h>`: `size_t`, `ptrdiff_t`, `NULL` and `offsetof` (the ring macros of `io/` use `size_t`
+    /// unincluded). A config that defines `size_t` as a macro (`size_t=__SIZE_TYPE__`) keeps its macro.
+    private static let stddef = """
+        #ifndef XEN_SWIFTGEN_STDDEF_H
+        #define XEN_SWIFTGEN_STDDEF_H
+        #ifndef size_t
+        typedef __SIZE_TYPE__ size_t;
+        #endif
+        #ifndef ptrdiff_t
+        typedef __PTRDIFF_TYPE__ ptrdiff_t;
+        #endif
+        #ifndef NULL
+        #define NULL ((void *)0)
+        #endif
+        #define offsetof(type, member) __builtin_offsetof(type, member)
         #endif
 
         """

@@ -56,6 +56,8 @@ public struct HeaderReader {
         public var gaps = TableGaps()
         /// Macros with a selected family's prefix that are no op, with the reason, in header order.
         public var leftOut: [LeftOutMacro] = []
+        /// Named records of the selected rows' record headers that are not mirrored, with the reason.
+        public var leftOutRecords: [LeftOutRecord] = []
     }
 
     private let clang: LibClang
@@ -74,7 +76,8 @@ public struct HeaderReader {
     public func read(_ tree: HeaderTree, options: Options) throws -> Result {
         let headers = try tree.headers(for: options.families)
         let mainPath = tree.root + "/.xen-swiftgen-main.c"
-        let source = (["#include <stdint.h>"] + headers.map { "#include \"\($0)\"" }).joined(separator: "\n") + "\n"
+        // <stddef.h> too: the ring macros of io/ (`DEFINE_XEN_FLEX_RING`) use size_t unincluded.
+        let source = (["#include <stdint.h>", "#include <stddef.h>"] + headers.map { "#include \"\($0)\"" }).joined(separator: "\n") + "\n"
         let standInRoot = tree.root + "/.xen-swiftgen-stand-ins"
         // -I comes before the system folders, so <stdint.h> is ours whatever libclang and libc are installed.
         let arguments = ["-x", "c", "-std=gnu11", "-target", options.target, "-ffreestanding", "-Wno-everything"]
@@ -123,9 +126,14 @@ public struct HeaderReader {
             }
         }
         let selected = Set(options.families.map(\.name))
+        let topLevel = unit.cursor.children
+        let enumerations = Dictionary(
+            specs.compactMap(\.enumeration).compactMap { EnumeratedFamily.read($0, in: topLevel) }.map { ($0.name, $0) },
+            uniquingKeysWith: { first, _ in first })
         let familyReader = FamilyReader(
             specs: specs,
-            selected: selected, recordSpans: recordSpans(unit, tree: tree), allDefines: allDefines, relativePath: tree.relative
+            selected: selected, recordSpans: recordSpans(unit, tree: tree), allDefines: allDefines, relativePath: tree.relative,
+            enumerations: enumerations
         )
         var byName: [String: OpFamily] = [:]
         var skipped: [String] = []
@@ -139,15 +147,20 @@ public struct HeaderReader {
             }
         }
         let families = options.families.compactMap { byName[$0.name] }
-        let readSpecs = options.families.filter { byName[$0.name] != nil }
+        // A row that mirrors its header's records is read wherever the header is, even when its prefix
+        // names no op there (`arch-x86/hvm/save.h` numbers its records through a function-like macro).
+        let recordRows = Set(options.families.filter { $0.recordHeaders != nil && headers.contains($0.header) }.map(\.name))
+        let readSpecs = options.families.filter { byName[$0.name] != nil || recordRows.contains($0.name) }
         var gaps = TableGaps()
         // Families missing from a whole public tree (it holds xen.h) are missing from this Xen version; a
         // partial tree (a fixture with only domctl.h) is no Xen version and lacks no family.
         if FileManager.default.fileExists(atPath: tree.root + "/xen.h") {
-            gaps.families = options.families.filter { byName[$0.name] == nil }.map(\.name)
+            gaps.families = options.families.filter { byName[$0.name] == nil && !recordRows.contains($0.name) }.map(\.name)
         }
+        var leftOutRecords: [LeftOutRecord] = []
         let (records, enums) = readRecords(
-            unit, tree: tree, specs: readSpecs, families: byName, comments: RecordComments(headers: scanned), gaps: &gaps
+            unit, tree: tree, specs: readSpecs, families: byName, comments: RecordComments(headers: scanned), gaps: &gaps,
+            leftOut: &leftOutRecords
         )
         let recordsByName = Dictionary(records.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let requests = try readSpecs.compactMap { spec -> RequestBinding? in
@@ -162,7 +175,10 @@ public struct HeaderReader {
             defines: options.defines, headers: treeFiles.map(tree.relative).sorted(), families: families,
             records: records, enums: enums, requests: requests
         )
-        return Result(interface: interface, warnings: warnings, filesRead: filesRead, skippedFamilies: skipped, gaps: gaps, leftOut: leftOut)
+        return Result(
+            interface: interface, warnings: warnings, filesRead: filesRead, skippedFamilies: skipped, gaps: gaps, leftOut: leftOut,
+            leftOutRecords: leftOutRecords
+        )
     }
 
     /// Gives every `#define` the family table takes a number from its value (``ValueEvaluator``): each
@@ -204,11 +220,12 @@ public struct HeaderReader {
     }
 
     /// Reads the request and payload records the family table names, the structs that `arg ==`
-    /// comments name for argument-payload families, and everything they reach. A named record these
-    /// headers do not define goes to `gaps`.
+    /// comments name for argument-payload families, the named records of the rows' `recordHeaders`, and
+    /// everything they reach. A named record these headers do not define goes to `gaps`; a record of the
+    /// record headers that cannot be mirrored goes to `leftOut` with its reason.
     private func readRecords(
         _ unit: TranslationUnit, tree: HeaderTree, specs: [FamilySpec], families: [String: OpFamily], comments: RecordComments,
-        gaps: inout TableGaps
+        gaps: inout TableGaps, leftOut: inout [LeftOutRecord]
     ) -> ([Record], [CEnum]) {
         var definitions: [String: Cursor] = [:]
         for cursor in unit.cursor.children {
@@ -225,13 +242,48 @@ public struct HeaderReader {
                 }
                 reader.readRoot(cursor)
             }
+            if let files = spec.recordHeaders {
+                for cursor in headerRecordRoots(unit, tree: tree, headers: Set(files)) {
+                    guard let reason = reader.readRootIfMirrorable(cursor), let location = cursor.location else { continue }
+                    let position = SourcePosition(file: tree.relative(location.file), line: location.line, column: location.column)
+                    let entry = LeftOutRecord(name: cursor.declaredName ?? cursor.spelling, family: spec.name, position: position, reason: reason)
+                    if !leftOut.contains(entry) { leftOut.append(entry) }
+                }
+            }
             if spec.payloadArgument == true, spec.request == nil, let family = families[spec.name] {
                 for name in ArgumentPayloadBinder(spec: spec).namedRecords(family, isRecord: { definitions[$0] != nil }) {
                     if let cursor = definitions[name] { reader.readRoot(cursor) }
                 }
             }
         }
+        // The other named records of the tree's headers: no selected row mirrors them. Listed, never dropped in silence.
+        let listed = Set(leftOut.map(\.name))
+        for cursor in headerRecordRoots(unit, tree: tree, headers: nil)
+        where !reader.hasRead(cursor.declaredName ?? "") && !listed.contains(cursor.declaredName ?? "") {
+            guard let location = cursor.location, let name = cursor.declaredName else { continue }
+            leftOut.append(LeftOutRecord(
+                name: name, family: nil,
+                position: SourcePosition(file: tree.relative(location.file), line: location.line, column: location.column),
+                reason: "no selected row mirrors its header's records (recordHeaders) and no payload reaches it"))
+        }
         return (reader.orderedRecords, reader.orderedEnums)
+    }
+
+    /// The named struct and union definitions of `headers` at top level, in parse order: the roots of a
+    /// row with ``FamilySpec/recordHeaders``. Named records nested in them are reached through their fields;
+    /// the guest handle wrappers (`__guest_handle_*`) are no records of their own but a field's type, and
+    /// an untagged record named by a typedef (`typedef struct { … } xen_uuid_t`) has no tag that names it.
+    /// - Parameter headers: The headers, or `nil` for every header of the tree.
+    private func headerRecordRoots(_ unit: TranslationUnit, tree: HeaderTree, headers: Set<String>?) -> [Cursor] {
+        var seen: Set<String> = []
+        return unit.cursor.children.filter { cursor in
+            guard let kind = cursor.kind, kind == .structDecl || kind == .unionDecl, cursor.isDefinition,
+                let name = cursor.declaredName, !name.hasPrefix(RecordReader.guestHandlePrefix),
+                cursor.type.spelling.hasPrefix("struct ") || cursor.type.spelling.hasPrefix("union "),
+                let file = cursor.location?.file, tree.relative(file) != HeaderTree.normalize(file),
+                headers?.contains(tree.relative(file)) ?? true else { return false }
+            return seen.insert(name).inserted
+        }
     }
 
     /// Spans of top-level struct and union definitions, by relative header and name.

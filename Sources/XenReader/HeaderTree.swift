@@ -30,13 +30,14 @@ public struct HeaderTree: Sendable {
         root = Self.normalize(absolute)
     }
 
-    /// The headers of `specs` that exist in the tree, in table order, without duplicates.
+    /// The headers of `specs` (each row's `includes`, then its `header`) that exist in the tree, in table
+    /// order, without duplicates.
     /// - Parameter specs: The family table.
     /// - Returns: Relative header paths.
     /// - Throws: ``GeneratorDiagnostic`` when none of them exists, or one exists but cannot be read or is empty.
     public func headers(for specs: [FamilySpec]) throws -> [String] {
         var seen = Set<String>()
-        let wanted = specs.map(\.header).filter { seen.insert($0).inserted }
+        let wanted = specs.flatMap { ($0.includes ?? []) + [$0.header] }.filter { seen.insert($0).inserted }
         // lstat, not stat: a dangling symlink is a header that cannot be read, not a missing one.
         let present = wanted.filter { (try? FileManager.default.attributesOfItem(atPath: root + "/" + $0)) != nil }
         guard !present.isEmpty else {

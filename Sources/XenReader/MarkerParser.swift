@@ -20,7 +20,7 @@ public enum MarkerParser {
     }
 
     /// Wording that marks an op as gone or going.
-    static let obsoleteWords = ["obsolete", "removed", "dropped", "reserved", "deprecated"]
+    static let obsoleteWords = ["obsolete", "removed", "dropped", "reserved", "deprecated", "no longer implemented"]
     /// Wording a tombstone may carry without a warning.
     static let knownTombstoneWords = obsoleteWords + ["moved", "use ", "unused", "do not reuse", "no longer", "replaced"]
 
@@ -90,7 +90,7 @@ public enum MarkerParser {
 
     /// Whether the wording says the op is obsolete.
     /// - Parameter marker: Marker text.
-    /// - Returns: `true` for obsolete, removed, dropped, reserved or deprecated.
+    /// - Returns: `true` for obsolete, removed, dropped, reserved, deprecated or no longer implemented.
     public static func saysObsolete(_ marker: String) -> Bool {
         let lower = marker.lowercased()
         return obsoleteWords.contains { lower.contains($0) }

@@ -29,6 +29,9 @@ struct RecordReader {
     private var reached: Set<String> = []
     private(set) var enums: [String: CEnum] = [:]
     private(set) var enumOrder: [String] = []
+    /// The widest alignment among the fields that have bytes in each record (a flexible array member has
+    /// none), by record name.
+    private var storedAlignment: [String: Int] = [:]
 
     /// - Parameters:
     ///   - tree: The header tree, to make paths relative and to tell the tree's typedefs from libc's.
@@ -45,6 +48,33 @@ struct RecordReader {
         readRecord(cursor, name: cursor.declaredName ?? cursor.spelling, parent: nil, member: nil)
     }
 
+    /// Reads the record like ``readRoot(_:)`` when every record it reaches can be laid out by stored
+    /// fields; otherwise reads nothing and says why. A Swift struct takes its alignment from its stored
+    /// properties only, so a record that C aligns through a flexible array member alone
+    /// (`struct hvm_msr { uint32_t count; struct hvm_one_msr msr[]; }`, aligned to 8) has no exact mirror,
+    /// nor has an empty struct (`struct arch_vcpu_info { }` on Arm), whose C stride is 0.
+    /// - Parameter cursor: The record's definition.
+    /// - Returns: `nil` when read, else the reason it was left out.
+    mutating func readRootIfMirrorable(_ cursor: Cursor) -> String? {
+        var trial = self
+        trial.readRoot(cursor)
+        for name in trial.order[order.count...] {
+            guard let record = trial.records[name] else { continue }
+            let what = name == trial.order[order.count] ? "it" : "it reaches '\(name)', which"
+            if record.size == 0 {
+                return "\(what) has no bytes (an empty struct, a GNU C extension): C's stride is 0, a Swift struct's at least 1"
+            }
+            guard let stored = trial.storedAlignment[name], stored < record.alignment else { continue }
+            return "\(what) is aligned to \(record.alignment) by no field with bytes (its widest is aligned to \(stored)); "
+                + "a Swift struct takes its alignment from stored fields only"
+        }
+        self = trial
+        return nil
+    }
+
+    /// Whether the record named `name` was read.
+    func hasRead(_ name: String) -> Bool { records[name] != nil }
+
     /// The records in reach order.
     var orderedRecords: [Record] { order.compactMap { records[$0] } }
     /// The enums in reach order.
@@ -56,6 +86,7 @@ struct RecordReader {
         order.append(name)
         let type = cursor.type
         var fields: [RecordField] = []
+        var widest = 1
         var anonymousCount = 0
         // Clang qualifies an anonymous member by the named record around it; nested names start with it.
         let scope = String(name.prefix { $0 != "." })
@@ -65,6 +96,7 @@ struct RecordReader {
                 let fieldType = resolve(child.type, nestedName: name + "." + fieldName, parent: name, member: fieldName)
                 let bits = child.offsetOfField
                 let line = child.location?.line ?? 0
+                if child.type.size > 0 { widest = max(widest, child.type.alignment) }
                 fields.append(RecordField(
                     name: fieldName, type: fieldType, cType: cTypes.spelling(of: child.type, scope: scope), offset: bits / 8, size: max(child.type.size, 0),
                     bitOffset: child.isBitField ? bits : nil, bitWidth: child.isBitField ? child.bitWidth : nil,
@@ -75,6 +107,7 @@ struct RecordReader {
                 anonymousCount += 1
                 readRecord(child, name: nestedName, parent: name, member: nil)
                 let offset = anonymousMemberOffset(child, in: type)
+                widest = max(widest, child.type.alignment)
                 fields.append(RecordField(
                     name: nil, type: .record(name: nestedName), cType: cTypes.spelling(of: child.type, scope: scope), offset: offset,
                     size: max(child.type.size, 0), line: child.location?.line ?? 0
@@ -84,6 +117,7 @@ struct RecordReader {
         let location = cursor.location
         let file = location.map { tree.relative($0.file) } ?? ""
         let line = location?.line ?? 0
+        storedAlignment[name] = widest
         records[name] = Record(
             name: name, kind: cursor.kind == .unionDecl ? .union : .struct, size: type.size, alignment: type.alignment,
             fields: fields, parent: parent, member: member, file: file, line: line,

@@ -7,14 +7,17 @@ import XenSwiftGen
 struct CoverageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coverage",
-        abstract: "List the macros with a family's prefix that are not ops, each with its reason.",
+        abstract: "List what the selected families read per header (numbered groups, tombstones, records) and what they leave out, with reasons.",
         discussion: """
             The reader takes a macro as an op of a family by its name alone: the longest matching \
             prefix, the family table's 'exclude' list, and the row's 'opNames' rule (ops continue in lower \
             case after the prefix, such as XEN_DOMCTL_getdomaininfo; constants around them are upper case, \
             such as XEN_DOMCTL_CDF_hvm). Every other macro or tombstone with a selected family's prefix is \
             printed here, one per line in compiler format (file:line:column: note: NAME (family): reason), \
-            followed by a count per family. The first target's parse is shown.
+            followed by a count per family. A named record of a row's 'recordHeaders' that cannot be \
+            mirrored is printed the same way (NAME (family): record not mirrored: reason). Last, one line per \
+            header: its numbered groups (families), their ops, their tombstones (retired numbers and obsolete \
+            ops) and the named records read from it. The first target's parse is shown.
             """
     )
 
@@ -34,6 +37,11 @@ struct CoverageCommand: ParsableCommand {
             for family in request.families.map(\.name) where ops[family] != nil || counts[family] != nil {
                 print("coverage: \(family): \(ops[family] ?? 0) ops and tombstones, \(counts[family] ?? 0) other macros with its prefix")
             }
+            for entry in result.leftOutRecords {
+                print("\(root)\(entry.position.file):\(entry.position.line):\(entry.position.column): note: "
+                    + "\(entry.name) (\(entry.family ?? "no row")): record not mirrored: \(entry.reason)")
+            }
+            for line in HeaderCoverage.lines(of: result) { print(line) }
         }
     }
 }

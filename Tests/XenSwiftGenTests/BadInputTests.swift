@@ -344,7 +344,7 @@ import XenSwiftGen
     func emptyHeader() throws {
         let tree = Paths.fixture("empty-header").path
         try expectRejected(["--xen-headers", tree]) { _ in
-            "error: header '\(tree)/domctl.h' is empty; it should declare the ops of domctl, domctl-vmtrace"
+            "error: header '\(tree)/domctl.h' is empty; it should declare the ops of domctl, domctl-vmtrace, scheduler, domctl-shadow-op"
         }
     }
 }

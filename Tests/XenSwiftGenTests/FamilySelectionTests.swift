@@ -14,11 +14,16 @@ import XenIR
     }()
 
     /// The built-in table's family names, written out here as the config article (ConfigFile.md) lists them.
+    /// The hypercall families come first; then the numbered groups and records of the other headers.
     static let tableNames: [String] = [
         "hypercall", "domctl", "domctl-vmtrace", "sysctl", "sysctl-tbuf", "sysctl-perfc", "sysctl-lockprof",
         "sysctl-cpupool", "sysctl-scheduler", "sysctl-coverage", "sysctl-livepatch", "memory", "memory-paging",
         "memory-access", "memory-sharing", "platform", "physdev", "hvm", "hvm-altp2m", "vcpu", "sched",
         "event-channel", "grant-table", "dm",
+        "xenstore-message", "scheduler", "kexec", "kexec-range", "flask", "xenver", "vm-event-reason", "blkif-op",
+        "ioreq-type", "pvcalls", "camera", "fsif", "display", "netif-ctrl", "sound", "xenoprof", "vscsiif", "pmu",
+        "callback", "hypfs", "kbdif", "nmi", "hvm-vcpu-mode", "hvm-memmap-type", "tpmif-state", "pciif", "hvm-save",
+        "console", "9pfs", "mca", "mmuext", "evtchn-status", "usbif-speed", "trace-scheduler", "domctl-shadow-op", "features",
     ]
 
     /// Writes `{"families": names}` and returns its path.
@@ -29,9 +34,12 @@ import XenIR
         return path.path
     }
 
-    @Test("the full read has every family of the table")
+    /// Rows whose header has records but no numbered group: they give records, no op family.
+    static let recordOnlyNames: Set<String> = ["hvm-save", "console", "9pfs"]
+
+    @Test("the full read has every family of the table but the records-only rows")
     func fullReadCoversTable() {
-        #expect(Set(Self.fullRead.keys) == Set(Self.tableNames))
+        #expect(Set(Self.fullRead.keys) == Set(Self.tableNames).subtracting(Self.recordOnlyNames))
     }
 
     @Test("each family alone generates with no diagnostics and the same ops as in the full read", arguments: tableNames)
@@ -45,6 +53,10 @@ import XenIR
         let dump = try xenSwiftGen(["dump-ir", "--config", config])
         try #require(dump.status == 0, "\(name): \(dump.stderr)")
         let alone = try JSONDecoder().decode(XenInterface.self, from: Data(dump.stdout.utf8))
+        if Self.recordOnlyNames.contains(name) {
+            #expect(alone.families.isEmpty && !alone.records.isEmpty, "\(name): \(alone.families.count) families, \(alone.records.count) records")
+            return
+        }
         #expect(alone.families.map(\.name) == [name])
         let expected = try #require(Self.fullRead[name], "\(name) missing from the full read")
         #expect(alone.families.first == expected, "\(name) holds other ops when selected alone")

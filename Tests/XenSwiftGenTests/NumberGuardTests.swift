@@ -95,7 +95,7 @@ import Testing
             String(text[..<(text.range(of: "/// Every number `{{prefix}}*` has ever used")?.lowerBound ?? text.endIndex)])
         }
         #expect(result.status == 1)
-        #expect(result.stderr == "error: the family template rendered DMOp.swift without 'enum DMOpNumberGuard: UInt32'; "
+        #expect(result.stderr == "error: the family template rendered BlkifOp.swift without 'enum BlkifOpNumberGuard: UInt8'; "
             + "the number guard must stay in every family file\n")
         #expect(unchanged, "a refused run changed the output folder")
     }
@@ -106,7 +106,7 @@ import Testing
             String(text[..<(text.range(of: "extension {{typeName}} {\n    /// Ties every case")?.lowerBound ?? text.endIndex)])
         }
         #expect(result.status == 1)
-        #expect(result.stderr == "error: the family template rendered DMOp.swift without 'var numberGuard: DMOpNumberGuard'; "
+        #expect(result.stderr == "error: the family template rendered BlkifOp.swift without 'var numberGuard: BlkifOpNumberGuard'; "
             + "the number guard must stay in every family file\n")
         #expect(unchanged)
     }

@@ -133,7 +133,7 @@ struct GeneratedBindings {
     /// `<stddef.h>` and the family headers only: what a freestanding, compile-only program for another target includes.
     var headerIncludes: String {
         (["#include <stddef.h>"]
-            + interface.families.map(\.file).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            + Self.includeOrder(interface).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
                 .map { headerRoot == nil ? "#include <xen/\($0)>" : "#include \"\($0)\"" }).joined(separator: "\n")
     }
 }
@@ -151,5 +151,15 @@ extension GeneratedBindings {
         guard dump.status == 0 else { throw TestFailure("dump-ir failed: \(dump.stderr)") }
         let interface = try JSONDecoder().decode(XenInterface.self, from: Data(dump.stdout.utf8))
         return GeneratedBindings(folder: folder, interface: interface, includeParent: URL(fileURLWithPath: tree).deletingLastPathComponent().path)
+    }
+}
+
+extension GeneratedBindings {
+    /// The headers a C program includes to see every record of the IR: the families' headers, then the
+    /// headers of the records (rows of records only), the `arch-*` ones last (their generic header, such
+    /// as `hvm/save.h`, includes them and must come first).
+    static func includeOrder(_ interface: XenInterface) -> [String] {
+        let recordFiles = interface.records.filter { !$0.isNested }.map(\.file)
+        return interface.families.map(\.file) + recordFiles.filter { !$0.hasPrefix("arch-") } + recordFiles.filter { $0.hasPrefix("arch-") }
     }
 }
