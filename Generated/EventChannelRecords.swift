@@ -162,7 +162,7 @@ public struct EvtchnBindVirq: Sendable, BitwiseCopyable {
     /// enum virq
     ///
     /// C: `uint32_t virq` at offset 0.
-    public var virq: UInt32
+    public var virq: XenVirtualIRQ
     /// C: `uint32_t vcpu` at offset 4.
     public var vcpu: UInt32
     /// OUT parameters.
@@ -263,7 +263,7 @@ public struct EvtchnStatus: Sendable, BitwiseCopyable {
     /// C: `evtchn_port_t port` at offset 4.
     public var port: EvtchnPort
     /// C: `uint32_t status` at offset 8.
-    public var status: UInt32
+    public var status: XenEventChannelStatus
     /// VCPU to which this channel is bound.
     ///
     /// C: `uint32_t vcpu` at offset 12.

@@ -60,7 +60,13 @@ public struct SwiftEmitter {
                 )
                 jobs.append(RenderJob(path: family.swiftName + ".swift", template: "family", context: context, variant: variant))
             }
-            jobs += try recordJobs(interface, naming: RecordNaming(interface, module: module), slot: slot)
+            let naming = RecordNaming(interface, module: module)
+            jobs += try recordJobs(interface, naming: naming, slot: slot)
+            for group in interface.constantGroups {
+                guard let variant = slot(.constants(group.name)) else { continue }
+                let context = try makeConstantGroupContext(group, interface: interface, naming: naming)
+                jobs.append(RenderJob(path: group.swiftName + ".swift", template: "constants", context: context, variant: variant))
+            }
         }
         let texts = try templates.render(jobs)
         // In file order, so the first file reported does not depend on the order the jobs were made in.

@@ -15,6 +15,8 @@ public struct MergedInterface: Codable, Sendable, Equatable {
         case recordSupport
         /// The table of every record's layout.
         case recordLayout
+        /// A constant group of the constant table, by group name.
+        case constants(String)
     }
 
     /// One target's IR.

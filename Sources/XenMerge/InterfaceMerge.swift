@@ -31,6 +31,18 @@ public enum InterfaceMerge {
         if interfaces.allSatisfy({ $0.records == first.records }) {
             shared.insert(.recordLayout)
         }
+        // A group's text holds its members and the records its fields and parts name.
+        for group in first.constantGroups {
+            func members(_ interface: XenInterface) -> [XenConstant] { interface.constants.filter { $0.group == group.name } }
+            let records = Set((group.fields ?? []).compactMap { $0.split(separator: ".").first.map(String.init) })
+            // The group's text names only the carrying records and their fields, not their layout.
+            func carriers(_ interface: XenInterface) -> [[String?]] {
+                interface.records.filter { records.contains($0.name) }.map { [$0.name] + $0.fields.map(\.name) }
+            }
+            if interfaces.allSatisfy({ $0.constantGroups.contains(group) && members($0) == members(first) && carriers($0) == carriers(first) }) {
+                shared.insert(.constants(group.name))
+            }
+        }
         return MergedInterface(variants: variants, shared: shared)
     }
 

@@ -22,6 +22,10 @@ import XenIR
 /// `PHYSDEVOP_free_irq_vector` (it returns -ENOSYS); its entry follows the header's shared comment with
 /// `PHYSDEVOP_alloc_irq_vector` ("@arg == pointer to physdev_irq").
 ///
+/// `constantGroups`: the constant table (``XenIR/ConstantGroup``), which value macros of a header form one
+/// Swift type (a flag set or a set of named values) and which record fields carry it; each row's
+/// `fields` is the field the header's comment names for the macros (`uint32_t flags; /* XEN_DOMINF_* */`).
+///
 /// `payloads`: the payload structs of families whose hypercalls take the payload as a separate
 /// argument instead of inside a request record (and the compat `struct physdev_op` and
 /// `struct evtchn_op`); they are mirrored with their layout, not bound to ops.
@@ -33,13 +37,21 @@ public enum BuiltinFamilies {
     /// - Returns: The rows of `BuiltinFamilies.json`.
     /// - Throws: `GeneratorDiagnostic` if the embedded table does not decode (a broken build).
     public static func table() throws -> [FamilySpec] {
-        try decoded.get()
+        try decoded.get().familyTable ?? []
+    }
+
+    /// The default constant table: which value macros form one Swift type, and the record fields
+    /// that carry them.
+    /// - Returns: The `constantGroups` rows of `BuiltinFamilies.json`.
+    /// - Throws: `GeneratorDiagnostic` if the embedded table does not decode (a broken build).
+    public static func constantGroups() throws -> [ConstantGroup] {
+        try decoded.get().constantGroups ?? []
     }
 
     /// The table, decoded once.
-    private static let decoded = Result { () throws(GeneratorDiagnostic) -> [FamilySpec] in
+    private static let decoded = Result { () throws(GeneratorDiagnostic) -> Config in
         do {
-            return try ConfigLoader.decode(data: Data(PackageResources.BuiltinFamilies_json), path: sourceName).familyTable ?? []
+            return try ConfigLoader.decode(data: Data(PackageResources.BuiltinFamilies_json), path: sourceName)
         } catch let diagnostic as GeneratorDiagnostic {
             throw diagnostic
         } catch {

@@ -14,7 +14,9 @@ struct CoverageCommand: ParsableCommand {
             case after the prefix, such as XEN_DOMCTL_getdomaininfo; constants around them are upper case, \
             such as XEN_DOMCTL_CDF_hvm). Every other macro or tombstone with a selected family's prefix is \
             printed here, one per line in compiler format (file:line:column: note: NAME (family): reason), \
-            followed by a count per family. The first target's parse is shown.
+            followed by a count per family. Then every macro of the headers read that names no integer \
+            value, so is no constant (include guards, type aliases, function-like macros), in the same \
+            format with '(constants)' and the reason, and a count. The first target's parse is shown.
             """
     )
 
@@ -25,7 +27,7 @@ struct CoverageCommand: ParsableCommand {
             let request = try Generator.Request(config: try common.mergedConfig())
             let result = try common.makeGenerator().read(request)
             let root = request.xenHeaders.hasSuffix("/") ? request.xenHeaders : request.xenHeaders + "/"
-            for entry in result.leftOut {
+            for entry in result.leftOut + result.nonValues {
                 print("\(root)\(entry.position.file):\(entry.position.line):\(entry.position.column): note: "
                     + "\(entry.name) (\(entry.family)): \(entry.reason)")
             }
@@ -34,6 +36,9 @@ struct CoverageCommand: ParsableCommand {
             for family in request.families.map(\.name) where ops[family] != nil || counts[family] != nil {
                 print("coverage: \(family): \(ops[family] ?? 0) ops and tombstones, \(counts[family] ?? 0) other macros with its prefix")
             }
+            let grouped = result.interface.constants.filter { $0.group != nil }.count
+            print("coverage: constants: \(result.interface.constants.count) value macros (\(grouped) in typed groups), "
+                + "\(result.nonValues.count) macros that name no value")
         }
     }
 }

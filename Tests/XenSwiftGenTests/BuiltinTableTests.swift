@@ -11,8 +11,9 @@ import XenSwiftGen
         let file = Paths.packageRoot.appendingPathComponent("Sources/XenSwiftGen/BuiltinFamilies.json")
         let config = try ConfigLoader.decode(data: try Data(contentsOf: file), path: file.path)
         #expect(config.familyTable == (try BuiltinFamilies.table()))
-        // Only the table: a built-in file that set other keys would change every run's defaults.
-        #expect(config == Config(familyTable: config.familyTable))
+        #expect(config.constantGroups == (try BuiltinFamilies.constantGroups()))
+        // Only the tables: a built-in file that set other keys would change every run's defaults.
+        #expect(config == Config(familyTable: config.familyTable, constantGroups: config.constantGroups))
     }
 
     @Test("the table's facts: 24 families in emission order, 68 explicit payload bindings, Xen's request layouts")

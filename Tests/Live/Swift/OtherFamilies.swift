@@ -21,16 +21,16 @@ func otherFamilies(_ xen: XenHypervisor) throws {
     var cpu = XenpfPcpuinfo()
     cpu.xenCpuid = 0
     let info = try xen.platform(.getCpuinfo, payload: cpu)
-    check("XENPF_get_cpuinfo says CPU 0 is online", info.flags & 1 != 0, "flags \(info.flags)") // XEN_PCPU_FLAGS_ONLINE
-    record("XENPF_get_cpuinfo(0): max_present \(info.maxPresent), flags \(info.flags)")
+    check("XENPF_get_cpuinfo says CPU 0 is online", info.flags.contains(.online), "flags \(info.flags.rawValue)")
+    record("XENPF_get_cpuinfo(0): max_present \(info.maxPresent), flags \(info.flags.rawValue)")
 
     let up = try xen.vcpu(.isUp, vcpu: 0, payload: XenNoPayload())
     check("VCPUOP_is_up(0) of dom0 is 1", up.result == 1, "\(up.result)")
     let runstate = try xen.vcpu(.getRunstateInfo, vcpu: 0, payload: VcpuRunstateInfo()).payload
-    // RUNSTATE_running 0, runnable 1, blocked 2, offline 3; time[0] is the time spent running.
-    check("VCPUOP_get_runstate_info(0): dom0's vcpu 0 is online and has run", runstate.state != 3 && runstate.time[0] > 0,
-          "state \(runstate.state), running \(runstate.time[0]) ns")
-    record("VCPUOP_get_runstate_info(0): state \(runstate.state), \(runstate.time[0]) ns running")
+    // time[0] is the time spent running (RUNSTATE_running).
+    check("VCPUOP_get_runstate_info(0): dom0's vcpu 0 is online and has run", runstate.state != .offline && runstate.time[0] > 0,
+          "state \(runstate.state.rawValue), running \(runstate.time[0]) ns")
+    record("VCPUOP_get_runstate_info(0): state \(runstate.state.rawValue), \(runstate.time[0]) ns running")
 
     let missing = failure { _ = try xen.dm(.nrVcpus, domain: 32000, payload: XenDmOpNrVcpus()) }
     check("dm_op on a domain that does not exist: ESRCH as the typed error",
@@ -49,14 +49,14 @@ func vcpuAndDeviceModelLines(_ xen: XenHypervisor) throws -> [String] {
         do { return try body() } catch { return -Int((error as? XenHypercallError)?.errno?.rawValue ?? 0) }
     }
     var text = ["vcpu_op.is_up.v0=\(answer { try xen.vcpu(.isUp, vcpu: 0, payload: XenNoPayload()).result })"]
-    var state: Int32 = 0
+    var state = XenRunstate.running
     let runstate = answer {
         let (result, info) = try xen.vcpu(.getRunstateInfo, vcpu: 0, payload: VcpuRunstateInfo())
         state = info.state
         return result
     }
-    // Which of dom0's vcpus runs this program varies: only "not offline" (RUNSTATE_offline 3) is stable.
-    text += ["vcpu_op.get_runstate_info.v0=\(runstate)", "vcpu_op.get_runstate_info.v0.online=\(state != 3 ? 1 : 0)"]
+    // Which of dom0's vcpus runs this program varies: only "not offline" is stable.
+    text += ["vcpu_op.get_runstate_info.v0=\(runstate)", "vcpu_op.get_runstate_info.v0.online=\(state != .offline ? 1 : 0)"]
     text.append("dm_op.nr_vcpus.d0=\(answer { Int(try xen.dm(.nrVcpus, domain: 0, payload: XenDmOpNrVcpus()).vcpus) })")
     text.append("dm_op.nr_vcpus.d32000=\(answer { Int(try xen.dm(.nrVcpus, domain: 32000, payload: XenDmOpNrVcpus()).vcpus) })")
     // Two more (empty) buffers after the request: three in all, more than Xen takes.
