@@ -47,6 +47,10 @@ extension SwiftEmitter {
             ))
         }
         let byName = Dictionary(constants.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        // A part reads into a group of its own; without that group (its header not read: `sched.h` for
+        // a domctl-only output) the part is left out and its shift and mask stay plain members.
+        let groupTypes = Set(interface.constantGroups.map(\.swiftName))
+        let readableParts = (group.parts ?? []).filter { groupTypes.contains($0.type) }
         var partConstants: [ConstantGroupContext.PartConstant] = []
         var partNames: [String: String] = [:]
         for macro in (group.parts ?? []).flatMap({ [$0.shift, $0.mask] }) where partNames[macro] == nil {
@@ -73,7 +77,7 @@ extension SwiftEmitter {
         for field in group.fields ?? [] {
             guard let (record, fieldName) = Self.recordField(field), let swiftField = naming.fieldName(record: record, field: fieldName),
                 let typeName = naming.typeNames[record] else { continue }
-            let parts = (group.parts ?? []).map { part in
+            let parts = readableParts.map { part in
                 ConstantGroupContext.Part(
                     name: part.name, type: part.type, field: swiftField,
                     shift: group.swiftName + "." + (partNames[part.shift] ?? ""), mask: group.swiftName + "." + (partNames[part.mask] ?? "")
