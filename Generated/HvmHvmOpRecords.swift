@@ -339,6 +339,19 @@ public struct XenHvmGetTime: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
+/// `struct xen_hvm_xentrace` (hvm/hvm_op.h:137): 32 bytes, aligned to 2.
+public struct XenHvmXentrace: Sendable, BitwiseCopyable {
+    /// C: `uint16_t event` at offset 0.
+    public var event: UInt16
+    /// C: `uint16_t extra_bytes` at offset 2.
+    public var extraBytes: UInt16
+    /// C: `uint8_t[28] extra` at offset 4.
+    public var extra: InlineArray<28, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
 #if arch(x86_64)
 /// `struct xen_hvm_altp2m_set_mem_access_multi` (hvm/hvm_op.h:269): 32 bytes, aligned to 8.
 public struct XenHvmAltp2mSetMemAccessMulti: Sendable, BitwiseCopyable {
@@ -365,6 +378,19 @@ public struct XenHvmAltp2mSetMemAccessMulti: Sendable, BitwiseCopyable {
     ///
     /// C: `__guest_handle_const_uint8 access_list` at offset 24.
     public var accessList: XenGuestHandle64<UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct xen_hvm_evtchn_upcall_vector` (hvm/hvm_op.h:197): 8 bytes, aligned to 4.
+public struct XenHvmEvtchnUpcallVector: Sendable, BitwiseCopyable {
+    /// C: `uint32_t vcpu` at offset 0.
+    public var vcpu: UInt32
+    /// C: `uint8_t vector` at offset 4.
+    public var vector: UInt8
+    /// 3 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<3, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }

@@ -9,9 +9,9 @@
 /// mirrors still have it: size, alignment, stride and the offset of every stored field.
 public enum XenRecordLayout {
     /// How many records the check covers.
-    public static let recordCount = 371
+    public static let recordCount = 373
     /// How many field offsets the check covers.
-    public static let fieldCount = 1098
+    public static let fieldCount = 1103
 
     /// Every difference between the Swift mirrors and clang's layout, one sentence each; empty when all match.
     /// - Returns: The differences.
@@ -318,6 +318,8 @@ public enum XenRecordLayout {
         checkXenHvmGetMemType(&found)
         checkXenHvmPagetableDying(&found)
         checkXenHvmGetTime(&found)
+        checkXenHvmEvtchnUpcallVector(&found)
+        checkXenHvmXentrace(&found)
         checkVcpuRunstateInfo(&found)
         checkVcpuRegisterRunstateMemoryArea(&found)
         checkVcpuRegisterRunstateMemoryAreaAddr(&found)
@@ -2811,6 +2813,21 @@ public enum XenRecordLayout {
         expect(\XenHvmGetTime.now, 0, "xen_hvm_get_time.now", &found)
     }
 
+    /// `xen_hvm_evtchn_upcall_vector`.
+    private static func checkXenHvmEvtchnUpcallVector(_ found: inout [String]) {
+        expect(XenHvmEvtchnUpcallVector.self, "xen_hvm_evtchn_upcall_vector", size: 8, alignment: 4, &found)
+        expect(\XenHvmEvtchnUpcallVector.vcpu, 0, "xen_hvm_evtchn_upcall_vector.vcpu", &found)
+        expect(\XenHvmEvtchnUpcallVector.vector, 4, "xen_hvm_evtchn_upcall_vector.vector", &found)
+    }
+
+    /// `xen_hvm_xentrace`.
+    private static func checkXenHvmXentrace(_ found: inout [String]) {
+        expect(XenHvmXentrace.self, "xen_hvm_xentrace", size: 32, alignment: 2, &found)
+        expect(\XenHvmXentrace.event, 0, "xen_hvm_xentrace.event", &found)
+        expect(\XenHvmXentrace.extraBytes, 2, "xen_hvm_xentrace.extra_bytes", &found)
+        expect(\XenHvmXentrace.extra, 4, "xen_hvm_xentrace.extra", &found)
+    }
+
     /// `vcpu_runstate_info`.
     private static func checkVcpuRunstateInfo(_ found: inout [String]) {
         expect(VcpuRunstateInfo.self, "vcpu_runstate_info", size: 48, alignment: 8, &found)
@@ -3370,9 +3387,9 @@ public enum XenRecordLayout {
 /// mirrors still have it: size, alignment, stride and the offset of every stored field.
 public enum XenRecordLayout {
     /// How many records the check covers.
-    public static let recordCount = 371
+    public static let recordCount = 372
     /// How many field offsets the check covers.
-    public static let fieldCount = 1038
+    public static let fieldCount = 1041
 
     /// Every difference between the Swift mirrors and clang's layout, one sentence each; empty when all match.
     /// - Returns: The differences.
@@ -3679,6 +3696,7 @@ public enum XenRecordLayout {
         checkXenHvmGetMemType(&found)
         checkXenHvmPagetableDying(&found)
         checkXenHvmGetTime(&found)
+        checkXenHvmXentrace(&found)
         checkVcpuRunstateInfo(&found)
         checkVcpuRegisterRunstateMemoryArea(&found)
         checkVcpuRegisterRunstateMemoryAreaAddr(&found)
@@ -6110,6 +6128,14 @@ public enum XenRecordLayout {
     private static func checkXenHvmGetTime(_ found: inout [String]) {
         expect(XenHvmGetTime.self, "xen_hvm_get_time", size: 8, alignment: 8, &found)
         expect(\XenHvmGetTime.now, 0, "xen_hvm_get_time.now", &found)
+    }
+
+    /// `xen_hvm_xentrace`.
+    private static func checkXenHvmXentrace(_ found: inout [String]) {
+        expect(XenHvmXentrace.self, "xen_hvm_xentrace", size: 32, alignment: 2, &found)
+        expect(\XenHvmXentrace.event, 0, "xen_hvm_xentrace.event", &found)
+        expect(\XenHvmXentrace.extraBytes, 2, "xen_hvm_xentrace.extra_bytes", &found)
+        expect(\XenHvmXentrace.extra, 4, "xen_hvm_xentrace.extra", &found)
     }
 
     /// `vcpu_runstate_info`.

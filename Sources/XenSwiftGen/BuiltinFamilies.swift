@@ -17,7 +17,12 @@ import XenIR
 ///   struct tag, from `xen/common/memory.c`, `xen/arch/x86/physdev.c` and `xen/common/domain.c`; some
 ///   of these ops also have a comment the binder cannot read, or share one with another op.
 ///
-/// All 68 bindings were checked against those handlers (Xen sources from 4.7 to after 4.19; 4.17-era
+/// - `payloadMembers` of `event-channel` and `hvm`: op → payload struct tag, from `do_event_channel_op`
+///   (`xen/common/event_channel.c`: each case copies the struct named after its op) and `do_hvm_op`
+///   (`xen/arch/x86/hvm/hvm.c`, with `do_altp2m_op`; `HVMOP_flush_tlbs` and `HVMOP_guest_request_vm_event`
+///   take a NULL argument), Xen 4.17.0.
+///
+/// All 68 bindings of the first three items were checked against those handlers (Xen sources from 4.7 to after 4.19; 4.17-era
 /// changes confirmed from their patches). One could not be: x86 has no handler case for
 /// `PHYSDEVOP_free_irq_vector` (it returns -ENOSYS); its entry follows the header's shared comment with
 /// `PHYSDEVOP_alloc_irq_vector` ("@arg == pointer to physdev_irq").

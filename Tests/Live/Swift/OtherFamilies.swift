@@ -1,8 +1,9 @@
 import XenHypercall
 import XenPublic
 
-/// The other call shapes: platform_op (a request record), memory and sched (the payload as the
-/// argument), vcpu_op (its vcpu between the op and the payload) and dm_op (a buffer array), all typed.
+/// The other call shapes: platform_op (a request record), memory, sched, event_channel_op and hvm_op
+/// (the payload as the argument), vcpu_op (its vcpu between the op and the payload) and dm_op (a
+/// buffer array), all typed.
 /// - Parameter xen: The hypervisor.
 /// - Throws: ``XenHypercallError`` from a call that must succeed.
 func otherFamilies(_ xen: XenHypervisor) throws {
@@ -31,6 +32,28 @@ func otherFamilies(_ xen: XenHypervisor) throws {
     check("VCPUOP_get_runstate_info(0): dom0's vcpu 0 is online and has run", runstate.state != .offline && runstate.time[0] > 0,
           "state \(runstate.state.rawValue), running \(runstate.time[0]) ns")
     record("VCPUOP_get_runstate_info(0): state \(runstate.state.rawValue), \(runstate.time[0]) ns running")
+
+    // event_channel_op, typed: an unbound port for dom0, its status, then closed again (libxenevtchn's
+    // alloc_unbound / status / close round trip).
+    var alloc = EvtchnAllocUnbound()
+    alloc.dom = XenDomainID.selfDomain.rawValue
+    alloc.remoteDom = 0
+    let port = try xen.eventChannel(.allocUnbound, payload: alloc).payload.port
+    var status = EvtchnStatus()
+    status.dom = XenDomainID.selfDomain.rawValue
+    status.port = port
+    let state = try xen.eventChannel(.status, payload: status).payload.status
+    check("EVTCHNOP_alloc_unbound then EVTCHNOP_status: the new port is unbound", port > 0 && state == .unbound,
+          "port \(port), status \(state.rawValue)")
+    var close = EvtchnClose()
+    close.port = port
+    check("EVTCHNOP_close of that port returns 0", try xen.eventChannel(.close, payload: close).result == 0)
+    // hvm_op, typed: dom0 is a PV domain, so an HVM parameter of it is refused with the typed error.
+    var param = XenHvmParam()
+    param.domid = 0
+    let refused = failure { _ = try xen.hvm(.getParam, payload: param) }
+    check("HVMOP_get_param on PV dom0 fails with a typed error", refused is XenHypercallError, "\(String(describing: refused))")
+    record("HVMOP_get_param(d0, 0): \(refused.map { "\($0)" } ?? "success")")
 
     let missing = failure { _ = try xen.dm(.nrVcpus, domain: 32000, payload: XenDmOpNrVcpus()) }
     check("dm_op on a domain that does not exist: ESRCH as the typed error",
