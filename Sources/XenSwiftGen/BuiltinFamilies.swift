@@ -27,7 +27,7 @@ import XenIR
 /// `PHYSDEVOP_free_irq_vector` (it returns -ENOSYS); its entry follows the header's shared comment with
 /// `PHYSDEVOP_alloc_irq_vector` ("@arg == pointer to physdev_irq").
 ///
-/// `constantGroups`: the constant table (``XenIR/ConstantGroup``), which value macros of a header form one
+/// `constantGroups`: the constant table (`ConstantGroup` rows), which value macros of a header form one
 /// Swift type (a flag set or a set of named values) and which record fields carry it; each row's
 /// `fields` is the field the header's comment names for the macros (`uint32_t flags; /* XEN_DOMINF_* */`).
 ///
