@@ -314,7 +314,7 @@ public struct XenDomctlCreatedomain: Sendable, BitwiseCopyable {
     /// C: `xen_domain_handle_t handle` at offset 4.
     public var handle: InlineArray<16, UInt8>
     /// C: `uint32_t flags` at offset 20.
-    public var flags: UInt32
+    public var flags: XenCreateDomainFlags
     /// C: `uint32_t iommu_opts` at offset 24.
     public var iommuOpts: UInt32
     /// Various domain limits, which impact the quantity of resources
@@ -361,7 +361,7 @@ public struct XenDomctlGetdomaininfo: Sendable, BitwiseCopyable {
     /// XEN_DOMINF_
     ///
     /// C: `uint32_t flags` at offset 4.
-    public var flags: UInt32
+    public var flags: XenDomainInfoFlags
     /// C: `uint64_t tot_pages` at offset 8.
     public var totPages: UInt64
     /// C: `uint64_t max_pages` at offset 16.
@@ -385,7 +385,7 @@ public struct XenDomctlGetdomaininfo: Sendable, BitwiseCopyable {
     /// Maximum VCPUID in use by this domain.
     ///
     /// C: `uint32_t max_vcpu_id` at offset 68.
-    public var maxVcpuId: UInt32
+    public var maxVcpuId: XenMaxVcpuID
     /// C: `uint32_t ssidref` at offset 72.
     public var ssidref: UInt32
     /// C: `xen_domain_handle_t handle` at offset 76.
@@ -420,7 +420,7 @@ public struct XenDomctlCreatedomain: Sendable, BitwiseCopyable {
     /// C: `xen_domain_handle_t handle` at offset 4.
     public var handle: InlineArray<16, UInt8>
     /// C: `uint32_t flags` at offset 20.
-    public var flags: UInt32
+    public var flags: XenCreateDomainFlags
     /// C: `uint32_t iommu_opts` at offset 24.
     public var iommuOpts: UInt32
     /// Various domain limits, which impact the quantity of resources
@@ -467,7 +467,7 @@ public struct XenDomctlGetdomaininfo: Sendable, BitwiseCopyable {
     /// XEN_DOMINF_
     ///
     /// C: `uint32_t flags` at offset 4.
-    public var flags: UInt32
+    public var flags: XenDomainInfoFlags
     /// C: `uint64_t tot_pages` at offset 8.
     public var totPages: UInt64
     /// C: `uint64_t max_pages` at offset 16.
@@ -491,7 +491,7 @@ public struct XenDomctlGetdomaininfo: Sendable, BitwiseCopyable {
     /// Maximum VCPUID in use by this domain.
     ///
     /// C: `uint32_t max_vcpu_id` at offset 68.
-    public var maxVcpuId: UInt32
+    public var maxVcpuId: XenMaxVcpuID
     /// C: `uint32_t ssidref` at offset 72.
     public var ssidref: UInt32
     /// C: `xen_domain_handle_t handle` at offset 76.
@@ -566,7 +566,7 @@ public struct XenDomctlVcpuaffinity: Sendable, BitwiseCopyable {
     /// C: `uint32_t vcpu` at offset 0.
     public var vcpu: UInt32
     /// C: `uint32_t flags` at offset 4.
-    public var flags: UInt32
+    public var flags: XenVcpuAffinityFlags
     /// IN/OUT variables.
     ///
     /// Both are IN/OUT for XEN_DOMCTL_setvcpuaffinity, in which case they

@@ -162,7 +162,7 @@ public struct EvtchnBindVirq: Sendable, BitwiseCopyable {
     /// enum virq
     ///
     /// C: `uint32_t virq` at offset 0.
-    public var virq: UInt32
+    public var virq: XenVirtualIRQ
     /// C: `uint32_t vcpu` at offset 4.
     public var vcpu: UInt32
     /// OUT parameters.

@@ -24,7 +24,7 @@ public struct GnttabSetupTable: Sendable, BitwiseCopyable {
     /// => enum grant_status
     ///
     /// C: `int16_t status` at offset 8.
-    public var status: Int16
+    public var status: XenGrantStatus
     /// 6 bytes of padding that C leaves here.
     private var _padding1: InlineArray<6, UInt8>
 #if arch(x86_64)
@@ -64,7 +64,7 @@ public struct GnttabMapGrantRef: Sendable, BitwiseCopyable {
     /// GNTMAP_
     ///
     /// C: `uint32_t flags` at offset 8.
-    public var flags: UInt32
+    public var flags: XenGrantMapFlags
     /// C: `grant_ref_t ref` at offset 12.
     public var ref: GrantRef
     /// C: `domid_t dom` at offset 16.
@@ -73,7 +73,7 @@ public struct GnttabMapGrantRef: Sendable, BitwiseCopyable {
     /// => enum grant_status
     ///
     /// C: `int16_t status` at offset 18.
-    public var status: Int16
+    public var status: XenGrantStatus
     /// C: `grant_handle_t handle` at offset 20.
     public var handle: GrantHandle
     /// C: `uint64_t dev_bus_addr` at offset 24.
@@ -107,7 +107,7 @@ public struct GnttabUnmapGrantRef: Sendable, BitwiseCopyable {
     /// => enum grant_status
     ///
     /// C: `int16_t status` at offset 20.
-    public var status: Int16
+    public var status: XenGrantStatus
     /// 2 bytes of padding that C leaves here.
     private var _padding0: InlineArray<2, UInt8>
 
@@ -130,7 +130,7 @@ public struct GnttabCopy: Sendable, BitwiseCopyable {
     /// OUT parameters.
     ///
     /// C: `int16_t status` at offset 36.
-    public var status: Int16
+    public var status: XenGrantStatus
     /// 2 bytes of padding that C leaves here.
     private var _padding0: InlineArray<2, UInt8>
 
@@ -199,7 +199,7 @@ public struct GnttabQuerySize: Sendable, BitwiseCopyable {
     /// => enum grant_status
     ///
     /// C: `int16_t status` at offset 12.
-    public var status: Int16
+    public var status: XenGrantStatus
     /// 2 bytes of padding that C leaves here.
     private var _padding1: InlineArray<2, UInt8>
 
@@ -251,7 +251,7 @@ public struct GnttabDumpTable: Sendable, BitwiseCopyable {
     /// => enum grant_status
     ///
     /// C: `int16_t status` at offset 2.
-    public var status: Int16
+    public var status: XenGrantStatus
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }

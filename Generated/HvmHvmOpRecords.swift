@@ -379,3 +379,31 @@ public struct XenHvmGetTime: Sendable, BitwiseCopyable {
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
+
+#if arch(x86_64)
+/// `struct xen_hvm_evtchn_upcall_vector` (hvm/hvm_op.h:197): 8 bytes, aligned to 4.
+public struct XenHvmEvtchnUpcallVector: Sendable, BitwiseCopyable {
+    /// C: `uint32_t vcpu` at offset 0.
+    public var vcpu: UInt32
+    /// C: `uint8_t vector` at offset 4.
+    public var vector: UInt8
+    /// 3 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<3, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+#endif
+
+/// `struct xen_hvm_xentrace` (hvm/hvm_op.h:137): 32 bytes, aligned to 2.
+public struct XenHvmXentrace: Sendable, BitwiseCopyable {
+    /// C: `uint16_t event` at offset 0.
+    public var event: UInt16
+    /// C: `uint16_t extra_bytes` at offset 2.
+    public var extraBytes: UInt16
+    /// C: `uint8_t[28] extra` at offset 4.
+    public var extra: InlineArray<28, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}

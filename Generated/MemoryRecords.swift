@@ -59,7 +59,7 @@ public struct XenMemoryReservation: Sendable, BitwiseCopyable {
     /// XENMEMF flags.
     ///
     /// C: `unsigned int mem_flags` at offset 20.
-    public var memFlags: UInt32
+    public var memFlags: XenMemoryFlags
     /// Domain whose reservation is being changed.
     /// Unprivileged domains can specify only DOMID_SELF.
     ///

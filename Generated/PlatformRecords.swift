@@ -1269,7 +1269,7 @@ public struct XenpfPcpuinfo: Sendable, BitwiseCopyable {
     /// C: `uint32_t max_present` at offset 4.
     public var maxPresent: UInt32
     /// C: `uint32_t flags` at offset 8.
-    public var flags: UInt32
+    public var flags: XenPhysicalCPUFlags
     /// C: `uint32_t apic_id` at offset 12.
     public var apicId: UInt32
     /// C: `uint32_t acpi_id` at offset 16.

@@ -7,7 +7,7 @@ public struct SchedShutdown: Sendable, BitwiseCopyable {
     /// SHUTDOWN_* => enum sched_shutdown_reason
     ///
     /// C: `unsigned int reason` at offset 0.
-    public var reason: UInt32
+    public var reason: XenShutdownReason
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }

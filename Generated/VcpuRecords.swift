@@ -7,7 +7,7 @@ public struct VcpuRunstateInfo: Sendable, BitwiseCopyable {
     /// VCPU's current state (RUNSTATE_*).
     ///
     /// C: `int state` at offset 0.
-    public var state: Int32
+    public var state: XenRunstate
     /// 4 bytes of padding that C leaves here.
     private var _padding0: InlineArray<4, UInt8>
     /// When was current state entered (system time, ns)?

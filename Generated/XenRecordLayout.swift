@@ -9,14 +9,14 @@
 public enum XenRecordLayout {
 #if arch(x86_64)
     /// How many records the check covers.
-    public static let recordCount = 788
+    public static let recordCount = 790
     /// How many field offsets the check covers.
-    public static let fieldCount = 2593
+    public static let fieldCount = 2598
 #elseif arch(arm64)
     /// How many records the check covers.
-    public static let recordCount = 729
+    public static let recordCount = 730
     /// How many field offsets the check covers.
-    public static let fieldCount = 2176
+    public static let fieldCount = 2179
 #endif
 
     /// Every difference between the Swift mirrors and clang's layout, one sentence each; empty when all match.
@@ -376,6 +376,10 @@ public enum XenRecordLayout {
         checkXenHvmGetMemType(&found)
         checkXenHvmPagetableDying(&found)
         checkXenHvmGetTime(&found)
+#if arch(x86_64)
+        checkXenHvmEvtchnUpcallVector(&found)
+#endif
+        checkXenHvmXentrace(&found)
         checkVcpuRunstateInfo(&found)
         checkVcpuRegisterRunstateMemoryArea(&found)
         checkVcpuRegisterRunstateMemoryAreaAddr(&found)
@@ -3593,6 +3597,23 @@ public enum XenRecordLayout {
     private static func checkXenHvmGetTime(_ found: inout [String]) {
         expect(XenHvmGetTime.self, "xen_hvm_get_time", size: 8, alignment: 8, &found)
         expect(\XenHvmGetTime.now, 0, "xen_hvm_get_time.now", &found)
+    }
+
+#if arch(x86_64)
+    /// `xen_hvm_evtchn_upcall_vector`.
+    private static func checkXenHvmEvtchnUpcallVector(_ found: inout [String]) {
+        expect(XenHvmEvtchnUpcallVector.self, "xen_hvm_evtchn_upcall_vector", size: 8, alignment: 4, &found)
+        expect(\XenHvmEvtchnUpcallVector.vcpu, 0, "xen_hvm_evtchn_upcall_vector.vcpu", &found)
+        expect(\XenHvmEvtchnUpcallVector.vector, 4, "xen_hvm_evtchn_upcall_vector.vector", &found)
+    }
+#endif
+
+    /// `xen_hvm_xentrace`.
+    private static func checkXenHvmXentrace(_ found: inout [String]) {
+        expect(XenHvmXentrace.self, "xen_hvm_xentrace", size: 32, alignment: 2, &found)
+        expect(\XenHvmXentrace.event, 0, "xen_hvm_xentrace.event", &found)
+        expect(\XenHvmXentrace.extraBytes, 2, "xen_hvm_xentrace.extra_bytes", &found)
+        expect(\XenHvmXentrace.extra, 4, "xen_hvm_xentrace.extra", &found)
     }
 
     /// `vcpu_runstate_info`.

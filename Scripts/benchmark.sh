@@ -10,7 +10,8 @@
 # Then: 1. b/a <= 3   2. c/b1 >= 4   (wall medians and CPU time, plus callgrind instruction counts,
 #   which other jobs on the machine do not change)   3. a clean debug build of the vendored XenPublic
 #   <= 5 s and its release build <= 10 s (swift build, wall and CPU)   4. peak RSS of generate <= 1.5x
-#   clang's. Also: swiftc -typecheck of the generated module and the build-plugin no-op rebuild hook.
+#   clang's. Also: swiftc -typecheck of the generated module, the build-plugin no-op rebuild hook, and
+#   the size of a minimal static dom0 tool.
 #
 # Usage: Scripts/benchmark.sh            (RUNS=N and WARMUP=N override the hyperfine counts;
 #                                          XEN_HEADERS=DIR the header folder; CLANG=path the floor's clang;
@@ -245,6 +246,22 @@ if [ "$B1_NAME" = "b1" ]; then
 fi
 printf '  swiftc -typecheck, %d files, %d lines: %.2f s\n' "$FILES" "$LINES" "$TYPECHECK"
 echo "  $(plugin_noop_rebuild)"
+
+# The size of a minimal static dom0 tool (issue 28): Examples/VendoredConsumer (it prints one op of
+# XenPublic), release, the Swift runtime linked in (--static-swift-stdlib), as built and stripped.
+# Not measured here, what could shrink it: the static Linux SDK (musl, no shared library at all) and
+# Embedded Swift, neither installed on the test machine.
+static_tool_size() {
+    local scratch="$WORK/static-tool"
+    (cd Examples/VendoredConsumer && swift build -c release --static-swift-stdlib --scratch-path "$scratch" >/dev/null 2>&1) \
+        || { echo "static tool: build failed"; return; }
+    local binary="$scratch/release/VendoredConsumer"
+    cp "$binary" "$WORK/static-tool.stripped" && strip "$WORK/static-tool.stripped"
+    printf 'static tool (VendoredConsumer, release, --static-swift-stdlib): %.1f MB, stripped %.1f MB; needs %s\n' \
+        "$(jq -n "$(stat -c %s "$binary") / 1000000")" "$(jq -n "$(stat -c %s "$WORK/static-tool.stripped") / 1000000")" \
+        "$(ldd "$binary" | awk '$1 !~ /vdso|ld-linux/ {print $1}' | tr '\n' ' ')"
+}
+echo "  $(static_tool_size)"
 
 # --- History (issue 13): the history ledger of every release tag, and the diff of two releases ------
 # From the history bundle (../shared/xen-history/xen-public.bundle or XEN_HISTORY_BUNDLE), with the

@@ -16,6 +16,10 @@ HTML comment on the line before it (readers of GitHub and of DocC do not see it)
   <!-- check: config -->         a config file: `xen-swiftgen families --config` accepts it
   <!-- check: diagnostic CODE -->  CODE (Swift, one line) must not compile, and every line of the
                                  block must end one of the compiler's error lines for it
+  <!-- check: program STATUS -->  a whole Swift program (top-level code), linked with XenHypercall and
+                                 XenPublic, run here (off Xen: no /dev/xen); it must exit with STATUS
+                                 and print exactly one line, with no crash report or backtrace
+                                 (a snippet a user copies must fail with its typed error, not trap)
   <!-- check: none REASON -->    not checked, and the reason says why
 
 A ```swift block without a marker is compiled, so no Swift block goes unchecked. Other blocks are
@@ -83,6 +87,7 @@ class Check:
         self.compiled = []      # (where, body)
         self.manifests = []     # (where, body)
         self.diagnostics = []   # (where, code, expected lines)
+        self.programs = []      # (where, expected status, body)
         self.passed = 0
         self.failures = []
 
@@ -104,6 +109,8 @@ class Check:
             self.config(where, body)
         elif kind == "diagnostic":
             self.diagnostics.append((where, argument, body))
+        elif kind == "program":
+            self.programs.append((where, argument, body))
         elif kind is not None:
             self.fail(where, f"unknown check '{kind}'")
         elif language == "swift":
@@ -241,6 +248,37 @@ class Check:
                 self.passed += 1
 
 
+    def run_programs(self):
+        """Every whole program, built against the package's objects and run here; see 'check: program'."""
+        objects = []
+        for target in ("XenHypercall", "XenPublic"):
+            folder = os.path.join(self.bin_path, f"{target}.build")
+            objects += sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".o")) if os.path.isdir(folder) else []
+        for number, (where, status, body) in enumerate(self.programs):
+            if not status.isdigit():
+                self.fail(where, "'check: program' needs the exit status the program must end with")
+                continue
+            folder = os.path.join(self.work, f"program{number}")
+            os.makedirs(folder)
+            source = os.path.join(folder, "main.swift")
+            with open(source, "w", encoding="utf-8") as file:
+                file.write("\n".join(body) + "\n")
+            executable = os.path.join(folder, "program")
+            built, output = run(["swiftc", "-swift-version", "6", "-I", os.path.join(self.bin_path, "Modules"),
+                                 "-o", executable, source] + objects)
+            if built != 0:
+                self.fail(where, "this program does not build:\n    " + output.replace(source, "block").strip().replace("\n", "\n    "))
+                continue
+            code, output = run([executable], cwd=folder)
+            lines = output.rstrip("\n").split("\n") if output.strip() else []
+            crashed = any(w in output for w in ("Fatal error", "Current stack trace", "Backtrace", "Stack dump", "💣"))
+            if code != int(status) or crashed or len(lines) != 1:
+                shown = "\n".join("    " + l for l in lines)
+                self.fail(where, f"the program exited with {code} (expected {status}) and printed:\n{shown}")
+            else:
+                self.passed += 1
+
+
 def main():
     bin_path = subprocess.run(["swift", "build", "--show-bin-path"], cwd=ROOT, stdout=subprocess.PIPE,
                               text=True, check=True).stdout.strip()
@@ -253,6 +291,7 @@ def main():
         check.compile_examples()
         check.compile_manifests()
         check.compile_diagnostics()
+        check.run_programs()
     finally:
         shutil.rmtree(work, ignore_errors=True)
     for failure in check.failures:

@@ -2,6 +2,7 @@
 #include <dlfcn.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/auxv.h>
 
 #define XSG_BIND(field, symbol)                                                           \
     do {                                                                                  \
@@ -80,4 +81,9 @@ int xsg_libclang_open(const char *path, XSGLibClang *api, char *error, size_t er
     XSG_BIND(getSkippedRanges, clang_getSkippedRanges);
     XSG_BIND(disposeSourceRangeList, clang_disposeSourceRangeList);
     return 0;
+}
+
+int xsg_is_static_executable(void) {
+    /* AT_BASE is where the kernel loaded the program interpreter (ld.so); 0 when there is none. */
+    return getauxval(AT_BASE) == 0;
 }

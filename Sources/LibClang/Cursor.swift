@@ -7,7 +7,7 @@ public struct Cursor {
 
     /// The cursor kinds the reader uses, by their stable `CXCursorKind` values.
     public enum Kind: Int32, Sendable {
-        case structDecl = 2, unionDecl = 3, enumDecl = 5, fieldDecl = 6, enumConstantDecl = 7
+        case structDecl = 2, unionDecl = 3, enumDecl = 5, fieldDecl = 6, enumConstantDecl = 7, varDecl = 9
         case typedefDecl = 20, macroDefinition = 501, macroExpansion = 502, inclusionDirective = 503
     }
 

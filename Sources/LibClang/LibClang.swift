@@ -15,6 +15,7 @@ public final class LibClang: @unchecked Sendable {
     /// - Returns: The loaded library.
     /// - Throws: ``LibClangError/notFound(tried:)`` when none of them loads.
     public static func load(candidates: [LibraryLocator.Candidate]) throws -> LibClang {
+        if xsg_is_static_executable() != 0 { throw LibClangError.staticExecutable }
         var tried: [String] = []
         if let clang = firstLoadable(candidates, tried: &tried) { return clang }
         throw LibClangError.notFound(tried: tried)
@@ -25,6 +26,7 @@ public final class LibClang: @unchecked Sendable {
     /// - Returns: The loaded library.
     /// - Throws: ``LibClangError`` when no candidate loads.
     public static func load(environment: [String: String]) throws -> LibClang {
+        if xsg_is_static_executable() != 0 { throw LibClangError.staticExecutable }
         let locator = LibraryLocator(environment: environment)
         if let explicit = environment["LIBCLANG_PATH"], !explicit.isEmpty {
             // An explicit choice is never silently replaced by another libclang.
@@ -82,12 +84,19 @@ public final class LibClang: @unchecked Sendable {
 public enum LibClangError: Error, CustomStringConvertible {
     /// No candidate library loaded.
     case notFound(tried: [String])
+    /// This process is a static executable: it has no dynamic loader, so it cannot load libclang.
+    case staticExecutable
 
     public var description: String {
         switch self {
         case .notFound(let tried):
             let list = tried.isEmpty ? "no candidates" : tried.joined(separator: "; ")
             return "cannot load libclang (tried \(list)); install it with 'apt-get install libclang-dev' or set LIBCLANG_PATH to libclang.so or its folder"
+        case .staticExecutable:
+            // SwiftPM passes -Xswiftc flags to the tools a build plugin runs as well as to the product.
+            return "cannot load libclang: xen-swiftgen was linked as a static executable (-static-executable), which cannot "
+                + "dlopen a shared library; build static tools with --static-swift-stdlib, or with the vendored XenPublic (see "
+                + "'Static dom0 tools' in the XenSwiftGen documentation)"
         }
     }
 }

@@ -87,3 +87,20 @@ extension RecordSupportContext {
         }
     }
 }
+
+extension ConstantGroupContext {
+    /// A constant group of several targets as one file.
+    static func merged(_ parts: [(variant: Int, context: Self)], within file: Availability, by conditions: TargetConditions) -> Self? {
+        conditions.merge(parts) { context, all in
+            context.members = conditions.members(all.map { ($0.variant, $0.context.members) }, within: file)
+            context.partConstants = conditions.members(all.map { ($0.variant, $0.context.partConstants) }, within: file)
+            context.records = conditions.members(
+                all.map { ($0.variant, $0.context.records) }, within: file, matching: { $0.typeName == $1.typeName }
+            ) { records in
+                var record = records[0].value
+                record.parts = conditions.members(records.map { ($0.variant, $0.value.parts) }, within: Availability(records.map(\.variant)))
+                return record
+            }
+        }
+    }
+}

@@ -21,6 +21,11 @@ enum OutputFiles {
         commandType + ".swift"
     }
 
+    /// A group of the constant table: `XenDomainInfoFlags.swift`.
+    static func constantGroup(_ swiftName: String) -> String {
+        swiftName + ".swift"
+    }
+
     /// The records of one header: `arch-x86/xen-x86_64.h` → `ArchX86XenX8664Records.swift`.
     static func records(header: String) -> String {
         let stem = header.hasSuffix(".h") ? String(header.dropLast(2)) : header

@@ -13,8 +13,13 @@ public struct RecordNaming: Sendable {
     public private(set) var fieldNames: [String: [String]] = [:]
     /// Swift type name by enum name.
     public private(set) var enumNames: [String: String] = [:]
+    /// The constant group type of a field that the constant table types (`XenDomainInfoFlags`), by
+    /// `record.field` (C names).
+    public private(set) var constantFieldTypes: [String: String] = [:]
     /// Unqualified names of top-level records, after collisions are resolved.
     private var topLevelNames: [String: String] = [:]
+    /// C field names by record name, in the order of ``fieldNames``.
+    private var cFieldNames: [String: [String?]] = [:]
 
     /// Types of the generated support files, which records must not shadow.
     static let supportTypeNames = ["XenOperation", "XenGuestHandle64", "XenNoPayload", "XenRecordLayout"]
@@ -37,7 +42,7 @@ public struct RecordNaming: Sendable {
         let all = module.isEmpty ? [interface] : module
         // Top-level names share the module with the op enums and the support types: a record whose
         // name is taken gets a `Record` suffix (`struct physdev_op` → `PhysdevOpRecord`).
-        var taken = Set(Self.supportTypeNames)
+        var taken = Set(Self.supportTypeNames + all.flatMap(\.constantGroups).map(\.swiftName))
         for family in all.flatMap(\.families) {
             taken.formUnion([family.swiftName, family.swiftName + "NumberGuard", Self.commandTypeName(family: family.name)])
         }
@@ -52,6 +57,10 @@ public struct RecordNaming: Sendable {
         for record in interface.records {
             typeNames[record.name] = typeName(of: record, records: byName)
             fieldNames[record.name] = Self.storedNames(of: record)
+            cFieldNames[record.name] = record.fields.map(\.name)
+        }
+        for group in interface.constantGroups {
+            for field in group.fields ?? [] { constantFieldTypes[field] = group.swiftName }
         }
         for cEnum in interface.enums { enumNames[cEnum.name] = Self.upperCamel(cEnum.name) }
     }
@@ -61,6 +70,16 @@ public struct RecordNaming: Sendable {
     /// - Returns: The qualified Swift type name.
     public func typeName(_ name: String) -> String {
         typeNames[name] ?? Self.upperCamel(name)
+    }
+
+    /// The Swift property of a record's field.
+    /// - Parameters:
+    ///   - record: A ``Record/name``.
+    ///   - field: The field's C name.
+    /// - Returns: The stored property's name, or `nil` when the record or field is unknown.
+    public func fieldName(record: String, field: String) -> String? {
+        guard let index = cFieldNames[record]?.firstIndex(of: field) else { return nil }
+        return fieldNames[record]?[index]
     }
 
     /// The name a nested record is declared under inside its parent (`U`, `Anonymous0`).

@@ -51,7 +51,11 @@ public struct SwiftEmitter {
                     family, binding: interface.requests.first { $0.family == family.name }, releases: interface.releases
                 )
             }
-            try addRecords(interface, naming: RecordNaming(interface, module: module), to: &output)
+            let naming = RecordNaming(interface, module: module)
+            try addRecords(interface, naming: naming, to: &output)
+            for group in interface.constantGroups {
+                output.constants[OutputFiles.constantGroup(group.swiftName)] = try makeConstantGroupContext(group, interface: interface, naming: naming)
+            }
             outputs.append(output)
         }
         let conditions = TargetConditions(targets: merged.variants.map(\.target))
@@ -64,6 +68,9 @@ public struct SwiftEmitter {
         }
         jobs += mergedJobs(outputs.map(\.commands), template: "commands", conditions, merge: CommandContext.merged) { context in
             (context.header, context.groups.count)
+        }
+        jobs += mergedJobs(outputs.map(\.constants), template: "constants", conditions, merge: ConstantGroupContext.merged) { context in
+            (context.header, context.members.count)
         }
         jobs += mergedJobs(outputs.map { $0.recordSupport.map { [OutputFiles.recordSupport: $0] } ?? [:] }, template: "record-support",
                            conditions, merge: RecordSupportContext.merged) { _ in (nil, 1) }
@@ -126,6 +133,8 @@ struct TargetOutput {
     var records: [String: RecordFileContext] = [:]
     /// The typed commands.
     var commands: [String: CommandContext] = [:]
+    /// The groups of the constant table.
+    var constants: [String: ConstantGroupContext] = [:]
     /// The typedefs and enums the records use.
     var recordSupport: RecordSupportContext?
     /// The layout table.

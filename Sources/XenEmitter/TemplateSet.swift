@@ -17,6 +17,7 @@ struct TemplateSet {
         "record-support": RecordSupportContext.self,
         "commands": CommandContext.self,
         "layout": LayoutContext.self,
+        "constants": ConstantGroupContext.self,
     ]
 
     /// The compiled templates by name.

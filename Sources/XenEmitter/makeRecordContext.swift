@@ -80,7 +80,8 @@ extension SwiftEmitter {
                     continue
                 }
                 try pad(to: field.offset, line: field.line)
-                members.append(.init(docLines: fieldDoc(field), name: names[index], type: mapper.swiftType(field.type),
+                let typed = field.name.flatMap { mapper.naming.constantFieldTypes[record.name + "." + $0] }
+                members.append(.init(docLines: fieldDoc(field), name: names[index], type: typed ?? mapper.swiftType(field.type),
                                      zero: mapper.zeroValue(field.type), isStored: true))
                 alignment = max(alignment, Self.alignment(of: field, records: records))
                 end = field.offset + field.size

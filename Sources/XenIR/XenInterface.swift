@@ -15,6 +15,10 @@ public struct XenInterface: Codable, Sendable, Equatable {
     public var enums: [CEnum]
     /// For each family with a request record: which payload each op takes.
     public var requests: [RequestBinding]
+    /// Every object-like `#define` of the headers read that names an integer value, in header order.
+    public var constants: [XenConstant]
+    /// The rows of the constant table whose header was read: how ``constants`` group into Swift types.
+    public var constantGroups: [ConstantGroup]
     /// The releases the IR spans, oldest first, when it was folded from several releases' headers
     /// (its declarations are the newest release's); `nil` for one header tree.
     public var releases: [ReleaseVersion]?
@@ -26,9 +30,11 @@ public struct XenInterface: Codable, Sendable, Equatable {
     ///   - records: The reachable records.
     ///   - enums: The C enums they use.
     ///   - requests: The op → payload bindings.
+    ///   - constants: The value macros.
+    ///   - constantGroups: The constant table rows that apply.
     public init(
         defines: [String], headers: [String], families: [OpFamily], records: [Record] = [], enums: [CEnum] = [],
-        requests: [RequestBinding] = []
+        requests: [RequestBinding] = [], constants: [XenConstant] = [], constantGroups: [ConstantGroup] = []
     ) {
         self.defines = defines
         self.headers = headers
@@ -36,6 +42,8 @@ public struct XenInterface: Codable, Sendable, Equatable {
         self.records = records
         self.enums = enums
         self.requests = requests
+        self.constants = constants
+        self.constantGroups = constantGroups
     }
 
     /// The record keyed `name`, if any.

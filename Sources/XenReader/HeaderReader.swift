@@ -23,6 +23,8 @@ public struct HeaderReader {
         /// In-memory stand-ins for headers outside the public tree, by include path
         /// (`xen/lib.h`, which the headers include under `__XEN__`).
         public var standIns: [String: String]
+        /// The constant table: which value macros form one Swift type.
+        public var constantGroups: [ConstantGroup]
 
         /// - Parameters:
         ///   - families: The families to read.
@@ -30,10 +32,12 @@ public struct HeaderReader {
         ///   - defines: Macros to define.
         ///   - target: The clang target triple.
         ///   - standIns: Stand-in headers by include path.
+        ///   - constantGroups: The constant table.
         public init(
             families: [FamilySpec], table: [FamilySpec]? = nil, defines: [String] = ["__XEN_TOOLS__"], target: String,
-            standIns: [String: String] = [:]
+            standIns: [String: String] = [:], constantGroups: [ConstantGroup] = []
         ) {
+            self.constantGroups = constantGroups
             self.families = families
             self.table = table ?? families
             self.defines = defines
@@ -58,6 +62,9 @@ public struct HeaderReader {
         public var leftOut: [LeftOutMacro] = []
         /// Named records of the selected rows' record headers that are not mirrored, with the reason.
         public var leftOutRecords: [LeftOutRecord] = []
+        /// Object-like or function-like macros that name no integer value (guards, type aliases,
+        /// function-like macros), with the reason, in header order; their family is `constants`.
+        public var nonValues: [LeftOutMacro] = []
     }
 
     private let clang: LibClang
@@ -116,7 +123,7 @@ public struct HeaderReader {
             scanOrder.append(header.file)
         }
         let specs = options.table + options.families.filter { spec in !options.table.contains { $0.name == spec.name } }
-        try evaluateValues(
+        let constantSubjects = try evaluateValues(
             of: &scanned, in: scanOrder, specs: specs,
             parse: ValueEvaluator.Parse(clang: clang, mainPath: mainPath, source: source, arguments: arguments, virtualFiles: virtualFiles)
         )
@@ -171,52 +178,67 @@ public struct HeaderReader {
             return try PayloadBinder(spec: spec, records: recordsByName).bind(family, warnings: &warnings, gaps: &gaps)
         }
         if let warning = gaps.warning { warnings.append(warning) }
+        let constants = ConstantReader(groups: options.constantGroups, comments: RecordComments(headers: scanned))
+            .read(scanned, subjects: constantSubjects)
         let interface = XenInterface(
             defines: options.defines, headers: treeFiles.map(tree.relative).sorted(), families: families,
-            records: records, enums: enums, requests: requests
+            records: records, enums: enums, requests: requests, constants: constants.constants, constantGroups: constants.groups
         )
         return Result(
             interface: interface, warnings: warnings, filesRead: filesRead, skippedFamilies: skipped, gaps: gaps, leftOut: leftOut,
-            leftOutRecords: leftOutRecords
+            leftOutRecords: leftOutRecords, nonValues: constants.nonValues
         )
     }
 
-    /// Gives every `#define` the family table takes a number from its value (``ValueEvaluator``): each
-    /// object-like macro that is an op name of the row owning it in its header, and every
-    /// interface-version macro. An op name whose value is another op's name (an alias) is left to the
-    /// family reader. The values land in the defines' `evaluated`.
+    /// Gives every `#define` the reader takes a number from its value (``ValueEvaluator``), in one
+    /// parse: each object-like macro that is an op name of the row owning it in its header, every
+    /// interface-version macro, and every other active object-like macro (a constant, if it names a
+    /// value). An op name whose value is another op's name (an alias) is left to the family reader.
+    /// The values land in the defines' `evaluated` (and the constants' C types in `evaluatedType`).
+    /// - Returns: The indices of the constant candidates (active macros that are no op) per header.
     private func evaluateValues(
         of scanned: inout [String: ScannedHeader], in order: [String], specs: [FamilySpec], parse: ValueEvaluator.Parse
-    ) throws {
+    ) throws -> [(file: String, indices: [Int])] {
         let versionNames = Set(specs.compactMap(\.interfaceVersion))
         var specsByHeader: [String: [FamilySpec]] = [:]
         for spec in specs { specsByHeader[spec.header, default: []].append(spec) }
         specsByHeader = specsByHeader.mapValues(\.byPrefixLength)
         var subjects: [(file: String, indices: [Int])] = []
+        var constants: [(file: String, indices: [Int])] = []
         var expressions: [[Token]] = []
         for file in order {
             guard let header = scanned[file] else { continue }
             let here = specsByHeader[file] ?? []
             func isOpName(_ name: String) -> Bool { here.owner(of: name)?.takesAsOp(name) ?? false }
             let opNames = Set(header.defines.lazy.filter { !$0.isFunctionLike }.map(\.name).filter(isOpName))
+            let isAlias = { (define: ScannedHeader.Define) in define.aliasTarget.map(opNames.contains) ?? false }
             let indices = header.defines.indices.filter { index in
                 let define = header.defines[index]
                 if define.isFunctionLike { return false }
                 if versionNames.contains(define.name) { return true }
-                guard opNames.contains(define.name) else { return false }
-                return !(define.aliasTarget.map(opNames.contains) ?? false)
+                if opNames.contains(define.name) { return !isAlias(define) }
+                return define.isActive
             }
             subjects.append((file, indices))
             expressions += indices.map { header.defines[$0].value }
+            // Every active macro that is no op and no op alias is a constant candidate (function-like ones
+            // are listed as non-values).
+            constants.append((file, header.defines.indices.filter { index in
+                let define = header.defines[index]
+                return define.isActive && !opNames.contains(define.name)
+            }))
         }
-        var values = try ValueEvaluator.evaluate(expressions, parse: parse)[...]
+        var values = try ValueEvaluator.evaluateWithTypes(expressions, parse: parse)[...]
         for subject in subjects {
             guard var header = scanned[subject.file] else { continue }
             for index in subject.indices {
-                header.defines[index].evaluated = values.popFirst()
+                let evaluation = values.popFirst()
+                header.defines[index].evaluated = evaluation?.value
+                header.defines[index].evaluatedType = evaluation?.type
             }
             scanned[subject.file] = header
         }
+        return constants
     }
 
     /// Reads the request and payload records the family table names, the structs that `arg ==`

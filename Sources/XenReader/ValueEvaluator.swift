@@ -25,6 +25,12 @@ struct ValueEvaluator {
             if case .number(let value) = self { return value }
             return nil
         }
+
+        /// Whether the value is a negative integer.
+        var isNegative: Bool {
+            if case .negative = self { return true }
+            return false
+        }
     }
 
     /// How the headers are parsed: the same inputs as the reader's own parse.
@@ -51,14 +57,28 @@ struct ValueEvaluator {
     /// - Returns: One value per expression, in order.
     /// - Throws: ``GeneratorDiagnostic`` when libclang cannot parse at all.
     static func evaluate(_ expressions: [[Token]], parse: Parse) throws -> [Value] {
+        try evaluateWithTypes(expressions, parse: parse).map(\.value)
+    }
+
+    /// Evaluates each replacement list and names the C type of its value: beside the enumerator, each
+    /// line declares `__typeof__((tokens)) tN;`, whose type clang spells (`unsigned int`). A plain
+    /// literal needs no parse; its type is the one C's rules give it (``literalType(_:value:)``).
+    /// - Parameters:
+    ///   - expressions: Replacement lists, as raw tokens (comments excluded).
+    ///   - parse: How to parse the headers.
+    /// - Returns: One value and type spelling (`nil` when clang gave none) per expression, in order.
+    /// - Throws: ``GeneratorDiagnostic`` when libclang cannot parse at all.
+    static func evaluateWithTypes(_ expressions: [[Token]], parse: Parse) throws -> [(value: Value, type: String?)] {
         guard !expressions.isEmpty else { return [] }
         var values = [Value?](repeating: nil, count: expressions.count)
+        var types = [String?](repeating: nil, count: expressions.count)
         var lines: [String] = []
         var lineOfExpression: [Int: Int] = [:]
         let firstLine = parse.source.split(separator: "\n", omittingEmptySubsequences: false).count
         for (index, tokens) in expressions.enumerated() {
             if let value = integerLiteral(tokens) {
                 values[index] = .number(value)
+                types[index] = literalType(tokens[0].spelling, value: value)
                 continue
             }
             if let reason = refusal(tokens) {
@@ -67,7 +87,7 @@ struct ValueEvaluator {
             }
             lineOfExpression[firstLine + lines.count] = index
             let text = tokens.map(\.spelling).joined(separator: " ")
-            lines.append("enum \(tag)e\(index) { \(tag)v\(index) = (\(text)) };")
+            lines.append("enum \(tag)e\(index) { \(tag)v\(index) = (\(text)) }; __typeof__((\(text))) \(tag)t\(index);")
         }
         if !lines.isEmpty {
             let contents = parse.source + lines.joined(separator: "\n") + "\n"
@@ -88,6 +108,11 @@ struct ValueEvaluator {
                     unattributed = message
                 }
             }
+            for cursor in unit.cursor.children where cursor.kind == .varDecl {
+                let name = cursor.spelling
+                guard name.hasPrefix(tag + "t"), let index = Int(name.dropFirst(tag.count + 1)), index < types.count else { continue }
+                types[index] = cursor.type.canonical.spelling
+            }
             for cursor in unit.cursor.children where cursor.kind == .enumDecl {
                 let name = cursor.spelling
                 guard name.hasPrefix(tag + "e"), let index = Int(name.dropFirst(tag.count + 1)), index < values.count,
@@ -103,7 +128,36 @@ struct ValueEvaluator {
                 for index in values.indices where values[index] == nil { values[index] = .invalid(unattributed) }
             }
         }
-        return values.map { $0 ?? .invalid("clang gave it no value") }
+        return zip(values, types).map { value, type in
+            let value = value ?? .invalid("clang gave it no value")
+            return (value, value.number == nil && !value.isNegative ? nil : type)
+        }
+    }
+
+    /// The C type of an integer literal (ISO C 6.4.4.1), for the LP64 targets the generator reads
+    /// for: the first of `int`, `unsigned int`, `long`, `unsigned long`, `long long`, `unsigned long long`
+    /// that holds the value, starting from the one the suffix names (`u` keeps the unsigned ones; a
+    /// decimal without it keeps the signed ones).
+    /// - Parameters:
+    ///   - spelling: The literal as written.
+    ///   - value: Its value.
+    /// - Returns: The type's spelling.
+    static func literalType(_ spelling: String, value: UInt64) -> String {
+        let suffix = spelling.reversed().prefix { "uUlL".contains($0) }
+        let isUnsigned = suffix.contains { $0 == "u" || $0 == "U" }
+        let longs = suffix.filter { $0 == "l" || $0 == "L" }.count
+        let digits = spelling.dropLast(suffix.count)
+        let isDecimal = !digits.hasPrefix("0") || digits == "0"
+        var candidates: [(String, UInt64, Bool)] = [
+            ("int", UInt64(Int32.max), false), ("unsigned int", UInt64(UInt32.max), true),
+            ("long", UInt64(Int64.max), false), ("unsigned long", UInt64.max, true),
+            ("long long", UInt64(Int64.max), false), ("unsigned long long", UInt64.max, true),
+        ]
+        candidates.removeFirst(min(longs, 2) * 2)
+        if isUnsigned { candidates.removeAll { !$0.2 } }
+        if isDecimal && !isUnsigned { candidates.removeAll { $0.2 } }
+        // A decimal beyond every signed type is taken as unsigned, as clang does (with a warning).
+        return candidates.first { value <= $0.1 }?.0 ?? "unsigned long long"
     }
 
     /// The value of a replacement list that is one C integer literal (`5`, `0x15U`, `017`, `6ull`),

@@ -17,10 +17,19 @@ import XenIR
 ///   struct tag, from `xen/common/memory.c`, `xen/arch/x86/physdev.c` and `xen/common/domain.c`; some
 ///   of these ops also have a comment the binder cannot read, or share one with another op.
 ///
-/// All 68 bindings were checked against those handlers (Xen sources from 4.7 to after 4.19; 4.17-era
+/// - `payloadMembers` of `event-channel` and `hvm`: op → payload struct tag, from `do_event_channel_op`
+///   (`xen/common/event_channel.c`: each case copies the struct named after its op) and `do_hvm_op`
+///   (`xen/arch/x86/hvm/hvm.c`, with `do_altp2m_op`; `HVMOP_flush_tlbs` and `HVMOP_guest_request_vm_event`
+///   take a NULL argument), Xen 4.17.0.
+///
+/// All 68 bindings of the first three items were checked against those handlers (Xen sources from 4.7 to after 4.19; 4.17-era
 /// changes confirmed from their patches). One could not be: x86 has no handler case for
 /// `PHYSDEVOP_free_irq_vector` (it returns -ENOSYS); its entry follows the header's shared comment with
 /// `PHYSDEVOP_alloc_irq_vector` ("@arg == pointer to physdev_irq").
+///
+/// `constantGroups`: the constant table (`ConstantGroup` rows), which value macros of a header form one
+/// Swift type (a flag set or a set of named values) and which record fields carry it; each row's
+/// `fields` is the field the header's comment names for the macros (`uint32_t flags; /* XEN_DOMINF_* */`).
 ///
 /// `payloads`: the payload structs of families whose hypercalls take the payload as a separate
 /// argument instead of inside a request record (and the compat `struct physdev_op` and
@@ -33,13 +42,21 @@ public enum BuiltinFamilies {
     /// - Returns: The rows of `BuiltinFamilies.json`.
     /// - Throws: `GeneratorDiagnostic` if the embedded table does not decode (a broken build).
     public static func table() throws -> [FamilySpec] {
-        try decoded.get()
+        try decoded.get().familyTable ?? []
+    }
+
+    /// The default constant table: which value macros form one Swift type, and the record fields
+    /// that carry them.
+    /// - Returns: The `constantGroups` rows of `BuiltinFamilies.json`.
+    /// - Throws: `GeneratorDiagnostic` if the embedded table does not decode (a broken build).
+    public static func constantGroups() throws -> [ConstantGroup] {
+        try decoded.get().constantGroups ?? []
     }
 
     /// The table, decoded once.
-    private static let decoded = Result { () throws(GeneratorDiagnostic) -> [FamilySpec] in
+    private static let decoded = Result { () throws(GeneratorDiagnostic) -> Config in
         do {
-            return try ConfigLoader.decode(data: Data(PackageResources.BuiltinFamilies_json), path: sourceName).familyTable ?? []
+            return try ConfigLoader.decode(data: Data(PackageResources.BuiltinFamilies_json), path: sourceName)
         } catch let diagnostic as GeneratorDiagnostic {
             throw diagnostic
         } catch {

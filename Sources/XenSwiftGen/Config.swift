@@ -18,6 +18,8 @@ public struct Config: Codable, Sendable, Equatable {
     public var families: [String]?
     /// Rows added to the built-in family table, or replacing the row with the same name.
     public var familyTable: [FamilySpec]?
+    /// Rows added to the built-in constant table, or replacing the row with the same name.
+    public var constantGroups: [ConstantGroup]?
     /// Macros defined for the parse. Default `["__XEN_TOOLS__"]`.
     public var defines: [String]?
     /// Clang target triples to read and emit for, one `#if arch` branch each.
@@ -41,8 +43,9 @@ public struct Config: Codable, Sendable, Equatable {
         xenHeaders: String? = nil, output: String? = nil, templates: String? = nil, accessLevel: AccessLevel? = nil,
         families: [String]? = nil, familyTable: [FamilySpec]? = nil, defines: [String]? = nil, targets: [String]? = nil,
         target: String? = nil,
-        ledger: String? = nil, acknowledgements: [Acknowledgement]? = nil
+        ledger: String? = nil, acknowledgements: [Acknowledgement]? = nil, constantGroups: [ConstantGroup]? = nil
     ) {
+        self.constantGroups = constantGroups
         self.xenHeaders = xenHeaders
         self.output = output
         self.templates = templates
@@ -59,6 +62,7 @@ public struct Config: Codable, Sendable, Equatable {
     /// The keys of a config file; the unknown-key check reads them here.
     enum CodingKeys: String, CodingKey, CaseIterable {
         case xenHeaders, output, templates, accessLevel, families, familyTable, defines, targets, target, ledger, acknowledgements, releases, xenGit
+        case constantGroups
     }
 
     /// The keys a config file may hold, for the unknown-key check.
@@ -88,6 +92,17 @@ public struct Config: Codable, Sendable, Equatable {
             if let problem = row.problem {
                 throw GeneratorDiagnostic(.error, at: nil, "familyTable row '\(JSONErrorText.escaped(row.name))': \(problem)")
             }
+            if let index = table.firstIndex(where: { $0.name == row.name }) { table[index] = row } else { table.append(row) }
+        }
+        return table
+    }
+
+    /// The built-in constant table with `constantGroups`' rows added or replacing rows of the same name.
+    /// - Returns: Every row, in order.
+    /// - Throws: `GeneratorDiagnostic` when the built-in table cannot be read.
+    public func resolvedConstantGroups() throws -> [ConstantGroup] {
+        var table = try BuiltinFamilies.constantGroups()
+        for row in constantGroups ?? [] {
             if let index = table.firstIndex(where: { $0.name == row.name }) { table[index] = row } else { table.append(row) }
         }
         return table

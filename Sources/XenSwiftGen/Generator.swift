@@ -19,6 +19,8 @@ public struct Generator: Sendable {
         public var families: [FamilySpec]
         /// The whole family table, which decides which family owns each op whatever is selected.
         public var familyTable: [FamilySpec]
+        /// The constant table.
+        public var constantGroups: [ConstantGroup]
         /// Macros for the parse.
         public var defines: [String]
         /// The targets to read and emit for, in order (one `#if arch` branch each).
@@ -53,6 +55,7 @@ public struct Generator: Sendable {
             accessLevel = config.accessLevel ?? .public
             families = try config.resolvedFamilies()
             familyTable = try config.resolvedTable()
+            constantGroups = try config.resolvedConstantGroups()
             defines = config.defines ?? Defaults.defines
             targets = try TargetArchitecture.resolve(try config.resolvedTargets())
             targetsAreDefault = config.targets == nil && config.target == nil
@@ -190,7 +193,8 @@ public struct Generator: Sendable {
         _ tree: HeaderTree, clang: LibClang, request: Request, target: TargetArchitecture, standIns: [String: String]
     ) throws -> HeaderReader.Result {
         let options = HeaderReader.Options(
-            families: request.families, table: request.familyTable, defines: request.defines, target: target.triple, standIns: standIns
+            families: request.families, table: request.familyTable, defines: request.defines, target: target.triple, standIns: standIns,
+            constantGroups: request.constantGroups
         )
         let result = try timed("read \(target.triple)") {
             do { return try HeaderReader(clang: clang).read(tree, options: options) } catch let error as ReaderError {

@@ -17,7 +17,9 @@ struct CoverageCommand: ParsableCommand {
             followed by a count per family. A named record of a row's 'recordHeaders' that cannot be \
             mirrored is printed the same way (NAME (family): record not mirrored: reason). Last, one line per \
             header: its numbered groups (families), their ops, their tombstones (retired numbers and obsolete \
-            ops) and the named records read from it. The first target's parse is shown.
+            ops) and the named records read from it. Then every macro of the headers read that names no integer \
+            value, so is no constant (include guards, type aliases, function-like macros), in the same \
+            format with '(constants)' and the reason, and a count. The first target's parse is shown.
             """
     )
 
@@ -28,7 +30,7 @@ struct CoverageCommand: ParsableCommand {
             let request = try Generator.Request(config: try common.mergedConfig())
             let result = try common.makeGenerator().read(request)
             let root = request.xenHeaders.hasSuffix("/") ? request.xenHeaders : request.xenHeaders + "/"
-            for entry in result.leftOut {
+            for entry in result.leftOut + result.nonValues {
                 print("\(root)\(entry.position.file):\(entry.position.line):\(entry.position.column): note: "
                     + "\(entry.name) (\(entry.family)): \(entry.reason)")
             }
@@ -42,6 +44,9 @@ struct CoverageCommand: ParsableCommand {
                     + "\(entry.name) (\(entry.family ?? "no row")): record not mirrored: \(entry.reason)")
             }
             for line in HeaderCoverage.lines(of: result) { print(line) }
+            let grouped = result.interface.constants.filter { $0.group != nil }.count
+            print("coverage: constants: \(result.interface.constants.count) value macros (\(grouped) in typed groups), "
+                + "\(result.nonValues.count) macros that name no value")
         }
     }
 }

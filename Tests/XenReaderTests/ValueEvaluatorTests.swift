@@ -76,3 +76,23 @@ extension ValueEvaluatorTests {
         #expect(values["A_2"] == .number(0x15) && values["A_3"] == .number(15) && values["A_8"] == .number(UInt64.max))
     }
 }
+
+extension ValueEvaluatorTests {
+    @Test("a value's C type: C's rules for a lone literal give what clang gives for the same spelling in parentheses")
+    func literalTypeEqualsClang() throws {
+        let spellings = ["0", "5", "0x15U", "017", "6ull", "6L", "0XffUL", "4294967296", "0xffffffff", "4294967295", "2147483648",
+                         "0x8000000000000000", "18446744073709551615ULL"]
+        let text = spellings.enumerated().map { "#define A_\($0.offset) \($0.element)\n#define B_\($0.offset) (\($0.element))" }
+            .joined(separator: "\n")
+        let header = try ReaderStageTests.scan(text)
+        let arguments = ["-x", "c", "-std=gnu11", "-ffreestanding", "-D__XEN_TOOLS__"]
+        let results = try ValueEvaluator.evaluateWithTypes(header.defines.map(\.value), parse: .init(
+            clang: try ReaderStageTests.clang(), mainPath: "/fixture/domctl.h", source: text + "\n", arguments: arguments, virtualFiles: [:]))
+        let types = Dictionary(zip(header.defines.map(\.name), results.map(\.type)), uniquingKeysWith: { first, _ in first })
+        for index in spellings.indices {
+            #expect(types["A_\(index)"] != nil && types["A_\(index)"] == types["B_\(index)"],
+                    "\(spellings[index]): \(String(describing: types["A_\(index)"])) vs clang's \(String(describing: types["B_\(index)"]))")
+        }
+        #expect(types["A_2"] == "unsigned int" && types["A_4"] == "unsigned long long" && types["A_10"] == "long")
+    }
+}

@@ -128,7 +128,7 @@ import XenSwiftGen
 
     static let configCases = [
         ConfigCase(name: "unknown key", json: #"{"output": "x", "colour": 1}"#,
-                   message: "unknown key 'colour' (known: accessLevel, acknowledgements, defines, families, familyTable, ledger, output, releases, target, targets, templates, xenGit, xenHeaders)"),
+                   message: "unknown key 'colour' (known: accessLevel, acknowledgements, constantGroups, defines, families, familyTable, ledger, output, releases, target, targets, templates, xenGit, xenHeaders)"),
         ConfigCase(name: "unknown nested key", json: #"{"familyTable": [{"name": "a", "prefix": "A_", "header": "a.h", "swiftName": "A", "colour": 2}]}"#,
                    message: "unknown key 'familyTable[0].colour'"),
         ConfigCase(name: "wrong type", json: #"{"families": "domctl"}"#,

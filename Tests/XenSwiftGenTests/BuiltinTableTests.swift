@@ -11,11 +11,12 @@ import XenSwiftGen
         let file = Paths.packageRoot.appendingPathComponent("Sources/XenSwiftGen/BuiltinFamilies.json")
         let config = try ConfigLoader.decode(data: try Data(contentsOf: file), path: file.path)
         #expect(config.familyTable == (try BuiltinFamilies.table()))
-        // Only the table: a built-in file that set other keys would change every run's defaults.
-        #expect(config == Config(familyTable: config.familyTable))
+        #expect(config.constantGroups == (try BuiltinFamilies.constantGroups()))
+        // Only the tables: a built-in file that set other keys would change every run's defaults.
+        #expect(config == Config(familyTable: config.familyTable, constantGroups: config.constantGroups))
     }
 
-    @Test("the table's facts: 24 hypercall families then 36 rows of other numbered groups and records, 68 explicit payload bindings, Xen's request layouts")
+    @Test("the table's facts: 24 hypercall families then 36 rows of other numbered groups and records, 92 explicit payload bindings, Xen's request layouts")
     func facts() throws {
         let table = try BuiltinFamilies.table()
         #expect(table.map(\.name) == [
@@ -33,9 +34,9 @@ import XenSwiftGen
         #expect(byNameOf(table)["xenstore-message"]?.enumeration == "xsd_sockmsg_type")
         #expect(byNameOf(table)["mca"]?.includes == ["xen.h"])
         let bindings = table.map { ($0.name, $0.payloadMembers?.count ?? 0) }.filter { $0.1 > 0 }
-        #expect(bindings.map(\.0) == ["domctl", "sysctl", "memory", "platform", "physdev", "vcpu"])
-        #expect(bindings.map(\.1) == [17, 4, 15, 9, 19, 4])
-        #expect(bindings.map(\.1).reduce(0, +) == 68)
+        #expect(bindings.map(\.0) == ["domctl", "sysctl", "memory", "platform", "physdev", "hvm", "vcpu", "event-channel"])
+        #expect(bindings.map(\.1) == [17, 4, 15, 9, 19, 10, 4, 14])
+        #expect(bindings.map(\.1).reduce(0, +) == 92)
         let byName = Dictionary(uniqueKeysWithValues: table.map { ($0.name, $0) })
         #expect(byName["domctl"]?.request == RequestSpec(record: "xen_domctl"))
         // dm_op carries no interface version: an explicit null, not the default.
@@ -46,6 +47,10 @@ import XenSwiftGen
         #expect(byName["domctl"]?.payloadMembers?["XEN_DOMCTL_gdbsx_guestmemio"] == "gdbsx_guest_memio")
         #expect(byName["physdev"]?.payloadMembers?["PHYSDEVOP_free_irq_vector"] == "physdev_irq")
         #expect(byName["physdev"]?.payloadArgument == true)
+        // From do_event_channel_op (xen/common/event_channel.c) and do_hvm_op (xen/arch/x86/hvm/hvm.c), Xen 4.17.0.
+        #expect(byName["event-channel"]?.payloadMembers?["EVTCHNOP_status"] == "evtchn_status")
+        #expect(byName["event-channel"]?.hypercall == "__HYPERVISOR_event_channel_op")
+        #expect(byName["hvm"]?.payloadMembers?["HVMOP_get_param"] == "xen_hvm_param" && byName["hvm"]?.payloadMembers?["HVMOP_flush_tlbs"] == "")
         #expect(byName["grant-table"]?.payloads?.count == 12)
     }
 

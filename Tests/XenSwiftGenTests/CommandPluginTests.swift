@@ -5,6 +5,12 @@ import Testing
 /// not apply the build tool plugin: the generate-and-commit workflow.
 @Suite struct CommandPluginTests {
     /// The plugin's command line, with the write permission granted.
+    /// The constant groups of the headers domctl.h reads (it includes xen.h, grant_table.h, memory.h,
+    /// event_channel.h).
+    static let constantFiles = [
+        "XenCreateDomainFlags.swift", "XenDomainID.swift", "XenDomainInfoFlags.swift", "XenEventChannelStatus.swift", "XenGrantMapFlags.swift",
+        "XenGrantStatus.swift", "XenMaxVcpuID.swift", "XenMemoryFlags.swift", "XenVcpuAffinityFlags.swift", "XenVirtualIRQ.swift",
+    ]
     static func command(_ arguments: [String]) -> [String] {
         ["--allow-writing-to-package-directory", "generate-xen-bindings"] + arguments
     }
@@ -30,9 +36,9 @@ import Testing
         try #require(write.status == 0, "\(write.stdout)\n\(write.stderr)")
         let folder = consumer.file("Sources/PluginConsumer/XenBindings")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-            == ["ArchArmRecords.swift", "ArchX86HvmSaveRecords.swift", "ArchX86XenRecords.swift", "ArchX86XenX8664Records.swift", "DomctlCommand.swift",
+            == (["ArchArmRecords.swift", "ArchX86HvmSaveRecords.swift", "ArchX86XenRecords.swift", "ArchX86XenX8664Records.swift", "DomctlCommand.swift",
                 "DomctlOp.swift", "DomctlRecords.swift", "Hypercall.swift", "MemoryRecords.swift", "XenOperation.swift",
-                "XenRecordLayout.swift", "XenRecordSupport.swift", "XenRecords.swift"])
+                "XenRecordLayout.swift", "XenRecordSupport.swift", "XenRecords.swift"] + Self.constantFiles).sorted())
         // Multi-architecture by default: arm64's own records under its condition, other architectures refused.
         let arm = try String(contentsOf: folder.appendingPathComponent("ArchArmRecords.swift"), encoding: .utf8)
         let support = try String(contentsOf: folder.appendingPathComponent("XenOperation.swift"), encoding: .utf8)
@@ -76,10 +82,10 @@ import Testing
         try #require(write.status == 0, "\(write.stdout)\n\(write.stderr)")
         let folder = consumer.file("Sources/PluginConsumer/Generated")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-            == ["ArchArmRecords.swift", "ArchX86HvmSaveRecords.swift", "ArchX86XenRecords.swift", "ArchX86XenX8664Records.swift", "DomctlCommand.swift",
+            == (["ArchArmRecords.swift", "ArchX86HvmSaveRecords.swift", "ArchX86XenRecords.swift", "ArchX86XenX8664Records.swift", "DomctlCommand.swift",
                 "DomctlOp.swift", "DomctlRecords.swift", "Hypercall.swift", "MemoryRecords.swift", "PhysdevRecords.swift",
                 "SysctlCommand.swift", "SysctlOp.swift", "SysctlRecords.swift", "XenOperation.swift", "XenRecordLayout.swift",
-                "XenRecordSupport.swift", "XenRecords.swift"])
+                "XenRecordSupport.swift", "XenRecords.swift"] + Self.constantFiles).sorted())
         // The target's config chose internal access.
         let domctl = try String(contentsOf: folder.appendingPathComponent("DomctlOp.swift"), encoding: .utf8)
         #expect(domctl.contains("\ninternal enum DomctlOp: UInt32"))

@@ -12,7 +12,7 @@ import XenSwiftGen
         let error = try #require(throws: GeneratorDiagnostic.self) {
             try ConfigLoader.decode(data: Data(json.utf8), path: "fuzz/config.json")
         }
-        #expect(error.rendered(root: "") == "error: fuzz/config.json: unknown key 'x\\nHeaders' (known: accessLevel, acknowledgements, defines, "
+        #expect(error.rendered(root: "") == "error: fuzz/config.json: unknown key 'x\\nHeaders' (known: accessLevel, acknowledgements, constantGroups, defines, "
             + "families, familyTable, ledger, output, releases, target, targets, templates, xenGit, xenHeaders)")
     }
 

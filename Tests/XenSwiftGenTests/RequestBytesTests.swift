@@ -20,7 +20,7 @@ import Testing
             d.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
             d.domain = 7;
             d.u.getdomaininfo.domain = 7;
-            d.u.getdomaininfo.flags = 0x11;
+            d.u.getdomaininfo.flags = XEN_DOMINF_dying | XEN_DOMINF_blocked;
             d.u.getdomaininfo.tot_pages = 0x1122334455667788ULL;
             d.u.getdomaininfo.handle[3] = 0x99;
             d.u.getdomaininfo.cpupool = 5;
@@ -94,7 +94,7 @@ import Testing
 
         var info = XenDomctlGetdomaininfo()
         info.domain = 7
-        info.flags = 0x11
+        info.flags = [.dying, .blocked]
         info.totPages = 0x1122334455667788
         info.handle[3] = 0x99
         info.cpupool = 5
@@ -107,7 +107,7 @@ import Testing
 
         var affinity = XenDomctlVcpuaffinity()
         affinity.vcpu = 2
-        affinity.flags = 1 << 0
+        affinity.flags = .hard
         affinity.cpumapHard.bitmap = XenGuestHandle64<UInt8>(UnsafeMutablePointer(bitPattern: 0x7f0012345678))
         affinity.cpumapHard.nrBits = 64
         dump("setvcpuaffinity", XenDomctl(.setvcpuaffinity, domain: 1, payload: affinity))

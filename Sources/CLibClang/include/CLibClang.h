@@ -99,4 +99,8 @@ typedef struct {
 /// Returns 0 on success; otherwise writes a one-line reason into `error` and returns -1.
 int xsg_libclang_open(const char *path, XSGLibClang *api, char *error, size_t error_size);
 
+/// 1 when the process runs without a dynamic loader (linked with -static-executable): `dlopen`
+/// cannot load libclang, which needs the shared C and C++ libraries, into such a process.
+int xsg_is_static_executable(void);
+
 #endif

@@ -35,7 +35,7 @@ func lifecycleUntilDestroy(_ xen: XenHypervisor) throws -> Domid {
     config.grantOpts = 1 // XEN_DOMCTL_GRANT_version(1)
     let created = try xen.issue(XenDomctl(.createdomain, domain: 0, payload: config))
     let domain = created.domain
-    check("createdomain gives a new domain", domain > 0 && domain < 0x7FF0, "domain \(domain)")
+    check("createdomain gives a new domain", domain > 0 && domain < XenDomainID.firstReserved.rawValue, "domain \(domain)")
 
     let maxVcpus = failure { _ = try xen.domctl(.maxVcpus, domain: domain, payload: { var p = XenDomctlMaxVcpus(); p.max = 2; return p }()) }
     record("max_vcpus(2) on d\(domain): \(maxVcpus.map { "\($0)" } ?? "success")")
@@ -47,10 +47,9 @@ func lifecycleUntilDestroy(_ xen: XenHypervisor) throws -> Domid {
 
     let info = try xen.domctl(.getdomaininfo, domain: domain, payload: XenDomctlGetdomaininfo())
     check("getdomaininfo of the new domain", info.domain == domain, "domain \(info.domain)")
-    check("new domain has max_vcpu_id 1", info.maxVcpuId == 1, "max_vcpu_id \(info.maxVcpuId)")
+    check("new domain has max_vcpu_id 1", info.maxVcpuId != .invalid && info.maxVcpuId.rawValue == 1, "max_vcpu_id \(info.maxVcpuId.rawValue)")
     check("new domain has max_pages 16384", info.maxPages == 16384, "max_pages \(info.maxPages)")
-    let paused: UInt32 = 1 << 3 // XEN_DOMINF_paused
-    check("new domain starts paused", info.flags & paused != 0, "flags \(info.flags)")
+    check("new domain starts paused", info.flags.contains(.paused), "flags \(info.flags.rawValue)")
 
     try xen.withBuffer(of: UInt8.self, capacity: 1) { bitmap in
         let cpus = (try? xen.sysctl(.physinfo, payload: XenSysctlPhysinfo()).nrCpus) ?? 1
@@ -58,7 +57,7 @@ func lifecycleUntilDestroy(_ xen: XenHypervisor) throws -> Domid {
         bitmap[0] = wanted
         var affinity = XenDomctlVcpuaffinity()
         affinity.vcpu = 0
-        affinity.flags = 1 // XEN_VCPUAFFINITY_HARD
+        affinity.flags = .hard
         affinity.cpumapHard.bitmap = try bitmap.handle(elements: 1)
         affinity.cpumapHard.nrBits = 8
         _ = try xen.domctl(.setvcpuaffinity, domain: domain, payload: affinity)
@@ -71,10 +70,10 @@ func lifecycleUntilDestroy(_ xen: XenHypervisor) throws -> Domid {
 
     try xen.domctl(.unpausedomain, domain: domain)
     let running = try xen.domctl(.getdomaininfo, domain: domain, payload: XenDomctlGetdomaininfo())
-    check("unpausedomain clears the paused flag", running.flags & paused == 0, "flags \(running.flags)")
+    check("unpausedomain clears the paused flag", !running.flags.contains(.paused), "flags \(running.flags.rawValue)")
     try xen.domctl(.pausedomain, domain: domain)
     let pausedAgain = try xen.domctl(.getdomaininfo, domain: domain, payload: XenDomctlGetdomaininfo())
-    check("pausedomain sets the paused flag", pausedAgain.flags & paused != 0, "flags \(pausedAgain.flags)")
+    check("pausedomain sets the paused flag", pausedAgain.flags.contains(.paused), "flags \(pausedAgain.flags.rawValue)")
     return domain
 }
 

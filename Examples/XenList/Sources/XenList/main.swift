@@ -9,14 +9,15 @@ import XenPublic
 // guest handle into a hypercall-safe buffer, named from xenstore (`/local/domain/<id>/name`).
 
 /// `xl list`'s state column: running, blocked, paused, shutdown, crashed, dying.
-/// - Parameter flags: `XEN_DOMINF_*`.
+/// - Parameter info: A domain's info.
 /// - Returns: Six characters, `-` for a flag that is off.
-func state(_ flags: UInt32) -> String {
-    let shutdown = flags & (1 << 2) != 0
-    let crashed = shutdown && (flags >> 16) & 0xFF == 3 // SHUTDOWN_crash
+func state(_ info: XenDomctlGetdomaininfo) -> String {
+    let flags = info.flags
+    let shutdown = flags.contains(.shutdown)
+    let crashed = shutdown && info.shutdownReason == .crash
     let marks: [(Bool, Character)] = [
-        (flags & (1 << 5) != 0, "r"), (flags & (1 << 4) != 0, "b"), (flags & (1 << 3) != 0, "p"),
-        (shutdown && !crashed, "s"), (crashed, "c"), (flags & (1 << 0) != 0, "d"),
+        (flags.contains(.running), "r"), (flags.contains(.blocked), "b"), (flags.contains(.paused), "p"),
+        (shutdown && !crashed, "s"), (crashed, "c"), (flags.contains(.dying), "d"),
     ]
     return String(marks.map { $0.0 ? $0.1 : "-" })
 }
@@ -50,7 +51,7 @@ do {
         let time = String(Int(seconds)) + "." + String(Int(seconds * 10) % 10)
         let label = name(info.domain)
         print(label + String(repeating: " ", count: Swift.max(1, 22 - label.count)), pad(String(info.domain), 5), pad(String(mem), 10), pad(max, 9), pad(String(info.nrOnlineVcpus), 6),
-              " " + state(info.flags), pad(time, 10))
+              " " + state(info), pad(time, 10))
     }
 } catch {
     // Every failure is a XenHypercallError: its description names the op and Xen's errno.
