@@ -130,7 +130,7 @@ public enum RecordComparison {
                     continue
                 }
                 guard let was = oldFields[name] else {
-                    changes.append(RecordChange(record: record.name, kind: .fieldAdded, field: name, after: field.cType, location: at))
+                    changes.append(RecordChange(record: record.name, kind: .fieldAdded, field: name, after: Self.spelling(field.cType), location: at))
                     continue
                 }
                 if was.offset != field.offset || was.bitOffset != field.bitOffset {
@@ -148,7 +148,7 @@ public enum RecordComparison {
                 // union (`xen_domctl.u`, `xen_sysctl_pm_op.u`) is a payload per sub-op: a member dropped is a payload gone.
                 let anonymous = record.name.split(separator: ".").last.map { $0.hasPrefix("(anonymous") || $0.hasPrefix("(unnamed") } ?? false
                 let alias = anonymous && record.kind == .union && previous.size == record.size && previous.alignment == record.alignment
-                changes.append(RecordChange(record: record.name, kind: alias ? .aliasRemoved : .fieldRemoved, field: name, before: field.cType,
+                changes.append(RecordChange(record: record.name, kind: alias ? .aliasRemoved : .fieldRemoved, field: name, before: Self.spelling(field.cType),
                                             location: place))
             }
         }

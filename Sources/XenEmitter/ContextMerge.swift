@@ -30,13 +30,8 @@ extension CommandContext {
     static func merged(_ parts: [(variant: Int, context: Self)], within file: Availability, by conditions: TargetConditions) -> Self? {
         conditions.merge(parts) { context, all in
             context.groups = conditions.members(
-                all.map { ($0.variant, $0.context.groups) }, within: file, matching: { $0.payloadType == $1.payloadType }
-            ) { groups in
-                var group = groups[0].value
-                group.commands = conditions.members(groups.map { ($0.variant, $0.value.commands) },
-                                                    within: Availability(groups.map(\.variant)))
-                return group
-            }
+                all.map { ($0.variant, $0.context.groups) }, within: file, sameWhen: { $0.payloadType == $1.payloadType }, folding: \.commands
+            )
             context.unmapped = conditions.members(all.map { ($0.variant, $0.context.unmapped) }, within: file)
         }
     }
@@ -48,13 +43,8 @@ extension RecordFileContext {
     static func merged(_ parts: [(variant: Int, context: Self)], within file: Availability, by conditions: TargetConditions) -> Self? {
         conditions.merge(parts) { context, all in
             context.records = conditions.members(
-                all.map { ($0.variant, $0.context.records) }, within: file, matching: { $0.withoutMembers == $1.withoutMembers }
-            ) { records in
-                var record = records[0].value
-                record.members = conditions.members(records.map { ($0.variant, $0.value.members) },
-                                                    within: Availability(records.map(\.variant)))
-                return record
-            }
+                all.map { ($0.variant, $0.context.records) }, within: file, sameWhen: { $0.withoutMembers == $1.withoutMembers }, folding: \.members
+            )
         }
     }
 }
@@ -95,12 +85,8 @@ extension ConstantGroupContext {
             context.members = conditions.members(all.map { ($0.variant, $0.context.members) }, within: file)
             context.partConstants = conditions.members(all.map { ($0.variant, $0.context.partConstants) }, within: file)
             context.records = conditions.members(
-                all.map { ($0.variant, $0.context.records) }, within: file, matching: { $0.typeName == $1.typeName }
-            ) { records in
-                var record = records[0].value
-                record.parts = conditions.members(records.map { ($0.variant, $0.value.parts) }, within: Availability(records.map(\.variant)))
-                return record
-            }
+                all.map { ($0.variant, $0.context.records) }, within: file, sameWhen: { $0.typeName == $1.typeName }, folding: \.parts
+            )
         }
     }
 }

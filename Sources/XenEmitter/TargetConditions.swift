@@ -84,6 +84,25 @@ struct TargetConditions {
         return result
     }
 
+    /// Folds member lists whose members hold member lists of their own (command groups, records, a
+    /// constant group's record parts): members that `same` pairs become one, their inner lists folded
+    /// within the variants that have them.
+    /// - Parameters:
+    ///   - lists: Each variant's members.
+    ///   - enclosing: Where the declaration holding the list is available.
+    ///   - same: Whether two members are the same member (their inner lists may differ).
+    ///   - inner: The inner member list.
+    func members<Member, Inner>(
+        _ lists: [(variant: Int, members: [Conditional<Member>])], within enclosing: Availability,
+        sameWhen same: (Member, Member) -> Bool, folding inner: WritableKeyPath<Member, [Conditional<Inner>]>
+    ) -> [Conditional<Member>] {
+        members(lists, within: enclosing, matching: same) { parts in
+            var member = parts[0].value
+            member[keyPath: inner] = members(parts.map { ($0.variant, $0.value[keyPath: inner]) }, within: Availability(parts.map(\.variant)))
+            return member
+        }
+    }
+
     /// Merges one context per variant whose parts outside their member lists are equal.
     /// - Parameters:
     ///   - contexts: Each variant's context, with its variant index.

@@ -11,7 +11,32 @@ enum FreestandingHeaders {
     static let root = "/.xen-swiftgen-freestanding"
 
     /// The headers by name.
-    static let files: [String: String] = ["stdint.h": stdint, "stddef.h": stddef]
+    static let files: [String: String] = ["stdint.h": stdint, "stddef.h": stddef, "errno.h": errno]
+
+    /// `<errno.h>`: the error names (Linux's numbers, `asm-generic/errno-base.h` and `errno.h`) that
+    /// `io/xs_wire.h` puts in its error table; before Xen 4.x it did so without `#ifdef EINVAL`, so a
+    /// parse without them failed on every old tree.
+    private static let errno = """
+        #ifndef XEN_SWIFTGEN_ERRNO_H
+        #define XEN_SWIFTGEN_ERRNO_H
+        #define EPERM 1
+        #define ENOENT 2
+        #define EIO 5
+        #define E2BIG 7
+        #define EAGAIN 11
+        #define ENOMEM 12
+        #define EACCES 13
+        #define EBUSY 16
+        #define EEXIST 17
+        #define EISDIR 21
+        #define EINVAL 22
+        #define ENOSPC 28
+        #define EROFS 30
+        #define ENOSYS 38
+        #define ENOTEMPTY 39
+        #define EISCONN 106
+        #endif
+        """
 
     /// `<stdint.h>`: the exact-width, least, fast, pointer and max integer types with their limits and constants.
     private static let stdint = """

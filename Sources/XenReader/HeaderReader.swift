@@ -84,7 +84,8 @@ public struct HeaderReader {
         let headers = try tree.headers(for: options.families)
         let mainPath = tree.root + "/.xen-swiftgen-main.c"
         // <stddef.h> too: the ring macros of io/ (`DEFINE_XEN_FLEX_RING`) use size_t unincluded.
-        let source = (["#include <stdint.h>", "#include <stddef.h>"] + headers.map { "#include \"\($0)\"" }).joined(separator: "\n") + "\n"
+        // <errno.h> for io/xs_wire.h's error table, which old trees fill without checking that EINVAL exists.
+        let source = (["#include <stdint.h>", "#include <stddef.h>", "#include <errno.h>"] + headers.map { "#include \"\($0)\"" }).joined(separator: "\n") + "\n"
         let standInRoot = tree.root + "/.xen-swiftgen-stand-ins"
         // -I comes before the system folders, so <stdint.h> is ours whatever libclang and libc are installed.
         let arguments = ["-x", "c", "-std=gnu11", "-target", options.target, "-ffreestanding", "-Wno-everything"]

@@ -8,7 +8,7 @@ import Testing
     /// The constant groups of the headers domctl.h reads (it includes xen.h, grant_table.h, memory.h,
     /// event_channel.h).
     static let constantFiles = [
-        "XenCreateDomainFlags.swift", "XenDomainID.swift", "XenDomainInfoFlags.swift", "XenEventChannelStatus.swift", "XenGrantMapFlags.swift",
+        "XenCreateDomainFlags.swift", "XenDomainID.swift", "XenDomainInfoFlags.swift", "XenGrantMapFlags.swift",
         "XenGrantStatus.swift", "XenMaxVcpuID.swift", "XenMemoryFlags.swift", "XenVcpuAffinityFlags.swift", "XenVirtualIRQ.swift",
     ]
     static func command(_ arguments: [String]) -> [String] {

@@ -43,8 +43,8 @@ func otherFamilies(_ xen: XenHypervisor) throws {
     status.dom = XenDomainID.selfDomain.rawValue
     status.port = port
     let state = try xen.eventChannel(.status, payload: status).payload.status
-    check("EVTCHNOP_alloc_unbound then EVTCHNOP_status: the new port is unbound", port > 0 && state == .unbound,
-          "port \(port), status \(state.rawValue)")
+    check("EVTCHNOP_alloc_unbound then EVTCHNOP_status: the new port is unbound", port > 0 && state == EventChannelStatus.unbound.rawValue,
+          "port \(port), status \(state)")
     var close = EvtchnClose()
     close.port = port
     check("EVTCHNOP_close of that port returns 0", try xen.eventChannel(.close, payload: close).result == 0)
