@@ -125,9 +125,10 @@ struct GeneratedBindings {
         return result.stdout
     }
 
-    /// `#include <xen/…>` lines for every family header of the IR.
+    /// `#include <xen/…>` lines for every family header of the IR, after the C library headers a tool
+    /// includes first (`<errno.h>`: `io/xs_wire.h` before Xen 4.x fills its error table with `EINVAL`… unchecked).
     var cIncludes: String {
-        (["#include <stdio.h>", "#include <string.h>", headerIncludes]).joined(separator: "\n")
+        (["#include <stdio.h>", "#include <string.h>", "#include <errno.h>", headerIncludes]).joined(separator: "\n")
     }
 
     /// `<stddef.h>` and the family headers only: what a freestanding, compile-only program for another target includes.
