@@ -88,7 +88,7 @@ if !overDevice {
         let frame = try xen.domctl(.getdomaininfo, domain: 0, payload: XenDomctlGetdomaininfo()).sharedInfoFrame
         let memory = try ForeignMemory()
         let page = try memory.map(frames: [frame], of: ForeignMemory.selfDomain)
-        let info = page.withBytes { $0.load(as: SharedInfo.self) }
+        let info = page.withBytes { $0.load(as: XenPublic.SharedInfo.self) }
         record("fmem shared-info max_pfn 0x\(String(info.arch.maxPfn, radix: 16))")
         record("fmem shared-info pfn_to_mfn_frame_list_list 0x\(String(info.arch.pfnToMfnFrameListList, radix: 16))")
         let own = try memory.map(frames: [frame], of: 0)
