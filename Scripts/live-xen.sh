@@ -8,40 +8,13 @@
 # Downloaded packages, unpacked trees and built programs are cached under .build-live/ (gitignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-work="${LIVE_XEN_DIR:-$PWD/.build-live}"
-mkdir -p "$work/debs" "$work/swift/modules"
+label=live-xen
+source Scripts/live-common.sh
 
-fail() { echo "live-xen: FAIL: $*" >&2; echo "live-xen: 0 passed, 1 failed" >&2; exit 1; }
-
-Scripts/setup.sh qemu-system-x86 busybox-static xz-utils jq || fail "could not install qemu-system-x86, busybox-static, xz-utils, jq"
-command -v qemu-system-x86_64 >/dev/null || fail "qemu-system-x86_64 is missing after setup"
-[ -x /bin/busybox ] || fail "/bin/busybox (busybox-static) is missing after setup"
-
-# 1. The hypervisor and the dom0 kernel, unpacked (their maintainer scripts want a boot loader).
-download() { # package
-    ls "$work/debs/$1"_*.deb >/dev/null 2>&1 && return 0
-    (cd "$work/debs" && { apt-get download "$1" 2>/dev/null || { apt-get update -qq && apt-get download "$1"; }; }) \
-        || fail "cannot download $1"
-}
-kernel_package=$(apt-cache depends linux-image-amd64 2>/dev/null | awk '/Depends: linux-image-[0-9]/ { print $2; exit }')
-[ -n "$kernel_package" ] || { apt-get update -qq; kernel_package=$(apt-cache depends linux-image-amd64 | awk '/Depends: linux-image-[0-9]/ { print $2; exit }'); }
-[ -n "$kernel_package" ] || fail "cannot resolve linux-image-amd64 to a kernel package"
-download xen-hypervisor-4.17-amd64
-download "$kernel_package"
-# Debian's C xenstored and the shared libraries it needs, plus the xenstore tool (see TalkingToXen.md).
+# 1. Debian's C xenstored and the shared libraries it needs, plus the xenstore tool (see TalkingToXen.md).
 xenstore_packages="xen-utils-4.17 libxenmisc4.17 libxenevtchn1 libxengnttab1 libxencall1 libxenforeignmemory1
     libxendevicemodel1 libxentoollog1 libxentoolcore1 libxenstore4 xenstore-utils libc6 libgcc-s1"
 for package in $xenstore_packages; do download "$package"; done
-if [ ! -e "$work/unpacked/.done-$kernel_package" ]; then
-    rm -rf "$work/unpacked"
-    for deb in "$work/debs/xen-hypervisor-4.17-amd64"_*.deb "$work/debs/$kernel_package"_*.deb; do dpkg -x "$deb" "$work/unpacked"; done
-    touch "$work/unpacked/.done-$kernel_package"
-fi
-xen_gz=$(ls "$work"/unpacked/boot/xen-4.17-amd64.gz 2>/dev/null | head -1)
-kernel=$(ls "$work"/unpacked/boot/vmlinuz-* 2>/dev/null | head -1)
-privcmd=$(find "$work/unpacked/lib/modules" -name 'xen-privcmd.ko*' | head -1)
-[ -n "$xen_gz" ] && [ -n "$kernel" ] && [ -n "$privcmd" ] || fail "the packages lack xen-4.17-amd64.gz, vmlinuz or xen-privcmd.ko"
-gunzip -c "$xen_gz" > "$work/xen"
 # xenstored, the xenstore tool and their shared libraries (DT_NEEDED, recursively), in the paths they have.
 xs="$work/xenstored"
 if [ ! -e "$xs/.done" ]; then
@@ -73,28 +46,7 @@ if [ ! -e "$xs/.done" ]; then
     touch "$xs/.done"
 fi
 
-# 2. Static test programs: the runtime and XenPublic as static libraries, then the executables.
-# One package name, so that the device layer and the live programs may use XenDeviceABI's `package` records.
-swiftc_flags=(-swift-version 6 -Onone -I "$work/swift/modules" -package-name xen_swiftgen)
-library() { # module sources...
-    local module=$1; shift
-    local archive="$work/swift/lib$module.a"
-    if [ -e "$archive" ] && [ -z "$(find "$@" -newer "$archive" | head -1)" ]; then return 0; fi
-    echo "live-xen: building $module" >&2
-    swiftc "${swiftc_flags[@]}" -parse-as-library -module-name "$module" -emit-module \
-        -emit-module-path "$work/swift/modules/$module.swiftmodule" -static -emit-library -o "$archive" "$@" \
-        || fail "cannot build $module"
-}
-program() { # name sources...
-    local name=$1; shift
-    echo "live-xen: building $name" >&2
-    swiftc "${swiftc_flags[@]}" -static-executable -o "$work/swift/$name" "$@" -L "$work/swift" -lXenDevices -lXenDeviceABI -lXenPublic -lXenHypercall -lswiftGlibc -lswiftSynchronization -lm \
-        2> >(grep -v 'statically linked applications requires at runtime' >&2) || fail "cannot build $name"
-}
-library XenHypercall Sources/XenHypercall/*.swift
-library XenPublic Generated/*.swift
-library XenDeviceABI Sources/XenDeviceABI/*.swift
-library XenDevices Sources/XenDevices/*.swift
+# 2. Static test programs (the libraries are built by live-common.sh).
 program live-swift Tests/Live/Swift/*.swift
 program live-devices Tests/Live/Devices/*.swift
 program xenlist Examples/XenList/Sources/XenList/*.swift
@@ -114,15 +66,7 @@ jq -r '.families[] | select(.name == "domctl" or .name == "sysctl") | .name as $
 
 # 4. The initramfs: busybox, the privcmd module, the programs, and an /init that runs them.
 root="$work/initramfs"
-rm -rf "$root" && mkdir -p "$root"/{bin,dev,proc,sys,tmp,out,lib}
-cp /bin/busybox "$root/bin/"
-for tool in sh mount insmod diff cat wc sed poweroff sleep ls mkdir usleep grep; do ln -s busybox "$root/bin/$tool"; done
-# The device modules, in this order (xenfs needs xen-privcmd).
-for module in xen-privcmd xen-evtchn xen-gntdev xen-gntalloc xenfs; do
-    file=$(find "$work/unpacked/lib/modules" -name "$module.ko*" | head -1)
-    [ -n "$file" ] || fail "the kernel package lacks $module.ko"
-    case "$file" in *.xz) xz -dc "$file" > "$root/lib/$module.ko" ;; *) cp "$file" "$root/lib/$module.ko" ;; esac
-done
+initramfs_root "$root"
 (cd "$xs" && tar cf - --exclude=.done .) | (cd "$root" && tar xf -)
 cp "$work/swift/live-swift" "$work/swift/live-devices" "$work/swift/xenlist" "$work/live-c" "$work/devices-c" "$root/bin/"
 cp "$work/retired.txt" "$root/retired.txt"
@@ -174,14 +118,12 @@ echo "LIVE DONE"
 poweroff -f
 INIT
 chmod +x "$root/init"
-(cd "$root" && find . | busybox cpio -o -H newc 2>/dev/null) | gzip -1 > "$work/initrd.gz"
+initramfs_pack "$root" "$work/initrd.gz"
 
-# 5. Boot. SMAP and SMEP are off: with them, TCG's PV dom0 dies at its first exception.
+# 5. Boot.
 echo "live-xen: booting Xen 4.17 under qemu-system-x86_64" >&2
 start=$(date +%s)
-timeout 300 qemu-system-x86_64 -machine q35 -cpu max,-smap,-smep -m 1024 -smp 2 -nographic -no-reboot \
-    -kernel "$work/xen" -append "console=com1 dom0_mem=512M,max:512M" \
-    -initrd "$kernel console=hvc0 quiet,$work/initrd.gz" < /dev/null 2>&1 | tr -d '\r' > "$work/console.log" || true
+boot_x86 "$work/xen" "$work/initrd.gz" "$work/console.log"
 echo "live-xen: the VM ran $(( $(date +%s) - start )) s; console in $work/console.log" >&2
 
 grep '^XENLIST| ' "$work/console.log" | sed 's/^XENLIST| //' > "$work/xenlist.txt" || true

@@ -1,0 +1,83 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import XenHypercall
+import XenPublic
+
+// The multi-release live program (Scripts/live-releases.sh): built ONCE against XenPublic, the bindings
+// for every release of the default set, and run unchanged on each release's hypervisor beside releases-c,
+// which is built with that release's own headers. Both write the same key=value lines; an op the running
+// release lacks is written `unavailable`, which Swift must answer with the typed error before sending.
+// Usage: live-releases FILE
+guard CommandLine.arguments.count == 2, let file = fopen(CommandLine.arguments[1], "w") else {
+    print("usage: live-releases FILE")
+    exit(2)
+}
+func emit(_ line: String) { fputs(line + "\n", file) }
+
+/// Writes `body`'s lines under `key`, or the errno as the C program writes it, or `unavailable` for the
+/// typed error of an op the running release lacks.
+func report(_ key: String, _ body: () throws -> [String]) {
+    do {
+        for line in try body() { emit("\(key).\(line)") }
+    } catch let error as XenHypercallError {
+        switch error {
+        case .unavailableOnRelease: emit("\(key).unavailable")
+        default: emit("\(key).errno=\(error.errno.map { String($0.rawValue) } ?? "none: \(error)")")
+        }
+        print("live-releases: \(key): \(error)")
+    } catch {
+        emit("\(key).error: \(error)")
+    }
+}
+
+/// The fields both programs write; blocked and running change from call to call and are left out.
+func lines(_ info: XenDomctlGetdomaininfo) -> [String] {
+    let flags = info.flags.subtracting([.blocked, .running])
+    return ["domain=\(info.domain)", "flags=\(flags.rawValue)", "tot_pages=\(info.totPages)", "max_pages=\(info.maxPages)",
+            "nr_online_vcpus=\(info.nrOnlineVcpus)", "max_vcpu_id=\(info.maxVcpuId.rawValue)", "cpupool=\(info.cpupool)",
+            "ssidref=\(info.ssidref)"]
+}
+
+do {
+    let xen = try XenHypervisor()
+    emit("release=\(xen.release.map(\.description) ?? "unknown")")
+    report("getdomaininfo") { lines(try xen.domctl(.getdomaininfo, domain: 0, payload: XenDomctlGetdomaininfo())) }
+    report("physinfo") {
+        let info = try xen.sysctl(.physinfo, payload: XenSysctlPhysinfo())
+        return ["threads_per_core=\(info.threadsPerCore)", "cores_per_socket=\(info.coresPerSocket)", "nr_cpus=\(info.nrCpus)",
+                "max_cpu_id=\(info.maxCpuId)", "nr_nodes=\(info.nrNodes)", "max_node_id=\(info.maxNodeId)", "cpu_khz=\(info.cpuKhz)",
+                "total_pages=\(info.totalPages)", "capabilities=\(info.capabilities)"]
+    }
+    report("getdomaininfolist") {
+        try xen.withBuffer(of: XenDomctlGetdomaininfo.self, capacity: 64) { buffer in
+            var request = XenSysctlGetdomaininfolist()
+            request.maxDomains = 64
+            request.buffer = try buffer.handle(elements: 64)
+            let reply = try xen.sysctl(.getdomaininfolist, payload: request)
+            return ["num_domains=\(reply.numDomains)"] + buffer.prefix(Int(reply.numDomains)).flatMap(lines)
+        }
+    }
+    // dom0 has two vcpus (-smp 2): both up; vcpu 7 does not exist.
+    for vcpu: UInt32 in [0, 1, 7] {
+        let answer: Int
+        do { answer = try xen.vcpu(.isUp, vcpu: vcpu, payload: XenNoPayload()).result } catch {
+            answer = -Int(error.errno?.rawValue ?? 0)
+        }
+        emit("vcpu.is_up.\(vcpu)=\(answer)")
+    }
+    // dom0 cannot pause itself: Xen answers EINVAL.
+    report("pausedomain0") {
+        try xen.domctl(.pausedomain, domain: 0)
+        return ["errno=0"]
+    }
+    // A stable interface of 4.21 and later: the typed error before anything is sent on older releases.
+    report("get_domain_state") {
+        let state = try xen.domctl(.getDomainState, domain: 0, payload: XenDomctlGetDomainState())
+        return ["state=\(state.state)", "caps=\(state.caps)", "unique_id=\(state.uniqueId)"]
+    }
+} catch {
+    print("live-releases: \(error)")
+    exit(1)
+}
+fclose(file)
