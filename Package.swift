@@ -105,6 +105,13 @@ let package = Package(
             dependencies: ["XenSwiftGen", "XenChecks", "XenIR", "XenMerge", "XenEmitter", "LibClang", "xen-swiftgen", "xen-swiftgen-faults", "XenHypercall"],
             exclude: ["Fixtures"]
         ),
+        // The end-to-end tests by concern; each links the shared helpers of Tests/XenSwiftGenTests/Support (symbolic links).
+        // History, ledgers and releases, from the history bundle.
+        .testTarget(name: "HistoryTests", dependencies: ["XenSwiftGen", "XenChecks", "XenIR", "XenEmitter", "xen-swiftgen", "XenHypercall"]),
+        // Generated records compiled and compared with the C compiler's layouts, per architecture.
+        .testTarget(name: "LayoutTests", dependencies: ["XenIR", "XenEmitter", "xen-swiftgen", "XenHypercall"]),
+        // Delivery: the build tool plugin, the command plugin and the vendored library in consumer packages.
+        .testTarget(name: "PluginTests", dependencies: ["XenIR", "XenEmitter", "xen-swiftgen", "XenHypercall"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -142,9 +142,3 @@ import XenSwiftGen
         #expect(compile.stderr.contains("                   getpageframeinfo3\n"))
     }
 }
-
-/// A test precondition that did not hold.
-struct TestFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}
