@@ -25,13 +25,15 @@ public struct TemplateCompiler {
         ///   - text: Its text.
         /// - Throws: ``GeneratorDiagnostic`` at the mistake's line and column (`template does not parse: …`).
         public init(path: String, text: String) throws {
+            let syntax: [TemplateSyntax]
             do {
-                self.init(path: path, syntax: try TemplateParser.parse(text))
+                syntax = try TemplateParser.parse(text)
             } catch {
                 let place = error.place ?? TemplatePlace(line: 1, column: 1)
                 throw GeneratorDiagnostic(.error, at: SourcePosition(file: path, line: place.line, column: place.column),
                                           "template does not parse: \(error.message)")
             }
+            self.init(path: path, syntax: syntax)
         }
     }
 

@@ -91,7 +91,7 @@ public enum ToolRunner {
         }
         let stdout = try pipeEnds()
         posix_spawn_file_actions_adddup2(&actions, stdout.write, STDOUT_FILENO)
-        let stderr = keepError ? try pipeEnds() : nil
+        let stderr: (read: Int32, write: Int32)? = try keepError ? pipeEnds() : nil
         if let stderr {
             posix_spawn_file_actions_adddup2(&actions, stderr.write, STDERR_FILENO)
         } else {
