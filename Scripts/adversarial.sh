@@ -43,7 +43,7 @@ printf 'my own notes\n' > "$scratch/good/notes.txt"
 faults=$(dirname "$binary")/xen-swiftgen-faults
 kill_hook=false
 [ -x "$faults" ] && (XEN_SWIFTGEN_KILL_AT=started "$faults" generate --xen-headers "$scratch/tree" --output "$scratch/probe" >/dev/null; echo $? >"$scratch/probe.status") 2>/dev/null
-[ "$(cat "$scratch/probe.status")" = 137 ] && kill_hook=true
+[ "$(cat "$scratch/probe.status" 2>/dev/null)" = 137 ] && kill_hook=true
 
 # Names, types, link targets, sizes, modification times and contents of everything under $1.
 snapshot() {
