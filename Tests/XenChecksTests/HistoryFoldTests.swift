@@ -22,8 +22,8 @@ import XenIR
         ])
         let event = try #require(fold.events.first)
         #expect(fold.events.count == 1 && fold.unacknowledged.count == 1)
-        #expect((event.release, event.family, event.number, event.kind, event.from, event.fromRange, event.to)
-            == ("RELEASE-4.2.0", "domctl", 9, .renamed, "XEN_DOMCTL_old", "RELEASE-4.0.0 … RELEASE-4.1.0", "XEN_DOMCTL_new"))
+        #expect((event.release, event.family, event.number, event.kind) == ("RELEASE-4.2.0", "domctl", 9, .renamed))
+        #expect((event.from, event.fromRange, event.to) == ("XEN_DOMCTL_old", "RELEASE-4.0.0 … RELEASE-4.1.0", "XEN_DOMCTL_new"))
         #expect(event.diagnostic.rendered(root: "") == "error: RELEASE-4.2.0: domctl 9 passes from XEN_DOMCTL_old (RELEASE-4.0.0 … RELEASE-4.1.0) "
             + "to XEN_DOMCTL_new (renamed) without an acknowledgement; add {\"family\": \"domctl\", \"number\": 9, "
             + "\"from\": \"XEN_DOMCTL_old\", \"to\": \"XEN_DOMCTL_new\", \"reason\": \"…\"}")
