@@ -16,7 +16,7 @@ struct ToolRunnerTests {
     @Test("standard input reaches the tool; without input it reads /dev/null")
     func input() throws {
         #expect(try ToolRunner.run("cat", [], input: "a\nb\n").lines == ["a", "b"])
-        #expect(try ToolRunner.run("cat", []).output.isEmpty)
+        #expect(try ToolRunner.run("cat", []).output == "")
         #expect(throws: ToolRunner.Failure.self) { try ToolRunner.run("cat", [], input: String(repeating: "x", count: ToolRunner.inputLimit + 1)) }
     }
 
