@@ -56,17 +56,13 @@ public enum ToolRunner {
         defer { opened.forEach { close($0) } }
         func pipeEnds() throws -> (read: Int32, write: Int32) {
             var fds: [Int32] = [-1, -1]
-            // Neither end may leak into this or any other child: a stray copy of a write end would keep
-            // the pipe open and a read would never see end-of-file. The flag is set as the pipe is made, so
-            // a child spawned meanwhile by another thread cannot inherit it; `dup2` in the child clears it
-            // on its standard streams only.
-            #if canImport(Glibc)
-            guard pipe2(&fds, O_CLOEXEC) == 0 else { throw Failure(tool: tool, reason: String(cString: strerror(errno))) }
-            #else
             guard pipe(&fds) == 0 else { throw Failure(tool: tool, reason: String(cString: strerror(errno))) }
+            // Neither end may leak into this or any other child: a stray copy of a write end would keep
+            // the pipe open and a read would never see end-of-file. `dup2` in the child clears the flag on
+            // its standard streams only. (Glibc's module does not export pipe2, so another thread's child
+            // can still inherit an end between the two calls; it then only delays end-of-file.)
             _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
             _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
-            #endif
             opened += fds
             return (fds[0], fds[1])
         }
