@@ -31,7 +31,9 @@ let package = Package(
     targets: [
         // Stage 0: libclang, declared by hand and loaded with dlopen (no unsafeFlags, any LLVM version).
         .target(name: "CLibClang"),
-        .target(name: "LibClang", dependencies: ["CLibClang"]),
+        .target(name: "LibClang", dependencies: ["CLibClang", "Subprocesses"]),
+        // The one subprocess runner (posix_spawnp, poll, waitpid): llvm-config for the loader, git and tar for history.
+        .target(name: "Subprocesses"),
         // Stage 1: the IR, plain Codable values. Never imports libclang.
         .target(name: "XenIR"),
         // Stage 2: reader, libclang to IR.
@@ -41,20 +43,24 @@ let package = Package(
         // Stage 3b: merge, one IR per target → what every target shares and what differs.
         .target(name: "XenMerge", dependencies: ["XenIR", "XenChecks"]),
         // Stage 4: emitter, IR to Swift through the templates.
-        .target(name: "XenEmitter", dependencies: ["XenIR", "XenMerge", "XenTemplates"]),
+        .target(name: "XenEmitter", dependencies: ["XenIR", "XenMerge", "XenTemplates", "Mustache"]),
+        // The Mustache engine: parse, compile against a Codable context type, render. Knows nothing of Xen.
+        .target(name: "Mustache", dependencies: ["XenIR"]),
         .target(name: "XenTemplates", path: "Templates", exclude: ["README.md"], resources: [.copy("swift")]),
         // Stage 5: delivery, config, pipeline and atomic output.
         .target(
-            name: "XenSwiftGen", dependencies: ["LibClang", "XenIR", "XenReader", "XenChecks", "XenMerge", "XenEmitter"],
+            name: "XenSwiftGen", dependencies: ["LibClang", "Subprocesses", "XenIR", "XenReader", "XenChecks", "XenMerge", "XenEmitter"],
             // The built-in family table, and the history ledger of every Xen release with its acknowledgements.
-            resources: [.embedInCode("BuiltinFamilies.json"), .copy("History")],
-            // The kill points of the atomicity tests exist in debug builds only; release binaries carry no test hook.
-            swiftSettings: [.define("XEN_SWIFTGEN_TEST_HOOKS", .when(configuration: .debug))]
+            resources: [.embedInCode("BuiltinFamilies.json"), .copy("History")]
         ),
-        .executableTarget(
-            name: "xen-swiftgen",
+        // The commands, as a library: the shipped tool runs them, and so does the tests' fault-injecting copy.
+        .target(
+            name: "XenSwiftGenCLI",
             dependencies: ["XenSwiftGen", "XenChecks", "XenIR", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(name: "xen-swiftgen", dependencies: ["XenSwiftGenCLI"]),
+        // Tests only, in no product: `xen-swiftgen` with the atomicity tests' kill and failure hooks (RunCheckpoints).
+        .executableTarget(name: "xen-swiftgen-faults", dependencies: ["XenSwiftGenCLI", "XenSwiftGen"], path: "Tests/FaultInjection"),
         // Vendored output for the installed headers.
         .target(
             name: "XenPublic", dependencies: ["XenHypercall"], path: "Generated",
@@ -82,7 +88,9 @@ let package = Package(
 
         .testTarget(name: "XenHypercallTests", dependencies: ["XenHypercall"]),
         .testTarget(name: "XenDevicesTests", dependencies: ["XenDevices", "XenDeviceABI", "XenHypercall"]),
+        .testTarget(name: "SubprocessesTests", dependencies: ["Subprocesses"]),
         .testTarget(name: "XenIRTests", dependencies: ["XenIR"]),
+        .testTarget(name: "MustacheTests", dependencies: ["Mustache", "XenIR"]),
         .testTarget(name: "XenChecksTests", dependencies: ["XenChecks", "XenIR"]),
         .testTarget(name: "XenMergeTests", dependencies: ["XenMerge", "XenIR"]),
         .testTarget(name: "XenReaderTests", dependencies: ["XenReader", "XenIR", "LibClang"]),
@@ -94,9 +102,16 @@ let package = Package(
         ),
         .testTarget(
             name: "XenSwiftGenTests",
-            dependencies: ["XenSwiftGen", "XenChecks", "XenIR", "XenMerge", "XenEmitter", "LibClang", "xen-swiftgen", "XenHypercall"],
+            dependencies: ["XenSwiftGen", "XenChecks", "XenIR", "XenMerge", "XenEmitter", "LibClang", "xen-swiftgen", "xen-swiftgen-faults", "XenHypercall"],
             exclude: ["Fixtures"]
         ),
+        // The end-to-end tests by concern; each links the shared helpers of Tests/XenSwiftGenTests/Support (symbolic links).
+        // History, ledgers and releases, from the history bundle.
+        .testTarget(name: "HistoryTests", dependencies: ["XenSwiftGen", "XenChecks", "XenIR", "XenEmitter", "xen-swiftgen", "XenHypercall"]),
+        // Generated records compiled and compared with the C compiler's layouts, per architecture.
+        .testTarget(name: "LayoutTests", dependencies: ["XenIR", "XenEmitter", "xen-swiftgen", "XenHypercall"]),
+        // Delivery: the build tool plugin, the command plugin and the vendored library in consumer packages.
+        .testTarget(name: "PluginTests", dependencies: ["XenIR", "XenEmitter", "xen-swiftgen", "XenHypercall"]),
     ],
     swiftLanguageModes: [.v6]
 )

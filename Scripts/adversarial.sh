@@ -39,10 +39,11 @@ if ! "$binary" generate --xen-headers "$scratch/tree" --output "$scratch/good" >
     echo "adversarial: the good generation failed:" >&2; cat "$scratch/good.err" >&2; exit 1
 fi
 printf 'my own notes\n' > "$scratch/good/notes.txt"
-# The kill hook exists in debug builds only.
+# The kill hook lives in the tests' own copy of the tool, xen-swiftgen-faults (Tests/FaultInjection), built beside it.
+faults=$(dirname "$binary")/xen-swiftgen-faults
 kill_hook=false
-(XEN_SWIFTGEN_KILL_AT=started "$binary" generate --xen-headers "$scratch/tree" --output "$scratch/probe" >/dev/null; echo $? >"$scratch/probe.status") 2>/dev/null
-[ "$(cat "$scratch/probe.status")" = 137 ] && kill_hook=true
+[ -x "$faults" ] && (XEN_SWIFTGEN_KILL_AT=started "$faults" generate --xen-headers "$scratch/tree" --output "$scratch/probe" >/dev/null; echo $? >"$scratch/probe.status") 2>/dev/null
+[ "$(cat "$scratch/probe.status" 2>/dev/null)" = 137 ] && kill_hook=true
 
 # Names, types, link targets, sizes, modification times and contents of everything under $1.
 snapshot() {
@@ -61,12 +62,12 @@ run_case() {
     fi
     if $list; then echo "$name"; return 0; fi
     if [ -n "${spec[skip]:-}" ]; then echo "skip $name: ${spec[skip]}"; skipped=$((skipped + 1)); return 0; fi
-    if [ "${spec[needs]:-}" = kill-hook ] && ! $kill_hook; then echo "skip $name: needs a debug build (XEN_SWIFTGEN_KILL_AT)"; skipped=$((skipped + 1)); return 0; fi
+    if [ "${spec[needs]:-}" = kill-hook ] && ! $kill_hook; then echo "skip $name: needs xen-swiftgen-faults beside the binary (XEN_SWIFTGEN_KILL_AT)"; skipped=$((skipped + 1)); return 0; fi
     local work="$scratch/cases/$name" result="$scratch/results/$name"
     mkdir -p "$work/tmp" "$work/home" "$work/cwd"
     cp -r "$scratch/tree" "$work/tree"
     cp -a "$scratch/good" "$work/out"
-    export WORK=$work TREE=$work/tree OUT=$work/out XSG=$binary
+    export WORK=$work TREE=$work/tree OUT=$work/out XSG=$binary XSG_FAULTS=$faults
     local problems=()
     if ! (cd "$work/cwd" && eval "${spec[setup]:-true}") >"$result.setup" 2>&1; then
         problems+=("setup failed: $(head -c 300 "$result.setup")")

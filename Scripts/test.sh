@@ -11,6 +11,8 @@ for spec in tr_TR:UTF-8 de_DE:ISO-8859-1; do
     normal=$(echo "$name" | tr 'A-Z' 'a-z' | tr -d '-')
     locale -a | tr 'A-Z' 'a-z' | grep -qx "$normal" || localedef -i "${spec%%:*}" -f "${spec#*:}" "$name"
 done
+# Every hand-written Swift file is as swift format writes it (.swift-format; Scripts/format.sh formats them).
+Scripts/format.sh --check
 swift build --build-tests
 .build/debug/xen-swiftgen generate --check
 # The device ABI (xen/sys/*.h, io/xs_wire.h) that XenDevices uses, vendored from its own config.

@@ -1,4 +1,5 @@
 import Foundation
+import Subprocesses
 
 /// Finds libclang shared libraries, in the order clang-sys (rust-bindgen's loader) uses:
 /// `LIBCLANG_PATH`, `llvm-config --libdir`, the highest version in the system library folders,

@@ -1,34 +1,50 @@
 import XenIR
 
-/// A number passing to another name between two releases, found while folding a history.
-public struct HistoryEvent: Codable, Sendable, Equatable {
+/// A number passing to another name between two releases, found while folding a history: a
+/// ``NumberFinding`` of the release's claims against the history so far, with the release and how
+/// the number passed.
+public struct HistoryEvent: Sendable, Equatable {
     /// The release that first shows the new name.
     public var release: String
-    /// The family.
-    public var family: String
-    /// The number.
-    public var number: UInt64
     /// `renamed` or `reused` (see ``OpChange/Kind``).
     public var kind: OpChange.Kind
+    /// What the number-claims model found: the new name's claim, and the history's last name on the number.
+    public var finding: NumberFinding
+
+    /// The family.
+    public var family: String { finding.family }
+    /// The number.
+    public var number: UInt64 { finding.number }
     /// The name that held the number.
-    public var from: String
+    public var from: String { finding.earlier?.holder ?? "?" }
     /// The releases where `from` held it.
-    public var fromRange: String
+    public var fromRange: String { finding.earlier?.releases ?? "?" }
     /// The new name.
-    public var to: String
+    public var to: String { finding.claim.holder }
     /// The acknowledgement's reason, or `nil` when none covers the event.
-    public var acknowledged: String?
+    public var acknowledged: String? {
+        if case .acknowledged(let reason) = finding.kind { return reason }
+        return nil
+    }
+
+    /// The event as the history command reports it (an error when no acknowledgement covers it, else a note).
+    public var diagnostic: GeneratorDiagnostic { finding.passing(in: release, as: kind) }
 }
 
 /// Builds a history ledger as a fold over an ordered list of header trees (releases, oldest first):
 /// for each family and number, every name it had, with first and last release and interface
-/// version, status and marker. Each release is compared with the ledger so far by ``OpComparison``;
-/// a number passing to another name is an event, acknowledged or not.
+/// version, status and marker. Each release's claims are read against the ledger so far through
+/// ``NumberClaims`` (``NumberClaims/historyFindings``, the same read ``HistoryGuard`` makes), so a
+/// number passing to another name is an event exactly when `generate` would report it; ``OpComparison``
+/// only says whether it is a rename or a reuse.
 public struct HistoryFold: Sendable {
     /// The ledger so far.
     public private(set) var ledger: Ledger
     /// Every rename and reuse found, in release order.
     public private(set) var events: [HistoryEvent] = []
+
+    /// How the fold's findings name the history so far.
+    static let source = "the history"
 
     /// Starts an empty history.
     /// - Parameter acknowledgements: Reviewed renames and reuses (kept in the ledger).
@@ -56,7 +72,13 @@ public struct HistoryFold: Sendable {
             var ledgerFamily = ledger.family(named: family.name)
                 ?? LedgerFamily(name: family.name, prefix: family.prefix, interfaceVersion: nil, numbers: [])
             let now = OpSnapshot(family)
+            var claims = NumberClaims(family, acknowledgements: ledger.acknowledgements)
+            claims.record(history: ledgerFamily, source: Self.source)
             let changes = OpComparison.compare(OpSnapshot(ledgerFamily), now)
+            for finding in claims.historyFindings {
+                let change = changes.first { $0.number == finding.number && ($0.kind == .renamed || $0.kind == .reused) }
+                events.append(HistoryEvent(release: release, kind: change?.kind ?? .reused, finding: finding))
+            }
             var entries = Dictionary(ledgerFamily.numbers.map { ($0.number, $0) }) { first, _ in first }
             for (number, holder) in now.byNumber {
                 let sighting = LedgerName(name: holder.name, firstRelease: release, lastRelease: release, firstVersion: version,
@@ -67,16 +89,6 @@ public struct HistoryFold: Sendable {
                     continue
                 }
                 var names = entry.history ?? []
-                if entry.name != holder.name, holder.status != .retired,
-                   let change = changes.first(where: { $0.number == number && ($0.kind == .renamed || $0.kind == .reused) }),
-                   !names.contains(where: { $0.name == holder.name }) {
-                    let acknowledgement = ledger.acknowledgements.covering(family: family.name, number: number, from: entry.name, to: holder.name)
-                    events.append(HistoryEvent(
-                        release: release, family: family.name, number: number, kind: change.kind, from: entry.name,
-                        fromRange: names.last(where: { $0.name == entry.name })?.range ?? "?", to: holder.name,
-                        acknowledged: acknowledgement?.reason
-                    ))
-                }
                 if let index = names.firstIndex(where: { $0.name == holder.name }) {
                     names[index].lastRelease = release
                     names[index].lastVersion = version

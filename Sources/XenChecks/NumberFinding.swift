@@ -61,6 +61,24 @@ public struct NumberFinding: Sendable, Equatable {
         }
     }
 
+    /// The finding as a history fold reports it, naming the release where the number passes to the new name: a note
+    /// when an acknowledgement covers it, else an error that spells the acknowledgement to add.
+    /// - Parameters:
+    ///   - release: The release that first shows the new name.
+    ///   - change: How the number passed (`renamed` or `reused`).
+    public func passing(in release: String, as change: OpChange.Kind) -> GeneratorDiagnostic {
+        let from = earlier?.holder ?? "?"
+        let range = earlier?.releases ?? "?"
+        let name = claim.holder
+        if case .acknowledged(let reason) = kind {
+            return GeneratorDiagnostic(.note, at: nil,
+                "\(release): \(family) \(number): \(from) (\(range)) -> \(name) (\(change.rawValue)), acknowledged: \(reason)")
+        }
+        return GeneratorDiagnostic(.error, at: nil,
+            "\(release): \(family) \(number) passes from \(from) (\(range)) to \(name) (\(change.rawValue)) without an acknowledgement; add "
+                + "{\"family\": \"\(family)\", \"number\": \(number), \"from\": \"\(from)\", \"to\": \"\(name)\", \"reason\": \"…\"}")
+    }
+
     /// The error for a reuse, worded after the earlier claim's kind.
     private var reuse: GeneratorDiagnostic {
         let name = claim.holder

@@ -1,3 +1,5 @@
+import Mustache
+
 /// Everything the commands template needs for one request family.
 struct CommandContext: TemplateContext, Equatable {
     /// One static member binding an op to its payload.

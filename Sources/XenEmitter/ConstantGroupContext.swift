@@ -1,3 +1,5 @@
+import Mustache
+
 /// Everything the constants template needs for one group of the constant table: a flag set
 /// (`OptionSet`) or a set of named values, and the bit fields read from the records that carry it.
 struct ConstantGroupContext: TemplateContext, Equatable {

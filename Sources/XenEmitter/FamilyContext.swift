@@ -1,3 +1,4 @@
+import Mustache
 import XenIR
 
 /// Everything the family template needs, computed in Swift so the template stays logic-less.

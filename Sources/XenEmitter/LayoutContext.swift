@@ -1,3 +1,5 @@
+import Mustache
+
 /// Everything the layout-check template needs.
 struct LayoutContext: TemplateContext, Equatable {
     /// One record's expected layout.

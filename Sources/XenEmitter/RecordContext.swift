@@ -1,3 +1,5 @@
+import Mustache
+
 /// Everything the records template needs for one output file (the records of one header).
 struct RecordFileContext: TemplateContext, Equatable {
     /// The header the records come from.

@@ -1,3 +1,5 @@
+import Mustache
+
 /// One file to render: a template, its context and where the text goes.
 struct RenderJob {
     /// Path relative to the output folder.

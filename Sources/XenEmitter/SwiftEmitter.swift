@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import XenIR
 
 /// Turns the IR into Swift source files through the templates.

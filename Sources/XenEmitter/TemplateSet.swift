@@ -1,8 +1,9 @@
 import Foundation
+import Mustache
 import XenIR
 import XenTemplates
 
-/// The Mustache templates, from a user folder (`--templates DIR`) with the built-in ones as fallback,
+/// The Mustache templates (the engine is the `Mustache` target), from a user folder (`--templates DIR`) with the built-in ones as fallback,
 /// each compiled once against the context type it renders (so a misspelled name is an error at load,
 /// with its place, not an empty string in the output).
 ///
@@ -60,13 +61,7 @@ struct TemplateSet {
                 throw GeneratorDiagnostic(.error, at: SourcePosition(file: file.path, line: 1), "cannot read template")
             }
             texts[name] = text
-            do {
-                parsed[name] = .init(path: file.path, syntax: try TemplateParser.parse(text))
-            } catch {
-                let place = error.place ?? TemplatePlace(line: 1, column: 1)
-                throw GeneratorDiagnostic(.error, at: SourcePosition(file: file.path, line: place.line, column: place.column),
-                                          "template does not parse: \(error.message)")
-            }
+            parsed[name] = try .init(path: file.path, text: text)
             sources[name] = file.path
         }
         if let directory { try TemplateNames.check(userFiles: userFiles, texts: texts, folder: directory) }
@@ -103,13 +98,6 @@ struct TemplateSet {
         guard let plan = plans[name] else {
             throw GeneratorDiagnostic(.error, at: nil, "template '\(name)' is not loaded")
         }
-        guard plan.contextType == ObjectIdentifier(Context.self) else {
-            throw GeneratorDiagnostic(.error, at: nil, "template '\(name)' renders \(plan.contextTypeName), not \(Context.self)")
-        }
-        do {
-            return plan.render(try TemplateValueEncoder.encode(context))
-        } catch {
-            throw GeneratorDiagnostic(.error, at: nil, "template '\(name)': cannot encode \(Context.self): \(error)")
-        }
+        return try plan.render(name, context)
     }
 }

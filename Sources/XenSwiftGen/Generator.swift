@@ -223,7 +223,7 @@ public struct Generator: Sendable {
     /// - Returns: The files and findings.
     /// - Throws: ``GenerationFailure`` with every error found (and the warnings and notes around them).
     public func generate(_ request: Request) throws -> Outcome {
-        FaultInjection.point("started")
+        RunCheckpoints.reached("started")
         let previousLedger = try request.ledger.map { try LedgerFile.load($0, allowMissing: request.updateLedger) }
         var request = request
         let results = try request.releases.isEmpty ? readSupportedTargets(&request) : readReleases(&request)

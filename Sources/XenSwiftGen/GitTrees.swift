@@ -1,4 +1,5 @@
 import Foundation
+import Subprocesses
 import XenIR
 
 /// Header trees from a git repository: a clone of xen.git (work tree, bare or worktree), where the
@@ -98,24 +99,12 @@ public struct GitTrees: Sendable {
         }
         let folder = temporary.appendingPathComponent("xen-swiftgen-tree-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
-        let archive = Process()
-        archive.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        archive.arguments = ["git", "-C", repository, "archive", "--format=tar", "\(revision)^{commit}:\(headerFolder)"]
-        let extract = Process()
-        extract.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        extract.arguments = ["tar", "-x", "-C", folder.path]
-        let pipe = Pipe()
-        archive.standardOutput = pipe
-        extract.standardInput = pipe
-        archive.standardError = FileHandle.nullDevice
-        let archived = Self.exitSignal(archive)
-        let extracted = Self.exitSignal(extract)
-        try Self.launch(archive)
-        try Self.launch(extract)
-        Self.close(pipe)
-        archived.wait()
-        extracted.wait()
-        guard archive.terminationStatus == 0, extract.terminationStatus == 0 else {
+        // git writes the archive, then tar reads it: two runs of the one runner, no pipe between two children.
+        let archive = folder.appendingPathComponent(".headers.tar")
+        let archived = try Self.run("git", ["-C", repository, "archive", "--format=tar", "-o", archive.path, "\(revision)^{commit}:\(headerFolder)"])
+        let extracted = archived.status == 0 ? try Self.run("tar", ["-x", "-f", archive.path, "-C", folder.path]) : archived
+        try? FileManager.default.removeItem(at: archive)
+        guard extracted.status == 0 else {
             try? FileManager.default.removeItem(at: folder)
             throw GeneratorDiagnostic(.error, at: nil, "\(repository): cannot write out the headers of '\(revision)' (git archive | tar -x failed)")
         }
@@ -151,66 +140,17 @@ public struct GitTrees: Sendable {
         try Self.git(["-C", repository, "merge-base", "--is-ancestor", ancestor, descendant]).status == 0
     }
 
-    /// Starts `process`.
-    static func launch(_ process: Process) throws {
-        try process.run()
-    }
-
-    /// Closes both ends of a pipe in this process (after the children that use it have started).
-    static func close(_ pipe: Pipe) {
-        try? pipe.fileHandleForReading.close()
-        try? pipe.fileHandleForWriting.close()
-    }
-
-    /// Signalled when `process` exits. `waitUntilExit()` polls its run loop every 50 ms on Linux, which
-    /// adds up over the dozen git commands of one patch check.
-    static func exitSignal(_ process: Process) -> DispatchSemaphore {
-        let semaphore = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in semaphore.signal() }
-        return semaphore
-    }
-
-    /// What a git command printed.
-    struct Output {
-        var status: Int32
-        var output: String
-        var error: String
-        var errorLine: String { error.split(separator: "\n").first.map(String.init) ?? "exit status \(status)" }
-        var lines: [String] { output.split(separator: "\n").map(String.init) }
+    /// Runs a tool through the package's one subprocess runner; a tool that cannot start is an error naming it.
+    static func run(_ tool: String, _ arguments: [String], input: String? = nil) throws -> ToolRunner.Outcome {
+        do {
+            return try ToolRunner.run(tool, arguments, input: input)
+        } catch let failure as ToolRunner.Failure {
+            throw GeneratorDiagnostic(.error, at: nil, failure.description)
+        }
     }
 
     /// Runs git with `arguments`, feeding it `input` on standard input.
-    static func git(_ arguments: [String], input: String? = nil) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        let inPipe = input.map { _ in Pipe() }
-        if let inPipe { process.standardInput = inPipe } else { process.standardInput = FileHandle.nullDevice }
-        let exited = exitSignal(process)
-        try launch(process)
-        // The parent's copies of the child's ends: left open, every call leaked pipes until Foundation
-        // crashed in Process.run at about a thousand descriptors.
-        try? out.fileHandleForWriting.close()
-        try? err.fileHandleForWriting.close()
-        if let inPipe, let input {
-            try? inPipe.fileHandleForReading.close()
-            inPipe.fileHandleForWriting.write(Data(input.utf8))
-            try? inPipe.fileHandleForWriting.close()
-        }
-        // Read both pipes concurrently so neither can fill up and stall git.
-        nonisolated(unsafe) var errorData = Data()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { errorData = err.fileHandleForReading.readDataToEndOfFile() }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        try? out.fileHandleForReading.close()
-        try? err.fileHandleForReading.close()
-        exited.wait()
-        return Output(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self),
-                      error: String(decoding: errorData, as: UTF8.self))
+    static func git(_ arguments: [String], input: String? = nil) throws -> ToolRunner.Outcome {
+        try run("git", arguments, input: input)
     }
 }

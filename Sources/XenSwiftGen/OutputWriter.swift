@@ -145,9 +145,9 @@ public struct OutputWriter {
         try concurrentMap(files.filter { pending.contains($0.path) }) { file in
             Result { try StagingFolder.stage(file, in: folder) }
         }.forEach { try $0.get() }
-        FaultInjection.point("staged")
+        RunCheckpoints.reached("staged")
         try staging.commit(writes: files.map(\.path).filter(pending.contains), removals: plan.removed)
-        FaultInjection.point("committed")
+        RunCheckpoints.reached("committed")
         try staging.publish()
         return plan
     }

@@ -234,13 +234,13 @@ struct Journal {
                     throw GeneratorDiagnostic(.error, at: nil, "cannot replace '\(target.path)': its staged file is gone")
                 }
                 try Self.exchange(source, target)
-                FaultInjection.point("renamed-\(index + 1)")
+                RunCheckpoints.reached("renamed-\(index + 1)")
             case .remove(let name, let inode):
                 let (target, kept) = (output.appendingPathComponent(name), staging.appendingPathComponent(name))
                 // Only a generated file is ever removed, whatever a journal found in the folder says.
                 guard StagingFolder.inode(target) == inode, OutputWriter.isGeneratedFile(target) else { continue }
                 try Self.move(target, to: kept, failing: "cannot remove '\(target.path)'")
-                FaultInjection.point("renamed-\(index + 1)")
+                RunCheckpoints.reached("renamed-\(index + 1)")
             case .legacyWrite(let name):
                 let source = staging.appendingPathComponent(name)
                 guard StagingFolder.inode(source) != nil else { continue }
@@ -255,7 +255,7 @@ struct Journal {
     /// Undoes every step taken, last first.
     /// - Throws: `GeneratorDiagnostic` at the first step that cannot be undone.
     func backward() throws {
-        if FaultInjection.fails("undo") { throw GeneratorDiagnostic(.error, at: nil, "injected failure (XEN_SWIFTGEN_FAIL_AT=undo)") }
+        try RunCheckpoints.check("undo")
         for step in steps.reversed() {
             switch step {
             case .write(let name, let inode):

@@ -38,6 +38,16 @@ import Testing
         return snapshot(folder)
     }
 
+    @Test("the shipped xen-swiftgen carries no kill hook: XEN_SWIFTGEN_KILL_AT changes nothing")
+    func shippedToolHasNoHook() throws {
+        let output = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try xenSwiftGen(["generate", "--xen-headers", Paths.realHeaders, "--output", output.path],
+                                     environment: ["XEN_SWIFTGEN_KILL_AT": "started", "XEN_SWIFTGEN_FAIL_AT": "undo"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!snapshot(output).isEmpty)
+    }
+
     @Test("a run killed as soon as it starts leaves the previous output exactly, no staging folder, and the next run completes")
     func killedAtStart() throws {
         let baseline = try OutputBaseline.files()
@@ -47,10 +57,10 @@ import Testing
         #expect(complete != baseline)
         let output = try OutputBaseline.populatedFolder()
         defer { try? FileManager.default.removeItem(at: output) }
-        // `started` is the first thing `generate` does (debug builds only): the kill lands at one exact point.
-        let killed = try xenSwiftGen(["generate", "--xen-headers", tree.path, "--output", output.path],
-                                     environment: ["XEN_SWIFTGEN_KILL_AT": "started"])
-        #expect(killed.status == SIGKILL, "the test hook did not fire: is this a debug build? \(killed.stderr)")
+        // `started` is the first thing `generate` does: the kill lands at one exact point.
+        let killed = try xenSwiftGenFaults(["generate", "--xen-headers", tree.path, "--output", output.path],
+                                           environment: ["XEN_SWIFTGEN_KILL_AT": "started"])
+        #expect(killed.status == SIGKILL, "the test hook did not fire: \(killed.stderr)")
         #expect(snapshot(output) == baseline, "the killed run changed the output folder")
         #expect(Self.stagingFolders(output).isEmpty)
         let result = try xenSwiftGen(["generate", "--verbose", "--xen-headers", tree.path, "--output", output.path])
@@ -87,8 +97,8 @@ import Testing
         let complete = try Self.completeOutput(tree)
         let output = try OutputBaseline.populatedFolder()
         defer { try? FileManager.default.removeItem(at: output) }
-        let killed = try xenSwiftGen(["generate", "--xen-headers", tree.path, "--output", output.path],
-                                     environment: ["XEN_SWIFTGEN_KILL_AT": kill.point])
+        let killed = try xenSwiftGenFaults(["generate", "--xen-headers", tree.path, "--output", output.path],
+                                           environment: ["XEN_SWIFTGEN_KILL_AT": kill.point])
         #expect(killed.status == SIGKILL)
         #expect(Self.stagingFolders(output).count == 1)
         if kill.keepsPrevious { #expect(Self.outputFiles(output) == baseline) }
@@ -158,8 +168,8 @@ import Testing
     static func publishOrder(_ tree: URL) throws -> [String] {
         let output = try OutputBaseline.populatedFolder()
         defer { try? FileManager.default.removeItem(at: output) }
-        let killed = try xenSwiftGen(["generate", "--xen-headers", tree.path, "--output", output.path],
-                                     environment: ["XEN_SWIFTGEN_KILL_AT": "committed"])
+        let killed = try xenSwiftGenFaults(["generate", "--xen-headers", tree.path, "--output", output.path],
+                                           environment: ["XEN_SWIFTGEN_KILL_AT": "committed"])
         guard killed.status == SIGKILL, let staging = stagingFolders(output).first else { throw TestFailure("no journal: \(killed.stderr)") }
         let manifest = try String(contentsOf: output.appendingPathComponent(staging).appendingPathComponent("manifest"), encoding: .utf8)
         return manifest.split(separator: "\n").filter { $0.hasPrefix("write ") }.compactMap { $0.split(separator: " ").last.map(String.init) }
@@ -199,8 +209,8 @@ import Testing
         let blocked = output.appendingPathComponent(order[1])
         let chattr = try run(URL(fileURLWithPath: "/usr/bin/env"), ["chattr", "+i", blocked.path])
         try #require(chattr.status == 0, "chattr +i is needed for this test: \(chattr.stderr)")
-        let result = try xenSwiftGen(["generate", "--xen-headers", tree.path, "--output", output.path],
-                                     environment: ["XEN_SWIFTGEN_FAIL_AT": "undo"])
+        let result = try xenSwiftGenFaults(["generate", "--xen-headers", tree.path, "--output", output.path],
+                                           environment: ["XEN_SWIFTGEN_FAIL_AT": "undo"])
         _ = try run(URL(fileURLWithPath: "/usr/bin/env"), ["chattr", "-i", blocked.path])
         #expect(result.status == 1)
         let staging = try #require(Self.stagingFolders(output).first, "the journal was removed: \(result.stderr)")
@@ -222,8 +232,8 @@ import Testing
         let complete = try Self.completeOutput(tree)
         let output = try OutputBaseline.populatedFolder()
         defer { try? FileManager.default.removeItem(at: output) }
-        let killed = try xenSwiftGen(["generate", "--xen-headers", tree.path, "--output", output.path],
-                                     environment: ["XEN_SWIFTGEN_KILL_AT": "renamed-2"])
+        let killed = try xenSwiftGenFaults(["generate", "--xen-headers", tree.path, "--output", output.path],
+                                           environment: ["XEN_SWIFTGEN_KILL_AT": "renamed-2"])
         #expect(killed.status == SIGKILL)
         let staging = try #require(Self.stagingFolders(output).first)
         let check = try xenSwiftGen(["generate", "--check", "--xen-headers", tree.path, "--output", output.path])

@@ -5,11 +5,9 @@ import XenSwiftGen
 
 /// The reader on the installed libxen-dev headers, through the real CLI and the real libclang.
 @Suite struct RealHeadersTests {
-    /// `dump-ir` of `/usr/include/xen`, decoded.
+    /// `dump-ir` of `/usr/include/xen`, decoded (``realHeadersInterface()``).
     static func realInterface() throws -> XenInterface {
-        let result = try xenSwiftGen(["dump-ir", "--xen-headers", Paths.realHeaders])
-        guard result.status == 0 else { throw TestFailure("dump-ir failed: \(result.stderr)") }
-        return try JSONDecoder().decode(XenInterface.self, from: Data(result.stdout.utf8))
+        try realHeadersInterface()
     }
 
     static func op(_ interface: XenInterface, _ family: String, _ name: String) throws -> Op {
@@ -141,10 +139,4 @@ import XenSwiftGen
         // The fix-it line under the caret.
         #expect(compile.stderr.contains("                   getpageframeinfo3\n"))
     }
-}
-
-/// A test precondition that did not hold.
-struct TestFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
 }

@@ -26,7 +26,7 @@ struct GeneratedBindings {
         let folder = try makeTemporaryFolder("xsg-records")
         let generate = try xenSwiftGen(["generate", "--xen-headers", Paths.realHeaders, "--output", folder.path])
         guard generate.status == 0 else { throw TestFailure("generate failed: \(generate.stderr)") }
-        return GeneratedBindings(folder: folder, interface: try RealHeadersTests.realInterface())
+        return GeneratedBindings(folder: folder, interface: try realHeadersInterface())
     }
 
     /// Generates the bindings for `/usr/include/xen` for the given targets, with the IR of one of them.

@@ -68,4 +68,12 @@ enum HistoryBundle {
         }
         return order.compactMap { latest[$0] } + ["master"]
     }
+
+    /// The commit that retired XEN_DOMCTL_getmemlist, the seed of the `diff` tests and of ``XenGitLayout``.
+    static func seedCommit() throws -> String {
+        let commit = try git(["log", "--format=%H", "--grep=^xen: Drop DOMCTL_getmemlist and xc_get_pfn_list()", "master"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        guard commit.count == 40 else { throw TestFailure("the seed commit is not in the bundle: '\(commit)'") }
+        return commit
+    }
 }

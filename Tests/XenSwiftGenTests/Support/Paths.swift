@@ -26,6 +26,10 @@ enum Paths {
         return packageRoot.appendingPathComponent(".build/debug/xen-swiftgen")
     }()
 
+    /// The tests' `xen-swiftgen-faults` (Tests/FaultInjection), built beside `xen-swiftgen`: the same commands, with the
+    /// kill and failure hooks `XEN_SWIFTGEN_KILL_AT` and `XEN_SWIFTGEN_FAIL_AT` that the shipped tool lacks.
+    static let faultsCLI = cli.deletingLastPathComponent().appendingPathComponent("xen-swiftgen-faults")
+
     /// The build's module folder, holding `XenHypercall.swiftmodule` (the test target depends on it).
     static let modules = cli.deletingLastPathComponent().appendingPathComponent("Modules")
 

@@ -44,6 +44,12 @@ func xenSwiftGen(_ arguments: [String], environment: [String: String] = [:], in 
     try run(Paths.cli, arguments, environment: environment, in: directory)
 }
 
+/// Runs the tests' `xen-swiftgen-faults`, whose runs stop or fail where `environment` says (`XEN_SWIFTGEN_KILL_AT`,
+/// `XEN_SWIFTGEN_FAIL_AT`).
+func xenSwiftGenFaults(_ arguments: [String], environment: [String: String]) throws -> RunResult {
+    try run(Paths.faultsCLI, arguments, environment: environment)
+}
+
 /// Runs `swiftc` from PATH (the toolchain running the tests), with the built XenHypercall module on
 /// the import path, since every generated file imports it.
 func swiftc(_ arguments: [String], in directory: URL? = nil) throws -> RunResult {

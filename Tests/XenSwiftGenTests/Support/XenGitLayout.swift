@@ -26,7 +26,7 @@ enum XenGitLayout {
         let result: Result<String, TestFailure>
         do {
             let bundle = try HistoryBundle.repository()
-            let seed = try InterfaceDiffTests.seedCommit()
+            let seed = try HistoryBundle.seedCommit()
             let folder = try makeTemporaryFolder("xsg-xen-git").path
             let script = #"""
                 set -eu

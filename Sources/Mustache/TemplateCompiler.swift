@@ -2,16 +2,45 @@ import XenIR
 
 /// Compiles parsed templates into ``TemplatePlan``s against their context types, so a name that
 /// is not a field (`{{accesLevel}}`) is an error with its place before anything is rendered.
-struct TemplateCompiler {
+public struct TemplateCompiler {
     /// The parsed templates by name (partials are compiled where they are included).
     var templates: [String: ParsedTemplate]
 
     /// One parsed template and its file.
-    struct ParsedTemplate: Sendable {
+    public struct ParsedTemplate: Sendable {
         /// The template file, for diagnostics.
         var path: String
         /// Its nodes.
         var syntax: [TemplateSyntax]
+
+        /// A template already parsed.
+        init(path: String, syntax: [TemplateSyntax]) {
+            self.path = path
+            self.syntax = syntax
+        }
+
+        /// Parses the text of template file `path`.
+        /// - Parameters:
+        ///   - path: The file, as diagnostics name it.
+        ///   - text: Its text.
+        /// - Throws: ``GeneratorDiagnostic`` at the mistake's line and column (`template does not parse: …`).
+        public init(path: String, text: String) throws {
+            let syntax: [TemplateSyntax]
+            do {
+                syntax = try TemplateParser.parse(text)
+            } catch {
+                let place = error.place ?? TemplatePlace(line: 1, column: 1)
+                throw GeneratorDiagnostic(.error, at: SourcePosition(file: path, line: place.line, column: place.column),
+                                          "template does not parse: \(error.message)")
+            }
+            self.init(path: path, syntax: syntax)
+        }
+    }
+
+    /// A compiler for `templates`.
+    /// - Parameter templates: The parsed templates by name.
+    public init(templates: [String: ParsedTemplate]) {
+        self.templates = templates
     }
 
     /// A context on the stack while compiling: the shape the value there will have.
@@ -25,7 +54,7 @@ struct TemplateCompiler {
     ///   - context: The type its renders receive.
     /// - Returns: The plan.
     /// - Throws: ``GeneratorDiagnostic`` naming the template file, line and column of the first name that does not resolve.
-    func compile<Context: TemplateContext>(_ name: String, for context: Context.Type) throws -> TemplatePlan {
+    public func compile<Context: TemplateContext>(_ name: String, for context: Context.Type) throws -> TemplatePlan {
         guard let template = templates[name] else {
             throw GeneratorDiagnostic(.error, at: nil, "template '\(name).mustache' not found")
         }

@@ -1,6 +1,6 @@
 import Testing
 import XenIR
-@testable import XenEmitter
+@testable import Mustache
 
 /// Template mistakes are errors in compiler format, at the tag: a misspelled name no longer renders
 /// as nothing, and a parse error names its place and reason in one line.
@@ -46,17 +46,5 @@ import XenIR
     ])
     func parseErrors(text: String, expected: String) {
         #expect(failure(text) == expected)
-    }
-
-    @Test("the built-in templates compile against their documented contexts")
-    func builtinTemplatesCompile() throws {
-        let set = try TemplateSet(directory: nil)
-        #expect(Set(set.sources.keys).isSuperset(of: TemplateSet.contexts.keys))
-    }
-
-    @Test("a context of the wrong type is refused, not rendered")
-    func wrongContext() throws {
-        let set = try TemplateSet(directory: nil)
-        #expect(throws: GeneratorDiagnostic.self) { try set.render("family", SupportContext(accessLevel: "public")) }
     }
 }

@@ -72,17 +72,11 @@ struct HistoryCommand: ParsableCommand {
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             for event in outcome.fold.events where event.acknowledged != nil && verbose {
-                Diagnostics.print("note: \(event.release): \(event.family) \(event.number): \(event.from) (\(event.fromRange)) -> \(event.to) "
-                    + "(\(event.kind.rawValue)), acknowledged: \(event.acknowledged ?? "")")
+                Diagnostics.print(event.diagnostic.rendered(root: ""))
             }
             let missing = outcome.fold.unacknowledged
             if !missing.isEmpty {
-                let errors = missing.map { event in
-                    GeneratorDiagnostic(.error, at: nil,
-                        "\(event.release): \(event.family) \(event.number) passes from \(event.from) (\(event.fromRange)) to \(event.to) "
-                        + "(\(event.kind.rawValue)) without an acknowledgement; add "
-                        + "{\"family\": \"\(event.family)\", \"number\": \(event.number), \"from\": \"\(event.from)\", \"to\": \"\(event.to)\", \"reason\": \"…\"}")
-                }
+                let errors = missing.map(\.diagnostic)
                 throw GenerationFailure(diagnostics: errors, root: "")
             }
             Diagnostics.print(String(format: "history: %d releases (%@ … %@) in %.1f s, %.0f ms per release (equal trees read once); %d renames and reuses, all acknowledged",

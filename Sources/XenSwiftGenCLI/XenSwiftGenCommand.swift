@@ -3,10 +3,10 @@ import XenSwiftGen
 import Foundation
 import XenIR
 
-/// The `xen-swiftgen` command.
-@main
-struct XenSwiftGenCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+/// The `xen-swiftgen` command. `Sources/xen-swiftgen/main.swift` runs it; the atomicity tests' executable
+/// (`Tests/FaultInjection`) runs it too, after installing ``RunCheckpoints`` hooks.
+public struct XenSwiftGenCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "xen-swiftgen",
         abstract: "Generate type-safe Swift bindings from the Xen hypervisor's public C headers.",
         discussion: """
@@ -34,7 +34,9 @@ struct XenSwiftGenCommand: ParsableCommand {
     /// Parses and runs a command. Usage errors (an unknown option, a failed validation) are printed
     /// through the same compiler-format renderer as every other error, then the usage line; `--help`
     /// and the exit codes of the commands pass through unchanged.
-    static func main() {
+    public init() {}
+
+    public static func main() {
         if let message = nonUTF8Argument() {
             Diagnostics.print(GeneratorDiagnostic(.error, at: nil, message).rendered(root: ""))
             exit(withError: ExitCode(64))

@@ -4,12 +4,9 @@ import XenChecks
 
 /// `xen-swiftgen diff` on real history: the seed's own change and a release pair.
 @Suite struct InterfaceDiffTests {
-    /// The commit that retired XEN_DOMCTL_getmemlist.
+    /// The commit that retired XEN_DOMCTL_getmemlist (``HistoryBundle/seedCommit()``).
     static func seedCommit() throws -> String {
-        let commit = try HistoryBundle.git(["log", "--format=%H", "--grep=^xen: Drop DOMCTL_getmemlist and xc_get_pfn_list()", "master"])
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        guard commit.count == 40 else { throw TestFailure("the seed commit is not in the bundle: '\(commit)'") }
-        return commit
+        try HistoryBundle.seedCommit()
     }
 
     @Test("the seed commit: getmemlist retired without a bump of its own; the 4.11 cycle's bump covers it")

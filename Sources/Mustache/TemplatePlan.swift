@@ -1,6 +1,8 @@
+import XenIR
+
 /// A template compiled against its context type: every name is resolved to where its value is
 /// (which context on the stack, which field indices), so rendering does no name lookups.
-struct TemplatePlan: Sendable {
+public struct TemplatePlan: Sendable {
     /// The nodes.
     var nodes: [Node]
     /// The context type the plan was compiled for, for the render-time check.
@@ -47,6 +49,23 @@ struct TemplatePlan: Sendable {
     private struct Position {
         var index: Int
         var count: Int
+    }
+
+    /// Renders template `name`'s plan with `context`.
+    /// - Parameters:
+    ///   - name: The template's name, for errors.
+    ///   - context: The values, of the type the plan was compiled for.
+    /// - Returns: The text.
+    /// - Throws: ``GeneratorDiagnostic`` when `context` is not the plan's context type or cannot be encoded.
+    public func render<Context: TemplateContext>(_ name: String, _ context: Context) throws -> String {
+        guard contextType == ObjectIdentifier(Context.self) else {
+            throw GeneratorDiagnostic(.error, at: nil, "template '\(name)' renders \(contextTypeName), not \(Context.self)")
+        }
+        do {
+            return render(try TemplateValueEncoder.encode(context))
+        } catch {
+            throw GeneratorDiagnostic(.error, at: nil, "template '\(name)': cannot encode \(Context.self): \(error)")
+        }
     }
 
     /// Renders the plan.

@@ -31,4 +31,4 @@ enum TemplateValue: Sendable {
 /// The conformance is synthesized by the compiler (`Codable`), so the names a template sees are the
 /// struct's own: ``TemplateSchema`` reads them from `init(from:)`, ``TemplateValueEncoder`` the values
 /// from `encode(to:)`. Nothing restates the fields.
-protocol TemplateContext: Codable, Sendable {}
+public protocol TemplateContext: Codable, Sendable {}

@@ -1,5 +1,5 @@
 import Testing
-@testable import XenEmitter
+@testable import Mustache
 
 /// The Mustache the renderer speaks, case by case after the Mustache spec (interpolation, sections,
 /// inverted sections, comments, partials, delimiters, standalone lines) and the context-stack rules

@@ -1,5 +1,5 @@
 import XenIR
-@testable import XenEmitter
+@testable import Mustache
 
 /// A list element of ``SampleContext``.
 struct SampleItem: Codable {

@@ -1,0 +1,1 @@
+../../XenSwiftGenTests/Support/XenGitLayout.swift
