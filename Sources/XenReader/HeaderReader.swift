@@ -299,12 +299,22 @@ public struct HeaderReader {
     /// - Parameter headers: The headers, or `nil` for every header of the tree.
     private func headerRecordRoots(_ unit: TranslationUnit, tree: HeaderTree, headers: Set<String>?) -> [Cursor] {
         var seen: Set<String> = []
+        // Thousands of records share a few files: decide each file once (nil: outside the tree).
+        var relativePaths: [String: String?] = [:]
+        func insideTree(_ file: String) -> String? {
+            if let known = relativePaths[file] { return known }
+            let relative = tree.relative(file)
+            let inside = relative != HeaderTree.normalize(file) ? relative : nil
+            relativePaths[file] = inside
+            return inside
+        }
         return unit.cursor.children.filter { cursor in
             guard let kind = cursor.kind, kind == .structDecl || kind == .unionDecl, cursor.isDefinition,
+                let file = cursor.location?.file, let relative = insideTree(file),
+                headers?.contains(relative) ?? true,
                 let name = cursor.declaredName, !name.hasPrefix(RecordReader.guestHandlePrefix),
-                cursor.type.spelling.hasPrefix("struct ") || cursor.type.spelling.hasPrefix("union "),
-                let file = cursor.location?.file, tree.relative(file) != HeaderTree.normalize(file),
-                headers?.contains(tree.relative(file)) ?? true else { return false }
+                cursor.type.spelling.hasPrefix("struct ") || cursor.type.spelling.hasPrefix("union ")
+            else { return false }
             return seen.insert(name).inserted
         }
     }
