@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "XenDevicesTests", dependencies: ["XenDevices", "XenDeviceABI", "XenHypercall"]),
         .testTarget(name: "XenIRTests", dependencies: ["XenIR"]),
         .testTarget(name: "XenChecksTests", dependencies: ["XenChecks", "XenIR"]),
-        .testTarget(name: "XenMergeTests", dependencies: ["XenMerge", "XenIR"]),
+        .testTarget(name: "XenMergeTests", dependencies: ["XenMerge", "XenIR", "XenChecks"]),
         .testTarget(name: "XenReaderTests", dependencies: ["XenReader", "XenIR", "LibClang"]),
         .testTarget(
             name: "XenEmitterTests",

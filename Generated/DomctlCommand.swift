@@ -425,8 +425,10 @@ extension XenHypervisor {
     public func domctl<Payload>(
         _ command: DomctlCommand<Payload>, domain: Domid, payload: Payload
     ) throws(XenHypercallError) -> Payload {
-        let request = XenDomctl(command, domain: domain, payload: payload)
-        return try issue(request).payload(for: command)
+        var request = XenDomctl(command, domain: domain, payload: payload)
+        // In the running release's layout of the payload, when the bindings span releases that differ.
+        try encodePayload(payload, into: &request.u, operation: command.op.cName)
+        return decodePayload(try issue(request, payloadEncoded: true).u, as: Payload.self)
     }
 
     /// Issues `command`, an op without a payload, through `__HYPERVISOR_domctl`.

@@ -212,8 +212,10 @@ extension XenHypervisor {
     public func platform<Payload>(
         _ command: PlatformCommand<Payload>, payload: Payload
     ) throws(XenHypercallError) -> Payload {
-        let request = XenPlatformOp(command, payload: payload)
-        return try issue(request).payload(for: command)
+        var request = XenPlatformOp(command, payload: payload)
+        // In the running release's layout of the payload, when the bindings span releases that differ.
+        try encodePayload(payload, into: &request.u, operation: command.op.cName)
+        return decodePayload(try issue(request, payloadEncoded: true).u, as: Payload.self)
     }
 
     /// Issues `command`, an op without a payload, through `__HYPERVISOR_platform_op`.

@@ -214,8 +214,10 @@ extension XenHypervisor {
     public func sysctl<Payload>(
         _ command: SysctlCommand<Payload>, payload: Payload
     ) throws(XenHypercallError) -> Payload {
-        let request = XenSysctl(command, payload: payload)
-        return try issue(request).payload(for: command)
+        var request = XenSysctl(command, payload: payload)
+        // In the running release's layout of the payload, when the bindings span releases that differ.
+        try encodePayload(payload, into: &request.u, operation: command.op.cName)
+        return decodePayload(try issue(request, payloadEncoded: true).u, as: Payload.self)
     }
 
     /// Issues `command`, an op without a payload, through `__HYPERVISOR_sysctl`.

@@ -25,6 +25,11 @@ import Testing
         return size
     }
 
+    /// `4.16` for `RELEASE-4.16.7`.
+    static func series(_ revision: String) -> String {
+        revision.dropFirst("RELEASE-".count).split(separator: ".").prefix(2).joined(separator: ".")
+    }
+
     /// `#define NAME VALUE` of `header` at `revision`, read with grep-level text: the oracle.
     static func defineValue(_ name: String, header: String, revision: String) throws -> String {
         let text = try HistoryBundle.git(["show", "\(revision):\(header)"])
@@ -36,7 +41,10 @@ import Testing
 
     /// The release list of the `releases` switch arm that lists `literal` (the first such arm), or `nil`.
     static func releases(ofRawValue literal: String, in text: String) -> String? {
-        for line in text.split(separator: "\n") where line.hasPrefix("        case ") && line.contains(": [XenRelease(") {
+        // Only the `releases` switch (not `recordLayoutReleases`, which follows it).
+        guard let start = text.range(of: "var releases: [XenRelease]? {") else { return nil }
+        let body = text[start.upperBound...].prefix { $0 != "}" }
+        for line in body.split(separator: "\n") where line.hasPrefix("        case ") && line.contains(": [XenRelease(") {
             let parts = line.dropFirst("        case ".count).components(separatedBy: ": [")
             if parts[0].components(separatedBy: ", ").contains(literal) { return "[" + parts.dropFirst().joined(separator: ": [") }
         }
@@ -64,12 +72,33 @@ import Testing
             }
         }
 
-        // physinfo: exactly the releases whose C compiler gives the newest release's size.
+        // physinfo: every release, in a storage layout of its own for exactly the releases whose C compiler
+        // lays it out otherwise than the newest release's.
         let sizes = try Self.releases.map { try Self.cSize("xen_sysctl_physinfo", header: "sysctl.h", revision: $0) }
-        let same = zip(Self.releases, sizes).filter { $0.1 == sizes.last }.map { $0.0.dropFirst("RELEASE-".count).split(separator: ".").prefix(2).joined(separator: ", ") }
-        #expect(sizes.first != sizes.last, "the oracle needs a release whose physinfo differs: \(sizes)")
-        let expected = "[" + same.map { "XenRelease(\($0))" }.joined(separator: ", ") + "]"
-        #expect(Self.releases(ofRawValue: "3", in: sysctl) == expected, "physinfo's releases are not \(same)")
+        let differing = zip(Self.releases, sizes).filter { $0.1 != sizes.last }.map { Self.series($0.0) }
+        #expect(!differing.isEmpty, "the oracle needs a release whose physinfo differs: \(sizes)")
+        #expect(Self.releases(ofRawValue: "3", in: sysctl) == nil, "physinfo is not offered on every release")
+        let probe = try ReleaseLayoutProbe(output: output)
+        let physinfoLayouts = probe.releases.filter { $0.key.hasPrefix("XenSysctlPhysinfo.Layout") }
+        #expect(physinfoLayouts.values.flatMap { $0 }.sorted() == differing.sorted(), "\(physinfoLayouts)")
+
+        // Every storage layout, proved by the C compiler with each of its releases' own headers, on both
+        // architectures: one compile-only probe per release and architecture.
+        var asserted = 0
+        for revision in Self.releases {
+            let tree = try HistoryBundle.tree(revision, subfolder: "xen")
+            defer { try? FileManager.default.removeItem(at: tree) }
+            for (arch, triple) in [("x86_64", "x86_64-linux-gnu"), ("arm64", "aarch64-linux-gnu")] {
+                let program = probe.program(release: Self.series(revision), arch: arch)
+                let source = tree.appendingPathComponent("probe-\(arch).c")
+                try program.source.write(to: source, atomically: true, encoding: .utf8)
+                let check = try run(URL(fileURLWithPath: "/usr/bin/env"), ["clang", "--target=\(triple)", "-ffreestanding", "-fsyntax-only",
+                                                                         "-D__XEN_TOOLS__", "-I", tree.path, source.path])
+                #expect(check.status == 0, "\(revision) \(arch): \(check.stderr.prefix(3000))")
+                asserted += program.count
+            }
+        }
+        #expect(asserted > 0, "no storage layout was probed")
 
         // get_domain_state: only the releases that define it, sent as a stable interface.
         #expect(domctl.contains("case getDomainState = 90"))
@@ -77,6 +106,15 @@ import Testing
         #expect(Self.releases(ofRawValue: "90", in: domctl) == "[XenRelease(4, 21), XenRelease(4, 22)]")
         #expect(domctl.contains("public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), "
             + "XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }"))
+
+        // The stable-ABI families say what the layout check found; sched's payloads (sched_shutdown, sched_poll, …)
+        // have not changed since Xen 3, so it keeps one layout.
+        for file in ["MemoryOp", "VCPUOp", "SchedOp", "EventChannelOp", "GrantTableOp", "XenVersionOp"] {
+            let text = try String(contentsOf: output.appendingPathComponent("\(file).swift"), encoding: .utf8)
+            #expect(text.contains("/// Stable ABI"), "\(file) does not state its stable-ABI layout check")
+        }
+        let sched = try String(contentsOf: output.appendingPathComponent("SchedOp.swift"), encoding: .utf8)
+        #expect(sched.contains("/// Stable ABI: every op's payload has one layout in Xen 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22"))
 
         // The output compiles against the runtime.
         let files = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".swift") }.sorted()
