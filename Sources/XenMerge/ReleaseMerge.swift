@@ -3,12 +3,14 @@ import XenIR
 
 /// Folds the IRs of several Xen releases, read for one target, into one IR that serves all of them:
 /// the declarations are the newest release's, every op any release defines is an op of the output,
-/// and each op records the releases that can take it as the output lays it out.
+/// and each op records the releases that can take it, as the output lays it out or in a storage
+/// layout of its payload (``ReleaseLayouts``, added to the records).
 ///
 /// The rule for the ops is ``MemberFold``'s (an op is the same op in every release that names it); the
 /// rule for "can take it" is the checks' record comparison: the release defines the op, binds it to
-/// the payload of the same name, and neither that payload (with every record it reaches) nor the
-/// request record around it differs from the output's in a way that breaks callers.
+/// the payload of the same name, and either nothing that payload reaches nor the request record around
+/// it differs from the output's in a way that breaks callers, or only the payload struct and the records
+/// it embeds differ (then the release gets a storage layout, if it fits the request's union).
 public enum ReleaseMerge {
     /// One release's IR.
     public struct Release: Sendable {

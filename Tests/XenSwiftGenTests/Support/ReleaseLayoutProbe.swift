@@ -19,8 +19,8 @@ struct ReleaseLayoutProbe {
         var arches: Set<String>
     }
 
-    /// Layout type → releases (`4.16`), from the release switches.
-    var releases: [String: [String]] = [:]
+    /// Architecture (`x86_64`, `arm64`) → layout type → releases (`4.16`), from the release switches.
+    var releases: [String: [String: [String]]] = [:]
     /// The layout table's expectations for storage layouts (and the payloads that have some).
     var expectations: [Expectation] = []
 
@@ -29,7 +29,9 @@ struct ReleaseLayoutProbe {
     init(output: URL) throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasSuffix("Records.swift") }
         for file in files {
+            var arches = Self.both
             for line in try String(contentsOf: output.appendingPathComponent(file), encoding: .utf8).split(separator: "\n") {
+                arches = Self.arches(after: String(line), else: arches)
                 guard line.hasPrefix("        case ("), let colon = line.range(of: "): xenUnionStore(try "),
                       let open = line[colon.upperBound...].firstIndex(of: "(") else { continue }
                 let type = String(line[colon.upperBound..<open])
@@ -37,14 +39,13 @@ struct ReleaseLayoutProbe {
                     .replacingOccurrences(of: "(", with: "").components(separatedBy: "),").map {
                         $0.replacingOccurrences(of: ")", with: "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ".")
                     }
-                releases[type, default: []] += patterns.filter { !$0.isEmpty }
+                for arch in arches { releases[arch, default: [:]][type, default: []] += patterns.filter { !$0.isEmpty } }
             }
         }
-        var arches: Set<String> = ["x86_64", "arm64"]
+        var arches = Self.both
         for line in try String(contentsOf: output.appendingPathComponent("XenRecordLayout.swift"), encoding: .utf8).split(separator: "\n") {
             let text = line.trimmingCharacters(in: .whitespaces)
-            if text == "#if arch(x86_64)" { arches = ["x86_64"] } else if text == "#if arch(arm64)" || text == "#elseif arch(arm64)" { arches = ["arm64"] }
-            else if text == "#endif" { arches = ["x86_64", "arm64"] }
+            arches = Self.arches(after: text, else: arches)
             guard text.hasPrefix("expect("), text.contains("\"layout ") else { continue }
             let quoted = text.split(separator: "\"")
             guard quoted.count >= 3 else { continue }
@@ -63,9 +64,29 @@ struct ReleaseLayoutProbe {
         }
     }
 
-    /// The releases of a layout type or of a record nested in one.
-    func releases(of type: String) -> [String] {
-        releases.first { type == $0.key || type.hasPrefix($0.key + ".") }?.value ?? []
+    /// Both architectures.
+    static let both: Set<String> = ["x86_64", "arm64"]
+
+    /// The architectures a line and what follows it are compiled for, after an `#if arch` line (else `current`).
+    static func arches(after line: String, else current: Set<String>) -> Set<String> {
+        switch line.trimmingCharacters(in: .whitespaces) {
+        case "#if arch(x86_64)": ["x86_64"]
+        case "#if arch(arm64)", "#elseif arch(arm64)": ["arm64"]
+        case "#endif": both
+        default: current
+        }
+    }
+
+    /// The releases of a layout type, or of a record nested in one, on `arch`.
+    func releases(of type: String, arch: String) -> [String] {
+        releases[arch]?.first { type == $0.key || type.hasPrefix($0.key + ".") }?.value ?? []
+    }
+
+    /// `payload`'s layouts on `arch`: layout type name (`Layout4_16`) → releases.
+    func layouts(of payload: String, arch: String) -> [String: [String]] {
+        Dictionary(uniqueKeysWithValues: (releases[arch] ?? [:]).filter { $0.key.hasPrefix(payload + ".Layout") }.map {
+            (String($0.key.dropFirst(payload.count + 1)), $0.value)
+        })
     }
 
     /// A compile-only C program asserting every expectation of `release` on `arch`, and how many.
@@ -78,7 +99,7 @@ struct ReleaseLayoutProbe {
         lines += ["xen.h", "domctl.h", "sysctl.h", "platform.h", "hvm/dm_op.h", "hvm/hvm_op.h", "event_channel.h", "physdev.h",
                   "memory.h", "sched.h", "vcpu.h", "grant_table.h", "version.h"].map { "#include <xen/\($0)>" }
         var count = 0
-        for expectation in expectations where expectation.arches.contains(arch) && releases(of: expectation.type).contains(release) {
+        for expectation in expectations where expectation.arches.contains(arch) && releases(of: expectation.type, arch: arch).contains(release) {
             // Untagged members have no C name to ask about; their fields are covered through the parent's.
             guard !expectation.cName.contains("("), let type = cType(expectation.cName) else { continue }
             if let field = expectation.field {
