@@ -12,6 +12,8 @@ for spec in tr_TR:UTF-8 de_DE:ISO-8859-1; do
     locale -a | tr 'A-Z' 'a-z' | grep -qx "$normal" || localedef -i "${spec%%:*}" -f "${spec#*:}" "$name"
 done
 swift build --build-tests
+# Generated/ is the release set of ./xen-swiftgen-config.json (Xen 4.16 … 4.22), read from the history bundle
+# (../shared/xen-history/xen-public.bundle or $XEN_HISTORY_BUNDLE; missing, this fails).
 .build/debug/xen-swiftgen generate --check
 # The device ABI (xen/sys/*.h, io/xs_wire.h) that XenDevices uses, vendored from its own config.
 .build/debug/xen-swiftgen generate --config Sources/XenDeviceABI/xen-swiftgen-config.json --check

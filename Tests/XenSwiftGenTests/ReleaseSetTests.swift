@@ -150,8 +150,37 @@ import Testing
         #expect(twice.stderr.hasSuffix("error: two releases of series 4.17 in the set; name one revision per series\n"), "\(twice.stderr)")
         let config = output.appendingPathComponent("config.json")
         try #"{"releases": ["RELEASE-4.17.7"]}"#.write(to: config, atomically: true, encoding: .utf8)
-        let noRepository = try xenSwiftGen(["generate", "--config", config.path, "--output", output.appendingPathComponent("out").path])
+        // An empty XEN_HISTORY_BUNDLE is no repository (a set one would replace the config's xenGit).
+        let noRepository = try xenSwiftGen(["generate", "--config", config.path, "--output", output.appendingPathComponent("out").path],
+                                           environment: ["XEN_HISTORY_BUNDLE": ""])
         #expect(noRepository.stderr == "error: 'releases' are revisions of a git repository: set 'xenGit' (or pass --xen-git) too\n", "\(noRepository.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["config.json"])
+    }
+
+    @Test("generate in a folder reads its xen-swiftgen-config.json: the release set from a bundle file (XEN_HISTORY_BUNDLE replaces xenGit), or one tree with --xen-headers")
+    func folderConfig() throws {
+        let folder = try makeTemporaryFolder("xsg-releases-config")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try #"{"releases": ["RELEASE-4.17.7"], "xenGit": "history/missing.bundle", "families": ["sysctl"]}"#
+            .write(to: folder.appendingPathComponent("xen-swiftgen-config.json"), atomically: true, encoding: .utf8)
+        let missing = try xenSwiftGen(["generate"], environment: ["XEN_HISTORY_BUNDLE": ""], in: folder)
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "error: history/missing.bundle: no such git repository or bundle; the releases are read from it "
+            + "(set XEN_HISTORY_BUNDLE or --xen-git to the history bundle or a xen.git clone, or pass --xen-headers DIR for one header tree)\n",
+            "\(missing.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Generated").path))
+
+        let bundle = HistoryBundle.bundlePath
+        let set = try xenSwiftGen(["generate"], environment: ["XEN_HISTORY_BUNDLE": bundle], in: folder)
+        #expect(set.status == 0, "\(set.stderr)")
+        #expect(set.stdout.contains(" from \(bundle) RELEASE-4.17.7 (x86_64-linux-gnu, aarch64-linux-gnu) -> "), "\(set.stdout)")
+        let sysctl = try String(contentsOf: folder.appendingPathComponent("Generated/SysctlOp.swift"), encoding: .utf8)
+        #expect(sysctl.contains("XenRelease(4, 17)"), "the release set's availability is emitted")
+
+        let one = try xenSwiftGen(["generate", "--xen-headers", Paths.realHeaders, "--output", "one"], in: folder)
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(one.stdout.contains(" from \(Paths.realHeaders) (x86_64-linux-gnu, aarch64-linux-gnu) -> "), "\(one.stdout)")
+        let oneTree = try String(contentsOf: folder.appendingPathComponent("one/SysctlOp.swift"), encoding: .utf8)
+        #expect(!oneTree.contains("XenRelease("), "--xen-headers replaces the config's releases")
     }
 }
