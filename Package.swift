@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(name: "XenIRTests", dependencies: ["XenIR"]),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache", "XenIR"]),
         .testTarget(name: "XenChecksTests", dependencies: ["XenChecks", "XenIR"]),
-        .testTarget(name: "XenMergeTests", dependencies: ["XenMerge", "XenIR"]),
+        .testTarget(name: "XenMergeTests", dependencies: ["XenMerge", "XenIR", "XenChecks"]),
         .testTarget(name: "XenReaderTests", dependencies: ["XenReader", "XenIR", "LibClang"]),
         .testTarget(
             name: "XenEmitterTests",

@@ -3,14 +3,16 @@
 import XenHypercall
 
 #if arch(arm64)
-/// `struct xen_arch_domainconfig` (arch-arm.h:300): 12 bytes, aligned to 4.
+/// `struct xen_arch_domainconfig` (arch-arm.h:337): 16 bytes, aligned to 4.
 public struct XenArchDomainconfig: Sendable, BitwiseCopyable {
     /// IN/OUT
     ///
     /// C: `uint8_t gic_version` at offset 0.
     public var gicVersion: UInt8
-    /// 1 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<1, UInt8>
+    /// IN - Contains SVE vector length divided by 128
+    ///
+    /// C: `uint8_t sve_vl` at offset 1.
+    public var sveVl: UInt8
     /// IN
     ///
     /// C: `uint16_t tee_type` at offset 2.
@@ -32,12 +34,22 @@ public struct XenArchDomainconfig: Sendable, BitwiseCopyable {
     ///
     /// C: `uint32_t clock_frequency` at offset 8.
     public var clockFrequency: UInt32
+    /// IN
+    ///
+    /// C: `uint8_t arm_sci_type` at offset 12.
+    public var armSciType: UInt8
+    /// IN
+    ///
+    /// C: `uint8_t v8r_el1_msa` at offset 13.
+    public var v8rEl1Msa: UInt8
+    /// C: `uint16_t pad` at offset 14.
+    public var pad: UInt16
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
 
-/// `struct vcpu_guest_context` (arch-arm.h:276): 352 bytes, aligned to 8.
+/// `struct vcpu_guest_context` (arch-arm.h:305): 352 bytes, aligned to 8.
 public struct VcpuGuestContext: Sendable, BitwiseCopyable {
     /// VGCF_
     ///
@@ -62,77 +74,77 @@ public struct VcpuGuestContext: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct vcpu_guest_core_regs` (arch-arm.h:212): 312 bytes, aligned to 8.
+/// `struct vcpu_guest_core_regs` (arch-arm.h:241): 312 bytes, aligned to 8.
 public struct VcpuGuestCoreRegs: Sendable, BitwiseCopyable {
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:215:5) ` at offset 0.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:244:5) ` at offset 0.
     public var _anonymous0: VcpuGuestCoreRegs.Anonymous0
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:216:5) ` at offset 8.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:245:5) ` at offset 8.
     public var _anonymous1: VcpuGuestCoreRegs.Anonymous1
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:217:5) ` at offset 16.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:246:5) ` at offset 16.
     public var _anonymous2: VcpuGuestCoreRegs.Anonymous2
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:218:5) ` at offset 24.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:247:5) ` at offset 24.
     public var _anonymous3: VcpuGuestCoreRegs.Anonymous3
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:219:5) ` at offset 32.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:248:5) ` at offset 32.
     public var _anonymous4: VcpuGuestCoreRegs.Anonymous4
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:220:5) ` at offset 40.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:249:5) ` at offset 40.
     public var _anonymous5: VcpuGuestCoreRegs.Anonymous5
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:221:5) ` at offset 48.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:250:5) ` at offset 48.
     public var _anonymous6: VcpuGuestCoreRegs.Anonymous6
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:222:5) ` at offset 56.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:251:5) ` at offset 56.
     public var _anonymous7: VcpuGuestCoreRegs.Anonymous7
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:223:5) ` at offset 64.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:252:5) ` at offset 64.
     public var _anonymous8: VcpuGuestCoreRegs.Anonymous8
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:224:5) ` at offset 72.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:253:5) ` at offset 72.
     public var _anonymous9: VcpuGuestCoreRegs.Anonymous9
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:225:5) ` at offset 80.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:254:5) ` at offset 80.
     public var _anonymous10: VcpuGuestCoreRegs.Anonymous10
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:226:5) ` at offset 88.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:255:5) ` at offset 88.
     public var _anonymous11: VcpuGuestCoreRegs.Anonymous11
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:227:5) ` at offset 96.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:256:5) ` at offset 96.
     public var _anonymous12: VcpuGuestCoreRegs.Anonymous12
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:229:5) ` at offset 104.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:258:5) ` at offset 104.
     public var _anonymous13: VcpuGuestCoreRegs.Anonymous13
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:230:5) ` at offset 112.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:259:5) ` at offset 112.
     public var _anonymous14: VcpuGuestCoreRegs.Anonymous14
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:232:5) ` at offset 120.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:261:5) ` at offset 120.
     public var _anonymous15: VcpuGuestCoreRegs.Anonymous15
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:234:5) ` at offset 128.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:263:5) ` at offset 128.
     public var _anonymous16: VcpuGuestCoreRegs.Anonymous16
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:235:5) ` at offset 136.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:264:5) ` at offset 136.
     public var _anonymous17: VcpuGuestCoreRegs.Anonymous17
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:237:5) ` at offset 144.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:266:5) ` at offset 144.
     public var _anonymous18: VcpuGuestCoreRegs.Anonymous18
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:238:5) ` at offset 152.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:267:5) ` at offset 152.
     public var _anonymous19: VcpuGuestCoreRegs.Anonymous19
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:240:5) ` at offset 160.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:269:5) ` at offset 160.
     public var _anonymous20: VcpuGuestCoreRegs.Anonymous20
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:241:5) ` at offset 168.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:270:5) ` at offset 168.
     public var _anonymous21: VcpuGuestCoreRegs.Anonymous21
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:243:5) ` at offset 176.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:272:5) ` at offset 176.
     public var _anonymous22: VcpuGuestCoreRegs.Anonymous22
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:244:5) ` at offset 184.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:273:5) ` at offset 184.
     public var _anonymous23: VcpuGuestCoreRegs.Anonymous23
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:246:5) ` at offset 192.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:275:5) ` at offset 192.
     public var _anonymous24: VcpuGuestCoreRegs.Anonymous24
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:247:5) ` at offset 200.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:276:5) ` at offset 200.
     public var _anonymous25: VcpuGuestCoreRegs.Anonymous25
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:248:5) ` at offset 208.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:277:5) ` at offset 208.
     public var _anonymous26: VcpuGuestCoreRegs.Anonymous26
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:249:5) ` at offset 216.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:278:5) ` at offset 216.
     public var _anonymous27: VcpuGuestCoreRegs.Anonymous27
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:250:5) ` at offset 224.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:279:5) ` at offset 224.
     public var _anonymous28: VcpuGuestCoreRegs.Anonymous28
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:252:5) ` at offset 232.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:281:5) ` at offset 232.
     public var _anonymous29: VcpuGuestCoreRegs.Anonymous29
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:253:5) ` at offset 240.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:282:5) ` at offset 240.
     public var _anonymous30: VcpuGuestCoreRegs.Anonymous30
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:256:5) ` at offset 248.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:285:5) ` at offset 248.
     public var _anonymous31: VcpuGuestCoreRegs.Anonymous31
     /// SPSR_EL2
     ///
     /// C: `uint64_t cpsr` at offset 256.
     public var cpsr: UInt64
-    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:259:5) ` at offset 264.
+    /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:288:5) ` at offset 264.
     public var _anonymous32: VcpuGuestCoreRegs.Anonymous32
     /// AArch32 guests only
     ///
@@ -494,7 +506,7 @@ public struct VcpuGuestCoreRegs: Sendable, BitwiseCopyable {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:215): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:244): 8 bytes, aligned to 8.
     public struct Anonymous0: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -519,7 +531,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:216): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:245): 8 bytes, aligned to 8.
     public struct Anonymous1: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -540,7 +552,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:217): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:246): 8 bytes, aligned to 8.
     public struct Anonymous2: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -561,7 +573,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:218): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:247): 8 bytes, aligned to 8.
     public struct Anonymous3: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -582,7 +594,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:219): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:248): 8 bytes, aligned to 8.
     public struct Anonymous4: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -603,7 +615,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:220): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:249): 8 bytes, aligned to 8.
     public struct Anonymous5: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -624,7 +636,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:221): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:250): 8 bytes, aligned to 8.
     public struct Anonymous6: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -645,7 +657,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:222): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:251): 8 bytes, aligned to 8.
     public struct Anonymous7: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -666,7 +678,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:223): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:252): 8 bytes, aligned to 8.
     public struct Anonymous8: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -687,7 +699,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:224): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:253): 8 bytes, aligned to 8.
     public struct Anonymous9: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -708,7 +720,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:225): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:254): 8 bytes, aligned to 8.
     public struct Anonymous10: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -729,7 +741,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:226): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:255): 8 bytes, aligned to 8.
     public struct Anonymous11: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -750,7 +762,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:227): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:256): 8 bytes, aligned to 8.
     public struct Anonymous12: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -771,7 +783,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:229): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:258): 8 bytes, aligned to 8.
     public struct Anonymous13: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -792,7 +804,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:230): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:259): 8 bytes, aligned to 8.
     public struct Anonymous14: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -813,7 +825,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:232): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:261): 8 bytes, aligned to 8.
     public struct Anonymous15: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -834,7 +846,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:234): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:263): 8 bytes, aligned to 8.
     public struct Anonymous16: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -855,7 +867,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:235): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:264): 8 bytes, aligned to 8.
     public struct Anonymous17: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -876,7 +888,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:237): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:266): 8 bytes, aligned to 8.
     public struct Anonymous18: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -897,7 +909,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:238): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:267): 8 bytes, aligned to 8.
     public struct Anonymous19: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -918,7 +930,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:240): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:269): 8 bytes, aligned to 8.
     public struct Anonymous20: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -939,7 +951,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:241): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:270): 8 bytes, aligned to 8.
     public struct Anonymous21: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -960,7 +972,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:243): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:272): 8 bytes, aligned to 8.
     public struct Anonymous22: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -981,7 +993,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:244): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:273): 8 bytes, aligned to 8.
     public struct Anonymous23: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -1002,7 +1014,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:246): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:275): 8 bytes, aligned to 8.
     public struct Anonymous24: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -1023,7 +1035,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:247): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:276): 8 bytes, aligned to 8.
     public struct Anonymous25: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -1044,7 +1056,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:248): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:277): 8 bytes, aligned to 8.
     public struct Anonymous26: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -1065,7 +1077,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:249): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:278): 8 bytes, aligned to 8.
     public struct Anonymous27: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -1086,7 +1098,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:250): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:279): 8 bytes, aligned to 8.
     public struct Anonymous28: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -1107,7 +1119,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:252): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:281): 8 bytes, aligned to 8.
     public struct Anonymous29: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -1128,7 +1140,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:253): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:282): 8 bytes, aligned to 8.
     public struct Anonymous30: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -1149,7 +1161,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:256): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:285): 8 bytes, aligned to 8.
     public struct Anonymous31: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -1176,7 +1188,7 @@ extension VcpuGuestCoreRegs {
 }
 
 extension VcpuGuestCoreRegs {
-    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:259): 8 bytes, aligned to 8.
+    /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:288): 8 bytes, aligned to 8.
     public struct Anonymous32: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -1202,7 +1214,7 @@ extension VcpuGuestCoreRegs {
 
 /// Stub definition of PMU structure
 ///
-/// `struct xen_pmu_arch` (arch-arm.h:496): 1 bytes, aligned to 1.
+/// `struct xen_pmu_arch` (arch-arm.h:554): 1 bytes, aligned to 1.
 public struct XenPmuArch: Sendable, BitwiseCopyable {
     /// Stub definition of PMU structure
     ///

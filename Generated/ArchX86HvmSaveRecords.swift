@@ -3,7 +3,7 @@
 import XenHypercall
 
 #if arch(x86_64)
-/// `struct hvm_vmce_vcpu` (arch-x86/hvm/save.h:600): 32 bytes, aligned to 8.
+/// `struct hvm_vmce_vcpu` (arch-x86/hvm/save.h:601): 32 bytes, aligned to 8.
 public struct HvmVmceVcpu: Sendable, BitwiseCopyable {
     /// C: `uint64_t caps` at offset 0.
     public var caps: UInt64
@@ -863,7 +863,7 @@ public struct HvmSaveTypeIoapic: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct hvm_hw_lapic` (arch-x86/hvm/save.h:392): 24 bytes, aligned to 8.
+/// `struct hvm_hw_lapic` (arch-x86/hvm/save.h:392): 32 bytes, aligned to 8.
 public struct HvmHwLapic: Sendable, BitwiseCopyable {
     /// C: `uint64_t apic_base_msr` at offset 0.
     public var apicBaseMsr: UInt64
@@ -875,18 +875,22 @@ public struct HvmHwLapic: Sendable, BitwiseCopyable {
     public var timerDivisor: UInt32
     /// C: `uint64_t tdt_msr` at offset 16.
     public var tdtMsr: UInt64
+    /// C: `uint32_t pending_esr` at offset 24.
+    public var pendingEsr: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
 
-/// `struct __HVM_SAVE_TYPE_LAPIC` (arch-x86/hvm/save.h:399): 32 bytes, aligned to 8.
+/// `struct __HVM_SAVE_TYPE_LAPIC` (arch-x86/hvm/save.h:400): 40 bytes, aligned to 8.
 public struct HvmSaveTypeLapic: Sendable, BitwiseCopyable {
     /// C: `struct hvm_hw_lapic t` at offset 0.
     public var t: HvmHwLapic
-    /// C: `char[5] c` at offset 24.
+    /// C: `char[5] c` at offset 32.
     public var c: InlineArray<5, Int8>
-    /// C: `char[1] cpt` at offset 29.
+    /// C: `char[1] cpt` at offset 37.
     public var cpt: InlineArray<1, Int8>
     /// 2 bytes of padding that C leaves here.
     private var _padding0: InlineArray<2, UInt8>
@@ -895,7 +899,7 @@ public struct HvmSaveTypeLapic: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct hvm_hw_lapic_regs` (arch-x86/hvm/save.h:401): 1024 bytes, aligned to 1.
+/// `struct hvm_hw_lapic_regs` (arch-x86/hvm/save.h:402): 1024 bytes, aligned to 1.
 public struct HvmHwLapicRegs: Sendable, BitwiseCopyable {
     /// C: `uint8_t[1024] data` at offset 0.
     public var data: InlineArray<1024, UInt8>
@@ -904,7 +908,7 @@ public struct HvmHwLapicRegs: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct __HVM_SAVE_TYPE_LAPIC_REGS` (arch-x86/hvm/save.h:405): 1031 bytes, aligned to 1.
+/// `struct __HVM_SAVE_TYPE_LAPIC_REGS` (arch-x86/hvm/save.h:406): 1031 bytes, aligned to 1.
 public struct HvmSaveTypeLapicRegs: Sendable, BitwiseCopyable {
     /// C: `struct hvm_hw_lapic_regs t` at offset 0.
     public var t: HvmHwLapicRegs
@@ -917,9 +921,9 @@ public struct HvmSaveTypeLapicRegs: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct hvm_hw_pci_irqs` (arch-x86/hvm/save.h:412): 16 bytes, aligned to 8.
+/// `struct hvm_hw_pci_irqs` (arch-x86/hvm/save.h:413): 16 bytes, aligned to 8.
 public struct HvmHwPciIrqs: Sendable, BitwiseCopyable {
-    /// C: `union hvm_hw_pci_irqs::(anonymous at arch-x86/hvm/save.h:417:5) ` at offset 0.
+    /// C: `union hvm_hw_pci_irqs::(anonymous at arch-x86/hvm/save.h:418:5) ` at offset 0.
     public var _anonymous0: HvmHwPciIrqs.Anonymous0
     /// `i` of the anonymous member `_anonymous0`.
     public var i: InlineArray<2, UInt64> {
@@ -937,7 +941,7 @@ public struct HvmHwPciIrqs: Sendable, BitwiseCopyable {
 }
 
 extension HvmHwPciIrqs {
-    /// An anonymous union member of `hvm_hw_pci_irqs` (arch-x86/hvm/save.h:417): 16 bytes, aligned to 8.
+    /// An anonymous union member of `hvm_hw_pci_irqs` (arch-x86/hvm/save.h:418): 16 bytes, aligned to 8.
     public struct Anonymous0: Sendable, BitwiseCopyable {
         /// The union's bytes: 16 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<2, UInt64>
@@ -959,7 +963,7 @@ extension HvmHwPciIrqs {
     }
 }
 
-/// `struct __HVM_SAVE_TYPE_PCI_IRQ` (arch-x86/hvm/save.h:423): 24 bytes, aligned to 8.
+/// `struct __HVM_SAVE_TYPE_PCI_IRQ` (arch-x86/hvm/save.h:424): 24 bytes, aligned to 8.
 public struct HvmSaveTypePciIrq: Sendable, BitwiseCopyable {
     /// C: `struct hvm_hw_pci_irqs t` at offset 0.
     public var t: HvmHwPciIrqs
@@ -972,9 +976,9 @@ public struct HvmSaveTypePciIrq: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct hvm_hw_isa_irqs` (arch-x86/hvm/save.h:425): 8 bytes, aligned to 8.
+/// `struct hvm_hw_isa_irqs` (arch-x86/hvm/save.h:426): 8 bytes, aligned to 8.
 public struct HvmHwIsaIrqs: Sendable, BitwiseCopyable {
-    /// C: `union hvm_hw_isa_irqs::(anonymous at arch-x86/hvm/save.h:430:5) ` at offset 0.
+    /// C: `union hvm_hw_isa_irqs::(anonymous at arch-x86/hvm/save.h:431:5) ` at offset 0.
     public var _anonymous0: HvmHwIsaIrqs.Anonymous0
     /// `i` of the anonymous member `_anonymous0`.
     public var i: InlineArray<1, UInt64> {
@@ -992,7 +996,7 @@ public struct HvmHwIsaIrqs: Sendable, BitwiseCopyable {
 }
 
 extension HvmHwIsaIrqs {
-    /// An anonymous union member of `hvm_hw_isa_irqs` (arch-x86/hvm/save.h:430): 8 bytes, aligned to 8.
+    /// An anonymous union member of `hvm_hw_isa_irqs` (arch-x86/hvm/save.h:431): 8 bytes, aligned to 8.
     public struct Anonymous0: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -1014,7 +1018,7 @@ extension HvmHwIsaIrqs {
     }
 }
 
-/// `struct __HVM_SAVE_TYPE_ISA_IRQ` (arch-x86/hvm/save.h:436): 24 bytes, aligned to 8.
+/// `struct __HVM_SAVE_TYPE_ISA_IRQ` (arch-x86/hvm/save.h:437): 24 bytes, aligned to 8.
 public struct HvmSaveTypeIsaIrq: Sendable, BitwiseCopyable {
     /// C: `struct hvm_hw_isa_irqs t` at offset 0.
     public var t: HvmHwIsaIrqs
@@ -1029,7 +1033,7 @@ public struct HvmSaveTypeIsaIrq: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct hvm_hw_pci_link` (arch-x86/hvm/save.h:438): 8 bytes, aligned to 1.
+/// `struct hvm_hw_pci_link` (arch-x86/hvm/save.h:439): 8 bytes, aligned to 1.
 public struct HvmHwPciLink: Sendable, BitwiseCopyable {
     /// PCI-ISA interrupt router.
     /// Each PCI <device:INTx#> is 'wire-ORed' into one of four links using
@@ -1045,7 +1049,7 @@ public struct HvmHwPciLink: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct __HVM_SAVE_TYPE_PCI_LINK` (arch-x86/hvm/save.h:449): 18 bytes, aligned to 1.
+/// `struct __HVM_SAVE_TYPE_PCI_LINK` (arch-x86/hvm/save.h:450): 18 bytes, aligned to 1.
 public struct HvmSaveTypePciLink: Sendable, BitwiseCopyable {
     /// C: `struct hvm_hw_pci_link t` at offset 0.
     public var t: HvmHwPciLink
@@ -1058,7 +1062,7 @@ public struct HvmSaveTypePciLink: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct hvm_hw_pit` (arch-x86/hvm/save.h:455): 56 bytes, aligned to 4.
+/// `struct hvm_hw_pit` (arch-x86/hvm/save.h:456): 56 bytes, aligned to 4.
 public struct HvmHwPit: Sendable, BitwiseCopyable {
     /// 3 x 16 bytes
     ///
@@ -1073,7 +1077,7 @@ public struct HvmHwPit: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct hvm_hw_pit_channel` (arch-x86/hvm/save.h:456): 16 bytes, aligned to 4.
+/// `struct hvm_hw_pit_channel` (arch-x86/hvm/save.h:457): 16 bytes, aligned to 4.
 public struct HvmHwPitChannel: Sendable, BitwiseCopyable {
     /// can be 65536
     ///
@@ -1110,7 +1114,7 @@ public struct HvmHwPitChannel: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct __HVM_SAVE_TYPE_PIT` (arch-x86/hvm/save.h:474): 68 bytes, aligned to 4.
+/// `struct __HVM_SAVE_TYPE_PIT` (arch-x86/hvm/save.h:475): 68 bytes, aligned to 4.
 public struct HvmSaveTypePit: Sendable, BitwiseCopyable {
     /// C: `struct hvm_hw_pit t` at offset 0.
     public var t: HvmHwPit
@@ -1125,7 +1129,7 @@ public struct HvmSaveTypePit: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct hvm_hw_rtc` (arch-x86/hvm/save.h:482): 24 bytes, aligned to 8.
+/// `struct hvm_hw_rtc` (arch-x86/hvm/save.h:483): 24 bytes, aligned to 8.
 public struct HvmHwRtc: Sendable, BitwiseCopyable {
     /// CMOS bytes
     ///
@@ -1146,7 +1150,7 @@ public struct HvmHwRtc: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct __HVM_SAVE_TYPE_RTC` (arch-x86/hvm/save.h:492): 40 bytes, aligned to 8.
+/// `struct __HVM_SAVE_TYPE_RTC` (arch-x86/hvm/save.h:493): 40 bytes, aligned to 8.
 public struct HvmSaveTypeRtc: Sendable, BitwiseCopyable {
     /// C: `struct hvm_hw_rtc t` at offset 0.
     public var t: HvmHwRtc
@@ -1161,7 +1165,7 @@ public struct HvmSaveTypeRtc: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct hvm_hw_hpet` (arch-x86/hvm/save.h:500): 1048 bytes, aligned to 8.
+/// `struct hvm_hw_hpet` (arch-x86/hvm/save.h:501): 1048 bytes, aligned to 8.
 public struct HvmHwHpet: Sendable, BitwiseCopyable {
     /// Memory-mapped, software visible registers
     /// capabilities
@@ -1196,7 +1200,7 @@ public struct HvmHwHpet: Sendable, BitwiseCopyable {
     ///
     /// C: `uint64_t res3` at offset 248.
     public var res3: UInt64
-    /// C: `struct (unnamed struct at arch-x86/hvm/save.h:510:5)[3] timers` at offset 256.
+    /// C: `struct (unnamed struct at arch-x86/hvm/save.h:511:5)[3] timers` at offset 256.
     public var timers: InlineArray<3, HvmHwHpet.Timers>
     /// reserved, up to 0x3ff
     ///
@@ -1213,7 +1217,7 @@ public struct HvmHwHpet: Sendable, BitwiseCopyable {
 }
 
 extension HvmHwHpet {
-    /// The struct of `hvm_hw_hpet.timers` (arch-x86/hvm/save.h:510): 32 bytes, aligned to 8.
+    /// The struct of `hvm_hw_hpet.timers` (arch-x86/hvm/save.h:511): 32 bytes, aligned to 8.
     public struct Timers: Sendable, BitwiseCopyable {
         /// configuration/cap
         ///
@@ -1237,7 +1241,7 @@ extension HvmHwHpet {
     }
 }
 
-/// `struct __HVM_SAVE_TYPE_HPET` (arch-x86/hvm/save.h:522): 1064 bytes, aligned to 8.
+/// `struct __HVM_SAVE_TYPE_HPET` (arch-x86/hvm/save.h:523): 1064 bytes, aligned to 8.
 public struct HvmSaveTypeHpet: Sendable, BitwiseCopyable {
     /// C: `struct hvm_hw_hpet t` at offset 0.
     public var t: HvmHwHpet
@@ -1252,7 +1256,7 @@ public struct HvmSaveTypeHpet: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct hvm_hw_pmtimer` (arch-x86/hvm/save.h:529): 8 bytes, aligned to 4.
+/// `struct hvm_hw_pmtimer` (arch-x86/hvm/save.h:530): 8 bytes, aligned to 4.
 public struct HvmHwPmtimer: Sendable, BitwiseCopyable {
     /// PM_TMR_BLK.TMR_VAL: 32bit free-running counter
     ///
@@ -1271,7 +1275,7 @@ public struct HvmHwPmtimer: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct __HVM_SAVE_TYPE_PMTIMER` (arch-x86/hvm/save.h:535): 24 bytes, aligned to 4.
+/// `struct __HVM_SAVE_TYPE_PMTIMER` (arch-x86/hvm/save.h:536): 24 bytes, aligned to 4.
 public struct HvmSaveTypePmtimer: Sendable, BitwiseCopyable {
     /// C: `struct hvm_hw_pmtimer t` at offset 0.
     public var t: HvmHwPmtimer
@@ -1286,7 +1290,7 @@ public struct HvmSaveTypePmtimer: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct hvm_hw_mtrr` (arch-x86/hvm/save.h:541): 240 bytes, aligned to 8.
+/// `struct hvm_hw_mtrr` (arch-x86/hvm/save.h:542): 240 bytes, aligned to 8.
 public struct HvmHwMtrr: Sendable, BitwiseCopyable {
     /// C: `uint64_t msr_pat_cr` at offset 0.
     public var msrPatCr: UInt64
@@ -1305,7 +1309,7 @@ public struct HvmHwMtrr: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct __HVM_SAVE_TYPE_MTRR` (arch-x86/hvm/save.h:552): 256 bytes, aligned to 8.
+/// `struct __HVM_SAVE_TYPE_MTRR` (arch-x86/hvm/save.h:553): 256 bytes, aligned to 8.
 public struct HvmSaveTypeMtrr: Sendable, BitwiseCopyable {
     /// C: `struct hvm_hw_mtrr t` at offset 0.
     public var t: HvmHwMtrr
@@ -1320,7 +1324,7 @@ public struct HvmSaveTypeMtrr: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct hvm_hw_cpu_xsave` (arch-x86/hvm/save.h:558): 600 bytes, aligned to 8.
+/// `struct hvm_hw_cpu_xsave` (arch-x86/hvm/save.h:559): 600 bytes, aligned to 8.
 public struct HvmHwCpuXsave: Sendable, BitwiseCopyable {
     /// Ignored
     ///
@@ -1334,7 +1338,7 @@ public struct HvmHwCpuXsave: Sendable, BitwiseCopyable {
     ///
     /// C: `uint64_t xcr0_accum` at offset 16.
     public var xcr0Accum: UInt64
-    /// C: `struct (unnamed struct at arch-x86/hvm/save.h:562:5) save_area` at offset 24.
+    /// C: `struct (unnamed struct at arch-x86/hvm/save.h:563:5) save_area` at offset 24.
     public var saveArea: HvmHwCpuXsave.SaveArea
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -1342,9 +1346,9 @@ public struct HvmHwCpuXsave: Sendable, BitwiseCopyable {
 }
 
 extension HvmHwCpuXsave {
-    /// The struct of `hvm_hw_cpu_xsave.save_area` (arch-x86/hvm/save.h:562): 576 bytes, aligned to 8.
+    /// The struct of `hvm_hw_cpu_xsave.save_area` (arch-x86/hvm/save.h:563): 576 bytes, aligned to 8.
     public struct SaveArea: Sendable, BitwiseCopyable {
-        /// C: `struct (unnamed struct at arch-x86/hvm/save.h:563:9) fpu_sse` at offset 0.
+        /// C: `struct (unnamed struct at arch-x86/hvm/save.h:564:9) fpu_sse` at offset 0.
         public var fpuSse: HvmHwCpuXsave.SaveArea.FpuSse
         /// The 64-byte header
         ///
@@ -1357,7 +1361,7 @@ extension HvmHwCpuXsave {
 }
 
 extension HvmHwCpuXsave.SaveArea {
-    /// The struct of `hvm_hw_cpu_xsave.save_area.fpu_sse` (arch-x86/hvm/save.h:563): 512 bytes, aligned to 1.
+    /// The struct of `hvm_hw_cpu_xsave.save_area.fpu_sse` (arch-x86/hvm/save.h:564): 512 bytes, aligned to 1.
     public struct FpuSse: Sendable, BitwiseCopyable {
         /// C: `char[512] x` at offset 0.
         public var x: InlineArray<512, Int8>
@@ -1367,7 +1371,7 @@ extension HvmHwCpuXsave.SaveArea {
     }
 }
 
-/// `struct hvm_hw_cpu_xsave_hdr` (arch-x86/hvm/save.h:565): 64 bytes, aligned to 8.
+/// `struct hvm_hw_cpu_xsave_hdr` (arch-x86/hvm/save.h:566): 64 bytes, aligned to 8.
 public struct HvmHwCpuXsaveHdr: Sendable, BitwiseCopyable {
     /// Updated by XRSTOR
     ///
@@ -1384,7 +1388,7 @@ public struct HvmHwCpuXsaveHdr: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct hvm_viridian_domain_context` (arch-x86/hvm/save.h:579): 32 bytes, aligned to 8.
+/// `struct hvm_viridian_domain_context` (arch-x86/hvm/save.h:580): 32 bytes, aligned to 8.
 public struct HvmViridianDomainContext: Sendable, BitwiseCopyable {
     /// C: `uint64_t hypercall_gpa` at offset 0.
     public var hypercallGpa: UInt64
@@ -1399,7 +1403,7 @@ public struct HvmViridianDomainContext: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct __HVM_SAVE_TYPE_VIRIDIAN_DOMAIN` (arch-x86/hvm/save.h:586): 48 bytes, aligned to 8.
+/// `struct __HVM_SAVE_TYPE_VIRIDIAN_DOMAIN` (arch-x86/hvm/save.h:587): 48 bytes, aligned to 8.
 public struct HvmSaveTypeViridianDomain: Sendable, BitwiseCopyable {
     /// C: `struct hvm_viridian_domain_context t` at offset 0.
     public var t: HvmViridianDomainContext
@@ -1412,7 +1416,7 @@ public struct HvmSaveTypeViridianDomain: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct hvm_viridian_vcpu_context` (arch-x86/hvm/save.h:588): 216 bytes, aligned to 8.
+/// `struct hvm_viridian_vcpu_context` (arch-x86/hvm/save.h:589): 216 bytes, aligned to 8.
 public struct HvmViridianVcpuContext: Sendable, BitwiseCopyable {
     /// C: `uint64_t vp_assist_msr` at offset 0.
     public var vpAssistMsr: UInt64
@@ -1433,7 +1437,7 @@ public struct HvmViridianVcpuContext: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct __HVM_SAVE_TYPE_VIRIDIAN_VCPU` (arch-x86/hvm/save.h:598): 240 bytes, aligned to 8.
+/// `struct __HVM_SAVE_TYPE_VIRIDIAN_VCPU` (arch-x86/hvm/save.h:599): 240 bytes, aligned to 8.
 public struct HvmSaveTypeViridianVcpu: Sendable, BitwiseCopyable {
     /// C: `struct hvm_viridian_vcpu_context t` at offset 0.
     public var t: HvmViridianVcpuContext
@@ -1448,7 +1452,7 @@ public struct HvmSaveTypeViridianVcpu: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct __HVM_SAVE_TYPE_VMCE_VCPU` (arch-x86/hvm/save.h:607): 56 bytes, aligned to 8.
+/// `struct __HVM_SAVE_TYPE_VMCE_VCPU` (arch-x86/hvm/save.h:608): 56 bytes, aligned to 8.
 public struct HvmSaveTypeVmceVcpu: Sendable, BitwiseCopyable {
     /// C: `struct hvm_vmce_vcpu t` at offset 0.
     public var t: HvmVmceVcpu
@@ -1463,7 +1467,7 @@ public struct HvmSaveTypeVmceVcpu: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct hvm_tsc_adjust` (arch-x86/hvm/save.h:609): 8 bytes, aligned to 8.
+/// `struct hvm_tsc_adjust` (arch-x86/hvm/save.h:610): 8 bytes, aligned to 8.
 public struct HvmTscAdjust: Sendable, BitwiseCopyable {
     /// C: `uint64_t tsc_adjust` at offset 0.
     public var tscAdjust: UInt64
@@ -1472,7 +1476,7 @@ public struct HvmTscAdjust: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct __HVM_SAVE_TYPE_TSC_ADJUST` (arch-x86/hvm/save.h:613): 32 bytes, aligned to 8.
+/// `struct __HVM_SAVE_TYPE_TSC_ADJUST` (arch-x86/hvm/save.h:614): 32 bytes, aligned to 8.
 public struct HvmSaveTypeTscAdjust: Sendable, BitwiseCopyable {
     /// C: `struct hvm_tsc_adjust t` at offset 0.
     public var t: HvmTscAdjust

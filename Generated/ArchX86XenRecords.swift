@@ -6,7 +6,7 @@ import XenHypercall
 /// struct xen_arch_domainconfig's ABI is covered by
 /// XEN_DOMCTL_INTERFACE_VERSION.
 ///
-/// `struct xen_arch_domainconfig` (arch-x86/xen.h:265): 8 bytes, aligned to 4.
+/// `struct xen_arch_domainconfig` (arch-x86/xen.h:272): 8 bytes, aligned to 4.
 public struct XenArchDomainconfig: Sendable, BitwiseCopyable {
     /// C: `uint32_t emulation_flags` at offset 0.
     public var emulationFlags: UInt32
@@ -27,12 +27,12 @@ public struct XenArchDomainconfig: Sendable, BitwiseCopyable {
 /// Note: VCPUOP_initialise for HVM guests is non-symetric with
 /// DOMCTL_setvcpucontext, and uses struct vcpu_hvm_context from hvm/hvm_vcpu.h
 ///
-/// `struct vcpu_guest_context` (arch-x86/xen.h:162): 5168 bytes, aligned to 8.
+/// `struct vcpu_guest_context` (arch-x86/xen.h:160): 5168 bytes, aligned to 8.
 public struct VcpuGuestContext: Sendable, BitwiseCopyable {
     /// FPU registers come first so they can be aligned for FXSAVE/FXRSTOR.
     /// User-level FPU registers
     ///
-    /// C: `struct (unnamed struct at arch-x86/xen.h:164:5) fpu_ctxt` at offset 0.
+    /// C: `struct (unnamed struct at arch-x86/xen.h:162:5) fpu_ctxt` at offset 0.
     public var fpuCtxt: VcpuGuestContext.FpuCtxt
     /// VGCF_* flags
     ///
@@ -105,7 +105,7 @@ public struct VcpuGuestContext: Sendable, BitwiseCopyable {
 extension VcpuGuestContext {
     /// FPU registers come first so they can be aligned for FXSAVE/FXRSTOR.
     ///
-    /// The struct of `vcpu_guest_context.fpu_ctxt` (arch-x86/xen.h:164): 512 bytes, aligned to 1.
+    /// The struct of `vcpu_guest_context.fpu_ctxt` (arch-x86/xen.h:162): 512 bytes, aligned to 1.
     public struct FpuCtxt: Sendable, BitwiseCopyable {
         /// FPU registers come first so they can be aligned for FXSAVE/FXRSTOR.
         /// User-level FPU registers
@@ -118,7 +118,7 @@ extension VcpuGuestContext {
     }
 }
 
-/// `struct trap_info` (arch-x86/xen.h:140): 16 bytes, aligned to 8.
+/// `struct trap_info` (arch-x86/xen.h:138): 16 bytes, aligned to 8.
 public struct TrapInfo: Sendable, BitwiseCopyable {
     /// exception vector
     ///
@@ -146,7 +146,7 @@ public struct TrapInfo: Sendable, BitwiseCopyable {
 /// Representations of architectural CPUID and MSR information.  Used as the
 /// serialised version of Xen's internal representation.
 ///
-/// `struct xen_cpuid_leaf` (arch-x86/xen.h:315): 24 bytes, aligned to 4.
+/// `struct xen_cpuid_leaf` (arch-x86/xen.h:322): 24 bytes, aligned to 4.
 public struct XenCpuidLeaf: Sendable, BitwiseCopyable {
     /// C: `uint32_t leaf` at offset 0.
     public var leaf: UInt32
@@ -165,7 +165,7 @@ public struct XenCpuidLeaf: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_msr_entry` (arch-x86/xen.h:322): 16 bytes, aligned to 8.
+/// `struct xen_msr_entry` (arch-x86/xen.h:329): 16 bytes, aligned to 8.
 public struct XenMsrEntry: Sendable, BitwiseCopyable {
     /// C: `uint32_t idx` at offset 0.
     public var idx: UInt32
@@ -180,7 +180,7 @@ public struct XenMsrEntry: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct arch_shared_info` (arch-x86/xen.h:217): 48 bytes, aligned to 8.
+/// `struct arch_shared_info` (arch-x86/xen.h:224): 48 bytes, aligned to 8.
 public struct ArchSharedInfo: Sendable, BitwiseCopyable {
     /// Number of valid entries in the p2m table(s) anchored at
     /// pfn_to_mfn_frame_list_list and/or p2m_vaddr.

@@ -3,37 +3,37 @@
 import XenHypercall
 
 #if arch(x86_64)
-/// `struct cpu_user_regs` (arch-x86/xen-x86_64.h:162): 200 bytes, aligned to 8.
+/// `struct cpu_user_regs` (arch-x86/xen-x86_64.h:165): 200 bytes, aligned to 8.
 public struct CpuUserRegs: Sendable, BitwiseCopyable {
-    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:163:5) ` at offset 0.
+    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:166:5) ` at offset 0.
     public var _anonymous0: CpuUserRegs.Anonymous0
-    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:164:5) ` at offset 8.
+    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:167:5) ` at offset 8.
     public var _anonymous1: CpuUserRegs.Anonymous1
-    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:165:5) ` at offset 16.
+    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:168:5) ` at offset 16.
     public var _anonymous2: CpuUserRegs.Anonymous2
-    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:166:5) ` at offset 24.
+    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:169:5) ` at offset 24.
     public var _anonymous3: CpuUserRegs.Anonymous3
-    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:167:5) ` at offset 32.
+    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:170:5) ` at offset 32.
     public var _anonymous4: CpuUserRegs.Anonymous4
-    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:168:5) ` at offset 40.
+    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:171:5) ` at offset 40.
     public var _anonymous5: CpuUserRegs.Anonymous5
-    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:169:5) ` at offset 48.
+    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:172:5) ` at offset 48.
     public var _anonymous6: CpuUserRegs.Anonymous6
-    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:170:5) ` at offset 56.
+    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:173:5) ` at offset 56.
     public var _anonymous7: CpuUserRegs.Anonymous7
-    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:171:5) ` at offset 64.
+    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:174:5) ` at offset 64.
     public var _anonymous8: CpuUserRegs.Anonymous8
-    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:172:5) ` at offset 72.
+    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:175:5) ` at offset 72.
     public var _anonymous9: CpuUserRegs.Anonymous9
-    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:173:5) ` at offset 80.
+    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:176:5) ` at offset 80.
     public var _anonymous10: CpuUserRegs.Anonymous10
-    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:174:5) ` at offset 88.
+    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:177:5) ` at offset 88.
     public var _anonymous11: CpuUserRegs.Anonymous11
-    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:175:5) ` at offset 96.
+    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:178:5) ` at offset 96.
     public var _anonymous12: CpuUserRegs.Anonymous12
-    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:176:5) ` at offset 104.
+    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:179:5) ` at offset 104.
     public var _anonymous13: CpuUserRegs.Anonymous13
-    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:177:5) ` at offset 112.
+    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:180:5) ` at offset 112.
     public var _anonymous14: CpuUserRegs.Anonymous14
     /// private
     ///
@@ -43,7 +43,7 @@ public struct CpuUserRegs: Sendable, BitwiseCopyable {
     ///
     /// C: `uint32_t entry_vector` at offset 124.
     public var entryVector: UInt32
-    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:180:5) ` at offset 128.
+    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:183:5) ` at offset 128.
     public var _anonymous15: CpuUserRegs.Anonymous15
     /// C: `uint16_t cs` at offset 136.
     public var cs: UInt16
@@ -53,9 +53,9 @@ public struct CpuUserRegs: Sendable, BitwiseCopyable {
     public var savedUpcallMask: UInt8
     /// C: `uint8_t[3] _pad1` at offset 141.
     public var pad1: InlineArray<3, UInt8>
-    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:184:5) ` at offset 144.
+    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:187:5) ` at offset 144.
     public var _anonymous16: CpuUserRegs.Anonymous16
-    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:185:5) ` at offset 152.
+    /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:188:5) ` at offset 152.
     public var _anonymous17: CpuUserRegs.Anonymous17
     /// C: `uint16_t ss` at offset 160.
     public var ss: UInt16
@@ -453,7 +453,7 @@ public struct CpuUserRegs: Sendable, BitwiseCopyable {
 }
 
 extension CpuUserRegs {
-    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:163): 8 bytes, aligned to 8.
+    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:166): 8 bytes, aligned to 8.
     public struct Anonymous0: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -484,7 +484,7 @@ extension CpuUserRegs {
 }
 
 extension CpuUserRegs {
-    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:164): 8 bytes, aligned to 8.
+    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:167): 8 bytes, aligned to 8.
     public struct Anonymous1: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -515,7 +515,7 @@ extension CpuUserRegs {
 }
 
 extension CpuUserRegs {
-    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:165): 8 bytes, aligned to 8.
+    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:168): 8 bytes, aligned to 8.
     public struct Anonymous2: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -546,7 +546,7 @@ extension CpuUserRegs {
 }
 
 extension CpuUserRegs {
-    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:166): 8 bytes, aligned to 8.
+    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:169): 8 bytes, aligned to 8.
     public struct Anonymous3: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -577,7 +577,7 @@ extension CpuUserRegs {
 }
 
 extension CpuUserRegs {
-    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:167): 8 bytes, aligned to 8.
+    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:170): 8 bytes, aligned to 8.
     public struct Anonymous4: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -608,7 +608,7 @@ extension CpuUserRegs {
 }
 
 extension CpuUserRegs {
-    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:168): 8 bytes, aligned to 8.
+    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:171): 8 bytes, aligned to 8.
     public struct Anonymous5: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -627,7 +627,7 @@ extension CpuUserRegs {
             get { xenUnionLoad(self, as: UInt16.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-        /// C: `struct cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:168:5) ` at offset 0.
+        /// C: `struct cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:171:5) ` at offset 0.
         public var _anonymous0: CpuUserRegs.Anonymous5.Anonymous0 {
             get { xenUnionLoad(self, as: CpuUserRegs.Anonymous5.Anonymous0.self) }
             set { xenUnionStore(newValue, into: &self) }
@@ -649,7 +649,7 @@ extension CpuUserRegs {
 }
 
 extension CpuUserRegs.Anonymous5 {
-    /// An anonymous struct member of `cpu_user_regs.(anonymous 5)` (arch-x86/xen-x86_64.h:168): 2 bytes, aligned to 1.
+    /// An anonymous struct member of `cpu_user_regs.(anonymous 5)` (arch-x86/xen-x86_64.h:171): 2 bytes, aligned to 1.
     public struct Anonymous0: Sendable, BitwiseCopyable {
         /// C: `uint8_t bl` at offset 0.
         public var bl: UInt8
@@ -662,7 +662,7 @@ extension CpuUserRegs.Anonymous5 {
 }
 
 extension CpuUserRegs {
-    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:169): 8 bytes, aligned to 8.
+    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:172): 8 bytes, aligned to 8.
     public struct Anonymous6: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -693,7 +693,7 @@ extension CpuUserRegs {
 }
 
 extension CpuUserRegs {
-    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:170): 8 bytes, aligned to 8.
+    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:173): 8 bytes, aligned to 8.
     public struct Anonymous7: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -724,7 +724,7 @@ extension CpuUserRegs {
 }
 
 extension CpuUserRegs {
-    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:171): 8 bytes, aligned to 8.
+    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:174): 8 bytes, aligned to 8.
     public struct Anonymous8: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -755,7 +755,7 @@ extension CpuUserRegs {
 }
 
 extension CpuUserRegs {
-    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:172): 8 bytes, aligned to 8.
+    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:175): 8 bytes, aligned to 8.
     public struct Anonymous9: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -786,7 +786,7 @@ extension CpuUserRegs {
 }
 
 extension CpuUserRegs {
-    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:173): 8 bytes, aligned to 8.
+    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:176): 8 bytes, aligned to 8.
     public struct Anonymous10: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -805,7 +805,7 @@ extension CpuUserRegs {
             get { xenUnionLoad(self, as: UInt16.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-        /// C: `struct cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:173:5) ` at offset 0.
+        /// C: `struct cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:176:5) ` at offset 0.
         public var _anonymous0: CpuUserRegs.Anonymous10.Anonymous0 {
             get { xenUnionLoad(self, as: CpuUserRegs.Anonymous10.Anonymous0.self) }
             set { xenUnionStore(newValue, into: &self) }
@@ -827,7 +827,7 @@ extension CpuUserRegs {
 }
 
 extension CpuUserRegs.Anonymous10 {
-    /// An anonymous struct member of `cpu_user_regs.(anonymous 10)` (arch-x86/xen-x86_64.h:173): 2 bytes, aligned to 1.
+    /// An anonymous struct member of `cpu_user_regs.(anonymous 10)` (arch-x86/xen-x86_64.h:176): 2 bytes, aligned to 1.
     public struct Anonymous0: Sendable, BitwiseCopyable {
         /// C: `uint8_t al` at offset 0.
         public var al: UInt8
@@ -840,7 +840,7 @@ extension CpuUserRegs.Anonymous10 {
 }
 
 extension CpuUserRegs {
-    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:174): 8 bytes, aligned to 8.
+    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:177): 8 bytes, aligned to 8.
     public struct Anonymous11: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -859,7 +859,7 @@ extension CpuUserRegs {
             get { xenUnionLoad(self, as: UInt16.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-        /// C: `struct cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:174:5) ` at offset 0.
+        /// C: `struct cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:177:5) ` at offset 0.
         public var _anonymous0: CpuUserRegs.Anonymous11.Anonymous0 {
             get { xenUnionLoad(self, as: CpuUserRegs.Anonymous11.Anonymous0.self) }
             set { xenUnionStore(newValue, into: &self) }
@@ -881,7 +881,7 @@ extension CpuUserRegs {
 }
 
 extension CpuUserRegs.Anonymous11 {
-    /// An anonymous struct member of `cpu_user_regs.(anonymous 11)` (arch-x86/xen-x86_64.h:174): 2 bytes, aligned to 1.
+    /// An anonymous struct member of `cpu_user_regs.(anonymous 11)` (arch-x86/xen-x86_64.h:177): 2 bytes, aligned to 1.
     public struct Anonymous0: Sendable, BitwiseCopyable {
         /// C: `uint8_t cl` at offset 0.
         public var cl: UInt8
@@ -894,7 +894,7 @@ extension CpuUserRegs.Anonymous11 {
 }
 
 extension CpuUserRegs {
-    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:175): 8 bytes, aligned to 8.
+    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:178): 8 bytes, aligned to 8.
     public struct Anonymous12: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -913,7 +913,7 @@ extension CpuUserRegs {
             get { xenUnionLoad(self, as: UInt16.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-        /// C: `struct cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:175:5) ` at offset 0.
+        /// C: `struct cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:178:5) ` at offset 0.
         public var _anonymous0: CpuUserRegs.Anonymous12.Anonymous0 {
             get { xenUnionLoad(self, as: CpuUserRegs.Anonymous12.Anonymous0.self) }
             set { xenUnionStore(newValue, into: &self) }
@@ -935,7 +935,7 @@ extension CpuUserRegs {
 }
 
 extension CpuUserRegs.Anonymous12 {
-    /// An anonymous struct member of `cpu_user_regs.(anonymous 12)` (arch-x86/xen-x86_64.h:175): 2 bytes, aligned to 1.
+    /// An anonymous struct member of `cpu_user_regs.(anonymous 12)` (arch-x86/xen-x86_64.h:178): 2 bytes, aligned to 1.
     public struct Anonymous0: Sendable, BitwiseCopyable {
         /// C: `uint8_t dl` at offset 0.
         public var dl: UInt8
@@ -948,7 +948,7 @@ extension CpuUserRegs.Anonymous12 {
 }
 
 extension CpuUserRegs {
-    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:176): 8 bytes, aligned to 8.
+    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:179): 8 bytes, aligned to 8.
     public struct Anonymous13: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -979,7 +979,7 @@ extension CpuUserRegs {
 }
 
 extension CpuUserRegs {
-    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:177): 8 bytes, aligned to 8.
+    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:180): 8 bytes, aligned to 8.
     public struct Anonymous14: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -1010,7 +1010,7 @@ extension CpuUserRegs {
 }
 
 extension CpuUserRegs {
-    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:180): 8 bytes, aligned to 8.
+    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:183): 8 bytes, aligned to 8.
     public struct Anonymous15: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -1036,7 +1036,7 @@ extension CpuUserRegs {
 }
 
 extension CpuUserRegs {
-    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:184): 8 bytes, aligned to 8.
+    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:187): 8 bytes, aligned to 8.
     public struct Anonymous16: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -1068,7 +1068,7 @@ extension CpuUserRegs {
 }
 
 extension CpuUserRegs {
-    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:185): 8 bytes, aligned to 8.
+    /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:188): 8 bytes, aligned to 8.
     public struct Anonymous17: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -1098,7 +1098,7 @@ extension CpuUserRegs {
     }
 }
 
-/// `struct arch_vcpu_info` (arch-x86/xen-x86_64.h:204): 16 bytes, aligned to 8.
+/// `struct arch_vcpu_info` (arch-x86/xen-x86_64.h:212): 16 bytes, aligned to 8.
 public struct ArchVcpuInfo: Sendable, BitwiseCopyable {
     /// C: `unsigned long cr2` at offset 0.
     public var cr2: UInt64

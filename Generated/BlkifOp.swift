@@ -7,13 +7,13 @@ import XenHypercall
 /// The `BLKIF_OP_*` ops of `io/blkif.h` that are defined (live or obsolete). Retired ops are not
 /// cases: they are unavailable members, so old code fails to compile with a fix-it.
 public enum BlkifOp: UInt8, CaseIterable, Sendable, XenOperation {
-    /// `BLKIF_OP_READ` (0), io/blkif.h:540.
+    /// `BLKIF_OP_READ` (0), io/blkif.h:550.
     ///
     /// REQUEST CODES.
     case read = 0
-    /// `BLKIF_OP_WRITE` (1), io/blkif.h:541.
+    /// `BLKIF_OP_WRITE` (1), io/blkif.h:551.
     case write = 1
-    /// `BLKIF_OP_WRITE_BARRIER` (2), io/blkif.h:550.
+    /// `BLKIF_OP_WRITE_BARRIER` (2), io/blkif.h:560.
     ///
     /// All writes issued prior to a request with the BLKIF_OP_WRITE_BARRIER
     /// operation code ("barrier request") must be completed prior to the
@@ -22,19 +22,19 @@ public enum BlkifOp: UInt8, CaseIterable, Sendable, XenOperation {
     ///
     /// Optional.  See "feature-barrier" XenBus node documentation above.
     case writeBarrier = 2
-    /// `BLKIF_OP_FLUSH_DISKCACHE` (3), io/blkif.h:557.
+    /// `BLKIF_OP_FLUSH_DISKCACHE` (3), io/blkif.h:567.
     ///
     /// Commit any uncommitted contents of the backing device's volatile cache
     /// to stable storage.
     ///
     /// Optional.  See "feature-flush-cache" XenBus node documentation above.
     case flushDiskcache = 3
-    /// `BLKIF_OP_RESERVED_1` (4), io/blkif.h:562.
+    /// `BLKIF_OP_RESERVED_1` (4), io/blkif.h:572.
     ///
     /// Used in SLES sources for device specific command packet
     /// contained within the request. Reserved for that purpose.
     case reserved1 = 4
-    /// `BLKIF_OP_DISCARD` (5), io/blkif.h:583.
+    /// `BLKIF_OP_DISCARD` (5), io/blkif.h:593.
     ///
     /// Indicate to the backend device that a region of storage is no longer in
     /// use, and may be discarded at any time without impact to the client.  If
@@ -55,7 +55,7 @@ public enum BlkifOp: UInt8, CaseIterable, Sendable, XenOperation {
     /// "discard-granularity", and "discard-secure" in the XenBus node
     /// documentation above.
     case discard = 5
-    /// `BLKIF_OP_INDIRECT` (6), io/blkif.h:607.
+    /// `BLKIF_OP_INDIRECT` (6), io/blkif.h:617.
     ///
     /// Recognized if "feature-max-indirect-segments" in present in the backend
     /// xenbus info. The "feature-max-indirect-segments" node contains the maximum
@@ -97,6 +97,17 @@ public enum BlkifOp: UInt8, CaseIterable, Sendable, XenOperation {
     public static let cPrefix = "BLKIF_OP_"
     /// The header that declares the family.
     public static let header = "io/blkif.h"
+
+    /// The Xen releases these bindings were generated for, oldest first.
+    public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }
+
+    /// The releases whose headers define this op with the payload layout these bindings have; issuing
+    /// it on another release throws `XenHypercallError.unavailableOnRelease` and sends nothing.
+    public var releases: [XenRelease]? {
+        switch rawValue {
+        default: Self.releaseSet
+        }
+    }
 
     /// The C macro name of this op.
     public var cName: String {

@@ -33,6 +33,17 @@ public enum CallbackOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// The header that declares the family.
     public static let header = "callback.h"
 
+    /// The Xen releases these bindings were generated for, oldest first.
+    public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }
+
+    /// The releases whose headers define this op with the payload layout these bindings have; issuing
+    /// it on another release throws `XenHypercallError.unavailableOnRelease` and sends nothing.
+    public var releases: [XenRelease]? {
+        switch rawValue {
+        default: Self.releaseSet
+        }
+    }
+
     /// The C macro name of this op.
     public var cName: String {
         switch self {

@@ -294,9 +294,11 @@ extension XenHypervisor {
         _ command: DmCommand<Payload>, domain: UInt16, payload: Payload,
         buffers: [XenBufferRegion] = []
     ) throws(XenHypercallError) -> Payload {
-        let request = XenDmOp(command, payload: payload)
+        var request = XenDmOp(command, payload: payload)
+        // In the running release's layout of the payload, when the bindings span releases that differ.
+        try encodePayload(payload, into: &request.u, operation: command.op.cName)
         let arguments: [UInt64] = [UInt64(domain)]
-        return try issue(request, arguments: arguments, buffers: buffers).payload(for: command)
+        return decodePayload(try issue(request, arguments: arguments, buffers: buffers, payloadEncoded: true).u, as: Payload.self)
     }
 
     /// Issues `command`, an op without a payload, through `__HYPERVISOR_dm_op`.

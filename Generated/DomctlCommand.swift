@@ -309,6 +309,28 @@ extension DomctlCommand where Payload == XenDomctlPagingMempool {
     public static var setPagingMempoolSize: Self { Self(.setPagingMempoolSize) }
 }
 
+#if arch(arm64)
+extension DomctlCommand where Payload == XenDomctlDtOverlay {
+    /// `XEN_DOMCTL_dt_overlay` (87) with payload `u.dt_overlay` (`struct xen_domctl_dt_overlay`); bound by the union member's name.
+    public static var dtOverlay: Self { Self(.dtOverlay) }
+}
+#endif
+
+extension DomctlCommand where Payload == XenDomctlGsiPermission {
+    /// `XEN_DOMCTL_gsi_permission` (88) with payload `u.gsi_permission` (`struct xen_domctl_gsi_permission`); bound by the comment above the payload struct and the union member's name.
+    public static var gsiPermission: Self { Self(.gsiPermission) }
+}
+
+extension DomctlCommand where Payload == XenDomctlSetLlcColors {
+    /// `XEN_DOMCTL_set_llc_colors` (89) with payload `u.set_llc_colors` (`struct xen_domctl_set_llc_colors`); bound by the union member's name.
+    public static var setLlcColors: Self { Self(.setLlcColors) }
+}
+
+extension DomctlCommand where Payload == XenDomctlGetDomainState {
+    /// `XEN_DOMCTL_get_domain_state` (90) with payload `u.get_domain_state` (`struct xen_domctl_get_domain_state`); bound by the union member's name.
+    public static var getDomainState: Self { Self(.getDomainState) }
+}
+
 extension DomctlCommand where Payload == XenDomctlGdbsxMemio {
     /// `XEN_DOMCTL_gdbsx_guestmemio` (1000) with payload `u.gdbsx_guest_memio` (`struct xen_domctl_gdbsx_memio`); bound by the family table's payloadMembers.
     public static var gdbsxGuestmemio: Self { Self(.gdbsxGuestmemio) }
@@ -326,7 +348,14 @@ extension DomctlCommand where Payload == XenDomctlGdbsxDomstatus {
     public static var gdbsxDomstatus: Self { Self(.gdbsxDomstatus) }
 }
 
-#if arch(arm64)
+#if arch(x86_64)
+extension DomctlCommand {
+    /// `XEN_DOMCTL_dt_overlay`: xen-swiftgen cannot bind XEN_DOMCTL_dt_overlay to a payload: no comment names it above a payload struct and no member of 'u' is named 'dt_overlay'; add it to the family's payloadMembers.
+    @available(*, unavailable, message: "xen-swiftgen cannot bind XEN_DOMCTL_dt_overlay to a payload: no comment names it above a payload struct and no member of 'u' is named 'dt_overlay'; add it to the family's payloadMembers")
+    public static var dtOverlay: DomctlCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XEN_DOMCTL_dt_overlay to a payload: no comment names it above a payload struct and no member of 'u' is named 'dt_overlay'; add it to the family's payloadMembers") }
+}
+
+#elseif arch(arm64)
 extension DomctlCommand {
     /// `XEN_DOMCTL_setvcpuextstate`: xen-swiftgen cannot bind XEN_DOMCTL_setvcpuextstate to a payload: no comment names it above a payload struct and no member of 'u' is named 'setvcpuextstate'; add it to the family's payloadMembers.
     @available(*, unavailable, message: "xen-swiftgen cannot bind XEN_DOMCTL_setvcpuextstate to a payload: no comment names it above a payload struct and no member of 'u' is named 'setvcpuextstate'; add it to the family's payloadMembers")
@@ -425,8 +454,10 @@ extension XenHypervisor {
     public func domctl<Payload>(
         _ command: DomctlCommand<Payload>, domain: Domid, payload: Payload
     ) throws(XenHypercallError) -> Payload {
-        let request = XenDomctl(command, domain: domain, payload: payload)
-        return try issue(request).payload(for: command)
+        var request = XenDomctl(command, domain: domain, payload: payload)
+        // In the running release's layout of the payload, when the bindings span releases that differ.
+        try encodePayload(payload, into: &request.u, operation: command.op.cName)
+        return decodePayload(try issue(request, payloadEncoded: true).u, as: Payload.self)
     }
 
     /// Issues `command`, an op without a payload, through `__HYPERVISOR_domctl`.

@@ -7,192 +7,225 @@ import XenHypercall
 /// The `XEN_DOMCTL_*` ops of `domctl.h` that are defined (live or obsolete). Retired ops are not
 /// cases: they are unavailable members, so old code fails to compile with a fix-it.
 public enum DomctlOp: UInt32, CaseIterable, Sendable, XenOperation {
-    /// `XEN_DOMCTL_createdomain` (1), domctl.h:1197.
+    /// `XEN_DOMCTL_createdomain` (1), domctl.h:1285.
     case createdomain = 1
-    /// `XEN_DOMCTL_destroydomain` (2), domctl.h:1198.
+    /// `XEN_DOMCTL_destroydomain` (2), domctl.h:1286.
     case destroydomain = 2
-    /// `XEN_DOMCTL_pausedomain` (3), domctl.h:1199.
+    /// `XEN_DOMCTL_pausedomain` (3), domctl.h:1287.
     case pausedomain = 3
-    /// `XEN_DOMCTL_unpausedomain` (4), domctl.h:1200.
+    /// `XEN_DOMCTL_unpausedomain` (4), domctl.h:1288.
     case unpausedomain = 4
-    /// `XEN_DOMCTL_getdomaininfo` (5), domctl.h:1201.
+    /// `XEN_DOMCTL_getdomaininfo` (5), domctl.h:1289.
     case getdomaininfo = 5
-    /// `XEN_DOMCTL_setvcpuaffinity` (9), domctl.h:1205.
+    /// `XEN_DOMCTL_setvcpuaffinity` (9), domctl.h:1293.
     case setvcpuaffinity = 9
-    /// `XEN_DOMCTL_shadow_op` (10), domctl.h:1206.
+    /// `XEN_DOMCTL_shadow_op` (10), domctl.h:1294.
     case shadowOp = 10
-    /// `XEN_DOMCTL_max_mem` (11), domctl.h:1207.
+    /// `XEN_DOMCTL_max_mem` (11), domctl.h:1295.
     case maxMem = 11
-    /// `XEN_DOMCTL_setvcpucontext` (12), domctl.h:1208.
+    /// `XEN_DOMCTL_setvcpucontext` (12), domctl.h:1296.
     case setvcpucontext = 12
-    /// `XEN_DOMCTL_getvcpucontext` (13), domctl.h:1209.
+    /// `XEN_DOMCTL_getvcpucontext` (13), domctl.h:1297.
     case getvcpucontext = 13
-    /// `XEN_DOMCTL_getvcpuinfo` (14), domctl.h:1210.
+    /// `XEN_DOMCTL_getvcpuinfo` (14), domctl.h:1298.
     case getvcpuinfo = 14
-    /// `XEN_DOMCTL_max_vcpus` (15), domctl.h:1211.
+    /// `XEN_DOMCTL_max_vcpus` (15), domctl.h:1299.
     case maxVcpus = 15
-    /// `XEN_DOMCTL_scheduler_op` (16), domctl.h:1212.
+    /// `XEN_DOMCTL_scheduler_op` (16), domctl.h:1300.
     case schedulerOp = 16
-    /// `XEN_DOMCTL_setdomainhandle` (17), domctl.h:1213.
+    /// `XEN_DOMCTL_setdomainhandle` (17), domctl.h:1301.
     case setdomainhandle = 17
-    /// `XEN_DOMCTL_setdebugging` (18), domctl.h:1214.
+    /// `XEN_DOMCTL_setdebugging` (18), domctl.h:1302.
     case setdebugging = 18
-    /// `XEN_DOMCTL_irq_permission` (19), domctl.h:1215.
+    /// `XEN_DOMCTL_irq_permission` (19), domctl.h:1303.
     case irqPermission = 19
-    /// `XEN_DOMCTL_iomem_permission` (20), domctl.h:1216.
+    /// `XEN_DOMCTL_iomem_permission` (20), domctl.h:1304.
     case iomemPermission = 20
-    /// `XEN_DOMCTL_ioport_permission` (21), domctl.h:1217.
+    /// `XEN_DOMCTL_ioport_permission` (21), domctl.h:1305.
     case ioportPermission = 21
-    /// `XEN_DOMCTL_hypercall_init` (22), domctl.h:1218.
+    /// `XEN_DOMCTL_hypercall_init` (22), domctl.h:1306.
     case hypercallInit = 22
-    /// `XEN_DOMCTL_settimeoffset` (24), domctl.h:1223.
+    /// `XEN_DOMCTL_settimeoffset` (24), domctl.h:1311.
     case settimeoffset = 24
-    /// `XEN_DOMCTL_getvcpuaffinity` (25), domctl.h:1224.
+    /// `XEN_DOMCTL_getvcpuaffinity` (25), domctl.h:1312.
     case getvcpuaffinity = 25
-    /// `XEN_DOMCTL_real_mode_area` (26), domctl.h:1225.
+    /// `XEN_DOMCTL_real_mode_area` (26), domctl.h:1313.
     ///
     /// Header note: Obsolete PPC only
     @available(*, deprecated, message: "Obsolete PPC only")
     case realModeArea = 26
-    /// `XEN_DOMCTL_resumedomain` (27), domctl.h:1226.
+    /// `XEN_DOMCTL_resumedomain` (27), domctl.h:1314.
     case resumedomain = 27
-    /// `XEN_DOMCTL_sendtrigger` (28), domctl.h:1227.
+    /// `XEN_DOMCTL_sendtrigger` (28), domctl.h:1315.
     case sendtrigger = 28
-    /// `XEN_DOMCTL_subscribe` (29), domctl.h:1228.
+    /// `XEN_DOMCTL_subscribe` (29), domctl.h:1316.
     case subscribe = 29
-    /// `XEN_DOMCTL_gethvmcontext` (33), domctl.h:1229.
+    /// `XEN_DOMCTL_gethvmcontext` (33), domctl.h:1317.
     case gethvmcontext = 33
-    /// `XEN_DOMCTL_sethvmcontext` (34), domctl.h:1230.
+    /// `XEN_DOMCTL_sethvmcontext` (34), domctl.h:1318.
     case sethvmcontext = 34
-    /// `XEN_DOMCTL_set_address_size` (35), domctl.h:1231.
+    /// `XEN_DOMCTL_set_address_size` (35), domctl.h:1319.
     case setAddressSize = 35
-    /// `XEN_DOMCTL_get_address_size` (36), domctl.h:1232.
+    /// `XEN_DOMCTL_get_address_size` (36), domctl.h:1320.
     case getAddressSize = 36
-    /// `XEN_DOMCTL_assign_device` (37), domctl.h:1233.
+    /// `XEN_DOMCTL_assign_device` (37), domctl.h:1321.
     case assignDevice = 37
-    /// `XEN_DOMCTL_bind_pt_irq` (38), domctl.h:1234.
+    /// `XEN_DOMCTL_bind_pt_irq` (38), domctl.h:1322.
     case bindPtIrq = 38
-    /// `XEN_DOMCTL_memory_mapping` (39), domctl.h:1235.
+    /// `XEN_DOMCTL_memory_mapping` (39), domctl.h:1323.
     case memoryMapping = 39
-    /// `XEN_DOMCTL_ioport_mapping` (40), domctl.h:1236.
+    /// `XEN_DOMCTL_ioport_mapping` (40), domctl.h:1324.
     case ioportMapping = 40
-    /// `XEN_DOMCTL_set_ext_vcpucontext` (42), domctl.h:1238.
+    /// `XEN_DOMCTL_set_ext_vcpucontext` (42), domctl.h:1326.
     case setExtVcpucontext = 42
-    /// `XEN_DOMCTL_get_ext_vcpucontext` (43), domctl.h:1239.
+    /// `XEN_DOMCTL_get_ext_vcpucontext` (43), domctl.h:1327.
     case getExtVcpucontext = 43
-    /// `XEN_DOMCTL_set_opt_feature` (44), domctl.h:1240.
+    /// `XEN_DOMCTL_set_opt_feature` (44), domctl.h:1328.
     ///
     /// Header note: Obsolete IA64 only
     @available(*, deprecated, message: "Obsolete IA64 only")
     case setOptFeature = 44
-    /// `XEN_DOMCTL_test_assign_device` (45), domctl.h:1241.
+    /// `XEN_DOMCTL_test_assign_device` (45), domctl.h:1329.
     case testAssignDevice = 45
-    /// `XEN_DOMCTL_set_target` (46), domctl.h:1242.
+    /// `XEN_DOMCTL_set_target` (46), domctl.h:1330.
     case setTarget = 46
-    /// `XEN_DOMCTL_deassign_device` (47), domctl.h:1243.
+    /// `XEN_DOMCTL_deassign_device` (47), domctl.h:1331.
     case deassignDevice = 47
-    /// `XEN_DOMCTL_unbind_pt_irq` (48), domctl.h:1244.
+    /// `XEN_DOMCTL_unbind_pt_irq` (48), domctl.h:1332.
     case unbindPtIrq = 48
-    /// `XEN_DOMCTL_get_device_group` (50), domctl.h:1246.
+    /// `XEN_DOMCTL_get_device_group` (50), domctl.h:1334.
     case getDeviceGroup = 50
-    /// `XEN_DOMCTL_debug_op` (54), domctl.h:1250.
+    /// `XEN_DOMCTL_debug_op` (54), domctl.h:1338.
     case debugOp = 54
-    /// `XEN_DOMCTL_gethvmcontext_partial` (55), domctl.h:1251.
+    /// `XEN_DOMCTL_gethvmcontext_partial` (55), domctl.h:1339.
     case gethvmcontextPartial = 55
-    /// `XEN_DOMCTL_vm_event_op` (56), domctl.h:1252.
+    /// `XEN_DOMCTL_vm_event_op` (56), domctl.h:1340.
     case vmEventOp = 56
-    /// `XEN_DOMCTL_mem_sharing_op` (57), domctl.h:1253.
+    /// `XEN_DOMCTL_mem_sharing_op` (57), domctl.h:1341.
     case memSharingOp = 57
-    /// `XEN_DOMCTL_gettscinfo` (59), domctl.h:1255.
+    /// `XEN_DOMCTL_gettscinfo` (59), domctl.h:1343.
     case gettscinfo = 59
-    /// `XEN_DOMCTL_settscinfo` (60), domctl.h:1256.
+    /// `XEN_DOMCTL_settscinfo` (60), domctl.h:1344.
     case settscinfo = 60
-    /// `XEN_DOMCTL_getpageframeinfo3` (61), domctl.h:1257.
+    /// `XEN_DOMCTL_getpageframeinfo3` (61), domctl.h:1345.
     case getpageframeinfo3 = 61
 #if arch(x86_64)
-    /// `XEN_DOMCTL_setvcpuextstate` (62), domctl.h:1258.
+    /// `XEN_DOMCTL_setvcpuextstate` (62), domctl.h:1346.
     case setvcpuextstate = 62
-    /// `XEN_DOMCTL_getvcpuextstate` (63), domctl.h:1259.
+    /// `XEN_DOMCTL_getvcpuextstate` (63), domctl.h:1347.
     case getvcpuextstate = 63
 #elseif arch(arm64)
-    /// `XEN_DOMCTL_setvcpuextstate` (62), domctl.h:1258.
+    /// `XEN_DOMCTL_setvcpuextstate` (62), domctl.h:1346.
     ///
     /// No payload mapping: the generator could not bind this op to a payload (no comment names it above a payload struct and no member of 'u' is named 'setvcpuextstate'), so it has no typed command; add it to the family's `payloadMembers` in the config.
     case setvcpuextstate = 62
-    /// `XEN_DOMCTL_getvcpuextstate` (63), domctl.h:1259.
+    /// `XEN_DOMCTL_getvcpuextstate` (63), domctl.h:1347.
     ///
     /// No payload mapping: the generator could not bind this op to a payload (no comment names it above a payload struct and no member of 'u' is named 'getvcpuextstate'), so it has no typed command; add it to the family's `payloadMembers` in the config.
     case getvcpuextstate = 63
 #endif
-    /// `XEN_DOMCTL_set_access_required` (64), domctl.h:1260.
+    /// `XEN_DOMCTL_set_access_required` (64), domctl.h:1348.
     case setAccessRequired = 64
-    /// `XEN_DOMCTL_audit_p2m` (65), domctl.h:1261.
+    /// `XEN_DOMCTL_audit_p2m` (65), domctl.h:1349.
     case auditP2m = 65
-    /// `XEN_DOMCTL_set_virq_handler` (66), domctl.h:1262.
+    /// `XEN_DOMCTL_set_virq_handler` (66), domctl.h:1350.
     case setVirqHandler = 66
-    /// `XEN_DOMCTL_set_broken_page_p2m` (67), domctl.h:1263.
+    /// `XEN_DOMCTL_set_broken_page_p2m` (67), domctl.h:1351.
     case setBrokenPageP2m = 67
-    /// `XEN_DOMCTL_setnodeaffinity` (68), domctl.h:1264.
+    /// `XEN_DOMCTL_setnodeaffinity` (68), domctl.h:1352.
     case setnodeaffinity = 68
-    /// `XEN_DOMCTL_getnodeaffinity` (69), domctl.h:1265.
+    /// `XEN_DOMCTL_getnodeaffinity` (69), domctl.h:1353.
     case getnodeaffinity = 69
-    /// `XEN_DOMCTL_cacheflush` (71), domctl.h:1267.
+    /// `XEN_DOMCTL_cacheflush` (71), domctl.h:1355.
     case cacheflush = 71
 #if arch(x86_64)
-    /// `XEN_DOMCTL_get_vcpu_msrs` (72), domctl.h:1268.
+    /// `XEN_DOMCTL_get_vcpu_msrs` (72), domctl.h:1356.
     case getVcpuMsrs = 72
-    /// `XEN_DOMCTL_set_vcpu_msrs` (73), domctl.h:1269.
+    /// `XEN_DOMCTL_set_vcpu_msrs` (73), domctl.h:1357.
     case setVcpuMsrs = 73
 #elseif arch(arm64)
-    /// `XEN_DOMCTL_get_vcpu_msrs` (72), domctl.h:1268.
+    /// `XEN_DOMCTL_get_vcpu_msrs` (72), domctl.h:1356.
     ///
     /// No payload mapping: the generator could not bind this op to a payload (payloadMembers binds it to 'vcpu_msrs', which is not a record member of 'u'), so it has no typed command; add it to the family's `payloadMembers` in the config.
     case getVcpuMsrs = 72
-    /// `XEN_DOMCTL_set_vcpu_msrs` (73), domctl.h:1269.
+    /// `XEN_DOMCTL_set_vcpu_msrs` (73), domctl.h:1357.
     ///
     /// No payload mapping: the generator could not bind this op to a payload (payloadMembers binds it to 'vcpu_msrs', which is not a record member of 'u'), so it has no typed command; add it to the family's `payloadMembers` in the config.
     case setVcpuMsrs = 73
 #endif
-    /// `XEN_DOMCTL_setvnumainfo` (74), domctl.h:1270.
+    /// `XEN_DOMCTL_setvnumainfo` (74), domctl.h:1358.
     case setvnumainfo = 74
-    /// `XEN_DOMCTL_psr_cmt_op` (75), domctl.h:1271.
+    /// `XEN_DOMCTL_psr_cmt_op` (75), domctl.h:1359.
     case psrCmtOp = 75
-    /// `XEN_DOMCTL_monitor_op` (77), domctl.h:1272.
+    /// `XEN_DOMCTL_monitor_op` (77), domctl.h:1360.
     case monitorOp = 77
-    /// `XEN_DOMCTL_psr_alloc` (78), domctl.h:1273.
+    /// `XEN_DOMCTL_psr_alloc` (78), domctl.h:1361.
     case psrAlloc = 78
-    /// `XEN_DOMCTL_soft_reset` (79), domctl.h:1274.
+    /// `XEN_DOMCTL_soft_reset` (79), domctl.h:1362.
     case softReset = 79
-    /// `XEN_DOMCTL_vuart_op` (81), domctl.h:1276.
+    /// `XEN_DOMCTL_vuart_op` (81), domctl.h:1364.
     case vuartOp = 81
 #if arch(x86_64)
-    /// `XEN_DOMCTL_get_cpu_policy` (82), domctl.h:1277.
+    /// `XEN_DOMCTL_get_cpu_policy` (82), domctl.h:1365.
     case getCpuPolicy = 82
-    /// `XEN_DOMCTL_set_cpu_policy` (83), domctl.h:1278.
+    /// `XEN_DOMCTL_set_cpu_policy` (83), domctl.h:1366.
     case setCpuPolicy = 83
 #elseif arch(arm64)
-    /// `XEN_DOMCTL_get_cpu_policy` (82), domctl.h:1277.
+    /// `XEN_DOMCTL_get_cpu_policy` (82), domctl.h:1365.
     ///
     /// No payload mapping: the generator could not bind this op to a payload (payloadMembers binds it to 'cpu_policy', which is not a record member of 'u'), so it has no typed command; add it to the family's `payloadMembers` in the config.
     case getCpuPolicy = 82
-    /// `XEN_DOMCTL_set_cpu_policy` (83), domctl.h:1278.
+    /// `XEN_DOMCTL_set_cpu_policy` (83), domctl.h:1366.
     ///
     /// No payload mapping: the generator could not bind this op to a payload (payloadMembers binds it to 'cpu_policy', which is not a record member of 'u'), so it has no typed command; add it to the family's `payloadMembers` in the config.
     case setCpuPolicy = 83
 #endif
-    /// `XEN_DOMCTL_vmtrace_op` (84), domctl.h:1279.
+    /// `XEN_DOMCTL_vmtrace_op` (84), domctl.h:1367.
     case vmtraceOp = 84
-    /// `XEN_DOMCTL_get_paging_mempool_size` (85), domctl.h:1280.
+    /// `XEN_DOMCTL_get_paging_mempool_size` (85), domctl.h:1368.
+    ///
+    /// Xen 4.17, 4.18, 4.19, 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
     case getPagingMempoolSize = 85
-    /// `XEN_DOMCTL_set_paging_mempool_size` (86), domctl.h:1281.
+    /// `XEN_DOMCTL_set_paging_mempool_size` (86), domctl.h:1369.
+    ///
+    /// Xen 4.17, 4.18, 4.19, 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
     case setPagingMempoolSize = 86
-    /// `XEN_DOMCTL_gdbsx_guestmemio` (1000), domctl.h:1282.
+#if arch(x86_64)
+    /// `XEN_DOMCTL_dt_overlay` (87), domctl.h:1370.
+    ///
+    /// Xen 4.19, 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    ///
+    /// No payload mapping: the generator could not bind this op to a payload (no comment names it above a payload struct and no member of 'u' is named 'dt_overlay'), so it has no typed command; add it to the family's `payloadMembers` in the config.
+    case dtOverlay = 87
+#elseif arch(arm64)
+    /// `XEN_DOMCTL_dt_overlay` (87), domctl.h:1370.
+    ///
+    /// Xen 4.19, 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    case dtOverlay = 87
+#endif
+    /// `XEN_DOMCTL_gsi_permission` (88), domctl.h:1371.
+    ///
+    /// Xen 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    case gsiPermission = 88
+    /// `XEN_DOMCTL_set_llc_colors` (89), domctl.h:1372.
+    ///
+    /// Xen 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    case setLlcColors = 89
+    /// `XEN_DOMCTL_get_domain_state` (90), domctl.h:1373.
+    ///
+    /// Xen 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    ///
+    /// A stable interface: it is sent with interface version 0.
+    ///
+    /// Header note: stable interface
+    case getDomainState = 90
+    /// `XEN_DOMCTL_gdbsx_guestmemio` (1000), domctl.h:1374.
     case gdbsxGuestmemio = 1000
-    /// `XEN_DOMCTL_gdbsx_pausevcpu` (1001), domctl.h:1283.
+    /// `XEN_DOMCTL_gdbsx_pausevcpu` (1001), domctl.h:1375.
     case gdbsxPausevcpu = 1001
-    /// `XEN_DOMCTL_gdbsx_unpausevcpu` (1002), domctl.h:1284.
+    /// `XEN_DOMCTL_gdbsx_unpausevcpu` (1002), domctl.h:1376.
     case gdbsxUnpausevcpu = 1002
-    /// `XEN_DOMCTL_gdbsx_domstatus` (1003), domctl.h:1285.
+    /// `XEN_DOMCTL_gdbsx_domstatus` (1003), domctl.h:1377.
     case gdbsxDomstatus = 1003
 
     /// Every case, in header order. Written out because Swift does not synthesize it when a case is
@@ -284,6 +317,14 @@ public enum DomctlOp: UInt32, CaseIterable, Sendable, XenOperation {
         rawValues.append(84)
         rawValues.append(85)
         rawValues.append(86)
+#if arch(x86_64)
+        rawValues.append(87)
+#elseif arch(arm64)
+        rawValues.append(87)
+#endif
+        rawValues.append(88)
+        rawValues.append(89)
+        rawValues.append(90)
         rawValues.append(1000)
         rawValues.append(1001)
         rawValues.append(1002)
@@ -296,8 +337,59 @@ public enum DomctlOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// The header that declares the family.
     public static let header = "domctl.h"
 
-    /// `XEN_DOMCTL_INTERFACE_VERSION` (domctl.h:24): the version a request must carry.
-    public static let interfaceVersion: UInt32 = 0x15
+    /// `XEN_DOMCTL_INTERFACE_VERSION` (domctl.h:35): the version a request must carry.
+    public static let interfaceVersion: UInt32 = 0x18
+
+    /// Whether the header marks the op `/* stable interface */`: it is sent with interface version 0.
+    public var isStableInterface: Bool {
+        switch rawValue {
+        case 90: true // XEN_DOMCTL_get_domain_state
+        default: false
+        }
+    }
+
+    /// The Xen releases these bindings were generated for, oldest first.
+    public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }
+
+    /// The releases whose headers define this op with the payload layout these bindings have; issuing
+    /// it on another release throws `XenHypercallError.unavailableOnRelease` and sends nothing.
+    public var releases: [XenRelease]? {
+        switch rawValue {
+        case 85, 86: [XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)]
+        case 87: [XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)]
+        case 88, 89: [XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)]
+        case 90: [XenRelease(4, 21), XenRelease(4, 22)]
+        default: Self.releaseSet
+        }
+    }
+
+    /// Of `releases`, those whose headers lay this op's payload out as the bindings' record; the others
+    /// take it only in a storage layout of the record, which the typed command picks, so a request
+    /// built by hand and issued raw is refused there.
+    public var recordLayoutReleases: [XenRelease]? {
+        switch rawValue {
+#if arch(x86_64)
+        case 1: [XenRelease(4, 21), XenRelease(4, 22)]
+#elseif arch(arm64)
+        case 1, 5: [XenRelease(4, 21), XenRelease(4, 22)]
+#endif
+        default: releases
+        }
+    }
+
+    /// `XEN_DOMCTL_INTERFACE_VERSION` in each release of the set: the version a request carries there.
+    public static func interfaceVersion(on release: XenRelease) -> UInt32? {
+        switch (release.major, release.minor) {
+        case (4, 16): 0x14
+        case (4, 17): 0x15
+        case (4, 18): 0x16
+        case (4, 19): 0x17
+        case (4, 20): 0x17
+        case (4, 21): 0x17
+        case (4, 22): 0x18
+        default: nil
+        }
+    }
 
     /// The C macro name of this op.
     public var cName: String {
@@ -387,6 +479,14 @@ public enum DomctlOp: UInt32, CaseIterable, Sendable, XenOperation {
         case .vmtraceOp: "XEN_DOMCTL_vmtrace_op"
         case .getPagingMempoolSize: "XEN_DOMCTL_get_paging_mempool_size"
         case .setPagingMempoolSize: "XEN_DOMCTL_set_paging_mempool_size"
+#if arch(x86_64)
+        case .dtOverlay: "XEN_DOMCTL_dt_overlay"
+#elseif arch(arm64)
+        case .dtOverlay: "XEN_DOMCTL_dt_overlay"
+#endif
+        case .gsiPermission: "XEN_DOMCTL_gsi_permission"
+        case .setLlcColors: "XEN_DOMCTL_set_llc_colors"
+        case .getDomainState: "XEN_DOMCTL_get_domain_state"
         case .gdbsxGuestmemio: "XEN_DOMCTL_gdbsx_guestmemio"
         case .gdbsxPausevcpu: "XEN_DOMCTL_gdbsx_pausevcpu"
         case .gdbsxUnpausevcpu: "XEN_DOMCTL_gdbsx_unpausevcpu"
@@ -394,25 +494,25 @@ public enum DomctlOp: UInt32, CaseIterable, Sendable, XenOperation {
         }
     }
 
-    /// `XEN_DOMCTL_getmemlist` (6), domctl.h:1202.
+    /// `XEN_DOMCTL_getmemlist` (6), domctl.h:1290.
     ///
     /// Header note: Removed
     @available(*, unavailable, message: "XEN_DOMCTL_getmemlist (6) was retired: Removed")
     public static var getmemlist: Self { fatalError("XEN_DOMCTL_getmemlist (6) was retired: Removed") }
 
-    /// `XEN_DOMCTL_getpageframeinfo` (7), domctl.h:1203.
+    /// `XEN_DOMCTL_getpageframeinfo` (7), domctl.h:1291.
     ///
     /// Header note: Obsolete - use getpageframeinfo3
     @available(*, unavailable, renamed: "getpageframeinfo3", message: "XEN_DOMCTL_getpageframeinfo (7) was retired: Obsolete - use getpageframeinfo3")
     public static var getpageframeinfo: Self { fatalError("XEN_DOMCTL_getpageframeinfo (7) was retired: Obsolete - use getpageframeinfo3") }
 
-    /// `XEN_DOMCTL_getpageframeinfo2` (8), domctl.h:1204.
+    /// `XEN_DOMCTL_getpageframeinfo2` (8), domctl.h:1292.
     ///
     /// Header note: Obsolete - use getpageframeinfo3
     @available(*, unavailable, renamed: "getpageframeinfo3", message: "XEN_DOMCTL_getpageframeinfo2 (8) was retired: Obsolete - use getpageframeinfo3")
     public static var getpageframeinfo2: Self { fatalError("XEN_DOMCTL_getpageframeinfo2 (8) was retired: Obsolete - use getpageframeinfo3") }
 
-    /// `XEN_DOMCTL_arch_setup` (23), domctl.h:1220.
+    /// `XEN_DOMCTL_arch_setup` (23), domctl.h:1308.
     ///
     /// Header note: Obsolete IA64 only
     ///
@@ -420,49 +520,49 @@ public enum DomctlOp: UInt32, CaseIterable, Sendable, XenOperation {
     @available(*, unavailable, message: "XEN_DOMCTL_arch_setup (23) was retired: Obsolete IA64 only")
     public static var archSetup: Self { fatalError("XEN_DOMCTL_arch_setup (23) was retired: Obsolete IA64 only") }
 
-    /// `XEN_DOMCTL_pin_mem_cacheattr` (41), domctl.h:1237.
+    /// `XEN_DOMCTL_pin_mem_cacheattr` (41), domctl.h:1325.
     ///
     /// Header note: Removed - use dmop
     @available(*, unavailable, message: "XEN_DOMCTL_pin_mem_cacheattr (41) was retired: Removed - use dmop")
     public static var pinMemCacheattr: Self { fatalError("XEN_DOMCTL_pin_mem_cacheattr (41) was retired: Removed - use dmop") }
 
-    /// `XEN_DOMCTL_set_cpuid` (49), domctl.h:1245.
+    /// `XEN_DOMCTL_set_cpuid` (49), domctl.h:1333.
     ///
     /// Header note: Obsolete - use set_cpu_policy
     @available(*, unavailable, renamed: "setCpuPolicy", message: "XEN_DOMCTL_set_cpuid (49) was retired: Obsolete - use set_cpu_policy")
     public static var setCpuid: Self { fatalError("XEN_DOMCTL_set_cpuid (49) was retired: Obsolete - use set_cpu_policy") }
 
-    /// `XEN_DOMCTL_set_machine_address_size` (51), domctl.h:1247.
+    /// `XEN_DOMCTL_set_machine_address_size` (51), domctl.h:1335.
     ///
     /// Header note: Obsolete
     @available(*, unavailable, message: "XEN_DOMCTL_set_machine_address_size (51) was retired: Obsolete")
     public static var setMachineAddressSize: Self { fatalError("XEN_DOMCTL_set_machine_address_size (51) was retired: Obsolete") }
 
-    /// `XEN_DOMCTL_get_machine_address_size` (52), domctl.h:1248.
+    /// `XEN_DOMCTL_get_machine_address_size` (52), domctl.h:1336.
     ///
     /// Header note: Obsolete
     @available(*, unavailable, message: "XEN_DOMCTL_get_machine_address_size (52) was retired: Obsolete")
     public static var getMachineAddressSize: Self { fatalError("XEN_DOMCTL_get_machine_address_size (52) was retired: Obsolete") }
 
-    /// `XEN_DOMCTL_suppress_spurious_page_faults` (53), domctl.h:1249.
+    /// `XEN_DOMCTL_suppress_spurious_page_faults` (53), domctl.h:1337.
     ///
     /// Header note: Obsolete
     @available(*, unavailable, message: "XEN_DOMCTL_suppress_spurious_page_faults (53) was retired: Obsolete")
     public static var suppressSpuriousPageFaults: Self { fatalError("XEN_DOMCTL_suppress_spurious_page_faults (53) was retired: Obsolete") }
 
-    /// `XEN_DOMCTL_disable_migrate` (58), domctl.h:1254.
+    /// `XEN_DOMCTL_disable_migrate` (58), domctl.h:1342.
     ///
     /// Header note: Obsolete
     @available(*, unavailable, message: "XEN_DOMCTL_disable_migrate (58) was retired: Obsolete")
     public static var disableMigrate: Self { fatalError("XEN_DOMCTL_disable_migrate (58) was retired: Obsolete") }
 
-    /// `XEN_DOMCTL_set_max_evtchn` (70), domctl.h:1266.
+    /// `XEN_DOMCTL_set_max_evtchn` (70), domctl.h:1354.
     ///
     /// Header note: Moved into XEN_DOMCTL_createdomain
     @available(*, unavailable, renamed: "createdomain", message: "XEN_DOMCTL_set_max_evtchn (70) was retired: Moved into XEN_DOMCTL_createdomain")
     public static var setMaxEvtchn: Self { fatalError("XEN_DOMCTL_set_max_evtchn (70) was retired: Moved into XEN_DOMCTL_createdomain") }
 
-    /// `XEN_DOMCTL_set_gnttab_limits` (80), domctl.h:1275.
+    /// `XEN_DOMCTL_set_gnttab_limits` (80), domctl.h:1363.
     ///
     /// Header note: Moved into XEN_DOMCTL_createdomain
     @available(*, unavailable, renamed: "createdomain", message: "XEN_DOMCTL_set_gnttab_limits (80) was retired: Moved into XEN_DOMCTL_createdomain")
@@ -556,10 +656,10 @@ enum DomctlOpNumberGuard: UInt32 {
     case XEN_DOMCTL_vmtrace_op = 84 // live
     case XEN_DOMCTL_get_paging_mempool_size = 85 // live
     case XEN_DOMCTL_set_paging_mempool_size = 86 // live
-    case XEN_DOMCTL_dt_overlay = 87 // reserved by the ledger: XEN_DOMCTL_dt_overlay in RELEASE-4.19.0 … RELEASE-4.22.0
-    case XEN_DOMCTL_gsi_permission = 88 // reserved by the ledger: XEN_DOMCTL_gsi_permission in RELEASE-4.20.0 … RELEASE-4.22.0
-    case XEN_DOMCTL_set_llc_colors = 89 // reserved by the ledger: XEN_DOMCTL_set_llc_colors in RELEASE-4.20.0 … RELEASE-4.22.0
-    case XEN_DOMCTL_get_domain_state = 90 // reserved by the ledger: XEN_DOMCTL_get_domain_state in RELEASE-4.21.0 … RELEASE-4.22.0 (stable interface)
+    case XEN_DOMCTL_dt_overlay = 87 // live
+    case XEN_DOMCTL_gsi_permission = 88 // live
+    case XEN_DOMCTL_set_llc_colors = 89 // live
+    case XEN_DOMCTL_get_domain_state = 90 // live
     case XEN_DOMCTL_gdbsx_guestmemio = 1000 // live
     case XEN_DOMCTL_gdbsx_pausevcpu = 1001 // live
     case XEN_DOMCTL_gdbsx_unpausevcpu = 1002 // live
@@ -640,6 +740,10 @@ extension DomctlOp {
         case .vmtraceOp: .XEN_DOMCTL_vmtrace_op
         case .getPagingMempoolSize: .XEN_DOMCTL_get_paging_mempool_size
         case .setPagingMempoolSize: .XEN_DOMCTL_set_paging_mempool_size
+        case .dtOverlay: .XEN_DOMCTL_dt_overlay
+        case .gsiPermission: .XEN_DOMCTL_gsi_permission
+        case .setLlcColors: .XEN_DOMCTL_set_llc_colors
+        case .getDomainState: .XEN_DOMCTL_get_domain_state
         case .gdbsxGuestmemio: .XEN_DOMCTL_gdbsx_guestmemio
         case .gdbsxPausevcpu: .XEN_DOMCTL_gdbsx_pausevcpu
         case .gdbsxUnpausevcpu: .XEN_DOMCTL_gdbsx_unpausevcpu

@@ -2,8 +2,10 @@
 
 import XenHypercall
 
-/// `struct xen_domctl` (domctl.h:1195): 144 bytes, aligned to 8.
+/// `struct xen_domctl` (domctl.h:1282): 144 bytes, aligned to 8.
 public struct XenDomctl: Sendable, BitwiseCopyable {
+    /// Stable domctl ops: interface_version is required to be 0.
+    ///
     /// C: `uint32_t cmd` at offset 0.
     public var cmd: UInt32
     /// XEN_DOMCTL_INTERFACE_VERSION
@@ -14,7 +16,7 @@ public struct XenDomctl: Sendable, BitwiseCopyable {
     public var domain: Domid
     /// C: `uint16_t[3] _pad` at offset 10.
     public var pad: InlineArray<3, UInt16>
-    /// C: `union (unnamed union at domctl.h:1289:5) u` at offset 16.
+    /// C: `union (unnamed union at domctl.h:1381:5) u` at offset 16.
     public var u: XenDomctl.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -22,7 +24,7 @@ public struct XenDomctl: Sendable, BitwiseCopyable {
 }
 
 extension XenDomctl {
-    /// The union of `xen_domctl.u` (domctl.h:1289): 128 bytes, aligned to 8.
+    /// The union of `xen_domctl.u` (domctl.h:1381): 128 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 128 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<16, UInt64>
@@ -94,6 +96,11 @@ extension XenDomctl {
         /// C: `struct xen_domctl_irq_permission irq_permission` at offset 0.
         public var irqPermission: XenDomctlIrqPermission {
             get { xenUnionLoad(self, as: XenDomctlIrqPermission.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_gsi_permission gsi_permission` at offset 0.
+        public var gsiPermission: XenDomctlGsiPermission {
+            get { xenUnionLoad(self, as: XenDomctlGsiPermission.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_domctl_iomem_permission iomem_permission` at offset 0.
@@ -288,6 +295,23 @@ extension XenDomctl {
             get { xenUnionLoad(self, as: XenDomctlPagingMempool.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
+#if arch(arm64)
+        /// C: `struct xen_domctl_dt_overlay dt_overlay` at offset 0.
+        public var dtOverlay: XenDomctlDtOverlay {
+            get { xenUnionLoad(self, as: XenDomctlDtOverlay.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+#endif
+        /// C: `struct xen_domctl_set_llc_colors set_llc_colors` at offset 0.
+        public var setLlcColors: XenDomctlSetLlcColors {
+            get { xenUnionLoad(self, as: XenDomctlSetLlcColors.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_domctl_get_domain_state get_domain_state` at offset 0.
+        public var getDomainState: XenDomctlGetDomainState {
+            get { xenUnionLoad(self, as: XenDomctlGetDomainState.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
         /// C: `uint8_t[128] pad` at offset 0.
         public var pad: InlineArray<128, UInt8> {
             get { xenUnionLoad(self, as: InlineArray<128, UInt8>.self) }
@@ -305,7 +329,7 @@ extension XenDomctl {
 /// an id is auto-allocated and returned.
 /// XEN_DOMCTL_createdomain
 ///
-/// `struct xen_domctl_createdomain` (domctl.h:32): 64 bytes, aligned to 4.
+/// `struct xen_domctl_createdomain` (domctl.h:43): 68 bytes, aligned to 4.
 public struct XenDomctlCreatedomain: Sendable, BitwiseCopyable {
     /// IN parameters
     ///
@@ -332,24 +356,93 @@ public struct XenDomctlCreatedomain: Sendable, BitwiseCopyable {
     public var maxMaptrackFrames: Int32
     /// C: `uint32_t grant_opts` at offset 44.
     public var grantOpts: UInt32
+    /// C: `struct (unnamed struct at domctl.h:102:5) altp2m` at offset 48.
+    public var altp2m: XenDomctlCreatedomain.Altp2m
     /// Per-vCPU buffer size in bytes.  0 to disable.
     ///
-    /// C: `uint32_t vmtrace_size` at offset 48.
+    /// C: `uint32_t vmtrace_size` at offset 52.
     public var vmtraceSize: UInt32
     /// CPU pool to use; specify 0 or a specific existing pool
     ///
-    /// C: `uint32_t cpupool_id` at offset 52.
+    /// C: `uint32_t cpupool_id` at offset 56.
     public var cpupoolId: UInt32
-    /// C: `struct xen_arch_domainconfig arch` at offset 56.
+    /// C: `struct xen_arch_domainconfig arch` at offset 60.
     public var arch: XenArchDomainconfig
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
 
+#elseif arch(arm64)
+/// NB. xen_domctl.domain is an IN/OUT parameter for this operation.
+/// If it is specified as an invalid value (0 or >= DOMID_FIRST_RESERVED),
+/// an id is auto-allocated and returned.
+/// XEN_DOMCTL_createdomain
+///
+/// `struct xen_domctl_createdomain` (domctl.h:43): 76 bytes, aligned to 4.
+public struct XenDomctlCreatedomain: Sendable, BitwiseCopyable {
+    /// IN parameters
+    ///
+    /// C: `uint32_t ssidref` at offset 0.
+    public var ssidref: UInt32
+    /// C: `xen_domain_handle_t handle` at offset 4.
+    public var handle: InlineArray<16, UInt8>
+    /// C: `uint32_t flags` at offset 20.
+    public var flags: XenCreateDomainFlags
+    /// C: `uint32_t iommu_opts` at offset 24.
+    public var iommuOpts: UInt32
+    /// Various domain limits, which impact the quantity of resources
+    /// (global mapping space, xenheap, etc) a guest may consume.  For
+    /// max_grant_frames and max_maptrack_frames, < 0 means "use the
+    /// default maximum value in the hypervisor".
+    ///
+    /// C: `uint32_t max_vcpus` at offset 28.
+    public var maxVcpus: UInt32
+    /// C: `uint32_t max_evtchn_port` at offset 32.
+    public var maxEvtchnPort: UInt32
+    /// C: `int32_t max_grant_frames` at offset 36.
+    public var maxGrantFrames: Int32
+    /// C: `int32_t max_maptrack_frames` at offset 40.
+    public var maxMaptrackFrames: Int32
+    /// C: `uint32_t grant_opts` at offset 44.
+    public var grantOpts: UInt32
+    /// C: `struct (unnamed struct at domctl.h:102:5) altp2m` at offset 48.
+    public var altp2m: XenDomctlCreatedomain.Altp2m
+    /// Per-vCPU buffer size in bytes.  0 to disable.
+    ///
+    /// C: `uint32_t vmtrace_size` at offset 52.
+    public var vmtraceSize: UInt32
+    /// CPU pool to use; specify 0 or a specific existing pool
+    ///
+    /// C: `uint32_t cpupool_id` at offset 56.
+    public var cpupoolId: UInt32
+    /// C: `struct xen_arch_domainconfig arch` at offset 60.
+    public var arch: XenArchDomainconfig
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+#endif
+
+extension XenDomctlCreatedomain {
+    /// The struct of `xen_domctl_createdomain.altp2m` (domctl.h:102): 4 bytes, aligned to 2.
+    public struct Altp2m: Sendable, BitwiseCopyable {
+        /// C: `uint16_t opts` at offset 0.
+        public var opts: UInt16
+        /// Number of altp2ms to permit.
+        ///
+        /// C: `uint16_t nr` at offset 2.
+        public var nr: UInt16
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+#if arch(x86_64)
 /// XEN_DOMCTL_getdomaininfo
 ///
-/// `struct xen_domctl_getdomaininfo` (domctl.h:99): 112 bytes, aligned to 8.
+/// `struct xen_domctl_getdomaininfo` (domctl.h:135): 112 bytes, aligned to 8.
 public struct XenDomctlGetdomaininfo: Sendable, BitwiseCopyable {
     /// OUT variables.
     /// Also echoed in domctl.domain
@@ -406,56 +499,9 @@ public struct XenDomctlGetdomaininfo: Sendable, BitwiseCopyable {
 }
 
 #elseif arch(arm64)
-/// NB. xen_domctl.domain is an IN/OUT parameter for this operation.
-/// If it is specified as an invalid value (0 or >= DOMID_FIRST_RESERVED),
-/// an id is auto-allocated and returned.
-/// XEN_DOMCTL_createdomain
-///
-/// `struct xen_domctl_createdomain` (domctl.h:32): 68 bytes, aligned to 4.
-public struct XenDomctlCreatedomain: Sendable, BitwiseCopyable {
-    /// IN parameters
-    ///
-    /// C: `uint32_t ssidref` at offset 0.
-    public var ssidref: UInt32
-    /// C: `xen_domain_handle_t handle` at offset 4.
-    public var handle: InlineArray<16, UInt8>
-    /// C: `uint32_t flags` at offset 20.
-    public var flags: XenCreateDomainFlags
-    /// C: `uint32_t iommu_opts` at offset 24.
-    public var iommuOpts: UInt32
-    /// Various domain limits, which impact the quantity of resources
-    /// (global mapping space, xenheap, etc) a guest may consume.  For
-    /// max_grant_frames and max_maptrack_frames, < 0 means "use the
-    /// default maximum value in the hypervisor".
-    ///
-    /// C: `uint32_t max_vcpus` at offset 28.
-    public var maxVcpus: UInt32
-    /// C: `uint32_t max_evtchn_port` at offset 32.
-    public var maxEvtchnPort: UInt32
-    /// C: `int32_t max_grant_frames` at offset 36.
-    public var maxGrantFrames: Int32
-    /// C: `int32_t max_maptrack_frames` at offset 40.
-    public var maxMaptrackFrames: Int32
-    /// C: `uint32_t grant_opts` at offset 44.
-    public var grantOpts: UInt32
-    /// Per-vCPU buffer size in bytes.  0 to disable.
-    ///
-    /// C: `uint32_t vmtrace_size` at offset 48.
-    public var vmtraceSize: UInt32
-    /// CPU pool to use; specify 0 or a specific existing pool
-    ///
-    /// C: `uint32_t cpupool_id` at offset 52.
-    public var cpupoolId: UInt32
-    /// C: `struct xen_arch_domainconfig arch` at offset 56.
-    public var arch: XenArchDomainconfig
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
 /// XEN_DOMCTL_getdomaininfo
 ///
-/// `struct xen_domctl_getdomaininfo` (domctl.h:99): 120 bytes, aligned to 8.
+/// `struct xen_domctl_getdomaininfo` (domctl.h:135): 120 bytes, aligned to 8.
 public struct XenDomctlGetdomaininfo: Sendable, BitwiseCopyable {
     /// OUT variables.
     /// Also echoed in domctl.domain
@@ -506,8 +552,6 @@ public struct XenDomctlGetdomaininfo: Sendable, BitwiseCopyable {
     public var pad2: InlineArray<7, UInt8>
     /// C: `struct xen_arch_domainconfig arch_config` at offset 104.
     public var archConfig: XenArchDomainconfig
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -518,7 +562,7 @@ public struct XenDomctlGetdomaininfo: Sendable, BitwiseCopyable {
 /// Both value `num' and `array' may get modified by the hypercall to allow
 /// preemption.
 ///
-/// `struct xen_domctl_getpageframeinfo3` (domctl.h:175): 16 bytes, aligned to 8.
+/// `struct xen_domctl_getpageframeinfo3` (domctl.h:211): 16 bytes, aligned to 8.
 public struct XenDomctlGetpageframeinfo3: Sendable, BitwiseCopyable {
     /// IN variables.
     ///
@@ -544,7 +588,7 @@ public struct XenDomctlGetpageframeinfo3: Sendable, BitwiseCopyable {
 /// XEN_DOMCTL_setnodeaffinity
 /// XEN_DOMCTL_getnodeaffinity
 ///
-/// `struct xen_domctl_nodeaffinity` (domctl.h:300): 16 bytes, aligned to 8.
+/// `struct xen_domctl_nodeaffinity` (domctl.h:336): 16 bytes, aligned to 8.
 public struct XenDomctlNodeaffinity: Sendable, BitwiseCopyable {
     /// IN
     ///
@@ -559,7 +603,7 @@ public struct XenDomctlNodeaffinity: Sendable, BitwiseCopyable {
 /// XEN_DOMCTL_setvcpuaffinity
 /// XEN_DOMCTL_getvcpuaffinity
 ///
-/// `struct xen_domctl_vcpuaffinity` (domctl.h:308): 40 bytes, aligned to 8.
+/// `struct xen_domctl_vcpuaffinity` (domctl.h:344): 40 bytes, aligned to 8.
 public struct XenDomctlVcpuaffinity: Sendable, BitwiseCopyable {
     /// IN variables.
     ///
@@ -591,7 +635,7 @@ public struct XenDomctlVcpuaffinity: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_domctl_shadow_op` (domctl.h:251): 40 bytes, aligned to 8.
+/// `struct xen_domctl_shadow_op` (domctl.h:287): 40 bytes, aligned to 8.
 public struct XenDomctlShadowOp: Sendable, BitwiseCopyable {
     /// IN variables.
     /// XEN_DOMCTL_SHADOW_OP_
@@ -632,7 +676,7 @@ public struct XenDomctlShadowOp: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_domctl_shadow_op_stats` (domctl.h:246): 8 bytes, aligned to 4.
+/// `struct xen_domctl_shadow_op_stats` (domctl.h:282): 8 bytes, aligned to 4.
 public struct XenDomctlShadowOpStats: Sendable, BitwiseCopyable {
     /// C: `uint32_t fault_count` at offset 0.
     public var faultCount: UInt32
@@ -645,7 +689,7 @@ public struct XenDomctlShadowOpStats: Sendable, BitwiseCopyable {
 
 /// XEN_DOMCTL_max_mem
 ///
-/// `struct xen_domctl_max_mem` (domctl.h:270): 8 bytes, aligned to 8.
+/// `struct xen_domctl_max_mem` (domctl.h:306): 8 bytes, aligned to 8.
 public struct XenDomctlMaxMem: Sendable, BitwiseCopyable {
     /// IN variables.
     ///
@@ -659,7 +703,7 @@ public struct XenDomctlMaxMem: Sendable, BitwiseCopyable {
 /// XEN_DOMCTL_setvcpucontext
 /// XEN_DOMCTL_getvcpucontext
 ///
-/// `struct xen_domctl_vcpucontext` (domctl.h:278): 16 bytes, aligned to 8.
+/// `struct xen_domctl_vcpucontext` (domctl.h:314): 16 bytes, aligned to 8.
 public struct XenDomctlVcpucontext: Sendable, BitwiseCopyable {
     /// IN
     ///
@@ -685,7 +729,7 @@ public struct XenDomctlVcpucontext: Sendable, BitwiseCopyable {
 
 /// XEN_DOMCTL_getvcpuinfo
 ///
-/// `struct xen_domctl_getvcpuinfo` (domctl.h:285): 24 bytes, aligned to 8.
+/// `struct xen_domctl_getvcpuinfo` (domctl.h:321): 24 bytes, aligned to 8.
 public struct XenDomctlGetvcpuinfo: Sendable, BitwiseCopyable {
     /// IN variables.
     ///
@@ -728,7 +772,7 @@ public struct XenDomctlGetvcpuinfo: Sendable, BitwiseCopyable {
 /// (once the failure paths in domain_create() have been improved), but is
 /// still required in the short term to allocate the vcpus themselves.
 ///
-/// `struct xen_domctl_max_vcpus` (domctl.h:350): 4 bytes, aligned to 4.
+/// `struct xen_domctl_max_vcpus` (domctl.h:386): 4 bytes, aligned to 4.
 public struct XenDomctlMaxVcpus: Sendable, BitwiseCopyable {
     /// maximum number of vcpus
     ///
@@ -739,7 +783,7 @@ public struct XenDomctlMaxVcpus: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_domctl_scheduler_op` (domctl.h:409): 24 bytes, aligned to 8.
+/// `struct xen_domctl_scheduler_op` (domctl.h:445): 24 bytes, aligned to 8.
 public struct XenDomctlSchedulerOp: Sendable, BitwiseCopyable {
     /// XEN_SCHEDULER_
     ///
@@ -749,7 +793,7 @@ public struct XenDomctlSchedulerOp: Sendable, BitwiseCopyable {
     ///
     /// C: `uint32_t cmd` at offset 4.
     public var cmd: UInt32
-    /// C: `union (unnamed union at domctl.h:413:5) u` at offset 8.
+    /// C: `union (unnamed union at domctl.h:449:5) u` at offset 8.
     public var u: XenDomctlSchedulerOp.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -759,7 +803,7 @@ public struct XenDomctlSchedulerOp: Sendable, BitwiseCopyable {
 extension XenDomctlSchedulerOp {
     /// IN/OUT
     ///
-    /// The union of `xen_domctl_scheduler_op.u` (domctl.h:413): 16 bytes, aligned to 8.
+    /// The union of `xen_domctl_scheduler_op.u` (domctl.h:449): 16 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 16 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<2, UInt64>
@@ -778,7 +822,7 @@ extension XenDomctlSchedulerOp {
             get { xenUnionLoad(self, as: XenDomctlSchedRtds.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-        /// C: `struct (unnamed struct at domctl.h:417:9) v` at offset 0.
+        /// C: `struct (unnamed struct at domctl.h:453:9) v` at offset 0.
         public var v: XenDomctlSchedulerOp.U.V {
             get { xenUnionLoad(self, as: XenDomctlSchedulerOp.U.V.self) }
             set { xenUnionStore(newValue, into: &self) }
@@ -789,7 +833,7 @@ extension XenDomctlSchedulerOp {
     }
 }
 
-/// `struct xen_domctl_sched_credit` (domctl.h:364): 4 bytes, aligned to 2.
+/// `struct xen_domctl_sched_credit` (domctl.h:400): 4 bytes, aligned to 2.
 public struct XenDomctlSchedCredit: Sendable, BitwiseCopyable {
     /// C: `uint16_t weight` at offset 0.
     public var weight: UInt16
@@ -800,7 +844,7 @@ public struct XenDomctlSchedCredit: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_domctl_sched_credit2` (domctl.h:369): 4 bytes, aligned to 2.
+/// `struct xen_domctl_sched_credit2` (domctl.h:405): 4 bytes, aligned to 2.
 public struct XenDomctlSchedCredit2: Sendable, BitwiseCopyable {
     /// C: `uint16_t weight` at offset 0.
     public var weight: UInt16
@@ -811,7 +855,7 @@ public struct XenDomctlSchedCredit2: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_domctl_sched_rtds` (domctl.h:374): 12 bytes, aligned to 4.
+/// `struct xen_domctl_sched_rtds` (domctl.h:410): 12 bytes, aligned to 4.
 public struct XenDomctlSchedRtds: Sendable, BitwiseCopyable {
     /// C: `uint32_t period` at offset 0.
     public var period: UInt32
@@ -825,7 +869,7 @@ public struct XenDomctlSchedRtds: Sendable, BitwiseCopyable {
 }
 
 extension XenDomctlSchedulerOp.U {
-    /// The struct of `xen_domctl_scheduler_op.u.v` (domctl.h:417): 16 bytes, aligned to 8.
+    /// The struct of `xen_domctl_scheduler_op.u.v` (domctl.h:453): 16 bytes, aligned to 8.
     public struct V: Sendable, BitwiseCopyable {
 #if arch(x86_64)
         /// C: `__guest_handle_xen_domctl_schedparam_vcpu_t vcpus` at offset 0.
@@ -847,9 +891,9 @@ extension XenDomctlSchedulerOp.U {
     }
 }
 
-/// `struct xen_domctl_schedparam_vcpu` (domctl.h:383): 16 bytes, aligned to 4.
+/// `struct xen_domctl_schedparam_vcpu` (domctl.h:419): 16 bytes, aligned to 4.
 public struct XenDomctlSchedparamVcpu: Sendable, BitwiseCopyable {
-    /// C: `union (unnamed union at domctl.h:384:5) u` at offset 0.
+    /// C: `union (unnamed union at domctl.h:420:5) u` at offset 0.
     public var u: XenDomctlSchedparamVcpu.U
     /// C: `uint32_t vcpuid` at offset 12.
     public var vcpuid: UInt32
@@ -859,7 +903,7 @@ public struct XenDomctlSchedparamVcpu: Sendable, BitwiseCopyable {
 }
 
 extension XenDomctlSchedparamVcpu {
-    /// The union of `xen_domctl_schedparam_vcpu.u` (domctl.h:384): 12 bytes, aligned to 4.
+    /// The union of `xen_domctl_schedparam_vcpu.u` (domctl.h:420): 12 bytes, aligned to 4.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 12 bytes, aligned to 4 like the C union.
         private var _storage: InlineArray<3, UInt32>
@@ -886,7 +930,7 @@ extension XenDomctlSchedparamVcpu {
 
 /// XEN_DOMCTL_setdomainhandle
 ///
-/// `struct xen_domctl_setdomainhandle` (domctl.h:431): 16 bytes, aligned to 1.
+/// `struct xen_domctl_setdomainhandle` (domctl.h:467): 16 bytes, aligned to 1.
 public struct XenDomctlSetdomainhandle: Sendable, BitwiseCopyable {
     /// C: `xen_domain_handle_t handle` at offset 0.
     public var handle: InlineArray<16, UInt8>
@@ -897,7 +941,7 @@ public struct XenDomctlSetdomainhandle: Sendable, BitwiseCopyable {
 
 /// XEN_DOMCTL_setdebugging
 ///
-/// `struct xen_domctl_setdebugging` (domctl.h:437): 1 bytes, aligned to 1.
+/// `struct xen_domctl_setdebugging` (domctl.h:473): 1 bytes, aligned to 1.
 public struct XenDomctlSetdebugging: Sendable, BitwiseCopyable {
     /// C: `uint8_t enable` at offset 0.
     public var enable: UInt8
@@ -908,7 +952,7 @@ public struct XenDomctlSetdebugging: Sendable, BitwiseCopyable {
 
 /// XEN_DOMCTL_irq_permission
 ///
-/// `struct xen_domctl_irq_permission` (domctl.h:443): 8 bytes, aligned to 4.
+/// `struct xen_domctl_irq_permission` (domctl.h:479): 8 bytes, aligned to 4.
 public struct XenDomctlIrqPermission: Sendable, BitwiseCopyable {
     /// C: `uint32_t pirq` at offset 0.
     public var pirq: UInt32
@@ -923,9 +967,22 @@ public struct XenDomctlIrqPermission: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
+/// XEN_DOMCTL_gsi_permission
+///
+/// `struct xen_domctl_gsi_permission` (domctl.h:486): 8 bytes, aligned to 4.
+public struct XenDomctlGsiPermission: Sendable, BitwiseCopyable {
+    /// C: `uint32_t gsi` at offset 0.
+    public var gsi: UInt32
+    /// C: `uint32_t flags` at offset 4.
+    public var flags: UInt32
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
 /// XEN_DOMCTL_iomem_permission
 ///
-/// `struct xen_domctl_iomem_permission` (domctl.h:451): 24 bytes, aligned to 8.
+/// `struct xen_domctl_iomem_permission` (domctl.h:495): 24 bytes, aligned to 8.
 public struct XenDomctlIomemPermission: Sendable, BitwiseCopyable {
     /// first page (physical page number) in range
     ///
@@ -948,7 +1005,7 @@ public struct XenDomctlIomemPermission: Sendable, BitwiseCopyable {
 
 /// XEN_DOMCTL_ioport_permission
 ///
-/// `struct xen_domctl_ioport_permission` (domctl.h:459): 12 bytes, aligned to 4.
+/// `struct xen_domctl_ioport_permission` (domctl.h:503): 12 bytes, aligned to 4.
 public struct XenDomctlIoportPermission: Sendable, BitwiseCopyable {
     /// first port int range
     ///
@@ -971,7 +1028,7 @@ public struct XenDomctlIoportPermission: Sendable, BitwiseCopyable {
 
 /// XEN_DOMCTL_hypercall_init
 ///
-/// `struct xen_domctl_hypercall_init` (domctl.h:467): 8 bytes, aligned to 8.
+/// `struct xen_domctl_hypercall_init` (domctl.h:511): 8 bytes, aligned to 8.
 public struct XenDomctlHypercallInit: Sendable, BitwiseCopyable {
     /// GMFN to be initialised
     ///
@@ -984,7 +1041,7 @@ public struct XenDomctlHypercallInit: Sendable, BitwiseCopyable {
 
 /// XEN_DOMCTL_settimeoffset
 ///
-/// `struct xen_domctl_settimeoffset` (domctl.h:473): 8 bytes, aligned to 8.
+/// `struct xen_domctl_settimeoffset` (domctl.h:517): 8 bytes, aligned to 8.
 public struct XenDomctlSettimeoffset: Sendable, BitwiseCopyable {
     /// applied to domain wallclock time
     ///
@@ -998,7 +1055,7 @@ public struct XenDomctlSettimeoffset: Sendable, BitwiseCopyable {
 /// XEN_DOMCTL_gettscinfo
 /// XEN_DOMCTL_settscinfo
 ///
-/// `struct xen_domctl_tsc_info` (domctl.h:743): 24 bytes, aligned to 8.
+/// `struct xen_domctl_tsc_info` (domctl.h:787): 24 bytes, aligned to 8.
 public struct XenDomctlTscInfo: Sendable, BitwiseCopyable {
     /// IN/OUT
     ///
@@ -1020,7 +1077,7 @@ public struct XenDomctlTscInfo: Sendable, BitwiseCopyable {
 /// XEN_DOMCTL_gethvmcontext
 /// XEN_DOMCTL_sethvmcontext
 ///
-/// `struct xen_domctl_hvmcontext` (domctl.h:479): 16 bytes, aligned to 8.
+/// `struct xen_domctl_hvmcontext` (domctl.h:523): 16 bytes, aligned to 8.
 public struct XenDomctlHvmcontext: Sendable, BitwiseCopyable {
     /// IN/OUT: size of buffer / bytes filled
     ///
@@ -1047,7 +1104,7 @@ public struct XenDomctlHvmcontext: Sendable, BitwiseCopyable {
 /// Request a particular record from the HVM context
 /// XEN_DOMCTL_gethvmcontext_partial
 ///
-/// `struct xen_domctl_hvmcontext_partial` (domctl.h:733): 24 bytes, aligned to 8.
+/// `struct xen_domctl_hvmcontext_partial` (domctl.h:777): 24 bytes, aligned to 8.
 public struct XenDomctlHvmcontextPartial: Sendable, BitwiseCopyable {
     /// IN: Type of record required
     ///
@@ -1080,7 +1137,7 @@ public struct XenDomctlHvmcontextPartial: Sendable, BitwiseCopyable {
 /// XEN_DOMCTL_set_address_size
 /// XEN_DOMCTL_get_address_size
 ///
-/// `struct xen_domctl_address_size` (domctl.h:489): 4 bytes, aligned to 4.
+/// `struct xen_domctl_address_size` (domctl.h:533): 4 bytes, aligned to 4.
 public struct XenDomctlAddressSize: Sendable, BitwiseCopyable {
     /// C: `uint32_t size` at offset 0.
     public var size: UInt32
@@ -1089,7 +1146,7 @@ public struct XenDomctlAddressSize: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_domctl_sendtrigger` (domctl.h:500): 8 bytes, aligned to 4.
+/// `struct xen_domctl_sendtrigger` (domctl.h:544): 8 bytes, aligned to 4.
 public struct XenDomctlSendtrigger: Sendable, BitwiseCopyable {
     /// IN
     ///
@@ -1107,7 +1164,7 @@ public struct XenDomctlSendtrigger: Sendable, BitwiseCopyable {
 /// Retrieve sibling devices information of machine_sbdf
 /// XEN_DOMCTL_get_device_group
 ///
-/// `struct xen_domctl_get_device_group` (domctl.h:544): 24 bytes, aligned to 8.
+/// `struct xen_domctl_get_device_group` (domctl.h:588): 24 bytes, aligned to 8.
 public struct XenDomctlGetDeviceGroup: Sendable, BitwiseCopyable {
     /// IN
     ///
@@ -1139,7 +1196,7 @@ public struct XenDomctlGetDeviceGroup: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_domctl_assign_device` (domctl.h:523): 24 bytes, aligned to 8.
+/// `struct xen_domctl_assign_device` (domctl.h:567): 24 bytes, aligned to 8.
 public struct XenDomctlAssignDevice: Sendable, BitwiseCopyable {
     /// IN
     /// XEN_DOMCTL_DEV_
@@ -1148,7 +1205,7 @@ public struct XenDomctlAssignDevice: Sendable, BitwiseCopyable {
     public var dev: UInt32
     /// C: `uint32_t flags` at offset 4.
     public var flags: UInt32
-    /// C: `union (unnamed union at domctl.h:528:5) u` at offset 8.
+    /// C: `union (unnamed union at domctl.h:572:5) u` at offset 8.
     public var u: XenDomctlAssignDevice.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -1156,16 +1213,16 @@ public struct XenDomctlAssignDevice: Sendable, BitwiseCopyable {
 }
 
 extension XenDomctlAssignDevice {
-    /// The union of `xen_domctl_assign_device.u` (domctl.h:528): 16 bytes, aligned to 8.
+    /// The union of `xen_domctl_assign_device.u` (domctl.h:572): 16 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 16 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<2, UInt64>
-        /// C: `struct (unnamed struct at domctl.h:529:9) pci` at offset 0.
+        /// C: `struct (unnamed struct at domctl.h:573:9) pci` at offset 0.
         public var pci: XenDomctlAssignDevice.U.Pci {
             get { xenUnionLoad(self, as: XenDomctlAssignDevice.U.Pci.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-        /// C: `struct (unnamed struct at domctl.h:532:9) dt` at offset 0.
+        /// C: `struct (unnamed struct at domctl.h:576:9) dt` at offset 0.
         public var dt: XenDomctlAssignDevice.U.Dt {
             get { xenUnionLoad(self, as: XenDomctlAssignDevice.U.Dt.self) }
             set { xenUnionStore(newValue, into: &self) }
@@ -1177,7 +1234,7 @@ extension XenDomctlAssignDevice {
 }
 
 extension XenDomctlAssignDevice.U {
-    /// The struct of `xen_domctl_assign_device.u.pci` (domctl.h:529): 4 bytes, aligned to 4.
+    /// The struct of `xen_domctl_assign_device.u.pci` (domctl.h:573): 4 bytes, aligned to 4.
     public struct Pci: Sendable, BitwiseCopyable {
         /// machine PCI ID of assigned device
         ///
@@ -1190,7 +1247,7 @@ extension XenDomctlAssignDevice.U {
 }
 
 extension XenDomctlAssignDevice.U {
-    /// The struct of `xen_domctl_assign_device.u.dt` (domctl.h:532): 16 bytes, aligned to 8.
+    /// The struct of `xen_domctl_assign_device.u.dt` (domctl.h:576): 16 bytes, aligned to 8.
     public struct Dt: Sendable, BitwiseCopyable {
         /// Length of the path
         ///
@@ -1215,7 +1272,7 @@ extension XenDomctlAssignDevice.U {
     }
 }
 
-/// `struct xen_domctl_bind_pt_irq` (domctl.h:561): 24 bytes, aligned to 8.
+/// `struct xen_domctl_bind_pt_irq` (domctl.h:605): 24 bytes, aligned to 8.
 public struct XenDomctlBindPtIrq: Sendable, BitwiseCopyable {
     /// C: `uint32_t machine_irq` at offset 0.
     public var machineIrq: UInt32
@@ -1223,7 +1280,7 @@ public struct XenDomctlBindPtIrq: Sendable, BitwiseCopyable {
     ///
     /// C: `uint32_t irq_type` at offset 4.
     public var irqType: UInt32
-    /// C: `union (unnamed union at domctl.h:565:5) u` at offset 8.
+    /// C: `union (unnamed union at domctl.h:609:5) u` at offset 8.
     public var u: XenDomctlBindPtIrq.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -1231,26 +1288,26 @@ public struct XenDomctlBindPtIrq: Sendable, BitwiseCopyable {
 }
 
 extension XenDomctlBindPtIrq {
-    /// The union of `xen_domctl_bind_pt_irq.u` (domctl.h:565): 16 bytes, aligned to 8.
+    /// The union of `xen_domctl_bind_pt_irq.u` (domctl.h:609): 16 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 16 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<2, UInt64>
-        /// C: `struct (unnamed struct at domctl.h:566:9) isa` at offset 0.
+        /// C: `struct (unnamed struct at domctl.h:610:9) isa` at offset 0.
         public var isa: XenDomctlBindPtIrq.U.Isa {
             get { xenUnionLoad(self, as: XenDomctlBindPtIrq.U.Isa.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-        /// C: `struct (unnamed struct at domctl.h:569:9) pci` at offset 0.
+        /// C: `struct (unnamed struct at domctl.h:613:9) pci` at offset 0.
         public var pci: XenDomctlBindPtIrq.U.Pci {
             get { xenUnionLoad(self, as: XenDomctlBindPtIrq.U.Pci.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-        /// C: `struct (unnamed struct at domctl.h:574:9) msi` at offset 0.
+        /// C: `struct (unnamed struct at domctl.h:618:9) msi` at offset 0.
         public var msi: XenDomctlBindPtIrq.U.Msi {
             get { xenUnionLoad(self, as: XenDomctlBindPtIrq.U.Msi.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-        /// C: `struct (unnamed struct at domctl.h:586:9) spi` at offset 0.
+        /// C: `struct (unnamed struct at domctl.h:630:9) spi` at offset 0.
         public var spi: XenDomctlBindPtIrq.U.Spi {
             get { xenUnionLoad(self, as: XenDomctlBindPtIrq.U.Spi.self) }
             set { xenUnionStore(newValue, into: &self) }
@@ -1262,7 +1319,7 @@ extension XenDomctlBindPtIrq {
 }
 
 extension XenDomctlBindPtIrq.U {
-    /// The struct of `xen_domctl_bind_pt_irq.u.isa` (domctl.h:566): 1 bytes, aligned to 1.
+    /// The struct of `xen_domctl_bind_pt_irq.u.isa` (domctl.h:610): 1 bytes, aligned to 1.
     public struct Isa: Sendable, BitwiseCopyable {
         /// C: `uint8_t isa_irq` at offset 0.
         public var isaIrq: UInt8
@@ -1273,7 +1330,7 @@ extension XenDomctlBindPtIrq.U {
 }
 
 extension XenDomctlBindPtIrq.U {
-    /// The struct of `xen_domctl_bind_pt_irq.u.pci` (domctl.h:569): 3 bytes, aligned to 1.
+    /// The struct of `xen_domctl_bind_pt_irq.u.pci` (domctl.h:613): 3 bytes, aligned to 1.
     public struct Pci: Sendable, BitwiseCopyable {
         /// C: `uint8_t bus` at offset 0.
         public var bus: UInt8
@@ -1288,7 +1345,7 @@ extension XenDomctlBindPtIrq.U {
 }
 
 extension XenDomctlBindPtIrq.U {
-    /// The struct of `xen_domctl_bind_pt_irq.u.msi` (domctl.h:574): 16 bytes, aligned to 8.
+    /// The struct of `xen_domctl_bind_pt_irq.u.msi` (domctl.h:618): 16 bytes, aligned to 8.
     public struct Msi: Sendable, BitwiseCopyable {
         /// C: `uint8_t gvec` at offset 0.
         public var gvec: UInt8
@@ -1305,7 +1362,7 @@ extension XenDomctlBindPtIrq.U {
 }
 
 extension XenDomctlBindPtIrq.U {
-    /// The struct of `xen_domctl_bind_pt_irq.u.spi` (domctl.h:586): 2 bytes, aligned to 2.
+    /// The struct of `xen_domctl_bind_pt_irq.u.spi` (domctl.h:630): 2 bytes, aligned to 2.
     public struct Spi: Sendable, BitwiseCopyable {
         /// C: `uint16_t spi` at offset 0.
         public var spi: UInt16
@@ -1315,7 +1372,7 @@ extension XenDomctlBindPtIrq.U {
     }
 }
 
-/// `struct xen_domctl_memory_mapping` (domctl.h:605): 32 bytes, aligned to 8.
+/// `struct xen_domctl_memory_mapping` (domctl.h:649): 32 bytes, aligned to 8.
 public struct XenDomctlMemoryMapping: Sendable, BitwiseCopyable {
     /// first page (hvm guest phys page) in range
     ///
@@ -1345,7 +1402,7 @@ public struct XenDomctlMemoryMapping: Sendable, BitwiseCopyable {
 /// Bind machine I/O port range -> HVM I/O port range.
 /// XEN_DOMCTL_ioport_mapping
 ///
-/// `struct xen_domctl_ioport_mapping` (domctl.h:616): 16 bytes, aligned to 4.
+/// `struct xen_domctl_ioport_mapping` (domctl.h:660): 16 bytes, aligned to 4.
 public struct XenDomctlIoportMapping: Sendable, BitwiseCopyable {
     /// first guest IO port
     ///
@@ -1372,7 +1429,7 @@ public struct XenDomctlIoportMapping: Sendable, BitwiseCopyable {
 /// XEN_DOMCTL_set_ext_vcpucontext
 /// XEN_DOMCTL_get_ext_vcpucontext
 ///
-/// `struct xen_domctl_ext_vcpucontext` (domctl.h:640): 64 bytes, aligned to 8.
+/// `struct xen_domctl_ext_vcpucontext` (domctl.h:684): 64 bytes, aligned to 8.
 public struct XenDomctlExtVcpucontext: Sendable, BitwiseCopyable {
     /// IN: VCPU that this call applies to.
     ///
@@ -1400,7 +1457,7 @@ public struct XenDomctlExtVcpucontext: Sendable, BitwiseCopyable {
     public var sysenterDisablesEvents: UInt8
     /// 2 bytes of padding that C leaves here.
     private var _padding0: InlineArray<2, UInt8>
-    /// C: `union xen_domctl_ext_vcpucontext::(anonymous at domctl.h:658:5) ` at offset 32.
+    /// C: `union xen_domctl_ext_vcpucontext::(anonymous at domctl.h:702:5) ` at offset 32.
     public var _anonymous0: XenDomctlExtVcpucontext.Anonymous0
     /// `mcgCap` of the anonymous member `_anonymous0`.
     public var mcgCap: UInt64 {
@@ -1418,7 +1475,7 @@ public struct XenDomctlExtVcpucontext: Sendable, BitwiseCopyable {
 }
 
 extension XenDomctlExtVcpucontext {
-    /// An anonymous union member of `xen_domctl_ext_vcpucontext` (domctl.h:658): 32 bytes, aligned to 8.
+    /// An anonymous union member of `xen_domctl_ext_vcpucontext` (domctl.h:702): 32 bytes, aligned to 8.
     public struct Anonymous0: Sendable, BitwiseCopyable {
         /// The union's bytes: 32 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<4, UInt64>
@@ -1442,7 +1499,7 @@ extension XenDomctlExtVcpucontext {
 /// XEN_DOMCTL_set_ext_vcpucontext
 /// XEN_DOMCTL_get_ext_vcpucontext
 ///
-/// `struct xen_domctl_ext_vcpucontext` (domctl.h:640): 8 bytes, aligned to 4.
+/// `struct xen_domctl_ext_vcpucontext` (domctl.h:684): 8 bytes, aligned to 4.
 public struct XenDomctlExtVcpucontext: Sendable, BitwiseCopyable {
     /// IN: VCPU that this call applies to.
     ///
@@ -1462,7 +1519,7 @@ public struct XenDomctlExtVcpucontext: Sendable, BitwiseCopyable {
 /// Set the target domain for a domain
 /// XEN_DOMCTL_set_target
 ///
-/// `struct xen_domctl_set_target` (domctl.h:672): 2 bytes, aligned to 2.
+/// `struct xen_domctl_set_target` (domctl.h:716): 2 bytes, aligned to 2.
 public struct XenDomctlSetTarget: Sendable, BitwiseCopyable {
     /// C: `domid_t target` at offset 0.
     public var target: Domid
@@ -1487,7 +1544,7 @@ public struct XenDomctlSetTarget: Sendable, BitwiseCopyable {
 /// regardless.
 /// XEN_DOMCTL_subscribe
 ///
-/// `struct xen_domctl_subscribe` (domctl.h:717): 4 bytes, aligned to 4.
+/// `struct xen_domctl_subscribe` (domctl.h:761): 4 bytes, aligned to 4.
 public struct XenDomctlSubscribe: Sendable, BitwiseCopyable {
     /// IN
     ///
@@ -1498,7 +1555,7 @@ public struct XenDomctlSubscribe: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_domctl_debug_op` (domctl.h:724): 8 bytes, aligned to 4.
+/// `struct xen_domctl_debug_op` (domctl.h:768): 8 bytes, aligned to 4.
 public struct XenDomctlDebugOp: Sendable, BitwiseCopyable {
     /// IN
     ///
@@ -1516,7 +1573,7 @@ public struct XenDomctlDebugOp: Sendable, BitwiseCopyable {
 /// Use for teardown/setup of helper<->hypervisor interface for paging,
 /// access and sharing.
 ///
-/// `struct xen_domctl_vm_event_op` (domctl.h:853): 12 bytes, aligned to 4.
+/// `struct xen_domctl_vm_event_op` (domctl.h:897): 12 bytes, aligned to 4.
 public struct XenDomctlVmEventOp: Sendable, BitwiseCopyable {
     /// XEN_VM_EVENT_
     ///
@@ -1526,7 +1583,7 @@ public struct XenDomctlVmEventOp: Sendable, BitwiseCopyable {
     ///
     /// C: `uint32_t mode` at offset 4.
     public var mode: UInt32
-    /// C: `union (unnamed union at domctl.h:857:5) u` at offset 8.
+    /// C: `union (unnamed union at domctl.h:901:5) u` at offset 8.
     public var u: XenDomctlVmEventOp.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -1534,11 +1591,11 @@ public struct XenDomctlVmEventOp: Sendable, BitwiseCopyable {
 }
 
 extension XenDomctlVmEventOp {
-    /// The union of `xen_domctl_vm_event_op.u` (domctl.h:857): 4 bytes, aligned to 4.
+    /// The union of `xen_domctl_vm_event_op.u` (domctl.h:901): 4 bytes, aligned to 4.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 4 bytes, aligned to 4 like the C union.
         private var _storage: InlineArray<1, UInt32>
-        /// C: `struct (unnamed struct at domctl.h:858:9) enable` at offset 0.
+        /// C: `struct (unnamed struct at domctl.h:902:9) enable` at offset 0.
         public var enable: XenDomctlVmEventOp.U.Enable {
             get { xenUnionLoad(self, as: XenDomctlVmEventOp.U.Enable.self) }
             set { xenUnionStore(newValue, into: &self) }
@@ -1555,7 +1612,7 @@ extension XenDomctlVmEventOp {
 }
 
 extension XenDomctlVmEventOp.U {
-    /// The struct of `xen_domctl_vm_event_op.u.enable` (domctl.h:858): 4 bytes, aligned to 4.
+    /// The struct of `xen_domctl_vm_event_op.u.enable` (domctl.h:902): 4 bytes, aligned to 4.
     public struct Enable: Sendable, BitwiseCopyable {
         /// OUT: event channel for ring
         ///
@@ -1567,13 +1624,13 @@ extension XenDomctlVmEventOp.U {
     }
 }
 
-/// `struct xen_domctl_mem_sharing_op` (domctl.h:873): 2 bytes, aligned to 1.
+/// `struct xen_domctl_mem_sharing_op` (domctl.h:917): 2 bytes, aligned to 1.
 public struct XenDomctlMemSharingOp: Sendable, BitwiseCopyable {
     /// XEN_DOMCTL_MEM_SHARING_
     ///
     /// C: `uint8_t op` at offset 0.
     public var op: UInt8
-    /// C: `union (unnamed union at domctl.h:876:5) u` at offset 1.
+    /// C: `union (unnamed union at domctl.h:920:5) u` at offset 1.
     public var u: XenDomctlMemSharingOp.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -1581,7 +1638,7 @@ public struct XenDomctlMemSharingOp: Sendable, BitwiseCopyable {
 }
 
 extension XenDomctlMemSharingOp {
-    /// The union of `xen_domctl_mem_sharing_op.u` (domctl.h:876): 1 bytes, aligned to 1.
+    /// The union of `xen_domctl_mem_sharing_op.u` (domctl.h:920): 1 bytes, aligned to 1.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 1 bytes, aligned to 1 like the C union.
         private var _storage: InlineArray<1, UInt8>
@@ -1603,7 +1660,7 @@ extension XenDomctlMemSharingOp {
 ///
 /// Query or set the CPUID and MSR policies for a specific domain.
 ///
-/// `struct xen_domctl_cpu_policy` (domctl.h:684): 40 bytes, aligned to 8.
+/// `struct xen_domctl_cpu_policy` (domctl.h:728): 40 bytes, aligned to 8.
 public struct XenDomctlCpuPolicy: Sendable, BitwiseCopyable {
     /// IN/OUT: Number of leaves in/written to 'leaves'
     ///
@@ -1646,7 +1703,7 @@ public struct XenDomctlCpuPolicy: Sendable, BitwiseCopyable {
 /// XEN_DOMCTL_setvcpuextstate
 /// XEN_DOMCTL_getvcpuextstate
 ///
-/// `struct xen_domctl_vcpuextstate` (domctl.h:895): 32 bytes, aligned to 8.
+/// `struct xen_domctl_vcpuextstate` (domctl.h:939): 32 bytes, aligned to 8.
 public struct XenDomctlVcpuextstate: Sendable, BitwiseCopyable {
     /// IN: VCPU that this call applies to.
     ///
@@ -1690,7 +1747,7 @@ public struct XenDomctlVcpuextstate: Sendable, BitwiseCopyable {
 /// - If Xen encounters an error with a specific MSR, -EINVAL shall be returned
 /// and 'msr_count' shall be set to the offending index, to aid debugging.
 ///
-/// `struct xen_domctl_vcpu_msrs` (domctl.h:978): 16 bytes, aligned to 8.
+/// `struct xen_domctl_vcpu_msrs` (domctl.h:1022): 16 bytes, aligned to 8.
 public struct XenDomctlVcpuMsrs: Sendable, BitwiseCopyable {
     /// IN
     ///
@@ -1709,7 +1766,7 @@ public struct XenDomctlVcpuMsrs: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_domctl_vcpu_msr` (domctl.h:953): 16 bytes, aligned to 8.
+/// `struct xen_domctl_vcpu_msr` (domctl.h:997): 16 bytes, aligned to 8.
 public struct XenDomctlVcpuMsr: Sendable, BitwiseCopyable {
     /// C: `uint32_t index` at offset 0.
     public var index: UInt32
@@ -1727,7 +1784,7 @@ public struct XenDomctlVcpuMsr: Sendable, BitwiseCopyable {
 /// must be present to handle page access events: if false, the page
 /// access will revert to full permissions if no one is listening;
 ///
-/// `struct xen_domctl_set_access_required` (domctl.h:919): 1 bytes, aligned to 1.
+/// `struct xen_domctl_set_access_required` (domctl.h:963): 1 bytes, aligned to 1.
 public struct XenDomctlSetAccessRequired: Sendable, BitwiseCopyable {
     /// C: `uint8_t access_required` at offset 0.
     public var accessRequired: UInt8
@@ -1736,7 +1793,7 @@ public struct XenDomctlSetAccessRequired: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_domctl_audit_p2m` (domctl.h:881): 24 bytes, aligned to 8.
+/// `struct xen_domctl_audit_p2m` (domctl.h:925): 24 bytes, aligned to 8.
 public struct XenDomctlAuditP2m: Sendable, BitwiseCopyable {
     /// OUT error counts
     ///
@@ -1751,7 +1808,7 @@ public struct XenDomctlAuditP2m: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_domctl_set_virq_handler` (domctl.h:888): 4 bytes, aligned to 4.
+/// `struct xen_domctl_set_virq_handler` (domctl.h:932): 4 bytes, aligned to 4.
 public struct XenDomctlSetVirqHandler: Sendable, BitwiseCopyable {
     /// IN
     ///
@@ -1764,7 +1821,7 @@ public struct XenDomctlSetVirqHandler: Sendable, BitwiseCopyable {
 
 /// XEN_DOMCTL_gdbsx_guestmemio      guest mem io
 ///
-/// `struct xen_domctl_gdbsx_memio` (domctl.h:753): 40 bytes, aligned to 8.
+/// `struct xen_domctl_gdbsx_memio` (domctl.h:797): 40 bytes, aligned to 8.
 public struct XenDomctlGdbsxMemio: Sendable, BitwiseCopyable {
     /// IN
     /// optional: init_mm.pgd[3] value
@@ -1801,7 +1858,7 @@ public struct XenDomctlGdbsxMemio: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_domctl_set_broken_page_p2m` (domctl.h:923): 8 bytes, aligned to 8.
+/// `struct xen_domctl_set_broken_page_p2m` (domctl.h:967): 8 bytes, aligned to 8.
 public struct XenDomctlSetBrokenPageP2m: Sendable, BitwiseCopyable {
     /// C: `uint64_t pfn` at offset 0.
     public var pfn: UInt64
@@ -1813,7 +1870,7 @@ public struct XenDomctlSetBrokenPageP2m: Sendable, BitwiseCopyable {
 /// ARM: Clean and invalidate caches associated with given region of
 /// guest memory.
 ///
-/// `struct xen_domctl_cacheflush` (domctl.h:931): 16 bytes, aligned to 8.
+/// `struct xen_domctl_cacheflush` (domctl.h:975): 16 bytes, aligned to 8.
 public struct XenDomctlCacheflush: Sendable, BitwiseCopyable {
     /// IN: page range to flush.
     ///
@@ -1831,7 +1888,7 @@ public struct XenDomctlCacheflush: Sendable, BitwiseCopyable {
 /// XEN_DOMCTL_gdbsx_pausevcpu
 /// XEN_DOMCTL_gdbsx_unpausevcpu
 ///
-/// `struct xen_domctl_gdbsx_pauseunp_vcpu` (domctl.h:766): 4 bytes, aligned to 4.
+/// `struct xen_domctl_gdbsx_pauseunp_vcpu` (domctl.h:810): 4 bytes, aligned to 4.
 public struct XenDomctlGdbsxPauseunpVcpu: Sendable, BitwiseCopyable {
     /// which vcpu
     ///
@@ -1844,7 +1901,7 @@ public struct XenDomctlGdbsxPauseunpVcpu: Sendable, BitwiseCopyable {
 
 /// XEN_DOMCTL_gdbsx_domstatus
 ///
-/// `struct xen_domctl_gdbsx_domstatus` (domctl.h:771): 12 bytes, aligned to 4.
+/// `struct xen_domctl_gdbsx_domstatus` (domctl.h:815): 12 bytes, aligned to 4.
 public struct XenDomctlGdbsxDomstatus: Sendable, BitwiseCopyable {
     /// OUT
     /// is the domain paused
@@ -1868,7 +1925,7 @@ public struct XenDomctlGdbsxDomstatus: Sendable, BitwiseCopyable {
 
 /// XEN_DOMCTL_setvnumainfo: specifies a virtual NUMA topology for the guest
 ///
-/// `struct xen_domctl_vnuma` (domctl.h:986): 48 bytes, aligned to 8.
+/// `struct xen_domctl_vnuma` (domctl.h:1030): 48 bytes, aligned to 8.
 public struct XenDomctlVnuma: Sendable, BitwiseCopyable {
     /// IN: number of vNUMA nodes to setup. Shall be greater than 0
     ///
@@ -1935,7 +1992,7 @@ public struct XenDomctlVnuma: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_domctl_psr_cmt_op` (domctl.h:1020): 8 bytes, aligned to 4.
+/// `struct xen_domctl_psr_cmt_op` (domctl.h:1064): 8 bytes, aligned to 4.
 public struct XenDomctlPsrCmtOp: Sendable, BitwiseCopyable {
     /// C: `uint32_t cmd` at offset 0.
     public var cmd: UInt32
@@ -1946,7 +2003,7 @@ public struct XenDomctlPsrCmtOp: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_domctl_monitor_op` (domctl.h:1068): 24 bytes, aligned to 8.
+/// `struct xen_domctl_monitor_op` (domctl.h:1113): 24 bytes, aligned to 8.
 public struct XenDomctlMonitorOp: Sendable, BitwiseCopyable {
     /// XEN_DOMCTL_MONITOR_OP_
     ///
@@ -1960,7 +2017,7 @@ public struct XenDomctlMonitorOp: Sendable, BitwiseCopyable {
     ///
     /// C: `uint32_t event` at offset 4.
     public var event: UInt32
-    /// C: `union (unnamed union at domctl.h:1083:5) u` at offset 8.
+    /// C: `union (unnamed union at domctl.h:1128:5) u` at offset 8.
     public var u: XenDomctlMonitorOp.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -1970,31 +2027,31 @@ public struct XenDomctlMonitorOp: Sendable, BitwiseCopyable {
 extension XenDomctlMonitorOp {
     /// Further options when issuing XEN_DOMCTL_MONITOR_OP_ENABLE.
     ///
-    /// The union of `xen_domctl_monitor_op.u` (domctl.h:1083): 16 bytes, aligned to 8.
+    /// The union of `xen_domctl_monitor_op.u` (domctl.h:1128): 16 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 16 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<2, UInt64>
-        /// C: `struct (unnamed struct at domctl.h:1084:9) mov_to_cr` at offset 0.
+        /// C: `struct (unnamed struct at domctl.h:1129:9) mov_to_cr` at offset 0.
         public var movToCr: XenDomctlMonitorOp.U.MovToCr {
             get { xenUnionLoad(self, as: XenDomctlMonitorOp.U.MovToCr.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-        /// C: `struct (unnamed struct at domctl.h:1101:9) mov_to_msr` at offset 0.
+        /// C: `struct (unnamed struct at domctl.h:1146:9) mov_to_msr` at offset 0.
         public var movToMsr: XenDomctlMonitorOp.U.MovToMsr {
             get { xenUnionLoad(self, as: XenDomctlMonitorOp.U.MovToMsr.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-        /// C: `struct (unnamed struct at domctl.h:1107:9) guest_request` at offset 0.
+        /// C: `struct (unnamed struct at domctl.h:1152:9) guest_request` at offset 0.
         public var guestRequest: XenDomctlMonitorOp.U.GuestRequest {
             get { xenUnionLoad(self, as: XenDomctlMonitorOp.U.GuestRequest.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-        /// C: `struct (unnamed struct at domctl.h:1113:9) debug_exception` at offset 0.
+        /// C: `struct (unnamed struct at domctl.h:1158:9) debug_exception` at offset 0.
         public var debugException: XenDomctlMonitorOp.U.DebugException {
             get { xenUnionLoad(self, as: XenDomctlMonitorOp.U.DebugException.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-        /// C: `struct (unnamed struct at domctl.h:1118:9) vmexit` at offset 0.
+        /// C: `struct (unnamed struct at domctl.h:1163:9) vmexit` at offset 0.
         public var vmexit: XenDomctlMonitorOp.U.Vmexit {
             get { xenUnionLoad(self, as: XenDomctlMonitorOp.U.Vmexit.self) }
             set { xenUnionStore(newValue, into: &self) }
@@ -2006,7 +2063,7 @@ extension XenDomctlMonitorOp {
 }
 
 extension XenDomctlMonitorOp.U {
-    /// The struct of `xen_domctl_monitor_op.u.mov_to_cr` (domctl.h:1084): 16 bytes, aligned to 8.
+    /// The struct of `xen_domctl_monitor_op.u.mov_to_cr` (domctl.h:1129): 16 bytes, aligned to 8.
     public struct MovToCr: Sendable, BitwiseCopyable {
         /// Which control register
         ///
@@ -2038,7 +2095,7 @@ extension XenDomctlMonitorOp.U {
 }
 
 extension XenDomctlMonitorOp.U {
-    /// The struct of `xen_domctl_monitor_op.u.mov_to_msr` (domctl.h:1101): 8 bytes, aligned to 4.
+    /// The struct of `xen_domctl_monitor_op.u.mov_to_msr` (domctl.h:1146): 8 bytes, aligned to 4.
     public struct MovToMsr: Sendable, BitwiseCopyable {
         /// C: `uint32_t msr` at offset 0.
         public var msr: UInt32
@@ -2055,7 +2112,7 @@ extension XenDomctlMonitorOp.U {
 }
 
 extension XenDomctlMonitorOp.U {
-    /// The struct of `xen_domctl_monitor_op.u.guest_request` (domctl.h:1107): 2 bytes, aligned to 1.
+    /// The struct of `xen_domctl_monitor_op.u.guest_request` (domctl.h:1152): 2 bytes, aligned to 1.
     public struct GuestRequest: Sendable, BitwiseCopyable {
         /// Pause vCPU until response
         ///
@@ -2070,7 +2127,7 @@ extension XenDomctlMonitorOp.U {
 }
 
 extension XenDomctlMonitorOp.U {
-    /// The struct of `xen_domctl_monitor_op.u.debug_exception` (domctl.h:1113): 1 bytes, aligned to 1.
+    /// The struct of `xen_domctl_monitor_op.u.debug_exception` (domctl.h:1158): 1 bytes, aligned to 1.
     public struct DebugException: Sendable, BitwiseCopyable {
         /// Pause vCPU until response
         ///
@@ -2083,7 +2140,7 @@ extension XenDomctlMonitorOp.U {
 }
 
 extension XenDomctlMonitorOp.U {
-    /// The struct of `xen_domctl_monitor_op.u.vmexit` (domctl.h:1118): 1 bytes, aligned to 1.
+    /// The struct of `xen_domctl_monitor_op.u.vmexit` (domctl.h:1163): 1 bytes, aligned to 1.
     public struct Vmexit: Sendable, BitwiseCopyable {
         /// Send event and don't process vmexit
         ///
@@ -2095,7 +2152,7 @@ extension XenDomctlMonitorOp.U {
     }
 }
 
-/// `struct xen_domctl_psr_alloc` (domctl.h:1125): 16 bytes, aligned to 8.
+/// `struct xen_domctl_psr_alloc` (domctl.h:1170): 16 bytes, aligned to 8.
 public struct XenDomctlPsrAlloc: Sendable, BitwiseCopyable {
     /// IN: XEN_DOMCTL_PSR_
     ///
@@ -2116,7 +2173,7 @@ public struct XenDomctlPsrAlloc: Sendable, BitwiseCopyable {
 
 /// XEN_DOMCTL_vuart_op
 ///
-/// `struct xen_domctl_vuart_op` (domctl.h:1142): 24 bytes, aligned to 8.
+/// `struct xen_domctl_vuart_op` (domctl.h:1187): 24 bytes, aligned to 8.
 public struct XenDomctlVuartOp: Sendable, BitwiseCopyable {
     /// XEN_DOMCTL_VUART_OP_
     ///
@@ -2147,7 +2204,7 @@ public struct XenDomctlVuartOp: Sendable, BitwiseCopyable {
 
 /// XEN_DOMCTL_vmtrace_op: Perform VM tracing operations.
 ///
-/// `struct xen_domctl_vmtrace_op` (domctl.h:1163): 24 bytes, aligned to 8.
+/// `struct xen_domctl_vmtrace_op` (domctl.h:1208): 24 bytes, aligned to 8.
 public struct XenDomctlVmtraceOp: Sendable, BitwiseCopyable {
     /// IN
     ///
@@ -2181,7 +2238,7 @@ public struct XenDomctlVmtraceOp: Sendable, BitwiseCopyable {
 /// The set operation can fail mid-way through the request (e.g. Xen running
 /// out of memory, no free memory to reclaim from the pool, etc.).
 ///
-/// `struct xen_domctl_paging_mempool` (domctl.h:948): 8 bytes, aligned to 8.
+/// `struct xen_domctl_paging_mempool` (domctl.h:992): 8 bytes, aligned to 8.
 public struct XenDomctlPagingMempool: Sendable, BitwiseCopyable {
     /// Size in bytes.
     ///
@@ -2191,3 +2248,1364 @@ public struct XenDomctlPagingMempool: Sendable, BitwiseCopyable {
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
+
+#if arch(arm64)
+/// `struct xen_domctl_dt_overlay` (domctl.h:1241): 16 bytes, aligned to 8.
+public struct XenDomctlDtOverlay: Sendable, BitwiseCopyable {
+    /// IN: overlay fdt.
+    ///
+    /// C: `__guest_handle_64_const_void overlay_fdt` at offset 0.
+    public var overlayFdt: XenGuestHandle64<Void>
+    /// IN: Overlay dtb size.
+    ///
+    /// C: `uint32_t overlay_fdt_size` at offset 8.
+    public var overlayFdtSize: UInt32
+    /// IN: Attach.
+    ///
+    /// C: `uint8_t overlay_op` at offset 12.
+    public var overlayOp: UInt8
+    /// IN: Must be zero.
+    ///
+    /// C: `uint8_t[3] pad` at offset 13.
+    public var pad: InlineArray<3, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+#endif
+
+/// `struct xen_domctl_set_llc_colors` (domctl.h:1250): 16 bytes, aligned to 8.
+public struct XenDomctlSetLlcColors: Sendable, BitwiseCopyable {
+    /// IN LLC coloring parameters
+    ///
+    /// C: `uint32_t num_llc_colors` at offset 0.
+    public var numLlcColors: UInt32
+    /// C: `uint32_t pad` at offset 4.
+    public var pad: UInt32
+#if arch(x86_64)
+    /// C: `__guest_handle_uint32 llc_colors` at offset 8.
+    public var llcColors: XenGuestHandle64<UInt32>
+#elseif arch(arm64)
+    /// C: `__guest_handle_64_uint32 llc_colors` at offset 8.
+    public var llcColors: XenGuestHandle64<UInt32>
+#endif
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// XEN_DOMCTL_get_domain_state (stable interface)
+///
+/// Get state information of a domain.
+///
+/// In case domain is DOMID_INVALID, return information about a domain having
+/// changed state and reset the state change indicator for that domain. This
+/// function is usable only by a domain having registered the VIRQ_DOM_EXC
+/// event (normally Xenstore).
+/// NB. xen_domctl.domain is an IN/OUT parameter for this operation.
+///
+/// `struct xen_domctl_get_domain_state` (domctl.h:1268): 16 bytes, aligned to 8.
+public struct XenDomctlGetDomainState: Sendable, BitwiseCopyable {
+    /// C: `uint16_t state` at offset 0.
+    public var state: UInt16
+    /// C: `uint16_t caps` at offset 2.
+    public var caps: UInt16
+    /// Must be 0 on input, returned as 0.
+    ///
+    /// C: `uint32_t pad0` at offset 4.
+    public var pad0: UInt32
+    /// Unique domain identifier.
+    ///
+    /// C: `uint64_t unique_id` at offset 8.
+    public var uniqueId: UInt64
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+#if arch(x86_64)
+extension XenDomctlCreatedomain {
+    /// The C layout of `struct xen_domctl_createdomain` in Xen 4.16.
+    ///
+    /// The struct of `xen_domctl_createdomain.layout4_16` (domctl.h:49): 60 bytes, aligned to 4.
+    public struct Layout4_16: Sendable, BitwiseCopyable {
+        /// IN parameters
+        ///
+        /// C: `uint32_t ssidref` at offset 0.
+        public var ssidref: UInt32
+        /// C: `xen_domain_handle_t handle` at offset 4.
+        public var handle: InlineArray<16, UInt8>
+        /// C: `uint32_t flags` at offset 20.
+        public var flags: XenCreateDomainFlags
+        /// C: `uint32_t iommu_opts` at offset 24.
+        public var iommuOpts: UInt32
+        /// Various domain limits, which impact the quantity of resources
+        /// (global mapping space, xenheap, etc) a guest may consume.  For
+        /// max_grant_frames and max_maptrack_frames, < 0 means "use the
+        /// default maximum value in the hypervisor".
+        ///
+        /// C: `uint32_t max_vcpus` at offset 28.
+        public var maxVcpus: UInt32
+        /// C: `uint32_t max_evtchn_port` at offset 32.
+        public var maxEvtchnPort: UInt32
+        /// C: `int32_t max_grant_frames` at offset 36.
+        public var maxGrantFrames: Int32
+        /// C: `int32_t max_maptrack_frames` at offset 40.
+        public var maxMaptrackFrames: Int32
+        /// C: `uint32_t grant_opts` at offset 44.
+        public var grantOpts: UInt32
+        /// Per-vCPU buffer size in bytes.  0 to disable.
+        ///
+        /// C: `uint32_t vmtrace_size` at offset 48.
+        public var vmtraceSize: UInt32
+        /// C: `struct xen_arch_domainconfig arch` at offset 52.
+        public var arch: XenArchDomainconfig
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+
+        /// `payload` in this layout (Xen 4.16).
+        /// - Parameters:
+        ///   - payload: The payload as the bindings' record holds it.
+        ///   - operation: The op's C name, for errors.
+        ///   - release: The running release, for errors.
+        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+        public init(_ payload: XenDomctlCreatedomain, operation: String, release: XenRelease) throws(XenHypercallError) {
+            self.init()
+            self.ssidref = payload.ssidref
+            self.handle = payload.handle
+            self.flags = payload.flags
+            self.iommuOpts = payload.iommuOpts
+            self.maxVcpus = payload.maxVcpus
+            self.maxEvtchnPort = payload.maxEvtchnPort
+            self.maxGrantFrames = payload.maxGrantFrames
+            self.maxMaptrackFrames = payload.maxMaptrackFrames
+            self.grantOpts = payload.grantOpts
+            if !xenIsZero(payload.altp2m) { throw .fieldUnavailableOnRelease(field: "altp2m", operation: operation, running: release) }
+            self.vmtraceSize = payload.vmtraceSize
+            if !xenIsZero(payload.cpupoolId) { throw .fieldUnavailableOnRelease(field: "cpupool_id", operation: operation, running: release) }
+            self.arch = payload.arch
+        }
+
+        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+        public var payload: XenDomctlCreatedomain {
+            var value = XenDomctlCreatedomain()
+            value.ssidref = ssidref
+            value.handle = handle
+            value.flags = flags
+            value.iommuOpts = iommuOpts
+            value.maxVcpus = maxVcpus
+            value.maxEvtchnPort = maxEvtchnPort
+            value.maxGrantFrames = maxGrantFrames
+            value.maxMaptrackFrames = maxMaptrackFrames
+            value.grantOpts = grantOpts
+            value.vmtraceSize = vmtraceSize
+            value.arch = arch
+            return value
+        }
+    }
+}
+
+extension XenDomctlCreatedomain {
+    /// The C layout of `struct xen_domctl_createdomain` in Xen 4.17, 4.18.
+    ///
+    /// The struct of `xen_domctl_createdomain.layout4_17` (domctl.h:32): 64 bytes, aligned to 4.
+    public struct Layout4_17: Sendable, BitwiseCopyable {
+        /// IN parameters
+        ///
+        /// C: `uint32_t ssidref` at offset 0.
+        public var ssidref: UInt32
+        /// C: `xen_domain_handle_t handle` at offset 4.
+        public var handle: InlineArray<16, UInt8>
+        /// C: `uint32_t flags` at offset 20.
+        public var flags: XenCreateDomainFlags
+        /// C: `uint32_t iommu_opts` at offset 24.
+        public var iommuOpts: UInt32
+        /// Various domain limits, which impact the quantity of resources
+        /// (global mapping space, xenheap, etc) a guest may consume.  For
+        /// max_grant_frames and max_maptrack_frames, < 0 means "use the
+        /// default maximum value in the hypervisor".
+        ///
+        /// C: `uint32_t max_vcpus` at offset 28.
+        public var maxVcpus: UInt32
+        /// C: `uint32_t max_evtchn_port` at offset 32.
+        public var maxEvtchnPort: UInt32
+        /// C: `int32_t max_grant_frames` at offset 36.
+        public var maxGrantFrames: Int32
+        /// C: `int32_t max_maptrack_frames` at offset 40.
+        public var maxMaptrackFrames: Int32
+        /// C: `uint32_t grant_opts` at offset 44.
+        public var grantOpts: UInt32
+        /// Per-vCPU buffer size in bytes.  0 to disable.
+        ///
+        /// C: `uint32_t vmtrace_size` at offset 48.
+        public var vmtraceSize: UInt32
+        /// CPU pool to use; specify 0 or a specific existing pool
+        ///
+        /// C: `uint32_t cpupool_id` at offset 52.
+        public var cpupoolId: UInt32
+        /// C: `struct xen_arch_domainconfig arch` at offset 56.
+        public var arch: XenArchDomainconfig
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+
+        /// `payload` in this layout (Xen 4.17, 4.18).
+        /// - Parameters:
+        ///   - payload: The payload as the bindings' record holds it.
+        ///   - operation: The op's C name, for errors.
+        ///   - release: The running release, for errors.
+        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+        public init(_ payload: XenDomctlCreatedomain, operation: String, release: XenRelease) throws(XenHypercallError) {
+            self.init()
+            self.ssidref = payload.ssidref
+            self.handle = payload.handle
+            self.flags = payload.flags
+            self.iommuOpts = payload.iommuOpts
+            self.maxVcpus = payload.maxVcpus
+            self.maxEvtchnPort = payload.maxEvtchnPort
+            self.maxGrantFrames = payload.maxGrantFrames
+            self.maxMaptrackFrames = payload.maxMaptrackFrames
+            self.grantOpts = payload.grantOpts
+            if !xenIsZero(payload.altp2m) { throw .fieldUnavailableOnRelease(field: "altp2m", operation: operation, running: release) }
+            self.vmtraceSize = payload.vmtraceSize
+            self.cpupoolId = payload.cpupoolId
+            self.arch = payload.arch
+        }
+
+        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+        public var payload: XenDomctlCreatedomain {
+            var value = XenDomctlCreatedomain()
+            value.ssidref = ssidref
+            value.handle = handle
+            value.flags = flags
+            value.iommuOpts = iommuOpts
+            value.maxVcpus = maxVcpus
+            value.maxEvtchnPort = maxEvtchnPort
+            value.maxGrantFrames = maxGrantFrames
+            value.maxMaptrackFrames = maxMaptrackFrames
+            value.grantOpts = grantOpts
+            value.vmtraceSize = vmtraceSize
+            value.cpupoolId = cpupoolId
+            value.arch = arch
+            return value
+        }
+    }
+}
+
+extension XenDomctlCreatedomain {
+    /// The C layout of `struct xen_domctl_createdomain` in Xen 4.19, 4.20.
+    ///
+    /// The struct of `xen_domctl_createdomain.layout4_19` (domctl.h:32): 68 bytes, aligned to 4.
+    public struct Layout4_19: Sendable, BitwiseCopyable {
+        /// IN parameters
+        ///
+        /// C: `uint32_t ssidref` at offset 0.
+        public var ssidref: UInt32
+        /// C: `xen_domain_handle_t handle` at offset 4.
+        public var handle: InlineArray<16, UInt8>
+        /// C: `uint32_t flags` at offset 20.
+        public var flags: XenCreateDomainFlags
+        /// C: `uint32_t iommu_opts` at offset 24.
+        public var iommuOpts: UInt32
+        /// Various domain limits, which impact the quantity of resources
+        /// (global mapping space, xenheap, etc) a guest may consume.  For
+        /// max_grant_frames and max_maptrack_frames, < 0 means "use the
+        /// default maximum value in the hypervisor".
+        ///
+        /// C: `uint32_t max_vcpus` at offset 28.
+        public var maxVcpus: UInt32
+        /// C: `uint32_t max_evtchn_port` at offset 32.
+        public var maxEvtchnPort: UInt32
+        /// C: `int32_t max_grant_frames` at offset 36.
+        public var maxGrantFrames: Int32
+        /// C: `int32_t max_maptrack_frames` at offset 40.
+        public var maxMaptrackFrames: Int32
+        /// C: `uint32_t grant_opts` at offset 44.
+        public var grantOpts: UInt32
+        /// C: `uint32_t altp2m_opts` at offset 48.
+        public var altp2mOpts: UInt32
+        /// Per-vCPU buffer size in bytes.  0 to disable.
+        ///
+        /// C: `uint32_t vmtrace_size` at offset 52.
+        public var vmtraceSize: UInt32
+        /// CPU pool to use; specify 0 or a specific existing pool
+        ///
+        /// C: `uint32_t cpupool_id` at offset 56.
+        public var cpupoolId: UInt32
+        /// C: `struct xen_arch_domainconfig arch` at offset 60.
+        public var arch: XenArchDomainconfig
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+
+        /// `payload` in this layout (Xen 4.19, 4.20).
+        /// - Parameters:
+        ///   - payload: The payload as the bindings' record holds it.
+        ///   - operation: The op's C name, for errors.
+        ///   - release: The running release, for errors.
+        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+        public init(_ payload: XenDomctlCreatedomain, operation: String, release: XenRelease) throws(XenHypercallError) {
+            self.init()
+            self.ssidref = payload.ssidref
+            self.handle = payload.handle
+            self.flags = payload.flags
+            self.iommuOpts = payload.iommuOpts
+            self.maxVcpus = payload.maxVcpus
+            self.maxEvtchnPort = payload.maxEvtchnPort
+            self.maxGrantFrames = payload.maxGrantFrames
+            self.maxMaptrackFrames = payload.maxMaptrackFrames
+            self.grantOpts = payload.grantOpts
+            if !xenIsZero(payload.altp2m) { throw .fieldUnavailableOnRelease(field: "altp2m", operation: operation, running: release) }
+            self.vmtraceSize = payload.vmtraceSize
+            self.cpupoolId = payload.cpupoolId
+            self.arch = payload.arch
+        }
+
+        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+        public var payload: XenDomctlCreatedomain {
+            var value = XenDomctlCreatedomain()
+            value.ssidref = ssidref
+            value.handle = handle
+            value.flags = flags
+            value.iommuOpts = iommuOpts
+            value.maxVcpus = maxVcpus
+            value.maxEvtchnPort = maxEvtchnPort
+            value.maxGrantFrames = maxGrantFrames
+            value.maxMaptrackFrames = maxMaptrackFrames
+            value.grantOpts = grantOpts
+            value.vmtraceSize = vmtraceSize
+            value.cpupoolId = cpupoolId
+            value.arch = arch
+            return value
+        }
+    }
+}
+
+#elseif arch(arm64)
+extension XenDomctlGetdomaininfo.Layout4_16 {
+    /// The struct of `layout 4.16 xen_domctl_getdomaininfo.xen_arch_domainconfig` (arch-arm.h:317): 12 bytes, aligned to 4.
+    public struct XenArchDomainconfig: Sendable, BitwiseCopyable {
+        /// IN/OUT
+        ///
+        /// C: `uint8_t gic_version` at offset 0.
+        public var gicVersion: UInt8
+        /// 1 bytes of padding that C leaves here.
+        private var _padding0: InlineArray<1, UInt8>
+        /// IN
+        ///
+        /// C: `uint16_t tee_type` at offset 2.
+        public var teeType: UInt16
+        /// IN
+        ///
+        /// C: `uint32_t nr_spis` at offset 4.
+        public var nrSpis: UInt32
+        /// OUT
+        /// Based on the property clock-frequency in the DT timer node.
+        /// The property may be present when the bootloader/firmware doesn't
+        /// set correctly CNTFRQ which hold the timer frequency.
+        ///
+        /// As it's not possible to trap this register, we have to replicate
+        /// the value in the guest DT.
+        ///
+        /// = 0 => property not present
+        /// > 0 => Value of the property
+        ///
+        /// C: `uint32_t clock_frequency` at offset 8.
+        public var clockFrequency: UInt32
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+
+        /// `payload` in this layout (Xen 4.16, 4.17).
+        /// - Parameters:
+        ///   - payload: The payload as the bindings' record holds it.
+        ///   - operation: The op's C name, for errors.
+        ///   - release: The running release, for errors.
+        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+        public init(_ payload: XenArchDomainconfig, operation: String, release: XenRelease) throws(XenHypercallError) {
+            self.init()
+            self.gicVersion = payload.gicVersion
+            if !xenIsZero(payload.sveVl) { throw .fieldUnavailableOnRelease(field: "sve_vl", operation: operation, running: release) }
+            self.teeType = payload.teeType
+            self.nrSpis = payload.nrSpis
+            self.clockFrequency = payload.clockFrequency
+            if !xenIsZero(payload.armSciType) { throw .fieldUnavailableOnRelease(field: "arm_sci_type", operation: operation, running: release) }
+            if !xenIsZero(payload.v8rEl1Msa) { throw .fieldUnavailableOnRelease(field: "v8r_el1_msa", operation: operation, running: release) }
+            if !xenIsZero(payload.pad) { throw .fieldUnavailableOnRelease(field: "pad", operation: operation, running: release) }
+        }
+
+        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+        public var payload: XenArchDomainconfig {
+            var value = XenArchDomainconfig()
+            value.gicVersion = gicVersion
+            value.teeType = teeType
+            value.nrSpis = nrSpis
+            value.clockFrequency = clockFrequency
+            return value
+        }
+    }
+}
+
+extension XenDomctlGetdomaininfo {
+    /// The C layout of `struct xen_domctl_getdomaininfo` in Xen 4.16, 4.17.
+    ///
+    /// The struct of `xen_domctl_getdomaininfo.layout4_16` (domctl.h:113): 120 bytes, aligned to 8.
+    public struct Layout4_16: Sendable, BitwiseCopyable {
+        /// OUT variables.
+        /// Also echoed in domctl.domain
+        ///
+        /// C: `domid_t domain` at offset 0.
+        public var domain: Domid
+        /// C: `uint16_t pad1` at offset 2.
+        public var pad1: UInt16
+        /// XEN_DOMINF_
+        ///
+        /// C: `uint32_t flags` at offset 4.
+        public var flags: XenDomainInfoFlags
+        /// C: `uint64_t tot_pages` at offset 8.
+        public var totPages: UInt64
+        /// C: `uint64_t max_pages` at offset 16.
+        public var maxPages: UInt64
+        /// C: `uint64_t outstanding_pages` at offset 24.
+        public var outstandingPages: UInt64
+        /// C: `uint64_t shr_pages` at offset 32.
+        public var shrPages: UInt64
+        /// C: `uint64_t paged_pages` at offset 40.
+        public var pagedPages: UInt64
+        /// GMFN of shared_info struct
+        ///
+        /// C: `uint64_t shared_info_frame` at offset 48.
+        public var sharedInfoFrame: UInt64
+        /// C: `uint64_t cpu_time` at offset 56.
+        public var cpuTime: UInt64
+        /// Number of VCPUs currently online.
+        ///
+        /// C: `uint32_t nr_online_vcpus` at offset 64.
+        public var nrOnlineVcpus: UInt32
+        /// Maximum VCPUID in use by this domain.
+        ///
+        /// C: `uint32_t max_vcpu_id` at offset 68.
+        public var maxVcpuId: XenMaxVcpuID
+        /// C: `uint32_t ssidref` at offset 72.
+        public var ssidref: UInt32
+        /// C: `xen_domain_handle_t handle` at offset 76.
+        public var handle: InlineArray<16, UInt8>
+        /// C: `uint32_t cpupool` at offset 92.
+        public var cpupool: UInt32
+        /// Guest physical address space size.
+        ///
+        /// C: `uint8_t gpaddr_bits` at offset 96.
+        public var gpaddrBits: UInt8
+        /// C: `uint8_t[7] pad2` at offset 97.
+        public var pad2: InlineArray<7, UInt8>
+        /// C: `struct xen_arch_domainconfig arch_config` at offset 104.
+        public var archConfig: XenDomctlCreatedomain.Layout4_16.XenArchDomainconfig
+        /// 4 bytes of padding that C leaves here.
+        private var _padding0: InlineArray<4, UInt8>
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+
+        /// `payload` in this layout (Xen 4.16, 4.17).
+        /// - Parameters:
+        ///   - payload: The payload as the bindings' record holds it.
+        ///   - operation: The op's C name, for errors.
+        ///   - release: The running release, for errors.
+        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+        public init(_ payload: XenDomctlGetdomaininfo, operation: String, release: XenRelease) throws(XenHypercallError) {
+            self.init()
+            self.domain = payload.domain
+            self.pad1 = payload.pad1
+            self.flags = payload.flags
+            self.totPages = payload.totPages
+            self.maxPages = payload.maxPages
+            self.outstandingPages = payload.outstandingPages
+            self.shrPages = payload.shrPages
+            self.pagedPages = payload.pagedPages
+            self.sharedInfoFrame = payload.sharedInfoFrame
+            self.cpuTime = payload.cpuTime
+            self.nrOnlineVcpus = payload.nrOnlineVcpus
+            self.maxVcpuId = payload.maxVcpuId
+            self.ssidref = payload.ssidref
+            self.handle = payload.handle
+            self.cpupool = payload.cpupool
+            self.gpaddrBits = payload.gpaddrBits
+            self.pad2 = payload.pad2
+            self.archConfig = try .init(payload.archConfig, operation: operation, release: release)
+        }
+
+        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+        public var payload: XenDomctlGetdomaininfo {
+            var value = XenDomctlGetdomaininfo()
+            value.domain = domain
+            value.pad1 = pad1
+            value.flags = flags
+            value.totPages = totPages
+            value.maxPages = maxPages
+            value.outstandingPages = outstandingPages
+            value.shrPages = shrPages
+            value.pagedPages = pagedPages
+            value.sharedInfoFrame = sharedInfoFrame
+            value.cpuTime = cpuTime
+            value.nrOnlineVcpus = nrOnlineVcpus
+            value.maxVcpuId = maxVcpuId
+            value.ssidref = ssidref
+            value.handle = handle
+            value.cpupool = cpupool
+            value.gpaddrBits = gpaddrBits
+            value.pad2 = pad2
+            value.archConfig = archConfig.payload
+            return value
+        }
+    }
+}
+
+extension XenDomctlGetdomaininfo.Layout4_18 {
+    /// The struct of `layout 4.18 xen_domctl_getdomaininfo.xen_arch_domainconfig` (arch-arm.h:330): 12 bytes, aligned to 4.
+    public struct XenArchDomainconfig: Sendable, BitwiseCopyable {
+        /// IN/OUT
+        ///
+        /// C: `uint8_t gic_version` at offset 0.
+        public var gicVersion: UInt8
+        /// IN - Contains SVE vector length divided by 128
+        ///
+        /// C: `uint8_t sve_vl` at offset 1.
+        public var sveVl: UInt8
+        /// IN
+        ///
+        /// C: `uint16_t tee_type` at offset 2.
+        public var teeType: UInt16
+        /// IN
+        ///
+        /// C: `uint32_t nr_spis` at offset 4.
+        public var nrSpis: UInt32
+        /// OUT
+        /// Based on the property clock-frequency in the DT timer node.
+        /// The property may be present when the bootloader/firmware doesn't
+        /// set correctly CNTFRQ which hold the timer frequency.
+        ///
+        /// As it's not possible to trap this register, we have to replicate
+        /// the value in the guest DT.
+        ///
+        /// = 0 => property not present
+        /// > 0 => Value of the property
+        ///
+        /// C: `uint32_t clock_frequency` at offset 8.
+        public var clockFrequency: UInt32
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+
+        /// `payload` in this layout (Xen 4.18, 4.19, 4.20).
+        /// - Parameters:
+        ///   - payload: The payload as the bindings' record holds it.
+        ///   - operation: The op's C name, for errors.
+        ///   - release: The running release, for errors.
+        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+        public init(_ payload: XenArchDomainconfig, operation: String, release: XenRelease) throws(XenHypercallError) {
+            self.init()
+            self.gicVersion = payload.gicVersion
+            self.sveVl = payload.sveVl
+            self.teeType = payload.teeType
+            self.nrSpis = payload.nrSpis
+            self.clockFrequency = payload.clockFrequency
+            if !xenIsZero(payload.armSciType) { throw .fieldUnavailableOnRelease(field: "arm_sci_type", operation: operation, running: release) }
+            if !xenIsZero(payload.v8rEl1Msa) { throw .fieldUnavailableOnRelease(field: "v8r_el1_msa", operation: operation, running: release) }
+            if !xenIsZero(payload.pad) { throw .fieldUnavailableOnRelease(field: "pad", operation: operation, running: release) }
+        }
+
+        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+        public var payload: XenArchDomainconfig {
+            var value = XenArchDomainconfig()
+            value.gicVersion = gicVersion
+            value.sveVl = sveVl
+            value.teeType = teeType
+            value.nrSpis = nrSpis
+            value.clockFrequency = clockFrequency
+            return value
+        }
+    }
+}
+
+extension XenDomctlGetdomaininfo {
+    /// The C layout of `struct xen_domctl_getdomaininfo` in Xen 4.18, 4.19, 4.20.
+    ///
+    /// The struct of `xen_domctl_getdomaininfo.layout4_18` (domctl.h:99): 120 bytes, aligned to 8.
+    public struct Layout4_18: Sendable, BitwiseCopyable {
+        /// OUT variables.
+        /// Also echoed in domctl.domain
+        ///
+        /// C: `domid_t domain` at offset 0.
+        public var domain: Domid
+        /// C: `uint16_t pad1` at offset 2.
+        public var pad1: UInt16
+        /// XEN_DOMINF_
+        ///
+        /// C: `uint32_t flags` at offset 4.
+        public var flags: XenDomainInfoFlags
+        /// C: `uint64_t tot_pages` at offset 8.
+        public var totPages: UInt64
+        /// C: `uint64_t max_pages` at offset 16.
+        public var maxPages: UInt64
+        /// C: `uint64_t outstanding_pages` at offset 24.
+        public var outstandingPages: UInt64
+        /// C: `uint64_t shr_pages` at offset 32.
+        public var shrPages: UInt64
+        /// C: `uint64_t paged_pages` at offset 40.
+        public var pagedPages: UInt64
+        /// GMFN of shared_info struct
+        ///
+        /// C: `uint64_t shared_info_frame` at offset 48.
+        public var sharedInfoFrame: UInt64
+        /// C: `uint64_t cpu_time` at offset 56.
+        public var cpuTime: UInt64
+        /// Number of VCPUs currently online.
+        ///
+        /// C: `uint32_t nr_online_vcpus` at offset 64.
+        public var nrOnlineVcpus: UInt32
+        /// Maximum VCPUID in use by this domain.
+        ///
+        /// C: `uint32_t max_vcpu_id` at offset 68.
+        public var maxVcpuId: XenMaxVcpuID
+        /// C: `uint32_t ssidref` at offset 72.
+        public var ssidref: UInt32
+        /// C: `xen_domain_handle_t handle` at offset 76.
+        public var handle: InlineArray<16, UInt8>
+        /// C: `uint32_t cpupool` at offset 92.
+        public var cpupool: UInt32
+        /// Guest physical address space size.
+        ///
+        /// C: `uint8_t gpaddr_bits` at offset 96.
+        public var gpaddrBits: UInt8
+        /// C: `uint8_t[7] pad2` at offset 97.
+        public var pad2: InlineArray<7, UInt8>
+        /// C: `struct xen_arch_domainconfig arch_config` at offset 104.
+        public var archConfig: XenDomctlCreatedomain.Layout4_18.XenArchDomainconfig
+        /// 4 bytes of padding that C leaves here.
+        private var _padding0: InlineArray<4, UInt8>
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+
+        /// `payload` in this layout (Xen 4.18, 4.19, 4.20).
+        /// - Parameters:
+        ///   - payload: The payload as the bindings' record holds it.
+        ///   - operation: The op's C name, for errors.
+        ///   - release: The running release, for errors.
+        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+        public init(_ payload: XenDomctlGetdomaininfo, operation: String, release: XenRelease) throws(XenHypercallError) {
+            self.init()
+            self.domain = payload.domain
+            self.pad1 = payload.pad1
+            self.flags = payload.flags
+            self.totPages = payload.totPages
+            self.maxPages = payload.maxPages
+            self.outstandingPages = payload.outstandingPages
+            self.shrPages = payload.shrPages
+            self.pagedPages = payload.pagedPages
+            self.sharedInfoFrame = payload.sharedInfoFrame
+            self.cpuTime = payload.cpuTime
+            self.nrOnlineVcpus = payload.nrOnlineVcpus
+            self.maxVcpuId = payload.maxVcpuId
+            self.ssidref = payload.ssidref
+            self.handle = payload.handle
+            self.cpupool = payload.cpupool
+            self.gpaddrBits = payload.gpaddrBits
+            self.pad2 = payload.pad2
+            self.archConfig = try .init(payload.archConfig, operation: operation, release: release)
+        }
+
+        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+        public var payload: XenDomctlGetdomaininfo {
+            var value = XenDomctlGetdomaininfo()
+            value.domain = domain
+            value.pad1 = pad1
+            value.flags = flags
+            value.totPages = totPages
+            value.maxPages = maxPages
+            value.outstandingPages = outstandingPages
+            value.shrPages = shrPages
+            value.pagedPages = pagedPages
+            value.sharedInfoFrame = sharedInfoFrame
+            value.cpuTime = cpuTime
+            value.nrOnlineVcpus = nrOnlineVcpus
+            value.maxVcpuId = maxVcpuId
+            value.ssidref = ssidref
+            value.handle = handle
+            value.cpupool = cpupool
+            value.gpaddrBits = gpaddrBits
+            value.pad2 = pad2
+            value.archConfig = archConfig.payload
+            return value
+        }
+    }
+}
+
+extension XenDomctlCreatedomain.Layout4_16 {
+    /// The struct of `layout 4.16 xen_domctl_createdomain.xen_arch_domainconfig` (arch-arm.h:317): 12 bytes, aligned to 4.
+    public struct XenArchDomainconfig: Sendable, BitwiseCopyable {
+        /// IN/OUT
+        ///
+        /// C: `uint8_t gic_version` at offset 0.
+        public var gicVersion: UInt8
+        /// 1 bytes of padding that C leaves here.
+        private var _padding0: InlineArray<1, UInt8>
+        /// IN
+        ///
+        /// C: `uint16_t tee_type` at offset 2.
+        public var teeType: UInt16
+        /// IN
+        ///
+        /// C: `uint32_t nr_spis` at offset 4.
+        public var nrSpis: UInt32
+        /// OUT
+        /// Based on the property clock-frequency in the DT timer node.
+        /// The property may be present when the bootloader/firmware doesn't
+        /// set correctly CNTFRQ which hold the timer frequency.
+        ///
+        /// As it's not possible to trap this register, we have to replicate
+        /// the value in the guest DT.
+        ///
+        /// = 0 => property not present
+        /// > 0 => Value of the property
+        ///
+        /// C: `uint32_t clock_frequency` at offset 8.
+        public var clockFrequency: UInt32
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+
+        /// `payload` in this layout (Xen 4.16).
+        /// - Parameters:
+        ///   - payload: The payload as the bindings' record holds it.
+        ///   - operation: The op's C name, for errors.
+        ///   - release: The running release, for errors.
+        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+        public init(_ payload: XenArchDomainconfig, operation: String, release: XenRelease) throws(XenHypercallError) {
+            self.init()
+            self.gicVersion = payload.gicVersion
+            if !xenIsZero(payload.sveVl) { throw .fieldUnavailableOnRelease(field: "sve_vl", operation: operation, running: release) }
+            self.teeType = payload.teeType
+            self.nrSpis = payload.nrSpis
+            self.clockFrequency = payload.clockFrequency
+            if !xenIsZero(payload.armSciType) { throw .fieldUnavailableOnRelease(field: "arm_sci_type", operation: operation, running: release) }
+            if !xenIsZero(payload.v8rEl1Msa) { throw .fieldUnavailableOnRelease(field: "v8r_el1_msa", operation: operation, running: release) }
+            if !xenIsZero(payload.pad) { throw .fieldUnavailableOnRelease(field: "pad", operation: operation, running: release) }
+        }
+
+        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+        public var payload: XenArchDomainconfig {
+            var value = XenArchDomainconfig()
+            value.gicVersion = gicVersion
+            value.teeType = teeType
+            value.nrSpis = nrSpis
+            value.clockFrequency = clockFrequency
+            return value
+        }
+    }
+}
+
+extension XenDomctlCreatedomain {
+    /// The C layout of `struct xen_domctl_createdomain` in Xen 4.16.
+    ///
+    /// The struct of `xen_domctl_createdomain.layout4_16` (domctl.h:49): 64 bytes, aligned to 4.
+    public struct Layout4_16: Sendable, BitwiseCopyable {
+        /// IN parameters
+        ///
+        /// C: `uint32_t ssidref` at offset 0.
+        public var ssidref: UInt32
+        /// C: `xen_domain_handle_t handle` at offset 4.
+        public var handle: InlineArray<16, UInt8>
+        /// C: `uint32_t flags` at offset 20.
+        public var flags: XenCreateDomainFlags
+        /// C: `uint32_t iommu_opts` at offset 24.
+        public var iommuOpts: UInt32
+        /// Various domain limits, which impact the quantity of resources
+        /// (global mapping space, xenheap, etc) a guest may consume.  For
+        /// max_grant_frames and max_maptrack_frames, < 0 means "use the
+        /// default maximum value in the hypervisor".
+        ///
+        /// C: `uint32_t max_vcpus` at offset 28.
+        public var maxVcpus: UInt32
+        /// C: `uint32_t max_evtchn_port` at offset 32.
+        public var maxEvtchnPort: UInt32
+        /// C: `int32_t max_grant_frames` at offset 36.
+        public var maxGrantFrames: Int32
+        /// C: `int32_t max_maptrack_frames` at offset 40.
+        public var maxMaptrackFrames: Int32
+        /// C: `uint32_t grant_opts` at offset 44.
+        public var grantOpts: UInt32
+        /// Per-vCPU buffer size in bytes.  0 to disable.
+        ///
+        /// C: `uint32_t vmtrace_size` at offset 48.
+        public var vmtraceSize: UInt32
+        /// C: `struct xen_arch_domainconfig arch` at offset 52.
+        public var arch: XenDomctlCreatedomain.Layout4_16.XenArchDomainconfig
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+
+        /// `payload` in this layout (Xen 4.16).
+        /// - Parameters:
+        ///   - payload: The payload as the bindings' record holds it.
+        ///   - operation: The op's C name, for errors.
+        ///   - release: The running release, for errors.
+        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+        public init(_ payload: XenDomctlCreatedomain, operation: String, release: XenRelease) throws(XenHypercallError) {
+            self.init()
+            self.ssidref = payload.ssidref
+            self.handle = payload.handle
+            self.flags = payload.flags
+            self.iommuOpts = payload.iommuOpts
+            self.maxVcpus = payload.maxVcpus
+            self.maxEvtchnPort = payload.maxEvtchnPort
+            self.maxGrantFrames = payload.maxGrantFrames
+            self.maxMaptrackFrames = payload.maxMaptrackFrames
+            self.grantOpts = payload.grantOpts
+            if !xenIsZero(payload.altp2m) { throw .fieldUnavailableOnRelease(field: "altp2m", operation: operation, running: release) }
+            self.vmtraceSize = payload.vmtraceSize
+            if !xenIsZero(payload.cpupoolId) { throw .fieldUnavailableOnRelease(field: "cpupool_id", operation: operation, running: release) }
+            self.arch = try .init(payload.arch, operation: operation, release: release)
+        }
+
+        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+        public var payload: XenDomctlCreatedomain {
+            var value = XenDomctlCreatedomain()
+            value.ssidref = ssidref
+            value.handle = handle
+            value.flags = flags
+            value.iommuOpts = iommuOpts
+            value.maxVcpus = maxVcpus
+            value.maxEvtchnPort = maxEvtchnPort
+            value.maxGrantFrames = maxGrantFrames
+            value.maxMaptrackFrames = maxMaptrackFrames
+            value.grantOpts = grantOpts
+            value.vmtraceSize = vmtraceSize
+            value.arch = arch.payload
+            return value
+        }
+    }
+}
+
+extension XenDomctlCreatedomain.Layout4_17 {
+    /// The struct of `layout 4.17 xen_domctl_createdomain.xen_arch_domainconfig` (arch-arm.h:300): 12 bytes, aligned to 4.
+    public struct XenArchDomainconfig: Sendable, BitwiseCopyable {
+        /// IN/OUT
+        ///
+        /// C: `uint8_t gic_version` at offset 0.
+        public var gicVersion: UInt8
+        /// 1 bytes of padding that C leaves here.
+        private var _padding0: InlineArray<1, UInt8>
+        /// IN
+        ///
+        /// C: `uint16_t tee_type` at offset 2.
+        public var teeType: UInt16
+        /// IN
+        ///
+        /// C: `uint32_t nr_spis` at offset 4.
+        public var nrSpis: UInt32
+        /// OUT
+        /// Based on the property clock-frequency in the DT timer node.
+        /// The property may be present when the bootloader/firmware doesn't
+        /// set correctly CNTFRQ which hold the timer frequency.
+        ///
+        /// As it's not possible to trap this register, we have to replicate
+        /// the value in the guest DT.
+        ///
+        /// = 0 => property not present
+        /// > 0 => Value of the property
+        ///
+        /// C: `uint32_t clock_frequency` at offset 8.
+        public var clockFrequency: UInt32
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+
+        /// `payload` in this layout (Xen 4.17).
+        /// - Parameters:
+        ///   - payload: The payload as the bindings' record holds it.
+        ///   - operation: The op's C name, for errors.
+        ///   - release: The running release, for errors.
+        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+        public init(_ payload: XenArchDomainconfig, operation: String, release: XenRelease) throws(XenHypercallError) {
+            self.init()
+            self.gicVersion = payload.gicVersion
+            if !xenIsZero(payload.sveVl) { throw .fieldUnavailableOnRelease(field: "sve_vl", operation: operation, running: release) }
+            self.teeType = payload.teeType
+            self.nrSpis = payload.nrSpis
+            self.clockFrequency = payload.clockFrequency
+            if !xenIsZero(payload.armSciType) { throw .fieldUnavailableOnRelease(field: "arm_sci_type", operation: operation, running: release) }
+            if !xenIsZero(payload.v8rEl1Msa) { throw .fieldUnavailableOnRelease(field: "v8r_el1_msa", operation: operation, running: release) }
+            if !xenIsZero(payload.pad) { throw .fieldUnavailableOnRelease(field: "pad", operation: operation, running: release) }
+        }
+
+        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+        public var payload: XenArchDomainconfig {
+            var value = XenArchDomainconfig()
+            value.gicVersion = gicVersion
+            value.teeType = teeType
+            value.nrSpis = nrSpis
+            value.clockFrequency = clockFrequency
+            return value
+        }
+    }
+}
+
+extension XenDomctlCreatedomain {
+    /// The C layout of `struct xen_domctl_createdomain` in Xen 4.17.
+    ///
+    /// The struct of `xen_domctl_createdomain.layout4_17` (domctl.h:32): 68 bytes, aligned to 4.
+    public struct Layout4_17: Sendable, BitwiseCopyable {
+        /// IN parameters
+        ///
+        /// C: `uint32_t ssidref` at offset 0.
+        public var ssidref: UInt32
+        /// C: `xen_domain_handle_t handle` at offset 4.
+        public var handle: InlineArray<16, UInt8>
+        /// C: `uint32_t flags` at offset 20.
+        public var flags: XenCreateDomainFlags
+        /// C: `uint32_t iommu_opts` at offset 24.
+        public var iommuOpts: UInt32
+        /// Various domain limits, which impact the quantity of resources
+        /// (global mapping space, xenheap, etc) a guest may consume.  For
+        /// max_grant_frames and max_maptrack_frames, < 0 means "use the
+        /// default maximum value in the hypervisor".
+        ///
+        /// C: `uint32_t max_vcpus` at offset 28.
+        public var maxVcpus: UInt32
+        /// C: `uint32_t max_evtchn_port` at offset 32.
+        public var maxEvtchnPort: UInt32
+        /// C: `int32_t max_grant_frames` at offset 36.
+        public var maxGrantFrames: Int32
+        /// C: `int32_t max_maptrack_frames` at offset 40.
+        public var maxMaptrackFrames: Int32
+        /// C: `uint32_t grant_opts` at offset 44.
+        public var grantOpts: UInt32
+        /// Per-vCPU buffer size in bytes.  0 to disable.
+        ///
+        /// C: `uint32_t vmtrace_size` at offset 48.
+        public var vmtraceSize: UInt32
+        /// CPU pool to use; specify 0 or a specific existing pool
+        ///
+        /// C: `uint32_t cpupool_id` at offset 52.
+        public var cpupoolId: UInt32
+        /// C: `struct xen_arch_domainconfig arch` at offset 56.
+        public var arch: XenDomctlCreatedomain.Layout4_17.XenArchDomainconfig
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+
+        /// `payload` in this layout (Xen 4.17).
+        /// - Parameters:
+        ///   - payload: The payload as the bindings' record holds it.
+        ///   - operation: The op's C name, for errors.
+        ///   - release: The running release, for errors.
+        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+        public init(_ payload: XenDomctlCreatedomain, operation: String, release: XenRelease) throws(XenHypercallError) {
+            self.init()
+            self.ssidref = payload.ssidref
+            self.handle = payload.handle
+            self.flags = payload.flags
+            self.iommuOpts = payload.iommuOpts
+            self.maxVcpus = payload.maxVcpus
+            self.maxEvtchnPort = payload.maxEvtchnPort
+            self.maxGrantFrames = payload.maxGrantFrames
+            self.maxMaptrackFrames = payload.maxMaptrackFrames
+            self.grantOpts = payload.grantOpts
+            if !xenIsZero(payload.altp2m) { throw .fieldUnavailableOnRelease(field: "altp2m", operation: operation, running: release) }
+            self.vmtraceSize = payload.vmtraceSize
+            self.cpupoolId = payload.cpupoolId
+            self.arch = try .init(payload.arch, operation: operation, release: release)
+        }
+
+        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+        public var payload: XenDomctlCreatedomain {
+            var value = XenDomctlCreatedomain()
+            value.ssidref = ssidref
+            value.handle = handle
+            value.flags = flags
+            value.iommuOpts = iommuOpts
+            value.maxVcpus = maxVcpus
+            value.maxEvtchnPort = maxEvtchnPort
+            value.maxGrantFrames = maxGrantFrames
+            value.maxMaptrackFrames = maxMaptrackFrames
+            value.grantOpts = grantOpts
+            value.vmtraceSize = vmtraceSize
+            value.cpupoolId = cpupoolId
+            value.arch = arch.payload
+            return value
+        }
+    }
+}
+
+extension XenDomctlCreatedomain.Layout4_18 {
+    /// The struct of `layout 4.18 xen_domctl_createdomain.xen_arch_domainconfig` (arch-arm.h:330): 12 bytes, aligned to 4.
+    public struct XenArchDomainconfig: Sendable, BitwiseCopyable {
+        /// IN/OUT
+        ///
+        /// C: `uint8_t gic_version` at offset 0.
+        public var gicVersion: UInt8
+        /// IN - Contains SVE vector length divided by 128
+        ///
+        /// C: `uint8_t sve_vl` at offset 1.
+        public var sveVl: UInt8
+        /// IN
+        ///
+        /// C: `uint16_t tee_type` at offset 2.
+        public var teeType: UInt16
+        /// IN
+        ///
+        /// C: `uint32_t nr_spis` at offset 4.
+        public var nrSpis: UInt32
+        /// OUT
+        /// Based on the property clock-frequency in the DT timer node.
+        /// The property may be present when the bootloader/firmware doesn't
+        /// set correctly CNTFRQ which hold the timer frequency.
+        ///
+        /// As it's not possible to trap this register, we have to replicate
+        /// the value in the guest DT.
+        ///
+        /// = 0 => property not present
+        /// > 0 => Value of the property
+        ///
+        /// C: `uint32_t clock_frequency` at offset 8.
+        public var clockFrequency: UInt32
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+
+        /// `payload` in this layout (Xen 4.18).
+        /// - Parameters:
+        ///   - payload: The payload as the bindings' record holds it.
+        ///   - operation: The op's C name, for errors.
+        ///   - release: The running release, for errors.
+        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+        public init(_ payload: XenArchDomainconfig, operation: String, release: XenRelease) throws(XenHypercallError) {
+            self.init()
+            self.gicVersion = payload.gicVersion
+            self.sveVl = payload.sveVl
+            self.teeType = payload.teeType
+            self.nrSpis = payload.nrSpis
+            self.clockFrequency = payload.clockFrequency
+            if !xenIsZero(payload.armSciType) { throw .fieldUnavailableOnRelease(field: "arm_sci_type", operation: operation, running: release) }
+            if !xenIsZero(payload.v8rEl1Msa) { throw .fieldUnavailableOnRelease(field: "v8r_el1_msa", operation: operation, running: release) }
+            if !xenIsZero(payload.pad) { throw .fieldUnavailableOnRelease(field: "pad", operation: operation, running: release) }
+        }
+
+        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+        public var payload: XenArchDomainconfig {
+            var value = XenArchDomainconfig()
+            value.gicVersion = gicVersion
+            value.sveVl = sveVl
+            value.teeType = teeType
+            value.nrSpis = nrSpis
+            value.clockFrequency = clockFrequency
+            return value
+        }
+    }
+}
+
+extension XenDomctlCreatedomain {
+    /// The C layout of `struct xen_domctl_createdomain` in Xen 4.18.
+    ///
+    /// The struct of `xen_domctl_createdomain.layout4_18` (domctl.h:32): 68 bytes, aligned to 4.
+    public struct Layout4_18: Sendable, BitwiseCopyable {
+        /// IN parameters
+        ///
+        /// C: `uint32_t ssidref` at offset 0.
+        public var ssidref: UInt32
+        /// C: `xen_domain_handle_t handle` at offset 4.
+        public var handle: InlineArray<16, UInt8>
+        /// C: `uint32_t flags` at offset 20.
+        public var flags: XenCreateDomainFlags
+        /// C: `uint32_t iommu_opts` at offset 24.
+        public var iommuOpts: UInt32
+        /// Various domain limits, which impact the quantity of resources
+        /// (global mapping space, xenheap, etc) a guest may consume.  For
+        /// max_grant_frames and max_maptrack_frames, < 0 means "use the
+        /// default maximum value in the hypervisor".
+        ///
+        /// C: `uint32_t max_vcpus` at offset 28.
+        public var maxVcpus: UInt32
+        /// C: `uint32_t max_evtchn_port` at offset 32.
+        public var maxEvtchnPort: UInt32
+        /// C: `int32_t max_grant_frames` at offset 36.
+        public var maxGrantFrames: Int32
+        /// C: `int32_t max_maptrack_frames` at offset 40.
+        public var maxMaptrackFrames: Int32
+        /// C: `uint32_t grant_opts` at offset 44.
+        public var grantOpts: UInt32
+        /// Per-vCPU buffer size in bytes.  0 to disable.
+        ///
+        /// C: `uint32_t vmtrace_size` at offset 48.
+        public var vmtraceSize: UInt32
+        /// CPU pool to use; specify 0 or a specific existing pool
+        ///
+        /// C: `uint32_t cpupool_id` at offset 52.
+        public var cpupoolId: UInt32
+        /// C: `struct xen_arch_domainconfig arch` at offset 56.
+        public var arch: XenDomctlCreatedomain.Layout4_18.XenArchDomainconfig
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+
+        /// `payload` in this layout (Xen 4.18).
+        /// - Parameters:
+        ///   - payload: The payload as the bindings' record holds it.
+        ///   - operation: The op's C name, for errors.
+        ///   - release: The running release, for errors.
+        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+        public init(_ payload: XenDomctlCreatedomain, operation: String, release: XenRelease) throws(XenHypercallError) {
+            self.init()
+            self.ssidref = payload.ssidref
+            self.handle = payload.handle
+            self.flags = payload.flags
+            self.iommuOpts = payload.iommuOpts
+            self.maxVcpus = payload.maxVcpus
+            self.maxEvtchnPort = payload.maxEvtchnPort
+            self.maxGrantFrames = payload.maxGrantFrames
+            self.maxMaptrackFrames = payload.maxMaptrackFrames
+            self.grantOpts = payload.grantOpts
+            if !xenIsZero(payload.altp2m) { throw .fieldUnavailableOnRelease(field: "altp2m", operation: operation, running: release) }
+            self.vmtraceSize = payload.vmtraceSize
+            self.cpupoolId = payload.cpupoolId
+            self.arch = try .init(payload.arch, operation: operation, release: release)
+        }
+
+        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+        public var payload: XenDomctlCreatedomain {
+            var value = XenDomctlCreatedomain()
+            value.ssidref = ssidref
+            value.handle = handle
+            value.flags = flags
+            value.iommuOpts = iommuOpts
+            value.maxVcpus = maxVcpus
+            value.maxEvtchnPort = maxEvtchnPort
+            value.maxGrantFrames = maxGrantFrames
+            value.maxMaptrackFrames = maxMaptrackFrames
+            value.grantOpts = grantOpts
+            value.vmtraceSize = vmtraceSize
+            value.cpupoolId = cpupoolId
+            value.arch = arch.payload
+            return value
+        }
+    }
+}
+
+extension XenDomctlCreatedomain.Layout4_19 {
+    /// The struct of `layout 4.19 xen_domctl_createdomain.xen_arch_domainconfig` (arch-arm.h:330): 12 bytes, aligned to 4.
+    public struct XenArchDomainconfig: Sendable, BitwiseCopyable {
+        /// IN/OUT
+        ///
+        /// C: `uint8_t gic_version` at offset 0.
+        public var gicVersion: UInt8
+        /// IN - Contains SVE vector length divided by 128
+        ///
+        /// C: `uint8_t sve_vl` at offset 1.
+        public var sveVl: UInt8
+        /// IN
+        ///
+        /// C: `uint16_t tee_type` at offset 2.
+        public var teeType: UInt16
+        /// IN
+        ///
+        /// C: `uint32_t nr_spis` at offset 4.
+        public var nrSpis: UInt32
+        /// OUT
+        /// Based on the property clock-frequency in the DT timer node.
+        /// The property may be present when the bootloader/firmware doesn't
+        /// set correctly CNTFRQ which hold the timer frequency.
+        ///
+        /// As it's not possible to trap this register, we have to replicate
+        /// the value in the guest DT.
+        ///
+        /// = 0 => property not present
+        /// > 0 => Value of the property
+        ///
+        /// C: `uint32_t clock_frequency` at offset 8.
+        public var clockFrequency: UInt32
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+
+        /// `payload` in this layout (Xen 4.19, 4.20).
+        /// - Parameters:
+        ///   - payload: The payload as the bindings' record holds it.
+        ///   - operation: The op's C name, for errors.
+        ///   - release: The running release, for errors.
+        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+        public init(_ payload: XenArchDomainconfig, operation: String, release: XenRelease) throws(XenHypercallError) {
+            self.init()
+            self.gicVersion = payload.gicVersion
+            self.sveVl = payload.sveVl
+            self.teeType = payload.teeType
+            self.nrSpis = payload.nrSpis
+            self.clockFrequency = payload.clockFrequency
+            if !xenIsZero(payload.armSciType) { throw .fieldUnavailableOnRelease(field: "arm_sci_type", operation: operation, running: release) }
+            if !xenIsZero(payload.v8rEl1Msa) { throw .fieldUnavailableOnRelease(field: "v8r_el1_msa", operation: operation, running: release) }
+            if !xenIsZero(payload.pad) { throw .fieldUnavailableOnRelease(field: "pad", operation: operation, running: release) }
+        }
+
+        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+        public var payload: XenArchDomainconfig {
+            var value = XenArchDomainconfig()
+            value.gicVersion = gicVersion
+            value.sveVl = sveVl
+            value.teeType = teeType
+            value.nrSpis = nrSpis
+            value.clockFrequency = clockFrequency
+            return value
+        }
+    }
+}
+
+extension XenDomctlCreatedomain {
+    /// The C layout of `struct xen_domctl_createdomain` in Xen 4.19, 4.20.
+    ///
+    /// The struct of `xen_domctl_createdomain.layout4_19` (domctl.h:32): 72 bytes, aligned to 4.
+    public struct Layout4_19: Sendable, BitwiseCopyable {
+        /// IN parameters
+        ///
+        /// C: `uint32_t ssidref` at offset 0.
+        public var ssidref: UInt32
+        /// C: `xen_domain_handle_t handle` at offset 4.
+        public var handle: InlineArray<16, UInt8>
+        /// C: `uint32_t flags` at offset 20.
+        public var flags: XenCreateDomainFlags
+        /// C: `uint32_t iommu_opts` at offset 24.
+        public var iommuOpts: UInt32
+        /// Various domain limits, which impact the quantity of resources
+        /// (global mapping space, xenheap, etc) a guest may consume.  For
+        /// max_grant_frames and max_maptrack_frames, < 0 means "use the
+        /// default maximum value in the hypervisor".
+        ///
+        /// C: `uint32_t max_vcpus` at offset 28.
+        public var maxVcpus: UInt32
+        /// C: `uint32_t max_evtchn_port` at offset 32.
+        public var maxEvtchnPort: UInt32
+        /// C: `int32_t max_grant_frames` at offset 36.
+        public var maxGrantFrames: Int32
+        /// C: `int32_t max_maptrack_frames` at offset 40.
+        public var maxMaptrackFrames: Int32
+        /// C: `uint32_t grant_opts` at offset 44.
+        public var grantOpts: UInt32
+        /// C: `uint32_t altp2m_opts` at offset 48.
+        public var altp2mOpts: UInt32
+        /// Per-vCPU buffer size in bytes.  0 to disable.
+        ///
+        /// C: `uint32_t vmtrace_size` at offset 52.
+        public var vmtraceSize: UInt32
+        /// CPU pool to use; specify 0 or a specific existing pool
+        ///
+        /// C: `uint32_t cpupool_id` at offset 56.
+        public var cpupoolId: UInt32
+        /// C: `struct xen_arch_domainconfig arch` at offset 60.
+        public var arch: XenDomctlCreatedomain.Layout4_19.XenArchDomainconfig
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+
+        /// `payload` in this layout (Xen 4.19, 4.20).
+        /// - Parameters:
+        ///   - payload: The payload as the bindings' record holds it.
+        ///   - operation: The op's C name, for errors.
+        ///   - release: The running release, for errors.
+        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+        public init(_ payload: XenDomctlCreatedomain, operation: String, release: XenRelease) throws(XenHypercallError) {
+            self.init()
+            self.ssidref = payload.ssidref
+            self.handle = payload.handle
+            self.flags = payload.flags
+            self.iommuOpts = payload.iommuOpts
+            self.maxVcpus = payload.maxVcpus
+            self.maxEvtchnPort = payload.maxEvtchnPort
+            self.maxGrantFrames = payload.maxGrantFrames
+            self.maxMaptrackFrames = payload.maxMaptrackFrames
+            self.grantOpts = payload.grantOpts
+            if !xenIsZero(payload.altp2m) { throw .fieldUnavailableOnRelease(field: "altp2m", operation: operation, running: release) }
+            self.vmtraceSize = payload.vmtraceSize
+            self.cpupoolId = payload.cpupoolId
+            self.arch = try .init(payload.arch, operation: operation, release: release)
+        }
+
+        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+        public var payload: XenDomctlCreatedomain {
+            var value = XenDomctlCreatedomain()
+            value.ssidref = ssidref
+            value.handle = handle
+            value.flags = flags
+            value.iommuOpts = iommuOpts
+            value.maxVcpus = maxVcpus
+            value.maxEvtchnPort = maxEvtchnPort
+            value.maxGrantFrames = maxGrantFrames
+            value.maxMaptrackFrames = maxMaptrackFrames
+            value.grantOpts = grantOpts
+            value.vmtraceSize = vmtraceSize
+            value.cpupoolId = cpupoolId
+            value.arch = arch.payload
+            return value
+        }
+    }
+}
+#endif
+
+extension XenDomctlCreatedomain: XenReleaseLayouts {
+    /// Stores the payload into `union` in `release`'s layout when that is one of the storage layouts
+    /// below; `false` when `release` lays the payload out as this record.
+    public func store<Union: BitwiseCopyable>(into union: inout Union, on release: XenRelease, operation: String) throws(XenHypercallError) -> Bool {
+        switch (release.major, release.minor) {
+        case (4, 16): xenUnionStore(try XenDomctlCreatedomain.Layout4_16(self, operation: operation, release: release), into: &union)
+#if arch(x86_64)
+        case (4, 17), (4, 18): xenUnionStore(try XenDomctlCreatedomain.Layout4_17(self, operation: operation, release: release), into: &union)
+#elseif arch(arm64)
+        case (4, 17): xenUnionStore(try XenDomctlCreatedomain.Layout4_17(self, operation: operation, release: release), into: &union)
+        case (4, 18): xenUnionStore(try XenDomctlCreatedomain.Layout4_18(self, operation: operation, release: release), into: &union)
+#endif
+        case (4, 19), (4, 20): xenUnionStore(try XenDomctlCreatedomain.Layout4_19(self, operation: operation, release: release), into: &union)
+        default: return false
+        }
+        return true
+    }
+
+    /// The payload in `union` read in `release`'s layout when that is one of the storage layouts below;
+    /// `nil` when `release` lays the payload out as this record.
+    public static func load<Union: BitwiseCopyable>(from union: Union, on release: XenRelease) -> Self? {
+        switch (release.major, release.minor) {
+        case (4, 16): xenUnionLoad(union, as: XenDomctlCreatedomain.Layout4_16.self).payload
+#if arch(x86_64)
+        case (4, 17), (4, 18): xenUnionLoad(union, as: XenDomctlCreatedomain.Layout4_17.self).payload
+#elseif arch(arm64)
+        case (4, 17): xenUnionLoad(union, as: XenDomctlCreatedomain.Layout4_17.self).payload
+        case (4, 18): xenUnionLoad(union, as: XenDomctlCreatedomain.Layout4_18.self).payload
+#endif
+        case (4, 19), (4, 20): xenUnionLoad(union, as: XenDomctlCreatedomain.Layout4_19.self).payload
+        default: nil
+        }
+    }
+}
+
+#if arch(arm64)
+extension XenDomctlGetdomaininfo: XenReleaseLayouts {
+    /// Stores the payload into `union` in `release`'s layout when that is one of the storage layouts
+    /// below; `false` when `release` lays the payload out as this record.
+    public func store<Union: BitwiseCopyable>(into union: inout Union, on release: XenRelease, operation: String) throws(XenHypercallError) -> Bool {
+        switch (release.major, release.minor) {
+        case (4, 16), (4, 17): xenUnionStore(try XenDomctlGetdomaininfo.Layout4_16(self, operation: operation, release: release), into: &union)
+        case (4, 18), (4, 19), (4, 20): xenUnionStore(try XenDomctlGetdomaininfo.Layout4_18(self, operation: operation, release: release), into: &union)
+        default: return false
+        }
+        return true
+    }
+
+    /// The payload in `union` read in `release`'s layout when that is one of the storage layouts below;
+    /// `nil` when `release` lays the payload out as this record.
+    public static func load<Union: BitwiseCopyable>(from union: Union, on release: XenRelease) -> Self? {
+        switch (release.major, release.minor) {
+        case (4, 16), (4, 17): xenUnionLoad(union, as: XenDomctlGetdomaininfo.Layout4_16.self).payload
+        case (4, 18), (4, 19), (4, 20): xenUnionLoad(union, as: XenDomctlGetdomaininfo.Layout4_18.self).payload
+        default: nil
+        }
+    }
+}
+#endif

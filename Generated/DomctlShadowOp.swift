@@ -7,34 +7,34 @@ import XenHypercall
 /// The `XEN_DOMCTL_SHADOW_OP_*` ops of `domctl.h` that are defined (live or obsolete). Retired ops are not
 /// cases: they are unavailable members, so old code fails to compile with a fix-it.
 public enum DomctlShadowOp: UInt32, CaseIterable, Sendable, XenOperation {
-    /// `XEN_DOMCTL_SHADOW_OP_OFF` (0), domctl.h:189.
+    /// `XEN_DOMCTL_SHADOW_OP_OFF` (0), domctl.h:225.
     ///
     /// Disable shadow mode.
     case off = 0
-    /// `XEN_DOMCTL_SHADOW_OP_ENABLE` (32), domctl.h:192.
+    /// `XEN_DOMCTL_SHADOW_OP_ENABLE` (32), domctl.h:228.
     ///
     /// Enable shadow mode (mode contains ORed XEN_DOMCTL_SHADOW_ENABLE_* flags).
     case enable = 32
-    /// `XEN_DOMCTL_SHADOW_OP_CLEAN` (11), domctl.h:196.
+    /// `XEN_DOMCTL_SHADOW_OP_CLEAN` (11), domctl.h:232.
     ///
     /// Return the bitmap and clean internal copy for next round.
     case clean = 11
-    /// `XEN_DOMCTL_SHADOW_OP_PEEK` (12), domctl.h:198.
+    /// `XEN_DOMCTL_SHADOW_OP_PEEK` (12), domctl.h:234.
     ///
     /// Return the bitmap but do not modify internal copy.
     case peek = 12
-    /// `XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION` (30), domctl.h:204.
+    /// `XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION` (30), domctl.h:240.
     ///
     /// Memory allocation accessors.  These APIs are broken and will be removed.
     /// Use XEN_DOMCTL_{get,set}_paging_mempool_size instead.
     case getAllocation = 30
-    /// `XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION` (31), domctl.h:205.
+    /// `XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION` (31), domctl.h:241.
     case setAllocation = 31
-    /// `XEN_DOMCTL_SHADOW_OP_ENABLE_TEST` (1), domctl.h:209.
+    /// `XEN_DOMCTL_SHADOW_OP_ENABLE_TEST` (1), domctl.h:245.
     ///
     /// Equiv. to ENABLE with no mode flags.
     case enableTest = 1
-    /// `XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY` (2), domctl.h:211.
+    /// `XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY` (2), domctl.h:247.
     ///
     /// Equiv. to ENABLE with mode flag ENABLE_LOG_DIRTY.
     case enableLogdirty = 2
@@ -59,6 +59,17 @@ public enum DomctlShadowOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// The header that declares the family.
     public static let header = "domctl.h"
 
+    /// The Xen releases these bindings were generated for, oldest first.
+    public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }
+
+    /// The releases whose headers define this op with the payload layout these bindings have; issuing
+    /// it on another release throws `XenHypercallError.unavailableOnRelease` and sends nothing.
+    public var releases: [XenRelease]? {
+        switch rawValue {
+        default: Self.releaseSet
+        }
+    }
+
     /// The C macro name of this op.
     public var cName: String {
         switch self {
@@ -73,7 +84,7 @@ public enum DomctlShadowOp: UInt32, CaseIterable, Sendable, XenOperation {
         }
     }
 
-    /// `XEN_DOMCTL_SHADOW_OP_ENABLE_TRANSLATE` (3), domctl.h:215.
+    /// `XEN_DOMCTL_SHADOW_OP_ENABLE_TRANSLATE` (3), domctl.h:251.
     ///
     /// Header note: No longer supported, was equiv. to ENABLE with mode flags ENABLE_REFCOUNT and ENABLE_TRANSLATE:
     @available(*, unavailable, message: "XEN_DOMCTL_SHADOW_OP_ENABLE_TRANSLATE (3) was retired: No longer supported, was equiv. to ENABLE with mode flags ENABLE_REFCOUNT and ENABLE_TRANSLATE:")

@@ -7,7 +7,7 @@ import XenHypercall
 /// The `XEN_DOMCTL_vmtrace_*` ops of `domctl.h` that are defined (live or obsolete). Retired ops are not
 /// cases: they are unavailable members, so old code fails to compile with a fix-it.
 public enum DomctlVmtraceOp: UInt32, CaseIterable, Sendable, XenOperation {
-    /// `XEN_DOMCTL_vmtrace_enable` (1), domctl.h:1176.
+    /// `XEN_DOMCTL_vmtrace_enable` (1), domctl.h:1221.
     ///
     /// General enable/disable of tracing.
     ///
@@ -15,22 +15,22 @@ public enum DomctlVmtraceOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// common usecases, which want to reset status and position information
     /// when turning tracing back on.
     case enable = 1
-    /// `XEN_DOMCTL_vmtrace_disable` (2), domctl.h:1177.
+    /// `XEN_DOMCTL_vmtrace_disable` (2), domctl.h:1222.
     case disable = 2
-    /// `XEN_DOMCTL_vmtrace_reset_and_enable` (3), domctl.h:1178.
+    /// `XEN_DOMCTL_vmtrace_reset_and_enable` (3), domctl.h:1223.
     case resetAndEnable = 3
-    /// `XEN_DOMCTL_vmtrace_output_position` (4), domctl.h:1181.
+    /// `XEN_DOMCTL_vmtrace_output_position` (4), domctl.h:1226.
     ///
     /// Obtain the current output position within the buffer.  Fills @value.
     case outputPosition = 4
-    /// `XEN_DOMCTL_vmtrace_get_option` (5), domctl.h:1189.
+    /// `XEN_DOMCTL_vmtrace_get_option` (5), domctl.h:1234.
     ///
     /// Get/Set platform specific configuration.
     ///
     /// For Intel Processor Trace, @key/@value are interpreted as MSR
     /// reads/writes to MSR_RTIT_*, filtered to a safe subset.
     case getOption = 5
-    /// `XEN_DOMCTL_vmtrace_set_option` (6), domctl.h:1190.
+    /// `XEN_DOMCTL_vmtrace_set_option` (6), domctl.h:1235.
     case setOption = 6
 
     /// Every case, in header order. Written out because Swift does not synthesize it when a case is
@@ -50,6 +50,17 @@ public enum DomctlVmtraceOp: UInt32, CaseIterable, Sendable, XenOperation {
     public static let cPrefix = "XEN_DOMCTL_vmtrace_"
     /// The header that declares the family.
     public static let header = "domctl.h"
+
+    /// The Xen releases these bindings were generated for, oldest first.
+    public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }
+
+    /// The releases whose headers define this op with the payload layout these bindings have; issuing
+    /// it on another release throws `XenHypercallError.unavailableOnRelease` and sends nothing.
+    public var releases: [XenRelease]? {
+        switch rawValue {
+        default: Self.releaseSet
+        }
+    }
 
     /// The C macro name of this op.
     public var cName: String {

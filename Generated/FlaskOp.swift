@@ -104,6 +104,31 @@ public enum FlaskOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// `XEN_FLASK_INTERFACE_VERSION` (xsm/flask_op.h:13): the version a request must carry.
     public static let interfaceVersion: UInt32 = 1
 
+    /// The Xen releases these bindings were generated for, oldest first.
+    public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }
+
+    /// The releases whose headers define this op with the payload layout these bindings have; issuing
+    /// it on another release throws `XenHypercallError.unavailableOnRelease` and sends nothing.
+    public var releases: [XenRelease]? {
+        switch rawValue {
+        default: Self.releaseSet
+        }
+    }
+
+    /// `XEN_FLASK_INTERFACE_VERSION` in each release of the set: the version a request carries there.
+    public static func interfaceVersion(on release: XenRelease) -> UInt32? {
+        switch (release.major, release.minor) {
+        case (4, 16): 1
+        case (4, 17): 1
+        case (4, 18): 1
+        case (4, 19): 1
+        case (4, 20): 1
+        case (4, 21): 1
+        case (4, 22): 1
+        default: nil
+        }
+    }
+
     /// The C macro name of this op.
     public var cName: String {
         switch self {

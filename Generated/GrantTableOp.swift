@@ -6,6 +6,8 @@ import XenHypercall
 ///
 /// The `GNTTABOP_*` ops of `grant_table.h` that are defined (live or obsolete). Retired ops are not
 /// cases: they are unavailable members, so old code fails to compile with a fix-it.
+///
+/// Stable ABI: every op's payload has one layout in Xen 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22, checked against each release's headers when generated.
 public enum GrantTableOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// `GNTTABOP_map_grant_ref` (0), grant_table.h:287.
     ///
@@ -70,6 +72,17 @@ public enum GrantTableOp: UInt32, CaseIterable, Sendable, XenOperation {
     public static let cPrefix = "GNTTABOP_"
     /// The header that declares the family.
     public static let header = "grant_table.h"
+
+    /// The Xen releases these bindings were generated for, oldest first.
+    public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }
+
+    /// The releases whose headers define this op with the payload layout these bindings have; issuing
+    /// it on another release throws `XenHypercallError.unavailableOnRelease` and sends nothing.
+    public var releases: [XenRelease]? {
+        switch rawValue {
+        default: Self.releaseSet
+        }
+    }
 
     /// The C macro name of this op.
     public var cName: String {

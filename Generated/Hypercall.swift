@@ -7,117 +7,120 @@ import XenHypercall
 /// The `__HYPERVISOR_*` ops of `xen.h` that are defined (live or obsolete). Retired ops are not
 /// cases: they are unavailable members, so old code fails to compile with a fix-it.
 public enum Hypercall: UInt64, CaseIterable, Sendable, XenOperation, XenHypercallNumber {
-    /// `__HYPERVISOR_set_trap_table` (0), xen.h:75.
+    /// `__HYPERVISOR_set_trap_table` (0), xen.h:79.
     case setTrapTable = 0
-    /// `__HYPERVISOR_mmu_update` (1), xen.h:76.
+    /// `__HYPERVISOR_mmu_update` (1), xen.h:80.
     case mmuUpdate = 1
-    /// `__HYPERVISOR_set_gdt` (2), xen.h:77.
+    /// `__HYPERVISOR_set_gdt` (2), xen.h:81.
     case setGdt = 2
-    /// `__HYPERVISOR_stack_switch` (3), xen.h:78.
+    /// `__HYPERVISOR_stack_switch` (3), xen.h:82.
     case stackSwitch = 3
-    /// `__HYPERVISOR_set_callbacks` (4), xen.h:79.
+    /// `__HYPERVISOR_set_callbacks` (4), xen.h:83.
     case setCallbacks = 4
-    /// `__HYPERVISOR_fpu_taskswitch` (5), xen.h:80.
+    /// `__HYPERVISOR_fpu_taskswitch` (5), xen.h:84.
     case fpuTaskswitch = 5
-    /// `__HYPERVISOR_sched_op_compat` (6), xen.h:81.
+    /// `__HYPERVISOR_sched_op_compat` (6), xen.h:85.
     ///
     /// Header note: compat since 0x00030101
     case schedOpCompat = 6
-    /// `__HYPERVISOR_platform_op` (7), xen.h:82.
+    /// `__HYPERVISOR_platform_op` (7), xen.h:86.
     case platformOp = 7
-    /// `__HYPERVISOR_set_debugreg` (8), xen.h:83.
+    /// `__HYPERVISOR_set_debugreg` (8), xen.h:87.
     case setDebugreg = 8
-    /// `__HYPERVISOR_get_debugreg` (9), xen.h:84.
+    /// `__HYPERVISOR_get_debugreg` (9), xen.h:88.
     case getDebugreg = 9
-    /// `__HYPERVISOR_update_descriptor` (10), xen.h:85.
+    /// `__HYPERVISOR_update_descriptor` (10), xen.h:89.
     case updateDescriptor = 10
-    /// `__HYPERVISOR_memory_op` (12), xen.h:86.
+    /// `__HYPERVISOR_memory_op` (12), xen.h:90.
     case memoryOp = 12
-    /// `__HYPERVISOR_multicall` (13), xen.h:87.
+    /// `__HYPERVISOR_multicall` (13), xen.h:91.
     case multicall = 13
-    /// `__HYPERVISOR_update_va_mapping` (14), xen.h:88.
+    /// `__HYPERVISOR_update_va_mapping` (14), xen.h:92.
     case updateVaMapping = 14
-    /// `__HYPERVISOR_set_timer_op` (15), xen.h:89.
+    /// `__HYPERVISOR_set_timer_op` (15), xen.h:93.
     case setTimerOp = 15
-    /// `__HYPERVISOR_event_channel_op_compat` (16), xen.h:90.
+    /// `__HYPERVISOR_event_channel_op_compat` (16), xen.h:94.
     ///
     /// Header note: compat since 0x00030202
     case eventChannelOpCompat = 16
-    /// `__HYPERVISOR_xen_version` (17), xen.h:91.
+    /// `__HYPERVISOR_xen_version` (17), xen.h:95.
     case xenVersion = 17
-    /// `__HYPERVISOR_console_io` (18), xen.h:92.
+    /// `__HYPERVISOR_console_io` (18), xen.h:96.
     case consoleIo = 18
-    /// `__HYPERVISOR_physdev_op_compat` (19), xen.h:93.
+    /// `__HYPERVISOR_physdev_op_compat` (19), xen.h:97.
     ///
     /// Header note: compat since 0x00030202
     case physdevOpCompat = 19
-    /// `__HYPERVISOR_grant_table_op` (20), xen.h:94.
+    /// `__HYPERVISOR_grant_table_op` (20), xen.h:98.
     case grantTableOp = 20
-    /// `__HYPERVISOR_vm_assist` (21), xen.h:95.
+    /// `__HYPERVISOR_vm_assist` (21), xen.h:99.
     case vmAssist = 21
-    /// `__HYPERVISOR_update_va_mapping_otherdomain` (22), xen.h:96.
+    /// `__HYPERVISOR_update_va_mapping_otherdomain` (22), xen.h:100.
     case updateVaMappingOtherdomain = 22
-    /// `__HYPERVISOR_iret` (23), xen.h:97.
+    /// `__HYPERVISOR_iret` (23), xen.h:101.
     ///
     /// Header note: x86 only
     case iret = 23
-    /// `__HYPERVISOR_vcpu_op` (24), xen.h:98.
+    /// `__HYPERVISOR_vcpu_op` (24), xen.h:102.
     case vcpuOp = 24
-    /// `__HYPERVISOR_set_segment_base` (25), xen.h:99.
+    /// `__HYPERVISOR_set_segment_base` (25), xen.h:103.
     ///
     /// Header note: x86/64 only
     case setSegmentBase = 25
-    /// `__HYPERVISOR_mmuext_op` (26), xen.h:100.
+    /// `__HYPERVISOR_mmuext_op` (26), xen.h:104.
     case mmuextOp = 26
-    /// `__HYPERVISOR_xsm_op` (27), xen.h:101.
+    /// `__HYPERVISOR_xsm_op` (27), xen.h:105.
     case xsmOp = 27
-    /// `__HYPERVISOR_nmi_op` (28), xen.h:102.
+    /// `__HYPERVISOR_nmi_op` (28), xen.h:106.
     case nmiOp = 28
-    /// `__HYPERVISOR_sched_op` (29), xen.h:103.
+    /// `__HYPERVISOR_sched_op` (29), xen.h:107.
     case schedOp = 29
-    /// `__HYPERVISOR_callback_op` (30), xen.h:104.
+    /// `__HYPERVISOR_callback_op` (30), xen.h:108.
     case callbackOp = 30
-    /// `__HYPERVISOR_xenoprof_op` (31), xen.h:105.
+    /// `__HYPERVISOR_xenoprof_op` (31), xen.h:109.
+    ///
+    /// Header note: Dropped in Xen 4.22
+    @available(*, deprecated, message: "Dropped in Xen 4.22")
     case xenoprofOp = 31
-    /// `__HYPERVISOR_event_channel_op` (32), xen.h:106.
+    /// `__HYPERVISOR_event_channel_op` (32), xen.h:110.
     case eventChannelOp = 32
-    /// `__HYPERVISOR_physdev_op` (33), xen.h:107.
+    /// `__HYPERVISOR_physdev_op` (33), xen.h:111.
     case physdevOp = 33
-    /// `__HYPERVISOR_hvm_op` (34), xen.h:108.
+    /// `__HYPERVISOR_hvm_op` (34), xen.h:112.
     case hvmOp = 34
-    /// `__HYPERVISOR_sysctl` (35), xen.h:109.
+    /// `__HYPERVISOR_sysctl` (35), xen.h:113.
     case sysctl = 35
-    /// `__HYPERVISOR_domctl` (36), xen.h:110.
+    /// `__HYPERVISOR_domctl` (36), xen.h:114.
     case domctl = 36
-    /// `__HYPERVISOR_kexec_op` (37), xen.h:111.
+    /// `__HYPERVISOR_kexec_op` (37), xen.h:115.
     case kexecOp = 37
-    /// `__HYPERVISOR_tmem_op` (38), xen.h:112.
+    /// `__HYPERVISOR_tmem_op` (38), xen.h:116.
     case tmemOp = 38
-    /// `__HYPERVISOR_argo_op` (39), xen.h:113.
+    /// `__HYPERVISOR_argo_op` (39), xen.h:117.
     case argoOp = 39
-    /// `__HYPERVISOR_xenpmu_op` (40), xen.h:114.
+    /// `__HYPERVISOR_xenpmu_op` (40), xen.h:118.
     case xenpmuOp = 40
-    /// `__HYPERVISOR_dm_op` (41), xen.h:115.
+    /// `__HYPERVISOR_dm_op` (41), xen.h:119.
     case dmOp = 41
-    /// `__HYPERVISOR_hypfs_op` (42), xen.h:116.
+    /// `__HYPERVISOR_hypfs_op` (42), xen.h:120.
     case hypfsOp = 42
-    /// `__HYPERVISOR_arch_0` (48), xen.h:119.
+    /// `__HYPERVISOR_arch_0` (48), xen.h:123.
     ///
     /// Architecture-specific hypercall definitions.
     case arch0 = 48
-    /// `__HYPERVISOR_arch_1` (49), xen.h:120.
+    /// `__HYPERVISOR_arch_1` (49), xen.h:124.
     case arch1 = 49
-    /// `__HYPERVISOR_arch_2` (50), xen.h:121.
+    /// `__HYPERVISOR_arch_2` (50), xen.h:125.
     case arch2 = 50
-    /// `__HYPERVISOR_arch_3` (51), xen.h:122.
+    /// `__HYPERVISOR_arch_3` (51), xen.h:126.
     case arch3 = 51
-    /// `__HYPERVISOR_arch_4` (52), xen.h:123.
+    /// `__HYPERVISOR_arch_4` (52), xen.h:127.
     case arch4 = 52
-    /// `__HYPERVISOR_arch_5` (53), xen.h:124.
+    /// `__HYPERVISOR_arch_5` (53), xen.h:128.
     case arch5 = 53
-    /// `__HYPERVISOR_arch_6` (54), xen.h:125.
+    /// `__HYPERVISOR_arch_6` (54), xen.h:129.
     case arch6 = 54
-    /// `__HYPERVISOR_arch_7` (55), xen.h:126.
+    /// `__HYPERVISOR_arch_7` (55), xen.h:130.
     case arch7 = 55
 
     /// Every case, in header order. Written out because Swift does not synthesize it when a case is
@@ -183,7 +186,32 @@ public enum Hypercall: UInt64, CaseIterable, Sendable, XenOperation, XenHypercal
     public static let header = "xen.h"
 
     /// `__XEN_LATEST_INTERFACE_VERSION__` (xen-compat.h:13): the version a request must carry.
-    public static let interfaceVersion: UInt32 = 0x40e00
+    public static let interfaceVersion: UInt32 = 0x41300
+
+    /// The Xen releases these bindings were generated for, oldest first.
+    public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }
+
+    /// The releases whose headers define this op with the payload layout these bindings have; issuing
+    /// it on another release throws `XenHypercallError.unavailableOnRelease` and sends nothing.
+    public var releases: [XenRelease]? {
+        switch rawValue {
+        default: Self.releaseSet
+        }
+    }
+
+    /// `__XEN_LATEST_INTERFACE_VERSION__` in each release of the set: the version a request carries there.
+    public static func interfaceVersion(on release: XenRelease) -> UInt32? {
+        switch (release.major, release.minor) {
+        case (4, 16): 0x40e00
+        case (4, 17): 0x40e00
+        case (4, 18): 0x40e00
+        case (4, 19): 0x41300
+        case (4, 20): 0x41300
+        case (4, 21): 0x41300
+        case (4, 22): 0x41300
+        default: nil
+        }
+    }
 
     /// The C macro name of this op.
     public var cName: String {
@@ -241,7 +269,7 @@ public enum Hypercall: UInt64, CaseIterable, Sendable, XenOperation, XenHypercal
         }
     }
 
-    /// `__HYPERVISOR_dom0_op`, an alias of `__HYPERVISOR_platform_op` (xen.h:150).
+    /// `__HYPERVISOR_dom0_op`, an alias of `__HYPERVISOR_platform_op` (xen.h:154).
     ///
     /// Defined in C only when `__XEN_INTERFACE_VERSION__ < 0x00030204`.
     public static var dom0Op: Self { .platformOp }
@@ -281,7 +309,7 @@ enum HypercallNumberGuard: UInt64 {
     case __HYPERVISOR_nmi_op = 28 // live
     case __HYPERVISOR_sched_op = 29 // live
     case __HYPERVISOR_callback_op = 30 // live
-    case __HYPERVISOR_xenoprof_op = 31 // live
+    case __HYPERVISOR_xenoprof_op = 31 // obsolete
     case __HYPERVISOR_event_channel_op = 32 // live
     case __HYPERVISOR_physdev_op = 33 // live
     case __HYPERVISOR_hvm_op = 34 // live

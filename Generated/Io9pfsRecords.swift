@@ -2,46 +2,22 @@
 
 import XenHypercall
 
-/// See docs/misc/9pfs.markdown in xen.git for the full specification:
-/// https://xenbits.xen.org/docs/unstable/misc/9pfs.html
-///
-/// `struct xen_9pfs_data_intf` (io/9pfs.h:20): 132 bytes, aligned to 4.
+/// `struct xen_9pfs_data_intf` (io/9pfs.h:230): 132 bytes, aligned to 4.
 ///
 /// The flexible array member `grant_ref_t[] ref` follows the record in memory; it is not part of the Swift value.
 public struct Xen9pfsDataIntf: Sendable, BitwiseCopyable {
-    /// See docs/misc/9pfs.markdown in xen.git for the full specification:
-    /// https://xenbits.xen.org/docs/unstable/misc/9pfs.html
-    ///
     /// C: `RING_IDX in_cons` at offset 0.
     public var inCons: RingIdx
-    /// See docs/misc/9pfs.markdown in xen.git for the full specification:
-    /// https://xenbits.xen.org/docs/unstable/misc/9pfs.html
-    ///
     /// C: `RING_IDX in_prod` at offset 4.
     public var inProd: RingIdx
-    /// See docs/misc/9pfs.markdown in xen.git for the full specification:
-    /// https://xenbits.xen.org/docs/unstable/misc/9pfs.html
-    ///
     /// C: `uint8_t[56] pad1` at offset 8.
     public var pad1: InlineArray<56, UInt8>
-    /// See docs/misc/9pfs.markdown in xen.git for the full specification:
-    /// https://xenbits.xen.org/docs/unstable/misc/9pfs.html
-    ///
     /// C: `RING_IDX out_cons` at offset 64.
     public var outCons: RingIdx
-    /// See docs/misc/9pfs.markdown in xen.git for the full specification:
-    /// https://xenbits.xen.org/docs/unstable/misc/9pfs.html
-    ///
     /// C: `RING_IDX out_prod` at offset 68.
     public var outProd: RingIdx
-    /// See docs/misc/9pfs.markdown in xen.git for the full specification:
-    /// https://xenbits.xen.org/docs/unstable/misc/9pfs.html
-    ///
     /// C: `uint8_t[56] pad2` at offset 72.
     public var pad2: InlineArray<56, UInt8>
-    /// See docs/misc/9pfs.markdown in xen.git for the full specification:
-    /// https://xenbits.xen.org/docs/unstable/misc/9pfs.html
-    ///
     /// C: `RING_IDX ring_order` at offset 128.
     public var ringOrder: RingIdx
 
@@ -49,19 +25,10 @@ public struct Xen9pfsDataIntf: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// See docs/misc/9pfs.markdown in xen.git for the full specification:
-/// https://xenbits.xen.org/docs/unstable/misc/9pfs.html
-///
-/// `struct xen_9pfs_data` (io/9pfs.h:20): 16 bytes, aligned to 8.
+/// `struct xen_9pfs_data` (io/9pfs.h:230): 16 bytes, aligned to 8.
 public struct Xen9pfsData: Sendable, BitwiseCopyable {
-    /// See docs/misc/9pfs.markdown in xen.git for the full specification:
-    /// https://xenbits.xen.org/docs/unstable/misc/9pfs.html
-    ///
     /// C: `unsigned char * in` at offset 0.
     public var `in`: UInt64
-    /// See docs/misc/9pfs.markdown in xen.git for the full specification:
-    /// https://xenbits.xen.org/docs/unstable/misc/9pfs.html
-    ///
     /// C: `unsigned char * out` at offset 8.
     public var out: UInt64
 

@@ -2,13 +2,16 @@
 
 import XenHypercall
 
-/// NB. 'first_sect' and 'last_sect' in blkif_request_segment, as well as
-/// 'sector_number' in blkif_request, blkif_request_discard and
-/// blkif_request_indirect are sector-based quantities. See the description
-/// of the "feature-large-sector-size" frontend xenbus node above for
-/// more information.
+/// NB. 'first_sect' and 'last_sect' in blkif_request_segment are all in units
+/// of 512 bytes, despite the 'sector-size' xenstore node possibly having a
+/// value greater than 512.
 ///
-/// `struct blkif_request_segment` (io/blkif.h:628): 8 bytes, aligned to 4.
+/// The value in 'first_sect' and 'last_sect' fields must be setup so that the
+/// resulting segment offset and size is aligned to the logical sector size
+/// reported by the 'sector-size' xenstore node, see 'Backend Device Properties'
+/// section.
+///
+/// `struct blkif_request_segment` (io/blkif.h:641): 8 bytes, aligned to 4.
 public struct BlkifRequestSegment: Sendable, BitwiseCopyable {
     /// reference to I/O buffer frame
     ///
@@ -33,7 +36,11 @@ public struct BlkifRequestSegment: Sendable, BitwiseCopyable {
 
 /// Starting ring element for any I/O request.
 ///
-/// `struct blkif_request` (io/blkif.h:638): 112 bytes, aligned to 8.
+/// The 'sector_number' field is in units of 512b, despite the value of the
+/// 'sector-size' xenstore node.  Note however that the offset in
+/// 'sector_number' must be aligned to 'sector-size'.
+///
+/// `struct blkif_request` (io/blkif.h:655): 112 bytes, aligned to 8.
 public struct BlkifRequest: Sendable, BitwiseCopyable {
     /// BLKIF_OP_???
     ///
@@ -67,7 +74,11 @@ public struct BlkifRequest: Sendable, BitwiseCopyable {
 /// Cast to this structure when blkif_request.operation == BLKIF_OP_DISCARD
 /// sizeof(struct blkif_request_discard) <= sizeof(struct blkif_request)
 ///
-/// `struct blkif_request_discard` (io/blkif.h:652): 32 bytes, aligned to 8.
+/// The 'sector_number' field is in units of 512b, despite the value of the
+/// 'sector-size' xenstore node.  Note however that the offset in
+/// 'sector_number' must be aligned to 'discard-granularity'.
+///
+/// `struct blkif_request_discard` (io/blkif.h:673): 32 bytes, aligned to 8.
 public struct BlkifRequestDiscard: Sendable, BitwiseCopyable {
     /// BLKIF_OP_DISCARD
     ///
@@ -100,7 +111,11 @@ public struct BlkifRequestDiscard: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct blkif_request_indirect` (io/blkif.h:663): 64 bytes, aligned to 8.
+/// The 'sector_number' field is in units of 512b, despite the value of the
+/// 'sector-size' xenstore node.  Note however that the offset in
+/// 'sector_number' must be aligned to 'sector-size'.
+///
+/// `struct blkif_request_indirect` (io/blkif.h:689): 64 bytes, aligned to 8.
 public struct BlkifRequestIndirect: Sendable, BitwiseCopyable {
     /// BLKIF_OP_INDIRECT
     ///
@@ -139,7 +154,7 @@ public struct BlkifRequestIndirect: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct blkif_response` (io/blkif.h:677): 16 bytes, aligned to 8.
+/// `struct blkif_response` (io/blkif.h:703): 16 bytes, aligned to 8.
 public struct BlkifResponse: Sendable, BitwiseCopyable {
     /// copied from request
     ///
@@ -164,7 +179,7 @@ public struct BlkifResponse: Sendable, BitwiseCopyable {
 
 /// Generate blkif ring structures and types.
 ///
-/// `union blkif_sring_entry` (io/blkif.h:697): 112 bytes, aligned to 8.
+/// `union blkif_sring_entry` (io/blkif.h:723): 112 bytes, aligned to 8.
 public struct BlkifSringEntry: Sendable, BitwiseCopyable {
     /// The union's bytes: 112 bytes, aligned to 8 like the C union.
     private var _storage: InlineArray<14, UInt64>
@@ -182,161 +197,6 @@ public struct BlkifSringEntry: Sendable, BitwiseCopyable {
         get { xenUnionLoad(self, as: BlkifResponse.self) }
         set { xenUnionStore(newValue, into: &self) }
     }
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// Generate blkif ring structures and types.
-///
-/// `struct blkif_sring` (io/blkif.h:697): 176 bytes, aligned to 8.
-public struct BlkifSring: Sendable, BitwiseCopyable {
-    /// Generate blkif ring structures and types.
-    ///
-    /// C: `RING_IDX req_prod` at offset 0.
-    public var reqProd: RingIdx
-    /// Generate blkif ring structures and types.
-    ///
-    /// C: `RING_IDX req_event` at offset 4.
-    public var reqEvent: RingIdx
-    /// Generate blkif ring structures and types.
-    ///
-    /// C: `RING_IDX rsp_prod` at offset 8.
-    public var rspProd: RingIdx
-    /// Generate blkif ring structures and types.
-    ///
-    /// C: `RING_IDX rsp_event` at offset 12.
-    public var rspEvent: RingIdx
-    /// Generate blkif ring structures and types.
-    ///
-    /// C: `union (unnamed union at io/blkif.h:697:1) pvt` at offset 16.
-    public var pvt: BlkifSring.Pvt
-    /// Generate blkif ring structures and types.
-    ///
-    /// C: `uint8_t[44] __pad` at offset 20.
-    public var pad: InlineArray<44, UInt8>
-    /// Generate blkif ring structures and types.
-    ///
-    /// C: `union blkif_sring_entry[1] ring` at offset 64.
-    public var ring: InlineArray<1, BlkifSringEntry>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension BlkifSring {
-    /// Generate blkif ring structures and types.
-    ///
-    /// The union of `blkif_sring.pvt` (io/blkif.h:697): 4 bytes, aligned to 1.
-    public struct Pvt: Sendable, BitwiseCopyable {
-        /// The union's bytes: 4 bytes, aligned to 1 like the C union.
-        private var _storage: InlineArray<4, UInt8>
-        /// Generate blkif ring structures and types.
-        ///
-        /// C: `struct (unnamed struct at io/blkif.h:697:1) netif` at offset 0.
-        public var netif: BlkifSring.Pvt.Netif {
-            get { xenUnionLoad(self, as: BlkifSring.Pvt.Netif.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// Generate blkif ring structures and types.
-        ///
-        /// C: `struct (unnamed struct at io/blkif.h:697:1) tapif_user` at offset 0.
-        public var tapifUser: BlkifSring.Pvt.TapifUser {
-            get { xenUnionLoad(self, as: BlkifSring.Pvt.TapifUser.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// Generate blkif ring structures and types.
-        ///
-        /// C: `uint8_t[4] pvt_pad` at offset 0.
-        public var pvtPad: InlineArray<4, UInt8> {
-            get { xenUnionLoad(self, as: InlineArray<4, UInt8>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension BlkifSring.Pvt {
-    /// Generate blkif ring structures and types.
-    ///
-    /// The struct of `blkif_sring.pvt.netif` (io/blkif.h:697): 1 bytes, aligned to 1.
-    public struct Netif: Sendable, BitwiseCopyable {
-        /// Generate blkif ring structures and types.
-        ///
-        /// C: `uint8_t smartpoll_active` at offset 0.
-        public var smartpollActive: UInt8
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension BlkifSring.Pvt {
-    /// Generate blkif ring structures and types.
-    ///
-    /// The struct of `blkif_sring.pvt.tapif_user` (io/blkif.h:697): 1 bytes, aligned to 1.
-    public struct TapifUser: Sendable, BitwiseCopyable {
-        /// Generate blkif ring structures and types.
-        ///
-        /// C: `uint8_t msg` at offset 0.
-        public var msg: UInt8
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// Generate blkif ring structures and types.
-///
-/// `struct blkif_front_ring` (io/blkif.h:697): 24 bytes, aligned to 8.
-public struct BlkifFrontRing: Sendable, BitwiseCopyable {
-    /// Generate blkif ring structures and types.
-    ///
-    /// C: `RING_IDX req_prod_pvt` at offset 0.
-    public var reqProdPvt: RingIdx
-    /// Generate blkif ring structures and types.
-    ///
-    /// C: `RING_IDX rsp_cons` at offset 4.
-    public var rspCons: RingIdx
-    /// Generate blkif ring structures and types.
-    ///
-    /// C: `unsigned int nr_ents` at offset 8.
-    public var nrEnts: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// Generate blkif ring structures and types.
-    ///
-    /// C: `struct blkif_sring * sring` at offset 16.
-    public var sring: UInt64
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// Generate blkif ring structures and types.
-///
-/// `struct blkif_back_ring` (io/blkif.h:697): 24 bytes, aligned to 8.
-public struct BlkifBackRing: Sendable, BitwiseCopyable {
-    /// Generate blkif ring structures and types.
-    ///
-    /// C: `RING_IDX rsp_prod_pvt` at offset 0.
-    public var rspProdPvt: RingIdx
-    /// Generate blkif ring structures and types.
-    ///
-    /// C: `RING_IDX req_cons` at offset 4.
-    public var reqCons: RingIdx
-    /// Generate blkif ring structures and types.
-    ///
-    /// C: `unsigned int nr_ents` at offset 8.
-    public var nrEnts: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// Generate blkif ring structures and types.
-    ///
-    /// C: `struct blkif_sring * sring` at offset 16.
-    public var sring: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }

@@ -349,14 +349,12 @@ public struct XencameraBufCreateReq: Sendable, BitwiseCopyable {
 /// num_grefs_total = (XENCAMERA_OP_BUF_REQUEST.size + XEN_PAGE_SIZE - 1) /
 /// XEN_PAGE_SIZE
 ///
-/// `struct xencamera_page_directory` (io/cameraif.h:764): 8 bytes, aligned to 4.
+/// `struct xencamera_page_directory` (io/cameraif.h:764): 4 bytes, aligned to 4.
+///
+/// The flexible array member `grant_ref_t[] gref` follows the record in memory; it is not part of the Swift value.
 public struct XencameraPageDirectory: Sendable, BitwiseCopyable {
     /// C: `grant_ref_t gref_dir_next_page` at offset 0.
     public var grefDirNextPage: GrantRef
-    /// Variable length
-    ///
-    /// C: `grant_ref_t[1] gref` at offset 4.
-    public var gref: InlineArray<1, GrantRef>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -1035,109 +1033,6 @@ public struct XenCameraifSringEntry: Sendable, BitwiseCopyable {
         get { xenUnionLoad(self, as: XencameraResp.self) }
         set { xenUnionStore(newValue, into: &self) }
     }
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_cameraif_sring` (io/cameraif.h:1314): 128 bytes, aligned to 8.
-public struct XenCameraifSring: Sendable, BitwiseCopyable {
-    /// C: `RING_IDX req_prod` at offset 0.
-    public var reqProd: RingIdx
-    /// C: `RING_IDX req_event` at offset 4.
-    public var reqEvent: RingIdx
-    /// C: `RING_IDX rsp_prod` at offset 8.
-    public var rspProd: RingIdx
-    /// C: `RING_IDX rsp_event` at offset 12.
-    public var rspEvent: RingIdx
-    /// C: `union (unnamed union at io/cameraif.h:1314:1) pvt` at offset 16.
-    public var pvt: XenCameraifSring.Pvt
-    /// C: `uint8_t[44] __pad` at offset 20.
-    public var pad: InlineArray<44, UInt8>
-    /// C: `union xen_cameraif_sring_entry[1] ring` at offset 64.
-    public var ring: InlineArray<1, XenCameraifSringEntry>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension XenCameraifSring {
-    /// The union of `xen_cameraif_sring.pvt` (io/cameraif.h:1314): 4 bytes, aligned to 1.
-    public struct Pvt: Sendable, BitwiseCopyable {
-        /// The union's bytes: 4 bytes, aligned to 1 like the C union.
-        private var _storage: InlineArray<4, UInt8>
-        /// C: `struct (unnamed struct at io/cameraif.h:1314:1) netif` at offset 0.
-        public var netif: XenCameraifSring.Pvt.Netif {
-            get { xenUnionLoad(self, as: XenCameraifSring.Pvt.Netif.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct (unnamed struct at io/cameraif.h:1314:1) tapif_user` at offset 0.
-        public var tapifUser: XenCameraifSring.Pvt.TapifUser {
-            get { xenUnionLoad(self, as: XenCameraifSring.Pvt.TapifUser.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `uint8_t[4] pvt_pad` at offset 0.
-        public var pvtPad: InlineArray<4, UInt8> {
-            get { xenUnionLoad(self, as: InlineArray<4, UInt8>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenCameraifSring.Pvt {
-    /// The struct of `xen_cameraif_sring.pvt.netif` (io/cameraif.h:1314): 1 bytes, aligned to 1.
-    public struct Netif: Sendable, BitwiseCopyable {
-        /// C: `uint8_t smartpoll_active` at offset 0.
-        public var smartpollActive: UInt8
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenCameraifSring.Pvt {
-    /// The struct of `xen_cameraif_sring.pvt.tapif_user` (io/cameraif.h:1314): 1 bytes, aligned to 1.
-    public struct TapifUser: Sendable, BitwiseCopyable {
-        /// C: `uint8_t msg` at offset 0.
-        public var msg: UInt8
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// `struct xen_cameraif_front_ring` (io/cameraif.h:1314): 24 bytes, aligned to 8.
-public struct XenCameraifFrontRing: Sendable, BitwiseCopyable {
-    /// C: `RING_IDX req_prod_pvt` at offset 0.
-    public var reqProdPvt: RingIdx
-    /// C: `RING_IDX rsp_cons` at offset 4.
-    public var rspCons: RingIdx
-    /// C: `unsigned int nr_ents` at offset 8.
-    public var nrEnts: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// C: `struct xen_cameraif_sring * sring` at offset 16.
-    public var sring: UInt64
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_cameraif_back_ring` (io/cameraif.h:1314): 24 bytes, aligned to 8.
-public struct XenCameraifBackRing: Sendable, BitwiseCopyable {
-    /// C: `RING_IDX rsp_prod_pvt` at offset 0.
-    public var rspProdPvt: RingIdx
-    /// C: `RING_IDX req_cons` at offset 4.
-    public var reqCons: RingIdx
-    /// C: `unsigned int nr_ents` at offset 8.
-    public var nrEnts: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// C: `struct xen_cameraif_sring * sring` at offset 16.
-    public var sring: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }

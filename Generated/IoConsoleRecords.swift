@@ -2,7 +2,7 @@
 
 import XenHypercall
 
-/// `struct xencons_interface` (io/console.h:17): 3088 bytes, aligned to 4.
+/// `struct xencons_interface` (io/console.h:17): 3092 bytes, aligned to 4.
 public struct XenconsInterface: Sendable, BitwiseCopyable {
 #if arch(x86_64)
     /// C: `char[1024] in` at offset 0.
@@ -23,6 +23,10 @@ public struct XenconsInterface: Sendable, BitwiseCopyable {
     public var outCons: XenconsRingIdx
     /// C: `XENCONS_RING_IDX out_prod` at offset 3084.
     public var outProd: XenconsRingIdx
+    /// C: `uint8_t connection` at offset 3088.
+    public var connection: UInt8
+    /// 3 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<3, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }

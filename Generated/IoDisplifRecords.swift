@@ -27,14 +27,12 @@ public struct XendisplDbufCreateReq: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xendispl_page_directory` (io/displif.h:538): 8 bytes, aligned to 4.
+/// `struct xendispl_page_directory` (io/displif.h:538): 4 bytes, aligned to 4.
+///
+/// The flexible array member `grant_ref_t[] gref` follows the record in memory; it is not part of the Swift value.
 public struct XendisplPageDirectory: Sendable, BitwiseCopyable {
     /// C: `grant_ref_t gref_dir_next_page` at offset 0.
     public var grefDirNextPage: GrantRef
-    /// Variable length
-    ///
-    /// C: `grant_ref_t[1] gref` at offset 4.
-    public var gref: InlineArray<1, GrantRef>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -290,109 +288,6 @@ public struct XenDisplifSringEntry: Sendable, BitwiseCopyable {
         get { xenUnionLoad(self, as: XendisplResp.self) }
         set { xenUnionStore(newValue, into: &self) }
     }
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_displif_sring` (io/displif.h:897): 128 bytes, aligned to 8.
-public struct XenDisplifSring: Sendable, BitwiseCopyable {
-    /// C: `RING_IDX req_prod` at offset 0.
-    public var reqProd: RingIdx
-    /// C: `RING_IDX req_event` at offset 4.
-    public var reqEvent: RingIdx
-    /// C: `RING_IDX rsp_prod` at offset 8.
-    public var rspProd: RingIdx
-    /// C: `RING_IDX rsp_event` at offset 12.
-    public var rspEvent: RingIdx
-    /// C: `union (unnamed union at io/displif.h:897:1) pvt` at offset 16.
-    public var pvt: XenDisplifSring.Pvt
-    /// C: `uint8_t[44] __pad` at offset 20.
-    public var pad: InlineArray<44, UInt8>
-    /// C: `union xen_displif_sring_entry[1] ring` at offset 64.
-    public var ring: InlineArray<1, XenDisplifSringEntry>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension XenDisplifSring {
-    /// The union of `xen_displif_sring.pvt` (io/displif.h:897): 4 bytes, aligned to 1.
-    public struct Pvt: Sendable, BitwiseCopyable {
-        /// The union's bytes: 4 bytes, aligned to 1 like the C union.
-        private var _storage: InlineArray<4, UInt8>
-        /// C: `struct (unnamed struct at io/displif.h:897:1) netif` at offset 0.
-        public var netif: XenDisplifSring.Pvt.Netif {
-            get { xenUnionLoad(self, as: XenDisplifSring.Pvt.Netif.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct (unnamed struct at io/displif.h:897:1) tapif_user` at offset 0.
-        public var tapifUser: XenDisplifSring.Pvt.TapifUser {
-            get { xenUnionLoad(self, as: XenDisplifSring.Pvt.TapifUser.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `uint8_t[4] pvt_pad` at offset 0.
-        public var pvtPad: InlineArray<4, UInt8> {
-            get { xenUnionLoad(self, as: InlineArray<4, UInt8>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenDisplifSring.Pvt {
-    /// The struct of `xen_displif_sring.pvt.netif` (io/displif.h:897): 1 bytes, aligned to 1.
-    public struct Netif: Sendable, BitwiseCopyable {
-        /// C: `uint8_t smartpoll_active` at offset 0.
-        public var smartpollActive: UInt8
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenDisplifSring.Pvt {
-    /// The struct of `xen_displif_sring.pvt.tapif_user` (io/displif.h:897): 1 bytes, aligned to 1.
-    public struct TapifUser: Sendable, BitwiseCopyable {
-        /// C: `uint8_t msg` at offset 0.
-        public var msg: UInt8
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// `struct xen_displif_front_ring` (io/displif.h:897): 24 bytes, aligned to 8.
-public struct XenDisplifFrontRing: Sendable, BitwiseCopyable {
-    /// C: `RING_IDX req_prod_pvt` at offset 0.
-    public var reqProdPvt: RingIdx
-    /// C: `RING_IDX rsp_cons` at offset 4.
-    public var rspCons: RingIdx
-    /// C: `unsigned int nr_ents` at offset 8.
-    public var nrEnts: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// C: `struct xen_displif_sring * sring` at offset 16.
-    public var sring: UInt64
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_displif_back_ring` (io/displif.h:897): 24 bytes, aligned to 8.
-public struct XenDisplifBackRing: Sendable, BitwiseCopyable {
-    /// C: `RING_IDX rsp_prod_pvt` at offset 0.
-    public var rspProdPvt: RingIdx
-    /// C: `RING_IDX req_cons` at offset 4.
-    public var reqCons: RingIdx
-    /// C: `unsigned int nr_ents` at offset 8.
-    public var nrEnts: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// C: `struct xen_displif_sring * sring` at offset 16.
-    public var sring: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }

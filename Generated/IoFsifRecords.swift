@@ -20,7 +20,9 @@ public struct FsifCloseRequest: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct fsif_read_request` (io/fsif.h:38): 32 bytes, aligned to 8.
+/// `struct fsif_read_request` (io/fsif.h:38): 24 bytes, aligned to 8.
+///
+/// The flexible array member `grant_ref_t[] grefs` follows the record in memory; it is not part of the Swift value.
 public struct FsifReadRequest: Sendable, BitwiseCopyable {
     /// C: `uint32_t fd` at offset 0.
     public var fd: UInt32
@@ -30,18 +32,14 @@ public struct FsifReadRequest: Sendable, BitwiseCopyable {
     public var len: UInt64
     /// C: `uint64_t offset` at offset 16.
     public var offset: UInt64
-    /// Variable length
-    ///
-    /// C: `grant_ref_t[1] grefs` at offset 24.
-    public var grefs: InlineArray<1, GrantRef>
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
 
-/// `struct fsif_write_request` (io/fsif.h:46): 32 bytes, aligned to 8.
+/// `struct fsif_write_request` (io/fsif.h:46): 24 bytes, aligned to 8.
+///
+/// The flexible array member `grant_ref_t[] grefs` follows the record in memory; it is not part of the Swift value.
 public struct FsifWriteRequest: Sendable, BitwiseCopyable {
     /// C: `uint32_t fd` at offset 0.
     public var fd: UInt32
@@ -51,12 +49,6 @@ public struct FsifWriteRequest: Sendable, BitwiseCopyable {
     public var len: UInt64
     /// C: `uint64_t offset` at offset 16.
     public var offset: UInt64
-    /// Variable length
-    ///
-    /// C: `grant_ref_t[1] grefs` at offset 24.
-    public var grefs: InlineArray<1, GrantRef>
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -191,7 +183,7 @@ public struct FsifSyncRequest: Sendable, BitwiseCopyable {
 
 /// FS operation request
 ///
-/// `struct fsif_request` (io/fsif.h:124): 40 bytes, aligned to 8.
+/// `struct fsif_request` (io/fsif.h:124): 32 bytes, aligned to 8.
 public struct FsifRequest: Sendable, BitwiseCopyable {
     /// Type of the request
     ///
@@ -213,10 +205,10 @@ public struct FsifRequest: Sendable, BitwiseCopyable {
 }
 
 extension FsifRequest {
-    /// The union of `fsif_request.u` (io/fsif.h:129): 32 bytes, aligned to 8.
+    /// The union of `fsif_request.u` (io/fsif.h:129): 24 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
-        /// The union's bytes: 32 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<4, UInt64>
+        /// The union's bytes: 24 bytes, aligned to 8 like the C union.
+        private var _storage: InlineArray<3, UInt64>
         /// C: `struct fsif_open_request fopen` at offset 0.
         public var fopen: FsifOpenRequest {
             get { xenUnionLoad(self, as: FsifOpenRequest.self) }
@@ -340,109 +332,6 @@ public struct FsifSringEntry: Sendable, BitwiseCopyable {
         get { xenUnionLoad(self, as: FsifResponse.self) }
         set { xenUnionStore(newValue, into: &self) }
     }
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct fsif_sring` (io/fsif.h:167): 120 bytes, aligned to 8.
-public struct FsifSring: Sendable, BitwiseCopyable {
-    /// C: `RING_IDX req_prod` at offset 0.
-    public var reqProd: RingIdx
-    /// C: `RING_IDX req_event` at offset 4.
-    public var reqEvent: RingIdx
-    /// C: `RING_IDX rsp_prod` at offset 8.
-    public var rspProd: RingIdx
-    /// C: `RING_IDX rsp_event` at offset 12.
-    public var rspEvent: RingIdx
-    /// C: `union (unnamed union at io/fsif.h:167:1) pvt` at offset 16.
-    public var pvt: FsifSring.Pvt
-    /// C: `uint8_t[44] __pad` at offset 20.
-    public var pad: InlineArray<44, UInt8>
-    /// C: `union fsif_sring_entry[1] ring` at offset 64.
-    public var ring: InlineArray<1, FsifSringEntry>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension FsifSring {
-    /// The union of `fsif_sring.pvt` (io/fsif.h:167): 4 bytes, aligned to 1.
-    public struct Pvt: Sendable, BitwiseCopyable {
-        /// The union's bytes: 4 bytes, aligned to 1 like the C union.
-        private var _storage: InlineArray<4, UInt8>
-        /// C: `struct (unnamed struct at io/fsif.h:167:1) netif` at offset 0.
-        public var netif: FsifSring.Pvt.Netif {
-            get { xenUnionLoad(self, as: FsifSring.Pvt.Netif.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct (unnamed struct at io/fsif.h:167:1) tapif_user` at offset 0.
-        public var tapifUser: FsifSring.Pvt.TapifUser {
-            get { xenUnionLoad(self, as: FsifSring.Pvt.TapifUser.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `uint8_t[4] pvt_pad` at offset 0.
-        public var pvtPad: InlineArray<4, UInt8> {
-            get { xenUnionLoad(self, as: InlineArray<4, UInt8>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension FsifSring.Pvt {
-    /// The struct of `fsif_sring.pvt.netif` (io/fsif.h:167): 1 bytes, aligned to 1.
-    public struct Netif: Sendable, BitwiseCopyable {
-        /// C: `uint8_t smartpoll_active` at offset 0.
-        public var smartpollActive: UInt8
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension FsifSring.Pvt {
-    /// The struct of `fsif_sring.pvt.tapif_user` (io/fsif.h:167): 1 bytes, aligned to 1.
-    public struct TapifUser: Sendable, BitwiseCopyable {
-        /// C: `uint8_t msg` at offset 0.
-        public var msg: UInt8
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// `struct fsif_front_ring` (io/fsif.h:167): 24 bytes, aligned to 8.
-public struct FsifFrontRing: Sendable, BitwiseCopyable {
-    /// C: `RING_IDX req_prod_pvt` at offset 0.
-    public var reqProdPvt: RingIdx
-    /// C: `RING_IDX rsp_cons` at offset 4.
-    public var rspCons: RingIdx
-    /// C: `unsigned int nr_ents` at offset 8.
-    public var nrEnts: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// C: `struct fsif_sring * sring` at offset 16.
-    public var sring: UInt64
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct fsif_back_ring` (io/fsif.h:167): 24 bytes, aligned to 8.
-public struct FsifBackRing: Sendable, BitwiseCopyable {
-    /// C: `RING_IDX rsp_prod_pvt` at offset 0.
-    public var rspProdPvt: RingIdx
-    /// C: `RING_IDX req_cons` at offset 4.
-    public var reqCons: RingIdx
-    /// C: `unsigned int nr_ents` at offset 8.
-    public var nrEnts: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// C: `struct fsif_sring * sring` at offset 16.
-    public var sring: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }

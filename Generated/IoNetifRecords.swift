@@ -62,7 +62,9 @@ public struct XenNetifCtrlSringEntry: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_netif_ctrl_sring` (io/netif.h:752): 80 bytes, aligned to 4.
+/// `struct xen_netif_ctrl_sring` (io/netif.h:752): 64 bytes, aligned to 4.
+///
+/// The flexible array member `union xen_netif_ctrl_sring_entry[] ring` follows the record in memory; it is not part of the Swift value.
 public struct XenNetifCtrlSring: Sendable, BitwiseCopyable {
     /// C: `RING_IDX req_prod` at offset 0.
     public var reqProd: RingIdx
@@ -76,8 +78,6 @@ public struct XenNetifCtrlSring: Sendable, BitwiseCopyable {
     public var pvt: XenNetifCtrlSring.Pvt
     /// C: `uint8_t[44] __pad` at offset 20.
     public var pad: InlineArray<44, UInt8>
-    /// C: `union xen_netif_ctrl_sring_entry[1] ring` at offset 64.
-    public var ring: InlineArray<1, XenNetifCtrlSringEntry>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -332,7 +332,9 @@ public struct NetifTxSringEntry: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct netif_tx_sring` (io/netif.h:1072): 76 bytes, aligned to 4.
+/// `struct netif_tx_sring` (io/netif.h:1072): 64 bytes, aligned to 4.
+///
+/// The flexible array member `union netif_tx_sring_entry[] ring` follows the record in memory; it is not part of the Swift value.
 public struct NetifTxSring: Sendable, BitwiseCopyable {
     /// C: `RING_IDX req_prod` at offset 0.
     public var reqProd: RingIdx
@@ -346,8 +348,6 @@ public struct NetifTxSring: Sendable, BitwiseCopyable {
     public var pvt: NetifTxSring.Pvt
     /// C: `uint8_t[44] __pad` at offset 20.
     public var pad: InlineArray<44, UInt8>
-    /// C: `union netif_tx_sring_entry[1] ring` at offset 64.
-    public var ring: InlineArray<1, NetifTxSringEntry>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -454,7 +454,9 @@ public struct NetifRxSringEntry: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct netif_rx_sring` (io/netif.h:1073): 72 bytes, aligned to 4.
+/// `struct netif_rx_sring` (io/netif.h:1073): 64 bytes, aligned to 4.
+///
+/// The flexible array member `union netif_rx_sring_entry[] ring` follows the record in memory; it is not part of the Swift value.
 public struct NetifRxSring: Sendable, BitwiseCopyable {
     /// C: `RING_IDX req_prod` at offset 0.
     public var reqProd: RingIdx
@@ -468,8 +470,6 @@ public struct NetifRxSring: Sendable, BitwiseCopyable {
     public var pvt: NetifRxSring.Pvt
     /// C: `uint8_t[44] __pad` at offset 20.
     public var pad: InlineArray<44, UInt8>
-    /// C: `union netif_rx_sring_entry[1] ring` at offset 64.
-    public var ring: InlineArray<1, NetifRxSringEntry>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }

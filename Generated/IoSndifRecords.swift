@@ -23,14 +23,12 @@ public struct XensndOpenReq: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xensnd_page_directory` (io/sndif.h:660): 8 bytes, aligned to 4.
+/// `struct xensnd_page_directory` (io/sndif.h:660): 4 bytes, aligned to 4.
+///
+/// The flexible array member `grant_ref_t[] gref` follows the record in memory; it is not part of the Swift value.
 public struct XensndPageDirectory: Sendable, BitwiseCopyable {
     /// C: `grant_ref_t gref_dir_next_page` at offset 0.
     public var grefDirNextPage: GrantRef
-    /// Variable length
-    ///
-    /// C: `grant_ref_t[1] gref` at offset 4.
-    public var gref: InlineArray<1, GrantRef>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -273,109 +271,6 @@ public struct XenSndifSringEntry: Sendable, BitwiseCopyable {
         get { xenUnionLoad(self, as: XensndResp.self) }
         set { xenUnionStore(newValue, into: &self) }
     }
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_sndif_sring` (io/sndif.h:1031): 128 bytes, aligned to 8.
-public struct XenSndifSring: Sendable, BitwiseCopyable {
-    /// C: `RING_IDX req_prod` at offset 0.
-    public var reqProd: RingIdx
-    /// C: `RING_IDX req_event` at offset 4.
-    public var reqEvent: RingIdx
-    /// C: `RING_IDX rsp_prod` at offset 8.
-    public var rspProd: RingIdx
-    /// C: `RING_IDX rsp_event` at offset 12.
-    public var rspEvent: RingIdx
-    /// C: `union (unnamed union at io/sndif.h:1031:1) pvt` at offset 16.
-    public var pvt: XenSndifSring.Pvt
-    /// C: `uint8_t[44] __pad` at offset 20.
-    public var pad: InlineArray<44, UInt8>
-    /// C: `union xen_sndif_sring_entry[1] ring` at offset 64.
-    public var ring: InlineArray<1, XenSndifSringEntry>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension XenSndifSring {
-    /// The union of `xen_sndif_sring.pvt` (io/sndif.h:1031): 4 bytes, aligned to 1.
-    public struct Pvt: Sendable, BitwiseCopyable {
-        /// The union's bytes: 4 bytes, aligned to 1 like the C union.
-        private var _storage: InlineArray<4, UInt8>
-        /// C: `struct (unnamed struct at io/sndif.h:1031:1) netif` at offset 0.
-        public var netif: XenSndifSring.Pvt.Netif {
-            get { xenUnionLoad(self, as: XenSndifSring.Pvt.Netif.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct (unnamed struct at io/sndif.h:1031:1) tapif_user` at offset 0.
-        public var tapifUser: XenSndifSring.Pvt.TapifUser {
-            get { xenUnionLoad(self, as: XenSndifSring.Pvt.TapifUser.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `uint8_t[4] pvt_pad` at offset 0.
-        public var pvtPad: InlineArray<4, UInt8> {
-            get { xenUnionLoad(self, as: InlineArray<4, UInt8>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenSndifSring.Pvt {
-    /// The struct of `xen_sndif_sring.pvt.netif` (io/sndif.h:1031): 1 bytes, aligned to 1.
-    public struct Netif: Sendable, BitwiseCopyable {
-        /// C: `uint8_t smartpoll_active` at offset 0.
-        public var smartpollActive: UInt8
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension XenSndifSring.Pvt {
-    /// The struct of `xen_sndif_sring.pvt.tapif_user` (io/sndif.h:1031): 1 bytes, aligned to 1.
-    public struct TapifUser: Sendable, BitwiseCopyable {
-        /// C: `uint8_t msg` at offset 0.
-        public var msg: UInt8
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// `struct xen_sndif_front_ring` (io/sndif.h:1031): 24 bytes, aligned to 8.
-public struct XenSndifFrontRing: Sendable, BitwiseCopyable {
-    /// C: `RING_IDX req_prod_pvt` at offset 0.
-    public var reqProdPvt: RingIdx
-    /// C: `RING_IDX rsp_cons` at offset 4.
-    public var rspCons: RingIdx
-    /// C: `unsigned int nr_ents` at offset 8.
-    public var nrEnts: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// C: `struct xen_sndif_sring * sring` at offset 16.
-    public var sring: UInt64
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_sndif_back_ring` (io/sndif.h:1031): 24 bytes, aligned to 8.
-public struct XenSndifBackRing: Sendable, BitwiseCopyable {
-    /// C: `RING_IDX rsp_prod_pvt` at offset 0.
-    public var rspProdPvt: RingIdx
-    /// C: `RING_IDX req_cons` at offset 4.
-    public var reqCons: RingIdx
-    /// C: `unsigned int nr_ents` at offset 8.
-    public var nrEnts: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// C: `struct xen_sndif_sring * sring` at offset 16.
-    public var sring: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }

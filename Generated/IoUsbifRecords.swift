@@ -180,7 +180,9 @@ public struct UsbifUrbSringEntry: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct usbif_urb_sring` (io/usbif.h:383): 212 bytes, aligned to 4.
+/// `struct usbif_urb_sring` (io/usbif.h:383): 64 bytes, aligned to 4.
+///
+/// The flexible array member `union usbif_urb_sring_entry[] ring` follows the record in memory; it is not part of the Swift value.
 public struct UsbifUrbSring: Sendable, BitwiseCopyable {
     /// C: `RING_IDX req_prod` at offset 0.
     public var reqProd: RingIdx
@@ -194,8 +196,6 @@ public struct UsbifUrbSring: Sendable, BitwiseCopyable {
     public var pvt: UsbifUrbSring.Pvt
     /// C: `uint8_t[44] __pad` at offset 20.
     public var pad: InlineArray<44, UInt8>
-    /// C: `union usbif_urb_sring_entry[1] ring` at offset 64.
-    public var ring: InlineArray<1, UsbifUrbSringEntry>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -332,7 +332,9 @@ public struct UsbifConnSringEntry: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct usbif_conn_sring` (io/usbif.h:405): 68 bytes, aligned to 4.
+/// `struct usbif_conn_sring` (io/usbif.h:405): 64 bytes, aligned to 4.
+///
+/// The flexible array member `union usbif_conn_sring_entry[] ring` follows the record in memory; it is not part of the Swift value.
 public struct UsbifConnSring: Sendable, BitwiseCopyable {
     /// C: `RING_IDX req_prod` at offset 0.
     public var reqProd: RingIdx
@@ -346,8 +348,6 @@ public struct UsbifConnSring: Sendable, BitwiseCopyable {
     public var pvt: UsbifConnSring.Pvt
     /// C: `uint8_t[44] __pad` at offset 20.
     public var pad: InlineArray<44, UInt8>
-    /// C: `union usbif_conn_sring_entry[1] ring` at offset 64.
-    public var ring: InlineArray<1, UsbifConnSringEntry>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }

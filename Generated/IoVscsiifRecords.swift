@@ -142,7 +142,9 @@ public struct VscsiifSringEntry: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct vscsiif_sring` (io/vscsiif.h:352): 316 bytes, aligned to 4.
+/// `struct vscsiif_sring` (io/vscsiif.h:352): 64 bytes, aligned to 4.
+///
+/// The flexible array member `union vscsiif_sring_entry[] ring` follows the record in memory; it is not part of the Swift value.
 public struct VscsiifSring: Sendable, BitwiseCopyable {
     /// C: `RING_IDX req_prod` at offset 0.
     public var reqProd: RingIdx
@@ -156,8 +158,6 @@ public struct VscsiifSring: Sendable, BitwiseCopyable {
     public var pvt: VscsiifSring.Pvt
     /// C: `uint8_t[44] __pad` at offset 20.
     public var pad: InlineArray<44, UInt8>
-    /// C: `union vscsiif_sring_entry[1] ring` at offset 64.
-    public var ring: InlineArray<1, VscsiifSringEntry>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }

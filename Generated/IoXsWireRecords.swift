@@ -40,7 +40,7 @@ public struct XsdSockmsg: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xenstore_domain_interface` (io/xs_wire.h:105): 2076 bytes, aligned to 4.
+/// `struct xenstore_domain_interface` (io/xs_wire.h:105): 2080 bytes, aligned to 4.
 public struct XenstoreDomainInterface: Sendable, BitwiseCopyable {
 #if arch(x86_64)
     /// Requests to xenstore daemon.
@@ -77,6 +77,8 @@ public struct XenstoreDomainInterface: Sendable, BitwiseCopyable {
     public var connection: UInt32
     /// C: `uint32_t error` at offset 2072.
     public var error: UInt32
+    /// C: `uint32_t evtchn_port` at offset 2076.
+    public var evtchnPort: UInt32
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }

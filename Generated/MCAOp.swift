@@ -13,30 +13,30 @@ public enum MCAOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// Fetch machine check data from hypervisor.
     /// Note, this hypercall is special, because both Dom0 and DomU must use this.
     ///
-    /// Defined in C only when `!defined(__ASSEMBLY__)`.
+    /// Defined in C only when `!defined(__ASSEMBLER__)`.
     case fetch = 1
     /// `XEN_MC_notifydomain` (2), arch-x86/xen-mca.h:353.
     ///
     /// Usecase 4
     /// This tells the hypervisor to notify a DomU about the machine check error
     ///
-    /// Defined in C only when `!defined(__ASSEMBLY__)`.
+    /// Defined in C only when `!defined(__ASSEMBLER__)`.
     case notifydomain = 2
     /// `XEN_MC_physcpuinfo` (3), arch-x86/xen-mca.h:369.
     ///
-    /// Defined in C only when `!defined(__ASSEMBLY__)`.
+    /// Defined in C only when `!defined(__ASSEMBLER__)`.
     case physcpuinfo = 3
     /// `XEN_MC_msrinject` (4), arch-x86/xen-mca.h:379.
     ///
-    /// Defined in C only when `!defined(__ASSEMBLY__)`.
+    /// Defined in C only when `!defined(__ASSEMBLER__)`.
     case msrinject = 4
     /// `XEN_MC_mceinject` (5), arch-x86/xen-mca.h:397.
     ///
-    /// Defined in C only when `!defined(__ASSEMBLY__)`.
+    /// Defined in C only when `!defined(__ASSEMBLER__)`.
     case mceinject = 5
     /// `XEN_MC_inject_v2` (6), arch-x86/xen-mca.h:404.
     ///
-    /// Defined in C only when `!defined(__ASSEMBLY__) && defined(__XEN__) || defined(__XEN_TOOLS__)`.
+    /// Defined in C only when `!defined(__ASSEMBLER__) && defined(__XEN__) || defined(__XEN_TOOLS__)`.
     case injectV2 = 6
 
     /// Every case, in header order. Written out because Swift does not synthesize it when a case is
@@ -56,6 +56,17 @@ public enum MCAOp: UInt32, CaseIterable, Sendable, XenOperation {
     public static let cPrefix = "XEN_MC_"
     /// The header that declares the family.
     public static let header = "arch-x86/xen-mca.h"
+
+    /// The Xen releases these bindings were generated for, oldest first.
+    public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }
+
+    /// The releases whose headers define this op with the payload layout these bindings have; issuing
+    /// it on another release throws `XenHypercallError.unavailableOnRelease` and sends nothing.
+    public var releases: [XenRelease]? {
+        switch rawValue {
+        default: Self.releaseSet
+        }
+    }
 
     /// The C macro name of this op.
     public var cName: String {

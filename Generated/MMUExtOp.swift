@@ -7,47 +7,47 @@ import XenHypercall
 /// The `MMUEXT_*` ops of `xen.h` that are defined (live or obsolete). Retired ops are not
 /// cases: they are unavailable members, so old code fails to compile with a fix-it.
 public enum MMUExtOp: UInt32, CaseIterable, Sendable, XenOperation {
-    /// `MMUEXT_PIN_L1_TABLE` (0), xen.h:405.
+    /// `MMUEXT_PIN_L1_TABLE` (0), xen.h:418.
     ///
     /// ` enum mmuext_cmd {
     case pinL1Table = 0
-    /// `MMUEXT_PIN_L2_TABLE` (1), xen.h:406.
+    /// `MMUEXT_PIN_L2_TABLE` (1), xen.h:419.
     case pinL2Table = 1
-    /// `MMUEXT_PIN_L3_TABLE` (2), xen.h:407.
+    /// `MMUEXT_PIN_L3_TABLE` (2), xen.h:420.
     case pinL3Table = 2
-    /// `MMUEXT_PIN_L4_TABLE` (3), xen.h:408.
+    /// `MMUEXT_PIN_L4_TABLE` (3), xen.h:421.
     case pinL4Table = 3
-    /// `MMUEXT_UNPIN_TABLE` (4), xen.h:409.
+    /// `MMUEXT_UNPIN_TABLE` (4), xen.h:422.
     case unpinTable = 4
-    /// `MMUEXT_NEW_BASEPTR` (5), xen.h:410.
+    /// `MMUEXT_NEW_BASEPTR` (5), xen.h:423.
     case newBaseptr = 5
-    /// `MMUEXT_TLB_FLUSH_LOCAL` (6), xen.h:411.
+    /// `MMUEXT_TLB_FLUSH_LOCAL` (6), xen.h:424.
     case tlbFlushLocal = 6
-    /// `MMUEXT_INVLPG_LOCAL` (7), xen.h:412.
+    /// `MMUEXT_INVLPG_LOCAL` (7), xen.h:425.
     case invlpgLocal = 7
-    /// `MMUEXT_TLB_FLUSH_MULTI` (8), xen.h:413.
+    /// `MMUEXT_TLB_FLUSH_MULTI` (8), xen.h:426.
     case tlbFlushMulti = 8
-    /// `MMUEXT_INVLPG_MULTI` (9), xen.h:414.
+    /// `MMUEXT_INVLPG_MULTI` (9), xen.h:427.
     case invlpgMulti = 9
-    /// `MMUEXT_TLB_FLUSH_ALL` (10), xen.h:415.
+    /// `MMUEXT_TLB_FLUSH_ALL` (10), xen.h:428.
     case tlbFlushAll = 10
-    /// `MMUEXT_INVLPG_ALL` (11), xen.h:416.
+    /// `MMUEXT_INVLPG_ALL` (11), xen.h:429.
     case invlpgAll = 11
-    /// `MMUEXT_FLUSH_CACHE` (12), xen.h:417.
+    /// `MMUEXT_FLUSH_CACHE` (12), xen.h:430.
     case flushCache = 12
-    /// `MMUEXT_SET_LDT` (13), xen.h:418.
+    /// `MMUEXT_SET_LDT` (13), xen.h:431.
     case setLdt = 13
-    /// `MMUEXT_NEW_USER_BASEPTR` (15), xen.h:419.
+    /// `MMUEXT_NEW_USER_BASEPTR` (15), xen.h:432.
     case newUserBaseptr = 15
-    /// `MMUEXT_CLEAR_PAGE` (16), xen.h:420.
+    /// `MMUEXT_CLEAR_PAGE` (16), xen.h:433.
     case clearPage = 16
-    /// `MMUEXT_COPY_PAGE` (17), xen.h:421.
+    /// `MMUEXT_COPY_PAGE` (17), xen.h:434.
     case copyPage = 17
-    /// `MMUEXT_FLUSH_CACHE_GLOBAL` (18), xen.h:422.
+    /// `MMUEXT_FLUSH_CACHE_GLOBAL` (18), xen.h:435.
     case flushCacheGlobal = 18
-    /// `MMUEXT_MARK_SUPER` (19), xen.h:423.
+    /// `MMUEXT_MARK_SUPER` (19), xen.h:436.
     case markSuper = 19
-    /// `MMUEXT_UNMARK_SUPER` (20), xen.h:424.
+    /// `MMUEXT_UNMARK_SUPER` (20), xen.h:437.
     case unmarkSuper = 20
 
     /// Every case, in header order. Written out because Swift does not synthesize it when a case is
@@ -81,6 +81,17 @@ public enum MMUExtOp: UInt32, CaseIterable, Sendable, XenOperation {
     public static let cPrefix = "MMUEXT_"
     /// The header that declares the family.
     public static let header = "xen.h"
+
+    /// The Xen releases these bindings were generated for, oldest first.
+    public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }
+
+    /// The releases whose headers define this op with the payload layout these bindings have; issuing
+    /// it on another release throws `XenHypercallError.unavailableOnRelease` and sends nothing.
+    public var releases: [XenRelease]? {
+        switch rawValue {
+        default: Self.releaseSet
+        }
+    }
 
     /// The C macro name of this op.
     public var cName: String {

@@ -6,6 +6,8 @@ import XenHypercall
 ///
 /// The `XENMEM_*` ops of `memory.h` that are defined (live or obsolete). Retired ops are not
 /// cases: they are unavailable members, so old code fails to compile with a fix-it.
+///
+/// Stable ABI: every op's payload has one layout in Xen 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22, checked against each release's headers when generated.
 public enum MemoryOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// `XENMEM_increase_reservation` (0), memory.h:21.
     ///
@@ -132,11 +134,11 @@ public enum MemoryOp: UInt32, CaseIterable, Sendable, XenOperation {
     ///
     /// Defined in C only when `defined(__XEN__) || defined(__XEN_TOOLS__)`.
     case accessOp = 21
-    /// `XENMEM_sharing_op` (22), memory.h:465.
+    /// `XENMEM_sharing_op` (22), memory.h:474.
     ///
     /// Defined in C only when `defined(__XEN__) || defined(__XEN_TOOLS__)`.
     case sharingOp = 22
-    /// `XENMEM_claim_pages` (24), memory.h:564.
+    /// `XENMEM_claim_pages` (24), memory.h:573.
     ///
     /// Attempt to stake a claim for a domain on a quantity of pages
     /// of system RAM, but _not_ assign specific pageframes.  Only
@@ -160,7 +162,7 @@ public enum MemoryOp: UInt32, CaseIterable, Sendable, XenOperation {
     ///
     /// Defined in C only when `defined(__XEN__) || defined(__XEN_TOOLS__)`.
     case claimPages = 24
-    /// `XENMEM_reserved_device_memory_map` (27), memory.h:576.
+    /// `XENMEM_reserved_device_memory_map` (27), memory.h:585.
     ///
     /// With some legacy devices, certain guest-physical addresses cannot safely
     /// be used for other purposes, e.g. to map guest RAM.  This hypercall
@@ -168,12 +170,12 @@ public enum MemoryOp: UInt32, CaseIterable, Sendable, XenOperation {
     ///
     /// Defined in C only when `defined(__XEN__) || defined(__XEN_TOOLS__)`.
     case reservedDeviceMemoryMap = 27
-    /// `XENMEM_acquire_resource` (28), memory.h:611.
+    /// `XENMEM_acquire_resource` (28), memory.h:620.
     ///
     /// Get the pages for a particular guest resource, so that they can be
     /// mapped directly by a tools domain.
     case acquireResource = 28
-    /// `XENMEM_get_vnumainfo` (26), memory.h:689.
+    /// `XENMEM_get_vnumainfo` (26), memory.h:698.
     ///
     /// XENMEM_get_vnumainfo used by guest to get
     /// vNUMA topology from hypervisor.
@@ -218,6 +220,17 @@ public enum MemoryOp: UInt32, CaseIterable, Sendable, XenOperation {
     public static let cPrefix = "XENMEM_"
     /// The header that declares the family.
     public static let header = "memory.h"
+
+    /// The Xen releases these bindings were generated for, oldest first.
+    public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }
+
+    /// The releases whose headers define this op with the payload layout these bindings have; issuing
+    /// it on another release throws `XenHypercallError.unavailableOnRelease` and sends nothing.
+    public var releases: [XenRelease]? {
+        switch rawValue {
+        default: Self.releaseSet
+        }
+    }
 
     /// The C macro name of this op.
     public var cName: String {

@@ -4,7 +4,7 @@ import XenHypercall
 
 /// vNUMA node memory ranges
 ///
-/// `struct xen_vmemrange` (memory.h:692): 24 bytes, aligned to 8.
+/// `struct xen_vmemrange` (memory.h:701): 24 bytes, aligned to 8.
 public struct XenVmemrange: Sendable, BitwiseCopyable {
     /// C: `uint64_t start` at offset 0.
     public var start: UInt64
@@ -321,7 +321,7 @@ public struct XenMemPagingOp: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_mem_access_op` (memory.h:433): 32 bytes, aligned to 8.
+/// `struct xen_mem_access_op` (memory.h:442): 32 bytes, aligned to 8.
 public struct XenMemAccessOp: Sendable, BitwiseCopyable {
     /// XENMEM_access_op_
     ///
@@ -373,7 +373,7 @@ public struct XenMemAccessOp: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_mem_sharing_op` (memory.h:494): 48 bytes, aligned to 8.
+/// `struct xen_mem_sharing_op` (memory.h:503): 48 bytes, aligned to 8.
 public struct XenMemSharingOp: Sendable, BitwiseCopyable {
     /// XENMEM_sharing_op_
     ///
@@ -385,7 +385,7 @@ public struct XenMemSharingOp: Sendable, BitwiseCopyable {
     public var domain: Domid
     /// 4 bytes of padding that C leaves here.
     private var _padding1: InlineArray<4, UInt8>
-    /// C: `union (unnamed union at memory.h:498:5) u` at offset 8.
+    /// C: `union (unnamed union at memory.h:507:5) u` at offset 8.
     public var u: XenMemSharingOp.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -393,7 +393,7 @@ public struct XenMemSharingOp: Sendable, BitwiseCopyable {
 }
 
 extension XenMemSharingOp {
-    /// The union of `xen_mem_sharing_op.u` (memory.h:498): 40 bytes, aligned to 8.
+    /// The union of `xen_mem_sharing_op.u` (memory.h:507): 40 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 40 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<5, UInt64>
@@ -428,9 +428,9 @@ extension XenMemSharingOp {
     }
 }
 
-/// `struct mem_sharing_op_nominate` (memory.h:499): 16 bytes, aligned to 8.
+/// `struct mem_sharing_op_nominate` (memory.h:508): 16 bytes, aligned to 8.
 public struct MemSharingOpNominate: Sendable, BitwiseCopyable {
-    /// C: `union (unnamed union at memory.h:500:13) u` at offset 0.
+    /// C: `union (unnamed union at memory.h:509:13) u` at offset 0.
     public var u: MemSharingOpNominate.U
     /// OUT: the handle
     ///
@@ -442,7 +442,7 @@ public struct MemSharingOpNominate: Sendable, BitwiseCopyable {
 }
 
 extension MemSharingOpNominate {
-    /// The union of `mem_sharing_op_nominate.u` (memory.h:500): 8 bytes, aligned to 8.
+    /// The union of `mem_sharing_op_nominate.u` (memory.h:509): 8 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -466,7 +466,7 @@ extension MemSharingOpNominate {
     }
 }
 
-/// `struct mem_sharing_op_share` (memory.h:506): 40 bytes, aligned to 8.
+/// `struct mem_sharing_op_share` (memory.h:515): 40 bytes, aligned to 8.
 public struct MemSharingOpShare: Sendable, BitwiseCopyable {
     /// IN: the gfn of the source page
     ///
@@ -495,7 +495,7 @@ public struct MemSharingOpShare: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct mem_sharing_op_range` (memory.h:513): 32 bytes, aligned to 8.
+/// `struct mem_sharing_op_range` (memory.h:522): 32 bytes, aligned to 8.
 public struct MemSharingOpRange: Sendable, BitwiseCopyable {
     /// IN: the first gfn
     ///
@@ -522,9 +522,9 @@ public struct MemSharingOpRange: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct mem_sharing_op_debug` (memory.h:520): 8 bytes, aligned to 8.
+/// `struct mem_sharing_op_debug` (memory.h:529): 8 bytes, aligned to 8.
 public struct MemSharingOpDebug: Sendable, BitwiseCopyable {
-    /// C: `union (unnamed union at memory.h:521:13) u` at offset 0.
+    /// C: `union (unnamed union at memory.h:530:13) u` at offset 0.
     public var u: MemSharingOpDebug.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -532,7 +532,7 @@ public struct MemSharingOpDebug: Sendable, BitwiseCopyable {
 }
 
 extension MemSharingOpDebug {
-    /// The union of `mem_sharing_op_debug.u` (memory.h:521): 8 bytes, aligned to 8.
+    /// The union of `mem_sharing_op_debug.u` (memory.h:530): 8 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -563,7 +563,7 @@ extension MemSharingOpDebug {
     }
 }
 
-/// `struct mem_sharing_op_fork` (memory.h:527): 8 bytes, aligned to 4.
+/// `struct mem_sharing_op_fork` (memory.h:536): 8 bytes, aligned to 4.
 public struct MemSharingOpFork: Sendable, BitwiseCopyable {
     /// IN: parent's domain id
     ///
@@ -582,7 +582,7 @@ public struct MemSharingOpFork: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_mem_acquire_resource` (memory.h:612): 32 bytes, aligned to 8.
+/// `struct xen_mem_acquire_resource` (memory.h:621): 32 bytes, aligned to 8.
 public struct XenMemAcquireResource: Sendable, BitwiseCopyable {
     /// IN - The domain whose resource is to be mapped
     ///
@@ -672,7 +672,7 @@ public struct XenMemAcquireResource: Sendable, BitwiseCopyable {
 /// copied back to guest. Domain returns expected values of nr_vnodes,
 /// nr_vmemranges and nr_vcpus to guest if the values where incorrect.
 ///
-/// `struct xen_vnuma_topology_info` (memory.h:709): 40 bytes, aligned to 8.
+/// `struct xen_vnuma_topology_info` (memory.h:718): 40 bytes, aligned to 8.
 public struct XenVnumaTopologyInfo: Sendable, BitwiseCopyable {
     /// IN
     ///
@@ -688,11 +688,11 @@ public struct XenVnumaTopologyInfo: Sendable, BitwiseCopyable {
     public var nrVcpus: UInt32
     /// C: `unsigned int nr_vmemranges` at offset 12.
     public var nrVmemranges: UInt32
-    /// C: `union (unnamed union at memory.h:718:5) vdistance` at offset 16.
+    /// C: `union (unnamed union at memory.h:727:5) vdistance` at offset 16.
     public var vdistance: XenVnumaTopologyInfo.Vdistance
-    /// C: `union (unnamed union at memory.h:722:5) vcpu_to_vnode` at offset 24.
+    /// C: `union (unnamed union at memory.h:731:5) vcpu_to_vnode` at offset 24.
     public var vcpuToVnode: XenVnumaTopologyInfo.VcpuToVnode
-    /// C: `union (unnamed union at memory.h:726:5) vmemrange` at offset 32.
+    /// C: `union (unnamed union at memory.h:735:5) vmemrange` at offset 32.
     public var vmemrange: XenVnumaTopologyInfo.Vmemrange
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -702,7 +702,7 @@ public struct XenVnumaTopologyInfo: Sendable, BitwiseCopyable {
 extension XenVnumaTopologyInfo {
     /// OUT
     ///
-    /// The union of `xen_vnuma_topology_info.vdistance` (memory.h:718): 8 bytes, aligned to 8.
+    /// The union of `xen_vnuma_topology_info.vdistance` (memory.h:727): 8 bytes, aligned to 8.
     public struct Vdistance: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -731,7 +731,7 @@ extension XenVnumaTopologyInfo {
 }
 
 extension XenVnumaTopologyInfo {
-    /// The union of `xen_vnuma_topology_info.vcpu_to_vnode` (memory.h:722): 8 bytes, aligned to 8.
+    /// The union of `xen_vnuma_topology_info.vcpu_to_vnode` (memory.h:731): 8 bytes, aligned to 8.
     public struct VcpuToVnode: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -760,7 +760,7 @@ extension XenVnumaTopologyInfo {
 }
 
 extension XenVnumaTopologyInfo {
-    /// The union of `xen_vnuma_topology_info.vmemrange` (memory.h:726): 8 bytes, aligned to 8.
+    /// The union of `xen_vnuma_topology_info.vmemrange` (memory.h:735): 8 bytes, aligned to 8.
     public struct Vmemrange: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -788,7 +788,7 @@ extension XenVnumaTopologyInfo {
     }
 }
 
-/// `struct xen_reserved_device_memory_map` (memory.h:584): 24 bytes, aligned to 8.
+/// `struct xen_reserved_device_memory_map` (memory.h:593): 24 bytes, aligned to 8.
 public struct XenReservedDeviceMemoryMap: Sendable, BitwiseCopyable {
     /// IN
     ///
@@ -812,7 +812,7 @@ public struct XenReservedDeviceMemoryMap: Sendable, BitwiseCopyable {
     /// C: `__guest_handle_64_xen_reserved_device_memory_t buffer` at offset 8.
     public var buffer: XenGuestHandle64<XenReservedDeviceMemory>
 #endif
-    /// C: `union (unnamed union at memory.h:598:5) dev` at offset 16.
+    /// C: `union (unnamed union at memory.h:607:5) dev` at offset 16.
     public var dev: XenReservedDeviceMemoryMap.Dev
     /// 4 bytes of padding that C leaves here.
     private var _padding0: InlineArray<4, UInt8>
@@ -821,7 +821,7 @@ public struct XenReservedDeviceMemoryMap: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_reserved_device_memory` (memory.h:577): 16 bytes, aligned to 8.
+/// `struct xen_reserved_device_memory` (memory.h:586): 16 bytes, aligned to 8.
 public struct XenReservedDeviceMemory: Sendable, BitwiseCopyable {
     /// C: `xen_pfn_t start_pfn` at offset 0.
     public var startPfn: XenPfn
@@ -835,7 +835,7 @@ public struct XenReservedDeviceMemory: Sendable, BitwiseCopyable {
 extension XenReservedDeviceMemoryMap {
     /// IN
     ///
-    /// The union of `xen_reserved_device_memory_map.dev` (memory.h:598): 4 bytes, aligned to 2.
+    /// The union of `xen_reserved_device_memory_map.dev` (memory.h:607): 4 bytes, aligned to 2.
     public struct Dev: Sendable, BitwiseCopyable {
         /// The union's bytes: 4 bytes, aligned to 2 like the C union.
         private var _storage: InlineArray<2, UInt16>

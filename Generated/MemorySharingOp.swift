@@ -7,47 +7,47 @@ import XenHypercall
 /// The `XENMEM_sharing_op_*` ops of `memory.h` that are defined (live or obsolete). Retired ops are not
 /// cases: they are unavailable members, so old code fails to compile with a fix-it.
 public enum MemorySharingOp: UInt8, CaseIterable, Sendable, XenOperation {
-    /// `XENMEM_sharing_op_nominate_gfn` (0), memory.h:466.
+    /// `XENMEM_sharing_op_nominate_gfn` (0), memory.h:475.
     ///
     /// Defined in C only when `defined(__XEN__) || defined(__XEN_TOOLS__)`.
     case nominateGfn = 0
-    /// `XENMEM_sharing_op_nominate_gref` (1), memory.h:467.
+    /// `XENMEM_sharing_op_nominate_gref` (1), memory.h:476.
     ///
     /// Defined in C only when `defined(__XEN__) || defined(__XEN_TOOLS__)`.
     case nominateGref = 1
-    /// `XENMEM_sharing_op_share` (2), memory.h:468.
+    /// `XENMEM_sharing_op_share` (2), memory.h:477.
     ///
     /// Defined in C only when `defined(__XEN__) || defined(__XEN_TOOLS__)`.
     case share = 2
-    /// `XENMEM_sharing_op_debug_gfn` (3), memory.h:469.
+    /// `XENMEM_sharing_op_debug_gfn` (3), memory.h:478.
     ///
     /// Defined in C only when `defined(__XEN__) || defined(__XEN_TOOLS__)`.
     case debugGfn = 3
-    /// `XENMEM_sharing_op_debug_mfn` (4), memory.h:470.
+    /// `XENMEM_sharing_op_debug_mfn` (4), memory.h:479.
     ///
     /// Defined in C only when `defined(__XEN__) || defined(__XEN_TOOLS__)`.
     case debugMfn = 4
-    /// `XENMEM_sharing_op_debug_gref` (5), memory.h:471.
+    /// `XENMEM_sharing_op_debug_gref` (5), memory.h:480.
     ///
     /// Defined in C only when `defined(__XEN__) || defined(__XEN_TOOLS__)`.
     case debugGref = 5
-    /// `XENMEM_sharing_op_add_physmap` (6), memory.h:472.
+    /// `XENMEM_sharing_op_add_physmap` (6), memory.h:481.
     ///
     /// Defined in C only when `defined(__XEN__) || defined(__XEN_TOOLS__)`.
     case addPhysmap = 6
-    /// `XENMEM_sharing_op_audit` (7), memory.h:473.
+    /// `XENMEM_sharing_op_audit` (7), memory.h:482.
     ///
     /// Defined in C only when `defined(__XEN__) || defined(__XEN_TOOLS__)`.
     case audit = 7
-    /// `XENMEM_sharing_op_range_share` (8), memory.h:474.
+    /// `XENMEM_sharing_op_range_share` (8), memory.h:483.
     ///
     /// Defined in C only when `defined(__XEN__) || defined(__XEN_TOOLS__)`.
     case rangeShare = 8
-    /// `XENMEM_sharing_op_fork` (9), memory.h:475.
+    /// `XENMEM_sharing_op_fork` (9), memory.h:484.
     ///
     /// Defined in C only when `defined(__XEN__) || defined(__XEN_TOOLS__)`.
     case fork = 9
-    /// `XENMEM_sharing_op_fork_reset` (10), memory.h:476.
+    /// `XENMEM_sharing_op_fork_reset` (10), memory.h:485.
     ///
     /// Defined in C only when `defined(__XEN__) || defined(__XEN_TOOLS__)`.
     case forkReset = 10
@@ -74,6 +74,17 @@ public enum MemorySharingOp: UInt8, CaseIterable, Sendable, XenOperation {
     public static let cPrefix = "XENMEM_sharing_op_"
     /// The header that declares the family.
     public static let header = "memory.h"
+
+    /// The Xen releases these bindings were generated for, oldest first.
+    public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }
+
+    /// The releases whose headers define this op with the payload layout these bindings have; issuing
+    /// it on another release throws `XenHypercallError.unavailableOnRelease` and sends nothing.
+    public var releases: [XenRelease]? {
+        switch rawValue {
+        default: Self.releaseSet
+        }
+    }
 
     /// The C macro name of this op.
     public var cName: String {

@@ -7,25 +7,25 @@ import XenHypercall
 /// The `XENPMU_*` ops of `pmu.h` that are defined (live or obsolete). Retired ops are not
 /// cases: they are unavailable members, so old code fails to compile with a fix-it.
 public enum PMUOp: UInt32, CaseIterable, Sendable, XenOperation {
-    /// `XENPMU_mode_get` (0), pmu.h:29.
+    /// `XENPMU_mode_get` (0), pmu.h:33.
     ///
     /// ` enum xenpmu_op {
     ///
     /// Header note: Also used for getting PMU version
     case modeGet = 0
-    /// `XENPMU_mode_set` (1), pmu.h:30.
+    /// `XENPMU_mode_set` (1), pmu.h:34.
     case modeSet = 1
-    /// `XENPMU_feature_get` (2), pmu.h:31.
+    /// `XENPMU_feature_get` (2), pmu.h:35.
     case featureGet = 2
-    /// `XENPMU_feature_set` (3), pmu.h:32.
+    /// `XENPMU_feature_set` (3), pmu.h:36.
     case featureSet = 3
-    /// `XENPMU_init` (4), pmu.h:33.
+    /// `XENPMU_init` (4), pmu.h:37.
     case `init` = 4
-    /// `XENPMU_finish` (5), pmu.h:34.
+    /// `XENPMU_finish` (5), pmu.h:38.
     case finish = 5
-    /// `XENPMU_lvtpc_set` (6), pmu.h:35.
+    /// `XENPMU_lvtpc_set` (6), pmu.h:39.
     case lvtpcSet = 6
-    /// `XENPMU_flush` (7), pmu.h:36.
+    /// `XENPMU_flush` (7), pmu.h:40.
     ///
     /// Header note: Write cached MSR values to HW
     case flush = 7
@@ -49,6 +49,17 @@ public enum PMUOp: UInt32, CaseIterable, Sendable, XenOperation {
     public static let cPrefix = "XENPMU_"
     /// The header that declares the family.
     public static let header = "pmu.h"
+
+    /// The Xen releases these bindings were generated for, oldest first.
+    public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }
+
+    /// The releases whose headers define this op with the payload layout these bindings have; issuing
+    /// it on another release throws `XenHypercallError.unavailableOnRelease` and sends nothing.
+    public var releases: [XenRelease]? {
+        switch rawValue {
+        default: Self.releaseSet
+        }
+    }
 
     /// The C macro name of this op.
     public var cName: String {

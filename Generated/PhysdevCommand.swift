@@ -64,6 +64,9 @@ extension PhysdevCommand where Payload == PhysdevSetIobitmap {
     ///
     /// Set the current VCPU's I/O-port permissions bitmap.
     /// @arg == pointer to physdev_set_iobitmap structure.
+    ///
+    /// When @nr_ports is non-zero, Xen, like real CPUs and the TSS IOPB, always
+    /// reads 2 bytes from @bitmap, which might be one byte beyond @nr_ports.
     public static var setIobitmap: Self { Self(.setIobitmap) }
 }
 
@@ -154,6 +157,12 @@ extension PhysdevCommand where Payload == PhysdevPciDevice {
 extension PhysdevCommand where Payload == PhysdevDbgpOp {
     /// `PHYSDEVOP_dbgp_op` (29) with payload `struct physdev_dbgp_op`; bound by the family table's payloadMembers.
     public static var dbgpOp: Self { Self(.dbgpOp) }
+}
+
+extension PhysdevCommand {
+    /// `PHYSDEVOP_pci_device_reset`: xen-swiftgen cannot bind PHYSDEVOP_pci_device_reset to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
+    @available(*, unavailable, message: "xen-swiftgen cannot bind PHYSDEVOP_pci_device_reset to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
+    public static var pciDeviceReset: PhysdevCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind PHYSDEVOP_pci_device_reset to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
 }
 
 extension PhysdevCommand {

@@ -38,60 +38,73 @@ public enum PhysdevOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// Set the current VCPU's I/O privilege level.
     /// @arg == pointer to physdev_set_iopl structure.
     case setIopl = 6
-    /// `PHYSDEVOP_set_iobitmap` (7), physdev.h:91.
+    /// `PHYSDEVOP_set_iobitmap` (7), physdev.h:94.
     ///
     /// Set the current VCPU's I/O-port permissions bitmap.
     /// @arg == pointer to physdev_set_iobitmap structure.
+    ///
+    /// When @nr_ports is non-zero, Xen, like real CPUs and the TSS IOPB, always
+    /// reads 2 bytes from @bitmap, which might be one byte beyond @nr_ports.
     case setIobitmap = 7
-    /// `PHYSDEVOP_apic_read` (8), physdev.h:108.
+    /// `PHYSDEVOP_apic_read` (8), physdev.h:111.
     ///
     /// Read or write an IO-APIC register.
     /// @arg == pointer to physdev_apic structure.
     case apicRead = 8
-    /// `PHYSDEVOP_apic_write` (9), physdev.h:109.
+    /// `PHYSDEVOP_apic_write` (9), physdev.h:112.
     case apicWrite = 9
-    /// `PHYSDEVOP_alloc_irq_vector` (10), physdev.h:124.
+    /// `PHYSDEVOP_alloc_irq_vector` (10), physdev.h:127.
     ///
     /// Allocate or free a physical upcall vector for the specified IRQ line.
     /// @arg == pointer to physdev_irq structure.
     case allocIrqVector = 10
-    /// `PHYSDEVOP_free_irq_vector` (11), physdev.h:125.
+    /// `PHYSDEVOP_free_irq_vector` (11), physdev.h:128.
     case freeIrqVector = 11
-    /// `PHYSDEVOP_map_pirq` (13), physdev.h:141.
+    /// `PHYSDEVOP_map_pirq` (13), physdev.h:144.
     case mapPirq = 13
-    /// `PHYSDEVOP_unmap_pirq` (14), physdev.h:162.
+    /// `PHYSDEVOP_unmap_pirq` (14), physdev.h:165.
     case unmapPirq = 14
-    /// `PHYSDEVOP_manage_pci_add` (15), physdev.h:172.
+    /// `PHYSDEVOP_manage_pci_add` (15), physdev.h:175.
     case managePciAdd = 15
-    /// `PHYSDEVOP_manage_pci_remove` (16), physdev.h:173.
+    /// `PHYSDEVOP_manage_pci_remove` (16), physdev.h:176.
     case managePciRemove = 16
-    /// `PHYSDEVOP_restore_msi` (19), physdev.h:183.
+    /// `PHYSDEVOP_restore_msi` (19), physdev.h:186.
     case restoreMsi = 19
-    /// `PHYSDEVOP_manage_pci_add_ext` (20), physdev.h:192.
+    /// `PHYSDEVOP_manage_pci_add_ext` (20), physdev.h:195.
     case managePciAddExt = 20
-    /// `PHYSDEVOP_setup_gsi` (21), physdev.h:225.
+    /// `PHYSDEVOP_setup_gsi` (21), physdev.h:228.
     case setupGsi = 21
-    /// `PHYSDEVOP_get_free_pirq` (23), physdev.h:242.
+    /// `PHYSDEVOP_get_free_pirq` (23), physdev.h:245.
     ///
     /// type is MAP_PIRQ_TYPE_GSI or MAP_PIRQ_TYPE_MSI
     /// the hypercall returns a free pirq
     case getFreePirq = 23
-    /// `PHYSDEVOP_pci_mmcfg_reserved` (24), physdev.h:255.
+    /// `PHYSDEVOP_pci_mmcfg_reserved` (24), physdev.h:258.
     case pciMmcfgReserved = 24
-    /// `PHYSDEVOP_pci_device_add` (25), physdev.h:270.
+    /// `PHYSDEVOP_pci_device_add` (25), physdev.h:273.
     case pciDeviceAdd = 25
-    /// `PHYSDEVOP_pci_device_remove` (26), physdev.h:291.
+    /// `PHYSDEVOP_pci_device_remove` (26), physdev.h:294.
     case pciDeviceRemove = 26
-    /// `PHYSDEVOP_restore_msi_ext` (27), physdev.h:292.
+    /// `PHYSDEVOP_restore_msi_ext` (27), physdev.h:295.
     case restoreMsiExt = 27
-    /// `PHYSDEVOP_prepare_msix` (30), physdev.h:297.
+    /// `PHYSDEVOP_prepare_msix` (30), physdev.h:300.
     ///
     /// Dom0 should use these two to announce MMIO resources assigned to
     /// MSI-X capable devices won't (prepare) or may (release) change.
     case prepareMsix = 30
-    /// `PHYSDEVOP_release_msix` (31), physdev.h:298.
+    /// `PHYSDEVOP_release_msix` (31), physdev.h:301.
     case releaseMsix = 31
-    /// `PHYSDEVOP_dbgp_op` (29), physdev.h:314.
+    /// `PHYSDEVOP_pci_device_reset` (32), physdev.h:307.
+    ///
+    /// Xen 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    ///
+    /// No payload mapping: the generator could not bind this op to a payload (its comment does not say what the argument points to), so it has no typed command; add it to the family's `payloadMembers` in the config.
+    ///
+    /// Notify the hypervisor that a PCI device has been reset, so that any
+    /// internally cached state is regenerated.  Should be called after any
+    /// device reset performed by the hardware domain.
+    case pciDeviceReset = 32
+    /// `PHYSDEVOP_dbgp_op` (29), physdev.h:334.
     case dbgpOp = 29
 
     /// Every case, in header order. Written out because Swift does not synthesize it when a case is
@@ -122,6 +135,7 @@ public enum PhysdevOp: UInt32, CaseIterable, Sendable, XenOperation {
         rawValues.append(27)
         rawValues.append(30)
         rawValues.append(31)
+        rawValues.append(32)
         rawValues.append(29)
         return rawValues.compactMap(Self.init(rawValue:))
     }()
@@ -130,6 +144,18 @@ public enum PhysdevOp: UInt32, CaseIterable, Sendable, XenOperation {
     public static let cPrefix = "PHYSDEVOP_"
     /// The header that declares the family.
     public static let header = "physdev.h"
+
+    /// The Xen releases these bindings were generated for, oldest first.
+    public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }
+
+    /// The releases whose headers define this op with the payload layout these bindings have; issuing
+    /// it on another release throws `XenHypercallError.unavailableOnRelease` and sends nothing.
+    public var releases: [XenRelease]? {
+        switch rawValue {
+        case 32: [XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)]
+        default: Self.releaseSet
+        }
+    }
 
     /// The C macro name of this op.
     public var cName: String {
@@ -158,21 +184,22 @@ public enum PhysdevOp: UInt32, CaseIterable, Sendable, XenOperation {
         case .restoreMsiExt: "PHYSDEVOP_restore_msi_ext"
         case .prepareMsix: "PHYSDEVOP_prepare_msix"
         case .releaseMsix: "PHYSDEVOP_release_msix"
+        case .pciDeviceReset: "PHYSDEVOP_pci_device_reset"
         case .dbgpOp: "PHYSDEVOP_dbgp_op"
         }
     }
 
-    /// `PHYSDEVOP_ASSIGN_VECTOR`, an alias of `PHYSDEVOP_alloc_irq_vector` (physdev.h:344).
+    /// `PHYSDEVOP_ASSIGN_VECTOR`, an alias of `PHYSDEVOP_alloc_irq_vector` (physdev.h:364).
     ///
     /// Defined in C only when `__XEN_INTERFACE_VERSION__ < 0x00040600`.
     public static var assignVector: Self { .allocIrqVector }
 
-    /// `PHYSDEVOP_FREE_VECTOR`, an alias of `PHYSDEVOP_free_irq_vector` (physdev.h:345).
+    /// `PHYSDEVOP_FREE_VECTOR`, an alias of `PHYSDEVOP_free_irq_vector` (physdev.h:365).
     ///
     /// Defined in C only when `__XEN_INTERFACE_VERSION__ < 0x00040600`.
     public static var freeVector: Self { .freeIrqVector }
 
-    /// `PHYSDEVOP_pirq_eoi_gmfn`, an alias of `PHYSDEVOP_pirq_eoi_gmfn_v2` (physdev.h:353).
+    /// `PHYSDEVOP_pirq_eoi_gmfn`, an alias of `PHYSDEVOP_pirq_eoi_gmfn_v2` (physdev.h:373).
     ///
     /// Defined in C only when `!(__XEN_INTERFACE_VERSION__ < 0x00040200)`.
     public static var pirqEoiGmfn: Self { .pirqEoiGmfnV2 }
@@ -207,7 +234,7 @@ enum PhysdevOpNumberGuard: UInt32 {
     case PHYSDEVOP_dbgp_op = 29 // live
     case PHYSDEVOP_prepare_msix = 30 // live
     case PHYSDEVOP_release_msix = 31 // live
-    case PHYSDEVOP_pci_device_reset = 32 // reserved by the ledger: PHYSDEVOP_pci_device_reset in RELEASE-4.20.0 … RELEASE-4.22.0
+    case PHYSDEVOP_pci_device_reset = 32 // live
 }
 
 extension PhysdevOp {
@@ -238,6 +265,7 @@ extension PhysdevOp {
         case .restoreMsiExt: .PHYSDEVOP_restore_msi_ext
         case .prepareMsix: .PHYSDEVOP_prepare_msix
         case .releaseMsix: .PHYSDEVOP_release_msix
+        case .pciDeviceReset: .PHYSDEVOP_pci_device_reset
         case .dbgpOp: .PHYSDEVOP_dbgp_op
         }
     }

@@ -2,7 +2,7 @@
 
 import XenHypercall
 
-/// `struct physdev_pci_device` (physdev.h:299): 4 bytes, aligned to 2.
+/// `struct physdev_pci_device` (physdev.h:309): 4 bytes, aligned to 2.
 public struct PhysdevPciDevice: Sendable, BitwiseCopyable {
     /// IN
     ///
@@ -20,13 +20,13 @@ public struct PhysdevPciDevice: Sendable, BitwiseCopyable {
 /// Argument to physdev_op_compat() hypercall. Superceded by new physdev_op()
 /// hypercall since 0x00030202.
 ///
-/// `struct physdev_op` (physdev.h:212): 24 bytes, aligned to 8.
+/// `struct physdev_op` (physdev.h:215): 24 bytes, aligned to 8.
 public struct PhysdevOpRecord: Sendable, BitwiseCopyable {
     /// C: `uint32_t cmd` at offset 0.
     public var cmd: UInt32
     /// 4 bytes of padding that C leaves here.
     private var _padding0: InlineArray<4, UInt8>
-    /// C: `union (unnamed union at physdev.h:214:5) u` at offset 8.
+    /// C: `union (unnamed union at physdev.h:217:5) u` at offset 8.
     public var u: PhysdevOpRecord.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -34,7 +34,7 @@ public struct PhysdevOpRecord: Sendable, BitwiseCopyable {
 }
 
 extension PhysdevOpRecord {
-    /// The union of `physdev_op.u` (physdev.h:214): 16 bytes, aligned to 8.
+    /// The union of `physdev_op.u` (physdev.h:217): 16 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 16 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<2, UInt64>
@@ -96,7 +96,7 @@ public struct PhysdevSetIopl: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct physdev_set_iobitmap` (physdev.h:92): 16 bytes, aligned to 8.
+/// `struct physdev_set_iobitmap` (physdev.h:95): 16 bytes, aligned to 8.
 public struct PhysdevSetIobitmap: Sendable, BitwiseCopyable {
 #if arch(x86_64)
     /// C: `__guest_handle_uint8 bitmap` at offset 0.
@@ -114,7 +114,7 @@ public struct PhysdevSetIobitmap: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct physdev_apic` (physdev.h:110): 16 bytes, aligned to 8.
+/// `struct physdev_apic` (physdev.h:113): 16 bytes, aligned to 8.
 public struct PhysdevApic: Sendable, BitwiseCopyable {
     /// IN
     ///
@@ -131,7 +131,7 @@ public struct PhysdevApic: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct physdev_irq` (physdev.h:126): 8 bytes, aligned to 4.
+/// `struct physdev_irq` (physdev.h:129): 8 bytes, aligned to 4.
 public struct PhysdevIrq: Sendable, BitwiseCopyable {
     /// IN
     ///
@@ -146,7 +146,7 @@ public struct PhysdevIrq: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct physdev_map_pirq` (physdev.h:142): 40 bytes, aligned to 8.
+/// `struct physdev_map_pirq` (physdev.h:145): 40 bytes, aligned to 8.
 public struct PhysdevMapPirq: Sendable, BitwiseCopyable {
     /// C: `domid_t domid` at offset 0.
     public var domid: Domid
@@ -187,7 +187,7 @@ public struct PhysdevMapPirq: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct physdev_unmap_pirq` (physdev.h:163): 8 bytes, aligned to 4.
+/// `struct physdev_unmap_pirq` (physdev.h:166): 8 bytes, aligned to 4.
 public struct PhysdevUnmapPirq: Sendable, BitwiseCopyable {
     /// C: `domid_t domid` at offset 0.
     public var domid: Domid
@@ -202,7 +202,7 @@ public struct PhysdevUnmapPirq: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct physdev_manage_pci` (physdev.h:174): 2 bytes, aligned to 1.
+/// `struct physdev_manage_pci` (physdev.h:177): 2 bytes, aligned to 1.
 public struct PhysdevManagePci: Sendable, BitwiseCopyable {
     /// IN
     ///
@@ -215,7 +215,7 @@ public struct PhysdevManagePci: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct physdev_manage_pci_ext` (physdev.h:193): 16 bytes, aligned to 4.
+/// `struct physdev_manage_pci_ext` (physdev.h:196): 16 bytes, aligned to 4.
 public struct PhysdevManagePciExt: Sendable, BitwiseCopyable {
     /// IN
     ///
@@ -229,7 +229,7 @@ public struct PhysdevManagePciExt: Sendable, BitwiseCopyable {
     public var isExtfn: UInt32
     /// C: `uint32_t is_virtfn` at offset 8.
     public var isVirtfn: UInt32
-    /// C: `struct (unnamed struct at physdev.h:199:5) physfn` at offset 12.
+    /// C: `struct (unnamed struct at physdev.h:202:5) physfn` at offset 12.
     public var physfn: PhysdevManagePciExt.Physfn
     /// 2 bytes of padding that C leaves here.
     private var _padding1: InlineArray<2, UInt8>
@@ -239,7 +239,7 @@ public struct PhysdevManagePciExt: Sendable, BitwiseCopyable {
 }
 
 extension PhysdevManagePciExt {
-    /// The struct of `physdev_manage_pci_ext.physfn` (physdev.h:199): 2 bytes, aligned to 1.
+    /// The struct of `physdev_manage_pci_ext.physfn` (physdev.h:202): 2 bytes, aligned to 1.
     public struct Physfn: Sendable, BitwiseCopyable {
         /// C: `uint8_t bus` at offset 0.
         public var bus: UInt8
@@ -251,7 +251,7 @@ extension PhysdevManagePciExt {
     }
 }
 
-/// `struct physdev_pci_device_add` (physdev.h:271): 12 bytes, aligned to 4.
+/// `struct physdev_pci_device_add` (physdev.h:274): 12 bytes, aligned to 4.
 ///
 /// The flexible array member `uint32_t[] optarr` follows the record in memory; it is not part of the Swift value.
 public struct PhysdevPciDeviceAdd: Sendable, BitwiseCopyable {
@@ -265,7 +265,7 @@ public struct PhysdevPciDeviceAdd: Sendable, BitwiseCopyable {
     public var devfn: UInt8
     /// C: `uint32_t flags` at offset 4.
     public var flags: UInt32
-    /// C: `struct (unnamed struct at physdev.h:277:5) physfn` at offset 8.
+    /// C: `struct (unnamed struct at physdev.h:280:5) physfn` at offset 8.
     public var physfn: PhysdevPciDeviceAdd.Physfn
     /// 2 bytes of padding that C leaves here.
     private var _padding0: InlineArray<2, UInt8>
@@ -275,7 +275,7 @@ public struct PhysdevPciDeviceAdd: Sendable, BitwiseCopyable {
 }
 
 extension PhysdevPciDeviceAdd {
-    /// The struct of `physdev_pci_device_add.physfn` (physdev.h:277): 2 bytes, aligned to 1.
+    /// The struct of `physdev_pci_device_add.physfn` (physdev.h:280): 2 bytes, aligned to 1.
     public struct Physfn: Sendable, BitwiseCopyable {
         /// C: `uint8_t bus` at offset 0.
         public var bus: UInt8
@@ -287,7 +287,7 @@ extension PhysdevPciDeviceAdd {
     }
 }
 
-/// `struct physdev_setup_gsi` (physdev.h:226): 8 bytes, aligned to 4.
+/// `struct physdev_setup_gsi` (physdev.h:229): 8 bytes, aligned to 4.
 public struct PhysdevSetupGsi: Sendable, BitwiseCopyable {
     /// C: `int gsi` at offset 0.
     public var gsi: Int32
@@ -306,7 +306,7 @@ public struct PhysdevSetupGsi: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct physdev_get_free_pirq` (physdev.h:243): 8 bytes, aligned to 4.
+/// `struct physdev_get_free_pirq` (physdev.h:246): 8 bytes, aligned to 4.
 public struct PhysdevGetFreePirq: Sendable, BitwiseCopyable {
     /// IN
     ///
@@ -321,7 +321,7 @@ public struct PhysdevGetFreePirq: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct physdev_pci_mmcfg_reserved` (physdev.h:256): 16 bytes, aligned to 8.
+/// `struct physdev_pci_mmcfg_reserved` (physdev.h:259): 16 bytes, aligned to 8.
 public struct PhysdevPciMmcfgReserved: Sendable, BitwiseCopyable {
     /// C: `uint64_t address` at offset 0.
     public var address: UInt64
@@ -338,7 +338,7 @@ public struct PhysdevPciMmcfgReserved: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct physdev_dbgp_op` (physdev.h:315): 6 bytes, aligned to 2.
+/// `struct physdev_dbgp_op` (physdev.h:335): 6 bytes, aligned to 2.
 public struct PhysdevDbgpOp: Sendable, BitwiseCopyable {
     /// IN
     ///
@@ -346,7 +346,7 @@ public struct PhysdevDbgpOp: Sendable, BitwiseCopyable {
     public var op: UInt8
     /// C: `uint8_t bus` at offset 1.
     public var bus: UInt8
-    /// C: `union (unnamed union at physdev.h:319:5) u` at offset 2.
+    /// C: `union (unnamed union at physdev.h:339:5) u` at offset 2.
     public var u: PhysdevDbgpOp.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -354,7 +354,7 @@ public struct PhysdevDbgpOp: Sendable, BitwiseCopyable {
 }
 
 extension PhysdevDbgpOp {
-    /// The union of `physdev_dbgp_op.u` (physdev.h:319): 4 bytes, aligned to 2.
+    /// The union of `physdev_dbgp_op.u` (physdev.h:339): 4 bytes, aligned to 2.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 4 bytes, aligned to 2 like the C union.
         private var _storage: InlineArray<2, UInt16>
@@ -391,7 +391,7 @@ public struct PhysdevPirqEoiGmfn: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct physdev_restore_msi` (physdev.h:184): 2 bytes, aligned to 1.
+/// `struct physdev_restore_msi` (physdev.h:187): 2 bytes, aligned to 1.
 public struct PhysdevRestoreMsi: Sendable, BitwiseCopyable {
     /// IN
     ///

@@ -155,6 +155,24 @@ extension PlatformCommand where Payload == XenpfSymdata {
     public static var getSymbol: Self { Self(.getSymbol) }
 }
 
+extension PlatformCommand {
+    /// `XENPF_get_dom0_console`: xen-swiftgen cannot bind XENPF_get_dom0_console to a payload: no comment names it above a payload struct and no member of 'u' is named 'get_dom0_console'; add it to the family's payloadMembers.
+    @available(*, unavailable, message: "xen-swiftgen cannot bind XENPF_get_dom0_console to a payload: no comment names it above a payload struct and no member of 'u' is named 'get_dom0_console'; add it to the family's payloadMembers")
+    public static var getDom0Console: PlatformCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XENPF_get_dom0_console to a payload: no comment names it above a payload struct and no member of 'u' is named 'get_dom0_console'; add it to the family's payloadMembers") }
+}
+
+extension PlatformCommand {
+    /// `XENPF_get_ucode_revision`: xen-swiftgen cannot bind XENPF_get_ucode_revision to a payload: no comment names it above a payload struct and no member of 'u' is named 'get_ucode_revision'; add it to the family's payloadMembers.
+    @available(*, unavailable, message: "xen-swiftgen cannot bind XENPF_get_ucode_revision to a payload: no comment names it above a payload struct and no member of 'u' is named 'get_ucode_revision'; add it to the family's payloadMembers")
+    public static var getUcodeRevision: PlatformCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XENPF_get_ucode_revision to a payload: no comment names it above a payload struct and no member of 'u' is named 'get_ucode_revision'; add it to the family's payloadMembers") }
+}
+
+extension PlatformCommand {
+    /// `XENPF_microcode_update2`: xen-swiftgen cannot bind XENPF_microcode_update2 to a payload: no comment names it above a payload struct and no member of 'u' is named 'microcode_update2'; add it to the family's payloadMembers.
+    @available(*, unavailable, message: "xen-swiftgen cannot bind XENPF_microcode_update2 to a payload: no comment names it above a payload struct and no member of 'u' is named 'microcode_update2'; add it to the family's payloadMembers")
+    public static var microcodeUpdate2: PlatformCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XENPF_microcode_update2 to a payload: no comment names it above a payload struct and no member of 'u' is named 'microcode_update2'; add it to the family's payloadMembers") }
+}
+
 extension XenPlatformOp {
     /// A request for `command`: it fills in `cmd` and `interface_version`, places
     /// `payload` in `u`, and leaves every other byte zero.
@@ -212,8 +230,10 @@ extension XenHypervisor {
     public func platform<Payload>(
         _ command: PlatformCommand<Payload>, payload: Payload
     ) throws(XenHypercallError) -> Payload {
-        let request = XenPlatformOp(command, payload: payload)
-        return try issue(request).payload(for: command)
+        var request = XenPlatformOp(command, payload: payload)
+        // In the running release's layout of the payload, when the bindings span releases that differ.
+        try encodePayload(payload, into: &request.u, operation: command.op.cName)
+        return decodePayload(try issue(request, payloadEncoded: true).u, as: Payload.self)
     }
 
     /// Issues `command`, an op without a payload, through `__HYPERVISOR_platform_op`.

@@ -57,21 +57,21 @@ public enum PlatformOp: UInt32, CaseIterable, Sendable, XenOperation {
     case getidletime = 53
     /// `XENPF_set_processor_pminfo` (54), platform.h:354.
     case setProcessorPminfo = 54
-    /// `XENPF_get_cpuinfo` (55), platform.h:473.
+    /// `XENPF_get_cpuinfo` (55), platform.h:499.
     case getCpuinfo = 55
-    /// `XENPF_get_cpu_version` (48), platform.h:490.
+    /// `XENPF_get_cpu_version` (48), platform.h:516.
     case getCpuVersion = 48
-    /// `XENPF_cpu_online` (56), platform.h:505.
+    /// `XENPF_cpu_online` (56), platform.h:531.
     case cpuOnline = 56
-    /// `XENPF_cpu_offline` (57), platform.h:506.
+    /// `XENPF_cpu_offline` (57), platform.h:532.
     case cpuOffline = 57
-    /// `XENPF_cpu_hotadd` (58), platform.h:514.
+    /// `XENPF_cpu_hotadd` (58), platform.h:540.
     case cpuHotadd = 58
-    /// `XENPF_mem_hotadd` (59), platform.h:523.
+    /// `XENPF_mem_hotadd` (59), platform.h:549.
     case memHotadd = 59
-    /// `XENPF_core_parking` (60), platform.h:533.
+    /// `XENPF_core_parking` (60), platform.h:559.
     case coreParking = 60
-    /// `XENPF_resource_op` (61), platform.h:555.
+    /// `XENPF_resource_op` (61), platform.h:581.
     ///
     /// Access generic platform resources(e.g., accessing MSR, port I/O, etc)
     /// in unified way. Batch resource operations in one call are supported and
@@ -80,8 +80,32 @@ public enum PlatformOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// non-negative integer for the number of successful operations. For the latter
     /// case, the @ret in the failed entry (if any) indicates the exact error.
     case resourceOp = 61
-    /// `XENPF_get_symbol` (63), platform.h:590.
+    /// `XENPF_get_symbol` (63), platform.h:616.
     case getSymbol = 63
+    /// `XENPF_get_dom0_console` (64), platform.h:639.
+    ///
+    /// Xen 4.18, 4.19, 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    ///
+    /// No payload mapping: the generator could not bind this op to a payload (no comment names it above a payload struct and no member of 'u' is named 'get_dom0_console'), so it has no typed command; add it to the family's `payloadMembers` in the config.
+    ///
+    /// Fetch the video console information and mode setup by Xen.  A non-
+    /// negative return value indicates the size of the (part of the) structure
+    /// which was filled.
+    case getDom0Console = 64
+    /// `XENPF_get_ucode_revision` (65), platform.h:643.
+    ///
+    /// Xen 4.18, 4.19, 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    ///
+    /// No payload mapping: the generator could not bind this op to a payload (no comment names it above a payload struct and no member of 'u' is named 'get_ucode_revision'), so it has no typed command; add it to the family's `payloadMembers` in the config.
+    case getUcodeRevision = 65
+    /// `XENPF_microcode_update2` (66), platform.h:654.
+    ///
+    /// Xen 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    ///
+    /// No payload mapping: the generator could not bind this op to a payload (no comment names it above a payload struct and no member of 'u' is named 'microcode_update2'), so it has no typed command; add it to the family's `payloadMembers` in the config.
+    ///
+    /// Hypercall to microcode_update with flags
+    case microcodeUpdate2 = 66
 
     /// Every case, in header order. Written out because Swift does not synthesize it when a case is
     /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
@@ -109,6 +133,9 @@ public enum PlatformOp: UInt32, CaseIterable, Sendable, XenOperation {
         rawValues.append(60)
         rawValues.append(61)
         rawValues.append(63)
+        rawValues.append(64)
+        rawValues.append(65)
+        rawValues.append(66)
         return rawValues.compactMap(Self.init(rawValue:))
     }()
 
@@ -119,6 +146,33 @@ public enum PlatformOp: UInt32, CaseIterable, Sendable, XenOperation {
 
     /// `XENPF_INTERFACE_VERSION` (platform.h:15): the version a request must carry.
     public static let interfaceVersion: UInt32 = 0x3000001
+
+    /// The Xen releases these bindings were generated for, oldest first.
+    public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }
+
+    /// The releases whose headers define this op with the payload layout these bindings have; issuing
+    /// it on another release throws `XenHypercallError.unavailableOnRelease` and sends nothing.
+    public var releases: [XenRelease]? {
+        switch rawValue {
+        case 64, 65: [XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)]
+        case 66: [XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)]
+        default: Self.releaseSet
+        }
+    }
+
+    /// `XENPF_INTERFACE_VERSION` in each release of the set: the version a request carries there.
+    public static func interfaceVersion(on release: XenRelease) -> UInt32? {
+        switch (release.major, release.minor) {
+        case (4, 16): 0x3000001
+        case (4, 17): 0x3000001
+        case (4, 18): 0x3000001
+        case (4, 19): 0x3000001
+        case (4, 20): 0x3000001
+        case (4, 21): 0x3000001
+        case (4, 22): 0x3000001
+        default: nil
+        }
+    }
 
     /// The C macro name of this op.
     public var cName: String {
@@ -145,6 +199,9 @@ public enum PlatformOp: UInt32, CaseIterable, Sendable, XenOperation {
         case .coreParking: "XENPF_core_parking"
         case .resourceOp: "XENPF_resource_op"
         case .getSymbol: "XENPF_get_symbol"
+        case .getDom0Console: "XENPF_get_dom0_console"
+        case .getUcodeRevision: "XENPF_get_ucode_revision"
+        case .microcodeUpdate2: "XENPF_microcode_update2"
         }
     }
 
@@ -180,9 +237,9 @@ enum PlatformOpNumberGuard: UInt32 {
     case XENPF_resource_op = 61 // live
     case XENPF_settime64 = 62 // live
     case XENPF_get_symbol = 63 // live
-    case XENPF_get_dom0_console = 64 // reserved by the ledger: XENPF_get_dom0_console in RELEASE-4.18.0 … RELEASE-4.22.0
-    case XENPF_get_ucode_revision = 65 // reserved by the ledger: XENPF_get_ucode_revision in RELEASE-4.18.0 … RELEASE-4.22.0
-    case XENPF_microcode_update2 = 66 // reserved by the ledger: XENPF_microcode_update2 in RELEASE-4.20.0 … RELEASE-4.22.0
+    case XENPF_get_dom0_console = 64 // live
+    case XENPF_get_ucode_revision = 65 // live
+    case XENPF_microcode_update2 = 66 // live
 }
 
 extension PlatformOp {
@@ -211,6 +268,9 @@ extension PlatformOp {
         case .coreParking: .XENPF_core_parking
         case .resourceOp: .XENPF_resource_op
         case .getSymbol: .XENPF_get_symbol
+        case .getDom0Console: .XENPF_get_dom0_console
+        case .getUcodeRevision: .XENPF_get_ucode_revision
+        case .microcodeUpdate2: .XENPF_microcode_update2
         }
     }
 }

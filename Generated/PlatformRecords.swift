@@ -5,7 +5,7 @@ import XenHypercall
 /// ` enum neg_errnoval
 /// ` HYPERVISOR_platform_op(const struct xen_platform_op*);
 ///
-/// `struct xen_platform_op` (platform.h:612): 136 bytes, aligned to 8.
+/// `struct xen_platform_op` (platform.h:670): 136 bytes, aligned to 8.
 public struct XenPlatformOp: Sendable, BitwiseCopyable {
     /// C: `uint32_t cmd` at offset 0.
     public var cmd: UInt32
@@ -13,7 +13,7 @@ public struct XenPlatformOp: Sendable, BitwiseCopyable {
     ///
     /// C: `uint32_t interface_version` at offset 4.
     public var interfaceVersion: UInt32
-    /// C: `union (unnamed union at platform.h:615:5) u` at offset 8.
+    /// C: `union (unnamed union at platform.h:673:5) u` at offset 8.
     public var u: XenPlatformOp.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -21,7 +21,7 @@ public struct XenPlatformOp: Sendable, BitwiseCopyable {
 }
 
 extension XenPlatformOp {
-    /// The union of `xen_platform_op.u` (platform.h:615): 128 bytes, aligned to 8.
+    /// The union of `xen_platform_op.u` (platform.h:673): 128 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 128 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<16, UInt64>
@@ -133,6 +133,21 @@ extension XenPlatformOp {
         /// C: `xenpf_symdata_t symdata` at offset 0.
         public var symdata: XenpfSymdata {
             get { xenUnionLoad(self, as: XenpfSymdata.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `xenpf_dom0_console_t dom0_console` at offset 0.
+        public var dom0Console: Dom0VgaConsoleInfo {
+            get { xenUnionLoad(self, as: Dom0VgaConsoleInfo.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `xenpf_ucode_revision_t ucode_revision` at offset 0.
+        public var ucodeRevision: XenpfUcodeRevision {
+            get { xenUnionLoad(self, as: XenpfUcodeRevision.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `xenpf_microcode_update2_t microcode2` at offset 0.
+        public var microcode2: XenpfMicrocodeUpdate2 {
+            get { xenUnionLoad(self, as: XenpfMicrocodeUpdate2.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `uint8_t[128] pad` at offset 0.
@@ -952,7 +967,7 @@ public struct XenpfGetidletime: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xenpf_set_processor_pminfo` (platform.h:460): 112 bytes, aligned to 8.
+/// `struct xenpf_set_processor_pminfo` (platform.h:485): 112 bytes, aligned to 8.
 public struct XenpfSetProcessorPminfo: Sendable, BitwiseCopyable {
     /// IN variables
     /// ACPI CPU ID
@@ -963,7 +978,7 @@ public struct XenpfSetProcessorPminfo: Sendable, BitwiseCopyable {
     ///
     /// C: `uint32_t type` at offset 4.
     public var type: UInt32
-    /// C: `union (unnamed union at platform.h:464:5) u` at offset 8.
+    /// C: `union (unnamed union at platform.h:489:5) u` at offset 8.
     public var u: XenpfSetProcessorPminfo.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -971,7 +986,7 @@ public struct XenpfSetProcessorPminfo: Sendable, BitwiseCopyable {
 }
 
 extension XenpfSetProcessorPminfo {
-    /// The union of `xenpf_set_processor_pminfo.u` (platform.h:464): 104 bytes, aligned to 8.
+    /// The union of `xenpf_set_processor_pminfo.u` (platform.h:489): 104 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 104 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<13, UInt64>
@@ -1006,13 +1021,20 @@ extension XenpfSetProcessorPminfo {
             set { xenUnionStore(newValue, into: &self) }
         }
 #endif
+        /// CPPC: _CPC and _PSD
+        ///
+        /// C: `xen_processor_cppc_t cppc_data` at offset 0.
+        public var cppcData: XenProcessorCppc {
+            get { xenUnionLoad(self, as: XenProcessorCppc.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
         public init() { self = xenZeroed() }
     }
 }
 
-/// `struct xen_processor_power` (platform.h:408): 16 bytes, aligned to 8.
+/// `struct xen_processor_power` (platform.h:413): 16 bytes, aligned to 8.
 public struct XenProcessorPower: Sendable, BitwiseCopyable {
     /// number of C state entries in array below
     ///
@@ -1038,7 +1060,7 @@ public struct XenProcessorPower: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_processor_flags` (platform.h:400): 4 bytes, aligned to 4.
+/// `struct xen_processor_flags` (platform.h:405): 4 bytes, aligned to 4.
 public struct XenProcessorFlags: Sendable, BitwiseCopyable {
     /// Storage of the bitfields that follow, 4 bytes.
     private var _bits0: InlineArray<1, UInt32>
@@ -1072,7 +1094,7 @@ public struct XenProcessorFlags: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_processor_cx` (platform.h:389): 48 bytes, aligned to 8.
+/// `struct xen_processor_cx` (platform.h:394): 48 bytes, aligned to 8.
 public struct XenProcessorCx: Sendable, BitwiseCopyable {
     /// GAS for Cx trigger register
     ///
@@ -1112,7 +1134,7 @@ public struct XenProcessorCx: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_power_register` (platform.h:373): 24 bytes, aligned to 8.
+/// `struct xen_power_register` (platform.h:378): 24 bytes, aligned to 8.
 public struct XenPowerRegister: Sendable, BitwiseCopyable {
     /// C: `uint32_t space_id` at offset 0.
     public var spaceId: UInt32
@@ -1129,7 +1151,7 @@ public struct XenPowerRegister: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_processor_csd` (platform.h:381): 12 bytes, aligned to 4.
+/// `struct xen_processor_csd` (platform.h:386): 12 bytes, aligned to 4.
 public struct XenProcessorCsd: Sendable, BitwiseCopyable {
     /// domain number of one dependent group
     ///
@@ -1148,7 +1170,7 @@ public struct XenProcessorCsd: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_processor_performance` (platform.h:443): 104 bytes, aligned to 8.
+/// `struct xen_processor_performance` (platform.h:448): 104 bytes, aligned to 8.
 public struct XenProcessorPerformance: Sendable, BitwiseCopyable {
     /// flag for Px sub info type
     ///
@@ -1186,7 +1208,7 @@ public struct XenProcessorPerformance: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_pct_register` (platform.h:414): 16 bytes, aligned to 8.
+/// `struct xen_pct_register` (platform.h:419): 16 bytes, aligned to 8.
 public struct XenPctRegister: Sendable, BitwiseCopyable {
     /// C: `uint8_t descriptor` at offset 0.
     public var descriptor: UInt8
@@ -1209,7 +1231,7 @@ public struct XenPctRegister: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_processor_px` (platform.h:424): 48 bytes, aligned to 8.
+/// `struct xen_processor_px` (platform.h:429): 48 bytes, aligned to 8.
 public struct XenProcessorPx: Sendable, BitwiseCopyable {
     /// megahertz
     ///
@@ -1240,7 +1262,7 @@ public struct XenProcessorPx: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_psd_package` (platform.h:435): 40 bytes, aligned to 8.
+/// `struct xen_psd_package` (platform.h:440): 40 bytes, aligned to 8.
 public struct XenPsdPackage: Sendable, BitwiseCopyable {
     /// C: `uint64_t num_entries` at offset 0.
     public var numEntries: UInt64
@@ -1257,7 +1279,54 @@ public struct XenPsdPackage: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xenpf_pcpuinfo` (platform.h:474): 20 bytes, aligned to 4.
+/// `struct xen_processor_cppc` (platform.h:465): 72 bytes, aligned to 8.
+public struct XenProcessorCppc: Sendable, BitwiseCopyable {
+    /// IN: XEN_CPPC_xxx
+    ///
+    /// C: `uint8_t flags` at offset 0.
+    public var flags: UInt8
+    /// C: `uint8_t[3] pad` at offset 1.
+    public var pad: InlineArray<3, UInt8>
+    /// C: `struct (unnamed struct at platform.h:472:5) cpc` at offset 4.
+    public var cpc: XenProcessorCppc.Cpc
+    /// IN: XEN_CPUPERF_SHARED_TYPE_xxx
+    ///
+    /// C: `uint32_t shared_type` at offset 28.
+    public var sharedType: UInt32
+    /// IN: _PSD
+    ///
+    /// C: `struct xen_psd_package domain_info` at offset 32.
+    public var domainInfo: XenPsdPackage
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+extension XenProcessorCppc {
+    /// IN: Subset _CPC fields useful for CPPC-compatible cpufreq
+    /// driver's initialization
+    ///
+    /// The struct of `xen_processor_cppc.cpc` (platform.h:472): 24 bytes, aligned to 4.
+    public struct Cpc: Sendable, BitwiseCopyable {
+        /// C: `uint32_t highest_perf` at offset 0.
+        public var highestPerf: UInt32
+        /// C: `uint32_t nominal_perf` at offset 4.
+        public var nominalPerf: UInt32
+        /// C: `uint32_t lowest_nonlinear_perf` at offset 8.
+        public var lowestNonlinearPerf: UInt32
+        /// C: `uint32_t lowest_perf` at offset 12.
+        public var lowestPerf: UInt32
+        /// C: `uint32_t lowest_mhz` at offset 16.
+        public var lowestMhz: UInt32
+        /// C: `uint32_t nominal_mhz` at offset 20.
+        public var nominalMhz: UInt32
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+/// `struct xenpf_pcpuinfo` (platform.h:500): 20 bytes, aligned to 4.
 public struct XenpfPcpuinfo: Sendable, BitwiseCopyable {
     /// IN
     ///
@@ -1279,7 +1348,7 @@ public struct XenpfPcpuinfo: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xenpf_pcpu_version` (platform.h:491): 32 bytes, aligned to 4.
+/// `struct xenpf_pcpu_version` (platform.h:517): 32 bytes, aligned to 4.
 public struct XenpfPcpuVersion: Sendable, BitwiseCopyable {
     /// IN
     ///
@@ -1308,7 +1377,7 @@ public struct XenpfPcpuVersion: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xenpf_cpu_ol` (platform.h:507): 4 bytes, aligned to 4.
+/// `struct xenpf_cpu_ol` (platform.h:533): 4 bytes, aligned to 4.
 public struct XenpfCpuOl: Sendable, BitwiseCopyable {
     /// C: `uint32_t cpuid` at offset 0.
     public var cpuid: UInt32
@@ -1317,7 +1386,7 @@ public struct XenpfCpuOl: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xenpf_cpu_hotadd` (platform.h:515): 12 bytes, aligned to 4.
+/// `struct xenpf_cpu_hotadd` (platform.h:541): 12 bytes, aligned to 4.
 public struct XenpfCpuHotadd: Sendable, BitwiseCopyable {
     /// C: `uint32_t apic_id` at offset 0.
     public var apicId: UInt32
@@ -1330,7 +1399,7 @@ public struct XenpfCpuHotadd: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xenpf_mem_hotadd` (platform.h:524): 24 bytes, aligned to 8.
+/// `struct xenpf_mem_hotadd` (platform.h:550): 24 bytes, aligned to 8.
 public struct XenpfMemHotadd: Sendable, BitwiseCopyable {
     /// C: `uint64_t spfn` at offset 0.
     public var spfn: UInt64
@@ -1345,7 +1414,7 @@ public struct XenpfMemHotadd: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xenpf_core_parking` (platform.h:537): 8 bytes, aligned to 4.
+/// `struct xenpf_core_parking` (platform.h:563): 8 bytes, aligned to 4.
 public struct XenpfCoreParking: Sendable, BitwiseCopyable {
     /// IN variables
     ///
@@ -1361,7 +1430,7 @@ public struct XenpfCoreParking: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xenpf_resource_op` (platform.h:582): 16 bytes, aligned to 8.
+/// `struct xenpf_resource_op` (platform.h:608): 16 bytes, aligned to 8.
 public struct XenpfResourceOp: Sendable, BitwiseCopyable {
     /// number of resource entry
     ///
@@ -1383,9 +1452,9 @@ public struct XenpfResourceOp: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xenpf_resource_entry` (platform.h:570): 24 bytes, aligned to 8.
+/// `struct xenpf_resource_entry` (platform.h:596): 24 bytes, aligned to 8.
 public struct XenpfResourceEntry: Sendable, BitwiseCopyable {
-    /// C: `union (unnamed union at platform.h:571:5) u` at offset 0.
+    /// C: `union (unnamed union at platform.h:597:5) u` at offset 0.
     public var u: XenpfResourceEntry.U
     /// IN: padding and must be zero
     ///
@@ -1405,7 +1474,7 @@ public struct XenpfResourceEntry: Sendable, BitwiseCopyable {
 }
 
 extension XenpfResourceEntry {
-    /// The union of `xenpf_resource_entry.u` (platform.h:571): 4 bytes, aligned to 4.
+    /// The union of `xenpf_resource_entry.u` (platform.h:597): 4 bytes, aligned to 4.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 4 bytes, aligned to 4 like the C union.
         private var _storage: InlineArray<1, UInt32>
@@ -1429,7 +1498,7 @@ extension XenpfResourceEntry {
     }
 }
 
-/// `struct xenpf_symdata` (platform.h:591): 32 bytes, aligned to 8.
+/// `struct xenpf_symdata` (platform.h:617): 32 bytes, aligned to 8.
 public struct XenpfSymdata: Sendable, BitwiseCopyable {
     /// IN/OUT variables
     /// IN:  size of name buffer
@@ -1464,6 +1533,56 @@ public struct XenpfSymdata: Sendable, BitwiseCopyable {
 #endif
     /// 7 bytes of padding that C leaves here.
     private var _padding0: InlineArray<7, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct xenpf_ucode_revision` (platform.h:644): 16 bytes, aligned to 4.
+public struct XenpfUcodeRevision: Sendable, BitwiseCopyable {
+    /// IN:  CPU number to get the revision from.
+    ///
+    /// C: `uint32_t cpu` at offset 0.
+    public var cpu: UInt32
+    /// OUT: CPU signature (CPUID.1.EAX).
+    ///
+    /// C: `uint32_t signature` at offset 4.
+    public var signature: UInt32
+    /// OUT: Platform Flags (Intel only)
+    ///
+    /// C: `uint32_t pf` at offset 8.
+    public var pf: UInt32
+    /// OUT: Microcode Revision.
+    ///
+    /// C: `uint32_t revision` at offset 12.
+    public var revision: UInt32
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct xenpf_microcode_update2` (platform.h:655): 16 bytes, aligned to 8.
+public struct XenpfMicrocodeUpdate2: Sendable, BitwiseCopyable {
+    /// IN variables.
+    /// Flags to be passed with ucode.
+    ///
+    /// C: `uint32_t flags` at offset 0.
+    public var flags: UInt32
+    /// Length of microcode data.
+    ///
+    /// C: `uint32_t length` at offset 4.
+    public var length: UInt32
+#if arch(x86_64)
+    /// Pointer to microcode data
+    ///
+    /// C: `__guest_handle_const_void data` at offset 8.
+    public var data: XenGuestHandle64<Void>
+#elseif arch(arm64)
+    /// Pointer to microcode data
+    ///
+    /// C: `__guest_handle_64_const_void data` at offset 8.
+    public var data: XenGuestHandle64<Void>
+#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }

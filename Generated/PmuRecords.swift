@@ -4,9 +4,9 @@ import XenHypercall
 
 /// Parameters structure for HYPERVISOR_xenpmu_op call
 ///
-/// `struct xen_pmu_params` (pmu.h:40): 24 bytes, aligned to 8.
+/// `struct xen_pmu_params` (pmu.h:44): 24 bytes, aligned to 8.
 public struct XenPmuParams: Sendable, BitwiseCopyable {
-    /// C: `struct (unnamed struct at pmu.h:42:5) version` at offset 0.
+    /// C: `struct (unnamed struct at pmu.h:46:5) version` at offset 0.
     public var version: XenPmuParams.Version
     /// C: `uint64_t val` at offset 8.
     public var val: UInt64
@@ -24,7 +24,7 @@ public struct XenPmuParams: Sendable, BitwiseCopyable {
 extension XenPmuParams {
     /// IN/OUT parameters
     ///
-    /// The struct of `xen_pmu_params.version` (pmu.h:42): 8 bytes, aligned to 4.
+    /// The struct of `xen_pmu_params.version` (pmu.h:46): 8 bytes, aligned to 4.
     public struct Version: Sendable, BitwiseCopyable {
         /// C: `uint32_t maj` at offset 0.
         public var maj: UInt32
@@ -45,7 +45,7 @@ extension XenPmuParams {
 /// and RO for the guest but some fields in xen_pmu_arch can be writable
 /// by both the hypervisor and the guest (see arch-$arch/pmu.h).
 ///
-/// `struct xen_pmu_data` (pmu.h:93): 20 bytes, aligned to 4.
+/// `struct xen_pmu_data` (pmu.h:97): 20 bytes, aligned to 4.
 public struct XenPmuData: Sendable, BitwiseCopyable {
     /// Interrupted VCPU
     ///

@@ -7,15 +7,15 @@ import XenHypercall
 /// The `XEN_SCHEDULER_*` ops of `domctl.h` that are defined (live or obsolete). Retired ops are not
 /// cases: they are unavailable members, so old code fails to compile with a fix-it.
 public enum SchedulerID: UInt32, CaseIterable, Sendable, XenOperation {
-    /// `XEN_SCHEDULER_CREDIT` (5), domctl.h:358.
+    /// `XEN_SCHEDULER_CREDIT` (5), domctl.h:394.
     case credit = 5
-    /// `XEN_SCHEDULER_CREDIT2` (6), domctl.h:359.
+    /// `XEN_SCHEDULER_CREDIT2` (6), domctl.h:395.
     case credit2 = 6
-    /// `XEN_SCHEDULER_ARINC653` (7), domctl.h:360.
+    /// `XEN_SCHEDULER_ARINC653` (7), domctl.h:396.
     case arinc653 = 7
-    /// `XEN_SCHEDULER_RTDS` (8), domctl.h:361.
+    /// `XEN_SCHEDULER_RTDS` (8), domctl.h:397.
     case rtds = 8
-    /// `XEN_SCHEDULER_NULL` (9), domctl.h:362.
+    /// `XEN_SCHEDULER_NULL` (9), domctl.h:398.
     case null = 9
 
     /// Every case, in header order. Written out because Swift does not synthesize it when a case is
@@ -35,6 +35,17 @@ public enum SchedulerID: UInt32, CaseIterable, Sendable, XenOperation {
     /// The header that declares the family.
     public static let header = "domctl.h"
 
+    /// The Xen releases these bindings were generated for, oldest first.
+    public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }
+
+    /// The releases whose headers define this op with the payload layout these bindings have; issuing
+    /// it on another release throws `XenHypercallError.unavailableOnRelease` and sends nothing.
+    public var releases: [XenRelease]? {
+        switch rawValue {
+        default: Self.releaseSet
+        }
+    }
+
     /// The C macro name of this op.
     public var cName: String {
         switch self {
@@ -46,7 +57,7 @@ public enum SchedulerID: UInt32, CaseIterable, Sendable, XenOperation {
         }
     }
 
-    /// `XEN_SCHEDULER_SEDF` (4), domctl.h:357.
+    /// `XEN_SCHEDULER_SEDF` (4), domctl.h:393.
     ///
     /// Header note: (Removed)
     @available(*, unavailable, message: "XEN_SCHEDULER_SEDF (4) was retired: (Removed)")

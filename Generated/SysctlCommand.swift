@@ -127,11 +127,6 @@ extension SysctlCommand where Payload == XenSysctlPsrAlloc {
     public static var psrAlloc: Self { Self(.psrAlloc) }
 }
 
-extension SysctlCommand where Payload == XenSysctlCpuLevellingCaps {
-    /// `XEN_SYSCTL_get_cpu_levelling_caps` (25) with payload `u.cpu_levelling_caps` (`struct xen_sysctl_cpu_levelling_caps`); bound by the family table's payloadMembers.
-    public static var getCpuLevellingCaps: Self { Self(.getCpuLevellingCaps) }
-}
-
 extension SysctlCommand where Payload == XenSysctlCpuFeatureset {
     /// `XEN_SYSCTL_get_cpu_featureset` (26) with payload `u.cpu_featureset` (`struct xen_sysctl_cpu_featureset`); bound by the family table's payloadMembers.
     public static var getCpuFeatureset: Self { Self(.getCpuFeatureset) }
@@ -147,9 +142,22 @@ extension SysctlCommand where Payload == XenSysctlCpuPolicy {
     /// `XEN_SYSCTL_get_cpu_policy` (29) with payload `u.cpu_policy` (`struct xen_sysctl_cpu_policy`); bound by the family table's payloadMembers.
     public static var getCpuPolicy: Self { Self(.getCpuPolicy) }
 }
+
+#elseif arch(arm64)
+extension SysctlCommand where Payload == XenSysctlDtOverlay {
+    /// `XEN_SYSCTL_dt_overlay` (30) with payload `u.dt_overlay` (`struct xen_sysctl_dt_overlay`); bound by the comment above the payload struct and the union member's name.
+    public static var dtOverlay: Self { Self(.dtOverlay) }
+}
 #endif
 
-#if arch(arm64)
+#if arch(x86_64)
+extension SysctlCommand {
+    /// `XEN_SYSCTL_dt_overlay`: xen-swiftgen cannot bind XEN_SYSCTL_dt_overlay to a payload: no comment names it above a payload struct and no member of 'u' is named 'dt_overlay'; add it to the family's payloadMembers.
+    @available(*, unavailable, message: "xen-swiftgen cannot bind XEN_SYSCTL_dt_overlay to a payload: no comment names it above a payload struct and no member of 'u' is named 'dt_overlay'; add it to the family's payloadMembers")
+    public static var dtOverlay: SysctlCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind XEN_SYSCTL_dt_overlay to a payload: no comment names it above a payload struct and no member of 'u' is named 'dt_overlay'; add it to the family's payloadMembers") }
+}
+
+#elseif arch(arm64)
 extension SysctlCommand {
     /// `XEN_SYSCTL_get_cpu_policy`: xen-swiftgen cannot bind XEN_SYSCTL_get_cpu_policy to a payload: payloadMembers binds it to 'cpu_policy', which is not a record member of 'u'; add it to the family's payloadMembers.
     @available(*, unavailable, message: "xen-swiftgen cannot bind XEN_SYSCTL_get_cpu_policy to a payload: payloadMembers binds it to 'cpu_policy', which is not a record member of 'u'; add it to the family's payloadMembers")
@@ -214,8 +222,10 @@ extension XenHypervisor {
     public func sysctl<Payload>(
         _ command: SysctlCommand<Payload>, payload: Payload
     ) throws(XenHypercallError) -> Payload {
-        let request = XenSysctl(command, payload: payload)
-        return try issue(request).payload(for: command)
+        var request = XenSysctl(command, payload: payload)
+        // In the running release's layout of the payload, when the bindings span releases that differ.
+        try encodePayload(payload, into: &request.u, operation: command.op.cName)
+        return decodePayload(try issue(request, payloadEncoded: true).u, as: Payload.self)
     }
 
     /// Issues `command`, an op without a payload, through `__HYPERVISOR_sysctl`.

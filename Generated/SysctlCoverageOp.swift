@@ -7,15 +7,15 @@ import XenHypercall
 /// The `XEN_SYSCTL_COVERAGE_*` ops of `sysctl.h` that are defined (live or obsolete). Retired ops are not
 /// cases: they are unavailable members, so old code fails to compile with a fix-it.
 public enum SysctlCoverageOp: UInt32, CaseIterable, Sendable, XenOperation {
-    /// `XEN_SYSCTL_COVERAGE_get_size` (0), sysctl.h:691.
+    /// `XEN_SYSCTL_COVERAGE_get_size` (0), sysctl.h:862.
     ///
     /// Header note: Get total size of output data
     case getSize = 0
-    /// `XEN_SYSCTL_COVERAGE_read` (1), sysctl.h:692.
+    /// `XEN_SYSCTL_COVERAGE_read` (1), sysctl.h:863.
     ///
     /// Header note: Read output data
     case read = 1
-    /// `XEN_SYSCTL_COVERAGE_reset` (2), sysctl.h:693.
+    /// `XEN_SYSCTL_COVERAGE_reset` (2), sysctl.h:864.
     ///
     /// Header note: Reset all counters
     case reset = 2
@@ -34,6 +34,17 @@ public enum SysctlCoverageOp: UInt32, CaseIterable, Sendable, XenOperation {
     public static let cPrefix = "XEN_SYSCTL_COVERAGE_"
     /// The header that declares the family.
     public static let header = "sysctl.h"
+
+    /// The Xen releases these bindings were generated for, oldest first.
+    public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }
+
+    /// The releases whose headers define this op with the payload layout these bindings have; issuing
+    /// it on another release throws `XenHypercallError.unavailableOnRelease` and sends nothing.
+    public var releases: [XenRelease]? {
+        switch rawValue {
+        default: Self.releaseSet
+        }
+    }
 
     /// The C macro name of this op.
     public var cName: String {

@@ -7,33 +7,33 @@ import XenHypercall
 /// The `XEN_SYSCTL_CPUPOOL_OP_*` ops of `sysctl.h` that are defined (live or obsolete). Retired ops are not
 /// cases: they are unavailable members, so old code fails to compile with a fix-it.
 public enum SysctlCpupoolOp: UInt32, CaseIterable, Sendable, XenOperation {
-    /// `XEN_SYSCTL_CPUPOOL_OP_CREATE` (1), sysctl.h:539.
+    /// `XEN_SYSCTL_CPUPOOL_OP_CREATE` (1), sysctl.h:710.
     ///
     /// XEN_SYSCTL_cpupool_op
     ///
     /// Header note: C
     case create = 1
-    /// `XEN_SYSCTL_CPUPOOL_OP_DESTROY` (2), sysctl.h:540.
+    /// `XEN_SYSCTL_CPUPOOL_OP_DESTROY` (2), sysctl.h:711.
     ///
     /// Header note: D
     case destroy = 2
-    /// `XEN_SYSCTL_CPUPOOL_OP_INFO` (3), sysctl.h:541.
+    /// `XEN_SYSCTL_CPUPOOL_OP_INFO` (3), sysctl.h:712.
     ///
     /// Header note: I
     case info = 3
-    /// `XEN_SYSCTL_CPUPOOL_OP_ADDCPU` (4), sysctl.h:542.
+    /// `XEN_SYSCTL_CPUPOOL_OP_ADDCPU` (4), sysctl.h:713.
     ///
     /// Header note: A
     case addcpu = 4
-    /// `XEN_SYSCTL_CPUPOOL_OP_RMCPU` (5), sysctl.h:543.
+    /// `XEN_SYSCTL_CPUPOOL_OP_RMCPU` (5), sysctl.h:714.
     ///
     /// Header note: R
     case rmcpu = 5
-    /// `XEN_SYSCTL_CPUPOOL_OP_MOVEDOMAIN` (6), sysctl.h:544.
+    /// `XEN_SYSCTL_CPUPOOL_OP_MOVEDOMAIN` (6), sysctl.h:715.
     ///
     /// Header note: M
     case movedomain = 6
-    /// `XEN_SYSCTL_CPUPOOL_OP_FREEINFO` (7), sysctl.h:545.
+    /// `XEN_SYSCTL_CPUPOOL_OP_FREEINFO` (7), sysctl.h:716.
     ///
     /// Header note: F
     case freeinfo = 7
@@ -56,6 +56,17 @@ public enum SysctlCpupoolOp: UInt32, CaseIterable, Sendable, XenOperation {
     public static let cPrefix = "XEN_SYSCTL_CPUPOOL_OP_"
     /// The header that declares the family.
     public static let header = "sysctl.h"
+
+    /// The Xen releases these bindings were generated for, oldest first.
+    public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }
+
+    /// The releases whose headers define this op with the payload layout these bindings have; issuing
+    /// it on another release throws `XenHypercallError.unavailableOnRelease` and sends nothing.
+    public var releases: [XenRelease]? {
+        switch rawValue {
+        default: Self.releaseSet
+        }
+    }
 
     /// The C macro name of this op.
     public var cName: String {

@@ -7,7 +7,7 @@ import XenHypercall
 /// The `XEN_SYSCTL_LIVEPATCH_*` ops of `sysctl.h` that are defined (live or obsolete). Retired ops are not
 /// cases: they are unavailable members, so old code fails to compile with a fix-it.
 public enum SysctlLivepatchOp: UInt32, CaseIterable, Sendable, XenOperation {
-    /// `XEN_SYSCTL_LIVEPATCH_UPLOAD` (0), sysctl.h:899.
+    /// `XEN_SYSCTL_LIVEPATCH_UPLOAD` (0), sysctl.h:1051.
     ///
     /// Upload a payload to the hypervisor. The payload is verified
     /// against basic checks and if there are any issues the proper return code
@@ -23,7 +23,7 @@ public enum SysctlLivepatchOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// The `payload` is the ELF payload as mentioned in the `Payload format`
     /// section in the Live Patch design document.
     case upload = 0
-    /// `XEN_SYSCTL_LIVEPATCH_GET` (1), sysctl.h:914.
+    /// `XEN_SYSCTL_LIVEPATCH_GET` (1), sysctl.h:1066.
     ///
     /// Retrieve an status of an specific payload.
     ///
@@ -32,7 +32,7 @@ public enum SysctlLivepatchOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// The return value is zero on success and XEN_EXX on failure. This operation
     /// is synchronous and does not require preemption.
     case get = 1
-    /// `XEN_SYSCTL_LIVEPATCH_LIST` (2), sysctl.h:953.
+    /// `XEN_SYSCTL_LIVEPATCH_LIST` (2), sysctl.h:1105.
     ///
     /// Retrieve an array of abbreviated status, names and metadata of payloads that
     /// are loaded in the hypervisor.
@@ -56,7 +56,7 @@ public enum SysctlLivepatchOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// data and start from scratch. It is OK for the toolstack to use the new
     /// `version` field.
     case list = 2
-    /// `XEN_SYSCTL_LIVEPATCH_ACTION` (3), sysctl.h:986.
+    /// `XEN_SYSCTL_LIVEPATCH_ACTION` (3), sysctl.h:1142.
     ///
     /// Perform an operation on the payload structure referenced by the `name` field.
     /// The operation request is asynchronous and the status should be retrieved
@@ -78,6 +78,17 @@ public enum SysctlLivepatchOp: UInt32, CaseIterable, Sendable, XenOperation {
     public static let cPrefix = "XEN_SYSCTL_LIVEPATCH_"
     /// The header that declares the family.
     public static let header = "sysctl.h"
+
+    /// The Xen releases these bindings were generated for, oldest first.
+    public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }
+
+    /// The releases whose headers define this op with the payload layout these bindings have; issuing
+    /// it on another release throws `XenHypercallError.unavailableOnRelease` and sends nothing.
+    public var releases: [XenRelease]? {
+        switch rawValue {
+        default: Self.releaseSet
+        }
+    }
 
     /// The C macro name of this op.
     public var cName: String {

@@ -7,13 +7,13 @@ import XenHypercall
 /// The `XEN_SYSCTL_LOCKPROF_*` ops of `sysctl.h` that are defined (live or obsolete). Retired ops are not
 /// cases: they are unavailable members, so old code fails to compile with a fix-it.
 public enum SysctlLockprofOp: UInt32, CaseIterable, Sendable, XenOperation {
-    /// `XEN_SYSCTL_LOCKPROF_reset` (1), sysctl.h:440.
+    /// `XEN_SYSCTL_LOCKPROF_reset` (1), sysctl.h:611.
     ///
     /// Sub-operations:
     ///
     /// Header note: Reset all profile data to zero.
     case reset = 1
-    /// `XEN_SYSCTL_LOCKPROF_query` (2), sysctl.h:441.
+    /// `XEN_SYSCTL_LOCKPROF_query` (2), sysctl.h:612.
     ///
     /// Header note: Get lock profile information.
     case query = 2
@@ -31,6 +31,17 @@ public enum SysctlLockprofOp: UInt32, CaseIterable, Sendable, XenOperation {
     public static let cPrefix = "XEN_SYSCTL_LOCKPROF_"
     /// The header that declares the family.
     public static let header = "sysctl.h"
+
+    /// The Xen releases these bindings were generated for, oldest first.
+    public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }
+
+    /// The releases whose headers define this op with the payload layout these bindings have; issuing
+    /// it on another release throws `XenHypercallError.unavailableOnRelease` and sends nothing.
+    public var releases: [XenRelease]? {
+        switch rawValue {
+        default: Self.releaseSet
+        }
+    }
 
     /// The C macro name of this op.
     public var cName: String {

@@ -7,64 +7,83 @@ import XenHypercall
 /// The `XEN_SYSCTL_*` ops of `sysctl.h` that are defined (live or obsolete). Retired ops are not
 /// cases: they are unavailable members, so old code fails to compile with a fix-it.
 public enum SysctlOp: UInt32, CaseIterable, Sendable, XenOperation {
-    /// `XEN_SYSCTL_readconsole` (1), sysctl.h:1057.
+    /// `XEN_SYSCTL_readconsole` (1), sysctl.h:1231.
     case readconsole = 1
-    /// `XEN_SYSCTL_tbuf_op` (2), sysctl.h:1058.
+    /// `XEN_SYSCTL_tbuf_op` (2), sysctl.h:1232.
     case tbufOp = 2
-    /// `XEN_SYSCTL_physinfo` (3), sysctl.h:1059.
+    /// `XEN_SYSCTL_physinfo` (3), sysctl.h:1233.
     case physinfo = 3
-    /// `XEN_SYSCTL_sched_id` (4), sysctl.h:1060.
+    /// `XEN_SYSCTL_sched_id` (4), sysctl.h:1234.
     case schedId = 4
-    /// `XEN_SYSCTL_perfc_op` (5), sysctl.h:1061.
+    /// `XEN_SYSCTL_perfc_op` (5), sysctl.h:1235.
     case perfcOp = 5
-    /// `XEN_SYSCTL_getdomaininfolist` (6), sysctl.h:1062.
+#if arch(x86_64)
+    /// `XEN_SYSCTL_getdomaininfolist` (6), sysctl.h:1236.
     case getdomaininfolist = 6
-    /// `XEN_SYSCTL_debug_keys` (7), sysctl.h:1063.
+#elseif arch(arm64)
+    /// `XEN_SYSCTL_getdomaininfolist` (6), sysctl.h:1236.
+    ///
+    /// Xen 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    case getdomaininfolist = 6
+#endif
+    /// `XEN_SYSCTL_debug_keys` (7), sysctl.h:1237.
     case debugKeys = 7
-    /// `XEN_SYSCTL_getcpuinfo` (8), sysctl.h:1064.
+    /// `XEN_SYSCTL_getcpuinfo` (8), sysctl.h:1238.
     case getcpuinfo = 8
-    /// `XEN_SYSCTL_availheap` (9), sysctl.h:1065.
+    /// `XEN_SYSCTL_availheap` (9), sysctl.h:1239.
     case availheap = 9
-    /// `XEN_SYSCTL_get_pmstat` (10), sysctl.h:1066.
+    /// `XEN_SYSCTL_get_pmstat` (10), sysctl.h:1240.
     case getPmstat = 10
-    /// `XEN_SYSCTL_cpu_hotplug` (11), sysctl.h:1067.
+    /// `XEN_SYSCTL_cpu_hotplug` (11), sysctl.h:1241.
     case cpuHotplug = 11
-    /// `XEN_SYSCTL_pm_op` (12), sysctl.h:1068.
+    /// `XEN_SYSCTL_pm_op` (12), sysctl.h:1242.
     case pmOp = 12
-    /// `XEN_SYSCTL_page_offline_op` (14), sysctl.h:1069.
+    /// `XEN_SYSCTL_page_offline_op` (14), sysctl.h:1243.
     case pageOfflineOp = 14
-    /// `XEN_SYSCTL_lockprof_op` (15), sysctl.h:1070.
+    /// `XEN_SYSCTL_lockprof_op` (15), sysctl.h:1244.
     case lockprofOp = 15
-    /// `XEN_SYSCTL_cputopoinfo` (16), sysctl.h:1071.
+    /// `XEN_SYSCTL_cputopoinfo` (16), sysctl.h:1245.
     case cputopoinfo = 16
-    /// `XEN_SYSCTL_numainfo` (17), sysctl.h:1072.
+    /// `XEN_SYSCTL_numainfo` (17), sysctl.h:1246.
     case numainfo = 17
-    /// `XEN_SYSCTL_cpupool_op` (18), sysctl.h:1073.
+    /// `XEN_SYSCTL_cpupool_op` (18), sysctl.h:1247.
     case cpupoolOp = 18
-    /// `XEN_SYSCTL_scheduler_op` (19), sysctl.h:1074.
+    /// `XEN_SYSCTL_scheduler_op` (19), sysctl.h:1248.
     case schedulerOp = 19
-    /// `XEN_SYSCTL_coverage_op` (20), sysctl.h:1075.
+    /// `XEN_SYSCTL_coverage_op` (20), sysctl.h:1249.
     case coverageOp = 20
-    /// `XEN_SYSCTL_psr_cmt_op` (21), sysctl.h:1076.
+    /// `XEN_SYSCTL_psr_cmt_op` (21), sysctl.h:1250.
     case psrCmtOp = 21
-    /// `XEN_SYSCTL_pcitopoinfo` (22), sysctl.h:1077.
+    /// `XEN_SYSCTL_pcitopoinfo` (22), sysctl.h:1251.
     case pcitopoinfo = 22
-    /// `XEN_SYSCTL_psr_alloc` (23), sysctl.h:1078.
+    /// `XEN_SYSCTL_psr_alloc` (23), sysctl.h:1252.
     case psrAlloc = 23
-    /// `XEN_SYSCTL_get_cpu_levelling_caps` (25), sysctl.h:1080.
+    /// `XEN_SYSCTL_get_cpu_levelling_caps` (25), sysctl.h:1273.
+    ///
+    /// Xen 4.16, 4.17, 4.18, 4.19, 4.20, 4.21 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
     case getCpuLevellingCaps = 25
-    /// `XEN_SYSCTL_get_cpu_featureset` (26), sysctl.h:1081.
+    /// `XEN_SYSCTL_get_cpu_featureset` (26), sysctl.h:1255.
     case getCpuFeatureset = 26
-    /// `XEN_SYSCTL_livepatch_op` (27), sysctl.h:1082.
+    /// `XEN_SYSCTL_livepatch_op` (27), sysctl.h:1256.
     case livepatchOp = 27
 #if arch(x86_64)
-    /// `XEN_SYSCTL_get_cpu_policy` (29), sysctl.h:1084.
+    /// `XEN_SYSCTL_get_cpu_policy` (29), sysctl.h:1258.
     case getCpuPolicy = 29
+    /// `XEN_SYSCTL_dt_overlay` (30), sysctl.h:1259.
+    ///
+    /// Xen 4.18, 4.19, 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    ///
+    /// No payload mapping: the generator could not bind this op to a payload (no comment names it above a payload struct and no member of 'u' is named 'dt_overlay'), so it has no typed command; add it to the family's `payloadMembers` in the config.
+    case dtOverlay = 30
 #elseif arch(arm64)
-    /// `XEN_SYSCTL_get_cpu_policy` (29), sysctl.h:1084.
+    /// `XEN_SYSCTL_get_cpu_policy` (29), sysctl.h:1258.
     ///
     /// No payload mapping: the generator could not bind this op to a payload (payloadMembers binds it to 'cpu_policy', which is not a record member of 'u'), so it has no typed command; add it to the family's `payloadMembers` in the config.
     case getCpuPolicy = 29
+    /// `XEN_SYSCTL_dt_overlay` (30), sysctl.h:1259.
+    ///
+    /// Xen 4.18, 4.19, 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    case dtOverlay = 30
 #endif
 
     /// Every case, in header order. Written out because Swift does not synthesize it when a case is
@@ -76,7 +95,11 @@ public enum SysctlOp: UInt32, CaseIterable, Sendable, XenOperation {
         rawValues.append(3)
         rawValues.append(4)
         rawValues.append(5)
+#if arch(x86_64)
         rawValues.append(6)
+#elseif arch(arm64)
+        rawValues.append(6)
+#endif
         rawValues.append(7)
         rawValues.append(8)
         rawValues.append(9)
@@ -98,8 +121,10 @@ public enum SysctlOp: UInt32, CaseIterable, Sendable, XenOperation {
         rawValues.append(27)
 #if arch(x86_64)
         rawValues.append(29)
+        rawValues.append(30)
 #elseif arch(arm64)
         rawValues.append(29)
+        rawValues.append(30)
 #endif
         return rawValues.compactMap(Self.init(rawValue:))
     }()
@@ -109,8 +134,48 @@ public enum SysctlOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// The header that declares the family.
     public static let header = "sysctl.h"
 
-    /// `XEN_SYSCTL_INTERFACE_VERSION` (sysctl.h:21): the version a request must carry.
-    public static let interfaceVersion: UInt32 = 0x15
+    /// `XEN_SYSCTL_INTERFACE_VERSION` (sysctl.h:31): the version a request must carry.
+    public static let interfaceVersion: UInt32 = 0x16
+
+    /// The Xen releases these bindings were generated for, oldest first.
+    public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }
+
+    /// The releases whose headers define this op with the payload layout these bindings have; issuing
+    /// it on another release throws `XenHypercallError.unavailableOnRelease` and sends nothing.
+    public var releases: [XenRelease]? {
+        switch rawValue {
+#if arch(arm64)
+        case 6: [XenRelease(4, 21), XenRelease(4, 22)]
+#endif
+        case 25: [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21)]
+        case 30: [XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)]
+        default: Self.releaseSet
+        }
+    }
+
+    /// Of `releases`, those whose headers lay this op's payload out as the bindings' record; the others
+    /// take it only in a storage layout of the record, which the typed command picks, so a request
+    /// built by hand and issued raw is refused there.
+    public var recordLayoutReleases: [XenRelease]? {
+        switch rawValue {
+        case 3: [XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)]
+        default: releases
+        }
+    }
+
+    /// `XEN_SYSCTL_INTERFACE_VERSION` in each release of the set: the version a request carries there.
+    public static func interfaceVersion(on release: XenRelease) -> UInt32? {
+        switch (release.major, release.minor) {
+        case (4, 16): 0x14
+        case (4, 17): 0x15
+        case (4, 18): 0x15
+        case (4, 19): 0x15
+        case (4, 20): 0x15
+        case (4, 21): 0x16
+        case (4, 22): 0x16
+        default: nil
+        }
+    }
 
     /// The C macro name of this op.
     public var cName: String {
@@ -120,7 +185,11 @@ public enum SysctlOp: UInt32, CaseIterable, Sendable, XenOperation {
         case .physinfo: "XEN_SYSCTL_physinfo"
         case .schedId: "XEN_SYSCTL_sched_id"
         case .perfcOp: "XEN_SYSCTL_perfc_op"
+#if arch(x86_64)
         case .getdomaininfolist: "XEN_SYSCTL_getdomaininfolist"
+#elseif arch(arm64)
+        case .getdomaininfolist: "XEN_SYSCTL_getdomaininfolist"
+#endif
         case .debugKeys: "XEN_SYSCTL_debug_keys"
         case .getcpuinfo: "XEN_SYSCTL_getcpuinfo"
         case .availheap: "XEN_SYSCTL_availheap"
@@ -142,17 +211,19 @@ public enum SysctlOp: UInt32, CaseIterable, Sendable, XenOperation {
         case .livepatchOp: "XEN_SYSCTL_livepatch_op"
 #if arch(x86_64)
         case .getCpuPolicy: "XEN_SYSCTL_get_cpu_policy"
+        case .dtOverlay: "XEN_SYSCTL_dt_overlay"
 #elseif arch(arm64)
         case .getCpuPolicy: "XEN_SYSCTL_get_cpu_policy"
+        case .dtOverlay: "XEN_SYSCTL_dt_overlay"
 #endif
         }
     }
 
-    /// `XEN_SYSCTL_tmem_op` (24), sysctl.h:1079.
+    /// `XEN_SYSCTL_tmem_op` (24), sysctl.h:1253.
     @available(*, unavailable, message: "XEN_SYSCTL_tmem_op (24) was retired")
     public static var tmemOp: Self { fatalError("XEN_SYSCTL_tmem_op (24) was retired") }
 
-    /// `XEN_SYSCTL_set_parameter` (28), sysctl.h:1083.
+    /// `XEN_SYSCTL_set_parameter` (28), sysctl.h:1257.
     @available(*, unavailable, message: "XEN_SYSCTL_set_parameter (28) was retired")
     public static var setParameter: Self { fatalError("XEN_SYSCTL_set_parameter (28) was retired") }
 }
@@ -189,7 +260,7 @@ enum SysctlOpNumberGuard: UInt32 {
     case XEN_SYSCTL_livepatch_op = 27 // live
     case XEN_SYSCTL_set_parameter = 28 // retired
     case XEN_SYSCTL_get_cpu_policy = 29 // live
-    case XEN_SYSCTL_dt_overlay = 30 // reserved by the ledger: XEN_SYSCTL_dt_overlay in RELEASE-4.18.0 … RELEASE-4.22.0
+    case XEN_SYSCTL_dt_overlay = 30 // live
 }
 
 extension SysctlOp {
@@ -222,6 +293,7 @@ extension SysctlOp {
         case .getCpuFeatureset: .XEN_SYSCTL_get_cpu_featureset
         case .livepatchOp: .XEN_SYSCTL_livepatch_op
         case .getCpuPolicy: .XEN_SYSCTL_get_cpu_policy
+        case .dtOverlay: .XEN_SYSCTL_dt_overlay
         }
     }
 }

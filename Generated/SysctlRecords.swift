@@ -2,7 +2,7 @@
 
 import XenHypercall
 
-/// `struct xen_sysctl` (sysctl.h:1055): 136 bytes, aligned to 8.
+/// `struct xen_sysctl` (sysctl.h:1229): 136 bytes, aligned to 8.
 public struct XenSysctl: Sendable, BitwiseCopyable {
     /// C: `uint32_t cmd` at offset 0.
     public var cmd: UInt32
@@ -10,7 +10,7 @@ public struct XenSysctl: Sendable, BitwiseCopyable {
     ///
     /// C: `uint32_t interface_version` at offset 4.
     public var interfaceVersion: UInt32
-    /// C: `union (unnamed union at sysctl.h:1086:5) u` at offset 8.
+    /// C: `union (unnamed union at sysctl.h:1261:5) u` at offset 8.
     public var u: XenSysctl.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -18,7 +18,7 @@ public struct XenSysctl: Sendable, BitwiseCopyable {
 }
 
 extension XenSysctl {
-    /// The union of `xen_sysctl.u` (sysctl.h:1086): 128 bytes, aligned to 8.
+    /// The union of `xen_sysctl.u` (sysctl.h:1261): 128 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 128 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<16, UInt64>
@@ -132,11 +132,6 @@ extension XenSysctl {
             get { xenUnionLoad(self, as: XenSysctlPsrAlloc.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-        /// C: `struct xen_sysctl_cpu_levelling_caps cpu_levelling_caps` at offset 0.
-        public var cpuLevellingCaps: XenSysctlCpuLevellingCaps {
-            get { xenUnionLoad(self, as: XenSysctlCpuLevellingCaps.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
         /// C: `struct xen_sysctl_cpu_featureset cpu_featureset` at offset 0.
         public var cpuFeatureset: XenSysctlCpuFeatureset {
             get { xenUnionLoad(self, as: XenSysctlCpuFeatureset.self) }
@@ -151,6 +146,12 @@ extension XenSysctl {
         /// C: `struct xen_sysctl_cpu_policy cpu_policy` at offset 0.
         public var cpuPolicy: XenSysctlCpuPolicy {
             get { xenUnionLoad(self, as: XenSysctlCpuPolicy.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+#elseif arch(arm64)
+        /// C: `struct xen_sysctl_dt_overlay dt_overlay` at offset 0.
+        public var dtOverlay: XenSysctlDtOverlay {
+            get { xenUnionLoad(self, as: XenSysctlDtOverlay.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
 #endif
@@ -168,7 +169,7 @@ extension XenSysctl {
 /// Read console content from Xen buffer ring.
 /// XEN_SYSCTL_readconsole
 ///
-/// `struct xen_sysctl_readconsole` (sysctl.h:27): 24 bytes, aligned to 8.
+/// `struct xen_sysctl_readconsole` (sysctl.h:37): 24 bytes, aligned to 8.
 public struct XenSysctlReadconsole: Sendable, BitwiseCopyable {
     /// IN: Non-zero -> clear after reading.
     ///
@@ -212,7 +213,7 @@ public struct XenSysctlReadconsole: Sendable, BitwiseCopyable {
 /// Get trace buffers machine base address
 /// XEN_SYSCTL_tbuf_op
 ///
-/// `struct xen_sysctl_tbuf_op` (sysctl.h:46): 48 bytes, aligned to 8.
+/// `struct xen_sysctl_tbuf_op` (sysctl.h:56): 48 bytes, aligned to 8.
 public struct XenSysctlTbufOp: Sendable, BitwiseCopyable {
     /// C: `uint32_t cmd` at offset 0.
     public var cmd: UInt32
@@ -241,7 +242,7 @@ public struct XenSysctlTbufOp: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_sysctl_physinfo` (sysctl.h:97): 112 bytes, aligned to 8.
+/// `struct xen_sysctl_physinfo` (sysctl.h:111): 112 bytes, aligned to 8.
 public struct XenSysctlPhysinfo: Sendable, BitwiseCopyable {
     /// C: `uint32_t threads_per_core` at offset 0.
     public var threadsPerCore: UInt32
@@ -305,7 +306,7 @@ public struct XenSysctlPhysinfo: Sendable, BitwiseCopyable {
 /// - Otherwise, 'num_cpus' shall indicate the number of entries written, which
 /// may be less than the input value.
 ///
-/// `struct xen_sysctl_cputopoinfo` (sysctl.h:493): 16 bytes, aligned to 8.
+/// `struct xen_sysctl_cputopoinfo` (sysctl.h:664): 16 bytes, aligned to 8.
 public struct XenSysctlCputopoinfo: Sendable, BitwiseCopyable {
     /// C: `uint32_t num_cpus` at offset 0.
     public var numCpus: UInt32
@@ -323,7 +324,7 @@ public struct XenSysctlCputopoinfo: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_sysctl_cputopo` (sysctl.h:473): 12 bytes, aligned to 4.
+/// `struct xen_sysctl_cputopo` (sysctl.h:644): 12 bytes, aligned to 4.
 public struct XenSysctlCputopo: Sendable, BitwiseCopyable {
     /// C: `uint32_t core` at offset 0.
     public var core: UInt32
@@ -336,7 +337,7 @@ public struct XenSysctlCputopo: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_sysctl_pcitopoinfo` (sysctl.h:721): 24 bytes, aligned to 8.
+/// `struct xen_sysctl_pcitopoinfo` (sysctl.h:892): 24 bytes, aligned to 8.
 public struct XenSysctlPcitopoinfo: Sendable, BitwiseCopyable {
     /// IN: Number of elements in 'devs' and 'nodes' arrays.
     /// OUT: Number of processed elements of those arrays.
@@ -377,7 +378,7 @@ public struct XenSysctlPcitopoinfo: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_sysctl_numainfo` (sysctl.h:525): 24 bytes, aligned to 8.
+/// `struct xen_sysctl_numainfo` (sysctl.h:696): 24 bytes, aligned to 8.
 public struct XenSysctlNumainfo: Sendable, BitwiseCopyable {
     /// C: `uint32_t num_nodes` at offset 0.
     public var numNodes: UInt32
@@ -407,7 +408,7 @@ public struct XenSysctlNumainfo: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_sysctl_meminfo` (sysctl.h:502): 16 bytes, aligned to 8.
+/// `struct xen_sysctl_meminfo` (sysctl.h:673): 16 bytes, aligned to 8.
 public struct XenSysctlMeminfo: Sendable, BitwiseCopyable {
     /// C: `uint64_t memsize` at offset 0.
     public var memsize: UInt64
@@ -421,7 +422,7 @@ public struct XenSysctlMeminfo: Sendable, BitwiseCopyable {
 /// Get the ID of the current scheduler.
 /// XEN_SYSCTL_sched_id
 ///
-/// `struct xen_sysctl_sched_id` (sysctl.h:120): 4 bytes, aligned to 4.
+/// `struct xen_sysctl_sched_id` (sysctl.h:134): 4 bytes, aligned to 4.
 public struct XenSysctlSchedId: Sendable, BitwiseCopyable {
     /// OUT variable
     ///
@@ -432,7 +433,7 @@ public struct XenSysctlSchedId: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_sysctl_perfc_op` (sysctl.h:139): 32 bytes, aligned to 8.
+/// `struct xen_sysctl_perfc_op` (sysctl.h:153): 32 bytes, aligned to 8.
 public struct XenSysctlPerfcOp: Sendable, BitwiseCopyable {
     /// IN variables.
     /// XEN_SYSCTL_PERFCOP_???
@@ -474,7 +475,7 @@ public struct XenSysctlPerfcOp: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_sysctl_perfc_desc` (sysctl.h:130): 84 bytes, aligned to 4.
+/// `struct xen_sysctl_perfc_desc` (sysctl.h:144): 84 bytes, aligned to 4.
 public struct XenSysctlPerfcDesc: Sendable, BitwiseCopyable {
 #if arch(x86_64)
     /// name of perf counter
@@ -498,7 +499,7 @@ public struct XenSysctlPerfcDesc: Sendable, BitwiseCopyable {
 
 /// XEN_SYSCTL_getdomaininfolist
 ///
-/// `struct xen_sysctl_getdomaininfolist` (sysctl.h:152): 24 bytes, aligned to 8.
+/// `struct xen_sysctl_getdomaininfolist` (sysctl.h:166): 24 bytes, aligned to 8.
 public struct XenSysctlGetdomaininfolist: Sendable, BitwiseCopyable {
     /// IN variables.
     ///
@@ -529,7 +530,7 @@ public struct XenSysctlGetdomaininfolist: Sendable, BitwiseCopyable {
 /// Inject debug keys into Xen.
 /// XEN_SYSCTL_debug_keys
 ///
-/// `struct xen_sysctl_debug_keys` (sysctl.h:163): 16 bytes, aligned to 8.
+/// `struct xen_sysctl_debug_keys` (sysctl.h:177): 16 bytes, aligned to 8.
 public struct XenSysctlDebugKeys: Sendable, BitwiseCopyable {
 #if arch(x86_64)
     /// IN variables.
@@ -551,7 +552,7 @@ public struct XenSysctlDebugKeys: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_sysctl_getcpuinfo` (sysctl.h:176): 24 bytes, aligned to 8.
+/// `struct xen_sysctl_getcpuinfo` (sysctl.h:190): 24 bytes, aligned to 8.
 public struct XenSysctlGetcpuinfo: Sendable, BitwiseCopyable {
     /// IN variables.
     ///
@@ -580,7 +581,7 @@ public struct XenSysctlGetcpuinfo: Sendable, BitwiseCopyable {
 /// Get physical CPU information.
 /// XEN_SYSCTL_getcpuinfo
 ///
-/// `struct xen_sysctl_cpuinfo` (sysctl.h:171): 8 bytes, aligned to 8.
+/// `struct xen_sysctl_cpuinfo` (sysctl.h:185): 8 bytes, aligned to 8.
 public struct XenSysctlCpuinfo: Sendable, BitwiseCopyable {
     /// C: `uint64_t idletime` at offset 0.
     public var idletime: UInt64
@@ -591,7 +592,7 @@ public struct XenSysctlCpuinfo: Sendable, BitwiseCopyable {
 
 /// XEN_SYSCTL_availheap
 ///
-/// `struct xen_sysctl_availheap` (sysctl.h:185): 24 bytes, aligned to 8.
+/// `struct xen_sysctl_availheap` (sysctl.h:199): 24 bytes, aligned to 8.
 public struct XenSysctlAvailheap: Sendable, BitwiseCopyable {
     /// IN variables.
     /// Smallest address width (zero if don't care).
@@ -618,7 +619,7 @@ public struct XenSysctlAvailheap: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_sysctl_get_pmstat` (sysctl.h:231): 64 bytes, aligned to 8.
+/// `struct xen_sysctl_get_pmstat` (sysctl.h:275): 64 bytes, aligned to 8.
 public struct XenSysctlGetPmstat: Sendable, BitwiseCopyable {
     /// C: `uint32_t type` at offset 0.
     public var type: UInt32
@@ -626,7 +627,7 @@ public struct XenSysctlGetPmstat: Sendable, BitwiseCopyable {
     public var cpuid: UInt32
     /// other struct for tx, etc
     ///
-    /// C: `union (unnamed union at sysctl.h:243:5) u` at offset 8.
+    /// C: `union (unnamed union at sysctl.h:287:5) u` at offset 8.
     public var u: XenSysctlGetPmstat.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -634,7 +635,7 @@ public struct XenSysctlGetPmstat: Sendable, BitwiseCopyable {
 }
 
 extension XenSysctlGetPmstat {
-    /// The union of `xen_sysctl_get_pmstat.u` (sysctl.h:243): 56 bytes, aligned to 8.
+    /// The union of `xen_sysctl_get_pmstat.u` (sysctl.h:287): 56 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 56 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<7, UInt64>
@@ -654,38 +655,48 @@ extension XenSysctlGetPmstat {
     }
 }
 
-/// `struct pm_px_stat` (sysctl.h:203): 24 bytes, aligned to 8.
+/// `struct pm_px_stat` (sysctl.h:217): 24 bytes, aligned to 8.
 public struct PmPxStat: Sendable, BitwiseCopyable {
-    /// total Px states
+    /// IN: Number of elements in pt, number of rows/columns in trans_pt
+    /// (PMSTAT_get_pxstat)
+    /// OUT: total Px states (PMSTAT_get_max_px, PMSTAT_get_pxstat)
     ///
     /// C: `uint8_t total` at offset 0.
     public var total: UInt8
-    /// usable Px states
+    /// OUT: usable Px states (PMSTAT_get_pxstat)
     ///
     /// C: `uint8_t usable` at offset 1.
     public var usable: UInt8
-    /// last Px state
+    /// OUT: last Px state (PMSTAT_get_pxstat)
     ///
     /// C: `uint8_t last` at offset 2.
     public var last: UInt8
-    /// current Px state
+    /// OUT: current Px state (PMSTAT_get_pxstat)
     ///
     /// C: `uint8_t cur` at offset 3.
     public var cur: UInt8
     /// 4 bytes of padding that C leaves here.
     private var _padding0: InlineArray<4, UInt8>
 #if arch(x86_64)
-    /// Px transition table
+    /// OUT: Px transition table. This should have total * total elements.
+    /// As it is a 2-D array, this will not be copied if input total is
+    /// less than output total. (PMSTAT_get_pxstat)
     ///
     /// C: `__guest_handle_uint64 trans_pt` at offset 8.
     public var transPt: XenGuestHandle64<UInt64>
+    /// OUT: This should have total elements (PMSTAT_get_pxstat)
+    ///
     /// C: `__guest_handle_pm_px_val_t pt` at offset 16.
     public var pt: XenGuestHandle64<PmPxVal>
 #elseif arch(arm64)
-    /// Px transition table
+    /// OUT: Px transition table. This should have total * total elements.
+    /// As it is a 2-D array, this will not be copied if input total is
+    /// less than output total. (PMSTAT_get_pxstat)
     ///
     /// C: `__guest_handle_64_uint64 trans_pt` at offset 8.
     public var transPt: XenGuestHandle64<UInt64>
+    /// OUT: This should have total elements (PMSTAT_get_pxstat)
+    ///
     /// C: `__guest_handle_64_pm_px_val_t pt` at offset 16.
     public var pt: XenGuestHandle64<PmPxVal>
 #endif
@@ -696,7 +707,7 @@ public struct PmPxStat: Sendable, BitwiseCopyable {
 
 /// XEN_SYSCTL_get_pmstat
 ///
-/// `struct pm_px_val` (sysctl.h:195): 24 bytes, aligned to 8.
+/// `struct pm_px_val` (sysctl.h:209): 24 bytes, aligned to 8.
 public struct PmPxVal: Sendable, BitwiseCopyable {
     /// Px core frequency
     ///
@@ -715,48 +726,55 @@ public struct PmPxVal: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct pm_cx_stat` (sysctl.h:212): 56 bytes, aligned to 8.
+/// `struct pm_cx_stat` (sysctl.h:237): 56 bytes, aligned to 8.
 public struct PmCxStat: Sendable, BitwiseCopyable {
-    /// entry nr in triggers & residencies, including C0
+    /// IN:  Number of elements in triggers, residencies (PMSTAT_get_cxstat)
+    /// OUT: entry nr in triggers & residencies, including C0
+    /// (PMSTAT_get_cxstat, PMSTAT_get_max_cx)
     ///
     /// C: `uint32_t nr` at offset 0.
     public var nr: UInt32
-    /// last Cx state
+    /// OUT: last Cx state (PMSTAT_get_cxstat)
     ///
     /// C: `uint32_t last` at offset 4.
     public var last: UInt32
-    /// idle time from boot
+    /// OUT: idle time from boot (PMSTAT_get_cxstat)
     ///
     /// C: `uint64_t idle_time` at offset 8.
     public var idleTime: UInt64
 #if arch(x86_64)
-    /// Cx trigger counts
+    /// OUT: Cx trigger counts, nr elements (PMSTAT_get_cxstat)
     ///
     /// C: `__guest_handle_uint64 triggers` at offset 16.
     public var triggers: XenGuestHandle64<UInt64>
-    /// Cx residencies
+    /// OUT: Cx residencies, nr elements (PMSTAT_get_cxstat)
     ///
     /// C: `__guest_handle_uint64 residencies` at offset 24.
     public var residencies: XenGuestHandle64<UInt64>
 #elseif arch(arm64)
-    /// Cx trigger counts
+    /// OUT: Cx trigger counts, nr elements (PMSTAT_get_cxstat)
     ///
     /// C: `__guest_handle_64_uint64 triggers` at offset 16.
     public var triggers: XenGuestHandle64<UInt64>
-    /// Cx residencies
+    /// OUT: Cx residencies, nr elements (PMSTAT_get_cxstat)
     ///
     /// C: `__guest_handle_64_uint64 residencies` at offset 24.
     public var residencies: XenGuestHandle64<UInt64>
 #endif
-    /// entry nr in pc[]
+    /// IN: entry nr in pc[] (PMSTAT_get_cxstat)
+    /// OUT: Required size of pc[] for all known to Xen entries to be written
+    /// (PMSTAT_get_cxstat)
     ///
     /// C: `uint32_t nr_pc` at offset 32.
     public var nrPc: UInt32
-    /// entry nr in cc[]
+    /// IN: entry nr in cc[] (PMSTAT_get_cxstat)
+    /// OUT: Required size of cc[] for all known to Xen entries to be written
+    /// (PMSTAT_get_cxstat)
     ///
     /// C: `uint32_t nr_cc` at offset 36.
     public var nrCc: UInt32
 #if arch(x86_64)
+    /// OUT: (PMSTAT_get_cxstat)
     /// These two arrays may (and generally will) have unused slots; slots not
     /// having a corresponding hardware register will not be written by the
     /// hypervisor. It is therefore up to the caller to put a suitable sentinel
@@ -768,6 +786,7 @@ public struct PmCxStat: Sendable, BitwiseCopyable {
     /// C: `__guest_handle_uint64 cc` at offset 48.
     public var cc: XenGuestHandle64<UInt64>
 #elseif arch(arm64)
+    /// OUT: (PMSTAT_get_cxstat)
     /// These two arrays may (and generally will) have unused slots; slots not
     /// having a corresponding hardware register will not be written by the
     /// hypervisor. It is therefore up to the caller to put a suitable sentinel
@@ -786,7 +805,7 @@ public struct PmCxStat: Sendable, BitwiseCopyable {
 
 /// XEN_SYSCTL_cpu_hotplug
 ///
-/// `struct xen_sysctl_cpu_hotplug` (sysctl.h:251): 8 bytes, aligned to 4.
+/// `struct xen_sysctl_cpu_hotplug` (sysctl.h:295): 8 bytes, aligned to 4.
 public struct XenSysctlCpuHotplug: Sendable, BitwiseCopyable {
     /// IN variables
     /// Physical cpu.
@@ -802,13 +821,13 @@ public struct XenSysctlCpuHotplug: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_sysctl_pm_op` (sysctl.h:346): 128 bytes, aligned to 8.
+/// `struct xen_sysctl_pm_op` (sysctl.h:513): 128 bytes, aligned to 8.
 public struct XenSysctlPmOp: Sendable, BitwiseCopyable {
     /// C: `uint32_t cmd` at offset 0.
     public var cmd: UInt32
     /// C: `uint32_t cpuid` at offset 4.
     public var cpuid: UInt32
-    /// C: `union (unnamed union at sysctl.h:377:5) u` at offset 8.
+    /// C: `union (unnamed union at sysctl.h:546:5) u` at offset 8.
     public var u: XenSysctlPmOp.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -816,13 +835,18 @@ public struct XenSysctlPmOp: Sendable, BitwiseCopyable {
 }
 
 extension XenSysctlPmOp {
-    /// The union of `xen_sysctl_pm_op.u` (sysctl.h:377): 120 bytes, aligned to 8.
+    /// The union of `xen_sysctl_pm_op.u` (sysctl.h:546): 120 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 120 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<15, UInt64>
         /// C: `struct xen_get_cpufreq_para get_para` at offset 0.
         public var getPara: XenGetCpufreqPara {
             get { xenUnionLoad(self, as: XenGetCpufreqPara.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_get_cppc_para get_cppc` at offset 0.
+        public var getCppc: XenGetCppcPara {
+            get { xenUnionLoad(self, as: XenGetCppcPara.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_set_cpufreq_gov set_gov` at offset 0.
@@ -833,6 +857,11 @@ extension XenSysctlPmOp {
         /// C: `struct xen_set_cpufreq_para set_para` at offset 0.
         public var setPara: XenSetCpufreqPara {
             get { xenUnionLoad(self, as: XenSetCpufreqPara.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct xen_set_cppc_para set_cppc` at offset 0.
+        public var setCppc: XenSetCppcPara {
+            get { xenUnionLoad(self, as: XenSetCppcPara.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `uint64_t get_avgfreq` at offset 0.
@@ -861,7 +890,7 @@ extension XenSysctlPmOp {
     }
 }
 
-/// `struct xen_get_cpufreq_para` (sysctl.h:300): 120 bytes, aligned to 8.
+/// `struct xen_get_cpufreq_para` (sysctl.h:465): 120 bytes, aligned to 8.
 public struct XenGetCpufreqPara: Sendable, BitwiseCopyable {
     /// IN/OUT variable
     ///
@@ -904,21 +933,8 @@ public struct XenGetCpufreqPara: Sendable, BitwiseCopyable {
     public var cpuinfoMaxFreq: UInt32
     /// C: `uint32_t cpuinfo_min_freq` at offset 64.
     public var cpuinfoMinFreq: UInt32
-    /// C: `uint32_t scaling_cur_freq` at offset 68.
-    public var scalingCurFreq: UInt32
-#if arch(x86_64)
-    /// C: `char[16] scaling_governor` at offset 72.
-    public var scalingGovernor: InlineArray<16, Int8>
-#elseif arch(arm64)
-    /// C: `char[16] scaling_governor` at offset 72.
-    public var scalingGovernor: InlineArray<16, UInt8>
-#endif
-    /// C: `uint32_t scaling_max_freq` at offset 88.
-    public var scalingMaxFreq: UInt32
-    /// C: `uint32_t scaling_min_freq` at offset 92.
-    public var scalingMinFreq: UInt32
-    /// C: `union (unnamed union at sysctl.h:323:5) u` at offset 96.
-    public var u: XenGetCpufreqPara.U
+    /// C: `struct (unnamed struct at sysctl.h:481:5) s` at offset 68.
+    public var s: XenGetCpufreqPara.S
     /// C: `int32_t turbo_enabled` at offset 112.
     public var turboEnabled: Int32
     /// 4 bytes of padding that C leaves here.
@@ -929,9 +945,33 @@ public struct XenGetCpufreqPara: Sendable, BitwiseCopyable {
 }
 
 extension XenGetCpufreqPara {
+    /// The struct of `xen_get_cpufreq_para.s` (sysctl.h:481): 44 bytes, aligned to 4.
+    public struct S: Sendable, BitwiseCopyable {
+        /// C: `uint32_t scaling_cur_freq` at offset 0.
+        public var scalingCurFreq: UInt32
+#if arch(x86_64)
+        /// C: `char[16] scaling_governor` at offset 4.
+        public var scalingGovernor: InlineArray<16, Int8>
+#elseif arch(arm64)
+        /// C: `char[16] scaling_governor` at offset 4.
+        public var scalingGovernor: InlineArray<16, UInt8>
+#endif
+        /// C: `uint32_t scaling_max_freq` at offset 20.
+        public var scalingMaxFreq: UInt32
+        /// C: `uint32_t scaling_min_freq` at offset 24.
+        public var scalingMinFreq: UInt32
+        /// C: `union (unnamed union at sysctl.h:489:9) u` at offset 28.
+        public var u: XenGetCpufreqPara.S.U
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+extension XenGetCpufreqPara.S {
     /// for specific governor
     ///
-    /// The union of `xen_get_cpufreq_para.u` (sysctl.h:323): 16 bytes, aligned to 4.
+    /// The union of `xen_get_cpufreq_para.s.u` (sysctl.h:489): 16 bytes, aligned to 4.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 16 bytes, aligned to 4 like the C union.
         private var _storage: InlineArray<4, UInt32>
@@ -955,7 +995,7 @@ extension XenGetCpufreqPara {
 /// 1. cpufreq governors and related parameters
 /// XEN_SYSCTL_pm_op
 ///
-/// `struct xen_userspace` (sysctl.h:283): 4 bytes, aligned to 4.
+/// `struct xen_userspace` (sysctl.h:327): 4 bytes, aligned to 4.
 public struct XenUserspace: Sendable, BitwiseCopyable {
     /// C: `uint32_t scaling_setspeed` at offset 0.
     public var scalingSetspeed: UInt32
@@ -964,7 +1004,7 @@ public struct XenUserspace: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_ondemand` (sysctl.h:287): 16 bytes, aligned to 4.
+/// `struct xen_ondemand` (sysctl.h:331): 16 bytes, aligned to 4.
 public struct XenOndemand: Sendable, BitwiseCopyable {
     /// C: `uint32_t sampling_rate_max` at offset 0.
     public var samplingRateMax: UInt32
@@ -979,7 +1019,64 @@ public struct XenOndemand: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_set_cpufreq_gov` (sysctl.h:331): 16 bytes, aligned to 1.
+/// `struct xen_get_cppc_para` (sysctl.h:339): 40 bytes, aligned to 4.
+public struct XenGetCppcPara: Sendable, BitwiseCopyable {
+    /// bit flags for features
+    ///
+    /// C: `uint32_t features` at offset 0.
+    public var features: UInt32
+    /// See Intel SDM: HWP Performance Range and Dynamic Capabilities
+    ///
+    /// These four are 0-255 hardware-provided values.  They're "continuous,
+    /// abstract unit-less, performance" values.  Smaller numbers are slower
+    /// and larger ones are faster.
+    ///
+    /// C: `uint32_t lowest` at offset 4.
+    public var lowest: UInt32
+    /// HWP: most_efficient
+    ///
+    /// C: `uint32_t lowest_nonlinear` at offset 8.
+    public var lowestNonlinear: UInt32
+    /// HWP: guaranteed
+    ///
+    /// C: `uint32_t nominal` at offset 12.
+    public var nominal: UInt32
+    /// C: `uint32_t highest` at offset 16.
+    public var highest: UInt32
+    /// See Intel SDM: IA32_HWP_REQUEST MSR (Address: 774H Logical Processor
+    /// Scope)
+    ///
+    /// These are all hints, and the processor may deviate outside of them.
+    /// Values below are 0-255.
+    ///
+    /// minimum and maximum can be set to the above hardware values to constrain
+    /// operation.  The full range 0-255 is accepted and will be clipped by
+    /// hardware.
+    ///
+    /// C: `uint32_t minimum` at offset 20.
+    public var minimum: UInt32
+    /// C: `uint32_t maximum` at offset 24.
+    public var maximum: UInt32
+    /// An explicit performance hint, disabling hardware selection.
+    /// 0 lets the hardware decide.
+    ///
+    /// C: `uint32_t desired` at offset 28.
+    public var desired: UInt32
+    /// Hint to hardware for energy/performance preference.
+    /// 0:   Performance
+    /// 128: Balance (Default)
+    /// 255: Powersaving
+    ///
+    /// C: `uint32_t energy_perf` at offset 32.
+    public var energyPerf: UInt32
+    /// C: `uint32_t activity_window` at offset 36.
+    public var activityWindow: UInt32
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct xen_set_cpufreq_gov` (sysctl.h:498): 16 bytes, aligned to 1.
 public struct XenSetCpufreqGov: Sendable, BitwiseCopyable {
 #if arch(x86_64)
     /// C: `char[16] scaling_governor` at offset 0.
@@ -993,7 +1090,7 @@ public struct XenSetCpufreqGov: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_set_cpufreq_para` (sysctl.h:335): 8 bytes, aligned to 4.
+/// `struct xen_set_cpufreq_para` (sysctl.h:502): 8 bytes, aligned to 4.
 public struct XenSetCpufreqPara: Sendable, BitwiseCopyable {
     /// C: `uint32_t ctrl_type` at offset 0.
     public var ctrlType: UInt32
@@ -1004,9 +1101,64 @@ public struct XenSetCpufreqPara: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
+/// Set CPPC values.
+///
+/// Configure the parameters for CPPC.  Set bits in set_params control which
+/// values are applied.  If a bit is not set in set_params, the field must be
+/// zero.
+///
+/// For HWP specifically, values must be limited to 0-255 or within
+/// XEN_SYSCTL_CPPC_ACT_WINDOW_MASK for activity window.  Set bits outside the
+/// range will be returned as -EINVAL.
+///
+/// Activity Window may not be supported by the hardware.  In that case, the
+/// returned set_params will clear XEN_SYSCTL_CPPC_SET_ACT_WINDOW to indicate
+/// that it was not applied - though the rest of the values will be applied.
+///
+/// There are a set of presets along with individual fields.  Presets are
+/// applied first, and then individual fields.  This allows customizing
+/// a preset without having to specify every value.
+///
+/// The preset options values are as follows:
+///
+/// preset      | minimum | maxium  | energy_perf
+/// ------------+---------+---------+----------------
+/// powersave   | lowest  | lowest  | powersave (255)
+/// ------------+---------+---------+----------------
+/// balance     | lowest  | highest | balance (128)
+/// ------------+---------+---------+----------------
+/// performance | highest | highest | performance (0)
+///
+/// desired and activity_window are set to 0, hardware selected.
+///
+/// `struct xen_set_cppc_para` (sysctl.h:425): 24 bytes, aligned to 4.
+public struct XenSetCppcPara: Sendable, BitwiseCopyable {
+    /// IN/OUT
+    /// bitflags for valid values
+    ///
+    /// C: `uint32_t set_params` at offset 0.
+    public var setParams: UInt32
+    /// See comments in struct xen_get_cppc_para.
+    /// IN
+    ///
+    /// C: `uint32_t minimum` at offset 4.
+    public var minimum: UInt32
+    /// C: `uint32_t maximum` at offset 8.
+    public var maximum: UInt32
+    /// C: `uint32_t desired` at offset 12.
+    public var desired: UInt32
+    /// C: `uint32_t energy_perf` at offset 16.
+    public var energyPerf: UInt32
+    /// C: `uint32_t activity_window` at offset 20.
+    public var activityWindow: UInt32
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
 /// XEN_SYSCTL_page_offline_op
 ///
-/// `struct xen_sysctl_page_offline_op` (sysctl.h:390): 24 bytes, aligned to 8.
+/// `struct xen_sysctl_page_offline_op` (sysctl.h:561): 24 bytes, aligned to 8.
 public struct XenSysctlPageOfflineOp: Sendable, BitwiseCopyable {
     /// C: `uint32_t cmd` at offset 0.
     public var cmd: UInt32
@@ -1036,7 +1188,7 @@ public struct XenSysctlPageOfflineOp: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_sysctl_lockprof_op` (sysctl.h:457): 32 bytes, aligned to 8.
+/// `struct xen_sysctl_lockprof_op` (sysctl.h:628): 32 bytes, aligned to 8.
 public struct XenSysctlLockprofOp: Sendable, BitwiseCopyable {
     /// IN variables.
     /// XEN_SYSCTL_LOCKPROF_???
@@ -1074,7 +1226,7 @@ public struct XenSysctlLockprofOp: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_sysctl_lockprof_data` (sysctl.h:446): 80 bytes, aligned to 8.
+/// `struct xen_sysctl_lockprof_data` (sysctl.h:617): 80 bytes, aligned to 8.
 public struct XenSysctlLockprofData: Sendable, BitwiseCopyable {
 #if arch(x86_64)
     /// lock name (may include up to 2 %d specifiers)
@@ -1116,7 +1268,7 @@ public struct XenSysctlLockprofData: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_sysctl_cpupool_op` (sysctl.h:547): 40 bytes, aligned to 8.
+/// `struct xen_sysctl_cpupool_op` (sysctl.h:718): 40 bytes, aligned to 8.
 public struct XenSysctlCpupoolOp: Sendable, BitwiseCopyable {
     /// IN
     ///
@@ -1151,7 +1303,7 @@ public struct XenSysctlCpupoolOp: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_sysctl_scheduler_op` (sysctl.h:650): 32 bytes, aligned to 8.
+/// `struct xen_sysctl_scheduler_op` (sysctl.h:821): 32 bytes, aligned to 8.
 public struct XenSysctlSchedulerOp: Sendable, BitwiseCopyable {
     /// Cpupool whose scheduler is to be targetted.
     ///
@@ -1167,7 +1319,7 @@ public struct XenSysctlSchedulerOp: Sendable, BitwiseCopyable {
     public var cmd: UInt32
     /// 4 bytes of padding that C leaves here.
     private var _padding0: InlineArray<4, UInt8>
-    /// C: `union (unnamed union at sysctl.h:654:5) u` at offset 16.
+    /// C: `union (unnamed union at sysctl.h:825:5) u` at offset 16.
     public var u: XenSysctlSchedulerOp.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -1175,7 +1327,7 @@ public struct XenSysctlSchedulerOp: Sendable, BitwiseCopyable {
 }
 
 extension XenSysctlSchedulerOp {
-    /// The union of `xen_sysctl_scheduler_op.u` (sysctl.h:654): 16 bytes, aligned to 8.
+    /// The union of `xen_sysctl_scheduler_op.u` (sysctl.h:825): 16 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 16 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<2, UInt64>
@@ -1200,7 +1352,7 @@ extension XenSysctlSchedulerOp {
     }
 }
 
-/// `struct xen_sysctl_sched_arinc653` (sysctl.h:655): 8 bytes, aligned to 8.
+/// `struct xen_sysctl_sched_arinc653` (sysctl.h:826): 8 bytes, aligned to 8.
 public struct XenSysctlSchedArinc653: Sendable, BitwiseCopyable {
 #if arch(x86_64)
     /// C: `__guest_handle_xen_sysctl_arinc653_schedule_t schedule` at offset 0.
@@ -1217,7 +1369,7 @@ public struct XenSysctlSchedArinc653: Sendable, BitwiseCopyable {
 /// This structure is used to pass a new ARINC653 schedule from a
 /// privileged domain (ie dom0) to Xen.
 ///
-/// `struct xen_sysctl_arinc653_schedule` (sysctl.h:598): 2064 bytes, aligned to 8.
+/// `struct xen_sysctl_arinc653_schedule` (sysctl.h:769): 2064 bytes, aligned to 8.
 public struct XenSysctlArinc653Schedule: Sendable, BitwiseCopyable {
     /// major_frame holds the time for the new schedule's major frame
     /// in nanoseconds.
@@ -1231,7 +1383,7 @@ public struct XenSysctlArinc653Schedule: Sendable, BitwiseCopyable {
     public var numSchedEntries: UInt8
     /// 7 bytes of padding that C leaves here.
     private var _padding0: InlineArray<7, UInt8>
-    /// C: `struct (unnamed struct at sysctl.h:606:5)[64] sched_entries` at offset 16.
+    /// C: `struct (unnamed struct at sysctl.h:777:5)[64] sched_entries` at offset 16.
     public var schedEntries: InlineArray<64, XenSysctlArinc653Schedule.SchedEntries>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -1241,7 +1393,7 @@ public struct XenSysctlArinc653Schedule: Sendable, BitwiseCopyable {
 extension XenSysctlArinc653Schedule {
     /// The sched_entries array holds the actual schedule entries.
     ///
-    /// The struct of `xen_sysctl_arinc653_schedule.sched_entries` (sysctl.h:606): 32 bytes, aligned to 8.
+    /// The struct of `xen_sysctl_arinc653_schedule.sched_entries` (sysctl.h:777): 32 bytes, aligned to 8.
     public struct SchedEntries: Sendable, BitwiseCopyable {
         /// dom_handle must match a domain's UUID
         ///
@@ -1266,7 +1418,7 @@ extension XenSysctlArinc653Schedule {
     }
 }
 
-/// `struct xen_sysctl_credit_schedule` (sysctl.h:628): 12 bytes, aligned to 4.
+/// `struct xen_sysctl_credit_schedule` (sysctl.h:799): 12 bytes, aligned to 4.
 public struct XenSysctlCreditSchedule: Sendable, BitwiseCopyable {
     /// C: `uint32_t tslice_ms` at offset 0.
     public var tsliceMs: UInt32
@@ -1279,7 +1431,7 @@ public struct XenSysctlCreditSchedule: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_sysctl_credit2_schedule` (sysctl.h:642): 4 bytes, aligned to 4.
+/// `struct xen_sysctl_credit2_schedule` (sysctl.h:813): 4 bytes, aligned to 4.
 public struct XenSysctlCredit2Schedule: Sendable, BitwiseCopyable {
     /// C: `uint32_t ratelimit_us` at offset 0.
     public var ratelimitUs: UInt32
@@ -1288,7 +1440,7 @@ public struct XenSysctlCredit2Schedule: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_sysctl_coverage_op` (sysctl.h:695): 16 bytes, aligned to 8.
+/// `struct xen_sysctl_coverage_op` (sysctl.h:866): 16 bytes, aligned to 8.
 public struct XenSysctlCoverageOp: Sendable, BitwiseCopyable {
     /// C: `uint32_t cmd` at offset 0.
     public var cmd: UInt32
@@ -1312,7 +1464,7 @@ public struct XenSysctlCoverageOp: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_sysctl_psr_cmt_op` (sysctl.h:707): 16 bytes, aligned to 8.
+/// `struct xen_sysctl_psr_cmt_op` (sysctl.h:878): 16 bytes, aligned to 8.
 public struct XenSysctlPsrCmtOp: Sendable, BitwiseCopyable {
     /// IN: XEN_SYSCTL_PSR_CMT_
     ///
@@ -1322,7 +1474,7 @@ public struct XenSysctlPsrCmtOp: Sendable, BitwiseCopyable {
     ///
     /// C: `uint32_t flags` at offset 4.
     public var flags: UInt32
-    /// C: `union (unnamed union at sysctl.h:710:5) u` at offset 8.
+    /// C: `union (unnamed union at sysctl.h:881:5) u` at offset 8.
     public var u: XenSysctlPsrCmtOp.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -1330,7 +1482,7 @@ public struct XenSysctlPsrCmtOp: Sendable, BitwiseCopyable {
 }
 
 extension XenSysctlPsrCmtOp {
-    /// The union of `xen_sysctl_psr_cmt_op.u` (sysctl.h:710): 8 bytes, aligned to 8.
+    /// The union of `xen_sysctl_psr_cmt_op.u` (sysctl.h:881): 8 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -1341,7 +1493,7 @@ extension XenSysctlPsrCmtOp {
             get { xenUnionLoad(self, as: UInt64.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-        /// C: `struct (unnamed struct at sysctl.h:712:9) l3_cache` at offset 0.
+        /// C: `struct (unnamed struct at sysctl.h:883:9) l3_cache` at offset 0.
         public var l3Cache: XenSysctlPsrCmtOp.U.L3Cache {
             get { xenUnionLoad(self, as: XenSysctlPsrCmtOp.U.L3Cache.self) }
             set { xenUnionStore(newValue, into: &self) }
@@ -1353,7 +1505,7 @@ extension XenSysctlPsrCmtOp {
 }
 
 extension XenSysctlPsrCmtOp.U {
-    /// The struct of `xen_sysctl_psr_cmt_op.u.l3_cache` (sysctl.h:712): 8 bytes, aligned to 4.
+    /// The struct of `xen_sysctl_psr_cmt_op.u.l3_cache` (sysctl.h:883): 8 bytes, aligned to 4.
     public struct L3Cache: Sendable, BitwiseCopyable {
         /// IN
         ///
@@ -1367,7 +1519,7 @@ extension XenSysctlPsrCmtOp.U {
     }
 }
 
-/// `struct xen_sysctl_psr_alloc` (sysctl.h:744): 20 bytes, aligned to 4.
+/// `struct xen_sysctl_psr_alloc` (sysctl.h:915): 20 bytes, aligned to 4.
 public struct XenSysctlPsrAlloc: Sendable, BitwiseCopyable {
     /// IN: XEN_SYSCTL_PSR_
     ///
@@ -1377,7 +1529,7 @@ public struct XenSysctlPsrAlloc: Sendable, BitwiseCopyable {
     ///
     /// C: `uint32_t target` at offset 4.
     public var target: UInt32
-    /// C: `union (unnamed union at sysctl.h:747:5) u` at offset 8.
+    /// C: `union (unnamed union at sysctl.h:918:5) u` at offset 8.
     public var u: XenSysctlPsrAlloc.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -1385,16 +1537,16 @@ public struct XenSysctlPsrAlloc: Sendable, BitwiseCopyable {
 }
 
 extension XenSysctlPsrAlloc {
-    /// The union of `xen_sysctl_psr_alloc.u` (sysctl.h:747): 12 bytes, aligned to 4.
+    /// The union of `xen_sysctl_psr_alloc.u` (sysctl.h:918): 12 bytes, aligned to 4.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 12 bytes, aligned to 4 like the C union.
         private var _storage: InlineArray<3, UInt32>
-        /// C: `struct (unnamed struct at sysctl.h:748:9) cat_info` at offset 0.
+        /// C: `struct (unnamed struct at sysctl.h:919:9) cat_info` at offset 0.
         public var catInfo: XenSysctlPsrAlloc.U.CatInfo {
             get { xenUnionLoad(self, as: XenSysctlPsrAlloc.U.CatInfo.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-        /// C: `struct (unnamed struct at sysctl.h:755:9) mba_info` at offset 0.
+        /// C: `struct (unnamed struct at sysctl.h:926:9) mba_info` at offset 0.
         public var mbaInfo: XenSysctlPsrAlloc.U.MbaInfo {
             get { xenUnionLoad(self, as: XenSysctlPsrAlloc.U.MbaInfo.self) }
             set { xenUnionStore(newValue, into: &self) }
@@ -1406,7 +1558,7 @@ extension XenSysctlPsrAlloc {
 }
 
 extension XenSysctlPsrAlloc.U {
-    /// The struct of `xen_sysctl_psr_alloc.u.cat_info` (sysctl.h:748): 12 bytes, aligned to 4.
+    /// The struct of `xen_sysctl_psr_alloc.u.cat_info` (sysctl.h:919): 12 bytes, aligned to 4.
     public struct CatInfo: Sendable, BitwiseCopyable {
         /// OUT: CBM length
         ///
@@ -1427,7 +1579,7 @@ extension XenSysctlPsrAlloc.U {
 }
 
 extension XenSysctlPsrAlloc.U {
-    /// The struct of `xen_sysctl_psr_alloc.u.mba_info` (sysctl.h:755): 12 bytes, aligned to 4.
+    /// The struct of `xen_sysctl_psr_alloc.u.mba_info` (sysctl.h:926): 12 bytes, aligned to 4.
     public struct MbaInfo: Sendable, BitwiseCopyable {
         /// OUT: Maximum throttle
         ///
@@ -1447,20 +1599,6 @@ extension XenSysctlPsrAlloc.U {
     }
 }
 
-/// XEN_SYSCTL_get_cpu_levelling_caps (x86 specific)
-///
-/// Return hardware capabilities concerning masking or faulting of the cpuid
-/// instruction for PV guests.
-///
-/// `struct xen_sysctl_cpu_levelling_caps` (sysctl.h:770): 4 bytes, aligned to 4.
-public struct XenSysctlCpuLevellingCaps: Sendable, BitwiseCopyable {
-    /// C: `uint32_t caps` at offset 0.
-    public var caps: UInt32
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
 /// XEN_SYSCTL_get_cpu_featureset (x86 specific)
 ///
 /// Return information about featuresets available on this host.
@@ -1471,7 +1609,7 @@ public struct XenSysctlCpuLevellingCaps: Sendable, BitwiseCopyable {
 /// May fail with -EOPNOTSUPP if querying for PV or HVM data when support is
 /// compiled out of Xen.
 ///
-/// `struct xen_sysctl_cpu_featureset` (sysctl.h:794): 16 bytes, aligned to 8.
+/// `struct xen_sysctl_cpu_featureset` (sysctl.h:946): 16 bytes, aligned to 8.
 public struct XenSysctlCpuFeatureset: Sendable, BitwiseCopyable {
     /// IN: Which featureset to query?
     ///
@@ -1497,17 +1635,17 @@ public struct XenSysctlCpuFeatureset: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_sysctl_livepatch_op` (sysctl.h:1010): 72 bytes, aligned to 8.
+/// `struct xen_sysctl_livepatch_op` (sysctl.h:1166): 72 bytes, aligned to 8.
 public struct XenSysctlLivepatchOp: Sendable, BitwiseCopyable {
     /// IN: XEN_SYSCTL_LIVEPATCH_*.
     ///
     /// C: `uint32_t cmd` at offset 0.
     public var cmd: UInt32
-    /// IN: Always zero.
+    /// IN, flags.
     ///
-    /// C: `uint32_t pad` at offset 4.
-    public var pad: UInt32
-    /// C: `union (unnamed union at sysctl.h:1013:5) u` at offset 8.
+    /// C: `uint32_t flags` at offset 4.
+    public var flags: UInt32
+    /// C: `union (unnamed union at sysctl.h:1171:5) u` at offset 8.
     public var u: XenSysctlLivepatchOp.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -1515,7 +1653,7 @@ public struct XenSysctlLivepatchOp: Sendable, BitwiseCopyable {
 }
 
 extension XenSysctlLivepatchOp {
-    /// The union of `xen_sysctl_livepatch_op.u` (sysctl.h:1013): 64 bytes, aligned to 8.
+    /// The union of `xen_sysctl_livepatch_op.u` (sysctl.h:1171): 64 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 64 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<8, UInt64>
@@ -1545,7 +1683,7 @@ extension XenSysctlLivepatchOp {
     }
 }
 
-/// `struct xen_sysctl_livepatch_upload` (sysctl.h:900): 32 bytes, aligned to 8.
+/// `struct xen_sysctl_livepatch_upload` (sysctl.h:1052): 32 bytes, aligned to 8.
 public struct XenSysctlLivepatchUpload: Sendable, BitwiseCopyable {
     /// IN, name of the patch.
     ///
@@ -1571,7 +1709,7 @@ public struct XenSysctlLivepatchUpload: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_livepatch_name` (sysctl.h:877): 16 bytes, aligned to 8.
+/// `struct xen_livepatch_name` (sysctl.h:1029): 16 bytes, aligned to 8.
 public struct XenLivepatchName: Sendable, BitwiseCopyable {
 #if arch(x86_64)
     /// IN: pointer to name.
@@ -1597,7 +1735,7 @@ public struct XenLivepatchName: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_sysctl_livepatch_list` (sysctl.h:954): 64 bytes, aligned to 8.
+/// `struct xen_sysctl_livepatch_list` (sysctl.h:1106): 64 bytes, aligned to 8.
 public struct XenSysctlLivepatchList: Sendable, BitwiseCopyable {
     /// OUT: Hypervisor stamps value. If varies between calls, we are getting stale data.
     ///
@@ -1615,11 +1753,11 @@ public struct XenSysctlLivepatchList: Sendable, BitwiseCopyable {
     ///
     /// C: `uint32_t pad` at offset 12.
     public var pad: UInt32
-    /// OUT: Total size of all transfer names
+    /// IN: Size of name buffer OUT: Total size of transferred names
     ///
     /// C: `uint32_t name_total_size` at offset 16.
     public var nameTotalSize: UInt32
-    /// OUT: Total size of all transfer metadata
+    /// IN: Size of metadata buffer OUT: Total size of transferred metadata
     ///
     /// C: `uint32_t metadata_total_size` at offset 20.
     public var metadataTotalSize: UInt32
@@ -1671,7 +1809,7 @@ public struct XenSysctlLivepatchList: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_livepatch_status` (sysctl.h:916): 8 bytes, aligned to 4.
+/// `struct xen_livepatch_status` (sysctl.h:1068): 8 bytes, aligned to 4.
 public struct XenLivepatchStatus: Sendable, BitwiseCopyable {
     /// OUT: LIVEPATCH_STATE_*.
     ///
@@ -1686,7 +1824,7 @@ public struct XenLivepatchStatus: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_sysctl_livepatch_get` (sysctl.h:925): 24 bytes, aligned to 8.
+/// `struct xen_sysctl_livepatch_get` (sysctl.h:1077): 24 bytes, aligned to 8.
 public struct XenSysctlLivepatchGet: Sendable, BitwiseCopyable {
     /// IN, name of the payload.
     ///
@@ -1701,7 +1839,7 @@ public struct XenSysctlLivepatchGet: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_sysctl_livepatch_action` (sysctl.h:987): 32 bytes, aligned to 8.
+/// `struct xen_sysctl_livepatch_action` (sysctl.h:1143): 32 bytes, aligned to 8.
 public struct XenSysctlLivepatchAction: Sendable, BitwiseCopyable {
     /// IN, name of the patch.
     ///
@@ -1743,7 +1881,7 @@ public struct XenSysctlLivepatchAction: Sendable, BitwiseCopyable {
 /// May fail with -EOPNOTSUPP if querying for PV or HVM data when support is
 /// compiled out of Xen.
 ///
-/// `struct xen_sysctl_cpu_policy` (sysctl.h:1035): 32 bytes, aligned to 8.
+/// `struct xen_sysctl_cpu_policy` (sysctl.h:1193): 32 bytes, aligned to 8.
 public struct XenSysctlCpuPolicy: Sendable, BitwiseCopyable {
     /// IN: Which policy to query?
     ///
@@ -1773,4 +1911,150 @@ public struct XenSysctlCpuPolicy: Sendable, BitwiseCopyable {
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
+
+#elseif arch(arm64)
+/// XEN_SYSCTL_dt_overlay
+/// Performs addition/removal of device tree nodes under parent node using dtbo
+/// from dt_host.
+///
+/// `struct xen_sysctl_dt_overlay` (sysctl.h:1219): 16 bytes, aligned to 8.
+public struct XenSysctlDtOverlay: Sendable, BitwiseCopyable {
+    /// IN: overlay fdt.
+    ///
+    /// C: `__guest_handle_64_const_void overlay_fdt` at offset 0.
+    public var overlayFdt: XenGuestHandle64<Void>
+    /// IN: Overlay dtb size.
+    ///
+    /// C: `uint32_t overlay_fdt_size` at offset 8.
+    public var overlayFdtSize: UInt32
+    /// IN: Add or remove.
+    ///
+    /// C: `uint8_t overlay_op` at offset 12.
+    public var overlayOp: UInt8
+    /// IN: Must be zero.
+    ///
+    /// C: `uint8_t[3] pad` at offset 13.
+    public var pad: InlineArray<3, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
 #endif
+
+extension XenSysctlPhysinfo {
+    /// The C layout of `struct xen_sysctl_physinfo` in Xen 4.16.
+    ///
+    /// The struct of `xen_sysctl_physinfo.layout4_16` (sysctl.h:114): 104 bytes, aligned to 8.
+    public struct Layout4_16: Sendable, BitwiseCopyable {
+        /// C: `uint32_t threads_per_core` at offset 0.
+        public var threadsPerCore: UInt32
+        /// C: `uint32_t cores_per_socket` at offset 4.
+        public var coresPerSocket: UInt32
+        /// # CPUs currently online
+        ///
+        /// C: `uint32_t nr_cpus` at offset 8.
+        public var nrCpus: UInt32
+        /// Largest possible CPU ID on this host
+        ///
+        /// C: `uint32_t max_cpu_id` at offset 12.
+        public var maxCpuId: UInt32
+        /// # nodes currently online
+        ///
+        /// C: `uint32_t nr_nodes` at offset 16.
+        public var nrNodes: UInt32
+        /// Largest possible node ID on this host
+        ///
+        /// C: `uint32_t max_node_id` at offset 20.
+        public var maxNodeId: UInt32
+        /// C: `uint32_t cpu_khz` at offset 24.
+        public var cpuKhz: UInt32
+        /// XEN_SYSCTL_PHYSCAP_???
+        ///
+        /// C: `uint32_t capabilities` at offset 28.
+        public var capabilities: UInt32
+        /// C: `uint64_t total_pages` at offset 32.
+        public var totalPages: UInt64
+        /// C: `uint64_t free_pages` at offset 40.
+        public var freePages: UInt64
+        /// C: `uint64_t scrub_pages` at offset 48.
+        public var scrubPages: UInt64
+        /// C: `uint64_t outstanding_pages` at offset 56.
+        public var outstandingPages: UInt64
+        /// Largest possible MFN on this host
+        ///
+        /// C: `uint64_t max_mfn` at offset 64.
+        public var maxMfn: UInt64
+        /// C: `uint32_t[8] hw_cap` at offset 72.
+        public var hwCap: InlineArray<8, UInt32>
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+
+        /// `payload` in this layout (Xen 4.16).
+        /// - Parameters:
+        ///   - payload: The payload as the bindings' record holds it.
+        ///   - operation: The op's C name, for errors.
+        ///   - release: The running release, for errors.
+        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+        public init(_ payload: XenSysctlPhysinfo, operation: String, release: XenRelease) throws(XenHypercallError) {
+            self.init()
+            self.threadsPerCore = payload.threadsPerCore
+            self.coresPerSocket = payload.coresPerSocket
+            self.nrCpus = payload.nrCpus
+            self.maxCpuId = payload.maxCpuId
+            self.nrNodes = payload.nrNodes
+            self.maxNodeId = payload.maxNodeId
+            self.cpuKhz = payload.cpuKhz
+            self.capabilities = payload.capabilities
+            if !xenIsZero(payload.archCapabilities) { throw .fieldUnavailableOnRelease(field: "arch_capabilities", operation: operation, running: release) }
+            if !xenIsZero(payload.pad) { throw .fieldUnavailableOnRelease(field: "pad", operation: operation, running: release) }
+            self.totalPages = payload.totalPages
+            self.freePages = payload.freePages
+            self.scrubPages = payload.scrubPages
+            self.outstandingPages = payload.outstandingPages
+            self.maxMfn = payload.maxMfn
+            self.hwCap = payload.hwCap
+        }
+
+        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+        public var payload: XenSysctlPhysinfo {
+            var value = XenSysctlPhysinfo()
+            value.threadsPerCore = threadsPerCore
+            value.coresPerSocket = coresPerSocket
+            value.nrCpus = nrCpus
+            value.maxCpuId = maxCpuId
+            value.nrNodes = nrNodes
+            value.maxNodeId = maxNodeId
+            value.cpuKhz = cpuKhz
+            value.capabilities = capabilities
+            value.totalPages = totalPages
+            value.freePages = freePages
+            value.scrubPages = scrubPages
+            value.outstandingPages = outstandingPages
+            value.maxMfn = maxMfn
+            value.hwCap = hwCap
+            return value
+        }
+    }
+}
+
+extension XenSysctlPhysinfo: XenReleaseLayouts {
+    /// Stores the payload into `union` in `release`'s layout when that is one of the storage layouts
+    /// below; `false` when `release` lays the payload out as this record.
+    public func store<Union: BitwiseCopyable>(into union: inout Union, on release: XenRelease, operation: String) throws(XenHypercallError) -> Bool {
+        switch (release.major, release.minor) {
+        case (4, 16): xenUnionStore(try XenSysctlPhysinfo.Layout4_16(self, operation: operation, release: release), into: &union)
+        default: return false
+        }
+        return true
+    }
+
+    /// The payload in `union` read in `release`'s layout when that is one of the storage layouts below;
+    /// `nil` when `release` lays the payload out as this record.
+    public static func load<Union: BitwiseCopyable>(from union: Union, on release: XenRelease) -> Self? {
+        switch (release.major, release.minor) {
+        case (4, 16): xenUnionLoad(union, as: XenSysctlPhysinfo.Layout4_16.self).payload
+        default: nil
+        }
+    }
+}

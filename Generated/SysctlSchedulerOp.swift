@@ -7,11 +7,11 @@ import XenHypercall
 /// The `XEN_SYSCTL_SCHEDOP_*` ops of `sysctl.h` that are defined (live or obsolete). Retired ops are not
 /// cases: they are unavailable members, so old code fails to compile with a fix-it.
 public enum SysctlSchedulerOp: UInt32, CaseIterable, Sendable, XenOperation {
-    /// `XEN_SYSCTL_SCHEDOP_putinfo` (0), sysctl.h:648.
+    /// `XEN_SYSCTL_SCHEDOP_putinfo` (0), sysctl.h:819.
     ///
     /// Set or get info?
     case putinfo = 0
-    /// `XEN_SYSCTL_SCHEDOP_getinfo` (1), sysctl.h:649.
+    /// `XEN_SYSCTL_SCHEDOP_getinfo` (1), sysctl.h:820.
     case getinfo = 1
 
     /// Every case, in header order. Written out because Swift does not synthesize it when a case is
@@ -27,6 +27,17 @@ public enum SysctlSchedulerOp: UInt32, CaseIterable, Sendable, XenOperation {
     public static let cPrefix = "XEN_SYSCTL_SCHEDOP_"
     /// The header that declares the family.
     public static let header = "sysctl.h"
+
+    /// The Xen releases these bindings were generated for, oldest first.
+    public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }
+
+    /// The releases whose headers define this op with the payload layout these bindings have; issuing
+    /// it on another release throws `XenHypercallError.unavailableOnRelease` and sends nothing.
+    public var releases: [XenRelease]? {
+        switch rawValue {
+        default: Self.releaseSet
+        }
+    }
 
     /// The C macro name of this op.
     public var cName: String {

@@ -7,19 +7,19 @@ import XenHypercall
 /// The `XEN_SYSCTL_TBUFOP_*` ops of `sysctl.h` that are defined (live or obsolete). Retired ops are not
 /// cases: they are unavailable members, so old code fails to compile with a fix-it.
 public enum SysctlTbufOp: UInt32, CaseIterable, Sendable, XenOperation {
-    /// `XEN_SYSCTL_TBUFOP_get_info` (0), sysctl.h:48.
+    /// `XEN_SYSCTL_TBUFOP_get_info` (0), sysctl.h:58.
     ///
     /// IN variables
     case getInfo = 0
-    /// `XEN_SYSCTL_TBUFOP_set_cpu_mask` (1), sysctl.h:49.
+    /// `XEN_SYSCTL_TBUFOP_set_cpu_mask` (1), sysctl.h:59.
     case setCpuMask = 1
-    /// `XEN_SYSCTL_TBUFOP_set_evt_mask` (2), sysctl.h:50.
+    /// `XEN_SYSCTL_TBUFOP_set_evt_mask` (2), sysctl.h:60.
     case setEvtMask = 2
-    /// `XEN_SYSCTL_TBUFOP_set_size` (3), sysctl.h:51.
+    /// `XEN_SYSCTL_TBUFOP_set_size` (3), sysctl.h:61.
     case setSize = 3
-    /// `XEN_SYSCTL_TBUFOP_enable` (4), sysctl.h:52.
+    /// `XEN_SYSCTL_TBUFOP_enable` (4), sysctl.h:62.
     case enable = 4
-    /// `XEN_SYSCTL_TBUFOP_disable` (5), sysctl.h:53.
+    /// `XEN_SYSCTL_TBUFOP_disable` (5), sysctl.h:63.
     case disable = 5
 
     /// Every case, in header order. Written out because Swift does not synthesize it when a case is
@@ -39,6 +39,17 @@ public enum SysctlTbufOp: UInt32, CaseIterable, Sendable, XenOperation {
     public static let cPrefix = "XEN_SYSCTL_TBUFOP_"
     /// The header that declares the family.
     public static let header = "sysctl.h"
+
+    /// The Xen releases these bindings were generated for, oldest first.
+    public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }
+
+    /// The releases whose headers define this op with the payload layout these bindings have; issuing
+    /// it on another release throws `XenHypercallError.unavailableOnRelease` and sends nothing.
+    public var releases: [XenRelease]? {
+        switch rawValue {
+        default: Self.releaseSet
+        }
+    }
 
     /// The C macro name of this op.
     public var cName: String {

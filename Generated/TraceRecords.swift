@@ -4,7 +4,7 @@ import XenHypercall
 
 /// This structure represents a single trace buffer record.
 ///
-/// `struct t_rec` (trace.h:271): 40 bytes, aligned to 4.
+/// `struct t_rec` (trace.h:273): 40 bytes, aligned to 4.
 public struct TRec: Sendable, BitwiseCopyable {
     /// Storage of the bitfields that follow, 4 bytes.
     private var _bits0: InlineArray<1, UInt32>
@@ -27,7 +27,7 @@ public struct TRec: Sendable, BitwiseCopyable {
         get { UInt32(truncatingIfNeeded: xenBits(_bits0, at: 31, width: 1, signed: false)) }
         set { xenSetBits(&_bits0, at: 31, width: 1, to: UInt64(truncatingIfNeeded: newValue)) }
     }
-    /// C: `union (unnamed union at trace.h:275:5) u` at offset 4.
+    /// C: `union (unnamed union at trace.h:277:5) u` at offset 4.
     public var u: TRec.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -35,16 +35,16 @@ public struct TRec: Sendable, BitwiseCopyable {
 }
 
 extension TRec {
-    /// The union of `t_rec.u` (trace.h:275): 36 bytes, aligned to 4.
+    /// The union of `t_rec.u` (trace.h:277): 36 bytes, aligned to 4.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 36 bytes, aligned to 4 like the C union.
         private var _storage: InlineArray<9, UInt32>
-        /// C: `struct (unnamed struct at trace.h:276:9) cycles` at offset 0.
+        /// C: `struct (unnamed struct at trace.h:278:9) cycles` at offset 0.
         public var cycles: TRec.U.Cycles {
             get { xenUnionLoad(self, as: TRec.U.Cycles.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-        /// C: `struct (unnamed struct at trace.h:280:9) nocycles` at offset 0.
+        /// C: `struct (unnamed struct at trace.h:282:9) nocycles` at offset 0.
         public var nocycles: TRec.U.Nocycles {
             get { xenUnionLoad(self, as: TRec.U.Nocycles.self) }
             set { xenUnionStore(newValue, into: &self) }
@@ -56,7 +56,7 @@ extension TRec {
 }
 
 extension TRec.U {
-    /// The struct of `t_rec.u.cycles` (trace.h:276): 36 bytes, aligned to 4.
+    /// The struct of `t_rec.u.cycles` (trace.h:278): 36 bytes, aligned to 4.
     public struct Cycles: Sendable, BitwiseCopyable {
         /// cycle counter timestamp
         ///
@@ -77,7 +77,7 @@ extension TRec.U {
 }
 
 extension TRec.U {
-    /// The struct of `t_rec.u.nocycles` (trace.h:280): 28 bytes, aligned to 4.
+    /// The struct of `t_rec.u.nocycles` (trace.h:282): 28 bytes, aligned to 4.
     public struct Nocycles: Sendable, BitwiseCopyable {
         /// event data items
         ///
@@ -92,7 +92,7 @@ extension TRec.U {
 /// This structure contains the metadata for a single trace buffer.  The head
 /// field, indexes into an array of struct t_rec's.
 ///
-/// `struct t_buf` (trace.h:290): 8 bytes, aligned to 4.
+/// `struct t_buf` (trace.h:292): 8 bytes, aligned to 4.
 public struct TBuf: Sendable, BitwiseCopyable {
     /// Assume the data buffer size is X.  X is generally not a power of 2.
     /// CONS and PROD are incremented modulo (2*X):
@@ -118,7 +118,7 @@ public struct TBuf: Sendable, BitwiseCopyable {
 /// Offset is an offset into the mapped structure where the mfn list will be held.
 /// MFNs will be at ((unsigned long *)(t_info))+(t_info->cpu_offset[cpu]).
 ///
-/// `struct t_info` (trace.h:308): 2 bytes, aligned to 2.
+/// `struct t_info` (trace.h:310): 2 bytes, aligned to 2.
 ///
 /// The flexible array member `uint16_t[] mfn_offset` follows the record in memory; it is not part of the Swift value.
 public struct TInfo: Sendable, BitwiseCopyable {

@@ -6,6 +6,8 @@ import XenHypercall
 ///
 /// The `VCPUOP_*` ops of `vcpu.h` that are defined (live or obsolete). Retired ops are not
 /// cases: they are unavailable members, so old code fails to compile with a fix-it.
+///
+/// Stable ABI: every op's payload has one layout in Xen 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22, checked against each release's headers when generated.
 public enum VCPUOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// `VCPUOP_initialise` (0), vcpu.h:32.
     ///
@@ -48,7 +50,7 @@ public enum VCPUOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// Return information about the state and running time of a VCPU.
     /// @extra_arg == pointer to vcpu_runstate_info structure.
     case getRunstateInfo = 4
-    /// `VCPUOP_register_runstate_memory_area` (5), vcpu.h:115.
+    /// `VCPUOP_register_runstate_memory_area` (5), vcpu.h:117.
     ///
     /// Register a shared memory area from which the guest may obtain its own
     /// runstate information without needing to execute a hypercall.
@@ -61,9 +63,11 @@ public enum VCPUOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// runstate.state will always be RUNSTATE_running and
     /// runstate.state_entry_time will indicate the system time at which the
     /// VCPU was last scheduled to run.
+    /// 3. New code wants to prefer VCPUOP_register_runstate_phys_area, and only
+    /// fall back to the operation here for backwards compatibility.
     /// @extra_arg == pointer to vcpu_register_runstate_memory_area structure.
     case registerRunstateMemoryArea = 5
-    /// `VCPUOP_set_periodic_timer` (6), vcpu.h:131.
+    /// `VCPUOP_set_periodic_timer` (6), vcpu.h:133.
     ///
     /// Set or stop a VCPU's periodic timer. Every VCPU has one periodic timer
     /// which can be set via these commands. Periods smaller than one millisecond
@@ -71,22 +75,22 @@ public enum VCPUOp: UInt32, CaseIterable, Sendable, XenOperation {
     ///
     /// Header note: arg == vcpu_set_periodic_timer_t
     case setPeriodicTimer = 6
-    /// `VCPUOP_stop_periodic_timer` (7), vcpu.h:132.
+    /// `VCPUOP_stop_periodic_timer` (7), vcpu.h:134.
     ///
     /// Header note: arg == NULL
     case stopPeriodicTimer = 7
-    /// `VCPUOP_set_singleshot_timer` (8), vcpu.h:143.
+    /// `VCPUOP_set_singleshot_timer` (8), vcpu.h:145.
     ///
     /// Set or stop a VCPU's single-shot timer. Every VCPU has one single-shot
     /// timer which can be set via these commands.
     ///
     /// Header note: arg == vcpu_set_singleshot_timer_t
     case setSingleshotTimer = 8
-    /// `VCPUOP_stop_singleshot_timer` (9), vcpu.h:144.
+    /// `VCPUOP_stop_singleshot_timer` (9), vcpu.h:146.
     ///
     /// Header note: arg == NULL
     case stopSingleshotTimer = 9
-    /// `VCPUOP_register_vcpu_info` (10), vcpu.h:169.
+    /// `VCPUOP_register_vcpu_info` (10), vcpu.h:171.
     ///
     /// Register a memory location in the guest address space for the
     /// vcpu_info structure.  This allows the guest to place the vcpu_info
@@ -98,11 +102,11 @@ public enum VCPUOp: UInt32, CaseIterable, Sendable, XenOperation {
     ///
     /// Header note: arg == vcpu_register_vcpu_info_t
     case registerVcpuInfo = 10
-    /// `VCPUOP_send_nmi` (11), vcpu.h:179.
+    /// `VCPUOP_send_nmi` (11), vcpu.h:181.
     ///
     /// Send an NMI to the specified VCPU. @extra_arg == NULL.
     case sendNmi = 11
-    /// `VCPUOP_get_physid` (12), vcpu.h:187.
+    /// `VCPUOP_get_physid` (12), vcpu.h:189.
     ///
     /// Get the physical ID information for a pinned vcpu's underlying physical
     /// processor.  The physical ID informmation is architecture-specific.
@@ -111,7 +115,7 @@ public enum VCPUOp: UInt32, CaseIterable, Sendable, XenOperation {
     ///
     /// Header note: arg == vcpu_get_physid_t
     case getPhysid = 12
-    /// `VCPUOP_register_vcpu_time_memory_area` (13), vcpu.h:212.
+    /// `VCPUOP_register_vcpu_time_memory_area` (13), vcpu.h:217.
     ///
     /// Register a memory location to get a secondary copy of the vcpu time
     /// parameters.  The master copy still exists as part of the vcpu shared
@@ -126,8 +130,36 @@ public enum VCPUOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// segment limit).  It can then apply the normal algorithm to compute
     /// system time from the tsc.
     ///
+    /// New code wants to prefer VCPUOP_register_vcpu_time_phys_area, and only
+    /// fall back to the operation here for backwards compatibility.
+    ///
     /// @extra_arg == pointer to vcpu_register_time_info_memory_area structure.
     case registerVcpuTimeMemoryArea = 13
+    /// `VCPUOP_register_runstate_phys_area` (14), vcpu.h:243.
+    ///
+    /// Xen 4.18, 4.19, 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    ///
+    /// No payload mapping: the generator could not bind this op to a payload (its comment does not say what the argument points to), so it has no typed command; add it to the family's `payloadMembers` in the config.
+    ///
+    /// Like the respective VCPUOP_register_*_memory_area, just using the "addr.p"
+    /// field of the supplied struct as a guest physical address (i.e. in GFN space).
+    /// The respective area may not cross a page boundary.  Pass ~0 to unregister an
+    /// area.  Note that as long as an area is registered by physical address, the
+    /// linear address based area will not be serviced (updated) by the hypervisor.
+    ///
+    /// Note that the area registered via VCPUOP_register_runstate_memory_area will
+    /// be updated in the same manner as the one registered via virtual address PLUS
+    /// VMASST_TYPE_runstate_update_flag engaged by the domain.
+    ///
+    /// XENFEAT_{runstate,vcpu_time}_phys_area feature bits signal the availability
+    /// of these ops.
+    case registerRunstatePhysArea = 14
+    /// `VCPUOP_register_vcpu_time_phys_area` (15), vcpu.h:244.
+    ///
+    /// Xen 4.18, 4.19, 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    ///
+    /// No payload mapping: the generator could not bind this op to a payload (its comment does not say what the argument points to), so it has no typed command; add it to the family's `payloadMembers` in the config.
+    case registerVcpuTimePhysArea = 15
 
     /// Every case, in header order. Written out because Swift does not synthesize it when a case is
     /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
@@ -147,6 +179,8 @@ public enum VCPUOp: UInt32, CaseIterable, Sendable, XenOperation {
         rawValues.append(11)
         rawValues.append(12)
         rawValues.append(13)
+        rawValues.append(14)
+        rawValues.append(15)
         return rawValues.compactMap(Self.init(rawValue:))
     }()
 
@@ -154,6 +188,18 @@ public enum VCPUOp: UInt32, CaseIterable, Sendable, XenOperation {
     public static let cPrefix = "VCPUOP_"
     /// The header that declares the family.
     public static let header = "vcpu.h"
+
+    /// The Xen releases these bindings were generated for, oldest first.
+    public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }
+
+    /// The releases whose headers define this op with the payload layout these bindings have; issuing
+    /// it on another release throws `XenHypercallError.unavailableOnRelease` and sends nothing.
+    public var releases: [XenRelease]? {
+        switch rawValue {
+        case 14, 15: [XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)]
+        default: Self.releaseSet
+        }
+    }
 
     /// The C macro name of this op.
     public var cName: String {
@@ -172,6 +218,8 @@ public enum VCPUOp: UInt32, CaseIterable, Sendable, XenOperation {
         case .sendNmi: "VCPUOP_send_nmi"
         case .getPhysid: "VCPUOP_get_physid"
         case .registerVcpuTimeMemoryArea: "VCPUOP_register_vcpu_time_memory_area"
+        case .registerRunstatePhysArea: "VCPUOP_register_runstate_phys_area"
+        case .registerVcpuTimePhysArea: "VCPUOP_register_vcpu_time_phys_area"
         }
     }
 }
@@ -194,8 +242,8 @@ enum VCPUOpNumberGuard: UInt32 {
     case VCPUOP_send_nmi = 11 // live
     case VCPUOP_get_physid = 12 // live
     case VCPUOP_register_vcpu_time_memory_area = 13 // live
-    case VCPUOP_register_runstate_phys_area = 14 // reserved by the ledger: VCPUOP_register_runstate_phys_area in RELEASE-4.18.0 … RELEASE-4.22.0
-    case VCPUOP_register_vcpu_time_phys_area = 15 // reserved by the ledger: VCPUOP_register_vcpu_time_phys_area in RELEASE-4.18.0 … RELEASE-4.22.0
+    case VCPUOP_register_runstate_phys_area = 14 // live
+    case VCPUOP_register_vcpu_time_phys_area = 15 // live
 }
 
 extension VCPUOp {
@@ -216,6 +264,8 @@ extension VCPUOp {
         case .sendNmi: .VCPUOP_send_nmi
         case .getPhysid: .VCPUOP_get_physid
         case .registerVcpuTimeMemoryArea: .VCPUOP_register_vcpu_time_memory_area
+        case .registerRunstatePhysArea: .VCPUOP_register_runstate_phys_area
+        case .registerVcpuTimePhysArea: .VCPUOP_register_vcpu_time_phys_area
         }
     }
 }

@@ -102,10 +102,20 @@ public enum VMEventReason: UInt32, CaseIterable, Sendable, XenOperation {
     case emulUnimplemented = 14
     /// `VM_EVENT_REASON_VMEXIT` (15), vm_event.h:162.
     ///
+    /// Xen 4.17, 4.18, 4.19, 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    ///
     /// VMEXIT
     ///
     /// Defined in C only when `defined(__XEN__) || defined(__XEN_TOOLS__)`.
     case vmexit = 15
+    /// `VM_EVENT_REASON_IO_INSTRUCTION` (16), vm_event.h:164.
+    ///
+    /// Xen 4.18, 4.19, 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    ///
+    /// IN/OUT Instruction executed
+    ///
+    /// Defined in C only when `defined(__XEN__) || defined(__XEN_TOOLS__)`.
+    case ioInstruction = 16
 
     /// Every case, in header order. Written out because Swift does not synthesize it when a case is
     /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
@@ -127,6 +137,7 @@ public enum VMEventReason: UInt32, CaseIterable, Sendable, XenOperation {
         rawValues.append(13)
         rawValues.append(14)
         rawValues.append(15)
+        rawValues.append(16)
         return rawValues.compactMap(Self.init(rawValue:))
     }()
 
@@ -134,6 +145,19 @@ public enum VMEventReason: UInt32, CaseIterable, Sendable, XenOperation {
     public static let cPrefix = "VM_EVENT_REASON_"
     /// The header that declares the family.
     public static let header = "vm_event.h"
+
+    /// The Xen releases these bindings were generated for, oldest first.
+    public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }
+
+    /// The releases whose headers define this op with the payload layout these bindings have; issuing
+    /// it on another release throws `XenHypercallError.unavailableOnRelease` and sends nothing.
+    public var releases: [XenRelease]? {
+        switch rawValue {
+        case 15: [XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)]
+        case 16: [XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)]
+        default: Self.releaseSet
+        }
+    }
 
     /// The C macro name of this op.
     public var cName: String {
@@ -154,6 +178,7 @@ public enum VMEventReason: UInt32, CaseIterable, Sendable, XenOperation {
         case .descriptorAccess: "VM_EVENT_REASON_DESCRIPTOR_ACCESS"
         case .emulUnimplemented: "VM_EVENT_REASON_EMUL_UNIMPLEMENTED"
         case .vmexit: "VM_EVENT_REASON_VMEXIT"
+        case .ioInstruction: "VM_EVENT_REASON_IO_INSTRUCTION"
         }
     }
 }
@@ -178,7 +203,7 @@ enum VMEventReasonNumberGuard: UInt32 {
     case VM_EVENT_REASON_DESCRIPTOR_ACCESS = 13 // live
     case VM_EVENT_REASON_EMUL_UNIMPLEMENTED = 14 // live
     case VM_EVENT_REASON_VMEXIT = 15 // live
-    case VM_EVENT_REASON_IO_INSTRUCTION = 16 // reserved by the ledger: VM_EVENT_REASON_IO_INSTRUCTION in RELEASE-4.18.0 … RELEASE-4.22.0
+    case VM_EVENT_REASON_IO_INSTRUCTION = 16 // live
 }
 
 extension VMEventReason {
@@ -201,6 +226,7 @@ extension VMEventReason {
         case .descriptorAccess: .VM_EVENT_REASON_DESCRIPTOR_ACCESS
         case .emulUnimplemented: .VM_EVENT_REASON_EMUL_UNIMPLEMENTED
         case .vmexit: .VM_EVENT_REASON_VMEXIT
+        case .ioInstruction: .VM_EVENT_REASON_IO_INSTRUCTION
         }
     }
 }

@@ -73,6 +73,8 @@ extension VcpuCommand where Payload == VcpuRegisterRunstateMemoryArea {
     /// runstate.state will always be RUNSTATE_running and
     /// runstate.state_entry_time will indicate the system time at which the
     /// VCPU was last scheduled to run.
+    /// 3. New code wants to prefer VCPUOP_register_runstate_phys_area, and only
+    /// fall back to the operation here for backwards compatibility.
     /// @extra_arg == pointer to vcpu_register_runstate_memory_area structure.
     public static var registerRunstateMemoryArea: Self { Self(.registerRunstateMemoryArea) }
 }
@@ -133,6 +135,9 @@ extension VcpuCommand where Payload == VcpuRegisterTimeMemoryArea {
     /// segment limit).  It can then apply the normal algorithm to compute
     /// system time from the tsc.
     ///
+    /// New code wants to prefer VCPUOP_register_vcpu_time_phys_area, and only
+    /// fall back to the operation here for backwards compatibility.
+    ///
     /// @extra_arg == pointer to vcpu_register_time_info_memory_area structure.
     public static var registerVcpuTimeMemoryArea: Self { Self(.registerVcpuTimeMemoryArea) }
 }
@@ -141,6 +146,18 @@ extension VcpuCommand {
     /// `VCPUOP_initialise`: xen-swiftgen cannot bind VCPUOP_initialise to a payload: its comment names more than one argument struct (vcpu_guest_context, vcpu_hvm_context); add it to the family's payloadMembers.
     @available(*, unavailable, message: "xen-swiftgen cannot bind VCPUOP_initialise to a payload: its comment names more than one argument struct (vcpu_guest_context, vcpu_hvm_context); add it to the family's payloadMembers")
     public static var initialise: VcpuCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind VCPUOP_initialise to a payload: its comment names more than one argument struct (vcpu_guest_context, vcpu_hvm_context); add it to the family's payloadMembers") }
+}
+
+extension VcpuCommand {
+    /// `VCPUOP_register_runstate_phys_area`: xen-swiftgen cannot bind VCPUOP_register_runstate_phys_area to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
+    @available(*, unavailable, message: "xen-swiftgen cannot bind VCPUOP_register_runstate_phys_area to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
+    public static var registerRunstatePhysArea: VcpuCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind VCPUOP_register_runstate_phys_area to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
+}
+
+extension VcpuCommand {
+    /// `VCPUOP_register_vcpu_time_phys_area`: xen-swiftgen cannot bind VCPUOP_register_vcpu_time_phys_area to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
+    @available(*, unavailable, message: "xen-swiftgen cannot bind VCPUOP_register_vcpu_time_phys_area to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
+    public static var registerVcpuTimePhysArea: VcpuCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind VCPUOP_register_vcpu_time_phys_area to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
 }
 
 extension VcpuCommand {

@@ -24,9 +24,9 @@ public struct VcpuRunstateInfo: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct vcpu_register_runstate_memory_area` (vcpu.h:116): 8 bytes, aligned to 8.
+/// `struct vcpu_register_runstate_memory_area` (vcpu.h:118): 8 bytes, aligned to 8.
 public struct VcpuRegisterRunstateMemoryArea: Sendable, BitwiseCopyable {
-    /// C: `union (unnamed union at vcpu.h:117:5) addr` at offset 0.
+    /// C: `union (unnamed union at vcpu.h:119:5) addr` at offset 0.
     public var addr: VcpuRegisterRunstateMemoryArea.Addr
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -34,7 +34,7 @@ public struct VcpuRegisterRunstateMemoryArea: Sendable, BitwiseCopyable {
 }
 
 extension VcpuRegisterRunstateMemoryArea {
-    /// The union of `vcpu_register_runstate_memory_area.addr` (vcpu.h:117): 8 bytes, aligned to 8.
+    /// The union of `vcpu_register_runstate_memory_area.addr` (vcpu.h:119): 8 bytes, aligned to 8.
     public struct Addr: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
@@ -67,7 +67,7 @@ extension VcpuRegisterRunstateMemoryArea {
     }
 }
 
-/// `struct vcpu_set_periodic_timer` (vcpu.h:133): 8 bytes, aligned to 8.
+/// `struct vcpu_set_periodic_timer` (vcpu.h:135): 8 bytes, aligned to 8.
 public struct VcpuSetPeriodicTimer: Sendable, BitwiseCopyable {
     /// C: `uint64_t period_ns` at offset 0.
     public var periodNs: UInt64
@@ -76,7 +76,7 @@ public struct VcpuSetPeriodicTimer: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct vcpu_set_singleshot_timer` (vcpu.h:145): 16 bytes, aligned to 8.
+/// `struct vcpu_set_singleshot_timer` (vcpu.h:147): 16 bytes, aligned to 8.
 public struct VcpuSetSingleshotTimer: Sendable, BitwiseCopyable {
     /// Absolute system time value in nanoseconds.
     ///
@@ -93,7 +93,7 @@ public struct VcpuSetSingleshotTimer: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct vcpu_register_vcpu_info` (vcpu.h:170): 16 bytes, aligned to 8.
+/// `struct vcpu_register_vcpu_info` (vcpu.h:172): 16 bytes, aligned to 8.
 public struct VcpuRegisterVcpuInfo: Sendable, BitwiseCopyable {
     /// mfn of page to place vcpu_info
     ///
@@ -112,7 +112,7 @@ public struct VcpuRegisterVcpuInfo: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct vcpu_get_physid` (vcpu.h:188): 8 bytes, aligned to 8.
+/// `struct vcpu_get_physid` (vcpu.h:190): 8 bytes, aligned to 8.
 public struct VcpuGetPhysid: Sendable, BitwiseCopyable {
     /// C: `uint64_t phys_id` at offset 0.
     public var physId: UInt64
@@ -121,9 +121,9 @@ public struct VcpuGetPhysid: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct vcpu_register_time_memory_area` (vcpu.h:214): 8 bytes, aligned to 8.
+/// `struct vcpu_register_time_memory_area` (vcpu.h:219): 8 bytes, aligned to 8.
 public struct VcpuRegisterTimeMemoryArea: Sendable, BitwiseCopyable {
-    /// C: `union (unnamed union at vcpu.h:215:5) addr` at offset 0.
+    /// C: `union (unnamed union at vcpu.h:220:5) addr` at offset 0.
     public var addr: VcpuRegisterTimeMemoryArea.Addr
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -131,7 +131,7 @@ public struct VcpuRegisterTimeMemoryArea: Sendable, BitwiseCopyable {
 }
 
 extension VcpuRegisterTimeMemoryArea {
-    /// The union of `vcpu_register_time_memory_area.addr` (vcpu.h:215): 8 bytes, aligned to 8.
+    /// The union of `vcpu_register_time_memory_area.addr` (vcpu.h:220): 8 bytes, aligned to 8.
     public struct Addr: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>

@@ -2,7 +2,7 @@
 
 import XenHypercall
 
-/// `struct xen_compile_info` (version.h:29): 144 bytes, aligned to 1.
+/// `struct xen_compile_info` (version.h:37): 144 bytes, aligned to 1.
 public struct XenCompileInfo: Sendable, BitwiseCopyable {
 #if arch(x86_64)
     /// C: `char[64] compiler` at offset 0.
@@ -28,7 +28,7 @@ public struct XenCompileInfo: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_platform_parameters` (version.h:46): 8 bytes, aligned to 8.
+/// `struct xen_platform_parameters` (version.h:91): 8 bytes, aligned to 8.
 public struct XenPlatformParameters: Sendable, BitwiseCopyable {
     /// C: `xen_ulong_t virt_start` at offset 0.
     public var virtStart: XenUlong
@@ -37,11 +37,11 @@ public struct XenPlatformParameters: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_feature_info` (version.h:52): 8 bytes, aligned to 4.
+/// `struct xen_feature_info` (version.h:97): 8 bytes, aligned to 4.
 public struct XenFeatureInfo: Sendable, BitwiseCopyable {
     /// IN: which 32-bit submap to return
     ///
-    /// C: `unsigned int submap_idx` at offset 0.
+    /// C: `uint32_t submap_idx` at offset 0.
     public var submapIdx: UInt32
     /// OUT: 32-bit submap
     ///
@@ -52,11 +52,32 @@ public struct XenFeatureInfo: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct xen_build_id` (version.h:79): 4 bytes, aligned to 4.
+/// Return value is the number of bytes written, or XEN_Exx on error.
+/// Calling with empty parameter returns the size of build_id.
+///
+/// Note: structure only kept for backwards compatibility.  Xen operates in
+/// terms of xen_varbuf_t.
+///
+/// `struct xen_build_id` (version.h:131): 4 bytes, aligned to 4.
 ///
 /// The flexible array member `unsigned char[] buf` follows the record in memory; it is not part of the Swift value.
 public struct XenBuildId: Sendable, BitwiseCopyable {
     /// IN: size of buf[].
+    ///
+    /// C: `uint32_t len` at offset 0.
+    public var len: UInt32
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// Container for an arbitrary variable length buffer.
+///
+/// `struct xen_varbuf` (version.h:141): 4 bytes, aligned to 4.
+///
+/// The flexible array member `unsigned char[] buf` follows the record in memory; it is not part of the Swift value.
+public struct XenVarbuf: Sendable, BitwiseCopyable {
+    /// IN:  size of buf[] in bytes.
     ///
     /// C: `uint32_t len` at offset 0.
     public var len: UInt32

@@ -4,7 +4,7 @@ import XenHypercall
 
 /// The limit field is right-shifted by 12 bits if .ar.g is set.
 ///
-/// `struct vm_event_x86_selector_reg` (vm_event.h:171): 4 bytes, aligned to 4.
+/// `struct vm_event_x86_selector_reg` (vm_event.h:173): 4 bytes, aligned to 4.
 public struct VmEventX86SelectorReg: Sendable, BitwiseCopyable {
     /// Storage of the bitfields that follow, 4 bytes.
     private var _bits0: InlineArray<1, UInt32>
@@ -26,7 +26,7 @@ public struct VmEventX86SelectorReg: Sendable, BitwiseCopyable {
 /// Using custom vCPU structs (i.e. not hvm_hw_cpu) for both x86 and ARM
 /// so as to not fill the vm_event ring buffer too quickly.
 ///
-/// `struct vm_event_regs_x86` (vm_event.h:180): 344 bytes, aligned to 8.
+/// `struct vm_event_regs_x86` (vm_event.h:182): 344 bytes, aligned to 8.
 public struct VmEventRegsX86: Sendable, BitwiseCopyable {
     /// C: `uint64_t rax` at offset 0.
     public var rax: UInt64
@@ -155,7 +155,7 @@ public struct VmEventRegsX86: Sendable, BitwiseCopyable {
 /// Only the register 'pc' can be set on a vm_event response using the
 /// VM_EVENT_FLAG_SET_REGISTERS flag.
 ///
-/// `struct vm_event_regs_arm` (vm_event.h:257): 40 bytes, aligned to 8.
+/// `struct vm_event_regs_arm` (vm_event.h:259): 40 bytes, aligned to 8.
 public struct VmEventRegsArm: Sendable, BitwiseCopyable {
     /// C: `uint64_t ttbr0` at offset 0.
     public var ttbr0: UInt64
@@ -172,7 +172,7 @@ public struct VmEventRegsArm: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct vm_event_mem_access` (vm_event.h:287): 32 bytes, aligned to 8.
+/// `struct vm_event_mem_access` (vm_event.h:289): 32 bytes, aligned to 8.
 public struct VmEventMemAccess: Sendable, BitwiseCopyable {
     /// C: `uint64_t gfn` at offset 0.
     public var gfn: UInt64
@@ -193,7 +193,7 @@ public struct VmEventMemAccess: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct vm_event_write_ctrlreg` (vm_event.h:295): 24 bytes, aligned to 8.
+/// `struct vm_event_write_ctrlreg` (vm_event.h:297): 24 bytes, aligned to 8.
 public struct VmEventWriteCtrlreg: Sendable, BitwiseCopyable {
     /// C: `uint32_t index` at offset 0.
     public var index: UInt32
@@ -208,7 +208,7 @@ public struct VmEventWriteCtrlreg: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct vm_event_singlestep` (vm_event.h:302): 8 bytes, aligned to 8.
+/// `struct vm_event_singlestep` (vm_event.h:304): 8 bytes, aligned to 8.
 public struct VmEventSinglestep: Sendable, BitwiseCopyable {
     /// C: `uint64_t gfn` at offset 0.
     public var gfn: UInt64
@@ -217,7 +217,7 @@ public struct VmEventSinglestep: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct vm_event_fast_singlestep` (vm_event.h:306): 2 bytes, aligned to 2.
+/// `struct vm_event_fast_singlestep` (vm_event.h:308): 2 bytes, aligned to 2.
 public struct VmEventFastSinglestep: Sendable, BitwiseCopyable {
     /// C: `uint16_t p2midx` at offset 0.
     public var p2midx: UInt16
@@ -226,7 +226,7 @@ public struct VmEventFastSinglestep: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct vm_event_debug` (vm_event.h:310): 24 bytes, aligned to 8.
+/// `struct vm_event_debug` (vm_event.h:312): 24 bytes, aligned to 8.
 public struct VmEventDebug: Sendable, BitwiseCopyable {
     /// C: `uint64_t gfn` at offset 0.
     public var gfn: UInt64
@@ -247,7 +247,7 @@ public struct VmEventDebug: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct vm_event_mov_to_msr` (vm_event.h:318): 24 bytes, aligned to 8.
+/// `struct vm_event_mov_to_msr` (vm_event.h:320): 24 bytes, aligned to 8.
 public struct VmEventMovToMsr: Sendable, BitwiseCopyable {
     /// C: `uint64_t msr` at offset 0.
     public var msr: UInt64
@@ -260,9 +260,9 @@ public struct VmEventMovToMsr: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct vm_event_desc_access` (vm_event.h:329): 24 bytes, aligned to 8.
+/// `struct vm_event_desc_access` (vm_event.h:331): 24 bytes, aligned to 8.
 public struct VmEventDescAccess: Sendable, BitwiseCopyable {
-    /// C: `union (unnamed union at vm_event.h:330:5) arch` at offset 0.
+    /// C: `union (unnamed union at vm_event.h:332:5) arch` at offset 0.
     public var arch: VmEventDescAccess.Arch
     /// VM_EVENT_DESC_
     ///
@@ -278,11 +278,11 @@ public struct VmEventDescAccess: Sendable, BitwiseCopyable {
 }
 
 extension VmEventDescAccess {
-    /// The union of `vm_event_desc_access.arch` (vm_event.h:330): 16 bytes, aligned to 8.
+    /// The union of `vm_event_desc_access.arch` (vm_event.h:332): 16 bytes, aligned to 8.
     public struct Arch: Sendable, BitwiseCopyable {
         /// The union's bytes: 16 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<2, UInt64>
-        /// C: `struct (unnamed struct at vm_event.h:331:9) vmx` at offset 0.
+        /// C: `struct (unnamed struct at vm_event.h:333:9) vmx` at offset 0.
         public var vmx: VmEventDescAccess.Arch.Vmx {
             get { xenUnionLoad(self, as: VmEventDescAccess.Arch.Vmx.self) }
             set { xenUnionStore(newValue, into: &self) }
@@ -294,7 +294,7 @@ extension VmEventDescAccess {
 }
 
 extension VmEventDescAccess.Arch {
-    /// The struct of `vm_event_desc_access.arch.vmx` (vm_event.h:331): 16 bytes, aligned to 8.
+    /// The struct of `vm_event_desc_access.arch.vmx` (vm_event.h:333): 16 bytes, aligned to 8.
     public struct Vmx: Sendable, BitwiseCopyable {
         /// VMX: VMCS Instruction-Information
         ///
@@ -312,7 +312,7 @@ extension VmEventDescAccess.Arch {
     }
 }
 
-/// `struct vm_event_cpuid` (vm_event.h:342): 16 bytes, aligned to 4.
+/// `struct vm_event_cpuid` (vm_event.h:344): 16 bytes, aligned to 4.
 public struct VmEventCpuid: Sendable, BitwiseCopyable {
     /// C: `uint32_t insn_length` at offset 0.
     public var insnLength: UInt32
@@ -327,7 +327,7 @@ public struct VmEventCpuid: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct vm_event_interrupt_x86` (vm_event.h:349): 24 bytes, aligned to 8.
+/// `struct vm_event_interrupt_x86` (vm_event.h:351): 24 bytes, aligned to 8.
 public struct VmEventInterruptX86: Sendable, BitwiseCopyable {
     /// C: `uint32_t vector` at offset 0.
     public var vector: UInt32
@@ -344,7 +344,7 @@ public struct VmEventInterruptX86: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct vm_event_paging` (vm_event.h:360): 16 bytes, aligned to 8.
+/// `struct vm_event_paging` (vm_event.h:362): 16 bytes, aligned to 8.
 public struct VmEventPaging: Sendable, BitwiseCopyable {
     /// C: `uint64_t gfn` at offset 0.
     public var gfn: UInt64
@@ -357,7 +357,7 @@ public struct VmEventPaging: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct vm_event_sharing` (vm_event.h:366): 16 bytes, aligned to 8.
+/// `struct vm_event_sharing` (vm_event.h:368): 16 bytes, aligned to 8.
 public struct VmEventSharing: Sendable, BitwiseCopyable {
     /// C: `uint64_t gfn` at offset 0.
     public var gfn: UInt64
@@ -370,7 +370,7 @@ public struct VmEventSharing: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct vm_event_emul_read_data` (vm_event.h:372): 344 bytes, aligned to 4.
+/// `struct vm_event_emul_read_data` (vm_event.h:374): 344 bytes, aligned to 4.
 public struct VmEventEmulReadData: Sendable, BitwiseCopyable {
     /// C: `uint32_t size` at offset 0.
     public var size: UInt32
@@ -383,7 +383,7 @@ public struct VmEventEmulReadData: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct vm_event_emul_insn_data` (vm_event.h:378): 16 bytes, aligned to 1.
+/// `struct vm_event_emul_insn_data` (vm_event.h:380): 16 bytes, aligned to 1.
 public struct VmEventEmulInsnData: Sendable, BitwiseCopyable {
     /// Has to be completely filled
     ///
@@ -394,9 +394,9 @@ public struct VmEventEmulInsnData: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct vm_event_vmexit` (vm_event.h:382): 16 bytes, aligned to 8.
+/// `struct vm_event_vmexit` (vm_event.h:384): 16 bytes, aligned to 8.
 public struct VmEventVmexit: Sendable, BitwiseCopyable {
-    /// C: `struct (unnamed struct at vm_event.h:383:5) arch` at offset 0.
+    /// C: `struct (unnamed struct at vm_event.h:385:5) arch` at offset 0.
     public var arch: VmEventVmexit.Arch
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -404,9 +404,9 @@ public struct VmEventVmexit: Sendable, BitwiseCopyable {
 }
 
 extension VmEventVmexit {
-    /// The struct of `vm_event_vmexit.arch` (vm_event.h:383): 16 bytes, aligned to 8.
+    /// The struct of `vm_event_vmexit.arch` (vm_event.h:385): 16 bytes, aligned to 8.
     public struct Arch: Sendable, BitwiseCopyable {
-        /// C: `struct (unnamed struct at vm_event.h:384:9) vmx` at offset 0.
+        /// C: `struct (unnamed struct at vm_event.h:386:9) vmx` at offset 0.
         public var vmx: VmEventVmexit.Arch.Vmx
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -415,7 +415,7 @@ extension VmEventVmexit {
 }
 
 extension VmEventVmexit.Arch {
-    /// The struct of `vm_event_vmexit.arch.vmx` (vm_event.h:384): 16 bytes, aligned to 8.
+    /// The struct of `vm_event_vmexit.arch.vmx` (vm_event.h:386): 16 bytes, aligned to 8.
     public struct Vmx: Sendable, BitwiseCopyable {
         /// C: `uint64_t reason` at offset 0.
         public var reason: UInt64
@@ -427,7 +427,30 @@ extension VmEventVmexit.Arch {
     }
 }
 
-/// `struct vm_event_st` (vm_event.h:391): 400 bytes, aligned to 8.
+/// `struct vm_event_io` (vm_event.h:393): 8 bytes, aligned to 4.
+public struct VmEventIo: Sendable, BitwiseCopyable {
+    /// size of access
+    ///
+    /// C: `uint32_t bytes` at offset 0.
+    public var bytes: UInt32
+    /// port number
+    ///
+    /// C: `uint16_t port` at offset 4.
+    public var port: UInt16
+    /// direction (0 = OUT, 1 = IN)
+    ///
+    /// C: `uint8_t in` at offset 6.
+    public var `in`: UInt8
+    /// string instruction (0 = not string, 1 = string)
+    ///
+    /// C: `uint8_t str` at offset 7.
+    public var str: UInt8
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct vm_event_st` (vm_event.h:400): 400 bytes, aligned to 8.
 public struct VmEventSt: Sendable, BitwiseCopyable {
     /// VM_EVENT_INTERFACE_VERSION
     ///
@@ -449,9 +472,9 @@ public struct VmEventSt: Sendable, BitwiseCopyable {
     public var altp2mIdx: UInt16
     /// C: `uint16_t[3] _pad` at offset 18.
     public var pad: InlineArray<3, UInt16>
-    /// C: `union (unnamed union at vm_event.h:399:5) u` at offset 24.
+    /// C: `union (unnamed union at vm_event.h:408:5) u` at offset 24.
     public var u: VmEventSt.U
-    /// C: `union (unnamed union at vm_event.h:417:5) data` at offset 56.
+    /// C: `union (unnamed union at vm_event.h:427:5) data` at offset 56.
     public var data: VmEventSt.Data
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -459,7 +482,7 @@ public struct VmEventSt: Sendable, BitwiseCopyable {
 }
 
 extension VmEventSt {
-    /// The union of `vm_event_st.u` (vm_event.h:399): 32 bytes, aligned to 8.
+    /// The union of `vm_event_st.u` (vm_event.h:408): 32 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 32 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<4, UInt64>
@@ -523,7 +546,12 @@ extension VmEventSt {
             get { xenUnionLoad(self, as: VmEventVmexit.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-        /// C: `union (unnamed union at vm_event.h:412:9) interrupt` at offset 0.
+        /// C: `struct vm_event_io io` at offset 0.
+        public var io: VmEventIo {
+            get { xenUnionLoad(self, as: VmEventIo.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `union (unnamed union at vm_event.h:422:9) interrupt` at offset 0.
         public var interrupt: VmEventSt.U.Interrupt {
             get { xenUnionLoad(self, as: VmEventSt.U.Interrupt.self) }
             set { xenUnionStore(newValue, into: &self) }
@@ -535,7 +563,7 @@ extension VmEventSt {
 }
 
 extension VmEventSt.U {
-    /// The union of `vm_event_st.u.interrupt` (vm_event.h:412): 24 bytes, aligned to 8.
+    /// The union of `vm_event_st.u.interrupt` (vm_event.h:422): 24 bytes, aligned to 8.
     public struct Interrupt: Sendable, BitwiseCopyable {
         /// The union's bytes: 24 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<3, UInt64>
@@ -551,16 +579,16 @@ extension VmEventSt.U {
 }
 
 extension VmEventSt {
-    /// The union of `vm_event_st.data` (vm_event.h:417): 344 bytes, aligned to 8.
+    /// The union of `vm_event_st.data` (vm_event.h:427): 344 bytes, aligned to 8.
     public struct Data: Sendable, BitwiseCopyable {
         /// The union's bytes: 344 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<43, UInt64>
-        /// C: `union (unnamed union at vm_event.h:418:9) regs` at offset 0.
+        /// C: `union (unnamed union at vm_event.h:428:9) regs` at offset 0.
         public var regs: VmEventSt.Data.Regs {
             get { xenUnionLoad(self, as: VmEventSt.Data.Regs.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-        /// C: `union (unnamed union at vm_event.h:423:9) emul` at offset 0.
+        /// C: `union (unnamed union at vm_event.h:433:9) emul` at offset 0.
         public var emul: VmEventSt.Data.Emul {
             get { xenUnionLoad(self, as: VmEventSt.Data.Emul.self) }
             set { xenUnionStore(newValue, into: &self) }
@@ -572,7 +600,7 @@ extension VmEventSt {
 }
 
 extension VmEventSt.Data {
-    /// The union of `vm_event_st.data.regs` (vm_event.h:418): 344 bytes, aligned to 8.
+    /// The union of `vm_event_st.data.regs` (vm_event.h:428): 344 bytes, aligned to 8.
     public struct Regs: Sendable, BitwiseCopyable {
         /// The union's bytes: 344 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<43, UInt64>
@@ -593,7 +621,7 @@ extension VmEventSt.Data {
 }
 
 extension VmEventSt.Data {
-    /// The union of `vm_event_st.data.emul` (vm_event.h:423): 344 bytes, aligned to 4.
+    /// The union of `vm_event_st.data.emul` (vm_event.h:433): 344 bytes, aligned to 4.
     public struct Emul: Sendable, BitwiseCopyable {
         /// The union's bytes: 344 bytes, aligned to 4 like the C union.
         private var _storage: InlineArray<86, UInt32>
@@ -613,7 +641,7 @@ extension VmEventSt.Data {
     }
 }
 
-/// `union vm_event_sring_entry` (vm_event.h:430): 400 bytes, aligned to 8.
+/// `union vm_event_sring_entry` (vm_event.h:440): 400 bytes, aligned to 8.
 public struct VmEventSringEntry: Sendable, BitwiseCopyable {
     /// The union's bytes: 400 bytes, aligned to 8 like the C union.
     private var _storage: InlineArray<50, UInt64>
@@ -627,109 +655,6 @@ public struct VmEventSringEntry: Sendable, BitwiseCopyable {
         get { xenUnionLoad(self, as: VmEventSt.self) }
         set { xenUnionStore(newValue, into: &self) }
     }
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct vm_event_sring` (vm_event.h:430): 464 bytes, aligned to 8.
-public struct VmEventSring: Sendable, BitwiseCopyable {
-    /// C: `RING_IDX req_prod` at offset 0.
-    public var reqProd: RingIdx
-    /// C: `RING_IDX req_event` at offset 4.
-    public var reqEvent: RingIdx
-    /// C: `RING_IDX rsp_prod` at offset 8.
-    public var rspProd: RingIdx
-    /// C: `RING_IDX rsp_event` at offset 12.
-    public var rspEvent: RingIdx
-    /// C: `union (unnamed union at vm_event.h:430:1) pvt` at offset 16.
-    public var pvt: VmEventSring.Pvt
-    /// C: `uint8_t[44] __pad` at offset 20.
-    public var pad: InlineArray<44, UInt8>
-    /// C: `union vm_event_sring_entry[1] ring` at offset 64.
-    public var ring: InlineArray<1, VmEventSringEntry>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension VmEventSring {
-    /// The union of `vm_event_sring.pvt` (vm_event.h:430): 4 bytes, aligned to 1.
-    public struct Pvt: Sendable, BitwiseCopyable {
-        /// The union's bytes: 4 bytes, aligned to 1 like the C union.
-        private var _storage: InlineArray<4, UInt8>
-        /// C: `struct (unnamed struct at vm_event.h:430:1) netif` at offset 0.
-        public var netif: VmEventSring.Pvt.Netif {
-            get { xenUnionLoad(self, as: VmEventSring.Pvt.Netif.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct (unnamed struct at vm_event.h:430:1) tapif_user` at offset 0.
-        public var tapifUser: VmEventSring.Pvt.TapifUser {
-            get { xenUnionLoad(self, as: VmEventSring.Pvt.TapifUser.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `uint8_t[4] pvt_pad` at offset 0.
-        public var pvtPad: InlineArray<4, UInt8> {
-            get { xenUnionLoad(self, as: InlineArray<4, UInt8>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension VmEventSring.Pvt {
-    /// The struct of `vm_event_sring.pvt.netif` (vm_event.h:430): 1 bytes, aligned to 1.
-    public struct Netif: Sendable, BitwiseCopyable {
-        /// C: `uint8_t smartpoll_active` at offset 0.
-        public var smartpollActive: UInt8
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension VmEventSring.Pvt {
-    /// The struct of `vm_event_sring.pvt.tapif_user` (vm_event.h:430): 1 bytes, aligned to 1.
-    public struct TapifUser: Sendable, BitwiseCopyable {
-        /// C: `uint8_t msg` at offset 0.
-        public var msg: UInt8
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// `struct vm_event_front_ring` (vm_event.h:430): 24 bytes, aligned to 8.
-public struct VmEventFrontRing: Sendable, BitwiseCopyable {
-    /// C: `RING_IDX req_prod_pvt` at offset 0.
-    public var reqProdPvt: RingIdx
-    /// C: `RING_IDX rsp_cons` at offset 4.
-    public var rspCons: RingIdx
-    /// C: `unsigned int nr_ents` at offset 8.
-    public var nrEnts: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// C: `struct vm_event_sring * sring` at offset 16.
-    public var sring: UInt64
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct vm_event_back_ring` (vm_event.h:430): 24 bytes, aligned to 8.
-public struct VmEventBackRing: Sendable, BitwiseCopyable {
-    /// C: `RING_IDX rsp_prod_pvt` at offset 0.
-    public var rspProdPvt: RingIdx
-    /// C: `RING_IDX req_cons` at offset 4.
-    public var reqCons: RingIdx
-    /// C: `unsigned int nr_ents` at offset 8.
-    public var nrEnts: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// C: `struct vm_event_sring * sring` at offset 16.
-    public var sring: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }

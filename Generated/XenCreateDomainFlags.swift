@@ -14,41 +14,46 @@ public struct XenCreateDomainFlags: OptionSet, Hashable, Sendable, BitwiseCopyab
     /// The value whose C representation is `rawValue`.
     public init(rawValue: UInt32) { self.rawValue = rawValue }
 
-    /// `XEN_DOMCTL_CDF_hvm` (1), domctl.h:38.
+    /// `XEN_DOMCTL_CDF_hvm` (1), domctl.h:49.
     ///
     /// Is this an HVM guest (as opposed to a PV guest)?
     public static let hvm = Self(rawValue: 1)
 
-    /// `XEN_DOMCTL_CDF_hap` (2), domctl.h:41.
+    /// `XEN_DOMCTL_CDF_hap` (2), domctl.h:52.
     ///
     /// Use hardware-assisted paging if available?
     public static let hap = Self(rawValue: 2)
 
-    /// `XEN_DOMCTL_CDF_s3_integrity` (4), domctl.h:44.
+    /// `XEN_DOMCTL_CDF_s3_integrity` (4), domctl.h:55.
     ///
     /// Should domain memory integrity be verifed by tboot during Sx?
     public static let s3Integrity = Self(rawValue: 4)
 
-    /// `XEN_DOMCTL_CDF_oos_off` (8), domctl.h:47.
+    /// `XEN_DOMCTL_CDF_oos_off` (8), domctl.h:58.
     ///
     /// Disable out-of-sync shadow page tables?
     public static let oosOff = Self(rawValue: 8)
 
-    /// `XEN_DOMCTL_CDF_xs_domain` (16), domctl.h:50.
+    /// `XEN_DOMCTL_CDF_xs_domain` (16), domctl.h:61.
     ///
     /// Is this a xenstore domain?
     public static let xsDomain = Self(rawValue: 0x10)
 
-    /// `XEN_DOMCTL_CDF_iommu` (32), domctl.h:53.
+    /// `XEN_DOMCTL_CDF_iommu` (32), domctl.h:64.
     ///
     /// Should this domain be permitted to use the IOMMU?
     public static let iommu = Self(rawValue: 0x20)
 
-    /// `XEN_DOMCTL_CDF_nested_virt` (64), domctl.h:55.
+    /// `XEN_DOMCTL_CDF_nested_virt` (64), domctl.h:66.
     public static let nestedVirt = Self(rawValue: 0x40)
 
-    /// `XEN_DOMCTL_CDF_vpmu` (128), domctl.h:57.
+    /// `XEN_DOMCTL_CDF_vpmu` (128), domctl.h:68.
     ///
     /// Should we expose the vPMU to the guest?
     public static let vpmu = Self(rawValue: 0x80)
+
+    /// `XEN_DOMCTL_CDF_trap_unmapped_accesses` (256), domctl.h:70.
+    ///
+    /// Should we trap guest accesses to unmapped addresses?
+    public static let trapUnmappedAccesses = Self(rawValue: 0x100)
 }

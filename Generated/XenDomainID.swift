@@ -13,17 +13,17 @@ public struct XenDomainID: RawRepresentable, Hashable, Sendable, BitwiseCopyable
     /// The value whose C representation is `rawValue`.
     public init(rawValue: UInt16) { self.rawValue = rawValue }
 
-    /// `DOMID_FIRST_RESERVED` (32752), xen.h:562.
+    /// `DOMID_FIRST_RESERVED` (32752), xen.h:575.
     ///
     /// Domain ids >= DOMID_FIRST_RESERVED cannot be used for ordinary domains.
     public static let firstReserved = Self(rawValue: 0x7ff0)
 
-    /// `DOMID_SELF` (32752), xen.h:565.
+    /// `DOMID_SELF` (32752), xen.h:578.
     ///
     /// DOMID_SELF is used in certain contexts to refer to oneself.
     public static let selfDomain = Self(rawValue: 0x7ff0)
 
-    /// `DOMID_IO` (32753), xen.h:578.
+    /// `DOMID_IO` (32753), xen.h:591.
     ///
     /// DOMID_IO is used to restrict page-table updates to mapping I/O memory.
     /// Although no Foreign Domain need be specified to map I/O pages, DOMID_IO
@@ -36,7 +36,7 @@ public struct XenDomainID: RawRepresentable, Hashable, Sendable, BitwiseCopyable
     /// otherwise it's only permitted if the caller is privileged.
     public static let io = Self(rawValue: 0x7ff1)
 
-    /// `DOMID_XEN` (32754), xen.h:589.
+    /// `DOMID_XEN` (32754), xen.h:602.
     ///
     /// DOMID_XEN is used to allow privileged domains to map restricted parts of
     /// Xen's heap space (e.g., the machine_to_phys table).
@@ -47,22 +47,29 @@ public struct XenDomainID: RawRepresentable, Hashable, Sendable, BitwiseCopyable
     /// and is only permitted if the caller is privileged.
     public static let xen = Self(rawValue: 0x7ff2)
 
-    /// `DOMID_COW` (32755), xen.h:593.
+    /// `DOMID_COW` (32755), xen.h:606.
     ///
     /// DOMID_COW is used as the owner of sharable pages
     public static let cow = Self(rawValue: 0x7ff3)
 
-    /// `DOMID_INVALID` (32756), xen.h:596.
+    /// `DOMID_INVALID` (32756), xen.h:609.
     ///
     /// DOMID_INVALID is used to identify pages with unknown owner.
     public static let invalid = Self(rawValue: 0x7ff4)
 
-    /// `DOMID_IDLE` (32767), xen.h:599.
+    /// `DOMID_ANY` (32757), xen.h:616.
+    ///
+    /// DOMID_ANY is used to signal no specific domain ID requested.
+    /// Handler should pick a valid ID, or handle it as a wildcard value
+    /// depending on the context.
+    public static let `any` = Self(rawValue: 0x7ff5)
+
+    /// `DOMID_IDLE` (32767), xen.h:619.
     ///
     /// Idle domain.
     public static let idle = Self(rawValue: 0x7fff)
 
-    /// `DOMID_MASK` (32767), xen.h:602.
+    /// `DOMID_MASK` (32767), xen.h:622.
     ///
     /// Mask for valid domain id values
     public static let mask = Self(rawValue: 0x7fff)

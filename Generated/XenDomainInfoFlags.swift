@@ -14,55 +14,55 @@ public struct XenDomainInfoFlags: OptionSet, Hashable, Sendable, BitwiseCopyable
     /// The value whose C representation is `rawValue`.
     public init(rawValue: UInt32) { self.rawValue = rawValue }
 
-    /// `XEN_DOMINF_dying` (1), domctl.h:105.
+    /// `XEN_DOMINF_dying` (1), domctl.h:141.
     ///
     /// Domain is scheduled to die.
     public static let dying = Self(rawValue: 1)
 
-    /// `XEN_DOMINF_hvm_guest` (2), domctl.h:108.
+    /// `XEN_DOMINF_hvm_guest` (2), domctl.h:144.
     ///
     /// Domain is an HVM guest (as opposed to a PV guest).
     public static let hvmGuest = Self(rawValue: 2)
 
-    /// `XEN_DOMINF_shutdown` (4), domctl.h:111.
+    /// `XEN_DOMINF_shutdown` (4), domctl.h:147.
     ///
     /// The guest OS has shut down.
     public static let shutdown = Self(rawValue: 4)
 
-    /// `XEN_DOMINF_paused` (8), domctl.h:114.
+    /// `XEN_DOMINF_paused` (8), domctl.h:150.
     ///
     /// Currently paused by control software.
     public static let paused = Self(rawValue: 8)
 
-    /// `XEN_DOMINF_blocked` (16), domctl.h:117.
+    /// `XEN_DOMINF_blocked` (16), domctl.h:153.
     ///
     /// Currently blocked pending an event.
     public static let blocked = Self(rawValue: 0x10)
 
-    /// `XEN_DOMINF_running` (32), domctl.h:120.
+    /// `XEN_DOMINF_running` (32), domctl.h:156.
     ///
     /// Domain is currently running.
     public static let running = Self(rawValue: 0x20)
 
-    /// `XEN_DOMINF_debugged` (64), domctl.h:123.
+    /// `XEN_DOMINF_debugged` (64), domctl.h:159.
     ///
     /// Being debugged.
     public static let debugged = Self(rawValue: 0x40)
 
-    /// `XEN_DOMINF_xs_domain` (128), domctl.h:126.
+    /// `XEN_DOMINF_xs_domain` (128), domctl.h:162.
     ///
     /// domain is a xenstore domain
     public static let xsDomain = Self(rawValue: 0x80)
 
-    /// `XEN_DOMINF_hap` (256), domctl.h:129.
+    /// `XEN_DOMINF_hap` (256), domctl.h:165.
     ///
     /// domain has hardware assisted paging
     public static let hap = Self(rawValue: 0x100)
 
-    /// `XEN_DOMINF_shutdownshift` (16), domctl.h:132.
+    /// `XEN_DOMINF_shutdownshift` (16), domctl.h:168.
     public static let shutdownshift: UInt32 = 0x10
 
-    /// `XEN_DOMINF_shutdownmask` (255), domctl.h:131.
+    /// `XEN_DOMINF_shutdownmask` (255), domctl.h:167.
     ///
     /// XEN_DOMINF_shutdown guest-supplied code.
     public static let shutdownmask: UInt32 = 0xff

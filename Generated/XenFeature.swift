@@ -92,6 +92,28 @@ public enum XenFeature: UInt32, CaseIterable, Sendable, XenOperation {
     case notDirectMapped = 16
     /// `XENFEAT_direct_mapped` (17), features.h:112.
     case directMapped = 17
+    /// `XENFEAT_runstate_phys_area` (18), features.h:120.
+    ///
+    /// Xen 4.18, 4.19, 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    ///
+    /// Signal whether the domain is able to use the following hypercalls:
+    ///
+    /// VCPUOP_register_runstate_phys_area
+    /// VCPUOP_register_vcpu_time_phys_area
+    case runstatePhysArea = 18
+    /// `XENFEAT_vcpu_time_phys_area` (19), features.h:121.
+    ///
+    /// Xen 4.18, 4.19, 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    case vcpuTimePhysArea = 19
+    /// `XENFEAT_dm_msix_all_writes` (20), features.h:129.
+    ///
+    /// Xen 4.19, 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    ///
+    /// If set, Xen will passthrough all MSI-X vector ctrl writes to device model,
+    /// not only those unmasking an entry. This allows device model to properly keep
+    /// track of the MSI-X table without having to read it from the device behind
+    /// Xen's backs. This information is relevant only for device models.
+    case dmMsixAllWrites = 20
 
     /// Every case, in header order. Written out because Swift does not synthesize it when a case is
     /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
@@ -114,6 +136,9 @@ public enum XenFeature: UInt32, CaseIterable, Sendable, XenOperation {
         rawValues.append(15)
         rawValues.append(16)
         rawValues.append(17)
+        rawValues.append(18)
+        rawValues.append(19)
+        rawValues.append(20)
         return rawValues.compactMap(Self.init(rawValue:))
     }()
 
@@ -121,6 +146,19 @@ public enum XenFeature: UInt32, CaseIterable, Sendable, XenOperation {
     public static let cPrefix = "XENFEAT_"
     /// The header that declares the family.
     public static let header = "features.h"
+
+    /// The Xen releases these bindings were generated for, oldest first.
+    public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }
+
+    /// The releases whose headers define this op with the payload layout these bindings have; issuing
+    /// it on another release throws `XenHypercallError.unavailableOnRelease` and sends nothing.
+    public var releases: [XenRelease]? {
+        switch rawValue {
+        case 18, 19: [XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)]
+        case 20: [XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)]
+        default: Self.releaseSet
+        }
+    }
 
     /// The C macro name of this op.
     public var cName: String {
@@ -142,6 +180,9 @@ public enum XenFeature: UInt32, CaseIterable, Sendable, XenOperation {
         case .linuxRsdpUnrestricted: "XENFEAT_linux_rsdp_unrestricted"
         case .notDirectMapped: "XENFEAT_not_direct_mapped"
         case .directMapped: "XENFEAT_direct_mapped"
+        case .runstatePhysArea: "XENFEAT_runstate_phys_area"
+        case .vcpuTimePhysArea: "XENFEAT_vcpu_time_phys_area"
+        case .dmMsixAllWrites: "XENFEAT_dm_msix_all_writes"
         }
     }
 
@@ -174,9 +215,9 @@ enum XenFeatureNumberGuard: UInt32 {
     case XENFEAT_linux_rsdp_unrestricted = 15 // live
     case XENFEAT_not_direct_mapped = 16 // live
     case XENFEAT_direct_mapped = 17 // live
-    case XENFEAT_runstate_phys_area = 18 // reserved by the ledger: XENFEAT_runstate_phys_area in RELEASE-4.18.0 … RELEASE-4.22.0
-    case XENFEAT_vcpu_time_phys_area = 19 // reserved by the ledger: XENFEAT_vcpu_time_phys_area in RELEASE-4.18.0 … RELEASE-4.22.0
-    case XENFEAT_dm_msix_all_writes = 20 // reserved by the ledger: XENFEAT_dm_msix_all_writes in RELEASE-4.19.0 … RELEASE-4.22.0
+    case XENFEAT_runstate_phys_area = 18 // live
+    case XENFEAT_vcpu_time_phys_area = 19 // live
+    case XENFEAT_dm_msix_all_writes = 20 // live
 }
 
 extension XenFeature {
@@ -200,6 +241,9 @@ extension XenFeature {
         case .linuxRsdpUnrestricted: .XENFEAT_linux_rsdp_unrestricted
         case .notDirectMapped: .XENFEAT_not_direct_mapped
         case .directMapped: .XENFEAT_direct_mapped
+        case .runstatePhysArea: .XENFEAT_runstate_phys_area
+        case .vcpuTimePhysArea: .XENFEAT_vcpu_time_phys_area
+        case .dmMsixAllWrites: .XENFEAT_dm_msix_all_writes
         }
     }
 }

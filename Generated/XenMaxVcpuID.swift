@@ -15,7 +15,7 @@ public struct XenMaxVcpuID: RawRepresentable, Hashable, Sendable, BitwiseCopyabl
     /// The value whose C representation is `rawValue`.
     public init(rawValue: UInt32) { self.rawValue = rawValue }
 
-    /// `XEN_INVALID_MAX_VCPU_ID` (4294967295), domctl.h:142.
+    /// `XEN_INVALID_MAX_VCPU_ID` (4294967295), domctl.h:178.
     ///
     /// Domain has no vcpus?
     public static let invalid = Self(rawValue: 0xffffffff)

@@ -14,10 +14,10 @@ public struct XenPhysicalCPUFlags: OptionSet, Hashable, Sendable, BitwiseCopyabl
     /// The value whose C representation is `rawValue`.
     public init(rawValue: UInt32) { self.rawValue = rawValue }
 
-    /// `XEN_PCPU_FLAGS_ONLINE` (1), platform.h:480.
+    /// `XEN_PCPU_FLAGS_ONLINE` (1), platform.h:506.
     public static let online = Self(rawValue: 1)
 
-    /// `XEN_PCPU_FLAGS_INVALID` (2), platform.h:482.
+    /// `XEN_PCPU_FLAGS_INVALID` (2), platform.h:508.
     ///
     /// Correponding xen_cpuid is not present
     public static let invalid = Self(rawValue: 2)

@@ -9,14 +9,14 @@
 public enum XenRecordLayout {
 #if arch(x86_64)
     /// How many records the check covers.
-    public static let recordCount = 790
+    public static let recordCount = 764
     /// How many field offsets the check covers.
-    public static let fieldCount = 2598
+    public static let fieldCount = 2572
 #elseif arch(arm64)
     /// How many records the check covers.
-    public static let recordCount = 730
+    public static let recordCount = 715
     /// How many field offsets the check covers.
-    public static let fieldCount = 2179
+    public static let fieldCount = 2239
 #endif
 
     /// Every difference between the Swift mirrors and clang's layout, one sentence each; empty when all match.
@@ -27,10 +27,14 @@ public enum XenRecordLayout {
         checkXenDomctlU(&found)
 #if arch(x86_64)
         checkXenDomctlCreatedomain(&found)
+#elseif arch(arm64)
+        checkXenDomctlCreatedomain(&found)
+#endif
+        checkXenDomctlCreatedomainAltp2m(&found)
+#if arch(x86_64)
         checkXenArchDomainconfig(&found)
         checkXenDomctlGetdomaininfo(&found)
 #elseif arch(arm64)
-        checkXenDomctlCreatedomain(&found)
         checkXenArchDomainconfig(&found)
         checkXenDomctlGetdomaininfo(&found)
 #endif
@@ -119,6 +123,7 @@ public enum XenRecordLayout {
         checkXenDomctlSetdomainhandle(&found)
         checkXenDomctlSetdebugging(&found)
         checkXenDomctlIrqPermission(&found)
+        checkXenDomctlGsiPermission(&found)
         checkXenDomctlIomemPermission(&found)
         checkXenDomctlIoportPermission(&found)
         checkXenDomctlHypercallInit(&found)
@@ -186,6 +191,11 @@ public enum XenRecordLayout {
         checkXenDomctlVuartOp(&found)
         checkXenDomctlVmtraceOp(&found)
         checkXenDomctlPagingMempool(&found)
+#if arch(arm64)
+        checkXenDomctlDtOverlay(&found)
+#endif
+        checkXenDomctlSetLlcColors(&found)
+        checkXenDomctlGetDomainState(&found)
         checkXenSysctl(&found)
         checkXenSysctlU(&found)
         checkXenSysctlReadconsole(&found)
@@ -214,11 +224,14 @@ public enum XenRecordLayout {
         checkXenSysctlPmOp(&found)
         checkXenSysctlPmOpU(&found)
         checkXenGetCpufreqPara(&found)
-        checkXenGetCpufreqParaU(&found)
+        checkXenGetCpufreqParaS(&found)
+        checkXenGetCpufreqParaSU(&found)
         checkXenUserspace(&found)
         checkXenOndemand(&found)
+        checkXenGetCppcPara(&found)
         checkXenSetCpufreqGov(&found)
         checkXenSetCpufreqPara(&found)
+        checkXenSetCppcPara(&found)
         checkXenSysctlPageOfflineOp(&found)
         checkXenSysctlLockprofOp(&found)
         checkXenSysctlLockprofData(&found)
@@ -238,7 +251,6 @@ public enum XenRecordLayout {
         checkXenSysctlPsrAllocU(&found)
         checkXenSysctlPsrAllocUCatInfo(&found)
         checkXenSysctlPsrAllocUMbaInfo(&found)
-        checkXenSysctlCpuLevellingCaps(&found)
         checkXenSysctlCpuFeatureset(&found)
         checkXenSysctlLivepatchOp(&found)
         checkXenSysctlLivepatchOpU(&found)
@@ -250,6 +262,8 @@ public enum XenRecordLayout {
         checkXenSysctlLivepatchAction(&found)
 #if arch(x86_64)
         checkXenSysctlCpuPolicy(&found)
+#elseif arch(arm64)
+        checkXenSysctlDtOverlay(&found)
 #endif
         checkXenMemoryReservation(&found)
         checkXenMemoryExchange(&found)
@@ -327,6 +341,8 @@ public enum XenRecordLayout {
         checkXenPctRegister(&found)
         checkXenProcessorPx(&found)
         checkXenPsdPackage(&found)
+        checkXenProcessorCppc(&found)
+        checkXenProcessorCppcCpc(&found)
         checkXenpfPcpuinfo(&found)
         checkXenpfPcpuVersion(&found)
         checkXenpfCpuOl(&found)
@@ -337,6 +353,12 @@ public enum XenRecordLayout {
         checkXenpfResourceEntry(&found)
         checkXenpfResourceEntryU(&found)
         checkXenpfSymdata(&found)
+        checkDom0VgaConsoleInfo(&found)
+        checkDom0VgaConsoleInfoU(&found)
+        checkDom0VgaConsoleInfoUTextMode3(&found)
+        checkDom0VgaConsoleInfoUVesaLfb(&found)
+        checkXenpfUcodeRevision(&found)
+        checkXenpfMicrocodeUpdate2(&found)
         checkPhysdevOpRecord(&found)
         checkPhysdevOpRecordU(&found)
         checkPhysdevIrqStatusQuery(&found)
@@ -490,6 +512,7 @@ public enum XenRecordLayout {
         checkXenPlatformParameters(&found)
         checkXenFeatureInfo(&found)
         checkXenBuildId(&found)
+        checkXenVarbuf(&found)
         checkVmEventX86SelectorReg(&found)
         checkVmEventRegsX86(&found)
         checkVmEventRegsArm(&found)
@@ -511,6 +534,7 @@ public enum XenRecordLayout {
         checkVmEventVmexit(&found)
         checkVmEventVmexitArch(&found)
         checkVmEventVmexitArchVmx(&found)
+        checkVmEventIo(&found)
         checkVmEventSt(&found)
         checkVmEventStU(&found)
         checkVmEventStUInterrupt(&found)
@@ -518,24 +542,12 @@ public enum XenRecordLayout {
         checkVmEventStDataRegs(&found)
         checkVmEventStDataEmul(&found)
         checkVmEventSringEntry(&found)
-        checkVmEventSring(&found)
-        checkVmEventSringPvt(&found)
-        checkVmEventSringPvtNetif(&found)
-        checkVmEventSringPvtTapifUser(&found)
-        checkVmEventFrontRing(&found)
-        checkVmEventBackRing(&found)
         checkBlkifRequestSegment(&found)
         checkBlkifRequest(&found)
         checkBlkifRequestDiscard(&found)
         checkBlkifRequestIndirect(&found)
         checkBlkifResponse(&found)
         checkBlkifSringEntry(&found)
-        checkBlkifSring(&found)
-        checkBlkifSringPvt(&found)
-        checkBlkifSringPvtNetif(&found)
-        checkBlkifSringPvtTapifUser(&found)
-        checkBlkifFrontRing(&found)
-        checkBlkifBackRing(&found)
         checkIoreq(&found)
         checkSharedIopage(&found)
         checkBufIoreq(&found)
@@ -563,12 +575,6 @@ public enum XenRecordLayout {
         checkXenPvcallsPollRecord(&found)
         checkXenPvcallsDummyRecord(&found)
         checkXenPvcallsSringEntry(&found)
-        checkXenPvcallsSring(&found)
-        checkXenPvcallsSringPvt(&found)
-        checkXenPvcallsSringPvtNetif(&found)
-        checkXenPvcallsSringPvtTapifUser(&found)
-        checkXenPvcallsFrontRing(&found)
-        checkXenPvcallsBackRing(&found)
         checkXencameraConfigReq(&found)
         checkXencameraFrameRateReq(&found)
         checkXencameraBufRequest(&found)
@@ -588,12 +594,6 @@ public enum XenRecordLayout {
         checkXencameraEvt(&found)
         checkXencameraEvtEvt(&found)
         checkXenCameraifSringEntry(&found)
-        checkXenCameraifSring(&found)
-        checkXenCameraifSringPvt(&found)
-        checkXenCameraifSringPvtNetif(&found)
-        checkXenCameraifSringPvtTapifUser(&found)
-        checkXenCameraifFrontRing(&found)
-        checkXenCameraifBackRing(&found)
         checkXencameraEventPage(&found)
         checkFsifOpenRequest(&found)
         checkFsifCloseRequest(&found)
@@ -614,12 +614,6 @@ public enum XenRecordLayout {
         checkFsifResponse(&found)
         checkFsifResponseU(&found)
         checkFsifSringEntry(&found)
-        checkFsifSring(&found)
-        checkFsifSringPvt(&found)
-        checkFsifSringPvtNetif(&found)
-        checkFsifSringPvtTapifUser(&found)
-        checkFsifFrontRing(&found)
-        checkFsifBackRing(&found)
         checkXendisplDbufCreateReq(&found)
         checkXendisplPageDirectory(&found)
         checkXendisplDbufDestroyReq(&found)
@@ -637,12 +631,6 @@ public enum XenRecordLayout {
         checkXendisplEvt(&found)
         checkXendisplEvtOp(&found)
         checkXenDisplifSringEntry(&found)
-        checkXenDisplifSring(&found)
-        checkXenDisplifSringPvt(&found)
-        checkXenDisplifSringPvtNetif(&found)
-        checkXenDisplifSringPvtTapifUser(&found)
-        checkXenDisplifFrontRing(&found)
-        checkXenDisplifBackRing(&found)
         checkXendisplEventPage(&found)
         checkXenNetifCtrlRequest(&found)
         checkXenNetifCtrlResponse(&found)
@@ -694,12 +682,6 @@ public enum XenRecordLayout {
         checkXensndEvt(&found)
         checkXensndEvtOp(&found)
         checkXenSndifSringEntry(&found)
-        checkXenSndifSring(&found)
-        checkXenSndifSringPvt(&found)
-        checkXenSndifSringPvtNetif(&found)
-        checkXenSndifSringPvtTapifUser(&found)
-        checkXenSndifFrontRing(&found)
-        checkXenSndifBackRing(&found)
         checkXensndEventPage(&found)
         checkEventLog(&found)
         checkXenoprofBuf(&found)
@@ -851,10 +833,6 @@ public enum XenRecordLayout {
         checkStartInfoConsoleDom0(&found)
 #endif
         checkXenMultibootModList(&found)
-        checkDom0VgaConsoleInfo(&found)
-        checkDom0VgaConsoleInfoU(&found)
-        checkDom0VgaConsoleInfoUTextMode3(&found)
-        checkDom0VgaConsoleInfoUVesaLfb(&found)
         checkEvtchnFifoControlBlock(&found)
         checkUsbifRequestSegment(&found)
         checkUsbifUrbRequest(&found)
@@ -885,6 +863,25 @@ public enum XenRecordLayout {
         checkTRecUNocycles(&found)
         checkTBuf(&found)
         checkTInfo(&found)
+#if arch(x86_64)
+        checkXenDomctlCreatedomainLayout4_16(&found)
+        checkXenDomctlCreatedomainLayout4_17(&found)
+        checkXenDomctlCreatedomainLayout4_19(&found)
+#elseif arch(arm64)
+        checkXenDomctlCreatedomainLayout4_16XenArchDomainconfig(&found)
+        checkXenDomctlGetdomaininfoLayout4_16(&found)
+        checkXenDomctlCreatedomainLayout4_18XenArchDomainconfig(&found)
+        checkXenDomctlGetdomaininfoLayout4_18(&found)
+        checkXenDomctlCreatedomainLayout4_16XenArchDomainconfig_(&found)
+        checkXenDomctlCreatedomainLayout4_16(&found)
+        checkXenDomctlCreatedomainLayout4_17XenArchDomainconfig(&found)
+        checkXenDomctlCreatedomainLayout4_17(&found)
+        checkXenDomctlCreatedomainLayout4_18XenArchDomainconfig_(&found)
+        checkXenDomctlCreatedomainLayout4_18(&found)
+        checkXenDomctlCreatedomainLayout4_19XenArchDomainconfig(&found)
+        checkXenDomctlCreatedomainLayout4_19(&found)
+#endif
+        checkXenSysctlPhysinfoLayout4_16(&found)
         return found
     }
 
@@ -906,7 +903,7 @@ public enum XenRecordLayout {
 #if arch(x86_64)
     /// `xen_domctl_createdomain`.
     private static func checkXenDomctlCreatedomain(_ found: inout [String]) {
-        expect(XenDomctlCreatedomain.self, "xen_domctl_createdomain", size: 64, alignment: 4, &found)
+        expect(XenDomctlCreatedomain.self, "xen_domctl_createdomain", size: 68, alignment: 4, &found)
         expect(\XenDomctlCreatedomain.ssidref, 0, "xen_domctl_createdomain.ssidref", &found)
         expect(\XenDomctlCreatedomain.handle, 4, "xen_domctl_createdomain.handle", &found)
         expect(\XenDomctlCreatedomain.flags, 20, "xen_domctl_createdomain.flags", &found)
@@ -916,11 +913,40 @@ public enum XenRecordLayout {
         expect(\XenDomctlCreatedomain.maxGrantFrames, 36, "xen_domctl_createdomain.max_grant_frames", &found)
         expect(\XenDomctlCreatedomain.maxMaptrackFrames, 40, "xen_domctl_createdomain.max_maptrack_frames", &found)
         expect(\XenDomctlCreatedomain.grantOpts, 44, "xen_domctl_createdomain.grant_opts", &found)
-        expect(\XenDomctlCreatedomain.vmtraceSize, 48, "xen_domctl_createdomain.vmtrace_size", &found)
-        expect(\XenDomctlCreatedomain.cpupoolId, 52, "xen_domctl_createdomain.cpupool_id", &found)
-        expect(\XenDomctlCreatedomain.arch, 56, "xen_domctl_createdomain.arch", &found)
+        expect(\XenDomctlCreatedomain.altp2m, 48, "xen_domctl_createdomain.altp2m", &found)
+        expect(\XenDomctlCreatedomain.vmtraceSize, 52, "xen_domctl_createdomain.vmtrace_size", &found)
+        expect(\XenDomctlCreatedomain.cpupoolId, 56, "xen_domctl_createdomain.cpupool_id", &found)
+        expect(\XenDomctlCreatedomain.arch, 60, "xen_domctl_createdomain.arch", &found)
     }
 
+#elseif arch(arm64)
+    /// `xen_domctl_createdomain`.
+    private static func checkXenDomctlCreatedomain(_ found: inout [String]) {
+        expect(XenDomctlCreatedomain.self, "xen_domctl_createdomain", size: 76, alignment: 4, &found)
+        expect(\XenDomctlCreatedomain.ssidref, 0, "xen_domctl_createdomain.ssidref", &found)
+        expect(\XenDomctlCreatedomain.handle, 4, "xen_domctl_createdomain.handle", &found)
+        expect(\XenDomctlCreatedomain.flags, 20, "xen_domctl_createdomain.flags", &found)
+        expect(\XenDomctlCreatedomain.iommuOpts, 24, "xen_domctl_createdomain.iommu_opts", &found)
+        expect(\XenDomctlCreatedomain.maxVcpus, 28, "xen_domctl_createdomain.max_vcpus", &found)
+        expect(\XenDomctlCreatedomain.maxEvtchnPort, 32, "xen_domctl_createdomain.max_evtchn_port", &found)
+        expect(\XenDomctlCreatedomain.maxGrantFrames, 36, "xen_domctl_createdomain.max_grant_frames", &found)
+        expect(\XenDomctlCreatedomain.maxMaptrackFrames, 40, "xen_domctl_createdomain.max_maptrack_frames", &found)
+        expect(\XenDomctlCreatedomain.grantOpts, 44, "xen_domctl_createdomain.grant_opts", &found)
+        expect(\XenDomctlCreatedomain.altp2m, 48, "xen_domctl_createdomain.altp2m", &found)
+        expect(\XenDomctlCreatedomain.vmtraceSize, 52, "xen_domctl_createdomain.vmtrace_size", &found)
+        expect(\XenDomctlCreatedomain.cpupoolId, 56, "xen_domctl_createdomain.cpupool_id", &found)
+        expect(\XenDomctlCreatedomain.arch, 60, "xen_domctl_createdomain.arch", &found)
+    }
+#endif
+
+    /// `xen_domctl_createdomain.altp2m`.
+    private static func checkXenDomctlCreatedomainAltp2m(_ found: inout [String]) {
+        expect(XenDomctlCreatedomain.Altp2m.self, "xen_domctl_createdomain.altp2m", size: 4, alignment: 2, &found)
+        expect(\XenDomctlCreatedomain.Altp2m.opts, 0, "xen_domctl_createdomain.altp2m.opts", &found)
+        expect(\XenDomctlCreatedomain.Altp2m.nr, 2, "xen_domctl_createdomain.altp2m.nr", &found)
+    }
+
+#if arch(x86_64)
     /// `xen_arch_domainconfig`.
     private static func checkXenArchDomainconfig(_ found: inout [String]) {
         expect(XenArchDomainconfig.self, "xen_arch_domainconfig", size: 8, alignment: 4, &found)
@@ -952,30 +978,17 @@ public enum XenRecordLayout {
     }
 
 #elseif arch(arm64)
-    /// `xen_domctl_createdomain`.
-    private static func checkXenDomctlCreatedomain(_ found: inout [String]) {
-        expect(XenDomctlCreatedomain.self, "xen_domctl_createdomain", size: 68, alignment: 4, &found)
-        expect(\XenDomctlCreatedomain.ssidref, 0, "xen_domctl_createdomain.ssidref", &found)
-        expect(\XenDomctlCreatedomain.handle, 4, "xen_domctl_createdomain.handle", &found)
-        expect(\XenDomctlCreatedomain.flags, 20, "xen_domctl_createdomain.flags", &found)
-        expect(\XenDomctlCreatedomain.iommuOpts, 24, "xen_domctl_createdomain.iommu_opts", &found)
-        expect(\XenDomctlCreatedomain.maxVcpus, 28, "xen_domctl_createdomain.max_vcpus", &found)
-        expect(\XenDomctlCreatedomain.maxEvtchnPort, 32, "xen_domctl_createdomain.max_evtchn_port", &found)
-        expect(\XenDomctlCreatedomain.maxGrantFrames, 36, "xen_domctl_createdomain.max_grant_frames", &found)
-        expect(\XenDomctlCreatedomain.maxMaptrackFrames, 40, "xen_domctl_createdomain.max_maptrack_frames", &found)
-        expect(\XenDomctlCreatedomain.grantOpts, 44, "xen_domctl_createdomain.grant_opts", &found)
-        expect(\XenDomctlCreatedomain.vmtraceSize, 48, "xen_domctl_createdomain.vmtrace_size", &found)
-        expect(\XenDomctlCreatedomain.cpupoolId, 52, "xen_domctl_createdomain.cpupool_id", &found)
-        expect(\XenDomctlCreatedomain.arch, 56, "xen_domctl_createdomain.arch", &found)
-    }
-
     /// `xen_arch_domainconfig`.
     private static func checkXenArchDomainconfig(_ found: inout [String]) {
-        expect(XenArchDomainconfig.self, "xen_arch_domainconfig", size: 12, alignment: 4, &found)
+        expect(XenArchDomainconfig.self, "xen_arch_domainconfig", size: 16, alignment: 4, &found)
         expect(\XenArchDomainconfig.gicVersion, 0, "xen_arch_domainconfig.gic_version", &found)
+        expect(\XenArchDomainconfig.sveVl, 1, "xen_arch_domainconfig.sve_vl", &found)
         expect(\XenArchDomainconfig.teeType, 2, "xen_arch_domainconfig.tee_type", &found)
         expect(\XenArchDomainconfig.nrSpis, 4, "xen_arch_domainconfig.nr_spis", &found)
         expect(\XenArchDomainconfig.clockFrequency, 8, "xen_arch_domainconfig.clock_frequency", &found)
+        expect(\XenArchDomainconfig.armSciType, 12, "xen_arch_domainconfig.arm_sci_type", &found)
+        expect(\XenArchDomainconfig.v8rEl1Msa, 13, "xen_arch_domainconfig.v8r_el1_msa", &found)
+        expect(\XenArchDomainconfig.pad, 14, "xen_arch_domainconfig.pad", &found)
     }
 
     /// `xen_domctl_getdomaininfo`.
@@ -1575,6 +1588,13 @@ public enum XenRecordLayout {
         expect(\XenDomctlIrqPermission.pad, 5, "xen_domctl_irq_permission.pad", &found)
     }
 
+    /// `xen_domctl_gsi_permission`.
+    private static func checkXenDomctlGsiPermission(_ found: inout [String]) {
+        expect(XenDomctlGsiPermission.self, "xen_domctl_gsi_permission", size: 8, alignment: 4, &found)
+        expect(\XenDomctlGsiPermission.gsi, 0, "xen_domctl_gsi_permission.gsi", &found)
+        expect(\XenDomctlGsiPermission.flags, 4, "xen_domctl_gsi_permission.flags", &found)
+    }
+
     /// `xen_domctl_iomem_permission`.
     private static func checkXenDomctlIomemPermission(_ found: inout [String]) {
         expect(XenDomctlIomemPermission.self, "xen_domctl_iomem_permission", size: 24, alignment: 8, &found)
@@ -2054,6 +2074,34 @@ public enum XenRecordLayout {
         expect(\XenDomctlPagingMempool.size, 0, "xen_domctl_paging_mempool.size", &found)
     }
 
+#if arch(arm64)
+    /// `xen_domctl_dt_overlay`.
+    private static func checkXenDomctlDtOverlay(_ found: inout [String]) {
+        expect(XenDomctlDtOverlay.self, "xen_domctl_dt_overlay", size: 16, alignment: 8, &found)
+        expect(\XenDomctlDtOverlay.overlayFdt, 0, "xen_domctl_dt_overlay.overlay_fdt", &found)
+        expect(\XenDomctlDtOverlay.overlayFdtSize, 8, "xen_domctl_dt_overlay.overlay_fdt_size", &found)
+        expect(\XenDomctlDtOverlay.overlayOp, 12, "xen_domctl_dt_overlay.overlay_op", &found)
+        expect(\XenDomctlDtOverlay.pad, 13, "xen_domctl_dt_overlay.pad", &found)
+    }
+#endif
+
+    /// `xen_domctl_set_llc_colors`.
+    private static func checkXenDomctlSetLlcColors(_ found: inout [String]) {
+        expect(XenDomctlSetLlcColors.self, "xen_domctl_set_llc_colors", size: 16, alignment: 8, &found)
+        expect(\XenDomctlSetLlcColors.numLlcColors, 0, "xen_domctl_set_llc_colors.num_llc_colors", &found)
+        expect(\XenDomctlSetLlcColors.pad, 4, "xen_domctl_set_llc_colors.pad", &found)
+        expect(\XenDomctlSetLlcColors.llcColors, 8, "xen_domctl_set_llc_colors.llc_colors", &found)
+    }
+
+    /// `xen_domctl_get_domain_state`.
+    private static func checkXenDomctlGetDomainState(_ found: inout [String]) {
+        expect(XenDomctlGetDomainState.self, "xen_domctl_get_domain_state", size: 16, alignment: 8, &found)
+        expect(\XenDomctlGetDomainState.state, 0, "xen_domctl_get_domain_state.state", &found)
+        expect(\XenDomctlGetDomainState.caps, 2, "xen_domctl_get_domain_state.caps", &found)
+        expect(\XenDomctlGetDomainState.pad0, 4, "xen_domctl_get_domain_state.pad0", &found)
+        expect(\XenDomctlGetDomainState.uniqueId, 8, "xen_domctl_get_domain_state.unique_id", &found)
+    }
+
     /// `xen_sysctl`.
     private static func checkXenSysctl(_ found: inout [String]) {
         expect(XenSysctl.self, "xen_sysctl", size: 136, alignment: 8, &found)
@@ -2297,17 +2345,23 @@ public enum XenRecordLayout {
         expect(\XenGetCpufreqPara.cpuinfoCurFreq, 56, "xen_get_cpufreq_para.cpuinfo_cur_freq", &found)
         expect(\XenGetCpufreqPara.cpuinfoMaxFreq, 60, "xen_get_cpufreq_para.cpuinfo_max_freq", &found)
         expect(\XenGetCpufreqPara.cpuinfoMinFreq, 64, "xen_get_cpufreq_para.cpuinfo_min_freq", &found)
-        expect(\XenGetCpufreqPara.scalingCurFreq, 68, "xen_get_cpufreq_para.scaling_cur_freq", &found)
-        expect(\XenGetCpufreqPara.scalingGovernor, 72, "xen_get_cpufreq_para.scaling_governor", &found)
-        expect(\XenGetCpufreqPara.scalingMaxFreq, 88, "xen_get_cpufreq_para.scaling_max_freq", &found)
-        expect(\XenGetCpufreqPara.scalingMinFreq, 92, "xen_get_cpufreq_para.scaling_min_freq", &found)
-        expect(\XenGetCpufreqPara.u, 96, "xen_get_cpufreq_para.u", &found)
+        expect(\XenGetCpufreqPara.s, 68, "xen_get_cpufreq_para.s", &found)
         expect(\XenGetCpufreqPara.turboEnabled, 112, "xen_get_cpufreq_para.turbo_enabled", &found)
     }
 
-    /// `xen_get_cpufreq_para.u`.
-    private static func checkXenGetCpufreqParaU(_ found: inout [String]) {
-        expect(XenGetCpufreqPara.U.self, "xen_get_cpufreq_para.u", size: 16, alignment: 4, &found)
+    /// `xen_get_cpufreq_para.s`.
+    private static func checkXenGetCpufreqParaS(_ found: inout [String]) {
+        expect(XenGetCpufreqPara.S.self, "xen_get_cpufreq_para.s", size: 44, alignment: 4, &found)
+        expect(\XenGetCpufreqPara.S.scalingCurFreq, 0, "xen_get_cpufreq_para.s.scaling_cur_freq", &found)
+        expect(\XenGetCpufreqPara.S.scalingGovernor, 4, "xen_get_cpufreq_para.s.scaling_governor", &found)
+        expect(\XenGetCpufreqPara.S.scalingMaxFreq, 20, "xen_get_cpufreq_para.s.scaling_max_freq", &found)
+        expect(\XenGetCpufreqPara.S.scalingMinFreq, 24, "xen_get_cpufreq_para.s.scaling_min_freq", &found)
+        expect(\XenGetCpufreqPara.S.u, 28, "xen_get_cpufreq_para.s.u", &found)
+    }
+
+    /// `xen_get_cpufreq_para.s.u`.
+    private static func checkXenGetCpufreqParaSU(_ found: inout [String]) {
+        expect(XenGetCpufreqPara.S.U.self, "xen_get_cpufreq_para.s.u", size: 16, alignment: 4, &found)
     }
 
     /// `xen_userspace`.
@@ -2325,6 +2379,21 @@ public enum XenRecordLayout {
         expect(\XenOndemand.upThreshold, 12, "xen_ondemand.up_threshold", &found)
     }
 
+    /// `xen_get_cppc_para`.
+    private static func checkXenGetCppcPara(_ found: inout [String]) {
+        expect(XenGetCppcPara.self, "xen_get_cppc_para", size: 40, alignment: 4, &found)
+        expect(\XenGetCppcPara.features, 0, "xen_get_cppc_para.features", &found)
+        expect(\XenGetCppcPara.lowest, 4, "xen_get_cppc_para.lowest", &found)
+        expect(\XenGetCppcPara.lowestNonlinear, 8, "xen_get_cppc_para.lowest_nonlinear", &found)
+        expect(\XenGetCppcPara.nominal, 12, "xen_get_cppc_para.nominal", &found)
+        expect(\XenGetCppcPara.highest, 16, "xen_get_cppc_para.highest", &found)
+        expect(\XenGetCppcPara.minimum, 20, "xen_get_cppc_para.minimum", &found)
+        expect(\XenGetCppcPara.maximum, 24, "xen_get_cppc_para.maximum", &found)
+        expect(\XenGetCppcPara.desired, 28, "xen_get_cppc_para.desired", &found)
+        expect(\XenGetCppcPara.energyPerf, 32, "xen_get_cppc_para.energy_perf", &found)
+        expect(\XenGetCppcPara.activityWindow, 36, "xen_get_cppc_para.activity_window", &found)
+    }
+
     /// `xen_set_cpufreq_gov`.
     private static func checkXenSetCpufreqGov(_ found: inout [String]) {
         expect(XenSetCpufreqGov.self, "xen_set_cpufreq_gov", size: 16, alignment: 1, &found)
@@ -2336,6 +2405,17 @@ public enum XenRecordLayout {
         expect(XenSetCpufreqPara.self, "xen_set_cpufreq_para", size: 8, alignment: 4, &found)
         expect(\XenSetCpufreqPara.ctrlType, 0, "xen_set_cpufreq_para.ctrl_type", &found)
         expect(\XenSetCpufreqPara.ctrlValue, 4, "xen_set_cpufreq_para.ctrl_value", &found)
+    }
+
+    /// `xen_set_cppc_para`.
+    private static func checkXenSetCppcPara(_ found: inout [String]) {
+        expect(XenSetCppcPara.self, "xen_set_cppc_para", size: 24, alignment: 4, &found)
+        expect(\XenSetCppcPara.setParams, 0, "xen_set_cppc_para.set_params", &found)
+        expect(\XenSetCppcPara.minimum, 4, "xen_set_cppc_para.minimum", &found)
+        expect(\XenSetCppcPara.maximum, 8, "xen_set_cppc_para.maximum", &found)
+        expect(\XenSetCppcPara.desired, 12, "xen_set_cppc_para.desired", &found)
+        expect(\XenSetCppcPara.energyPerf, 16, "xen_set_cppc_para.energy_perf", &found)
+        expect(\XenSetCppcPara.activityWindow, 20, "xen_set_cppc_para.activity_window", &found)
     }
 
     /// `xen_sysctl_page_offline_op`.
@@ -2488,12 +2568,6 @@ public enum XenRecordLayout {
         expect(\XenSysctlPsrAlloc.U.MbaInfo.flags, 8, "xen_sysctl_psr_alloc.u.mba_info.flags", &found)
     }
 
-    /// `xen_sysctl_cpu_levelling_caps`.
-    private static func checkXenSysctlCpuLevellingCaps(_ found: inout [String]) {
-        expect(XenSysctlCpuLevellingCaps.self, "xen_sysctl_cpu_levelling_caps", size: 4, alignment: 4, &found)
-        expect(\XenSysctlCpuLevellingCaps.caps, 0, "xen_sysctl_cpu_levelling_caps.caps", &found)
-    }
-
     /// `xen_sysctl_cpu_featureset`.
     private static func checkXenSysctlCpuFeatureset(_ found: inout [String]) {
         expect(XenSysctlCpuFeatureset.self, "xen_sysctl_cpu_featureset", size: 16, alignment: 8, &found)
@@ -2506,7 +2580,7 @@ public enum XenRecordLayout {
     private static func checkXenSysctlLivepatchOp(_ found: inout [String]) {
         expect(XenSysctlLivepatchOp.self, "xen_sysctl_livepatch_op", size: 72, alignment: 8, &found)
         expect(\XenSysctlLivepatchOp.cmd, 0, "xen_sysctl_livepatch_op.cmd", &found)
-        expect(\XenSysctlLivepatchOp.pad, 4, "xen_sysctl_livepatch_op.pad", &found)
+        expect(\XenSysctlLivepatchOp.flags, 4, "xen_sysctl_livepatch_op.flags", &found)
         expect(\XenSysctlLivepatchOp.u, 8, "xen_sysctl_livepatch_op.u", &found)
     }
 
@@ -2581,6 +2655,16 @@ public enum XenRecordLayout {
         expect(\XenSysctlCpuPolicy.rsvd, 12, "xen_sysctl_cpu_policy._rsvd", &found)
         expect(\XenSysctlCpuPolicy.leaves, 16, "xen_sysctl_cpu_policy.leaves", &found)
         expect(\XenSysctlCpuPolicy.msrs, 24, "xen_sysctl_cpu_policy.msrs", &found)
+    }
+
+#elseif arch(arm64)
+    /// `xen_sysctl_dt_overlay`.
+    private static func checkXenSysctlDtOverlay(_ found: inout [String]) {
+        expect(XenSysctlDtOverlay.self, "xen_sysctl_dt_overlay", size: 16, alignment: 8, &found)
+        expect(\XenSysctlDtOverlay.overlayFdt, 0, "xen_sysctl_dt_overlay.overlay_fdt", &found)
+        expect(\XenSysctlDtOverlay.overlayFdtSize, 8, "xen_sysctl_dt_overlay.overlay_fdt_size", &found)
+        expect(\XenSysctlDtOverlay.overlayOp, 12, "xen_sysctl_dt_overlay.overlay_op", &found)
+        expect(\XenSysctlDtOverlay.pad, 13, "xen_sysctl_dt_overlay.pad", &found)
     }
 #endif
 
@@ -3209,6 +3293,27 @@ public enum XenRecordLayout {
         expect(\XenPsdPackage.numProcessors, 32, "xen_psd_package.num_processors", &found)
     }
 
+    /// `xen_processor_cppc`.
+    private static func checkXenProcessorCppc(_ found: inout [String]) {
+        expect(XenProcessorCppc.self, "xen_processor_cppc", size: 72, alignment: 8, &found)
+        expect(\XenProcessorCppc.flags, 0, "xen_processor_cppc.flags", &found)
+        expect(\XenProcessorCppc.pad, 1, "xen_processor_cppc.pad", &found)
+        expect(\XenProcessorCppc.cpc, 4, "xen_processor_cppc.cpc", &found)
+        expect(\XenProcessorCppc.sharedType, 28, "xen_processor_cppc.shared_type", &found)
+        expect(\XenProcessorCppc.domainInfo, 32, "xen_processor_cppc.domain_info", &found)
+    }
+
+    /// `xen_processor_cppc.cpc`.
+    private static func checkXenProcessorCppcCpc(_ found: inout [String]) {
+        expect(XenProcessorCppc.Cpc.self, "xen_processor_cppc.cpc", size: 24, alignment: 4, &found)
+        expect(\XenProcessorCppc.Cpc.highestPerf, 0, "xen_processor_cppc.cpc.highest_perf", &found)
+        expect(\XenProcessorCppc.Cpc.nominalPerf, 4, "xen_processor_cppc.cpc.nominal_perf", &found)
+        expect(\XenProcessorCppc.Cpc.lowestNonlinearPerf, 8, "xen_processor_cppc.cpc.lowest_nonlinear_perf", &found)
+        expect(\XenProcessorCppc.Cpc.lowestPerf, 12, "xen_processor_cppc.cpc.lowest_perf", &found)
+        expect(\XenProcessorCppc.Cpc.lowestMhz, 16, "xen_processor_cppc.cpc.lowest_mhz", &found)
+        expect(\XenProcessorCppc.Cpc.nominalMhz, 20, "xen_processor_cppc.cpc.nominal_mhz", &found)
+    }
+
     /// `xenpf_pcpuinfo`.
     private static func checkXenpfPcpuinfo(_ found: inout [String]) {
         expect(XenpfPcpuinfo.self, "xenpf_pcpuinfo", size: 20, alignment: 4, &found)
@@ -3290,6 +3395,68 @@ public enum XenRecordLayout {
         expect(\XenpfSymdata.name, 8, "xenpf_symdata.name", &found)
         expect(\XenpfSymdata.address, 16, "xenpf_symdata.address", &found)
         expect(\XenpfSymdata.type, 24, "xenpf_symdata.type", &found)
+    }
+
+    /// `dom0_vga_console_info`.
+    private static func checkDom0VgaConsoleInfo(_ found: inout [String]) {
+        expect(Dom0VgaConsoleInfo.self, "dom0_vga_console_info", size: 40, alignment: 4, &found)
+        expect(\Dom0VgaConsoleInfo.videoType, 0, "dom0_vga_console_info.video_type", &found)
+        expect(\Dom0VgaConsoleInfo.u, 4, "dom0_vga_console_info.u", &found)
+    }
+
+    /// `dom0_vga_console_info.u`.
+    private static func checkDom0VgaConsoleInfoU(_ found: inout [String]) {
+        expect(Dom0VgaConsoleInfo.U.self, "dom0_vga_console_info.u", size: 36, alignment: 4, &found)
+    }
+
+    /// `dom0_vga_console_info.u.text_mode_3`.
+    private static func checkDom0VgaConsoleInfoUTextMode3(_ found: inout [String]) {
+        expect(Dom0VgaConsoleInfo.U.TextMode3.self, "dom0_vga_console_info.u.text_mode_3", size: 10, alignment: 2, &found)
+        expect(\Dom0VgaConsoleInfo.U.TextMode3.fontHeight, 0, "dom0_vga_console_info.u.text_mode_3.font_height", &found)
+        expect(\Dom0VgaConsoleInfo.U.TextMode3.cursorX, 2, "dom0_vga_console_info.u.text_mode_3.cursor_x", &found)
+        expect(\Dom0VgaConsoleInfo.U.TextMode3.cursorY, 4, "dom0_vga_console_info.u.text_mode_3.cursor_y", &found)
+        expect(\Dom0VgaConsoleInfo.U.TextMode3.rows, 6, "dom0_vga_console_info.u.text_mode_3.rows", &found)
+        expect(\Dom0VgaConsoleInfo.U.TextMode3.columns, 8, "dom0_vga_console_info.u.text_mode_3.columns", &found)
+    }
+
+    /// `dom0_vga_console_info.u.vesa_lfb`.
+    private static func checkDom0VgaConsoleInfoUVesaLfb(_ found: inout [String]) {
+        expect(Dom0VgaConsoleInfo.U.VesaLfb.self, "dom0_vga_console_info.u.vesa_lfb", size: 36, alignment: 4, &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.width, 0, "dom0_vga_console_info.u.vesa_lfb.width", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.height, 2, "dom0_vga_console_info.u.vesa_lfb.height", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.bytesPerLine, 4, "dom0_vga_console_info.u.vesa_lfb.bytes_per_line", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.bitsPerPixel, 6, "dom0_vga_console_info.u.vesa_lfb.bits_per_pixel", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.lfbBase, 8, "dom0_vga_console_info.u.vesa_lfb.lfb_base", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.lfbSize, 12, "dom0_vga_console_info.u.vesa_lfb.lfb_size", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.redPos, 16, "dom0_vga_console_info.u.vesa_lfb.red_pos", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.redSize, 17, "dom0_vga_console_info.u.vesa_lfb.red_size", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.greenPos, 18, "dom0_vga_console_info.u.vesa_lfb.green_pos", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.greenSize, 19, "dom0_vga_console_info.u.vesa_lfb.green_size", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.bluePos, 20, "dom0_vga_console_info.u.vesa_lfb.blue_pos", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.blueSize, 21, "dom0_vga_console_info.u.vesa_lfb.blue_size", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.rsvdPos, 22, "dom0_vga_console_info.u.vesa_lfb.rsvd_pos", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.rsvdSize, 23, "dom0_vga_console_info.u.vesa_lfb.rsvd_size", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.gblCaps, 24, "dom0_vga_console_info.u.vesa_lfb.gbl_caps", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.modeAttrs, 28, "dom0_vga_console_info.u.vesa_lfb.mode_attrs", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.pad, 30, "dom0_vga_console_info.u.vesa_lfb.pad", &found)
+        expect(\Dom0VgaConsoleInfo.U.VesaLfb.extLfbBase, 32, "dom0_vga_console_info.u.vesa_lfb.ext_lfb_base", &found)
+    }
+
+    /// `xenpf_ucode_revision`.
+    private static func checkXenpfUcodeRevision(_ found: inout [String]) {
+        expect(XenpfUcodeRevision.self, "xenpf_ucode_revision", size: 16, alignment: 4, &found)
+        expect(\XenpfUcodeRevision.cpu, 0, "xenpf_ucode_revision.cpu", &found)
+        expect(\XenpfUcodeRevision.signature, 4, "xenpf_ucode_revision.signature", &found)
+        expect(\XenpfUcodeRevision.pf, 8, "xenpf_ucode_revision.pf", &found)
+        expect(\XenpfUcodeRevision.revision, 12, "xenpf_ucode_revision.revision", &found)
+    }
+
+    /// `xenpf_microcode_update2`.
+    private static func checkXenpfMicrocodeUpdate2(_ found: inout [String]) {
+        expect(XenpfMicrocodeUpdate2.self, "xenpf_microcode_update2", size: 16, alignment: 8, &found)
+        expect(\XenpfMicrocodeUpdate2.flags, 0, "xenpf_microcode_update2.flags", &found)
+        expect(\XenpfMicrocodeUpdate2.length, 4, "xenpf_microcode_update2.length", &found)
+        expect(\XenpfMicrocodeUpdate2.data, 8, "xenpf_microcode_update2.data", &found)
     }
 
     /// `physdev_op`.
@@ -4167,7 +4334,7 @@ public enum XenRecordLayout {
 
     /// `xenstore_domain_interface`.
     private static func checkXenstoreDomainInterface(_ found: inout [String]) {
-        expect(XenstoreDomainInterface.self, "xenstore_domain_interface", size: 2076, alignment: 4, &found)
+        expect(XenstoreDomainInterface.self, "xenstore_domain_interface", size: 2080, alignment: 4, &found)
         expect(\XenstoreDomainInterface.req, 0, "xenstore_domain_interface.req", &found)
         expect(\XenstoreDomainInterface.rsp, 1024, "xenstore_domain_interface.rsp", &found)
         expect(\XenstoreDomainInterface.reqCons, 2048, "xenstore_domain_interface.req_cons", &found)
@@ -4177,6 +4344,7 @@ public enum XenRecordLayout {
         expect(\XenstoreDomainInterface.serverFeatures, 2064, "xenstore_domain_interface.server_features", &found)
         expect(\XenstoreDomainInterface.connection, 2068, "xenstore_domain_interface.connection", &found)
         expect(\XenstoreDomainInterface.error, 2072, "xenstore_domain_interface.error", &found)
+        expect(\XenstoreDomainInterface.evtchnPort, 2076, "xenstore_domain_interface.evtchn_port", &found)
     }
 
 #if arch(x86_64)
@@ -4425,6 +4593,12 @@ public enum XenRecordLayout {
         expect(\XenBuildId.len, 0, "xen_build_id.len", &found)
     }
 
+    /// `xen_varbuf`.
+    private static func checkXenVarbuf(_ found: inout [String]) {
+        expect(XenVarbuf.self, "xen_varbuf", size: 4, alignment: 4, &found)
+        expect(\XenVarbuf.len, 0, "xen_varbuf.len", &found)
+    }
+
     /// `vm_event_x86_selector_reg`.
     private static func checkVmEventX86SelectorReg(_ found: inout [String]) {
         expect(VmEventX86SelectorReg.self, "vm_event_x86_selector_reg", size: 4, alignment: 4, &found)
@@ -4637,6 +4811,15 @@ public enum XenRecordLayout {
         expect(\VmEventVmexit.Arch.Vmx.qualification, 8, "vm_event_vmexit.arch.vmx.qualification", &found)
     }
 
+    /// `vm_event_io`.
+    private static func checkVmEventIo(_ found: inout [String]) {
+        expect(VmEventIo.self, "vm_event_io", size: 8, alignment: 4, &found)
+        expect(\VmEventIo.bytes, 0, "vm_event_io.bytes", &found)
+        expect(\VmEventIo.port, 4, "vm_event_io.port", &found)
+        expect(\VmEventIo.`in`, 6, "vm_event_io.in", &found)
+        expect(\VmEventIo.str, 7, "vm_event_io.str", &found)
+    }
+
     /// `vm_event_st`.
     private static func checkVmEventSt(_ found: inout [String]) {
         expect(VmEventSt.self, "vm_event_st", size: 400, alignment: 8, &found)
@@ -4678,53 +4861,6 @@ public enum XenRecordLayout {
     /// `vm_event_sring_entry`.
     private static func checkVmEventSringEntry(_ found: inout [String]) {
         expect(VmEventSringEntry.self, "vm_event_sring_entry", size: 400, alignment: 8, &found)
-    }
-
-    /// `vm_event_sring`.
-    private static func checkVmEventSring(_ found: inout [String]) {
-        expect(VmEventSring.self, "vm_event_sring", size: 464, alignment: 8, &found)
-        expect(\VmEventSring.reqProd, 0, "vm_event_sring.req_prod", &found)
-        expect(\VmEventSring.reqEvent, 4, "vm_event_sring.req_event", &found)
-        expect(\VmEventSring.rspProd, 8, "vm_event_sring.rsp_prod", &found)
-        expect(\VmEventSring.rspEvent, 12, "vm_event_sring.rsp_event", &found)
-        expect(\VmEventSring.pvt, 16, "vm_event_sring.pvt", &found)
-        expect(\VmEventSring.pad, 20, "vm_event_sring.__pad", &found)
-        expect(\VmEventSring.ring, 64, "vm_event_sring.ring", &found)
-    }
-
-    /// `vm_event_sring.pvt`.
-    private static func checkVmEventSringPvt(_ found: inout [String]) {
-        expect(VmEventSring.Pvt.self, "vm_event_sring.pvt", size: 4, alignment: 1, &found)
-    }
-
-    /// `vm_event_sring.pvt.netif`.
-    private static func checkVmEventSringPvtNetif(_ found: inout [String]) {
-        expect(VmEventSring.Pvt.Netif.self, "vm_event_sring.pvt.netif", size: 1, alignment: 1, &found)
-        expect(\VmEventSring.Pvt.Netif.smartpollActive, 0, "vm_event_sring.pvt.netif.smartpoll_active", &found)
-    }
-
-    /// `vm_event_sring.pvt.tapif_user`.
-    private static func checkVmEventSringPvtTapifUser(_ found: inout [String]) {
-        expect(VmEventSring.Pvt.TapifUser.self, "vm_event_sring.pvt.tapif_user", size: 1, alignment: 1, &found)
-        expect(\VmEventSring.Pvt.TapifUser.msg, 0, "vm_event_sring.pvt.tapif_user.msg", &found)
-    }
-
-    /// `vm_event_front_ring`.
-    private static func checkVmEventFrontRing(_ found: inout [String]) {
-        expect(VmEventFrontRing.self, "vm_event_front_ring", size: 24, alignment: 8, &found)
-        expect(\VmEventFrontRing.reqProdPvt, 0, "vm_event_front_ring.req_prod_pvt", &found)
-        expect(\VmEventFrontRing.rspCons, 4, "vm_event_front_ring.rsp_cons", &found)
-        expect(\VmEventFrontRing.nrEnts, 8, "vm_event_front_ring.nr_ents", &found)
-        expect(\VmEventFrontRing.sring, 16, "vm_event_front_ring.sring", &found)
-    }
-
-    /// `vm_event_back_ring`.
-    private static func checkVmEventBackRing(_ found: inout [String]) {
-        expect(VmEventBackRing.self, "vm_event_back_ring", size: 24, alignment: 8, &found)
-        expect(\VmEventBackRing.rspProdPvt, 0, "vm_event_back_ring.rsp_prod_pvt", &found)
-        expect(\VmEventBackRing.reqCons, 4, "vm_event_back_ring.req_cons", &found)
-        expect(\VmEventBackRing.nrEnts, 8, "vm_event_back_ring.nr_ents", &found)
-        expect(\VmEventBackRing.sring, 16, "vm_event_back_ring.sring", &found)
     }
 
     /// `blkif_request_segment`.
@@ -4780,53 +4916,6 @@ public enum XenRecordLayout {
     /// `blkif_sring_entry`.
     private static func checkBlkifSringEntry(_ found: inout [String]) {
         expect(BlkifSringEntry.self, "blkif_sring_entry", size: 112, alignment: 8, &found)
-    }
-
-    /// `blkif_sring`.
-    private static func checkBlkifSring(_ found: inout [String]) {
-        expect(BlkifSring.self, "blkif_sring", size: 176, alignment: 8, &found)
-        expect(\BlkifSring.reqProd, 0, "blkif_sring.req_prod", &found)
-        expect(\BlkifSring.reqEvent, 4, "blkif_sring.req_event", &found)
-        expect(\BlkifSring.rspProd, 8, "blkif_sring.rsp_prod", &found)
-        expect(\BlkifSring.rspEvent, 12, "blkif_sring.rsp_event", &found)
-        expect(\BlkifSring.pvt, 16, "blkif_sring.pvt", &found)
-        expect(\BlkifSring.pad, 20, "blkif_sring.__pad", &found)
-        expect(\BlkifSring.ring, 64, "blkif_sring.ring", &found)
-    }
-
-    /// `blkif_sring.pvt`.
-    private static func checkBlkifSringPvt(_ found: inout [String]) {
-        expect(BlkifSring.Pvt.self, "blkif_sring.pvt", size: 4, alignment: 1, &found)
-    }
-
-    /// `blkif_sring.pvt.netif`.
-    private static func checkBlkifSringPvtNetif(_ found: inout [String]) {
-        expect(BlkifSring.Pvt.Netif.self, "blkif_sring.pvt.netif", size: 1, alignment: 1, &found)
-        expect(\BlkifSring.Pvt.Netif.smartpollActive, 0, "blkif_sring.pvt.netif.smartpoll_active", &found)
-    }
-
-    /// `blkif_sring.pvt.tapif_user`.
-    private static func checkBlkifSringPvtTapifUser(_ found: inout [String]) {
-        expect(BlkifSring.Pvt.TapifUser.self, "blkif_sring.pvt.tapif_user", size: 1, alignment: 1, &found)
-        expect(\BlkifSring.Pvt.TapifUser.msg, 0, "blkif_sring.pvt.tapif_user.msg", &found)
-    }
-
-    /// `blkif_front_ring`.
-    private static func checkBlkifFrontRing(_ found: inout [String]) {
-        expect(BlkifFrontRing.self, "blkif_front_ring", size: 24, alignment: 8, &found)
-        expect(\BlkifFrontRing.reqProdPvt, 0, "blkif_front_ring.req_prod_pvt", &found)
-        expect(\BlkifFrontRing.rspCons, 4, "blkif_front_ring.rsp_cons", &found)
-        expect(\BlkifFrontRing.nrEnts, 8, "blkif_front_ring.nr_ents", &found)
-        expect(\BlkifFrontRing.sring, 16, "blkif_front_ring.sring", &found)
-    }
-
-    /// `blkif_back_ring`.
-    private static func checkBlkifBackRing(_ found: inout [String]) {
-        expect(BlkifBackRing.self, "blkif_back_ring", size: 24, alignment: 8, &found)
-        expect(\BlkifBackRing.rspProdPvt, 0, "blkif_back_ring.rsp_prod_pvt", &found)
-        expect(\BlkifBackRing.reqCons, 4, "blkif_back_ring.req_cons", &found)
-        expect(\BlkifBackRing.nrEnts, 8, "blkif_back_ring.nr_ents", &found)
-        expect(\BlkifBackRing.sring, 16, "blkif_back_ring.sring", &found)
     }
 
     /// `ioreq`.
@@ -5031,53 +5120,6 @@ public enum XenRecordLayout {
         expect(XenPvcallsSringEntry.self, "xen_pvcalls_sring_entry", size: 64, alignment: 8, &found)
     }
 
-    /// `xen_pvcalls_sring`.
-    private static func checkXenPvcallsSring(_ found: inout [String]) {
-        expect(XenPvcallsSring.self, "xen_pvcalls_sring", size: 128, alignment: 8, &found)
-        expect(\XenPvcallsSring.reqProd, 0, "xen_pvcalls_sring.req_prod", &found)
-        expect(\XenPvcallsSring.reqEvent, 4, "xen_pvcalls_sring.req_event", &found)
-        expect(\XenPvcallsSring.rspProd, 8, "xen_pvcalls_sring.rsp_prod", &found)
-        expect(\XenPvcallsSring.rspEvent, 12, "xen_pvcalls_sring.rsp_event", &found)
-        expect(\XenPvcallsSring.pvt, 16, "xen_pvcalls_sring.pvt", &found)
-        expect(\XenPvcallsSring.pad, 20, "xen_pvcalls_sring.__pad", &found)
-        expect(\XenPvcallsSring.ring, 64, "xen_pvcalls_sring.ring", &found)
-    }
-
-    /// `xen_pvcalls_sring.pvt`.
-    private static func checkXenPvcallsSringPvt(_ found: inout [String]) {
-        expect(XenPvcallsSring.Pvt.self, "xen_pvcalls_sring.pvt", size: 4, alignment: 1, &found)
-    }
-
-    /// `xen_pvcalls_sring.pvt.netif`.
-    private static func checkXenPvcallsSringPvtNetif(_ found: inout [String]) {
-        expect(XenPvcallsSring.Pvt.Netif.self, "xen_pvcalls_sring.pvt.netif", size: 1, alignment: 1, &found)
-        expect(\XenPvcallsSring.Pvt.Netif.smartpollActive, 0, "xen_pvcalls_sring.pvt.netif.smartpoll_active", &found)
-    }
-
-    /// `xen_pvcalls_sring.pvt.tapif_user`.
-    private static func checkXenPvcallsSringPvtTapifUser(_ found: inout [String]) {
-        expect(XenPvcallsSring.Pvt.TapifUser.self, "xen_pvcalls_sring.pvt.tapif_user", size: 1, alignment: 1, &found)
-        expect(\XenPvcallsSring.Pvt.TapifUser.msg, 0, "xen_pvcalls_sring.pvt.tapif_user.msg", &found)
-    }
-
-    /// `xen_pvcalls_front_ring`.
-    private static func checkXenPvcallsFrontRing(_ found: inout [String]) {
-        expect(XenPvcallsFrontRing.self, "xen_pvcalls_front_ring", size: 24, alignment: 8, &found)
-        expect(\XenPvcallsFrontRing.reqProdPvt, 0, "xen_pvcalls_front_ring.req_prod_pvt", &found)
-        expect(\XenPvcallsFrontRing.rspCons, 4, "xen_pvcalls_front_ring.rsp_cons", &found)
-        expect(\XenPvcallsFrontRing.nrEnts, 8, "xen_pvcalls_front_ring.nr_ents", &found)
-        expect(\XenPvcallsFrontRing.sring, 16, "xen_pvcalls_front_ring.sring", &found)
-    }
-
-    /// `xen_pvcalls_back_ring`.
-    private static func checkXenPvcallsBackRing(_ found: inout [String]) {
-        expect(XenPvcallsBackRing.self, "xen_pvcalls_back_ring", size: 24, alignment: 8, &found)
-        expect(\XenPvcallsBackRing.rspProdPvt, 0, "xen_pvcalls_back_ring.rsp_prod_pvt", &found)
-        expect(\XenPvcallsBackRing.reqCons, 4, "xen_pvcalls_back_ring.req_cons", &found)
-        expect(\XenPvcallsBackRing.nrEnts, 8, "xen_pvcalls_back_ring.nr_ents", &found)
-        expect(\XenPvcallsBackRing.sring, 16, "xen_pvcalls_back_ring.sring", &found)
-    }
-
     /// `xencamera_config_req`.
     private static func checkXencameraConfigReq(_ found: inout [String]) {
         expect(XencameraConfigReq.self, "xencamera_config_req", size: 12, alignment: 4, &found)
@@ -5110,9 +5152,8 @@ public enum XenRecordLayout {
 
     /// `xencamera_page_directory`.
     private static func checkXencameraPageDirectory(_ found: inout [String]) {
-        expect(XencameraPageDirectory.self, "xencamera_page_directory", size: 8, alignment: 4, &found)
+        expect(XencameraPageDirectory.self, "xencamera_page_directory", size: 4, alignment: 4, &found)
         expect(\XencameraPageDirectory.grefDirNextPage, 0, "xencamera_page_directory.gref_dir_next_page", &found)
-        expect(\XencameraPageDirectory.gref, 4, "xencamera_page_directory.gref", &found)
     }
 
     /// `xencamera_index`.
@@ -5231,53 +5272,6 @@ public enum XenRecordLayout {
         expect(XenCameraifSringEntry.self, "xen_cameraif_sring_entry", size: 64, alignment: 8, &found)
     }
 
-    /// `xen_cameraif_sring`.
-    private static func checkXenCameraifSring(_ found: inout [String]) {
-        expect(XenCameraifSring.self, "xen_cameraif_sring", size: 128, alignment: 8, &found)
-        expect(\XenCameraifSring.reqProd, 0, "xen_cameraif_sring.req_prod", &found)
-        expect(\XenCameraifSring.reqEvent, 4, "xen_cameraif_sring.req_event", &found)
-        expect(\XenCameraifSring.rspProd, 8, "xen_cameraif_sring.rsp_prod", &found)
-        expect(\XenCameraifSring.rspEvent, 12, "xen_cameraif_sring.rsp_event", &found)
-        expect(\XenCameraifSring.pvt, 16, "xen_cameraif_sring.pvt", &found)
-        expect(\XenCameraifSring.pad, 20, "xen_cameraif_sring.__pad", &found)
-        expect(\XenCameraifSring.ring, 64, "xen_cameraif_sring.ring", &found)
-    }
-
-    /// `xen_cameraif_sring.pvt`.
-    private static func checkXenCameraifSringPvt(_ found: inout [String]) {
-        expect(XenCameraifSring.Pvt.self, "xen_cameraif_sring.pvt", size: 4, alignment: 1, &found)
-    }
-
-    /// `xen_cameraif_sring.pvt.netif`.
-    private static func checkXenCameraifSringPvtNetif(_ found: inout [String]) {
-        expect(XenCameraifSring.Pvt.Netif.self, "xen_cameraif_sring.pvt.netif", size: 1, alignment: 1, &found)
-        expect(\XenCameraifSring.Pvt.Netif.smartpollActive, 0, "xen_cameraif_sring.pvt.netif.smartpoll_active", &found)
-    }
-
-    /// `xen_cameraif_sring.pvt.tapif_user`.
-    private static func checkXenCameraifSringPvtTapifUser(_ found: inout [String]) {
-        expect(XenCameraifSring.Pvt.TapifUser.self, "xen_cameraif_sring.pvt.tapif_user", size: 1, alignment: 1, &found)
-        expect(\XenCameraifSring.Pvt.TapifUser.msg, 0, "xen_cameraif_sring.pvt.tapif_user.msg", &found)
-    }
-
-    /// `xen_cameraif_front_ring`.
-    private static func checkXenCameraifFrontRing(_ found: inout [String]) {
-        expect(XenCameraifFrontRing.self, "xen_cameraif_front_ring", size: 24, alignment: 8, &found)
-        expect(\XenCameraifFrontRing.reqProdPvt, 0, "xen_cameraif_front_ring.req_prod_pvt", &found)
-        expect(\XenCameraifFrontRing.rspCons, 4, "xen_cameraif_front_ring.rsp_cons", &found)
-        expect(\XenCameraifFrontRing.nrEnts, 8, "xen_cameraif_front_ring.nr_ents", &found)
-        expect(\XenCameraifFrontRing.sring, 16, "xen_cameraif_front_ring.sring", &found)
-    }
-
-    /// `xen_cameraif_back_ring`.
-    private static func checkXenCameraifBackRing(_ found: inout [String]) {
-        expect(XenCameraifBackRing.self, "xen_cameraif_back_ring", size: 24, alignment: 8, &found)
-        expect(\XenCameraifBackRing.rspProdPvt, 0, "xen_cameraif_back_ring.rsp_prod_pvt", &found)
-        expect(\XenCameraifBackRing.reqCons, 4, "xen_cameraif_back_ring.req_cons", &found)
-        expect(\XenCameraifBackRing.nrEnts, 8, "xen_cameraif_back_ring.nr_ents", &found)
-        expect(\XenCameraifBackRing.sring, 16, "xen_cameraif_back_ring.sring", &found)
-    }
-
     /// `xencamera_event_page`.
     private static func checkXencameraEventPage(_ found: inout [String]) {
         expect(XencameraEventPage.self, "xencamera_event_page", size: 64, alignment: 4, &found)
@@ -5300,22 +5294,20 @@ public enum XenRecordLayout {
 
     /// `fsif_read_request`.
     private static func checkFsifReadRequest(_ found: inout [String]) {
-        expect(FsifReadRequest.self, "fsif_read_request", size: 32, alignment: 8, &found)
+        expect(FsifReadRequest.self, "fsif_read_request", size: 24, alignment: 8, &found)
         expect(\FsifReadRequest.fd, 0, "fsif_read_request.fd", &found)
         expect(\FsifReadRequest.pad, 4, "fsif_read_request.pad", &found)
         expect(\FsifReadRequest.len, 8, "fsif_read_request.len", &found)
         expect(\FsifReadRequest.offset, 16, "fsif_read_request.offset", &found)
-        expect(\FsifReadRequest.grefs, 24, "fsif_read_request.grefs", &found)
     }
 
     /// `fsif_write_request`.
     private static func checkFsifWriteRequest(_ found: inout [String]) {
-        expect(FsifWriteRequest.self, "fsif_write_request", size: 32, alignment: 8, &found)
+        expect(FsifWriteRequest.self, "fsif_write_request", size: 24, alignment: 8, &found)
         expect(\FsifWriteRequest.fd, 0, "fsif_write_request.fd", &found)
         expect(\FsifWriteRequest.pad, 4, "fsif_write_request.pad", &found)
         expect(\FsifWriteRequest.len, 8, "fsif_write_request.len", &found)
         expect(\FsifWriteRequest.offset, 16, "fsif_write_request.offset", &found)
-        expect(\FsifWriteRequest.grefs, 24, "fsif_write_request.grefs", &found)
     }
 
     /// `fsif_stat_request`.
@@ -5397,7 +5389,7 @@ public enum XenRecordLayout {
 
     /// `fsif_request`.
     private static func checkFsifRequest(_ found: inout [String]) {
-        expect(FsifRequest.self, "fsif_request", size: 40, alignment: 8, &found)
+        expect(FsifRequest.self, "fsif_request", size: 32, alignment: 8, &found)
         expect(\FsifRequest.type, 0, "fsif_request.type", &found)
         expect(\FsifRequest.pad, 1, "fsif_request.pad", &found)
         expect(\FsifRequest.id, 2, "fsif_request.id", &found)
@@ -5407,7 +5399,7 @@ public enum XenRecordLayout {
 
     /// `fsif_request.u`.
     private static func checkFsifRequestU(_ found: inout [String]) {
-        expect(FsifRequest.U.self, "fsif_request.u", size: 32, alignment: 8, &found)
+        expect(FsifRequest.U.self, "fsif_request.u", size: 24, alignment: 8, &found)
     }
 
     /// `fsif_response`.
@@ -5429,53 +5421,6 @@ public enum XenRecordLayout {
         expect(FsifSringEntry.self, "fsif_sring_entry", size: 56, alignment: 8, &found)
     }
 
-    /// `fsif_sring`.
-    private static func checkFsifSring(_ found: inout [String]) {
-        expect(FsifSring.self, "fsif_sring", size: 120, alignment: 8, &found)
-        expect(\FsifSring.reqProd, 0, "fsif_sring.req_prod", &found)
-        expect(\FsifSring.reqEvent, 4, "fsif_sring.req_event", &found)
-        expect(\FsifSring.rspProd, 8, "fsif_sring.rsp_prod", &found)
-        expect(\FsifSring.rspEvent, 12, "fsif_sring.rsp_event", &found)
-        expect(\FsifSring.pvt, 16, "fsif_sring.pvt", &found)
-        expect(\FsifSring.pad, 20, "fsif_sring.__pad", &found)
-        expect(\FsifSring.ring, 64, "fsif_sring.ring", &found)
-    }
-
-    /// `fsif_sring.pvt`.
-    private static func checkFsifSringPvt(_ found: inout [String]) {
-        expect(FsifSring.Pvt.self, "fsif_sring.pvt", size: 4, alignment: 1, &found)
-    }
-
-    /// `fsif_sring.pvt.netif`.
-    private static func checkFsifSringPvtNetif(_ found: inout [String]) {
-        expect(FsifSring.Pvt.Netif.self, "fsif_sring.pvt.netif", size: 1, alignment: 1, &found)
-        expect(\FsifSring.Pvt.Netif.smartpollActive, 0, "fsif_sring.pvt.netif.smartpoll_active", &found)
-    }
-
-    /// `fsif_sring.pvt.tapif_user`.
-    private static func checkFsifSringPvtTapifUser(_ found: inout [String]) {
-        expect(FsifSring.Pvt.TapifUser.self, "fsif_sring.pvt.tapif_user", size: 1, alignment: 1, &found)
-        expect(\FsifSring.Pvt.TapifUser.msg, 0, "fsif_sring.pvt.tapif_user.msg", &found)
-    }
-
-    /// `fsif_front_ring`.
-    private static func checkFsifFrontRing(_ found: inout [String]) {
-        expect(FsifFrontRing.self, "fsif_front_ring", size: 24, alignment: 8, &found)
-        expect(\FsifFrontRing.reqProdPvt, 0, "fsif_front_ring.req_prod_pvt", &found)
-        expect(\FsifFrontRing.rspCons, 4, "fsif_front_ring.rsp_cons", &found)
-        expect(\FsifFrontRing.nrEnts, 8, "fsif_front_ring.nr_ents", &found)
-        expect(\FsifFrontRing.sring, 16, "fsif_front_ring.sring", &found)
-    }
-
-    /// `fsif_back_ring`.
-    private static func checkFsifBackRing(_ found: inout [String]) {
-        expect(FsifBackRing.self, "fsif_back_ring", size: 24, alignment: 8, &found)
-        expect(\FsifBackRing.rspProdPvt, 0, "fsif_back_ring.rsp_prod_pvt", &found)
-        expect(\FsifBackRing.reqCons, 4, "fsif_back_ring.req_cons", &found)
-        expect(\FsifBackRing.nrEnts, 8, "fsif_back_ring.nr_ents", &found)
-        expect(\FsifBackRing.sring, 16, "fsif_back_ring.sring", &found)
-    }
-
     /// `xendispl_dbuf_create_req`.
     private static func checkXendisplDbufCreateReq(_ found: inout [String]) {
         expect(XendisplDbufCreateReq.self, "xendispl_dbuf_create_req", size: 40, alignment: 8, &found)
@@ -5491,9 +5436,8 @@ public enum XenRecordLayout {
 
     /// `xendispl_page_directory`.
     private static func checkXendisplPageDirectory(_ found: inout [String]) {
-        expect(XendisplPageDirectory.self, "xendispl_page_directory", size: 8, alignment: 4, &found)
+        expect(XendisplPageDirectory.self, "xendispl_page_directory", size: 4, alignment: 4, &found)
         expect(\XendisplPageDirectory.grefDirNextPage, 0, "xendispl_page_directory.gref_dir_next_page", &found)
-        expect(\XendisplPageDirectory.gref, 4, "xendispl_page_directory.gref", &found)
     }
 
     /// `xendispl_dbuf_destroy_req`.
@@ -5602,53 +5546,6 @@ public enum XenRecordLayout {
         expect(XenDisplifSringEntry.self, "xen_displif_sring_entry", size: 64, alignment: 8, &found)
     }
 
-    /// `xen_displif_sring`.
-    private static func checkXenDisplifSring(_ found: inout [String]) {
-        expect(XenDisplifSring.self, "xen_displif_sring", size: 128, alignment: 8, &found)
-        expect(\XenDisplifSring.reqProd, 0, "xen_displif_sring.req_prod", &found)
-        expect(\XenDisplifSring.reqEvent, 4, "xen_displif_sring.req_event", &found)
-        expect(\XenDisplifSring.rspProd, 8, "xen_displif_sring.rsp_prod", &found)
-        expect(\XenDisplifSring.rspEvent, 12, "xen_displif_sring.rsp_event", &found)
-        expect(\XenDisplifSring.pvt, 16, "xen_displif_sring.pvt", &found)
-        expect(\XenDisplifSring.pad, 20, "xen_displif_sring.__pad", &found)
-        expect(\XenDisplifSring.ring, 64, "xen_displif_sring.ring", &found)
-    }
-
-    /// `xen_displif_sring.pvt`.
-    private static func checkXenDisplifSringPvt(_ found: inout [String]) {
-        expect(XenDisplifSring.Pvt.self, "xen_displif_sring.pvt", size: 4, alignment: 1, &found)
-    }
-
-    /// `xen_displif_sring.pvt.netif`.
-    private static func checkXenDisplifSringPvtNetif(_ found: inout [String]) {
-        expect(XenDisplifSring.Pvt.Netif.self, "xen_displif_sring.pvt.netif", size: 1, alignment: 1, &found)
-        expect(\XenDisplifSring.Pvt.Netif.smartpollActive, 0, "xen_displif_sring.pvt.netif.smartpoll_active", &found)
-    }
-
-    /// `xen_displif_sring.pvt.tapif_user`.
-    private static func checkXenDisplifSringPvtTapifUser(_ found: inout [String]) {
-        expect(XenDisplifSring.Pvt.TapifUser.self, "xen_displif_sring.pvt.tapif_user", size: 1, alignment: 1, &found)
-        expect(\XenDisplifSring.Pvt.TapifUser.msg, 0, "xen_displif_sring.pvt.tapif_user.msg", &found)
-    }
-
-    /// `xen_displif_front_ring`.
-    private static func checkXenDisplifFrontRing(_ found: inout [String]) {
-        expect(XenDisplifFrontRing.self, "xen_displif_front_ring", size: 24, alignment: 8, &found)
-        expect(\XenDisplifFrontRing.reqProdPvt, 0, "xen_displif_front_ring.req_prod_pvt", &found)
-        expect(\XenDisplifFrontRing.rspCons, 4, "xen_displif_front_ring.rsp_cons", &found)
-        expect(\XenDisplifFrontRing.nrEnts, 8, "xen_displif_front_ring.nr_ents", &found)
-        expect(\XenDisplifFrontRing.sring, 16, "xen_displif_front_ring.sring", &found)
-    }
-
-    /// `xen_displif_back_ring`.
-    private static func checkXenDisplifBackRing(_ found: inout [String]) {
-        expect(XenDisplifBackRing.self, "xen_displif_back_ring", size: 24, alignment: 8, &found)
-        expect(\XenDisplifBackRing.rspProdPvt, 0, "xen_displif_back_ring.rsp_prod_pvt", &found)
-        expect(\XenDisplifBackRing.reqCons, 4, "xen_displif_back_ring.req_cons", &found)
-        expect(\XenDisplifBackRing.nrEnts, 8, "xen_displif_back_ring.nr_ents", &found)
-        expect(\XenDisplifBackRing.sring, 16, "xen_displif_back_ring.sring", &found)
-    }
-
     /// `xendispl_event_page`.
     private static func checkXendisplEventPage(_ found: inout [String]) {
         expect(XendisplEventPage.self, "xendispl_event_page", size: 64, alignment: 4, &found)
@@ -5689,14 +5586,13 @@ public enum XenRecordLayout {
 
     /// `xen_netif_ctrl_sring`.
     private static func checkXenNetifCtrlSring(_ found: inout [String]) {
-        expect(XenNetifCtrlSring.self, "xen_netif_ctrl_sring", size: 80, alignment: 4, &found)
+        expect(XenNetifCtrlSring.self, "xen_netif_ctrl_sring", size: 64, alignment: 4, &found)
         expect(\XenNetifCtrlSring.reqProd, 0, "xen_netif_ctrl_sring.req_prod", &found)
         expect(\XenNetifCtrlSring.reqEvent, 4, "xen_netif_ctrl_sring.req_event", &found)
         expect(\XenNetifCtrlSring.rspProd, 8, "xen_netif_ctrl_sring.rsp_prod", &found)
         expect(\XenNetifCtrlSring.rspEvent, 12, "xen_netif_ctrl_sring.rsp_event", &found)
         expect(\XenNetifCtrlSring.pvt, 16, "xen_netif_ctrl_sring.pvt", &found)
         expect(\XenNetifCtrlSring.pad, 20, "xen_netif_ctrl_sring.__pad", &found)
-        expect(\XenNetifCtrlSring.ring, 64, "xen_netif_ctrl_sring.ring", &found)
     }
 
     /// `xen_netif_ctrl_sring.pvt`.
@@ -5811,14 +5707,13 @@ public enum XenRecordLayout {
 
     /// `netif_tx_sring`.
     private static func checkNetifTxSring(_ found: inout [String]) {
-        expect(NetifTxSring.self, "netif_tx_sring", size: 76, alignment: 4, &found)
+        expect(NetifTxSring.self, "netif_tx_sring", size: 64, alignment: 4, &found)
         expect(\NetifTxSring.reqProd, 0, "netif_tx_sring.req_prod", &found)
         expect(\NetifTxSring.reqEvent, 4, "netif_tx_sring.req_event", &found)
         expect(\NetifTxSring.rspProd, 8, "netif_tx_sring.rsp_prod", &found)
         expect(\NetifTxSring.rspEvent, 12, "netif_tx_sring.rsp_event", &found)
         expect(\NetifTxSring.pvt, 16, "netif_tx_sring.pvt", &found)
         expect(\NetifTxSring.pad, 20, "netif_tx_sring.__pad", &found)
-        expect(\NetifTxSring.ring, 64, "netif_tx_sring.ring", &found)
     }
 
     /// `netif_tx_sring.pvt`.
@@ -5863,14 +5758,13 @@ public enum XenRecordLayout {
 
     /// `netif_rx_sring`.
     private static func checkNetifRxSring(_ found: inout [String]) {
-        expect(NetifRxSring.self, "netif_rx_sring", size: 72, alignment: 4, &found)
+        expect(NetifRxSring.self, "netif_rx_sring", size: 64, alignment: 4, &found)
         expect(\NetifRxSring.reqProd, 0, "netif_rx_sring.req_prod", &found)
         expect(\NetifRxSring.reqEvent, 4, "netif_rx_sring.req_event", &found)
         expect(\NetifRxSring.rspProd, 8, "netif_rx_sring.rsp_prod", &found)
         expect(\NetifRxSring.rspEvent, 12, "netif_rx_sring.rsp_event", &found)
         expect(\NetifRxSring.pvt, 16, "netif_rx_sring.pvt", &found)
         expect(\NetifRxSring.pad, 20, "netif_rx_sring.__pad", &found)
-        expect(\NetifRxSring.ring, 64, "netif_rx_sring.ring", &found)
     }
 
     /// `netif_rx_sring.pvt`.
@@ -5922,9 +5816,8 @@ public enum XenRecordLayout {
 
     /// `xensnd_page_directory`.
     private static func checkXensndPageDirectory(_ found: inout [String]) {
-        expect(XensndPageDirectory.self, "xensnd_page_directory", size: 8, alignment: 4, &found)
+        expect(XensndPageDirectory.self, "xensnd_page_directory", size: 4, alignment: 4, &found)
         expect(\XensndPageDirectory.grefDirNextPage, 0, "xensnd_page_directory.gref_dir_next_page", &found)
-        expect(\XensndPageDirectory.gref, 4, "xensnd_page_directory.gref", &found)
     }
 
     /// `xensnd_rw_req`.
@@ -6030,53 +5923,6 @@ public enum XenRecordLayout {
     /// `xen_sndif_sring_entry`.
     private static func checkXenSndifSringEntry(_ found: inout [String]) {
         expect(XenSndifSringEntry.self, "xen_sndif_sring_entry", size: 64, alignment: 8, &found)
-    }
-
-    /// `xen_sndif_sring`.
-    private static func checkXenSndifSring(_ found: inout [String]) {
-        expect(XenSndifSring.self, "xen_sndif_sring", size: 128, alignment: 8, &found)
-        expect(\XenSndifSring.reqProd, 0, "xen_sndif_sring.req_prod", &found)
-        expect(\XenSndifSring.reqEvent, 4, "xen_sndif_sring.req_event", &found)
-        expect(\XenSndifSring.rspProd, 8, "xen_sndif_sring.rsp_prod", &found)
-        expect(\XenSndifSring.rspEvent, 12, "xen_sndif_sring.rsp_event", &found)
-        expect(\XenSndifSring.pvt, 16, "xen_sndif_sring.pvt", &found)
-        expect(\XenSndifSring.pad, 20, "xen_sndif_sring.__pad", &found)
-        expect(\XenSndifSring.ring, 64, "xen_sndif_sring.ring", &found)
-    }
-
-    /// `xen_sndif_sring.pvt`.
-    private static func checkXenSndifSringPvt(_ found: inout [String]) {
-        expect(XenSndifSring.Pvt.self, "xen_sndif_sring.pvt", size: 4, alignment: 1, &found)
-    }
-
-    /// `xen_sndif_sring.pvt.netif`.
-    private static func checkXenSndifSringPvtNetif(_ found: inout [String]) {
-        expect(XenSndifSring.Pvt.Netif.self, "xen_sndif_sring.pvt.netif", size: 1, alignment: 1, &found)
-        expect(\XenSndifSring.Pvt.Netif.smartpollActive, 0, "xen_sndif_sring.pvt.netif.smartpoll_active", &found)
-    }
-
-    /// `xen_sndif_sring.pvt.tapif_user`.
-    private static func checkXenSndifSringPvtTapifUser(_ found: inout [String]) {
-        expect(XenSndifSring.Pvt.TapifUser.self, "xen_sndif_sring.pvt.tapif_user", size: 1, alignment: 1, &found)
-        expect(\XenSndifSring.Pvt.TapifUser.msg, 0, "xen_sndif_sring.pvt.tapif_user.msg", &found)
-    }
-
-    /// `xen_sndif_front_ring`.
-    private static func checkXenSndifFrontRing(_ found: inout [String]) {
-        expect(XenSndifFrontRing.self, "xen_sndif_front_ring", size: 24, alignment: 8, &found)
-        expect(\XenSndifFrontRing.reqProdPvt, 0, "xen_sndif_front_ring.req_prod_pvt", &found)
-        expect(\XenSndifFrontRing.rspCons, 4, "xen_sndif_front_ring.rsp_cons", &found)
-        expect(\XenSndifFrontRing.nrEnts, 8, "xen_sndif_front_ring.nr_ents", &found)
-        expect(\XenSndifFrontRing.sring, 16, "xen_sndif_front_ring.sring", &found)
-    }
-
-    /// `xen_sndif_back_ring`.
-    private static func checkXenSndifBackRing(_ found: inout [String]) {
-        expect(XenSndifBackRing.self, "xen_sndif_back_ring", size: 24, alignment: 8, &found)
-        expect(\XenSndifBackRing.rspProdPvt, 0, "xen_sndif_back_ring.rsp_prod_pvt", &found)
-        expect(\XenSndifBackRing.reqCons, 4, "xen_sndif_back_ring.req_cons", &found)
-        expect(\XenSndifBackRing.nrEnts, 8, "xen_sndif_back_ring.nr_ents", &found)
-        expect(\XenSndifBackRing.sring, 16, "xen_sndif_back_ring.sring", &found)
     }
 
     /// `xensnd_event_page`.
@@ -6214,14 +6060,13 @@ public enum XenRecordLayout {
 
     /// `vscsiif_sring`.
     private static func checkVscsiifSring(_ found: inout [String]) {
-        expect(VscsiifSring.self, "vscsiif_sring", size: 316, alignment: 4, &found)
+        expect(VscsiifSring.self, "vscsiif_sring", size: 64, alignment: 4, &found)
         expect(\VscsiifSring.reqProd, 0, "vscsiif_sring.req_prod", &found)
         expect(\VscsiifSring.reqEvent, 4, "vscsiif_sring.req_event", &found)
         expect(\VscsiifSring.rspProd, 8, "vscsiif_sring.rsp_prod", &found)
         expect(\VscsiifSring.rspEvent, 12, "vscsiif_sring.rsp_event", &found)
         expect(\VscsiifSring.pvt, 16, "vscsiif_sring.pvt", &found)
         expect(\VscsiifSring.pad, 20, "vscsiif_sring.__pad", &found)
-        expect(\VscsiifSring.ring, 64, "vscsiif_sring.ring", &found)
     }
 
     /// `vscsiif_sring.pvt`.
@@ -6888,19 +6733,20 @@ public enum XenRecordLayout {
 
     /// `hvm_hw_lapic`.
     private static func checkHvmHwLapic(_ found: inout [String]) {
-        expect(HvmHwLapic.self, "hvm_hw_lapic", size: 24, alignment: 8, &found)
+        expect(HvmHwLapic.self, "hvm_hw_lapic", size: 32, alignment: 8, &found)
         expect(\HvmHwLapic.apicBaseMsr, 0, "hvm_hw_lapic.apic_base_msr", &found)
         expect(\HvmHwLapic.disabled, 8, "hvm_hw_lapic.disabled", &found)
         expect(\HvmHwLapic.timerDivisor, 12, "hvm_hw_lapic.timer_divisor", &found)
         expect(\HvmHwLapic.tdtMsr, 16, "hvm_hw_lapic.tdt_msr", &found)
+        expect(\HvmHwLapic.pendingEsr, 24, "hvm_hw_lapic.pending_esr", &found)
     }
 
     /// `__HVM_SAVE_TYPE_LAPIC`.
     private static func checkHvmSaveTypeLapic(_ found: inout [String]) {
-        expect(HvmSaveTypeLapic.self, "__HVM_SAVE_TYPE_LAPIC", size: 32, alignment: 8, &found)
+        expect(HvmSaveTypeLapic.self, "__HVM_SAVE_TYPE_LAPIC", size: 40, alignment: 8, &found)
         expect(\HvmSaveTypeLapic.t, 0, "__HVM_SAVE_TYPE_LAPIC.t", &found)
-        expect(\HvmSaveTypeLapic.c, 24, "__HVM_SAVE_TYPE_LAPIC.c", &found)
-        expect(\HvmSaveTypeLapic.cpt, 29, "__HVM_SAVE_TYPE_LAPIC.cpt", &found)
+        expect(\HvmSaveTypeLapic.c, 32, "__HVM_SAVE_TYPE_LAPIC.c", &found)
+        expect(\HvmSaveTypeLapic.cpt, 37, "__HVM_SAVE_TYPE_LAPIC.cpt", &found)
     }
 
     /// `hvm_hw_lapic_regs`.
@@ -7179,13 +7025,14 @@ public enum XenRecordLayout {
 
     /// `xencons_interface`.
     private static func checkXenconsInterface(_ found: inout [String]) {
-        expect(XenconsInterface.self, "xencons_interface", size: 3088, alignment: 4, &found)
+        expect(XenconsInterface.self, "xencons_interface", size: 3092, alignment: 4, &found)
         expect(\XenconsInterface.`in`, 0, "xencons_interface.in", &found)
         expect(\XenconsInterface.out, 1024, "xencons_interface.out", &found)
         expect(\XenconsInterface.inCons, 3072, "xencons_interface.in_cons", &found)
         expect(\XenconsInterface.inProd, 3076, "xencons_interface.in_prod", &found)
         expect(\XenconsInterface.outCons, 3080, "xencons_interface.out_cons", &found)
         expect(\XenconsInterface.outProd, 3084, "xencons_interface.out_prod", &found)
+        expect(\XenconsInterface.connection, 3088, "xencons_interface.connection", &found)
     }
 
     /// `xen_9pfs_data_intf`.
@@ -7506,51 +7353,6 @@ public enum XenRecordLayout {
         expect(\XenMultibootModList.pad, 12, "xen_multiboot_mod_list.pad", &found)
     }
 
-    /// `dom0_vga_console_info`.
-    private static func checkDom0VgaConsoleInfo(_ found: inout [String]) {
-        expect(Dom0VgaConsoleInfo.self, "dom0_vga_console_info", size: 40, alignment: 4, &found)
-        expect(\Dom0VgaConsoleInfo.videoType, 0, "dom0_vga_console_info.video_type", &found)
-        expect(\Dom0VgaConsoleInfo.u, 4, "dom0_vga_console_info.u", &found)
-    }
-
-    /// `dom0_vga_console_info.u`.
-    private static func checkDom0VgaConsoleInfoU(_ found: inout [String]) {
-        expect(Dom0VgaConsoleInfo.U.self, "dom0_vga_console_info.u", size: 36, alignment: 4, &found)
-    }
-
-    /// `dom0_vga_console_info.u.text_mode_3`.
-    private static func checkDom0VgaConsoleInfoUTextMode3(_ found: inout [String]) {
-        expect(Dom0VgaConsoleInfo.U.TextMode3.self, "dom0_vga_console_info.u.text_mode_3", size: 10, alignment: 2, &found)
-        expect(\Dom0VgaConsoleInfo.U.TextMode3.fontHeight, 0, "dom0_vga_console_info.u.text_mode_3.font_height", &found)
-        expect(\Dom0VgaConsoleInfo.U.TextMode3.cursorX, 2, "dom0_vga_console_info.u.text_mode_3.cursor_x", &found)
-        expect(\Dom0VgaConsoleInfo.U.TextMode3.cursorY, 4, "dom0_vga_console_info.u.text_mode_3.cursor_y", &found)
-        expect(\Dom0VgaConsoleInfo.U.TextMode3.rows, 6, "dom0_vga_console_info.u.text_mode_3.rows", &found)
-        expect(\Dom0VgaConsoleInfo.U.TextMode3.columns, 8, "dom0_vga_console_info.u.text_mode_3.columns", &found)
-    }
-
-    /// `dom0_vga_console_info.u.vesa_lfb`.
-    private static func checkDom0VgaConsoleInfoUVesaLfb(_ found: inout [String]) {
-        expect(Dom0VgaConsoleInfo.U.VesaLfb.self, "dom0_vga_console_info.u.vesa_lfb", size: 36, alignment: 4, &found)
-        expect(\Dom0VgaConsoleInfo.U.VesaLfb.width, 0, "dom0_vga_console_info.u.vesa_lfb.width", &found)
-        expect(\Dom0VgaConsoleInfo.U.VesaLfb.height, 2, "dom0_vga_console_info.u.vesa_lfb.height", &found)
-        expect(\Dom0VgaConsoleInfo.U.VesaLfb.bytesPerLine, 4, "dom0_vga_console_info.u.vesa_lfb.bytes_per_line", &found)
-        expect(\Dom0VgaConsoleInfo.U.VesaLfb.bitsPerPixel, 6, "dom0_vga_console_info.u.vesa_lfb.bits_per_pixel", &found)
-        expect(\Dom0VgaConsoleInfo.U.VesaLfb.lfbBase, 8, "dom0_vga_console_info.u.vesa_lfb.lfb_base", &found)
-        expect(\Dom0VgaConsoleInfo.U.VesaLfb.lfbSize, 12, "dom0_vga_console_info.u.vesa_lfb.lfb_size", &found)
-        expect(\Dom0VgaConsoleInfo.U.VesaLfb.redPos, 16, "dom0_vga_console_info.u.vesa_lfb.red_pos", &found)
-        expect(\Dom0VgaConsoleInfo.U.VesaLfb.redSize, 17, "dom0_vga_console_info.u.vesa_lfb.red_size", &found)
-        expect(\Dom0VgaConsoleInfo.U.VesaLfb.greenPos, 18, "dom0_vga_console_info.u.vesa_lfb.green_pos", &found)
-        expect(\Dom0VgaConsoleInfo.U.VesaLfb.greenSize, 19, "dom0_vga_console_info.u.vesa_lfb.green_size", &found)
-        expect(\Dom0VgaConsoleInfo.U.VesaLfb.bluePos, 20, "dom0_vga_console_info.u.vesa_lfb.blue_pos", &found)
-        expect(\Dom0VgaConsoleInfo.U.VesaLfb.blueSize, 21, "dom0_vga_console_info.u.vesa_lfb.blue_size", &found)
-        expect(\Dom0VgaConsoleInfo.U.VesaLfb.rsvdPos, 22, "dom0_vga_console_info.u.vesa_lfb.rsvd_pos", &found)
-        expect(\Dom0VgaConsoleInfo.U.VesaLfb.rsvdSize, 23, "dom0_vga_console_info.u.vesa_lfb.rsvd_size", &found)
-        expect(\Dom0VgaConsoleInfo.U.VesaLfb.gblCaps, 24, "dom0_vga_console_info.u.vesa_lfb.gbl_caps", &found)
-        expect(\Dom0VgaConsoleInfo.U.VesaLfb.modeAttrs, 28, "dom0_vga_console_info.u.vesa_lfb.mode_attrs", &found)
-        expect(\Dom0VgaConsoleInfo.U.VesaLfb.pad, 30, "dom0_vga_console_info.u.vesa_lfb.pad", &found)
-        expect(\Dom0VgaConsoleInfo.U.VesaLfb.extLfbBase, 32, "dom0_vga_console_info.u.vesa_lfb.ext_lfb_base", &found)
-    }
-
     /// `evtchn_fifo_control_block`.
     private static func checkEvtchnFifoControlBlock(_ found: inout [String]) {
         expect(EvtchnFifoControlBlock.self, "evtchn_fifo_control_block", size: 72, alignment: 4, &found)
@@ -7624,14 +7426,13 @@ public enum XenRecordLayout {
 
     /// `usbif_urb_sring`.
     private static func checkUsbifUrbSring(_ found: inout [String]) {
-        expect(UsbifUrbSring.self, "usbif_urb_sring", size: 212, alignment: 4, &found)
+        expect(UsbifUrbSring.self, "usbif_urb_sring", size: 64, alignment: 4, &found)
         expect(\UsbifUrbSring.reqProd, 0, "usbif_urb_sring.req_prod", &found)
         expect(\UsbifUrbSring.reqEvent, 4, "usbif_urb_sring.req_event", &found)
         expect(\UsbifUrbSring.rspProd, 8, "usbif_urb_sring.rsp_prod", &found)
         expect(\UsbifUrbSring.rspEvent, 12, "usbif_urb_sring.rsp_event", &found)
         expect(\UsbifUrbSring.pvt, 16, "usbif_urb_sring.pvt", &found)
         expect(\UsbifUrbSring.pad, 20, "usbif_urb_sring.__pad", &found)
-        expect(\UsbifUrbSring.ring, 64, "usbif_urb_sring.ring", &found)
     }
 
     /// `usbif_urb_sring.pvt`.
@@ -7690,14 +7491,13 @@ public enum XenRecordLayout {
 
     /// `usbif_conn_sring`.
     private static func checkUsbifConnSring(_ found: inout [String]) {
-        expect(UsbifConnSring.self, "usbif_conn_sring", size: 68, alignment: 4, &found)
+        expect(UsbifConnSring.self, "usbif_conn_sring", size: 64, alignment: 4, &found)
         expect(\UsbifConnSring.reqProd, 0, "usbif_conn_sring.req_prod", &found)
         expect(\UsbifConnSring.reqEvent, 4, "usbif_conn_sring.req_event", &found)
         expect(\UsbifConnSring.rspProd, 8, "usbif_conn_sring.rsp_prod", &found)
         expect(\UsbifConnSring.rspEvent, 12, "usbif_conn_sring.rsp_event", &found)
         expect(\UsbifConnSring.pvt, 16, "usbif_conn_sring.pvt", &found)
         expect(\UsbifConnSring.pad, 20, "usbif_conn_sring.__pad", &found)
-        expect(\UsbifConnSring.ring, 64, "usbif_conn_sring.ring", &found)
     }
 
     /// `usbif_conn_sring.pvt`.
@@ -7771,6 +7571,250 @@ public enum XenRecordLayout {
     private static func checkTInfo(_ found: inout [String]) {
         expect(TInfo.self, "t_info", size: 2, alignment: 2, &found)
         expect(\TInfo.tbufSize, 0, "t_info.tbuf_size", &found)
+    }
+
+#if arch(x86_64)
+    /// `layout 4.16 xen_domctl_createdomain`.
+    private static func checkXenDomctlCreatedomainLayout4_16(_ found: inout [String]) {
+        expect(XenDomctlCreatedomain.Layout4_16.self, "layout 4.16 xen_domctl_createdomain", size: 60, alignment: 4, &found)
+        expect(\XenDomctlCreatedomain.Layout4_16.ssidref, 0, "layout 4.16 xen_domctl_createdomain.ssidref", &found)
+        expect(\XenDomctlCreatedomain.Layout4_16.handle, 4, "layout 4.16 xen_domctl_createdomain.handle", &found)
+        expect(\XenDomctlCreatedomain.Layout4_16.flags, 20, "layout 4.16 xen_domctl_createdomain.flags", &found)
+        expect(\XenDomctlCreatedomain.Layout4_16.iommuOpts, 24, "layout 4.16 xen_domctl_createdomain.iommu_opts", &found)
+        expect(\XenDomctlCreatedomain.Layout4_16.maxVcpus, 28, "layout 4.16 xen_domctl_createdomain.max_vcpus", &found)
+        expect(\XenDomctlCreatedomain.Layout4_16.maxEvtchnPort, 32, "layout 4.16 xen_domctl_createdomain.max_evtchn_port", &found)
+        expect(\XenDomctlCreatedomain.Layout4_16.maxGrantFrames, 36, "layout 4.16 xen_domctl_createdomain.max_grant_frames", &found)
+        expect(\XenDomctlCreatedomain.Layout4_16.maxMaptrackFrames, 40, "layout 4.16 xen_domctl_createdomain.max_maptrack_frames", &found)
+        expect(\XenDomctlCreatedomain.Layout4_16.grantOpts, 44, "layout 4.16 xen_domctl_createdomain.grant_opts", &found)
+        expect(\XenDomctlCreatedomain.Layout4_16.vmtraceSize, 48, "layout 4.16 xen_domctl_createdomain.vmtrace_size", &found)
+        expect(\XenDomctlCreatedomain.Layout4_16.arch, 52, "layout 4.16 xen_domctl_createdomain.arch", &found)
+    }
+
+    /// `layout 4.17 xen_domctl_createdomain`.
+    private static func checkXenDomctlCreatedomainLayout4_17(_ found: inout [String]) {
+        expect(XenDomctlCreatedomain.Layout4_17.self, "layout 4.17 xen_domctl_createdomain", size: 64, alignment: 4, &found)
+        expect(\XenDomctlCreatedomain.Layout4_17.ssidref, 0, "layout 4.17 xen_domctl_createdomain.ssidref", &found)
+        expect(\XenDomctlCreatedomain.Layout4_17.handle, 4, "layout 4.17 xen_domctl_createdomain.handle", &found)
+        expect(\XenDomctlCreatedomain.Layout4_17.flags, 20, "layout 4.17 xen_domctl_createdomain.flags", &found)
+        expect(\XenDomctlCreatedomain.Layout4_17.iommuOpts, 24, "layout 4.17 xen_domctl_createdomain.iommu_opts", &found)
+        expect(\XenDomctlCreatedomain.Layout4_17.maxVcpus, 28, "layout 4.17 xen_domctl_createdomain.max_vcpus", &found)
+        expect(\XenDomctlCreatedomain.Layout4_17.maxEvtchnPort, 32, "layout 4.17 xen_domctl_createdomain.max_evtchn_port", &found)
+        expect(\XenDomctlCreatedomain.Layout4_17.maxGrantFrames, 36, "layout 4.17 xen_domctl_createdomain.max_grant_frames", &found)
+        expect(\XenDomctlCreatedomain.Layout4_17.maxMaptrackFrames, 40, "layout 4.17 xen_domctl_createdomain.max_maptrack_frames", &found)
+        expect(\XenDomctlCreatedomain.Layout4_17.grantOpts, 44, "layout 4.17 xen_domctl_createdomain.grant_opts", &found)
+        expect(\XenDomctlCreatedomain.Layout4_17.vmtraceSize, 48, "layout 4.17 xen_domctl_createdomain.vmtrace_size", &found)
+        expect(\XenDomctlCreatedomain.Layout4_17.cpupoolId, 52, "layout 4.17 xen_domctl_createdomain.cpupool_id", &found)
+        expect(\XenDomctlCreatedomain.Layout4_17.arch, 56, "layout 4.17 xen_domctl_createdomain.arch", &found)
+    }
+
+    /// `layout 4.19 xen_domctl_createdomain`.
+    private static func checkXenDomctlCreatedomainLayout4_19(_ found: inout [String]) {
+        expect(XenDomctlCreatedomain.Layout4_19.self, "layout 4.19 xen_domctl_createdomain", size: 68, alignment: 4, &found)
+        expect(\XenDomctlCreatedomain.Layout4_19.ssidref, 0, "layout 4.19 xen_domctl_createdomain.ssidref", &found)
+        expect(\XenDomctlCreatedomain.Layout4_19.handle, 4, "layout 4.19 xen_domctl_createdomain.handle", &found)
+        expect(\XenDomctlCreatedomain.Layout4_19.flags, 20, "layout 4.19 xen_domctl_createdomain.flags", &found)
+        expect(\XenDomctlCreatedomain.Layout4_19.iommuOpts, 24, "layout 4.19 xen_domctl_createdomain.iommu_opts", &found)
+        expect(\XenDomctlCreatedomain.Layout4_19.maxVcpus, 28, "layout 4.19 xen_domctl_createdomain.max_vcpus", &found)
+        expect(\XenDomctlCreatedomain.Layout4_19.maxEvtchnPort, 32, "layout 4.19 xen_domctl_createdomain.max_evtchn_port", &found)
+        expect(\XenDomctlCreatedomain.Layout4_19.maxGrantFrames, 36, "layout 4.19 xen_domctl_createdomain.max_grant_frames", &found)
+        expect(\XenDomctlCreatedomain.Layout4_19.maxMaptrackFrames, 40, "layout 4.19 xen_domctl_createdomain.max_maptrack_frames", &found)
+        expect(\XenDomctlCreatedomain.Layout4_19.grantOpts, 44, "layout 4.19 xen_domctl_createdomain.grant_opts", &found)
+        expect(\XenDomctlCreatedomain.Layout4_19.altp2mOpts, 48, "layout 4.19 xen_domctl_createdomain.altp2m_opts", &found)
+        expect(\XenDomctlCreatedomain.Layout4_19.vmtraceSize, 52, "layout 4.19 xen_domctl_createdomain.vmtrace_size", &found)
+        expect(\XenDomctlCreatedomain.Layout4_19.cpupoolId, 56, "layout 4.19 xen_domctl_createdomain.cpupool_id", &found)
+        expect(\XenDomctlCreatedomain.Layout4_19.arch, 60, "layout 4.19 xen_domctl_createdomain.arch", &found)
+    }
+
+#elseif arch(arm64)
+    /// `layout 4.16 xen_arch_domainconfig`.
+    private static func checkXenDomctlCreatedomainLayout4_16XenArchDomainconfig(_ found: inout [String]) {
+        expect(XenDomctlCreatedomain.Layout4_16.XenArchDomainconfig.self, "layout 4.16 xen_arch_domainconfig", size: 12, alignment: 4, &found)
+        expect(\XenDomctlCreatedomain.Layout4_16.XenArchDomainconfig.gicVersion, 0, "layout 4.16 xen_arch_domainconfig.gic_version", &found)
+        expect(\XenDomctlCreatedomain.Layout4_16.XenArchDomainconfig.teeType, 2, "layout 4.16 xen_arch_domainconfig.tee_type", &found)
+        expect(\XenDomctlCreatedomain.Layout4_16.XenArchDomainconfig.nrSpis, 4, "layout 4.16 xen_arch_domainconfig.nr_spis", &found)
+        expect(\XenDomctlCreatedomain.Layout4_16.XenArchDomainconfig.clockFrequency, 8, "layout 4.16 xen_arch_domainconfig.clock_frequency", &found)
+    }
+
+    /// `layout 4.16 xen_domctl_getdomaininfo`.
+    private static func checkXenDomctlGetdomaininfoLayout4_16(_ found: inout [String]) {
+        expect(XenDomctlGetdomaininfo.Layout4_16.self, "layout 4.16 xen_domctl_getdomaininfo", size: 120, alignment: 8, &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_16.domain, 0, "layout 4.16 xen_domctl_getdomaininfo.domain", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_16.pad1, 2, "layout 4.16 xen_domctl_getdomaininfo.pad1", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_16.flags, 4, "layout 4.16 xen_domctl_getdomaininfo.flags", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_16.totPages, 8, "layout 4.16 xen_domctl_getdomaininfo.tot_pages", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_16.maxPages, 16, "layout 4.16 xen_domctl_getdomaininfo.max_pages", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_16.outstandingPages, 24, "layout 4.16 xen_domctl_getdomaininfo.outstanding_pages", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_16.shrPages, 32, "layout 4.16 xen_domctl_getdomaininfo.shr_pages", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_16.pagedPages, 40, "layout 4.16 xen_domctl_getdomaininfo.paged_pages", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_16.sharedInfoFrame, 48, "layout 4.16 xen_domctl_getdomaininfo.shared_info_frame", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_16.cpuTime, 56, "layout 4.16 xen_domctl_getdomaininfo.cpu_time", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_16.nrOnlineVcpus, 64, "layout 4.16 xen_domctl_getdomaininfo.nr_online_vcpus", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_16.maxVcpuId, 68, "layout 4.16 xen_domctl_getdomaininfo.max_vcpu_id", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_16.ssidref, 72, "layout 4.16 xen_domctl_getdomaininfo.ssidref", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_16.handle, 76, "layout 4.16 xen_domctl_getdomaininfo.handle", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_16.cpupool, 92, "layout 4.16 xen_domctl_getdomaininfo.cpupool", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_16.gpaddrBits, 96, "layout 4.16 xen_domctl_getdomaininfo.gpaddr_bits", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_16.pad2, 97, "layout 4.16 xen_domctl_getdomaininfo.pad2", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_16.archConfig, 104, "layout 4.16 xen_domctl_getdomaininfo.arch_config", &found)
+    }
+
+    /// `layout 4.18 xen_arch_domainconfig`.
+    private static func checkXenDomctlCreatedomainLayout4_18XenArchDomainconfig(_ found: inout [String]) {
+        expect(XenDomctlCreatedomain.Layout4_18.XenArchDomainconfig.self, "layout 4.18 xen_arch_domainconfig", size: 12, alignment: 4, &found)
+        expect(\XenDomctlCreatedomain.Layout4_18.XenArchDomainconfig.gicVersion, 0, "layout 4.18 xen_arch_domainconfig.gic_version", &found)
+        expect(\XenDomctlCreatedomain.Layout4_18.XenArchDomainconfig.sveVl, 1, "layout 4.18 xen_arch_domainconfig.sve_vl", &found)
+        expect(\XenDomctlCreatedomain.Layout4_18.XenArchDomainconfig.teeType, 2, "layout 4.18 xen_arch_domainconfig.tee_type", &found)
+        expect(\XenDomctlCreatedomain.Layout4_18.XenArchDomainconfig.nrSpis, 4, "layout 4.18 xen_arch_domainconfig.nr_spis", &found)
+        expect(\XenDomctlCreatedomain.Layout4_18.XenArchDomainconfig.clockFrequency, 8, "layout 4.18 xen_arch_domainconfig.clock_frequency", &found)
+    }
+
+    /// `layout 4.18 xen_domctl_getdomaininfo`.
+    private static func checkXenDomctlGetdomaininfoLayout4_18(_ found: inout [String]) {
+        expect(XenDomctlGetdomaininfo.Layout4_18.self, "layout 4.18 xen_domctl_getdomaininfo", size: 120, alignment: 8, &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_18.domain, 0, "layout 4.18 xen_domctl_getdomaininfo.domain", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_18.pad1, 2, "layout 4.18 xen_domctl_getdomaininfo.pad1", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_18.flags, 4, "layout 4.18 xen_domctl_getdomaininfo.flags", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_18.totPages, 8, "layout 4.18 xen_domctl_getdomaininfo.tot_pages", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_18.maxPages, 16, "layout 4.18 xen_domctl_getdomaininfo.max_pages", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_18.outstandingPages, 24, "layout 4.18 xen_domctl_getdomaininfo.outstanding_pages", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_18.shrPages, 32, "layout 4.18 xen_domctl_getdomaininfo.shr_pages", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_18.pagedPages, 40, "layout 4.18 xen_domctl_getdomaininfo.paged_pages", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_18.sharedInfoFrame, 48, "layout 4.18 xen_domctl_getdomaininfo.shared_info_frame", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_18.cpuTime, 56, "layout 4.18 xen_domctl_getdomaininfo.cpu_time", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_18.nrOnlineVcpus, 64, "layout 4.18 xen_domctl_getdomaininfo.nr_online_vcpus", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_18.maxVcpuId, 68, "layout 4.18 xen_domctl_getdomaininfo.max_vcpu_id", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_18.ssidref, 72, "layout 4.18 xen_domctl_getdomaininfo.ssidref", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_18.handle, 76, "layout 4.18 xen_domctl_getdomaininfo.handle", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_18.cpupool, 92, "layout 4.18 xen_domctl_getdomaininfo.cpupool", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_18.gpaddrBits, 96, "layout 4.18 xen_domctl_getdomaininfo.gpaddr_bits", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_18.pad2, 97, "layout 4.18 xen_domctl_getdomaininfo.pad2", &found)
+        expect(\XenDomctlGetdomaininfo.Layout4_18.archConfig, 104, "layout 4.18 xen_domctl_getdomaininfo.arch_config", &found)
+    }
+
+    /// `layout 4.16 xen_arch_domainconfig`.
+    private static func checkXenDomctlCreatedomainLayout4_16XenArchDomainconfig_(_ found: inout [String]) {
+        expect(XenDomctlCreatedomain.Layout4_16.XenArchDomainconfig.self, "layout 4.16 xen_arch_domainconfig", size: 12, alignment: 4, &found)
+        expect(\XenDomctlCreatedomain.Layout4_16.XenArchDomainconfig.gicVersion, 0, "layout 4.16 xen_arch_domainconfig.gic_version", &found)
+        expect(\XenDomctlCreatedomain.Layout4_16.XenArchDomainconfig.teeType, 2, "layout 4.16 xen_arch_domainconfig.tee_type", &found)
+        expect(\XenDomctlCreatedomain.Layout4_16.XenArchDomainconfig.nrSpis, 4, "layout 4.16 xen_arch_domainconfig.nr_spis", &found)
+        expect(\XenDomctlCreatedomain.Layout4_16.XenArchDomainconfig.clockFrequency, 8, "layout 4.16 xen_arch_domainconfig.clock_frequency", &found)
+    }
+
+    /// `layout 4.16 xen_domctl_createdomain`.
+    private static func checkXenDomctlCreatedomainLayout4_16(_ found: inout [String]) {
+        expect(XenDomctlCreatedomain.Layout4_16.self, "layout 4.16 xen_domctl_createdomain", size: 64, alignment: 4, &found)
+        expect(\XenDomctlCreatedomain.Layout4_16.ssidref, 0, "layout 4.16 xen_domctl_createdomain.ssidref", &found)
+        expect(\XenDomctlCreatedomain.Layout4_16.handle, 4, "layout 4.16 xen_domctl_createdomain.handle", &found)
+        expect(\XenDomctlCreatedomain.Layout4_16.flags, 20, "layout 4.16 xen_domctl_createdomain.flags", &found)
+        expect(\XenDomctlCreatedomain.Layout4_16.iommuOpts, 24, "layout 4.16 xen_domctl_createdomain.iommu_opts", &found)
+        expect(\XenDomctlCreatedomain.Layout4_16.maxVcpus, 28, "layout 4.16 xen_domctl_createdomain.max_vcpus", &found)
+        expect(\XenDomctlCreatedomain.Layout4_16.maxEvtchnPort, 32, "layout 4.16 xen_domctl_createdomain.max_evtchn_port", &found)
+        expect(\XenDomctlCreatedomain.Layout4_16.maxGrantFrames, 36, "layout 4.16 xen_domctl_createdomain.max_grant_frames", &found)
+        expect(\XenDomctlCreatedomain.Layout4_16.maxMaptrackFrames, 40, "layout 4.16 xen_domctl_createdomain.max_maptrack_frames", &found)
+        expect(\XenDomctlCreatedomain.Layout4_16.grantOpts, 44, "layout 4.16 xen_domctl_createdomain.grant_opts", &found)
+        expect(\XenDomctlCreatedomain.Layout4_16.vmtraceSize, 48, "layout 4.16 xen_domctl_createdomain.vmtrace_size", &found)
+        expect(\XenDomctlCreatedomain.Layout4_16.arch, 52, "layout 4.16 xen_domctl_createdomain.arch", &found)
+    }
+
+    /// `layout 4.17 xen_arch_domainconfig`.
+    private static func checkXenDomctlCreatedomainLayout4_17XenArchDomainconfig(_ found: inout [String]) {
+        expect(XenDomctlCreatedomain.Layout4_17.XenArchDomainconfig.self, "layout 4.17 xen_arch_domainconfig", size: 12, alignment: 4, &found)
+        expect(\XenDomctlCreatedomain.Layout4_17.XenArchDomainconfig.gicVersion, 0, "layout 4.17 xen_arch_domainconfig.gic_version", &found)
+        expect(\XenDomctlCreatedomain.Layout4_17.XenArchDomainconfig.teeType, 2, "layout 4.17 xen_arch_domainconfig.tee_type", &found)
+        expect(\XenDomctlCreatedomain.Layout4_17.XenArchDomainconfig.nrSpis, 4, "layout 4.17 xen_arch_domainconfig.nr_spis", &found)
+        expect(\XenDomctlCreatedomain.Layout4_17.XenArchDomainconfig.clockFrequency, 8, "layout 4.17 xen_arch_domainconfig.clock_frequency", &found)
+    }
+
+    /// `layout 4.17 xen_domctl_createdomain`.
+    private static func checkXenDomctlCreatedomainLayout4_17(_ found: inout [String]) {
+        expect(XenDomctlCreatedomain.Layout4_17.self, "layout 4.17 xen_domctl_createdomain", size: 68, alignment: 4, &found)
+        expect(\XenDomctlCreatedomain.Layout4_17.ssidref, 0, "layout 4.17 xen_domctl_createdomain.ssidref", &found)
+        expect(\XenDomctlCreatedomain.Layout4_17.handle, 4, "layout 4.17 xen_domctl_createdomain.handle", &found)
+        expect(\XenDomctlCreatedomain.Layout4_17.flags, 20, "layout 4.17 xen_domctl_createdomain.flags", &found)
+        expect(\XenDomctlCreatedomain.Layout4_17.iommuOpts, 24, "layout 4.17 xen_domctl_createdomain.iommu_opts", &found)
+        expect(\XenDomctlCreatedomain.Layout4_17.maxVcpus, 28, "layout 4.17 xen_domctl_createdomain.max_vcpus", &found)
+        expect(\XenDomctlCreatedomain.Layout4_17.maxEvtchnPort, 32, "layout 4.17 xen_domctl_createdomain.max_evtchn_port", &found)
+        expect(\XenDomctlCreatedomain.Layout4_17.maxGrantFrames, 36, "layout 4.17 xen_domctl_createdomain.max_grant_frames", &found)
+        expect(\XenDomctlCreatedomain.Layout4_17.maxMaptrackFrames, 40, "layout 4.17 xen_domctl_createdomain.max_maptrack_frames", &found)
+        expect(\XenDomctlCreatedomain.Layout4_17.grantOpts, 44, "layout 4.17 xen_domctl_createdomain.grant_opts", &found)
+        expect(\XenDomctlCreatedomain.Layout4_17.vmtraceSize, 48, "layout 4.17 xen_domctl_createdomain.vmtrace_size", &found)
+        expect(\XenDomctlCreatedomain.Layout4_17.cpupoolId, 52, "layout 4.17 xen_domctl_createdomain.cpupool_id", &found)
+        expect(\XenDomctlCreatedomain.Layout4_17.arch, 56, "layout 4.17 xen_domctl_createdomain.arch", &found)
+    }
+
+    /// `layout 4.18 xen_arch_domainconfig`.
+    private static func checkXenDomctlCreatedomainLayout4_18XenArchDomainconfig_(_ found: inout [String]) {
+        expect(XenDomctlCreatedomain.Layout4_18.XenArchDomainconfig.self, "layout 4.18 xen_arch_domainconfig", size: 12, alignment: 4, &found)
+        expect(\XenDomctlCreatedomain.Layout4_18.XenArchDomainconfig.gicVersion, 0, "layout 4.18 xen_arch_domainconfig.gic_version", &found)
+        expect(\XenDomctlCreatedomain.Layout4_18.XenArchDomainconfig.sveVl, 1, "layout 4.18 xen_arch_domainconfig.sve_vl", &found)
+        expect(\XenDomctlCreatedomain.Layout4_18.XenArchDomainconfig.teeType, 2, "layout 4.18 xen_arch_domainconfig.tee_type", &found)
+        expect(\XenDomctlCreatedomain.Layout4_18.XenArchDomainconfig.nrSpis, 4, "layout 4.18 xen_arch_domainconfig.nr_spis", &found)
+        expect(\XenDomctlCreatedomain.Layout4_18.XenArchDomainconfig.clockFrequency, 8, "layout 4.18 xen_arch_domainconfig.clock_frequency", &found)
+    }
+
+    /// `layout 4.18 xen_domctl_createdomain`.
+    private static func checkXenDomctlCreatedomainLayout4_18(_ found: inout [String]) {
+        expect(XenDomctlCreatedomain.Layout4_18.self, "layout 4.18 xen_domctl_createdomain", size: 68, alignment: 4, &found)
+        expect(\XenDomctlCreatedomain.Layout4_18.ssidref, 0, "layout 4.18 xen_domctl_createdomain.ssidref", &found)
+        expect(\XenDomctlCreatedomain.Layout4_18.handle, 4, "layout 4.18 xen_domctl_createdomain.handle", &found)
+        expect(\XenDomctlCreatedomain.Layout4_18.flags, 20, "layout 4.18 xen_domctl_createdomain.flags", &found)
+        expect(\XenDomctlCreatedomain.Layout4_18.iommuOpts, 24, "layout 4.18 xen_domctl_createdomain.iommu_opts", &found)
+        expect(\XenDomctlCreatedomain.Layout4_18.maxVcpus, 28, "layout 4.18 xen_domctl_createdomain.max_vcpus", &found)
+        expect(\XenDomctlCreatedomain.Layout4_18.maxEvtchnPort, 32, "layout 4.18 xen_domctl_createdomain.max_evtchn_port", &found)
+        expect(\XenDomctlCreatedomain.Layout4_18.maxGrantFrames, 36, "layout 4.18 xen_domctl_createdomain.max_grant_frames", &found)
+        expect(\XenDomctlCreatedomain.Layout4_18.maxMaptrackFrames, 40, "layout 4.18 xen_domctl_createdomain.max_maptrack_frames", &found)
+        expect(\XenDomctlCreatedomain.Layout4_18.grantOpts, 44, "layout 4.18 xen_domctl_createdomain.grant_opts", &found)
+        expect(\XenDomctlCreatedomain.Layout4_18.vmtraceSize, 48, "layout 4.18 xen_domctl_createdomain.vmtrace_size", &found)
+        expect(\XenDomctlCreatedomain.Layout4_18.cpupoolId, 52, "layout 4.18 xen_domctl_createdomain.cpupool_id", &found)
+        expect(\XenDomctlCreatedomain.Layout4_18.arch, 56, "layout 4.18 xen_domctl_createdomain.arch", &found)
+    }
+
+    /// `layout 4.19 xen_arch_domainconfig`.
+    private static func checkXenDomctlCreatedomainLayout4_19XenArchDomainconfig(_ found: inout [String]) {
+        expect(XenDomctlCreatedomain.Layout4_19.XenArchDomainconfig.self, "layout 4.19 xen_arch_domainconfig", size: 12, alignment: 4, &found)
+        expect(\XenDomctlCreatedomain.Layout4_19.XenArchDomainconfig.gicVersion, 0, "layout 4.19 xen_arch_domainconfig.gic_version", &found)
+        expect(\XenDomctlCreatedomain.Layout4_19.XenArchDomainconfig.sveVl, 1, "layout 4.19 xen_arch_domainconfig.sve_vl", &found)
+        expect(\XenDomctlCreatedomain.Layout4_19.XenArchDomainconfig.teeType, 2, "layout 4.19 xen_arch_domainconfig.tee_type", &found)
+        expect(\XenDomctlCreatedomain.Layout4_19.XenArchDomainconfig.nrSpis, 4, "layout 4.19 xen_arch_domainconfig.nr_spis", &found)
+        expect(\XenDomctlCreatedomain.Layout4_19.XenArchDomainconfig.clockFrequency, 8, "layout 4.19 xen_arch_domainconfig.clock_frequency", &found)
+    }
+
+    /// `layout 4.19 xen_domctl_createdomain`.
+    private static func checkXenDomctlCreatedomainLayout4_19(_ found: inout [String]) {
+        expect(XenDomctlCreatedomain.Layout4_19.self, "layout 4.19 xen_domctl_createdomain", size: 72, alignment: 4, &found)
+        expect(\XenDomctlCreatedomain.Layout4_19.ssidref, 0, "layout 4.19 xen_domctl_createdomain.ssidref", &found)
+        expect(\XenDomctlCreatedomain.Layout4_19.handle, 4, "layout 4.19 xen_domctl_createdomain.handle", &found)
+        expect(\XenDomctlCreatedomain.Layout4_19.flags, 20, "layout 4.19 xen_domctl_createdomain.flags", &found)
+        expect(\XenDomctlCreatedomain.Layout4_19.iommuOpts, 24, "layout 4.19 xen_domctl_createdomain.iommu_opts", &found)
+        expect(\XenDomctlCreatedomain.Layout4_19.maxVcpus, 28, "layout 4.19 xen_domctl_createdomain.max_vcpus", &found)
+        expect(\XenDomctlCreatedomain.Layout4_19.maxEvtchnPort, 32, "layout 4.19 xen_domctl_createdomain.max_evtchn_port", &found)
+        expect(\XenDomctlCreatedomain.Layout4_19.maxGrantFrames, 36, "layout 4.19 xen_domctl_createdomain.max_grant_frames", &found)
+        expect(\XenDomctlCreatedomain.Layout4_19.maxMaptrackFrames, 40, "layout 4.19 xen_domctl_createdomain.max_maptrack_frames", &found)
+        expect(\XenDomctlCreatedomain.Layout4_19.grantOpts, 44, "layout 4.19 xen_domctl_createdomain.grant_opts", &found)
+        expect(\XenDomctlCreatedomain.Layout4_19.altp2mOpts, 48, "layout 4.19 xen_domctl_createdomain.altp2m_opts", &found)
+        expect(\XenDomctlCreatedomain.Layout4_19.vmtraceSize, 52, "layout 4.19 xen_domctl_createdomain.vmtrace_size", &found)
+        expect(\XenDomctlCreatedomain.Layout4_19.cpupoolId, 56, "layout 4.19 xen_domctl_createdomain.cpupool_id", &found)
+        expect(\XenDomctlCreatedomain.Layout4_19.arch, 60, "layout 4.19 xen_domctl_createdomain.arch", &found)
+    }
+#endif
+
+    /// `layout 4.16 xen_sysctl_physinfo`.
+    private static func checkXenSysctlPhysinfoLayout4_16(_ found: inout [String]) {
+        expect(XenSysctlPhysinfo.Layout4_16.self, "layout 4.16 xen_sysctl_physinfo", size: 104, alignment: 8, &found)
+        expect(\XenSysctlPhysinfo.Layout4_16.threadsPerCore, 0, "layout 4.16 xen_sysctl_physinfo.threads_per_core", &found)
+        expect(\XenSysctlPhysinfo.Layout4_16.coresPerSocket, 4, "layout 4.16 xen_sysctl_physinfo.cores_per_socket", &found)
+        expect(\XenSysctlPhysinfo.Layout4_16.nrCpus, 8, "layout 4.16 xen_sysctl_physinfo.nr_cpus", &found)
+        expect(\XenSysctlPhysinfo.Layout4_16.maxCpuId, 12, "layout 4.16 xen_sysctl_physinfo.max_cpu_id", &found)
+        expect(\XenSysctlPhysinfo.Layout4_16.nrNodes, 16, "layout 4.16 xen_sysctl_physinfo.nr_nodes", &found)
+        expect(\XenSysctlPhysinfo.Layout4_16.maxNodeId, 20, "layout 4.16 xen_sysctl_physinfo.max_node_id", &found)
+        expect(\XenSysctlPhysinfo.Layout4_16.cpuKhz, 24, "layout 4.16 xen_sysctl_physinfo.cpu_khz", &found)
+        expect(\XenSysctlPhysinfo.Layout4_16.capabilities, 28, "layout 4.16 xen_sysctl_physinfo.capabilities", &found)
+        expect(\XenSysctlPhysinfo.Layout4_16.totalPages, 32, "layout 4.16 xen_sysctl_physinfo.total_pages", &found)
+        expect(\XenSysctlPhysinfo.Layout4_16.freePages, 40, "layout 4.16 xen_sysctl_physinfo.free_pages", &found)
+        expect(\XenSysctlPhysinfo.Layout4_16.scrubPages, 48, "layout 4.16 xen_sysctl_physinfo.scrub_pages", &found)
+        expect(\XenSysctlPhysinfo.Layout4_16.outstandingPages, 56, "layout 4.16 xen_sysctl_physinfo.outstanding_pages", &found)
+        expect(\XenSysctlPhysinfo.Layout4_16.maxMfn, 64, "layout 4.16 xen_sysctl_physinfo.max_mfn", &found)
+        expect(\XenSysctlPhysinfo.Layout4_16.hwCap, 72, "layout 4.16 xen_sysctl_physinfo.hw_cap", &found)
     }
 
     /// Compares a type's size, alignment and stride with C's `sizeof` and `_Alignof`.

@@ -2,7 +2,7 @@
 
 import XenHypercall
 
-/// `struct xenctl_bitmap` (xen.h:1013): 16 bytes, aligned to 8.
+/// `struct xenctl_bitmap` (xen.h:1037): 16 bytes, aligned to 8.
 public struct XenctlBitmap: Sendable, BitwiseCopyable {
 #if arch(x86_64)
     /// C: `__guest_handle_uint8 bitmap` at offset 0.
@@ -20,447 +20,6 @@ public struct XenctlBitmap: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-/// `struct vcpu_time_info` (xen.h:643): 32 bytes, aligned to 8.
-public struct VcpuTimeInfo: Sendable, BitwiseCopyable {
-    /// Updates to the following values are preceded and followed by an
-    /// increment of 'version'. The guest can therefore detect updates by
-    /// looking for changes to 'version'. If the least-significant bit of
-    /// the version number is set then an update is in progress and the guest
-    /// must wait to read a consistent set of values.
-    /// The correct way to interact with the version number is similar to
-    /// Linux's seqlock: see the implementations of read_seqbegin/read_seqretry.
-    ///
-    /// C: `uint32_t version` at offset 0.
-    public var version: UInt32
-    /// C: `uint32_t pad0` at offset 4.
-    public var pad0: UInt32
-    /// TSC at last update of time vals.
-    ///
-    /// C: `uint64_t tsc_timestamp` at offset 8.
-    public var tscTimestamp: UInt64
-    /// Time, in nanosecs, since boot.
-    ///
-    /// C: `uint64_t system_time` at offset 16.
-    public var systemTime: UInt64
-    /// Current system time:
-    /// system_time +
-    /// ((((tsc - tsc_timestamp) << tsc_shift) * tsc_to_system_mul) >> 32)
-    /// CPU frequency (Hz):
-    /// ((10^9 << 32) / tsc_to_system_mul) >> tsc_shift
-    ///
-    /// C: `uint32_t tsc_to_system_mul` at offset 24.
-    public var tscToSystemMul: UInt32
-    /// C: `int8_t tsc_shift` at offset 28.
-    public var tscShift: Int8
-    /// C: `uint8_t flags` at offset 29.
-    public var flags: UInt8
-    /// C: `uint8_t[2] pad1` at offset 30.
-    public var pad1: InlineArray<2, UInt8>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct mmuext_op` (xen.h:428): 24 bytes, aligned to 8.
-public struct MmuextOp: Sendable, BitwiseCopyable {
-    /// => enum mmuext_cmd
-    ///
-    /// C: `unsigned int cmd` at offset 0.
-    public var cmd: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// C: `union (unnamed union at xen.h:430:5) arg1` at offset 8.
-    public var arg1: MmuextOp.Arg1
-    /// C: `union (unnamed union at xen.h:437:5) arg2` at offset 16.
-    public var arg2: MmuextOp.Arg2
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension MmuextOp {
-    /// The union of `mmuext_op.arg1` (xen.h:430): 8 bytes, aligned to 8.
-    public struct Arg1: Sendable, BitwiseCopyable {
-        /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64>
-        /// [UN]PIN_TABLE, NEW_BASEPTR, NEW_USER_BASEPTR
-        /// CLEAR_PAGE, COPY_PAGE, [UN]MARK_SUPER
-        ///
-        /// C: `xen_pfn_t mfn` at offset 0.
-        public var mfn: XenPfn {
-            get { xenUnionLoad(self, as: XenPfn.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// INVLPG_LOCAL, INVLPG_ALL, SET_LDT
-        ///
-        /// C: `unsigned long linear_addr` at offset 0.
-        public var linearAddr: UInt64 {
-            get { xenUnionLoad(self, as: UInt64.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension MmuextOp {
-    /// The union of `mmuext_op.arg2` (xen.h:437): 8 bytes, aligned to 8.
-    public struct Arg2: Sendable, BitwiseCopyable {
-        /// The union's bytes: 8 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<1, UInt64>
-        /// SET_LDT
-        ///
-        /// C: `unsigned int nr_ents` at offset 0.
-        public var nrEnts: UInt32 {
-            get { xenUnionLoad(self, as: UInt32.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-#if arch(x86_64)
-        /// C: `__guest_handle_const_void vcpumask` at offset 0.
-        public var vcpumask: XenGuestHandle64<Void> {
-            get { xenUnionLoad(self, as: XenGuestHandle64<Void>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-#elseif arch(arm64)
-        /// C: `__guest_handle_64_const_void vcpumask` at offset 0.
-        public var vcpumask: XenGuestHandle64<Void> {
-            get { xenUnionLoad(self, as: XenGuestHandle64<Void>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-#endif
-        /// COPY_PAGE
-        ///
-        /// C: `xen_pfn_t src_mfn` at offset 0.
-        public var srcMfn: XenPfn {
-            get { xenUnionLoad(self, as: XenPfn.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// Send an array of these to HYPERVISOR_mmu_update().
-/// NB. The fields are natural pointer/address size for this architecture.
-///
-/// `struct mmu_update` (xen.h:612): 16 bytes, aligned to 8.
-public struct MmuUpdate: Sendable, BitwiseCopyable {
-    /// Machine address of PTE.
-    ///
-    /// C: `uint64_t ptr` at offset 0.
-    public var ptr: UInt64
-    /// New contents of PTE.
-    ///
-    /// C: `uint64_t val` at offset 8.
-    public var val: UInt64
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// ` enum neg_errnoval
-/// ` HYPERVISOR_multicall(multicall_entry_t call_list[],
-/// `                      uint32_t nr_calls);
-///
-/// NB. The fields are logically the natural register size for this
-/// architecture. In cases where xen_ulong_t is larger than this then
-/// any unused bits in the upper portion must be zero.
-///
-/// `struct multicall_entry` (xen.h:628): 64 bytes, aligned to 8.
-public struct MulticallEntry: Sendable, BitwiseCopyable {
-    /// C: `xen_ulong_t op` at offset 0.
-    public var op: XenUlong
-    /// C: `xen_ulong_t result` at offset 8.
-    public var result: XenUlong
-    /// C: `xen_ulong_t[6] args` at offset 16.
-    public var args: InlineArray<6, XenUlong>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-#if arch(x86_64)
-/// `struct vcpu_info` (xen.h:678): 64 bytes, aligned to 8.
-public struct VcpuInfo: Sendable, BitwiseCopyable {
-    /// 'evtchn_upcall_pending' is written non-zero by Xen to indicate
-    /// a pending notification for a particular VCPU. It is then cleared
-    /// by the guest OS /before/ checking for pending work, thus avoiding
-    /// a set-and-check race. Note that the mask is only accessed by Xen
-    /// on the CPU that is currently hosting the VCPU. This means that the
-    /// pending and mask flags can be updated by the guest without special
-    /// synchronisation (i.e., no need for the x86 LOCK prefix).
-    /// This may seem suboptimal because if the pending flag is set by
-    /// a different CPU then an IPI may be scheduled even when the mask
-    /// is set. However, note:
-    /// 1. The task of 'interrupt holdoff' is covered by the per-event-
-    /// channel mask bits. A 'noisy' event that is continually being
-    /// triggered can be masked at source at this very precise
-    /// granularity.
-    /// 2. The main purpose of the per-VCPU mask is therefore to restrict
-    /// reentrant execution: whether for concurrency control, or to
-    /// prevent unbounded stack usage. Whatever the purpose, we expect
-    /// that the mask will be asserted only for short periods at a time,
-    /// and so the likelihood of a 'spurious' IPI is suitably small.
-    /// The mask is read before making an event upcall to the guest: a
-    /// non-zero mask therefore guarantees that the VCPU will not receive
-    /// an upcall activation. The mask is cleared when the VCPU requests
-    /// to block: this avoids wakeup-waiting races.
-    ///
-    /// C: `uint8_t evtchn_upcall_pending` at offset 0.
-    public var evtchnUpcallPending: UInt8
-    /// C: `uint8_t evtchn_upcall_mask` at offset 1.
-    public var evtchnUpcallMask: UInt8
-    /// 6 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<6, UInt8>
-    /// C: `xen_ulong_t evtchn_pending_sel` at offset 8.
-    public var evtchnPendingSel: XenUlong
-    /// C: `struct arch_vcpu_info arch` at offset 16.
-    public var arch: ArchVcpuInfo
-    /// C: `vcpu_time_info_t time` at offset 32.
-    public var time: VcpuTimeInfo
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `incontents 200 startofday_shared Start-of-day shared data structure
-/// Xen/kernel shared data -- pointer provided in start_info.
-///
-/// This structure is defined to be both smaller than a page, and the
-/// only data on the shared page, but may vary in actual size even within
-/// compatible Xen versions; guests should not rely on the size
-/// of this structure remaining constant.
-///
-/// `struct shared_info` (xen.h:727): 3136 bytes, aligned to 8.
-public struct SharedInfo: Sendable, BitwiseCopyable {
-    /// C: `struct vcpu_info[32] vcpu_info` at offset 0.
-    public var vcpuInfo: InlineArray<32, VcpuInfo>
-    /// A domain can create "event channels" on which it can send and receive
-    /// asynchronous event notifications. There are three classes of event that
-    /// are delivered by this mechanism:
-    /// 1. Bi-directional inter- and intra-domain connections. Domains must
-    /// arrange out-of-band to set up a connection (usually by allocating
-    /// an unbound 'listener' port and avertising that via a storage service
-    /// such as xenstore).
-    /// 2. Physical interrupts. A domain with suitable hardware-access
-    /// privileges can bind an event-channel port to a physical interrupt
-    /// source.
-    /// 3. Virtual interrupts ('events'). A domain can bind an event-channel
-    /// port to a virtual interrupt source, such as the virtual-timer
-    /// device or the emergency console.
-    ///
-    /// Event channels are addressed by a "port index". Each channel is
-    /// associated with two bits of information:
-    /// 1. PENDING -- notifies the domain that there is a pending notification
-    /// to be processed. This bit is cleared by the guest.
-    /// 2. MASK -- if this bit is clear then a 0->1 transition of PENDING
-    /// will cause an asynchronous upcall to be scheduled. This bit is only
-    /// updated by the guest. It is read-only within Xen. If a channel
-    /// becomes pending while the channel is masked then the 'edge' is lost
-    /// (i.e., when the channel is unmasked, the guest must manually handle
-    /// pending notifications as no upcall will be scheduled by Xen).
-    ///
-    /// To expedite scanning of pending notifications, any 0->1 pending
-    /// transition on an unmasked channel causes a corresponding bit in a
-    /// per-vcpu selector word to be set. Each bit in the selector covers a
-    /// 'C long' in the PENDING bitfield array.
-    ///
-    /// C: `xen_ulong_t[64] evtchn_pending` at offset 2048.
-    public var evtchnPending: InlineArray<64, XenUlong>
-    /// C: `xen_ulong_t[64] evtchn_mask` at offset 2560.
-    public var evtchnMask: InlineArray<64, XenUlong>
-    /// Wallclock time: updated by control software or RTC emulation.
-    /// Guests should base their gettimeofday() syscall on this
-    /// wallclock-base value.
-    /// The values of wc_sec and wc_nsec are offsets from the Unix epoch
-    /// adjusted by the domain's 'time offset' (in seconds) as set either
-    /// by XEN_DOMCTL_settimeoffset, or adjusted via a guest write to the
-    /// emulated RTC.
-    /// Version counter: see vcpu_time_info_t.
-    ///
-    /// C: `uint32_t wc_version` at offset 3072.
-    public var wcVersion: UInt32
-    /// C: `uint32_t wc_sec` at offset 3076.
-    public var wcSec: UInt32
-    /// C: `uint32_t wc_nsec` at offset 3080.
-    public var wcNsec: UInt32
-    /// C: `uint32_t wc_sec_hi` at offset 3084.
-    public var wcSecHi: UInt32
-    /// C: `struct arch_shared_info arch` at offset 3088.
-    public var arch: ArchSharedInfo
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct start_info` (xen.h:828): 1168 bytes, aligned to 8.
-public struct StartInfo: Sendable, BitwiseCopyable {
-    /// THE FOLLOWING ARE FILLED IN BOTH ON INITIAL BOOT AND ON RESUME.
-    /// "xen-<version>-<platform>".
-    ///
-    /// C: `char[32] magic` at offset 0.
-    public var magic: InlineArray<32, Int8>
-    /// Total pages allocated to this domain.
-    ///
-    /// C: `unsigned long nr_pages` at offset 32.
-    public var nrPages: UInt64
-    /// MACHINE address of shared info struct.
-    ///
-    /// C: `unsigned long shared_info` at offset 40.
-    public var sharedInfo: UInt64
-    /// SIF_xxx flags.
-    ///
-    /// C: `uint32_t flags` at offset 48.
-    public var flags: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// MACHINE page number of shared page.
-    ///
-    /// C: `xen_pfn_t store_mfn` at offset 56.
-    public var storeMfn: XenPfn
-    /// Event channel for store communication.
-    ///
-    /// C: `uint32_t store_evtchn` at offset 64.
-    public var storeEvtchn: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding1: InlineArray<4, UInt8>
-    /// C: `union (unnamed union at xen.h:836:5) console` at offset 72.
-    public var console: StartInfo.Console
-    /// THE FOLLOWING ARE ONLY FILLED IN ON INITIAL BOOT (NOT RESUME).
-    /// VIRTUAL address of page directory.
-    ///
-    /// C: `unsigned long pt_base` at offset 88.
-    public var ptBase: UInt64
-    /// Number of bootstrap p.t. frames.
-    ///
-    /// C: `unsigned long nr_pt_frames` at offset 96.
-    public var nrPtFrames: UInt64
-    /// VIRTUAL address of page-frame list.
-    ///
-    /// C: `unsigned long mfn_list` at offset 104.
-    public var mfnList: UInt64
-    /// VIRTUAL address of pre-loaded module
-    ///
-    /// C: `unsigned long mod_start` at offset 112.
-    public var modStart: UInt64
-    /// (PFN of pre-loaded module if
-    /// SIF_MOD_START_PFN set in flags).
-    /// Size (bytes) of pre-loaded module.
-    ///
-    /// C: `unsigned long mod_len` at offset 120.
-    public var modLen: UInt64
-    /// C: `int8_t[1024] cmd_line` at offset 128.
-    public var cmdLine: InlineArray<1024, Int8>
-    /// The pfn range here covers both page table and p->m table frames.
-    /// 1st pfn forming initial P->M table.
-    ///
-    /// C: `unsigned long first_p2m_pfn` at offset 1152.
-    public var firstP2mPfn: UInt64
-    /// # of pfns forming initial P->M table.
-    ///
-    /// C: `unsigned long nr_p2m_frames` at offset 1160.
-    public var nrP2mFrames: UInt64
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension StartInfo {
-    /// The union of `start_info.console` (xen.h:836): 16 bytes, aligned to 8.
-    public struct Console: Sendable, BitwiseCopyable {
-        /// The union's bytes: 16 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<2, UInt64>
-        /// C: `struct (unnamed struct at xen.h:837:9) domU` at offset 0.
-        public var domU: StartInfo.Console.DomU {
-            get { xenUnionLoad(self, as: StartInfo.Console.DomU.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `struct (unnamed struct at xen.h:841:9) dom0` at offset 0.
-        public var dom0: StartInfo.Console.Dom0 {
-            get { xenUnionLoad(self, as: StartInfo.Console.Dom0.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension StartInfo.Console {
-    /// The struct of `start_info.console.domU` (xen.h:837): 16 bytes, aligned to 8.
-    public struct DomU: Sendable, BitwiseCopyable {
-        /// MACHINE page number of console page.
-        ///
-        /// C: `xen_pfn_t mfn` at offset 0.
-        public var mfn: XenPfn
-        /// Event channel for console page.
-        ///
-        /// C: `uint32_t evtchn` at offset 8.
-        public var evtchn: UInt32
-        /// 4 bytes of padding that C leaves here.
-        private var _padding0: InlineArray<4, UInt8>
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-extension StartInfo.Console {
-    /// The struct of `start_info.console.dom0` (xen.h:841): 8 bytes, aligned to 4.
-    public struct Dom0: Sendable, BitwiseCopyable {
-        /// Offset of console_info struct.
-        ///
-        /// C: `uint32_t info_off` at offset 0.
-        public var infoOff: UInt32
-        /// Size of console_info struct from start.
-        ///
-        /// C: `uint32_t info_size` at offset 4.
-        public var infoSize: UInt32
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-#endif
-
-/// A multiboot module is a package containing modules very similar to a
-/// multiboot module array. The only differences are:
-/// - the array of module descriptors is by convention simply at the beginning
-/// of the multiboot module,
-/// - addresses in the module descriptors are based on the beginning of the
-/// multiboot module,
-/// - the number of modules is determined by a termination descriptor that has
-/// mod_start == 0.
-///
-/// This permits to both build it statically and reference it in a configuration
-/// file, and let the PV guest easily rebase the addresses to virtual addresses
-/// and at the same time count the number of modules.
-///
-/// `struct xen_multiboot_mod_list` (xen.h:892): 16 bytes, aligned to 4.
-public struct XenMultibootModList: Sendable, BitwiseCopyable {
-    /// Address of first byte of the module
-    ///
-    /// C: `uint32_t mod_start` at offset 0.
-    public var modStart: UInt32
-    /// Address of last byte of the module (inclusive)
-    ///
-    /// C: `uint32_t mod_end` at offset 4.
-    public var modEnd: UInt32
-    /// Address of zero-terminated command line
-    ///
-    /// C: `uint32_t cmdline` at offset 8.
-    public var cmdline: UInt32
-    /// Unused, must be zero
-    ///
-    /// C: `uint32_t pad` at offset 12.
-    public var pad: UInt32
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
 /// `incontents 200 startofday_dom0_console Dom0_console
 ///
 /// The console structure in start_info.console.dom0
@@ -468,7 +27,7 @@ public struct XenMultibootModList: Sendable, BitwiseCopyable {
 /// This structure includes a variety of information required to
 /// have a working VGA/VESA console.
 ///
-/// `struct dom0_vga_console_info` (xen.h:911): 40 bytes, aligned to 4.
+/// `struct dom0_vga_console_info` (xen.h:935): 40 bytes, aligned to 4.
 public struct Dom0VgaConsoleInfo: Sendable, BitwiseCopyable {
     /// DOM0_VGA_CONSOLE_???
     ///
@@ -476,7 +35,7 @@ public struct Dom0VgaConsoleInfo: Sendable, BitwiseCopyable {
     public var videoType: UInt8
     /// 3 bytes of padding that C leaves here.
     private var _padding0: InlineArray<3, UInt8>
-    /// C: `union (unnamed union at xen.h:917:5) u` at offset 4.
+    /// C: `union (unnamed union at xen.h:941:5) u` at offset 4.
     public var u: Dom0VgaConsoleInfo.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -484,16 +43,16 @@ public struct Dom0VgaConsoleInfo: Sendable, BitwiseCopyable {
 }
 
 extension Dom0VgaConsoleInfo {
-    /// The union of `dom0_vga_console_info.u` (xen.h:917): 36 bytes, aligned to 4.
+    /// The union of `dom0_vga_console_info.u` (xen.h:941): 36 bytes, aligned to 4.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 36 bytes, aligned to 4 like the C union.
         private var _storage: InlineArray<9, UInt32>
-        /// C: `struct (unnamed struct at xen.h:918:9) text_mode_3` at offset 0.
+        /// C: `struct (unnamed struct at xen.h:942:9) text_mode_3` at offset 0.
         public var textMode3: Dom0VgaConsoleInfo.U.TextMode3 {
             get { xenUnionLoad(self, as: Dom0VgaConsoleInfo.U.TextMode3.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-        /// C: `struct (unnamed struct at xen.h:927:9) vesa_lfb` at offset 0.
+        /// C: `struct (unnamed struct at xen.h:951:9) vesa_lfb` at offset 0.
         public var vesaLfb: Dom0VgaConsoleInfo.U.VesaLfb {
             get { xenUnionLoad(self, as: Dom0VgaConsoleInfo.U.VesaLfb.self) }
             set { xenUnionStore(newValue, into: &self) }
@@ -505,7 +64,7 @@ extension Dom0VgaConsoleInfo {
 }
 
 extension Dom0VgaConsoleInfo.U {
-    /// The struct of `dom0_vga_console_info.u.text_mode_3` (xen.h:918): 10 bytes, aligned to 2.
+    /// The struct of `dom0_vga_console_info.u.text_mode_3` (xen.h:942): 10 bytes, aligned to 2.
     public struct TextMode3: Sendable, BitwiseCopyable {
         /// Font height, in pixels.
         ///
@@ -534,7 +93,7 @@ extension Dom0VgaConsoleInfo.U {
 }
 
 extension Dom0VgaConsoleInfo.U {
-    /// The struct of `dom0_vga_console_info.u.vesa_lfb` (xen.h:927): 36 bytes, aligned to 4.
+    /// The struct of `dom0_vga_console_info.u.vesa_lfb` (xen.h:951): 36 bytes, aligned to 4.
     public struct VesaLfb: Sendable, BitwiseCopyable {
         /// Width and height, in pixels.
         ///
@@ -596,4 +155,445 @@ extension Dom0VgaConsoleInfo.U {
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
         public init() { self = xenZeroed() }
     }
+}
+
+/// `struct vcpu_time_info` (xen.h:667): 32 bytes, aligned to 8.
+public struct VcpuTimeInfo: Sendable, BitwiseCopyable {
+    /// Updates to the following values are preceded and followed by an
+    /// increment of 'version'. The guest can therefore detect updates by
+    /// looking for changes to 'version'. If the least-significant bit of
+    /// the version number is set then an update is in progress and the guest
+    /// must wait to read a consistent set of values.
+    /// The correct way to interact with the version number is similar to
+    /// Linux's seqlock: see the implementations of read_seqbegin/read_seqretry.
+    ///
+    /// C: `uint32_t version` at offset 0.
+    public var version: UInt32
+    /// C: `uint32_t pad0` at offset 4.
+    public var pad0: UInt32
+    /// TSC at last update of time vals.
+    ///
+    /// C: `uint64_t tsc_timestamp` at offset 8.
+    public var tscTimestamp: UInt64
+    /// Time, in nanosecs, since boot.
+    ///
+    /// C: `uint64_t system_time` at offset 16.
+    public var systemTime: UInt64
+    /// Current system time:
+    /// system_time +
+    /// ((((tsc - tsc_timestamp) << tsc_shift) * tsc_to_system_mul) >> 32)
+    /// CPU frequency (Hz):
+    /// ((10^9 << 32) / tsc_to_system_mul) >> tsc_shift
+    ///
+    /// C: `uint32_t tsc_to_system_mul` at offset 24.
+    public var tscToSystemMul: UInt32
+    /// C: `int8_t tsc_shift` at offset 28.
+    public var tscShift: Int8
+    /// C: `uint8_t flags` at offset 29.
+    public var flags: UInt8
+    /// C: `uint8_t[2] pad1` at offset 30.
+    public var pad1: InlineArray<2, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct mmuext_op` (xen.h:441): 24 bytes, aligned to 8.
+public struct MmuextOp: Sendable, BitwiseCopyable {
+    /// => enum mmuext_cmd
+    ///
+    /// C: `unsigned int cmd` at offset 0.
+    public var cmd: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+    /// C: `union (unnamed union at xen.h:443:5) arg1` at offset 8.
+    public var arg1: MmuextOp.Arg1
+    /// C: `union (unnamed union at xen.h:450:5) arg2` at offset 16.
+    public var arg2: MmuextOp.Arg2
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+extension MmuextOp {
+    /// The union of `mmuext_op.arg1` (xen.h:443): 8 bytes, aligned to 8.
+    public struct Arg1: Sendable, BitwiseCopyable {
+        /// The union's bytes: 8 bytes, aligned to 8 like the C union.
+        private var _storage: InlineArray<1, UInt64>
+        /// [UN]PIN_TABLE, NEW_BASEPTR, NEW_USER_BASEPTR
+        /// CLEAR_PAGE, COPY_PAGE, [UN]MARK_SUPER
+        ///
+        /// C: `xen_pfn_t mfn` at offset 0.
+        public var mfn: XenPfn {
+            get { xenUnionLoad(self, as: XenPfn.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// INVLPG_LOCAL, INVLPG_ALL, SET_LDT
+        ///
+        /// C: `unsigned long linear_addr` at offset 0.
+        public var linearAddr: UInt64 {
+            get { xenUnionLoad(self, as: UInt64.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+extension MmuextOp {
+    /// The union of `mmuext_op.arg2` (xen.h:450): 8 bytes, aligned to 8.
+    public struct Arg2: Sendable, BitwiseCopyable {
+        /// The union's bytes: 8 bytes, aligned to 8 like the C union.
+        private var _storage: InlineArray<1, UInt64>
+        /// SET_LDT
+        ///
+        /// C: `unsigned int nr_ents` at offset 0.
+        public var nrEnts: UInt32 {
+            get { xenUnionLoad(self, as: UInt32.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+#if arch(x86_64)
+        /// C: `__guest_handle_const_void vcpumask` at offset 0.
+        public var vcpumask: XenGuestHandle64<Void> {
+            get { xenUnionLoad(self, as: XenGuestHandle64<Void>.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+#elseif arch(arm64)
+        /// C: `__guest_handle_64_const_void vcpumask` at offset 0.
+        public var vcpumask: XenGuestHandle64<Void> {
+            get { xenUnionLoad(self, as: XenGuestHandle64<Void>.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+#endif
+        /// COPY_PAGE
+        ///
+        /// C: `xen_pfn_t src_mfn` at offset 0.
+        public var srcMfn: XenPfn {
+            get { xenUnionLoad(self, as: XenPfn.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+/// Send an array of these to HYPERVISOR_mmu_update().
+/// NB. The fields are natural pointer/address size for this architecture.
+///
+/// `struct mmu_update` (xen.h:632): 16 bytes, aligned to 8.
+public struct MmuUpdate: Sendable, BitwiseCopyable {
+    /// Machine address of PTE.
+    ///
+    /// C: `uint64_t ptr` at offset 0.
+    public var ptr: UInt64
+    /// New contents of PTE.
+    ///
+    /// C: `uint64_t val` at offset 8.
+    public var val: UInt64
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// ` enum neg_errnoval
+/// ` HYPERVISOR_multicall(multicall_entry_t call_list[],
+/// `                      unsigned long nr_calls);
+///
+/// NB. The fields are logically the natural register size for this
+/// architecture. In cases where xen_ulong_t is larger than this then
+/// any unused bits in the upper portion must be zero.
+///
+/// `struct multicall_entry` (xen.h:648): 64 bytes, aligned to 8.
+public struct MulticallEntry: Sendable, BitwiseCopyable {
+    /// C: `xen_ulong_t op` at offset 0.
+    public var op: XenUlong
+    /// C: `xen_ulong_t result` at offset 8.
+    public var result: XenUlong
+    /// C: `xen_ulong_t[6] args` at offset 16.
+    public var args: InlineArray<6, XenUlong>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+#if arch(x86_64)
+/// `struct vcpu_info` (xen.h:702): 64 bytes, aligned to 8.
+public struct VcpuInfo: Sendable, BitwiseCopyable {
+    /// 'evtchn_upcall_pending' is written non-zero by Xen to indicate
+    /// a pending notification for a particular VCPU. It is then cleared
+    /// by the guest OS /before/ checking for pending work, thus avoiding
+    /// a set-and-check race. Note that the mask is only accessed by Xen
+    /// on the CPU that is currently hosting the VCPU. This means that the
+    /// pending and mask flags can be updated by the guest without special
+    /// synchronisation (i.e., no need for the x86 LOCK prefix).
+    /// This may seem suboptimal because if the pending flag is set by
+    /// a different CPU then an IPI may be scheduled even when the mask
+    /// is set. However, note:
+    /// 1. The task of 'interrupt holdoff' is covered by the per-event-
+    /// channel mask bits. A 'noisy' event that is continually being
+    /// triggered can be masked at source at this very precise
+    /// granularity.
+    /// 2. The main purpose of the per-VCPU mask is therefore to restrict
+    /// reentrant execution: whether for concurrency control, or to
+    /// prevent unbounded stack usage. Whatever the purpose, we expect
+    /// that the mask will be asserted only for short periods at a time,
+    /// and so the likelihood of a 'spurious' IPI is suitably small.
+    /// The mask is read before making an event upcall to the guest: a
+    /// non-zero mask therefore guarantees that the VCPU will not receive
+    /// an upcall activation. The mask is cleared when the VCPU requests
+    /// to block: this avoids wakeup-waiting races.
+    ///
+    /// C: `uint8_t evtchn_upcall_pending` at offset 0.
+    public var evtchnUpcallPending: UInt8
+    /// C: `uint8_t evtchn_upcall_mask` at offset 1.
+    public var evtchnUpcallMask: UInt8
+    /// 6 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<6, UInt8>
+    /// C: `xen_ulong_t evtchn_pending_sel` at offset 8.
+    public var evtchnPendingSel: XenUlong
+    /// C: `struct arch_vcpu_info arch` at offset 16.
+    public var arch: ArchVcpuInfo
+    /// C: `vcpu_time_info_t time` at offset 32.
+    public var time: VcpuTimeInfo
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `incontents 200 startofday_shared Start-of-day shared data structure
+/// Xen/kernel shared data -- pointer provided in start_info.
+///
+/// This structure is defined to be both smaller than a page, and the
+/// only data on the shared page, but may vary in actual size even within
+/// compatible Xen versions; guests should not rely on the size
+/// of this structure remaining constant.
+///
+/// `struct shared_info` (xen.h:751): 3136 bytes, aligned to 8.
+public struct SharedInfo: Sendable, BitwiseCopyable {
+    /// C: `struct vcpu_info[32] vcpu_info` at offset 0.
+    public var vcpuInfo: InlineArray<32, VcpuInfo>
+    /// A domain can create "event channels" on which it can send and receive
+    /// asynchronous event notifications. There are three classes of event that
+    /// are delivered by this mechanism:
+    /// 1. Bi-directional inter- and intra-domain connections. Domains must
+    /// arrange out-of-band to set up a connection (usually by allocating
+    /// an unbound 'listener' port and avertising that via a storage service
+    /// such as xenstore).
+    /// 2. Physical interrupts. A domain with suitable hardware-access
+    /// privileges can bind an event-channel port to a physical interrupt
+    /// source.
+    /// 3. Virtual interrupts ('events'). A domain can bind an event-channel
+    /// port to a virtual interrupt source, such as the virtual-timer
+    /// device or the emergency console.
+    ///
+    /// Event channels are addressed by a "port index". Each channel is
+    /// associated with two bits of information:
+    /// 1. PENDING -- notifies the domain that there is a pending notification
+    /// to be processed. This bit is cleared by the guest.
+    /// 2. MASK -- if this bit is clear then a 0->1 transition of PENDING
+    /// will cause an asynchronous upcall to be scheduled. This bit is only
+    /// updated by the guest. It is read-only within Xen. If a channel
+    /// becomes pending while the channel is masked then the 'edge' is lost
+    /// (i.e., when the channel is unmasked, the guest must manually handle
+    /// pending notifications as no upcall will be scheduled by Xen).
+    ///
+    /// To expedite scanning of pending notifications, any 0->1 pending
+    /// transition on an unmasked channel causes a corresponding bit in a
+    /// per-vcpu selector word to be set. Each bit in the selector covers a
+    /// 'C long' in the PENDING bitfield array.
+    ///
+    /// C: `xen_ulong_t[64] evtchn_pending` at offset 2048.
+    public var evtchnPending: InlineArray<64, XenUlong>
+    /// C: `xen_ulong_t[64] evtchn_mask` at offset 2560.
+    public var evtchnMask: InlineArray<64, XenUlong>
+    /// Wallclock time: updated by control software or RTC emulation.
+    /// Guests should base their gettimeofday() syscall on this
+    /// wallclock-base value.
+    /// The values of wc_sec and wc_nsec are offsets from the Unix epoch
+    /// adjusted by the domain's 'time offset' (in seconds) as set either
+    /// by XEN_DOMCTL_settimeoffset, or adjusted via a guest write to the
+    /// emulated RTC.
+    /// Version counter: see vcpu_time_info_t.
+    ///
+    /// C: `uint32_t wc_version` at offset 3072.
+    public var wcVersion: UInt32
+    /// C: `uint32_t wc_sec` at offset 3076.
+    public var wcSec: UInt32
+    /// C: `uint32_t wc_nsec` at offset 3080.
+    public var wcNsec: UInt32
+    /// C: `uint32_t wc_sec_hi` at offset 3084.
+    public var wcSecHi: UInt32
+    /// C: `struct arch_shared_info arch` at offset 3088.
+    public var arch: ArchSharedInfo
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct start_info` (xen.h:852): 1168 bytes, aligned to 8.
+public struct StartInfo: Sendable, BitwiseCopyable {
+    /// THE FOLLOWING ARE FILLED IN BOTH ON INITIAL BOOT AND ON RESUME.
+    /// "xen-<version>-<platform>".
+    ///
+    /// C: `char[32] magic` at offset 0.
+    public var magic: InlineArray<32, Int8>
+    /// Total pages allocated to this domain.
+    ///
+    /// C: `unsigned long nr_pages` at offset 32.
+    public var nrPages: UInt64
+    /// MACHINE address of shared info struct.
+    ///
+    /// C: `unsigned long shared_info` at offset 40.
+    public var sharedInfo: UInt64
+    /// SIF_xxx flags.
+    ///
+    /// C: `uint32_t flags` at offset 48.
+    public var flags: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+    /// MACHINE page number of shared page.
+    ///
+    /// C: `xen_pfn_t store_mfn` at offset 56.
+    public var storeMfn: XenPfn
+    /// Event channel for store communication.
+    ///
+    /// C: `uint32_t store_evtchn` at offset 64.
+    public var storeEvtchn: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding1: InlineArray<4, UInt8>
+    /// C: `union (unnamed union at xen.h:860:5) console` at offset 72.
+    public var console: StartInfo.Console
+    /// THE FOLLOWING ARE ONLY FILLED IN ON INITIAL BOOT (NOT RESUME).
+    /// VIRTUAL address of page directory.
+    ///
+    /// C: `unsigned long pt_base` at offset 88.
+    public var ptBase: UInt64
+    /// Number of bootstrap p.t. frames.
+    ///
+    /// C: `unsigned long nr_pt_frames` at offset 96.
+    public var nrPtFrames: UInt64
+    /// VIRTUAL address of page-frame list.
+    ///
+    /// C: `unsigned long mfn_list` at offset 104.
+    public var mfnList: UInt64
+    /// VIRTUAL address of pre-loaded module
+    ///
+    /// C: `unsigned long mod_start` at offset 112.
+    public var modStart: UInt64
+    /// (PFN of pre-loaded module if
+    /// SIF_MOD_START_PFN set in flags).
+    /// Size (bytes) of pre-loaded module.
+    ///
+    /// C: `unsigned long mod_len` at offset 120.
+    public var modLen: UInt64
+    /// C: `int8_t[1024] cmd_line` at offset 128.
+    public var cmdLine: InlineArray<1024, Int8>
+    /// The pfn range here covers both page table and p->m table frames.
+    /// 1st pfn forming initial P->M table.
+    ///
+    /// C: `unsigned long first_p2m_pfn` at offset 1152.
+    public var firstP2mPfn: UInt64
+    /// # of pfns forming initial P->M table.
+    ///
+    /// C: `unsigned long nr_p2m_frames` at offset 1160.
+    public var nrP2mFrames: UInt64
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+extension StartInfo {
+    /// The union of `start_info.console` (xen.h:860): 16 bytes, aligned to 8.
+    public struct Console: Sendable, BitwiseCopyable {
+        /// The union's bytes: 16 bytes, aligned to 8 like the C union.
+        private var _storage: InlineArray<2, UInt64>
+        /// C: `struct (unnamed struct at xen.h:861:9) domU` at offset 0.
+        public var domU: StartInfo.Console.DomU {
+            get { xenUnionLoad(self, as: StartInfo.Console.DomU.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `struct (unnamed struct at xen.h:865:9) dom0` at offset 0.
+        public var dom0: StartInfo.Console.Dom0 {
+            get { xenUnionLoad(self, as: StartInfo.Console.Dom0.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+extension StartInfo.Console {
+    /// The struct of `start_info.console.domU` (xen.h:861): 16 bytes, aligned to 8.
+    public struct DomU: Sendable, BitwiseCopyable {
+        /// MACHINE page number of console page.
+        ///
+        /// C: `xen_pfn_t mfn` at offset 0.
+        public var mfn: XenPfn
+        /// Event channel for console page.
+        ///
+        /// C: `uint32_t evtchn` at offset 8.
+        public var evtchn: UInt32
+        /// 4 bytes of padding that C leaves here.
+        private var _padding0: InlineArray<4, UInt8>
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+extension StartInfo.Console {
+    /// The struct of `start_info.console.dom0` (xen.h:865): 8 bytes, aligned to 4.
+    public struct Dom0: Sendable, BitwiseCopyable {
+        /// Offset of console_info struct.
+        ///
+        /// C: `uint32_t info_off` at offset 0.
+        public var infoOff: UInt32
+        /// Size of console_info struct from start.
+        ///
+        /// C: `uint32_t info_size` at offset 4.
+        public var infoSize: UInt32
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+#endif
+
+/// A multiboot module is a package containing modules very similar to a
+/// multiboot module array. The only differences are:
+/// - the array of module descriptors is by convention simply at the beginning
+/// of the multiboot module,
+/// - addresses in the module descriptors are based on the beginning of the
+/// multiboot module,
+/// - the number of modules is determined by a termination descriptor that has
+/// mod_start == 0.
+///
+/// This permits to both build it statically and reference it in a configuration
+/// file, and let the PV guest easily rebase the addresses to virtual addresses
+/// and at the same time count the number of modules.
+///
+/// `struct xen_multiboot_mod_list` (xen.h:916): 16 bytes, aligned to 4.
+public struct XenMultibootModList: Sendable, BitwiseCopyable {
+    /// Address of first byte of the module
+    ///
+    /// C: `uint32_t mod_start` at offset 0.
+    public var modStart: UInt32
+    /// Address of last byte of the module (inclusive)
+    ///
+    /// C: `uint32_t mod_end` at offset 4.
+    public var modEnd: UInt32
+    /// Address of zero-terminated command line
+    ///
+    /// C: `uint32_t cmdline` at offset 8.
+    public var cmdline: UInt32
+    /// Unused, must be zero
+    ///
+    /// C: `uint32_t pad` at offset 12.
+    public var pad: UInt32
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
 }

@@ -14,17 +14,17 @@ public struct XenVcpuAffinityFlags: OptionSet, Hashable, Sendable, BitwiseCopyab
     /// The value whose C representation is `rawValue`.
     public init(rawValue: UInt32) { self.rawValue = rawValue }
 
-    /// `XEN_VCPUAFFINITY_HARD` (1), domctl.h:313.
+    /// `XEN_VCPUAFFINITY_HARD` (1), domctl.h:349.
     ///
     /// Set/get the hard affinity for vcpu
     public static let hard = Self(rawValue: 1)
 
-    /// `XEN_VCPUAFFINITY_SOFT` (2), domctl.h:316.
+    /// `XEN_VCPUAFFINITY_SOFT` (2), domctl.h:352.
     ///
     /// Set/get the soft affinity for vcpu
     public static let soft = Self(rawValue: 2)
 
-    /// `XEN_VCPUAFFINITY_FORCE` (4), domctl.h:319.
+    /// `XEN_VCPUAFFINITY_FORCE` (4), domctl.h:355.
     ///
     /// Undo SCHEDOP_pin_override
     public static let force = Self(rawValue: 4)

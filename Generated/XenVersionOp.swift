@@ -6,45 +6,123 @@ import XenHypercall
 ///
 /// The `XENVER_*` ops of `version.h` that are defined (live or obsolete). Retired ops are not
 /// cases: they are unavailable members, so old code fails to compile with a fix-it.
+///
+/// Stable ABI: every op's payload has one layout in Xen 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22, checked against each release's headers when generated.
 public enum XenVersionOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// `XENVER_version` (0), version.h:20.
     ///
     /// arg == NULL; returns major:minor (16:16).
     case version = 0
-    /// `XENVER_extraversion` (1), version.h:23.
+    /// `XENVER_extraversion` (1), version.h:27.
     ///
     /// arg == xen_extraversion_t.
+    ///
+    /// This API/ABI is broken.  Use XENVER_extraversion2 where possible.
     case extraversion = 1
-    /// `XENVER_compile_info` (2), version.h:28.
+    /// `XENVER_compile_info` (2), version.h:36.
     ///
     /// arg == xen_compile_info_t.
+    ///
+    /// This API/ABI is broken and truncates data.
     case compileInfo = 2
-    /// `XENVER_capabilities` (3), version.h:37.
+    /// `XENVER_capabilities` (3), version.h:50.
+    ///
+    /// arg == xen_capabilities_info_t.
+    ///
+    /// This API/ABI is broken.  Use XENVER_capabilities2 where possible.
     case capabilities = 3
-    /// `XENVER_changeset` (4), version.h:41.
+    /// `XENVER_changeset` (4), version.h:59.
+    ///
+    /// arg == xen_changeset_info_t.
+    ///
+    /// This API/ABI is broken.  Use XENVER_changeset2 where possible.
     case changeset = 4
-    /// `XENVER_platform_parameters` (5), version.h:45.
+    /// `XENVER_platform_parameters` (5), version.h:90.
+    ///
+    /// This API is problematic.
+    ///
+    /// It is only applicable to guests which share pagetables with Xen (x86 PV
+    /// guests), but unfortunately has leaked into other guest types and
+    /// architectures with an expectation of never failing.
+    ///
+    /// It is intended to identify the virtual address split between guest kernel
+    /// and Xen.
+    ///
+    /// For 32bit PV guests, there is a split, and it is variable (between two
+    /// fixed bounds), and this boundary is reported to guests.  The detail missing
+    /// from the hypercall is that the second boundary is the 32bit architectural
+    /// boundary at 4G.
+    ///
+    /// For 64bit PV guests, Xen lives at the bottom of the upper canonical range.
+    /// This hypercall happens to report the architectural boundary, not the one
+    /// which would be necessary to make a variable split work.  As such, this
+    /// hypercall entirely useless for 64bit PV guests, and all inspected
+    /// implementations at the time of writing were found to have compile time
+    /// expectations about the split.
+    ///
+    /// For architectures where this hypercall is implemented, for backwards
+    /// compatibility with the expectation of the hypercall never failing Xen will
+    /// return 0 instead of failing with -ENOSYS in cases where the guest should
+    /// not be making the hypercall.
     case platformParameters = 5
-    /// `XENVER_get_features` (6), version.h:51.
+    /// `XENVER_get_features` (6), version.h:96.
     case getFeatures = 6
-    /// `XENVER_pagesize` (7), version.h:62.
+    /// `XENVER_pagesize` (7), version.h:107.
     ///
     /// arg == NULL; returns host memory page size.
     case pagesize = 7
-    /// `XENVER_guest_handle` (8), version.h:69.
+    /// `XENVER_guest_handle` (8), version.h:114.
     ///
     /// arg == xen_domain_handle_t.
     ///
     /// The toolstack fills it out for guest consumption. It is intended to hold
     /// the UUID of the guest.
     case guestHandle = 8
-    /// `XENVER_commandline` (9), version.h:71.
-    case commandline = 9
-    /// `XENVER_build_id` (10), version.h:78.
+    /// `XENVER_commandline` (9), version.h:121.
     ///
-    /// Return value is the number of bytes written, or XEN_Exx on error.
-    /// Calling with empty parameter returns the size of build_id.
+    /// arg == xen_commandline_t.
+    ///
+    /// This API/ABI is broken.  Use XENVER_commandline2 where possible.
+    case commandline = 9
+    /// `XENVER_build_id` (10), version.h:169.
+    ///
+    /// arg == xen_varbuf_t
+    ///
+    /// Equivalent to the original ops, but with a non-truncating API/ABI.
+    ///
+    /// These hypercalls can fail for a number of reasons.  All callers must handle
+    /// -XEN_xxx return values appropriately.
+    ///
+    /// Passing arg == NULL is a request for size, which will be signalled with a
+    /// non-negative return value.  Note: a return size of 0 may be legitimate for
+    /// the requested subop.
+    ///
+    /// Otherwise, the input xen_varbuf_t provides the size of the following
+    /// buffer.  Xen will fill the buffer, and return the number of bytes written
+    /// (e.g. if the input buffer was longer than necessary).
+    ///
+    /// Some subops may return binary data.  Some subops may be expected to return
+    /// textural data.  These are returned without a NUL terminator, and while the
+    /// contents is expected to be ASCII/UTF-8, Xen makes no guarentees to this
+    /// effect.  e.g. Xen has no control over the formatting used for the command
+    /// line.
     case buildId = 10
+    /// `XENVER_extraversion2` (11), version.h:170.
+    ///
+    /// Xen 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    case extraversion2 = 11
+    /// `XENVER_capabilities2` (12), version.h:171.
+    ///
+    /// Xen 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    case capabilities2 = 12
+    /// `XENVER_changeset2` (13), version.h:172.
+    ///
+    /// Xen 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    case changeset2 = 13
+    /// `XENVER_commandline2` (14), version.h:173.
+    ///
+    /// Xen 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    case commandline2 = 14
 
     /// Every case, in header order. Written out because Swift does not synthesize it when a case is
     /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
@@ -61,6 +139,10 @@ public enum XenVersionOp: UInt32, CaseIterable, Sendable, XenOperation {
         rawValues.append(8)
         rawValues.append(9)
         rawValues.append(10)
+        rawValues.append(11)
+        rawValues.append(12)
+        rawValues.append(13)
+        rawValues.append(14)
         return rawValues.compactMap(Self.init(rawValue:))
     }()
 
@@ -68,6 +150,18 @@ public enum XenVersionOp: UInt32, CaseIterable, Sendable, XenOperation {
     public static let cPrefix = "XENVER_"
     /// The header that declares the family.
     public static let header = "version.h"
+
+    /// The Xen releases these bindings were generated for, oldest first.
+    public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }
+
+    /// The releases whose headers define this op with the payload layout these bindings have; issuing
+    /// it on another release throws `XenHypercallError.unavailableOnRelease` and sends nothing.
+    public var releases: [XenRelease]? {
+        switch rawValue {
+        case 11, 12, 13, 14: [XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)]
+        default: Self.releaseSet
+        }
+    }
 
     /// The C macro name of this op.
     public var cName: String {
@@ -83,6 +177,10 @@ public enum XenVersionOp: UInt32, CaseIterable, Sendable, XenOperation {
         case .guestHandle: "XENVER_guest_handle"
         case .commandline: "XENVER_commandline"
         case .buildId: "XENVER_build_id"
+        case .extraversion2: "XENVER_extraversion2"
+        case .capabilities2: "XENVER_capabilities2"
+        case .changeset2: "XENVER_changeset2"
+        case .commandline2: "XENVER_commandline2"
         }
     }
 }
@@ -102,10 +200,10 @@ enum XenVersionOpNumberGuard: UInt32 {
     case XENVER_guest_handle = 8 // live
     case XENVER_commandline = 9 // live
     case XENVER_build_id = 10 // live
-    case XENVER_extraversion2 = 11 // reserved by the ledger: XENVER_extraversion2 in RELEASE-4.20.0 … RELEASE-4.22.0
-    case XENVER_capabilities2 = 12 // reserved by the ledger: XENVER_capabilities2 in RELEASE-4.20.0 … RELEASE-4.22.0
-    case XENVER_changeset2 = 13 // reserved by the ledger: XENVER_changeset2 in RELEASE-4.20.0 … RELEASE-4.22.0
-    case XENVER_commandline2 = 14 // reserved by the ledger: XENVER_commandline2 in RELEASE-4.20.0 … RELEASE-4.22.0
+    case XENVER_extraversion2 = 11 // live
+    case XENVER_capabilities2 = 12 // live
+    case XENVER_changeset2 = 13 // live
+    case XENVER_commandline2 = 14 // live
 }
 
 extension XenVersionOp {
@@ -123,6 +221,10 @@ extension XenVersionOp {
         case .guestHandle: .XENVER_guest_handle
         case .commandline: .XENVER_commandline
         case .buildId: .XENVER_build_id
+        case .extraversion2: .XENVER_extraversion2
+        case .capabilities2: .XENVER_capabilities2
+        case .changeset2: .XENVER_changeset2
+        case .commandline2: .XENVER_commandline2
         }
     }
 }

@@ -15,103 +15,112 @@ public struct XenVirtualIRQ: RawRepresentable, Hashable, Sendable, BitwiseCopyab
     /// The value whose C representation is `rawValue`.
     public init(rawValue: UInt32) { self.rawValue = rawValue }
 
-    /// `VIRQ_TIMER` (0), xen.h:164.
+    /// `VIRQ_TIMER` (0), xen.h:177.
     ///
     /// VIRTUAL INTERRUPTS
     ///
     /// Virtual interrupts that a guest OS may receive from Xen.
     ///
-    /// In the side comments, 'V.' denotes a per-VCPU VIRQ while 'G.' denotes a
-    /// global VIRQ. The former can be bound once per VCPU and cannot be re-bound.
-    /// The latter can be allocated only once per guest: they must initially be
-    /// allocated to VCPU0 but can subsequently be re-bound.
+    /// There are three types:
+    ///
+    /// 1. (V) Per-vcpu:
+    /// These can be bound once per vCPU, each using a different evtchn port.
+    /// An evtchn for one vCPU cannot be rebound to a different vCPU.
+    ///
+    /// 2. (D) Per-domain:
+    /// These can be bound once per domain.  They must be bound on vCPU 0 first,
+    /// but can be rebound to other vCPUs afterwards.
+    ///
+    /// 3. (G) Global:
+    /// Like per-domain, but can only be bound to a single domain at a time.
+    /// The owning domain must unbind before a new domain can bind.
     /// ` enum virq {
     /// V. Timebase update, and/or requested timeout.
     public static let timer = Self(rawValue: 0)
 
-    /// `VIRQ_DEBUG` (1), xen.h:165.
+    /// `VIRQ_DEBUG` (1), xen.h:178.
     ///
     /// V. Request guest to dump debug info.
     public static let debug = Self(rawValue: 1)
 
-    /// `VIRQ_CONSOLE` (2), xen.h:166.
+    /// `VIRQ_CONSOLE` (2), xen.h:179.
     ///
-    /// G. (DOM0) Bytes received on emergency console.
+    /// G. Bytes received on emergency console.
     public static let console = Self(rawValue: 2)
 
-    /// `VIRQ_DOM_EXC` (3), xen.h:167.
+    /// `VIRQ_DOM_EXC` (3), xen.h:180.
     ///
-    /// G. (DOM0) Exceptional event for some domain.
+    /// G. Exceptional event for some domain.
     public static let domExc = Self(rawValue: 3)
 
-    /// `VIRQ_TBUF` (4), xen.h:168.
+    /// `VIRQ_TBUF` (4), xen.h:181.
     ///
-    /// G. (DOM0) Trace buffer has records available.
+    /// G. Trace buffer has records available.
     public static let tbuf = Self(rawValue: 4)
 
-    /// `VIRQ_DEBUGGER` (6), xen.h:169.
+    /// `VIRQ_DEBUGGER` (6), xen.h:182.
     ///
-    /// G. (DOM0) A domain has paused for debugging.
+    /// G. A domain has paused for debugging.
     public static let debugger = Self(rawValue: 6)
 
-    /// `VIRQ_XENOPROF` (7), xen.h:170.
+    /// `VIRQ_XENOPROF` (7), xen.h:183.
     ///
     /// V. XenOprofile interrupt: new sample available
     public static let xenoprof = Self(rawValue: 7)
 
-    /// `VIRQ_CON_RING` (8), xen.h:171.
+    /// `VIRQ_CON_RING` (8), xen.h:184.
     ///
-    /// G. (DOM0) Bytes received on console
+    /// G. Bytes received on console
     public static let conRing = Self(rawValue: 8)
 
-    /// `VIRQ_PCPU_STATE` (9), xen.h:172.
+    /// `VIRQ_PCPU_STATE` (9), xen.h:185.
     ///
-    /// G. (DOM0) PCPU state changed
+    /// G. PCPU state changed
     public static let pcpuState = Self(rawValue: 9)
 
-    /// `VIRQ_MEM_EVENT` (10), xen.h:173.
+    /// `VIRQ_MEM_EVENT` (10), xen.h:186.
     ///
-    /// G. (DOM0) A memory event has occurred
+    /// G. A memory event has occurred
     public static let memEvent = Self(rawValue: 0xa)
 
-    /// `VIRQ_ARGO` (11), xen.h:174.
+    /// `VIRQ_ARGO` (11), xen.h:187.
     ///
-    /// G. Argo interdomain message notification
+    /// D. Argo interdomain message notification
     public static let argo = Self(rawValue: 0xb)
 
-    /// `VIRQ_ENOMEM` (12), xen.h:175.
+    /// `VIRQ_ENOMEM` (12), xen.h:188.
     ///
-    /// G. (DOM0) Low on heap memory
+    /// G. Low on heap memory
     public static let enomem = Self(rawValue: 0xc)
 
-    /// `VIRQ_XENPMU` (13), xen.h:176.
+    /// `VIRQ_XENPMU` (13), xen.h:189.
     ///
-    /// V.  PMC interrupt
+    /// V. PMC interrupt
     public static let xenpmu = Self(rawValue: 0xd)
 
-    /// `VIRQ_ARCH_0` (16), xen.h:179.
+    /// `VIRQ_ARCH_0` (16), xen.h:192.
     ///
     /// Architecture-specific VIRQ definitions.
     public static let arch0 = Self(rawValue: 0x10)
 
-    /// `VIRQ_ARCH_1` (17), xen.h:180.
+    /// `VIRQ_ARCH_1` (17), xen.h:193.
     public static let arch1 = Self(rawValue: 0x11)
 
-    /// `VIRQ_ARCH_2` (18), xen.h:181.
+    /// `VIRQ_ARCH_2` (18), xen.h:194.
     public static let arch2 = Self(rawValue: 0x12)
 
-    /// `VIRQ_ARCH_3` (19), xen.h:182.
+    /// `VIRQ_ARCH_3` (19), xen.h:195.
     public static let arch3 = Self(rawValue: 0x13)
 
-    /// `VIRQ_ARCH_4` (20), xen.h:183.
+    /// `VIRQ_ARCH_4` (20), xen.h:196.
     public static let arch4 = Self(rawValue: 0x14)
 
-    /// `VIRQ_ARCH_5` (21), xen.h:184.
+    /// `VIRQ_ARCH_5` (21), xen.h:197.
     public static let arch5 = Self(rawValue: 0x15)
 
-    /// `VIRQ_ARCH_6` (22), xen.h:185.
+    /// `VIRQ_ARCH_6` (22), xen.h:198.
     public static let arch6 = Self(rawValue: 0x16)
 
-    /// `VIRQ_ARCH_7` (23), xen.h:186.
+    /// `VIRQ_ARCH_7` (23), xen.h:199.
     public static let arch7 = Self(rawValue: 0x17)
 }

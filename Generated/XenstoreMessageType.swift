@@ -51,6 +51,22 @@ public enum XenstoreMessageType: UInt32, CaseIterable, Sendable, XenOperation {
     case resetWatches = 21
     /// `XS_DIRECTORY_PART` (22), io/xs_wire.h:37.
     case directoryPart = 22
+    /// `XS_GET_FEATURE` (23), io/xs_wire.h:38.
+    ///
+    /// Xen 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    case getFeature = 23
+    /// `XS_SET_FEATURE` (24), io/xs_wire.h:39.
+    ///
+    /// Xen 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    case setFeature = 24
+    /// `XS_GET_QUOTA` (25), io/xs_wire.h:40.
+    ///
+    /// Xen 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    case getQuota = 25
+    /// `XS_SET_QUOTA` (26), io/xs_wire.h:41.
+    ///
+    /// Xen 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    case setQuota = 26
 
     /// Every case, in header order. Written out because Swift does not synthesize it when a case is
     /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
@@ -78,6 +94,10 @@ public enum XenstoreMessageType: UInt32, CaseIterable, Sendable, XenOperation {
         rawValues.append(19)
         rawValues.append(21)
         rawValues.append(22)
+        rawValues.append(23)
+        rawValues.append(24)
+        rawValues.append(25)
+        rawValues.append(26)
         return rawValues.compactMap(Self.init(rawValue:))
     }()
 
@@ -85,6 +105,18 @@ public enum XenstoreMessageType: UInt32, CaseIterable, Sendable, XenOperation {
     public static let cPrefix = "XS_"
     /// The header that declares the family.
     public static let header = "io/xs_wire.h"
+
+    /// The Xen releases these bindings were generated for, oldest first.
+    public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }
+
+    /// The releases whose headers define this op with the payload layout these bindings have; issuing
+    /// it on another release throws `XenHypercallError.unavailableOnRelease` and sends nothing.
+    public var releases: [XenRelease]? {
+        switch rawValue {
+        case 23, 24, 25, 26: [XenRelease(4, 21), XenRelease(4, 22)]
+        default: Self.releaseSet
+        }
+    }
 
     /// The C macro name of this op.
     public var cName: String {
@@ -111,6 +143,10 @@ public enum XenstoreMessageType: UInt32, CaseIterable, Sendable, XenOperation {
         case .setTarget: "XS_SET_TARGET"
         case .resetWatches: "XS_RESET_WATCHES"
         case .directoryPart: "XS_DIRECTORY_PART"
+        case .getFeature: "XS_GET_FEATURE"
+        case .setFeature: "XS_SET_FEATURE"
+        case .getQuota: "XS_GET_QUOTA"
+        case .setQuota: "XS_SET_QUOTA"
         }
     }
 
@@ -151,10 +187,10 @@ enum XenstoreMessageTypeNumberGuard: UInt32 {
     case XS_RESTRICT = 20 // retired: XS_RESTRICT has been removed
     case XS_RESET_WATCHES = 21 // live
     case XS_DIRECTORY_PART = 22 // live
-    case XS_GET_FEATURE = 23 // reserved by the ledger: XS_GET_FEATURE in RELEASE-4.21.0 … RELEASE-4.22.0
-    case XS_SET_FEATURE = 24 // reserved by the ledger: XS_SET_FEATURE in RELEASE-4.21.0 … RELEASE-4.22.0
-    case XS_GET_QUOTA = 25 // reserved by the ledger: XS_GET_QUOTA in RELEASE-4.21.0 … RELEASE-4.22.0
-    case XS_SET_QUOTA = 26 // reserved by the ledger: XS_SET_QUOTA in RELEASE-4.21.0 … RELEASE-4.22.0
+    case XS_GET_FEATURE = 23 // live
+    case XS_SET_FEATURE = 24 // live
+    case XS_GET_QUOTA = 25 // live
+    case XS_SET_QUOTA = 26 // live
 }
 
 extension XenstoreMessageType {
@@ -183,6 +219,10 @@ extension XenstoreMessageType {
         case .setTarget: .XS_SET_TARGET
         case .resetWatches: .XS_RESET_WATCHES
         case .directoryPart: .XS_DIRECTORY_PART
+        case .getFeature: .XS_GET_FEATURE
+        case .setFeature: .XS_SET_FEATURE
+        case .getQuota: .XS_GET_QUOTA
+        case .setQuota: .XS_SET_QUOTA
         }
     }
 }

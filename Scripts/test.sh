@@ -14,6 +14,8 @@ done
 # Every hand-written Swift file is as swift format writes it (.swift-format; Scripts/format.sh formats them).
 Scripts/format.sh --check
 swift build --build-tests
+# Generated/ is the release set of ./xen-swiftgen-config.json (Xen 4.16 … 4.22), read from the history bundle
+# (../shared/xen-history/xen-public.bundle or $XEN_HISTORY_BUNDLE; missing, this fails).
 .build/debug/xen-swiftgen generate --check
 # The device ABI (xen/sys/*.h, io/xs_wire.h) that XenDevices uses, vendored from its own config.
 .build/debug/xen-swiftgen generate --config Sources/XenDeviceABI/xen-swiftgen-config.json --check

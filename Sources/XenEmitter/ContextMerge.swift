@@ -17,6 +17,8 @@ extension FamilyContext {
             context.guardEntries = conditions.members(all.map { ($0.variant, $0.context.guardEntries) }, within: file)
             context.guardLinks = conditions.members(all.map { ($0.variant, $0.context.guardLinks) }, within: file)
             context.releaseGroups = conditions.members(all.map { ($0.variant, $0.context.releaseGroups) }, within: file)
+            context.recordGroups = conditions.members(all.map { ($0.variant, $0.context.recordGroups) }, within: file)
+            context.hasRecordGroups = !context.recordGroups.isEmpty
             context.interfaceVersions = conditions.members(all.map { ($0.variant, $0.context.interfaceVersions) }, within: file)
             context.hasInterfaceVersions = !context.interfaceVersions.isEmpty
             context.stableCases = conditions.members(all.map { ($0.variant, $0.context.stableCases) }, within: file)

@@ -92,6 +92,12 @@ struct FamilyContext: TemplateContext, Equatable {
     var releaseSetLiteral = ""
     /// Ops that not every release of the set can take.
     var releaseGroups: [Conditional<ReleaseGroup>] = []
+    /// Whether some op's payload has storage layouts (then `recordLayoutReleases` is emitted).
+    var hasRecordGroups = false
+    /// For a stable-ABI family of a multi-release output: what the layout check found, as doc lines.
+    var stableLayoutLines: [String] = []
+    /// Ops that some releases take only in a storage layout, with the releases that lay them out as the record.
+    var recordGroups: [Conditional<ReleaseGroup>] = []
     /// Whether the family has an interface version in some release of the set.
     var hasInterfaceVersions = false
     /// The family's interface version in each release of the set that has one.

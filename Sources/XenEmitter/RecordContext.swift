@@ -33,6 +33,16 @@ struct RecordContext: Codable, Equatable, Sendable {
         var isSigned = false
         /// For forwards: the anonymous member's property.
         var via = ""
+        /// For a case of a payload's release switch: the `(major, minor)` patterns of its layout.
+        var patterns = ""
+    }
+
+    /// A storage layout's conversions to and from the record it stores, one statement a line.
+    struct Conversion: Codable, Equatable, Sendable {
+        var payloadType: String
+        var releases: String
+        var storeLines: [String]
+        var loadLines: [String]
     }
 
     var docLines: [String]
@@ -45,4 +55,8 @@ struct RecordContext: Codable, Equatable, Sendable {
     /// Four spaces inside an extension, else nothing.
     var indent: String
     var members: [Conditional<Member>]
+    /// For a storage layout of a multi-release output: its conversions (one, or none).
+    var conversion: [Conversion] = []
+    /// Whether this entry is a payload's release switch (its members are the layouts) rather than a struct.
+    var isLayoutSwitch = false
 }

@@ -86,6 +86,10 @@ public struct RecordNaming: Sendable {
     /// - Parameter record: A nested record.
     /// - Returns: The unqualified name.
     public static func nestedName(of record: Record) -> String {
+        // A payload's storage layout is named after the oldest release that has it: `Layout4_16`.
+        if let layout = record.releaseLayout, layout.isPayload, let oldest = layout.releases.first {
+            return "Layout\(oldest.major)_\(oldest.minor)"
+        }
         if let member = record.member { return upperCamel(member) }
         let index = record.name.split(separator: " ").last.map { $0.filter(\.isNumber) } ?? "0"
         return "Anonymous" + index

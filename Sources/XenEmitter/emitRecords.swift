@@ -17,6 +17,14 @@ extension SwiftEmitter {
             output.records[OutputFiles.records(header: header), default: RecordFileContext(header: header, records: [])]
                 .records.append(Conditional(context))
         }
+        // A payload with storage layouts for other releases picks one by the running release.
+        let layouts = Dictionary(grouping: interface.records.filter { $0.releaseLayout?.isPayload == true }) { $0.parent ?? "" }
+        for record in interface.records {
+            guard let own = layouts[record.name] else { continue }
+            let header = record.root(in: records).file
+            output.records[OutputFiles.records(header: header), default: RecordFileContext(header: header, records: [])]
+                .records.append(Conditional(releaseSwitchContext(for: record, layouts: own, naming: naming)))
+        }
         output.recordSupport = try makeSupportContext(interface, naming: naming)
         output.layout = makeLayoutContext(interface, naming: naming)
         let hypercalls = Dictionary(interface.families.flatMap(\.definedOps).map { ($0.name, $0.number) }, uniquingKeysWith: { first, _ in first })

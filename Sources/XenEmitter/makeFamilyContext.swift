@@ -79,6 +79,28 @@ extension SwiftEmitter {
             context.releaseGroups = groups.map {
                 FamilyContext.ReleaseGroup(literals: $0.literals.joined(separator: ", "), releases: Self.releaseLiteral($0.releases))
             }.everywhere()
+            var recordGroups: [(releases: [ReleaseVersion], literals: [String])] = []
+            for op in defined {
+                guard let same = op.recordReleases else { continue }
+                if let index = recordGroups.firstIndex(where: { $0.releases == same }) {
+                    recordGroups[index].literals.append(SwiftNaming.integerLiteral(op.number))
+                } else {
+                    recordGroups.append((same, [SwiftNaming.integerLiteral(op.number)]))
+                }
+            }
+            context.recordGroups = recordGroups.map {
+                FamilyContext.ReleaseGroup(literals: $0.literals.joined(separator: ", "), releases: Self.releaseLiteral($0.releases))
+            }.everywhere()
+            context.hasRecordGroups = !context.recordGroups.isEmpty
+            if let check = family.stableLayout {
+                let covered = check.releases.map(\.description).joined(separator: ", ")
+                let text = check.differing.isEmpty
+                    ? "Stable ABI: every op's payload has one layout in Xen \(covered), checked against each release's headers when generated."
+                    : "Stable ABI, yet some payloads differ between Xen \(covered): "
+                        + check.differing.map { "\($0.op) in \($0.releases.map(\.description).joined(separator: ", "))" }.joined(separator: "; ")
+                        + " (refused there)."
+                context.stableLayoutLines = SwiftText.docCommentLines(text)
+            }
             context.interfaceVersions = (family.interfaceVersions ?? []).map { entry in
                 FamilyContext.VersionEntry(
                     major: entry.release.major, minor: entry.release.minor,

@@ -42,7 +42,8 @@ extension SwiftEmitter {
         return RecordContext(
             docLines: recordDoc(record), accessLevel: accessLevel,
             declName: record.isNested ? RecordNaming.nestedName(of: record) : typeName, parentTypeName: parentTypeName,
-            isNested: record.isNested, indent: record.isNested ? "    " : "", members: members.everywhere()
+            isNested: record.isNested, indent: record.isNested ? "    " : "", members: members.everywhere(),
+            conversion: conversion(of: record, records: records, naming: naming).map { [$0] } ?? []
         )
     }
 
@@ -80,7 +81,7 @@ extension SwiftEmitter {
                     continue
                 }
                 try pad(to: field.offset, line: field.line)
-                let typed = field.name.flatMap { mapper.naming.constantFieldTypes[record.name + "." + $0] }
+                let typed = field.name.flatMap { mapper.naming.constantFieldTypes[(record.releaseLayout?.stores ?? record.name) + "." + $0] }
                 members.append(.init(docLines: fieldDoc(field), name: names[index], type: typed ?? mapper.swiftType(field.type),
                                      zero: mapper.zeroValue(field.type), isStored: true))
                 alignment = max(alignment, Self.alignment(of: field, records: records))

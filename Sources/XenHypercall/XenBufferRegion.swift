@@ -2,7 +2,7 @@
 /// `xen_dm_op_buf_t`, `{ XEN_GUEST_HANDLE(void) h; xen_ulong_t size; }`, 16 bytes on every 64-bit
 /// target Xen supports (the handle is 8 bytes, `xen_ulong_t` is 64 bits on x86_64 and arm64).
 ///
-/// The request itself is `bufs[0]`, which ``XenHypervisor/issue(_:arguments:buffers:)`` fills in;
+/// The request itself is `bufs[0]`, which ``XenHypervisor/issue(_:arguments:buffers:payloadEncoded:)`` fills in;
 /// ops that point Xen at more memory (a dirty bitmap, a list of extents) pass regions of a
 /// ``XenBuffer`` as `bufs[1…]`. Get one from ``XenBuffer/region(elements:)``.
 public struct XenBufferRegion: Sendable, BitwiseCopyable, Hashable {

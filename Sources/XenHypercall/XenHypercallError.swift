@@ -18,13 +18,16 @@ public enum XenHypercallError: Error, Sendable, Hashable, CustomStringConvertibl
     /// These bindings were generated for `releases`, and the hypervisor runs `running`, which is not
     /// among them. Nothing was sent.
     case releaseNotCovered(operation: String, running: XenRelease, releases: [XenRelease])
+    /// The payload of `operation` sets `field`, which the running release (`running`) does not have in
+    /// its layout of the payload. Nothing was sent.
+    case fieldUnavailableOnRelease(field: String, operation: String, running: XenRelease)
 
     /// The errno of a failed hypercall or device, if the error has one.
     public var errno: XenErrno? {
         switch self {
         case .privcmdUnavailable(_, let errno), .hypercallFailed(_, let errno), .hypercallMemoryUnavailable(_, let errno): errno
         case .interfaceVersionMismatch: .EACCES
-        case .bufferTooSmall, .unavailableOnRelease, .releaseNotCovered: nil
+        case .bufferTooSmall, .unavailableOnRelease, .releaseNotCovered, .fieldUnavailableOnRelease: nil
         }
     }
 
@@ -49,6 +52,8 @@ public enum XenHypercallError: Error, Sendable, Hashable, CustomStringConvertibl
         case .releaseNotCovered(let operation, let running, let releases):
             "\(operation) not sent: the hypervisor runs Xen \(running), and these bindings were generated for Xen \(XenRelease.list(releases)); "
                 + "regenerate them with that release among --release"
+        case .fieldUnavailableOnRelease(let field, let operation, let running):
+            "\(operation) not sent: its payload sets \(field), which Xen \(running) does not have; leave it zero on that release"
         }
     }
 

@@ -50,10 +50,19 @@ public final class XenHypervisor: Sendable {
 
     /// `request` with the interface version the running release wants: 0 for a stable op, the
     /// release's own for bindings generated for several releases, else as built.
-    func versioned<Request: XenRequest>(_ request: Request) throws(XenHypercallError) -> Request {
-        guard var versioned = request as? any XenVersionedRequest else { return request }
+    /// - Parameters:
+    ///   - request: The request.
+    ///   - payloadEncoded: Whether a typed command stored the payload in the running release's layout;
+    ///     else a release that takes the op only in a storage layout refuses it.
+    func versioned<Request: XenRequest>(_ request: Request, payloadEncoded: Bool) throws(XenHypercallError) -> Request {
         let operation = Request.Operation(rawValue: request.operationNumber)
-        if let operation { try requireRelease(for: operation) }
+        if let operation {
+            try requireRelease(for: operation)
+            if !payloadEncoded, let release, let same = operation.recordLayoutReleases, !same.contains(release) {
+                throw .unavailableOnRelease(operation: operation.cName, running: release, releases: same)
+            }
+        }
+        guard var versioned = request as? any XenVersionedRequest else { return request }
         if operation?.isStableInterface == true {
             versioned.requestInterfaceVersion = 0
         } else if let release, let version = Request.Operation.interfaceVersion(on: release) {
@@ -78,12 +87,15 @@ public final class XenHypervisor: Sendable {
 
     /// Issues `request` through its hypercall, bounced through hypercall-safe memory, and returns it
     /// as Xen wrote it back.
-    /// - Parameter request: A request record, such as a `XenDomctl` built from a typed command.
+    /// - Parameters:
+    ///   - request: A request record, such as a `XenDomctl` built from a typed command.
+    ///   - payloadEncoded: Whether the payload is in the running release's layout (the typed commands
+    ///     store it so); a request built by hand holds the bindings' record, which some releases lay out otherwise.
     /// - Returns: The request after the hypercall.
     /// - Throws: ``XenHypercallError/interfaceVersionMismatch(operation:bindings:hypervisor:)`` when Xen
     ///   speaks another interface version, else ``XenHypercallError/hypercallFailed(operation:errno:)``.
-    public func issue<Request: XenRequest>(_ request: Request) throws(XenHypercallError) -> Request {
-        let request = try versioned(request)
+    public func issue<Request: XenRequest>(_ request: Request, payloadEncoded: Bool = false) throws(XenHypercallError) -> Request {
+        let request = try versioned(request, payloadEncoded: payloadEncoded)
         let buffer = try XenBuffer<Request>(capacity: 1, in: memory)
         buffer[0] = request
         do {
@@ -105,12 +117,13 @@ public final class XenHypervisor: Sendable {
     ///   - request: A request record, such as a `XenDmOp` built from a typed command.
     ///   - arguments: The numbers before the buffer count (the domain of `dm_op`).
     ///   - buffers: More buffers the op points Xen at, passed as `bufs[1…]`.
+    ///   - payloadEncoded: Whether the payload is in the running release's layout (see ``issue(_:payloadEncoded:)``).
     /// - Returns: The request after the hypercall.
     /// - Throws: ``XenHypercallError/hypercallFailed(operation:errno:)``.
     public func issue<Request: XenRequest>(
-        _ request: Request, arguments: [UInt64], buffers: [XenBufferRegion] = []
+        _ request: Request, arguments: [UInt64], buffers: [XenBufferRegion] = [], payloadEncoded: Bool = false
     ) throws(XenHypercallError) -> Request {
-        let request = try versioned(request)
+        let request = try versioned(request, payloadEncoded: payloadEncoded)
         let buffer = try XenBuffer<Request>(capacity: 1, in: memory)
         buffer[0] = request
         let array = try XenBuffer<XenBufferRegion>(capacity: 1 + buffers.count, in: memory)

@@ -13,6 +13,9 @@ public protocol XenOperation: RawRepresentable, CaseIterable, Hashable, Sendable
     /// For bindings generated for several releases: the releases whose headers define this op with
     /// the payload layout the bindings have; `nil` for bindings of one header tree.
     var releases: [XenRelease]? { get }
+    /// For bindings generated for several releases: of ``releases``, those whose headers lay the op's
+    /// payload out as the bindings' record (the others take it only as the typed command encodes it).
+    var recordLayoutReleases: [XenRelease]? { get }
     /// Whether the header marks the op `/* stable interface */`: Xen then wants interface version 0.
     var isStableInterface: Bool { get }
     /// For bindings generated for several releases: the releases they were generated for, oldest first.
@@ -25,6 +28,8 @@ public protocol XenOperation: RawRepresentable, CaseIterable, Hashable, Sendable
 extension XenOperation {
     /// `nil`: bindings of one header tree.
     public var releases: [XenRelease]? { nil }
+    /// ``releases``, unless the generated enum says otherwise.
+    public var recordLayoutReleases: [XenRelease]? { releases }
     /// `false` unless the generated enum says otherwise.
     public var isStableInterface: Bool { false }
     /// `nil`: bindings of one header tree.

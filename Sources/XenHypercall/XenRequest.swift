@@ -2,7 +2,7 @@
 /// `__HYPERVISOR_domctl`: the op number, then the payload union.
 ///
 /// The generated code conforms the request records (the templates emit this glue), so
-/// ``XenHypervisor/issue(_:)`` serves `XenPublic` and plugin-generated bindings alike.
+/// ``XenHypervisor/issue(_:payloadEncoded:)`` serves `XenPublic` and plugin-generated bindings alike.
 public protocol XenRequest: BitwiseCopyable, Sendable {
     /// The op family of the request's op field.
     associatedtype Operation: XenOperation

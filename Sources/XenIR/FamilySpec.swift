@@ -65,6 +65,10 @@ public struct FamilySpec: Codable, Sendable, Equatable {
     /// `XEN_SCHEDULER_SEDF 2` among its `TRC_SCHED_*` scheduler ids. The longest-prefix rule still
     /// orders rows by `prefix`.
     public var otherPrefixes: [String]?
+    /// Whether the family is part of Xen's stable ABI (memory, sched, event channel, grant table, vcpu,
+    /// version): an output for several releases then checks that every op's payload has one layout in
+    /// all of them, and says so in the family's documentation.
+    public var stableABI: Bool?
 
     /// Creates a table row. See the properties for the meaning of each parameter.
     public init(
@@ -74,7 +78,7 @@ public struct FamilySpec: Codable, Sendable, Equatable {
         request: RequestSpec? = nil, payloads: [String]? = nil, payloadMembers: [String: String]? = nil,
         payloadArgument: Bool? = nil, hypercall: String? = nil, hypercallArguments: [HypercallArgument]? = nil,
         bufferArray: Bool? = nil, hypercallNumbers: Bool? = nil, enumeration: String? = nil, recordHeaders: [String]? = nil,
-        includes: [String]? = nil, otherPrefixes: [String]? = nil
+        includes: [String]? = nil, otherPrefixes: [String]? = nil, stableABI: Bool? = nil
     ) {
         self.name = name
         self.prefix = prefix
@@ -98,6 +102,7 @@ public struct FamilySpec: Codable, Sendable, Equatable {
         self.recordHeaders = recordHeaders
         self.includes = includes
         self.otherPrefixes = otherPrefixes
+        self.stableABI = stableABI
     }
 
     /// Whether `macro` is an op name of this family: it belongs to it by name and its ``opNames`` rule admits it.

@@ -3,7 +3,7 @@ extension FamilySpec {
     private enum RowKey: String, CodingKey, CaseIterable {
         case name, prefix, header, within, swiftName, rawType, interfaceVersion, exclude, opNames, summary
         case request, payloads, payloadMembers, payloadArgument, hypercall, hypercallArguments, bufferArray, hypercallNumbers
-        case enumeration, recordHeaders, includes, otherPrefixes
+        case enumeration, recordHeaders, includes, otherPrefixes, stableABI
     }
 
     /// The keys a row may hold (a config's unknown-key check reads them here).
@@ -36,7 +36,8 @@ extension FamilySpec {
             enumeration: try container.decodeIfPresent(String.self, forKey: .enumeration),
             recordHeaders: try container.decodeIfPresent([String].self, forKey: .recordHeaders),
             includes: try container.decodeIfPresent([String].self, forKey: .includes),
-            otherPrefixes: try container.decodeIfPresent([String].self, forKey: .otherPrefixes)
+            otherPrefixes: try container.decodeIfPresent([String].self, forKey: .otherPrefixes),
+            stableABI: try container.decodeIfPresent(Bool.self, forKey: .stableABI)
         )
     }
 }

@@ -23,8 +23,12 @@ public struct Op: Codable, Sendable, Equatable {
     /// The comment block directly above the op, without comment markers.
     public var doc: String?
     /// In an output that spans several releases: the releases whose headers define the op with the
-    /// payload layout the output has (``ReleaseMerge`` in `XenMerge` decides); `nil` for one tree.
+    /// payload layout the output has or with one of its payload's storage layouts (``ReleaseMerge`` in
+    /// `XenMerge` decides); `nil` for one tree.
     public var releases: [ReleaseVersion]?
+    /// Of ``releases``, those that lay the payload out as the output's record, when that is not all of
+    /// them (the others take it only in a storage layout, which only the typed command picks); else `nil`.
+    public var recordReleases: [ReleaseVersion]? = nil
 
     /// Creates an op. See the properties for the meaning of each parameter.
     public init(

@@ -31,6 +31,11 @@ public struct OpFamily: Codable, Sendable, Equatable {
     public var hypercallNumbers: Bool?
     /// In an output that spans several releases: the interface version of each release that has one.
     public var interfaceVersions: [ReleaseInterfaceVersion]?
+    /// Whether the family table marks the family part of Xen's stable ABI.
+    public var stableABI: Bool? = nil
+    /// For a stable-ABI family in an output that spans several releases: the check that each op's payload
+    /// has one layout in every release that defines the op.
+    public var stableLayout: StableLayoutCheck? = nil
     /// Numbers the ledger or the release history keeps reserved that the headers no longer show, with the names that held
     /// them; set by the checks (`NumberClaims` in XenChecks), `nil` as the reader leaves it.
     public var reserved: [ReservedNumber]?

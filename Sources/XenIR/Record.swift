@@ -29,6 +29,8 @@ public struct Record: Codable, Sendable, Equatable {
     public var line: Int
     /// The comment above the declaration, without comment markers.
     public var doc: String?
+    /// For a storage layout of a multi-release output: which releases lay out which record this way.
+    public var releaseLayout: ReleaseLayout? = nil
 
     /// Creates a record. See the properties for the meaning of each parameter.
     public init(

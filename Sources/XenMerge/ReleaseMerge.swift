@@ -3,12 +3,14 @@ import XenIR
 
 /// Folds the IRs of several Xen releases, read for one target, into one IR that serves all of them:
 /// the declarations are the newest release's, every op any release defines is an op of the output,
-/// and each op records the releases that can take it as the output lays it out.
+/// and each op records the releases that can take it, as the output lays it out or in a storage
+/// layout of its payload (``ReleaseLayouts``, added to the records).
 ///
 /// The rule for the ops is ``MemberFold``'s (an op is the same op in every release that names it); the
 /// rule for "can take it" is the checks' record comparison: the release defines the op, binds it to
-/// the payload of the same name, and neither that payload (with every record it reaches) nor the
-/// request record around it differs from the output's in a way that breaks callers.
+/// the payload of the same name, and either nothing that payload reaches nor the request record around
+/// it differs from the output's in a way that breaks callers, or only the payload struct and the records
+/// it embeds differ (then the release gets a storage layout, if it fits the request's union).
 public enum ReleaseMerge {
     /// One release's IR.
     public struct Release: Sendable {
@@ -40,14 +42,16 @@ public enum ReleaseMerge {
         var result = newest.interface
         result.releases = ordered.map(\.version)
         let familyNames = MemberFold.fold(ordered.map { $0.interface.families.map(\.name) }).map(\.value)
+        var layouts = ReleaseLayouts(output: newest.interface)
         result.families = familyNames.compactMap { name in
-            family(named: name, in: ordered, output: newest.interface)
+            family(named: name, in: ordered, output: newest.interface, layouts: &layouts)
         }
+        result.records += layouts.records()
         return result
     }
 
     /// One family over the releases that have it.
-    private static func family(named name: String, in releases: [Release], output: XenInterface) -> OpFamily? {
+    private static func family(named name: String, in releases: [Release], output: XenInterface, layouts: inout ReleaseLayouts) -> OpFamily? {
         let having = releases.filter { $0.interface.family(named: name) != nil }
         guard var family = having.last?.interface.family(named: name) else { return nil }
         // Every op any release has, in header order; an op defined in some release is taken as the
@@ -57,23 +61,53 @@ public enum ReleaseMerge {
         }
         var ops: [Op] = []
         var numbers: [UInt64: String] = [:]
+        var differing: [StableLayoutCheck.Difference] = []
         // Newest first, so that a number two releases define under two names keeps the newest name.
         for member in folded.reversed() {
             var op = member.value
             if isDefined(op) {
                 if let newer = numbers[op.number], newer != op.name {
-                    // Renamed between the releases: the old name becomes a retired member whose fix-it is the new one.
+                    let retiring = having.filter { $0.interface.family(named: name)?.ops.contains { $0.name == op.name && $0.status == .retired } == true }
                     op.status = .retired
-                    op.replacement = newer
-                    op.marker = op.marker ?? "renamed \(newer) in a later release"
+                    if let first = retiring.first {
+                        // Retired in a release of the set, then its number given to another name: the number stays
+                        // retired whatever release runs, so the reuse check refuses the newer name as a live case.
+                        op.marker = "retired in \(first.version); its number is reused by \(newer) in a later release"
+                    } else {
+                        // Renamed between the releases: the old name becomes a retired member whose fix-it is the new one.
+                        op.replacement = newer
+                        op.marker = op.marker ?? "renamed \(newer) in a later release"
+                    }
                 } else {
                     numbers[op.number] = op.name
-                    op.releases = having.filter { canTake(op, family: name, in: $0.interface, output: output) }.map(\.version)
+                    // A release takes the op as the output lays it out, or in a storage layout of its own
+                    // payload when only the payload (with the records it embeds) differs.
+                    var same: [ReleaseVersion] = []
+                    var otherLayout: [ReleaseVersion] = []
+                    op.releases = having.filter { release in
+                        switch fit(op, family: name, in: release.interface, output: output) {
+                        case .same:
+                            same.append(release.version)
+                            return true
+                        case .payloadDiffers(let payload):
+                            layouts.add(payload: payload, release: release.version, in: release.interface)
+                            otherLayout.append(release.version)
+                            return true
+                        case .none(let layoutDiffers):
+                            if layoutDiffers { otherLayout.append(release.version) }
+                            return false
+                        }
+                    }.map(\.version)
+                    op.recordReleases = same == op.releases ? nil : same
+                    if !otherLayout.isEmpty { differing.insert(.init(op: op.name, releases: otherLayout), at: 0) }
                 }
             }
             ops.insert(op, at: 0)
         }
         family.ops = ops
+        if family.stableABI == true {
+            family.stableLayout = StableLayoutCheck(releases: releases.map(\.version), differing: differing)
+        }
         let versions = having.compactMap { release in
             release.interface.family(named: name)?.interfaceVersion.map { ReleaseInterfaceVersion(release: release.version, value: $0.value) }
         }
@@ -86,17 +120,28 @@ public enum ReleaseMerge {
         op.status != .retired && op.isActive
     }
 
-    /// Whether `interface` (one release) defines `op` with the payload layout `output` gives it.
-    private static func canTake(_ op: Op, family: String, in interface: XenInterface, output: XenInterface) -> Bool {
+    /// How one release can take an op of the output.
+    private enum Fit {
+        /// As the output lays it out.
+        case same
+        /// Only the payload record (and records it embeds) differs: in a storage layout of its own.
+        case payloadDiffers(String)
+        /// Not at all: the release lacks the op or binds it otherwise (`false`), or its payload or
+        /// request record differs in a way no storage layout serves (`true`).
+        case none(layoutDiffers: Bool)
+    }
+
+    /// How `interface` (one release) defines `op`, against the payload layout `output` gives it.
+    private static func fit(_ op: Op, family: String, in interface: XenInterface, output: XenInterface) -> Fit {
         guard let own = interface.family(named: family)?.ops.first(where: { $0.name == op.name }), isDefined(own), own.number == op.number
-        else { return false }
+        else { return .none(layoutDiffers: false) }
         guard let request = output.requests.first(where: { $0.family == family }),
               let binding = request.bindings.first(where: { $0.op == op.name })
-        else { return true }
+        else { return .same }
         guard let theirs = interface.requests.first(where: { $0.family == family }),
               let theirBinding = theirs.bindings.first(where: { $0.op == op.name }),
               theirBinding.record == binding.record, theirs.record == request.record
-        else { return false }
+        else { return .none(layoutDiffers: false) }
         let outputRecords = Dictionary(output.records.map { ($0.name, $0) }) { first, _ in first }
         let theirRecords = Dictionary(interface.records.map { ($0.name, $0) }) { first, _ in first }
         // The payload with every record it reaches, and the request record around it (its other union members left out).
@@ -108,9 +153,24 @@ public enum ReleaseMerge {
         )
         // Of the request's payload union only its size, alignment and this op's member matter: the other
         // members are other ops' payloads.
-        let unions = Set(output.records.filter { $0.parent == request.record && $0.member == request.unionField }.map(\.name))
-        return !changes.contains { change in
+        // (An argument family has no request record, so no union: every change of its payload counts.)
+        let unions = request.record == nil ? [] : Set(output.records.filter { $0.parent == request.record && $0.member == request.unionField }.map(\.name))
+        let blocking = changes.filter { change in
             RecordComparison.isIncompatible(change) && !(unions.contains(change.record) && change.field != nil && change.field != binding.member)
         }
+        guard !blocking.isEmpty else { return .same }
+        // Only the payload and what it embeds differ (the union's member of this op changes with it):
+        // the op is served in a storage layout, if that fits the output's union.
+        guard let payload = binding.record, let theirPayload = theirRecords[payload], theirPayload.kind == .struct,
+              outputRecords[payload]?.kind == .struct,
+              let union = unions.first.flatMap({ outputRecords[$0] }), theirPayload.size <= union.size,
+              theirPayload.alignment <= union.alignment
+        else { return .none(layoutDiffers: true) }
+        let embedded = Set(ReleaseLayouts.reached(from: payload, records: theirRecords, nested: interface.records).map(\.name))
+            .union(ReleaseLayouts.reached(from: payload, records: outputRecords, nested: output.records).map(\.name))
+        let onlyPayload = blocking.allSatisfy { change in
+            embedded.contains(change.record) || (unions.contains(change.record) && change.field == binding.member && change.kind != .size)
+        }
+        return onlyPayload ? .payloadDiffers(payload) : .none(layoutDiffers: true)
     }
 }

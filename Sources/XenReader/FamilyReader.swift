@@ -183,12 +183,14 @@ struct FamilyReader {
                 OpAlias(name: define.name, target: target, condition: define.condition, isActive: define.isActive,
                         file: header.file, line: define.location.line)
             }
-            return OpFamily(
+            var family = OpFamily(
                 name: spec.name, prefix: spec.prefix, swiftName: spec.swiftName, rawType: spec.rawType, file: spec.header,
                 within: spec.within, summary: spec.summary, interfaceVersion: interfaceVersion(spec), ops: familyOps, aliases: aliases,
                 hypercall: spec.hypercall, hypercallArguments: spec.hypercallArguments, bufferArray: spec.bufferArray,
                 hypercallNumbers: spec.hypercallNumbers
             )
+            family.stableABI = spec.stableABI
+            return family
         }
     }
 

@@ -13,17 +13,45 @@ public struct GitTrees: Sendable {
         ("xen/include/public", "xen.h"), ("xen/include/hypervisor-ifs", "hypervisor-if.h"), ("", "xen.h"), ("", "domctl.h"),
     ]
 
-    /// The repository as the user named it.
+    /// The repository's folder, which git reads.
     public var repository: String
+    /// The repository as the user named it, for messages (a bundle's path rather than its clone's).
+    public var name: String
 
-    /// - Parameter repository: The repository's folder.
+    /// - Parameters:
+    ///   - repository: The repository's folder.
+    ///   - name: How messages name it (default: `repository`).
     /// - Throws: `GeneratorDiagnostic` when it is no git repository.
-    public init(repository: String) throws {
+    public init(repository: String, name: String? = nil) throws {
         self.repository = repository
+        self.name = name ?? repository
         let probe = try Self.git(["-C", repository, "rev-parse", "--git-dir"])
         guard probe.status == 0 else {
-            throw GeneratorDiagnostic(.error, at: nil, "\(repository): not a git repository (\(probe.errorLine))")
+            throw GeneratorDiagnostic(.error, at: nil, "\(self.name): not a git repository (\(probe.errorLine))")
         }
+    }
+
+    /// Runs `body` with the trees of `repository`: a git folder as ``init(repository:name:)`` opens it, or a
+    /// git bundle file (`git bundle create`, such as the history bundle `xen-public.bundle`), cloned bare into
+    /// a temporary folder that is removed when `body` returns.
+    /// - Parameters:
+    ///   - repository: A repository's folder or a bundle file.
+    ///   - body: What to do with the trees.
+    /// - Returns: What `body` returns.
+    /// - Throws: `GeneratorDiagnostic` when `repository` is missing, or neither a repository nor a bundle.
+    public static func withRepository<T>(_ repository: String, _ body: (GitTrees) throws -> T) throws -> T {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: repository, isDirectory: &isDirectory) else {
+            throw GeneratorDiagnostic(.error, at: nil, "\(repository): no such git repository or bundle")
+        }
+        guard !isDirectory.boolValue else { return try body(GitTrees(repository: repository)) }
+        let clone = FileManager.default.temporaryDirectory.appendingPathComponent("xen-swiftgen-bundle-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: clone) }
+        let cloned = try git(["clone", "-q", "--bare", "--", repository, clone.path])
+        guard cloned.status == 0 else {
+            throw GeneratorDiagnostic(.error, at: nil, "\(repository): not a git repository or bundle (\(cloned.errorLine))")
+        }
+        return try body(GitTrees(repository: clone.path, name: repository))
     }
 
     /// Tags matching `glob`, oldest version first (`git tag --sort=v:refname`).
@@ -32,9 +60,9 @@ public struct GitTrees: Sendable {
     /// - Throws: `GeneratorDiagnostic` when git fails or nothing matches.
     public func tags(matching glob: String) throws -> [String] {
         let result = try Self.git(["-C", repository, "tag", "-l", "--sort=v:refname", glob])
-        guard result.status == 0 else { throw GeneratorDiagnostic(.error, at: nil, "\(repository): git tag failed: \(result.errorLine)") }
+        guard result.status == 0 else { throw GeneratorDiagnostic(.error, at: nil, "\(name): git tag failed: \(result.errorLine)") }
         let tags = result.lines
-        guard !tags.isEmpty else { throw GeneratorDiagnostic(.error, at: nil, "\(repository): no tag matches '\(glob)'") }
+        guard !tags.isEmpty else { throw GeneratorDiagnostic(.error, at: nil, "\(name): no tag matches '\(glob)'") }
         return tags
     }
 
@@ -44,7 +72,7 @@ public struct GitTrees: Sendable {
     /// - Throws: `GeneratorDiagnostic` naming the repository and the revision when it does not exist.
     public func commit(_ revision: String) throws -> String {
         let result = try Self.git(["-C", repository, "rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"])
-        guard result.status == 0 else { throw GeneratorDiagnostic(.error, at: nil, "\(repository): no revision '\(revision)'") }
+        guard result.status == 0 else { throw GeneratorDiagnostic(.error, at: nil, "\(name): no revision '\(revision)'") }
         return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
@@ -62,7 +90,7 @@ public struct GitTrees: Sendable {
         }
         let places = Self.headerFolders.map { $0.folder.isEmpty ? "the root" : $0.folder + "/" }
         throw GeneratorDiagnostic(.error, at: nil,
-            "\(repository): revision '\(revision)' has no Xen public headers (looked for xen.h in \(Array(Set(places)).sorted().joined(separator: ", ")))")
+            "\(name): revision '\(revision)' has no Xen public headers (looked for xen.h in \(Array(Set(places)).sorted().joined(separator: ", ")))")
     }
 
     /// The tree object of a revision's header folder (equal trees hold equal headers).
@@ -72,7 +100,7 @@ public struct GitTrees: Sendable {
     public func treeID(_ revision: String) throws -> String {
         let folder = try headerFolder(at: revision)
         let result = try Self.git(["-C", repository, "rev-parse", "--verify", "--quiet", "--end-of-options", "\(revision)^{commit}:\(folder)"])
-        guard result.status == 0 else { throw GeneratorDiagnostic(.error, at: nil, "\(repository): no revision '\(revision)'") }
+        guard result.status == 0 else { throw GeneratorDiagnostic(.error, at: nil, "\(name): no revision '\(revision)'") }
         return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
@@ -106,7 +134,7 @@ public struct GitTrees: Sendable {
         try? FileManager.default.removeItem(at: archive)
         guard extracted.status == 0 else {
             try? FileManager.default.removeItem(at: folder)
-            throw GeneratorDiagnostic(.error, at: nil, "\(repository): cannot write out the headers of '\(revision)' (git archive | tar -x failed)")
+            throw GeneratorDiagnostic(.error, at: nil, "\(name): cannot write out the headers of '\(revision)' (git archive | tar -x failed)")
         }
         return Checkout(folder: folder, headerFolder: headerFolder)
     }
@@ -130,7 +158,7 @@ public struct GitTrees: Sendable {
     public func lines(_ arguments: [String], input: String? = nil) throws -> [String] {
         let result = try Self.git(["-C", repository] + arguments, input: input)
         guard result.status == 0 else {
-            throw GeneratorDiagnostic(.error, at: nil, "\(repository): git \(arguments.first ?? "") failed: \(result.errorLine)")
+            throw GeneratorDiagnostic(.error, at: nil, "\(name): git \(arguments.first ?? "") failed: \(result.errorLine)")
         }
         return result.lines
     }

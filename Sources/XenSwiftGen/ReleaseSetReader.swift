@@ -24,7 +24,16 @@ extension Generator {
         guard let repository = request.xenGit else {
             throw GeneratorDiagnostic(.error, at: nil, "'releases' are revisions of a git repository: set 'xenGit' (or pass --xen-git) too")
         }
-        let trees = try GitTrees(repository: repository)
+        guard FileManager.default.fileExists(atPath: repository) else {
+            throw GeneratorDiagnostic(.error, at: nil, "\(repository): no such git repository or bundle; the releases are read from it "
+                + "(set XEN_HISTORY_BUNDLE or --xen-git to the history bundle or a xen.git clone, or pass --xen-headers DIR for one header tree)")
+        }
+        return try GitTrees.withRepository(repository) { trees in try readReleases(&request, from: trees) }
+    }
+
+    /// ``readReleases(_:)`` with the repository open.
+    private func readReleases(_ request: inout Request, from trees: GitTrees) throws -> [HeaderReader.Result] {
+        let repository = trees.name
         var perRelease: [(version: ReleaseVersion, results: [String: HeaderReader.Result])] = []
         var targets = request.targets
         for revision in request.releases {

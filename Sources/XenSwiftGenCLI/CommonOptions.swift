@@ -32,10 +32,16 @@ struct CommonOptions: ParsableArguments {
         }
     }
 
-    /// The config file (if any) with these flags applied on top.
-    func mergedConfig() throws -> Config {
-        var merged = try config.map(ConfigLoader.load) ?? Config()
-        if let xenHeaders { merged.xenHeaders = xenHeaders }
+    /// The config file (if any) with these flags applied on top. `--xen-headers` names one header tree,
+    /// so it replaces a config's release set (`releases`, `xenGit`) as well as its `xenHeaders`.
+    /// - Parameter path: The config file to read when `--config` names none.
+    func mergedConfig(default path: String? = nil) throws -> Config {
+        var merged = try (config ?? path).map(ConfigLoader.load) ?? Config()
+        if let xenHeaders {
+            merged.xenHeaders = xenHeaders
+            merged.releases = nil
+            merged.xenGit = nil
+        }
         if !defines.isEmpty { merged.defines = defines }
         if !targets.isEmpty {
             merged.targets = targets

@@ -15,6 +15,10 @@ struct GenerateCommand: ParsableCommand {
             complete (staged, then renamed into place) and only when their bytes change; generated files \
             that are no longer produced are removed. Nothing outside the output folder is touched.
 
+            Config: --config FILE, else ./xen-swiftgen-config.json when it exists and --xen-headers is not given \
+            (this repository's names the Xen release set Generated/ is made from). --xen-headers DIR reads that one \
+            header tree, replacing a config's "releases"; XEN_HISTORY_BUNDLE, when set, replaces its "xenGit".
+
             Families: every family of the table unless the config's "families" key selects some; \
             `xen-swiftgen families` lists their names.
 
@@ -85,6 +89,19 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Who runs the generator (command-line, build-plugin, command-plugin), for hints.", visibility: .hidden))
     var caller: Caller = .commandLine
 
+    /// The config `generate` reads from the working folder when no `--config` names one.
+    static let configFileName = "xen-swiftgen-config.json"
+    /// The environment variable that names the repository of a config's `releases` (the history bundle),
+    /// replacing its `xenGit`; `--xen-git` wins over both.
+    static let historyBundleVariable = "XEN_HISTORY_BUNDLE"
+
+    /// `./xen-swiftgen-config.json` when it exists and neither `--config` nor `--xen-headers` is given (so
+    /// `generate` in this repository's root reads the release set that `Generated/` is made from), else nil.
+    var defaultConfig: String? {
+        guard common.config == nil, common.xenHeaders == nil, FileManager.default.fileExists(atPath: Self.configFileName) else { return nil }
+        return Self.configFileName
+    }
+
     func validate() throws {
         if updateLedger && check {
             throw ValidationError("--update-ledger and --check cannot be combined: --check writes nothing.")
@@ -96,12 +113,16 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         try Diagnostics.reporting {
-            var config = try common.mergedConfig()
+            var config = try common.mergedConfig(default: defaultConfig)
             if let output { config.output = output }
             if let templates { config.templates = templates }
             if let accessLevel { config.accessLevel = accessLevel }
             if let ledger { config.ledger = ledger }
             if !releases.isEmpty { config.releases = releases }
+            if let bundle = ProcessInfo.processInfo.environment[Self.historyBundleVariable], !bundle.isEmpty,
+               config.releases?.isEmpty == false {
+                config.xenGit = bundle
+            }
             if let xenGit { config.xenGit = xenGit }
             var request = try Generator.Request(config: config)
             request.updateLedger = updateLedger
@@ -116,7 +137,7 @@ struct GenerateCommand: ParsableCommand {
             try writer.refuseUnsafeFolder(headers: request.xenHeaders, setting: output != nil ? "--output" : "output folder")
             // Only --skip-unchanged needs the fingerprint: a plain run does not stat the header tree.
             let fingerprint = skipUnchanged ? InputFingerprint.inputs(
-                of: request, config: common.config, arguments: Array(CommandLine.arguments.dropFirst()),
+                of: request, config: common.config ?? defaultConfig, arguments: Array(CommandLine.arguments.dropFirst()),
                 environment: ProcessInfo.processInfo.environment) : nil
             if let fingerprint, let stored = InputFingerprint.stored(in: writer.folder), stored == fingerprint.addingOutputs(in: writer.folder) {
                 try stored.store(in: writer.folder)

@@ -1,4 +1,5 @@
 import Testing
+import XenChecks
 import XenIR
 import XenMerge
 
@@ -34,6 +35,23 @@ import XenMerge
         #expect(ops["XEN_DOMCTL_old"]?.status == .retired && ops["XEN_DOMCTL_old"]?.replacement == "XEN_DOMCTL_new")
         #expect(family.interfaceVersions?.map(\.value) == [0x15, 0x16, 0x17])
         #expect(family.interfaceVersions?.map(\.release) == [v17, v18, v19])
+    }
+
+    @Test("a number retired in one release and given to another name later stays retired: the reuse check refuses the new name")
+    func numberRetiredInOneRelease() throws {
+        var retiring = Self.release(18, [("XEN_DOMCTL_a", 1)], version: 0x16)
+        retiring.interface.families[0].ops.append(Op(name: "XEN_DOMCTL_old", number: 2, status: .retired, file: "domctl.h", line: 9))
+        let merged = try ReleaseMerge.merge([
+            Self.release(17, [("XEN_DOMCTL_a", 1), ("XEN_DOMCTL_old", 2)], version: 0x15),
+            retiring,
+            Self.release(19, [("XEN_DOMCTL_a", 1), ("XEN_DOMCTL_new", 2)], version: 0x17),
+        ])
+        let family = try #require(merged.family(named: "domctl"))
+        let old = try #require(family.ops.first { $0.name == "XEN_DOMCTL_old" })
+        #expect(old.status == .retired && old.replacement == nil && old.marker?.contains("retired in 4.18") == true, "\(old)")
+        let findings = ReuseCheck.check(merged).filter { $0.severity == .error }
+        #expect(findings.contains { $0.message.hasPrefix("XEN_DOMCTL_new reuses 2, retired from XEN_DOMCTL_old (\"retired in 4.18") },
+                "\(findings.map(\.message))")
     }
 
     @Test("two revisions of one series, and no release, are refused")

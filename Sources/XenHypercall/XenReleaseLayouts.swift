@@ -1,0 +1,101 @@
+/// A payload record whose C layout differs between the Xen releases its bindings were generated for.
+///
+/// The record is the layout of the newest release; the generated code nests one C-exact storage
+/// layout per other layout (`XenSysctlPhysinfo.Layout4_16`) with conversions both ways, and conforms
+/// the record, so a typed command encodes its payload in the running release's layout and decodes
+/// Xen's answer back (``XenHypervisor/encodePayload(_:into:operation:)``).
+public protocol XenReleaseLayouts: BitwiseCopyable {
+    /// Stores the payload into `union` in `release`'s layout.
+    /// - Parameters:
+    ///   - union: The request's payload union.
+    ///   - release: The running release.
+    ///   - operation: The op's C name, for errors.
+    /// - Returns: `false` when `release` lays the payload out as the record itself (nothing was stored).
+    /// - Throws: ``XenHypercallError/fieldUnavailableOnRelease(field:operation:running:)`` when the
+    ///   payload sets a field that `release`'s layout lacks.
+    func store<Union: BitwiseCopyable>(into union: inout Union, on release: XenRelease, operation: String) throws(XenHypercallError) -> Bool
+
+    /// The payload stored in `union` in `release`'s layout.
+    /// - Parameters:
+    ///   - union: The request's payload union, as Xen wrote it back.
+    ///   - release: The running release.
+    /// - Returns: The payload, or `nil` when `release` lays it out as the record itself.
+    static func load<Union: BitwiseCopyable>(from union: Union, on release: XenRelease) -> Self?
+}
+
+/// Whether every byte of `value` is zero: a field a release lacks may be sent only unset.
+/// - Parameter value: A field's value.
+/// - Returns: `true` when all its bytes are zero.
+@inlinable
+public func xenIsZero<Value: BitwiseCopyable>(_ value: Value) -> Bool {
+    withUnsafeBytes(of: value) { bytes in bytes.allSatisfy { $0 == 0 } }
+}
+
+/// `value`'s bytes as a `Target` of the same size: a field whose C type is laid out alike in two
+/// releases but spelled as two Swift types (a typed constant group in one, a plain integer in the other).
+/// - Parameters:
+///   - value: The value.
+///   - _: The type of the same size.
+/// - Returns: The same bytes.
+@inlinable
+public func xenBitCast<Value: BitwiseCopyable, Target: BitwiseCopyable>(_ value: Value, to _: Target.Type) -> Target {
+    precondition(MemoryLayout<Value>.size == MemoryLayout<Target>.size)
+    return withUnsafeBytes(of: value) { $0.loadUnaligned(as: Target.self) }
+}
+
+extension XenHypervisor {
+    /// Stores `payload` into a request's payload union in the running release's layout: its own when
+    /// the record has one for that release, else the record's bytes as they are.
+    /// - Parameters:
+    ///   - payload: The typed command's payload.
+    ///   - union: The request's payload union.
+    ///   - operation: The op's C name, for errors.
+    /// - Throws: ``XenHypercallError/fieldUnavailableOnRelease(field:operation:running:)``.
+    public func encodePayload<Payload: BitwiseCopyable, Union: BitwiseCopyable>(
+        _ payload: Payload, into union: inout Union, operation: String
+    ) throws(XenHypercallError) {
+        try Self.encodePayload(payload, into: &union, on: release, operation: operation)
+    }
+
+    /// The payload in a request's payload union, read in the running release's layout.
+    /// - Parameters:
+    ///   - union: The request's payload union, as Xen wrote it back.
+    ///   - type: The payload type.
+    /// - Returns: The payload.
+    public func decodePayload<Payload: BitwiseCopyable, Union: BitwiseCopyable>(_ union: Union, as type: Payload.Type) -> Payload {
+        Self.decodePayload(union, as: type, on: release)
+    }
+
+    /// Stores `payload` into `union` in `release`'s layout (see ``encodePayload(_:into:operation:)``).
+    /// - Parameters:
+    ///   - payload: The payload.
+    ///   - union: The request's payload union.
+    ///   - release: The release, or `nil` when unknown (then the record's own layout).
+    ///   - operation: The op's C name, for errors.
+    /// - Throws: ``XenHypercallError/fieldUnavailableOnRelease(field:operation:running:)``.
+    public static func encodePayload<Payload: BitwiseCopyable, Union: BitwiseCopyable>(
+        _ payload: Payload, into union: inout Union, on release: XenRelease?, operation: String
+    ) throws(XenHypercallError) {
+        if let release, let layouts = payload as? any XenReleaseLayouts,
+           try layouts.store(into: &union, on: release, operation: operation) {
+            return
+        }
+        xenUnionStore(payload, into: &union)
+    }
+
+    /// The payload in `union` read in `release`'s layout (see ``decodePayload(_:as:)``).
+    /// - Parameters:
+    ///   - union: The request's payload union.
+    ///   - _: The payload type.
+    ///   - release: The release, or `nil` when unknown (then the record's own layout).
+    /// - Returns: The payload.
+    public static func decodePayload<Payload: BitwiseCopyable, Union: BitwiseCopyable>(
+        _ union: Union, as _: Payload.Type, on release: XenRelease?
+    ) -> Payload {
+        if let release, let layouts = Payload.self as? any XenReleaseLayouts.Type,
+           let decoded = layouts.load(from: union, on: release) as? Payload {
+            return decoded
+        }
+        return xenUnionLoad(union, as: Payload.self)
+    }
+}
