@@ -316,7 +316,7 @@ public struct XenDomctlCreatedomain: Sendable, BitwiseCopyable {
     /// C: `uint32_t flags` at offset 20.
     public var flags: XenCreateDomainFlags
     /// C: `uint32_t iommu_opts` at offset 24.
-    public var iommuOpts: UInt32
+    public var iommuOpts: XenIOMMUOptions
     /// Various domain limits, which impact the quantity of resources
     /// (global mapping space, xenheap, etc) a guest may consume.  For
     /// max_grant_frames and max_maptrack_frames, < 0 means "use the
@@ -422,7 +422,7 @@ public struct XenDomctlCreatedomain: Sendable, BitwiseCopyable {
     /// C: `uint32_t flags` at offset 20.
     public var flags: XenCreateDomainFlags
     /// C: `uint32_t iommu_opts` at offset 24.
-    public var iommuOpts: UInt32
+    public var iommuOpts: XenIOMMUOptions
     /// Various domain limits, which impact the quantity of resources
     /// (global mapping space, xenheap, etc) a guest may consume.  For
     /// max_grant_frames and max_maptrack_frames, < 0 means "use the
@@ -1145,7 +1145,7 @@ public struct XenDomctlAssignDevice: Sendable, BitwiseCopyable {
     /// XEN_DOMCTL_DEV_
     ///
     /// C: `uint32_t dev` at offset 0.
-    public var dev: UInt32
+    public var dev: XenAssignedDeviceType
     /// C: `uint32_t flags` at offset 4.
     public var flags: UInt32
     /// C: `union (unnamed union at domctl.h:528:5) u` at offset 8.

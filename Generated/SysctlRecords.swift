@@ -268,7 +268,7 @@ public struct XenSysctlPhysinfo: Sendable, BitwiseCopyable {
     /// XEN_SYSCTL_PHYSCAP_???
     ///
     /// C: `uint32_t capabilities` at offset 28.
-    public var capabilities: UInt32
+    public var capabilities: XenPhysicalCapabilities
     /// XEN_SYSCTL_PHYSCAP_{X86,ARM,...}_???
     ///
     /// C: `uint32_t arch_capabilities` at offset 32.

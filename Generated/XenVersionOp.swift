@@ -13,6 +13,8 @@ public enum XenVersionOp: UInt32, CaseIterable, Sendable, XenOperation {
     case version = 0
     /// `XENVER_extraversion` (1), version.h:23.
     ///
+    /// No payload mapping: the generator could not bind this op to a payload (its comment names 'xen_extraversion_t' as the argument, which is no struct the headers define), so it has no typed command; add it to the family's `payloadMembers` in the config.
+    ///
     /// arg == xen_extraversion_t.
     case extraversion = 1
     /// `XENVER_compile_info` (2), version.h:28.
@@ -20,8 +22,12 @@ public enum XenVersionOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// arg == xen_compile_info_t.
     case compileInfo = 2
     /// `XENVER_capabilities` (3), version.h:37.
+    ///
+    /// No payload mapping: the generator could not bind this op to a payload (its comment does not say what the argument points to), so it has no typed command; add it to the family's `payloadMembers` in the config.
     case capabilities = 3
     /// `XENVER_changeset` (4), version.h:41.
+    ///
+    /// No payload mapping: the generator could not bind this op to a payload (its comment does not say what the argument points to), so it has no typed command; add it to the family's `payloadMembers` in the config.
     case changeset = 4
     /// `XENVER_platform_parameters` (5), version.h:45.
     case platformParameters = 5
@@ -33,14 +39,20 @@ public enum XenVersionOp: UInt32, CaseIterable, Sendable, XenOperation {
     case pagesize = 7
     /// `XENVER_guest_handle` (8), version.h:69.
     ///
+    /// No payload mapping: the generator could not bind this op to a payload (its comment names 'xen_domain_handle_t' as the argument, which is no struct the headers define), so it has no typed command; add it to the family's `payloadMembers` in the config.
+    ///
     /// arg == xen_domain_handle_t.
     ///
     /// The toolstack fills it out for guest consumption. It is intended to hold
     /// the UUID of the guest.
     case guestHandle = 8
     /// `XENVER_commandline` (9), version.h:71.
+    ///
+    /// No payload mapping: the generator could not bind this op to a payload (its comment does not say what the argument points to), so it has no typed command; add it to the family's `payloadMembers` in the config.
     case commandline = 9
     /// `XENVER_build_id` (10), version.h:78.
+    ///
+    /// No payload mapping: the generator could not bind this op to a payload (its comment does not say what the argument points to), so it has no typed command; add it to the family's `payloadMembers` in the config.
     ///
     /// Return value is the number of bytes written, or XEN_Exx on error.
     /// Calling with empty parameter returns the size of build_id.
