@@ -99,7 +99,8 @@ func otherFamilies(_ xen: XenHypervisor) throws {
     // entry it handles (unmap_common), so an entry left at 1 would mean the count was short.
     var unmap = GnttabUnmapGrantRef()
     unmap.status = XenGrantStatus(rawValue: 1)
-    let batch = [0xFFFF_FFF0, 0xFFFF_FFF1, 0xFFFF_FFF2].map { handle -> GnttabUnmapGrantRef in
+    let handles: [GrantHandle] = [0xFFFF_FFF0, 0xFFFF_FFF1, 0xFFFF_FFF2]
+    let batch = handles.map { handle -> GnttabUnmapGrantRef in
         var entry = unmap
         entry.handle = handle
         return entry
@@ -108,7 +109,9 @@ func otherFamilies(_ xen: XenHypervisor) throws {
     check("GNTTABOP_unmap_grant_ref of three bad handles in one call: 0, and GNTST_bad_handle in every entry",
           unmapped.value == 0 && unmapped.payload.count == 3 && unmapped.payload.allSatisfy { $0.status == .badHandle },
           "value \(unmapped.value), statuses \(unmapped.payload.map(\.status.rawValue))")
-    let version2 = try xen.grantTable(.getVersion, payload: { var v = GnttabGetVersion(); v.dom = XenDomainID.selfDomain.rawValue; return v }()).payload
+    var getVersion = GnttabGetVersion()
+    getVersion.dom = XenDomainID.selfDomain.rawValue
+    let version2 = try xen.grantTable(.getVersion, payload: getVersion).payload
     check("GNTTABOP_get_version(DOMID_SELF) is 1 or 2", version2.version == 1 || version2.version == 2, "\(version2.version)")
 
     let missing = failure { _ = try xen.dm(.nrVcpus, domain: 32000, payload: XenDmOpNrVcpus()) }
