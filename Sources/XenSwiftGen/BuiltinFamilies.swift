@@ -31,6 +31,11 @@ import XenIR
 ///   answers in the return value) and `do_xen_version`
 ///   (`xen/common/kernel.c`: `XENVER_version` and `XENVER_pagesize` answer in the return value and
 ///   read no argument; the char-array ops have no struct and stay unbound), Xen 4.17.0.
+/// - `payloadMembers` of `pmu`, `callback` and `nmi`: op → payload struct tag, from `do_xenpmu_op`
+///   (`xen/arch/x86/cpu/vpmu.c`: the argument is a `xen_pmu_params_t` handle, copied in or out by
+///   every op but `XENPMU_lvtpc_set` and `XENPMU_flush`, which read none), `do_callback_op` and
+///   `do_nmi_op` (`xen/arch/x86/pv/callback.c`: `callback_register`, `callback_unregister` and
+///   `xennmi_callback` copied in; `XENNMI_unregister_callback` reads no argument), Xen 4.17.0.
 ///
 /// All 68 bindings of the first three items were checked against those handlers (Xen sources from 4.7 to after 4.19; 4.17-era
 /// changes confirmed from their patches). One could not be: x86 has no handler case for
