@@ -36,6 +36,11 @@ import XenIR
 ///   every op but `XENPMU_lvtpc_set` and `XENPMU_flush`, which read none), `do_callback_op` and
 ///   `do_nmi_op` (`xen/arch/x86/pv/callback.c`: `callback_register`, `callback_unregister` and
 ///   `xennmi_callback` copied in; `XENNMI_unregister_callback` reads no argument), Xen 4.17.0.
+/// - `payloadMembers` of `xenoprof`: op → payload struct tag, from `do_xenoprof_op`
+///   (`xen/common/xenoprof.c` and `xen/arch/x86/oprofile/xenoprof.c`: `init`, `get_buffer`,
+///   `set_passive`, `counter` and `ibs_counter` copy the `xenoprof_*` struct named after them; the
+///   other ops read no argument, but `set_active` (a `domid_t`) and `set_backtrace` (an `int`),
+///   which have no struct and stay unbound), Xen 4.17.0.
 ///
 /// All 68 bindings of the first three items were checked against those handlers (Xen sources from 4.7 to after 4.19; 4.17-era
 /// changes confirmed from their patches). One could not be: x86 has no handler case for
