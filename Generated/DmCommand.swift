@@ -7,6 +7,38 @@ import XenHypercall
 /// Only the generated static members create commands, so every command carries the payload type
 /// that its op reads: `XenDmOp(.createIoreqServer, …, payload:)` accepts a `XenDmOpCreateIoreqServer`
 /// and nothing else. Ops that take no payload have `Payload == XenNoPayload`.
+///
+/// Device-model commands (`struct xen_dm_op.op`).
+///
+/// `XenHypervisor.dm(_:domain:payload:)` issues a command through
+/// `__HYPERVISOR_dm_op` and returns a `XenReply`: `payload` is the op's payload as Xen wrote it back,
+/// `value` the hypercall's return value, `request` the whole `struct xen_dm_op` after the call.
+/// Every call throws `XenHypercallError` with Xen's errno: beside the errors an op's header comment
+/// names (below), Xen answers `EPERM` to a caller without the privilege, `ENOSYS` for an op it was
+/// built without, `EFAULT` for memory it cannot reach.
+///
+/// | Op | Number | Payload | Errors its header comment names |
+/// | --- | --- | --- | --- |
+/// | `XEN_DMOP_create_ioreq_server` | 1 | `XenDmOpCreateIoreqServer` | - |
+/// | `XEN_DMOP_get_ioreq_server_info` | 2 | `XenDmOpGetIoreqServerInfo` | - |
+/// | `XEN_DMOP_map_io_range_to_ioreq_server` | 3 | `XenDmOpIoreqServerRange` | - |
+/// | `XEN_DMOP_unmap_io_range_from_ioreq_server` | 4 | `XenDmOpIoreqServerRange` | - |
+/// | `XEN_DMOP_set_ioreq_server_state` | 5 | `XenDmOpSetIoreqServerState` | - |
+/// | `XEN_DMOP_destroy_ioreq_server` | 6 | `XenDmOpDestroyIoreqServer` | - |
+/// | `XEN_DMOP_track_dirty_vram` | 7 | `XenDmOpTrackDirtyVram` | - |
+/// | `XEN_DMOP_set_pci_intx_level` | 8 | `XenDmOpSetPciIntxLevel` | - |
+/// | `XEN_DMOP_set_isa_irq_level` | 9 | `XenDmOpSetIsaIrqLevel` | - |
+/// | `XEN_DMOP_set_pci_link_route` | 10 | `XenDmOpSetPciLinkRoute` | - |
+/// | `XEN_DMOP_modified_memory` | 11 | `XenDmOpModifiedMemory` | - |
+/// | `XEN_DMOP_set_mem_type` | 12 | `XenDmOpSetMemType` | `ERESTART` |
+/// | `XEN_DMOP_inject_event` | 13 | `XenDmOpInjectEvent` | - |
+/// | `XEN_DMOP_inject_msi` | 14 | `XenDmOpInjectMsi` | - |
+/// | `XEN_DMOP_map_mem_type_to_ioreq_server` | 15 | `XenDmOpMapMemTypeToIoreqServer` | - |
+/// | `XEN_DMOP_remote_shutdown` | 16 | `XenDmOpRemoteShutdown` | - |
+/// | `XEN_DMOP_relocate_memory` | 17 | `XenDmOpRelocateMemory` | - |
+/// | `XEN_DMOP_pin_memory_cacheattr` | 18 | `XenDmOpPinMemoryCacheattr` | - |
+/// | `XEN_DMOP_set_irq_level` | 19 | `XenDmOpSetIrqLevel` | - |
+/// | `XEN_DMOP_nr_vcpus` | 20 | `XenDmOpNrVcpus` | - |
 public struct DmCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
     /// The op.
     public let op: DMOp
@@ -282,33 +314,37 @@ extension XenDmOp: XenRequest {
 }
 
 extension XenHypervisor {
-    /// Issues `command` through `__HYPERVISOR_dm_op` and returns the payload as Xen wrote it back.
+    /// Issues `command` through `__HYPERVISOR_dm_op`.
     /// - Parameters:
     ///   - command: The op and, through its type, the payload type.
     ///   - domain: `domid_t domid`, the hypercall's argument.
     ///   - payload: The op's payload.
     ///   - buffers: More memory the op points Xen at, passed as `bufs[1…]` after the request.
-    /// - Returns: The payload after the hypercall.
+    /// - Returns: The hypercall's return value, the payload and the request as Xen wrote them back.
     /// - Throws: `XenHypercallError` naming the op and Xen's errno.
+    @discardableResult
     public func dm<Payload>(
         _ command: DmCommand<Payload>, domain: UInt16, payload: Payload,
         buffers: [XenBufferRegion] = []
-    ) throws(XenHypercallError) -> Payload {
+    ) throws(XenHypercallError) -> XenReply<Payload, XenDmOp> {
         var request = XenDmOp(command, payload: payload)
         // In the running release's layout of the payload, when the bindings span releases that differ.
         try encodePayload(payload, into: &request.u, operation: command.op.cName)
         let arguments: [UInt64] = [UInt64(domain)]
-        return decodePayload(try issue(request, arguments: arguments, buffers: buffers, payloadEncoded: true).u, as: Payload.self)
+        let issued = try issue(request, arguments: arguments, buffers: buffers, payloadEncoded: true)
+        return XenReply(value: issued.value, payload: decodePayload(issued.request.u, as: Payload.self), request: issued.request)
     }
 
     /// Issues `command`, an op without a payload, through `__HYPERVISOR_dm_op`.
     /// - Parameters:
     ///   - command: The op.
     ///   - domain: `domid_t domid`, the hypercall's argument.
+    /// - Returns: The hypercall's return value and the request as Xen wrote it back.
     /// - Throws: `XenHypercallError` naming the op and Xen's errno.
+    @discardableResult
     public func dm(
         _ command: DmCommand<XenNoPayload>, domain: UInt16
-    ) throws(XenHypercallError) {
-        _ = try dm(command, domain: domain, payload: XenNoPayload())
+    ) throws(XenHypercallError) -> XenReply<XenNoPayload, XenDmOp> {
+        try self.dm(command, domain: domain, payload: XenNoPayload())
     }
 }

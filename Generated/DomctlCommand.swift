@@ -7,6 +7,102 @@ import XenHypercall
 /// Only the generated static members create commands, so every command carries the payload type
 /// that its op reads: `XenDomctl(.createdomain, …, payload:)` accepts a `XenDomctlCreatedomain`
 /// and nothing else. Ops that take no payload have `Payload == XenNoPayload`.
+///
+/// Domain control commands (`struct xen_domctl.cmd`).
+///
+/// `XenHypervisor.domctl(_:domain:payload:)` issues a command through
+/// `__HYPERVISOR_domctl` and returns a `XenReply`: `payload` is the op's payload as Xen wrote it back,
+/// `value` the hypercall's return value, `request` the whole `struct xen_domctl` after the call, `domain` its `domain`.
+/// Every call throws `XenHypercallError` with Xen's errno: beside the errors an op's header comment
+/// names (below), Xen answers `EPERM` to a caller without the privilege, `ENOSYS` for an op it was
+/// built without, `EFAULT` for memory it cannot reach, and `EACCES` for another interface
+/// version (thrown as `interfaceVersionMismatch`).
+///
+/// | Op | Number | Payload | Errors its header comment names |
+/// | --- | --- | --- | --- |
+/// | `XEN_DOMCTL_createdomain` | 1 | `XenDomctlCreatedomain` | - |
+/// | `XEN_DOMCTL_destroydomain` | 2 | `XenNoPayload` | - |
+/// | `XEN_DOMCTL_pausedomain` | 3 | `XenNoPayload` | - |
+/// | `XEN_DOMCTL_unpausedomain` | 4 | `XenNoPayload` | - |
+/// | `XEN_DOMCTL_getdomaininfo` | 5 | `XenDomctlGetdomaininfo` | - |
+/// | `XEN_DOMCTL_setvcpuaffinity` | 9 | `XenDomctlVcpuaffinity` | - |
+/// | `XEN_DOMCTL_shadow_op` | 10 | `XenDomctlShadowOp` | - |
+/// | `XEN_DOMCTL_max_mem` | 11 | `XenDomctlMaxMem` | - |
+/// | `XEN_DOMCTL_setvcpucontext` | 12 | `XenDomctlVcpucontext` | - |
+/// | `XEN_DOMCTL_getvcpucontext` | 13 | `XenDomctlVcpucontext` | - |
+/// | `XEN_DOMCTL_getvcpuinfo` | 14 | `XenDomctlGetvcpuinfo` | - |
+/// | `XEN_DOMCTL_max_vcpus` | 15 | `XenDomctlMaxVcpus` | - |
+/// | `XEN_DOMCTL_scheduler_op` | 16 | `XenDomctlSchedulerOp` | - |
+/// | `XEN_DOMCTL_setdomainhandle` | 17 | `XenDomctlSetdomainhandle` | - |
+/// | `XEN_DOMCTL_setdebugging` | 18 | `XenDomctlSetdebugging` | - |
+/// | `XEN_DOMCTL_irq_permission` | 19 | `XenDomctlIrqPermission` | - |
+/// | `XEN_DOMCTL_iomem_permission` | 20 | `XenDomctlIomemPermission` | - |
+/// | `XEN_DOMCTL_ioport_permission` | 21 | `XenDomctlIoportPermission` | - |
+/// | `XEN_DOMCTL_hypercall_init` | 22 | `XenDomctlHypercallInit` | - |
+/// | `XEN_DOMCTL_settimeoffset` | 24 | `XenDomctlSettimeoffset` | - |
+/// | `XEN_DOMCTL_getvcpuaffinity` | 25 | `XenDomctlVcpuaffinity` | - |
+/// | `XEN_DOMCTL_resumedomain` | 27 | `XenNoPayload` | - |
+/// | `XEN_DOMCTL_sendtrigger` | 28 | `XenDomctlSendtrigger` | - |
+/// | `XEN_DOMCTL_subscribe` | 29 | `XenDomctlSubscribe` | - |
+/// | `XEN_DOMCTL_gethvmcontext` | 33 | `XenDomctlHvmcontext` | - |
+/// | `XEN_DOMCTL_sethvmcontext` | 34 | `XenDomctlHvmcontext` | - |
+/// | `XEN_DOMCTL_set_address_size` | 35 | `XenDomctlAddressSize` | - |
+/// | `XEN_DOMCTL_get_address_size` | 36 | `XenDomctlAddressSize` | - |
+/// | `XEN_DOMCTL_assign_device` | 37 | `XenDomctlAssignDevice` | - |
+/// | `XEN_DOMCTL_bind_pt_irq` | 38 | `XenDomctlBindPtIrq` | - |
+/// | `XEN_DOMCTL_memory_mapping` | 39 | `XenDomctlMemoryMapping` | - |
+/// | `XEN_DOMCTL_ioport_mapping` | 40 | `XenDomctlIoportMapping` | - |
+/// | `XEN_DOMCTL_set_ext_vcpucontext` | 42 | `XenDomctlExtVcpucontext` | - |
+/// | `XEN_DOMCTL_get_ext_vcpucontext` | 43 | `XenDomctlExtVcpucontext` | - |
+/// | `XEN_DOMCTL_test_assign_device` | 45 | `XenDomctlAssignDevice` | - |
+/// | `XEN_DOMCTL_set_target` | 46 | `XenDomctlSetTarget` | - |
+/// | `XEN_DOMCTL_deassign_device` | 47 | `XenDomctlAssignDevice` | - |
+/// | `XEN_DOMCTL_unbind_pt_irq` | 48 | `XenDomctlBindPtIrq` | - |
+/// | `XEN_DOMCTL_get_device_group` | 50 | `XenDomctlGetDeviceGroup` | - |
+/// | `XEN_DOMCTL_debug_op` | 54 | `XenDomctlDebugOp` | - |
+/// | `XEN_DOMCTL_gethvmcontext_partial` | 55 | `XenDomctlHvmcontextPartial` | - |
+/// | `XEN_DOMCTL_vm_event_op` | 56 | `XenDomctlVmEventOp` | - |
+/// | `XEN_DOMCTL_mem_sharing_op` | 57 | `XenDomctlMemSharingOp` | - |
+/// | `XEN_DOMCTL_gettscinfo` | 59 | `XenDomctlTscInfo` | - |
+/// | `XEN_DOMCTL_settscinfo` | 60 | `XenDomctlTscInfo` | - |
+/// | `XEN_DOMCTL_getpageframeinfo3` | 61 | `XenDomctlGetpageframeinfo3` | - |
+/// | `XEN_DOMCTL_setvcpuextstate` | 62 | `XenDomctlVcpuextstate` | - |
+/// | `XEN_DOMCTL_setvcpuextstate` | 62 | not bound: no comment names it above a payload struct and no member of \'u\' is named \'setvcpuextstate\' | - |
+/// | `XEN_DOMCTL_getvcpuextstate` | 63 | `XenDomctlVcpuextstate` | - |
+/// | `XEN_DOMCTL_getvcpuextstate` | 63 | not bound: no comment names it above a payload struct and no member of \'u\' is named \'getvcpuextstate\' | - |
+/// | `XEN_DOMCTL_set_access_required` | 64 | `XenDomctlSetAccessRequired` | - |
+/// | `XEN_DOMCTL_audit_p2m` | 65 | `XenDomctlAuditP2m` | - |
+/// | `XEN_DOMCTL_set_virq_handler` | 66 | `XenDomctlSetVirqHandler` | - |
+/// | `XEN_DOMCTL_set_broken_page_p2m` | 67 | `XenDomctlSetBrokenPageP2m` | - |
+/// | `XEN_DOMCTL_setnodeaffinity` | 68 | `XenDomctlNodeaffinity` | - |
+/// | `XEN_DOMCTL_getnodeaffinity` | 69 | `XenDomctlNodeaffinity` | - |
+/// | `XEN_DOMCTL_cacheflush` | 71 | `XenDomctlCacheflush` | - |
+/// | `XEN_DOMCTL_get_vcpu_msrs` | 72 | `XenDomctlVcpuMsrs` | - |
+/// | `XEN_DOMCTL_get_vcpu_msrs` | 72 | not bound: payloadMembers binds it to \'vcpu\_msrs\'\, which is not a record member of \'u\' | - |
+/// | `XEN_DOMCTL_set_vcpu_msrs` | 73 | `XenDomctlVcpuMsrs` | - |
+/// | `XEN_DOMCTL_set_vcpu_msrs` | 73 | not bound: payloadMembers binds it to \'vcpu\_msrs\'\, which is not a record member of \'u\' | - |
+/// | `XEN_DOMCTL_setvnumainfo` | 74 | `XenDomctlVnuma` | - |
+/// | `XEN_DOMCTL_psr_cmt_op` | 75 | `XenDomctlPsrCmtOp` | - |
+/// | `XEN_DOMCTL_monitor_op` | 77 | `XenDomctlMonitorOp` | - |
+/// | `XEN_DOMCTL_psr_alloc` | 78 | `XenDomctlPsrAlloc` | - |
+/// | `XEN_DOMCTL_soft_reset` | 79 | `XenNoPayload` | - |
+/// | `XEN_DOMCTL_vuart_op` | 81 | `XenDomctlVuartOp` | - |
+/// | `XEN_DOMCTL_get_cpu_policy` | 82 | `XenDomctlCpuPolicy` | - |
+/// | `XEN_DOMCTL_get_cpu_policy` | 82 | not bound: payloadMembers binds it to \'cpu\_policy\'\, which is not a record member of \'u\' | - |
+/// | `XEN_DOMCTL_set_cpu_policy` | 83 | `XenDomctlCpuPolicy` | - |
+/// | `XEN_DOMCTL_set_cpu_policy` | 83 | not bound: payloadMembers binds it to \'cpu\_policy\'\, which is not a record member of \'u\' | - |
+/// | `XEN_DOMCTL_vmtrace_op` | 84 | `XenDomctlVmtraceOp` | - |
+/// | `XEN_DOMCTL_get_paging_mempool_size` | 85 | `XenDomctlPagingMempool` | - |
+/// | `XEN_DOMCTL_set_paging_mempool_size` | 86 | `XenDomctlPagingMempool` | - |
+/// | `XEN_DOMCTL_dt_overlay` | 87 | not bound: no comment names it above a payload struct and no member of \'u\' is named \'dt\_overlay\' | - |
+/// | `XEN_DOMCTL_dt_overlay` | 87 | `XenDomctlDtOverlay` | - |
+/// | `XEN_DOMCTL_gsi_permission` | 88 | `XenDomctlGsiPermission` | - |
+/// | `XEN_DOMCTL_set_llc_colors` | 89 | `XenDomctlSetLlcColors` | - |
+/// | `XEN_DOMCTL_get_domain_state` | 90 | `XenDomctlGetDomainState` | - |
+/// | `XEN_DOMCTL_gdbsx_guestmemio` | 1000 | `XenDomctlGdbsxMemio` | - |
+/// | `XEN_DOMCTL_gdbsx_pausevcpu` | 1001 | `XenDomctlGdbsxPauseunpVcpu` | - |
+/// | `XEN_DOMCTL_gdbsx_unpausevcpu` | 1002 | `XenDomctlGdbsxPauseunpVcpu` | - |
+/// | `XEN_DOMCTL_gdbsx_domstatus` | 1003 | `XenDomctlGdbsxDomstatus` | - |
 public struct DomctlCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
     /// The op.
     public let op: DomctlOp
@@ -444,30 +540,39 @@ extension XenDomctl: XenVersionedRequest {
 }
 
 extension XenHypervisor {
-    /// Issues `command` through `__HYPERVISOR_domctl` and returns the payload as Xen wrote it back.
+    /// Issues `command` through `__HYPERVISOR_domctl`.
     /// - Parameters:
     ///   - command: The op and, through its type, the payload type.
     ///   - domain: `domain`.
     ///   - payload: The op's payload.
-    /// - Returns: The payload after the hypercall.
+    /// - Returns: The hypercall's return value, the payload and the request as Xen wrote them back.
     /// - Throws: `XenHypercallError` naming the op and Xen's errno, or the interface-version mismatch.
+    @discardableResult
     public func domctl<Payload>(
         _ command: DomctlCommand<Payload>, domain: Domid, payload: Payload
-    ) throws(XenHypercallError) -> Payload {
+    ) throws(XenHypercallError) -> XenReply<Payload, XenDomctl> {
         var request = XenDomctl(command, domain: domain, payload: payload)
         // In the running release's layout of the payload, when the bindings span releases that differ.
         try encodePayload(payload, into: &request.u, operation: command.op.cName)
-        return decodePayload(try issue(request, payloadEncoded: true).u, as: Payload.self)
+        let issued = try issue(request, payloadEncoded: true)
+        return XenReply(value: issued.value, payload: decodePayload(issued.request.u, as: Payload.self), request: issued.request)
     }
 
     /// Issues `command`, an op without a payload, through `__HYPERVISOR_domctl`.
     /// - Parameters:
     ///   - command: The op.
     ///   - domain: `domain`.
+    /// - Returns: The hypercall's return value and the request as Xen wrote it back.
     /// - Throws: `XenHypercallError` naming the op and Xen's errno, or the interface-version mismatch.
+    @discardableResult
     public func domctl(
         _ command: DomctlCommand<XenNoPayload>, domain: Domid
-    ) throws(XenHypercallError) {
-        _ = try domctl(command, domain: domain, payload: XenNoPayload())
+    ) throws(XenHypercallError) -> XenReply<XenNoPayload, XenDomctl> {
+        try self.domctl(command, domain: domain, payload: XenNoPayload())
     }
+}
+
+extension XenReply where Request == XenDomctl {
+    /// `domain` of the request as Xen wrote it back.
+    public var domain: Domid { request.domain }
 }

@@ -340,7 +340,7 @@ public struct XenDomctlCreatedomain: Sendable, BitwiseCopyable {
     /// C: `uint32_t flags` at offset 20.
     public var flags: XenCreateDomainFlags
     /// C: `uint32_t iommu_opts` at offset 24.
-    public var iommuOpts: UInt32
+    public var iommuOpts: XenIOMMUOptions
     /// Various domain limits, which impact the quantity of resources
     /// (global mapping space, xenheap, etc) a guest may consume.  For
     /// max_grant_frames and max_maptrack_frames, < 0 means "use the
@@ -390,7 +390,7 @@ public struct XenDomctlCreatedomain: Sendable, BitwiseCopyable {
     /// C: `uint32_t flags` at offset 20.
     public var flags: XenCreateDomainFlags
     /// C: `uint32_t iommu_opts` at offset 24.
-    public var iommuOpts: UInt32
+    public var iommuOpts: XenIOMMUOptions
     /// Various domain limits, which impact the quantity of resources
     /// (global mapping space, xenheap, etc) a guest may consume.  For
     /// max_grant_frames and max_maptrack_frames, < 0 means "use the
@@ -1202,7 +1202,7 @@ public struct XenDomctlAssignDevice: Sendable, BitwiseCopyable {
     /// XEN_DOMCTL_DEV_
     ///
     /// C: `uint32_t dev` at offset 0.
-    public var dev: UInt32
+    public var dev: XenAssignedDeviceType
     /// C: `uint32_t flags` at offset 4.
     public var flags: UInt32
     /// C: `union (unnamed union at domctl.h:572:5) u` at offset 8.
@@ -2338,7 +2338,7 @@ extension XenDomctlCreatedomain {
         /// C: `uint32_t flags` at offset 20.
         public var flags: XenCreateDomainFlags
         /// C: `uint32_t iommu_opts` at offset 24.
-        public var iommuOpts: UInt32
+        public var iommuOpts: XenIOMMUOptions
         /// Various domain limits, which impact the quantity of resources
         /// (global mapping space, xenheap, etc) a guest may consume.  For
         /// max_grant_frames and max_maptrack_frames, < 0 means "use the
@@ -2420,7 +2420,7 @@ extension XenDomctlCreatedomain {
         /// C: `uint32_t flags` at offset 20.
         public var flags: XenCreateDomainFlags
         /// C: `uint32_t iommu_opts` at offset 24.
-        public var iommuOpts: UInt32
+        public var iommuOpts: XenIOMMUOptions
         /// Various domain limits, which impact the quantity of resources
         /// (global mapping space, xenheap, etc) a guest may consume.  For
         /// max_grant_frames and max_maptrack_frames, < 0 means "use the
@@ -2507,7 +2507,7 @@ extension XenDomctlCreatedomain {
         /// C: `uint32_t flags` at offset 20.
         public var flags: XenCreateDomainFlags
         /// C: `uint32_t iommu_opts` at offset 24.
-        public var iommuOpts: UInt32
+        public var iommuOpts: XenIOMMUOptions
         /// Various domain limits, which impact the quantity of resources
         /// (global mapping space, xenheap, etc) a guest may consume.  For
         /// max_grant_frames and max_maptrack_frames, < 0 means "use the
@@ -3020,7 +3020,7 @@ extension XenDomctlCreatedomain {
         /// C: `uint32_t flags` at offset 20.
         public var flags: XenCreateDomainFlags
         /// C: `uint32_t iommu_opts` at offset 24.
-        public var iommuOpts: UInt32
+        public var iommuOpts: XenIOMMUOptions
         /// Various domain limits, which impact the quantity of resources
         /// (global mapping space, xenheap, etc) a guest may consume.  For
         /// max_grant_frames and max_maptrack_frames, < 0 means "use the
@@ -3166,7 +3166,7 @@ extension XenDomctlCreatedomain {
         /// C: `uint32_t flags` at offset 20.
         public var flags: XenCreateDomainFlags
         /// C: `uint32_t iommu_opts` at offset 24.
-        public var iommuOpts: UInt32
+        public var iommuOpts: XenIOMMUOptions
         /// Various domain limits, which impact the quantity of resources
         /// (global mapping space, xenheap, etc) a guest may consume.  For
         /// max_grant_frames and max_maptrack_frames, < 0 means "use the
@@ -3320,7 +3320,7 @@ extension XenDomctlCreatedomain {
         /// C: `uint32_t flags` at offset 20.
         public var flags: XenCreateDomainFlags
         /// C: `uint32_t iommu_opts` at offset 24.
-        public var iommuOpts: UInt32
+        public var iommuOpts: XenIOMMUOptions
         /// Various domain limits, which impact the quantity of resources
         /// (global mapping space, xenheap, etc) a guest may consume.  For
         /// max_grant_frames and max_maptrack_frames, < 0 means "use the
@@ -3474,7 +3474,7 @@ extension XenDomctlCreatedomain {
         /// C: `uint32_t flags` at offset 20.
         public var flags: XenCreateDomainFlags
         /// C: `uint32_t iommu_opts` at offset 24.
-        public var iommuOpts: UInt32
+        public var iommuOpts: XenIOMMUOptions
         /// Various domain limits, which impact the quantity of resources
         /// (global mapping space, xenheap, etc) a guest may consume.  For
         /// max_grant_frames and max_maptrack_frames, < 0 means "use the

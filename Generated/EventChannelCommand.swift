@@ -6,6 +6,32 @@ import XenHypercall
 ///
 /// Only the generated static members create commands, so `.bindInterdomain.withArgument(&payload) { … }`
 /// accepts a `EvtchnBindInterdomain` and nothing else. Ops whose argument is NULL have `Payload == XenNoPayload`.
+///
+/// `HYPERVISOR_event_channel_op` commands.
+///
+/// `XenHypervisor.eventChannel(_:payload:)` issues a command through
+/// `__HYPERVISOR_event_channel_op` and returns a `XenReply`: `payload` is the op's payload as Xen wrote it back,
+/// `value` the hypercall's return value.
+/// Every call throws `XenHypercallError` with Xen's errno: beside the errors an op's header comment
+/// names (below), Xen answers `EPERM` to a caller without the privilege, `ENOSYS` for an op it was
+/// built without, `EFAULT` for memory it cannot reach.
+///
+/// | Op | Number | Payload | Errors its header comment names |
+/// | --- | --- | --- | --- |
+/// | `EVTCHNOP_bind_interdomain` | 0 | `EvtchnBindInterdomain` | - |
+/// | `EVTCHNOP_bind_virq` | 1 | `EvtchnBindVirq` | - |
+/// | `EVTCHNOP_bind_pirq` | 2 | `EvtchnBindPirq` | - |
+/// | `EVTCHNOP_close` | 3 | `EvtchnClose` | - |
+/// | `EVTCHNOP_send` | 4 | `EvtchnSend` | - |
+/// | `EVTCHNOP_status` | 5 | `EvtchnStatus` | - |
+/// | `EVTCHNOP_alloc_unbound` | 6 | `EvtchnAllocUnbound` | - |
+/// | `EVTCHNOP_bind_ipi` | 7 | `EvtchnBindIpi` | - |
+/// | `EVTCHNOP_bind_vcpu` | 8 | `EvtchnBindVcpu` | - |
+/// | `EVTCHNOP_unmask` | 9 | `EvtchnUnmask` | - |
+/// | `EVTCHNOP_reset` | 10 | `EvtchnReset` | - |
+/// | `EVTCHNOP_init_control` | 11 | `EvtchnInitControl` | - |
+/// | `EVTCHNOP_expand_array` | 12 | `EvtchnExpandArray` | - |
+/// | `EVTCHNOP_set_priority` | 13 | `EvtchnSetPriority` | - |
 public struct EventChannelCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
     /// The op.
     public let op: EventChannelOp
@@ -110,12 +136,26 @@ extension XenHypervisor {
     /// - Parameters:
     ///   - command: The op and, through its type, the payload type.
     ///   - payload: The op's payload.
-    /// - Returns: The hypercall's result and the payload as Xen left it.
+    /// - Returns: The hypercall's return value and the payload as Xen left it.
     /// - Throws: `XenHypercallError` naming the op and Xen's errno.
+    @discardableResult
     public func eventChannel<Payload>(
         _ command: EventChannelCommand<Payload>, payload: Payload
-    ) throws(XenHypercallError) -> (result: Int, payload: Payload) {
-        try call(
+    ) throws(XenHypercallError) -> XenReply<Payload, XenNoPayload> {
+        let (value, written) = try call(
             hypercall: 32, operation: command.op, payload: payload)
+        return XenReply(value: value, payload: written)
+    }
+
+    /// Issues `command`, an op whose argument is NULL, through `__HYPERVISOR_event_channel_op`.
+    /// - Parameters:
+    ///   - command: The op.
+    /// - Returns: The hypercall's return value.
+    /// - Throws: `XenHypercallError` naming the op and Xen's errno.
+    @discardableResult
+    public func eventChannel(
+        _ command: EventChannelCommand<XenNoPayload>
+    ) throws(XenHypercallError) -> XenReply<XenNoPayload, XenNoPayload> {
+        try self.eventChannel(command, payload: XenNoPayload())
     }
 }

@@ -126,7 +126,7 @@ public struct GnttabCopy: Sendable, BitwiseCopyable {
     /// GNTCOPY_
     ///
     /// C: `uint16_t flags` at offset 34.
-    public var flags: UInt16
+    public var flags: XenGrantCopyFlags
     /// OUT parameters.
     ///
     /// C: `int16_t status` at offset 36.
@@ -230,7 +230,7 @@ public struct GnttabTransfer: Sendable, BitwiseCopyable {
     /// OUT parameters.
     ///
     /// C: `int16_t status` at offset 16.
-    public var status: Int16
+    public var status: XenGrantStatus
     /// 6 bytes of padding that C leaves here.
     private var _padding1: InlineArray<6, UInt8>
 
@@ -281,7 +281,7 @@ public struct GnttabUnmapAndReplace: Sendable, BitwiseCopyable {
     /// => enum grant_status
     ///
     /// C: `int16_t status` at offset 20.
-    public var status: Int16
+    public var status: XenGrantStatus
     /// 2 bytes of padding that C leaves here.
     private var _padding0: InlineArray<2, UInt8>
 
@@ -328,7 +328,7 @@ public struct GnttabGetStatusFrames: Sendable, BitwiseCopyable {
     /// => enum grant_status
     ///
     /// C: `int16_t status` at offset 6.
-    public var status: Int16
+    public var status: XenGrantStatus
 #if arch(x86_64)
     /// C: `__guest_handle_uint64_t frame_list` at offset 8.
     public var frameList: XenGuestHandle64<UInt64>
@@ -402,4 +402,26 @@ extension GnttabCacheFlush {
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
         public init() { self = xenZeroed() }
     }
+}
+
+/// GNTTABOP_swap_grant_ref: Swap the contents of two grant entries.
+///
+/// `struct gnttab_swap_grant_ref` (grant_table.h:556): 12 bytes, aligned to 4.
+public struct GnttabSwapGrantRef: Sendable, BitwiseCopyable {
+    /// IN parameters
+    ///
+    /// C: `grant_ref_t ref_a` at offset 0.
+    public var refA: GrantRef
+    /// C: `grant_ref_t ref_b` at offset 4.
+    public var refB: GrantRef
+    /// OUT parameters
+    /// => enum grant_status
+    ///
+    /// C: `int16_t status` at offset 8.
+    public var status: XenGrantStatus
+    /// 2 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<2, UInt8>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
 }

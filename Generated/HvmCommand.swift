@@ -6,6 +6,28 @@ import XenHypercall
 ///
 /// Only the generated static members create commands, so `.setParam.withArgument(&payload) { … }`
 /// accepts a `XenHvmParam` and nothing else. Ops whose argument is NULL have `Payload == XenNoPayload`.
+///
+/// `HYPERVISOR_hvm_op` commands.
+///
+/// `XenHypervisor.hvm(_:payload:)` issues a command through
+/// `__HYPERVISOR_hvm_op` and returns a `XenReply`: `payload` is the op's payload as Xen wrote it back,
+/// `value` the hypercall's return value.
+/// Every call throws `XenHypercallError` with Xen's errno: beside the errors an op's header comment
+/// names (below), Xen answers `EPERM` to a caller without the privilege, `ENOSYS` for an op it was
+/// built without, `EFAULT` for memory it cannot reach.
+///
+/// | Op | Number | Payload | Errors its header comment names |
+/// | --- | --- | --- | --- |
+/// | `HVMOP_set_param` | 0 | `XenHvmParam` | - |
+/// | `HVMOP_get_param` | 1 | `XenHvmParam` | - |
+/// | `HVMOP_flush_tlbs` | 5 | `XenNoPayload` | - |
+/// | `HVMOP_pagetable_dying` | 9 | `XenHvmPagetableDying` | - |
+/// | `HVMOP_get_time` | 10 | `XenHvmGetTime` | - |
+/// | `HVMOP_xentrace` | 11 | `XenHvmXentrace` | - |
+/// | `HVMOP_get_mem_type` | 15 | `XenHvmGetMemType` | - |
+/// | `HVMOP_set_evtchn_upcall_vector` | 23 | `XenHvmEvtchnUpcallVector` | - |
+/// | `HVMOP_guest_request_vm_event` | 24 | `XenNoPayload` | - |
+/// | `HVMOP_altp2m` | 25 | `XenHvmAltp2mOp` | - |
 public struct HvmCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
     /// The op.
     public let op: HVMOp
@@ -100,12 +122,26 @@ extension XenHypervisor {
     /// - Parameters:
     ///   - command: The op and, through its type, the payload type.
     ///   - payload: The op's payload.
-    /// - Returns: The hypercall's result and the payload as Xen left it.
+    /// - Returns: The hypercall's return value and the payload as Xen left it.
     /// - Throws: `XenHypercallError` naming the op and Xen's errno.
+    @discardableResult
     public func hvm<Payload>(
         _ command: HvmCommand<Payload>, payload: Payload
-    ) throws(XenHypercallError) -> (result: Int, payload: Payload) {
-        try call(
+    ) throws(XenHypercallError) -> XenReply<Payload, XenNoPayload> {
+        let (value, written) = try call(
             hypercall: 34, operation: command.op, payload: payload)
+        return XenReply(value: value, payload: written)
+    }
+
+    /// Issues `command`, an op whose argument is NULL, through `__HYPERVISOR_hvm_op`.
+    /// - Parameters:
+    ///   - command: The op.
+    /// - Returns: The hypercall's return value.
+    /// - Throws: `XenHypercallError` naming the op and Xen's errno.
+    @discardableResult
+    public func hvm(
+        _ command: HvmCommand<XenNoPayload>
+    ) throws(XenHypercallError) -> XenReply<XenNoPayload, XenNoPayload> {
+        try self.hvm(command, payload: XenNoPayload())
     }
 }

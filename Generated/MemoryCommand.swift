@@ -6,6 +6,46 @@ import XenHypercall
 ///
 /// Only the generated static members create commands, so `.increaseReservation.withArgument(&payload) { … }`
 /// accepts a `XenMemoryReservation` and nothing else. Ops whose argument is NULL have `Payload == XenNoPayload`.
+///
+/// `HYPERVISOR_memory_op` commands.
+///
+/// `XenHypervisor.memory(_:payload:)` issues a command through
+/// `__HYPERVISOR_memory_op` and returns a `XenReply`: `payload` is the op's payload as Xen wrote it back,
+/// `value` the hypercall's return value.
+/// Every call throws `XenHypercallError` with Xen's errno: beside the errors an op's header comment
+/// names (below), Xen answers `EPERM` to a caller without the privilege, `ENOSYS` for an op it was
+/// built without, `EFAULT` for memory it cannot reach.
+///
+/// | Op | Number | Payload | Errors its header comment names |
+/// | --- | --- | --- | --- |
+/// | `XENMEM_increase_reservation` | 0 | `XenMemoryReservation` | - |
+/// | `XENMEM_decrease_reservation` | 1 | `XenMemoryReservation` | - |
+/// | `XENMEM_maximum_ram_page` | 2 | `XenNoPayload` | - |
+/// | `XENMEM_current_reservation` | 3 | `XenMemoryDomain` | - |
+/// | `XENMEM_maximum_reservation` | 4 | `XenMemoryDomain` | - |
+/// | `XENMEM_machphys_mfn_list` | 5 | `XenMachphysMfnList` | - |
+/// | `XENMEM_populate_physmap` | 6 | `XenMemoryReservation` | - |
+/// | `XENMEM_add_to_physmap` | 7 | `XenAddToPhysmap` | - |
+/// | `XENMEM_memory_map` | 9 | `XenMemoryMap` | - |
+/// | `XENMEM_machine_memory_map` | 10 | `XenMemoryMap` | - |
+/// | `XENMEM_exchange` | 11 | `XenMemoryExchange` | - |
+/// | `XENMEM_machphys_mapping` | 12 | `XenMachphysMapping` | - |
+/// | `XENMEM_set_memory_map` | 13 | `XenForeignMemoryMap` | - |
+/// | `XENMEM_maximum_gpfn` | 14 | `XenMemoryDomain` | - |
+/// | `XENMEM_remove_from_physmap` | 15 | `XenRemoveFromPhysmap` | - |
+/// | `XENMEM_set_pod_target` | 16 | `XenPodTarget` | - |
+/// | `XENMEM_get_pod_target` | 17 | `XenPodTarget` | - |
+/// | `XENMEM_get_sharing_freed_pages` | 18 | not bound: its comment does not say what the argument points to | - |
+/// | `XENMEM_get_sharing_shared_pages` | 19 | not bound: its comment does not say what the argument points to | - |
+/// | `XENMEM_paging_op` | 20 | `XenMemPagingOp` | - |
+/// | `XENMEM_access_op` | 21 | `XenMemAccessOp` | - |
+/// | `XENMEM_sharing_op` | 22 | `XenMemSharingOp` | - |
+/// | `XENMEM_add_to_physmap_batch` | 23 | `XenAddToPhysmapBatch` | - |
+/// | `XENMEM_claim_pages` | 24 | `XenMemoryReservation` | - |
+/// | `XENMEM_machphys_compat_mfn_list` | 25 | `XenMachphysMfnList` | - |
+/// | `XENMEM_get_vnumainfo` | 26 | `XenVnumaTopologyInfo` | - |
+/// | `XENMEM_reserved_device_memory_map` | 27 | `XenReservedDeviceMemoryMap` | - |
+/// | `XENMEM_acquire_resource` | 28 | `XenMemAcquireResource` | - |
 public struct MemoryCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
     /// The op.
     public let op: MemoryOp
@@ -250,12 +290,26 @@ extension XenHypervisor {
     /// - Parameters:
     ///   - command: The op and, through its type, the payload type.
     ///   - payload: The op's payload.
-    /// - Returns: The hypercall's result and the payload as Xen left it.
+    /// - Returns: The hypercall's return value and the payload as Xen left it.
     /// - Throws: `XenHypercallError` naming the op and Xen's errno.
+    @discardableResult
     public func memory<Payload>(
         _ command: MemoryCommand<Payload>, payload: Payload
-    ) throws(XenHypercallError) -> (result: Int, payload: Payload) {
-        try call(
+    ) throws(XenHypercallError) -> XenReply<Payload, XenNoPayload> {
+        let (value, written) = try call(
             hypercall: 12, operation: command.op, payload: payload)
+        return XenReply(value: value, payload: written)
+    }
+
+    /// Issues `command`, an op whose argument is NULL, through `__HYPERVISOR_memory_op`.
+    /// - Parameters:
+    ///   - command: The op.
+    /// - Returns: The hypercall's return value.
+    /// - Throws: `XenHypercallError` naming the op and Xen's errno.
+    @discardableResult
+    public func memory(
+        _ command: MemoryCommand<XenNoPayload>
+    ) throws(XenHypercallError) -> XenReply<XenNoPayload, XenNoPayload> {
+        try self.memory(command, payload: XenNoPayload())
     }
 }

@@ -120,7 +120,7 @@ public struct XenAddToPhysmap: Sendable, BitwiseCopyable {
     /// => enum phys_map_space
     ///
     /// C: `unsigned int space` at offset 4.
-    public var space: UInt32
+    public var space: XenPhysmapSpace
     /// Index into space being mapped.
     ///
     /// C: `xen_ulong_t idx` at offset 8.

@@ -6,6 +6,44 @@ import XenHypercall
 ///
 /// Only the generated static members create commands, so `.eoi.withArgument(&payload) { … }`
 /// accepts a `PhysdevEoi` and nothing else. Ops whose argument is NULL have `Payload == XenNoPayload`.
+///
+/// `HYPERVISOR_physdev_op` commands.
+///
+/// `XenHypervisor.physdev(_:payload:)` issues a command through
+/// `__HYPERVISOR_physdev_op` and returns a `XenReply`: `payload` is the op's payload as Xen wrote it back,
+/// `value` the hypercall's return value.
+/// Every call throws `XenHypercallError` with Xen's errno: beside the errors an op's header comment
+/// names (below), Xen answers `EPERM` to a caller without the privilege, `ENOSYS` for an op it was
+/// built without, `EFAULT` for memory it cannot reach.
+///
+/// | Op | Number | Payload | Errors its header comment names |
+/// | --- | --- | --- | --- |
+/// | `PHYSDEVOP_irq_status_query` | 5 | `PhysdevIrqStatusQuery` | - |
+/// | `PHYSDEVOP_set_iopl` | 6 | `PhysdevSetIopl` | - |
+/// | `PHYSDEVOP_set_iobitmap` | 7 | `PhysdevSetIobitmap` | - |
+/// | `PHYSDEVOP_apic_read` | 8 | `PhysdevApic` | - |
+/// | `PHYSDEVOP_apic_write` | 9 | `PhysdevApic` | - |
+/// | `PHYSDEVOP_alloc_irq_vector` | 10 | `PhysdevIrq` | - |
+/// | `PHYSDEVOP_free_irq_vector` | 11 | `PhysdevIrq` | - |
+/// | `PHYSDEVOP_eoi` | 12 | `PhysdevEoi` | - |
+/// | `PHYSDEVOP_map_pirq` | 13 | `PhysdevMapPirq` | - |
+/// | `PHYSDEVOP_unmap_pirq` | 14 | `PhysdevUnmapPirq` | - |
+/// | `PHYSDEVOP_manage_pci_add` | 15 | `PhysdevManagePci` | - |
+/// | `PHYSDEVOP_manage_pci_remove` | 16 | `PhysdevManagePci` | - |
+/// | `PHYSDEVOP_pirq_eoi_gmfn_v1` | 17 | `PhysdevPirqEoiGmfn` | - |
+/// | `PHYSDEVOP_restore_msi` | 19 | `PhysdevRestoreMsi` | - |
+/// | `PHYSDEVOP_manage_pci_add_ext` | 20 | `PhysdevManagePciExt` | - |
+/// | `PHYSDEVOP_setup_gsi` | 21 | `PhysdevSetupGsi` | - |
+/// | `PHYSDEVOP_get_free_pirq` | 23 | `PhysdevGetFreePirq` | - |
+/// | `PHYSDEVOP_pci_mmcfg_reserved` | 24 | `PhysdevPciMmcfgReserved` | - |
+/// | `PHYSDEVOP_pci_device_add` | 25 | `PhysdevPciDeviceAdd` | - |
+/// | `PHYSDEVOP_pci_device_remove` | 26 | `PhysdevPciDevice` | - |
+/// | `PHYSDEVOP_restore_msi_ext` | 27 | `PhysdevPciDevice` | - |
+/// | `PHYSDEVOP_pirq_eoi_gmfn_v2` | 28 | `PhysdevPirqEoiGmfn` | - |
+/// | `PHYSDEVOP_dbgp_op` | 29 | `PhysdevDbgpOp` | - |
+/// | `PHYSDEVOP_prepare_msix` | 30 | `PhysdevPciDevice` | - |
+/// | `PHYSDEVOP_release_msix` | 31 | `PhysdevPciDevice` | - |
+/// | `PHYSDEVOP_pci_device_reset` | 32 | not bound: its comment does not say what the argument points to | - |
 public struct PhysdevCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
     /// The op.
     public let op: PhysdevOp
@@ -187,12 +225,26 @@ extension XenHypervisor {
     /// - Parameters:
     ///   - command: The op and, through its type, the payload type.
     ///   - payload: The op's payload.
-    /// - Returns: The hypercall's result and the payload as Xen left it.
+    /// - Returns: The hypercall's return value and the payload as Xen left it.
     /// - Throws: `XenHypercallError` naming the op and Xen's errno.
+    @discardableResult
     public func physdev<Payload>(
         _ command: PhysdevCommand<Payload>, payload: Payload
-    ) throws(XenHypercallError) -> (result: Int, payload: Payload) {
-        try call(
+    ) throws(XenHypercallError) -> XenReply<Payload, XenNoPayload> {
+        let (value, written) = try call(
             hypercall: 33, operation: command.op, payload: payload)
+        return XenReply(value: value, payload: written)
+    }
+
+    /// Issues `command`, an op whose argument is NULL, through `__HYPERVISOR_physdev_op`.
+    /// - Parameters:
+    ///   - command: The op.
+    /// - Returns: The hypercall's return value.
+    /// - Throws: `XenHypercallError` naming the op and Xen's errno.
+    @discardableResult
+    public func physdev(
+        _ command: PhysdevCommand<XenNoPayload>
+    ) throws(XenHypercallError) -> XenReply<XenNoPayload, XenNoPayload> {
+        try self.physdev(command, payload: XenNoPayload())
     }
 }

@@ -7,6 +7,44 @@ import XenHypercall
 /// Only the generated static members create commands, so every command carries the payload type
 /// that its op reads: `XenPlatformOp(.settime32, …, payload:)` accepts a `XenpfSettime32`
 /// and nothing else. Ops that take no payload have `Payload == XenNoPayload`.
+///
+/// Platform commands (`struct xen_platform_op.cmd`).
+///
+/// `XenHypervisor.platform(_:payload:)` issues a command through
+/// `__HYPERVISOR_platform_op` and returns a `XenReply`: `payload` is the op's payload as Xen wrote it back,
+/// `value` the hypercall's return value, `request` the whole `struct xen_platform_op` after the call.
+/// Every call throws `XenHypercallError` with Xen's errno: beside the errors an op's header comment
+/// names (below), Xen answers `EPERM` to a caller without the privilege, `ENOSYS` for an op it was
+/// built without, `EFAULT` for memory it cannot reach, and `EACCES` for another interface
+/// version (thrown as `interfaceVersionMismatch`).
+///
+/// | Op | Number | Payload | Errors its header comment names |
+/// | --- | --- | --- | --- |
+/// | `XENPF_settime32` | 17 | `XenpfSettime32` | - |
+/// | `XENPF_add_memtype` | 31 | `XenpfAddMemtype` | - |
+/// | `XENPF_del_memtype` | 32 | `XenpfDelMemtype` | - |
+/// | `XENPF_read_memtype` | 33 | `XenpfReadMemtype` | - |
+/// | `XENPF_microcode_update` | 35 | `XenpfMicrocodeUpdate` | - |
+/// | `XENPF_platform_quirk` | 39 | `XenpfPlatformQuirk` | - |
+/// | `XENPF_get_cpu_version` | 48 | `XenpfPcpuVersion` | - |
+/// | `XENPF_efi_runtime_call` | 49 | `XenpfEfiRuntimeCall` | - |
+/// | `XENPF_firmware_info` | 50 | `XenpfFirmwareInfo` | - |
+/// | `XENPF_enter_acpi_sleep` | 51 | `XenpfEnterAcpiSleep` | - |
+/// | `XENPF_change_freq` | 52 | `XenpfChangeFreq` | - |
+/// | `XENPF_getidletime` | 53 | `XenpfGetidletime` | - |
+/// | `XENPF_set_processor_pminfo` | 54 | `XenpfSetProcessorPminfo` | - |
+/// | `XENPF_get_cpuinfo` | 55 | `XenpfPcpuinfo` | - |
+/// | `XENPF_cpu_online` | 56 | `XenpfCpuOl` | - |
+/// | `XENPF_cpu_offline` | 57 | `XenpfCpuOl` | - |
+/// | `XENPF_cpu_hotadd` | 58 | `XenpfCpuHotadd` | - |
+/// | `XENPF_mem_hotadd` | 59 | `XenpfMemHotadd` | - |
+/// | `XENPF_core_parking` | 60 | `XenpfCoreParking` | - |
+/// | `XENPF_resource_op` | 61 | `XenpfResourceOp` | - |
+/// | `XENPF_settime64` | 62 | `XenpfSettime64` | - |
+/// | `XENPF_get_symbol` | 63 | `XenpfSymdata` | - |
+/// | `XENPF_get_dom0_console` | 64 | not bound: no comment names it above a payload struct and no member of \'u\' is named \'get\_dom0\_console\' | - |
+/// | `XENPF_get_ucode_revision` | 65 | not bound: no comment names it above a payload struct and no member of \'u\' is named \'get\_ucode\_revision\' | - |
+/// | `XENPF_microcode_update2` | 66 | not bound: no comment names it above a payload struct and no member of \'u\' is named \'microcode\_update2\' | - |
 public struct PlatformCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
     /// The op.
     public let op: PlatformOp
@@ -221,28 +259,32 @@ extension XenPlatformOp: XenVersionedRequest {
 }
 
 extension XenHypervisor {
-    /// Issues `command` through `__HYPERVISOR_platform_op` and returns the payload as Xen wrote it back.
+    /// Issues `command` through `__HYPERVISOR_platform_op`.
     /// - Parameters:
     ///   - command: The op and, through its type, the payload type.
     ///   - payload: The op's payload.
-    /// - Returns: The payload after the hypercall.
+    /// - Returns: The hypercall's return value, the payload and the request as Xen wrote them back.
     /// - Throws: `XenHypercallError` naming the op and Xen's errno, or the interface-version mismatch.
+    @discardableResult
     public func platform<Payload>(
         _ command: PlatformCommand<Payload>, payload: Payload
-    ) throws(XenHypercallError) -> Payload {
+    ) throws(XenHypercallError) -> XenReply<Payload, XenPlatformOp> {
         var request = XenPlatformOp(command, payload: payload)
         // In the running release's layout of the payload, when the bindings span releases that differ.
         try encodePayload(payload, into: &request.u, operation: command.op.cName)
-        return decodePayload(try issue(request, payloadEncoded: true).u, as: Payload.self)
+        let issued = try issue(request, payloadEncoded: true)
+        return XenReply(value: issued.value, payload: decodePayload(issued.request.u, as: Payload.self), request: issued.request)
     }
 
     /// Issues `command`, an op without a payload, through `__HYPERVISOR_platform_op`.
     /// - Parameters:
     ///   - command: The op.
+    /// - Returns: The hypercall's return value and the request as Xen wrote it back.
     /// - Throws: `XenHypercallError` naming the op and Xen's errno, or the interface-version mismatch.
+    @discardableResult
     public func platform(
         _ command: PlatformCommand<XenNoPayload>
-    ) throws(XenHypercallError) {
-        _ = try platform(command, payload: XenNoPayload())
+    ) throws(XenHypercallError) -> XenReply<XenNoPayload, XenPlatformOp> {
+        try self.platform(command, payload: XenNoPayload())
     }
 }

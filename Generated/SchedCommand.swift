@@ -6,6 +6,26 @@ import XenHypercall
 ///
 /// Only the generated static members create commands, so `.shutdown.withArgument(&payload) { … }`
 /// accepts a `SchedShutdown` and nothing else. Ops whose argument is NULL have `Payload == XenNoPayload`.
+///
+/// `HYPERVISOR_sched_op` commands.
+///
+/// `XenHypervisor.sched(_:payload:)` issues a command through
+/// `__HYPERVISOR_sched_op` and returns a `XenReply`: `payload` is the op's payload as Xen wrote it back,
+/// `value` the hypercall's return value.
+/// Every call throws `XenHypercallError` with Xen's errno: beside the errors an op's header comment
+/// names (below), Xen answers `EPERM` to a caller without the privilege, `ENOSYS` for an op it was
+/// built without, `EFAULT` for memory it cannot reach.
+///
+/// | Op | Number | Payload | Errors its header comment names |
+/// | --- | --- | --- | --- |
+/// | `SCHEDOP_yield` | 0 | `XenNoPayload` | - |
+/// | `SCHEDOP_block` | 1 | `XenNoPayload` | - |
+/// | `SCHEDOP_shutdown` | 2 | `SchedShutdown` | - |
+/// | `SCHEDOP_poll` | 3 | `SchedPoll` | - |
+/// | `SCHEDOP_remote_shutdown` | 4 | `SchedRemoteShutdown` | - |
+/// | `SCHEDOP_shutdown_code` | 5 | `SchedShutdown` | - |
+/// | `SCHEDOP_watchdog` | 6 | `SchedWatchdog` | - |
+/// | `SCHEDOP_pin_override` | 7 | `SchedPinOverride` | - |
 public struct SchedCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
     /// The op.
     public let op: SchedOp
@@ -122,12 +142,26 @@ extension XenHypervisor {
     /// - Parameters:
     ///   - command: The op and, through its type, the payload type.
     ///   - payload: The op's payload.
-    /// - Returns: The hypercall's result and the payload as Xen left it.
+    /// - Returns: The hypercall's return value and the payload as Xen left it.
     /// - Throws: `XenHypercallError` naming the op and Xen's errno.
+    @discardableResult
     public func sched<Payload>(
         _ command: SchedCommand<Payload>, payload: Payload
-    ) throws(XenHypercallError) -> (result: Int, payload: Payload) {
-        try call(
+    ) throws(XenHypercallError) -> XenReply<Payload, XenNoPayload> {
+        let (value, written) = try call(
             hypercall: 29, operation: command.op, payload: payload)
+        return XenReply(value: value, payload: written)
+    }
+
+    /// Issues `command`, an op whose argument is NULL, through `__HYPERVISOR_sched_op`.
+    /// - Parameters:
+    ///   - command: The op.
+    /// - Returns: The hypercall's return value.
+    /// - Throws: `XenHypercallError` naming the op and Xen's errno.
+    @discardableResult
+    public func sched(
+        _ command: SchedCommand<XenNoPayload>
+    ) throws(XenHypercallError) -> XenReply<XenNoPayload, XenNoPayload> {
+        try self.sched(command, payload: XenNoPayload())
     }
 }

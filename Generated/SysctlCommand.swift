@@ -7,6 +7,47 @@ import XenHypercall
 /// Only the generated static members create commands, so every command carries the payload type
 /// that its op reads: `XenSysctl(.readconsole, …, payload:)` accepts a `XenSysctlReadconsole`
 /// and nothing else. Ops that take no payload have `Payload == XenNoPayload`.
+///
+/// System control commands (`struct xen_sysctl.cmd`).
+///
+/// `XenHypervisor.sysctl(_:payload:)` issues a command through
+/// `__HYPERVISOR_sysctl` and returns a `XenReply`: `payload` is the op's payload as Xen wrote it back,
+/// `value` the hypercall's return value, `request` the whole `struct xen_sysctl` after the call.
+/// Every call throws `XenHypercallError` with Xen's errno: beside the errors an op's header comment
+/// names (below), Xen answers `EPERM` to a caller without the privilege, `ENOSYS` for an op it was
+/// built without, `EFAULT` for memory it cannot reach, and `EACCES` for another interface
+/// version (thrown as `interfaceVersionMismatch`).
+///
+/// | Op | Number | Payload | Errors its header comment names |
+/// | --- | --- | --- | --- |
+/// | `XEN_SYSCTL_readconsole` | 1 | `XenSysctlReadconsole` | - |
+/// | `XEN_SYSCTL_tbuf_op` | 2 | `XenSysctlTbufOp` | - |
+/// | `XEN_SYSCTL_physinfo` | 3 | `XenSysctlPhysinfo` | - |
+/// | `XEN_SYSCTL_sched_id` | 4 | `XenSysctlSchedId` | - |
+/// | `XEN_SYSCTL_perfc_op` | 5 | `XenSysctlPerfcOp` | - |
+/// | `XEN_SYSCTL_getdomaininfolist` | 6 | `XenSysctlGetdomaininfolist` | - |
+/// | `XEN_SYSCTL_debug_keys` | 7 | `XenSysctlDebugKeys` | - |
+/// | `XEN_SYSCTL_getcpuinfo` | 8 | `XenSysctlGetcpuinfo` | - |
+/// | `XEN_SYSCTL_availheap` | 9 | `XenSysctlAvailheap` | - |
+/// | `XEN_SYSCTL_get_pmstat` | 10 | `XenSysctlGetPmstat` | - |
+/// | `XEN_SYSCTL_cpu_hotplug` | 11 | `XenSysctlCpuHotplug` | - |
+/// | `XEN_SYSCTL_pm_op` | 12 | `XenSysctlPmOp` | - |
+/// | `XEN_SYSCTL_page_offline_op` | 14 | `XenSysctlPageOfflineOp` | - |
+/// | `XEN_SYSCTL_lockprof_op` | 15 | `XenSysctlLockprofOp` | - |
+/// | `XEN_SYSCTL_cputopoinfo` | 16 | `XenSysctlCputopoinfo` | - |
+/// | `XEN_SYSCTL_numainfo` | 17 | `XenSysctlNumainfo` | - |
+/// | `XEN_SYSCTL_cpupool_op` | 18 | `XenSysctlCpupoolOp` | - |
+/// | `XEN_SYSCTL_scheduler_op` | 19 | `XenSysctlSchedulerOp` | - |
+/// | `XEN_SYSCTL_coverage_op` | 20 | `XenSysctlCoverageOp` | - |
+/// | `XEN_SYSCTL_psr_cmt_op` | 21 | `XenSysctlPsrCmtOp` | - |
+/// | `XEN_SYSCTL_pcitopoinfo` | 22 | `XenSysctlPcitopoinfo` | - |
+/// | `XEN_SYSCTL_psr_alloc` | 23 | `XenSysctlPsrAlloc` | - |
+/// | `XEN_SYSCTL_get_cpu_featureset` | 26 | `XenSysctlCpuFeatureset` | - |
+/// | `XEN_SYSCTL_livepatch_op` | 27 | `XenSysctlLivepatchOp` | - |
+/// | `XEN_SYSCTL_get_cpu_policy` | 29 | `XenSysctlCpuPolicy` | - |
+/// | `XEN_SYSCTL_get_cpu_policy` | 29 | not bound: payloadMembers binds it to \'cpu\_policy\'\, which is not a record member of \'u\' | - |
+/// | `XEN_SYSCTL_dt_overlay` | 30 | not bound: no comment names it above a payload struct and no member of \'u\' is named \'dt\_overlay\' | - |
+/// | `XEN_SYSCTL_dt_overlay` | 30 | `XenSysctlDtOverlay` | - |
 public struct SysctlCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
     /// The op.
     public let op: SysctlOp
@@ -213,28 +254,32 @@ extension XenSysctl: XenVersionedRequest {
 }
 
 extension XenHypervisor {
-    /// Issues `command` through `__HYPERVISOR_sysctl` and returns the payload as Xen wrote it back.
+    /// Issues `command` through `__HYPERVISOR_sysctl`.
     /// - Parameters:
     ///   - command: The op and, through its type, the payload type.
     ///   - payload: The op's payload.
-    /// - Returns: The payload after the hypercall.
+    /// - Returns: The hypercall's return value, the payload and the request as Xen wrote them back.
     /// - Throws: `XenHypercallError` naming the op and Xen's errno, or the interface-version mismatch.
+    @discardableResult
     public func sysctl<Payload>(
         _ command: SysctlCommand<Payload>, payload: Payload
-    ) throws(XenHypercallError) -> Payload {
+    ) throws(XenHypercallError) -> XenReply<Payload, XenSysctl> {
         var request = XenSysctl(command, payload: payload)
         // In the running release's layout of the payload, when the bindings span releases that differ.
         try encodePayload(payload, into: &request.u, operation: command.op.cName)
-        return decodePayload(try issue(request, payloadEncoded: true).u, as: Payload.self)
+        let issued = try issue(request, payloadEncoded: true)
+        return XenReply(value: issued.value, payload: decodePayload(issued.request.u, as: Payload.self), request: issued.request)
     }
 
     /// Issues `command`, an op without a payload, through `__HYPERVISOR_sysctl`.
     /// - Parameters:
     ///   - command: The op.
+    /// - Returns: The hypercall's return value and the request as Xen wrote it back.
     /// - Throws: `XenHypercallError` naming the op and Xen's errno, or the interface-version mismatch.
+    @discardableResult
     public func sysctl(
         _ command: SysctlCommand<XenNoPayload>
-    ) throws(XenHypercallError) {
-        _ = try sysctl(command, payload: XenNoPayload())
+    ) throws(XenHypercallError) -> XenReply<XenNoPayload, XenSysctl> {
+        try self.sysctl(command, payload: XenNoPayload())
     }
 }

@@ -269,7 +269,7 @@ public struct XenSysctlPhysinfo: Sendable, BitwiseCopyable {
     /// XEN_SYSCTL_PHYSCAP_???
     ///
     /// C: `uint32_t capabilities` at offset 28.
-    public var capabilities: UInt32
+    public var capabilities: XenPhysicalCapabilities
     /// XEN_SYSCTL_PHYSCAP_{X86,ARM,...}_???
     ///
     /// C: `uint32_t arch_capabilities` at offset 32.
@@ -1971,7 +1971,7 @@ extension XenSysctlPhysinfo {
         /// XEN_SYSCTL_PHYSCAP_???
         ///
         /// C: `uint32_t capabilities` at offset 28.
-        public var capabilities: UInt32
+        public var capabilities: XenPhysicalCapabilities
         /// C: `uint64_t total_pages` at offset 32.
         public var totalPages: UInt64
         /// C: `uint64_t free_pages` at offset 40.

@@ -6,6 +6,34 @@ import XenHypercall
 ///
 /// Only the generated static members create commands, so `.getRunstateInfo.withArgument(&payload) { … }`
 /// accepts a `VcpuRunstateInfo` and nothing else. Ops whose argument is NULL have `Payload == XenNoPayload`.
+///
+/// `HYPERVISOR_vcpu_op` commands.
+///
+/// `XenHypervisor.vcpu(_:vcpu:payload:)` issues a command through
+/// `__HYPERVISOR_vcpu_op` and returns a `XenReply`: `payload` is the op's payload as Xen wrote it back,
+/// `value` the hypercall's return value.
+/// Every call throws `XenHypercallError` with Xen's errno: beside the errors an op's header comment
+/// names (below), Xen answers `EPERM` to a caller without the privilege, `ENOSYS` for an op it was
+/// built without, `EFAULT` for memory it cannot reach.
+///
+/// | Op | Number | Payload | Errors its header comment names |
+/// | --- | --- | --- | --- |
+/// | `VCPUOP_initialise` | 0 | not bound: its comment names more than one argument struct \(vcpu\_guest\_context\, vcpu\_hvm\_context\) | - |
+/// | `VCPUOP_up` | 1 | `XenNoPayload` | - |
+/// | `VCPUOP_down` | 2 | `XenNoPayload` | - |
+/// | `VCPUOP_is_up` | 3 | `XenNoPayload` | - |
+/// | `VCPUOP_get_runstate_info` | 4 | `VcpuRunstateInfo` | - |
+/// | `VCPUOP_register_runstate_memory_area` | 5 | `VcpuRegisterRunstateMemoryArea` | - |
+/// | `VCPUOP_set_periodic_timer` | 6 | `VcpuSetPeriodicTimer` | - |
+/// | `VCPUOP_stop_periodic_timer` | 7 | `XenNoPayload` | - |
+/// | `VCPUOP_set_singleshot_timer` | 8 | `VcpuSetSingleshotTimer` | - |
+/// | `VCPUOP_stop_singleshot_timer` | 9 | `XenNoPayload` | - |
+/// | `VCPUOP_register_vcpu_info` | 10 | `VcpuRegisterVcpuInfo` | - |
+/// | `VCPUOP_send_nmi` | 11 | `XenNoPayload` | - |
+/// | `VCPUOP_get_physid` | 12 | `VcpuGetPhysid` | `EINVAL` |
+/// | `VCPUOP_register_vcpu_time_memory_area` | 13 | `VcpuRegisterTimeMemoryArea` | - |
+/// | `VCPUOP_register_runstate_phys_area` | 14 | not bound: its comment does not say what the argument points to | - |
+/// | `VCPUOP_register_vcpu_time_phys_area` | 15 | not bound: its comment does not say what the argument points to | - |
 public struct VcpuCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
     /// The op.
     public let op: VCPUOp
@@ -183,12 +211,27 @@ extension XenHypervisor {
     ///   - command: The op and, through its type, the payload type.
     ///   - vcpu: `unsigned int vcpuid`, the hypercall's argument.
     ///   - payload: The op's payload.
-    /// - Returns: The hypercall's result and the payload as Xen left it.
+    /// - Returns: The hypercall's return value and the payload as Xen left it.
     /// - Throws: `XenHypercallError` naming the op and Xen's errno.
+    @discardableResult
     public func vcpu<Payload>(
         _ command: VcpuCommand<Payload>, vcpu: UInt32, payload: Payload
-    ) throws(XenHypercallError) -> (result: Int, payload: Payload) {
-        try call(
+    ) throws(XenHypercallError) -> XenReply<Payload, XenNoPayload> {
+        let (value, written) = try call(
             hypercall: 24, operation: command.op, arguments: [UInt64(vcpu)], payload: payload)
+        return XenReply(value: value, payload: written)
+    }
+
+    /// Issues `command`, an op whose argument is NULL, through `__HYPERVISOR_vcpu_op`.
+    /// - Parameters:
+    ///   - command: The op.
+    ///   - vcpu: `unsigned int vcpuid`, the hypercall's argument.
+    /// - Returns: The hypercall's return value.
+    /// - Throws: `XenHypercallError` naming the op and Xen's errno.
+    @discardableResult
+    public func vcpu(
+        _ command: VcpuCommand<XenNoPayload>, vcpu: UInt32
+    ) throws(XenHypercallError) -> XenReply<XenNoPayload, XenNoPayload> {
+        try self.vcpu(command, vcpu: vcpu, payload: XenNoPayload())
     }
 }

@@ -7,7 +7,7 @@ import XenHypercall
 /// The `GNTST_*` values of `grant_table.h`. A value the header does not name is kept as it is
 /// (`rawValue`); compare with the named ones: `value == .name`.
 ///
-/// The type of `gnttab_map_grant_ref.status`, `gnttab_unmap_grant_ref.status`, `gnttab_setup_table.status`, `gnttab_dump_table.status`, `gnttab_copy.status`, `gnttab_query_size.status`.
+/// The type of `gnttab_map_grant_ref.status`, `gnttab_unmap_grant_ref.status`, `gnttab_setup_table.status`, `gnttab_dump_table.status`, `gnttab_transfer.status`, `gnttab_copy.status`, `gnttab_query_size.status`, `gnttab_unmap_and_replace.status`, `gnttab_get_status_frames.status`, `gnttab_swap_grant_ref.status`.
 public struct XenGrantStatus: RawRepresentable, Hashable, Sendable, BitwiseCopyable {
     /// The value as C holds it.
     public var rawValue: Int16

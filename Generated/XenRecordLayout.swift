@@ -9,14 +9,14 @@
 public enum XenRecordLayout {
 #if arch(x86_64)
     /// How many records the check covers.
-    public static let recordCount = 764
+    public static let recordCount = 765
     /// How many field offsets the check covers.
-    public static let fieldCount = 2572
+    public static let fieldCount = 2575
 #elseif arch(arm64)
     /// How many records the check covers.
-    public static let recordCount = 715
+    public static let recordCount = 716
     /// How many field offsets the check covers.
-    public static let fieldCount = 2239
+    public static let fieldCount = 2242
 #endif
 
     /// Every difference between the Swift mirrors and clang's layout, one sentence each; empty when all match.
@@ -451,6 +451,7 @@ public enum XenRecordLayout {
         checkGnttabGetVersion(&found)
         checkGnttabCacheFlush(&found)
         checkGnttabCacheFlushA(&found)
+        checkGnttabSwapGrantRef(&found)
         checkXenDmOp(&found)
         checkXenDmOpU(&found)
         checkXenDmOpCreateIoreqServer(&found)
@@ -493,6 +494,8 @@ public enum XenRecordLayout {
         checkXenKexecLoadSegments(&found)
         checkXenKexecUnload(&found)
         checkXenKexecStatus(&found)
+        checkXenFlaskOp(&found)
+        checkXenFlaskOpU(&found)
         checkXenFlaskLoad(&found)
         checkXenFlaskSetenforce(&found)
         checkXenFlaskSidContext(&found)
@@ -506,8 +509,6 @@ public enum XenRecordLayout {
         checkXenFlaskPeersid(&found)
         checkXenFlaskRelabel(&found)
         checkXenFlaskDevicetreeLabel(&found)
-        checkXenFlaskOp(&found)
-        checkXenFlaskOpU(&found)
         checkXenCompileInfo(&found)
         checkXenPlatformParameters(&found)
         checkXenFeatureInfo(&found)
@@ -4144,6 +4145,14 @@ public enum XenRecordLayout {
         expect(GnttabCacheFlush.A.self, "gnttab_cache_flush.a", size: 8, alignment: 8, &found)
     }
 
+    /// `gnttab_swap_grant_ref`.
+    private static func checkGnttabSwapGrantRef(_ found: inout [String]) {
+        expect(GnttabSwapGrantRef.self, "gnttab_swap_grant_ref", size: 12, alignment: 4, &found)
+        expect(\GnttabSwapGrantRef.refA, 0, "gnttab_swap_grant_ref.ref_a", &found)
+        expect(\GnttabSwapGrantRef.refB, 4, "gnttab_swap_grant_ref.ref_b", &found)
+        expect(\GnttabSwapGrantRef.status, 8, "gnttab_swap_grant_ref.status", &found)
+    }
+
     /// `xen_dm_op`.
     private static func checkXenDmOp(_ found: inout [String]) {
         expect(XenDmOp.self, "xen_dm_op", size: 32, alignment: 8, &found)
@@ -4439,6 +4448,19 @@ public enum XenRecordLayout {
         expect(\XenKexecStatus.type, 0, "xen_kexec_status.type", &found)
     }
 
+    /// `xen_flask_op`.
+    private static func checkXenFlaskOp(_ found: inout [String]) {
+        expect(XenFlaskOp.self, "xen_flask_op", size: 40, alignment: 8, &found)
+        expect(\XenFlaskOp.cmd, 0, "xen_flask_op.cmd", &found)
+        expect(\XenFlaskOp.interfaceVersion, 4, "xen_flask_op.interface_version", &found)
+        expect(\XenFlaskOp.u, 8, "xen_flask_op.u", &found)
+    }
+
+    /// `xen_flask_op.u`.
+    private static func checkXenFlaskOpU(_ found: inout [String]) {
+        expect(XenFlaskOp.U.self, "xen_flask_op.u", size: 32, alignment: 8, &found)
+    }
+
     /// `xen_flask_load`.
     private static func checkXenFlaskLoad(_ found: inout [String]) {
         expect(XenFlaskLoad.self, "xen_flask_load", size: 16, alignment: 8, &found)
@@ -4550,19 +4572,6 @@ public enum XenRecordLayout {
         expect(\XenFlaskDevicetreeLabel.sid, 0, "xen_flask_devicetree_label.sid", &found)
         expect(\XenFlaskDevicetreeLabel.length, 4, "xen_flask_devicetree_label.length", &found)
         expect(\XenFlaskDevicetreeLabel.path, 8, "xen_flask_devicetree_label.path", &found)
-    }
-
-    /// `xen_flask_op`.
-    private static func checkXenFlaskOp(_ found: inout [String]) {
-        expect(XenFlaskOp.self, "xen_flask_op", size: 40, alignment: 8, &found)
-        expect(\XenFlaskOp.cmd, 0, "xen_flask_op.cmd", &found)
-        expect(\XenFlaskOp.interfaceVersion, 4, "xen_flask_op.interface_version", &found)
-        expect(\XenFlaskOp.u, 8, "xen_flask_op.u", &found)
-    }
-
-    /// `xen_flask_op.u`.
-    private static func checkXenFlaskOpU(_ found: inout [String]) {
-        expect(XenFlaskOp.U.self, "xen_flask_op.u", size: 32, alignment: 8, &found)
     }
 
     /// `xen_compile_info`.

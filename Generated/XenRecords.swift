@@ -450,7 +450,7 @@ public struct StartInfo: Sendable, BitwiseCopyable {
     /// SIF_xxx flags.
     ///
     /// C: `uint32_t flags` at offset 48.
-    public var flags: UInt32
+    public var flags: XenStartInfoFlags
     /// 4 bytes of padding that C leaves here.
     private var _padding0: InlineArray<4, UInt8>
     /// MACHINE page number of shared page.

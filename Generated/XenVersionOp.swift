@@ -15,6 +15,8 @@ public enum XenVersionOp: UInt32, CaseIterable, Sendable, XenOperation {
     case version = 0
     /// `XENVER_extraversion` (1), version.h:27.
     ///
+    /// No payload mapping: the generator could not bind this op to a payload (its comment names 'xen_extraversion_t' as the argument, which is no struct the headers define), so it has no typed command; add it to the family's `payloadMembers` in the config.
+    ///
     /// arg == xen_extraversion_t.
     ///
     /// This API/ABI is broken.  Use XENVER_extraversion2 where possible.
@@ -27,11 +29,15 @@ public enum XenVersionOp: UInt32, CaseIterable, Sendable, XenOperation {
     case compileInfo = 2
     /// `XENVER_capabilities` (3), version.h:50.
     ///
+    /// No payload mapping: the generator could not bind this op to a payload (its comment names 'xen_capabilities_info_t' as the argument, which is no struct the headers define), so it has no typed command; add it to the family's `payloadMembers` in the config.
+    ///
     /// arg == xen_capabilities_info_t.
     ///
     /// This API/ABI is broken.  Use XENVER_capabilities2 where possible.
     case capabilities = 3
     /// `XENVER_changeset` (4), version.h:59.
+    ///
+    /// No payload mapping: the generator could not bind this op to a payload (its comment names 'xen_changeset_info_t' as the argument, which is no struct the headers define), so it has no typed command; add it to the family's `payloadMembers` in the config.
     ///
     /// arg == xen_changeset_info_t.
     ///
@@ -73,6 +79,8 @@ public enum XenVersionOp: UInt32, CaseIterable, Sendable, XenOperation {
     case pagesize = 7
     /// `XENVER_guest_handle` (8), version.h:114.
     ///
+    /// No payload mapping: the generator could not bind this op to a payload (its comment names 'xen_domain_handle_t' as the argument, which is no struct the headers define), so it has no typed command; add it to the family's `payloadMembers` in the config.
+    ///
     /// arg == xen_domain_handle_t.
     ///
     /// The toolstack fills it out for guest consumption. It is intended to hold
@@ -80,11 +88,15 @@ public enum XenVersionOp: UInt32, CaseIterable, Sendable, XenOperation {
     case guestHandle = 8
     /// `XENVER_commandline` (9), version.h:121.
     ///
+    /// No payload mapping: the generator could not bind this op to a payload (its comment names 'xen_commandline_t' as the argument, which is no struct the headers define), so it has no typed command; add it to the family's `payloadMembers` in the config.
+    ///
     /// arg == xen_commandline_t.
     ///
     /// This API/ABI is broken.  Use XENVER_commandline2 where possible.
     case commandline = 9
     /// `XENVER_build_id` (10), version.h:169.
+    ///
+    /// Xen 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
     ///
     /// arg == xen_varbuf_t
     ///
@@ -110,18 +122,26 @@ public enum XenVersionOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// `XENVER_extraversion2` (11), version.h:170.
     ///
     /// Xen 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    ///
+    /// No payload mapping: the generator could not bind this op to a payload (its comment does not say what the argument points to), so it has no typed command; add it to the family's `payloadMembers` in the config.
     case extraversion2 = 11
     /// `XENVER_capabilities2` (12), version.h:171.
     ///
     /// Xen 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    ///
+    /// No payload mapping: the generator could not bind this op to a payload (its comment does not say what the argument points to), so it has no typed command; add it to the family's `payloadMembers` in the config.
     case capabilities2 = 12
     /// `XENVER_changeset2` (13), version.h:172.
     ///
     /// Xen 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    ///
+    /// No payload mapping: the generator could not bind this op to a payload (its comment does not say what the argument points to), so it has no typed command; add it to the family's `payloadMembers` in the config.
     case changeset2 = 13
     /// `XENVER_commandline2` (14), version.h:173.
     ///
     /// Xen 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    ///
+    /// No payload mapping: the generator could not bind this op to a payload (its comment does not say what the argument points to), so it has no typed command; add it to the family's `payloadMembers` in the config.
     case commandline2 = 14
 
     /// Every case, in header order. Written out because Swift does not synthesize it when a case is
@@ -158,7 +178,7 @@ public enum XenVersionOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// it on another release throws `XenHypercallError.unavailableOnRelease` and sends nothing.
     public var releases: [XenRelease]? {
         switch rawValue {
-        case 11, 12, 13, 14: [XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)]
+        case 10, 11, 12, 13, 14: [XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)]
         default: Self.releaseSet
         }
     }

@@ -16,6 +16,8 @@ public enum XenoprofOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// `XENOPROF_reset_passive_list` (2), xenoprof.h:22.
     case resetPassiveList = 2
     /// `XENOPROF_set_active` (3), xenoprof.h:23.
+    ///
+    /// No payload mapping: the generator could not bind this op to a payload (its comment does not say what the argument points to), so it has no typed command; add it to the family's `payloadMembers` in the config.
     case setActive = 3
     /// `XENOPROF_set_passive` (4), xenoprof.h:24.
     case setPassive = 4
@@ -40,6 +42,8 @@ public enum XenoprofOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// `XENOPROF_get_buffer` (14), xenoprof.h:34.
     case getBuffer = 14
     /// `XENOPROF_set_backtrace` (15), xenoprof.h:35.
+    ///
+    /// No payload mapping: the generator could not bind this op to a payload (its comment does not say what the argument points to), so it has no typed command; add it to the family's `payloadMembers` in the config.
     case setBacktrace = 15
     /// `XENOPROF_get_ibs_caps` (16), xenoprof.h:38.
     ///

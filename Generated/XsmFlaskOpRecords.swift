@@ -2,6 +2,105 @@
 
 import XenHypercall
 
+/// `struct xen_flask_op` (xsm/flask_op.h:158): 40 bytes, aligned to 8.
+public struct XenFlaskOp: Sendable, BitwiseCopyable {
+    /// C: `uint32_t cmd` at offset 0.
+    public var cmd: UInt32
+    /// XEN_FLASK_INTERFACE_VERSION
+    ///
+    /// C: `uint32_t interface_version` at offset 4.
+    public var interfaceVersion: UInt32
+    /// C: `union (unnamed union at xsm/flask_op.h:186:5) u` at offset 8.
+    public var u: XenFlaskOp.U
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+extension XenFlaskOp {
+    /// The union of `xen_flask_op.u` (xsm/flask_op.h:186): 32 bytes, aligned to 8.
+    public struct U: Sendable, BitwiseCopyable {
+        /// The union's bytes: 32 bytes, aligned to 8 like the C union.
+        private var _storage: InlineArray<4, UInt64>
+        /// C: `xen_flask_load_t load` at offset 0.
+        public var load: XenFlaskLoad {
+            get { xenUnionLoad(self, as: XenFlaskLoad.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `xen_flask_setenforce_t enforce` at offset 0.
+        public var enforce: XenFlaskSetenforce {
+            get { xenUnionLoad(self, as: XenFlaskSetenforce.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// FLASK_CONTEXT_TO_SID and FLASK_SID_TO_CONTEXT
+        ///
+        /// C: `xen_flask_sid_context_t sid_context` at offset 0.
+        public var sidContext: XenFlaskSidContext {
+            get { xenUnionLoad(self, as: XenFlaskSidContext.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `xen_flask_access_t access` at offset 0.
+        public var access: XenFlaskAccess {
+            get { xenUnionLoad(self, as: XenFlaskAccess.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// FLASK_CREATE, FLASK_RELABEL, FLASK_MEMBER
+        ///
+        /// C: `xen_flask_transition_t transition` at offset 0.
+        public var transition: XenFlaskTransition {
+            get { xenUnionLoad(self, as: XenFlaskTransition.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// FLASK_GETBOOL, FLASK_SETBOOL
+        ///
+        /// C: `xen_flask_boolean_t boolean` at offset 0.
+        public var boolean: XenFlaskBoolean {
+            get { xenUnionLoad(self, as: XenFlaskBoolean.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `xen_flask_setavc_threshold_t setavc_threshold` at offset 0.
+        public var setavcThreshold: XenFlaskSetavcThreshold {
+            get { xenUnionLoad(self, as: XenFlaskSetavcThreshold.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `xen_flask_hash_stats_t hash_stats` at offset 0.
+        public var hashStats: XenFlaskHashStats {
+            get { xenUnionLoad(self, as: XenFlaskHashStats.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `xen_flask_cache_stats_t cache_stats` at offset 0.
+        public var cacheStats: XenFlaskCacheStats {
+            get { xenUnionLoad(self, as: XenFlaskCacheStats.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// FLASK_ADD_OCONTEXT, FLASK_DEL_OCONTEXT
+        ///
+        /// C: `xen_flask_ocontext_t ocontext` at offset 0.
+        public var ocontext: XenFlaskOcontext {
+            get { xenUnionLoad(self, as: XenFlaskOcontext.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `xen_flask_peersid_t peersid` at offset 0.
+        public var peersid: XenFlaskPeersid {
+            get { xenUnionLoad(self, as: XenFlaskPeersid.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `xen_flask_relabel_t relabel` at offset 0.
+        public var relabel: XenFlaskRelabel {
+            get { xenUnionLoad(self, as: XenFlaskRelabel.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `xen_flask_devicetree_label_t devicetree_label` at offset 0.
+        public var devicetreeLabel: XenFlaskDevicetreeLabel {
+            get { xenUnionLoad(self, as: XenFlaskDevicetreeLabel.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
 /// `struct xen_flask_load` (xsm/flask_op.h:15): 16 bytes, aligned to 8.
 public struct XenFlaskLoad: Sendable, BitwiseCopyable {
 #if arch(x86_64)
@@ -262,103 +361,4 @@ public struct XenFlaskDevicetreeLabel: Sendable, BitwiseCopyable {
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
-}
-
-/// `struct xen_flask_op` (xsm/flask_op.h:158): 40 bytes, aligned to 8.
-public struct XenFlaskOp: Sendable, BitwiseCopyable {
-    /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32
-    /// XEN_FLASK_INTERFACE_VERSION
-    ///
-    /// C: `uint32_t interface_version` at offset 4.
-    public var interfaceVersion: UInt32
-    /// C: `union (unnamed union at xsm/flask_op.h:186:5) u` at offset 8.
-    public var u: XenFlaskOp.U
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension XenFlaskOp {
-    /// The union of `xen_flask_op.u` (xsm/flask_op.h:186): 32 bytes, aligned to 8.
-    public struct U: Sendable, BitwiseCopyable {
-        /// The union's bytes: 32 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<4, UInt64>
-        /// C: `xen_flask_load_t load` at offset 0.
-        public var load: XenFlaskLoad {
-            get { xenUnionLoad(self, as: XenFlaskLoad.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `xen_flask_setenforce_t enforce` at offset 0.
-        public var enforce: XenFlaskSetenforce {
-            get { xenUnionLoad(self, as: XenFlaskSetenforce.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// FLASK_CONTEXT_TO_SID and FLASK_SID_TO_CONTEXT
-        ///
-        /// C: `xen_flask_sid_context_t sid_context` at offset 0.
-        public var sidContext: XenFlaskSidContext {
-            get { xenUnionLoad(self, as: XenFlaskSidContext.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `xen_flask_access_t access` at offset 0.
-        public var access: XenFlaskAccess {
-            get { xenUnionLoad(self, as: XenFlaskAccess.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// FLASK_CREATE, FLASK_RELABEL, FLASK_MEMBER
-        ///
-        /// C: `xen_flask_transition_t transition` at offset 0.
-        public var transition: XenFlaskTransition {
-            get { xenUnionLoad(self, as: XenFlaskTransition.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// FLASK_GETBOOL, FLASK_SETBOOL
-        ///
-        /// C: `xen_flask_boolean_t boolean` at offset 0.
-        public var boolean: XenFlaskBoolean {
-            get { xenUnionLoad(self, as: XenFlaskBoolean.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `xen_flask_setavc_threshold_t setavc_threshold` at offset 0.
-        public var setavcThreshold: XenFlaskSetavcThreshold {
-            get { xenUnionLoad(self, as: XenFlaskSetavcThreshold.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `xen_flask_hash_stats_t hash_stats` at offset 0.
-        public var hashStats: XenFlaskHashStats {
-            get { xenUnionLoad(self, as: XenFlaskHashStats.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `xen_flask_cache_stats_t cache_stats` at offset 0.
-        public var cacheStats: XenFlaskCacheStats {
-            get { xenUnionLoad(self, as: XenFlaskCacheStats.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// FLASK_ADD_OCONTEXT, FLASK_DEL_OCONTEXT
-        ///
-        /// C: `xen_flask_ocontext_t ocontext` at offset 0.
-        public var ocontext: XenFlaskOcontext {
-            get { xenUnionLoad(self, as: XenFlaskOcontext.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `xen_flask_peersid_t peersid` at offset 0.
-        public var peersid: XenFlaskPeersid {
-            get { xenUnionLoad(self, as: XenFlaskPeersid.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `xen_flask_relabel_t relabel` at offset 0.
-        public var relabel: XenFlaskRelabel {
-            get { xenUnionLoad(self, as: XenFlaskRelabel.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `xen_flask_devicetree_label_t devicetree_label` at offset 0.
-        public var devicetreeLabel: XenFlaskDevicetreeLabel {
-            get { xenUnionLoad(self, as: XenFlaskDevicetreeLabel.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
 }

@@ -2,9 +2,9 @@
 
 import XenHypercall
 
-/// The reserved domain ids (`domid_t`). `DOMID_SELF`, the calling domain, is `selfDomain`: `self` names the type in Swift.
+/// The domain-id bounds of `xen.h`. The reserved ids themselves are the `domid` row's ops here (`XenDomid`), so this row replaces the built-in group, whose prefix that row owns.
 ///
-/// The `DOMID_*` values of `xen.h`. A value the header does not name is kept as it is
+/// The `DOMID_FIRST_RESERVED`, `DOMID_MASK` values of `xen.h`. A value the header does not name is kept as it is
 /// (`rawValue`); compare with the named ones: `value == .name`.
 package struct XenDomainID: RawRepresentable, Hashable, Sendable, BitwiseCopyable {
     /// The value as C holds it.

@@ -40,6 +40,19 @@ struct CommandContext: TemplateContext, Equatable {
         var last: Bool
     }
 
+    /// One row of the family's op table in the command type's documentation, each cell Markdown
+    /// already escaped (``SwiftText/markdownCode(_:)``).
+    struct OpRow: Codable, Equatable, Sendable {
+        /// The op's C name.
+        var op: String
+        /// Its number.
+        var number: String
+        /// The payload type, or why there is none.
+        var payload: String
+        /// The errors the op's header comment names, or `-`.
+        var errors: String
+    }
+
     var header: String
     var accessLevel: String
     var prefix: String
@@ -76,4 +89,10 @@ struct CommandContext: TemplateContext, Equatable {
     var hasHypercallArguments = false
     /// Whether the request travels as `bufs[0]` of a buffer array (`dm_op`), so the call takes more buffers.
     var bufferArray = false
+    /// Whether the hypercall takes `(op, payloads, count)` (`grant_table_op`), so the call takes an array too.
+    var payloadCount = false
+    /// The family's summary from the family table, as doc comment lines after a blank one; empty without a summary.
+    var summaryLines: [String] = []
+    /// Every op of every target, in number order, for the op table (the targets' rows are folded, not merged).
+    var opRows: [OpRow] = []
 }

@@ -35,6 +35,10 @@ extension CommandContext {
                 all.map { ($0.variant, $0.context.groups) }, within: file, sameWhen: { $0.payloadType == $1.payloadType }, folding: \.commands
             )
             context.unmapped = conditions.members(all.map { ($0.variant, $0.context.unmapped) }, within: file)
+            // The op table is prose: it lists the ops of every target, each once, in number order.
+            var rows: [OpRow] = []
+            for row in all.flatMap(\.context.opRows) where !rows.contains(row) { rows.append(row) }
+            context.opRows = rows.sorted { (Int($0.number) ?? 0, $0.op) < (Int($1.number) ?? 0, $1.op) }
         }
     }
 }

@@ -105,6 +105,33 @@ public enum SwiftText {
         return result + "\""
     }
 
+    /// Text for one Markdown table cell or inline run inside a doc comment (DocC reads doc comments as
+    /// Markdown): on one line, hidden characters visible, and every ASCII punctuation character
+    /// backslash-escaped (CommonMark allows that for all of them), so header text can neither open a
+    /// link, emphasis, HTML or code span nor end the table cell with `|`.
+    /// - Parameter text: Any text.
+    /// - Returns: One line of literal Markdown text.
+    public static func markdownText(_ text: String) -> String {
+        var result = ""
+        for scalar in lineComment(text).unicodeScalars {
+            if (0x21...0x2F).contains(scalar.value) || (0x3A...0x40).contains(scalar.value)
+                || (0x5B...0x60).contains(scalar.value) || (0x7B...0x7E).contains(scalar.value) {
+                result += "\\"
+            }
+            result.unicodeScalars.append(scalar)
+        }
+        return result
+    }
+
+    /// `text` as a Markdown code span when it can be one safely (ASCII letters, digits and `_ .*()`
+    /// only), else as ``markdownText(_:)``.
+    /// - Parameter text: A name, such as `XEN_DOMCTL_createdomain` or `struct xen_domctl`.
+    /// - Returns: One line of Markdown.
+    public static func markdownCode(_ text: String) -> String {
+        let safe = !text.isEmpty && text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "_ .*()".unicodeScalars.contains($0)) }
+        return safe ? "`" + text + "`" : markdownText(text)
+    }
+
     /// Whether `name` is an ASCII C identifier, the only names the output takes from headers as code
     /// (``CIdentifier``).
     /// - Parameter name: A name.

@@ -35,6 +35,20 @@ extension SwiftEmitter {
                 docLines: SwiftText.docCommentLines([" `\(entry.op)`: \(text)."]), message: SwiftText.stringLiteral(text)
             )
         }
+        var rows = request.bindings.map { binding in
+            CommandContext.OpRow(
+                op: SwiftText.markdownCode(binding.op), number: opsByName[binding.op].map { String($0.number) } ?? "",
+                payload: SwiftText.markdownCode(binding.record.map(naming.typeName) ?? "XenNoPayload"),
+                errors: errors(named: opsByName[binding.op]?.doc)
+            )
+        }
+        rows += request.unmapped.map { entry in
+            CommandContext.OpRow(
+                op: SwiftText.markdownCode(entry.op), number: opsByName[entry.op].map { String($0.number) } ?? "",
+                payload: "not bound: " + SwiftText.markdownText(entry.reason), errors: errors(named: opsByName[entry.op]?.doc)
+            )
+        }
+        rows.sort { (Int($0.number) ?? 0, $0.op) < (Int($1.number) ?? 0, $1.op) }
         let example = request.bindings.first { $0.record != nil }
         var context = CommandContext(
             header: family.file, accessLevel: accessLevel, prefix: family.prefix,
@@ -45,6 +59,9 @@ extension SwiftEmitter {
             examplePayload: example?.record.map(naming.typeName) ?? "XenNoPayload",
             groups: groups.everywhere(), unmapped: unmapped.everywhere(), extraFields: []
         )
+        context.opRows = rows
+        // A blank doc line first, so the summary is a paragraph of its own.
+        context.summaryLines = family.summary.map { [""] + SwiftText.docCommentLines($0).map { $0.isEmpty ? "" : " " + $0 } } ?? []
         if let hypercall = family.hypercall, let number = hypercalls[hypercall] {
             context.hasHypercall = true
             context.hypercallCName = hypercall
@@ -56,12 +73,17 @@ extension SwiftEmitter {
             }
             context.hasHypercallArguments = !arguments.isEmpty
             context.bufferArray = family.bufferArray ?? false
+            context.payloadCount = family.payloadCount ?? false
             // The runtime has two shapes for a request: its address alone (domctl), or `bufs[0]` of a
             // buffer array after some numbers (dm_op). An argument family has no buffer array.
             let hasRecord = request.record != nil
             if context.bufferArray, !hasRecord {
                 throw GeneratorDiagnostic(.error, at: nil,
                     "family '\(family.name)': bufferArray needs a request record, the buffer the array starts with")
+            }
+            if context.payloadCount, hasRecord || context.hasHypercallArguments {
+                throw GeneratorDiagnostic(.error, at: nil,
+                    "family '\(family.name)': payloadCount needs a payload argument and no hypercallArguments: the hypercall takes (op, payloads, count)")
             }
             if context.hasHypercallArguments, hasRecord, !context.bufferArray {
                 throw GeneratorDiagnostic(.error, at: nil,
@@ -82,6 +104,11 @@ extension SwiftEmitter {
             guard let cName = field.name, !skipped.contains(cName), !cName.hasPrefix("_pad"), !cName.hasPrefix("pad") else { return nil }
             return .init(name: name, cName: cName, type: mapper.swiftType(field.type))
         }
+        // Each request field is also a property of the call's `XenReply`, beside its own.
+        if let taken = context.extraFields.first(where: { Self.replyProperties.contains($0.name) }) {
+            throw GeneratorDiagnostic(.error, at: nil,
+                "family '\(family.name)': request field '\(taken.cName)' would be named '\(taken.name)', which XenReply already has")
+        }
         context.hasRequest = true
         context.requestType = naming.typeName(record.name)
         context.requestCName = "struct \(record.name)"
@@ -93,6 +120,24 @@ extension SwiftEmitter {
         context.versionProperty = request.versionField.map(property) ?? ""
         context.unionProperty = property(unionField)
         return context
+    }
+
+    /// The properties of the runtime's `XenReply`, which the request fields' accessors must not shadow.
+    static let replyProperties: Set<String> = ["value", "payload", "request"]
+
+    /// The errors an op's header comment names as Xen writes them (`-EINVAL`), for the op table.
+    /// - Parameter doc: The op's comment.
+    /// - Returns: The names, each once, in the comment's order, as Markdown; `-` when there are none.
+    private func errors(named doc: String?) -> String {
+        guard let doc else { return "-" }
+        var names: [String] = []
+        var rest = Substring(doc)
+        while let minus = rest.firstIndex(of: "-") {
+            rest = rest[rest.index(after: minus)...]
+            let word = rest.prefix { $0.isASCII && ($0.isUppercase || $0.isNumber) }
+            if word.count >= 3, word.first == "E", !names.contains(String(word)) { names.append(String(word)) }
+        }
+        return names.isEmpty ? "-" : names.map { SwiftText.markdownCode($0) }.joined(separator: ", ")
     }
 
     /// Doc lines of a command: the op, its payload, and where the binding comes from.

@@ -86,20 +86,24 @@ public final class XenHypervisor: Sendable {
     }
 
     /// Issues `request` through its hypercall, bounced through hypercall-safe memory, and returns it
-    /// as Xen wrote it back.
+    /// as Xen wrote it back with the hypercall's return value.
     /// - Parameters:
     ///   - request: A request record, such as a `XenDomctl` built from a typed command.
     ///   - payloadEncoded: Whether the payload is in the running release's layout (the typed commands
     ///     store it so); a request built by hand holds the bindings' record, which some releases lay out otherwise.
-    /// - Returns: The request after the hypercall.
+    /// - Returns: The hypercall's return value and the request after the hypercall.
     /// - Throws: ``XenHypercallError/interfaceVersionMismatch(operation:bindings:hypervisor:)`` when Xen
     ///   speaks another interface version, else ``XenHypercallError/hypercallFailed(operation:errno:)``.
-    public func issue<Request: XenRequest>(_ request: Request, payloadEncoded: Bool = false) throws(XenHypercallError) -> Request {
+    @discardableResult
+    public func issue<Request: XenRequest>(
+        _ request: Request, payloadEncoded: Bool = false
+    ) throws(XenHypercallError) -> (value: Int, request: Request) {
         let request = try versioned(request, payloadEncoded: payloadEncoded)
         let buffer = try XenBuffer<Request>(capacity: 1, in: memory)
         buffer[0] = request
+        let value: Int
         do {
-            _ = try channel.hypercall(Request.hypercall, [buffer.handle.address], operation: request.operationName)
+            value = try channel.hypercall(Request.hypercall, [buffer.handle.address], operation: request.operationName)
         } catch {
             if error.errno == .EACCES, let versioned = request as? any XenVersionedRequest,
                let mismatch = versionMismatch(versioned) {
@@ -107,31 +111,32 @@ public final class XenHypervisor: Sendable {
             }
             throw error
         }
-        return buffer[0]
+        return (value, buffer[0])
     }
 
     /// Issues `request` as the first of an array of buffers, `hypercall(arguments…, nr_bufs, bufs)`
     /// (the shape of `HYPERVISOR_dm_op(domid, nr_bufs, bufs)`), bounced through hypercall-safe memory,
-    /// and returns it as Xen wrote it back.
+    /// and returns it as Xen wrote it back with the hypercall's return value.
     /// - Parameters:
     ///   - request: A request record, such as a `XenDmOp` built from a typed command.
     ///   - arguments: The numbers before the buffer count (the domain of `dm_op`).
     ///   - buffers: More buffers the op points Xen at, passed as `bufs[1…]`.
     ///   - payloadEncoded: Whether the payload is in the running release's layout (see ``issue(_:payloadEncoded:)``).
-    /// - Returns: The request after the hypercall.
+    /// - Returns: The hypercall's return value and the request after the hypercall.
     /// - Throws: ``XenHypercallError/hypercallFailed(operation:errno:)``.
+    @discardableResult
     public func issue<Request: XenRequest>(
         _ request: Request, arguments: [UInt64], buffers: [XenBufferRegion] = [], payloadEncoded: Bool = false
-    ) throws(XenHypercallError) -> Request {
+    ) throws(XenHypercallError) -> (value: Int, request: Request) {
         let request = try versioned(request, payloadEncoded: payloadEncoded)
         let buffer = try XenBuffer<Request>(capacity: 1, in: memory)
         buffer[0] = request
         let array = try XenBuffer<XenBufferRegion>(capacity: 1 + buffers.count, in: memory)
         array[0] = try buffer.region(elements: 1)
         for (index, region) in buffers.enumerated() { array[index + 1] = region }
-        _ = try channel.hypercall(
+        let value = try channel.hypercall(
             Request.hypercall, arguments + [UInt64(array.capacity), array.handle.address], operation: request.operationName)
-        return buffer[0]
+        return (value, buffer[0])
     }
 
     /// Issues `hypercall(op, arguments…, &payload)` for the argument families (memory, physdev, sched,
@@ -152,6 +157,27 @@ public final class XenHypervisor: Sendable {
         let address = MemoryLayout<Payload>.size == 0 ? 0 : buffer.handle.address
         let result = try channel.hypercall(hypercall, [UInt64(operation.rawValue)] + arguments + [address], operation: operation.cName)
         return (result, buffer[0])
+    }
+
+    /// Issues `hypercall(op, &payloads, count)`, the shape of `HYPERVISOR_grant_table_op(cmd, uop, count)`:
+    /// the payloads are an array that Xen works through in order, and the count after them is their
+    /// number, so the caller never passes it.
+    /// - Parameters:
+    ///   - hypercall: The `__HYPERVISOR_*` number.
+    ///   - operation: The op.
+    ///   - payloads: The payloads, at least one.
+    /// - Returns: The hypercall's result and the payloads as Xen left them.
+    /// - Throws: ``XenHypercallError/hypercallFailed(operation:errno:)``.
+    public func call<Operation: XenOperation, Payload: BitwiseCopyable>(
+        hypercall: UInt64, operation: Operation, counted payloads: [Payload]
+    ) throws(XenHypercallError) -> (result: Int, payload: [Payload]) {
+        try requireRelease(for: operation)
+        let buffer = try XenBuffer<Payload>(capacity: max(payloads.count, 1), in: memory)
+        for (index, payload) in payloads.enumerated() { buffer[index] = payload }
+        let address = MemoryLayout<Payload>.size == 0 ? 0 : buffer.handle.address
+        let result = try channel.hypercall(
+            hypercall, [UInt64(operation.rawValue), address, UInt64(payloads.count)], operation: operation.cName)
+        return (result, payloads.indices.map { buffer[$0] })
     }
 
     /// Calls `body` with a zero-filled buffer of `capacity` elements in hypercall-safe memory, for a

@@ -46,6 +46,10 @@ public struct FamilySpec: Codable, Sendable, Equatable {
     /// Whether the hypercall takes `(arguments…, nr_bufs, bufs)`, an array of buffers whose first
     /// is the request record (`dm_op`), instead of the request's address.
     public var bufferArray: Bool?
+    /// Whether the hypercall takes `(op, payloads, count)`: the payload argument points at an array of
+    /// payloads that Xen works through, and the number after it counts them
+    /// (`HYPERVISOR_grant_table_op(cmd, uop, count)`). The runtime glue passes the count itself.
+    public var payloadCount: Bool?
     /// Whether the ops are the hypercall numbers themselves (`__HYPERVISOR_*`): the enum then conforms to
     /// `XenHypercallNumber`, the only op type `XenHypervisor.hypercall(_:_:)` accepts.
     public var hypercallNumbers: Bool?
@@ -77,8 +81,8 @@ public struct FamilySpec: Codable, Sendable, Equatable {
         summary: String? = nil,
         request: RequestSpec? = nil, payloads: [String]? = nil, payloadMembers: [String: String]? = nil,
         payloadArgument: Bool? = nil, hypercall: String? = nil, hypercallArguments: [HypercallArgument]? = nil,
-        bufferArray: Bool? = nil, hypercallNumbers: Bool? = nil, enumeration: String? = nil, recordHeaders: [String]? = nil,
-        includes: [String]? = nil, otherPrefixes: [String]? = nil, stableABI: Bool? = nil
+        bufferArray: Bool? = nil, payloadCount: Bool? = nil, hypercallNumbers: Bool? = nil, enumeration: String? = nil,
+        recordHeaders: [String]? = nil, includes: [String]? = nil, otherPrefixes: [String]? = nil, stableABI: Bool? = nil
     ) {
         self.name = name
         self.prefix = prefix
@@ -97,6 +101,7 @@ public struct FamilySpec: Codable, Sendable, Equatable {
         self.hypercall = hypercall
         self.hypercallArguments = hypercallArguments
         self.bufferArray = bufferArray
+        self.payloadCount = payloadCount
         self.hypercallNumbers = hypercallNumbers
         self.enumeration = enumeration
         self.recordHeaders = recordHeaders

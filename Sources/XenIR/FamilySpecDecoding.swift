@@ -2,7 +2,7 @@ extension FamilySpec {
     /// The JSON keys of a row (the synthesized `CodingKeys` stay for encoding).
     private enum RowKey: String, CodingKey, CaseIterable {
         case name, prefix, header, within, swiftName, rawType, interfaceVersion, exclude, opNames, summary
-        case request, payloads, payloadMembers, payloadArgument, hypercall, hypercallArguments, bufferArray, hypercallNumbers
+        case request, payloads, payloadMembers, payloadArgument, hypercall, hypercallArguments, bufferArray, payloadCount, hypercallNumbers
         case enumeration, recordHeaders, includes, otherPrefixes, stableABI
     }
 
@@ -32,6 +32,7 @@ extension FamilySpec {
             hypercall: try container.decodeIfPresent(String.self, forKey: .hypercall),
             hypercallArguments: try container.decodeIfPresent([HypercallArgument].self, forKey: .hypercallArguments),
             bufferArray: try container.decodeIfPresent(Bool.self, forKey: .bufferArray),
+            payloadCount: try container.decodeIfPresent(Bool.self, forKey: .payloadCount),
             hypercallNumbers: try container.decodeIfPresent(Bool.self, forKey: .hypercallNumbers),
             enumeration: try container.decodeIfPresent(String.self, forKey: .enumeration),
             recordHeaders: try container.decodeIfPresent([String].self, forKey: .recordHeaders),

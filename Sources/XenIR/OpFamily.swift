@@ -27,6 +27,8 @@ public struct OpFamily: Codable, Sendable, Equatable {
     public var hypercallArguments: [HypercallArgument]?
     /// Whether the hypercall takes an array of buffers whose first is the request, from the family table.
     public var bufferArray: Bool?
+    /// Whether the hypercall takes `(op, payloads, count)`, an array of payloads and their number, from the family table.
+    public var payloadCount: Bool?
     /// Whether the ops are the hypercall numbers themselves, from the family table.
     public var hypercallNumbers: Bool?
     /// In an output that spans several releases: the interface version of each release that has one.
@@ -45,7 +47,7 @@ public struct OpFamily: Codable, Sendable, Equatable {
         name: String, prefix: String, swiftName: String, rawType: String, file: String, within: String? = nil,
         summary: String? = nil, interfaceVersion: InterfaceVersion? = nil, ops: [Op] = [], aliases: [OpAlias] = [],
         hypercall: String? = nil, hypercallArguments: [HypercallArgument]? = nil, bufferArray: Bool? = nil,
-        hypercallNumbers: Bool? = nil, reserved: [ReservedNumber]? = nil
+        payloadCount: Bool? = nil, hypercallNumbers: Bool? = nil, reserved: [ReservedNumber]? = nil
     ) {
         self.name = name
         self.prefix = prefix
@@ -60,6 +62,7 @@ public struct OpFamily: Codable, Sendable, Equatable {
         self.hypercall = hypercall
         self.hypercallArguments = hypercallArguments
         self.bufferArray = bufferArray
+        self.payloadCount = payloadCount
         self.hypercallNumbers = hypercallNumbers
         self.reserved = reserved
     }

@@ -187,7 +187,7 @@ struct FamilyReader {
                 name: spec.name, prefix: spec.prefix, swiftName: spec.swiftName, rawType: spec.rawType, file: spec.header,
                 within: spec.within, summary: spec.summary, interfaceVersion: interfaceVersion(spec), ops: familyOps, aliases: aliases,
                 hypercall: spec.hypercall, hypercallArguments: spec.hypercallArguments, bufferArray: spec.bufferArray,
-                hypercallNumbers: spec.hypercallNumbers
+                payloadCount: spec.payloadCount, hypercallNumbers: spec.hypercallNumbers
             )
             family.stableABI = spec.stableABI
             return family

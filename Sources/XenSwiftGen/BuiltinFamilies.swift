@@ -21,6 +21,26 @@ import XenIR
 ///   (`xen/common/event_channel.c`: each case copies the struct named after its op) and `do_hvm_op`
 ///   (`xen/arch/x86/hvm/hvm.c`, with `do_altp2m_op`; `HVMOP_flush_tlbs` and `HVMOP_guest_request_vm_event`
 ///   take a NULL argument), Xen 4.17.0.
+/// - `payloadMembers` of `flask`: op → union member of `struct xen_flask_op.u`, from `do_flask_op`
+///   (`xen/xsm/flask/flask_op.c`: the member each case reads; `FLASK_GETENFORCE`, `POLICYVERS`, `MLS`,
+///   `GETAVC_THRESHOLD` answer in the return value and `COMMITBOOLS` reads nothing), Xen 4.17.0.
+/// - `payloadMembers` of `grant-table`, `kexec` and `xenver`: op → payload struct tag, from `do_grant_table_op`
+///   (`xen/common/grant_table.c`: each case casts `uop` to the `gnttab_*_t` named after its op, and
+///   the hypercall takes `(cmd, uop, count)`, hence `payloadCount`), `do_kexec_op_internal`
+///   (`xen/common/kexec.c`: each handler copies the `xen_kexec_*_t` named after its op; `kexec_status`
+///   answers in the return value) and `do_xen_version`
+///   (`xen/common/kernel.c`: `XENVER_version` and `XENVER_pagesize` answer in the return value and
+///   read no argument; the char-array ops have no struct and stay unbound), Xen 4.17.0.
+/// - `payloadMembers` of `pmu`, `callback` and `nmi`: op → payload struct tag, from `do_xenpmu_op`
+///   (`xen/arch/x86/cpu/vpmu.c`: the argument is a `xen_pmu_params_t` handle, copied in or out by
+///   every op but `XENPMU_lvtpc_set` and `XENPMU_flush`, which read none), `do_callback_op` and
+///   `do_nmi_op` (`xen/arch/x86/pv/callback.c`: `callback_register`, `callback_unregister` and
+///   `xennmi_callback` copied in; `XENNMI_unregister_callback` reads no argument), Xen 4.17.0.
+/// - `payloadMembers` of `xenoprof`: op → payload struct tag, from `do_xenoprof_op`
+///   (`xen/common/xenoprof.c` and `xen/arch/x86/oprofile/xenoprof.c`: `init`, `get_buffer`,
+///   `set_passive`, `counter` and `ibs_counter` copy the `xenoprof_*` struct named after them; the
+///   other ops read no argument, but `set_active` (a `domid_t`) and `set_backtrace` (an `int`),
+///   which have no struct and stay unbound), Xen 4.17.0.
 ///
 /// All 68 bindings of the first three items were checked against those handlers (Xen sources from 4.7 to after 4.19; 4.17-era
 /// changes confirmed from their patches). One could not be: x86 has no handler case for

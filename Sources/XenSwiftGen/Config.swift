@@ -99,11 +99,21 @@ public struct Config: Codable, Sendable, Equatable {
 
     /// The built-in constant table with `constantGroups`' rows added or replacing rows of the same name.
     /// - Returns: Every row, in order.
-    /// - Throws: `GeneratorDiagnostic` when the built-in table cannot be read.
+    /// - Throws: `GeneratorDiagnostic` when the built-in table cannot be read, or when a group's prefix
+    ///   is a family row's (`ConstantGroup.owningFamily(in:)` in XenIR): that family would take every member.
     public func resolvedConstantGroups() throws -> [ConstantGroup] {
         var table = try BuiltinFamilies.constantGroups()
         for row in constantGroups ?? [] {
             if let index = table.firstIndex(where: { $0.name == row.name }) { table[index] = row } else { table.append(row) }
+        }
+        let families = try resolvedTable()
+        for group in table {
+            if let owner = group.owningFamily(in: families) {
+                throw GeneratorDiagnostic(.error, at: nil,
+                    "constantGroups row '\(JSONErrorText.escaped(group.name))': family '\(JSONErrorText.escaped(owner.name))' owns the prefix "
+                        + "'\(JSONErrorText.escaped(group.prefix ?? ""))' in \(JSONErrorText.escaped(group.header)), so the group would be empty; "
+                        + "use the family's op enum, another prefix, or replace the group by its name")
+            }
         }
         return table
     }

@@ -8,8 +8,10 @@ import Testing
     /// The constant groups of the headers domctl.h reads (it includes xen.h, grant_table.h, memory.h,
     /// event_channel.h).
     static let constantFiles = [
-        "XenCreateDomainFlags.swift", "XenDomainID.swift", "XenDomainInfoFlags.swift", "XenGrantMapFlags.swift",
-        "XenGrantStatus.swift", "XenMaxVcpuID.swift", "XenMemoryFlags.swift", "XenVcpuAffinityFlags.swift", "XenVirtualIRQ.swift",
+        "XenAssignedDeviceType.swift", "XenCreateDomainFlags.swift", "XenDomainID.swift", "XenDomainInfoFlags.swift",
+        "XenGrantCopyFlags.swift", "XenGrantMapFlags.swift", "XenGrantStatus.swift", "XenIOMMUOptions.swift", "XenMaxVcpuID.swift",
+        "XenMemoryFlags.swift", "XenPhysmapSpace.swift", "XenStartInfoFlags.swift",
+        "XenVcpuAffinityFlags.swift", "XenVirtualIRQ.swift",
     ]
     static func command(_ arguments: [String]) -> [String] {
         ["--allow-writing-to-package-directory", "generate-xen-bindings"] + arguments
@@ -85,7 +87,7 @@ import Testing
             == (["ArchArmRecords.swift", "ArchX86HvmSaveRecords.swift", "ArchX86XenRecords.swift", "ArchX86XenX8664Records.swift", "DomctlCommand.swift",
                 "DomctlOp.swift", "DomctlRecords.swift", "Hypercall.swift", "MemoryRecords.swift", "PhysdevRecords.swift",
                 "SysctlCommand.swift", "SysctlOp.swift", "SysctlRecords.swift", "XenOperation.swift", "XenRecordLayout.swift",
-                "XenRecordSupport.swift", "XenRecords.swift"] + Self.constantFiles).sorted())
+                "XenRecordSupport.swift", "XenRecords.swift", "XenPhysicalCapabilities.swift"] + Self.constantFiles).sorted())
         // The target's config chose internal access.
         let domctl = try String(contentsOf: folder.appendingPathComponent("DomctlOp.swift"), encoding: .utf8)
         #expect(domctl.contains("\ninternal enum DomctlOp: UInt32"))

@@ -45,7 +45,12 @@ import XenIR
                      RecordField(name: "ssidref", type: .integer(bits: 32, signed: false), cType: "uint32_t", offset: 4, size: 4, line: 12)],
             file: "domctl.h", line: 10, doc: "Record " + text
         )
-        return XenInterface(defines: [], headers: ["domctl.h"], families: [family], records: [record])
+        // Typed commands too: the op table of the command type's documentation holds the unbound op's reason.
+        let request = RequestBinding(
+            family: "domctl", record: nil, opField: nil, versionField: nil, unionField: nil,
+            bindings: [.init(op: "XEN_DOMCTL_createdomain", member: nil, record: "xen_domctl_createdomain", source: .argumentComment)],
+            unmapped: [.init(op: "XEN_DOMCTL_real_mode_area", reason: "reason " + text)])
+        return XenInterface(defines: [], headers: ["domctl.h"], families: [family], records: [record], requests: [request])
     }
 
     /// The emitted files for `text`, by path.
@@ -71,6 +76,7 @@ import XenIR
     func declarationsAreTheModels() throws {
         let plain = try Self.files("plain")
         #expect(plain["DomctlOp.swift"] != nil)
+        #expect(plain["DomctlCommand.swift"]?.contains("/// | `XEN_DOMCTL_real_mode_area` | 26 | not bound: reason plain | - |") == true)
         for payload in Self.payloads {
             let hostile = try Self.files(payload)
             #expect(hostile.keys.sorted() == plain.keys.sorted())
@@ -98,6 +104,12 @@ import XenIR
         #expect(SwiftText.docCommentLines("a\rb\r\nc\u{2028}d\u{0}") == ["a", "b", "c", "d\\u{0}"])
         #expect(SwiftText.lineComment("a\r} func x() {}\u{202E}") == "a } func x() {}\\u{202E}")
         #expect(SwiftText.stringLiteral("a\"b\\c\u{202E}\r") == "\"a\\\"b\\\\c\\u{202E} \"")
+        // Markdown (a table cell of a doc comment): one line, every ASCII punctuation escaped, so no
+        // link, emphasis, HTML, code span or cell end can open; code spans only for plain names.
+        #expect(SwiftText.markdownText("a | b `c` *d* [e](f) <g>\r\\") == "a \\| b \\`c\\` \\*d\\* \\[e\\]\\(f\\) \\<g\\> \\\\")
+        #expect(SwiftText.markdownText("x\u{202E}") == "x\\\\u\\{202E\\}")
+        #expect(SwiftText.markdownCode("XEN_DOMCTL_x1") == "`XEN_DOMCTL_x1`" && SwiftText.markdownCode("struct xen_domctl") == "`struct xen_domctl`")
+        #expect(SwiftText.markdownCode("a|b`") == "a\\|b\\`" && SwiftText.markdownCode("") == "")
         #expect(SwiftText.isASCIIIdentifier("XEN_DOMCTL_x1") && !SwiftText.isASCIIIdentifier("XEN_\u{202E}x")
                 && !SwiftText.isASCIIIdentifier("1x") && !SwiftText.isASCIIIdentifier(""))
     }

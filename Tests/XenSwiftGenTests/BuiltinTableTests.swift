@@ -16,7 +16,7 @@ import XenSwiftGen
         #expect(config == Config(familyTable: config.familyTable, constantGroups: config.constantGroups))
     }
 
-    @Test("the table's facts: 24 hypercall families then 36 rows of other numbered groups and records, 92 explicit payload bindings, Xen's request layouts")
+    @Test("the table's facts: 24 hypercall families then 36 rows of other numbered groups and records, 166 explicit payload bindings, Xen's request layouts")
     func facts() throws {
         let table = try BuiltinFamilies.table()
         #expect(table.map(\.name) == [
@@ -30,13 +30,20 @@ import XenSwiftGen
         ])
         // The rows after the hypercall families add files of their own and never a record to a hypercall
         // family's closure: none names a request, payloads or a hypercall.
-        #expect(table.dropFirst(24).allSatisfy { $0.request == nil && $0.payloads == nil && $0.hypercall == nil })
+        // Seven of them name a hypercall: their payloads are their own headers' records.
+        #expect(table.dropFirst(24).allSatisfy { $0.payloads == nil })
+        #expect(table.dropFirst(24).filter { $0.hypercall != nil }.map(\.name) == ["kexec", "flask", "xenver", "xenoprof", "pmu", "callback", "nmi"])
+        #expect(table.dropFirst(24).filter { $0.request != nil }.map(\.name) == ["flask"])
         #expect(byNameOf(table)["xenstore-message"]?.enumeration == "xsd_sockmsg_type")
         #expect(byNameOf(table)["mca"]?.includes == ["xen.h"])
         let bindings = table.map { ($0.name, $0.payloadMembers?.count ?? 0) }.filter { $0.1 > 0 }
-        #expect(bindings.map(\.0) == ["domctl", "sysctl", "memory", "platform", "physdev", "hvm", "vcpu", "event-channel"])
-        #expect(bindings.map(\.1) == [17, 4, 15, 9, 19, 10, 4, 14])
-        #expect(bindings.map(\.1).reduce(0, +) == 92)
+        #expect(bindings.map(\.0) == ["domctl", "sysctl", "memory", "platform", "physdev", "hvm", "vcpu", "event-channel", "grant-table", "kexec", "flask", "xenver", "xenoprof", "pmu", "callback", "nmi"])
+        #expect(bindings.map(\.1) == [17, 4, 15, 9, 19, 10, 4, 14, 13, 5, 23, 5, 16, 8, 2, 2])
+        #expect(bindings.map(\.1).reduce(0, +) == 166)
+        // From do_grant_table_op (xen/common/grant_table.c), which takes (cmd, uop, count), Xen 4.17.0.
+        #expect(byNameOf(table)["grant-table"]?.payloadCount == true)
+        #expect(byNameOf(table)["grant-table"]?.payloadMembers?["GNTTABOP_swap_grant_ref"] == "gnttab_swap_grant_ref")
+        #expect(byNameOf(table)["xenver"]?.payloadMembers?["XENVER_version"] == "")
         let byName = Dictionary(uniqueKeysWithValues: table.map { ($0.name, $0) })
         #expect(byName["domctl"]?.request == RequestSpec(record: "xen_domctl"))
         // dm_op carries no interface version: an explicit null, not the default.
@@ -62,6 +69,23 @@ import XenSwiftGen
         #expect(resolved.count == (try BuiltinFamilies.table()).count + 1)
         #expect(resolved[1] == row)
         #expect(resolved.last == extra)
+    }
+
+    @Test("a constant group whose prefix a family row owns is refused in one line naming the group and the family")
+    func constantGroupOwnedByFamily() throws {
+        // EVTCHNSTAT_closed … are the evtchn-status family's ops; such a group used to be emitted empty.
+        let owned = ConstantGroup(
+            name: "event-channel-status", header: "event_channel.h", prefix: "EVTCHNSTAT_", kind: .values,
+            swiftName: "EventChannelStatusCode", rawType: "UInt32")
+        let error = #expect(throws: GeneratorDiagnostic.self) { try Config(constantGroups: [owned]).resolvedConstantGroups() }
+        #expect(error?.message == "constantGroups row 'event-channel-status': family 'evtchn-status' owns the prefix 'EVTCHNSTAT_' "
+            + "in event_channel.h, so the group would be empty; use the family's op enum, another prefix, or replace the group by its name")
+        #expect(error?.message.contains("\n") == false)
+        // A group under a family's prefix whose members the family does not take as ops stays:
+        // XEN_DOMCTL_CDF_* continue in upper case after XEN_DOMCTL_.
+        #expect(try Config().resolvedConstantGroups() == (try BuiltinFamilies.constantGroups()))
+        let other = ConstantGroup(name: "x", header: "event_channel.h", prefix: "EVTCHNSTAT", kind: .values, swiftName: "X", rawType: "UInt32")
+        #expect(other.owningFamily(in: try BuiltinFamilies.table()) == nil)
     }
 
     /// The rows by name.

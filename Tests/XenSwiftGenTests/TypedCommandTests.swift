@@ -20,6 +20,7 @@ import XenIR
             func e(_ xen: XenHypervisor) throws {
                 _ = try xen.dm(.nrVcpus, domain: 1, payload: XenDmOpSetIsaIrqLevel())
                 _ = try xen.vcpu(.isUp, payload: XenNoPayload())
+                _ = try xen.grantTable(.querySize, payloads: [GnttabGetVersion()])
             }
             import XenHypercall
 
@@ -40,6 +41,8 @@ import XenIR
         #expect(compile.stderr.contains(
             "consumer.swift:10:50: error: cannot convert value of type 'XenDmOpSetIsaIrqLevel' to expected argument type 'XenDmOpNrVcpus'"))
         #expect(compile.stderr.contains("consumer.swift:11:27: error: missing argument for parameter 'vcpu' in call"))
+        #expect(compile.stderr.contains(
+            "consumer.swift:12:51: error: cannot convert value of type 'GnttabGetVersion' to expected element type 'GnttabQuerySize'"), "\(compile.stderr)")
     }
 
     @Test("a family table row whose call shape the runtime has no call for is a clear error, and nothing is written")
@@ -52,7 +55,10 @@ import XenIR
         sched["bufferArray"] = true
         var domctl = try #require((table?["familyTable"] as? [[String: Any]])?.first { $0["name"] as? String == "domctl" })
         domctl["hypercallArguments"] = [["label": "vcpu", "type": "UInt32", "c": "unsigned int vcpuid"]]
+        var grants = try #require((table?["familyTable"] as? [[String: Any]])?.first { $0["name"] as? String == "grant-table" })
+        grants["hypercallArguments"] = [["label": "vcpu", "type": "UInt32", "c": "unsigned int vcpuid"]]
         for (row, message) in [
+            (grants, "error: family 'grant-table': payloadCount needs a payload argument and no hypercallArguments: the hypercall takes (op, payloads, count)"),
             (sched, "error: family 'sched': bufferArray needs a request record, the buffer the array starts with"),
             (domctl, "error: family 'domctl': hypercallArguments with a request record need bufferArray: the hypercall takes the request's address alone"),
         ] {
@@ -103,6 +109,20 @@ import XenIR
                 var none = XenNoPayload()
                 return SchedCommand.shutdown.withArgument(&shutdown) { op, argument in op == 2 && argument != nil }
                     && SchedCommand.yield.withArgument(&none) { _, argument in argument == nil }
+            }
+            // One reply shape for every family; a call whose result only says "done" needs no `_ =`.
+            func shapes(_ xen: XenHypervisor) throws -> Domid {
+                try xen.domctl(.unpausedomain, domain: 1)
+                try xen.domctl(.setvcpuaffinity, domain: 1, payload: XenDomctlVcpuaffinity())
+                try xen.sched(.yield)
+                let sizes: [GnttabQuerySize] = try xen.grantTable(.querySize, payloads: [GnttabQuerySize()]).payload
+                let one: XenReply<GnttabQuerySize, XenNoPayload> = try xen.grantTable(.querySize, payload: GnttabQuerySize())
+                let version: Int = try xen.xenver(.version).value
+                let features: XenFeatureInfo = try xen.xenver(.getFeatures, payload: XenFeatureInfo()).payload
+                let up: Int = try xen.vcpu(.isUp, vcpu: 0).value
+                let info: XenDomctlGetdomaininfo = try xen.domctl(.getdomaininfo, domain: 0, payload: XenDomctlGetdomaininfo()).payload
+                _ = (sizes, one, version, features, up, info)
+                return try xen.domctl(.createdomain, domain: 0, payload: XenDomctlCreatedomain()).domain
             }
 
             """

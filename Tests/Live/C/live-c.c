@@ -11,6 +11,8 @@
 #include <xen/domctl.h>
 #include <xen/sysctl.h>
 #include <xen/vcpu.h>
+#include <xen/version.h>
+#include <xen/grant_table.h>
 #include <xen/hvm/dm_op.h>
 #include <xen/sys/privcmd.h>
 
@@ -117,6 +119,34 @@ int main(int argc, char **argv) {
     fprintf(out, "dm_op.nr_vcpus.d0=%ld\n", dm_nr_vcpus(0, 1));
     fprintf(out, "dm_op.nr_vcpus.d32000=%ld\n", dm_nr_vcpus(32000, 1));
     fprintf(out, "dm_op.nr_vcpus.d32000.3bufs=%ld\n", dm_nr_vcpus(32000, 3));
+    /* xen_version(cmd, arg): XENVER_version and XENVER_pagesize answer in the return value. */
+    fprintf(out, "xen_version.version=%ld\n", hypercall3(__HYPERVISOR_xen_version, XENVER_version, 0, 0));
+    fprintf(out, "xen_version.pagesize=%ld\n", hypercall3(__HYPERVISOR_xen_version, XENVER_pagesize, 0, 0));
+    xen_feature_info_t *features = locked(sizeof *features);
+    memset(features, 0, sizeof *features);
+    r = hypercall3(__HYPERVISOR_xen_version, XENVER_get_features, (unsigned long)features, 0);
+    fprintf(out, "xen_version.get_features.0=%ld,%x\n", r, features->submap);
+    /* grant_table_op(cmd, uop, count): an array of entries and their number; each entry's status. */
+    struct gnttab_query_size *query = locked(2 * sizeof *query);
+    memset(query, 0, 2 * sizeof *query);
+    query[0].dom = query[1].dom = DOMID_SELF;
+    r = hypercall3(__HYPERVISOR_grant_table_op, GNTTABOP_query_size, (unsigned long)query, 1);
+    fprintf(out, "grant_table_op.query_size.self=%ld,%d,%u,%u\n", r, query[0].status, query[0].nr_frames, query[0].max_nr_frames);
+    fprintf(out, "grant_table_op.query_size.count2=%ld\n", hypercall3(__HYPERVISOR_grant_table_op, GNTTABOP_query_size, (unsigned long)query, 2));
+    memset(query, 0, sizeof *query);
+    query[0].dom = 32000;
+    r = hypercall3(__HYPERVISOR_grant_table_op, GNTTABOP_query_size, (unsigned long)query, 1);
+    fprintf(out, "grant_table_op.query_size.d32000=%ld,%d\n", r, query[0].status);
+    struct gnttab_unmap_grant_ref *unmap = locked(3 * sizeof *unmap);
+    memset(unmap, 0, 3 * sizeof *unmap);
+    for (int k = 0; k < 3; k++) { unmap[k].handle = 0xFFFFFFF0u + k; unmap[k].status = 1; }
+    r = hypercall3(__HYPERVISOR_grant_table_op, GNTTABOP_unmap_grant_ref, (unsigned long)unmap, 3);
+    fprintf(out, "grant_table_op.unmap_grant_ref.bad3=%ld,%d,%d,%d\n", r, unmap[0].status, unmap[1].status, unmap[2].status);
+    struct gnttab_get_version *version = locked(sizeof *version);
+    memset(version, 0, sizeof *version);
+    version->dom = DOMID_SELF;
+    r = hypercall3(__HYPERVISOR_grant_table_op, GNTTABOP_get_version, (unsigned long)version, 1);
+    fprintf(out, "grant_table_op.get_version.self=%ld,%u\n", r, version->version);
     fclose(out);
     return 0;
 }

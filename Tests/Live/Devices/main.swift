@@ -85,7 +85,7 @@ if !overDevice {
     // Foreign memory: dom0's shared_info page, mapped with DOMID_SELF.
     do {
         let xen = try XenHypervisor()
-        let frame = try xen.domctl(.getdomaininfo, domain: 0, payload: XenDomctlGetdomaininfo()).sharedInfoFrame
+        let frame = try xen.domctl(.getdomaininfo, domain: 0, payload: XenDomctlGetdomaininfo()).payload.sharedInfoFrame
         let memory = try ForeignMemory()
         let page = try memory.map(frames: [frame], of: ForeignMemory.selfDomain)
         let info = page.withBytes { $0.load(as: XenPublic.SharedInfo.self) }

@@ -10,7 +10,7 @@ import XenPublic
 ///   - retired: The file listing retired numbers, `domctl 6 XEN_DOMCTL_getmemlist` per line.
 /// - Throws: ``XenHypercallError`` from a call that must succeed.
 func runChecks(_ xen: XenHypervisor, retired: String) async throws {
-    let version = try xen.hypercall(Hypercall.xenVersion, 0, 0) // XENVER_version, NULL
+    let version = try xen.hypercall(Hypercall.xenVersion, 0, 0) // XENVER_version, NULL: the untyped route
     check("xen_version is 4.17", version >> 16 == 4 && version & 0xFFFF == 17, "\(version >> 16).\(version & 0xFFFF)")
     record("hypercall memory from \(xen.memory.usesHypercallDevice ? "/dev/xen/hypercall" : "MAP_LOCKED anonymous pages")")
 
@@ -33,8 +33,8 @@ func lifecycleUntilDestroy(_ xen: XenHypervisor) throws -> Domid {
     config.maxGrantFrames = -1
     config.maxMaptrackFrames = -1
     config.grantOpts = 1 // XEN_DOMCTL_GRANT_version(1)
-    let created = try xen.issue(XenDomctl(.createdomain, domain: 0, payload: config))
-    let domain = created.domain
+    // Xen writes the new domain's id into the request's `domain` (do_domctl's copyback): the reply's `domain`.
+    let domain = try xen.domctl(.createdomain, domain: 0, payload: config).domain
     check("createdomain gives a new domain", domain > 0 && domain < XenDomainID.firstReserved.rawValue, "domain \(domain)")
 
     let maxVcpus = failure { _ = try xen.domctl(.maxVcpus, domain: domain, payload: { var p = XenDomctlMaxVcpus(); p.max = 2; return p }()) }
@@ -45,14 +45,14 @@ func lifecycleUntilDestroy(_ xen: XenHypervisor) throws -> Domid {
     let maxMem = failure { _ = try xen.domctl(.maxMem, domain: domain, payload: memory) }
     check("max_mem 64 MiB", maxMem == nil, "\(String(describing: maxMem))")
 
-    let info = try xen.domctl(.getdomaininfo, domain: domain, payload: XenDomctlGetdomaininfo())
+    let info = try xen.domctl(.getdomaininfo, domain: domain, payload: XenDomctlGetdomaininfo()).payload
     check("getdomaininfo of the new domain", info.domain == domain, "domain \(info.domain)")
     check("new domain has max_vcpu_id 1", info.maxVcpuId != .invalid && info.maxVcpuId.rawValue == 1, "max_vcpu_id \(info.maxVcpuId.rawValue)")
     check("new domain has max_pages 16384", info.maxPages == 16384, "max_pages \(info.maxPages)")
     check("new domain starts paused", info.flags.contains(.paused), "flags \(info.flags.rawValue)")
 
     try xen.withBuffer(of: UInt8.self, capacity: 1) { bitmap in
-        let cpus = (try? xen.sysctl(.physinfo, payload: XenSysctlPhysinfo()).nrCpus) ?? 1
+        let cpus = (try? xen.sysctl(.physinfo, payload: XenSysctlPhysinfo()).payload.nrCpus) ?? 1
         let wanted: UInt8 = cpus > 1 ? 0b10 : 0b01
         bitmap[0] = wanted
         var affinity = XenDomctlVcpuaffinity()
@@ -60,19 +60,19 @@ func lifecycleUntilDestroy(_ xen: XenHypervisor) throws -> Domid {
         affinity.flags = .hard
         affinity.cpumapHard.bitmap = try bitmap.handle(elements: 1)
         affinity.cpumapHard.nrBits = 8
-        _ = try xen.domctl(.setvcpuaffinity, domain: domain, payload: affinity)
+        try xen.domctl(.setvcpuaffinity, domain: domain, payload: affinity)
         bitmap[0] = 0
-        let back = try xen.domctl(.getvcpuaffinity, domain: domain, payload: affinity)
+        let back = try xen.domctl(.getvcpuaffinity, domain: domain, payload: affinity).payload
         check("vcpu affinity round-trips through a guest handle", bitmap[0] == wanted && back.vcpu == 0,
               "set \(wanted), got \(bitmap[0])")
         record("vcpu affinity of d\(domain)v0: set \(wanted), read back \(bitmap[0]) (\(cpus) CPUs)")
     }
 
     try xen.domctl(.unpausedomain, domain: domain)
-    let running = try xen.domctl(.getdomaininfo, domain: domain, payload: XenDomctlGetdomaininfo())
+    let running = try xen.domctl(.getdomaininfo, domain: domain, payload: XenDomctlGetdomaininfo()).payload
     check("unpausedomain clears the paused flag", !running.flags.contains(.paused), "flags \(running.flags.rawValue)")
     try xen.domctl(.pausedomain, domain: domain)
-    let pausedAgain = try xen.domctl(.getdomaininfo, domain: domain, payload: XenDomctlGetdomaininfo())
+    let pausedAgain = try xen.domctl(.getdomaininfo, domain: domain, payload: XenDomctlGetdomaininfo()).payload
     check("pausedomain sets the paused flag", pausedAgain.flags.contains(.paused), "flags \(pausedAgain.flags.rawValue)")
     return domain
 }
@@ -189,7 +189,7 @@ func concurrency(_ xen: XenHypervisor) async {
             group.addTask {
                 var ok = 0
                 for _ in 0..<25 {
-                    if let info = try? xen.domctl(.getdomaininfo, domain: 0, payload: XenDomctlGetdomaininfo()), info.domain == 0 { ok += 1 }
+                    if let info = try? xen.domctl(.getdomaininfo, domain: 0, payload: XenDomctlGetdomaininfo()).payload, info.domain == 0 { ok += 1 }
                 }
                 return ok
             }

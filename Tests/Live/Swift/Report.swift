@@ -52,7 +52,7 @@ func lines(_ info: XenSysctlPhysinfo) -> [String] {
     [
         "threads_per_core=\(info.threadsPerCore)", "cores_per_socket=\(info.coresPerSocket)", "nr_cpus=\(info.nrCpus)",
         "max_cpu_id=\(info.maxCpuId)", "nr_nodes=\(info.nrNodes)", "max_node_id=\(info.maxNodeId)", "cpu_khz=\(info.cpuKhz)",
-        "capabilities=\(info.capabilities)", "arch_capabilities=\(info.archCapabilities)", "total_pages=\(info.totalPages)",
+        "capabilities=\(info.capabilities.rawValue)", "arch_capabilities=\(info.archCapabilities)", "total_pages=\(info.totalPages)",
         "outstanding_pages=\(info.outstandingPages)", "max_mfn=\(info.maxMfn)",
         "hw_cap=" + (0..<8).map { String(info.hwCap[$0], radix: 16) }.joined(separator: ","),
     ].map { "physinfo.\($0)" }

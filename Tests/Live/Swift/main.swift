@@ -30,13 +30,13 @@ do {
 ///   - path: The output file.
 /// - Throws: ``XenHypercallError``.
 func dump(_ xen: XenHypervisor, to path: String) throws {
-    var text = lines(try xen.domctl(.getdomaininfo, domain: 0, payload: XenDomctlGetdomaininfo()), "getdomaininfo0")
-    text += lines(try xen.sysctl(.physinfo, payload: XenSysctlPhysinfo()))
+    var text = lines(try xen.domctl(.getdomaininfo, domain: 0, payload: XenDomctlGetdomaininfo()).payload, "getdomaininfo0")
+    text += lines(try xen.sysctl(.physinfo, payload: XenSysctlPhysinfo()).payload)
     text += try xen.withBuffer(of: XenDomctlGetdomaininfo.self, capacity: 64) { buffer in
         var request = XenSysctlGetdomaininfolist()
         request.maxDomains = 64
         request.buffer = try buffer.handle(elements: 64)
-        let reply = try xen.sysctl(.getdomaininfolist, payload: request)
+        let reply = try xen.sysctl(.getdomaininfolist, payload: request).payload
         return ["list.num_domains=\(reply.numDomains)"] + buffer.prefix(Int(reply.numDomains)).flatMap { lines($0, "list") }
     }
     text += try vcpuAndDeviceModelLines(xen)

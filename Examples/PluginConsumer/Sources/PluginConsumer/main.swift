@@ -8,7 +8,7 @@ print("\(op.cName) = \(op.rawValue) (\(DomctlOp.cPrefix) from \(DomctlOp.header)
 // The runtime issues the generated requests: in dom0 this prints dom0's pages; elsewhere the clear error.
 do {
     let xen = try XenHypervisor()
-    let info = try xen.domctl(.getdomaininfo, domain: 0, payload: XenDomctlGetdomaininfo())
+    let info = try xen.domctl(.getdomaininfo, domain: 0, payload: XenDomctlGetdomaininfo()).payload
     print("dom0 has \(info.totPages) pages")
 } catch {
     print(error)

@@ -34,7 +34,7 @@ do {
         request.firstDomain = 0
         request.maxDomains = UInt32(buffer.capacity)
         request.buffer = try buffer.handle(elements: buffer.capacity)
-        let reply = try xen.sysctl(.getdomaininfolist, payload: request)
+        let reply = try xen.sysctl(.getdomaininfolist, payload: request).payload
         return buffer.prefix(Int(reply.numDomains))
     }
     // Names live in xenstore; without it (no xenstored, no xenbus) the tool still lists the domains.

@@ -7,6 +7,17 @@ import XenHypercall
 /// Only the generated static members create commands, so every command carries the payload type
 /// that its op reads: `XenDomctl(.alpha, …, payload:)` accepts a `XenDomctlAlpha`
 /// and nothing else. Ops that take no payload have `Payload == XenNoPayload`.
+///
+/// | Op | Number | Payload | Errors its header comment names |
+/// | --- | --- | --- | --- |
+/// | `XEN_DOMCTL_alpha` | 1 | `XenDomctlAlpha` | - |
+/// | `XEN_DOMCTL_beta` | 2 | `XenDomctlShared` | - |
+/// | `XEN_DOMCTL_beta2` | 3 | `XenDomctlShared` | - |
+/// | `XEN_DOMCTL_gamma` | 4 | not bound: the header comment points at member \'delta\' but the member named \'gamma\' is another one | - |
+/// | `XEN_DOMCTL_epsilon` | 5 | not bound: no comment names it above a payload struct and no member of \'u\' is named \'epsilon\' | - |
+/// | `XEN_DOMCTL_zeta` | 6 | `XenDomctlAlpha` | - |
+/// | `XEN_DOMCTL_bits` | 7 | `XenDomctlBits` | - |
+/// | `XEN_DOMCTL_stop` | 8 | `XenNoPayload` | - |
 public struct DomctlCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
     /// The op.
     public let op: DomctlOp
