@@ -28,6 +28,9 @@ swift test --skip-build
 Scripts/adversarial.sh --binary .build/debug/xen-swiftgen
 # The live suite: a real Xen 4.17 under QEMU, booted by the project's own script (see Sources/XenHypercall/XenHypercall.docc/TalkingToXen.md).
 Scripts/live-xen.sh
+# One program built once, on every release of the config's set (xen-swiftgen-config.json): the shared 4.16-4.22
+# images and Debian's 4.17 under QEMU, each answer compared with a C program built with that release's headers.
+Scripts/live-releases.sh
 # Every example in the README and the articles compiles (transcripts marked for it are run and compared),
 # and the DocC catalogs build without a warning. Last: the documentation build recompiles the targets
 # with its own flags.

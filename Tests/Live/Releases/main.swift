@@ -42,26 +42,26 @@ func lines(_ info: XenDomctlGetdomaininfo) -> [String] {
 do {
     let xen = try XenHypervisor()
     emit("release=\(xen.release.map(\.description) ?? "unknown")")
-    report("getdomaininfo") { lines(try xen.domctl(.getdomaininfo, domain: 0, payload: XenDomctlGetdomaininfo())) }
+    report("getdomaininfo") { lines(try xen.domctl(.getdomaininfo, domain: 0, payload: XenDomctlGetdomaininfo()).payload) }
     report("physinfo") {
-        let info = try xen.sysctl(.physinfo, payload: XenSysctlPhysinfo())
+        let info = try xen.sysctl(.physinfo, payload: XenSysctlPhysinfo()).payload
         return ["threads_per_core=\(info.threadsPerCore)", "cores_per_socket=\(info.coresPerSocket)", "nr_cpus=\(info.nrCpus)",
                 "max_cpu_id=\(info.maxCpuId)", "nr_nodes=\(info.nrNodes)", "max_node_id=\(info.maxNodeId)", "cpu_khz=\(info.cpuKhz)",
-                "total_pages=\(info.totalPages)", "capabilities=\(info.capabilities)"]
+                "total_pages=\(info.totalPages)", "capabilities=\(info.capabilities.rawValue)"]
     }
     report("getdomaininfolist") {
         try xen.withBuffer(of: XenDomctlGetdomaininfo.self, capacity: 64) { buffer in
             var request = XenSysctlGetdomaininfolist()
             request.maxDomains = 64
             request.buffer = try buffer.handle(elements: 64)
-            let reply = try xen.sysctl(.getdomaininfolist, payload: request)
+            let reply = try xen.sysctl(.getdomaininfolist, payload: request).payload
             return ["num_domains=\(reply.numDomains)"] + buffer.prefix(Int(reply.numDomains)).flatMap(lines)
         }
     }
     // dom0 has two vcpus (-smp 2): both up; vcpu 7 does not exist.
     for vcpu: UInt32 in [0, 1, 7] {
         let answer: Int
-        do { answer = try xen.vcpu(.isUp, vcpu: vcpu, payload: XenNoPayload()).result } catch {
+        do { answer = try xen.vcpu(.isUp, vcpu: vcpu).value } catch {
             answer = -Int(error.errno?.rawValue ?? 0)
         }
         emit("vcpu.is_up.\(vcpu)=\(answer)")
@@ -73,7 +73,7 @@ do {
     }
     // A stable interface of 4.21 and later: the typed error before anything is sent on older releases.
     report("get_domain_state") {
-        let state = try xen.domctl(.getDomainState, domain: 0, payload: XenDomctlGetDomainState())
+        let state = try xen.domctl(.getDomainState, domain: 0, payload: XenDomctlGetDomainState()).payload
         return ["state=\(state.state)", "caps=\(state.caps)", "unique_id=\(state.uniqueId)"]
     }
 } catch {
