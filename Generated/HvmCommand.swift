@@ -25,7 +25,7 @@ import XenHypercall
 /// | `HVMOP_get_time` | 10 | `XenHvmGetTime` | - |
 /// | `HVMOP_xentrace` | 11 | `XenHvmXentrace` | - |
 /// | `HVMOP_get_mem_type` | 15 | `XenHvmGetMemType` | - |
-/// | `HVMOP_set_evtchn_upcall_vector` | 23 | `XenHvmEvtchnUpcallVector` | - |
+/// | `HVMOP_set_evtchn_upcall_vector` (x86_64 only) | 23 | `XenHvmEvtchnUpcallVector` | - |
 /// | `HVMOP_guest_request_vm_event` | 24 | `XenNoPayload` | - |
 /// | `HVMOP_altp2m` | 25 | `XenHvmAltp2mOp` | - |
 public struct HvmCommand<Payload: BitwiseCopyable>: Sendable, Hashable {

@@ -35,10 +35,22 @@ extension CommandContext {
                 all.map { ($0.variant, $0.context.groups) }, within: file, sameWhen: { $0.payloadType == $1.payloadType }, folding: \.commands
             )
             context.unmapped = conditions.members(all.map { ($0.variant, $0.context.unmapped) }, within: file)
-            // The op table is prose: it lists the ops of every target, each once, in number order.
-            var rows: [OpRow] = []
-            for row in all.flatMap(\.context.opRows) where !rows.contains(row) { rows.append(row) }
-            context.opRows = rows.sorted { (Int($0.number) ?? 0, $0.op) < (Int($1.number) ?? 0, $1.op) }
+            // The op table is prose, outside any `#if`: it lists the rows of every target, each once, in
+            // number order; a row that only some targets have says which (`(x86_64 only)`).
+            var rows: [(row: OpRow, variants: [Int])] = []
+            for part in all {
+                for row in part.context.opRows {
+                    if let index = rows.firstIndex(where: { $0.row == row }) { rows[index].variants.append(part.variant) }
+                    else { rows.append((row, [part.variant])) }
+                }
+            }
+            context.opRows = rows.map { entry in
+                var row = entry.row
+                if entry.variants.count < all.count {
+                    row.op += " (\(entry.variants.sorted().map { conditions.architectures[$0] }.joined(separator: ", ")) only)"
+                }
+                return row
+            }.sorted { (Int($0.number) ?? 0, $0.op) < (Int($1.number) ?? 0, $1.op) }
         }
     }
 }
