@@ -19,7 +19,7 @@ let package = Package(
     ],
     traits: [
         // XenPublic leaves out its run-time layout self-check (XenRecordLayout, a fifth of its code) unless this is on.
-        .trait(name: "LayoutCheck", description: "Compile XenRecordLayout, the run-time layout self-check, into XenPublic."),
+        .trait(name: "LayoutCheck", description: "Compile XenRecordLayout, the run-time layout self-check, into XenPublic.")
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -97,17 +97,22 @@ let package = Package(
         .testTarget(
             name: "XenEmitterTests",
             dependencies: [
-                "XenEmitter", "XenIR", .product(name: "SwiftParser", package: "swift-syntax"), .product(name: "SwiftSyntax", package: "swift-syntax"),
+                "XenEmitter", "XenIR", .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
             ]
         ),
         .testTarget(
             name: "XenSwiftGenTests",
-            dependencies: ["XenSwiftGen", "XenChecks", "XenIR", "XenMerge", "XenEmitter", "LibClang", "xen-swiftgen", "xen-swiftgen-faults", "XenHypercall"],
+            dependencies: [
+                "XenSwiftGen", "XenChecks", "XenIR", "XenMerge", "XenEmitter", "LibClang", "xen-swiftgen", "xen-swiftgen-faults",
+                "XenHypercall",
+            ],
             exclude: ["Fixtures"]
         ),
         // The end-to-end tests by concern; each links the shared helpers of Tests/XenSwiftGenTests/Support (symbolic links).
         // History, ledgers and releases, from the history bundle.
-        .testTarget(name: "HistoryTests", dependencies: ["XenSwiftGen", "XenChecks", "XenIR", "XenEmitter", "xen-swiftgen", "XenHypercall"]),
+        .testTarget(
+            name: "HistoryTests", dependencies: ["XenSwiftGen", "XenChecks", "XenIR", "XenEmitter", "xen-swiftgen", "XenHypercall"]),
         // Generated records compiled and compared with the C compiler's layouts, per architecture.
         .testTarget(name: "LayoutTests", dependencies: ["XenIR", "XenEmitter", "xen-swiftgen", "XenHypercall"]),
         // Delivery: the build tool plugin, the command plugin and the vendored library in consumer packages.

@@ -6,7 +6,7 @@ let package = Package(
     name: "PluginConsumer",
     dependencies: [
         // In your own package: .package(url: "https://github.com/<owner>/xen-swiftgen", from: "…").
-        .package(name: "xen-swiftgen", path: "../.."),
+        .package(name: "xen-swiftgen", path: "../..")
     ],
     targets: [
         .executableTarget(
@@ -14,7 +14,7 @@ let package = Package(
             // The generated code imports the runtime, which also issues its requests.
             dependencies: [.product(name: "XenHypercall", package: "xen-swiftgen")],
             plugins: [.plugin(name: "XenSwiftGenPlugin", package: "xen-swiftgen")]
-        ),
+        )
     ],
     swiftLanguageModes: [.v6]
 )

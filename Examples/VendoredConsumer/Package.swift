@@ -6,13 +6,13 @@ let package = Package(
     name: "VendoredConsumer",
     dependencies: [
         // In your own package: .package(url: "https://github.com/<owner>/xen-swiftgen", from: "…").
-        .package(name: "xen-swiftgen", path: "../.."),
+        .package(name: "xen-swiftgen", path: "../..")
     ],
     targets: [
         .executableTarget(
             name: "VendoredConsumer",
             dependencies: [.product(name: "XenPublic", package: "xen-swiftgen")]
-        ),
+        )
     ],
     swiftLanguageModes: [.v6]
 )

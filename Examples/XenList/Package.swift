@@ -6,7 +6,7 @@ let package = Package(
     name: "XenList",
     dependencies: [
         // In your own package: .package(url: "https://github.com/<owner>/xen-swiftgen", from: "…").
-        .package(name: "xen-swiftgen", path: "../.."),
+        .package(name: "xen-swiftgen", path: "../..")
     ],
     targets: [
         .executableTarget(
@@ -16,7 +16,7 @@ let package = Package(
                 .product(name: "XenHypercall", package: "xen-swiftgen"),
                 .product(name: "XenDevices", package: "xen-swiftgen"),
             ]
-        ),
+        )
     ],
     swiftLanguageModes: [.v6]
 )

@@ -22,8 +22,9 @@ struct GenerateXenBindings: CommandPlugin {
         // ArgumentExtractor drops a trailing `--target` without a value; that is a mistake to report.
         for (index, argument) in arguments.enumerated() where argument == "--target" {
             guard index + 1 < arguments.count, !arguments[index + 1].hasPrefix("-") else {
-                throw PluginFailure("--target needs a target name (--target NAME); the package's targets are: "
-                    + context.package.targets.map(\.name).sorted().joined(separator: ", "))
+                throw PluginFailure(
+                    "--target needs a target name (--target NAME); the package's targets are: "
+                        + context.package.targets.map(\.name).sorted().joined(separator: ", "))
             }
         }
         var extractor = ArgumentExtractor(arguments)

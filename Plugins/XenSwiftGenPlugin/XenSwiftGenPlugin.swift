@@ -30,12 +30,14 @@ struct XenSwiftGenPlugin: BuildToolPlugin {
         }
         let configs = target.sourceFiles.map(\.url).filter { $0.lastPathComponent == Self.configFileName }
         guard let config = configs.first else {
-            throw PluginFailure("xen-swiftgen: target '\(target.name)' applies XenSwiftGenPlugin but has no "
-                + "\(Self.configFileName) in \(target.directoryURL.path); add one (it may be just {})")
+            throw PluginFailure(
+                "xen-swiftgen: target '\(target.name)' applies XenSwiftGenPlugin but has no "
+                    + "\(Self.configFileName) in \(target.directoryURL.path); add one (it may be just {})")
         }
         guard configs.count == 1 else {
-            throw PluginFailure("xen-swiftgen: target '\(target.name)' has \(configs.count) files named "
-                + "\(Self.configFileName); keep one: \(configs.map(\.path).sorted().joined(separator: ", "))")
+            throw PluginFailure(
+                "xen-swiftgen: target '\(target.name)' has \(configs.count) files named "
+                    + "\(Self.configFileName); keep one: \(configs.map(\.path).sorted().joined(separator: ", "))")
         }
         let folder = context.pluginWorkDirectoryURL.appending(path: "GeneratedSources")
         // The input must exist before the first run; an empty fingerprint matches nothing.

@@ -52,11 +52,13 @@ public struct Cursor {
     public var children: [Cursor] {
         final class Collector { var items: [CXCursor] = [] }
         let collector = Collector()
-        _ = api.visitChildren(raw, { cursor, _, data in
-            guard let data else { return 0 }
-            Unmanaged<Collector>.fromOpaque(data).takeUnretainedValue().items.append(cursor)
-            return 1
-        }, Unmanaged.passUnretained(collector).toOpaque())
+        _ = api.visitChildren(
+            raw,
+            { cursor, _, data in
+                guard let data else { return 0 }
+                Unmanaged<Collector>.fromOpaque(data).takeUnretainedValue().items.append(cursor)
+                return 1
+            }, Unmanaged.passUnretained(collector).toOpaque())
         return collector.items.map { Cursor(raw: $0, unit: unit) }
     }
 }

@@ -91,7 +91,8 @@ public enum LibClangError: Error, CustomStringConvertible {
         switch self {
         case .notFound(let tried):
             let list = tried.isEmpty ? "no candidates" : tried.joined(separator: "; ")
-            return "cannot load libclang (tried \(list)); install it with 'apt-get install libclang-dev' or set LIBCLANG_PATH to libclang.so or its folder"
+            return
+                "cannot load libclang (tried \(list)); install it with 'apt-get install libclang-dev' or set LIBCLANG_PATH to libclang.so or its folder"
         case .staticExecutable:
             // SwiftPM passes -Xswiftc flags to the tools a build plugin runs as well as to the product.
             return "cannot load libclang: xen-swiftgen was linked as a static executable (-static-executable), which cannot "

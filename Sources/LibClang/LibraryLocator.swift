@@ -99,10 +99,12 @@ public struct LibraryLocator: Sendable {
         for folder in path.split(separator: ":") {
             let swift = "\(folder)/swiftc"
             guard fileManager.isExecutableFile(atPath: swift) else { continue }
-            let resolved = (try? fileManager.destinationOfSymbolicLink(atPath: swift)).map {
-                $0.hasPrefix("/") ? $0 : "\(folder)/\($0)"
-            } ?? swift
-            let lib = ((resolved as NSString).deletingLastPathComponent as NSString)
+            let resolved =
+                (try? fileManager.destinationOfSymbolicLink(atPath: swift)).map {
+                    $0.hasPrefix("/") ? $0 : "\(folder)/\($0)"
+                } ?? swift
+            let lib =
+                ((resolved as NSString).deletingLastPathComponent as NSString)
                 .deletingLastPathComponent + "/lib/libclang.so"
             if fileManager.fileExists(atPath: lib) { result.append(lib) }
         }
@@ -112,9 +114,11 @@ public struct LibraryLocator: Sendable {
     /// Runs `llvm-config --libdir` when it is on `PATH`.
     private func llvmConfigLibDir() -> String? {
         let path = environment["PATH"] ?? ""
-        guard let tool = path.split(separator: ":").map({ "\($0)/llvm-config" })
-            .first(where: { fileManager.isExecutableFile(atPath: $0) }),
-            let output = ToolRunner.standardOutput(of: tool, arguments: ["--libdir"]) else { return nil }
+        guard
+            let tool = path.split(separator: ":").map({ "\($0)/llvm-config" })
+                .first(where: { fileManager.isExecutableFile(atPath: $0) }),
+            let output = ToolRunner.standardOutput(of: tool, arguments: ["--libdir"])
+        else { return nil }
         let text = output.trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? nil : text
     }

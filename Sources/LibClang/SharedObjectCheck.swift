@@ -31,7 +31,7 @@ enum SharedObjectCheck {
         guard fstat(descriptor, &status) == 0 else { return String(cString: strerror(errno)) }
         switch status.st_mode & S_IFMT {
         case S_IFREG: break
-        case S_IFDIR: return nil  // dlopen's own message is clear
+        case S_IFDIR: return nil // dlopen's own message is clear
         default: return "not a regular file"
         }
         let size = UInt64(status.st_size)

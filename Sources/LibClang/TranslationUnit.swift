@@ -72,10 +72,12 @@ public final class TranslationUnit: @unchecked Sendable {
     public var includedFiles: [String] {
         final class Collector { var files: [UnsafeMutableRawPointer] = [] }
         let collector = Collector()
-        clang.api.getInclusions(unit, { file, _, _, data in
-            guard let file, let data else { return }
-            Unmanaged<Collector>.fromOpaque(data).takeUnretainedValue().files.append(file)
-        }, Unmanaged.passUnretained(collector).toOpaque())
+        clang.api.getInclusions(
+            unit,
+            { file, _, _, data in
+                guard let file, let data else { return }
+                Unmanaged<Collector>.fromOpaque(data).takeUnretainedValue().files.append(file)
+            }, Unmanaged.passUnretained(collector).toOpaque())
         return collector.files.map(fileName)
     }
 
@@ -110,11 +112,14 @@ public final class TranslationUnit: @unchecked Sendable {
             let bytes = UnsafeBufferPointer(rebasing: contents[start.offset..<end.offset])
             let utf8 = String(validating: bytes, as: UTF8.self)
             let spelling = utf8 ?? String(bytes.map { Character(Unicode.Scalar($0)) })
-            let continuesLine = previousEnd <= start.offset
+            let continuesLine =
+                previousEnd <= start.offset
                 && Self.hasLineContinuation(UnsafeBufferPointer(rebasing: contents[previousEnd..<start.offset]))
             previousEnd = end.offset
-            tokens.append(Token(kind: kind, spelling: spelling, start: start, endLine: end.line, isValidUTF8: utf8 != nil,
-                                continuesLine: continuesLine))
+            tokens.append(
+                Token(
+                    kind: kind, spelling: spelling, start: start, endLine: end.line, isValidUTF8: utf8 != nil,
+                    continuesLine: continuesLine))
         }
         return tokens
     }

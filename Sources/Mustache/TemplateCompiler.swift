@@ -30,8 +30,9 @@ public struct TemplateCompiler {
                 syntax = try TemplateParser.parse(text)
             } catch {
                 let place = error.place ?? TemplatePlace(line: 1, column: 1)
-                throw GeneratorDiagnostic(.error, at: SourcePosition(file: path, line: place.line, column: place.column),
-                                          "template does not parse: \(error.message)")
+                throw GeneratorDiagnostic(
+                    .error, at: SourcePosition(file: path, line: place.line, column: place.column),
+                    "template does not parse: \(error.message)")
             }
             self.init(path: path, syntax: syntax)
         }
@@ -96,7 +97,9 @@ public struct TemplateCompiler {
                 case .list(let element):
                     throw error(file, place, "'\(name)' is a list of \(element.summary): use it as a section, '{{#\(name)}}…{{/\(name)}}'")
                 case .record(let type, let fields):
-                    throw error(file, place, "'\(name)' is a \(type), not text: name one of its fields (\(fields.map(\.name).joined(separator: ", ")))")
+                    throw error(
+                        file, place,
+                        "'\(name)' is a \(type), not text: name one of its fields (\(fields.map(\.name).joined(separator: ", ")))")
                 }
             case .section(let name, let inverted, let body, let place):
                 let (lookup, schema) = try resolve(name, frames: frames, lists: lists, file: file, place)
@@ -152,15 +155,19 @@ public struct TemplateCompiler {
         var found: TemplateSchema?
         let searched = name.anchored ? [frames.count - 1] : Array(frames.indices.reversed())
         for frame in searched {
-            guard case .record(_, let fields) = frames[frame].schema, let index = fields.firstIndex(where: { $0.name == first }) else { continue }
+            guard case .record(_, let fields) = frames[frame].schema, let index = fields.firstIndex(where: { $0.name == first }) else {
+                continue
+            }
             var schema = fields[index].schema
             var path = [index]
             for (depth, part) in name.path.enumerated().dropFirst() {
                 guard case .record(_, let inner) = schema.unwrapped, let next = inner.firstIndex(where: { $0.name == part }) else {
                     let parent = name.path[..<depth].joined(separator: ".")
-                    throw error(file, place, "'\(name)': '\(parent)' is \(schema.summary), which has no '\(part)'"
-                        + (schema.unwrapped.fieldNames.isEmpty ? "" : " (\(schema.unwrapped.fieldNames.joined(separator: ", ")))")
-                        + (Self.closest(to: part, in: schema.unwrapped.fieldNames).map { "; did you mean '\($0)'?" } ?? ""))
+                    throw error(
+                        file, place,
+                        "'\(name)': '\(parent)' is \(schema.summary), which has no '\(part)'"
+                            + (schema.unwrapped.fieldNames.isEmpty ? "" : " (\(schema.unwrapped.fieldNames.joined(separator: ", ")))")
+                            + (Self.closest(to: part, in: schema.unwrapped.fieldNames).map { "; did you mean '\($0)'?" } ?? ""))
                 }
                 schema = inner[next].schema
                 path.append(next)
@@ -174,7 +181,8 @@ public struct TemplateCompiler {
         guard let schema = found else {
             let known = searched.flatMap { frames[$0].schema.fieldNames }
             let scope = searched.compactMap { frames[$0].schema.recordName }.joined(separator: ", ")
-            let hint = Self.closest(to: first, in: known).map { "; did you mean '\($0)'?" }
+            let hint =
+                Self.closest(to: first, in: known).map { "; did you mean '\($0)'?" }
                 ?? " (names here: \(Set(known).sorted().joined(separator: ", ")))"
             throw error(file, place, "unknown name '\(first)': not a field of \(scope.isEmpty ? "the current value" : scope)\(hint)")
         }

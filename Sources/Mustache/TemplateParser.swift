@@ -72,10 +72,12 @@ struct TemplateParser {
                     throw TemplateSyntaxError("'{{/\(closing)}}' closes no open section", at: place)
                 }
                 guard section.name == closing else {
-                    throw TemplateSyntaxError("'{{/\(closing)}}' does not close '\(section.name)', opened at line \(section.place.line)", at: place)
+                    throw TemplateSyntaxError(
+                        "'{{/\(closing)}}' does not close '\(section.name)', opened at line \(section.place.line)", at: place)
                 }
                 sections.removeLast()
-                sections[sections.count - 1].body.append(.section(section.name, inverted: section.inverted, body: section.body, section.place))
+                sections[sections.count - 1].body.append(
+                    .section(section.name, inverted: section.inverted, body: section.body, section.place))
             }
         }
         flush()
@@ -147,7 +149,8 @@ struct TemplateParser {
         case "=":
             let parts = rest.hasSuffix("=") ? rest.dropLast().split(whereSeparator: { $0 == " " || $0 == "\t" }) : []
             guard parts.count == 2, !parts.contains(where: { $0.contains("=") }) else {
-                throw TemplateSyntaxError("set-delimiter tag must read '{{=OPEN CLOSE=}}' (two delimiters without spaces or '=')", at: place)
+                throw TemplateSyntaxError(
+                    "set-delimiter tag must read '{{=OPEN CLOSE=}}' (two delimiters without spaces or '=')", at: place)
             }
             return Tag(kind: .delimiters(Array(parts[0].utf8), Array(parts[1].utf8)), content: rest, end: end)
         case "$", "<":

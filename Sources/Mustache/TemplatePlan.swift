@@ -134,7 +134,9 @@ public struct TemplatePlan: Sendable {
         case .fields(let candidates):
             // Only a `nil` first step climbs to the next candidate; past it, `nil` is the answer (as in swift-mustache).
             for candidate in candidates {
-                guard case .record(let fields) = stack[candidate.frame], let first = candidate.path.first else { return stack[candidate.frame] }
+                guard case .record(let fields) = stack[candidate.frame], let first = candidate.path.first else {
+                    return stack[candidate.frame]
+                }
                 if case .null = fields[first] { continue }
                 var value = fields[first]
                 for index in candidate.path.dropFirst() {

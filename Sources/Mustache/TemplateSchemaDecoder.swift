@@ -103,10 +103,13 @@ final class TemplateSchemaDecoder: Decoder {
         }
 
         /// Every integer type with its zero.
-        private static var integerZeros: [(type: Any.Type, zero: Any)] { [
-            (Int.self, 0 as Int), (Int8.self, 0 as Int8), (Int16.self, 0 as Int16), (Int32.self, 0 as Int32), (Int64.self, 0 as Int64),
-            (UInt.self, 0 as UInt), (UInt8.self, 0 as UInt8), (UInt16.self, 0 as UInt16), (UInt32.self, 0 as UInt32), (UInt64.self, 0 as UInt64),
-        ] }
+        private static var integerZeros: [(type: Any.Type, zero: Any)] {
+            [
+                (Int.self, 0 as Int), (Int8.self, 0 as Int8), (Int16.self, 0 as Int16), (Int32.self, 0 as Int32), (Int64.self, 0 as Int64),
+                (UInt.self, 0 as UInt), (UInt8.self, 0 as UInt8), (UInt16.self, 0 as UInt16), (UInt32.self, 0 as UInt32),
+                (UInt64.self, 0 as UInt64),
+            ]
+        }
     }
 }
 
@@ -155,11 +158,13 @@ private struct KeyedSchemaContainer<Key: CodingKey>: KeyedDecodingContainerProto
     private func decode<T: Decodable>(_ type: T.Type, _ key: Key) throws -> T { try decode(type, forKey: key) }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-        throw DecodingError.typeMismatch(type, .init(codingPath: [key], debugDescription: "custom Codable layouts are not template contexts"))
+        throw DecodingError.typeMismatch(
+            type, .init(codingPath: [key], debugDescription: "custom Codable layouts are not template contexts"))
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-        throw DecodingError.typeMismatch([Any].self, .init(codingPath: [key], debugDescription: "custom Codable layouts are not template contexts"))
+        throw DecodingError.typeMismatch(
+            [Any].self, .init(codingPath: [key], debugDescription: "custom Codable layouts are not template contexts"))
     }
 
     func superDecoder() throws -> any Decoder { decoder }
@@ -207,7 +212,6 @@ private struct UnkeyedSchemaContainer: UnkeyedDecodingContainer {
 
     /// The generic path for the primitive overloads.
     private mutating func generic<T: Decodable>(_ type: T.Type) throws -> T { try decode(type) }
-
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
         throw DecodingError.typeMismatch(type, .init(codingPath: [], debugDescription: "nested lists are not template contexts"))

@@ -41,7 +41,10 @@ struct TemplateName: Sendable, Equatable, CustomStringConvertible {
             let function = String(text[..<open])
             let argument = text[text.index(after: open)..<text.index(before: text.endIndex)]
             guard argument.isEmpty, functions.contains(function) else {
-                return .failure(.init("'\(text)': the renderer knows the list functions \(functions.map { $0 + "()" }.joined(separator: ", ")), and no transforms"))
+                return .failure(
+                    .init(
+                        "'\(text)': the renderer knows the list functions \(functions.map { $0 + "()" }.joined(separator: ", ")), and no transforms"
+                    ))
             }
             return .success(TemplateName(path: [], anchored: false, function: function, description: text))
         }

@@ -118,7 +118,9 @@ private struct KeyedValueContainer<Key: CodingKey>: KeyedEncodingContainerProtoc
         encoder.append(try TemplateValueEncoder.encode(value))
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         preconditionFailure("template contexts use synthesized Codable conformances")
     }
 

@@ -134,8 +134,9 @@ public enum ToolRunner {
         // The wait status: exited normally when the low 7 bits are 0, its code in the next 8; else the signal.
         let signal = status & 0x7f
         let code = signal == 0 ? (status >> 8) & 0xff : 128 + signal
-        return Outcome(status: code, output: String(decoding: collected[stdout.read] ?? [], as: UTF8.self),
-                       error: String(decoding: stderr.map { collected[$0.read] ?? [] } ?? [], as: UTF8.self))
+        return Outcome(
+            status: code, output: String(decoding: collected[stdout.read] ?? [], as: UTF8.self),
+            error: String(decoding: stderr.map { collected[$0.read] ?? [] } ?? [], as: UTF8.self))
     }
 
     /// Runs `tool` with `arguments`, standard error discarded, and collects its standard output.

@@ -28,9 +28,13 @@ extension InterfaceDiff {
     /// - Returns: `nil` when they agree, else the differences, as changes from `a` to `b`.
     public static func incompatibility(_ a: XenInterface, _ b: XenInterface, family: String) -> [String]? {
         func breaking(_ from: XenInterface, _ to: XenInterface, reverse: Bool) -> [String] {
-            guard let diff = compare(from, to, oldLabel: "a", newLabel: "b").families.first(where: { $0.family == family }) else { return [] }
+            guard let diff = compare(from, to, oldLabel: "a", newLabel: "b").families.first(where: { $0.family == family }) else {
+                return []
+            }
             let stable = Set(diff.stableOps ?? [])
-            let ops = diff.changes.filter { $0.kind.needsBump && ![.removed, .tombstoneDropped].contains($0.kind) && !stable.contains($0.from ?? $0.to ?? "") }
+            let ops = diff.changes.filter {
+                $0.kind.needsBump && ![.removed, .tombstoneDropped].contains($0.kind) && !stable.contains($0.from ?? $0.to ?? "")
+            }
             return ops.map { reverse ? "reverted: " + $0.summary : $0.summary }
                 + diff.payloadChanges.filter(RecordComparison.isIncompatible).map(\.summary).filter { _ in !reverse }
         }

@@ -69,7 +69,8 @@ public struct HistoryFold: Sendable {
         let sharedVersion = interface.family(named: Defaults.sharedVersionFamily)?.interfaceVersion
         for family in interface.families {
             let version = (family.interfaceVersion ?? sharedVersion)?.spelling
-            var ledgerFamily = ledger.family(named: family.name)
+            var ledgerFamily =
+                ledger.family(named: family.name)
                 ?? LedgerFamily(name: family.name, prefix: family.prefix, interfaceVersion: nil, numbers: [])
             let now = OpSnapshot(family)
             var claims = NumberClaims(family, acknowledgements: ledger.acknowledgements)
@@ -81,11 +82,13 @@ public struct HistoryFold: Sendable {
             }
             var entries = Dictionary(ledgerFamily.numbers.map { ($0.number, $0) }) { first, _ in first }
             for (number, holder) in now.byNumber {
-                let sighting = LedgerName(name: holder.name, firstRelease: release, lastRelease: release, firstVersion: version,
-                                          lastVersion: version, status: holder.status, marker: holder.marker)
+                let sighting = LedgerName(
+                    name: holder.name, firstRelease: release, lastRelease: release, firstVersion: version,
+                    lastVersion: version, status: holder.status, marker: holder.marker)
                 guard var entry = entries[number] else {
-                    entries[number] = LedgerEntry(number: number, name: holder.name, status: holder.status, firstSeen: version,
-                                                  lastSeen: version, marker: holder.marker, history: [sighting])
+                    entries[number] = LedgerEntry(
+                        number: number, name: holder.name, status: holder.status, firstSeen: version,
+                        lastSeen: version, marker: holder.marker, history: [sighting])
                     continue
                 }
                 var names = entry.history ?? []

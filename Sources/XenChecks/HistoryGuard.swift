@@ -45,8 +45,10 @@ public struct HistoryGuard: Sendable {
                 // The guard's case is named after the op; a name the tree uses on another number gets the number appended.
                 let name = taken.contains(entry.name) ? "\(entry.name)_\(entry.number)" : entry.name
                 let range = last.map { " in \($0.range)" } ?? ""
-                numbers.append(ReservedNumber(name: name, number: entry.number,
-                                              marker: "\(entry.name)\(range)" + (entry.marker.map { " (\($0))" } ?? "")))
+                numbers.append(
+                    ReservedNumber(
+                        name: name, number: entry.number,
+                        marker: "\(entry.name)\(range)" + (entry.marker.map { " (\($0))" } ?? "")))
             }
             if !numbers.isEmpty { reserved[family.name] = numbers }
         }

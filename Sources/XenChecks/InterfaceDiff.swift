@@ -82,7 +82,8 @@ public struct InterfaceDiff: Codable, Sendable, Equatable {
     public mutating func applyDevelopmentCycle(_ cycleStart: (_ family: String) -> (label: String, value: UInt64, spelling: String)?) {
         for index in families.indices where families[index].missingBump {
             guard let before = families[index].versionBefore.flatMap(Self.parseVersion), let start = cycleStart(families[index].family),
-                  before > start.value else { continue }
+                before > start.value
+            else { continue }
             families[index].missingBump = false
             families[index].bumpedInCycle = "\(start.label) (\(start.spelling))"
         }
@@ -119,26 +120,37 @@ public struct InterfaceDiff: Codable, Sendable, Equatable {
             let stable = Set(((after?.definedOps ?? []) + (before?.definedOps ?? [])).filter(isStable).map(\.name))
             let payloads = payloadRecords(of: name, in: new, records: newRecords, excluding: stable)
             let stablePayloads = payloadRecords(of: name, in: new, records: newRecords, only: stable).subtracting(payloads)
-            let stableMembers = Set(new.requests.first { $0.family == name }?.bindings.filter { stable.contains($0.op) }.compactMap(\.member) ?? [])
+            let stableMembers = Set(
+                new.requests.first { $0.family == name }?.bindings.filter { stable.contains($0.op) }.compactMap(\.member) ?? [])
             // A change of the request union's member that carries a stable op is that op's, not the family's.
             func isStableMember(_ change: RecordChange) -> Bool {
                 change.field.map(stableMembers.contains) ?? false && newRecords[change.record]?.parent != nil
             }
             let payloadChanges = records.filter { payloads.contains($0.record) && !isStableMember($0) }
-            let stableChanges = records.filter { stablePayloads.contains($0.record) || (payloads.contains($0.record) && isStableMember($0)) }
+            let stableChanges = records.filter {
+                stablePayloads.contains($0.record) || (payloads.contains($0.record) && isStableMember($0))
+            }
             // Stable ops are called with version 0: adding or retiring one says nothing about the versioned interface.
-            let versionedChanges = changes.filter { !stable.contains($0.from ?? $0.to ?? "") || [.reused, .removed, .tombstoneDropped].contains($0.kind) }
-            guard !changes.isEmpty || !payloadChanges.isEmpty || !stableChanges.isEmpty
-                    || before?.interfaceVersion?.value != after?.interfaceVersion?.value else { continue }
-            let incompatible = versionedChanges.contains { $0.kind.needsBump } || payloadChanges.contains(where: RecordComparison.isIncompatible)
+            let versionedChanges = changes.filter {
+                !stable.contains($0.from ?? $0.to ?? "") || [.reused, .removed, .tombstoneDropped].contains($0.kind)
+            }
+            guard
+                !changes.isEmpty || !payloadChanges.isEmpty || !stableChanges.isEmpty
+                    || before?.interfaceVersion?.value != after?.interfaceVersion?.value
+            else { continue }
+            let incompatible =
+                versionedChanges.contains { $0.kind.needsBump } || payloadChanges.contains(where: RecordComparison.isIncompatible)
             var missingBump = false
-            if incompatible, let was = before?.interfaceVersion?.value, let now = after?.interfaceVersion?.value, now <= was { missingBump = true }
-            families.append(FamilyDiff(
-                family: name, versionName: (after ?? before)?.interfaceVersion?.name, versionBefore: before?.interfaceVersion?.spelling,
-                versionAfter: after?.interfaceVersion?.spelling, versionLocation: after?.interfaceVersion?.location, changes: changes,
-                payloadChanges: payloadChanges, missingBump: missingBump, bumpedInCycle: nil,
-                stableOps: stable.isEmpty ? nil : stable.sorted(), stablePayloadChanges: stableChanges.isEmpty ? nil : stableChanges
-            ))
+            if incompatible, let was = before?.interfaceVersion?.value, let now = after?.interfaceVersion?.value, now <= was {
+                missingBump = true
+            }
+            families.append(
+                FamilyDiff(
+                    family: name, versionName: (after ?? before)?.interfaceVersion?.name, versionBefore: before?.interfaceVersion?.spelling,
+                    versionAfter: after?.interfaceVersion?.spelling, versionLocation: after?.interfaceVersion?.location, changes: changes,
+                    payloadChanges: payloadChanges, missingBump: missingBump, bumpedInCycle: nil,
+                    stableOps: stable.isEmpty ? nil : stable.sorted(), stablePayloadChanges: stableChanges.isEmpty ? nil : stableChanges
+                ))
         }
         return InterfaceDiff(old: oldLabel, new: newLabel, oldFolder: nil, newFolder: nil, families: families, records: records)
     }
@@ -159,8 +171,10 @@ public struct InterfaceDiff: Codable, Sendable, Equatable {
     ///   - excluding: Ops whose payloads are left out (with the request union's members that carry them).
     ///   - only: When given, start from these ops' payloads alone (not from the request record).
     /// - Returns: The record names.
-    public static func payloadRecords(of family: String, in interface: XenInterface, records: [String: Record],
-                               excluding: Set<String> = [], only: Set<String>? = nil) -> Set<String> {
+    public static func payloadRecords(
+        of family: String, in interface: XenInterface, records: [String: Record],
+        excluding: Set<String> = [], only: Set<String>? = nil
+    ) -> Set<String> {
         guard let request = interface.requests.first(where: { $0.family == family }) else { return [] }
         let bindings = request.bindings.filter { only?.contains($0.op) ?? !excluding.contains($0.op) }
         let skippedMembers = Set(request.bindings.filter { excluding.contains($0.op) }.compactMap(\.member))
@@ -214,38 +228,51 @@ public struct InterfaceDiff: Codable, Sendable, Equatable {
         var result: [GeneratorDiagnostic] = []
         var reported = Set<String>()
         for family in families {
-            let version = "\(family.versionName ?? "interface version") \(family.versionBefore ?? "none") -> \(family.versionAfter ?? "none")"
+            let version =
+                "\(family.versionName ?? "interface version") \(family.versionBefore ?? "none") -> \(family.versionAfter ?? "none")"
             let forbidden = family.forbidden
             for change in family.changes {
-                let severity: GeneratorDiagnostic.Severity = forbidden.contains(change) ? failing : change.kind.isIncompatible ? .warning : .note
+                let severity: GeneratorDiagnostic.Severity =
+                    forbidden.contains(change) ? failing : change.kind.isIncompatible ? .warning : .note
                 let stable = family.stableOps?.contains(change.from ?? change.to ?? "") == true ? " (stable interface)" : ""
                 rules.append("op-\(change.kind.rawValue)")
-                result.append(GeneratorDiagnostic(severity, at: place(change.location, old: change.inOldVersion),
-                    "\(family.family): \(change.kind.rawValue): \(change.summary)\(stable)"))
+                result.append(
+                    GeneratorDiagnostic(
+                        severity, at: place(change.location, old: change.inOldVersion),
+                        "\(family.family): \(change.kind.rawValue): \(change.summary)\(stable)"))
             }
             for change in family.payloadChanges {
                 reported.insert(change.summary)
                 rules.append("payload-layout")
-                result.append(GeneratorDiagnostic(RecordComparison.isIncompatible(change) ? .warning : .note, at: place(change.location),
-                    "\(family.family): payload layout: \(change.summary)"))
+                result.append(
+                    GeneratorDiagnostic(
+                        RecordComparison.isIncompatible(change) ? .warning : .note, at: place(change.location),
+                        "\(family.family): payload layout: \(change.summary)"))
             }
             for change in family.stablePayloadChanges ?? [] {
                 reported.insert(change.summary)
                 let breaks = RecordComparison.isIncompatible(change)
                 rules.append("stable-payload-layout")
-                result.append(GeneratorDiagnostic(breaks ? failing : .note, at: place(change.location),
-                    "\(family.family): stable interface payload layout: \(change.summary)"
-                    + (breaks ? " (stable ops are called with interface version 0: no bump protects their callers)" : "")))
+                result.append(
+                    GeneratorDiagnostic(
+                        breaks ? failing : .note, at: place(change.location),
+                        "\(family.family): stable interface payload layout: \(change.summary)"
+                            + (breaks ? " (stable ops are called with interface version 0: no bump protects their callers)" : "")))
             }
             if family.missingBump {
                 rules.append("missing-bump")
-                result.append(GeneratorDiagnostic(failing, at: place(family.versionLocation),
-                    "\(family.family): incompatible changes without an interface version bump (\(version))"))
+                result.append(
+                    GeneratorDiagnostic(
+                        failing, at: place(family.versionLocation),
+                        "\(family.family): incompatible changes without an interface version bump (\(version))"))
             } else if let cycle = family.bumpedInCycle {
                 rules.append("bump-of-cycle")
-                result.append(GeneratorDiagnostic(.warning, at: place(family.versionLocation),
-                    "\(family.family): incompatible changes without an interface version bump of their own (\(version)); "
-                    + "covered by the bump of this development cycle (from \(cycle)), so a backport to that release needs a bump of its own"))
+                result.append(
+                    GeneratorDiagnostic(
+                        .warning, at: place(family.versionLocation),
+                        "\(family.family): incompatible changes without an interface version bump of their own (\(version)); "
+                            + "covered by the bump of this development cycle (from \(cycle)), so a backport to that release needs a bump of its own"
+                    ))
             } else if family.versionBefore != family.versionAfter {
                 rules.append("version-changed")
                 result.append(GeneratorDiagnostic(.note, at: place(family.versionLocation), "\(family.family): \(version)"))

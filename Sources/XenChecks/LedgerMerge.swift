@@ -75,7 +75,9 @@ public struct LedgerMerge {
     }
 
     /// The warning (or error) for retirements without an interface version increase.
-    private func versionBumpFinding(_ family: OpFamily, previous: LedgerFamily?, retired: [String], now: InterfaceVersion?) -> GeneratorDiagnostic? {
+    private func versionBumpFinding(_ family: OpFamily, previous: LedgerFamily?, retired: [String], now: InterfaceVersion?)
+        -> GeneratorDiagnostic?
+    {
         guard !retired.isEmpty, let before = previous?.interfaceVersion.flatMap(Self.parseVersion), let now, now.value <= before
         else { return nil }
         let name = family.interfaceVersion?.name ?? "the interface version"

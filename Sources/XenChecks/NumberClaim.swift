@@ -59,11 +59,12 @@ public struct NumberClaim: Sendable, Equatable {
     /// The claim a header op makes: live or obsolete for a define, retired for a tombstone.
     /// - Parameter op: An op of the IR.
     public init(_ op: Op) {
-        let kind: Kind = switch op.status {
-        case .live: .live
-        case .obsolete: .obsolete
-        case .retired: .retired
-        }
+        let kind: Kind =
+            switch op.status {
+            case .live: .live
+            case .obsolete: .obsolete
+            case .retired: .retired
+            }
         self.init(holder: op.name, kind: kind, status: op.status, marker: op.marker, provenance: .header(op.location))
     }
 

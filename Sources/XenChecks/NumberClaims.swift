@@ -57,8 +57,10 @@ public struct NumberClaims: Sendable {
     public mutating func record(ledger: LedgerFamily, path: String) {
         for entry in ledger.numbers {
             let kind: NumberClaim.Kind = entry.status == .retired && entry.marker == Defaults.vanishedMarker ? .vanished : .ledger
-            insert(NumberClaim(holder: entry.name, kind: kind, status: entry.status, marker: entry.marker,
-                               provenance: .ledger(path: path, lastSeen: entry.lastSeen)), on: entry.number)
+            insert(
+                NumberClaim(
+                    holder: entry.name, kind: kind, status: entry.status, marker: entry.marker,
+                    provenance: .ledger(path: path, lastSeen: entry.lastSeen)), on: entry.number)
         }
     }
 
@@ -69,15 +71,23 @@ public struct NumberClaims: Sendable {
     ///   - source: How messages name the history.
     public mutating func record(history: LedgerFamily, source: String) {
         for entry in history.numbers {
-            let names = entry.history ?? [LedgerName(name: entry.name, firstRelease: "?", lastRelease: "?", firstVersion: entry.firstSeen,
-                                                     lastVersion: entry.lastSeen, status: entry.status, marker: entry.marker)]
+            let names =
+                entry.history ?? [
+                    LedgerName(
+                        name: entry.name, firstRelease: "?", lastRelease: "?", firstVersion: entry.firstSeen,
+                        lastVersion: entry.lastSeen, status: entry.status, marker: entry.marker)
+                ]
             for name in names {
-                insert(NumberClaim(holder: name.name, kind: .history, status: name.status, marker: name.marker,
-                                   provenance: .release(source: source, first: name.firstRelease, last: name.lastRelease)), on: entry.number)
+                insert(
+                    NumberClaim(
+                        holder: name.name, kind: .history, status: name.status, marker: name.marker,
+                        provenance: .release(source: source, first: name.firstRelease, last: name.lastRelease)), on: entry.number)
             }
             for former in entry.formerNames ?? [] where !names.contains(where: { $0.name == former }) {
-                insert(NumberClaim(holder: former, kind: .acknowledged, status: .retired, marker: nil,
-                                   provenance: .release(source: source, first: "?", last: "?")), on: entry.number)
+                insert(
+                    NumberClaim(
+                        holder: former, kind: .acknowledged, status: .retired, marker: nil,
+                        provenance: .release(source: source, first: "?", last: "?")), on: entry.number)
             }
         }
     }
@@ -96,8 +106,10 @@ public struct NumberClaims: Sendable {
                 claims[op.number]![known].status = op.status
                 claims[op.number]![known].marker = op.marker
             } else {
-                insert(NumberClaim(holder: op.name, kind: .history, status: op.status, marker: op.marker,
-                                   provenance: .release(source: source, first: release, last: release)), on: op.number)
+                insert(
+                    NumberClaim(
+                        holder: op.name, kind: .history, status: op.status, marker: op.marker,
+                        provenance: .release(source: source, first: release, last: release)), on: op.number)
             }
         }
     }
@@ -127,7 +139,8 @@ public struct NumberClaims: Sendable {
         for (number, claim) in takers {
             let headers = on(number).filter(\.isHeader)
             for tombstone in headers where tombstone.kind == .retired && tombstone.holder != claim.holder {
-                let kind: NumberFinding.Kind = acknowledgement(number: number, from: tombstone.holder, to: claim.holder)
+                let kind: NumberFinding.Kind =
+                    acknowledgement(number: number, from: tombstone.holder, to: claim.holder)
                     .map { .acknowledged(reason: $0.reason) } ?? .reuse
                 findings.append(NumberFinding(kind, family: family, file: file, number: number, claim: claim, earlier: tombstone))
             }
@@ -146,13 +159,18 @@ public struct NumberClaims: Sendable {
             let past = on(number).filter { if case .release = $0.provenance { true } else { false } }
             let history = past.filter { $0.kind == .history }
             guard let holder = history.last, !past.contains(where: { $0.holder == claim.holder }) else { continue }
-            if let acknowledgement = history.lazy.compactMap({ self.acknowledgement(number: number, from: $0.holder, to: claim.holder) }).first {
+            if let acknowledgement = history.lazy.compactMap({ self.acknowledgement(number: number, from: $0.holder, to: claim.holder) })
+                .first
+            {
                 let from = history.first { $0.holder == acknowledgement.from }
-                findings.append(NumberFinding(.acknowledged(reason: acknowledgement.reason), family: family, file: file, number: number,
-                                              claim: claim, earlier: from))
+                findings.append(
+                    NumberFinding(
+                        .acknowledged(reason: acknowledgement.reason), family: family, file: file, number: number,
+                        claim: claim, earlier: from))
                 continue
             }
-            findings.append(NumberFinding(.reuse, family: family, file: file, number: number, claim: claim, earlier: holder, record: history))
+            findings.append(
+                NumberFinding(.reuse, family: family, file: file, number: number, claim: claim, earlier: holder, record: history))
         }
         return findings
     }

@@ -31,8 +31,10 @@ public struct NumberFinding: Sendable, Equatable {
     public var record: [NumberClaim]
 
     /// Creates a finding.
-    public init(_ kind: Kind, family: String, file: String, number: UInt64, claim: NumberClaim, earlier: NumberClaim? = nil,
-                record: [NumberClaim] = []) {
+    public init(
+        _ kind: Kind, family: String, file: String, number: UInt64, claim: NumberClaim, earlier: NumberClaim? = nil,
+        record: [NumberClaim] = []
+    ) {
         self.kind = kind
         self.family = family
         self.file = file
@@ -49,12 +51,16 @@ public struct NumberFinding: Sendable, Equatable {
         switch kind {
         case .acknowledged(let reason):
             let retired = earlier?.kind == .retired && earlier?.isHeader == true ? "retired " : ""
-            return GeneratorDiagnostic(.note, at: claim.location, "\(name) takes \(number) from \(retired)\(other), as acknowledged: \(reason)")
+            return GeneratorDiagnostic(
+                .note, at: claim.location, "\(name) takes \(number) from \(retired)\(other), as acknowledged: \(reason)")
         case .tombstoneDisagrees:
-            return GeneratorDiagnostic(.warning, at: claim.location,
-                "the tombstone retires \(name) on \(number), but \(ledgerPath) records \(other) there; \(number) stays reserved under \(other)")
+            return GeneratorDiagnostic(
+                .warning, at: claim.location,
+                "the tombstone retires \(name) on \(number), but \(ledgerPath) records \(other) there; \(number) stays reserved under \(other)"
+            )
         case .vanished:
-            return GeneratorDiagnostic(.warning, at: SourcePosition(file: file, line: 1),
+            return GeneratorDiagnostic(
+                .warning, at: SourcePosition(file: file, line: 1),
                 "\(name) (\(number)) vanished from \(file) without a tombstone; the ledger keeps \(number) reserved")
         case .reuse:
             return reuse
@@ -71,10 +77,12 @@ public struct NumberFinding: Sendable, Equatable {
         let range = earlier?.releases ?? "?"
         let name = claim.holder
         if case .acknowledged(let reason) = kind {
-            return GeneratorDiagnostic(.note, at: nil,
+            return GeneratorDiagnostic(
+                .note, at: nil,
                 "\(release): \(family) \(number): \(from) (\(range)) -> \(name) (\(change.rawValue)), acknowledged: \(reason)")
         }
-        return GeneratorDiagnostic(.error, at: nil,
+        return GeneratorDiagnostic(
+            .error, at: nil,
             "\(release): \(family) \(number) passes from \(from) (\(range)) to \(name) (\(change.rawValue)) without an acknowledgement; add "
                 + "{\"family\": \"\(family)\", \"number\": \(number), \"from\": \"\(from)\", \"to\": \"\(name)\", \"reason\": \"…\"}")
     }
@@ -87,30 +95,40 @@ public struct NumberFinding: Sendable, Equatable {
         switch earlier.provenance {
         case .header(let location):
             if earlier.kind == .retired {
-                return GeneratorDiagnostic(.error, at: claim.location, "\(name) reuses \(number), retired from \(earlier.holder)\(marker)",
-                                           notes: [GeneratorDiagnostic(.note, at: location, "\(earlier.holder) was retired here")])
+                return GeneratorDiagnostic(
+                    .error, at: claim.location, "\(name) reuses \(number), retired from \(earlier.holder)\(marker)",
+                    notes: [GeneratorDiagnostic(.note, at: location, "\(earlier.holder) was retired here")])
             }
-            return GeneratorDiagnostic(.error, at: claim.location, "\(name) reuses \(number), already used by \(earlier.holder)",
-                                       notes: [GeneratorDiagnostic(.note, at: location, "\(earlier.holder) is defined here")])
+            return GeneratorDiagnostic(
+                .error, at: claim.location, "\(name) reuses \(number), already used by \(earlier.holder)",
+                notes: [GeneratorDiagnostic(.note, at: location, "\(earlier.holder) is defined here")])
         case .ledger(let path, let lastSeen):
-            let message = earlier.status == .retired
+            let message =
+                earlier.status == .retired
                 ? "\(name) reuses \(number), retired from \(earlier.holder)\(marker)"
                 : "\(name) takes \(number), which the ledger records for \(earlier.holder) (\(earlier.status.rawValue))"
             let seen = lastSeen.map { ", last seen in interface version \($0)" } ?? ""
-            return GeneratorDiagnostic(.error, at: claim.location, message, notes: [
-                GeneratorDiagnostic(.note, at: nil, "\(path) records \(earlier.holder) on \(number)\(seen); "
-                    + "if this is an intended rename, add an acknowledgement (family \(family), number \(number), "
-                    + "from \(earlier.holder), to \(name), reason)"),
-            ])
+            return GeneratorDiagnostic(
+                .error, at: claim.location, message,
+                notes: [
+                    GeneratorDiagnostic(
+                        .note, at: nil,
+                        "\(path) records \(earlier.holder) on \(number)\(seen); "
+                            + "if this is an intended rename, add an acknowledgement (family \(family), number \(number), "
+                            + "from \(earlier.holder), to \(name), reason)")
+                ])
         case .release(let source, _, _):
             let names = record.compactMap { claim in claim.kind == .history ? claim.releases.map { "\(claim.holder) (\($0))" } : nil }
             return GeneratorDiagnostic(
                 .error, at: claim.location,
                 "\(name) reuses \(number), which Xen gave to \(earlier.holder) in \(earlier.releases ?? "?")\(marker)",
-                notes: [GeneratorDiagnostic(.note, at: nil,
-                    "\(source) records \(names.joined(separator: ", ")) on \(family) \(number); "
-                        + "a number once used is never given to another op (add an acknowledgement if this is a reviewed rename, "
-                        + "or pass --no-history)")]
+                notes: [
+                    GeneratorDiagnostic(
+                        .note, at: nil,
+                        "\(source) records \(names.joined(separator: ", ")) on \(family) \(number); "
+                            + "a number once used is never given to another op (add an acknowledgement if this is a reviewed rename, "
+                            + "or pass --no-history)")
+                ]
             )
         case .acknowledgement:
             return GeneratorDiagnostic(.error, at: claim.location, "\(name) reuses \(number), acknowledged for \(earlier.holder)")

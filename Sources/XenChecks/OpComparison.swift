@@ -84,34 +84,46 @@ public enum OpComparison {
             switch (before, after) {
             case (nil, let after?):
                 if after.status != .retired, let previous = old.byName[after.name], previous != number {
-                    changes.append(OpChange(kind: .renumbered, number: number, from: after.name, to: after.name,
-                                            oldNumber: previous, location: after.location))
+                    changes.append(
+                        OpChange(
+                            kind: .renumbered, number: number, from: after.name, to: after.name,
+                            oldNumber: previous, location: after.location))
                 } else if after.status != .retired {
                     changes.append(OpChange(kind: .added, number: number, to: after.name, location: after.location))
                 }
             case (let before?, nil):
                 // A name that moved is reported once, as renumbered, on its new number.
                 if let moved = new.byName[before.name], moved != number, new.byNumber[moved]?.status != .retired { continue }
-                changes.append(OpChange(kind: before.status == .retired ? .tombstoneDropped : .removed, number: number,
-                                        from: before.name, marker: before.marker, location: before.location, inOldVersion: true))
+                changes.append(
+                    OpChange(
+                        kind: before.status == .retired ? .tombstoneDropped : .removed, number: number,
+                        from: before.name, marker: before.marker, location: before.location, inOldVersion: true))
             case (let before?, let after?) where before.name == after.name:
                 if before.status != .retired, after.status == .retired {
-                    changes.append(OpChange(kind: .retired, number: number, from: before.name, to: after.name,
-                                            marker: after.marker, location: after.location))
+                    changes.append(
+                        OpChange(
+                            kind: .retired, number: number, from: before.name, to: after.name,
+                            marker: after.marker, location: after.location))
                 } else if before.status == .live, after.status == .obsolete {
-                    changes.append(OpChange(kind: .obsoleted, number: number, from: before.name, to: after.name,
-                                            marker: after.marker, location: after.location))
+                    changes.append(
+                        OpChange(
+                            kind: .obsoleted, number: number, from: before.name, to: after.name,
+                            marker: after.marker, location: after.location))
                 }
             case (let before?, let after?):
                 // A tombstone under another name keeps the number reserved: nothing is reused.
                 guard after.status != .retired else { continue }
                 let oldNameStays = new.byName[before.name] != nil
                 let kind: OpChange.Kind = before.status == .retired || oldNameStays ? .reused : .renamed
-                changes.append(OpChange(kind: kind, number: number, from: before.name, to: after.name,
-                                        marker: before.marker, location: after.location))
+                changes.append(
+                    OpChange(
+                        kind: kind, number: number, from: before.name, to: after.name,
+                        marker: before.marker, location: after.location))
                 if let previous = old.byName[after.name], previous != number, old.byNumber[previous]?.name == after.name {
-                    changes.append(OpChange(kind: .renumbered, number: number, from: after.name, to: after.name,
-                                            oldNumber: previous, location: after.location))
+                    changes.append(
+                        OpChange(
+                            kind: .renumbered, number: number, from: after.name, to: after.name,
+                            oldNumber: previous, location: after.location))
                 }
             case (nil, nil):
                 continue

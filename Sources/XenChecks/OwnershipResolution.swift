@@ -36,13 +36,17 @@ public enum OwnershipResolution {
                 if ops[index].status == .retired, ops[index].replacement == nil {
                     result.ops[index].replacement = acknowledgement.to
                 }
-            } else if let successor = ops.first(where: { $0.name == acknowledgement.to && $0.number == acknowledgement.number && $0.status != .retired }) {
-                result.ops.append(Op(
-                    name: acknowledgement.from, number: acknowledgement.number, status: .retired,
-                    marker: "renamed to \(acknowledgement.to) (acknowledged: \(acknowledgement.reason))", replacement: acknowledgement.to,
-                    condition: successor.condition, isActive: successor.isActive,
-                    file: successor.file, line: successor.line, column: successor.column
-                ))
+            } else if let successor = ops.first(where: {
+                $0.name == acknowledgement.to && $0.number == acknowledgement.number && $0.status != .retired
+            }) {
+                result.ops.append(
+                    Op(
+                        name: acknowledgement.from, number: acknowledgement.number, status: .retired,
+                        marker: "renamed to \(acknowledgement.to) (acknowledged: \(acknowledgement.reason))",
+                        replacement: acknowledgement.to,
+                        condition: successor.condition, isActive: successor.isActive,
+                        file: successor.file, line: successor.line, column: successor.column
+                    ))
             }
         }
         return result

@@ -22,9 +22,11 @@ public enum PortableLayoutCheck {
         for record in interface.records where record.kind == .struct {
             for field in record.fields where !field.isBitField && field.size > 0 {
                 guard let reason = problem(field.type, enums: enums) else { continue }
-                diagnostics.append(GeneratorDiagnostic(.error, at: SourcePosition(file: record.file, line: field.line),
-                    "field '\(field.name ?? "(anonymous)")' of '\(record.name)' (\(field.cType)) \(reason), whose layout is not "
-                        + "the same on every 64-bit little-endian Swift target; xen-swiftgen refuses to mirror it"))
+                diagnostics.append(
+                    GeneratorDiagnostic(
+                        .error, at: SourcePosition(file: record.file, line: field.line),
+                        "field '\(field.name ?? "(anonymous)")' of '\(record.name)' (\(field.cType)) \(reason), whose layout is not "
+                            + "the same on every 64-bit little-endian Swift target; xen-swiftgen refuses to mirror it"))
             }
         }
         return diagnostics

@@ -61,9 +61,12 @@ public enum RecordComparison {
             return unionMember(of: now.type, in: after, shapedLike: was.type, in: before)
                 || unionMember(of: was.type, in: before, shapedLike: now.type, in: after)
         }
-        func unionMember(of union: TypeRef, in records: [String: Record], shapedLike type: TypeRef, in typeRecords: [String: Record]) -> Bool {
+        func unionMember(of union: TypeRef, in records: [String: Record], shapedLike type: TypeRef, in typeRecords: [String: Record])
+            -> Bool
+        {
             guard case .record(let name) = union, let record = records[name], record.kind == .union,
-                  let wanted = leaves(type, records: typeRecords) else { return false }
+                let wanted = leaves(type, records: typeRecords)
+            else { return false }
             return record.fields.contains { $0.offset == 0 && leaves($0.type, records: records) == wanted }
         }
         // Laid out alike: the same scalars (integers by width and signedness, guest handles, pointers)
@@ -78,22 +81,30 @@ public enum RecordComparison {
             let place = record.location
             // The same scalars at the same offsets under other names (a pad that became a field, names
             // shuffled): only renames, reported by offset.
-            if previous.size == record.size, previous.alignment == record.alignment, previous.fields.map(\.name) != record.fields.map(\.name),
-               let old = leaves(.record(name: previous.name), records: before), old == leaves(.record(name: record.name), records: after) {
-                let oldNames = Dictionary(previous.fields.compactMap { field in field.name.map { (field.offset, $0) } }) { first, _ in first }
+            if previous.size == record.size, previous.alignment == record.alignment,
+                previous.fields.map(\.name) != record.fields.map(\.name),
+                let old = leaves(.record(name: previous.name), records: before), old == leaves(.record(name: record.name), records: after)
+            {
+                let oldNames = Dictionary(previous.fields.compactMap { field in field.name.map { (field.offset, $0) } }) { first, _ in first
+                }
                 for field in record.fields {
                     guard let name = field.name, let was = oldNames[field.offset], was != name else { continue }
-                    changes.append(RecordChange(record: record.name, kind: .fieldRenamed, field: name, before: was, after: name,
-                                                location: SourcePosition(file: record.file, line: field.line)))
+                    changes.append(
+                        RecordChange(
+                            record: record.name, kind: .fieldRenamed, field: name, before: was, after: name,
+                            location: SourcePosition(file: record.file, line: field.line)))
                 }
                 continue
             }
             if previous.size != record.size {
-                changes.append(RecordChange(record: record.name, kind: .size, before: "\(previous.size)", after: "\(record.size)", location: place))
+                changes.append(
+                    RecordChange(record: record.name, kind: .size, before: "\(previous.size)", after: "\(record.size)", location: place))
             }
             if previous.alignment != record.alignment {
-                changes.append(RecordChange(record: record.name, kind: .alignment, before: "\(previous.alignment)",
-                                            after: "\(record.alignment)", location: place))
+                changes.append(
+                    RecordChange(
+                        record: record.name, kind: .alignment, before: "\(previous.alignment)",
+                        after: "\(record.alignment)", location: place))
             }
             let oldFields = Dictionary(previous.fields.compactMap { field in field.name.map { ($0, field) } }) { first, _ in first }
             let newNames = Set(record.fields.compactMap(\.name))
@@ -106,18 +117,27 @@ public enum RecordComparison {
             for field in record.fields where field.name == nil {
                 guard case .record(let name) = field.type, let union = after[name], union.kind == .union else { continue }
                 for member in union.fields {
-                    guard let index = gone.firstIndex(where: { $0.name == member.name && $0.offset == field.offset + member.offset
-                        && $0.size == member.size && sameShape($0.type, member.type) }), let moved = gone[index].name else { continue }
-                    changes.append(RecordChange(record: record.name, kind: .fieldRenamed, field: "\(moved) (in an anonymous union)", before: moved,
-                                                after: moved, location: SourcePosition(file: record.file, line: field.line)))
+                    guard
+                        let index = gone.firstIndex(where: {
+                            $0.name == member.name && $0.offset == field.offset + member.offset
+                                && $0.size == member.size && sameShape($0.type, member.type)
+                        }), let moved = gone[index].name
+                    else { continue }
+                    changes.append(
+                        RecordChange(
+                            record: record.name, kind: .fieldRenamed, field: "\(moved) (in an anonymous union)", before: moved,
+                            after: moved, location: SourcePosition(file: record.file, line: field.line)))
                     renamedInto.insert(moved)
                     gone.remove(at: index)
                 }
             }
             for field in record.fields {
                 guard let name = field.name, oldFields[name] == nil,
-                      let index = gone.firstIndex(where: { $0.offset == field.offset && $0.bitOffset == field.bitOffset && $0.size == field.size
-                          && sameType($0, field) }) else { continue }
+                    let index = gone.firstIndex(where: {
+                        $0.offset == field.offset && $0.bitOffset == field.bitOffset && $0.size == field.size
+                            && sameType($0, field)
+                    })
+                else { continue }
                 renamedFrom[name] = gone[index].name
                 gone.remove(at: index)
             }
@@ -126,30 +146,40 @@ public enum RecordComparison {
                 guard let name = field.name else { continue }
                 let at = SourcePosition(file: record.file, line: field.line)
                 if let from = renamedFrom[name] {
-                    changes.append(RecordChange(record: record.name, kind: .fieldRenamed, field: name, before: from, after: name, location: at))
+                    changes.append(
+                        RecordChange(record: record.name, kind: .fieldRenamed, field: name, before: from, after: name, location: at))
                     continue
                 }
                 guard let was = oldFields[name] else {
-                    changes.append(RecordChange(record: record.name, kind: .fieldAdded, field: name, after: Self.spelling(field.cType), location: at))
+                    changes.append(
+                        RecordChange(record: record.name, kind: .fieldAdded, field: name, after: Self.spelling(field.cType), location: at))
                     continue
                 }
                 if was.offset != field.offset || was.bitOffset != field.bitOffset {
-                    changes.append(RecordChange(record: record.name, kind: .offset, field: name, before: "\(was.offset)",
-                                                after: "\(field.offset)", location: at))
+                    changes.append(
+                        RecordChange(
+                            record: record.name, kind: .offset, field: name, before: "\(was.offset)",
+                            after: "\(field.offset)", location: at))
                 }
                 if Self.spelling(was.cType) != Self.spelling(field.cType) || was.size != field.size {
-                    changes.append(RecordChange(record: record.name, kind: sameType(was, field) ? .typeRenamed : .type, field: name, before: "\(Self.spelling(was.cType)) (\(was.size) bytes)",
-                                                after: "\(Self.spelling(field.cType)) (\(field.size) bytes)", location: at))
+                    changes.append(
+                        RecordChange(
+                            record: record.name, kind: sameType(was, field) ? .typeRenamed : .type, field: name,
+                            before: "\(Self.spelling(was.cType)) (\(was.size) bytes)",
+                            after: "\(Self.spelling(field.cType)) (\(field.size) bytes)", location: at))
                 }
             }
             for field in previous.fields {
                 guard let name = field.name, !newNames.contains(name), !renamedAway.contains(name) else { continue }
                 // An alias dropped from an anonymous union that keeps its size and alignment moves nothing else. A named
                 // union (`xen_domctl.u`, `xen_sysctl_pm_op.u`) is a payload per sub-op: a member dropped is a payload gone.
-                let anonymous = record.name.split(separator: ".").last.map { $0.hasPrefix("(anonymous") || $0.hasPrefix("(unnamed") } ?? false
+                let anonymous =
+                    record.name.split(separator: ".").last.map { $0.hasPrefix("(anonymous") || $0.hasPrefix("(unnamed") } ?? false
                 let alias = anonymous && record.kind == .union && previous.size == record.size && previous.alignment == record.alignment
-                changes.append(RecordChange(record: record.name, kind: alias ? .aliasRemoved : .fieldRemoved, field: name, before: Self.spelling(field.cType),
-                                            location: place))
+                changes.append(
+                    RecordChange(
+                        record: record.name, kind: alias ? .aliasRemoved : .fieldRemoved, field: name, before: Self.spelling(field.cType),
+                        location: place))
             }
         }
         return changes
@@ -161,7 +191,8 @@ public enum RecordComparison {
         var result = ""
         var rest = Substring(cType)
         while let open = rest.firstRange(of: "(unnamed ") ?? rest.firstRange(of: "(anonymous "),
-              let at = rest[open.upperBound...].firstRange(of: " at "), let close = rest[at.upperBound...].firstIndex(of: ")") {
+            let at = rest[open.upperBound...].firstRange(of: " at "), let close = rest[at.upperBound...].firstIndex(of: ")")
+        {
             result += rest[..<at.lowerBound]
             rest = rest[close...]
         }
@@ -186,7 +217,8 @@ public enum RecordComparison {
             return ["h@\(base)->" + (leaves(pointee, records: records)?.joined(separator: ",") ?? "\(pointee)")]
         case .enumeration: return ["e@\(base)"]
         case .array(let element, let count):
-            guard count <= 256, let one = leaves(element, records: records, at: 0), let stride = elementSize(element, records: records) else { return nil }
+            guard count <= 256, let one = leaves(element, records: records, at: 0), let stride = elementSize(element, records: records)
+            else { return nil }
             return (0..<count).flatMap { index in one.map { leaf in shifted(leaf, by: base + index * stride) } }
         case .record(let name):
             guard let record = records[name] else { return nil }

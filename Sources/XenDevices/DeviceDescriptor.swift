@@ -74,10 +74,11 @@ struct DeviceDescriptor: ~Copyable, Sendable {
     /// - Throws: ``XenDeviceError/callFailed(operation:errno:)`` when `poll` fails.
     func waitReadable(timeout: Duration?) throws(XenDeviceError) -> Bool {
         var entry = pollfd(fd: raw, events: Int16(POLLIN), revents: 0)
-        let milliseconds = timeout.map { duration -> Int32 in
-            let (seconds, attoseconds) = duration.components
-            return Int32(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000)
-        } ?? -1
+        let milliseconds =
+            timeout.map { duration -> Int32 in
+                let (seconds, attoseconds) = duration.components
+                return Int32(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000)
+            } ?? -1
         while true {
             let result = poll(&entry, 1, milliseconds)
             if result >= 0 { return result > 0 }

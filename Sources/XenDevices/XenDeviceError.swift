@@ -25,9 +25,10 @@ public enum XenDeviceError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unavailable(let path, let errno):
-            "cannot open \(path): \(errno)" + (errno.name == "ENOENT"
-                ? ": not in a Xen domain, or the driver is not loaded (modprobe xen-evtchn, xen-gntalloc, xen-gntdev, xen-privcmd), or xenstored is not running"
-                : "")
+            "cannot open \(path): \(errno)"
+                + (errno.name == "ENOENT"
+                    ? ": not in a Xen domain, or the driver is not loaded (modprobe xen-evtchn, xen-gntalloc, xen-gntdev, xen-privcmd), or xenstored is not running"
+                    : "")
         case .callFailed(let operation, let errno):
             "\(operation) failed: \(errno)"
         case .xenstore(let operation, let path, let error):

@@ -273,10 +273,12 @@ public final class Xenstore: Sendable {
     ///   ``XenstoreWatch/cancel()``.
     /// - Throws: ``XenDeviceError/xenstore(operation:path:error:)``.
     public func watch(_ path: String, token: String? = nil) throws(XenDeviceError) -> XenstoreWatch {
-        let chosen = token ?? connection.withLock { connection in
-            defer { connection.nextToken += 1 }
-            return "swift-\(getpid())-\(connection.nextToken)"
-        }
+        let chosen =
+            token
+            ?? connection.withLock { connection in
+                defer { connection.nextToken += 1 }
+                return "swift-\(getpid())-\(connection.nextToken)"
+            }
         connection.withLock { $0.events[chosen] = $0.events[chosen] ?? [] }
         _ = try request(.watch, path: path, payload: Self.string(path) + Self.string(chosen), in: nil)
         return XenstoreWatch(store: self, path: path, token: chosen)

@@ -32,7 +32,8 @@ extension CommandContext {
     static func merged(_ parts: [(variant: Int, context: Self)], within file: Availability, by conditions: TargetConditions) -> Self? {
         conditions.merge(parts) { context, all in
             context.groups = conditions.members(
-                all.map { ($0.variant, $0.context.groups) }, within: file, sameWhen: { $0.payloadType == $1.payloadType }, folding: \.commands
+                all.map { ($0.variant, $0.context.groups) }, within: file, sameWhen: { $0.payloadType == $1.payloadType },
+                folding: \.commands
             )
             context.unmapped = conditions.members(all.map { ($0.variant, $0.context.unmapped) }, within: file)
             // The op table is prose, outside any `#if`: it lists the rows of every target, each once, in
@@ -40,8 +41,11 @@ extension CommandContext {
             var rows: [(row: OpRow, variants: [Int])] = []
             for part in all {
                 for row in part.context.opRows {
-                    if let index = rows.firstIndex(where: { $0.row == row }) { rows[index].variants.append(part.variant) }
-                    else { rows.append((row, [part.variant])) }
+                    if let index = rows.firstIndex(where: { $0.row == row }) {
+                        rows[index].variants.append(part.variant)
+                    } else {
+                        rows.append((row, [part.variant]))
+                    }
                 }
             }
             context.opRows = rows.map { entry in
@@ -61,7 +65,8 @@ extension RecordFileContext {
     static func merged(_ parts: [(variant: Int, context: Self)], within file: Availability, by conditions: TargetConditions) -> Self? {
         conditions.merge(parts) { context, all in
             context.records = conditions.members(
-                all.map { ($0.variant, $0.context.records) }, within: file, sameWhen: { $0.withoutMembers == $1.withoutMembers }, folding: \.members
+                all.map { ($0.variant, $0.context.records) }, within: file, sameWhen: { $0.withoutMembers == $1.withoutMembers },
+                folding: \.members
             )
         }
     }

@@ -34,10 +34,11 @@ enum NumberGuardCheck {
                 let line = UnsafeBufferPointer(rebasing: bytes[first..<lineEnd])
                 if line.starts(with: "case ".utf8) {
                     var spaces = 0
-                    let end = line.firstIndex { byte in
-                        if byte == UInt8(ascii: " ") { spaces += 1 }
-                        return spaces == 4
-                    } ?? line.endIndex
+                    let end =
+                        line.firstIndex { byte in
+                            if byte == UInt8(ascii: " ") { spaces += 1 }
+                            return spaces == 4
+                        } ?? line.endIndex
                     caseLines.insert(String(decoding: UnsafeBufferPointer(rebasing: line[..<end]), as: UTF8.self))
                 }
                 hasEnum = hasEnum || contains(line, enumDeclaration)
@@ -54,7 +55,8 @@ enum NumberGuardCheck {
             missing = "'var numberGuard: \(context.guardName)'"
         }
         if let missing {
-            throw GeneratorDiagnostic(.error, at: nil,
+            throw GeneratorDiagnostic(
+                .error, at: nil,
                 "the family template rendered \(path) without \(missing); the number guard must stay in every family file")
         }
     }

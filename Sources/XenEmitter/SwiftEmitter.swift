@@ -55,7 +55,8 @@ public struct SwiftEmitter {
             let naming = RecordNaming(interface, module: module)
             try addRecords(interface, naming: naming, to: &output)
             for group in interface.constantGroups {
-                output.constants[OutputFiles.constantGroup(group.swiftName)] = try makeConstantGroupContext(group, interface: interface, naming: naming)
+                output.constants[OutputFiles.constantGroup(group.swiftName)] = try makeConstantGroupContext(
+                    group, interface: interface, naming: naming)
             }
             outputs.append(output)
         }
@@ -73,10 +74,14 @@ public struct SwiftEmitter {
         jobs += mergedJobs(outputs.map(\.constants), template: "constants", conditions, merge: ConstantGroupContext.merged) { context in
             (context.header, context.members.count)
         }
-        jobs += mergedJobs(outputs.map { $0.recordSupport.map { [OutputFiles.recordSupport: $0] } ?? [:] }, template: "record-support",
-                           conditions, merge: RecordSupportContext.merged) { _ in (nil, 1) }
-        jobs += mergedJobs(outputs.map { $0.layout.map { [OutputFiles.layout: $0] } ?? [:] }, template: "layout",
-                           conditions, merge: LayoutContext.merged) { context in
+        jobs += mergedJobs(
+            outputs.map { $0.recordSupport.map { [OutputFiles.recordSupport: $0] } ?? [:] }, template: "record-support",
+            conditions, merge: RecordSupportContext.merged
+        ) { _ in (nil, 1) }
+        jobs += mergedJobs(
+            outputs.map { $0.layout.map { [OutputFiles.layout: $0] } ?? [:] }, template: "layout",
+            conditions, merge: LayoutContext.merged
+        ) { context in
             (nil, context.records.reduce(0) { $0 + $1.member.fields.count + 8 })
         }
         let texts = try templates.render(jobs)
@@ -119,7 +124,8 @@ public struct SwiftEmitter {
             }
             for piece in pieces {
                 let (header, weight) = describe(piece.context)
-                jobs.append(RenderJob(path: path, template: template, context: piece.context, weight: weight, header: header, ifLine: piece.ifLine))
+                jobs.append(
+                    RenderJob(path: path, template: template, context: piece.context, weight: weight, header: header, ifLine: piece.ifLine))
             }
         }
         return jobs

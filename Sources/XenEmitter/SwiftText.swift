@@ -115,7 +115,8 @@ public enum SwiftText {
         var result = ""
         for scalar in lineComment(text).unicodeScalars {
             if (0x21...0x2F).contains(scalar.value) || (0x3A...0x40).contains(scalar.value)
-                || (0x5B...0x60).contains(scalar.value) || (0x7B...0x7E).contains(scalar.value) {
+                || (0x5B...0x60).contains(scalar.value) || (0x7B...0x7E).contains(scalar.value)
+            {
                 result += "\\"
             }
             result.unicodeScalars.append(scalar)
@@ -128,7 +129,11 @@ public enum SwiftText {
     /// - Parameter text: A name, such as `XEN_DOMCTL_createdomain` or `struct xen_domctl`.
     /// - Returns: One line of Markdown.
     public static func markdownCode(_ text: String) -> String {
-        let safe = !text.isEmpty && text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "_ .*()".unicodeScalars.contains($0)) }
+        let safe =
+            !text.isEmpty
+            && text.unicodeScalars.allSatisfy {
+                $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "_ .*()".unicodeScalars.contains($0))
+            }
         return safe ? "`" + text + "`" : markdownText(text)
     }
 

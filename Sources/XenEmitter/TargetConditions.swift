@@ -30,7 +30,8 @@ struct TargetConditions {
 
     /// The lines that stop a build for an architecture the output was not generated for.
     var unsupportedArchitectureGuard: [String] {
-        let names = architectures.count > 1
+        let names =
+            architectures.count > 1
             ? architectures.dropLast().joined(separator: ", ") + " and " + (architectures.last ?? "") : architectures.joined()
         return [
             "#if !(\(condition(everywhere)))",
@@ -75,9 +76,11 @@ struct TargetConditions {
             let next = index + 1 < folded.count ? folded[index + 1].availability : nil
             let endsRun = next != member.availability
             // The chain goes on when the next run has its own `#if` line and shares no target with it.
-            let chainGoesOn = endsRun && next.map { next in
-                ifLine(next, within: enclosing) != nil && (chain).allSatisfy { Set($0.variants).isDisjoint(with: next.variants) }
-            } ?? false
+            let chainGoesOn =
+                endsRun
+                && next.map { next in
+                    ifLine(next, within: enclosing) != nil && (chain).allSatisfy { Set($0.variants).isDisjoint(with: next.variants) }
+                } ?? false
             result.append(Conditional(ifLine: opening, member: member.value, endifLine: endsRun && !chainGoesOn ? "#endif" : nil))
             if endsRun && !chainGoesOn { chain = [] }
         }
@@ -98,7 +101,8 @@ struct TargetConditions {
     ) -> [Conditional<Member>] {
         members(lists, within: enclosing, matching: same) { parts in
             var member = parts[0].value
-            member[keyPath: inner] = members(parts.map { ($0.variant, $0.value[keyPath: inner]) }, within: Availability(parts.map(\.variant)))
+            member[keyPath: inner] = members(
+                parts.map { ($0.variant, $0.value[keyPath: inner]) }, within: Availability(parts.map(\.variant)))
             return member
         }
     }

@@ -17,7 +17,8 @@ enum TemplateNames {
         for name in userFiles.sorted() where !rendered.contains(name) && !partials.contains(name) {
             let closest = rendered.min { EditDistance.between(name, $0) < EditDistance.between(name, $1) }
             let hint = closest.flatMap { EditDistance.between(name, $0) <= 2 ? "; did you mean '\($0).mustache'?" : nil } ?? ""
-            throw GeneratorDiagnostic(.error, at: SourcePosition(file: folder.appendingPathComponent(name + ".mustache").path, line: 1),
+            throw GeneratorDiagnostic(
+                .error, at: SourcePosition(file: folder.appendingPathComponent(name + ".mustache").path, line: 1),
                 "'\(name).mustache' is not a template xen-swiftgen renders (\(rendered.joined(separator: ", "))) "
                     + "and no template includes it as a partial\(hint)")
         }

@@ -83,7 +83,8 @@ struct TemplateSet {
         let folder = directory.resolvingSymlinksInPath().path
         let target = file.resolvingSymlinksInPath().path
         guard target.hasPrefix(folder + "/") else {
-            throw GeneratorDiagnostic(.error, at: nil,
+            throw GeneratorDiagnostic(
+                .error, at: nil,
                 "refusing template '\(file.path)': it is a symbolic link to '\(target)', outside the template folder")
         }
     }

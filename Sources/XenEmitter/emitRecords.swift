@@ -27,7 +27,8 @@ extension SwiftEmitter {
         }
         output.recordSupport = try makeSupportContext(interface, naming: naming)
         output.layout = makeLayoutContext(interface, naming: naming)
-        let hypercalls = Dictionary(interface.families.flatMap(\.definedOps).map { ($0.name, $0.number) }, uniquingKeysWith: { first, _ in first })
+        let hypercalls = Dictionary(
+            interface.families.flatMap(\.definedOps).map { ($0.name, $0.number) }, uniquingKeysWith: { first, _ in first })
         for request in interface.requests {
             guard let family = interface.family(named: request.family) else { continue }
             let context = try makeCommandContext(request, family: family, records: records, naming: naming, hypercalls: hypercalls)
@@ -42,8 +43,9 @@ extension SwiftEmitter {
         func collect(_ type: TypeRef) {
             switch type {
             case .typedef(let name, let underlying):
-                typedefs[name] = .init(name: RecordNaming.typedefName(name), cName: name,
-                                       cType: Self.cDescription(underlying), type: mapper.swiftType(underlying))
+                typedefs[name] = .init(
+                    name: RecordNaming.typedefName(name), cName: name,
+                    cType: Self.cDescription(underlying), type: mapper.swiftType(underlying))
                 collect(underlying)
             case .array(let element, _): collect(element)
             case .guestHandle(let pointee), .pointer(let pointee): collect(pointee)
@@ -59,16 +61,20 @@ extension SwiftEmitter {
             let prefix = Self.commonPrefix(cEnum.constants.map(\.name))
             return RecordSupportContext.Enum(
                 name: naming.enumNames[cEnum.name] ?? RecordNaming.upperCamel(cEnum.name), rawType: mapper.swiftType(cEnum.integerType),
-                docLines: SwiftText.docCommentLines((cEnum.doc.map { [$0, ""] } ?? []) + ["`enum \(cEnum.name)` (\(cEnum.file):\(cEnum.line))."])
-                    .map { " " + $0 },
+                docLines: SwiftText.docCommentLines(
+                    (cEnum.doc.map { [$0, ""] } ?? []) + ["`enum \(cEnum.name)` (\(cEnum.file):\(cEnum.line))."]
+                )
+                .map { " " + $0 },
                 constants: cEnum.constants.map { constant in
-                    .init(name: SwiftNaming.caseName(constant.name, prefix: prefix), cName: constant.name, value: String(constant.value),
-                          doc: constant.doc.map { " " + SwiftText.lineComment($0) } ?? "")
+                    .init(
+                        name: SwiftNaming.caseName(constant.name, prefix: prefix), cName: constant.name, value: String(constant.value),
+                        doc: constant.doc.map { " " + SwiftText.lineComment($0) } ?? "")
                 }
             )
         }
-        return RecordSupportContext(accessLevel: accessLevel, typedefs: typedefs.keys.sorted().compactMap { typedefs[$0] }.everywhere(),
-                                    enums: enums.everywhere())
+        return RecordSupportContext(
+            accessLevel: accessLevel, typedefs: typedefs.keys.sorted().compactMap { typedefs[$0] }.everywhere(),
+            enums: enums.everywhere())
     }
 
     /// The expected layout of every record, from clang.
@@ -79,10 +85,13 @@ extension SwiftEmitter {
             var function = "check" + type.filter { $0 != "." }
             while !used.insert(function).inserted { function += "_" }
             let names = naming.fieldNames[record.name] ?? RecordNaming.storedNames(of: record)
-            let fields = record.kind == .union ? [] : zip(record.fields, names).compactMap { field, name -> LayoutContext.Entry.Field? in
-                guard !field.isBitField, field.size > 0 else { return nil }
-                return .init(name: name, offset: field.offset, label: SwiftText.stringLiteral("\(record.name).\(field.name ?? name)"))
-            }
+            let fields =
+                record.kind == .union
+                ? []
+                : zip(record.fields, names).compactMap { field, name -> LayoutContext.Entry.Field? in
+                    guard !field.isBitField, field.size > 0 else { return nil }
+                    return .init(name: name, offset: field.offset, label: SwiftText.stringLiteral("\(record.name).\(field.name ?? name)"))
+                }
             return LayoutContext.Entry(
                 cName: record.name, cNameLiteral: SwiftText.stringLiteral(record.name), function: function, type: type,
                 size: record.size, alignment: record.alignment, fields: fields

@@ -13,14 +13,14 @@ extension SwiftEmitter {
     /// - Throws: ``GeneratorDiagnostic`` when the request record is missing.
     func makeCommandContext(
         _ request: RequestBinding, family: OpFamily, records: [String: Record], naming: RecordNaming, hypercalls: [String: UInt64]
-    ) throws -> CommandContext
-    {
+    ) throws -> CommandContext {
         let opsByName = Dictionary(family.ops.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var groups: [CommandContext.Group] = []
         for binding in request.bindings {
             let payloadType = binding.record.map(naming.typeName) ?? "XenNoPayload"
             let command = CommandContext.Command(
-                name: SwiftNaming.caseName(binding.op, prefix: family.prefix), docLines: commandDoc(binding, op: opsByName[binding.op], request: request)
+                name: SwiftNaming.caseName(binding.op, prefix: family.prefix),
+                docLines: commandDoc(binding, op: opsByName[binding.op], request: request)
             )
             if let index = groups.firstIndex(where: { $0.payloadType == payloadType }) {
                 groups[index].commands.append(Conditional(command))
@@ -78,16 +78,21 @@ extension SwiftEmitter {
             // buffer array after some numbers (dm_op). An argument family has no buffer array.
             let hasRecord = request.record != nil
             if context.bufferArray, !hasRecord {
-                throw GeneratorDiagnostic(.error, at: nil,
+                throw GeneratorDiagnostic(
+                    .error, at: nil,
                     "family '\(family.name)': bufferArray needs a request record, the buffer the array starts with")
             }
             if context.payloadCount, hasRecord || context.hasHypercallArguments {
-                throw GeneratorDiagnostic(.error, at: nil,
-                    "family '\(family.name)': payloadCount needs a payload argument and no hypercallArguments: the hypercall takes (op, payloads, count)")
+                throw GeneratorDiagnostic(
+                    .error, at: nil,
+                    "family '\(family.name)': payloadCount needs a payload argument and no hypercallArguments: the hypercall takes (op, payloads, count)"
+                )
             }
             if context.hasHypercallArguments, hasRecord, !context.bufferArray {
-                throw GeneratorDiagnostic(.error, at: nil,
-                    "family '\(family.name)': hypercallArguments with a request record need bufferArray: the hypercall takes the request's address alone")
+                throw GeneratorDiagnostic(
+                    .error, at: nil,
+                    "family '\(family.name)': hypercallArguments with a request record need bufferArray: the hypercall takes the request's address alone"
+                )
             }
         }
         guard let recordName = request.record, let opField = request.opField, let unionField = request.unionField else { return context }
@@ -106,7 +111,8 @@ extension SwiftEmitter {
         }
         // Each request field is also a property of the call's `XenReply`, beside its own.
         if let taken = context.extraFields.first(where: { Self.replyProperties.contains($0.name) }) {
-            throw GeneratorDiagnostic(.error, at: nil,
+            throw GeneratorDiagnostic(
+                .error, at: nil,
                 "family '\(family.name)': request field '\(taken.cName)' would be named '\(taken.name)', which XenReply already has")
         }
         context.hasRequest = true
@@ -145,7 +151,8 @@ extension SwiftEmitter {
         let number = op.map { " (\($0.number))" } ?? ""
         let payload: String
         if let record = binding.record {
-            payload = binding.member.map { "payload `\(request.unionField ?? "").\($0)` (`struct \(record)`)" } ?? "payload `struct \(record)`"
+            payload =
+                binding.member.map { "payload `\(request.unionField ?? "").\($0)` (`struct \(record)`)" } ?? "payload `struct \(record)`"
         } else {
             payload = "no payload"
         }

@@ -18,12 +18,16 @@ extension SwiftEmitter {
     ///   does not fit it, two macros become one Swift name, or a part names a macro the headers lack.
     func makeConstantGroupContext(_ group: ConstantGroup, interface: XenInterface, naming: RecordNaming) throws -> ConstantGroupContext {
         guard let range = Self.constantRawTypes[group.rawType] else {
-            throw GeneratorDiagnostic(.error, at: nil, "constant group '\(SwiftText.lineComment(group.name))' has the raw type "
-                + "'\(SwiftText.lineComment(group.rawType))'; it must be one of \(Self.constantRawTypes.keys.sorted().joined(separator: ", "))")
+            throw GeneratorDiagnostic(
+                .error, at: nil,
+                "constant group '\(SwiftText.lineComment(group.name))' has the raw type "
+                    + "'\(SwiftText.lineComment(group.rawType))'; it must be one of \(Self.constantRawTypes.keys.sorted().joined(separator: ", "))"
+            )
         }
         let names = [group.swiftName] + (group.parts ?? []).flatMap { [$0.name, $0.type] }
         for name in names where !SwiftText.isASCIIIdentifier(name) {
-            throw GeneratorDiagnostic(.error, at: nil,
+            throw GeneratorDiagnostic(
+                .error, at: nil,
                 "constant group '\(SwiftText.lineComment(group.name))' names '\(SwiftText.lineComment(name))', which is no identifier")
         }
         let constants = interface.constants.filter { $0.group == group.name }
@@ -33,18 +37,23 @@ extension SwiftEmitter {
             guard let stem = group.memberName(of: constant.name) else { continue }
             let position = SourcePosition(file: constant.file, line: constant.line)
             guard SwiftText.isASCIIIdentifier(constant.name), SwiftText.isASCIIIdentifier(stem) else {
-                throw GeneratorDiagnostic(.error, at: position, "'\(SwiftText.lineComment(constant.name))' is not an ASCII C identifier; constants become Swift names")
+                throw GeneratorDiagnostic(
+                    .error, at: position,
+                    "'\(SwiftText.lineComment(constant.name))' is not an ASCII C identifier; constants become Swift names")
             }
             let name = SwiftNaming.caseName(stem, prefix: "")
             if let other = taken[name] {
-                throw GeneratorDiagnostic(.error, at: position,
-                    "\(constant.name) and \(other) both become \(group.swiftName).\(SwiftNaming.bare(name)); name one in the group's 'members'")
+                throw GeneratorDiagnostic(
+                    .error, at: position,
+                    "\(constant.name) and \(other) both become \(group.swiftName).\(SwiftNaming.bare(name)); name one in the group's 'members'"
+                )
             }
             taken[name] = constant.name
-            members.append(ConstantGroupContext.Member(
-                docLines: constantDocLines(constant), name: name, cName: constant.name,
-                literal: try literal(constant, fitting: range, rawType: group.rawType, at: position)
-            ))
+            members.append(
+                ConstantGroupContext.Member(
+                    docLines: constantDocLines(constant), name: name, cName: constant.name,
+                    literal: try literal(constant, fitting: range, rawType: group.rawType, at: position)
+                ))
         }
         let byName = Dictionary(constants.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         // A part reads into a group of its own; without that group (its header not read: `sched.h` for
@@ -55,28 +64,35 @@ extension SwiftEmitter {
         var partNames: [String: String] = [:]
         for macro in (group.parts ?? []).flatMap({ [$0.shift, $0.mask] }) where partNames[macro] == nil {
             guard let constant = byName[macro] else {
-                throw GeneratorDiagnostic(.error, at: nil,
+                throw GeneratorDiagnostic(
+                    .error, at: nil,
                     "constant group '\(SwiftText.lineComment(group.name))' names \(SwiftText.lineComment(macro)) in a part, "
                         + "which \(SwiftText.lineComment(group.header)) does not define as a value")
             }
             let position = SourcePosition(file: constant.file, line: constant.line)
             guard SwiftText.isASCIIIdentifier(constant.name) else {
-                throw GeneratorDiagnostic(.error, at: position, "'\(SwiftText.lineComment(constant.name))' is not an ASCII C identifier; constants become Swift names")
+                throw GeneratorDiagnostic(
+                    .error, at: position,
+                    "'\(SwiftText.lineComment(constant.name))' is not an ASCII C identifier; constants become Swift names")
             }
             let name = SwiftNaming.caseName(constant.name, prefix: group.prefix ?? "")
             if let other = taken[name] {
-                throw GeneratorDiagnostic(.error, at: position, "\(constant.name) and \(other) both become \(group.swiftName).\(SwiftNaming.bare(name))")
+                throw GeneratorDiagnostic(
+                    .error, at: position, "\(constant.name) and \(other) both become \(group.swiftName).\(SwiftNaming.bare(name))")
             }
             taken[name] = constant.name
             partNames[macro] = name
-            partConstants.append(ConstantGroupContext.PartConstant(
-                docLines: constantDocLines(constant), name: name, literal: try literal(constant, fitting: range, rawType: group.rawType, at: position)
-            ))
+            partConstants.append(
+                ConstantGroupContext.PartConstant(
+                    docLines: constantDocLines(constant), name: name,
+                    literal: try literal(constant, fitting: range, rawType: group.rawType, at: position)
+                ))
         }
         var records: [ConstantGroupContext.RecordParts] = []
         for field in group.fields ?? [] {
             guard let (record, fieldName) = Self.recordField(field), let swiftField = naming.fieldName(record: record, field: fieldName),
-                let typeName = naming.typeNames[record] else { continue }
+                let typeName = naming.typeNames[record]
+            else { continue }
             let parts = readableParts.map { part in
                 ConstantGroupContext.Part(
                     name: part.name, type: part.type, field: swiftField,
@@ -86,14 +102,16 @@ extension SwiftEmitter {
             records.append(ConstantGroupContext.RecordParts(typeName: typeName, parts: parts.everywhere()))
         }
         let typedFields = (group.fields ?? []).filter { Self.recordField($0).map { naming.typeNames[$0.record] != nil } ?? false }
-        let source = group.prefix.map { "`\(SwiftText.lineComment($0))*`" }
+        let source =
+            group.prefix.map { "`\(SwiftText.lineComment($0))*`" }
             ?? members.map { "`\($0.cName)`" }.joined(separator: ", ")
         return ConstantGroupContext(
             accessLevel: accessLevel, header: SwiftText.lineComment(group.header), typeName: group.swiftName, rawType: group.rawType,
             summaryLines: group.summary.map { SwiftText.docCommentLines($0) } ?? [], hasSummary: !(group.summary ?? "").isEmpty,
             isFlags: group.kind == .flags, isValues: group.kind == .values, source: source,
             fields: typedFields.map { "`\(SwiftText.lineComment($0))`" }.joined(separator: ", "), hasFields: !typedFields.isEmpty,
-            members: members.everywhere(), partConstants: partConstants.everywhere(), records: records.filter { !$0.parts.isEmpty }.everywhere()
+            members: members.everywhere(), partConstants: partConstants.everywhere(),
+            records: records.filter { !$0.parts.isEmpty }.everywhere()
         )
     }
 
@@ -104,8 +122,11 @@ extension SwiftEmitter {
     }
 
     /// A constant's value as a Swift literal of `rawType`.
-    private func literal(_ constant: XenConstant, fitting range: (minimum: Int64, maximum: UInt64), rawType: String, at position: SourcePosition)
-        throws -> String {
+    private func literal(
+        _ constant: XenConstant, fitting range: (minimum: Int64, maximum: UInt64), rawType: String, at position: SourcePosition
+    )
+        throws -> String
+    {
         switch constant.value {
         case .unsigned(let value) where value <= range.maximum:
             return SwiftNaming.integerLiteral(value, hex: value > 9)

@@ -18,16 +18,19 @@ extension SwiftEmitter {
         for op in defined {
             let name = SwiftNaming.caseName(op.name, prefix: family.prefix)
             if let other = caseNames[name] {
-                throw GeneratorDiagnostic(.error, at: op.location,
+                throw GeneratorDiagnostic(
+                    .error, at: op.location,
                     "\(op.name) and \(other.name) both become Swift case '\(name)'; rename one in the family table or exclude it")
             }
             caseNames[name] = op
             let message = [op.marker, op.replacement.map { "use \($0)" }].compactMap { $0 }.joined(separator: "; ")
-            cases.append(FamilyContext.Case(
-                name: name, bareName: SwiftNaming.bare(name), cName: op.name, literal: SwiftNaming.integerLiteral(op.number),
-                docLines: docLines(for: op, unmappedReason: unmapped[op.name], releases: releases), isDeprecated: op.status == .obsolete,
-                deprecationMessage: SwiftText.stringLiteral(message.isEmpty ? "\(op.name) is obsolete" : message)
-            ))
+            cases.append(
+                FamilyContext.Case(
+                    name: name, bareName: SwiftNaming.bare(name), cName: op.name, literal: SwiftNaming.integerLiteral(op.number),
+                    docLines: docLines(for: op, unmappedReason: unmapped[op.name], releases: releases),
+                    isDeprecated: op.status == .obsolete,
+                    deprecationMessage: SwiftText.stringLiteral(message.isEmpty ? "\(op.name) is obsolete" : message)
+                ))
         }
 
         var retired: [FamilyContext.Retired] = []
@@ -39,11 +42,12 @@ extension SwiftEmitter {
                 defined.first { $0.name == replacement }.map { SwiftNaming.bare(SwiftNaming.caseName($0.name, prefix: family.prefix)) }
             }
             let reason = op.marker.map { ": \($0)" } ?? ""
-            retired.append(FamilyContext.Retired(
-                name: name, cName: op.name, literal: SwiftNaming.integerLiteral(op.number), docLines: docLines(for: op),
-                message: SwiftText.stringLiteral("\(op.name) (\(op.number)) was retired\(reason)"),
-                renamed: renamed.map { SwiftText.stringLiteral($0) }, hasRenamed: renamed != nil
-            ))
+            retired.append(
+                FamilyContext.Retired(
+                    name: name, cName: op.name, literal: SwiftNaming.integerLiteral(op.number), docLines: docLines(for: op),
+                    message: SwiftText.stringLiteral("\(op.name) (\(op.number)) was retired\(reason)"),
+                    renamed: renamed.map { SwiftText.stringLiteral($0) }, hasRenamed: renamed != nil
+                ))
         }
 
         let aliases = makeAliases(family, caseNames: caseNames)
@@ -54,10 +58,12 @@ extension SwiftEmitter {
             prefix: family.prefix, header: family.file, summaryLines: family.summary.map { SwiftText.docCommentLines($0) } ?? [],
             hasSummary: !(family.summary ?? "").isEmpty,
             accessLevel: accessLevel, hasInterfaceVersion: version != nil, interfaceVersionName: version?.name ?? "",
-            interfaceVersionLiteral: version.map { SwiftNaming.integerLiteral($0.value, hex: $0.spelling.lowercased().hasPrefix("0x")) } ?? "",
+            interfaceVersionLiteral: version.map { SwiftNaming.integerLiteral($0.value, hex: $0.spelling.lowercased().hasPrefix("0x")) }
+                ?? "",
             interfaceVersionLocation: version.map { SwiftText.lineComment("\($0.location.file):\($0.location.line)") } ?? "",
             cases: cases.everywhere(), retired: retired.everywhere(), hasRetired: !retired.isEmpty,
-            aliases: aliases.everywhere(), guardEntries: guardEntries.everywhere(), guardLinks: guardLinks.everywhere(), hypercallNumbers: family.hypercallNumbers ?? false
+            aliases: aliases.everywhere(), guardEntries: guardEntries.everywhere(), guardLinks: guardLinks.everywhere(),
+            hypercallNumbers: family.hypercallNumbers ?? false
         )
         context.stableCases = defined.filter(\.isStableInterface).map {
             FamilyContext.StableCase(literal: SwiftNaming.integerLiteral($0.number), cName: $0.name)
@@ -94,10 +100,12 @@ extension SwiftEmitter {
             context.hasRecordGroups = !context.recordGroups.isEmpty
             if let check = family.stableLayout {
                 let covered = check.releases.map(\.description).joined(separator: ", ")
-                let text = check.differing.isEmpty
+                let text =
+                    check.differing.isEmpty
                     ? "Stable ABI: every op's payload has one layout in Xen \(covered), checked against each release's headers when generated."
                     : "Stable ABI, yet some payloads differ between Xen \(covered): "
-                        + check.differing.map { "\($0.op) in \($0.releases.map(\.description).joined(separator: ", "))" }.joined(separator: "; ")
+                        + check.differing.map { "\($0.op) in \($0.releases.map(\.description).joined(separator: ", "))" }.joined(
+                            separator: "; ")
                         + " (refused there)."
                 context.stableLayoutLines = SwiftText.docCommentLines(text)
             }
@@ -131,7 +139,9 @@ extension SwiftEmitter {
             guard caseNames[name] == nil, caseNames[target] != nil else { continue }
             var doc = ["`\(alias.name)`, an alias of `\(alias.target)` (\(alias.file):\(alias.line))."]
             if let condition = alias.condition { doc += ["", "Defined in C only when `\(condition)`."] }
-            result.append(FamilyContext.Alias(name: name, target: target, docLines: SwiftText.docCommentLines(doc).map { $0.isEmpty ? "" : " " + $0 }))
+            result.append(
+                FamilyContext.Alias(name: name, target: target, docLines: SwiftText.docCommentLines(doc).map { $0.isEmpty ? "" : " " + $0 })
+            )
         }
         return result
     }
@@ -142,15 +152,18 @@ extension SwiftEmitter {
     {
         var entries: [UInt64: FamilyContext.GuardEntry] = [:]
         for op in family.definedOps where entries[op.number] == nil {
-            entries[op.number] = .init(cName: op.name, literal: SwiftNaming.integerLiteral(op.number), comment: SwiftText.lineComment(op.status.rawValue))
+            entries[op.number] = .init(
+                cName: op.name, literal: SwiftNaming.integerLiteral(op.number), comment: SwiftText.lineComment(op.status.rawValue))
         }
         for op in family.retiredOps where entries[op.number] == nil {
-            entries[op.number] = .init(cName: op.name, literal: SwiftNaming.integerLiteral(op.number),
-                                       comment: SwiftText.lineComment("retired" + (op.marker.map { ": \($0)" } ?? "")))
+            entries[op.number] = .init(
+                cName: op.name, literal: SwiftNaming.integerLiteral(op.number),
+                comment: SwiftText.lineComment("retired" + (op.marker.map { ": \($0)" } ?? "")))
         }
         for number in family.reserved ?? [] where entries[number.number] == nil {
-            entries[number.number] = .init(cName: number.name, literal: SwiftNaming.integerLiteral(number.number),
-                                           comment: SwiftText.lineComment("reserved by the ledger" + (number.marker.map { ": \($0)" } ?? "")))
+            entries[number.number] = .init(
+                cName: number.name, literal: SwiftNaming.integerLiteral(number.number),
+                comment: SwiftText.lineComment("reserved by the ledger" + (number.marker.map { ": \($0)" } ?? "")))
         }
         let links = cases.map { FamilyContext.GuardLink(caseName: $0.name, cName: $0.cName) }
         return (entries.keys.sorted().compactMap { entries[$0] }, links)
@@ -160,15 +173,21 @@ extension SwiftEmitter {
     private func docLines(for op: Op, unmappedReason: String? = nil, releases: [ReleaseVersion]? = nil) -> [String] {
         var lines = ["`\(op.name)` (\(op.number)), \(op.file):\(op.line)."]
         if let releases, let own = op.releases, own != releases {
-            lines += ["", own.isEmpty
-                ? "No release of the set can take it as these bindings lay it out: issuing it throws `unavailableOnRelease`."
-                : "Xen \(own.map(\.description).joined(separator: ", ")) only (of \(releases.map(\.description).joined(separator: ", "))): "
-                    + "on another release issuing it throws `unavailableOnRelease` and sends nothing."]
+            lines += [
+                "",
+                own.isEmpty
+                    ? "No release of the set can take it as these bindings lay it out: issuing it throws `unavailableOnRelease`."
+                    : "Xen \(own.map(\.description).joined(separator: ", ")) only (of \(releases.map(\.description).joined(separator: ", "))): "
+                        + "on another release issuing it throws `unavailableOnRelease` and sends nothing.",
+            ]
         }
         if op.isStableInterface { lines += ["", "A stable interface: it is sent with interface version 0."] }
         if let unmappedReason {
-            lines += ["", "No payload mapping: the generator could not bind this op to a payload (\(unmappedReason)), "
-                + "so it has no typed command; add it to the family's `payloadMembers` in the config."]
+            lines += [
+                "",
+                "No payload mapping: the generator could not bind this op to a payload (\(unmappedReason)), "
+                    + "so it has no typed command; add it to the family's `payloadMembers` in the config.",
+            ]
         }
         if let doc = op.doc { lines += [""] + doc.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
         if let marker = op.marker { lines += ["", "Header note: \(marker)"] }

@@ -16,22 +16,26 @@ extension SwiftEmitter {
         var members: [RecordContext.Member] = []
         for field in record.fields {
             if case .opaque(let spelling) = field.type {
-                throw GeneratorDiagnostic(.error, at: SourcePosition(file: record.file, line: field.line),
+                throw GeneratorDiagnostic(
+                    .error, at: SourcePosition(file: record.file, line: field.line),
                     "field '\(field.name ?? "")' of '\(record.name)' has type '\(spelling)', which xen-swiftgen cannot mirror")
             }
         }
         if record.kind == .union {
             guard [1, 2, 4, 8].contains(record.alignment), record.size % record.alignment == 0 else {
-                throw GeneratorDiagnostic(.error, at: record.location,
+                throw GeneratorDiagnostic(
+                    .error, at: record.location,
                     "union '\(record.name)' has alignment \(record.alignment), which xen-swiftgen cannot mirror")
             }
-            members.append(.init(
-                docLines: [" The union's bytes: \(record.size) bytes, aligned to \(record.alignment) like the C union."],
-                name: "_storage", type: "InlineArray<\(record.size / record.alignment), UInt\(record.alignment * 8)>",
-                zero: ".init(repeating: 0)", isPrivateStorage: true
-            ))
+            members.append(
+                .init(
+                    docLines: [" The union's bytes: \(record.size) bytes, aligned to \(record.alignment) like the C union."],
+                    name: "_storage", type: "InlineArray<\(record.size / record.alignment), UInt\(record.alignment * 8)>",
+                    zero: ".init(repeating: 0)", isPrivateStorage: true
+                ))
             for (field, name) in zip(record.fields, names) where field.name != "" {
-                members.append(.init(docLines: fieldDoc(field), name: name, type: mapper.swiftType(field.type), zero: "", isUnionMember: true))
+                members.append(
+                    .init(docLines: fieldDoc(field), name: name, type: mapper.swiftType(field.type), zero: "", isUnionMember: true))
             }
         } else {
             members += try structMembers(record, names: names, mapper: mapper, records: records)
@@ -59,14 +63,16 @@ extension SwiftEmitter {
         var bitsCount = 0
         func pad(to offset: Int, line: Int) throws {
             guard offset >= end else {
-                throw GeneratorDiagnostic(.error, at: SourcePosition(file: record.file, line: line),
+                throw GeneratorDiagnostic(
+                    .error, at: SourcePosition(file: record.file, line: line),
                     "'\(record.name)' has overlapping fields at offset \(offset); xen-swiftgen cannot mirror it")
             }
             guard offset > end else { return }
-            members.append(.init(
-                docLines: [" \(offset - end) bytes of padding that C leaves here."], name: "_padding\(paddingCount)",
-                type: "InlineArray<\(offset - end), UInt8>", zero: ".init(repeating: 0)", isPrivateStorage: true
-            ))
+            members.append(
+                .init(
+                    docLines: [" \(offset - end) bytes of padding that C leaves here."], name: "_padding\(paddingCount)",
+                    type: "InlineArray<\(offset - end), UInt8>", zero: ".init(repeating: 0)", isPrivateStorage: true
+                ))
             paddingCount += 1
             end = offset
         }
@@ -81,9 +87,13 @@ extension SwiftEmitter {
                     continue
                 }
                 try pad(to: field.offset, line: field.line)
-                let typed = field.name.flatMap { mapper.naming.constantFieldTypes[(record.releaseLayout?.stores ?? record.name) + "." + $0] }
-                members.append(.init(docLines: fieldDoc(field), name: names[index], type: typed ?? mapper.swiftType(field.type),
-                                     zero: mapper.zeroValue(field.type), isStored: true))
+                let typed = field.name.flatMap {
+                    mapper.naming.constantFieldTypes[(record.releaseLayout?.stores ?? record.name) + "." + $0]
+                }
+                members.append(
+                    .init(
+                        docLines: fieldDoc(field), name: names[index], type: typed ?? mapper.swiftType(field.type),
+                        zero: mapper.zeroValue(field.type), isStored: true))
                 alignment = max(alignment, Self.alignment(of: field, records: records))
                 end = field.offset + field.size
                 index += 1
@@ -113,17 +123,20 @@ extension SwiftEmitter {
             let count = ((endBit + 7) / 8 - start + unit - 1) / unit
             let bytes = count * unit
             alignment = max(alignment, unit)
-            members.append(.init(docLines: [" Storage of the bitfields that follow, \(bytes) bytes."], name: storage,
-                                 type: "InlineArray<\(count), UInt\(unit * 8)>", zero: ".init(repeating: 0)", isPrivateStorage: true))
+            members.append(
+                .init(
+                    docLines: [" Storage of the bitfields that follow, \(bytes) bytes."], name: storage,
+                    type: "InlineArray<\(count), UInt\(unit * 8)>", zero: ".init(repeating: 0)", isPrivateStorage: true))
             for position in index..<run where record.fields[position].name?.isEmpty == false {
                 let bitField = record.fields[position]
                 var isSigned = false
                 if case .integer(_, let signed) = bitField.type { isSigned = signed }
-                members.append(.init(
-                    docLines: fieldDoc(bitField), name: names[position], type: mapper.swiftType(bitField.type), zero: "",
-                    isBitField: true, storage: storage, bitOffset: (bitField.bitOffset ?? 0) - start * 8,
-                    bitWidth: bitField.bitWidth ?? 0, isSigned: isSigned
-                ))
+                members.append(
+                    .init(
+                        docLines: fieldDoc(bitField), name: names[position], type: mapper.swiftType(bitField.type), zero: "",
+                        isBitField: true, storage: storage, bitOffset: (bitField.bitOffset ?? 0) - start * 8,
+                        bitWidth: bitField.bitWidth ?? 0, isSigned: isSigned
+                    ))
             }
             end = start + bytes
             index = run
@@ -132,8 +145,10 @@ extension SwiftEmitter {
         if alignment < record.alignment {
             // C's alignment comes from something Swift does not store (a flexible array member, an
             // alignment attribute), and a Swift struct cannot be given an alignment of its own.
-            throw GeneratorDiagnostic(.error, at: record.location,
-                "'\(record.name)' is aligned to \(record.alignment) by no field Swift can store (its widest stored field is aligned to \(alignment)); xen-swiftgen cannot mirror it exactly")
+            throw GeneratorDiagnostic(
+                .error, at: record.location,
+                "'\(record.name)' is aligned to \(record.alignment) by no field Swift can store (its widest stored field is aligned to \(alignment)); xen-swiftgen cannot mirror it exactly"
+            )
         }
         return members
     }
@@ -164,8 +179,10 @@ extension SwiftEmitter {
             guard case .record(let nested) = field.type, let anonymous = records[nested] else { continue }
             for (forwarded, type) in visibleFields(of: anonymous, records: records, naming: naming, mapper: mapper)
             where taken.insert(SwiftNaming.bare(forwarded)).inserted {
-                result.append(.init(docLines: [" `\(SwiftNaming.bare(forwarded))` of the anonymous member `\(name)`."],
-                                    name: forwarded, type: type, zero: "", isForward: true, via: name))
+                result.append(
+                    .init(
+                        docLines: [" `\(SwiftNaming.bare(forwarded))` of the anonymous member `\(name)`."],
+                        name: forwarded, type: type, zero: "", isForward: true, via: name))
             }
         }
         return result
@@ -192,12 +209,17 @@ extension SwiftEmitter {
     /// Doc lines of a record: the header's text, then the C declaration and its layout.
     private func recordDoc(_ record: Record) -> [String] {
         var lines = record.doc.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + [""] } ?? []
-        let what = record.isNested
-            ? (record.member.map { "The \(record.kind.rawValue) of `\(record.parent ?? "").\($0)`" } ?? "An anonymous \(record.kind.rawValue) member of `\(record.parent ?? "")`")
+        let what =
+            record.isNested
+            ? (record.member.map { "The \(record.kind.rawValue) of `\(record.parent ?? "").\($0)`" }
+                ?? "An anonymous \(record.kind.rawValue) member of `\(record.parent ?? "")`")
             : "`\(record.kind.rawValue) \(record.name)`"
         lines.append("\(what) (\(record.file):\(record.line)): \(record.size) bytes, aligned to \(record.alignment).")
         for field in record.fields where field.size == 0 && record.kind == .struct {
-            lines += ["", "The flexible array member `\(field.cType) \(field.name ?? "")` follows the record in memory; it is not part of the Swift value."]
+            lines += [
+                "",
+                "The flexible array member `\(field.cType) \(field.name ?? "")` follows the record in memory; it is not part of the Swift value.",
+            ]
         }
         return SwiftText.docCommentLines(lines).map { $0.isEmpty ? "" : " " + $0 }
     }

@@ -12,7 +12,8 @@ extension SwiftEmitter {
     /// - Returns: The conversions, or `nil` when `layout` is no storage layout of a struct the output has.
     func conversion(of layout: Record, records: [String: Record], naming: RecordNaming) -> RecordContext.Conversion? {
         guard let stored = layout.releaseLayout, let name = stored.stores, let payload = records[name],
-              payload.kind == .struct, layout.kind == .struct else { return nil }
+            payload.kind == .struct, layout.kind == .struct
+        else { return nil }
         let mapper = SwiftTypeMapper(naming: naming)
         let layoutNames = naming.fieldNames[layout.name] ?? RecordNaming.storedNames(of: layout)
         let payloadNames = naming.fieldNames[payload.name] ?? RecordNaming.storedNames(of: payload)
@@ -35,7 +36,9 @@ extension SwiftEmitter {
             }
             let label = SwiftText.stringLiteral(field.name ?? payloadName)
             guard let match else {
-                store.append("if !xenIsZero(payload.\(payloadName)) { throw .fieldUnavailableOnRelease(field: \(label), operation: operation, running: release) }")
+                store.append(
+                    "if !xenIsZero(payload.\(payloadName)) { throw .fieldUnavailableOnRelease(field: \(label), operation: operation, running: release) }"
+                )
                 continue
             }
             let (own, ownName) = match
@@ -44,14 +47,18 @@ extension SwiftEmitter {
                 store.append("self.\(ownName) = payload.\(payloadName)")
                 load.append("value.\(payloadName) = \(ownName)")
             } else if case .record(let nested) = own.type, case .record(let payloadNested) = field.type,
-                      records[nested]?.releaseLayout?.stores == payloadNested, conversion(of: records[nested] ?? layout, records: records, naming: naming) != nil {
+                records[nested]?.releaseLayout?.stores == payloadNested,
+                conversion(of: records[nested] ?? layout, records: records, naming: naming) != nil
+            {
                 store.append("self.\(ownName) = try .init(payload.\(payloadName), operation: operation, release: release)")
                 load.append("value.\(payloadName) = \(ownName).payload")
             } else if own.size == field.size, !own.isBitField, !field.isBitField, Self.unprefixed(own.type) == field.type {
                 store.append("self.\(ownName) = xenBitCast(payload.\(payloadName), to: \(ownType).self)")
                 load.append("value.\(payloadName) = xenBitCast(\(ownName), to: \(payloadType).self)")
             } else {
-                store.append("if !xenIsZero(payload.\(payloadName)) { throw .fieldUnavailableOnRelease(field: \(label), operation: operation, running: release) }")
+                store.append(
+                    "if !xenIsZero(payload.\(payloadName)) { throw .fieldUnavailableOnRelease(field: \(label), operation: operation, running: release) }"
+                )
             }
         }
         return RecordContext.Conversion(
@@ -69,8 +76,9 @@ extension SwiftEmitter {
     func releaseSwitchContext(for payload: Record, layouts: [Record], naming: RecordNaming) -> RecordContext {
         let cases = layouts.compactMap { layout -> RecordContext.Member? in
             guard let releases = layout.releaseLayout?.releases else { return nil }
-            return .init(docLines: [], name: "", type: naming.typeName(layout.name), zero: "",
-                         patterns: releases.map { "(\($0.major), \($0.minor))" }.joined(separator: ", "))
+            return .init(
+                docLines: [], name: "", type: naming.typeName(layout.name), zero: "",
+                patterns: releases.map { "(\($0.major), \($0.minor))" }.joined(separator: ", "))
         }
         return RecordContext(
             docLines: [], accessLevel: accessLevel, declName: naming.typeName(payload.name), parentTypeName: "", isNested: false,

@@ -40,11 +40,12 @@ public final class HypercallMemory: Sendable {
     func map(bytes: Int) throws(XenHypercallError) -> (base: UnsafeMutableRawPointer, length: Int) {
         let length = max(1, (bytes + Self.pageSize - 1) / Self.pageSize) * Self.pageSize
         let protection = PROT_READ | PROT_WRITE
-        let mapped = if let device {
-            mmap(nil, length, protection, MAP_SHARED, device, 0)
-        } else {
-            mmap(nil, length, protection, MAP_PRIVATE | MAP_ANONYMOUS | MAP_LOCKED, -1, 0)
-        }
+        let mapped =
+            if let device {
+                mmap(nil, length, protection, MAP_SHARED, device, 0)
+            } else {
+                mmap(nil, length, protection, MAP_PRIVATE | MAP_ANONYMOUS | MAP_LOCKED, -1, 0)
+            }
         guard let mapped, mapped != MAP_FAILED else {
             throw .hypercallMemoryUnavailable(bytes: length, errno: XenErrno(rawValue: errno))
         }

@@ -29,6 +29,10 @@ public func xenSetBits<let count: Int, Unit: FixedWidthInteger & UnsignedInteger
 ) {
     for bit in 0..<width {
         let mask: Unit = 1 << ((first + bit) % Unit.bitWidth)
-        if value & (1 << UInt64(bit)) != 0 { units[(first + bit) / Unit.bitWidth] |= mask } else { units[(first + bit) / Unit.bitWidth] &= ~mask }
+        if value & (1 << UInt64(bit)) != 0 {
+            units[(first + bit) / Unit.bitWidth] |= mask
+        } else {
+            units[(first + bit) / Unit.bitWidth] &= ~mask
+        }
     }
 }

@@ -47,7 +47,9 @@ public enum XenHypercallError: Error, Sendable, Hashable, CustomStringConvertibl
             "cannot map \(bytes) bytes of hypercall-safe memory: \(errno); raise RLIMIT_MEMLOCK (ulimit -l) or use /dev/xen/hypercall"
         case .unavailableOnRelease(let operation, let running, let releases):
             "\(operation) is not available on Xen \(running): "
-                + (releases.isEmpty ? "no release of these bindings has it as they lay it out" : "these bindings have it for Xen \(XenRelease.list(releases))")
+                + (releases.isEmpty
+                    ? "no release of these bindings has it as they lay it out"
+                    : "these bindings have it for Xen \(XenRelease.list(releases))")
                 + "; nothing was sent"
         case .releaseNotCovered(let operation, let running, let releases):
             "\(operation) not sent: the hypervisor runs Xen \(running), and these bindings were generated for Xen \(XenRelease.list(releases)); "

@@ -106,7 +106,8 @@ public final class XenHypervisor: Sendable {
             value = try channel.hypercall(Request.hypercall, [buffer.handle.address], operation: request.operationName)
         } catch {
             if error.errno == .EACCES, let versioned = request as? any XenVersionedRequest,
-               let mismatch = versionMismatch(versioned) {
+                let mismatch = versionMismatch(versioned)
+            {
                 throw mismatch
             }
             throw error
@@ -213,7 +214,7 @@ public final class XenHypervisor: Sendable {
             buffer[0] = probe
             do {
                 _ = try channel.hypercall(Request.hypercall, [buffer.handle.address], operation: probe.operationName)
-            } catch where error.errno == .EACCES {
+            } catch  where error.errno == .EACCES {
                 continue
             } catch {}
             return .interfaceVersionMismatch(operation: request.operationName, bindings: carried, hypervisor: candidate)

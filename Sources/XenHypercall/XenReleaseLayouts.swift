@@ -77,7 +77,8 @@ extension XenHypervisor {
         _ payload: Payload, into union: inout Union, on release: XenRelease?, operation: String
     ) throws(XenHypercallError) {
         if let release, let layouts = payload as? any XenReleaseLayouts,
-           try layouts.store(into: &union, on: release, operation: operation) {
+            try layouts.store(into: &union, on: release, operation: operation)
+        {
             return
         }
         xenUnionStore(payload, into: &union)
@@ -93,7 +94,8 @@ extension XenHypervisor {
         _ union: Union, as _: Payload.Type, on release: XenRelease?
     ) -> Payload {
         if let release, let layouts = Payload.self as? any XenReleaseLayouts.Type,
-           let decoded = layouts.load(from: union, on: release) as? Payload {
+            let decoded = layouts.load(from: union, on: release) as? Payload
+        {
             return decoded
         }
         return xenUnionLoad(union, as: Payload.self)

@@ -81,7 +81,8 @@ public struct ConstantGroup: Codable, Sendable, Equatable {
     public func memberName(of macro: String) -> String? {
         if let explicit = members?[macro] { return explicit }
         guard let prefix, macro.hasPrefix(prefix), macro.count > prefix.count,
-            !(exclude ?? []).contains(where: { macro.hasPrefix($0) }) else { return nil }
+            !(exclude ?? []).contains(where: { macro.hasPrefix($0) })
+        else { return nil }
         return String(macro.dropFirst(prefix.count))
     }
 

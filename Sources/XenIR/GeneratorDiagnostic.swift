@@ -52,7 +52,8 @@ public struct GeneratorDiagnostic: Codable, Sendable, Equatable, Error {
     public func rendered(root: String) -> String {
         var line = ""
         if let location {
-            let path = location.file.hasPrefix("/") || root.isEmpty
+            let path =
+                location.file.hasPrefix("/") || root.isEmpty
                 ? location.file : (root.hasSuffix("/") ? root : root + "/") + location.file
             line = "\(Self.oneLine(path)):\(location.line):\(location.column): "
         }

@@ -18,7 +18,8 @@ public enum OpNameRule: String, Codable, Sendable, CaseIterable {
     public func admits(_ name: String, prefix: String) -> Bool {
         switch self {
         case .any: return true
-        case .lowercase: return name.utf8.dropFirst(prefix.utf8.count).first.map { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) } ?? false
+        case .lowercase:
+            return name.utf8.dropFirst(prefix.utf8.count).first.map { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) } ?? false
         }
     }
 

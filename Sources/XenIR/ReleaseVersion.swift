@@ -28,7 +28,8 @@ public struct ReleaseVersion: Codable, Sendable, Hashable, Comparable, CustomStr
         var index = 0
         while index < characters.count {
             if index == 0 || !(characters[index - 1].isASCII && characters[index - 1].isNumber), let major = digits(from: index),
-               major.end < characters.count, characters[major.end] == ".", let minor = digits(from: major.end + 1) {
+                major.end < characters.count, characters[major.end] == ".", let minor = digits(from: major.end + 1)
+            {
                 self.init(major: major.value, minor: minor.value)
                 return
             }

@@ -26,7 +26,8 @@ public struct TargetArchitecture: Codable, Sendable, Equatable, Hashable {
         let system = Array(parts.dropFirst(parts.count >= 3 && parts[1] != "linux" ? 2 : 1))
         let isLinuxLP64 = system.first == "linux" && (system.count == 1 || (system.count == 2 && system[1] == "gnu"))
         guard let swift = Self.swiftArchitectures[architecture], isLinuxLP64 else {
-            throw GeneratorDiagnostic(.error, at: nil,
+            throw GeneratorDiagnostic(
+                .error, at: nil,
                 "target '\(triple)' is not supported: xen-swiftgen generates for \(Self.defaultTriples.joined(separator: " and ")) "
                     + "(64-bit little-endian targets whose layouts it can prove)")
         }
@@ -45,7 +46,8 @@ public struct TargetArchitecture: Codable, Sendable, Equatable, Hashable {
             let target = try TargetArchitecture(triple: triple)
             if let other = result.first(where: { $0.swiftArchitecture == target.swiftArchitecture }) {
                 if other.triple == triple { continue }
-                throw GeneratorDiagnostic(.error, at: nil,
+                throw GeneratorDiagnostic(
+                    .error, at: nil,
                     "targets '\(other.triple)' and '\(triple)' are both \(target.swiftArchitecture); name one triple per architecture")
             }
             result.append(target)

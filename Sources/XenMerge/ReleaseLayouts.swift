@@ -94,8 +94,9 @@ struct ReleaseLayouts {
                 copy.parent = prefix + payload
                 copy.member = record.name
             }
-            copy.releaseLayout = ReleaseLayout(releases: releases, stores: output[record.name] == nil ? nil : record.name,
-                                               isPayload: record.name == payload)
+            copy.releaseLayout = ReleaseLayout(
+                releases: releases, stores: output[record.name] == nil ? nil : record.name,
+                isPayload: record.name == payload)
             return copy
         }
     }

@@ -51,12 +51,14 @@ public enum ReleaseMerge {
     }
 
     /// One family over the releases that have it.
-    private static func family(named name: String, in releases: [Release], output: XenInterface, layouts: inout ReleaseLayouts) -> OpFamily? {
+    private static func family(named name: String, in releases: [Release], output: XenInterface, layouts: inout ReleaseLayouts) -> OpFamily?
+    {
         let having = releases.filter { $0.interface.family(named: name) != nil }
         guard var family = having.last?.interface.family(named: name) else { return nil }
         // Every op any release has, in header order; an op defined in some release is taken as the
         // newest release that defines it wrote it, else as the newest tombstone.
-        let folded = MemberFold.fold(having.map { $0.interface.family(named: name)?.ops ?? [] }, matching: { $0.name == $1.name }) { parts in
+        let folded = MemberFold.fold(having.map { $0.interface.family(named: name)?.ops ?? [] }, matching: { $0.name == $1.name }) {
+            parts in
             (parts.last { isDefined($0.value) } ?? parts[parts.count - 1]).value
         }
         var ops: [Op] = []
@@ -67,7 +69,9 @@ public enum ReleaseMerge {
             var op = member.value
             if isDefined(op) {
                 if let newer = numbers[op.number], newer != op.name {
-                    let retiring = having.filter { $0.interface.family(named: name)?.ops.contains { $0.name == op.name && $0.status == .retired } == true }
+                    let retiring = having.filter {
+                        $0.interface.family(named: name)?.ops.contains { $0.name == op.name && $0.status == .retired } == true
+                    }
                     op.status = .retired
                     if let first = retiring.first {
                         // Retired in a release of the set, then its number given to another name: the number stays
@@ -109,7 +113,9 @@ public enum ReleaseMerge {
             family.stableLayout = StableLayoutCheck(releases: releases.map(\.version), differing: differing)
         }
         let versions = having.compactMap { release in
-            release.interface.family(named: name)?.interfaceVersion.map { ReleaseInterfaceVersion(release: release.version, value: $0.value) }
+            release.interface.family(named: name)?.interfaceVersion.map {
+                ReleaseInterfaceVersion(release: release.version, value: $0.value)
+            }
         }
         family.interfaceVersions = versions.isEmpty ? nil : versions
         return family
@@ -136,11 +142,11 @@ public enum ReleaseMerge {
         guard let own = interface.family(named: family)?.ops.first(where: { $0.name == op.name }), isDefined(own), own.number == op.number
         else { return .none(layoutDiffers: false) }
         guard let request = output.requests.first(where: { $0.family == family }),
-              let binding = request.bindings.first(where: { $0.op == op.name })
+            let binding = request.bindings.first(where: { $0.op == op.name })
         else { return .same }
         guard let theirs = interface.requests.first(where: { $0.family == family }),
-              let theirBinding = theirs.bindings.first(where: { $0.op == op.name }),
-              theirBinding.record == binding.record, theirs.record == request.record
+            let theirBinding = theirs.bindings.first(where: { $0.op == op.name }),
+            theirBinding.record == binding.record, theirs.record == request.record
         else { return .none(layoutDiffers: false) }
         let outputRecords = Dictionary(output.records.map { ($0.name, $0) }) { first, _ in first }
         let theirRecords = Dictionary(interface.records.map { ($0.name, $0) }) { first, _ in first }
@@ -154,17 +160,20 @@ public enum ReleaseMerge {
         // Of the request's payload union only its size, alignment and this op's member matter: the other
         // members are other ops' payloads.
         // (An argument family has no request record, so no union: every change of its payload counts.)
-        let unions = request.record == nil ? [] : Set(output.records.filter { $0.parent == request.record && $0.member == request.unionField }.map(\.name))
+        let unions =
+            request.record == nil
+            ? [] : Set(output.records.filter { $0.parent == request.record && $0.member == request.unionField }.map(\.name))
         let blocking = changes.filter { change in
-            RecordComparison.isIncompatible(change) && !(unions.contains(change.record) && change.field != nil && change.field != binding.member)
+            RecordComparison.isIncompatible(change)
+                && !(unions.contains(change.record) && change.field != nil && change.field != binding.member)
         }
         guard !blocking.isEmpty else { return .same }
         // Only the payload and what it embeds differ (the union's member of this op changes with it):
         // the op is served in a storage layout, if that fits the output's union.
         guard let payload = binding.record, let theirPayload = theirRecords[payload], theirPayload.kind == .struct,
-              outputRecords[payload]?.kind == .struct,
-              let union = unions.first.flatMap({ outputRecords[$0] }), theirPayload.size <= union.size,
-              theirPayload.alignment <= union.alignment
+            outputRecords[payload]?.kind == .struct,
+            let union = unions.first.flatMap({ outputRecords[$0] }), theirPayload.size <= union.size,
+            theirPayload.alignment <= union.alignment
         else { return .none(layoutDiffers: true) }
         let embedded = Set(ReleaseLayouts.reached(from: payload, records: theirRecords, nested: interface.records).map(\.name))
             .union(ReleaseLayouts.reached(from: payload, records: outputRecords, nested: output.records).map(\.name))

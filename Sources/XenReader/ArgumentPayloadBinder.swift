@@ -34,7 +34,8 @@ struct ArgumentPayloadBinder {
     ///   - warnings: Receives findings about explicit bindings.
     ///   - gaps: Receives the ops `payloadMembers` names that these headers do not define.
     /// - Returns: The bindings.
-    func bind(_ family: OpFamily, records: [String: Record], warnings: inout [GeneratorDiagnostic], gaps: inout TableGaps) -> RequestBinding {
+    func bind(_ family: OpFamily, records: [String: Record], warnings: inout [GeneratorDiagnostic], gaps: inout TableGaps) -> RequestBinding
+    {
         let overrides = spec.payloadMembers ?? [:]
         for op in overrides.keys.sorted() where !family.ops.contains(where: { $0.name == op }) {
             gaps.members.append("\(spec.name): \(op)")
@@ -56,16 +57,21 @@ struct ArgumentPayloadBinder {
             case .none?:
                 bindings.append(.init(op: op.name, member: nil, record: nil, source: .argumentComment))
             case .unknown(let word)?:
-                unmapped.append(.init(op: op.name, reason: "its comment names '\(word)' as the argument, which is no struct the headers define"))
+                unmapped.append(
+                    .init(op: op.name, reason: "its comment names '\(word)' as the argument, which is no struct the headers define"))
             case .several(let words)?:
-                unmapped.append(.init(op: op.name, reason: "its comment names more than one argument struct ("
-                    + words.joined(separator: ", ") + ")"))
+                unmapped.append(
+                    .init(
+                        op: op.name,
+                        reason: "its comment names more than one argument struct ("
+                            + words.joined(separator: ", ") + ")"))
             case nil:
                 unmapped.append(.init(op: op.name, reason: "its comment does not say what the argument points to"))
             }
         }
-        return RequestBinding(family: spec.name, record: nil, opField: nil, versionField: nil, unionField: nil,
-                              bindings: bindings, unmapped: unmapped)
+        return RequestBinding(
+            family: spec.name, record: nil, opField: nil, versionField: nil, unionField: nil,
+            bindings: bindings, unmapped: unmapped)
     }
 
     /// What an op's comment says its argument is.
@@ -105,7 +111,8 @@ struct ArgumentPayloadBinder {
         for index in words.indices.dropLast() where words[index] == "pointer" && words[index + 1] == "to" {
             let rest = words[(index + 2)...].map { $0.trimmingCharacters(in: ".,;") }.drop { ["a", "an", "struct"].contains($0) }
             if let word = rest.first, let head = word.first, head.isLetter || head == "_",
-                word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+                word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
+            {
                 result.append(word)
             }
         }

@@ -39,27 +39,35 @@ struct ConstantReader {
                 case .number(let number)?: value = .unsigned(number)
                 case .negative(let number)?: value = .negative(number)
                 case .invalid(let reason)?:
-                    output.nonValues.append(LeftOutMacro(
-                        name: define.name, family: "constants", position: position, reason: "names no integer value (clang: \(reason))"
-                    ))
+                    output.nonValues.append(
+                        LeftOutMacro(
+                            name: define.name, family: "constants", position: position, reason: "names no integer value (clang: \(reason))"
+                        ))
                     continue
                 case nil:
                     let reason = define.isFunctionLike ? "a function-like macro" : "clang gave it no value"
                     output.nonValues.append(LeftOutMacro(name: define.name, family: "constants", position: position, reason: reason))
                     continue
                 }
-                let group = groups.first { $0.header == subject.file && ($0.memberName(of: define.name) != nil || $0.isPartMacro(define.name)) }
+                let group = groups.first {
+                    $0.header == subject.file && ($0.memberName(of: define.name) != nil || $0.isPartMacro(define.name))
+                }
                 if let group { used.insert(group.name) }
-                let trailing = define.trailingComment.map { MarkerParser.lines(of: $0.spelling).filter { !$0.isEmpty }.joined(separator: " ") }
+                let trailing = define.trailingComment.map {
+                    MarkerParser.lines(of: $0.spelling).filter { !$0.isEmpty }.joined(separator: " ")
+                }
                 // A flag often follows its bit number (`#define _XEN_DOMINF_dying 0`), which carries the comment.
                 let bitLine = header.defines.first { $0.name == "_" + define.name }?.location.line
-                let above = comments.doc(file: subject.file, line: define.location.line) ?? bitLine.flatMap { comments.doc(file: subject.file, line: $0) }
+                let above =
+                    comments.doc(file: subject.file, line: define.location.line)
+                    ?? bitLine.flatMap { comments.doc(file: subject.file, line: $0) }
                 let doc = [above, trailing]
                     .compactMap { $0?.isEmpty == false ? $0 : nil }.joined(separator: "\n")
-                output.constants.append(XenConstant(
-                    name: define.name, value: value, cType: define.evaluatedType, group: group?.name, doc: doc.isEmpty ? nil : doc,
-                    file: subject.file, line: define.location.line
-                ))
+                output.constants.append(
+                    XenConstant(
+                        name: define.name, value: value, cType: define.evaluatedType, group: group?.name, doc: doc.isEmpty ? nil : doc,
+                        file: subject.file, line: define.location.line
+                    ))
             }
         }
         output.groups = groups.filter { used.contains($0.name) }

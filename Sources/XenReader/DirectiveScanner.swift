@@ -127,7 +127,8 @@ struct DirectiveScanner {
         var previous: Token?
         for token in tokens {
             if let previous {
-                let tight = ["(", "!", "~"].contains(previous.spelling) || [")", ","].contains(token.spelling)
+                let tight =
+                    ["(", "!", "~"].contains(previous.spelling) || [")", ","].contains(token.spelling)
                     || (token.spelling == "(" && previous.kind == .identifier)
                 if !tight { text += " " }
             }

@@ -83,23 +83,30 @@ struct EnumeratedFamily {
         var result: [(op: Op, endLine: Int)] = []
         let names = Set(members.map(\.name))
         for (before, after) in zip(members, members.dropFirst()) {
-            for comment in header.comments where !comment.isTrailing
+            for comment in header.comments
+            where !comment.isTrailing
                 && comment.token.start.line > before.location.line && comment.token.endLine < after.location.line
             {
                 guard let prose = MarkerParser.prose(of: comment.token.spelling), MarkerParser.saysObsolete(prose) else { continue }
                 for word in Self.identifiers(in: prose) where !names.contains(word) && isOp(word) {
                     let position = SourcePosition(file: header.file, line: comment.token.start.line, column: comment.token.start.column)
                     guard after.value >= before.value, after.value - before.value == 2 else {
-                        warnings.append(GeneratorDiagnostic(.warning, at: position,
-                            "the comment says \(word) was removed from enum \(name), but \(before.name) and \(after.name) around it "
-                                + "do not skip exactly one number, so its number is unknown and not reserved"))
+                        warnings.append(
+                            GeneratorDiagnostic(
+                                .warning, at: position,
+                                "the comment says \(word) was removed from enum \(name), but \(before.name) and \(after.name) around it "
+                                    + "do not skip exactly one number, so its number is unknown and not reserved"))
                         continue
                     }
-                    result.append((Op(
-                        name: word, number: before.value + 1, status: .retired, marker: prose,
-                        replacement: MarkerParser.replacement(in: prose), condition: comment.condition,
-                        isActive: comment.isActive, file: header.file, line: comment.token.start.line, column: comment.token.start.column
-                    ), comment.token.endLine))
+                    result.append(
+                        (
+                            Op(
+                                name: word, number: before.value + 1, status: .retired, marker: prose,
+                                replacement: MarkerParser.replacement(in: prose), condition: comment.condition,
+                                isActive: comment.isActive, file: header.file, line: comment.token.start.line,
+                                column: comment.token.start.column
+                            ), comment.token.endLine
+                        ))
                 }
             }
         }

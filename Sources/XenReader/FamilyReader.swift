@@ -43,7 +43,8 @@ struct FamilyReader {
         }
         for spec in specsHere where selected.contains(spec.name) {
             if let within = spec.within, recordSpans[header.file]?[within] == nil {
-                throw GeneratorDiagnostic(.error, at: SourcePosition(file: header.file, line: 1),
+                throw GeneratorDiagnostic(
+                    .error, at: SourcePosition(file: header.file, line: 1),
                     "family '\(spec.name)' expects its ops inside 'struct \(within)', which \(header.file) does not define")
             }
         }
@@ -108,9 +109,11 @@ struct FamilyReader {
                 guard case .op(let spec) = classify(unread.name, isFunctionLike: false) else { continue }
                 let line = comment.token.start.line + unread.lineIndex
                 let column = unread.lineIndex == 0 ? comment.token.start.column + 2 + unread.columnInLine : unread.columnInLine + 1
-                warnings.append(GeneratorDiagnostic(.warning, at: SourcePosition(file: header.file, line: line, column: column),
-                    "'#define \(unread.name)' in a comment has no integer literal after the name, so it is not read as a retired "
-                        + "\(spec.name) number; write the number as a literal"))
+                warnings.append(
+                    GeneratorDiagnostic(
+                        .warning, at: SourcePosition(file: header.file, line: line, column: column),
+                        "'#define \(unread.name)' in a comment has no integer literal after the name, so it is not read as a retired "
+                            + "\(spec.name) number; write the number as a literal"))
             }
             for tombstone in MarkerParser.tombstones(in: comment.token.spelling) {
                 let line = comment.token.start.line + tombstone.lineIndex
@@ -125,16 +128,21 @@ struct FamilyReader {
                 case .op(let owner): spec = owner
                 }
                 var marker = tombstone.marker
-                if marker.isEmpty { marker = MarkerParser.prose(of: comment.token.spelling) ?? docs.prose(endingBefore: comment.token.start.line) ?? "" }
-                if !MarkerParser.isKnownTombstoneWording(marker) {
-                    warnings.append(GeneratorDiagnostic(.warning, at: position,
-                        "unknown marker wording \"\(marker)\" on \(tombstone.name); treated as retired"))
+                if marker.isEmpty {
+                    marker = MarkerParser.prose(of: comment.token.spelling) ?? docs.prose(endingBefore: comment.token.start.line) ?? ""
                 }
-                ops[spec.name, default: []].append(Op(
-                    name: tombstone.name, number: tombstone.number, status: .retired, marker: marker.isEmpty ? nil : marker,
-                    replacement: MarkerParser.replacement(in: marker), condition: comment.condition, isActive: comment.isActive,
-                    file: header.file, line: line, column: column
-                ))
+                if !MarkerParser.isKnownTombstoneWording(marker) {
+                    warnings.append(
+                        GeneratorDiagnostic(
+                            .warning, at: position,
+                            "unknown marker wording \"\(marker)\" on \(tombstone.name); treated as retired"))
+                }
+                ops[spec.name, default: []].append(
+                    Op(
+                        name: tombstone.name, number: tombstone.number, status: .retired, marker: marker.isEmpty ? nil : marker,
+                        replacement: MarkerParser.replacement(in: marker), condition: comment.condition, isActive: comment.isActive,
+                        file: header.file, line: line, column: column
+                    ))
             }
         }
 
@@ -143,13 +151,16 @@ struct FamilyReader {
             for member in enumeration.members {
                 guard case .leftOut(let owner, let reason, _) = classify(member.name, isFunctionLike: false), owner.name == spec.name
                 else { continue }
-                leave(member.name, owner, reason,
-                      at: SourcePosition(file: header.file, line: member.location.line, column: member.location.column))
+                leave(
+                    member.name, owner, reason,
+                    at: SourcePosition(file: header.file, line: member.location.line, column: member.location.column))
             }
-            ops[spec.name, default: []] += enumeration.ops(of: spec, in: header, isOp: { name in
-                if case .op(let owner) = classify(name, isFunctionLike: false) { return owner.name == spec.name }
-                return false
-            }, docs: docs, warnings: &warnings)
+            ops[spec.name, default: []] += enumeration.ops(
+                of: spec, in: header,
+                isOp: { name in
+                    if case .op(let owner) = classify(name, isFunctionLike: false) { return owner.name == spec.name }
+                    return false
+                }, docs: docs, warnings: &warnings)
         }
 
         // A name that is no op of the family (`#define SIX 6`, then `#define XEN_DOMCTL_x SIX`) gives its value.
@@ -168,7 +179,9 @@ struct FamilyReader {
             if (ops[spec.name] ?? []).contains(where: { $0.name == target }) {
                 confirmedAliases.append((spec, define, target))
             } else {
-                leave(define.name, spec, reason, at: SourcePosition(file: header.file, line: define.location.line, column: define.location.column))
+                leave(
+                    define.name, spec, reason,
+                    at: SourcePosition(file: header.file, line: define.location.line, column: define.location.column))
             }
         }
 
@@ -180,9 +193,10 @@ struct FamilyReader {
             }
             let aliases = confirmedAliases.filter { $0.0.name == spec.name && names.contains($0.2) }
                 .sorted { $0.1.location.offset < $1.1.location.offset }.map { _, define, target in
-                OpAlias(name: define.name, target: target, condition: define.condition, isActive: define.isActive,
+                    OpAlias(
+                        name: define.name, target: target, condition: define.condition, isActive: define.isActive,
                         file: header.file, line: define.location.line)
-            }
+                }
             var family = OpFamily(
                 name: spec.name, prefix: spec.prefix, swiftName: spec.swiftName, rawType: spec.rawType, file: spec.header,
                 within: spec.within, summary: spec.summary, interfaceVersion: interfaceVersion(spec), ops: familyOps, aliases: aliases,
@@ -260,10 +274,12 @@ struct FamilyReader {
         case .number(let value):
             return value
         case .negative(let value):
-            throw GeneratorDiagnostic(.error, at: position,
+            throw GeneratorDiagnostic(
+                .error, at: position,
                 "\(define.name) has the negative value \(value); a \(spec.name) op number is never negative")
         case .invalid(let reason):
-            throw GeneratorDiagnostic(.error, at: position,
+            throw GeneratorDiagnostic(
+                .error, at: position,
                 "the value of \(define.name) is no integer constant (\(reason)); a \(spec.name) op needs a number")
         case nil:
             throw GeneratorDiagnostic(.error, at: position, "the value of \(define.name) was not evaluated")

@@ -85,19 +85,24 @@ public struct HeaderReader {
         let mainPath = tree.root + "/.xen-swiftgen-main.c"
         // <stddef.h> too: the ring macros of io/ (`DEFINE_XEN_FLEX_RING`) use size_t unincluded.
         // <errno.h> for io/xs_wire.h's error table, which old trees fill without checking that EINVAL exists.
-        let source = (["#include <stdint.h>", "#include <stddef.h>", "#include <errno.h>"] + headers.map { "#include \"\($0)\"" }).joined(separator: "\n") + "\n"
+        let source =
+            (["#include <stdint.h>", "#include <stddef.h>", "#include <errno.h>"] + headers.map { "#include \"\($0)\"" }).joined(
+                separator: "\n") + "\n"
         let standInRoot = tree.root + "/.xen-swiftgen-stand-ins"
         // -I comes before the system folders, so <stdint.h> is ours whatever libclang and libc are installed.
-        let arguments = ["-x", "c", "-std=gnu11", "-target", options.target, "-ffreestanding", "-Wno-everything"]
+        let arguments =
+            ["-x", "c", "-std=gnu11", "-target", options.target, "-ffreestanding", "-Wno-everything"]
             + options.defines.map { "-D" + $0 } + (options.standIns.isEmpty ? [] : ["-I", standInRoot])
             + ["-I", FreestandingHeaders.root]
-        let virtualFiles = Dictionary(uniqueKeysWithValues: options.standIns.map { (standInRoot + "/" + $0.key, $0.value) }
-            + FreestandingHeaders.files.map { (FreestandingHeaders.root + "/" + $0.key, $0.value) })
+        let virtualFiles = Dictionary(
+            uniqueKeysWithValues: options.standIns.map { (standInRoot + "/" + $0.key, $0.value) }
+                + FreestandingHeaders.files.map { (FreestandingHeaders.root + "/" + $0.key, $0.value) })
         let unit: TranslationUnit
         do {
             unit = try TranslationUnit(clang: clang, path: mainPath, contents: source, arguments: arguments, virtualFiles: virtualFiles)
         } catch let error as TranslationUnitError {
-            throw GeneratorDiagnostic(.error, at: nil,
+            throw GeneratorDiagnostic(
+                .error, at: nil,
                 "\(tree.displayPath): \(error.description) for target '\(options.target)'; "
                     + "check that clang knows this target triple (such as x86_64-linux-gnu or aarch64-linux-gnu)")
         }
@@ -115,9 +120,11 @@ public struct HeaderReader {
         for file in treeFiles {
             guard let tokens = unit.tokens(inFile: file) else { continue }
             for token in tokens where !token.isValidUTF8 {
-                warnings.append(GeneratorDiagnostic(.warning,
-                    at: SourcePosition(file: tree.relative(file), line: token.start.line, column: token.start.column),
-                    "\(token.kind == .comment ? "comment" : "token") is not valid UTF-8; its bytes are read as Latin-1"))
+                warnings.append(
+                    GeneratorDiagnostic(
+                        .warning,
+                        at: SourcePosition(file: tree.relative(file), line: token.start.line, column: token.start.column),
+                        "\(token.kind == .comment ? "comment" : "token") is not valid UTF-8; its bytes are read as Latin-1"))
             }
             let header = scanner.scan(tokens: tokens, file: tree.relative(file), skipped: unit.skippedSpans(inFile: file))
             scanned[header.file] = header
@@ -224,10 +231,14 @@ public struct HeaderReader {
             expressions += indices.map { header.defines[$0].value }
             // Every active macro that is no op and no op alias is a constant candidate (function-like ones
             // are listed as non-values).
-            constants.append((file, header.defines.indices.filter { index in
-                let define = header.defines[index]
-                return define.isActive && !opNames.contains(define.name)
-            }))
+            constants.append(
+                (
+                    file,
+                    header.defines.indices.filter { index in
+                        let define = header.defines[index]
+                        return define.isActive && !opNames.contains(define.name)
+                    }
+                ))
         }
         var values = try ValueEvaluator.evaluateWithTypes(expressions, parse: parse)[...]
         for subject in subjects {
@@ -253,7 +264,8 @@ public struct HeaderReader {
         var definitions: [String: Cursor] = [:]
         for cursor in unit.cursor.children {
             guard let kind = cursor.kind, kind == .structDecl || kind == .unionDecl, cursor.isDefinition,
-                let name = cursor.declaredName, definitions[name] == nil else { continue }
+                let name = cursor.declaredName, definitions[name] == nil
+            else { continue }
             definitions[name] = cursor
         }
         var reader = RecordReader(tree: tree, comments: comments)
@@ -269,7 +281,8 @@ public struct HeaderReader {
                 for cursor in headerRecordRoots(unit, tree: tree, headers: Set(files)) {
                     guard let reason = reader.readRootIfMirrorable(cursor), let location = cursor.location else { continue }
                     let position = SourcePosition(file: tree.relative(location.file), line: location.line, column: location.column)
-                    let entry = LeftOutRecord(name: cursor.declaredName ?? cursor.spelling, family: spec.name, position: position, reason: reason)
+                    let entry = LeftOutRecord(
+                        name: cursor.declaredName ?? cursor.spelling, family: spec.name, position: position, reason: reason)
                     if !leftOut.contains(entry) { leftOut.append(entry) }
                 }
             }
@@ -284,10 +297,11 @@ public struct HeaderReader {
         for cursor in headerRecordRoots(unit, tree: tree, headers: nil)
         where !reader.hasRead(cursor.declaredName ?? "") && !listed.contains(cursor.declaredName ?? "") {
             guard let location = cursor.location, let name = cursor.declaredName else { continue }
-            leftOut.append(LeftOutRecord(
-                name: name, family: nil,
-                position: SourcePosition(file: tree.relative(location.file), line: location.line, column: location.column),
-                reason: "no selected row mirrors its header's records (recordHeaders) and no payload reaches it"))
+            leftOut.append(
+                LeftOutRecord(
+                    name: name, family: nil,
+                    position: SourcePosition(file: tree.relative(location.file), line: location.line, column: location.column),
+                    reason: "no selected row mirrors its header's records (recordHeaders) and no payload reaches it"))
         }
         return (reader.orderedRecords, reader.orderedEnums)
     }
@@ -326,7 +340,8 @@ public struct HeaderReader {
         var relativePaths: [String: String] = [:]
         for cursor in unit.cursor.children {
             guard let kind = cursor.kind, kind == .structDecl || kind == .unionDecl, cursor.isDefinition,
-                let name = cursor.declaredName, let extent = cursor.extent else { continue }
+                let name = cursor.declaredName, let extent = cursor.extent
+            else { continue }
             let file = relativePaths[extent.file] ?? tree.relative(extent.file)
             relativePaths[extent.file] = file
             spans[file, default: [:]][name] = extent

@@ -41,8 +41,10 @@ public struct HeaderTree: Sendable {
         // lstat, not stat: a dangling symlink is a header that cannot be read, not a missing one.
         let present = wanted.filter { (try? FileManager.default.attributesOfItem(atPath: root + "/" + $0)) != nil }
         guard !present.isEmpty else {
-            throw GeneratorDiagnostic(.error, at: nil,
-                "'\(displayPath)' holds none of the expected Xen headers (\(wanted.prefix(4).joined(separator: ", ")), …); set \(setting) to the folder that contains domctl.h")
+            throw GeneratorDiagnostic(
+                .error, at: nil,
+                "'\(displayPath)' holds none of the expected Xen headers (\(wanted.prefix(4).joined(separator: ", ")), …); set \(setting) to the folder that contains domctl.h"
+            )
         }
         for header in present {
             let families = specs.filter { $0.header == header }.map(\.name).joined(separator: ", ")
@@ -77,14 +79,18 @@ public struct HeaderTree: Sendable {
             for (index, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
                 // Only a line whose first non-blank byte is '#' can be a directive: no copy for the others.
                 guard line.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) == UInt8(ascii: "#"),
-                    let (name, column) = Self.quotedInclude(Array(line)) else { continue }
-                let candidates = name.hasPrefix("/") ? [name]
+                    let (name, column) = Self.quotedInclude(Array(line))
+                else { continue }
+                let candidates =
+                    name.hasPrefix("/")
+                    ? [name]
                     : [Self.normalize(root + "/" + (folder.isEmpty ? "" : folder + "/") + name), Self.normalize(root + "/" + name)]
                 for candidate in candidates {
                     var status = stat()
                     guard stat(candidate, &status) == 0 else { continue }
                     if let problem = HeaderFile.problem(with: status) {
-                        throw GeneratorDiagnostic(.error, at: SourcePosition(file: header, line: index + 1, column: column),
+                        throw GeneratorDiagnostic(
+                            .error, at: SourcePosition(file: header, line: index + 1, column: column),
                             "'#include \"\(name)\"' reaches '\(candidate)': \(problem)")
                     }
                     let relative = relative(candidate)

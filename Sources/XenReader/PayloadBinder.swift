@@ -35,7 +35,8 @@ struct PayloadBinder {
         guard let unionField = requestRecord.fields.first(where: { $0.name == request.unionField }),
             case .record(let unionName) = unionField.type, let union = records[unionName], union.kind == .union
         else {
-            throw GeneratorDiagnostic(.error, at: requestRecord.location,
+            throw GeneratorDiagnostic(
+                .error, at: requestRecord.location,
                 "family '\(spec.name)': field '\(request.unionField)' of 'struct \(request.record)' is not a union")
         }
         var members: [String: String] = [:]
@@ -53,13 +54,21 @@ struct PayloadBinder {
         for op in liveOps {
             if let member = overrides[op.name] {
                 guard member.isEmpty || members[member] != nil else {
-                    unmapped.append(.init(op: op.name, reason: "payloadMembers binds it to '\(member)', which is not a record member of '\(request.unionField)'"))
-                    warnings.append(GeneratorDiagnostic(.warning, at: op.location,
-                        "family '\(spec.name)': payloadMembers binds \(op.name) to '\(member)', which is not a record member of '\(request.unionField)'; left unbound"))
+                    unmapped.append(
+                        .init(
+                            op: op.name,
+                            reason: "payloadMembers binds it to '\(member)', which is not a record member of '\(request.unionField)'"))
+                    warnings.append(
+                        GeneratorDiagnostic(
+                            .warning, at: op.location,
+                            "family '\(spec.name)': payloadMembers binds \(op.name) to '\(member)', which is not a record member of '\(request.unionField)'; left unbound"
+                        ))
                     continue
                 }
-                bindings.append(.init(op: op.name, member: member.isEmpty ? nil : member,
-                                      record: member.isEmpty ? nil : members[member], source: .override))
+                bindings.append(
+                    .init(
+                        op: op.name, member: member.isEmpty ? nil : member,
+                        record: member.isEmpty ? nil : members[member], source: .override))
                 continue
             }
             let stem = String(op.name.dropFirst(family.prefix.count))
@@ -73,11 +82,18 @@ struct PayloadBinder {
             case (1, let name?) where byComment[0] == name:
                 bindings.append(.init(op: op.name, member: name, record: members[name], source: .commentAndMemberName))
             case (0, nil):
-                unmapped.append(.init(op: op.name, reason: "no comment names it above a payload struct and no member of '\(request.unionField)' is named '\(stem)'"))
+                unmapped.append(
+                    .init(
+                        op: op.name,
+                        reason: "no comment names it above a payload struct and no member of '\(request.unionField)' is named '\(stem)'"))
             case (1, let name?):
-                unmapped.append(.init(op: op.name, reason: "the header comment points at member '\(byComment[0])' but the member named '\(name)' is another one"))
+                unmapped.append(
+                    .init(
+                        op: op.name,
+                        reason: "the header comment points at member '\(byComment[0])' but the member named '\(name)' is another one"))
             default:
-                unmapped.append(.init(op: op.name, reason: "header comments point at several members (\(byComment.joined(separator: ", ")))"))
+                unmapped.append(
+                    .init(op: op.name, reason: "header comments point at several members (\(byComment.joined(separator: ", ")))"))
             }
         }
         return RequestBinding(
@@ -96,7 +112,8 @@ struct PayloadBinder {
             guard let doc = records[recordName]?.doc else { continue }
             for line in doc.split(separator: "\n") {
                 let words = line.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "/" || $0 == "\t" })
-                guard !words.isEmpty, words.allSatisfy({ spec.matches(String($0)) && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } })
+                guard !words.isEmpty,
+                    words.allSatisfy({ spec.matches(String($0)) && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } })
                 else { continue }
                 for word in words where !(result[String(word)] ?? []).contains(member) {
                     result[String(word), default: []].append(member)

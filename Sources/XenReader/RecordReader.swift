@@ -97,21 +97,25 @@ struct RecordReader {
                 let bits = child.offsetOfField
                 let line = child.location?.line ?? 0
                 if child.type.size > 0 { widest = max(widest, child.type.alignment) }
-                fields.append(RecordField(
-                    name: fieldName, type: fieldType, cType: cTypes.spelling(of: child.type, scope: scope), offset: bits / 8, size: max(child.type.size, 0),
-                    bitOffset: child.isBitField ? bits : nil, bitWidth: child.isBitField ? child.bitWidth : nil,
-                    line: line, doc: child.location.flatMap { comments.doc(file: tree.relative($0.file), line: line, trailingLine: line) }
-                ))
+                fields.append(
+                    RecordField(
+                        name: fieldName, type: fieldType, cType: cTypes.spelling(of: child.type, scope: scope), offset: bits / 8,
+                        size: max(child.type.size, 0),
+                        bitOffset: child.isBitField ? bits : nil, bitWidth: child.isBitField ? child.bitWidth : nil,
+                        line: line,
+                        doc: child.location.flatMap { comments.doc(file: tree.relative($0.file), line: line, trailingLine: line) }
+                    ))
             } else if child.kind == .structDecl || child.kind == .unionDecl, child.isAnonymousRecordDecl {
                 let nestedName = "\(name).(anonymous \(anonymousCount))"
                 anonymousCount += 1
                 readRecord(child, name: nestedName, parent: name, member: nil)
                 let offset = anonymousMemberOffset(child, in: type)
                 widest = max(widest, child.type.alignment)
-                fields.append(RecordField(
-                    name: nil, type: .record(name: nestedName), cType: cTypes.spelling(of: child.type, scope: scope), offset: offset,
-                    size: max(child.type.size, 0), line: child.location?.line ?? 0
-                ))
+                fields.append(
+                    RecordField(
+                        name: nil, type: .record(name: nestedName), cType: cTypes.spelling(of: child.type, scope: scope), offset: offset,
+                        size: max(child.type.size, 0), line: child.location?.line ?? 0
+                    ))
             }
         }
         let location = cursor.location
@@ -228,8 +232,9 @@ struct RecordReader {
         let file = location.map { tree.relative($0.file) } ?? ""
         let constants = cursor.children.filter { $0.kind == .enumConstantDecl }.map { constant in
             let line = constant.location?.line ?? 0
-            return CEnum.Constant(name: constant.spelling, value: constant.enumConstantValue,
-                                  doc: comments.doc(file: file, line: line, trailingLine: line))
+            return CEnum.Constant(
+                name: constant.spelling, value: constant.enumConstantValue,
+                doc: comments.doc(file: file, line: line, trailingLine: line))
         }
         enums[name] = CEnum(
             name: name, integerType: integerOrOpaque(cursor.enumIntegerType), constants: constants, file: file,

@@ -28,7 +28,8 @@ public struct TableGaps: Sendable, Equatable {
         if !records.isEmpty { parts.append("records \(records.joined(separator: ", "))") }
         if !members.isEmpty { parts.append("payloadMembers ops \(members.joined(separator: ", "))") }
         let count = families.count + records.count + members.count
-        return GeneratorDiagnostic(.warning, at: nil,
+        return GeneratorDiagnostic(
+            .warning, at: nil,
             "these headers lack \(count) entr\(count == 1 ? "y" : "ies") of the family table, skipped: \(parts.joined(separator: "; "))")
     }
 }

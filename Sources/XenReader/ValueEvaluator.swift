@@ -94,7 +94,8 @@ struct ValueEvaluator {
             let unit: TranslationUnit
             do {
                 unit = try TranslationUnit(
-                    clang: parse.clang, path: parse.mainPath, contents: contents, arguments: parse.arguments, virtualFiles: parse.virtualFiles
+                    clang: parse.clang, path: parse.mainPath, contents: contents, arguments: parse.arguments,
+                    virtualFiles: parse.virtualFiles
                 )
             } catch let error as TranslationUnitError {
                 throw GeneratorDiagnostic(.error, at: nil, "evaluating macro values: \(error.description)")
@@ -118,7 +119,8 @@ struct ValueEvaluator {
                 guard name.hasPrefix(tag + "e"), let index = Int(name.dropFirst(tag.count + 1)), index < values.count,
                     values[index] == nil, let constant = cursor.children.first(where: { $0.kind == .enumConstantDecl })
                 else { continue }
-                values[index] = isUnsigned(cursor.enumIntegerType.canonical.kind)
+                values[index] =
+                    isUnsigned(cursor.enumIntegerType.canonical.kind)
                     ? .number(constant.enumConstantUnsignedValue)
                     : constant.enumConstantValue < 0 ? .negative(constant.enumConstantValue) : .number(UInt64(constant.enumConstantValue))
             }

@@ -16,8 +16,10 @@ public enum WorkingDirectory {
         if path.hasPrefix("/") { return path }
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard getcwd(&buffer, buffer.count) != nil else {
-            throw GeneratorDiagnostic(.error, at: nil,
-                "cannot find \(what) '\(path)': it is relative and the working directory no longer exists (\(String(cString: strerror(errno))))")
+            throw GeneratorDiagnostic(
+                .error, at: nil,
+                "cannot find \(what) '\(path)': it is relative and the working directory no longer exists (\(String(cString: strerror(errno))))"
+            )
         }
         let directory = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         return directory == "/" ? "/" + path : directory + "/" + path

@@ -18,20 +18,25 @@ enum BuildID {
         // e_phentsize at 54, e_phnum at 56; program headers hold p_type at 0, p_offset at 8, p_filesz at 32.
         guard let header = read(64, at: 0), header.starts(with: [0x7F, 0x45, 0x4C, 0x46, 2, 1]) else { return nil }
         let table = header.withUnsafeBytes { bytes in
-            (offset: bytes.loadUnaligned(fromByteOffset: 32, as: UInt64.self),
-             entrySize: Int(bytes.loadUnaligned(fromByteOffset: 54, as: UInt16.self)),
-             count: Int(bytes.loadUnaligned(fromByteOffset: 56, as: UInt16.self)))
+            (
+                offset: bytes.loadUnaligned(fromByteOffset: 32, as: UInt64.self),
+                entrySize: Int(bytes.loadUnaligned(fromByteOffset: 54, as: UInt16.self)),
+                count: Int(bytes.loadUnaligned(fromByteOffset: 56, as: UInt16.self))
+            )
         }
         guard table.entrySize >= 40, let entries = read(table.entrySize * table.count, at: table.offset) else { return nil }
         for index in 0..<table.count {
             let segment = entries.withUnsafeBytes { bytes in
                 let base = index * table.entrySize
-                return (type: bytes.loadUnaligned(fromByteOffset: base, as: UInt32.self),
-                        offset: bytes.loadUnaligned(fromByteOffset: base + 8, as: UInt64.self),
-                        size: bytes.loadUnaligned(fromByteOffset: base + 32, as: UInt64.self))
+                return (
+                    type: bytes.loadUnaligned(fromByteOffset: base, as: UInt32.self),
+                    offset: bytes.loadUnaligned(fromByteOffset: base + 8, as: UInt64.self),
+                    size: bytes.loadUnaligned(fromByteOffset: base + 32, as: UInt64.self)
+                )
             }
             guard segment.type == 4, segment.size < 1 << 16, let notes = read(Int(segment.size), at: segment.offset),
-                let id = notes.withUnsafeBytes({ gnuBuildID(in: $0) }) else { continue }  // PT_NOTE
+                let id = notes.withUnsafeBytes({ gnuBuildID(in: $0) })
+            else { continue } // PT_NOTE
             return id.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
         }
         return nil
@@ -51,7 +56,7 @@ enum BuildID {
             let name = offset + 12
             let descriptor = name + padded(nameSize)
             guard descriptor + descriptorSize <= notes.count else { return nil }
-            if type == 3, nameSize == 4, Array(notes[name..<name + 4]) == Array("GNU\0".utf8) {  // NT_GNU_BUILD_ID
+            if type == 3, nameSize == 4, Array(notes[name..<name + 4]) == Array("GNU\0".utf8) { // NT_GNU_BUILD_ID
                 return Array(notes[descriptor..<descriptor + descriptorSize])
             }
             offset = descriptor + padded(descriptorSize)

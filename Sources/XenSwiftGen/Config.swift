@@ -61,7 +61,8 @@ public struct Config: Codable, Sendable, Equatable {
 
     /// The keys of a config file; the unknown-key check reads them here.
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case xenHeaders, output, templates, accessLevel, families, familyTable, defines, targets, target, ledger, acknowledgements, releases, xenGit
+        case xenHeaders, output, templates, accessLevel, families, familyTable, defines, targets, target, ledger, acknowledgements,
+            releases, xenGit
         case constantGroups
     }
 
@@ -109,7 +110,8 @@ public struct Config: Codable, Sendable, Equatable {
         let families = try resolvedTable()
         for group in table {
             if let owner = group.owningFamily(in: families) {
-                throw GeneratorDiagnostic(.error, at: nil,
+                throw GeneratorDiagnostic(
+                    .error, at: nil,
                     "constantGroups row '\(JSONErrorText.escaped(group.name))': family '\(JSONErrorText.escaped(owner.name))' owns the prefix "
                         + "'\(JSONErrorText.escaped(group.prefix ?? ""))' in \(JSONErrorText.escaped(group.header)), so the group would be empty; "
                         + "use the family's op enum, another prefix, or replace the group by its name")
@@ -126,12 +128,15 @@ public struct Config: Codable, Sendable, Equatable {
         let table = try resolvedTable()
         guard let selected = families else { return table }
         guard !selected.isEmpty else {
-            throw GeneratorDiagnostic(.error, at: nil,
+            throw GeneratorDiagnostic(
+                .error, at: nil,
                 "\(source): 'families' is empty; name at least one family (known: \(table.map(\.name).joined(separator: ", ")))")
         }
         for name in selected where !table.contains(where: { $0.name == name }) {
-            throw GeneratorDiagnostic(.error, at: nil,
-                "\(source): 'families' names unknown family '\(JSONErrorText.escaped(name))' (known: \(table.map(\.name).joined(separator: ", ")))")
+            throw GeneratorDiagnostic(
+                .error, at: nil,
+                "\(source): 'families' names unknown family '\(JSONErrorText.escaped(name))' (known: \(table.map(\.name).joined(separator: ", ")))"
+            )
         }
         return table.filter { selected.contains($0.name) }
     }

@@ -15,7 +15,8 @@ public enum ConfigLoader {
         var status = stat()
         if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
             // A FIFO would block the read, a device never end it.
-            throw GeneratorDiagnostic(.error, at: nil, "\(path): cannot read config file: it is not a regular file (a FIFO, a device or a socket)")
+            throw GeneratorDiagnostic(
+                .error, at: nil, "\(path): cannot read config file: it is not a regular file (a FIFO, a device or a socket)")
         }
         let data: Data
         do {
@@ -49,7 +50,9 @@ public enum ConfigLoader {
             throw GeneratorDiagnostic(.error, at: nil, "\(path): the config must be a JSON object")
         }
         for key in root.keys.sorted() where !Config.knownKeys.contains(key) {
-            throw GeneratorDiagnostic(.error, at: nil, "\(path): unknown key '\(JSONErrorText.escaped(key))' (known: \(Config.knownKeys.sorted().joined(separator: ", ")))")
+            throw GeneratorDiagnostic(
+                .error, at: nil,
+                "\(path): unknown key '\(JSONErrorText.escaped(key))' (known: \(Config.knownKeys.sorted().joined(separator: ", ")))")
         }
         if let rows = root["familyTable"] as? [Any] {
             for (index, row) in rows.enumerated() {
@@ -67,7 +70,8 @@ public enum ConfigLoader {
         }
         for (index, row) in (config.familyTable ?? []).enumerated() where !SwiftIdentifier.isValid(row.swiftName) {
             // The name becomes a type and a file name: it must not carry a path.
-            throw GeneratorDiagnostic(.error, at: nil,
+            throw GeneratorDiagnostic(
+                .error, at: nil,
                 "\(path): 'familyTable[\(index)].swiftName' must be a Swift type name, not '\(JSONErrorText.escaped(row.swiftName))'")
         }
         for (index, define) in (config.defines ?? []).enumerated() {
@@ -156,7 +160,13 @@ enum JSONErrorText {
         var pendingComma: Int?
         for (offset, byte) in data.enumerated() {
             if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
                 continue
             }
             switch byte {
@@ -165,7 +175,8 @@ enum JSONErrorText {
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
                 if let comma = pendingComma {
                     let (line, column) = position(of: comma, in: data)
-                    throw GeneratorDiagnostic(.error, at: SourcePosition(file: path, line: line, column: column),
+                    throw GeneratorDiagnostic(
+                        .error, at: SourcePosition(file: path, line: line, column: column),
                         "invalid JSON (a comma may not end an \(byte == UInt8(ascii: "}") ? "object" : "array"))")
                 }
             case UInt8(ascii: ","):
@@ -199,7 +210,11 @@ enum JSONErrorText {
         let bytes = [UInt8](data)
         for (offset, byte) in bytes.enumerated() {
             if let start = stringStart {
-                if inEscape { inEscape = false } else if byte == UInt8(ascii: "\\") { inEscape = true } else if byte == UInt8(ascii: "\"") {
+                if inEscape {
+                    inEscape = false
+                } else if byte == UInt8(ascii: "\\") {
+                    inEscape = true
+                } else if byte == UInt8(ascii: "\"") {
                     stringStart = nil
                     guard var frame = stack.last, frame.isObject, frame.expectsKey else { continue }
                     let literal = Data(bytes[start...offset])
@@ -207,7 +222,8 @@ enum JSONErrorText {
                     if let first = frame.keys[key] {
                         let (line, column) = position(of: start, in: data)
                         let earlier = position(of: first, in: data)
-                        throw GeneratorDiagnostic(.error, at: SourcePosition(file: path, line: line, column: column),
+                        throw GeneratorDiagnostic(
+                            .error, at: SourcePosition(file: path, line: line, column: column),
                             "duplicate key '\(escaped(key))' (first at line \(earlier.line), column \(earlier.column))")
                     }
                     frame.keys[key] = start
@@ -235,8 +251,9 @@ enum JSONErrorText {
     /// - Returns: One error.
     static func syntaxError(_ error: Error, data: Data, path: String) -> GeneratorDiagnostic {
         let (position, text) = describe(error, data: data)
-        return GeneratorDiagnostic(.error, at: position.map { SourcePosition(file: path, line: $0.line, column: $0.column) },
-                                   position == nil ? "\(path): \(text)" : text)
+        return GeneratorDiagnostic(
+            .error, at: position.map { SourcePosition(file: path, line: $0.line, column: $0.column) },
+            position == nil ? "\(path): \(text)" : text)
     }
 
     /// User text made safe for a one-line message: control characters become Swift-style escapes.

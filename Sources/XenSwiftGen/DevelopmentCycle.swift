@@ -38,11 +38,13 @@ public struct DevelopmentCycle {
         let found = concurrentMap([0, 1]) { which -> Start? in
             if which == 0 {
                 guard let tag = try? trees.lines(["describe", "--tags", "--abbrev=0", "--match", "RELEASE-*", commit]).first,
-                      let tagged = try? trees.commit(tag) else { return nil }
+                    let tagged = try? trees.commit(tag)
+                else { return nil }
                 return Start(label: tag, commit: tagged)
             }
             guard let release = try? trees.lines(["tag", "--no-contains", commit, "-l", "RELEASE-*.0", "--sort=-v:refname"]).first,
-                  let base = try? trees.lines(["merge-base", release, commit]).first else { return nil }
+                let base = try? trees.lines(["merge-base", release, commit]).first
+            else { return nil }
             let tagged = try? trees.commit(release)
             return Start(label: tagged == base ? release : "\(release) branch point \(base.prefix(10))", commit: base)
         }
@@ -72,4 +74,3 @@ public struct DevelopmentCycle {
         return nil
     }
 }
-

@@ -64,7 +64,8 @@ public struct Generator: Sendable {
             releases = config.releases ?? []
             xenGit = config.xenGit
             if !releases.isEmpty && xenGit == nil {
-                throw GeneratorDiagnostic(.error, at: nil, "'releases' are revisions of a git repository: set 'xenGit' (or pass --xen-git) too")
+                throw GeneratorDiagnostic(
+                    .error, at: nil, "'releases' are revisions of a git repository: set 'xenGit' (or pass --xen-git) too")
             }
         }
     }
@@ -133,8 +134,10 @@ public struct Generator: Sendable {
                 results.append(result)
             case .failure(let failure as GenerationFailure):
                 let first = failure.diagnostics.first.map { $0.rendered(root: failure.root) } ?? "clang errors"
-                notes.append(GeneratorDiagnostic(.warning, at: nil,
-                    "these headers do not build for \(target.triple) (\(first)); generating for the other targets only"))
+                notes.append(
+                    GeneratorDiagnostic(
+                        .warning, at: nil,
+                        "these headers do not build for \(target.triple) (\(first)); generating for the other targets only"))
             case .failure(let error):
                 throw error
             }
@@ -201,15 +204,18 @@ public struct Generator: Sendable {
                 throw GenerationFailure(diagnostics: error.diagnostics, root: error.root)
             }
         }
-        log("\(target.triple): read \(result.interface.headers.count) headers: \(result.interface.families.count) families, "
-            + "\(result.interface.families.reduce(0) { $0 + $1.ops.count }) ops, \(result.interface.records.count) records")
+        log(
+            "\(target.triple): read \(result.interface.headers.count) headers: \(result.interface.families.count) families, "
+                + "\(result.interface.families.reduce(0) { $0 + $1.ops.count }) ops, \(result.interface.records.count) records")
         for request in result.interface.requests {
             log("payloads of \(request.family): \(request.bindings.count) ops bound, \(request.unmapped.count) not mapped")
             for entry in request.unmapped { log("  not mapped: \(entry.op): \(entry.reason)") }
         }
         let bound = Set(result.interface.requests.map(\.family))
-        for spec in request.families where spec.request != nil && !bound.contains(spec.name)
-            && result.interface.family(named: spec.name) != nil {
+        for spec in request.families
+        where spec.request != nil && !bound.contains(spec.name)
+            && result.interface.family(named: spec.name) != nil
+        {
             log("no typed commands for \(spec.name): these headers lack its request record or payload union")
         }
         if !result.skippedFamilies.isEmpty {
@@ -227,7 +233,7 @@ public struct Generator: Sendable {
         let previousLedger = try request.ledger.map { try LedgerFile.load($0, allowMissing: request.updateLedger) }
         var request = request
         let results = try request.releases.isEmpty ? readSupportedTargets(&request) : readReleases(&request)
-        let root = request.xenHeaders  // the folder as the user named it, as `read` prints it
+        let root = request.xenHeaders // the folder as the user named it, as `read` prints it
         let acknowledgements = request.acknowledgements + (previousLedger?.acknowledgements ?? [])
         // The checks see each target's IR on its own: a reuse under one architecture's `#if` fails the run.
         var findings: [GeneratorDiagnostic] = []
@@ -236,7 +242,8 @@ public struct Generator: Sendable {
         // Xen's history guards Xen's public headers (a tree with xen.h, any release), not a partial tree such as a fixture.
         let history = request.history.flatMap { history in
             !request.releases.isEmpty
-                || FileManager.default.fileExists(atPath: URL(fileURLWithPath: request.xenHeaders).appendingPathComponent(Defaults.rootHeader).path)
+                || FileManager.default.fileExists(
+                    atPath: URL(fileURLWithPath: request.xenHeaders).appendingPathComponent(Defaults.rootHeader).path)
                 ? history : nil
         }
         for result in results {
@@ -246,8 +253,10 @@ public struct Generator: Sendable {
             var reservedHere: [String: [ReservedNumber]] = [:]
             if let previousLedger, let path = request.ledger {
                 let merge = timed("merge ledger") {
-                    LedgerMerge(previous: previousLedger, acknowledgements: request.acknowledgements, ledgerPath: path, strict: request.strict)
-                        .merge(result.interface)
+                    LedgerMerge(
+                        previous: previousLedger, acknowledgements: request.acknowledgements, ledgerPath: path, strict: request.strict
+                    )
+                    .merge(result.interface)
                 }
                 findings += merge.diagnostics
                 reservedHere = merge.reserved
@@ -256,7 +265,8 @@ public struct Generator: Sendable {
             }
             if let history {
                 let guarded = timed("check history") {
-                    HistoryGuard(history: history, acknowledgements: request.acknowledgements, source: ShippedHistory.name).check(result.interface)
+                    HistoryGuard(history: history, acknowledgements: request.acknowledgements, source: ShippedHistory.name).check(
+                        result.interface)
                 }
                 findings += guarded.diagnostics
                 reservedHere.merge(guarded.reserved) { fromLedger, fromHistory in
@@ -279,9 +289,10 @@ public struct Generator: Sendable {
         }
         let variants = zip(request.targets, checked).map { MergedInterface.Variant(target: $0, interface: $1) }
         let merged = MergedInterface(variants: variants)
-        let emitter = try SwiftEmitter(options: .init(
-            accessLevel: request.accessLevel, templatesDirectory: request.templates.map { URL(fileURLWithPath: $0) }
-        ))
+        let emitter = try SwiftEmitter(
+            options: .init(
+                accessLevel: request.accessLevel, templatesDirectory: request.templates.map { URL(fileURLWithPath: $0) }
+            ))
         for (name, source) in emitter.templateSources.sorted(by: { $0.key < $1.key }) { log("template \(name): \(source)") }
         let files = try timed("emit") {
             do { return try emitter.emit(merged) } catch let diagnostic as GeneratorDiagnostic {

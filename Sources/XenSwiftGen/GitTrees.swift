@@ -82,15 +82,18 @@ public struct GitTrees: Sendable {
     /// - Throws: `GeneratorDiagnostic` naming the repository and revision when it has none of them.
     public func headerFolder(at revision: String) throws -> String {
         let commit = try commit(revision)
-        let probe = try Self.git(["-C", repository, "cat-file", "--batch-check"],
-                                 input: Self.headerFolders.map { "\(commit):\($0.folder.isEmpty ? "" : $0.folder + "/")\($0.marker)\n" }.joined())
+        let probe = try Self.git(
+            ["-C", repository, "cat-file", "--batch-check"],
+            input: Self.headerFolders.map { "\(commit):\($0.folder.isEmpty ? "" : $0.folder + "/")\($0.marker)\n" }.joined())
         let answers = probe.lines
         for (candidate, answer) in zip(Self.headerFolders, answers) where !answer.hasSuffix(" missing") && answer.contains(" blob ") {
             return candidate.folder
         }
         let places = Self.headerFolders.map { $0.folder.isEmpty ? "the root" : $0.folder + "/" }
-        throw GeneratorDiagnostic(.error, at: nil,
-            "\(name): revision '\(revision)' has no Xen public headers (looked for xen.h in \(Array(Set(places)).sorted().joined(separator: ", ")))")
+        throw GeneratorDiagnostic(
+            .error, at: nil,
+            "\(name): revision '\(revision)' has no Xen public headers (looked for xen.h in \(Array(Set(places)).sorted().joined(separator: ", ")))"
+        )
     }
 
     /// The tree object of a revision's header folder (equal trees hold equal headers).
@@ -99,7 +102,9 @@ public struct GitTrees: Sendable {
     /// - Throws: `GeneratorDiagnostic` when the revision does not exist or has no headers.
     public func treeID(_ revision: String) throws -> String {
         let folder = try headerFolder(at: revision)
-        let result = try Self.git(["-C", repository, "rev-parse", "--verify", "--quiet", "--end-of-options", "\(revision)^{commit}:\(folder)"])
+        let result = try Self.git([
+            "-C", repository, "rev-parse", "--verify", "--quiet", "--end-of-options", "\(revision)^{commit}:\(folder)",
+        ])
         guard result.status == 0 else { throw GeneratorDiagnostic(.error, at: nil, "\(name): no revision '\(revision)'") }
         return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -123,18 +128,21 @@ public struct GitTrees: Sendable {
         var isDirectory: ObjCBool = false
         // A missing TMPDIR is the user's mistake to hear about, not a folder to create.
         guard FileManager.default.fileExists(atPath: temporary.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw GeneratorDiagnostic(.error, at: nil, "the temporary folder '\(temporary.path)' (TMPDIR) does not exist or is not a folder")
+            throw GeneratorDiagnostic(
+                .error, at: nil, "the temporary folder '\(temporary.path)' (TMPDIR) does not exist or is not a folder")
         }
         let folder = temporary.appendingPathComponent("xen-swiftgen-tree-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
         // git writes the archive, then tar reads it: two runs of the one runner, no pipe between two children.
         let archive = folder.appendingPathComponent(".headers.tar")
-        let archived = try Self.run("git", ["-C", repository, "archive", "--format=tar", "-o", archive.path, "\(revision)^{commit}:\(headerFolder)"])
+        let archived = try Self.run(
+            "git", ["-C", repository, "archive", "--format=tar", "-o", archive.path, "\(revision)^{commit}:\(headerFolder)"])
         let extracted = archived.status == 0 ? try Self.run("tar", ["-x", "-f", archive.path, "-C", folder.path]) : archived
         try? FileManager.default.removeItem(at: archive)
         guard extracted.status == 0 else {
             try? FileManager.default.removeItem(at: folder)
-            throw GeneratorDiagnostic(.error, at: nil, "\(name): cannot write out the headers of '\(revision)' (git archive | tar -x failed)")
+            throw GeneratorDiagnostic(
+                .error, at: nil, "\(name): cannot write out the headers of '\(revision)' (git archive | tar -x failed)")
         }
         return Checkout(folder: folder, headerFolder: headerFolder)
     }

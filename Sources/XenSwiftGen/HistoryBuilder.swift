@@ -58,7 +58,8 @@ public struct HistoryBuilder {
             }
             fold.add(interface, release: release)
             let elapsed = clock.now - start
-            let timing = Timing(release: release, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            let timing = Timing(
+                release: release, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
             timings.append(timing)
             progress(timing)
         }

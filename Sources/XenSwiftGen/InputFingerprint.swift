@@ -29,8 +29,10 @@ public struct InputFingerprint: Equatable, Sendable {
     ///   - environment: The process environment.
     /// - Returns: The inputs' lines; ``addingOutputs(in:)`` completes them after a write.
     public static func inputs(of request: Generator.Request, config: String?, arguments: [String], environment: [String: String]) -> Self {
-        var lines = ["tool \(toolIdentity())", "arguments \(arguments.joined(separator: " "))",
-                     "LIBCLANG_PATH \(environment["LIBCLANG_PATH"] ?? "")"]
+        var lines = [
+            "tool \(toolIdentity())", "arguments \(arguments.joined(separator: " "))",
+            "LIBCLANG_PATH \(environment["LIBCLANG_PATH"] ?? "")",
+        ]
         lines += config.map { ["config " + state(of: $0)] } ?? []
         lines += tree(request.xenHeaders, label: "header")
         lines += request.templates.map { tree($0, label: "template") } ?? []

@@ -38,7 +38,8 @@ public enum LedgerFile {
         }
         try JSONErrorText.rejectTrailingComma(in: data, path: path)
         guard ledger.formatVersion == 1 else {
-            throw GeneratorDiagnostic(.error, at: nil, "\(path): unsupported ledger formatVersion \(ledger.formatVersion) (this xen-swiftgen writes 1)")
+            throw GeneratorDiagnostic(
+                .error, at: nil, "\(path): unsupported ledger formatVersion \(ledger.formatVersion) (this xen-swiftgen writes 1)")
         }
         var families = Set<String>()
         for family in ledger.families {

@@ -11,7 +11,8 @@ public enum MacroDefinition {
     public static func problem(_ text: String) -> String? {
         let name = text.prefix { $0 != "=" }
         let value = text.dropFirst(name.count)
-        let validName = name.first.map { $0 == "_" || ($0.isASCII && $0.isLetter) } == true
+        let validName =
+            name.first.map { $0 == "_" || ($0.isASCII && $0.isLetter) } == true
             && name.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
         let validValue = !value.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
         guard !validName || !validValue else { return nil }

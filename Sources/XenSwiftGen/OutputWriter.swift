@@ -56,9 +56,11 @@ public struct OutputWriter {
     public func refuseUnsafeFolder(headers: String, setting: String = "--output") throws {
         let real = Self.resolved(folder.path)
         if Self.systemFolders.contains(real) || ["/proc/", "/sys/", "/dev/"].contains(where: real.hasPrefix) {
-            throw GeneratorDiagnostic(.error, at: nil, "refusing \(setting) '\(folder.path)': it is a system folder, not a folder for generated files")
+            throw GeneratorDiagnostic(
+                .error, at: nil, "refusing \(setting) '\(folder.path)': it is a system folder, not a folder for generated files")
         }
-        let headerFolder = Self.resolved(URL(fileURLWithPath: try WorkingDirectory.absolute(headers, naming: "the header folder")).standardizedFileURL.path)
+        let headerFolder = Self.resolved(
+            URL(fileURLWithPath: try WorkingDirectory.absolute(headers, naming: "the header folder")).standardizedFileURL.path)
         if real == headerFolder {
             throw GeneratorDiagnostic(.error, at: nil, "refusing \(setting) '\(folder.path)': it is the header folder")
         }
@@ -88,7 +90,8 @@ public struct OutputWriter {
     public func plan(_ files: [GeneratedFile]) throws -> Plan {
         let interrupted = try folderExists() ? StagingFolder.interrupted(in: folder) : []
         guard interrupted.isEmpty else {
-            throw GeneratorDiagnostic(.error, at: nil,
+            throw GeneratorDiagnostic(
+                .error, at: nil,
                 "'\(folder.path)' is half published: a run was stopped while publishing (\(interrupted.joined(separator: ", "))); "
                     + "the next generate finishes or undoes that update")
         }

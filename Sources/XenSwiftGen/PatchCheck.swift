@@ -67,7 +67,9 @@ public struct PatchCheck {
     ///   - each: Called with each commit's check, in order.
     /// - Throws: `GeneratorDiagnostic` when git cannot list the series.
     public func series(from old: String, to new: String, in trees: GitTrees, each: (SeriesEntry) -> Void) throws {
-        let lines = try trees.lines(["rev-list", "--reverse", "--no-merges", "--format=%H %cs %s", "\(try trees.commit(old))..\(try trees.commit(new))"])
+        let lines = try trees.lines([
+            "rev-list", "--reverse", "--no-merges", "--format=%H %cs %s", "\(try trees.commit(old))..\(try trees.commit(new))",
+        ])
         var cache = RevisionCache()
         for line in lines where !line.hasPrefix("commit ") {
             let words = line.split(separator: " ", maxSplits: 2).map(String.init)
@@ -124,7 +126,8 @@ public struct PatchCheck {
         var values: [String: (label: String, value: UInt64, spelling: String)] = [:]
         for family in diff.families where family.missingBump {
             guard let version = before.interface.family(named: family.family)?.interfaceVersion,
-                  let found = try cycle.version(version.name, in: version.location.file, at: start.commit) else { continue }
+                let found = try cycle.version(version.name, in: version.location.file, at: start.commit)
+            else { continue }
             values[family.family] = (start.label, found.value, found.spelling)
         }
         diff.applyDevelopmentCycle { values[$0] }

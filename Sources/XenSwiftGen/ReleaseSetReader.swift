@@ -25,8 +25,11 @@ extension Generator {
             throw GeneratorDiagnostic(.error, at: nil, "'releases' are revisions of a git repository: set 'xenGit' (or pass --xen-git) too")
         }
         guard FileManager.default.fileExists(atPath: repository) else {
-            throw GeneratorDiagnostic(.error, at: nil, "\(repository): no such git repository or bundle; the releases are read from it "
-                + "(set XEN_HISTORY_BUNDLE or --xen-git to the history bundle or a xen.git clone, or pass --xen-headers DIR for one header tree)")
+            throw GeneratorDiagnostic(
+                .error, at: nil,
+                "\(repository): no such git repository or bundle; the releases are read from it "
+                    + "(set XEN_HISTORY_BUNDLE or --xen-git to the history bundle or a xen.git clone, or pass --xen-headers DIR for one header tree)"
+            )
         }
         return try GitTrees.withRepository(repository) { trees in try readReleases(&request, from: trees) }
     }
@@ -38,7 +41,8 @@ extension Generator {
         var targets = request.targets
         for revision in request.releases {
             guard let version = ReleaseVersion(revision: revision) else {
-                throw GeneratorDiagnostic(.error, at: nil,
+                throw GeneratorDiagnostic(
+                    .error, at: nil,
                     "\(repository): revision '\(revision)' names no release series (MAJOR.MINOR, as in RELEASE-4.17.7 or stable-4.17)")
             }
             let checkout = try trees.checkout(revision)

@@ -24,26 +24,32 @@ public enum SARIFReport {
                 "message": ["text": finding.diagnostic.message],
             ]
             if let location = finding.diagnostic.location {
-                result["locations"] = [[
-                    "physicalLocation": [
-                        "artifactLocation": ["uri": location.file],
-                        "region": ["startLine": max(location.line, 1), "startColumn": max(location.column, 1)],
-                    ],
-                ]]
+                result["locations"] = [
+                    [
+                        "physicalLocation": [
+                            "artifactLocation": ["uri": location.file],
+                            "region": ["startLine": max(location.line, 1), "startColumn": max(location.column, 1)],
+                        ]
+                    ]
+                ]
             }
             return result
         }
         let log: [String: Any] = [
             "$schema": schema,
             "version": "2.1.0",
-            "runs": [[
-                "tool": ["driver": [
-                    "name": "xen-swiftgen",
-                    "version": ToolVersion.current,
-                    "rules": rules.map { ["id": $0, "shortDescription": ["text": description(of: $0)]] },
-                ]],
-                "results": results,
-            ]],
+            "runs": [
+                [
+                    "tool": [
+                        "driver": [
+                            "name": "xen-swiftgen",
+                            "version": ToolVersion.current,
+                            "rules": rules.map { ["id": $0, "shortDescription": ["text": description(of: $0)]] },
+                        ]
+                    ],
+                    "results": results,
+                ]
+            ],
         ]
         return try JSONSerialization.data(withJSONObject: log, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     }

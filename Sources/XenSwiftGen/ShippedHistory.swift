@@ -21,7 +21,8 @@ public enum ShippedHistory {
     /// - Throws: `GeneratorDiagnostic` when the resource is missing or invalid.
     public static func load() throws -> Ledger {
         guard let url, let data = FileManager.default.contents(atPath: url.path) else {
-            throw GeneratorDiagnostic(.error, at: nil, "\(name) (History/xen-history.json) is missing from the tool's resources; pass --no-history")
+            throw GeneratorDiagnostic(
+                .error, at: nil, "\(name) (History/xen-history.json) is missing from the tool's resources; pass --no-history")
         }
         return try LedgerFile.decode(data, path: url.path)
     }

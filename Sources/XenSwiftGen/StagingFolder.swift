@@ -43,7 +43,8 @@ final class StagingFolder {
         self.output = output
         url = output.appendingPathComponent(Self.prefix + UUID().uuidString.lowercased())
         guard mkdir(url.path, 0o755) == 0 else {
-            throw GeneratorDiagnostic(.error, at: nil, "cannot write to output folder '\(output.path)': \(String(cString: strerror(errno)))")
+            throw GeneratorDiagnostic(
+                .error, at: nil, "cannot write to output folder '\(output.path)': \(String(cString: strerror(errno)))")
         }
         descriptor = open(url.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0, flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
@@ -111,7 +112,8 @@ final class StagingFolder {
                 try journal.backward()
             } catch let undo as GeneratorDiagnostic {
                 keepsJournal = true
-                throw GeneratorDiagnostic(.error, at: nil,
+                throw GeneratorDiagnostic(
+                    .error, at: nil,
                     "\(failure.message); undoing the update failed too (\(undo.message)): '\(output.path)' is half updated, "
                         + "and the next run finishes or undoes the update from \(url.lastPathComponent)")
             }
@@ -148,7 +150,8 @@ final class StagingFolder {
                     try journal.forward()
                 } catch let failure as GeneratorDiagnostic {
                     do { try journal.backward() } catch let undo as GeneratorDiagnostic {
-                        throw GeneratorDiagnostic(.error, at: nil,
+                        throw GeneratorDiagnostic(
+                            .error, at: nil,
                             "'\(output.path)' holds an interrupted update (\(url.lastPathComponent)) that can be neither finished "
                                 + "(\(failure.message)) nor undone (\(undo.message))")
                     }
@@ -244,7 +247,9 @@ struct Journal {
             case .legacyWrite(let name):
                 let source = staging.appendingPathComponent(name)
                 guard StagingFolder.inode(source) != nil else { continue }
-                try Self.move(source, to: output.appendingPathComponent(name), failing: "cannot replace '\(output.appendingPathComponent(name).path)'")
+                try Self.move(
+                    source, to: output.appendingPathComponent(name), failing: "cannot replace '\(output.appendingPathComponent(name).path)'"
+                )
             case .legacyRemove(let name):
                 let target = output.appendingPathComponent(name)
                 if OutputWriter.isGeneratedFile(target) { unlink(target.path) }
@@ -292,7 +297,7 @@ struct Journal {
             case ENOENT where StagingFolder.inode(target) == nil:
                 return try move(source, to: target, failing: failing)
             case EINVAL, ENOSYS:
-                break  // this file system cannot exchange: keep the old file by a link instead
+                break // this file system cannot exchange: keep the old file by a link instead
             default:
                 throw GeneratorDiagnostic(.error, at: nil, "\(failing): \(String(cString: strerror(errno)))")
             }

@@ -80,7 +80,9 @@ public struct VersionAudit {
     public func run(progress: (Int, Int) -> Void = { _, _ in }) throws -> Report {
         var refsAt: [String: [String]] = [:]
         var refCount = 0
-        for line in try trees.lines(["for-each-ref", "--format=%(objectname) %(*objectname) %(refname:short)", "refs/heads", "refs/remotes", "refs/tags"]) {
+        for line in try trees.lines([
+            "for-each-ref", "--format=%(objectname) %(*objectname) %(refname:short)", "refs/heads", "refs/remotes", "refs/tags",
+        ]) {
             let parts = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
             guard parts.count >= 3, !parts[2].hasSuffix("/HEAD") else { continue }
             refsAt[parts[1].isEmpty ? parts[0] : parts[1], default: []].append(parts.dropFirst(2).joined(separator: " "))
@@ -97,7 +99,8 @@ public struct VersionAudit {
             let words = line.split(separator: " ").map(String.init)
             commits.formUnion(words.prefix(2))
         }
-        let dated = try trees.lines(["log", "--no-walk=unsorted", "--stdin", "--format=%H %ct %T"], input: commits.sorted().joined(separator: "\n") + "\n")
+        let dated = try trees.lines(
+            ["log", "--no-walk=unsorted", "--stdin", "--format=%H %ct %T"], input: commits.sorted().joined(separator: "\n") + "\n")
         var samples: [Sample] = []
         for line in dated {
             let words = line.split(separator: " ")
@@ -128,7 +131,9 @@ public struct VersionAudit {
                 }
                 reduced[tree] = families
             } catch let failure as GenerationFailure {
-                unreadable.append((commit, failure.diagnostics.first { $0.severity == .error }?.rendered(root: String(commit.prefix(10))) ?? "unreadable"))
+                unreadable.append(
+                    (commit, failure.diagnostics.first { $0.severity == .error }?.rendered(root: String(commit.prefix(10))) ?? "unreadable")
+                )
             } catch let diagnostic as GeneratorDiagnostic {
                 unreadable.append((commit, diagnostic.message))
             }
@@ -156,8 +161,9 @@ public struct VersionAudit {
                 values[key] = value
             }
         }
-        return Report(values: keys.sorted().compactMap { values[$0] }, refs: refCount, commits: samples.count, trees: order.count,
-                      unreadable: unreadable)
+        return Report(
+            values: keys.sorted().compactMap { values[$0] }, refs: refCount, commits: samples.count, trees: order.count,
+            unreadable: unreadable)
     }
 
     /// The header tree of each commit (`COMMIT:xen/include/public`, else the root when it holds `xen.h`),

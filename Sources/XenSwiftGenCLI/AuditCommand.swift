@@ -21,9 +21,11 @@ struct AuditCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .customLong("xen-git"), help: ArgumentHelp(
-        "Audit the headers of a revision of this git repository (a xen.git clone, or the history bundle's) instead of --xen-headers.",
-        valueName: "repo"))
+    @Option(
+        name: .customLong("xen-git"),
+        help: ArgumentHelp(
+            "Audit the headers of a revision of this git repository (a xen.git clone, or the history bundle's) instead of --xen-headers.",
+            valueName: "repo"))
     var xenGit: String?
 
     @Option(help: ArgumentHelp("The revision of --xen-git to audit.", valueName: "rev"))
@@ -35,7 +37,9 @@ struct AuditCommand: ParsableCommand {
     var strict = false
 
     func validate() throws {
-        if xenGit != nil && common.xenHeaders != nil { throw ValidationError("--xen-git and --xen-headers name two header sources; give one.") }
+        if xenGit != nil && common.xenHeaders != nil {
+            throw ValidationError("--xen-git and --xen-headers name two header sources; give one.")
+        }
         if !common.defines.isEmpty {
             throw ValidationError("--define does not apply to audit: it parses under __XEN_TOOLS__ and under __XEN__ itself.")
         }
@@ -56,7 +60,9 @@ struct AuditCommand: ParsableCommand {
             }
             let request = try Generator.Request(config: merged)
             let generator = common.makeGenerator()
-            let configurations = request.targets.flatMap { Audit.Configuration.standard(target: $0.triple, labelled: request.targets.count > 1) }
+            let configurations = request.targets.flatMap {
+                Audit.Configuration.standard(target: $0.triple, labelled: request.targets.count > 1)
+            }
             let findings: [Audit.Finding]
             do {
                 findings = try Audit(generator: generator).run(request, configurations: configurations)
@@ -68,7 +74,8 @@ struct AuditCommand: ParsableCommand {
             for finding in findings {
                 var diagnostic = finding.diagnostic
                 if diagnostic.severity == .error { diagnostic.severity = strict ? .error : .warning }
-                let scope = finding.seenUnder.count == all.count
+                let scope =
+                    finding.seenUnder.count == all.count
                     ? "in every configuration" : "only under \(finding.seenUnder.joined(separator: ", "))"
                 diagnostic.message += " [\(scope)]"
                 print(diagnostic.rendered(root: label ?? request.xenHeaders))

@@ -5,22 +5,28 @@ import XenSwiftGen
 
 /// Options every subcommand shares. Flags override the config file's keys.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .customLong("xen-headers"), help: ArgumentHelp(
-        "Folder of Xen public headers (the one holding domctl.h).", discussion: "Default: /usr/include/xen.", valueName: "dir"))
+    @Option(
+        name: .customLong("xen-headers"),
+        help: ArgumentHelp(
+            "Folder of Xen public headers (the one holding domctl.h).", discussion: "Default: /usr/include/xen.", valueName: "dir"))
     var xenHeaders: String?
 
     @Option(help: ArgumentHelp("JSON config file; its relative paths are resolved against its own folder.", valueName: "file"))
     var config: String?
 
-    @Option(name: .customLong("define"), help: ArgumentHelp(
-        "Define a macro for the parse (repeatable). Replaces the default __XEN_TOOLS__.",
-        discussion: "With __XEN__ (the hypervisor's view) an in-memory stand-in for its xen/lib.h is supplied.", valueName: "name"))
+    @Option(
+        name: .customLong("define"),
+        help: ArgumentHelp(
+            "Define a macro for the parse (repeatable). Replaces the default __XEN_TOOLS__.",
+            discussion: "With __XEN__ (the hypervisor's view) an in-memory stand-in for its xen/lib.h is supplied.", valueName: "name"))
     var defines: [String] = []
 
-    @Option(name: .customLong("target"), help: ArgumentHelp(
-        "Clang target triple to read and emit for (repeatable; one #if arch branch each).",
-        discussion: "Default: \(TargetArchitecture.defaultTriples.joined(separator: " and ")). Replaces the config's targets. "
-            + "dump-ir prints the first target's IR.", valueName: "triple"))
+    @Option(
+        name: .customLong("target"),
+        help: ArgumentHelp(
+            "Clang target triple to read and emit for (repeatable; one #if arch branch each).",
+            discussion: "Default: \(TargetArchitecture.defaultTriples.joined(separator: " and ")). Replaces the config's targets. "
+                + "dump-ir prints the first target's IR.", valueName: "triple"))
     var targets: [String] = []
 
     @Flag(help: "Print what was read and how long each stage took, on standard error.")

@@ -7,7 +7,8 @@ import XenSwiftGen
 struct CoverageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coverage",
-        abstract: "List what the selected families read per header (numbered groups, tombstones, records) and what they leave out, with reasons.",
+        abstract:
+            "List what the selected families read per header (numbered groups, tombstones, records) and what they leave out, with reasons.",
         discussion: """
             The reader takes a macro as an op of a family by its name alone: the longest matching \
             prefix, the family table's 'exclude' list, and the row's 'opNames' rule (ops continue in lower \
@@ -31,8 +32,9 @@ struct CoverageCommand: ParsableCommand {
             let result = try common.makeGenerator().read(request)
             let root = request.xenHeaders.hasSuffix("/") ? request.xenHeaders : request.xenHeaders + "/"
             for entry in result.leftOut + result.nonValues {
-                print("\(root)\(entry.position.file):\(entry.position.line):\(entry.position.column): note: "
-                    + "\(entry.name) (\(entry.family)): \(entry.reason)")
+                print(
+                    "\(root)\(entry.position.file):\(entry.position.line):\(entry.position.column): note: "
+                        + "\(entry.name) (\(entry.family)): \(entry.reason)")
             }
             let counts = Dictionary(grouping: result.leftOut, by: \.family).mapValues(\.count)
             let ops = Dictionary(uniqueKeysWithValues: result.interface.families.map { ($0.name, $0.ops.count) })
@@ -40,13 +42,15 @@ struct CoverageCommand: ParsableCommand {
                 print("coverage: \(family): \(ops[family] ?? 0) ops and tombstones, \(counts[family] ?? 0) other macros with its prefix")
             }
             for entry in result.leftOutRecords {
-                print("\(root)\(entry.position.file):\(entry.position.line):\(entry.position.column): note: "
-                    + "\(entry.name) (\(entry.family ?? "no row")): record not mirrored: \(entry.reason)")
+                print(
+                    "\(root)\(entry.position.file):\(entry.position.line):\(entry.position.column): note: "
+                        + "\(entry.name) (\(entry.family ?? "no row")): record not mirrored: \(entry.reason)")
             }
             for line in HeaderCoverage.lines(of: result) { print(line) }
             let grouped = result.interface.constants.filter { $0.group != nil }.count
-            print("coverage: constants: \(result.interface.constants.count) value macros (\(grouped) in typed groups), "
-                + "\(result.nonValues.count) macros that name no value")
+            print(
+                "coverage: constants: \(result.interface.constants.count) value macros (\(grouped) in typed groups), "
+                    + "\(result.nonValues.count) macros that name no value")
         }
     }
 }

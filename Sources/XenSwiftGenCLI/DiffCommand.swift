@@ -34,8 +34,10 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The new headers: a folder, or a revision with --xen-git.", valueName: "new"))
     var new: String
 
-    @Option(name: .customLong("xen-git"), help: ArgumentHelp(
-        "Read OLD and NEW as revisions of this git repository (a xen.git clone, or the history bundle's).", valueName: "repo"))
+    @Option(
+        name: .customLong("xen-git"),
+        help: ArgumentHelp(
+            "Read OLD and NEW as revisions of this git repository (a xen.git clone, or the history bundle's).", valueName: "repo"))
     var xenGit: String?
 
     @Option(help: ArgumentHelp("text (compiler-format lines), json (the diff), or sarif (SARIF 2.1.0, for CI).", valueName: "format"))
@@ -44,12 +46,17 @@ struct DiffCommand: ParsableCommand {
     @Flag(help: "Exit 1 when the patch check fails (a missing bump, a reuse, a number without a tombstone, a stable op broken).")
     var strict = false
 
-    @Flag(help: ArgumentHelp("Check every commit of OLD..NEW against its parent (a patch series; needs --xen-git, text only).",
-        discussion: "Prints each commit with findings, its lines, and one verdict line per commit: check: COMMIT DATE VERDICT SUBJECT."))
+    @Flag(
+        help: ArgumentHelp(
+            "Check every commit of OLD..NEW against its parent (a patch series; needs --xen-git, text only).",
+            discussion: "Prints each commit with findings, its lines, and one verdict line per commit: check: COMMIT DATE VERDICT SUBJECT.")
+    )
     var each = false
 
     func validate() throws {
-        guard ["text", "json", "sarif"].contains(format) else { throw ValidationError("--format must be text, json or sarif, not '\(format)'.") }
+        guard ["text", "json", "sarif"].contains(format) else {
+            throw ValidationError("--format must be text, json or sarif, not '\(format)'.")
+        }
         if each && (xenGit == nil || format != "text") { throw ValidationError("--each checks commits of --xen-git and prints text.") }
     }
 
@@ -70,7 +77,8 @@ struct DiffCommand: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             FileHandle.standardOutput.write(try encoder.encode(diff) + Data("\n".utf8))
         case "sarif":
-            FileHandle.standardOutput.write(try SARIFReport.render(diff.findings(strict: strict, withRevision: xenGit == nil)) + Data("\n".utf8))
+            FileHandle.standardOutput.write(
+                try SARIFReport.render(diff.findings(strict: strict, withRevision: xenGit == nil)) + Data("\n".utf8))
         default:
             let lines = diff.diagnostics(strict: strict).map { $0.rendered(root: "") }
             FileHandle.standardOutput.write(Data((lines + [diff.summary]).map { $0 + "\n" }.joined().utf8))
@@ -94,7 +102,9 @@ struct DiffCommand: ParsableCommand {
                 switch entry.result {
                 case .success(let diff):
                     let findings = diff.diagnostics(strict: strict).filter { $0.severity != .note }
-                    if !findings.isEmpty { lines = ["commit \(entry.commit) \(entry.date) \(entry.subject)"] + findings.map { $0.rendered(root: "") } }
+                    if !findings.isEmpty {
+                        lines = ["commit \(entry.commit) \(entry.date) \(entry.subject)"] + findings.map { $0.rendered(root: "") }
+                    }
                     var kinds: [String] = []
                     if diff.missesBump { kinds.append("missing-bump") }
                     if diff.families.contains(where: { !$0.forbidden.isEmpty }) { kinds.append("reuse-or-vanish") }
@@ -103,7 +113,8 @@ struct DiffCommand: ParsableCommand {
                     if diff.fails { failed += 1 }
                     verdict = kinds.isEmpty ? (findings.isEmpty ? "clean" : "warnings") : kinds.joined(separator: ",")
                 case .failure(let error):
-                    let text = (error as? GenerationFailure)?.diagnostics.first { $0.severity == .error }?.rendered(root: "")
+                    let text =
+                        (error as? GenerationFailure)?.diagnostics.first { $0.severity == .error }?.rendered(root: "")
                         ?? (error as? GeneratorDiagnostic)?.message ?? "\(error)"
                     verdict = "unreadable"
                     lines = ["commit \(entry.commit) \(entry.date) \(entry.subject)", "note: not read: \(text)"]

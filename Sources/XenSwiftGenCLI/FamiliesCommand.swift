@@ -22,11 +22,17 @@ struct FamiliesCommand: ParsableCommand {
             let loaded = try config.map(ConfigLoader.load) ?? Config()
             let selected = Set(try loaded.resolvedFamilies().map(\.name))
             let rows = try loaded.resolvedTable().map { spec in
-                [(loaded.families != nil && selected.contains(spec.name) ? "* " : "  ") + spec.name, spec.prefix, spec.header, spec.swiftName]
+                [
+                    (loaded.families != nil && selected.contains(spec.name) ? "* " : "  ") + spec.name, spec.prefix, spec.header,
+                    spec.swiftName,
+                ]
             }
             let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
             for row in rows {
-                print(row.enumerated().map { $0.offset == 3 ? $0.element : $0.element.padding(toLength: widths[$0.offset] + 2, withPad: " ", startingAt: 0) }
+                print(
+                    row.enumerated().map {
+                        $0.offset == 3 ? $0.element : $0.element.padding(toLength: widths[$0.offset] + 2, withPad: " ", startingAt: 0)
+                    }
                     .joined())
             }
         }

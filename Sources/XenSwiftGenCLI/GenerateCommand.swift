@@ -38,24 +38,29 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .customLong("access-level"), help: ArgumentHelp("Access level of the emitted API: public, internal or package."))
     var accessLevel: AccessLevel?
 
-    @Option(name: .customLong("release"), help: ArgumentHelp(
-        "A revision of --xen-git to generate for (repeatable, one per release series, such as RELEASE-4.17.7).",
-        discussion: "Several releases give one output: every op any of them defines, each usable on the releases whose headers "
-            + "lay its payload out as the output does; the runtime sends each release its own interface version. Replaces --xen-headers.",
-        valueName: "revision"))
+    @Option(
+        name: .customLong("release"),
+        help: ArgumentHelp(
+            "A revision of --xen-git to generate for (repeatable, one per release series, such as RELEASE-4.17.7).",
+            discussion: "Several releases give one output: every op any of them defines, each usable on the releases whose headers "
+                + "lay its payload out as the output does; the runtime sends each release its own interface version. Replaces --xen-headers.",
+            valueName: "revision"))
     var releases: [String] = []
 
-    @Option(name: .customLong("xen-git"), help: ArgumentHelp(
-        "The git repository --release names revisions of (a clone of xen.git, or of the history bundle).", valueName: "repo"))
+    @Option(
+        name: .customLong("xen-git"),
+        help: ArgumentHelp(
+            "The git repository --release names revisions of (a clone of xen.git, or of the history bundle).", valueName: "repo"))
     var xenGit: String?
 
     @Flag(help: "Write nothing; exit 1 with a summary when the output folder differs from what would be generated.")
     var check = false
 
-    @Option(help: ArgumentHelp(
-        "Op ledger (JSON) recording every number each family has ever used, across header versions.",
-        discussion: "A number held in the ledger by another name fails the run; a number that vanished stays reserved.",
-        valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Op ledger (JSON) recording every number each family has ever used, across header versions.",
+            discussion: "A number held in the ledger by another name fails the run; a number that vanished stays reserved.",
+            valueName: "file"))
     var ledger: String?
 
     @Flag(name: .customLong("update-ledger"), help: "Write the merged ledger (creating it if needed), only when the run has no errors.")
@@ -64,26 +69,34 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Treat ops retired without an interface version bump as errors, not warnings.")
     var strict = false
 
-    @Flag(name: .customLong("no-history"), help: ArgumentHelp(
-        "Do not apply the shipped history of every Xen release.",
-        discussion: "By default a number any Xen release gave to another name fails the run, and numbers the headers no longer show stay reserved."))
+    @Flag(
+        name: .customLong("no-history"),
+        help: ArgumentHelp(
+            "Do not apply the shipped history of every Xen release.",
+            discussion:
+                "By default a number any Xen release gave to another name fails the run, and numbers the headers no longer show stay reserved."
+        ))
     var noHistory = false
 
-    @Option(name: .customLong("single-file"), help: ArgumentHelp(
-        "Write everything into one file with this name (such as XenBindings.swift) instead of one file per family.",
-        discussion: "The build tool plugin uses it: a build command must name its outputs before the generator runs.",
-        valueName: "name"))
+    @Option(
+        name: .customLong("single-file"),
+        help: ArgumentHelp(
+            "Write everything into one file with this name (such as XenBindings.swift) instead of one file per family.",
+            discussion: "The build tool plugin uses it: a build command must name its outputs before the generator runs.",
+            valueName: "name"))
     var singleFile: String?
 
-    @Flag(name: .customLong("skip-unchanged"), help: ArgumentHelp(
-        "Do nothing when no input changed since the last complete run into the output folder.",
-        discussion: """
-            Inputs are this xen-swiftgen build, the arguments, LIBCLANG_PATH, the config, every file under the \
-            header folder and the template folder, the ledger, and the output files themselves; their sizes, \
-            modification times and inodes are kept in <output>/.xen-swiftgen-inputs. That file's modification \
-            time is refreshed on every run, so a build system that lists it as an input runs the command every \
-            time and lets the generator decide (the build tool plugin works so).
-            """))
+    @Flag(
+        name: .customLong("skip-unchanged"),
+        help: ArgumentHelp(
+            "Do nothing when no input changed since the last complete run into the output folder.",
+            discussion: """
+                Inputs are this xen-swiftgen build, the arguments, LIBCLANG_PATH, the config, every file under the \
+                header folder and the template folder, the ledger, and the output files themselves; their sizes, \
+                modification times and inodes are kept in <output>/.xen-swiftgen-inputs. That file's modification \
+                time is refreshed on every run, so a build system that lists it as an input runs the command every \
+                time and lets the generator decide (the build tool plugin works so).
+                """))
     var skipUnchanged = false
 
     @Option(help: ArgumentHelp("Who runs the generator (command-line, build-plugin, command-plugin), for hints.", visibility: .hidden))
@@ -98,7 +111,9 @@ struct GenerateCommand: ParsableCommand {
     /// `./xen-swiftgen-config.json` when it exists and neither `--config` nor `--xen-headers` is given (so
     /// `generate` in this repository's root reads the release set that `Generated/` is made from), else nil.
     var defaultConfig: String? {
-        guard common.config == nil, common.xenHeaders == nil, FileManager.default.fileExists(atPath: Self.configFileName) else { return nil }
+        guard common.config == nil, common.xenHeaders == nil, FileManager.default.fileExists(atPath: Self.configFileName) else {
+            return nil
+        }
         return Self.configFileName
     }
 
@@ -120,7 +135,8 @@ struct GenerateCommand: ParsableCommand {
             if let ledger { config.ledger = ledger }
             if !releases.isEmpty { config.releases = releases }
             if let bundle = ProcessInfo.processInfo.environment[Self.historyBundleVariable], !bundle.isEmpty,
-               config.releases?.isEmpty == false {
+                config.releases?.isEmpty == false
+            {
                 config.xenGit = bundle
             }
             if let xenGit { config.xenGit = xenGit }
@@ -129,17 +145,22 @@ struct GenerateCommand: ParsableCommand {
             request.strict = strict
             request.caller = caller
             if updateLedger && request.ledger == nil {
-                throw GeneratorDiagnostic(.error, at: nil, "--update-ledger needs a ledger: pass --ledger FILE or set 'ledger' in the config")
+                throw GeneratorDiagnostic(
+                    .error, at: nil, "--update-ledger needs a ledger: pass --ledger FILE or set 'ledger' in the config")
             }
             // The output folder is the writer's alone: the generator produces files, never paths.
             let outputFolder = config.output ?? Defaults.output
             let writer = try OutputWriter(folder: outputFolder)
             try writer.refuseUnsafeFolder(headers: request.xenHeaders, setting: output != nil ? "--output" : "output folder")
             // Only --skip-unchanged needs the fingerprint: a plain run does not stat the header tree.
-            let fingerprint = skipUnchanged ? InputFingerprint.inputs(
-                of: request, config: common.config ?? defaultConfig, arguments: Array(CommandLine.arguments.dropFirst()),
-                environment: ProcessInfo.processInfo.environment) : nil
-            if let fingerprint, let stored = InputFingerprint.stored(in: writer.folder), stored == fingerprint.addingOutputs(in: writer.folder) {
+            let fingerprint =
+                skipUnchanged
+                ? InputFingerprint.inputs(
+                    of: request, config: common.config ?? defaultConfig, arguments: Array(CommandLine.arguments.dropFirst()),
+                    environment: ProcessInfo.processInfo.environment) : nil
+            if let fingerprint, let stored = InputFingerprint.stored(in: writer.folder),
+                stored == fingerprint.addingOutputs(in: writer.folder)
+            {
                 try stored.store(in: writer.folder)
                 print("xen-swiftgen: \(writer.folder.path) is up to date (no input changed since the last run)")
                 return
@@ -152,13 +173,17 @@ struct GenerateCommand: ParsableCommand {
             if check {
                 let plan = try writer.plan(files)
                 guard plan.isCurrent else {
-                    let notes = plan.added.map { "missing: \($0)" } + plan.changed.map { "differs: \($0)" }
+                    let notes =
+                        plan.added.map { "missing: \($0)" } + plan.changed.map { "differs: \($0)" }
                         + plan.removed.map { "stale: \($0)" }
-                    throw GeneratorDiagnostic(.error, at: nil,
+                    throw GeneratorDiagnostic(
+                        .error, at: nil,
                         "'\(outputFolder)' is not current with \(request.sourceDescription) (run '\(caller.regenerateCommand)' to update it)",
                         notes: notes.map { GeneratorDiagnostic(.note, at: nil, $0) })
                 }
-                print("xen-swiftgen: \(writer.folder.path) is current with \(request.sourceDescription) (\(plan.unchanged.count) files checked)")
+                print(
+                    "xen-swiftgen: \(writer.folder.path) is current with \(request.sourceDescription) (\(plan.unchanged.count) files checked)"
+                )
                 return
             }
             let plan = try writer.write(files)
@@ -168,14 +193,16 @@ struct GenerateCommand: ParsableCommand {
             }
             try fingerprint?.addingOutputs(in: writer.folder).store(in: writer.folder)
             if common.verbose {
-                Diagnostics.print("wrote \(plan.added.count + plan.changed.count) files, \(plan.unchanged.count) unchanged, "
-                    + "\(plan.removed.count) removed in \(writer.folder.path)")
+                Diagnostics.print(
+                    "wrote \(plan.added.count + plan.changed.count) files, \(plan.unchanged.count) unchanged, "
+                        + "\(plan.removed.count) removed in \(writer.folder.path)")
             }
             let first = outcome.merged.variants.first?.interface
             let targets = outcome.merged.variants.map(\.target.triple).joined(separator: ", ")
-            print("xen-swiftgen: \(first?.families.count ?? 0) op families and \(first?.records.count ?? 0) records "
-                + "from \(request.sourceDescription) (\(targets)) -> \(writer.folder.path): \(plan.added.count) added, \(plan.changed.count) changed, "
-                + "\(plan.unchanged.count) unchanged, \(plan.removed.count) removed")
+            print(
+                "xen-swiftgen: \(first?.families.count ?? 0) op families and \(first?.records.count ?? 0) records "
+                    + "from \(request.sourceDescription) (\(targets)) -> \(writer.folder.path): \(plan.added.count) added, \(plan.changed.count) changed, "
+                    + "\(plan.unchanged.count) unchanged, \(plan.removed.count) removed")
         }
     }
 }

@@ -20,15 +20,20 @@ struct HistoryCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .customLong("xen-git"), help: ArgumentHelp(
-        "Git repository: a xen.git clone (work tree or bare; headers in xen/include/public), or one laid out like include/public.",
-        valueName: "repo"))
+    @Option(
+        name: .customLong("xen-git"),
+        help: ArgumentHelp(
+            "Git repository: a xen.git clone (work tree or bare; headers in xen/include/public), or one laid out like include/public.",
+            valueName: "repo"))
     var xenGit: String
 
-    @Flag(help: ArgumentHelp("Report interface-version values that named two different interfaces, over every branch and tag.",
-        discussion: "Reads the headers at every branch and tag and at every commit that changed a version line (and its parent), "
-            + "and lists per versioned family each value with the interfaces (ops, and the layouts of the records they carry or reach) "
-            + "it named; a value that named two is a warning naming a commit of each. Progress on standard error when it is a terminal."))
+    @Flag(
+        help: ArgumentHelp(
+            "Report interface-version values that named two different interfaces, over every branch and tag.",
+            discussion: "Reads the headers at every branch and tag and at every commit that changed a version line (and its parent), "
+                + "and lists per versioned family each value with the interfaces (ops, and the layouts of the records they carry or reach) "
+                + "it named; a value that named two is a warning naming a commit of each. Progress on standard error when it is a terminal."
+        ))
     var versions = false
 
     @Option(help: ArgumentHelp("Tags to walk (a git tag -l pattern).", valueName: "glob"))
@@ -79,9 +84,12 @@ struct HistoryCommand: ParsableCommand {
                 let errors = missing.map(\.diagnostic)
                 throw GenerationFailure(diagnostics: errors, root: "")
             }
-            Diagnostics.print(String(format: "history: %d releases (%@ … %@) in %.1f s, %.0f ms per release (equal trees read once); %d renames and reuses, all acknowledged",
-                                     releases.count, releases.first ?? "", releases.last ?? "", seconds,
-                                     seconds * 1000 / Double(max(releases.count, 1)), outcome.fold.events.count))
+            Diagnostics.print(
+                String(
+                    format:
+                        "history: %d releases (%@ … %@) in %.1f s, %.0f ms per release (equal trees read once); %d renames and reuses, all acknowledged",
+                    releases.count, releases.first ?? "", releases.last ?? "", seconds,
+                    seconds * 1000 / Double(max(releases.count, 1)), outcome.fold.events.count))
             let data = try LedgerFile.encode(outcome.fold.ledger)
             guard let output else {
                 FileHandle.standardOutput.write(data)
@@ -89,8 +97,10 @@ struct HistoryCommand: ParsableCommand {
             }
             if check {
                 guard FileManager.default.contents(atPath: output) == data else {
-                    throw GeneratorDiagnostic(.error, at: nil, "\(output) differs from the history built from \(xenGit) (\(tags)); "
-                        + "rebuild it with the same command and --output without --check")
+                    throw GeneratorDiagnostic(
+                        .error, at: nil,
+                        "\(output) differs from the history built from \(xenGit) (\(tags)); "
+                            + "rebuild it with the same command and --output without --check")
                 }
                 return
             }
@@ -103,8 +113,9 @@ struct HistoryCommand: ParsableCommand {
         try Diagnostics.reporting {
             let trees = try GitTrees(repository: xenGit)
             let table = try BuiltinFamilies.table()
-            let reader = try TreeReader(environment: ProcessInfo.processInfo.environment, families: table, defines: Defaults.defines,
-                                        target: "x86_64-linux-gnu")
+            let reader = try TreeReader(
+                environment: ProcessInfo.processInfo.environment, families: table, defines: Defaults.defines,
+                target: "x86_64-linux-gnu")
             let terminal = isatty(STDERR_FILENO) == 1
             let clock = ContinuousClock()
             let start = clock.now
@@ -122,8 +133,9 @@ struct HistoryCommand: ParsableCommand {
                 for (index, interface) in value.interfaces.enumerated() {
                     let first = interface.samples[0]
                     let releases = interface.releases
-                    lines.append("  \(index + 1). from \(first.label), \(interface.samples.count) commits read"
-                        + (releases.isEmpty ? "" : "; released as \(releases.joined(separator: ", "))"))
+                    lines.append(
+                        "  \(index + 1). from \(first.label), \(interface.samples.count) commits read"
+                            + (releases.isEmpty ? "" : "; released as \(releases.joined(separator: ", "))"))
                     for difference in interface.differences.prefix(6) { lines.append("     differs from 1: \(difference)") }
                     if interface.differences.count > 6 { lines.append("     … and \(interface.differences.count - 6) more") }
                 }
@@ -132,15 +144,21 @@ struct HistoryCommand: ParsableCommand {
                 let one = value.interfaces[0], two = value.interfaces[1]
                 func name(_ interface: VersionAudit.Interface) -> String {
                     let releases = interface.releases
-                    return interface.samples[0].label + (releases.isEmpty ? "" : " [released as \(releases.prefix(3).joined(separator: ", "))\(releases.count > 3 ? ", …" : "")]")
+                    return interface.samples[0].label
+                        + (releases.isEmpty
+                            ? "" : " [released as \(releases.prefix(3).joined(separator: ", "))\(releases.count > 3 ? ", …" : "")]")
                 }
-                lines.append("warning: \(value.family) \(value.spelling) named \(value.interfaces.count) different interfaces: "
-                    + "\(name(one)) and \(name(two)) (\(two.differences.first ?? "?"))")
+                lines.append(
+                    "warning: \(value.family) \(value.spelling) named \(value.interfaces.count) different interfaces: "
+                        + "\(name(one)) and \(name(two)) (\(two.differences.first ?? "?"))")
             }
             for (commit, reason) in report.unreadable { lines.append("note: \(commit.prefix(10)): not read: \(reason)") }
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            lines.append(String(format: "versions: %d refs, %d commits, %d header trees read (%d unreadable) in %.0f s; %d values, %d named more than one interface",
-                                report.refs, report.commits, report.trees, report.unreadable.count, seconds, report.values.count, collisions))
+            lines.append(
+                String(
+                    format:
+                        "versions: %d refs, %d commits, %d header trees read (%d unreadable) in %.0f s; %d values, %d named more than one interface",
+                    report.refs, report.commits, report.trees, report.unreadable.count, seconds, report.values.count, collisions))
             FileHandle.standardOutput.write(Data(lines.map { $0 + "\n" }.joined().utf8))
         }
     }

@@ -9,8 +9,9 @@ import XenSwiftGenCLI
 let environment = ProcessInfo.processInfo.environment
 let killAt = environment["XEN_SWIFTGEN_KILL_AT"]
 let failAt = environment["XEN_SWIFTGEN_FAIL_AT"]
-RunCheckpoints.install(RunCheckpoints.Hooks(
-    reached: { [killAt] point in if point == killAt { kill(getpid(), SIGKILL) } },
-    failure: { [failAt] step in step == failAt ? "injected failure (XEN_SWIFTGEN_FAIL_AT=\(step))" : nil }
-))
+RunCheckpoints.install(
+    RunCheckpoints.Hooks(
+        reached: { [killAt] point in if point == killAt { kill(getpid(), SIGKILL) } },
+        failure: { [failAt] step in step == failAt ? "injected failure (XEN_SWIFTGEN_FAIL_AT=\(step))" : nil }
+    ))
 XenSwiftGenCommand.main()

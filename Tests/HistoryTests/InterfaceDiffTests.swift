@@ -15,12 +15,13 @@ import XenChecks
         let commit = try Self.seedCommit()
         let result = try xenSwiftGen(["diff", "\(commit)^", commit, "--xen-git", repository])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == """
-            \(commit)/domctl.h:1116:4: warning: domctl: retired: XEN_DOMCTL_getmemlist (6) retired ("Removed")
-            \(commit)/domctl.h:41:9: warning: domctl: incompatible changes without an interface version bump of their own (XEN_DOMCTL_INTERFACE_VERSION 0x00000010 -> 0x00000010); covered by the bump of this development cycle (from RELEASE-4.10.0 (0x0000000e)), so a backport to that release needs a bump of its own
-            \(commit)^ -> \(commit): 1 families changed, 0 record layout changes, no bump of its own in domctl (covered by this development cycle's)
+        #expect(
+            result.stdout == """
+                \(commit)/domctl.h:1116:4: warning: domctl: retired: XEN_DOMCTL_getmemlist (6) retired ("Removed")
+                \(commit)/domctl.h:41:9: warning: domctl: incompatible changes without an interface version bump of their own (XEN_DOMCTL_INTERFACE_VERSION 0x00000010 -> 0x00000010); covered by the bump of this development cycle (from RELEASE-4.10.0 (0x0000000e)), so a backport to that release needs a bump of its own
+                \(commit)^ -> \(commit): 1 families changed, 0 record layout changes, no bump of its own in domctl (covered by this development cycle's)
 
-            """)
+                """)
         // The cycle's bump covers it, so the patch check passes.
         let strict = try xenSwiftGen(["diff", "\(commit)^", commit, "--xen-git", repository, "--strict"])
         #expect(strict.status == 0)

@@ -16,23 +16,38 @@ import Testing
         let result = try xenSwiftGen(["diff", "--xen-git", ".", "seed~1", "seed", "--strict"], in: URL(fileURLWithPath: repository))
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first == "seed/xen/include/public/domctl.h:1116:4: warning: domctl: retired: XEN_DOMCTL_getmemlist (6) retired (\"Removed\")")
+        #expect(
+            lines.first
+                == "seed/xen/include/public/domctl.h:1116:4: warning: domctl: retired: XEN_DOMCTL_getmemlist (6) retired (\"Removed\")")
         let verdict = try #require(lines.dropFirst().first)
-        #expect(verdict.hasPrefix("seed/xen/include/public/domctl.h:41:9: warning: domctl: incompatible changes without an interface version bump "
-            + "of their own (XEN_DOMCTL_INTERFACE_VERSION 0x00000010 -> 0x00000010); covered by the bump of this development cycle "
-            + "(from RELEASE-4.10.0 branch point "), "\(verdict)")
+        #expect(
+            verdict.hasPrefix(
+                "seed/xen/include/public/domctl.h:41:9: warning: domctl: incompatible changes without an interface version bump "
+                    + "of their own (XEN_DOMCTL_INTERFACE_VERSION 0x00000010 -> 0x00000010); covered by the bump of this development cycle "
+                    + "(from RELEASE-4.10.0 branch point "), "\(verdict)")
         #expect(verdict.hasSuffix(" (0x0000000e)), so a backport to that release needs a bump of its own"), "\(verdict)")
-        #expect(lines.last == "seed~1 -> seed: 1 families changed, 0 record layout changes, no bump of its own in domctl (covered by this development cycle's)")
+        #expect(
+            lines.last
+                == "seed~1 -> seed: 1 families changed, 0 record layout changes, no bump of its own in domctl (covered by this development cycle's)"
+        )
         let head = try xenSwiftGen(["diff", "--xen-git", ".", "HEAD~1", "HEAD"], in: URL(fileURLWithPath: repository))
-        #expect(head.status == 0 && head.stdout.contains("HEAD/xen/include/public/domctl.h:1116:4: warning: domctl: retired: XEN_DOMCTL_getmemlist"))
+        #expect(
+            head.status == 0
+                && head.stdout.contains("HEAD/xen/include/public/domctl.h:1116:4: warning: domctl: retired: XEN_DOMCTL_getmemlist"))
     }
 
     @Test("on a stable branch the cycle starts at its release tag: a retirement without a bump fails --strict")
     func stableBranchMissingBump() throws {
         let result = try diff("RELEASE-4.10.0", "stable-4.10", ["--strict"])
         #expect(result.status == 1, "\(result.stdout)")
-        #expect(result.stdout.contains("stable-4.10/xen/include/public/domctl.h:1147:4: warning: domctl: retired: XEN_DOMCTL_pin_mem_cacheattr (41) retired (\"Removed\")\n"))
-        #expect(result.stdout.contains(": error: domctl: incompatible changes without an interface version bump (XEN_DOMCTL_INTERFACE_VERSION 0x0000000e -> 0x0000000e)\n"))
+        #expect(
+            result.stdout.contains(
+                "stable-4.10/xen/include/public/domctl.h:1147:4: warning: domctl: retired: XEN_DOMCTL_pin_mem_cacheattr (41) retired (\"Removed\")\n"
+            ))
+        #expect(
+            result.stdout.contains(
+                ": error: domctl: incompatible changes without an interface version bump (XEN_DOMCTL_INTERFACE_VERSION 0x0000000e -> 0x0000000e)\n"
+            ))
         #expect(result.stdout.hasSuffix("interface version bump missing in domctl\n"))
     }
 
@@ -40,8 +55,10 @@ import Testing
     func plantedReuse() throws {
         let strict = try diff("seed", "planted-reuse", ["--strict"])
         #expect(strict.status == 1, "\(strict.stdout)")
-        #expect(strict.stdout.contains(
-            "planted-reuse/xen/include/public/domctl.h:1116:9: error: domctl: reused: XEN_DOMCTL_planted_op reuses 6, held by XEN_DOMCTL_getmemlist before\n"),
+        #expect(
+            strict.stdout.contains(
+                "planted-reuse/xen/include/public/domctl.h:1116:9: error: domctl: reused: XEN_DOMCTL_planted_op reuses 6, held by XEN_DOMCTL_getmemlist before\n"
+            ),
             "\(strict.stdout)")
         let plain = try diff("seed", "planted-reuse")
         #expect(plain.status == 0)
@@ -52,8 +69,10 @@ import Testing
     func plantedVanish() throws {
         let result = try diff("seed", "planted-vanish", ["--strict"])
         #expect(result.status == 1, "\(result.stdout)")
-        #expect(result.stdout.contains(
-            "seed/xen/include/public/domctl.h:1116:4: error: domctl: tombstoneDropped: the tombstone of XEN_DOMCTL_getmemlist (6) was dropped; 6 is no longer reserved\n"),
+        #expect(
+            result.stdout.contains(
+                "seed/xen/include/public/domctl.h:1116:4: error: domctl: tombstoneDropped: the tombstone of XEN_DOMCTL_getmemlist (6) was dropped; 6 is no longer reserved\n"
+            ),
             "\(result.stdout)")
     }
 
@@ -61,22 +80,26 @@ import Testing
     func pureAddition() throws {
         let result = try diff("seed", "planted-addition", ["--strict"])
         #expect(result.status == 0, "\(result.stdout)")
-        #expect(result.stdout == """
-            planted-addition/xen/include/public/domctl.h:1116:9: note: domctl: added: XEN_DOMCTL_planted_added (200) added
-            seed -> planted-addition: 1 families changed, 0 record layout changes
+        #expect(
+            result.stdout == """
+                planted-addition/xen/include/public/domctl.h:1116:9: note: domctl: added: XEN_DOMCTL_planted_added (200) added
+                seed -> planted-addition: 1 families changed, 0 record layout changes
 
-            """)
+                """)
     }
 
     @Test("stable ops: adding one passes; breaking one's payload fails, and no bump is asked of the family")
     func stableOps() throws {
         let added = try diff("latest", "planted-stable-addition", ["--strict"])
         #expect(added.status == 0, "\(added.stdout)")
-        #expect(added.stdout.contains(": note: domctl: added: XEN_DOMCTL_planted_stable (201) added (stable interface)\n"), "\(added.stdout)")
+        #expect(
+            added.stdout.contains(": note: domctl: added: XEN_DOMCTL_planted_stable (201) added (stable interface)\n"), "\(added.stdout)")
         let broken = try diff("latest", "planted-stable-break", ["--strict"])
         #expect(broken.status == 1, "\(broken.stdout)")
-        #expect(broken.stdout.contains(": error: domctl: stable interface payload layout: xen_domctl_get_domain_state.caps: type uint16_t (2 bytes) -> uint32_t (4 bytes) "
-            + "(stable ops are called with interface version 0: no bump protects their callers)\n"), "\(broken.stdout)")
+        #expect(
+            broken.stdout.contains(
+                ": error: domctl: stable interface payload layout: xen_domctl_get_domain_state.caps: type uint16_t (2 bytes) -> uint32_t (4 bytes) "
+                    + "(stable ops are called with interface version 0: no bump protects their callers)\n"), "\(broken.stdout)")
         #expect(!broken.stdout.contains("without an interface version bump"), "\(broken.stdout)")
     }
 
@@ -107,10 +130,15 @@ import Testing
     }
 
     private static func validate(schema: URL, log: URL) throws -> RunResult {
-        try run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", """
-            import json, sys, jsonschema
-            jsonschema.Draft7Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))
-            """, schema.path, log.path])
+        try run(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            [
+                "python3", "-c",
+                """
+                import json, sys, jsonschema
+                jsonschema.Draft7Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))
+                """, schema.path, log.path,
+            ])
     }
 
     /// The structure SARIF 2.1.0 requires of what the report emits, from the OASIS standard (sections 3.13
@@ -158,14 +186,22 @@ import Testing
         #expect(missing.stderr == "error: \(repository): no revision 'RELEASE-9.9.9'\n")
         let empty = try makeTemporaryFolder("xsg-empty-git")
         defer { try? FileManager.default.removeItem(at: empty) }
-        let made = try run(URL(fileURLWithPath: "/bin/sh"), ["-c", """
-            cd "$0" && git init -q . && git config user.email t@example.org && git config user.name t \
-            && echo hello > README && git add README && git commit -qm one
-            """, empty.path])
+        let made = try run(
+            URL(fileURLWithPath: "/bin/sh"),
+            [
+                "-c",
+                """
+                cd "$0" && git init -q . && git config user.email t@example.org && git config user.name t \
+                && echo hello > README && git add README && git commit -qm one
+                """, empty.path,
+            ])
         #expect(made.status == 0, "\(made.stderr)")
         let none = try xenSwiftGen(["diff", "--xen-git", empty.path, "HEAD", "HEAD"])
         #expect(none.status == 1)
-        #expect(none.stderr == "error: \(empty.path): revision 'HEAD' has no Xen public headers (looked for xen.h in the root, xen/include/hypervisor-ifs/, xen/include/public/)\n")
+        #expect(
+            none.stderr
+                == "error: \(empty.path): revision 'HEAD' has no Xen public headers (looked for xen.h in the root, xen/include/hypervisor-ifs/, xen/include/public/)\n"
+        )
         for text in [missing.stderr, none.stderr] {
             #expect(!text.contains("xen-swiftgen-tree") && !text.contains("--xen-headers"))
         }

@@ -50,7 +50,9 @@ import XenSwiftGen
         #expect(names["XEN_DOMCTL_INTERFACE_VERSION"] == nil)
     }
 
-    @Test("the oldest and the newest release: output compiles and every record matches the C compiler", arguments: ["3.4.0-rc3", "RELEASE-4.0.4", "master"])
+    @Test(
+        "the oldest and the newest release: output compiles and every record matches the C compiler",
+        arguments: ["3.4.0-rc3", "RELEASE-4.0.4", "master"])
     func layoutMatchesC(release: String) throws {
         let parent = try HistoryBundle.tree(release, subfolder: "xen")
         defer { try? FileManager.default.removeItem(at: parent) }
@@ -62,19 +64,25 @@ import XenSwiftGen
         let swiftOffsets = probe.absoluteSwiftOffsets(swift)
         #expect(c.records.count > 100)
         for (name, expected) in c.records.sorted(by: { $0.key < $1.key }) {
-            #expect(swift.records[name] == expected + [expected[0]], "\(release) \(name): Swift \(swift.records[name] ?? []), C \(expected)")
+            #expect(
+                swift.records[name] == expected + [expected[0]], "\(release) \(name): Swift \(swift.records[name] ?? []), C \(expected)")
         }
         for (key, expected) in c.fields.sorted(by: { $0.key < $1.key }) {
-            #expect(swiftOffsets[key] == expected[0], "\(release) \(key): Swift offset \(swiftOffsets[key].map(String.init) ?? "none"), C \(expected[0])")
+            #expect(
+                swiftOffsets[key] == expected[0],
+                "\(release) \(key): Swift offset \(swiftOffsets[key].map(String.init) ?? "none"), C \(expected[0])")
         }
     }
 
-    @Test("replay: the ledger of the releases before N, applied to N by generate's check, reports exactly the renames and reuses the history finds in N")
+    @Test(
+        "replay: the ledger of the releases before N, applied to N by generate's check, reports exactly the renames and reuses the history finds in N"
+    )
     func replay() throws {
         let repository = try HistoryBundle.repository()
         let releases = try HistoryBundle.latestReleases()
-        let reader = try TreeReader(environment: ProcessInfo.processInfo.environment, families: try BuiltinFamilies.table(),
-                                    defines: ["__XEN_TOOLS__"], target: "x86_64-linux-gnu")
+        let reader = try TreeReader(
+            environment: ProcessInfo.processInfo.environment, families: try BuiltinFamilies.table(),
+            defines: ["__XEN_TOOLS__"], target: "x86_64-linux-gnu")
         let builder = HistoryBuilder(trees: try GitTrees(repository: repository), reader: reader)
         let shipped = try ShippedHistory.load()
         var fold = HistoryFold(acknowledgements: [])

@@ -33,11 +33,13 @@ struct ReleaseLayoutProbe {
             for line in try String(contentsOf: output.appendingPathComponent(file), encoding: .utf8).split(separator: "\n") {
                 arches = Self.arches(after: String(line), else: arches)
                 guard line.hasPrefix("        case ("), let colon = line.range(of: "): xenUnionStore(try "),
-                      let open = line[colon.upperBound...].firstIndex(of: "(") else { continue }
+                    let open = line[colon.upperBound...].firstIndex(of: "(")
+                else { continue }
                 let type = String(line[colon.upperBound..<open])
                 let patterns = (line[line.index(line.startIndex, offsetBy: "        case ".count)..<colon.lowerBound] + ")")
                     .replacingOccurrences(of: "(", with: "").components(separatedBy: "),").map {
-                        $0.replacingOccurrences(of: ")", with: "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ".")
+                        $0.replacingOccurrences(of: ")", with: "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                            .joined(separator: ".")
                     }
                 for arch in arches { releases[arch, default: [:]][type, default: []] += patterns.filter { !$0.isEmpty } }
             }
@@ -53,13 +55,19 @@ struct ReleaseLayoutProbe {
             let head = String(quoted[0].dropFirst("expect(".count))
             let numbers = quoted[2].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
             if head.hasSuffix(".self, ") {
-                expectations.append(Expectation(type: String(head.dropLast(".self, ".count)), cName: String(label), field: nil,
-                                                size: numbers.first ?? -1, alignment: numbers.dropFirst().first ?? -1, arches: arches))
-            } else if let dot = label.lastIndex(of: "."), let offset = head.split(separator: ",").compactMap({ Int($0.trimmingCharacters(in: .whitespaces)) }).last {
+                expectations.append(
+                    Expectation(
+                        type: String(head.dropLast(".self, ".count)), cName: String(label), field: nil,
+                        size: numbers.first ?? -1, alignment: numbers.dropFirst().first ?? -1, arches: arches))
+            } else if let dot = label.lastIndex(of: "."),
+                let offset = head.split(separator: ",").compactMap({ Int($0.trimmingCharacters(in: .whitespaces)) }).last
+            {
                 let keyPath = head.dropFirst().split(separator: ",")[0]
                 let type = String(keyPath[..<(keyPath.lastIndex(of: ".") ?? keyPath.endIndex)])
-                expectations.append(Expectation(type: type, cName: String(label[..<dot]), field: String(label[label.index(after: dot)...]),
-                                                size: offset, alignment: 0, arches: arches))
+                expectations.append(
+                    Expectation(
+                        type: type, cName: String(label[..<dot]), field: String(label[label.index(after: dot)...]),
+                        size: offset, alignment: 0, arches: arches))
             }
         }
     }
@@ -84,9 +92,10 @@ struct ReleaseLayoutProbe {
 
     /// `payload`'s layouts on `arch`: layout type name (`Layout4_16`) → releases.
     func layouts(of payload: String, arch: String) -> [String: [String]] {
-        Dictionary(uniqueKeysWithValues: (releases[arch] ?? [:]).filter { $0.key.hasPrefix(payload + ".Layout") }.map {
-            (String($0.key.dropFirst(payload.count + 1)), $0.value)
-        })
+        Dictionary(
+            uniqueKeysWithValues: (releases[arch] ?? [:]).filter { $0.key.hasPrefix(payload + ".Layout") }.map {
+                (String($0.key.dropFirst(payload.count + 1)), $0.value)
+            })
     }
 
     /// A compile-only C program asserting every expectation of `release` on `arch`, and how many.
@@ -96,18 +105,27 @@ struct ReleaseLayoutProbe {
     /// - Returns: The program and its assertion count.
     func program(release: String, arch: String) -> (source: String, count: Int) {
         var lines = ["#include <stdint.h>", "#include <stddef.h>"]
-        lines += ["xen.h", "domctl.h", "sysctl.h", "platform.h", "hvm/dm_op.h", "hvm/hvm_op.h", "event_channel.h", "physdev.h",
-                  "memory.h", "sched.h", "vcpu.h", "grant_table.h", "version.h"].map { "#include <xen/\($0)>" }
+        lines += [
+            "xen.h", "domctl.h", "sysctl.h", "platform.h", "hvm/dm_op.h", "hvm/hvm_op.h", "event_channel.h", "physdev.h",
+            "memory.h", "sched.h", "vcpu.h", "grant_table.h", "version.h",
+        ].map { "#include <xen/\($0)>" }
         var count = 0
-        for expectation in expectations where expectation.arches.contains(arch) && releases(of: expectation.type, arch: arch).contains(release) {
+        for expectation in expectations
+        where expectation.arches.contains(arch) && releases(of: expectation.type, arch: arch).contains(release) {
             // Untagged members have no C name to ask about; their fields are covered through the parent's.
             guard !expectation.cName.contains("("), let type = cType(expectation.cName) else { continue }
             if let field = expectation.field {
                 guard !field.hasPrefix("_") else { continue }
-                lines.append("_Static_assert(offsetof(\(type), \(field)) == \(expectation.size), \"\(release) \(arch): \(expectation.cName).\(field) is not at \(expectation.size)\");")
+                lines.append(
+                    "_Static_assert(offsetof(\(type), \(field)) == \(expectation.size), \"\(release) \(arch): \(expectation.cName).\(field) is not at \(expectation.size)\");"
+                )
             } else {
-                lines.append("_Static_assert(sizeof(\(type)) == \(expectation.size), \"\(release) \(arch): \(expectation.cName) is not \(expectation.size) bytes\");")
-                lines.append("_Static_assert(_Alignof(\(type)) == \(expectation.alignment), \"\(release) \(arch): \(expectation.cName) is not aligned to \(expectation.alignment)\");")
+                lines.append(
+                    "_Static_assert(sizeof(\(type)) == \(expectation.size), \"\(release) \(arch): \(expectation.cName) is not \(expectation.size) bytes\");"
+                )
+                lines.append(
+                    "_Static_assert(_Alignof(\(type)) == \(expectation.alignment), \"\(release) \(arch): \(expectation.cName) is not aligned to \(expectation.alignment)\");"
+                )
                 count += 1
             }
             count += 1

@@ -6,19 +6,23 @@ import Testing
 /// as the output does, a stable op marked, and the output compiling.
 @Suite struct ReleaseSetTests {
     /// The latest patch of each series 4.16 … 4.22, as the shared hypervisor images are.
-    static let releases = ["RELEASE-4.16.7", "RELEASE-4.17.7", "RELEASE-4.18.6", "RELEASE-4.19.6", "RELEASE-4.20.4",
-                           "RELEASE-4.21.2", "RELEASE-4.22.0"]
+    static let releases = [
+        "RELEASE-4.16.7", "RELEASE-4.17.7", "RELEASE-4.18.6", "RELEASE-4.19.6", "RELEASE-4.20.4",
+        "RELEASE-4.21.2", "RELEASE-4.22.0",
+    ]
 
     /// `sizeof(struct NAME)` under clang for x86_64, with `revision`'s headers: the oracle.
     static func cSize(_ record: String, header: String, revision: String) throws -> Int {
         let tree = try HistoryBundle.tree(revision, subfolder: "xen")
         defer { try? FileManager.default.removeItem(at: tree) }
         let source = tree.appendingPathComponent("probe.c")
-        try "#include <stdio.h>\n#include <stdint.h>\n#include <xen/\(header)>\nint main(void) { printf(\"%zu\", sizeof(struct \(record))); return 0; }\n"
+        try
+            "#include <stdio.h>\n#include <stdint.h>\n#include <xen/\(header)>\nint main(void) { printf(\"%zu\", sizeof(struct \(record))); return 0; }\n"
             .write(to: source, atomically: true, encoding: .utf8)
         let binary = tree.appendingPathComponent("probe")
-        let build = try run(URL(fileURLWithPath: "/usr/bin/env"),
-                            ["cc", "-D__XEN_TOOLS__", "-I", tree.path, "-o", binary.path, source.path])
+        let build = try run(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["cc", "-D__XEN_TOOLS__", "-I", tree.path, "-o", binary.path, source.path])
         guard build.status == 0 else { throw TestFailure("cc failed for \(revision): \(build.stderr)") }
         let output = try run(binary, [])
         guard let size = Int(output.stdout) else { throw TestFailure("probe printed '\(output.stdout)'") }
@@ -34,7 +38,7 @@ import Testing
     static func defineValue(_ name: String, header: String, revision: String) throws -> String {
         let text = try HistoryBundle.git(["show", "\(revision):\(header)"])
         guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("#define \(name) ") }),
-              let value = line.split(separator: " ", omittingEmptySubsequences: true).dropFirst(2).first
+            let value = line.split(separator: " ", omittingEmptySubsequences: true).dropFirst(2).first
         else { throw TestFailure("\(revision):\(header) defines no \(name)") }
         return String(value)
     }
@@ -55,8 +59,9 @@ import Testing
     func sevenReleases() throws {
         let output = try makeTemporaryFolder("xsg-releases")
         defer { try? FileManager.default.removeItem(at: output) }
-        let generate = try xenSwiftGen(["generate", "--xen-git", try HistoryBundle.repository(), "--output", output.path]
-            + Self.releases.flatMap { ["--release", $0] })
+        let generate = try xenSwiftGen(
+            ["generate", "--xen-git", try HistoryBundle.repository(), "--output", output.path]
+                + Self.releases.flatMap { ["--release", $0] })
         #expect(generate.status == 0, "\(generate.stderr)")
         #expect(generate.stdout.contains("RELEASE-4.16.7 … RELEASE-4.22.0 (7 releases)"), "\(generate.stdout)")
         let sysctl = try String(contentsOf: output.appendingPathComponent("SysctlOp.swift"), encoding: .utf8)
@@ -65,7 +70,9 @@ import Testing
         // Every release's own interface versions, as its header defines them.
         for revision in Self.releases {
             let series = revision.dropFirst("RELEASE-".count).split(separator: ".").prefix(2).map(String.init)
-            for (text, macro, header) in [(sysctl, "XEN_SYSCTL_INTERFACE_VERSION", "sysctl.h"), (domctl, "XEN_DOMCTL_INTERFACE_VERSION", "domctl.h")] {
+            for (text, macro, header) in [
+                (sysctl, "XEN_SYSCTL_INTERFACE_VERSION", "sysctl.h"), (domctl, "XEN_DOMCTL_INTERFACE_VERSION", "domctl.h"),
+            ] {
                 let value = try Self.defineValue(macro, header: header, revision: revision)
                 let literal = "0x" + String(UInt64(value.dropFirst(2), radix: 16) ?? 0, radix: 16)
                 #expect(text.contains("        case (\(series[0]), \(series[1])): \(literal)\n"), "\(macro) of \(revision) is \(value)")
@@ -86,13 +93,19 @@ import Testing
         // (a release in none takes the record itself) and which releases refuse the op.
         #expect(probe.layouts(of: "XenSysctlPhysinfo", arch: "arm64") == ["Layout4_16": ["4.16"]])
         #expect(probe.layouts(of: "XenDomctlGetdomaininfo", arch: "x86_64") == [:])
-        #expect(probe.layouts(of: "XenDomctlGetdomaininfo", arch: "arm64") == ["Layout4_16": ["4.16", "4.17"], "Layout4_18": ["4.18", "4.19", "4.20"]])
-        #expect(probe.layouts(of: "XenDomctlCreatedomain", arch: "x86_64")
-            == ["Layout4_16": ["4.16"], "Layout4_17": ["4.17", "4.18"], "Layout4_19": ["4.19", "4.20"]])
-        #expect(probe.layouts(of: "XenDomctlCreatedomain", arch: "arm64")
-            == ["Layout4_16": ["4.16"], "Layout4_17": ["4.17"], "Layout4_18": ["4.18"], "Layout4_19": ["4.19", "4.20"]])
-        #expect(Self.releases(ofRawValue: "5", in: domctl) == nil && Self.releases(ofRawValue: "1", in: domctl) == nil,
-                "getdomaininfo and createdomain are not offered on every release")
+        #expect(
+            probe.layouts(of: "XenDomctlGetdomaininfo", arch: "arm64") == [
+                "Layout4_16": ["4.16", "4.17"], "Layout4_18": ["4.18", "4.19", "4.20"],
+            ])
+        #expect(
+            probe.layouts(of: "XenDomctlCreatedomain", arch: "x86_64")
+                == ["Layout4_16": ["4.16"], "Layout4_17": ["4.17", "4.18"], "Layout4_19": ["4.19", "4.20"]])
+        #expect(
+            probe.layouts(of: "XenDomctlCreatedomain", arch: "arm64")
+                == ["Layout4_16": ["4.16"], "Layout4_17": ["4.17"], "Layout4_18": ["4.18"], "Layout4_19": ["4.19", "4.20"]])
+        #expect(
+            Self.releases(ofRawValue: "5", in: domctl) == nil && Self.releases(ofRawValue: "1", in: domctl) == nil,
+            "getdomaininfo and createdomain are not offered on every release")
         // sysctl getdomaininfolist returns an array of xen_domctl_getdomaininfo through a guest handle, which no
         // storage layout serves: refused on arm64 before 4.21, where that record differs.
         #expect(sysctl.contains("#if arch(arm64)\n        case 6: [XenRelease(4, 21), XenRelease(4, 22)]\n#endif"))
@@ -107,8 +120,12 @@ import Testing
                 let program = probe.program(release: Self.series(revision), arch: arch)
                 let source = tree.appendingPathComponent("probe-\(arch).c")
                 try program.source.write(to: source, atomically: true, encoding: .utf8)
-                let check = try run(URL(fileURLWithPath: "/usr/bin/env"), ["clang", "--target=\(triple)", "-ffreestanding", "-fsyntax-only",
-                                                                         "-D__XEN_TOOLS__", "-I", tree.path, source.path])
+                let check = try run(
+                    URL(fileURLWithPath: "/usr/bin/env"),
+                    [
+                        "clang", "--target=\(triple)", "-ffreestanding", "-fsyntax-only",
+                        "-D__XEN_TOOLS__", "-I", tree.path, source.path,
+                    ])
                 #expect(check.status == 0, "\(revision) \(arch): \(check.stderr.prefix(3000))")
                 asserted += program.count
             }
@@ -119,8 +136,10 @@ import Testing
         #expect(domctl.contains("case getDomainState = 90"))
         #expect(domctl.contains("        case 90: true // XEN_DOMCTL_get_domain_state\n"))
         #expect(Self.releases(ofRawValue: "90", in: domctl) == "[XenRelease(4, 21), XenRelease(4, 22)]")
-        #expect(domctl.contains("public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), "
-            + "XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }"))
+        #expect(
+            domctl.contains(
+                "public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), "
+                    + "XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }"))
 
         // The stable-ABI families say what the layout check found; sched's payloads (sched_shutdown, sched_poll, …)
         // have not changed since Xen 3, so it keeps one layout.
@@ -144,20 +163,29 @@ import Testing
         let repository = try HistoryBundle.repository()
         let master = try xenSwiftGen(["generate", "--xen-git", repository, "--release", "master", "--output", output.path])
         #expect(master.status != 0)
-        #expect(master.stderr == "error: \(repository): revision 'master' names no release series (MAJOR.MINOR, as in RELEASE-4.17.7 or stable-4.17)\n")
-        let twice = try xenSwiftGen(["generate", "--xen-git", repository, "--release", "RELEASE-4.17.6", "--release", "RELEASE-4.17.7",
-                                     "--output", output.path])
+        #expect(
+            master.stderr
+                == "error: \(repository): revision 'master' names no release series (MAJOR.MINOR, as in RELEASE-4.17.7 or stable-4.17)\n")
+        let twice = try xenSwiftGen([
+            "generate", "--xen-git", repository, "--release", "RELEASE-4.17.6", "--release", "RELEASE-4.17.7",
+            "--output", output.path,
+        ])
         #expect(twice.stderr.hasSuffix("error: two releases of series 4.17 in the set; name one revision per series\n"), "\(twice.stderr)")
         let config = output.appendingPathComponent("config.json")
         try #"{"releases": ["RELEASE-4.17.7"]}"#.write(to: config, atomically: true, encoding: .utf8)
         // An empty XEN_HISTORY_BUNDLE is no repository (a set one would replace the config's xenGit).
-        let noRepository = try xenSwiftGen(["generate", "--config", config.path, "--output", output.appendingPathComponent("out").path],
-                                           environment: ["XEN_HISTORY_BUNDLE": ""])
-        #expect(noRepository.stderr == "error: 'releases' are revisions of a git repository: set 'xenGit' (or pass --xen-git) too\n", "\(noRepository.stderr)")
+        let noRepository = try xenSwiftGen(
+            ["generate", "--config", config.path, "--output", output.appendingPathComponent("out").path],
+            environment: ["XEN_HISTORY_BUNDLE": ""])
+        #expect(
+            noRepository.stderr == "error: 'releases' are revisions of a git repository: set 'xenGit' (or pass --xen-git) too\n",
+            "\(noRepository.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["config.json"])
     }
 
-    @Test("generate in a folder reads its xen-swiftgen-config.json: the release set from a bundle file (XEN_HISTORY_BUNDLE replaces xenGit), or one tree with --xen-headers")
+    @Test(
+        "generate in a folder reads its xen-swiftgen-config.json: the release set from a bundle file (XEN_HISTORY_BUNDLE replaces xenGit), or one tree with --xen-headers"
+    )
     func folderConfig() throws {
         let folder = try makeTemporaryFolder("xsg-releases-config")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -165,8 +193,9 @@ import Testing
             .write(to: folder.appendingPathComponent("xen-swiftgen-config.json"), atomically: true, encoding: .utf8)
         let missing = try xenSwiftGen(["generate"], environment: ["XEN_HISTORY_BUNDLE": ""], in: folder)
         #expect(missing.status == 1)
-        #expect(missing.stderr == "error: history/missing.bundle: no such git repository or bundle; the releases are read from it "
-            + "(set XEN_HISTORY_BUNDLE or --xen-git to the history bundle or a xen.git clone, or pass --xen-headers DIR for one header tree)\n",
+        #expect(
+            missing.stderr == "error: history/missing.bundle: no such git repository or bundle; the releases are read from it "
+                + "(set XEN_HISTORY_BUNDLE or --xen-git to the history bundle or a xen.git clone, or pass --xen-headers DIR for one header tree)\n",
             "\(missing.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Generated").path))
 

@@ -14,11 +14,16 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         // The planted collision: RELEASE-4.10.0 shipped 0x0e; stable-4.10 then retired an op under the same value.
-        #expect(lines.contains("warning: domctl 0x0000000e named 2 different interfaces: \(try short("master~2")) [released as RELEASE-4.10.0] "
-            + "and \(try short("stable-4.10")) (stable-4.10) (XEN_DOMCTL_pin_mem_cacheattr (41) retired (\"Removed\"))"), "\(result.stdout)")
+        #expect(
+            lines.contains(
+                "warning: domctl 0x0000000e named 2 different interfaces: \(try short("master~2")) [released as RELEASE-4.10.0] "
+                    + "and \(try short("stable-4.10")) (stable-4.10) (XEN_DOMCTL_pin_mem_cacheattr (41) retired (\"Removed\"))"),
+            "\(result.stdout)")
         // The real one of the seed: getmemlist retired under 0x10, which its parent already had.
-        #expect(lines.contains("warning: domctl 0x00000010 named 2 different interfaces: \(try short("seed~1")) "
-            + "and \(try short("seed")) (master, seed) (XEN_DOMCTL_getmemlist (6) retired (\"Removed\"))"), "\(result.stdout)")
+        #expect(
+            lines.contains(
+                "warning: domctl 0x00000010 named 2 different interfaces: \(try short("seed~1")) "
+                    + "and \(try short("seed")) (master, seed) (XEN_DOMCTL_getmemlist (6) retired (\"Removed\"))"), "\(result.stdout)")
         // A pure addition is the same interface.
         #expect(!result.stdout.contains("(planted-addition) ("), "\(result.stdout)")
         #expect(lines.last?.hasPrefix("versions: ") == true)
@@ -31,10 +36,13 @@ import Testing
         let repository = try XenGitLayout.repository()
         let result = try xenSwiftGen(["diff", "--each", "--xen-git", repository, "master~2", "planted-reuse", "--strict"])
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
-        let verdicts = result.stdout.split(separator: "\n").filter { $0.hasPrefix("check: ") }.map { $0.split(separator: " ").dropFirst(3).joined(separator: " ") }
+        let verdicts = result.stdout.split(separator: "\n").filter { $0.hasPrefix("check: ") }.map {
+            $0.split(separator: " ").dropFirst(3).joined(separator: " ")
+        }
         // RELEASE-4.10.0's tree to the seed's parent is a year of sysctl changes in one step: no bump in that cycle yet.
-        #expect(verdicts == ["missing-bump before the seed", "cycle-bump xen: Drop DOMCTL_getmemlist", "reuse-or-vanish,cycle-bump reuse 6"],
-                "\(result.stdout)")
+        #expect(
+            verdicts == ["missing-bump before the seed", "cycle-bump xen: Drop DOMCTL_getmemlist", "reuse-or-vanish,cycle-bump reuse 6"],
+            "\(result.stdout)")
         let addition = try xenSwiftGen(["diff", "--each", "--xen-git", repository, "seed", "planted-addition", "--strict"])
         #expect(addition.status == 0, "\(addition.stdout)")
     }

@@ -8,7 +8,9 @@ import XenIR
     /// The `#error` text of the architecture chains, up to the generated architectures.
     static let errorText = "error: xen-swiftgen generated these declarations for x86_64 and arm64 only"
 
-    @Test("the arm64 branch, compiled on this machine, has clang -target aarch64's layout: every size, alignment, stride, field offset and size")
+    @Test(
+        "the arm64 branch, compiled on this machine, has clang -target aarch64's layout: every size, alignment, stride, field offset and size"
+    )
     func arm64LayoutMatchesClang() throws {
         let merged = try GeneratedBindings.real(targets: [], irTarget: "aarch64-linux-gnu")
         defer { try? FileManager.default.removeItem(at: merged.folder) }
@@ -19,10 +21,13 @@ import XenIR
         #expect(arm.interface.record(named: "xen_arch_domainconfig")?.file == "arch-arm.h", "not the aarch64 IR")
 
         let probe = LayoutProbe(arm.interface)
-        let output = try arm.runSwift(probe.swiftProgram() + "for mismatch in XenRecordLayout.mismatches() { print(\"M\\t\\(mismatch)\") }\n")
+        let output = try arm.runSwift(
+            probe.swiftProgram() + "for mismatch in XenRecordLayout.mismatches() { print(\"M\\t\\(mismatch)\") }\n")
         let swift = LayoutProbe.Output(output)
         // The generated check compares the same mirrors with the numbers clang gave the generator for aarch64.
-        #expect(!output.contains("\nM\t") && !output.hasPrefix("M\t"), "\(output.split(separator: "\n").filter { $0.hasPrefix("M\t") }.prefix(20))")
+        #expect(
+            !output.contains("\nM\t") && !output.hasPrefix("M\t"),
+            "\(output.split(separator: "\n").filter { $0.hasPrefix("M\t") }.prefix(20))")
 
         let (source, count) = probe.cStaticAsserts(includes: arm.headerIncludes, swift: swift)
         let clang = try arm.checkC(source, target: "aarch64-linux-gnu")
@@ -30,13 +35,19 @@ import XenIR
         #expect(count > 3000, "only \(count) assertions")
         // The assertions bite: for x86_64 the same numbers are wrong (its records have other layouts).
         let x86 = try arm.checkC(source, target: "x86_64-linux-gnu")
-        #expect(x86.status != 0 && x86.stderr.contains("static assertion failed"), "the arm64 numbers also hold on x86_64: \(x86.stderr.prefix(2000))")
-        print("arm64: \(count) static assertions (sizes, alignments, strides, field offsets and sizes of \(probe.interface.records.count) records) hold under clang -target aarch64-linux-gnu")
+        #expect(
+            x86.status != 0 && x86.stderr.contains("static assertion failed"),
+            "the arm64 numbers also hold on x86_64: \(x86.stderr.prefix(2000))")
+        print(
+            "arm64: \(count) static assertions (sizes, alignments, strides, field offsets and sizes of \(probe.interface.records.count) records) hold under clang -target aarch64-linux-gnu"
+        )
     }
 
-    @Test("each branch of the merged output is the single-target output of its architecture", arguments: [
-        ("aarch64-linux-gnu", "arm64"), ("x86_64-linux-gnu", "x86_64"),
-    ])
+    @Test(
+        "each branch of the merged output is the single-target output of its architecture",
+        arguments: [
+            ("aarch64-linux-gnu", "arm64"), ("x86_64-linux-gnu", "x86_64"),
+        ])
     func branchEqualsSingleTarget(triple: String, architecture: String) throws {
         let merged = try GeneratedBindings.real(targets: [], irTarget: triple)
         defer { try? FileManager.default.removeItem(at: merged.folder) }
@@ -55,13 +66,16 @@ import XenIR
         #expect(lines > 10_000)
         // The single-target output still refuses other architectures.
         let guardText = try String(contentsOf: single.folder.appendingPathComponent("XenOperation.swift"), encoding: .utf8)
-        #expect(guardText.contains("#if !(arch(\(architecture)))\n#error(\"xen-swiftgen generated these declarations for \(architecture) only"))
+        #expect(
+            guardText.contains("#if !(arch(\(architecture)))\n#error(\"xen-swiftgen generated these declarations for \(architecture) only"))
     }
 
-    @Test("an architecture the output was not generated for fails to compile with the #error of XenOperation.swift; x86_64 and arm64 do not", arguments: [
-        "riscv64-unknown-linux-gnu", "powerpc64le-unknown-linux-gnu", "s390x-unknown-linux-gnu", "i686-unknown-linux-gnu",
-        "armv7-unknown-linux-gnueabihf", "x86_64-unknown-linux-gnu", "aarch64-unknown-linux-gnu",
-    ])
+    @Test(
+        "an architecture the output was not generated for fails to compile with the #error of XenOperation.swift; x86_64 and arm64 do not",
+        arguments: [
+            "riscv64-unknown-linux-gnu", "powerpc64le-unknown-linux-gnu", "s390x-unknown-linux-gnu", "i686-unknown-linux-gnu",
+            "armv7-unknown-linux-gnueabihf", "x86_64-unknown-linux-gnu", "aarch64-unknown-linux-gnu",
+        ])
     func unsupportedArchitectureFails(target: String) throws {
         let bindings = try GeneratedBindings.real(targets: [], irTarget: "x86_64-linux-gnu")
         defer { try? FileManager.default.removeItem(at: bindings.folder) }
@@ -100,7 +114,8 @@ import XenIR
     /// as the single-target row, or is not there. Every other line is returned as it is.
     static func opTableRow(_ line: String, on architecture: String) -> String? {
         guard line.hasPrefix("/// | "), let open = line.range(of: " ("), let close = line.range(of: " only) |"),
-            open.upperBound <= close.lowerBound else { return line }
+            open.upperBound <= close.lowerBound
+        else { return line }
         let architectures = line[open.upperBound..<close.lowerBound].components(separatedBy: ", ")
         guard architectures.contains(architecture) else { return nil }
         return String(line[..<open.lowerBound]) + " |" + line[close.upperBound...]
@@ -111,7 +126,8 @@ import XenIR
         for file in bindings.swiftFiles {
             let text = try String(contentsOf: bindings.folder.appendingPathComponent(file), encoding: .utf8)
             let lines = ArchitectureConditions.activeLines(text, on: architecture).filter { line in
-                !line.hasPrefix("// Generated by xen-swiftgen") && !line.hasPrefix("import ") && !line.trimmingCharacters(in: .whitespaces).isEmpty
+                !line.hasPrefix("// Generated by xen-swiftgen") && !line.hasPrefix("import ")
+                    && !line.trimmingCharacters(in: .whitespaces).isEmpty
             }.compactMap { line in Self.opTableRow(line, on: architecture) }
             if !lines.isEmpty { result[file] = lines.sorted() }
         }

@@ -16,7 +16,9 @@ import XenIR
         defer { try? FileManager.default.removeItem(at: bindings.folder) }
         let request = try #require(bindings.interface.requests.first)
         let byOp = Dictionary(uniqueKeysWithValues: request.bindings.map { ($0.op, $0) })
-        #expect(byOp["XEN_DOMCTL_alpha"] == .init(op: "XEN_DOMCTL_alpha", member: "alpha", record: "xen_domctl_alpha", source: .commentAndMemberName))
+        #expect(
+            byOp["XEN_DOMCTL_alpha"]
+                == .init(op: "XEN_DOMCTL_alpha", member: "alpha", record: "xen_domctl_alpha", source: .commentAndMemberName))
         #expect(byOp["XEN_DOMCTL_beta"] == .init(op: "XEN_DOMCTL_beta", member: "shared", record: "xen_domctl_shared", source: .comment))
         #expect(byOp["XEN_DOMCTL_beta2"]?.member == "shared")
         #expect(byOp["XEN_DOMCTL_bits"]?.source == .memberName)
@@ -33,9 +35,16 @@ import XenIR
         let result = try xenSwiftGen(["generate", "--output", folder.path, "--verbose"] + Self.arguments)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("payloads of domctl: 6 ops bound, 2 not mapped\n"))
-        #expect(result.stderr.contains("  not mapped: XEN_DOMCTL_gamma: the header comment points at member 'delta' but the member named 'gamma' is another one\n"))
-        #expect(result.stderr.contains("  not mapped: XEN_DOMCTL_epsilon: no comment names it above a payload struct and no member of 'u' is named 'epsilon'\n"))
-        #expect(result.stderr.contains("\nwarning: these headers lack 1 entry of the family table, skipped: payloadMembers ops domctl: XEN_DOMCTL_omega\n"))
+        #expect(
+            result.stderr.contains(
+                "  not mapped: XEN_DOMCTL_gamma: the header comment points at member 'delta' but the member named 'gamma' is another one\n")
+        )
+        #expect(
+            result.stderr.contains(
+                "  not mapped: XEN_DOMCTL_epsilon: no comment names it above a payload struct and no member of 'u' is named 'epsilon'\n"))
+        #expect(
+            result.stderr.contains(
+                "\nwarning: these headers lack 1 entry of the family table, skipped: payloadMembers ops domctl: XEN_DOMCTL_omega\n"))
     }
 
     @Test("an unmapped op cannot be used: the compiler says why")
@@ -44,10 +53,14 @@ import XenIR
         defer { try? FileManager.default.removeItem(at: bindings.folder) }
         try "let a = XenDomctl(.epsilon, domain: 1)\nlet b = XenDomctl(.zeta, domain: 1, payload: XenDomctlAlpha())\n"
             .write(to: bindings.folder.appendingPathComponent("consumer.swift"), atomically: true, encoding: .utf8)
-        let compile = try swiftc(["-typecheck", "-swift-version", "6", "-diagnostic-style", "llvm"] + bindings.swiftFiles, in: bindings.folder)
+        let compile = try swiftc(
+            ["-typecheck", "-swift-version", "6", "-diagnostic-style", "llvm"] + bindings.swiftFiles, in: bindings.folder)
         #expect(compile.status != 0)
-        #expect(compile.stderr.contains("consumer.swift:1:20: error: 'epsilon' is unavailable: xen-swiftgen cannot bind XEN_DOMCTL_epsilon "
-            + "to a payload: no comment names it above a payload struct and no member of 'u' is named 'epsilon'; add it to the family's payloadMembers"))
+        #expect(
+            compile.stderr.contains(
+                "consumer.swift:1:20: error: 'epsilon' is unavailable: xen-swiftgen cannot bind XEN_DOMCTL_epsilon "
+                    + "to a payload: no comment names it above a payload struct and no member of 'u' is named 'epsilon'; add it to the family's payloadMembers"
+            ))
         #expect(!compile.stderr.contains("consumer.swift:2:"), "\(compile.stderr)")
     }
 
@@ -57,13 +70,14 @@ import XenIR
         defer { try? FileManager.default.removeItem(at: bindings.folder) }
         let probe = LayoutProbe(bindings.interface)
         let c = LayoutProbe.Output(try bindings.runC(probe.cProgram(includes: bindings.cIncludes)))
-        let swiftText = try bindings.runSwift(probe.swiftProgram() + """
-            var bits = XenDomctlBits()
-            bits.delta = -3
-            bits.level = 5
-            bits.narrow = 0xdead
-            print("check", bits.delta, bits.level, bits.enabled, bits.wide, XenDomctlBits().mode == .off, FixtureMode.on.rawValue)
-            """)
+        let swiftText = try bindings.runSwift(
+            probe.swiftProgram() + """
+                var bits = XenDomctlBits()
+                bits.delta = -3
+                bits.level = 5
+                bits.narrow = 0xdead
+                print("check", bits.delta, bits.level, bits.enabled, bits.wide, XenDomctlBits().mode == .off, FixtureMode.on.rawValue)
+                """)
         let swift = LayoutProbe.Output(swiftText)
         let offsets = probe.absoluteSwiftOffsets(swift)
         #expect(!c.records.isEmpty && c.bitFields.count == 3)
@@ -84,8 +98,9 @@ import XenIR
         let output = folder.appendingPathComponent("out")
         let result = try xenSwiftGen(["generate", "--xen-headers", tree, "--config", tree + "/config.json", "--output", output.path])
         #expect(result.status == 1)
-        #expect(result.stderr == tree + "/domctl.h:5:1: error: 'xen_domctl_list' is aligned to 4 by no field Swift can store "
-            + "(its widest stored field is aligned to 2); xen-swiftgen cannot mirror it exactly\n")
+        #expect(
+            result.stderr == tree + "/domctl.h:5:1: error: 'xen_domctl_list' is aligned to 4 by no field Swift can store "
+                + "(its widest stored field is aligned to 2); xen-swiftgen cannot mirror it exactly\n")
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 }
@@ -102,8 +117,12 @@ import XenIR
         let lines = text.components(separatedBy: "\n")
         let epsilon = try #require(lines.firstIndex { $0.hasPrefix("    case epsilon = ") })
         let epsilonDoc = lines[..<epsilon].reversed().prefix { $0.hasPrefix("    ///") }
-        #expect(epsilonDoc.contains { $0.contains("No payload mapping: the generator could not bind this op to a payload "
-            + "(no comment names it above a payload struct and no member of 'u' is named 'epsilon')") })
+        #expect(
+            epsilonDoc.contains {
+                $0.contains(
+                    "No payload mapping: the generator could not bind this op to a payload "
+                        + "(no comment names it above a payload struct and no member of 'u' is named 'epsilon')")
+            })
         let alpha = try #require(lines.firstIndex { $0.hasPrefix("    case alpha = ") })
         #expect(!lines[..<alpha].reversed().prefix { $0.hasPrefix("    ///") }.contains { $0.contains("No payload mapping") })
     }

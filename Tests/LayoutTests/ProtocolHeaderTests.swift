@@ -48,9 +48,12 @@ import XenIR
         #expect(guardText.contains("    case WIRE_LOCK = 3 // retired: WIRE_LOCK has been removed\n"))
         let consumer = "let a = WireMessage.lock\nlet b: WireMessage = .close\n"
         try consumer.write(to: folder.appendingPathComponent("consumer.swift"), atomically: true, encoding: .utf8)
-        let compile = try swiftc(["-typecheck", "-swift-version", "6", "-diagnostic-style", "llvm"] + files + ["consumer.swift"], in: folder)
-        #expect(compile.stderr.contains("consumer.swift:1:21: error: 'lock' is unavailable: WIRE_LOCK (3) was retired: WIRE_LOCK has been removed"),
-                "\(compile.stderr.prefix(3000))")
+        let compile = try swiftc(
+            ["-typecheck", "-swift-version", "6", "-diagnostic-style", "llvm"] + files + ["consumer.swift"], in: folder)
+        #expect(
+            compile.stderr.contains(
+                "consumer.swift:1:21: error: 'lock' is unavailable: WIRE_LOCK (3) was retired: WIRE_LOCK has been removed"),
+            "\(compile.stderr.prefix(3000))")
         #expect(compile.stderr.contains("consumer.swift:2:23: warning: 'close' is deprecated"), "\(compile.stderr.prefix(3000))")
     }
 
@@ -59,8 +62,10 @@ import XenIR
         let bindings = try GeneratedBindings.fixture("protocol-header")
         defer { try? FileManager.default.removeItem(at: bindings.folder) }
         let probe = LayoutProbe(bindings.interface)
-        let includes = ["#include <stdio.h>", "#include <string.h>", "#include <stddef.h>",
-                        "#include \"base.h\"", "#include \"io/wire.h\"", "#include \"proto.h\"", "#include \"records.h\""]
+        let includes = [
+            "#include <stdio.h>", "#include <string.h>", "#include <stddef.h>",
+            "#include \"base.h\"", "#include \"io/wire.h\"", "#include \"proto.h\"", "#include \"records.h\"",
+        ]
         let c = LayoutProbe.Output(try bindings.runC(probe.cProgram(includes: includes.joined(separator: "\n"))))
         let swift = LayoutProbe.Output(try bindings.runSwift(probe.swiftProgram()))
         #expect(Set(c.records.keys) == ["wire_header", "wire_payload", "proto_request", "only_record"])
@@ -76,21 +81,34 @@ import XenIR
         let result = try xenSwiftGen(["coverage"] + Self.arguments)
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.contains(Self.tree + "/io/wire.h:38:8: note: wire_batch (wire): record not mirrored: it is aligned to 8 by no "
-            + "field with bytes (its widest is aligned to 4); a Swift struct takes its alignment from stored fields only"))
-        #expect(lines.contains(Self.tree + "/io/wire.h:15:5: note: WIRE_TYPE_COUNT (wire): excluded by the family table (exclude 'WIRE_TYPE_COUNT')"))
-        #expect(lines.contains("coverage: header io/wire.h: groups wire; 5 ops; 2 tombstones (1 retired, 1 obsolete); 2 records read, 1 left out"))
-        #expect(lines.contains("coverage: header records.h: no numbered group; 0 ops; 0 tombstones (0 retired, 0 obsolete); 1 records read, 0 left out"))
+        #expect(
+            lines.contains(
+                Self.tree + "/io/wire.h:38:8: note: wire_batch (wire): record not mirrored: it is aligned to 8 by no "
+                    + "field with bytes (its widest is aligned to 4); a Swift struct takes its alignment from stored fields only"))
+        #expect(
+            lines.contains(
+                Self.tree + "/io/wire.h:15:5: note: WIRE_TYPE_COUNT (wire): excluded by the family table (exclude 'WIRE_TYPE_COUNT')"))
+        #expect(
+            lines.contains(
+                "coverage: header io/wire.h: groups wire; 5 ops; 2 tombstones (1 retired, 1 obsolete); 2 records read, 1 left out"))
+        #expect(
+            lines.contains(
+                "coverage: header records.h: no numbered group; 0 ops; 0 tombstones (0 retired, 0 obsolete); 1 records read, 0 left out"))
     }
 
     @Test("a removed member whose number the values around it do not tell is a warning, and no number is invented")
     func unknownGap() throws {
         let folder = try makeTemporaryFolder("xsg-protocol")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try xenSwiftGen(["generate", "--xen-headers", Self.tree, "--config", Self.tree + "/config-state.json", "--output", folder.path])
+        let result = try xenSwiftGen([
+            "generate", "--xen-headers", Self.tree, "--config", Self.tree + "/config-state.json", "--output", folder.path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains(Self.tree + "/io/wire.h:25:5: warning: the comment says WIRE_STATE_BUSY was removed from enum "
-            + "wire_state, but WIRE_STATE_IDLE and WIRE_STATE_DONE around it do not skip exactly one number, so its number is unknown and not reserved"))
+        #expect(
+            result.stderr.contains(
+                Self.tree + "/io/wire.h:25:5: warning: the comment says WIRE_STATE_BUSY was removed from enum "
+                    + "wire_state, but WIRE_STATE_IDLE and WIRE_STATE_DONE around it do not skip exactly one number, so its number is unknown and not reserved"
+            ))
         let text = try String(contentsOf: folder.appendingPathComponent("WireState.swift"), encoding: .utf8)
         #expect(!text.contains("case WIRE_STATE_BUSY") && !text.contains("busy"))
     }

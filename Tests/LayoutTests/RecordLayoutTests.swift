@@ -21,12 +21,14 @@ import XenIR
         var recordCount = 0
         for (name, expected) in c.records.sorted(by: { $0.key < $1.key }) {
             let actual = swift.records[name]
-            #expect(actual == expected + [expected[0]], "\(name): Swift size/alignment/stride \(actual ?? []), C size/alignment \(expected)")
+            #expect(
+                actual == expected + [expected[0]], "\(name): Swift size/alignment/stride \(actual ?? []), C size/alignment \(expected)")
             recordCount += 1
         }
         var fieldCount = 0
         for (key, expected) in c.fields.sorted(by: { $0.key < $1.key }) {
-            #expect(swiftOffsets[key] == expected[0], "\(key): Swift offset \(swiftOffsets[key].map(String.init) ?? "none"), C \(expected[0])")
+            #expect(
+                swiftOffsets[key] == expected[0], "\(key): Swift offset \(swiftOffsets[key].map(String.init) ?? "none"), C \(expected[0])")
             #expect(swift.fields[key]?.last == expected[1], "\(key): Swift size \(swift.fields[key]?.last ?? -1), C \(expected[1])")
             fieldCount += 1
         }
@@ -36,8 +38,10 @@ import XenIR
             bitFieldCount += 1
         }
         let anonymous = bindings.interface.records.filter { $0.isNested && $0.member == nil }.count
-        print("layout: compared \(recordCount) records (size, alignment, stride), \(fieldCount) fields (offset, size) and "
-            + "\(bitFieldCount) bitfields (bit image) with the C compiler; \(anonymous) anonymous members are checked through their fields")
+        print(
+            "layout: compared \(recordCount) records (size, alignment, stride), \(fieldCount) fields (offset, size) and "
+                + "\(bitFieldCount) bitfields (bit image) with the C compiler; \(anonymous) anonymous members are checked through their fields"
+        )
         // What must be compared follows from the IR, not from what the probes happened to print.
         let named = Set(bindings.interface.records.filter { !($0.isNested && $0.member == nil) }.map(\.name))
         #expect(Set(c.records.keys) == named, "C probe records differ from the IR's named records")
@@ -57,7 +61,8 @@ import XenIR
     func generatedLayoutCheck() throws {
         let bindings = try GeneratedBindings.real()
         defer { try? FileManager.default.removeItem(at: bindings.folder) }
-        let output = try bindings.runSwift("""
+        let output = try bindings.runSwift(
+            """
             print(XenRecordLayout.recordCount, XenRecordLayout.fieldCount)
             for mismatch in XenRecordLayout.mismatches() { print(mismatch) }
             """)

@@ -138,7 +138,9 @@ import Testing
         print("readback", back.totPages == info.totPages, back.cpupool, getdomaininfo.u.getdomaininfo.handle[3])
         """
 
-    @Test("getdomaininfo, max_mem, setvcpuaffinity (guest handle), pausedomain, physinfo, getdomaininfolist, a dm_op and its buffer entry: bytes equal C's")
+    @Test(
+        "getdomaininfo, max_mem, setvcpuaffinity (guest handle), pausedomain, physinfo, getdomaininfolist, a dm_op and its buffer entry: bytes equal C's"
+    )
     func bytesMatchC() throws {
         let bindings = try GeneratedBindings.real()
         defer { try? FileManager.default.removeItem(at: bindings.folder) }

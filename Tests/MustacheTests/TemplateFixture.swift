@@ -36,7 +36,8 @@ func render(_ text: String, _ context: SampleContext = SampleContext(), partials
             templates[name] = .init(path: name + ".mustache", syntax: try TemplateParser.parse(body))
         } catch {
             let place = error.place ?? TemplatePlace(line: 1, column: 1)
-            throw GeneratorDiagnostic(.error, at: SourcePosition(file: name + ".mustache", line: place.line, column: place.column), error.message)
+            throw GeneratorDiagnostic(
+                .error, at: SourcePosition(file: name + ".mustache", line: place.line, column: place.column), error.message)
         }
     }
     let plan = try TemplateCompiler(templates: templates).compile("t", for: SampleContext.self)

@@ -41,7 +41,8 @@ import Testing
     @Test("list functions: first(), last(), index(), even(), odd()")
     func sequenceFunctions() throws {
         #expect(try render("{{#words}}{{.}}{{^last()}}, {{/last()}}{{/words}}") == "x, y, z")
-        #expect(try render("{{#words}}{{index()}}{{#first()}}!{{/first()}}{{#odd()}}o{{/odd()}}{{#even()}}e{{/even()}}{{/words}}") == "0!e1o2e")
+        #expect(
+            try render("{{#words}}{{index()}}{{#first()}}!{{/first()}}{{#odd()}}o{{/odd()}}{{#even()}}e{{/even()}}{{/words}}") == "0!e1o2e")
     }
 
     @Test("section, comment, partial and delimiter tags alone on a line take the line with them")

@@ -28,13 +28,16 @@ import Testing
     /// The generated file of the consumer.
     static func bindings(_ consumer: ConsumerPackage) throws -> String {
         let url = consumer.scratch.appendingPathComponent(
-            "plugins/outputs/\(consumer.folder.lastPathComponent.lowercased())/PluginConsumer/destination/XenSwiftGenPlugin/GeneratedSources/XenBindings.swift")
+            "plugins/outputs/\(consumer.folder.lastPathComponent.lowercased())/PluginConsumer/destination/XenSwiftGenPlugin/GeneratedSources/XenBindings.swift"
+        )
         return try String(contentsOf: url, encoding: .utf8)
     }
 
     /// One consumer, built once from clean and then once after each change (a consumer's first
     /// build compiles this whole package, so the steps share it).
-    @Test("the example builds; no-op builds compile nothing; edit, add and delete a header, another header folder, a template and the ledger are each followed; errors name the header line and the config key")
+    @Test(
+        "the example builds; no-op builds compile nothing; edit, add and delete a header, another header folder, a template and the ledger are each followed; errors name the header line and the config key"
+    )
     func everyInput() throws {
         let consumer = try ConsumerPackage(example: "PluginConsumer")
         defer { consumer.remove() }
@@ -72,7 +75,8 @@ import Testing
                 .write(to: config, atomically: true, encoding: .utf8)
         }
         try configure("headers")
-        try "print(DomctlOp.allCases.count)\n".write(to: consumer.file("Sources/PluginConsumer/main.swift"), atomically: true, encoding: .utf8)
+        try "print(DomctlOp.allCases.count)\n".write(
+            to: consumer.file("Sources/PluginConsumer/main.swift"), atomically: true, encoding: .utf8)
         let copied = try Self.build(consumer, "header copy configured")
         #expect(copied.contains(Self.regenerated) && copied.contains(Self.compiling), "\(copied)")
         let liveOps = try #require(Int(try consumer.runProduct("PluginConsumer").stdout.dropLast()))
@@ -80,7 +84,8 @@ import Testing
         // Edit: a new op inside struct xen_domctl.
         let domctl = headers.appendingPathComponent("domctl.h")
         let original = try String(contentsOf: domctl, encoding: .utf8)
-        let edited = original.replacingOccurrences(of: "#define XEN_DOMCTL_getdomaininfo", with: "#define XEN_DOMCTL_shiny 200\n#define XEN_DOMCTL_getdomaininfo")
+        let edited = original.replacingOccurrences(
+            of: "#define XEN_DOMCTL_getdomaininfo", with: "#define XEN_DOMCTL_shiny 200\n#define XEN_DOMCTL_getdomaininfo")
         try #require(edited != original)
         try edited.write(to: domctl, atomically: false, encoding: .utf8)
         let afterEdit = try Self.build(consumer, "header edited")
@@ -89,7 +94,8 @@ import Testing
         #expect(try consumer.runProduct("PluginConsumer").stdout == "\(liveOps + 1)\n")
 
         // Add, then delete, a header: both are noticed, and neither fails the build.
-        try "/* a header added after the first build */\n".write(to: headers.appendingPathComponent("newfile.h"), atomically: true, encoding: .utf8)
+        try "/* a header added after the first build */\n".write(
+            to: headers.appendingPathComponent("newfile.h"), atomically: true, encoding: .utf8)
         let afterAdd = try Self.build(consumer, "header added")
         #expect(afterAdd.contains(Self.regenerated) && !afterAdd.contains(Self.compiling), "\(afterAdd)")
         try FileManager.default.removeItem(at: headers.appendingPathComponent("newfile.h"))
@@ -108,19 +114,23 @@ import Testing
         let templates = consumer.file("templates")
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
         let family = try String(contentsOf: Paths.packageRoot.appendingPathComponent("Templates/swift/family.mustache"), encoding: .utf8)
-        try (family + "// template mark one\n").write(to: templates.appendingPathComponent("family.mustache"), atomically: true, encoding: .utf8)
+        try (family + "// template mark one\n").write(
+            to: templates.appendingPathComponent("family.mustache"), atomically: true, encoding: .utf8)
         try configure("other-headers", #", "templates": "../../templates""#)
         _ = try Self.build(consumer, "template added")
         #expect(try Self.bindings(consumer).contains("// template mark one"))
-        try (family + "// template mark two\n").write(to: templates.appendingPathComponent("family.mustache"), atomically: false, encoding: .utf8)
+        try (family + "// template mark two\n").write(
+            to: templates.appendingPathComponent("family.mustache"), atomically: false, encoding: .utf8)
         let afterTemplate = try Self.build(consumer, "template edited")
         #expect(afterTemplate.contains(Self.regenerated), "\(afterTemplate)")
         #expect(try Self.bindings(consumer).contains("// template mark two"))
 
         // A ledger, then an edit that gives number 5 another name: the next build fails on it.
         let ledger = consumer.file("ops.ledger.json")
-        let made = try xenSwiftGen(["generate", "--config", config.path, "--output", consumer.file("scratch-out").path,
-                                    "--ledger", ledger.path, "--update-ledger"])
+        let made = try xenSwiftGen([
+            "generate", "--config", config.path, "--output", consumer.file("scratch-out").path,
+            "--ledger", ledger.path, "--update-ledger",
+        ])
         try #require(made.status == 0, "\(made.stderr)")
         try configure("other-headers", #", "templates": "../../templates", "ledger": "../../ops.ledger.json""#)
         let withLedger = try Self.build(consumer, "ledger added")
@@ -131,8 +141,10 @@ import Testing
         try renamed.write(to: ledger, atomically: false, encoding: .utf8)
         let afterLedger = try consumer.swift("build")
         #expect(afterLedger.status != 0)
-        #expect((afterLedger.stdout + afterLedger.stderr).contains("XEN_DOMCTL_getdomaininfo takes 5, which the ledger records for XEN_DOMCTL_olddomaininfo"),
-                "\(afterLedger.stdout)\n\(afterLedger.stderr)")
+        #expect(
+            (afterLedger.stdout + afterLedger.stderr).contains(
+                "XEN_DOMCTL_getdomaininfo takes 5, which the ledger records for XEN_DOMCTL_olddomaininfo"),
+            "\(afterLedger.stdout)\n\(afterLedger.stderr)")
     }
 
     /// A reused number fails the build with the header location; fixing the header builds.
@@ -147,7 +159,10 @@ import Testing
         let reused = try consumer.swift("build")
         #expect(reused.status != 0)
         let log = reused.stdout + reused.stderr
-        #expect(log.contains("/reuse-headers/domctl.h:8:9: error: XEN_DOMCTL_shiny_new_op reuses 6, retired from XEN_DOMCTL_getmemlist (\"Removed\")"), "\(log)")
+        #expect(
+            log.contains(
+                "/reuse-headers/domctl.h:8:9: error: XEN_DOMCTL_shiny_new_op reuses 6, retired from XEN_DOMCTL_getmemlist (\"Removed\")"),
+            "\(log)")
         #expect(log.contains("/reuse-headers/domctl.h:7:4: note: XEN_DOMCTL_getmemlist was retired here"), "\(log)")
 
         let header = headers.appendingPathComponent("domctl.h")
@@ -165,8 +180,10 @@ import Testing
             .write(to: consumer.file("Sources/PluginConsumer/xen-swiftgen-config.json"), atomically: true, encoding: .utf8)
         let result = try consumer.swift("build")
         #expect(result.status != 0)
-        #expect((result.stdout + result.stderr).contains(
-            "error: Xen header folder '\(consumer.folder.path)/no-such-headers' does not exist; install libxen-dev or set 'xenHeaders' in the target's xen-swiftgen-config.json"),
+        #expect(
+            (result.stdout + result.stderr).contains(
+                "error: Xen header folder '\(consumer.folder.path)/no-such-headers' does not exist; install libxen-dev or set 'xenHeaders' in the target's xen-swiftgen-config.json"
+            ),
             "\(result.stdout)\n\(result.stderr)")
     }
 }

@@ -37,14 +37,20 @@ import Testing
         let write = try consumer.swift("package", Self.command([]))
         try #require(write.status == 0, "\(write.stdout)\n\(write.stderr)")
         let folder = consumer.file("Sources/PluginConsumer/XenBindings")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-            == (["ArchArmRecords.swift", "ArchX86HvmSaveRecords.swift", "ArchX86XenRecords.swift", "ArchX86XenX8664Records.swift", "DomctlCommand.swift",
-                "DomctlOp.swift", "DomctlRecords.swift", "Hypercall.swift", "MemoryRecords.swift", "XenOperation.swift",
-                "XenRecordLayout.swift", "XenRecordSupport.swift", "XenRecords.swift"] + Self.constantFiles).sorted())
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+                == ([
+                    "ArchArmRecords.swift", "ArchX86HvmSaveRecords.swift", "ArchX86XenRecords.swift", "ArchX86XenX8664Records.swift",
+                    "DomctlCommand.swift",
+                    "DomctlOp.swift", "DomctlRecords.swift", "Hypercall.swift", "MemoryRecords.swift", "XenOperation.swift",
+                    "XenRecordLayout.swift", "XenRecordSupport.swift", "XenRecords.swift",
+                ] + Self.constantFiles).sorted())
         // Multi-architecture by default: arm64's own records under its condition, other architectures refused.
         let arm = try String(contentsOf: folder.appendingPathComponent("ArchArmRecords.swift"), encoding: .utf8)
         let support = try String(contentsOf: folder.appendingPathComponent("XenOperation.swift"), encoding: .utf8)
-        #expect(arm.contains("\n#if arch(arm64)\n") && support.contains("\n#error(\"xen-swiftgen generated these declarations for x86_64 and arm64 only"))
+        #expect(
+            arm.contains("\n#if arch(arm64)\n")
+                && support.contains("\n#error(\"xen-swiftgen generated these declarations for x86_64 and arm64 only"))
         let build = try consumer.swift("build")
         try #require(build.status == 0, "\(build.stdout)\n\(build.stderr)")
         #expect(!(build.stdout + build.stderr).contains("warning:"), "\(build.stdout)\n\(build.stderr)")
@@ -58,8 +64,10 @@ import Testing
         #expect(stale.status != 0)
         // SwiftPM relays what a command plugin's tools print on its own standard output.
         let log = stale.stdout + stale.stderr
-        #expect(log.contains("error: '\(folder.path)' is not current with /usr/include/xen "
-            + "(run 'swift package --allow-writing-to-package-directory generate-xen-bindings' to update it)"), "\(log)")
+        #expect(
+            log.contains(
+                "error: '\(folder.path)' is not current with /usr/include/xen "
+                    + "(run 'swift package --allow-writing-to-package-directory generate-xen-bindings' to update it)"), "\(log)")
         #expect(log.contains("\nnote: differs: DomctlOp.swift\n"), "\(log)")
     }
 
@@ -68,26 +76,33 @@ import Testing
     static func targetConfig(_ consumer: ConsumerPackage) throws {
         let nameless = try consumer.swift("package", Self.command(["--target"]))
         #expect(nameless.status != 0)
-        #expect((nameless.stdout + nameless.stderr).contains("--target needs a target name (--target NAME); the package's targets are: PluginConsumer"),
-                "\(nameless.stdout)\n\(nameless.stderr)")
+        #expect(
+            (nameless.stdout + nameless.stderr).contains(
+                "--target needs a target name (--target NAME); the package's targets are: PluginConsumer"),
+            "\(nameless.stdout)\n\(nameless.stderr)")
         let config = consumer.file("Sources/PluginConsumer/xen-swiftgen-config.json")
         let saved = try Data(contentsOf: config)
         try FileManager.default.removeItem(at: config)
         let refused = try consumer.swift("package", Self.command(["--target", "PluginConsumer"]))
         #expect(refused.status != 0)
-        #expect((refused.stdout + refused.stderr).contains(
-            "no xen-swiftgen-config.json in \(consumer.file("Sources/PluginConsumer").path); add one or pass --config FILE"),
+        #expect(
+            (refused.stdout + refused.stderr).contains(
+                "no xen-swiftgen-config.json in \(consumer.file("Sources/PluginConsumer").path); add one or pass --config FILE"),
             "\(refused.stdout)\n\(refused.stderr)")
 
         try saved.write(to: config)
         let write = try consumer.swift("package", Self.command(["--target", "PluginConsumer"]))
         try #require(write.status == 0, "\(write.stdout)\n\(write.stderr)")
         let folder = consumer.file("Sources/PluginConsumer/Generated")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-            == (["ArchArmRecords.swift", "ArchX86HvmSaveRecords.swift", "ArchX86XenRecords.swift", "ArchX86XenX8664Records.swift", "DomctlCommand.swift",
-                "DomctlOp.swift", "DomctlRecords.swift", "Hypercall.swift", "MemoryRecords.swift", "PhysdevRecords.swift",
-                "SysctlCommand.swift", "SysctlOp.swift", "SysctlRecords.swift", "XenOperation.swift", "XenRecordLayout.swift",
-                "XenRecordSupport.swift", "XenRecords.swift", "XenPhysicalCapabilities.swift"] + Self.constantFiles).sorted())
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+                == ([
+                    "ArchArmRecords.swift", "ArchX86HvmSaveRecords.swift", "ArchX86XenRecords.swift", "ArchX86XenX8664Records.swift",
+                    "DomctlCommand.swift",
+                    "DomctlOp.swift", "DomctlRecords.swift", "Hypercall.swift", "MemoryRecords.swift", "PhysdevRecords.swift",
+                    "SysctlCommand.swift", "SysctlOp.swift", "SysctlRecords.swift", "XenOperation.swift", "XenRecordLayout.swift",
+                    "XenRecordSupport.swift", "XenRecords.swift", "XenPhysicalCapabilities.swift",
+                ] + Self.constantFiles).sorted())
         // The target's config chose internal access.
         let domctl = try String(contentsOf: folder.appendingPathComponent("DomctlOp.swift"), encoding: .utf8)
         #expect(domctl.contains("\ninternal enum DomctlOp: UInt32"))

@@ -17,7 +17,9 @@ struct ToolRunnerTests {
     func input() throws {
         #expect(try ToolRunner.run("cat", [], input: "a\nb\n").lines == ["a", "b"])
         #expect(try ToolRunner.run("cat", []).output == "")
-        #expect(throws: ToolRunner.Failure.self) { try ToolRunner.run("cat", [], input: String(repeating: "x", count: ToolRunner.inputLimit + 1)) }
+        #expect(throws: ToolRunner.Failure.self) {
+            try ToolRunner.run("cat", [], input: String(repeating: "x", count: ToolRunner.inputLimit + 1))
+        }
     }
 
     @Test("both streams are drained together: a tool that fills standard error before writing standard output finishes")

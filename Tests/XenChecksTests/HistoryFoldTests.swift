@@ -24,9 +24,11 @@ import XenIR
         #expect(fold.events.count == 1 && fold.unacknowledged.count == 1)
         #expect((event.release, event.family, event.number, event.kind) == ("RELEASE-4.2.0", "domctl", 9, .renamed))
         #expect((event.from, event.fromRange, event.to) == ("XEN_DOMCTL_old", "RELEASE-4.0.0 … RELEASE-4.1.0", "XEN_DOMCTL_new"))
-        #expect(event.diagnostic.rendered(root: "") == "error: RELEASE-4.2.0: domctl 9 passes from XEN_DOMCTL_old (RELEASE-4.0.0 … RELEASE-4.1.0) "
-            + "to XEN_DOMCTL_new (renamed) without an acknowledgement; add {\"family\": \"domctl\", \"number\": 9, "
-            + "\"from\": \"XEN_DOMCTL_old\", \"to\": \"XEN_DOMCTL_new\", \"reason\": \"…\"}")
+        #expect(
+            event.diagnostic.rendered(root: "")
+                == "error: RELEASE-4.2.0: domctl 9 passes from XEN_DOMCTL_old (RELEASE-4.0.0 … RELEASE-4.1.0) "
+                + "to XEN_DOMCTL_new (renamed) without an acknowledgement; add {\"family\": \"domctl\", \"number\": 9, "
+                + "\"from\": \"XEN_DOMCTL_old\", \"to\": \"XEN_DOMCTL_new\", \"reason\": \"…\"}")
         // The ledger keeps both names on the number, the new one current.
         let entry = try #require(fold.ledger.family(named: "domctl")?.numbers.first)
         #expect(entry.name == "XEN_DOMCTL_new" && entry.formerNames == ["XEN_DOMCTL_old"])
@@ -36,17 +38,19 @@ import XenIR
     @Test("an acknowledged event is a note; a tombstoned number taken again is a reuse; a release that changes nothing adds no event")
     func acknowledgedAndReused() throws {
         let acknowledged = Acknowledgement(family: "domctl", number: 9, from: "XEN_DOMCTL_old", to: "XEN_DOMCTL_new", reason: "reviewed")
-        let fold = Self.fold([
-            ("RELEASE-4.0.0", [F.live("XEN_DOMCTL_old", 9, line: 4), F.live("XEN_DOMCTL_gone", 10, line: 5)]),
-            ("RELEASE-4.1.0", [F.live("XEN_DOMCTL_new", 9, line: 4), F.retired("XEN_DOMCTL_gone", 10, line: 5)]),
-            ("RELEASE-4.2.0", [F.live("XEN_DOMCTL_new", 9, line: 4), F.live("XEN_DOMCTL_taker", 10, line: 5)]),
-            ("RELEASE-4.3.0", [F.live("XEN_DOMCTL_new", 9, line: 4), F.live("XEN_DOMCTL_taker", 10, line: 5)]),
-        ], acknowledgements: [acknowledged])
+        let fold = Self.fold(
+            [
+                ("RELEASE-4.0.0", [F.live("XEN_DOMCTL_old", 9, line: 4), F.live("XEN_DOMCTL_gone", 10, line: 5)]),
+                ("RELEASE-4.1.0", [F.live("XEN_DOMCTL_new", 9, line: 4), F.retired("XEN_DOMCTL_gone", 10, line: 5)]),
+                ("RELEASE-4.2.0", [F.live("XEN_DOMCTL_new", 9, line: 4), F.live("XEN_DOMCTL_taker", 10, line: 5)]),
+                ("RELEASE-4.3.0", [F.live("XEN_DOMCTL_new", 9, line: 4), F.live("XEN_DOMCTL_taker", 10, line: 5)]),
+            ], acknowledgements: [acknowledged])
         #expect(fold.events.map(\.to) == ["XEN_DOMCTL_new", "XEN_DOMCTL_taker"])
         #expect(fold.events.map(\.kind) == [.renamed, .reused])
         #expect(fold.events.map(\.acknowledged) == ["reviewed", nil])
-        #expect(fold.events[0].diagnostic.rendered(root: "")
-            == "note: RELEASE-4.1.0: domctl 9: XEN_DOMCTL_old (RELEASE-4.0.0) -> XEN_DOMCTL_new (renamed), acknowledged: reviewed")
+        #expect(
+            fold.events[0].diagnostic.rendered(root: "")
+                == "note: RELEASE-4.1.0: domctl 9: XEN_DOMCTL_old (RELEASE-4.0.0) -> XEN_DOMCTL_new (renamed), acknowledged: reviewed")
         #expect(fold.unacknowledged.map(\.number) == [10])
     }
 
@@ -65,9 +69,10 @@ import XenIR
             fold.add(interface, release: "RELEASE-4.\(index).0")
             #expect(guarded == fold.events[before...].map(\.finding.diagnostic.message))
         }
-        #expect(fold.events.map(\.finding.diagnostic.message) == [
-            "XEN_DOMCTL_d reuses 1, which Xen gave to XEN_DOMCTL_a in RELEASE-4.0.0 … RELEASE-4.1.0",
-            "XEN_DOMCTL_e reuses 2, which Xen gave to XEN_DOMCTL_b in RELEASE-4.0.0 … RELEASE-4.1.0 (\"Removed\")",
-        ])
+        #expect(
+            fold.events.map(\.finding.diagnostic.message) == [
+                "XEN_DOMCTL_d reuses 1, which Xen gave to XEN_DOMCTL_a in RELEASE-4.0.0 … RELEASE-4.1.0",
+                "XEN_DOMCTL_e reuses 2, which Xen gave to XEN_DOMCTL_b in RELEASE-4.0.0 … RELEASE-4.1.0 (\"Removed\")",
+            ])
     }
 }

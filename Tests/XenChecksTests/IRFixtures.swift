@@ -24,8 +24,9 @@ enum IRFixtures {
 
     /// A domctl family holding `ops`.
     static func domctl(_ ops: [Op], version: UInt64? = 0x15) -> OpFamily {
-        OpFamily(name: "domctl", prefix: "XEN_DOMCTL_", swiftName: "DomctlOp", rawType: "UInt32", file: "domctl.h",
-                 interfaceVersion: version.map(Self.version), ops: ops)
+        OpFamily(
+            name: "domctl", prefix: "XEN_DOMCTL_", swiftName: "DomctlOp", rawType: "UInt32", file: "domctl.h",
+            interfaceVersion: version.map(Self.version), ops: ops)
     }
 
     /// An interface of the given families.

@@ -33,7 +33,9 @@ struct DeviceABITests {
         try source.write(to: folder.appendingPathComponent("abi.c"), atomically: true, encoding: .utf8)
         let compile = Process()
         compile.executableURL = URL(fileURLWithPath: "/usr/bin/cc")
-        compile.arguments = ["-D__XEN_TOOLS__", "-o", folder.appendingPathComponent("abi").path, folder.appendingPathComponent("abi.c").path]
+        compile.arguments = [
+            "-D__XEN_TOOLS__", "-o", folder.appendingPathComponent("abi").path, folder.appendingPathComponent("abi.c").path,
+        ]
         try compile.run()
         compile.waitUntilExit()
         #expect(compile.terminationStatus == 0)
@@ -64,7 +66,9 @@ struct DeviceABITests {
         #expect(ForeignMemory.selfDomain == XenDomid.`self`.rawValue)
         let c = try Self.cValues(ours.map { ($0.0, $0.0) })
         for (name, value) in ours {
-            #expect(c[name] == UInt64(value), "\(name): C \(c[name].map { String($0, radix: 16) } ?? "missing"), Swift \(String(value, radix: 16))")
+            #expect(
+                c[name] == UInt64(value),
+                "\(name): C \(c[name].map { String($0, radix: 16) } ?? "missing"), Swift \(String(value, radix: 16))")
         }
         // The runtime's own privcmd channel cannot import XenDeviceABI (which depends on it): same number.
         #expect(UInt(PrivcmdIoctl.hypercall.rawValue) == PrivcmdChannel.hypercallRequest)

@@ -44,11 +44,14 @@ struct OwnershipTests {
         let output = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         compile.waitUntilExit()
         #expect(compile.terminationStatus != 0)
-        let lines = output.split(separator: "\n").filter { $0.contains(": error: ") }.map { $0.split(separator: "/").last.map(String.init) ?? "" }
-        #expect(lines == [
-            "consumer.swift:3:9: error: 'mapping' used after consume",
-            "consumer.swift:8:9: error: 'pages' used after consume",
-            "consumer.swift:13:9: error: 'channels' used after consume",
-        ], "\(output)")
+        let lines = output.split(separator: "\n").filter { $0.contains(": error: ") }.map {
+            $0.split(separator: "/").last.map(String.init) ?? ""
+        }
+        #expect(
+            lines == [
+                "consumer.swift:3:9: error: 'mapping' used after consume",
+                "consumer.swift:8:9: error: 'pages' used after consume",
+                "consumer.swift:13:9: error: 'channels' used after consume",
+            ], "\(output)")
     }
 }

@@ -67,8 +67,9 @@ struct XenstoreProtocolTests {
                     Self.send(server, type: .watch, request: message.request, Self.z("OK"))
                 case .watch:
                     // As xenstored's socket does: the reply and the first event in one write, read at once.
-                    Self.send(server, type: .watch, request: message.request, Self.z("OK"),
-                              then: (.watchEvent, Self.z("/b") + Self.z("tok2")))
+                    Self.send(
+                        server, type: .watch, request: message.request, Self.z("OK"),
+                        then: (.watchEvent, Self.z("/b") + Self.z("tok2")))
                 case .read:
                     Self.send(server, type: .watchEvent, request: 0, Self.z("/a/b") + Self.z("tok"))
                     if message.payload == Self.z("/missing") {

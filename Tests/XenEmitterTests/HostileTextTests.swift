@@ -26,23 +26,34 @@ import XenIR
         let family = OpFamily(
             name: "domctl", prefix: "XEN_DOMCTL_", swiftName: "DomctlOp", rawType: "UInt32", file: "domctl.h",
             summary: "Summary " + text,
-            interfaceVersion: InterfaceVersion(name: "XEN_DOMCTL_INTERFACE_VERSION", value: 0x15, spelling: "0x15",
-                                               location: SourcePosition(file: "dir/" + text + ".h", line: 3)),
+            interfaceVersion: InterfaceVersion(
+                name: "XEN_DOMCTL_INTERFACE_VERSION", value: 0x15, spelling: "0x15",
+                location: SourcePosition(file: "dir/" + text + ".h", line: 3)),
             ops: [
-                Op(name: "XEN_DOMCTL_createdomain", number: 1, status: .live, marker: "note " + text, condition: "defined(" + text + ")",
-                   file: "domctl.h", line: 4, column: 9, doc: "Doc " + text),
-                Op(name: "XEN_DOMCTL_getmemlist", number: 6, status: .retired, marker: "Removed " + text, file: "domctl.h", line: 5, column: 4),
-                Op(name: "XEN_DOMCTL_real_mode_area", number: 26, status: .obsolete, marker: "Obsolete " + text,
-                   file: "domctl.h", line: 7, column: 9),
+                Op(
+                    name: "XEN_DOMCTL_createdomain", number: 1, status: .live, marker: "note " + text, condition: "defined(" + text + ")",
+                    file: "domctl.h", line: 4, column: 9, doc: "Doc " + text),
+                Op(
+                    name: "XEN_DOMCTL_getmemlist", number: 6, status: .retired, marker: "Removed " + text, file: "domctl.h", line: 5,
+                    column: 4),
+                Op(
+                    name: "XEN_DOMCTL_real_mode_area", number: 26, status: .obsolete, marker: "Obsolete " + text,
+                    file: "domctl.h", line: 7, column: 9),
             ],
-            aliases: [OpAlias(name: "XEN_DOMCTL_create_alias", target: "XEN_DOMCTL_createdomain", condition: text, isActive: true,
-                              file: "domctl.h", line: 8)]
+            aliases: [
+                OpAlias(
+                    name: "XEN_DOMCTL_create_alias", target: "XEN_DOMCTL_createdomain", condition: text, isActive: true,
+                    file: "domctl.h", line: 8)
+            ]
         )
         let record = Record(
             name: "xen_domctl_createdomain", kind: .struct, size: 8, alignment: 4,
-            fields: [RecordField(name: "flags", type: .integer(bits: 32, signed: false), cType: "uint32_t", offset: 0, size: 4, line: 11,
-                                 doc: "Field " + text),
-                     RecordField(name: "ssidref", type: .integer(bits: 32, signed: false), cType: "uint32_t", offset: 4, size: 4, line: 12)],
+            fields: [
+                RecordField(
+                    name: "flags", type: .integer(bits: 32, signed: false), cType: "uint32_t", offset: 0, size: 4, line: 11,
+                    doc: "Field " + text),
+                RecordField(name: "ssidref", type: .integer(bits: 32, signed: false), cType: "uint32_t", offset: 4, size: 4, line: 12),
+            ],
             file: "domctl.h", line: 10, doc: "Record " + text
         )
         // Typed commands too: the op table of the command type's documentation holds the unbound op's reason.
@@ -83,7 +94,8 @@ import XenIR
             for (path, text) in hostile.sorted(by: { $0.key < $1.key }) {
                 let tree = Parser.parse(source: text)
                 #expect(!tree.hasError, "\(path) does not parse with payload \(payload.debugDescription)")
-                #expect(Self.codeTokens(text) == Self.codeTokens(plain[path] ?? ""), "\(path): code changed with \(payload.debugDescription)")
+                #expect(
+                    Self.codeTokens(text) == Self.codeTokens(plain[path] ?? ""), "\(path): code changed with \(payload.debugDescription)")
                 #expect(!Self.codeTokens(text).contains("pwned"), "\(path) declares pwned with payload \(payload.debugDescription)")
             }
         }
@@ -94,7 +106,8 @@ import XenIR
         for payload in Self.payloads {
             for (path, text) in try Self.files(payload) {
                 let hidden = text.unicodeScalars.filter { $0 != "\n" && (SwiftText.isHidden($0) || SwiftText.isLineTerminator($0)) }
-                #expect(hidden.isEmpty, "\(path) holds \(hidden.map { String($0.value, radix: 16) }) with payload \(payload.debugDescription)")
+                #expect(
+                    hidden.isEmpty, "\(path) holds \(hidden.map { String($0.value, radix: 16) }) with payload \(payload.debugDescription)")
             }
         }
     }
@@ -108,9 +121,12 @@ import XenIR
         // link, emphasis, HTML, code span or cell end can open; code spans only for plain names.
         #expect(SwiftText.markdownText("a | b `c` *d* [e](f) <g>\r\\") == "a \\| b \\`c\\` \\*d\\* \\[e\\]\\(f\\) \\<g\\> \\\\")
         #expect(SwiftText.markdownText("x\u{202E}") == "x\\\\u\\{202E\\}")
-        #expect(SwiftText.markdownCode("XEN_DOMCTL_x1") == "`XEN_DOMCTL_x1`" && SwiftText.markdownCode("struct xen_domctl") == "`struct xen_domctl`")
+        #expect(
+            SwiftText.markdownCode("XEN_DOMCTL_x1") == "`XEN_DOMCTL_x1`"
+                && SwiftText.markdownCode("struct xen_domctl") == "`struct xen_domctl`")
         #expect(SwiftText.markdownCode("a|b`") == "a\\|b\\`" && SwiftText.markdownCode("") == "")
-        #expect(SwiftText.isASCIIIdentifier("XEN_DOMCTL_x1") && !SwiftText.isASCIIIdentifier("XEN_\u{202E}x")
+        #expect(
+            SwiftText.isASCIIIdentifier("XEN_DOMCTL_x1") && !SwiftText.isASCIIIdentifier("XEN_\u{202E}x")
                 && !SwiftText.isASCIIIdentifier("1x") && !SwiftText.isASCIIIdentifier(""))
     }
 }

@@ -10,18 +10,21 @@ import XenIR
 
     /// A family with the ops `numbers` (name `XEN_DOMCTL_op<N>`).
     static func family(_ numbers: [UInt64]) -> OpFamily {
-        OpFamily(name: "domctl", prefix: "XEN_DOMCTL_", swiftName: "DomctlOp", rawType: "UInt32", file: "domctl.h",
-                 ops: numbers.map { Op(name: "XEN_DOMCTL_op\($0)", number: $0, status: .live, file: "domctl.h", line: Int($0) + 10, column: 9) })
+        OpFamily(
+            name: "domctl", prefix: "XEN_DOMCTL_", swiftName: "DomctlOp", rawType: "UInt32", file: "domctl.h",
+            ops: numbers.map { Op(name: "XEN_DOMCTL_op\($0)", number: $0, status: .live, file: "domctl.h", line: Int($0) + 10, column: 9) })
     }
 
     /// A struct with `fields` (name, C type, size, offset) of `UInt32`s or `UInt64`s.
     static func record(_ fields: [(String, Int, Int)]) -> Record {
         let size = fields.map { $0.1 + $0.2 }.max() ?? 0
-        return Record(name: "xen_probe", kind: .struct, size: size, alignment: fields.map(\.1).max() ?? 1,
-                      fields: fields.map { name, bytes, offset in
-                          RecordField(name: name, type: .integer(bits: bytes * 8, signed: false), cType: "uint\(bytes * 8)_t",
-                                      offset: offset, size: bytes, line: 3)
-                      }, file: "domctl.h", line: 2)
+        return Record(
+            name: "xen_probe", kind: .struct, size: size, alignment: fields.map(\.1).max() ?? 1,
+            fields: fields.map { name, bytes, offset in
+                RecordField(
+                    name: name, type: .integer(bits: bytes * 8, signed: false), cType: "uint\(bytes * 8)_t",
+                    offset: offset, size: bytes, line: 3)
+            }, file: "domctl.h", line: 2)
     }
 
     static func emit(_ interfaces: [(TargetArchitecture, XenInterface)]) throws -> [String: String] {
@@ -40,12 +43,17 @@ import XenIR
         #expect(text.components(separatedBy: "case op1 = 1").count == 2, "op1 written more than once:\n\(text)")
         #expect(text.contains("    case op1 = 1\n#if arch(x86_64)\n    /// `XEN_DOMCTL_op2` (2), domctl.h:12.\n    case op2 = 2\n#endif\n"))
         // allCases lists every target's raw values once; the switch and the guard carry the same condition.
-        #expect(text.contains("        rawValues.append(1)\n#if arch(x86_64)\n        rawValues.append(2)\n#endif\n        rawValues.append(3)\n"))
+        #expect(
+            text.contains(
+                "        rawValues.append(1)\n#if arch(x86_64)\n        rawValues.append(2)\n#endif\n        rawValues.append(3)\n"))
         #expect(text.contains("#if arch(x86_64)\n        case .op2: \"XEN_DOMCTL_op2\"\n#endif\n"))
         #expect(text.contains("#if arch(x86_64)\n    case XEN_DOMCTL_op2 = 2 // live\n#endif\n"))
         #expect(!text.contains("arch(arm64)\n"), "nothing is arm64-only:\n\(text)")
         // One guard for every other architecture, in the support file only.
-        #expect(files["XenOperation.swift"]?.hasSuffix("#if !(arch(x86_64) || arch(arm64))\n#error(\"xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target\")\n#endif\n") == true)
+        #expect(
+            files["XenOperation.swift"]?.hasSuffix(
+                "#if !(arch(x86_64) || arch(arm64))\n#error(\"xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target\")\n#endif\n"
+            ) == true)
         #expect(!text.contains("#error"))
     }
 
@@ -59,8 +67,10 @@ import XenIR
         ])
         let text = try #require(files["DomctlRecords.swift"])
         #expect(text.components(separatedBy: "public struct XenProbe:").count == 2, "the struct is declared more than once:\n\(text)")
-        #expect(text.contains("    public var a: UInt32\n#if arch(x86_64)\n    /// C: `uint32_t b` at offset 4.\n    public var b: UInt32\n"
-            + "#elseif arch(arm64)\n    /// C: `uint32_t c` at offset 4.\n    public var c: UInt32\n#endif\n"), "\(text)")
+        #expect(
+            text.contains(
+                "    public var a: UInt32\n#if arch(x86_64)\n    /// C: `uint32_t b` at offset 4.\n    public var b: UInt32\n"
+                    + "#elseif arch(arm64)\n    /// C: `uint32_t c` at offset 4.\n    public var c: UInt32\n#endif\n"), "\(text)")
     }
 
     @Test("a record whose declaration differs (its size) is written per target, each under its condition")
@@ -70,13 +80,18 @@ import XenIR
             (Self.arm, XenInterface(defines: [], headers: ["domctl.h"], families: [], records: [Self.record([("a", 8, 0)])])),
         ])
         let text = try #require(files["DomctlRecords.swift"])
-        #expect(text.contains("#if arch(x86_64)\n/// `struct xen_probe` (domctl.h:2): 4 bytes, aligned to 4.\npublic struct XenProbe"), "\(text)")
-        #expect(text.contains("#elseif arch(arm64)\n/// `struct xen_probe` (domctl.h:2): 8 bytes, aligned to 8.\npublic struct XenProbe"), "\(text)")
+        #expect(
+            text.contains("#if arch(x86_64)\n/// `struct xen_probe` (domctl.h:2): 4 bytes, aligned to 4.\npublic struct XenProbe"),
+            "\(text)")
+        #expect(
+            text.contains("#elseif arch(arm64)\n/// `struct xen_probe` (domctl.h:2): 8 bytes, aligned to 8.\npublic struct XenProbe"),
+            "\(text)")
     }
 
     @Test("identical targets give output without any #if arch but the guard")
     func identical() throws {
-        let interface = XenInterface(defines: [], headers: ["domctl.h"], families: [Self.family([1, 2])], records: [Self.record([("a", 4, 0)])])
+        let interface = XenInterface(
+            defines: [], headers: ["domctl.h"], families: [Self.family([1, 2])], records: [Self.record([("a", 4, 0)])])
         let files = try Self.emit([(Self.x86, interface), (Self.arm, interface)])
         for (path, text) in files where path != "XenOperation.swift" {
             #expect(!text.contains("#if arch") && !text.contains("#elseif"), "\(path):\n\(text)")

@@ -12,8 +12,9 @@ struct PrivcmdChannelTests {
         let path = "/dev/xen/privcmd-" + UUID().uuidString
         let error = #expect(throws: XenHypercallError.self) { try XenHypervisor(privcmd: path) }
         #expect(error == .privcmdUnavailable(path: path, errno: .ENOENT))
-        #expect(error?.description == "cannot open \(path): ENOENT (No such file or directory): not running in a Xen domain,"
-            + " or the privcmd driver is not loaded (load it: modprobe xen-privcmd)")
+        #expect(
+            error?.description == "cannot open \(path): ENOENT (No such file or directory): not running in a Xen domain,"
+                + " or the privcmd driver is not loaded (load it: modprobe xen-privcmd)")
     }
 
     @Test("the default device: on a host without Xen the same clear error, on a Xen host a working channel")
@@ -41,14 +42,17 @@ struct PrivcmdChannelTests {
         let error = #expect(throws: XenHypercallError.self) { try xen.issue(request) }
         #expect(error == .hypercallFailed(operation: "PROBE_five", errno: XenErrno(rawValue: ENOTTY)))
         request.cmd = 6
-        #expect(throws: XenHypercallError.hypercallFailed(operation: "PROBE_6", errno: XenErrno(rawValue: ENOTTY))) { try xen.issue(request) }
+        #expect(throws: XenHypercallError.hypercallFailed(operation: "PROBE_6", errno: XenErrno(rawValue: ENOTTY))) {
+            try xen.issue(request)
+        }
     }
 
     @Test("the interface-version mismatch names both versions")
     func mismatchText() {
         let error = XenHypercallError.interfaceVersionMismatch(operation: "XEN_DOMCTL_getdomaininfo", bindings: 0x15, hypervisor: 0x17)
-        #expect(error.description == "XEN_DOMCTL_getdomaininfo refused: these bindings speak interface version 0x15,"
-            + " the hypervisor 0x17; regenerate the bindings from the hypervisor's headers")
+        #expect(
+            error.description == "XEN_DOMCTL_getdomaininfo refused: these bindings speak interface version 0x15,"
+                + " the hypervisor 0x17; regenerate the bindings from the hypervisor's headers")
         #expect(error.errno == .EACCES)
     }
 

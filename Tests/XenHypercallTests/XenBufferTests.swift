@@ -15,7 +15,9 @@ struct XenBufferTests {
         #expect(handle.address % 4096 == 0 && !handle.isNull)
         #expect(UnsafePointer<UInt64>(bitPattern: UInt(handle.address))?.advanced(by: 1).pointee == 2)
         #expect(throws: XenHypercallError.bufferTooSmall(element: "UInt64", capacity: 4, requested: 64)) { try buffer.handle(elements: 64) }
-        #expect(throws: XenHypercallError.bufferTooSmall(element: "UInt64", capacity: 4, requested: 5)) { try buffer.store([1, 2, 3, 4, 5]) }
+        #expect(throws: XenHypercallError.bufferTooSmall(element: "UInt64", capacity: 4, requested: 5)) {
+            try buffer.store([1, 2, 3, 4, 5])
+        }
     }
 
     @Test("a buffer of many pages is zero-filled and page-aligned")

@@ -4,9 +4,11 @@ import XenIR
 
 /// The IR's own rules: what its values encode to, what they refuse, and the helpers every stage shares.
 @Suite struct IRValueTests {
-    static let family = OpFamily(name: "domctl", prefix: "XEN_DOMCTL_", swiftName: "DomctlOp", rawType: "UInt32", file: "domctl.h", ops: [
-        Op(name: "XEN_DOMCTL_a", number: 1, status: .live, file: "domctl.h", line: 3, column: 9),
-    ])
+    static let family = OpFamily(
+        name: "domctl", prefix: "XEN_DOMCTL_", swiftName: "DomctlOp", rawType: "UInt32", file: "domctl.h",
+        ops: [
+            Op(name: "XEN_DOMCTL_a", number: 1, status: .live, file: "domctl.h", line: 3, column: 9)
+        ])
 
     /// `value` as the IR's JSON (sorted keys), decoded back.
     static func roundTrip<T: Codable>(_ value: T) throws -> (json: String, decoded: T) {
@@ -33,12 +35,16 @@ import XenIR
 
     @Test("an op's JSON keys and values read back into the same fields")
     func opFields() throws {
-        let op = Op(name: "XEN_DOMCTL_old", number: 12, status: .retired, marker: "Removed", replacement: "XEN_DOMCTL_new",
-                    condition: "defined(__XEN__)", isActive: false, file: "domctl.h", line: 40, column: 4, doc: "Gone.")
-        let decoded = try JSONDecoder().decode(Op.self, from: Data(#"""
-            {"name": "XEN_DOMCTL_old", "number": 12, "status": "retired", "marker": "Removed", "replacement": "XEN_DOMCTL_new",
-             "condition": "defined(__XEN__)", "isActive": false, "file": "domctl.h", "line": 40, "column": 4, "doc": "Gone."}
-            """#.utf8))
+        let op = Op(
+            name: "XEN_DOMCTL_old", number: 12, status: .retired, marker: "Removed", replacement: "XEN_DOMCTL_new",
+            condition: "defined(__XEN__)", isActive: false, file: "domctl.h", line: 40, column: 4, doc: "Gone.")
+        let decoded = try JSONDecoder().decode(
+            Op.self,
+            from: Data(
+                #"""
+                {"name": "XEN_DOMCTL_old", "number": 12, "status": "retired", "marker": "Removed", "replacement": "XEN_DOMCTL_new",
+                 "condition": "defined(__XEN__)", "isActive": false, "file": "domctl.h", "line": 40, "column": 4, "doc": "Gone."}
+                """#.utf8))
         #expect(decoded == op)
         #expect(decoded.location == SourcePosition(file: "domctl.h", line: 40, column: 4))
     }
@@ -54,10 +60,12 @@ import XenIR
         #expect(context.debugDescription == "must be public, internal or package, not 'open'")
     }
 
-    @Test("edit distance: insertions, deletions and substitutions each count one", arguments: [
-        ("support", "suport", 1), ("family", "familly", 1), ("records", "recrods", 2), ("", "abc", 3), ("abc", "", 3),
-        ("layout", "layout", 0), ("kitten", "sitting", 3),
-    ])
+    @Test(
+        "edit distance: insertions, deletions and substitutions each count one",
+        arguments: [
+            ("support", "suport", 1), ("family", "familly", 1), ("records", "recrods", 2), ("", "abc", 3), ("abc", "", 3),
+            ("layout", "layout", 0), ("kitten", "sitting", 3),
+        ])
     func editDistance(_ pair: (String, String, Int)) {
         #expect(EditDistance.between(pair.0, pair.1) == pair.2)
         #expect(EditDistance.between(pair.1, pair.0) == pair.2)

@@ -7,15 +7,18 @@ import XenMerge
 /// retired members with a fix-it, every release's interface version, and the series parsed from tags.
 @Suite struct ReleaseMergeTests {
     static func family(_ ops: [(String, UInt64)], version: UInt64) -> OpFamily {
-        OpFamily(name: "domctl", prefix: "XEN_DOMCTL_", swiftName: "DomctlOp", rawType: "UInt32", file: "domctl.h",
-                 interfaceVersion: InterfaceVersion(name: "XEN_DOMCTL_INTERFACE_VERSION", value: version, spelling: "0x\(version)",
-                                                    location: SourcePosition(file: "domctl.h", line: 1)),
-                 ops: ops.map { Op(name: $0.0, number: $0.1, status: .live, file: "domctl.h", line: Int($0.1) + 2) })
+        OpFamily(
+            name: "domctl", prefix: "XEN_DOMCTL_", swiftName: "DomctlOp", rawType: "UInt32", file: "domctl.h",
+            interfaceVersion: InterfaceVersion(
+                name: "XEN_DOMCTL_INTERFACE_VERSION", value: version, spelling: "0x\(version)",
+                location: SourcePosition(file: "domctl.h", line: 1)),
+            ops: ops.map { Op(name: $0.0, number: $0.1, status: .live, file: "domctl.h", line: Int($0.1) + 2) })
     }
 
     static func release(_ minor: Int, _ ops: [(String, UInt64)], version: UInt64) -> ReleaseMerge.Release {
-        ReleaseMerge.Release(version: ReleaseVersion(major: 4, minor: minor),
-                             interface: XenInterface(defines: [], headers: ["domctl.h"], families: [family(ops, version: version)]))
+        ReleaseMerge.Release(
+            version: ReleaseVersion(major: 4, minor: minor),
+            interface: XenInterface(defines: [], headers: ["domctl.h"], families: [family(ops, version: version)]))
     }
 
     @Test("an op added later is available from its release on; one renamed keeps the newest name, the old one a retired fix-it")
@@ -50,13 +53,16 @@ import XenMerge
         let old = try #require(family.ops.first { $0.name == "XEN_DOMCTL_old" })
         #expect(old.status == .retired && old.replacement == nil && old.marker?.contains("retired in 4.18") == true, "\(old)")
         let findings = ReuseCheck.check(merged).filter { $0.severity == .error }
-        #expect(findings.contains { $0.message.hasPrefix("XEN_DOMCTL_new reuses 2, retired from XEN_DOMCTL_old (\"retired in 4.18") },
-                "\(findings.map(\.message))")
+        #expect(
+            findings.contains { $0.message.hasPrefix("XEN_DOMCTL_new reuses 2, retired from XEN_DOMCTL_old (\"retired in 4.18") },
+            "\(findings.map(\.message))")
     }
 
     @Test("two revisions of one series, and no release, are refused")
     func refused() {
-        #expect(throws: GeneratorDiagnostic.self) { try ReleaseMerge.merge([Self.release(17, [], version: 1), Self.release(17, [], version: 1)]) }
+        #expect(throws: GeneratorDiagnostic.self) {
+            try ReleaseMerge.merge([Self.release(17, [], version: 1), Self.release(17, [], version: 1)])
+        }
         #expect(throws: GeneratorDiagnostic.self) { try ReleaseMerge.merge([]) }
     }
 

@@ -53,7 +53,8 @@ import Testing
             .first { $0.origin == "Swift toolchain" }
         let candidate = try #require(toolchain, "no Swift toolchain libclang found beside swiftc")
         let clang = try LibClang.load(candidates: [candidate])
-        let unit = try TranslationUnit(clang: clang, path: "/tmp/probe.c", contents: "#define X 5 /* note */\nint y;\n", arguments: ["-x", "c"])
+        let unit = try TranslationUnit(
+            clang: clang, path: "/tmp/probe.c", contents: "#define X 5 /* note */\nint y;\n", arguments: ["-x", "c"])
         let tokens = try #require(unit.tokens(inFile: "/tmp/probe.c"))
         #expect(tokens.map(\.spelling) == ["#", "define", "X", "5", "/* note */", "int", "y", ";"])
         #expect(tokens[4].kind == .comment)

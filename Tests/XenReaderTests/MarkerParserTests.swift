@@ -12,13 +12,15 @@ import Testing
         #expect(found.first?.marker == "Removed")
     }
 
-    @Test("leading dashes are dropped from the marker", arguments: [
-        ("/* #define XEN_DOMCTL_set_cpuid 49 - Obsolete - use set_cpu_policy */", "Obsolete - use set_cpu_policy"),
-        ("/* #define XEN_DOMCTL_set_max_evtchn 70 - Moved into XEN_DOMCTL_createdomain */", "Moved into XEN_DOMCTL_createdomain"),
-        ("/* #define XEN_SCHEDULER_SEDF  4 (Removed) */", "(Removed)"),
-        ("/* #define XEN_SYSCTL_tmem_op                       24 */", ""),
-        ("/*#define XENMEM_translate_gpfn_list  8*/", ""),
-    ])
+    @Test(
+        "leading dashes are dropped from the marker",
+        arguments: [
+            ("/* #define XEN_DOMCTL_set_cpuid 49 - Obsolete - use set_cpu_policy */", "Obsolete - use set_cpu_policy"),
+            ("/* #define XEN_DOMCTL_set_max_evtchn 70 - Moved into XEN_DOMCTL_createdomain */", "Moved into XEN_DOMCTL_createdomain"),
+            ("/* #define XEN_SCHEDULER_SEDF  4 (Removed) */", "(Removed)"),
+            ("/* #define XEN_SYSCTL_tmem_op                       24 */", ""),
+            ("/*#define XENMEM_translate_gpfn_list  8*/", ""),
+        ])
     func markers(comment: String, marker: String) {
         #expect(MarkerParser.tombstones(in: comment).first?.marker == marker)
     }
@@ -47,14 +49,16 @@ import Testing
         #expect(MarkerParser.tombstones(in: "/* #define XEN_FOO 12abc */").isEmpty)
     }
 
-    @Test("replacements come from use, moved into and deprecated by", arguments: [
-        ("Obsolete - use getpageframeinfo3", "getpageframeinfo3"),
-        ("Removed - use dmop", "dmop"),
-        ("Moved into XEN_DOMCTL_createdomain", "XEN_DOMCTL_createdomain"),
-        ("Deprecated by XENMEM_access_op_set_access", "XENMEM_access_op_set_access"),
-        ("currently unused, but since they have been in use please do not reuse them.", nil),
-        ("Obsolete PPC only", nil),
-    ] as [(String, String?)])
+    @Test(
+        "replacements come from use, moved into and deprecated by",
+        arguments: [
+            ("Obsolete - use getpageframeinfo3", "getpageframeinfo3"),
+            ("Removed - use dmop", "dmop"),
+            ("Moved into XEN_DOMCTL_createdomain", "XEN_DOMCTL_createdomain"),
+            ("Deprecated by XENMEM_access_op_set_access", "XENMEM_access_op_set_access"),
+            ("currently unused, but since they have been in use please do not reuse them.", nil),
+            ("Obsolete PPC only", nil),
+        ] as [(String, String?)])
     func replacements(marker: String, replacement: String?) {
         #expect(MarkerParser.replacement(in: marker) == replacement)
     }
@@ -69,7 +73,9 @@ import Testing
         #expect(MarkerParser.isKnownTombstoneWording(""))
     }
 
-    @Test("C integer literals", arguments: [("6", 6), ("0x15", 21), ("0x00000015", 21), ("010", 8), ("1u", 1), ("0xFFul", 255)] as [(String, UInt64)])
+    @Test(
+        "C integer literals",
+        arguments: [("6", 6), ("0x15", 21), ("0x00000015", 21), ("010", 8), ("1u", 1), ("0xFFul", 255)] as [(String, UInt64)])
     func integers(spelling: String, value: UInt64) {
         #expect(MarkerParser.integer(spelling) == value)
     }

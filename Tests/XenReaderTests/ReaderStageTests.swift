@@ -15,15 +15,18 @@ import XenIR
     /// Parses `text` as `/fixture/<file>` under `defines` and scans its tokens.
     static func scan(_ text: String, file: String = "domctl.h", defines: [String] = ["__XEN_TOOLS__"]) throws -> ScannedHeader {
         let path = "/fixture/" + file
-        let unit = try TranslationUnit(clang: try clang(), path: path, contents: text,
-                                       arguments: ["-x", "c", "-std=gnu11", "-ffreestanding"] + defines.map { "-D" + $0 })
+        let unit = try TranslationUnit(
+            clang: try clang(), path: path, contents: text,
+            arguments: ["-x", "c", "-std=gnu11", "-ffreestanding"] + defines.map { "-D" + $0 })
         let tokens = try #require(unit.tokens(inFile: path), "no tokens for \(path)")
         var header = DirectiveScanner().scan(tokens: tokens, file: file, skipped: unit.skippedSpans(inFile: path))
         // Every object-like define gets clang's value, as the header reader gives the ones it needs.
         let indices = header.defines.indices.filter { !header.defines[$0].isFunctionLike }
-        let values = try ValueEvaluator.evaluate(indices.map { header.defines[$0].value }, parse: .init(
-            clang: try clang(), mainPath: path, source: text + "\n",
-            arguments: ["-x", "c", "-std=gnu11", "-ffreestanding"] + defines.map { "-D" + $0 }, virtualFiles: [:]))
+        let values = try ValueEvaluator.evaluate(
+            indices.map { header.defines[$0].value },
+            parse: .init(
+                clang: try clang(), mainPath: path, source: text + "\n",
+                arguments: ["-x", "c", "-std=gnu11", "-ffreestanding"] + defines.map { "-D" + $0 }, virtualFiles: [:]))
         for (index, value) in zip(indices, values) { header.defines[index].evaluated = value }
         return header
     }
@@ -50,10 +53,11 @@ import XenIR
         let scanned = try Self.scan(Self.header)
         let defines = Dictionary(scanned.defines.map { ($0.name, $0) }) { first, _ in first }
         // The include guard's own define is not kept, and it adds no condition to the rest.
-        #expect(scanned.defines.map(\.name) == [
-            "XEN_DOMCTL_INTERFACE_VERSION", "XEN_DOMCTL_createdomain", "XEN_DOMCTL_real_mode_area",
-            "XEN_DOMCTL_soft_reset_cont", "XEN_DOMCTL_tools_only", "XEN_DOMCTL_FLAG_x", "XEN_DOMCTL_dropped_op",
-        ])
+        #expect(
+            scanned.defines.map(\.name) == [
+                "XEN_DOMCTL_INTERFACE_VERSION", "XEN_DOMCTL_createdomain", "XEN_DOMCTL_real_mode_area",
+                "XEN_DOMCTL_soft_reset_cont", "XEN_DOMCTL_tools_only", "XEN_DOMCTL_FLAG_x", "XEN_DOMCTL_dropped_op",
+            ])
         #expect(defines["XEN_DOMCTL_createdomain"]?.condition == nil)
         #expect(defines["XEN_DOMCTL_createdomain"]?.value.map(\.spelling) == ["1"])
         #expect(defines["XEN_DOMCTL_createdomain"]?.location.line == 4)
@@ -72,7 +76,8 @@ import XenIR
 
     @Test("the family reader: a nested list's ops stay out of its parent when only the parent is selected")
     func selectionDoesNotMoveOps() throws {
-        let scanned = try Self.scan("""
+        let scanned = try Self.scan(
+            """
             #define XENMEM_increase_reservation 0
             #define XENMEM_maximum_ram_page     2
             /* #define XENMEM_access_op_enable_emulate 2 do not reuse */
@@ -94,8 +99,9 @@ import XenIR
     @Test("the family reader: live, obsolete and retired ops with their places; flags and the version macro are not ops")
     func familyReader() throws {
         let scanned = try Self.scan(Self.header)
-        let spec = FamilySpec(name: "domctl", prefix: "XEN_DOMCTL_", header: "domctl.h", swiftName: "DomctlOp",
-                              interfaceVersion: "XEN_DOMCTL_INTERFACE_VERSION", exclude: ["XEN_DOMCTL_FLAG_", "XEN_DOMCTL_INTERFACE_VERSION"])
+        let spec = FamilySpec(
+            name: "domctl", prefix: "XEN_DOMCTL_", header: "domctl.h", swiftName: "DomctlOp",
+            interfaceVersion: "XEN_DOMCTL_INTERFACE_VERSION", exclude: ["XEN_DOMCTL_FLAG_", "XEN_DOMCTL_INTERFACE_VERSION"])
         let defines = Dictionary(scanned.defines.map { ($0.name, $0) }) { first, _ in first }
         let reader = FamilyReader(specs: [spec], selected: ["domctl"], recordSpans: [:], allDefines: defines, relativePath: { $0 })
         var warnings: [GeneratorDiagnostic] = []
@@ -103,23 +109,27 @@ import XenIR
         var leftOut: [LeftOutMacro] = []
         let families = try reader.families(in: scanned, warnings: &warnings, skipped: &skipped, leftOut: &leftOut)
         #expect(warnings.isEmpty && skipped.isEmpty)
-        #expect(leftOut.map { "\($0.name): \($0.reason)" } == [
-            "XEN_DOMCTL_INTERFACE_VERSION: excluded by the family table (exclude 'XEN_DOMCTL_INTERFACE_VERSION')",
-            "XEN_DOMCTL_FLAG_x: excluded by the family table (exclude 'XEN_DOMCTL_FLAG_')",
-        ])
+        #expect(
+            leftOut.map { "\($0.name): \($0.reason)" } == [
+                "XEN_DOMCTL_INTERFACE_VERSION: excluded by the family table (exclude 'XEN_DOMCTL_INTERFACE_VERSION')",
+                "XEN_DOMCTL_FLAG_x: excluded by the family table (exclude 'XEN_DOMCTL_FLAG_')",
+            ])
         let family = try #require(families.first)
         #expect(families.count == 1)
         #expect(family.interfaceVersion?.value == 0x15)
         #expect(family.interfaceVersion?.spelling == "0x00000015")
-        let summary = family.ops.map { "\($0.name) \($0.number) \($0.status.rawValue) \($0.line):\($0.column) \($0.marker ?? "-") \($0.isActive)" }
-        #expect(summary == [
-            "XEN_DOMCTL_createdomain 1 live 4:9 - true",
-            "XEN_DOMCTL_getmemlist 6 retired 5:4 Removed true",
-            "XEN_DOMCTL_real_mode_area 26 obsolete 6:9 Obsolete PPC only true",
-            "XEN_DOMCTL_soft_reset_cont 23 live 8:9 - false",
-            "XEN_DOMCTL_tools_only 24 live 10:9 - true",
-            "XEN_DOMCTL_dropped_op 30 obsolete 13:9 Removed true",
-        ])
+        let summary = family.ops.map {
+            "\($0.name) \($0.number) \($0.status.rawValue) \($0.line):\($0.column) \($0.marker ?? "-") \($0.isActive)"
+        }
+        #expect(
+            summary == [
+                "XEN_DOMCTL_createdomain 1 live 4:9 - true",
+                "XEN_DOMCTL_getmemlist 6 retired 5:4 Removed true",
+                "XEN_DOMCTL_real_mode_area 26 obsolete 6:9 Obsolete PPC only true",
+                "XEN_DOMCTL_soft_reset_cont 23 live 8:9 - false",
+                "XEN_DOMCTL_tools_only 24 live 10:9 - true",
+                "XEN_DOMCTL_dropped_op 30 obsolete 13:9 Removed true",
+            ])
         #expect(family.ops.first { $0.name == "XEN_DOMCTL_soft_reset_cont" }?.condition == "defined(__XEN__)")
     }
 
@@ -129,15 +139,19 @@ import XenIR
             RecordField(name: name, type: type, cType: "", offset: offset, size: size, line: 1)
         }
         let records = [
-            Record(name: "xen_domctl", kind: .struct, size: 24, alignment: 8, fields: [
-                field("cmd", .integer(bits: 32, signed: false), offset: 0, size: 4),
-                field("interface_version", .integer(bits: 32, signed: false), offset: 4, size: 4),
-                field("u", .record(name: "xen_domctl_u"), offset: 8, size: 16),
-            ], file: "domctl.h", line: 40),
-            Record(name: "xen_domctl_u", kind: .union, size: 16, alignment: 8, fields: [
-                field("alpha", .record(name: "xen_domctl_alpha"), offset: 0, size: 8),
-                field("beta", .record(name: "xen_domctl_beta"), offset: 0, size: 16),
-            ], parent: "xen_domctl", member: "u", file: "domctl.h", line: 44),
+            Record(
+                name: "xen_domctl", kind: .struct, size: 24, alignment: 8,
+                fields: [
+                    field("cmd", .integer(bits: 32, signed: false), offset: 0, size: 4),
+                    field("interface_version", .integer(bits: 32, signed: false), offset: 4, size: 4),
+                    field("u", .record(name: "xen_domctl_u"), offset: 8, size: 16),
+                ], file: "domctl.h", line: 40),
+            Record(
+                name: "xen_domctl_u", kind: .union, size: 16, alignment: 8,
+                fields: [
+                    field("alpha", .record(name: "xen_domctl_alpha"), offset: 0, size: 8),
+                    field("beta", .record(name: "xen_domctl_beta"), offset: 0, size: 16),
+                ], parent: "xen_domctl", member: "u", file: "domctl.h", line: 44),
             Record(name: "xen_domctl_alpha", kind: .struct, size: 8, alignment: 8, fields: [], file: "domctl.h", line: 10),
             Record(name: "xen_domctl_beta", kind: .struct, size: 16, alignment: 8, fields: [], file: "domctl.h", line: 20, doc: betaDoc),
         ]
@@ -146,26 +160,35 @@ import XenIR
 
     @Test("the payload binder: by member name, by comment, by table entry, and unmapped with the reason")
     func payloadBinder() throws {
-        let spec = FamilySpec(name: "domctl", prefix: "XEN_DOMCTL_", header: "domctl.h", swiftName: "DomctlOp",
-                              request: RequestSpec(record: "xen_domctl"), payloadMembers: ["XEN_DOMCTL_stop": "", "XEN_DOMCTL_ghost": "alpha"])
-        let family = OpFamily(name: "domctl", prefix: "XEN_DOMCTL_", swiftName: "DomctlOp", rawType: "UInt32", file: "domctl.h", ops: [
-            Op(name: "XEN_DOMCTL_alpha", number: 1, status: .live, file: "domctl.h", line: 2),
-            Op(name: "XEN_DOMCTL_setbeta", number: 2, status: .live, file: "domctl.h", line: 3),
-            Op(name: "XEN_DOMCTL_stop", number: 3, status: .live, file: "domctl.h", line: 4),
-            Op(name: "XEN_DOMCTL_lonely", number: 4, status: .live, file: "domctl.h", line: 5),
-            Op(name: "XEN_DOMCTL_old", number: 5, status: .retired, file: "domctl.h", line: 6),
-        ])
+        let spec = FamilySpec(
+            name: "domctl", prefix: "XEN_DOMCTL_", header: "domctl.h", swiftName: "DomctlOp",
+            request: RequestSpec(record: "xen_domctl"), payloadMembers: ["XEN_DOMCTL_stop": "", "XEN_DOMCTL_ghost": "alpha"])
+        let family = OpFamily(
+            name: "domctl", prefix: "XEN_DOMCTL_", swiftName: "DomctlOp", rawType: "UInt32", file: "domctl.h",
+            ops: [
+                Op(name: "XEN_DOMCTL_alpha", number: 1, status: .live, file: "domctl.h", line: 2),
+                Op(name: "XEN_DOMCTL_setbeta", number: 2, status: .live, file: "domctl.h", line: 3),
+                Op(name: "XEN_DOMCTL_stop", number: 3, status: .live, file: "domctl.h", line: 4),
+                Op(name: "XEN_DOMCTL_lonely", number: 4, status: .live, file: "domctl.h", line: 5),
+                Op(name: "XEN_DOMCTL_old", number: 5, status: .retired, file: "domctl.h", line: 6),
+            ])
         var warnings: [GeneratorDiagnostic] = []
         var gaps = TableGaps()
-        let binding = try #require(try PayloadBinder(spec: spec, records: Self.requestRecords(betaDoc: "XEN_DOMCTL_setbeta"))
-            .bind(family, warnings: &warnings, gaps: &gaps))
-        #expect(binding.bindings == [
-            .init(op: "XEN_DOMCTL_alpha", member: "alpha", record: "xen_domctl_alpha", source: .memberName),
-            .init(op: "XEN_DOMCTL_setbeta", member: "beta", record: "xen_domctl_beta", source: .comment),
-            .init(op: "XEN_DOMCTL_stop", member: nil, record: nil, source: .override),
-        ])
-        #expect(binding.unmapped == [.init(op: "XEN_DOMCTL_lonely",
-            reason: "no comment names it above a payload struct and no member of 'u' is named 'lonely'")])
+        let binding = try #require(
+            try PayloadBinder(spec: spec, records: Self.requestRecords(betaDoc: "XEN_DOMCTL_setbeta"))
+                .bind(family, warnings: &warnings, gaps: &gaps))
+        #expect(
+            binding.bindings == [
+                .init(op: "XEN_DOMCTL_alpha", member: "alpha", record: "xen_domctl_alpha", source: .memberName),
+                .init(op: "XEN_DOMCTL_setbeta", member: "beta", record: "xen_domctl_beta", source: .comment),
+                .init(op: "XEN_DOMCTL_stop", member: nil, record: nil, source: .override),
+            ])
+        #expect(
+            binding.unmapped == [
+                .init(
+                    op: "XEN_DOMCTL_lonely",
+                    reason: "no comment names it above a payload struct and no member of 'u' is named 'lonely'")
+            ])
         // An op the table binds but these headers lack is a table gap (one warning per run), not a finding here.
         #expect(warnings.isEmpty)
         #expect(gaps.members == ["domctl: XEN_DOMCTL_ghost"])

@@ -12,7 +12,8 @@ import XenIR
 
     @Test("clang gives the number whatever the spelling: expressions, other macros, casts, suffixes, sizeof, inactive branches")
     func spellings() throws {
-        let values = try Self.values("""
+        let values = try Self.values(
+            """
             #define SIX 6
             #define A_sum (3 + 3)
             #define A_macro SIX
@@ -30,7 +31,9 @@ import XenIR
             #define A_inactive (2 * 3)
             #endif
             """)
-        for name in ["A_sum", "A_macro", "A_parens", "A_plus", "A_suffix", "A_octal", "A_cast", "A_sizeof", "A_shift", "A_char", "A_inactive"] {
+        for name in [
+            "A_sum", "A_macro", "A_parens", "A_plus", "A_suffix", "A_octal", "A_cast", "A_sizeof", "A_shift", "A_char", "A_inactive",
+        ] {
             #expect(values[name] == .number(6), "\(name): \(String(describing: values[name]))")
         }
         #expect(values["A_max"] == .number(UInt64.max))
@@ -38,7 +41,8 @@ import XenIR
 
     @Test("values that are no number: negative, too large, floating, strings, empty, or tokens that would end the declaration")
     func refusals() throws {
-        let values = try Self.values("""
+        let values = try Self.values(
+            """
             #define B_negative (-5)
             #define B_huge 18446744073709551616
             #define B_float 1.5
@@ -61,7 +65,9 @@ import XenIR
 extension ValueEvaluatorTests {
     @Test("a lone integer literal is read by C's grammar, and gives what clang gives for the same spelling in parentheses")
     func literalFastPathEqualsClang() throws {
-        let spellings = ["0", "5", "0x15U", "017", "6ull", "6LLU", "0XffUL", "4294967296", "18446744073709551615ULL", "5uu", "08", "6lL", "0x"]
+        let spellings = [
+            "0", "5", "0x15U", "017", "6ull", "6LLU", "0XffUL", "4294967296", "18446744073709551615ULL", "5uu", "08", "6lL", "0x",
+        ]
         let text = spellings.enumerated().map { "#define A_\($0.offset) \($0.element)\n#define B_\($0.offset) (\($0.element))" }
             .joined(separator: "\n")
         let values = try Self.values(text)
@@ -80,18 +86,24 @@ extension ValueEvaluatorTests {
 extension ValueEvaluatorTests {
     @Test("a value's C type: C's rules for a lone literal give what clang gives for the same spelling in parentheses")
     func literalTypeEqualsClang() throws {
-        let spellings = ["0", "5", "0x15U", "017", "6ull", "6L", "0XffUL", "4294967296", "0xffffffff", "4294967295", "2147483648",
-                         "0x8000000000000000", "18446744073709551615ULL"]
+        let spellings = [
+            "0", "5", "0x15U", "017", "6ull", "6L", "0XffUL", "4294967296", "0xffffffff", "4294967295", "2147483648",
+            "0x8000000000000000", "18446744073709551615ULL",
+        ]
         let text = spellings.enumerated().map { "#define A_\($0.offset) \($0.element)\n#define B_\($0.offset) (\($0.element))" }
             .joined(separator: "\n")
         let header = try ReaderStageTests.scan(text)
         let arguments = ["-x", "c", "-std=gnu11", "-ffreestanding", "-D__XEN_TOOLS__"]
-        let results = try ValueEvaluator.evaluateWithTypes(header.defines.map(\.value), parse: .init(
-            clang: try ReaderStageTests.clang(), mainPath: "/fixture/domctl.h", source: text + "\n", arguments: arguments, virtualFiles: [:]))
+        let results = try ValueEvaluator.evaluateWithTypes(
+            header.defines.map(\.value),
+            parse: .init(
+                clang: try ReaderStageTests.clang(), mainPath: "/fixture/domctl.h", source: text + "\n", arguments: arguments,
+                virtualFiles: [:]))
         let types = Dictionary(zip(header.defines.map(\.name), results.map(\.type)), uniquingKeysWith: { first, _ in first })
         for index in spellings.indices {
-            #expect(types["A_\(index)"] != nil && types["A_\(index)"] == types["B_\(index)"],
-                    "\(spellings[index]): \(String(describing: types["A_\(index)"])) vs clang's \(String(describing: types["B_\(index)"]))")
+            #expect(
+                types["A_\(index)"] != nil && types["A_\(index)"] == types["B_\(index)"],
+                "\(spellings[index]): \(String(describing: types["A_\(index)"])) vs clang's \(String(describing: types["B_\(index)"]))")
         }
         #expect(types["A_2"] == "unsigned int" && types["A_4"] == "unsigned long long" && types["A_10"] == "long")
     }

@@ -42,8 +42,9 @@ import Testing
     func shippedToolHasNoHook() throws {
         let output = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }
-        let result = try xenSwiftGen(["generate", "--xen-headers", Paths.realHeaders, "--output", output.path],
-                                     environment: ["XEN_SWIFTGEN_KILL_AT": "started", "XEN_SWIFTGEN_FAIL_AT": "undo"])
+        let result = try xenSwiftGen(
+            ["generate", "--xen-headers", Paths.realHeaders, "--output", output.path],
+            environment: ["XEN_SWIFTGEN_KILL_AT": "started", "XEN_SWIFTGEN_FAIL_AT": "undo"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!snapshot(output).isEmpty)
     }
@@ -58,8 +59,9 @@ import Testing
         let output = try OutputBaseline.populatedFolder()
         defer { try? FileManager.default.removeItem(at: output) }
         // `started` is the first thing `generate` does: the kill lands at one exact point.
-        let killed = try xenSwiftGenFaults(["generate", "--xen-headers", tree.path, "--output", output.path],
-                                           environment: ["XEN_SWIFTGEN_KILL_AT": "started"])
+        let killed = try xenSwiftGenFaults(
+            ["generate", "--xen-headers", tree.path, "--output", output.path],
+            environment: ["XEN_SWIFTGEN_KILL_AT": "started"])
         #expect(killed.status == SIGKILL, "the test hook did not fire: \(killed.stderr)")
         #expect(snapshot(output) == baseline, "the killed run changed the output folder")
         #expect(Self.stagingFolders(output).isEmpty)
@@ -97,8 +99,9 @@ import Testing
         let complete = try Self.completeOutput(tree)
         let output = try OutputBaseline.populatedFolder()
         defer { try? FileManager.default.removeItem(at: output) }
-        let killed = try xenSwiftGenFaults(["generate", "--xen-headers", tree.path, "--output", output.path],
-                                           environment: ["XEN_SWIFTGEN_KILL_AT": kill.point])
+        let killed = try xenSwiftGenFaults(
+            ["generate", "--xen-headers", tree.path, "--output", output.path],
+            environment: ["XEN_SWIFTGEN_KILL_AT": kill.point])
         #expect(killed.status == SIGKILL)
         #expect(Self.stagingFolders(output).count == 1)
         if kill.keepsPrevious { #expect(Self.outputFiles(output) == baseline) }
@@ -168,14 +171,21 @@ import Testing
     static func publishOrder(_ tree: URL) throws -> [String] {
         let output = try OutputBaseline.populatedFolder()
         defer { try? FileManager.default.removeItem(at: output) }
-        let killed = try xenSwiftGenFaults(["generate", "--xen-headers", tree.path, "--output", output.path],
-                                           environment: ["XEN_SWIFTGEN_KILL_AT": "committed"])
-        guard killed.status == SIGKILL, let staging = stagingFolders(output).first else { throw TestFailure("no journal: \(killed.stderr)") }
+        let killed = try xenSwiftGenFaults(
+            ["generate", "--xen-headers", tree.path, "--output", output.path],
+            environment: ["XEN_SWIFTGEN_KILL_AT": "committed"])
+        guard killed.status == SIGKILL, let staging = stagingFolders(output).first else {
+            throw TestFailure("no journal: \(killed.stderr)")
+        }
         let manifest = try String(contentsOf: output.appendingPathComponent(staging).appendingPathComponent("manifest"), encoding: .utf8)
-        return manifest.split(separator: "\n").filter { $0.hasPrefix("write ") }.compactMap { $0.split(separator: " ").last.map(String.init) }
+        return manifest.split(separator: "\n").filter { $0.hasPrefix("write ") }.compactMap {
+            $0.split(separator: " ").last.map(String.init)
+        }
     }
 
-    @Test("when the second of the renames fails (an immutable file), the first is undone: the folder is exactly as before, no journal is left")
+    @Test(
+        "when the second of the renames fails (an immutable file), the first is undone: the folder is exactly as before, no journal is left"
+    )
     func failedRenameIsUndone() throws {
         let tree = try Self.largeTree(ops: 40)
         defer { try? FileManager.default.removeItem(at: tree) }
@@ -209,14 +219,16 @@ import Testing
         let blocked = output.appendingPathComponent(order[1])
         let chattr = try run(URL(fileURLWithPath: "/usr/bin/env"), ["chattr", "+i", blocked.path])
         try #require(chattr.status == 0, "chattr +i is needed for this test: \(chattr.stderr)")
-        let result = try xenSwiftGenFaults(["generate", "--xen-headers", tree.path, "--output", output.path],
-                                           environment: ["XEN_SWIFTGEN_FAIL_AT": "undo"])
+        let result = try xenSwiftGenFaults(
+            ["generate", "--xen-headers", tree.path, "--output", output.path],
+            environment: ["XEN_SWIFTGEN_FAIL_AT": "undo"])
         _ = try run(URL(fileURLWithPath: "/usr/bin/env"), ["chattr", "-i", blocked.path])
         #expect(result.status == 1)
         let staging = try #require(Self.stagingFolders(output).first, "the journal was removed: \(result.stderr)")
-        #expect(result.stderr == "error: cannot replace '\(blocked.path)': Operation not permitted; undoing the update failed too "
-            + "(injected failure (XEN_SWIFTGEN_FAIL_AT=undo)): '\(output.path)' is half updated, and the next run finishes or undoes "
-            + "the update from \(staging)\n")
+        #expect(
+            result.stderr == "error: cannot replace '\(blocked.path)': Operation not permitted; undoing the update failed too "
+                + "(injected failure (XEN_SWIFTGEN_FAIL_AT=undo)): '\(output.path)' is half updated, and the next run finishes or undoes "
+                + "the update from \(staging)\n")
         let check = try xenSwiftGen(["generate", "--check", "--xen-headers", tree.path, "--output", output.path])
         #expect(check.status == 1)
         #expect(check.stderr.contains("is half published"), "\(check.stderr)")
@@ -232,14 +244,16 @@ import Testing
         let complete = try Self.completeOutput(tree)
         let output = try OutputBaseline.populatedFolder()
         defer { try? FileManager.default.removeItem(at: output) }
-        let killed = try xenSwiftGenFaults(["generate", "--xen-headers", tree.path, "--output", output.path],
-                                           environment: ["XEN_SWIFTGEN_KILL_AT": "renamed-2"])
+        let killed = try xenSwiftGenFaults(
+            ["generate", "--xen-headers", tree.path, "--output", output.path],
+            environment: ["XEN_SWIFTGEN_KILL_AT": "renamed-2"])
         #expect(killed.status == SIGKILL)
         let staging = try #require(Self.stagingFolders(output).first)
         let check = try xenSwiftGen(["generate", "--check", "--xen-headers", tree.path, "--output", output.path])
         #expect(check.status == 1)
-        #expect(check.stderr == "error: '\(output.path)' is half published: a run was stopped while publishing (\(staging)); "
-            + "the next generate finishes or undoes that update\n")
+        #expect(
+            check.stderr == "error: '\(output.path)' is half published: a run was stopped while publishing (\(staging)); "
+                + "the next generate finishes or undoes that update\n")
         let next = try xenSwiftGen(["generate", "--xen-headers", tree.path, "--output", output.path])
         #expect(next.status == 0, "\(next.stderr)")
         #expect(snapshot(output) == complete)

@@ -8,8 +8,13 @@ import Testing
         let result = try xenSwiftGen(["audit", "--xen-headers", Paths.realHeaders, "--target", "x86_64-linux-gnu"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.contains { $0.hasPrefix("/usr/include/xen/domctl.h:")
-            && $0.hasSuffix("warning: XEN_DOMCTL_soft_reset_cont reuses 23, retired from XEN_DOMCTL_arch_setup (\"Obsolete IA64 only\") [only under __XEN__]") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("/usr/include/xen/domctl.h:")
+                    && $0.hasSuffix(
+                        "warning: XEN_DOMCTL_soft_reset_cont reuses 23, retired from XEN_DOMCTL_arch_setup (\"Obsolete IA64 only\") [only under __XEN__]"
+                    )
+            })
         #expect(lines.contains { $0.contains("note: XEN_DOMCTL_arch_setup was retired here") })
         #expect(lines.last == "audit: 1 reuse in 2 configurations (__XEN_TOOLS__, __XEN__)")
     }
@@ -42,17 +47,21 @@ import Testing
         let output = work.appendingPathComponent("out")
         let refused = try xenSwiftGen(["generate", "--xen-headers", Paths.realHeaders, "--define", "__XEN__", "--output", output.path])
         #expect(refused.status == 1)
-        #expect(refused.stderr.hasPrefix("/usr/include/xen/domctl.h:1221:9: error: XEN_DOMCTL_soft_reset_cont reuses 23, "
-            + "retired from XEN_DOMCTL_arch_setup (\"Obsolete IA64 only\")\n"))
+        #expect(
+            refused.stderr.hasPrefix(
+                "/usr/include/xen/domctl.h:1221:9: error: XEN_DOMCTL_soft_reset_cont reuses 23, "
+                    + "retired from XEN_DOMCTL_arch_setup (\"Obsolete IA64 only\")\n"))
         #expect(!FileManager.default.fileExists(atPath: output.path))
 
         let config = work.appendingPathComponent("config.json")
         try """
-            { "acknowledgements": [ { "family": "domctl", "number": 23, "from": "XEN_DOMCTL_arch_setup",
-              "to": "XEN_DOMCTL_soft_reset_cont", "reason": "IA64 support was removed; 23 was reassigned in Xen 4.6" } ] }
-            """.write(to: config, atomically: true, encoding: .utf8)
-        let accepted = try xenSwiftGen(["generate", "--xen-headers", Paths.realHeaders, "--define", "__XEN__",
-                                        "--config", config.path, "--output", output.path])
+        { "acknowledgements": [ { "family": "domctl", "number": 23, "from": "XEN_DOMCTL_arch_setup",
+          "to": "XEN_DOMCTL_soft_reset_cont", "reason": "IA64 support was removed; 23 was reassigned in Xen 4.6" } ] }
+        """.write(to: config, atomically: true, encoding: .utf8)
+        let accepted = try xenSwiftGen([
+            "generate", "--xen-headers", Paths.realHeaders, "--define", "__XEN__",
+            "--config", config.path, "--output", output.path,
+        ])
         #expect(accepted.status == 0, "\(accepted.stderr)")
         #expect(accepted.stderr.contains("note: XEN_DOMCTL_soft_reset_cont takes 23 from retired XEN_DOMCTL_arch_setup, as acknowledged"))
         let domctl = try String(contentsOf: output.appendingPathComponent("DomctlOp.swift"), encoding: .utf8)

@@ -59,7 +59,8 @@ import XenSwiftGen
     func headerIsADanglingLink() throws {
         let tree = try makeTemporaryFolder("tree")
         defer { try? FileManager.default.removeItem(at: tree) }
-        try FileManager.default.createSymbolicLink(atPath: tree.appendingPathComponent("domctl.h").path, withDestinationPath: "/nonexistent/domctl.h")
+        try FileManager.default.createSymbolicLink(
+            atPath: tree.appendingPathComponent("domctl.h").path, withDestinationPath: "/nonexistent/domctl.h")
         try expectRejected(["--xen-headers", tree.path]) { _ in
             "error: cannot read header '\(tree.path)/domctl.h': it is a symbolic link to '/nonexistent/domctl.h' (No such file or directory)"
         }
@@ -109,7 +110,9 @@ import XenSwiftGen
         defer { try? FileManager.default.removeItem(at: output) }
         let result = try xenSwiftGen(["generate", "--xen-headers", tree, "--output", output.path])
         #expect(result.status == 0)
-        #expect(result.stderr == "\(tree)/domctl.h:10:4: warning: unknown marker wording \"Gone fishing\" on XEN_DOMCTL_getmemlist; treated as retired\n")
+        #expect(
+            result.stderr
+                == "\(tree)/domctl.h:10:4: warning: unknown marker wording \"Gone fishing\" on XEN_DOMCTL_getmemlist; treated as retired\n")
         let dump = try xenSwiftGen(["dump-ir", "--xen-headers", tree])
         let interface = try JSONDecoder().decode(XenInterfaceShape.self, from: Data(dump.stdout.utf8))
         let op = try #require(interface.families.first { $0.name == "domctl" }?.ops.first { $0.name == "XEN_DOMCTL_getmemlist" })
@@ -127,18 +130,27 @@ import XenSwiftGen
     }
 
     static let configCases = [
-        ConfigCase(name: "unknown key", json: #"{"output": "x", "colour": 1}"#,
-                   message: "unknown key 'colour' (known: accessLevel, acknowledgements, constantGroups, defines, families, familyTable, ledger, output, releases, target, targets, templates, xenGit, xenHeaders)"),
-        ConfigCase(name: "unknown nested key", json: #"{"familyTable": [{"name": "a", "prefix": "A_", "header": "a.h", "swiftName": "A", "colour": 2}]}"#,
-                   message: "unknown key 'familyTable[0].colour'"),
-        ConfigCase(name: "wrong type", json: #"{"families": "domctl"}"#,
-                   message: "'families' has the wrong type (expected an array)"),
-        ConfigCase(name: "wrong nested type", json: #"{"familyTable": [{"name": "a", "prefix": 5, "header": "a.h", "swiftName": "A"}]}"#,
-                   message: "'familyTable[0].prefix' has the wrong type (expected a string)"),
-        ConfigCase(name: "wrong element type", json: #"{"defines": ["__XEN_TOOLS__", 7]}"#,
-                   message: "'defines[1]' has the wrong type (expected a string)"),
-        ConfigCase(name: "missing required key", json: #"{"familyTable": [{"name": "a", "header": "a.h", "swiftName": "A"}]}"#,
-                   message: "'familyTable[0].prefix' is missing"),
+        ConfigCase(
+            name: "unknown key", json: #"{"output": "x", "colour": 1}"#,
+            message:
+                "unknown key 'colour' (known: accessLevel, acknowledgements, constantGroups, defines, families, familyTable, ledger, output, releases, target, targets, templates, xenGit, xenHeaders)"
+        ),
+        ConfigCase(
+            name: "unknown nested key",
+            json: #"{"familyTable": [{"name": "a", "prefix": "A_", "header": "a.h", "swiftName": "A", "colour": 2}]}"#,
+            message: "unknown key 'familyTable[0].colour'"),
+        ConfigCase(
+            name: "wrong type", json: #"{"families": "domctl"}"#,
+            message: "'families' has the wrong type (expected an array)"),
+        ConfigCase(
+            name: "wrong nested type", json: #"{"familyTable": [{"name": "a", "prefix": 5, "header": "a.h", "swiftName": "A"}]}"#,
+            message: "'familyTable[0].prefix' has the wrong type (expected a string)"),
+        ConfigCase(
+            name: "wrong element type", json: #"{"defines": ["__XEN_TOOLS__", 7]}"#,
+            message: "'defines[1]' has the wrong type (expected a string)"),
+        ConfigCase(
+            name: "missing required key", json: #"{"familyTable": [{"name": "a", "header": "a.h", "swiftName": "A"}]}"#,
+            message: "'familyTable[0].prefix' is missing"),
     ]
 
     @Test("a malformed config names the key's path", arguments: configCases)
@@ -192,8 +204,10 @@ import XenSwiftGen
     /// A valid ledger for the v1 fixture, written by the real CLI.
     func validLedger(in folder: URL) throws -> URL {
         let ledger = folder.appendingPathComponent("ledger.json")
-        let result = try xenSwiftGen(["generate", "--xen-headers", Paths.fixture("ledger-series/v1").path,
-                                      "--output", folder.appendingPathComponent("scratch").path, "--ledger", ledger.path, "--update-ledger"])
+        let result = try xenSwiftGen([
+            "generate", "--xen-headers", Paths.fixture("ledger-series/v1").path,
+            "--output", folder.appendingPathComponent("scratch").path, "--ledger", ledger.path, "--update-ledger",
+        ])
         guard result.status == 0 else { throw TestFailure(result.stderr) }
         return ledger
     }
@@ -211,15 +225,24 @@ import XenSwiftGen
         #expect(try Data(contentsOf: ledger) == before, "the ledger changed")
     }
 
-    @Test("a malformed ledger names the key's path", arguments: [
-        ("{\"formatVersion\": 1, \"families\": 3, \"acknowledgements\": []}", "'families' has the wrong type (expected an array)"),
-        ("{\"formatVersion\": 2, \"families\": [], \"acknowledgements\": []}", "unsupported ledger formatVersion 2 (this xen-swiftgen writes 1)"),
-        ("{\"formatVersion\": 1, \"families\": [{\"name\": \"domctl\", \"prefix\": \"XEN_DOMCTL_\", \"numbers\": ["
-            + "{\"number\": 6, \"name\": \"A\", \"status\": \"retired\"}, {\"number\": 6, \"name\": \"B\", \"status\": \"live\"}]}], "
-            + "\"acknowledgements\": []}", "family 'domctl' lists number 6 twice"),
-        ("{\"formatVersion\": 1, \"families\": [{\"name\": \"domctl\", \"prefix\": \"XEN_DOMCTL_\", \"numbers\": ["
-            + "{\"number\": 6, \"name\": \"A\"}]}], \"acknowledgements\": []}", "'families[0].numbers[0].status' is missing"),
-    ])
+    @Test(
+        "a malformed ledger names the key's path",
+        arguments: [
+            ("{\"formatVersion\": 1, \"families\": 3, \"acknowledgements\": []}", "'families' has the wrong type (expected an array)"),
+            (
+                "{\"formatVersion\": 2, \"families\": [], \"acknowledgements\": []}",
+                "unsupported ledger formatVersion 2 (this xen-swiftgen writes 1)"
+            ),
+            (
+                "{\"formatVersion\": 1, \"families\": [{\"name\": \"domctl\", \"prefix\": \"XEN_DOMCTL_\", \"numbers\": ["
+                    + "{\"number\": 6, \"name\": \"A\", \"status\": \"retired\"}, {\"number\": 6, \"name\": \"B\", \"status\": \"live\"}]}], "
+                    + "\"acknowledgements\": []}", "family 'domctl' lists number 6 twice"
+            ),
+            (
+                "{\"formatVersion\": 1, \"families\": [{\"name\": \"domctl\", \"prefix\": \"XEN_DOMCTL_\", \"numbers\": ["
+                    + "{\"number\": 6, \"name\": \"A\"}]}], \"acknowledgements\": []}", "'families[0].numbers[0].status' is missing"
+            ),
+        ])
     func malformedLedger(json: String, message: String) throws {
         let folder = try makeTemporaryFolder("ledger")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -271,8 +294,11 @@ import XenSwiftGen
         let folder = try makeTemporaryFolder("config")
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("xen-swiftgen.json")
-        try Data(#"{"familyTable": [{"name": "domctl", "prefix": "XEN_DOMCTL_", "header": "domctl.h", "within": "xen_domctl", "swiftName": "../Escape"}]}"#.utf8)
-            .write(to: file)
+        try Data(
+            #"{"familyTable": [{"name": "domctl", "prefix": "XEN_DOMCTL_", "header": "domctl.h", "within": "xen_domctl", "swiftName": "../Escape"}]}"#
+                .utf8
+        )
+        .write(to: file)
         try expectRejected(["--config", file.path, "--xen-headers", Paths.realHeaders]) { _ in
             "error: \(file.path): 'familyTable[0].swiftName' must be a Swift type name, not '../Escape'"
         }
@@ -284,7 +310,8 @@ import XenSwiftGen
         let output = try OutputBaseline.populatedFolder()
         defer { try? FileManager.default.removeItem(at: output) }
         for name in ["../Escape.swift", "/tmp/Escape.swift", "sub/../../Escape.swift", "..", ".xen-swiftgen-staging-x"] {
-            let refusal = GeneratorDiagnostic(.error, at: nil, "refusing to write '\(name)': it is not a plain file name inside the output folder")
+            let refusal = GeneratorDiagnostic(
+                .error, at: nil, "refusing to write '\(name)': it is not a plain file name inside the output folder")
             #expect(throws: refusal, "\(name)") {
                 try OutputWriter(folder: output.path).write([GeneratedFile(path: name, contents: "// Generated by xen-swiftgen\n")])
             }
@@ -320,7 +347,8 @@ import XenSwiftGen
         let templates = try makeTemporaryFolder("templates")
         defer { try? FileManager.default.removeItem(at: templates) }
         let link = templates.appendingPathComponent("family.mustache")
-        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "../\(outside.lastPathComponent)/family.mustache")
+        try FileManager.default.createSymbolicLink(
+            atPath: link.path, withDestinationPath: "../\(outside.lastPathComponent)/family.mustache")
         try expectRejected(["--xen-headers", Paths.realHeaders, "--templates", templates.path]) { _ in
             "error: refusing template '\(link.path)': it is a symbolic link to '\(outside.path)/family.mustache', outside the template folder"
         }

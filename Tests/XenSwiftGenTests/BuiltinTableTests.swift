@@ -16,28 +16,38 @@ import XenSwiftGen
         #expect(config == Config(familyTable: config.familyTable, constantGroups: config.constantGroups))
     }
 
-    @Test("the table's facts: 24 hypercall families then 36 rows of other numbered groups and records, 166 explicit payload bindings, Xen's request layouts")
+    @Test(
+        "the table's facts: 24 hypercall families then 36 rows of other numbered groups and records, 166 explicit payload bindings, Xen's request layouts"
+    )
     func facts() throws {
         let table = try BuiltinFamilies.table()
-        #expect(table.map(\.name) == [
-            "hypercall", "domctl", "domctl-vmtrace", "sysctl", "sysctl-tbuf", "sysctl-perfc", "sysctl-lockprof", "sysctl-cpupool",
-            "sysctl-scheduler", "sysctl-coverage", "sysctl-livepatch", "memory", "memory-paging", "memory-access", "memory-sharing",
-            "platform", "physdev", "hvm", "hvm-altp2m", "vcpu", "sched", "event-channel", "grant-table", "dm",
-            "xenstore-message", "scheduler", "kexec", "kexec-range", "flask", "xenver", "vm-event-reason", "blkif-op",
-            "ioreq-type", "pvcalls", "camera", "fsif", "display", "netif-ctrl", "sound", "xenoprof", "vscsiif", "pmu",
-            "callback", "hypfs", "kbdif", "nmi", "hvm-vcpu-mode", "hvm-memmap-type", "tpmif-state", "pciif", "hvm-save",
-            "console", "9pfs", "mca", "mmuext", "evtchn-status", "usbif-speed", "trace-scheduler", "domctl-shadow-op", "features",
-        ])
+        #expect(
+            table.map(\.name) == [
+                "hypercall", "domctl", "domctl-vmtrace", "sysctl", "sysctl-tbuf", "sysctl-perfc", "sysctl-lockprof", "sysctl-cpupool",
+                "sysctl-scheduler", "sysctl-coverage", "sysctl-livepatch", "memory", "memory-paging", "memory-access", "memory-sharing",
+                "platform", "physdev", "hvm", "hvm-altp2m", "vcpu", "sched", "event-channel", "grant-table", "dm",
+                "xenstore-message", "scheduler", "kexec", "kexec-range", "flask", "xenver", "vm-event-reason", "blkif-op",
+                "ioreq-type", "pvcalls", "camera", "fsif", "display", "netif-ctrl", "sound", "xenoprof", "vscsiif", "pmu",
+                "callback", "hypfs", "kbdif", "nmi", "hvm-vcpu-mode", "hvm-memmap-type", "tpmif-state", "pciif", "hvm-save",
+                "console", "9pfs", "mca", "mmuext", "evtchn-status", "usbif-speed", "trace-scheduler", "domctl-shadow-op", "features",
+            ])
         // The rows after the hypercall families add files of their own and never a record to a hypercall
         // family's closure: none names a request, payloads or a hypercall.
         // Seven of them name a hypercall: their payloads are their own headers' records.
         #expect(table.dropFirst(24).allSatisfy { $0.payloads == nil })
-        #expect(table.dropFirst(24).filter { $0.hypercall != nil }.map(\.name) == ["kexec", "flask", "xenver", "xenoprof", "pmu", "callback", "nmi"])
+        #expect(
+            table.dropFirst(24).filter { $0.hypercall != nil }.map(\.name) == [
+                "kexec", "flask", "xenver", "xenoprof", "pmu", "callback", "nmi",
+            ])
         #expect(table.dropFirst(24).filter { $0.request != nil }.map(\.name) == ["flask"])
         #expect(byNameOf(table)["xenstore-message"]?.enumeration == "xsd_sockmsg_type")
         #expect(byNameOf(table)["mca"]?.includes == ["xen.h"])
         let bindings = table.map { ($0.name, $0.payloadMembers?.count ?? 0) }.filter { $0.1 > 0 }
-        #expect(bindings.map(\.0) == ["domctl", "sysctl", "memory", "platform", "physdev", "hvm", "vcpu", "event-channel", "grant-table", "kexec", "flask", "xenver", "xenoprof", "pmu", "callback", "nmi"])
+        #expect(
+            bindings.map(\.0) == [
+                "domctl", "sysctl", "memory", "platform", "physdev", "hvm", "vcpu", "event-channel", "grant-table", "kexec", "flask",
+                "xenver", "xenoprof", "pmu", "callback", "nmi",
+            ])
         #expect(bindings.map(\.1) == [17, 4, 15, 9, 19, 10, 4, 14, 13, 5, 23, 5, 16, 8, 2, 2])
         #expect(bindings.map(\.1).reduce(0, +) == 166)
         // From do_grant_table_op (xen/common/grant_table.c), which takes (cmd, uop, count), Xen 4.17.0.
@@ -57,7 +67,9 @@ import XenSwiftGen
         // From do_event_channel_op (xen/common/event_channel.c) and do_hvm_op (xen/arch/x86/hvm/hvm.c), Xen 4.17.0.
         #expect(byName["event-channel"]?.payloadMembers?["EVTCHNOP_status"] == "evtchn_status")
         #expect(byName["event-channel"]?.hypercall == "__HYPERVISOR_event_channel_op")
-        #expect(byName["hvm"]?.payloadMembers?["HVMOP_get_param"] == "xen_hvm_param" && byName["hvm"]?.payloadMembers?["HVMOP_flush_tlbs"] == "")
+        #expect(
+            byName["hvm"]?.payloadMembers?["HVMOP_get_param"] == "xen_hvm_param" && byName["hvm"]?.payloadMembers?["HVMOP_flush_tlbs"] == ""
+        )
         #expect(byName["grant-table"]?.payloads?.count == 12)
     }
 
@@ -78,13 +90,16 @@ import XenSwiftGen
             name: "event-channel-status", header: "event_channel.h", prefix: "EVTCHNSTAT_", kind: .values,
             swiftName: "EventChannelStatusCode", rawType: "UInt32")
         let error = #expect(throws: GeneratorDiagnostic.self) { try Config(constantGroups: [owned]).resolvedConstantGroups() }
-        #expect(error?.message == "constantGroups row 'event-channel-status': family 'evtchn-status' owns the prefix 'EVTCHNSTAT_' "
-            + "in event_channel.h, so the group would be empty; use the family's op enum, another prefix, or replace the group by its name")
+        #expect(
+            error?.message == "constantGroups row 'event-channel-status': family 'evtchn-status' owns the prefix 'EVTCHNSTAT_' "
+                + "in event_channel.h, so the group would be empty; use the family's op enum, another prefix, or replace the group by its name"
+        )
         #expect(error?.message.contains("\n") == false)
         // A group under a family's prefix whose members the family does not take as ops stays:
         // XEN_DOMCTL_CDF_* continue in upper case after XEN_DOMCTL_.
         #expect(try Config().resolvedConstantGroups() == (try BuiltinFamilies.constantGroups()))
-        let other = ConstantGroup(name: "x", header: "event_channel.h", prefix: "EVTCHNSTAT", kind: .values, swiftName: "X", rawType: "UInt32")
+        let other = ConstantGroup(
+            name: "x", header: "event_channel.h", prefix: "EVTCHNSTAT", kind: .values, swiftName: "X", rawType: "UInt32")
         #expect(other.owningFamily(in: try BuiltinFamilies.table()) == nil)
     }
 

@@ -28,9 +28,13 @@ import XenSwiftGen
         #expect(first.stdout.contains(" -> \(output.path): "), "\(first.stdout)")
         let count = try FileManager.default.contentsOfDirectory(atPath: output.path).count
         #expect(first.stdout.hasSuffix(": \(count) added, 0 changed, 0 unchanged, 0 removed\n"), "\(first.stdout)")
-        let check = try xenSwiftGen(["generate", "--xen-headers", Paths.fixture("ledger-series/v1").path, "--output", output.path, "--check"])
+        let check = try xenSwiftGen([
+            "generate", "--xen-headers", Paths.fixture("ledger-series/v1").path, "--output", output.path, "--check",
+        ])
         #expect(check.status == 0)
-        #expect(check.stdout == "xen-swiftgen: \(output.path) is current with \(Paths.fixture("ledger-series/v1").path) (\(count) files checked)\n")
+        #expect(
+            check.stdout
+                == "xen-swiftgen: \(output.path) is current with \(Paths.fixture("ledger-series/v1").path) (\(count) files checked)\n")
     }
 
     @Test("families lists every family of the table, and marks a config's selection")
@@ -38,8 +42,9 @@ import XenSwiftGen
         let all = try xenSwiftGen(["families"])
         #expect(all.status == 0)
         let names = all.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        #expect(names.count == (try BuiltinFamilies.table()).count && names.first == "hypercall" && names.contains("memory-access")
-            && names.last == "features", "\(all.stdout)")
+        #expect(
+            names.count == (try BuiltinFamilies.table()).count && names.first == "hypercall" && names.contains("memory-access")
+                && names.last == "features", "\(all.stdout)")
         let folder = try makeTemporaryFolder("cli")
         defer { try? FileManager.default.removeItem(at: folder) }
         let config = folder.appendingPathComponent("c.json")
@@ -67,8 +72,10 @@ import XenSwiftGen
         #expect(stamp != nil && later != nil && later! > stamp!)
 
         let domctl = headers.appendingPathComponent("domctl.h")
-        try (try String(contentsOf: domctl, encoding: .utf8)).replacingOccurrences(of: "getdomaininfo                5", with: "getdomaininfo                9")
-            .write(to: domctl, atomically: false, encoding: .utf8)
+        try (try String(contentsOf: domctl, encoding: .utf8)).replacingOccurrences(
+            of: "getdomaininfo                5", with: "getdomaininfo                9"
+        )
+        .write(to: domctl, atomically: false, encoding: .utf8)
         let edited = try xenSwiftGen(arguments)
         #expect(edited.stdout.contains("1 changed"), "\(edited.stdout)")
         #expect(try String(contentsOf: output.appendingPathComponent("DomctlOp.swift"), encoding: .utf8).contains("case getdomaininfo = 9"))
@@ -77,7 +84,8 @@ import XenSwiftGen
         try Data("/* new */\n".utf8).write(to: headers.appendingPathComponent("extra.h"))
         #expect(try xenSwiftGen(arguments).stdout.contains(" op families and "))
         let generated = output.appendingPathComponent("DomctlOp.swift")
-        try (try String(contentsOf: generated, encoding: .utf8) + "// a hand edit\n").write(to: generated, atomically: true, encoding: .utf8)
+        try (try String(contentsOf: generated, encoding: .utf8) + "// a hand edit\n").write(
+            to: generated, atomically: true, encoding: .utf8)
         let repaired = try xenSwiftGen(arguments)
         #expect(repaired.stdout.contains("1 changed"), "\(repaired.stdout)")
         #expect(try !String(contentsOf: generated, encoding: .utf8).contains("a hand edit"))
@@ -91,8 +99,11 @@ import XenSwiftGen
         let folder = try makeTemporaryFolder("cli")
         defer { try? FileManager.default.removeItem(at: folder) }
         let config = folder.appendingPathComponent("c.json")
-        try Data(#"{"families": ["argo"], "familyTable": [{"name": "argo", "prefix": "XEN_ARGO_OP_", "header": "argo.h", "swiftName": "ArgoOp"}]}"#.utf8)
-            .write(to: config)
+        try Data(
+            #"{"families": ["argo"], "familyTable": [{"name": "argo", "prefix": "XEN_ARGO_OP_", "header": "argo.h", "swiftName": "ArgoOp"}]}"#
+                .utf8
+        )
+        .write(to: config)
         let output = folder.appendingPathComponent("out")
         let result = try xenSwiftGen(["generate", "--xen-headers", Paths.realHeaders, "--config", config.path, "--output", output.path])
         try #require(result.status == 0, "\(result.stderr)")

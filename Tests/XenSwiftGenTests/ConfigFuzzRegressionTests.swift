@@ -7,13 +7,16 @@ import XenSwiftGen
 @Suite struct ConfigFuzzRegressionTests {
     @Test("fuzz crash 1: an unknown key holding an escaped newline gave a two-line error")
     func crashOne() throws {
-        let json = #"{"x\nHeaders": "/usr/includn", "output": "Generated", "accessLevel": "public", "families": ["domctl", "sysctl"], "#
+        let json =
+            #"{"x\nHeaders": "/usr/includn", "output": "Generated", "accessLevel": "public", "families": ["domctl", "sysctl"], "#
             + #""defines": ["_^XEN_TOOLS__"], "target": "x67_64-linux-gnu"}"#
         let error = try #require(throws: GeneratorDiagnostic.self) {
             try ConfigLoader.decode(data: Data(json.utf8), path: "fuzz/config.json")
         }
-        #expect(error.rendered(root: "") == "error: fuzz/config.json: unknown key 'x\\nHeaders' (known: accessLevel, acknowledgements, constantGroups, defines, "
-            + "families, familyTable, ledger, output, releases, target, targets, templates, xenGit, xenHeaders)")
+        #expect(
+            error.rendered(root: "")
+                == "error: fuzz/config.json: unknown key 'x\\nHeaders' (known: accessLevel, acknowledgements, constantGroups, defines, "
+                + "families, familyTable, ledger, output, releases, target, targets, templates, xenGit, xenHeaders)")
     }
 
     @Test("fuzz crash 2: a JSON syntax error quoting a newline gave a two-line error")
@@ -26,15 +29,19 @@ import XenSwiftGen
         let error = try #require(throws: GeneratorDiagnostic.self) {
             try ConfigLoader.decode(data: Data(bytes), path: "fuzz/config.json")
         }
-        #expect(error.rendered(root: "") == #"fuzz/config.json:1:12: error: invalid JSON (Invalid hex encoded sequence in "\u{0}\u{0}\u{0}\n")"#)
+        #expect(
+            error.rendered(root: "") == #"fuzz/config.json:1:12: error: invalid JSON (Invalid hex encoded sequence in "\u{0}\u{0}\u{0}\n")"#
+        )
     }
 
-    @Test("user text with control characters stays on one line in every config message", arguments: [
-        #"{"familyTable": [{"name": "a", "prefix": "A_", "header": "a.h", "swiftName": "A", "x\ty": 1}]}"#,
-        #"{"accessLevel": "open\r\nsesame"}"#,
-        #"{"families": ["dom\nctl"]}"#,
-        #"{"familyTable": [{"name": "a", "prefix": "A_", "header": "a.h", "swiftName": "A\u2028B"}]}"#,
-    ])
+    @Test(
+        "user text with control characters stays on one line in every config message",
+        arguments: [
+            #"{"familyTable": [{"name": "a", "prefix": "A_", "header": "a.h", "swiftName": "A", "x\ty": 1}]}"#,
+            #"{"accessLevel": "open\r\nsesame"}"#,
+            #"{"families": ["dom\nctl"]}"#,
+            #"{"familyTable": [{"name": "a", "prefix": "A_", "header": "a.h", "swiftName": "A\u2028B"}]}"#,
+        ])
     func controlCharacters(_ json: String) throws {
         let error = try #require(throws: GeneratorDiagnostic.self) {
             try ConfigLoader.decode(data: Data(json.utf8), path: "c.json").resolvedFamilies()

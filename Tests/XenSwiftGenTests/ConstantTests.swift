@@ -49,14 +49,18 @@ import XenIR
         let folder = try makeTemporaryFolder("constants-config")
         defer { try? FileManager.default.removeItem(at: folder) }
         let config = folder.appendingPathComponent("config.json")
-        try Data("""
+        try Data(
+            """
             {"constantGroups": [{"name": "max-vcpu-id", "header": "domctl.h", "members": {"XEN_INVALID_MAX_VCPU_ID": "invalid"},
               "kind": "values", "swiftName": "XenMaxVcpuID", "rawType": "UInt16"}]}
-            """.utf8).write(to: config)
+            """.utf8
+        ).write(to: config)
         let result = try xenSwiftGen([
             "generate", "--config", config.path, "--xen-headers", Paths.realHeaders, "--output", folder.appendingPathComponent("out").path,
         ])
         #expect(result.status != 0)
-        #expect(result.stderr.contains("domctl.h:142:1: error: XEN_INVALID_MAX_VCPU_ID does not fit its group's raw type UInt16"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("domctl.h:142:1: error: XEN_INVALID_MAX_VCPU_ID does not fit its group's raw type UInt16"),
+            "\(result.stderr)")
     }
 }

@@ -43,7 +43,8 @@ import Testing
         let installed = try run(URL(fileURLWithPath: "/usr/bin/env"), ["locale", "-a"]).stdout
             .split(separator: "\n").map { $0.lowercased().replacingOccurrences(of: "-", with: "") }
         for locale in ["tr_TR.UTF-8", "de_DE.ISO-8859-1"] {
-            try #require(installed.contains(locale.lowercased().replacingOccurrences(of: "-", with: "")), "locale \(locale) is not installed")
+            try #require(
+                installed.contains(locale.lowercased().replacingOccurrences(of: "-", with: "")), "locale \(locale) is not installed")
         }
         for locale in ["C.UTF-8", "POSIX", "tr_TR.UTF-8", "de_DE.ISO-8859-1"] {
             let other = try Self.outputs(tree, environment: ["LANG": locale, "LC_ALL": locale, "LC_CTYPE": locale, "LC_COLLATE": locale])

@@ -18,28 +18,40 @@ import Testing
 
     static func fixture(_ name: String) -> String { Paths.fixture(name).path }
     static let cases: [Case] = [
-        Case(type: "GeneratorDiagnostic (no place)", arguments: ["generate", "--xen-headers", "/nonexistent-xen"],
-             firstLine: "error: Xen header folder '/nonexistent-xen' does not exist; install libxen-dev or set --xen-headers DIR (or 'xenHeaders' in the config)"),
-        Case(type: "GenerationFailure (reuse, with a place)", arguments: ["generate", "--xen-headers", fixture("reused-retired")],
-             firstLine: fixture("reused-retired") + "/domctl.h:11:9: error: XEN_DOMCTL_getmemmap reuses 6, retired from XEN_DOMCTL_getmemlist (\"Removed\")"),
-        Case(type: "ReaderError (clang's own error)", arguments: ["generate", "--xen-headers", fixture("syntax-error")],
-             firstLine: fixture("syntax-error") + "/domctl.h:8:17: error: expected ';' at end of declaration list"),
-        Case(type: "LibClangError", arguments: ["generate", "--xen-headers", Paths.realHeaders], environment: ["LIBCLANG_PATH": "/nonexistent/libclang.so"],
-             firstLine: "error: cannot load libclang (tried /nonexistent/libclang.so (LIBCLANG_PATH: /nonexistent/libclang.so: "
+        Case(
+            type: "GeneratorDiagnostic (no place)", arguments: ["generate", "--xen-headers", "/nonexistent-xen"],
+            firstLine:
+                "error: Xen header folder '/nonexistent-xen' does not exist; install libxen-dev or set --xen-headers DIR (or 'xenHeaders' in the config)"
+        ),
+        Case(
+            type: "GenerationFailure (reuse, with a place)", arguments: ["generate", "--xen-headers", fixture("reused-retired")],
+            firstLine: fixture("reused-retired")
+                + "/domctl.h:11:9: error: XEN_DOMCTL_getmemmap reuses 6, retired from XEN_DOMCTL_getmemlist (\"Removed\")"),
+        Case(
+            type: "ReaderError (clang's own error)", arguments: ["generate", "--xen-headers", fixture("syntax-error")],
+            firstLine: fixture("syntax-error") + "/domctl.h:8:17: error: expected ';' at end of declaration list"),
+        Case(
+            type: "LibClangError", arguments: ["generate", "--xen-headers", Paths.realHeaders],
+            environment: ["LIBCLANG_PATH": "/nonexistent/libclang.so"],
+            firstLine: "error: cannot load libclang (tried /nonexistent/libclang.so (LIBCLANG_PATH: /nonexistent/libclang.so: "
                 + "cannot open shared object file: No such file or directory)); install it with 'apt-get install libclang-dev' "
                 + "or set LIBCLANG_PATH to libclang.so or its folder"),
         // A triple is checked before libclang sees it, so clang's own failure for it cannot happen from the CLI.
-        Case(type: "unsupported target (generate)", arguments: ["generate", "--xen-headers", Paths.realHeaders, "--target", "bogus"],
-             firstLine: "error: target 'bogus' is not supported: xen-swiftgen generates for x86_64-linux-gnu and aarch64-linux-gnu "
+        Case(
+            type: "unsupported target (generate)", arguments: ["generate", "--xen-headers", Paths.realHeaders, "--target", "bogus"],
+            firstLine: "error: target 'bogus' is not supported: xen-swiftgen generates for x86_64-linux-gnu and aarch64-linux-gnu "
                 + "(64-bit little-endian targets whose layouts it can prove)"),
         // A triple is checked before libclang sees it, so clang's own failure for it cannot happen from the CLI.
-        Case(type: "unsupported target (audit)", arguments: ["audit", "--xen-headers", Paths.realHeaders, "--target", "bogus"],
-             firstLine: "error: target 'bogus' is not supported: xen-swiftgen generates for x86_64-linux-gnu and aarch64-linux-gnu "
+        Case(
+            type: "unsupported target (audit)", arguments: ["audit", "--xen-headers", Paths.realHeaders, "--target", "bogus"],
+            firstLine: "error: target 'bogus' is not supported: xen-swiftgen generates for x86_64-linux-gnu and aarch64-linux-gnu "
                 + "(64-bit little-endian targets whose layouts it can prove)"),
-        Case(type: "ArgumentParser parse error", arguments: ["generate", "--no-such-option"], status: 64,
-             firstLine: "error: Unknown option '--no-such-option'"),
-        Case(type: "ArgumentParser ValidationError", arguments: ["generate", "--check", "--update-ledger"], status: 64,
-             firstLine: "error: --update-ledger and --check cannot be combined: --check writes nothing."),
+        Case(
+            type: "ArgumentParser parse error", arguments: ["generate", "--no-such-option"], status: 64,
+            firstLine: "error: Unknown option '--no-such-option'"),
+        Case(
+            type: "ArgumentParser ValidationError", arguments: ["generate", "--check", "--update-ledger"], status: 64,
+            firstLine: "error: --update-ledger and --check cannot be combined: --check writes nothing."),
     ]
 
     @Test("each error type prints in compiler format and exits non-zero", arguments: cases)
@@ -47,8 +59,9 @@ import Testing
         let output = try makeTemporaryFolder("errors")
         defer { try? FileManager.default.removeItem(at: output) }
         let target = output.appendingPathComponent("out")
-        let result = try xenSwiftGen(error.arguments + (error.arguments[0] == "generate" ? ["--output", target.path] : []),
-                                     environment: error.environment)
+        let result = try xenSwiftGen(
+            error.arguments + (error.arguments[0] == "generate" ? ["--output", target.path] : []),
+            environment: error.environment)
         #expect(result.status == error.status)
         let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.first == error.firstLine, "\(result.stderr)")
@@ -59,12 +72,13 @@ import Testing
     @Test("a usage error keeps ArgumentParser's usage lines after the rendered error")
     func usageFollows() throws {
         let result = try xenSwiftGen(["generate", "--no-such-option"])
-        #expect(result.stderr == """
-            error: Unknown option '--no-such-option'
-            Usage: xen-swiftgen generate <options>
-              See 'xen-swiftgen generate --help' for more information.
+        #expect(
+            result.stderr == """
+                error: Unknown option '--no-such-option'
+                Usage: xen-swiftgen generate <options>
+                  See 'xen-swiftgen generate --help' for more information.
 
-            """)
+                """)
     }
 
     @Test("--help still prints help and exits 0")

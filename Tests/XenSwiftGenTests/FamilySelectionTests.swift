@@ -54,7 +54,9 @@ import XenIR
         try #require(dump.status == 0, "\(name): \(dump.stderr)")
         let alone = try JSONDecoder().decode(XenInterface.self, from: Data(dump.stdout.utf8))
         if Self.recordOnlyNames.contains(name) {
-            #expect(alone.families.isEmpty && !alone.records.isEmpty, "\(name): \(alone.families.count) families, \(alone.records.count) records")
+            #expect(
+                alone.families.isEmpty && !alone.records.isEmpty,
+                "\(name): \(alone.families.count) families, \(alone.records.count) records")
             return
         }
         #expect(alone.families.map(\.name) == [name])
@@ -67,8 +69,10 @@ import XenIR
         let folder = try makeTemporaryFolder("select")
         defer { try? FileManager.default.removeItem(at: folder) }
         for name in ["memory", "hvm"] {
-            let result = try xenSwiftGen(["generate", "--config", try Self.config([name], in: folder),
-                                          "--output", folder.appendingPathComponent(name).path])
+            let result = try xenSwiftGen([
+                "generate", "--config", try Self.config([name], in: folder),
+                "--output", folder.appendingPathComponent(name).path,
+            ])
             #expect(result.status == 0 && !result.stderr.contains("reuses"), "\(name): \(result.stderr)")
         }
         let memory = try String(contentsOf: folder.appendingPathComponent("memory/MemoryOp.swift"), encoding: .utf8)

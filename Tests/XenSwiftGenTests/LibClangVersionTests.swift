@@ -31,7 +31,10 @@ import Testing
                 failures.append("\(path) (\(candidate.origin)): \(result.stderr.split(separator: "\n").last ?? "exit \(result.status)")")
                 continue
             }
-            loaded.append(Loaded(path: path, origin: candidate.origin, version: String(line[line.index(after: open)..<line.index(before: line.endIndex)])))
+            loaded.append(
+                Loaded(
+                    path: path, origin: candidate.origin, version: String(line[line.index(after: open)..<line.index(before: line.endIndex)])
+                ))
         }
         return (loaded, failures)
     }
@@ -71,7 +74,8 @@ import Testing
         for tree in trees.sorted() {
             let folder = fixtures.appendingPathComponent(tree).path
             let config = folder + "/config.json"
-            inputs.append(("fixture \(tree)", ["--xen-headers", folder] + (manager.fileExists(atPath: config) ? ["--config", config] : [])))
+            inputs.append(
+                ("fixture \(tree)", ["--xen-headers", folder] + (manager.fileExists(atPath: config) ? ["--config", config] : [])))
         }
         return inputs
     }
@@ -81,11 +85,14 @@ import Testing
         let (loaded, failures) = try Self.loadableLibraries()
         let tried = failures.isEmpty ? "" : "; could not load: " + failures.joined(separator: "; ")
         // Both must be here, in CI as anywhere: a missing one fails and says which.
-        try #require(loaded.contains { $0.origin == "system" || $0.origin == "llvm-config" },
+        try #require(
+            loaded.contains { $0.origin == "system" || $0.origin == "llvm-config" },
             "Debian's libclang (libclang-dev) did not load\(tried); Scripts/setup.sh installs it")
-        try #require(loaded.contains { $0.origin == "Swift toolchain" },
+        try #require(
+            loaded.contains { $0.origin == "Swift toolchain" },
             "the Swift toolchain's libclang (beside swiftc on PATH, <toolchain>/usr/lib/libclang.so) did not load\(tried)")
-        try #require(Set(loaded.map(\.version)).count >= 2,
+        try #require(
+            Set(loaded.map(\.version)).count >= 2,
             "only one libclang version loads (\(loaded.map { "\($0.path): \($0.version)" }.joined(separator: ", "))); nothing to compare")
 
         let inputs = try Self.inputs()
@@ -103,7 +110,8 @@ import Testing
             }
             let differing = Set(reference.keys).union(outputs.keys).filter { reference[$0] != outputs[$0] }.sorted()
             for key in differing.prefix(10) {
-                Issue.record("""
+                Issue.record(
+                    """
                     \(key) differs between \(loaded[0].version) (\(loaded[0].path)) and \(other.version) (\(other.path)):
                     \(Self.firstDifference(reference[key], outputs[key]))
                     """)
@@ -115,8 +123,10 @@ import Testing
     /// The first line where two outputs differ, for the failure message.
     static func firstDifference(_ first: Data?, _ second: Data?) -> String {
         guard let first, let second else { return first == nil ? "missing with the first libclang" : "missing with the second libclang" }
-        let lines = (String(decoding: first, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false),
-                     String(decoding: second, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false))
+        let lines = (
+            String(decoding: first, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false),
+            String(decoding: second, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        )
         for (number, pair) in zip(lines.0, lines.1).enumerated() where pair.0 != pair.1 {
             return "line \(number + 1):\n- \(pair.0)\n+ \(pair.1)"
         }

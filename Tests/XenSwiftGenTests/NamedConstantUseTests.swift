@@ -7,9 +7,11 @@ import Testing
     /// A field that the constant table types, or any `…flags` field, then an operator and a number:
     /// `info.flags & (1 << 3)`, `flags >> 16`, `state != 3`, `affinity.flags = 1`.
     static var bareNumberUse: Regex<AnyRegexOutput> {
-        try! Regex(#"\b(\w*[fF]lags|state|status|reason|maxVcpuId)\s*(&|\||\^|==|!=|<|>|<=|>=|>>|<<|&=|\|=|=(?!=))\s*\(*\s*-?(0[xX][0-9a-fA-F]+|[0-9]+)\b"#)
-            // Unicode's word boundaries see `info.flags` as one word; the simple ones split at the dot.
-            .wordBoundaryKind(.simple)
+        try! Regex(
+            #"\b(\w*[fF]lags|state|status|reason|maxVcpuId)\s*(&|\||\^|==|!=|<|>|<=|>=|>>|<<|&=|\|=|=(?!=))\s*\(*\s*-?(0[xX][0-9a-fA-F]+|[0-9]+)\b"#
+        )
+        // Unicode's word boundaries see `info.flags` as one word; the simple ones split at the dot.
+        .wordBoundaryKind(.simple)
     }
 
     /// Lines of the Swift files under `folders` (and of the Markdown files, whose examples a user

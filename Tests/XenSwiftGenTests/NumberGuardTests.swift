@@ -7,7 +7,8 @@ import Testing
     func generated(templates: URL? = nil) throws -> URL {
         let folder = try makeTemporaryFolder("guard")
         let extra = templates.map { ["--templates", $0.path] } ?? []
-        let result = try xenSwiftGen(["generate", "--xen-headers", Paths.realHeaders, "--output", folder.appendingPathComponent("out").path] + extra)
+        let result = try xenSwiftGen(
+            ["generate", "--xen-headers", Paths.realHeaders, "--output", folder.appendingPathComponent("out").path] + extra)
         guard result.status == 0 else { throw TestFailure(result.stderr) }
         return folder
     }
@@ -29,12 +30,14 @@ import Testing
         let out = root.appendingPathComponent("out")
         let file = out.appendingPathComponent("DomctlOp.swift")
         let text = try String(contentsOf: file, encoding: .utf8)
-            .replacingOccurrences(of: "enum DomctlOpNumberGuard: UInt32 {\n", with: "enum DomctlOpNumberGuard: UInt32 {\n    case XEN_DOMCTL_sneaky = 6\n")
+            .replacingOccurrences(
+                of: "enum DomctlOpNumberGuard: UInt32 {\n", with: "enum DomctlOpNumberGuard: UInt32 {\n    case XEN_DOMCTL_sneaky = 6\n")
         try text.write(to: file, atomically: true, encoding: .utf8)
         let result = try typecheck(out)
         #expect(result.status != 0)
         let tombstoneLine = try line(of: "case XEN_DOMCTL_getmemlist = 6", in: file)
-        #expect(result.stderr.contains("DomctlOp.swift:\(tombstoneLine):34: error: raw value for enum case is not unique"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("DomctlOp.swift:\(tombstoneLine):34: error: raw value for enum case is not unique"), "\(result.stderr)")
     }
 
     @Test("a case added by hand to the public enum must enter the guard: switch must be exhaustive")
@@ -70,7 +73,8 @@ import Testing
         #expect(result.status != 0)
         let file = out.appendingPathComponent("DomctlOp.swift")
         let tombstoneLine = try line(of: "case XEN_DOMCTL_getmemlist = 6", in: file)
-        #expect(result.stderr.contains("DomctlOp.swift:\(tombstoneLine):34: error: raw value for enum case is not unique"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("DomctlOp.swift:\(tombstoneLine):34: error: raw value for enum case is not unique"), "\(result.stderr)")
     }
 
     /// Runs `generate` on the real headers with `family.mustache` edited by `edit`, into a folder holding the baseline.
@@ -85,7 +89,9 @@ import Testing
         try edited.write(to: templates.appendingPathComponent("family.mustache"), atomically: true, encoding: .utf8)
         let output = try OutputBaseline.populatedFolder()
         defer { try? FileManager.default.removeItem(at: output) }
-        let result = try xenSwiftGen(["generate", "--xen-headers", Paths.realHeaders, "--output", output.path, "--templates", templates.path])
+        let result = try xenSwiftGen([
+            "generate", "--xen-headers", Paths.realHeaders, "--output", output.path, "--templates", templates.path,
+        ])
         return (result, snapshot(output) == baseline)
     }
 
@@ -95,8 +101,9 @@ import Testing
             String(text[..<(text.range(of: "/// Every number `{{prefix}}*` has ever used")?.lowerBound ?? text.endIndex)])
         }
         #expect(result.status == 1)
-        #expect(result.stderr == "error: the family template rendered BlkifOp.swift without 'enum BlkifOpNumberGuard: UInt8'; "
-            + "the number guard must stay in every family file\n")
+        #expect(
+            result.stderr == "error: the family template rendered BlkifOp.swift without 'enum BlkifOpNumberGuard: UInt8'; "
+                + "the number guard must stay in every family file\n")
         #expect(unchanged, "a refused run changed the output folder")
     }
 
@@ -106,8 +113,9 @@ import Testing
             String(text[..<(text.range(of: "extension {{typeName}} {\n    /// Ties every case")?.lowerBound ?? text.endIndex)])
         }
         #expect(result.status == 1)
-        #expect(result.stderr == "error: the family template rendered BlkifOp.swift without 'var numberGuard: BlkifOpNumberGuard'; "
-            + "the number guard must stay in every family file\n")
+        #expect(
+            result.stderr == "error: the family template rendered BlkifOp.swift without 'var numberGuard: BlkifOpNumberGuard'; "
+                + "the number guard must stay in every family file\n")
         #expect(unchanged)
     }
 }

@@ -45,12 +45,14 @@ import XenSwiftGen
             let counts = [OpStatus.live, .obsolete, .retired].map { status in family.ops.filter { $0.status == status }.count }
             #expect(counts == [live, obsolete, retired], "\(name): live/obsolete/retired")
         }
-        #expect(interface.family(named: "xenstore-message")?.ops.first { $0.status == .retired }.map { [$0.name, "\($0.number)"] }
-            == ["XS_RESTRICT", "20"])
+        #expect(
+            interface.family(named: "xenstore-message")?.ops.first { $0.status == .retired }.map { [$0.name, "\($0.number)"] }
+                == ["XS_RESTRICT", "20"])
         #expect(interface.family(named: "scheduler")?.ops.first { $0.status == .retired }?.name == "XEN_SCHEDULER_SEDF")
         // trace.h retires its scheduler id 2 under domctl.h's name (the row's otherPrefixes).
-        #expect(interface.family(named: "trace-scheduler")?.ops.first { $0.status == .retired }.map { [$0.name, "\($0.number)"] }
-            == ["XEN_SCHEDULER_SEDF", "2"])
+        #expect(
+            interface.family(named: "trace-scheduler")?.ops.first { $0.status == .retired }.map { [$0.name, "\($0.number)"] }
+                == ["XEN_SCHEDULER_SEDF", "2"])
         // Every row of the built-in table but the three of records only (hvm-save, console, 9pfs).
         #expect(interface.families.count == (try BuiltinFamilies.table()).count - 3)
         #expect(interface.family(named: "domctl")?.interfaceVersion?.value == 0x15)
@@ -131,11 +133,13 @@ import XenSwiftGen
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }.sorted()
         let compile = try swiftc(["-typecheck", "-swift-version", "6", "-diagnostic-style", "llvm"] + files, in: folder)
         #expect(compile.status != 0)
-        #expect(compile.stderr.contains(
-            "consumer.swift:1:18: error: 'getmemlist' is unavailable: XEN_DOMCTL_getmemlist (6) was retired: Removed"))
-        #expect(compile.stderr.contains(
-            "consumer.swift:2:20: error: 'getpageframeinfo' has been renamed to 'getpageframeinfo3': "
-                + "XEN_DOMCTL_getpageframeinfo (7) was retired: Obsolete - use getpageframeinfo3"))
+        #expect(
+            compile.stderr.contains(
+                "consumer.swift:1:18: error: 'getmemlist' is unavailable: XEN_DOMCTL_getmemlist (6) was retired: Removed"))
+        #expect(
+            compile.stderr.contains(
+                "consumer.swift:2:20: error: 'getpageframeinfo' has been renamed to 'getpageframeinfo3': "
+                    + "XEN_DOMCTL_getpageframeinfo (7) was retired: Obsolete - use getpageframeinfo3"))
         // The fix-it line under the caret.
         #expect(compile.stderr.contains("                   getpageframeinfo3\n"))
     }

@@ -46,11 +46,15 @@ import Testing
             print("updated \(expected.path)")
             return
         }
-        #expect(FileManager.default.fileExists(atPath: expected.path),
-                "no reference at \(expected.path): run Scripts/update-references.sh and commit the result")
-        let diff = try run(URL(fileURLWithPath: "/usr/bin/env"),
-                           ["git", "diff", "--no-index", "--no-color", "--", expected.path, output.path])
-        #expect(diff.status == 0, """
+        #expect(
+            FileManager.default.fileExists(atPath: expected.path),
+            "no reference at \(expected.path): run Scripts/update-references.sh and commit the result")
+        let diff = try run(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["git", "diff", "--no-index", "--no-color", "--", expected.path, output.path])
+        #expect(
+            diff.status == 0,
+            """
             the output for \(reference.tree) differs from \(expected.path) \
             (if intended: Scripts/update-references.sh, then commit):
             \(diff.stdout)\(diff.stderr)

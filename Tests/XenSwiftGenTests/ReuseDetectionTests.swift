@@ -29,8 +29,10 @@ import XenIR
         defer { try? FileManager.default.removeItem(at: work) }
         let tree = work.appendingPathComponent("xen")
         try FileManager.default.copyItem(atPath: Paths.realHeaders, toPath: tree.path)
-        let anchors = ["domctl.h": "    uint32_t interface_version; /* XEN_DOMCTL_INTERFACE_VERSION */",
-                       "sysctl.h": "    uint32_t interface_version; /* XEN_SYSCTL_INTERFACE_VERSION */"]
+        let anchors = [
+            "domctl.h": "    uint32_t interface_version; /* XEN_DOMCTL_INTERFACE_VERSION */",
+            "sysctl.h": "    uint32_t interface_version; /* XEN_SYSCTL_INTERFACE_VERSION */",
+        ]
         let prefixes = ["domctl": "XEN_DOMCTL_", "sysctl": "XEN_SYSCTL_"]
         var caught: [String] = []
         for tombstone in Self.tombstones {
@@ -40,20 +42,24 @@ import XenIR
             let anchor = try #require(anchors[tombstone.header])
             let anchorIndex = try #require(lines.firstIndex(of: anchor), "anchor not found in \(tombstone.header)")
             // The tombstone's place, found in the header text (1-based line; the name starts after "/* #define ").
-            let tombstoneIndex = try #require(lines.firstIndex { $0.hasPrefix("/* #define \(tombstone.name) ") }, "\(tombstone.name) not in the header")
+            let tombstoneIndex = try #require(
+                lines.firstIndex { $0.hasPrefix("/* #define \(tombstone.name) ") }, "\(tombstone.name) not in the header")
             let prefix = try #require(prefixes[tombstone.family])
             let newName = "\(prefix)reuse_of_\(tombstone.number)"
             lines.insert("#define \(newName) \(tombstone.number)", at: anchorIndex)
             try lines.joined(separator: "\n").write(to: path, atomically: true, encoding: .utf8)
             defer { try? original.write(to: path, atomically: true, encoding: .utf8) }
-            let result = try xenSwiftGen(["generate", "--no-history", "--xen-headers", tree.path, "--output", work.appendingPathComponent("out").path])
+            let result = try xenSwiftGen([
+                "generate", "--no-history", "--xen-headers", tree.path, "--output", work.appendingPathComponent("out").path,
+            ])
             let marker = tombstone.marker.map { " (\"\($0)\")" } ?? ""
             #expect(result.status == 1, "\(newName) was not caught")
-            #expect(result.stderr == """
-                \(tree.path)/\(tombstone.header):\(anchorIndex + 1):9: error: \(newName) reuses \(tombstone.number), retired from \(tombstone.name)\(marker)
-                \(tree.path)/\(tombstone.header):\(tombstoneIndex + 1):4: note: \(tombstone.name) was retired here
+            #expect(
+                result.stderr == """
+                    \(tree.path)/\(tombstone.header):\(anchorIndex + 1):9: error: \(newName) reuses \(tombstone.number), retired from \(tombstone.name)\(marker)
+                    \(tree.path)/\(tombstone.header):\(tombstoneIndex + 1):4: note: \(tombstone.name) was retired here
 
-                """)
+                    """)
             #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("out").path), "a failed run wrote output")
             if result.status == 1 { caught.append("\(tombstone.family) \(tombstone.number)") }
         }
@@ -78,14 +84,16 @@ import XenIR
         let work = try makeTemporaryFolder("dup")
         defer { try? FileManager.default.removeItem(at: work) }
         let text = try String(contentsOf: Paths.fixture("ledger-series/v1/domctl.h"), encoding: .utf8)
-            .replacingOccurrences(of: "#define XEN_DOMCTL_mem_event_op                 7", with: "#define XEN_DOMCTL_mem_event_op                 5")
+            .replacingOccurrences(
+                of: "#define XEN_DOMCTL_mem_event_op                 7", with: "#define XEN_DOMCTL_mem_event_op                 5")
         try text.write(to: work.appendingPathComponent("domctl.h"), atomically: true, encoding: .utf8)
         let result = try xenSwiftGen(["generate", "--xen-headers", work.path, "--output", work.appendingPathComponent("out").path])
         #expect(result.status == 1)
-        #expect(result.stderr == """
-            \(work.path)/domctl.h:24:9: error: XEN_DOMCTL_mem_event_op reuses 5, already used by XEN_DOMCTL_getdomaininfo
-            \(work.path)/domctl.h:22:9: note: XEN_DOMCTL_getdomaininfo is defined here
+        #expect(
+            result.stderr == """
+                \(work.path)/domctl.h:24:9: error: XEN_DOMCTL_mem_event_op reuses 5, already used by XEN_DOMCTL_getdomaininfo
+                \(work.path)/domctl.h:22:9: note: XEN_DOMCTL_getdomaininfo is defined here
 
-            """)
+                """)
     }
 }

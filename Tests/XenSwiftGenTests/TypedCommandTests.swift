@@ -26,31 +26,47 @@ import XenIR
 
             """
         try consumer.write(to: bindings.folder.appendingPathComponent("consumer.swift"), atomically: true, encoding: .utf8)
-        let compile = try swiftc(["-typecheck", "-swift-version", "6", "-diagnostic-style", "llvm"] + bindings.swiftFiles, in: bindings.folder)
+        let compile = try swiftc(
+            ["-typecheck", "-swift-version", "6", "-diagnostic-style", "llvm"] + bindings.swiftFiles, in: bindings.folder)
         #expect(compile.status != 0)
-        #expect(compile.stderr.contains(
-            "consumer.swift:1:55: error: cannot convert value of type 'XenDomctlMaxMem' to expected argument type 'XenDomctlGetdomaininfo'"))
-        #expect(compile.stderr.contains(
-            "consumer.swift:2:39: error: cannot convert value of type 'XenDomctlGetdomaininfo' to expected argument type 'XenSysctlPhysinfo'"))
-        #expect(compile.stderr.contains(
-            "consumer.swift:3:20: error: static property 'maxMem' requires the types 'XenNoPayload' and 'XenDomctlMaxMem' be equivalent"))
-        #expect(compile.stderr.contains(
-            "consumer.swift:4:53: error: cannot convert value of type 'XenDomctlMaxMem' to expected argument type 'XenNoPayload'"))
-        #expect(compile.stderr.contains(
-            "consumer.swift:7:47: error: cannot convert value of type 'SchedPoll' to expected argument type 'SchedShutdown'"))
-        #expect(compile.stderr.contains(
-            "consumer.swift:10:50: error: cannot convert value of type 'XenDmOpSetIsaIrqLevel' to expected argument type 'XenDmOpNrVcpus'"))
+        #expect(
+            compile.stderr.contains(
+                "consumer.swift:1:55: error: cannot convert value of type 'XenDomctlMaxMem' to expected argument type 'XenDomctlGetdomaininfo'"
+            ))
+        #expect(
+            compile.stderr.contains(
+                "consumer.swift:2:39: error: cannot convert value of type 'XenDomctlGetdomaininfo' to expected argument type 'XenSysctlPhysinfo'"
+            ))
+        #expect(
+            compile.stderr.contains(
+                "consumer.swift:3:20: error: static property 'maxMem' requires the types 'XenNoPayload' and 'XenDomctlMaxMem' be equivalent"
+            ))
+        #expect(
+            compile.stderr.contains(
+                "consumer.swift:4:53: error: cannot convert value of type 'XenDomctlMaxMem' to expected argument type 'XenNoPayload'"))
+        #expect(
+            compile.stderr.contains(
+                "consumer.swift:7:47: error: cannot convert value of type 'SchedPoll' to expected argument type 'SchedShutdown'"))
+        #expect(
+            compile.stderr.contains(
+                "consumer.swift:10:50: error: cannot convert value of type 'XenDmOpSetIsaIrqLevel' to expected argument type 'XenDmOpNrVcpus'"
+            ))
         #expect(compile.stderr.contains("consumer.swift:11:27: error: missing argument for parameter 'vcpu' in call"))
-        #expect(compile.stderr.contains(
-            "consumer.swift:12:51: error: cannot convert value of type 'GnttabGetVersion' to expected element type 'GnttabQuerySize'"), "\(compile.stderr)")
+        #expect(
+            compile.stderr.contains(
+                "consumer.swift:12:51: error: cannot convert value of type 'GnttabGetVersion' to expected element type 'GnttabQuerySize'"),
+            "\(compile.stderr)")
     }
 
     @Test("a family table row whose call shape the runtime has no call for is a clear error, and nothing is written")
     func impossibleCallShape() throws {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let table = try JSONSerialization.jsonObject(with: Data(contentsOf: Paths.packageRoot
-            .appendingPathComponent("Sources/XenSwiftGen/BuiltinFamilies.json"))) as? [String: Any]
+        let table =
+            try JSONSerialization.jsonObject(
+                with: Data(
+                    contentsOf: Paths.packageRoot
+                        .appendingPathComponent("Sources/XenSwiftGen/BuiltinFamilies.json"))) as? [String: Any]
         var sched = try #require((table?["familyTable"] as? [[String: Any]])?.first { $0["name"] as? String == "sched" })
         sched["bufferArray"] = true
         var domctl = try #require((table?["familyTable"] as? [[String: Any]])?.first { $0["name"] as? String == "domctl" })
@@ -58,9 +74,15 @@ import XenIR
         var grants = try #require((table?["familyTable"] as? [[String: Any]])?.first { $0["name"] as? String == "grant-table" })
         grants["hypercallArguments"] = [["label": "vcpu", "type": "UInt32", "c": "unsigned int vcpuid"]]
         for (row, message) in [
-            (grants, "error: family 'grant-table': payloadCount needs a payload argument and no hypercallArguments: the hypercall takes (op, payloads, count)"),
+            (
+                grants,
+                "error: family 'grant-table': payloadCount needs a payload argument and no hypercallArguments: the hypercall takes (op, payloads, count)"
+            ),
             (sched, "error: family 'sched': bufferArray needs a request record, the buffer the array starts with"),
-            (domctl, "error: family 'domctl': hypercallArguments with a request record need bufferArray: the hypercall takes the request's address alone"),
+            (
+                domctl,
+                "error: family 'domctl': hypercallArguments with a request record need bufferArray: the hypercall takes the request's address alone"
+            ),
         ] {
             let config = folder.appendingPathComponent("config.json")
             try JSONSerialization.data(withJSONObject: ["familyTable": [row]]).write(to: config)
@@ -86,12 +108,14 @@ import XenIR
 
             """
         try consumer.write(to: bindings.folder.appendingPathComponent("consumer.swift"), atomically: true, encoding: .utf8)
-        let compile = try swiftc(["-typecheck", "-swift-version", "6", "-diagnostic-style", "llvm"] + bindings.swiftFiles, in: bindings.folder)
+        let compile = try swiftc(
+            ["-typecheck", "-swift-version", "6", "-diagnostic-style", "llvm"] + bindings.swiftFiles, in: bindings.folder)
         #expect(compile.status != 0)
         let errors = compile.stderr.split(separator: "\n").filter { $0.contains("error:") }
-        #expect(errors == [
-            "consumer.swift:3:20: error: instance method 'hypercall' requires that 'DomctlOp' conform to 'XenHypercallNumber'"
-        ], "\(compile.stderr)")
+        #expect(
+            errors == [
+                "consumer.swift:3:20: error: instance method 'hypercall' requires that 'DomctlOp' conform to 'XenHypercallNumber'"
+            ], "\(compile.stderr)")
     }
 
     @Test("the right payload compiles, in Swift 6 mode without warnings")
@@ -154,9 +178,12 @@ import XenIR
         // reason says so; a comment over several defines binds only the first one, the others come
         // from the family table.
         #expect(unmapped("vcpu") == ["VCPUOP_initialise"])
-        #expect(interface.requests.first { $0.family == "vcpu" }?.unmapped.first?.reason
-            == "its comment names more than one argument struct (vcpu_guest_context, vcpu_hvm_context)")
-        #expect(binding("memory", "XENMEM_decrease_reservation").map { $0.record == "xen_memory_reservation" && $0.source == .override } == true)
+        #expect(
+            interface.requests.first { $0.family == "vcpu" }?.unmapped.first?.reason
+                == "its comment names more than one argument struct (vcpu_guest_context, vcpu_hvm_context)")
+        #expect(
+            binding("memory", "XENMEM_decrease_reservation").map { $0.record == "xen_memory_reservation" && $0.source == .override } == true
+        )
         #expect(unmapped("memory") == ["XENMEM_get_sharing_freed_pages", "XENMEM_get_sharing_shared_pages"])
         #expect(interface.record(named: "sched_shutdown") != nil)
     }

@@ -59,7 +59,9 @@ if !overDevice {
         try sender.notify(bound)
         var iterator = events.makeAsyncIterator()
         let port = try await iterator.next()
-        print("LIVE \(port == unbound ? "PASS" : "FAIL") evtchn events(): a notify arrives through the async sequence (port \(port.map(String.init) ?? "none"))")
+        print(
+            "LIVE \(port == unbound ? "PASS" : "FAIL") evtchn events(): a notify arrives through the async sequence (port \(port.map(String.init) ?? "none"))"
+        )
     } catch {
         print("LIVE FAIL evtchn events(): \(error)")
     }
@@ -112,7 +114,9 @@ do {
     record("xs directory " + (try store.directory(prefix)).joined(separator: " "))
     try store.setPermissions("\(prefix)/dir", [.init(domain: 0, access: .none), .init(domain: 1, access: .read)])
     let codes: [Xenstore.Permission.Access: Int] = [.none: 0, .read: 1, .write: 2, .readWrite: 3]
-    record("xs permissions " + (try store.permissions("\(prefix)/dir")).map { "\($0.domain):\(codes[$0.access] ?? -1)" }.joined(separator: " "))
+    record(
+        "xs permissions " + (try store.permissions("\(prefix)/dir")).map { "\($0.domain):\(codes[$0.access] ?? -1)" }.joined(separator: " ")
+    )
     var attempts = 0
     try store.transaction { transaction in
         attempts += 1

@@ -34,9 +34,11 @@ func report(_ key: String, _ body: () throws -> [String]) {
 /// The fields both programs write; blocked and running change from call to call and are left out.
 func lines(_ info: XenDomctlGetdomaininfo) -> [String] {
     let flags = info.flags.subtracting([.blocked, .running])
-    return ["domain=\(info.domain)", "flags=\(flags.rawValue)", "tot_pages=\(info.totPages)", "max_pages=\(info.maxPages)",
-            "nr_online_vcpus=\(info.nrOnlineVcpus)", "max_vcpu_id=\(info.maxVcpuId.rawValue)", "cpupool=\(info.cpupool)",
-            "ssidref=\(info.ssidref)"]
+    return [
+        "domain=\(info.domain)", "flags=\(flags.rawValue)", "tot_pages=\(info.totPages)", "max_pages=\(info.maxPages)",
+        "nr_online_vcpus=\(info.nrOnlineVcpus)", "max_vcpu_id=\(info.maxVcpuId.rawValue)", "cpupool=\(info.cpupool)",
+        "ssidref=\(info.ssidref)",
+    ]
 }
 
 do {
@@ -45,9 +47,11 @@ do {
     report("getdomaininfo") { lines(try xen.domctl(.getdomaininfo, domain: 0, payload: XenDomctlGetdomaininfo()).payload) }
     report("physinfo") {
         let info = try xen.sysctl(.physinfo, payload: XenSysctlPhysinfo()).payload
-        return ["threads_per_core=\(info.threadsPerCore)", "cores_per_socket=\(info.coresPerSocket)", "nr_cpus=\(info.nrCpus)",
-                "max_cpu_id=\(info.maxCpuId)", "nr_nodes=\(info.nrNodes)", "max_node_id=\(info.maxNodeId)", "cpu_khz=\(info.cpuKhz)",
-                "total_pages=\(info.totalPages)", "capabilities=\(info.capabilities.rawValue)"]
+        return [
+            "threads_per_core=\(info.threadsPerCore)", "cores_per_socket=\(info.coresPerSocket)", "nr_cpus=\(info.nrCpus)",
+            "max_cpu_id=\(info.maxCpuId)", "nr_nodes=\(info.nrNodes)", "max_node_id=\(info.maxNodeId)", "cpu_khz=\(info.cpuKhz)",
+            "total_pages=\(info.totalPages)", "capabilities=\(info.capabilities.rawValue)",
+        ]
     }
     report("getdomaininfolist") {
         try xen.withBuffer(of: XenDomctlGetdomaininfo.self, capacity: 64) { buffer in

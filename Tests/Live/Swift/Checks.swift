@@ -37,7 +37,13 @@ func lifecycleUntilDestroy(_ xen: XenHypervisor) throws -> Domid {
     let domain = try xen.domctl(.createdomain, domain: 0, payload: config).domain
     check("createdomain gives a new domain", domain > 0 && domain < XenDomainID.firstReserved.rawValue, "domain \(domain)")
 
-    let maxVcpus = failure { _ = try xen.domctl(.maxVcpus, domain: domain, payload: { var p = XenDomctlMaxVcpus(); p.max = 2; return p }()) }
+    let maxVcpus = failure {
+        _ = try xen.domctl(
+            .maxVcpus, domain: domain,
+            payload: {
+                var p = XenDomctlMaxVcpus(); p.max = 2; return p
+            }())
+    }
     record("max_vcpus(2) on d\(domain): \(maxVcpus.map { "\($0)" } ?? "success")")
     check("max_vcpus 2", maxVcpus == nil, "\(String(describing: maxVcpus))")
     var memory = XenDomctlMaxMem()
@@ -47,7 +53,9 @@ func lifecycleUntilDestroy(_ xen: XenHypervisor) throws -> Domid {
 
     let info = try xen.domctl(.getdomaininfo, domain: domain, payload: XenDomctlGetdomaininfo()).payload
     check("getdomaininfo of the new domain", info.domain == domain, "domain \(info.domain)")
-    check("new domain has max_vcpu_id 1", info.maxVcpuId != .invalid && info.maxVcpuId.rawValue == 1, "max_vcpu_id \(info.maxVcpuId.rawValue)")
+    check(
+        "new domain has max_vcpu_id 1", info.maxVcpuId != .invalid && info.maxVcpuId.rawValue == 1, "max_vcpu_id \(info.maxVcpuId.rawValue)"
+    )
     check("new domain has max_pages 16384", info.maxPages == 16384, "max_pages \(info.maxPages)")
     check("new domain starts paused", info.flags.contains(.paused), "flags \(info.flags.rawValue)")
 
@@ -63,8 +71,9 @@ func lifecycleUntilDestroy(_ xen: XenHypervisor) throws -> Domid {
         try xen.domctl(.setvcpuaffinity, domain: domain, payload: affinity)
         bitmap[0] = 0
         let back = try xen.domctl(.getvcpuaffinity, domain: domain, payload: affinity).payload
-        check("vcpu affinity round-trips through a guest handle", bitmap[0] == wanted && back.vcpu == 0,
-              "set \(wanted), got \(bitmap[0])")
+        check(
+            "vcpu affinity round-trips through a guest handle", bitmap[0] == wanted && back.vcpu == 0,
+            "set \(wanted), got \(bitmap[0])")
         record("vcpu affinity of d\(domain)v0: set \(wanted), read back \(bitmap[0]) (\(cpus) CPUs)")
     }
 
@@ -88,7 +97,9 @@ func retiredNumbers(_ xen: XenHypervisor, list: String, domain: Domid) {
     var count = 0
     var line = [CChar](repeating: 0, count: 256)
     while fgets(&line, Int32(line.count), file) != nil {
-        let fields = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        let fields = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self).split(whereSeparator: {
+            $0 == " " || $0 == "\n"
+        }).map(String.init)
         guard fields.count == 3, let number = UInt32(fields[1]) else { continue }
         count += 1
         let answer: Error?
@@ -143,20 +154,26 @@ func badInput(_ xen: XenHypervisor) {
     let expected = XenHypercallError.interfaceVersionMismatch(
         operation: "XEN_DOMCTL_getdomaininfo", bindings: DomctlOp.interfaceVersion - 2, hypervisor: DomctlOp.interfaceVersion
     )
-    check("wrong domctl interface version gives the mismatch error", mismatch as? XenHypercallError == expected, "\(String(describing: mismatch))")
+    check(
+        "wrong domctl interface version gives the mismatch error", mismatch as? XenHypercallError == expected,
+        "\(String(describing: mismatch))")
     if let mismatch { record("wrong domctl version: \(mismatch)") }
     var sysctl = XenSysctl(.physinfo, payload: XenSysctlPhysinfo())
     sysctl.interfaceVersion = SysctlOp.interfaceVersion + 1
     let sysctlMismatch = failure { _ = try xen.issue(sysctl) }
-    check("wrong sysctl interface version gives the mismatch error",
-          sysctlMismatch as? XenHypercallError == .interfaceVersionMismatch(
-              operation: "XEN_SYSCTL_physinfo", bindings: SysctlOp.interfaceVersion + 1, hypervisor: SysctlOp.interfaceVersion),
-          "\(String(describing: sysctlMismatch))")
+    check(
+        "wrong sysctl interface version gives the mismatch error",
+        sysctlMismatch as? XenHypercallError
+            == .interfaceVersionMismatch(
+                operation: "XEN_SYSCTL_physinfo", bindings: SysctlOp.interfaceVersion + 1, hypervisor: SysctlOp.interfaceVersion),
+        "\(String(describing: sysctlMismatch))")
     if let sysctlMismatch { record("wrong sysctl version: \(sysctlMismatch)") }
 
     let missing = failure { _ = try xen.domctl(.getdomaininfo, domain: 0x7000, payload: XenDomctlGetdomaininfo()) }
-    check("a domain that does not exist gives ESRCH",
-          missing as? XenHypercallError == .hypercallFailed(operation: "XEN_DOMCTL_getdomaininfo", errno: .ESRCH), "\(String(describing: missing))")
+    check(
+        "a domain that does not exist gives ESRCH",
+        missing as? XenHypercallError == .hypercallFailed(operation: "XEN_DOMCTL_getdomaininfo", errno: .ESRCH),
+        "\(String(describing: missing))")
     if let missing { record("nonexistent domain: \(missing)") }
 
     let small = failure {
@@ -167,15 +184,17 @@ func badInput(_ xen: XenHypervisor) {
             _ = try xen.sysctl(.getdomaininfolist, payload: request)
         }
     }
-    check("a guest handle buffer too small is refused before the call",
-          small as? XenHypercallError == .bufferTooSmall(element: "XenDomctlGetdomaininfo", capacity: 1, requested: 64),
-          "\(String(describing: small))")
+    check(
+        "a guest handle buffer too small is refused before the call",
+        small as? XenHypercallError == .bufferTooSmall(element: "XenDomctlGetdomaininfo", capacity: 1, requested: 64),
+        "\(String(describing: small))")
     if let small { record("buffer too small: \(small)") }
 
     let noDevice = failure { _ = try XenHypervisor(privcmd: "/dev/xen/no-such-privcmd") }
-    check("a missing privcmd device gives the clear error",
-          noDevice as? XenHypercallError == .privcmdUnavailable(path: "/dev/xen/no-such-privcmd", errno: .ENOENT),
-          "\(String(describing: noDevice))")
+    check(
+        "a missing privcmd device gives the clear error",
+        noDevice as? XenHypercallError == .privcmdUnavailable(path: "/dev/xen/no-such-privcmd", errno: .ENOENT),
+        "\(String(describing: noDevice))")
 
     let healthy = failure { _ = try xen.domctl(.getdomaininfo, domain: 0, payload: XenDomctlGetdomaininfo()) }
     check("the process stays healthy after the errors", healthy == nil, "\(String(describing: healthy))")
@@ -189,7 +208,9 @@ func concurrency(_ xen: XenHypervisor) async {
             group.addTask {
                 var ok = 0
                 for _ in 0..<25 {
-                    if let info = try? xen.domctl(.getdomaininfo, domain: 0, payload: XenDomctlGetdomaininfo()).payload, info.domain == 0 { ok += 1 }
+                    if let info = try? xen.domctl(.getdomaininfo, domain: 0, payload: XenDomctlGetdomaininfo()).payload, info.domain == 0 {
+                        ok += 1
+                    }
                 }
                 return ok
             }

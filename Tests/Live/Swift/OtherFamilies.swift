@@ -12,8 +12,9 @@ func otherFamilies(_ xen: XenHypervisor) throws {
     var domain = XenMemoryDomain()
     domain.domid = 0
     let reservation = try xen.memory(.currentReservation, payload: domain).value
-    check("XENMEM_current_reservation(0) equals dom0's tot_pages", UInt64(reservation) == dom0.totPages,
-          "\(reservation) vs \(dom0.totPages)")
+    check(
+        "XENMEM_current_reservation(0) equals dom0's tot_pages", UInt64(reservation) == dom0.totPages,
+        "\(reservation) vs \(dom0.totPages)")
     let ramPage = try xen.memory(.maximumRamPage).value
     check("XENMEM_maximum_ram_page answers a frame number", ramPage > 0, "\(ramPage)")
     record("XENMEM_maximum_ram_page: \(ramPage)")
@@ -33,8 +34,9 @@ func otherFamilies(_ xen: XenHypervisor) throws {
     check("VCPUOP_is_up(0) of dom0 is 1", up.value == 1, "\(up.value)")
     let runstate = try xen.vcpu(.getRunstateInfo, vcpu: 0, payload: VcpuRunstateInfo()).payload
     // time[0] is the time spent running (RUNSTATE_running).
-    check("VCPUOP_get_runstate_info(0): dom0's vcpu 0 is online and has run", runstate.state != .offline && runstate.time[0] > 0,
-          "state \(runstate.state.rawValue), running \(runstate.time[0]) ns")
+    check(
+        "VCPUOP_get_runstate_info(0): dom0's vcpu 0 is online and has run", runstate.state != .offline && runstate.time[0] > 0,
+        "state \(runstate.state.rawValue), running \(runstate.time[0]) ns")
     record("VCPUOP_get_runstate_info(0): state \(runstate.state.rawValue), \(runstate.time[0]) ns running")
 
     // event_channel_op, typed: an unbound port for dom0, its status, then closed again (libxenevtchn's
@@ -47,8 +49,9 @@ func otherFamilies(_ xen: XenHypervisor) throws {
     status.dom = XenDomainID.selfDomain.rawValue
     status.port = port
     let state = try xen.eventChannel(.status, payload: status).payload.status
-    check("EVTCHNOP_alloc_unbound then EVTCHNOP_status: the new port is unbound", port > 0 && state == EventChannelStatus.unbound.rawValue,
-          "port \(port), status \(state)")
+    check(
+        "EVTCHNOP_alloc_unbound then EVTCHNOP_status: the new port is unbound", port > 0 && state == EventChannelStatus.unbound.rawValue,
+        "port \(port), status \(state)")
     var close = EvtchnClose()
     close.port = port
     check("EVTCHNOP_close of that port returns 0", try xen.eventChannel(.close, payload: close).value == 0)
@@ -62,9 +65,10 @@ func otherFamilies(_ xen: XenHypervisor) throws {
     // xen_version, typed: XENVER_version answers in the return value, as libxenctrl's xc_version reads it;
     // the runtime asked the same when it opened, and the live images run Xen 4.17.
     let version = try xen.xenver(.version).value
-    check("XENVER_version through the typed call is 4.17 and what the runtime learned at open",
-          XenRelease(versionWord: version) == XenRelease(4, 17) && xen.release == XenRelease(versionWord: version),
-          "0x\(String(version, radix: 16)), runtime \(xen.release.map { "\($0)" } ?? "none")")
+    check(
+        "XENVER_version through the typed call is 4.17 and what the runtime learned at open",
+        XenRelease(versionWord: version) == XenRelease(4, 17) && xen.release == XenRelease(versionWord: version),
+        "0x\(String(version, radix: 16)), runtime \(xen.release.map { "\($0)" } ?? "none")")
     let pageSize = try xen.xenver(.pagesize).value
     check("XENVER_pagesize is the x86 page size, 4096", pageSize == 4096, "\(pageSize)")
     var features = XenFeatureInfo()
@@ -72,29 +76,36 @@ func otherFamilies(_ xen: XenHypervisor) throws {
     let submap = try xen.xenver(.getFeatures, payload: features).payload.submap
     // do_xen_version (xen/common/kernel.c, 4.17) sets XENFEAT_dom0 for the hardware domain, and
     // XENFEAT_gnttab_map_avail_bits for every PV domain on x86: the live dom0 is both.
-    check("XENVER_get_features(0) of dom0 has XENFEAT_dom0 and XENFEAT_gnttab_map_avail_bits",
-          submap & (1 << XenFeature.dom0.rawValue) != 0 && submap & (1 << XenFeature.gnttabMapAvailBits.rawValue) != 0,
-          "0x\(String(submap, radix: 16))")
-    record("XENVER_version 0x\(String(version, radix: 16)), XENVER_pagesize \(pageSize), XENVER_get_features(0) 0x\(String(submap, radix: 16))")
+    check(
+        "XENVER_get_features(0) of dom0 has XENFEAT_dom0 and XENFEAT_gnttab_map_avail_bits",
+        submap & (1 << XenFeature.dom0.rawValue) != 0 && submap & (1 << XenFeature.gnttabMapAvailBits.rawValue) != 0,
+        "0x\(String(submap, radix: 16))")
+    record(
+        "XENVER_version 0x\(String(version, radix: 16)), XENVER_pagesize \(pageSize), XENVER_get_features(0) 0x\(String(submap, radix: 16))"
+    )
 
     // grant_table_op, typed: the count argument is the array's; Xen answers per entry in `status`.
     var query = GnttabQuerySize()
     query.dom = XenDomainID.selfDomain.rawValue
     let size = try xen.grantTable(.querySize, payload: query).payload
-    check("GNTTABOP_query_size(DOMID_SELF): status GNTST_okay, 1 <= nr_frames <= max_nr_frames",
-          size.status == .okay && size.nrFrames >= 1 && size.nrFrames <= size.maxNrFrames,
-          "status \(size.status.rawValue), \(size.nrFrames) of \(size.maxNrFrames) frames")
+    check(
+        "GNTTABOP_query_size(DOMID_SELF): status GNTST_okay, 1 <= nr_frames <= max_nr_frames",
+        size.status == .okay && size.nrFrames >= 1 && size.nrFrames <= size.maxNrFrames,
+        "status \(size.status.rawValue), \(size.nrFrames) of \(size.maxNrFrames) frames")
     record("GNTTABOP_query_size(DOMID_SELF): \(size.nrFrames) of \(size.maxNrFrames) frames")
     // GNTTABOP_query_size takes exactly one entry (gnttab_query_size: count != 1 is EINVAL): the
     // count Xen sees is the array's.
     let twoQueries = failure { _ = try xen.grantTable(.querySize, payloads: [query, query]) }
-    check("GNTTABOP_query_size with two entries: EINVAL, as Xen refuses count != 1",
-          twoQueries as? XenHypercallError == .hypercallFailed(operation: "GNTTABOP_query_size", errno: .EINVAL), "\(String(describing: twoQueries))")
+    check(
+        "GNTTABOP_query_size with two entries: EINVAL, as Xen refuses count != 1",
+        twoQueries as? XenHypercallError == .hypercallFailed(operation: "GNTTABOP_query_size", errno: .EINVAL),
+        "\(String(describing: twoQueries))")
     var elsewhere = GnttabQuerySize()
     elsewhere.dom = 32000
     let absent = try xen.grantTable(.querySize, payload: elsewhere)
-    check("GNTTABOP_query_size of a domain that does not exist: the call succeeds, the entry says GNTST_bad_domain",
-          absent.value == 0 && absent.payload.status == .badDomain, "value \(absent.value), status \(absent.payload.status.rawValue)")
+    check(
+        "GNTTABOP_query_size of a domain that does not exist: the call succeeds, the entry says GNTST_bad_domain",
+        absent.value == 0 && absent.payload.status == .badDomain, "value \(absent.value), status \(absent.payload.status.rawValue)")
     // A batch: three unmaps of handles past the maptrack table; Xen writes GNTST_bad_handle into each
     // entry it handles (unmap_common), so an entry left at 1 would mean the count was short.
     var unmap = GnttabUnmapGrantRef()
@@ -106,17 +117,19 @@ func otherFamilies(_ xen: XenHypervisor) throws {
         return entry
     }
     let unmapped = try xen.grantTable(.unmapGrantRef, payloads: batch)
-    check("GNTTABOP_unmap_grant_ref of three bad handles in one call: 0, and GNTST_bad_handle in every entry",
-          unmapped.value == 0 && unmapped.payload.count == 3 && unmapped.payload.allSatisfy { $0.status == .badHandle },
-          "value \(unmapped.value), statuses \(unmapped.payload.map(\.status.rawValue))")
+    check(
+        "GNTTABOP_unmap_grant_ref of three bad handles in one call: 0, and GNTST_bad_handle in every entry",
+        unmapped.value == 0 && unmapped.payload.count == 3 && unmapped.payload.allSatisfy { $0.status == .badHandle },
+        "value \(unmapped.value), statuses \(unmapped.payload.map(\.status.rawValue))")
     var getVersion = GnttabGetVersion()
     getVersion.dom = XenDomainID.selfDomain.rawValue
     let version2 = try xen.grantTable(.getVersion, payload: getVersion).payload
     check("GNTTABOP_get_version(DOMID_SELF) is 1 or 2", version2.version == 1 || version2.version == 2, "\(version2.version)")
 
     let missing = failure { _ = try xen.dm(.nrVcpus, domain: 32000, payload: XenDmOpNrVcpus()) }
-    check("dm_op on a domain that does not exist: ESRCH as the typed error",
-          missing as? XenHypercallError == .hypercallFailed(operation: "XEN_DMOP_nr_vcpus", errno: .ESRCH), "\(String(describing: missing))")
+    check(
+        "dm_op on a domain that does not exist: ESRCH as the typed error",
+        missing as? XenHypercallError == .hypercallFailed(operation: "XEN_DMOP_nr_vcpus", errno: .ESRCH), "\(String(describing: missing))")
     let own = failure { _ = try xen.dm(.nrVcpus, domain: 0, payload: XenDmOpNrVcpus()) }
     record("XEN_DMOP_nr_vcpus on d0 from d0: \(own.map { "\($0)" } ?? "success")")
 }
@@ -158,14 +171,17 @@ func versionAndGrantTableLines(_ xen: XenHypervisor) throws -> [String] {
     func answer(_ body: () throws -> Int) -> Int {
         do { return try body() } catch { return -Int((error as? XenHypercallError)?.errno?.rawValue ?? 0) }
     }
-    var text = ["xen_version.version=\(answer { try xen.xenver(.version).value })",
-                "xen_version.pagesize=\(answer { try xen.xenver(.pagesize).value })"]
+    var text = [
+        "xen_version.version=\(answer { try xen.xenver(.version).value })",
+        "xen_version.pagesize=\(answer { try xen.xenver(.pagesize).value })",
+    ]
     let features = try xen.xenver(.getFeatures, payload: XenFeatureInfo())
     text.append("xen_version.get_features.0=\(features.value),\(String(features.payload.submap, radix: 16))")
     var query = GnttabQuerySize()
     query.dom = XenDomainID.selfDomain.rawValue
     let size = try xen.grantTable(.querySize, payload: query)
-    text.append("grant_table_op.query_size.self=\(size.value),\(size.payload.status.rawValue),\(size.payload.nrFrames),\(size.payload.maxNrFrames)")
+    text.append(
+        "grant_table_op.query_size.self=\(size.value),\(size.payload.status.rawValue),\(size.payload.nrFrames),\(size.payload.maxNrFrames)")
     text.append("grant_table_op.query_size.count2=\(answer { try xen.grantTable(.querySize, payloads: [query, query]).value })")
     var elsewhere = GnttabQuerySize()
     elsewhere.dom = 32000
@@ -178,7 +194,9 @@ func versionAndGrantTableLines(_ xen: XenHypervisor) throws -> [String] {
         return entry
     }
     let unmapped = try xen.grantTable(.unmapGrantRef, payloads: batch)
-    text.append("grant_table_op.unmap_grant_ref.bad3=\(unmapped.value)," + unmapped.payload.map { String($0.status.rawValue) }.joined(separator: ","))
+    text.append(
+        "grant_table_op.unmap_grant_ref.bad3=\(unmapped.value),"
+            + unmapped.payload.map { String($0.status.rawValue) }.joined(separator: ","))
     var version = GnttabGetVersion()
     version.dom = XenDomainID.selfDomain.rawValue
     let grantVersion = try xen.grantTable(.getVersion, payload: version)

@@ -37,7 +37,8 @@ func lines(_ info: XenDomctlGetdomaininfo, _ prefix: String) -> [String] {
     let volatileFlags: XenDomainInfoFlags = [.blocked, .running]
     let handle = (0..<16).map { String(info.handle[$0], radix: 16) }.joined(separator: ":")
     return [
-        "domain=\(info.domain)", "flags=\(info.flags.subtracting(volatileFlags).rawValue)", "tot_pages=\(info.totPages)", "max_pages=\(info.maxPages)",
+        "domain=\(info.domain)", "flags=\(info.flags.subtracting(volatileFlags).rawValue)", "tot_pages=\(info.totPages)",
+        "max_pages=\(info.maxPages)",
         "outstanding_pages=\(info.outstandingPages)", "shr_pages=\(info.shrPages)", "paged_pages=\(info.pagedPages)",
         "shared_info_frame=\(info.sharedInfoFrame)", "nr_online_vcpus=\(info.nrOnlineVcpus)", "max_vcpu_id=\(info.maxVcpuId.rawValue)",
         "ssidref=\(info.ssidref)", "handle=\(handle)", "cpupool=\(info.cpupool)", "gpaddr_bits=\(info.gpaddrBits)",

@@ -34,7 +34,8 @@ struct ConsumerPackage {
     func dropBuildPlugin() throws {
         let url = file("Package.swift")
         let manifest = try String(contentsOf: url, encoding: .utf8)
-        let edited = manifest.replacingOccurrences(of: #"plugins: [.plugin(name: "XenSwiftGenPlugin", package: "xen-swiftgen")]"#, with: "plugins: []")
+        let edited = manifest.replacingOccurrences(
+            of: #"plugins: [.plugin(name: "XenSwiftGenPlugin", package: "xen-swiftgen")]"#, with: "plugins: []")
         guard edited != manifest else { throw TestFailure("Package.swift does not apply XenSwiftGenPlugin as expected") }
         try edited.write(to: url, atomically: true, encoding: .utf8)
     }
@@ -57,7 +58,8 @@ struct ConsumerPackage {
 
     /// What `Examples/PluginConsumer` prints off Xen: an op of the generated bindings, then the runtime's
     /// error for the missing privcmd device (the tests run on hosts without Xen).
-    static let pluginConsumerOutput = "XEN_DOMCTL_getdomaininfo = 5 (XEN_DOMCTL_ from domctl.h, via __HYPERVISOR_domctl)\n"
+    static let pluginConsumerOutput =
+        "XEN_DOMCTL_getdomaininfo = 5 (XEN_DOMCTL_ from domctl.h, via __HYPERVISOR_domctl)\n"
         + "cannot open /dev/xen/privcmd: ENOENT (No such file or directory): not running in a Xen domain,"
         + " or the privcmd driver is not loaded (load it: modprobe xen-privcmd)\n"
 

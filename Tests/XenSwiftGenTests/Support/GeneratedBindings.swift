@@ -72,9 +72,12 @@ struct GeneratedBindings {
     func checkC(_ source: String, target: String) throws -> RunResult {
         let file = folder.appendingPathComponent("probe-\(target).c")
         try source.write(to: file, atomically: true, encoding: .utf8)
-        return try run(URL(fileURLWithPath: "/usr/bin/env"),
-                       ["clang", "-target", target, "-ffreestanding", "-fsyntax-only", "-std=gnu11", "-w", "-ferror-limit=0",
-                        "-include", "stdint.h", "-D__XEN_TOOLS__", file.lastPathComponent], in: folder)
+        return try run(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            [
+                "clang", "-target", target, "-ffreestanding", "-fsyntax-only", "-std=gnu11", "-w", "-ferror-limit=0",
+                "-include", "stdint.h", "-D__XEN_TOOLS__", file.lastPathComponent,
+            ], in: folder)
     }
 
     /// Generates the bindings for a fixture tree with its `config.json`.
@@ -115,10 +118,11 @@ struct GeneratedBindings {
     func runC(_ source: String) throws -> String {
         let file = folder.appendingPathComponent("probe.c")
         try source.write(to: file, atomically: true, encoding: .utf8)
-        let build = try run(URL(fileURLWithPath: "/usr/bin/env"),
-                            ["cc", "-std=gnu11", "-include", "stdint.h", "-D__XEN_TOOLS__"] + (headerRoot.map { ["-I", $0] } ?? [])
-                                + (includeParent.map { ["-I", $0] } ?? [])
-                                + ["-o", "c-probe", "probe.c"], in: folder)
+        let build = try run(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["cc", "-std=gnu11", "-include", "stdint.h", "-D__XEN_TOOLS__"] + (headerRoot.map { ["-I", $0] } ?? [])
+                + (includeParent.map { ["-I", $0] } ?? [])
+                + ["-o", "c-probe", "probe.c"], in: folder)
         guard build.status == 0 else { throw TestFailure("cc failed:\n\(build.stderr.prefix(4000))") }
         let result = try run(folder.appendingPathComponent("c-probe"), [])
         guard result.status == 0 else { throw TestFailure("C probe failed: \(result.stderr)") }
@@ -135,7 +139,7 @@ struct GeneratedBindings {
     var headerIncludes: String {
         (["#include <stddef.h>"]
             + Self.includeOrder(interface).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-                .map { headerRoot == nil ? "#include <xen/\($0)>" : "#include \"\($0)\"" }).joined(separator: "\n")
+            .map { headerRoot == nil ? "#include <xen/\($0)>" : "#include \"\($0)\"" }).joined(separator: "\n")
     }
 }
 
@@ -151,7 +155,8 @@ extension GeneratedBindings {
         let dump = try xenSwiftGen(["dump-ir", "--xen-headers", tree])
         guard dump.status == 0 else { throw TestFailure("dump-ir failed: \(dump.stderr)") }
         let interface = try JSONDecoder().decode(XenInterface.self, from: Data(dump.stdout.utf8))
-        return GeneratedBindings(folder: folder, interface: interface, includeParent: URL(fileURLWithPath: tree).deletingLastPathComponent().path)
+        return GeneratedBindings(
+            folder: folder, interface: interface, includeParent: URL(fileURLWithPath: tree).deletingLastPathComponent().path)
     }
 }
 

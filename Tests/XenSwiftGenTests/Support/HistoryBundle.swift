@@ -8,7 +8,8 @@ enum HistoryBundle {
     /// Where the bundle is looked for.
     static var bundlePath: String {
         ProcessInfo.processInfo.environment["XEN_HISTORY_BUNDLE"]
-            ?? Paths.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/xen-history/xen-public.bundle").standardized.path
+            ?? Paths.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/xen-history/xen-public.bundle").standardized
+            .path
     }
 
     /// The clone, made on first use.
@@ -24,11 +25,14 @@ enum HistoryBundle {
         if let cloned { return try cloned.get() }
         let result: Result<String, TestFailure>
         if !FileManager.default.fileExists(atPath: bundlePath) {
-            result = .failure(TestFailure("the Xen history bundle is missing: looked at \(bundlePath) (set XEN_HISTORY_BUNDLE to its path)"))
+            result = .failure(
+                TestFailure("the Xen history bundle is missing: looked at \(bundlePath) (set XEN_HISTORY_BUNDLE to its path)"))
         } else {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xsg-history-\(UUID().uuidString)").path
             let clone = try? run(URL(fileURLWithPath: "/usr/bin/env"), ["git", "clone", "-q", "--no-checkout", bundlePath, folder])
-            result = clone?.status == 0 ? .success(folder)
+            result =
+                clone?.status == 0
+                ? .success(folder)
                 : .failure(TestFailure("cannot clone the Xen history bundle \(bundlePath): \(clone?.stderr ?? "git did not run")"))
         }
         cloned = result
@@ -45,7 +49,8 @@ enum HistoryBundle {
         let parent = try makeTemporaryFolder("xsg-tree")
         let folder = subfolder.map { parent.appendingPathComponent($0) } ?? parent
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let result = try run(URL(fileURLWithPath: "/bin/sh"), ["-c", "git -C \"$0\" archive \"$1\" | tar -x -C \"$2\"", repository, revision, folder.path])
+        let result = try run(
+            URL(fileURLWithPath: "/bin/sh"), ["-c", "git -C \"$0\" archive \"$1\" | tar -x -C \"$2\"", repository, revision, folder.path])
         guard result.status == 0 else { throw TestFailure("cannot write out \(revision): \(result.stderr)") }
         return parent
     }

@@ -47,10 +47,12 @@ struct LayoutProbe {
 
     /// The C program.
     func cProgram(includes: String) -> String {
-        var lines = [includes, "", "static void bytes(const char *name, int index, const void *value, size_t size) {",
-                     "    printf(\"B\\t%s\\t%d\\t\", name, index);",
-                     "    for (size_t i = 0; i < size; i++) printf(\"%02x\", ((const unsigned char *)value)[i]);",
-                     "    printf(\"\\n\");", "}", "", "int main(void) {"]
+        var lines = [
+            includes, "", "static void bytes(const char *name, int index, const void *value, size_t size) {",
+            "    printf(\"B\\t%s\\t%d\\t\", name, index);",
+            "    for (size_t i = 0; i < size; i++) printf(\"%02x\", ((const unsigned char *)value)[i]);",
+            "    printf(\"\\n\");", "}", "", "int main(void) {",
+        ]
         for record in interface.records {
             let name = cString(record.name)
             if let type = cType(record) {
@@ -62,7 +64,9 @@ struct LayoutProbe {
                 if field.isBitField {
                     lines.append("    { \(baseType) v; memset(&v, 0, sizeof v); v.\(cName) = ~0; bytes(\(name), \(index), &v, sizeof v); }")
                 } else {
-                    lines.append("    printf(\"F\\t%s\\t%d\\t%zu\\t%zu\\n\", \(name), \(index), offsetof(\(baseType), \(cName)), sizeof(((\(baseType) *)0)->\(cName)));")
+                    lines.append(
+                        "    printf(\"F\\t%s\\t%d\\t%zu\\t%zu\\n\", \(name), \(index), offsetof(\(baseType), \(cName)), sizeof(((\(baseType) *)0)->\(cName)));"
+                    )
                 }
             }
         }
@@ -138,7 +142,8 @@ struct LayoutProbe {
                     let baseType = naming.typeName(base(of: record).name)
                     lines.append("do { var v = \(baseType)(); v.\(property) = ~0; bytes(\(name), \(index), v) }")
                 } else {
-                    let offset = record.kind == .union
+                    let offset =
+                        record.kind == .union
                         ? "unionOffset(\(type)(), { $0.\(property) = $1 }, \(type)().\(property))"
                         : "MemoryLayout<\(type)>.offset(of: \\\(type).\(property))"
                     lines.append("field(\(name), \(index), \(offset), MemoryLayout.size(ofValue: \(type)().\(property)))")

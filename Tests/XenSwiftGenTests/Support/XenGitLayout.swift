@@ -68,7 +68,8 @@ enum XenGitLayout {
                 git checkout -q master
                 """#
             let made = try run(URL(fileURLWithPath: "/bin/sh"), ["-c", script, bundle, folder, seed])
-            result = made.status == 0 ? .success(folder) : .failure(TestFailure("cannot build the xen.git-layout repository: \(made.stderr)"))
+            result =
+                made.status == 0 ? .success(folder) : .failure(TestFailure("cannot build the xen.git-layout repository: \(made.stderr)"))
         } catch let failure as TestFailure {
             result = .failure(failure)
         }

@@ -50,8 +50,10 @@ do {
         let seconds = Double(info.cpuTime) / 1e9
         let time = String(Int(seconds)) + "." + String(Int(seconds * 10) % 10)
         let label = name(info.domain)
-        print(label + String(repeating: " ", count: Swift.max(1, 22 - label.count)), pad(String(info.domain), 5), pad(String(mem), 10), pad(max, 9), pad(String(info.nrOnlineVcpus), 6),
-              " " + state(info), pad(time, 10))
+        print(
+            label + String(repeating: " ", count: Swift.max(1, 22 - label.count)), pad(String(info.domain), 5), pad(String(mem), 10),
+            pad(max, 9), pad(String(info.nrOnlineVcpus), 6),
+            " " + state(info), pad(time, 10))
     }
 } catch {
     // Every failure is a XenHypercallError: its description names the op and Xen's errno.
