@@ -16,7 +16,8 @@ struct ToolRunnerTests {
     @Test("standard input reaches the tool; without input it reads /dev/null")
     func input() throws {
         #expect(try ToolRunner.run("cat", [], input: "a\nb\n").lines == ["a", "b"])
-        #expect(try ToolRunner.run("cat", []).output == "")
+        let empty = try ToolRunner.run("cat", [])
+        #expect(empty.output == "", "cat of /dev/null wrote \(empty.output.utf8.count) bytes: \(empty.output.prefix(80))")
         #expect(throws: ToolRunner.Failure.self) {
             try ToolRunner.run("cat", [], input: String(repeating: "x", count: ToolRunner.inputLimit + 1))
         }
