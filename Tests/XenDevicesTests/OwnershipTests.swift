@@ -36,10 +36,13 @@ struct OwnershipTests {
         try source.write(to: file, atomically: true, encoding: .utf8)
         let compile = Process()
         let errors = Pipe()
-        // Not `-o /dev/null`: swiftc writes its output through a temporary file renamed into place, and as
-        // root that replaces the device with a regular file, which every later reader of /dev/null sees.
+        // Not `-o /dev/null`: swiftc writes its output through a temporary file renamed into place,
+        // and as root that replaces the device with a regular file, which every later reader sees.
         compile.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        compile.arguments = ["swiftc", "-swift-version", "6", "-emit-sil", "-o", folder.appendingPathComponent("consumer.sil").path, "-I", modules, file.path]
+        compile.arguments = [
+            "swiftc", "-swift-version", "6", "-emit-sil", "-o", folder.appendingPathComponent("consumer.sil").path, "-I", modules,
+            file.path,
+        ]
         compile.standardError = errors
         compile.standardOutput = FileHandle.nullDevice
         try compile.run()
