@@ -43,7 +43,11 @@ let package = Package(
         // Stage 3b: merge, one IR per target → what every target shares and what differs.
         .target(name: "XenMerge", dependencies: ["XenIR", "XenChecks"]),
         // Stage 4: emitter, IR to Swift through the templates.
-        .target(name: "XenEmitter", dependencies: ["XenIR", "XenMerge", "XenTemplates", "Mustache"]),
+        .target(
+            name: "XenEmitter", dependencies: ["XenIR", "XenMerge", "XenTemplates", "Mustache"],
+            // The acronyms of type names (AcronymCasing), embedded so no resource bundle is needed at run time.
+            resources: [.embedInCode("Acronyms.txt")]
+        ),
         // The Mustache engine: parse, compile against a Codable context type, render. Knows nothing of Xen.
         .target(name: "Mustache", dependencies: ["XenIR"]),
         .target(name: "XenTemplates", path: "Templates", exclude: ["README.md"], resources: [.copy("swift")]),

@@ -50,7 +50,7 @@ public struct XenArchDomainconfig: Sendable, BitwiseCopyable {
 }
 
 /// `struct vcpu_guest_context` (arch-arm.h:305): 352 bytes, aligned to 8.
-public struct VcpuGuestContext: Sendable, BitwiseCopyable {
+public struct VCPUGuestContext: Sendable, BitwiseCopyable {
     /// VGCF_
     ///
     /// C: `uint32_t flags` at offset 0.
@@ -60,7 +60,7 @@ public struct VcpuGuestContext: Sendable, BitwiseCopyable {
     /// Core CPU registers
     ///
     /// C: `struct vcpu_guest_core_regs user_regs` at offset 8.
-    public var userRegs: VcpuGuestCoreRegs
+    public var userRegs: VCPUGuestCoreRegs
     /// C: `uint64_t sctlr` at offset 320.
     public var sctlr: UInt64
     /// C: `uint64_t ttbcr` at offset 328.
@@ -75,77 +75,77 @@ public struct VcpuGuestContext: Sendable, BitwiseCopyable {
 }
 
 /// `struct vcpu_guest_core_regs` (arch-arm.h:241): 312 bytes, aligned to 8.
-public struct VcpuGuestCoreRegs: Sendable, BitwiseCopyable {
+public struct VCPUGuestCoreRegs: Sendable, BitwiseCopyable {
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:244:5) ` at offset 0.
-    public var _anonymous0: VcpuGuestCoreRegs.Anonymous0
+    public var _anonymous0: VCPUGuestCoreRegs.Anonymous0
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:245:5) ` at offset 8.
-    public var _anonymous1: VcpuGuestCoreRegs.Anonymous1
+    public var _anonymous1: VCPUGuestCoreRegs.Anonymous1
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:246:5) ` at offset 16.
-    public var _anonymous2: VcpuGuestCoreRegs.Anonymous2
+    public var _anonymous2: VCPUGuestCoreRegs.Anonymous2
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:247:5) ` at offset 24.
-    public var _anonymous3: VcpuGuestCoreRegs.Anonymous3
+    public var _anonymous3: VCPUGuestCoreRegs.Anonymous3
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:248:5) ` at offset 32.
-    public var _anonymous4: VcpuGuestCoreRegs.Anonymous4
+    public var _anonymous4: VCPUGuestCoreRegs.Anonymous4
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:249:5) ` at offset 40.
-    public var _anonymous5: VcpuGuestCoreRegs.Anonymous5
+    public var _anonymous5: VCPUGuestCoreRegs.Anonymous5
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:250:5) ` at offset 48.
-    public var _anonymous6: VcpuGuestCoreRegs.Anonymous6
+    public var _anonymous6: VCPUGuestCoreRegs.Anonymous6
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:251:5) ` at offset 56.
-    public var _anonymous7: VcpuGuestCoreRegs.Anonymous7
+    public var _anonymous7: VCPUGuestCoreRegs.Anonymous7
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:252:5) ` at offset 64.
-    public var _anonymous8: VcpuGuestCoreRegs.Anonymous8
+    public var _anonymous8: VCPUGuestCoreRegs.Anonymous8
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:253:5) ` at offset 72.
-    public var _anonymous9: VcpuGuestCoreRegs.Anonymous9
+    public var _anonymous9: VCPUGuestCoreRegs.Anonymous9
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:254:5) ` at offset 80.
-    public var _anonymous10: VcpuGuestCoreRegs.Anonymous10
+    public var _anonymous10: VCPUGuestCoreRegs.Anonymous10
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:255:5) ` at offset 88.
-    public var _anonymous11: VcpuGuestCoreRegs.Anonymous11
+    public var _anonymous11: VCPUGuestCoreRegs.Anonymous11
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:256:5) ` at offset 96.
-    public var _anonymous12: VcpuGuestCoreRegs.Anonymous12
+    public var _anonymous12: VCPUGuestCoreRegs.Anonymous12
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:258:5) ` at offset 104.
-    public var _anonymous13: VcpuGuestCoreRegs.Anonymous13
+    public var _anonymous13: VCPUGuestCoreRegs.Anonymous13
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:259:5) ` at offset 112.
-    public var _anonymous14: VcpuGuestCoreRegs.Anonymous14
+    public var _anonymous14: VCPUGuestCoreRegs.Anonymous14
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:261:5) ` at offset 120.
-    public var _anonymous15: VcpuGuestCoreRegs.Anonymous15
+    public var _anonymous15: VCPUGuestCoreRegs.Anonymous15
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:263:5) ` at offset 128.
-    public var _anonymous16: VcpuGuestCoreRegs.Anonymous16
+    public var _anonymous16: VCPUGuestCoreRegs.Anonymous16
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:264:5) ` at offset 136.
-    public var _anonymous17: VcpuGuestCoreRegs.Anonymous17
+    public var _anonymous17: VCPUGuestCoreRegs.Anonymous17
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:266:5) ` at offset 144.
-    public var _anonymous18: VcpuGuestCoreRegs.Anonymous18
+    public var _anonymous18: VCPUGuestCoreRegs.Anonymous18
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:267:5) ` at offset 152.
-    public var _anonymous19: VcpuGuestCoreRegs.Anonymous19
+    public var _anonymous19: VCPUGuestCoreRegs.Anonymous19
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:269:5) ` at offset 160.
-    public var _anonymous20: VcpuGuestCoreRegs.Anonymous20
+    public var _anonymous20: VCPUGuestCoreRegs.Anonymous20
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:270:5) ` at offset 168.
-    public var _anonymous21: VcpuGuestCoreRegs.Anonymous21
+    public var _anonymous21: VCPUGuestCoreRegs.Anonymous21
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:272:5) ` at offset 176.
-    public var _anonymous22: VcpuGuestCoreRegs.Anonymous22
+    public var _anonymous22: VCPUGuestCoreRegs.Anonymous22
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:273:5) ` at offset 184.
-    public var _anonymous23: VcpuGuestCoreRegs.Anonymous23
+    public var _anonymous23: VCPUGuestCoreRegs.Anonymous23
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:275:5) ` at offset 192.
-    public var _anonymous24: VcpuGuestCoreRegs.Anonymous24
+    public var _anonymous24: VCPUGuestCoreRegs.Anonymous24
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:276:5) ` at offset 200.
-    public var _anonymous25: VcpuGuestCoreRegs.Anonymous25
+    public var _anonymous25: VCPUGuestCoreRegs.Anonymous25
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:277:5) ` at offset 208.
-    public var _anonymous26: VcpuGuestCoreRegs.Anonymous26
+    public var _anonymous26: VCPUGuestCoreRegs.Anonymous26
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:278:5) ` at offset 216.
-    public var _anonymous27: VcpuGuestCoreRegs.Anonymous27
+    public var _anonymous27: VCPUGuestCoreRegs.Anonymous27
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:279:5) ` at offset 224.
-    public var _anonymous28: VcpuGuestCoreRegs.Anonymous28
+    public var _anonymous28: VCPUGuestCoreRegs.Anonymous28
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:281:5) ` at offset 232.
-    public var _anonymous29: VcpuGuestCoreRegs.Anonymous29
+    public var _anonymous29: VCPUGuestCoreRegs.Anonymous29
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:282:5) ` at offset 240.
-    public var _anonymous30: VcpuGuestCoreRegs.Anonymous30
+    public var _anonymous30: VCPUGuestCoreRegs.Anonymous30
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:285:5) ` at offset 248.
-    public var _anonymous31: VcpuGuestCoreRegs.Anonymous31
+    public var _anonymous31: VCPUGuestCoreRegs.Anonymous31
     /// SPSR_EL2
     ///
     /// C: `uint64_t cpsr` at offset 256.
     public var cpsr: UInt64
     /// C: `union vcpu_guest_core_regs::(anonymous at arch-arm.h:288:5) ` at offset 264.
-    public var _anonymous32: VcpuGuestCoreRegs.Anonymous32
+    public var _anonymous32: VCPUGuestCoreRegs.Anonymous32
     /// AArch32 guests only
     ///
     /// C: `uint32_t spsr_fiq` at offset 272.
@@ -505,7 +505,7 @@ public struct VcpuGuestCoreRegs: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:244): 8 bytes, aligned to 8.
     public struct Anonymous0: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -530,7 +530,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:245): 8 bytes, aligned to 8.
     public struct Anonymous1: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -551,7 +551,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:246): 8 bytes, aligned to 8.
     public struct Anonymous2: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -572,7 +572,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:247): 8 bytes, aligned to 8.
     public struct Anonymous3: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -593,7 +593,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:248): 8 bytes, aligned to 8.
     public struct Anonymous4: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -614,7 +614,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:249): 8 bytes, aligned to 8.
     public struct Anonymous5: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -635,7 +635,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:250): 8 bytes, aligned to 8.
     public struct Anonymous6: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -656,7 +656,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:251): 8 bytes, aligned to 8.
     public struct Anonymous7: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -677,7 +677,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:252): 8 bytes, aligned to 8.
     public struct Anonymous8: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -698,7 +698,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:253): 8 bytes, aligned to 8.
     public struct Anonymous9: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -719,7 +719,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:254): 8 bytes, aligned to 8.
     public struct Anonymous10: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -740,7 +740,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:255): 8 bytes, aligned to 8.
     public struct Anonymous11: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -761,7 +761,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:256): 8 bytes, aligned to 8.
     public struct Anonymous12: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -782,7 +782,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:258): 8 bytes, aligned to 8.
     public struct Anonymous13: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -803,7 +803,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:259): 8 bytes, aligned to 8.
     public struct Anonymous14: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -824,7 +824,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:261): 8 bytes, aligned to 8.
     public struct Anonymous15: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -845,7 +845,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:263): 8 bytes, aligned to 8.
     public struct Anonymous16: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -866,7 +866,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:264): 8 bytes, aligned to 8.
     public struct Anonymous17: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -887,7 +887,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:266): 8 bytes, aligned to 8.
     public struct Anonymous18: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -908,7 +908,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:267): 8 bytes, aligned to 8.
     public struct Anonymous19: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -929,7 +929,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:269): 8 bytes, aligned to 8.
     public struct Anonymous20: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -950,7 +950,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:270): 8 bytes, aligned to 8.
     public struct Anonymous21: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -971,7 +971,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:272): 8 bytes, aligned to 8.
     public struct Anonymous22: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -992,7 +992,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:273): 8 bytes, aligned to 8.
     public struct Anonymous23: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -1013,7 +1013,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:275): 8 bytes, aligned to 8.
     public struct Anonymous24: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -1034,7 +1034,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:276): 8 bytes, aligned to 8.
     public struct Anonymous25: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -1055,7 +1055,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:277): 8 bytes, aligned to 8.
     public struct Anonymous26: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -1076,7 +1076,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:278): 8 bytes, aligned to 8.
     public struct Anonymous27: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -1097,7 +1097,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:279): 8 bytes, aligned to 8.
     public struct Anonymous28: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -1118,7 +1118,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:281): 8 bytes, aligned to 8.
     public struct Anonymous29: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -1139,7 +1139,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:282): 8 bytes, aligned to 8.
     public struct Anonymous30: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -1160,7 +1160,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:285): 8 bytes, aligned to 8.
     public struct Anonymous31: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -1187,7 +1187,7 @@ extension VcpuGuestCoreRegs {
     }
 }
 
-extension VcpuGuestCoreRegs {
+extension VCPUGuestCoreRegs {
     /// An anonymous union member of `vcpu_guest_core_regs` (arch-arm.h:288): 8 bytes, aligned to 8.
     public struct Anonymous32: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -1215,7 +1215,7 @@ extension VcpuGuestCoreRegs {
 /// Stub definition of PMU structure
 ///
 /// `struct xen_pmu_arch` (arch-arm.h:554): 1 bytes, aligned to 1.
-public struct XenPmuArch: Sendable, BitwiseCopyable {
+public struct XenPMUArch: Sendable, BitwiseCopyable {
     /// Stub definition of PMU structure
     ///
     /// C: `uint8_t dummy` at offset 0.

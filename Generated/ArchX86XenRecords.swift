@@ -28,12 +28,12 @@ public struct XenArchDomainconfig: Sendable, BitwiseCopyable {
 /// DOMCTL_setvcpucontext, and uses struct vcpu_hvm_context from hvm/hvm_vcpu.h
 ///
 /// `struct vcpu_guest_context` (arch-x86/xen.h:160): 5168 bytes, aligned to 8.
-public struct VcpuGuestContext: Sendable, BitwiseCopyable {
+public struct VCPUGuestContext: Sendable, BitwiseCopyable {
     /// FPU registers come first so they can be aligned for FXSAVE/FXRSTOR.
     /// User-level FPU registers
     ///
     /// C: `struct (unnamed struct at arch-x86/xen.h:162:5) fpu_ctxt` at offset 0.
-    public var fpuCtxt: VcpuGuestContext.FpuCtxt
+    public var fpuCtxt: VCPUGuestContext.FpuCtxt
     /// VGCF_* flags
     ///
     /// C: `unsigned long flags` at offset 512.
@@ -41,7 +41,7 @@ public struct VcpuGuestContext: Sendable, BitwiseCopyable {
     /// User-level CPU registers
     ///
     /// C: `struct cpu_user_regs user_regs` at offset 520.
-    public var userRegs: CpuUserRegs
+    public var userRegs: CPUUserRegs
     /// Virtual IDT
     ///
     /// C: `struct trap_info[256] trap_ctxt` at offset 720.
@@ -102,7 +102,7 @@ public struct VcpuGuestContext: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-extension VcpuGuestContext {
+extension VCPUGuestContext {
     /// FPU registers come first so they can be aligned for FXSAVE/FXRSTOR.
     ///
     /// The struct of `vcpu_guest_context.fpu_ctxt` (arch-x86/xen.h:162): 512 bytes, aligned to 1.

@@ -4,37 +4,37 @@ import XenHypercall
 
 #if arch(x86_64)
 /// `struct cpu_user_regs` (arch-x86/xen-x86_64.h:165): 200 bytes, aligned to 8.
-public struct CpuUserRegs: Sendable, BitwiseCopyable {
+public struct CPUUserRegs: Sendable, BitwiseCopyable {
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:166:5) ` at offset 0.
-    public var _anonymous0: CpuUserRegs.Anonymous0
+    public var _anonymous0: CPUUserRegs.Anonymous0
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:167:5) ` at offset 8.
-    public var _anonymous1: CpuUserRegs.Anonymous1
+    public var _anonymous1: CPUUserRegs.Anonymous1
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:168:5) ` at offset 16.
-    public var _anonymous2: CpuUserRegs.Anonymous2
+    public var _anonymous2: CPUUserRegs.Anonymous2
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:169:5) ` at offset 24.
-    public var _anonymous3: CpuUserRegs.Anonymous3
+    public var _anonymous3: CPUUserRegs.Anonymous3
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:170:5) ` at offset 32.
-    public var _anonymous4: CpuUserRegs.Anonymous4
+    public var _anonymous4: CPUUserRegs.Anonymous4
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:171:5) ` at offset 40.
-    public var _anonymous5: CpuUserRegs.Anonymous5
+    public var _anonymous5: CPUUserRegs.Anonymous5
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:172:5) ` at offset 48.
-    public var _anonymous6: CpuUserRegs.Anonymous6
+    public var _anonymous6: CPUUserRegs.Anonymous6
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:173:5) ` at offset 56.
-    public var _anonymous7: CpuUserRegs.Anonymous7
+    public var _anonymous7: CPUUserRegs.Anonymous7
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:174:5) ` at offset 64.
-    public var _anonymous8: CpuUserRegs.Anonymous8
+    public var _anonymous8: CPUUserRegs.Anonymous8
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:175:5) ` at offset 72.
-    public var _anonymous9: CpuUserRegs.Anonymous9
+    public var _anonymous9: CPUUserRegs.Anonymous9
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:176:5) ` at offset 80.
-    public var _anonymous10: CpuUserRegs.Anonymous10
+    public var _anonymous10: CPUUserRegs.Anonymous10
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:177:5) ` at offset 88.
-    public var _anonymous11: CpuUserRegs.Anonymous11
+    public var _anonymous11: CPUUserRegs.Anonymous11
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:178:5) ` at offset 96.
-    public var _anonymous12: CpuUserRegs.Anonymous12
+    public var _anonymous12: CPUUserRegs.Anonymous12
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:179:5) ` at offset 104.
-    public var _anonymous13: CpuUserRegs.Anonymous13
+    public var _anonymous13: CPUUserRegs.Anonymous13
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:180:5) ` at offset 112.
-    public var _anonymous14: CpuUserRegs.Anonymous14
+    public var _anonymous14: CPUUserRegs.Anonymous14
     /// private
     ///
     /// C: `uint32_t error_code` at offset 120.
@@ -44,7 +44,7 @@ public struct CpuUserRegs: Sendable, BitwiseCopyable {
     /// C: `uint32_t entry_vector` at offset 124.
     public var entryVector: UInt32
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:183:5) ` at offset 128.
-    public var _anonymous15: CpuUserRegs.Anonymous15
+    public var _anonymous15: CPUUserRegs.Anonymous15
     /// C: `uint16_t cs` at offset 136.
     public var cs: UInt16
     /// C: `uint16_t[1] _pad0` at offset 138.
@@ -54,9 +54,9 @@ public struct CpuUserRegs: Sendable, BitwiseCopyable {
     /// C: `uint8_t[3] _pad1` at offset 141.
     public var pad1: InlineArray<3, UInt8>
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:187:5) ` at offset 144.
-    public var _anonymous16: CpuUserRegs.Anonymous16
+    public var _anonymous16: CPUUserRegs.Anonymous16
     /// C: `union cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:188:5) ` at offset 152.
-    public var _anonymous17: CpuUserRegs.Anonymous17
+    public var _anonymous17: CPUUserRegs.Anonymous17
     /// C: `uint16_t ss` at offset 160.
     public var ss: UInt16
     /// C: `uint16_t[3] _pad2` at offset 162.
@@ -452,7 +452,7 @@ public struct CpuUserRegs: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-extension CpuUserRegs {
+extension CPUUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:166): 8 bytes, aligned to 8.
     public struct Anonymous0: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -483,7 +483,7 @@ extension CpuUserRegs {
     }
 }
 
-extension CpuUserRegs {
+extension CPUUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:167): 8 bytes, aligned to 8.
     public struct Anonymous1: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -514,7 +514,7 @@ extension CpuUserRegs {
     }
 }
 
-extension CpuUserRegs {
+extension CPUUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:168): 8 bytes, aligned to 8.
     public struct Anonymous2: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -545,7 +545,7 @@ extension CpuUserRegs {
     }
 }
 
-extension CpuUserRegs {
+extension CPUUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:169): 8 bytes, aligned to 8.
     public struct Anonymous3: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -576,7 +576,7 @@ extension CpuUserRegs {
     }
 }
 
-extension CpuUserRegs {
+extension CPUUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:170): 8 bytes, aligned to 8.
     public struct Anonymous4: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -607,7 +607,7 @@ extension CpuUserRegs {
     }
 }
 
-extension CpuUserRegs {
+extension CPUUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:171): 8 bytes, aligned to 8.
     public struct Anonymous5: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -628,8 +628,8 @@ extension CpuUserRegs {
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:171:5) ` at offset 0.
-        public var _anonymous0: CpuUserRegs.Anonymous5.Anonymous0 {
-            get { xenUnionLoad(self, as: CpuUserRegs.Anonymous5.Anonymous0.self) }
+        public var _anonymous0: CPUUserRegs.Anonymous5.Anonymous0 {
+            get { xenUnionLoad(self, as: CPUUserRegs.Anonymous5.Anonymous0.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// `bl` of the anonymous member `_anonymous0`.
@@ -648,7 +648,7 @@ extension CpuUserRegs {
     }
 }
 
-extension CpuUserRegs.Anonymous5 {
+extension CPUUserRegs.Anonymous5 {
     /// An anonymous struct member of `cpu_user_regs.(anonymous 5)` (arch-x86/xen-x86_64.h:171): 2 bytes, aligned to 1.
     public struct Anonymous0: Sendable, BitwiseCopyable {
         /// C: `uint8_t bl` at offset 0.
@@ -661,7 +661,7 @@ extension CpuUserRegs.Anonymous5 {
     }
 }
 
-extension CpuUserRegs {
+extension CPUUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:172): 8 bytes, aligned to 8.
     public struct Anonymous6: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -692,7 +692,7 @@ extension CpuUserRegs {
     }
 }
 
-extension CpuUserRegs {
+extension CPUUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:173): 8 bytes, aligned to 8.
     public struct Anonymous7: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -723,7 +723,7 @@ extension CpuUserRegs {
     }
 }
 
-extension CpuUserRegs {
+extension CPUUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:174): 8 bytes, aligned to 8.
     public struct Anonymous8: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -754,7 +754,7 @@ extension CpuUserRegs {
     }
 }
 
-extension CpuUserRegs {
+extension CPUUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:175): 8 bytes, aligned to 8.
     public struct Anonymous9: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -785,7 +785,7 @@ extension CpuUserRegs {
     }
 }
 
-extension CpuUserRegs {
+extension CPUUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:176): 8 bytes, aligned to 8.
     public struct Anonymous10: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -806,8 +806,8 @@ extension CpuUserRegs {
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:176:5) ` at offset 0.
-        public var _anonymous0: CpuUserRegs.Anonymous10.Anonymous0 {
-            get { xenUnionLoad(self, as: CpuUserRegs.Anonymous10.Anonymous0.self) }
+        public var _anonymous0: CPUUserRegs.Anonymous10.Anonymous0 {
+            get { xenUnionLoad(self, as: CPUUserRegs.Anonymous10.Anonymous0.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// `al` of the anonymous member `_anonymous0`.
@@ -826,7 +826,7 @@ extension CpuUserRegs {
     }
 }
 
-extension CpuUserRegs.Anonymous10 {
+extension CPUUserRegs.Anonymous10 {
     /// An anonymous struct member of `cpu_user_regs.(anonymous 10)` (arch-x86/xen-x86_64.h:176): 2 bytes, aligned to 1.
     public struct Anonymous0: Sendable, BitwiseCopyable {
         /// C: `uint8_t al` at offset 0.
@@ -839,7 +839,7 @@ extension CpuUserRegs.Anonymous10 {
     }
 }
 
-extension CpuUserRegs {
+extension CPUUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:177): 8 bytes, aligned to 8.
     public struct Anonymous11: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -860,8 +860,8 @@ extension CpuUserRegs {
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:177:5) ` at offset 0.
-        public var _anonymous0: CpuUserRegs.Anonymous11.Anonymous0 {
-            get { xenUnionLoad(self, as: CpuUserRegs.Anonymous11.Anonymous0.self) }
+        public var _anonymous0: CPUUserRegs.Anonymous11.Anonymous0 {
+            get { xenUnionLoad(self, as: CPUUserRegs.Anonymous11.Anonymous0.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// `cl` of the anonymous member `_anonymous0`.
@@ -880,7 +880,7 @@ extension CpuUserRegs {
     }
 }
 
-extension CpuUserRegs.Anonymous11 {
+extension CPUUserRegs.Anonymous11 {
     /// An anonymous struct member of `cpu_user_regs.(anonymous 11)` (arch-x86/xen-x86_64.h:177): 2 bytes, aligned to 1.
     public struct Anonymous0: Sendable, BitwiseCopyable {
         /// C: `uint8_t cl` at offset 0.
@@ -893,7 +893,7 @@ extension CpuUserRegs.Anonymous11 {
     }
 }
 
-extension CpuUserRegs {
+extension CPUUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:178): 8 bytes, aligned to 8.
     public struct Anonymous12: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -914,8 +914,8 @@ extension CpuUserRegs {
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct cpu_user_regs::(anonymous at arch-x86/xen-x86_64.h:178:5) ` at offset 0.
-        public var _anonymous0: CpuUserRegs.Anonymous12.Anonymous0 {
-            get { xenUnionLoad(self, as: CpuUserRegs.Anonymous12.Anonymous0.self) }
+        public var _anonymous0: CPUUserRegs.Anonymous12.Anonymous0 {
+            get { xenUnionLoad(self, as: CPUUserRegs.Anonymous12.Anonymous0.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// `dl` of the anonymous member `_anonymous0`.
@@ -934,7 +934,7 @@ extension CpuUserRegs {
     }
 }
 
-extension CpuUserRegs.Anonymous12 {
+extension CPUUserRegs.Anonymous12 {
     /// An anonymous struct member of `cpu_user_regs.(anonymous 12)` (arch-x86/xen-x86_64.h:178): 2 bytes, aligned to 1.
     public struct Anonymous0: Sendable, BitwiseCopyable {
         /// C: `uint8_t dl` at offset 0.
@@ -947,7 +947,7 @@ extension CpuUserRegs.Anonymous12 {
     }
 }
 
-extension CpuUserRegs {
+extension CPUUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:179): 8 bytes, aligned to 8.
     public struct Anonymous13: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -978,7 +978,7 @@ extension CpuUserRegs {
     }
 }
 
-extension CpuUserRegs {
+extension CPUUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:180): 8 bytes, aligned to 8.
     public struct Anonymous14: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -1009,7 +1009,7 @@ extension CpuUserRegs {
     }
 }
 
-extension CpuUserRegs {
+extension CPUUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:183): 8 bytes, aligned to 8.
     public struct Anonymous15: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -1035,7 +1035,7 @@ extension CpuUserRegs {
     }
 }
 
-extension CpuUserRegs {
+extension CPUUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:187): 8 bytes, aligned to 8.
     public struct Anonymous16: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -1067,7 +1067,7 @@ extension CpuUserRegs {
     }
 }
 
-extension CpuUserRegs {
+extension CPUUserRegs {
     /// An anonymous union member of `cpu_user_regs` (arch-x86/xen-x86_64.h:188): 8 bytes, aligned to 8.
     public struct Anonymous17: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -1099,7 +1099,7 @@ extension CpuUserRegs {
 }
 
 /// `struct arch_vcpu_info` (arch-x86/xen-x86_64.h:212): 16 bytes, aligned to 8.
-public struct ArchVcpuInfo: Sendable, BitwiseCopyable {
+public struct ArchVCPUInfo: Sendable, BitwiseCopyable {
     /// C: `unsigned long cr2` at offset 0.
     public var cr2: UInt64
     /// sizeof(vcpu_info_t) == 64

@@ -35,7 +35,7 @@ import XenHypercall
 /// | `XEN_DOMCTL_scheduler_op` | 16 | `XenDomctlSchedulerOp` | - |
 /// | `XEN_DOMCTL_setdomainhandle` | 17 | `XenDomctlSetdomainhandle` | - |
 /// | `XEN_DOMCTL_setdebugging` | 18 | `XenDomctlSetdebugging` | - |
-/// | `XEN_DOMCTL_irq_permission` | 19 | `XenDomctlIrqPermission` | - |
+/// | `XEN_DOMCTL_irq_permission` | 19 | `XenDomctlIRQPermission` | - |
 /// | `XEN_DOMCTL_iomem_permission` | 20 | `XenDomctlIomemPermission` | - |
 /// | `XEN_DOMCTL_ioport_permission` | 21 | `XenDomctlIoportPermission` | - |
 /// | `XEN_DOMCTL_hypercall_init` | 22 | `XenDomctlHypercallInit` | - |
@@ -49,7 +49,7 @@ import XenHypercall
 /// | `XEN_DOMCTL_set_address_size` | 35 | `XenDomctlAddressSize` | - |
 /// | `XEN_DOMCTL_get_address_size` | 36 | `XenDomctlAddressSize` | - |
 /// | `XEN_DOMCTL_assign_device` | 37 | `XenDomctlAssignDevice` | - |
-/// | `XEN_DOMCTL_bind_pt_irq` | 38 | `XenDomctlBindPtIrq` | - |
+/// | `XEN_DOMCTL_bind_pt_irq` | 38 | `XenDomctlBindPtIRQ` | - |
 /// | `XEN_DOMCTL_memory_mapping` | 39 | `XenDomctlMemoryMapping` | - |
 /// | `XEN_DOMCTL_ioport_mapping` | 40 | `XenDomctlIoportMapping` | - |
 /// | `XEN_DOMCTL_set_ext_vcpucontext` | 42 | `XenDomctlExtVcpucontext` | - |
@@ -57,11 +57,11 @@ import XenHypercall
 /// | `XEN_DOMCTL_test_assign_device` | 45 | `XenDomctlAssignDevice` | - |
 /// | `XEN_DOMCTL_set_target` | 46 | `XenDomctlSetTarget` | - |
 /// | `XEN_DOMCTL_deassign_device` | 47 | `XenDomctlAssignDevice` | - |
-/// | `XEN_DOMCTL_unbind_pt_irq` | 48 | `XenDomctlBindPtIrq` | - |
+/// | `XEN_DOMCTL_unbind_pt_irq` | 48 | `XenDomctlBindPtIRQ` | - |
 /// | `XEN_DOMCTL_get_device_group` | 50 | `XenDomctlGetDeviceGroup` | - |
 /// | `XEN_DOMCTL_debug_op` | 54 | `XenDomctlDebugOp` | - |
 /// | `XEN_DOMCTL_gethvmcontext_partial` | 55 | `XenDomctlHvmcontextPartial` | - |
-/// | `XEN_DOMCTL_vm_event_op` | 56 | `XenDomctlVmEventOp` | - |
+/// | `XEN_DOMCTL_vm_event_op` | 56 | `XenDomctlVMEventOp` | - |
 /// | `XEN_DOMCTL_mem_sharing_op` | 57 | `XenDomctlMemSharingOp` | - |
 /// | `XEN_DOMCTL_gettscinfo` | 59 | `XenDomctlTscInfo` | - |
 /// | `XEN_DOMCTL_settscinfo` | 60 | `XenDomctlTscInfo` | - |
@@ -78,9 +78,9 @@ import XenHypercall
 /// | `XEN_DOMCTL_getnodeaffinity` | 69 | `XenDomctlNodeaffinity` | - |
 /// | `XEN_DOMCTL_cacheflush` | 71 | `XenDomctlCacheflush` | - |
 /// | `XEN_DOMCTL_get_vcpu_msrs` (arm64 only) | 72 | not bound: payloadMembers binds it to \'vcpu\_msrs\'\, which is not a record member of \'u\' | - |
-/// | `XEN_DOMCTL_get_vcpu_msrs` (x86_64 only) | 72 | `XenDomctlVcpuMsrs` | - |
+/// | `XEN_DOMCTL_get_vcpu_msrs` (x86_64 only) | 72 | `XenDomctlVCPUMsrs` | - |
 /// | `XEN_DOMCTL_set_vcpu_msrs` (arm64 only) | 73 | not bound: payloadMembers binds it to \'vcpu\_msrs\'\, which is not a record member of \'u\' | - |
-/// | `XEN_DOMCTL_set_vcpu_msrs` (x86_64 only) | 73 | `XenDomctlVcpuMsrs` | - |
+/// | `XEN_DOMCTL_set_vcpu_msrs` (x86_64 only) | 73 | `XenDomctlVCPUMsrs` | - |
 /// | `XEN_DOMCTL_setvnumainfo` | 74 | `XenDomctlVnuma` | - |
 /// | `XEN_DOMCTL_psr_cmt_op` | 75 | `XenDomctlPsrCmtOp` | - |
 /// | `XEN_DOMCTL_monitor_op` | 77 | `XenDomctlMonitorOp` | - |
@@ -88,9 +88,9 @@ import XenHypercall
 /// | `XEN_DOMCTL_soft_reset` | 79 | `XenNoPayload` | - |
 /// | `XEN_DOMCTL_vuart_op` | 81 | `XenDomctlVuartOp` | - |
 /// | `XEN_DOMCTL_get_cpu_policy` (arm64 only) | 82 | not bound: payloadMembers binds it to \'cpu\_policy\'\, which is not a record member of \'u\' | - |
-/// | `XEN_DOMCTL_get_cpu_policy` (x86_64 only) | 82 | `XenDomctlCpuPolicy` | - |
+/// | `XEN_DOMCTL_get_cpu_policy` (x86_64 only) | 82 | `XenDomctlCPUPolicy` | - |
 /// | `XEN_DOMCTL_set_cpu_policy` (arm64 only) | 83 | not bound: payloadMembers binds it to \'cpu\_policy\'\, which is not a record member of \'u\' | - |
-/// | `XEN_DOMCTL_set_cpu_policy` (x86_64 only) | 83 | `XenDomctlCpuPolicy` | - |
+/// | `XEN_DOMCTL_set_cpu_policy` (x86_64 only) | 83 | `XenDomctlCPUPolicy` | - |
 /// | `XEN_DOMCTL_vmtrace_op` | 84 | `XenDomctlVmtraceOp` | - |
 /// | `XEN_DOMCTL_get_paging_mempool_size` | 85 | `XenDomctlPagingMempool` | - |
 /// | `XEN_DOMCTL_set_paging_mempool_size` | 86 | `XenDomctlPagingMempool` | - |
@@ -100,8 +100,8 @@ import XenHypercall
 /// | `XEN_DOMCTL_set_llc_colors` | 89 | `XenDomctlSetLlcColors` | - |
 /// | `XEN_DOMCTL_get_domain_state` | 90 | `XenDomctlGetDomainState` | - |
 /// | `XEN_DOMCTL_gdbsx_guestmemio` | 1000 | `XenDomctlGdbsxMemio` | - |
-/// | `XEN_DOMCTL_gdbsx_pausevcpu` | 1001 | `XenDomctlGdbsxPauseunpVcpu` | - |
-/// | `XEN_DOMCTL_gdbsx_unpausevcpu` | 1002 | `XenDomctlGdbsxPauseunpVcpu` | - |
+/// | `XEN_DOMCTL_gdbsx_pausevcpu` | 1001 | `XenDomctlGdbsxPauseunpVCPU` | - |
+/// | `XEN_DOMCTL_gdbsx_unpausevcpu` | 1002 | `XenDomctlGdbsxPauseunpVCPU` | - |
 /// | `XEN_DOMCTL_gdbsx_domstatus` | 1003 | `XenDomctlGdbsxDomstatus` | - |
 public struct DomctlCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
     /// The op.
@@ -185,7 +185,7 @@ extension DomctlCommand where Payload == XenDomctlSetdebugging {
     public static var setdebugging: Self { Self(.setdebugging) }
 }
 
-extension DomctlCommand where Payload == XenDomctlIrqPermission {
+extension DomctlCommand where Payload == XenDomctlIRQPermission {
     /// `XEN_DOMCTL_irq_permission` (19) with payload `u.irq_permission` (`struct xen_domctl_irq_permission`); bound by the comment above the payload struct and the union member's name.
     public static var irqPermission: Self { Self(.irqPermission) }
 }
@@ -243,7 +243,7 @@ extension DomctlCommand where Payload == XenDomctlAssignDevice {
     public static var deassignDevice: Self { Self(.deassignDevice) }
 }
 
-extension DomctlCommand where Payload == XenDomctlBindPtIrq {
+extension DomctlCommand where Payload == XenDomctlBindPtIRQ {
     /// `XEN_DOMCTL_bind_pt_irq` (38) with payload `u.bind_pt_irq` (`struct xen_domctl_bind_pt_irq`); bound by the union member's name.
     public static var bindPtIrq: Self { Self(.bindPtIrq) }
     /// `XEN_DOMCTL_unbind_pt_irq` (48) with payload `u.bind_pt_irq` (`struct xen_domctl_bind_pt_irq`); bound by the family table's payloadMembers.
@@ -287,7 +287,7 @@ extension DomctlCommand where Payload == XenDomctlHvmcontextPartial {
     public static var gethvmcontextPartial: Self { Self(.gethvmcontextPartial) }
 }
 
-extension DomctlCommand where Payload == XenDomctlVmEventOp {
+extension DomctlCommand where Payload == XenDomctlVMEventOp {
     /// `XEN_DOMCTL_vm_event_op` (56) with payload `u.vm_event_op` (`struct xen_domctl_vm_event_op`); bound by the union member's name.
     public static var vmEventOp: Self { Self(.vmEventOp) }
 }
@@ -351,7 +351,7 @@ extension DomctlCommand where Payload == XenDomctlCacheflush {
 }
 
 #if arch(x86_64)
-extension DomctlCommand where Payload == XenDomctlVcpuMsrs {
+extension DomctlCommand where Payload == XenDomctlVCPUMsrs {
     /// `XEN_DOMCTL_get_vcpu_msrs` (72) with payload `u.vcpu_msrs` (`struct xen_domctl_vcpu_msrs`); bound by the family table's payloadMembers.
     public static var getVcpuMsrs: Self { Self(.getVcpuMsrs) }
     /// `XEN_DOMCTL_set_vcpu_msrs` (73) with payload `u.vcpu_msrs` (`struct xen_domctl_vcpu_msrs`); bound by the family table's payloadMembers.
@@ -385,7 +385,7 @@ extension DomctlCommand where Payload == XenDomctlVuartOp {
 }
 
 #if arch(x86_64)
-extension DomctlCommand where Payload == XenDomctlCpuPolicy {
+extension DomctlCommand where Payload == XenDomctlCPUPolicy {
     /// `XEN_DOMCTL_get_cpu_policy` (82) with payload `u.cpu_policy` (`struct xen_domctl_cpu_policy`); bound by the family table's payloadMembers.
     public static var getCpuPolicy: Self { Self(.getCpuPolicy) }
     /// `XEN_DOMCTL_set_cpu_policy` (83) with payload `u.cpu_policy` (`struct xen_domctl_cpu_policy`); bound by the family table's payloadMembers.
@@ -432,7 +432,7 @@ extension DomctlCommand where Payload == XenDomctlGdbsxMemio {
     public static var gdbsxGuestmemio: Self { Self(.gdbsxGuestmemio) }
 }
 
-extension DomctlCommand where Payload == XenDomctlGdbsxPauseunpVcpu {
+extension DomctlCommand where Payload == XenDomctlGdbsxPauseunpVCPU {
     /// `XEN_DOMCTL_gdbsx_pausevcpu` (1001) with payload `u.gdbsx_pauseunp_vcpu` (`struct xen_domctl_gdbsx_pauseunp_vcpu`); bound by the comment above the payload struct.
     public static var gdbsxPausevcpu: Self { Self(.gdbsxPausevcpu) }
     /// `XEN_DOMCTL_gdbsx_unpausevcpu` (1002) with payload `u.gdbsx_pauseunp_vcpu` (`struct xen_domctl_gdbsx_pauseunp_vcpu`); bound by the comment above the payload struct.

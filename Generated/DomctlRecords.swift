@@ -94,8 +94,8 @@ extension XenDomctl {
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_domctl_irq_permission irq_permission` at offset 0.
-        public var irqPermission: XenDomctlIrqPermission {
-            get { xenUnionLoad(self, as: XenDomctlIrqPermission.self) }
+        public var irqPermission: XenDomctlIRQPermission {
+            get { xenUnionLoad(self, as: XenDomctlIRQPermission.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_domctl_gsi_permission gsi_permission` at offset 0.
@@ -159,8 +159,8 @@ extension XenDomctl {
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_domctl_bind_pt_irq bind_pt_irq` at offset 0.
-        public var bindPtIrq: XenDomctlBindPtIrq {
-            get { xenUnionLoad(self, as: XenDomctlBindPtIrq.self) }
+        public var bindPtIrq: XenDomctlBindPtIRQ {
+            get { xenUnionLoad(self, as: XenDomctlBindPtIRQ.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_domctl_memory_mapping memory_mapping` at offset 0.
@@ -194,8 +194,8 @@ extension XenDomctl {
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_domctl_vm_event_op vm_event_op` at offset 0.
-        public var vmEventOp: XenDomctlVmEventOp {
-            get { xenUnionLoad(self, as: XenDomctlVmEventOp.self) }
+        public var vmEventOp: XenDomctlVMEventOp {
+            get { xenUnionLoad(self, as: XenDomctlVMEventOp.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_domctl_mem_sharing_op mem_sharing_op` at offset 0.
@@ -205,8 +205,8 @@ extension XenDomctl {
         }
 #if arch(x86_64)
         /// C: `struct xen_domctl_cpu_policy cpu_policy` at offset 0.
-        public var cpuPolicy: XenDomctlCpuPolicy {
-            get { xenUnionLoad(self, as: XenDomctlCpuPolicy.self) }
+        public var cpuPolicy: XenDomctlCPUPolicy {
+            get { xenUnionLoad(self, as: XenDomctlCPUPolicy.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_domctl_vcpuextstate vcpuextstate` at offset 0.
@@ -215,8 +215,8 @@ extension XenDomctl {
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_domctl_vcpu_msrs vcpu_msrs` at offset 0.
-        public var vcpuMsrs: XenDomctlVcpuMsrs {
-            get { xenUnionLoad(self, as: XenDomctlVcpuMsrs.self) }
+        public var vcpuMsrs: XenDomctlVCPUMsrs {
+            get { xenUnionLoad(self, as: XenDomctlVCPUMsrs.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
 #endif
@@ -251,8 +251,8 @@ extension XenDomctl {
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_domctl_gdbsx_pauseunp_vcpu gdbsx_pauseunp_vcpu` at offset 0.
-        public var gdbsxPauseunpVcpu: XenDomctlGdbsxPauseunpVcpu {
-            get { xenUnionLoad(self, as: XenDomctlGdbsxPauseunpVcpu.self) }
+        public var gdbsxPauseunpVcpu: XenDomctlGdbsxPauseunpVCPU {
+            get { xenUnionLoad(self, as: XenDomctlGdbsxPauseunpVCPU.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_domctl_gdbsx_domstatus gdbsx_domstatus` at offset 0.
@@ -478,7 +478,7 @@ public struct XenDomctlGetdomaininfo: Sendable, BitwiseCopyable {
     /// Maximum VCPUID in use by this domain.
     ///
     /// C: `uint32_t max_vcpu_id` at offset 68.
-    public var maxVcpuId: XenMaxVcpuID
+    public var maxVcpuId: XenMaxVCPUID
     /// C: `uint32_t ssidref` at offset 72.
     public var ssidref: UInt32
     /// C: `xen_domain_handle_t handle` at offset 76.
@@ -537,7 +537,7 @@ public struct XenDomctlGetdomaininfo: Sendable, BitwiseCopyable {
     /// Maximum VCPUID in use by this domain.
     ///
     /// C: `uint32_t max_vcpu_id` at offset 68.
-    public var maxVcpuId: XenMaxVcpuID
+    public var maxVcpuId: XenMaxVCPUID
     /// C: `uint32_t ssidref` at offset 72.
     public var ssidref: UInt32
     /// C: `xen_domain_handle_t handle` at offset 76.
@@ -610,7 +610,7 @@ public struct XenDomctlVcpuaffinity: Sendable, BitwiseCopyable {
     /// C: `uint32_t vcpu` at offset 0.
     public var vcpu: UInt32
     /// C: `uint32_t flags` at offset 4.
-    public var flags: XenVcpuAffinityFlags
+    public var flags: XenVCPUAffinityFlags
     /// IN/OUT variables.
     ///
     /// Both are IN/OUT for XEN_DOMCTL_setvcpuaffinity, in which case they
@@ -715,12 +715,12 @@ public struct XenDomctlVcpucontext: Sendable, BitwiseCopyable {
     /// IN/OUT
     ///
     /// C: `__guest_handle_vcpu_guest_context_t ctxt` at offset 8.
-    public var ctxt: XenGuestHandle64<VcpuGuestContext>
+    public var ctxt: XenGuestHandle64<VCPUGuestContext>
 #elseif arch(arm64)
     /// IN/OUT
     ///
     /// C: `__guest_handle_64_vcpu_guest_context_t ctxt` at offset 8.
-    public var ctxt: XenGuestHandle64<VcpuGuestContext>
+    public var ctxt: XenGuestHandle64<VCPUGuestContext>
 #endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -873,10 +873,10 @@ extension XenDomctlSchedulerOp.U {
     public struct V: Sendable, BitwiseCopyable {
 #if arch(x86_64)
         /// C: `__guest_handle_xen_domctl_schedparam_vcpu_t vcpus` at offset 0.
-        public var vcpus: XenGuestHandle64<XenDomctlSchedparamVcpu>
+        public var vcpus: XenGuestHandle64<XenDomctlSchedparamVCPU>
 #elseif arch(arm64)
         /// C: `__guest_handle_64_xen_domctl_schedparam_vcpu_t vcpus` at offset 0.
-        public var vcpus: XenGuestHandle64<XenDomctlSchedparamVcpu>
+        public var vcpus: XenGuestHandle64<XenDomctlSchedparamVCPU>
 #endif
         /// IN: Number of elements in vcpus array.
         /// OUT: Number of processed elements of vcpus array.
@@ -892,9 +892,9 @@ extension XenDomctlSchedulerOp.U {
 }
 
 /// `struct xen_domctl_schedparam_vcpu` (domctl.h:419): 16 bytes, aligned to 4.
-public struct XenDomctlSchedparamVcpu: Sendable, BitwiseCopyable {
+public struct XenDomctlSchedparamVCPU: Sendable, BitwiseCopyable {
     /// C: `union (unnamed union at domctl.h:420:5) u` at offset 0.
-    public var u: XenDomctlSchedparamVcpu.U
+    public var u: XenDomctlSchedparamVCPU.U
     /// C: `uint32_t vcpuid` at offset 12.
     public var vcpuid: UInt32
 
@@ -902,7 +902,7 @@ public struct XenDomctlSchedparamVcpu: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-extension XenDomctlSchedparamVcpu {
+extension XenDomctlSchedparamVCPU {
     /// The union of `xen_domctl_schedparam_vcpu.u` (domctl.h:420): 12 bytes, aligned to 4.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 12 bytes, aligned to 4 like the C union.
@@ -953,7 +953,7 @@ public struct XenDomctlSetdebugging: Sendable, BitwiseCopyable {
 /// XEN_DOMCTL_irq_permission
 ///
 /// `struct xen_domctl_irq_permission` (domctl.h:479): 8 bytes, aligned to 4.
-public struct XenDomctlIrqPermission: Sendable, BitwiseCopyable {
+public struct XenDomctlIRQPermission: Sendable, BitwiseCopyable {
     /// C: `uint32_t pirq` at offset 0.
     public var pirq: UInt32
     /// flag to specify enable/disable of IRQ access
@@ -1218,8 +1218,8 @@ extension XenDomctlAssignDevice {
         /// The union's bytes: 16 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<2, UInt64>
         /// C: `struct (unnamed struct at domctl.h:573:9) pci` at offset 0.
-        public var pci: XenDomctlAssignDevice.U.Pci {
-            get { xenUnionLoad(self, as: XenDomctlAssignDevice.U.Pci.self) }
+        public var pci: XenDomctlAssignDevice.U.PCI {
+            get { xenUnionLoad(self, as: XenDomctlAssignDevice.U.PCI.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct (unnamed struct at domctl.h:576:9) dt` at offset 0.
@@ -1235,7 +1235,7 @@ extension XenDomctlAssignDevice {
 
 extension XenDomctlAssignDevice.U {
     /// The struct of `xen_domctl_assign_device.u.pci` (domctl.h:573): 4 bytes, aligned to 4.
-    public struct Pci: Sendable, BitwiseCopyable {
+    public struct PCI: Sendable, BitwiseCopyable {
         /// machine PCI ID of assigned device
         ///
         /// C: `uint32_t machine_sbdf` at offset 0.
@@ -1273,7 +1273,7 @@ extension XenDomctlAssignDevice.U {
 }
 
 /// `struct xen_domctl_bind_pt_irq` (domctl.h:605): 24 bytes, aligned to 8.
-public struct XenDomctlBindPtIrq: Sendable, BitwiseCopyable {
+public struct XenDomctlBindPtIRQ: Sendable, BitwiseCopyable {
     /// C: `uint32_t machine_irq` at offset 0.
     public var machineIrq: UInt32
     /// enum pt_irq_type
@@ -1281,35 +1281,35 @@ public struct XenDomctlBindPtIrq: Sendable, BitwiseCopyable {
     /// C: `uint32_t irq_type` at offset 4.
     public var irqType: UInt32
     /// C: `union (unnamed union at domctl.h:609:5) u` at offset 8.
-    public var u: XenDomctlBindPtIrq.U
+    public var u: XenDomctlBindPtIRQ.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
 
-extension XenDomctlBindPtIrq {
+extension XenDomctlBindPtIRQ {
     /// The union of `xen_domctl_bind_pt_irq.u` (domctl.h:609): 16 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 16 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<2, UInt64>
         /// C: `struct (unnamed struct at domctl.h:610:9) isa` at offset 0.
-        public var isa: XenDomctlBindPtIrq.U.Isa {
-            get { xenUnionLoad(self, as: XenDomctlBindPtIrq.U.Isa.self) }
+        public var isa: XenDomctlBindPtIRQ.U.Isa {
+            get { xenUnionLoad(self, as: XenDomctlBindPtIRQ.U.Isa.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct (unnamed struct at domctl.h:613:9) pci` at offset 0.
-        public var pci: XenDomctlBindPtIrq.U.Pci {
-            get { xenUnionLoad(self, as: XenDomctlBindPtIrq.U.Pci.self) }
+        public var pci: XenDomctlBindPtIRQ.U.PCI {
+            get { xenUnionLoad(self, as: XenDomctlBindPtIRQ.U.PCI.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct (unnamed struct at domctl.h:618:9) msi` at offset 0.
-        public var msi: XenDomctlBindPtIrq.U.Msi {
-            get { xenUnionLoad(self, as: XenDomctlBindPtIrq.U.Msi.self) }
+        public var msi: XenDomctlBindPtIRQ.U.Msi {
+            get { xenUnionLoad(self, as: XenDomctlBindPtIRQ.U.Msi.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct (unnamed struct at domctl.h:630:9) spi` at offset 0.
-        public var spi: XenDomctlBindPtIrq.U.Spi {
-            get { xenUnionLoad(self, as: XenDomctlBindPtIrq.U.Spi.self) }
+        public var spi: XenDomctlBindPtIRQ.U.Spi {
+            get { xenUnionLoad(self, as: XenDomctlBindPtIRQ.U.Spi.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
 
@@ -1318,7 +1318,7 @@ extension XenDomctlBindPtIrq {
     }
 }
 
-extension XenDomctlBindPtIrq.U {
+extension XenDomctlBindPtIRQ.U {
     /// The struct of `xen_domctl_bind_pt_irq.u.isa` (domctl.h:610): 1 bytes, aligned to 1.
     public struct Isa: Sendable, BitwiseCopyable {
         /// C: `uint8_t isa_irq` at offset 0.
@@ -1329,9 +1329,9 @@ extension XenDomctlBindPtIrq.U {
     }
 }
 
-extension XenDomctlBindPtIrq.U {
+extension XenDomctlBindPtIRQ.U {
     /// The struct of `xen_domctl_bind_pt_irq.u.pci` (domctl.h:613): 3 bytes, aligned to 1.
-    public struct Pci: Sendable, BitwiseCopyable {
+    public struct PCI: Sendable, BitwiseCopyable {
         /// C: `uint8_t bus` at offset 0.
         public var bus: UInt8
         /// C: `uint8_t device` at offset 1.
@@ -1344,7 +1344,7 @@ extension XenDomctlBindPtIrq.U {
     }
 }
 
-extension XenDomctlBindPtIrq.U {
+extension XenDomctlBindPtIRQ.U {
     /// The struct of `xen_domctl_bind_pt_irq.u.msi` (domctl.h:618): 16 bytes, aligned to 8.
     public struct Msi: Sendable, BitwiseCopyable {
         /// C: `uint8_t gvec` at offset 0.
@@ -1361,7 +1361,7 @@ extension XenDomctlBindPtIrq.U {
     }
 }
 
-extension XenDomctlBindPtIrq.U {
+extension XenDomctlBindPtIRQ.U {
     /// The struct of `xen_domctl_bind_pt_irq.u.spi` (domctl.h:630): 2 bytes, aligned to 2.
     public struct Spi: Sendable, BitwiseCopyable {
         /// C: `uint16_t spi` at offset 0.
@@ -1465,7 +1465,7 @@ public struct XenDomctlExtVcpucontext: Sendable, BitwiseCopyable {
         set { _anonymous0.mcgCap = newValue }
     }
     /// `vmce` of the anonymous member `_anonymous0`.
-    public var vmce: HvmVmceVcpu {
+    public var vmce: HVMVmceVCPU {
         get { _anonymous0.vmce }
         set { _anonymous0.vmce = newValue }
     }
@@ -1485,8 +1485,8 @@ extension XenDomctlExtVcpucontext {
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct hvm_vmce_vcpu vmce` at offset 0.
-        public var vmce: HvmVmceVcpu {
-            get { xenUnionLoad(self, as: HvmVmceVcpu.self) }
+        public var vmce: HVMVmceVCPU {
+            get { xenUnionLoad(self, as: HVMVmceVCPU.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
 
@@ -1574,7 +1574,7 @@ public struct XenDomctlDebugOp: Sendable, BitwiseCopyable {
 /// access and sharing.
 ///
 /// `struct xen_domctl_vm_event_op` (domctl.h:897): 12 bytes, aligned to 4.
-public struct XenDomctlVmEventOp: Sendable, BitwiseCopyable {
+public struct XenDomctlVMEventOp: Sendable, BitwiseCopyable {
     /// XEN_VM_EVENT_
     ///
     /// C: `uint32_t op` at offset 0.
@@ -1584,20 +1584,20 @@ public struct XenDomctlVmEventOp: Sendable, BitwiseCopyable {
     /// C: `uint32_t mode` at offset 4.
     public var mode: UInt32
     /// C: `union (unnamed union at domctl.h:901:5) u` at offset 8.
-    public var u: XenDomctlVmEventOp.U
+    public var u: XenDomctlVMEventOp.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
 
-extension XenDomctlVmEventOp {
+extension XenDomctlVMEventOp {
     /// The union of `xen_domctl_vm_event_op.u` (domctl.h:901): 4 bytes, aligned to 4.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 4 bytes, aligned to 4 like the C union.
         private var _storage: InlineArray<1, UInt32>
         /// C: `struct (unnamed struct at domctl.h:902:9) enable` at offset 0.
-        public var enable: XenDomctlVmEventOp.U.Enable {
-            get { xenUnionLoad(self, as: XenDomctlVmEventOp.U.Enable.self) }
+        public var enable: XenDomctlVMEventOp.U.Enable {
+            get { xenUnionLoad(self, as: XenDomctlVMEventOp.U.Enable.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `uint32_t version` at offset 0.
@@ -1611,7 +1611,7 @@ extension XenDomctlVmEventOp {
     }
 }
 
-extension XenDomctlVmEventOp.U {
+extension XenDomctlVMEventOp.U {
     /// The struct of `xen_domctl_vm_event_op.u.enable` (domctl.h:902): 4 bytes, aligned to 4.
     public struct Enable: Sendable, BitwiseCopyable {
         /// OUT: event channel for ring
@@ -1661,7 +1661,7 @@ extension XenDomctlMemSharingOp {
 /// Query or set the CPUID and MSR policies for a specific domain.
 ///
 /// `struct xen_domctl_cpu_policy` (domctl.h:728): 40 bytes, aligned to 8.
-public struct XenDomctlCpuPolicy: Sendable, BitwiseCopyable {
+public struct XenDomctlCPUPolicy: Sendable, BitwiseCopyable {
     /// IN/OUT: Number of leaves in/written to 'leaves'
     ///
     /// C: `uint32_t nr_leaves` at offset 0.
@@ -1748,7 +1748,7 @@ public struct XenDomctlVcpuextstate: Sendable, BitwiseCopyable {
 /// and 'msr_count' shall be set to the offending index, to aid debugging.
 ///
 /// `struct xen_domctl_vcpu_msrs` (domctl.h:1022): 16 bytes, aligned to 8.
-public struct XenDomctlVcpuMsrs: Sendable, BitwiseCopyable {
+public struct XenDomctlVCPUMsrs: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint32_t vcpu` at offset 0.
@@ -1760,14 +1760,14 @@ public struct XenDomctlVcpuMsrs: Sendable, BitwiseCopyable {
     /// IN/OUT
     ///
     /// C: `__guest_handle_xen_domctl_vcpu_msr_t msrs` at offset 8.
-    public var msrs: XenGuestHandle64<XenDomctlVcpuMsr>
+    public var msrs: XenGuestHandle64<XenDomctlVCPUMsr>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
 
 /// `struct xen_domctl_vcpu_msr` (domctl.h:997): 16 bytes, aligned to 8.
-public struct XenDomctlVcpuMsr: Sendable, BitwiseCopyable {
+public struct XenDomctlVCPUMsr: Sendable, BitwiseCopyable {
     /// C: `uint32_t index` at offset 0.
     public var index: UInt32
     /// C: `uint32_t reserved` at offset 4.
@@ -1889,7 +1889,7 @@ public struct XenDomctlCacheflush: Sendable, BitwiseCopyable {
 /// XEN_DOMCTL_gdbsx_unpausevcpu
 ///
 /// `struct xen_domctl_gdbsx_pauseunp_vcpu` (domctl.h:810): 4 bytes, aligned to 4.
-public struct XenDomctlGdbsxPauseunpVcpu: Sendable, BitwiseCopyable {
+public struct XenDomctlGdbsxPauseunpVCPU: Sendable, BitwiseCopyable {
     /// which vcpu
     ///
     /// C: `uint32_t vcpu` at offset 0.
@@ -2686,7 +2686,7 @@ extension XenDomctlGetdomaininfo {
         /// Maximum VCPUID in use by this domain.
         ///
         /// C: `uint32_t max_vcpu_id` at offset 68.
-        public var maxVcpuId: XenMaxVcpuID
+        public var maxVcpuId: XenMaxVCPUID
         /// C: `uint32_t ssidref` at offset 72.
         public var ssidref: UInt32
         /// C: `xen_domain_handle_t handle` at offset 76.
@@ -2867,7 +2867,7 @@ extension XenDomctlGetdomaininfo {
         /// Maximum VCPUID in use by this domain.
         ///
         /// C: `uint32_t max_vcpu_id` at offset 68.
-        public var maxVcpuId: XenMaxVcpuID
+        public var maxVcpuId: XenMaxVCPUID
         /// C: `uint32_t ssidref` at offset 72.
         public var ssidref: UInt32
         /// C: `xen_domain_handle_t handle` at offset 76.

@@ -26,7 +26,7 @@ import XenHypercall
 /// | `EVTCHNOP_status` | 5 | `EvtchnStatus` | - |
 /// | `EVTCHNOP_alloc_unbound` | 6 | `EvtchnAllocUnbound` | - |
 /// | `EVTCHNOP_bind_ipi` | 7 | `EvtchnBindIpi` | - |
-/// | `EVTCHNOP_bind_vcpu` | 8 | `EvtchnBindVcpu` | - |
+/// | `EVTCHNOP_bind_vcpu` | 8 | `EvtchnBindVCPU` | - |
 /// | `EVTCHNOP_unmask` | 9 | `EvtchnUnmask` | - |
 /// | `EVTCHNOP_reset` | 10 | `EvtchnReset` | - |
 /// | `EVTCHNOP_init_control` | 11 | `EvtchnInitControl` | - |
@@ -84,7 +84,7 @@ extension EventChannelCommand where Payload == EvtchnBindIpi {
     public static var bindIpi: Self { Self(.bindIpi) }
 }
 
-extension EventChannelCommand where Payload == EvtchnBindVcpu {
+extension EventChannelCommand where Payload == EvtchnBindVCPU {
     /// `EVTCHNOP_bind_vcpu` (8) with payload `struct evtchn_bind_vcpu`; bound by the family table's payloadMembers.
     public static var bindVcpu: Self { Self(.bindVcpu) }
 }

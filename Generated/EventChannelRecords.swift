@@ -66,8 +66,8 @@ extension EvtchnOp {
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `evtchn_bind_vcpu_t bind_vcpu` at offset 0.
-        public var bindVcpu: EvtchnBindVcpu {
-            get { xenUnionLoad(self, as: EvtchnBindVcpu.self) }
+        public var bindVcpu: EvtchnBindVCPU {
+            get { xenUnionLoad(self, as: EvtchnBindVCPU.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `evtchn_unmask_t unmask` at offset 0.
@@ -352,7 +352,7 @@ extension EvtchnStatus.U {
 /// has its binding reset to vcpu0).
 ///
 /// `struct evtchn_bind_vcpu` (event_channel.h:231): 8 bytes, aligned to 4.
-public struct EvtchnBindVcpu: Sendable, BitwiseCopyable {
+public struct EvtchnBindVCPU: Sendable, BitwiseCopyable {
     /// IN parameters.
     ///
     /// C: `evtchn_port_t port` at offset 0.

@@ -691,7 +691,7 @@ public struct XenVnumaTopologyInfo: Sendable, BitwiseCopyable {
     /// C: `union (unnamed union at memory.h:727:5) vdistance` at offset 16.
     public var vdistance: XenVnumaTopologyInfo.Vdistance
     /// C: `union (unnamed union at memory.h:731:5) vcpu_to_vnode` at offset 24.
-    public var vcpuToVnode: XenVnumaTopologyInfo.VcpuToVnode
+    public var vcpuToVnode: XenVnumaTopologyInfo.VCPUToVnode
     /// C: `union (unnamed union at memory.h:735:5) vmemrange` at offset 32.
     public var vmemrange: XenVnumaTopologyInfo.Vmemrange
 
@@ -732,7 +732,7 @@ extension XenVnumaTopologyInfo {
 
 extension XenVnumaTopologyInfo {
     /// The union of `xen_vnuma_topology_info.vcpu_to_vnode` (memory.h:731): 8 bytes, aligned to 8.
-    public struct VcpuToVnode: Sendable, BitwiseCopyable {
+    public struct VCPUToVnode: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
 #if arch(x86_64)
@@ -840,8 +840,8 @@ extension XenReservedDeviceMemoryMap {
         /// The union's bytes: 4 bytes, aligned to 2 like the C union.
         private var _storage: InlineArray<2, UInt16>
         /// C: `physdev_pci_device_t pci` at offset 0.
-        public var pci: PhysdevPciDevice {
-            get { xenUnionLoad(self, as: PhysdevPciDevice.self) }
+        public var pci: PhysdevPCIDevice {
+            get { xenUnionLoad(self, as: PhysdevPCIDevice.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
 

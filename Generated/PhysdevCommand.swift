@@ -18,31 +18,31 @@ import XenHypercall
 ///
 /// | Op | Number | Payload | Errors its header comment names |
 /// | --- | --- | --- | --- |
-/// | `PHYSDEVOP_irq_status_query` | 5 | `PhysdevIrqStatusQuery` | - |
+/// | `PHYSDEVOP_irq_status_query` | 5 | `PhysdevIRQStatusQuery` | - |
 /// | `PHYSDEVOP_set_iopl` | 6 | `PhysdevSetIopl` | - |
 /// | `PHYSDEVOP_set_iobitmap` | 7 | `PhysdevSetIobitmap` | - |
 /// | `PHYSDEVOP_apic_read` | 8 | `PhysdevApic` | - |
 /// | `PHYSDEVOP_apic_write` | 9 | `PhysdevApic` | - |
-/// | `PHYSDEVOP_alloc_irq_vector` | 10 | `PhysdevIrq` | - |
-/// | `PHYSDEVOP_free_irq_vector` | 11 | `PhysdevIrq` | - |
+/// | `PHYSDEVOP_alloc_irq_vector` | 10 | `PhysdevIRQ` | - |
+/// | `PHYSDEVOP_free_irq_vector` | 11 | `PhysdevIRQ` | - |
 /// | `PHYSDEVOP_eoi` | 12 | `PhysdevEoi` | - |
 /// | `PHYSDEVOP_map_pirq` | 13 | `PhysdevMapPirq` | - |
 /// | `PHYSDEVOP_unmap_pirq` | 14 | `PhysdevUnmapPirq` | - |
-/// | `PHYSDEVOP_manage_pci_add` | 15 | `PhysdevManagePci` | - |
-/// | `PHYSDEVOP_manage_pci_remove` | 16 | `PhysdevManagePci` | - |
+/// | `PHYSDEVOP_manage_pci_add` | 15 | `PhysdevManagePCI` | - |
+/// | `PHYSDEVOP_manage_pci_remove` | 16 | `PhysdevManagePCI` | - |
 /// | `PHYSDEVOP_pirq_eoi_gmfn_v1` | 17 | `PhysdevPirqEoiGmfn` | - |
 /// | `PHYSDEVOP_restore_msi` | 19 | `PhysdevRestoreMsi` | - |
-/// | `PHYSDEVOP_manage_pci_add_ext` | 20 | `PhysdevManagePciExt` | - |
+/// | `PHYSDEVOP_manage_pci_add_ext` | 20 | `PhysdevManagePCIExt` | - |
 /// | `PHYSDEVOP_setup_gsi` | 21 | `PhysdevSetupGsi` | - |
 /// | `PHYSDEVOP_get_free_pirq` | 23 | `PhysdevGetFreePirq` | - |
-/// | `PHYSDEVOP_pci_mmcfg_reserved` | 24 | `PhysdevPciMmcfgReserved` | - |
-/// | `PHYSDEVOP_pci_device_add` | 25 | `PhysdevPciDeviceAdd` | - |
-/// | `PHYSDEVOP_pci_device_remove` | 26 | `PhysdevPciDevice` | - |
-/// | `PHYSDEVOP_restore_msi_ext` | 27 | `PhysdevPciDevice` | - |
+/// | `PHYSDEVOP_pci_mmcfg_reserved` | 24 | `PhysdevPCIMmcfgReserved` | - |
+/// | `PHYSDEVOP_pci_device_add` | 25 | `PhysdevPCIDeviceAdd` | - |
+/// | `PHYSDEVOP_pci_device_remove` | 26 | `PhysdevPCIDevice` | - |
+/// | `PHYSDEVOP_restore_msi_ext` | 27 | `PhysdevPCIDevice` | - |
 /// | `PHYSDEVOP_pirq_eoi_gmfn_v2` | 28 | `PhysdevPirqEoiGmfn` | - |
 /// | `PHYSDEVOP_dbgp_op` | 29 | `PhysdevDbgpOp` | - |
-/// | `PHYSDEVOP_prepare_msix` | 30 | `PhysdevPciDevice` | - |
-/// | `PHYSDEVOP_release_msix` | 31 | `PhysdevPciDevice` | - |
+/// | `PHYSDEVOP_prepare_msix` | 30 | `PhysdevPCIDevice` | - |
+/// | `PHYSDEVOP_release_msix` | 31 | `PhysdevPCIDevice` | - |
 /// | `PHYSDEVOP_pci_device_reset` | 32 | not bound: its comment does not say what the argument points to | - |
 public struct PhysdevCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
     /// The op.
@@ -81,7 +81,7 @@ extension PhysdevCommand where Payload == PhysdevPirqEoiGmfn {
     public static var pirqEoiGmfnV2: Self { Self(.pirqEoiGmfnV2) }
 }
 
-extension PhysdevCommand where Payload == PhysdevIrqStatusQuery {
+extension PhysdevCommand where Payload == PhysdevIRQStatusQuery {
     /// `PHYSDEVOP_irq_status_query` (5) with payload `struct physdev_irq_status_query`; bound by the op's `arg ==` comment.
     ///
     /// Query the status of an IRQ line.
@@ -118,7 +118,7 @@ extension PhysdevCommand where Payload == PhysdevApic {
     public static var apicWrite: Self { Self(.apicWrite) }
 }
 
-extension PhysdevCommand where Payload == PhysdevIrq {
+extension PhysdevCommand where Payload == PhysdevIRQ {
     /// `PHYSDEVOP_alloc_irq_vector` (10) with payload `struct physdev_irq`; bound by the op's `arg ==` comment.
     ///
     /// Allocate or free a physical upcall vector for the specified IRQ line.
@@ -138,7 +138,7 @@ extension PhysdevCommand where Payload == PhysdevUnmapPirq {
     public static var unmapPirq: Self { Self(.unmapPirq) }
 }
 
-extension PhysdevCommand where Payload == PhysdevManagePci {
+extension PhysdevCommand where Payload == PhysdevManagePCI {
     /// `PHYSDEVOP_manage_pci_add` (15) with payload `struct physdev_manage_pci`; bound by the family table's payloadMembers.
     public static var managePciAdd: Self { Self(.managePciAdd) }
     /// `PHYSDEVOP_manage_pci_remove` (16) with payload `struct physdev_manage_pci`; bound by the family table's payloadMembers.
@@ -150,7 +150,7 @@ extension PhysdevCommand where Payload == PhysdevRestoreMsi {
     public static var restoreMsi: Self { Self(.restoreMsi) }
 }
 
-extension PhysdevCommand where Payload == PhysdevManagePciExt {
+extension PhysdevCommand where Payload == PhysdevManagePCIExt {
     /// `PHYSDEVOP_manage_pci_add_ext` (20) with payload `struct physdev_manage_pci_ext`; bound by the family table's payloadMembers.
     public static var managePciAddExt: Self { Self(.managePciAddExt) }
 }
@@ -168,17 +168,17 @@ extension PhysdevCommand where Payload == PhysdevGetFreePirq {
     public static var getFreePirq: Self { Self(.getFreePirq) }
 }
 
-extension PhysdevCommand where Payload == PhysdevPciMmcfgReserved {
+extension PhysdevCommand where Payload == PhysdevPCIMmcfgReserved {
     /// `PHYSDEVOP_pci_mmcfg_reserved` (24) with payload `struct physdev_pci_mmcfg_reserved`; bound by the family table's payloadMembers.
     public static var pciMmcfgReserved: Self { Self(.pciMmcfgReserved) }
 }
 
-extension PhysdevCommand where Payload == PhysdevPciDeviceAdd {
+extension PhysdevCommand where Payload == PhysdevPCIDeviceAdd {
     /// `PHYSDEVOP_pci_device_add` (25) with payload `struct physdev_pci_device_add`; bound by the family table's payloadMembers.
     public static var pciDeviceAdd: Self { Self(.pciDeviceAdd) }
 }
 
-extension PhysdevCommand where Payload == PhysdevPciDevice {
+extension PhysdevCommand where Payload == PhysdevPCIDevice {
     /// `PHYSDEVOP_pci_device_remove` (26) with payload `struct physdev_pci_device`; bound by the family table's payloadMembers.
     public static var pciDeviceRemove: Self { Self(.pciDeviceRemove) }
     /// `PHYSDEVOP_restore_msi_ext` (27) with payload `struct physdev_pci_device`; bound by the family table's payloadMembers.

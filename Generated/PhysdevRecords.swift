@@ -3,7 +3,7 @@
 import XenHypercall
 
 /// `struct physdev_pci_device` (physdev.h:309): 4 bytes, aligned to 2.
-public struct PhysdevPciDevice: Sendable, BitwiseCopyable {
+public struct PhysdevPCIDevice: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint16_t seg` at offset 0.
@@ -39,8 +39,8 @@ extension PhysdevOpRecord {
         /// The union's bytes: 16 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<2, UInt64>
         /// C: `physdev_irq_status_query_t irq_status_query` at offset 0.
-        public var irqStatusQuery: PhysdevIrqStatusQuery {
-            get { xenUnionLoad(self, as: PhysdevIrqStatusQuery.self) }
+        public var irqStatusQuery: PhysdevIRQStatusQuery {
+            get { xenUnionLoad(self, as: PhysdevIRQStatusQuery.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `physdev_set_iopl_t set_iopl` at offset 0.
@@ -59,8 +59,8 @@ extension PhysdevOpRecord {
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `physdev_irq_t irq_op` at offset 0.
-        public var irqOp: PhysdevIrq {
-            get { xenUnionLoad(self, as: PhysdevIrq.self) }
+        public var irqOp: PhysdevIRQ {
+            get { xenUnionLoad(self, as: PhysdevIRQ.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
 
@@ -70,7 +70,7 @@ extension PhysdevOpRecord {
 }
 
 /// `struct physdev_irq_status_query` (physdev.h:58): 8 bytes, aligned to 4.
-public struct PhysdevIrqStatusQuery: Sendable, BitwiseCopyable {
+public struct PhysdevIRQStatusQuery: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint32_t irq` at offset 0.
@@ -132,7 +132,7 @@ public struct PhysdevApic: Sendable, BitwiseCopyable {
 }
 
 /// `struct physdev_irq` (physdev.h:129): 8 bytes, aligned to 4.
-public struct PhysdevIrq: Sendable, BitwiseCopyable {
+public struct PhysdevIRQ: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint32_t irq` at offset 0.
@@ -203,7 +203,7 @@ public struct PhysdevUnmapPirq: Sendable, BitwiseCopyable {
 }
 
 /// `struct physdev_manage_pci` (physdev.h:177): 2 bytes, aligned to 1.
-public struct PhysdevManagePci: Sendable, BitwiseCopyable {
+public struct PhysdevManagePCI: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint8_t bus` at offset 0.
@@ -216,7 +216,7 @@ public struct PhysdevManagePci: Sendable, BitwiseCopyable {
 }
 
 /// `struct physdev_manage_pci_ext` (physdev.h:196): 16 bytes, aligned to 4.
-public struct PhysdevManagePciExt: Sendable, BitwiseCopyable {
+public struct PhysdevManagePCIExt: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint8_t bus` at offset 0.
@@ -230,7 +230,7 @@ public struct PhysdevManagePciExt: Sendable, BitwiseCopyable {
     /// C: `uint32_t is_virtfn` at offset 8.
     public var isVirtfn: UInt32
     /// C: `struct (unnamed struct at physdev.h:202:5) physfn` at offset 12.
-    public var physfn: PhysdevManagePciExt.Physfn
+    public var physfn: PhysdevManagePCIExt.Physfn
     /// 2 bytes of padding that C leaves here.
     private var _padding1: InlineArray<2, UInt8>
 
@@ -238,7 +238,7 @@ public struct PhysdevManagePciExt: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-extension PhysdevManagePciExt {
+extension PhysdevManagePCIExt {
     /// The struct of `physdev_manage_pci_ext.physfn` (physdev.h:202): 2 bytes, aligned to 1.
     public struct Physfn: Sendable, BitwiseCopyable {
         /// C: `uint8_t bus` at offset 0.
@@ -254,7 +254,7 @@ extension PhysdevManagePciExt {
 /// `struct physdev_pci_device_add` (physdev.h:274): 12 bytes, aligned to 4.
 ///
 /// The flexible array member `uint32_t[] optarr` follows the record in memory; it is not part of the Swift value.
-public struct PhysdevPciDeviceAdd: Sendable, BitwiseCopyable {
+public struct PhysdevPCIDeviceAdd: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint16_t seg` at offset 0.
@@ -266,7 +266,7 @@ public struct PhysdevPciDeviceAdd: Sendable, BitwiseCopyable {
     /// C: `uint32_t flags` at offset 4.
     public var flags: UInt32
     /// C: `struct (unnamed struct at physdev.h:280:5) physfn` at offset 8.
-    public var physfn: PhysdevPciDeviceAdd.Physfn
+    public var physfn: PhysdevPCIDeviceAdd.Physfn
     /// 2 bytes of padding that C leaves here.
     private var _padding0: InlineArray<2, UInt8>
 
@@ -274,7 +274,7 @@ public struct PhysdevPciDeviceAdd: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-extension PhysdevPciDeviceAdd {
+extension PhysdevPCIDeviceAdd {
     /// The struct of `physdev_pci_device_add.physfn` (physdev.h:280): 2 bytes, aligned to 1.
     public struct Physfn: Sendable, BitwiseCopyable {
         /// C: `uint8_t bus` at offset 0.
@@ -322,7 +322,7 @@ public struct PhysdevGetFreePirq: Sendable, BitwiseCopyable {
 }
 
 /// `struct physdev_pci_mmcfg_reserved` (physdev.h:259): 16 bytes, aligned to 8.
-public struct PhysdevPciMmcfgReserved: Sendable, BitwiseCopyable {
+public struct PhysdevPCIMmcfgReserved: Sendable, BitwiseCopyable {
     /// C: `uint64_t address` at offset 0.
     public var address: UInt64
     /// C: `uint16_t segment` at offset 8.
@@ -359,8 +359,8 @@ extension PhysdevDbgpOp {
         /// The union's bytes: 4 bytes, aligned to 2 like the C union.
         private var _storage: InlineArray<2, UInt16>
         /// C: `physdev_pci_device_t pci` at offset 0.
-        public var pci: PhysdevPciDevice {
-            get { xenUnionLoad(self, as: PhysdevPciDevice.self) }
+        public var pci: PhysdevPCIDevice {
+            get { xenUnionLoad(self, as: PhysdevPCIDevice.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
 

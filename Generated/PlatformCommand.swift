@@ -34,9 +34,9 @@ import XenHypercall
 /// | `XENPF_getidletime` | 53 | `XenpfGetidletime` | - |
 /// | `XENPF_set_processor_pminfo` | 54 | `XenpfSetProcessorPminfo` | - |
 /// | `XENPF_get_cpuinfo` | 55 | `XenpfPcpuinfo` | - |
-/// | `XENPF_cpu_online` | 56 | `XenpfCpuOl` | - |
-/// | `XENPF_cpu_offline` | 57 | `XenpfCpuOl` | - |
-/// | `XENPF_cpu_hotadd` | 58 | `XenpfCpuHotadd` | - |
+/// | `XENPF_cpu_online` | 56 | `XenpfCPUOl` | - |
+/// | `XENPF_cpu_offline` | 57 | `XenpfCPUOl` | - |
+/// | `XENPF_cpu_hotadd` | 58 | `XenpfCPUHotadd` | - |
 /// | `XENPF_mem_hotadd` | 59 | `XenpfMemHotadd` | - |
 /// | `XENPF_core_parking` | 60 | `XenpfCoreParking` | - |
 /// | `XENPF_resource_op` | 61 | `XenpfResourceOp` | - |
@@ -154,14 +154,14 @@ extension PlatformCommand where Payload == XenpfPcpuVersion {
     public static var getCpuVersion: Self { Self(.getCpuVersion) }
 }
 
-extension PlatformCommand where Payload == XenpfCpuOl {
+extension PlatformCommand where Payload == XenpfCPUOl {
     /// `XENPF_cpu_online` (56) with payload `u.cpu_ol` (`struct xenpf_cpu_ol`); bound by the family table's payloadMembers.
     public static var cpuOnline: Self { Self(.cpuOnline) }
     /// `XENPF_cpu_offline` (57) with payload `u.cpu_ol` (`struct xenpf_cpu_ol`); bound by the family table's payloadMembers.
     public static var cpuOffline: Self { Self(.cpuOffline) }
 }
 
-extension PlatformCommand where Payload == XenpfCpuHotadd {
+extension PlatformCommand where Payload == XenpfCPUHotadd {
     /// `XENPF_cpu_hotadd` (58) with payload `u.cpu_add` (`struct xenpf_cpu_hotadd`); bound by the family table's payloadMembers.
     public static var cpuHotadd: Self { Self(.cpuHotadd) }
 }

@@ -106,13 +106,13 @@ extension XenPlatformOp {
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `xenpf_cpu_ol_t cpu_ol` at offset 0.
-        public var cpuOl: XenpfCpuOl {
-            get { xenUnionLoad(self, as: XenpfCpuOl.self) }
+        public var cpuOl: XenpfCPUOl {
+            get { xenUnionLoad(self, as: XenpfCPUOl.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `xenpf_cpu_hotadd_t cpu_add` at offset 0.
-        public var cpuAdd: XenpfCpuHotadd {
-            get { xenUnionLoad(self, as: XenpfCpuHotadd.self) }
+        public var cpuAdd: XenpfCPUHotadd {
+            get { xenUnionLoad(self, as: XenpfCPUHotadd.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `xenpf_mem_hotadd_t mem_add` at offset 0.
@@ -763,8 +763,8 @@ public struct XenpfEfiInfo: Sendable, BitwiseCopyable {
         set { xenUnionStore(newValue, into: &self) }
     }
     /// C: `struct (unnamed struct at platform.h:277:13) pci_rom` at offset 0.
-    public var pciRom: XenpfEfiInfo.PciRom {
-        get { xenUnionLoad(self, as: XenpfEfiInfo.PciRom.self) }
+    public var pciRom: XenpfEfiInfo.PCIRom {
+        get { xenUnionLoad(self, as: XenpfEfiInfo.PCIRom.self) }
         set { xenUnionStore(newValue, into: &self) }
     }
     /// C: `struct (unnamed struct at platform.h:288:13) apple_properties` at offset 0.
@@ -841,7 +841,7 @@ extension XenpfEfiInfo {
 
 extension XenpfEfiInfo {
     /// The struct of `xenpf_efi_info.pci_rom` (platform.h:277): 24 bytes, aligned to 8.
-    public struct PciRom: Sendable, BitwiseCopyable {
+    public struct PCIRom: Sendable, BitwiseCopyable {
         /// IN variables
         ///
         /// C: `uint16_t segment` at offset 0.
@@ -1378,7 +1378,7 @@ public struct XenpfPcpuVersion: Sendable, BitwiseCopyable {
 }
 
 /// `struct xenpf_cpu_ol` (platform.h:533): 4 bytes, aligned to 4.
-public struct XenpfCpuOl: Sendable, BitwiseCopyable {
+public struct XenpfCPUOl: Sendable, BitwiseCopyable {
     /// C: `uint32_t cpuid` at offset 0.
     public var cpuid: UInt32
 
@@ -1387,7 +1387,7 @@ public struct XenpfCpuOl: Sendable, BitwiseCopyable {
 }
 
 /// `struct xenpf_cpu_hotadd` (platform.h:541): 12 bytes, aligned to 4.
-public struct XenpfCpuHotadd: Sendable, BitwiseCopyable {
+public struct XenpfCPUHotadd: Sendable, BitwiseCopyable {
     /// C: `uint32_t apic_id` at offset 0.
     public var apicId: UInt32
     /// C: `uint32_t acpi_id` at offset 4.

@@ -23,14 +23,14 @@ import XenHypercall
 /// | `XEN_SYSCTL_readconsole` | 1 | `XenSysctlReadconsole` | - |
 /// | `XEN_SYSCTL_tbuf_op` | 2 | `XenSysctlTbufOp` | - |
 /// | `XEN_SYSCTL_physinfo` | 3 | `XenSysctlPhysinfo` | - |
-/// | `XEN_SYSCTL_sched_id` | 4 | `XenSysctlSchedId` | - |
+/// | `XEN_SYSCTL_sched_id` | 4 | `XenSysctlSchedID` | - |
 /// | `XEN_SYSCTL_perfc_op` | 5 | `XenSysctlPerfcOp` | - |
 /// | `XEN_SYSCTL_getdomaininfolist` | 6 | `XenSysctlGetdomaininfolist` | - |
 /// | `XEN_SYSCTL_debug_keys` | 7 | `XenSysctlDebugKeys` | - |
 /// | `XEN_SYSCTL_getcpuinfo` | 8 | `XenSysctlGetcpuinfo` | - |
 /// | `XEN_SYSCTL_availheap` | 9 | `XenSysctlAvailheap` | - |
 /// | `XEN_SYSCTL_get_pmstat` | 10 | `XenSysctlGetPmstat` | - |
-/// | `XEN_SYSCTL_cpu_hotplug` | 11 | `XenSysctlCpuHotplug` | - |
+/// | `XEN_SYSCTL_cpu_hotplug` | 11 | `XenSysctlCPUHotplug` | - |
 /// | `XEN_SYSCTL_pm_op` | 12 | `XenSysctlPmOp` | - |
 /// | `XEN_SYSCTL_page_offline_op` | 14 | `XenSysctlPageOfflineOp` | - |
 /// | `XEN_SYSCTL_lockprof_op` | 15 | `XenSysctlLockprofOp` | - |
@@ -42,10 +42,10 @@ import XenHypercall
 /// | `XEN_SYSCTL_psr_cmt_op` | 21 | `XenSysctlPsrCmtOp` | - |
 /// | `XEN_SYSCTL_pcitopoinfo` | 22 | `XenSysctlPcitopoinfo` | - |
 /// | `XEN_SYSCTL_psr_alloc` | 23 | `XenSysctlPsrAlloc` | - |
-/// | `XEN_SYSCTL_get_cpu_featureset` | 26 | `XenSysctlCpuFeatureset` | - |
+/// | `XEN_SYSCTL_get_cpu_featureset` | 26 | `XenSysctlCPUFeatureset` | - |
 /// | `XEN_SYSCTL_livepatch_op` | 27 | `XenSysctlLivepatchOp` | - |
 /// | `XEN_SYSCTL_get_cpu_policy` (arm64 only) | 29 | not bound: payloadMembers binds it to \'cpu\_policy\'\, which is not a record member of \'u\' | - |
-/// | `XEN_SYSCTL_get_cpu_policy` (x86_64 only) | 29 | `XenSysctlCpuPolicy` | - |
+/// | `XEN_SYSCTL_get_cpu_policy` (x86_64 only) | 29 | `XenSysctlCPUPolicy` | - |
 /// | `XEN_SYSCTL_dt_overlay` (arm64 only) | 30 | `XenSysctlDtOverlay` | - |
 /// | `XEN_SYSCTL_dt_overlay` (x86_64 only) | 30 | not bound: no comment names it above a payload struct and no member of \'u\' is named \'dt\_overlay\' | - |
 public struct SysctlCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
@@ -73,7 +73,7 @@ extension SysctlCommand where Payload == XenSysctlPhysinfo {
     public static var physinfo: Self { Self(.physinfo) }
 }
 
-extension SysctlCommand where Payload == XenSysctlSchedId {
+extension SysctlCommand where Payload == XenSysctlSchedID {
     /// `XEN_SYSCTL_sched_id` (4) with payload `u.sched_id` (`struct xen_sysctl_sched_id`); bound by the comment above the payload struct and the union member's name.
     public static var schedId: Self { Self(.schedId) }
 }
@@ -108,7 +108,7 @@ extension SysctlCommand where Payload == XenSysctlGetPmstat {
     public static var getPmstat: Self { Self(.getPmstat) }
 }
 
-extension SysctlCommand where Payload == XenSysctlCpuHotplug {
+extension SysctlCommand where Payload == XenSysctlCPUHotplug {
     /// `XEN_SYSCTL_cpu_hotplug` (11) with payload `u.cpu_hotplug` (`struct xen_sysctl_cpu_hotplug`); bound by the comment above the payload struct and the union member's name.
     public static var cpuHotplug: Self { Self(.cpuHotplug) }
 }
@@ -168,7 +168,7 @@ extension SysctlCommand where Payload == XenSysctlPsrAlloc {
     public static var psrAlloc: Self { Self(.psrAlloc) }
 }
 
-extension SysctlCommand where Payload == XenSysctlCpuFeatureset {
+extension SysctlCommand where Payload == XenSysctlCPUFeatureset {
     /// `XEN_SYSCTL_get_cpu_featureset` (26) with payload `u.cpu_featureset` (`struct xen_sysctl_cpu_featureset`); bound by the family table's payloadMembers.
     public static var getCpuFeatureset: Self { Self(.getCpuFeatureset) }
 }
@@ -179,7 +179,7 @@ extension SysctlCommand where Payload == XenSysctlLivepatchOp {
 }
 
 #if arch(x86_64)
-extension SysctlCommand where Payload == XenSysctlCpuPolicy {
+extension SysctlCommand where Payload == XenSysctlCPUPolicy {
     /// `XEN_SYSCTL_get_cpu_policy` (29) with payload `u.cpu_policy` (`struct xen_sysctl_cpu_policy`); bound by the family table's payloadMembers.
     public static var getCpuPolicy: Self { Self(.getCpuPolicy) }
 }

@@ -53,8 +53,8 @@ extension XenSysctl {
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_sysctl_sched_id sched_id` at offset 0.
-        public var schedId: XenSysctlSchedId {
-            get { xenUnionLoad(self, as: XenSysctlSchedId.self) }
+        public var schedId: XenSysctlSchedID {
+            get { xenUnionLoad(self, as: XenSysctlSchedID.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_sysctl_perfc_op perfc_op` at offset 0.
@@ -88,8 +88,8 @@ extension XenSysctl {
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_sysctl_cpu_hotplug cpu_hotplug` at offset 0.
-        public var cpuHotplug: XenSysctlCpuHotplug {
-            get { xenUnionLoad(self, as: XenSysctlCpuHotplug.self) }
+        public var cpuHotplug: XenSysctlCPUHotplug {
+            get { xenUnionLoad(self, as: XenSysctlCPUHotplug.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_sysctl_pm_op pm_op` at offset 0.
@@ -133,8 +133,8 @@ extension XenSysctl {
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_sysctl_cpu_featureset cpu_featureset` at offset 0.
-        public var cpuFeatureset: XenSysctlCpuFeatureset {
-            get { xenUnionLoad(self, as: XenSysctlCpuFeatureset.self) }
+        public var cpuFeatureset: XenSysctlCPUFeatureset {
+            get { xenUnionLoad(self, as: XenSysctlCPUFeatureset.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_sysctl_livepatch_op livepatch` at offset 0.
@@ -144,8 +144,8 @@ extension XenSysctl {
         }
 #if arch(x86_64)
         /// C: `struct xen_sysctl_cpu_policy cpu_policy` at offset 0.
-        public var cpuPolicy: XenSysctlCpuPolicy {
-            get { xenUnionLoad(self, as: XenSysctlCpuPolicy.self) }
+        public var cpuPolicy: XenSysctlCPUPolicy {
+            get { xenUnionLoad(self, as: XenSysctlCPUPolicy.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
 #elseif arch(arm64)
@@ -350,7 +350,7 @@ public struct XenSysctlPcitopoinfo: Sendable, BitwiseCopyable {
     /// IN: list of devices for which node IDs are requested.
     ///
     /// C: `__guest_handle_physdev_pci_device_t devs` at offset 8.
-    public var devs: XenGuestHandle64<PhysdevPciDevice>
+    public var devs: XenGuestHandle64<PhysdevPCIDevice>
     /// OUT: node identifier for each device.
     /// If information for a particular device is not available then
     /// corresponding entry will be set to XEN_INVALID_NODE_ID. If
@@ -363,7 +363,7 @@ public struct XenSysctlPcitopoinfo: Sendable, BitwiseCopyable {
     /// IN: list of devices for which node IDs are requested.
     ///
     /// C: `__guest_handle_64_physdev_pci_device_t devs` at offset 8.
-    public var devs: XenGuestHandle64<PhysdevPciDevice>
+    public var devs: XenGuestHandle64<PhysdevPCIDevice>
     /// OUT: node identifier for each device.
     /// If information for a particular device is not available then
     /// corresponding entry will be set to XEN_INVALID_NODE_ID. If
@@ -423,7 +423,7 @@ public struct XenSysctlMeminfo: Sendable, BitwiseCopyable {
 /// XEN_SYSCTL_sched_id
 ///
 /// `struct xen_sysctl_sched_id` (sysctl.h:134): 4 bytes, aligned to 4.
-public struct XenSysctlSchedId: Sendable, BitwiseCopyable {
+public struct XenSysctlSchedID: Sendable, BitwiseCopyable {
     /// OUT variable
     ///
     /// C: `uint32_t sched_id` at offset 0.
@@ -806,7 +806,7 @@ public struct PmCxStat: Sendable, BitwiseCopyable {
 /// XEN_SYSCTL_cpu_hotplug
 ///
 /// `struct xen_sysctl_cpu_hotplug` (sysctl.h:295): 8 bytes, aligned to 4.
-public struct XenSysctlCpuHotplug: Sendable, BitwiseCopyable {
+public struct XenSysctlCPUHotplug: Sendable, BitwiseCopyable {
     /// IN variables
     /// Physical cpu.
     ///
@@ -1610,7 +1610,7 @@ extension XenSysctlPsrAlloc.U {
 /// compiled out of Xen.
 ///
 /// `struct xen_sysctl_cpu_featureset` (sysctl.h:946): 16 bytes, aligned to 8.
-public struct XenSysctlCpuFeatureset: Sendable, BitwiseCopyable {
+public struct XenSysctlCPUFeatureset: Sendable, BitwiseCopyable {
     /// IN: Which featureset to query?
     ///
     /// C: `uint32_t index` at offset 0.
@@ -1882,7 +1882,7 @@ public struct XenSysctlLivepatchAction: Sendable, BitwiseCopyable {
 /// compiled out of Xen.
 ///
 /// `struct xen_sysctl_cpu_policy` (sysctl.h:1193): 32 bytes, aligned to 8.
-public struct XenSysctlCpuPolicy: Sendable, BitwiseCopyable {
+public struct XenSysctlCPUPolicy: Sendable, BitwiseCopyable {
     /// IN: Which policy to query?
     ///
     /// C: `uint32_t index` at offset 0.

@@ -61,7 +61,7 @@ public struct XenFeatureInfo: Sendable, BitwiseCopyable {
 /// `struct xen_build_id` (version.h:131): 4 bytes, aligned to 4.
 ///
 /// The flexible array member `unsigned char[] buf` follows the record in memory; it is not part of the Swift value.
-public struct XenBuildId: Sendable, BitwiseCopyable {
+public struct XenBuildID: Sendable, BitwiseCopyable {
     /// IN: size of buf[].
     ///
     /// C: `uint32_t len` at offset 0.

@@ -47,68 +47,68 @@ public enum XenRecordLayout {
         checkXenDomctlMaxMem(&found)
         checkXenDomctlVcpucontext(&found)
 #if arch(x86_64)
-        checkVcpuGuestContext(&found)
-        checkVcpuGuestContextFpuCtxt(&found)
-        checkCpuUserRegs(&found)
-        checkCpuUserRegsAnonymous0(&found)
-        checkCpuUserRegsAnonymous1(&found)
-        checkCpuUserRegsAnonymous2(&found)
-        checkCpuUserRegsAnonymous3(&found)
-        checkCpuUserRegsAnonymous4(&found)
-        checkCpuUserRegsAnonymous5(&found)
-        checkCpuUserRegsAnonymous5Anonymous0(&found)
-        checkCpuUserRegsAnonymous6(&found)
-        checkCpuUserRegsAnonymous7(&found)
-        checkCpuUserRegsAnonymous8(&found)
-        checkCpuUserRegsAnonymous9(&found)
-        checkCpuUserRegsAnonymous10(&found)
-        checkCpuUserRegsAnonymous10Anonymous0(&found)
-        checkCpuUserRegsAnonymous11(&found)
-        checkCpuUserRegsAnonymous11Anonymous0(&found)
-        checkCpuUserRegsAnonymous12(&found)
-        checkCpuUserRegsAnonymous12Anonymous0(&found)
-        checkCpuUserRegsAnonymous13(&found)
-        checkCpuUserRegsAnonymous14(&found)
-        checkCpuUserRegsAnonymous15(&found)
-        checkCpuUserRegsAnonymous16(&found)
-        checkCpuUserRegsAnonymous17(&found)
+        checkVCPUGuestContext(&found)
+        checkVCPUGuestContextFpuCtxt(&found)
+        checkCPUUserRegs(&found)
+        checkCPUUserRegsAnonymous0(&found)
+        checkCPUUserRegsAnonymous1(&found)
+        checkCPUUserRegsAnonymous2(&found)
+        checkCPUUserRegsAnonymous3(&found)
+        checkCPUUserRegsAnonymous4(&found)
+        checkCPUUserRegsAnonymous5(&found)
+        checkCPUUserRegsAnonymous5Anonymous0(&found)
+        checkCPUUserRegsAnonymous6(&found)
+        checkCPUUserRegsAnonymous7(&found)
+        checkCPUUserRegsAnonymous8(&found)
+        checkCPUUserRegsAnonymous9(&found)
+        checkCPUUserRegsAnonymous10(&found)
+        checkCPUUserRegsAnonymous10Anonymous0(&found)
+        checkCPUUserRegsAnonymous11(&found)
+        checkCPUUserRegsAnonymous11Anonymous0(&found)
+        checkCPUUserRegsAnonymous12(&found)
+        checkCPUUserRegsAnonymous12Anonymous0(&found)
+        checkCPUUserRegsAnonymous13(&found)
+        checkCPUUserRegsAnonymous14(&found)
+        checkCPUUserRegsAnonymous15(&found)
+        checkCPUUserRegsAnonymous16(&found)
+        checkCPUUserRegsAnonymous17(&found)
         checkTrapInfo(&found)
 #elseif arch(arm64)
-        checkVcpuGuestContext(&found)
-        checkVcpuGuestCoreRegs(&found)
-        checkVcpuGuestCoreRegsAnonymous0(&found)
-        checkVcpuGuestCoreRegsAnonymous1(&found)
-        checkVcpuGuestCoreRegsAnonymous2(&found)
-        checkVcpuGuestCoreRegsAnonymous3(&found)
-        checkVcpuGuestCoreRegsAnonymous4(&found)
-        checkVcpuGuestCoreRegsAnonymous5(&found)
-        checkVcpuGuestCoreRegsAnonymous6(&found)
-        checkVcpuGuestCoreRegsAnonymous7(&found)
-        checkVcpuGuestCoreRegsAnonymous8(&found)
-        checkVcpuGuestCoreRegsAnonymous9(&found)
-        checkVcpuGuestCoreRegsAnonymous10(&found)
-        checkVcpuGuestCoreRegsAnonymous11(&found)
-        checkVcpuGuestCoreRegsAnonymous12(&found)
-        checkVcpuGuestCoreRegsAnonymous13(&found)
-        checkVcpuGuestCoreRegsAnonymous14(&found)
-        checkVcpuGuestCoreRegsAnonymous15(&found)
-        checkVcpuGuestCoreRegsAnonymous16(&found)
-        checkVcpuGuestCoreRegsAnonymous17(&found)
-        checkVcpuGuestCoreRegsAnonymous18(&found)
-        checkVcpuGuestCoreRegsAnonymous19(&found)
-        checkVcpuGuestCoreRegsAnonymous20(&found)
-        checkVcpuGuestCoreRegsAnonymous21(&found)
-        checkVcpuGuestCoreRegsAnonymous22(&found)
-        checkVcpuGuestCoreRegsAnonymous23(&found)
-        checkVcpuGuestCoreRegsAnonymous24(&found)
-        checkVcpuGuestCoreRegsAnonymous25(&found)
-        checkVcpuGuestCoreRegsAnonymous26(&found)
-        checkVcpuGuestCoreRegsAnonymous27(&found)
-        checkVcpuGuestCoreRegsAnonymous28(&found)
-        checkVcpuGuestCoreRegsAnonymous29(&found)
-        checkVcpuGuestCoreRegsAnonymous30(&found)
-        checkVcpuGuestCoreRegsAnonymous31(&found)
-        checkVcpuGuestCoreRegsAnonymous32(&found)
+        checkVCPUGuestContext(&found)
+        checkVCPUGuestCoreRegs(&found)
+        checkVCPUGuestCoreRegsAnonymous0(&found)
+        checkVCPUGuestCoreRegsAnonymous1(&found)
+        checkVCPUGuestCoreRegsAnonymous2(&found)
+        checkVCPUGuestCoreRegsAnonymous3(&found)
+        checkVCPUGuestCoreRegsAnonymous4(&found)
+        checkVCPUGuestCoreRegsAnonymous5(&found)
+        checkVCPUGuestCoreRegsAnonymous6(&found)
+        checkVCPUGuestCoreRegsAnonymous7(&found)
+        checkVCPUGuestCoreRegsAnonymous8(&found)
+        checkVCPUGuestCoreRegsAnonymous9(&found)
+        checkVCPUGuestCoreRegsAnonymous10(&found)
+        checkVCPUGuestCoreRegsAnonymous11(&found)
+        checkVCPUGuestCoreRegsAnonymous12(&found)
+        checkVCPUGuestCoreRegsAnonymous13(&found)
+        checkVCPUGuestCoreRegsAnonymous14(&found)
+        checkVCPUGuestCoreRegsAnonymous15(&found)
+        checkVCPUGuestCoreRegsAnonymous16(&found)
+        checkVCPUGuestCoreRegsAnonymous17(&found)
+        checkVCPUGuestCoreRegsAnonymous18(&found)
+        checkVCPUGuestCoreRegsAnonymous19(&found)
+        checkVCPUGuestCoreRegsAnonymous20(&found)
+        checkVCPUGuestCoreRegsAnonymous21(&found)
+        checkVCPUGuestCoreRegsAnonymous22(&found)
+        checkVCPUGuestCoreRegsAnonymous23(&found)
+        checkVCPUGuestCoreRegsAnonymous24(&found)
+        checkVCPUGuestCoreRegsAnonymous25(&found)
+        checkVCPUGuestCoreRegsAnonymous26(&found)
+        checkVCPUGuestCoreRegsAnonymous27(&found)
+        checkVCPUGuestCoreRegsAnonymous28(&found)
+        checkVCPUGuestCoreRegsAnonymous29(&found)
+        checkVCPUGuestCoreRegsAnonymous30(&found)
+        checkVCPUGuestCoreRegsAnonymous31(&found)
+        checkVCPUGuestCoreRegsAnonymous32(&found)
 #endif
         checkXenDomctlGetvcpuinfo(&found)
         checkXenDomctlMaxVcpus(&found)
@@ -118,11 +118,11 @@ public enum XenRecordLayout {
         checkXenDomctlSchedCredit2(&found)
         checkXenDomctlSchedRtds(&found)
         checkXenDomctlSchedulerOpUV(&found)
-        checkXenDomctlSchedparamVcpu(&found)
-        checkXenDomctlSchedparamVcpuU(&found)
+        checkXenDomctlSchedparamVCPU(&found)
+        checkXenDomctlSchedparamVCPUU(&found)
         checkXenDomctlSetdomainhandle(&found)
         checkXenDomctlSetdebugging(&found)
-        checkXenDomctlIrqPermission(&found)
+        checkXenDomctlIRQPermission(&found)
         checkXenDomctlGsiPermission(&found)
         checkXenDomctlIomemPermission(&found)
         checkXenDomctlIoportPermission(&found)
@@ -136,38 +136,38 @@ public enum XenRecordLayout {
         checkXenDomctlGetDeviceGroup(&found)
         checkXenDomctlAssignDevice(&found)
         checkXenDomctlAssignDeviceU(&found)
-        checkXenDomctlAssignDeviceUPci(&found)
+        checkXenDomctlAssignDeviceUPCI(&found)
         checkXenDomctlAssignDeviceUDt(&found)
-        checkXenDomctlBindPtIrq(&found)
-        checkXenDomctlBindPtIrqU(&found)
-        checkXenDomctlBindPtIrqUIsa(&found)
-        checkXenDomctlBindPtIrqUPci(&found)
-        checkXenDomctlBindPtIrqUMsi(&found)
-        checkXenDomctlBindPtIrqUSpi(&found)
+        checkXenDomctlBindPtIRQ(&found)
+        checkXenDomctlBindPtIRQU(&found)
+        checkXenDomctlBindPtIRQUIsa(&found)
+        checkXenDomctlBindPtIRQUPCI(&found)
+        checkXenDomctlBindPtIRQUMsi(&found)
+        checkXenDomctlBindPtIRQUSpi(&found)
         checkXenDomctlMemoryMapping(&found)
         checkXenDomctlIoportMapping(&found)
 #if arch(x86_64)
         checkXenDomctlExtVcpucontext(&found)
         checkXenDomctlExtVcpucontextAnonymous0(&found)
-        checkHvmVmceVcpu(&found)
+        checkHVMVmceVCPU(&found)
 #elseif arch(arm64)
         checkXenDomctlExtVcpucontext(&found)
 #endif
         checkXenDomctlSetTarget(&found)
         checkXenDomctlSubscribe(&found)
         checkXenDomctlDebugOp(&found)
-        checkXenDomctlVmEventOp(&found)
-        checkXenDomctlVmEventOpU(&found)
-        checkXenDomctlVmEventOpUEnable(&found)
+        checkXenDomctlVMEventOp(&found)
+        checkXenDomctlVMEventOpU(&found)
+        checkXenDomctlVMEventOpUEnable(&found)
         checkXenDomctlMemSharingOp(&found)
         checkXenDomctlMemSharingOpU(&found)
 #if arch(x86_64)
-        checkXenDomctlCpuPolicy(&found)
+        checkXenDomctlCPUPolicy(&found)
         checkXenCpuidLeaf(&found)
         checkXenMsrEntry(&found)
         checkXenDomctlVcpuextstate(&found)
-        checkXenDomctlVcpuMsrs(&found)
-        checkXenDomctlVcpuMsr(&found)
+        checkXenDomctlVCPUMsrs(&found)
+        checkXenDomctlVCPUMsr(&found)
 #endif
         checkXenDomctlSetAccessRequired(&found)
         checkXenDomctlAuditP2m(&found)
@@ -175,7 +175,7 @@ public enum XenRecordLayout {
         checkXenDomctlGdbsxMemio(&found)
         checkXenDomctlSetBrokenPageP2m(&found)
         checkXenDomctlCacheflush(&found)
-        checkXenDomctlGdbsxPauseunpVcpu(&found)
+        checkXenDomctlGdbsxPauseunpVCPU(&found)
         checkXenDomctlGdbsxDomstatus(&found)
         checkXenDomctlVnuma(&found)
         checkXenVmemrange(&found)
@@ -204,10 +204,10 @@ public enum XenRecordLayout {
         checkXenSysctlCputopoinfo(&found)
         checkXenSysctlCputopo(&found)
         checkXenSysctlPcitopoinfo(&found)
-        checkPhysdevPciDevice(&found)
+        checkPhysdevPCIDevice(&found)
         checkXenSysctlNumainfo(&found)
         checkXenSysctlMeminfo(&found)
-        checkXenSysctlSchedId(&found)
+        checkXenSysctlSchedID(&found)
         checkXenSysctlPerfcOp(&found)
         checkXenSysctlPerfcDesc(&found)
         checkXenSysctlGetdomaininfolist(&found)
@@ -220,7 +220,7 @@ public enum XenRecordLayout {
         checkPmPxStat(&found)
         checkPmPxVal(&found)
         checkPmCxStat(&found)
-        checkXenSysctlCpuHotplug(&found)
+        checkXenSysctlCPUHotplug(&found)
         checkXenSysctlPmOp(&found)
         checkXenSysctlPmOpU(&found)
         checkXenGetCpufreqPara(&found)
@@ -251,7 +251,7 @@ public enum XenRecordLayout {
         checkXenSysctlPsrAllocU(&found)
         checkXenSysctlPsrAllocUCatInfo(&found)
         checkXenSysctlPsrAllocUMbaInfo(&found)
-        checkXenSysctlCpuFeatureset(&found)
+        checkXenSysctlCPUFeatureset(&found)
         checkXenSysctlLivepatchOp(&found)
         checkXenSysctlLivepatchOpU(&found)
         checkXenSysctlLivepatchUpload(&found)
@@ -261,7 +261,7 @@ public enum XenRecordLayout {
         checkXenSysctlLivepatchGet(&found)
         checkXenSysctlLivepatchAction(&found)
 #if arch(x86_64)
-        checkXenSysctlCpuPolicy(&found)
+        checkXenSysctlCPUPolicy(&found)
 #elseif arch(arm64)
         checkXenSysctlDtOverlay(&found)
 #endif
@@ -288,7 +288,7 @@ public enum XenRecordLayout {
         checkXenMemAcquireResource(&found)
         checkXenVnumaTopologyInfo(&found)
         checkXenVnumaTopologyInfoVdistance(&found)
-        checkXenVnumaTopologyInfoVcpuToVnode(&found)
+        checkXenVnumaTopologyInfoVCPUToVnode(&found)
         checkXenVnumaTopologyInfoVmemrange(&found)
         checkXenReservedDeviceMemoryMap(&found)
         checkXenReservedDeviceMemory(&found)
@@ -325,7 +325,7 @@ public enum XenRecordLayout {
         checkXenpfEfiInfoCfg(&found)
         checkXenpfEfiInfoVendor(&found)
         checkXenpfEfiInfoMem(&found)
-        checkXenpfEfiInfoPciRom(&found)
+        checkXenpfEfiInfoPCIRom(&found)
         checkXenpfEfiInfoAppleProperties(&found)
         checkXenpfEnterAcpiSleep(&found)
         checkXenpfChangeFreq(&found)
@@ -345,8 +345,8 @@ public enum XenRecordLayout {
         checkXenProcessorCppcCpc(&found)
         checkXenpfPcpuinfo(&found)
         checkXenpfPcpuVersion(&found)
-        checkXenpfCpuOl(&found)
-        checkXenpfCpuHotadd(&found)
+        checkXenpfCPUOl(&found)
+        checkXenpfCPUHotadd(&found)
         checkXenpfMemHotadd(&found)
         checkXenpfCoreParking(&found)
         checkXenpfResourceOp(&found)
@@ -361,57 +361,57 @@ public enum XenRecordLayout {
         checkXenpfMicrocodeUpdate2(&found)
         checkPhysdevOpRecord(&found)
         checkPhysdevOpRecordU(&found)
-        checkPhysdevIrqStatusQuery(&found)
+        checkPhysdevIRQStatusQuery(&found)
         checkPhysdevSetIopl(&found)
         checkPhysdevSetIobitmap(&found)
         checkPhysdevApic(&found)
-        checkPhysdevIrq(&found)
+        checkPhysdevIRQ(&found)
         checkPhysdevMapPirq(&found)
         checkPhysdevUnmapPirq(&found)
-        checkPhysdevManagePci(&found)
-        checkPhysdevManagePciExt(&found)
-        checkPhysdevManagePciExtPhysfn(&found)
-        checkPhysdevPciDeviceAdd(&found)
-        checkPhysdevPciDeviceAddPhysfn(&found)
+        checkPhysdevManagePCI(&found)
+        checkPhysdevManagePCIExt(&found)
+        checkPhysdevManagePCIExtPhysfn(&found)
+        checkPhysdevPCIDeviceAdd(&found)
+        checkPhysdevPCIDeviceAddPhysfn(&found)
         checkPhysdevSetupGsi(&found)
         checkPhysdevGetFreePirq(&found)
-        checkPhysdevPciMmcfgReserved(&found)
+        checkPhysdevPCIMmcfgReserved(&found)
         checkPhysdevDbgpOp(&found)
         checkPhysdevDbgpOpU(&found)
         checkPhysdevEoi(&found)
         checkPhysdevPirqEoiGmfn(&found)
         checkPhysdevRestoreMsi(&found)
-        checkXenHvmParam(&found)
-        checkXenHvmAltp2mOp(&found)
-        checkXenHvmAltp2mOpU(&found)
-        checkXenHvmAltp2mDomainState(&found)
-        checkXenHvmAltp2mVcpuEnableNotify(&found)
-        checkXenHvmAltp2mView(&found)
-        checkXenHvmAltp2mMemAccess(&found)
-        checkXenHvmAltp2mChangeGfn(&found)
-        checkXenHvmAltp2mSetMemAccessMulti(&found)
-        checkXenHvmAltp2mSuppressVe(&found)
-        checkXenHvmAltp2mSuppressVeMulti(&found)
-        checkXenHvmAltp2mVcpuDisableNotify(&found)
-        checkXenHvmAltp2mGetVcpuP2mIdx(&found)
-        checkXenHvmAltp2mSetVisibility(&found)
-        checkXenHvmGetMemType(&found)
-        checkXenHvmPagetableDying(&found)
-        checkXenHvmGetTime(&found)
+        checkXenHVMParam(&found)
+        checkXenHVMAltp2mOp(&found)
+        checkXenHVMAltp2mOpU(&found)
+        checkXenHVMAltp2mDomainState(&found)
+        checkXenHVMAltp2mVCPUEnableNotify(&found)
+        checkXenHVMAltp2mView(&found)
+        checkXenHVMAltp2mMemAccess(&found)
+        checkXenHVMAltp2mChangeGfn(&found)
+        checkXenHVMAltp2mSetMemAccessMulti(&found)
+        checkXenHVMAltp2mSuppressVe(&found)
+        checkXenHVMAltp2mSuppressVeMulti(&found)
+        checkXenHVMAltp2mVCPUDisableNotify(&found)
+        checkXenHVMAltp2mGetVCPUP2mIdx(&found)
+        checkXenHVMAltp2mSetVisibility(&found)
+        checkXenHVMGetMemType(&found)
+        checkXenHVMPagetableDying(&found)
+        checkXenHVMGetTime(&found)
 #if arch(x86_64)
-        checkXenHvmEvtchnUpcallVector(&found)
+        checkXenHVMEvtchnUpcallVector(&found)
 #endif
-        checkXenHvmXentrace(&found)
-        checkVcpuRunstateInfo(&found)
-        checkVcpuRegisterRunstateMemoryArea(&found)
-        checkVcpuRegisterRunstateMemoryAreaAddr(&found)
-        checkVcpuSetPeriodicTimer(&found)
-        checkVcpuSetSingleshotTimer(&found)
-        checkVcpuRegisterVcpuInfo(&found)
-        checkVcpuGetPhysid(&found)
-        checkVcpuRegisterTimeMemoryArea(&found)
-        checkVcpuRegisterTimeMemoryAreaAddr(&found)
-        checkVcpuTimeInfo(&found)
+        checkXenHVMXentrace(&found)
+        checkVCPURunstateInfo(&found)
+        checkVCPURegisterRunstateMemoryArea(&found)
+        checkVCPURegisterRunstateMemoryAreaAddr(&found)
+        checkVCPUSetPeriodicTimer(&found)
+        checkVCPUSetSingleshotTimer(&found)
+        checkVCPURegisterVCPUInfo(&found)
+        checkVCPUGetPhysid(&found)
+        checkVCPURegisterTimeMemoryArea(&found)
+        checkVCPURegisterTimeMemoryAreaAddr(&found)
+        checkVCPUTimeInfo(&found)
         checkSchedShutdown(&found)
         checkSchedPoll(&found)
         checkSchedRemoteShutdown(&found)
@@ -430,7 +430,7 @@ public enum XenRecordLayout {
         checkEvtchnStatusU(&found)
         checkEvtchnStatusUUnbound(&found)
         checkEvtchnStatusUInterdomain(&found)
-        checkEvtchnBindVcpu(&found)
+        checkEvtchnBindVCPU(&found)
         checkEvtchnUnmask(&found)
         checkEvtchnInitControl(&found)
         checkEvtchnExpandArray(&found)
@@ -452,27 +452,27 @@ public enum XenRecordLayout {
         checkGnttabCacheFlush(&found)
         checkGnttabCacheFlushA(&found)
         checkGnttabSwapGrantRef(&found)
-        checkXenDmOp(&found)
-        checkXenDmOpU(&found)
-        checkXenDmOpCreateIoreqServer(&found)
-        checkXenDmOpGetIoreqServerInfo(&found)
-        checkXenDmOpIoreqServerRange(&found)
-        checkXenDmOpSetIoreqServerState(&found)
-        checkXenDmOpDestroyIoreqServer(&found)
-        checkXenDmOpTrackDirtyVram(&found)
-        checkXenDmOpSetPciIntxLevel(&found)
-        checkXenDmOpSetIsaIrqLevel(&found)
-        checkXenDmOpSetIrqLevel(&found)
-        checkXenDmOpSetPciLinkRoute(&found)
-        checkXenDmOpModifiedMemory(&found)
-        checkXenDmOpSetMemType(&found)
-        checkXenDmOpInjectEvent(&found)
-        checkXenDmOpInjectMsi(&found)
-        checkXenDmOpMapMemTypeToIoreqServer(&found)
-        checkXenDmOpRemoteShutdown(&found)
-        checkXenDmOpRelocateMemory(&found)
-        checkXenDmOpPinMemoryCacheattr(&found)
-        checkXenDmOpNrVcpus(&found)
+        checkXenDMOp(&found)
+        checkXenDMOpU(&found)
+        checkXenDMOpCreateIOReqServer(&found)
+        checkXenDMOpGetIOReqServerInfo(&found)
+        checkXenDMOpIOReqServerRange(&found)
+        checkXenDMOpSetIOReqServerState(&found)
+        checkXenDMOpDestroyIOReqServer(&found)
+        checkXenDMOpTrackDirtyVram(&found)
+        checkXenDMOpSetPCIIntxLevel(&found)
+        checkXenDMOpSetIsaIRQLevel(&found)
+        checkXenDMOpSetIRQLevel(&found)
+        checkXenDMOpSetPCILinkRoute(&found)
+        checkXenDMOpModifiedMemory(&found)
+        checkXenDMOpSetMemType(&found)
+        checkXenDMOpInjectEvent(&found)
+        checkXenDMOpInjectMsi(&found)
+        checkXenDMOpMapMemTypeToIOReqServer(&found)
+        checkXenDMOpRemoteShutdown(&found)
+        checkXenDMOpRelocateMemory(&found)
+        checkXenDMOpPinMemoryCacheattr(&found)
+        checkXenDMOpNrVcpus(&found)
         checkXsdErrors(&found)
         checkXsdSockmsg(&found)
         checkXenstoreDomainInterface(&found)
@@ -512,70 +512,70 @@ public enum XenRecordLayout {
         checkXenCompileInfo(&found)
         checkXenPlatformParameters(&found)
         checkXenFeatureInfo(&found)
-        checkXenBuildId(&found)
+        checkXenBuildID(&found)
         checkXenVarbuf(&found)
-        checkVmEventX86SelectorReg(&found)
-        checkVmEventRegsX86(&found)
-        checkVmEventRegsArm(&found)
-        checkVmEventMemAccess(&found)
-        checkVmEventWriteCtrlreg(&found)
-        checkVmEventSinglestep(&found)
-        checkVmEventFastSinglestep(&found)
-        checkVmEventDebug(&found)
-        checkVmEventMovToMsr(&found)
-        checkVmEventDescAccess(&found)
-        checkVmEventDescAccessArch(&found)
-        checkVmEventDescAccessArchVmx(&found)
-        checkVmEventCpuid(&found)
-        checkVmEventInterruptX86(&found)
-        checkVmEventPaging(&found)
-        checkVmEventSharing(&found)
-        checkVmEventEmulReadData(&found)
-        checkVmEventEmulInsnData(&found)
-        checkVmEventVmexit(&found)
-        checkVmEventVmexitArch(&found)
-        checkVmEventVmexitArchVmx(&found)
-        checkVmEventIo(&found)
-        checkVmEventSt(&found)
-        checkVmEventStU(&found)
-        checkVmEventStUInterrupt(&found)
-        checkVmEventStData(&found)
-        checkVmEventStDataRegs(&found)
-        checkVmEventStDataEmul(&found)
-        checkVmEventSringEntry(&found)
+        checkVMEventX86SelectorReg(&found)
+        checkVMEventRegsX86(&found)
+        checkVMEventRegsArm(&found)
+        checkVMEventMemAccess(&found)
+        checkVMEventWriteCtrlreg(&found)
+        checkVMEventSinglestep(&found)
+        checkVMEventFastSinglestep(&found)
+        checkVMEventDebug(&found)
+        checkVMEventMovToMsr(&found)
+        checkVMEventDescAccess(&found)
+        checkVMEventDescAccessArch(&found)
+        checkVMEventDescAccessArchVmx(&found)
+        checkVMEventCpuid(&found)
+        checkVMEventInterruptX86(&found)
+        checkVMEventPaging(&found)
+        checkVMEventSharing(&found)
+        checkVMEventEmulReadData(&found)
+        checkVMEventEmulInsnData(&found)
+        checkVMEventVmexit(&found)
+        checkVMEventVmexitArch(&found)
+        checkVMEventVmexitArchVmx(&found)
+        checkVMEventIO(&found)
+        checkVMEventSt(&found)
+        checkVMEventStU(&found)
+        checkVMEventStUInterrupt(&found)
+        checkVMEventStData(&found)
+        checkVMEventStDataRegs(&found)
+        checkVMEventStDataEmul(&found)
+        checkVMEventSringEntry(&found)
         checkBlkifRequestSegment(&found)
         checkBlkifRequest(&found)
         checkBlkifRequestDiscard(&found)
         checkBlkifRequestIndirect(&found)
         checkBlkifResponse(&found)
         checkBlkifSringEntry(&found)
-        checkIoreq(&found)
+        checkIOReq(&found)
         checkSharedIopage(&found)
-        checkBufIoreq(&found)
+        checkBufIOReq(&found)
         checkBufferedIopage(&found)
-        checkPvcallsDataIntf(&found)
-        checkPvcallsData(&found)
-        checkXenPvcallsRequest(&found)
-        checkXenPvcallsRequestU(&found)
-        checkXenPvcallsSocket(&found)
-        checkXenPvcallsConnect(&found)
-        checkXenPvcallsRelease(&found)
-        checkXenPvcallsBind(&found)
-        checkXenPvcallsListen(&found)
-        checkXenPvcallsAccept(&found)
-        checkXenPvcallsPoll(&found)
-        checkXenPvcallsDummy(&found)
-        checkXenPvcallsResponse(&found)
-        checkXenPvcallsResponseU(&found)
-        checkXenPvcallsSocketRecord(&found)
-        checkXenPvcallsConnectRecord(&found)
-        checkXenPvcallsReleaseRecord(&found)
-        checkXenPvcallsBindRecord(&found)
-        checkXenPvcallsListenRecord(&found)
-        checkXenPvcallsAcceptRecord(&found)
-        checkXenPvcallsPollRecord(&found)
-        checkXenPvcallsDummyRecord(&found)
-        checkXenPvcallsSringEntry(&found)
+        checkPVCallsDataIntf(&found)
+        checkPVCallsData(&found)
+        checkXenPVCallsRequest(&found)
+        checkXenPVCallsRequestU(&found)
+        checkXenPVCallsSocket(&found)
+        checkXenPVCallsConnect(&found)
+        checkXenPVCallsRelease(&found)
+        checkXenPVCallsBind(&found)
+        checkXenPVCallsListen(&found)
+        checkXenPVCallsAccept(&found)
+        checkXenPVCallsPoll(&found)
+        checkXenPVCallsDummy(&found)
+        checkXenPVCallsResponse(&found)
+        checkXenPVCallsResponseU(&found)
+        checkXenPVCallsSocketRecord(&found)
+        checkXenPVCallsConnectRecord(&found)
+        checkXenPVCallsReleaseRecord(&found)
+        checkXenPVCallsBindRecord(&found)
+        checkXenPVCallsListenRecord(&found)
+        checkXenPVCallsAcceptRecord(&found)
+        checkXenPVCallsPollRecord(&found)
+        checkXenPVCallsDummyRecord(&found)
+        checkXenPVCallsSringEntry(&found)
         checkXencameraConfigReq(&found)
         checkXencameraFrameRateReq(&found)
         checkXencameraBufRequest(&found)
@@ -596,25 +596,25 @@ public enum XenRecordLayout {
         checkXencameraEvtEvt(&found)
         checkXenCameraifSringEntry(&found)
         checkXencameraEventPage(&found)
-        checkFsifOpenRequest(&found)
-        checkFsifCloseRequest(&found)
-        checkFsifReadRequest(&found)
-        checkFsifWriteRequest(&found)
-        checkFsifStatRequest(&found)
-        checkFsifStatResponse(&found)
-        checkFsifTruncateRequest(&found)
-        checkFsifRemoveRequest(&found)
-        checkFsifRenameRequest(&found)
-        checkFsifCreateRequest(&found)
-        checkFsifListRequest(&found)
-        checkFsifChmodRequest(&found)
-        checkFsifSpaceRequest(&found)
-        checkFsifSyncRequest(&found)
-        checkFsifRequest(&found)
-        checkFsifRequestU(&found)
-        checkFsifResponse(&found)
-        checkFsifResponseU(&found)
-        checkFsifSringEntry(&found)
+        checkFSIfOpenRequest(&found)
+        checkFSIfCloseRequest(&found)
+        checkFSIfReadRequest(&found)
+        checkFSIfWriteRequest(&found)
+        checkFSIfStatRequest(&found)
+        checkFSIfStatResponse(&found)
+        checkFSIfTruncateRequest(&found)
+        checkFSIfRemoveRequest(&found)
+        checkFSIfRenameRequest(&found)
+        checkFSIfCreateRequest(&found)
+        checkFSIfListRequest(&found)
+        checkFSIfChmodRequest(&found)
+        checkFSIfSpaceRequest(&found)
+        checkFSIfSyncRequest(&found)
+        checkFSIfRequest(&found)
+        checkFSIfRequestU(&found)
+        checkFSIfResponse(&found)
+        checkFSIfResponseU(&found)
+        checkFSIfSringEntry(&found)
         checkXendisplDbufCreateReq(&found)
         checkXendisplPageDirectory(&found)
         checkXendisplDbufDestroyReq(&found)
@@ -692,26 +692,26 @@ public enum XenRecordLayout {
         checkXenoprofPassive(&found)
         checkXenoprofIbsCounter(&found)
         checkScsiifRequestSegment(&found)
-        checkVscsiifRequest(&found)
-        checkVscsiifSgList(&found)
-        checkVscsiifResponse(&found)
-        checkVscsiifSringEntry(&found)
-        checkVscsiifSring(&found)
-        checkVscsiifSringPvt(&found)
-        checkVscsiifSringPvtNetif(&found)
-        checkVscsiifSringPvtTapifUser(&found)
-        checkVscsiifFrontRing(&found)
-        checkVscsiifBackRing(&found)
+        checkVSCSIIfRequest(&found)
+        checkVSCSIIfSgList(&found)
+        checkVSCSIIfResponse(&found)
+        checkVSCSIIfSringEntry(&found)
+        checkVSCSIIfSring(&found)
+        checkVSCSIIfSringPvt(&found)
+        checkVSCSIIfSringPvtNetif(&found)
+        checkVSCSIIfSringPvtTapifUser(&found)
+        checkVSCSIIfFrontRing(&found)
+        checkVSCSIIfBackRing(&found)
 #if arch(x86_64)
-        checkXenPmuCntrPair(&found)
-        checkXenPmuIntelCtxt(&found)
-        checkXenPmuRegs(&found)
+        checkXenPMUCntrPair(&found)
+        checkXenPMUIntelCtxt(&found)
+        checkXenPMURegs(&found)
 #endif
-        checkXenPmuParams(&found)
-        checkXenPmuParamsVersion(&found)
+        checkXenPMUParams(&found)
+        checkXenPMUParamsVersion(&found)
 #if arch(arm64)
-        checkXenPmuData(&found)
-        checkXenPmuArch(&found)
+        checkXenPMUData(&found)
+        checkXenPMUArch(&found)
 #endif
         checkCallbackRegister(&found)
         checkCallbackUnregister(&found)
@@ -728,73 +728,73 @@ public enum XenRecordLayout {
         checkXenkbdOutEvent(&found)
         checkXenkbdPage(&found)
         checkXennmiCallback(&found)
-        checkVcpuHvmX8632(&found)
-        checkVcpuHvmX8664(&found)
-        checkVcpuHvmContext(&found)
-        checkVcpuHvmContextCpuRegs(&found)
-        checkHvmStartInfo(&found)
-        checkHvmModlistEntry(&found)
-        checkHvmMemmapTableEntry(&found)
-        checkTpmifTxRequest(&found)
-        checkTpmifRing(&found)
-        checkTpmifTxInterface(&found)
-        checkTpmifSharedPage(&found)
+        checkVCPUHVMX8632(&found)
+        checkVCPUHVMX8664(&found)
+        checkVCPUHVMContext(&found)
+        checkVCPUHVMContextCPURegs(&found)
+        checkHVMStartInfo(&found)
+        checkHVMModlistEntry(&found)
+        checkHVMMemmapTableEntry(&found)
+        checkTPMIfTxRequest(&found)
+        checkTPMIfRing(&found)
+        checkTPMIfTxInterface(&found)
+        checkTPMIfSharedPage(&found)
         checkXenMsixEntry(&found)
-        checkXenPciOp(&found)
+        checkXenPCIOp(&found)
         checkXenPcieAerOp(&found)
-        checkXenPciSharedinfo(&found)
-        checkHvmSaveDescriptor(&found)
+        checkXenPCISharedinfo(&found)
+        checkHVMSaveDescriptor(&found)
 #if arch(x86_64)
-        checkHvmSaveHeader(&found)
-        checkHvmSaveTypeHeader(&found)
-        checkHvmHwCpu(&found)
-        checkHvmHwCpuAnonymous0(&found)
-        checkHvmHwCpuAnonymous0Anonymous0(&found)
-        checkHvmHwCpuCompat(&found)
-        checkHvmHwCpuCompatAnonymous0(&found)
-        checkHvmHwCpuCompatAnonymous0Anonymous0(&found)
-        checkHvmSaveTypeCpu(&found)
-        checkHvmHwVpic(&found)
-        checkHvmSaveTypePic(&found)
+        checkHVMSaveHeader(&found)
+        checkHVMSaveTypeHeader(&found)
+        checkHVMHwCPU(&found)
+        checkHVMHwCPUAnonymous0(&found)
+        checkHVMHwCPUAnonymous0Anonymous0(&found)
+        checkHVMHwCPUCompat(&found)
+        checkHVMHwCPUCompatAnonymous0(&found)
+        checkHVMHwCPUCompatAnonymous0Anonymous0(&found)
+        checkHVMSaveTypeCPU(&found)
+        checkHVMHwVpic(&found)
+        checkHVMSaveTypePic(&found)
         checkVioapicRedirEntry(&found)
         checkVioapicRedirEntryFields(&found)
-        checkHvmHwVioapic(&found)
-        checkHvmSaveTypeIoapic(&found)
-        checkHvmHwLapic(&found)
-        checkHvmSaveTypeLapic(&found)
-        checkHvmHwLapicRegs(&found)
-        checkHvmSaveTypeLapicRegs(&found)
-        checkHvmHwPciIrqs(&found)
-        checkHvmHwPciIrqsAnonymous0(&found)
-        checkHvmSaveTypePciIrq(&found)
-        checkHvmHwIsaIrqs(&found)
-        checkHvmHwIsaIrqsAnonymous0(&found)
-        checkHvmSaveTypeIsaIrq(&found)
-        checkHvmHwPciLink(&found)
-        checkHvmSaveTypePciLink(&found)
-        checkHvmHwPit(&found)
-        checkHvmHwPitChannel(&found)
-        checkHvmSaveTypePit(&found)
-        checkHvmHwRtc(&found)
-        checkHvmSaveTypeRtc(&found)
-        checkHvmHwHpet(&found)
-        checkHvmHwHpetTimers(&found)
-        checkHvmSaveTypeHpet(&found)
-        checkHvmHwPmtimer(&found)
-        checkHvmSaveTypePmtimer(&found)
-        checkHvmHwMtrr(&found)
-        checkHvmSaveTypeMtrr(&found)
-        checkHvmHwCpuXsave(&found)
-        checkHvmHwCpuXsaveSaveArea(&found)
-        checkHvmHwCpuXsaveSaveAreaFpuSse(&found)
-        checkHvmHwCpuXsaveHdr(&found)
-        checkHvmViridianDomainContext(&found)
-        checkHvmSaveTypeViridianDomain(&found)
-        checkHvmViridianVcpuContext(&found)
-        checkHvmSaveTypeViridianVcpu(&found)
-        checkHvmSaveTypeVmceVcpu(&found)
-        checkHvmTscAdjust(&found)
-        checkHvmSaveTypeTscAdjust(&found)
+        checkHVMHwVioapic(&found)
+        checkHVMSaveTypeIoapic(&found)
+        checkHVMHwLapic(&found)
+        checkHVMSaveTypeLapic(&found)
+        checkHVMHwLapicRegs(&found)
+        checkHVMSaveTypeLapicRegs(&found)
+        checkHVMHwPCIIrqs(&found)
+        checkHVMHwPCIIrqsAnonymous0(&found)
+        checkHVMSaveTypePCIIRQ(&found)
+        checkHVMHwIsaIrqs(&found)
+        checkHVMHwIsaIrqsAnonymous0(&found)
+        checkHVMSaveTypeIsaIRQ(&found)
+        checkHVMHwPCILink(&found)
+        checkHVMSaveTypePCILink(&found)
+        checkHVMHwPit(&found)
+        checkHVMHwPitChannel(&found)
+        checkHVMSaveTypePit(&found)
+        checkHVMHwRtc(&found)
+        checkHVMSaveTypeRtc(&found)
+        checkHVMHwHpet(&found)
+        checkHVMHwHpetTimers(&found)
+        checkHVMSaveTypeHpet(&found)
+        checkHVMHwPmtimer(&found)
+        checkHVMSaveTypePmtimer(&found)
+        checkHVMHwMtrr(&found)
+        checkHVMSaveTypeMtrr(&found)
+        checkHVMHwCPUXsave(&found)
+        checkHVMHwCPUXsaveSaveArea(&found)
+        checkHVMHwCPUXsaveSaveAreaFpuSse(&found)
+        checkHVMHwCPUXsaveHdr(&found)
+        checkHVMViridianDomainContext(&found)
+        checkHVMSaveTypeViridianDomain(&found)
+        checkHVMViridianVCPUContext(&found)
+        checkHVMSaveTypeViridianVCPU(&found)
+        checkHVMSaveTypeVmceVCPU(&found)
+        checkHVMTscAdjust(&found)
+        checkHVMSaveTypeTscAdjust(&found)
 #endif
         checkXenconsInterface(&found)
         checkXen9pfsDataIntf(&found)
@@ -805,11 +805,11 @@ public enum XenRecordLayout {
         checkMcinfoMsr(&found)
         checkMcinfoExtended(&found)
         checkPageOfflineAction(&found)
-        checkCpuOfflineAction(&found)
+        checkCPUOfflineAction(&found)
         checkMcinfoRecovery(&found)
         checkMcinfoRecoveryActionInfo(&found)
         checkMcInfo(&found)
-        checkMcinfoLogicalCpu(&found)
+        checkMcinfoLogicalCPU(&found)
         checkXenMcFetch(&found)
         checkXenMcNotifydomain(&found)
         checkXenMcPhyscpuinfo(&found)
@@ -818,14 +818,14 @@ public enum XenRecordLayout {
         checkXenMcInjectV2(&found)
         checkXenMc(&found)
         checkXenMcU(&found)
-        checkMmuextOp(&found)
-        checkMmuextOpArg1(&found)
-        checkMmuextOpArg2(&found)
-        checkMmuUpdate(&found)
+        checkMMUExtOpRecord(&found)
+        checkMMUExtOpRecordArg1(&found)
+        checkMMUExtOpRecordArg2(&found)
+        checkMMUUpdate(&found)
         checkMulticallEntry(&found)
 #if arch(x86_64)
-        checkVcpuInfo(&found)
-        checkArchVcpuInfo(&found)
+        checkVCPUInfo(&found)
+        checkArchVCPUInfo(&found)
         checkSharedInfo(&found)
         checkArchSharedInfo(&found)
         checkStartInfo(&found)
@@ -835,29 +835,29 @@ public enum XenRecordLayout {
 #endif
         checkXenMultibootModList(&found)
         checkEvtchnFifoControlBlock(&found)
-        checkUsbifRequestSegment(&found)
-        checkUsbifUrbRequest(&found)
-        checkUsbifUrbRequestU(&found)
-        checkUsbifUrbRequestUIsoc(&found)
-        checkUsbifUrbRequestUIntr(&found)
-        checkUsbifUrbRequestUUnlink(&found)
-        checkUsbifUrbResponse(&found)
-        checkUsbifUrbSringEntry(&found)
-        checkUsbifUrbSring(&found)
-        checkUsbifUrbSringPvt(&found)
-        checkUsbifUrbSringPvtNetif(&found)
-        checkUsbifUrbSringPvtTapifUser(&found)
-        checkUsbifUrbFrontRing(&found)
-        checkUsbifUrbBackRing(&found)
-        checkUsbifConnRequest(&found)
-        checkUsbifConnResponse(&found)
-        checkUsbifConnSringEntry(&found)
-        checkUsbifConnSring(&found)
-        checkUsbifConnSringPvt(&found)
-        checkUsbifConnSringPvtNetif(&found)
-        checkUsbifConnSringPvtTapifUser(&found)
-        checkUsbifConnFrontRing(&found)
-        checkUsbifConnBackRing(&found)
+        checkUSBIfRequestSegment(&found)
+        checkUSBIfUrbRequest(&found)
+        checkUSBIfUrbRequestU(&found)
+        checkUSBIfUrbRequestUIsoc(&found)
+        checkUSBIfUrbRequestUIntr(&found)
+        checkUSBIfUrbRequestUUnlink(&found)
+        checkUSBIfUrbResponse(&found)
+        checkUSBIfUrbSringEntry(&found)
+        checkUSBIfUrbSring(&found)
+        checkUSBIfUrbSringPvt(&found)
+        checkUSBIfUrbSringPvtNetif(&found)
+        checkUSBIfUrbSringPvtTapifUser(&found)
+        checkUSBIfUrbFrontRing(&found)
+        checkUSBIfUrbBackRing(&found)
+        checkUSBIfConnRequest(&found)
+        checkUSBIfConnResponse(&found)
+        checkUSBIfConnSringEntry(&found)
+        checkUSBIfConnSring(&found)
+        checkUSBIfConnSringPvt(&found)
+        checkUSBIfConnSringPvtNetif(&found)
+        checkUSBIfConnSringPvtTapifUser(&found)
+        checkUSBIfConnFrontRing(&found)
+        checkUSBIfConnBackRing(&found)
         checkTRec(&found)
         checkTRecU(&found)
         checkTRecUCycles(&found)
@@ -1078,190 +1078,190 @@ public enum XenRecordLayout {
 
 #if arch(x86_64)
     /// `vcpu_guest_context`.
-    private static func checkVcpuGuestContext(_ found: inout [String]) {
-        expect(VcpuGuestContext.self, "vcpu_guest_context", size: 5168, alignment: 8, &found)
-        expect(\VcpuGuestContext.fpuCtxt, 0, "vcpu_guest_context.fpu_ctxt", &found)
-        expect(\VcpuGuestContext.flags, 512, "vcpu_guest_context.flags", &found)
-        expect(\VcpuGuestContext.userRegs, 520, "vcpu_guest_context.user_regs", &found)
-        expect(\VcpuGuestContext.trapCtxt, 720, "vcpu_guest_context.trap_ctxt", &found)
-        expect(\VcpuGuestContext.ldtBase, 4816, "vcpu_guest_context.ldt_base", &found)
-        expect(\VcpuGuestContext.ldtEnts, 4824, "vcpu_guest_context.ldt_ents", &found)
-        expect(\VcpuGuestContext.gdtFrames, 4832, "vcpu_guest_context.gdt_frames", &found)
-        expect(\VcpuGuestContext.gdtEnts, 4960, "vcpu_guest_context.gdt_ents", &found)
-        expect(\VcpuGuestContext.kernelSs, 4968, "vcpu_guest_context.kernel_ss", &found)
-        expect(\VcpuGuestContext.kernelSp, 4976, "vcpu_guest_context.kernel_sp", &found)
-        expect(\VcpuGuestContext.ctrlreg, 4984, "vcpu_guest_context.ctrlreg", &found)
-        expect(\VcpuGuestContext.debugreg, 5048, "vcpu_guest_context.debugreg", &found)
-        expect(\VcpuGuestContext.eventCallbackEip, 5112, "vcpu_guest_context.event_callback_eip", &found)
-        expect(\VcpuGuestContext.failsafeCallbackEip, 5120, "vcpu_guest_context.failsafe_callback_eip", &found)
-        expect(\VcpuGuestContext.syscallCallbackEip, 5128, "vcpu_guest_context.syscall_callback_eip", &found)
-        expect(\VcpuGuestContext.vmAssist, 5136, "vcpu_guest_context.vm_assist", &found)
-        expect(\VcpuGuestContext.fsBase, 5144, "vcpu_guest_context.fs_base", &found)
-        expect(\VcpuGuestContext.gsBaseKernel, 5152, "vcpu_guest_context.gs_base_kernel", &found)
-        expect(\VcpuGuestContext.gsBaseUser, 5160, "vcpu_guest_context.gs_base_user", &found)
+    private static func checkVCPUGuestContext(_ found: inout [String]) {
+        expect(VCPUGuestContext.self, "vcpu_guest_context", size: 5168, alignment: 8, &found)
+        expect(\VCPUGuestContext.fpuCtxt, 0, "vcpu_guest_context.fpu_ctxt", &found)
+        expect(\VCPUGuestContext.flags, 512, "vcpu_guest_context.flags", &found)
+        expect(\VCPUGuestContext.userRegs, 520, "vcpu_guest_context.user_regs", &found)
+        expect(\VCPUGuestContext.trapCtxt, 720, "vcpu_guest_context.trap_ctxt", &found)
+        expect(\VCPUGuestContext.ldtBase, 4816, "vcpu_guest_context.ldt_base", &found)
+        expect(\VCPUGuestContext.ldtEnts, 4824, "vcpu_guest_context.ldt_ents", &found)
+        expect(\VCPUGuestContext.gdtFrames, 4832, "vcpu_guest_context.gdt_frames", &found)
+        expect(\VCPUGuestContext.gdtEnts, 4960, "vcpu_guest_context.gdt_ents", &found)
+        expect(\VCPUGuestContext.kernelSs, 4968, "vcpu_guest_context.kernel_ss", &found)
+        expect(\VCPUGuestContext.kernelSp, 4976, "vcpu_guest_context.kernel_sp", &found)
+        expect(\VCPUGuestContext.ctrlreg, 4984, "vcpu_guest_context.ctrlreg", &found)
+        expect(\VCPUGuestContext.debugreg, 5048, "vcpu_guest_context.debugreg", &found)
+        expect(\VCPUGuestContext.eventCallbackEip, 5112, "vcpu_guest_context.event_callback_eip", &found)
+        expect(\VCPUGuestContext.failsafeCallbackEip, 5120, "vcpu_guest_context.failsafe_callback_eip", &found)
+        expect(\VCPUGuestContext.syscallCallbackEip, 5128, "vcpu_guest_context.syscall_callback_eip", &found)
+        expect(\VCPUGuestContext.vmAssist, 5136, "vcpu_guest_context.vm_assist", &found)
+        expect(\VCPUGuestContext.fsBase, 5144, "vcpu_guest_context.fs_base", &found)
+        expect(\VCPUGuestContext.gsBaseKernel, 5152, "vcpu_guest_context.gs_base_kernel", &found)
+        expect(\VCPUGuestContext.gsBaseUser, 5160, "vcpu_guest_context.gs_base_user", &found)
     }
 
     /// `vcpu_guest_context.fpu_ctxt`.
-    private static func checkVcpuGuestContextFpuCtxt(_ found: inout [String]) {
-        expect(VcpuGuestContext.FpuCtxt.self, "vcpu_guest_context.fpu_ctxt", size: 512, alignment: 1, &found)
-        expect(\VcpuGuestContext.FpuCtxt.x, 0, "vcpu_guest_context.fpu_ctxt.x", &found)
+    private static func checkVCPUGuestContextFpuCtxt(_ found: inout [String]) {
+        expect(VCPUGuestContext.FpuCtxt.self, "vcpu_guest_context.fpu_ctxt", size: 512, alignment: 1, &found)
+        expect(\VCPUGuestContext.FpuCtxt.x, 0, "vcpu_guest_context.fpu_ctxt.x", &found)
     }
 
     /// `cpu_user_regs`.
-    private static func checkCpuUserRegs(_ found: inout [String]) {
-        expect(CpuUserRegs.self, "cpu_user_regs", size: 200, alignment: 8, &found)
-        expect(\CpuUserRegs._anonymous0, 0, "cpu_user_regs._anonymous0", &found)
-        expect(\CpuUserRegs._anonymous1, 8, "cpu_user_regs._anonymous1", &found)
-        expect(\CpuUserRegs._anonymous2, 16, "cpu_user_regs._anonymous2", &found)
-        expect(\CpuUserRegs._anonymous3, 24, "cpu_user_regs._anonymous3", &found)
-        expect(\CpuUserRegs._anonymous4, 32, "cpu_user_regs._anonymous4", &found)
-        expect(\CpuUserRegs._anonymous5, 40, "cpu_user_regs._anonymous5", &found)
-        expect(\CpuUserRegs._anonymous6, 48, "cpu_user_regs._anonymous6", &found)
-        expect(\CpuUserRegs._anonymous7, 56, "cpu_user_regs._anonymous7", &found)
-        expect(\CpuUserRegs._anonymous8, 64, "cpu_user_regs._anonymous8", &found)
-        expect(\CpuUserRegs._anonymous9, 72, "cpu_user_regs._anonymous9", &found)
-        expect(\CpuUserRegs._anonymous10, 80, "cpu_user_regs._anonymous10", &found)
-        expect(\CpuUserRegs._anonymous11, 88, "cpu_user_regs._anonymous11", &found)
-        expect(\CpuUserRegs._anonymous12, 96, "cpu_user_regs._anonymous12", &found)
-        expect(\CpuUserRegs._anonymous13, 104, "cpu_user_regs._anonymous13", &found)
-        expect(\CpuUserRegs._anonymous14, 112, "cpu_user_regs._anonymous14", &found)
-        expect(\CpuUserRegs.errorCode, 120, "cpu_user_regs.error_code", &found)
-        expect(\CpuUserRegs.entryVector, 124, "cpu_user_regs.entry_vector", &found)
-        expect(\CpuUserRegs._anonymous15, 128, "cpu_user_regs._anonymous15", &found)
-        expect(\CpuUserRegs.cs, 136, "cpu_user_regs.cs", &found)
-        expect(\CpuUserRegs.pad0, 138, "cpu_user_regs._pad0", &found)
-        expect(\CpuUserRegs.savedUpcallMask, 140, "cpu_user_regs.saved_upcall_mask", &found)
-        expect(\CpuUserRegs.pad1, 141, "cpu_user_regs._pad1", &found)
-        expect(\CpuUserRegs._anonymous16, 144, "cpu_user_regs._anonymous16", &found)
-        expect(\CpuUserRegs._anonymous17, 152, "cpu_user_regs._anonymous17", &found)
-        expect(\CpuUserRegs.ss, 160, "cpu_user_regs.ss", &found)
-        expect(\CpuUserRegs.pad2, 162, "cpu_user_regs._pad2", &found)
-        expect(\CpuUserRegs.es, 168, "cpu_user_regs.es", &found)
-        expect(\CpuUserRegs.pad3, 170, "cpu_user_regs._pad3", &found)
-        expect(\CpuUserRegs.ds, 176, "cpu_user_regs.ds", &found)
-        expect(\CpuUserRegs.pad4, 178, "cpu_user_regs._pad4", &found)
-        expect(\CpuUserRegs.fs, 184, "cpu_user_regs.fs", &found)
-        expect(\CpuUserRegs.pad5, 186, "cpu_user_regs._pad5", &found)
-        expect(\CpuUserRegs.gs, 192, "cpu_user_regs.gs", &found)
-        expect(\CpuUserRegs.pad6, 194, "cpu_user_regs._pad6", &found)
+    private static func checkCPUUserRegs(_ found: inout [String]) {
+        expect(CPUUserRegs.self, "cpu_user_regs", size: 200, alignment: 8, &found)
+        expect(\CPUUserRegs._anonymous0, 0, "cpu_user_regs._anonymous0", &found)
+        expect(\CPUUserRegs._anonymous1, 8, "cpu_user_regs._anonymous1", &found)
+        expect(\CPUUserRegs._anonymous2, 16, "cpu_user_regs._anonymous2", &found)
+        expect(\CPUUserRegs._anonymous3, 24, "cpu_user_regs._anonymous3", &found)
+        expect(\CPUUserRegs._anonymous4, 32, "cpu_user_regs._anonymous4", &found)
+        expect(\CPUUserRegs._anonymous5, 40, "cpu_user_regs._anonymous5", &found)
+        expect(\CPUUserRegs._anonymous6, 48, "cpu_user_regs._anonymous6", &found)
+        expect(\CPUUserRegs._anonymous7, 56, "cpu_user_regs._anonymous7", &found)
+        expect(\CPUUserRegs._anonymous8, 64, "cpu_user_regs._anonymous8", &found)
+        expect(\CPUUserRegs._anonymous9, 72, "cpu_user_regs._anonymous9", &found)
+        expect(\CPUUserRegs._anonymous10, 80, "cpu_user_regs._anonymous10", &found)
+        expect(\CPUUserRegs._anonymous11, 88, "cpu_user_regs._anonymous11", &found)
+        expect(\CPUUserRegs._anonymous12, 96, "cpu_user_regs._anonymous12", &found)
+        expect(\CPUUserRegs._anonymous13, 104, "cpu_user_regs._anonymous13", &found)
+        expect(\CPUUserRegs._anonymous14, 112, "cpu_user_regs._anonymous14", &found)
+        expect(\CPUUserRegs.errorCode, 120, "cpu_user_regs.error_code", &found)
+        expect(\CPUUserRegs.entryVector, 124, "cpu_user_regs.entry_vector", &found)
+        expect(\CPUUserRegs._anonymous15, 128, "cpu_user_regs._anonymous15", &found)
+        expect(\CPUUserRegs.cs, 136, "cpu_user_regs.cs", &found)
+        expect(\CPUUserRegs.pad0, 138, "cpu_user_regs._pad0", &found)
+        expect(\CPUUserRegs.savedUpcallMask, 140, "cpu_user_regs.saved_upcall_mask", &found)
+        expect(\CPUUserRegs.pad1, 141, "cpu_user_regs._pad1", &found)
+        expect(\CPUUserRegs._anonymous16, 144, "cpu_user_regs._anonymous16", &found)
+        expect(\CPUUserRegs._anonymous17, 152, "cpu_user_regs._anonymous17", &found)
+        expect(\CPUUserRegs.ss, 160, "cpu_user_regs.ss", &found)
+        expect(\CPUUserRegs.pad2, 162, "cpu_user_regs._pad2", &found)
+        expect(\CPUUserRegs.es, 168, "cpu_user_regs.es", &found)
+        expect(\CPUUserRegs.pad3, 170, "cpu_user_regs._pad3", &found)
+        expect(\CPUUserRegs.ds, 176, "cpu_user_regs.ds", &found)
+        expect(\CPUUserRegs.pad4, 178, "cpu_user_regs._pad4", &found)
+        expect(\CPUUserRegs.fs, 184, "cpu_user_regs.fs", &found)
+        expect(\CPUUserRegs.pad5, 186, "cpu_user_regs._pad5", &found)
+        expect(\CPUUserRegs.gs, 192, "cpu_user_regs.gs", &found)
+        expect(\CPUUserRegs.pad6, 194, "cpu_user_regs._pad6", &found)
     }
 
     /// `cpu_user_regs.(anonymous 0)`.
-    private static func checkCpuUserRegsAnonymous0(_ found: inout [String]) {
-        expect(CpuUserRegs.Anonymous0.self, "cpu_user_regs.(anonymous 0)", size: 8, alignment: 8, &found)
+    private static func checkCPUUserRegsAnonymous0(_ found: inout [String]) {
+        expect(CPUUserRegs.Anonymous0.self, "cpu_user_regs.(anonymous 0)", size: 8, alignment: 8, &found)
     }
 
     /// `cpu_user_regs.(anonymous 1)`.
-    private static func checkCpuUserRegsAnonymous1(_ found: inout [String]) {
-        expect(CpuUserRegs.Anonymous1.self, "cpu_user_regs.(anonymous 1)", size: 8, alignment: 8, &found)
+    private static func checkCPUUserRegsAnonymous1(_ found: inout [String]) {
+        expect(CPUUserRegs.Anonymous1.self, "cpu_user_regs.(anonymous 1)", size: 8, alignment: 8, &found)
     }
 
     /// `cpu_user_regs.(anonymous 2)`.
-    private static func checkCpuUserRegsAnonymous2(_ found: inout [String]) {
-        expect(CpuUserRegs.Anonymous2.self, "cpu_user_regs.(anonymous 2)", size: 8, alignment: 8, &found)
+    private static func checkCPUUserRegsAnonymous2(_ found: inout [String]) {
+        expect(CPUUserRegs.Anonymous2.self, "cpu_user_regs.(anonymous 2)", size: 8, alignment: 8, &found)
     }
 
     /// `cpu_user_regs.(anonymous 3)`.
-    private static func checkCpuUserRegsAnonymous3(_ found: inout [String]) {
-        expect(CpuUserRegs.Anonymous3.self, "cpu_user_regs.(anonymous 3)", size: 8, alignment: 8, &found)
+    private static func checkCPUUserRegsAnonymous3(_ found: inout [String]) {
+        expect(CPUUserRegs.Anonymous3.self, "cpu_user_regs.(anonymous 3)", size: 8, alignment: 8, &found)
     }
 
     /// `cpu_user_regs.(anonymous 4)`.
-    private static func checkCpuUserRegsAnonymous4(_ found: inout [String]) {
-        expect(CpuUserRegs.Anonymous4.self, "cpu_user_regs.(anonymous 4)", size: 8, alignment: 8, &found)
+    private static func checkCPUUserRegsAnonymous4(_ found: inout [String]) {
+        expect(CPUUserRegs.Anonymous4.self, "cpu_user_regs.(anonymous 4)", size: 8, alignment: 8, &found)
     }
 
     /// `cpu_user_regs.(anonymous 5)`.
-    private static func checkCpuUserRegsAnonymous5(_ found: inout [String]) {
-        expect(CpuUserRegs.Anonymous5.self, "cpu_user_regs.(anonymous 5)", size: 8, alignment: 8, &found)
+    private static func checkCPUUserRegsAnonymous5(_ found: inout [String]) {
+        expect(CPUUserRegs.Anonymous5.self, "cpu_user_regs.(anonymous 5)", size: 8, alignment: 8, &found)
     }
 
     /// `cpu_user_regs.(anonymous 5).(anonymous 0)`.
-    private static func checkCpuUserRegsAnonymous5Anonymous0(_ found: inout [String]) {
-        expect(CpuUserRegs.Anonymous5.Anonymous0.self, "cpu_user_regs.(anonymous 5).(anonymous 0)", size: 2, alignment: 1, &found)
-        expect(\CpuUserRegs.Anonymous5.Anonymous0.bl, 0, "cpu_user_regs.(anonymous 5).(anonymous 0).bl", &found)
-        expect(\CpuUserRegs.Anonymous5.Anonymous0.bh, 1, "cpu_user_regs.(anonymous 5).(anonymous 0).bh", &found)
+    private static func checkCPUUserRegsAnonymous5Anonymous0(_ found: inout [String]) {
+        expect(CPUUserRegs.Anonymous5.Anonymous0.self, "cpu_user_regs.(anonymous 5).(anonymous 0)", size: 2, alignment: 1, &found)
+        expect(\CPUUserRegs.Anonymous5.Anonymous0.bl, 0, "cpu_user_regs.(anonymous 5).(anonymous 0).bl", &found)
+        expect(\CPUUserRegs.Anonymous5.Anonymous0.bh, 1, "cpu_user_regs.(anonymous 5).(anonymous 0).bh", &found)
     }
 
     /// `cpu_user_regs.(anonymous 6)`.
-    private static func checkCpuUserRegsAnonymous6(_ found: inout [String]) {
-        expect(CpuUserRegs.Anonymous6.self, "cpu_user_regs.(anonymous 6)", size: 8, alignment: 8, &found)
+    private static func checkCPUUserRegsAnonymous6(_ found: inout [String]) {
+        expect(CPUUserRegs.Anonymous6.self, "cpu_user_regs.(anonymous 6)", size: 8, alignment: 8, &found)
     }
 
     /// `cpu_user_regs.(anonymous 7)`.
-    private static func checkCpuUserRegsAnonymous7(_ found: inout [String]) {
-        expect(CpuUserRegs.Anonymous7.self, "cpu_user_regs.(anonymous 7)", size: 8, alignment: 8, &found)
+    private static func checkCPUUserRegsAnonymous7(_ found: inout [String]) {
+        expect(CPUUserRegs.Anonymous7.self, "cpu_user_regs.(anonymous 7)", size: 8, alignment: 8, &found)
     }
 
     /// `cpu_user_regs.(anonymous 8)`.
-    private static func checkCpuUserRegsAnonymous8(_ found: inout [String]) {
-        expect(CpuUserRegs.Anonymous8.self, "cpu_user_regs.(anonymous 8)", size: 8, alignment: 8, &found)
+    private static func checkCPUUserRegsAnonymous8(_ found: inout [String]) {
+        expect(CPUUserRegs.Anonymous8.self, "cpu_user_regs.(anonymous 8)", size: 8, alignment: 8, &found)
     }
 
     /// `cpu_user_regs.(anonymous 9)`.
-    private static func checkCpuUserRegsAnonymous9(_ found: inout [String]) {
-        expect(CpuUserRegs.Anonymous9.self, "cpu_user_regs.(anonymous 9)", size: 8, alignment: 8, &found)
+    private static func checkCPUUserRegsAnonymous9(_ found: inout [String]) {
+        expect(CPUUserRegs.Anonymous9.self, "cpu_user_regs.(anonymous 9)", size: 8, alignment: 8, &found)
     }
 
     /// `cpu_user_regs.(anonymous 10)`.
-    private static func checkCpuUserRegsAnonymous10(_ found: inout [String]) {
-        expect(CpuUserRegs.Anonymous10.self, "cpu_user_regs.(anonymous 10)", size: 8, alignment: 8, &found)
+    private static func checkCPUUserRegsAnonymous10(_ found: inout [String]) {
+        expect(CPUUserRegs.Anonymous10.self, "cpu_user_regs.(anonymous 10)", size: 8, alignment: 8, &found)
     }
 
     /// `cpu_user_regs.(anonymous 10).(anonymous 0)`.
-    private static func checkCpuUserRegsAnonymous10Anonymous0(_ found: inout [String]) {
-        expect(CpuUserRegs.Anonymous10.Anonymous0.self, "cpu_user_regs.(anonymous 10).(anonymous 0)", size: 2, alignment: 1, &found)
-        expect(\CpuUserRegs.Anonymous10.Anonymous0.al, 0, "cpu_user_regs.(anonymous 10).(anonymous 0).al", &found)
-        expect(\CpuUserRegs.Anonymous10.Anonymous0.ah, 1, "cpu_user_regs.(anonymous 10).(anonymous 0).ah", &found)
+    private static func checkCPUUserRegsAnonymous10Anonymous0(_ found: inout [String]) {
+        expect(CPUUserRegs.Anonymous10.Anonymous0.self, "cpu_user_regs.(anonymous 10).(anonymous 0)", size: 2, alignment: 1, &found)
+        expect(\CPUUserRegs.Anonymous10.Anonymous0.al, 0, "cpu_user_regs.(anonymous 10).(anonymous 0).al", &found)
+        expect(\CPUUserRegs.Anonymous10.Anonymous0.ah, 1, "cpu_user_regs.(anonymous 10).(anonymous 0).ah", &found)
     }
 
     /// `cpu_user_regs.(anonymous 11)`.
-    private static func checkCpuUserRegsAnonymous11(_ found: inout [String]) {
-        expect(CpuUserRegs.Anonymous11.self, "cpu_user_regs.(anonymous 11)", size: 8, alignment: 8, &found)
+    private static func checkCPUUserRegsAnonymous11(_ found: inout [String]) {
+        expect(CPUUserRegs.Anonymous11.self, "cpu_user_regs.(anonymous 11)", size: 8, alignment: 8, &found)
     }
 
     /// `cpu_user_regs.(anonymous 11).(anonymous 0)`.
-    private static func checkCpuUserRegsAnonymous11Anonymous0(_ found: inout [String]) {
-        expect(CpuUserRegs.Anonymous11.Anonymous0.self, "cpu_user_regs.(anonymous 11).(anonymous 0)", size: 2, alignment: 1, &found)
-        expect(\CpuUserRegs.Anonymous11.Anonymous0.cl, 0, "cpu_user_regs.(anonymous 11).(anonymous 0).cl", &found)
-        expect(\CpuUserRegs.Anonymous11.Anonymous0.ch, 1, "cpu_user_regs.(anonymous 11).(anonymous 0).ch", &found)
+    private static func checkCPUUserRegsAnonymous11Anonymous0(_ found: inout [String]) {
+        expect(CPUUserRegs.Anonymous11.Anonymous0.self, "cpu_user_regs.(anonymous 11).(anonymous 0)", size: 2, alignment: 1, &found)
+        expect(\CPUUserRegs.Anonymous11.Anonymous0.cl, 0, "cpu_user_regs.(anonymous 11).(anonymous 0).cl", &found)
+        expect(\CPUUserRegs.Anonymous11.Anonymous0.ch, 1, "cpu_user_regs.(anonymous 11).(anonymous 0).ch", &found)
     }
 
     /// `cpu_user_regs.(anonymous 12)`.
-    private static func checkCpuUserRegsAnonymous12(_ found: inout [String]) {
-        expect(CpuUserRegs.Anonymous12.self, "cpu_user_regs.(anonymous 12)", size: 8, alignment: 8, &found)
+    private static func checkCPUUserRegsAnonymous12(_ found: inout [String]) {
+        expect(CPUUserRegs.Anonymous12.self, "cpu_user_regs.(anonymous 12)", size: 8, alignment: 8, &found)
     }
 
     /// `cpu_user_regs.(anonymous 12).(anonymous 0)`.
-    private static func checkCpuUserRegsAnonymous12Anonymous0(_ found: inout [String]) {
-        expect(CpuUserRegs.Anonymous12.Anonymous0.self, "cpu_user_regs.(anonymous 12).(anonymous 0)", size: 2, alignment: 1, &found)
-        expect(\CpuUserRegs.Anonymous12.Anonymous0.dl, 0, "cpu_user_regs.(anonymous 12).(anonymous 0).dl", &found)
-        expect(\CpuUserRegs.Anonymous12.Anonymous0.dh, 1, "cpu_user_regs.(anonymous 12).(anonymous 0).dh", &found)
+    private static func checkCPUUserRegsAnonymous12Anonymous0(_ found: inout [String]) {
+        expect(CPUUserRegs.Anonymous12.Anonymous0.self, "cpu_user_regs.(anonymous 12).(anonymous 0)", size: 2, alignment: 1, &found)
+        expect(\CPUUserRegs.Anonymous12.Anonymous0.dl, 0, "cpu_user_regs.(anonymous 12).(anonymous 0).dl", &found)
+        expect(\CPUUserRegs.Anonymous12.Anonymous0.dh, 1, "cpu_user_regs.(anonymous 12).(anonymous 0).dh", &found)
     }
 
     /// `cpu_user_regs.(anonymous 13)`.
-    private static func checkCpuUserRegsAnonymous13(_ found: inout [String]) {
-        expect(CpuUserRegs.Anonymous13.self, "cpu_user_regs.(anonymous 13)", size: 8, alignment: 8, &found)
+    private static func checkCPUUserRegsAnonymous13(_ found: inout [String]) {
+        expect(CPUUserRegs.Anonymous13.self, "cpu_user_regs.(anonymous 13)", size: 8, alignment: 8, &found)
     }
 
     /// `cpu_user_regs.(anonymous 14)`.
-    private static func checkCpuUserRegsAnonymous14(_ found: inout [String]) {
-        expect(CpuUserRegs.Anonymous14.self, "cpu_user_regs.(anonymous 14)", size: 8, alignment: 8, &found)
+    private static func checkCPUUserRegsAnonymous14(_ found: inout [String]) {
+        expect(CPUUserRegs.Anonymous14.self, "cpu_user_regs.(anonymous 14)", size: 8, alignment: 8, &found)
     }
 
     /// `cpu_user_regs.(anonymous 15)`.
-    private static func checkCpuUserRegsAnonymous15(_ found: inout [String]) {
-        expect(CpuUserRegs.Anonymous15.self, "cpu_user_regs.(anonymous 15)", size: 8, alignment: 8, &found)
+    private static func checkCPUUserRegsAnonymous15(_ found: inout [String]) {
+        expect(CPUUserRegs.Anonymous15.self, "cpu_user_regs.(anonymous 15)", size: 8, alignment: 8, &found)
     }
 
     /// `cpu_user_regs.(anonymous 16)`.
-    private static func checkCpuUserRegsAnonymous16(_ found: inout [String]) {
-        expect(CpuUserRegs.Anonymous16.self, "cpu_user_regs.(anonymous 16)", size: 8, alignment: 8, &found)
+    private static func checkCPUUserRegsAnonymous16(_ found: inout [String]) {
+        expect(CPUUserRegs.Anonymous16.self, "cpu_user_regs.(anonymous 16)", size: 8, alignment: 8, &found)
     }
 
     /// `cpu_user_regs.(anonymous 17)`.
-    private static func checkCpuUserRegsAnonymous17(_ found: inout [String]) {
-        expect(CpuUserRegs.Anonymous17.self, "cpu_user_regs.(anonymous 17)", size: 8, alignment: 8, &found)
+    private static func checkCPUUserRegsAnonymous17(_ found: inout [String]) {
+        expect(CPUUserRegs.Anonymous17.self, "cpu_user_regs.(anonymous 17)", size: 8, alignment: 8, &found)
     }
 
     /// `trap_info`.
@@ -1275,225 +1275,225 @@ public enum XenRecordLayout {
 
 #elseif arch(arm64)
     /// `vcpu_guest_context`.
-    private static func checkVcpuGuestContext(_ found: inout [String]) {
-        expect(VcpuGuestContext.self, "vcpu_guest_context", size: 352, alignment: 8, &found)
-        expect(\VcpuGuestContext.flags, 0, "vcpu_guest_context.flags", &found)
-        expect(\VcpuGuestContext.userRegs, 8, "vcpu_guest_context.user_regs", &found)
-        expect(\VcpuGuestContext.sctlr, 320, "vcpu_guest_context.sctlr", &found)
-        expect(\VcpuGuestContext.ttbcr, 328, "vcpu_guest_context.ttbcr", &found)
-        expect(\VcpuGuestContext.ttbr0, 336, "vcpu_guest_context.ttbr0", &found)
-        expect(\VcpuGuestContext.ttbr1, 344, "vcpu_guest_context.ttbr1", &found)
+    private static func checkVCPUGuestContext(_ found: inout [String]) {
+        expect(VCPUGuestContext.self, "vcpu_guest_context", size: 352, alignment: 8, &found)
+        expect(\VCPUGuestContext.flags, 0, "vcpu_guest_context.flags", &found)
+        expect(\VCPUGuestContext.userRegs, 8, "vcpu_guest_context.user_regs", &found)
+        expect(\VCPUGuestContext.sctlr, 320, "vcpu_guest_context.sctlr", &found)
+        expect(\VCPUGuestContext.ttbcr, 328, "vcpu_guest_context.ttbcr", &found)
+        expect(\VCPUGuestContext.ttbr0, 336, "vcpu_guest_context.ttbr0", &found)
+        expect(\VCPUGuestContext.ttbr1, 344, "vcpu_guest_context.ttbr1", &found)
     }
 
     /// `vcpu_guest_core_regs`.
-    private static func checkVcpuGuestCoreRegs(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.self, "vcpu_guest_core_regs", size: 312, alignment: 8, &found)
-        expect(\VcpuGuestCoreRegs._anonymous0, 0, "vcpu_guest_core_regs._anonymous0", &found)
-        expect(\VcpuGuestCoreRegs._anonymous1, 8, "vcpu_guest_core_regs._anonymous1", &found)
-        expect(\VcpuGuestCoreRegs._anonymous2, 16, "vcpu_guest_core_regs._anonymous2", &found)
-        expect(\VcpuGuestCoreRegs._anonymous3, 24, "vcpu_guest_core_regs._anonymous3", &found)
-        expect(\VcpuGuestCoreRegs._anonymous4, 32, "vcpu_guest_core_regs._anonymous4", &found)
-        expect(\VcpuGuestCoreRegs._anonymous5, 40, "vcpu_guest_core_regs._anonymous5", &found)
-        expect(\VcpuGuestCoreRegs._anonymous6, 48, "vcpu_guest_core_regs._anonymous6", &found)
-        expect(\VcpuGuestCoreRegs._anonymous7, 56, "vcpu_guest_core_regs._anonymous7", &found)
-        expect(\VcpuGuestCoreRegs._anonymous8, 64, "vcpu_guest_core_regs._anonymous8", &found)
-        expect(\VcpuGuestCoreRegs._anonymous9, 72, "vcpu_guest_core_regs._anonymous9", &found)
-        expect(\VcpuGuestCoreRegs._anonymous10, 80, "vcpu_guest_core_regs._anonymous10", &found)
-        expect(\VcpuGuestCoreRegs._anonymous11, 88, "vcpu_guest_core_regs._anonymous11", &found)
-        expect(\VcpuGuestCoreRegs._anonymous12, 96, "vcpu_guest_core_regs._anonymous12", &found)
-        expect(\VcpuGuestCoreRegs._anonymous13, 104, "vcpu_guest_core_regs._anonymous13", &found)
-        expect(\VcpuGuestCoreRegs._anonymous14, 112, "vcpu_guest_core_regs._anonymous14", &found)
-        expect(\VcpuGuestCoreRegs._anonymous15, 120, "vcpu_guest_core_regs._anonymous15", &found)
-        expect(\VcpuGuestCoreRegs._anonymous16, 128, "vcpu_guest_core_regs._anonymous16", &found)
-        expect(\VcpuGuestCoreRegs._anonymous17, 136, "vcpu_guest_core_regs._anonymous17", &found)
-        expect(\VcpuGuestCoreRegs._anonymous18, 144, "vcpu_guest_core_regs._anonymous18", &found)
-        expect(\VcpuGuestCoreRegs._anonymous19, 152, "vcpu_guest_core_regs._anonymous19", &found)
-        expect(\VcpuGuestCoreRegs._anonymous20, 160, "vcpu_guest_core_regs._anonymous20", &found)
-        expect(\VcpuGuestCoreRegs._anonymous21, 168, "vcpu_guest_core_regs._anonymous21", &found)
-        expect(\VcpuGuestCoreRegs._anonymous22, 176, "vcpu_guest_core_regs._anonymous22", &found)
-        expect(\VcpuGuestCoreRegs._anonymous23, 184, "vcpu_guest_core_regs._anonymous23", &found)
-        expect(\VcpuGuestCoreRegs._anonymous24, 192, "vcpu_guest_core_regs._anonymous24", &found)
-        expect(\VcpuGuestCoreRegs._anonymous25, 200, "vcpu_guest_core_regs._anonymous25", &found)
-        expect(\VcpuGuestCoreRegs._anonymous26, 208, "vcpu_guest_core_regs._anonymous26", &found)
-        expect(\VcpuGuestCoreRegs._anonymous27, 216, "vcpu_guest_core_regs._anonymous27", &found)
-        expect(\VcpuGuestCoreRegs._anonymous28, 224, "vcpu_guest_core_regs._anonymous28", &found)
-        expect(\VcpuGuestCoreRegs._anonymous29, 232, "vcpu_guest_core_regs._anonymous29", &found)
-        expect(\VcpuGuestCoreRegs._anonymous30, 240, "vcpu_guest_core_regs._anonymous30", &found)
-        expect(\VcpuGuestCoreRegs._anonymous31, 248, "vcpu_guest_core_regs._anonymous31", &found)
-        expect(\VcpuGuestCoreRegs.cpsr, 256, "vcpu_guest_core_regs.cpsr", &found)
-        expect(\VcpuGuestCoreRegs._anonymous32, 264, "vcpu_guest_core_regs._anonymous32", &found)
-        expect(\VcpuGuestCoreRegs.spsrFiq, 272, "vcpu_guest_core_regs.spsr_fiq", &found)
-        expect(\VcpuGuestCoreRegs.spsrIrq, 276, "vcpu_guest_core_regs.spsr_irq", &found)
-        expect(\VcpuGuestCoreRegs.spsrUnd, 280, "vcpu_guest_core_regs.spsr_und", &found)
-        expect(\VcpuGuestCoreRegs.spsrAbt, 284, "vcpu_guest_core_regs.spsr_abt", &found)
-        expect(\VcpuGuestCoreRegs.spEl0, 288, "vcpu_guest_core_regs.sp_el0", &found)
-        expect(\VcpuGuestCoreRegs.spEl1, 296, "vcpu_guest_core_regs.sp_el1", &found)
-        expect(\VcpuGuestCoreRegs.elrEl1, 304, "vcpu_guest_core_regs.elr_el1", &found)
+    private static func checkVCPUGuestCoreRegs(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.self, "vcpu_guest_core_regs", size: 312, alignment: 8, &found)
+        expect(\VCPUGuestCoreRegs._anonymous0, 0, "vcpu_guest_core_regs._anonymous0", &found)
+        expect(\VCPUGuestCoreRegs._anonymous1, 8, "vcpu_guest_core_regs._anonymous1", &found)
+        expect(\VCPUGuestCoreRegs._anonymous2, 16, "vcpu_guest_core_regs._anonymous2", &found)
+        expect(\VCPUGuestCoreRegs._anonymous3, 24, "vcpu_guest_core_regs._anonymous3", &found)
+        expect(\VCPUGuestCoreRegs._anonymous4, 32, "vcpu_guest_core_regs._anonymous4", &found)
+        expect(\VCPUGuestCoreRegs._anonymous5, 40, "vcpu_guest_core_regs._anonymous5", &found)
+        expect(\VCPUGuestCoreRegs._anonymous6, 48, "vcpu_guest_core_regs._anonymous6", &found)
+        expect(\VCPUGuestCoreRegs._anonymous7, 56, "vcpu_guest_core_regs._anonymous7", &found)
+        expect(\VCPUGuestCoreRegs._anonymous8, 64, "vcpu_guest_core_regs._anonymous8", &found)
+        expect(\VCPUGuestCoreRegs._anonymous9, 72, "vcpu_guest_core_regs._anonymous9", &found)
+        expect(\VCPUGuestCoreRegs._anonymous10, 80, "vcpu_guest_core_regs._anonymous10", &found)
+        expect(\VCPUGuestCoreRegs._anonymous11, 88, "vcpu_guest_core_regs._anonymous11", &found)
+        expect(\VCPUGuestCoreRegs._anonymous12, 96, "vcpu_guest_core_regs._anonymous12", &found)
+        expect(\VCPUGuestCoreRegs._anonymous13, 104, "vcpu_guest_core_regs._anonymous13", &found)
+        expect(\VCPUGuestCoreRegs._anonymous14, 112, "vcpu_guest_core_regs._anonymous14", &found)
+        expect(\VCPUGuestCoreRegs._anonymous15, 120, "vcpu_guest_core_regs._anonymous15", &found)
+        expect(\VCPUGuestCoreRegs._anonymous16, 128, "vcpu_guest_core_regs._anonymous16", &found)
+        expect(\VCPUGuestCoreRegs._anonymous17, 136, "vcpu_guest_core_regs._anonymous17", &found)
+        expect(\VCPUGuestCoreRegs._anonymous18, 144, "vcpu_guest_core_regs._anonymous18", &found)
+        expect(\VCPUGuestCoreRegs._anonymous19, 152, "vcpu_guest_core_regs._anonymous19", &found)
+        expect(\VCPUGuestCoreRegs._anonymous20, 160, "vcpu_guest_core_regs._anonymous20", &found)
+        expect(\VCPUGuestCoreRegs._anonymous21, 168, "vcpu_guest_core_regs._anonymous21", &found)
+        expect(\VCPUGuestCoreRegs._anonymous22, 176, "vcpu_guest_core_regs._anonymous22", &found)
+        expect(\VCPUGuestCoreRegs._anonymous23, 184, "vcpu_guest_core_regs._anonymous23", &found)
+        expect(\VCPUGuestCoreRegs._anonymous24, 192, "vcpu_guest_core_regs._anonymous24", &found)
+        expect(\VCPUGuestCoreRegs._anonymous25, 200, "vcpu_guest_core_regs._anonymous25", &found)
+        expect(\VCPUGuestCoreRegs._anonymous26, 208, "vcpu_guest_core_regs._anonymous26", &found)
+        expect(\VCPUGuestCoreRegs._anonymous27, 216, "vcpu_guest_core_regs._anonymous27", &found)
+        expect(\VCPUGuestCoreRegs._anonymous28, 224, "vcpu_guest_core_regs._anonymous28", &found)
+        expect(\VCPUGuestCoreRegs._anonymous29, 232, "vcpu_guest_core_regs._anonymous29", &found)
+        expect(\VCPUGuestCoreRegs._anonymous30, 240, "vcpu_guest_core_regs._anonymous30", &found)
+        expect(\VCPUGuestCoreRegs._anonymous31, 248, "vcpu_guest_core_regs._anonymous31", &found)
+        expect(\VCPUGuestCoreRegs.cpsr, 256, "vcpu_guest_core_regs.cpsr", &found)
+        expect(\VCPUGuestCoreRegs._anonymous32, 264, "vcpu_guest_core_regs._anonymous32", &found)
+        expect(\VCPUGuestCoreRegs.spsrFiq, 272, "vcpu_guest_core_regs.spsr_fiq", &found)
+        expect(\VCPUGuestCoreRegs.spsrIrq, 276, "vcpu_guest_core_regs.spsr_irq", &found)
+        expect(\VCPUGuestCoreRegs.spsrUnd, 280, "vcpu_guest_core_regs.spsr_und", &found)
+        expect(\VCPUGuestCoreRegs.spsrAbt, 284, "vcpu_guest_core_regs.spsr_abt", &found)
+        expect(\VCPUGuestCoreRegs.spEl0, 288, "vcpu_guest_core_regs.sp_el0", &found)
+        expect(\VCPUGuestCoreRegs.spEl1, 296, "vcpu_guest_core_regs.sp_el1", &found)
+        expect(\VCPUGuestCoreRegs.elrEl1, 304, "vcpu_guest_core_regs.elr_el1", &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 0)`.
-    private static func checkVcpuGuestCoreRegsAnonymous0(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous0.self, "vcpu_guest_core_regs.(anonymous 0)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous0(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous0.self, "vcpu_guest_core_regs.(anonymous 0)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 1)`.
-    private static func checkVcpuGuestCoreRegsAnonymous1(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous1.self, "vcpu_guest_core_regs.(anonymous 1)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous1(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous1.self, "vcpu_guest_core_regs.(anonymous 1)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 2)`.
-    private static func checkVcpuGuestCoreRegsAnonymous2(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous2.self, "vcpu_guest_core_regs.(anonymous 2)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous2(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous2.self, "vcpu_guest_core_regs.(anonymous 2)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 3)`.
-    private static func checkVcpuGuestCoreRegsAnonymous3(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous3.self, "vcpu_guest_core_regs.(anonymous 3)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous3(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous3.self, "vcpu_guest_core_regs.(anonymous 3)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 4)`.
-    private static func checkVcpuGuestCoreRegsAnonymous4(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous4.self, "vcpu_guest_core_regs.(anonymous 4)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous4(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous4.self, "vcpu_guest_core_regs.(anonymous 4)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 5)`.
-    private static func checkVcpuGuestCoreRegsAnonymous5(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous5.self, "vcpu_guest_core_regs.(anonymous 5)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous5(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous5.self, "vcpu_guest_core_regs.(anonymous 5)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 6)`.
-    private static func checkVcpuGuestCoreRegsAnonymous6(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous6.self, "vcpu_guest_core_regs.(anonymous 6)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous6(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous6.self, "vcpu_guest_core_regs.(anonymous 6)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 7)`.
-    private static func checkVcpuGuestCoreRegsAnonymous7(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous7.self, "vcpu_guest_core_regs.(anonymous 7)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous7(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous7.self, "vcpu_guest_core_regs.(anonymous 7)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 8)`.
-    private static func checkVcpuGuestCoreRegsAnonymous8(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous8.self, "vcpu_guest_core_regs.(anonymous 8)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous8(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous8.self, "vcpu_guest_core_regs.(anonymous 8)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 9)`.
-    private static func checkVcpuGuestCoreRegsAnonymous9(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous9.self, "vcpu_guest_core_regs.(anonymous 9)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous9(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous9.self, "vcpu_guest_core_regs.(anonymous 9)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 10)`.
-    private static func checkVcpuGuestCoreRegsAnonymous10(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous10.self, "vcpu_guest_core_regs.(anonymous 10)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous10(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous10.self, "vcpu_guest_core_regs.(anonymous 10)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 11)`.
-    private static func checkVcpuGuestCoreRegsAnonymous11(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous11.self, "vcpu_guest_core_regs.(anonymous 11)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous11(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous11.self, "vcpu_guest_core_regs.(anonymous 11)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 12)`.
-    private static func checkVcpuGuestCoreRegsAnonymous12(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous12.self, "vcpu_guest_core_regs.(anonymous 12)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous12(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous12.self, "vcpu_guest_core_regs.(anonymous 12)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 13)`.
-    private static func checkVcpuGuestCoreRegsAnonymous13(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous13.self, "vcpu_guest_core_regs.(anonymous 13)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous13(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous13.self, "vcpu_guest_core_regs.(anonymous 13)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 14)`.
-    private static func checkVcpuGuestCoreRegsAnonymous14(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous14.self, "vcpu_guest_core_regs.(anonymous 14)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous14(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous14.self, "vcpu_guest_core_regs.(anonymous 14)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 15)`.
-    private static func checkVcpuGuestCoreRegsAnonymous15(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous15.self, "vcpu_guest_core_regs.(anonymous 15)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous15(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous15.self, "vcpu_guest_core_regs.(anonymous 15)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 16)`.
-    private static func checkVcpuGuestCoreRegsAnonymous16(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous16.self, "vcpu_guest_core_regs.(anonymous 16)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous16(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous16.self, "vcpu_guest_core_regs.(anonymous 16)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 17)`.
-    private static func checkVcpuGuestCoreRegsAnonymous17(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous17.self, "vcpu_guest_core_regs.(anonymous 17)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous17(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous17.self, "vcpu_guest_core_regs.(anonymous 17)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 18)`.
-    private static func checkVcpuGuestCoreRegsAnonymous18(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous18.self, "vcpu_guest_core_regs.(anonymous 18)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous18(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous18.self, "vcpu_guest_core_regs.(anonymous 18)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 19)`.
-    private static func checkVcpuGuestCoreRegsAnonymous19(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous19.self, "vcpu_guest_core_regs.(anonymous 19)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous19(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous19.self, "vcpu_guest_core_regs.(anonymous 19)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 20)`.
-    private static func checkVcpuGuestCoreRegsAnonymous20(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous20.self, "vcpu_guest_core_regs.(anonymous 20)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous20(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous20.self, "vcpu_guest_core_regs.(anonymous 20)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 21)`.
-    private static func checkVcpuGuestCoreRegsAnonymous21(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous21.self, "vcpu_guest_core_regs.(anonymous 21)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous21(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous21.self, "vcpu_guest_core_regs.(anonymous 21)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 22)`.
-    private static func checkVcpuGuestCoreRegsAnonymous22(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous22.self, "vcpu_guest_core_regs.(anonymous 22)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous22(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous22.self, "vcpu_guest_core_regs.(anonymous 22)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 23)`.
-    private static func checkVcpuGuestCoreRegsAnonymous23(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous23.self, "vcpu_guest_core_regs.(anonymous 23)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous23(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous23.self, "vcpu_guest_core_regs.(anonymous 23)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 24)`.
-    private static func checkVcpuGuestCoreRegsAnonymous24(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous24.self, "vcpu_guest_core_regs.(anonymous 24)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous24(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous24.self, "vcpu_guest_core_regs.(anonymous 24)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 25)`.
-    private static func checkVcpuGuestCoreRegsAnonymous25(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous25.self, "vcpu_guest_core_regs.(anonymous 25)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous25(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous25.self, "vcpu_guest_core_regs.(anonymous 25)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 26)`.
-    private static func checkVcpuGuestCoreRegsAnonymous26(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous26.self, "vcpu_guest_core_regs.(anonymous 26)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous26(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous26.self, "vcpu_guest_core_regs.(anonymous 26)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 27)`.
-    private static func checkVcpuGuestCoreRegsAnonymous27(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous27.self, "vcpu_guest_core_regs.(anonymous 27)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous27(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous27.self, "vcpu_guest_core_regs.(anonymous 27)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 28)`.
-    private static func checkVcpuGuestCoreRegsAnonymous28(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous28.self, "vcpu_guest_core_regs.(anonymous 28)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous28(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous28.self, "vcpu_guest_core_regs.(anonymous 28)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 29)`.
-    private static func checkVcpuGuestCoreRegsAnonymous29(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous29.self, "vcpu_guest_core_regs.(anonymous 29)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous29(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous29.self, "vcpu_guest_core_regs.(anonymous 29)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 30)`.
-    private static func checkVcpuGuestCoreRegsAnonymous30(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous30.self, "vcpu_guest_core_regs.(anonymous 30)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous30(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous30.self, "vcpu_guest_core_regs.(anonymous 30)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 31)`.
-    private static func checkVcpuGuestCoreRegsAnonymous31(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous31.self, "vcpu_guest_core_regs.(anonymous 31)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous31(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous31.self, "vcpu_guest_core_regs.(anonymous 31)", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_guest_core_regs.(anonymous 32)`.
-    private static func checkVcpuGuestCoreRegsAnonymous32(_ found: inout [String]) {
-        expect(VcpuGuestCoreRegs.Anonymous32.self, "vcpu_guest_core_regs.(anonymous 32)", size: 8, alignment: 8, &found)
+    private static func checkVCPUGuestCoreRegsAnonymous32(_ found: inout [String]) {
+        expect(VCPUGuestCoreRegs.Anonymous32.self, "vcpu_guest_core_regs.(anonymous 32)", size: 8, alignment: 8, &found)
     }
 #endif
 
@@ -1558,15 +1558,15 @@ public enum XenRecordLayout {
     }
 
     /// `xen_domctl_schedparam_vcpu`.
-    private static func checkXenDomctlSchedparamVcpu(_ found: inout [String]) {
-        expect(XenDomctlSchedparamVcpu.self, "xen_domctl_schedparam_vcpu", size: 16, alignment: 4, &found)
-        expect(\XenDomctlSchedparamVcpu.u, 0, "xen_domctl_schedparam_vcpu.u", &found)
-        expect(\XenDomctlSchedparamVcpu.vcpuid, 12, "xen_domctl_schedparam_vcpu.vcpuid", &found)
+    private static func checkXenDomctlSchedparamVCPU(_ found: inout [String]) {
+        expect(XenDomctlSchedparamVCPU.self, "xen_domctl_schedparam_vcpu", size: 16, alignment: 4, &found)
+        expect(\XenDomctlSchedparamVCPU.u, 0, "xen_domctl_schedparam_vcpu.u", &found)
+        expect(\XenDomctlSchedparamVCPU.vcpuid, 12, "xen_domctl_schedparam_vcpu.vcpuid", &found)
     }
 
     /// `xen_domctl_schedparam_vcpu.u`.
-    private static func checkXenDomctlSchedparamVcpuU(_ found: inout [String]) {
-        expect(XenDomctlSchedparamVcpu.U.self, "xen_domctl_schedparam_vcpu.u", size: 12, alignment: 4, &found)
+    private static func checkXenDomctlSchedparamVCPUU(_ found: inout [String]) {
+        expect(XenDomctlSchedparamVCPU.U.self, "xen_domctl_schedparam_vcpu.u", size: 12, alignment: 4, &found)
     }
 
     /// `xen_domctl_setdomainhandle`.
@@ -1582,11 +1582,11 @@ public enum XenRecordLayout {
     }
 
     /// `xen_domctl_irq_permission`.
-    private static func checkXenDomctlIrqPermission(_ found: inout [String]) {
-        expect(XenDomctlIrqPermission.self, "xen_domctl_irq_permission", size: 8, alignment: 4, &found)
-        expect(\XenDomctlIrqPermission.pirq, 0, "xen_domctl_irq_permission.pirq", &found)
-        expect(\XenDomctlIrqPermission.allowAccess, 4, "xen_domctl_irq_permission.allow_access", &found)
-        expect(\XenDomctlIrqPermission.pad, 5, "xen_domctl_irq_permission.pad", &found)
+    private static func checkXenDomctlIRQPermission(_ found: inout [String]) {
+        expect(XenDomctlIRQPermission.self, "xen_domctl_irq_permission", size: 8, alignment: 4, &found)
+        expect(\XenDomctlIRQPermission.pirq, 0, "xen_domctl_irq_permission.pirq", &found)
+        expect(\XenDomctlIRQPermission.allowAccess, 4, "xen_domctl_irq_permission.allow_access", &found)
+        expect(\XenDomctlIRQPermission.pad, 5, "xen_domctl_irq_permission.pad", &found)
     }
 
     /// `xen_domctl_gsi_permission`.
@@ -1686,9 +1686,9 @@ public enum XenRecordLayout {
     }
 
     /// `xen_domctl_assign_device.u.pci`.
-    private static func checkXenDomctlAssignDeviceUPci(_ found: inout [String]) {
-        expect(XenDomctlAssignDevice.U.Pci.self, "xen_domctl_assign_device.u.pci", size: 4, alignment: 4, &found)
-        expect(\XenDomctlAssignDevice.U.Pci.machineSbdf, 0, "xen_domctl_assign_device.u.pci.machine_sbdf", &found)
+    private static func checkXenDomctlAssignDeviceUPCI(_ found: inout [String]) {
+        expect(XenDomctlAssignDevice.U.PCI.self, "xen_domctl_assign_device.u.pci", size: 4, alignment: 4, &found)
+        expect(\XenDomctlAssignDevice.U.PCI.machineSbdf, 0, "xen_domctl_assign_device.u.pci.machine_sbdf", &found)
     }
 
     /// `xen_domctl_assign_device.u.dt`.
@@ -1699,44 +1699,44 @@ public enum XenRecordLayout {
     }
 
     /// `xen_domctl_bind_pt_irq`.
-    private static func checkXenDomctlBindPtIrq(_ found: inout [String]) {
-        expect(XenDomctlBindPtIrq.self, "xen_domctl_bind_pt_irq", size: 24, alignment: 8, &found)
-        expect(\XenDomctlBindPtIrq.machineIrq, 0, "xen_domctl_bind_pt_irq.machine_irq", &found)
-        expect(\XenDomctlBindPtIrq.irqType, 4, "xen_domctl_bind_pt_irq.irq_type", &found)
-        expect(\XenDomctlBindPtIrq.u, 8, "xen_domctl_bind_pt_irq.u", &found)
+    private static func checkXenDomctlBindPtIRQ(_ found: inout [String]) {
+        expect(XenDomctlBindPtIRQ.self, "xen_domctl_bind_pt_irq", size: 24, alignment: 8, &found)
+        expect(\XenDomctlBindPtIRQ.machineIrq, 0, "xen_domctl_bind_pt_irq.machine_irq", &found)
+        expect(\XenDomctlBindPtIRQ.irqType, 4, "xen_domctl_bind_pt_irq.irq_type", &found)
+        expect(\XenDomctlBindPtIRQ.u, 8, "xen_domctl_bind_pt_irq.u", &found)
     }
 
     /// `xen_domctl_bind_pt_irq.u`.
-    private static func checkXenDomctlBindPtIrqU(_ found: inout [String]) {
-        expect(XenDomctlBindPtIrq.U.self, "xen_domctl_bind_pt_irq.u", size: 16, alignment: 8, &found)
+    private static func checkXenDomctlBindPtIRQU(_ found: inout [String]) {
+        expect(XenDomctlBindPtIRQ.U.self, "xen_domctl_bind_pt_irq.u", size: 16, alignment: 8, &found)
     }
 
     /// `xen_domctl_bind_pt_irq.u.isa`.
-    private static func checkXenDomctlBindPtIrqUIsa(_ found: inout [String]) {
-        expect(XenDomctlBindPtIrq.U.Isa.self, "xen_domctl_bind_pt_irq.u.isa", size: 1, alignment: 1, &found)
-        expect(\XenDomctlBindPtIrq.U.Isa.isaIrq, 0, "xen_domctl_bind_pt_irq.u.isa.isa_irq", &found)
+    private static func checkXenDomctlBindPtIRQUIsa(_ found: inout [String]) {
+        expect(XenDomctlBindPtIRQ.U.Isa.self, "xen_domctl_bind_pt_irq.u.isa", size: 1, alignment: 1, &found)
+        expect(\XenDomctlBindPtIRQ.U.Isa.isaIrq, 0, "xen_domctl_bind_pt_irq.u.isa.isa_irq", &found)
     }
 
     /// `xen_domctl_bind_pt_irq.u.pci`.
-    private static func checkXenDomctlBindPtIrqUPci(_ found: inout [String]) {
-        expect(XenDomctlBindPtIrq.U.Pci.self, "xen_domctl_bind_pt_irq.u.pci", size: 3, alignment: 1, &found)
-        expect(\XenDomctlBindPtIrq.U.Pci.bus, 0, "xen_domctl_bind_pt_irq.u.pci.bus", &found)
-        expect(\XenDomctlBindPtIrq.U.Pci.device, 1, "xen_domctl_bind_pt_irq.u.pci.device", &found)
-        expect(\XenDomctlBindPtIrq.U.Pci.intx, 2, "xen_domctl_bind_pt_irq.u.pci.intx", &found)
+    private static func checkXenDomctlBindPtIRQUPCI(_ found: inout [String]) {
+        expect(XenDomctlBindPtIRQ.U.PCI.self, "xen_domctl_bind_pt_irq.u.pci", size: 3, alignment: 1, &found)
+        expect(\XenDomctlBindPtIRQ.U.PCI.bus, 0, "xen_domctl_bind_pt_irq.u.pci.bus", &found)
+        expect(\XenDomctlBindPtIRQ.U.PCI.device, 1, "xen_domctl_bind_pt_irq.u.pci.device", &found)
+        expect(\XenDomctlBindPtIRQ.U.PCI.intx, 2, "xen_domctl_bind_pt_irq.u.pci.intx", &found)
     }
 
     /// `xen_domctl_bind_pt_irq.u.msi`.
-    private static func checkXenDomctlBindPtIrqUMsi(_ found: inout [String]) {
-        expect(XenDomctlBindPtIrq.U.Msi.self, "xen_domctl_bind_pt_irq.u.msi", size: 16, alignment: 8, &found)
-        expect(\XenDomctlBindPtIrq.U.Msi.gvec, 0, "xen_domctl_bind_pt_irq.u.msi.gvec", &found)
-        expect(\XenDomctlBindPtIrq.U.Msi.gflags, 4, "xen_domctl_bind_pt_irq.u.msi.gflags", &found)
-        expect(\XenDomctlBindPtIrq.U.Msi.gtable, 8, "xen_domctl_bind_pt_irq.u.msi.gtable", &found)
+    private static func checkXenDomctlBindPtIRQUMsi(_ found: inout [String]) {
+        expect(XenDomctlBindPtIRQ.U.Msi.self, "xen_domctl_bind_pt_irq.u.msi", size: 16, alignment: 8, &found)
+        expect(\XenDomctlBindPtIRQ.U.Msi.gvec, 0, "xen_domctl_bind_pt_irq.u.msi.gvec", &found)
+        expect(\XenDomctlBindPtIRQ.U.Msi.gflags, 4, "xen_domctl_bind_pt_irq.u.msi.gflags", &found)
+        expect(\XenDomctlBindPtIRQ.U.Msi.gtable, 8, "xen_domctl_bind_pt_irq.u.msi.gtable", &found)
     }
 
     /// `xen_domctl_bind_pt_irq.u.spi`.
-    private static func checkXenDomctlBindPtIrqUSpi(_ found: inout [String]) {
-        expect(XenDomctlBindPtIrq.U.Spi.self, "xen_domctl_bind_pt_irq.u.spi", size: 2, alignment: 2, &found)
-        expect(\XenDomctlBindPtIrq.U.Spi.spi, 0, "xen_domctl_bind_pt_irq.u.spi.spi", &found)
+    private static func checkXenDomctlBindPtIRQUSpi(_ found: inout [String]) {
+        expect(XenDomctlBindPtIRQ.U.Spi.self, "xen_domctl_bind_pt_irq.u.spi", size: 2, alignment: 2, &found)
+        expect(\XenDomctlBindPtIRQ.U.Spi.spi, 0, "xen_domctl_bind_pt_irq.u.spi.spi", &found)
     }
 
     /// `xen_domctl_memory_mapping`.
@@ -1779,12 +1779,12 @@ public enum XenRecordLayout {
     }
 
     /// `hvm_vmce_vcpu`.
-    private static func checkHvmVmceVcpu(_ found: inout [String]) {
-        expect(HvmVmceVcpu.self, "hvm_vmce_vcpu", size: 32, alignment: 8, &found)
-        expect(\HvmVmceVcpu.caps, 0, "hvm_vmce_vcpu.caps", &found)
-        expect(\HvmVmceVcpu.mciCtl2Bank0, 8, "hvm_vmce_vcpu.mci_ctl2_bank0", &found)
-        expect(\HvmVmceVcpu.mciCtl2Bank1, 16, "hvm_vmce_vcpu.mci_ctl2_bank1", &found)
-        expect(\HvmVmceVcpu.mcgExtCtl, 24, "hvm_vmce_vcpu.mcg_ext_ctl", &found)
+    private static func checkHVMVmceVCPU(_ found: inout [String]) {
+        expect(HVMVmceVCPU.self, "hvm_vmce_vcpu", size: 32, alignment: 8, &found)
+        expect(\HVMVmceVCPU.caps, 0, "hvm_vmce_vcpu.caps", &found)
+        expect(\HVMVmceVCPU.mciCtl2Bank0, 8, "hvm_vmce_vcpu.mci_ctl2_bank0", &found)
+        expect(\HVMVmceVCPU.mciCtl2Bank1, 16, "hvm_vmce_vcpu.mci_ctl2_bank1", &found)
+        expect(\HVMVmceVCPU.mcgExtCtl, 24, "hvm_vmce_vcpu.mcg_ext_ctl", &found)
     }
 
 #elseif arch(arm64)
@@ -1816,22 +1816,22 @@ public enum XenRecordLayout {
     }
 
     /// `xen_domctl_vm_event_op`.
-    private static func checkXenDomctlVmEventOp(_ found: inout [String]) {
-        expect(XenDomctlVmEventOp.self, "xen_domctl_vm_event_op", size: 12, alignment: 4, &found)
-        expect(\XenDomctlVmEventOp.op, 0, "xen_domctl_vm_event_op.op", &found)
-        expect(\XenDomctlVmEventOp.mode, 4, "xen_domctl_vm_event_op.mode", &found)
-        expect(\XenDomctlVmEventOp.u, 8, "xen_domctl_vm_event_op.u", &found)
+    private static func checkXenDomctlVMEventOp(_ found: inout [String]) {
+        expect(XenDomctlVMEventOp.self, "xen_domctl_vm_event_op", size: 12, alignment: 4, &found)
+        expect(\XenDomctlVMEventOp.op, 0, "xen_domctl_vm_event_op.op", &found)
+        expect(\XenDomctlVMEventOp.mode, 4, "xen_domctl_vm_event_op.mode", &found)
+        expect(\XenDomctlVMEventOp.u, 8, "xen_domctl_vm_event_op.u", &found)
     }
 
     /// `xen_domctl_vm_event_op.u`.
-    private static func checkXenDomctlVmEventOpU(_ found: inout [String]) {
-        expect(XenDomctlVmEventOp.U.self, "xen_domctl_vm_event_op.u", size: 4, alignment: 4, &found)
+    private static func checkXenDomctlVMEventOpU(_ found: inout [String]) {
+        expect(XenDomctlVMEventOp.U.self, "xen_domctl_vm_event_op.u", size: 4, alignment: 4, &found)
     }
 
     /// `xen_domctl_vm_event_op.u.enable`.
-    private static func checkXenDomctlVmEventOpUEnable(_ found: inout [String]) {
-        expect(XenDomctlVmEventOp.U.Enable.self, "xen_domctl_vm_event_op.u.enable", size: 4, alignment: 4, &found)
-        expect(\XenDomctlVmEventOp.U.Enable.port, 0, "xen_domctl_vm_event_op.u.enable.port", &found)
+    private static func checkXenDomctlVMEventOpUEnable(_ found: inout [String]) {
+        expect(XenDomctlVMEventOp.U.Enable.self, "xen_domctl_vm_event_op.u.enable", size: 4, alignment: 4, &found)
+        expect(\XenDomctlVMEventOp.U.Enable.port, 0, "xen_domctl_vm_event_op.u.enable.port", &found)
     }
 
     /// `xen_domctl_mem_sharing_op`.
@@ -1848,15 +1848,15 @@ public enum XenRecordLayout {
 
 #if arch(x86_64)
     /// `xen_domctl_cpu_policy`.
-    private static func checkXenDomctlCpuPolicy(_ found: inout [String]) {
-        expect(XenDomctlCpuPolicy.self, "xen_domctl_cpu_policy", size: 40, alignment: 8, &found)
-        expect(\XenDomctlCpuPolicy.nrLeaves, 0, "xen_domctl_cpu_policy.nr_leaves", &found)
-        expect(\XenDomctlCpuPolicy.nrMsrs, 4, "xen_domctl_cpu_policy.nr_msrs", &found)
-        expect(\XenDomctlCpuPolicy.leaves, 8, "xen_domctl_cpu_policy.leaves", &found)
-        expect(\XenDomctlCpuPolicy.msrs, 16, "xen_domctl_cpu_policy.msrs", &found)
-        expect(\XenDomctlCpuPolicy.errLeaf, 24, "xen_domctl_cpu_policy.err_leaf", &found)
-        expect(\XenDomctlCpuPolicy.errSubleaf, 28, "xen_domctl_cpu_policy.err_subleaf", &found)
-        expect(\XenDomctlCpuPolicy.errMsr, 32, "xen_domctl_cpu_policy.err_msr", &found)
+    private static func checkXenDomctlCPUPolicy(_ found: inout [String]) {
+        expect(XenDomctlCPUPolicy.self, "xen_domctl_cpu_policy", size: 40, alignment: 8, &found)
+        expect(\XenDomctlCPUPolicy.nrLeaves, 0, "xen_domctl_cpu_policy.nr_leaves", &found)
+        expect(\XenDomctlCPUPolicy.nrMsrs, 4, "xen_domctl_cpu_policy.nr_msrs", &found)
+        expect(\XenDomctlCPUPolicy.leaves, 8, "xen_domctl_cpu_policy.leaves", &found)
+        expect(\XenDomctlCPUPolicy.msrs, 16, "xen_domctl_cpu_policy.msrs", &found)
+        expect(\XenDomctlCPUPolicy.errLeaf, 24, "xen_domctl_cpu_policy.err_leaf", &found)
+        expect(\XenDomctlCPUPolicy.errSubleaf, 28, "xen_domctl_cpu_policy.err_subleaf", &found)
+        expect(\XenDomctlCPUPolicy.errMsr, 32, "xen_domctl_cpu_policy.err_msr", &found)
     }
 
     /// `xen_cpuid_leaf`.
@@ -1888,19 +1888,19 @@ public enum XenRecordLayout {
     }
 
     /// `xen_domctl_vcpu_msrs`.
-    private static func checkXenDomctlVcpuMsrs(_ found: inout [String]) {
-        expect(XenDomctlVcpuMsrs.self, "xen_domctl_vcpu_msrs", size: 16, alignment: 8, &found)
-        expect(\XenDomctlVcpuMsrs.vcpu, 0, "xen_domctl_vcpu_msrs.vcpu", &found)
-        expect(\XenDomctlVcpuMsrs.msrCount, 4, "xen_domctl_vcpu_msrs.msr_count", &found)
-        expect(\XenDomctlVcpuMsrs.msrs, 8, "xen_domctl_vcpu_msrs.msrs", &found)
+    private static func checkXenDomctlVCPUMsrs(_ found: inout [String]) {
+        expect(XenDomctlVCPUMsrs.self, "xen_domctl_vcpu_msrs", size: 16, alignment: 8, &found)
+        expect(\XenDomctlVCPUMsrs.vcpu, 0, "xen_domctl_vcpu_msrs.vcpu", &found)
+        expect(\XenDomctlVCPUMsrs.msrCount, 4, "xen_domctl_vcpu_msrs.msr_count", &found)
+        expect(\XenDomctlVCPUMsrs.msrs, 8, "xen_domctl_vcpu_msrs.msrs", &found)
     }
 
     /// `xen_domctl_vcpu_msr`.
-    private static func checkXenDomctlVcpuMsr(_ found: inout [String]) {
-        expect(XenDomctlVcpuMsr.self, "xen_domctl_vcpu_msr", size: 16, alignment: 8, &found)
-        expect(\XenDomctlVcpuMsr.index, 0, "xen_domctl_vcpu_msr.index", &found)
-        expect(\XenDomctlVcpuMsr.reserved, 4, "xen_domctl_vcpu_msr.reserved", &found)
-        expect(\XenDomctlVcpuMsr.value, 8, "xen_domctl_vcpu_msr.value", &found)
+    private static func checkXenDomctlVCPUMsr(_ found: inout [String]) {
+        expect(XenDomctlVCPUMsr.self, "xen_domctl_vcpu_msr", size: 16, alignment: 8, &found)
+        expect(\XenDomctlVCPUMsr.index, 0, "xen_domctl_vcpu_msr.index", &found)
+        expect(\XenDomctlVCPUMsr.reserved, 4, "xen_domctl_vcpu_msr.reserved", &found)
+        expect(\XenDomctlVCPUMsr.value, 8, "xen_domctl_vcpu_msr.value", &found)
     }
 #endif
 
@@ -1949,9 +1949,9 @@ public enum XenRecordLayout {
     }
 
     /// `xen_domctl_gdbsx_pauseunp_vcpu`.
-    private static func checkXenDomctlGdbsxPauseunpVcpu(_ found: inout [String]) {
-        expect(XenDomctlGdbsxPauseunpVcpu.self, "xen_domctl_gdbsx_pauseunp_vcpu", size: 4, alignment: 4, &found)
-        expect(\XenDomctlGdbsxPauseunpVcpu.vcpu, 0, "xen_domctl_gdbsx_pauseunp_vcpu.vcpu", &found)
+    private static func checkXenDomctlGdbsxPauseunpVCPU(_ found: inout [String]) {
+        expect(XenDomctlGdbsxPauseunpVCPU.self, "xen_domctl_gdbsx_pauseunp_vcpu", size: 4, alignment: 4, &found)
+        expect(\XenDomctlGdbsxPauseunpVCPU.vcpu, 0, "xen_domctl_gdbsx_pauseunp_vcpu.vcpu", &found)
     }
 
     /// `xen_domctl_gdbsx_domstatus`.
@@ -2183,11 +2183,11 @@ public enum XenRecordLayout {
     }
 
     /// `physdev_pci_device`.
-    private static func checkPhysdevPciDevice(_ found: inout [String]) {
-        expect(PhysdevPciDevice.self, "physdev_pci_device", size: 4, alignment: 2, &found)
-        expect(\PhysdevPciDevice.seg, 0, "physdev_pci_device.seg", &found)
-        expect(\PhysdevPciDevice.bus, 2, "physdev_pci_device.bus", &found)
-        expect(\PhysdevPciDevice.devfn, 3, "physdev_pci_device.devfn", &found)
+    private static func checkPhysdevPCIDevice(_ found: inout [String]) {
+        expect(PhysdevPCIDevice.self, "physdev_pci_device", size: 4, alignment: 2, &found)
+        expect(\PhysdevPCIDevice.seg, 0, "physdev_pci_device.seg", &found)
+        expect(\PhysdevPCIDevice.bus, 2, "physdev_pci_device.bus", &found)
+        expect(\PhysdevPCIDevice.devfn, 3, "physdev_pci_device.devfn", &found)
     }
 
     /// `xen_sysctl_numainfo`.
@@ -2206,9 +2206,9 @@ public enum XenRecordLayout {
     }
 
     /// `xen_sysctl_sched_id`.
-    private static func checkXenSysctlSchedId(_ found: inout [String]) {
-        expect(XenSysctlSchedId.self, "xen_sysctl_sched_id", size: 4, alignment: 4, &found)
-        expect(\XenSysctlSchedId.schedId, 0, "xen_sysctl_sched_id.sched_id", &found)
+    private static func checkXenSysctlSchedID(_ found: inout [String]) {
+        expect(XenSysctlSchedID.self, "xen_sysctl_sched_id", size: 4, alignment: 4, &found)
+        expect(\XenSysctlSchedID.schedId, 0, "xen_sysctl_sched_id.sched_id", &found)
     }
 
     /// `xen_sysctl_perfc_op`.
@@ -2314,10 +2314,10 @@ public enum XenRecordLayout {
     }
 
     /// `xen_sysctl_cpu_hotplug`.
-    private static func checkXenSysctlCpuHotplug(_ found: inout [String]) {
-        expect(XenSysctlCpuHotplug.self, "xen_sysctl_cpu_hotplug", size: 8, alignment: 4, &found)
-        expect(\XenSysctlCpuHotplug.cpu, 0, "xen_sysctl_cpu_hotplug.cpu", &found)
-        expect(\XenSysctlCpuHotplug.op, 4, "xen_sysctl_cpu_hotplug.op", &found)
+    private static func checkXenSysctlCPUHotplug(_ found: inout [String]) {
+        expect(XenSysctlCPUHotplug.self, "xen_sysctl_cpu_hotplug", size: 8, alignment: 4, &found)
+        expect(\XenSysctlCPUHotplug.cpu, 0, "xen_sysctl_cpu_hotplug.cpu", &found)
+        expect(\XenSysctlCPUHotplug.op, 4, "xen_sysctl_cpu_hotplug.op", &found)
     }
 
     /// `xen_sysctl_pm_op`.
@@ -2570,11 +2570,11 @@ public enum XenRecordLayout {
     }
 
     /// `xen_sysctl_cpu_featureset`.
-    private static func checkXenSysctlCpuFeatureset(_ found: inout [String]) {
-        expect(XenSysctlCpuFeatureset.self, "xen_sysctl_cpu_featureset", size: 16, alignment: 8, &found)
-        expect(\XenSysctlCpuFeatureset.index, 0, "xen_sysctl_cpu_featureset.index", &found)
-        expect(\XenSysctlCpuFeatureset.nrFeatures, 4, "xen_sysctl_cpu_featureset.nr_features", &found)
-        expect(\XenSysctlCpuFeatureset.features, 8, "xen_sysctl_cpu_featureset.features", &found)
+    private static func checkXenSysctlCPUFeatureset(_ found: inout [String]) {
+        expect(XenSysctlCPUFeatureset.self, "xen_sysctl_cpu_featureset", size: 16, alignment: 8, &found)
+        expect(\XenSysctlCPUFeatureset.index, 0, "xen_sysctl_cpu_featureset.index", &found)
+        expect(\XenSysctlCPUFeatureset.nrFeatures, 4, "xen_sysctl_cpu_featureset.nr_features", &found)
+        expect(\XenSysctlCPUFeatureset.features, 8, "xen_sysctl_cpu_featureset.features", &found)
     }
 
     /// `xen_sysctl_livepatch_op`.
@@ -2648,14 +2648,14 @@ public enum XenRecordLayout {
 
 #if arch(x86_64)
     /// `xen_sysctl_cpu_policy`.
-    private static func checkXenSysctlCpuPolicy(_ found: inout [String]) {
-        expect(XenSysctlCpuPolicy.self, "xen_sysctl_cpu_policy", size: 32, alignment: 8, &found)
-        expect(\XenSysctlCpuPolicy.index, 0, "xen_sysctl_cpu_policy.index", &found)
-        expect(\XenSysctlCpuPolicy.nrLeaves, 4, "xen_sysctl_cpu_policy.nr_leaves", &found)
-        expect(\XenSysctlCpuPolicy.nrMsrs, 8, "xen_sysctl_cpu_policy.nr_msrs", &found)
-        expect(\XenSysctlCpuPolicy.rsvd, 12, "xen_sysctl_cpu_policy._rsvd", &found)
-        expect(\XenSysctlCpuPolicy.leaves, 16, "xen_sysctl_cpu_policy.leaves", &found)
-        expect(\XenSysctlCpuPolicy.msrs, 24, "xen_sysctl_cpu_policy.msrs", &found)
+    private static func checkXenSysctlCPUPolicy(_ found: inout [String]) {
+        expect(XenSysctlCPUPolicy.self, "xen_sysctl_cpu_policy", size: 32, alignment: 8, &found)
+        expect(\XenSysctlCPUPolicy.index, 0, "xen_sysctl_cpu_policy.index", &found)
+        expect(\XenSysctlCPUPolicy.nrLeaves, 4, "xen_sysctl_cpu_policy.nr_leaves", &found)
+        expect(\XenSysctlCPUPolicy.nrMsrs, 8, "xen_sysctl_cpu_policy.nr_msrs", &found)
+        expect(\XenSysctlCPUPolicy.rsvd, 12, "xen_sysctl_cpu_policy._rsvd", &found)
+        expect(\XenSysctlCPUPolicy.leaves, 16, "xen_sysctl_cpu_policy.leaves", &found)
+        expect(\XenSysctlCPUPolicy.msrs, 24, "xen_sysctl_cpu_policy.msrs", &found)
     }
 
 #elseif arch(arm64)
@@ -2861,8 +2861,8 @@ public enum XenRecordLayout {
     }
 
     /// `xen_vnuma_topology_info.vcpu_to_vnode`.
-    private static func checkXenVnumaTopologyInfoVcpuToVnode(_ found: inout [String]) {
-        expect(XenVnumaTopologyInfo.VcpuToVnode.self, "xen_vnuma_topology_info.vcpu_to_vnode", size: 8, alignment: 8, &found)
+    private static func checkXenVnumaTopologyInfoVCPUToVnode(_ found: inout [String]) {
+        expect(XenVnumaTopologyInfo.VCPUToVnode.self, "xen_vnuma_topology_info.vcpu_to_vnode", size: 8, alignment: 8, &found)
     }
 
     /// `xen_vnuma_topology_info.vmemrange`.
@@ -3149,15 +3149,15 @@ public enum XenRecordLayout {
     }
 
     /// `xenpf_efi_info.pci_rom`.
-    private static func checkXenpfEfiInfoPciRom(_ found: inout [String]) {
-        expect(XenpfEfiInfo.PciRom.self, "xenpf_efi_info.pci_rom", size: 24, alignment: 8, &found)
-        expect(\XenpfEfiInfo.PciRom.segment, 0, "xenpf_efi_info.pci_rom.segment", &found)
-        expect(\XenpfEfiInfo.PciRom.bus, 2, "xenpf_efi_info.pci_rom.bus", &found)
-        expect(\XenpfEfiInfo.PciRom.devfn, 3, "xenpf_efi_info.pci_rom.devfn", &found)
-        expect(\XenpfEfiInfo.PciRom.vendor, 4, "xenpf_efi_info.pci_rom.vendor", &found)
-        expect(\XenpfEfiInfo.PciRom.devid, 6, "xenpf_efi_info.pci_rom.devid", &found)
-        expect(\XenpfEfiInfo.PciRom.address, 8, "xenpf_efi_info.pci_rom.address", &found)
-        expect(\XenpfEfiInfo.PciRom.size, 16, "xenpf_efi_info.pci_rom.size", &found)
+    private static func checkXenpfEfiInfoPCIRom(_ found: inout [String]) {
+        expect(XenpfEfiInfo.PCIRom.self, "xenpf_efi_info.pci_rom", size: 24, alignment: 8, &found)
+        expect(\XenpfEfiInfo.PCIRom.segment, 0, "xenpf_efi_info.pci_rom.segment", &found)
+        expect(\XenpfEfiInfo.PCIRom.bus, 2, "xenpf_efi_info.pci_rom.bus", &found)
+        expect(\XenpfEfiInfo.PCIRom.devfn, 3, "xenpf_efi_info.pci_rom.devfn", &found)
+        expect(\XenpfEfiInfo.PCIRom.vendor, 4, "xenpf_efi_info.pci_rom.vendor", &found)
+        expect(\XenpfEfiInfo.PCIRom.devid, 6, "xenpf_efi_info.pci_rom.devid", &found)
+        expect(\XenpfEfiInfo.PCIRom.address, 8, "xenpf_efi_info.pci_rom.address", &found)
+        expect(\XenpfEfiInfo.PCIRom.size, 16, "xenpf_efi_info.pci_rom.size", &found)
     }
 
     /// `xenpf_efi_info.apple_properties`.
@@ -3337,17 +3337,17 @@ public enum XenRecordLayout {
     }
 
     /// `xenpf_cpu_ol`.
-    private static func checkXenpfCpuOl(_ found: inout [String]) {
-        expect(XenpfCpuOl.self, "xenpf_cpu_ol", size: 4, alignment: 4, &found)
-        expect(\XenpfCpuOl.cpuid, 0, "xenpf_cpu_ol.cpuid", &found)
+    private static func checkXenpfCPUOl(_ found: inout [String]) {
+        expect(XenpfCPUOl.self, "xenpf_cpu_ol", size: 4, alignment: 4, &found)
+        expect(\XenpfCPUOl.cpuid, 0, "xenpf_cpu_ol.cpuid", &found)
     }
 
     /// `xenpf_cpu_hotadd`.
-    private static func checkXenpfCpuHotadd(_ found: inout [String]) {
-        expect(XenpfCpuHotadd.self, "xenpf_cpu_hotadd", size: 12, alignment: 4, &found)
-        expect(\XenpfCpuHotadd.apicId, 0, "xenpf_cpu_hotadd.apic_id", &found)
-        expect(\XenpfCpuHotadd.acpiId, 4, "xenpf_cpu_hotadd.acpi_id", &found)
-        expect(\XenpfCpuHotadd.pxm, 8, "xenpf_cpu_hotadd.pxm", &found)
+    private static func checkXenpfCPUHotadd(_ found: inout [String]) {
+        expect(XenpfCPUHotadd.self, "xenpf_cpu_hotadd", size: 12, alignment: 4, &found)
+        expect(\XenpfCPUHotadd.apicId, 0, "xenpf_cpu_hotadd.apic_id", &found)
+        expect(\XenpfCPUHotadd.acpiId, 4, "xenpf_cpu_hotadd.acpi_id", &found)
+        expect(\XenpfCPUHotadd.pxm, 8, "xenpf_cpu_hotadd.pxm", &found)
     }
 
     /// `xenpf_mem_hotadd`.
@@ -3473,10 +3473,10 @@ public enum XenRecordLayout {
     }
 
     /// `physdev_irq_status_query`.
-    private static func checkPhysdevIrqStatusQuery(_ found: inout [String]) {
-        expect(PhysdevIrqStatusQuery.self, "physdev_irq_status_query", size: 8, alignment: 4, &found)
-        expect(\PhysdevIrqStatusQuery.irq, 0, "physdev_irq_status_query.irq", &found)
-        expect(\PhysdevIrqStatusQuery.flags, 4, "physdev_irq_status_query.flags", &found)
+    private static func checkPhysdevIRQStatusQuery(_ found: inout [String]) {
+        expect(PhysdevIRQStatusQuery.self, "physdev_irq_status_query", size: 8, alignment: 4, &found)
+        expect(\PhysdevIRQStatusQuery.irq, 0, "physdev_irq_status_query.irq", &found)
+        expect(\PhysdevIRQStatusQuery.flags, 4, "physdev_irq_status_query.flags", &found)
     }
 
     /// `physdev_set_iopl`.
@@ -3501,10 +3501,10 @@ public enum XenRecordLayout {
     }
 
     /// `physdev_irq`.
-    private static func checkPhysdevIrq(_ found: inout [String]) {
-        expect(PhysdevIrq.self, "physdev_irq", size: 8, alignment: 4, &found)
-        expect(\PhysdevIrq.irq, 0, "physdev_irq.irq", &found)
-        expect(\PhysdevIrq.vector, 4, "physdev_irq.vector", &found)
+    private static func checkPhysdevIRQ(_ found: inout [String]) {
+        expect(PhysdevIRQ.self, "physdev_irq", size: 8, alignment: 4, &found)
+        expect(\PhysdevIRQ.irq, 0, "physdev_irq.irq", &found)
+        expect(\PhysdevIRQ.vector, 4, "physdev_irq.vector", &found)
     }
 
     /// `physdev_map_pirq`.
@@ -3528,44 +3528,44 @@ public enum XenRecordLayout {
     }
 
     /// `physdev_manage_pci`.
-    private static func checkPhysdevManagePci(_ found: inout [String]) {
-        expect(PhysdevManagePci.self, "physdev_manage_pci", size: 2, alignment: 1, &found)
-        expect(\PhysdevManagePci.bus, 0, "physdev_manage_pci.bus", &found)
-        expect(\PhysdevManagePci.devfn, 1, "physdev_manage_pci.devfn", &found)
+    private static func checkPhysdevManagePCI(_ found: inout [String]) {
+        expect(PhysdevManagePCI.self, "physdev_manage_pci", size: 2, alignment: 1, &found)
+        expect(\PhysdevManagePCI.bus, 0, "physdev_manage_pci.bus", &found)
+        expect(\PhysdevManagePCI.devfn, 1, "physdev_manage_pci.devfn", &found)
     }
 
     /// `physdev_manage_pci_ext`.
-    private static func checkPhysdevManagePciExt(_ found: inout [String]) {
-        expect(PhysdevManagePciExt.self, "physdev_manage_pci_ext", size: 16, alignment: 4, &found)
-        expect(\PhysdevManagePciExt.bus, 0, "physdev_manage_pci_ext.bus", &found)
-        expect(\PhysdevManagePciExt.devfn, 1, "physdev_manage_pci_ext.devfn", &found)
-        expect(\PhysdevManagePciExt.isExtfn, 4, "physdev_manage_pci_ext.is_extfn", &found)
-        expect(\PhysdevManagePciExt.isVirtfn, 8, "physdev_manage_pci_ext.is_virtfn", &found)
-        expect(\PhysdevManagePciExt.physfn, 12, "physdev_manage_pci_ext.physfn", &found)
+    private static func checkPhysdevManagePCIExt(_ found: inout [String]) {
+        expect(PhysdevManagePCIExt.self, "physdev_manage_pci_ext", size: 16, alignment: 4, &found)
+        expect(\PhysdevManagePCIExt.bus, 0, "physdev_manage_pci_ext.bus", &found)
+        expect(\PhysdevManagePCIExt.devfn, 1, "physdev_manage_pci_ext.devfn", &found)
+        expect(\PhysdevManagePCIExt.isExtfn, 4, "physdev_manage_pci_ext.is_extfn", &found)
+        expect(\PhysdevManagePCIExt.isVirtfn, 8, "physdev_manage_pci_ext.is_virtfn", &found)
+        expect(\PhysdevManagePCIExt.physfn, 12, "physdev_manage_pci_ext.physfn", &found)
     }
 
     /// `physdev_manage_pci_ext.physfn`.
-    private static func checkPhysdevManagePciExtPhysfn(_ found: inout [String]) {
-        expect(PhysdevManagePciExt.Physfn.self, "physdev_manage_pci_ext.physfn", size: 2, alignment: 1, &found)
-        expect(\PhysdevManagePciExt.Physfn.bus, 0, "physdev_manage_pci_ext.physfn.bus", &found)
-        expect(\PhysdevManagePciExt.Physfn.devfn, 1, "physdev_manage_pci_ext.physfn.devfn", &found)
+    private static func checkPhysdevManagePCIExtPhysfn(_ found: inout [String]) {
+        expect(PhysdevManagePCIExt.Physfn.self, "physdev_manage_pci_ext.physfn", size: 2, alignment: 1, &found)
+        expect(\PhysdevManagePCIExt.Physfn.bus, 0, "physdev_manage_pci_ext.physfn.bus", &found)
+        expect(\PhysdevManagePCIExt.Physfn.devfn, 1, "physdev_manage_pci_ext.physfn.devfn", &found)
     }
 
     /// `physdev_pci_device_add`.
-    private static func checkPhysdevPciDeviceAdd(_ found: inout [String]) {
-        expect(PhysdevPciDeviceAdd.self, "physdev_pci_device_add", size: 12, alignment: 4, &found)
-        expect(\PhysdevPciDeviceAdd.seg, 0, "physdev_pci_device_add.seg", &found)
-        expect(\PhysdevPciDeviceAdd.bus, 2, "physdev_pci_device_add.bus", &found)
-        expect(\PhysdevPciDeviceAdd.devfn, 3, "physdev_pci_device_add.devfn", &found)
-        expect(\PhysdevPciDeviceAdd.flags, 4, "physdev_pci_device_add.flags", &found)
-        expect(\PhysdevPciDeviceAdd.physfn, 8, "physdev_pci_device_add.physfn", &found)
+    private static func checkPhysdevPCIDeviceAdd(_ found: inout [String]) {
+        expect(PhysdevPCIDeviceAdd.self, "physdev_pci_device_add", size: 12, alignment: 4, &found)
+        expect(\PhysdevPCIDeviceAdd.seg, 0, "physdev_pci_device_add.seg", &found)
+        expect(\PhysdevPCIDeviceAdd.bus, 2, "physdev_pci_device_add.bus", &found)
+        expect(\PhysdevPCIDeviceAdd.devfn, 3, "physdev_pci_device_add.devfn", &found)
+        expect(\PhysdevPCIDeviceAdd.flags, 4, "physdev_pci_device_add.flags", &found)
+        expect(\PhysdevPCIDeviceAdd.physfn, 8, "physdev_pci_device_add.physfn", &found)
     }
 
     /// `physdev_pci_device_add.physfn`.
-    private static func checkPhysdevPciDeviceAddPhysfn(_ found: inout [String]) {
-        expect(PhysdevPciDeviceAdd.Physfn.self, "physdev_pci_device_add.physfn", size: 2, alignment: 1, &found)
-        expect(\PhysdevPciDeviceAdd.Physfn.bus, 0, "physdev_pci_device_add.physfn.bus", &found)
-        expect(\PhysdevPciDeviceAdd.Physfn.devfn, 1, "physdev_pci_device_add.physfn.devfn", &found)
+    private static func checkPhysdevPCIDeviceAddPhysfn(_ found: inout [String]) {
+        expect(PhysdevPCIDeviceAdd.Physfn.self, "physdev_pci_device_add.physfn", size: 2, alignment: 1, &found)
+        expect(\PhysdevPCIDeviceAdd.Physfn.bus, 0, "physdev_pci_device_add.physfn.bus", &found)
+        expect(\PhysdevPCIDeviceAdd.Physfn.devfn, 1, "physdev_pci_device_add.physfn.devfn", &found)
     }
 
     /// `physdev_setup_gsi`.
@@ -3584,13 +3584,13 @@ public enum XenRecordLayout {
     }
 
     /// `physdev_pci_mmcfg_reserved`.
-    private static func checkPhysdevPciMmcfgReserved(_ found: inout [String]) {
-        expect(PhysdevPciMmcfgReserved.self, "physdev_pci_mmcfg_reserved", size: 16, alignment: 8, &found)
-        expect(\PhysdevPciMmcfgReserved.address, 0, "physdev_pci_mmcfg_reserved.address", &found)
-        expect(\PhysdevPciMmcfgReserved.segment, 8, "physdev_pci_mmcfg_reserved.segment", &found)
-        expect(\PhysdevPciMmcfgReserved.startBus, 10, "physdev_pci_mmcfg_reserved.start_bus", &found)
-        expect(\PhysdevPciMmcfgReserved.endBus, 11, "physdev_pci_mmcfg_reserved.end_bus", &found)
-        expect(\PhysdevPciMmcfgReserved.flags, 12, "physdev_pci_mmcfg_reserved.flags", &found)
+    private static func checkPhysdevPCIMmcfgReserved(_ found: inout [String]) {
+        expect(PhysdevPCIMmcfgReserved.self, "physdev_pci_mmcfg_reserved", size: 16, alignment: 8, &found)
+        expect(\PhysdevPCIMmcfgReserved.address, 0, "physdev_pci_mmcfg_reserved.address", &found)
+        expect(\PhysdevPCIMmcfgReserved.segment, 8, "physdev_pci_mmcfg_reserved.segment", &found)
+        expect(\PhysdevPCIMmcfgReserved.startBus, 10, "physdev_pci_mmcfg_reserved.start_bus", &found)
+        expect(\PhysdevPCIMmcfgReserved.endBus, 11, "physdev_pci_mmcfg_reserved.end_bus", &found)
+        expect(\PhysdevPCIMmcfgReserved.flags, 12, "physdev_pci_mmcfg_reserved.flags", &found)
     }
 
     /// `physdev_dbgp_op`.
@@ -3626,232 +3626,232 @@ public enum XenRecordLayout {
     }
 
     /// `xen_hvm_param`.
-    private static func checkXenHvmParam(_ found: inout [String]) {
-        expect(XenHvmParam.self, "xen_hvm_param", size: 16, alignment: 8, &found)
-        expect(\XenHvmParam.domid, 0, "xen_hvm_param.domid", &found)
-        expect(\XenHvmParam.pad, 2, "xen_hvm_param.pad", &found)
-        expect(\XenHvmParam.index, 4, "xen_hvm_param.index", &found)
-        expect(\XenHvmParam.value, 8, "xen_hvm_param.value", &found)
+    private static func checkXenHVMParam(_ found: inout [String]) {
+        expect(XenHVMParam.self, "xen_hvm_param", size: 16, alignment: 8, &found)
+        expect(\XenHVMParam.domid, 0, "xen_hvm_param.domid", &found)
+        expect(\XenHVMParam.pad, 2, "xen_hvm_param.pad", &found)
+        expect(\XenHVMParam.index, 4, "xen_hvm_param.index", &found)
+        expect(\XenHVMParam.value, 8, "xen_hvm_param.value", &found)
     }
 
     /// `xen_hvm_altp2m_op`.
-    private static func checkXenHvmAltp2mOp(_ found: inout [String]) {
-        expect(XenHvmAltp2mOp.self, "xen_hvm_altp2m_op", size: 80, alignment: 8, &found)
-        expect(\XenHvmAltp2mOp.version, 0, "xen_hvm_altp2m_op.version", &found)
-        expect(\XenHvmAltp2mOp.cmd, 4, "xen_hvm_altp2m_op.cmd", &found)
-        expect(\XenHvmAltp2mOp.domain, 8, "xen_hvm_altp2m_op.domain", &found)
-        expect(\XenHvmAltp2mOp.pad1, 10, "xen_hvm_altp2m_op.pad1", &found)
-        expect(\XenHvmAltp2mOp.pad2, 12, "xen_hvm_altp2m_op.pad2", &found)
-        expect(\XenHvmAltp2mOp.u, 16, "xen_hvm_altp2m_op.u", &found)
+    private static func checkXenHVMAltp2mOp(_ found: inout [String]) {
+        expect(XenHVMAltp2mOp.self, "xen_hvm_altp2m_op", size: 80, alignment: 8, &found)
+        expect(\XenHVMAltp2mOp.version, 0, "xen_hvm_altp2m_op.version", &found)
+        expect(\XenHVMAltp2mOp.cmd, 4, "xen_hvm_altp2m_op.cmd", &found)
+        expect(\XenHVMAltp2mOp.domain, 8, "xen_hvm_altp2m_op.domain", &found)
+        expect(\XenHVMAltp2mOp.pad1, 10, "xen_hvm_altp2m_op.pad1", &found)
+        expect(\XenHVMAltp2mOp.pad2, 12, "xen_hvm_altp2m_op.pad2", &found)
+        expect(\XenHVMAltp2mOp.u, 16, "xen_hvm_altp2m_op.u", &found)
     }
 
     /// `xen_hvm_altp2m_op.u`.
-    private static func checkXenHvmAltp2mOpU(_ found: inout [String]) {
-        expect(XenHvmAltp2mOp.U.self, "xen_hvm_altp2m_op.u", size: 64, alignment: 8, &found)
+    private static func checkXenHVMAltp2mOpU(_ found: inout [String]) {
+        expect(XenHVMAltp2mOp.U.self, "xen_hvm_altp2m_op.u", size: 64, alignment: 8, &found)
     }
 
     /// `xen_hvm_altp2m_domain_state`.
-    private static func checkXenHvmAltp2mDomainState(_ found: inout [String]) {
-        expect(XenHvmAltp2mDomainState.self, "xen_hvm_altp2m_domain_state", size: 1, alignment: 1, &found)
-        expect(\XenHvmAltp2mDomainState.state, 0, "xen_hvm_altp2m_domain_state.state", &found)
+    private static func checkXenHVMAltp2mDomainState(_ found: inout [String]) {
+        expect(XenHVMAltp2mDomainState.self, "xen_hvm_altp2m_domain_state", size: 1, alignment: 1, &found)
+        expect(\XenHVMAltp2mDomainState.state, 0, "xen_hvm_altp2m_domain_state.state", &found)
     }
 
     /// `xen_hvm_altp2m_vcpu_enable_notify`.
-    private static func checkXenHvmAltp2mVcpuEnableNotify(_ found: inout [String]) {
-        expect(XenHvmAltp2mVcpuEnableNotify.self, "xen_hvm_altp2m_vcpu_enable_notify", size: 16, alignment: 8, &found)
-        expect(\XenHvmAltp2mVcpuEnableNotify.vcpuId, 0, "xen_hvm_altp2m_vcpu_enable_notify.vcpu_id", &found)
-        expect(\XenHvmAltp2mVcpuEnableNotify.pad, 4, "xen_hvm_altp2m_vcpu_enable_notify.pad", &found)
-        expect(\XenHvmAltp2mVcpuEnableNotify.gfn, 8, "xen_hvm_altp2m_vcpu_enable_notify.gfn", &found)
+    private static func checkXenHVMAltp2mVCPUEnableNotify(_ found: inout [String]) {
+        expect(XenHVMAltp2mVCPUEnableNotify.self, "xen_hvm_altp2m_vcpu_enable_notify", size: 16, alignment: 8, &found)
+        expect(\XenHVMAltp2mVCPUEnableNotify.vcpuId, 0, "xen_hvm_altp2m_vcpu_enable_notify.vcpu_id", &found)
+        expect(\XenHVMAltp2mVCPUEnableNotify.pad, 4, "xen_hvm_altp2m_vcpu_enable_notify.pad", &found)
+        expect(\XenHVMAltp2mVCPUEnableNotify.gfn, 8, "xen_hvm_altp2m_vcpu_enable_notify.gfn", &found)
     }
 
     /// `xen_hvm_altp2m_view`.
-    private static func checkXenHvmAltp2mView(_ found: inout [String]) {
-        expect(XenHvmAltp2mView.self, "xen_hvm_altp2m_view", size: 4, alignment: 2, &found)
-        expect(\XenHvmAltp2mView.view, 0, "xen_hvm_altp2m_view.view", &found)
-        expect(\XenHvmAltp2mView.hvmmemDefaultAccess, 2, "xen_hvm_altp2m_view.hvmmem_default_access", &found)
+    private static func checkXenHVMAltp2mView(_ found: inout [String]) {
+        expect(XenHVMAltp2mView.self, "xen_hvm_altp2m_view", size: 4, alignment: 2, &found)
+        expect(\XenHVMAltp2mView.view, 0, "xen_hvm_altp2m_view.view", &found)
+        expect(\XenHVMAltp2mView.hvmmemDefaultAccess, 2, "xen_hvm_altp2m_view.hvmmem_default_access", &found)
     }
 
     /// `xen_hvm_altp2m_mem_access`.
-    private static func checkXenHvmAltp2mMemAccess(_ found: inout [String]) {
-        expect(XenHvmAltp2mMemAccess.self, "xen_hvm_altp2m_mem_access", size: 16, alignment: 8, &found)
-        expect(\XenHvmAltp2mMemAccess.view, 0, "xen_hvm_altp2m_mem_access.view", &found)
-        expect(\XenHvmAltp2mMemAccess.access, 2, "xen_hvm_altp2m_mem_access.access", &found)
-        expect(\XenHvmAltp2mMemAccess.pad, 4, "xen_hvm_altp2m_mem_access.pad", &found)
-        expect(\XenHvmAltp2mMemAccess.gfn, 8, "xen_hvm_altp2m_mem_access.gfn", &found)
+    private static func checkXenHVMAltp2mMemAccess(_ found: inout [String]) {
+        expect(XenHVMAltp2mMemAccess.self, "xen_hvm_altp2m_mem_access", size: 16, alignment: 8, &found)
+        expect(\XenHVMAltp2mMemAccess.view, 0, "xen_hvm_altp2m_mem_access.view", &found)
+        expect(\XenHVMAltp2mMemAccess.access, 2, "xen_hvm_altp2m_mem_access.access", &found)
+        expect(\XenHVMAltp2mMemAccess.pad, 4, "xen_hvm_altp2m_mem_access.pad", &found)
+        expect(\XenHVMAltp2mMemAccess.gfn, 8, "xen_hvm_altp2m_mem_access.gfn", &found)
     }
 
     /// `xen_hvm_altp2m_change_gfn`.
-    private static func checkXenHvmAltp2mChangeGfn(_ found: inout [String]) {
-        expect(XenHvmAltp2mChangeGfn.self, "xen_hvm_altp2m_change_gfn", size: 24, alignment: 8, &found)
-        expect(\XenHvmAltp2mChangeGfn.view, 0, "xen_hvm_altp2m_change_gfn.view", &found)
-        expect(\XenHvmAltp2mChangeGfn.pad1, 2, "xen_hvm_altp2m_change_gfn.pad1", &found)
-        expect(\XenHvmAltp2mChangeGfn.pad2, 4, "xen_hvm_altp2m_change_gfn.pad2", &found)
-        expect(\XenHvmAltp2mChangeGfn.oldGfn, 8, "xen_hvm_altp2m_change_gfn.old_gfn", &found)
-        expect(\XenHvmAltp2mChangeGfn.newGfn, 16, "xen_hvm_altp2m_change_gfn.new_gfn", &found)
+    private static func checkXenHVMAltp2mChangeGfn(_ found: inout [String]) {
+        expect(XenHVMAltp2mChangeGfn.self, "xen_hvm_altp2m_change_gfn", size: 24, alignment: 8, &found)
+        expect(\XenHVMAltp2mChangeGfn.view, 0, "xen_hvm_altp2m_change_gfn.view", &found)
+        expect(\XenHVMAltp2mChangeGfn.pad1, 2, "xen_hvm_altp2m_change_gfn.pad1", &found)
+        expect(\XenHVMAltp2mChangeGfn.pad2, 4, "xen_hvm_altp2m_change_gfn.pad2", &found)
+        expect(\XenHVMAltp2mChangeGfn.oldGfn, 8, "xen_hvm_altp2m_change_gfn.old_gfn", &found)
+        expect(\XenHVMAltp2mChangeGfn.newGfn, 16, "xen_hvm_altp2m_change_gfn.new_gfn", &found)
     }
 
     /// `xen_hvm_altp2m_set_mem_access_multi`.
-    private static func checkXenHvmAltp2mSetMemAccessMulti(_ found: inout [String]) {
-        expect(XenHvmAltp2mSetMemAccessMulti.self, "xen_hvm_altp2m_set_mem_access_multi", size: 32, alignment: 8, &found)
-        expect(\XenHvmAltp2mSetMemAccessMulti.view, 0, "xen_hvm_altp2m_set_mem_access_multi.view", &found)
-        expect(\XenHvmAltp2mSetMemAccessMulti.pad, 2, "xen_hvm_altp2m_set_mem_access_multi.pad", &found)
-        expect(\XenHvmAltp2mSetMemAccessMulti.nr, 4, "xen_hvm_altp2m_set_mem_access_multi.nr", &found)
-        expect(\XenHvmAltp2mSetMemAccessMulti.opaque, 8, "xen_hvm_altp2m_set_mem_access_multi.opaque", &found)
-        expect(\XenHvmAltp2mSetMemAccessMulti.pfnList, 16, "xen_hvm_altp2m_set_mem_access_multi.pfn_list", &found)
-        expect(\XenHvmAltp2mSetMemAccessMulti.accessList, 24, "xen_hvm_altp2m_set_mem_access_multi.access_list", &found)
+    private static func checkXenHVMAltp2mSetMemAccessMulti(_ found: inout [String]) {
+        expect(XenHVMAltp2mSetMemAccessMulti.self, "xen_hvm_altp2m_set_mem_access_multi", size: 32, alignment: 8, &found)
+        expect(\XenHVMAltp2mSetMemAccessMulti.view, 0, "xen_hvm_altp2m_set_mem_access_multi.view", &found)
+        expect(\XenHVMAltp2mSetMemAccessMulti.pad, 2, "xen_hvm_altp2m_set_mem_access_multi.pad", &found)
+        expect(\XenHVMAltp2mSetMemAccessMulti.nr, 4, "xen_hvm_altp2m_set_mem_access_multi.nr", &found)
+        expect(\XenHVMAltp2mSetMemAccessMulti.opaque, 8, "xen_hvm_altp2m_set_mem_access_multi.opaque", &found)
+        expect(\XenHVMAltp2mSetMemAccessMulti.pfnList, 16, "xen_hvm_altp2m_set_mem_access_multi.pfn_list", &found)
+        expect(\XenHVMAltp2mSetMemAccessMulti.accessList, 24, "xen_hvm_altp2m_set_mem_access_multi.access_list", &found)
     }
 
     /// `xen_hvm_altp2m_suppress_ve`.
-    private static func checkXenHvmAltp2mSuppressVe(_ found: inout [String]) {
-        expect(XenHvmAltp2mSuppressVe.self, "xen_hvm_altp2m_suppress_ve", size: 16, alignment: 8, &found)
-        expect(\XenHvmAltp2mSuppressVe.view, 0, "xen_hvm_altp2m_suppress_ve.view", &found)
-        expect(\XenHvmAltp2mSuppressVe.suppressVe, 2, "xen_hvm_altp2m_suppress_ve.suppress_ve", &found)
-        expect(\XenHvmAltp2mSuppressVe.pad1, 3, "xen_hvm_altp2m_suppress_ve.pad1", &found)
-        expect(\XenHvmAltp2mSuppressVe.pad2, 4, "xen_hvm_altp2m_suppress_ve.pad2", &found)
-        expect(\XenHvmAltp2mSuppressVe.gfn, 8, "xen_hvm_altp2m_suppress_ve.gfn", &found)
+    private static func checkXenHVMAltp2mSuppressVe(_ found: inout [String]) {
+        expect(XenHVMAltp2mSuppressVe.self, "xen_hvm_altp2m_suppress_ve", size: 16, alignment: 8, &found)
+        expect(\XenHVMAltp2mSuppressVe.view, 0, "xen_hvm_altp2m_suppress_ve.view", &found)
+        expect(\XenHVMAltp2mSuppressVe.suppressVe, 2, "xen_hvm_altp2m_suppress_ve.suppress_ve", &found)
+        expect(\XenHVMAltp2mSuppressVe.pad1, 3, "xen_hvm_altp2m_suppress_ve.pad1", &found)
+        expect(\XenHVMAltp2mSuppressVe.pad2, 4, "xen_hvm_altp2m_suppress_ve.pad2", &found)
+        expect(\XenHVMAltp2mSuppressVe.gfn, 8, "xen_hvm_altp2m_suppress_ve.gfn", &found)
     }
 
     /// `xen_hvm_altp2m_suppress_ve_multi`.
-    private static func checkXenHvmAltp2mSuppressVeMulti(_ found: inout [String]) {
-        expect(XenHvmAltp2mSuppressVeMulti.self, "xen_hvm_altp2m_suppress_ve_multi", size: 32, alignment: 8, &found)
-        expect(\XenHvmAltp2mSuppressVeMulti.view, 0, "xen_hvm_altp2m_suppress_ve_multi.view", &found)
-        expect(\XenHvmAltp2mSuppressVeMulti.suppressVe, 2, "xen_hvm_altp2m_suppress_ve_multi.suppress_ve", &found)
-        expect(\XenHvmAltp2mSuppressVeMulti.pad1, 3, "xen_hvm_altp2m_suppress_ve_multi.pad1", &found)
-        expect(\XenHvmAltp2mSuppressVeMulti.firstError, 4, "xen_hvm_altp2m_suppress_ve_multi.first_error", &found)
-        expect(\XenHvmAltp2mSuppressVeMulti.firstGfn, 8, "xen_hvm_altp2m_suppress_ve_multi.first_gfn", &found)
-        expect(\XenHvmAltp2mSuppressVeMulti.lastGfn, 16, "xen_hvm_altp2m_suppress_ve_multi.last_gfn", &found)
-        expect(\XenHvmAltp2mSuppressVeMulti.firstErrorGfn, 24, "xen_hvm_altp2m_suppress_ve_multi.first_error_gfn", &found)
+    private static func checkXenHVMAltp2mSuppressVeMulti(_ found: inout [String]) {
+        expect(XenHVMAltp2mSuppressVeMulti.self, "xen_hvm_altp2m_suppress_ve_multi", size: 32, alignment: 8, &found)
+        expect(\XenHVMAltp2mSuppressVeMulti.view, 0, "xen_hvm_altp2m_suppress_ve_multi.view", &found)
+        expect(\XenHVMAltp2mSuppressVeMulti.suppressVe, 2, "xen_hvm_altp2m_suppress_ve_multi.suppress_ve", &found)
+        expect(\XenHVMAltp2mSuppressVeMulti.pad1, 3, "xen_hvm_altp2m_suppress_ve_multi.pad1", &found)
+        expect(\XenHVMAltp2mSuppressVeMulti.firstError, 4, "xen_hvm_altp2m_suppress_ve_multi.first_error", &found)
+        expect(\XenHVMAltp2mSuppressVeMulti.firstGfn, 8, "xen_hvm_altp2m_suppress_ve_multi.first_gfn", &found)
+        expect(\XenHVMAltp2mSuppressVeMulti.lastGfn, 16, "xen_hvm_altp2m_suppress_ve_multi.last_gfn", &found)
+        expect(\XenHVMAltp2mSuppressVeMulti.firstErrorGfn, 24, "xen_hvm_altp2m_suppress_ve_multi.first_error_gfn", &found)
     }
 
     /// `xen_hvm_altp2m_vcpu_disable_notify`.
-    private static func checkXenHvmAltp2mVcpuDisableNotify(_ found: inout [String]) {
-        expect(XenHvmAltp2mVcpuDisableNotify.self, "xen_hvm_altp2m_vcpu_disable_notify", size: 4, alignment: 4, &found)
-        expect(\XenHvmAltp2mVcpuDisableNotify.vcpuId, 0, "xen_hvm_altp2m_vcpu_disable_notify.vcpu_id", &found)
+    private static func checkXenHVMAltp2mVCPUDisableNotify(_ found: inout [String]) {
+        expect(XenHVMAltp2mVCPUDisableNotify.self, "xen_hvm_altp2m_vcpu_disable_notify", size: 4, alignment: 4, &found)
+        expect(\XenHVMAltp2mVCPUDisableNotify.vcpuId, 0, "xen_hvm_altp2m_vcpu_disable_notify.vcpu_id", &found)
     }
 
     /// `xen_hvm_altp2m_get_vcpu_p2m_idx`.
-    private static func checkXenHvmAltp2mGetVcpuP2mIdx(_ found: inout [String]) {
-        expect(XenHvmAltp2mGetVcpuP2mIdx.self, "xen_hvm_altp2m_get_vcpu_p2m_idx", size: 8, alignment: 4, &found)
-        expect(\XenHvmAltp2mGetVcpuP2mIdx.vcpuId, 0, "xen_hvm_altp2m_get_vcpu_p2m_idx.vcpu_id", &found)
-        expect(\XenHvmAltp2mGetVcpuP2mIdx.altp2mIdx, 4, "xen_hvm_altp2m_get_vcpu_p2m_idx.altp2m_idx", &found)
+    private static func checkXenHVMAltp2mGetVCPUP2mIdx(_ found: inout [String]) {
+        expect(XenHVMAltp2mGetVCPUP2mIdx.self, "xen_hvm_altp2m_get_vcpu_p2m_idx", size: 8, alignment: 4, &found)
+        expect(\XenHVMAltp2mGetVCPUP2mIdx.vcpuId, 0, "xen_hvm_altp2m_get_vcpu_p2m_idx.vcpu_id", &found)
+        expect(\XenHVMAltp2mGetVCPUP2mIdx.altp2mIdx, 4, "xen_hvm_altp2m_get_vcpu_p2m_idx.altp2m_idx", &found)
     }
 
     /// `xen_hvm_altp2m_set_visibility`.
-    private static func checkXenHvmAltp2mSetVisibility(_ found: inout [String]) {
-        expect(XenHvmAltp2mSetVisibility.self, "xen_hvm_altp2m_set_visibility", size: 4, alignment: 2, &found)
-        expect(\XenHvmAltp2mSetVisibility.altp2mIdx, 0, "xen_hvm_altp2m_set_visibility.altp2m_idx", &found)
-        expect(\XenHvmAltp2mSetVisibility.visible, 2, "xen_hvm_altp2m_set_visibility.visible", &found)
-        expect(\XenHvmAltp2mSetVisibility.pad, 3, "xen_hvm_altp2m_set_visibility.pad", &found)
+    private static func checkXenHVMAltp2mSetVisibility(_ found: inout [String]) {
+        expect(XenHVMAltp2mSetVisibility.self, "xen_hvm_altp2m_set_visibility", size: 4, alignment: 2, &found)
+        expect(\XenHVMAltp2mSetVisibility.altp2mIdx, 0, "xen_hvm_altp2m_set_visibility.altp2m_idx", &found)
+        expect(\XenHVMAltp2mSetVisibility.visible, 2, "xen_hvm_altp2m_set_visibility.visible", &found)
+        expect(\XenHVMAltp2mSetVisibility.pad, 3, "xen_hvm_altp2m_set_visibility.pad", &found)
     }
 
     /// `xen_hvm_get_mem_type`.
-    private static func checkXenHvmGetMemType(_ found: inout [String]) {
-        expect(XenHvmGetMemType.self, "xen_hvm_get_mem_type", size: 16, alignment: 8, &found)
-        expect(\XenHvmGetMemType.domid, 0, "xen_hvm_get_mem_type.domid", &found)
-        expect(\XenHvmGetMemType.memType, 2, "xen_hvm_get_mem_type.mem_type", &found)
-        expect(\XenHvmGetMemType.pad, 4, "xen_hvm_get_mem_type.pad", &found)
-        expect(\XenHvmGetMemType.pfn, 8, "xen_hvm_get_mem_type.pfn", &found)
+    private static func checkXenHVMGetMemType(_ found: inout [String]) {
+        expect(XenHVMGetMemType.self, "xen_hvm_get_mem_type", size: 16, alignment: 8, &found)
+        expect(\XenHVMGetMemType.domid, 0, "xen_hvm_get_mem_type.domid", &found)
+        expect(\XenHVMGetMemType.memType, 2, "xen_hvm_get_mem_type.mem_type", &found)
+        expect(\XenHVMGetMemType.pad, 4, "xen_hvm_get_mem_type.pad", &found)
+        expect(\XenHVMGetMemType.pfn, 8, "xen_hvm_get_mem_type.pfn", &found)
     }
 
     /// `xen_hvm_pagetable_dying`.
-    private static func checkXenHvmPagetableDying(_ found: inout [String]) {
-        expect(XenHvmPagetableDying.self, "xen_hvm_pagetable_dying", size: 16, alignment: 8, &found)
-        expect(\XenHvmPagetableDying.domid, 0, "xen_hvm_pagetable_dying.domid", &found)
-        expect(\XenHvmPagetableDying.pad, 2, "xen_hvm_pagetable_dying.pad", &found)
-        expect(\XenHvmPagetableDying.gpa, 8, "xen_hvm_pagetable_dying.gpa", &found)
+    private static func checkXenHVMPagetableDying(_ found: inout [String]) {
+        expect(XenHVMPagetableDying.self, "xen_hvm_pagetable_dying", size: 16, alignment: 8, &found)
+        expect(\XenHVMPagetableDying.domid, 0, "xen_hvm_pagetable_dying.domid", &found)
+        expect(\XenHVMPagetableDying.pad, 2, "xen_hvm_pagetable_dying.pad", &found)
+        expect(\XenHVMPagetableDying.gpa, 8, "xen_hvm_pagetable_dying.gpa", &found)
     }
 
     /// `xen_hvm_get_time`.
-    private static func checkXenHvmGetTime(_ found: inout [String]) {
-        expect(XenHvmGetTime.self, "xen_hvm_get_time", size: 8, alignment: 8, &found)
-        expect(\XenHvmGetTime.now, 0, "xen_hvm_get_time.now", &found)
+    private static func checkXenHVMGetTime(_ found: inout [String]) {
+        expect(XenHVMGetTime.self, "xen_hvm_get_time", size: 8, alignment: 8, &found)
+        expect(\XenHVMGetTime.now, 0, "xen_hvm_get_time.now", &found)
     }
 
 #if arch(x86_64)
     /// `xen_hvm_evtchn_upcall_vector`.
-    private static func checkXenHvmEvtchnUpcallVector(_ found: inout [String]) {
-        expect(XenHvmEvtchnUpcallVector.self, "xen_hvm_evtchn_upcall_vector", size: 8, alignment: 4, &found)
-        expect(\XenHvmEvtchnUpcallVector.vcpu, 0, "xen_hvm_evtchn_upcall_vector.vcpu", &found)
-        expect(\XenHvmEvtchnUpcallVector.vector, 4, "xen_hvm_evtchn_upcall_vector.vector", &found)
+    private static func checkXenHVMEvtchnUpcallVector(_ found: inout [String]) {
+        expect(XenHVMEvtchnUpcallVector.self, "xen_hvm_evtchn_upcall_vector", size: 8, alignment: 4, &found)
+        expect(\XenHVMEvtchnUpcallVector.vcpu, 0, "xen_hvm_evtchn_upcall_vector.vcpu", &found)
+        expect(\XenHVMEvtchnUpcallVector.vector, 4, "xen_hvm_evtchn_upcall_vector.vector", &found)
     }
 #endif
 
     /// `xen_hvm_xentrace`.
-    private static func checkXenHvmXentrace(_ found: inout [String]) {
-        expect(XenHvmXentrace.self, "xen_hvm_xentrace", size: 32, alignment: 2, &found)
-        expect(\XenHvmXentrace.event, 0, "xen_hvm_xentrace.event", &found)
-        expect(\XenHvmXentrace.extraBytes, 2, "xen_hvm_xentrace.extra_bytes", &found)
-        expect(\XenHvmXentrace.extra, 4, "xen_hvm_xentrace.extra", &found)
+    private static func checkXenHVMXentrace(_ found: inout [String]) {
+        expect(XenHVMXentrace.self, "xen_hvm_xentrace", size: 32, alignment: 2, &found)
+        expect(\XenHVMXentrace.event, 0, "xen_hvm_xentrace.event", &found)
+        expect(\XenHVMXentrace.extraBytes, 2, "xen_hvm_xentrace.extra_bytes", &found)
+        expect(\XenHVMXentrace.extra, 4, "xen_hvm_xentrace.extra", &found)
     }
 
     /// `vcpu_runstate_info`.
-    private static func checkVcpuRunstateInfo(_ found: inout [String]) {
-        expect(VcpuRunstateInfo.self, "vcpu_runstate_info", size: 48, alignment: 8, &found)
-        expect(\VcpuRunstateInfo.state, 0, "vcpu_runstate_info.state", &found)
-        expect(\VcpuRunstateInfo.stateEntryTime, 8, "vcpu_runstate_info.state_entry_time", &found)
-        expect(\VcpuRunstateInfo.time, 16, "vcpu_runstate_info.time", &found)
+    private static func checkVCPURunstateInfo(_ found: inout [String]) {
+        expect(VCPURunstateInfo.self, "vcpu_runstate_info", size: 48, alignment: 8, &found)
+        expect(\VCPURunstateInfo.state, 0, "vcpu_runstate_info.state", &found)
+        expect(\VCPURunstateInfo.stateEntryTime, 8, "vcpu_runstate_info.state_entry_time", &found)
+        expect(\VCPURunstateInfo.time, 16, "vcpu_runstate_info.time", &found)
     }
 
     /// `vcpu_register_runstate_memory_area`.
-    private static func checkVcpuRegisterRunstateMemoryArea(_ found: inout [String]) {
-        expect(VcpuRegisterRunstateMemoryArea.self, "vcpu_register_runstate_memory_area", size: 8, alignment: 8, &found)
-        expect(\VcpuRegisterRunstateMemoryArea.addr, 0, "vcpu_register_runstate_memory_area.addr", &found)
+    private static func checkVCPURegisterRunstateMemoryArea(_ found: inout [String]) {
+        expect(VCPURegisterRunstateMemoryArea.self, "vcpu_register_runstate_memory_area", size: 8, alignment: 8, &found)
+        expect(\VCPURegisterRunstateMemoryArea.addr, 0, "vcpu_register_runstate_memory_area.addr", &found)
     }
 
     /// `vcpu_register_runstate_memory_area.addr`.
-    private static func checkVcpuRegisterRunstateMemoryAreaAddr(_ found: inout [String]) {
-        expect(VcpuRegisterRunstateMemoryArea.Addr.self, "vcpu_register_runstate_memory_area.addr", size: 8, alignment: 8, &found)
+    private static func checkVCPURegisterRunstateMemoryAreaAddr(_ found: inout [String]) {
+        expect(VCPURegisterRunstateMemoryArea.Addr.self, "vcpu_register_runstate_memory_area.addr", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_set_periodic_timer`.
-    private static func checkVcpuSetPeriodicTimer(_ found: inout [String]) {
-        expect(VcpuSetPeriodicTimer.self, "vcpu_set_periodic_timer", size: 8, alignment: 8, &found)
-        expect(\VcpuSetPeriodicTimer.periodNs, 0, "vcpu_set_periodic_timer.period_ns", &found)
+    private static func checkVCPUSetPeriodicTimer(_ found: inout [String]) {
+        expect(VCPUSetPeriodicTimer.self, "vcpu_set_periodic_timer", size: 8, alignment: 8, &found)
+        expect(\VCPUSetPeriodicTimer.periodNs, 0, "vcpu_set_periodic_timer.period_ns", &found)
     }
 
     /// `vcpu_set_singleshot_timer`.
-    private static func checkVcpuSetSingleshotTimer(_ found: inout [String]) {
-        expect(VcpuSetSingleshotTimer.self, "vcpu_set_singleshot_timer", size: 16, alignment: 8, &found)
-        expect(\VcpuSetSingleshotTimer.timeoutAbsNs, 0, "vcpu_set_singleshot_timer.timeout_abs_ns", &found)
-        expect(\VcpuSetSingleshotTimer.flags, 8, "vcpu_set_singleshot_timer.flags", &found)
+    private static func checkVCPUSetSingleshotTimer(_ found: inout [String]) {
+        expect(VCPUSetSingleshotTimer.self, "vcpu_set_singleshot_timer", size: 16, alignment: 8, &found)
+        expect(\VCPUSetSingleshotTimer.timeoutAbsNs, 0, "vcpu_set_singleshot_timer.timeout_abs_ns", &found)
+        expect(\VCPUSetSingleshotTimer.flags, 8, "vcpu_set_singleshot_timer.flags", &found)
     }
 
     /// `vcpu_register_vcpu_info`.
-    private static func checkVcpuRegisterVcpuInfo(_ found: inout [String]) {
-        expect(VcpuRegisterVcpuInfo.self, "vcpu_register_vcpu_info", size: 16, alignment: 8, &found)
-        expect(\VcpuRegisterVcpuInfo.mfn, 0, "vcpu_register_vcpu_info.mfn", &found)
-        expect(\VcpuRegisterVcpuInfo.offset, 8, "vcpu_register_vcpu_info.offset", &found)
-        expect(\VcpuRegisterVcpuInfo.rsvd, 12, "vcpu_register_vcpu_info.rsvd", &found)
+    private static func checkVCPURegisterVCPUInfo(_ found: inout [String]) {
+        expect(VCPURegisterVCPUInfo.self, "vcpu_register_vcpu_info", size: 16, alignment: 8, &found)
+        expect(\VCPURegisterVCPUInfo.mfn, 0, "vcpu_register_vcpu_info.mfn", &found)
+        expect(\VCPURegisterVCPUInfo.offset, 8, "vcpu_register_vcpu_info.offset", &found)
+        expect(\VCPURegisterVCPUInfo.rsvd, 12, "vcpu_register_vcpu_info.rsvd", &found)
     }
 
     /// `vcpu_get_physid`.
-    private static func checkVcpuGetPhysid(_ found: inout [String]) {
-        expect(VcpuGetPhysid.self, "vcpu_get_physid", size: 8, alignment: 8, &found)
-        expect(\VcpuGetPhysid.physId, 0, "vcpu_get_physid.phys_id", &found)
+    private static func checkVCPUGetPhysid(_ found: inout [String]) {
+        expect(VCPUGetPhysid.self, "vcpu_get_physid", size: 8, alignment: 8, &found)
+        expect(\VCPUGetPhysid.physId, 0, "vcpu_get_physid.phys_id", &found)
     }
 
     /// `vcpu_register_time_memory_area`.
-    private static func checkVcpuRegisterTimeMemoryArea(_ found: inout [String]) {
-        expect(VcpuRegisterTimeMemoryArea.self, "vcpu_register_time_memory_area", size: 8, alignment: 8, &found)
-        expect(\VcpuRegisterTimeMemoryArea.addr, 0, "vcpu_register_time_memory_area.addr", &found)
+    private static func checkVCPURegisterTimeMemoryArea(_ found: inout [String]) {
+        expect(VCPURegisterTimeMemoryArea.self, "vcpu_register_time_memory_area", size: 8, alignment: 8, &found)
+        expect(\VCPURegisterTimeMemoryArea.addr, 0, "vcpu_register_time_memory_area.addr", &found)
     }
 
     /// `vcpu_register_time_memory_area.addr`.
-    private static func checkVcpuRegisterTimeMemoryAreaAddr(_ found: inout [String]) {
-        expect(VcpuRegisterTimeMemoryArea.Addr.self, "vcpu_register_time_memory_area.addr", size: 8, alignment: 8, &found)
+    private static func checkVCPURegisterTimeMemoryAreaAddr(_ found: inout [String]) {
+        expect(VCPURegisterTimeMemoryArea.Addr.self, "vcpu_register_time_memory_area.addr", size: 8, alignment: 8, &found)
     }
 
     /// `vcpu_time_info`.
-    private static func checkVcpuTimeInfo(_ found: inout [String]) {
-        expect(VcpuTimeInfo.self, "vcpu_time_info", size: 32, alignment: 8, &found)
-        expect(\VcpuTimeInfo.version, 0, "vcpu_time_info.version", &found)
-        expect(\VcpuTimeInfo.pad0, 4, "vcpu_time_info.pad0", &found)
-        expect(\VcpuTimeInfo.tscTimestamp, 8, "vcpu_time_info.tsc_timestamp", &found)
-        expect(\VcpuTimeInfo.systemTime, 16, "vcpu_time_info.system_time", &found)
-        expect(\VcpuTimeInfo.tscToSystemMul, 24, "vcpu_time_info.tsc_to_system_mul", &found)
-        expect(\VcpuTimeInfo.tscShift, 28, "vcpu_time_info.tsc_shift", &found)
-        expect(\VcpuTimeInfo.flags, 29, "vcpu_time_info.flags", &found)
-        expect(\VcpuTimeInfo.pad1, 30, "vcpu_time_info.pad1", &found)
+    private static func checkVCPUTimeInfo(_ found: inout [String]) {
+        expect(VCPUTimeInfo.self, "vcpu_time_info", size: 32, alignment: 8, &found)
+        expect(\VCPUTimeInfo.version, 0, "vcpu_time_info.version", &found)
+        expect(\VCPUTimeInfo.pad0, 4, "vcpu_time_info.pad0", &found)
+        expect(\VCPUTimeInfo.tscTimestamp, 8, "vcpu_time_info.tsc_timestamp", &found)
+        expect(\VCPUTimeInfo.systemTime, 16, "vcpu_time_info.system_time", &found)
+        expect(\VCPUTimeInfo.tscToSystemMul, 24, "vcpu_time_info.tsc_to_system_mul", &found)
+        expect(\VCPUTimeInfo.tscShift, 28, "vcpu_time_info.tsc_shift", &found)
+        expect(\VCPUTimeInfo.flags, 29, "vcpu_time_info.flags", &found)
+        expect(\VCPUTimeInfo.pad1, 30, "vcpu_time_info.pad1", &found)
     }
 
     /// `sched_shutdown`.
@@ -3980,10 +3980,10 @@ public enum XenRecordLayout {
     }
 
     /// `evtchn_bind_vcpu`.
-    private static func checkEvtchnBindVcpu(_ found: inout [String]) {
-        expect(EvtchnBindVcpu.self, "evtchn_bind_vcpu", size: 8, alignment: 4, &found)
-        expect(\EvtchnBindVcpu.port, 0, "evtchn_bind_vcpu.port", &found)
-        expect(\EvtchnBindVcpu.vcpu, 4, "evtchn_bind_vcpu.vcpu", &found)
+    private static func checkEvtchnBindVCPU(_ found: inout [String]) {
+        expect(EvtchnBindVCPU.self, "evtchn_bind_vcpu", size: 8, alignment: 4, &found)
+        expect(\EvtchnBindVCPU.port, 0, "evtchn_bind_vcpu.port", &found)
+        expect(\EvtchnBindVCPU.vcpu, 4, "evtchn_bind_vcpu.vcpu", &found)
     }
 
     /// `evtchn_unmask`.
@@ -4154,175 +4154,175 @@ public enum XenRecordLayout {
     }
 
     /// `xen_dm_op`.
-    private static func checkXenDmOp(_ found: inout [String]) {
-        expect(XenDmOp.self, "xen_dm_op", size: 32, alignment: 8, &found)
-        expect(\XenDmOp.op, 0, "xen_dm_op.op", &found)
-        expect(\XenDmOp.pad, 4, "xen_dm_op.pad", &found)
-        expect(\XenDmOp.u, 8, "xen_dm_op.u", &found)
+    private static func checkXenDMOp(_ found: inout [String]) {
+        expect(XenDMOp.self, "xen_dm_op", size: 32, alignment: 8, &found)
+        expect(\XenDMOp.op, 0, "xen_dm_op.op", &found)
+        expect(\XenDMOp.pad, 4, "xen_dm_op.pad", &found)
+        expect(\XenDMOp.u, 8, "xen_dm_op.u", &found)
     }
 
     /// `xen_dm_op.u`.
-    private static func checkXenDmOpU(_ found: inout [String]) {
-        expect(XenDmOp.U.self, "xen_dm_op.u", size: 24, alignment: 8, &found)
+    private static func checkXenDMOpU(_ found: inout [String]) {
+        expect(XenDMOp.U.self, "xen_dm_op.u", size: 24, alignment: 8, &found)
     }
 
     /// `xen_dm_op_create_ioreq_server`.
-    private static func checkXenDmOpCreateIoreqServer(_ found: inout [String]) {
-        expect(XenDmOpCreateIoreqServer.self, "xen_dm_op_create_ioreq_server", size: 6, alignment: 2, &found)
-        expect(\XenDmOpCreateIoreqServer.handleBufioreq, 0, "xen_dm_op_create_ioreq_server.handle_bufioreq", &found)
-        expect(\XenDmOpCreateIoreqServer.pad, 1, "xen_dm_op_create_ioreq_server.pad", &found)
-        expect(\XenDmOpCreateIoreqServer.id, 4, "xen_dm_op_create_ioreq_server.id", &found)
+    private static func checkXenDMOpCreateIOReqServer(_ found: inout [String]) {
+        expect(XenDMOpCreateIOReqServer.self, "xen_dm_op_create_ioreq_server", size: 6, alignment: 2, &found)
+        expect(\XenDMOpCreateIOReqServer.handleBufioreq, 0, "xen_dm_op_create_ioreq_server.handle_bufioreq", &found)
+        expect(\XenDMOpCreateIOReqServer.pad, 1, "xen_dm_op_create_ioreq_server.pad", &found)
+        expect(\XenDMOpCreateIOReqServer.id, 4, "xen_dm_op_create_ioreq_server.id", &found)
     }
 
     /// `xen_dm_op_get_ioreq_server_info`.
-    private static func checkXenDmOpGetIoreqServerInfo(_ found: inout [String]) {
-        expect(XenDmOpGetIoreqServerInfo.self, "xen_dm_op_get_ioreq_server_info", size: 24, alignment: 8, &found)
-        expect(\XenDmOpGetIoreqServerInfo.id, 0, "xen_dm_op_get_ioreq_server_info.id", &found)
-        expect(\XenDmOpGetIoreqServerInfo.flags, 2, "xen_dm_op_get_ioreq_server_info.flags", &found)
-        expect(\XenDmOpGetIoreqServerInfo.bufioreqPort, 4, "xen_dm_op_get_ioreq_server_info.bufioreq_port", &found)
-        expect(\XenDmOpGetIoreqServerInfo.ioreqGfn, 8, "xen_dm_op_get_ioreq_server_info.ioreq_gfn", &found)
-        expect(\XenDmOpGetIoreqServerInfo.bufioreqGfn, 16, "xen_dm_op_get_ioreq_server_info.bufioreq_gfn", &found)
+    private static func checkXenDMOpGetIOReqServerInfo(_ found: inout [String]) {
+        expect(XenDMOpGetIOReqServerInfo.self, "xen_dm_op_get_ioreq_server_info", size: 24, alignment: 8, &found)
+        expect(\XenDMOpGetIOReqServerInfo.id, 0, "xen_dm_op_get_ioreq_server_info.id", &found)
+        expect(\XenDMOpGetIOReqServerInfo.flags, 2, "xen_dm_op_get_ioreq_server_info.flags", &found)
+        expect(\XenDMOpGetIOReqServerInfo.bufioreqPort, 4, "xen_dm_op_get_ioreq_server_info.bufioreq_port", &found)
+        expect(\XenDMOpGetIOReqServerInfo.ioreqGfn, 8, "xen_dm_op_get_ioreq_server_info.ioreq_gfn", &found)
+        expect(\XenDMOpGetIOReqServerInfo.bufioreqGfn, 16, "xen_dm_op_get_ioreq_server_info.bufioreq_gfn", &found)
     }
 
     /// `xen_dm_op_ioreq_server_range`.
-    private static func checkXenDmOpIoreqServerRange(_ found: inout [String]) {
-        expect(XenDmOpIoreqServerRange.self, "xen_dm_op_ioreq_server_range", size: 24, alignment: 8, &found)
-        expect(\XenDmOpIoreqServerRange.id, 0, "xen_dm_op_ioreq_server_range.id", &found)
-        expect(\XenDmOpIoreqServerRange.pad, 2, "xen_dm_op_ioreq_server_range.pad", &found)
-        expect(\XenDmOpIoreqServerRange.type, 4, "xen_dm_op_ioreq_server_range.type", &found)
-        expect(\XenDmOpIoreqServerRange.start, 8, "xen_dm_op_ioreq_server_range.start", &found)
-        expect(\XenDmOpIoreqServerRange.end, 16, "xen_dm_op_ioreq_server_range.end", &found)
+    private static func checkXenDMOpIOReqServerRange(_ found: inout [String]) {
+        expect(XenDMOpIOReqServerRange.self, "xen_dm_op_ioreq_server_range", size: 24, alignment: 8, &found)
+        expect(\XenDMOpIOReqServerRange.id, 0, "xen_dm_op_ioreq_server_range.id", &found)
+        expect(\XenDMOpIOReqServerRange.pad, 2, "xen_dm_op_ioreq_server_range.pad", &found)
+        expect(\XenDMOpIOReqServerRange.type, 4, "xen_dm_op_ioreq_server_range.type", &found)
+        expect(\XenDMOpIOReqServerRange.start, 8, "xen_dm_op_ioreq_server_range.start", &found)
+        expect(\XenDMOpIOReqServerRange.end, 16, "xen_dm_op_ioreq_server_range.end", &found)
     }
 
     /// `xen_dm_op_set_ioreq_server_state`.
-    private static func checkXenDmOpSetIoreqServerState(_ found: inout [String]) {
-        expect(XenDmOpSetIoreqServerState.self, "xen_dm_op_set_ioreq_server_state", size: 4, alignment: 2, &found)
-        expect(\XenDmOpSetIoreqServerState.id, 0, "xen_dm_op_set_ioreq_server_state.id", &found)
-        expect(\XenDmOpSetIoreqServerState.enabled, 2, "xen_dm_op_set_ioreq_server_state.enabled", &found)
-        expect(\XenDmOpSetIoreqServerState.pad, 3, "xen_dm_op_set_ioreq_server_state.pad", &found)
+    private static func checkXenDMOpSetIOReqServerState(_ found: inout [String]) {
+        expect(XenDMOpSetIOReqServerState.self, "xen_dm_op_set_ioreq_server_state", size: 4, alignment: 2, &found)
+        expect(\XenDMOpSetIOReqServerState.id, 0, "xen_dm_op_set_ioreq_server_state.id", &found)
+        expect(\XenDMOpSetIOReqServerState.enabled, 2, "xen_dm_op_set_ioreq_server_state.enabled", &found)
+        expect(\XenDMOpSetIOReqServerState.pad, 3, "xen_dm_op_set_ioreq_server_state.pad", &found)
     }
 
     /// `xen_dm_op_destroy_ioreq_server`.
-    private static func checkXenDmOpDestroyIoreqServer(_ found: inout [String]) {
-        expect(XenDmOpDestroyIoreqServer.self, "xen_dm_op_destroy_ioreq_server", size: 4, alignment: 2, &found)
-        expect(\XenDmOpDestroyIoreqServer.id, 0, "xen_dm_op_destroy_ioreq_server.id", &found)
-        expect(\XenDmOpDestroyIoreqServer.pad, 2, "xen_dm_op_destroy_ioreq_server.pad", &found)
+    private static func checkXenDMOpDestroyIOReqServer(_ found: inout [String]) {
+        expect(XenDMOpDestroyIOReqServer.self, "xen_dm_op_destroy_ioreq_server", size: 4, alignment: 2, &found)
+        expect(\XenDMOpDestroyIOReqServer.id, 0, "xen_dm_op_destroy_ioreq_server.id", &found)
+        expect(\XenDMOpDestroyIOReqServer.pad, 2, "xen_dm_op_destroy_ioreq_server.pad", &found)
     }
 
     /// `xen_dm_op_track_dirty_vram`.
-    private static func checkXenDmOpTrackDirtyVram(_ found: inout [String]) {
-        expect(XenDmOpTrackDirtyVram.self, "xen_dm_op_track_dirty_vram", size: 16, alignment: 8, &found)
-        expect(\XenDmOpTrackDirtyVram.nr, 0, "xen_dm_op_track_dirty_vram.nr", &found)
-        expect(\XenDmOpTrackDirtyVram.pad, 4, "xen_dm_op_track_dirty_vram.pad", &found)
-        expect(\XenDmOpTrackDirtyVram.firstPfn, 8, "xen_dm_op_track_dirty_vram.first_pfn", &found)
+    private static func checkXenDMOpTrackDirtyVram(_ found: inout [String]) {
+        expect(XenDMOpTrackDirtyVram.self, "xen_dm_op_track_dirty_vram", size: 16, alignment: 8, &found)
+        expect(\XenDMOpTrackDirtyVram.nr, 0, "xen_dm_op_track_dirty_vram.nr", &found)
+        expect(\XenDMOpTrackDirtyVram.pad, 4, "xen_dm_op_track_dirty_vram.pad", &found)
+        expect(\XenDMOpTrackDirtyVram.firstPfn, 8, "xen_dm_op_track_dirty_vram.first_pfn", &found)
     }
 
     /// `xen_dm_op_set_pci_intx_level`.
-    private static func checkXenDmOpSetPciIntxLevel(_ found: inout [String]) {
-        expect(XenDmOpSetPciIntxLevel.self, "xen_dm_op_set_pci_intx_level", size: 6, alignment: 2, &found)
-        expect(\XenDmOpSetPciIntxLevel.domain, 0, "xen_dm_op_set_pci_intx_level.domain", &found)
-        expect(\XenDmOpSetPciIntxLevel.bus, 2, "xen_dm_op_set_pci_intx_level.bus", &found)
-        expect(\XenDmOpSetPciIntxLevel.device, 3, "xen_dm_op_set_pci_intx_level.device", &found)
-        expect(\XenDmOpSetPciIntxLevel.intx, 4, "xen_dm_op_set_pci_intx_level.intx", &found)
-        expect(\XenDmOpSetPciIntxLevel.level, 5, "xen_dm_op_set_pci_intx_level.level", &found)
+    private static func checkXenDMOpSetPCIIntxLevel(_ found: inout [String]) {
+        expect(XenDMOpSetPCIIntxLevel.self, "xen_dm_op_set_pci_intx_level", size: 6, alignment: 2, &found)
+        expect(\XenDMOpSetPCIIntxLevel.domain, 0, "xen_dm_op_set_pci_intx_level.domain", &found)
+        expect(\XenDMOpSetPCIIntxLevel.bus, 2, "xen_dm_op_set_pci_intx_level.bus", &found)
+        expect(\XenDMOpSetPCIIntxLevel.device, 3, "xen_dm_op_set_pci_intx_level.device", &found)
+        expect(\XenDMOpSetPCIIntxLevel.intx, 4, "xen_dm_op_set_pci_intx_level.intx", &found)
+        expect(\XenDMOpSetPCIIntxLevel.level, 5, "xen_dm_op_set_pci_intx_level.level", &found)
     }
 
     /// `xen_dm_op_set_isa_irq_level`.
-    private static func checkXenDmOpSetIsaIrqLevel(_ found: inout [String]) {
-        expect(XenDmOpSetIsaIrqLevel.self, "xen_dm_op_set_isa_irq_level", size: 2, alignment: 1, &found)
-        expect(\XenDmOpSetIsaIrqLevel.isaIrq, 0, "xen_dm_op_set_isa_irq_level.isa_irq", &found)
-        expect(\XenDmOpSetIsaIrqLevel.level, 1, "xen_dm_op_set_isa_irq_level.level", &found)
+    private static func checkXenDMOpSetIsaIRQLevel(_ found: inout [String]) {
+        expect(XenDMOpSetIsaIRQLevel.self, "xen_dm_op_set_isa_irq_level", size: 2, alignment: 1, &found)
+        expect(\XenDMOpSetIsaIRQLevel.isaIrq, 0, "xen_dm_op_set_isa_irq_level.isa_irq", &found)
+        expect(\XenDMOpSetIsaIRQLevel.level, 1, "xen_dm_op_set_isa_irq_level.level", &found)
     }
 
     /// `xen_dm_op_set_irq_level`.
-    private static func checkXenDmOpSetIrqLevel(_ found: inout [String]) {
-        expect(XenDmOpSetIrqLevel.self, "xen_dm_op_set_irq_level", size: 8, alignment: 4, &found)
-        expect(\XenDmOpSetIrqLevel.irq, 0, "xen_dm_op_set_irq_level.irq", &found)
-        expect(\XenDmOpSetIrqLevel.level, 4, "xen_dm_op_set_irq_level.level", &found)
-        expect(\XenDmOpSetIrqLevel.pad, 5, "xen_dm_op_set_irq_level.pad", &found)
+    private static func checkXenDMOpSetIRQLevel(_ found: inout [String]) {
+        expect(XenDMOpSetIRQLevel.self, "xen_dm_op_set_irq_level", size: 8, alignment: 4, &found)
+        expect(\XenDMOpSetIRQLevel.irq, 0, "xen_dm_op_set_irq_level.irq", &found)
+        expect(\XenDMOpSetIRQLevel.level, 4, "xen_dm_op_set_irq_level.level", &found)
+        expect(\XenDMOpSetIRQLevel.pad, 5, "xen_dm_op_set_irq_level.pad", &found)
     }
 
     /// `xen_dm_op_set_pci_link_route`.
-    private static func checkXenDmOpSetPciLinkRoute(_ found: inout [String]) {
-        expect(XenDmOpSetPciLinkRoute.self, "xen_dm_op_set_pci_link_route", size: 2, alignment: 1, &found)
-        expect(\XenDmOpSetPciLinkRoute.link, 0, "xen_dm_op_set_pci_link_route.link", &found)
-        expect(\XenDmOpSetPciLinkRoute.isaIrq, 1, "xen_dm_op_set_pci_link_route.isa_irq", &found)
+    private static func checkXenDMOpSetPCILinkRoute(_ found: inout [String]) {
+        expect(XenDMOpSetPCILinkRoute.self, "xen_dm_op_set_pci_link_route", size: 2, alignment: 1, &found)
+        expect(\XenDMOpSetPCILinkRoute.link, 0, "xen_dm_op_set_pci_link_route.link", &found)
+        expect(\XenDMOpSetPCILinkRoute.isaIrq, 1, "xen_dm_op_set_pci_link_route.isa_irq", &found)
     }
 
     /// `xen_dm_op_modified_memory`.
-    private static func checkXenDmOpModifiedMemory(_ found: inout [String]) {
-        expect(XenDmOpModifiedMemory.self, "xen_dm_op_modified_memory", size: 8, alignment: 4, &found)
-        expect(\XenDmOpModifiedMemory.nrExtents, 0, "xen_dm_op_modified_memory.nr_extents", &found)
-        expect(\XenDmOpModifiedMemory.opaque, 4, "xen_dm_op_modified_memory.opaque", &found)
+    private static func checkXenDMOpModifiedMemory(_ found: inout [String]) {
+        expect(XenDMOpModifiedMemory.self, "xen_dm_op_modified_memory", size: 8, alignment: 4, &found)
+        expect(\XenDMOpModifiedMemory.nrExtents, 0, "xen_dm_op_modified_memory.nr_extents", &found)
+        expect(\XenDMOpModifiedMemory.opaque, 4, "xen_dm_op_modified_memory.opaque", &found)
     }
 
     /// `xen_dm_op_set_mem_type`.
-    private static func checkXenDmOpSetMemType(_ found: inout [String]) {
-        expect(XenDmOpSetMemType.self, "xen_dm_op_set_mem_type", size: 16, alignment: 8, &found)
-        expect(\XenDmOpSetMemType.nr, 0, "xen_dm_op_set_mem_type.nr", &found)
-        expect(\XenDmOpSetMemType.memType, 4, "xen_dm_op_set_mem_type.mem_type", &found)
-        expect(\XenDmOpSetMemType.pad, 6, "xen_dm_op_set_mem_type.pad", &found)
-        expect(\XenDmOpSetMemType.firstPfn, 8, "xen_dm_op_set_mem_type.first_pfn", &found)
+    private static func checkXenDMOpSetMemType(_ found: inout [String]) {
+        expect(XenDMOpSetMemType.self, "xen_dm_op_set_mem_type", size: 16, alignment: 8, &found)
+        expect(\XenDMOpSetMemType.nr, 0, "xen_dm_op_set_mem_type.nr", &found)
+        expect(\XenDMOpSetMemType.memType, 4, "xen_dm_op_set_mem_type.mem_type", &found)
+        expect(\XenDMOpSetMemType.pad, 6, "xen_dm_op_set_mem_type.pad", &found)
+        expect(\XenDMOpSetMemType.firstPfn, 8, "xen_dm_op_set_mem_type.first_pfn", &found)
     }
 
     /// `xen_dm_op_inject_event`.
-    private static func checkXenDmOpInjectEvent(_ found: inout [String]) {
-        expect(XenDmOpInjectEvent.self, "xen_dm_op_inject_event", size: 24, alignment: 8, &found)
-        expect(\XenDmOpInjectEvent.vcpuid, 0, "xen_dm_op_inject_event.vcpuid", &found)
-        expect(\XenDmOpInjectEvent.vector, 4, "xen_dm_op_inject_event.vector", &found)
-        expect(\XenDmOpInjectEvent.type, 5, "xen_dm_op_inject_event.type", &found)
-        expect(\XenDmOpInjectEvent.insnLen, 6, "xen_dm_op_inject_event.insn_len", &found)
-        expect(\XenDmOpInjectEvent.pad0, 7, "xen_dm_op_inject_event.pad0", &found)
-        expect(\XenDmOpInjectEvent.errorCode, 8, "xen_dm_op_inject_event.error_code", &found)
-        expect(\XenDmOpInjectEvent.pad1, 12, "xen_dm_op_inject_event.pad1", &found)
-        expect(\XenDmOpInjectEvent.cr2, 16, "xen_dm_op_inject_event.cr2", &found)
+    private static func checkXenDMOpInjectEvent(_ found: inout [String]) {
+        expect(XenDMOpInjectEvent.self, "xen_dm_op_inject_event", size: 24, alignment: 8, &found)
+        expect(\XenDMOpInjectEvent.vcpuid, 0, "xen_dm_op_inject_event.vcpuid", &found)
+        expect(\XenDMOpInjectEvent.vector, 4, "xen_dm_op_inject_event.vector", &found)
+        expect(\XenDMOpInjectEvent.type, 5, "xen_dm_op_inject_event.type", &found)
+        expect(\XenDMOpInjectEvent.insnLen, 6, "xen_dm_op_inject_event.insn_len", &found)
+        expect(\XenDMOpInjectEvent.pad0, 7, "xen_dm_op_inject_event.pad0", &found)
+        expect(\XenDMOpInjectEvent.errorCode, 8, "xen_dm_op_inject_event.error_code", &found)
+        expect(\XenDMOpInjectEvent.pad1, 12, "xen_dm_op_inject_event.pad1", &found)
+        expect(\XenDMOpInjectEvent.cr2, 16, "xen_dm_op_inject_event.cr2", &found)
     }
 
     /// `xen_dm_op_inject_msi`.
-    private static func checkXenDmOpInjectMsi(_ found: inout [String]) {
-        expect(XenDmOpInjectMsi.self, "xen_dm_op_inject_msi", size: 16, alignment: 8, &found)
-        expect(\XenDmOpInjectMsi.data, 0, "xen_dm_op_inject_msi.data", &found)
-        expect(\XenDmOpInjectMsi.pad, 4, "xen_dm_op_inject_msi.pad", &found)
-        expect(\XenDmOpInjectMsi.addr, 8, "xen_dm_op_inject_msi.addr", &found)
+    private static func checkXenDMOpInjectMsi(_ found: inout [String]) {
+        expect(XenDMOpInjectMsi.self, "xen_dm_op_inject_msi", size: 16, alignment: 8, &found)
+        expect(\XenDMOpInjectMsi.data, 0, "xen_dm_op_inject_msi.data", &found)
+        expect(\XenDMOpInjectMsi.pad, 4, "xen_dm_op_inject_msi.pad", &found)
+        expect(\XenDMOpInjectMsi.addr, 8, "xen_dm_op_inject_msi.addr", &found)
     }
 
     /// `xen_dm_op_map_mem_type_to_ioreq_server`.
-    private static func checkXenDmOpMapMemTypeToIoreqServer(_ found: inout [String]) {
-        expect(XenDmOpMapMemTypeToIoreqServer.self, "xen_dm_op_map_mem_type_to_ioreq_server", size: 16, alignment: 8, &found)
-        expect(\XenDmOpMapMemTypeToIoreqServer.id, 0, "xen_dm_op_map_mem_type_to_ioreq_server.id", &found)
-        expect(\XenDmOpMapMemTypeToIoreqServer.type, 2, "xen_dm_op_map_mem_type_to_ioreq_server.type", &found)
-        expect(\XenDmOpMapMemTypeToIoreqServer.flags, 4, "xen_dm_op_map_mem_type_to_ioreq_server.flags", &found)
-        expect(\XenDmOpMapMemTypeToIoreqServer.opaque, 8, "xen_dm_op_map_mem_type_to_ioreq_server.opaque", &found)
+    private static func checkXenDMOpMapMemTypeToIOReqServer(_ found: inout [String]) {
+        expect(XenDMOpMapMemTypeToIOReqServer.self, "xen_dm_op_map_mem_type_to_ioreq_server", size: 16, alignment: 8, &found)
+        expect(\XenDMOpMapMemTypeToIOReqServer.id, 0, "xen_dm_op_map_mem_type_to_ioreq_server.id", &found)
+        expect(\XenDMOpMapMemTypeToIOReqServer.type, 2, "xen_dm_op_map_mem_type_to_ioreq_server.type", &found)
+        expect(\XenDMOpMapMemTypeToIOReqServer.flags, 4, "xen_dm_op_map_mem_type_to_ioreq_server.flags", &found)
+        expect(\XenDMOpMapMemTypeToIOReqServer.opaque, 8, "xen_dm_op_map_mem_type_to_ioreq_server.opaque", &found)
     }
 
     /// `xen_dm_op_remote_shutdown`.
-    private static func checkXenDmOpRemoteShutdown(_ found: inout [String]) {
-        expect(XenDmOpRemoteShutdown.self, "xen_dm_op_remote_shutdown", size: 4, alignment: 4, &found)
-        expect(\XenDmOpRemoteShutdown.reason, 0, "xen_dm_op_remote_shutdown.reason", &found)
+    private static func checkXenDMOpRemoteShutdown(_ found: inout [String]) {
+        expect(XenDMOpRemoteShutdown.self, "xen_dm_op_remote_shutdown", size: 4, alignment: 4, &found)
+        expect(\XenDMOpRemoteShutdown.reason, 0, "xen_dm_op_remote_shutdown.reason", &found)
     }
 
     /// `xen_dm_op_relocate_memory`.
-    private static func checkXenDmOpRelocateMemory(_ found: inout [String]) {
-        expect(XenDmOpRelocateMemory.self, "xen_dm_op_relocate_memory", size: 24, alignment: 8, &found)
-        expect(\XenDmOpRelocateMemory.size, 0, "xen_dm_op_relocate_memory.size", &found)
-        expect(\XenDmOpRelocateMemory.pad, 4, "xen_dm_op_relocate_memory.pad", &found)
-        expect(\XenDmOpRelocateMemory.srcGfn, 8, "xen_dm_op_relocate_memory.src_gfn", &found)
-        expect(\XenDmOpRelocateMemory.dstGfn, 16, "xen_dm_op_relocate_memory.dst_gfn", &found)
+    private static func checkXenDMOpRelocateMemory(_ found: inout [String]) {
+        expect(XenDMOpRelocateMemory.self, "xen_dm_op_relocate_memory", size: 24, alignment: 8, &found)
+        expect(\XenDMOpRelocateMemory.size, 0, "xen_dm_op_relocate_memory.size", &found)
+        expect(\XenDMOpRelocateMemory.pad, 4, "xen_dm_op_relocate_memory.pad", &found)
+        expect(\XenDMOpRelocateMemory.srcGfn, 8, "xen_dm_op_relocate_memory.src_gfn", &found)
+        expect(\XenDMOpRelocateMemory.dstGfn, 16, "xen_dm_op_relocate_memory.dst_gfn", &found)
     }
 
     /// `xen_dm_op_pin_memory_cacheattr`.
-    private static func checkXenDmOpPinMemoryCacheattr(_ found: inout [String]) {
-        expect(XenDmOpPinMemoryCacheattr.self, "xen_dm_op_pin_memory_cacheattr", size: 24, alignment: 8, &found)
-        expect(\XenDmOpPinMemoryCacheattr.start, 0, "xen_dm_op_pin_memory_cacheattr.start", &found)
-        expect(\XenDmOpPinMemoryCacheattr.end, 8, "xen_dm_op_pin_memory_cacheattr.end", &found)
-        expect(\XenDmOpPinMemoryCacheattr.type, 16, "xen_dm_op_pin_memory_cacheattr.type", &found)
-        expect(\XenDmOpPinMemoryCacheattr.pad, 20, "xen_dm_op_pin_memory_cacheattr.pad", &found)
+    private static func checkXenDMOpPinMemoryCacheattr(_ found: inout [String]) {
+        expect(XenDMOpPinMemoryCacheattr.self, "xen_dm_op_pin_memory_cacheattr", size: 24, alignment: 8, &found)
+        expect(\XenDMOpPinMemoryCacheattr.start, 0, "xen_dm_op_pin_memory_cacheattr.start", &found)
+        expect(\XenDMOpPinMemoryCacheattr.end, 8, "xen_dm_op_pin_memory_cacheattr.end", &found)
+        expect(\XenDMOpPinMemoryCacheattr.type, 16, "xen_dm_op_pin_memory_cacheattr.type", &found)
+        expect(\XenDMOpPinMemoryCacheattr.pad, 20, "xen_dm_op_pin_memory_cacheattr.pad", &found)
     }
 
     /// `xen_dm_op_nr_vcpus`.
-    private static func checkXenDmOpNrVcpus(_ found: inout [String]) {
-        expect(XenDmOpNrVcpus.self, "xen_dm_op_nr_vcpus", size: 4, alignment: 4, &found)
-        expect(\XenDmOpNrVcpus.vcpus, 0, "xen_dm_op_nr_vcpus.vcpus", &found)
+    private static func checkXenDMOpNrVcpus(_ found: inout [String]) {
+        expect(XenDMOpNrVcpus.self, "xen_dm_op_nr_vcpus", size: 4, alignment: 4, &found)
+        expect(\XenDMOpNrVcpus.vcpus, 0, "xen_dm_op_nr_vcpus.vcpus", &found)
     }
 
     /// `xsd_errors`.
@@ -4597,9 +4597,9 @@ public enum XenRecordLayout {
     }
 
     /// `xen_build_id`.
-    private static func checkXenBuildId(_ found: inout [String]) {
-        expect(XenBuildId.self, "xen_build_id", size: 4, alignment: 4, &found)
-        expect(\XenBuildId.len, 0, "xen_build_id.len", &found)
+    private static func checkXenBuildID(_ found: inout [String]) {
+        expect(XenBuildID.self, "xen_build_id", size: 4, alignment: 4, &found)
+        expect(\XenBuildID.len, 0, "xen_build_id.len", &found)
     }
 
     /// `xen_varbuf`.
@@ -4609,267 +4609,267 @@ public enum XenRecordLayout {
     }
 
     /// `vm_event_x86_selector_reg`.
-    private static func checkVmEventX86SelectorReg(_ found: inout [String]) {
-        expect(VmEventX86SelectorReg.self, "vm_event_x86_selector_reg", size: 4, alignment: 4, &found)
+    private static func checkVMEventX86SelectorReg(_ found: inout [String]) {
+        expect(VMEventX86SelectorReg.self, "vm_event_x86_selector_reg", size: 4, alignment: 4, &found)
     }
 
     /// `vm_event_regs_x86`.
-    private static func checkVmEventRegsX86(_ found: inout [String]) {
-        expect(VmEventRegsX86.self, "vm_event_regs_x86", size: 344, alignment: 8, &found)
-        expect(\VmEventRegsX86.rax, 0, "vm_event_regs_x86.rax", &found)
-        expect(\VmEventRegsX86.rcx, 8, "vm_event_regs_x86.rcx", &found)
-        expect(\VmEventRegsX86.rdx, 16, "vm_event_regs_x86.rdx", &found)
-        expect(\VmEventRegsX86.rbx, 24, "vm_event_regs_x86.rbx", &found)
-        expect(\VmEventRegsX86.rsp, 32, "vm_event_regs_x86.rsp", &found)
-        expect(\VmEventRegsX86.rbp, 40, "vm_event_regs_x86.rbp", &found)
-        expect(\VmEventRegsX86.rsi, 48, "vm_event_regs_x86.rsi", &found)
-        expect(\VmEventRegsX86.rdi, 56, "vm_event_regs_x86.rdi", &found)
-        expect(\VmEventRegsX86.r8, 64, "vm_event_regs_x86.r8", &found)
-        expect(\VmEventRegsX86.r9, 72, "vm_event_regs_x86.r9", &found)
-        expect(\VmEventRegsX86.r10, 80, "vm_event_regs_x86.r10", &found)
-        expect(\VmEventRegsX86.r11, 88, "vm_event_regs_x86.r11", &found)
-        expect(\VmEventRegsX86.r12, 96, "vm_event_regs_x86.r12", &found)
-        expect(\VmEventRegsX86.r13, 104, "vm_event_regs_x86.r13", &found)
-        expect(\VmEventRegsX86.r14, 112, "vm_event_regs_x86.r14", &found)
-        expect(\VmEventRegsX86.r15, 120, "vm_event_regs_x86.r15", &found)
-        expect(\VmEventRegsX86.rflags, 128, "vm_event_regs_x86.rflags", &found)
-        expect(\VmEventRegsX86.dr6, 136, "vm_event_regs_x86.dr6", &found)
-        expect(\VmEventRegsX86.dr7, 144, "vm_event_regs_x86.dr7", &found)
-        expect(\VmEventRegsX86.rip, 152, "vm_event_regs_x86.rip", &found)
-        expect(\VmEventRegsX86.cr0, 160, "vm_event_regs_x86.cr0", &found)
-        expect(\VmEventRegsX86.cr2, 168, "vm_event_regs_x86.cr2", &found)
-        expect(\VmEventRegsX86.cr3, 176, "vm_event_regs_x86.cr3", &found)
-        expect(\VmEventRegsX86.cr4, 184, "vm_event_regs_x86.cr4", &found)
-        expect(\VmEventRegsX86.sysenterCs, 192, "vm_event_regs_x86.sysenter_cs", &found)
-        expect(\VmEventRegsX86.sysenterEsp, 200, "vm_event_regs_x86.sysenter_esp", &found)
-        expect(\VmEventRegsX86.sysenterEip, 208, "vm_event_regs_x86.sysenter_eip", &found)
-        expect(\VmEventRegsX86.msrEfer, 216, "vm_event_regs_x86.msr_efer", &found)
-        expect(\VmEventRegsX86.msrStar, 224, "vm_event_regs_x86.msr_star", &found)
-        expect(\VmEventRegsX86.msrLstar, 232, "vm_event_regs_x86.msr_lstar", &found)
-        expect(\VmEventRegsX86.gdtrBase, 240, "vm_event_regs_x86.gdtr_base", &found)
-        expect(\VmEventRegsX86.nptBase, 248, "vm_event_regs_x86.npt_base", &found)
-        expect(\VmEventRegsX86.vmtracePos, 256, "vm_event_regs_x86.vmtrace_pos", &found)
-        expect(\VmEventRegsX86.csBase, 264, "vm_event_regs_x86.cs_base", &found)
-        expect(\VmEventRegsX86.ssBase, 268, "vm_event_regs_x86.ss_base", &found)
-        expect(\VmEventRegsX86.dsBase, 272, "vm_event_regs_x86.ds_base", &found)
-        expect(\VmEventRegsX86.esBase, 276, "vm_event_regs_x86.es_base", &found)
-        expect(\VmEventRegsX86.fsBase, 280, "vm_event_regs_x86.fs_base", &found)
-        expect(\VmEventRegsX86.gsBase, 288, "vm_event_regs_x86.gs_base", &found)
-        expect(\VmEventRegsX86.cs, 296, "vm_event_regs_x86.cs", &found)
-        expect(\VmEventRegsX86.ss, 300, "vm_event_regs_x86.ss", &found)
-        expect(\VmEventRegsX86.ds, 304, "vm_event_regs_x86.ds", &found)
-        expect(\VmEventRegsX86.es, 308, "vm_event_regs_x86.es", &found)
-        expect(\VmEventRegsX86.fs, 312, "vm_event_regs_x86.fs", &found)
-        expect(\VmEventRegsX86.gs, 316, "vm_event_regs_x86.gs", &found)
-        expect(\VmEventRegsX86.shadowGs, 320, "vm_event_regs_x86.shadow_gs", &found)
-        expect(\VmEventRegsX86.gdtrLimit, 328, "vm_event_regs_x86.gdtr_limit", &found)
-        expect(\VmEventRegsX86.csSel, 330, "vm_event_regs_x86.cs_sel", &found)
-        expect(\VmEventRegsX86.ssSel, 332, "vm_event_regs_x86.ss_sel", &found)
-        expect(\VmEventRegsX86.dsSel, 334, "vm_event_regs_x86.ds_sel", &found)
-        expect(\VmEventRegsX86.esSel, 336, "vm_event_regs_x86.es_sel", &found)
-        expect(\VmEventRegsX86.fsSel, 338, "vm_event_regs_x86.fs_sel", &found)
-        expect(\VmEventRegsX86.gsSel, 340, "vm_event_regs_x86.gs_sel", &found)
-        expect(\VmEventRegsX86.pad, 342, "vm_event_regs_x86._pad", &found)
+    private static func checkVMEventRegsX86(_ found: inout [String]) {
+        expect(VMEventRegsX86.self, "vm_event_regs_x86", size: 344, alignment: 8, &found)
+        expect(\VMEventRegsX86.rax, 0, "vm_event_regs_x86.rax", &found)
+        expect(\VMEventRegsX86.rcx, 8, "vm_event_regs_x86.rcx", &found)
+        expect(\VMEventRegsX86.rdx, 16, "vm_event_regs_x86.rdx", &found)
+        expect(\VMEventRegsX86.rbx, 24, "vm_event_regs_x86.rbx", &found)
+        expect(\VMEventRegsX86.rsp, 32, "vm_event_regs_x86.rsp", &found)
+        expect(\VMEventRegsX86.rbp, 40, "vm_event_regs_x86.rbp", &found)
+        expect(\VMEventRegsX86.rsi, 48, "vm_event_regs_x86.rsi", &found)
+        expect(\VMEventRegsX86.rdi, 56, "vm_event_regs_x86.rdi", &found)
+        expect(\VMEventRegsX86.r8, 64, "vm_event_regs_x86.r8", &found)
+        expect(\VMEventRegsX86.r9, 72, "vm_event_regs_x86.r9", &found)
+        expect(\VMEventRegsX86.r10, 80, "vm_event_regs_x86.r10", &found)
+        expect(\VMEventRegsX86.r11, 88, "vm_event_regs_x86.r11", &found)
+        expect(\VMEventRegsX86.r12, 96, "vm_event_regs_x86.r12", &found)
+        expect(\VMEventRegsX86.r13, 104, "vm_event_regs_x86.r13", &found)
+        expect(\VMEventRegsX86.r14, 112, "vm_event_regs_x86.r14", &found)
+        expect(\VMEventRegsX86.r15, 120, "vm_event_regs_x86.r15", &found)
+        expect(\VMEventRegsX86.rflags, 128, "vm_event_regs_x86.rflags", &found)
+        expect(\VMEventRegsX86.dr6, 136, "vm_event_regs_x86.dr6", &found)
+        expect(\VMEventRegsX86.dr7, 144, "vm_event_regs_x86.dr7", &found)
+        expect(\VMEventRegsX86.rip, 152, "vm_event_regs_x86.rip", &found)
+        expect(\VMEventRegsX86.cr0, 160, "vm_event_regs_x86.cr0", &found)
+        expect(\VMEventRegsX86.cr2, 168, "vm_event_regs_x86.cr2", &found)
+        expect(\VMEventRegsX86.cr3, 176, "vm_event_regs_x86.cr3", &found)
+        expect(\VMEventRegsX86.cr4, 184, "vm_event_regs_x86.cr4", &found)
+        expect(\VMEventRegsX86.sysenterCs, 192, "vm_event_regs_x86.sysenter_cs", &found)
+        expect(\VMEventRegsX86.sysenterEsp, 200, "vm_event_regs_x86.sysenter_esp", &found)
+        expect(\VMEventRegsX86.sysenterEip, 208, "vm_event_regs_x86.sysenter_eip", &found)
+        expect(\VMEventRegsX86.msrEfer, 216, "vm_event_regs_x86.msr_efer", &found)
+        expect(\VMEventRegsX86.msrStar, 224, "vm_event_regs_x86.msr_star", &found)
+        expect(\VMEventRegsX86.msrLstar, 232, "vm_event_regs_x86.msr_lstar", &found)
+        expect(\VMEventRegsX86.gdtrBase, 240, "vm_event_regs_x86.gdtr_base", &found)
+        expect(\VMEventRegsX86.nptBase, 248, "vm_event_regs_x86.npt_base", &found)
+        expect(\VMEventRegsX86.vmtracePos, 256, "vm_event_regs_x86.vmtrace_pos", &found)
+        expect(\VMEventRegsX86.csBase, 264, "vm_event_regs_x86.cs_base", &found)
+        expect(\VMEventRegsX86.ssBase, 268, "vm_event_regs_x86.ss_base", &found)
+        expect(\VMEventRegsX86.dsBase, 272, "vm_event_regs_x86.ds_base", &found)
+        expect(\VMEventRegsX86.esBase, 276, "vm_event_regs_x86.es_base", &found)
+        expect(\VMEventRegsX86.fsBase, 280, "vm_event_regs_x86.fs_base", &found)
+        expect(\VMEventRegsX86.gsBase, 288, "vm_event_regs_x86.gs_base", &found)
+        expect(\VMEventRegsX86.cs, 296, "vm_event_regs_x86.cs", &found)
+        expect(\VMEventRegsX86.ss, 300, "vm_event_regs_x86.ss", &found)
+        expect(\VMEventRegsX86.ds, 304, "vm_event_regs_x86.ds", &found)
+        expect(\VMEventRegsX86.es, 308, "vm_event_regs_x86.es", &found)
+        expect(\VMEventRegsX86.fs, 312, "vm_event_regs_x86.fs", &found)
+        expect(\VMEventRegsX86.gs, 316, "vm_event_regs_x86.gs", &found)
+        expect(\VMEventRegsX86.shadowGs, 320, "vm_event_regs_x86.shadow_gs", &found)
+        expect(\VMEventRegsX86.gdtrLimit, 328, "vm_event_regs_x86.gdtr_limit", &found)
+        expect(\VMEventRegsX86.csSel, 330, "vm_event_regs_x86.cs_sel", &found)
+        expect(\VMEventRegsX86.ssSel, 332, "vm_event_regs_x86.ss_sel", &found)
+        expect(\VMEventRegsX86.dsSel, 334, "vm_event_regs_x86.ds_sel", &found)
+        expect(\VMEventRegsX86.esSel, 336, "vm_event_regs_x86.es_sel", &found)
+        expect(\VMEventRegsX86.fsSel, 338, "vm_event_regs_x86.fs_sel", &found)
+        expect(\VMEventRegsX86.gsSel, 340, "vm_event_regs_x86.gs_sel", &found)
+        expect(\VMEventRegsX86.pad, 342, "vm_event_regs_x86._pad", &found)
     }
 
     /// `vm_event_regs_arm`.
-    private static func checkVmEventRegsArm(_ found: inout [String]) {
-        expect(VmEventRegsArm.self, "vm_event_regs_arm", size: 40, alignment: 8, &found)
-        expect(\VmEventRegsArm.ttbr0, 0, "vm_event_regs_arm.ttbr0", &found)
-        expect(\VmEventRegsArm.ttbr1, 8, "vm_event_regs_arm.ttbr1", &found)
-        expect(\VmEventRegsArm.ttbcr, 16, "vm_event_regs_arm.ttbcr", &found)
-        expect(\VmEventRegsArm.pc, 24, "vm_event_regs_arm.pc", &found)
-        expect(\VmEventRegsArm.cpsr, 32, "vm_event_regs_arm.cpsr", &found)
+    private static func checkVMEventRegsArm(_ found: inout [String]) {
+        expect(VMEventRegsArm.self, "vm_event_regs_arm", size: 40, alignment: 8, &found)
+        expect(\VMEventRegsArm.ttbr0, 0, "vm_event_regs_arm.ttbr0", &found)
+        expect(\VMEventRegsArm.ttbr1, 8, "vm_event_regs_arm.ttbr1", &found)
+        expect(\VMEventRegsArm.ttbcr, 16, "vm_event_regs_arm.ttbcr", &found)
+        expect(\VMEventRegsArm.pc, 24, "vm_event_regs_arm.pc", &found)
+        expect(\VMEventRegsArm.cpsr, 32, "vm_event_regs_arm.cpsr", &found)
     }
 
     /// `vm_event_mem_access`.
-    private static func checkVmEventMemAccess(_ found: inout [String]) {
-        expect(VmEventMemAccess.self, "vm_event_mem_access", size: 32, alignment: 8, &found)
-        expect(\VmEventMemAccess.gfn, 0, "vm_event_mem_access.gfn", &found)
-        expect(\VmEventMemAccess.offset, 8, "vm_event_mem_access.offset", &found)
-        expect(\VmEventMemAccess.gla, 16, "vm_event_mem_access.gla", &found)
-        expect(\VmEventMemAccess.flags, 24, "vm_event_mem_access.flags", &found)
-        expect(\VmEventMemAccess.pad, 28, "vm_event_mem_access._pad", &found)
+    private static func checkVMEventMemAccess(_ found: inout [String]) {
+        expect(VMEventMemAccess.self, "vm_event_mem_access", size: 32, alignment: 8, &found)
+        expect(\VMEventMemAccess.gfn, 0, "vm_event_mem_access.gfn", &found)
+        expect(\VMEventMemAccess.offset, 8, "vm_event_mem_access.offset", &found)
+        expect(\VMEventMemAccess.gla, 16, "vm_event_mem_access.gla", &found)
+        expect(\VMEventMemAccess.flags, 24, "vm_event_mem_access.flags", &found)
+        expect(\VMEventMemAccess.pad, 28, "vm_event_mem_access._pad", &found)
     }
 
     /// `vm_event_write_ctrlreg`.
-    private static func checkVmEventWriteCtrlreg(_ found: inout [String]) {
-        expect(VmEventWriteCtrlreg.self, "vm_event_write_ctrlreg", size: 24, alignment: 8, &found)
-        expect(\VmEventWriteCtrlreg.index, 0, "vm_event_write_ctrlreg.index", &found)
-        expect(\VmEventWriteCtrlreg.pad, 4, "vm_event_write_ctrlreg._pad", &found)
-        expect(\VmEventWriteCtrlreg.newValue, 8, "vm_event_write_ctrlreg.new_value", &found)
-        expect(\VmEventWriteCtrlreg.oldValue, 16, "vm_event_write_ctrlreg.old_value", &found)
+    private static func checkVMEventWriteCtrlreg(_ found: inout [String]) {
+        expect(VMEventWriteCtrlreg.self, "vm_event_write_ctrlreg", size: 24, alignment: 8, &found)
+        expect(\VMEventWriteCtrlreg.index, 0, "vm_event_write_ctrlreg.index", &found)
+        expect(\VMEventWriteCtrlreg.pad, 4, "vm_event_write_ctrlreg._pad", &found)
+        expect(\VMEventWriteCtrlreg.newValue, 8, "vm_event_write_ctrlreg.new_value", &found)
+        expect(\VMEventWriteCtrlreg.oldValue, 16, "vm_event_write_ctrlreg.old_value", &found)
     }
 
     /// `vm_event_singlestep`.
-    private static func checkVmEventSinglestep(_ found: inout [String]) {
-        expect(VmEventSinglestep.self, "vm_event_singlestep", size: 8, alignment: 8, &found)
-        expect(\VmEventSinglestep.gfn, 0, "vm_event_singlestep.gfn", &found)
+    private static func checkVMEventSinglestep(_ found: inout [String]) {
+        expect(VMEventSinglestep.self, "vm_event_singlestep", size: 8, alignment: 8, &found)
+        expect(\VMEventSinglestep.gfn, 0, "vm_event_singlestep.gfn", &found)
     }
 
     /// `vm_event_fast_singlestep`.
-    private static func checkVmEventFastSinglestep(_ found: inout [String]) {
-        expect(VmEventFastSinglestep.self, "vm_event_fast_singlestep", size: 2, alignment: 2, &found)
-        expect(\VmEventFastSinglestep.p2midx, 0, "vm_event_fast_singlestep.p2midx", &found)
+    private static func checkVMEventFastSinglestep(_ found: inout [String]) {
+        expect(VMEventFastSinglestep.self, "vm_event_fast_singlestep", size: 2, alignment: 2, &found)
+        expect(\VMEventFastSinglestep.p2midx, 0, "vm_event_fast_singlestep.p2midx", &found)
     }
 
     /// `vm_event_debug`.
-    private static func checkVmEventDebug(_ found: inout [String]) {
-        expect(VmEventDebug.self, "vm_event_debug", size: 24, alignment: 8, &found)
-        expect(\VmEventDebug.gfn, 0, "vm_event_debug.gfn", &found)
-        expect(\VmEventDebug.pendingDbg, 8, "vm_event_debug.pending_dbg", &found)
-        expect(\VmEventDebug.insnLength, 16, "vm_event_debug.insn_length", &found)
-        expect(\VmEventDebug.type, 20, "vm_event_debug.type", &found)
-        expect(\VmEventDebug.pad, 21, "vm_event_debug._pad", &found)
+    private static func checkVMEventDebug(_ found: inout [String]) {
+        expect(VMEventDebug.self, "vm_event_debug", size: 24, alignment: 8, &found)
+        expect(\VMEventDebug.gfn, 0, "vm_event_debug.gfn", &found)
+        expect(\VMEventDebug.pendingDbg, 8, "vm_event_debug.pending_dbg", &found)
+        expect(\VMEventDebug.insnLength, 16, "vm_event_debug.insn_length", &found)
+        expect(\VMEventDebug.type, 20, "vm_event_debug.type", &found)
+        expect(\VMEventDebug.pad, 21, "vm_event_debug._pad", &found)
     }
 
     /// `vm_event_mov_to_msr`.
-    private static func checkVmEventMovToMsr(_ found: inout [String]) {
-        expect(VmEventMovToMsr.self, "vm_event_mov_to_msr", size: 24, alignment: 8, &found)
-        expect(\VmEventMovToMsr.msr, 0, "vm_event_mov_to_msr.msr", &found)
-        expect(\VmEventMovToMsr.newValue, 8, "vm_event_mov_to_msr.new_value", &found)
-        expect(\VmEventMovToMsr.oldValue, 16, "vm_event_mov_to_msr.old_value", &found)
+    private static func checkVMEventMovToMsr(_ found: inout [String]) {
+        expect(VMEventMovToMsr.self, "vm_event_mov_to_msr", size: 24, alignment: 8, &found)
+        expect(\VMEventMovToMsr.msr, 0, "vm_event_mov_to_msr.msr", &found)
+        expect(\VMEventMovToMsr.newValue, 8, "vm_event_mov_to_msr.new_value", &found)
+        expect(\VMEventMovToMsr.oldValue, 16, "vm_event_mov_to_msr.old_value", &found)
     }
 
     /// `vm_event_desc_access`.
-    private static func checkVmEventDescAccess(_ found: inout [String]) {
-        expect(VmEventDescAccess.self, "vm_event_desc_access", size: 24, alignment: 8, &found)
-        expect(\VmEventDescAccess.arch, 0, "vm_event_desc_access.arch", &found)
-        expect(\VmEventDescAccess.descriptor, 16, "vm_event_desc_access.descriptor", &found)
-        expect(\VmEventDescAccess.isWrite, 17, "vm_event_desc_access.is_write", &found)
-        expect(\VmEventDescAccess.pad, 18, "vm_event_desc_access._pad", &found)
+    private static func checkVMEventDescAccess(_ found: inout [String]) {
+        expect(VMEventDescAccess.self, "vm_event_desc_access", size: 24, alignment: 8, &found)
+        expect(\VMEventDescAccess.arch, 0, "vm_event_desc_access.arch", &found)
+        expect(\VMEventDescAccess.descriptor, 16, "vm_event_desc_access.descriptor", &found)
+        expect(\VMEventDescAccess.isWrite, 17, "vm_event_desc_access.is_write", &found)
+        expect(\VMEventDescAccess.pad, 18, "vm_event_desc_access._pad", &found)
     }
 
     /// `vm_event_desc_access.arch`.
-    private static func checkVmEventDescAccessArch(_ found: inout [String]) {
-        expect(VmEventDescAccess.Arch.self, "vm_event_desc_access.arch", size: 16, alignment: 8, &found)
+    private static func checkVMEventDescAccessArch(_ found: inout [String]) {
+        expect(VMEventDescAccess.Arch.self, "vm_event_desc_access.arch", size: 16, alignment: 8, &found)
     }
 
     /// `vm_event_desc_access.arch.vmx`.
-    private static func checkVmEventDescAccessArchVmx(_ found: inout [String]) {
-        expect(VmEventDescAccess.Arch.Vmx.self, "vm_event_desc_access.arch.vmx", size: 16, alignment: 8, &found)
-        expect(\VmEventDescAccess.Arch.Vmx.instrInfo, 0, "vm_event_desc_access.arch.vmx.instr_info", &found)
-        expect(\VmEventDescAccess.Arch.Vmx.pad1, 4, "vm_event_desc_access.arch.vmx._pad1", &found)
-        expect(\VmEventDescAccess.Arch.Vmx.exitQualification, 8, "vm_event_desc_access.arch.vmx.exit_qualification", &found)
+    private static func checkVMEventDescAccessArchVmx(_ found: inout [String]) {
+        expect(VMEventDescAccess.Arch.Vmx.self, "vm_event_desc_access.arch.vmx", size: 16, alignment: 8, &found)
+        expect(\VMEventDescAccess.Arch.Vmx.instrInfo, 0, "vm_event_desc_access.arch.vmx.instr_info", &found)
+        expect(\VMEventDescAccess.Arch.Vmx.pad1, 4, "vm_event_desc_access.arch.vmx._pad1", &found)
+        expect(\VMEventDescAccess.Arch.Vmx.exitQualification, 8, "vm_event_desc_access.arch.vmx.exit_qualification", &found)
     }
 
     /// `vm_event_cpuid`.
-    private static func checkVmEventCpuid(_ found: inout [String]) {
-        expect(VmEventCpuid.self, "vm_event_cpuid", size: 16, alignment: 4, &found)
-        expect(\VmEventCpuid.insnLength, 0, "vm_event_cpuid.insn_length", &found)
-        expect(\VmEventCpuid.leaf, 4, "vm_event_cpuid.leaf", &found)
-        expect(\VmEventCpuid.subleaf, 8, "vm_event_cpuid.subleaf", &found)
-        expect(\VmEventCpuid.pad, 12, "vm_event_cpuid._pad", &found)
+    private static func checkVMEventCpuid(_ found: inout [String]) {
+        expect(VMEventCpuid.self, "vm_event_cpuid", size: 16, alignment: 4, &found)
+        expect(\VMEventCpuid.insnLength, 0, "vm_event_cpuid.insn_length", &found)
+        expect(\VMEventCpuid.leaf, 4, "vm_event_cpuid.leaf", &found)
+        expect(\VMEventCpuid.subleaf, 8, "vm_event_cpuid.subleaf", &found)
+        expect(\VMEventCpuid.pad, 12, "vm_event_cpuid._pad", &found)
     }
 
     /// `vm_event_interrupt_x86`.
-    private static func checkVmEventInterruptX86(_ found: inout [String]) {
-        expect(VmEventInterruptX86.self, "vm_event_interrupt_x86", size: 24, alignment: 8, &found)
-        expect(\VmEventInterruptX86.vector, 0, "vm_event_interrupt_x86.vector", &found)
-        expect(\VmEventInterruptX86.type, 4, "vm_event_interrupt_x86.type", &found)
-        expect(\VmEventInterruptX86.errorCode, 8, "vm_event_interrupt_x86.error_code", &found)
-        expect(\VmEventInterruptX86.pad, 12, "vm_event_interrupt_x86._pad", &found)
-        expect(\VmEventInterruptX86.cr2, 16, "vm_event_interrupt_x86.cr2", &found)
+    private static func checkVMEventInterruptX86(_ found: inout [String]) {
+        expect(VMEventInterruptX86.self, "vm_event_interrupt_x86", size: 24, alignment: 8, &found)
+        expect(\VMEventInterruptX86.vector, 0, "vm_event_interrupt_x86.vector", &found)
+        expect(\VMEventInterruptX86.type, 4, "vm_event_interrupt_x86.type", &found)
+        expect(\VMEventInterruptX86.errorCode, 8, "vm_event_interrupt_x86.error_code", &found)
+        expect(\VMEventInterruptX86.pad, 12, "vm_event_interrupt_x86._pad", &found)
+        expect(\VMEventInterruptX86.cr2, 16, "vm_event_interrupt_x86.cr2", &found)
     }
 
     /// `vm_event_paging`.
-    private static func checkVmEventPaging(_ found: inout [String]) {
-        expect(VmEventPaging.self, "vm_event_paging", size: 16, alignment: 8, &found)
-        expect(\VmEventPaging.gfn, 0, "vm_event_paging.gfn", &found)
-        expect(\VmEventPaging.p2mt, 8, "vm_event_paging.p2mt", &found)
-        expect(\VmEventPaging.flags, 12, "vm_event_paging.flags", &found)
+    private static func checkVMEventPaging(_ found: inout [String]) {
+        expect(VMEventPaging.self, "vm_event_paging", size: 16, alignment: 8, &found)
+        expect(\VMEventPaging.gfn, 0, "vm_event_paging.gfn", &found)
+        expect(\VMEventPaging.p2mt, 8, "vm_event_paging.p2mt", &found)
+        expect(\VMEventPaging.flags, 12, "vm_event_paging.flags", &found)
     }
 
     /// `vm_event_sharing`.
-    private static func checkVmEventSharing(_ found: inout [String]) {
-        expect(VmEventSharing.self, "vm_event_sharing", size: 16, alignment: 8, &found)
-        expect(\VmEventSharing.gfn, 0, "vm_event_sharing.gfn", &found)
-        expect(\VmEventSharing.p2mt, 8, "vm_event_sharing.p2mt", &found)
-        expect(\VmEventSharing.pad, 12, "vm_event_sharing._pad", &found)
+    private static func checkVMEventSharing(_ found: inout [String]) {
+        expect(VMEventSharing.self, "vm_event_sharing", size: 16, alignment: 8, &found)
+        expect(\VMEventSharing.gfn, 0, "vm_event_sharing.gfn", &found)
+        expect(\VMEventSharing.p2mt, 8, "vm_event_sharing.p2mt", &found)
+        expect(\VMEventSharing.pad, 12, "vm_event_sharing._pad", &found)
     }
 
     /// `vm_event_emul_read_data`.
-    private static func checkVmEventEmulReadData(_ found: inout [String]) {
-        expect(VmEventEmulReadData.self, "vm_event_emul_read_data", size: 344, alignment: 4, &found)
-        expect(\VmEventEmulReadData.size, 0, "vm_event_emul_read_data.size", &found)
-        expect(\VmEventEmulReadData.data, 4, "vm_event_emul_read_data.data", &found)
+    private static func checkVMEventEmulReadData(_ found: inout [String]) {
+        expect(VMEventEmulReadData.self, "vm_event_emul_read_data", size: 344, alignment: 4, &found)
+        expect(\VMEventEmulReadData.size, 0, "vm_event_emul_read_data.size", &found)
+        expect(\VMEventEmulReadData.data, 4, "vm_event_emul_read_data.data", &found)
     }
 
     /// `vm_event_emul_insn_data`.
-    private static func checkVmEventEmulInsnData(_ found: inout [String]) {
-        expect(VmEventEmulInsnData.self, "vm_event_emul_insn_data", size: 16, alignment: 1, &found)
-        expect(\VmEventEmulInsnData.data, 0, "vm_event_emul_insn_data.data", &found)
+    private static func checkVMEventEmulInsnData(_ found: inout [String]) {
+        expect(VMEventEmulInsnData.self, "vm_event_emul_insn_data", size: 16, alignment: 1, &found)
+        expect(\VMEventEmulInsnData.data, 0, "vm_event_emul_insn_data.data", &found)
     }
 
     /// `vm_event_vmexit`.
-    private static func checkVmEventVmexit(_ found: inout [String]) {
-        expect(VmEventVmexit.self, "vm_event_vmexit", size: 16, alignment: 8, &found)
-        expect(\VmEventVmexit.arch, 0, "vm_event_vmexit.arch", &found)
+    private static func checkVMEventVmexit(_ found: inout [String]) {
+        expect(VMEventVmexit.self, "vm_event_vmexit", size: 16, alignment: 8, &found)
+        expect(\VMEventVmexit.arch, 0, "vm_event_vmexit.arch", &found)
     }
 
     /// `vm_event_vmexit.arch`.
-    private static func checkVmEventVmexitArch(_ found: inout [String]) {
-        expect(VmEventVmexit.Arch.self, "vm_event_vmexit.arch", size: 16, alignment: 8, &found)
-        expect(\VmEventVmexit.Arch.vmx, 0, "vm_event_vmexit.arch.vmx", &found)
+    private static func checkVMEventVmexitArch(_ found: inout [String]) {
+        expect(VMEventVmexit.Arch.self, "vm_event_vmexit.arch", size: 16, alignment: 8, &found)
+        expect(\VMEventVmexit.Arch.vmx, 0, "vm_event_vmexit.arch.vmx", &found)
     }
 
     /// `vm_event_vmexit.arch.vmx`.
-    private static func checkVmEventVmexitArchVmx(_ found: inout [String]) {
-        expect(VmEventVmexit.Arch.Vmx.self, "vm_event_vmexit.arch.vmx", size: 16, alignment: 8, &found)
-        expect(\VmEventVmexit.Arch.Vmx.reason, 0, "vm_event_vmexit.arch.vmx.reason", &found)
-        expect(\VmEventVmexit.Arch.Vmx.qualification, 8, "vm_event_vmexit.arch.vmx.qualification", &found)
+    private static func checkVMEventVmexitArchVmx(_ found: inout [String]) {
+        expect(VMEventVmexit.Arch.Vmx.self, "vm_event_vmexit.arch.vmx", size: 16, alignment: 8, &found)
+        expect(\VMEventVmexit.Arch.Vmx.reason, 0, "vm_event_vmexit.arch.vmx.reason", &found)
+        expect(\VMEventVmexit.Arch.Vmx.qualification, 8, "vm_event_vmexit.arch.vmx.qualification", &found)
     }
 
     /// `vm_event_io`.
-    private static func checkVmEventIo(_ found: inout [String]) {
-        expect(VmEventIo.self, "vm_event_io", size: 8, alignment: 4, &found)
-        expect(\VmEventIo.bytes, 0, "vm_event_io.bytes", &found)
-        expect(\VmEventIo.port, 4, "vm_event_io.port", &found)
-        expect(\VmEventIo.`in`, 6, "vm_event_io.in", &found)
-        expect(\VmEventIo.str, 7, "vm_event_io.str", &found)
+    private static func checkVMEventIO(_ found: inout [String]) {
+        expect(VMEventIO.self, "vm_event_io", size: 8, alignment: 4, &found)
+        expect(\VMEventIO.bytes, 0, "vm_event_io.bytes", &found)
+        expect(\VMEventIO.port, 4, "vm_event_io.port", &found)
+        expect(\VMEventIO.`in`, 6, "vm_event_io.in", &found)
+        expect(\VMEventIO.str, 7, "vm_event_io.str", &found)
     }
 
     /// `vm_event_st`.
-    private static func checkVmEventSt(_ found: inout [String]) {
-        expect(VmEventSt.self, "vm_event_st", size: 400, alignment: 8, &found)
-        expect(\VmEventSt.version, 0, "vm_event_st.version", &found)
-        expect(\VmEventSt.flags, 4, "vm_event_st.flags", &found)
-        expect(\VmEventSt.reason, 8, "vm_event_st.reason", &found)
-        expect(\VmEventSt.vcpuId, 12, "vm_event_st.vcpu_id", &found)
-        expect(\VmEventSt.altp2mIdx, 16, "vm_event_st.altp2m_idx", &found)
-        expect(\VmEventSt.pad, 18, "vm_event_st._pad", &found)
-        expect(\VmEventSt.u, 24, "vm_event_st.u", &found)
-        expect(\VmEventSt.data, 56, "vm_event_st.data", &found)
+    private static func checkVMEventSt(_ found: inout [String]) {
+        expect(VMEventSt.self, "vm_event_st", size: 400, alignment: 8, &found)
+        expect(\VMEventSt.version, 0, "vm_event_st.version", &found)
+        expect(\VMEventSt.flags, 4, "vm_event_st.flags", &found)
+        expect(\VMEventSt.reason, 8, "vm_event_st.reason", &found)
+        expect(\VMEventSt.vcpuId, 12, "vm_event_st.vcpu_id", &found)
+        expect(\VMEventSt.altp2mIdx, 16, "vm_event_st.altp2m_idx", &found)
+        expect(\VMEventSt.pad, 18, "vm_event_st._pad", &found)
+        expect(\VMEventSt.u, 24, "vm_event_st.u", &found)
+        expect(\VMEventSt.data, 56, "vm_event_st.data", &found)
     }
 
     /// `vm_event_st.u`.
-    private static func checkVmEventStU(_ found: inout [String]) {
-        expect(VmEventSt.U.self, "vm_event_st.u", size: 32, alignment: 8, &found)
+    private static func checkVMEventStU(_ found: inout [String]) {
+        expect(VMEventSt.U.self, "vm_event_st.u", size: 32, alignment: 8, &found)
     }
 
     /// `vm_event_st.u.interrupt`.
-    private static func checkVmEventStUInterrupt(_ found: inout [String]) {
-        expect(VmEventSt.U.Interrupt.self, "vm_event_st.u.interrupt", size: 24, alignment: 8, &found)
+    private static func checkVMEventStUInterrupt(_ found: inout [String]) {
+        expect(VMEventSt.U.Interrupt.self, "vm_event_st.u.interrupt", size: 24, alignment: 8, &found)
     }
 
     /// `vm_event_st.data`.
-    private static func checkVmEventStData(_ found: inout [String]) {
-        expect(VmEventSt.Data.self, "vm_event_st.data", size: 344, alignment: 8, &found)
+    private static func checkVMEventStData(_ found: inout [String]) {
+        expect(VMEventSt.Data.self, "vm_event_st.data", size: 344, alignment: 8, &found)
     }
 
     /// `vm_event_st.data.regs`.
-    private static func checkVmEventStDataRegs(_ found: inout [String]) {
-        expect(VmEventSt.Data.Regs.self, "vm_event_st.data.regs", size: 344, alignment: 8, &found)
+    private static func checkVMEventStDataRegs(_ found: inout [String]) {
+        expect(VMEventSt.Data.Regs.self, "vm_event_st.data.regs", size: 344, alignment: 8, &found)
     }
 
     /// `vm_event_st.data.emul`.
-    private static func checkVmEventStDataEmul(_ found: inout [String]) {
-        expect(VmEventSt.Data.Emul.self, "vm_event_st.data.emul", size: 344, alignment: 4, &found)
+    private static func checkVMEventStDataEmul(_ found: inout [String]) {
+        expect(VMEventSt.Data.Emul.self, "vm_event_st.data.emul", size: 344, alignment: 4, &found)
     }
 
     /// `vm_event_sring_entry`.
-    private static func checkVmEventSringEntry(_ found: inout [String]) {
-        expect(VmEventSringEntry.self, "vm_event_sring_entry", size: 400, alignment: 8, &found)
+    private static func checkVMEventSringEntry(_ found: inout [String]) {
+        expect(VMEventSringEntry.self, "vm_event_sring_entry", size: 400, alignment: 8, &found)
     }
 
     /// `blkif_request_segment`.
@@ -4928,15 +4928,15 @@ public enum XenRecordLayout {
     }
 
     /// `ioreq`.
-    private static func checkIoreq(_ found: inout [String]) {
-        expect(Ioreq.self, "ioreq", size: 32, alignment: 8, &found)
-        expect(\Ioreq.addr, 0, "ioreq.addr", &found)
-        expect(\Ioreq.data, 8, "ioreq.data", &found)
-        expect(\Ioreq.count, 16, "ioreq.count", &found)
-        expect(\Ioreq.size, 20, "ioreq.size", &found)
-        expect(\Ioreq.vpEport, 24, "ioreq.vp_eport", &found)
-        expect(\Ioreq.pad0, 28, "ioreq._pad0", &found)
-        expect(\Ioreq.type, 31, "ioreq.type", &found)
+    private static func checkIOReq(_ found: inout [String]) {
+        expect(IOReq.self, "ioreq", size: 32, alignment: 8, &found)
+        expect(\IOReq.addr, 0, "ioreq.addr", &found)
+        expect(\IOReq.data, 8, "ioreq.data", &found)
+        expect(\IOReq.count, 16, "ioreq.count", &found)
+        expect(\IOReq.size, 20, "ioreq.size", &found)
+        expect(\IOReq.vpEport, 24, "ioreq.vp_eport", &found)
+        expect(\IOReq.pad0, 28, "ioreq._pad0", &found)
+        expect(\IOReq.type, 31, "ioreq.type", &found)
     }
 
     /// `shared_iopage`.
@@ -4946,10 +4946,10 @@ public enum XenRecordLayout {
     }
 
     /// `buf_ioreq`.
-    private static func checkBufIoreq(_ found: inout [String]) {
-        expect(BufIoreq.self, "buf_ioreq", size: 8, alignment: 4, &found)
-        expect(\BufIoreq.type, 0, "buf_ioreq.type", &found)
-        expect(\BufIoreq.data, 4, "buf_ioreq.data", &found)
+    private static func checkBufIOReq(_ found: inout [String]) {
+        expect(BufIOReq.self, "buf_ioreq", size: 8, alignment: 4, &found)
+        expect(\BufIOReq.type, 0, "buf_ioreq.type", &found)
+        expect(\BufIOReq.data, 4, "buf_ioreq.data", &found)
     }
 
     /// `buffered_iopage`.
@@ -4961,172 +4961,172 @@ public enum XenRecordLayout {
     }
 
     /// `pvcalls_data_intf`.
-    private static func checkPvcallsDataIntf(_ found: inout [String]) {
-        expect(PvcallsDataIntf.self, "pvcalls_data_intf", size: 132, alignment: 4, &found)
-        expect(\PvcallsDataIntf.inCons, 0, "pvcalls_data_intf.in_cons", &found)
-        expect(\PvcallsDataIntf.inProd, 4, "pvcalls_data_intf.in_prod", &found)
-        expect(\PvcallsDataIntf.inError, 8, "pvcalls_data_intf.in_error", &found)
-        expect(\PvcallsDataIntf.pad1, 12, "pvcalls_data_intf.pad1", &found)
-        expect(\PvcallsDataIntf.outCons, 64, "pvcalls_data_intf.out_cons", &found)
-        expect(\PvcallsDataIntf.outProd, 68, "pvcalls_data_intf.out_prod", &found)
-        expect(\PvcallsDataIntf.outError, 72, "pvcalls_data_intf.out_error", &found)
-        expect(\PvcallsDataIntf.pad2, 76, "pvcalls_data_intf.pad2", &found)
-        expect(\PvcallsDataIntf.ringOrder, 128, "pvcalls_data_intf.ring_order", &found)
+    private static func checkPVCallsDataIntf(_ found: inout [String]) {
+        expect(PVCallsDataIntf.self, "pvcalls_data_intf", size: 132, alignment: 4, &found)
+        expect(\PVCallsDataIntf.inCons, 0, "pvcalls_data_intf.in_cons", &found)
+        expect(\PVCallsDataIntf.inProd, 4, "pvcalls_data_intf.in_prod", &found)
+        expect(\PVCallsDataIntf.inError, 8, "pvcalls_data_intf.in_error", &found)
+        expect(\PVCallsDataIntf.pad1, 12, "pvcalls_data_intf.pad1", &found)
+        expect(\PVCallsDataIntf.outCons, 64, "pvcalls_data_intf.out_cons", &found)
+        expect(\PVCallsDataIntf.outProd, 68, "pvcalls_data_intf.out_prod", &found)
+        expect(\PVCallsDataIntf.outError, 72, "pvcalls_data_intf.out_error", &found)
+        expect(\PVCallsDataIntf.pad2, 76, "pvcalls_data_intf.pad2", &found)
+        expect(\PVCallsDataIntf.ringOrder, 128, "pvcalls_data_intf.ring_order", &found)
     }
 
     /// `pvcalls_data`.
-    private static func checkPvcallsData(_ found: inout [String]) {
-        expect(PvcallsData.self, "pvcalls_data", size: 16, alignment: 8, &found)
-        expect(\PvcallsData.`in`, 0, "pvcalls_data.in", &found)
-        expect(\PvcallsData.out, 8, "pvcalls_data.out", &found)
+    private static func checkPVCallsData(_ found: inout [String]) {
+        expect(PVCallsData.self, "pvcalls_data", size: 16, alignment: 8, &found)
+        expect(\PVCallsData.`in`, 0, "pvcalls_data.in", &found)
+        expect(\PVCallsData.out, 8, "pvcalls_data.out", &found)
     }
 
     /// `xen_pvcalls_request`.
-    private static func checkXenPvcallsRequest(_ found: inout [String]) {
-        expect(XenPvcallsRequest.self, "xen_pvcalls_request", size: 64, alignment: 8, &found)
-        expect(\XenPvcallsRequest.reqId, 0, "xen_pvcalls_request.req_id", &found)
-        expect(\XenPvcallsRequest.cmd, 4, "xen_pvcalls_request.cmd", &found)
-        expect(\XenPvcallsRequest.u, 8, "xen_pvcalls_request.u", &found)
+    private static func checkXenPVCallsRequest(_ found: inout [String]) {
+        expect(XenPVCallsRequest.self, "xen_pvcalls_request", size: 64, alignment: 8, &found)
+        expect(\XenPVCallsRequest.reqId, 0, "xen_pvcalls_request.req_id", &found)
+        expect(\XenPVCallsRequest.cmd, 4, "xen_pvcalls_request.cmd", &found)
+        expect(\XenPVCallsRequest.u, 8, "xen_pvcalls_request.u", &found)
     }
 
     /// `xen_pvcalls_request.u`.
-    private static func checkXenPvcallsRequestU(_ found: inout [String]) {
-        expect(XenPvcallsRequest.U.self, "xen_pvcalls_request.u", size: 56, alignment: 8, &found)
+    private static func checkXenPVCallsRequestU(_ found: inout [String]) {
+        expect(XenPVCallsRequest.U.self, "xen_pvcalls_request.u", size: 56, alignment: 8, &found)
     }
 
     /// `xen_pvcalls_socket`.
-    private static func checkXenPvcallsSocket(_ found: inout [String]) {
-        expect(XenPvcallsSocket.self, "xen_pvcalls_socket", size: 24, alignment: 8, &found)
-        expect(\XenPvcallsSocket.id, 0, "xen_pvcalls_socket.id", &found)
-        expect(\XenPvcallsSocket.domain, 8, "xen_pvcalls_socket.domain", &found)
-        expect(\XenPvcallsSocket.type, 12, "xen_pvcalls_socket.type", &found)
-        expect(\XenPvcallsSocket.`protocol`, 16, "xen_pvcalls_socket.protocol", &found)
-        expect(\XenPvcallsSocket.pad, 20, "xen_pvcalls_socket.pad", &found)
+    private static func checkXenPVCallsSocket(_ found: inout [String]) {
+        expect(XenPVCallsSocket.self, "xen_pvcalls_socket", size: 24, alignment: 8, &found)
+        expect(\XenPVCallsSocket.id, 0, "xen_pvcalls_socket.id", &found)
+        expect(\XenPVCallsSocket.domain, 8, "xen_pvcalls_socket.domain", &found)
+        expect(\XenPVCallsSocket.type, 12, "xen_pvcalls_socket.type", &found)
+        expect(\XenPVCallsSocket.`protocol`, 16, "xen_pvcalls_socket.protocol", &found)
+        expect(\XenPVCallsSocket.pad, 20, "xen_pvcalls_socket.pad", &found)
     }
 
     /// `xen_pvcalls_connect`.
-    private static func checkXenPvcallsConnect(_ found: inout [String]) {
-        expect(XenPvcallsConnect.self, "xen_pvcalls_connect", size: 56, alignment: 8, &found)
-        expect(\XenPvcallsConnect.id, 0, "xen_pvcalls_connect.id", &found)
-        expect(\XenPvcallsConnect.addr, 8, "xen_pvcalls_connect.addr", &found)
-        expect(\XenPvcallsConnect.len, 36, "xen_pvcalls_connect.len", &found)
-        expect(\XenPvcallsConnect.flags, 40, "xen_pvcalls_connect.flags", &found)
-        expect(\XenPvcallsConnect.ref, 44, "xen_pvcalls_connect.ref", &found)
-        expect(\XenPvcallsConnect.evtchn, 48, "xen_pvcalls_connect.evtchn", &found)
-        expect(\XenPvcallsConnect.pad, 52, "xen_pvcalls_connect.pad", &found)
+    private static func checkXenPVCallsConnect(_ found: inout [String]) {
+        expect(XenPVCallsConnect.self, "xen_pvcalls_connect", size: 56, alignment: 8, &found)
+        expect(\XenPVCallsConnect.id, 0, "xen_pvcalls_connect.id", &found)
+        expect(\XenPVCallsConnect.addr, 8, "xen_pvcalls_connect.addr", &found)
+        expect(\XenPVCallsConnect.len, 36, "xen_pvcalls_connect.len", &found)
+        expect(\XenPVCallsConnect.flags, 40, "xen_pvcalls_connect.flags", &found)
+        expect(\XenPVCallsConnect.ref, 44, "xen_pvcalls_connect.ref", &found)
+        expect(\XenPVCallsConnect.evtchn, 48, "xen_pvcalls_connect.evtchn", &found)
+        expect(\XenPVCallsConnect.pad, 52, "xen_pvcalls_connect.pad", &found)
     }
 
     /// `xen_pvcalls_release`.
-    private static func checkXenPvcallsRelease(_ found: inout [String]) {
-        expect(XenPvcallsRelease.self, "xen_pvcalls_release", size: 16, alignment: 8, &found)
-        expect(\XenPvcallsRelease.id, 0, "xen_pvcalls_release.id", &found)
-        expect(\XenPvcallsRelease.reuse, 8, "xen_pvcalls_release.reuse", &found)
-        expect(\XenPvcallsRelease.pad, 9, "xen_pvcalls_release.pad", &found)
+    private static func checkXenPVCallsRelease(_ found: inout [String]) {
+        expect(XenPVCallsRelease.self, "xen_pvcalls_release", size: 16, alignment: 8, &found)
+        expect(\XenPVCallsRelease.id, 0, "xen_pvcalls_release.id", &found)
+        expect(\XenPVCallsRelease.reuse, 8, "xen_pvcalls_release.reuse", &found)
+        expect(\XenPVCallsRelease.pad, 9, "xen_pvcalls_release.pad", &found)
     }
 
     /// `xen_pvcalls_bind`.
-    private static func checkXenPvcallsBind(_ found: inout [String]) {
-        expect(XenPvcallsBind.self, "xen_pvcalls_bind", size: 40, alignment: 8, &found)
-        expect(\XenPvcallsBind.id, 0, "xen_pvcalls_bind.id", &found)
-        expect(\XenPvcallsBind.addr, 8, "xen_pvcalls_bind.addr", &found)
-        expect(\XenPvcallsBind.len, 36, "xen_pvcalls_bind.len", &found)
+    private static func checkXenPVCallsBind(_ found: inout [String]) {
+        expect(XenPVCallsBind.self, "xen_pvcalls_bind", size: 40, alignment: 8, &found)
+        expect(\XenPVCallsBind.id, 0, "xen_pvcalls_bind.id", &found)
+        expect(\XenPVCallsBind.addr, 8, "xen_pvcalls_bind.addr", &found)
+        expect(\XenPVCallsBind.len, 36, "xen_pvcalls_bind.len", &found)
     }
 
     /// `xen_pvcalls_listen`.
-    private static func checkXenPvcallsListen(_ found: inout [String]) {
-        expect(XenPvcallsListen.self, "xen_pvcalls_listen", size: 16, alignment: 8, &found)
-        expect(\XenPvcallsListen.id, 0, "xen_pvcalls_listen.id", &found)
-        expect(\XenPvcallsListen.backlog, 8, "xen_pvcalls_listen.backlog", &found)
-        expect(\XenPvcallsListen.pad, 12, "xen_pvcalls_listen.pad", &found)
+    private static func checkXenPVCallsListen(_ found: inout [String]) {
+        expect(XenPVCallsListen.self, "xen_pvcalls_listen", size: 16, alignment: 8, &found)
+        expect(\XenPVCallsListen.id, 0, "xen_pvcalls_listen.id", &found)
+        expect(\XenPVCallsListen.backlog, 8, "xen_pvcalls_listen.backlog", &found)
+        expect(\XenPVCallsListen.pad, 12, "xen_pvcalls_listen.pad", &found)
     }
 
     /// `xen_pvcalls_accept`.
-    private static func checkXenPvcallsAccept(_ found: inout [String]) {
-        expect(XenPvcallsAccept.self, "xen_pvcalls_accept", size: 24, alignment: 8, &found)
-        expect(\XenPvcallsAccept.id, 0, "xen_pvcalls_accept.id", &found)
-        expect(\XenPvcallsAccept.idNew, 8, "xen_pvcalls_accept.id_new", &found)
-        expect(\XenPvcallsAccept.ref, 16, "xen_pvcalls_accept.ref", &found)
-        expect(\XenPvcallsAccept.evtchn, 20, "xen_pvcalls_accept.evtchn", &found)
+    private static func checkXenPVCallsAccept(_ found: inout [String]) {
+        expect(XenPVCallsAccept.self, "xen_pvcalls_accept", size: 24, alignment: 8, &found)
+        expect(\XenPVCallsAccept.id, 0, "xen_pvcalls_accept.id", &found)
+        expect(\XenPVCallsAccept.idNew, 8, "xen_pvcalls_accept.id_new", &found)
+        expect(\XenPVCallsAccept.ref, 16, "xen_pvcalls_accept.ref", &found)
+        expect(\XenPVCallsAccept.evtchn, 20, "xen_pvcalls_accept.evtchn", &found)
     }
 
     /// `xen_pvcalls_poll`.
-    private static func checkXenPvcallsPoll(_ found: inout [String]) {
-        expect(XenPvcallsPoll.self, "xen_pvcalls_poll", size: 8, alignment: 8, &found)
-        expect(\XenPvcallsPoll.id, 0, "xen_pvcalls_poll.id", &found)
+    private static func checkXenPVCallsPoll(_ found: inout [String]) {
+        expect(XenPVCallsPoll.self, "xen_pvcalls_poll", size: 8, alignment: 8, &found)
+        expect(\XenPVCallsPoll.id, 0, "xen_pvcalls_poll.id", &found)
     }
 
     /// `xen_pvcalls_dummy`.
-    private static func checkXenPvcallsDummy(_ found: inout [String]) {
-        expect(XenPvcallsDummy.self, "xen_pvcalls_dummy", size: 56, alignment: 1, &found)
-        expect(\XenPvcallsDummy.dummy, 0, "xen_pvcalls_dummy.dummy", &found)
+    private static func checkXenPVCallsDummy(_ found: inout [String]) {
+        expect(XenPVCallsDummy.self, "xen_pvcalls_dummy", size: 56, alignment: 1, &found)
+        expect(\XenPVCallsDummy.dummy, 0, "xen_pvcalls_dummy.dummy", &found)
     }
 
     /// `xen_pvcalls_response`.
-    private static func checkXenPvcallsResponse(_ found: inout [String]) {
-        expect(XenPvcallsResponse.self, "xen_pvcalls_response", size: 24, alignment: 8, &found)
-        expect(\XenPvcallsResponse.reqId, 0, "xen_pvcalls_response.req_id", &found)
-        expect(\XenPvcallsResponse.cmd, 4, "xen_pvcalls_response.cmd", &found)
-        expect(\XenPvcallsResponse.ret, 8, "xen_pvcalls_response.ret", &found)
-        expect(\XenPvcallsResponse.pad, 12, "xen_pvcalls_response.pad", &found)
-        expect(\XenPvcallsResponse.u, 16, "xen_pvcalls_response.u", &found)
+    private static func checkXenPVCallsResponse(_ found: inout [String]) {
+        expect(XenPVCallsResponse.self, "xen_pvcalls_response", size: 24, alignment: 8, &found)
+        expect(\XenPVCallsResponse.reqId, 0, "xen_pvcalls_response.req_id", &found)
+        expect(\XenPVCallsResponse.cmd, 4, "xen_pvcalls_response.cmd", &found)
+        expect(\XenPVCallsResponse.ret, 8, "xen_pvcalls_response.ret", &found)
+        expect(\XenPVCallsResponse.pad, 12, "xen_pvcalls_response.pad", &found)
+        expect(\XenPVCallsResponse.u, 16, "xen_pvcalls_response.u", &found)
     }
 
     /// `xen_pvcalls_response.u`.
-    private static func checkXenPvcallsResponseU(_ found: inout [String]) {
-        expect(XenPvcallsResponse.U.self, "xen_pvcalls_response.u", size: 8, alignment: 8, &found)
+    private static func checkXenPVCallsResponseU(_ found: inout [String]) {
+        expect(XenPVCallsResponse.U.self, "xen_pvcalls_response.u", size: 8, alignment: 8, &found)
     }
 
     /// `_xen_pvcalls_socket`.
-    private static func checkXenPvcallsSocketRecord(_ found: inout [String]) {
-        expect(XenPvcallsSocketRecord.self, "_xen_pvcalls_socket", size: 8, alignment: 8, &found)
-        expect(\XenPvcallsSocketRecord.id, 0, "_xen_pvcalls_socket.id", &found)
+    private static func checkXenPVCallsSocketRecord(_ found: inout [String]) {
+        expect(XenPVCallsSocketRecord.self, "_xen_pvcalls_socket", size: 8, alignment: 8, &found)
+        expect(\XenPVCallsSocketRecord.id, 0, "_xen_pvcalls_socket.id", &found)
     }
 
     /// `_xen_pvcalls_connect`.
-    private static func checkXenPvcallsConnectRecord(_ found: inout [String]) {
-        expect(XenPvcallsConnectRecord.self, "_xen_pvcalls_connect", size: 8, alignment: 8, &found)
-        expect(\XenPvcallsConnectRecord.id, 0, "_xen_pvcalls_connect.id", &found)
+    private static func checkXenPVCallsConnectRecord(_ found: inout [String]) {
+        expect(XenPVCallsConnectRecord.self, "_xen_pvcalls_connect", size: 8, alignment: 8, &found)
+        expect(\XenPVCallsConnectRecord.id, 0, "_xen_pvcalls_connect.id", &found)
     }
 
     /// `_xen_pvcalls_release`.
-    private static func checkXenPvcallsReleaseRecord(_ found: inout [String]) {
-        expect(XenPvcallsReleaseRecord.self, "_xen_pvcalls_release", size: 8, alignment: 8, &found)
-        expect(\XenPvcallsReleaseRecord.id, 0, "_xen_pvcalls_release.id", &found)
+    private static func checkXenPVCallsReleaseRecord(_ found: inout [String]) {
+        expect(XenPVCallsReleaseRecord.self, "_xen_pvcalls_release", size: 8, alignment: 8, &found)
+        expect(\XenPVCallsReleaseRecord.id, 0, "_xen_pvcalls_release.id", &found)
     }
 
     /// `_xen_pvcalls_bind`.
-    private static func checkXenPvcallsBindRecord(_ found: inout [String]) {
-        expect(XenPvcallsBindRecord.self, "_xen_pvcalls_bind", size: 8, alignment: 8, &found)
-        expect(\XenPvcallsBindRecord.id, 0, "_xen_pvcalls_bind.id", &found)
+    private static func checkXenPVCallsBindRecord(_ found: inout [String]) {
+        expect(XenPVCallsBindRecord.self, "_xen_pvcalls_bind", size: 8, alignment: 8, &found)
+        expect(\XenPVCallsBindRecord.id, 0, "_xen_pvcalls_bind.id", &found)
     }
 
     /// `_xen_pvcalls_listen`.
-    private static func checkXenPvcallsListenRecord(_ found: inout [String]) {
-        expect(XenPvcallsListenRecord.self, "_xen_pvcalls_listen", size: 8, alignment: 8, &found)
-        expect(\XenPvcallsListenRecord.id, 0, "_xen_pvcalls_listen.id", &found)
+    private static func checkXenPVCallsListenRecord(_ found: inout [String]) {
+        expect(XenPVCallsListenRecord.self, "_xen_pvcalls_listen", size: 8, alignment: 8, &found)
+        expect(\XenPVCallsListenRecord.id, 0, "_xen_pvcalls_listen.id", &found)
     }
 
     /// `_xen_pvcalls_accept`.
-    private static func checkXenPvcallsAcceptRecord(_ found: inout [String]) {
-        expect(XenPvcallsAcceptRecord.self, "_xen_pvcalls_accept", size: 8, alignment: 8, &found)
-        expect(\XenPvcallsAcceptRecord.id, 0, "_xen_pvcalls_accept.id", &found)
+    private static func checkXenPVCallsAcceptRecord(_ found: inout [String]) {
+        expect(XenPVCallsAcceptRecord.self, "_xen_pvcalls_accept", size: 8, alignment: 8, &found)
+        expect(\XenPVCallsAcceptRecord.id, 0, "_xen_pvcalls_accept.id", &found)
     }
 
     /// `_xen_pvcalls_poll`.
-    private static func checkXenPvcallsPollRecord(_ found: inout [String]) {
-        expect(XenPvcallsPollRecord.self, "_xen_pvcalls_poll", size: 8, alignment: 8, &found)
-        expect(\XenPvcallsPollRecord.id, 0, "_xen_pvcalls_poll.id", &found)
+    private static func checkXenPVCallsPollRecord(_ found: inout [String]) {
+        expect(XenPVCallsPollRecord.self, "_xen_pvcalls_poll", size: 8, alignment: 8, &found)
+        expect(\XenPVCallsPollRecord.id, 0, "_xen_pvcalls_poll.id", &found)
     }
 
     /// `_xen_pvcalls_dummy`.
-    private static func checkXenPvcallsDummyRecord(_ found: inout [String]) {
-        expect(XenPvcallsDummyRecord.self, "_xen_pvcalls_dummy", size: 8, alignment: 1, &found)
-        expect(\XenPvcallsDummyRecord.dummy, 0, "_xen_pvcalls_dummy.dummy", &found)
+    private static func checkXenPVCallsDummyRecord(_ found: inout [String]) {
+        expect(XenPVCallsDummyRecord.self, "_xen_pvcalls_dummy", size: 8, alignment: 1, &found)
+        expect(\XenPVCallsDummyRecord.dummy, 0, "_xen_pvcalls_dummy.dummy", &found)
     }
 
     /// `xen_pvcalls_sring_entry`.
-    private static func checkXenPvcallsSringEntry(_ found: inout [String]) {
-        expect(XenPvcallsSringEntry.self, "xen_pvcalls_sring_entry", size: 64, alignment: 8, &found)
+    private static func checkXenPVCallsSringEntry(_ found: inout [String]) {
+        expect(XenPVCallsSringEntry.self, "xen_pvcalls_sring_entry", size: 64, alignment: 8, &found)
     }
 
     /// `xencamera_config_req`.
@@ -5290,144 +5290,144 @@ public enum XenRecordLayout {
     }
 
     /// `fsif_open_request`.
-    private static func checkFsifOpenRequest(_ found: inout [String]) {
-        expect(FsifOpenRequest.self, "fsif_open_request", size: 4, alignment: 4, &found)
-        expect(\FsifOpenRequest.gref, 0, "fsif_open_request.gref", &found)
+    private static func checkFSIfOpenRequest(_ found: inout [String]) {
+        expect(FSIfOpenRequest.self, "fsif_open_request", size: 4, alignment: 4, &found)
+        expect(\FSIfOpenRequest.gref, 0, "fsif_open_request.gref", &found)
     }
 
     /// `fsif_close_request`.
-    private static func checkFsifCloseRequest(_ found: inout [String]) {
-        expect(FsifCloseRequest.self, "fsif_close_request", size: 4, alignment: 4, &found)
-        expect(\FsifCloseRequest.fd, 0, "fsif_close_request.fd", &found)
+    private static func checkFSIfCloseRequest(_ found: inout [String]) {
+        expect(FSIfCloseRequest.self, "fsif_close_request", size: 4, alignment: 4, &found)
+        expect(\FSIfCloseRequest.fd, 0, "fsif_close_request.fd", &found)
     }
 
     /// `fsif_read_request`.
-    private static func checkFsifReadRequest(_ found: inout [String]) {
-        expect(FsifReadRequest.self, "fsif_read_request", size: 24, alignment: 8, &found)
-        expect(\FsifReadRequest.fd, 0, "fsif_read_request.fd", &found)
-        expect(\FsifReadRequest.pad, 4, "fsif_read_request.pad", &found)
-        expect(\FsifReadRequest.len, 8, "fsif_read_request.len", &found)
-        expect(\FsifReadRequest.offset, 16, "fsif_read_request.offset", &found)
+    private static func checkFSIfReadRequest(_ found: inout [String]) {
+        expect(FSIfReadRequest.self, "fsif_read_request", size: 24, alignment: 8, &found)
+        expect(\FSIfReadRequest.fd, 0, "fsif_read_request.fd", &found)
+        expect(\FSIfReadRequest.pad, 4, "fsif_read_request.pad", &found)
+        expect(\FSIfReadRequest.len, 8, "fsif_read_request.len", &found)
+        expect(\FSIfReadRequest.offset, 16, "fsif_read_request.offset", &found)
     }
 
     /// `fsif_write_request`.
-    private static func checkFsifWriteRequest(_ found: inout [String]) {
-        expect(FsifWriteRequest.self, "fsif_write_request", size: 24, alignment: 8, &found)
-        expect(\FsifWriteRequest.fd, 0, "fsif_write_request.fd", &found)
-        expect(\FsifWriteRequest.pad, 4, "fsif_write_request.pad", &found)
-        expect(\FsifWriteRequest.len, 8, "fsif_write_request.len", &found)
-        expect(\FsifWriteRequest.offset, 16, "fsif_write_request.offset", &found)
+    private static func checkFSIfWriteRequest(_ found: inout [String]) {
+        expect(FSIfWriteRequest.self, "fsif_write_request", size: 24, alignment: 8, &found)
+        expect(\FSIfWriteRequest.fd, 0, "fsif_write_request.fd", &found)
+        expect(\FSIfWriteRequest.pad, 4, "fsif_write_request.pad", &found)
+        expect(\FSIfWriteRequest.len, 8, "fsif_write_request.len", &found)
+        expect(\FSIfWriteRequest.offset, 16, "fsif_write_request.offset", &found)
     }
 
     /// `fsif_stat_request`.
-    private static func checkFsifStatRequest(_ found: inout [String]) {
-        expect(FsifStatRequest.self, "fsif_stat_request", size: 4, alignment: 4, &found)
-        expect(\FsifStatRequest.fd, 0, "fsif_stat_request.fd", &found)
+    private static func checkFSIfStatRequest(_ found: inout [String]) {
+        expect(FSIfStatRequest.self, "fsif_stat_request", size: 4, alignment: 4, &found)
+        expect(\FSIfStatRequest.fd, 0, "fsif_stat_request.fd", &found)
     }
 
     /// `fsif_stat_response`.
-    private static func checkFsifStatResponse(_ found: inout [String]) {
-        expect(FsifStatResponse.self, "fsif_stat_response", size: 48, alignment: 8, &found)
-        expect(\FsifStatResponse.statMode, 0, "fsif_stat_response.stat_mode", &found)
-        expect(\FsifStatResponse.statUid, 4, "fsif_stat_response.stat_uid", &found)
-        expect(\FsifStatResponse.statGid, 8, "fsif_stat_response.stat_gid", &found)
-        expect(\FsifStatResponse.statRet, 12, "fsif_stat_response.stat_ret", &found)
-        expect(\FsifStatResponse.statSize, 16, "fsif_stat_response.stat_size", &found)
-        expect(\FsifStatResponse.statAtime, 24, "fsif_stat_response.stat_atime", &found)
-        expect(\FsifStatResponse.statMtime, 32, "fsif_stat_response.stat_mtime", &found)
-        expect(\FsifStatResponse.statCtime, 40, "fsif_stat_response.stat_ctime", &found)
+    private static func checkFSIfStatResponse(_ found: inout [String]) {
+        expect(FSIfStatResponse.self, "fsif_stat_response", size: 48, alignment: 8, &found)
+        expect(\FSIfStatResponse.statMode, 0, "fsif_stat_response.stat_mode", &found)
+        expect(\FSIfStatResponse.statUid, 4, "fsif_stat_response.stat_uid", &found)
+        expect(\FSIfStatResponse.statGid, 8, "fsif_stat_response.stat_gid", &found)
+        expect(\FSIfStatResponse.statRet, 12, "fsif_stat_response.stat_ret", &found)
+        expect(\FSIfStatResponse.statSize, 16, "fsif_stat_response.stat_size", &found)
+        expect(\FSIfStatResponse.statAtime, 24, "fsif_stat_response.stat_atime", &found)
+        expect(\FSIfStatResponse.statMtime, 32, "fsif_stat_response.stat_mtime", &found)
+        expect(\FSIfStatResponse.statCtime, 40, "fsif_stat_response.stat_ctime", &found)
     }
 
     /// `fsif_truncate_request`.
-    private static func checkFsifTruncateRequest(_ found: inout [String]) {
-        expect(FsifTruncateRequest.self, "fsif_truncate_request", size: 16, alignment: 8, &found)
-        expect(\FsifTruncateRequest.fd, 0, "fsif_truncate_request.fd", &found)
-        expect(\FsifTruncateRequest.pad, 4, "fsif_truncate_request.pad", &found)
-        expect(\FsifTruncateRequest.length, 8, "fsif_truncate_request.length", &found)
+    private static func checkFSIfTruncateRequest(_ found: inout [String]) {
+        expect(FSIfTruncateRequest.self, "fsif_truncate_request", size: 16, alignment: 8, &found)
+        expect(\FSIfTruncateRequest.fd, 0, "fsif_truncate_request.fd", &found)
+        expect(\FSIfTruncateRequest.pad, 4, "fsif_truncate_request.pad", &found)
+        expect(\FSIfTruncateRequest.length, 8, "fsif_truncate_request.length", &found)
     }
 
     /// `fsif_remove_request`.
-    private static func checkFsifRemoveRequest(_ found: inout [String]) {
-        expect(FsifRemoveRequest.self, "fsif_remove_request", size: 4, alignment: 4, &found)
-        expect(\FsifRemoveRequest.gref, 0, "fsif_remove_request.gref", &found)
+    private static func checkFSIfRemoveRequest(_ found: inout [String]) {
+        expect(FSIfRemoveRequest.self, "fsif_remove_request", size: 4, alignment: 4, &found)
+        expect(\FSIfRemoveRequest.gref, 0, "fsif_remove_request.gref", &found)
     }
 
     /// `fsif_rename_request`.
-    private static func checkFsifRenameRequest(_ found: inout [String]) {
-        expect(FsifRenameRequest.self, "fsif_rename_request", size: 8, alignment: 4, &found)
-        expect(\FsifRenameRequest.oldNameOffset, 0, "fsif_rename_request.old_name_offset", &found)
-        expect(\FsifRenameRequest.newNameOffset, 2, "fsif_rename_request.new_name_offset", &found)
-        expect(\FsifRenameRequest.gref, 4, "fsif_rename_request.gref", &found)
+    private static func checkFSIfRenameRequest(_ found: inout [String]) {
+        expect(FSIfRenameRequest.self, "fsif_rename_request", size: 8, alignment: 4, &found)
+        expect(\FSIfRenameRequest.oldNameOffset, 0, "fsif_rename_request.old_name_offset", &found)
+        expect(\FSIfRenameRequest.newNameOffset, 2, "fsif_rename_request.new_name_offset", &found)
+        expect(\FSIfRenameRequest.gref, 4, "fsif_rename_request.gref", &found)
     }
 
     /// `fsif_create_request`.
-    private static func checkFsifCreateRequest(_ found: inout [String]) {
-        expect(FsifCreateRequest.self, "fsif_create_request", size: 12, alignment: 4, &found)
-        expect(\FsifCreateRequest.directory, 0, "fsif_create_request.directory", &found)
-        expect(\FsifCreateRequest.pad, 1, "fsif_create_request.pad", &found)
-        expect(\FsifCreateRequest.pad2, 2, "fsif_create_request.pad2", &found)
-        expect(\FsifCreateRequest.mode, 4, "fsif_create_request.mode", &found)
-        expect(\FsifCreateRequest.gref, 8, "fsif_create_request.gref", &found)
+    private static func checkFSIfCreateRequest(_ found: inout [String]) {
+        expect(FSIfCreateRequest.self, "fsif_create_request", size: 12, alignment: 4, &found)
+        expect(\FSIfCreateRequest.directory, 0, "fsif_create_request.directory", &found)
+        expect(\FSIfCreateRequest.pad, 1, "fsif_create_request.pad", &found)
+        expect(\FSIfCreateRequest.pad2, 2, "fsif_create_request.pad2", &found)
+        expect(\FSIfCreateRequest.mode, 4, "fsif_create_request.mode", &found)
+        expect(\FSIfCreateRequest.gref, 8, "fsif_create_request.gref", &found)
     }
 
     /// `fsif_list_request`.
-    private static func checkFsifListRequest(_ found: inout [String]) {
-        expect(FsifListRequest.self, "fsif_list_request", size: 8, alignment: 4, &found)
-        expect(\FsifListRequest.offset, 0, "fsif_list_request.offset", &found)
-        expect(\FsifListRequest.gref, 4, "fsif_list_request.gref", &found)
+    private static func checkFSIfListRequest(_ found: inout [String]) {
+        expect(FSIfListRequest.self, "fsif_list_request", size: 8, alignment: 4, &found)
+        expect(\FSIfListRequest.offset, 0, "fsif_list_request.offset", &found)
+        expect(\FSIfListRequest.gref, 4, "fsif_list_request.gref", &found)
     }
 
     /// `fsif_chmod_request`.
-    private static func checkFsifChmodRequest(_ found: inout [String]) {
-        expect(FsifChmodRequest.self, "fsif_chmod_request", size: 8, alignment: 4, &found)
-        expect(\FsifChmodRequest.fd, 0, "fsif_chmod_request.fd", &found)
-        expect(\FsifChmodRequest.mode, 4, "fsif_chmod_request.mode", &found)
+    private static func checkFSIfChmodRequest(_ found: inout [String]) {
+        expect(FSIfChmodRequest.self, "fsif_chmod_request", size: 8, alignment: 4, &found)
+        expect(\FSIfChmodRequest.fd, 0, "fsif_chmod_request.fd", &found)
+        expect(\FSIfChmodRequest.mode, 4, "fsif_chmod_request.mode", &found)
     }
 
     /// `fsif_space_request`.
-    private static func checkFsifSpaceRequest(_ found: inout [String]) {
-        expect(FsifSpaceRequest.self, "fsif_space_request", size: 4, alignment: 4, &found)
-        expect(\FsifSpaceRequest.gref, 0, "fsif_space_request.gref", &found)
+    private static func checkFSIfSpaceRequest(_ found: inout [String]) {
+        expect(FSIfSpaceRequest.self, "fsif_space_request", size: 4, alignment: 4, &found)
+        expect(\FSIfSpaceRequest.gref, 0, "fsif_space_request.gref", &found)
     }
 
     /// `fsif_sync_request`.
-    private static func checkFsifSyncRequest(_ found: inout [String]) {
-        expect(FsifSyncRequest.self, "fsif_sync_request", size: 4, alignment: 4, &found)
-        expect(\FsifSyncRequest.fd, 0, "fsif_sync_request.fd", &found)
+    private static func checkFSIfSyncRequest(_ found: inout [String]) {
+        expect(FSIfSyncRequest.self, "fsif_sync_request", size: 4, alignment: 4, &found)
+        expect(\FSIfSyncRequest.fd, 0, "fsif_sync_request.fd", &found)
     }
 
     /// `fsif_request`.
-    private static func checkFsifRequest(_ found: inout [String]) {
-        expect(FsifRequest.self, "fsif_request", size: 32, alignment: 8, &found)
-        expect(\FsifRequest.type, 0, "fsif_request.type", &found)
-        expect(\FsifRequest.pad, 1, "fsif_request.pad", &found)
-        expect(\FsifRequest.id, 2, "fsif_request.id", &found)
-        expect(\FsifRequest.pad2, 4, "fsif_request.pad2", &found)
-        expect(\FsifRequest.u, 8, "fsif_request.u", &found)
+    private static func checkFSIfRequest(_ found: inout [String]) {
+        expect(FSIfRequest.self, "fsif_request", size: 32, alignment: 8, &found)
+        expect(\FSIfRequest.type, 0, "fsif_request.type", &found)
+        expect(\FSIfRequest.pad, 1, "fsif_request.pad", &found)
+        expect(\FSIfRequest.id, 2, "fsif_request.id", &found)
+        expect(\FSIfRequest.pad2, 4, "fsif_request.pad2", &found)
+        expect(\FSIfRequest.u, 8, "fsif_request.u", &found)
     }
 
     /// `fsif_request.u`.
-    private static func checkFsifRequestU(_ found: inout [String]) {
-        expect(FsifRequest.U.self, "fsif_request.u", size: 24, alignment: 8, &found)
+    private static func checkFSIfRequestU(_ found: inout [String]) {
+        expect(FSIfRequest.U.self, "fsif_request.u", size: 24, alignment: 8, &found)
     }
 
     /// `fsif_response`.
-    private static func checkFsifResponse(_ found: inout [String]) {
-        expect(FsifResponse.self, "fsif_response", size: 56, alignment: 8, &found)
-        expect(\FsifResponse.id, 0, "fsif_response.id", &found)
-        expect(\FsifResponse.pad1, 2, "fsif_response.pad1", &found)
-        expect(\FsifResponse.pad2, 4, "fsif_response.pad2", &found)
-        expect(\FsifResponse.u, 8, "fsif_response.u", &found)
+    private static func checkFSIfResponse(_ found: inout [String]) {
+        expect(FSIfResponse.self, "fsif_response", size: 56, alignment: 8, &found)
+        expect(\FSIfResponse.id, 0, "fsif_response.id", &found)
+        expect(\FSIfResponse.pad1, 2, "fsif_response.pad1", &found)
+        expect(\FSIfResponse.pad2, 4, "fsif_response.pad2", &found)
+        expect(\FSIfResponse.u, 8, "fsif_response.u", &found)
     }
 
     /// `fsif_response.u`.
-    private static func checkFsifResponseU(_ found: inout [String]) {
-        expect(FsifResponse.U.self, "fsif_response.u", size: 48, alignment: 8, &found)
+    private static func checkFSIfResponseU(_ found: inout [String]) {
+        expect(FSIfResponse.U.self, "fsif_response.u", size: 48, alignment: 8, &found)
     }
 
     /// `fsif_sring_entry`.
-    private static func checkFsifSringEntry(_ found: inout [String]) {
-        expect(FsifSringEntry.self, "fsif_sring_entry", size: 56, alignment: 8, &found)
+    private static func checkFSIfSringEntry(_ found: inout [String]) {
+        expect(FSIfSringEntry.self, "fsif_sring_entry", size: 56, alignment: 8, &found)
     }
 
     /// `xendispl_dbuf_create_req`.
@@ -6024,161 +6024,161 @@ public enum XenRecordLayout {
     }
 
     /// `vscsiif_request`.
-    private static func checkVscsiifRequest(_ found: inout [String]) {
-        expect(VscsiifRequest.self, "vscsiif_request", size: 252, alignment: 4, &found)
-        expect(\VscsiifRequest.rqid, 0, "vscsiif_request.rqid", &found)
-        expect(\VscsiifRequest.act, 2, "vscsiif_request.act", &found)
-        expect(\VscsiifRequest.cmdLen, 3, "vscsiif_request.cmd_len", &found)
-        expect(\VscsiifRequest.cmnd, 4, "vscsiif_request.cmnd", &found)
-        expect(\VscsiifRequest.timeoutPerCommand, 20, "vscsiif_request.timeout_per_command", &found)
-        expect(\VscsiifRequest.channel, 22, "vscsiif_request.channel", &found)
-        expect(\VscsiifRequest.id, 24, "vscsiif_request.id", &found)
-        expect(\VscsiifRequest.lun, 26, "vscsiif_request.lun", &found)
-        expect(\VscsiifRequest.refRqid, 28, "vscsiif_request.ref_rqid", &found)
-        expect(\VscsiifRequest.scDataDirection, 30, "vscsiif_request.sc_data_direction", &found)
-        expect(\VscsiifRequest.nrSegments, 31, "vscsiif_request.nr_segments", &found)
-        expect(\VscsiifRequest.seg, 32, "vscsiif_request.seg", &found)
-        expect(\VscsiifRequest.reserved, 240, "vscsiif_request.reserved", &found)
+    private static func checkVSCSIIfRequest(_ found: inout [String]) {
+        expect(VSCSIIfRequest.self, "vscsiif_request", size: 252, alignment: 4, &found)
+        expect(\VSCSIIfRequest.rqid, 0, "vscsiif_request.rqid", &found)
+        expect(\VSCSIIfRequest.act, 2, "vscsiif_request.act", &found)
+        expect(\VSCSIIfRequest.cmdLen, 3, "vscsiif_request.cmd_len", &found)
+        expect(\VSCSIIfRequest.cmnd, 4, "vscsiif_request.cmnd", &found)
+        expect(\VSCSIIfRequest.timeoutPerCommand, 20, "vscsiif_request.timeout_per_command", &found)
+        expect(\VSCSIIfRequest.channel, 22, "vscsiif_request.channel", &found)
+        expect(\VSCSIIfRequest.id, 24, "vscsiif_request.id", &found)
+        expect(\VSCSIIfRequest.lun, 26, "vscsiif_request.lun", &found)
+        expect(\VSCSIIfRequest.refRqid, 28, "vscsiif_request.ref_rqid", &found)
+        expect(\VSCSIIfRequest.scDataDirection, 30, "vscsiif_request.sc_data_direction", &found)
+        expect(\VSCSIIfRequest.nrSegments, 31, "vscsiif_request.nr_segments", &found)
+        expect(\VSCSIIfRequest.seg, 32, "vscsiif_request.seg", &found)
+        expect(\VSCSIIfRequest.reserved, 240, "vscsiif_request.reserved", &found)
     }
 
     /// `vscsiif_sg_list`.
-    private static func checkVscsiifSgList(_ found: inout [String]) {
-        expect(VscsiifSgList.self, "vscsiif_sg_list", size: 252, alignment: 4, &found)
-        expect(\VscsiifSgList.rqid, 0, "vscsiif_sg_list.rqid", &found)
-        expect(\VscsiifSgList.act, 2, "vscsiif_sg_list.act", &found)
-        expect(\VscsiifSgList.nrSegments, 3, "vscsiif_sg_list.nr_segments", &found)
-        expect(\VscsiifSgList.seg, 4, "vscsiif_sg_list.seg", &found)
+    private static func checkVSCSIIfSgList(_ found: inout [String]) {
+        expect(VSCSIIfSgList.self, "vscsiif_sg_list", size: 252, alignment: 4, &found)
+        expect(\VSCSIIfSgList.rqid, 0, "vscsiif_sg_list.rqid", &found)
+        expect(\VSCSIIfSgList.act, 2, "vscsiif_sg_list.act", &found)
+        expect(\VSCSIIfSgList.nrSegments, 3, "vscsiif_sg_list.nr_segments", &found)
+        expect(\VSCSIIfSgList.seg, 4, "vscsiif_sg_list.seg", &found)
     }
 
     /// `vscsiif_response`.
-    private static func checkVscsiifResponse(_ found: inout [String]) {
-        expect(VscsiifResponse.self, "vscsiif_response", size: 252, alignment: 4, &found)
-        expect(\VscsiifResponse.rqid, 0, "vscsiif_response.rqid", &found)
-        expect(\VscsiifResponse.act, 2, "vscsiif_response.act", &found)
-        expect(\VscsiifResponse.senseLen, 3, "vscsiif_response.sense_len", &found)
-        expect(\VscsiifResponse.senseBuffer, 4, "vscsiif_response.sense_buffer", &found)
-        expect(\VscsiifResponse.rslt, 100, "vscsiif_response.rslt", &found)
-        expect(\VscsiifResponse.residualLen, 104, "vscsiif_response.residual_len", &found)
-        expect(\VscsiifResponse.reserved, 108, "vscsiif_response.reserved", &found)
+    private static func checkVSCSIIfResponse(_ found: inout [String]) {
+        expect(VSCSIIfResponse.self, "vscsiif_response", size: 252, alignment: 4, &found)
+        expect(\VSCSIIfResponse.rqid, 0, "vscsiif_response.rqid", &found)
+        expect(\VSCSIIfResponse.act, 2, "vscsiif_response.act", &found)
+        expect(\VSCSIIfResponse.senseLen, 3, "vscsiif_response.sense_len", &found)
+        expect(\VSCSIIfResponse.senseBuffer, 4, "vscsiif_response.sense_buffer", &found)
+        expect(\VSCSIIfResponse.rslt, 100, "vscsiif_response.rslt", &found)
+        expect(\VSCSIIfResponse.residualLen, 104, "vscsiif_response.residual_len", &found)
+        expect(\VSCSIIfResponse.reserved, 108, "vscsiif_response.reserved", &found)
     }
 
     /// `vscsiif_sring_entry`.
-    private static func checkVscsiifSringEntry(_ found: inout [String]) {
-        expect(VscsiifSringEntry.self, "vscsiif_sring_entry", size: 252, alignment: 4, &found)
+    private static func checkVSCSIIfSringEntry(_ found: inout [String]) {
+        expect(VSCSIIfSringEntry.self, "vscsiif_sring_entry", size: 252, alignment: 4, &found)
     }
 
     /// `vscsiif_sring`.
-    private static func checkVscsiifSring(_ found: inout [String]) {
-        expect(VscsiifSring.self, "vscsiif_sring", size: 64, alignment: 4, &found)
-        expect(\VscsiifSring.reqProd, 0, "vscsiif_sring.req_prod", &found)
-        expect(\VscsiifSring.reqEvent, 4, "vscsiif_sring.req_event", &found)
-        expect(\VscsiifSring.rspProd, 8, "vscsiif_sring.rsp_prod", &found)
-        expect(\VscsiifSring.rspEvent, 12, "vscsiif_sring.rsp_event", &found)
-        expect(\VscsiifSring.pvt, 16, "vscsiif_sring.pvt", &found)
-        expect(\VscsiifSring.pad, 20, "vscsiif_sring.__pad", &found)
+    private static func checkVSCSIIfSring(_ found: inout [String]) {
+        expect(VSCSIIfSring.self, "vscsiif_sring", size: 64, alignment: 4, &found)
+        expect(\VSCSIIfSring.reqProd, 0, "vscsiif_sring.req_prod", &found)
+        expect(\VSCSIIfSring.reqEvent, 4, "vscsiif_sring.req_event", &found)
+        expect(\VSCSIIfSring.rspProd, 8, "vscsiif_sring.rsp_prod", &found)
+        expect(\VSCSIIfSring.rspEvent, 12, "vscsiif_sring.rsp_event", &found)
+        expect(\VSCSIIfSring.pvt, 16, "vscsiif_sring.pvt", &found)
+        expect(\VSCSIIfSring.pad, 20, "vscsiif_sring.__pad", &found)
     }
 
     /// `vscsiif_sring.pvt`.
-    private static func checkVscsiifSringPvt(_ found: inout [String]) {
-        expect(VscsiifSring.Pvt.self, "vscsiif_sring.pvt", size: 4, alignment: 1, &found)
+    private static func checkVSCSIIfSringPvt(_ found: inout [String]) {
+        expect(VSCSIIfSring.Pvt.self, "vscsiif_sring.pvt", size: 4, alignment: 1, &found)
     }
 
     /// `vscsiif_sring.pvt.netif`.
-    private static func checkVscsiifSringPvtNetif(_ found: inout [String]) {
-        expect(VscsiifSring.Pvt.Netif.self, "vscsiif_sring.pvt.netif", size: 1, alignment: 1, &found)
-        expect(\VscsiifSring.Pvt.Netif.smartpollActive, 0, "vscsiif_sring.pvt.netif.smartpoll_active", &found)
+    private static func checkVSCSIIfSringPvtNetif(_ found: inout [String]) {
+        expect(VSCSIIfSring.Pvt.Netif.self, "vscsiif_sring.pvt.netif", size: 1, alignment: 1, &found)
+        expect(\VSCSIIfSring.Pvt.Netif.smartpollActive, 0, "vscsiif_sring.pvt.netif.smartpoll_active", &found)
     }
 
     /// `vscsiif_sring.pvt.tapif_user`.
-    private static func checkVscsiifSringPvtTapifUser(_ found: inout [String]) {
-        expect(VscsiifSring.Pvt.TapifUser.self, "vscsiif_sring.pvt.tapif_user", size: 1, alignment: 1, &found)
-        expect(\VscsiifSring.Pvt.TapifUser.msg, 0, "vscsiif_sring.pvt.tapif_user.msg", &found)
+    private static func checkVSCSIIfSringPvtTapifUser(_ found: inout [String]) {
+        expect(VSCSIIfSring.Pvt.TapifUser.self, "vscsiif_sring.pvt.tapif_user", size: 1, alignment: 1, &found)
+        expect(\VSCSIIfSring.Pvt.TapifUser.msg, 0, "vscsiif_sring.pvt.tapif_user.msg", &found)
     }
 
     /// `vscsiif_front_ring`.
-    private static func checkVscsiifFrontRing(_ found: inout [String]) {
-        expect(VscsiifFrontRing.self, "vscsiif_front_ring", size: 24, alignment: 8, &found)
-        expect(\VscsiifFrontRing.reqProdPvt, 0, "vscsiif_front_ring.req_prod_pvt", &found)
-        expect(\VscsiifFrontRing.rspCons, 4, "vscsiif_front_ring.rsp_cons", &found)
-        expect(\VscsiifFrontRing.nrEnts, 8, "vscsiif_front_ring.nr_ents", &found)
-        expect(\VscsiifFrontRing.sring, 16, "vscsiif_front_ring.sring", &found)
+    private static func checkVSCSIIfFrontRing(_ found: inout [String]) {
+        expect(VSCSIIfFrontRing.self, "vscsiif_front_ring", size: 24, alignment: 8, &found)
+        expect(\VSCSIIfFrontRing.reqProdPvt, 0, "vscsiif_front_ring.req_prod_pvt", &found)
+        expect(\VSCSIIfFrontRing.rspCons, 4, "vscsiif_front_ring.rsp_cons", &found)
+        expect(\VSCSIIfFrontRing.nrEnts, 8, "vscsiif_front_ring.nr_ents", &found)
+        expect(\VSCSIIfFrontRing.sring, 16, "vscsiif_front_ring.sring", &found)
     }
 
     /// `vscsiif_back_ring`.
-    private static func checkVscsiifBackRing(_ found: inout [String]) {
-        expect(VscsiifBackRing.self, "vscsiif_back_ring", size: 24, alignment: 8, &found)
-        expect(\VscsiifBackRing.rspProdPvt, 0, "vscsiif_back_ring.rsp_prod_pvt", &found)
-        expect(\VscsiifBackRing.reqCons, 4, "vscsiif_back_ring.req_cons", &found)
-        expect(\VscsiifBackRing.nrEnts, 8, "vscsiif_back_ring.nr_ents", &found)
-        expect(\VscsiifBackRing.sring, 16, "vscsiif_back_ring.sring", &found)
+    private static func checkVSCSIIfBackRing(_ found: inout [String]) {
+        expect(VSCSIIfBackRing.self, "vscsiif_back_ring", size: 24, alignment: 8, &found)
+        expect(\VSCSIIfBackRing.rspProdPvt, 0, "vscsiif_back_ring.rsp_prod_pvt", &found)
+        expect(\VSCSIIfBackRing.reqCons, 4, "vscsiif_back_ring.req_cons", &found)
+        expect(\VSCSIIfBackRing.nrEnts, 8, "vscsiif_back_ring.nr_ents", &found)
+        expect(\VSCSIIfBackRing.sring, 16, "vscsiif_back_ring.sring", &found)
     }
 
 #if arch(x86_64)
     /// `xen_pmu_cntr_pair`.
-    private static func checkXenPmuCntrPair(_ found: inout [String]) {
-        expect(XenPmuCntrPair.self, "xen_pmu_cntr_pair", size: 16, alignment: 8, &found)
-        expect(\XenPmuCntrPair.counter, 0, "xen_pmu_cntr_pair.counter", &found)
-        expect(\XenPmuCntrPair.control, 8, "xen_pmu_cntr_pair.control", &found)
+    private static func checkXenPMUCntrPair(_ found: inout [String]) {
+        expect(XenPMUCntrPair.self, "xen_pmu_cntr_pair", size: 16, alignment: 8, &found)
+        expect(\XenPMUCntrPair.counter, 0, "xen_pmu_cntr_pair.counter", &found)
+        expect(\XenPMUCntrPair.control, 8, "xen_pmu_cntr_pair.control", &found)
     }
 
     /// `xen_pmu_intel_ctxt`.
-    private static func checkXenPmuIntelCtxt(_ found: inout [String]) {
-        expect(XenPmuIntelCtxt.self, "xen_pmu_intel_ctxt", size: 64, alignment: 8, &found)
-        expect(\XenPmuIntelCtxt.fixedCounters, 0, "xen_pmu_intel_ctxt.fixed_counters", &found)
-        expect(\XenPmuIntelCtxt.archCounters, 4, "xen_pmu_intel_ctxt.arch_counters", &found)
-        expect(\XenPmuIntelCtxt.globalCtrl, 8, "xen_pmu_intel_ctxt.global_ctrl", &found)
-        expect(\XenPmuIntelCtxt.globalOvfCtrl, 16, "xen_pmu_intel_ctxt.global_ovf_ctrl", &found)
-        expect(\XenPmuIntelCtxt.globalStatus, 24, "xen_pmu_intel_ctxt.global_status", &found)
-        expect(\XenPmuIntelCtxt.fixedCtrl, 32, "xen_pmu_intel_ctxt.fixed_ctrl", &found)
-        expect(\XenPmuIntelCtxt.dsArea, 40, "xen_pmu_intel_ctxt.ds_area", &found)
-        expect(\XenPmuIntelCtxt.pebsEnable, 48, "xen_pmu_intel_ctxt.pebs_enable", &found)
-        expect(\XenPmuIntelCtxt.debugctl, 56, "xen_pmu_intel_ctxt.debugctl", &found)
+    private static func checkXenPMUIntelCtxt(_ found: inout [String]) {
+        expect(XenPMUIntelCtxt.self, "xen_pmu_intel_ctxt", size: 64, alignment: 8, &found)
+        expect(\XenPMUIntelCtxt.fixedCounters, 0, "xen_pmu_intel_ctxt.fixed_counters", &found)
+        expect(\XenPMUIntelCtxt.archCounters, 4, "xen_pmu_intel_ctxt.arch_counters", &found)
+        expect(\XenPMUIntelCtxt.globalCtrl, 8, "xen_pmu_intel_ctxt.global_ctrl", &found)
+        expect(\XenPMUIntelCtxt.globalOvfCtrl, 16, "xen_pmu_intel_ctxt.global_ovf_ctrl", &found)
+        expect(\XenPMUIntelCtxt.globalStatus, 24, "xen_pmu_intel_ctxt.global_status", &found)
+        expect(\XenPMUIntelCtxt.fixedCtrl, 32, "xen_pmu_intel_ctxt.fixed_ctrl", &found)
+        expect(\XenPMUIntelCtxt.dsArea, 40, "xen_pmu_intel_ctxt.ds_area", &found)
+        expect(\XenPMUIntelCtxt.pebsEnable, 48, "xen_pmu_intel_ctxt.pebs_enable", &found)
+        expect(\XenPMUIntelCtxt.debugctl, 56, "xen_pmu_intel_ctxt.debugctl", &found)
     }
 
     /// `xen_pmu_regs`.
-    private static func checkXenPmuRegs(_ found: inout [String]) {
-        expect(XenPmuRegs.self, "xen_pmu_regs", size: 32, alignment: 8, &found)
-        expect(\XenPmuRegs.ip, 0, "xen_pmu_regs.ip", &found)
-        expect(\XenPmuRegs.sp, 8, "xen_pmu_regs.sp", &found)
-        expect(\XenPmuRegs.flags, 16, "xen_pmu_regs.flags", &found)
-        expect(\XenPmuRegs.cs, 24, "xen_pmu_regs.cs", &found)
-        expect(\XenPmuRegs.ss, 26, "xen_pmu_regs.ss", &found)
-        expect(\XenPmuRegs.cpl, 28, "xen_pmu_regs.cpl", &found)
-        expect(\XenPmuRegs.pad, 29, "xen_pmu_regs.pad", &found)
+    private static func checkXenPMURegs(_ found: inout [String]) {
+        expect(XenPMURegs.self, "xen_pmu_regs", size: 32, alignment: 8, &found)
+        expect(\XenPMURegs.ip, 0, "xen_pmu_regs.ip", &found)
+        expect(\XenPMURegs.sp, 8, "xen_pmu_regs.sp", &found)
+        expect(\XenPMURegs.flags, 16, "xen_pmu_regs.flags", &found)
+        expect(\XenPMURegs.cs, 24, "xen_pmu_regs.cs", &found)
+        expect(\XenPMURegs.ss, 26, "xen_pmu_regs.ss", &found)
+        expect(\XenPMURegs.cpl, 28, "xen_pmu_regs.cpl", &found)
+        expect(\XenPMURegs.pad, 29, "xen_pmu_regs.pad", &found)
     }
 #endif
 
     /// `xen_pmu_params`.
-    private static func checkXenPmuParams(_ found: inout [String]) {
-        expect(XenPmuParams.self, "xen_pmu_params", size: 24, alignment: 8, &found)
-        expect(\XenPmuParams.version, 0, "xen_pmu_params.version", &found)
-        expect(\XenPmuParams.val, 8, "xen_pmu_params.val", &found)
-        expect(\XenPmuParams.vcpu, 16, "xen_pmu_params.vcpu", &found)
-        expect(\XenPmuParams.pad, 20, "xen_pmu_params.pad", &found)
+    private static func checkXenPMUParams(_ found: inout [String]) {
+        expect(XenPMUParams.self, "xen_pmu_params", size: 24, alignment: 8, &found)
+        expect(\XenPMUParams.version, 0, "xen_pmu_params.version", &found)
+        expect(\XenPMUParams.val, 8, "xen_pmu_params.val", &found)
+        expect(\XenPMUParams.vcpu, 16, "xen_pmu_params.vcpu", &found)
+        expect(\XenPMUParams.pad, 20, "xen_pmu_params.pad", &found)
     }
 
     /// `xen_pmu_params.version`.
-    private static func checkXenPmuParamsVersion(_ found: inout [String]) {
-        expect(XenPmuParams.Version.self, "xen_pmu_params.version", size: 8, alignment: 4, &found)
-        expect(\XenPmuParams.Version.maj, 0, "xen_pmu_params.version.maj", &found)
-        expect(\XenPmuParams.Version.min, 4, "xen_pmu_params.version.min", &found)
+    private static func checkXenPMUParamsVersion(_ found: inout [String]) {
+        expect(XenPMUParams.Version.self, "xen_pmu_params.version", size: 8, alignment: 4, &found)
+        expect(\XenPMUParams.Version.maj, 0, "xen_pmu_params.version.maj", &found)
+        expect(\XenPMUParams.Version.min, 4, "xen_pmu_params.version.min", &found)
     }
 
 #if arch(arm64)
     /// `xen_pmu_data`.
-    private static func checkXenPmuData(_ found: inout [String]) {
-        expect(XenPmuData.self, "xen_pmu_data", size: 20, alignment: 4, &found)
-        expect(\XenPmuData.vcpuId, 0, "xen_pmu_data.vcpu_id", &found)
-        expect(\XenPmuData.pcpuId, 4, "xen_pmu_data.pcpu_id", &found)
-        expect(\XenPmuData.domainId, 8, "xen_pmu_data.domain_id", &found)
-        expect(\XenPmuData.pad, 10, "xen_pmu_data.pad", &found)
-        expect(\XenPmuData.pmu, 16, "xen_pmu_data.pmu", &found)
+    private static func checkXenPMUData(_ found: inout [String]) {
+        expect(XenPMUData.self, "xen_pmu_data", size: 20, alignment: 4, &found)
+        expect(\XenPMUData.vcpuId, 0, "xen_pmu_data.vcpu_id", &found)
+        expect(\XenPMUData.pcpuId, 4, "xen_pmu_data.pcpu_id", &found)
+        expect(\XenPMUData.domainId, 8, "xen_pmu_data.domain_id", &found)
+        expect(\XenPMUData.pad, 10, "xen_pmu_data.pad", &found)
+        expect(\XenPMUData.pmu, 16, "xen_pmu_data.pmu", &found)
     }
 
     /// `xen_pmu_arch`.
-    private static func checkXenPmuArch(_ found: inout [String]) {
-        expect(XenPmuArch.self, "xen_pmu_arch", size: 1, alignment: 1, &found)
-        expect(\XenPmuArch.dummy, 0, "xen_pmu_arch.dummy", &found)
+    private static func checkXenPMUArch(_ found: inout [String]) {
+        expect(XenPMUArch.self, "xen_pmu_arch", size: 1, alignment: 1, &found)
+        expect(\XenPMUArch.dummy, 0, "xen_pmu_arch.dummy", &found)
     }
 #endif
 
@@ -6296,135 +6296,135 @@ public enum XenRecordLayout {
     }
 
     /// `vcpu_hvm_x86_32`.
-    private static func checkVcpuHvmX8632(_ found: inout [String]) {
-        expect(VcpuHvmX8632.self, "vcpu_hvm_x86_32", size: 120, alignment: 8, &found)
-        expect(\VcpuHvmX8632.eax, 0, "vcpu_hvm_x86_32.eax", &found)
-        expect(\VcpuHvmX8632.ecx, 4, "vcpu_hvm_x86_32.ecx", &found)
-        expect(\VcpuHvmX8632.edx, 8, "vcpu_hvm_x86_32.edx", &found)
-        expect(\VcpuHvmX8632.ebx, 12, "vcpu_hvm_x86_32.ebx", &found)
-        expect(\VcpuHvmX8632.esp, 16, "vcpu_hvm_x86_32.esp", &found)
-        expect(\VcpuHvmX8632.ebp, 20, "vcpu_hvm_x86_32.ebp", &found)
-        expect(\VcpuHvmX8632.esi, 24, "vcpu_hvm_x86_32.esi", &found)
-        expect(\VcpuHvmX8632.edi, 28, "vcpu_hvm_x86_32.edi", &found)
-        expect(\VcpuHvmX8632.eip, 32, "vcpu_hvm_x86_32.eip", &found)
-        expect(\VcpuHvmX8632.eflags, 36, "vcpu_hvm_x86_32.eflags", &found)
-        expect(\VcpuHvmX8632.cr0, 40, "vcpu_hvm_x86_32.cr0", &found)
-        expect(\VcpuHvmX8632.cr3, 44, "vcpu_hvm_x86_32.cr3", &found)
-        expect(\VcpuHvmX8632.cr4, 48, "vcpu_hvm_x86_32.cr4", &found)
-        expect(\VcpuHvmX8632.pad1, 52, "vcpu_hvm_x86_32.pad1", &found)
-        expect(\VcpuHvmX8632.efer, 56, "vcpu_hvm_x86_32.efer", &found)
-        expect(\VcpuHvmX8632.csBase, 64, "vcpu_hvm_x86_32.cs_base", &found)
-        expect(\VcpuHvmX8632.dsBase, 68, "vcpu_hvm_x86_32.ds_base", &found)
-        expect(\VcpuHvmX8632.ssBase, 72, "vcpu_hvm_x86_32.ss_base", &found)
-        expect(\VcpuHvmX8632.esBase, 76, "vcpu_hvm_x86_32.es_base", &found)
-        expect(\VcpuHvmX8632.trBase, 80, "vcpu_hvm_x86_32.tr_base", &found)
-        expect(\VcpuHvmX8632.csLimit, 84, "vcpu_hvm_x86_32.cs_limit", &found)
-        expect(\VcpuHvmX8632.dsLimit, 88, "vcpu_hvm_x86_32.ds_limit", &found)
-        expect(\VcpuHvmX8632.ssLimit, 92, "vcpu_hvm_x86_32.ss_limit", &found)
-        expect(\VcpuHvmX8632.esLimit, 96, "vcpu_hvm_x86_32.es_limit", &found)
-        expect(\VcpuHvmX8632.trLimit, 100, "vcpu_hvm_x86_32.tr_limit", &found)
-        expect(\VcpuHvmX8632.csAr, 104, "vcpu_hvm_x86_32.cs_ar", &found)
-        expect(\VcpuHvmX8632.dsAr, 106, "vcpu_hvm_x86_32.ds_ar", &found)
-        expect(\VcpuHvmX8632.ssAr, 108, "vcpu_hvm_x86_32.ss_ar", &found)
-        expect(\VcpuHvmX8632.esAr, 110, "vcpu_hvm_x86_32.es_ar", &found)
-        expect(\VcpuHvmX8632.trAr, 112, "vcpu_hvm_x86_32.tr_ar", &found)
-        expect(\VcpuHvmX8632.pad2, 114, "vcpu_hvm_x86_32.pad2", &found)
+    private static func checkVCPUHVMX8632(_ found: inout [String]) {
+        expect(VCPUHVMX8632.self, "vcpu_hvm_x86_32", size: 120, alignment: 8, &found)
+        expect(\VCPUHVMX8632.eax, 0, "vcpu_hvm_x86_32.eax", &found)
+        expect(\VCPUHVMX8632.ecx, 4, "vcpu_hvm_x86_32.ecx", &found)
+        expect(\VCPUHVMX8632.edx, 8, "vcpu_hvm_x86_32.edx", &found)
+        expect(\VCPUHVMX8632.ebx, 12, "vcpu_hvm_x86_32.ebx", &found)
+        expect(\VCPUHVMX8632.esp, 16, "vcpu_hvm_x86_32.esp", &found)
+        expect(\VCPUHVMX8632.ebp, 20, "vcpu_hvm_x86_32.ebp", &found)
+        expect(\VCPUHVMX8632.esi, 24, "vcpu_hvm_x86_32.esi", &found)
+        expect(\VCPUHVMX8632.edi, 28, "vcpu_hvm_x86_32.edi", &found)
+        expect(\VCPUHVMX8632.eip, 32, "vcpu_hvm_x86_32.eip", &found)
+        expect(\VCPUHVMX8632.eflags, 36, "vcpu_hvm_x86_32.eflags", &found)
+        expect(\VCPUHVMX8632.cr0, 40, "vcpu_hvm_x86_32.cr0", &found)
+        expect(\VCPUHVMX8632.cr3, 44, "vcpu_hvm_x86_32.cr3", &found)
+        expect(\VCPUHVMX8632.cr4, 48, "vcpu_hvm_x86_32.cr4", &found)
+        expect(\VCPUHVMX8632.pad1, 52, "vcpu_hvm_x86_32.pad1", &found)
+        expect(\VCPUHVMX8632.efer, 56, "vcpu_hvm_x86_32.efer", &found)
+        expect(\VCPUHVMX8632.csBase, 64, "vcpu_hvm_x86_32.cs_base", &found)
+        expect(\VCPUHVMX8632.dsBase, 68, "vcpu_hvm_x86_32.ds_base", &found)
+        expect(\VCPUHVMX8632.ssBase, 72, "vcpu_hvm_x86_32.ss_base", &found)
+        expect(\VCPUHVMX8632.esBase, 76, "vcpu_hvm_x86_32.es_base", &found)
+        expect(\VCPUHVMX8632.trBase, 80, "vcpu_hvm_x86_32.tr_base", &found)
+        expect(\VCPUHVMX8632.csLimit, 84, "vcpu_hvm_x86_32.cs_limit", &found)
+        expect(\VCPUHVMX8632.dsLimit, 88, "vcpu_hvm_x86_32.ds_limit", &found)
+        expect(\VCPUHVMX8632.ssLimit, 92, "vcpu_hvm_x86_32.ss_limit", &found)
+        expect(\VCPUHVMX8632.esLimit, 96, "vcpu_hvm_x86_32.es_limit", &found)
+        expect(\VCPUHVMX8632.trLimit, 100, "vcpu_hvm_x86_32.tr_limit", &found)
+        expect(\VCPUHVMX8632.csAr, 104, "vcpu_hvm_x86_32.cs_ar", &found)
+        expect(\VCPUHVMX8632.dsAr, 106, "vcpu_hvm_x86_32.ds_ar", &found)
+        expect(\VCPUHVMX8632.ssAr, 108, "vcpu_hvm_x86_32.ss_ar", &found)
+        expect(\VCPUHVMX8632.esAr, 110, "vcpu_hvm_x86_32.es_ar", &found)
+        expect(\VCPUHVMX8632.trAr, 112, "vcpu_hvm_x86_32.tr_ar", &found)
+        expect(\VCPUHVMX8632.pad2, 114, "vcpu_hvm_x86_32.pad2", &found)
     }
 
     /// `vcpu_hvm_x86_64`.
-    private static func checkVcpuHvmX8664(_ found: inout [String]) {
-        expect(VcpuHvmX8664.self, "vcpu_hvm_x86_64", size: 112, alignment: 8, &found)
-        expect(\VcpuHvmX8664.rax, 0, "vcpu_hvm_x86_64.rax", &found)
-        expect(\VcpuHvmX8664.rcx, 8, "vcpu_hvm_x86_64.rcx", &found)
-        expect(\VcpuHvmX8664.rdx, 16, "vcpu_hvm_x86_64.rdx", &found)
-        expect(\VcpuHvmX8664.rbx, 24, "vcpu_hvm_x86_64.rbx", &found)
-        expect(\VcpuHvmX8664.rsp, 32, "vcpu_hvm_x86_64.rsp", &found)
-        expect(\VcpuHvmX8664.rbp, 40, "vcpu_hvm_x86_64.rbp", &found)
-        expect(\VcpuHvmX8664.rsi, 48, "vcpu_hvm_x86_64.rsi", &found)
-        expect(\VcpuHvmX8664.rdi, 56, "vcpu_hvm_x86_64.rdi", &found)
-        expect(\VcpuHvmX8664.rip, 64, "vcpu_hvm_x86_64.rip", &found)
-        expect(\VcpuHvmX8664.rflags, 72, "vcpu_hvm_x86_64.rflags", &found)
-        expect(\VcpuHvmX8664.cr0, 80, "vcpu_hvm_x86_64.cr0", &found)
-        expect(\VcpuHvmX8664.cr3, 88, "vcpu_hvm_x86_64.cr3", &found)
-        expect(\VcpuHvmX8664.cr4, 96, "vcpu_hvm_x86_64.cr4", &found)
-        expect(\VcpuHvmX8664.efer, 104, "vcpu_hvm_x86_64.efer", &found)
+    private static func checkVCPUHVMX8664(_ found: inout [String]) {
+        expect(VCPUHVMX8664.self, "vcpu_hvm_x86_64", size: 112, alignment: 8, &found)
+        expect(\VCPUHVMX8664.rax, 0, "vcpu_hvm_x86_64.rax", &found)
+        expect(\VCPUHVMX8664.rcx, 8, "vcpu_hvm_x86_64.rcx", &found)
+        expect(\VCPUHVMX8664.rdx, 16, "vcpu_hvm_x86_64.rdx", &found)
+        expect(\VCPUHVMX8664.rbx, 24, "vcpu_hvm_x86_64.rbx", &found)
+        expect(\VCPUHVMX8664.rsp, 32, "vcpu_hvm_x86_64.rsp", &found)
+        expect(\VCPUHVMX8664.rbp, 40, "vcpu_hvm_x86_64.rbp", &found)
+        expect(\VCPUHVMX8664.rsi, 48, "vcpu_hvm_x86_64.rsi", &found)
+        expect(\VCPUHVMX8664.rdi, 56, "vcpu_hvm_x86_64.rdi", &found)
+        expect(\VCPUHVMX8664.rip, 64, "vcpu_hvm_x86_64.rip", &found)
+        expect(\VCPUHVMX8664.rflags, 72, "vcpu_hvm_x86_64.rflags", &found)
+        expect(\VCPUHVMX8664.cr0, 80, "vcpu_hvm_x86_64.cr0", &found)
+        expect(\VCPUHVMX8664.cr3, 88, "vcpu_hvm_x86_64.cr3", &found)
+        expect(\VCPUHVMX8664.cr4, 96, "vcpu_hvm_x86_64.cr4", &found)
+        expect(\VCPUHVMX8664.efer, 104, "vcpu_hvm_x86_64.efer", &found)
     }
 
     /// `vcpu_hvm_context`.
-    private static func checkVcpuHvmContext(_ found: inout [String]) {
-        expect(VcpuHvmContext.self, "vcpu_hvm_context", size: 128, alignment: 8, &found)
-        expect(\VcpuHvmContext.mode, 0, "vcpu_hvm_context.mode", &found)
-        expect(\VcpuHvmContext.pad, 4, "vcpu_hvm_context.pad", &found)
-        expect(\VcpuHvmContext.cpuRegs, 8, "vcpu_hvm_context.cpu_regs", &found)
+    private static func checkVCPUHVMContext(_ found: inout [String]) {
+        expect(VCPUHVMContext.self, "vcpu_hvm_context", size: 128, alignment: 8, &found)
+        expect(\VCPUHVMContext.mode, 0, "vcpu_hvm_context.mode", &found)
+        expect(\VCPUHVMContext.pad, 4, "vcpu_hvm_context.pad", &found)
+        expect(\VCPUHVMContext.cpuRegs, 8, "vcpu_hvm_context.cpu_regs", &found)
     }
 
     /// `vcpu_hvm_context.cpu_regs`.
-    private static func checkVcpuHvmContextCpuRegs(_ found: inout [String]) {
-        expect(VcpuHvmContext.CpuRegs.self, "vcpu_hvm_context.cpu_regs", size: 120, alignment: 8, &found)
+    private static func checkVCPUHVMContextCPURegs(_ found: inout [String]) {
+        expect(VCPUHVMContext.CPURegs.self, "vcpu_hvm_context.cpu_regs", size: 120, alignment: 8, &found)
     }
 
     /// `hvm_start_info`.
-    private static func checkHvmStartInfo(_ found: inout [String]) {
-        expect(HvmStartInfo.self, "hvm_start_info", size: 56, alignment: 8, &found)
-        expect(\HvmStartInfo.magic, 0, "hvm_start_info.magic", &found)
-        expect(\HvmStartInfo.version, 4, "hvm_start_info.version", &found)
-        expect(\HvmStartInfo.flags, 8, "hvm_start_info.flags", &found)
-        expect(\HvmStartInfo.nrModules, 12, "hvm_start_info.nr_modules", &found)
-        expect(\HvmStartInfo.modlistPaddr, 16, "hvm_start_info.modlist_paddr", &found)
-        expect(\HvmStartInfo.cmdlinePaddr, 24, "hvm_start_info.cmdline_paddr", &found)
-        expect(\HvmStartInfo.rsdpPaddr, 32, "hvm_start_info.rsdp_paddr", &found)
-        expect(\HvmStartInfo.memmapPaddr, 40, "hvm_start_info.memmap_paddr", &found)
-        expect(\HvmStartInfo.memmapEntries, 48, "hvm_start_info.memmap_entries", &found)
-        expect(\HvmStartInfo.reserved, 52, "hvm_start_info.reserved", &found)
+    private static func checkHVMStartInfo(_ found: inout [String]) {
+        expect(HVMStartInfo.self, "hvm_start_info", size: 56, alignment: 8, &found)
+        expect(\HVMStartInfo.magic, 0, "hvm_start_info.magic", &found)
+        expect(\HVMStartInfo.version, 4, "hvm_start_info.version", &found)
+        expect(\HVMStartInfo.flags, 8, "hvm_start_info.flags", &found)
+        expect(\HVMStartInfo.nrModules, 12, "hvm_start_info.nr_modules", &found)
+        expect(\HVMStartInfo.modlistPaddr, 16, "hvm_start_info.modlist_paddr", &found)
+        expect(\HVMStartInfo.cmdlinePaddr, 24, "hvm_start_info.cmdline_paddr", &found)
+        expect(\HVMStartInfo.rsdpPaddr, 32, "hvm_start_info.rsdp_paddr", &found)
+        expect(\HVMStartInfo.memmapPaddr, 40, "hvm_start_info.memmap_paddr", &found)
+        expect(\HVMStartInfo.memmapEntries, 48, "hvm_start_info.memmap_entries", &found)
+        expect(\HVMStartInfo.reserved, 52, "hvm_start_info.reserved", &found)
     }
 
     /// `hvm_modlist_entry`.
-    private static func checkHvmModlistEntry(_ found: inout [String]) {
-        expect(HvmModlistEntry.self, "hvm_modlist_entry", size: 32, alignment: 8, &found)
-        expect(\HvmModlistEntry.paddr, 0, "hvm_modlist_entry.paddr", &found)
-        expect(\HvmModlistEntry.size, 8, "hvm_modlist_entry.size", &found)
-        expect(\HvmModlistEntry.cmdlinePaddr, 16, "hvm_modlist_entry.cmdline_paddr", &found)
-        expect(\HvmModlistEntry.reserved, 24, "hvm_modlist_entry.reserved", &found)
+    private static func checkHVMModlistEntry(_ found: inout [String]) {
+        expect(HVMModlistEntry.self, "hvm_modlist_entry", size: 32, alignment: 8, &found)
+        expect(\HVMModlistEntry.paddr, 0, "hvm_modlist_entry.paddr", &found)
+        expect(\HVMModlistEntry.size, 8, "hvm_modlist_entry.size", &found)
+        expect(\HVMModlistEntry.cmdlinePaddr, 16, "hvm_modlist_entry.cmdline_paddr", &found)
+        expect(\HVMModlistEntry.reserved, 24, "hvm_modlist_entry.reserved", &found)
     }
 
     /// `hvm_memmap_table_entry`.
-    private static func checkHvmMemmapTableEntry(_ found: inout [String]) {
-        expect(HvmMemmapTableEntry.self, "hvm_memmap_table_entry", size: 24, alignment: 8, &found)
-        expect(\HvmMemmapTableEntry.addr, 0, "hvm_memmap_table_entry.addr", &found)
-        expect(\HvmMemmapTableEntry.size, 8, "hvm_memmap_table_entry.size", &found)
-        expect(\HvmMemmapTableEntry.type, 16, "hvm_memmap_table_entry.type", &found)
-        expect(\HvmMemmapTableEntry.reserved, 20, "hvm_memmap_table_entry.reserved", &found)
+    private static func checkHVMMemmapTableEntry(_ found: inout [String]) {
+        expect(HVMMemmapTableEntry.self, "hvm_memmap_table_entry", size: 24, alignment: 8, &found)
+        expect(\HVMMemmapTableEntry.addr, 0, "hvm_memmap_table_entry.addr", &found)
+        expect(\HVMMemmapTableEntry.size, 8, "hvm_memmap_table_entry.size", &found)
+        expect(\HVMMemmapTableEntry.type, 16, "hvm_memmap_table_entry.type", &found)
+        expect(\HVMMemmapTableEntry.reserved, 20, "hvm_memmap_table_entry.reserved", &found)
     }
 
     /// `tpmif_tx_request`.
-    private static func checkTpmifTxRequest(_ found: inout [String]) {
-        expect(TpmifTxRequest.self, "tpmif_tx_request", size: 16, alignment: 8, &found)
-        expect(\TpmifTxRequest.addr, 0, "tpmif_tx_request.addr", &found)
-        expect(\TpmifTxRequest.ref, 8, "tpmif_tx_request.ref", &found)
-        expect(\TpmifTxRequest.unused, 12, "tpmif_tx_request.unused", &found)
-        expect(\TpmifTxRequest.size, 14, "tpmif_tx_request.size", &found)
+    private static func checkTPMIfTxRequest(_ found: inout [String]) {
+        expect(TPMIfTxRequest.self, "tpmif_tx_request", size: 16, alignment: 8, &found)
+        expect(\TPMIfTxRequest.addr, 0, "tpmif_tx_request.addr", &found)
+        expect(\TPMIfTxRequest.ref, 8, "tpmif_tx_request.ref", &found)
+        expect(\TPMIfTxRequest.unused, 12, "tpmif_tx_request.unused", &found)
+        expect(\TPMIfTxRequest.size, 14, "tpmif_tx_request.size", &found)
     }
 
     /// `tpmif_ring`.
-    private static func checkTpmifRing(_ found: inout [String]) {
-        expect(TpmifRing.self, "tpmif_ring", size: 16, alignment: 8, &found)
-        expect(\TpmifRing.req, 0, "tpmif_ring.req", &found)
+    private static func checkTPMIfRing(_ found: inout [String]) {
+        expect(TPMIfRing.self, "tpmif_ring", size: 16, alignment: 8, &found)
+        expect(\TPMIfRing.req, 0, "tpmif_ring.req", &found)
     }
 
     /// `tpmif_tx_interface`.
-    private static func checkTpmifTxInterface(_ found: inout [String]) {
-        expect(TpmifTxInterface.self, "tpmif_tx_interface", size: 16, alignment: 8, &found)
-        expect(\TpmifTxInterface.ring, 0, "tpmif_tx_interface.ring", &found)
+    private static func checkTPMIfTxInterface(_ found: inout [String]) {
+        expect(TPMIfTxInterface.self, "tpmif_tx_interface", size: 16, alignment: 8, &found)
+        expect(\TPMIfTxInterface.ring, 0, "tpmif_tx_interface.ring", &found)
     }
 
     /// `tpmif_shared_page`.
-    private static func checkTpmifSharedPage(_ found: inout [String]) {
-        expect(TpmifSharedPage.self, "tpmif_shared_page", size: 8, alignment: 4, &found)
-        expect(\TpmifSharedPage.length, 0, "tpmif_shared_page.length", &found)
-        expect(\TpmifSharedPage.state, 4, "tpmif_shared_page.state", &found)
-        expect(\TpmifSharedPage.locality, 5, "tpmif_shared_page.locality", &found)
-        expect(\TpmifSharedPage.pad, 6, "tpmif_shared_page.pad", &found)
-        expect(\TpmifSharedPage.nrExtraPages, 7, "tpmif_shared_page.nr_extra_pages", &found)
+    private static func checkTPMIfSharedPage(_ found: inout [String]) {
+        expect(TPMIfSharedPage.self, "tpmif_shared_page", size: 8, alignment: 4, &found)
+        expect(\TPMIfSharedPage.length, 0, "tpmif_shared_page.length", &found)
+        expect(\TPMIfSharedPage.state, 4, "tpmif_shared_page.state", &found)
+        expect(\TPMIfSharedPage.locality, 5, "tpmif_shared_page.locality", &found)
+        expect(\TPMIfSharedPage.pad, 6, "tpmif_shared_page.pad", &found)
+        expect(\TPMIfSharedPage.nrExtraPages, 7, "tpmif_shared_page.nr_extra_pages", &found)
     }
 
     /// `xen_msix_entry`.
@@ -6435,18 +6435,18 @@ public enum XenRecordLayout {
     }
 
     /// `xen_pci_op`.
-    private static func checkXenPciOp(_ found: inout [String]) {
-        expect(XenPciOp.self, "xen_pci_op", size: 548, alignment: 4, &found)
-        expect(\XenPciOp.cmd, 0, "xen_pci_op.cmd", &found)
-        expect(\XenPciOp.err, 4, "xen_pci_op.err", &found)
-        expect(\XenPciOp.domain, 8, "xen_pci_op.domain", &found)
-        expect(\XenPciOp.bus, 12, "xen_pci_op.bus", &found)
-        expect(\XenPciOp.devfn, 16, "xen_pci_op.devfn", &found)
-        expect(\XenPciOp.offset, 20, "xen_pci_op.offset", &found)
-        expect(\XenPciOp.size, 24, "xen_pci_op.size", &found)
-        expect(\XenPciOp.value, 28, "xen_pci_op.value", &found)
-        expect(\XenPciOp.info, 32, "xen_pci_op.info", &found)
-        expect(\XenPciOp.msixEntries, 36, "xen_pci_op.msix_entries", &found)
+    private static func checkXenPCIOp(_ found: inout [String]) {
+        expect(XenPCIOp.self, "xen_pci_op", size: 548, alignment: 4, &found)
+        expect(\XenPCIOp.cmd, 0, "xen_pci_op.cmd", &found)
+        expect(\XenPCIOp.err, 4, "xen_pci_op.err", &found)
+        expect(\XenPCIOp.domain, 8, "xen_pci_op.domain", &found)
+        expect(\XenPCIOp.bus, 12, "xen_pci_op.bus", &found)
+        expect(\XenPCIOp.devfn, 16, "xen_pci_op.devfn", &found)
+        expect(\XenPCIOp.offset, 20, "xen_pci_op.offset", &found)
+        expect(\XenPCIOp.size, 24, "xen_pci_op.size", &found)
+        expect(\XenPCIOp.value, 28, "xen_pci_op.value", &found)
+        expect(\XenPCIOp.info, 32, "xen_pci_op.info", &found)
+        expect(\XenPCIOp.msixEntries, 36, "xen_pci_op.msix_entries", &found)
     }
 
     /// `xen_pcie_aer_op`.
@@ -6460,254 +6460,254 @@ public enum XenRecordLayout {
     }
 
     /// `xen_pci_sharedinfo`.
-    private static func checkXenPciSharedinfo(_ found: inout [String]) {
-        expect(XenPciSharedinfo.self, "xen_pci_sharedinfo", size: 572, alignment: 4, &found)
-        expect(\XenPciSharedinfo.flags, 0, "xen_pci_sharedinfo.flags", &found)
-        expect(\XenPciSharedinfo.op, 4, "xen_pci_sharedinfo.op", &found)
-        expect(\XenPciSharedinfo.aerOp, 552, "xen_pci_sharedinfo.aer_op", &found)
+    private static func checkXenPCISharedinfo(_ found: inout [String]) {
+        expect(XenPCISharedinfo.self, "xen_pci_sharedinfo", size: 572, alignment: 4, &found)
+        expect(\XenPCISharedinfo.flags, 0, "xen_pci_sharedinfo.flags", &found)
+        expect(\XenPCISharedinfo.op, 4, "xen_pci_sharedinfo.op", &found)
+        expect(\XenPCISharedinfo.aerOp, 552, "xen_pci_sharedinfo.aer_op", &found)
     }
 
     /// `hvm_save_descriptor`.
-    private static func checkHvmSaveDescriptor(_ found: inout [String]) {
-        expect(HvmSaveDescriptor.self, "hvm_save_descriptor", size: 8, alignment: 4, &found)
-        expect(\HvmSaveDescriptor.typecode, 0, "hvm_save_descriptor.typecode", &found)
-        expect(\HvmSaveDescriptor.instance, 2, "hvm_save_descriptor.instance", &found)
-        expect(\HvmSaveDescriptor.length, 4, "hvm_save_descriptor.length", &found)
+    private static func checkHVMSaveDescriptor(_ found: inout [String]) {
+        expect(HVMSaveDescriptor.self, "hvm_save_descriptor", size: 8, alignment: 4, &found)
+        expect(\HVMSaveDescriptor.typecode, 0, "hvm_save_descriptor.typecode", &found)
+        expect(\HVMSaveDescriptor.instance, 2, "hvm_save_descriptor.instance", &found)
+        expect(\HVMSaveDescriptor.length, 4, "hvm_save_descriptor.length", &found)
     }
 
 #if arch(x86_64)
     /// `hvm_save_header`.
-    private static func checkHvmSaveHeader(_ found: inout [String]) {
-        expect(HvmSaveHeader.self, "hvm_save_header", size: 24, alignment: 8, &found)
-        expect(\HvmSaveHeader.magic, 0, "hvm_save_header.magic", &found)
-        expect(\HvmSaveHeader.version, 4, "hvm_save_header.version", &found)
-        expect(\HvmSaveHeader.changeset, 8, "hvm_save_header.changeset", &found)
-        expect(\HvmSaveHeader.cpuid, 16, "hvm_save_header.cpuid", &found)
-        expect(\HvmSaveHeader.gtscKhz, 20, "hvm_save_header.gtsc_khz", &found)
+    private static func checkHVMSaveHeader(_ found: inout [String]) {
+        expect(HVMSaveHeader.self, "hvm_save_header", size: 24, alignment: 8, &found)
+        expect(\HVMSaveHeader.magic, 0, "hvm_save_header.magic", &found)
+        expect(\HVMSaveHeader.version, 4, "hvm_save_header.version", &found)
+        expect(\HVMSaveHeader.changeset, 8, "hvm_save_header.changeset", &found)
+        expect(\HVMSaveHeader.cpuid, 16, "hvm_save_header.cpuid", &found)
+        expect(\HVMSaveHeader.gtscKhz, 20, "hvm_save_header.gtsc_khz", &found)
     }
 
     /// `__HVM_SAVE_TYPE_HEADER`.
-    private static func checkHvmSaveTypeHeader(_ found: inout [String]) {
-        expect(HvmSaveTypeHeader.self, "__HVM_SAVE_TYPE_HEADER", size: 32, alignment: 8, &found)
-        expect(\HvmSaveTypeHeader.t, 0, "__HVM_SAVE_TYPE_HEADER.t", &found)
-        expect(\HvmSaveTypeHeader.c, 24, "__HVM_SAVE_TYPE_HEADER.c", &found)
-        expect(\HvmSaveTypeHeader.cpt, 25, "__HVM_SAVE_TYPE_HEADER.cpt", &found)
+    private static func checkHVMSaveTypeHeader(_ found: inout [String]) {
+        expect(HVMSaveTypeHeader.self, "__HVM_SAVE_TYPE_HEADER", size: 32, alignment: 8, &found)
+        expect(\HVMSaveTypeHeader.t, 0, "__HVM_SAVE_TYPE_HEADER.t", &found)
+        expect(\HVMSaveTypeHeader.c, 24, "__HVM_SAVE_TYPE_HEADER.c", &found)
+        expect(\HVMSaveTypeHeader.cpt, 25, "__HVM_SAVE_TYPE_HEADER.cpt", &found)
     }
 
     /// `hvm_hw_cpu`.
-    private static func checkHvmHwCpu(_ found: inout [String]) {
-        expect(HvmHwCpu.self, "hvm_hw_cpu", size: 1032, alignment: 8, &found)
-        expect(\HvmHwCpu.fpuRegs, 0, "hvm_hw_cpu.fpu_regs", &found)
-        expect(\HvmHwCpu.rax, 512, "hvm_hw_cpu.rax", &found)
-        expect(\HvmHwCpu.rbx, 520, "hvm_hw_cpu.rbx", &found)
-        expect(\HvmHwCpu.rcx, 528, "hvm_hw_cpu.rcx", &found)
-        expect(\HvmHwCpu.rdx, 536, "hvm_hw_cpu.rdx", &found)
-        expect(\HvmHwCpu.rbp, 544, "hvm_hw_cpu.rbp", &found)
-        expect(\HvmHwCpu.rsi, 552, "hvm_hw_cpu.rsi", &found)
-        expect(\HvmHwCpu.rdi, 560, "hvm_hw_cpu.rdi", &found)
-        expect(\HvmHwCpu.rsp, 568, "hvm_hw_cpu.rsp", &found)
-        expect(\HvmHwCpu.r8, 576, "hvm_hw_cpu.r8", &found)
-        expect(\HvmHwCpu.r9, 584, "hvm_hw_cpu.r9", &found)
-        expect(\HvmHwCpu.r10, 592, "hvm_hw_cpu.r10", &found)
-        expect(\HvmHwCpu.r11, 600, "hvm_hw_cpu.r11", &found)
-        expect(\HvmHwCpu.r12, 608, "hvm_hw_cpu.r12", &found)
-        expect(\HvmHwCpu.r13, 616, "hvm_hw_cpu.r13", &found)
-        expect(\HvmHwCpu.r14, 624, "hvm_hw_cpu.r14", &found)
-        expect(\HvmHwCpu.r15, 632, "hvm_hw_cpu.r15", &found)
-        expect(\HvmHwCpu.rip, 640, "hvm_hw_cpu.rip", &found)
-        expect(\HvmHwCpu.rflags, 648, "hvm_hw_cpu.rflags", &found)
-        expect(\HvmHwCpu.cr0, 656, "hvm_hw_cpu.cr0", &found)
-        expect(\HvmHwCpu.cr2, 664, "hvm_hw_cpu.cr2", &found)
-        expect(\HvmHwCpu.cr3, 672, "hvm_hw_cpu.cr3", &found)
-        expect(\HvmHwCpu.cr4, 680, "hvm_hw_cpu.cr4", &found)
-        expect(\HvmHwCpu.dr0, 688, "hvm_hw_cpu.dr0", &found)
-        expect(\HvmHwCpu.dr1, 696, "hvm_hw_cpu.dr1", &found)
-        expect(\HvmHwCpu.dr2, 704, "hvm_hw_cpu.dr2", &found)
-        expect(\HvmHwCpu.dr3, 712, "hvm_hw_cpu.dr3", &found)
-        expect(\HvmHwCpu.dr6, 720, "hvm_hw_cpu.dr6", &found)
-        expect(\HvmHwCpu.dr7, 728, "hvm_hw_cpu.dr7", &found)
-        expect(\HvmHwCpu.csSel, 736, "hvm_hw_cpu.cs_sel", &found)
-        expect(\HvmHwCpu.dsSel, 740, "hvm_hw_cpu.ds_sel", &found)
-        expect(\HvmHwCpu.esSel, 744, "hvm_hw_cpu.es_sel", &found)
-        expect(\HvmHwCpu.fsSel, 748, "hvm_hw_cpu.fs_sel", &found)
-        expect(\HvmHwCpu.gsSel, 752, "hvm_hw_cpu.gs_sel", &found)
-        expect(\HvmHwCpu.ssSel, 756, "hvm_hw_cpu.ss_sel", &found)
-        expect(\HvmHwCpu.trSel, 760, "hvm_hw_cpu.tr_sel", &found)
-        expect(\HvmHwCpu.ldtrSel, 764, "hvm_hw_cpu.ldtr_sel", &found)
-        expect(\HvmHwCpu.csLimit, 768, "hvm_hw_cpu.cs_limit", &found)
-        expect(\HvmHwCpu.dsLimit, 772, "hvm_hw_cpu.ds_limit", &found)
-        expect(\HvmHwCpu.esLimit, 776, "hvm_hw_cpu.es_limit", &found)
-        expect(\HvmHwCpu.fsLimit, 780, "hvm_hw_cpu.fs_limit", &found)
-        expect(\HvmHwCpu.gsLimit, 784, "hvm_hw_cpu.gs_limit", &found)
-        expect(\HvmHwCpu.ssLimit, 788, "hvm_hw_cpu.ss_limit", &found)
-        expect(\HvmHwCpu.trLimit, 792, "hvm_hw_cpu.tr_limit", &found)
-        expect(\HvmHwCpu.ldtrLimit, 796, "hvm_hw_cpu.ldtr_limit", &found)
-        expect(\HvmHwCpu.idtrLimit, 800, "hvm_hw_cpu.idtr_limit", &found)
-        expect(\HvmHwCpu.gdtrLimit, 804, "hvm_hw_cpu.gdtr_limit", &found)
-        expect(\HvmHwCpu.csBase, 808, "hvm_hw_cpu.cs_base", &found)
-        expect(\HvmHwCpu.dsBase, 816, "hvm_hw_cpu.ds_base", &found)
-        expect(\HvmHwCpu.esBase, 824, "hvm_hw_cpu.es_base", &found)
-        expect(\HvmHwCpu.fsBase, 832, "hvm_hw_cpu.fs_base", &found)
-        expect(\HvmHwCpu.gsBase, 840, "hvm_hw_cpu.gs_base", &found)
-        expect(\HvmHwCpu.ssBase, 848, "hvm_hw_cpu.ss_base", &found)
-        expect(\HvmHwCpu.trBase, 856, "hvm_hw_cpu.tr_base", &found)
-        expect(\HvmHwCpu.ldtrBase, 864, "hvm_hw_cpu.ldtr_base", &found)
-        expect(\HvmHwCpu.idtrBase, 872, "hvm_hw_cpu.idtr_base", &found)
-        expect(\HvmHwCpu.gdtrBase, 880, "hvm_hw_cpu.gdtr_base", &found)
-        expect(\HvmHwCpu.csArbytes, 888, "hvm_hw_cpu.cs_arbytes", &found)
-        expect(\HvmHwCpu.dsArbytes, 892, "hvm_hw_cpu.ds_arbytes", &found)
-        expect(\HvmHwCpu.esArbytes, 896, "hvm_hw_cpu.es_arbytes", &found)
-        expect(\HvmHwCpu.fsArbytes, 900, "hvm_hw_cpu.fs_arbytes", &found)
-        expect(\HvmHwCpu.gsArbytes, 904, "hvm_hw_cpu.gs_arbytes", &found)
-        expect(\HvmHwCpu.ssArbytes, 908, "hvm_hw_cpu.ss_arbytes", &found)
-        expect(\HvmHwCpu.trArbytes, 912, "hvm_hw_cpu.tr_arbytes", &found)
-        expect(\HvmHwCpu.ldtrArbytes, 916, "hvm_hw_cpu.ldtr_arbytes", &found)
-        expect(\HvmHwCpu.sysenterCs, 920, "hvm_hw_cpu.sysenter_cs", &found)
-        expect(\HvmHwCpu.sysenterEsp, 928, "hvm_hw_cpu.sysenter_esp", &found)
-        expect(\HvmHwCpu.sysenterEip, 936, "hvm_hw_cpu.sysenter_eip", &found)
-        expect(\HvmHwCpu.shadowGs, 944, "hvm_hw_cpu.shadow_gs", &found)
-        expect(\HvmHwCpu.msrFlags, 952, "hvm_hw_cpu.msr_flags", &found)
-        expect(\HvmHwCpu.msrLstar, 960, "hvm_hw_cpu.msr_lstar", &found)
-        expect(\HvmHwCpu.msrStar, 968, "hvm_hw_cpu.msr_star", &found)
-        expect(\HvmHwCpu.msrCstar, 976, "hvm_hw_cpu.msr_cstar", &found)
-        expect(\HvmHwCpu.msrSyscallMask, 984, "hvm_hw_cpu.msr_syscall_mask", &found)
-        expect(\HvmHwCpu.msrEfer, 992, "hvm_hw_cpu.msr_efer", &found)
-        expect(\HvmHwCpu.msrTscAux, 1000, "hvm_hw_cpu.msr_tsc_aux", &found)
-        expect(\HvmHwCpu.tsc, 1008, "hvm_hw_cpu.tsc", &found)
-        expect(\HvmHwCpu._anonymous0, 1016, "hvm_hw_cpu._anonymous0", &found)
-        expect(\HvmHwCpu.errorCode, 1020, "hvm_hw_cpu.error_code", &found)
-        expect(\HvmHwCpu.flags, 1024, "hvm_hw_cpu.flags", &found)
-        expect(\HvmHwCpu.pad0, 1028, "hvm_hw_cpu.pad0", &found)
+    private static func checkHVMHwCPU(_ found: inout [String]) {
+        expect(HVMHwCPU.self, "hvm_hw_cpu", size: 1032, alignment: 8, &found)
+        expect(\HVMHwCPU.fpuRegs, 0, "hvm_hw_cpu.fpu_regs", &found)
+        expect(\HVMHwCPU.rax, 512, "hvm_hw_cpu.rax", &found)
+        expect(\HVMHwCPU.rbx, 520, "hvm_hw_cpu.rbx", &found)
+        expect(\HVMHwCPU.rcx, 528, "hvm_hw_cpu.rcx", &found)
+        expect(\HVMHwCPU.rdx, 536, "hvm_hw_cpu.rdx", &found)
+        expect(\HVMHwCPU.rbp, 544, "hvm_hw_cpu.rbp", &found)
+        expect(\HVMHwCPU.rsi, 552, "hvm_hw_cpu.rsi", &found)
+        expect(\HVMHwCPU.rdi, 560, "hvm_hw_cpu.rdi", &found)
+        expect(\HVMHwCPU.rsp, 568, "hvm_hw_cpu.rsp", &found)
+        expect(\HVMHwCPU.r8, 576, "hvm_hw_cpu.r8", &found)
+        expect(\HVMHwCPU.r9, 584, "hvm_hw_cpu.r9", &found)
+        expect(\HVMHwCPU.r10, 592, "hvm_hw_cpu.r10", &found)
+        expect(\HVMHwCPU.r11, 600, "hvm_hw_cpu.r11", &found)
+        expect(\HVMHwCPU.r12, 608, "hvm_hw_cpu.r12", &found)
+        expect(\HVMHwCPU.r13, 616, "hvm_hw_cpu.r13", &found)
+        expect(\HVMHwCPU.r14, 624, "hvm_hw_cpu.r14", &found)
+        expect(\HVMHwCPU.r15, 632, "hvm_hw_cpu.r15", &found)
+        expect(\HVMHwCPU.rip, 640, "hvm_hw_cpu.rip", &found)
+        expect(\HVMHwCPU.rflags, 648, "hvm_hw_cpu.rflags", &found)
+        expect(\HVMHwCPU.cr0, 656, "hvm_hw_cpu.cr0", &found)
+        expect(\HVMHwCPU.cr2, 664, "hvm_hw_cpu.cr2", &found)
+        expect(\HVMHwCPU.cr3, 672, "hvm_hw_cpu.cr3", &found)
+        expect(\HVMHwCPU.cr4, 680, "hvm_hw_cpu.cr4", &found)
+        expect(\HVMHwCPU.dr0, 688, "hvm_hw_cpu.dr0", &found)
+        expect(\HVMHwCPU.dr1, 696, "hvm_hw_cpu.dr1", &found)
+        expect(\HVMHwCPU.dr2, 704, "hvm_hw_cpu.dr2", &found)
+        expect(\HVMHwCPU.dr3, 712, "hvm_hw_cpu.dr3", &found)
+        expect(\HVMHwCPU.dr6, 720, "hvm_hw_cpu.dr6", &found)
+        expect(\HVMHwCPU.dr7, 728, "hvm_hw_cpu.dr7", &found)
+        expect(\HVMHwCPU.csSel, 736, "hvm_hw_cpu.cs_sel", &found)
+        expect(\HVMHwCPU.dsSel, 740, "hvm_hw_cpu.ds_sel", &found)
+        expect(\HVMHwCPU.esSel, 744, "hvm_hw_cpu.es_sel", &found)
+        expect(\HVMHwCPU.fsSel, 748, "hvm_hw_cpu.fs_sel", &found)
+        expect(\HVMHwCPU.gsSel, 752, "hvm_hw_cpu.gs_sel", &found)
+        expect(\HVMHwCPU.ssSel, 756, "hvm_hw_cpu.ss_sel", &found)
+        expect(\HVMHwCPU.trSel, 760, "hvm_hw_cpu.tr_sel", &found)
+        expect(\HVMHwCPU.ldtrSel, 764, "hvm_hw_cpu.ldtr_sel", &found)
+        expect(\HVMHwCPU.csLimit, 768, "hvm_hw_cpu.cs_limit", &found)
+        expect(\HVMHwCPU.dsLimit, 772, "hvm_hw_cpu.ds_limit", &found)
+        expect(\HVMHwCPU.esLimit, 776, "hvm_hw_cpu.es_limit", &found)
+        expect(\HVMHwCPU.fsLimit, 780, "hvm_hw_cpu.fs_limit", &found)
+        expect(\HVMHwCPU.gsLimit, 784, "hvm_hw_cpu.gs_limit", &found)
+        expect(\HVMHwCPU.ssLimit, 788, "hvm_hw_cpu.ss_limit", &found)
+        expect(\HVMHwCPU.trLimit, 792, "hvm_hw_cpu.tr_limit", &found)
+        expect(\HVMHwCPU.ldtrLimit, 796, "hvm_hw_cpu.ldtr_limit", &found)
+        expect(\HVMHwCPU.idtrLimit, 800, "hvm_hw_cpu.idtr_limit", &found)
+        expect(\HVMHwCPU.gdtrLimit, 804, "hvm_hw_cpu.gdtr_limit", &found)
+        expect(\HVMHwCPU.csBase, 808, "hvm_hw_cpu.cs_base", &found)
+        expect(\HVMHwCPU.dsBase, 816, "hvm_hw_cpu.ds_base", &found)
+        expect(\HVMHwCPU.esBase, 824, "hvm_hw_cpu.es_base", &found)
+        expect(\HVMHwCPU.fsBase, 832, "hvm_hw_cpu.fs_base", &found)
+        expect(\HVMHwCPU.gsBase, 840, "hvm_hw_cpu.gs_base", &found)
+        expect(\HVMHwCPU.ssBase, 848, "hvm_hw_cpu.ss_base", &found)
+        expect(\HVMHwCPU.trBase, 856, "hvm_hw_cpu.tr_base", &found)
+        expect(\HVMHwCPU.ldtrBase, 864, "hvm_hw_cpu.ldtr_base", &found)
+        expect(\HVMHwCPU.idtrBase, 872, "hvm_hw_cpu.idtr_base", &found)
+        expect(\HVMHwCPU.gdtrBase, 880, "hvm_hw_cpu.gdtr_base", &found)
+        expect(\HVMHwCPU.csArbytes, 888, "hvm_hw_cpu.cs_arbytes", &found)
+        expect(\HVMHwCPU.dsArbytes, 892, "hvm_hw_cpu.ds_arbytes", &found)
+        expect(\HVMHwCPU.esArbytes, 896, "hvm_hw_cpu.es_arbytes", &found)
+        expect(\HVMHwCPU.fsArbytes, 900, "hvm_hw_cpu.fs_arbytes", &found)
+        expect(\HVMHwCPU.gsArbytes, 904, "hvm_hw_cpu.gs_arbytes", &found)
+        expect(\HVMHwCPU.ssArbytes, 908, "hvm_hw_cpu.ss_arbytes", &found)
+        expect(\HVMHwCPU.trArbytes, 912, "hvm_hw_cpu.tr_arbytes", &found)
+        expect(\HVMHwCPU.ldtrArbytes, 916, "hvm_hw_cpu.ldtr_arbytes", &found)
+        expect(\HVMHwCPU.sysenterCs, 920, "hvm_hw_cpu.sysenter_cs", &found)
+        expect(\HVMHwCPU.sysenterEsp, 928, "hvm_hw_cpu.sysenter_esp", &found)
+        expect(\HVMHwCPU.sysenterEip, 936, "hvm_hw_cpu.sysenter_eip", &found)
+        expect(\HVMHwCPU.shadowGs, 944, "hvm_hw_cpu.shadow_gs", &found)
+        expect(\HVMHwCPU.msrFlags, 952, "hvm_hw_cpu.msr_flags", &found)
+        expect(\HVMHwCPU.msrLstar, 960, "hvm_hw_cpu.msr_lstar", &found)
+        expect(\HVMHwCPU.msrStar, 968, "hvm_hw_cpu.msr_star", &found)
+        expect(\HVMHwCPU.msrCstar, 976, "hvm_hw_cpu.msr_cstar", &found)
+        expect(\HVMHwCPU.msrSyscallMask, 984, "hvm_hw_cpu.msr_syscall_mask", &found)
+        expect(\HVMHwCPU.msrEfer, 992, "hvm_hw_cpu.msr_efer", &found)
+        expect(\HVMHwCPU.msrTscAux, 1000, "hvm_hw_cpu.msr_tsc_aux", &found)
+        expect(\HVMHwCPU.tsc, 1008, "hvm_hw_cpu.tsc", &found)
+        expect(\HVMHwCPU._anonymous0, 1016, "hvm_hw_cpu._anonymous0", &found)
+        expect(\HVMHwCPU.errorCode, 1020, "hvm_hw_cpu.error_code", &found)
+        expect(\HVMHwCPU.flags, 1024, "hvm_hw_cpu.flags", &found)
+        expect(\HVMHwCPU.pad0, 1028, "hvm_hw_cpu.pad0", &found)
     }
 
     /// `hvm_hw_cpu.(anonymous 0)`.
-    private static func checkHvmHwCpuAnonymous0(_ found: inout [String]) {
-        expect(HvmHwCpu.Anonymous0.self, "hvm_hw_cpu.(anonymous 0)", size: 4, alignment: 4, &found)
+    private static func checkHVMHwCPUAnonymous0(_ found: inout [String]) {
+        expect(HVMHwCPU.Anonymous0.self, "hvm_hw_cpu.(anonymous 0)", size: 4, alignment: 4, &found)
     }
 
     /// `hvm_hw_cpu.(anonymous 0).(anonymous 0)`.
-    private static func checkHvmHwCpuAnonymous0Anonymous0(_ found: inout [String]) {
-        expect(HvmHwCpu.Anonymous0.Anonymous0.self, "hvm_hw_cpu.(anonymous 0).(anonymous 0)", size: 4, alignment: 4, &found)
+    private static func checkHVMHwCPUAnonymous0Anonymous0(_ found: inout [String]) {
+        expect(HVMHwCPU.Anonymous0.Anonymous0.self, "hvm_hw_cpu.(anonymous 0).(anonymous 0)", size: 4, alignment: 4, &found)
     }
 
     /// `hvm_hw_cpu_compat`.
-    private static func checkHvmHwCpuCompat(_ found: inout [String]) {
-        expect(HvmHwCpuCompat.self, "hvm_hw_cpu_compat", size: 1016, alignment: 8, &found)
-        expect(\HvmHwCpuCompat.fpuRegs, 0, "hvm_hw_cpu_compat.fpu_regs", &found)
-        expect(\HvmHwCpuCompat.rax, 512, "hvm_hw_cpu_compat.rax", &found)
-        expect(\HvmHwCpuCompat.rbx, 520, "hvm_hw_cpu_compat.rbx", &found)
-        expect(\HvmHwCpuCompat.rcx, 528, "hvm_hw_cpu_compat.rcx", &found)
-        expect(\HvmHwCpuCompat.rdx, 536, "hvm_hw_cpu_compat.rdx", &found)
-        expect(\HvmHwCpuCompat.rbp, 544, "hvm_hw_cpu_compat.rbp", &found)
-        expect(\HvmHwCpuCompat.rsi, 552, "hvm_hw_cpu_compat.rsi", &found)
-        expect(\HvmHwCpuCompat.rdi, 560, "hvm_hw_cpu_compat.rdi", &found)
-        expect(\HvmHwCpuCompat.rsp, 568, "hvm_hw_cpu_compat.rsp", &found)
-        expect(\HvmHwCpuCompat.r8, 576, "hvm_hw_cpu_compat.r8", &found)
-        expect(\HvmHwCpuCompat.r9, 584, "hvm_hw_cpu_compat.r9", &found)
-        expect(\HvmHwCpuCompat.r10, 592, "hvm_hw_cpu_compat.r10", &found)
-        expect(\HvmHwCpuCompat.r11, 600, "hvm_hw_cpu_compat.r11", &found)
-        expect(\HvmHwCpuCompat.r12, 608, "hvm_hw_cpu_compat.r12", &found)
-        expect(\HvmHwCpuCompat.r13, 616, "hvm_hw_cpu_compat.r13", &found)
-        expect(\HvmHwCpuCompat.r14, 624, "hvm_hw_cpu_compat.r14", &found)
-        expect(\HvmHwCpuCompat.r15, 632, "hvm_hw_cpu_compat.r15", &found)
-        expect(\HvmHwCpuCompat.rip, 640, "hvm_hw_cpu_compat.rip", &found)
-        expect(\HvmHwCpuCompat.rflags, 648, "hvm_hw_cpu_compat.rflags", &found)
-        expect(\HvmHwCpuCompat.cr0, 656, "hvm_hw_cpu_compat.cr0", &found)
-        expect(\HvmHwCpuCompat.cr2, 664, "hvm_hw_cpu_compat.cr2", &found)
-        expect(\HvmHwCpuCompat.cr3, 672, "hvm_hw_cpu_compat.cr3", &found)
-        expect(\HvmHwCpuCompat.cr4, 680, "hvm_hw_cpu_compat.cr4", &found)
-        expect(\HvmHwCpuCompat.dr0, 688, "hvm_hw_cpu_compat.dr0", &found)
-        expect(\HvmHwCpuCompat.dr1, 696, "hvm_hw_cpu_compat.dr1", &found)
-        expect(\HvmHwCpuCompat.dr2, 704, "hvm_hw_cpu_compat.dr2", &found)
-        expect(\HvmHwCpuCompat.dr3, 712, "hvm_hw_cpu_compat.dr3", &found)
-        expect(\HvmHwCpuCompat.dr6, 720, "hvm_hw_cpu_compat.dr6", &found)
-        expect(\HvmHwCpuCompat.dr7, 728, "hvm_hw_cpu_compat.dr7", &found)
-        expect(\HvmHwCpuCompat.csSel, 736, "hvm_hw_cpu_compat.cs_sel", &found)
-        expect(\HvmHwCpuCompat.dsSel, 740, "hvm_hw_cpu_compat.ds_sel", &found)
-        expect(\HvmHwCpuCompat.esSel, 744, "hvm_hw_cpu_compat.es_sel", &found)
-        expect(\HvmHwCpuCompat.fsSel, 748, "hvm_hw_cpu_compat.fs_sel", &found)
-        expect(\HvmHwCpuCompat.gsSel, 752, "hvm_hw_cpu_compat.gs_sel", &found)
-        expect(\HvmHwCpuCompat.ssSel, 756, "hvm_hw_cpu_compat.ss_sel", &found)
-        expect(\HvmHwCpuCompat.trSel, 760, "hvm_hw_cpu_compat.tr_sel", &found)
-        expect(\HvmHwCpuCompat.ldtrSel, 764, "hvm_hw_cpu_compat.ldtr_sel", &found)
-        expect(\HvmHwCpuCompat.csLimit, 768, "hvm_hw_cpu_compat.cs_limit", &found)
-        expect(\HvmHwCpuCompat.dsLimit, 772, "hvm_hw_cpu_compat.ds_limit", &found)
-        expect(\HvmHwCpuCompat.esLimit, 776, "hvm_hw_cpu_compat.es_limit", &found)
-        expect(\HvmHwCpuCompat.fsLimit, 780, "hvm_hw_cpu_compat.fs_limit", &found)
-        expect(\HvmHwCpuCompat.gsLimit, 784, "hvm_hw_cpu_compat.gs_limit", &found)
-        expect(\HvmHwCpuCompat.ssLimit, 788, "hvm_hw_cpu_compat.ss_limit", &found)
-        expect(\HvmHwCpuCompat.trLimit, 792, "hvm_hw_cpu_compat.tr_limit", &found)
-        expect(\HvmHwCpuCompat.ldtrLimit, 796, "hvm_hw_cpu_compat.ldtr_limit", &found)
-        expect(\HvmHwCpuCompat.idtrLimit, 800, "hvm_hw_cpu_compat.idtr_limit", &found)
-        expect(\HvmHwCpuCompat.gdtrLimit, 804, "hvm_hw_cpu_compat.gdtr_limit", &found)
-        expect(\HvmHwCpuCompat.csBase, 808, "hvm_hw_cpu_compat.cs_base", &found)
-        expect(\HvmHwCpuCompat.dsBase, 816, "hvm_hw_cpu_compat.ds_base", &found)
-        expect(\HvmHwCpuCompat.esBase, 824, "hvm_hw_cpu_compat.es_base", &found)
-        expect(\HvmHwCpuCompat.fsBase, 832, "hvm_hw_cpu_compat.fs_base", &found)
-        expect(\HvmHwCpuCompat.gsBase, 840, "hvm_hw_cpu_compat.gs_base", &found)
-        expect(\HvmHwCpuCompat.ssBase, 848, "hvm_hw_cpu_compat.ss_base", &found)
-        expect(\HvmHwCpuCompat.trBase, 856, "hvm_hw_cpu_compat.tr_base", &found)
-        expect(\HvmHwCpuCompat.ldtrBase, 864, "hvm_hw_cpu_compat.ldtr_base", &found)
-        expect(\HvmHwCpuCompat.idtrBase, 872, "hvm_hw_cpu_compat.idtr_base", &found)
-        expect(\HvmHwCpuCompat.gdtrBase, 880, "hvm_hw_cpu_compat.gdtr_base", &found)
-        expect(\HvmHwCpuCompat.csArbytes, 888, "hvm_hw_cpu_compat.cs_arbytes", &found)
-        expect(\HvmHwCpuCompat.dsArbytes, 892, "hvm_hw_cpu_compat.ds_arbytes", &found)
-        expect(\HvmHwCpuCompat.esArbytes, 896, "hvm_hw_cpu_compat.es_arbytes", &found)
-        expect(\HvmHwCpuCompat.fsArbytes, 900, "hvm_hw_cpu_compat.fs_arbytes", &found)
-        expect(\HvmHwCpuCompat.gsArbytes, 904, "hvm_hw_cpu_compat.gs_arbytes", &found)
-        expect(\HvmHwCpuCompat.ssArbytes, 908, "hvm_hw_cpu_compat.ss_arbytes", &found)
-        expect(\HvmHwCpuCompat.trArbytes, 912, "hvm_hw_cpu_compat.tr_arbytes", &found)
-        expect(\HvmHwCpuCompat.ldtrArbytes, 916, "hvm_hw_cpu_compat.ldtr_arbytes", &found)
-        expect(\HvmHwCpuCompat.sysenterCs, 920, "hvm_hw_cpu_compat.sysenter_cs", &found)
-        expect(\HvmHwCpuCompat.sysenterEsp, 928, "hvm_hw_cpu_compat.sysenter_esp", &found)
-        expect(\HvmHwCpuCompat.sysenterEip, 936, "hvm_hw_cpu_compat.sysenter_eip", &found)
-        expect(\HvmHwCpuCompat.shadowGs, 944, "hvm_hw_cpu_compat.shadow_gs", &found)
-        expect(\HvmHwCpuCompat.msrFlags, 952, "hvm_hw_cpu_compat.msr_flags", &found)
-        expect(\HvmHwCpuCompat.msrLstar, 960, "hvm_hw_cpu_compat.msr_lstar", &found)
-        expect(\HvmHwCpuCompat.msrStar, 968, "hvm_hw_cpu_compat.msr_star", &found)
-        expect(\HvmHwCpuCompat.msrCstar, 976, "hvm_hw_cpu_compat.msr_cstar", &found)
-        expect(\HvmHwCpuCompat.msrSyscallMask, 984, "hvm_hw_cpu_compat.msr_syscall_mask", &found)
-        expect(\HvmHwCpuCompat.msrEfer, 992, "hvm_hw_cpu_compat.msr_efer", &found)
-        expect(\HvmHwCpuCompat.tsc, 1000, "hvm_hw_cpu_compat.tsc", &found)
-        expect(\HvmHwCpuCompat._anonymous0, 1008, "hvm_hw_cpu_compat._anonymous0", &found)
-        expect(\HvmHwCpuCompat.errorCode, 1012, "hvm_hw_cpu_compat.error_code", &found)
+    private static func checkHVMHwCPUCompat(_ found: inout [String]) {
+        expect(HVMHwCPUCompat.self, "hvm_hw_cpu_compat", size: 1016, alignment: 8, &found)
+        expect(\HVMHwCPUCompat.fpuRegs, 0, "hvm_hw_cpu_compat.fpu_regs", &found)
+        expect(\HVMHwCPUCompat.rax, 512, "hvm_hw_cpu_compat.rax", &found)
+        expect(\HVMHwCPUCompat.rbx, 520, "hvm_hw_cpu_compat.rbx", &found)
+        expect(\HVMHwCPUCompat.rcx, 528, "hvm_hw_cpu_compat.rcx", &found)
+        expect(\HVMHwCPUCompat.rdx, 536, "hvm_hw_cpu_compat.rdx", &found)
+        expect(\HVMHwCPUCompat.rbp, 544, "hvm_hw_cpu_compat.rbp", &found)
+        expect(\HVMHwCPUCompat.rsi, 552, "hvm_hw_cpu_compat.rsi", &found)
+        expect(\HVMHwCPUCompat.rdi, 560, "hvm_hw_cpu_compat.rdi", &found)
+        expect(\HVMHwCPUCompat.rsp, 568, "hvm_hw_cpu_compat.rsp", &found)
+        expect(\HVMHwCPUCompat.r8, 576, "hvm_hw_cpu_compat.r8", &found)
+        expect(\HVMHwCPUCompat.r9, 584, "hvm_hw_cpu_compat.r9", &found)
+        expect(\HVMHwCPUCompat.r10, 592, "hvm_hw_cpu_compat.r10", &found)
+        expect(\HVMHwCPUCompat.r11, 600, "hvm_hw_cpu_compat.r11", &found)
+        expect(\HVMHwCPUCompat.r12, 608, "hvm_hw_cpu_compat.r12", &found)
+        expect(\HVMHwCPUCompat.r13, 616, "hvm_hw_cpu_compat.r13", &found)
+        expect(\HVMHwCPUCompat.r14, 624, "hvm_hw_cpu_compat.r14", &found)
+        expect(\HVMHwCPUCompat.r15, 632, "hvm_hw_cpu_compat.r15", &found)
+        expect(\HVMHwCPUCompat.rip, 640, "hvm_hw_cpu_compat.rip", &found)
+        expect(\HVMHwCPUCompat.rflags, 648, "hvm_hw_cpu_compat.rflags", &found)
+        expect(\HVMHwCPUCompat.cr0, 656, "hvm_hw_cpu_compat.cr0", &found)
+        expect(\HVMHwCPUCompat.cr2, 664, "hvm_hw_cpu_compat.cr2", &found)
+        expect(\HVMHwCPUCompat.cr3, 672, "hvm_hw_cpu_compat.cr3", &found)
+        expect(\HVMHwCPUCompat.cr4, 680, "hvm_hw_cpu_compat.cr4", &found)
+        expect(\HVMHwCPUCompat.dr0, 688, "hvm_hw_cpu_compat.dr0", &found)
+        expect(\HVMHwCPUCompat.dr1, 696, "hvm_hw_cpu_compat.dr1", &found)
+        expect(\HVMHwCPUCompat.dr2, 704, "hvm_hw_cpu_compat.dr2", &found)
+        expect(\HVMHwCPUCompat.dr3, 712, "hvm_hw_cpu_compat.dr3", &found)
+        expect(\HVMHwCPUCompat.dr6, 720, "hvm_hw_cpu_compat.dr6", &found)
+        expect(\HVMHwCPUCompat.dr7, 728, "hvm_hw_cpu_compat.dr7", &found)
+        expect(\HVMHwCPUCompat.csSel, 736, "hvm_hw_cpu_compat.cs_sel", &found)
+        expect(\HVMHwCPUCompat.dsSel, 740, "hvm_hw_cpu_compat.ds_sel", &found)
+        expect(\HVMHwCPUCompat.esSel, 744, "hvm_hw_cpu_compat.es_sel", &found)
+        expect(\HVMHwCPUCompat.fsSel, 748, "hvm_hw_cpu_compat.fs_sel", &found)
+        expect(\HVMHwCPUCompat.gsSel, 752, "hvm_hw_cpu_compat.gs_sel", &found)
+        expect(\HVMHwCPUCompat.ssSel, 756, "hvm_hw_cpu_compat.ss_sel", &found)
+        expect(\HVMHwCPUCompat.trSel, 760, "hvm_hw_cpu_compat.tr_sel", &found)
+        expect(\HVMHwCPUCompat.ldtrSel, 764, "hvm_hw_cpu_compat.ldtr_sel", &found)
+        expect(\HVMHwCPUCompat.csLimit, 768, "hvm_hw_cpu_compat.cs_limit", &found)
+        expect(\HVMHwCPUCompat.dsLimit, 772, "hvm_hw_cpu_compat.ds_limit", &found)
+        expect(\HVMHwCPUCompat.esLimit, 776, "hvm_hw_cpu_compat.es_limit", &found)
+        expect(\HVMHwCPUCompat.fsLimit, 780, "hvm_hw_cpu_compat.fs_limit", &found)
+        expect(\HVMHwCPUCompat.gsLimit, 784, "hvm_hw_cpu_compat.gs_limit", &found)
+        expect(\HVMHwCPUCompat.ssLimit, 788, "hvm_hw_cpu_compat.ss_limit", &found)
+        expect(\HVMHwCPUCompat.trLimit, 792, "hvm_hw_cpu_compat.tr_limit", &found)
+        expect(\HVMHwCPUCompat.ldtrLimit, 796, "hvm_hw_cpu_compat.ldtr_limit", &found)
+        expect(\HVMHwCPUCompat.idtrLimit, 800, "hvm_hw_cpu_compat.idtr_limit", &found)
+        expect(\HVMHwCPUCompat.gdtrLimit, 804, "hvm_hw_cpu_compat.gdtr_limit", &found)
+        expect(\HVMHwCPUCompat.csBase, 808, "hvm_hw_cpu_compat.cs_base", &found)
+        expect(\HVMHwCPUCompat.dsBase, 816, "hvm_hw_cpu_compat.ds_base", &found)
+        expect(\HVMHwCPUCompat.esBase, 824, "hvm_hw_cpu_compat.es_base", &found)
+        expect(\HVMHwCPUCompat.fsBase, 832, "hvm_hw_cpu_compat.fs_base", &found)
+        expect(\HVMHwCPUCompat.gsBase, 840, "hvm_hw_cpu_compat.gs_base", &found)
+        expect(\HVMHwCPUCompat.ssBase, 848, "hvm_hw_cpu_compat.ss_base", &found)
+        expect(\HVMHwCPUCompat.trBase, 856, "hvm_hw_cpu_compat.tr_base", &found)
+        expect(\HVMHwCPUCompat.ldtrBase, 864, "hvm_hw_cpu_compat.ldtr_base", &found)
+        expect(\HVMHwCPUCompat.idtrBase, 872, "hvm_hw_cpu_compat.idtr_base", &found)
+        expect(\HVMHwCPUCompat.gdtrBase, 880, "hvm_hw_cpu_compat.gdtr_base", &found)
+        expect(\HVMHwCPUCompat.csArbytes, 888, "hvm_hw_cpu_compat.cs_arbytes", &found)
+        expect(\HVMHwCPUCompat.dsArbytes, 892, "hvm_hw_cpu_compat.ds_arbytes", &found)
+        expect(\HVMHwCPUCompat.esArbytes, 896, "hvm_hw_cpu_compat.es_arbytes", &found)
+        expect(\HVMHwCPUCompat.fsArbytes, 900, "hvm_hw_cpu_compat.fs_arbytes", &found)
+        expect(\HVMHwCPUCompat.gsArbytes, 904, "hvm_hw_cpu_compat.gs_arbytes", &found)
+        expect(\HVMHwCPUCompat.ssArbytes, 908, "hvm_hw_cpu_compat.ss_arbytes", &found)
+        expect(\HVMHwCPUCompat.trArbytes, 912, "hvm_hw_cpu_compat.tr_arbytes", &found)
+        expect(\HVMHwCPUCompat.ldtrArbytes, 916, "hvm_hw_cpu_compat.ldtr_arbytes", &found)
+        expect(\HVMHwCPUCompat.sysenterCs, 920, "hvm_hw_cpu_compat.sysenter_cs", &found)
+        expect(\HVMHwCPUCompat.sysenterEsp, 928, "hvm_hw_cpu_compat.sysenter_esp", &found)
+        expect(\HVMHwCPUCompat.sysenterEip, 936, "hvm_hw_cpu_compat.sysenter_eip", &found)
+        expect(\HVMHwCPUCompat.shadowGs, 944, "hvm_hw_cpu_compat.shadow_gs", &found)
+        expect(\HVMHwCPUCompat.msrFlags, 952, "hvm_hw_cpu_compat.msr_flags", &found)
+        expect(\HVMHwCPUCompat.msrLstar, 960, "hvm_hw_cpu_compat.msr_lstar", &found)
+        expect(\HVMHwCPUCompat.msrStar, 968, "hvm_hw_cpu_compat.msr_star", &found)
+        expect(\HVMHwCPUCompat.msrCstar, 976, "hvm_hw_cpu_compat.msr_cstar", &found)
+        expect(\HVMHwCPUCompat.msrSyscallMask, 984, "hvm_hw_cpu_compat.msr_syscall_mask", &found)
+        expect(\HVMHwCPUCompat.msrEfer, 992, "hvm_hw_cpu_compat.msr_efer", &found)
+        expect(\HVMHwCPUCompat.tsc, 1000, "hvm_hw_cpu_compat.tsc", &found)
+        expect(\HVMHwCPUCompat._anonymous0, 1008, "hvm_hw_cpu_compat._anonymous0", &found)
+        expect(\HVMHwCPUCompat.errorCode, 1012, "hvm_hw_cpu_compat.error_code", &found)
     }
 
     /// `hvm_hw_cpu_compat.(anonymous 0)`.
-    private static func checkHvmHwCpuCompatAnonymous0(_ found: inout [String]) {
-        expect(HvmHwCpuCompat.Anonymous0.self, "hvm_hw_cpu_compat.(anonymous 0)", size: 4, alignment: 4, &found)
+    private static func checkHVMHwCPUCompatAnonymous0(_ found: inout [String]) {
+        expect(HVMHwCPUCompat.Anonymous0.self, "hvm_hw_cpu_compat.(anonymous 0)", size: 4, alignment: 4, &found)
     }
 
     /// `hvm_hw_cpu_compat.(anonymous 0).(anonymous 0)`.
-    private static func checkHvmHwCpuCompatAnonymous0Anonymous0(_ found: inout [String]) {
-        expect(HvmHwCpuCompat.Anonymous0.Anonymous0.self, "hvm_hw_cpu_compat.(anonymous 0).(anonymous 0)", size: 4, alignment: 4, &found)
+    private static func checkHVMHwCPUCompatAnonymous0Anonymous0(_ found: inout [String]) {
+        expect(HVMHwCPUCompat.Anonymous0.Anonymous0.self, "hvm_hw_cpu_compat.(anonymous 0).(anonymous 0)", size: 4, alignment: 4, &found)
     }
 
     /// `__HVM_SAVE_TYPE_CPU`.
-    private static func checkHvmSaveTypeCpu(_ found: inout [String]) {
-        expect(HvmSaveTypeCpu.self, "__HVM_SAVE_TYPE_CPU", size: 1040, alignment: 8, &found)
-        expect(\HvmSaveTypeCpu.t, 0, "__HVM_SAVE_TYPE_CPU.t", &found)
-        expect(\HvmSaveTypeCpu.c, 1032, "__HVM_SAVE_TYPE_CPU.c", &found)
-        expect(\HvmSaveTypeCpu.cpt, 1034, "__HVM_SAVE_TYPE_CPU.cpt", &found)
+    private static func checkHVMSaveTypeCPU(_ found: inout [String]) {
+        expect(HVMSaveTypeCPU.self, "__HVM_SAVE_TYPE_CPU", size: 1040, alignment: 8, &found)
+        expect(\HVMSaveTypeCPU.t, 0, "__HVM_SAVE_TYPE_CPU.t", &found)
+        expect(\HVMSaveTypeCPU.c, 1032, "__HVM_SAVE_TYPE_CPU.c", &found)
+        expect(\HVMSaveTypeCPU.cpt, 1034, "__HVM_SAVE_TYPE_CPU.cpt", &found)
     }
 
     /// `hvm_hw_vpic`.
-    private static func checkHvmHwVpic(_ found: inout [String]) {
-        expect(HvmHwVpic.self, "hvm_hw_vpic", size: 8, alignment: 1, &found)
-        expect(\HvmHwVpic.irr, 0, "hvm_hw_vpic.irr", &found)
-        expect(\HvmHwVpic.imr, 1, "hvm_hw_vpic.imr", &found)
-        expect(\HvmHwVpic.isr, 2, "hvm_hw_vpic.isr", &found)
-        expect(\HvmHwVpic.irqBase, 3, "hvm_hw_vpic.irq_base", &found)
-        expect(\HvmHwVpic.elcr, 6, "hvm_hw_vpic.elcr", &found)
-        expect(\HvmHwVpic.intOutput, 7, "hvm_hw_vpic.int_output", &found)
+    private static func checkHVMHwVpic(_ found: inout [String]) {
+        expect(HVMHwVpic.self, "hvm_hw_vpic", size: 8, alignment: 1, &found)
+        expect(\HVMHwVpic.irr, 0, "hvm_hw_vpic.irr", &found)
+        expect(\HVMHwVpic.imr, 1, "hvm_hw_vpic.imr", &found)
+        expect(\HVMHwVpic.isr, 2, "hvm_hw_vpic.isr", &found)
+        expect(\HVMHwVpic.irqBase, 3, "hvm_hw_vpic.irq_base", &found)
+        expect(\HVMHwVpic.elcr, 6, "hvm_hw_vpic.elcr", &found)
+        expect(\HVMHwVpic.intOutput, 7, "hvm_hw_vpic.int_output", &found)
     }
 
     /// `__HVM_SAVE_TYPE_PIC`.
-    private static func checkHvmSaveTypePic(_ found: inout [String]) {
-        expect(HvmSaveTypePic.self, "__HVM_SAVE_TYPE_PIC", size: 12, alignment: 1, &found)
-        expect(\HvmSaveTypePic.t, 0, "__HVM_SAVE_TYPE_PIC.t", &found)
-        expect(\HvmSaveTypePic.c, 8, "__HVM_SAVE_TYPE_PIC.c", &found)
-        expect(\HvmSaveTypePic.cpt, 11, "__HVM_SAVE_TYPE_PIC.cpt", &found)
+    private static func checkHVMSaveTypePic(_ found: inout [String]) {
+        expect(HVMSaveTypePic.self, "__HVM_SAVE_TYPE_PIC", size: 12, alignment: 1, &found)
+        expect(\HVMSaveTypePic.t, 0, "__HVM_SAVE_TYPE_PIC.t", &found)
+        expect(\HVMSaveTypePic.c, 8, "__HVM_SAVE_TYPE_PIC.c", &found)
+        expect(\HVMSaveTypePic.cpt, 11, "__HVM_SAVE_TYPE_PIC.cpt", &found)
     }
 
     /// `vioapic_redir_entry`.
@@ -6724,311 +6724,311 @@ public enum XenRecordLayout {
     }
 
     /// `hvm_hw_vioapic`.
-    private static func checkHvmHwVioapic(_ found: inout [String]) {
-        expect(HvmHwVioapic.self, "hvm_hw_vioapic", size: 400, alignment: 8, &found)
-        expect(\HvmHwVioapic.baseAddress, 0, "hvm_hw_vioapic.base_address", &found)
-        expect(\HvmHwVioapic.ioregsel, 8, "hvm_hw_vioapic.ioregsel", &found)
-        expect(\HvmHwVioapic.id, 12, "hvm_hw_vioapic.id", &found)
-        expect(\HvmHwVioapic.redirtbl, 16, "hvm_hw_vioapic.redirtbl", &found)
+    private static func checkHVMHwVioapic(_ found: inout [String]) {
+        expect(HVMHwVioapic.self, "hvm_hw_vioapic", size: 400, alignment: 8, &found)
+        expect(\HVMHwVioapic.baseAddress, 0, "hvm_hw_vioapic.base_address", &found)
+        expect(\HVMHwVioapic.ioregsel, 8, "hvm_hw_vioapic.ioregsel", &found)
+        expect(\HVMHwVioapic.id, 12, "hvm_hw_vioapic.id", &found)
+        expect(\HVMHwVioapic.redirtbl, 16, "hvm_hw_vioapic.redirtbl", &found)
     }
 
     /// `__HVM_SAVE_TYPE_IOAPIC`.
-    private static func checkHvmSaveTypeIoapic(_ found: inout [String]) {
-        expect(HvmSaveTypeIoapic.self, "__HVM_SAVE_TYPE_IOAPIC", size: 408, alignment: 8, &found)
-        expect(\HvmSaveTypeIoapic.t, 0, "__HVM_SAVE_TYPE_IOAPIC.t", &found)
-        expect(\HvmSaveTypeIoapic.c, 400, "__HVM_SAVE_TYPE_IOAPIC.c", &found)
-        expect(\HvmSaveTypeIoapic.cpt, 404, "__HVM_SAVE_TYPE_IOAPIC.cpt", &found)
+    private static func checkHVMSaveTypeIoapic(_ found: inout [String]) {
+        expect(HVMSaveTypeIoapic.self, "__HVM_SAVE_TYPE_IOAPIC", size: 408, alignment: 8, &found)
+        expect(\HVMSaveTypeIoapic.t, 0, "__HVM_SAVE_TYPE_IOAPIC.t", &found)
+        expect(\HVMSaveTypeIoapic.c, 400, "__HVM_SAVE_TYPE_IOAPIC.c", &found)
+        expect(\HVMSaveTypeIoapic.cpt, 404, "__HVM_SAVE_TYPE_IOAPIC.cpt", &found)
     }
 
     /// `hvm_hw_lapic`.
-    private static func checkHvmHwLapic(_ found: inout [String]) {
-        expect(HvmHwLapic.self, "hvm_hw_lapic", size: 32, alignment: 8, &found)
-        expect(\HvmHwLapic.apicBaseMsr, 0, "hvm_hw_lapic.apic_base_msr", &found)
-        expect(\HvmHwLapic.disabled, 8, "hvm_hw_lapic.disabled", &found)
-        expect(\HvmHwLapic.timerDivisor, 12, "hvm_hw_lapic.timer_divisor", &found)
-        expect(\HvmHwLapic.tdtMsr, 16, "hvm_hw_lapic.tdt_msr", &found)
-        expect(\HvmHwLapic.pendingEsr, 24, "hvm_hw_lapic.pending_esr", &found)
+    private static func checkHVMHwLapic(_ found: inout [String]) {
+        expect(HVMHwLapic.self, "hvm_hw_lapic", size: 32, alignment: 8, &found)
+        expect(\HVMHwLapic.apicBaseMsr, 0, "hvm_hw_lapic.apic_base_msr", &found)
+        expect(\HVMHwLapic.disabled, 8, "hvm_hw_lapic.disabled", &found)
+        expect(\HVMHwLapic.timerDivisor, 12, "hvm_hw_lapic.timer_divisor", &found)
+        expect(\HVMHwLapic.tdtMsr, 16, "hvm_hw_lapic.tdt_msr", &found)
+        expect(\HVMHwLapic.pendingEsr, 24, "hvm_hw_lapic.pending_esr", &found)
     }
 
     /// `__HVM_SAVE_TYPE_LAPIC`.
-    private static func checkHvmSaveTypeLapic(_ found: inout [String]) {
-        expect(HvmSaveTypeLapic.self, "__HVM_SAVE_TYPE_LAPIC", size: 40, alignment: 8, &found)
-        expect(\HvmSaveTypeLapic.t, 0, "__HVM_SAVE_TYPE_LAPIC.t", &found)
-        expect(\HvmSaveTypeLapic.c, 32, "__HVM_SAVE_TYPE_LAPIC.c", &found)
-        expect(\HvmSaveTypeLapic.cpt, 37, "__HVM_SAVE_TYPE_LAPIC.cpt", &found)
+    private static func checkHVMSaveTypeLapic(_ found: inout [String]) {
+        expect(HVMSaveTypeLapic.self, "__HVM_SAVE_TYPE_LAPIC", size: 40, alignment: 8, &found)
+        expect(\HVMSaveTypeLapic.t, 0, "__HVM_SAVE_TYPE_LAPIC.t", &found)
+        expect(\HVMSaveTypeLapic.c, 32, "__HVM_SAVE_TYPE_LAPIC.c", &found)
+        expect(\HVMSaveTypeLapic.cpt, 37, "__HVM_SAVE_TYPE_LAPIC.cpt", &found)
     }
 
     /// `hvm_hw_lapic_regs`.
-    private static func checkHvmHwLapicRegs(_ found: inout [String]) {
-        expect(HvmHwLapicRegs.self, "hvm_hw_lapic_regs", size: 1024, alignment: 1, &found)
-        expect(\HvmHwLapicRegs.data, 0, "hvm_hw_lapic_regs.data", &found)
+    private static func checkHVMHwLapicRegs(_ found: inout [String]) {
+        expect(HVMHwLapicRegs.self, "hvm_hw_lapic_regs", size: 1024, alignment: 1, &found)
+        expect(\HVMHwLapicRegs.data, 0, "hvm_hw_lapic_regs.data", &found)
     }
 
     /// `__HVM_SAVE_TYPE_LAPIC_REGS`.
-    private static func checkHvmSaveTypeLapicRegs(_ found: inout [String]) {
-        expect(HvmSaveTypeLapicRegs.self, "__HVM_SAVE_TYPE_LAPIC_REGS", size: 1031, alignment: 1, &found)
-        expect(\HvmSaveTypeLapicRegs.t, 0, "__HVM_SAVE_TYPE_LAPIC_REGS.t", &found)
-        expect(\HvmSaveTypeLapicRegs.c, 1024, "__HVM_SAVE_TYPE_LAPIC_REGS.c", &found)
-        expect(\HvmSaveTypeLapicRegs.cpt, 1030, "__HVM_SAVE_TYPE_LAPIC_REGS.cpt", &found)
+    private static func checkHVMSaveTypeLapicRegs(_ found: inout [String]) {
+        expect(HVMSaveTypeLapicRegs.self, "__HVM_SAVE_TYPE_LAPIC_REGS", size: 1031, alignment: 1, &found)
+        expect(\HVMSaveTypeLapicRegs.t, 0, "__HVM_SAVE_TYPE_LAPIC_REGS.t", &found)
+        expect(\HVMSaveTypeLapicRegs.c, 1024, "__HVM_SAVE_TYPE_LAPIC_REGS.c", &found)
+        expect(\HVMSaveTypeLapicRegs.cpt, 1030, "__HVM_SAVE_TYPE_LAPIC_REGS.cpt", &found)
     }
 
     /// `hvm_hw_pci_irqs`.
-    private static func checkHvmHwPciIrqs(_ found: inout [String]) {
-        expect(HvmHwPciIrqs.self, "hvm_hw_pci_irqs", size: 16, alignment: 8, &found)
-        expect(\HvmHwPciIrqs._anonymous0, 0, "hvm_hw_pci_irqs._anonymous0", &found)
+    private static func checkHVMHwPCIIrqs(_ found: inout [String]) {
+        expect(HVMHwPCIIrqs.self, "hvm_hw_pci_irqs", size: 16, alignment: 8, &found)
+        expect(\HVMHwPCIIrqs._anonymous0, 0, "hvm_hw_pci_irqs._anonymous0", &found)
     }
 
     /// `hvm_hw_pci_irqs.(anonymous 0)`.
-    private static func checkHvmHwPciIrqsAnonymous0(_ found: inout [String]) {
-        expect(HvmHwPciIrqs.Anonymous0.self, "hvm_hw_pci_irqs.(anonymous 0)", size: 16, alignment: 8, &found)
+    private static func checkHVMHwPCIIrqsAnonymous0(_ found: inout [String]) {
+        expect(HVMHwPCIIrqs.Anonymous0.self, "hvm_hw_pci_irqs.(anonymous 0)", size: 16, alignment: 8, &found)
     }
 
     /// `__HVM_SAVE_TYPE_PCI_IRQ`.
-    private static func checkHvmSaveTypePciIrq(_ found: inout [String]) {
-        expect(HvmSaveTypePciIrq.self, "__HVM_SAVE_TYPE_PCI_IRQ", size: 24, alignment: 8, &found)
-        expect(\HvmSaveTypePciIrq.t, 0, "__HVM_SAVE_TYPE_PCI_IRQ.t", &found)
-        expect(\HvmSaveTypePciIrq.c, 16, "__HVM_SAVE_TYPE_PCI_IRQ.c", &found)
-        expect(\HvmSaveTypePciIrq.cpt, 23, "__HVM_SAVE_TYPE_PCI_IRQ.cpt", &found)
+    private static func checkHVMSaveTypePCIIRQ(_ found: inout [String]) {
+        expect(HVMSaveTypePCIIRQ.self, "__HVM_SAVE_TYPE_PCI_IRQ", size: 24, alignment: 8, &found)
+        expect(\HVMSaveTypePCIIRQ.t, 0, "__HVM_SAVE_TYPE_PCI_IRQ.t", &found)
+        expect(\HVMSaveTypePCIIRQ.c, 16, "__HVM_SAVE_TYPE_PCI_IRQ.c", &found)
+        expect(\HVMSaveTypePCIIRQ.cpt, 23, "__HVM_SAVE_TYPE_PCI_IRQ.cpt", &found)
     }
 
     /// `hvm_hw_isa_irqs`.
-    private static func checkHvmHwIsaIrqs(_ found: inout [String]) {
-        expect(HvmHwIsaIrqs.self, "hvm_hw_isa_irqs", size: 8, alignment: 8, &found)
-        expect(\HvmHwIsaIrqs._anonymous0, 0, "hvm_hw_isa_irqs._anonymous0", &found)
+    private static func checkHVMHwIsaIrqs(_ found: inout [String]) {
+        expect(HVMHwIsaIrqs.self, "hvm_hw_isa_irqs", size: 8, alignment: 8, &found)
+        expect(\HVMHwIsaIrqs._anonymous0, 0, "hvm_hw_isa_irqs._anonymous0", &found)
     }
 
     /// `hvm_hw_isa_irqs.(anonymous 0)`.
-    private static func checkHvmHwIsaIrqsAnonymous0(_ found: inout [String]) {
-        expect(HvmHwIsaIrqs.Anonymous0.self, "hvm_hw_isa_irqs.(anonymous 0)", size: 8, alignment: 8, &found)
+    private static func checkHVMHwIsaIrqsAnonymous0(_ found: inout [String]) {
+        expect(HVMHwIsaIrqs.Anonymous0.self, "hvm_hw_isa_irqs.(anonymous 0)", size: 8, alignment: 8, &found)
     }
 
     /// `__HVM_SAVE_TYPE_ISA_IRQ`.
-    private static func checkHvmSaveTypeIsaIrq(_ found: inout [String]) {
-        expect(HvmSaveTypeIsaIrq.self, "__HVM_SAVE_TYPE_ISA_IRQ", size: 24, alignment: 8, &found)
-        expect(\HvmSaveTypeIsaIrq.t, 0, "__HVM_SAVE_TYPE_ISA_IRQ.t", &found)
-        expect(\HvmSaveTypeIsaIrq.c, 8, "__HVM_SAVE_TYPE_ISA_IRQ.c", &found)
-        expect(\HvmSaveTypeIsaIrq.cpt, 16, "__HVM_SAVE_TYPE_ISA_IRQ.cpt", &found)
+    private static func checkHVMSaveTypeIsaIRQ(_ found: inout [String]) {
+        expect(HVMSaveTypeIsaIRQ.self, "__HVM_SAVE_TYPE_ISA_IRQ", size: 24, alignment: 8, &found)
+        expect(\HVMSaveTypeIsaIRQ.t, 0, "__HVM_SAVE_TYPE_ISA_IRQ.t", &found)
+        expect(\HVMSaveTypeIsaIRQ.c, 8, "__HVM_SAVE_TYPE_ISA_IRQ.c", &found)
+        expect(\HVMSaveTypeIsaIRQ.cpt, 16, "__HVM_SAVE_TYPE_ISA_IRQ.cpt", &found)
     }
 
     /// `hvm_hw_pci_link`.
-    private static func checkHvmHwPciLink(_ found: inout [String]) {
-        expect(HvmHwPciLink.self, "hvm_hw_pci_link", size: 8, alignment: 1, &found)
-        expect(\HvmHwPciLink.route, 0, "hvm_hw_pci_link.route", &found)
-        expect(\HvmHwPciLink.pad0, 4, "hvm_hw_pci_link.pad0", &found)
+    private static func checkHVMHwPCILink(_ found: inout [String]) {
+        expect(HVMHwPCILink.self, "hvm_hw_pci_link", size: 8, alignment: 1, &found)
+        expect(\HVMHwPCILink.route, 0, "hvm_hw_pci_link.route", &found)
+        expect(\HVMHwPCILink.pad0, 4, "hvm_hw_pci_link.pad0", &found)
     }
 
     /// `__HVM_SAVE_TYPE_PCI_LINK`.
-    private static func checkHvmSaveTypePciLink(_ found: inout [String]) {
-        expect(HvmSaveTypePciLink.self, "__HVM_SAVE_TYPE_PCI_LINK", size: 18, alignment: 1, &found)
-        expect(\HvmSaveTypePciLink.t, 0, "__HVM_SAVE_TYPE_PCI_LINK.t", &found)
-        expect(\HvmSaveTypePciLink.c, 8, "__HVM_SAVE_TYPE_PCI_LINK.c", &found)
-        expect(\HvmSaveTypePciLink.cpt, 17, "__HVM_SAVE_TYPE_PCI_LINK.cpt", &found)
+    private static func checkHVMSaveTypePCILink(_ found: inout [String]) {
+        expect(HVMSaveTypePCILink.self, "__HVM_SAVE_TYPE_PCI_LINK", size: 18, alignment: 1, &found)
+        expect(\HVMSaveTypePCILink.t, 0, "__HVM_SAVE_TYPE_PCI_LINK.t", &found)
+        expect(\HVMSaveTypePCILink.c, 8, "__HVM_SAVE_TYPE_PCI_LINK.c", &found)
+        expect(\HVMSaveTypePCILink.cpt, 17, "__HVM_SAVE_TYPE_PCI_LINK.cpt", &found)
     }
 
     /// `hvm_hw_pit`.
-    private static func checkHvmHwPit(_ found: inout [String]) {
-        expect(HvmHwPit.self, "hvm_hw_pit", size: 56, alignment: 4, &found)
-        expect(\HvmHwPit.channels, 0, "hvm_hw_pit.channels", &found)
-        expect(\HvmHwPit.speakerDataOn, 48, "hvm_hw_pit.speaker_data_on", &found)
-        expect(\HvmHwPit.pad0, 52, "hvm_hw_pit.pad0", &found)
+    private static func checkHVMHwPit(_ found: inout [String]) {
+        expect(HVMHwPit.self, "hvm_hw_pit", size: 56, alignment: 4, &found)
+        expect(\HVMHwPit.channels, 0, "hvm_hw_pit.channels", &found)
+        expect(\HVMHwPit.speakerDataOn, 48, "hvm_hw_pit.speaker_data_on", &found)
+        expect(\HVMHwPit.pad0, 52, "hvm_hw_pit.pad0", &found)
     }
 
     /// `hvm_hw_pit_channel`.
-    private static func checkHvmHwPitChannel(_ found: inout [String]) {
-        expect(HvmHwPitChannel.self, "hvm_hw_pit_channel", size: 16, alignment: 4, &found)
-        expect(\HvmHwPitChannel.count, 0, "hvm_hw_pit_channel.count", &found)
-        expect(\HvmHwPitChannel.latchedCount, 4, "hvm_hw_pit_channel.latched_count", &found)
-        expect(\HvmHwPitChannel.countLatched, 6, "hvm_hw_pit_channel.count_latched", &found)
-        expect(\HvmHwPitChannel.statusLatched, 7, "hvm_hw_pit_channel.status_latched", &found)
-        expect(\HvmHwPitChannel.status, 8, "hvm_hw_pit_channel.status", &found)
-        expect(\HvmHwPitChannel.readState, 9, "hvm_hw_pit_channel.read_state", &found)
-        expect(\HvmHwPitChannel.writeState, 10, "hvm_hw_pit_channel.write_state", &found)
-        expect(\HvmHwPitChannel.writeLatch, 11, "hvm_hw_pit_channel.write_latch", &found)
-        expect(\HvmHwPitChannel.rwMode, 12, "hvm_hw_pit_channel.rw_mode", &found)
-        expect(\HvmHwPitChannel.mode, 13, "hvm_hw_pit_channel.mode", &found)
-        expect(\HvmHwPitChannel.bcd, 14, "hvm_hw_pit_channel.bcd", &found)
-        expect(\HvmHwPitChannel.gate, 15, "hvm_hw_pit_channel.gate", &found)
+    private static func checkHVMHwPitChannel(_ found: inout [String]) {
+        expect(HVMHwPitChannel.self, "hvm_hw_pit_channel", size: 16, alignment: 4, &found)
+        expect(\HVMHwPitChannel.count, 0, "hvm_hw_pit_channel.count", &found)
+        expect(\HVMHwPitChannel.latchedCount, 4, "hvm_hw_pit_channel.latched_count", &found)
+        expect(\HVMHwPitChannel.countLatched, 6, "hvm_hw_pit_channel.count_latched", &found)
+        expect(\HVMHwPitChannel.statusLatched, 7, "hvm_hw_pit_channel.status_latched", &found)
+        expect(\HVMHwPitChannel.status, 8, "hvm_hw_pit_channel.status", &found)
+        expect(\HVMHwPitChannel.readState, 9, "hvm_hw_pit_channel.read_state", &found)
+        expect(\HVMHwPitChannel.writeState, 10, "hvm_hw_pit_channel.write_state", &found)
+        expect(\HVMHwPitChannel.writeLatch, 11, "hvm_hw_pit_channel.write_latch", &found)
+        expect(\HVMHwPitChannel.rwMode, 12, "hvm_hw_pit_channel.rw_mode", &found)
+        expect(\HVMHwPitChannel.mode, 13, "hvm_hw_pit_channel.mode", &found)
+        expect(\HVMHwPitChannel.bcd, 14, "hvm_hw_pit_channel.bcd", &found)
+        expect(\HVMHwPitChannel.gate, 15, "hvm_hw_pit_channel.gate", &found)
     }
 
     /// `__HVM_SAVE_TYPE_PIT`.
-    private static func checkHvmSaveTypePit(_ found: inout [String]) {
-        expect(HvmSaveTypePit.self, "__HVM_SAVE_TYPE_PIT", size: 68, alignment: 4, &found)
-        expect(\HvmSaveTypePit.t, 0, "__HVM_SAVE_TYPE_PIT.t", &found)
-        expect(\HvmSaveTypePit.c, 56, "__HVM_SAVE_TYPE_PIT.c", &found)
-        expect(\HvmSaveTypePit.cpt, 66, "__HVM_SAVE_TYPE_PIT.cpt", &found)
+    private static func checkHVMSaveTypePit(_ found: inout [String]) {
+        expect(HVMSaveTypePit.self, "__HVM_SAVE_TYPE_PIT", size: 68, alignment: 4, &found)
+        expect(\HVMSaveTypePit.t, 0, "__HVM_SAVE_TYPE_PIT.t", &found)
+        expect(\HVMSaveTypePit.c, 56, "__HVM_SAVE_TYPE_PIT.c", &found)
+        expect(\HVMSaveTypePit.cpt, 66, "__HVM_SAVE_TYPE_PIT.cpt", &found)
     }
 
     /// `hvm_hw_rtc`.
-    private static func checkHvmHwRtc(_ found: inout [String]) {
-        expect(HvmHwRtc.self, "hvm_hw_rtc", size: 24, alignment: 8, &found)
-        expect(\HvmHwRtc.cmosData, 0, "hvm_hw_rtc.cmos_data", &found)
-        expect(\HvmHwRtc.cmosIndex, 14, "hvm_hw_rtc.cmos_index", &found)
-        expect(\HvmHwRtc.pad0, 15, "hvm_hw_rtc.pad0", &found)
-        expect(\HvmHwRtc.rtcOffset, 16, "hvm_hw_rtc.rtc_offset", &found)
+    private static func checkHVMHwRtc(_ found: inout [String]) {
+        expect(HVMHwRtc.self, "hvm_hw_rtc", size: 24, alignment: 8, &found)
+        expect(\HVMHwRtc.cmosData, 0, "hvm_hw_rtc.cmos_data", &found)
+        expect(\HVMHwRtc.cmosIndex, 14, "hvm_hw_rtc.cmos_index", &found)
+        expect(\HVMHwRtc.pad0, 15, "hvm_hw_rtc.pad0", &found)
+        expect(\HVMHwRtc.rtcOffset, 16, "hvm_hw_rtc.rtc_offset", &found)
     }
 
     /// `__HVM_SAVE_TYPE_RTC`.
-    private static func checkHvmSaveTypeRtc(_ found: inout [String]) {
-        expect(HvmSaveTypeRtc.self, "__HVM_SAVE_TYPE_RTC", size: 40, alignment: 8, &found)
-        expect(\HvmSaveTypeRtc.t, 0, "__HVM_SAVE_TYPE_RTC.t", &found)
-        expect(\HvmSaveTypeRtc.c, 24, "__HVM_SAVE_TYPE_RTC.c", &found)
-        expect(\HvmSaveTypeRtc.cpt, 35, "__HVM_SAVE_TYPE_RTC.cpt", &found)
+    private static func checkHVMSaveTypeRtc(_ found: inout [String]) {
+        expect(HVMSaveTypeRtc.self, "__HVM_SAVE_TYPE_RTC", size: 40, alignment: 8, &found)
+        expect(\HVMSaveTypeRtc.t, 0, "__HVM_SAVE_TYPE_RTC.t", &found)
+        expect(\HVMSaveTypeRtc.c, 24, "__HVM_SAVE_TYPE_RTC.c", &found)
+        expect(\HVMSaveTypeRtc.cpt, 35, "__HVM_SAVE_TYPE_RTC.cpt", &found)
     }
 
     /// `hvm_hw_hpet`.
-    private static func checkHvmHwHpet(_ found: inout [String]) {
-        expect(HvmHwHpet.self, "hvm_hw_hpet", size: 1048, alignment: 8, &found)
-        expect(\HvmHwHpet.capability, 0, "hvm_hw_hpet.capability", &found)
-        expect(\HvmHwHpet.res0, 8, "hvm_hw_hpet.res0", &found)
-        expect(\HvmHwHpet.config, 16, "hvm_hw_hpet.config", &found)
-        expect(\HvmHwHpet.res1, 24, "hvm_hw_hpet.res1", &found)
-        expect(\HvmHwHpet.isr, 32, "hvm_hw_hpet.isr", &found)
-        expect(\HvmHwHpet.res2, 40, "hvm_hw_hpet.res2", &found)
-        expect(\HvmHwHpet.mc64, 240, "hvm_hw_hpet.mc64", &found)
-        expect(\HvmHwHpet.res3, 248, "hvm_hw_hpet.res3", &found)
-        expect(\HvmHwHpet.timers, 256, "hvm_hw_hpet.timers", &found)
-        expect(\HvmHwHpet.res5, 352, "hvm_hw_hpet.res5", &found)
-        expect(\HvmHwHpet.period, 1024, "hvm_hw_hpet.period", &found)
+    private static func checkHVMHwHpet(_ found: inout [String]) {
+        expect(HVMHwHpet.self, "hvm_hw_hpet", size: 1048, alignment: 8, &found)
+        expect(\HVMHwHpet.capability, 0, "hvm_hw_hpet.capability", &found)
+        expect(\HVMHwHpet.res0, 8, "hvm_hw_hpet.res0", &found)
+        expect(\HVMHwHpet.config, 16, "hvm_hw_hpet.config", &found)
+        expect(\HVMHwHpet.res1, 24, "hvm_hw_hpet.res1", &found)
+        expect(\HVMHwHpet.isr, 32, "hvm_hw_hpet.isr", &found)
+        expect(\HVMHwHpet.res2, 40, "hvm_hw_hpet.res2", &found)
+        expect(\HVMHwHpet.mc64, 240, "hvm_hw_hpet.mc64", &found)
+        expect(\HVMHwHpet.res3, 248, "hvm_hw_hpet.res3", &found)
+        expect(\HVMHwHpet.timers, 256, "hvm_hw_hpet.timers", &found)
+        expect(\HVMHwHpet.res5, 352, "hvm_hw_hpet.res5", &found)
+        expect(\HVMHwHpet.period, 1024, "hvm_hw_hpet.period", &found)
     }
 
     /// `hvm_hw_hpet.timers`.
-    private static func checkHvmHwHpetTimers(_ found: inout [String]) {
-        expect(HvmHwHpet.Timers.self, "hvm_hw_hpet.timers", size: 32, alignment: 8, &found)
-        expect(\HvmHwHpet.Timers.config, 0, "hvm_hw_hpet.timers.config", &found)
-        expect(\HvmHwHpet.Timers.cmp, 8, "hvm_hw_hpet.timers.cmp", &found)
-        expect(\HvmHwHpet.Timers.fsb, 16, "hvm_hw_hpet.timers.fsb", &found)
-        expect(\HvmHwHpet.Timers.res4, 24, "hvm_hw_hpet.timers.res4", &found)
+    private static func checkHVMHwHpetTimers(_ found: inout [String]) {
+        expect(HVMHwHpet.Timers.self, "hvm_hw_hpet.timers", size: 32, alignment: 8, &found)
+        expect(\HVMHwHpet.Timers.config, 0, "hvm_hw_hpet.timers.config", &found)
+        expect(\HVMHwHpet.Timers.cmp, 8, "hvm_hw_hpet.timers.cmp", &found)
+        expect(\HVMHwHpet.Timers.fsb, 16, "hvm_hw_hpet.timers.fsb", &found)
+        expect(\HVMHwHpet.Timers.res4, 24, "hvm_hw_hpet.timers.res4", &found)
     }
 
     /// `__HVM_SAVE_TYPE_HPET`.
-    private static func checkHvmSaveTypeHpet(_ found: inout [String]) {
-        expect(HvmSaveTypeHpet.self, "__HVM_SAVE_TYPE_HPET", size: 1064, alignment: 8, &found)
-        expect(\HvmSaveTypeHpet.t, 0, "__HVM_SAVE_TYPE_HPET.t", &found)
-        expect(\HvmSaveTypeHpet.c, 1048, "__HVM_SAVE_TYPE_HPET.c", &found)
-        expect(\HvmSaveTypeHpet.cpt, 1060, "__HVM_SAVE_TYPE_HPET.cpt", &found)
+    private static func checkHVMSaveTypeHpet(_ found: inout [String]) {
+        expect(HVMSaveTypeHpet.self, "__HVM_SAVE_TYPE_HPET", size: 1064, alignment: 8, &found)
+        expect(\HVMSaveTypeHpet.t, 0, "__HVM_SAVE_TYPE_HPET.t", &found)
+        expect(\HVMSaveTypeHpet.c, 1048, "__HVM_SAVE_TYPE_HPET.c", &found)
+        expect(\HVMSaveTypeHpet.cpt, 1060, "__HVM_SAVE_TYPE_HPET.cpt", &found)
     }
 
     /// `hvm_hw_pmtimer`.
-    private static func checkHvmHwPmtimer(_ found: inout [String]) {
-        expect(HvmHwPmtimer.self, "hvm_hw_pmtimer", size: 8, alignment: 4, &found)
-        expect(\HvmHwPmtimer.tmrVal, 0, "hvm_hw_pmtimer.tmr_val", &found)
-        expect(\HvmHwPmtimer.pm1aSts, 4, "hvm_hw_pmtimer.pm1a_sts", &found)
-        expect(\HvmHwPmtimer.pm1aEn, 6, "hvm_hw_pmtimer.pm1a_en", &found)
+    private static func checkHVMHwPmtimer(_ found: inout [String]) {
+        expect(HVMHwPmtimer.self, "hvm_hw_pmtimer", size: 8, alignment: 4, &found)
+        expect(\HVMHwPmtimer.tmrVal, 0, "hvm_hw_pmtimer.tmr_val", &found)
+        expect(\HVMHwPmtimer.pm1aSts, 4, "hvm_hw_pmtimer.pm1a_sts", &found)
+        expect(\HVMHwPmtimer.pm1aEn, 6, "hvm_hw_pmtimer.pm1a_en", &found)
     }
 
     /// `__HVM_SAVE_TYPE_PMTIMER`.
-    private static func checkHvmSaveTypePmtimer(_ found: inout [String]) {
-        expect(HvmSaveTypePmtimer.self, "__HVM_SAVE_TYPE_PMTIMER", size: 24, alignment: 4, &found)
-        expect(\HvmSaveTypePmtimer.t, 0, "__HVM_SAVE_TYPE_PMTIMER.t", &found)
-        expect(\HvmSaveTypePmtimer.c, 8, "__HVM_SAVE_TYPE_PMTIMER.c", &found)
-        expect(\HvmSaveTypePmtimer.cpt, 21, "__HVM_SAVE_TYPE_PMTIMER.cpt", &found)
+    private static func checkHVMSaveTypePmtimer(_ found: inout [String]) {
+        expect(HVMSaveTypePmtimer.self, "__HVM_SAVE_TYPE_PMTIMER", size: 24, alignment: 4, &found)
+        expect(\HVMSaveTypePmtimer.t, 0, "__HVM_SAVE_TYPE_PMTIMER.t", &found)
+        expect(\HVMSaveTypePmtimer.c, 8, "__HVM_SAVE_TYPE_PMTIMER.c", &found)
+        expect(\HVMSaveTypePmtimer.cpt, 21, "__HVM_SAVE_TYPE_PMTIMER.cpt", &found)
     }
 
     /// `hvm_hw_mtrr`.
-    private static func checkHvmHwMtrr(_ found: inout [String]) {
-        expect(HvmHwMtrr.self, "hvm_hw_mtrr", size: 240, alignment: 8, &found)
-        expect(\HvmHwMtrr.msrPatCr, 0, "hvm_hw_mtrr.msr_pat_cr", &found)
-        expect(\HvmHwMtrr.msrMtrrVar, 8, "hvm_hw_mtrr.msr_mtrr_var", &found)
-        expect(\HvmHwMtrr.msrMtrrFixed, 136, "hvm_hw_mtrr.msr_mtrr_fixed", &found)
-        expect(\HvmHwMtrr.msrMtrrCap, 224, "hvm_hw_mtrr.msr_mtrr_cap", &found)
-        expect(\HvmHwMtrr.msrMtrrDefType, 232, "hvm_hw_mtrr.msr_mtrr_def_type", &found)
+    private static func checkHVMHwMtrr(_ found: inout [String]) {
+        expect(HVMHwMtrr.self, "hvm_hw_mtrr", size: 240, alignment: 8, &found)
+        expect(\HVMHwMtrr.msrPatCr, 0, "hvm_hw_mtrr.msr_pat_cr", &found)
+        expect(\HVMHwMtrr.msrMtrrVar, 8, "hvm_hw_mtrr.msr_mtrr_var", &found)
+        expect(\HVMHwMtrr.msrMtrrFixed, 136, "hvm_hw_mtrr.msr_mtrr_fixed", &found)
+        expect(\HVMHwMtrr.msrMtrrCap, 224, "hvm_hw_mtrr.msr_mtrr_cap", &found)
+        expect(\HVMHwMtrr.msrMtrrDefType, 232, "hvm_hw_mtrr.msr_mtrr_def_type", &found)
     }
 
     /// `__HVM_SAVE_TYPE_MTRR`.
-    private static func checkHvmSaveTypeMtrr(_ found: inout [String]) {
-        expect(HvmSaveTypeMtrr.self, "__HVM_SAVE_TYPE_MTRR", size: 256, alignment: 8, &found)
-        expect(\HvmSaveTypeMtrr.t, 0, "__HVM_SAVE_TYPE_MTRR.t", &found)
-        expect(\HvmSaveTypeMtrr.c, 240, "__HVM_SAVE_TYPE_MTRR.c", &found)
-        expect(\HvmSaveTypeMtrr.cpt, 254, "__HVM_SAVE_TYPE_MTRR.cpt", &found)
+    private static func checkHVMSaveTypeMtrr(_ found: inout [String]) {
+        expect(HVMSaveTypeMtrr.self, "__HVM_SAVE_TYPE_MTRR", size: 256, alignment: 8, &found)
+        expect(\HVMSaveTypeMtrr.t, 0, "__HVM_SAVE_TYPE_MTRR.t", &found)
+        expect(\HVMSaveTypeMtrr.c, 240, "__HVM_SAVE_TYPE_MTRR.c", &found)
+        expect(\HVMSaveTypeMtrr.cpt, 254, "__HVM_SAVE_TYPE_MTRR.cpt", &found)
     }
 
     /// `hvm_hw_cpu_xsave`.
-    private static func checkHvmHwCpuXsave(_ found: inout [String]) {
-        expect(HvmHwCpuXsave.self, "hvm_hw_cpu_xsave", size: 600, alignment: 8, &found)
-        expect(\HvmHwCpuXsave.xfeatureMask, 0, "hvm_hw_cpu_xsave.xfeature_mask", &found)
-        expect(\HvmHwCpuXsave.xcr0, 8, "hvm_hw_cpu_xsave.xcr0", &found)
-        expect(\HvmHwCpuXsave.xcr0Accum, 16, "hvm_hw_cpu_xsave.xcr0_accum", &found)
-        expect(\HvmHwCpuXsave.saveArea, 24, "hvm_hw_cpu_xsave.save_area", &found)
+    private static func checkHVMHwCPUXsave(_ found: inout [String]) {
+        expect(HVMHwCPUXsave.self, "hvm_hw_cpu_xsave", size: 600, alignment: 8, &found)
+        expect(\HVMHwCPUXsave.xfeatureMask, 0, "hvm_hw_cpu_xsave.xfeature_mask", &found)
+        expect(\HVMHwCPUXsave.xcr0, 8, "hvm_hw_cpu_xsave.xcr0", &found)
+        expect(\HVMHwCPUXsave.xcr0Accum, 16, "hvm_hw_cpu_xsave.xcr0_accum", &found)
+        expect(\HVMHwCPUXsave.saveArea, 24, "hvm_hw_cpu_xsave.save_area", &found)
     }
 
     /// `hvm_hw_cpu_xsave.save_area`.
-    private static func checkHvmHwCpuXsaveSaveArea(_ found: inout [String]) {
-        expect(HvmHwCpuXsave.SaveArea.self, "hvm_hw_cpu_xsave.save_area", size: 576, alignment: 8, &found)
-        expect(\HvmHwCpuXsave.SaveArea.fpuSse, 0, "hvm_hw_cpu_xsave.save_area.fpu_sse", &found)
-        expect(\HvmHwCpuXsave.SaveArea.xsaveHdr, 512, "hvm_hw_cpu_xsave.save_area.xsave_hdr", &found)
+    private static func checkHVMHwCPUXsaveSaveArea(_ found: inout [String]) {
+        expect(HVMHwCPUXsave.SaveArea.self, "hvm_hw_cpu_xsave.save_area", size: 576, alignment: 8, &found)
+        expect(\HVMHwCPUXsave.SaveArea.fpuSse, 0, "hvm_hw_cpu_xsave.save_area.fpu_sse", &found)
+        expect(\HVMHwCPUXsave.SaveArea.xsaveHdr, 512, "hvm_hw_cpu_xsave.save_area.xsave_hdr", &found)
     }
 
     /// `hvm_hw_cpu_xsave.save_area.fpu_sse`.
-    private static func checkHvmHwCpuXsaveSaveAreaFpuSse(_ found: inout [String]) {
-        expect(HvmHwCpuXsave.SaveArea.FpuSse.self, "hvm_hw_cpu_xsave.save_area.fpu_sse", size: 512, alignment: 1, &found)
-        expect(\HvmHwCpuXsave.SaveArea.FpuSse.x, 0, "hvm_hw_cpu_xsave.save_area.fpu_sse.x", &found)
+    private static func checkHVMHwCPUXsaveSaveAreaFpuSse(_ found: inout [String]) {
+        expect(HVMHwCPUXsave.SaveArea.FpuSse.self, "hvm_hw_cpu_xsave.save_area.fpu_sse", size: 512, alignment: 1, &found)
+        expect(\HVMHwCPUXsave.SaveArea.FpuSse.x, 0, "hvm_hw_cpu_xsave.save_area.fpu_sse.x", &found)
     }
 
     /// `hvm_hw_cpu_xsave_hdr`.
-    private static func checkHvmHwCpuXsaveHdr(_ found: inout [String]) {
-        expect(HvmHwCpuXsaveHdr.self, "hvm_hw_cpu_xsave_hdr", size: 64, alignment: 8, &found)
-        expect(\HvmHwCpuXsaveHdr.xstateBv, 0, "hvm_hw_cpu_xsave_hdr.xstate_bv", &found)
-        expect(\HvmHwCpuXsaveHdr.xcompBv, 8, "hvm_hw_cpu_xsave_hdr.xcomp_bv", &found)
-        expect(\HvmHwCpuXsaveHdr.reserved, 16, "hvm_hw_cpu_xsave_hdr.reserved", &found)
+    private static func checkHVMHwCPUXsaveHdr(_ found: inout [String]) {
+        expect(HVMHwCPUXsaveHdr.self, "hvm_hw_cpu_xsave_hdr", size: 64, alignment: 8, &found)
+        expect(\HVMHwCPUXsaveHdr.xstateBv, 0, "hvm_hw_cpu_xsave_hdr.xstate_bv", &found)
+        expect(\HVMHwCPUXsaveHdr.xcompBv, 8, "hvm_hw_cpu_xsave_hdr.xcomp_bv", &found)
+        expect(\HVMHwCPUXsaveHdr.reserved, 16, "hvm_hw_cpu_xsave_hdr.reserved", &found)
     }
 
     /// `hvm_viridian_domain_context`.
-    private static func checkHvmViridianDomainContext(_ found: inout [String]) {
-        expect(HvmViridianDomainContext.self, "hvm_viridian_domain_context", size: 32, alignment: 8, &found)
-        expect(\HvmViridianDomainContext.hypercallGpa, 0, "hvm_viridian_domain_context.hypercall_gpa", &found)
-        expect(\HvmViridianDomainContext.guestOsId, 8, "hvm_viridian_domain_context.guest_os_id", &found)
-        expect(\HvmViridianDomainContext.timeRefCount, 16, "hvm_viridian_domain_context.time_ref_count", &found)
-        expect(\HvmViridianDomainContext.referenceTsc, 24, "hvm_viridian_domain_context.reference_tsc", &found)
+    private static func checkHVMViridianDomainContext(_ found: inout [String]) {
+        expect(HVMViridianDomainContext.self, "hvm_viridian_domain_context", size: 32, alignment: 8, &found)
+        expect(\HVMViridianDomainContext.hypercallGpa, 0, "hvm_viridian_domain_context.hypercall_gpa", &found)
+        expect(\HVMViridianDomainContext.guestOsId, 8, "hvm_viridian_domain_context.guest_os_id", &found)
+        expect(\HVMViridianDomainContext.timeRefCount, 16, "hvm_viridian_domain_context.time_ref_count", &found)
+        expect(\HVMViridianDomainContext.referenceTsc, 24, "hvm_viridian_domain_context.reference_tsc", &found)
     }
 
     /// `__HVM_SAVE_TYPE_VIRIDIAN_DOMAIN`.
-    private static func checkHvmSaveTypeViridianDomain(_ found: inout [String]) {
-        expect(HvmSaveTypeViridianDomain.self, "__HVM_SAVE_TYPE_VIRIDIAN_DOMAIN", size: 48, alignment: 8, &found)
-        expect(\HvmSaveTypeViridianDomain.t, 0, "__HVM_SAVE_TYPE_VIRIDIAN_DOMAIN.t", &found)
-        expect(\HvmSaveTypeViridianDomain.c, 32, "__HVM_SAVE_TYPE_VIRIDIAN_DOMAIN.c", &found)
-        expect(\HvmSaveTypeViridianDomain.cpt, 47, "__HVM_SAVE_TYPE_VIRIDIAN_DOMAIN.cpt", &found)
+    private static func checkHVMSaveTypeViridianDomain(_ found: inout [String]) {
+        expect(HVMSaveTypeViridianDomain.self, "__HVM_SAVE_TYPE_VIRIDIAN_DOMAIN", size: 48, alignment: 8, &found)
+        expect(\HVMSaveTypeViridianDomain.t, 0, "__HVM_SAVE_TYPE_VIRIDIAN_DOMAIN.t", &found)
+        expect(\HVMSaveTypeViridianDomain.c, 32, "__HVM_SAVE_TYPE_VIRIDIAN_DOMAIN.c", &found)
+        expect(\HVMSaveTypeViridianDomain.cpt, 47, "__HVM_SAVE_TYPE_VIRIDIAN_DOMAIN.cpt", &found)
     }
 
     /// `hvm_viridian_vcpu_context`.
-    private static func checkHvmViridianVcpuContext(_ found: inout [String]) {
-        expect(HvmViridianVcpuContext.self, "hvm_viridian_vcpu_context", size: 216, alignment: 8, &found)
-        expect(\HvmViridianVcpuContext.vpAssistMsr, 0, "hvm_viridian_vcpu_context.vp_assist_msr", &found)
-        expect(\HvmViridianVcpuContext.apicAssistPending, 8, "hvm_viridian_vcpu_context.apic_assist_pending", &found)
-        expect(\HvmViridianVcpuContext.pad, 9, "hvm_viridian_vcpu_context._pad", &found)
-        expect(\HvmViridianVcpuContext.simpMsr, 16, "hvm_viridian_vcpu_context.simp_msr", &found)
-        expect(\HvmViridianVcpuContext.sintMsr, 24, "hvm_viridian_vcpu_context.sint_msr", &found)
-        expect(\HvmViridianVcpuContext.stimerConfigMsr, 152, "hvm_viridian_vcpu_context.stimer_config_msr", &found)
-        expect(\HvmViridianVcpuContext.stimerCountMsr, 184, "hvm_viridian_vcpu_context.stimer_count_msr", &found)
+    private static func checkHVMViridianVCPUContext(_ found: inout [String]) {
+        expect(HVMViridianVCPUContext.self, "hvm_viridian_vcpu_context", size: 216, alignment: 8, &found)
+        expect(\HVMViridianVCPUContext.vpAssistMsr, 0, "hvm_viridian_vcpu_context.vp_assist_msr", &found)
+        expect(\HVMViridianVCPUContext.apicAssistPending, 8, "hvm_viridian_vcpu_context.apic_assist_pending", &found)
+        expect(\HVMViridianVCPUContext.pad, 9, "hvm_viridian_vcpu_context._pad", &found)
+        expect(\HVMViridianVCPUContext.simpMsr, 16, "hvm_viridian_vcpu_context.simp_msr", &found)
+        expect(\HVMViridianVCPUContext.sintMsr, 24, "hvm_viridian_vcpu_context.sint_msr", &found)
+        expect(\HVMViridianVCPUContext.stimerConfigMsr, 152, "hvm_viridian_vcpu_context.stimer_config_msr", &found)
+        expect(\HVMViridianVCPUContext.stimerCountMsr, 184, "hvm_viridian_vcpu_context.stimer_count_msr", &found)
     }
 
     /// `__HVM_SAVE_TYPE_VIRIDIAN_VCPU`.
-    private static func checkHvmSaveTypeViridianVcpu(_ found: inout [String]) {
-        expect(HvmSaveTypeViridianVcpu.self, "__HVM_SAVE_TYPE_VIRIDIAN_VCPU", size: 240, alignment: 8, &found)
-        expect(\HvmSaveTypeViridianVcpu.t, 0, "__HVM_SAVE_TYPE_VIRIDIAN_VCPU.t", &found)
-        expect(\HvmSaveTypeViridianVcpu.c, 216, "__HVM_SAVE_TYPE_VIRIDIAN_VCPU.c", &found)
-        expect(\HvmSaveTypeViridianVcpu.cpt, 233, "__HVM_SAVE_TYPE_VIRIDIAN_VCPU.cpt", &found)
+    private static func checkHVMSaveTypeViridianVCPU(_ found: inout [String]) {
+        expect(HVMSaveTypeViridianVCPU.self, "__HVM_SAVE_TYPE_VIRIDIAN_VCPU", size: 240, alignment: 8, &found)
+        expect(\HVMSaveTypeViridianVCPU.t, 0, "__HVM_SAVE_TYPE_VIRIDIAN_VCPU.t", &found)
+        expect(\HVMSaveTypeViridianVCPU.c, 216, "__HVM_SAVE_TYPE_VIRIDIAN_VCPU.c", &found)
+        expect(\HVMSaveTypeViridianVCPU.cpt, 233, "__HVM_SAVE_TYPE_VIRIDIAN_VCPU.cpt", &found)
     }
 
     /// `__HVM_SAVE_TYPE_VMCE_VCPU`.
-    private static func checkHvmSaveTypeVmceVcpu(_ found: inout [String]) {
-        expect(HvmSaveTypeVmceVcpu.self, "__HVM_SAVE_TYPE_VMCE_VCPU", size: 56, alignment: 8, &found)
-        expect(\HvmSaveTypeVmceVcpu.t, 0, "__HVM_SAVE_TYPE_VMCE_VCPU.t", &found)
-        expect(\HvmSaveTypeVmceVcpu.c, 32, "__HVM_SAVE_TYPE_VMCE_VCPU.c", &found)
-        expect(\HvmSaveTypeVmceVcpu.cpt, 50, "__HVM_SAVE_TYPE_VMCE_VCPU.cpt", &found)
+    private static func checkHVMSaveTypeVmceVCPU(_ found: inout [String]) {
+        expect(HVMSaveTypeVmceVCPU.self, "__HVM_SAVE_TYPE_VMCE_VCPU", size: 56, alignment: 8, &found)
+        expect(\HVMSaveTypeVmceVCPU.t, 0, "__HVM_SAVE_TYPE_VMCE_VCPU.t", &found)
+        expect(\HVMSaveTypeVmceVCPU.c, 32, "__HVM_SAVE_TYPE_VMCE_VCPU.c", &found)
+        expect(\HVMSaveTypeVmceVCPU.cpt, 50, "__HVM_SAVE_TYPE_VMCE_VCPU.cpt", &found)
     }
 
     /// `hvm_tsc_adjust`.
-    private static func checkHvmTscAdjust(_ found: inout [String]) {
-        expect(HvmTscAdjust.self, "hvm_tsc_adjust", size: 8, alignment: 8, &found)
-        expect(\HvmTscAdjust.tscAdjust, 0, "hvm_tsc_adjust.tsc_adjust", &found)
+    private static func checkHVMTscAdjust(_ found: inout [String]) {
+        expect(HVMTscAdjust.self, "hvm_tsc_adjust", size: 8, alignment: 8, &found)
+        expect(\HVMTscAdjust.tscAdjust, 0, "hvm_tsc_adjust.tsc_adjust", &found)
     }
 
     /// `__HVM_SAVE_TYPE_TSC_ADJUST`.
-    private static func checkHvmSaveTypeTscAdjust(_ found: inout [String]) {
-        expect(HvmSaveTypeTscAdjust.self, "__HVM_SAVE_TYPE_TSC_ADJUST", size: 32, alignment: 8, &found)
-        expect(\HvmSaveTypeTscAdjust.t, 0, "__HVM_SAVE_TYPE_TSC_ADJUST.t", &found)
-        expect(\HvmSaveTypeTscAdjust.c, 8, "__HVM_SAVE_TYPE_TSC_ADJUST.c", &found)
-        expect(\HvmSaveTypeTscAdjust.cpt, 27, "__HVM_SAVE_TYPE_TSC_ADJUST.cpt", &found)
+    private static func checkHVMSaveTypeTscAdjust(_ found: inout [String]) {
+        expect(HVMSaveTypeTscAdjust.self, "__HVM_SAVE_TYPE_TSC_ADJUST", size: 32, alignment: 8, &found)
+        expect(\HVMSaveTypeTscAdjust.t, 0, "__HVM_SAVE_TYPE_TSC_ADJUST.t", &found)
+        expect(\HVMSaveTypeTscAdjust.c, 8, "__HVM_SAVE_TYPE_TSC_ADJUST.c", &found)
+        expect(\HVMSaveTypeTscAdjust.cpt, 27, "__HVM_SAVE_TYPE_TSC_ADJUST.cpt", &found)
     }
 #endif
 
@@ -7120,11 +7120,11 @@ public enum XenRecordLayout {
     }
 
     /// `cpu_offline_action`.
-    private static func checkCpuOfflineAction(_ found: inout [String]) {
-        expect(CpuOfflineAction.self, "cpu_offline_action", size: 8, alignment: 4, &found)
-        expect(\CpuOfflineAction.mcSocketid, 0, "cpu_offline_action.mc_socketid", &found)
-        expect(\CpuOfflineAction.mcCoreid, 4, "cpu_offline_action.mc_coreid", &found)
-        expect(\CpuOfflineAction.mcCoreThreadid, 6, "cpu_offline_action.mc_core_threadid", &found)
+    private static func checkCPUOfflineAction(_ found: inout [String]) {
+        expect(CPUOfflineAction.self, "cpu_offline_action", size: 8, alignment: 4, &found)
+        expect(\CPUOfflineAction.mcSocketid, 0, "cpu_offline_action.mc_socketid", &found)
+        expect(\CPUOfflineAction.mcCoreid, 4, "cpu_offline_action.mc_coreid", &found)
+        expect(\CPUOfflineAction.mcCoreThreadid, 6, "cpu_offline_action.mc_core_threadid", &found)
     }
 
     /// `mcinfo_recovery`.
@@ -7151,29 +7151,29 @@ public enum XenRecordLayout {
     }
 
     /// `mcinfo_logical_cpu`.
-    private static func checkMcinfoLogicalCpu(_ found: inout [String]) {
-        expect(McinfoLogicalCpu.self, "mcinfo_logical_cpu", size: 304, alignment: 8, &found)
-        expect(\McinfoLogicalCpu.mcCpunr, 0, "mcinfo_logical_cpu.mc_cpunr", &found)
-        expect(\McinfoLogicalCpu.mcChipid, 4, "mcinfo_logical_cpu.mc_chipid", &found)
-        expect(\McinfoLogicalCpu.mcCoreid, 8, "mcinfo_logical_cpu.mc_coreid", &found)
-        expect(\McinfoLogicalCpu.mcThreadid, 10, "mcinfo_logical_cpu.mc_threadid", &found)
-        expect(\McinfoLogicalCpu.mcApicid, 12, "mcinfo_logical_cpu.mc_apicid", &found)
-        expect(\McinfoLogicalCpu.mcClusterid, 16, "mcinfo_logical_cpu.mc_clusterid", &found)
-        expect(\McinfoLogicalCpu.mcNcores, 20, "mcinfo_logical_cpu.mc_ncores", &found)
-        expect(\McinfoLogicalCpu.mcNcoresActive, 24, "mcinfo_logical_cpu.mc_ncores_active", &found)
-        expect(\McinfoLogicalCpu.mcNthreads, 28, "mcinfo_logical_cpu.mc_nthreads", &found)
-        expect(\McinfoLogicalCpu.mcCpuidLevel, 32, "mcinfo_logical_cpu.mc_cpuid_level", &found)
-        expect(\McinfoLogicalCpu.mcFamily, 36, "mcinfo_logical_cpu.mc_family", &found)
-        expect(\McinfoLogicalCpu.mcVendor, 40, "mcinfo_logical_cpu.mc_vendor", &found)
-        expect(\McinfoLogicalCpu.mcModel, 44, "mcinfo_logical_cpu.mc_model", &found)
-        expect(\McinfoLogicalCpu.mcStep, 48, "mcinfo_logical_cpu.mc_step", &found)
-        expect(\McinfoLogicalCpu.mcVendorid, 52, "mcinfo_logical_cpu.mc_vendorid", &found)
-        expect(\McinfoLogicalCpu.mcBrandid, 68, "mcinfo_logical_cpu.mc_brandid", &found)
-        expect(\McinfoLogicalCpu.mcCpuCaps, 132, "mcinfo_logical_cpu.mc_cpu_caps", &found)
-        expect(\McinfoLogicalCpu.mcCacheSize, 160, "mcinfo_logical_cpu.mc_cache_size", &found)
-        expect(\McinfoLogicalCpu.mcCacheAlignment, 164, "mcinfo_logical_cpu.mc_cache_alignment", &found)
-        expect(\McinfoLogicalCpu.mcNmsrvals, 168, "mcinfo_logical_cpu.mc_nmsrvals", &found)
-        expect(\McinfoLogicalCpu.mcMsrvalues, 176, "mcinfo_logical_cpu.mc_msrvalues", &found)
+    private static func checkMcinfoLogicalCPU(_ found: inout [String]) {
+        expect(McinfoLogicalCPU.self, "mcinfo_logical_cpu", size: 304, alignment: 8, &found)
+        expect(\McinfoLogicalCPU.mcCpunr, 0, "mcinfo_logical_cpu.mc_cpunr", &found)
+        expect(\McinfoLogicalCPU.mcChipid, 4, "mcinfo_logical_cpu.mc_chipid", &found)
+        expect(\McinfoLogicalCPU.mcCoreid, 8, "mcinfo_logical_cpu.mc_coreid", &found)
+        expect(\McinfoLogicalCPU.mcThreadid, 10, "mcinfo_logical_cpu.mc_threadid", &found)
+        expect(\McinfoLogicalCPU.mcApicid, 12, "mcinfo_logical_cpu.mc_apicid", &found)
+        expect(\McinfoLogicalCPU.mcClusterid, 16, "mcinfo_logical_cpu.mc_clusterid", &found)
+        expect(\McinfoLogicalCPU.mcNcores, 20, "mcinfo_logical_cpu.mc_ncores", &found)
+        expect(\McinfoLogicalCPU.mcNcoresActive, 24, "mcinfo_logical_cpu.mc_ncores_active", &found)
+        expect(\McinfoLogicalCPU.mcNthreads, 28, "mcinfo_logical_cpu.mc_nthreads", &found)
+        expect(\McinfoLogicalCPU.mcCpuidLevel, 32, "mcinfo_logical_cpu.mc_cpuid_level", &found)
+        expect(\McinfoLogicalCPU.mcFamily, 36, "mcinfo_logical_cpu.mc_family", &found)
+        expect(\McinfoLogicalCPU.mcVendor, 40, "mcinfo_logical_cpu.mc_vendor", &found)
+        expect(\McinfoLogicalCPU.mcModel, 44, "mcinfo_logical_cpu.mc_model", &found)
+        expect(\McinfoLogicalCPU.mcStep, 48, "mcinfo_logical_cpu.mc_step", &found)
+        expect(\McinfoLogicalCPU.mcVendorid, 52, "mcinfo_logical_cpu.mc_vendorid", &found)
+        expect(\McinfoLogicalCPU.mcBrandid, 68, "mcinfo_logical_cpu.mc_brandid", &found)
+        expect(\McinfoLogicalCPU.mcCpuCaps, 132, "mcinfo_logical_cpu.mc_cpu_caps", &found)
+        expect(\McinfoLogicalCPU.mcCacheSize, 160, "mcinfo_logical_cpu.mc_cache_size", &found)
+        expect(\McinfoLogicalCPU.mcCacheAlignment, 164, "mcinfo_logical_cpu.mc_cache_alignment", &found)
+        expect(\McinfoLogicalCPU.mcNmsrvals, 168, "mcinfo_logical_cpu.mc_nmsrvals", &found)
+        expect(\McinfoLogicalCPU.mcMsrvalues, 176, "mcinfo_logical_cpu.mc_msrvalues", &found)
     }
 
     /// `xen_mc_fetch`.
@@ -7239,28 +7239,28 @@ public enum XenRecordLayout {
     }
 
     /// `mmuext_op`.
-    private static func checkMmuextOp(_ found: inout [String]) {
-        expect(MmuextOp.self, "mmuext_op", size: 24, alignment: 8, &found)
-        expect(\MmuextOp.cmd, 0, "mmuext_op.cmd", &found)
-        expect(\MmuextOp.arg1, 8, "mmuext_op.arg1", &found)
-        expect(\MmuextOp.arg2, 16, "mmuext_op.arg2", &found)
+    private static func checkMMUExtOpRecord(_ found: inout [String]) {
+        expect(MMUExtOpRecord.self, "mmuext_op", size: 24, alignment: 8, &found)
+        expect(\MMUExtOpRecord.cmd, 0, "mmuext_op.cmd", &found)
+        expect(\MMUExtOpRecord.arg1, 8, "mmuext_op.arg1", &found)
+        expect(\MMUExtOpRecord.arg2, 16, "mmuext_op.arg2", &found)
     }
 
     /// `mmuext_op.arg1`.
-    private static func checkMmuextOpArg1(_ found: inout [String]) {
-        expect(MmuextOp.Arg1.self, "mmuext_op.arg1", size: 8, alignment: 8, &found)
+    private static func checkMMUExtOpRecordArg1(_ found: inout [String]) {
+        expect(MMUExtOpRecord.Arg1.self, "mmuext_op.arg1", size: 8, alignment: 8, &found)
     }
 
     /// `mmuext_op.arg2`.
-    private static func checkMmuextOpArg2(_ found: inout [String]) {
-        expect(MmuextOp.Arg2.self, "mmuext_op.arg2", size: 8, alignment: 8, &found)
+    private static func checkMMUExtOpRecordArg2(_ found: inout [String]) {
+        expect(MMUExtOpRecord.Arg2.self, "mmuext_op.arg2", size: 8, alignment: 8, &found)
     }
 
     /// `mmu_update`.
-    private static func checkMmuUpdate(_ found: inout [String]) {
-        expect(MmuUpdate.self, "mmu_update", size: 16, alignment: 8, &found)
-        expect(\MmuUpdate.ptr, 0, "mmu_update.ptr", &found)
-        expect(\MmuUpdate.val, 8, "mmu_update.val", &found)
+    private static func checkMMUUpdate(_ found: inout [String]) {
+        expect(MMUUpdate.self, "mmu_update", size: 16, alignment: 8, &found)
+        expect(\MMUUpdate.ptr, 0, "mmu_update.ptr", &found)
+        expect(\MMUUpdate.val, 8, "mmu_update.val", &found)
     }
 
     /// `multicall_entry`.
@@ -7273,20 +7273,20 @@ public enum XenRecordLayout {
 
 #if arch(x86_64)
     /// `vcpu_info`.
-    private static func checkVcpuInfo(_ found: inout [String]) {
-        expect(VcpuInfo.self, "vcpu_info", size: 64, alignment: 8, &found)
-        expect(\VcpuInfo.evtchnUpcallPending, 0, "vcpu_info.evtchn_upcall_pending", &found)
-        expect(\VcpuInfo.evtchnUpcallMask, 1, "vcpu_info.evtchn_upcall_mask", &found)
-        expect(\VcpuInfo.evtchnPendingSel, 8, "vcpu_info.evtchn_pending_sel", &found)
-        expect(\VcpuInfo.arch, 16, "vcpu_info.arch", &found)
-        expect(\VcpuInfo.time, 32, "vcpu_info.time", &found)
+    private static func checkVCPUInfo(_ found: inout [String]) {
+        expect(VCPUInfo.self, "vcpu_info", size: 64, alignment: 8, &found)
+        expect(\VCPUInfo.evtchnUpcallPending, 0, "vcpu_info.evtchn_upcall_pending", &found)
+        expect(\VCPUInfo.evtchnUpcallMask, 1, "vcpu_info.evtchn_upcall_mask", &found)
+        expect(\VCPUInfo.evtchnPendingSel, 8, "vcpu_info.evtchn_pending_sel", &found)
+        expect(\VCPUInfo.arch, 16, "vcpu_info.arch", &found)
+        expect(\VCPUInfo.time, 32, "vcpu_info.time", &found)
     }
 
     /// `arch_vcpu_info`.
-    private static func checkArchVcpuInfo(_ found: inout [String]) {
-        expect(ArchVcpuInfo.self, "arch_vcpu_info", size: 16, alignment: 8, &found)
-        expect(\ArchVcpuInfo.cr2, 0, "arch_vcpu_info.cr2", &found)
-        expect(\ArchVcpuInfo.pad, 8, "arch_vcpu_info.pad", &found)
+    private static func checkArchVCPUInfo(_ found: inout [String]) {
+        expect(ArchVCPUInfo.self, "arch_vcpu_info", size: 16, alignment: 8, &found)
+        expect(\ArchVCPUInfo.cr2, 0, "arch_vcpu_info.cr2", &found)
+        expect(\ArchVCPUInfo.pad, 8, "arch_vcpu_info.pad", &found)
     }
 
     /// `shared_info`.
@@ -7371,177 +7371,177 @@ public enum XenRecordLayout {
     }
 
     /// `usbif_request_segment`.
-    private static func checkUsbifRequestSegment(_ found: inout [String]) {
-        expect(UsbifRequestSegment.self, "usbif_request_segment", size: 8, alignment: 4, &found)
-        expect(\UsbifRequestSegment.gref, 0, "usbif_request_segment.gref", &found)
-        expect(\UsbifRequestSegment.offset, 4, "usbif_request_segment.offset", &found)
-        expect(\UsbifRequestSegment.length, 6, "usbif_request_segment.length", &found)
+    private static func checkUSBIfRequestSegment(_ found: inout [String]) {
+        expect(USBIfRequestSegment.self, "usbif_request_segment", size: 8, alignment: 4, &found)
+        expect(\USBIfRequestSegment.gref, 0, "usbif_request_segment.gref", &found)
+        expect(\USBIfRequestSegment.offset, 4, "usbif_request_segment.offset", &found)
+        expect(\USBIfRequestSegment.length, 6, "usbif_request_segment.length", &found)
     }
 
     /// `usbif_urb_request`.
-    private static func checkUsbifUrbRequest(_ found: inout [String]) {
-        expect(UsbifUrbRequest.self, "usbif_urb_request", size: 148, alignment: 4, &found)
-        expect(\UsbifUrbRequest.id, 0, "usbif_urb_request.id", &found)
-        expect(\UsbifUrbRequest.nrBufferSegs, 2, "usbif_urb_request.nr_buffer_segs", &found)
-        expect(\UsbifUrbRequest.pipe, 4, "usbif_urb_request.pipe", &found)
-        expect(\UsbifUrbRequest.transferFlags, 8, "usbif_urb_request.transfer_flags", &found)
-        expect(\UsbifUrbRequest.bufferLength, 10, "usbif_urb_request.buffer_length", &found)
-        expect(\UsbifUrbRequest.u, 12, "usbif_urb_request.u", &found)
-        expect(\UsbifUrbRequest.seg, 20, "usbif_urb_request.seg", &found)
+    private static func checkUSBIfUrbRequest(_ found: inout [String]) {
+        expect(USBIfUrbRequest.self, "usbif_urb_request", size: 148, alignment: 4, &found)
+        expect(\USBIfUrbRequest.id, 0, "usbif_urb_request.id", &found)
+        expect(\USBIfUrbRequest.nrBufferSegs, 2, "usbif_urb_request.nr_buffer_segs", &found)
+        expect(\USBIfUrbRequest.pipe, 4, "usbif_urb_request.pipe", &found)
+        expect(\USBIfUrbRequest.transferFlags, 8, "usbif_urb_request.transfer_flags", &found)
+        expect(\USBIfUrbRequest.bufferLength, 10, "usbif_urb_request.buffer_length", &found)
+        expect(\USBIfUrbRequest.u, 12, "usbif_urb_request.u", &found)
+        expect(\USBIfUrbRequest.seg, 20, "usbif_urb_request.seg", &found)
     }
 
     /// `usbif_urb_request.u`.
-    private static func checkUsbifUrbRequestU(_ found: inout [String]) {
-        expect(UsbifUrbRequest.U.self, "usbif_urb_request.u", size: 8, alignment: 2, &found)
+    private static func checkUSBIfUrbRequestU(_ found: inout [String]) {
+        expect(USBIfUrbRequest.U.self, "usbif_urb_request.u", size: 8, alignment: 2, &found)
     }
 
     /// `usbif_urb_request.u.isoc`.
-    private static func checkUsbifUrbRequestUIsoc(_ found: inout [String]) {
-        expect(UsbifUrbRequest.U.Isoc.self, "usbif_urb_request.u.isoc", size: 8, alignment: 2, &found)
-        expect(\UsbifUrbRequest.U.Isoc.interval, 0, "usbif_urb_request.u.isoc.interval", &found)
-        expect(\UsbifUrbRequest.U.Isoc.startFrame, 2, "usbif_urb_request.u.isoc.start_frame", &found)
-        expect(\UsbifUrbRequest.U.Isoc.numberOfPackets, 4, "usbif_urb_request.u.isoc.number_of_packets", &found)
-        expect(\UsbifUrbRequest.U.Isoc.nrFrameDescSegs, 6, "usbif_urb_request.u.isoc.nr_frame_desc_segs", &found)
+    private static func checkUSBIfUrbRequestUIsoc(_ found: inout [String]) {
+        expect(USBIfUrbRequest.U.Isoc.self, "usbif_urb_request.u.isoc", size: 8, alignment: 2, &found)
+        expect(\USBIfUrbRequest.U.Isoc.interval, 0, "usbif_urb_request.u.isoc.interval", &found)
+        expect(\USBIfUrbRequest.U.Isoc.startFrame, 2, "usbif_urb_request.u.isoc.start_frame", &found)
+        expect(\USBIfUrbRequest.U.Isoc.numberOfPackets, 4, "usbif_urb_request.u.isoc.number_of_packets", &found)
+        expect(\USBIfUrbRequest.U.Isoc.nrFrameDescSegs, 6, "usbif_urb_request.u.isoc.nr_frame_desc_segs", &found)
     }
 
     /// `usbif_urb_request.u.intr`.
-    private static func checkUsbifUrbRequestUIntr(_ found: inout [String]) {
-        expect(UsbifUrbRequest.U.Intr.self, "usbif_urb_request.u.intr", size: 8, alignment: 2, &found)
-        expect(\UsbifUrbRequest.U.Intr.interval, 0, "usbif_urb_request.u.intr.interval", &found)
-        expect(\UsbifUrbRequest.U.Intr.pad, 2, "usbif_urb_request.u.intr.pad", &found)
+    private static func checkUSBIfUrbRequestUIntr(_ found: inout [String]) {
+        expect(USBIfUrbRequest.U.Intr.self, "usbif_urb_request.u.intr", size: 8, alignment: 2, &found)
+        expect(\USBIfUrbRequest.U.Intr.interval, 0, "usbif_urb_request.u.intr.interval", &found)
+        expect(\USBIfUrbRequest.U.Intr.pad, 2, "usbif_urb_request.u.intr.pad", &found)
     }
 
     /// `usbif_urb_request.u.unlink`.
-    private static func checkUsbifUrbRequestUUnlink(_ found: inout [String]) {
-        expect(UsbifUrbRequest.U.Unlink.self, "usbif_urb_request.u.unlink", size: 8, alignment: 2, &found)
-        expect(\UsbifUrbRequest.U.Unlink.unlinkId, 0, "usbif_urb_request.u.unlink.unlink_id", &found)
-        expect(\UsbifUrbRequest.U.Unlink.pad, 2, "usbif_urb_request.u.unlink.pad", &found)
+    private static func checkUSBIfUrbRequestUUnlink(_ found: inout [String]) {
+        expect(USBIfUrbRequest.U.Unlink.self, "usbif_urb_request.u.unlink", size: 8, alignment: 2, &found)
+        expect(\USBIfUrbRequest.U.Unlink.unlinkId, 0, "usbif_urb_request.u.unlink.unlink_id", &found)
+        expect(\USBIfUrbRequest.U.Unlink.pad, 2, "usbif_urb_request.u.unlink.pad", &found)
     }
 
     /// `usbif_urb_response`.
-    private static func checkUsbifUrbResponse(_ found: inout [String]) {
-        expect(UsbifUrbResponse.self, "usbif_urb_response", size: 16, alignment: 4, &found)
-        expect(\UsbifUrbResponse.id, 0, "usbif_urb_response.id", &found)
-        expect(\UsbifUrbResponse.startFrame, 2, "usbif_urb_response.start_frame", &found)
-        expect(\UsbifUrbResponse.status, 4, "usbif_urb_response.status", &found)
-        expect(\UsbifUrbResponse.actualLength, 8, "usbif_urb_response.actual_length", &found)
-        expect(\UsbifUrbResponse.errorCount, 12, "usbif_urb_response.error_count", &found)
+    private static func checkUSBIfUrbResponse(_ found: inout [String]) {
+        expect(USBIfUrbResponse.self, "usbif_urb_response", size: 16, alignment: 4, &found)
+        expect(\USBIfUrbResponse.id, 0, "usbif_urb_response.id", &found)
+        expect(\USBIfUrbResponse.startFrame, 2, "usbif_urb_response.start_frame", &found)
+        expect(\USBIfUrbResponse.status, 4, "usbif_urb_response.status", &found)
+        expect(\USBIfUrbResponse.actualLength, 8, "usbif_urb_response.actual_length", &found)
+        expect(\USBIfUrbResponse.errorCount, 12, "usbif_urb_response.error_count", &found)
     }
 
     /// `usbif_urb_sring_entry`.
-    private static func checkUsbifUrbSringEntry(_ found: inout [String]) {
-        expect(UsbifUrbSringEntry.self, "usbif_urb_sring_entry", size: 148, alignment: 4, &found)
+    private static func checkUSBIfUrbSringEntry(_ found: inout [String]) {
+        expect(USBIfUrbSringEntry.self, "usbif_urb_sring_entry", size: 148, alignment: 4, &found)
     }
 
     /// `usbif_urb_sring`.
-    private static func checkUsbifUrbSring(_ found: inout [String]) {
-        expect(UsbifUrbSring.self, "usbif_urb_sring", size: 64, alignment: 4, &found)
-        expect(\UsbifUrbSring.reqProd, 0, "usbif_urb_sring.req_prod", &found)
-        expect(\UsbifUrbSring.reqEvent, 4, "usbif_urb_sring.req_event", &found)
-        expect(\UsbifUrbSring.rspProd, 8, "usbif_urb_sring.rsp_prod", &found)
-        expect(\UsbifUrbSring.rspEvent, 12, "usbif_urb_sring.rsp_event", &found)
-        expect(\UsbifUrbSring.pvt, 16, "usbif_urb_sring.pvt", &found)
-        expect(\UsbifUrbSring.pad, 20, "usbif_urb_sring.__pad", &found)
+    private static func checkUSBIfUrbSring(_ found: inout [String]) {
+        expect(USBIfUrbSring.self, "usbif_urb_sring", size: 64, alignment: 4, &found)
+        expect(\USBIfUrbSring.reqProd, 0, "usbif_urb_sring.req_prod", &found)
+        expect(\USBIfUrbSring.reqEvent, 4, "usbif_urb_sring.req_event", &found)
+        expect(\USBIfUrbSring.rspProd, 8, "usbif_urb_sring.rsp_prod", &found)
+        expect(\USBIfUrbSring.rspEvent, 12, "usbif_urb_sring.rsp_event", &found)
+        expect(\USBIfUrbSring.pvt, 16, "usbif_urb_sring.pvt", &found)
+        expect(\USBIfUrbSring.pad, 20, "usbif_urb_sring.__pad", &found)
     }
 
     /// `usbif_urb_sring.pvt`.
-    private static func checkUsbifUrbSringPvt(_ found: inout [String]) {
-        expect(UsbifUrbSring.Pvt.self, "usbif_urb_sring.pvt", size: 4, alignment: 1, &found)
+    private static func checkUSBIfUrbSringPvt(_ found: inout [String]) {
+        expect(USBIfUrbSring.Pvt.self, "usbif_urb_sring.pvt", size: 4, alignment: 1, &found)
     }
 
     /// `usbif_urb_sring.pvt.netif`.
-    private static func checkUsbifUrbSringPvtNetif(_ found: inout [String]) {
-        expect(UsbifUrbSring.Pvt.Netif.self, "usbif_urb_sring.pvt.netif", size: 1, alignment: 1, &found)
-        expect(\UsbifUrbSring.Pvt.Netif.smartpollActive, 0, "usbif_urb_sring.pvt.netif.smartpoll_active", &found)
+    private static func checkUSBIfUrbSringPvtNetif(_ found: inout [String]) {
+        expect(USBIfUrbSring.Pvt.Netif.self, "usbif_urb_sring.pvt.netif", size: 1, alignment: 1, &found)
+        expect(\USBIfUrbSring.Pvt.Netif.smartpollActive, 0, "usbif_urb_sring.pvt.netif.smartpoll_active", &found)
     }
 
     /// `usbif_urb_sring.pvt.tapif_user`.
-    private static func checkUsbifUrbSringPvtTapifUser(_ found: inout [String]) {
-        expect(UsbifUrbSring.Pvt.TapifUser.self, "usbif_urb_sring.pvt.tapif_user", size: 1, alignment: 1, &found)
-        expect(\UsbifUrbSring.Pvt.TapifUser.msg, 0, "usbif_urb_sring.pvt.tapif_user.msg", &found)
+    private static func checkUSBIfUrbSringPvtTapifUser(_ found: inout [String]) {
+        expect(USBIfUrbSring.Pvt.TapifUser.self, "usbif_urb_sring.pvt.tapif_user", size: 1, alignment: 1, &found)
+        expect(\USBIfUrbSring.Pvt.TapifUser.msg, 0, "usbif_urb_sring.pvt.tapif_user.msg", &found)
     }
 
     /// `usbif_urb_front_ring`.
-    private static func checkUsbifUrbFrontRing(_ found: inout [String]) {
-        expect(UsbifUrbFrontRing.self, "usbif_urb_front_ring", size: 24, alignment: 8, &found)
-        expect(\UsbifUrbFrontRing.reqProdPvt, 0, "usbif_urb_front_ring.req_prod_pvt", &found)
-        expect(\UsbifUrbFrontRing.rspCons, 4, "usbif_urb_front_ring.rsp_cons", &found)
-        expect(\UsbifUrbFrontRing.nrEnts, 8, "usbif_urb_front_ring.nr_ents", &found)
-        expect(\UsbifUrbFrontRing.sring, 16, "usbif_urb_front_ring.sring", &found)
+    private static func checkUSBIfUrbFrontRing(_ found: inout [String]) {
+        expect(USBIfUrbFrontRing.self, "usbif_urb_front_ring", size: 24, alignment: 8, &found)
+        expect(\USBIfUrbFrontRing.reqProdPvt, 0, "usbif_urb_front_ring.req_prod_pvt", &found)
+        expect(\USBIfUrbFrontRing.rspCons, 4, "usbif_urb_front_ring.rsp_cons", &found)
+        expect(\USBIfUrbFrontRing.nrEnts, 8, "usbif_urb_front_ring.nr_ents", &found)
+        expect(\USBIfUrbFrontRing.sring, 16, "usbif_urb_front_ring.sring", &found)
     }
 
     /// `usbif_urb_back_ring`.
-    private static func checkUsbifUrbBackRing(_ found: inout [String]) {
-        expect(UsbifUrbBackRing.self, "usbif_urb_back_ring", size: 24, alignment: 8, &found)
-        expect(\UsbifUrbBackRing.rspProdPvt, 0, "usbif_urb_back_ring.rsp_prod_pvt", &found)
-        expect(\UsbifUrbBackRing.reqCons, 4, "usbif_urb_back_ring.req_cons", &found)
-        expect(\UsbifUrbBackRing.nrEnts, 8, "usbif_urb_back_ring.nr_ents", &found)
-        expect(\UsbifUrbBackRing.sring, 16, "usbif_urb_back_ring.sring", &found)
+    private static func checkUSBIfUrbBackRing(_ found: inout [String]) {
+        expect(USBIfUrbBackRing.self, "usbif_urb_back_ring", size: 24, alignment: 8, &found)
+        expect(\USBIfUrbBackRing.rspProdPvt, 0, "usbif_urb_back_ring.rsp_prod_pvt", &found)
+        expect(\USBIfUrbBackRing.reqCons, 4, "usbif_urb_back_ring.req_cons", &found)
+        expect(\USBIfUrbBackRing.nrEnts, 8, "usbif_urb_back_ring.nr_ents", &found)
+        expect(\USBIfUrbBackRing.sring, 16, "usbif_urb_back_ring.sring", &found)
     }
 
     /// `usbif_conn_request`.
-    private static func checkUsbifConnRequest(_ found: inout [String]) {
-        expect(UsbifConnRequest.self, "usbif_conn_request", size: 2, alignment: 2, &found)
-        expect(\UsbifConnRequest.id, 0, "usbif_conn_request.id", &found)
+    private static func checkUSBIfConnRequest(_ found: inout [String]) {
+        expect(USBIfConnRequest.self, "usbif_conn_request", size: 2, alignment: 2, &found)
+        expect(\USBIfConnRequest.id, 0, "usbif_conn_request.id", &found)
     }
 
     /// `usbif_conn_response`.
-    private static func checkUsbifConnResponse(_ found: inout [String]) {
-        expect(UsbifConnResponse.self, "usbif_conn_response", size: 4, alignment: 2, &found)
-        expect(\UsbifConnResponse.id, 0, "usbif_conn_response.id", &found)
-        expect(\UsbifConnResponse.portnum, 2, "usbif_conn_response.portnum", &found)
-        expect(\UsbifConnResponse.speed, 3, "usbif_conn_response.speed", &found)
+    private static func checkUSBIfConnResponse(_ found: inout [String]) {
+        expect(USBIfConnResponse.self, "usbif_conn_response", size: 4, alignment: 2, &found)
+        expect(\USBIfConnResponse.id, 0, "usbif_conn_response.id", &found)
+        expect(\USBIfConnResponse.portnum, 2, "usbif_conn_response.portnum", &found)
+        expect(\USBIfConnResponse.speed, 3, "usbif_conn_response.speed", &found)
     }
 
     /// `usbif_conn_sring_entry`.
-    private static func checkUsbifConnSringEntry(_ found: inout [String]) {
-        expect(UsbifConnSringEntry.self, "usbif_conn_sring_entry", size: 4, alignment: 2, &found)
+    private static func checkUSBIfConnSringEntry(_ found: inout [String]) {
+        expect(USBIfConnSringEntry.self, "usbif_conn_sring_entry", size: 4, alignment: 2, &found)
     }
 
     /// `usbif_conn_sring`.
-    private static func checkUsbifConnSring(_ found: inout [String]) {
-        expect(UsbifConnSring.self, "usbif_conn_sring", size: 64, alignment: 4, &found)
-        expect(\UsbifConnSring.reqProd, 0, "usbif_conn_sring.req_prod", &found)
-        expect(\UsbifConnSring.reqEvent, 4, "usbif_conn_sring.req_event", &found)
-        expect(\UsbifConnSring.rspProd, 8, "usbif_conn_sring.rsp_prod", &found)
-        expect(\UsbifConnSring.rspEvent, 12, "usbif_conn_sring.rsp_event", &found)
-        expect(\UsbifConnSring.pvt, 16, "usbif_conn_sring.pvt", &found)
-        expect(\UsbifConnSring.pad, 20, "usbif_conn_sring.__pad", &found)
+    private static func checkUSBIfConnSring(_ found: inout [String]) {
+        expect(USBIfConnSring.self, "usbif_conn_sring", size: 64, alignment: 4, &found)
+        expect(\USBIfConnSring.reqProd, 0, "usbif_conn_sring.req_prod", &found)
+        expect(\USBIfConnSring.reqEvent, 4, "usbif_conn_sring.req_event", &found)
+        expect(\USBIfConnSring.rspProd, 8, "usbif_conn_sring.rsp_prod", &found)
+        expect(\USBIfConnSring.rspEvent, 12, "usbif_conn_sring.rsp_event", &found)
+        expect(\USBIfConnSring.pvt, 16, "usbif_conn_sring.pvt", &found)
+        expect(\USBIfConnSring.pad, 20, "usbif_conn_sring.__pad", &found)
     }
 
     /// `usbif_conn_sring.pvt`.
-    private static func checkUsbifConnSringPvt(_ found: inout [String]) {
-        expect(UsbifConnSring.Pvt.self, "usbif_conn_sring.pvt", size: 4, alignment: 1, &found)
+    private static func checkUSBIfConnSringPvt(_ found: inout [String]) {
+        expect(USBIfConnSring.Pvt.self, "usbif_conn_sring.pvt", size: 4, alignment: 1, &found)
     }
 
     /// `usbif_conn_sring.pvt.netif`.
-    private static func checkUsbifConnSringPvtNetif(_ found: inout [String]) {
-        expect(UsbifConnSring.Pvt.Netif.self, "usbif_conn_sring.pvt.netif", size: 1, alignment: 1, &found)
-        expect(\UsbifConnSring.Pvt.Netif.smartpollActive, 0, "usbif_conn_sring.pvt.netif.smartpoll_active", &found)
+    private static func checkUSBIfConnSringPvtNetif(_ found: inout [String]) {
+        expect(USBIfConnSring.Pvt.Netif.self, "usbif_conn_sring.pvt.netif", size: 1, alignment: 1, &found)
+        expect(\USBIfConnSring.Pvt.Netif.smartpollActive, 0, "usbif_conn_sring.pvt.netif.smartpoll_active", &found)
     }
 
     /// `usbif_conn_sring.pvt.tapif_user`.
-    private static func checkUsbifConnSringPvtTapifUser(_ found: inout [String]) {
-        expect(UsbifConnSring.Pvt.TapifUser.self, "usbif_conn_sring.pvt.tapif_user", size: 1, alignment: 1, &found)
-        expect(\UsbifConnSring.Pvt.TapifUser.msg, 0, "usbif_conn_sring.pvt.tapif_user.msg", &found)
+    private static func checkUSBIfConnSringPvtTapifUser(_ found: inout [String]) {
+        expect(USBIfConnSring.Pvt.TapifUser.self, "usbif_conn_sring.pvt.tapif_user", size: 1, alignment: 1, &found)
+        expect(\USBIfConnSring.Pvt.TapifUser.msg, 0, "usbif_conn_sring.pvt.tapif_user.msg", &found)
     }
 
     /// `usbif_conn_front_ring`.
-    private static func checkUsbifConnFrontRing(_ found: inout [String]) {
-        expect(UsbifConnFrontRing.self, "usbif_conn_front_ring", size: 24, alignment: 8, &found)
-        expect(\UsbifConnFrontRing.reqProdPvt, 0, "usbif_conn_front_ring.req_prod_pvt", &found)
-        expect(\UsbifConnFrontRing.rspCons, 4, "usbif_conn_front_ring.rsp_cons", &found)
-        expect(\UsbifConnFrontRing.nrEnts, 8, "usbif_conn_front_ring.nr_ents", &found)
-        expect(\UsbifConnFrontRing.sring, 16, "usbif_conn_front_ring.sring", &found)
+    private static func checkUSBIfConnFrontRing(_ found: inout [String]) {
+        expect(USBIfConnFrontRing.self, "usbif_conn_front_ring", size: 24, alignment: 8, &found)
+        expect(\USBIfConnFrontRing.reqProdPvt, 0, "usbif_conn_front_ring.req_prod_pvt", &found)
+        expect(\USBIfConnFrontRing.rspCons, 4, "usbif_conn_front_ring.rsp_cons", &found)
+        expect(\USBIfConnFrontRing.nrEnts, 8, "usbif_conn_front_ring.nr_ents", &found)
+        expect(\USBIfConnFrontRing.sring, 16, "usbif_conn_front_ring.sring", &found)
     }
 
     /// `usbif_conn_back_ring`.
-    private static func checkUsbifConnBackRing(_ found: inout [String]) {
-        expect(UsbifConnBackRing.self, "usbif_conn_back_ring", size: 24, alignment: 8, &found)
-        expect(\UsbifConnBackRing.rspProdPvt, 0, "usbif_conn_back_ring.rsp_prod_pvt", &found)
-        expect(\UsbifConnBackRing.reqCons, 4, "usbif_conn_back_ring.req_cons", &found)
-        expect(\UsbifConnBackRing.nrEnts, 8, "usbif_conn_back_ring.nr_ents", &found)
-        expect(\UsbifConnBackRing.sring, 16, "usbif_conn_back_ring.sring", &found)
+    private static func checkUSBIfConnBackRing(_ found: inout [String]) {
+        expect(USBIfConnBackRing.self, "usbif_conn_back_ring", size: 24, alignment: 8, &found)
+        expect(\USBIfConnBackRing.rspProdPvt, 0, "usbif_conn_back_ring.rsp_prod_pvt", &found)
+        expect(\USBIfConnBackRing.reqCons, 4, "usbif_conn_back_ring.req_cons", &found)
+        expect(\USBIfConnBackRing.nrEnts, 8, "usbif_conn_back_ring.nr_ents", &found)
+        expect(\USBIfConnBackRing.sring, 16, "usbif_conn_back_ring.sring", &found)
     }
 
     /// `t_rec`.

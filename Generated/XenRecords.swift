@@ -158,7 +158,7 @@ extension Dom0VgaConsoleInfo.U {
 }
 
 /// `struct vcpu_time_info` (xen.h:667): 32 bytes, aligned to 8.
-public struct VcpuTimeInfo: Sendable, BitwiseCopyable {
+public struct VCPUTimeInfo: Sendable, BitwiseCopyable {
     /// Updates to the following values are preceded and followed by an
     /// increment of 'version'. The guest can therefore detect updates by
     /// looking for changes to 'version'. If the least-significant bit of
@@ -199,7 +199,7 @@ public struct VcpuTimeInfo: Sendable, BitwiseCopyable {
 }
 
 /// `struct mmuext_op` (xen.h:441): 24 bytes, aligned to 8.
-public struct MmuextOp: Sendable, BitwiseCopyable {
+public struct MMUExtOpRecord: Sendable, BitwiseCopyable {
     /// => enum mmuext_cmd
     ///
     /// C: `unsigned int cmd` at offset 0.
@@ -207,15 +207,15 @@ public struct MmuextOp: Sendable, BitwiseCopyable {
     /// 4 bytes of padding that C leaves here.
     private var _padding0: InlineArray<4, UInt8>
     /// C: `union (unnamed union at xen.h:443:5) arg1` at offset 8.
-    public var arg1: MmuextOp.Arg1
+    public var arg1: MMUExtOpRecord.Arg1
     /// C: `union (unnamed union at xen.h:450:5) arg2` at offset 16.
-    public var arg2: MmuextOp.Arg2
+    public var arg2: MMUExtOpRecord.Arg2
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
 
-extension MmuextOp {
+extension MMUExtOpRecord {
     /// The union of `mmuext_op.arg1` (xen.h:443): 8 bytes, aligned to 8.
     public struct Arg1: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -241,7 +241,7 @@ extension MmuextOp {
     }
 }
 
-extension MmuextOp {
+extension MMUExtOpRecord {
     /// The union of `mmuext_op.arg2` (xen.h:450): 8 bytes, aligned to 8.
     public struct Arg2: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -283,7 +283,7 @@ extension MmuextOp {
 /// NB. The fields are natural pointer/address size for this architecture.
 ///
 /// `struct mmu_update` (xen.h:632): 16 bytes, aligned to 8.
-public struct MmuUpdate: Sendable, BitwiseCopyable {
+public struct MMUUpdate: Sendable, BitwiseCopyable {
     /// Machine address of PTE.
     ///
     /// C: `uint64_t ptr` at offset 0.
@@ -320,7 +320,7 @@ public struct MulticallEntry: Sendable, BitwiseCopyable {
 
 #if arch(x86_64)
 /// `struct vcpu_info` (xen.h:702): 64 bytes, aligned to 8.
-public struct VcpuInfo: Sendable, BitwiseCopyable {
+public struct VCPUInfo: Sendable, BitwiseCopyable {
     /// 'evtchn_upcall_pending' is written non-zero by Xen to indicate
     /// a pending notification for a particular VCPU. It is then cleared
     /// by the guest OS /before/ checking for pending work, thus avoiding
@@ -354,9 +354,9 @@ public struct VcpuInfo: Sendable, BitwiseCopyable {
     /// C: `xen_ulong_t evtchn_pending_sel` at offset 8.
     public var evtchnPendingSel: XenUlong
     /// C: `struct arch_vcpu_info arch` at offset 16.
-    public var arch: ArchVcpuInfo
+    public var arch: ArchVCPUInfo
     /// C: `vcpu_time_info_t time` at offset 32.
-    public var time: VcpuTimeInfo
+    public var time: VCPUTimeInfo
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -373,7 +373,7 @@ public struct VcpuInfo: Sendable, BitwiseCopyable {
 /// `struct shared_info` (xen.h:751): 3136 bytes, aligned to 8.
 public struct SharedInfo: Sendable, BitwiseCopyable {
     /// C: `struct vcpu_info[32] vcpu_info` at offset 0.
-    public var vcpuInfo: InlineArray<32, VcpuInfo>
+    public var vcpuInfo: InlineArray<32, VCPUInfo>
     /// A domain can create "event channels" on which it can send and receive
     /// asynchronous event notifications. There are three classes of event that
     /// are delivered by this mechanism:

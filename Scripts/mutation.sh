@@ -6,9 +6,13 @@
 #
 #   Scripts/mutation.sh            # all faults
 #   Scripts/mutation.sh 2 4        # only faults 2 and 4
+#   MUTATION_WRAP=buildlock Scripts/mutation.sh   # each build and test run under the machine's build lock
 #
+# MUTATION_WRAP (a command, may be empty) is put before every build and test command, so on a shared
+# machine the lock is held for one build or one test run, not for the whole script.
 # Exit status 0 when every fault was caught (its tests failed), 1 otherwise.
 set -uo pipefail
+wrap=(${MUTATION_WRAP:-})
 cd "$(dirname "$0")/.."
 
 # name | file | perl substitution (must change the file, and hold no '|') | test filter (regex for swift test --filter)
@@ -36,6 +40,7 @@ faults=(
   "subprocess runner reports a signal as success|Sources/Subprocesses/ToolRunner.swift|s/let code = signal == 0 \? \(status >> 8\) & 0xff : 128 \+ signal/let code = signal == 0 ? (status >> 8) \& 0xff : 0/|ToolRunnerTests"
   "run checkpoints never reach the tests' hooks|Sources/XenSwiftGen/RunCheckpoints.swift|s/guard let hooks = installed\.withLock\(\{ \\\$0 \}\) else \{ return \}/guard false, let hooks = installed.withLock({ \\\$0 }) else { return }/|AtomicWriteTests/killedAtStart"
   "Mustache shows a section over an empty list|Sources/Mustache/TemplateValue.swift|s/case \.list\(let elements\): !elements\.isEmpty/case .list: true/|MustacheTests"
+  "acronym list ignored in type names|Sources/XenEmitter/AcronymCasing.swift|s/if let spelling = spellings\[word\.lowercased\(\)\] \{ return spelling \}/if false, let spelling = spellings[word.lowercased()] { return spelling }/|AcronymCasingTests"
 )
 
 selected=("$@")
@@ -68,12 +73,12 @@ for index in "${!faults[@]}"; do
         continue
     fi
     echo "mutation $number: $name ($file)"
-    if ! swift build --build-tests > .build/mutation-build.log 2>&1; then
+    if ! "${wrap[@]}" swift build --build-tests > .build/mutation-build.log 2>&1; then
         # A fault the compiler rejects is caught too, but say so: it tests the compiler, not the suite.
         echo "  build failed (see .build/mutation-build.log)"
         results+=("$number. $name: caught by the compiler")
         caught=$((caught + 1))
-    elif swift test --skip-build --filter "$filter" > .build/mutation-test.log 2>&1; then
+    elif "${wrap[@]}" swift test --skip-build --filter "$filter" > .build/mutation-test.log 2>&1; then
         echo "  NOT CAUGHT: $filter passed"
         results+=("$number. $name: NOT CAUGHT by $filter")
     else
@@ -85,7 +90,7 @@ for index in "${!faults[@]}"; do
     restore
 done
 # Leave the build matching the restored sources.
-swift build --build-tests > .build/mutation-build.log 2>&1 || echo "mutation: rebuilding the restored sources failed" >&2
+"${wrap[@]}" swift build --build-tests > .build/mutation-build.log 2>&1 || echo "mutation: rebuilding the restored sources failed" >&2
 printf '%s\n' "${results[@]}"
 echo "mutation: $caught of $total faults caught"
 [ "$caught" -eq "$total" ]

@@ -3,7 +3,7 @@
 import XenHypercall
 
 /// `struct arch_vcpu_info` (arch-x86/xen-x86_64.h:204): 16 bytes, aligned to 8.
-package struct ArchVcpuInfo: Sendable, BitwiseCopyable {
+package struct ArchVCPUInfo: Sendable, BitwiseCopyable {
     /// C: `unsigned long cr2` at offset 0.
     package var cr2: UInt64
     /// sizeof(vcpu_info_t) == 64

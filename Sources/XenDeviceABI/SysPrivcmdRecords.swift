@@ -98,7 +98,7 @@ package struct PrivcmdMmapbatchV2: Sendable, BitwiseCopyable {
 }
 
 /// `struct privcmd_dm_op_buf` (sys/privcmd.h:78): 16 bytes, aligned to 8.
-package struct PrivcmdDmOpBuf: Sendable, BitwiseCopyable {
+package struct PrivcmdDMOpBuf: Sendable, BitwiseCopyable {
     /// C: `void * uptr` at offset 0.
     package var uptr: UInt64
     /// C: `unsigned long size` at offset 8.
@@ -109,7 +109,7 @@ package struct PrivcmdDmOpBuf: Sendable, BitwiseCopyable {
 }
 
 /// `struct privcmd_dm_op` (sys/privcmd.h:83): 16 bytes, aligned to 8.
-package struct PrivcmdDmOp: Sendable, BitwiseCopyable {
+package struct PrivcmdDMOp: Sendable, BitwiseCopyable {
     /// C: `domid_t dom` at offset 0.
     package var dom: Domid
     /// C: `__u16 num` at offset 2.

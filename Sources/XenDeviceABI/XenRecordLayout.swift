@@ -17,9 +17,9 @@ package enum XenRecordLayout {
     package static func mismatches() -> [String] {
         var found: [String] = []
         checkSharedInfo(&found)
-        checkVcpuInfo(&found)
-        checkArchVcpuInfo(&found)
-        checkVcpuTimeInfo(&found)
+        checkVCPUInfo(&found)
+        checkArchVCPUInfo(&found)
+        checkVCPUTimeInfo(&found)
         checkArchSharedInfo(&found)
         checkIoctlEvtchnBindVirq(&found)
         checkIoctlEvtchnBindInterdomain(&found)
@@ -51,8 +51,8 @@ package enum XenRecordLayout {
         checkPrivcmdMmap(&found)
         checkPrivcmdMmapbatch(&found)
         checkPrivcmdMmapbatchV2(&found)
-        checkPrivcmdDmOpBuf(&found)
-        checkPrivcmdDmOp(&found)
+        checkPrivcmdDMOpBuf(&found)
+        checkPrivcmdDMOp(&found)
         checkPrivcmdMmapResource(&found)
         checkXsdSockmsg(&found)
         return found
@@ -72,33 +72,33 @@ package enum XenRecordLayout {
     }
 
     /// `vcpu_info`.
-    private static func checkVcpuInfo(_ found: inout [String]) {
-        expect(VcpuInfo.self, "vcpu_info", size: 64, alignment: 8, &found)
-        expect(\VcpuInfo.evtchnUpcallPending, 0, "vcpu_info.evtchn_upcall_pending", &found)
-        expect(\VcpuInfo.evtchnUpcallMask, 1, "vcpu_info.evtchn_upcall_mask", &found)
-        expect(\VcpuInfo.evtchnPendingSel, 8, "vcpu_info.evtchn_pending_sel", &found)
-        expect(\VcpuInfo.arch, 16, "vcpu_info.arch", &found)
-        expect(\VcpuInfo.time, 32, "vcpu_info.time", &found)
+    private static func checkVCPUInfo(_ found: inout [String]) {
+        expect(VCPUInfo.self, "vcpu_info", size: 64, alignment: 8, &found)
+        expect(\VCPUInfo.evtchnUpcallPending, 0, "vcpu_info.evtchn_upcall_pending", &found)
+        expect(\VCPUInfo.evtchnUpcallMask, 1, "vcpu_info.evtchn_upcall_mask", &found)
+        expect(\VCPUInfo.evtchnPendingSel, 8, "vcpu_info.evtchn_pending_sel", &found)
+        expect(\VCPUInfo.arch, 16, "vcpu_info.arch", &found)
+        expect(\VCPUInfo.time, 32, "vcpu_info.time", &found)
     }
 
     /// `arch_vcpu_info`.
-    private static func checkArchVcpuInfo(_ found: inout [String]) {
-        expect(ArchVcpuInfo.self, "arch_vcpu_info", size: 16, alignment: 8, &found)
-        expect(\ArchVcpuInfo.cr2, 0, "arch_vcpu_info.cr2", &found)
-        expect(\ArchVcpuInfo.pad, 8, "arch_vcpu_info.pad", &found)
+    private static func checkArchVCPUInfo(_ found: inout [String]) {
+        expect(ArchVCPUInfo.self, "arch_vcpu_info", size: 16, alignment: 8, &found)
+        expect(\ArchVCPUInfo.cr2, 0, "arch_vcpu_info.cr2", &found)
+        expect(\ArchVCPUInfo.pad, 8, "arch_vcpu_info.pad", &found)
     }
 
     /// `vcpu_time_info`.
-    private static func checkVcpuTimeInfo(_ found: inout [String]) {
-        expect(VcpuTimeInfo.self, "vcpu_time_info", size: 32, alignment: 8, &found)
-        expect(\VcpuTimeInfo.version, 0, "vcpu_time_info.version", &found)
-        expect(\VcpuTimeInfo.pad0, 4, "vcpu_time_info.pad0", &found)
-        expect(\VcpuTimeInfo.tscTimestamp, 8, "vcpu_time_info.tsc_timestamp", &found)
-        expect(\VcpuTimeInfo.systemTime, 16, "vcpu_time_info.system_time", &found)
-        expect(\VcpuTimeInfo.tscToSystemMul, 24, "vcpu_time_info.tsc_to_system_mul", &found)
-        expect(\VcpuTimeInfo.tscShift, 28, "vcpu_time_info.tsc_shift", &found)
-        expect(\VcpuTimeInfo.flags, 29, "vcpu_time_info.flags", &found)
-        expect(\VcpuTimeInfo.pad1, 30, "vcpu_time_info.pad1", &found)
+    private static func checkVCPUTimeInfo(_ found: inout [String]) {
+        expect(VCPUTimeInfo.self, "vcpu_time_info", size: 32, alignment: 8, &found)
+        expect(\VCPUTimeInfo.version, 0, "vcpu_time_info.version", &found)
+        expect(\VCPUTimeInfo.pad0, 4, "vcpu_time_info.pad0", &found)
+        expect(\VCPUTimeInfo.tscTimestamp, 8, "vcpu_time_info.tsc_timestamp", &found)
+        expect(\VCPUTimeInfo.systemTime, 16, "vcpu_time_info.system_time", &found)
+        expect(\VCPUTimeInfo.tscToSystemMul, 24, "vcpu_time_info.tsc_to_system_mul", &found)
+        expect(\VCPUTimeInfo.tscShift, 28, "vcpu_time_info.tsc_shift", &found)
+        expect(\VCPUTimeInfo.flags, 29, "vcpu_time_info.flags", &found)
+        expect(\VCPUTimeInfo.pad1, 30, "vcpu_time_info.pad1", &found)
     }
 
     /// `arch_shared_info`.
@@ -341,18 +341,18 @@ package enum XenRecordLayout {
     }
 
     /// `privcmd_dm_op_buf`.
-    private static func checkPrivcmdDmOpBuf(_ found: inout [String]) {
-        expect(PrivcmdDmOpBuf.self, "privcmd_dm_op_buf", size: 16, alignment: 8, &found)
-        expect(\PrivcmdDmOpBuf.uptr, 0, "privcmd_dm_op_buf.uptr", &found)
-        expect(\PrivcmdDmOpBuf.size, 8, "privcmd_dm_op_buf.size", &found)
+    private static func checkPrivcmdDMOpBuf(_ found: inout [String]) {
+        expect(PrivcmdDMOpBuf.self, "privcmd_dm_op_buf", size: 16, alignment: 8, &found)
+        expect(\PrivcmdDMOpBuf.uptr, 0, "privcmd_dm_op_buf.uptr", &found)
+        expect(\PrivcmdDMOpBuf.size, 8, "privcmd_dm_op_buf.size", &found)
     }
 
     /// `privcmd_dm_op`.
-    private static func checkPrivcmdDmOp(_ found: inout [String]) {
-        expect(PrivcmdDmOp.self, "privcmd_dm_op", size: 16, alignment: 8, &found)
-        expect(\PrivcmdDmOp.dom, 0, "privcmd_dm_op.dom", &found)
-        expect(\PrivcmdDmOp.num, 2, "privcmd_dm_op.num", &found)
-        expect(\PrivcmdDmOp.ubufs, 8, "privcmd_dm_op.ubufs", &found)
+    private static func checkPrivcmdDMOp(_ found: inout [String]) {
+        expect(PrivcmdDMOp.self, "privcmd_dm_op", size: 16, alignment: 8, &found)
+        expect(\PrivcmdDMOp.dom, 0, "privcmd_dm_op.dom", &found)
+        expect(\PrivcmdDMOp.num, 2, "privcmd_dm_op.num", &found)
+        expect(\PrivcmdDMOp.ubufs, 8, "privcmd_dm_op.ubufs", &found)
     }
 
     /// `privcmd_mmap_resource`.

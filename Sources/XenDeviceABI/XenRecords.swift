@@ -13,7 +13,7 @@ import XenHypercall
 /// `struct shared_info` (xen.h:727): 3136 bytes, aligned to 8.
 package struct SharedInfo: Sendable, BitwiseCopyable {
     /// C: `struct vcpu_info[32] vcpu_info` at offset 0.
-    package var vcpuInfo: InlineArray<32, VcpuInfo>
+    package var vcpuInfo: InlineArray<32, VCPUInfo>
     /// A domain can create "event channels" on which it can send and receive
     /// asynchronous event notifications. There are three classes of event that
     /// are delivered by this mechanism:
@@ -73,7 +73,7 @@ package struct SharedInfo: Sendable, BitwiseCopyable {
 }
 
 /// `struct vcpu_info` (xen.h:678): 64 bytes, aligned to 8.
-package struct VcpuInfo: Sendable, BitwiseCopyable {
+package struct VCPUInfo: Sendable, BitwiseCopyable {
     /// 'evtchn_upcall_pending' is written non-zero by Xen to indicate
     /// a pending notification for a particular VCPU. It is then cleared
     /// by the guest OS /before/ checking for pending work, thus avoiding
@@ -107,16 +107,16 @@ package struct VcpuInfo: Sendable, BitwiseCopyable {
     /// C: `xen_ulong_t evtchn_pending_sel` at offset 8.
     package var evtchnPendingSel: XenUlong
     /// C: `struct arch_vcpu_info arch` at offset 16.
-    package var arch: ArchVcpuInfo
+    package var arch: ArchVCPUInfo
     /// C: `vcpu_time_info_t time` at offset 32.
-    package var time: VcpuTimeInfo
+    package var time: VCPUTimeInfo
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     package init() { self = xenZeroed() }
 }
 
 /// `struct vcpu_time_info` (xen.h:643): 32 bytes, aligned to 8.
-package struct VcpuTimeInfo: Sendable, BitwiseCopyable {
+package struct VCPUTimeInfo: Sendable, BitwiseCopyable {
     /// Updates to the following values are preceded and followed by an
     /// increment of 'version'. The guest can therefore detect updates by
     /// looking for changes to 'version'. If the least-significant bit of

@@ -26,11 +26,12 @@ enum OutputFiles {
         swiftName + ".swift"
     }
 
-    /// The records of one header: `arch-x86/xen-x86_64.h` → `ArchX86XenX8664Records.swift`.
+    /// The records of one header: `arch-x86/xen-x86_64.h` → `ArchX86XenX8664Records.swift`,
+    /// `hvm/dm_op.h` → `HVMDMOpRecords.swift` (words cased by ``AcronymCasing``).
     static func records(header: String) -> String {
         let stem = header.hasSuffix(".h") ? String(header.dropLast(2)) : header
         let words = stem.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-        return words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined() + "Records.swift"
+        return words.map(AcronymCasing.typeNameWord).joined() + "Records.swift"
     }
 
     /// The modules a template's declarations need.

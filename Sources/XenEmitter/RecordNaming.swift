@@ -24,7 +24,7 @@ public struct RecordNaming: Sendable {
     /// Types of the generated support files, which records must not shadow.
     static let supportTypeNames = ["XenOperation", "XenGuestHandle64", "XenNoPayload", "XenRecordLayout"]
 
-    /// The typed-command type of a family, such as `DomctlCommand` for `domctl`.
+    /// The typed-command type of a family, such as `DomctlCommand` for `domctl` and `VCPUCommand` for `vcpu`.
     /// - Parameter family: The family name.
     /// - Returns: The Swift type name.
     public static func commandTypeName(family: String) -> String {
@@ -102,13 +102,13 @@ public struct RecordNaming: Sendable {
         upperCamel(name.hasSuffix("_t") ? String(name.dropLast(2)) : name)
     }
 
-    /// `snake_case` → `UpperCamelCase`; words in capitals are lowercased first.
+    /// `snake_case` → `UpperCamelCase` by ``AcronymCasing``; a name that cannot start a Swift
+    /// identifier gets a leading `X_`.
     /// - Parameter name: A C identifier.
     /// - Returns: The Swift type name.
     public static func upperCamel(_ name: String) -> String {
-        let lower = SwiftNaming.bare(SwiftNaming.caseName(String(name.map { $0 == "-" ? "_" : $0 }), prefix: ""))
-        var result = lower.prefix(1).uppercased() + lower.dropFirst()
-        if result.first == "_" { result = "X" + result }
+        var result = AcronymCasing.typeName(name)
+        if result.first?.isNumber ?? true { result = "X_" + result }
         // `Outer.Type` and `Outer.Protocol` would name a metatype, not a nested record.
         return ["Type", "Protocol", "Self", "Any"].contains(result) ? result + "Record" : result
     }

@@ -119,7 +119,7 @@ public final class XenHypervisor: Sendable {
     /// (the shape of `HYPERVISOR_dm_op(domid, nr_bufs, bufs)`), bounced through hypercall-safe memory,
     /// and returns it as Xen wrote it back with the hypercall's return value.
     /// - Parameters:
-    ///   - request: A request record, such as a `XenDmOp` built from a typed command.
+    ///   - request: A request record, such as a `XenDMOp` built from a typed command.
     ///   - arguments: The numbers before the buffer count (the domain of `dm_op`).
     ///   - buffers: More buffers the op points Xen at, passed as `bufs[1…]`.
     ///   - payloadEncoded: Whether the payload is in the running release's layout (see ``issue(_:payloadEncoded:)``).

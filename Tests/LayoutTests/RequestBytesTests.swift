@@ -126,12 +126,12 @@ import Testing
         list.buffer = XenGuestHandle64<XenDomctlGetdomaininfo>(address: 0x7f00aabbcc00)
         dump("getdomaininfolist", XenSysctl(.getdomaininfolist, payload: list))
 
-        var irq = XenDmOpSetIsaIrqLevel()
+        var irq = XenDMOpSetIsaIRQLevel()
         irq.isaIrq = 5
         irq.level = 1
-        dump("set_isa_irq_level", XenDmOp(.setIsaIrqLevel, payload: irq))
-        // bufs[0] of dm_op as the runtime builds it for a XenDmOp.
-        dump("dm_op_buf", XenBufferRegion(address: 0x7f0011223340, size: UInt64(MemoryLayout<XenDmOp>.size)))
+        dump("set_isa_irq_level", XenDMOp(.setIsaIrqLevel, payload: irq))
+        // bufs[0] of dm_op as the runtime builds it for a XenDMOp.
+        dump("dm_op_buf", XenBufferRegion(address: 0x7f0011223340, size: UInt64(MemoryLayout<XenDMOp>.size)))
 
         // Reading the payload back through the same command gives the typed value.
         let back = getdomaininfo.payload(for: .getdomaininfo)

@@ -9,9 +9,9 @@ import Testing
     /// event_channel.h).
     static let constantFiles = [
         "XenAssignedDeviceType.swift", "XenCreateDomainFlags.swift", "XenDomainID.swift", "XenDomainInfoFlags.swift",
-        "XenGrantCopyFlags.swift", "XenGrantMapFlags.swift", "XenGrantStatus.swift", "XenIOMMUOptions.swift", "XenMaxVcpuID.swift",
+        "XenGrantCopyFlags.swift", "XenGrantMapFlags.swift", "XenGrantStatus.swift", "XenIOMMUOptions.swift", "XenMaxVCPUID.swift",
         "XenMemoryFlags.swift", "XenPhysmapSpace.swift", "XenStartInfoFlags.swift",
-        "XenVcpuAffinityFlags.swift", "XenVirtualIRQ.swift",
+        "XenVCPUAffinityFlags.swift", "XenVirtualIRQ.swift",
     ]
     static func command(_ arguments: [String]) -> [String] {
         ["--allow-writing-to-package-directory", "generate-xen-bindings"] + arguments
@@ -40,7 +40,7 @@ import Testing
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
                 == ([
-                    "ArchArmRecords.swift", "ArchX86HvmSaveRecords.swift", "ArchX86XenRecords.swift", "ArchX86XenX8664Records.swift",
+                    "ArchArmRecords.swift", "ArchX86HVMSaveRecords.swift", "ArchX86XenRecords.swift", "ArchX86XenX8664Records.swift",
                     "DomctlCommand.swift",
                     "DomctlOp.swift", "DomctlRecords.swift", "Hypercall.swift", "MemoryRecords.swift", "XenOperation.swift",
                     "XenRecordLayout.swift", "XenRecordSupport.swift", "XenRecords.swift",
@@ -97,7 +97,7 @@ import Testing
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
                 == ([
-                    "ArchArmRecords.swift", "ArchX86HvmSaveRecords.swift", "ArchX86XenRecords.swift", "ArchX86XenX8664Records.swift",
+                    "ArchArmRecords.swift", "ArchX86HVMSaveRecords.swift", "ArchX86XenRecords.swift", "ArchX86XenX8664Records.swift",
                     "DomctlCommand.swift",
                     "DomctlOp.swift", "DomctlRecords.swift", "Hypercall.swift", "MemoryRecords.swift", "PhysdevRecords.swift",
                     "SysctlCommand.swift", "SysctlOp.swift", "SysctlRecords.swift", "XenOperation.swift", "XenRecordLayout.swift",

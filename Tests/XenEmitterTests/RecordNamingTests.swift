@@ -26,7 +26,7 @@ import XenIR
         let naming = RecordNaming(interface)
         #expect(naming.typeName("xen_domctl") == "XenDomctl")
         #expect(naming.typeName("xen_domctl.u") == "XenDomctl.U")
-        #expect(naming.typeName("cpu_user_regs.(anonymous 3)") == "CpuUserRegs.Anonymous3")
+        #expect(naming.typeName("cpu_user_regs.(anonymous 3)") == "CPUUserRegs.Anonymous3")
         // `Foo.Type` would be the metatype.
         #expect(naming.typeName("foo.type") == "Foo.TypeRecord")
     }

@@ -52,7 +52,7 @@ import XenIR
         try Data(
             """
             {"constantGroups": [{"name": "max-vcpu-id", "header": "domctl.h", "members": {"XEN_INVALID_MAX_VCPU_ID": "invalid"},
-              "kind": "values", "swiftName": "XenMaxVcpuID", "rawType": "UInt16"}]}
+              "kind": "values", "swiftName": "XenMaxVCPUID", "rawType": "UInt16"}]}
             """.utf8
         ).write(to: config)
         let result = try xenSwiftGen([

@@ -18,7 +18,7 @@ import XenIR
                 return SchedCommand.shutdown.withArgument(&poll) { _, _ in 0 }
             }
             func e(_ xen: XenHypervisor) throws {
-                _ = try xen.dm(.nrVcpus, domain: 1, payload: XenDmOpSetIsaIrqLevel())
+                _ = try xen.dm(.nrVcpus, domain: 1, payload: XenDMOpSetIsaIRQLevel())
                 _ = try xen.vcpu(.isUp, payload: XenNoPayload())
                 _ = try xen.grantTable(.querySize, payloads: [GnttabGetVersion()])
             }
@@ -49,7 +49,7 @@ import XenIR
                 "consumer.swift:7:47: error: cannot convert value of type 'SchedPoll' to expected argument type 'SchedShutdown'"))
         #expect(
             compile.stderr.contains(
-                "consumer.swift:10:50: error: cannot convert value of type 'XenDmOpSetIsaIrqLevel' to expected argument type 'XenDmOpNrVcpus'"
+                "consumer.swift:10:50: error: cannot convert value of type 'XenDMOpSetIsaIRQLevel' to expected argument type 'XenDMOpNrVcpus'"
             ))
         #expect(compile.stderr.contains("consumer.swift:11:27: error: missing argument for parameter 'vcpu' in call"))
         #expect(

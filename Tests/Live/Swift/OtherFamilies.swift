@@ -32,7 +32,7 @@ func otherFamilies(_ xen: XenHypervisor) throws {
 
     let up = try xen.vcpu(.isUp, vcpu: 0)
     check("VCPUOP_is_up(0) of dom0 is 1", up.value == 1, "\(up.value)")
-    let runstate = try xen.vcpu(.getRunstateInfo, vcpu: 0, payload: VcpuRunstateInfo()).payload
+    let runstate = try xen.vcpu(.getRunstateInfo, vcpu: 0, payload: VCPURunstateInfo()).payload
     // time[0] is the time spent running (RUNSTATE_running).
     check(
         "VCPUOP_get_runstate_info(0): dom0's vcpu 0 is online and has run", runstate.state != .offline && runstate.time[0] > 0,
@@ -56,7 +56,7 @@ func otherFamilies(_ xen: XenHypervisor) throws {
     close.port = port
     check("EVTCHNOP_close of that port returns 0", try xen.eventChannel(.close, payload: close).value == 0)
     // hvm_op, typed: dom0 is a PV domain, so an HVM parameter of it is refused with the typed error.
-    var param = XenHvmParam()
+    var param = XenHVMParam()
     param.domid = 0
     let refused = failure { _ = try xen.hvm(.getParam, payload: param) }
     check("HVMOP_get_param on PV dom0 fails with a typed error", refused is XenHypercallError, "\(String(describing: refused))")
@@ -126,11 +126,11 @@ func otherFamilies(_ xen: XenHypervisor) throws {
     let version2 = try xen.grantTable(.getVersion, payload: getVersion).payload
     check("GNTTABOP_get_version(DOMID_SELF) is 1 or 2", version2.version == 1 || version2.version == 2, "\(version2.version)")
 
-    let missing = failure { _ = try xen.dm(.nrVcpus, domain: 32000, payload: XenDmOpNrVcpus()) }
+    let missing = failure { _ = try xen.dm(.nrVcpus, domain: 32000, payload: XenDMOpNrVcpus()) }
     check(
         "dm_op on a domain that does not exist: ESRCH as the typed error",
         missing as? XenHypercallError == .hypercallFailed(operation: "XEN_DMOP_nr_vcpus", errno: .ESRCH), "\(String(describing: missing))")
-    let own = failure { _ = try xen.dm(.nrVcpus, domain: 0, payload: XenDmOpNrVcpus()) }
+    let own = failure { _ = try xen.dm(.nrVcpus, domain: 0, payload: XenDMOpNrVcpus()) }
     record("XEN_DMOP_nr_vcpus on d0 from d0: \(own.map { "\($0)" } ?? "success")")
 }
 
@@ -146,18 +146,18 @@ func vcpuAndDeviceModelLines(_ xen: XenHypervisor) throws -> [String] {
     var text = ["vcpu_op.is_up.v0=\(answer { try xen.vcpu(.isUp, vcpu: 0).value })"]
     var state = XenRunstate.running
     let runstate = answer {
-        let reply = try xen.vcpu(.getRunstateInfo, vcpu: 0, payload: VcpuRunstateInfo())
+        let reply = try xen.vcpu(.getRunstateInfo, vcpu: 0, payload: VCPURunstateInfo())
         state = reply.payload.state
         return reply.value
     }
     // Which of dom0's vcpus runs this program varies: only "not offline" is stable.
     text += ["vcpu_op.get_runstate_info.v0=\(runstate)", "vcpu_op.get_runstate_info.v0.online=\(state != .offline ? 1 : 0)"]
-    text.append("dm_op.nr_vcpus.d0=\(answer { Int(try xen.dm(.nrVcpus, domain: 0, payload: XenDmOpNrVcpus()).payload.vcpus) })")
-    text.append("dm_op.nr_vcpus.d32000=\(answer { Int(try xen.dm(.nrVcpus, domain: 32000, payload: XenDmOpNrVcpus()).payload.vcpus) })")
+    text.append("dm_op.nr_vcpus.d0=\(answer { Int(try xen.dm(.nrVcpus, domain: 0, payload: XenDMOpNrVcpus()).payload.vcpus) })")
+    text.append("dm_op.nr_vcpus.d32000=\(answer { Int(try xen.dm(.nrVcpus, domain: 32000, payload: XenDMOpNrVcpus()).payload.vcpus) })")
     // Two more (empty) buffers after the request: three in all, more than Xen takes.
     let three = try xen.withBuffer(of: UInt8.self, capacity: 1) { empty in
         let region = try empty.region(elements: 0)
-        return answer { Int(try xen.dm(.nrVcpus, domain: 32000, payload: XenDmOpNrVcpus(), buffers: [region, region]).payload.vcpus) }
+        return answer { Int(try xen.dm(.nrVcpus, domain: 32000, payload: XenDMOpNrVcpus(), buffers: [region, region]).payload.vcpus) }
     }
     text.append("dm_op.nr_vcpus.d32000.3bufs=\(three)")
     return text + (try versionAndGrantTableLines(xen))

@@ -18,7 +18,7 @@ public struct ScsiifRequestSegment: Sendable, BitwiseCopyable {
 /// Size of one request is 252 bytes
 ///
 /// `struct vscsiif_request` (io/vscsiif.h:246): 252 bytes, aligned to 4.
-public struct VscsiifRequest: Sendable, BitwiseCopyable {
+public struct VSCSIIfRequest: Sendable, BitwiseCopyable {
     /// private guest value, echoed in resp
     ///
     /// C: `uint16_t rqid` at offset 0.
@@ -73,7 +73,7 @@ public struct VscsiifRequest: Sendable, BitwiseCopyable {
 }
 
 /// `struct vscsiif_sg_list` (io/vscsiif.h:278): 252 bytes, aligned to 4.
-public struct VscsiifSgList: Sendable, BitwiseCopyable {
+public struct VSCSIIfSgList: Sendable, BitwiseCopyable {
     /// First two fields must match struct vscsiif_request!
     /// private guest value, must match main req
     ///
@@ -97,7 +97,7 @@ public struct VscsiifSgList: Sendable, BitwiseCopyable {
 /// Size of one response is 252 bytes
 ///
 /// `struct vscsiif_response` (io/vscsiif.h:289): 252 bytes, aligned to 4.
-public struct VscsiifResponse: Sendable, BitwiseCopyable {
+public struct VSCSIIfResponse: Sendable, BitwiseCopyable {
     /// identifies request
     ///
     /// C: `uint16_t rqid` at offset 0.
@@ -124,17 +124,17 @@ public struct VscsiifResponse: Sendable, BitwiseCopyable {
 }
 
 /// `union vscsiif_sring_entry` (io/vscsiif.h:352): 252 bytes, aligned to 4.
-public struct VscsiifSringEntry: Sendable, BitwiseCopyable {
+public struct VSCSIIfSringEntry: Sendable, BitwiseCopyable {
     /// The union's bytes: 252 bytes, aligned to 4 like the C union.
     private var _storage: InlineArray<63, UInt32>
     /// C: `struct vscsiif_request req` at offset 0.
-    public var req: VscsiifRequest {
-        get { xenUnionLoad(self, as: VscsiifRequest.self) }
+    public var req: VSCSIIfRequest {
+        get { xenUnionLoad(self, as: VSCSIIfRequest.self) }
         set { xenUnionStore(newValue, into: &self) }
     }
     /// C: `struct vscsiif_response rsp` at offset 0.
-    public var rsp: VscsiifResponse {
-        get { xenUnionLoad(self, as: VscsiifResponse.self) }
+    public var rsp: VSCSIIfResponse {
+        get { xenUnionLoad(self, as: VSCSIIfResponse.self) }
         set { xenUnionStore(newValue, into: &self) }
     }
 
@@ -145,7 +145,7 @@ public struct VscsiifSringEntry: Sendable, BitwiseCopyable {
 /// `struct vscsiif_sring` (io/vscsiif.h:352): 64 bytes, aligned to 4.
 ///
 /// The flexible array member `union vscsiif_sring_entry[] ring` follows the record in memory; it is not part of the Swift value.
-public struct VscsiifSring: Sendable, BitwiseCopyable {
+public struct VSCSIIfSring: Sendable, BitwiseCopyable {
     /// C: `RING_IDX req_prod` at offset 0.
     public var reqProd: RingIdx
     /// C: `RING_IDX req_event` at offset 4.
@@ -155,7 +155,7 @@ public struct VscsiifSring: Sendable, BitwiseCopyable {
     /// C: `RING_IDX rsp_event` at offset 12.
     public var rspEvent: RingIdx
     /// C: `union (unnamed union at io/vscsiif.h:352:1) pvt` at offset 16.
-    public var pvt: VscsiifSring.Pvt
+    public var pvt: VSCSIIfSring.Pvt
     /// C: `uint8_t[44] __pad` at offset 20.
     public var pad: InlineArray<44, UInt8>
 
@@ -163,19 +163,19 @@ public struct VscsiifSring: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-extension VscsiifSring {
+extension VSCSIIfSring {
     /// The union of `vscsiif_sring.pvt` (io/vscsiif.h:352): 4 bytes, aligned to 1.
     public struct Pvt: Sendable, BitwiseCopyable {
         /// The union's bytes: 4 bytes, aligned to 1 like the C union.
         private var _storage: InlineArray<4, UInt8>
         /// C: `struct (unnamed struct at io/vscsiif.h:352:1) netif` at offset 0.
-        public var netif: VscsiifSring.Pvt.Netif {
-            get { xenUnionLoad(self, as: VscsiifSring.Pvt.Netif.self) }
+        public var netif: VSCSIIfSring.Pvt.Netif {
+            get { xenUnionLoad(self, as: VSCSIIfSring.Pvt.Netif.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct (unnamed struct at io/vscsiif.h:352:1) tapif_user` at offset 0.
-        public var tapifUser: VscsiifSring.Pvt.TapifUser {
-            get { xenUnionLoad(self, as: VscsiifSring.Pvt.TapifUser.self) }
+        public var tapifUser: VSCSIIfSring.Pvt.TapifUser {
+            get { xenUnionLoad(self, as: VSCSIIfSring.Pvt.TapifUser.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `uint8_t[4] pvt_pad` at offset 0.
@@ -189,7 +189,7 @@ extension VscsiifSring {
     }
 }
 
-extension VscsiifSring.Pvt {
+extension VSCSIIfSring.Pvt {
     /// The struct of `vscsiif_sring.pvt.netif` (io/vscsiif.h:352): 1 bytes, aligned to 1.
     public struct Netif: Sendable, BitwiseCopyable {
         /// C: `uint8_t smartpoll_active` at offset 0.
@@ -200,7 +200,7 @@ extension VscsiifSring.Pvt {
     }
 }
 
-extension VscsiifSring.Pvt {
+extension VSCSIIfSring.Pvt {
     /// The struct of `vscsiif_sring.pvt.tapif_user` (io/vscsiif.h:352): 1 bytes, aligned to 1.
     public struct TapifUser: Sendable, BitwiseCopyable {
         /// C: `uint8_t msg` at offset 0.
@@ -212,7 +212,7 @@ extension VscsiifSring.Pvt {
 }
 
 /// `struct vscsiif_front_ring` (io/vscsiif.h:352): 24 bytes, aligned to 8.
-public struct VscsiifFrontRing: Sendable, BitwiseCopyable {
+public struct VSCSIIfFrontRing: Sendable, BitwiseCopyable {
     /// C: `RING_IDX req_prod_pvt` at offset 0.
     public var reqProdPvt: RingIdx
     /// C: `RING_IDX rsp_cons` at offset 4.
@@ -229,7 +229,7 @@ public struct VscsiifFrontRing: Sendable, BitwiseCopyable {
 }
 
 /// `struct vscsiif_back_ring` (io/vscsiif.h:352): 24 bytes, aligned to 8.
-public struct VscsiifBackRing: Sendable, BitwiseCopyable {
+public struct VSCSIIfBackRing: Sendable, BitwiseCopyable {
     /// C: `RING_IDX rsp_prod_pvt` at offset 0.
     public var rspProdPvt: RingIdx
     /// C: `RING_IDX req_cons` at offset 4.

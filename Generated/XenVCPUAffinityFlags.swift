@@ -7,7 +7,7 @@ import XenHypercall
 /// The `XEN_VCPUAFFINITY_*` flags of `domctl.h`, as a set: `flags.contains(.name)`, `[.a, .b]`.
 ///
 /// The type of `xen_domctl_vcpuaffinity.flags`.
-public struct XenVcpuAffinityFlags: OptionSet, Hashable, Sendable, BitwiseCopyable {
+public struct XenVCPUAffinityFlags: OptionSet, Hashable, Sendable, BitwiseCopyable {
     /// The value as C holds it.
     public var rawValue: UInt32
 

@@ -13,7 +13,7 @@ import XenHypercall
 /// SEGMENT |BUS   |DEV   |FN    |OFFSET
 ///
 /// `struct ioreq` (hvm/ioreq.h:35): 32 bytes, aligned to 8.
-public struct Ioreq: Sendable, BitwiseCopyable {
+public struct IOReq: Sendable, BitwiseCopyable {
     /// physical address
     ///
     /// C: `uint64_t addr` at offset 0.
@@ -79,14 +79,14 @@ public struct Ioreq: Sendable, BitwiseCopyable {
 /// `struct shared_iopage` (hvm/ioreq.h:52): 32 bytes, aligned to 8.
 public struct SharedIopage: Sendable, BitwiseCopyable {
     /// C: `struct ioreq[1] vcpu_ioreq` at offset 0.
-    public var vcpuIoreq: InlineArray<1, Ioreq>
+    public var vcpuIoreq: InlineArray<1, IOReq>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
 
 /// `struct buf_ioreq` (hvm/ioreq.h:57): 8 bytes, aligned to 4.
-public struct BufIoreq: Sendable, BitwiseCopyable {
+public struct BufIOReq: Sendable, BitwiseCopyable {
     /// I/O type
     ///
     /// C: `uint8_t type` at offset 0.
@@ -135,7 +135,7 @@ public struct BufferedIopage: Sendable, BitwiseCopyable {
     /// C: `uint32_t write_pointer` at offset 4.
     public var writePointer: UInt32
     /// C: `buf_ioreq_t[511] buf_ioreq` at offset 8.
-    public var bufIoreq: InlineArray<511, BufIoreq>
+    public var bufIoreq: InlineArray<511, BufIOReq>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }

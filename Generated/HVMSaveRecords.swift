@@ -5,7 +5,7 @@ import XenHypercall
 /// Each entry is preceded by a descriptor giving its type and length
 ///
 /// `struct hvm_save_descriptor` (hvm/save.h:32): 8 bytes, aligned to 4.
-public struct HvmSaveDescriptor: Sendable, BitwiseCopyable {
+public struct HVMSaveDescriptor: Sendable, BitwiseCopyable {
     /// Used to demux the various types below
     ///
     /// C: `uint16_t typecode` at offset 0.

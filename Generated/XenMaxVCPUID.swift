@@ -8,7 +8,7 @@ import XenHypercall
 /// (`rawValue`); compare with the named ones: `value == .name`.
 ///
 /// The type of `xen_domctl_getdomaininfo.max_vcpu_id`.
-public struct XenMaxVcpuID: RawRepresentable, Hashable, Sendable, BitwiseCopyable {
+public struct XenMaxVCPUID: RawRepresentable, Hashable, Sendable, BitwiseCopyable {
     /// The value as C holds it.
     public var rawValue: UInt32
 

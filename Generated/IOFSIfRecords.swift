@@ -3,7 +3,7 @@
 import XenHypercall
 
 /// `struct fsif_open_request` (io/fsif.h:30): 4 bytes, aligned to 4.
-public struct FsifOpenRequest: Sendable, BitwiseCopyable {
+public struct FSIfOpenRequest: Sendable, BitwiseCopyable {
     /// C: `grant_ref_t gref` at offset 0.
     public var gref: GrantRef
 
@@ -12,7 +12,7 @@ public struct FsifOpenRequest: Sendable, BitwiseCopyable {
 }
 
 /// `struct fsif_close_request` (io/fsif.h:34): 4 bytes, aligned to 4.
-public struct FsifCloseRequest: Sendable, BitwiseCopyable {
+public struct FSIfCloseRequest: Sendable, BitwiseCopyable {
     /// C: `uint32_t fd` at offset 0.
     public var fd: UInt32
 
@@ -23,7 +23,7 @@ public struct FsifCloseRequest: Sendable, BitwiseCopyable {
 /// `struct fsif_read_request` (io/fsif.h:38): 24 bytes, aligned to 8.
 ///
 /// The flexible array member `grant_ref_t[] grefs` follows the record in memory; it is not part of the Swift value.
-public struct FsifReadRequest: Sendable, BitwiseCopyable {
+public struct FSIfReadRequest: Sendable, BitwiseCopyable {
     /// C: `uint32_t fd` at offset 0.
     public var fd: UInt32
     /// C: `int32_t pad` at offset 4.
@@ -40,7 +40,7 @@ public struct FsifReadRequest: Sendable, BitwiseCopyable {
 /// `struct fsif_write_request` (io/fsif.h:46): 24 bytes, aligned to 8.
 ///
 /// The flexible array member `grant_ref_t[] grefs` follows the record in memory; it is not part of the Swift value.
-public struct FsifWriteRequest: Sendable, BitwiseCopyable {
+public struct FSIfWriteRequest: Sendable, BitwiseCopyable {
     /// C: `uint32_t fd` at offset 0.
     public var fd: UInt32
     /// C: `int32_t pad` at offset 4.
@@ -55,7 +55,7 @@ public struct FsifWriteRequest: Sendable, BitwiseCopyable {
 }
 
 /// `struct fsif_stat_request` (io/fsif.h:54): 4 bytes, aligned to 4.
-public struct FsifStatRequest: Sendable, BitwiseCopyable {
+public struct FSIfStatRequest: Sendable, BitwiseCopyable {
     /// C: `uint32_t fd` at offset 0.
     public var fd: UInt32
 
@@ -67,7 +67,7 @@ public struct FsifStatRequest: Sendable, BitwiseCopyable {
 /// via the ring.
 ///
 /// `struct fsif_stat_response` (io/fsif.h:60): 48 bytes, aligned to 8.
-public struct FsifStatResponse: Sendable, BitwiseCopyable {
+public struct FSIfStatResponse: Sendable, BitwiseCopyable {
     /// C: `int32_t stat_mode` at offset 0.
     public var statMode: Int32
     /// C: `uint32_t stat_uid` at offset 4.
@@ -90,7 +90,7 @@ public struct FsifStatResponse: Sendable, BitwiseCopyable {
 }
 
 /// `struct fsif_truncate_request` (io/fsif.h:71): 16 bytes, aligned to 8.
-public struct FsifTruncateRequest: Sendable, BitwiseCopyable {
+public struct FSIfTruncateRequest: Sendable, BitwiseCopyable {
     /// C: `uint32_t fd` at offset 0.
     public var fd: UInt32
     /// C: `int32_t pad` at offset 4.
@@ -103,7 +103,7 @@ public struct FsifTruncateRequest: Sendable, BitwiseCopyable {
 }
 
 /// `struct fsif_remove_request` (io/fsif.h:77): 4 bytes, aligned to 4.
-public struct FsifRemoveRequest: Sendable, BitwiseCopyable {
+public struct FSIfRemoveRequest: Sendable, BitwiseCopyable {
     /// C: `grant_ref_t gref` at offset 0.
     public var gref: GrantRef
 
@@ -112,7 +112,7 @@ public struct FsifRemoveRequest: Sendable, BitwiseCopyable {
 }
 
 /// `struct fsif_rename_request` (io/fsif.h:81): 8 bytes, aligned to 4.
-public struct FsifRenameRequest: Sendable, BitwiseCopyable {
+public struct FSIfRenameRequest: Sendable, BitwiseCopyable {
     /// C: `uint16_t old_name_offset` at offset 0.
     public var oldNameOffset: UInt16
     /// C: `uint16_t new_name_offset` at offset 2.
@@ -125,7 +125,7 @@ public struct FsifRenameRequest: Sendable, BitwiseCopyable {
 }
 
 /// `struct fsif_create_request` (io/fsif.h:87): 12 bytes, aligned to 4.
-public struct FsifCreateRequest: Sendable, BitwiseCopyable {
+public struct FSIfCreateRequest: Sendable, BitwiseCopyable {
     /// C: `int8_t directory` at offset 0.
     public var directory: Int8
     /// C: `int8_t pad` at offset 1.
@@ -142,7 +142,7 @@ public struct FsifCreateRequest: Sendable, BitwiseCopyable {
 }
 
 /// `struct fsif_list_request` (io/fsif.h:95): 8 bytes, aligned to 4.
-public struct FsifListRequest: Sendable, BitwiseCopyable {
+public struct FSIfListRequest: Sendable, BitwiseCopyable {
     /// C: `uint32_t offset` at offset 0.
     public var offset: UInt32
     /// C: `grant_ref_t gref` at offset 4.
@@ -153,7 +153,7 @@ public struct FsifListRequest: Sendable, BitwiseCopyable {
 }
 
 /// `struct fsif_chmod_request` (io/fsif.h:109): 8 bytes, aligned to 4.
-public struct FsifChmodRequest: Sendable, BitwiseCopyable {
+public struct FSIfChmodRequest: Sendable, BitwiseCopyable {
     /// C: `uint32_t fd` at offset 0.
     public var fd: UInt32
     /// C: `int32_t mode` at offset 4.
@@ -164,7 +164,7 @@ public struct FsifChmodRequest: Sendable, BitwiseCopyable {
 }
 
 /// `struct fsif_space_request` (io/fsif.h:114): 4 bytes, aligned to 4.
-public struct FsifSpaceRequest: Sendable, BitwiseCopyable {
+public struct FSIfSpaceRequest: Sendable, BitwiseCopyable {
     /// C: `grant_ref_t gref` at offset 0.
     public var gref: GrantRef
 
@@ -173,7 +173,7 @@ public struct FsifSpaceRequest: Sendable, BitwiseCopyable {
 }
 
 /// `struct fsif_sync_request` (io/fsif.h:118): 4 bytes, aligned to 4.
-public struct FsifSyncRequest: Sendable, BitwiseCopyable {
+public struct FSIfSyncRequest: Sendable, BitwiseCopyable {
     /// C: `uint32_t fd` at offset 0.
     public var fd: UInt32
 
@@ -184,7 +184,7 @@ public struct FsifSyncRequest: Sendable, BitwiseCopyable {
 /// FS operation request
 ///
 /// `struct fsif_request` (io/fsif.h:124): 32 bytes, aligned to 8.
-public struct FsifRequest: Sendable, BitwiseCopyable {
+public struct FSIfRequest: Sendable, BitwiseCopyable {
     /// Type of the request
     ///
     /// C: `uint8_t type` at offset 0.
@@ -198,80 +198,80 @@ public struct FsifRequest: Sendable, BitwiseCopyable {
     /// C: `uint32_t pad2` at offset 4.
     public var pad2: UInt32
     /// C: `union (unnamed union at io/fsif.h:129:5) u` at offset 8.
-    public var u: FsifRequest.U
+    public var u: FSIfRequest.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
 
-extension FsifRequest {
+extension FSIfRequest {
     /// The union of `fsif_request.u` (io/fsif.h:129): 24 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 24 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<3, UInt64>
         /// C: `struct fsif_open_request fopen` at offset 0.
-        public var fopen: FsifOpenRequest {
-            get { xenUnionLoad(self, as: FsifOpenRequest.self) }
+        public var fopen: FSIfOpenRequest {
+            get { xenUnionLoad(self, as: FSIfOpenRequest.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct fsif_close_request fclose` at offset 0.
-        public var fclose: FsifCloseRequest {
-            get { xenUnionLoad(self, as: FsifCloseRequest.self) }
+        public var fclose: FSIfCloseRequest {
+            get { xenUnionLoad(self, as: FSIfCloseRequest.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct fsif_read_request fread` at offset 0.
-        public var fread: FsifReadRequest {
-            get { xenUnionLoad(self, as: FsifReadRequest.self) }
+        public var fread: FSIfReadRequest {
+            get { xenUnionLoad(self, as: FSIfReadRequest.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct fsif_write_request fwrite` at offset 0.
-        public var fwrite: FsifWriteRequest {
-            get { xenUnionLoad(self, as: FsifWriteRequest.self) }
+        public var fwrite: FSIfWriteRequest {
+            get { xenUnionLoad(self, as: FSIfWriteRequest.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct fsif_stat_request fstat` at offset 0.
-        public var fstat: FsifStatRequest {
-            get { xenUnionLoad(self, as: FsifStatRequest.self) }
+        public var fstat: FSIfStatRequest {
+            get { xenUnionLoad(self, as: FSIfStatRequest.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct fsif_truncate_request ftruncate` at offset 0.
-        public var ftruncate: FsifTruncateRequest {
-            get { xenUnionLoad(self, as: FsifTruncateRequest.self) }
+        public var ftruncate: FSIfTruncateRequest {
+            get { xenUnionLoad(self, as: FSIfTruncateRequest.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct fsif_remove_request fremove` at offset 0.
-        public var fremove: FsifRemoveRequest {
-            get { xenUnionLoad(self, as: FsifRemoveRequest.self) }
+        public var fremove: FSIfRemoveRequest {
+            get { xenUnionLoad(self, as: FSIfRemoveRequest.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct fsif_rename_request frename` at offset 0.
-        public var frename: FsifRenameRequest {
-            get { xenUnionLoad(self, as: FsifRenameRequest.self) }
+        public var frename: FSIfRenameRequest {
+            get { xenUnionLoad(self, as: FSIfRenameRequest.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct fsif_create_request fcreate` at offset 0.
-        public var fcreate: FsifCreateRequest {
-            get { xenUnionLoad(self, as: FsifCreateRequest.self) }
+        public var fcreate: FSIfCreateRequest {
+            get { xenUnionLoad(self, as: FSIfCreateRequest.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct fsif_list_request flist` at offset 0.
-        public var flist: FsifListRequest {
-            get { xenUnionLoad(self, as: FsifListRequest.self) }
+        public var flist: FSIfListRequest {
+            get { xenUnionLoad(self, as: FSIfListRequest.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct fsif_chmod_request fchmod` at offset 0.
-        public var fchmod: FsifChmodRequest {
-            get { xenUnionLoad(self, as: FsifChmodRequest.self) }
+        public var fchmod: FSIfChmodRequest {
+            get { xenUnionLoad(self, as: FSIfChmodRequest.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct fsif_space_request fspace` at offset 0.
-        public var fspace: FsifSpaceRequest {
-            get { xenUnionLoad(self, as: FsifSpaceRequest.self) }
+        public var fspace: FSIfSpaceRequest {
+            get { xenUnionLoad(self, as: FSIfSpaceRequest.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct fsif_sync_request fsync` at offset 0.
-        public var fsync: FsifSyncRequest {
-            get { xenUnionLoad(self, as: FsifSyncRequest.self) }
+        public var fsync: FSIfSyncRequest {
+            get { xenUnionLoad(self, as: FSIfSyncRequest.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
 
@@ -283,7 +283,7 @@ extension FsifRequest {
 /// FS operation response
 ///
 /// `struct fsif_response` (io/fsif.h:148): 56 bytes, aligned to 8.
-public struct FsifResponse: Sendable, BitwiseCopyable {
+public struct FSIfResponse: Sendable, BitwiseCopyable {
     /// C: `uint16_t id` at offset 0.
     public var id: UInt16
     /// C: `uint16_t pad1` at offset 2.
@@ -291,13 +291,13 @@ public struct FsifResponse: Sendable, BitwiseCopyable {
     /// C: `uint32_t pad2` at offset 4.
     public var pad2: UInt32
     /// C: `union (unnamed union at io/fsif.h:152:5) u` at offset 8.
-    public var u: FsifResponse.U
+    public var u: FSIfResponse.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
 
-extension FsifResponse {
+extension FSIfResponse {
     /// The union of `fsif_response.u` (io/fsif.h:152): 48 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 48 bytes, aligned to 8 like the C union.
@@ -308,8 +308,8 @@ extension FsifResponse {
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct fsif_stat_response fstat` at offset 0.
-        public var fstat: FsifStatResponse {
-            get { xenUnionLoad(self, as: FsifStatResponse.self) }
+        public var fstat: FSIfStatResponse {
+            get { xenUnionLoad(self, as: FSIfStatResponse.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
 
@@ -319,17 +319,17 @@ extension FsifResponse {
 }
 
 /// `union fsif_sring_entry` (io/fsif.h:167): 56 bytes, aligned to 8.
-public struct FsifSringEntry: Sendable, BitwiseCopyable {
+public struct FSIfSringEntry: Sendable, BitwiseCopyable {
     /// The union's bytes: 56 bytes, aligned to 8 like the C union.
     private var _storage: InlineArray<7, UInt64>
     /// C: `struct fsif_request req` at offset 0.
-    public var req: FsifRequest {
-        get { xenUnionLoad(self, as: FsifRequest.self) }
+    public var req: FSIfRequest {
+        get { xenUnionLoad(self, as: FSIfRequest.self) }
         set { xenUnionStore(newValue, into: &self) }
     }
     /// C: `struct fsif_response rsp` at offset 0.
-    public var rsp: FsifResponse {
-        get { xenUnionLoad(self, as: FsifResponse.self) }
+    public var rsp: FSIfResponse {
+        get { xenUnionLoad(self, as: FSIfResponse.self) }
         set { xenUnionStore(newValue, into: &self) }
     }
 

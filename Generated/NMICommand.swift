@@ -20,7 +20,7 @@ import XenHypercall
 /// | --- | --- | --- | --- |
 /// | `XENNMI_register_callback` | 0 | `XennmiCallback` | - |
 /// | `XENNMI_unregister_callback` | 1 | `XenNoPayload` | - |
-public struct NmiCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
+public struct NMICommand<Payload: BitwiseCopyable>: Sendable, Hashable {
     /// The op.
     public let op: NMIOp
 
@@ -30,7 +30,7 @@ public struct NmiCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
     }
 }
 
-extension NmiCommand where Payload == XennmiCallback {
+extension NMICommand where Payload == XennmiCallback {
     /// `XENNMI_register_callback` (0) with payload `struct xennmi_callback`; bound by the family table's payloadMembers.
     ///
     /// Register NMI callback for this (calling) VCPU. Currently this only makes
@@ -39,7 +39,7 @@ extension NmiCommand where Payload == XennmiCallback {
     public static var registerCallback: Self { Self(.registerCallback) }
 }
 
-extension NmiCommand where Payload == XenNoPayload {
+extension NMICommand where Payload == XenNoPayload {
     /// `XENNMI_unregister_callback` (1) with no payload; bound by the family table's payloadMembers.
     ///
     /// Deregister NMI callback for this (calling) VCPU.
@@ -47,7 +47,7 @@ extension NmiCommand where Payload == XenNoPayload {
     public static var unregisterCallback: Self { Self(.unregisterCallback) }
 }
 
-extension NmiCommand {
+extension NMICommand {
     /// Calls `body` with the op number and the address of `payload` (`nil` for ops whose argument is
     /// NULL), the two values `HYPERVISOR_*_op(cmd, arg)` takes.
     /// - Parameters:
@@ -73,7 +73,7 @@ extension XenHypervisor {
     /// - Throws: `XenHypercallError` naming the op and Xen's errno.
     @discardableResult
     public func nmi<Payload>(
-        _ command: NmiCommand<Payload>, payload: Payload
+        _ command: NMICommand<Payload>, payload: Payload
     ) throws(XenHypercallError) -> XenReply<Payload, XenNoPayload> {
         let (value, written) = try call(
             hypercall: 28, operation: command.op, payload: payload)
@@ -87,7 +87,7 @@ extension XenHypervisor {
     /// - Throws: `XenHypercallError` naming the op and Xen's errno.
     @discardableResult
     public func nmi(
-        _ command: NmiCommand<XenNoPayload>
+        _ command: NMICommand<XenNoPayload>
     ) throws(XenHypercallError) -> XenReply<XenNoPayload, XenNoPayload> {
         try self.nmi(command, payload: XenNoPayload())
     }

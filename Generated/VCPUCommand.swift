@@ -5,7 +5,7 @@ import XenHypercall
 /// A `VCPUOP_*` op together with the type of the struct its hypercall argument points to.
 ///
 /// Only the generated static members create commands, so `.getRunstateInfo.withArgument(&payload) { … }`
-/// accepts a `VcpuRunstateInfo` and nothing else. Ops whose argument is NULL have `Payload == XenNoPayload`.
+/// accepts a `VCPURunstateInfo` and nothing else. Ops whose argument is NULL have `Payload == XenNoPayload`.
 ///
 /// `HYPERVISOR_vcpu_op` commands.
 ///
@@ -22,19 +22,19 @@ import XenHypercall
 /// | `VCPUOP_up` | 1 | `XenNoPayload` | - |
 /// | `VCPUOP_down` | 2 | `XenNoPayload` | - |
 /// | `VCPUOP_is_up` | 3 | `XenNoPayload` | - |
-/// | `VCPUOP_get_runstate_info` | 4 | `VcpuRunstateInfo` | - |
-/// | `VCPUOP_register_runstate_memory_area` | 5 | `VcpuRegisterRunstateMemoryArea` | - |
-/// | `VCPUOP_set_periodic_timer` | 6 | `VcpuSetPeriodicTimer` | - |
+/// | `VCPUOP_get_runstate_info` | 4 | `VCPURunstateInfo` | - |
+/// | `VCPUOP_register_runstate_memory_area` | 5 | `VCPURegisterRunstateMemoryArea` | - |
+/// | `VCPUOP_set_periodic_timer` | 6 | `VCPUSetPeriodicTimer` | - |
 /// | `VCPUOP_stop_periodic_timer` | 7 | `XenNoPayload` | - |
-/// | `VCPUOP_set_singleshot_timer` | 8 | `VcpuSetSingleshotTimer` | - |
+/// | `VCPUOP_set_singleshot_timer` | 8 | `VCPUSetSingleshotTimer` | - |
 /// | `VCPUOP_stop_singleshot_timer` | 9 | `XenNoPayload` | - |
-/// | `VCPUOP_register_vcpu_info` | 10 | `VcpuRegisterVcpuInfo` | - |
+/// | `VCPUOP_register_vcpu_info` | 10 | `VCPURegisterVCPUInfo` | - |
 /// | `VCPUOP_send_nmi` | 11 | `XenNoPayload` | - |
-/// | `VCPUOP_get_physid` | 12 | `VcpuGetPhysid` | `EINVAL` |
-/// | `VCPUOP_register_vcpu_time_memory_area` | 13 | `VcpuRegisterTimeMemoryArea` | - |
+/// | `VCPUOP_get_physid` | 12 | `VCPUGetPhysid` | `EINVAL` |
+/// | `VCPUOP_register_vcpu_time_memory_area` | 13 | `VCPURegisterTimeMemoryArea` | - |
 /// | `VCPUOP_register_runstate_phys_area` | 14 | not bound: its comment does not say what the argument points to | - |
 /// | `VCPUOP_register_vcpu_time_phys_area` | 15 | not bound: its comment does not say what the argument points to | - |
-public struct VcpuCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
+public struct VCPUCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
     /// The op.
     public let op: VCPUOp
 
@@ -44,7 +44,7 @@ public struct VcpuCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
     }
 }
 
-extension VcpuCommand where Payload == XenNoPayload {
+extension VCPUCommand where Payload == XenNoPayload {
     /// `VCPUOP_up` (1) with no payload; bound by the family table's payloadMembers.
     ///
     /// Bring up a VCPU. This makes the VCPU runnable. This operation will fail
@@ -79,7 +79,7 @@ extension VcpuCommand where Payload == XenNoPayload {
     public static var sendNmi: Self { Self(.sendNmi) }
 }
 
-extension VcpuCommand where Payload == VcpuRunstateInfo {
+extension VCPUCommand where Payload == VCPURunstateInfo {
     /// `VCPUOP_get_runstate_info` (4) with payload `struct vcpu_runstate_info`; bound by the op's `arg ==` comment.
     ///
     /// Return information about the state and running time of a VCPU.
@@ -87,7 +87,7 @@ extension VcpuCommand where Payload == VcpuRunstateInfo {
     public static var getRunstateInfo: Self { Self(.getRunstateInfo) }
 }
 
-extension VcpuCommand where Payload == VcpuRegisterRunstateMemoryArea {
+extension VCPUCommand where Payload == VCPURegisterRunstateMemoryArea {
     /// `VCPUOP_register_runstate_memory_area` (5) with payload `struct vcpu_register_runstate_memory_area`; bound by the op's `arg ==` comment.
     ///
     /// Register a shared memory area from which the guest may obtain its own
@@ -107,7 +107,7 @@ extension VcpuCommand where Payload == VcpuRegisterRunstateMemoryArea {
     public static var registerRunstateMemoryArea: Self { Self(.registerRunstateMemoryArea) }
 }
 
-extension VcpuCommand where Payload == VcpuSetPeriodicTimer {
+extension VCPUCommand where Payload == VCPUSetPeriodicTimer {
     /// `VCPUOP_set_periodic_timer` (6) with payload `struct vcpu_set_periodic_timer`; bound by the op's `arg ==` comment.
     ///
     /// Set or stop a VCPU's periodic timer. Every VCPU has one periodic timer
@@ -116,7 +116,7 @@ extension VcpuCommand where Payload == VcpuSetPeriodicTimer {
     public static var setPeriodicTimer: Self { Self(.setPeriodicTimer) }
 }
 
-extension VcpuCommand where Payload == VcpuSetSingleshotTimer {
+extension VCPUCommand where Payload == VCPUSetSingleshotTimer {
     /// `VCPUOP_set_singleshot_timer` (8) with payload `struct vcpu_set_singleshot_timer`; bound by the op's `arg ==` comment.
     ///
     /// Set or stop a VCPU's single-shot timer. Every VCPU has one single-shot
@@ -124,7 +124,7 @@ extension VcpuCommand where Payload == VcpuSetSingleshotTimer {
     public static var setSingleshotTimer: Self { Self(.setSingleshotTimer) }
 }
 
-extension VcpuCommand where Payload == VcpuRegisterVcpuInfo {
+extension VCPUCommand where Payload == VCPURegisterVCPUInfo {
     /// `VCPUOP_register_vcpu_info` (10) with payload `struct vcpu_register_vcpu_info`; bound by the op's `arg ==` comment.
     ///
     /// Register a memory location in the guest address space for the
@@ -137,7 +137,7 @@ extension VcpuCommand where Payload == VcpuRegisterVcpuInfo {
     public static var registerVcpuInfo: Self { Self(.registerVcpuInfo) }
 }
 
-extension VcpuCommand where Payload == VcpuGetPhysid {
+extension VCPUCommand where Payload == VCPUGetPhysid {
     /// `VCPUOP_get_physid` (12) with payload `struct vcpu_get_physid`; bound by the op's `arg ==` comment.
     ///
     /// Get the physical ID information for a pinned vcpu's underlying physical
@@ -147,7 +147,7 @@ extension VcpuCommand where Payload == VcpuGetPhysid {
     public static var getPhysid: Self { Self(.getPhysid) }
 }
 
-extension VcpuCommand where Payload == VcpuRegisterTimeMemoryArea {
+extension VCPUCommand where Payload == VCPURegisterTimeMemoryArea {
     /// `VCPUOP_register_vcpu_time_memory_area` (13) with payload `struct vcpu_register_time_memory_area`; bound by the family table's payloadMembers.
     ///
     /// Register a memory location to get a secondary copy of the vcpu time
@@ -170,25 +170,25 @@ extension VcpuCommand where Payload == VcpuRegisterTimeMemoryArea {
     public static var registerVcpuTimeMemoryArea: Self { Self(.registerVcpuTimeMemoryArea) }
 }
 
-extension VcpuCommand {
+extension VCPUCommand {
     /// `VCPUOP_initialise`: xen-swiftgen cannot bind VCPUOP_initialise to a payload: its comment names more than one argument struct (vcpu_guest_context, vcpu_hvm_context); add it to the family's payloadMembers.
     @available(*, unavailable, message: "xen-swiftgen cannot bind VCPUOP_initialise to a payload: its comment names more than one argument struct (vcpu_guest_context, vcpu_hvm_context); add it to the family's payloadMembers")
-    public static var initialise: VcpuCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind VCPUOP_initialise to a payload: its comment names more than one argument struct (vcpu_guest_context, vcpu_hvm_context); add it to the family's payloadMembers") }
+    public static var initialise: VCPUCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind VCPUOP_initialise to a payload: its comment names more than one argument struct (vcpu_guest_context, vcpu_hvm_context); add it to the family's payloadMembers") }
 }
 
-extension VcpuCommand {
+extension VCPUCommand {
     /// `VCPUOP_register_runstate_phys_area`: xen-swiftgen cannot bind VCPUOP_register_runstate_phys_area to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
     @available(*, unavailable, message: "xen-swiftgen cannot bind VCPUOP_register_runstate_phys_area to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var registerRunstatePhysArea: VcpuCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind VCPUOP_register_runstate_phys_area to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
+    public static var registerRunstatePhysArea: VCPUCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind VCPUOP_register_runstate_phys_area to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
 }
 
-extension VcpuCommand {
+extension VCPUCommand {
     /// `VCPUOP_register_vcpu_time_phys_area`: xen-swiftgen cannot bind VCPUOP_register_vcpu_time_phys_area to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers.
     @available(*, unavailable, message: "xen-swiftgen cannot bind VCPUOP_register_vcpu_time_phys_area to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers")
-    public static var registerVcpuTimePhysArea: VcpuCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind VCPUOP_register_vcpu_time_phys_area to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
+    public static var registerVcpuTimePhysArea: VCPUCommand<XenNoPayload> { fatalError("xen-swiftgen cannot bind VCPUOP_register_vcpu_time_phys_area to a payload: its comment does not say what the argument points to; add it to the family's payloadMembers") }
 }
 
-extension VcpuCommand {
+extension VCPUCommand {
     /// Calls `body` with the op number and the address of `payload` (`nil` for ops whose argument is
     /// NULL), the two values `HYPERVISOR_*_op(cmd, arg)` takes.
     /// - Parameters:
@@ -215,7 +215,7 @@ extension XenHypervisor {
     /// - Throws: `XenHypercallError` naming the op and Xen's errno.
     @discardableResult
     public func vcpu<Payload>(
-        _ command: VcpuCommand<Payload>, vcpu: UInt32, payload: Payload
+        _ command: VCPUCommand<Payload>, vcpu: UInt32, payload: Payload
     ) throws(XenHypercallError) -> XenReply<Payload, XenNoPayload> {
         let (value, written) = try call(
             hypercall: 24, operation: command.op, arguments: [UInt64(vcpu)], payload: payload)
@@ -230,7 +230,7 @@ extension XenHypervisor {
     /// - Throws: `XenHypercallError` naming the op and Xen's errno.
     @discardableResult
     public func vcpu(
-        _ command: VcpuCommand<XenNoPayload>, vcpu: UInt32
+        _ command: VCPUCommand<XenNoPayload>, vcpu: UInt32
     ) throws(XenHypercallError) -> XenReply<XenNoPayload, XenNoPayload> {
         try self.vcpu(command, vcpu: vcpu, payload: XenNoPayload())
     }

@@ -5,7 +5,7 @@ import XenHypercall
 /// The limit field is right-shifted by 12 bits if .ar.g is set.
 ///
 /// `struct vm_event_x86_selector_reg` (vm_event.h:173): 4 bytes, aligned to 4.
-public struct VmEventX86SelectorReg: Sendable, BitwiseCopyable {
+public struct VMEventX86SelectorReg: Sendable, BitwiseCopyable {
     /// Storage of the bitfields that follow, 4 bytes.
     private var _bits0: InlineArray<1, UInt32>
     /// C: `uint32_t limit` at offset 0, bits 0..<20.
@@ -27,7 +27,7 @@ public struct VmEventX86SelectorReg: Sendable, BitwiseCopyable {
 /// so as to not fill the vm_event ring buffer too quickly.
 ///
 /// `struct vm_event_regs_x86` (vm_event.h:182): 344 bytes, aligned to 8.
-public struct VmEventRegsX86: Sendable, BitwiseCopyable {
+public struct VMEventRegsX86: Sendable, BitwiseCopyable {
     /// C: `uint64_t rax` at offset 0.
     public var rax: UInt64
     /// C: `uint64_t rcx` at offset 8.
@@ -118,17 +118,17 @@ public struct VmEventRegsX86: Sendable, BitwiseCopyable {
     /// C: `uint64_t gs_base` at offset 288.
     public var gsBase: UInt64
     /// C: `struct vm_event_x86_selector_reg cs` at offset 296.
-    public var cs: VmEventX86SelectorReg
+    public var cs: VMEventX86SelectorReg
     /// C: `struct vm_event_x86_selector_reg ss` at offset 300.
-    public var ss: VmEventX86SelectorReg
+    public var ss: VMEventX86SelectorReg
     /// C: `struct vm_event_x86_selector_reg ds` at offset 304.
-    public var ds: VmEventX86SelectorReg
+    public var ds: VMEventX86SelectorReg
     /// C: `struct vm_event_x86_selector_reg es` at offset 308.
-    public var es: VmEventX86SelectorReg
+    public var es: VMEventX86SelectorReg
     /// C: `struct vm_event_x86_selector_reg fs` at offset 312.
-    public var fs: VmEventX86SelectorReg
+    public var fs: VMEventX86SelectorReg
     /// C: `struct vm_event_x86_selector_reg gs` at offset 316.
-    public var gs: VmEventX86SelectorReg
+    public var gs: VMEventX86SelectorReg
     /// C: `uint64_t shadow_gs` at offset 320.
     public var shadowGs: UInt64
     /// C: `uint16_t gdtr_limit` at offset 328.
@@ -156,7 +156,7 @@ public struct VmEventRegsX86: Sendable, BitwiseCopyable {
 /// VM_EVENT_FLAG_SET_REGISTERS flag.
 ///
 /// `struct vm_event_regs_arm` (vm_event.h:259): 40 bytes, aligned to 8.
-public struct VmEventRegsArm: Sendable, BitwiseCopyable {
+public struct VMEventRegsArm: Sendable, BitwiseCopyable {
     /// C: `uint64_t ttbr0` at offset 0.
     public var ttbr0: UInt64
     /// C: `uint64_t ttbr1` at offset 8.
@@ -173,7 +173,7 @@ public struct VmEventRegsArm: Sendable, BitwiseCopyable {
 }
 
 /// `struct vm_event_mem_access` (vm_event.h:289): 32 bytes, aligned to 8.
-public struct VmEventMemAccess: Sendable, BitwiseCopyable {
+public struct VMEventMemAccess: Sendable, BitwiseCopyable {
     /// C: `uint64_t gfn` at offset 0.
     public var gfn: UInt64
     /// C: `uint64_t offset` at offset 8.
@@ -194,7 +194,7 @@ public struct VmEventMemAccess: Sendable, BitwiseCopyable {
 }
 
 /// `struct vm_event_write_ctrlreg` (vm_event.h:297): 24 bytes, aligned to 8.
-public struct VmEventWriteCtrlreg: Sendable, BitwiseCopyable {
+public struct VMEventWriteCtrlreg: Sendable, BitwiseCopyable {
     /// C: `uint32_t index` at offset 0.
     public var index: UInt32
     /// C: `uint32_t _pad` at offset 4.
@@ -209,7 +209,7 @@ public struct VmEventWriteCtrlreg: Sendable, BitwiseCopyable {
 }
 
 /// `struct vm_event_singlestep` (vm_event.h:304): 8 bytes, aligned to 8.
-public struct VmEventSinglestep: Sendable, BitwiseCopyable {
+public struct VMEventSinglestep: Sendable, BitwiseCopyable {
     /// C: `uint64_t gfn` at offset 0.
     public var gfn: UInt64
 
@@ -218,7 +218,7 @@ public struct VmEventSinglestep: Sendable, BitwiseCopyable {
 }
 
 /// `struct vm_event_fast_singlestep` (vm_event.h:308): 2 bytes, aligned to 2.
-public struct VmEventFastSinglestep: Sendable, BitwiseCopyable {
+public struct VMEventFastSinglestep: Sendable, BitwiseCopyable {
     /// C: `uint16_t p2midx` at offset 0.
     public var p2midx: UInt16
 
@@ -227,7 +227,7 @@ public struct VmEventFastSinglestep: Sendable, BitwiseCopyable {
 }
 
 /// `struct vm_event_debug` (vm_event.h:312): 24 bytes, aligned to 8.
-public struct VmEventDebug: Sendable, BitwiseCopyable {
+public struct VMEventDebug: Sendable, BitwiseCopyable {
     /// C: `uint64_t gfn` at offset 0.
     public var gfn: UInt64
     /// Behaves like the VT-x PENDING_DBG field.
@@ -248,7 +248,7 @@ public struct VmEventDebug: Sendable, BitwiseCopyable {
 }
 
 /// `struct vm_event_mov_to_msr` (vm_event.h:320): 24 bytes, aligned to 8.
-public struct VmEventMovToMsr: Sendable, BitwiseCopyable {
+public struct VMEventMovToMsr: Sendable, BitwiseCopyable {
     /// C: `uint64_t msr` at offset 0.
     public var msr: UInt64
     /// C: `uint64_t new_value` at offset 8.
@@ -261,9 +261,9 @@ public struct VmEventMovToMsr: Sendable, BitwiseCopyable {
 }
 
 /// `struct vm_event_desc_access` (vm_event.h:331): 24 bytes, aligned to 8.
-public struct VmEventDescAccess: Sendable, BitwiseCopyable {
+public struct VMEventDescAccess: Sendable, BitwiseCopyable {
     /// C: `union (unnamed union at vm_event.h:332:5) arch` at offset 0.
-    public var arch: VmEventDescAccess.Arch
+    public var arch: VMEventDescAccess.Arch
     /// VM_EVENT_DESC_
     ///
     /// C: `uint8_t descriptor` at offset 16.
@@ -277,14 +277,14 @@ public struct VmEventDescAccess: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-extension VmEventDescAccess {
+extension VMEventDescAccess {
     /// The union of `vm_event_desc_access.arch` (vm_event.h:332): 16 bytes, aligned to 8.
     public struct Arch: Sendable, BitwiseCopyable {
         /// The union's bytes: 16 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<2, UInt64>
         /// C: `struct (unnamed struct at vm_event.h:333:9) vmx` at offset 0.
-        public var vmx: VmEventDescAccess.Arch.Vmx {
-            get { xenUnionLoad(self, as: VmEventDescAccess.Arch.Vmx.self) }
+        public var vmx: VMEventDescAccess.Arch.Vmx {
+            get { xenUnionLoad(self, as: VMEventDescAccess.Arch.Vmx.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
 
@@ -293,7 +293,7 @@ extension VmEventDescAccess {
     }
 }
 
-extension VmEventDescAccess.Arch {
+extension VMEventDescAccess.Arch {
     /// The struct of `vm_event_desc_access.arch.vmx` (vm_event.h:333): 16 bytes, aligned to 8.
     public struct Vmx: Sendable, BitwiseCopyable {
         /// VMX: VMCS Instruction-Information
@@ -313,7 +313,7 @@ extension VmEventDescAccess.Arch {
 }
 
 /// `struct vm_event_cpuid` (vm_event.h:344): 16 bytes, aligned to 4.
-public struct VmEventCpuid: Sendable, BitwiseCopyable {
+public struct VMEventCpuid: Sendable, BitwiseCopyable {
     /// C: `uint32_t insn_length` at offset 0.
     public var insnLength: UInt32
     /// C: `uint32_t leaf` at offset 4.
@@ -328,7 +328,7 @@ public struct VmEventCpuid: Sendable, BitwiseCopyable {
 }
 
 /// `struct vm_event_interrupt_x86` (vm_event.h:351): 24 bytes, aligned to 8.
-public struct VmEventInterruptX86: Sendable, BitwiseCopyable {
+public struct VMEventInterruptX86: Sendable, BitwiseCopyable {
     /// C: `uint32_t vector` at offset 0.
     public var vector: UInt32
     /// C: `uint32_t type` at offset 4.
@@ -345,7 +345,7 @@ public struct VmEventInterruptX86: Sendable, BitwiseCopyable {
 }
 
 /// `struct vm_event_paging` (vm_event.h:362): 16 bytes, aligned to 8.
-public struct VmEventPaging: Sendable, BitwiseCopyable {
+public struct VMEventPaging: Sendable, BitwiseCopyable {
     /// C: `uint64_t gfn` at offset 0.
     public var gfn: UInt64
     /// C: `uint32_t p2mt` at offset 8.
@@ -358,7 +358,7 @@ public struct VmEventPaging: Sendable, BitwiseCopyable {
 }
 
 /// `struct vm_event_sharing` (vm_event.h:368): 16 bytes, aligned to 8.
-public struct VmEventSharing: Sendable, BitwiseCopyable {
+public struct VMEventSharing: Sendable, BitwiseCopyable {
     /// C: `uint64_t gfn` at offset 0.
     public var gfn: UInt64
     /// C: `uint32_t p2mt` at offset 8.
@@ -371,7 +371,7 @@ public struct VmEventSharing: Sendable, BitwiseCopyable {
 }
 
 /// `struct vm_event_emul_read_data` (vm_event.h:374): 344 bytes, aligned to 4.
-public struct VmEventEmulReadData: Sendable, BitwiseCopyable {
+public struct VMEventEmulReadData: Sendable, BitwiseCopyable {
     /// C: `uint32_t size` at offset 0.
     public var size: UInt32
     /// The struct is used in a union with vm_event_regs_x86.
@@ -384,7 +384,7 @@ public struct VmEventEmulReadData: Sendable, BitwiseCopyable {
 }
 
 /// `struct vm_event_emul_insn_data` (vm_event.h:380): 16 bytes, aligned to 1.
-public struct VmEventEmulInsnData: Sendable, BitwiseCopyable {
+public struct VMEventEmulInsnData: Sendable, BitwiseCopyable {
     /// Has to be completely filled
     ///
     /// C: `uint8_t[16] data` at offset 0.
@@ -395,26 +395,26 @@ public struct VmEventEmulInsnData: Sendable, BitwiseCopyable {
 }
 
 /// `struct vm_event_vmexit` (vm_event.h:384): 16 bytes, aligned to 8.
-public struct VmEventVmexit: Sendable, BitwiseCopyable {
+public struct VMEventVmexit: Sendable, BitwiseCopyable {
     /// C: `struct (unnamed struct at vm_event.h:385:5) arch` at offset 0.
-    public var arch: VmEventVmexit.Arch
+    public var arch: VMEventVmexit.Arch
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
 
-extension VmEventVmexit {
+extension VMEventVmexit {
     /// The struct of `vm_event_vmexit.arch` (vm_event.h:385): 16 bytes, aligned to 8.
     public struct Arch: Sendable, BitwiseCopyable {
         /// C: `struct (unnamed struct at vm_event.h:386:9) vmx` at offset 0.
-        public var vmx: VmEventVmexit.Arch.Vmx
+        public var vmx: VMEventVmexit.Arch.Vmx
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
         public init() { self = xenZeroed() }
     }
 }
 
-extension VmEventVmexit.Arch {
+extension VMEventVmexit.Arch {
     /// The struct of `vm_event_vmexit.arch.vmx` (vm_event.h:386): 16 bytes, aligned to 8.
     public struct Vmx: Sendable, BitwiseCopyable {
         /// C: `uint64_t reason` at offset 0.
@@ -428,7 +428,7 @@ extension VmEventVmexit.Arch {
 }
 
 /// `struct vm_event_io` (vm_event.h:393): 8 bytes, aligned to 4.
-public struct VmEventIo: Sendable, BitwiseCopyable {
+public struct VMEventIO: Sendable, BitwiseCopyable {
     /// size of access
     ///
     /// C: `uint32_t bytes` at offset 0.
@@ -451,7 +451,7 @@ public struct VmEventIo: Sendable, BitwiseCopyable {
 }
 
 /// `struct vm_event_st` (vm_event.h:400): 400 bytes, aligned to 8.
-public struct VmEventSt: Sendable, BitwiseCopyable {
+public struct VMEventSt: Sendable, BitwiseCopyable {
     /// VM_EVENT_INTERFACE_VERSION
     ///
     /// C: `uint32_t version` at offset 0.
@@ -473,87 +473,87 @@ public struct VmEventSt: Sendable, BitwiseCopyable {
     /// C: `uint16_t[3] _pad` at offset 18.
     public var pad: InlineArray<3, UInt16>
     /// C: `union (unnamed union at vm_event.h:408:5) u` at offset 24.
-    public var u: VmEventSt.U
+    public var u: VMEventSt.U
     /// C: `union (unnamed union at vm_event.h:427:5) data` at offset 56.
-    public var data: VmEventSt.Data
+    public var data: VMEventSt.Data
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
 
-extension VmEventSt {
+extension VMEventSt {
     /// The union of `vm_event_st.u` (vm_event.h:408): 32 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 32 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<4, UInt64>
         /// C: `struct vm_event_paging mem_paging` at offset 0.
-        public var memPaging: VmEventPaging {
-            get { xenUnionLoad(self, as: VmEventPaging.self) }
+        public var memPaging: VMEventPaging {
+            get { xenUnionLoad(self, as: VMEventPaging.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct vm_event_sharing mem_sharing` at offset 0.
-        public var memSharing: VmEventSharing {
-            get { xenUnionLoad(self, as: VmEventSharing.self) }
+        public var memSharing: VMEventSharing {
+            get { xenUnionLoad(self, as: VMEventSharing.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct vm_event_mem_access mem_access` at offset 0.
-        public var memAccess: VmEventMemAccess {
-            get { xenUnionLoad(self, as: VmEventMemAccess.self) }
+        public var memAccess: VMEventMemAccess {
+            get { xenUnionLoad(self, as: VMEventMemAccess.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct vm_event_write_ctrlreg write_ctrlreg` at offset 0.
-        public var writeCtrlreg: VmEventWriteCtrlreg {
-            get { xenUnionLoad(self, as: VmEventWriteCtrlreg.self) }
+        public var writeCtrlreg: VMEventWriteCtrlreg {
+            get { xenUnionLoad(self, as: VMEventWriteCtrlreg.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct vm_event_mov_to_msr mov_to_msr` at offset 0.
-        public var movToMsr: VmEventMovToMsr {
-            get { xenUnionLoad(self, as: VmEventMovToMsr.self) }
+        public var movToMsr: VMEventMovToMsr {
+            get { xenUnionLoad(self, as: VMEventMovToMsr.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct vm_event_desc_access desc_access` at offset 0.
-        public var descAccess: VmEventDescAccess {
-            get { xenUnionLoad(self, as: VmEventDescAccess.self) }
+        public var descAccess: VMEventDescAccess {
+            get { xenUnionLoad(self, as: VMEventDescAccess.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct vm_event_singlestep singlestep` at offset 0.
-        public var singlestep: VmEventSinglestep {
-            get { xenUnionLoad(self, as: VmEventSinglestep.self) }
+        public var singlestep: VMEventSinglestep {
+            get { xenUnionLoad(self, as: VMEventSinglestep.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct vm_event_fast_singlestep fast_singlestep` at offset 0.
-        public var fastSinglestep: VmEventFastSinglestep {
-            get { xenUnionLoad(self, as: VmEventFastSinglestep.self) }
+        public var fastSinglestep: VMEventFastSinglestep {
+            get { xenUnionLoad(self, as: VMEventFastSinglestep.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct vm_event_debug software_breakpoint` at offset 0.
-        public var softwareBreakpoint: VmEventDebug {
-            get { xenUnionLoad(self, as: VmEventDebug.self) }
+        public var softwareBreakpoint: VMEventDebug {
+            get { xenUnionLoad(self, as: VMEventDebug.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct vm_event_debug debug_exception` at offset 0.
-        public var debugException: VmEventDebug {
-            get { xenUnionLoad(self, as: VmEventDebug.self) }
+        public var debugException: VMEventDebug {
+            get { xenUnionLoad(self, as: VMEventDebug.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct vm_event_cpuid cpuid` at offset 0.
-        public var cpuid: VmEventCpuid {
-            get { xenUnionLoad(self, as: VmEventCpuid.self) }
+        public var cpuid: VMEventCpuid {
+            get { xenUnionLoad(self, as: VMEventCpuid.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct vm_event_vmexit vmexit` at offset 0.
-        public var vmexit: VmEventVmexit {
-            get { xenUnionLoad(self, as: VmEventVmexit.self) }
+        public var vmexit: VMEventVmexit {
+            get { xenUnionLoad(self, as: VMEventVmexit.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct vm_event_io io` at offset 0.
-        public var io: VmEventIo {
-            get { xenUnionLoad(self, as: VmEventIo.self) }
+        public var io: VMEventIO {
+            get { xenUnionLoad(self, as: VMEventIO.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `union (unnamed union at vm_event.h:422:9) interrupt` at offset 0.
-        public var interrupt: VmEventSt.U.Interrupt {
-            get { xenUnionLoad(self, as: VmEventSt.U.Interrupt.self) }
+        public var interrupt: VMEventSt.U.Interrupt {
+            get { xenUnionLoad(self, as: VMEventSt.U.Interrupt.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
 
@@ -562,14 +562,14 @@ extension VmEventSt {
     }
 }
 
-extension VmEventSt.U {
+extension VMEventSt.U {
     /// The union of `vm_event_st.u.interrupt` (vm_event.h:422): 24 bytes, aligned to 8.
     public struct Interrupt: Sendable, BitwiseCopyable {
         /// The union's bytes: 24 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<3, UInt64>
         /// C: `struct vm_event_interrupt_x86 x86` at offset 0.
-        public var x86: VmEventInterruptX86 {
-            get { xenUnionLoad(self, as: VmEventInterruptX86.self) }
+        public var x86: VMEventInterruptX86 {
+            get { xenUnionLoad(self, as: VMEventInterruptX86.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
 
@@ -578,19 +578,19 @@ extension VmEventSt.U {
     }
 }
 
-extension VmEventSt {
+extension VMEventSt {
     /// The union of `vm_event_st.data` (vm_event.h:427): 344 bytes, aligned to 8.
     public struct Data: Sendable, BitwiseCopyable {
         /// The union's bytes: 344 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<43, UInt64>
         /// C: `union (unnamed union at vm_event.h:428:9) regs` at offset 0.
-        public var regs: VmEventSt.Data.Regs {
-            get { xenUnionLoad(self, as: VmEventSt.Data.Regs.self) }
+        public var regs: VMEventSt.Data.Regs {
+            get { xenUnionLoad(self, as: VMEventSt.Data.Regs.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `union (unnamed union at vm_event.h:433:9) emul` at offset 0.
-        public var emul: VmEventSt.Data.Emul {
-            get { xenUnionLoad(self, as: VmEventSt.Data.Emul.self) }
+        public var emul: VMEventSt.Data.Emul {
+            get { xenUnionLoad(self, as: VMEventSt.Data.Emul.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
 
@@ -599,19 +599,19 @@ extension VmEventSt {
     }
 }
 
-extension VmEventSt.Data {
+extension VMEventSt.Data {
     /// The union of `vm_event_st.data.regs` (vm_event.h:428): 344 bytes, aligned to 8.
     public struct Regs: Sendable, BitwiseCopyable {
         /// The union's bytes: 344 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<43, UInt64>
         /// C: `struct vm_event_regs_x86 x86` at offset 0.
-        public var x86: VmEventRegsX86 {
-            get { xenUnionLoad(self, as: VmEventRegsX86.self) }
+        public var x86: VMEventRegsX86 {
+            get { xenUnionLoad(self, as: VMEventRegsX86.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct vm_event_regs_arm arm` at offset 0.
-        public var arm: VmEventRegsArm {
-            get { xenUnionLoad(self, as: VmEventRegsArm.self) }
+        public var arm: VMEventRegsArm {
+            get { xenUnionLoad(self, as: VMEventRegsArm.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
 
@@ -620,19 +620,19 @@ extension VmEventSt.Data {
     }
 }
 
-extension VmEventSt.Data {
+extension VMEventSt.Data {
     /// The union of `vm_event_st.data.emul` (vm_event.h:433): 344 bytes, aligned to 4.
     public struct Emul: Sendable, BitwiseCopyable {
         /// The union's bytes: 344 bytes, aligned to 4 like the C union.
         private var _storage: InlineArray<86, UInt32>
         /// C: `struct vm_event_emul_read_data read` at offset 0.
-        public var read: VmEventEmulReadData {
-            get { xenUnionLoad(self, as: VmEventEmulReadData.self) }
+        public var read: VMEventEmulReadData {
+            get { xenUnionLoad(self, as: VMEventEmulReadData.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct vm_event_emul_insn_data insn` at offset 0.
-        public var insn: VmEventEmulInsnData {
-            get { xenUnionLoad(self, as: VmEventEmulInsnData.self) }
+        public var insn: VMEventEmulInsnData {
+            get { xenUnionLoad(self, as: VMEventEmulInsnData.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
 
@@ -642,17 +642,17 @@ extension VmEventSt.Data {
 }
 
 /// `union vm_event_sring_entry` (vm_event.h:440): 400 bytes, aligned to 8.
-public struct VmEventSringEntry: Sendable, BitwiseCopyable {
+public struct VMEventSringEntry: Sendable, BitwiseCopyable {
     /// The union's bytes: 400 bytes, aligned to 8 like the C union.
     private var _storage: InlineArray<50, UInt64>
     /// C: `vm_event_request_t req` at offset 0.
-    public var req: VmEventSt {
-        get { xenUnionLoad(self, as: VmEventSt.self) }
+    public var req: VMEventSt {
+        get { xenUnionLoad(self, as: VMEventSt.self) }
         set { xenUnionStore(newValue, into: &self) }
     }
     /// C: `vm_event_response_t rsp` at offset 0.
-    public var rsp: VmEventSt {
-        get { xenUnionLoad(self, as: VmEventSt.self) }
+    public var rsp: VMEventSt {
+        get { xenUnionLoad(self, as: VMEventSt.self) }
         set { xenUnionStore(newValue, into: &self) }
     }
 

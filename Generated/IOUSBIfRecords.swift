@@ -5,7 +5,7 @@ import XenHypercall
 /// RING for transferring urbs.
 ///
 /// `struct usbif_request_segment` (io/usbif.h:325): 8 bytes, aligned to 4.
-public struct UsbifRequestSegment: Sendable, BitwiseCopyable {
+public struct USBIfRequestSegment: Sendable, BitwiseCopyable {
     /// C: `grant_ref_t gref` at offset 0.
     public var gref: GrantRef
     /// C: `uint16_t offset` at offset 4.
@@ -18,7 +18,7 @@ public struct UsbifRequestSegment: Sendable, BitwiseCopyable {
 }
 
 /// `struct usbif_urb_request` (io/usbif.h:331): 148 bytes, aligned to 4.
-public struct UsbifUrbRequest: Sendable, BitwiseCopyable {
+public struct USBIfUrbRequest: Sendable, BitwiseCopyable {
     /// request id
     ///
     /// C: `uint16_t id` at offset 0.
@@ -36,17 +36,17 @@ public struct UsbifUrbRequest: Sendable, BitwiseCopyable {
     /// C: `uint16_t buffer_length` at offset 10.
     public var bufferLength: UInt16
     /// C: `union (unnamed union at io/usbif.h:340:5) u` at offset 12.
-    public var u: UsbifUrbRequest.U
+    public var u: USBIfUrbRequest.U
     /// urb data segments
     ///
     /// C: `struct usbif_request_segment[16] seg` at offset 20.
-    public var seg: InlineArray<16, UsbifRequestSegment>
+    public var seg: InlineArray<16, USBIfRequestSegment>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
 
-extension UsbifUrbRequest {
+extension USBIfUrbRequest {
     /// The union of `usbif_urb_request.u` (io/usbif.h:340): 8 bytes, aligned to 2.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 2 like the C union.
@@ -59,18 +59,18 @@ extension UsbifUrbRequest {
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct (unnamed struct at io/usbif.h:343:9) isoc` at offset 0.
-        public var isoc: UsbifUrbRequest.U.Isoc {
-            get { xenUnionLoad(self, as: UsbifUrbRequest.U.Isoc.self) }
+        public var isoc: USBIfUrbRequest.U.Isoc {
+            get { xenUnionLoad(self, as: USBIfUrbRequest.U.Isoc.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct (unnamed struct at io/usbif.h:350:9) intr` at offset 0.
-        public var intr: UsbifUrbRequest.U.Intr {
-            get { xenUnionLoad(self, as: UsbifUrbRequest.U.Intr.self) }
+        public var intr: USBIfUrbRequest.U.Intr {
+            get { xenUnionLoad(self, as: USBIfUrbRequest.U.Intr.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct (unnamed struct at io/usbif.h:355:9) unlink` at offset 0.
-        public var unlink: UsbifUrbRequest.U.Unlink {
-            get { xenUnionLoad(self, as: UsbifUrbRequest.U.Unlink.self) }
+        public var unlink: USBIfUrbRequest.U.Unlink {
+            get { xenUnionLoad(self, as: USBIfUrbRequest.U.Unlink.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
 
@@ -79,7 +79,7 @@ extension UsbifUrbRequest {
     }
 }
 
-extension UsbifUrbRequest.U {
+extension USBIfUrbRequest.U {
     /// The struct of `usbif_urb_request.u.isoc` (io/usbif.h:343): 8 bytes, aligned to 2.
     public struct Isoc: Sendable, BitwiseCopyable {
         /// maximum (1024*8) in usb core
@@ -104,7 +104,7 @@ extension UsbifUrbRequest.U {
     }
 }
 
-extension UsbifUrbRequest.U {
+extension USBIfUrbRequest.U {
     /// The struct of `usbif_urb_request.u.intr` (io/usbif.h:350): 8 bytes, aligned to 2.
     public struct Intr: Sendable, BitwiseCopyable {
         /// maximum (1024*8) in usb core
@@ -119,7 +119,7 @@ extension UsbifUrbRequest.U {
     }
 }
 
-extension UsbifUrbRequest.U {
+extension USBIfUrbRequest.U {
     /// The struct of `usbif_urb_request.u.unlink` (io/usbif.h:355): 8 bytes, aligned to 2.
     public struct Unlink: Sendable, BitwiseCopyable {
         /// unlink request id
@@ -135,7 +135,7 @@ extension UsbifUrbRequest.U {
 }
 
 /// `struct usbif_urb_response` (io/usbif.h:367): 16 bytes, aligned to 4.
-public struct UsbifUrbResponse: Sendable, BitwiseCopyable {
+public struct USBIfUrbResponse: Sendable, BitwiseCopyable {
     /// request id
     ///
     /// C: `uint16_t id` at offset 0.
@@ -162,17 +162,17 @@ public struct UsbifUrbResponse: Sendable, BitwiseCopyable {
 }
 
 /// `union usbif_urb_sring_entry` (io/usbif.h:383): 148 bytes, aligned to 4.
-public struct UsbifUrbSringEntry: Sendable, BitwiseCopyable {
+public struct USBIfUrbSringEntry: Sendable, BitwiseCopyable {
     /// The union's bytes: 148 bytes, aligned to 4 like the C union.
     private var _storage: InlineArray<37, UInt32>
     /// C: `struct usbif_urb_request req` at offset 0.
-    public var req: UsbifUrbRequest {
-        get { xenUnionLoad(self, as: UsbifUrbRequest.self) }
+    public var req: USBIfUrbRequest {
+        get { xenUnionLoad(self, as: USBIfUrbRequest.self) }
         set { xenUnionStore(newValue, into: &self) }
     }
     /// C: `struct usbif_urb_response rsp` at offset 0.
-    public var rsp: UsbifUrbResponse {
-        get { xenUnionLoad(self, as: UsbifUrbResponse.self) }
+    public var rsp: USBIfUrbResponse {
+        get { xenUnionLoad(self, as: USBIfUrbResponse.self) }
         set { xenUnionStore(newValue, into: &self) }
     }
 
@@ -183,7 +183,7 @@ public struct UsbifUrbSringEntry: Sendable, BitwiseCopyable {
 /// `struct usbif_urb_sring` (io/usbif.h:383): 64 bytes, aligned to 4.
 ///
 /// The flexible array member `union usbif_urb_sring_entry[] ring` follows the record in memory; it is not part of the Swift value.
-public struct UsbifUrbSring: Sendable, BitwiseCopyable {
+public struct USBIfUrbSring: Sendable, BitwiseCopyable {
     /// C: `RING_IDX req_prod` at offset 0.
     public var reqProd: RingIdx
     /// C: `RING_IDX req_event` at offset 4.
@@ -193,7 +193,7 @@ public struct UsbifUrbSring: Sendable, BitwiseCopyable {
     /// C: `RING_IDX rsp_event` at offset 12.
     public var rspEvent: RingIdx
     /// C: `union (unnamed union at io/usbif.h:383:1) pvt` at offset 16.
-    public var pvt: UsbifUrbSring.Pvt
+    public var pvt: USBIfUrbSring.Pvt
     /// C: `uint8_t[44] __pad` at offset 20.
     public var pad: InlineArray<44, UInt8>
 
@@ -201,19 +201,19 @@ public struct UsbifUrbSring: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-extension UsbifUrbSring {
+extension USBIfUrbSring {
     /// The union of `usbif_urb_sring.pvt` (io/usbif.h:383): 4 bytes, aligned to 1.
     public struct Pvt: Sendable, BitwiseCopyable {
         /// The union's bytes: 4 bytes, aligned to 1 like the C union.
         private var _storage: InlineArray<4, UInt8>
         /// C: `struct (unnamed struct at io/usbif.h:383:1) netif` at offset 0.
-        public var netif: UsbifUrbSring.Pvt.Netif {
-            get { xenUnionLoad(self, as: UsbifUrbSring.Pvt.Netif.self) }
+        public var netif: USBIfUrbSring.Pvt.Netif {
+            get { xenUnionLoad(self, as: USBIfUrbSring.Pvt.Netif.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct (unnamed struct at io/usbif.h:383:1) tapif_user` at offset 0.
-        public var tapifUser: UsbifUrbSring.Pvt.TapifUser {
-            get { xenUnionLoad(self, as: UsbifUrbSring.Pvt.TapifUser.self) }
+        public var tapifUser: USBIfUrbSring.Pvt.TapifUser {
+            get { xenUnionLoad(self, as: USBIfUrbSring.Pvt.TapifUser.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `uint8_t[4] pvt_pad` at offset 0.
@@ -227,7 +227,7 @@ extension UsbifUrbSring {
     }
 }
 
-extension UsbifUrbSring.Pvt {
+extension USBIfUrbSring.Pvt {
     /// The struct of `usbif_urb_sring.pvt.netif` (io/usbif.h:383): 1 bytes, aligned to 1.
     public struct Netif: Sendable, BitwiseCopyable {
         /// C: `uint8_t smartpoll_active` at offset 0.
@@ -238,7 +238,7 @@ extension UsbifUrbSring.Pvt {
     }
 }
 
-extension UsbifUrbSring.Pvt {
+extension USBIfUrbSring.Pvt {
     /// The struct of `usbif_urb_sring.pvt.tapif_user` (io/usbif.h:383): 1 bytes, aligned to 1.
     public struct TapifUser: Sendable, BitwiseCopyable {
         /// C: `uint8_t msg` at offset 0.
@@ -250,7 +250,7 @@ extension UsbifUrbSring.Pvt {
 }
 
 /// `struct usbif_urb_front_ring` (io/usbif.h:383): 24 bytes, aligned to 8.
-public struct UsbifUrbFrontRing: Sendable, BitwiseCopyable {
+public struct USBIfUrbFrontRing: Sendable, BitwiseCopyable {
     /// C: `RING_IDX req_prod_pvt` at offset 0.
     public var reqProdPvt: RingIdx
     /// C: `RING_IDX rsp_cons` at offset 4.
@@ -267,7 +267,7 @@ public struct UsbifUrbFrontRing: Sendable, BitwiseCopyable {
 }
 
 /// `struct usbif_urb_back_ring` (io/usbif.h:383): 24 bytes, aligned to 8.
-public struct UsbifUrbBackRing: Sendable, BitwiseCopyable {
+public struct USBIfUrbBackRing: Sendable, BitwiseCopyable {
     /// C: `RING_IDX rsp_prod_pvt` at offset 0.
     public var rspProdPvt: RingIdx
     /// C: `RING_IDX req_cons` at offset 4.
@@ -286,7 +286,7 @@ public struct UsbifUrbBackRing: Sendable, BitwiseCopyable {
 /// RING for notifying connect/disconnect events to frontend
 ///
 /// `struct usbif_conn_request` (io/usbif.h:389): 2 bytes, aligned to 2.
-public struct UsbifConnRequest: Sendable, BitwiseCopyable {
+public struct USBIfConnRequest: Sendable, BitwiseCopyable {
     /// C: `uint16_t id` at offset 0.
     public var id: UInt16
 
@@ -295,7 +295,7 @@ public struct UsbifConnRequest: Sendable, BitwiseCopyable {
 }
 
 /// `struct usbif_conn_response` (io/usbif.h:394): 4 bytes, aligned to 2.
-public struct UsbifConnResponse: Sendable, BitwiseCopyable {
+public struct USBIfConnResponse: Sendable, BitwiseCopyable {
     /// request id
     ///
     /// C: `uint16_t id` at offset 0.
@@ -314,17 +314,17 @@ public struct UsbifConnResponse: Sendable, BitwiseCopyable {
 }
 
 /// `union usbif_conn_sring_entry` (io/usbif.h:405): 4 bytes, aligned to 2.
-public struct UsbifConnSringEntry: Sendable, BitwiseCopyable {
+public struct USBIfConnSringEntry: Sendable, BitwiseCopyable {
     /// The union's bytes: 4 bytes, aligned to 2 like the C union.
     private var _storage: InlineArray<2, UInt16>
     /// C: `struct usbif_conn_request req` at offset 0.
-    public var req: UsbifConnRequest {
-        get { xenUnionLoad(self, as: UsbifConnRequest.self) }
+    public var req: USBIfConnRequest {
+        get { xenUnionLoad(self, as: USBIfConnRequest.self) }
         set { xenUnionStore(newValue, into: &self) }
     }
     /// C: `struct usbif_conn_response rsp` at offset 0.
-    public var rsp: UsbifConnResponse {
-        get { xenUnionLoad(self, as: UsbifConnResponse.self) }
+    public var rsp: USBIfConnResponse {
+        get { xenUnionLoad(self, as: USBIfConnResponse.self) }
         set { xenUnionStore(newValue, into: &self) }
     }
 
@@ -335,7 +335,7 @@ public struct UsbifConnSringEntry: Sendable, BitwiseCopyable {
 /// `struct usbif_conn_sring` (io/usbif.h:405): 64 bytes, aligned to 4.
 ///
 /// The flexible array member `union usbif_conn_sring_entry[] ring` follows the record in memory; it is not part of the Swift value.
-public struct UsbifConnSring: Sendable, BitwiseCopyable {
+public struct USBIfConnSring: Sendable, BitwiseCopyable {
     /// C: `RING_IDX req_prod` at offset 0.
     public var reqProd: RingIdx
     /// C: `RING_IDX req_event` at offset 4.
@@ -345,7 +345,7 @@ public struct UsbifConnSring: Sendable, BitwiseCopyable {
     /// C: `RING_IDX rsp_event` at offset 12.
     public var rspEvent: RingIdx
     /// C: `union (unnamed union at io/usbif.h:405:1) pvt` at offset 16.
-    public var pvt: UsbifConnSring.Pvt
+    public var pvt: USBIfConnSring.Pvt
     /// C: `uint8_t[44] __pad` at offset 20.
     public var pad: InlineArray<44, UInt8>
 
@@ -353,19 +353,19 @@ public struct UsbifConnSring: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-extension UsbifConnSring {
+extension USBIfConnSring {
     /// The union of `usbif_conn_sring.pvt` (io/usbif.h:405): 4 bytes, aligned to 1.
     public struct Pvt: Sendable, BitwiseCopyable {
         /// The union's bytes: 4 bytes, aligned to 1 like the C union.
         private var _storage: InlineArray<4, UInt8>
         /// C: `struct (unnamed struct at io/usbif.h:405:1) netif` at offset 0.
-        public var netif: UsbifConnSring.Pvt.Netif {
-            get { xenUnionLoad(self, as: UsbifConnSring.Pvt.Netif.self) }
+        public var netif: USBIfConnSring.Pvt.Netif {
+            get { xenUnionLoad(self, as: USBIfConnSring.Pvt.Netif.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct (unnamed struct at io/usbif.h:405:1) tapif_user` at offset 0.
-        public var tapifUser: UsbifConnSring.Pvt.TapifUser {
-            get { xenUnionLoad(self, as: UsbifConnSring.Pvt.TapifUser.self) }
+        public var tapifUser: USBIfConnSring.Pvt.TapifUser {
+            get { xenUnionLoad(self, as: USBIfConnSring.Pvt.TapifUser.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `uint8_t[4] pvt_pad` at offset 0.
@@ -379,7 +379,7 @@ extension UsbifConnSring {
     }
 }
 
-extension UsbifConnSring.Pvt {
+extension USBIfConnSring.Pvt {
     /// The struct of `usbif_conn_sring.pvt.netif` (io/usbif.h:405): 1 bytes, aligned to 1.
     public struct Netif: Sendable, BitwiseCopyable {
         /// C: `uint8_t smartpoll_active` at offset 0.
@@ -390,7 +390,7 @@ extension UsbifConnSring.Pvt {
     }
 }
 
-extension UsbifConnSring.Pvt {
+extension USBIfConnSring.Pvt {
     /// The struct of `usbif_conn_sring.pvt.tapif_user` (io/usbif.h:405): 1 bytes, aligned to 1.
     public struct TapifUser: Sendable, BitwiseCopyable {
         /// C: `uint8_t msg` at offset 0.
@@ -402,7 +402,7 @@ extension UsbifConnSring.Pvt {
 }
 
 /// `struct usbif_conn_front_ring` (io/usbif.h:405): 24 bytes, aligned to 8.
-public struct UsbifConnFrontRing: Sendable, BitwiseCopyable {
+public struct USBIfConnFrontRing: Sendable, BitwiseCopyable {
     /// C: `RING_IDX req_prod_pvt` at offset 0.
     public var reqProdPvt: RingIdx
     /// C: `RING_IDX rsp_cons` at offset 4.
@@ -419,7 +419,7 @@ public struct UsbifConnFrontRing: Sendable, BitwiseCopyable {
 }
 
 /// `struct usbif_conn_back_ring` (io/usbif.h:405): 24 bytes, aligned to 8.
-public struct UsbifConnBackRing: Sendable, BitwiseCopyable {
+public struct USBIfConnBackRing: Sendable, BitwiseCopyable {
     /// C: `RING_IDX rsp_prod_pvt` at offset 0.
     public var rspProdPvt: RingIdx
     /// C: `RING_IDX req_cons` at offset 4.

@@ -3,7 +3,7 @@
 import XenHypercall
 
 /// `struct xen_hvm_param` (hvm/hvm_op.h:16): 16 bytes, aligned to 8.
-public struct XenHvmParam: Sendable, BitwiseCopyable {
+public struct XenHVMParam: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `domid_t domid` at offset 0.
@@ -24,7 +24,7 @@ public struct XenHvmParam: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_hvm_altp2m_op` (hvm/hvm_op.h:310): 80 bytes, aligned to 8.
-public struct XenHvmAltp2mOp: Sendable, BitwiseCopyable {
+public struct XenHVMAltp2mOp: Sendable, BitwiseCopyable {
     /// HVMOP_ALTP2M_INTERFACE_VERSION
     ///
     /// C: `uint32_t version` at offset 0.
@@ -38,70 +38,70 @@ public struct XenHvmAltp2mOp: Sendable, BitwiseCopyable {
     /// C: `uint32_t pad2` at offset 12.
     public var pad2: UInt32
     /// C: `union (unnamed union at hvm/hvm_op.h:347:5) u` at offset 16.
-    public var u: XenHvmAltp2mOp.U
+    public var u: XenHVMAltp2mOp.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
 
-extension XenHvmAltp2mOp {
+extension XenHVMAltp2mOp {
     /// The union of `xen_hvm_altp2m_op.u` (hvm/hvm_op.h:347): 64 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 64 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<8, UInt64>
         /// C: `struct xen_hvm_altp2m_domain_state domain_state` at offset 0.
-        public var domainState: XenHvmAltp2mDomainState {
-            get { xenUnionLoad(self, as: XenHvmAltp2mDomainState.self) }
+        public var domainState: XenHVMAltp2mDomainState {
+            get { xenUnionLoad(self, as: XenHVMAltp2mDomainState.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_hvm_altp2m_vcpu_enable_notify enable_notify` at offset 0.
-        public var enableNotify: XenHvmAltp2mVcpuEnableNotify {
-            get { xenUnionLoad(self, as: XenHvmAltp2mVcpuEnableNotify.self) }
+        public var enableNotify: XenHVMAltp2mVCPUEnableNotify {
+            get { xenUnionLoad(self, as: XenHVMAltp2mVCPUEnableNotify.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_hvm_altp2m_view view` at offset 0.
-        public var view: XenHvmAltp2mView {
-            get { xenUnionLoad(self, as: XenHvmAltp2mView.self) }
+        public var view: XenHVMAltp2mView {
+            get { xenUnionLoad(self, as: XenHVMAltp2mView.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_hvm_altp2m_mem_access mem_access` at offset 0.
-        public var memAccess: XenHvmAltp2mMemAccess {
-            get { xenUnionLoad(self, as: XenHvmAltp2mMemAccess.self) }
+        public var memAccess: XenHVMAltp2mMemAccess {
+            get { xenUnionLoad(self, as: XenHVMAltp2mMemAccess.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_hvm_altp2m_change_gfn change_gfn` at offset 0.
-        public var changeGfn: XenHvmAltp2mChangeGfn {
-            get { xenUnionLoad(self, as: XenHvmAltp2mChangeGfn.self) }
+        public var changeGfn: XenHVMAltp2mChangeGfn {
+            get { xenUnionLoad(self, as: XenHVMAltp2mChangeGfn.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_hvm_altp2m_set_mem_access_multi set_mem_access_multi` at offset 0.
-        public var setMemAccessMulti: XenHvmAltp2mSetMemAccessMulti {
-            get { xenUnionLoad(self, as: XenHvmAltp2mSetMemAccessMulti.self) }
+        public var setMemAccessMulti: XenHVMAltp2mSetMemAccessMulti {
+            get { xenUnionLoad(self, as: XenHVMAltp2mSetMemAccessMulti.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_hvm_altp2m_suppress_ve suppress_ve` at offset 0.
-        public var suppressVe: XenHvmAltp2mSuppressVe {
-            get { xenUnionLoad(self, as: XenHvmAltp2mSuppressVe.self) }
+        public var suppressVe: XenHVMAltp2mSuppressVe {
+            get { xenUnionLoad(self, as: XenHVMAltp2mSuppressVe.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_hvm_altp2m_suppress_ve_multi suppress_ve_multi` at offset 0.
-        public var suppressVeMulti: XenHvmAltp2mSuppressVeMulti {
-            get { xenUnionLoad(self, as: XenHvmAltp2mSuppressVeMulti.self) }
+        public var suppressVeMulti: XenHVMAltp2mSuppressVeMulti {
+            get { xenUnionLoad(self, as: XenHVMAltp2mSuppressVeMulti.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_hvm_altp2m_vcpu_disable_notify disable_notify` at offset 0.
-        public var disableNotify: XenHvmAltp2mVcpuDisableNotify {
-            get { xenUnionLoad(self, as: XenHvmAltp2mVcpuDisableNotify.self) }
+        public var disableNotify: XenHVMAltp2mVCPUDisableNotify {
+            get { xenUnionLoad(self, as: XenHVMAltp2mVCPUDisableNotify.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_hvm_altp2m_get_vcpu_p2m_idx get_vcpu_p2m_idx` at offset 0.
-        public var getVcpuP2mIdx: XenHvmAltp2mGetVcpuP2mIdx {
-            get { xenUnionLoad(self, as: XenHvmAltp2mGetVcpuP2mIdx.self) }
+        public var getVcpuP2mIdx: XenHVMAltp2mGetVCPUP2mIdx {
+            get { xenUnionLoad(self, as: XenHVMAltp2mGetVCPUP2mIdx.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_hvm_altp2m_set_visibility set_visibility` at offset 0.
-        public var setVisibility: XenHvmAltp2mSetVisibility {
-            get { xenUnionLoad(self, as: XenHvmAltp2mSetVisibility.self) }
+        public var setVisibility: XenHVMAltp2mSetVisibility {
+            get { xenUnionLoad(self, as: XenHVMAltp2mSetVisibility.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `uint8_t[64] pad` at offset 0.
@@ -116,7 +116,7 @@ extension XenHvmAltp2mOp {
 }
 
 /// `struct xen_hvm_altp2m_domain_state` (hvm/hvm_op.h:213): 1 bytes, aligned to 1.
-public struct XenHvmAltp2mDomainState: Sendable, BitwiseCopyable {
+public struct XenHVMAltp2mDomainState: Sendable, BitwiseCopyable {
     /// IN or OUT variable on/off
     ///
     /// C: `uint8_t state` at offset 0.
@@ -127,7 +127,7 @@ public struct XenHvmAltp2mDomainState: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_hvm_altp2m_vcpu_enable_notify` (hvm/hvm_op.h:220): 16 bytes, aligned to 8.
-public struct XenHvmAltp2mVcpuEnableNotify: Sendable, BitwiseCopyable {
+public struct XenHVMAltp2mVCPUEnableNotify: Sendable, BitwiseCopyable {
     /// C: `uint32_t vcpu_id` at offset 0.
     public var vcpuId: UInt32
     /// C: `uint32_t pad` at offset 4.
@@ -142,7 +142,7 @@ public struct XenHvmAltp2mVcpuEnableNotify: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_hvm_altp2m_view` (hvm/hvm_op.h:235): 4 bytes, aligned to 2.
-public struct XenHvmAltp2mView: Sendable, BitwiseCopyable {
+public struct XenHVMAltp2mView: Sendable, BitwiseCopyable {
     /// IN/OUT variable
     ///
     /// C: `uint16_t view` at offset 0.
@@ -157,7 +157,7 @@ public struct XenHvmAltp2mView: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_hvm_altp2m_mem_access` (hvm/hvm_op.h:257): 16 bytes, aligned to 8.
-public struct XenHvmAltp2mMemAccess: Sendable, BitwiseCopyable {
+public struct XenHVMAltp2mMemAccess: Sendable, BitwiseCopyable {
     /// view
     ///
     /// C: `uint16_t view` at offset 0.
@@ -179,7 +179,7 @@ public struct XenHvmAltp2mMemAccess: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_hvm_altp2m_change_gfn` (hvm/hvm_op.h:286): 24 bytes, aligned to 8.
-public struct XenHvmAltp2mChangeGfn: Sendable, BitwiseCopyable {
+public struct XenHVMAltp2mChangeGfn: Sendable, BitwiseCopyable {
     /// view
     ///
     /// C: `uint16_t view` at offset 0.
@@ -202,7 +202,7 @@ public struct XenHvmAltp2mChangeGfn: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_hvm_altp2m_set_mem_access_multi` (hvm/hvm_op.h:269): 32 bytes, aligned to 8.
-public struct XenHvmAltp2mSetMemAccessMulti: Sendable, BitwiseCopyable {
+public struct XenHVMAltp2mSetMemAccessMulti: Sendable, BitwiseCopyable {
     /// view
     ///
     /// C: `uint16_t view` at offset 0.
@@ -243,7 +243,7 @@ public struct XenHvmAltp2mSetMemAccessMulti: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_hvm_altp2m_suppress_ve` (hvm/hvm_op.h:25): 16 bytes, aligned to 8.
-public struct XenHvmAltp2mSuppressVe: Sendable, BitwiseCopyable {
+public struct XenHVMAltp2mSuppressVe: Sendable, BitwiseCopyable {
     /// C: `uint16_t view` at offset 0.
     public var view: UInt16
     /// Boolean type.
@@ -262,7 +262,7 @@ public struct XenHvmAltp2mSuppressVe: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_hvm_altp2m_suppress_ve_multi` (hvm/hvm_op.h:33): 32 bytes, aligned to 8.
-public struct XenHvmAltp2mSuppressVeMulti: Sendable, BitwiseCopyable {
+public struct XenHVMAltp2mSuppressVeMulti: Sendable, BitwiseCopyable {
     /// C: `uint16_t view` at offset 0.
     public var view: UInt16
     /// Boolean type.
@@ -291,7 +291,7 @@ public struct XenHvmAltp2mSuppressVeMulti: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_hvm_altp2m_vcpu_disable_notify` (hvm/hvm_op.h:229): 4 bytes, aligned to 4.
-public struct XenHvmAltp2mVcpuDisableNotify: Sendable, BitwiseCopyable {
+public struct XenHVMAltp2mVCPUDisableNotify: Sendable, BitwiseCopyable {
     /// C: `uint32_t vcpu_id` at offset 0.
     public var vcpuId: UInt32
 
@@ -300,7 +300,7 @@ public struct XenHvmAltp2mVcpuDisableNotify: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_hvm_altp2m_get_vcpu_p2m_idx` (hvm/hvm_op.h:299): 8 bytes, aligned to 4.
-public struct XenHvmAltp2mGetVcpuP2mIdx: Sendable, BitwiseCopyable {
+public struct XenHVMAltp2mGetVCPUP2mIdx: Sendable, BitwiseCopyable {
     /// C: `uint32_t vcpu_id` at offset 0.
     public var vcpuId: UInt32
     /// C: `uint16_t altp2m_idx` at offset 4.
@@ -313,7 +313,7 @@ public struct XenHvmAltp2mGetVcpuP2mIdx: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_hvm_altp2m_set_visibility` (hvm/hvm_op.h:304): 4 bytes, aligned to 2.
-public struct XenHvmAltp2mSetVisibility: Sendable, BitwiseCopyable {
+public struct XenHVMAltp2mSetVisibility: Sendable, BitwiseCopyable {
     /// C: `uint16_t altp2m_idx` at offset 0.
     public var altp2mIdx: UInt16
     /// C: `uint8_t visible` at offset 2.
@@ -328,7 +328,7 @@ public struct XenHvmAltp2mSetVisibility: Sendable, BitwiseCopyable {
 /// Return hvmmem_type_t for the specified pfn.
 ///
 /// `struct xen_hvm_get_mem_type` (hvm/hvm_op.h:157): 16 bytes, aligned to 8.
-public struct XenHvmGetMemType: Sendable, BitwiseCopyable {
+public struct XenHVMGetMemType: Sendable, BitwiseCopyable {
     /// Domain to be queried.
     ///
     /// C: `domid_t domid` at offset 0.
@@ -351,7 +351,7 @@ public struct XenHvmGetMemType: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_hvm_pagetable_dying` (hvm/hvm_op.h:118): 16 bytes, aligned to 8.
-public struct XenHvmPagetableDying: Sendable, BitwiseCopyable {
+public struct XenHVMPagetableDying: Sendable, BitwiseCopyable {
     /// Domain with a pagetable about to be destroyed.
     ///
     /// C: `domid_t domid` at offset 0.
@@ -370,7 +370,7 @@ public struct XenHvmPagetableDying: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_hvm_get_time` (hvm/hvm_op.h:130): 8 bytes, aligned to 8.
-public struct XenHvmGetTime: Sendable, BitwiseCopyable {
+public struct XenHVMGetTime: Sendable, BitwiseCopyable {
     /// OUT
     ///
     /// C: `uint64_t now` at offset 0.
@@ -382,7 +382,7 @@ public struct XenHvmGetTime: Sendable, BitwiseCopyable {
 
 #if arch(x86_64)
 /// `struct xen_hvm_evtchn_upcall_vector` (hvm/hvm_op.h:197): 8 bytes, aligned to 4.
-public struct XenHvmEvtchnUpcallVector: Sendable, BitwiseCopyable {
+public struct XenHVMEvtchnUpcallVector: Sendable, BitwiseCopyable {
     /// C: `uint32_t vcpu` at offset 0.
     public var vcpu: UInt32
     /// C: `uint8_t vector` at offset 4.
@@ -396,7 +396,7 @@ public struct XenHvmEvtchnUpcallVector: Sendable, BitwiseCopyable {
 #endif
 
 /// `struct xen_hvm_xentrace` (hvm/hvm_op.h:137): 32 bytes, aligned to 2.
-public struct XenHvmXentrace: Sendable, BitwiseCopyable {
+public struct XenHVMXentrace: Sendable, BitwiseCopyable {
     /// C: `uint16_t event` at offset 0.
     public var event: UInt16
     /// C: `uint16_t extra_bytes` at offset 2.

@@ -3,7 +3,7 @@
 import XenHypercall
 
 /// `struct vcpu_runstate_info` (vcpu.h:64): 48 bytes, aligned to 8.
-public struct VcpuRunstateInfo: Sendable, BitwiseCopyable {
+public struct VCPURunstateInfo: Sendable, BitwiseCopyable {
     /// VCPU's current state (RUNSTATE_*).
     ///
     /// C: `int state` at offset 0.
@@ -25,29 +25,29 @@ public struct VcpuRunstateInfo: Sendable, BitwiseCopyable {
 }
 
 /// `struct vcpu_register_runstate_memory_area` (vcpu.h:118): 8 bytes, aligned to 8.
-public struct VcpuRegisterRunstateMemoryArea: Sendable, BitwiseCopyable {
+public struct VCPURegisterRunstateMemoryArea: Sendable, BitwiseCopyable {
     /// C: `union (unnamed union at vcpu.h:119:5) addr` at offset 0.
-    public var addr: VcpuRegisterRunstateMemoryArea.Addr
+    public var addr: VCPURegisterRunstateMemoryArea.Addr
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
 
-extension VcpuRegisterRunstateMemoryArea {
+extension VCPURegisterRunstateMemoryArea {
     /// The union of `vcpu_register_runstate_memory_area.addr` (vcpu.h:119): 8 bytes, aligned to 8.
     public struct Addr: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
 #if arch(x86_64)
         /// C: `__guest_handle_vcpu_runstate_info_t h` at offset 0.
-        public var h: XenGuestHandle64<VcpuRunstateInfo> {
-            get { xenUnionLoad(self, as: XenGuestHandle64<VcpuRunstateInfo>.self) }
+        public var h: XenGuestHandle64<VCPURunstateInfo> {
+            get { xenUnionLoad(self, as: XenGuestHandle64<VCPURunstateInfo>.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
 #elseif arch(arm64)
         /// C: `__guest_handle_64_vcpu_runstate_info_t h` at offset 0.
-        public var h: XenGuestHandle64<VcpuRunstateInfo> {
-            get { xenUnionLoad(self, as: XenGuestHandle64<VcpuRunstateInfo>.self) }
+        public var h: XenGuestHandle64<VCPURunstateInfo> {
+            get { xenUnionLoad(self, as: XenGuestHandle64<VCPURunstateInfo>.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
 #endif
@@ -68,7 +68,7 @@ extension VcpuRegisterRunstateMemoryArea {
 }
 
 /// `struct vcpu_set_periodic_timer` (vcpu.h:135): 8 bytes, aligned to 8.
-public struct VcpuSetPeriodicTimer: Sendable, BitwiseCopyable {
+public struct VCPUSetPeriodicTimer: Sendable, BitwiseCopyable {
     /// C: `uint64_t period_ns` at offset 0.
     public var periodNs: UInt64
 
@@ -77,7 +77,7 @@ public struct VcpuSetPeriodicTimer: Sendable, BitwiseCopyable {
 }
 
 /// `struct vcpu_set_singleshot_timer` (vcpu.h:147): 16 bytes, aligned to 8.
-public struct VcpuSetSingleshotTimer: Sendable, BitwiseCopyable {
+public struct VCPUSetSingleshotTimer: Sendable, BitwiseCopyable {
     /// Absolute system time value in nanoseconds.
     ///
     /// C: `uint64_t timeout_abs_ns` at offset 0.
@@ -94,7 +94,7 @@ public struct VcpuSetSingleshotTimer: Sendable, BitwiseCopyable {
 }
 
 /// `struct vcpu_register_vcpu_info` (vcpu.h:172): 16 bytes, aligned to 8.
-public struct VcpuRegisterVcpuInfo: Sendable, BitwiseCopyable {
+public struct VCPURegisterVCPUInfo: Sendable, BitwiseCopyable {
     /// mfn of page to place vcpu_info
     ///
     /// C: `uint64_t mfn` at offset 0.
@@ -113,7 +113,7 @@ public struct VcpuRegisterVcpuInfo: Sendable, BitwiseCopyable {
 }
 
 /// `struct vcpu_get_physid` (vcpu.h:190): 8 bytes, aligned to 8.
-public struct VcpuGetPhysid: Sendable, BitwiseCopyable {
+public struct VCPUGetPhysid: Sendable, BitwiseCopyable {
     /// C: `uint64_t phys_id` at offset 0.
     public var physId: UInt64
 
@@ -122,29 +122,29 @@ public struct VcpuGetPhysid: Sendable, BitwiseCopyable {
 }
 
 /// `struct vcpu_register_time_memory_area` (vcpu.h:219): 8 bytes, aligned to 8.
-public struct VcpuRegisterTimeMemoryArea: Sendable, BitwiseCopyable {
+public struct VCPURegisterTimeMemoryArea: Sendable, BitwiseCopyable {
     /// C: `union (unnamed union at vcpu.h:220:5) addr` at offset 0.
-    public var addr: VcpuRegisterTimeMemoryArea.Addr
+    public var addr: VCPURegisterTimeMemoryArea.Addr
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
 
-extension VcpuRegisterTimeMemoryArea {
+extension VCPURegisterTimeMemoryArea {
     /// The union of `vcpu_register_time_memory_area.addr` (vcpu.h:220): 8 bytes, aligned to 8.
     public struct Addr: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
 #if arch(x86_64)
         /// C: `__guest_handle_vcpu_time_info_t h` at offset 0.
-        public var h: XenGuestHandle64<VcpuTimeInfo> {
-            get { xenUnionLoad(self, as: XenGuestHandle64<VcpuTimeInfo>.self) }
+        public var h: XenGuestHandle64<VCPUTimeInfo> {
+            get { xenUnionLoad(self, as: XenGuestHandle64<VCPUTimeInfo>.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
 #elseif arch(arm64)
         /// C: `__guest_handle_64_vcpu_time_info_t h` at offset 0.
-        public var h: XenGuestHandle64<VcpuTimeInfo> {
-            get { xenUnionLoad(self, as: XenGuestHandle64<VcpuTimeInfo>.self) }
+        public var h: XenGuestHandle64<VCPUTimeInfo> {
+            get { xenUnionLoad(self, as: XenGuestHandle64<VCPUTimeInfo>.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
 #endif

@@ -3,121 +3,121 @@
 import XenHypercall
 
 /// `struct xen_dm_op` (hvm/dm_op.h:447): 32 bytes, aligned to 8.
-public struct XenDmOp: Sendable, BitwiseCopyable {
+public struct XenDMOp: Sendable, BitwiseCopyable {
     /// C: `uint32_t op` at offset 0.
     public var op: UInt32
     /// C: `uint32_t pad` at offset 4.
     public var pad: UInt32
     /// C: `union (unnamed union at hvm/dm_op.h:450:5) u` at offset 8.
-    public var u: XenDmOp.U
+    public var u: XenDMOp.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
 
-extension XenDmOp {
+extension XenDMOp {
     /// The union of `xen_dm_op.u` (hvm/dm_op.h:450): 24 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 24 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<3, UInt64>
         /// C: `xen_dm_op_create_ioreq_server_t create_ioreq_server` at offset 0.
-        public var createIoreqServer: XenDmOpCreateIoreqServer {
-            get { xenUnionLoad(self, as: XenDmOpCreateIoreqServer.self) }
+        public var createIoreqServer: XenDMOpCreateIOReqServer {
+            get { xenUnionLoad(self, as: XenDMOpCreateIOReqServer.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `xen_dm_op_get_ioreq_server_info_t get_ioreq_server_info` at offset 0.
-        public var getIoreqServerInfo: XenDmOpGetIoreqServerInfo {
-            get { xenUnionLoad(self, as: XenDmOpGetIoreqServerInfo.self) }
+        public var getIoreqServerInfo: XenDMOpGetIOReqServerInfo {
+            get { xenUnionLoad(self, as: XenDMOpGetIOReqServerInfo.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `xen_dm_op_ioreq_server_range_t map_io_range_to_ioreq_server` at offset 0.
-        public var mapIoRangeToIoreqServer: XenDmOpIoreqServerRange {
-            get { xenUnionLoad(self, as: XenDmOpIoreqServerRange.self) }
+        public var mapIoRangeToIoreqServer: XenDMOpIOReqServerRange {
+            get { xenUnionLoad(self, as: XenDMOpIOReqServerRange.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `xen_dm_op_ioreq_server_range_t unmap_io_range_from_ioreq_server` at offset 0.
-        public var unmapIoRangeFromIoreqServer: XenDmOpIoreqServerRange {
-            get { xenUnionLoad(self, as: XenDmOpIoreqServerRange.self) }
+        public var unmapIoRangeFromIoreqServer: XenDMOpIOReqServerRange {
+            get { xenUnionLoad(self, as: XenDMOpIOReqServerRange.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `xen_dm_op_set_ioreq_server_state_t set_ioreq_server_state` at offset 0.
-        public var setIoreqServerState: XenDmOpSetIoreqServerState {
-            get { xenUnionLoad(self, as: XenDmOpSetIoreqServerState.self) }
+        public var setIoreqServerState: XenDMOpSetIOReqServerState {
+            get { xenUnionLoad(self, as: XenDMOpSetIOReqServerState.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `xen_dm_op_destroy_ioreq_server_t destroy_ioreq_server` at offset 0.
-        public var destroyIoreqServer: XenDmOpDestroyIoreqServer {
-            get { xenUnionLoad(self, as: XenDmOpDestroyIoreqServer.self) }
+        public var destroyIoreqServer: XenDMOpDestroyIOReqServer {
+            get { xenUnionLoad(self, as: XenDMOpDestroyIOReqServer.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `xen_dm_op_track_dirty_vram_t track_dirty_vram` at offset 0.
-        public var trackDirtyVram: XenDmOpTrackDirtyVram {
-            get { xenUnionLoad(self, as: XenDmOpTrackDirtyVram.self) }
+        public var trackDirtyVram: XenDMOpTrackDirtyVram {
+            get { xenUnionLoad(self, as: XenDMOpTrackDirtyVram.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `xen_dm_op_set_pci_intx_level_t set_pci_intx_level` at offset 0.
-        public var setPciIntxLevel: XenDmOpSetPciIntxLevel {
-            get { xenUnionLoad(self, as: XenDmOpSetPciIntxLevel.self) }
+        public var setPciIntxLevel: XenDMOpSetPCIIntxLevel {
+            get { xenUnionLoad(self, as: XenDMOpSetPCIIntxLevel.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `xen_dm_op_set_isa_irq_level_t set_isa_irq_level` at offset 0.
-        public var setIsaIrqLevel: XenDmOpSetIsaIrqLevel {
-            get { xenUnionLoad(self, as: XenDmOpSetIsaIrqLevel.self) }
+        public var setIsaIrqLevel: XenDMOpSetIsaIRQLevel {
+            get { xenUnionLoad(self, as: XenDMOpSetIsaIRQLevel.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `xen_dm_op_set_irq_level_t set_irq_level` at offset 0.
-        public var setIrqLevel: XenDmOpSetIrqLevel {
-            get { xenUnionLoad(self, as: XenDmOpSetIrqLevel.self) }
+        public var setIrqLevel: XenDMOpSetIRQLevel {
+            get { xenUnionLoad(self, as: XenDMOpSetIRQLevel.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `xen_dm_op_set_pci_link_route_t set_pci_link_route` at offset 0.
-        public var setPciLinkRoute: XenDmOpSetPciLinkRoute {
-            get { xenUnionLoad(self, as: XenDmOpSetPciLinkRoute.self) }
+        public var setPciLinkRoute: XenDMOpSetPCILinkRoute {
+            get { xenUnionLoad(self, as: XenDMOpSetPCILinkRoute.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `xen_dm_op_modified_memory_t modified_memory` at offset 0.
-        public var modifiedMemory: XenDmOpModifiedMemory {
-            get { xenUnionLoad(self, as: XenDmOpModifiedMemory.self) }
+        public var modifiedMemory: XenDMOpModifiedMemory {
+            get { xenUnionLoad(self, as: XenDMOpModifiedMemory.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `xen_dm_op_set_mem_type_t set_mem_type` at offset 0.
-        public var setMemType: XenDmOpSetMemType {
-            get { xenUnionLoad(self, as: XenDmOpSetMemType.self) }
+        public var setMemType: XenDMOpSetMemType {
+            get { xenUnionLoad(self, as: XenDMOpSetMemType.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `xen_dm_op_inject_event_t inject_event` at offset 0.
-        public var injectEvent: XenDmOpInjectEvent {
-            get { xenUnionLoad(self, as: XenDmOpInjectEvent.self) }
+        public var injectEvent: XenDMOpInjectEvent {
+            get { xenUnionLoad(self, as: XenDMOpInjectEvent.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `xen_dm_op_inject_msi_t inject_msi` at offset 0.
-        public var injectMsi: XenDmOpInjectMsi {
-            get { xenUnionLoad(self, as: XenDmOpInjectMsi.self) }
+        public var injectMsi: XenDMOpInjectMsi {
+            get { xenUnionLoad(self, as: XenDMOpInjectMsi.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `xen_dm_op_map_mem_type_to_ioreq_server_t map_mem_type_to_ioreq_server` at offset 0.
-        public var mapMemTypeToIoreqServer: XenDmOpMapMemTypeToIoreqServer {
-            get { xenUnionLoad(self, as: XenDmOpMapMemTypeToIoreqServer.self) }
+        public var mapMemTypeToIoreqServer: XenDMOpMapMemTypeToIOReqServer {
+            get { xenUnionLoad(self, as: XenDMOpMapMemTypeToIOReqServer.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `xen_dm_op_remote_shutdown_t remote_shutdown` at offset 0.
-        public var remoteShutdown: XenDmOpRemoteShutdown {
-            get { xenUnionLoad(self, as: XenDmOpRemoteShutdown.self) }
+        public var remoteShutdown: XenDMOpRemoteShutdown {
+            get { xenUnionLoad(self, as: XenDMOpRemoteShutdown.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `xen_dm_op_relocate_memory_t relocate_memory` at offset 0.
-        public var relocateMemory: XenDmOpRelocateMemory {
-            get { xenUnionLoad(self, as: XenDmOpRelocateMemory.self) }
+        public var relocateMemory: XenDMOpRelocateMemory {
+            get { xenUnionLoad(self, as: XenDMOpRelocateMemory.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `xen_dm_op_pin_memory_cacheattr_t pin_memory_cacheattr` at offset 0.
-        public var pinMemoryCacheattr: XenDmOpPinMemoryCacheattr {
-            get { xenUnionLoad(self, as: XenDmOpPinMemoryCacheattr.self) }
+        public var pinMemoryCacheattr: XenDMOpPinMemoryCacheattr {
+            get { xenUnionLoad(self, as: XenDMOpPinMemoryCacheattr.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `xen_dm_op_nr_vcpus_t nr_vcpus` at offset 0.
-        public var nrVcpus: XenDmOpNrVcpus {
-            get { xenUnionLoad(self, as: XenDmOpNrVcpus.self) }
+        public var nrVcpus: XenDMOpNrVcpus {
+            get { xenUnionLoad(self, as: XenDMOpNrVcpus.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
 
@@ -127,7 +127,7 @@ extension XenDmOp {
 }
 
 /// `struct xen_dm_op_create_ioreq_server` (hvm/dm_op.h:50): 6 bytes, aligned to 2.
-public struct XenDmOpCreateIoreqServer: Sendable, BitwiseCopyable {
+public struct XenDMOpCreateIOReqServer: Sendable, BitwiseCopyable {
     /// IN - should server handle buffered ioreqs
     ///
     /// C: `uint8_t handle_bufioreq` at offset 0.
@@ -144,7 +144,7 @@ public struct XenDmOpCreateIoreqServer: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_dm_op_get_ioreq_server_info` (hvm/dm_op.h:81): 24 bytes, aligned to 8.
-public struct XenDmOpGetIoreqServerInfo: Sendable, BitwiseCopyable {
+public struct XenDMOpGetIOReqServerInfo: Sendable, BitwiseCopyable {
     /// IN - server id
     ///
     /// C: `ioservid_t id` at offset 0.
@@ -171,7 +171,7 @@ public struct XenDmOpGetIoreqServerInfo: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_dm_op_ioreq_server_range` (hvm/dm_op.h:121): 24 bytes, aligned to 8.
-public struct XenDmOpIoreqServerRange: Sendable, BitwiseCopyable {
+public struct XenDMOpIOReqServerRange: Sendable, BitwiseCopyable {
     /// IN - server id
     ///
     /// C: `ioservid_t id` at offset 0.
@@ -196,7 +196,7 @@ public struct XenDmOpIoreqServerRange: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_dm_op_set_ioreq_server_state` (hvm/dm_op.h:152): 4 bytes, aligned to 2.
-public struct XenDmOpSetIoreqServerState: Sendable, BitwiseCopyable {
+public struct XenDMOpSetIOReqServerState: Sendable, BitwiseCopyable {
     /// IN - server id
     ///
     /// C: `ioservid_t id` at offset 0.
@@ -213,7 +213,7 @@ public struct XenDmOpSetIoreqServerState: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_dm_op_destroy_ioreq_server` (hvm/dm_op.h:168): 4 bytes, aligned to 2.
-public struct XenDmOpDestroyIoreqServer: Sendable, BitwiseCopyable {
+public struct XenDMOpDestroyIOReqServer: Sendable, BitwiseCopyable {
     /// IN - server id
     ///
     /// C: `ioservid_t id` at offset 0.
@@ -226,7 +226,7 @@ public struct XenDmOpDestroyIoreqServer: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_dm_op_track_dirty_vram` (hvm/dm_op.h:184): 16 bytes, aligned to 8.
-public struct XenDmOpTrackDirtyVram: Sendable, BitwiseCopyable {
+public struct XenDMOpTrackDirtyVram: Sendable, BitwiseCopyable {
     /// IN - number of pages to be tracked
     ///
     /// C: `uint32_t nr` at offset 0.
@@ -243,7 +243,7 @@ public struct XenDmOpTrackDirtyVram: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_dm_op_set_pci_intx_level` (hvm/dm_op.h:199): 6 bytes, aligned to 2.
-public struct XenDmOpSetPciIntxLevel: Sendable, BitwiseCopyable {
+public struct XenDMOpSetPCIIntxLevel: Sendable, BitwiseCopyable {
     /// IN - PCI INTx identification (domain:bus:device:intx)
     ///
     /// C: `uint16_t domain` at offset 0.
@@ -264,7 +264,7 @@ public struct XenDmOpSetPciIntxLevel: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_dm_op_set_isa_irq_level` (hvm/dm_op.h:214): 2 bytes, aligned to 1.
-public struct XenDmOpSetIsaIrqLevel: Sendable, BitwiseCopyable {
+public struct XenDMOpSetIsaIRQLevel: Sendable, BitwiseCopyable {
     /// IN - ISA IRQ (0-15)
     ///
     /// C: `uint8_t isa_irq` at offset 0.
@@ -279,7 +279,7 @@ public struct XenDmOpSetIsaIrqLevel: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_dm_op_set_irq_level` (hvm/dm_op.h:424): 8 bytes, aligned to 4.
-public struct XenDmOpSetIrqLevel: Sendable, BitwiseCopyable {
+public struct XenDMOpSetIRQLevel: Sendable, BitwiseCopyable {
     /// C: `uint32_t irq` at offset 0.
     public var irq: UInt32
     /// IN - Level: 0 -> deasserted, 1 -> asserted
@@ -294,7 +294,7 @@ public struct XenDmOpSetIrqLevel: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_dm_op_set_pci_link_route` (hvm/dm_op.h:227): 2 bytes, aligned to 1.
-public struct XenDmOpSetPciLinkRoute: Sendable, BitwiseCopyable {
+public struct XenDMOpSetPCILinkRoute: Sendable, BitwiseCopyable {
     /// PCI INTx line (0-3)
     ///
     /// C: `uint8_t link` at offset 0.
@@ -309,7 +309,7 @@ public struct XenDmOpSetPciLinkRoute: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_dm_op_modified_memory` (hvm/dm_op.h:248): 8 bytes, aligned to 4.
-public struct XenDmOpModifiedMemory: Sendable, BitwiseCopyable {
+public struct XenDMOpModifiedMemory: Sendable, BitwiseCopyable {
     /// IN - Number of extents to be processed
     /// OUT -returns n+1 for failing extent
     ///
@@ -325,7 +325,7 @@ public struct XenDmOpModifiedMemory: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_dm_op_set_mem_type` (hvm/dm_op.h:278): 16 bytes, aligned to 8.
-public struct XenDmOpSetMemType: Sendable, BitwiseCopyable {
+public struct XenDMOpSetMemType: Sendable, BitwiseCopyable {
     /// IN - number of contiguous pages
     ///
     /// C: `uint32_t nr` at offset 0.
@@ -346,7 +346,7 @@ public struct XenDmOpSetMemType: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_dm_op_inject_event` (hvm/dm_op.h:298): 24 bytes, aligned to 8.
-public struct XenDmOpInjectEvent: Sendable, BitwiseCopyable {
+public struct XenDMOpInjectEvent: Sendable, BitwiseCopyable {
     /// IN - index of vCPU
     ///
     /// C: `uint32_t vcpuid` at offset 0.
@@ -381,7 +381,7 @@ public struct XenDmOpInjectEvent: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_dm_op_inject_msi` (hvm/dm_op.h:328): 16 bytes, aligned to 8.
-public struct XenDmOpInjectMsi: Sendable, BitwiseCopyable {
+public struct XenDMOpInjectMsi: Sendable, BitwiseCopyable {
     /// IN - MSI data (lower 32 bits)
     ///
     /// C: `uint32_t data` at offset 0.
@@ -398,7 +398,7 @@ public struct XenDmOpInjectMsi: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_dm_op_map_mem_type_to_ioreq_server` (hvm/dm_op.h:349): 16 bytes, aligned to 8.
-public struct XenDmOpMapMemTypeToIoreqServer: Sendable, BitwiseCopyable {
+public struct XenDMOpMapMemTypeToIOReqServer: Sendable, BitwiseCopyable {
     /// IN - ioreq server id
     ///
     /// C: `ioservid_t id` at offset 0.
@@ -421,7 +421,7 @@ public struct XenDmOpMapMemTypeToIoreqServer: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_dm_op_remote_shutdown` (hvm/dm_op.h:370): 4 bytes, aligned to 4.
-public struct XenDmOpRemoteShutdown: Sendable, BitwiseCopyable {
+public struct XenDMOpRemoteShutdown: Sendable, BitwiseCopyable {
     /// SHUTDOWN_* => enum sched_shutdown_reason
     ///
     /// C: `uint32_t reason` at offset 0.
@@ -432,7 +432,7 @@ public struct XenDmOpRemoteShutdown: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_dm_op_relocate_memory` (hvm/dm_op.h:383): 24 bytes, aligned to 8.
-public struct XenDmOpRelocateMemory: Sendable, BitwiseCopyable {
+public struct XenDMOpRelocateMemory: Sendable, BitwiseCopyable {
     /// All fields are IN/OUT, with their OUT state undefined.
     /// Number of GFNs to process.
     ///
@@ -454,7 +454,7 @@ public struct XenDmOpRelocateMemory: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_dm_op_pin_memory_cacheattr` (hvm/dm_op.h:401): 24 bytes, aligned to 8.
-public struct XenDmOpPinMemoryCacheattr: Sendable, BitwiseCopyable {
+public struct XenDMOpPinMemoryCacheattr: Sendable, BitwiseCopyable {
     /// Start gfn.
     ///
     /// C: `uint64_t start` at offset 0.
@@ -475,7 +475,7 @@ public struct XenDmOpPinMemoryCacheattr: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_dm_op_nr_vcpus` (hvm/dm_op.h:442): 4 bytes, aligned to 4.
-public struct XenDmOpNrVcpus: Sendable, BitwiseCopyable {
+public struct XenDMOpNrVcpus: Sendable, BitwiseCopyable {
     /// OUT
     ///
     /// C: `uint32_t vcpus` at offset 0.

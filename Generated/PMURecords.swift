@@ -5,9 +5,9 @@ import XenHypercall
 /// Parameters structure for HYPERVISOR_xenpmu_op call
 ///
 /// `struct xen_pmu_params` (pmu.h:44): 24 bytes, aligned to 8.
-public struct XenPmuParams: Sendable, BitwiseCopyable {
+public struct XenPMUParams: Sendable, BitwiseCopyable {
     /// C: `struct (unnamed struct at pmu.h:46:5) version` at offset 0.
-    public var version: XenPmuParams.Version
+    public var version: XenPMUParams.Version
     /// C: `uint64_t val` at offset 8.
     public var val: UInt64
     /// IN parameters
@@ -21,7 +21,7 @@ public struct XenPmuParams: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-extension XenPmuParams {
+extension XenPMUParams {
     /// IN/OUT parameters
     ///
     /// The struct of `xen_pmu_params.version` (pmu.h:46): 8 bytes, aligned to 4.
@@ -46,7 +46,7 @@ extension XenPmuParams {
 /// by both the hypervisor and the guest (see arch-$arch/pmu.h).
 ///
 /// `struct xen_pmu_data` (pmu.h:97): 20 bytes, aligned to 4.
-public struct XenPmuData: Sendable, BitwiseCopyable {
+public struct XenPMUData: Sendable, BitwiseCopyable {
     /// Interrupted VCPU
     ///
     /// C: `uint32_t vcpu_id` at offset 0.
@@ -67,7 +67,7 @@ public struct XenPmuData: Sendable, BitwiseCopyable {
     /// Architecture-specific information
     ///
     /// C: `xen_pmu_arch_t pmu` at offset 16.
-    public var pmu: XenPmuArch
+    public var pmu: XenPMUArch
     /// 3 bytes of padding that C leaves here.
     private var _padding0: InlineArray<3, UInt8>
 

@@ -5,7 +5,7 @@ import XenHypercall
 /// A `XEN_DMOP_*` op together with the payload type it takes in `struct xen_dm_op.u`.
 ///
 /// Only the generated static members create commands, so every command carries the payload type
-/// that its op reads: `XenDmOp(.createIoreqServer, …, payload:)` accepts a `XenDmOpCreateIoreqServer`
+/// that its op reads: `XenDMOp(.createIoreqServer, …, payload:)` accepts a `XenDMOpCreateIOReqServer`
 /// and nothing else. Ops that take no payload have `Payload == XenNoPayload`.
 ///
 /// Device-model commands (`struct xen_dm_op.op`).
@@ -19,27 +19,27 @@ import XenHypercall
 ///
 /// | Op | Number | Payload | Errors its header comment names |
 /// | --- | --- | --- | --- |
-/// | `XEN_DMOP_create_ioreq_server` | 1 | `XenDmOpCreateIoreqServer` | - |
-/// | `XEN_DMOP_get_ioreq_server_info` | 2 | `XenDmOpGetIoreqServerInfo` | - |
-/// | `XEN_DMOP_map_io_range_to_ioreq_server` | 3 | `XenDmOpIoreqServerRange` | - |
-/// | `XEN_DMOP_unmap_io_range_from_ioreq_server` | 4 | `XenDmOpIoreqServerRange` | - |
-/// | `XEN_DMOP_set_ioreq_server_state` | 5 | `XenDmOpSetIoreqServerState` | - |
-/// | `XEN_DMOP_destroy_ioreq_server` | 6 | `XenDmOpDestroyIoreqServer` | - |
-/// | `XEN_DMOP_track_dirty_vram` | 7 | `XenDmOpTrackDirtyVram` | - |
-/// | `XEN_DMOP_set_pci_intx_level` | 8 | `XenDmOpSetPciIntxLevel` | - |
-/// | `XEN_DMOP_set_isa_irq_level` | 9 | `XenDmOpSetIsaIrqLevel` | - |
-/// | `XEN_DMOP_set_pci_link_route` | 10 | `XenDmOpSetPciLinkRoute` | - |
-/// | `XEN_DMOP_modified_memory` | 11 | `XenDmOpModifiedMemory` | - |
-/// | `XEN_DMOP_set_mem_type` | 12 | `XenDmOpSetMemType` | `ERESTART` |
-/// | `XEN_DMOP_inject_event` | 13 | `XenDmOpInjectEvent` | - |
-/// | `XEN_DMOP_inject_msi` | 14 | `XenDmOpInjectMsi` | - |
-/// | `XEN_DMOP_map_mem_type_to_ioreq_server` | 15 | `XenDmOpMapMemTypeToIoreqServer` | - |
-/// | `XEN_DMOP_remote_shutdown` | 16 | `XenDmOpRemoteShutdown` | - |
-/// | `XEN_DMOP_relocate_memory` | 17 | `XenDmOpRelocateMemory` | - |
-/// | `XEN_DMOP_pin_memory_cacheattr` | 18 | `XenDmOpPinMemoryCacheattr` | - |
-/// | `XEN_DMOP_set_irq_level` | 19 | `XenDmOpSetIrqLevel` | - |
-/// | `XEN_DMOP_nr_vcpus` | 20 | `XenDmOpNrVcpus` | - |
-public struct DmCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
+/// | `XEN_DMOP_create_ioreq_server` | 1 | `XenDMOpCreateIOReqServer` | - |
+/// | `XEN_DMOP_get_ioreq_server_info` | 2 | `XenDMOpGetIOReqServerInfo` | - |
+/// | `XEN_DMOP_map_io_range_to_ioreq_server` | 3 | `XenDMOpIOReqServerRange` | - |
+/// | `XEN_DMOP_unmap_io_range_from_ioreq_server` | 4 | `XenDMOpIOReqServerRange` | - |
+/// | `XEN_DMOP_set_ioreq_server_state` | 5 | `XenDMOpSetIOReqServerState` | - |
+/// | `XEN_DMOP_destroy_ioreq_server` | 6 | `XenDMOpDestroyIOReqServer` | - |
+/// | `XEN_DMOP_track_dirty_vram` | 7 | `XenDMOpTrackDirtyVram` | - |
+/// | `XEN_DMOP_set_pci_intx_level` | 8 | `XenDMOpSetPCIIntxLevel` | - |
+/// | `XEN_DMOP_set_isa_irq_level` | 9 | `XenDMOpSetIsaIRQLevel` | - |
+/// | `XEN_DMOP_set_pci_link_route` | 10 | `XenDMOpSetPCILinkRoute` | - |
+/// | `XEN_DMOP_modified_memory` | 11 | `XenDMOpModifiedMemory` | - |
+/// | `XEN_DMOP_set_mem_type` | 12 | `XenDMOpSetMemType` | `ERESTART` |
+/// | `XEN_DMOP_inject_event` | 13 | `XenDMOpInjectEvent` | - |
+/// | `XEN_DMOP_inject_msi` | 14 | `XenDMOpInjectMsi` | - |
+/// | `XEN_DMOP_map_mem_type_to_ioreq_server` | 15 | `XenDMOpMapMemTypeToIOReqServer` | - |
+/// | `XEN_DMOP_remote_shutdown` | 16 | `XenDMOpRemoteShutdown` | - |
+/// | `XEN_DMOP_relocate_memory` | 17 | `XenDMOpRelocateMemory` | - |
+/// | `XEN_DMOP_pin_memory_cacheattr` | 18 | `XenDMOpPinMemoryCacheattr` | - |
+/// | `XEN_DMOP_set_irq_level` | 19 | `XenDMOpSetIRQLevel` | - |
+/// | `XEN_DMOP_nr_vcpus` | 20 | `XenDMOpNrVcpus` | - |
+public struct DMCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
     /// The op.
     public let op: DMOp
 
@@ -49,7 +49,7 @@ public struct DmCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
     }
 }
 
-extension DmCommand where Payload == XenDmOpCreateIoreqServer {
+extension DMCommand where Payload == XenDMOpCreateIOReqServer {
     /// `XEN_DMOP_create_ioreq_server` (1) with payload `u.create_ioreq_server` (`struct xen_dm_op_create_ioreq_server`); bound by the union member's name.
     ///
     /// XEN_DMOP_create_ioreq_server: Instantiate a new IOREQ Server for a
@@ -63,7 +63,7 @@ extension DmCommand where Payload == XenDmOpCreateIoreqServer {
     public static var createIoreqServer: Self { Self(.createIoreqServer) }
 }
 
-extension DmCommand where Payload == XenDmOpGetIoreqServerInfo {
+extension DMCommand where Payload == XenDMOpGetIOReqServerInfo {
     /// `XEN_DMOP_get_ioreq_server_info` (2) with payload `u.get_ioreq_server_info` (`struct xen_dm_op_get_ioreq_server_info`); bound by the union member's name.
     ///
     /// XEN_DMOP_get_ioreq_server_info: Get all the information necessary to
@@ -87,7 +87,7 @@ extension DmCommand where Payload == XenDmOpGetIoreqServerInfo {
     public static var getIoreqServerInfo: Self { Self(.getIoreqServerInfo) }
 }
 
-extension DmCommand where Payload == XenDmOpIoreqServerRange {
+extension DMCommand where Payload == XenDMOpIOReqServerRange {
     /// `XEN_DMOP_map_io_range_to_ioreq_server` (3) with payload `u.map_io_range_to_ioreq_server` (`struct xen_dm_op_ioreq_server_range`); bound by the union member's name.
     ///
     /// XEN_DMOP_map_io_range_to_ioreq_server: Register an I/O range for
@@ -112,7 +112,7 @@ extension DmCommand where Payload == XenDmOpIoreqServerRange {
     public static var unmapIoRangeFromIoreqServer: Self { Self(.unmapIoRangeFromIoreqServer) }
 }
 
-extension DmCommand where Payload == XenDmOpSetIoreqServerState {
+extension DMCommand where Payload == XenDMOpSetIOReqServerState {
     /// `XEN_DMOP_set_ioreq_server_state` (5) with payload `u.set_ioreq_server_state` (`struct xen_dm_op_set_ioreq_server_state`); bound by the union member's name.
     ///
     /// XEN_DMOP_set_ioreq_server_state: Enable or disable the IOREQ Server <id>
@@ -125,7 +125,7 @@ extension DmCommand where Payload == XenDmOpSetIoreqServerState {
     public static var setIoreqServerState: Self { Self(.setIoreqServerState) }
 }
 
-extension DmCommand where Payload == XenDmOpDestroyIoreqServer {
+extension DMCommand where Payload == XenDMOpDestroyIOReqServer {
     /// `XEN_DMOP_destroy_ioreq_server` (6) with payload `u.destroy_ioreq_server` (`struct xen_dm_op_destroy_ioreq_server`); bound by the union member's name.
     ///
     /// XEN_DMOP_destroy_ioreq_server: Destroy the IOREQ Server <id>.
@@ -134,7 +134,7 @@ extension DmCommand where Payload == XenDmOpDestroyIoreqServer {
     public static var destroyIoreqServer: Self { Self(.destroyIoreqServer) }
 }
 
-extension DmCommand where Payload == XenDmOpTrackDirtyVram {
+extension DMCommand where Payload == XenDMOpTrackDirtyVram {
     /// `XEN_DMOP_track_dirty_vram` (7) with payload `u.track_dirty_vram` (`struct xen_dm_op_track_dirty_vram`); bound by the union member's name.
     ///
     /// XEN_DMOP_track_dirty_vram: Track modifications to the specified pfn
@@ -145,7 +145,7 @@ extension DmCommand where Payload == XenDmOpTrackDirtyVram {
     public static var trackDirtyVram: Self { Self(.trackDirtyVram) }
 }
 
-extension DmCommand where Payload == XenDmOpSetPciIntxLevel {
+extension DMCommand where Payload == XenDMOpSetPCIIntxLevel {
     /// `XEN_DMOP_set_pci_intx_level` (8) with payload `u.set_pci_intx_level` (`struct xen_dm_op_set_pci_intx_level`); bound by the union member's name.
     ///
     /// XEN_DMOP_set_pci_intx_level: Set the logical level of one of a domain's
@@ -153,7 +153,7 @@ extension DmCommand where Payload == XenDmOpSetPciIntxLevel {
     public static var setPciIntxLevel: Self { Self(.setPciIntxLevel) }
 }
 
-extension DmCommand where Payload == XenDmOpSetIsaIrqLevel {
+extension DMCommand where Payload == XenDMOpSetIsaIRQLevel {
     /// `XEN_DMOP_set_isa_irq_level` (9) with payload `u.set_isa_irq_level` (`struct xen_dm_op_set_isa_irq_level`); bound by the union member's name.
     ///
     /// XEN_DMOP_set_isa_irq_level: Set the logical level of a one of a domain's
@@ -161,14 +161,14 @@ extension DmCommand where Payload == XenDmOpSetIsaIrqLevel {
     public static var setIsaIrqLevel: Self { Self(.setIsaIrqLevel) }
 }
 
-extension DmCommand where Payload == XenDmOpSetPciLinkRoute {
+extension DMCommand where Payload == XenDMOpSetPCILinkRoute {
     /// `XEN_DMOP_set_pci_link_route` (10) with payload `u.set_pci_link_route` (`struct xen_dm_op_set_pci_link_route`); bound by the union member's name.
     ///
     /// XEN_DMOP_set_pci_link_route: Map a PCI INTx line to an IRQ line.
     public static var setPciLinkRoute: Self { Self(.setPciLinkRoute) }
 }
 
-extension DmCommand where Payload == XenDmOpModifiedMemory {
+extension DMCommand where Payload == XenDMOpModifiedMemory {
     /// `XEN_DMOP_modified_memory` (11) with payload `u.modified_memory` (`struct xen_dm_op_modified_memory`); bound by the union member's name.
     ///
     /// XEN_DMOP_modified_memory: Notify that a set of pages were modified by
@@ -183,7 +183,7 @@ extension DmCommand where Payload == XenDmOpModifiedMemory {
     public static var modifiedMemory: Self { Self(.modifiedMemory) }
 }
 
-extension DmCommand where Payload == XenDmOpSetMemType {
+extension DMCommand where Payload == XenDMOpSetMemType {
     /// `XEN_DMOP_set_mem_type` (12) with payload `u.set_mem_type` (`struct xen_dm_op_set_mem_type`); bound by the union member's name.
     ///
     /// XEN_DMOP_set_mem_type: Notify that a region of memory is to be treated
@@ -196,7 +196,7 @@ extension DmCommand where Payload == XenDmOpSetMemType {
     public static var setMemType: Self { Self(.setMemType) }
 }
 
-extension DmCommand where Payload == XenDmOpInjectEvent {
+extension DMCommand where Payload == XenDMOpInjectEvent {
     /// `XEN_DMOP_inject_event` (13) with payload `u.inject_event` (`struct xen_dm_op_inject_event`); bound by the union member's name.
     ///
     /// XEN_DMOP_inject_event: Inject an event into a VCPU, which will
@@ -207,14 +207,14 @@ extension DmCommand where Payload == XenDmOpInjectEvent {
     public static var injectEvent: Self { Self(.injectEvent) }
 }
 
-extension DmCommand where Payload == XenDmOpInjectMsi {
+extension DMCommand where Payload == XenDMOpInjectMsi {
     /// `XEN_DMOP_inject_msi` (14) with payload `u.inject_msi` (`struct xen_dm_op_inject_msi`); bound by the union member's name.
     ///
     /// XEN_DMOP_inject_msi: Inject an MSI for an emulated device.
     public static var injectMsi: Self { Self(.injectMsi) }
 }
 
-extension DmCommand where Payload == XenDmOpMapMemTypeToIoreqServer {
+extension DMCommand where Payload == XenDMOpMapMemTypeToIOReqServer {
     /// `XEN_DMOP_map_mem_type_to_ioreq_server` (15) with payload `u.map_mem_type_to_ioreq_server` (`struct xen_dm_op_map_mem_type_to_ioreq_server`); bound by the union member's name.
     ///
     /// XEN_DMOP_map_mem_type_to_ioreq_server : map or unmap the IOREQ Server <id>
@@ -228,7 +228,7 @@ extension DmCommand where Payload == XenDmOpMapMemTypeToIoreqServer {
     public static var mapMemTypeToIoreqServer: Self { Self(.mapMemTypeToIoreqServer) }
 }
 
-extension DmCommand where Payload == XenDmOpRemoteShutdown {
+extension DMCommand where Payload == XenDMOpRemoteShutdown {
     /// `XEN_DMOP_remote_shutdown` (16) with payload `u.remote_shutdown` (`struct xen_dm_op_remote_shutdown`); bound by the union member's name.
     ///
     /// XEN_DMOP_remote_shutdown : Declare a shutdown for another domain
@@ -236,7 +236,7 @@ extension DmCommand where Payload == XenDmOpRemoteShutdown {
     public static var remoteShutdown: Self { Self(.remoteShutdown) }
 }
 
-extension DmCommand where Payload == XenDmOpRelocateMemory {
+extension DMCommand where Payload == XenDMOpRelocateMemory {
     /// `XEN_DMOP_relocate_memory` (17) with payload `u.relocate_memory` (`struct xen_dm_op_relocate_memory`); bound by the union member's name.
     ///
     /// XEN_DMOP_relocate_memory : Relocate GFNs for the specified guest.
@@ -245,7 +245,7 @@ extension DmCommand where Payload == XenDmOpRelocateMemory {
     public static var relocateMemory: Self { Self(.relocateMemory) }
 }
 
-extension DmCommand where Payload == XenDmOpPinMemoryCacheattr {
+extension DMCommand where Payload == XenDMOpPinMemoryCacheattr {
     /// `XEN_DMOP_pin_memory_cacheattr` (18) with payload `u.pin_memory_cacheattr` (`struct xen_dm_op_pin_memory_cacheattr`); bound by the union member's name.
     ///
     /// XEN_DMOP_pin_memory_cacheattr : Pin caching type of RAM space.
@@ -253,7 +253,7 @@ extension DmCommand where Payload == XenDmOpPinMemoryCacheattr {
     public static var pinMemoryCacheattr: Self { Self(.pinMemoryCacheattr) }
 }
 
-extension DmCommand where Payload == XenDmOpSetIrqLevel {
+extension DMCommand where Payload == XenDMOpSetIRQLevel {
     /// `XEN_DMOP_set_irq_level` (19) with payload `u.set_irq_level` (`struct xen_dm_op_set_irq_level`); bound by the union member's name.
     ///
     /// XEN_DMOP_set_irq_level: Set the logical level of a one of a domain's
@@ -262,7 +262,7 @@ extension DmCommand where Payload == XenDmOpSetIrqLevel {
     public static var setIrqLevel: Self { Self(.setIrqLevel) }
 }
 
-extension DmCommand where Payload == XenDmOpNrVcpus {
+extension DMCommand where Payload == XenDMOpNrVcpus {
     /// `XEN_DMOP_nr_vcpus` (20) with payload `u.nr_vcpus` (`struct xen_dm_op_nr_vcpus`); bound by the union member's name.
     ///
     /// XEN_DMOP_nr_vcpus: Query the number of vCPUs a domain has.
@@ -274,13 +274,13 @@ extension DmCommand where Payload == XenDmOpNrVcpus {
     public static var nrVcpus: Self { Self(.nrVcpus) }
 }
 
-extension XenDmOp {
+extension XenDMOp {
     /// A request for `command`: it fills in `op`, places
     /// `payload` in `u`, and leaves every other byte zero.
     /// - Parameters:
     ///   - command: The op and, through its type, the payload type.
     ///   - payload: The op's payload.
-    public init<Payload>(_ command: DmCommand<Payload>, payload: Payload) {
+    public init<Payload>(_ command: DMCommand<Payload>, payload: Payload) {
         self.init()
         op = command.op.rawValue
         xenUnionStore(payload, into: &u)
@@ -289,19 +289,19 @@ extension XenDmOp {
     /// A request for an op that takes no payload.
     /// - Parameters:
     ///   - command: The op.
-    public init(_ command: DmCommand<XenNoPayload>) {
+    public init(_ command: DMCommand<XenNoPayload>) {
         self.init(command, payload: XenNoPayload())
     }
 
     /// The payload of `command` as it is now in `u` (after the hypercall wrote its results).
     /// - Parameter command: The op the request was built for.
     /// - Returns: The payload.
-    public func payload<Payload>(for command: DmCommand<Payload>) -> Payload {
+    public func payload<Payload>(for command: DMCommand<Payload>) -> Payload {
         xenUnionLoad(u, as: Payload.self)
     }
 }
 
-extension XenDmOp: XenRequest {
+extension XenDMOp: XenRequest {
     /// The op family of `op`.
     public typealias Operation = DMOp
     /// `__HYPERVISOR_dm_op`, the hypercall that carries the request.
@@ -324,10 +324,10 @@ extension XenHypervisor {
     /// - Throws: `XenHypercallError` naming the op and Xen's errno.
     @discardableResult
     public func dm<Payload>(
-        _ command: DmCommand<Payload>, domain: UInt16, payload: Payload,
+        _ command: DMCommand<Payload>, domain: UInt16, payload: Payload,
         buffers: [XenBufferRegion] = []
-    ) throws(XenHypercallError) -> XenReply<Payload, XenDmOp> {
-        var request = XenDmOp(command, payload: payload)
+    ) throws(XenHypercallError) -> XenReply<Payload, XenDMOp> {
+        var request = XenDMOp(command, payload: payload)
         // In the running release's layout of the payload, when the bindings span releases that differ.
         try encodePayload(payload, into: &request.u, operation: command.op.cName)
         let arguments: [UInt64] = [UInt64(domain)]
@@ -343,8 +343,8 @@ extension XenHypervisor {
     /// - Throws: `XenHypercallError` naming the op and Xen's errno.
     @discardableResult
     public func dm(
-        _ command: DmCommand<XenNoPayload>, domain: UInt16
-    ) throws(XenHypercallError) -> XenReply<XenNoPayload, XenDmOp> {
+        _ command: DMCommand<XenNoPayload>, domain: UInt16
+    ) throws(XenHypercallError) -> XenReply<XenNoPayload, XenDMOp> {
         try self.dm(command, domain: domain, payload: XenNoPayload())
     }
 }

@@ -4,7 +4,7 @@ import XenHypercall
 
 #if arch(x86_64)
 /// `struct hvm_vmce_vcpu` (arch-x86/hvm/save.h:601): 32 bytes, aligned to 8.
-public struct HvmVmceVcpu: Sendable, BitwiseCopyable {
+public struct HVMVmceVCPU: Sendable, BitwiseCopyable {
     /// C: `uint64_t caps` at offset 0.
     public var caps: UInt64
     /// C: `uint64_t mci_ctl2_bank0` at offset 8.
@@ -19,7 +19,7 @@ public struct HvmVmceVcpu: Sendable, BitwiseCopyable {
 }
 
 /// `struct hvm_save_header` (arch-x86/hvm/save.h:21): 24 bytes, aligned to 8.
-public struct HvmSaveHeader: Sendable, BitwiseCopyable {
+public struct HVMSaveHeader: Sendable, BitwiseCopyable {
     /// Must be HVM_FILE_MAGIC
     ///
     /// C: `uint32_t magic` at offset 0.
@@ -46,9 +46,9 @@ public struct HvmSaveHeader: Sendable, BitwiseCopyable {
 }
 
 /// `struct __HVM_SAVE_TYPE_HEADER` (arch-x86/hvm/save.h:29): 32 bytes, aligned to 8.
-public struct HvmSaveTypeHeader: Sendable, BitwiseCopyable {
+public struct HVMSaveTypeHeader: Sendable, BitwiseCopyable {
     /// C: `struct hvm_save_header t` at offset 0.
-    public var t: HvmSaveHeader
+    public var t: HVMSaveHeader
     /// C: `char[1] c` at offset 24.
     public var c: InlineArray<1, Int8>
     /// C: `char[1] cpt` at offset 25.
@@ -61,7 +61,7 @@ public struct HvmSaveTypeHeader: Sendable, BitwiseCopyable {
 }
 
 /// `struct hvm_hw_cpu` (arch-x86/hvm/save.h:40): 1032 bytes, aligned to 8.
-public struct HvmHwCpu: Sendable, BitwiseCopyable {
+public struct HVMHwCPU: Sendable, BitwiseCopyable {
     /// C: `uint8_t[512] fpu_regs` at offset 0.
     public var fpuRegs: InlineArray<512, UInt8>
     /// C: `uint64_t rax` at offset 512.
@@ -224,7 +224,7 @@ public struct HvmHwCpu: Sendable, BitwiseCopyable {
     /// C: `uint64_t tsc` at offset 1008.
     public var tsc: UInt64
     /// C: `union hvm_hw_cpu::(anonymous at arch-x86/hvm/save.h:135:5) ` at offset 1016.
-    public var _anonymous0: HvmHwCpu.Anonymous0
+    public var _anonymous0: HVMHwCPU.Anonymous0
     /// error code for pending event
     ///
     /// C: `uint32_t error_code` at offset 1020.
@@ -268,7 +268,7 @@ public struct HvmHwCpu: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-extension HvmHwCpu {
+extension HVMHwCPU {
     /// An anonymous union member of `hvm_hw_cpu` (arch-x86/hvm/save.h:135): 4 bytes, aligned to 4.
     public struct Anonymous0: Sendable, BitwiseCopyable {
         /// The union's bytes: 4 bytes, aligned to 4 like the C union.
@@ -279,8 +279,8 @@ extension HvmHwCpu {
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct hvm_hw_cpu::(anonymous at arch-x86/hvm/save.h:137:9) ` at offset 0.
-        public var _anonymous0: HvmHwCpu.Anonymous0.Anonymous0 {
-            get { xenUnionLoad(self, as: HvmHwCpu.Anonymous0.Anonymous0.self) }
+        public var _anonymous0: HVMHwCPU.Anonymous0.Anonymous0 {
+            get { xenUnionLoad(self, as: HVMHwCPU.Anonymous0.Anonymous0.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// `pendingVector` of the anonymous member `_anonymous0`.
@@ -314,7 +314,7 @@ extension HvmHwCpu {
     }
 }
 
-extension HvmHwCpu.Anonymous0 {
+extension HVMHwCPU.Anonymous0 {
     /// An anonymous struct member of `hvm_hw_cpu.(anonymous 0)` (arch-x86/hvm/save.h:137): 4 bytes, aligned to 4.
     public struct Anonymous0: Sendable, BitwiseCopyable {
         /// Storage of the bitfields that follow, 4 bytes.
@@ -351,7 +351,7 @@ extension HvmHwCpu.Anonymous0 {
 }
 
 /// `struct hvm_hw_cpu_compat` (arch-x86/hvm/save.h:154): 1016 bytes, aligned to 8.
-public struct HvmHwCpuCompat: Sendable, BitwiseCopyable {
+public struct HVMHwCPUCompat: Sendable, BitwiseCopyable {
     /// C: `uint8_t[512] fpu_regs` at offset 0.
     public var fpuRegs: InlineArray<512, UInt8>
     /// C: `uint64_t rax` at offset 512.
@@ -512,7 +512,7 @@ public struct HvmHwCpuCompat: Sendable, BitwiseCopyable {
     /// C: `uint64_t tsc` at offset 1000.
     public var tsc: UInt64
     /// C: `union hvm_hw_cpu_compat::(anonymous at arch-x86/hvm/save.h:249:5) ` at offset 1008.
-    public var _anonymous0: HvmHwCpuCompat.Anonymous0
+    public var _anonymous0: HVMHwCPUCompat.Anonymous0
     /// error code for pending event
     ///
     /// C: `uint32_t error_code` at offset 1012.
@@ -552,7 +552,7 @@ public struct HvmHwCpuCompat: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-extension HvmHwCpuCompat {
+extension HVMHwCPUCompat {
     /// An anonymous union member of `hvm_hw_cpu_compat` (arch-x86/hvm/save.h:249): 4 bytes, aligned to 4.
     public struct Anonymous0: Sendable, BitwiseCopyable {
         /// The union's bytes: 4 bytes, aligned to 4 like the C union.
@@ -563,8 +563,8 @@ extension HvmHwCpuCompat {
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct hvm_hw_cpu_compat::(anonymous at arch-x86/hvm/save.h:251:9) ` at offset 0.
-        public var _anonymous0: HvmHwCpuCompat.Anonymous0.Anonymous0 {
-            get { xenUnionLoad(self, as: HvmHwCpuCompat.Anonymous0.Anonymous0.self) }
+        public var _anonymous0: HVMHwCPUCompat.Anonymous0.Anonymous0 {
+            get { xenUnionLoad(self, as: HVMHwCPUCompat.Anonymous0.Anonymous0.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// `pendingVector` of the anonymous member `_anonymous0`.
@@ -598,7 +598,7 @@ extension HvmHwCpuCompat {
     }
 }
 
-extension HvmHwCpuCompat.Anonymous0 {
+extension HVMHwCPUCompat.Anonymous0 {
     /// An anonymous struct member of `hvm_hw_cpu_compat.(anonymous 0)` (arch-x86/hvm/save.h:251): 4 bytes, aligned to 4.
     public struct Anonymous0: Sendable, BitwiseCopyable {
         /// Storage of the bitfields that follow, 4 bytes.
@@ -635,9 +635,9 @@ extension HvmHwCpuCompat.Anonymous0 {
 }
 
 /// `struct __HVM_SAVE_TYPE_CPU` (arch-x86/hvm/save.h:287): 1040 bytes, aligned to 8.
-public struct HvmSaveTypeCpu: Sendable, BitwiseCopyable {
+public struct HVMSaveTypeCPU: Sendable, BitwiseCopyable {
     /// C: `struct hvm_hw_cpu t` at offset 0.
-    public var t: HvmHwCpu
+    public var t: HVMHwCPU
     /// C: `char[2] c` at offset 1032.
     public var c: InlineArray<2, Int8>
     /// C: `char[2] cpt` at offset 1034.
@@ -650,7 +650,7 @@ public struct HvmSaveTypeCpu: Sendable, BitwiseCopyable {
 }
 
 /// `struct hvm_hw_vpic` (arch-x86/hvm/save.h:294): 8 bytes, aligned to 1.
-public struct HvmHwVpic: Sendable, BitwiseCopyable {
+public struct HVMHwVpic: Sendable, BitwiseCopyable {
     /// IR line bitmasks.
     ///
     /// C: `uint8_t irr` at offset 0.
@@ -745,9 +745,9 @@ public struct HvmHwVpic: Sendable, BitwiseCopyable {
 }
 
 /// `struct __HVM_SAVE_TYPE_PIC` (arch-x86/hvm/save.h:342): 12 bytes, aligned to 1.
-public struct HvmSaveTypePic: Sendable, BitwiseCopyable {
+public struct HVMSaveTypePic: Sendable, BitwiseCopyable {
     /// C: `struct hvm_hw_vpic t` at offset 0.
-    public var t: HvmHwVpic
+    public var t: HVMHwVpic
     /// C: `char[3] c` at offset 8.
     public var c: InlineArray<3, Int8>
     /// C: `char[1] cpt` at offset 11.
@@ -834,7 +834,7 @@ extension VioapicRedirEntry {
 }
 
 /// `struct hvm_hw_vioapic` (arch-x86/hvm/save.h:377): 400 bytes, aligned to 8.
-public struct HvmHwVioapic: Sendable, BitwiseCopyable {
+public struct HVMHwVioapic: Sendable, BitwiseCopyable {
     /// C: `uint64_t base_address` at offset 0.
     public var baseAddress: UInt64
     /// C: `uint32_t ioregsel` at offset 8.
@@ -849,9 +849,9 @@ public struct HvmHwVioapic: Sendable, BitwiseCopyable {
 }
 
 /// `struct __HVM_SAVE_TYPE_IOAPIC` (arch-x86/hvm/save.h:385): 408 bytes, aligned to 8.
-public struct HvmSaveTypeIoapic: Sendable, BitwiseCopyable {
+public struct HVMSaveTypeIoapic: Sendable, BitwiseCopyable {
     /// C: `struct hvm_hw_vioapic t` at offset 0.
-    public var t: HvmHwVioapic
+    public var t: HVMHwVioapic
     /// C: `char[4] c` at offset 400.
     public var c: InlineArray<4, Int8>
     /// C: `char[1] cpt` at offset 404.
@@ -864,7 +864,7 @@ public struct HvmSaveTypeIoapic: Sendable, BitwiseCopyable {
 }
 
 /// `struct hvm_hw_lapic` (arch-x86/hvm/save.h:392): 32 bytes, aligned to 8.
-public struct HvmHwLapic: Sendable, BitwiseCopyable {
+public struct HVMHwLapic: Sendable, BitwiseCopyable {
     /// C: `uint64_t apic_base_msr` at offset 0.
     public var apicBaseMsr: UInt64
     /// VLAPIC_xx_DISABLED
@@ -885,9 +885,9 @@ public struct HvmHwLapic: Sendable, BitwiseCopyable {
 }
 
 /// `struct __HVM_SAVE_TYPE_LAPIC` (arch-x86/hvm/save.h:400): 40 bytes, aligned to 8.
-public struct HvmSaveTypeLapic: Sendable, BitwiseCopyable {
+public struct HVMSaveTypeLapic: Sendable, BitwiseCopyable {
     /// C: `struct hvm_hw_lapic t` at offset 0.
-    public var t: HvmHwLapic
+    public var t: HVMHwLapic
     /// C: `char[5] c` at offset 32.
     public var c: InlineArray<5, Int8>
     /// C: `char[1] cpt` at offset 37.
@@ -900,7 +900,7 @@ public struct HvmSaveTypeLapic: Sendable, BitwiseCopyable {
 }
 
 /// `struct hvm_hw_lapic_regs` (arch-x86/hvm/save.h:402): 1024 bytes, aligned to 1.
-public struct HvmHwLapicRegs: Sendable, BitwiseCopyable {
+public struct HVMHwLapicRegs: Sendable, BitwiseCopyable {
     /// C: `uint8_t[1024] data` at offset 0.
     public var data: InlineArray<1024, UInt8>
 
@@ -909,9 +909,9 @@ public struct HvmHwLapicRegs: Sendable, BitwiseCopyable {
 }
 
 /// `struct __HVM_SAVE_TYPE_LAPIC_REGS` (arch-x86/hvm/save.h:406): 1031 bytes, aligned to 1.
-public struct HvmSaveTypeLapicRegs: Sendable, BitwiseCopyable {
+public struct HVMSaveTypeLapicRegs: Sendable, BitwiseCopyable {
     /// C: `struct hvm_hw_lapic_regs t` at offset 0.
-    public var t: HvmHwLapicRegs
+    public var t: HVMHwLapicRegs
     /// C: `char[6] c` at offset 1024.
     public var c: InlineArray<6, Int8>
     /// C: `char[1] cpt` at offset 1030.
@@ -922,9 +922,9 @@ public struct HvmSaveTypeLapicRegs: Sendable, BitwiseCopyable {
 }
 
 /// `struct hvm_hw_pci_irqs` (arch-x86/hvm/save.h:413): 16 bytes, aligned to 8.
-public struct HvmHwPciIrqs: Sendable, BitwiseCopyable {
+public struct HVMHwPCIIrqs: Sendable, BitwiseCopyable {
     /// C: `union hvm_hw_pci_irqs::(anonymous at arch-x86/hvm/save.h:418:5) ` at offset 0.
-    public var _anonymous0: HvmHwPciIrqs.Anonymous0
+    public var _anonymous0: HVMHwPCIIrqs.Anonymous0
     /// `i` of the anonymous member `_anonymous0`.
     public var i: InlineArray<2, UInt64> {
         get { _anonymous0.i }
@@ -940,7 +940,7 @@ public struct HvmHwPciIrqs: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-extension HvmHwPciIrqs {
+extension HVMHwPCIIrqs {
     /// An anonymous union member of `hvm_hw_pci_irqs` (arch-x86/hvm/save.h:418): 16 bytes, aligned to 8.
     public struct Anonymous0: Sendable, BitwiseCopyable {
         /// The union's bytes: 16 bytes, aligned to 8 like the C union.
@@ -964,9 +964,9 @@ extension HvmHwPciIrqs {
 }
 
 /// `struct __HVM_SAVE_TYPE_PCI_IRQ` (arch-x86/hvm/save.h:424): 24 bytes, aligned to 8.
-public struct HvmSaveTypePciIrq: Sendable, BitwiseCopyable {
+public struct HVMSaveTypePCIIRQ: Sendable, BitwiseCopyable {
     /// C: `struct hvm_hw_pci_irqs t` at offset 0.
-    public var t: HvmHwPciIrqs
+    public var t: HVMHwPCIIrqs
     /// C: `char[7] c` at offset 16.
     public var c: InlineArray<7, Int8>
     /// C: `char[1] cpt` at offset 23.
@@ -977,9 +977,9 @@ public struct HvmSaveTypePciIrq: Sendable, BitwiseCopyable {
 }
 
 /// `struct hvm_hw_isa_irqs` (arch-x86/hvm/save.h:426): 8 bytes, aligned to 8.
-public struct HvmHwIsaIrqs: Sendable, BitwiseCopyable {
+public struct HVMHwIsaIrqs: Sendable, BitwiseCopyable {
     /// C: `union hvm_hw_isa_irqs::(anonymous at arch-x86/hvm/save.h:431:5) ` at offset 0.
-    public var _anonymous0: HvmHwIsaIrqs.Anonymous0
+    public var _anonymous0: HVMHwIsaIrqs.Anonymous0
     /// `i` of the anonymous member `_anonymous0`.
     public var i: InlineArray<1, UInt64> {
         get { _anonymous0.i }
@@ -995,7 +995,7 @@ public struct HvmHwIsaIrqs: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-extension HvmHwIsaIrqs {
+extension HVMHwIsaIrqs {
     /// An anonymous union member of `hvm_hw_isa_irqs` (arch-x86/hvm/save.h:431): 8 bytes, aligned to 8.
     public struct Anonymous0: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
@@ -1019,9 +1019,9 @@ extension HvmHwIsaIrqs {
 }
 
 /// `struct __HVM_SAVE_TYPE_ISA_IRQ` (arch-x86/hvm/save.h:437): 24 bytes, aligned to 8.
-public struct HvmSaveTypeIsaIrq: Sendable, BitwiseCopyable {
+public struct HVMSaveTypeIsaIRQ: Sendable, BitwiseCopyable {
     /// C: `struct hvm_hw_isa_irqs t` at offset 0.
-    public var t: HvmHwIsaIrqs
+    public var t: HVMHwIsaIrqs
     /// C: `char[8] c` at offset 8.
     public var c: InlineArray<8, Int8>
     /// C: `char[1] cpt` at offset 16.
@@ -1034,7 +1034,7 @@ public struct HvmSaveTypeIsaIrq: Sendable, BitwiseCopyable {
 }
 
 /// `struct hvm_hw_pci_link` (arch-x86/hvm/save.h:439): 8 bytes, aligned to 1.
-public struct HvmHwPciLink: Sendable, BitwiseCopyable {
+public struct HVMHwPCILink: Sendable, BitwiseCopyable {
     /// PCI-ISA interrupt router.
     /// Each PCI <device:INTx#> is 'wire-ORed' into one of four links using
     /// the traditional 'barber's pole' mapping ((device + INTx#) & 3).
@@ -1050,9 +1050,9 @@ public struct HvmHwPciLink: Sendable, BitwiseCopyable {
 }
 
 /// `struct __HVM_SAVE_TYPE_PCI_LINK` (arch-x86/hvm/save.h:450): 18 bytes, aligned to 1.
-public struct HvmSaveTypePciLink: Sendable, BitwiseCopyable {
+public struct HVMSaveTypePCILink: Sendable, BitwiseCopyable {
     /// C: `struct hvm_hw_pci_link t` at offset 0.
-    public var t: HvmHwPciLink
+    public var t: HVMHwPCILink
     /// C: `char[9] c` at offset 8.
     public var c: InlineArray<9, Int8>
     /// C: `char[1] cpt` at offset 17.
@@ -1063,11 +1063,11 @@ public struct HvmSaveTypePciLink: Sendable, BitwiseCopyable {
 }
 
 /// `struct hvm_hw_pit` (arch-x86/hvm/save.h:456): 56 bytes, aligned to 4.
-public struct HvmHwPit: Sendable, BitwiseCopyable {
+public struct HVMHwPit: Sendable, BitwiseCopyable {
     /// 3 x 16 bytes
     ///
     /// C: `struct hvm_hw_pit_channel[3] channels` at offset 0.
-    public var channels: InlineArray<3, HvmHwPitChannel>
+    public var channels: InlineArray<3, HVMHwPitChannel>
     /// C: `uint32_t speaker_data_on` at offset 48.
     public var speakerDataOn: UInt32
     /// C: `uint32_t pad0` at offset 52.
@@ -1078,7 +1078,7 @@ public struct HvmHwPit: Sendable, BitwiseCopyable {
 }
 
 /// `struct hvm_hw_pit_channel` (arch-x86/hvm/save.h:457): 16 bytes, aligned to 4.
-public struct HvmHwPitChannel: Sendable, BitwiseCopyable {
+public struct HVMHwPitChannel: Sendable, BitwiseCopyable {
     /// can be 65536
     ///
     /// C: `uint32_t count` at offset 0.
@@ -1115,9 +1115,9 @@ public struct HvmHwPitChannel: Sendable, BitwiseCopyable {
 }
 
 /// `struct __HVM_SAVE_TYPE_PIT` (arch-x86/hvm/save.h:475): 68 bytes, aligned to 4.
-public struct HvmSaveTypePit: Sendable, BitwiseCopyable {
+public struct HVMSaveTypePit: Sendable, BitwiseCopyable {
     /// C: `struct hvm_hw_pit t` at offset 0.
-    public var t: HvmHwPit
+    public var t: HVMHwPit
     /// C: `char[10] c` at offset 56.
     public var c: InlineArray<10, Int8>
     /// C: `char[1] cpt` at offset 66.
@@ -1130,7 +1130,7 @@ public struct HvmSaveTypePit: Sendable, BitwiseCopyable {
 }
 
 /// `struct hvm_hw_rtc` (arch-x86/hvm/save.h:483): 24 bytes, aligned to 8.
-public struct HvmHwRtc: Sendable, BitwiseCopyable {
+public struct HVMHwRtc: Sendable, BitwiseCopyable {
     /// CMOS bytes
     ///
     /// C: `uint8_t[14] cmos_data` at offset 0.
@@ -1151,9 +1151,9 @@ public struct HvmHwRtc: Sendable, BitwiseCopyable {
 }
 
 /// `struct __HVM_SAVE_TYPE_RTC` (arch-x86/hvm/save.h:493): 40 bytes, aligned to 8.
-public struct HvmSaveTypeRtc: Sendable, BitwiseCopyable {
+public struct HVMSaveTypeRtc: Sendable, BitwiseCopyable {
     /// C: `struct hvm_hw_rtc t` at offset 0.
-    public var t: HvmHwRtc
+    public var t: HVMHwRtc
     /// C: `char[11] c` at offset 24.
     public var c: InlineArray<11, Int8>
     /// C: `char[1] cpt` at offset 35.
@@ -1166,7 +1166,7 @@ public struct HvmSaveTypeRtc: Sendable, BitwiseCopyable {
 }
 
 /// `struct hvm_hw_hpet` (arch-x86/hvm/save.h:501): 1048 bytes, aligned to 8.
-public struct HvmHwHpet: Sendable, BitwiseCopyable {
+public struct HVMHwHpet: Sendable, BitwiseCopyable {
     /// Memory-mapped, software visible registers
     /// capabilities
     ///
@@ -1201,7 +1201,7 @@ public struct HvmHwHpet: Sendable, BitwiseCopyable {
     /// C: `uint64_t res3` at offset 248.
     public var res3: UInt64
     /// C: `struct (unnamed struct at arch-x86/hvm/save.h:511:5)[3] timers` at offset 256.
-    public var timers: InlineArray<3, HvmHwHpet.Timers>
+    public var timers: InlineArray<3, HVMHwHpet.Timers>
     /// reserved, up to 0x3ff
     ///
     /// C: `uint64_t[84] res5` at offset 352.
@@ -1216,7 +1216,7 @@ public struct HvmHwHpet: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-extension HvmHwHpet {
+extension HVMHwHpet {
     /// The struct of `hvm_hw_hpet.timers` (arch-x86/hvm/save.h:511): 32 bytes, aligned to 8.
     public struct Timers: Sendable, BitwiseCopyable {
         /// configuration/cap
@@ -1242,9 +1242,9 @@ extension HvmHwHpet {
 }
 
 /// `struct __HVM_SAVE_TYPE_HPET` (arch-x86/hvm/save.h:523): 1064 bytes, aligned to 8.
-public struct HvmSaveTypeHpet: Sendable, BitwiseCopyable {
+public struct HVMSaveTypeHpet: Sendable, BitwiseCopyable {
     /// C: `struct hvm_hw_hpet t` at offset 0.
-    public var t: HvmHwHpet
+    public var t: HVMHwHpet
     /// C: `char[12] c` at offset 1048.
     public var c: InlineArray<12, Int8>
     /// C: `char[1] cpt` at offset 1060.
@@ -1257,7 +1257,7 @@ public struct HvmSaveTypeHpet: Sendable, BitwiseCopyable {
 }
 
 /// `struct hvm_hw_pmtimer` (arch-x86/hvm/save.h:530): 8 bytes, aligned to 4.
-public struct HvmHwPmtimer: Sendable, BitwiseCopyable {
+public struct HVMHwPmtimer: Sendable, BitwiseCopyable {
     /// PM_TMR_BLK.TMR_VAL: 32bit free-running counter
     ///
     /// C: `uint32_t tmr_val` at offset 0.
@@ -1276,9 +1276,9 @@ public struct HvmHwPmtimer: Sendable, BitwiseCopyable {
 }
 
 /// `struct __HVM_SAVE_TYPE_PMTIMER` (arch-x86/hvm/save.h:536): 24 bytes, aligned to 4.
-public struct HvmSaveTypePmtimer: Sendable, BitwiseCopyable {
+public struct HVMSaveTypePmtimer: Sendable, BitwiseCopyable {
     /// C: `struct hvm_hw_pmtimer t` at offset 0.
-    public var t: HvmHwPmtimer
+    public var t: HVMHwPmtimer
     /// C: `char[13] c` at offset 8.
     public var c: InlineArray<13, Int8>
     /// C: `char[1] cpt` at offset 21.
@@ -1291,7 +1291,7 @@ public struct HvmSaveTypePmtimer: Sendable, BitwiseCopyable {
 }
 
 /// `struct hvm_hw_mtrr` (arch-x86/hvm/save.h:542): 240 bytes, aligned to 8.
-public struct HvmHwMtrr: Sendable, BitwiseCopyable {
+public struct HVMHwMtrr: Sendable, BitwiseCopyable {
     /// C: `uint64_t msr_pat_cr` at offset 0.
     public var msrPatCr: UInt64
     /// mtrr physbase & physmask msr pair
@@ -1310,9 +1310,9 @@ public struct HvmHwMtrr: Sendable, BitwiseCopyable {
 }
 
 /// `struct __HVM_SAVE_TYPE_MTRR` (arch-x86/hvm/save.h:553): 256 bytes, aligned to 8.
-public struct HvmSaveTypeMtrr: Sendable, BitwiseCopyable {
+public struct HVMSaveTypeMtrr: Sendable, BitwiseCopyable {
     /// C: `struct hvm_hw_mtrr t` at offset 0.
-    public var t: HvmHwMtrr
+    public var t: HVMHwMtrr
     /// C: `char[14] c` at offset 240.
     public var c: InlineArray<14, Int8>
     /// C: `char[1] cpt` at offset 254.
@@ -1325,7 +1325,7 @@ public struct HvmSaveTypeMtrr: Sendable, BitwiseCopyable {
 }
 
 /// `struct hvm_hw_cpu_xsave` (arch-x86/hvm/save.h:559): 600 bytes, aligned to 8.
-public struct HvmHwCpuXsave: Sendable, BitwiseCopyable {
+public struct HVMHwCPUXsave: Sendable, BitwiseCopyable {
     /// Ignored
     ///
     /// C: `uint64_t xfeature_mask` at offset 0.
@@ -1339,28 +1339,28 @@ public struct HvmHwCpuXsave: Sendable, BitwiseCopyable {
     /// C: `uint64_t xcr0_accum` at offset 16.
     public var xcr0Accum: UInt64
     /// C: `struct (unnamed struct at arch-x86/hvm/save.h:563:5) save_area` at offset 24.
-    public var saveArea: HvmHwCpuXsave.SaveArea
+    public var saveArea: HVMHwCPUXsave.SaveArea
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
 
-extension HvmHwCpuXsave {
+extension HVMHwCPUXsave {
     /// The struct of `hvm_hw_cpu_xsave.save_area` (arch-x86/hvm/save.h:563): 576 bytes, aligned to 8.
     public struct SaveArea: Sendable, BitwiseCopyable {
         /// C: `struct (unnamed struct at arch-x86/hvm/save.h:564:9) fpu_sse` at offset 0.
-        public var fpuSse: HvmHwCpuXsave.SaveArea.FpuSse
+        public var fpuSse: HVMHwCPUXsave.SaveArea.FpuSse
         /// The 64-byte header
         ///
         /// C: `struct hvm_hw_cpu_xsave_hdr xsave_hdr` at offset 512.
-        public var xsaveHdr: HvmHwCpuXsaveHdr
+        public var xsaveHdr: HVMHwCPUXsaveHdr
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
         public init() { self = xenZeroed() }
     }
 }
 
-extension HvmHwCpuXsave.SaveArea {
+extension HVMHwCPUXsave.SaveArea {
     /// The struct of `hvm_hw_cpu_xsave.save_area.fpu_sse` (arch-x86/hvm/save.h:564): 512 bytes, aligned to 1.
     public struct FpuSse: Sendable, BitwiseCopyable {
         /// C: `char[512] x` at offset 0.
@@ -1372,7 +1372,7 @@ extension HvmHwCpuXsave.SaveArea {
 }
 
 /// `struct hvm_hw_cpu_xsave_hdr` (arch-x86/hvm/save.h:566): 64 bytes, aligned to 8.
-public struct HvmHwCpuXsaveHdr: Sendable, BitwiseCopyable {
+public struct HVMHwCPUXsaveHdr: Sendable, BitwiseCopyable {
     /// Updated by XRSTOR
     ///
     /// C: `uint64_t xstate_bv` at offset 0.
@@ -1389,7 +1389,7 @@ public struct HvmHwCpuXsaveHdr: Sendable, BitwiseCopyable {
 }
 
 /// `struct hvm_viridian_domain_context` (arch-x86/hvm/save.h:580): 32 bytes, aligned to 8.
-public struct HvmViridianDomainContext: Sendable, BitwiseCopyable {
+public struct HVMViridianDomainContext: Sendable, BitwiseCopyable {
     /// C: `uint64_t hypercall_gpa` at offset 0.
     public var hypercallGpa: UInt64
     /// C: `uint64_t guest_os_id` at offset 8.
@@ -1404,9 +1404,9 @@ public struct HvmViridianDomainContext: Sendable, BitwiseCopyable {
 }
 
 /// `struct __HVM_SAVE_TYPE_VIRIDIAN_DOMAIN` (arch-x86/hvm/save.h:587): 48 bytes, aligned to 8.
-public struct HvmSaveTypeViridianDomain: Sendable, BitwiseCopyable {
+public struct HVMSaveTypeViridianDomain: Sendable, BitwiseCopyable {
     /// C: `struct hvm_viridian_domain_context t` at offset 0.
-    public var t: HvmViridianDomainContext
+    public var t: HVMViridianDomainContext
     /// C: `char[15] c` at offset 32.
     public var c: InlineArray<15, Int8>
     /// C: `char[1] cpt` at offset 47.
@@ -1417,7 +1417,7 @@ public struct HvmSaveTypeViridianDomain: Sendable, BitwiseCopyable {
 }
 
 /// `struct hvm_viridian_vcpu_context` (arch-x86/hvm/save.h:589): 216 bytes, aligned to 8.
-public struct HvmViridianVcpuContext: Sendable, BitwiseCopyable {
+public struct HVMViridianVCPUContext: Sendable, BitwiseCopyable {
     /// C: `uint64_t vp_assist_msr` at offset 0.
     public var vpAssistMsr: UInt64
     /// C: `uint8_t apic_assist_pending` at offset 8.
@@ -1438,9 +1438,9 @@ public struct HvmViridianVcpuContext: Sendable, BitwiseCopyable {
 }
 
 /// `struct __HVM_SAVE_TYPE_VIRIDIAN_VCPU` (arch-x86/hvm/save.h:599): 240 bytes, aligned to 8.
-public struct HvmSaveTypeViridianVcpu: Sendable, BitwiseCopyable {
+public struct HVMSaveTypeViridianVCPU: Sendable, BitwiseCopyable {
     /// C: `struct hvm_viridian_vcpu_context t` at offset 0.
-    public var t: HvmViridianVcpuContext
+    public var t: HVMViridianVCPUContext
     /// C: `char[17] c` at offset 216.
     public var c: InlineArray<17, Int8>
     /// C: `char[1] cpt` at offset 233.
@@ -1453,9 +1453,9 @@ public struct HvmSaveTypeViridianVcpu: Sendable, BitwiseCopyable {
 }
 
 /// `struct __HVM_SAVE_TYPE_VMCE_VCPU` (arch-x86/hvm/save.h:608): 56 bytes, aligned to 8.
-public struct HvmSaveTypeVmceVcpu: Sendable, BitwiseCopyable {
+public struct HVMSaveTypeVmceVCPU: Sendable, BitwiseCopyable {
     /// C: `struct hvm_vmce_vcpu t` at offset 0.
-    public var t: HvmVmceVcpu
+    public var t: HVMVmceVCPU
     /// C: `char[18] c` at offset 32.
     public var c: InlineArray<18, Int8>
     /// C: `char[1] cpt` at offset 50.
@@ -1468,7 +1468,7 @@ public struct HvmSaveTypeVmceVcpu: Sendable, BitwiseCopyable {
 }
 
 /// `struct hvm_tsc_adjust` (arch-x86/hvm/save.h:610): 8 bytes, aligned to 8.
-public struct HvmTscAdjust: Sendable, BitwiseCopyable {
+public struct HVMTscAdjust: Sendable, BitwiseCopyable {
     /// C: `uint64_t tsc_adjust` at offset 0.
     public var tscAdjust: UInt64
 
@@ -1477,9 +1477,9 @@ public struct HvmTscAdjust: Sendable, BitwiseCopyable {
 }
 
 /// `struct __HVM_SAVE_TYPE_TSC_ADJUST` (arch-x86/hvm/save.h:614): 32 bytes, aligned to 8.
-public struct HvmSaveTypeTscAdjust: Sendable, BitwiseCopyable {
+public struct HVMSaveTypeTscAdjust: Sendable, BitwiseCopyable {
     /// C: `struct hvm_tsc_adjust t` at offset 0.
-    public var t: HvmTscAdjust
+    public var t: HVMTscAdjust
     /// C: `char[19] c` at offset 8.
     public var c: InlineArray<19, Int8>
     /// C: `char[1] cpt` at offset 27.

@@ -3,7 +3,7 @@
 import XenHypercall
 
 /// `struct tpmif_tx_request` (io/tpmif.h:22): 16 bytes, aligned to 8.
-public struct TpmifTxRequest: Sendable, BitwiseCopyable {
+public struct TPMIfTxRequest: Sendable, BitwiseCopyable {
     /// Machine address of packet.
     ///
     /// C: `unsigned long addr` at offset 0.
@@ -24,18 +24,18 @@ public struct TpmifTxRequest: Sendable, BitwiseCopyable {
 }
 
 /// `struct tpmif_ring` (io/tpmif.h:40): 16 bytes, aligned to 8.
-public struct TpmifRing: Sendable, BitwiseCopyable {
+public struct TPMIfRing: Sendable, BitwiseCopyable {
     /// C: `struct tpmif_tx_request req` at offset 0.
-    public var req: TpmifTxRequest
+    public var req: TPMIfTxRequest
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
 
 /// `struct tpmif_tx_interface` (io/tpmif.h:45): 16 bytes, aligned to 8.
-public struct TpmifTxInterface: Sendable, BitwiseCopyable {
+public struct TPMIfTxInterface: Sendable, BitwiseCopyable {
     /// C: `struct tpmif_ring[1] ring` at offset 0.
-    public var ring: InlineArray<1, TpmifRing>
+    public var ring: InlineArray<1, TPMIfRing>
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -59,7 +59,7 @@ public struct TpmifTxInterface: Sendable, BitwiseCopyable {
 /// `struct tpmif_shared_page` (io/tpmif.h:104): 8 bytes, aligned to 4.
 ///
 /// The flexible array member `uint32_t[0] extra_pages` follows the record in memory; it is not part of the Swift value.
-public struct TpmifSharedPage: Sendable, BitwiseCopyable {
+public struct TPMIfSharedPage: Sendable, BitwiseCopyable {
     /// request/response length in bytes
     ///
     /// C: `uint32_t length` at offset 0.

@@ -14,7 +14,7 @@ public struct XenMsixEntry: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_pci_op` (io/pciif.h:53): 548 bytes, aligned to 4.
-public struct XenPciOp: Sendable, BitwiseCopyable {
+public struct XenPCIOp: Sendable, BitwiseCopyable {
     /// IN: what action to perform: XEN_PCI_OP_
     ///
     /// C: `uint32_t cmd` at offset 0.
@@ -82,13 +82,13 @@ public struct XenPcieAerOp: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_pci_sharedinfo` (io/pciif.h:91): 572 bytes, aligned to 4.
-public struct XenPciSharedinfo: Sendable, BitwiseCopyable {
+public struct XenPCISharedinfo: Sendable, BitwiseCopyable {
     /// flags - XEN_PCIF_
     ///
     /// C: `uint32_t flags` at offset 0.
     public var flags: UInt32
     /// C: `struct xen_pci_op op` at offset 4.
-    public var op: XenPciOp
+    public var op: XenPCIOp
     /// C: `struct xen_pcie_aer_op aer_op` at offset 552.
     public var aerOp: XenPcieAerOp
 

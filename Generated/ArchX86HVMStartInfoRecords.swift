@@ -8,7 +8,7 @@ import XenHypercall
 /// represent the layout described there using C types.
 ///
 /// `struct hvm_start_info` (arch-x86/hvm/start_info.h:108): 56 bytes, aligned to 8.
-public struct HvmStartInfo: Sendable, BitwiseCopyable {
+public struct HVMStartInfo: Sendable, BitwiseCopyable {
     /// Contains the magic value 0x336ec578
     ///
     /// C: `uint32_t magic` at offset 0.
@@ -62,7 +62,7 @@ public struct HvmStartInfo: Sendable, BitwiseCopyable {
 }
 
 /// `struct hvm_modlist_entry` (arch-x86/hvm/start_info.h:128): 32 bytes, aligned to 8.
-public struct HvmModlistEntry: Sendable, BitwiseCopyable {
+public struct HVMModlistEntry: Sendable, BitwiseCopyable {
     /// Physical address of the module.
     ///
     /// C: `uint64_t paddr` at offset 0.
@@ -83,7 +83,7 @@ public struct HvmModlistEntry: Sendable, BitwiseCopyable {
 }
 
 /// `struct hvm_memmap_table_entry` (arch-x86/hvm/start_info.h:135): 24 bytes, aligned to 8.
-public struct HvmMemmapTableEntry: Sendable, BitwiseCopyable {
+public struct HVMMemmapTableEntry: Sendable, BitwiseCopyable {
     /// Base address of the memory region
     ///
     /// C: `uint64_t addr` at offset 0.

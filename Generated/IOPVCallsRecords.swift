@@ -8,7 +8,7 @@ import XenHypercall
 /// `struct pvcalls_data_intf` (io/pvcalls.h:23): 132 bytes, aligned to 4.
 ///
 /// The flexible array member `grant_ref_t[] ref` follows the record in memory; it is not part of the Swift value.
-public struct PvcallsDataIntf: Sendable, BitwiseCopyable {
+public struct PVCallsDataIntf: Sendable, BitwiseCopyable {
     /// C: `RING_IDX in_cons` at offset 0.
     public var inCons: RingIdx
     /// C: `RING_IDX in_prod` at offset 4.
@@ -33,7 +33,7 @@ public struct PvcallsDataIntf: Sendable, BitwiseCopyable {
 }
 
 /// `struct pvcalls_data` (io/pvcalls.h:35): 16 bytes, aligned to 8.
-public struct PvcallsData: Sendable, BitwiseCopyable {
+public struct PVCallsData: Sendable, BitwiseCopyable {
     /// C: `unsigned char * in` at offset 0.
     public var `in`: UInt64
     /// C: `unsigned char * out` at offset 8.
@@ -44,7 +44,7 @@ public struct PvcallsData: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_pvcalls_request` (io/pvcalls.h:45): 64 bytes, aligned to 8.
-public struct XenPvcallsRequest: Sendable, BitwiseCopyable {
+public struct XenPVCallsRequest: Sendable, BitwiseCopyable {
     /// private to guest, echoed in response
     ///
     /// C: `uint32_t req_id` at offset 0.
@@ -54,55 +54,55 @@ public struct XenPvcallsRequest: Sendable, BitwiseCopyable {
     /// C: `uint32_t cmd` at offset 4.
     public var cmd: UInt32
     /// C: `union (unnamed union at io/pvcalls.h:48:5) u` at offset 8.
-    public var u: XenPvcallsRequest.U
+    public var u: XenPVCallsRequest.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
 
-extension XenPvcallsRequest {
+extension XenPVCallsRequest {
     /// The union of `xen_pvcalls_request.u` (io/pvcalls.h:48): 56 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 56 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<7, UInt64>
         /// C: `struct xen_pvcalls_socket socket` at offset 0.
-        public var socket: XenPvcallsSocket {
-            get { xenUnionLoad(self, as: XenPvcallsSocket.self) }
+        public var socket: XenPVCallsSocket {
+            get { xenUnionLoad(self, as: XenPVCallsSocket.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_pvcalls_connect connect` at offset 0.
-        public var connect: XenPvcallsConnect {
-            get { xenUnionLoad(self, as: XenPvcallsConnect.self) }
+        public var connect: XenPVCallsConnect {
+            get { xenUnionLoad(self, as: XenPVCallsConnect.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_pvcalls_release release` at offset 0.
-        public var release: XenPvcallsRelease {
-            get { xenUnionLoad(self, as: XenPvcallsRelease.self) }
+        public var release: XenPVCallsRelease {
+            get { xenUnionLoad(self, as: XenPVCallsRelease.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_pvcalls_bind bind` at offset 0.
-        public var bind: XenPvcallsBind {
-            get { xenUnionLoad(self, as: XenPvcallsBind.self) }
+        public var bind: XenPVCallsBind {
+            get { xenUnionLoad(self, as: XenPVCallsBind.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_pvcalls_listen listen` at offset 0.
-        public var listen: XenPvcallsListen {
-            get { xenUnionLoad(self, as: XenPvcallsListen.self) }
+        public var listen: XenPVCallsListen {
+            get { xenUnionLoad(self, as: XenPVCallsListen.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_pvcalls_accept accept` at offset 0.
-        public var accept: XenPvcallsAccept {
-            get { xenUnionLoad(self, as: XenPvcallsAccept.self) }
+        public var accept: XenPVCallsAccept {
+            get { xenUnionLoad(self, as: XenPVCallsAccept.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_pvcalls_poll poll` at offset 0.
-        public var poll: XenPvcallsPoll {
-            get { xenUnionLoad(self, as: XenPvcallsPoll.self) }
+        public var poll: XenPVCallsPoll {
+            get { xenUnionLoad(self, as: XenPVCallsPoll.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct xen_pvcalls_dummy dummy` at offset 0.
-        public var dummy: XenPvcallsDummy {
-            get { xenUnionLoad(self, as: XenPvcallsDummy.self) }
+        public var dummy: XenPVCallsDummy {
+            get { xenUnionLoad(self, as: XenPVCallsDummy.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
 
@@ -112,7 +112,7 @@ extension XenPvcallsRequest {
 }
 
 /// `struct xen_pvcalls_socket` (io/pvcalls.h:49): 24 bytes, aligned to 8.
-public struct XenPvcallsSocket: Sendable, BitwiseCopyable {
+public struct XenPVCallsSocket: Sendable, BitwiseCopyable {
     /// C: `uint64_t id` at offset 0.
     public var id: UInt64
     /// C: `uint32_t domain` at offset 8.
@@ -129,7 +129,7 @@ public struct XenPvcallsSocket: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_pvcalls_connect` (io/pvcalls.h:56): 56 bytes, aligned to 8.
-public struct XenPvcallsConnect: Sendable, BitwiseCopyable {
+public struct XenPVCallsConnect: Sendable, BitwiseCopyable {
     /// C: `uint64_t id` at offset 0.
     public var id: UInt64
     /// C: `uint8_t[28] addr` at offset 8.
@@ -150,7 +150,7 @@ public struct XenPvcallsConnect: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_pvcalls_release` (io/pvcalls.h:65): 16 bytes, aligned to 8.
-public struct XenPvcallsRelease: Sendable, BitwiseCopyable {
+public struct XenPVCallsRelease: Sendable, BitwiseCopyable {
     /// C: `uint64_t id` at offset 0.
     public var id: UInt64
     /// C: `uint8_t reuse` at offset 8.
@@ -163,7 +163,7 @@ public struct XenPvcallsRelease: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_pvcalls_bind` (io/pvcalls.h:70): 40 bytes, aligned to 8.
-public struct XenPvcallsBind: Sendable, BitwiseCopyable {
+public struct XenPVCallsBind: Sendable, BitwiseCopyable {
     /// C: `uint64_t id` at offset 0.
     public var id: UInt64
     /// C: `uint8_t[28] addr` at offset 8.
@@ -176,7 +176,7 @@ public struct XenPvcallsBind: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_pvcalls_listen` (io/pvcalls.h:75): 16 bytes, aligned to 8.
-public struct XenPvcallsListen: Sendable, BitwiseCopyable {
+public struct XenPVCallsListen: Sendable, BitwiseCopyable {
     /// C: `uint64_t id` at offset 0.
     public var id: UInt64
     /// C: `uint32_t backlog` at offset 8.
@@ -189,7 +189,7 @@ public struct XenPvcallsListen: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_pvcalls_accept` (io/pvcalls.h:80): 24 bytes, aligned to 8.
-public struct XenPvcallsAccept: Sendable, BitwiseCopyable {
+public struct XenPVCallsAccept: Sendable, BitwiseCopyable {
     /// C: `uint64_t id` at offset 0.
     public var id: UInt64
     /// C: `uint64_t id_new` at offset 8.
@@ -204,7 +204,7 @@ public struct XenPvcallsAccept: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_pvcalls_poll` (io/pvcalls.h:86): 8 bytes, aligned to 8.
-public struct XenPvcallsPoll: Sendable, BitwiseCopyable {
+public struct XenPVCallsPoll: Sendable, BitwiseCopyable {
     /// C: `uint64_t id` at offset 0.
     public var id: UInt64
 
@@ -216,7 +216,7 @@ public struct XenPvcallsPoll: Sendable, BitwiseCopyable {
 /// to match across archs
 ///
 /// `struct xen_pvcalls_dummy` (io/pvcalls.h:91): 56 bytes, aligned to 1.
-public struct XenPvcallsDummy: Sendable, BitwiseCopyable {
+public struct XenPVCallsDummy: Sendable, BitwiseCopyable {
     /// C: `uint8_t[56] dummy` at offset 0.
     public var dummy: InlineArray<56, UInt8>
 
@@ -225,7 +225,7 @@ public struct XenPvcallsDummy: Sendable, BitwiseCopyable {
 }
 
 /// `struct xen_pvcalls_response` (io/pvcalls.h:97): 24 bytes, aligned to 8.
-public struct XenPvcallsResponse: Sendable, BitwiseCopyable {
+public struct XenPVCallsResponse: Sendable, BitwiseCopyable {
     /// C: `uint32_t req_id` at offset 0.
     public var reqId: UInt32
     /// C: `uint32_t cmd` at offset 4.
@@ -235,55 +235,55 @@ public struct XenPvcallsResponse: Sendable, BitwiseCopyable {
     /// C: `uint32_t pad` at offset 12.
     public var pad: UInt32
     /// C: `union (unnamed union at io/pvcalls.h:102:5) u` at offset 16.
-    public var u: XenPvcallsResponse.U
+    public var u: XenPVCallsResponse.U
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
 
-extension XenPvcallsResponse {
+extension XenPVCallsResponse {
     /// The union of `xen_pvcalls_response.u` (io/pvcalls.h:102): 8 bytes, aligned to 8.
     public struct U: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
         /// C: `struct _xen_pvcalls_socket socket` at offset 0.
-        public var socket: XenPvcallsSocketRecord {
-            get { xenUnionLoad(self, as: XenPvcallsSocketRecord.self) }
+        public var socket: XenPVCallsSocketRecord {
+            get { xenUnionLoad(self, as: XenPVCallsSocketRecord.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct _xen_pvcalls_connect connect` at offset 0.
-        public var connect: XenPvcallsConnectRecord {
-            get { xenUnionLoad(self, as: XenPvcallsConnectRecord.self) }
+        public var connect: XenPVCallsConnectRecord {
+            get { xenUnionLoad(self, as: XenPVCallsConnectRecord.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct _xen_pvcalls_release release` at offset 0.
-        public var release: XenPvcallsReleaseRecord {
-            get { xenUnionLoad(self, as: XenPvcallsReleaseRecord.self) }
+        public var release: XenPVCallsReleaseRecord {
+            get { xenUnionLoad(self, as: XenPVCallsReleaseRecord.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct _xen_pvcalls_bind bind` at offset 0.
-        public var bind: XenPvcallsBindRecord {
-            get { xenUnionLoad(self, as: XenPvcallsBindRecord.self) }
+        public var bind: XenPVCallsBindRecord {
+            get { xenUnionLoad(self, as: XenPVCallsBindRecord.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct _xen_pvcalls_listen listen` at offset 0.
-        public var listen: XenPvcallsListenRecord {
-            get { xenUnionLoad(self, as: XenPvcallsListenRecord.self) }
+        public var listen: XenPVCallsListenRecord {
+            get { xenUnionLoad(self, as: XenPVCallsListenRecord.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct _xen_pvcalls_accept accept` at offset 0.
-        public var accept: XenPvcallsAcceptRecord {
-            get { xenUnionLoad(self, as: XenPvcallsAcceptRecord.self) }
+        public var accept: XenPVCallsAcceptRecord {
+            get { xenUnionLoad(self, as: XenPVCallsAcceptRecord.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct _xen_pvcalls_poll poll` at offset 0.
-        public var poll: XenPvcallsPollRecord {
-            get { xenUnionLoad(self, as: XenPvcallsPollRecord.self) }
+        public var poll: XenPVCallsPollRecord {
+            get { xenUnionLoad(self, as: XenPVCallsPollRecord.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `struct _xen_pvcalls_dummy dummy` at offset 0.
-        public var dummy: XenPvcallsDummyRecord {
-            get { xenUnionLoad(self, as: XenPvcallsDummyRecord.self) }
+        public var dummy: XenPVCallsDummyRecord {
+            get { xenUnionLoad(self, as: XenPVCallsDummyRecord.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
 
@@ -293,7 +293,7 @@ extension XenPvcallsResponse {
 }
 
 /// `struct _xen_pvcalls_socket` (io/pvcalls.h:103): 8 bytes, aligned to 8.
-public struct XenPvcallsSocketRecord: Sendable, BitwiseCopyable {
+public struct XenPVCallsSocketRecord: Sendable, BitwiseCopyable {
     /// C: `uint64_t id` at offset 0.
     public var id: UInt64
 
@@ -302,7 +302,7 @@ public struct XenPvcallsSocketRecord: Sendable, BitwiseCopyable {
 }
 
 /// `struct _xen_pvcalls_connect` (io/pvcalls.h:106): 8 bytes, aligned to 8.
-public struct XenPvcallsConnectRecord: Sendable, BitwiseCopyable {
+public struct XenPVCallsConnectRecord: Sendable, BitwiseCopyable {
     /// C: `uint64_t id` at offset 0.
     public var id: UInt64
 
@@ -311,7 +311,7 @@ public struct XenPvcallsConnectRecord: Sendable, BitwiseCopyable {
 }
 
 /// `struct _xen_pvcalls_release` (io/pvcalls.h:109): 8 bytes, aligned to 8.
-public struct XenPvcallsReleaseRecord: Sendable, BitwiseCopyable {
+public struct XenPVCallsReleaseRecord: Sendable, BitwiseCopyable {
     /// C: `uint64_t id` at offset 0.
     public var id: UInt64
 
@@ -320,7 +320,7 @@ public struct XenPvcallsReleaseRecord: Sendable, BitwiseCopyable {
 }
 
 /// `struct _xen_pvcalls_bind` (io/pvcalls.h:112): 8 bytes, aligned to 8.
-public struct XenPvcallsBindRecord: Sendable, BitwiseCopyable {
+public struct XenPVCallsBindRecord: Sendable, BitwiseCopyable {
     /// C: `uint64_t id` at offset 0.
     public var id: UInt64
 
@@ -329,7 +329,7 @@ public struct XenPvcallsBindRecord: Sendable, BitwiseCopyable {
 }
 
 /// `struct _xen_pvcalls_listen` (io/pvcalls.h:115): 8 bytes, aligned to 8.
-public struct XenPvcallsListenRecord: Sendable, BitwiseCopyable {
+public struct XenPVCallsListenRecord: Sendable, BitwiseCopyable {
     /// C: `uint64_t id` at offset 0.
     public var id: UInt64
 
@@ -338,7 +338,7 @@ public struct XenPvcallsListenRecord: Sendable, BitwiseCopyable {
 }
 
 /// `struct _xen_pvcalls_accept` (io/pvcalls.h:118): 8 bytes, aligned to 8.
-public struct XenPvcallsAcceptRecord: Sendable, BitwiseCopyable {
+public struct XenPVCallsAcceptRecord: Sendable, BitwiseCopyable {
     /// C: `uint64_t id` at offset 0.
     public var id: UInt64
 
@@ -347,7 +347,7 @@ public struct XenPvcallsAcceptRecord: Sendable, BitwiseCopyable {
 }
 
 /// `struct _xen_pvcalls_poll` (io/pvcalls.h:121): 8 bytes, aligned to 8.
-public struct XenPvcallsPollRecord: Sendable, BitwiseCopyable {
+public struct XenPVCallsPollRecord: Sendable, BitwiseCopyable {
     /// C: `uint64_t id` at offset 0.
     public var id: UInt64
 
@@ -356,7 +356,7 @@ public struct XenPvcallsPollRecord: Sendable, BitwiseCopyable {
 }
 
 /// `struct _xen_pvcalls_dummy` (io/pvcalls.h:124): 8 bytes, aligned to 1.
-public struct XenPvcallsDummyRecord: Sendable, BitwiseCopyable {
+public struct XenPVCallsDummyRecord: Sendable, BitwiseCopyable {
     /// C: `uint8_t[8] dummy` at offset 0.
     public var dummy: InlineArray<8, UInt8>
 
@@ -365,17 +365,17 @@ public struct XenPvcallsDummyRecord: Sendable, BitwiseCopyable {
 }
 
 /// `union xen_pvcalls_sring_entry` (io/pvcalls.h:130): 64 bytes, aligned to 8.
-public struct XenPvcallsSringEntry: Sendable, BitwiseCopyable {
+public struct XenPVCallsSringEntry: Sendable, BitwiseCopyable {
     /// The union's bytes: 64 bytes, aligned to 8 like the C union.
     private var _storage: InlineArray<8, UInt64>
     /// C: `struct xen_pvcalls_request req` at offset 0.
-    public var req: XenPvcallsRequest {
-        get { xenUnionLoad(self, as: XenPvcallsRequest.self) }
+    public var req: XenPVCallsRequest {
+        get { xenUnionLoad(self, as: XenPVCallsRequest.self) }
         set { xenUnionStore(newValue, into: &self) }
     }
     /// C: `struct xen_pvcalls_response rsp` at offset 0.
-    public var rsp: XenPvcallsResponse {
-        get { xenUnionLoad(self, as: XenPvcallsResponse.self) }
+    public var rsp: XenPVCallsResponse {
+        get { xenUnionLoad(self, as: XenPVCallsResponse.self) }
         set { xenUnionStore(newValue, into: &self) }
     }
 

@@ -6,7 +6,7 @@ import XenHypercall
 /// Intel PMU registers and structures
 ///
 /// `struct xen_pmu_cntr_pair` (arch-x86/pmu.h:27): 16 bytes, aligned to 8.
-public struct XenPmuCntrPair: Sendable, BitwiseCopyable {
+public struct XenPMUCntrPair: Sendable, BitwiseCopyable {
     /// C: `uint64_t counter` at offset 0.
     public var counter: UInt64
     /// C: `uint64_t control` at offset 8.
@@ -19,7 +19,7 @@ public struct XenPmuCntrPair: Sendable, BitwiseCopyable {
 /// `struct xen_pmu_intel_ctxt` (arch-x86/pmu.h:34): 64 bytes, aligned to 8.
 ///
 /// The flexible array member `uint64_t[] regs` follows the record in memory; it is not part of the Swift value.
-public struct XenPmuIntelCtxt: Sendable, BitwiseCopyable {
+public struct XenPMUIntelCtxt: Sendable, BitwiseCopyable {
     /// Offsets to fixed and architectural counter MSRs (relative to
     /// xen_pmu_arch.c.intel).
     /// For PV(H) guests these fields are RO.
@@ -52,7 +52,7 @@ public struct XenPmuIntelCtxt: Sendable, BitwiseCopyable {
 /// Sampled domain's registers
 ///
 /// `struct xen_pmu_regs` (arch-x86/pmu.h:59): 32 bytes, aligned to 8.
-public struct XenPmuRegs: Sendable, BitwiseCopyable {
+public struct XenPMURegs: Sendable, BitwiseCopyable {
     /// C: `uint64_t ip` at offset 0.
     public var ip: UInt64
     /// C: `uint64_t sp` at offset 8.

@@ -3,7 +3,7 @@
 import XenHypercall
 
 /// `struct vcpu_hvm_x86_32` (hvm/hvm_vcpu.h:11): 120 bytes, aligned to 8.
-public struct VcpuHvmX8632: Sendable, BitwiseCopyable {
+public struct VCPUHVMX8632: Sendable, BitwiseCopyable {
     /// C: `uint32_t eax` at offset 0.
     public var eax: UInt32
     /// C: `uint32_t ecx` at offset 4.
@@ -77,7 +77,7 @@ public struct VcpuHvmX8632: Sendable, BitwiseCopyable {
 }
 
 /// `struct vcpu_hvm_x86_64` (hvm/hvm_vcpu.h:75): 112 bytes, aligned to 8.
-public struct VcpuHvmX8664: Sendable, BitwiseCopyable {
+public struct VCPUHVMX8664: Sendable, BitwiseCopyable {
     /// C: `uint64_t rax` at offset 0.
     public var rax: UInt64
     /// C: `uint64_t rcx` at offset 8.
@@ -112,33 +112,33 @@ public struct VcpuHvmX8664: Sendable, BitwiseCopyable {
 }
 
 /// `struct vcpu_hvm_context` (hvm/hvm_vcpu.h:103): 128 bytes, aligned to 8.
-public struct VcpuHvmContext: Sendable, BitwiseCopyable {
+public struct VCPUHVMContext: Sendable, BitwiseCopyable {
     /// C: `uint32_t mode` at offset 0.
     public var mode: UInt32
     /// C: `uint32_t pad` at offset 4.
     public var pad: UInt32
     /// C: `union (unnamed union at hvm/hvm_vcpu.h:111:5) cpu_regs` at offset 8.
-    public var cpuRegs: VcpuHvmContext.CpuRegs
+    public var cpuRegs: VCPUHVMContext.CPURegs
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
 
-extension VcpuHvmContext {
+extension VCPUHVMContext {
     /// CPU registers.
     ///
     /// The union of `vcpu_hvm_context.cpu_regs` (hvm/hvm_vcpu.h:111): 120 bytes, aligned to 8.
-    public struct CpuRegs: Sendable, BitwiseCopyable {
+    public struct CPURegs: Sendable, BitwiseCopyable {
         /// The union's bytes: 120 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<15, UInt64>
         /// C: `xen_vcpu_hvm_x86_32_t x86_32` at offset 0.
-        public var x8632: VcpuHvmX8632 {
-            get { xenUnionLoad(self, as: VcpuHvmX8632.self) }
+        public var x8632: VCPUHVMX8632 {
+            get { xenUnionLoad(self, as: VCPUHVMX8632.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `xen_vcpu_hvm_x86_64_t x86_64` at offset 0.
-        public var x8664: VcpuHvmX8664 {
-            get { xenUnionLoad(self, as: VcpuHvmX8664.self) }
+        public var x8664: VCPUHVMX8664 {
+            get { xenUnionLoad(self, as: VCPUHVMX8664.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
 

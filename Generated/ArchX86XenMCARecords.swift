@@ -147,7 +147,7 @@ public struct PageOfflineAction: Sendable, BitwiseCopyable {
 }
 
 /// `struct cpu_offline_action` (arch-x86/xen-mca.h:197): 8 bytes, aligned to 4.
-public struct CpuOfflineAction: Sendable, BitwiseCopyable {
+public struct CPUOfflineAction: Sendable, BitwiseCopyable {
     /// Params for passing the identity of the offlined CPU to DOM0
     ///
     /// C: `uint32_t mc_socketid` at offset 0.
@@ -191,8 +191,8 @@ extension McinfoRecovery {
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `xen_cpu_offline_action_t cpu_offline` at offset 0.
-        public var cpuOffline: CpuOfflineAction {
-            get { xenUnionLoad(self, as: CpuOfflineAction.self) }
+        public var cpuOffline: CPUOfflineAction {
+            get { xenUnionLoad(self, as: CPUOfflineAction.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
         /// C: `uint8_t[16] pad` at offset 0.
@@ -222,7 +222,7 @@ public struct McInfo: Sendable, BitwiseCopyable {
 }
 
 /// `struct mcinfo_logical_cpu` (arch-x86/xen-mca.h:247): 304 bytes, aligned to 8.
-public struct McinfoLogicalCpu: Sendable, BitwiseCopyable {
+public struct McinfoLogicalCPU: Sendable, BitwiseCopyable {
     /// C: `uint32_t mc_cpunr` at offset 0.
     public var mcCpunr: UInt32
     /// C: `uint32_t mc_chipid` at offset 4.
@@ -343,12 +343,12 @@ public struct XenMcPhyscpuinfo: Sendable, BitwiseCopyable {
     /// OUT
     ///
     /// C: `__guest_handle_xen_mc_logical_cpu_t info` at offset 8.
-    public var info: XenGuestHandle64<McinfoLogicalCpu>
+    public var info: XenGuestHandle64<McinfoLogicalCPU>
 #elseif arch(arm64)
     /// OUT
     ///
     /// C: `__guest_handle_64_xen_mc_logical_cpu_t info` at offset 8.
-    public var info: XenGuestHandle64<McinfoLogicalCpu>
+    public var info: XenGuestHandle64<McinfoLogicalCPU>
 #endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.

@@ -5,7 +5,7 @@ import XenHypercall
 /// A `HVMOP_*` op together with the type of the struct its hypercall argument points to.
 ///
 /// Only the generated static members create commands, so `.setParam.withArgument(&payload) { … }`
-/// accepts a `XenHvmParam` and nothing else. Ops whose argument is NULL have `Payload == XenNoPayload`.
+/// accepts a `XenHVMParam` and nothing else. Ops whose argument is NULL have `Payload == XenNoPayload`.
 ///
 /// `HYPERVISOR_hvm_op` commands.
 ///
@@ -18,17 +18,17 @@ import XenHypercall
 ///
 /// | Op | Number | Payload | Errors its header comment names |
 /// | --- | --- | --- | --- |
-/// | `HVMOP_set_param` | 0 | `XenHvmParam` | - |
-/// | `HVMOP_get_param` | 1 | `XenHvmParam` | - |
+/// | `HVMOP_set_param` | 0 | `XenHVMParam` | - |
+/// | `HVMOP_get_param` | 1 | `XenHVMParam` | - |
 /// | `HVMOP_flush_tlbs` | 5 | `XenNoPayload` | - |
-/// | `HVMOP_pagetable_dying` | 9 | `XenHvmPagetableDying` | - |
-/// | `HVMOP_get_time` | 10 | `XenHvmGetTime` | - |
-/// | `HVMOP_xentrace` | 11 | `XenHvmXentrace` | - |
-/// | `HVMOP_get_mem_type` | 15 | `XenHvmGetMemType` | - |
-/// | `HVMOP_set_evtchn_upcall_vector` (x86_64 only) | 23 | `XenHvmEvtchnUpcallVector` | - |
+/// | `HVMOP_pagetable_dying` | 9 | `XenHVMPagetableDying` | - |
+/// | `HVMOP_get_time` | 10 | `XenHVMGetTime` | - |
+/// | `HVMOP_xentrace` | 11 | `XenHVMXentrace` | - |
+/// | `HVMOP_get_mem_type` | 15 | `XenHVMGetMemType` | - |
+/// | `HVMOP_set_evtchn_upcall_vector` (x86_64 only) | 23 | `XenHVMEvtchnUpcallVector` | - |
 /// | `HVMOP_guest_request_vm_event` | 24 | `XenNoPayload` | - |
-/// | `HVMOP_altp2m` | 25 | `XenHvmAltp2mOp` | - |
-public struct HvmCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
+/// | `HVMOP_altp2m` | 25 | `XenHVMAltp2mOp` | - |
+public struct HVMCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
     /// The op.
     public let op: HVMOp
 
@@ -38,7 +38,7 @@ public struct HvmCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
     }
 }
 
-extension HvmCommand where Payload == XenHvmParam {
+extension HVMCommand where Payload == XenHVMParam {
     /// `HVMOP_set_param` (0) with payload `struct xen_hvm_param`; bound by the family table's payloadMembers.
     ///
     /// Get/set subcommands: extra argument == pointer to xen_hvm_param struct.
@@ -47,7 +47,7 @@ extension HvmCommand where Payload == XenHvmParam {
     public static var getParam: Self { Self(.getParam) }
 }
 
-extension HvmCommand where Payload == XenNoPayload {
+extension HVMCommand where Payload == XenNoPayload {
     /// `HVMOP_flush_tlbs` (5) with no payload; bound by the family table's payloadMembers.
     ///
     /// Flushes all VCPU TLBs: @arg must be NULL.
@@ -56,32 +56,32 @@ extension HvmCommand where Payload == XenNoPayload {
     public static var guestRequestVmEvent: Self { Self(.guestRequestVmEvent) }
 }
 
-extension HvmCommand where Payload == XenHvmPagetableDying {
+extension HVMCommand where Payload == XenHVMPagetableDying {
     /// `HVMOP_pagetable_dying` (9) with payload `struct xen_hvm_pagetable_dying`; bound by the family table's payloadMembers.
     ///
     /// Hint from PV drivers for pagetable destruction.
     public static var pagetableDying: Self { Self(.pagetableDying) }
 }
 
-extension HvmCommand where Payload == XenHvmGetTime {
+extension HVMCommand where Payload == XenHVMGetTime {
     /// `HVMOP_get_time` (10) with payload `struct xen_hvm_get_time`; bound by the family table's payloadMembers.
     ///
     /// Get the current Xen time, in nanoseconds since system boot.
     public static var getTime: Self { Self(.getTime) }
 }
 
-extension HvmCommand where Payload == XenHvmXentrace {
+extension HVMCommand where Payload == XenHVMXentrace {
     /// `HVMOP_xentrace` (11) with payload `struct xen_hvm_xentrace`; bound by the family table's payloadMembers.
     public static var xentrace: Self { Self(.xentrace) }
 }
 
-extension HvmCommand where Payload == XenHvmGetMemType {
+extension HVMCommand where Payload == XenHVMGetMemType {
     /// `HVMOP_get_mem_type` (15) with payload `struct xen_hvm_get_mem_type`; bound by the family table's payloadMembers.
     public static var getMemType: Self { Self(.getMemType) }
 }
 
 #if arch(x86_64)
-extension HvmCommand where Payload == XenHvmEvtchnUpcallVector {
+extension HVMCommand where Payload == XenHVMEvtchnUpcallVector {
     /// `HVMOP_set_evtchn_upcall_vector` (23) with payload `struct xen_hvm_evtchn_upcall_vector`; bound by the family table's payloadMembers.
     ///
     /// HVMOP_set_evtchn_upcall_vector: Set a <vector> that should be used for event
@@ -93,14 +93,14 @@ extension HvmCommand where Payload == XenHvmEvtchnUpcallVector {
 }
 #endif
 
-extension HvmCommand where Payload == XenHvmAltp2mOp {
+extension HVMCommand where Payload == XenHVMAltp2mOp {
     /// `HVMOP_altp2m` (25) with payload `struct xen_hvm_altp2m_op`; bound by the family table's payloadMembers.
     ///
     /// HVMOP_altp2m: perform altp2m state operations
     public static var altp2m: Self { Self(.altp2m) }
 }
 
-extension HvmCommand {
+extension HVMCommand {
     /// Calls `body` with the op number and the address of `payload` (`nil` for ops whose argument is
     /// NULL), the two values `HYPERVISOR_*_op(cmd, arg)` takes.
     /// - Parameters:
@@ -126,7 +126,7 @@ extension XenHypervisor {
     /// - Throws: `XenHypercallError` naming the op and Xen's errno.
     @discardableResult
     public func hvm<Payload>(
-        _ command: HvmCommand<Payload>, payload: Payload
+        _ command: HVMCommand<Payload>, payload: Payload
     ) throws(XenHypercallError) -> XenReply<Payload, XenNoPayload> {
         let (value, written) = try call(
             hypercall: 34, operation: command.op, payload: payload)
@@ -140,7 +140,7 @@ extension XenHypervisor {
     /// - Throws: `XenHypercallError` naming the op and Xen's errno.
     @discardableResult
     public func hvm(
-        _ command: HvmCommand<XenNoPayload>
+        _ command: HVMCommand<XenNoPayload>
     ) throws(XenHypercallError) -> XenReply<XenNoPayload, XenNoPayload> {
         try self.hvm(command, payload: XenNoPayload())
     }

@@ -5,7 +5,7 @@ import XenHypercall
 /// A `XENPMU_*` op together with the type of the struct its hypercall argument points to.
 ///
 /// Only the generated static members create commands, so `.modeGet.withArgument(&payload) { … }`
-/// accepts a `XenPmuParams` and nothing else. Ops whose argument is NULL have `Payload == XenNoPayload`.
+/// accepts a `XenPMUParams` and nothing else. Ops whose argument is NULL have `Payload == XenNoPayload`.
 ///
 /// `xenpmu_op` commands.
 ///
@@ -18,15 +18,15 @@ import XenHypercall
 ///
 /// | Op | Number | Payload | Errors its header comment names |
 /// | --- | --- | --- | --- |
-/// | `XENPMU_mode_get` | 0 | `XenPmuParams` | - |
-/// | `XENPMU_mode_set` | 1 | `XenPmuParams` | - |
-/// | `XENPMU_feature_get` | 2 | `XenPmuParams` | - |
-/// | `XENPMU_feature_set` | 3 | `XenPmuParams` | - |
-/// | `XENPMU_init` | 4 | `XenPmuParams` | - |
-/// | `XENPMU_finish` | 5 | `XenPmuParams` | - |
+/// | `XENPMU_mode_get` | 0 | `XenPMUParams` | - |
+/// | `XENPMU_mode_set` | 1 | `XenPMUParams` | - |
+/// | `XENPMU_feature_get` | 2 | `XenPMUParams` | - |
+/// | `XENPMU_feature_set` | 3 | `XenPMUParams` | - |
+/// | `XENPMU_init` | 4 | `XenPMUParams` | - |
+/// | `XENPMU_finish` | 5 | `XenPMUParams` | - |
 /// | `XENPMU_lvtpc_set` | 6 | `XenNoPayload` | - |
 /// | `XENPMU_flush` | 7 | `XenNoPayload` | - |
-public struct PmuCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
+public struct PMUCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
     /// The op.
     public let op: PMUOp
 
@@ -36,7 +36,7 @@ public struct PmuCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
     }
 }
 
-extension PmuCommand where Payload == XenPmuParams {
+extension PMUCommand where Payload == XenPMUParams {
     /// `XENPMU_mode_get` (0) with payload `struct xen_pmu_params`; bound by the family table's payloadMembers.
     ///
     /// ` enum xenpmu_op {
@@ -53,14 +53,14 @@ extension PmuCommand where Payload == XenPmuParams {
     public static var finish: Self { Self(.finish) }
 }
 
-extension PmuCommand where Payload == XenNoPayload {
+extension PMUCommand where Payload == XenNoPayload {
     /// `XENPMU_lvtpc_set` (6) with no payload; bound by the family table's payloadMembers.
     public static var lvtpcSet: Self { Self(.lvtpcSet) }
     /// `XENPMU_flush` (7) with no payload; bound by the family table's payloadMembers.
     public static var flush: Self { Self(.flush) }
 }
 
-extension PmuCommand {
+extension PMUCommand {
     /// Calls `body` with the op number and the address of `payload` (`nil` for ops whose argument is
     /// NULL), the two values `HYPERVISOR_*_op(cmd, arg)` takes.
     /// - Parameters:
@@ -86,7 +86,7 @@ extension XenHypervisor {
     /// - Throws: `XenHypercallError` naming the op and Xen's errno.
     @discardableResult
     public func pmu<Payload>(
-        _ command: PmuCommand<Payload>, payload: Payload
+        _ command: PMUCommand<Payload>, payload: Payload
     ) throws(XenHypercallError) -> XenReply<Payload, XenNoPayload> {
         let (value, written) = try call(
             hypercall: 40, operation: command.op, payload: payload)
@@ -100,7 +100,7 @@ extension XenHypervisor {
     /// - Throws: `XenHypercallError` naming the op and Xen's errno.
     @discardableResult
     public func pmu(
-        _ command: PmuCommand<XenNoPayload>
+        _ command: PMUCommand<XenNoPayload>
     ) throws(XenHypercallError) -> XenReply<XenNoPayload, XenNoPayload> {
         try self.pmu(command, payload: XenNoPayload())
     }
