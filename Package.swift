@@ -60,7 +60,9 @@ let package = Package(
         // The commands, as a library: the shipped tool runs them, and so does the tests' fault-injecting copy.
         .target(
             name: "XenSwiftGenCLI",
-            dependencies: ["XenSwiftGen", "XenChecks", "XenIR", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "XenSwiftGen", "XenChecks", "XenIR", "XenReader", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(name: "xen-swiftgen", dependencies: ["XenSwiftGenCLI"]),
         // Tests only, in no product: `xen-swiftgen` with the atomicity tests' kill and failure hooks (RunCheckpoints).

@@ -4,8 +4,10 @@ import XenIR
 /// imports. Written by code, not by the templates, so a user template cannot drop the banner or an
 /// import, and the templates render declarations only.
 enum OutputFiles {
-    /// The support file, which also stops a build for an architecture the output was not generated for.
-    static let support = "XenOperation.swift"
+    /// The support file: the note on the runtime module (`support.mustache`) and the `#error` that stops a
+    /// build for an architecture the output was not generated for. It declares no type: the support types
+    /// live in the runtime, `XenHypercall`.
+    static let support = "XenArchitectureGuard.swift"
     /// The typedefs and enums the records use.
     static let recordSupport = "XenRecordSupport.swift"
     /// The layout table.

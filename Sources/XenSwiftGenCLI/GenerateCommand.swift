@@ -11,7 +11,7 @@ struct GenerateCommand: ParsableCommand {
         discussion: """
             Writes one <SwiftName>.swift per op family (op enum, retired members, number guard), \
             <Header>Records.swift with the C-exact structs, <Family>Command.swift with the typed requests, \
-            and the support files XenOperation.swift, XenRecordSupport.swift and XenRecordLayout.swift. Files are written only when \
+            and the support files XenArchitectureGuard.swift, XenRecordSupport.swift and XenRecordLayout.swift. Files are written only when \
             complete (staged, then renamed into place) and only when their bytes change; generated files \
             that are no longer produced are removed. Nothing outside the output folder is touched.
 

@@ -65,13 +65,13 @@ import XenIR
         }
         #expect(lines > 10_000)
         // The single-target output still refuses other architectures.
-        let guardText = try String(contentsOf: single.folder.appendingPathComponent("XenOperation.swift"), encoding: .utf8)
+        let guardText = try String(contentsOf: single.folder.appendingPathComponent("XenArchitectureGuard.swift"), encoding: .utf8)
         #expect(
             guardText.contains("#if !(arch(\(architecture)))\n#error(\"xen-swiftgen generated these declarations for \(architecture) only"))
     }
 
     @Test(
-        "an architecture the output was not generated for fails to compile with the #error of XenOperation.swift; x86_64 and arm64 do not",
+        "an architecture the output was not generated for fails to compile with the #error of XenArchitectureGuard.swift; x86_64 and arm64 do not",
         arguments: [
             "riscv64-unknown-linux-gnu", "powerpc64le-unknown-linux-gnu", "s390x-unknown-linux-gnu", "i686-unknown-linux-gnu",
             "armv7-unknown-linux-gnueabihf", "x86_64-unknown-linux-gnu", "aarch64-unknown-linux-gnu",
@@ -103,7 +103,9 @@ import XenIR
             // The chains are evaluated: something of the active branch was type-checked.
             #expect(result.stderr.contains("error:"))
         } else {
-            #expect(files == ["XenOperation.swift"], "the #error on \(target) came from \(files), not once from XenOperation.swift")
+            #expect(
+                files == ["XenArchitectureGuard.swift"],
+                "the #error on \(target) came from \(files), not once from XenArchitectureGuard.swift")
         }
     }
 

@@ -42,12 +42,12 @@ import Testing
                 == ([
                     "ArchArmRecords.swift", "ArchX86HVMSaveRecords.swift", "ArchX86XenRecords.swift", "ArchX86XenX8664Records.swift",
                     "DomctlCommand.swift",
-                    "DomctlOp.swift", "DomctlRecords.swift", "Hypercall.swift", "MemoryRecords.swift", "XenOperation.swift",
+                    "DomctlOp.swift", "DomctlRecords.swift", "Hypercall.swift", "MemoryRecords.swift", "XenArchitectureGuard.swift",
                     "XenRecordLayout.swift", "XenRecordSupport.swift", "XenRecords.swift",
                 ] + Self.constantFiles).sorted())
         // Multi-architecture by default: arm64's own records under its condition, other architectures refused.
         let arm = try String(contentsOf: folder.appendingPathComponent("ArchArmRecords.swift"), encoding: .utf8)
-        let support = try String(contentsOf: folder.appendingPathComponent("XenOperation.swift"), encoding: .utf8)
+        let support = try String(contentsOf: folder.appendingPathComponent("XenArchitectureGuard.swift"), encoding: .utf8)
         #expect(
             arm.contains("\n#if arch(arm64)\n")
                 && support.contains("\n#error(\"xen-swiftgen generated these declarations for x86_64 and arm64 only"))
@@ -100,7 +100,7 @@ import Testing
                     "ArchArmRecords.swift", "ArchX86HVMSaveRecords.swift", "ArchX86XenRecords.swift", "ArchX86XenX8664Records.swift",
                     "DomctlCommand.swift",
                     "DomctlOp.swift", "DomctlRecords.swift", "Hypercall.swift", "MemoryRecords.swift", "PhysdevRecords.swift",
-                    "SysctlCommand.swift", "SysctlOp.swift", "SysctlRecords.swift", "XenOperation.swift", "XenRecordLayout.swift",
+                    "SysctlCommand.swift", "SysctlOp.swift", "SysctlRecords.swift", "XenArchitectureGuard.swift", "XenRecordLayout.swift",
                     "XenRecordSupport.swift", "XenRecords.swift", "XenPhysicalCapabilities.swift",
                 ] + Self.constantFiles).sorted())
         // The target's config chose internal access.

@@ -32,7 +32,7 @@ import XenIR
             target: try TargetArchitecture(triple: "x86_64-linux-gnu"),
             interface: XenInterface(defines: [], headers: ["domctl.h"], families: [family]))
         let files = try SwiftEmitter(options: .init()).emit(MergedInterface(variants: [variant]))
-        #expect(files.map(\.path) == ["DomctlOp.swift", "XenOperation.swift"])
+        #expect(files.map(\.path) == ["DomctlOp.swift", "XenArchitectureGuard.swift"])
         let text = try #require(files.first { $0.path == "DomctlOp.swift" }).contents
         return text.split(separator: "\n").map { String($0.drop { $0 == " " }) }
     }

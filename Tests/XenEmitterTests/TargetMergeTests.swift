@@ -51,7 +51,7 @@ import XenIR
         #expect(!text.contains("arch(arm64)\n"), "nothing is arm64-only:\n\(text)")
         // One guard for every other architecture, in the support file only.
         #expect(
-            files["XenOperation.swift"]?.hasSuffix(
+            files["XenArchitectureGuard.swift"]?.hasSuffix(
                 "#if !(arch(x86_64) || arch(arm64))\n#error(\"xen-swiftgen generated these declarations for x86_64 and arm64 only; generate for this architecture with --target\")\n#endif\n"
             ) == true)
         #expect(!text.contains("#error"))
@@ -93,7 +93,7 @@ import XenIR
         let interface = XenInterface(
             defines: [], headers: ["domctl.h"], families: [Self.family([1, 2])], records: [Self.record([("a", 4, 0)])])
         let files = try Self.emit([(Self.x86, interface), (Self.arm, interface)])
-        for (path, text) in files where path != "XenOperation.swift" {
+        for (path, text) in files where path != "XenArchitectureGuard.swift" {
             #expect(!text.contains("#if arch") && !text.contains("#elseif"), "\(path):\n\(text)")
         }
     }

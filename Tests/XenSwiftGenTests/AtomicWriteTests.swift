@@ -83,7 +83,7 @@ import Testing
     }
 
     static let killPoints = [
-        // The large tree yields 5 files (op enum, records, layout check, two support files); only XenOperation.swift
+        // The large tree yields 5 files (op enum, records, layout check, two support files); only XenArchitectureGuard.swift
         // is shared byte for byte with the real-header baseline.
         KillPoint(point: "staged", keepsPrevious: true, nextSummary: { "wrote 4 files, 1 unchanged, \($0 - 5) removed" }),
         KillPoint(point: "committed", keepsPrevious: true, nextSummary: { _ in "wrote 0 files, 5 unchanged, 0 removed" }),

@@ -276,7 +276,7 @@ import XenSwiftGen
     func destinationIsAFolder() throws {
         let output = try OutputBaseline.populatedFolder()
         defer { try? FileManager.default.removeItem(at: output) }
-        // The fixture changes DomctlOp.swift and XenOperation.swift stays; make the changed one unreplaceable.
+        // The fixture changes DomctlOp.swift and XenArchitectureGuard.swift stays; make the changed one unreplaceable.
         let blocked = output.appendingPathComponent("DomctlOp.swift")
         try FileManager.default.removeItem(at: blocked)
         try FileManager.default.createDirectory(at: blocked, withIntermediateDirectories: false)
@@ -364,7 +364,7 @@ import XenSwiftGen
         #expect(result.stderr == "\(tree)/domctl.h:10:1: warning: comment is not valid UTF-8; its bytes are read as Latin-1\n")
         let swift = try String(contentsOf: output.appendingPathComponent("DomctlOp.swift"), encoding: .utf8)
         #expect(swift.contains("XEN_DOMCTL_getmemlist (6) was retired: Removed by François"))
-        let compile = try swiftc(["-typecheck", "-swift-version", "6", "DomctlOp.swift", "XenOperation.swift"], in: output)
+        let compile = try swiftc(["-typecheck", "-swift-version", "6", "DomctlOp.swift", "XenArchitectureGuard.swift"], in: output)
         #expect(compile.status == 0, "\(compile.stderr)")
     }
 

@@ -74,7 +74,7 @@ import XenSwiftGen
             "--target", "aarch64-linux-gnu", "--target", "x86_64-linux-gnu",
         ])
         #expect(result.status == 0, "\(result.stderr)")
-        let guardText = try String(contentsOf: output.appendingPathComponent("XenOperation.swift"), encoding: .utf8)
+        let guardText = try String(contentsOf: output.appendingPathComponent("XenArchitectureGuard.swift"), encoding: .utf8)
         #expect(
             guardText.hasSuffix(
                 "#if !(arch(arm64) || arch(x86_64))\n#error(\"xen-swiftgen generated these declarations "

@@ -27,14 +27,14 @@ import Testing
         let output = work.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        try "kept\n".write(to: output.appendingPathComponent("XenOperation.swift"), atomically: true, encoding: .utf8)
+        try "kept\n".write(to: output.appendingPathComponent("XenArchitectureGuard.swift"), atomically: true, encoding: .utf8)
         try template.write(to: templates.appendingPathComponent("support.mustache"), atomically: true, encoding: .utf8)
         let result = try xenSwiftGen([
             "generate", "--xen-headers", Paths.realHeaders, "--output", output.path, "--templates", templates.path,
         ])
         #expect(result.status == 1)
         #expect(result.stderr == "\(templates.path)/\(expected)\n")
-        #expect(try String(contentsOf: output.appendingPathComponent("XenOperation.swift"), encoding: .utf8) == "kept\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["XenOperation.swift"])
+        #expect(try String(contentsOf: output.appendingPathComponent("XenArchitectureGuard.swift"), encoding: .utf8) == "kept\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["XenArchitectureGuard.swift"])
     }
 }
