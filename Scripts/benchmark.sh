@@ -97,9 +97,10 @@ translation_unit() { # tree, output file
 TU=$WORK/xen-all.h
 translation_unit "$XEN_HEADERS" "$TU"
 mapfile -t HEADERS < <(sed 's/^#include ".*\/\([^/]*\)"$/\1/' "$TU")
-# The generator's own parse arguments (HeaderReader), with stdint.h first and the tools define;
+# The generator's own parse arguments (HeaderReader), with stdint.h and stddef.h (the ring macros
+# of io/ use size_t unincluded; 4.16.7's pvcalls.h needs it) first and the tools define;
 # CFLAGS (for bindgen and the one-target figures) has the first target.
-BASEFLAGS="-x c -std=gnu11 -ffreestanding -Wno-everything -include stdint.h -D__XEN_TOOLS__"
+BASEFLAGS="-x c -std=gnu11 -ffreestanding -Wno-everything -include stdint.h -include stddef.h -D__XEN_TOOLS__"
 CFLAGS="$BASEFLAGS -target $FIRST_TARGET"
 # The floor: one parse per release tree and target of the default output, one after the other.
 FLOOR="" FLOOR_UNITS=()
@@ -251,9 +252,9 @@ verdict() { if jq -e -n "$1" >/dev/null; then echo "meets target"; else echo "MI
 echo
 echo "== wall-time medians (ms), CPU time (user+sys, mean, ms), peak RSS =="
 row() { printf '  %-44s %8.1f %8.1f   %s\n' "$1" "$2" "$3" "${4:+peak RSS $4 kB}"; }
-row "a:  clang -fsyntax-only (x${#TARGET_LIST[@]} targets)" "$A" "$CPU_A" "$MEM_A"
+row "a:  clang -fsyntax-only (${#RELEASES[@]} releases x ${#TARGET_LIST[@]} targets)" "$A" "$CPU_A" "$MEM_A"
 row "b:  xen-swiftgen generate (empty output)" "$B" "$CPU_B" "$MEM_B"
-[ "$B1_NAME" = "b1" ] && row "b1: xen-swiftgen generate (first target)" "$B1" "$CPU_B1" ""
+[ "$B1_NAME" = "b1" ] && row "b1: xen-swiftgen generate (one tree, first target)" "$B1" "$CPU_B1" ""
 row "b': xen-swiftgen generate (output current)" "$B2" "$(cpu "${NAMES[2]}")" ""
 row "c:  bindgen (layout tests)" "$C" "$CPU_C" "$MEM_C"
 row "c': bindgen --no-layout-tests" "$C2" "$(cpu "${NAMES[4]}")" ""
