@@ -295,17 +295,11 @@ public struct XenMcFetch: Sendable, BitwiseCopyable {
     ///
     /// C: `uint64_t fetch_id` at offset 8.
     public var fetchId: UInt64
-#if arch(x86_64)
     /// OUT variables.
     ///
-    /// C: `__guest_handle_mc_info_t data` at offset 16.
+    /// On x86_64: C: `__guest_handle_mc_info_t data` at offset 16.
+    /// On arm64: C: `__guest_handle_64_mc_info_t data` at offset 16.
     public var data: XenGuestHandle64<McInfo>
-#elseif arch(arm64)
-    /// OUT variables.
-    ///
-    /// C: `__guest_handle_64_mc_info_t data` at offset 16.
-    public var data: XenGuestHandle64<McInfo>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -339,17 +333,11 @@ public struct XenMcPhyscpuinfo: Sendable, BitwiseCopyable {
     public var ncpus: UInt32
     /// C: `uint32_t _pad0` at offset 4.
     public var pad0: UInt32
-#if arch(x86_64)
     /// OUT
     ///
-    /// C: `__guest_handle_xen_mc_logical_cpu_t info` at offset 8.
+    /// On x86_64: C: `__guest_handle_xen_mc_logical_cpu_t info` at offset 8.
+    /// On arm64: C: `__guest_handle_64_xen_mc_logical_cpu_t info` at offset 8.
     public var info: XenGuestHandle64<McinfoLogicalCpu>
-#elseif arch(arm64)
-    /// OUT
-    ///
-    /// C: `__guest_handle_64_xen_mc_logical_cpu_t info` at offset 8.
-    public var info: XenGuestHandle64<McinfoLogicalCpu>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
