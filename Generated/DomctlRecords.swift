@@ -529,7 +529,7 @@ public struct XenDomctlShadowOp: Sendable, BitwiseCopyable {
     /// OP_PEAK / OP_CLEAN: XEN_DOMCTL_SHADOW_LOGDIRTY_
     ///
     /// C: `uint32_t mode` at offset 4.
-    public var mode: UInt32
+    public var mode: XenShadowEnableFlags
     /// OP_GET_ALLOCATION / OP_SET_ALLOCATION
     /// Shadow memory allocation in MB
     ///
@@ -1006,7 +1006,7 @@ public struct XenDomctlSendtrigger: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint32_t trigger` at offset 0.
-    public var trigger: UInt32
+    public var trigger: XenDomainTrigger
     /// IN
     ///
     /// C: `uint32_t vcpu` at offset 4.
@@ -1829,7 +1829,7 @@ public struct XenDomctlMonitorOp: Sendable, BitwiseCopyable {
     /// (1 << XEN_DOMCTL_MONITOR_EVENT_*).
     ///
     /// C: `uint32_t event` at offset 4.
-    public var event: UInt32
+    public var event: XenMonitorEvent
     /// C: `union (unnamed union at domctl.h:1128:5) u` at offset 8.
     public var u: XenDomctlMonitorOp.U
 

@@ -904,7 +904,7 @@ public struct XenpfSetProcessorPminfo: Sendable, BitwiseCopyable {
     /// {XEN_PM_CX, XEN_PM_PX}
     ///
     /// C: `uint32_t type` at offset 4.
-    public var type: UInt32
+    public var type: XenPowerManagementInfoType
     /// C: `union (unnamed union at platform.h:489:5) u` at offset 8.
     public var u: XenpfSetProcessorPminfo.U
 

@@ -1732,7 +1732,7 @@ public struct XenSysctlLivepatchAction: Sendable, BitwiseCopyable {
     /// IN: LIVEPATCH_ACTION_*.
     ///
     /// C: `uint32_t cmd` at offset 16.
-    public var cmd: UInt32
+    public var cmd: XenLivepatchAction
     /// IN: If zero then uses
     ///
     /// C: `uint32_t timeout` at offset 20.
