@@ -2,12 +2,272 @@
 
 import XenHypercall
 
+/// `struct xen_mc` (arch-x86/xen-mca.h:419): 152 bytes, aligned to 8.
+public struct XenMc: Sendable, BitwiseCopyable {
+    /// C: `uint32_t cmd` at offset 0.
+    public var cmd: UInt32
+    /// XEN_MCA_INTERFACE_VERSION
+    ///
+    /// C: `uint32_t interface_version` at offset 4.
+    public var interfaceVersion: UInt32
+    /// C: `union (unnamed union at arch-x86/xen-mca.h:422:5) u` at offset 8.
+    public var u: XenMc.U
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+extension XenMc {
+    /// The union of `xen_mc.u` (arch-x86/xen-mca.h:422): 144 bytes, aligned to 8.
+    public struct U: Sendable, BitwiseCopyable {
+        /// The union's bytes: 144 bytes, aligned to 8 like the C union.
+        private var _storage: InlineArray<18, UInt64>
+        /// C: `xen_mc_fetch_t mc_fetch` at offset 0.
+        public var mcFetch: XenMcFetch {
+            get { xenUnionLoad(self, as: XenMcFetch.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `xen_mc_notifydomain_t mc_notifydomain` at offset 0.
+        public var mcNotifydomain: XenMcNotifydomain {
+            get { xenUnionLoad(self, as: XenMcNotifydomain.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `xen_mc_physcpuinfo_t mc_physcpuinfo` at offset 0.
+        public var mcPhyscpuinfo: XenMcPhyscpuinfo {
+            get { xenUnionLoad(self, as: XenMcPhyscpuinfo.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `xen_mc_msrinject_t mc_msrinject` at offset 0.
+        public var mcMsrinject: XenMcMsrinject {
+            get { xenUnionLoad(self, as: XenMcMsrinject.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `xen_mc_mceinject_t mc_mceinject` at offset 0.
+        public var mcMceinject: XenMcMceinject {
+            get { xenUnionLoad(self, as: XenMcMceinject.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+        /// C: `xen_mc_inject_v2_t mc_inject_v2` at offset 0.
+        public var mcInjectV2: XenMcInjectV2 {
+            get { xenUnionLoad(self, as: XenMcInjectV2.self) }
+            set { xenUnionStore(newValue, into: &self) }
+        }
+
+        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+        public init() { self = xenZeroed() }
+    }
+}
+
+/// `struct xen_mc_fetch` (arch-x86/xen-mca.h:334): 24 bytes, aligned to 8.
+public struct XenMcFetch: Sendable, BitwiseCopyable {
+    /// IN/OUT variables.
+    /// IN: XEN_MC_NONURGENT, XEN_MC_URGENT, XEN_MC_ACK if ack'ing an earlier fetch
+    ///
+    /// C: `uint32_t flags` at offset 0.
+    public var flags: UInt32
+    /// OUT: XEN_MC_OK, XEN_MC_FETCHFAILED,
+    /// XEN_MC_NODATA, XEN_MC_NOMATCH
+    ///
+    /// C: `uint32_t _pad0` at offset 4.
+    public var pad0: UInt32
+    /// OUT: id for ack, IN: id we are ack'ing
+    ///
+    /// C: `uint64_t fetch_id` at offset 8.
+    public var fetchId: UInt64
+    /// OUT variables.
+    ///
+    /// On x86_64: C: `__guest_handle_mc_info_t data` at offset 16.
+    /// On arm64: C: `__guest_handle_64_mc_info_t data` at offset 16.
+    public var data: XenGuestHandle64<McInfo>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct mc_info` (arch-x86/xen-mca.h:225): 768 bytes, aligned to 8.
+public struct McInfo: Sendable, BitwiseCopyable {
+    /// Number of mcinfo_* entries in mi_data
+    ///
+    /// C: `uint32_t mi_nentries` at offset 0.
+    public var miNentries: UInt32
+    /// C: `uint32_t flags` at offset 4.
+    public var flags: UInt32
+    /// C: `uint64_t[95] mi_data` at offset 8.
+    public var miData: InlineArray<95, UInt64>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct xen_mc_notifydomain` (arch-x86/xen-mca.h:354): 8 bytes, aligned to 4.
+public struct XenMcNotifydomain: Sendable, BitwiseCopyable {
+    /// IN variables.
+    /// The unprivileged domain to notify.
+    ///
+    /// C: `uint16_t mc_domid` at offset 0.
+    public var mcDomid: UInt16
+    /// The vcpu in mc_domid to notify. Usually echo'd value from the fetch hypercall.
+    ///
+    /// C: `uint16_t mc_vcpuid` at offset 2.
+    public var mcVcpuid: UInt16
+    /// IN/OUT variables.
+    ///
+    /// C: `uint32_t flags` at offset 4.
+    public var flags: UInt32
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct xen_mc_physcpuinfo` (arch-x86/xen-mca.h:370): 16 bytes, aligned to 8.
+public struct XenMcPhyscpuinfo: Sendable, BitwiseCopyable {
+    /// IN/OUT
+    ///
+    /// C: `uint32_t ncpus` at offset 0.
+    public var ncpus: UInt32
+    /// C: `uint32_t _pad0` at offset 4.
+    public var pad0: UInt32
+    /// OUT
+    ///
+    /// On x86_64: C: `__guest_handle_xen_mc_logical_cpu_t info` at offset 8.
+    /// On arm64: C: `__guest_handle_64_xen_mc_logical_cpu_t info` at offset 8.
+    public var info: XenGuestHandle64<McinfoLogicalCPU>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct mcinfo_logical_cpu` (arch-x86/xen-mca.h:247): 304 bytes, aligned to 8.
+public struct McinfoLogicalCPU: Sendable, BitwiseCopyable {
+    /// C: `uint32_t mc_cpunr` at offset 0.
+    public var mcCpunr: UInt32
+    /// C: `uint32_t mc_chipid` at offset 4.
+    public var mcChipid: UInt32
+    /// C: `uint16_t mc_coreid` at offset 8.
+    public var mcCoreid: UInt16
+    /// C: `uint16_t mc_threadid` at offset 10.
+    public var mcThreadid: UInt16
+    /// C: `uint32_t mc_apicid` at offset 12.
+    public var mcApicid: UInt32
+    /// C: `uint32_t mc_clusterid` at offset 16.
+    public var mcClusterid: UInt32
+    /// C: `uint32_t mc_ncores` at offset 20.
+    public var mcNcores: UInt32
+    /// C: `uint32_t mc_ncores_active` at offset 24.
+    public var mcNcoresActive: UInt32
+    /// C: `uint32_t mc_nthreads` at offset 28.
+    public var mcNthreads: UInt32
+    /// C: `int32_t mc_cpuid_level` at offset 32.
+    public var mcCpuidLevel: Int32
+    /// C: `uint32_t mc_family` at offset 36.
+    public var mcFamily: UInt32
+    /// C: `uint32_t mc_vendor` at offset 40.
+    public var mcVendor: UInt32
+    /// C: `uint32_t mc_model` at offset 44.
+    public var mcModel: UInt32
+    /// C: `uint32_t mc_step` at offset 48.
+    public var mcStep: UInt32
+#if arch(x86_64)
+    /// C: `char[16] mc_vendorid` at offset 52.
+    public var mcVendorid: InlineArray<16, Int8>
+    /// C: `char[64] mc_brandid` at offset 68.
+    public var mcBrandid: InlineArray<64, Int8>
+#elseif arch(arm64)
+    /// C: `char[16] mc_vendorid` at offset 52.
+    public var mcVendorid: InlineArray<16, UInt8>
+    /// C: `char[64] mc_brandid` at offset 68.
+    public var mcBrandid: InlineArray<64, UInt8>
+#endif
+    /// C: `uint32_t[7] mc_cpu_caps` at offset 132.
+    public var mcCpuCaps: InlineArray<7, UInt32>
+    /// C: `uint32_t mc_cache_size` at offset 160.
+    public var mcCacheSize: UInt32
+    /// C: `uint32_t mc_cache_alignment` at offset 164.
+    public var mcCacheAlignment: UInt32
+    /// C: `int32_t mc_nmsrvals` at offset 168.
+    public var mcNmsrvals: Int32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+    /// C: `xen_mcinfo_msr_t[8] mc_msrvalues` at offset 176.
+    public var mcMsrvalues: InlineArray<8, McinfoMsr>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct mcinfo_msr` (arch-x86/xen-mca.h:138): 16 bytes, aligned to 8.
+public struct McinfoMsr: Sendable, BitwiseCopyable {
+    /// MSR
+    ///
+    /// C: `uint64_t reg` at offset 0.
+    public var reg: UInt64
+    /// MSR value
+    ///
+    /// C: `uint64_t value` at offset 8.
+    public var value: UInt64
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct xen_mc_msrinject` (arch-x86/xen-mca.h:381): 144 bytes, aligned to 8.
+public struct XenMcMsrinject: Sendable, BitwiseCopyable {
+    /// IN
+    /// target processor id
+    ///
+    /// C: `uint32_t mcinj_cpunr` at offset 0.
+    public var mcinjCpunr: UInt32
+    /// see MC_MSRINJ_F_* below
+    ///
+    /// C: `uint32_t mcinj_flags` at offset 4.
+    public var mcinjFlags: UInt32
+    /// 0 .. count-1 in array are valid
+    ///
+    /// C: `uint32_t mcinj_count` at offset 8.
+    public var mcinjCount: UInt32
+    /// valid only if MC_MSRINJ_F_GPADDR is present in mcinj_flags
+    ///
+    /// C: `domid_t mcinj_domid` at offset 12.
+    public var mcinjDomid: Domid
+    /// C: `uint16_t _pad0` at offset 14.
+    public var pad0: UInt16
+    /// C: `xen_mcinfo_msr_t[8] mcinj_msr` at offset 16.
+    public var mcinjMsr: InlineArray<8, McinfoMsr>
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct xen_mc_mceinject` (arch-x86/xen-mca.h:398): 4 bytes, aligned to 4.
+public struct XenMcMceinject: Sendable, BitwiseCopyable {
+    /// target processor id
+    ///
+    /// C: `unsigned int mceinj_cpunr` at offset 0.
+    public var mceinjCpunr: UInt32
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
+/// `struct xen_mc_inject_v2` (arch-x86/xen-mca.h:412): 24 bytes, aligned to 8.
+public struct XenMcInjectV2: Sendable, BitwiseCopyable {
+    /// C: `uint32_t flags` at offset 0.
+    public var flags: UInt32
+    /// 4 bytes of padding that C leaves here.
+    private var _padding0: InlineArray<4, UInt8>
+    /// C: `xenctl_bitmap_t cpumap` at offset 8.
+    public var cpumap: XenctlBitmap
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
+
 /// `struct mcinfo_common` (arch-x86/xen-mca.h:94): 4 bytes, aligned to 2.
 public struct McinfoCommon: Sendable, BitwiseCopyable {
     /// structure type
     ///
     /// C: `uint16_t type` at offset 0.
-    public var type: UInt16
+    public var type: XenMachineCheckRecordType
     /// size of this struct in bytes
     ///
     /// C: `uint16_t size` at offset 2.
@@ -84,21 +344,6 @@ public struct McinfoBank: Sendable, BitwiseCopyable {
     public var mcCtrl2: UInt64
     /// C: `uint64_t mc_tsc` at offset 40.
     public var mcTsc: UInt64
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct mcinfo_msr` (arch-x86/xen-mca.h:138): 16 bytes, aligned to 8.
-public struct McinfoMsr: Sendable, BitwiseCopyable {
-    /// MSR
-    ///
-    /// C: `uint64_t reg` at offset 0.
-    public var reg: UInt64
-    /// MSR value
-    ///
-    /// C: `uint64_t value` at offset 8.
-    public var value: UInt64
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -198,263 +443,6 @@ extension McinfoRecovery {
         /// C: `uint8_t[16] pad` at offset 0.
         public var pad: InlineArray<16, UInt8> {
             get { xenUnionLoad(self, as: InlineArray<16, UInt8>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-
-        /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-        public init() { self = xenZeroed() }
-    }
-}
-
-/// `struct mc_info` (arch-x86/xen-mca.h:225): 768 bytes, aligned to 8.
-public struct McInfo: Sendable, BitwiseCopyable {
-    /// Number of mcinfo_* entries in mi_data
-    ///
-    /// C: `uint32_t mi_nentries` at offset 0.
-    public var miNentries: UInt32
-    /// C: `uint32_t flags` at offset 4.
-    public var flags: UInt32
-    /// C: `uint64_t[95] mi_data` at offset 8.
-    public var miData: InlineArray<95, UInt64>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct mcinfo_logical_cpu` (arch-x86/xen-mca.h:247): 304 bytes, aligned to 8.
-public struct McinfoLogicalCPU: Sendable, BitwiseCopyable {
-    /// C: `uint32_t mc_cpunr` at offset 0.
-    public var mcCpunr: UInt32
-    /// C: `uint32_t mc_chipid` at offset 4.
-    public var mcChipid: UInt32
-    /// C: `uint16_t mc_coreid` at offset 8.
-    public var mcCoreid: UInt16
-    /// C: `uint16_t mc_threadid` at offset 10.
-    public var mcThreadid: UInt16
-    /// C: `uint32_t mc_apicid` at offset 12.
-    public var mcApicid: UInt32
-    /// C: `uint32_t mc_clusterid` at offset 16.
-    public var mcClusterid: UInt32
-    /// C: `uint32_t mc_ncores` at offset 20.
-    public var mcNcores: UInt32
-    /// C: `uint32_t mc_ncores_active` at offset 24.
-    public var mcNcoresActive: UInt32
-    /// C: `uint32_t mc_nthreads` at offset 28.
-    public var mcNthreads: UInt32
-    /// C: `int32_t mc_cpuid_level` at offset 32.
-    public var mcCpuidLevel: Int32
-    /// C: `uint32_t mc_family` at offset 36.
-    public var mcFamily: UInt32
-    /// C: `uint32_t mc_vendor` at offset 40.
-    public var mcVendor: UInt32
-    /// C: `uint32_t mc_model` at offset 44.
-    public var mcModel: UInt32
-    /// C: `uint32_t mc_step` at offset 48.
-    public var mcStep: UInt32
-#if arch(x86_64)
-    /// C: `char[16] mc_vendorid` at offset 52.
-    public var mcVendorid: InlineArray<16, Int8>
-    /// C: `char[64] mc_brandid` at offset 68.
-    public var mcBrandid: InlineArray<64, Int8>
-#elseif arch(arm64)
-    /// C: `char[16] mc_vendorid` at offset 52.
-    public var mcVendorid: InlineArray<16, UInt8>
-    /// C: `char[64] mc_brandid` at offset 68.
-    public var mcBrandid: InlineArray<64, UInt8>
-#endif
-    /// C: `uint32_t[7] mc_cpu_caps` at offset 132.
-    public var mcCpuCaps: InlineArray<7, UInt32>
-    /// C: `uint32_t mc_cache_size` at offset 160.
-    public var mcCacheSize: UInt32
-    /// C: `uint32_t mc_cache_alignment` at offset 164.
-    public var mcCacheAlignment: UInt32
-    /// C: `int32_t mc_nmsrvals` at offset 168.
-    public var mcNmsrvals: Int32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// C: `xen_mcinfo_msr_t[8] mc_msrvalues` at offset 176.
-    public var mcMsrvalues: InlineArray<8, McinfoMsr>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_mc_fetch` (arch-x86/xen-mca.h:334): 24 bytes, aligned to 8.
-public struct XenMcFetch: Sendable, BitwiseCopyable {
-    /// IN/OUT variables.
-    /// IN: XEN_MC_NONURGENT, XEN_MC_URGENT, XEN_MC_ACK if ack'ing an earlier fetch
-    ///
-    /// C: `uint32_t flags` at offset 0.
-    public var flags: UInt32
-    /// OUT: XEN_MC_OK, XEN_MC_FETCHFAILED,
-    /// XEN_MC_NODATA, XEN_MC_NOMATCH
-    ///
-    /// C: `uint32_t _pad0` at offset 4.
-    public var pad0: UInt32
-    /// OUT: id for ack, IN: id we are ack'ing
-    ///
-    /// C: `uint64_t fetch_id` at offset 8.
-    public var fetchId: UInt64
-#if arch(x86_64)
-    /// OUT variables.
-    ///
-    /// C: `__guest_handle_mc_info_t data` at offset 16.
-    public var data: XenGuestHandle64<McInfo>
-#elseif arch(arm64)
-    /// OUT variables.
-    ///
-    /// C: `__guest_handle_64_mc_info_t data` at offset 16.
-    public var data: XenGuestHandle64<McInfo>
-#endif
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_mc_notifydomain` (arch-x86/xen-mca.h:354): 8 bytes, aligned to 4.
-public struct XenMcNotifydomain: Sendable, BitwiseCopyable {
-    /// IN variables.
-    /// The unprivileged domain to notify.
-    ///
-    /// C: `uint16_t mc_domid` at offset 0.
-    public var mcDomid: UInt16
-    /// The vcpu in mc_domid to notify. Usually echo'd value from the fetch hypercall.
-    ///
-    /// C: `uint16_t mc_vcpuid` at offset 2.
-    public var mcVcpuid: UInt16
-    /// IN/OUT variables.
-    ///
-    /// C: `uint32_t flags` at offset 4.
-    public var flags: UInt32
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_mc_physcpuinfo` (arch-x86/xen-mca.h:370): 16 bytes, aligned to 8.
-public struct XenMcPhyscpuinfo: Sendable, BitwiseCopyable {
-    /// IN/OUT
-    ///
-    /// C: `uint32_t ncpus` at offset 0.
-    public var ncpus: UInt32
-    /// C: `uint32_t _pad0` at offset 4.
-    public var pad0: UInt32
-#if arch(x86_64)
-    /// OUT
-    ///
-    /// C: `__guest_handle_xen_mc_logical_cpu_t info` at offset 8.
-    public var info: XenGuestHandle64<McinfoLogicalCPU>
-#elseif arch(arm64)
-    /// OUT
-    ///
-    /// C: `__guest_handle_64_xen_mc_logical_cpu_t info` at offset 8.
-    public var info: XenGuestHandle64<McinfoLogicalCPU>
-#endif
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_mc_msrinject` (arch-x86/xen-mca.h:381): 144 bytes, aligned to 8.
-public struct XenMcMsrinject: Sendable, BitwiseCopyable {
-    /// IN
-    /// target processor id
-    ///
-    /// C: `uint32_t mcinj_cpunr` at offset 0.
-    public var mcinjCpunr: UInt32
-    /// see MC_MSRINJ_F_* below
-    ///
-    /// C: `uint32_t mcinj_flags` at offset 4.
-    public var mcinjFlags: UInt32
-    /// 0 .. count-1 in array are valid
-    ///
-    /// C: `uint32_t mcinj_count` at offset 8.
-    public var mcinjCount: UInt32
-    /// valid only if MC_MSRINJ_F_GPADDR is present in mcinj_flags
-    ///
-    /// C: `domid_t mcinj_domid` at offset 12.
-    public var mcinjDomid: Domid
-    /// C: `uint16_t _pad0` at offset 14.
-    public var pad0: UInt16
-    /// C: `xen_mcinfo_msr_t[8] mcinj_msr` at offset 16.
-    public var mcinjMsr: InlineArray<8, McinfoMsr>
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_mc_mceinject` (arch-x86/xen-mca.h:398): 4 bytes, aligned to 4.
-public struct XenMcMceinject: Sendable, BitwiseCopyable {
-    /// target processor id
-    ///
-    /// C: `unsigned int mceinj_cpunr` at offset 0.
-    public var mceinjCpunr: UInt32
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_mc_inject_v2` (arch-x86/xen-mca.h:412): 24 bytes, aligned to 8.
-public struct XenMcInjectV2: Sendable, BitwiseCopyable {
-    /// C: `uint32_t flags` at offset 0.
-    public var flags: UInt32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// C: `xenctl_bitmap_t cpumap` at offset 8.
-    public var cpumap: XenctlBitmap
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-/// `struct xen_mc` (arch-x86/xen-mca.h:419): 152 bytes, aligned to 8.
-public struct XenMc: Sendable, BitwiseCopyable {
-    /// C: `uint32_t cmd` at offset 0.
-    public var cmd: UInt32
-    /// XEN_MCA_INTERFACE_VERSION
-    ///
-    /// C: `uint32_t interface_version` at offset 4.
-    public var interfaceVersion: UInt32
-    /// C: `union (unnamed union at arch-x86/xen-mca.h:422:5) u` at offset 8.
-    public var u: XenMc.U
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-extension XenMc {
-    /// The union of `xen_mc.u` (arch-x86/xen-mca.h:422): 144 bytes, aligned to 8.
-    public struct U: Sendable, BitwiseCopyable {
-        /// The union's bytes: 144 bytes, aligned to 8 like the C union.
-        private var _storage: InlineArray<18, UInt64>
-        /// C: `xen_mc_fetch_t mc_fetch` at offset 0.
-        public var mcFetch: XenMcFetch {
-            get { xenUnionLoad(self, as: XenMcFetch.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `xen_mc_notifydomain_t mc_notifydomain` at offset 0.
-        public var mcNotifydomain: XenMcNotifydomain {
-            get { xenUnionLoad(self, as: XenMcNotifydomain.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `xen_mc_physcpuinfo_t mc_physcpuinfo` at offset 0.
-        public var mcPhyscpuinfo: XenMcPhyscpuinfo {
-            get { xenUnionLoad(self, as: XenMcPhyscpuinfo.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `xen_mc_msrinject_t mc_msrinject` at offset 0.
-        public var mcMsrinject: XenMcMsrinject {
-            get { xenUnionLoad(self, as: XenMcMsrinject.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `xen_mc_mceinject_t mc_mceinject` at offset 0.
-        public var mcMceinject: XenMcMceinject {
-            get { xenUnionLoad(self, as: XenMcMceinject.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-        /// C: `xen_mc_inject_v2_t mc_inject_v2` at offset 0.
-        public var mcInjectV2: XenMcInjectV2 {
-            get { xenUnionLoad(self, as: XenMcInjectV2.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
 

@@ -5,7 +5,7 @@ import XenHypercall
 /// `struct callback_register` (callback.h:67): 16 bytes, aligned to 8.
 public struct CallbackRegister: Sendable, BitwiseCopyable {
     /// C: `uint16_t type` at offset 0.
-    public var type: UInt16
+    public var type: XenCallbackType
     /// C: `uint16_t flags` at offset 2.
     public var flags: UInt16
     /// 4 bytes of padding that C leaves here.
@@ -20,7 +20,7 @@ public struct CallbackRegister: Sendable, BitwiseCopyable {
 /// `struct callback_unregister` (callback.h:82): 4 bytes, aligned to 2.
 public struct CallbackUnregister: Sendable, BitwiseCopyable {
     /// C: `uint16_t type` at offset 0.
-    public var type: UInt16
+    public var type: XenCallbackType
     /// C: `uint16_t _unused` at offset 2.
     public var unused: UInt16
 

@@ -109,21 +109,14 @@ public enum DomctlOp: UInt32, CaseIterable, Sendable, XenOperation {
     case settscinfo = 60
     /// `XEN_DOMCTL_getpageframeinfo3` (61), domctl.h:1345.
     case getpageframeinfo3 = 61
-#if arch(x86_64)
-    /// `XEN_DOMCTL_setvcpuextstate` (62), domctl.h:1346.
-    case setvcpuextstate = 62
-    /// `XEN_DOMCTL_getvcpuextstate` (63), domctl.h:1347.
-    case getvcpuextstate = 63
-#elseif arch(arm64)
     /// `XEN_DOMCTL_setvcpuextstate` (62), domctl.h:1346.
     ///
-    /// No payload mapping: the generator could not bind this op to a payload (no comment names it above a payload struct and no member of 'u' is named 'setvcpuextstate'), so it has no typed command; add it to the family's `payloadMembers` in the config.
+    /// On arm64: No payload mapping: the generator could not bind this op to a payload (no comment names it above a payload struct and no member of 'u' is named 'setvcpuextstate'), so it has no typed command; add it to the family's `payloadMembers` in the config.
     case setvcpuextstate = 62
     /// `XEN_DOMCTL_getvcpuextstate` (63), domctl.h:1347.
     ///
-    /// No payload mapping: the generator could not bind this op to a payload (no comment names it above a payload struct and no member of 'u' is named 'getvcpuextstate'), so it has no typed command; add it to the family's `payloadMembers` in the config.
+    /// On arm64: No payload mapping: the generator could not bind this op to a payload (no comment names it above a payload struct and no member of 'u' is named 'getvcpuextstate'), so it has no typed command; add it to the family's `payloadMembers` in the config.
     case getvcpuextstate = 63
-#endif
     /// `XEN_DOMCTL_set_access_required` (64), domctl.h:1348.
     case setAccessRequired = 64
     /// `XEN_DOMCTL_audit_p2m` (65), domctl.h:1349.
@@ -138,21 +131,14 @@ public enum DomctlOp: UInt32, CaseIterable, Sendable, XenOperation {
     case getnodeaffinity = 69
     /// `XEN_DOMCTL_cacheflush` (71), domctl.h:1355.
     case cacheflush = 71
-#if arch(x86_64)
-    /// `XEN_DOMCTL_get_vcpu_msrs` (72), domctl.h:1356.
-    case getVcpuMsrs = 72
-    /// `XEN_DOMCTL_set_vcpu_msrs` (73), domctl.h:1357.
-    case setVcpuMsrs = 73
-#elseif arch(arm64)
     /// `XEN_DOMCTL_get_vcpu_msrs` (72), domctl.h:1356.
     ///
-    /// No payload mapping: the generator could not bind this op to a payload (payloadMembers binds it to 'vcpu_msrs', which is not a record member of 'u'), so it has no typed command; add it to the family's `payloadMembers` in the config.
+    /// On arm64: No payload mapping: the generator could not bind this op to a payload (payloadMembers binds it to 'vcpu_msrs', which is not a record member of 'u'), so it has no typed command; add it to the family's `payloadMembers` in the config.
     case getVcpuMsrs = 72
     /// `XEN_DOMCTL_set_vcpu_msrs` (73), domctl.h:1357.
     ///
-    /// No payload mapping: the generator could not bind this op to a payload (payloadMembers binds it to 'vcpu_msrs', which is not a record member of 'u'), so it has no typed command; add it to the family's `payloadMembers` in the config.
+    /// On arm64: No payload mapping: the generator could not bind this op to a payload (payloadMembers binds it to 'vcpu_msrs', which is not a record member of 'u'), so it has no typed command; add it to the family's `payloadMembers` in the config.
     case setVcpuMsrs = 73
-#endif
     /// `XEN_DOMCTL_setvnumainfo` (74), domctl.h:1358.
     case setvnumainfo = 74
     /// `XEN_DOMCTL_psr_cmt_op` (75), domctl.h:1359.
@@ -165,21 +151,14 @@ public enum DomctlOp: UInt32, CaseIterable, Sendable, XenOperation {
     case softReset = 79
     /// `XEN_DOMCTL_vuart_op` (81), domctl.h:1364.
     case vuartOp = 81
-#if arch(x86_64)
-    /// `XEN_DOMCTL_get_cpu_policy` (82), domctl.h:1365.
-    case getCpuPolicy = 82
-    /// `XEN_DOMCTL_set_cpu_policy` (83), domctl.h:1366.
-    case setCpuPolicy = 83
-#elseif arch(arm64)
     /// `XEN_DOMCTL_get_cpu_policy` (82), domctl.h:1365.
     ///
-    /// No payload mapping: the generator could not bind this op to a payload (payloadMembers binds it to 'cpu_policy', which is not a record member of 'u'), so it has no typed command; add it to the family's `payloadMembers` in the config.
+    /// On arm64: No payload mapping: the generator could not bind this op to a payload (payloadMembers binds it to 'cpu_policy', which is not a record member of 'u'), so it has no typed command; add it to the family's `payloadMembers` in the config.
     case getCpuPolicy = 82
     /// `XEN_DOMCTL_set_cpu_policy` (83), domctl.h:1366.
     ///
-    /// No payload mapping: the generator could not bind this op to a payload (payloadMembers binds it to 'cpu_policy', which is not a record member of 'u'), so it has no typed command; add it to the family's `payloadMembers` in the config.
+    /// On arm64: No payload mapping: the generator could not bind this op to a payload (payloadMembers binds it to 'cpu_policy', which is not a record member of 'u'), so it has no typed command; add it to the family's `payloadMembers` in the config.
     case setCpuPolicy = 83
-#endif
     /// `XEN_DOMCTL_vmtrace_op` (84), domctl.h:1367.
     case vmtraceOp = 84
     /// `XEN_DOMCTL_get_paging_mempool_size` (85), domctl.h:1368.
@@ -190,19 +169,12 @@ public enum DomctlOp: UInt32, CaseIterable, Sendable, XenOperation {
     ///
     /// Xen 4.17, 4.18, 4.19, 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
     case setPagingMempoolSize = 86
-#if arch(x86_64)
     /// `XEN_DOMCTL_dt_overlay` (87), domctl.h:1370.
     ///
     /// Xen 4.19, 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
     ///
-    /// No payload mapping: the generator could not bind this op to a payload (no comment names it above a payload struct and no member of 'u' is named 'dt_overlay'), so it has no typed command; add it to the family's `payloadMembers` in the config.
+    /// On x86_64: No payload mapping: the generator could not bind this op to a payload (no comment names it above a payload struct and no member of 'u' is named 'dt_overlay'), so it has no typed command; add it to the family's `payloadMembers` in the config.
     case dtOverlay = 87
-#elseif arch(arm64)
-    /// `XEN_DOMCTL_dt_overlay` (87), domctl.h:1370.
-    ///
-    /// Xen 4.19, 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
-    case dtOverlay = 87
-#endif
     /// `XEN_DOMCTL_gsi_permission` (88), domctl.h:1371.
     ///
     /// Xen 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
@@ -280,13 +252,8 @@ public enum DomctlOp: UInt32, CaseIterable, Sendable, XenOperation {
         rawValues.append(59)
         rawValues.append(60)
         rawValues.append(61)
-#if arch(x86_64)
         rawValues.append(62)
         rawValues.append(63)
-#elseif arch(arm64)
-        rawValues.append(62)
-        rawValues.append(63)
-#endif
         rawValues.append(64)
         rawValues.append(65)
         rawValues.append(66)
@@ -294,34 +261,20 @@ public enum DomctlOp: UInt32, CaseIterable, Sendable, XenOperation {
         rawValues.append(68)
         rawValues.append(69)
         rawValues.append(71)
-#if arch(x86_64)
         rawValues.append(72)
         rawValues.append(73)
-#elseif arch(arm64)
-        rawValues.append(72)
-        rawValues.append(73)
-#endif
         rawValues.append(74)
         rawValues.append(75)
         rawValues.append(77)
         rawValues.append(78)
         rawValues.append(79)
         rawValues.append(81)
-#if arch(x86_64)
         rawValues.append(82)
         rawValues.append(83)
-#elseif arch(arm64)
-        rawValues.append(82)
-        rawValues.append(83)
-#endif
         rawValues.append(84)
         rawValues.append(85)
         rawValues.append(86)
-#if arch(x86_64)
         rawValues.append(87)
-#elseif arch(arm64)
-        rawValues.append(87)
-#endif
         rawValues.append(88)
         rawValues.append(89)
         rawValues.append(90)
@@ -442,13 +395,8 @@ public enum DomctlOp: UInt32, CaseIterable, Sendable, XenOperation {
         case .gettscinfo: "XEN_DOMCTL_gettscinfo"
         case .settscinfo: "XEN_DOMCTL_settscinfo"
         case .getpageframeinfo3: "XEN_DOMCTL_getpageframeinfo3"
-#if arch(x86_64)
         case .setvcpuextstate: "XEN_DOMCTL_setvcpuextstate"
         case .getvcpuextstate: "XEN_DOMCTL_getvcpuextstate"
-#elseif arch(arm64)
-        case .setvcpuextstate: "XEN_DOMCTL_setvcpuextstate"
-        case .getvcpuextstate: "XEN_DOMCTL_getvcpuextstate"
-#endif
         case .setAccessRequired: "XEN_DOMCTL_set_access_required"
         case .auditP2m: "XEN_DOMCTL_audit_p2m"
         case .setVirqHandler: "XEN_DOMCTL_set_virq_handler"
@@ -456,34 +404,20 @@ public enum DomctlOp: UInt32, CaseIterable, Sendable, XenOperation {
         case .setnodeaffinity: "XEN_DOMCTL_setnodeaffinity"
         case .getnodeaffinity: "XEN_DOMCTL_getnodeaffinity"
         case .cacheflush: "XEN_DOMCTL_cacheflush"
-#if arch(x86_64)
         case .getVcpuMsrs: "XEN_DOMCTL_get_vcpu_msrs"
         case .setVcpuMsrs: "XEN_DOMCTL_set_vcpu_msrs"
-#elseif arch(arm64)
-        case .getVcpuMsrs: "XEN_DOMCTL_get_vcpu_msrs"
-        case .setVcpuMsrs: "XEN_DOMCTL_set_vcpu_msrs"
-#endif
         case .setvnumainfo: "XEN_DOMCTL_setvnumainfo"
         case .psrCmtOp: "XEN_DOMCTL_psr_cmt_op"
         case .monitorOp: "XEN_DOMCTL_monitor_op"
         case .psrAlloc: "XEN_DOMCTL_psr_alloc"
         case .softReset: "XEN_DOMCTL_soft_reset"
         case .vuartOp: "XEN_DOMCTL_vuart_op"
-#if arch(x86_64)
         case .getCpuPolicy: "XEN_DOMCTL_get_cpu_policy"
         case .setCpuPolicy: "XEN_DOMCTL_set_cpu_policy"
-#elseif arch(arm64)
-        case .getCpuPolicy: "XEN_DOMCTL_get_cpu_policy"
-        case .setCpuPolicy: "XEN_DOMCTL_set_cpu_policy"
-#endif
         case .vmtraceOp: "XEN_DOMCTL_vmtrace_op"
         case .getPagingMempoolSize: "XEN_DOMCTL_get_paging_mempool_size"
         case .setPagingMempoolSize: "XEN_DOMCTL_set_paging_mempool_size"
-#if arch(x86_64)
         case .dtOverlay: "XEN_DOMCTL_dt_overlay"
-#elseif arch(arm64)
-        case .dtOverlay: "XEN_DOMCTL_dt_overlay"
-#endif
         case .gsiPermission: "XEN_DOMCTL_gsi_permission"
         case .setLlcColors: "XEN_DOMCTL_set_llc_colors"
         case .getDomainState: "XEN_DOMCTL_get_domain_state"

@@ -323,13 +323,13 @@ extension XenDomctl {
     }
 }
 
-#if arch(x86_64)
 /// NB. xen_domctl.domain is an IN/OUT parameter for this operation.
 /// If it is specified as an invalid value (0 or >= DOMID_FIRST_RESERVED),
 /// an id is auto-allocated and returned.
 /// XEN_DOMCTL_createdomain
 ///
-/// `struct xen_domctl_createdomain` (domctl.h:43): 68 bytes, aligned to 4.
+/// On x86_64: `struct xen_domctl_createdomain` (domctl.h:43): 68 bytes, aligned to 4.
+/// On arm64: `struct xen_domctl_createdomain` (domctl.h:43): 76 bytes, aligned to 4.
 public struct XenDomctlCreatedomain: Sendable, BitwiseCopyable {
     /// IN parameters
     ///
@@ -372,57 +372,6 @@ public struct XenDomctlCreatedomain: Sendable, BitwiseCopyable {
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
-
-#elseif arch(arm64)
-/// NB. xen_domctl.domain is an IN/OUT parameter for this operation.
-/// If it is specified as an invalid value (0 or >= DOMID_FIRST_RESERVED),
-/// an id is auto-allocated and returned.
-/// XEN_DOMCTL_createdomain
-///
-/// `struct xen_domctl_createdomain` (domctl.h:43): 76 bytes, aligned to 4.
-public struct XenDomctlCreatedomain: Sendable, BitwiseCopyable {
-    /// IN parameters
-    ///
-    /// C: `uint32_t ssidref` at offset 0.
-    public var ssidref: UInt32
-    /// C: `xen_domain_handle_t handle` at offset 4.
-    public var handle: InlineArray<16, UInt8>
-    /// C: `uint32_t flags` at offset 20.
-    public var flags: XenCreateDomainFlags
-    /// C: `uint32_t iommu_opts` at offset 24.
-    public var iommuOpts: XenIOMMUOptions
-    /// Various domain limits, which impact the quantity of resources
-    /// (global mapping space, xenheap, etc) a guest may consume.  For
-    /// max_grant_frames and max_maptrack_frames, < 0 means "use the
-    /// default maximum value in the hypervisor".
-    ///
-    /// C: `uint32_t max_vcpus` at offset 28.
-    public var maxVcpus: UInt32
-    /// C: `uint32_t max_evtchn_port` at offset 32.
-    public var maxEvtchnPort: UInt32
-    /// C: `int32_t max_grant_frames` at offset 36.
-    public var maxGrantFrames: Int32
-    /// C: `int32_t max_maptrack_frames` at offset 40.
-    public var maxMaptrackFrames: Int32
-    /// C: `uint32_t grant_opts` at offset 44.
-    public var grantOpts: UInt32
-    /// C: `struct (unnamed struct at domctl.h:102:5) altp2m` at offset 48.
-    public var altp2m: XenDomctlCreatedomain.Altp2m
-    /// Per-vCPU buffer size in bytes.  0 to disable.
-    ///
-    /// C: `uint32_t vmtrace_size` at offset 52.
-    public var vmtraceSize: UInt32
-    /// CPU pool to use; specify 0 or a specific existing pool
-    ///
-    /// C: `uint32_t cpupool_id` at offset 56.
-    public var cpupoolId: UInt32
-    /// C: `struct xen_arch_domainconfig arch` at offset 60.
-    public var arch: XenArchDomainconfig
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-#endif
 
 extension XenDomctlCreatedomain {
     /// The struct of `xen_domctl_createdomain.altp2m` (domctl.h:102): 4 bytes, aligned to 2.
@@ -439,10 +388,10 @@ extension XenDomctlCreatedomain {
     }
 }
 
-#if arch(x86_64)
 /// XEN_DOMCTL_getdomaininfo
 ///
-/// `struct xen_domctl_getdomaininfo` (domctl.h:135): 112 bytes, aligned to 8.
+/// On x86_64: `struct xen_domctl_getdomaininfo` (domctl.h:135): 112 bytes, aligned to 8.
+/// On arm64: `struct xen_domctl_getdomaininfo` (domctl.h:135): 120 bytes, aligned to 8.
 public struct XenDomctlGetdomaininfo: Sendable, BitwiseCopyable {
     /// OUT variables.
     /// Also echoed in domctl.domain
@@ -497,66 +446,6 @@ public struct XenDomctlGetdomaininfo: Sendable, BitwiseCopyable {
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
-
-#elseif arch(arm64)
-/// XEN_DOMCTL_getdomaininfo
-///
-/// `struct xen_domctl_getdomaininfo` (domctl.h:135): 120 bytes, aligned to 8.
-public struct XenDomctlGetdomaininfo: Sendable, BitwiseCopyable {
-    /// OUT variables.
-    /// Also echoed in domctl.domain
-    ///
-    /// C: `domid_t domain` at offset 0.
-    public var domain: Domid
-    /// C: `uint16_t pad1` at offset 2.
-    public var pad1: UInt16
-    /// XEN_DOMINF_
-    ///
-    /// C: `uint32_t flags` at offset 4.
-    public var flags: XenDomainInfoFlags
-    /// C: `uint64_t tot_pages` at offset 8.
-    public var totPages: UInt64
-    /// C: `uint64_t max_pages` at offset 16.
-    public var maxPages: UInt64
-    /// C: `uint64_t outstanding_pages` at offset 24.
-    public var outstandingPages: UInt64
-    /// C: `uint64_t shr_pages` at offset 32.
-    public var shrPages: UInt64
-    /// C: `uint64_t paged_pages` at offset 40.
-    public var pagedPages: UInt64
-    /// GMFN of shared_info struct
-    ///
-    /// C: `uint64_t shared_info_frame` at offset 48.
-    public var sharedInfoFrame: UInt64
-    /// C: `uint64_t cpu_time` at offset 56.
-    public var cpuTime: UInt64
-    /// Number of VCPUs currently online.
-    ///
-    /// C: `uint32_t nr_online_vcpus` at offset 64.
-    public var nrOnlineVcpus: UInt32
-    /// Maximum VCPUID in use by this domain.
-    ///
-    /// C: `uint32_t max_vcpu_id` at offset 68.
-    public var maxVcpuId: XenMaxVCPUID
-    /// C: `uint32_t ssidref` at offset 72.
-    public var ssidref: UInt32
-    /// C: `xen_domain_handle_t handle` at offset 76.
-    public var handle: InlineArray<16, UInt8>
-    /// C: `uint32_t cpupool` at offset 92.
-    public var cpupool: UInt32
-    /// Guest physical address space size.
-    ///
-    /// C: `uint8_t gpaddr_bits` at offset 96.
-    public var gpaddrBits: UInt8
-    /// C: `uint8_t[7] pad2` at offset 97.
-    public var pad2: InlineArray<7, UInt8>
-    /// C: `struct xen_arch_domainconfig arch_config` at offset 104.
-    public var archConfig: XenArchDomainconfig
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-#endif
 
 /// XEN_DOMCTL_getpageframeinfo3
 /// Both value `num' and `array' may get modified by the hypercall to allow
@@ -568,17 +457,11 @@ public struct XenDomctlGetpageframeinfo3: Sendable, BitwiseCopyable {
     ///
     /// C: `uint64_t num` at offset 0.
     public var num: UInt64
-#if arch(x86_64)
     /// IN/OUT variables.
     ///
-    /// C: `__guest_handle_xen_pfn_t array` at offset 8.
+    /// On x86_64: C: `__guest_handle_xen_pfn_t array` at offset 8.
+    /// On arm64: C: `__guest_handle_64_xen_pfn_t array` at offset 8.
     public var array: XenGuestHandle64<XenPfn>
-#elseif arch(arm64)
-    /// IN/OUT variables.
-    ///
-    /// C: `__guest_handle_64_xen_pfn_t array` at offset 8.
-    public var array: XenGuestHandle64<XenPfn>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -646,7 +529,7 @@ public struct XenDomctlShadowOp: Sendable, BitwiseCopyable {
     /// OP_PEAK / OP_CLEAN: XEN_DOMCTL_SHADOW_LOGDIRTY_
     ///
     /// C: `uint32_t mode` at offset 4.
-    public var mode: UInt32
+    public var mode: XenShadowEnableFlags
     /// OP_GET_ALLOCATION / OP_SET_ALLOCATION
     /// Shadow memory allocation in MB
     ///
@@ -654,17 +537,11 @@ public struct XenDomctlShadowOp: Sendable, BitwiseCopyable {
     public var mb: UInt32
     /// 4 bytes of padding that C leaves here.
     private var _padding0: InlineArray<4, UInt8>
-#if arch(x86_64)
     /// OP_PEEK / OP_CLEAN
     ///
-    /// C: `__guest_handle_uint8 dirty_bitmap` at offset 16.
+    /// On x86_64: C: `__guest_handle_uint8 dirty_bitmap` at offset 16.
+    /// On arm64: C: `__guest_handle_64_uint8 dirty_bitmap` at offset 16.
     public var dirtyBitmap: XenGuestHandle64<UInt8>
-#elseif arch(arm64)
-    /// OP_PEEK / OP_CLEAN
-    ///
-    /// C: `__guest_handle_64_uint8 dirty_bitmap` at offset 16.
-    public var dirtyBitmap: XenGuestHandle64<UInt8>
-#endif
     /// Size of buffer. Updated with actual size.
     ///
     /// C: `uint64_t pages` at offset 24.
@@ -711,17 +588,11 @@ public struct XenDomctlVcpucontext: Sendable, BitwiseCopyable {
     public var vcpu: UInt32
     /// 4 bytes of padding that C leaves here.
     private var _padding0: InlineArray<4, UInt8>
-#if arch(x86_64)
     /// IN/OUT
     ///
-    /// C: `__guest_handle_vcpu_guest_context_t ctxt` at offset 8.
+    /// On x86_64: C: `__guest_handle_vcpu_guest_context_t ctxt` at offset 8.
+    /// On arm64: C: `__guest_handle_64_vcpu_guest_context_t ctxt` at offset 8.
     public var ctxt: XenGuestHandle64<VCPUGuestContext>
-#elseif arch(arm64)
-    /// IN/OUT
-    ///
-    /// C: `__guest_handle_64_vcpu_guest_context_t ctxt` at offset 8.
-    public var ctxt: XenGuestHandle64<VCPUGuestContext>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -871,13 +742,9 @@ public struct XenDomctlSchedRtds: Sendable, BitwiseCopyable {
 extension XenDomctlSchedulerOp.U {
     /// The struct of `xen_domctl_scheduler_op.u.v` (domctl.h:453): 16 bytes, aligned to 8.
     public struct V: Sendable, BitwiseCopyable {
-#if arch(x86_64)
-        /// C: `__guest_handle_xen_domctl_schedparam_vcpu_t vcpus` at offset 0.
+        /// On x86_64: C: `__guest_handle_xen_domctl_schedparam_vcpu_t vcpus` at offset 0.
+        /// On arm64: C: `__guest_handle_64_xen_domctl_schedparam_vcpu_t vcpus` at offset 0.
         public var vcpus: XenGuestHandle64<XenDomctlSchedparamVCPU>
-#elseif arch(arm64)
-        /// C: `__guest_handle_64_xen_domctl_schedparam_vcpu_t vcpus` at offset 0.
-        public var vcpus: XenGuestHandle64<XenDomctlSchedparamVCPU>
-#endif
         /// IN: Number of elements in vcpus array.
         /// OUT: Number of processed elements of vcpus array.
         ///
@@ -1085,17 +952,11 @@ public struct XenDomctlHvmcontext: Sendable, BitwiseCopyable {
     public var size: UInt32
     /// 4 bytes of padding that C leaves here.
     private var _padding0: InlineArray<4, UInt8>
-#if arch(x86_64)
     /// IN/OUT: data, or call gethvmcontext with NULL buffer to get size req'd
     ///
-    /// C: `__guest_handle_uint8 buffer` at offset 8.
+    /// On x86_64: C: `__guest_handle_uint8 buffer` at offset 8.
+    /// On arm64: C: `__guest_handle_64_uint8 buffer` at offset 8.
     public var buffer: XenGuestHandle64<UInt8>
-#elseif arch(arm64)
-    /// IN/OUT: data, or call gethvmcontext with NULL buffer to get size req'd
-    ///
-    /// C: `__guest_handle_64_uint8 buffer` at offset 8.
-    public var buffer: XenGuestHandle64<UInt8>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -1118,17 +979,11 @@ public struct XenDomctlHvmcontextPartial: Sendable, BitwiseCopyable {
     ///
     /// C: `uint64_t bufsz` at offset 8.
     public var bufsz: UInt64
-#if arch(x86_64)
     /// OUT: buffer to write record into
     ///
-    /// C: `__guest_handle_uint8 buffer` at offset 16.
+    /// On x86_64: C: `__guest_handle_uint8 buffer` at offset 16.
+    /// On arm64: C: `__guest_handle_64_uint8 buffer` at offset 16.
     public var buffer: XenGuestHandle64<UInt8>
-#elseif arch(arm64)
-    /// OUT: buffer to write record into
-    ///
-    /// C: `__guest_handle_64_uint8 buffer` at offset 16.
-    public var buffer: XenGuestHandle64<UInt8>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -1151,7 +1006,7 @@ public struct XenDomctlSendtrigger: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint32_t trigger` at offset 0.
-    public var trigger: UInt32
+    public var trigger: XenDomainTrigger
     /// IN
     ///
     /// C: `uint32_t vcpu` at offset 4.
@@ -1180,17 +1035,11 @@ public struct XenDomctlGetDeviceGroup: Sendable, BitwiseCopyable {
     public var numSdevs: UInt32
     /// 4 bytes of padding that C leaves here.
     private var _padding0: InlineArray<4, UInt8>
-#if arch(x86_64)
     /// OUT
     ///
-    /// C: `__guest_handle_uint32 sdev_array` at offset 16.
+    /// On x86_64: C: `__guest_handle_uint32 sdev_array` at offset 16.
+    /// On arm64: C: `__guest_handle_64_uint32 sdev_array` at offset 16.
     public var sdevArray: XenGuestHandle64<UInt32>
-#elseif arch(arm64)
-    /// OUT
-    ///
-    /// C: `__guest_handle_64_uint32 sdev_array` at offset 16.
-    public var sdevArray: XenGuestHandle64<UInt32>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -1425,11 +1274,11 @@ public struct XenDomctlIoportMapping: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-#if arch(x86_64)
 /// XEN_DOMCTL_set_ext_vcpucontext
 /// XEN_DOMCTL_get_ext_vcpucontext
 ///
-/// `struct xen_domctl_ext_vcpucontext` (domctl.h:684): 64 bytes, aligned to 8.
+/// On x86_64: `struct xen_domctl_ext_vcpucontext` (domctl.h:684): 64 bytes, aligned to 8.
+/// On arm64: `struct xen_domctl_ext_vcpucontext` (domctl.h:684): 8 bytes, aligned to 4.
 public struct XenDomctlExtVcpucontext: Sendable, BitwiseCopyable {
     /// IN: VCPU that this call applies to.
     ///
@@ -1440,6 +1289,7 @@ public struct XenDomctlExtVcpucontext: Sendable, BitwiseCopyable {
     ///
     /// C: `uint32_t size` at offset 4.
     public var size: UInt32
+#if arch(x86_64)
     /// SYSCALL from 32-bit mode and SYSENTER callback information.
     /// NB. SYSCALL from 64-bit mode is contained in vcpu_guest_context_t
     ///
@@ -1469,11 +1319,13 @@ public struct XenDomctlExtVcpucontext: Sendable, BitwiseCopyable {
         get { _anonymous0.vmce }
         set { _anonymous0.vmce = newValue }
     }
+#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
 
+#if arch(x86_64)
 extension XenDomctlExtVcpucontext {
     /// An anonymous union member of `xen_domctl_ext_vcpucontext` (domctl.h:702): 32 bytes, aligned to 8.
     public struct Anonymous0: Sendable, BitwiseCopyable {
@@ -1493,26 +1345,6 @@ extension XenDomctlExtVcpucontext {
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
         public init() { self = xenZeroed() }
     }
-}
-
-#elseif arch(arm64)
-/// XEN_DOMCTL_set_ext_vcpucontext
-/// XEN_DOMCTL_get_ext_vcpucontext
-///
-/// `struct xen_domctl_ext_vcpucontext` (domctl.h:684): 8 bytes, aligned to 4.
-public struct XenDomctlExtVcpucontext: Sendable, BitwiseCopyable {
-    /// IN: VCPU that this call applies to.
-    ///
-    /// C: `uint32_t vcpu` at offset 0.
-    public var vcpu: UInt32
-    /// SET: Size of struct (IN)
-    /// GET: Size of struct (OUT, up to 128 bytes)
-    ///
-    /// C: `uint32_t size` at offset 4.
-    public var size: UInt32
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
 }
 #endif
 
@@ -1944,49 +1776,30 @@ public struct XenDomctlVnuma: Sendable, BitwiseCopyable {
     ///
     /// C: `uint32_t pad` at offset 12.
     public var pad: UInt32
-#if arch(x86_64)
     /// IN: array for specifying the distances of the vNUMA nodes
     /// between each others. Shall have nr_vnodes*nr_vnodes elements.
     ///
-    /// C: `__guest_handle_uint vdistance` at offset 16.
+    /// On x86_64: C: `__guest_handle_uint vdistance` at offset 16.
+    /// On arm64: C: `__guest_handle_64_uint vdistance` at offset 16.
     public var vdistance: XenGuestHandle64<UInt32>
     /// IN: array for specifying to what vNUMA node each vCPU belongs.
     /// Shall have nr_vcpus elements.
     ///
-    /// C: `__guest_handle_uint vcpu_to_vnode` at offset 24.
+    /// On x86_64: C: `__guest_handle_uint vcpu_to_vnode` at offset 24.
+    /// On arm64: C: `__guest_handle_64_uint vcpu_to_vnode` at offset 24.
     public var vcpuToVnode: XenGuestHandle64<UInt32>
     /// IN: array for specifying on what physical NUMA node each vNUMA
     /// node is placed. Shall have nr_vnodes elements.
     ///
-    /// C: `__guest_handle_uint vnode_to_pnode` at offset 32.
+    /// On x86_64: C: `__guest_handle_uint vnode_to_pnode` at offset 32.
+    /// On arm64: C: `__guest_handle_64_uint vnode_to_pnode` at offset 32.
     public var vnodeToPnode: XenGuestHandle64<UInt32>
     /// IN: array for specifying the memory ranges. Shall have
     /// nr_vmemranges elements.
     ///
-    /// C: `__guest_handle_xen_vmemrange_t vmemrange` at offset 40.
+    /// On x86_64: C: `__guest_handle_xen_vmemrange_t vmemrange` at offset 40.
+    /// On arm64: C: `__guest_handle_64_xen_vmemrange_t vmemrange` at offset 40.
     public var vmemrange: XenGuestHandle64<XenVmemrange>
-#elseif arch(arm64)
-    /// IN: array for specifying the distances of the vNUMA nodes
-    /// between each others. Shall have nr_vnodes*nr_vnodes elements.
-    ///
-    /// C: `__guest_handle_64_uint vdistance` at offset 16.
-    public var vdistance: XenGuestHandle64<UInt32>
-    /// IN: array for specifying to what vNUMA node each vCPU belongs.
-    /// Shall have nr_vcpus elements.
-    ///
-    /// C: `__guest_handle_64_uint vcpu_to_vnode` at offset 24.
-    public var vcpuToVnode: XenGuestHandle64<UInt32>
-    /// IN: array for specifying on what physical NUMA node each vNUMA
-    /// node is placed. Shall have nr_vnodes elements.
-    ///
-    /// C: `__guest_handle_64_uint vnode_to_pnode` at offset 32.
-    public var vnodeToPnode: XenGuestHandle64<UInt32>
-    /// IN: array for specifying the memory ranges. Shall have
-    /// nr_vmemranges elements.
-    ///
-    /// C: `__guest_handle_64_xen_vmemrange_t vmemrange` at offset 40.
-    public var vmemrange: XenGuestHandle64<XenVmemrange>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -2016,7 +1829,7 @@ public struct XenDomctlMonitorOp: Sendable, BitwiseCopyable {
     /// (1 << XEN_DOMCTL_MONITOR_EVENT_*).
     ///
     /// C: `uint32_t event` at offset 4.
-    public var event: UInt32
+    public var event: XenMonitorEvent
     /// C: `union (unnamed union at domctl.h:1128:5) u` at offset 8.
     public var u: XenDomctlMonitorOp.U
 
@@ -2282,13 +2095,9 @@ public struct XenDomctlSetLlcColors: Sendable, BitwiseCopyable {
     public var numLlcColors: UInt32
     /// C: `uint32_t pad` at offset 4.
     public var pad: UInt32
-#if arch(x86_64)
-    /// C: `__guest_handle_uint32 llc_colors` at offset 8.
+    /// On x86_64: C: `__guest_handle_uint32 llc_colors` at offset 8.
+    /// On arm64: C: `__guest_handle_64_uint32 llc_colors` at offset 8.
     public var llcColors: XenGuestHandle64<UInt32>
-#elseif arch(arm64)
-    /// C: `__guest_handle_64_uint32 llc_colors` at offset 8.
-    public var llcColors: XenGuestHandle64<UInt32>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }

@@ -27,13 +27,9 @@ public struct GnttabSetupTable: Sendable, BitwiseCopyable {
     public var status: XenGrantStatus
     /// 6 bytes of padding that C leaves here.
     private var _padding1: InlineArray<6, UInt8>
-#if arch(x86_64)
-    /// C: `__guest_handle_xen_pfn_t frame_list` at offset 16.
+    /// On x86_64: C: `__guest_handle_xen_pfn_t frame_list` at offset 16.
+    /// On arm64: C: `__guest_handle_64_xen_pfn_t frame_list` at offset 16.
     public var frameList: XenGuestHandle64<XenPfn>
-#elseif arch(arm64)
-    /// C: `__guest_handle_64_xen_pfn_t frame_list` at offset 16.
-    public var frameList: XenGuestHandle64<XenPfn>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -329,13 +325,9 @@ public struct GnttabGetStatusFrames: Sendable, BitwiseCopyable {
     ///
     /// C: `int16_t status` at offset 6.
     public var status: XenGrantStatus
-#if arch(x86_64)
-    /// C: `__guest_handle_uint64_t frame_list` at offset 8.
+    /// On x86_64: C: `__guest_handle_uint64_t frame_list` at offset 8.
+    /// On arm64: C: `__guest_handle_64_uint64_t frame_list` at offset 8.
     public var frameList: XenGuestHandle64<UInt64>
-#elseif arch(arm64)
-    /// C: `__guest_handle_64_uint64_t frame_list` at offset 8.
-    public var frameList: XenGuestHandle64<UInt64>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }

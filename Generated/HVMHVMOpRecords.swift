@@ -218,25 +218,16 @@ public struct XenHVMAltp2mSetMemAccessMulti: Sendable, BitwiseCopyable {
     ///
     /// C: `uint64_t opaque` at offset 8.
     public var opaque: UInt64
-#if arch(x86_64)
     /// List of pfns to set access for
     ///
-    /// C: `__guest_handle_const_uint64 pfn_list` at offset 16.
+    /// On x86_64: C: `__guest_handle_const_uint64 pfn_list` at offset 16.
+    /// On arm64: C: `__guest_handle_64_const_uint64 pfn_list` at offset 16.
     public var pfnList: XenGuestHandle64<UInt64>
     /// Corresponding list of access settings for pfn_list
     ///
-    /// C: `__guest_handle_const_uint8 access_list` at offset 24.
+    /// On x86_64: C: `__guest_handle_const_uint8 access_list` at offset 24.
+    /// On arm64: C: `__guest_handle_64_const_uint8 access_list` at offset 24.
     public var accessList: XenGuestHandle64<UInt8>
-#elseif arch(arm64)
-    /// List of pfns to set access for
-    ///
-    /// C: `__guest_handle_64_const_uint64 pfn_list` at offset 16.
-    public var pfnList: XenGuestHandle64<UInt64>
-    /// Corresponding list of access settings for pfn_list
-    ///
-    /// C: `__guest_handle_64_const_uint8 access_list` at offset 24.
-    public var accessList: XenGuestHandle64<UInt8>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }

@@ -2,7 +2,7 @@
 
 import XenHypercall
 
-/// `hypfs_op` commands.
+/// `hypfs_op` commands: the hypervisor file system, read and written by path.
 ///
 /// The `XEN_HYPFS_OP_*` ops of `hypfs.h` that are defined (live or obsolete). Retired ops are not
 /// cases: they are unavailable members, so old code fails to compile with a fix-it.

@@ -5,9 +5,9 @@ import XenHypercall
 /// `struct xen_hypfs_direntry` (hypfs.h:24): 12 bytes, aligned to 4.
 public struct XenHypfsDirentry: Sendable, BitwiseCopyable {
     /// C: `uint8_t type` at offset 0.
-    public var type: UInt8
+    public var type: XenHypfsEntryType
     /// C: `uint8_t encoding` at offset 1.
-    public var encoding: UInt8
+    public var encoding: XenHypfsEncoding
     /// Returned as 0.
     ///
     /// C: `uint16_t pad` at offset 2.

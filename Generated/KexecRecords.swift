@@ -2,32 +2,23 @@
 
 import XenHypercall
 
-#if arch(x86_64)
-/// `struct xen_kexec_image` (kexec.h:79): 152 bytes, aligned to 8.
+/// On x86_64: `struct xen_kexec_image` (kexec.h:79): 152 bytes, aligned to 8.
+/// On arm64: `struct xen_kexec_image` (kexec.h:79): 16 bytes, aligned to 8.
 public struct XenKexecImage: Sendable, BitwiseCopyable {
+#if arch(x86_64)
     /// C: `unsigned long[17] page_list` at offset 0.
     public var pageList: InlineArray<17, UInt64>
-    /// C: `unsigned long indirection_page` at offset 136.
-    public var indirectionPage: UInt64
-    /// C: `unsigned long start_address` at offset 144.
-    public var startAddress: UInt64
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-
-#elseif arch(arm64)
-/// `struct xen_kexec_image` (kexec.h:79): 16 bytes, aligned to 8.
-public struct XenKexecImage: Sendable, BitwiseCopyable {
-    /// C: `unsigned long indirection_page` at offset 0.
-    public var indirectionPage: UInt64
-    /// C: `unsigned long start_address` at offset 8.
-    public var startAddress: UInt64
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
 #endif
+    /// On x86_64: C: `unsigned long indirection_page` at offset 136.
+    /// On arm64: C: `unsigned long indirection_page` at offset 0.
+    public var indirectionPage: UInt64
+    /// On x86_64: C: `unsigned long start_address` at offset 144.
+    /// On arm64: C: `unsigned long start_address` at offset 8.
+    public var startAddress: UInt64
+
+    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
+    public init() { self = xenZeroed() }
+}
 
 /// `struct xen_kexec_exec` (kexec.h:107): 4 bytes, aligned to 4.
 public struct XenKexecExec: Sendable, BitwiseCopyable {
@@ -38,8 +29,8 @@ public struct XenKexecExec: Sendable, BitwiseCopyable {
     public init() { self = xenZeroed() }
 }
 
-#if arch(x86_64)
-/// `struct xen_kexec_load_v1` (kexec.h:118): 160 bytes, aligned to 8.
+/// On x86_64: `struct xen_kexec_load_v1` (kexec.h:118): 160 bytes, aligned to 8.
+/// On arm64: `struct xen_kexec_load_v1` (kexec.h:118): 24 bytes, aligned to 8.
 public struct XenKexecLoadV1: Sendable, BitwiseCopyable {
     /// C: `int type` at offset 0.
     public var type: Int32
@@ -51,21 +42,6 @@ public struct XenKexecLoadV1: Sendable, BitwiseCopyable {
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
 }
-
-#elseif arch(arm64)
-/// `struct xen_kexec_load_v1` (kexec.h:118): 24 bytes, aligned to 8.
-public struct XenKexecLoadV1: Sendable, BitwiseCopyable {
-    /// C: `int type` at offset 0.
-    public var type: Int32
-    /// 4 bytes of padding that C leaves here.
-    private var _padding0: InlineArray<4, UInt8>
-    /// C: `xen_kexec_image_t image` at offset 8.
-    public var image: XenKexecImage
-
-    /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
-    public init() { self = xenZeroed() }
-}
-#endif
 
 /// `struct xen_kexec_range` (kexec.h:145): 24 bytes, aligned to 8.
 public struct XenKexecRange: Sendable, BitwiseCopyable {
@@ -105,19 +81,12 @@ extension XenKexecSegment {
     public struct Buf: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
-#if arch(x86_64)
-        /// C: `__guest_handle_const_void h` at offset 0.
+        /// On x86_64: C: `__guest_handle_const_void h` at offset 0.
+        /// On arm64: C: `__guest_handle_64_const_void h` at offset 0.
         public var h: XenGuestHandle64<Void> {
             get { xenUnionLoad(self, as: XenGuestHandle64<Void>.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-#elseif arch(arm64)
-        /// C: `__guest_handle_64_const_void h` at offset 0.
-        public var h: XenGuestHandle64<Void> {
-            get { xenUnionLoad(self, as: XenGuestHandle64<Void>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-#endif
         /// C: `uint64_t _pad` at offset 0.
         public var pad: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -159,19 +128,12 @@ extension XenKexecLoad {
     public struct Segments: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
-#if arch(x86_64)
-        /// C: `__guest_handle_xen_kexec_segment_t h` at offset 0.
+        /// On x86_64: C: `__guest_handle_xen_kexec_segment_t h` at offset 0.
+        /// On arm64: C: `__guest_handle_64_xen_kexec_segment_t h` at offset 0.
         public var h: XenGuestHandle64<XenKexecSegment> {
             get { xenUnionLoad(self, as: XenGuestHandle64<XenKexecSegment>.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-#elseif arch(arm64)
-        /// C: `__guest_handle_64_xen_kexec_segment_t h` at offset 0.
-        public var h: XenGuestHandle64<XenKexecSegment> {
-            get { xenUnionLoad(self, as: XenGuestHandle64<XenKexecSegment>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-#endif
         /// C: `uint64_t _pad` at offset 0.
         public var pad: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }

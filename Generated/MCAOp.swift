@@ -2,7 +2,7 @@
 
 import XenHypercall
 
-/// Machine-check commands (`struct xen_mc.cmd`).
+/// Machine-check commands (`struct xen_mc.cmd`), through x86's `__HYPERVISOR_mca`, which `arch-x86/xen-mca.h` defines as `__HYPERVISOR_arch_0`: other architectures answer `ENOSYS`.
 ///
 /// The `XEN_MC_*` ops of `arch-x86/xen-mca.h` that are defined (live or obsolete). Retired ops are not
 /// cases: they are unavailable members, so old code fails to compile with a fix-it.
@@ -57,6 +57,9 @@ public enum MCAOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// The header that declares the family.
     public static let header = "arch-x86/xen-mca.h"
 
+    /// `XEN_MCA_INTERFACE_VERSION` (arch-x86/xen-mca.h:48): the version a request must carry.
+    public static let interfaceVersion: UInt32 = 0x1ecc003
+
     /// The Xen releases these bindings were generated for, oldest first.
     public static var releaseSet: [XenRelease]? { [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)] }
 
@@ -65,6 +68,20 @@ public enum MCAOp: UInt32, CaseIterable, Sendable, XenOperation {
     public var releases: [XenRelease]? {
         switch rawValue {
         default: Self.releaseSet
+        }
+    }
+
+    /// `XEN_MCA_INTERFACE_VERSION` in each release of the set: the version a request carries there.
+    public static func interfaceVersion(on release: XenRelease) -> UInt32? {
+        switch (release.major, release.minor) {
+        case (4, 16): 0x1ecc003
+        case (4, 17): 0x1ecc003
+        case (4, 18): 0x1ecc003
+        case (4, 19): 0x1ecc003
+        case (4, 20): 0x1ecc003
+        case (4, 21): 0x1ecc003
+        case (4, 22): 0x1ecc003
+        default: nil
         }
     }
 

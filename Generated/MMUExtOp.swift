@@ -2,7 +2,7 @@
 
 import XenHypercall
 
-/// `mmuext_op` commands (`struct mmuext_op.cmd`); the records of `xen.h`.
+/// `mmuext_op` commands (`struct mmuext_op.cmd`), for PV guests; the records of `xen.h`.
 ///
 /// The `MMUEXT_*` ops of `xen.h` that are defined (live or obsolete). Retired ops are not
 /// cases: they are unavailable members, so old code fails to compile with a fix-it.

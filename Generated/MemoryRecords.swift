@@ -21,7 +21,6 @@ public struct XenVmemrange: Sendable, BitwiseCopyable {
 
 /// `struct xen_memory_reservation` (memory.h:46): 32 bytes, aligned to 8.
 public struct XenMemoryReservation: Sendable, BitwiseCopyable {
-#if arch(x86_64)
     /// XENMEM_increase_reservation:
     /// OUT: MFN (*not* GMFN) bases of extents that were allocated
     /// XENMEM_decrease_reservation:
@@ -33,23 +32,9 @@ public struct XenMemoryReservation: Sendable, BitwiseCopyable {
     /// XENMEM_claim_pages:
     /// IN: must be zero
     ///
-    /// C: `__guest_handle_xen_pfn_t extent_start` at offset 0.
+    /// On x86_64: C: `__guest_handle_xen_pfn_t extent_start` at offset 0.
+    /// On arm64: C: `__guest_handle_64_xen_pfn_t extent_start` at offset 0.
     public var extentStart: XenGuestHandle64<XenPfn>
-#elseif arch(arm64)
-    /// XENMEM_increase_reservation:
-    /// OUT: MFN (*not* GMFN) bases of extents that were allocated
-    /// XENMEM_decrease_reservation:
-    /// IN:  GMFN bases of extents to free
-    /// XENMEM_populate_physmap:
-    /// IN:  GPFN bases of extents to populate with memory
-    /// OUT: GMFN bases of extents that were allocated
-    /// (NB. This command also updates the mach_to_phys translation table)
-    /// XENMEM_claim_pages:
-    /// IN: must be zero
-    ///
-    /// C: `__guest_handle_64_xen_pfn_t extent_start` at offset 0.
-    public var extentStart: XenGuestHandle64<XenPfn>
-#endif
     /// Number of extents, and size/alignment of each (2^extent_order pages).
     ///
     /// C: `xen_ulong_t nr_extents` at offset 8.
@@ -151,33 +136,21 @@ public struct XenAddToPhysmapBatch: Sendable, BitwiseCopyable {
     public var size: UInt16
     /// C: `union xen_add_to_physmap_batch_extra u` at offset 6.
     public var u: XenAddToPhysmapBatchExtra
-#if arch(x86_64)
     /// Indexes into space being mapped.
     ///
-    /// C: `__guest_handle_xen_ulong_t idxs` at offset 8.
+    /// On x86_64: C: `__guest_handle_xen_ulong_t idxs` at offset 8.
+    /// On arm64: C: `__guest_handle_64_xen_ulong_t idxs` at offset 8.
     public var idxs: XenGuestHandle64<XenUlong>
     /// GPFN in domid where the source mapping page should appear.
     ///
-    /// C: `__guest_handle_xen_pfn_t gpfns` at offset 16.
+    /// On x86_64: C: `__guest_handle_xen_pfn_t gpfns` at offset 16.
+    /// On arm64: C: `__guest_handle_64_xen_pfn_t gpfns` at offset 16.
     public var gpfns: XenGuestHandle64<XenPfn>
     /// Per index error code.
     ///
-    /// C: `__guest_handle_int errs` at offset 24.
+    /// On x86_64: C: `__guest_handle_int errs` at offset 24.
+    /// On arm64: C: `__guest_handle_64_int errs` at offset 24.
     public var errs: XenGuestHandle64<Int32>
-#elseif arch(arm64)
-    /// Indexes into space being mapped.
-    ///
-    /// C: `__guest_handle_64_xen_ulong_t idxs` at offset 8.
-    public var idxs: XenGuestHandle64<XenUlong>
-    /// GPFN in domid where the source mapping page should appear.
-    ///
-    /// C: `__guest_handle_64_xen_pfn_t gpfns` at offset 16.
-    public var gpfns: XenGuestHandle64<XenPfn>
-    /// Per index error code.
-    ///
-    /// C: `__guest_handle_64_int errs` at offset 24.
-    public var errs: XenGuestHandle64<Int32>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -233,19 +206,12 @@ public struct XenMemoryMap: Sendable, BitwiseCopyable {
     public var nrEntries: UInt32
     /// 4 bytes of padding that C leaves here.
     private var _padding0: InlineArray<4, UInt8>
-#if arch(x86_64)
     /// Entries in the buffer are in the same format as returned by the
     /// BIOS INT 0x15 EAX=0xE820 call.
     ///
-    /// C: `__guest_handle_void buffer` at offset 8.
+    /// On x86_64: C: `__guest_handle_void buffer` at offset 8.
+    /// On arm64: C: `__guest_handle_64_void buffer` at offset 8.
     public var buffer: XenGuestHandle64<Void>
-#elseif arch(arm64)
-    /// Entries in the buffer are in the same format as returned by the
-    /// BIOS INT 0x15 EAX=0xE820 call.
-    ///
-    /// C: `__guest_handle_64_void buffer` at offset 8.
-    public var buffer: XenGuestHandle64<Void>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -301,17 +267,11 @@ public struct XenMemPagingOp: Sendable, BitwiseCopyable {
     public var domain: Domid
     /// 4 bytes of padding that C leaves here.
     private var _padding1: InlineArray<4, UInt8>
-#if arch(x86_64)
     /// IN: (XENMEM_paging_op_prep) buffer to immediately fill page from
     ///
-    /// C: `__guest_handle_const_uint8 buffer` at offset 8.
+    /// On x86_64: C: `__guest_handle_const_uint8 buffer` at offset 8.
+    /// On arm64: C: `__guest_handle_64_const_uint8 buffer` at offset 8.
     public var buffer: XenGuestHandle64<UInt8>
-#elseif arch(arm64)
-    /// IN: (XENMEM_paging_op_prep) buffer to immediately fill page from
-    ///
-    /// C: `__guest_handle_64_const_uint8 buffer` at offset 8.
-    public var buffer: XenGuestHandle64<UInt8>
-#endif
     /// IN:  gfn of page being operated on
     ///
     /// C: `uint64_t gfn` at offset 16.
@@ -345,29 +305,18 @@ public struct XenMemAccessOp: Sendable, BitwiseCopyable {
     ///
     /// C: `uint64_t pfn` at offset 8.
     public var pfn: UInt64
-#if arch(x86_64)
     /// List of pfns to set access for
     /// Used only with XENMEM_access_op_set_access_multi
     ///
-    /// C: `__guest_handle_const_uint64 pfn_list` at offset 16.
+    /// On x86_64: C: `__guest_handle_const_uint64 pfn_list` at offset 16.
+    /// On arm64: C: `__guest_handle_64_const_uint64 pfn_list` at offset 16.
     public var pfnList: XenGuestHandle64<UInt64>
     /// Corresponding list of access settings for pfn_list
     /// Used only with XENMEM_access_op_set_access_multi
     ///
-    /// C: `__guest_handle_const_uint8 access_list` at offset 24.
+    /// On x86_64: C: `__guest_handle_const_uint8 access_list` at offset 24.
+    /// On arm64: C: `__guest_handle_64_const_uint8 access_list` at offset 24.
     public var accessList: XenGuestHandle64<UInt8>
-#elseif arch(arm64)
-    /// List of pfns to set access for
-    /// Used only with XENMEM_access_op_set_access_multi
-    ///
-    /// C: `__guest_handle_64_const_uint64 pfn_list` at offset 16.
-    public var pfnList: XenGuestHandle64<UInt64>
-    /// Corresponding list of access settings for pfn_list
-    /// Used only with XENMEM_access_op_set_access_multi
-    ///
-    /// C: `__guest_handle_64_const_uint8 access_list` at offset 24.
-    public var accessList: XenGuestHandle64<UInt8>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -630,7 +579,6 @@ public struct XenMemAcquireResource: Sendable, BitwiseCopyable {
     ///
     /// C: `uint64_t frame` at offset 16.
     public var frame: UInt64
-#if arch(x86_64)
     /// IN/OUT - If the tools domain is PV then, upon return, frame_list
     /// will be populated with the MFNs of the resource.
     /// If the tools domain is HVM then it is expected that, on
@@ -642,23 +590,9 @@ public struct XenMemAcquireResource: Sendable, BitwiseCopyable {
     /// This parameter may be NULL if nr_frames is 0.  This
     /// value may be updated over the course of the operation.
     ///
-    /// C: `__guest_handle_xen_pfn_t frame_list` at offset 24.
+    /// On x86_64: C: `__guest_handle_xen_pfn_t frame_list` at offset 24.
+    /// On arm64: C: `__guest_handle_64_xen_pfn_t frame_list` at offset 24.
     public var frameList: XenGuestHandle64<XenPfn>
-#elseif arch(arm64)
-    /// IN/OUT - If the tools domain is PV then, upon return, frame_list
-    /// will be populated with the MFNs of the resource.
-    /// If the tools domain is HVM then it is expected that, on
-    /// entry, frame_list will be populated with a list of GFNs
-    /// that will be mapped to the MFNs of the resource.
-    /// If -EIO is returned then the frame_list has only been
-    /// partially mapped and it is up to the caller to unmap all
-    /// the GFNs.
-    /// This parameter may be NULL if nr_frames is 0.  This
-    /// value may be updated over the course of the operation.
-    ///
-    /// C: `__guest_handle_64_xen_pfn_t frame_list` at offset 24.
-    public var frameList: XenGuestHandle64<XenPfn>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -706,19 +640,12 @@ extension XenVnumaTopologyInfo {
     public struct Vdistance: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
-#if arch(x86_64)
-        /// C: `__guest_handle_uint h` at offset 0.
+        /// On x86_64: C: `__guest_handle_uint h` at offset 0.
+        /// On arm64: C: `__guest_handle_64_uint h` at offset 0.
         public var h: XenGuestHandle64<UInt32> {
             get { xenUnionLoad(self, as: XenGuestHandle64<UInt32>.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-#elseif arch(arm64)
-        /// C: `__guest_handle_64_uint h` at offset 0.
-        public var h: XenGuestHandle64<UInt32> {
-            get { xenUnionLoad(self, as: XenGuestHandle64<UInt32>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-#endif
         /// C: `uint64_t pad` at offset 0.
         public var pad: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -735,19 +662,12 @@ extension XenVnumaTopologyInfo {
     public struct VCPUToVnode: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
-#if arch(x86_64)
-        /// C: `__guest_handle_uint h` at offset 0.
+        /// On x86_64: C: `__guest_handle_uint h` at offset 0.
+        /// On arm64: C: `__guest_handle_64_uint h` at offset 0.
         public var h: XenGuestHandle64<UInt32> {
             get { xenUnionLoad(self, as: XenGuestHandle64<UInt32>.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-#elseif arch(arm64)
-        /// C: `__guest_handle_64_uint h` at offset 0.
-        public var h: XenGuestHandle64<UInt32> {
-            get { xenUnionLoad(self, as: XenGuestHandle64<UInt32>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-#endif
         /// C: `uint64_t pad` at offset 0.
         public var pad: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -764,19 +684,12 @@ extension XenVnumaTopologyInfo {
     public struct Vmemrange: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
-#if arch(x86_64)
-        /// C: `__guest_handle_xen_vmemrange_t h` at offset 0.
+        /// On x86_64: C: `__guest_handle_xen_vmemrange_t h` at offset 0.
+        /// On arm64: C: `__guest_handle_64_xen_vmemrange_t h` at offset 0.
         public var h: XenGuestHandle64<XenVmemrange> {
             get { xenUnionLoad(self, as: XenGuestHandle64<XenVmemrange>.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-#elseif arch(arm64)
-        /// C: `__guest_handle_64_xen_vmemrange_t h` at offset 0.
-        public var h: XenGuestHandle64<XenVmemrange> {
-            get { xenUnionLoad(self, as: XenGuestHandle64<XenVmemrange>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-#endif
         /// C: `uint64_t pad` at offset 0.
         public var pad: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -801,17 +714,11 @@ public struct XenReservedDeviceMemoryMap: Sendable, BitwiseCopyable {
     ///
     /// C: `unsigned int nr_entries` at offset 4.
     public var nrEntries: UInt32
-#if arch(x86_64)
     /// OUT
     ///
-    /// C: `__guest_handle_xen_reserved_device_memory_t buffer` at offset 8.
+    /// On x86_64: C: `__guest_handle_xen_reserved_device_memory_t buffer` at offset 8.
+    /// On arm64: C: `__guest_handle_64_xen_reserved_device_memory_t buffer` at offset 8.
     public var buffer: XenGuestHandle64<XenReservedDeviceMemory>
-#elseif arch(arm64)
-    /// OUT
-    ///
-    /// C: `__guest_handle_64_xen_reserved_device_memory_t buffer` at offset 8.
-    public var buffer: XenGuestHandle64<XenReservedDeviceMemory>
-#endif
     /// C: `union (unnamed union at memory.h:607:5) dev` at offset 16.
     public var dev: XenReservedDeviceMemoryMap.Dev
     /// 4 bytes of padding that C leaves here.
@@ -859,21 +766,13 @@ public struct XenMachphysMfnList: Sendable, BitwiseCopyable {
     public var maxExtents: UInt32
     /// 4 bytes of padding that C leaves here.
     private var _padding0: InlineArray<4, UInt8>
-#if arch(x86_64)
     /// Pointer to buffer to fill with list of extent starts. If there are
     /// any large discontiguities in the machine address space, 2MB gaps in
     /// the machphys table will be represented by an MFN base of zero.
     ///
-    /// C: `__guest_handle_xen_pfn_t extent_start` at offset 8.
+    /// On x86_64: C: `__guest_handle_xen_pfn_t extent_start` at offset 8.
+    /// On arm64: C: `__guest_handle_64_xen_pfn_t extent_start` at offset 8.
     public var extentStart: XenGuestHandle64<XenPfn>
-#elseif arch(arm64)
-    /// Pointer to buffer to fill with list of extent starts. If there are
-    /// any large discontiguities in the machine address space, 2MB gaps in
-    /// the machphys table will be represented by an MFN base of zero.
-    ///
-    /// C: `__guest_handle_64_xen_pfn_t extent_start` at offset 8.
-    public var extentStart: XenGuestHandle64<XenPfn>
-#endif
     /// Number of extents written to the above array. This will be smaller
     /// than 'max_extents' if the machphys table is smaller than max_e * 2MB.
     ///

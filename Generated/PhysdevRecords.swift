@@ -98,13 +98,9 @@ public struct PhysdevSetIopl: Sendable, BitwiseCopyable {
 
 /// `struct physdev_set_iobitmap` (physdev.h:95): 16 bytes, aligned to 8.
 public struct PhysdevSetIobitmap: Sendable, BitwiseCopyable {
-#if arch(x86_64)
-    /// C: `__guest_handle_uint8 bitmap` at offset 0.
+    /// On x86_64: C: `__guest_handle_uint8 bitmap` at offset 0.
+    /// On arm64: C: `__guest_handle_64_uint8 bitmap` at offset 0.
     public var bitmap: XenGuestHandle64<UInt8>
-#elseif arch(arm64)
-    /// C: `__guest_handle_64_uint8 bitmap` at offset 0.
-    public var bitmap: XenGuestHandle64<UInt8>
-#endif
     /// C: `uint32_t nr_ports` at offset 8.
     public var nrPorts: UInt32
     /// 4 bytes of padding that C leaves here.

@@ -254,19 +254,12 @@ public struct XenpfReadMemtype: Sendable, BitwiseCopyable {
 
 /// `struct xenpf_microcode_update` (platform.h:98): 16 bytes, aligned to 8.
 public struct XenpfMicrocodeUpdate: Sendable, BitwiseCopyable {
-#if arch(x86_64)
     /// IN variables.
     /// Pointer to microcode data
     ///
-    /// C: `__guest_handle_const_void data` at offset 0.
+    /// On x86_64: C: `__guest_handle_const_void data` at offset 0.
+    /// On arm64: C: `__guest_handle_64_const_void data` at offset 0.
     public var data: XenGuestHandle64<Void>
-#elseif arch(arm64)
-    /// IN variables.
-    /// Pointer to microcode data
-    ///
-    /// C: `__guest_handle_64_const_void data` at offset 0.
-    public var data: XenGuestHandle64<Void>
-#endif
     /// Length of microcode data.
     ///
     /// C: `uint32_t length` at offset 8.
@@ -416,26 +409,16 @@ public struct XenpfEfiTime: Sendable, BitwiseCopyable {
 extension XenpfEfiRuntimeCall.U {
     /// The struct of `xenpf_efi_runtime_call.u.get_variable` (platform.h:179): 40 bytes, aligned to 8.
     public struct GetVariable: Sendable, BitwiseCopyable {
-#if arch(x86_64)
         /// UCS-2/UTF-16 string
         ///
-        /// C: `__guest_handle_void name` at offset 0.
+        /// On x86_64: C: `__guest_handle_void name` at offset 0.
+        /// On arm64: C: `__guest_handle_64_void name` at offset 0.
         public var name: XenGuestHandle64<Void>
-#elseif arch(arm64)
-        /// UCS-2/UTF-16 string
-        ///
-        /// C: `__guest_handle_64_void name` at offset 0.
-        public var name: XenGuestHandle64<Void>
-#endif
         /// C: `xen_ulong_t size` at offset 8.
         public var size: XenUlong
-#if arch(x86_64)
-        /// C: `__guest_handle_void data` at offset 16.
+        /// On x86_64: C: `__guest_handle_void data` at offset 16.
+        /// On arm64: C: `__guest_handle_64_void data` at offset 16.
         public var data: XenGuestHandle64<Void>
-#elseif arch(arm64)
-        /// C: `__guest_handle_64_void data` at offset 16.
-        public var data: XenGuestHandle64<Void>
-#endif
         /// C: `struct xenpf_efi_guid vendor_guid` at offset 24.
         public var vendorGuid: XenpfEfiGuid
 
@@ -462,26 +445,16 @@ public struct XenpfEfiGuid: Sendable, BitwiseCopyable {
 extension XenpfEfiRuntimeCall.U {
     /// The struct of `xenpf_efi_runtime_call.u.set_variable` (platform.h:179): 40 bytes, aligned to 8.
     public struct SetVariable: Sendable, BitwiseCopyable {
-#if arch(x86_64)
         /// UCS-2/UTF-16 string
         ///
-        /// C: `__guest_handle_void name` at offset 0.
+        /// On x86_64: C: `__guest_handle_void name` at offset 0.
+        /// On arm64: C: `__guest_handle_64_void name` at offset 0.
         public var name: XenGuestHandle64<Void>
-#elseif arch(arm64)
-        /// UCS-2/UTF-16 string
-        ///
-        /// C: `__guest_handle_64_void name` at offset 0.
-        public var name: XenGuestHandle64<Void>
-#endif
         /// C: `xen_ulong_t size` at offset 8.
         public var size: XenUlong
-#if arch(x86_64)
-        /// C: `__guest_handle_void data` at offset 16.
+        /// On x86_64: C: `__guest_handle_void data` at offset 16.
+        /// On arm64: C: `__guest_handle_64_void data` at offset 16.
         public var data: XenGuestHandle64<Void>
-#elseif arch(arm64)
-        /// C: `__guest_handle_64_void data` at offset 16.
-        public var data: XenGuestHandle64<Void>
-#endif
         /// C: `struct xenpf_efi_guid vendor_guid` at offset 24.
         public var vendorGuid: XenpfEfiGuid
 
@@ -495,17 +468,11 @@ extension XenpfEfiRuntimeCall.U {
     public struct GetNextVariableName: Sendable, BitwiseCopyable {
         /// C: `xen_ulong_t size` at offset 0.
         public var size: XenUlong
-#if arch(x86_64)
         /// UCS-2/UTF-16 string
         ///
-        /// C: `__guest_handle_void name` at offset 8.
+        /// On x86_64: C: `__guest_handle_void name` at offset 8.
+        /// On arm64: C: `__guest_handle_64_void name` at offset 8.
         public var name: XenGuestHandle64<Void>
-#elseif arch(arm64)
-        /// UCS-2/UTF-16 string
-        ///
-        /// C: `__guest_handle_64_void name` at offset 8.
-        public var name: XenGuestHandle64<Void>
-#endif
         /// C: `struct xenpf_efi_guid vendor_guid` at offset 16.
         public var vendorGuid: XenpfEfiGuid
 
@@ -536,13 +503,9 @@ extension XenpfEfiRuntimeCall.U {
 extension XenpfEfiRuntimeCall.U {
     /// The struct of `xenpf_efi_runtime_call.u.query_capsule_capabilities` (platform.h:200): 32 bytes, aligned to 8.
     public struct QueryCapsuleCapabilities: Sendable, BitwiseCopyable {
-#if arch(x86_64)
-        /// C: `__guest_handle_void capsule_header_array` at offset 0.
+        /// On x86_64: C: `__guest_handle_void capsule_header_array` at offset 0.
+        /// On arm64: C: `__guest_handle_64_void capsule_header_array` at offset 0.
         public var capsuleHeaderArray: XenGuestHandle64<Void>
-#elseif arch(arm64)
-        /// C: `__guest_handle_64_void capsule_header_array` at offset 0.
-        public var capsuleHeaderArray: XenGuestHandle64<Void>
-#endif
         /// C: `xen_ulong_t capsule_count` at offset 8.
         public var capsuleCount: XenUlong
         /// C: `uint64_t max_capsule_size` at offset 16.
@@ -560,13 +523,9 @@ extension XenpfEfiRuntimeCall.U {
 extension XenpfEfiRuntimeCall.U {
     /// The struct of `xenpf_efi_runtime_call.u.update_capsule` (platform.h:207): 24 bytes, aligned to 8.
     public struct UpdateCapsule: Sendable, BitwiseCopyable {
-#if arch(x86_64)
-        /// C: `__guest_handle_void capsule_header_array` at offset 0.
+        /// On x86_64: C: `__guest_handle_void capsule_header_array` at offset 0.
+        /// On arm64: C: `__guest_handle_64_void capsule_header_array` at offset 0.
         public var capsuleHeaderArray: XenGuestHandle64<Void>
-#elseif arch(arm64)
-        /// C: `__guest_handle_64_void capsule_header_array` at offset 0.
-        public var capsuleHeaderArray: XenGuestHandle64<Void>
-#endif
         /// C: `xen_ulong_t capsule_count` at offset 8.
         public var capsuleCount: XenUlong
         /// machine address
@@ -672,19 +631,12 @@ extension XenpfFirmwareInfo.U {
         ///
         /// C: `uint8_t legacy_sectors_per_track` at offset 7.
         public var legacySectorsPerTrack: UInt8
-#if arch(x86_64)
         /// Int13, Fn41: Get Device Parameters (as filled into %ds:%esi).
         /// NB. First uint16_t of buffer must be set to buffer size.
         ///
-        /// C: `__guest_handle_void edd_params` at offset 8.
+        /// On x86_64: C: `__guest_handle_void edd_params` at offset 8.
+        /// On arm64: C: `__guest_handle_64_void edd_params` at offset 8.
         public var eddParams: XenGuestHandle64<Void>
-#elseif arch(arm64)
-        /// Int13, Fn41: Get Device Parameters (as filled into %ds:%esi).
-        /// NB. First uint16_t of buffer must be set to buffer size.
-        ///
-        /// C: `__guest_handle_64_void edd_params` at offset 8.
-        public var eddParams: XenGuestHandle64<Void>
-#endif
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
         public init() { self = xenZeroed() }
@@ -721,17 +673,11 @@ extension XenpfFirmwareInfo.U {
         public var edidTransferTime: UInt8
         /// 6 bytes of padding that C leaves here.
         private var _padding0: InlineArray<6, UInt8>
-#if arch(x86_64)
         /// must refer to 128-byte buffer
         ///
-        /// C: `__guest_handle_uint8 edid` at offset 8.
+        /// On x86_64: C: `__guest_handle_uint8 edid` at offset 8.
+        /// On arm64: C: `__guest_handle_64_uint8 edid` at offset 8.
         public var edid: XenGuestHandle64<UInt8>
-#elseif arch(arm64)
-        /// must refer to 128-byte buffer
-        ///
-        /// C: `__guest_handle_64_uint8 edid` at offset 8.
-        public var edid: XenGuestHandle64<UInt8>
-#endif
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
         public init() { self = xenZeroed() }
@@ -803,17 +749,11 @@ extension XenpfEfiInfo {
         ///
         /// C: `uint32_t bufsz` at offset 4.
         public var bufsz: UInt32
-#if arch(x86_64)
         /// UCS-2/UTF-16 string
         ///
-        /// C: `__guest_handle_void name` at offset 8.
+        /// On x86_64: C: `__guest_handle_void name` at offset 8.
+        /// On arm64: C: `__guest_handle_64_void name` at offset 8.
         public var name: XenGuestHandle64<Void>
-#elseif arch(arm64)
-        /// UCS-2/UTF-16 string
-        ///
-        /// C: `__guest_handle_64_void name` at offset 8.
-        public var name: XenGuestHandle64<Void>
-#endif
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
         public init() { self = xenZeroed() }
@@ -926,19 +866,12 @@ public struct XenpfChangeFreq: Sendable, BitwiseCopyable {
 
 /// `struct xenpf_getidletime` (platform.h:338): 32 bytes, aligned to 8.
 public struct XenpfGetidletime: Sendable, BitwiseCopyable {
-#if arch(x86_64)
     /// IN/OUT variables
     /// IN: CPUs to interrogate; OUT: subset of IN which are present
     ///
-    /// C: `__guest_handle_uint8 cpumap_bitmap` at offset 0.
+    /// On x86_64: C: `__guest_handle_uint8 cpumap_bitmap` at offset 0.
+    /// On arm64: C: `__guest_handle_64_uint8 cpumap_bitmap` at offset 0.
     public var cpumapBitmap: XenGuestHandle64<UInt8>
-#elseif arch(arm64)
-    /// IN/OUT variables
-    /// IN: CPUs to interrogate; OUT: subset of IN which are present
-    ///
-    /// C: `__guest_handle_64_uint8 cpumap_bitmap` at offset 0.
-    public var cpumapBitmap: XenGuestHandle64<UInt8>
-#endif
     /// IN variables
     /// Size of cpumap bitmap.
     ///
@@ -946,17 +879,11 @@ public struct XenpfGetidletime: Sendable, BitwiseCopyable {
     public var cpumapNrCpus: UInt32
     /// 4 bytes of padding that C leaves here.
     private var _padding0: InlineArray<4, UInt8>
-#if arch(x86_64)
     /// Must be indexable for every cpu in cpumap_bitmap.
     ///
-    /// C: `__guest_handle_uint64 idletime` at offset 16.
+    /// On x86_64: C: `__guest_handle_uint64 idletime` at offset 16.
+    /// On arm64: C: `__guest_handle_64_uint64 idletime` at offset 16.
     public var idletime: XenGuestHandle64<UInt64>
-#elseif arch(arm64)
-    /// Must be indexable for every cpu in cpumap_bitmap.
-    ///
-    /// C: `__guest_handle_64_uint64 idletime` at offset 16.
-    public var idletime: XenGuestHandle64<UInt64>
-#endif
     /// OUT variables
     /// System time when the idletime snapshots were taken.
     ///
@@ -977,7 +904,7 @@ public struct XenpfSetProcessorPminfo: Sendable, BitwiseCopyable {
     /// {XEN_PM_CX, XEN_PM_PX}
     ///
     /// C: `uint32_t type` at offset 4.
-    public var type: UInt32
+    public var type: XenPowerManagementInfoType
     /// C: `union (unnamed union at platform.h:489:5) u` at offset 8.
     public var u: XenpfSetProcessorPminfo.U
 
@@ -1004,23 +931,14 @@ extension XenpfSetProcessorPminfo {
             get { xenUnionLoad(self, as: XenProcessorPerformance.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-#if arch(x86_64)
         /// _PDC
         ///
-        /// C: `__guest_handle_uint32 pdc` at offset 0.
+        /// On x86_64: C: `__guest_handle_uint32 pdc` at offset 0.
+        /// On arm64: C: `__guest_handle_64_uint32 pdc` at offset 0.
         public var pdc: XenGuestHandle64<UInt32> {
             get { xenUnionLoad(self, as: XenGuestHandle64<UInt32>.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-#elseif arch(arm64)
-        /// _PDC
-        ///
-        /// C: `__guest_handle_64_uint32 pdc` at offset 0.
-        public var pdc: XenGuestHandle64<UInt32> {
-            get { xenUnionLoad(self, as: XenGuestHandle64<UInt32>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-#endif
         /// CPPC: _CPC and _PSD
         ///
         /// C: `xen_processor_cppc_t cppc_data` at offset 0.
@@ -1044,17 +962,11 @@ public struct XenProcessorPower: Sendable, BitwiseCopyable {
     ///
     /// C: `struct xen_processor_flags flags` at offset 4.
     public var flags: XenProcessorFlags
-#if arch(x86_64)
     /// supported c states
     ///
-    /// C: `__guest_handle_xen_processor_cx_t states` at offset 8.
+    /// On x86_64: C: `__guest_handle_xen_processor_cx_t states` at offset 8.
+    /// On arm64: C: `__guest_handle_64_xen_processor_cx_t states` at offset 8.
     public var states: XenGuestHandle64<XenProcessorCx>
-#elseif arch(arm64)
-    /// supported c states
-    ///
-    /// C: `__guest_handle_64_xen_processor_cx_t states` at offset 8.
-    public var states: XenGuestHandle64<XenProcessorCx>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -1118,17 +1030,11 @@ public struct XenProcessorCx: Sendable, BitwiseCopyable {
     ///
     /// C: `uint32_t dpcnt` at offset 36.
     public var dpcnt: UInt32
-#if arch(x86_64)
     /// NULL if no dependency
     ///
-    /// C: `__guest_handle_xen_processor_csd_t dp` at offset 40.
+    /// On x86_64: C: `__guest_handle_xen_processor_csd_t dp` at offset 40.
+    /// On arm64: C: `__guest_handle_64_xen_processor_csd_t dp` at offset 40.
     public var dp: XenGuestHandle64<XenProcessorCsd>
-#elseif arch(arm64)
-    /// NULL if no dependency
-    ///
-    /// C: `__guest_handle_64_xen_processor_csd_t dp` at offset 40.
-    public var dp: XenGuestHandle64<XenProcessorCsd>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -1190,13 +1096,9 @@ public struct XenProcessorPerformance: Sendable, BitwiseCopyable {
     public var stateCount: UInt32
     /// 4 bytes of padding that C leaves here.
     private var _padding0: InlineArray<4, UInt8>
-#if arch(x86_64)
-    /// C: `__guest_handle_xen_processor_px_t states` at offset 48.
+    /// On x86_64: C: `__guest_handle_xen_processor_px_t states` at offset 48.
+    /// On arm64: C: `__guest_handle_64_xen_processor_px_t states` at offset 48.
     public var states: XenGuestHandle64<XenProcessorPx>
-#elseif arch(arm64)
-    /// C: `__guest_handle_64_xen_processor_px_t states` at offset 48.
-    public var states: XenGuestHandle64<XenProcessorPx>
-#endif
     /// C: `struct xen_psd_package domain_info` at offset 56.
     public var domainInfo: XenPsdPackage
     /// C: `uint32_t shared_type` at offset 96.
@@ -1440,13 +1342,9 @@ public struct XenpfResourceOp: Sendable, BitwiseCopyable {
     ///
     /// C: `uint32_t cpu` at offset 4.
     public var cpu: UInt32
-#if arch(x86_64)
-    /// C: `__guest_handle_xenpf_resource_entry_t entries` at offset 8.
+    /// On x86_64: C: `__guest_handle_xenpf_resource_entry_t entries` at offset 8.
+    /// On arm64: C: `__guest_handle_64_xenpf_resource_entry_t entries` at offset 8.
     public var entries: XenGuestHandle64<XenpfResourceEntry>
-#elseif arch(arm64)
-    /// C: `__guest_handle_64_xenpf_resource_entry_t entries` at offset 8.
-    public var entries: XenGuestHandle64<XenpfResourceEntry>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -1572,17 +1470,11 @@ public struct XenpfMicrocodeUpdate2: Sendable, BitwiseCopyable {
     ///
     /// C: `uint32_t length` at offset 4.
     public var length: UInt32
-#if arch(x86_64)
     /// Pointer to microcode data
     ///
-    /// C: `__guest_handle_const_void data` at offset 8.
+    /// On x86_64: C: `__guest_handle_const_void data` at offset 8.
+    /// On arm64: C: `__guest_handle_64_const_void data` at offset 8.
     public var data: XenGuestHandle64<Void>
-#elseif arch(arm64)
-    /// Pointer to microcode data
-    ///
-    /// C: `__guest_handle_64_const_void data` at offset 8.
-    public var data: XenGuestHandle64<Void>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }

@@ -15,13 +15,9 @@ public struct SchedShutdown: Sendable, BitwiseCopyable {
 
 /// `struct sched_poll` (sched.h:124): 24 bytes, aligned to 8.
 public struct SchedPoll: Sendable, BitwiseCopyable {
-#if arch(x86_64)
-    /// C: `__guest_handle_evtchn_port_t ports` at offset 0.
+    /// On x86_64: C: `__guest_handle_evtchn_port_t ports` at offset 0.
+    /// On arm64: C: `__guest_handle_64_evtchn_port_t ports` at offset 0.
     public var ports: XenGuestHandle64<EvtchnPort>
-#elseif arch(arm64)
-    /// C: `__guest_handle_64_evtchn_port_t ports` at offset 0.
-    public var ports: XenGuestHandle64<EvtchnPort>
-#endif
     /// C: `unsigned int nr_ports` at offset 8.
     public var nrPorts: UInt32
     /// 4 bytes of padding that C leaves here.

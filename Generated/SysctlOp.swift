@@ -17,15 +17,10 @@ public enum SysctlOp: UInt32, CaseIterable, Sendable, XenOperation {
     case schedId = 4
     /// `XEN_SYSCTL_perfc_op` (5), sysctl.h:1235.
     case perfcOp = 5
-#if arch(x86_64)
-    /// `XEN_SYSCTL_getdomaininfolist` (6), sysctl.h:1236.
-    case getdomaininfolist = 6
-#elseif arch(arm64)
     /// `XEN_SYSCTL_getdomaininfolist` (6), sysctl.h:1236.
     ///
-    /// Xen 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
+    /// On arm64: Xen 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
     case getdomaininfolist = 6
-#endif
     /// `XEN_SYSCTL_debug_keys` (7), sysctl.h:1237.
     case debugKeys = 7
     /// `XEN_SYSCTL_getcpuinfo` (8), sysctl.h:1238.
@@ -66,25 +61,16 @@ public enum SysctlOp: UInt32, CaseIterable, Sendable, XenOperation {
     case getCpuFeatureset = 26
     /// `XEN_SYSCTL_livepatch_op` (27), sysctl.h:1256.
     case livepatchOp = 27
-#if arch(x86_64)
     /// `XEN_SYSCTL_get_cpu_policy` (29), sysctl.h:1258.
+    ///
+    /// On arm64: No payload mapping: the generator could not bind this op to a payload (payloadMembers binds it to 'cpu_policy', which is not a record member of 'u'), so it has no typed command; add it to the family's `payloadMembers` in the config.
     case getCpuPolicy = 29
     /// `XEN_SYSCTL_dt_overlay` (30), sysctl.h:1259.
     ///
     /// Xen 4.18, 4.19, 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
     ///
-    /// No payload mapping: the generator could not bind this op to a payload (no comment names it above a payload struct and no member of 'u' is named 'dt_overlay'), so it has no typed command; add it to the family's `payloadMembers` in the config.
+    /// On x86_64: No payload mapping: the generator could not bind this op to a payload (no comment names it above a payload struct and no member of 'u' is named 'dt_overlay'), so it has no typed command; add it to the family's `payloadMembers` in the config.
     case dtOverlay = 30
-#elseif arch(arm64)
-    /// `XEN_SYSCTL_get_cpu_policy` (29), sysctl.h:1258.
-    ///
-    /// No payload mapping: the generator could not bind this op to a payload (payloadMembers binds it to 'cpu_policy', which is not a record member of 'u'), so it has no typed command; add it to the family's `payloadMembers` in the config.
-    case getCpuPolicy = 29
-    /// `XEN_SYSCTL_dt_overlay` (30), sysctl.h:1259.
-    ///
-    /// Xen 4.18, 4.19, 4.20, 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
-    case dtOverlay = 30
-#endif
 
     /// Every case, in header order. Written out because Swift does not synthesize it when a case is
     /// deprecated, and by raw value so that naming a deprecated case warns nowhere.
@@ -95,11 +81,7 @@ public enum SysctlOp: UInt32, CaseIterable, Sendable, XenOperation {
         rawValues.append(3)
         rawValues.append(4)
         rawValues.append(5)
-#if arch(x86_64)
         rawValues.append(6)
-#elseif arch(arm64)
-        rawValues.append(6)
-#endif
         rawValues.append(7)
         rawValues.append(8)
         rawValues.append(9)
@@ -119,13 +101,8 @@ public enum SysctlOp: UInt32, CaseIterable, Sendable, XenOperation {
         rawValues.append(25)
         rawValues.append(26)
         rawValues.append(27)
-#if arch(x86_64)
         rawValues.append(29)
         rawValues.append(30)
-#elseif arch(arm64)
-        rawValues.append(29)
-        rawValues.append(30)
-#endif
         return rawValues.compactMap(Self.init(rawValue:))
     }()
 
@@ -185,11 +162,7 @@ public enum SysctlOp: UInt32, CaseIterable, Sendable, XenOperation {
         case .physinfo: "XEN_SYSCTL_physinfo"
         case .schedId: "XEN_SYSCTL_sched_id"
         case .perfcOp: "XEN_SYSCTL_perfc_op"
-#if arch(x86_64)
         case .getdomaininfolist: "XEN_SYSCTL_getdomaininfolist"
-#elseif arch(arm64)
-        case .getdomaininfolist: "XEN_SYSCTL_getdomaininfolist"
-#endif
         case .debugKeys: "XEN_SYSCTL_debug_keys"
         case .getcpuinfo: "XEN_SYSCTL_getcpuinfo"
         case .availheap: "XEN_SYSCTL_availheap"
@@ -209,13 +182,8 @@ public enum SysctlOp: UInt32, CaseIterable, Sendable, XenOperation {
         case .getCpuLevellingCaps: "XEN_SYSCTL_get_cpu_levelling_caps"
         case .getCpuFeatureset: "XEN_SYSCTL_get_cpu_featureset"
         case .livepatchOp: "XEN_SYSCTL_livepatch_op"
-#if arch(x86_64)
         case .getCpuPolicy: "XEN_SYSCTL_get_cpu_policy"
         case .dtOverlay: "XEN_SYSCTL_dt_overlay"
-#elseif arch(arm64)
-        case .getCpuPolicy: "XEN_SYSCTL_get_cpu_policy"
-        case .dtOverlay: "XEN_SYSCTL_dt_overlay"
-#endif
         }
     }
 

@@ -312,13 +312,9 @@ public struct XenSysctlCputopoinfo: Sendable, BitwiseCopyable {
     public var numCpus: UInt32
     /// 4 bytes of padding that C leaves here.
     private var _padding0: InlineArray<4, UInt8>
-#if arch(x86_64)
-    /// C: `__guest_handle_xen_sysctl_cputopo_t cputopo` at offset 8.
+    /// On x86_64: C: `__guest_handle_xen_sysctl_cputopo_t cputopo` at offset 8.
+    /// On arm64: C: `__guest_handle_64_xen_sysctl_cputopo_t cputopo` at offset 8.
     public var cputopo: XenGuestHandle64<XenSysctlCputopo>
-#elseif arch(arm64)
-    /// C: `__guest_handle_64_xen_sysctl_cputopo_t cputopo` at offset 8.
-    public var cputopo: XenGuestHandle64<XenSysctlCputopo>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -346,10 +342,10 @@ public struct XenSysctlPcitopoinfo: Sendable, BitwiseCopyable {
     public var numDevs: UInt32
     /// 4 bytes of padding that C leaves here.
     private var _padding0: InlineArray<4, UInt8>
-#if arch(x86_64)
     /// IN: list of devices for which node IDs are requested.
     ///
-    /// C: `__guest_handle_physdev_pci_device_t devs` at offset 8.
+    /// On x86_64: C: `__guest_handle_physdev_pci_device_t devs` at offset 8.
+    /// On arm64: C: `__guest_handle_64_physdev_pci_device_t devs` at offset 8.
     public var devs: XenGuestHandle64<PhysdevPCIDevice>
     /// OUT: node identifier for each device.
     /// If information for a particular device is not available then
@@ -357,22 +353,9 @@ public struct XenSysctlPcitopoinfo: Sendable, BitwiseCopyable {
     /// device is not known to the hypervisor then XEN_INVALID_DEV
     /// will be provided.
     ///
-    /// C: `__guest_handle_uint32 nodes` at offset 16.
+    /// On x86_64: C: `__guest_handle_uint32 nodes` at offset 16.
+    /// On arm64: C: `__guest_handle_64_uint32 nodes` at offset 16.
     public var nodes: XenGuestHandle64<UInt32>
-#elseif arch(arm64)
-    /// IN: list of devices for which node IDs are requested.
-    ///
-    /// C: `__guest_handle_64_physdev_pci_device_t devs` at offset 8.
-    public var devs: XenGuestHandle64<PhysdevPCIDevice>
-    /// OUT: node identifier for each device.
-    /// If information for a particular device is not available then
-    /// corresponding entry will be set to XEN_INVALID_NODE_ID. If
-    /// device is not known to the hypervisor then XEN_INVALID_DEV
-    /// will be provided.
-    ///
-    /// C: `__guest_handle_64_uint32 nodes` at offset 16.
-    public var nodes: XenGuestHandle64<UInt32>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -384,25 +367,16 @@ public struct XenSysctlNumainfo: Sendable, BitwiseCopyable {
     public var numNodes: UInt32
     /// 4 bytes of padding that C leaves here.
     private var _padding0: InlineArray<4, UInt8>
-#if arch(x86_64)
-    /// C: `__guest_handle_xen_sysctl_meminfo_t meminfo` at offset 8.
+    /// On x86_64: C: `__guest_handle_xen_sysctl_meminfo_t meminfo` at offset 8.
+    /// On arm64: C: `__guest_handle_64_xen_sysctl_meminfo_t meminfo` at offset 8.
     public var meminfo: XenGuestHandle64<XenSysctlMeminfo>
     /// Distance between nodes 'i' and 'j' is stored in index 'i*N + j',
     /// where N is the number of nodes that will be returned in 'num_nodes'
     /// (i.e. not 'num_nodes' provided by the caller)
     ///
-    /// C: `__guest_handle_uint32 distance` at offset 16.
+    /// On x86_64: C: `__guest_handle_uint32 distance` at offset 16.
+    /// On arm64: C: `__guest_handle_64_uint32 distance` at offset 16.
     public var distance: XenGuestHandle64<UInt32>
-#elseif arch(arm64)
-    /// C: `__guest_handle_64_xen_sysctl_meminfo_t meminfo` at offset 8.
-    public var meminfo: XenGuestHandle64<XenSysctlMeminfo>
-    /// Distance between nodes 'i' and 'j' is stored in index 'i*N + j',
-    /// where N is the number of nodes that will be returned in 'num_nodes'
-    /// (i.e. not 'num_nodes' provided by the caller)
-    ///
-    /// C: `__guest_handle_64_uint32 distance` at offset 16.
-    public var distance: XenGuestHandle64<UInt32>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -451,25 +425,16 @@ public struct XenSysctlPerfcOp: Sendable, BitwiseCopyable {
     public var nrVals: UInt32
     /// 4 bytes of padding that C leaves here.
     private var _padding0: InlineArray<4, UInt8>
-#if arch(x86_64)
     /// counter information (or NULL)
     ///
-    /// C: `__guest_handle_xen_sysctl_perfc_desc_t desc` at offset 16.
+    /// On x86_64: C: `__guest_handle_xen_sysctl_perfc_desc_t desc` at offset 16.
+    /// On arm64: C: `__guest_handle_64_xen_sysctl_perfc_desc_t desc` at offset 16.
     public var desc: XenGuestHandle64<XenSysctlPerfcDesc>
     /// counter values (or NULL)
     ///
-    /// C: `__guest_handle_xen_sysctl_perfc_val_t val` at offset 24.
+    /// On x86_64: C: `__guest_handle_xen_sysctl_perfc_val_t val` at offset 24.
+    /// On arm64: C: `__guest_handle_64_xen_sysctl_perfc_val_t val` at offset 24.
     public var val: XenGuestHandle64<XenSysctlPerfcVal>
-#elseif arch(arm64)
-    /// counter information (or NULL)
-    ///
-    /// C: `__guest_handle_64_xen_sysctl_perfc_desc_t desc` at offset 16.
-    public var desc: XenGuestHandle64<XenSysctlPerfcDesc>
-    /// counter values (or NULL)
-    ///
-    /// C: `__guest_handle_64_xen_sysctl_perfc_val_t val` at offset 24.
-    public var val: XenGuestHandle64<XenSysctlPerfcVal>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -509,13 +474,9 @@ public struct XenSysctlGetdomaininfolist: Sendable, BitwiseCopyable {
     private var _padding0: InlineArray<2, UInt8>
     /// C: `uint32_t max_domains` at offset 4.
     public var maxDomains: UInt32
-#if arch(x86_64)
-    /// C: `__guest_handle_xen_domctl_getdomaininfo_t buffer` at offset 8.
+    /// On x86_64: C: `__guest_handle_xen_domctl_getdomaininfo_t buffer` at offset 8.
+    /// On arm64: C: `__guest_handle_64_xen_domctl_getdomaininfo_t buffer` at offset 8.
     public var buffer: XenGuestHandle64<XenDomctlGetdomaininfo>
-#elseif arch(arm64)
-    /// C: `__guest_handle_64_xen_domctl_getdomaininfo_t buffer` at offset 8.
-    public var buffer: XenGuestHandle64<XenDomctlGetdomaininfo>
-#endif
     /// OUT variables.
     ///
     /// C: `uint32_t num_domains` at offset 16.
@@ -560,13 +521,9 @@ public struct XenSysctlGetcpuinfo: Sendable, BitwiseCopyable {
     public var maxCpus: UInt32
     /// 4 bytes of padding that C leaves here.
     private var _padding0: InlineArray<4, UInt8>
-#if arch(x86_64)
-    /// C: `__guest_handle_xen_sysctl_cpuinfo_t info` at offset 8.
+    /// On x86_64: C: `__guest_handle_xen_sysctl_cpuinfo_t info` at offset 8.
+    /// On arm64: C: `__guest_handle_64_xen_sysctl_cpuinfo_t info` at offset 8.
     public var info: XenGuestHandle64<XenSysctlCpuinfo>
-#elseif arch(arm64)
-    /// C: `__guest_handle_64_xen_sysctl_cpuinfo_t info` at offset 8.
-    public var info: XenGuestHandle64<XenSysctlCpuinfo>
-#endif
     /// OUT variables.
     ///
     /// C: `uint32_t nr_cpus` at offset 16.
@@ -677,29 +634,18 @@ public struct PmPxStat: Sendable, BitwiseCopyable {
     public var cur: UInt8
     /// 4 bytes of padding that C leaves here.
     private var _padding0: InlineArray<4, UInt8>
-#if arch(x86_64)
     /// OUT: Px transition table. This should have total * total elements.
     /// As it is a 2-D array, this will not be copied if input total is
     /// less than output total. (PMSTAT_get_pxstat)
     ///
-    /// C: `__guest_handle_uint64 trans_pt` at offset 8.
+    /// On x86_64: C: `__guest_handle_uint64 trans_pt` at offset 8.
+    /// On arm64: C: `__guest_handle_64_uint64 trans_pt` at offset 8.
     public var transPt: XenGuestHandle64<UInt64>
     /// OUT: This should have total elements (PMSTAT_get_pxstat)
     ///
-    /// C: `__guest_handle_pm_px_val_t pt` at offset 16.
+    /// On x86_64: C: `__guest_handle_pm_px_val_t pt` at offset 16.
+    /// On arm64: C: `__guest_handle_64_pm_px_val_t pt` at offset 16.
     public var pt: XenGuestHandle64<PmPxVal>
-#elseif arch(arm64)
-    /// OUT: Px transition table. This should have total * total elements.
-    /// As it is a 2-D array, this will not be copied if input total is
-    /// less than output total. (PMSTAT_get_pxstat)
-    ///
-    /// C: `__guest_handle_64_uint64 trans_pt` at offset 8.
-    public var transPt: XenGuestHandle64<UInt64>
-    /// OUT: This should have total elements (PMSTAT_get_pxstat)
-    ///
-    /// C: `__guest_handle_64_pm_px_val_t pt` at offset 16.
-    public var pt: XenGuestHandle64<PmPxVal>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -742,25 +688,16 @@ public struct PmCxStat: Sendable, BitwiseCopyable {
     ///
     /// C: `uint64_t idle_time` at offset 8.
     public var idleTime: UInt64
-#if arch(x86_64)
     /// OUT: Cx trigger counts, nr elements (PMSTAT_get_cxstat)
     ///
-    /// C: `__guest_handle_uint64 triggers` at offset 16.
+    /// On x86_64: C: `__guest_handle_uint64 triggers` at offset 16.
+    /// On arm64: C: `__guest_handle_64_uint64 triggers` at offset 16.
     public var triggers: XenGuestHandle64<UInt64>
     /// OUT: Cx residencies, nr elements (PMSTAT_get_cxstat)
     ///
-    /// C: `__guest_handle_uint64 residencies` at offset 24.
+    /// On x86_64: C: `__guest_handle_uint64 residencies` at offset 24.
+    /// On arm64: C: `__guest_handle_64_uint64 residencies` at offset 24.
     public var residencies: XenGuestHandle64<UInt64>
-#elseif arch(arm64)
-    /// OUT: Cx trigger counts, nr elements (PMSTAT_get_cxstat)
-    ///
-    /// C: `__guest_handle_64_uint64 triggers` at offset 16.
-    public var triggers: XenGuestHandle64<UInt64>
-    /// OUT: Cx residencies, nr elements (PMSTAT_get_cxstat)
-    ///
-    /// C: `__guest_handle_64_uint64 residencies` at offset 24.
-    public var residencies: XenGuestHandle64<UInt64>
-#endif
     /// IN: entry nr in pc[] (PMSTAT_get_cxstat)
     /// OUT: Required size of pc[] for all known to Xen entries to be written
     /// (PMSTAT_get_cxstat)
@@ -773,7 +710,6 @@ public struct PmCxStat: Sendable, BitwiseCopyable {
     ///
     /// C: `uint32_t nr_cc` at offset 36.
     public var nrCc: UInt32
-#if arch(x86_64)
     /// OUT: (PMSTAT_get_cxstat)
     /// These two arrays may (and generally will) have unused slots; slots not
     /// having a corresponding hardware register will not be written by the
@@ -781,23 +717,12 @@ public struct PmCxStat: Sendable, BitwiseCopyable {
     /// into all slots before invoking the function.
     /// Indexing is 1-biased (PC1/CC1 being at index 0).
     ///
-    /// C: `__guest_handle_uint64 pc` at offset 40.
+    /// On x86_64: C: `__guest_handle_uint64 pc` at offset 40.
+    /// On arm64: C: `__guest_handle_64_uint64 pc` at offset 40.
     public var pc: XenGuestHandle64<UInt64>
-    /// C: `__guest_handle_uint64 cc` at offset 48.
+    /// On x86_64: C: `__guest_handle_uint64 cc` at offset 48.
+    /// On arm64: C: `__guest_handle_64_uint64 cc` at offset 48.
     public var cc: XenGuestHandle64<UInt64>
-#elseif arch(arm64)
-    /// OUT: (PMSTAT_get_cxstat)
-    /// These two arrays may (and generally will) have unused slots; slots not
-    /// having a corresponding hardware register will not be written by the
-    /// hypervisor. It is therefore up to the caller to put a suitable sentinel
-    /// into all slots before invoking the function.
-    /// Indexing is 1-biased (PC1/CC1 being at index 0).
-    ///
-    /// C: `__guest_handle_64_uint64 pc` at offset 40.
-    public var pc: XenGuestHandle64<UInt64>
-    /// C: `__guest_handle_64_uint64 cc` at offset 48.
-    public var cc: XenGuestHandle64<UInt64>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -902,26 +827,21 @@ public struct XenGetCpufreqPara: Sendable, BitwiseCopyable {
     public var govNum: UInt32
     /// 4 bytes of padding that C leaves here.
     private var _padding0: InlineArray<4, UInt8>
-#if arch(x86_64)
     /// for all governors
     /// OUT variable
     ///
-    /// C: `__guest_handle_uint32 affected_cpus` at offset 16.
+    /// On x86_64: C: `__guest_handle_uint32 affected_cpus` at offset 16.
+    /// On arm64: C: `__guest_handle_64_uint32 affected_cpus` at offset 16.
     public var affectedCpus: XenGuestHandle64<UInt32>
-    /// C: `__guest_handle_uint32 scaling_available_frequencies` at offset 24.
+    /// On x86_64: C: `__guest_handle_uint32 scaling_available_frequencies` at offset 24.
+    /// On arm64: C: `__guest_handle_64_uint32 scaling_available_frequencies` at offset 24.
     public var scalingAvailableFrequencies: XenGuestHandle64<UInt32>
+#if arch(x86_64)
     /// C: `__guest_handle_char scaling_available_governors` at offset 32.
     public var scalingAvailableGovernors: XenGuestHandle64<Int8>
     /// C: `char[16] scaling_driver` at offset 40.
     public var scalingDriver: InlineArray<16, Int8>
 #elseif arch(arm64)
-    /// for all governors
-    /// OUT variable
-    ///
-    /// C: `__guest_handle_64_uint32 affected_cpus` at offset 16.
-    public var affectedCpus: XenGuestHandle64<UInt32>
-    /// C: `__guest_handle_64_uint32 scaling_available_frequencies` at offset 24.
-    public var scalingAvailableFrequencies: XenGuestHandle64<UInt32>
     /// C: `__guest_handle_64_char scaling_available_governors` at offset 32.
     public var scalingAvailableGovernors: XenGuestHandle64<UInt8>
     /// C: `char[16] scaling_driver` at offset 40.
@@ -1168,21 +1088,13 @@ public struct XenSysctlPageOfflineOp: Sendable, BitwiseCopyable {
     public var end: UInt32
     /// 4 bytes of padding that C leaves here.
     private var _padding0: InlineArray<4, UInt8>
-#if arch(x86_64)
     /// OUT: result of page offline request
     /// bit 0~15: result flags
     /// bit 16~31: owner
     ///
-    /// C: `__guest_handle_uint32 status` at offset 16.
+    /// On x86_64: C: `__guest_handle_uint32 status` at offset 16.
+    /// On arm64: C: `__guest_handle_64_uint32 status` at offset 16.
     public var status: XenGuestHandle64<UInt32>
-#elseif arch(arm64)
-    /// OUT: result of page offline request
-    /// bit 0~15: result flags
-    /// bit 16~31: owner
-    ///
-    /// C: `__guest_handle_64_uint32 status` at offset 16.
-    public var status: XenGuestHandle64<UInt32>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -1210,17 +1122,11 @@ public struct XenSysctlLockprofOp: Sendable, BitwiseCopyable {
     ///
     /// C: `uint64_t time` at offset 16.
     public var time: UInt64
-#if arch(x86_64)
     /// profile information (or NULL)
     ///
-    /// C: `__guest_handle_xen_sysctl_lockprof_data_t data` at offset 24.
+    /// On x86_64: C: `__guest_handle_xen_sysctl_lockprof_data_t data` at offset 24.
+    /// On arm64: C: `__guest_handle_64_xen_sysctl_lockprof_data_t data` at offset 24.
     public var data: XenGuestHandle64<XenSysctlLockprofData>
-#elseif arch(arm64)
-    /// profile information (or NULL)
-    ///
-    /// C: `__guest_handle_64_xen_sysctl_lockprof_data_t data` at offset 24.
-    public var data: XenGuestHandle64<XenSysctlLockprofData>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -1354,13 +1260,9 @@ extension XenSysctlSchedulerOp {
 
 /// `struct xen_sysctl_sched_arinc653` (sysctl.h:826): 8 bytes, aligned to 8.
 public struct XenSysctlSchedArinc653: Sendable, BitwiseCopyable {
-#if arch(x86_64)
-    /// C: `__guest_handle_xen_sysctl_arinc653_schedule_t schedule` at offset 0.
+    /// On x86_64: C: `__guest_handle_xen_sysctl_arinc653_schedule_t schedule` at offset 0.
+    /// On arm64: C: `__guest_handle_64_xen_sysctl_arinc653_schedule_t schedule` at offset 0.
     public var schedule: XenGuestHandle64<XenSysctlArinc653Schedule>
-#elseif arch(arm64)
-    /// C: `__guest_handle_64_xen_sysctl_arinc653_schedule_t schedule` at offset 0.
-    public var schedule: XenGuestHandle64<XenSysctlArinc653Schedule>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -1619,17 +1521,11 @@ public struct XenSysctlCPUFeatureset: Sendable, BitwiseCopyable {
     ///
     /// C: `uint32_t nr_features` at offset 4.
     public var nrFeatures: UInt32
-#if arch(x86_64)
     /// OUT:
     ///
-    /// C: `__guest_handle_uint32 features` at offset 8.
+    /// On x86_64: C: `__guest_handle_uint32 features` at offset 8.
+    /// On arm64: C: `__guest_handle_64_uint32 features` at offset 8.
     public var features: XenGuestHandle64<UInt32>
-#elseif arch(arm64)
-    /// OUT:
-    ///
-    /// C: `__guest_handle_64_uint32 features` at offset 8.
-    public var features: XenGuestHandle64<UInt32>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -1693,17 +1589,11 @@ public struct XenSysctlLivepatchUpload: Sendable, BitwiseCopyable {
     ///
     /// C: `uint64_t size` at offset 16.
     public var size: UInt64
-#if arch(x86_64)
     /// IN, the ELF file.
     ///
-    /// C: `__guest_handle_uint8 payload` at offset 24.
+    /// On x86_64: C: `__guest_handle_uint8 payload` at offset 24.
+    /// On arm64: C: `__guest_handle_64_uint8 payload` at offset 24.
     public var payload: XenGuestHandle64<UInt8>
-#elseif arch(arm64)
-    /// IN, the ELF file.
-    ///
-    /// C: `__guest_handle_64_uint8 payload` at offset 24.
-    public var payload: XenGuestHandle64<UInt8>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -1761,49 +1651,43 @@ public struct XenSysctlLivepatchList: Sendable, BitwiseCopyable {
     ///
     /// C: `uint32_t metadata_total_size` at offset 20.
     public var metadataTotalSize: UInt32
-#if arch(x86_64)
     /// OUT. Must have enough space allocate for nr of them.
     ///
-    /// C: `__guest_handle_xen_livepatch_status_t status` at offset 24.
+    /// On x86_64: C: `__guest_handle_xen_livepatch_status_t status` at offset 24.
+    /// On arm64: C: `__guest_handle_64_xen_livepatch_status_t status` at offset 24.
     public var status: XenGuestHandle64<XenLivepatchStatus>
+#if arch(x86_64)
     /// OUT: Array of names. Each member may have an arbitrary length up to XEN_LIVEPATCH_NAME_SIZE bytes. Must have nr of them.
     ///
     /// C: `__guest_handle_char name` at offset 32.
     public var name: XenGuestHandle64<Int8>
-    /// OUT: Array of lengths of name's. Must have nr of them.
-    ///
-    /// C: `__guest_handle_uint32 len` at offset 40.
-    public var len: XenGuestHandle64<UInt32>
-    /// OUT: Array of metadata strings. Each member may have an arbitrary length. Must have nr of them.
-    ///
-    /// C: `__guest_handle_char metadata` at offset 48.
-    public var metadata: XenGuestHandle64<Int8>
-    /// OUT: Array of lengths of metadata's. Must have nr of them.
-    ///
-    /// C: `__guest_handle_uint32 metadata_len` at offset 56.
-    public var metadataLen: XenGuestHandle64<UInt32>
 #elseif arch(arm64)
-    /// OUT. Must have enough space allocate for nr of them.
-    ///
-    /// C: `__guest_handle_64_xen_livepatch_status_t status` at offset 24.
-    public var status: XenGuestHandle64<XenLivepatchStatus>
     /// OUT: Array of names. Each member may have an arbitrary length up to XEN_LIVEPATCH_NAME_SIZE bytes. Must have nr of them.
     ///
     /// C: `__guest_handle_64_char name` at offset 32.
     public var name: XenGuestHandle64<UInt8>
+#endif
     /// OUT: Array of lengths of name's. Must have nr of them.
     ///
-    /// C: `__guest_handle_64_uint32 len` at offset 40.
+    /// On x86_64: C: `__guest_handle_uint32 len` at offset 40.
+    /// On arm64: C: `__guest_handle_64_uint32 len` at offset 40.
     public var len: XenGuestHandle64<UInt32>
+#if arch(x86_64)
+    /// OUT: Array of metadata strings. Each member may have an arbitrary length. Must have nr of them.
+    ///
+    /// C: `__guest_handle_char metadata` at offset 48.
+    public var metadata: XenGuestHandle64<Int8>
+#elseif arch(arm64)
     /// OUT: Array of metadata strings. Each member may have an arbitrary length. Must have nr of them.
     ///
     /// C: `__guest_handle_64_char metadata` at offset 48.
     public var metadata: XenGuestHandle64<UInt8>
+#endif
     /// OUT: Array of lengths of metadata's. Must have nr of them.
     ///
-    /// C: `__guest_handle_64_uint32 metadata_len` at offset 56.
+    /// On x86_64: C: `__guest_handle_uint32 metadata_len` at offset 56.
+    /// On arm64: C: `__guest_handle_64_uint32 metadata_len` at offset 56.
     public var metadataLen: XenGuestHandle64<UInt32>
-#endif
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
@@ -1848,7 +1732,7 @@ public struct XenSysctlLivepatchAction: Sendable, BitwiseCopyable {
     /// IN: LIVEPATCH_ACTION_*.
     ///
     /// C: `uint32_t cmd` at offset 16.
-    public var cmd: UInt32
+    public var cmd: XenLivepatchAction
     /// IN: If zero then uses
     ///
     /// C: `uint32_t timeout` at offset 20.

@@ -38,19 +38,12 @@ extension VCPURegisterRunstateMemoryArea {
     public struct Addr: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
-#if arch(x86_64)
-        /// C: `__guest_handle_vcpu_runstate_info_t h` at offset 0.
+        /// On x86_64: C: `__guest_handle_vcpu_runstate_info_t h` at offset 0.
+        /// On arm64: C: `__guest_handle_64_vcpu_runstate_info_t h` at offset 0.
         public var h: XenGuestHandle64<VCPURunstateInfo> {
             get { xenUnionLoad(self, as: XenGuestHandle64<VCPURunstateInfo>.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-#elseif arch(arm64)
-        /// C: `__guest_handle_64_vcpu_runstate_info_t h` at offset 0.
-        public var h: XenGuestHandle64<VCPURunstateInfo> {
-            get { xenUnionLoad(self, as: XenGuestHandle64<VCPURunstateInfo>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-#endif
         /// C: `struct vcpu_runstate_info * v` at offset 0.
         public var v: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }
@@ -135,19 +128,12 @@ extension VCPURegisterTimeMemoryArea {
     public struct Addr: Sendable, BitwiseCopyable {
         /// The union's bytes: 8 bytes, aligned to 8 like the C union.
         private var _storage: InlineArray<1, UInt64>
-#if arch(x86_64)
-        /// C: `__guest_handle_vcpu_time_info_t h` at offset 0.
+        /// On x86_64: C: `__guest_handle_vcpu_time_info_t h` at offset 0.
+        /// On arm64: C: `__guest_handle_64_vcpu_time_info_t h` at offset 0.
         public var h: XenGuestHandle64<VCPUTimeInfo> {
             get { xenUnionLoad(self, as: XenGuestHandle64<VCPUTimeInfo>.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-#elseif arch(arm64)
-        /// C: `__guest_handle_64_vcpu_time_info_t h` at offset 0.
-        public var h: XenGuestHandle64<VCPUTimeInfo> {
-            get { xenUnionLoad(self, as: XenGuestHandle64<VCPUTimeInfo>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-#endif
         /// C: `struct vcpu_time_info * v` at offset 0.
         public var v: UInt64 {
             get { xenUnionLoad(self, as: UInt64.self) }

@@ -799,25 +799,25 @@ public enum XenRecordLayout {
         checkXenconsInterface(&found)
         checkXen9pfsDataIntf(&found)
         checkXen9pfsData(&found)
+        checkXenMc(&found)
+        checkXenMcU(&found)
+        checkXenMcFetch(&found)
+        checkMcInfo(&found)
+        checkXenMcNotifydomain(&found)
+        checkXenMcPhyscpuinfo(&found)
+        checkMcinfoLogicalCPU(&found)
+        checkMcinfoMsr(&found)
+        checkXenMcMsrinject(&found)
+        checkXenMcMceinject(&found)
+        checkXenMcInjectV2(&found)
         checkMcinfoCommon(&found)
         checkMcinfoGlobal(&found)
         checkMcinfoBank(&found)
-        checkMcinfoMsr(&found)
         checkMcinfoExtended(&found)
         checkPageOfflineAction(&found)
         checkCPUOfflineAction(&found)
         checkMcinfoRecovery(&found)
         checkMcinfoRecoveryActionInfo(&found)
-        checkMcInfo(&found)
-        checkMcinfoLogicalCPU(&found)
-        checkXenMcFetch(&found)
-        checkXenMcNotifydomain(&found)
-        checkXenMcPhyscpuinfo(&found)
-        checkXenMcMsrinject(&found)
-        checkXenMcMceinject(&found)
-        checkXenMcInjectV2(&found)
-        checkXenMc(&found)
-        checkXenMcU(&found)
         checkMMUExtOpRecord(&found)
         checkMMUExtOpRecordArg1(&found)
         checkMMUExtOpRecordArg2(&found)
@@ -7063,6 +7063,109 @@ public enum XenRecordLayout {
         expect(\Xen9pfsData.out, 8, "xen_9pfs_data.out", &found)
     }
 
+    /// `xen_mc`.
+    private static func checkXenMc(_ found: inout [String]) {
+        expect(XenMc.self, "xen_mc", size: 152, alignment: 8, &found)
+        expect(\XenMc.cmd, 0, "xen_mc.cmd", &found)
+        expect(\XenMc.interfaceVersion, 4, "xen_mc.interface_version", &found)
+        expect(\XenMc.u, 8, "xen_mc.u", &found)
+    }
+
+    /// `xen_mc.u`.
+    private static func checkXenMcU(_ found: inout [String]) {
+        expect(XenMc.U.self, "xen_mc.u", size: 144, alignment: 8, &found)
+    }
+
+    /// `xen_mc_fetch`.
+    private static func checkXenMcFetch(_ found: inout [String]) {
+        expect(XenMcFetch.self, "xen_mc_fetch", size: 24, alignment: 8, &found)
+        expect(\XenMcFetch.flags, 0, "xen_mc_fetch.flags", &found)
+        expect(\XenMcFetch.pad0, 4, "xen_mc_fetch._pad0", &found)
+        expect(\XenMcFetch.fetchId, 8, "xen_mc_fetch.fetch_id", &found)
+        expect(\XenMcFetch.data, 16, "xen_mc_fetch.data", &found)
+    }
+
+    /// `mc_info`.
+    private static func checkMcInfo(_ found: inout [String]) {
+        expect(McInfo.self, "mc_info", size: 768, alignment: 8, &found)
+        expect(\McInfo.miNentries, 0, "mc_info.mi_nentries", &found)
+        expect(\McInfo.flags, 4, "mc_info.flags", &found)
+        expect(\McInfo.miData, 8, "mc_info.mi_data", &found)
+    }
+
+    /// `xen_mc_notifydomain`.
+    private static func checkXenMcNotifydomain(_ found: inout [String]) {
+        expect(XenMcNotifydomain.self, "xen_mc_notifydomain", size: 8, alignment: 4, &found)
+        expect(\XenMcNotifydomain.mcDomid, 0, "xen_mc_notifydomain.mc_domid", &found)
+        expect(\XenMcNotifydomain.mcVcpuid, 2, "xen_mc_notifydomain.mc_vcpuid", &found)
+        expect(\XenMcNotifydomain.flags, 4, "xen_mc_notifydomain.flags", &found)
+    }
+
+    /// `xen_mc_physcpuinfo`.
+    private static func checkXenMcPhyscpuinfo(_ found: inout [String]) {
+        expect(XenMcPhyscpuinfo.self, "xen_mc_physcpuinfo", size: 16, alignment: 8, &found)
+        expect(\XenMcPhyscpuinfo.ncpus, 0, "xen_mc_physcpuinfo.ncpus", &found)
+        expect(\XenMcPhyscpuinfo.pad0, 4, "xen_mc_physcpuinfo._pad0", &found)
+        expect(\XenMcPhyscpuinfo.info, 8, "xen_mc_physcpuinfo.info", &found)
+    }
+
+    /// `mcinfo_logical_cpu`.
+    private static func checkMcinfoLogicalCPU(_ found: inout [String]) {
+        expect(McinfoLogicalCPU.self, "mcinfo_logical_cpu", size: 304, alignment: 8, &found)
+        expect(\McinfoLogicalCPU.mcCpunr, 0, "mcinfo_logical_cpu.mc_cpunr", &found)
+        expect(\McinfoLogicalCPU.mcChipid, 4, "mcinfo_logical_cpu.mc_chipid", &found)
+        expect(\McinfoLogicalCPU.mcCoreid, 8, "mcinfo_logical_cpu.mc_coreid", &found)
+        expect(\McinfoLogicalCPU.mcThreadid, 10, "mcinfo_logical_cpu.mc_threadid", &found)
+        expect(\McinfoLogicalCPU.mcApicid, 12, "mcinfo_logical_cpu.mc_apicid", &found)
+        expect(\McinfoLogicalCPU.mcClusterid, 16, "mcinfo_logical_cpu.mc_clusterid", &found)
+        expect(\McinfoLogicalCPU.mcNcores, 20, "mcinfo_logical_cpu.mc_ncores", &found)
+        expect(\McinfoLogicalCPU.mcNcoresActive, 24, "mcinfo_logical_cpu.mc_ncores_active", &found)
+        expect(\McinfoLogicalCPU.mcNthreads, 28, "mcinfo_logical_cpu.mc_nthreads", &found)
+        expect(\McinfoLogicalCPU.mcCpuidLevel, 32, "mcinfo_logical_cpu.mc_cpuid_level", &found)
+        expect(\McinfoLogicalCPU.mcFamily, 36, "mcinfo_logical_cpu.mc_family", &found)
+        expect(\McinfoLogicalCPU.mcVendor, 40, "mcinfo_logical_cpu.mc_vendor", &found)
+        expect(\McinfoLogicalCPU.mcModel, 44, "mcinfo_logical_cpu.mc_model", &found)
+        expect(\McinfoLogicalCPU.mcStep, 48, "mcinfo_logical_cpu.mc_step", &found)
+        expect(\McinfoLogicalCPU.mcVendorid, 52, "mcinfo_logical_cpu.mc_vendorid", &found)
+        expect(\McinfoLogicalCPU.mcBrandid, 68, "mcinfo_logical_cpu.mc_brandid", &found)
+        expect(\McinfoLogicalCPU.mcCpuCaps, 132, "mcinfo_logical_cpu.mc_cpu_caps", &found)
+        expect(\McinfoLogicalCPU.mcCacheSize, 160, "mcinfo_logical_cpu.mc_cache_size", &found)
+        expect(\McinfoLogicalCPU.mcCacheAlignment, 164, "mcinfo_logical_cpu.mc_cache_alignment", &found)
+        expect(\McinfoLogicalCPU.mcNmsrvals, 168, "mcinfo_logical_cpu.mc_nmsrvals", &found)
+        expect(\McinfoLogicalCPU.mcMsrvalues, 176, "mcinfo_logical_cpu.mc_msrvalues", &found)
+    }
+
+    /// `mcinfo_msr`.
+    private static func checkMcinfoMsr(_ found: inout [String]) {
+        expect(McinfoMsr.self, "mcinfo_msr", size: 16, alignment: 8, &found)
+        expect(\McinfoMsr.reg, 0, "mcinfo_msr.reg", &found)
+        expect(\McinfoMsr.value, 8, "mcinfo_msr.value", &found)
+    }
+
+    /// `xen_mc_msrinject`.
+    private static func checkXenMcMsrinject(_ found: inout [String]) {
+        expect(XenMcMsrinject.self, "xen_mc_msrinject", size: 144, alignment: 8, &found)
+        expect(\XenMcMsrinject.mcinjCpunr, 0, "xen_mc_msrinject.mcinj_cpunr", &found)
+        expect(\XenMcMsrinject.mcinjFlags, 4, "xen_mc_msrinject.mcinj_flags", &found)
+        expect(\XenMcMsrinject.mcinjCount, 8, "xen_mc_msrinject.mcinj_count", &found)
+        expect(\XenMcMsrinject.mcinjDomid, 12, "xen_mc_msrinject.mcinj_domid", &found)
+        expect(\XenMcMsrinject.pad0, 14, "xen_mc_msrinject._pad0", &found)
+        expect(\XenMcMsrinject.mcinjMsr, 16, "xen_mc_msrinject.mcinj_msr", &found)
+    }
+
+    /// `xen_mc_mceinject`.
+    private static func checkXenMcMceinject(_ found: inout [String]) {
+        expect(XenMcMceinject.self, "xen_mc_mceinject", size: 4, alignment: 4, &found)
+        expect(\XenMcMceinject.mceinjCpunr, 0, "xen_mc_mceinject.mceinj_cpunr", &found)
+    }
+
+    /// `xen_mc_inject_v2`.
+    private static func checkXenMcInjectV2(_ found: inout [String]) {
+        expect(XenMcInjectV2.self, "xen_mc_inject_v2", size: 24, alignment: 8, &found)
+        expect(\XenMcInjectV2.flags, 0, "xen_mc_inject_v2.flags", &found)
+        expect(\XenMcInjectV2.cpumap, 8, "xen_mc_inject_v2.cpumap", &found)
+    }
+
     /// `mcinfo_common`.
     private static func checkMcinfoCommon(_ found: inout [String]) {
         expect(McinfoCommon.self, "mcinfo_common", size: 4, alignment: 2, &found)
@@ -7095,13 +7198,6 @@ public enum XenRecordLayout {
         expect(\McinfoBank.mcMisc, 24, "mcinfo_bank.mc_misc", &found)
         expect(\McinfoBank.mcCtrl2, 32, "mcinfo_bank.mc_ctrl2", &found)
         expect(\McinfoBank.mcTsc, 40, "mcinfo_bank.mc_tsc", &found)
-    }
-
-    /// `mcinfo_msr`.
-    private static func checkMcinfoMsr(_ found: inout [String]) {
-        expect(McinfoMsr.self, "mcinfo_msr", size: 16, alignment: 8, &found)
-        expect(\McinfoMsr.reg, 0, "mcinfo_msr.reg", &found)
-        expect(\McinfoMsr.value, 8, "mcinfo_msr.value", &found)
     }
 
     /// `mcinfo_extended`.
@@ -7140,102 +7236,6 @@ public enum XenRecordLayout {
     /// `mcinfo_recovery.action_info`.
     private static func checkMcinfoRecoveryActionInfo(_ found: inout [String]) {
         expect(McinfoRecovery.ActionInfo.self, "mcinfo_recovery.action_info", size: 16, alignment: 8, &found)
-    }
-
-    /// `mc_info`.
-    private static func checkMcInfo(_ found: inout [String]) {
-        expect(McInfo.self, "mc_info", size: 768, alignment: 8, &found)
-        expect(\McInfo.miNentries, 0, "mc_info.mi_nentries", &found)
-        expect(\McInfo.flags, 4, "mc_info.flags", &found)
-        expect(\McInfo.miData, 8, "mc_info.mi_data", &found)
-    }
-
-    /// `mcinfo_logical_cpu`.
-    private static func checkMcinfoLogicalCPU(_ found: inout [String]) {
-        expect(McinfoLogicalCPU.self, "mcinfo_logical_cpu", size: 304, alignment: 8, &found)
-        expect(\McinfoLogicalCPU.mcCpunr, 0, "mcinfo_logical_cpu.mc_cpunr", &found)
-        expect(\McinfoLogicalCPU.mcChipid, 4, "mcinfo_logical_cpu.mc_chipid", &found)
-        expect(\McinfoLogicalCPU.mcCoreid, 8, "mcinfo_logical_cpu.mc_coreid", &found)
-        expect(\McinfoLogicalCPU.mcThreadid, 10, "mcinfo_logical_cpu.mc_threadid", &found)
-        expect(\McinfoLogicalCPU.mcApicid, 12, "mcinfo_logical_cpu.mc_apicid", &found)
-        expect(\McinfoLogicalCPU.mcClusterid, 16, "mcinfo_logical_cpu.mc_clusterid", &found)
-        expect(\McinfoLogicalCPU.mcNcores, 20, "mcinfo_logical_cpu.mc_ncores", &found)
-        expect(\McinfoLogicalCPU.mcNcoresActive, 24, "mcinfo_logical_cpu.mc_ncores_active", &found)
-        expect(\McinfoLogicalCPU.mcNthreads, 28, "mcinfo_logical_cpu.mc_nthreads", &found)
-        expect(\McinfoLogicalCPU.mcCpuidLevel, 32, "mcinfo_logical_cpu.mc_cpuid_level", &found)
-        expect(\McinfoLogicalCPU.mcFamily, 36, "mcinfo_logical_cpu.mc_family", &found)
-        expect(\McinfoLogicalCPU.mcVendor, 40, "mcinfo_logical_cpu.mc_vendor", &found)
-        expect(\McinfoLogicalCPU.mcModel, 44, "mcinfo_logical_cpu.mc_model", &found)
-        expect(\McinfoLogicalCPU.mcStep, 48, "mcinfo_logical_cpu.mc_step", &found)
-        expect(\McinfoLogicalCPU.mcVendorid, 52, "mcinfo_logical_cpu.mc_vendorid", &found)
-        expect(\McinfoLogicalCPU.mcBrandid, 68, "mcinfo_logical_cpu.mc_brandid", &found)
-        expect(\McinfoLogicalCPU.mcCpuCaps, 132, "mcinfo_logical_cpu.mc_cpu_caps", &found)
-        expect(\McinfoLogicalCPU.mcCacheSize, 160, "mcinfo_logical_cpu.mc_cache_size", &found)
-        expect(\McinfoLogicalCPU.mcCacheAlignment, 164, "mcinfo_logical_cpu.mc_cache_alignment", &found)
-        expect(\McinfoLogicalCPU.mcNmsrvals, 168, "mcinfo_logical_cpu.mc_nmsrvals", &found)
-        expect(\McinfoLogicalCPU.mcMsrvalues, 176, "mcinfo_logical_cpu.mc_msrvalues", &found)
-    }
-
-    /// `xen_mc_fetch`.
-    private static func checkXenMcFetch(_ found: inout [String]) {
-        expect(XenMcFetch.self, "xen_mc_fetch", size: 24, alignment: 8, &found)
-        expect(\XenMcFetch.flags, 0, "xen_mc_fetch.flags", &found)
-        expect(\XenMcFetch.pad0, 4, "xen_mc_fetch._pad0", &found)
-        expect(\XenMcFetch.fetchId, 8, "xen_mc_fetch.fetch_id", &found)
-        expect(\XenMcFetch.data, 16, "xen_mc_fetch.data", &found)
-    }
-
-    /// `xen_mc_notifydomain`.
-    private static func checkXenMcNotifydomain(_ found: inout [String]) {
-        expect(XenMcNotifydomain.self, "xen_mc_notifydomain", size: 8, alignment: 4, &found)
-        expect(\XenMcNotifydomain.mcDomid, 0, "xen_mc_notifydomain.mc_domid", &found)
-        expect(\XenMcNotifydomain.mcVcpuid, 2, "xen_mc_notifydomain.mc_vcpuid", &found)
-        expect(\XenMcNotifydomain.flags, 4, "xen_mc_notifydomain.flags", &found)
-    }
-
-    /// `xen_mc_physcpuinfo`.
-    private static func checkXenMcPhyscpuinfo(_ found: inout [String]) {
-        expect(XenMcPhyscpuinfo.self, "xen_mc_physcpuinfo", size: 16, alignment: 8, &found)
-        expect(\XenMcPhyscpuinfo.ncpus, 0, "xen_mc_physcpuinfo.ncpus", &found)
-        expect(\XenMcPhyscpuinfo.pad0, 4, "xen_mc_physcpuinfo._pad0", &found)
-        expect(\XenMcPhyscpuinfo.info, 8, "xen_mc_physcpuinfo.info", &found)
-    }
-
-    /// `xen_mc_msrinject`.
-    private static func checkXenMcMsrinject(_ found: inout [String]) {
-        expect(XenMcMsrinject.self, "xen_mc_msrinject", size: 144, alignment: 8, &found)
-        expect(\XenMcMsrinject.mcinjCpunr, 0, "xen_mc_msrinject.mcinj_cpunr", &found)
-        expect(\XenMcMsrinject.mcinjFlags, 4, "xen_mc_msrinject.mcinj_flags", &found)
-        expect(\XenMcMsrinject.mcinjCount, 8, "xen_mc_msrinject.mcinj_count", &found)
-        expect(\XenMcMsrinject.mcinjDomid, 12, "xen_mc_msrinject.mcinj_domid", &found)
-        expect(\XenMcMsrinject.pad0, 14, "xen_mc_msrinject._pad0", &found)
-        expect(\XenMcMsrinject.mcinjMsr, 16, "xen_mc_msrinject.mcinj_msr", &found)
-    }
-
-    /// `xen_mc_mceinject`.
-    private static func checkXenMcMceinject(_ found: inout [String]) {
-        expect(XenMcMceinject.self, "xen_mc_mceinject", size: 4, alignment: 4, &found)
-        expect(\XenMcMceinject.mceinjCpunr, 0, "xen_mc_mceinject.mceinj_cpunr", &found)
-    }
-
-    /// `xen_mc_inject_v2`.
-    private static func checkXenMcInjectV2(_ found: inout [String]) {
-        expect(XenMcInjectV2.self, "xen_mc_inject_v2", size: 24, alignment: 8, &found)
-        expect(\XenMcInjectV2.flags, 0, "xen_mc_inject_v2.flags", &found)
-        expect(\XenMcInjectV2.cpumap, 8, "xen_mc_inject_v2.cpumap", &found)
-    }
-
-    /// `xen_mc`.
-    private static func checkXenMc(_ found: inout [String]) {
-        expect(XenMc.self, "xen_mc", size: 152, alignment: 8, &found)
-        expect(\XenMc.cmd, 0, "xen_mc.cmd", &found)
-        expect(\XenMc.interfaceVersion, 4, "xen_mc.interface_version", &found)
-        expect(\XenMc.u, 8, "xen_mc.u", &found)
-    }
-
-    /// `xen_mc.u`.
-    private static func checkXenMcU(_ found: inout [String]) {
-        expect(XenMc.U.self, "xen_mc.u", size: 144, alignment: 8, &found)
     }
 
     /// `mmuext_op`.

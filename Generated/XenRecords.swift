@@ -4,13 +4,9 @@ import XenHypercall
 
 /// `struct xenctl_bitmap` (xen.h:1037): 16 bytes, aligned to 8.
 public struct XenctlBitmap: Sendable, BitwiseCopyable {
-#if arch(x86_64)
-    /// C: `__guest_handle_uint8 bitmap` at offset 0.
+    /// On x86_64: C: `__guest_handle_uint8 bitmap` at offset 0.
+    /// On arm64: C: `__guest_handle_64_uint8 bitmap` at offset 0.
     public var bitmap: XenGuestHandle64<UInt8>
-#elseif arch(arm64)
-    /// C: `__guest_handle_64_uint8 bitmap` at offset 0.
-    public var bitmap: XenGuestHandle64<UInt8>
-#endif
     /// C: `uint32_t nr_bits` at offset 8.
     public var nrBits: UInt32
     /// 4 bytes of padding that C leaves here.
@@ -253,19 +249,12 @@ extension MMUExtOpRecord {
             get { xenUnionLoad(self, as: UInt32.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-#if arch(x86_64)
-        /// C: `__guest_handle_const_void vcpumask` at offset 0.
+        /// On x86_64: C: `__guest_handle_const_void vcpumask` at offset 0.
+        /// On arm64: C: `__guest_handle_64_const_void vcpumask` at offset 0.
         public var vcpumask: XenGuestHandle64<Void> {
             get { xenUnionLoad(self, as: XenGuestHandle64<Void>.self) }
             set { xenUnionStore(newValue, into: &self) }
         }
-#elseif arch(arm64)
-        /// C: `__guest_handle_64_const_void vcpumask` at offset 0.
-        public var vcpumask: XenGuestHandle64<Void> {
-            get { xenUnionLoad(self, as: XenGuestHandle64<Void>.self) }
-            set { xenUnionStore(newValue, into: &self) }
-        }
-#endif
         /// COPY_PAGE
         ///
         /// C: `xen_pfn_t src_mfn` at offset 0.

@@ -2,12 +2,11 @@
 
 import XenHypercall
 
-#if arch(x86_64)
 /// A PV domain's start flags (`struct start_info.flags`: privileged, initial domain, module placement).
 ///
 /// The `SIF_*` flags of `xen.h`, as a set: `flags.contains(.name)`, `[.a, .b]`.
 ///
-/// The type of `start_info.flags`.
+/// On x86_64: The type of `start_info.flags`.
 public struct XenStartInfoFlags: OptionSet, Hashable, Sendable, BitwiseCopyable {
     /// The value as C holds it.
     public var rawValue: UInt32
@@ -41,43 +40,3 @@ public struct XenStartInfoFlags: OptionSet, Hashable, Sendable, BitwiseCopyable 
     /// Do Xen tools understand a virt. mapped
     public static let virtP2m4tools = Self(rawValue: 0x10)
 }
-#endif
-
-#if arch(arm64)
-/// A PV domain's start flags (`struct start_info.flags`: privileged, initial domain, module placement).
-///
-/// The `SIF_*` flags of `xen.h`, as a set: `flags.contains(.name)`, `[.a, .b]`.
-public struct XenStartInfoFlags: OptionSet, Hashable, Sendable, BitwiseCopyable {
-    /// The value as C holds it.
-    public var rawValue: UInt32
-
-    /// The value whose C representation is `rawValue`.
-    public init(rawValue: UInt32) { self.rawValue = rawValue }
-
-    /// `SIF_PRIVILEGED` (1), xen.h:894.
-    ///
-    /// These flags are passed in the 'flags' field of start_info_t.
-    /// Is the domain privileged?
-    public static let privileged = Self(rawValue: 1)
-
-    /// `SIF_INITDOMAIN` (2), xen.h:895.
-    ///
-    /// Is this the initial control domain?
-    public static let initdomain = Self(rawValue: 2)
-
-    /// `SIF_MULTIBOOT_MOD` (4), xen.h:896.
-    ///
-    /// Is mod_start a multiboot module?
-    public static let multibootMod = Self(rawValue: 4)
-
-    /// `SIF_MOD_START_PFN` (8), xen.h:897.
-    ///
-    /// Is mod_start a PFN?
-    public static let modStartPfn = Self(rawValue: 8)
-
-    /// `SIF_VIRT_P2M_4TOOLS` (16), xen.h:898.
-    ///
-    /// Do Xen tools understand a virt. mapped
-    public static let virtP2m4tools = Self(rawValue: 0x10)
-}
-#endif

@@ -17,7 +17,7 @@ public enum XenoprofOp: UInt32, CaseIterable, Sendable, XenOperation {
     case resetPassiveList = 2
     /// `XENOPROF_set_active` (3), xenoprof.h:23.
     ///
-    /// No payload mapping: the generator could not bind this op to a payload (its comment does not say what the argument points to), so it has no typed command; add it to the family's `payloadMembers` in the config.
+    /// No payload mapping: the generator could not bind this op to a payload (its argument points to the scalar 'domid_t', and a typed command takes a struct payload), so it has no typed command; issue it with `hypercall(_:_:)` and the scalar's address in hypercall-safe memory.
     case setActive = 3
     /// `XENOPROF_set_passive` (4), xenoprof.h:24.
     case setPassive = 4
@@ -43,7 +43,7 @@ public enum XenoprofOp: UInt32, CaseIterable, Sendable, XenOperation {
     case getBuffer = 14
     /// `XENOPROF_set_backtrace` (15), xenoprof.h:35.
     ///
-    /// No payload mapping: the generator could not bind this op to a payload (its comment does not say what the argument points to), so it has no typed command; add it to the family's `payloadMembers` in the config.
+    /// No payload mapping: the generator could not bind this op to a payload (its argument points to the scalar 'int', and a typed command takes a struct payload), so it has no typed command; issue it with `hypercall(_:_:)` and the scalar's address in hypercall-safe memory.
     case setBacktrace = 15
     /// `XENOPROF_get_ibs_caps` (16), xenoprof.h:38.
     ///

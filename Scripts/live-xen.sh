@@ -80,9 +80,9 @@ echo "LIVE BEGIN"
 echo "LIVE RECORD dom0 up $(cut -d" " -f1 /proc/uptime) s when the tests start"
 if /bin/live-c /out/c.txt && /bin/live-swift dump /out/swift.txt && [ -s /out/c.txt ]; then
     if diff /out/c.txt /out/swift.txt > /out/diff.txt; then
-        echo "LIVE PASS getdomaininfo(0), physinfo, getdomaininfolist, vcpu_op, dm_op, xen_version and grant_table_op answers are equal in Swift and C ($(wc -l < /out/c.txt) values)"
+        echo "LIVE PASS getdomaininfo(0), physinfo, getdomaininfolist, vcpu_op, dm_op, xen_version, grant_table_op, hypfs_op, mmuext_op and mca answers are equal in Swift and C ($(wc -l < /out/c.txt) values)"
     else
-        echo "LIVE FAIL getdomaininfo(0), physinfo, getdomaininfolist, vcpu_op, dm_op, xen_version and grant_table_op answers are equal in Swift and C: they differ"; sed 's/^/LIVE RECORD diff /' /out/diff.txt
+        echo "LIVE FAIL getdomaininfo(0), physinfo, getdomaininfolist, vcpu_op, dm_op, xen_version, grant_table_op, hypfs_op, mmuext_op and mca answers are equal in Swift and C: they differ"; sed 's/^/LIVE RECORD diff /' /out/diff.txt
     fi
     sed 's/^/LIVE RECORD value /' /out/swift.txt
 else

@@ -40,6 +40,16 @@ struct CommandContext: TemplateContext, Equatable {
         var last: Bool
     }
 
+    /// A memory region the hypercall takes as two arguments (`hypfs_op`'s path and data), a parameter of the call method.
+    struct Region: Codable, Equatable, Sendable {
+        /// The Swift label, such as `path`.
+        var label: String
+        /// What the two arguments are, escaped for a doc comment.
+        var c: String
+        /// Whether it is the last one.
+        var last: Bool
+    }
+
     /// One row of the family's op table in the command type's documentation, each cell Markdown
     /// already escaped (``SwiftText/markdownCode(_:)``).
     struct OpRow: Codable, Equatable, Sendable {
@@ -91,6 +101,15 @@ struct CommandContext: TemplateContext, Equatable {
     var bufferArray = false
     /// Whether the hypercall takes `(op, payloads, count)` (`grant_table_op`), so the call takes an array too.
     var payloadCount = false
+    /// The Swift property of the payload field that carries the op (`cmd` of `struct mmuext_op`), for a
+    /// hypercall that takes records and no op number; empty otherwise.
+    var opInPayload = ""
+    /// Whether there is one.
+    var hasOpInPayload = false
+    /// The memory regions the hypercall takes after the op, each as (address, size), instead of a payload.
+    var regionArguments: [Region] = []
+    /// Whether there are any.
+    var hasRegionArguments = false
     /// The family's summary from the family table, as doc comment lines after a blank one; empty without a summary.
     var summaryLines: [String] = []
     /// Every op of every target, in number order, for the op table (the targets' rows are folded, not merged).

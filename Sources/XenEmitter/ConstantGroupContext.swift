@@ -43,9 +43,9 @@ struct ConstantGroupContext: TemplateContext, Equatable {
     var isValues: Bool
     /// Where the members come from, for the doc comment (`XEN_DOMINF_*`).
     var source: String
-    /// The record fields typed with the group, for the doc comment.
-    var fields: String
-    var hasFields: Bool
+    /// The doc lines that name the record fields typed with the group (a blank line, then
+    /// `The type of …`), each as written after `///`; empty when no field is.
+    var fieldLines: [String]
     var members: [Conditional<Member>]
     var partConstants: [Conditional<PartConstant>]
     var records: [Conditional<RecordParts>]

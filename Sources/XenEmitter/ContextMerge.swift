@@ -1,15 +1,16 @@
 import XenIR
 import XenMerge
 
-// How the context of each template merges across targets: the parts outside the member lists must be
-// equal (else each target renders its own copy, under its `#if`), and each member list folds by
-// ``MemberFold``, so a case, field, command, layout entry or typedef identical on every target is
-// written once and only what differs sits under `#if arch(…)`.
+// How the context of each template merges across targets: the parts outside the member lists and the
+// documentation must be equal (else each target renders its own copy, under its `#if`), each member
+// list folds by ``MemberFold``, so a case, field, command, layout entry or typedef identical on every
+// target is written once and only what differs sits under `#if arch(…)`, and documentation that
+// differs is merged as prose by ``ProseMerge`` (share on code, merge docs as prose).
 
 extension FamilyContext {
     /// The family file of several targets as one.
     static func merged(_ parts: [(variant: Int, context: Self)], within file: Availability, by conditions: TargetConditions) -> Self? {
-        conditions.merge(parts) { context, all in
+        conditions.merge(parts, prose: [\.summaryLines, \.stableLayoutLines]) { context, all in
             context.cases = conditions.members(all.map { ($0.variant, $0.context.cases) }, within: file)
             context.retired = conditions.members(all.map { ($0.variant, $0.context.retired) }, within: file)
             context.hasRetired = !context.retired.isEmpty
@@ -30,7 +31,7 @@ extension FamilyContext {
 extension CommandContext {
     /// The typed commands of several targets as one.
     static func merged(_ parts: [(variant: Int, context: Self)], within file: Availability, by conditions: TargetConditions) -> Self? {
-        conditions.merge(parts) { context, all in
+        conditions.merge(parts, prose: [\.summaryLines]) { context, all in
             context.groups = conditions.members(
                 all.map { ($0.variant, $0.context.groups) }, within: file, sameWhen: { $0.payloadType == $1.payloadType },
                 folding: \.commands
@@ -38,21 +39,9 @@ extension CommandContext {
             context.unmapped = conditions.members(all.map { ($0.variant, $0.context.unmapped) }, within: file)
             // The op table is prose, outside any `#if`: it lists the rows of every target, each once, in
             // number order; a row that only some targets have says which (`(x86_64 only)`).
-            var rows: [(row: OpRow, variants: [Int])] = []
-            for part in all {
-                for row in part.context.opRows {
-                    if let index = rows.firstIndex(where: { $0.row == row }) {
-                        rows[index].variants.append(part.variant)
-                    } else {
-                        rows.append((row, [part.variant]))
-                    }
-                }
-            }
-            context.opRows = rows.map { entry in
-                var row = entry.row
-                if entry.variants.count < all.count {
-                    row.op += " (\(entry.variants.sorted().map { conditions.architectures[$0] }.joined(separator: ", ")) only)"
-                }
+            context.opRows = ProseMerge.merge(all.map { (conditions.architectures[$0.variant], $0.context.opRows) }) { row, names in
+                var row = row
+                row.op = ProseMerge.markRow(row.op, on: names)
                 return row
             }.sorted { (Int($0.number) ?? 0, $0.op) < (Int($1.number) ?? 0, $1.op) }
         }
@@ -104,7 +93,7 @@ extension RecordSupportContext {
 extension ConstantGroupContext {
     /// A constant group of several targets as one file.
     static func merged(_ parts: [(variant: Int, context: Self)], within file: Availability, by conditions: TargetConditions) -> Self? {
-        conditions.merge(parts) { context, all in
+        conditions.merge(parts, prose: [\.summaryLines, \.fieldLines]) { context, all in
             context.members = conditions.members(all.map { ($0.variant, $0.context.members) }, within: file)
             context.partConstants = conditions.members(all.map { ($0.variant, $0.context.partConstants) }, within: file)
             context.records = conditions.members(

@@ -40,18 +40,31 @@ struct TargetConditions {
         ]
     }
 
+    /// The member that the matching members of several variants make: the first, with the doc lines
+    /// of all merged as prose (``ProseMerge``).
+    /// - Parameter parts: The members, each with its variant index, in variant order.
+    /// - Returns: The merged member.
+    func sharingDoc<Member: ProseMember>(_ parts: [(variant: Int, value: Member)]) -> Member {
+        var member = parts[0].value
+        member.proseLines = ProseMerge.mergeDoc(parts.map { (architectures[$0.variant], $0.value.proseLines) })
+        return member
+    }
+
     /// Folds one member list per variant (each given with its variant index) into one list whose
     /// members carry their `#if` lines, relative to `enclosing`.
     /// - Parameters:
     ///   - lists: Each variant's members.
     ///   - enclosing: Where the declaration holding the list is available.
-    ///   - matching: Whether two members are the same member (by default, equal).
-    ///   - combine: The merged member from the matching members of several variants (by default, the first).
-    func members<Member>(
+    ///   - matching: Whether two members are the same member (by default, equal but for their
+    ///     documentation, ``ProseMember/withoutProse``).
+    ///   - combine: The merged member from the matching members of several variants (by default, the
+    ///     first with their documentation merged, ``sharingDoc(_:)``).
+    func members<Member: ProseMember>(
         _ lists: [(variant: Int, members: [Conditional<Member>])], within enclosing: Availability,
-        matching: (Member, Member) -> Bool = (==),
-        combine: ([(variant: Int, value: Member)]) -> Member = { $0[0].value }
+        matching: (Member, Member) -> Bool = { $0.withoutProse == $1.withoutProse },
+        combine: (([(variant: Int, value: Member)]) -> Member)? = nil
     ) -> [Conditional<Member>] {
+        let combine = combine ?? sharingDoc
         let variants = lists.map(\.variant)
         // The fold counts variants from 0 within `lists`; map back to the output's variant indices.
         let folded = MemberFold.fold(lists.map { $0.members.map(\.member) }, matching: matching) { parts in
@@ -88,41 +101,48 @@ struct TargetConditions {
     }
 
     /// Folds member lists whose members hold member lists of their own (command groups, records, a
-    /// constant group's record parts): members that `same` pairs become one, their inner lists folded
-    /// within the variants that have them.
+    /// constant group's record parts): members that `same` pairs become one, their documentation merged
+    /// as prose and their inner lists folded within the variants that have them.
     /// - Parameters:
     ///   - lists: Each variant's members.
     ///   - enclosing: Where the declaration holding the list is available.
-    ///   - same: Whether two members are the same member (their inner lists may differ).
+    ///   - same: Whether two members are the same member (their inner lists may differ; their
+    ///     documentation is left out before they are compared).
     ///   - inner: The inner member list.
-    func members<Member, Inner>(
+    func members<Member: ProseMember, Inner: ProseMember>(
         _ lists: [(variant: Int, members: [Conditional<Member>])], within enclosing: Availability,
         sameWhen same: (Member, Member) -> Bool, folding inner: WritableKeyPath<Member, [Conditional<Inner>]>
     ) -> [Conditional<Member>] {
-        members(lists, within: enclosing, matching: same) { parts in
-            var member = parts[0].value
+        members(lists, within: enclosing, matching: { same($0.withoutProse, $1.withoutProse) }) { parts in
+            var member = sharingDoc(parts)
             member[keyPath: inner] = members(
                 parts.map { ($0.variant, $0.value[keyPath: inner]) }, within: Availability(parts.map(\.variant)))
             return member
         }
     }
 
-    /// Merges one context per variant whose parts outside their member lists are equal.
+    /// Merges one context per variant whose parts outside their member lists and documentation are equal.
     /// - Parameters:
     ///   - contexts: Each variant's context, with its variant index.
+    ///   - prose: The context's own doc lines (outside its lists), merged as prose (``ProseMerge``).
     ///   - lists: Sets the member lists of a context from those of the given contexts (empty lists for
     ///     none), and anything derived from them; it must not depend on anything else.
-    /// - Returns: The merged context, or `nil` when the contexts differ outside their lists.
+    /// - Returns: The merged context, or `nil` when the contexts differ outside their lists and documentation.
     func merge<Context: Equatable>(
-        _ contexts: [(variant: Int, context: Context)], lists: (inout Context, [(variant: Int, context: Context)]) -> Void
+        _ contexts: [(variant: Int, context: Context)], prose: [WritableKeyPath<Context, [String]>] = [],
+        lists: (inout Context, [(variant: Int, context: Context)]) -> Void
     ) -> Context? {
         let shells = contexts.map { part in
             var shell = part.context
+            for lines in prose { shell[keyPath: lines] = [] }
             lists(&shell, [])
             return shell
         }
         guard let first = shells.first, shells.allSatisfy({ $0 == first }) else { return nil }
         var merged = contexts[0].context
+        for lines in prose {
+            merged[keyPath: lines] = ProseMerge.mergeDoc(contexts.map { (architectures[$0.variant], $0.context[keyPath: lines]) })
+        }
         lists(&merged, contexts)
         return merged
     }

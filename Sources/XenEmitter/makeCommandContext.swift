@@ -29,7 +29,8 @@ extension SwiftEmitter {
             }
         }
         let unmapped = request.unmapped.map { entry in
-            let text = "xen-swiftgen cannot bind \(entry.op) to a payload: \(entry.reason); add it to the family's payloadMembers"
+            let text =
+                "xen-swiftgen cannot bind \(entry.op) to a payload: \(entry.reason); \(entry.remedy ?? "add it to the family's payloadMembers")"
             return CommandContext.Unmapped(
                 name: SwiftNaming.caseName(entry.op, prefix: family.prefix),
                 docLines: SwiftText.docCommentLines([" `\(entry.op)`: \(text)."]), message: SwiftText.stringLiteral(text)
@@ -49,7 +50,7 @@ extension SwiftEmitter {
             )
         }
         rows.sort { (Int($0.number) ?? 0, $0.op) < (Int($1.number) ?? 0, $1.op) }
-        let example = request.bindings.first { $0.record != nil }
+        let example = request.bindings.first { $0.record != nil } ?? request.bindings.first
         var context = CommandContext(
             header: family.file, accessLevel: accessLevel, prefix: family.prefix,
             commandType: RecordNaming.commandTypeName(family: family.name), opType: family.swiftName,
@@ -74,6 +75,13 @@ extension SwiftEmitter {
             context.hasHypercallArguments = !arguments.isEmpty
             context.bufferArray = family.bufferArray ?? false
             context.payloadCount = family.payloadCount ?? false
+            let regions = family.regionArguments ?? []
+            context.regionArguments = regions.enumerated().map { index, region in
+                .init(
+                    label: region.label, c: SwiftText.docCommentLines(region.c).joined(separator: " "),
+                    last: index == regions.count - 1)
+            }
+            context.hasRegionArguments = !regions.isEmpty
             // The runtime has two shapes for a request: its address alone (domctl), or `bufs[0]` of a
             // buffer array after some numbers (dm_op). An argument family has no buffer array.
             let hasRecord = request.record != nil
@@ -82,7 +90,26 @@ extension SwiftEmitter {
                     .error, at: nil,
                     "family '\(family.name)': bufferArray needs a request record, the buffer the array starts with")
             }
-            if context.payloadCount, hasRecord || context.hasHypercallArguments {
+            if let field = family.opInPayload {
+                guard context.payloadCount, !hasRecord, let payload = request.bindings.first?.record, let record = records[payload],
+                    let name = zip(record.fields, naming.fieldNames[record.name] ?? RecordNaming.storedNames(of: record))
+                        .first(where: { $0.0.name == field })?.1
+                else {
+                    throw GeneratorDiagnostic(
+                        .error, at: nil,
+                        "family '\(family.name)': opInPayload needs payloadArgument, payloadCount and a payload record with the field '\(field)': the hypercall takes (payloads, count, done, arguments…)"
+                    )
+                }
+                context.opInPayload = name
+                context.hasOpInPayload = true
+            }
+            if context.hasRegionArguments, hasRecord || context.payloadCount || context.hasHypercallArguments || regions.count > 2 {
+                throw GeneratorDiagnostic(
+                    .error, at: nil,
+                    "family '\(family.name)': regionArguments take the place of the payload: at most two, with no request record, payloadCount or hypercallArguments (the hypercall takes op, address, size, address, size)"
+                )
+            }
+            if context.payloadCount, !context.hasOpInPayload, hasRecord || context.hasHypercallArguments {
                 throw GeneratorDiagnostic(
                     .error, at: nil,
                     "family '\(family.name)': payloadCount needs a payload argument and no hypercallArguments: the hypercall takes (op, payloads, count)"
@@ -163,6 +190,7 @@ extension SwiftEmitter {
         case .commentAndMemberName: source = "the comment above the payload struct and the union member's name"
         case .override: source = "the family table's payloadMembers"
         case .argumentComment: source = "the op's `arg ==` comment"
+        case .opInPayload: source = "the family table's opInPayload: every op travels in the payload"
         }
         var lines = ["`\(binding.op)`\(number) with \(payload); bound by \(source)."]
         if let doc = op?.doc { lines += ["", doc] }

@@ -109,7 +109,8 @@ extension SwiftEmitter {
             accessLevel: accessLevel, header: SwiftText.lineComment(group.header), typeName: group.swiftName, rawType: group.rawType,
             summaryLines: group.summary.map { SwiftText.docCommentLines($0) } ?? [], hasSummary: !(group.summary ?? "").isEmpty,
             isFlags: group.kind == .flags, isValues: group.kind == .values, source: source,
-            fields: typedFields.map { "`\(SwiftText.lineComment($0))`" }.joined(separator: ", "), hasFields: !typedFields.isEmpty,
+            fieldLines: typedFields.isEmpty
+                ? [] : ["", " The type of \(typedFields.map { "`\(SwiftText.lineComment($0))`" }.joined(separator: ", "))."],
             members: members.everywhere(), partConstants: partConstants.everywhere(),
             records: records.filter { !$0.parts.isEmpty }.everywhere()
         )

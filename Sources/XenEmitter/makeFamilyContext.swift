@@ -11,7 +11,7 @@ extension SwiftEmitter {
     func makeFamilyContext(
         _ family: OpFamily, binding: RequestBinding? = nil, releases: [ReleaseVersion]? = nil
     ) throws -> FamilyContext {
-        let unmapped = Dictionary((binding?.unmapped ?? []).map { ($0.op, $0.reason) }, uniquingKeysWith: { first, _ in first })
+        let unmapped = Dictionary((binding?.unmapped ?? []).map { ($0.op, $0) }, uniquingKeysWith: { first, _ in first })
         let defined = family.definedOps
         var caseNames: [String: Op] = [:]
         var cases: [FamilyContext.Case] = []
@@ -27,7 +27,7 @@ extension SwiftEmitter {
             cases.append(
                 FamilyContext.Case(
                     name: name, bareName: SwiftNaming.bare(name), cName: op.name, literal: SwiftNaming.integerLiteral(op.number),
-                    docLines: docLines(for: op, unmappedReason: unmapped[op.name], releases: releases),
+                    docLines: docLines(for: op, unmapped: unmapped[op.name], releases: releases),
                     isDeprecated: op.status == .obsolete,
                     deprecationMessage: SwiftText.stringLiteral(message.isEmpty ? "\(op.name) is obsolete" : message)
                 ))
@@ -170,7 +170,7 @@ extension SwiftEmitter {
     }
 
     /// Doc comment lines for an op: C name, number and place, then the header's own text.
-    private func docLines(for op: Op, unmappedReason: String? = nil, releases: [ReleaseVersion]? = nil) -> [String] {
+    private func docLines(for op: Op, unmapped: RequestBinding.Unmapped? = nil, releases: [ReleaseVersion]? = nil) -> [String] {
         var lines = ["`\(op.name)` (\(op.number)), \(op.file):\(op.line)."]
         if let releases, let own = op.releases, own != releases {
             lines += [
@@ -182,11 +182,11 @@ extension SwiftEmitter {
             ]
         }
         if op.isStableInterface { lines += ["", "A stable interface: it is sent with interface version 0."] }
-        if let unmappedReason {
+        if let unmapped {
             lines += [
                 "",
-                "No payload mapping: the generator could not bind this op to a payload (\(unmappedReason)), "
-                    + "so it has no typed command; add it to the family's `payloadMembers` in the config.",
+                "No payload mapping: the generator could not bind this op to a payload (\(unmapped.reason)), "
+                    + "so it has no typed command; \(unmapped.remedy ?? "add it to the family's `payloadMembers` in the config").",
             ]
         }
         if let doc = op.doc { lines += [""] + doc.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }

@@ -181,6 +181,46 @@ public final class XenHypervisor: Sendable {
         return (result, payloads.indices.map { buffer[$0] })
     }
 
+    /// Issues `hypercall(&payloads, count, NULL, arguments…)`, the shape of
+    /// `HYPERVISOR_mmuext_op(ops, count, pdone, foreigndom)`: each payload carries its own op, so no op
+    /// number is passed; Xen works through the array in order, and the count after it is their number.
+    /// The done count is NULL: Xen needs it only to resume a call it preempted itself, and an error
+    /// is thrown for the whole batch.
+    /// - Parameters:
+    ///   - hypercall: The `__HYPERVISOR_*` number.
+    ///   - operation: The op the payloads carry, for the release check and the error.
+    ///   - payloads: The payloads, each with its op already in it.
+    ///   - arguments: The numbers after the done count (the domain of `mmuext_op`).
+    /// - Returns: The hypercall's result and the payloads as Xen left them.
+    /// - Throws: ``XenHypercallError/hypercallFailed(operation:errno:)``.
+    public func call<Operation: XenOperation, Payload: BitwiseCopyable>(
+        hypercall: UInt64, operation: Operation, batch payloads: [Payload], arguments: [UInt64] = []
+    ) throws(XenHypercallError) -> (result: Int, payload: [Payload]) {
+        try requireRelease(for: operation)
+        let buffer = try XenBuffer<Payload>(capacity: max(payloads.count, 1), in: memory)
+        for (index, payload) in payloads.enumerated() { buffer[index] = payload }
+        let result = try channel.hypercall(
+            hypercall, [buffer.handle.address, UInt64(payloads.count), 0] + arguments, operation: operation.cName)
+        return (result, payloads.indices.map { buffer[$0] })
+    }
+
+    /// Issues `hypercall(op, region.address, region.size, …)`, the shape of
+    /// `HYPERVISOR_hypfs_op(cmd, arg1, arg2, arg3, arg4)`: the op, then memory regions each given by
+    /// its address and its size in bytes, and no payload.
+    /// - Parameters:
+    ///   - hypercall: The `__HYPERVISOR_*` number.
+    ///   - operation: The op.
+    ///   - regions: At most two regions; an empty one is `(0, 0)`, NULL and no length.
+    /// - Returns: The hypercall's result.
+    /// - Throws: ``XenHypercallError/hypercallFailed(operation:errno:)``.
+    public func call<Operation: XenOperation>(
+        hypercall: UInt64, operation: Operation, regions: [XenBufferRegion]
+    ) throws(XenHypercallError) -> Int {
+        try requireRelease(for: operation)
+        let words = regions.flatMap { [$0.address, $0.size] }
+        return try channel.hypercall(hypercall, [UInt64(operation.rawValue)] + words, operation: operation.cName)
+    }
+
     /// Calls `body` with a zero-filled buffer of `capacity` elements in hypercall-safe memory, for a
     /// guest handle of a request; the buffer is unmapped when `body` returns.
     /// - Parameters:

@@ -73,6 +73,18 @@ public struct FamilySpec: Codable, Sendable, Equatable {
     /// version): an output for several releases then checks that every op's payload has one layout in
     /// all of them, and says so in the family's documentation.
     public var stableABI: Bool?
+    /// The field of the payload record that carries the op, for a hypercall that takes records and no
+    /// op number: `HYPERVISOR_mmuext_op(struct mmuext_op *ops, count, pdone, foreigndom)` reads each op
+    /// from `struct mmuext_op.cmd`. Every op then takes that one record, the only entry of `payloads`,
+    /// and the call glue writes the op into it. Needs `payloadArgument` and `payloadCount`.
+    public var opInPayload: String?
+    /// Memory regions the hypercall takes after the op instead of a payload, each as two arguments
+    /// (address, size): `HYPERVISOR_hypfs_op(cmd, arg1, arg2, arg3, arg4)` takes a path and a data buffer.
+    public var regionArguments: [RegionArgument]?
+    /// Ops whose argument points to a C scalar rather than a struct, with that scalar's C type, as Xen's
+    /// handler reads it (`XENOPROF_set_active` copies a `domid_t`): a typed command takes a struct
+    /// payload, so these stay unbound and say why.
+    public var scalarArguments: [String: String]?
 
     /// Creates a table row. See the properties for the meaning of each parameter.
     public init(
@@ -82,7 +94,8 @@ public struct FamilySpec: Codable, Sendable, Equatable {
         request: RequestSpec? = nil, payloads: [String]? = nil, payloadMembers: [String: String]? = nil,
         payloadArgument: Bool? = nil, hypercall: String? = nil, hypercallArguments: [HypercallArgument]? = nil,
         bufferArray: Bool? = nil, payloadCount: Bool? = nil, hypercallNumbers: Bool? = nil, enumeration: String? = nil,
-        recordHeaders: [String]? = nil, includes: [String]? = nil, otherPrefixes: [String]? = nil, stableABI: Bool? = nil
+        recordHeaders: [String]? = nil, includes: [String]? = nil, otherPrefixes: [String]? = nil, stableABI: Bool? = nil,
+        opInPayload: String? = nil, regionArguments: [RegionArgument]? = nil, scalarArguments: [String: String]? = nil
     ) {
         self.name = name
         self.prefix = prefix
@@ -108,6 +121,9 @@ public struct FamilySpec: Codable, Sendable, Equatable {
         self.includes = includes
         self.otherPrefixes = otherPrefixes
         self.stableABI = stableABI
+        self.opInPayload = opInPayload
+        self.regionArguments = regionArguments
+        self.scalarArguments = scalarArguments
     }
 
     /// Whether `macro` is an op name of this family: it belongs to it by name and its ``opNames`` rule admits it.

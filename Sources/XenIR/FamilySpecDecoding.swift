@@ -3,7 +3,7 @@ extension FamilySpec {
     private enum RowKey: String, CodingKey, CaseIterable {
         case name, prefix, header, within, swiftName, rawType, interfaceVersion, exclude, opNames, summary
         case request, payloads, payloadMembers, payloadArgument, hypercall, hypercallArguments, bufferArray, payloadCount, hypercallNumbers
-        case enumeration, recordHeaders, includes, otherPrefixes, stableABI
+        case enumeration, recordHeaders, includes, otherPrefixes, stableABI, opInPayload, regionArguments, scalarArguments
     }
 
     /// The keys a row may hold (a config's unknown-key check reads them here).
@@ -38,7 +38,10 @@ extension FamilySpec {
             recordHeaders: try container.decodeIfPresent([String].self, forKey: .recordHeaders),
             includes: try container.decodeIfPresent([String].self, forKey: .includes),
             otherPrefixes: try container.decodeIfPresent([String].self, forKey: .otherPrefixes),
-            stableABI: try container.decodeIfPresent(Bool.self, forKey: .stableABI)
+            stableABI: try container.decodeIfPresent(Bool.self, forKey: .stableABI),
+            opInPayload: try container.decodeIfPresent(String.self, forKey: .opInPayload),
+            regionArguments: try container.decodeIfPresent([RegionArgument].self, forKey: .regionArguments),
+            scalarArguments: try container.decodeIfPresent([String: String].self, forKey: .scalarArguments)
         )
     }
 }

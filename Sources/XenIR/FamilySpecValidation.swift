@@ -25,9 +25,14 @@ extension FamilySpec {
         let names =
             [
                 within, enumeration, interfaceVersion, hypercall, request?.record, request?.opField, request?.versionField,
-                request?.unionField,
+                request?.unionField, opInPayload,
             ]
             .compactMap { $0 } + (exclude ?? []) + (payloads ?? []) + Array((payloadMembers ?? [:]).keys)
+            + Array((scalarArguments ?? [:]).keys) + (regionArguments ?? []).map(\.label)
+        // A scalar's C type reaches the docs: words of C identifiers (`unsigned int`).
+        if let bad = (scalarArguments ?? [:]).values.first(where: { !$0.split(separator: " ").allSatisfy { isIdentifier(String($0)) } }) {
+            return "'\(bad.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 ? String($0) : "?" }.joined())' is no C type name"
+        }
         if let bad = names.first(where: { !isIdentifier($0) }) {
             return "'\(bad.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 ? String($0) : "?" }.joined())' is no C identifier"
         }

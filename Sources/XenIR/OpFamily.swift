@@ -35,6 +35,10 @@ public struct OpFamily: Codable, Sendable, Equatable {
     public var interfaceVersions: [ReleaseInterfaceVersion]?
     /// Whether the family table marks the family part of Xen's stable ABI.
     public var stableABI: Bool? = nil
+    /// The payload field that carries the op, for a hypercall that takes records and no op number, from the family table.
+    public var opInPayload: String? = nil
+    /// Memory regions the hypercall takes after the op instead of a payload, from the family table.
+    public var regionArguments: [RegionArgument]? = nil
     /// For a stable-ABI family in an output that spans several releases: the check that each op's payload
     /// has one layout in every release that defines the op.
     public var stableLayout: StableLayoutCheck? = nil

@@ -15,6 +15,8 @@ public struct RequestBinding: Codable, Sendable, Equatable {
         case override
         /// An `arg == pointer to X` comment on the op (families without a request record).
         case argumentComment
+        /// The family table's `opInPayload`: the op travels inside the family's one payload record.
+        case opInPayload
     }
 
     /// One op bound to a payload, or to none.
@@ -43,11 +45,18 @@ public struct RequestBinding: Codable, Sendable, Equatable {
         public var op: String
         /// One sentence.
         public var reason: String
+        /// What a user can do instead, or `nil` for the usual remedy: name the payload in the family's `payloadMembers`.
+        public var remedy: String?
 
         /// Creates an entry.
-        public init(op: String, reason: String) {
+        /// - Parameters:
+        ///   - op: The op's C name.
+        ///   - reason: Why it is not bound.
+        ///   - remedy: What to do instead, when naming a payload in `payloadMembers` would not help.
+        public init(op: String, reason: String, remedy: String? = nil) {
             self.op = op
             self.reason = reason
+            self.remedy = remedy
         }
     }
 

@@ -37,12 +37,34 @@ struct ArgumentPayloadBinder {
     func bind(_ family: OpFamily, records: [String: Record], warnings: inout [GeneratorDiagnostic], gaps: inout TableGaps) -> RequestBinding
     {
         let overrides = spec.payloadMembers ?? [:]
-        for op in overrides.keys.sorted() where !family.ops.contains(where: { $0.name == op }) {
+        let scalars = spec.scalarArguments ?? [:]
+        for op in (overrides.keys.sorted() + scalars.keys.sorted()) where !family.ops.contains(where: { $0.name == op }) {
             gaps.members.append("\(spec.name): \(op)")
         }
         var bindings: [RequestBinding.Binding] = []
         var unmapped: [RequestBinding.Unmapped] = []
+        // Every op travels inside the one payload record (`struct mmuext_op.cmd`), so every op takes it.
+        if spec.opInPayload != nil, let record = spec.payloads?.first {
+            for op in family.ops where op.status == .live && op.isActive {
+                if records[record] != nil {
+                    bindings.append(.init(op: op.name, member: nil, record: record, source: .opInPayload))
+                } else {
+                    unmapped.append(
+                        .init(op: op.name, reason: "the family's payload 'struct \(record)', which carries the op, was not read"))
+                }
+            }
+            return RequestBinding(
+                family: spec.name, record: nil, opField: nil, versionField: nil, unionField: nil, bindings: bindings, unmapped: unmapped)
+        }
         for op in family.ops where op.status == .live && op.isActive {
+            if let scalar = scalars[op.name] {
+                unmapped.append(
+                    .init(
+                        op: op.name,
+                        reason: "its argument points to the scalar '\(scalar)', and a typed command takes a struct payload",
+                        remedy: "issue it with `hypercall(_:_:)` and the scalar's address in hypercall-safe memory"))
+                continue
+            }
             if let record = overrides[op.name] {
                 if record.isEmpty || records[record] != nil {
                     bindings.append(.init(op: op.name, member: nil, record: record.isEmpty ? nil : record, source: .override))

@@ -204,6 +204,8 @@ struct FamilyReader {
                 payloadCount: spec.payloadCount, hypercallNumbers: spec.hypercallNumbers
             )
             family.stableABI = spec.stableABI
+            family.opInPayload = spec.opInPayload
+            family.regionArguments = spec.regionArguments
             return family
         }
     }

@@ -35,8 +35,10 @@ import Testing
 
     /// One consumer, built once from clean and then once after each change (a consumer's first
     /// build compiles this whole package, so the steps share it).
+    /// Then the command plugin, in a second copy that builds in the first one's build folder: this
+    /// package is compiled once for both (about a minute of the suite's CPU), the copy's target anew.
     @Test(
-        "the example builds; no-op builds compile nothing; edit, add and delete a header, another header folder, a template and the ledger are each followed; errors name the header line and the config key"
+        "the example builds; no-op builds compile nothing; edit, add and delete a header, another header folder, a template and the ledger are each followed; errors name the header line and the config key; then the command plugin"
     )
     func everyInput() throws {
         let consumer = try ConsumerPackage(example: "PluginConsumer")
@@ -45,6 +47,9 @@ import Testing
         try Self.followsInputs(consumer)
         try Self.pluginHint(consumer)
         try Self.headerErrors(consumer)
+        let command = try ConsumerPackage(example: "PluginConsumer", scratch: consumer.scratch)
+        defer { command.remove() }
+        try CommandPluginTests.commandPlugin(command)
     }
 
     /// The example as shipped: a clean build generates and compiles; later builds find nothing changed.

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 /// `swift package generate-xen-bindings` in a copy of `Examples/PluginConsumer` whose target does
-/// not apply the build tool plugin: the generate-and-commit workflow.
-@Suite struct CommandPluginTests {
+/// not apply the build tool plugin: the generate-and-commit workflow. ``BuildPluginTests`` runs these
+/// steps after its own, in the build folder of its consumer, so that this package is built once.
+enum CommandPluginTests {
     /// The plugin's command line, with the write permission granted.
     /// The constant groups of the headers domctl.h reads (it includes xen.h, grant_table.h, memory.h,
     /// event_channel.h).
@@ -17,11 +18,9 @@ import Testing
         ["--allow-writing-to-package-directory", "generate-xen-bindings"] + arguments
     }
 
-    /// One consumer for every step (its first command builds this whole package).
-    @Test("the package's config, --check with the plugin's own hint, --target with a target's config, and --target without a name")
-    func commandPlugin() throws {
-        let consumer = try ConsumerPackage(example: "PluginConsumer")
-        defer { consumer.remove() }
+    /// One consumer for every step: the package's config, --check with the plugin's own hint, --target
+    /// with a target's config, and --target without a name.
+    static func commandPlugin(_ consumer: ConsumerPackage) throws {
         try consumer.dropBuildPlugin()
         try Self.targetConfig(consumer)
         try Self.packageConfig(consumer)

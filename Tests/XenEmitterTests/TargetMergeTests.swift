@@ -73,18 +73,39 @@ import XenIR
                     + "#elseif arch(arm64)\n    /// C: `uint32_t c` at offset 4.\n    public var c: UInt32\n#endif\n"), "\(text)")
     }
 
-    @Test("a record whose declaration differs (its size) is written per target, each under its condition")
-    func recordPerTarget() throws {
+    @Test("a record whose declaration differs only in its documentation (its size) is declared once, the doc merged as prose")
+    func recordDocMerged() throws {
         let files = try Self.emit([
             (Self.x86, XenInterface(defines: [], headers: ["domctl.h"], families: [], records: [Self.record([("a", 4, 0)])])),
             (Self.arm, XenInterface(defines: [], headers: ["domctl.h"], families: [], records: [Self.record([("a", 8, 0)])])),
         ])
         let text = try #require(files["DomctlRecords.swift"])
+        #expect(text.components(separatedBy: "public struct XenProbe:").count == 2, "the struct is declared more than once:\n\(text)")
         #expect(
-            text.contains("#if arch(x86_64)\n/// `struct xen_probe` (domctl.h:2): 4 bytes, aligned to 4.\npublic struct XenProbe"),
+            text.contains(
+                "/// On x86_64: `struct xen_probe` (domctl.h:2): 4 bytes, aligned to 4.\n"
+                    + "/// On arm64: `struct xen_probe` (domctl.h:2): 8 bytes, aligned to 8.\npublic struct XenProbe"),
             "\(text)")
+        // The field's code differs (its type), so it is one member per target.
         #expect(
-            text.contains("#elseif arch(arm64)\n/// `struct xen_probe` (domctl.h:2): 8 bytes, aligned to 8.\npublic struct XenProbe"),
+            text.contains("#if arch(x86_64)\n    /// C: `uint32_t a` at offset 0.\n    public var a: UInt32\n#elseif arch(arm64)\n"),
+            "\(text)")
+    }
+
+    @Test("a field whose code is the same on every target is written once, whatever its doc says on each")
+    func fieldDocMerged() throws {
+        var arm = Self.record([("a", 4, 0)])
+        arm.fields[0].cType = "unsigned int"
+        let files = try Self.emit([
+            (Self.x86, XenInterface(defines: [], headers: ["domctl.h"], families: [], records: [Self.record([("a", 4, 0)])])),
+            (Self.arm, XenInterface(defines: [], headers: ["domctl.h"], families: [], records: [arm])),
+        ])
+        let text = try #require(files["DomctlRecords.swift"])
+        #expect(!text.contains("#if arch") && !text.contains("#elseif"), "\(text)")
+        #expect(
+            text.contains(
+                "    /// On x86_64: C: `uint32_t a` at offset 0.\n    /// On arm64: C: `unsigned int a` at offset 0.\n    public var a: UInt32\n"
+            ),
             "\(text)")
     }
 

@@ -21,6 +21,7 @@ import XenIR
                 _ = try xen.dm(.nrVcpus, domain: 1, payload: XenDMOpSetIsaIRQLevel())
                 _ = try xen.vcpu(.isUp, payload: XenNoPayload())
                 _ = try xen.grantTable(.querySize, payloads: [GnttabGetVersion()])
+                _ = try xen.mmuext(.tlbFlushLocal, domain: 0x7FF0, payload: XenNoPayload())
             }
             import XenHypercall
 
@@ -56,6 +57,11 @@ import XenIR
             compile.stderr.contains(
                 "consumer.swift:12:51: error: cannot convert value of type 'GnttabGetVersion' to expected element type 'GnttabQuerySize'"),
             "\(compile.stderr)")
+        // mmuext_op's op travels in its payload, so every op takes `struct mmuext_op`.
+        #expect(
+            compile.stderr.contains(
+                "consumer.swift:13:65: error: cannot convert value of type 'XenNoPayload' to expected argument type 'MMUExtOpRecord'"),
+            "\(compile.stderr)")
     }
 
     @Test("a family table row whose call shape the runtime has no call for is a clear error, and nothing is written")
@@ -72,6 +78,10 @@ import XenIR
         var domctl = try #require((table?["familyTable"] as? [[String: Any]])?.first { $0["name"] as? String == "domctl" })
         domctl["hypercallArguments"] = [["label": "vcpu", "type": "UInt32", "c": "unsigned int vcpuid"]]
         var grants = try #require((table?["familyTable"] as? [[String: Any]])?.first { $0["name"] as? String == "grant-table" })
+        var mmuext = try #require((table?["familyTable"] as? [[String: Any]])?.first { $0["name"] as? String == "mmuext" })
+        mmuext["payloadCount"] = nil
+        var hypfs = try #require((table?["familyTable"] as? [[String: Any]])?.first { $0["name"] as? String == "hypfs" })
+        hypfs["hypercallArguments"] = [["label": "domain", "type": "UInt16", "c": "domid_t domid"]]
         grants["hypercallArguments"] = [["label": "vcpu", "type": "UInt32", "c": "unsigned int vcpuid"]]
         for (row, message) in [
             (
@@ -79,6 +89,14 @@ import XenIR
                 "error: family 'grant-table': payloadCount needs a payload argument and no hypercallArguments: the hypercall takes (op, payloads, count)"
             ),
             (sched, "error: family 'sched': bufferArray needs a request record, the buffer the array starts with"),
+            (
+                mmuext,
+                "error: family 'mmuext': opInPayload needs payloadArgument, payloadCount and a payload record with the field 'cmd': the hypercall takes (payloads, count, done, arguments…)"
+            ),
+            (
+                hypfs,
+                "error: family 'hypfs': regionArguments take the place of the payload: at most two, with no request record, payloadCount or hypercallArguments (the hypercall takes op, address, size, address, size)"
+            ),
             (
                 domctl,
                 "error: family 'domctl': hypercallArguments with a request record need bufferArray: the hypercall takes the request's address alone"
@@ -145,6 +163,16 @@ import XenIR
                 let features: XenFeatureInfo = try xen.xenver(.getFeatures, payload: XenFeatureInfo()).payload
                 let up: Int = try xen.vcpu(.isUp, vcpu: 0).value
                 let info: XenDomctlGetdomaininfo = try xen.domctl(.getdomaininfo, domain: 0, payload: XenDomctlGetdomaininfo()).payload
+                // The three shapes of the last families: regions (hypfs), the op inside a batch of
+                // records (mmuext_op), and x86's machine-check request.
+                let hypfs: Int = try xen.hypfs(.getVersion).value
+                let read: Int = try xen.withBuffer(of: UInt8.self, capacity: 64) { buffer in
+                    try xen.hypfs(.read, path: try buffer.region(elements: 2), data: try buffer.region(elements: 64)).value
+                }
+                try xen.mmuext(.tlbFlushLocal, domain: XenDomainID.selfDomain.rawValue, payload: MMUExtOpRecord())
+                let flushed: [MMUExtOpRecord] = try xen.mmuext(.invlpgLocal, domain: 0, payloads: [MMUExtOpRecord(), MMUExtOpRecord()]).payload
+                let physical: XenMcPhyscpuinfo = try xen.mca(.physcpuinfo, payload: XenMcPhyscpuinfo()).payload
+                _ = (hypfs, read, flushed, physical)
                 _ = (sizes, one, version, features, up, info)
                 return try xen.domctl(.createdomain, domain: 0, payload: XenDomctlCreatedomain()).domain
             }
@@ -186,5 +214,19 @@ import XenIR
         )
         #expect(unmapped("memory") == ["XENMEM_get_sharing_freed_pages", "XENMEM_get_sharing_shared_pages"])
         #expect(interface.record(named: "sched_shutdown") != nil)
+        // Xen's handler copies a domid_t and an int: the family table says so, and the reason is that one.
+        let xenoprof = interface.requests.first { $0.family == "xenoprof" }?.unmapped
+        #expect(
+            xenoprof?.map { "\($0.op): \($0.reason)" } == [
+                "XENOPROF_set_active: its argument points to the scalar 'domid_t', and a typed command takes a struct payload",
+                "XENOPROF_set_backtrace: its argument points to the scalar 'int', and a typed command takes a struct payload",
+            ])
+        #expect(xenoprof?.allSatisfy { $0.remedy?.contains("hypercall(_:_:)") == true } == true)
+        // Every mmuext op travels in `struct mmuext_op`; hypfs ops take regions, no payload.
+        let mmuext = interface.requests.first { $0.family == "mmuext" }
+        #expect(mmuext?.unmapped == [])
+        #expect(mmuext?.bindings.count ?? 0 >= 20)
+        #expect(mmuext?.bindings.allSatisfy { $0.record == "mmuext_op" && $0.source == .opInPayload } == true)
+        #expect(interface.requests.first { $0.family == "hypfs" }?.bindings.map { $0.record == nil } == [true, true, true])
     }
 }

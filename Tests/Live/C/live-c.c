@@ -14,6 +14,8 @@
 #include <xen/version.h>
 #include <xen/grant_table.h>
 #include <xen/hvm/dm_op.h>
+#include <xen/hypfs.h>
+#include <xen/arch-x86/xen-mca.h>
 #include <xen/sys/privcmd.h>
 
 static int privcmd;
@@ -35,6 +37,13 @@ static long hypercall(unsigned long op, void *arg) {
 /* A hypercall of three arguments: its result, or minus Xen's errno (the program goes on). */
 static long hypercall3(unsigned long op, unsigned long a, unsigned long b, unsigned long c) {
     privcmd_hypercall_t call = { op, { a, b, c } };
+    long r = ioctl(privcmd, IOCTL_PRIVCMD_HYPERCALL, &call);
+    return r < 0 ? -errno : r;
+}
+
+/* A hypercall of five arguments: its result, or minus Xen's errno (the program goes on). */
+static long hypercall5(unsigned long op, unsigned long a, unsigned long b, unsigned long c, unsigned long d, unsigned long e) {
+    privcmd_hypercall_t call = { op, { a, b, c, d, e } };
     long r = ioctl(privcmd, IOCTL_PRIVCMD_HYPERCALL, &call);
     return r < 0 ? -errno : r;
 }
@@ -147,6 +156,28 @@ int main(int argc, char **argv) {
     version->dom = DOMID_SELF;
     r = hypercall3(__HYPERVISOR_grant_table_op, GNTTABOP_get_version, (unsigned long)version, 1);
     fprintf(out, "grant_table_op.get_version.self=%ld,%u\n", r, version->version);
+    /* hypfs_op(cmd, arg1..arg4): the version takes all four 0; a read of "/" takes the path and its
+     * length, then a buffer and its size, and writes the entry's header first. */
+    fprintf(out, "hypfs_op.get_version=%ld\n", hypercall5(__HYPERVISOR_hypfs_op, XEN_HYPFS_OP_get_version, 0, 0, 0, 0));
+    char *path = locked(2);
+    strcpy(path, "/");
+    struct xen_hypfs_direntry *entry = locked(4096);
+    memset(entry, 0, 4096);
+    r = hypercall5(__HYPERVISOR_hypfs_op, XEN_HYPFS_OP_read, (unsigned long)path, 2, (unsigned long)entry, 4096);
+    fprintf(out, "hypfs_op.read.root=%ld,%u,%u\n", r, entry->type, entry->content_len);
+    /* mmuext_op(ops, count, pdone, foreigndom): the op inside the record. */
+    struct mmuext_op *flush = locked(sizeof *flush);
+    memset(flush, 0, sizeof *flush);
+    flush->cmd = MMUEXT_TLB_FLUSH_LOCAL;
+    fprintf(out, "mmuext_op.tlb_flush_local.self=%ld\n", hypercall5(__HYPERVISOR_mmuext_op, (unsigned long)flush, 1, 0, DOMID_SELF, 0));
+    fprintf(out, "mmuext_op.tlb_flush_local.d32000=%ld\n", hypercall5(__HYPERVISOR_mmuext_op, (unsigned long)flush, 1, 0, 32000, 0));
+    /* mca(&xen_mc): XEN_MC_physcpuinfo with ncpus 0 asks for the count. */
+    struct xen_mc *mc = locked(sizeof *mc);
+    memset(mc, 0, sizeof *mc);
+    mc->cmd = XEN_MC_physcpuinfo;
+    mc->interface_version = XEN_MCA_INTERFACE_VERSION;
+    r = hypercall3(__HYPERVISOR_mca, (unsigned long)mc, 0, 0);
+    fprintf(out, "mca.physcpuinfo=%ld,%u\n", r, mc->u.mc_physcpuinfo.ncpus);
     fclose(out);
     return 0;
 }

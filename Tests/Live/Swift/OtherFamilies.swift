@@ -201,5 +201,38 @@ func versionAndGrantTableLines(_ xen: XenHypervisor) throws -> [String] {
     version.dom = XenDomainID.selfDomain.rawValue
     let grantVersion = try xen.grantTable(.getVersion, payload: version)
     text.append("grant_table_op.get_version.self=\(grantVersion.value),\(grantVersion.payload.version)")
+    return text + (try lastFamiliesLines(xen))
+}
+
+/// hypfs_op (memory regions), mmuext_op (the op inside a batch of records) and x86's mca (a request
+/// record) through their typed calls, as the C program makes them raw.
+/// - Parameter xen: The hypervisor.
+/// - Returns: The lines.
+/// - Throws: ``XenHypercallError`` when hypercall-safe memory cannot be had.
+func lastFamiliesLines(_ xen: XenHypervisor) throws -> [String] {
+    func answer(_ body: () throws -> Int) -> Int {
+        do { return try body() } catch { return -Int((error as? XenHypercallError)?.errno?.rawValue ?? 0) }
+    }
+    var text = ["hypfs_op.get_version=\(answer { try xen.hypfs(.getVersion).value })"]
+    let root = try xen.withBuffer(of: UInt8.self, capacity: 2) { path in
+        try path.store(Array("/".utf8) + [0])
+        return try xen.withBuffer(of: UInt8.self, capacity: 4096) { data in
+            let value = answer { try xen.hypfs(.read, path: try path.region(elements: 2), data: try data.region(elements: 4096)).value }
+            let entry = data.prefix(MemoryLayout<XenHypfsDirentry>.size).withUnsafeBytes { $0.loadUnaligned(as: XenHypfsDirentry.self) }
+            return "hypfs_op.read.root=\(value),\(entry.type.rawValue),\(entry.contentLen)"
+        }
+    }
+    text.append(root)
+    text.append(
+        "mmuext_op.tlb_flush_local.self=\(answer { try xen.mmuext(.tlbFlushLocal, domain: XenDomainID.selfDomain.rawValue, payload: MMUExtOpRecord()).value })"
+    )
+    text.append("mmuext_op.tlb_flush_local.d32000=\(answer { try xen.mmuext(.tlbFlushLocal, domain: 32000, payload: MMUExtOpRecord()).value })")
+    var count = 0
+    let value = answer {
+        let reply = try xen.mca(.physcpuinfo, payload: XenMcPhyscpuinfo())
+        count = Int(reply.payload.ncpus)
+        return reply.value
+    }
+    text.append("mca.physcpuinfo=\(value),\(count)")
     return text
 }

@@ -9,12 +9,16 @@ struct ConsumerPackage {
     let scratch: URL
 
     /// Copies `Examples/<example>` (its manifest and sources only, never a build folder).
-    /// - Parameter example: The example's folder name, such as `PluginConsumer`.
+    /// - Parameters:
+    ///   - example: The example's folder name, such as `PluginConsumer`.
+    ///   - scratch: Another copy's build folder to build in, whose build of this package (the dependency)
+    ///     is then reused; the copy's own target is compiled anew (its sources are at another path). By
+    ///     default the copy's own, fresh build folder.
     /// - Throws: When the copy cannot be made.
-    init(example: String) throws {
+    init(example: String, scratch: URL? = nil) throws {
         let source = Paths.packageRoot.appendingPathComponent("Examples").appendingPathComponent(example)
         folder = try makeTemporaryFolder("xsg-\(example)")
-        scratch = folder.appendingPathComponent(".build-consumer")
+        self.scratch = scratch ?? folder.appendingPathComponent(".build-consumer")
         try FileManager.default.copyItem(at: source.appendingPathComponent("Sources"), to: folder.appendingPathComponent("Sources"))
         let manifest = try String(contentsOf: source.appendingPathComponent("Package.swift"), encoding: .utf8)
         let relocated = manifest.replacingOccurrences(of: "path: \"../..\"", with: "path: \"\(Paths.packageRoot.path)\"")
