@@ -5,15 +5,15 @@ import Testing
 /// not apply the build tool plugin: the generate-and-commit workflow. ``BuildPluginTests`` runs these
 /// steps after its own, in the build folder of its consumer, so that this package is built once.
 enum CommandPluginTests {
-    /// The plugin's command line, with the write permission granted.
     /// The constant groups of the headers domctl.h reads (it includes xen.h, grant_table.h, memory.h,
     /// event_channel.h).
     static let constantFiles = [
         "XenAssignedDeviceType.swift", "XenCreateDomainFlags.swift", "XenDomainID.swift", "XenDomainInfoFlags.swift",
-        "XenGrantCopyFlags.swift", "XenGrantMapFlags.swift", "XenGrantStatus.swift", "XenIOMMUOptions.swift", "XenMaxVCPUID.swift",
-        "XenMemoryFlags.swift", "XenPhysmapSpace.swift", "XenStartInfoFlags.swift",
-        "XenVCPUAffinityFlags.swift", "XenVirtualIRQ.swift",
+        "XenDomainTrigger.swift", "XenGrantCopyFlags.swift", "XenGrantMapFlags.swift", "XenGrantStatus.swift", "XenIOMMUOptions.swift",
+        "XenMaxVCPUID.swift", "XenMemoryFlags.swift", "XenMonitorEvent.swift", "XenPhysmapSpace.swift", "XenShadowEnableFlags.swift",
+        "XenStartInfoFlags.swift", "XenVCPUAffinityFlags.swift", "XenVirtualIRQ.swift",
     ]
+    /// The plugin's command line, with the write permission granted.
     static func command(_ arguments: [String]) -> [String] {
         ["--allow-writing-to-package-directory", "generate-xen-bindings"] + arguments
     }
@@ -100,7 +100,7 @@ enum CommandPluginTests {
                     "DomctlCommand.swift",
                     "DomctlOp.swift", "DomctlRecords.swift", "Hypercall.swift", "MemoryRecords.swift", "PhysdevRecords.swift",
                     "SysctlCommand.swift", "SysctlOp.swift", "SysctlRecords.swift", "XenArchitectureGuard.swift", "XenRecordLayout.swift",
-                    "XenRecordSupport.swift", "XenRecords.swift", "XenPhysicalCapabilities.swift",
+                    "XenRecordSupport.swift", "XenRecords.swift", "XenPhysicalCapabilities.swift", "XenLivepatchAction.swift",
                 ] + Self.constantFiles).sorted())
         // The target's config chose internal access.
         let domctl = try String(contentsOf: folder.appendingPathComponent("DomctlOp.swift"), encoding: .utf8)

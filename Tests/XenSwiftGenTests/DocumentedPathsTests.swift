@@ -37,7 +37,9 @@ import Testing
         #expect(missing.isEmpty, "\(missing.joined(separator: "\n"))")
     }
 
-    @Test("the Architecture article names one place for a tombstone, a record's layout, a hypercall and --output, and each declares what it names")
+    @Test(
+        "the Architecture article names one place for a tombstone, a record's layout, a hypercall and --output, and each declares what it names"
+    )
     func whereThingsHappen() throws {
         let text = try String(
             contentsOf: Paths.packageRoot.appendingPathComponent("Sources/XenSwiftGen/XenSwiftGen.docc/HowItWorks.md"), encoding: .utf8)

@@ -226,7 +226,8 @@ func lastFamiliesLines(_ xen: XenHypervisor) throws -> [String] {
     text.append(
         "mmuext_op.tlb_flush_local.self=\(answer { try xen.mmuext(.tlbFlushLocal, domain: XenDomainID.selfDomain.rawValue, payload: MMUExtOpRecord()).value })"
     )
-    text.append("mmuext_op.tlb_flush_local.d32000=\(answer { try xen.mmuext(.tlbFlushLocal, domain: 32000, payload: MMUExtOpRecord()).value })")
+    text.append(
+        "mmuext_op.tlb_flush_local.d32000=\(answer { try xen.mmuext(.tlbFlushLocal, domain: 32000, payload: MMUExtOpRecord()).value })")
     var count = 0
     let value = answer {
         let reply = try xen.mca(.physcpuinfo, payload: XenMcPhyscpuinfo())
