@@ -42,7 +42,7 @@ import XenIR
         let generate = try xenSwiftGen(["generate", "--output", folder.path] + Self.arguments)
         #expect(generate.status == 0 && !generate.stderr.contains("warning:") && !generate.stderr.contains("error:"), "\(generate.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }.sorted()
-        #expect(files.contains("IoWireRecords.swift") && files.contains("RecordsRecords.swift") && files.contains("ProtoRecords.swift"))
+        #expect(files.contains("IOWireRecords.swift") && files.contains("RecordsRecords.swift") && files.contains("ProtoRecords.swift"))
         #expect(!files.contains("BaseRecords.swift"))
         let guardText = try String(contentsOf: folder.appendingPathComponent("WireMessage.swift"), encoding: .utf8)
         #expect(guardText.contains("    case WIRE_LOCK = 3 // retired: WIRE_LOCK has been removed\n"))
