@@ -152,12 +152,10 @@ public final class XenHypervisor: Sendable {
     public func call<Operation: XenOperation, Payload: BitwiseCopyable>(
         hypercall: UInt64, operation: Operation, arguments: [UInt64] = [], payload: Payload
     ) throws(XenHypercallError) -> (result: Int, payload: Payload) {
-        try requireRelease(for: operation)
-        let buffer = try XenBuffer<Payload>(capacity: 1, in: memory)
-        buffer[0] = payload
-        let address = MemoryLayout<Payload>.size == 0 ? 0 : buffer.handle.address
-        let result = try channel.hypercall(hypercall, [UInt64(operation.rawValue)] + arguments + [address], operation: operation.cName)
-        return (result, buffer[0])
+        let (result, payloads) = try bouncing([payload], hypercall: hypercall, operation: operation) { address in
+            [UInt64(operation.rawValue)] + arguments + [address]
+        }
+        return (result, payloads[0])
     }
 
     /// Issues `hypercall(op, &payloads, count)`, the shape of `HYPERVISOR_grant_table_op(cmd, uop, count)`:
@@ -172,13 +170,9 @@ public final class XenHypervisor: Sendable {
     public func call<Operation: XenOperation, Payload: BitwiseCopyable>(
         hypercall: UInt64, operation: Operation, counted payloads: [Payload]
     ) throws(XenHypercallError) -> (result: Int, payload: [Payload]) {
-        try requireRelease(for: operation)
-        let buffer = try XenBuffer<Payload>(capacity: max(payloads.count, 1), in: memory)
-        for (index, payload) in payloads.enumerated() { buffer[index] = payload }
-        let address = MemoryLayout<Payload>.size == 0 ? 0 : buffer.handle.address
-        let result = try channel.hypercall(
-            hypercall, [UInt64(operation.rawValue), address, UInt64(payloads.count)], operation: operation.cName)
-        return (result, payloads.indices.map { buffer[$0] })
+        try bouncing(payloads, hypercall: hypercall, operation: operation) { address in
+            [UInt64(operation.rawValue), address, UInt64(payloads.count)]
+        }
     }
 
     /// Issues `hypercall(&payloads, count, NULL, arguments…)`, the shape of
@@ -196,11 +190,29 @@ public final class XenHypervisor: Sendable {
     public func call<Operation: XenOperation, Payload: BitwiseCopyable>(
         hypercall: UInt64, operation: Operation, batch payloads: [Payload], arguments: [UInt64] = []
     ) throws(XenHypercallError) -> (result: Int, payload: [Payload]) {
+        try bouncing(payloads, hypercall: hypercall, operation: operation) { address in
+            [address, UInt64(payloads.count), 0] + arguments
+        }
+    }
+
+    /// What the payload calls share: the release check, the payloads copied into one hypercall-safe
+    /// buffer, the hypercall with the arguments `arguments` makes of the buffer's address (0 for empty
+    /// payloads, which Xen reads as NULL), and the payloads as Xen left them.
+    /// - Parameters:
+    ///   - payloads: The payloads, in the order Xen reads them.
+    ///   - hypercall: The `__HYPERVISOR_*` number.
+    ///   - operation: The op, for the release check and the error.
+    ///   - arguments: The hypercall's arguments, given the payloads' address.
+    /// - Returns: The hypercall's result and the payloads after it.
+    /// - Throws: ``XenHypercallError/hypercallFailed(operation:errno:)``.
+    private func bouncing<Operation: XenOperation, Payload: BitwiseCopyable>(
+        _ payloads: [Payload], hypercall: UInt64, operation: Operation, arguments: (_ address: UInt64) -> [UInt64]
+    ) throws(XenHypercallError) -> (result: Int, payload: [Payload]) {
         try requireRelease(for: operation)
         let buffer = try XenBuffer<Payload>(capacity: max(payloads.count, 1), in: memory)
         for (index, payload) in payloads.enumerated() { buffer[index] = payload }
-        let result = try channel.hypercall(
-            hypercall, [buffer.handle.address, UInt64(payloads.count), 0] + arguments, operation: operation.cName)
+        let address = MemoryLayout<Payload>.size == 0 ? 0 : buffer.handle.address
+        let result = try channel.hypercall(hypercall, arguments(address), operation: operation.cName)
         return (result, payloads.indices.map { buffer[$0] })
     }
 
