@@ -61,7 +61,8 @@ let package = Package(
         .target(
             name: "XenSwiftGenCLI",
             dependencies: [
-                "XenSwiftGen", "XenChecks", "XenIR", "XenReader", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "XenSwiftGen", "XenChecks", "XenIR", "XenReader", "XenEmitter",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "xen-swiftgen", dependencies: ["XenSwiftGenCLI"]),

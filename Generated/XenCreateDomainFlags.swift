@@ -54,6 +54,8 @@ public struct XenCreateDomainFlags: OptionSet, Hashable, Sendable, BitwiseCopyab
 
     /// `XEN_DOMCTL_CDF_trap_unmapped_accesses` (256), domctl.h:70.
     ///
+    /// Defined in Xen 4.21 and 4.22 only, of the releases these bindings serve.
+    ///
     /// Should we trap guest accesses to unmapped addresses?
     public static let trapUnmappedAccesses = Self(rawValue: 0x100)
 }

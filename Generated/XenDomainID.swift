@@ -59,6 +59,8 @@ public struct XenDomainID: RawRepresentable, Hashable, Sendable, BitwiseCopyable
 
     /// `DOMID_ANY` (32757), xen.h:616.
     ///
+    /// Defined in Xen 4.22 only, of the releases these bindings serve.
+    ///
     /// DOMID_ANY is used to signal no specific domain ID requested.
     /// Handler should pick a valid ID, or handle it as a wildcard value
     /// depending on the context.

@@ -54,8 +54,12 @@ public struct XenMonitorEvent: RawRepresentable, Hashable, Sendable, BitwiseCopy
     public static let inguestPagefault = Self(rawValue: 0xb)
 
     /// `XEN_DOMCTL_MONITOR_EVENT_VMEXIT` (12), domctl.h:1110.
+    ///
+    /// Defined in Xen 4.17, 4.18, 4.19, 4.20, 4.21 and 4.22 only, of the releases these bindings serve.
     public static let vmexit = Self(rawValue: 0xc)
 
     /// `XEN_DOMCTL_MONITOR_EVENT_IO` (13), domctl.h:1111.
+    ///
+    /// Defined in Xen 4.18, 4.19, 4.20, 4.21 and 4.22 only, of the releases these bindings serve.
     public static let io = Self(rawValue: 0xd)
 }

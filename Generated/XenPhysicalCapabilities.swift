@@ -64,6 +64,8 @@ public struct XenPhysicalCapabilities: OptionSet, Hashable, Sendable, BitwiseCop
 
 #if arch(arm64)
     /// `XEN_SYSCTL_PHYSCAP_ARM_SVE_MASK` (31), sysctl.h:108.
+    ///
+    /// Defined in Xen 4.18, 4.19, 4.20, 4.21 and 4.22 only, of the releases these bindings serve.
     public static let armSveMask = Self(rawValue: 0x1f)
 #endif
 }

@@ -30,5 +30,7 @@ public struct XenPowerManagementInfoType: RawRepresentable, Hashable, Sendable, 
     public static let pdc = Self(rawValue: 3)
 
     /// `XEN_PM_CPPC` (4), platform.h:366.
+    ///
+    /// Defined in Xen 4.21 and 4.22 only, of the releases these bindings serve.
     public static let cppc = Self(rawValue: 4)
 }

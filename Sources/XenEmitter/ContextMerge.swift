@@ -102,3 +102,13 @@ extension ConstantGroupContext {
         }
     }
 }
+
+extension HeaderConstantsContext {
+    /// A header's constants of several targets as one file: a constant with one value everywhere is
+    /// written once, one whose value or type differs per architecture sits under `#if`.
+    static func merged(_ parts: [(variant: Int, context: Self)], within file: Availability, by conditions: TargetConditions) -> Self? {
+        conditions.merge(parts) { context, all in
+            context.members = conditions.members(all.map { ($0.variant, $0.context.members) }, within: file)
+        }
+    }
+}

@@ -31,9 +31,25 @@ enum OutputFiles {
     /// The records of one header: `arch-x86/xen-x86_64.h` → `ArchX86XenX8664Records.swift`,
     /// `hvm/dm_op.h` → `HVMDMOpRecords.swift` (words cased by ``AcronymCasing``).
     static func records(header: String) -> String {
+        headerStem(header) + "Records.swift"
+    }
+
+    /// The container of a header's value macros that no constant group takes: `xen.h` → `XenConstants`,
+    /// `io/xs_wire.h` → `IOXsWireConstants` (the records' file rule).
+    static func headerConstantsType(header: String) -> String {
+        headerStem(header) + "Constants"
+    }
+
+    /// The file of that container: `XenConstants.swift`.
+    static func headerConstants(header: String) -> String {
+        headerConstantsType(header: header) + ".swift"
+    }
+
+    /// A header's name as a type-name stem: its words (split at every character that is no letter or
+    /// digit, `.h` dropped) cased by ``AcronymCasing``: `arch-x86/xen-x86_64.h` → `ArchX86XenX8664`.
+    private static func headerStem(_ header: String) -> String {
         let stem = header.hasSuffix(".h") ? String(header.dropLast(2)) : header
-        let words = stem.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-        return words.map(AcronymCasing.typeNameWord).joined() + "Records.swift"
+        return stem.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(AcronymCasing.typeNameWord).joined()
     }
 
     /// The modules a template's declarations need.

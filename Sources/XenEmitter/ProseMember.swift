@@ -49,6 +49,7 @@ extension ConstantGroupContext.Member: DocumentedMember {}
 extension ConstantGroupContext.PartConstant: DocumentedMember {}
 extension ConstantGroupContext.RecordParts: ProseMember {}
 extension ConstantGroupContext.Part: ProseMember {}
+extension HeaderConstantsContext.Member: DocumentedMember {}
 extension RecordContext: DocumentedMember {}
 extension RecordContext.Member: DocumentedMember {}
 extension LayoutContext.Counts: ProseMember {}

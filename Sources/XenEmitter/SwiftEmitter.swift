@@ -58,6 +58,7 @@ public struct SwiftEmitter {
                 output.constants[OutputFiles.constantGroup(group.swiftName)] = try makeConstantGroupContext(
                     group, interface: interface, naming: naming)
             }
+            try addHeaderConstants(interface, to: &output)
             outputs.append(output)
         }
         let conditions = TargetConditions(targets: merged.variants.map(\.target))
@@ -73,6 +74,9 @@ public struct SwiftEmitter {
         }
         jobs += mergedJobs(outputs.map(\.constants), template: "constants", conditions, merge: ConstantGroupContext.merged) { context in
             (context.header, context.members.count)
+        }
+        jobs += mergedJobs(outputs.map(\.headerConstants), template: "header-constants", conditions, merge: HeaderConstantsContext.merged) {
+            context in (context.header, context.members.count)
         }
         jobs += mergedJobs(
             outputs.map { $0.recordSupport.map { [OutputFiles.recordSupport: $0] } ?? [:] }, template: "record-support",
@@ -96,6 +100,24 @@ public struct SwiftEmitter {
         }
         files[OutputFiles.support]?.trailer = conditions.unsupportedArchitectureGuard
         return files.keys.sorted().compactMap { files[$0] }.map { GeneratedFile(path: $0.path, contents: $0.contents) }
+    }
+
+    /// Adds one container per header for the value macros that no constant group takes.
+    /// - Throws: ``GeneratorDiagnostic`` when a header's name makes no Swift type name.
+    private func addHeaderConstants(_ interface: XenInterface, to output: inout TargetOutput) throws {
+        var byHeader: [String: [XenConstant]] = [:]
+        for constant in HeaderConstantNames.ungrouped(interface.constants) { byHeader[constant.file, default: []].append(constant) }
+        for (header, constants) in byHeader {
+            let typeName = OutputFiles.headerConstantsType(header: header)
+            guard SwiftText.isASCIIIdentifier(typeName) else {
+                throw GeneratorDiagnostic(
+                    .error, at: SourcePosition(file: header, line: 1),
+                    "the header's name gives its constants the container '\(SwiftText.lineComment(typeName))', which is no ASCII identifier"
+                )
+            }
+            output.headerConstants[OutputFiles.headerConstants(header: header)] = makeHeaderConstantsContext(
+                header: header, constants: constants)
+        }
     }
 
     /// The render jobs of one template's files: for each path, the contexts of the targets that have
@@ -142,6 +164,8 @@ struct TargetOutput {
     var commands: [String: CommandContext] = [:]
     /// The groups of the constant table.
     var constants: [String: ConstantGroupContext] = [:]
+    /// The value macros no group takes, one container per header.
+    var headerConstants: [String: HeaderConstantsContext] = [:]
     /// The typedefs and enums the records use.
     var recordSupport: RecordSupportContext?
     /// The layout table.

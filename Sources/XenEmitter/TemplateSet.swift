@@ -19,6 +19,7 @@ struct TemplateSet {
         "commands": CommandContext.self,
         "layout": LayoutContext.self,
         "constants": ConstantGroupContext.self,
+        "header-constants": HeaderConstantsContext.self,
     ]
 
     /// The compiled templates by name.

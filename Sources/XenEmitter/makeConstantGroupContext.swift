@@ -129,26 +129,71 @@ extension SwiftEmitter {
         throws -> String
     {
         switch constant.value {
-        case .unsigned(let value) where value <= range.maximum:
-            return SwiftNaming.integerLiteral(value, hex: value > 9)
-        case .negative(let value) where value >= range.minimum:
-            return String(value)
+        case .unsigned(let value) where value <= range.maximum: break
+        case .negative(let value) where value >= range.minimum: break
         default:
             throw GeneratorDiagnostic(.error, at: position, "\(constant.name) does not fit its group's raw type \(rawType)")
         }
+        return Self.constantLiteral(constant.value)
     }
 
-    /// The doc comment of a constant: its C name, value and place, then the header's comment.
-    private func constantDocLines(_ constant: XenConstant) -> [String] {
-        let value: String
-        switch constant.value {
-        case .unsigned(let number): value = String(number)
-        case .negative(let number): value = String(number)
+    /// A constant's value as a Swift literal: hexadecimal above 9, a string literal for a string.
+    static func constantLiteral(_ value: XenConstant.Value) -> String {
+        switch value {
+        case .unsigned(let number): SwiftNaming.integerLiteral(number, hex: number > 9)
+        case .negative(let number): String(number)
+        case .string(let text): SwiftText.stringLiteral(text)
         }
-        var lines = [" `\(constant.name)` (\(value)), \(SwiftText.lineComment(constant.file)):\(constant.line)."]
+    }
+
+    /// The doc comment of a constant: its C name, value and place, the releases of the set that define
+    /// it or give it other values, then the header's comment.
+    /// - Parameters:
+    ///   - constant: The constant.
+    ///   - perRelease: The member that gives its value per release (`name(on:)`), when one is emitted.
+    func constantDocLines(_ constant: XenConstant, perRelease: String? = nil) -> [String] {
+        let place = "\(SwiftText.lineComment(constant.file)):\(constant.line)"
+        var lines: [String]
+        switch constant.value {
+        case .unsigned(let number): lines = [" `\(constant.name)` (\(number)), \(place)."]
+        case .negative(let number): lines = [" `\(constant.name)` (\(number)), \(place)."]
+        case .string: lines = [" `\(constant.name)`, \(place)."]
+        }
+        if let releases = constant.releases {
+            lines += ["", " Defined in Xen \(Self.releaseList(releases)) only, of the releases these bindings serve."]
+        }
+        if let values = constant.releaseValues {
+            let text = Self.releaseRuns(values).map {
+                "`\(SwiftText.lineComment(Self.constantLiteral($0.value)))` in \(Self.releaseList($0.releases))"
+            }
+            lines += [
+                "",
+                " Its value differs between releases: \(text.joined(separator: "; ")). This member has the newest"
+                    + (perRelease.map { "; `\($0)` gives a release's." } ?? "."),
+            ]
+        }
         if let doc = constant.doc {
             lines += [""] + SwiftText.docCommentLines(doc).map { $0.isEmpty ? "" : " " + $0 }
         }
         return lines
+    }
+
+    /// The releases of a constant grouped by value, in order of the first release with each value.
+    static func releaseRuns(_ values: [ReleaseConstantValue]) -> [(value: XenConstant.Value, releases: [ReleaseVersion])] {
+        var runs: [(value: XenConstant.Value, releases: [ReleaseVersion])] = []
+        for entry in values {
+            if let index = runs.firstIndex(where: { $0.value == entry.value }) {
+                runs[index].releases.append(entry.release)
+            } else {
+                runs.append((entry.value, [entry.release]))
+            }
+        }
+        return runs
+    }
+
+    /// `4.16, 4.17 and 4.18`.
+    static func releaseList(_ releases: [ReleaseVersion]) -> String {
+        let names = releases.map(\.description)
+        return names.count > 1 ? names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "") : names.joined()
     }
 }

@@ -7,6 +7,8 @@ public struct XenConstant: Codable, Sendable, Equatable {
         case unsigned(UInt64)
         /// A negative value.
         case negative(Int64)
+        /// A string literal (`XS_WRITE_NONE` is `"NONE"`): clang types it `char[N]`.
+        case string(String)
     }
 
     /// The macro name, such as `XEN_DOMINF_paused`.
@@ -23,9 +25,20 @@ public struct XenConstant: Codable, Sendable, Equatable {
     public var file: String
     /// 1-based line.
     public var line: Int
+    /// The releases of a release set whose headers define it, oldest first; `nil` when every release
+    /// does (or one header tree was read).
+    public var releases: [ReleaseVersion]?
+    /// Its value in each release that defines it, oldest first, when the releases give it different
+    /// values; `nil` when they agree (``value`` is the newest release's).
+    public var releaseValues: [ReleaseConstantValue]?
 
     /// Creates a constant. See the properties for the meaning of each parameter.
-    public init(name: String, value: Value, cType: String? = nil, group: String? = nil, doc: String? = nil, file: String, line: Int) {
+    public init(
+        name: String, value: Value, cType: String? = nil, group: String? = nil, doc: String? = nil, file: String, line: Int,
+        releases: [ReleaseVersion]? = nil, releaseValues: [ReleaseConstantValue]? = nil
+    ) {
+        self.releases = releases
+        self.releaseValues = releaseValues
         self.name = name
         self.value = value
         self.cType = cType

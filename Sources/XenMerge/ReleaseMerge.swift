@@ -47,6 +47,8 @@ public enum ReleaseMerge {
             family(named: name, in: ordered, output: newest.interface, layouts: &layouts)
         }
         result.records += layouts.records()
+        (result.constants, result.constantGroups) = ConstantFold.fold(
+            ordered.map { ($0.version, $0.interface.constants, $0.interface.constantGroups) })
         return result
     }
 

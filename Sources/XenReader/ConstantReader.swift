@@ -36,6 +36,7 @@ struct ConstantReader {
                 let position = SourcePosition(file: subject.file, line: define.location.line, column: define.location.column)
                 let value: XenConstant.Value
                 switch define.evaluated {
+                case .string(let text)?: value = .string(text)
                 case .number(let number)?: value = .unsigned(number)
                 case .negative(let number)?: value = .negative(number)
                 case .invalid(let reason)?:

@@ -283,6 +283,9 @@ struct FamilyReader {
             throw GeneratorDiagnostic(
                 .error, at: position,
                 "the value of \(define.name) is no integer constant (\(reason)); a \(spec.name) op needs a number")
+        case .string:
+            throw GeneratorDiagnostic(
+                .error, at: position, "the value of \(define.name) is a string literal; a \(spec.name) op needs a number")
         case nil:
             throw GeneratorDiagnostic(.error, at: position, "the value of \(define.name) was not evaluated")
         }

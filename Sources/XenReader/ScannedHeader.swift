@@ -22,7 +22,7 @@ struct ScannedHeader {
         /// The value clang gave the replacement list (``ValueEvaluator``), for the defines the reader
         /// takes numbers from; `nil` for the others.
         var evaluated: ValueEvaluator.Value? = nil
-        /// The C type of ``evaluated`` as clang spells it, when it is a number.
+        /// The C type of ``evaluated`` as clang spells it, when it is a number or a string.
         var evaluatedType: String? = nil
 
         /// The name a one-identifier value names (`#define XENMEM_maximum_gpfn XENMEM_maximum_pfn`): the

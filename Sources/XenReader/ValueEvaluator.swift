@@ -17,6 +17,8 @@ struct ValueEvaluator {
         case number(UInt64)
         /// A negative integer.
         case negative(Int64)
+        /// A string literal (clang types it `char[N]`), with its text (``CStringLiteral``).
+        case string(String)
         /// Not an integer constant expression in this configuration; clang's reason.
         case invalid(String)
 
@@ -93,8 +95,10 @@ struct ValueEvaluator {
             let contents = parse.source + lines.joined(separator: "\n") + "\n"
             let unit: TranslationUnit
             do {
+                // No error limit: past clang's default (20) the errors go unreported, and an enumerator
+                // whose expression failed reads as 0, a wrong value taken for a right one.
                 unit = try TranslationUnit(
-                    clang: parse.clang, path: parse.mainPath, contents: contents, arguments: parse.arguments,
+                    clang: parse.clang, path: parse.mainPath, contents: contents, arguments: parse.arguments + ["-ferror-limit=0"],
                     virtualFiles: parse.virtualFiles
                 )
             } catch let error as TranslationUnitError {
@@ -113,6 +117,12 @@ struct ValueEvaluator {
                 let name = cursor.spelling
                 guard name.hasPrefix(tag + "t"), let index = Int(name.dropFirst(tag.count + 1)), index < types.count else { continue }
                 types[index] = cursor.type.canonical.spelling
+                // A string literal is no enumerator value, but its type says what it is.
+                if let type = types[index], type.hasPrefix("char["), type.hasSuffix("]") {
+                    values[index] =
+                        CStringLiteral.text(of: expressions[index]).map(Value.string)
+                        ?? .invalid("a string built from other macros, or with a tab or an escape other than \\\\, \\\" and \\'")
+                }
             }
             for cursor in unit.cursor.children where cursor.kind == .enumDecl {
                 let name = cursor.spelling
@@ -132,7 +142,8 @@ struct ValueEvaluator {
         }
         return zip(values, types).map { value, type in
             let value = value ?? .invalid("clang gave it no value")
-            return (value, value.number == nil && !value.isNegative ? nil : type)
+            if case .invalid = value { return (value, nil) }
+            return (value, type)
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import XenEmitter
 import XenSwiftGen
 
 /// `xen-swiftgen coverage`: what the family table leaves out of each family, and why, so that
@@ -20,7 +21,10 @@ struct CoverageCommand: ParsableCommand {
             header: its numbered groups (families), their ops, their tombstones (retired numbers and obsolete \
             ops) and the named records read from it. Then every macro of the headers read that names no integer \
             value, so is no constant (include guards, type aliases, function-like macros), in the same \
-            format with '(constants)' and the reason, and a count. The first target's parse is shown.
+            format with '(constants)' and the reason; then every value macro the naming rule cannot emit \
+            (its name is no ASCII identifier, or collides) with 'not emitted' and the reason; and the counts: \
+            value macros in typed groups, in per-header containers (XenConstants, DomctlConstants, ...) and \
+            not emitted. The first target's parse is shown.
             """
     )
 
@@ -47,9 +51,17 @@ struct CoverageCommand: ParsableCommand {
                         + "\(entry.name) (\(entry.family ?? "no row")): record not mirrored: \(entry.reason)")
             }
             for line in HeaderCoverage.lines(of: result) { print(line) }
-            let grouped = result.interface.constants.filter { $0.group != nil }.count
+            let constants = result.interface.constants
+            let grouped = constants.filter { $0.group != nil }.count
+            let leftOut = HeaderConstantNames.leftOut(constants)
+            for entry in leftOut {
+                print(
+                    "\(root)\(entry.constant.file):\(entry.constant.line): note: \(entry.constant.name) (constants): not emitted: \(entry.reason)"
+                )
+            }
             print(
-                "coverage: constants: \(result.interface.constants.count) value macros (\(grouped) in typed groups), "
+                "coverage: constants: \(constants.count) value macros: \(grouped) in typed groups, "
+                    + "\(constants.count - grouped - leftOut.count) in per-header containers, \(leftOut.count) not emitted; "
                     + "\(result.nonValues.count) macros that name no value")
         }
     }

@@ -61,7 +61,13 @@ import XenIR
             family: "domctl", record: nil, opField: nil, versionField: nil, unionField: nil,
             bindings: [.init(op: "XEN_DOMCTL_createdomain", member: nil, record: "xen_domctl_createdomain", source: .argumentComment)],
             unmapped: [.init(op: "XEN_DOMCTL_real_mode_area", reason: "reason " + text)])
-        return XenInterface(defines: [], headers: ["domctl.h"], families: [family], records: [record], requests: [request])
+        // Constants: a doc comment and a string value from the header.
+        let constants = [
+            XenConstant(name: "XEN_HOSTILE_DOC", value: .unsigned(1), cType: "int", doc: "Constant " + text, file: "domctl.h", line: 5),
+            XenConstant(name: "XEN_HOSTILE_TEXT", value: .string("value " + text), file: "domctl.h", line: 6),
+        ]
+        return XenInterface(
+            defines: [], headers: ["domctl.h"], families: [family], records: [record], requests: [request], constants: constants)
     }
 
     /// The emitted files for `text`, by path.
@@ -88,6 +94,7 @@ import XenIR
         let plain = try Self.files("plain")
         #expect(plain["DomctlOp.swift"] != nil)
         #expect(plain["DomctlCommand.swift"]?.contains("/// | `XEN_DOMCTL_real_mode_area` | 26 | not bound: reason plain | - |") == true)
+        #expect(plain["DomctlConstants.swift"]?.contains("public static let xenHostileText: String = \"value plain\"\n") == true)
         for payload in Self.payloads {
             let hostile = try Self.files(payload)
             #expect(hostile.keys.sorted() == plain.keys.sorted())

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XenIR
+import XenMerge
 
 /// The value macros of the real headers: every one in the IR with clang's value and C type, the ones
 /// the constant table names grouped into typed Swift, and the macros that name no value listed by
@@ -29,6 +30,12 @@ import XenIR
         #expect(byName["XEN_DOMCTL_CDF_MAX"]?.value == .unsigned(0x80) && byName["XEN_DOMCTL_CDF_MAX"]?.group == nil)
         // Ops are not constants.
         #expect(byName["XEN_DOMCTL_getdomaininfo"] == nil)
+        // A string literal is a string constant, also past clang's default limit of 20 errors (under
+        // which the evaluator read later strings as 0 and type aliases such as int64_aligned_t as values).
+        #expect(byName["XS_WRITE_NONE"]?.value == .string("NONE"))
+        #expect(byName["XENCAMERA_FIELD_MAX_BUFFERS"]?.value == .string("max-buffers"))
+        #expect(byName["int64_aligned_t"] == nil && byName["xen_vga_console_info_t"] == nil)
+        #expect(!interface.constants.contains { $0.value == .unsigned(0) && ($0.cType ?? "").hasPrefix("char[") })
         #expect(interface.constantGroups.map(\.name).contains("domain-info-flags"))
     }
 
@@ -41,7 +48,30 @@ import XenIR
         // A type alias: clang refuses it as an integer constant expression.
         #expect(lines.contains { $0.contains("note: blkif_vdev_t (constants): names no integer value (clang: ") })
         let summary = try #require(lines.first { $0.hasPrefix("coverage: constants: ") })
-        #expect(summary.contains(" in typed groups), ") && summary.hasSuffix(" macros that name no value"))
+        #expect(summary.contains(" in typed groups, ") && summary.hasSuffix(" macros that name no value"))
+        // Every value macro of the real headers is emitted: in a group or in its header's container.
+        #expect(summary.contains(" in per-header containers, 0 not emitted; "), "\(summary)")
+        #expect(!lines.contains { $0.contains("(constants): not emitted: ") })
+    }
+
+    @Test("the release fold keeps every macro of any release, with the releases that define it and differing values")
+    func releaseFold() {
+        let r16 = ReleaseVersion(major: 4, minor: 16), r17 = ReleaseVersion(major: 4, minor: 17), r18 = ReleaseVersion(major: 4, minor: 18)
+        func constant(_ name: String, _ value: UInt64, line: Int) -> XenConstant {
+            XenConstant(name: name, value: .unsigned(value), cType: "int", file: "xen.h", line: line)
+        }
+        let folded = ConstantFold.fold([
+            (r16, [constant("A", 1, line: 1), constant("V", 2, line: 2), constant("OLD", 9, line: 3)], []),
+            (r17, [constant("A", 1, line: 1), constant("V", 2, line: 2)], []),
+            (r18, [constant("V", 3, line: 5), constant("A", 1, line: 6), constant("NEW", 4, line: 7)], []),
+        ]).constants
+        let byName = Dictionary(uniqueKeysWithValues: folded.map { ($0.name, $0) })
+        // A macro that moved is still one constant, as the newest release writes it.
+        #expect(folded.map(\.name).sorted() == ["A", "NEW", "OLD", "V"])
+        #expect(byName["A"]?.releases == nil && byName["A"]?.releaseValues == nil && byName["A"]?.line == 6)
+        #expect(byName["V"]?.value == .unsigned(3))
+        #expect(byName["V"]?.releaseValues?.map(\.value) == [.unsigned(2), .unsigned(2), .unsigned(3)])
+        #expect(byName["OLD"]?.releases == [r16] && byName["NEW"]?.releases == [r18])
     }
 
     @Test("a group whose value does not fit its raw type stops the run at the macro")
