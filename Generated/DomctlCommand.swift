@@ -66,9 +66,9 @@ import XenHypercall
 /// | `XEN_DOMCTL_gettscinfo` | 59 | `XenDomctlTscInfo` | - |
 /// | `XEN_DOMCTL_settscinfo` | 60 | `XenDomctlTscInfo` | - |
 /// | `XEN_DOMCTL_getpageframeinfo3` | 61 | `XenDomctlGetpageframeinfo3` | - |
-/// | `XEN_DOMCTL_setvcpuextstate` (arm64 only) | 62 | not bound: no comment names it above a payload struct and no member of \'u\' is named \'setvcpuextstate\' | - |
+/// | `XEN_DOMCTL_setvcpuextstate` (arm64 only) | 62 | not bound: no comment names it above a payload struct and no member of 'u' is named 'setvcpuextstate' | - |
 /// | `XEN_DOMCTL_setvcpuextstate` (x86_64 only) | 62 | `XenDomctlVcpuextstate` | - |
-/// | `XEN_DOMCTL_getvcpuextstate` (arm64 only) | 63 | not bound: no comment names it above a payload struct and no member of \'u\' is named \'getvcpuextstate\' | - |
+/// | `XEN_DOMCTL_getvcpuextstate` (arm64 only) | 63 | not bound: no comment names it above a payload struct and no member of 'u' is named 'getvcpuextstate' | - |
 /// | `XEN_DOMCTL_getvcpuextstate` (x86_64 only) | 63 | `XenDomctlVcpuextstate` | - |
 /// | `XEN_DOMCTL_set_access_required` | 64 | `XenDomctlSetAccessRequired` | - |
 /// | `XEN_DOMCTL_audit_p2m` | 65 | `XenDomctlAuditP2m` | - |
@@ -77,9 +77,9 @@ import XenHypercall
 /// | `XEN_DOMCTL_setnodeaffinity` | 68 | `XenDomctlNodeaffinity` | - |
 /// | `XEN_DOMCTL_getnodeaffinity` | 69 | `XenDomctlNodeaffinity` | - |
 /// | `XEN_DOMCTL_cacheflush` | 71 | `XenDomctlCacheflush` | - |
-/// | `XEN_DOMCTL_get_vcpu_msrs` (arm64 only) | 72 | not bound: payloadMembers binds it to \'vcpu\_msrs\'\, which is not a record member of \'u\' | - |
+/// | `XEN_DOMCTL_get_vcpu_msrs` (arm64 only) | 72 | not bound: payloadMembers binds it to 'vcpu\_msrs', which is not a record member of 'u' | - |
 /// | `XEN_DOMCTL_get_vcpu_msrs` (x86_64 only) | 72 | `XenDomctlVCPUMsrs` | - |
-/// | `XEN_DOMCTL_set_vcpu_msrs` (arm64 only) | 73 | not bound: payloadMembers binds it to \'vcpu\_msrs\'\, which is not a record member of \'u\' | - |
+/// | `XEN_DOMCTL_set_vcpu_msrs` (arm64 only) | 73 | not bound: payloadMembers binds it to 'vcpu\_msrs', which is not a record member of 'u' | - |
 /// | `XEN_DOMCTL_set_vcpu_msrs` (x86_64 only) | 73 | `XenDomctlVCPUMsrs` | - |
 /// | `XEN_DOMCTL_setvnumainfo` | 74 | `XenDomctlVnuma` | - |
 /// | `XEN_DOMCTL_psr_cmt_op` | 75 | `XenDomctlPsrCmtOp` | - |
@@ -87,15 +87,15 @@ import XenHypercall
 /// | `XEN_DOMCTL_psr_alloc` | 78 | `XenDomctlPsrAlloc` | - |
 /// | `XEN_DOMCTL_soft_reset` | 79 | `XenNoPayload` | - |
 /// | `XEN_DOMCTL_vuart_op` | 81 | `XenDomctlVuartOp` | - |
-/// | `XEN_DOMCTL_get_cpu_policy` (arm64 only) | 82 | not bound: payloadMembers binds it to \'cpu\_policy\'\, which is not a record member of \'u\' | - |
+/// | `XEN_DOMCTL_get_cpu_policy` (arm64 only) | 82 | not bound: payloadMembers binds it to 'cpu\_policy', which is not a record member of 'u' | - |
 /// | `XEN_DOMCTL_get_cpu_policy` (x86_64 only) | 82 | `XenDomctlCPUPolicy` | - |
-/// | `XEN_DOMCTL_set_cpu_policy` (arm64 only) | 83 | not bound: payloadMembers binds it to \'cpu\_policy\'\, which is not a record member of \'u\' | - |
+/// | `XEN_DOMCTL_set_cpu_policy` (arm64 only) | 83 | not bound: payloadMembers binds it to 'cpu\_policy', which is not a record member of 'u' | - |
 /// | `XEN_DOMCTL_set_cpu_policy` (x86_64 only) | 83 | `XenDomctlCPUPolicy` | - |
 /// | `XEN_DOMCTL_vmtrace_op` | 84 | `XenDomctlVmtraceOp` | - |
 /// | `XEN_DOMCTL_get_paging_mempool_size` | 85 | `XenDomctlPagingMempool` | - |
 /// | `XEN_DOMCTL_set_paging_mempool_size` | 86 | `XenDomctlPagingMempool` | - |
 /// | `XEN_DOMCTL_dt_overlay` (arm64 only) | 87 | `XenDomctlDtOverlay` | - |
-/// | `XEN_DOMCTL_dt_overlay` (x86_64 only) | 87 | not bound: no comment names it above a payload struct and no member of \'u\' is named \'dt\_overlay\' | - |
+/// | `XEN_DOMCTL_dt_overlay` (x86_64 only) | 87 | not bound: no comment names it above a payload struct and no member of 'u' is named 'dt\_overlay' | - |
 /// | `XEN_DOMCTL_gsi_permission` | 88 | `XenDomctlGsiPermission` | - |
 /// | `XEN_DOMCTL_set_llc_colors` | 89 | `XenDomctlSetLlcColors` | - |
 /// | `XEN_DOMCTL_get_domain_state` | 90 | `XenDomctlGetDomainState` | - |

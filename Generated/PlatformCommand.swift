@@ -42,9 +42,9 @@ import XenHypercall
 /// | `XENPF_resource_op` | 61 | `XenpfResourceOp` | - |
 /// | `XENPF_settime64` | 62 | `XenpfSettime64` | - |
 /// | `XENPF_get_symbol` | 63 | `XenpfSymdata` | - |
-/// | `XENPF_get_dom0_console` | 64 | not bound: no comment names it above a payload struct and no member of \'u\' is named \'get\_dom0\_console\' | - |
-/// | `XENPF_get_ucode_revision` | 65 | not bound: no comment names it above a payload struct and no member of \'u\' is named \'get\_ucode\_revision\' | - |
-/// | `XENPF_microcode_update2` | 66 | not bound: no comment names it above a payload struct and no member of \'u\' is named \'microcode\_update2\' | - |
+/// | `XENPF_get_dom0_console` | 64 | not bound: no comment names it above a payload struct and no member of 'u' is named 'get\_dom0\_console' | - |
+/// | `XENPF_get_ucode_revision` | 65 | not bound: no comment names it above a payload struct and no member of 'u' is named 'get\_ucode\_revision' | - |
+/// | `XENPF_microcode_update2` | 66 | not bound: no comment names it above a payload struct and no member of 'u' is named 'microcode\_update2' | - |
 public struct PlatformCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
     /// The op.
     public let op: PlatformOp

@@ -44,10 +44,10 @@ import XenHypercall
 /// | `XEN_SYSCTL_psr_alloc` | 23 | `XenSysctlPsrAlloc` | - |
 /// | `XEN_SYSCTL_get_cpu_featureset` | 26 | `XenSysctlCPUFeatureset` | - |
 /// | `XEN_SYSCTL_livepatch_op` | 27 | `XenSysctlLivepatchOp` | - |
-/// | `XEN_SYSCTL_get_cpu_policy` (arm64 only) | 29 | not bound: payloadMembers binds it to \'cpu\_policy\'\, which is not a record member of \'u\' | - |
+/// | `XEN_SYSCTL_get_cpu_policy` (arm64 only) | 29 | not bound: payloadMembers binds it to 'cpu\_policy', which is not a record member of 'u' | - |
 /// | `XEN_SYSCTL_get_cpu_policy` (x86_64 only) | 29 | `XenSysctlCPUPolicy` | - |
 /// | `XEN_SYSCTL_dt_overlay` (arm64 only) | 30 | `XenSysctlDtOverlay` | - |
-/// | `XEN_SYSCTL_dt_overlay` (x86_64 only) | 30 | not bound: no comment names it above a payload struct and no member of \'u\' is named \'dt\_overlay\' | - |
+/// | `XEN_SYSCTL_dt_overlay` (x86_64 only) | 30 | not bound: no comment names it above a payload struct and no member of 'u' is named 'dt\_overlay' | - |
 public struct SysctlCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
     /// The op.
     public let op: SysctlOp

@@ -18,7 +18,7 @@ import XenHypercall
 ///
 /// | Op | Number | Payload | Errors its header comment names |
 /// | --- | --- | --- | --- |
-/// | `VCPUOP_initialise` | 0 | not bound: its comment names more than one argument struct \(vcpu\_guest\_context\, vcpu\_hvm\_context\) | - |
+/// | `VCPUOP_initialise` | 0 | not bound: its comment names more than one argument struct (vcpu\_guest\_context, vcpu\_hvm\_context) | - |
 /// | `VCPUOP_up` | 1 | `XenNoPayload` | - |
 /// | `VCPUOP_down` | 2 | `XenNoPayload` | - |
 /// | `VCPUOP_is_up` | 3 | `XenNoPayload` | - |

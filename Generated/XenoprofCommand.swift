@@ -21,7 +21,7 @@ import XenHypercall
 /// | `XENOPROF_init` | 0 | `XenoprofInit` | - |
 /// | `XENOPROF_reset_active_list` | 1 | `XenNoPayload` | - |
 /// | `XENOPROF_reset_passive_list` | 2 | `XenNoPayload` | - |
-/// | `XENOPROF_set_active` | 3 | not bound: its argument points to the scalar \'domid\_t\'\, and a typed command takes a struct payload | - |
+/// | `XENOPROF_set_active` | 3 | not bound: its argument points to the scalar 'domid\_t', and a typed command takes a struct payload | - |
 /// | `XENOPROF_set_passive` | 4 | `XenoprofPassive` | - |
 /// | `XENOPROF_reserve_counters` | 5 | `XenNoPayload` | - |
 /// | `XENOPROF_counter` | 6 | `XenoprofCounter` | - |
@@ -33,7 +33,7 @@ import XenHypercall
 /// | `XENOPROF_release_counters` | 12 | `XenNoPayload` | - |
 /// | `XENOPROF_shutdown` | 13 | `XenNoPayload` | - |
 /// | `XENOPROF_get_buffer` | 14 | `XenoprofGetBuffer` | - |
-/// | `XENOPROF_set_backtrace` | 15 | not bound: its argument points to the scalar \'int\'\, and a typed command takes a struct payload | - |
+/// | `XENOPROF_set_backtrace` | 15 | not bound: its argument points to the scalar 'int', and a typed command takes a struct payload | - |
 /// | `XENOPROF_get_ibs_caps` | 16 | `XenNoPayload` | - |
 /// | `XENOPROF_ibs_counter` | 17 | `XenoprofIbsCounter` | - |
 public struct XenoprofCommand<Payload: BitwiseCopyable>: Sendable, Hashable {

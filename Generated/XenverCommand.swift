@@ -19,15 +19,15 @@ import XenHypercall
 /// | Op | Number | Payload | Errors its header comment names |
 /// | --- | --- | --- | --- |
 /// | `XENVER_version` | 0 | `XenNoPayload` | - |
-/// | `XENVER_extraversion` | 1 | not bound: its comment names \'xen\_extraversion\_t\' as the argument\, which is no struct the headers define | - |
+/// | `XENVER_extraversion` | 1 | not bound: its comment names 'xen\_extraversion\_t' as the argument, which is no struct the headers define | - |
 /// | `XENVER_compile_info` | 2 | `XenCompileInfo` | - |
-/// | `XENVER_capabilities` | 3 | not bound: its comment names \'xen\_capabilities\_info\_t\' as the argument\, which is no struct the headers define | - |
-/// | `XENVER_changeset` | 4 | not bound: its comment names \'xen\_changeset\_info\_t\' as the argument\, which is no struct the headers define | - |
+/// | `XENVER_capabilities` | 3 | not bound: its comment names 'xen\_capabilities\_info\_t' as the argument, which is no struct the headers define | - |
+/// | `XENVER_changeset` | 4 | not bound: its comment names 'xen\_changeset\_info\_t' as the argument, which is no struct the headers define | - |
 /// | `XENVER_platform_parameters` | 5 | `XenPlatformParameters` | `ENOSYS` |
 /// | `XENVER_get_features` | 6 | `XenFeatureInfo` | - |
 /// | `XENVER_pagesize` | 7 | `XenNoPayload` | - |
-/// | `XENVER_guest_handle` | 8 | not bound: its comment names \'xen\_domain\_handle\_t\' as the argument\, which is no struct the headers define | - |
-/// | `XENVER_commandline` | 9 | not bound: its comment names \'xen\_commandline\_t\' as the argument\, which is no struct the headers define | - |
+/// | `XENVER_guest_handle` | 8 | not bound: its comment names 'xen\_domain\_handle\_t' as the argument, which is no struct the headers define | - |
+/// | `XENVER_commandline` | 9 | not bound: its comment names 'xen\_commandline\_t' as the argument, which is no struct the headers define | - |
 /// | `XENVER_build_id` | 10 | `XenVarbuf` | - |
 /// | `XENVER_extraversion2` | 11 | not bound: its comment does not say what the argument points to | - |
 /// | `XENVER_capabilities2` | 12 | not bound: its comment does not say what the argument points to | - |

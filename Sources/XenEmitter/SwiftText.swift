@@ -106,23 +106,28 @@ public enum SwiftText {
     }
 
     /// Text for one Markdown table cell or inline run inside a doc comment (DocC reads doc comments as
-    /// Markdown): on one line, hidden characters visible, and every ASCII punctuation character
-    /// backslash-escaped (CommonMark allows that for all of them), so header text can neither open a
-    /// link, emphasis, HTML or code span nor end the table cell with `|`.
+    /// Markdown): on one line, hidden characters visible, and each character that can open or close
+    /// Markdown backslash-escaped (CommonMark allows that for every ASCII punctuation character): the
+    /// escape `\`, code spans `` ` ``, emphasis and strikethrough `*` `_` `~`, links and images `[` `]`
+    /// `!`, autolinks and HTML `<` `>`, entity references `&`, the table cell's end `|`, and a first
+    /// character that opens a block at the start of a line (`#`, `-`, `+`, `=`). Other punctuation,
+    /// such as quotes and commas, stays as it is, so the text reads as the header wrote it; header text
+    /// can still neither open a link, emphasis, HTML or code span nor end the table cell.
     /// - Parameter text: Any text.
     /// - Returns: One line of literal Markdown text.
     public static func markdownText(_ text: String) -> String {
         var result = ""
         for scalar in lineComment(text).unicodeScalars {
-            if (0x21...0x2F).contains(scalar.value) || (0x3A...0x40).contains(scalar.value)
-                || (0x5B...0x60).contains(scalar.value) || (0x7B...0x7E).contains(scalar.value)
-            {
+            if markdownSpecials.contains(scalar) || (result.isEmpty && "#-+=".unicodeScalars.contains(scalar)) {
                 result += "\\"
             }
             result.unicodeScalars.append(scalar)
         }
         return result
     }
+
+    /// The characters ``markdownText(_:)`` escapes wherever they are.
+    private static let markdownSpecials = Set("\\`*_~[]!<>&|".unicodeScalars)
 
     /// `text` as a Markdown code span when it can be one safely (ASCII letters, digits and `_ .*()`
     /// only), else as ``markdownText(_:)``.

@@ -13,7 +13,8 @@ extension SwiftEmitter {
             let type = ConstantValueType.swiftType(constant)
             let releaseValues = Self.releaseRuns(constant.releaseValues ?? [])
             // A release's value of another type (a string once, a number later) cannot be returned as `type`: its case is left out.
-            let cases = releaseValues.filter { ConstantValueType.swiftType(of: $0.0, cType: constant.cType) == type }.map { value, releases in
+            let cases = releaseValues.filter { ConstantValueType.swiftType(of: $0.0, cType: constant.cType) == type }.map {
+                value, releases in
                 HeaderConstantsContext.ReleaseValue(
                     patterns: releases.map { "(\($0.major), \($0.minor))" }.joined(separator: ", "), literal: Self.constantLiteral(value))
             }

@@ -20,7 +20,9 @@ import XenIR
 
     static func emit(_ variants: [(TargetArchitecture, [XenConstant])]) throws -> [String: String] {
         let merged = MergedInterface(
-            variants: variants.map { .init(target: $0.0, interface: XenInterface(defines: [], headers: ["io/fix_wire.h"], families: [], constants: $0.1)) })
+            variants: variants.map {
+                .init(target: $0.0, interface: XenInterface(defines: [], headers: ["io/fix_wire.h"], families: [], constants: $0.1))
+            })
         return Dictionary(uniqueKeysWithValues: try SwiftEmitter(options: .init()).emit(merged).map { ($0.path, $0.contents) })
     }
 
@@ -46,7 +48,8 @@ import XenIR
         // No C type from clang: the first of C's literal types that holds the value.
         #expect(text.contains("public static let xenFixWide: Int64 = 0x100000000\n"))
         #expect(text.contains("public static let xenFixErr: Int32 = -2\n"))
-        #expect(text.contains("    /// `XEN_FIX_NAME`, io/fix_wire.h:3.\n    public static let xenFixName: String = \"fix \\\"wire\\\"\"\n"))
+        #expect(
+            text.contains("    /// `XEN_FIX_NAME`, io/fix_wire.h:3.\n    public static let xenFixName: String = \"fix \\\"wire\\\"\"\n"))
     }
 
     @Test("names that collide after camel-casing keep their C names; a name that is no identifier is left out with its reason")
@@ -77,7 +80,10 @@ import XenIR
                 [
                     Self.constant(
                         "XEN_FIX_VERSION", .unsigned(3),
-                        releaseValues: [.init(release: r16, value: .unsigned(2)), .init(release: r17, value: .unsigned(2)), .init(release: r18, value: .unsigned(3))]
+                        releaseValues: [
+                            .init(release: r16, value: .unsigned(2)), .init(release: r17, value: .unsigned(2)),
+                            .init(release: r18, value: .unsigned(3)),
+                        ]
                     ),
                     Self.constant("XEN_FIX_NEW", .unsigned(7), releases: [r17, r18]),
                 ]
@@ -90,7 +96,9 @@ import XenIR
             text.contains(
                 "    public static func xenFixVersion(on release: XenRelease) -> Int32? {\n        switch (release.major, release.minor) {\n"
                     + "        case (4, 16), (4, 17): 2\n        case (4, 18): 3\n        default: nil\n"))
-        #expect(text.contains("    /// Defined in Xen 4.17 and 4.18 only, of the releases these bindings serve.\n    public static let xenFixNew"))
+        #expect(
+            text.contains(
+                "    /// Defined in Xen 4.17 and 4.18 only, of the releases these bindings serve.\n    public static let xenFixNew"))
     }
 
     @Test("a value that differs between architectures sits under #if; one they share is written once")

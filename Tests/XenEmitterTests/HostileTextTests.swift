@@ -124,10 +124,15 @@ import XenIR
         #expect(SwiftText.docCommentLines("a\rb\r\nc\u{2028}d\u{0}") == ["a", "b", "c", "d\\u{0}"])
         #expect(SwiftText.lineComment("a\r} func x() {}\u{202E}") == "a } func x() {}\\u{202E}")
         #expect(SwiftText.stringLiteral("a\"b\\c\u{202E}\r") == "\"a\\\"b\\\\c\\u{202E} \"")
-        // Markdown (a table cell of a doc comment): one line, every ASCII punctuation escaped, so no
+        // Markdown (a table cell of a doc comment): one line, each character Markdown reads escaped, so no
         // link, emphasis, HTML, code span or cell end can open; code spans only for plain names.
-        #expect(SwiftText.markdownText("a | b `c` *d* [e](f) <g>\r\\") == "a \\| b \\`c\\` \\*d\\* \\[e\\]\\(f\\) \\<g\\> \\\\")
-        #expect(SwiftText.markdownText("x\u{202E}") == "x\\\\u\\{202E\\}")
+        #expect(SwiftText.markdownText("a | b `c` *d* [e](f) <g>\r\\") == "a \\| b \\`c\\` \\*d\\* \\[e\\](f) \\<g\\> \\\\")
+        #expect(SwiftText.markdownText("x\u{202E}") == "x\\\\u{202E}")
+        // Only what Markdown reads is escaped: quotes and commas stay (the op tables' reasons read as written).
+        #expect(SwiftText.markdownText("'domid_t', and") == "'domid\\_t', and")
+        #expect(SwiftText.markdownText("&amp; ~~s~~ ![i](u) <!-- h -->") == "\\&amp; \\~\\~s\\~\\~ \\!\\[i\\](u) \\<\\!-- h --\\>")
+        #expect(
+            SwiftText.markdownText("# h") == "\\# h" && SwiftText.markdownText("- l") == "\\- l" && SwiftText.markdownText("a-b") == "a-b")
         #expect(
             SwiftText.markdownCode("XEN_DOMCTL_x1") == "`XEN_DOMCTL_x1`"
                 && SwiftText.markdownCode("struct xen_domctl") == "`struct xen_domctl`")
