@@ -67,7 +67,7 @@ import Testing
         #expect(misnamed.status == 1)
         #expect(
             misnamed.stderr == "\(templates.path)/suport.mustache:1:1: error: 'suport.mustache' is not a template xen-swiftgen renders "
-                + "(commands, constants, family, layout, record-support, records, support) and no template includes it as a partial; "
+                + "(commands, constants, family, header-constants, layout, record-support, records, support) and no template includes it as a partial; "
                 + "did you mean 'support.mustache'?\n")
         #expect(!FileManager.default.fileExists(atPath: output.path))
 

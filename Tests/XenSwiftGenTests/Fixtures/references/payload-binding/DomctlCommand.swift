@@ -13,8 +13,8 @@ import XenHypercall
 /// | `XEN_DOMCTL_alpha` | 1 | `XenDomctlAlpha` | - |
 /// | `XEN_DOMCTL_beta` | 2 | `XenDomctlShared` | - |
 /// | `XEN_DOMCTL_beta2` | 3 | `XenDomctlShared` | - |
-/// | `XEN_DOMCTL_gamma` | 4 | not bound: the header comment points at member \'delta\' but the member named \'gamma\' is another one | - |
-/// | `XEN_DOMCTL_epsilon` | 5 | not bound: no comment names it above a payload struct and no member of \'u\' is named \'epsilon\' | - |
+/// | `XEN_DOMCTL_gamma` | 4 | not bound: the header comment points at member 'delta' but the member named 'gamma' is another one | - |
+/// | `XEN_DOMCTL_epsilon` | 5 | not bound: no comment names it above a payload struct and no member of 'u' is named 'epsilon' | - |
 /// | `XEN_DOMCTL_zeta` | 6 | `XenDomctlAlpha` | - |
 /// | `XEN_DOMCTL_bits` | 7 | `XenDomctlBits` | - |
 /// | `XEN_DOMCTL_stop` | 8 | `XenNoPayload` | - |
