@@ -12,6 +12,8 @@ public struct XenArchDomainconfig: Sendable, BitwiseCopyable {
     /// IN - Contains SVE vector length divided by 128
     ///
     /// C: `uint8_t sve_vl` at offset 1.
+    ///
+    /// Not in Xen 4.16 and 4.17's layout of this record, where it reads as zero: read it as an optional through `XenReleased.sveVl` (a reply's `available`), `nil` on those releases.
     public var sveVl: UInt8
     /// IN
     ///
@@ -37,12 +39,18 @@ public struct XenArchDomainconfig: Sendable, BitwiseCopyable {
     /// IN
     ///
     /// C: `uint8_t arm_sci_type` at offset 12.
+    ///
+    /// Not in Xen 4.16, 4.17, 4.18, 4.19 and 4.20's layout of this record, where it reads as zero: read it as an optional through `XenReleased.armSciType` (a reply's `available`), `nil` on those releases.
     public var armSciType: UInt8
     /// IN
     ///
     /// C: `uint8_t v8r_el1_msa` at offset 13.
+    ///
+    /// Not in Xen 4.16, 4.17, 4.18, 4.19 and 4.20's layout of this record, where it reads as zero: read it as an optional through `XenReleased.v8rEl1Msa` (a reply's `available`), `nil` on those releases.
     public var v8rEl1Msa: UInt8
     /// C: `uint16_t pad` at offset 14.
+    ///
+    /// Not in Xen 4.16, 4.17, 4.18, 4.19 and 4.20's layout of this record, where it reads as zero: read it as an optional through `XenReleased.pad` (a reply's `available`), `nil` on those releases.
     public var pad: UInt16
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
@@ -1223,5 +1231,16 @@ public struct XenPMUArch: Sendable, BitwiseCopyable {
 
     /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
     public init() { self = xenZeroed() }
+}
+
+extension XenReleased where Value == XenArchDomainconfig {
+    /// `sve_vl`, or `nil` on Xen 4.16 and 4.17, whose layout of `xen_arch_domainconfig` lacks it.
+    public var sveVl: UInt8? { field(\.sveVl, lackingOn: [XenRelease(4, 16), XenRelease(4, 17)]) }
+    /// `arm_sci_type`, or `nil` on Xen 4.16, 4.17, 4.18, 4.19 and 4.20, whose layout of `xen_arch_domainconfig` lacks it.
+    public var armSciType: UInt8? { field(\.armSciType, lackingOn: [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20)]) }
+    /// `v8r_el1_msa`, or `nil` on Xen 4.16, 4.17, 4.18, 4.19 and 4.20, whose layout of `xen_arch_domainconfig` lacks it.
+    public var v8rEl1Msa: UInt8? { field(\.v8rEl1Msa, lackingOn: [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20)]) }
+    /// `pad`, or `nil` on Xen 4.16, 4.17, 4.18, 4.19 and 4.20, whose layout of `xen_arch_domainconfig` lacks it.
+    public var pad: UInt16? { field(\.pad, lackingOn: [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20)]) }
 }
 #endif

@@ -12,7 +12,9 @@ import XenHypercall
 ///
 /// `XenHypervisor.dm(_:domain:payload:)` issues a command through
 /// `__HYPERVISOR_dm_op` and returns a `XenReply`: `payload` is the op's payload as Xen wrote it back,
-/// `value` the hypercall's return value, `request` the whole `struct xen_dm_op` after the call.
+/// `value` the hypercall's return value, `request` the whole `struct xen_dm_op` after the call,
+/// `release` the running release, and `available` the payload as that release has it (a field only
+/// some releases of the bindings have is optional there).
 /// Every call throws `XenHypercallError` with Xen's errno: beside the errors an op's header comment
 /// names (below), Xen answers `EPERM` to a caller without the privilege, `ENOSYS` for an op it was
 /// built without, `EFAULT` for memory it cannot reach.
@@ -332,7 +334,7 @@ extension XenHypervisor {
         try encodePayload(payload, into: &request.u, operation: command.op.cName)
         let arguments: [UInt64] = [UInt64(domain)]
         let issued = try issue(request, arguments: arguments, buffers: buffers, payloadEncoded: true)
-        return XenReply(value: issued.value, payload: decodePayload(issued.request.u, as: Payload.self), request: issued.request)
+        return XenReply(value: issued.value, payload: decodePayload(issued.request.u, as: Payload.self), request: issued.request, release: release)
     }
 
     /// Issues `command`, an op without a payload, through `__HYPERVISOR_dm_op`.

@@ -357,6 +357,8 @@ public struct XenDomctlCreatedomain: Sendable, BitwiseCopyable {
     /// C: `uint32_t grant_opts` at offset 44.
     public var grantOpts: UInt32
     /// C: `struct (unnamed struct at domctl.h:102:5) altp2m` at offset 48.
+    ///
+    /// Not in Xen 4.16, 4.17, 4.18, 4.19 and 4.20's layout of this record, where it reads as zero: read it as an optional through `XenReleased.altp2m` (a reply's `available`), `nil` on those releases.
     public var altp2m: XenDomctlCreatedomain.Altp2m
     /// Per-vCPU buffer size in bytes.  0 to disable.
     ///
@@ -365,6 +367,8 @@ public struct XenDomctlCreatedomain: Sendable, BitwiseCopyable {
     /// CPU pool to use; specify 0 or a specific existing pool
     ///
     /// C: `uint32_t cpupool_id` at offset 56.
+    ///
+    /// Not in Xen 4.16's layout of this record, where it reads as zero: read it as an optional through `XenReleased.cpupoolId` (a reply's `available`), `nil` on that release.
     public var cpupoolId: UInt32
     /// C: `struct xen_arch_domainconfig arch` at offset 60.
     public var arch: XenArchDomainconfig
@@ -2172,46 +2176,48 @@ extension XenDomctlCreatedomain {
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
         public init() { self = xenZeroed() }
+    }
+}
 
-        /// `payload` in this layout (Xen 4.16).
-        /// - Parameters:
-        ///   - payload: The payload as the bindings' record holds it.
-        ///   - operation: The op's C name, for errors.
-        ///   - release: The running release, for errors.
-        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
-        public init(_ payload: XenDomctlCreatedomain, operation: String, release: XenRelease) throws(XenHypercallError) {
-            self.init()
-            self.ssidref = payload.ssidref
-            self.handle = payload.handle
-            self.flags = payload.flags
-            self.iommuOpts = payload.iommuOpts
-            self.maxVcpus = payload.maxVcpus
-            self.maxEvtchnPort = payload.maxEvtchnPort
-            self.maxGrantFrames = payload.maxGrantFrames
-            self.maxMaptrackFrames = payload.maxMaptrackFrames
-            self.grantOpts = payload.grantOpts
-            if !xenIsZero(payload.altp2m) { throw .fieldUnavailableOnRelease(field: "altp2m", operation: operation, running: release) }
-            self.vmtraceSize = payload.vmtraceSize
-            if !xenIsZero(payload.cpupoolId) { throw .fieldUnavailableOnRelease(field: "cpupool_id", operation: operation, running: release) }
-            self.arch = payload.arch
-        }
+extension XenDomctlCreatedomain.Layout4_16 {
+    /// `payload` in this layout (Xen 4.16).
+    /// - Parameters:
+    ///   - payload: The payload as the bindings' record holds it.
+    ///   - operation: The op's C name, for errors.
+    ///   - release: The running release, for errors.
+    /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+    public init(_ payload: XenDomctlCreatedomain, operation: String, release: XenRelease) throws(XenHypercallError) {
+        self.init()
+        self.ssidref = payload.ssidref
+        self.handle = payload.handle
+        self.flags = payload.flags
+        self.iommuOpts = payload.iommuOpts
+        self.maxVcpus = payload.maxVcpus
+        self.maxEvtchnPort = payload.maxEvtchnPort
+        self.maxGrantFrames = payload.maxGrantFrames
+        self.maxMaptrackFrames = payload.maxMaptrackFrames
+        self.grantOpts = payload.grantOpts
+        if !xenIsZero(payload.altp2m) { throw .fieldUnavailableOnRelease(field: "altp2m", operation: operation, running: release) }
+        self.vmtraceSize = payload.vmtraceSize
+        if !xenIsZero(payload.cpupoolId) { throw .fieldUnavailableOnRelease(field: "cpupool_id", operation: operation, running: release) }
+        self.arch = payload.arch
+    }
 
-        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
-        public var payload: XenDomctlCreatedomain {
-            var value = XenDomctlCreatedomain()
-            value.ssidref = ssidref
-            value.handle = handle
-            value.flags = flags
-            value.iommuOpts = iommuOpts
-            value.maxVcpus = maxVcpus
-            value.maxEvtchnPort = maxEvtchnPort
-            value.maxGrantFrames = maxGrantFrames
-            value.maxMaptrackFrames = maxMaptrackFrames
-            value.grantOpts = grantOpts
-            value.vmtraceSize = vmtraceSize
-            value.arch = arch
-            return value
-        }
+    /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+    public var payload: XenDomctlCreatedomain {
+        var value = XenDomctlCreatedomain()
+        value.ssidref = ssidref
+        value.handle = handle
+        value.flags = flags
+        value.iommuOpts = iommuOpts
+        value.maxVcpus = maxVcpus
+        value.maxEvtchnPort = maxEvtchnPort
+        value.maxGrantFrames = maxGrantFrames
+        value.maxMaptrackFrames = maxMaptrackFrames
+        value.grantOpts = grantOpts
+        value.vmtraceSize = vmtraceSize
+        value.arch = arch
+        return value
     }
 }
 
@@ -2258,47 +2264,49 @@ extension XenDomctlCreatedomain {
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
         public init() { self = xenZeroed() }
+    }
+}
 
-        /// `payload` in this layout (Xen 4.17, 4.18).
-        /// - Parameters:
-        ///   - payload: The payload as the bindings' record holds it.
-        ///   - operation: The op's C name, for errors.
-        ///   - release: The running release, for errors.
-        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
-        public init(_ payload: XenDomctlCreatedomain, operation: String, release: XenRelease) throws(XenHypercallError) {
-            self.init()
-            self.ssidref = payload.ssidref
-            self.handle = payload.handle
-            self.flags = payload.flags
-            self.iommuOpts = payload.iommuOpts
-            self.maxVcpus = payload.maxVcpus
-            self.maxEvtchnPort = payload.maxEvtchnPort
-            self.maxGrantFrames = payload.maxGrantFrames
-            self.maxMaptrackFrames = payload.maxMaptrackFrames
-            self.grantOpts = payload.grantOpts
-            if !xenIsZero(payload.altp2m) { throw .fieldUnavailableOnRelease(field: "altp2m", operation: operation, running: release) }
-            self.vmtraceSize = payload.vmtraceSize
-            self.cpupoolId = payload.cpupoolId
-            self.arch = payload.arch
-        }
+extension XenDomctlCreatedomain.Layout4_17 {
+    /// `payload` in this layout (Xen 4.17, 4.18).
+    /// - Parameters:
+    ///   - payload: The payload as the bindings' record holds it.
+    ///   - operation: The op's C name, for errors.
+    ///   - release: The running release, for errors.
+    /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+    public init(_ payload: XenDomctlCreatedomain, operation: String, release: XenRelease) throws(XenHypercallError) {
+        self.init()
+        self.ssidref = payload.ssidref
+        self.handle = payload.handle
+        self.flags = payload.flags
+        self.iommuOpts = payload.iommuOpts
+        self.maxVcpus = payload.maxVcpus
+        self.maxEvtchnPort = payload.maxEvtchnPort
+        self.maxGrantFrames = payload.maxGrantFrames
+        self.maxMaptrackFrames = payload.maxMaptrackFrames
+        self.grantOpts = payload.grantOpts
+        if !xenIsZero(payload.altp2m) { throw .fieldUnavailableOnRelease(field: "altp2m", operation: operation, running: release) }
+        self.vmtraceSize = payload.vmtraceSize
+        self.cpupoolId = payload.cpupoolId
+        self.arch = payload.arch
+    }
 
-        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
-        public var payload: XenDomctlCreatedomain {
-            var value = XenDomctlCreatedomain()
-            value.ssidref = ssidref
-            value.handle = handle
-            value.flags = flags
-            value.iommuOpts = iommuOpts
-            value.maxVcpus = maxVcpus
-            value.maxEvtchnPort = maxEvtchnPort
-            value.maxGrantFrames = maxGrantFrames
-            value.maxMaptrackFrames = maxMaptrackFrames
-            value.grantOpts = grantOpts
-            value.vmtraceSize = vmtraceSize
-            value.cpupoolId = cpupoolId
-            value.arch = arch
-            return value
-        }
+    /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+    public var payload: XenDomctlCreatedomain {
+        var value = XenDomctlCreatedomain()
+        value.ssidref = ssidref
+        value.handle = handle
+        value.flags = flags
+        value.iommuOpts = iommuOpts
+        value.maxVcpus = maxVcpus
+        value.maxEvtchnPort = maxEvtchnPort
+        value.maxGrantFrames = maxGrantFrames
+        value.maxMaptrackFrames = maxMaptrackFrames
+        value.grantOpts = grantOpts
+        value.vmtraceSize = vmtraceSize
+        value.cpupoolId = cpupoolId
+        value.arch = arch
+        return value
     }
 }
 
@@ -2347,47 +2355,49 @@ extension XenDomctlCreatedomain {
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
         public init() { self = xenZeroed() }
+    }
+}
 
-        /// `payload` in this layout (Xen 4.19, 4.20).
-        /// - Parameters:
-        ///   - payload: The payload as the bindings' record holds it.
-        ///   - operation: The op's C name, for errors.
-        ///   - release: The running release, for errors.
-        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
-        public init(_ payload: XenDomctlCreatedomain, operation: String, release: XenRelease) throws(XenHypercallError) {
-            self.init()
-            self.ssidref = payload.ssidref
-            self.handle = payload.handle
-            self.flags = payload.flags
-            self.iommuOpts = payload.iommuOpts
-            self.maxVcpus = payload.maxVcpus
-            self.maxEvtchnPort = payload.maxEvtchnPort
-            self.maxGrantFrames = payload.maxGrantFrames
-            self.maxMaptrackFrames = payload.maxMaptrackFrames
-            self.grantOpts = payload.grantOpts
-            if !xenIsZero(payload.altp2m) { throw .fieldUnavailableOnRelease(field: "altp2m", operation: operation, running: release) }
-            self.vmtraceSize = payload.vmtraceSize
-            self.cpupoolId = payload.cpupoolId
-            self.arch = payload.arch
-        }
+extension XenDomctlCreatedomain.Layout4_19 {
+    /// `payload` in this layout (Xen 4.19, 4.20).
+    /// - Parameters:
+    ///   - payload: The payload as the bindings' record holds it.
+    ///   - operation: The op's C name, for errors.
+    ///   - release: The running release, for errors.
+    /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+    public init(_ payload: XenDomctlCreatedomain, operation: String, release: XenRelease) throws(XenHypercallError) {
+        self.init()
+        self.ssidref = payload.ssidref
+        self.handle = payload.handle
+        self.flags = payload.flags
+        self.iommuOpts = payload.iommuOpts
+        self.maxVcpus = payload.maxVcpus
+        self.maxEvtchnPort = payload.maxEvtchnPort
+        self.maxGrantFrames = payload.maxGrantFrames
+        self.maxMaptrackFrames = payload.maxMaptrackFrames
+        self.grantOpts = payload.grantOpts
+        if !xenIsZero(payload.altp2m) { throw .fieldUnavailableOnRelease(field: "altp2m", operation: operation, running: release) }
+        self.vmtraceSize = payload.vmtraceSize
+        self.cpupoolId = payload.cpupoolId
+        self.arch = payload.arch
+    }
 
-        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
-        public var payload: XenDomctlCreatedomain {
-            var value = XenDomctlCreatedomain()
-            value.ssidref = ssidref
-            value.handle = handle
-            value.flags = flags
-            value.iommuOpts = iommuOpts
-            value.maxVcpus = maxVcpus
-            value.maxEvtchnPort = maxEvtchnPort
-            value.maxGrantFrames = maxGrantFrames
-            value.maxMaptrackFrames = maxMaptrackFrames
-            value.grantOpts = grantOpts
-            value.vmtraceSize = vmtraceSize
-            value.cpupoolId = cpupoolId
-            value.arch = arch
-            return value
-        }
+    /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+    public var payload: XenDomctlCreatedomain {
+        var value = XenDomctlCreatedomain()
+        value.ssidref = ssidref
+        value.handle = handle
+        value.flags = flags
+        value.iommuOpts = iommuOpts
+        value.maxVcpus = maxVcpus
+        value.maxEvtchnPort = maxEvtchnPort
+        value.maxGrantFrames = maxGrantFrames
+        value.maxMaptrackFrames = maxMaptrackFrames
+        value.grantOpts = grantOpts
+        value.vmtraceSize = vmtraceSize
+        value.cpupoolId = cpupoolId
+        value.arch = arch
+        return value
     }
 }
 
@@ -2425,34 +2435,36 @@ extension XenDomctlGetdomaininfo.Layout4_16 {
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
         public init() { self = xenZeroed() }
+    }
+}
 
-        /// `payload` in this layout (Xen 4.16, 4.17).
-        /// - Parameters:
-        ///   - payload: The payload as the bindings' record holds it.
-        ///   - operation: The op's C name, for errors.
-        ///   - release: The running release, for errors.
-        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
-        public init(_ payload: XenArchDomainconfig, operation: String, release: XenRelease) throws(XenHypercallError) {
-            self.init()
-            self.gicVersion = payload.gicVersion
-            if !xenIsZero(payload.sveVl) { throw .fieldUnavailableOnRelease(field: "sve_vl", operation: operation, running: release) }
-            self.teeType = payload.teeType
-            self.nrSpis = payload.nrSpis
-            self.clockFrequency = payload.clockFrequency
-            if !xenIsZero(payload.armSciType) { throw .fieldUnavailableOnRelease(field: "arm_sci_type", operation: operation, running: release) }
-            if !xenIsZero(payload.v8rEl1Msa) { throw .fieldUnavailableOnRelease(field: "v8r_el1_msa", operation: operation, running: release) }
-            if !xenIsZero(payload.pad) { throw .fieldUnavailableOnRelease(field: "pad", operation: operation, running: release) }
-        }
+extension XenDomctlGetdomaininfo.Layout4_16.XenArchDomainconfig {
+    /// `payload` in this layout (Xen 4.16, 4.17).
+    /// - Parameters:
+    ///   - payload: The payload as the bindings' record holds it.
+    ///   - operation: The op's C name, for errors.
+    ///   - release: The running release, for errors.
+    /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+    public init(_ payload: XenArchDomainconfig, operation: String, release: XenRelease) throws(XenHypercallError) {
+        self.init()
+        self.gicVersion = payload.gicVersion
+        if !xenIsZero(payload.sveVl) { throw .fieldUnavailableOnRelease(field: "sve_vl", operation: operation, running: release) }
+        self.teeType = payload.teeType
+        self.nrSpis = payload.nrSpis
+        self.clockFrequency = payload.clockFrequency
+        if !xenIsZero(payload.armSciType) { throw .fieldUnavailableOnRelease(field: "arm_sci_type", operation: operation, running: release) }
+        if !xenIsZero(payload.v8rEl1Msa) { throw .fieldUnavailableOnRelease(field: "v8r_el1_msa", operation: operation, running: release) }
+        if !xenIsZero(payload.pad) { throw .fieldUnavailableOnRelease(field: "pad", operation: operation, running: release) }
+    }
 
-        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
-        public var payload: XenArchDomainconfig {
-            var value = XenArchDomainconfig()
-            value.gicVersion = gicVersion
-            value.teeType = teeType
-            value.nrSpis = nrSpis
-            value.clockFrequency = clockFrequency
-            return value
-        }
+    /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+    public var payload: XenArchDomainconfig {
+        var value = XenArchDomainconfig()
+        value.gicVersion = gicVersion
+        value.teeType = teeType
+        value.nrSpis = nrSpis
+        value.clockFrequency = clockFrequency
+        return value
     }
 }
 
@@ -2515,58 +2527,60 @@ extension XenDomctlGetdomaininfo {
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
         public init() { self = xenZeroed() }
+    }
+}
 
-        /// `payload` in this layout (Xen 4.16, 4.17).
-        /// - Parameters:
-        ///   - payload: The payload as the bindings' record holds it.
-        ///   - operation: The op's C name, for errors.
-        ///   - release: The running release, for errors.
-        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
-        public init(_ payload: XenDomctlGetdomaininfo, operation: String, release: XenRelease) throws(XenHypercallError) {
-            self.init()
-            self.domain = payload.domain
-            self.pad1 = payload.pad1
-            self.flags = payload.flags
-            self.totPages = payload.totPages
-            self.maxPages = payload.maxPages
-            self.outstandingPages = payload.outstandingPages
-            self.shrPages = payload.shrPages
-            self.pagedPages = payload.pagedPages
-            self.sharedInfoFrame = payload.sharedInfoFrame
-            self.cpuTime = payload.cpuTime
-            self.nrOnlineVcpus = payload.nrOnlineVcpus
-            self.maxVcpuId = payload.maxVcpuId
-            self.ssidref = payload.ssidref
-            self.handle = payload.handle
-            self.cpupool = payload.cpupool
-            self.gpaddrBits = payload.gpaddrBits
-            self.pad2 = payload.pad2
-            self.archConfig = try .init(payload.archConfig, operation: operation, release: release)
-        }
+extension XenDomctlGetdomaininfo.Layout4_16 {
+    /// `payload` in this layout (Xen 4.16, 4.17).
+    /// - Parameters:
+    ///   - payload: The payload as the bindings' record holds it.
+    ///   - operation: The op's C name, for errors.
+    ///   - release: The running release, for errors.
+    /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+    public init(_ payload: XenDomctlGetdomaininfo, operation: String, release: XenRelease) throws(XenHypercallError) {
+        self.init()
+        self.domain = payload.domain
+        self.pad1 = payload.pad1
+        self.flags = payload.flags
+        self.totPages = payload.totPages
+        self.maxPages = payload.maxPages
+        self.outstandingPages = payload.outstandingPages
+        self.shrPages = payload.shrPages
+        self.pagedPages = payload.pagedPages
+        self.sharedInfoFrame = payload.sharedInfoFrame
+        self.cpuTime = payload.cpuTime
+        self.nrOnlineVcpus = payload.nrOnlineVcpus
+        self.maxVcpuId = payload.maxVcpuId
+        self.ssidref = payload.ssidref
+        self.handle = payload.handle
+        self.cpupool = payload.cpupool
+        self.gpaddrBits = payload.gpaddrBits
+        self.pad2 = payload.pad2
+        self.archConfig = try .init(payload.archConfig, operation: operation, release: release)
+    }
 
-        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
-        public var payload: XenDomctlGetdomaininfo {
-            var value = XenDomctlGetdomaininfo()
-            value.domain = domain
-            value.pad1 = pad1
-            value.flags = flags
-            value.totPages = totPages
-            value.maxPages = maxPages
-            value.outstandingPages = outstandingPages
-            value.shrPages = shrPages
-            value.pagedPages = pagedPages
-            value.sharedInfoFrame = sharedInfoFrame
-            value.cpuTime = cpuTime
-            value.nrOnlineVcpus = nrOnlineVcpus
-            value.maxVcpuId = maxVcpuId
-            value.ssidref = ssidref
-            value.handle = handle
-            value.cpupool = cpupool
-            value.gpaddrBits = gpaddrBits
-            value.pad2 = pad2
-            value.archConfig = archConfig.payload
-            return value
-        }
+    /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+    public var payload: XenDomctlGetdomaininfo {
+        var value = XenDomctlGetdomaininfo()
+        value.domain = domain
+        value.pad1 = pad1
+        value.flags = flags
+        value.totPages = totPages
+        value.maxPages = maxPages
+        value.outstandingPages = outstandingPages
+        value.shrPages = shrPages
+        value.pagedPages = pagedPages
+        value.sharedInfoFrame = sharedInfoFrame
+        value.cpuTime = cpuTime
+        value.nrOnlineVcpus = nrOnlineVcpus
+        value.maxVcpuId = maxVcpuId
+        value.ssidref = ssidref
+        value.handle = handle
+        value.cpupool = cpupool
+        value.gpaddrBits = gpaddrBits
+        value.pad2 = pad2
+        value.archConfig = archConfig.payload
+        return value
     }
 }
 
@@ -2605,35 +2619,37 @@ extension XenDomctlGetdomaininfo.Layout4_18 {
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
         public init() { self = xenZeroed() }
+    }
+}
 
-        /// `payload` in this layout (Xen 4.18, 4.19, 4.20).
-        /// - Parameters:
-        ///   - payload: The payload as the bindings' record holds it.
-        ///   - operation: The op's C name, for errors.
-        ///   - release: The running release, for errors.
-        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
-        public init(_ payload: XenArchDomainconfig, operation: String, release: XenRelease) throws(XenHypercallError) {
-            self.init()
-            self.gicVersion = payload.gicVersion
-            self.sveVl = payload.sveVl
-            self.teeType = payload.teeType
-            self.nrSpis = payload.nrSpis
-            self.clockFrequency = payload.clockFrequency
-            if !xenIsZero(payload.armSciType) { throw .fieldUnavailableOnRelease(field: "arm_sci_type", operation: operation, running: release) }
-            if !xenIsZero(payload.v8rEl1Msa) { throw .fieldUnavailableOnRelease(field: "v8r_el1_msa", operation: operation, running: release) }
-            if !xenIsZero(payload.pad) { throw .fieldUnavailableOnRelease(field: "pad", operation: operation, running: release) }
-        }
+extension XenDomctlGetdomaininfo.Layout4_18.XenArchDomainconfig {
+    /// `payload` in this layout (Xen 4.18, 4.19, 4.20).
+    /// - Parameters:
+    ///   - payload: The payload as the bindings' record holds it.
+    ///   - operation: The op's C name, for errors.
+    ///   - release: The running release, for errors.
+    /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+    public init(_ payload: XenArchDomainconfig, operation: String, release: XenRelease) throws(XenHypercallError) {
+        self.init()
+        self.gicVersion = payload.gicVersion
+        self.sveVl = payload.sveVl
+        self.teeType = payload.teeType
+        self.nrSpis = payload.nrSpis
+        self.clockFrequency = payload.clockFrequency
+        if !xenIsZero(payload.armSciType) { throw .fieldUnavailableOnRelease(field: "arm_sci_type", operation: operation, running: release) }
+        if !xenIsZero(payload.v8rEl1Msa) { throw .fieldUnavailableOnRelease(field: "v8r_el1_msa", operation: operation, running: release) }
+        if !xenIsZero(payload.pad) { throw .fieldUnavailableOnRelease(field: "pad", operation: operation, running: release) }
+    }
 
-        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
-        public var payload: XenArchDomainconfig {
-            var value = XenArchDomainconfig()
-            value.gicVersion = gicVersion
-            value.sveVl = sveVl
-            value.teeType = teeType
-            value.nrSpis = nrSpis
-            value.clockFrequency = clockFrequency
-            return value
-        }
+    /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+    public var payload: XenArchDomainconfig {
+        var value = XenArchDomainconfig()
+        value.gicVersion = gicVersion
+        value.sveVl = sveVl
+        value.teeType = teeType
+        value.nrSpis = nrSpis
+        value.clockFrequency = clockFrequency
+        return value
     }
 }
 
@@ -2696,58 +2712,60 @@ extension XenDomctlGetdomaininfo {
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
         public init() { self = xenZeroed() }
+    }
+}
 
-        /// `payload` in this layout (Xen 4.18, 4.19, 4.20).
-        /// - Parameters:
-        ///   - payload: The payload as the bindings' record holds it.
-        ///   - operation: The op's C name, for errors.
-        ///   - release: The running release, for errors.
-        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
-        public init(_ payload: XenDomctlGetdomaininfo, operation: String, release: XenRelease) throws(XenHypercallError) {
-            self.init()
-            self.domain = payload.domain
-            self.pad1 = payload.pad1
-            self.flags = payload.flags
-            self.totPages = payload.totPages
-            self.maxPages = payload.maxPages
-            self.outstandingPages = payload.outstandingPages
-            self.shrPages = payload.shrPages
-            self.pagedPages = payload.pagedPages
-            self.sharedInfoFrame = payload.sharedInfoFrame
-            self.cpuTime = payload.cpuTime
-            self.nrOnlineVcpus = payload.nrOnlineVcpus
-            self.maxVcpuId = payload.maxVcpuId
-            self.ssidref = payload.ssidref
-            self.handle = payload.handle
-            self.cpupool = payload.cpupool
-            self.gpaddrBits = payload.gpaddrBits
-            self.pad2 = payload.pad2
-            self.archConfig = try .init(payload.archConfig, operation: operation, release: release)
-        }
+extension XenDomctlGetdomaininfo.Layout4_18 {
+    /// `payload` in this layout (Xen 4.18, 4.19, 4.20).
+    /// - Parameters:
+    ///   - payload: The payload as the bindings' record holds it.
+    ///   - operation: The op's C name, for errors.
+    ///   - release: The running release, for errors.
+    /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+    public init(_ payload: XenDomctlGetdomaininfo, operation: String, release: XenRelease) throws(XenHypercallError) {
+        self.init()
+        self.domain = payload.domain
+        self.pad1 = payload.pad1
+        self.flags = payload.flags
+        self.totPages = payload.totPages
+        self.maxPages = payload.maxPages
+        self.outstandingPages = payload.outstandingPages
+        self.shrPages = payload.shrPages
+        self.pagedPages = payload.pagedPages
+        self.sharedInfoFrame = payload.sharedInfoFrame
+        self.cpuTime = payload.cpuTime
+        self.nrOnlineVcpus = payload.nrOnlineVcpus
+        self.maxVcpuId = payload.maxVcpuId
+        self.ssidref = payload.ssidref
+        self.handle = payload.handle
+        self.cpupool = payload.cpupool
+        self.gpaddrBits = payload.gpaddrBits
+        self.pad2 = payload.pad2
+        self.archConfig = try .init(payload.archConfig, operation: operation, release: release)
+    }
 
-        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
-        public var payload: XenDomctlGetdomaininfo {
-            var value = XenDomctlGetdomaininfo()
-            value.domain = domain
-            value.pad1 = pad1
-            value.flags = flags
-            value.totPages = totPages
-            value.maxPages = maxPages
-            value.outstandingPages = outstandingPages
-            value.shrPages = shrPages
-            value.pagedPages = pagedPages
-            value.sharedInfoFrame = sharedInfoFrame
-            value.cpuTime = cpuTime
-            value.nrOnlineVcpus = nrOnlineVcpus
-            value.maxVcpuId = maxVcpuId
-            value.ssidref = ssidref
-            value.handle = handle
-            value.cpupool = cpupool
-            value.gpaddrBits = gpaddrBits
-            value.pad2 = pad2
-            value.archConfig = archConfig.payload
-            return value
-        }
+    /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+    public var payload: XenDomctlGetdomaininfo {
+        var value = XenDomctlGetdomaininfo()
+        value.domain = domain
+        value.pad1 = pad1
+        value.flags = flags
+        value.totPages = totPages
+        value.maxPages = maxPages
+        value.outstandingPages = outstandingPages
+        value.shrPages = shrPages
+        value.pagedPages = pagedPages
+        value.sharedInfoFrame = sharedInfoFrame
+        value.cpuTime = cpuTime
+        value.nrOnlineVcpus = nrOnlineVcpus
+        value.maxVcpuId = maxVcpuId
+        value.ssidref = ssidref
+        value.handle = handle
+        value.cpupool = cpupool
+        value.gpaddrBits = gpaddrBits
+        value.pad2 = pad2
+        value.archConfig = archConfig.payload
+        return value
     }
 }
 
@@ -2784,34 +2802,36 @@ extension XenDomctlCreatedomain.Layout4_16 {
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
         public init() { self = xenZeroed() }
+    }
+}
 
-        /// `payload` in this layout (Xen 4.16).
-        /// - Parameters:
-        ///   - payload: The payload as the bindings' record holds it.
-        ///   - operation: The op's C name, for errors.
-        ///   - release: The running release, for errors.
-        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
-        public init(_ payload: XenArchDomainconfig, operation: String, release: XenRelease) throws(XenHypercallError) {
-            self.init()
-            self.gicVersion = payload.gicVersion
-            if !xenIsZero(payload.sveVl) { throw .fieldUnavailableOnRelease(field: "sve_vl", operation: operation, running: release) }
-            self.teeType = payload.teeType
-            self.nrSpis = payload.nrSpis
-            self.clockFrequency = payload.clockFrequency
-            if !xenIsZero(payload.armSciType) { throw .fieldUnavailableOnRelease(field: "arm_sci_type", operation: operation, running: release) }
-            if !xenIsZero(payload.v8rEl1Msa) { throw .fieldUnavailableOnRelease(field: "v8r_el1_msa", operation: operation, running: release) }
-            if !xenIsZero(payload.pad) { throw .fieldUnavailableOnRelease(field: "pad", operation: operation, running: release) }
-        }
+extension XenDomctlCreatedomain.Layout4_16.XenArchDomainconfig {
+    /// `payload` in this layout (Xen 4.16).
+    /// - Parameters:
+    ///   - payload: The payload as the bindings' record holds it.
+    ///   - operation: The op's C name, for errors.
+    ///   - release: The running release, for errors.
+    /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+    public init(_ payload: XenArchDomainconfig, operation: String, release: XenRelease) throws(XenHypercallError) {
+        self.init()
+        self.gicVersion = payload.gicVersion
+        if !xenIsZero(payload.sveVl) { throw .fieldUnavailableOnRelease(field: "sve_vl", operation: operation, running: release) }
+        self.teeType = payload.teeType
+        self.nrSpis = payload.nrSpis
+        self.clockFrequency = payload.clockFrequency
+        if !xenIsZero(payload.armSciType) { throw .fieldUnavailableOnRelease(field: "arm_sci_type", operation: operation, running: release) }
+        if !xenIsZero(payload.v8rEl1Msa) { throw .fieldUnavailableOnRelease(field: "v8r_el1_msa", operation: operation, running: release) }
+        if !xenIsZero(payload.pad) { throw .fieldUnavailableOnRelease(field: "pad", operation: operation, running: release) }
+    }
 
-        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
-        public var payload: XenArchDomainconfig {
-            var value = XenArchDomainconfig()
-            value.gicVersion = gicVersion
-            value.teeType = teeType
-            value.nrSpis = nrSpis
-            value.clockFrequency = clockFrequency
-            return value
-        }
+    /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+    public var payload: XenArchDomainconfig {
+        var value = XenArchDomainconfig()
+        value.gicVersion = gicVersion
+        value.teeType = teeType
+        value.nrSpis = nrSpis
+        value.clockFrequency = clockFrequency
+        return value
     }
 }
 
@@ -2854,46 +2874,48 @@ extension XenDomctlCreatedomain {
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
         public init() { self = xenZeroed() }
+    }
+}
 
-        /// `payload` in this layout (Xen 4.16).
-        /// - Parameters:
-        ///   - payload: The payload as the bindings' record holds it.
-        ///   - operation: The op's C name, for errors.
-        ///   - release: The running release, for errors.
-        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
-        public init(_ payload: XenDomctlCreatedomain, operation: String, release: XenRelease) throws(XenHypercallError) {
-            self.init()
-            self.ssidref = payload.ssidref
-            self.handle = payload.handle
-            self.flags = payload.flags
-            self.iommuOpts = payload.iommuOpts
-            self.maxVcpus = payload.maxVcpus
-            self.maxEvtchnPort = payload.maxEvtchnPort
-            self.maxGrantFrames = payload.maxGrantFrames
-            self.maxMaptrackFrames = payload.maxMaptrackFrames
-            self.grantOpts = payload.grantOpts
-            if !xenIsZero(payload.altp2m) { throw .fieldUnavailableOnRelease(field: "altp2m", operation: operation, running: release) }
-            self.vmtraceSize = payload.vmtraceSize
-            if !xenIsZero(payload.cpupoolId) { throw .fieldUnavailableOnRelease(field: "cpupool_id", operation: operation, running: release) }
-            self.arch = try .init(payload.arch, operation: operation, release: release)
-        }
+extension XenDomctlCreatedomain.Layout4_16 {
+    /// `payload` in this layout (Xen 4.16).
+    /// - Parameters:
+    ///   - payload: The payload as the bindings' record holds it.
+    ///   - operation: The op's C name, for errors.
+    ///   - release: The running release, for errors.
+    /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+    public init(_ payload: XenDomctlCreatedomain, operation: String, release: XenRelease) throws(XenHypercallError) {
+        self.init()
+        self.ssidref = payload.ssidref
+        self.handle = payload.handle
+        self.flags = payload.flags
+        self.iommuOpts = payload.iommuOpts
+        self.maxVcpus = payload.maxVcpus
+        self.maxEvtchnPort = payload.maxEvtchnPort
+        self.maxGrantFrames = payload.maxGrantFrames
+        self.maxMaptrackFrames = payload.maxMaptrackFrames
+        self.grantOpts = payload.grantOpts
+        if !xenIsZero(payload.altp2m) { throw .fieldUnavailableOnRelease(field: "altp2m", operation: operation, running: release) }
+        self.vmtraceSize = payload.vmtraceSize
+        if !xenIsZero(payload.cpupoolId) { throw .fieldUnavailableOnRelease(field: "cpupool_id", operation: operation, running: release) }
+        self.arch = try .init(payload.arch, operation: operation, release: release)
+    }
 
-        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
-        public var payload: XenDomctlCreatedomain {
-            var value = XenDomctlCreatedomain()
-            value.ssidref = ssidref
-            value.handle = handle
-            value.flags = flags
-            value.iommuOpts = iommuOpts
-            value.maxVcpus = maxVcpus
-            value.maxEvtchnPort = maxEvtchnPort
-            value.maxGrantFrames = maxGrantFrames
-            value.maxMaptrackFrames = maxMaptrackFrames
-            value.grantOpts = grantOpts
-            value.vmtraceSize = vmtraceSize
-            value.arch = arch.payload
-            return value
-        }
+    /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+    public var payload: XenDomctlCreatedomain {
+        var value = XenDomctlCreatedomain()
+        value.ssidref = ssidref
+        value.handle = handle
+        value.flags = flags
+        value.iommuOpts = iommuOpts
+        value.maxVcpus = maxVcpus
+        value.maxEvtchnPort = maxEvtchnPort
+        value.maxGrantFrames = maxGrantFrames
+        value.maxMaptrackFrames = maxMaptrackFrames
+        value.grantOpts = grantOpts
+        value.vmtraceSize = vmtraceSize
+        value.arch = arch.payload
+        return value
     }
 }
 
@@ -2930,34 +2952,36 @@ extension XenDomctlCreatedomain.Layout4_17 {
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
         public init() { self = xenZeroed() }
+    }
+}
 
-        /// `payload` in this layout (Xen 4.17).
-        /// - Parameters:
-        ///   - payload: The payload as the bindings' record holds it.
-        ///   - operation: The op's C name, for errors.
-        ///   - release: The running release, for errors.
-        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
-        public init(_ payload: XenArchDomainconfig, operation: String, release: XenRelease) throws(XenHypercallError) {
-            self.init()
-            self.gicVersion = payload.gicVersion
-            if !xenIsZero(payload.sveVl) { throw .fieldUnavailableOnRelease(field: "sve_vl", operation: operation, running: release) }
-            self.teeType = payload.teeType
-            self.nrSpis = payload.nrSpis
-            self.clockFrequency = payload.clockFrequency
-            if !xenIsZero(payload.armSciType) { throw .fieldUnavailableOnRelease(field: "arm_sci_type", operation: operation, running: release) }
-            if !xenIsZero(payload.v8rEl1Msa) { throw .fieldUnavailableOnRelease(field: "v8r_el1_msa", operation: operation, running: release) }
-            if !xenIsZero(payload.pad) { throw .fieldUnavailableOnRelease(field: "pad", operation: operation, running: release) }
-        }
+extension XenDomctlCreatedomain.Layout4_17.XenArchDomainconfig {
+    /// `payload` in this layout (Xen 4.17).
+    /// - Parameters:
+    ///   - payload: The payload as the bindings' record holds it.
+    ///   - operation: The op's C name, for errors.
+    ///   - release: The running release, for errors.
+    /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+    public init(_ payload: XenArchDomainconfig, operation: String, release: XenRelease) throws(XenHypercallError) {
+        self.init()
+        self.gicVersion = payload.gicVersion
+        if !xenIsZero(payload.sveVl) { throw .fieldUnavailableOnRelease(field: "sve_vl", operation: operation, running: release) }
+        self.teeType = payload.teeType
+        self.nrSpis = payload.nrSpis
+        self.clockFrequency = payload.clockFrequency
+        if !xenIsZero(payload.armSciType) { throw .fieldUnavailableOnRelease(field: "arm_sci_type", operation: operation, running: release) }
+        if !xenIsZero(payload.v8rEl1Msa) { throw .fieldUnavailableOnRelease(field: "v8r_el1_msa", operation: operation, running: release) }
+        if !xenIsZero(payload.pad) { throw .fieldUnavailableOnRelease(field: "pad", operation: operation, running: release) }
+    }
 
-        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
-        public var payload: XenArchDomainconfig {
-            var value = XenArchDomainconfig()
-            value.gicVersion = gicVersion
-            value.teeType = teeType
-            value.nrSpis = nrSpis
-            value.clockFrequency = clockFrequency
-            return value
-        }
+    /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+    public var payload: XenArchDomainconfig {
+        var value = XenArchDomainconfig()
+        value.gicVersion = gicVersion
+        value.teeType = teeType
+        value.nrSpis = nrSpis
+        value.clockFrequency = clockFrequency
+        return value
     }
 }
 
@@ -3004,47 +3028,49 @@ extension XenDomctlCreatedomain {
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
         public init() { self = xenZeroed() }
+    }
+}
 
-        /// `payload` in this layout (Xen 4.17).
-        /// - Parameters:
-        ///   - payload: The payload as the bindings' record holds it.
-        ///   - operation: The op's C name, for errors.
-        ///   - release: The running release, for errors.
-        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
-        public init(_ payload: XenDomctlCreatedomain, operation: String, release: XenRelease) throws(XenHypercallError) {
-            self.init()
-            self.ssidref = payload.ssidref
-            self.handle = payload.handle
-            self.flags = payload.flags
-            self.iommuOpts = payload.iommuOpts
-            self.maxVcpus = payload.maxVcpus
-            self.maxEvtchnPort = payload.maxEvtchnPort
-            self.maxGrantFrames = payload.maxGrantFrames
-            self.maxMaptrackFrames = payload.maxMaptrackFrames
-            self.grantOpts = payload.grantOpts
-            if !xenIsZero(payload.altp2m) { throw .fieldUnavailableOnRelease(field: "altp2m", operation: operation, running: release) }
-            self.vmtraceSize = payload.vmtraceSize
-            self.cpupoolId = payload.cpupoolId
-            self.arch = try .init(payload.arch, operation: operation, release: release)
-        }
+extension XenDomctlCreatedomain.Layout4_17 {
+    /// `payload` in this layout (Xen 4.17).
+    /// - Parameters:
+    ///   - payload: The payload as the bindings' record holds it.
+    ///   - operation: The op's C name, for errors.
+    ///   - release: The running release, for errors.
+    /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+    public init(_ payload: XenDomctlCreatedomain, operation: String, release: XenRelease) throws(XenHypercallError) {
+        self.init()
+        self.ssidref = payload.ssidref
+        self.handle = payload.handle
+        self.flags = payload.flags
+        self.iommuOpts = payload.iommuOpts
+        self.maxVcpus = payload.maxVcpus
+        self.maxEvtchnPort = payload.maxEvtchnPort
+        self.maxGrantFrames = payload.maxGrantFrames
+        self.maxMaptrackFrames = payload.maxMaptrackFrames
+        self.grantOpts = payload.grantOpts
+        if !xenIsZero(payload.altp2m) { throw .fieldUnavailableOnRelease(field: "altp2m", operation: operation, running: release) }
+        self.vmtraceSize = payload.vmtraceSize
+        self.cpupoolId = payload.cpupoolId
+        self.arch = try .init(payload.arch, operation: operation, release: release)
+    }
 
-        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
-        public var payload: XenDomctlCreatedomain {
-            var value = XenDomctlCreatedomain()
-            value.ssidref = ssidref
-            value.handle = handle
-            value.flags = flags
-            value.iommuOpts = iommuOpts
-            value.maxVcpus = maxVcpus
-            value.maxEvtchnPort = maxEvtchnPort
-            value.maxGrantFrames = maxGrantFrames
-            value.maxMaptrackFrames = maxMaptrackFrames
-            value.grantOpts = grantOpts
-            value.vmtraceSize = vmtraceSize
-            value.cpupoolId = cpupoolId
-            value.arch = arch.payload
-            return value
-        }
+    /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+    public var payload: XenDomctlCreatedomain {
+        var value = XenDomctlCreatedomain()
+        value.ssidref = ssidref
+        value.handle = handle
+        value.flags = flags
+        value.iommuOpts = iommuOpts
+        value.maxVcpus = maxVcpus
+        value.maxEvtchnPort = maxEvtchnPort
+        value.maxGrantFrames = maxGrantFrames
+        value.maxMaptrackFrames = maxMaptrackFrames
+        value.grantOpts = grantOpts
+        value.vmtraceSize = vmtraceSize
+        value.cpupoolId = cpupoolId
+        value.arch = arch.payload
+        return value
     }
 }
 
@@ -3083,35 +3109,37 @@ extension XenDomctlCreatedomain.Layout4_18 {
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
         public init() { self = xenZeroed() }
+    }
+}
 
-        /// `payload` in this layout (Xen 4.18).
-        /// - Parameters:
-        ///   - payload: The payload as the bindings' record holds it.
-        ///   - operation: The op's C name, for errors.
-        ///   - release: The running release, for errors.
-        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
-        public init(_ payload: XenArchDomainconfig, operation: String, release: XenRelease) throws(XenHypercallError) {
-            self.init()
-            self.gicVersion = payload.gicVersion
-            self.sveVl = payload.sveVl
-            self.teeType = payload.teeType
-            self.nrSpis = payload.nrSpis
-            self.clockFrequency = payload.clockFrequency
-            if !xenIsZero(payload.armSciType) { throw .fieldUnavailableOnRelease(field: "arm_sci_type", operation: operation, running: release) }
-            if !xenIsZero(payload.v8rEl1Msa) { throw .fieldUnavailableOnRelease(field: "v8r_el1_msa", operation: operation, running: release) }
-            if !xenIsZero(payload.pad) { throw .fieldUnavailableOnRelease(field: "pad", operation: operation, running: release) }
-        }
+extension XenDomctlCreatedomain.Layout4_18.XenArchDomainconfig {
+    /// `payload` in this layout (Xen 4.18).
+    /// - Parameters:
+    ///   - payload: The payload as the bindings' record holds it.
+    ///   - operation: The op's C name, for errors.
+    ///   - release: The running release, for errors.
+    /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+    public init(_ payload: XenArchDomainconfig, operation: String, release: XenRelease) throws(XenHypercallError) {
+        self.init()
+        self.gicVersion = payload.gicVersion
+        self.sveVl = payload.sveVl
+        self.teeType = payload.teeType
+        self.nrSpis = payload.nrSpis
+        self.clockFrequency = payload.clockFrequency
+        if !xenIsZero(payload.armSciType) { throw .fieldUnavailableOnRelease(field: "arm_sci_type", operation: operation, running: release) }
+        if !xenIsZero(payload.v8rEl1Msa) { throw .fieldUnavailableOnRelease(field: "v8r_el1_msa", operation: operation, running: release) }
+        if !xenIsZero(payload.pad) { throw .fieldUnavailableOnRelease(field: "pad", operation: operation, running: release) }
+    }
 
-        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
-        public var payload: XenArchDomainconfig {
-            var value = XenArchDomainconfig()
-            value.gicVersion = gicVersion
-            value.sveVl = sveVl
-            value.teeType = teeType
-            value.nrSpis = nrSpis
-            value.clockFrequency = clockFrequency
-            return value
-        }
+    /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+    public var payload: XenArchDomainconfig {
+        var value = XenArchDomainconfig()
+        value.gicVersion = gicVersion
+        value.sveVl = sveVl
+        value.teeType = teeType
+        value.nrSpis = nrSpis
+        value.clockFrequency = clockFrequency
+        return value
     }
 }
 
@@ -3158,47 +3186,49 @@ extension XenDomctlCreatedomain {
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
         public init() { self = xenZeroed() }
+    }
+}
 
-        /// `payload` in this layout (Xen 4.18).
-        /// - Parameters:
-        ///   - payload: The payload as the bindings' record holds it.
-        ///   - operation: The op's C name, for errors.
-        ///   - release: The running release, for errors.
-        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
-        public init(_ payload: XenDomctlCreatedomain, operation: String, release: XenRelease) throws(XenHypercallError) {
-            self.init()
-            self.ssidref = payload.ssidref
-            self.handle = payload.handle
-            self.flags = payload.flags
-            self.iommuOpts = payload.iommuOpts
-            self.maxVcpus = payload.maxVcpus
-            self.maxEvtchnPort = payload.maxEvtchnPort
-            self.maxGrantFrames = payload.maxGrantFrames
-            self.maxMaptrackFrames = payload.maxMaptrackFrames
-            self.grantOpts = payload.grantOpts
-            if !xenIsZero(payload.altp2m) { throw .fieldUnavailableOnRelease(field: "altp2m", operation: operation, running: release) }
-            self.vmtraceSize = payload.vmtraceSize
-            self.cpupoolId = payload.cpupoolId
-            self.arch = try .init(payload.arch, operation: operation, release: release)
-        }
+extension XenDomctlCreatedomain.Layout4_18 {
+    /// `payload` in this layout (Xen 4.18).
+    /// - Parameters:
+    ///   - payload: The payload as the bindings' record holds it.
+    ///   - operation: The op's C name, for errors.
+    ///   - release: The running release, for errors.
+    /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+    public init(_ payload: XenDomctlCreatedomain, operation: String, release: XenRelease) throws(XenHypercallError) {
+        self.init()
+        self.ssidref = payload.ssidref
+        self.handle = payload.handle
+        self.flags = payload.flags
+        self.iommuOpts = payload.iommuOpts
+        self.maxVcpus = payload.maxVcpus
+        self.maxEvtchnPort = payload.maxEvtchnPort
+        self.maxGrantFrames = payload.maxGrantFrames
+        self.maxMaptrackFrames = payload.maxMaptrackFrames
+        self.grantOpts = payload.grantOpts
+        if !xenIsZero(payload.altp2m) { throw .fieldUnavailableOnRelease(field: "altp2m", operation: operation, running: release) }
+        self.vmtraceSize = payload.vmtraceSize
+        self.cpupoolId = payload.cpupoolId
+        self.arch = try .init(payload.arch, operation: operation, release: release)
+    }
 
-        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
-        public var payload: XenDomctlCreatedomain {
-            var value = XenDomctlCreatedomain()
-            value.ssidref = ssidref
-            value.handle = handle
-            value.flags = flags
-            value.iommuOpts = iommuOpts
-            value.maxVcpus = maxVcpus
-            value.maxEvtchnPort = maxEvtchnPort
-            value.maxGrantFrames = maxGrantFrames
-            value.maxMaptrackFrames = maxMaptrackFrames
-            value.grantOpts = grantOpts
-            value.vmtraceSize = vmtraceSize
-            value.cpupoolId = cpupoolId
-            value.arch = arch.payload
-            return value
-        }
+    /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+    public var payload: XenDomctlCreatedomain {
+        var value = XenDomctlCreatedomain()
+        value.ssidref = ssidref
+        value.handle = handle
+        value.flags = flags
+        value.iommuOpts = iommuOpts
+        value.maxVcpus = maxVcpus
+        value.maxEvtchnPort = maxEvtchnPort
+        value.maxGrantFrames = maxGrantFrames
+        value.maxMaptrackFrames = maxMaptrackFrames
+        value.grantOpts = grantOpts
+        value.vmtraceSize = vmtraceSize
+        value.cpupoolId = cpupoolId
+        value.arch = arch.payload
+        return value
     }
 }
 
@@ -3237,35 +3267,37 @@ extension XenDomctlCreatedomain.Layout4_19 {
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
         public init() { self = xenZeroed() }
+    }
+}
 
-        /// `payload` in this layout (Xen 4.19, 4.20).
-        /// - Parameters:
-        ///   - payload: The payload as the bindings' record holds it.
-        ///   - operation: The op's C name, for errors.
-        ///   - release: The running release, for errors.
-        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
-        public init(_ payload: XenArchDomainconfig, operation: String, release: XenRelease) throws(XenHypercallError) {
-            self.init()
-            self.gicVersion = payload.gicVersion
-            self.sveVl = payload.sveVl
-            self.teeType = payload.teeType
-            self.nrSpis = payload.nrSpis
-            self.clockFrequency = payload.clockFrequency
-            if !xenIsZero(payload.armSciType) { throw .fieldUnavailableOnRelease(field: "arm_sci_type", operation: operation, running: release) }
-            if !xenIsZero(payload.v8rEl1Msa) { throw .fieldUnavailableOnRelease(field: "v8r_el1_msa", operation: operation, running: release) }
-            if !xenIsZero(payload.pad) { throw .fieldUnavailableOnRelease(field: "pad", operation: operation, running: release) }
-        }
+extension XenDomctlCreatedomain.Layout4_19.XenArchDomainconfig {
+    /// `payload` in this layout (Xen 4.19, 4.20).
+    /// - Parameters:
+    ///   - payload: The payload as the bindings' record holds it.
+    ///   - operation: The op's C name, for errors.
+    ///   - release: The running release, for errors.
+    /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+    public init(_ payload: XenArchDomainconfig, operation: String, release: XenRelease) throws(XenHypercallError) {
+        self.init()
+        self.gicVersion = payload.gicVersion
+        self.sveVl = payload.sveVl
+        self.teeType = payload.teeType
+        self.nrSpis = payload.nrSpis
+        self.clockFrequency = payload.clockFrequency
+        if !xenIsZero(payload.armSciType) { throw .fieldUnavailableOnRelease(field: "arm_sci_type", operation: operation, running: release) }
+        if !xenIsZero(payload.v8rEl1Msa) { throw .fieldUnavailableOnRelease(field: "v8r_el1_msa", operation: operation, running: release) }
+        if !xenIsZero(payload.pad) { throw .fieldUnavailableOnRelease(field: "pad", operation: operation, running: release) }
+    }
 
-        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
-        public var payload: XenArchDomainconfig {
-            var value = XenArchDomainconfig()
-            value.gicVersion = gicVersion
-            value.sveVl = sveVl
-            value.teeType = teeType
-            value.nrSpis = nrSpis
-            value.clockFrequency = clockFrequency
-            return value
-        }
+    /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+    public var payload: XenArchDomainconfig {
+        var value = XenArchDomainconfig()
+        value.gicVersion = gicVersion
+        value.sveVl = sveVl
+        value.teeType = teeType
+        value.nrSpis = nrSpis
+        value.clockFrequency = clockFrequency
+        return value
     }
 }
 
@@ -3314,47 +3346,49 @@ extension XenDomctlCreatedomain {
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
         public init() { self = xenZeroed() }
+    }
+}
 
-        /// `payload` in this layout (Xen 4.19, 4.20).
-        /// - Parameters:
-        ///   - payload: The payload as the bindings' record holds it.
-        ///   - operation: The op's C name, for errors.
-        ///   - release: The running release, for errors.
-        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
-        public init(_ payload: XenDomctlCreatedomain, operation: String, release: XenRelease) throws(XenHypercallError) {
-            self.init()
-            self.ssidref = payload.ssidref
-            self.handle = payload.handle
-            self.flags = payload.flags
-            self.iommuOpts = payload.iommuOpts
-            self.maxVcpus = payload.maxVcpus
-            self.maxEvtchnPort = payload.maxEvtchnPort
-            self.maxGrantFrames = payload.maxGrantFrames
-            self.maxMaptrackFrames = payload.maxMaptrackFrames
-            self.grantOpts = payload.grantOpts
-            if !xenIsZero(payload.altp2m) { throw .fieldUnavailableOnRelease(field: "altp2m", operation: operation, running: release) }
-            self.vmtraceSize = payload.vmtraceSize
-            self.cpupoolId = payload.cpupoolId
-            self.arch = try .init(payload.arch, operation: operation, release: release)
-        }
+extension XenDomctlCreatedomain.Layout4_19 {
+    /// `payload` in this layout (Xen 4.19, 4.20).
+    /// - Parameters:
+    ///   - payload: The payload as the bindings' record holds it.
+    ///   - operation: The op's C name, for errors.
+    ///   - release: The running release, for errors.
+    /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+    public init(_ payload: XenDomctlCreatedomain, operation: String, release: XenRelease) throws(XenHypercallError) {
+        self.init()
+        self.ssidref = payload.ssidref
+        self.handle = payload.handle
+        self.flags = payload.flags
+        self.iommuOpts = payload.iommuOpts
+        self.maxVcpus = payload.maxVcpus
+        self.maxEvtchnPort = payload.maxEvtchnPort
+        self.maxGrantFrames = payload.maxGrantFrames
+        self.maxMaptrackFrames = payload.maxMaptrackFrames
+        self.grantOpts = payload.grantOpts
+        if !xenIsZero(payload.altp2m) { throw .fieldUnavailableOnRelease(field: "altp2m", operation: operation, running: release) }
+        self.vmtraceSize = payload.vmtraceSize
+        self.cpupoolId = payload.cpupoolId
+        self.arch = try .init(payload.arch, operation: operation, release: release)
+    }
 
-        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
-        public var payload: XenDomctlCreatedomain {
-            var value = XenDomctlCreatedomain()
-            value.ssidref = ssidref
-            value.handle = handle
-            value.flags = flags
-            value.iommuOpts = iommuOpts
-            value.maxVcpus = maxVcpus
-            value.maxEvtchnPort = maxEvtchnPort
-            value.maxGrantFrames = maxGrantFrames
-            value.maxMaptrackFrames = maxMaptrackFrames
-            value.grantOpts = grantOpts
-            value.vmtraceSize = vmtraceSize
-            value.cpupoolId = cpupoolId
-            value.arch = arch.payload
-            return value
-        }
+    /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+    public var payload: XenDomctlCreatedomain {
+        var value = XenDomctlCreatedomain()
+        value.ssidref = ssidref
+        value.handle = handle
+        value.flags = flags
+        value.iommuOpts = iommuOpts
+        value.maxVcpus = maxVcpus
+        value.maxEvtchnPort = maxEvtchnPort
+        value.maxGrantFrames = maxGrantFrames
+        value.maxMaptrackFrames = maxMaptrackFrames
+        value.grantOpts = grantOpts
+        value.vmtraceSize = vmtraceSize
+        value.cpupoolId = cpupoolId
+        value.arch = arch.payload
+        return value
     }
 }
 #endif
@@ -3416,5 +3450,23 @@ extension XenDomctlGetdomaininfo: XenReleaseLayouts {
         default: nil
         }
     }
+}
+#endif
+
+extension XenReleased where Value == XenDomctlCreatedomain {
+    /// `altp2m`, or `nil` on Xen 4.16, 4.17, 4.18, 4.19 and 4.20, whose layout of `xen_domctl_createdomain` lacks it.
+    public var altp2m: XenDomctlCreatedomain.Altp2m? { field(\.altp2m, lackingOn: [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20)]) }
+    /// `cpupool_id`, or `nil` on Xen 4.16, whose layout of `xen_domctl_createdomain` lacks it.
+    public var cpupoolId: UInt32? { field(\.cpupoolId, lackingOn: [XenRelease(4, 16)]) }
+#if arch(arm64)
+    /// `arch` as a view on the same release.
+    public var arch: XenReleased<XenArchDomainconfig> { nested(\.arch) }
+#endif
+}
+
+#if arch(arm64)
+extension XenReleased where Value == XenDomctlGetdomaininfo {
+    /// `arch_config` as a view on the same release.
+    public var archConfig: XenReleased<XenArchDomainconfig> { nested(\.archConfig) }
 }
 #endif

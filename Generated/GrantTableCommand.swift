@@ -11,7 +11,9 @@ import XenHypercall
 ///
 /// `XenHypervisor.grantTable(_:payload:)` issues a command through
 /// `__HYPERVISOR_grant_table_op` and returns a `XenReply`: `payload` is the op's payload as Xen wrote it back,
-/// `value` the hypercall's return value.
+/// `value` the hypercall's return value,
+/// `release` the running release, and `available` the payload as that release has it (a field only
+/// some releases of the bindings have is optional there).
 /// `grantTable(_:payloads:)` passes an array that Xen works through in order, and its count.
 /// Every call throws `XenHypercallError` with Xen's errno: beside the errors an op's header comment
 /// names (below), Xen answers `EPERM` to a caller without the privilege, `ENOSYS` for an op it was
@@ -138,7 +140,7 @@ extension XenHypervisor {
         _ command: GrantTableCommand<Payload>, payload: Payload
     ) throws(XenHypercallError) -> XenReply<Payload, XenNoPayload> {
         let reply = try self.grantTable(command, payloads: [payload])
-        return XenReply(value: reply.value, payload: reply.payload.first ?? payload)
+        return XenReply(value: reply.value, payload: reply.payload.first ?? payload, release: release)
     }
 
     /// Issues `__HYPERVISOR_grant_table_op(command, payloads, payloads.count)`: Xen works through the array in
@@ -153,7 +155,7 @@ extension XenHypervisor {
         _ command: GrantTableCommand<Payload>, payloads: [Payload]
     ) throws(XenHypercallError) -> XenReply<[Payload], XenNoPayload> {
         let (value, written) = try call(hypercall: 20, operation: command.op, counted: payloads)
-        return XenReply(value: value, payload: written)
+        return XenReply(value: value, payload: written, release: release)
     }
 
     /// Issues `command`, an op whose argument is NULL, through `__HYPERVISOR_grant_table_op`.

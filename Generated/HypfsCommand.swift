@@ -11,7 +11,9 @@ import XenHypercall
 ///
 /// `XenHypervisor.hypfs(_:path:data:)` issues a command through
 /// `__HYPERVISOR_hypfs_op` and returns a `XenReply`: `payload` is the op's payload as Xen wrote it back,
-/// `value` the hypercall's return value.
+/// `value` the hypercall's return value,
+/// `release` the running release, and `available` the payload as that release has it (a field only
+/// some releases of the bindings have is optional there).
 /// The hypercall takes, after the op, each memory region as its address and its size in bytes; a
 /// region left out is passed as `(0, 0)`, which is what an op that takes none wants.
 /// Every call throws `XenHypercallError` with Xen's errno: beside the errors an op's header comment
@@ -123,6 +125,6 @@ extension XenHypervisor {
         _ command: HypfsCommand<XenNoPayload>, path: XenBufferRegion = XenBufferRegion(address: 0, size: 0), data: XenBufferRegion = XenBufferRegion(address: 0, size: 0)
     ) throws(XenHypercallError) -> XenReply<XenNoPayload, XenNoPayload> {
         let value = try call(hypercall: 42, operation: command.op, regions: [path, data])
-        return XenReply(value: value, payload: XenNoPayload())
+        return XenReply(value: value, payload: XenNoPayload(), release: release)
     }
 }

@@ -11,7 +11,9 @@ import XenHypercall
 ///
 /// `XenHypervisor.kexec(_:payload:)` issues a command through
 /// `__HYPERVISOR_kexec_op` and returns a `XenReply`: `payload` is the op's payload as Xen wrote it back,
-/// `value` the hypercall's return value.
+/// `value` the hypercall's return value,
+/// `release` the running release, and `available` the payload as that release has it (a field only
+/// some releases of the bindings have is optional there).
 /// Every call throws `XenHypercallError` with Xen's errno: beside the errors an op's header comment
 /// names (below), Xen answers `EPERM` to a caller without the privilege, `ENOSYS` for an op it was
 /// built without, `EFAULT` for memory it cannot reach.
@@ -123,7 +125,7 @@ extension XenHypervisor {
     ) throws(XenHypercallError) -> XenReply<Payload, XenNoPayload> {
         let (value, written) = try call(
             hypercall: 37, operation: command.op, payload: payload)
-        return XenReply(value: value, payload: written)
+        return XenReply(value: value, payload: written, release: release)
     }
 
     /// Issues `command`, an op whose argument is NULL, through `__HYPERVISOR_kexec_op`.

@@ -10,7 +10,9 @@ import XenHypercall
 ///
 /// `XenHypervisor.mmuext(_:domain:payload:)` issues a command through
 /// `__HYPERVISOR_mmuext_op` and returns a `XenReply`: `payload` is the op's payload as Xen wrote it back,
-/// `value` the hypercall's return value.
+/// `value` the hypercall's return value,
+/// `release` the running release, and `available` the payload as that release has it (a field only
+/// some releases of the bindings have is optional there).
 /// `mmuext(_:domain:payloads:)` passes an array that Xen works through in order, and its count.
 /// The op travels in each payload's `cmd`, which the call fills in: the hypercall takes
 /// `(payloads, count, NULL, domain)` and no op number.
@@ -109,7 +111,7 @@ extension XenHypervisor {
         _ command: MMUExtCommand<MMUExtOpRecord>, domain: UInt16, payload: MMUExtOpRecord
     ) throws(XenHypercallError) -> XenReply<MMUExtOpRecord, XenNoPayload> {
         let reply = try self.mmuext(command, domain: domain, payloads: [payload])
-        return XenReply(value: reply.value, payload: reply.payload.first ?? payload)
+        return XenReply(value: reply.value, payload: reply.payload.first ?? payload, release: release)
     }
 
     /// Issues `__HYPERVISOR_mmuext_op(payloads, payloads.count, NULL, domain)` with `command`'s op in
@@ -132,6 +134,6 @@ extension XenHypervisor {
         }
         let (value, written) = try call(
             hypercall: 26, operation: command.op, batch: records, arguments: [UInt64(domain)])
-        return XenReply(value: value, payload: written)
+        return XenReply(value: value, payload: written, release: release)
     }
 }

@@ -12,7 +12,9 @@ import XenHypercall
 ///
 /// `XenHypervisor.sysctl(_:payload:)` issues a command through
 /// `__HYPERVISOR_sysctl` and returns a `XenReply`: `payload` is the op's payload as Xen wrote it back,
-/// `value` the hypercall's return value, `request` the whole `struct xen_sysctl` after the call.
+/// `value` the hypercall's return value, `request` the whole `struct xen_sysctl` after the call,
+/// `release` the running release, and `available` the payload as that release has it (a field only
+/// some releases of the bindings have is optional there).
 /// Every call throws `XenHypercallError` with Xen's errno: beside the errors an op's header comment
 /// names (below), Xen answers `EPERM` to a caller without the privilege, `ENOSYS` for an op it was
 /// built without, `EFAULT` for memory it cannot reach, and `EACCES` for another interface
@@ -268,7 +270,7 @@ extension XenHypervisor {
         // In the running release's layout of the payload, when the bindings span releases that differ.
         try encodePayload(payload, into: &request.u, operation: command.op.cName)
         let issued = try issue(request, payloadEncoded: true)
-        return XenReply(value: issued.value, payload: decodePayload(issued.request.u, as: Payload.self), request: issued.request)
+        return XenReply(value: issued.value, payload: decodePayload(issued.request.u, as: Payload.self), request: issued.request, release: release)
     }
 
     /// Issues `command`, an op without a payload, through `__HYPERVISOR_sysctl`.

@@ -273,8 +273,12 @@ public struct XenSysctlPhysinfo: Sendable, BitwiseCopyable {
     /// XEN_SYSCTL_PHYSCAP_{X86,ARM,...}_???
     ///
     /// C: `uint32_t arch_capabilities` at offset 32.
+    ///
+    /// Not in Xen 4.16's layout of this record, where it reads as zero: read it as an optional through `XenReleased.archCapabilities` (a reply's `available`), `nil` on that release.
     public var archCapabilities: UInt32
     /// C: `uint32_t pad` at offset 36.
+    ///
+    /// Not in Xen 4.16's layout of this record, where it reads as zero: read it as an optional through `XenReleased.pad` (a reply's `available`), `nil` on that release.
     public var pad: UInt32
     /// C: `uint64_t total_pages` at offset 40.
     public var totalPages: UInt64
@@ -1873,52 +1877,54 @@ extension XenSysctlPhysinfo {
 
         /// All bytes zero, as after `memset(&value, 0, sizeof value)` in C.
         public init() { self = xenZeroed() }
+    }
+}
 
-        /// `payload` in this layout (Xen 4.16).
-        /// - Parameters:
-        ///   - payload: The payload as the bindings' record holds it.
-        ///   - operation: The op's C name, for errors.
-        ///   - release: The running release, for errors.
-        /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
-        public init(_ payload: XenSysctlPhysinfo, operation: String, release: XenRelease) throws(XenHypercallError) {
-            self.init()
-            self.threadsPerCore = payload.threadsPerCore
-            self.coresPerSocket = payload.coresPerSocket
-            self.nrCpus = payload.nrCpus
-            self.maxCpuId = payload.maxCpuId
-            self.nrNodes = payload.nrNodes
-            self.maxNodeId = payload.maxNodeId
-            self.cpuKhz = payload.cpuKhz
-            self.capabilities = payload.capabilities
-            if !xenIsZero(payload.archCapabilities) { throw .fieldUnavailableOnRelease(field: "arch_capabilities", operation: operation, running: release) }
-            if !xenIsZero(payload.pad) { throw .fieldUnavailableOnRelease(field: "pad", operation: operation, running: release) }
-            self.totalPages = payload.totalPages
-            self.freePages = payload.freePages
-            self.scrubPages = payload.scrubPages
-            self.outstandingPages = payload.outstandingPages
-            self.maxMfn = payload.maxMfn
-            self.hwCap = payload.hwCap
-        }
+extension XenSysctlPhysinfo.Layout4_16 {
+    /// `payload` in this layout (Xen 4.16).
+    /// - Parameters:
+    ///   - payload: The payload as the bindings' record holds it.
+    ///   - operation: The op's C name, for errors.
+    ///   - release: The running release, for errors.
+    /// - Throws: `XenHypercallError.fieldUnavailableOnRelease` when `payload` sets a field this layout lacks.
+    public init(_ payload: XenSysctlPhysinfo, operation: String, release: XenRelease) throws(XenHypercallError) {
+        self.init()
+        self.threadsPerCore = payload.threadsPerCore
+        self.coresPerSocket = payload.coresPerSocket
+        self.nrCpus = payload.nrCpus
+        self.maxCpuId = payload.maxCpuId
+        self.nrNodes = payload.nrNodes
+        self.maxNodeId = payload.maxNodeId
+        self.cpuKhz = payload.cpuKhz
+        self.capabilities = payload.capabilities
+        if !xenIsZero(payload.archCapabilities) { throw .fieldUnavailableOnRelease(field: "arch_capabilities", operation: operation, running: release) }
+        if !xenIsZero(payload.pad) { throw .fieldUnavailableOnRelease(field: "pad", operation: operation, running: release) }
+        self.totalPages = payload.totalPages
+        self.freePages = payload.freePages
+        self.scrubPages = payload.scrubPages
+        self.outstandingPages = payload.outstandingPages
+        self.maxMfn = payload.maxMfn
+        self.hwCap = payload.hwCap
+    }
 
-        /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
-        public var payload: XenSysctlPhysinfo {
-            var value = XenSysctlPhysinfo()
-            value.threadsPerCore = threadsPerCore
-            value.coresPerSocket = coresPerSocket
-            value.nrCpus = nrCpus
-            value.maxCpuId = maxCpuId
-            value.nrNodes = nrNodes
-            value.maxNodeId = maxNodeId
-            value.cpuKhz = cpuKhz
-            value.capabilities = capabilities
-            value.totalPages = totalPages
-            value.freePages = freePages
-            value.scrubPages = scrubPages
-            value.outstandingPages = outstandingPages
-            value.maxMfn = maxMfn
-            value.hwCap = hwCap
-            return value
-        }
+    /// This layout's value as the bindings' record holds it (fields this layout lacks are zero).
+    public var payload: XenSysctlPhysinfo {
+        var value = XenSysctlPhysinfo()
+        value.threadsPerCore = threadsPerCore
+        value.coresPerSocket = coresPerSocket
+        value.nrCpus = nrCpus
+        value.maxCpuId = maxCpuId
+        value.nrNodes = nrNodes
+        value.maxNodeId = maxNodeId
+        value.cpuKhz = cpuKhz
+        value.capabilities = capabilities
+        value.totalPages = totalPages
+        value.freePages = freePages
+        value.scrubPages = scrubPages
+        value.outstandingPages = outstandingPages
+        value.maxMfn = maxMfn
+        value.hwCap = hwCap
+        return value
     }
 }
 
@@ -1941,4 +1947,11 @@ extension XenSysctlPhysinfo: XenReleaseLayouts {
         default: nil
         }
     }
+}
+
+extension XenReleased where Value == XenSysctlPhysinfo {
+    /// `arch_capabilities`, or `nil` on Xen 4.16, whose layout of `xen_sysctl_physinfo` lacks it.
+    public var archCapabilities: UInt32? { field(\.archCapabilities, lackingOn: [XenRelease(4, 16)]) }
+    /// `pad`, or `nil` on Xen 4.16, whose layout of `xen_sysctl_physinfo` lacks it.
+    public var pad: UInt32? { field(\.pad, lackingOn: [XenRelease(4, 16)]) }
 }

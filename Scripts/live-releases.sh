@@ -61,7 +61,7 @@ else
     echo "LIVE FAIL no C program for Xen $series"
 fi
 /bin/live-releases /out/swift.txt | sed 's/^/LIVE RECORD /'
-for key in release getdomaininfo physinfo getdomaininfolist vcpu pausedomain0 get_domain_state; do
+for key in release getdomaininfo physinfo arch_capabilities getdomaininfolist vcpu pausedomain0 get_domain_state; do
     grep "^$key[.=]" /out/c.txt > /out/c-$key.txt; grep "^$key[.=]" /out/swift.txt > /out/swift-$key.txt
     if [ -s /out/c-$key.txt ] && diff /out/c-$key.txt /out/swift-$key.txt > /out/diff.txt; then
         echo "LIVE PASS $key: Swift equals C ($(sed -n 1p /out/c-$key.txt)$( [ $(wc -l < /out/c-$key.txt) -gt 1 ] && echo ", $(wc -l < /out/c-$key.txt) lines"))"

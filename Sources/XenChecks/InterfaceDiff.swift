@@ -186,7 +186,8 @@ public struct InterfaceDiff: Codable, Sendable, Equatable {
             for field in record.fields where !(isUnion && field.name.map(skippedMembers.contains) == true) {
                 pending += recordNames(in: field.type)
             }
-            pending += interface.records.filter { $0.parent == name }.map(\.name)
+            // Lazily: a filtered array copied every record of the interface per record reached.
+            pending += interface.records.lazy.filter { $0.parent == name }.map(\.name)
         }
         return result
     }

@@ -4,7 +4,7 @@ import XenIR
 /// first (release history, then a ledger, then the headers in source order).
 ///
 /// The rule "a number once used never passes to another name" is read from it by ``ReuseCheck``
-/// (one header tree), ``LedgerMerge`` (a tree against the consumer's ledger), ``HistoryGuard``
+/// (one header tree), ``LedgerUpdate`` (a tree against the consumer's ledger), ``HistoryGuard``
 /// (a tree against every Xen release) and ``HistoryFold`` (each release against the releases before
 /// it, building that history); each reports ``NumberFinding``s. Claims from several
 /// releases of one family (``record(release:_:source:)``) feed the same model, so a multi-release

@@ -7,7 +7,7 @@ public enum OwnershipResolution {
     /// The IR the emitter reads.
     /// - Parameters:
     ///   - interface: One target's IR, as checked.
-    ///   - reserved: Reserved numbers by family name (from ``LedgerMerge`` and ``HistoryGuard``).
+    ///   - reserved: Reserved numbers by family name (from ``LedgerUpdate`` and ``HistoryGuard``).
     ///   - acknowledgements: Reviewed renames and reuses.
     /// - Returns: The IR with reservations and renames applied.
     public static func resolve(

@@ -188,6 +188,8 @@ public enum RecordComparison {
     /// A C type spelling without the source position clang puts in the names of untagged records
     /// (`union (unnamed union at domctl.h:1194:5)` → `union (unnamed union)`): moving a declaration is no change.
     static func spelling(_ cType: String) -> String {
+        // Nearly every spelling has no parenthesis: a byte scan answers them without a substring search.
+        guard cType.utf8.contains(UInt8(ascii: "(")) else { return cType }
         var result = ""
         var rest = Substring(cType)
         while let open = rest.firstRange(of: "(unnamed ") ?? rest.firstRange(of: "(anonymous "),

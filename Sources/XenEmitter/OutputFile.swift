@@ -1,5 +1,5 @@
-/// One output file as data: its banner and imports, then its sections, each under the `#if` of the
-/// targets that have it (none when every target does).
+/// One output file while it is assembled: its banner and imports, then its sections, each under the
+/// `#if` of the targets that have it (none when every target does).
 struct OutputFile {
     /// One rendered declaration group.
     struct Section {
@@ -20,17 +20,18 @@ struct OutputFile {
     /// Lines after the sections (the unsupported-architecture guard of the support file).
     var trailer: [String] = []
 
-    /// The file's text: banner, imports, sections and trailer, a blank line between each.
-    var contents: String {
-        var blocks = [OutputFiles.banner(header: header)]
-        if !imports.isEmpty { blocks.append(imports.map { "import " + $0 }.joined(separator: "\n")) }
+    /// The file as data: the banner, the imports, and the sections and trailer as its body, a blank
+    /// line between each.
+    var generated: GeneratedFile {
+        var blocks: [String] = []
         for section in sections {
             let body = SwiftEmitter.trimmingNewlines(section.text)
             guard !body.isEmpty else { continue }
             blocks.append(section.ifLine.map { $0 + "\n" + body + "\n#endif" } ?? body)
         }
         if !trailer.isEmpty { blocks.append(trailer.joined(separator: "\n")) }
-        return blocks.joined(separator: "\n\n") + "\n"
+        return GeneratedFile(
+            path: path, banner: [OutputFiles.banner(header: header)], imports: imports, body: blocks.joined(separator: "\n\n"))
     }
 }
 

@@ -33,8 +33,13 @@ struct RecordContext: Codable, Equatable, Sendable {
         var isSigned = false
         /// For forwards: the anonymous member's property.
         var via = ""
-        /// For a case of a payload's release switch: the `(major, minor)` patterns of its layout.
+        /// For a case of a payload's release switch: the `(major, minor)` patterns of its layout; for an
+        /// optional field of a `XenReleased` view: the releases lacking it, as `XenRelease(major, minor)` values.
         var patterns = ""
+        /// A field of a `XenReleased` view that some releases lack: optional, `nil` on those.
+        var isOptionalField = false
+        /// A nested record of a `XenReleased` view, itself a view.
+        var isNestedView = false
     }
 
     /// A storage layout's conversions to and from the record it stores, one statement a line.
@@ -59,4 +64,6 @@ struct RecordContext: Codable, Equatable, Sendable {
     var conversion: [Conversion] = []
     /// Whether this entry is a payload's release switch (its members are the layouts) rather than a struct.
     var isLayoutSwitch = false
+    /// Whether this entry is the record's `XenReleased` accessors (its members are the accessors) rather than a struct.
+    var isReleasedView = false
 }

@@ -63,7 +63,9 @@ public struct SwiftEmitter {
         }
         let conditions = TargetConditions(targets: merged.variants.map(\.target))
         var jobs = [RenderJob(path: OutputFiles.support, template: "support", context: SupportContext(accessLevel: accessLevel))]
-        jobs += mergedJobs(outputs.map(\.families), template: "family", conditions, merge: FamilyContext.merged) { context in
+        jobs += mergedJobs(
+            outputs.map(\.families), template: "family", conditions, merge: FamilyContext.merged, written: NumberGuard.declarations
+        ) { context in
             (context.header, context.cases.count)
         }
         jobs += mergedJobs(outputs.map(\.records), template: "records", conditions, merge: RecordFileContext.merged) { context in
@@ -89,17 +91,13 @@ public struct SwiftEmitter {
             (nil, context.records.reduce(0) { $0 + $1.member.fields.count + 8 })
         }
         let texts = try templates.render(jobs)
-        // In file order, so the first file reported does not depend on the order the jobs were made in.
-        for (job, text) in zip(jobs, texts).sorted(by: { $0.0.path < $1.0.path }) {
-            if let context = job.context as? FamilyContext { try NumberGuardCheck.verify(text, path: job.path, context: context) }
-        }
         var files: [String: OutputFile] = [:]
         for (job, text) in zip(jobs, texts) {
             files[job.path, default: OutputFile(path: job.path, header: job.header, imports: OutputFiles.imports(template: job.template))]
                 .sections.append(.init(ifLine: job.ifLine, text: text))
         }
         files[OutputFiles.support]?.trailer = conditions.unsupportedArchitectureGuard
-        return files.keys.sorted().compactMap { files[$0] }.map { GeneratedFile(path: $0.path, contents: $0.contents) }
+        return files.keys.sorted().compactMap { files[$0]?.generated }
     }
 
     /// Adds one container per header for the value macros that no constant group takes.
@@ -128,10 +126,12 @@ public struct SwiftEmitter {
     ///   - template: The template that renders them.
     ///   - conditions: The targets' conditions.
     ///   - merge: The context's merge.
+    ///   - written: The declarations the generator writes itself after the template's text, if any.
     ///   - describe: The header a context's file is generated from (for the banner) and its rough size.
     private func mergedJobs<Context: TemplateContext & Equatable>(
         _ perTarget: [[String: Context]], template: String, _ conditions: TargetConditions,
         merge: ([(variant: Int, context: Context)], Availability, TargetConditions) -> Context?,
+        written: (Context) -> String? = { _ in nil },
         describe: (Context) -> (header: String?, weight: Int)
     ) -> [RenderJob] {
         var jobs: [RenderJob] = []
@@ -147,7 +147,9 @@ public struct SwiftEmitter {
             for piece in pieces {
                 let (header, weight) = describe(piece.context)
                 jobs.append(
-                    RenderJob(path: path, template: template, context: piece.context, weight: weight, header: header, ifLine: piece.ifLine))
+                    RenderJob(
+                        path: path, template: template, context: piece.context, weight: weight, header: header, ifLine: piece.ifLine,
+                        written: written(piece.context)))
             }
         }
         return jobs
@@ -175,18 +177,4 @@ struct TargetOutput {
 /// Context of the support file shared by all families.
 struct SupportContext: TemplateContext {
     var accessLevel: String
-}
-
-/// One emitted file.
-public struct GeneratedFile: Sendable, Equatable {
-    /// Path relative to the output folder.
-    public var path: String
-    /// The file's text.
-    public var contents: String
-
-    /// Creates a file.
-    public init(path: String, contents: String) {
-        self.path = path
-        self.contents = contents
-    }
 }

@@ -11,9 +11,12 @@ extension SwiftEmitter {
     func addRecords(_ interface: XenInterface, naming: RecordNaming, to output: inout TargetOutput) throws {
         guard !interface.records.isEmpty else { return }
         let records = Dictionary(interface.records.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        // Fields some releases lay out without: documented in the record, optional through `XenReleased`.
+        let partial = partialFields(records: records, naming: naming)
         for record in interface.records {
             let header = record.root(in: records).file
-            let context = try makeRecordContext(record, records: records, naming: naming)
+            let context = try makeRecordContext(
+                record, records: records, naming: naming, partial: record.releaseLayout == nil ? partial[record.name] ?? [] : [])
             output.records[OutputFiles.records(header: header), default: RecordFileContext(header: header, records: [])]
                 .records.append(Conditional(context))
         }
@@ -24,6 +27,12 @@ extension SwiftEmitter {
             let header = record.root(in: records).file
             output.records[OutputFiles.records(header: header), default: RecordFileContext(header: header, records: [])]
                 .records.append(Conditional(releaseSwitchContext(for: record, layouts: own, naming: naming)))
+        }
+        for record in interface.records {
+            guard let view = try releasedViewContext(for: record, partial: partial, records: records, naming: naming) else { continue }
+            let header = record.root(in: records).file
+            output.records[OutputFiles.records(header: header), default: RecordFileContext(header: header, records: [])]
+                .records.append(Conditional(view))
         }
         output.recordSupport = try makeSupportContext(interface, naming: naming)
         output.layout = makeLayoutContext(interface, naming: naming)

@@ -8,9 +8,12 @@ extension SwiftEmitter {
     ///   - record: The record.
     ///   - interface: The IR, to look up nested records.
     ///   - naming: Swift names.
+    ///   - partial: The record's fields that some releases of the output lay out without (their docs say so).
     /// - Returns: The context.
     /// - Throws: ``GeneratorDiagnostic`` when the record cannot be mirrored exactly.
-    func makeRecordContext(_ record: Record, records: [String: Record], naming: RecordNaming) throws -> RecordContext {
+    func makeRecordContext(_ record: Record, records: [String: Record], naming: RecordNaming, partial: [PartialField] = [])
+        throws -> RecordContext
+    {
         let mapper = SwiftTypeMapper(naming: naming)
         let names = naming.fieldNames[record.name] ?? RecordNaming.storedNames(of: record)
         var members: [RecordContext.Member] = []
@@ -38,7 +41,8 @@ extension SwiftEmitter {
                     .init(docLines: fieldDoc(field), name: name, type: mapper.swiftType(field.type), zero: "", isUnionMember: true))
             }
         } else {
-            members += try structMembers(record, names: names, mapper: mapper, records: records)
+            let lacking = Dictionary(partial.map { ($0.cName, $0) }) { first, _ in first }
+            members += try structMembers(record, names: names, mapper: mapper, records: records, lacking: lacking)
         }
         members += forwards(record, names: names, records: records, naming: naming, mapper: mapper)
         let typeName = naming.typeName(record.name)
@@ -52,9 +56,9 @@ extension SwiftEmitter {
     }
 
     /// The stored members of a struct, with padding wherever clang leaves a gap.
-    private func structMembers(_ record: Record, names: [String], mapper: SwiftTypeMapper, records: [String: Record])
-        throws -> [RecordContext.Member]
-    {
+    private func structMembers(
+        _ record: Record, names: [String], mapper: SwiftTypeMapper, records: [String: Record], lacking: [String: PartialField]
+    ) throws -> [RecordContext.Member] {
         var members: [RecordContext.Member] = []
         // The largest alignment among the stored members, which is the Swift struct's alignment.
         var alignment = 1
@@ -92,7 +96,8 @@ extension SwiftEmitter {
                 }
                 members.append(
                     .init(
-                        docLines: fieldDoc(field), name: names[index], type: typed ?? mapper.swiftType(field.type),
+                        docLines: fieldDoc(field, lacking: field.name.flatMap { lacking[$0] }), name: names[index],
+                        type: typed ?? mapper.swiftType(field.type),
                         zero: mapper.zeroValue(field.type), isStored: true))
                 alignment = max(alignment, Self.alignment(of: field, records: records))
                 end = field.offset + field.size
@@ -133,7 +138,8 @@ extension SwiftEmitter {
                 if case .integer(_, let signed) = bitField.type { isSigned = signed }
                 members.append(
                     .init(
-                        docLines: fieldDoc(bitField), name: names[position], type: mapper.swiftType(bitField.type), zero: "",
+                        docLines: fieldDoc(bitField, lacking: bitField.name.flatMap { lacking[$0] }), name: names[position],
+                        type: mapper.swiftType(bitField.type), zero: "",
                         isBitField: true, storage: storage, bitOffset: (bitField.bitOffset ?? 0) - start * 8,
                         bitWidth: bitField.bitWidth ?? 0, isSigned: isSigned
                     ))
@@ -224,11 +230,19 @@ extension SwiftEmitter {
         return SwiftText.docCommentLines(lines).map { $0.isEmpty ? "" : " " + $0 }
     }
 
-    /// Doc lines of a field: the header's text, then the C type and offset.
-    private func fieldDoc(_ field: RecordField) -> [String] {
+    /// Doc lines of a field: the header's text, then the C type and offset, then, for a field some
+    /// releases lack, which ones and how to read it as an optional.
+    private func fieldDoc(_ field: RecordField, lacking: PartialField? = nil) -> [String] {
         var lines = field.doc.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + [""] } ?? []
         let bits = field.bitWidth.map { ", bits \(field.bitOffset ?? 0)..<\((field.bitOffset ?? 0) + $0)" } ?? ""
         lines.append("C: `\(field.cType) \(field.name ?? "")` at offset \(field.offset)\(bits).")
+        if let lacking {
+            let releases = lacking.releases.map(\.description)
+            lines += [
+                "",
+                "Not in Xen \(Self.phrase(releases))'s layout of this record, where it reads as zero: read it as an optional through `XenReleased.\(lacking.name)` (a reply's `available`), `nil` on \(releases.count > 1 ? "those releases" : "that release").",
+            ]
+        }
         return SwiftText.docCommentLines(lines).map { $0.isEmpty ? "" : " " + $0 }
     }
 }

@@ -16,15 +16,26 @@ public struct XenReply<Payload, Request> {
     public let payload: Payload
     /// The request record after the hypercall; ``XenNoPayload`` for a family without one.
     public let request: Request
+    /// The release whose layout Xen's answer was read in (the running release); `nil` when unknown.
+    public let release: XenRelease?
 
     /// - Parameters:
     ///   - value: The hypercall's return value.
     ///   - payload: The payload after the hypercall.
     ///   - request: The request record after the hypercall, or ``XenNoPayload``.
-    public init(value: Int, payload: Payload, request: Request) {
+    ///   - release: The release the answer came from, or `nil` when unknown.
+    public init(value: Int, payload: Payload, request: Request, release: XenRelease? = nil) {
         self.value = value
         self.payload = payload
         self.request = request
+        self.release = release
+    }
+
+    /// The payload as ``release`` answered it: a field that only some releases of the bindings have is
+    /// optional there (`reply.available.archCapabilities` is `nil` on a release whose layout lacks it),
+    /// where ``payload`` reads it as zero.
+    public var available: XenReleased<Payload> {
+        XenReleased(payload, release: release)
     }
 }
 
@@ -35,7 +46,8 @@ extension XenReply where Request == XenNoPayload {
     /// - Parameters:
     ///   - value: The hypercall's return value.
     ///   - payload: The payload after the hypercall.
-    public init(value: Int, payload: Payload) {
-        self.init(value: value, payload: payload, request: XenNoPayload())
+    ///   - release: The release the answer came from, or `nil` when unknown.
+    public init(value: Int, payload: Payload, release: XenRelease? = nil) {
+        self.init(value: value, payload: payload, request: XenNoPayload(), release: release)
     }
 }

@@ -43,8 +43,13 @@ public enum ReleaseMerge {
         result.releases = ordered.map(\.version)
         let familyNames = MemberFold.fold(ordered.map { $0.interface.families.map(\.name) }).map(\.value)
         var layouts = ReleaseLayouts(output: newest.interface)
+        // Each release's records by name, made once: `fit` asks for them per op and release.
+        let records = Dictionary(
+            uniqueKeysWithValues: ordered.map { release in
+                (release.version, Dictionary(release.interface.records.map { ($0.name, $0) }) { first, _ in first })
+            })
         result.families = familyNames.compactMap { name in
-            family(named: name, in: ordered, output: newest.interface, layouts: &layouts)
+            family(named: name, in: ordered, output: newest, records: records, layouts: &layouts)
         }
         result.records += layouts.records()
         (result.constants, result.constantGroups) = ConstantFold.fold(
@@ -53,8 +58,10 @@ public enum ReleaseMerge {
     }
 
     /// One family over the releases that have it.
-    private static func family(named name: String, in releases: [Release], output: XenInterface, layouts: inout ReleaseLayouts) -> OpFamily?
-    {
+    private static func family(
+        named name: String, in releases: [Release], output: Release, records: [ReleaseVersion: [String: Record]],
+        layouts: inout ReleaseLayouts
+    ) -> OpFamily? {
         let having = releases.filter { $0.interface.family(named: name) != nil }
         guard var family = having.last?.interface.family(named: name) else { return nil }
         // Every op any release has, in header order; an op defined in some release is taken as the
@@ -91,7 +98,7 @@ public enum ReleaseMerge {
                     var same: [ReleaseVersion] = []
                     var otherLayout: [ReleaseVersion] = []
                     op.releases = having.filter { release in
-                        switch fit(op, family: name, in: release.interface, output: output) {
+                        switch fit(op, family: name, in: release, output: output, records: records) {
                         case .same:
                             same.append(release.version)
                             return true
@@ -139,8 +146,13 @@ public enum ReleaseMerge {
         case none(layoutDiffers: Bool)
     }
 
-    /// How `interface` (one release) defines `op`, against the payload layout `output` gives it.
-    private static func fit(_ op: Op, family: String, in interface: XenInterface, output: XenInterface) -> Fit {
+    /// How `release` defines `op`, against the payload layout `output` (the newest release) gives it.
+    /// `records` holds every release's records by name.
+    private static func fit(
+        _ op: Op, family: String, in release: Release, output newest: Release, records: [ReleaseVersion: [String: Record]]
+    ) -> Fit {
+        let interface = release.interface
+        let output = newest.interface
         guard let own = interface.family(named: family)?.ops.first(where: { $0.name == op.name }), isDefined(own), own.number == op.number
         else { return .none(layoutDiffers: false) }
         guard let request = output.requests.first(where: { $0.family == family }),
@@ -150,8 +162,8 @@ public enum ReleaseMerge {
             let theirBinding = theirs.bindings.first(where: { $0.op == op.name }),
             theirBinding.record == binding.record, theirs.record == request.record
         else { return .none(layoutDiffers: false) }
-        let outputRecords = Dictionary(output.records.map { ($0.name, $0) }) { first, _ in first }
-        let theirRecords = Dictionary(interface.records.map { ($0.name, $0) }) { first, _ in first }
+        let outputRecords = records[newest.version] ?? [:]
+        let theirRecords = records[release.version] ?? [:]
         // The payload with every record it reaches, and the request record around it (its other union members left out).
         let otherOps = Set(request.bindings.map(\.op)).subtracting([op.name])
         var reached = InterfaceDiff.payloadRecords(of: family, in: output, records: outputRecords, excluding: otherOps)

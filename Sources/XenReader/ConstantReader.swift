@@ -29,6 +29,10 @@ struct ConstantReader {
         var used = Set<String>()
         for subject in subjects {
             guard let header = scanned[subject.file] else { continue }
+            // The line of each name's first definition in this header, for the bit-number lookup below
+            // (a scan of the header per constant made this loop quadratic).
+            var firstLine: [String: Int] = [:]
+            for define in header.defines where firstLine[define.name] == nil { firstLine[define.name] = define.location.line }
             for index in subject.indices {
                 let define = header.defines[index]
                 // A header included twice, or a name defined again in another active branch: the first one counts.
@@ -58,7 +62,7 @@ struct ConstantReader {
                     MarkerParser.lines(of: $0.spelling).filter { !$0.isEmpty }.joined(separator: " ")
                 }
                 // A flag often follows its bit number (`#define _XEN_DOMINF_dying 0`), which carries the comment.
-                let bitLine = header.defines.first { $0.name == "_" + define.name }?.location.line
+                let bitLine = firstLine["_" + define.name]
                 let above =
                     comments.doc(file: subject.file, line: define.location.line)
                     ?? bitLine.flatMap { comments.doc(file: subject.file, line: $0) }

@@ -269,6 +269,8 @@ public struct HeaderReader {
             definitions[name] = cursor
         }
         var reader = RecordReader(tree: tree, comments: comments)
+        // Walked once: every row with record headers, and the listing below, filter the same candidates.
+        let roots = headerRecordRoots(unit, tree: tree)
         for spec in specs {
             for root in (spec.request.map { [$0.record] } ?? []) + (spec.payloads ?? []) {
                 guard let cursor = definitions[root] else {
@@ -278,7 +280,7 @@ public struct HeaderReader {
                 reader.readRoot(cursor)
             }
             if let files = spec.recordHeaders {
-                for cursor in headerRecordRoots(unit, tree: tree, headers: Set(files)) {
+                for cursor in roots.roots(in: Set(files)) {
                     guard let reason = reader.readRootIfMirrorable(cursor), let location = cursor.location else { continue }
                     let position = SourcePosition(file: tree.relative(location.file), line: location.line, column: location.column)
                     let entry = LeftOutRecord(
@@ -294,7 +296,7 @@ public struct HeaderReader {
         }
         // The other named records of the tree's headers: no selected row mirrors them. Listed, never dropped in silence.
         let listed = Set(leftOut.map(\.name))
-        for cursor in headerRecordRoots(unit, tree: tree, headers: nil)
+        for cursor in roots.roots(in: nil)
         where !reader.hasRead(cursor.declaredName ?? "") && !listed.contains(cursor.declaredName ?? "") {
             guard let location = cursor.location, let name = cursor.declaredName else { continue }
             leftOut.append(
@@ -306,13 +308,12 @@ public struct HeaderReader {
         return (reader.orderedRecords, reader.orderedEnums)
     }
 
-    /// The named struct and union definitions of `headers` at top level, in parse order: the roots of a
-    /// row with ``FamilySpec/recordHeaders``. Named records nested in them are reached through their fields;
+    /// The named struct and union definitions of the tree's headers at top level, in parse order, each
+    /// with its tree-relative header: the candidate roots of a row with ``FamilySpec/recordHeaders``
+    /// (``RecordRoots/roots(in:)``). Named records nested in them are reached through their fields;
     /// the guest handle wrappers (`__guest_handle_*`) are no records of their own but a field's type, and
     /// an untagged record named by a typedef (`typedef struct { … } xen_uuid_t`) has no tag that names it.
-    /// - Parameter headers: The headers, or `nil` for every header of the tree.
-    private func headerRecordRoots(_ unit: TranslationUnit, tree: HeaderTree, headers: Set<String>?) -> [Cursor] {
-        var seen: Set<String> = []
+    private func headerRecordRoots(_ unit: TranslationUnit, tree: HeaderTree) -> RecordRoots {
         // Thousands of records share a few files: decide each file once (nil: outside the tree).
         var relativePaths: [String: String?] = [:]
         func insideTree(_ file: String) -> String? {
@@ -322,15 +323,15 @@ public struct HeaderReader {
             relativePaths[file] = inside
             return inside
         }
-        return unit.cursor.children.filter { cursor in
-            guard let kind = cursor.kind, kind == .structDecl || kind == .unionDecl, cursor.isDefinition,
-                let file = cursor.location?.file, let relative = insideTree(file),
-                headers?.contains(relative) ?? true,
-                let name = cursor.declaredName, !name.hasPrefix(RecordReader.guestHandlePrefix),
-                cursor.type.spelling.hasPrefix("struct ") || cursor.type.spelling.hasPrefix("union ")
-            else { return false }
-            return seen.insert(name).inserted
-        }
+        return RecordRoots(
+            candidates: unit.cursor.children.compactMap { cursor in
+                guard let kind = cursor.kind, kind == .structDecl || kind == .unionDecl, cursor.isDefinition,
+                    let file = cursor.location?.file, let relative = insideTree(file),
+                    let name = cursor.declaredName, !name.hasPrefix(RecordReader.guestHandlePrefix),
+                    cursor.type.spelling.hasPrefix("struct ") || cursor.type.spelling.hasPrefix("union ")
+                else { return nil }
+                return (relative, name, cursor)
+            })
     }
 
     /// Spans of top-level struct and union definitions, by relative header and name.

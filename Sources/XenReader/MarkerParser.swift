@@ -163,15 +163,35 @@ public enum MarkerParser {
         } else if text.hasPrefix("//") {
             text = text.dropFirst(2)
         }
-        // "\r\n" is one Character in Swift: split on it too, or a CRLF header's comment is one long line.
-        return text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        // Lines end at LF, and a CR before it belongs to the line end ("\r\n", one Character); one more CR
+        // at the end of a line is dropped too. Split on bytes: a split by Character (grapheme breaking) cost
+        // more than the rest of the reader's comment handling. LF and CR never join another character,
+        // so each byte boundary here is a Character boundary.
+        let bytes = text.utf8
+        var lines: [String] = []
+        var start = bytes.startIndex
+        while true {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n"))
+            var line = bytes[start..<(end ?? bytes.endIndex)]
+            if end != nil, line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+            lines.append(String(decoding: line, as: UTF8.self))
+            guard let end else { return lines }
+            start = bytes.index(after: end)
         }
     }
 
     /// Drops blanks and decorative asterisks from both ends.
     private static func trim(_ line: String) -> String {
-        String(Substring(line).trimmingCharacters(in: " \t*"))
+        // An ASCII line (nearly all of them; no LF, so no "\r\n" either) has one Character per byte:
+        // trim the bytes. Any other line is trimmed by Character, so that a combining mark after a
+        // blank keeps its blank.
+        let bytes = line.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return String(Substring(line).trimmingCharacters(in: " \t*")) }
+        func isTrimmed(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "*") }
+        guard let first = bytes.firstIndex(where: { !isTrimmed($0) }), let last = bytes.lastIndex(where: { !isTrimmed($0) })
+        else { return "" }
+        return String(decoding: bytes[first...last], as: UTF8.self)
     }
 }
 

@@ -56,20 +56,34 @@ struct RecordReader {
     /// - Parameter cursor: The record's definition.
     /// - Returns: `nil` when read, else the reason it was left out.
     mutating func readRootIfMirrorable(_ cursor: Cursor) -> String? {
-        var trial = self
-        trial.readRoot(cursor)
-        for name in trial.order[order.count...] {
-            guard let record = trial.records[name] else { continue }
-            let what = name == trial.order[order.count] ? "it" : "it reaches '\(name)', which"
+        // Read in place and undo on refusal: reading into a copy of the reader copied every record read
+        // so far, once per root.
+        let (firstNew, firstNewEnum) = (order.count, enumOrder.count)
+        readRoot(cursor)
+        var reason: String?
+        for name in order[firstNew...] {
+            guard let record = records[name] else { continue }
+            let what = name == order[firstNew] ? "it" : "it reaches '\(name)', which"
             if record.size == 0 {
-                return "\(what) has no bytes (an empty struct, a GNU C extension): C's stride is 0, a Swift struct's at least 1"
+                reason = "\(what) has no bytes (an empty struct, a GNU C extension): C's stride is 0, a Swift struct's at least 1"
+                break
             }
-            guard let stored = trial.storedAlignment[name], stored < record.alignment else { continue }
-            return "\(what) is aligned to \(record.alignment) by no field with bytes (its widest is aligned to \(stored)); "
+            guard let stored = storedAlignment[name], stored < record.alignment else { continue }
+            reason =
+                "\(what) is aligned to \(record.alignment) by no field with bytes (its widest is aligned to \(stored)); "
                 + "a Swift struct takes its alignment from stored fields only"
+            break
         }
-        self = trial
-        return nil
+        guard let reason else { return nil }
+        for name in order[firstNew...] {
+            records[name] = nil
+            storedAlignment[name] = nil
+            reached.remove(name)
+        }
+        order.removeSubrange(firstNew...)
+        for name in enumOrder[firstNewEnum...] { enums[name] = nil }
+        enumOrder.removeSubrange(firstNewEnum...)
+        return reason
     }
 
     /// Whether the record named `name` was read.

@@ -31,7 +31,7 @@ public struct Generator: Sendable {
         public var targetsAreDefault = false
         /// The ledger file, if any.
         public var ledger: String?
-        /// Create the ledger when it does not exist (and write the merged ledger after a clean run).
+        /// Create the ledger when it does not exist (and write the updated ledger after a clean run).
         public var updateLedger = false
         /// Treat retirements without an interface version bump as errors.
         public var strict = false
@@ -80,7 +80,7 @@ public struct Generator: Sendable {
         public var warnings: [GeneratorDiagnostic]
         /// Every file clang read.
         public var filesRead: [String]
-        /// The merged ledger, when a ledger was given; write it only after the output.
+        /// The updated ledger, when a ledger was given; write it only after the output.
         public var ledger: Ledger?
     }
 
@@ -238,7 +238,7 @@ public struct Generator: Sendable {
         // The checks see each target's IR on its own: a reuse under one architecture's `#if` fails the run.
         var findings: [GeneratorDiagnostic] = []
         var checked: [XenInterface] = []
-        var mergedLedger: Ledger?
+        var updatedLedger: Ledger?
         // Xen's history guards Xen's public headers (a tree with xen.h, any release), not a partial tree such as a fixture.
         let history = request.history.flatMap { history in
             !request.releases.isEmpty
@@ -252,16 +252,16 @@ public struct Generator: Sendable {
             }
             var reservedHere: [String: [ReservedNumber]] = [:]
             if let previousLedger, let path = request.ledger {
-                let merge = timed("merge ledger") {
-                    LedgerMerge(
+                let update = timed("update ledger") {
+                    LedgerUpdate(
                         previous: previousLedger, acknowledgements: request.acknowledgements, ledgerPath: path, strict: request.strict
                     )
-                    .merge(result.interface)
+                    .update(with: result.interface)
                 }
-                findings += merge.diagnostics
-                reservedHere = merge.reserved
+                findings += update.diagnostics
+                reservedHere = update.reserved
                 // The ledger records the first target's view; every target's reserved numbers guard its own branch.
-                if mergedLedger == nil { mergedLedger = merge.ledger }
+                if updatedLedger == nil { updatedLedger = update.ledger }
             }
             if let history {
                 let guarded = timed("check history") {
@@ -300,7 +300,7 @@ public struct Generator: Sendable {
             }
         }
         let filesRead = Array(Set(results.flatMap(\.filesRead))).sorted()
-        return Outcome(merged: merged, files: files, warnings: warnings + findings, filesRead: filesRead, ledger: mergedLedger)
+        return Outcome(merged: merged, files: files, warnings: warnings + findings, filesRead: filesRead, ledger: updatedLedger)
     }
 
     /// `diagnostics` without repeats (the targets share most headers, so they share most findings), in first-seen order.

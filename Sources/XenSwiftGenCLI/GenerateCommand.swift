@@ -63,7 +63,7 @@ struct GenerateCommand: ParsableCommand {
             valueName: "file"))
     var ledger: String?
 
-    @Flag(name: .customLong("update-ledger"), help: "Write the merged ledger (creating it if needed), only when the run has no errors.")
+    @Flag(name: .customLong("update-ledger"), help: "Write the updated ledger (creating it if needed), only when the run has no errors.")
     var updateLedger = false
 
     @Flag(help: "Treat ops retired without an interface version bump as errors, not warnings.")

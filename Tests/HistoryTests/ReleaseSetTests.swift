@@ -150,10 +150,63 @@ import Testing
         let sched = try String(contentsOf: output.appendingPathComponent("SchedOp.swift"), encoding: .utf8)
         #expect(sched.contains("/// Stable ABI: every op's payload has one layout in Xen 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22"))
 
-        // The output compiles against the runtime.
+        // The output compiles against the runtime, and a field only some releases have is optional through a
+        // reply's `available` view: `same(_:_:)` compiles only when the two metatypes are one type, so the program
+        // builds only if `archCapabilities` is `UInt32?` there (and `nrCpus` stays `UInt32`). Run, it decodes a
+        // synthetic answer of Xen 4.16 (physinfo in 4.16's layout, which has no arch_capabilities): on 4.16 the
+        // field is nil and the others are 4.16's; read as the newest layout, the same bytes put total_pages's low
+        // half where arch_capabilities is.
         let files = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".swift") }.sorted()
-        let compile = try swiftc(["-typecheck", "-swift-version", "6"] + files, in: output)
-        #expect(compile.status == 0, "\(compile.stderr.prefix(3000))")
+        let program = """
+            import XenHypercall
+            func same<T>(_: T.Type, _: T.Type) {}
+            var old = XenSysctlPhysinfo.Layout4_16()
+            old.nrCpus = 3
+            old.totalPages = 0x1234_5678_9abc
+            var request = XenSysctl(.physinfo, payload: XenSysctlPhysinfo())
+            xenUnionStore(old, into: &request.u)
+            for release in [XenRelease(4, 16), XenRelease(4, 22)] {
+                let payload = XenHypervisor.decodePayload(request.u, as: XenSysctlPhysinfo.self, on: release)
+                let reply = XenReply(value: 0, payload: payload, request: request, release: release)
+                same(type(of: reply.available.archCapabilities), UInt32?.self)
+                same(type(of: reply.available.nrCpus), UInt32.self)
+                print(release, reply.available.nrCpus, reply.available.totalPages, reply.available.archCapabilities.map { String($0) } ?? "nil")
+            }
+            let created = XenReply(value: 0, payload: XenDomctlCreatedomain(), release: XenRelease(4, 16))
+            same(type(of: created.available.cpupoolId), UInt32?.self)
+            print("cpupool_id", created.available.cpupoolId.map { String($0) } ?? "nil", XenReply(value: 0, payload: XenDomctlCreatedomain(), release: XenRelease(4, 17)).available.cpupoolId.map { String($0) } ?? "nil")
+
+            """
+        try program.write(to: output.appendingPathComponent("main.swift"), atomically: true, encoding: .utf8)
+        let build = try swiftc(
+            ["-swift-version", "6", "-Onone", "-o", "released-probe", "main.swift"] + files + Paths.runtimeObjects, in: output)
+        #expect(build.status == 0, "\(build.stderr.prefix(3000))")
+        if build.status == 0 {
+            let decoded = try run(output.appendingPathComponent("released-probe"), [])
+            #expect(
+                decoded.stdout == "4.16 3 \(0x1234_5678_9abc) nil\n4.22 3 0 \(0x5678_9abc)\ncpupool_id nil 0\n", "\(decoded.stdout)")
+        }
+
+        // On arm64 the nested arch config is a view too: createdomain's `arch.sveVl` (4.18 and later) is optional.
+        let arm = try makeTemporaryFolder("xsg-releases-arm64")
+        defer { try? FileManager.default.removeItem(at: arm) }
+        for file in files {
+            let text = try String(contentsOf: output.appendingPathComponent(file), encoding: .utf8)
+            try ArchitectureConditions.resolving(text, as: "arm64").write(
+                to: arm.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        }
+        try """
+        import XenHypercall
+        func same<T>(_: T.Type, _: T.Type) {}
+        func read(_ reply: XenReply<XenDomctlCreatedomain, XenDomctl>) -> UInt8? {
+            same(type(of: reply.available.arch.sveVl), UInt8?.self)
+            same(type(of: reply.available.arch.gicVersion), UInt8.self)
+            return reply.available.arch.sveVl
+        }
+
+        """.write(to: arm.appendingPathComponent("consumer.swift"), atomically: true, encoding: .utf8)
+        let armCompile = try swiftc(["-typecheck", "-swift-version", "6", "consumer.swift"] + files, in: arm)
+        #expect(armCompile.status == 0, "\(armCompile.stderr.prefix(3000))")
     }
 
     @Test("a revision that names no release series, and releases without a repository, are one-line errors")

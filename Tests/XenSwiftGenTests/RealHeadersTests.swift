@@ -111,34 +111,26 @@ import XenSwiftGen
 
     @Test("the generated Swift for the real headers typechecks in Swift 6 mode without warnings")
     func generatedCompiles() throws {
-        let folder = try makeTemporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let generate = try xenSwiftGen(["generate", "--xen-headers", Paths.realHeaders, "--output", folder.path])
-        #expect(generate.status == 0, "\(generate.stderr)")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }.sorted()
-        #expect(files.contains("DomctlOp.swift") && files.contains("Hypercall.swift"))
-        let compile = try swiftc(["-typecheck", "-swift-version", "6"] + files, in: folder)
-        #expect(compile.status == 0, "\(compile.stderr)")
-        #expect(!compile.stderr.contains("warning:"), "\(compile.stderr)")
+        let outcome = try RealBindingsTypecheck.passing.get()
+        #expect(outcome.generatedFiles.contains("DomctlOp.swift") && outcome.generatedFiles.contains("Hypercall.swift"))
+        #expect(outcome.compile.status == 0, "\(outcome.compile.stderr)")
+        #expect(!outcome.compile.stderr.contains("warning:"), "\(outcome.compile.stderr)")
     }
+
+    /// Uses two retired ops (typechecked in ``RealBindingsTypecheck/failing``).
+    static let retiredOpsConsumer = "let x = DomctlOp.getmemlist\nlet y: DomctlOp = .getpageframeinfo\n"
 
     @Test("using a retired op is a compile error with the header's reason and a rename fix-it")
     func retiredOpsDoNotCompile() throws {
-        let folder = try makeTemporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let generate = try xenSwiftGen(["generate", "--xen-headers", Paths.realHeaders, "--output", folder.path])
-        try #require(generate.status == 0, "\(generate.stderr)")
-        let consumer = "let a = DomctlOp.getmemlist\nlet b: DomctlOp = .getpageframeinfo\n"
-        try consumer.write(to: folder.appendingPathComponent("consumer.swift"), atomically: true, encoding: .utf8)
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }.sorted()
-        let compile = try swiftc(["-typecheck", "-swift-version", "6", "-diagnostic-style", "llvm"] + files, in: folder)
+        let compile = try RealBindingsTypecheck.failing.get().compile
         #expect(compile.status != 0)
         #expect(
             compile.stderr.contains(
-                "consumer.swift:1:18: error: 'getmemlist' is unavailable: XEN_DOMCTL_getmemlist (6) was retired: Removed"))
+                "retired-ops.swift:1:18: error: 'getmemlist' is unavailable: XEN_DOMCTL_getmemlist (6) was retired: Removed"),
+            "\(compile.stderr)")
         #expect(
             compile.stderr.contains(
-                "consumer.swift:2:20: error: 'getpageframeinfo' has been renamed to 'getpageframeinfo3': "
+                "retired-ops.swift:2:20: error: 'getpageframeinfo' has been renamed to 'getpageframeinfo3': "
                     + "XEN_DOMCTL_getpageframeinfo (7) was retired: Obsolete - use getpageframeinfo3"))
         // The fix-it line under the caret.
         #expect(compile.stderr.contains("                   getpageframeinfo3\n"))

@@ -4,63 +4,62 @@ import XenIR
 
 /// A request accepts only its op's payload type: anything else is a compile error.
 @Suite struct TypedCommandTests {
+    /// Wrong payloads and arguments (typechecked in ``RealBindingsTypecheck/failing``).
+    static let wrongPayloadConsumer = """
+        let a = XenDomctl(.getdomaininfo, domain: 1, payload: XenDomctlMaxMem())
+        let b = XenSysctl(.physinfo, payload: XenDomctlGetdomaininfo())
+        let c = XenDomctl(.maxMem, domain: 1)
+        let d = XenDomctl(.pausedomain, domain: 1, payload: XenDomctlMaxMem())
+        func call() -> Int {
+            var poll = SchedPoll()
+            return SchedCommand.shutdown.withArgument(&poll) { _, _ in 0 }
+        }
+        func e(_ xen: XenHypervisor) throws {
+            _ = try xen.dm(.nrVcpus, domain: 1, payload: XenDMOpSetIsaIRQLevel())
+            _ = try xen.vcpu(.isUp, payload: XenNoPayload())
+            _ = try xen.grantTable(.querySize, payloads: [GnttabGetVersion()])
+            _ = try xen.mmuext(.tlbFlushLocal, domain: 0x7FF0, payload: XenNoPayload())
+        }
+        import XenHypercall
+
+        """
+
     @Test("a payload of the wrong type, a missing payload, a payload for a no-payload op, and a wrong argument struct do not compile")
     func wrongPayloadDoesNotCompile() throws {
-        let bindings = try GeneratedBindings.real()
-        defer { try? FileManager.default.removeItem(at: bindings.folder) }
-        let consumer = """
-            let a = XenDomctl(.getdomaininfo, domain: 1, payload: XenDomctlMaxMem())
-            let b = XenSysctl(.physinfo, payload: XenDomctlGetdomaininfo())
-            let c = XenDomctl(.maxMem, domain: 1)
-            let d = XenDomctl(.pausedomain, domain: 1, payload: XenDomctlMaxMem())
-            func call() -> Int {
-                var poll = SchedPoll()
-                return SchedCommand.shutdown.withArgument(&poll) { _, _ in 0 }
-            }
-            func e(_ xen: XenHypervisor) throws {
-                _ = try xen.dm(.nrVcpus, domain: 1, payload: XenDMOpSetIsaIRQLevel())
-                _ = try xen.vcpu(.isUp, payload: XenNoPayload())
-                _ = try xen.grantTable(.querySize, payloads: [GnttabGetVersion()])
-                _ = try xen.mmuext(.tlbFlushLocal, domain: 0x7FF0, payload: XenNoPayload())
-            }
-            import XenHypercall
-
-            """
-        try consumer.write(to: bindings.folder.appendingPathComponent("consumer.swift"), atomically: true, encoding: .utf8)
-        let compile = try swiftc(
-            ["-typecheck", "-swift-version", "6", "-diagnostic-style", "llvm"] + bindings.swiftFiles, in: bindings.folder)
+        let compile = try RealBindingsTypecheck.failing.get().compile
         #expect(compile.status != 0)
         #expect(
             compile.stderr.contains(
-                "consumer.swift:1:55: error: cannot convert value of type 'XenDomctlMaxMem' to expected argument type 'XenDomctlGetdomaininfo'"
+                "wrong-payload.swift:1:55: error: cannot convert value of type 'XenDomctlMaxMem' to expected argument type 'XenDomctlGetdomaininfo'"
             ))
         #expect(
             compile.stderr.contains(
-                "consumer.swift:2:39: error: cannot convert value of type 'XenDomctlGetdomaininfo' to expected argument type 'XenSysctlPhysinfo'"
+                "wrong-payload.swift:2:39: error: cannot convert value of type 'XenDomctlGetdomaininfo' to expected argument type 'XenSysctlPhysinfo'"
             ))
         #expect(
             compile.stderr.contains(
-                "consumer.swift:3:20: error: static property 'maxMem' requires the types 'XenNoPayload' and 'XenDomctlMaxMem' be equivalent"
+                "wrong-payload.swift:3:20: error: static property 'maxMem' requires the types 'XenNoPayload' and 'XenDomctlMaxMem' be equivalent"
             ))
         #expect(
             compile.stderr.contains(
-                "consumer.swift:4:53: error: cannot convert value of type 'XenDomctlMaxMem' to expected argument type 'XenNoPayload'"))
+                "wrong-payload.swift:4:53: error: cannot convert value of type 'XenDomctlMaxMem' to expected argument type 'XenNoPayload'"))
         #expect(
             compile.stderr.contains(
-                "consumer.swift:7:47: error: cannot convert value of type 'SchedPoll' to expected argument type 'SchedShutdown'"))
+                "wrong-payload.swift:7:47: error: cannot convert value of type 'SchedPoll' to expected argument type 'SchedShutdown'"))
         #expect(
             compile.stderr.contains(
-                "consumer.swift:10:50: error: cannot convert value of type 'XenDMOpSetIsaIRQLevel' to expected argument type 'XenDMOpNrVcpus'"
+                "wrong-payload.swift:10:50: error: cannot convert value of type 'XenDMOpSetIsaIRQLevel' to expected argument type 'XenDMOpNrVcpus'"
             ))
-        #expect(compile.stderr.contains("consumer.swift:11:27: error: missing argument for parameter 'vcpu' in call"))
+        #expect(compile.stderr.contains("wrong-payload.swift:11:27: error: missing argument for parameter 'vcpu' in call"))
         #expect(
             compile.stderr.contains(
-                "consumer.swift:12:51: error: cannot convert value of type 'GnttabGetVersion' to expected element type 'GnttabQuerySize'"),
+                "wrong-payload.swift:12:51: error: cannot convert value of type 'GnttabGetVersion' to expected element type 'GnttabQuerySize'"
+            ),
             "\(compile.stderr)")
         // mmuext_op's op travels in its payload, so every op takes `struct mmuext_op`.
         #expect(
             compile.stderr.contains(
-                "consumer.swift:13:65: error: cannot convert value of type 'XenNoPayload' to expected argument type 'MMUExtOpRecord'"),
+                "wrong-payload.swift:13:65: error: cannot convert value of type 'XenNoPayload' to expected argument type 'MMUExtOpRecord'"),
             "\(compile.stderr)")
     }
 
@@ -112,74 +111,71 @@ import XenIR
         }
     }
 
+    /// An op of another family where a hypercall number is expected (typechecked in ``RealBindingsTypecheck/failing``).
+    static let hypercallNumberConsumer = """
+        func f(_ xen: XenHypervisor) throws -> Int {
+            _ = try xen.hypercall(Hypercall.xenVersion, 0, 0)
+            return try xen.hypercall(DomctlOp.getdomaininfo)
+        }
+        import XenHypercall
+
+        """
+
     @Test("a plain hypercall takes only a hypercall number: an op of another family does not compile")
     func opIsNotAHypercallNumber() throws {
-        let bindings = try GeneratedBindings.real()
-        defer { try? FileManager.default.removeItem(at: bindings.folder) }
         // DomctlOp.getdomaininfo is 5, as __HYPERVISOR_set_callbacks is: before the fix this issued hypercall 5.
-        let consumer = """
-            func f(_ xen: XenHypervisor) throws -> Int {
-                _ = try xen.hypercall(Hypercall.xenVersion, 0, 0)
-                return try xen.hypercall(DomctlOp.getdomaininfo)
-            }
-            import XenHypercall
-
-            """
-        try consumer.write(to: bindings.folder.appendingPathComponent("consumer.swift"), atomically: true, encoding: .utf8)
-        let compile = try swiftc(
-            ["-typecheck", "-swift-version", "6", "-diagnostic-style", "llvm"] + bindings.swiftFiles, in: bindings.folder)
-        #expect(compile.status != 0)
-        let errors = compile.stderr.split(separator: "\n").filter { $0.contains("error:") }
+        let outcome = try RealBindingsTypecheck.failing.get()
+        #expect(outcome.compile.status != 0)
+        let errors = outcome.errors(in: "hypercall-number.swift")
         #expect(
             errors == [
-                "consumer.swift:3:20: error: instance method 'hypercall' requires that 'DomctlOp' conform to 'XenHypercallNumber'"
-            ], "\(compile.stderr)")
+                "hypercall-number.swift:3:20: error: instance method 'hypercall' requires that 'DomctlOp' conform to 'XenHypercallNumber'"
+            ], "\(outcome.compile.stderr)")
     }
+
+    /// Every call shape used right (typechecked in ``RealBindingsTypecheck/passing``).
+    static let rightPayloadConsumer = """
+        import XenHypercall
+        let a = XenDomctl(.getdomaininfo, domain: 1, payload: XenDomctlGetdomaininfo())
+        let b = XenDomctl(.pausedomain, domain: 1)
+        let c = XenPlatformOp(.getCpuinfo, payload: XenpfPcpuinfo())
+        let d: [DomctlCommand<XenDomctlVcpuaffinity>] = [.setvcpuaffinity, .getvcpuaffinity]
+        func call() -> Bool {
+            var shutdown = SchedShutdown()
+            var none = XenNoPayload()
+            return SchedCommand.shutdown.withArgument(&shutdown) { op, argument in op == 2 && argument != nil }
+                && SchedCommand.yield.withArgument(&none) { _, argument in argument == nil }
+        }
+        // One reply shape for every family; a call whose result only says "done" needs no `_ =`.
+        func shapes(_ xen: XenHypervisor) throws -> Domid {
+            try xen.domctl(.unpausedomain, domain: 1)
+            try xen.domctl(.setvcpuaffinity, domain: 1, payload: XenDomctlVcpuaffinity())
+            try xen.sched(.yield)
+            let sizes: [GnttabQuerySize] = try xen.grantTable(.querySize, payloads: [GnttabQuerySize()]).payload
+            let one: XenReply<GnttabQuerySize, XenNoPayload> = try xen.grantTable(.querySize, payload: GnttabQuerySize())
+            let version: Int = try xen.xenver(.version).value
+            let features: XenFeatureInfo = try xen.xenver(.getFeatures, payload: XenFeatureInfo()).payload
+            let up: Int = try xen.vcpu(.isUp, vcpu: 0).value
+            let info: XenDomctlGetdomaininfo = try xen.domctl(.getdomaininfo, domain: 0, payload: XenDomctlGetdomaininfo()).payload
+            // The three shapes of the last families: regions (hypfs), the op inside a batch of
+            // records (mmuext_op), and x86's machine-check request.
+            let hypfs: Int = try xen.hypfs(.getVersion).value
+            let read: Int = try xen.withBuffer(of: UInt8.self, capacity: 64) { buffer in
+                try xen.hypfs(.read, path: try buffer.region(elements: 2), data: try buffer.region(elements: 64)).value
+            }
+            try xen.mmuext(.tlbFlushLocal, domain: XenDomainID.selfDomain.rawValue, payload: MMUExtOpRecord())
+            let flushed: [MMUExtOpRecord] = try xen.mmuext(.invlpgLocal, domain: 0, payloads: [MMUExtOpRecord(), MMUExtOpRecord()]).payload
+            let physical: XenMcPhyscpuinfo = try xen.mca(.physcpuinfo, payload: XenMcPhyscpuinfo()).payload
+            _ = (hypfs, read, flushed, physical)
+            _ = (sizes, one, version, features, up, info)
+            return try xen.domctl(.createdomain, domain: 0, payload: XenDomctlCreatedomain()).domain
+        }
+
+        """
 
     @Test("the right payload compiles, in Swift 6 mode without warnings")
     func rightPayloadCompiles() throws {
-        let bindings = try GeneratedBindings.real()
-        defer { try? FileManager.default.removeItem(at: bindings.folder) }
-        let consumer = """
-            import XenHypercall
-            let a = XenDomctl(.getdomaininfo, domain: 1, payload: XenDomctlGetdomaininfo())
-            let b = XenDomctl(.pausedomain, domain: 1)
-            let c = XenPlatformOp(.getCpuinfo, payload: XenpfPcpuinfo())
-            let d: [DomctlCommand<XenDomctlVcpuaffinity>] = [.setvcpuaffinity, .getvcpuaffinity]
-            func call() -> Bool {
-                var shutdown = SchedShutdown()
-                var none = XenNoPayload()
-                return SchedCommand.shutdown.withArgument(&shutdown) { op, argument in op == 2 && argument != nil }
-                    && SchedCommand.yield.withArgument(&none) { _, argument in argument == nil }
-            }
-            // One reply shape for every family; a call whose result only says "done" needs no `_ =`.
-            func shapes(_ xen: XenHypervisor) throws -> Domid {
-                try xen.domctl(.unpausedomain, domain: 1)
-                try xen.domctl(.setvcpuaffinity, domain: 1, payload: XenDomctlVcpuaffinity())
-                try xen.sched(.yield)
-                let sizes: [GnttabQuerySize] = try xen.grantTable(.querySize, payloads: [GnttabQuerySize()]).payload
-                let one: XenReply<GnttabQuerySize, XenNoPayload> = try xen.grantTable(.querySize, payload: GnttabQuerySize())
-                let version: Int = try xen.xenver(.version).value
-                let features: XenFeatureInfo = try xen.xenver(.getFeatures, payload: XenFeatureInfo()).payload
-                let up: Int = try xen.vcpu(.isUp, vcpu: 0).value
-                let info: XenDomctlGetdomaininfo = try xen.domctl(.getdomaininfo, domain: 0, payload: XenDomctlGetdomaininfo()).payload
-                // The three shapes of the last families: regions (hypfs), the op inside a batch of
-                // records (mmuext_op), and x86's machine-check request.
-                let hypfs: Int = try xen.hypfs(.getVersion).value
-                let read: Int = try xen.withBuffer(of: UInt8.self, capacity: 64) { buffer in
-                    try xen.hypfs(.read, path: try buffer.region(elements: 2), data: try buffer.region(elements: 64)).value
-                }
-                try xen.mmuext(.tlbFlushLocal, domain: XenDomainID.selfDomain.rawValue, payload: MMUExtOpRecord())
-                let flushed: [MMUExtOpRecord] = try xen.mmuext(.invlpgLocal, domain: 0, payloads: [MMUExtOpRecord(), MMUExtOpRecord()]).payload
-                let physical: XenMcPhyscpuinfo = try xen.mca(.physcpuinfo, payload: XenMcPhyscpuinfo()).payload
-                _ = (hypfs, read, flushed, physical)
-                _ = (sizes, one, version, features, up, info)
-                return try xen.domctl(.createdomain, domain: 0, payload: XenDomctlCreatedomain()).domain
-            }
-
-            """
-        try consumer.write(to: bindings.folder.appendingPathComponent("consumer.swift"), atomically: true, encoding: .utf8)
-        let compile = try swiftc(["-typecheck", "-swift-version", "6"] + bindings.swiftFiles, in: bindings.folder)
+        let compile = try RealBindingsTypecheck.passing.get().compile
         #expect(compile.status == 0, "\(compile.stderr)")
         #expect(!compile.stderr.contains("warning:"), "\(compile.stderr)")
     }

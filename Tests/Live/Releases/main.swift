@@ -53,6 +53,12 @@ do {
             "total_pages=\(info.totalPages)", "capabilities=\(info.capabilities.rawValue)",
         ]
     }
+    // A field only some releases have is optional: nil where the running release's layout lacks it (4.16),
+    // else Xen's value, as the C program built with that release's headers reads it.
+    report("arch_capabilities") {
+        let reply = try xen.sysctl(.physinfo, payload: XenSysctlPhysinfo())
+        return ["value=\(reply.available.archCapabilities.map { String($0) } ?? "nil")"]
+    }
     report("getdomaininfolist") {
         try xen.withBuffer(of: XenDomctlGetdomaininfo.self, capacity: 64) { buffer in
             var request = XenSysctlGetdomaininfolist()

@@ -85,6 +85,13 @@ int main(int argc, char **argv) {
         fprintf(out, "physinfo.nr_nodes=%u\nphysinfo.max_node_id=%u\nphysinfo.cpu_khz=%u\nphysinfo.total_pages=%llu\n",
                 p->nr_nodes, p->max_node_id, p->cpu_khz, (unsigned long long)p->total_pages);
         fprintf(out, "physinfo.capabilities=%u\n", p->capabilities);
+        /* A field only some releases have: arch_capabilities came with sysctl interface version 0x15 (4.17);
+         * 4.16's physinfo has no such field, which Swift must answer with nil. */
+#if XEN_SYSCTL_INTERFACE_VERSION >= 0x15
+        fprintf(out, "arch_capabilities.value=%u\n", p->arch_capabilities);
+#else
+        fprintf(out, "arch_capabilities.value=nil\n");
+#endif
     }
 
     enum { capacity = 64 };

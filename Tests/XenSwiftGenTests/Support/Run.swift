@@ -1,7 +1,7 @@
 import Foundation
 
 /// The result of running a command.
-struct RunResult {
+struct RunResult: Sendable {
     var status: Int32
     var stdout: String
     var stderr: String

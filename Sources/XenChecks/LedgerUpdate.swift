@@ -1,6 +1,9 @@
 import XenIR
 
-/// Merges one run's IR into the ledger and reports what the history forbids.
+/// Updates the ledger with one run's IR and reports what the history forbids.
+///
+/// ("Merge" in this project means one thing: several targets' or releases' interfaces becoming one,
+/// in `XenMerge`. The ledger is updated, not merged.)
 ///
 /// - A number held in the ledger by one name and defined in the headers under another is an error
 ///   (unless acknowledged), whether the old op was retired, obsolete or live.
@@ -8,10 +11,10 @@ import XenIR
 ///   stays reserved in the number guard.
 /// - Ops retired since the previous run without an interface version increase give a warning
 ///   (an error with `strict`).
-public struct LedgerMerge {
-    /// The outcome of a merge.
+public struct LedgerUpdate {
+    /// The outcome of an update.
     public struct Result: Sendable {
-        /// The merged, canonical ledger (write it only when `diagnostics` has no errors).
+        /// The updated, canonical ledger (write it only when `diagnostics` has no errors).
         public var ledger: Ledger
         /// Errors, warnings and notes, in family order.
         public var diagnostics: [GeneratorDiagnostic]
@@ -31,7 +34,7 @@ public struct LedgerMerge {
     /// Turn the version-bump warning into an error.
     public var strict: Bool
 
-    /// Creates a merge.
+    /// Creates an update.
     public init(previous: Ledger, acknowledgements: [Acknowledgement], ledgerPath: String, strict: Bool) {
         self.previous = previous
         self.acknowledgements = acknowledgements
@@ -39,10 +42,10 @@ public struct LedgerMerge {
         self.strict = strict
     }
 
-    /// Merges `interface` into the previous ledger.
+    /// The previous ledger updated with `interface`.
     /// - Parameter interface: This run's IR.
-    /// - Returns: The merged ledger and the findings.
-    public func merge(_ interface: XenInterface) -> Result {
+    /// - Returns: The updated ledger and the findings.
+    public func update(with interface: XenInterface) -> Result {
         var ledger = previous
         var allAcknowledgements = previous.acknowledgements
         for acknowledgement in acknowledgements where !allAcknowledgements.contains(acknowledgement) {
@@ -56,18 +59,18 @@ public struct LedgerMerge {
         for family in interface.families {
             let old = previous.family(named: family.name)
             let version = family.interfaceVersion ?? interfaceVersion
-            var merged = FamilyMerge(
+            var updated = FamilyLedgerUpdate(
                 family: family, previous: old, version: version?.spelling, acknowledgements: allAcknowledgements, ledgerPath: ledgerPath
             ).run()
-            if let bump = versionBumpFinding(family, previous: old, retired: merged.newlyRetired, now: version) {
-                merged.diagnostics.append(bump)
+            if let bump = versionBumpFinding(family, previous: old, retired: updated.newlyRetired, now: version) {
+                updated.diagnostics.append(bump)
             }
-            diagnostics += merged.diagnostics
-            if !merged.reserved.isEmpty { reserved[family.name] = merged.reserved }
+            diagnostics += updated.diagnostics
+            if !updated.reserved.isEmpty { reserved[family.name] = updated.reserved }
             if let index = ledger.families.firstIndex(where: { $0.name == family.name }) {
-                ledger.families[index] = merged.family
+                ledger.families[index] = updated.family
             } else {
-                ledger.families.append(merged.family)
+                ledger.families.append(updated.family)
             }
         }
         ledger.canonicalize()

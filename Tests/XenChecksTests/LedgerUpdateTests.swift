@@ -2,8 +2,8 @@ import Testing
 import XenIR
 @testable import XenChecks
 
-/// `LedgerMerge` (and `FamilyMerge` under it) on hand-built IR and ledgers.
-@Suite struct LedgerMergeTests {
+/// `LedgerUpdate` (and `FamilyLedgerUpdate` under it) on hand-built IR and ledgers.
+@Suite struct LedgerUpdateTests {
     typealias F = IRFixtures
     static let path = "xen-ops.ledger.json"
 
@@ -19,10 +19,11 @@ import XenIR
         LedgerEntry(number: number, name: name, status: status, firstSeen: first, lastSeen: last, marker: marker)
     }
 
-    static func merge(_ previous: Ledger, _ family: OpFamily, acknowledgements: [Acknowledgement] = [], strict: Bool = false)
-        -> LedgerMerge.Result
+    static func update(_ previous: Ledger, _ family: OpFamily, acknowledgements: [Acknowledgement] = [], strict: Bool = false)
+        -> LedgerUpdate.Result
     {
-        LedgerMerge(previous: previous, acknowledgements: acknowledgements, ledgerPath: path, strict: strict).merge(F.interface(family))
+        LedgerUpdate(previous: previous, acknowledgements: acknowledgements, ledgerPath: path, strict: strict).update(
+            with: F.interface(family))
     }
 
     @Test("a first run records every number, sorted, seen in the family's version")
@@ -30,7 +31,7 @@ import XenIR
         let family = F.domctl([
             F.live("XEN_DOMCTL_b", 5, line: 12), F.retired("XEN_DOMCTL_a", 2, line: 10), F.live("XEN_DOMCTL_c", 3, line: 11),
         ])
-        let result = Self.merge(Ledger(), family)
+        let result = Self.update(Ledger(), family)
         #expect(result.diagnostics.isEmpty)
         #expect(result.reserved.isEmpty)
         #expect(
@@ -55,7 +56,7 @@ import XenIR
     @Test("a retired ledger number defined under a new name, without the tombstone in the header: an error naming the ledger")
     func reuseAfterTombstoneDeleted() {
         let previous = Self.ledger([Self.entry(6, "XEN_DOMCTL_getmemlist", .retired, marker: "Removed", last: "0x00000014")])
-        let result = Self.merge(previous, F.domctl([F.live("XEN_DOMCTL_newop", 6, line: 40)], version: 0x16))
+        let result = Self.update(previous, F.domctl([F.live("XEN_DOMCTL_newop", 6, line: 40)], version: 0x16))
         #expect(result.hasErrors)
         #expect(
             result.diagnostics == [
@@ -77,7 +78,7 @@ import XenIR
     func rename() {
         let previous = Self.ledger([Self.entry(7, "XEN_DOMCTL_mem_event_op", .live)])
         let family = F.domctl([F.live("XEN_DOMCTL_vm_event_op", 7, line: 50)])
-        let refused = Self.merge(previous, family)
+        let refused = Self.update(previous, family)
         #expect(
             refused.diagnostics.map(\.message) == [
                 "XEN_DOMCTL_vm_event_op takes 7, which the ledger records for XEN_DOMCTL_mem_event_op (live)"
@@ -86,7 +87,7 @@ import XenIR
 
         let acknowledgement = Acknowledgement(
             family: "domctl", number: 7, from: "XEN_DOMCTL_mem_event_op", to: "XEN_DOMCTL_vm_event_op", reason: "4.6 rename")
-        let accepted = Self.merge(previous, family, acknowledgements: [acknowledgement])
+        let accepted = Self.update(previous, family, acknowledgements: [acknowledgement])
         #expect(
             accepted.diagnostics == [
                 GeneratorDiagnostic(
@@ -106,7 +107,7 @@ import XenIR
     func vanished() {
         let previous = Self.ledger([Self.entry(1, "XEN_DOMCTL_keep", .live), Self.entry(9, "XEN_DOMCTL_gone", .live)])
         let family = F.domctl([F.live("XEN_DOMCTL_keep", 1, line: 20)])
-        let result = Self.merge(previous, family)
+        let result = Self.update(previous, family)
         #expect(
             result.diagnostics == [
                 GeneratorDiagnostic(
@@ -125,13 +126,13 @@ import XenIR
                     marker: "vanished"))
         #expect(!result.hasErrors)
         // --strict turns the bump finding (only that one) into an error.
-        #expect(Self.merge(previous, family, strict: true).diagnostics.map(\.severity) == [.warning, .error])
+        #expect(Self.update(previous, family, strict: true).diagnostics.map(\.severity) == [.warning, .error])
     }
 
     @Test("a retirement with the interface version raised gives no bump warning; a vanished number already retired gives no warning")
     func bumped() {
         let previous = Self.ledger([Self.entry(9, "XEN_DOMCTL_gone", .live), Self.entry(4, "XEN_DOMCTL_old", .retired, marker: "vanished")])
-        let result = Self.merge(previous, F.domctl([F.retired("XEN_DOMCTL_gone", 9, line: 30)], version: 0x16))
+        let result = Self.update(previous, F.domctl([F.retired("XEN_DOMCTL_gone", 9, line: 30)], version: 0x16))
         #expect(result.diagnostics.isEmpty)
         #expect(result.reserved == ["domctl": [ReservedNumber(name: "XEN_DOMCTL_old", number: 4, marker: "vanished")]])
         #expect(result.ledger.family(named: "domctl")?.interfaceVersion == "0x00000016")
@@ -141,7 +142,7 @@ import XenIR
     @Test("a tombstone under another name than the ledger's: a warning, the number stays the ledger name's")
     func tombstoneUnderAnotherName() {
         let previous = Self.ledger([Self.entry(6, "XEN_DOMCTL_getmemlist", .live)])
-        let result = Self.merge(previous, F.domctl([F.retired("XEN_DOMCTL_getmemmap", 6, line: 15, marker: "Removed")], version: 0x16))
+        let result = Self.update(previous, F.domctl([F.retired("XEN_DOMCTL_getmemmap", 6, line: 15, marker: "Removed")], version: 0x16))
         #expect(
             result.diagnostics == [
                 GeneratorDiagnostic(
@@ -167,18 +168,18 @@ import XenIR
         let memory = OpFamily(
             name: "memory", prefix: "XENMEM_", swiftName: "MemoryOp", rawType: "UInt32", file: "memory.h",
             ops: [Op(name: "XENMEM_increase_reservation", number: 0, status: .live, file: "memory.h", line: 5)])
-        let result = LedgerMerge(previous: Ledger(), acknowledgements: [], ledgerPath: Self.path, strict: false)
-            .merge(F.interface(memory, hypercall))
+        let result = LedgerUpdate(previous: Ledger(), acknowledgements: [], ledgerPath: Self.path, strict: false)
+            .update(with: F.interface(memory, hypercall))
         #expect(result.ledger.families.map(\.name) == ["hypercall", "memory"])
         #expect(result.ledger.family(named: "memory")?.numbers.first?.firstSeen == "0x00040011")
     }
 
     @Test("ledger versions parse as hex or decimal")
     func parseVersion() {
-        #expect(LedgerMerge.parseVersion("0x00000015") == 21)
-        #expect(LedgerMerge.parseVersion("0X1f") == 31)
-        #expect(LedgerMerge.parseVersion("21") == 21)
-        #expect(LedgerMerge.parseVersion("v21") == nil)
+        #expect(LedgerUpdate.parseVersion("0x00000015") == 21)
+        #expect(LedgerUpdate.parseVersion("0X1f") == 31)
+        #expect(LedgerUpdate.parseVersion("21") == 21)
+        #expect(LedgerUpdate.parseVersion("v21") == nil)
     }
 
     @Test("canonical order: families by name, numbers ascending, acknowledgements by family, number, name")

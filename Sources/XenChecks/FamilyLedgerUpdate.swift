@@ -1,8 +1,8 @@
 import XenIR
 
-/// Merges one family's ops into its ledger entries (see ``LedgerMerge``).
-struct FamilyMerge {
-    /// What merging one family produced.
+/// Updates one family's ledger entries with its ops (see ``LedgerUpdate``).
+struct FamilyLedgerUpdate {
+    /// What updating one family produced.
     struct Result {
         var family: LedgerFamily
         var diagnostics: [GeneratorDiagnostic]
