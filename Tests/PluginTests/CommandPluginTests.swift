@@ -13,6 +13,12 @@ enum CommandPluginTests {
         "XenMaxVCPUID.swift", "XenMemoryFlags.swift", "XenMonitorEvent.swift", "XenPhysmapSpace.swift", "XenShadowEnableFlags.swift",
         "XenStartInfoFlags.swift", "XenVCPUAffinityFlags.swift", "XenVirtualIRQ.swift",
     ]
+    /// The per-header containers of the value macros no group takes, for the same headers.
+    static let headerConstantFiles = [
+        "ArchArmConstants.swift", "ArchX86HVMSaveConstants.swift", "ArchX86XenConstants.swift", "ArchX86XenX8664Constants.swift",
+        "DomctlConstants.swift", "EventChannelConstants.swift", "GrantTableConstants.swift", "MemoryConstants.swift",
+        "PhysdevConstants.swift", "XenCompatConstants.swift", "XenConstants.swift",
+    ]
     /// The plugin's command line, with the write permission granted.
     static func command(_ arguments: [String]) -> [String] {
         ["--allow-writing-to-package-directory", "generate-xen-bindings"] + arguments
@@ -43,7 +49,7 @@ enum CommandPluginTests {
                     "DomctlCommand.swift",
                     "DomctlOp.swift", "DomctlRecords.swift", "Hypercall.swift", "MemoryRecords.swift", "XenArchitectureGuard.swift",
                     "XenRecordLayout.swift", "XenRecordSupport.swift", "XenRecords.swift",
-                ] + Self.constantFiles).sorted())
+                ] + Self.constantFiles + Self.headerConstantFiles).sorted())
         // Multi-architecture by default: arm64's own records under its condition, other architectures refused.
         let arm = try String(contentsOf: folder.appendingPathComponent("ArchArmRecords.swift"), encoding: .utf8)
         let support = try String(contentsOf: folder.appendingPathComponent("XenArchitectureGuard.swift"), encoding: .utf8)
@@ -101,7 +107,8 @@ enum CommandPluginTests {
                     "DomctlOp.swift", "DomctlRecords.swift", "Hypercall.swift", "MemoryRecords.swift", "PhysdevRecords.swift",
                     "SysctlCommand.swift", "SysctlOp.swift", "SysctlRecords.swift", "XenArchitectureGuard.swift", "XenRecordLayout.swift",
                     "XenRecordSupport.swift", "XenRecords.swift", "XenPhysicalCapabilities.swift", "XenLivepatchAction.swift",
-                ] + Self.constantFiles).sorted())
+                    "SysctlConstants.swift",
+                ] + Self.constantFiles + Self.headerConstantFiles).sorted())
         // The target's config chose internal access.
         let domctl = try String(contentsOf: folder.appendingPathComponent("DomctlOp.swift"), encoding: .utf8)
         #expect(domctl.contains("\ninternal enum DomctlOp: UInt32"))
