@@ -68,6 +68,15 @@ import Testing
             let log = try Self.build(consumer, "\(step)")
             #expect(log.contains(Self.upToDate) && !log.contains(Self.regenerated) && !log.contains(Self.compiling), "\(step): \(log)")
         }
+        // A static dom0 tool with the build plugin: the Swift runtime linked in, the generator the plugin
+        // runs still built for the host as it was. Then back to the default build for the steps below.
+        let tool = try consumer.staticBuild("PluginConsumer")
+        #expect(tool.build.status == 0, "\(tool.build.stdout)\n\(tool.build.stderr)")
+        #expect(tool.run.stdout == ConsumerPackage.pluginConsumerOutput, "\(tool.run.stderr)")
+        #expect(
+            !tool.libraries.isEmpty && !tool.libraries.contains { $0.hasPrefix("libswift") || $0.hasPrefix("libFoundation") },
+            "\(tool.libraries)")
+        _ = try Self.build(consumer, "dynamic build after the static one")
     }
 
     /// Each input change, followed by one build.

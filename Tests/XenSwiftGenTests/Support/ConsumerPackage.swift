@@ -60,6 +60,24 @@ struct ConsumerPackage {
         try run(scratch.appendingPathComponent("debug").appendingPathComponent(product), [])
     }
 
+    /// Builds the copy with the Swift runtime linked in (`swift build --static-swift-stdlib`, as the
+    /// "Static dom0 tools" section of the Choosing a Delivery article says), runs `product`, and
+    /// returns what it printed with the shared libraries it loads (`ldd`), so a test can check it
+    /// needs no Swift library at run time.
+    /// - Parameter product: The executable's name.
+    /// - Returns: The build, the run and the libraries' names.
+    /// - Throws: When a process cannot be started.
+    func staticBuild(_ product: String) throws -> (build: RunResult, run: RunResult, libraries: [String]) {
+        let build = try swift("build", ["--static-swift-stdlib"])
+        let binary = scratch.appendingPathComponent("debug").appendingPathComponent(product)
+        let ran = try runProduct(product)
+        let ldd = try run(URL(fileURLWithPath: "/usr/bin/ldd"), [binary.path])
+        let libraries = ldd.stdout.split(separator: "\n").compactMap {
+            $0.split(separator: " ").first.map { String($0.drop { $0 == "\t" }) }
+        }
+        return (build, ran, libraries)
+    }
+
     /// What `Examples/PluginConsumer` prints off Xen: an op of the generated bindings, then the runtime's
     /// error for the missing privcmd device (the tests run on hosts without Xen).
     static let pluginConsumerOutput =
