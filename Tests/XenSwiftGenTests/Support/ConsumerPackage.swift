@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// A copy of one of the packages in `Examples/`, in a temporary folder outside the repository,
 /// depending on this package by absolute path, with its own fresh build folder: a clean state.
@@ -61,21 +62,26 @@ struct ConsumerPackage {
     }
 
     /// Builds the copy with the Swift runtime linked in (`swift build --static-swift-stdlib`, as the
-    /// "Static dom0 tools" section of the Choosing a Delivery article says), runs `product`, and
-    /// returns what it printed with the shared libraries it loads (`ldd`), so a test can check it
-    /// needs no Swift library at run time.
-    /// - Parameter product: The executable's name.
-    /// - Returns: The build, the run and the libraries' names.
+    /// README's "A static dom0 tool" says), runs `product`, and expects it to print `expected` and to
+    /// load no Swift library at run time (`ldd`).
+    /// - Parameters:
+    ///   - product: The executable's name.
+    ///   - expected: What it prints off Xen.
+    ///   - sourceLocation: The caller's place, for the expectations' reports.
     /// - Throws: When a process cannot be started.
-    func staticBuild(_ product: String) throws -> (build: RunResult, run: RunResult, libraries: [String]) {
+    func expectStaticTool(_ product: String, prints expected: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let build = try swift("build", ["--static-swift-stdlib"])
-        let binary = scratch.appendingPathComponent("debug").appendingPathComponent(product)
+        try #require(build.status == 0, "\(build.stdout)\n\(build.stderr)", sourceLocation: sourceLocation)
         let ran = try runProduct(product)
+        #expect(ran.stdout == expected, "\(ran.stderr)", sourceLocation: sourceLocation)
+        let binary = scratch.appendingPathComponent("debug").appendingPathComponent(product)
         let ldd = try run(URL(fileURLWithPath: "/usr/bin/ldd"), [binary.path])
         let libraries = ldd.stdout.split(separator: "\n").compactMap {
             $0.split(separator: " ").first.map { String($0.drop { $0 == "\t" }) }
         }
-        return (build, ran, libraries)
+        #expect(
+            !libraries.isEmpty && !libraries.contains { $0.hasPrefix("libswift") || $0.hasPrefix("libFoundation") }, "\(libraries)",
+            sourceLocation: sourceLocation)
     }
 
     /// What `Examples/PluginConsumer` prints off Xen: an op of the generated bindings, then the runtime's
