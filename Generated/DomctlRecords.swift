@@ -3394,35 +3394,35 @@ extension XenDomctlCreatedomain.Layout4_19 {
 #endif
 
 extension XenDomctlCreatedomain: XenReleaseLayouts {
-    /// Stores the payload into `union` in `release`'s layout when that is one of the storage layouts
-    /// below; `false` when `release` lays the payload out as this record.
-    public func store<Union: BitwiseCopyable>(into union: inout Union, on release: XenRelease, operation: String) throws(XenHypercallError) -> Bool {
+    /// Stores the payload at the start of `bytes` (a request's payload union) in `release`'s layout when
+    /// that is one of the storage layouts below; `false` when `release` lays the payload out as this record.
+    public func store(into bytes: UnsafeMutableRawBufferPointer, on release: XenRelease, operation: String) throws(XenHypercallError) -> Bool {
         switch (release.major, release.minor) {
-        case (4, 16): xenUnionStore(try XenDomctlCreatedomain.Layout4_16(self, operation: operation, release: release), into: &union)
+        case (4, 16): xenBytesStore(try XenDomctlCreatedomain.Layout4_16(self, operation: operation, release: release), into: bytes)
 #if arch(x86_64)
-        case (4, 17), (4, 18): xenUnionStore(try XenDomctlCreatedomain.Layout4_17(self, operation: operation, release: release), into: &union)
+        case (4, 17), (4, 18): xenBytesStore(try XenDomctlCreatedomain.Layout4_17(self, operation: operation, release: release), into: bytes)
 #elseif arch(arm64)
-        case (4, 17): xenUnionStore(try XenDomctlCreatedomain.Layout4_17(self, operation: operation, release: release), into: &union)
-        case (4, 18): xenUnionStore(try XenDomctlCreatedomain.Layout4_18(self, operation: operation, release: release), into: &union)
+        case (4, 17): xenBytesStore(try XenDomctlCreatedomain.Layout4_17(self, operation: operation, release: release), into: bytes)
+        case (4, 18): xenBytesStore(try XenDomctlCreatedomain.Layout4_18(self, operation: operation, release: release), into: bytes)
 #endif
-        case (4, 19), (4, 20): xenUnionStore(try XenDomctlCreatedomain.Layout4_19(self, operation: operation, release: release), into: &union)
+        case (4, 19), (4, 20): xenBytesStore(try XenDomctlCreatedomain.Layout4_19(self, operation: operation, release: release), into: bytes)
         default: return false
         }
         return true
     }
 
-    /// The payload in `union` read in `release`'s layout when that is one of the storage layouts below;
-    /// `nil` when `release` lays the payload out as this record.
-    public static func load<Union: BitwiseCopyable>(from union: Union, on release: XenRelease) -> Self? {
+    /// The payload at the start of `bytes` read in `release`'s layout when that is one of the storage
+    /// layouts below; `nil` when `release` lays the payload out as this record.
+    public static func load(from bytes: UnsafeRawBufferPointer, on release: XenRelease) -> Self? {
         switch (release.major, release.minor) {
-        case (4, 16): xenUnionLoad(union, as: XenDomctlCreatedomain.Layout4_16.self).payload
+        case (4, 16): xenBytesLoad(bytes, as: XenDomctlCreatedomain.Layout4_16.self).payload
 #if arch(x86_64)
-        case (4, 17), (4, 18): xenUnionLoad(union, as: XenDomctlCreatedomain.Layout4_17.self).payload
+        case (4, 17), (4, 18): xenBytesLoad(bytes, as: XenDomctlCreatedomain.Layout4_17.self).payload
 #elseif arch(arm64)
-        case (4, 17): xenUnionLoad(union, as: XenDomctlCreatedomain.Layout4_17.self).payload
-        case (4, 18): xenUnionLoad(union, as: XenDomctlCreatedomain.Layout4_18.self).payload
+        case (4, 17): xenBytesLoad(bytes, as: XenDomctlCreatedomain.Layout4_17.self).payload
+        case (4, 18): xenBytesLoad(bytes, as: XenDomctlCreatedomain.Layout4_18.self).payload
 #endif
-        case (4, 19), (4, 20): xenUnionLoad(union, as: XenDomctlCreatedomain.Layout4_19.self).payload
+        case (4, 19), (4, 20): xenBytesLoad(bytes, as: XenDomctlCreatedomain.Layout4_19.self).payload
         default: nil
         }
     }
@@ -3430,23 +3430,23 @@ extension XenDomctlCreatedomain: XenReleaseLayouts {
 
 #if arch(arm64)
 extension XenDomctlGetdomaininfo: XenReleaseLayouts {
-    /// Stores the payload into `union` in `release`'s layout when that is one of the storage layouts
-    /// below; `false` when `release` lays the payload out as this record.
-    public func store<Union: BitwiseCopyable>(into union: inout Union, on release: XenRelease, operation: String) throws(XenHypercallError) -> Bool {
+    /// Stores the payload at the start of `bytes` (a request's payload union) in `release`'s layout when
+    /// that is one of the storage layouts below; `false` when `release` lays the payload out as this record.
+    public func store(into bytes: UnsafeMutableRawBufferPointer, on release: XenRelease, operation: String) throws(XenHypercallError) -> Bool {
         switch (release.major, release.minor) {
-        case (4, 16), (4, 17): xenUnionStore(try XenDomctlGetdomaininfo.Layout4_16(self, operation: operation, release: release), into: &union)
-        case (4, 18), (4, 19), (4, 20): xenUnionStore(try XenDomctlGetdomaininfo.Layout4_18(self, operation: operation, release: release), into: &union)
+        case (4, 16), (4, 17): xenBytesStore(try XenDomctlGetdomaininfo.Layout4_16(self, operation: operation, release: release), into: bytes)
+        case (4, 18), (4, 19), (4, 20): xenBytesStore(try XenDomctlGetdomaininfo.Layout4_18(self, operation: operation, release: release), into: bytes)
         default: return false
         }
         return true
     }
 
-    /// The payload in `union` read in `release`'s layout when that is one of the storage layouts below;
-    /// `nil` when `release` lays the payload out as this record.
-    public static func load<Union: BitwiseCopyable>(from union: Union, on release: XenRelease) -> Self? {
+    /// The payload at the start of `bytes` read in `release`'s layout when that is one of the storage
+    /// layouts below; `nil` when `release` lays the payload out as this record.
+    public static func load(from bytes: UnsafeRawBufferPointer, on release: XenRelease) -> Self? {
         switch (release.major, release.minor) {
-        case (4, 16), (4, 17): xenUnionLoad(union, as: XenDomctlGetdomaininfo.Layout4_16.self).payload
-        case (4, 18), (4, 19), (4, 20): xenUnionLoad(union, as: XenDomctlGetdomaininfo.Layout4_18.self).payload
+        case (4, 16), (4, 17): xenBytesLoad(bytes, as: XenDomctlGetdomaininfo.Layout4_16.self).payload
+        case (4, 18), (4, 19), (4, 20): xenBytesLoad(bytes, as: XenDomctlGetdomaininfo.Layout4_18.self).payload
         default: nil
         }
     }
@@ -3455,18 +3455,18 @@ extension XenDomctlGetdomaininfo: XenReleaseLayouts {
 
 extension XenReleased where Value == XenDomctlCreatedomain {
     /// `altp2m`, or `nil` on Xen 4.16, 4.17, 4.18, 4.19 and 4.20, whose layout of `xen_domctl_createdomain` lacks it.
-    public var altp2m: XenDomctlCreatedomain.Altp2m? { field(\.altp2m, lackingOn: [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20)]) }
+    public var altp2m: XenDomctlCreatedomain.Altp2m? { field({ $0.altp2m }, lackingOn: [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20)]) }
     /// `cpupool_id`, or `nil` on Xen 4.16, whose layout of `xen_domctl_createdomain` lacks it.
-    public var cpupoolId: UInt32? { field(\.cpupoolId, lackingOn: [XenRelease(4, 16)]) }
+    public var cpupoolId: UInt32? { field({ $0.cpupoolId }, lackingOn: [XenRelease(4, 16)]) }
 #if arch(arm64)
     /// `arch` as a view on the same release.
-    public var arch: XenReleased<XenArchDomainconfig> { nested(\.arch) }
+    public var arch: XenReleased<XenArchDomainconfig> { nested { $0.arch } }
 #endif
 }
 
 #if arch(arm64)
 extension XenReleased where Value == XenDomctlGetdomaininfo {
     /// `arch_config` as a view on the same release.
-    public var archConfig: XenReleased<XenArchDomainconfig> { nested(\.archConfig) }
+    public var archConfig: XenReleased<XenArchDomainconfig> { nested { $0.archConfig } }
 }
 #endif

@@ -1929,21 +1929,21 @@ extension XenSysctlPhysinfo.Layout4_16 {
 }
 
 extension XenSysctlPhysinfo: XenReleaseLayouts {
-    /// Stores the payload into `union` in `release`'s layout when that is one of the storage layouts
-    /// below; `false` when `release` lays the payload out as this record.
-    public func store<Union: BitwiseCopyable>(into union: inout Union, on release: XenRelease, operation: String) throws(XenHypercallError) -> Bool {
+    /// Stores the payload at the start of `bytes` (a request's payload union) in `release`'s layout when
+    /// that is one of the storage layouts below; `false` when `release` lays the payload out as this record.
+    public func store(into bytes: UnsafeMutableRawBufferPointer, on release: XenRelease, operation: String) throws(XenHypercallError) -> Bool {
         switch (release.major, release.minor) {
-        case (4, 16): xenUnionStore(try XenSysctlPhysinfo.Layout4_16(self, operation: operation, release: release), into: &union)
+        case (4, 16): xenBytesStore(try XenSysctlPhysinfo.Layout4_16(self, operation: operation, release: release), into: bytes)
         default: return false
         }
         return true
     }
 
-    /// The payload in `union` read in `release`'s layout when that is one of the storage layouts below;
-    /// `nil` when `release` lays the payload out as this record.
-    public static func load<Union: BitwiseCopyable>(from union: Union, on release: XenRelease) -> Self? {
+    /// The payload at the start of `bytes` read in `release`'s layout when that is one of the storage
+    /// layouts below; `nil` when `release` lays the payload out as this record.
+    public static func load(from bytes: UnsafeRawBufferPointer, on release: XenRelease) -> Self? {
         switch (release.major, release.minor) {
-        case (4, 16): xenUnionLoad(union, as: XenSysctlPhysinfo.Layout4_16.self).payload
+        case (4, 16): xenBytesLoad(bytes, as: XenSysctlPhysinfo.Layout4_16.self).payload
         default: nil
         }
     }
@@ -1951,7 +1951,7 @@ extension XenSysctlPhysinfo: XenReleaseLayouts {
 
 extension XenReleased where Value == XenSysctlPhysinfo {
     /// `arch_capabilities`, or `nil` on Xen 4.16, whose layout of `xen_sysctl_physinfo` lacks it.
-    public var archCapabilities: UInt32? { field(\.archCapabilities, lackingOn: [XenRelease(4, 16)]) }
+    public var archCapabilities: UInt32? { field({ $0.archCapabilities }, lackingOn: [XenRelease(4, 16)]) }
     /// `pad`, or `nil` on Xen 4.16, whose layout of `xen_sysctl_physinfo` lacks it.
-    public var pad: UInt32? { field(\.pad, lackingOn: [XenRelease(4, 16)]) }
+    public var pad: UInt32? { field({ $0.pad }, lackingOn: [XenRelease(4, 16)]) }
 }

@@ -65,12 +65,10 @@ if [ -x /bin/releases-c-$series ]; then
 else
     echo "LIVE FAIL no C program for Xen $series"
 fi
-# The Swift program writes its key lines to the file it is given or, built from a main.swift that keeps to
-# what Embedded Swift has (no CommandLine), to stdout; they end in /out/swift.txt either way, and what else
-# it says is recorded.
-/bin/live-releases /out/swift.txt > /out/swift-stdout.txt 2> /out/swift-stderr.txt || echo "LIVE RECORD live-releases exited with $?"
-if [ -e /out/swift.txt ]; then sed 's/^/LIVE RECORD /' /out/swift-stdout.txt; else cp /out/swift-stdout.txt /out/swift.txt; fi
-sed 's/^/LIVE RECORD /' /out/swift-stderr.txt
+# The Swift program writes its key lines to stdout (it keeps to what Embedded Swift has: no CommandLine),
+# and what else it says to stderr, which is recorded.
+/bin/live-releases > /out/swift.txt 2> /out/swift-notes.txt || echo "LIVE RECORD live-releases exited with $?"
+sed 's/^/LIVE RECORD /' /out/swift-notes.txt
 for key in release getdomaininfo physinfo arch_capabilities getdomaininfolist vcpu pausedomain0 get_domain_state; do
     grep "^$key[.=]" /out/c.txt > /out/c-$key.txt; grep "^$key[.=]" /out/swift.txt > /out/swift-$key.txt
     if [ -s /out/c-$key.txt ] && diff /out/c-$key.txt /out/swift-$key.txt > /out/diff.txt; then

@@ -42,7 +42,7 @@ public struct XenBuffer<Element: BitwiseCopyable>: ~Copyable {
     ///   before anything reaches Xen.
     public func handle(elements: Int) throws(XenHypercallError) -> XenGuestHandle64<Element> {
         guard elements >= 0, elements <= capacity else {
-            throw .bufferTooSmall(element: String(describing: Element.self), capacity: capacity, requested: elements)
+            throw .bufferTooSmall(element: xenTypeName(Element.self), capacity: capacity, requested: elements)
         }
         return handle
     }
@@ -71,7 +71,7 @@ public struct XenBuffer<Element: BitwiseCopyable>: ~Copyable {
     /// - Throws: ``XenHypercallError/bufferTooSmall(element:capacity:requested:)`` when they do not fit.
     public func store(_ elements: [Element]) throws(XenHypercallError) {
         guard elements.count <= capacity else {
-            throw .bufferTooSmall(element: String(describing: Element.self), capacity: capacity, requested: elements.count)
+            throw .bufferTooSmall(element: xenTypeName(Element.self), capacity: capacity, requested: elements.count)
         }
         for (index, element) in elements.enumerated() { self[index] = element }
     }

@@ -4,23 +4,23 @@
 /// layout per other layout (`XenSysctlPhysinfo.Layout4_16`) with conversions both ways, and conforms
 /// the record, so a typed command encodes its payload in the running release's layout and decodes
 /// Xen's answer back (``XenHypervisor/encodePayload(_:into:operation:)``).
-public protocol XenReleaseLayouts: BitwiseCopyable {
-    /// Stores the payload into `union` in `release`'s layout.
+public protocol XenReleaseLayouts: BitwiseCopyable, SendableMetatype {
+    /// Stores the payload at the start of `bytes` (a request's payload union) in `release`'s layout.
     /// - Parameters:
-    ///   - union: The request's payload union.
+    ///   - bytes: The request's payload union.
     ///   - release: The running release.
     ///   - operation: The op's C name, for errors.
     /// - Returns: `false` when `release` lays the payload out as the record itself (nothing was stored).
     /// - Throws: ``XenHypercallError/fieldUnavailableOnRelease(field:operation:running:)`` when the
     ///   payload sets a field that `release`'s layout lacks.
-    func store<Union: BitwiseCopyable>(into union: inout Union, on release: XenRelease, operation: String) throws(XenHypercallError) -> Bool
+    func store(into bytes: UnsafeMutableRawBufferPointer, on release: XenRelease, operation: String) throws(XenHypercallError) -> Bool
 
-    /// The payload stored in `union` in `release`'s layout.
+    /// The payload at the start of `bytes` (a request's payload union) read in `release`'s layout.
     /// - Parameters:
-    ///   - union: The request's payload union, as Xen wrote it back.
+    ///   - bytes: The request's payload union, as Xen wrote it back.
     ///   - release: The running release.
     /// - Returns: The payload, or `nil` when `release` lays it out as the record itself.
-    static func load<Union: BitwiseCopyable>(from union: Union, on release: XenRelease) -> Self?
+    static func load(from bytes: UnsafeRawBufferPointer, on release: XenRelease) -> Self?
 }
 
 /// Whether every byte of `value` is zero: a field a release lacks may be sent only unset.
@@ -44,58 +44,63 @@ public func xenBitCast<Value: BitwiseCopyable, Target: BitwiseCopyable>(_ value:
 }
 
 extension XenHypervisor {
-    /// Stores `payload` into a request's payload union in the running release's layout: its own when
-    /// the record has one for that release, else the record's bytes as they are.
+    /// Stores `payload` into a request's payload union as `encoding` says, in the running release's
+    /// layout: its own when the payload has one for that release, else the record's bytes as they are.
     /// - Parameters:
     ///   - payload: The typed command's payload.
     ///   - union: The request's payload union.
+    ///   - encoding: The command's ``XenPayloadEncoding``.
     ///   - operation: The op's C name, for errors.
     /// - Throws: ``XenHypercallError/fieldUnavailableOnRelease(field:operation:running:)``.
     public func encodePayload<Payload: BitwiseCopyable, Union: BitwiseCopyable>(
-        _ payload: Payload, into union: inout Union, operation: String
+        _ payload: Payload, into union: inout Union, encoding: XenPayloadEncoding<Payload>, operation: String
     ) throws(XenHypercallError) {
-        try Self.encodePayload(payload, into: &union, on: release, operation: operation)
+        try Self.encodePayload(payload, into: &union, encoding: encoding, on: release, operation: operation)
     }
 
-    /// The payload in a request's payload union, read in the running release's layout.
+    /// The payload in a request's payload union, read as `encoding` says in the running release's layout.
     /// - Parameters:
     ///   - union: The request's payload union, as Xen wrote it back.
-    ///   - type: The payload type.
+    ///   - encoding: The command's ``XenPayloadEncoding``.
     /// - Returns: The payload.
-    public func decodePayload<Payload: BitwiseCopyable, Union: BitwiseCopyable>(_ union: Union, as type: Payload.Type) -> Payload {
-        Self.decodePayload(union, as: type, on: release)
+    public func decodePayload<Payload: BitwiseCopyable, Union: BitwiseCopyable>(
+        _ union: Union, encoding: XenPayloadEncoding<Payload>
+    ) -> Payload {
+        Self.decodePayload(union, encoding: encoding, on: release)
     }
 
-    /// Stores `payload` into `union` in `release`'s layout (see ``encodePayload(_:into:operation:)``).
+    /// Stores `payload` into `union` in `release`'s layout (see ``encodePayload(_:into:encoding:operation:)``).
     /// - Parameters:
     ///   - payload: The payload.
     ///   - union: The request's payload union.
+    ///   - encoding: How the payload is laid out per release.
     ///   - release: The release, or `nil` when unknown (then the record's own layout).
     ///   - operation: The op's C name, for errors.
     /// - Throws: ``XenHypercallError/fieldUnavailableOnRelease(field:operation:running:)``.
     public static func encodePayload<Payload: BitwiseCopyable, Union: BitwiseCopyable>(
-        _ payload: Payload, into union: inout Union, on release: XenRelease?, operation: String
+        _ payload: Payload, into union: inout Union, encoding: XenPayloadEncoding<Payload>, on release: XenRelease?,
+        operation: String
     ) throws(XenHypercallError) {
-        if let release, let layouts = payload as? any XenReleaseLayouts,
-            try layouts.store(into: &union, on: release, operation: operation)
-        {
-            return
+        if let release, let store = encoding.store {
+            precondition(MemoryLayout<Payload>.alignment <= MemoryLayout<Union>.alignment)
+            let stored = try withUnsafeMutableBytes(of: &union) { bytes throws(XenHypercallError) in
+                try store(payload, bytes, release, operation)
+            }
+            if stored { return }
         }
         xenUnionStore(payload, into: &union)
     }
 
-    /// The payload in `union` read in `release`'s layout (see ``decodePayload(_:as:)``).
+    /// The payload in `union` read in `release`'s layout (see ``decodePayload(_:encoding:)``).
     /// - Parameters:
     ///   - union: The request's payload union.
-    ///   - _: The payload type.
+    ///   - encoding: How the payload is laid out per release.
     ///   - release: The release, or `nil` when unknown (then the record's own layout).
     /// - Returns: The payload.
     public static func decodePayload<Payload: BitwiseCopyable, Union: BitwiseCopyable>(
-        _ union: Union, as _: Payload.Type, on release: XenRelease?
+        _ union: Union, encoding: XenPayloadEncoding<Payload>, on release: XenRelease?
     ) -> Payload {
-        if let release, let layouts = Payload.self as? any XenReleaseLayouts.Type,
-            let decoded = layouts.load(from: union, on: release) as? Payload
-        {
+        if let release, let load = encoding.load, let decoded = withUnsafeBytes(of: union, { load($0, release) }) {
             return decoded
         }
         return xenUnionLoad(union, as: Payload.self)

@@ -4,7 +4,7 @@ import Foundation
 /// probe per release and architecture that asserts each of them with that release's own headers.
 ///
 /// Which release has which layout comes from the payloads' release switches
-/// (`case (4, 16), (4, 17): xenUnionStore(try XenSysctlPhysinfo.Layout4_16(…`); the numbers from the
+/// (`case (4, 16), (4, 17): xenBytesStore(try XenSysctlPhysinfo.Layout4_16(…`); the numbers from the
 /// output's layout table (`expect(XenSysctlPhysinfo.Layout4_16.self, "layout 4.16 xen_sysctl_physinfo", size: …)`),
 /// which the Swift compiler checks against the Swift structs. A layout's nested records
 /// (`…Layout4_16.XenArchDomainconfig`) belong to its releases.
@@ -32,7 +32,7 @@ struct ReleaseLayoutProbe {
             var arches = Self.both
             for line in try String(contentsOf: output.appendingPathComponent(file), encoding: .utf8).split(separator: "\n") {
                 arches = Self.arches(after: String(line), else: arches)
-                guard line.hasPrefix("        case ("), let colon = line.range(of: "): xenUnionStore(try "),
+                guard line.hasPrefix("        case ("), let colon = line.range(of: "): xenBytesStore(try "),
                     let open = line[colon.upperBound...].firstIndex(of: "(")
                 else { continue }
                 let type = String(line[colon.upperBound..<open])
