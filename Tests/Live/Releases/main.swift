@@ -12,7 +12,9 @@ import XenPublic
 // machine has no Swift SDK: Scripts/build-embedded.sh), so it keeps to what both have: no key paths, no
 // CommandLine, typed throws. Usage: live-releases > FILE (the key lines on stdout, the rest on stderr).
 func emit(_ line: String) { print(line) }
-func note(_ line: String) { fputs("live-releases: " + line + "\n", stderr) }
+// Notes go to file descriptor 2 by write(2): Glibc's `stderr` is a C global variable, which Swift 6 refuses
+// to read outside an actor.
+func note(_ line: String) { _ = ("live-releases: " + line + "\n").withCString { write(STDERR_FILENO, $0, strlen($0)) } }
 
 /// Writes `body`'s lines under `key`, or the errno as the C program writes it, or `unavailable` for the
 /// typed error of an op the running release lacks.
