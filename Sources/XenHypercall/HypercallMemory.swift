@@ -51,6 +51,10 @@ public final class HypercallMemory: Sendable {
         }
         // A child process must not share (or copy-on-write) pages Xen writes to.
         _ = madvise(mapped, length, Int32(MADV_DONTFORK))
+        // Written once here, as libxencall does: on arm64 Xen reaches a buffer through the dom0's own page
+        // tables, where a page the CPU has not yet written is read-only (dirty tracking), and Xen's write to it
+        // fails with EFAULT (measured: sysctl getdomaininfolist into unwritten /dev/xen/hypercall pages).
+        _ = memset(mapped, 0, length)
         return (mapped, length)
     }
 }
