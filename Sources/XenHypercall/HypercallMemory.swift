@@ -51,9 +51,9 @@ public final class HypercallMemory: Sendable {
         }
         // A child process must not share (or copy-on-write) pages Xen writes to.
         _ = madvise(mapped, length, Int32(MADV_DONTFORK))
-        // Written once here, as libxencall does: on arm64 Xen reaches a buffer through the dom0's own page
-        // tables, where a page the CPU has not yet written is read-only (dirty tracking), and Xen's write to it
-        // fails with EFAULT (measured: sysctl getdomaininfolist into unwritten /dev/xen/hypercall pages).
+        // Written once here, as libxencall does: on arm64 Xen's write into /dev/xen/hypercall pages that dom0
+        // has not yet written fails with EFAULT, and succeeds once dom0 has written them (measured: sysctl
+        // getdomaininfolist on Xen 4.22.0 arm64; likely a page table entry kept read-only until the first write).
         _ = memset(mapped, 0, length)
         return (mapped, length)
     }
