@@ -248,6 +248,23 @@ public final class XenHypervisor: Sendable {
         return try body(buffer)
     }
 
+    /// Calls `body` with a zero-filled buffer of `capacity` elements of a record that the releases of the
+    /// bindings lay out differently, held in the running release's layout (`release`), so that Xen reads
+    /// and writes the array as its own headers lay it out; the buffer converts each element to and from
+    /// the record. The buffer is unmapped when `body` returns.
+    /// - Parameters:
+    ///   - element: The element type.
+    ///   - capacity: The number of elements.
+    ///   - body: Builds and issues the request, and reads the buffer.
+    /// - Returns: What `body` returns.
+    /// - Throws: ``XenHypercallError/hypercallMemoryUnavailable(bytes:errno:)``, or what `body` throws.
+    public func withBuffer<Element: XenReleaseLayouts, Result>(
+        of element: Element.Type, capacity: Int, _ body: (borrowing XenBuffer<Element>) throws -> Result
+    ) throws -> Result {
+        let buffer = try XenBuffer<Element>(capacity: capacity, in: memory, release: release)
+        return try body(buffer)
+    }
+
     /// Whether `request`'s EACCES is an interface-version mismatch, and which version Xen speaks.
     ///
     /// Xen checks the version before anything else and refuses any other with EACCES; an op number no

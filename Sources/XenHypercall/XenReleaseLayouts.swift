@@ -1,10 +1,20 @@
-/// A payload record whose C layout differs between the Xen releases its bindings were generated for.
+/// A record whose C layout differs between the Xen releases its bindings were generated for: a payload,
+/// or the element of an array that a payload's guest handle points at.
 ///
 /// The record is the layout of the newest release; the generated code nests one C-exact storage
 /// layout per other layout (`XenSysctlPhysinfo.Layout4_16`) with conversions both ways, and conforms
-/// the record, so a typed command encodes its payload in the running release's layout and decodes
-/// Xen's answer back (``XenHypervisor/encodePayload(_:into:operation:)``).
+/// the record with a switch over the releases, so a typed command encodes its payload in the running
+/// release's layout and decodes Xen's answer back (``XenHypervisor/encodePayload(_:into:operation:)``),
+/// and a guest-handle buffer of such records converts each element
+/// (`XenHypervisor.withBuffer(of:capacity:_:)`).
 public protocol XenReleaseLayouts: BitwiseCopyable {
+    /// The storage layout `release` lays the record out in.
+    /// - Parameter release: The running release.
+    /// - Returns: That layout's conversions, or `nil` when `release` lays the record out as the record itself.
+    static func storageLayout(on release: XenRelease) -> XenLayoutConversion<Self>?
+}
+
+extension XenReleaseLayouts {
     /// Stores the payload into `union` in `release`'s layout.
     /// - Parameters:
     ///   - union: The request's payload union.
@@ -13,14 +23,34 @@ public protocol XenReleaseLayouts: BitwiseCopyable {
     /// - Returns: `false` when `release` lays the payload out as the record itself (nothing was stored).
     /// - Throws: ``XenHypercallError/fieldUnavailableOnRelease(field:operation:running:)`` when the
     ///   payload sets a field that `release`'s layout lacks.
-    func store<Union: BitwiseCopyable>(into union: inout Union, on release: XenRelease, operation: String) throws(XenHypercallError) -> Bool
+    public func store<Union: BitwiseCopyable>(into union: inout Union, on release: XenRelease, operation: String)
+        throws(XenHypercallError) -> Bool
+    {
+        guard let layout = Self.storageLayout(on: release) else { return false }
+        precondition(layout.size <= MemoryLayout<Union>.size && layout.alignment <= MemoryLayout<Union>.alignment)
+        // The conversion throws before it writes anything, so a refused payload leaves `union` as it was.
+        let failure = withUnsafeMutableBytes(of: &union) { bytes -> XenHypercallError? in
+            do throws(XenHypercallError) {
+                try layout.store(self, at: bytes.baseAddress.unsafelyUnwrapped, operation: operation, release: release)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw failure }
+        return true
+    }
 
     /// The payload stored in `union` in `release`'s layout.
     /// - Parameters:
     ///   - union: The request's payload union, as Xen wrote it back.
     ///   - release: The running release.
     /// - Returns: The payload, or `nil` when `release` lays it out as the record itself.
-    static func load<Union: BitwiseCopyable>(from union: Union, on release: XenRelease) -> Self?
+    public static func load<Union: BitwiseCopyable>(from union: Union, on release: XenRelease) -> Self? {
+        guard let layout = storageLayout(on: release) else { return nil }
+        precondition(layout.size <= MemoryLayout<Union>.size && layout.alignment <= MemoryLayout<Union>.alignment)
+        return withUnsafeBytes(of: union) { bytes in layout.load(from: bytes.baseAddress.unsafelyUnwrapped) }
+    }
 }
 
 /// Whether every byte of `value` is zero: a field a release lacks may be sent only unset.
