@@ -1235,12 +1235,12 @@ public struct XenPMUArch: Sendable, BitwiseCopyable {
 
 extension XenReleased where Value == XenArchDomainconfig {
     /// `sve_vl`, or `nil` on Xen 4.16 and 4.17, whose layout of `xen_arch_domainconfig` lacks it.
-    public var sveVl: UInt8? { field(\.sveVl, lackingOn: [XenRelease(4, 16), XenRelease(4, 17)]) }
+    public var sveVl: UInt8? { field({ $0.sveVl }, lackingOn: [XenRelease(4, 16), XenRelease(4, 17)]) }
     /// `arm_sci_type`, or `nil` on Xen 4.16, 4.17, 4.18, 4.19 and 4.20, whose layout of `xen_arch_domainconfig` lacks it.
-    public var armSciType: UInt8? { field(\.armSciType, lackingOn: [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20)]) }
+    public var armSciType: UInt8? { field({ $0.armSciType }, lackingOn: [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20)]) }
     /// `v8r_el1_msa`, or `nil` on Xen 4.16, 4.17, 4.18, 4.19 and 4.20, whose layout of `xen_arch_domainconfig` lacks it.
-    public var v8rEl1Msa: UInt8? { field(\.v8rEl1Msa, lackingOn: [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20)]) }
+    public var v8rEl1Msa: UInt8? { field({ $0.v8rEl1Msa }, lackingOn: [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20)]) }
     /// `pad`, or `nil` on Xen 4.16, 4.17, 4.18, 4.19 and 4.20, whose layout of `xen_arch_domainconfig` lacks it.
-    public var pad: UInt16? { field(\.pad, lackingOn: [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20)]) }
+    public var pad: UInt16? { field({ $0.pad }, lackingOn: [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20)]) }
 }
 #endif

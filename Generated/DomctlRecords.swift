@@ -3427,18 +3427,18 @@ extension XenDomctlGetdomaininfo: XenReleaseLayouts {
 
 extension XenReleased where Value == XenDomctlCreatedomain {
     /// `altp2m`, or `nil` on Xen 4.16, 4.17, 4.18, 4.19 and 4.20, whose layout of `xen_domctl_createdomain` lacks it.
-    public var altp2m: XenDomctlCreatedomain.Altp2m? { field(\.altp2m, lackingOn: [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20)]) }
+    public var altp2m: XenDomctlCreatedomain.Altp2m? { field({ $0.altp2m }, lackingOn: [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20)]) }
     /// `cpupool_id`, or `nil` on Xen 4.16, whose layout of `xen_domctl_createdomain` lacks it.
-    public var cpupoolId: UInt32? { field(\.cpupoolId, lackingOn: [XenRelease(4, 16)]) }
+    public var cpupoolId: UInt32? { field({ $0.cpupoolId }, lackingOn: [XenRelease(4, 16)]) }
 #if arch(arm64)
     /// `arch` as a view on the same release.
-    public var arch: XenReleased<XenArchDomainconfig> { nested(\.arch) }
+    public var arch: XenReleased<XenArchDomainconfig> { nested { $0.arch } }
 #endif
 }
 
 #if arch(arm64)
 extension XenReleased where Value == XenDomctlGetdomaininfo {
     /// `arch_config` as a view on the same release.
-    public var archConfig: XenReleased<XenArchDomainconfig> { nested(\.archConfig) }
+    public var archConfig: XenReleased<XenArchDomainconfig> { nested { $0.archConfig } }
 }
 #endif

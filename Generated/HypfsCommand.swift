@@ -28,11 +28,28 @@ import XenHypercall
 public struct HypfsCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
     /// The op.
     public let op: HypfsOp
+    /// How the payload is laid out in the request: in the running release's layout when some releases
+    /// of the bindings lay `Payload` out otherwise.
+    public let encoding: XenPayloadEncoding<Payload>
 
     /// Binds `op` to `Payload`; internal, so that no other binding can be made.
     init(_ op: HypfsOp) {
         self.op = op
+        encoding = .record
     }
+
+    /// Binds `op` to a payload that some releases lay out otherwise: the command stores it in the
+    /// running release's layout. Chosen over the other initializer wherever `Payload` has storage layouts.
+    init(_ op: HypfsOp) where Payload: XenReleaseLayouts {
+        self.op = op
+        encoding = .releaseLayouts
+    }
+
+    /// Commands are equal when their ops are (the op fixes the payload type and its encoding).
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.op == rhs.op }
+
+    /// Hashes the op.
+    public func hash(into hasher: inout Hasher) { hasher.combine(op) }
 }
 
 extension HypfsCommand where Payload == XenNoPayload {
@@ -103,10 +120,10 @@ extension HypfsCommand {
     ///   - body: Issues the hypercall.
     /// - Returns: What `body` returns.
     /// - Throws: What `body` throws.
-    public func withArgument<Result>(
-        _ payload: inout Payload, _ body: (HypfsOp.RawValue, UnsafeMutableRawPointer?) throws -> Result
-    ) rethrows -> Result {
-        try withUnsafeMutableBytes(of: &payload) { bytes in
+    public func withArgument<Result, Failure: Error>(
+        _ payload: inout Payload, _ body: (HypfsOp.RawValue, UnsafeMutableRawPointer?) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try withUnsafeMutableBytes(of: &payload) { bytes throws(Failure) in
             try body(op.rawValue, MemoryLayout<Payload>.size == 0 ? nil : bytes.baseAddress)
         }
     }

@@ -45,11 +45,28 @@ import XenHypercall
 public struct MMUExtCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
     /// The op.
     public let op: MMUExtOp
+    /// How the payload is laid out in the request: in the running release's layout when some releases
+    /// of the bindings lay `Payload` out otherwise.
+    public let encoding: XenPayloadEncoding<Payload>
 
     /// Binds `op` to `Payload`; internal, so that no other binding can be made.
     init(_ op: MMUExtOp) {
         self.op = op
+        encoding = .record
     }
+
+    /// Binds `op` to a payload that some releases lay out otherwise: the command stores it in the
+    /// running release's layout. Chosen over the other initializer wherever `Payload` has storage layouts.
+    init(_ op: MMUExtOp) where Payload: XenReleaseLayouts {
+        self.op = op
+        encoding = .releaseLayouts
+    }
+
+    /// Commands are equal when their ops are (the op fixes the payload type and its encoding).
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.op == rhs.op }
+
+    /// Hashes the op.
+    public func hash(into hasher: inout Hasher) { hasher.combine(op) }
 }
 
 extension MMUExtCommand where Payload == MMUExtOpRecord {

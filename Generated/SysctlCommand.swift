@@ -53,11 +53,28 @@ import XenHypercall
 public struct SysctlCommand<Payload: BitwiseCopyable>: Sendable, Hashable {
     /// The op.
     public let op: SysctlOp
+    /// How the payload is laid out in the request: in the running release's layout when some releases
+    /// of the bindings lay `Payload` out otherwise.
+    public let encoding: XenPayloadEncoding<Payload>
 
     /// Binds `op` to `Payload`; internal, so that no other binding can be made.
     init(_ op: SysctlOp) {
         self.op = op
+        encoding = .record
     }
+
+    /// Binds `op` to a payload that some releases lay out otherwise: the command stores it in the
+    /// running release's layout. Chosen over the other initializer wherever `Payload` has storage layouts.
+    init(_ op: SysctlOp) where Payload: XenReleaseLayouts {
+        self.op = op
+        encoding = .releaseLayouts
+    }
+
+    /// Commands are equal when their ops are (the op fixes the payload type and its encoding).
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.op == rhs.op }
+
+    /// Hashes the op.
+    public func hash(into hasher: inout Hasher) { hasher.combine(op) }
 }
 
 extension SysctlCommand where Payload == XenSysctlReadconsole {
@@ -268,9 +285,9 @@ extension XenHypervisor {
     ) throws(XenHypercallError) -> XenReply<Payload, XenSysctl> {
         var request = XenSysctl(command, payload: payload)
         // In the running release's layout of the payload, when the bindings span releases that differ.
-        try encodePayload(payload, into: &request.u, operation: command.op.cName)
+        try encodePayload(payload, into: &request.u, encoding: command.encoding, operation: command.op.cName)
         let issued = try issue(request, payloadEncoded: true)
-        return XenReply(value: issued.value, payload: decodePayload(issued.request.u, as: Payload.self), request: issued.request, release: release)
+        return XenReply(value: issued.value, payload: decodePayload(issued.request.u, encoding: command.encoding), request: issued.request, release: release)
     }
 
     /// Issues `command`, an op without a payload, through `__HYPERVISOR_sysctl`.

@@ -1941,7 +1941,7 @@ extension XenSysctlPhysinfo: XenReleaseLayouts {
 
 extension XenReleased where Value == XenSysctlPhysinfo {
     /// `arch_capabilities`, or `nil` on Xen 4.16, whose layout of `xen_sysctl_physinfo` lacks it.
-    public var archCapabilities: UInt32? { field(\.archCapabilities, lackingOn: [XenRelease(4, 16)]) }
+    public var archCapabilities: UInt32? { field({ $0.archCapabilities }, lackingOn: [XenRelease(4, 16)]) }
     /// `pad`, or `nil` on Xen 4.16, whose layout of `xen_sysctl_physinfo` lacks it.
-    public var pad: UInt32? { field(\.pad, lackingOn: [XenRelease(4, 16)]) }
+    public var pad: UInt32? { field({ $0.pad }, lackingOn: [XenRelease(4, 16)]) }
 }

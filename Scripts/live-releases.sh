@@ -60,7 +60,7 @@ if [ -x /bin/releases-c-$series ]; then
 else
     echo "LIVE FAIL no C program for Xen $series"
 fi
-/bin/live-releases /out/swift.txt | sed 's/^/LIVE RECORD /'
+/bin/live-releases > /out/swift.txt 2> /out/swift-notes.txt; sed 's/^/LIVE RECORD /' /out/swift-notes.txt
 for key in release getdomaininfo physinfo arch_capabilities getdomaininfolist vcpu pausedomain0 get_domain_state; do
     grep "^$key[.=]" /out/c.txt > /out/c-$key.txt; grep "^$key[.=]" /out/swift.txt > /out/swift-$key.txt
     if [ -s /out/c-$key.txt ] && diff /out/c-$key.txt /out/swift-$key.txt > /out/diff.txt; then

@@ -65,7 +65,7 @@ public struct XenBuffer<Element: BitwiseCopyable>: ~Copyable {
     ///   before anything reaches Xen.
     public func handle(elements: Int) throws(XenHypercallError) -> XenGuestHandle64<Element> {
         guard elements >= 0, elements <= capacity else {
-            throw .bufferTooSmall(element: String(describing: Element.self), capacity: capacity, requested: elements)
+            throw .bufferTooSmall(element: xenTypeName(Element.self), capacity: capacity, requested: elements)
         }
         return handle
     }
@@ -121,7 +121,7 @@ public struct XenBuffer<Element: BitwiseCopyable>: ~Copyable {
     ///   that the running release's layout lacks (the elements before it are stored).
     public func store(_ elements: [Element]) throws(XenHypercallError) {
         guard elements.count <= capacity else {
-            throw .bufferTooSmall(element: String(describing: Element.self), capacity: capacity, requested: elements.count)
+            throw .bufferTooSmall(element: xenTypeName(Element.self), capacity: capacity, requested: elements.count)
         }
         for (index, element) in elements.enumerated() { try set(element, at: index) }
     }

@@ -62,15 +62,16 @@ public final class XenHypervisor: Sendable {
                 throw .unavailableOnRelease(operation: operation.cName, running: release, releases: same)
             }
         }
-        guard var versioned = request as? any XenVersionedRequest else { return request }
+        guard request.carriedInterfaceVersion != nil else { return request }
+        var versioned = request
         if operation?.isStableInterface == true {
-            versioned.requestInterfaceVersion = 0
+            versioned.carriedInterfaceVersion = 0
         } else if let release, let version = Request.Operation.interfaceVersion(on: release) {
-            versioned.requestInterfaceVersion = version
+            versioned.carriedInterfaceVersion = version
         } else if let release, let set = Request.Operation.releaseSet, !set.contains(release) {
             throw .releaseNotCovered(operation: request.operationName, running: release, releases: set)
         }
-        return versioned as? Request ?? request
+        return versioned
     }
 
     /// Issues a plain hypercall whose arguments are numbers (no memory), such as
@@ -105,9 +106,7 @@ public final class XenHypervisor: Sendable {
         do {
             value = try channel.hypercall(Request.hypercall, [buffer.handle.address], operation: request.operationName)
         } catch {
-            if error.errno == .EACCES, let versioned = request as? any XenVersionedRequest,
-                let mismatch = versionMismatch(versioned)
-            {
+            if error.errno == .EACCES, let mismatch = versionMismatch(request) {
                 throw mismatch
             }
             throw error
@@ -241,10 +240,11 @@ public final class XenHypervisor: Sendable {
     ///   - body: Builds and issues the request, and reads the buffer.
     /// - Returns: What `body` returns.
     /// - Throws: ``XenHypercallError/hypercallMemoryUnavailable(bytes:errno:)``, or what `body` throws.
+    ///   Under Embedded Swift, which has no untyped throws, use `buffer(of:capacity:)`.
     public func withBuffer<Element: BitwiseCopyable, Result>(
         of element: Element.Type, capacity: Int, _ body: (borrowing XenBuffer<Element>) throws -> Result
     ) throws -> Result {
-        let buffer = try XenBuffer<Element>(capacity: capacity, in: memory)
+        let buffer = try self.buffer(of: element, capacity: capacity)
         return try body(buffer)
     }
 
@@ -261,8 +261,35 @@ public final class XenHypervisor: Sendable {
     public func withBuffer<Element: XenReleaseLayouts, Result>(
         of element: Element.Type, capacity: Int, _ body: (borrowing XenBuffer<Element>) throws -> Result
     ) throws -> Result {
-        let buffer = try XenBuffer<Element>(capacity: capacity, in: memory, release: release)
+        let buffer = try self.buffer(of: element, capacity: capacity)
         return try body(buffer)
+    }
+
+    /// A zero-filled buffer of `capacity` elements in hypercall-safe memory, for a guest handle of a
+    /// request; it is unmapped when its owner lets it go (``XenBuffer`` is noncopyable).
+    ///
+    /// Throws only ``XenHypercallError``, so code that uses it builds under Embedded Swift too.
+    /// - Parameters:
+    ///   - element: The element type.
+    ///   - capacity: The number of elements.
+    /// - Returns: The buffer.
+    /// - Throws: ``XenHypercallError/hypercallMemoryUnavailable(bytes:errno:)``.
+    public func buffer<Element: BitwiseCopyable>(of element: Element.Type, capacity: Int) throws(XenHypercallError) -> XenBuffer<Element> {
+        try XenBuffer<Element>(capacity: capacity, in: memory)
+    }
+
+    /// A zero-filled buffer of `capacity` elements of a record that the releases of the bindings lay out
+    /// differently, held in the running release's layout: the buffer converts each element to and from the record.
+    ///
+    /// Throws only ``XenHypercallError``, so code that uses it builds under Embedded Swift too.
+    /// - Parameters:
+    ///   - element: The element type.
+    ///   - capacity: The number of elements.
+    /// - Returns: The buffer.
+    /// - Throws: ``XenHypercallError/hypercallMemoryUnavailable(bytes:errno:)``.
+    public func buffer<Element: XenReleaseLayouts>(of element: Element.Type, capacity: Int) throws(XenHypercallError) -> XenBuffer<Element>
+    {
+        try XenBuffer<Element>(capacity: capacity, in: memory, release: release)
     }
 
     /// Whether `request`'s EACCES is an interface-version mismatch, and which version Xen speaks.
@@ -270,15 +297,15 @@ public final class XenHypervisor: Sendable {
     /// Xen checks the version before anything else and refuses any other with EACCES; an op number no
     /// family uses (the maximum) passes that check and then fails harmlessly (ENOSYS). Trying the
     /// versions one by one with that op finds the hypervisor's.
-    /// - Parameter request: The refused request.
+    /// - Parameter request: The refused request; one without an interface version has no mismatch.
     /// - Returns: The mismatch error, or `nil` when Xen refuses every version (a plain permission error).
-    func versionMismatch<Request: XenVersionedRequest>(_ request: Request) -> XenHypercallError? {
-        let carried = request.requestInterfaceVersion
+    func versionMismatch<Request: XenRequest>(_ request: Request) -> XenHypercallError? {
+        guard let carried = request.carriedInterfaceVersion else { return nil }
         let buffer: XenBuffer<Request>
         do { buffer = try XenBuffer<Request>(capacity: 1, in: memory) } catch { return nil }
         for candidate in UInt32(0)...0xFF where candidate != carried {
             var probe = request
-            probe.requestInterfaceVersion = candidate
+            probe.carriedInterfaceVersion = candidate
             probe.operationNumber = .max
             buffer[0] = probe
             do {

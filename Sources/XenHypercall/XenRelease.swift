@@ -28,7 +28,7 @@ public struct XenRelease: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     /// `4.16, 4.17 and 4.21`, for messages.
     static func list(_ releases: [XenRelease]) -> String {
-        let names = releases.map(\.description)
+        let names = releases.map { $0.description } // a closure: Embedded Swift has no key paths
         return names.count > 1 ? names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "") : names.joined()
     }
 }

@@ -4,10 +4,9 @@
 /// The record is the layout of the newest release; the generated code nests one C-exact storage
 /// layout per other layout (`XenSysctlPhysinfo.Layout4_16`) with conversions both ways, and conforms
 /// the record with a switch over the releases, so a typed command encodes its payload in the running
-/// release's layout and decodes Xen's answer back (``XenHypervisor/encodePayload(_:into:operation:)``),
-/// and a guest-handle buffer of such records converts each element
-/// (`XenHypervisor.withBuffer(of:capacity:_:)`).
-public protocol XenReleaseLayouts: BitwiseCopyable {
+/// release's layout and decodes Xen's answer back (through its ``XenPayloadEncoding``), and a
+/// guest-handle buffer of such records converts each element (`XenHypervisor.buffer(of:capacity:)`).
+public protocol XenReleaseLayouts: BitwiseCopyable, SendableMetatype {
     /// The storage layout `release` lays the record out in.
     /// - Parameter release: The running release.
     /// - Returns: That layout's conversions, or `nil` when `release` lays the record out as the record itself.
@@ -15,41 +14,33 @@ public protocol XenReleaseLayouts: BitwiseCopyable {
 }
 
 extension XenReleaseLayouts {
-    /// Stores the payload into `union` in `release`'s layout.
+    /// Stores the payload at the start of `bytes` (a request's payload union) in `release`'s layout.
     /// - Parameters:
-    ///   - union: The request's payload union.
+    ///   - bytes: The request's payload union.
     ///   - release: The running release.
     ///   - operation: The op's C name, for errors.
     /// - Returns: `false` when `release` lays the payload out as the record itself (nothing was stored).
     /// - Throws: ``XenHypercallError/fieldUnavailableOnRelease(field:operation:running:)`` when the
-    ///   payload sets a field that `release`'s layout lacks.
-    public func store<Union: BitwiseCopyable>(into union: inout Union, on release: XenRelease, operation: String)
+    ///   payload sets a field that `release`'s layout lacks; the conversion throws before it writes
+    ///   anything, so a refused payload leaves `bytes` as they were.
+    public func store(into bytes: UnsafeMutableRawBufferPointer, on release: XenRelease, operation: String)
         throws(XenHypercallError) -> Bool
     {
         guard let layout = Self.storageLayout(on: release) else { return false }
-        precondition(layout.size <= MemoryLayout<Union>.size && layout.alignment <= MemoryLayout<Union>.alignment)
-        // The conversion throws before it writes anything, so a refused payload leaves `union` as it was.
-        let failure = withUnsafeMutableBytes(of: &union) { bytes -> XenHypercallError? in
-            do throws(XenHypercallError) {
-                try layout.store(self, at: bytes.baseAddress.unsafelyUnwrapped, operation: operation, release: release)
-                return nil
-            } catch {
-                return error
-            }
-        }
-        if let failure { throw failure }
+        precondition(layout.size <= bytes.count)
+        try layout.store(self, at: bytes.baseAddress.unsafelyUnwrapped, operation: operation, release: release)
         return true
     }
 
-    /// The payload stored in `union` in `release`'s layout.
+    /// The payload at the start of `bytes` (a request's payload union) read in `release`'s layout.
     /// - Parameters:
-    ///   - union: The request's payload union, as Xen wrote it back.
+    ///   - bytes: The request's payload union, as Xen wrote it back.
     ///   - release: The running release.
     /// - Returns: The payload, or `nil` when `release` lays it out as the record itself.
-    public static func load<Union: BitwiseCopyable>(from union: Union, on release: XenRelease) -> Self? {
+    public static func load(from bytes: UnsafeRawBufferPointer, on release: XenRelease) -> Self? {
         guard let layout = storageLayout(on: release) else { return nil }
-        precondition(layout.size <= MemoryLayout<Union>.size && layout.alignment <= MemoryLayout<Union>.alignment)
-        return withUnsafeBytes(of: union) { bytes in layout.load(from: bytes.baseAddress.unsafelyUnwrapped) }
+        precondition(layout.size <= bytes.count)
+        return layout.load(from: bytes.baseAddress.unsafelyUnwrapped)
     }
 }
 
@@ -74,58 +65,63 @@ public func xenBitCast<Value: BitwiseCopyable, Target: BitwiseCopyable>(_ value:
 }
 
 extension XenHypervisor {
-    /// Stores `payload` into a request's payload union in the running release's layout: its own when
-    /// the record has one for that release, else the record's bytes as they are.
+    /// Stores `payload` into a request's payload union as `encoding` says, in the running release's
+    /// layout: its own when the payload has one for that release, else the record's bytes as they are.
     /// - Parameters:
     ///   - payload: The typed command's payload.
     ///   - union: The request's payload union.
+    ///   - encoding: The command's ``XenPayloadEncoding``.
     ///   - operation: The op's C name, for errors.
     /// - Throws: ``XenHypercallError/fieldUnavailableOnRelease(field:operation:running:)``.
     public func encodePayload<Payload: BitwiseCopyable, Union: BitwiseCopyable>(
-        _ payload: Payload, into union: inout Union, operation: String
+        _ payload: Payload, into union: inout Union, encoding: XenPayloadEncoding<Payload>, operation: String
     ) throws(XenHypercallError) {
-        try Self.encodePayload(payload, into: &union, on: release, operation: operation)
+        try Self.encodePayload(payload, into: &union, encoding: encoding, on: release, operation: operation)
     }
 
-    /// The payload in a request's payload union, read in the running release's layout.
+    /// The payload in a request's payload union, read as `encoding` says in the running release's layout.
     /// - Parameters:
     ///   - union: The request's payload union, as Xen wrote it back.
-    ///   - type: The payload type.
+    ///   - encoding: The command's ``XenPayloadEncoding``.
     /// - Returns: The payload.
-    public func decodePayload<Payload: BitwiseCopyable, Union: BitwiseCopyable>(_ union: Union, as type: Payload.Type) -> Payload {
-        Self.decodePayload(union, as: type, on: release)
+    public func decodePayload<Payload: BitwiseCopyable, Union: BitwiseCopyable>(
+        _ union: Union, encoding: XenPayloadEncoding<Payload>
+    ) -> Payload {
+        Self.decodePayload(union, encoding: encoding, on: release)
     }
 
-    /// Stores `payload` into `union` in `release`'s layout (see ``encodePayload(_:into:operation:)``).
+    /// Stores `payload` into `union` in `release`'s layout (see ``encodePayload(_:into:encoding:operation:)``).
     /// - Parameters:
     ///   - payload: The payload.
     ///   - union: The request's payload union.
+    ///   - encoding: How the payload is laid out per release.
     ///   - release: The release, or `nil` when unknown (then the record's own layout).
     ///   - operation: The op's C name, for errors.
     /// - Throws: ``XenHypercallError/fieldUnavailableOnRelease(field:operation:running:)``.
     public static func encodePayload<Payload: BitwiseCopyable, Union: BitwiseCopyable>(
-        _ payload: Payload, into union: inout Union, on release: XenRelease?, operation: String
+        _ payload: Payload, into union: inout Union, encoding: XenPayloadEncoding<Payload>, on release: XenRelease?,
+        operation: String
     ) throws(XenHypercallError) {
-        if let release, let layouts = payload as? any XenReleaseLayouts,
-            try layouts.store(into: &union, on: release, operation: operation)
-        {
-            return
+        if let release, let store = encoding.store {
+            precondition(MemoryLayout<Payload>.alignment <= MemoryLayout<Union>.alignment)
+            let stored = try withUnsafeMutableBytes(of: &union) { bytes throws(XenHypercallError) in
+                try store(payload, bytes, release, operation)
+            }
+            if stored { return }
         }
         xenUnionStore(payload, into: &union)
     }
 
-    /// The payload in `union` read in `release`'s layout (see ``decodePayload(_:as:)``).
+    /// The payload in `union` read in `release`'s layout (see ``decodePayload(_:encoding:)``).
     /// - Parameters:
     ///   - union: The request's payload union.
-    ///   - _: The payload type.
+    ///   - encoding: How the payload is laid out per release.
     ///   - release: The release, or `nil` when unknown (then the record's own layout).
     /// - Returns: The payload.
     public static func decodePayload<Payload: BitwiseCopyable, Union: BitwiseCopyable>(
-        _ union: Union, as _: Payload.Type, on release: XenRelease?
+        _ union: Union, encoding: XenPayloadEncoding<Payload>, on release: XenRelease?
     ) -> Payload {
-        if let release, let layouts = Payload.self as? any XenReleaseLayouts.Type,
-            let decoded = layouts.load(from: union, on: release) as? Payload
-        {
+        if let release, let load = encoding.load, let decoded = withUnsafeBytes(of: union, { load($0, release) }) {
             return decoded
         }
         return xenUnionLoad(union, as: Payload.self)

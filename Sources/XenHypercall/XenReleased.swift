@@ -22,6 +22,9 @@ public struct XenReleased<Value> {
     }
 
     /// A field every release of the bindings has, as the record holds it.
+    ///
+    /// A key path: under Embedded Swift, which has none, read such a field from the record itself
+    /// (`reply.payload`); the generated optional accessors below work there too.
     /// - Parameter field: The field.
     /// - Returns: Its value.
     public subscript<Field>(dynamicMember field: KeyPath<Value, Field>) -> Field {
@@ -30,23 +33,24 @@ public struct XenReleased<Value> {
 
     /// A field that the releases `lacking` lay out without: `nil` when the view's release is one of them.
     ///
-    /// The generated accessors call this; public so that code generated into another module can.
+    /// The generated accessors call this with a closure that reads the field (not a key path, so that
+    /// they build under Embedded Swift too); public so that code generated into another module can.
     /// - Parameters:
-    ///   - field: The field.
+    ///   - read: Reads the field from the record.
     ///   - lacking: The releases whose layout has no such field.
     /// - Returns: The field's value, or `nil`.
-    public func field<Field>(_ field: KeyPath<Value, Field>, lackingOn lacking: [XenRelease]) -> Field? {
+    public func field<Field>(_ read: (Value) -> Field, lackingOn lacking: [XenRelease]) -> Field? {
         if let release, lacking.contains(release) { return nil }
-        return record[keyPath: field]
+        return read(record)
     }
 
     /// A nested record, itself as a view on the same release.
     ///
     /// The generated accessors of nested records with fields only some releases have call this.
-    /// - Parameter field: The nested record.
+    /// - Parameter read: Reads the nested record from the record.
     /// - Returns: Its view.
-    public func nested<Nested>(_ field: KeyPath<Value, Nested>) -> XenReleased<Nested> {
-        XenReleased<Nested>(record[keyPath: field], release: release)
+    public func nested<Nested>(_ read: (Value) -> Nested) -> XenReleased<Nested> {
+        XenReleased<Nested>(read(record), release: release)
     }
 }
 

@@ -10,6 +10,10 @@ public protocol XenRequest: BitwiseCopyable, Sendable {
     static var hypercall: UInt64 { get }
     /// The op number the request carries.
     var operationNumber: Operation.RawValue { get set }
+    /// The interface version the request carries, or `nil` for a family that has none; setting it
+    /// on such a request does nothing. ``XenVersionedRequest`` provides it, so the runtime reaches the
+    /// version through the request's own conformance, with no dynamic cast (which Embedded Swift lacks).
+    var carriedInterfaceVersion: UInt32? { get set }
 }
 
 /// A request whose family has an interface version that Xen checks (domctl, sysctl, platform_op):
@@ -24,4 +28,18 @@ public protocol XenVersionedRequest: XenRequest {
 extension XenRequest {
     /// The C name of the op the request carries, for messages.
     public var operationName: String { Operation.cName(of: operationNumber) }
+
+    /// `nil`: a request of a family without an interface version carries none.
+    public var carriedInterfaceVersion: UInt32? {
+        get { nil }
+        set {}
+    }
+}
+
+extension XenVersionedRequest {
+    /// ``requestInterfaceVersion``; setting `nil` leaves it as it is.
+    public var carriedInterfaceVersion: UInt32? {
+        get { requestInterfaceVersion }
+        set { if let newValue { requestInterfaceVersion = newValue } }
+    }
 }

@@ -168,7 +168,7 @@ import Testing
             var request = XenSysctl(.physinfo, payload: XenSysctlPhysinfo())
             xenUnionStore(old, into: &request.u)
             for release in [XenRelease(4, 16), XenRelease(4, 22)] {
-                let payload = XenHypervisor.decodePayload(request.u, as: XenSysctlPhysinfo.self, on: release)
+                let payload = XenHypervisor.decodePayload(request.u, encoding: SysctlCommand.physinfo.encoding, on: release)
                 let reply = XenReply(value: 0, payload: payload, request: request, release: release)
                 same(type(of: reply.available.archCapabilities), UInt32?.self)
                 same(type(of: reply.available.nrCpus), UInt32.self)

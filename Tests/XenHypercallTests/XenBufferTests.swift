@@ -78,16 +78,20 @@ struct XenBufferTests {
         recordLayout(try XenBuffer<Pair>(capacity: 2, in: .lockedAnonymous, release: XenRelease(4, 17)))
         recordLayout(try XenBuffer<Pair>(capacity: 2, in: .lockedAnonymous))
 
-        // A payload union: stored and read back in 4.16's layout, refused when it sets what 4.16 lacks.
+        // A payload union, through the encoding a typed command carries: stored and read back in 4.16's
+        // layout, the record's own bytes on 4.17, refused when it sets what 4.16 lacks.
         var union = InlineArray<2, UInt32>(repeating: 7)
-        #expect(try Pair(a: 1, b: 0).store(into: &union, on: XenRelease(4, 16), operation: "op") && union[0] == 1 && union[1] == 7)
-        #expect(Pair.load(from: union, on: XenRelease(4, 16)) == Pair(a: 1, b: 0))
-        #expect(
-            try !Pair(a: 1, b: 2).store(into: &union, on: XenRelease(4, 17), operation: "op")
-                && Pair.load(from: union, on: XenRelease(4, 17)) == nil)
+        let encoding = XenPayloadEncoding<Pair>.releaseLayouts
+        try XenHypervisor.encodePayload(Pair(a: 1, b: 0), into: &union, encoding: encoding, on: XenRelease(4, 16), operation: "op")
+        #expect(union[0] == 1 && union[1] == 7)
+        #expect(XenHypervisor.decodePayload(union, encoding: encoding, on: XenRelease(4, 16)) == Pair(a: 1, b: 0))
+        try XenHypervisor.encodePayload(Pair(a: 1, b: 2), into: &union, encoding: encoding, on: XenRelease(4, 17), operation: "op")
+        #expect(union[0] == 1 && union[1] == 2)
+        #expect(XenHypervisor.decodePayload(union, encoding: .record, on: XenRelease(4, 16)) == Pair(a: 1, b: 2))
         #expect(throws: XenHypercallError.fieldUnavailableOnRelease(field: "b", operation: "op", running: XenRelease(4, 16))) {
-            try Pair(a: 1, b: 2).store(into: &union, on: XenRelease(4, 16), operation: "op")
+            try XenHypervisor.encodePayload(Pair(a: 3, b: 2), into: &union, encoding: encoding, on: XenRelease(4, 16), operation: "op")
         }
+        #expect(union[0] == 1, "a refused payload leaves the union as it was")
     }
 
     @Test("union and bit-field accessors the generated code calls")
