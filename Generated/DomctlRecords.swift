@@ -2179,7 +2179,7 @@ extension XenDomctlCreatedomain {
     }
 }
 
-extension XenDomctlCreatedomain.Layout4_16 {
+extension XenDomctlCreatedomain.Layout4_16: XenStorageLayout {
     /// `payload` in this layout (Xen 4.16).
     /// - Parameters:
     ///   - payload: The payload as the bindings' record holds it.
@@ -2267,7 +2267,7 @@ extension XenDomctlCreatedomain {
     }
 }
 
-extension XenDomctlCreatedomain.Layout4_17 {
+extension XenDomctlCreatedomain.Layout4_17: XenStorageLayout {
     /// `payload` in this layout (Xen 4.17, 4.18).
     /// - Parameters:
     ///   - payload: The payload as the bindings' record holds it.
@@ -2358,7 +2358,7 @@ extension XenDomctlCreatedomain {
     }
 }
 
-extension XenDomctlCreatedomain.Layout4_19 {
+extension XenDomctlCreatedomain.Layout4_19: XenStorageLayout {
     /// `payload` in this layout (Xen 4.19, 4.20).
     /// - Parameters:
     ///   - payload: The payload as the bindings' record holds it.
@@ -2438,7 +2438,7 @@ extension XenDomctlGetdomaininfo.Layout4_16 {
     }
 }
 
-extension XenDomctlGetdomaininfo.Layout4_16.XenArchDomainconfig {
+extension XenDomctlGetdomaininfo.Layout4_16.XenArchDomainconfig: XenStorageLayout {
     /// `payload` in this layout (Xen 4.16, 4.17).
     /// - Parameters:
     ///   - payload: The payload as the bindings' record holds it.
@@ -2530,7 +2530,7 @@ extension XenDomctlGetdomaininfo {
     }
 }
 
-extension XenDomctlGetdomaininfo.Layout4_16 {
+extension XenDomctlGetdomaininfo.Layout4_16: XenStorageLayout {
     /// `payload` in this layout (Xen 4.16, 4.17).
     /// - Parameters:
     ///   - payload: The payload as the bindings' record holds it.
@@ -2622,7 +2622,7 @@ extension XenDomctlGetdomaininfo.Layout4_18 {
     }
 }
 
-extension XenDomctlGetdomaininfo.Layout4_18.XenArchDomainconfig {
+extension XenDomctlGetdomaininfo.Layout4_18.XenArchDomainconfig: XenStorageLayout {
     /// `payload` in this layout (Xen 4.18, 4.19, 4.20).
     /// - Parameters:
     ///   - payload: The payload as the bindings' record holds it.
@@ -2715,7 +2715,7 @@ extension XenDomctlGetdomaininfo {
     }
 }
 
-extension XenDomctlGetdomaininfo.Layout4_18 {
+extension XenDomctlGetdomaininfo.Layout4_18: XenStorageLayout {
     /// `payload` in this layout (Xen 4.18, 4.19, 4.20).
     /// - Parameters:
     ///   - payload: The payload as the bindings' record holds it.
@@ -2805,7 +2805,7 @@ extension XenDomctlCreatedomain.Layout4_16 {
     }
 }
 
-extension XenDomctlCreatedomain.Layout4_16.XenArchDomainconfig {
+extension XenDomctlCreatedomain.Layout4_16.XenArchDomainconfig: XenStorageLayout {
     /// `payload` in this layout (Xen 4.16).
     /// - Parameters:
     ///   - payload: The payload as the bindings' record holds it.
@@ -2877,7 +2877,7 @@ extension XenDomctlCreatedomain {
     }
 }
 
-extension XenDomctlCreatedomain.Layout4_16 {
+extension XenDomctlCreatedomain.Layout4_16: XenStorageLayout {
     /// `payload` in this layout (Xen 4.16).
     /// - Parameters:
     ///   - payload: The payload as the bindings' record holds it.
@@ -2955,7 +2955,7 @@ extension XenDomctlCreatedomain.Layout4_17 {
     }
 }
 
-extension XenDomctlCreatedomain.Layout4_17.XenArchDomainconfig {
+extension XenDomctlCreatedomain.Layout4_17.XenArchDomainconfig: XenStorageLayout {
     /// `payload` in this layout (Xen 4.17).
     /// - Parameters:
     ///   - payload: The payload as the bindings' record holds it.
@@ -3031,7 +3031,7 @@ extension XenDomctlCreatedomain {
     }
 }
 
-extension XenDomctlCreatedomain.Layout4_17 {
+extension XenDomctlCreatedomain.Layout4_17: XenStorageLayout {
     /// `payload` in this layout (Xen 4.17).
     /// - Parameters:
     ///   - payload: The payload as the bindings' record holds it.
@@ -3112,7 +3112,7 @@ extension XenDomctlCreatedomain.Layout4_18 {
     }
 }
 
-extension XenDomctlCreatedomain.Layout4_18.XenArchDomainconfig {
+extension XenDomctlCreatedomain.Layout4_18.XenArchDomainconfig: XenStorageLayout {
     /// `payload` in this layout (Xen 4.18).
     /// - Parameters:
     ///   - payload: The payload as the bindings' record holds it.
@@ -3189,7 +3189,7 @@ extension XenDomctlCreatedomain {
     }
 }
 
-extension XenDomctlCreatedomain.Layout4_18 {
+extension XenDomctlCreatedomain.Layout4_18: XenStorageLayout {
     /// `payload` in this layout (Xen 4.18).
     /// - Parameters:
     ///   - payload: The payload as the bindings' record holds it.
@@ -3270,7 +3270,7 @@ extension XenDomctlCreatedomain.Layout4_19 {
     }
 }
 
-extension XenDomctlCreatedomain.Layout4_19.XenArchDomainconfig {
+extension XenDomctlCreatedomain.Layout4_19.XenArchDomainconfig: XenStorageLayout {
     /// `payload` in this layout (Xen 4.19, 4.20).
     /// - Parameters:
     ///   - payload: The payload as the bindings' record holds it.
@@ -3349,7 +3349,7 @@ extension XenDomctlCreatedomain {
     }
 }
 
-extension XenDomctlCreatedomain.Layout4_19 {
+extension XenDomctlCreatedomain.Layout4_19: XenStorageLayout {
     /// `payload` in this layout (Xen 4.19, 4.20).
     /// - Parameters:
     ///   - payload: The payload as the bindings' record holds it.
@@ -3394,35 +3394,18 @@ extension XenDomctlCreatedomain.Layout4_19 {
 #endif
 
 extension XenDomctlCreatedomain: XenReleaseLayouts {
-    /// Stores the payload at the start of `bytes` (a request's payload union) in `release`'s layout when
-    /// that is one of the storage layouts below; `false` when `release` lays the payload out as this record.
-    public func store(into bytes: UnsafeMutableRawBufferPointer, on release: XenRelease, operation: String) throws(XenHypercallError) -> Bool {
+    /// The storage layout `release` lays this record out in, one of those below; `nil` when `release`
+    /// lays it out as this record.
+    public static func storageLayout(on release: XenRelease) -> XenLayoutConversion<Self>? {
         switch (release.major, release.minor) {
-        case (4, 16): xenBytesStore(try XenDomctlCreatedomain.Layout4_16(self, operation: operation, release: release), into: bytes)
+        case (4, 16): XenLayoutConversion(XenDomctlCreatedomain.Layout4_16.self)
 #if arch(x86_64)
-        case (4, 17), (4, 18): xenBytesStore(try XenDomctlCreatedomain.Layout4_17(self, operation: operation, release: release), into: bytes)
+        case (4, 17), (4, 18): XenLayoutConversion(XenDomctlCreatedomain.Layout4_17.self)
 #elseif arch(arm64)
-        case (4, 17): xenBytesStore(try XenDomctlCreatedomain.Layout4_17(self, operation: operation, release: release), into: bytes)
-        case (4, 18): xenBytesStore(try XenDomctlCreatedomain.Layout4_18(self, operation: operation, release: release), into: bytes)
+        case (4, 17): XenLayoutConversion(XenDomctlCreatedomain.Layout4_17.self)
+        case (4, 18): XenLayoutConversion(XenDomctlCreatedomain.Layout4_18.self)
 #endif
-        case (4, 19), (4, 20): xenBytesStore(try XenDomctlCreatedomain.Layout4_19(self, operation: operation, release: release), into: bytes)
-        default: return false
-        }
-        return true
-    }
-
-    /// The payload at the start of `bytes` read in `release`'s layout when that is one of the storage
-    /// layouts below; `nil` when `release` lays the payload out as this record.
-    public static func load(from bytes: UnsafeRawBufferPointer, on release: XenRelease) -> Self? {
-        switch (release.major, release.minor) {
-        case (4, 16): xenBytesLoad(bytes, as: XenDomctlCreatedomain.Layout4_16.self).payload
-#if arch(x86_64)
-        case (4, 17), (4, 18): xenBytesLoad(bytes, as: XenDomctlCreatedomain.Layout4_17.self).payload
-#elseif arch(arm64)
-        case (4, 17): xenBytesLoad(bytes, as: XenDomctlCreatedomain.Layout4_17.self).payload
-        case (4, 18): xenBytesLoad(bytes, as: XenDomctlCreatedomain.Layout4_18.self).payload
-#endif
-        case (4, 19), (4, 20): xenBytesLoad(bytes, as: XenDomctlCreatedomain.Layout4_19.self).payload
+        case (4, 19), (4, 20): XenLayoutConversion(XenDomctlCreatedomain.Layout4_19.self)
         default: nil
         }
     }
@@ -3430,23 +3413,12 @@ extension XenDomctlCreatedomain: XenReleaseLayouts {
 
 #if arch(arm64)
 extension XenDomctlGetdomaininfo: XenReleaseLayouts {
-    /// Stores the payload at the start of `bytes` (a request's payload union) in `release`'s layout when
-    /// that is one of the storage layouts below; `false` when `release` lays the payload out as this record.
-    public func store(into bytes: UnsafeMutableRawBufferPointer, on release: XenRelease, operation: String) throws(XenHypercallError) -> Bool {
+    /// The storage layout `release` lays this record out in, one of those below; `nil` when `release`
+    /// lays it out as this record.
+    public static func storageLayout(on release: XenRelease) -> XenLayoutConversion<Self>? {
         switch (release.major, release.minor) {
-        case (4, 16), (4, 17): xenBytesStore(try XenDomctlGetdomaininfo.Layout4_16(self, operation: operation, release: release), into: bytes)
-        case (4, 18), (4, 19), (4, 20): xenBytesStore(try XenDomctlGetdomaininfo.Layout4_18(self, operation: operation, release: release), into: bytes)
-        default: return false
-        }
-        return true
-    }
-
-    /// The payload at the start of `bytes` read in `release`'s layout when that is one of the storage
-    /// layouts below; `nil` when `release` lays the payload out as this record.
-    public static func load(from bytes: UnsafeRawBufferPointer, on release: XenRelease) -> Self? {
-        switch (release.major, release.minor) {
-        case (4, 16), (4, 17): xenBytesLoad(bytes, as: XenDomctlGetdomaininfo.Layout4_16.self).payload
-        case (4, 18), (4, 19), (4, 20): xenBytesLoad(bytes, as: XenDomctlGetdomaininfo.Layout4_18.self).payload
+        case (4, 16), (4, 17): XenLayoutConversion(XenDomctlGetdomaininfo.Layout4_16.self)
+        case (4, 18), (4, 19), (4, 20): XenLayoutConversion(XenDomctlGetdomaininfo.Layout4_18.self)
         default: nil
         }
     }

@@ -18,8 +18,6 @@ public enum SysctlOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// `XEN_SYSCTL_perfc_op` (5), sysctl.h:1235.
     case perfcOp = 5
     /// `XEN_SYSCTL_getdomaininfolist` (6), sysctl.h:1236.
-    ///
-    /// On arm64: Xen 4.21, 4.22 only (of 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22): on another release issuing it throws `unavailableOnRelease` and sends nothing.
     case getdomaininfolist = 6
     /// `XEN_SYSCTL_debug_keys` (7), sysctl.h:1237.
     case debugKeys = 7
@@ -121,9 +119,6 @@ public enum SysctlOp: UInt32, CaseIterable, Sendable, XenOperation {
     /// it on another release throws `XenHypercallError.unavailableOnRelease` and sends nothing.
     public var releases: [XenRelease]? {
         switch rawValue {
-#if arch(arm64)
-        case 6: [XenRelease(4, 21), XenRelease(4, 22)]
-#endif
         case 25: [XenRelease(4, 16), XenRelease(4, 17), XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21)]
         case 30: [XenRelease(4, 18), XenRelease(4, 19), XenRelease(4, 20), XenRelease(4, 21), XenRelease(4, 22)]
         default: Self.releaseSet

@@ -1880,7 +1880,7 @@ extension XenSysctlPhysinfo {
     }
 }
 
-extension XenSysctlPhysinfo.Layout4_16 {
+extension XenSysctlPhysinfo.Layout4_16: XenStorageLayout {
     /// `payload` in this layout (Xen 4.16).
     /// - Parameters:
     ///   - payload: The payload as the bindings' record holds it.
@@ -1929,21 +1929,11 @@ extension XenSysctlPhysinfo.Layout4_16 {
 }
 
 extension XenSysctlPhysinfo: XenReleaseLayouts {
-    /// Stores the payload at the start of `bytes` (a request's payload union) in `release`'s layout when
-    /// that is one of the storage layouts below; `false` when `release` lays the payload out as this record.
-    public func store(into bytes: UnsafeMutableRawBufferPointer, on release: XenRelease, operation: String) throws(XenHypercallError) -> Bool {
+    /// The storage layout `release` lays this record out in, one of those below; `nil` when `release`
+    /// lays it out as this record.
+    public static func storageLayout(on release: XenRelease) -> XenLayoutConversion<Self>? {
         switch (release.major, release.minor) {
-        case (4, 16): xenBytesStore(try XenSysctlPhysinfo.Layout4_16(self, operation: operation, release: release), into: bytes)
-        default: return false
-        }
-        return true
-    }
-
-    /// The payload at the start of `bytes` read in `release`'s layout when that is one of the storage
-    /// layouts below; `nil` when `release` lays the payload out as this record.
-    public static func load(from bytes: UnsafeRawBufferPointer, on release: XenRelease) -> Self? {
-        switch (release.major, release.minor) {
-        case (4, 16): xenBytesLoad(bytes, as: XenSysctlPhysinfo.Layout4_16.self).payload
+        case (4, 16): XenLayoutConversion(XenSysctlPhysinfo.Layout4_16.self)
         default: nil
         }
     }

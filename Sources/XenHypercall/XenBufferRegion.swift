@@ -22,13 +22,14 @@ public struct XenBufferRegion: Sendable, BitwiseCopyable, Hashable {
 }
 
 extension XenBuffer {
-    /// The first `elements` elements of the buffer as one `bufs[n]` of a buffer-array hypercall.
+    /// The first `elements` elements of the buffer as one `bufs[n]` of a buffer-array hypercall (in the
+    /// running release's layout of them, as the buffer holds them).
     /// - Parameter elements: How many elements Xen may read or write.
     /// - Returns: The region.
     /// - Throws: ``XenHypercallError/bufferTooSmall(element:capacity:requested:)`` when they do not fit,
     ///   before anything reaches Xen.
     public func region(elements: Int) throws(XenHypercallError) -> XenBufferRegion {
         let handle = try handle(elements: elements)
-        return XenBufferRegion(address: handle.address, size: UInt64(elements * MemoryLayout<Element>.stride))
+        return XenBufferRegion(address: handle.address, size: UInt64(elements * stride))
     }
 }

@@ -240,8 +240,25 @@ public final class XenHypervisor: Sendable {
     ///   - body: Builds and issues the request, and reads the buffer.
     /// - Returns: What `body` returns.
     /// - Throws: ``XenHypercallError/hypercallMemoryUnavailable(bytes:errno:)``, or what `body` throws.
-    ///   Under Embedded Swift, which has no untyped throws, use ``buffer(of:capacity:)``.
+    ///   Under Embedded Swift, which has no untyped throws, use `buffer(of:capacity:)`.
     public func withBuffer<Element: BitwiseCopyable, Result>(
+        of element: Element.Type, capacity: Int, _ body: (borrowing XenBuffer<Element>) throws -> Result
+    ) throws -> Result {
+        let buffer = try self.buffer(of: element, capacity: capacity)
+        return try body(buffer)
+    }
+
+    /// Calls `body` with a zero-filled buffer of `capacity` elements of a record that the releases of the
+    /// bindings lay out differently, held in the running release's layout (`release`), so that Xen reads
+    /// and writes the array as its own headers lay it out; the buffer converts each element to and from
+    /// the record. The buffer is unmapped when `body` returns.
+    /// - Parameters:
+    ///   - element: The element type.
+    ///   - capacity: The number of elements.
+    ///   - body: Builds and issues the request, and reads the buffer.
+    /// - Returns: What `body` returns.
+    /// - Throws: ``XenHypercallError/hypercallMemoryUnavailable(bytes:errno:)``, or what `body` throws.
+    public func withBuffer<Element: XenReleaseLayouts, Result>(
         of element: Element.Type, capacity: Int, _ body: (borrowing XenBuffer<Element>) throws -> Result
     ) throws -> Result {
         let buffer = try self.buffer(of: element, capacity: capacity)
@@ -259,6 +276,20 @@ public final class XenHypervisor: Sendable {
     /// - Throws: ``XenHypercallError/hypercallMemoryUnavailable(bytes:errno:)``.
     public func buffer<Element: BitwiseCopyable>(of element: Element.Type, capacity: Int) throws(XenHypercallError) -> XenBuffer<Element> {
         try XenBuffer<Element>(capacity: capacity, in: memory)
+    }
+
+    /// A zero-filled buffer of `capacity` elements of a record that the releases of the bindings lay out
+    /// differently, held in the running release's layout: the buffer converts each element to and from the record.
+    ///
+    /// Throws only ``XenHypercallError``, so code that uses it builds under Embedded Swift too.
+    /// - Parameters:
+    ///   - element: The element type.
+    ///   - capacity: The number of elements.
+    /// - Returns: The buffer.
+    /// - Throws: ``XenHypercallError/hypercallMemoryUnavailable(bytes:errno:)``.
+    public func buffer<Element: XenReleaseLayouts>(of element: Element.Type, capacity: Int) throws(XenHypercallError) -> XenBuffer<Element>
+    {
+        try XenBuffer<Element>(capacity: capacity, in: memory, release: release)
     }
 
     /// Whether `request`'s EACCES is an interface-version mismatch, and which version Xen speaks.

@@ -1,10 +1,19 @@
-/// A payload record whose C layout differs between the Xen releases its bindings were generated for.
+/// A record whose C layout differs between the Xen releases its bindings were generated for: a payload,
+/// or the element of an array that a payload's guest handle points at.
 ///
 /// The record is the layout of the newest release; the generated code nests one C-exact storage
 /// layout per other layout (`XenSysctlPhysinfo.Layout4_16`) with conversions both ways, and conforms
-/// the record, so a typed command encodes its payload in the running release's layout and decodes
-/// Xen's answer back (``XenHypervisor/encodePayload(_:into:operation:)``).
+/// the record with a switch over the releases, so a typed command encodes its payload in the running
+/// release's layout and decodes Xen's answer back (through its ``XenPayloadEncoding``), and a
+/// guest-handle buffer of such records converts each element (`XenHypervisor.buffer(of:capacity:)`).
 public protocol XenReleaseLayouts: BitwiseCopyable, SendableMetatype {
+    /// The storage layout `release` lays the record out in.
+    /// - Parameter release: The running release.
+    /// - Returns: That layout's conversions, or `nil` when `release` lays the record out as the record itself.
+    static func storageLayout(on release: XenRelease) -> XenLayoutConversion<Self>?
+}
+
+extension XenReleaseLayouts {
     /// Stores the payload at the start of `bytes` (a request's payload union) in `release`'s layout.
     /// - Parameters:
     ///   - bytes: The request's payload union.
@@ -12,15 +21,27 @@ public protocol XenReleaseLayouts: BitwiseCopyable, SendableMetatype {
     ///   - operation: The op's C name, for errors.
     /// - Returns: `false` when `release` lays the payload out as the record itself (nothing was stored).
     /// - Throws: ``XenHypercallError/fieldUnavailableOnRelease(field:operation:running:)`` when the
-    ///   payload sets a field that `release`'s layout lacks.
-    func store(into bytes: UnsafeMutableRawBufferPointer, on release: XenRelease, operation: String) throws(XenHypercallError) -> Bool
+    ///   payload sets a field that `release`'s layout lacks; the conversion throws before it writes
+    ///   anything, so a refused payload leaves `bytes` as they were.
+    public func store(into bytes: UnsafeMutableRawBufferPointer, on release: XenRelease, operation: String)
+        throws(XenHypercallError) -> Bool
+    {
+        guard let layout = Self.storageLayout(on: release) else { return false }
+        precondition(layout.size <= bytes.count)
+        try layout.store(self, at: bytes.baseAddress.unsafelyUnwrapped, operation: operation, release: release)
+        return true
+    }
 
     /// The payload at the start of `bytes` (a request's payload union) read in `release`'s layout.
     /// - Parameters:
     ///   - bytes: The request's payload union, as Xen wrote it back.
     ///   - release: The running release.
     /// - Returns: The payload, or `nil` when `release` lays it out as the record itself.
-    static func load(from bytes: UnsafeRawBufferPointer, on release: XenRelease) -> Self?
+    public static func load(from bytes: UnsafeRawBufferPointer, on release: XenRelease) -> Self? {
+        guard let layout = storageLayout(on: release) else { return nil }
+        precondition(layout.size <= bytes.count)
+        return layout.load(from: bytes.baseAddress.unsafelyUnwrapped)
+    }
 }
 
 /// Whether every byte of `value` is zero: a field a release lacks may be sent only unset.

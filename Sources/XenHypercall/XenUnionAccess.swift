@@ -20,26 +20,3 @@ public func xenUnionStore<Union: BitwiseCopyable, Member: BitwiseCopyable>(_ mem
     precondition(MemoryLayout<Member>.size <= MemoryLayout<Union>.size && MemoryLayout<Member>.alignment <= MemoryLayout<Union>.alignment)
     withUnsafeMutableBytes(of: &union) { $0.storeBytes(of: member, as: Member.self) }
 }
-
-/// Writes `member` at the start of `bytes` (a union's storage), leaving the bytes after it as they were.
-///
-/// The generated storage layouts call this; public so that code generated into another module can.
-/// - Parameters:
-///   - member: The member's value.
-///   - bytes: The union's storage.
-@inlinable @inline(__always)
-public func xenBytesStore<Member: BitwiseCopyable>(_ member: Member, into bytes: UnsafeMutableRawBufferPointer) {
-    precondition(MemoryLayout<Member>.size <= bytes.count)
-    bytes.storeBytes(of: member, as: Member.self)
-}
-
-/// Reads the member of type `Member` at the start of `bytes` (a union's storage).
-/// - Parameters:
-///   - bytes: The union's storage.
-///   - _: The member's type.
-/// - Returns: The member.
-@inlinable @inline(__always)
-public func xenBytesLoad<Member: BitwiseCopyable>(_ bytes: UnsafeRawBufferPointer, as _: Member.Type) -> Member {
-    precondition(MemoryLayout<Member>.size <= bytes.count)
-    return bytes.loadUnaligned(as: Member.self)
-}

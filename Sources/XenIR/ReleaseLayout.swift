@@ -10,8 +10,9 @@ public struct ReleaseLayout: Codable, Sendable, Equatable {
     /// The C name of the output's record this layout stores, or `nil` when the output has no record of
     /// that name (a nested record only this layout has).
     public var stores: String?
-    /// Whether this layout is a payload's own (the one a typed command picks by release), rather than
-    /// a record nested in one.
+    /// Whether this layout is a payload's own (the one a typed command picks by release) or a guest-handle
+    /// element record's own (the one a guest-handle buffer converts its elements to), rather than a
+    /// record nested in one.
     public var isPayload: Bool
 
     /// - Parameters:

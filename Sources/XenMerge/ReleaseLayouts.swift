@@ -1,9 +1,10 @@
 import XenChecks
 import XenIR
 
-/// The storage layouts of a multi-release output: for a payload record that some releases lay out
-/// otherwise than the output (the newest release), one C-exact record per distinct older layout, nested
-/// in the payload record and named after the oldest release that has it (`Layout4_16`).
+/// The storage layouts of a multi-release output: for a payload record, or the element record of an
+/// array a payload's guest handle points at, that some releases lay out otherwise than the output (the
+/// newest release), one C-exact record per distinct older layout, nested in that record and named after
+/// the oldest release that has it (`Layout4_16`).
 ///
 /// A layout holds that release's own records: the payload, the records it embeds that differ from the
 /// output's (nested in the layout under their own names), and the nested records of those; records it
@@ -124,6 +125,19 @@ struct ReleaseLayouts {
             pending += children[next] ?? []
         }
         return result.sorted { $0.name < $1.name }
+    }
+
+    /// The element records of the arrays that `name` and the records it embeds point at through guest
+    /// handles (`XEN_GUEST_HANDLE_64(xen_domctl_getdomaininfo_t) buffer`): what a guest-handle buffer holds.
+    static func elements(of name: String, records: [String: Record], nested: [Record]) -> [String] {
+        var result: [String] = []
+        for record in reached(from: name, records: records, nested: nested) {
+            for field in record.fields {
+                guard case .guestHandle(let pointee) = field.type else { continue }
+                result += embedded(in: pointee).filter { !result.contains($0) }
+            }
+        }
+        return result
     }
 
     /// Records a field's type embeds (arrays and typedefs of records; not guest handles or pointers).

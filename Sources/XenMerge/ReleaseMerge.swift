@@ -10,7 +10,9 @@ import XenIR
 /// rule for "can take it" is the checks' record comparison: the release defines the op, binds it to
 /// the payload of the same name, and either nothing that payload reaches nor the request record around
 /// it differs from the output's in a way that breaks callers, or only the payload struct and the records
-/// it embeds differ (then the release gets a storage layout, if it fits the request's union).
+/// it embeds differ (then the release gets a storage layout, if it fits the request's union), or the
+/// element records of the arrays the payload's guest handles point at (then each such record gets a
+/// storage layout, which the runtime's guest-handle buffers convert to and from).
 public enum ReleaseMerge {
     /// One release's IR.
     public struct Release: Sendable {
@@ -102,8 +104,13 @@ public enum ReleaseMerge {
                         case .same:
                             same.append(release.version)
                             return true
-                        case .payloadDiffers(let payload):
-                            layouts.add(payload: payload, release: release.version, in: release.interface)
+                        case .storage(let payload, let elements):
+                            for record in (payload.map { [$0] } ?? []) + elements {
+                                layouts.add(payload: record, release: release.version, in: release.interface)
+                            }
+                            // A request whose payload is laid out as the record's, and only the arrays its
+                            // guest handles point at differ, is the record's layout: the buffers convert.
+                            if payload == nil { same.append(release.version) }
                             otherLayout.append(release.version)
                             return true
                         case .none(let layoutDiffers):
@@ -139,8 +146,10 @@ public enum ReleaseMerge {
     private enum Fit {
         /// As the output lays it out.
         case same
-        /// Only the payload record (and records it embeds) differs: in a storage layout of its own.
-        case payloadDiffers(String)
+        /// Only the payload record (and records it embeds) and the element records of the arrays its
+        /// guest handles point at (with the records they embed) differ: each in storage layouts of its
+        /// own. `payload` is the payload record when it differs, `elements` the element records that do.
+        case storage(payload: String?, elements: [String])
         /// Not at all: the release lacks the op or binds it otherwise (`false`), or its payload or
         /// request record differs in a way no storage layout serves (`true`).
         case none(layoutDiffers: Bool)
@@ -182,18 +191,39 @@ public enum ReleaseMerge {
                 && !(unions.contains(change.record) && change.field != nil && change.field != binding.member)
         }
         guard !blocking.isEmpty else { return .same }
-        // Only the payload and what it embeds differ (the union's member of this op changes with it):
-        // the op is served in a storage layout, if that fits the output's union.
+        // Only the payload and what it embeds differ (the union's member of this op changes with it), or
+        // the element records of the arrays its guest handles point at (with what they embed): the op is
+        // served in storage layouts of those records, the payload's if it fits the output's union.
         guard let payload = binding.record, let theirPayload = theirRecords[payload], theirPayload.kind == .struct,
-            outputRecords[payload]?.kind == .struct,
-            let union = unions.first.flatMap({ outputRecords[$0] }), theirPayload.size <= union.size,
-            theirPayload.alignment <= union.alignment
+            outputRecords[payload]?.kind == .struct
         else { return .none(layoutDiffers: true) }
         let embedded = Set(ReleaseLayouts.reached(from: payload, records: theirRecords, nested: interface.records).map(\.name))
             .union(ReleaseLayouts.reached(from: payload, records: outputRecords, nested: output.records).map(\.name))
-        let onlyPayload = blocking.allSatisfy { change in
+        // Each struct element record the payload's handles point at in both releases, with the records it embeds in either.
+        let elements = Set(ReleaseLayouts.elements(of: payload, records: theirRecords, nested: interface.records))
+            .intersection(ReleaseLayouts.elements(of: payload, records: outputRecords, nested: output.records))
+            .filter { theirRecords[$0]?.kind == .struct && outputRecords[$0]?.kind == .struct }
+            .sorted()
+            .map { element in
+                (
+                    element,
+                    Set(ReleaseLayouts.reached(from: element, records: theirRecords, nested: interface.records).map(\.name))
+                        .union(ReleaseLayouts.reached(from: element, records: outputRecords, nested: output.records).map(\.name))
+                )
+            }
+        func inPayload(_ change: RecordChange) -> Bool {
             embedded.contains(change.record) || (unions.contains(change.record) && change.field == binding.member && change.kind != .size)
         }
-        return onlyPayload ? .payloadDiffers(payload) : .none(layoutDiffers: true)
+        guard blocking.allSatisfy({ change in inPayload(change) || elements.contains { $0.1.contains(change.record) } }) else {
+            return .none(layoutDiffers: true)
+        }
+        let payloadDiffers = blocking.contains(where: inPayload)
+        if payloadDiffers {
+            guard let union = unions.first.flatMap({ outputRecords[$0] }), theirPayload.size <= union.size,
+                theirPayload.alignment <= union.alignment
+            else { return .none(layoutDiffers: true) }
+        }
+        let differing = elements.filter { element in blocking.contains { element.1.contains($0.record) } }.map(\.0)
+        return .storage(payload: payloadDiffers ? payload : nil, elements: differing)
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// probe per release and architecture that asserts each of them with that release's own headers.
 ///
 /// Which release has which layout comes from the payloads' release switches
-/// (`case (4, 16), (4, 17): xenBytesStore(try XenSysctlPhysinfo.Layout4_16(…`); the numbers from the
+/// (`case (4, 16), (4, 17): XenLayoutConversion(XenSysctlPhysinfo.Layout4_16.self)`); the numbers from the
 /// output's layout table (`expect(XenSysctlPhysinfo.Layout4_16.self, "layout 4.16 xen_sysctl_physinfo", size: …)`),
 /// which the Swift compiler checks against the Swift structs. A layout's nested records
 /// (`…Layout4_16.XenArchDomainconfig`) belong to its releases.
@@ -32,10 +32,10 @@ struct ReleaseLayoutProbe {
             var arches = Self.both
             for line in try String(contentsOf: output.appendingPathComponent(file), encoding: .utf8).split(separator: "\n") {
                 arches = Self.arches(after: String(line), else: arches)
-                guard line.hasPrefix("        case ("), let colon = line.range(of: "): xenBytesStore(try "),
-                    let open = line[colon.upperBound...].firstIndex(of: "(")
+                guard line.hasPrefix("        case ("), let colon = line.range(of: "): XenLayoutConversion("),
+                    let close = line[colon.upperBound...].range(of: ".self)")
                 else { continue }
-                let type = String(line[colon.upperBound..<open])
+                let type = String(line[colon.upperBound..<close.lowerBound])
                 let patterns = (line[line.index(line.startIndex, offsetBy: "        case ".count)..<colon.lowerBound] + ")")
                     .replacingOccurrences(of: "(", with: "").components(separatedBy: "),").map {
                         $0.replacingOccurrences(of: ")", with: "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }

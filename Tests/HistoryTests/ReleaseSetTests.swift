@@ -106,9 +106,11 @@ import Testing
         #expect(
             Self.releases(ofRawValue: "5", in: domctl) == nil && Self.releases(ofRawValue: "1", in: domctl) == nil,
             "getdomaininfo and createdomain are not offered on every release")
-        // sysctl getdomaininfolist returns an array of xen_domctl_getdomaininfo through a guest handle, which no
-        // storage layout serves: refused on arm64 before 4.21, where that record differs.
-        #expect(sysctl.contains("#if arch(arm64)\n        case 6: [XenRelease(4, 21), XenRelease(4, 22)]\n#endif"))
+        // sysctl getdomaininfolist returns an array of xen_domctl_getdomaininfo through a guest handle; on arm64
+        // that record's storage layouts (above) serve the buffer, so every release takes the op on both
+        // architectures, and a request built by hand too (its own payload is laid out alike everywhere).
+        #expect(Self.releases(ofRawValue: "6", in: sysctl) == nil, "getdomaininfolist is refused on some release")
+        #expect(!sysctl.contains("        case 6: ["), "getdomaininfolist has a release list of its own")
 
         // Every storage layout, proved by the C compiler with each of its releases' own headers, on both
         // architectures: one compile-only probe per release and architecture.
@@ -205,8 +207,105 @@ import Testing
         }
 
         """.write(to: arm.appendingPathComponent("consumer.swift"), atomically: true, encoding: .utf8)
-        let armCompile = try swiftc(["-typecheck", "-swift-version", "6", "consumer.swift"] + files, in: arm)
-        #expect(armCompile.status == 0, "\(armCompile.stderr.prefix(3000))")
+        // A guest-handle buffer of getdomaininfo converts each element on arm64: the arm64 branches, built here and
+        // run, read two records that the C compiler laid out for aarch64 with Xen 4.18's headers (120 bytes each,
+        // the arch config 12 of them, then tail padding, which Xen leaves as its stack held it: 0xA5 here) from
+        // the address the buffer's handle gives Xen. On 4.18 the buffer reads them in Layout4_18: every field is
+        // C's, and arm_sci_type, which 4.18 lacks, is 0 (nil through XenReleased); read as the newest layout (4.22)
+        // the same bytes put the padding into arm_sci_type. Stored back on 4.18, the bytes are C's exactly, and an
+        // element that sets arm_sci_type is refused.
+        let image = try Self.armGetdomaininfo(revision: "RELEASE-4.18.6")
+        #expect(image.bytes.count == 2 * image.size && image.tail < image.size, "\(image.bytes.count) \(image.size) \(image.tail)")
+        try """
+        import XenHypercall
+        let image: [UInt8] = [\(image.bytes.map(String.init).joined(separator: ", "))]
+        let size = \(image.size), tail = \(image.tail)
+        func xenWrites(_ handle: XenGuestHandle64<XenDomctlGetdomaininfo>) {
+            let memory = UnsafeMutableRawPointer(bitPattern: UInt(handle.address))!
+            for (index, byte) in image.enumerated() { memory.storeBytes(of: index % size >= tail ? 0xA5 : byte, toByteOffset: index, as: UInt8.self) }
+        }
+        for release in [XenRelease(4, 18), XenRelease(4, 22)] {
+            let buffer = try XenBuffer<XenDomctlGetdomaininfo>(capacity: 2, in: .lockedAnonymous, release: release)
+            xenWrites(try buffer.handle(elements: 2))
+            let one = buffer[1], view = XenReleased(buffer[1], release: release)
+            print(release, buffer.stride, try buffer.region(elements: 2).size, buffer[0].domain, buffer[0].totPages, one.domain, one.flags.rawValue,
+                one.totPages, one.maxPages, one.sharedInfoFrame, one.cpuTime, one.nrOnlineVcpus, one.maxVcpuId.rawValue, one.ssidref,
+                one.handle[0], one.handle[1], one.cpupool, one.gpaddrBits, one.archConfig.gicVersion, one.archConfig.sveVl,
+                one.archConfig.teeType, one.archConfig.nrSpis, one.archConfig.clockFrequency, one.archConfig.armSciType,
+                view.archConfig.armSciType.map { String($0) } ?? "nil")
+            if release == XenRelease(4, 18) {
+                let copy = try XenBuffer<XenDomctlGetdomaininfo>(capacity: 2, in: .lockedAnonymous, release: release)
+                try copy.store(buffer.prefix(2))
+                let stored = UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: UInt(try copy.handle(elements: 2).address)), count: image.count)
+                print("stored", Array(stored) == image ? "= C" : "differs")
+                var newer = one
+                newer.archConfig.armSciType = 1
+                do { try copy.set(newer, at: 1); print("stored arm_sci_type") } catch { print(error) }
+                print("left", copy[1].cpupool, copy[1].archConfig.armSciType)
+            }
+        }
+
+        """.write(to: arm.appendingPathComponent("main.swift"), atomically: true, encoding: .utf8)
+        let armBuild = try swiftc(
+            ["-swift-version", "6", "-Onone", "-o", "arm-probe", "consumer.swift", "main.swift"] + files + Paths.runtimeObjects, in: arm)
+        #expect(armBuild.status == 0, "\(armBuild.stderr.prefix(3000))")
+        if armBuild.status == 0 {
+            let read = try run(arm.appendingPathComponent("arm-probe"), [])
+            let fields = "7 24 286335522 858997828 21845 987654321 4 3 9 222 173 3 48 2 8 1 64 22136"
+            #expect(
+                read.stdout == """
+                    4.18 120 240 0 262144 \(fields) 0 nil
+                    stored = C
+                    a guest-handle buffer of XenDomctlGetdomaininfo not sent: its payload sets arm_sci_type, which Xen 4.18 does not have; leave it zero on that release
+                    left 3 0
+                    4.22 120 240 0 262144 \(fields) 165 165
+
+                    """, "\(read.stdout)\(read.stderr)")
+        }
+    }
+
+    /// Two `struct xen_domctl_getdomaininfo` as clang lays them out for aarch64 with `revision`'s headers (the
+    /// initializer below; every byte that no field covers is zero), the record's size, and where its tail
+    /// padding starts (the end of `arch_config`): the oracle for a buffer that Xen of that release writes.
+    static func armGetdomaininfo(revision: String) throws -> (bytes: [UInt8], size: Int, tail: Int) {
+        let tree = try HistoryBundle.tree(revision, subfolder: "xen")
+        defer { try? FileManager.default.removeItem(at: tree) }
+        let source = tree.appendingPathComponent("buffer.c")
+        try """
+        #include <stdint.h>
+        #include <stddef.h>
+        #include <xen/domctl.h>
+        struct xen_domctl_getdomaininfo probe[2] = {
+            { .domain = 0, .tot_pages = 0x40000 },
+            { .domain = 7, .flags = 24, .tot_pages = 0x11112222, .max_pages = 0x33334444, .shared_info_frame = 0x5555,
+              .cpu_time = 987654321, .nr_online_vcpus = 4, .max_vcpu_id = 3, .ssidref = 9, .handle = { 0xde, 0xad },
+              .cpupool = 3, .gpaddr_bits = 48,
+              .arch_config = { .gic_version = 2, .sve_vl = 8, .tee_type = 1, .nr_spis = 64, .clock_frequency = 0x5678 } },
+        };
+        char record_size[sizeof(struct xen_domctl_getdomaininfo)];
+        char record_tail[offsetof(struct xen_domctl_getdomaininfo, arch_config) + sizeof(struct xen_arch_domainconfig)];
+
+        """.write(to: source, atomically: true, encoding: .utf8)
+        let object = tree.appendingPathComponent("buffer.o"), data = tree.appendingPathComponent("buffer.bin")
+        let env = URL(fileURLWithPath: "/usr/bin/env")
+        let compile = try run(
+            env,
+            [
+                "clang", "--target=aarch64-linux-gnu", "-ffreestanding", "-c", "-D__XEN_TOOLS__", "-I", tree.path, "-o", object.path,
+                source.path,
+            ])
+        guard compile.status == 0 else { throw TestFailure("clang failed for \(revision): \(compile.stderr)") }
+        let copy = try run(env, ["llvm-objcopy", "-O", "binary", "--only-section=.data", object.path, data.path])
+        guard copy.status == 0 else { throw TestFailure("llvm-objcopy failed: \(copy.stderr)") }
+        let symbols = try run(env, ["llvm-nm", "-S", "--defined-only", object.path])
+        // `0000000000000000 0000000000000078 B record_size`: the symbol's size is the number asked for.
+        func size(_ name: String) throws -> Int {
+            guard let line = symbols.stdout.split(separator: "\n").first(where: { $0.hasSuffix(" " + name) }),
+                let value = Int(line.split(separator: " ")[1], radix: 16)
+            else { throw TestFailure("llvm-nm lists no \(name): \(symbols.stdout)") }
+            return value
+        }
+        return (Array(try Data(contentsOf: data)), try size("record_size"), try size("record_tail"))
     }
 
     @Test("a revision that names no release series, and releases without a repository, are one-line errors")

@@ -58,6 +58,75 @@ import XenMerge
             "\(findings.map(\.message))")
     }
 
+    /// A sysctl-like release: request `xen_sysctl { cmd; union u { list } }`, payload `list { max; handle(info) buffer }`,
+    /// and the element record `info` as `infoFields` lay it out (`infoSize` bytes).
+    static func handleRelease(_ minor: Int, infoFields: [(String, Int)], infoSize: Int) -> ReleaseMerge.Release {
+        func field(_ name: String, _ type: TypeRef, _ offset: Int, _ size: Int) -> RecordField {
+            RecordField(name: name, type: type, cType: "", offset: offset, size: size, line: 1)
+        }
+        let u64 = TypeRef.integer(bits: 64, signed: false), u32 = TypeRef.integer(bits: 32, signed: false)
+        let records = [
+            Record(
+                name: "xen_sysctl", kind: .struct, size: 24, alignment: 8,
+                fields: [field("cmd", u32, 0, 4), field("u", .record(name: "xen_sysctl.u"), 8, 16)], file: "sysctl.h", line: 1),
+            Record(
+                name: "xen_sysctl.u", kind: .union, size: 16, alignment: 8, fields: [field("list", .record(name: "list"), 0, 16)],
+                parent: "xen_sysctl", member: "u", file: "sysctl.h", line: 2),
+            Record(
+                name: "list", kind: .struct, size: 16, alignment: 8,
+                fields: [field("max", u32, 0, 4), field("buffer", .guestHandle(pointee: .record(name: "info")), 8, 8)],
+                file: "sysctl.h", line: 3),
+            Record(
+                name: "info", kind: .struct, size: infoSize, alignment: 8, fields: infoFields.map { field($0.0, u64, $0.1, 8) },
+                file: "sysctl.h", line: 4),
+        ]
+        var family = Self.family([("XEN_SYSCTL_list", 6)], version: 0x10)
+        family.name = "sysctl"
+        let request = RequestBinding(
+            family: "sysctl", record: "xen_sysctl", opField: "cmd", versionField: nil, unionField: "u",
+            bindings: [.init(op: "XEN_SYSCTL_list", member: "list", record: "list", source: .memberName)], unmapped: [])
+        return ReleaseMerge.Release(
+            version: ReleaseVersion(major: 4, minor: minor),
+            interface: XenInterface(defines: [], headers: ["sysctl.h"], families: [family], records: records, requests: [request]))
+    }
+
+    @Test(
+        "an op whose guest handle points at an array of a record an older release lays out otherwise is takeable there: the element gets a storage layout"
+    )
+    func guestHandleElementLayout() throws {
+        let v17 = ReleaseVersion(major: 4, minor: 17), v18 = ReleaseVersion(major: 4, minor: 18)
+        let merged = try ReleaseMerge.merge([
+            Self.handleRelease(17, infoFields: [("domain", 0), ("pages", 8)], infoSize: 16),
+            Self.handleRelease(18, infoFields: [("domain", 0), ("extra", 8), ("pages", 16)], infoSize: 24),
+        ])
+        let op = try #require(merged.family(named: "sysctl")?.ops.first { $0.name == "XEN_SYSCTL_list" })
+        #expect(op.releases == [v17, v18])
+        // The request and its payload are laid out alike in both: a request built by hand serves 4.17 too.
+        #expect(op.recordReleases == nil)
+        let layout = try #require(merged.records.first { $0.name == "layout 4.17 info" })
+        #expect(layout.releaseLayout == ReleaseLayout(releases: [v17], stores: "info", isPayload: true))
+        #expect(layout.parent == "info" && layout.size == 16 && layout.fields.map(\.offset) == [0, 8])
+        #expect(!merged.records.contains { $0.name.hasPrefix("layout 4.17 list") }, "the payload itself needs no layout")
+
+        // An element that differs in the record it points at through a handle of its own is not served.
+        var nested = Self.handleRelease(17, infoFields: [("domain", 0), ("pages", 8)], infoSize: 16)
+        nested.interface.records[3].fields[1].type = .guestHandle(pointee: .record(name: "page"))
+        nested.interface.records.append(
+            Record(
+                name: "page", kind: .struct, size: 8, alignment: 8,
+                fields: [RecordField(name: "a", type: .integer(bits: 64, signed: false), cType: "", offset: 0, size: 8, line: 1)],
+                file: "sysctl.h", line: 5))
+        var newest = Self.handleRelease(18, infoFields: [("domain", 0), ("pages", 8)], infoSize: 16)
+        newest.interface.records[3].fields[1].type = .guestHandle(pointee: .record(name: "page"))
+        newest.interface.records.append(
+            Record(
+                name: "page", kind: .struct, size: 16, alignment: 8,
+                fields: [RecordField(name: "a", type: .integer(bits: 64, signed: false), cType: "", offset: 8, size: 8, line: 1)],
+                file: "sysctl.h", line: 5))
+        let refused = try ReleaseMerge.merge([nested, newest])
+        #expect(refused.family(named: "sysctl")?.ops.first?.releases == [v18])
+    }
+
     @Test("two revisions of one series, and no release, are refused")
     func refused() {
         #expect(throws: GeneratorDiagnostic.self) {
