@@ -232,6 +232,8 @@ public final class XenHypervisor: Sendable {
         return try channel.hypercall(hypercall, [UInt64(operation.rawValue)] + words, operation: operation.cName)
     }
 
+    // Embedded Swift has no untyped throws: there `buffer(of:capacity:)` serves instead.
+    #if !hasFeature(Embedded)
     /// Calls `body` with a zero-filled buffer of `capacity` elements in hypercall-safe memory, for a
     /// guest handle of a request; the buffer is unmapped when `body` returns.
     /// - Parameters:
@@ -240,7 +242,7 @@ public final class XenHypervisor: Sendable {
     ///   - body: Builds and issues the request, and reads the buffer.
     /// - Returns: What `body` returns.
     /// - Throws: ``XenHypercallError/hypercallMemoryUnavailable(bytes:errno:)``, or what `body` throws.
-    ///   Under Embedded Swift, which has no untyped throws, use `buffer(of:capacity:)`.
+    ///   Not under Embedded Swift, which has no untyped throws: use `buffer(of:capacity:)` there.
     public func withBuffer<Element: BitwiseCopyable, Result>(
         of element: Element.Type, capacity: Int, _ body: (borrowing XenBuffer<Element>) throws -> Result
     ) throws -> Result {
@@ -264,6 +266,7 @@ public final class XenHypervisor: Sendable {
         let buffer = try self.buffer(of: element, capacity: capacity)
         return try body(buffer)
     }
+    #endif
 
     /// A zero-filled buffer of `capacity` elements in hypercall-safe memory, for a guest handle of a
     /// request; it is unmapped when its owner lets it go (``XenBuffer`` is noncopyable).
