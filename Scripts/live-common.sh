@@ -73,6 +73,17 @@ initramfs_root() { # folder [unpacked-packages busybox]
         case "$file" in *.xz) xz -dc "$file" > "$root/lib/$module.ko" ;; *) cp "$file" "$root/lib/$module.ko" ;; esac
     done
 }
+# Counts a boot's LIVE PASS and LIVE FAIL lines into $passed and $failed, with one failure more when the boot
+# did not reach LIVE DONE (the console's tail then goes to stderr) or passed nothing.
+count_boot() { # console-log
+    passed=$(grep -c '^LIVE PASS' "$1" || true)
+    failed=$(grep -c '^LIVE FAIL' "$1" || true)
+    if ! grep -q '^LIVE DONE' "$1"; then
+        tail -30 "$1" >&2
+        failed=$((failed + 1))
+    fi
+    [ "$passed" -gt 0 ] || failed=$((failed + 1))
+}
 initramfs_pack() { # folder archive
     (cd "$1" && find . | busybox cpio -o -H newc 2>/dev/null) | gzip -1 > "$2"
 }

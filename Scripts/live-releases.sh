@@ -91,13 +91,7 @@ total_failed=0
 report_boot() { # name console-log
     local passed failed
     grep -E '^LIVE (RECORD|PASS|FAIL)' "$2" | sed "s/^LIVE /  $1: /" >&2 || true
-    passed=$(grep -c '^LIVE PASS' "$2" || true)
-    failed=$(grep -c '^LIVE FAIL' "$2" || true)
-    if ! grep -q '^LIVE DONE' "$2"; then
-        tail -20 "$2" >&2
-        failed=$((failed + 1))
-    fi
-    [ "$passed" -gt 0 ] || failed=$((failed + 1))
+    count_boot "$2"
     echo "live-xen $1: $passed passed, $failed failed"
     total_failed=$((total_failed + failed))
 }

@@ -129,13 +129,8 @@ echo "live-xen: the VM ran $(( $(date +%s) - start )) s; console in $work/consol
 grep '^XENLIST| ' "$work/console.log" | sed 's/^XENLIST| //' > "$work/xenlist.txt" || true
 grep '^LIVE RECORD ' "$work/console.log" | sed 's/^LIVE RECORD /  record: /' >&2 || true
 grep -E '^LIVE (PASS|FAIL)' "$work/console.log" | sed 's/^LIVE /  /' >&2 || true
-passed=$(grep -c '^LIVE PASS' "$work/console.log" || true)
-failed=$(grep -c '^LIVE FAIL' "$work/console.log" || true)
-if ! grep -q '^LIVE DONE' "$work/console.log"; then
-    tail -30 "$work/console.log" >&2
-    failed=$((failed + 1))
-    echo "live-xen: FAIL: the VM did not boot or did not finish the live programs (see $work/console.log)" >&2
-fi
-[ "$passed" -gt 0 ] || failed=$((failed + 1))
+count_boot "$work/console.log"
+grep -q '^LIVE DONE' "$work/console.log" \
+    || echo "live-xen: FAIL: the VM did not boot or did not finish the live programs (see $work/console.log)" >&2
 echo "live-xen: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
