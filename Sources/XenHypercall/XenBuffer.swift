@@ -105,7 +105,7 @@ public struct XenBuffer<Element: BitwiseCopyable>: ~Copyable {
     }
 
     /// What a refused element is named in errors.
-    private static var operation: String { "a guest-handle buffer of \(Element.self)" }
+    private static var operation: String { "a guest-handle buffer of \(xenTypeName(Element.self))" }
 
     /// Copies the first `count` elements out (at most `capacity`).
     /// - Parameter count: How many, such as the number Xen reported writing.
